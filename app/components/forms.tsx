@@ -1,0 +1,102 @@
+import type { ReactNode } from "react";
+
+/** Field-level messages for a form, keyed by the field's name. */
+export type FieldErrors = Partial<Record<string, string>>;
+
+/**
+ * GOV.UK error summary: at the top of the form, focused on load so screen readers announce it,
+ * each message a link to its field.
+ */
+export function ErrorSummary({ errors, fieldIds }: { errors: FieldErrors; fieldIds?: Record<string, string> }) {
+  const entries = Object.entries(errors).filter((e): e is [string, string] => Boolean(e[1]));
+  if (entries.length === 0) return null;
+  return (
+    <div
+      className="error-summary"
+      aria-labelledby="error-summary-title"
+      role="alert"
+      tabIndex={-1}
+      ref={(el) => el?.focus()}
+    >
+      <h2 className="error-summary__title" id="error-summary-title">
+        There is a problem
+      </h2>
+      <ul className="error-summary__list">
+        {entries.map(([name, message]) => (
+          <li key={name}>
+            <a href={`#${fieldIds?.[name] ?? name}`}>{message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function TextField(props: {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  type?: "text" | "email" | "number";
+  defaultValue?: string;
+  autoComplete?: string;
+  inputMode?: "text" | "email" | "numeric";
+  spellCheck?: boolean;
+  width?: "full" | "20" | "10";
+}) {
+  const id = props.name;
+  const hintId = props.hint ? `${id}-hint` : undefined;
+  const errorId = props.error ? `${id}-error` : undefined;
+  return (
+    <div className={`form-group${props.error ? " form-group--error" : ""}`}>
+      <label className="label" htmlFor={id}>
+        {props.label}
+      </label>
+      {props.hint ? (
+        <div className="hint" id={hintId}>
+          {props.hint}
+        </div>
+      ) : null}
+      {props.error ? (
+        <p className="error-message" id={errorId}>
+          <span className="visually-hidden">Error:</span> {props.error}
+        </p>
+      ) : null}
+      <input
+        className={`input input--width-${props.width ?? "full"}${props.error ? " input--error" : ""}`}
+        id={id}
+        name={props.name}
+        type={props.type ?? "text"}
+        defaultValue={props.defaultValue}
+        autoComplete={props.autoComplete}
+        inputMode={props.inputMode}
+        spellCheck={props.spellCheck}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+        aria-invalid={props.error ? true : undefined}
+      />
+    </div>
+  );
+}
+
+export function NotificationBanner({
+  title,
+  children,
+  kind = "info",
+}: {
+  title: string;
+  children: ReactNode;
+  kind?: "info" | "success";
+}) {
+  return (
+    <div
+      className={`banner banner--${kind}`}
+      role={kind === "success" ? "alert" : "region"}
+      aria-labelledby="banner-title"
+    >
+      <h2 className="banner__title" id="banner-title">
+        {title}
+      </h2>
+      <div className="banner__content">{children}</div>
+    </div>
+  );
+}

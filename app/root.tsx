@@ -1,0 +1,110 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { SiteHeader } from "~/components/site-header";
+import { getMovement } from "~/modules/campaign/campaign.server";
+import { principalOf } from "~/utils/auth.server";
+import { isAllowed } from "~/utils/permissions";
+import { outboxPageAvailable } from "~/utils/features.server";
+import stylesHref from "~/styles/app.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
+
+export const meta: MetaFunction = () => [{ title: "Breakaway" }];
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  const m = await getMovement(context.db);
+  const user = context.auth?.user ?? null;
+  return {
+    movementName: m?.name ?? "Breakaway",
+    user: user ? { displayName: user.displayName, email: user.email, role: user.role } : null,
+    canReadAudit: isAllowed(principalOf(context), "audit.read"),
+    showOutbox: outboxPageAvailable(context.env),
+  };
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  return (
+    <html lang="en-GB">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a href="#main-content" className="skip-link">
+          Skip to main content
+        </a>
+        <SiteHeader
+          movementName={data?.movementName ?? "Breakaway"}
+          user={data?.user ?? null}
+          canReadAudit={data?.canReadAudit ?? false}
+        />
+        <main id="main-content" className="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>
+            Breakaway: from a pledge to a new party, with democracy at every step.
+            {data?.showOutbox ? (
+              <>
+                {" "}
+                <a href="/dev/outbox">Demo mailbox</a>
+              </>
+            ) : null}
+          </p>
+        </footer>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error)) {
+    const title =
+      error.status === 403
+        ? "You do not have permission to see this page"
+        : error.status === 404
+          ? "Page not found"
+          : "Sorry, there is a problem";
+    return (
+      <div className="page">
+        <h1>{title}</h1>
+        {error.status === 403 ? (
+          <p>This page is for people with a different role. If you think you should see it, ask an organiser.</p>
+        ) : error.status === 404 ? (
+          <p>If you typed the web address, check it is correct.</p>
+        ) : (
+          <p>{typeof error.data === "string" ? error.data : "Please try again later."}</p>
+        )}
+        <p>
+          <a href="/">Go to the home page</a>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="page">
+      <h1>Sorry, there is a problem with the service</h1>
+      <p>Please try again later. Nothing you submitted has been half-saved: each change is all or nothing.</p>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { NotificationBanner } from "~/components/forms";
+import { roleLabels } from "~/components/site-header";
+import { countConfirmedPledges, getMovement, listDemands } from "~/modules/campaign/campaign.server";
+import { demoPeople } from "~/modules/demo/demo-data";
+import { requirePermission } from "~/utils/auth.server";
+import { outboxPageAvailable } from "~/utils/features.server";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const auth = requirePermission(request, context, "site.view");
+  const [m, demands, pledged] = await Promise.all([
+    getMovement(context.db),
+    listDemands(context.db),
+    countConfirmedPledges(context.db),
+  ]);
+  return {
+    movement: m ? { name: m.name, partyName: m.partyName, statement: m.statement, deadline: m.deadline.toISOString() } : null,
+    demandCount: demands.length,
+    pledged,
+    user: auth ? { displayName: auth.user.displayName, role: auth.user.role } : null,
+    demo: outboxPageAvailable(context.env) && context.env.demoMode
+      ? [demoPeople.organiser, demoPeople.returningOfficer, ...demoPeople.members.slice(0, 3)].map((p) => p.email)
+      : null,
+  };
+}
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "Europe/London" });
+
+export default function Home() {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <div className="page">
+      {data.user ? (
+        <NotificationBanner title="Welcome back">
+          <p>
+            You are signed in as {data.user.displayName} ({roleLabels[data.user.role] ?? data.user.role}).
+          </p>
+        </NotificationBanner>
+      ) : null}
+      {data.movement ? (
+        <>
+          <h1>{data.movement.name}</h1>
+          <p className="lead">{data.movement.statement}</p>
+          <dl className="figures">
+            <div className="figure">
+              <dt>Confirmed pledges</dt>
+              <dd>{data.pledged.toLocaleString("en-GB")}</dd>
+            </div>
+            <div className="figure">
+              <dt>Demands on {data.movement.partyName}</dt>
+              <dd>{data.demandCount}</dd>
+            </div>
+            <div className="figure">
+              <dt>Deadline</dt>
+              <dd>{dateFormat.format(new Date(data.movement.deadline))}</dd>
+            </div>
+          </dl>
+          <p>
+            <Link to="/campaign" className="button">
+              Read the demands
+            </Link>
+          </p>
+        </>
+      ) : (
+        <>
+          <h1>Breakaway</h1>
+          <p className="lead">No movement has been set up yet. An organiser can set one up after signing in.</p>
+        </>
+      )}
+      {data.demo ? (
+        <section className="panel" aria-labelledby="demo-title">
+          <h2 id="demo-title">Try the demo</h2>
+          <p>
+            This is a demonstration with made-up people. To sign in, <Link to="/login">ask for a sign-in link</Link> with
+            one of these addresses, then open the <Link to="/dev/outbox">demo mailbox</Link> to follow the link:
+          </p>
+          <ul className="list">
+            {data.demo.map((email) => (
+              <li key={email}>
+                <code>{email}</code>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}

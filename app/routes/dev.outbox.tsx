@@ -1,0 +1,70 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { listRecentMail } from "~/modules/mail/outbox.server";
+import { requirePermission } from "~/utils/auth.server";
+import { outboxPageAvailable } from "~/utils/features.server";
+
+export const meta: MetaFunction = () => [{ title: "Demo mailbox - Breakaway" }];
+
+const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "Europe/London" });
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  requirePermission(request, context, "site.view");
+  // Outside demo and development, or when real mail goes out, this page does not exist.
+  if (!outboxPageAvailable(context.env)) throw new Response("Not found", { status: 404 });
+  const mail = await listRecentMail(context.db, 50);
+  return {
+    mail: mail.map((m) => ({
+      id: m.id,
+      to: m.toAddress,
+      subject: m.subject,
+      text: m.bodyText,
+      at: m.createdAt.toISOString(),
+    })),
+  };
+}
+
+const LINK = /(https?:\/\/\S+)/g;
+
+function Linkified({ text }: { text: string }) {
+  return (
+    <>
+      {text.split(LINK).map((part, i) =>
+        i % 2 === 1 ? (
+          <a key={i} href={part}>
+            {part}
+          </a>
+        ) : (
+          <span key={i}>{part}</span>
+        ),
+      )}
+    </>
+  );
+}
+
+export default function Outbox() {
+  const { mail } = useLoaderData<typeof loader>();
+  return (
+    <div className="page">
+      <h1>Demo mailbox</h1>
+      <p>
+        No mail server is set up, so the mail Breakaway would send is shown here instead, newest first. This page only
+        exists in demo and development mode.
+      </p>
+      {mail.length === 0 ? <p>No mail yet.</p> : null}
+      <ol className="mail-list" reversed>
+        {mail.map((m) => (
+          <li key={m.id} className="mail">
+            <h2 className="mail__subject">{m.subject}</h2>
+            <p className="mail__meta">
+              To <span className="mail__to">{m.to}</span>, {dateTime.format(new Date(m.at))}
+            </p>
+            <pre className="mail__body">
+              <Linkified text={m.text} />
+            </pre>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

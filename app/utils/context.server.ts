@@ -1,0 +1,54 @@
+import {
+  clearedSessionCookie,
+  readSessionToken,
+  sessionCookie,
+  validateSessionToken,
+  type ActiveSession,
+  type SessionUser,
+} from "~/modules/auth/session.server";
+import type { Db } from "./db.server";
+import type { AppEnv } from "./env.server";
+
+/**
+ * What every loader and action receives as `context`. A type alias, not an interface, so that it
+ * fits Remix's index-signature AppLoadContext.
+ */
+export type AppContext = {
+  db: Db;
+  env: AppEnv;
+  clientIp: string;
+  secure: boolean;
+  auth: { user: SessionUser; session: ActiveSession } | null;
+};
+
+export interface RequestFacts {
+  cookieHeader: string | undefined;
+  ip: string;
+  secure: boolean;
+}
+
+/**
+ * Resolves the session once per request, before any route runs. Returns the cookies the
+ * response must carry: a slid expiry, or a clearing cookie for a dead session.
+ */
+export async function buildRequestContext(
+  deps: { db: Db; env: AppEnv },
+  facts: RequestFacts,
+): Promise<{ context: AppContext; setCookies: string[] }> {
+  const setCookies: string[] = [];
+  let auth: AppContext["auth"] = null;
+  const token = readSessionToken(facts.cookieHeader);
+  if (token) {
+    const result = await validateSessionToken(deps.db, token);
+    if (result.status === "valid") {
+      auth = { user: result.user, session: result.session };
+      if (result.refreshed) setCookies.push(sessionCookie(token, result.session.expiresAt, facts.secure));
+    } else {
+      setCookies.push(clearedSessionCookie(facts.secure));
+    }
+  }
+  return {
+    context: { db: deps.db, env: deps.env, clientIp: facts.ip, secure: facts.secure, auth },
+    setCookies,
+  };
+}

@@ -1,0 +1,94 @@
+import { z } from "zod";
+
+// Empty strings in the environment mean "not set", as most shells and .env files intend.
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
+
+const booleanFlag = z.enum(["true", "false", "1", "0", "yes", "no"], {
+  error: 'must be "true" or "false"',
+});
+
+const envSchema = z.object({
+  NODE_ENV: optional(
+    z.enum(["development", "production", "test"], {
+      error: 'must be "development", "production" or "test"',
+    }),
+  ),
+  PORT: optional(
+    z.coerce
+      .number({ error: "must be a whole number between 1 and 65535" })
+      .int({ error: "must be a whole number between 1 and 65535" })
+      .min(1, { error: "must be a whole number between 1 and 65535" })
+      .max(65535, { error: "must be a whole number between 1 and 65535" }),
+  ),
+  HOST: optional(z.string()),
+  DATABASE_URL: optional(
+    z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" }),
+  ),
+  DATA_DIR: optional(z.string()),
+  APP_URL: optional(z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })),
+  SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" })),
+  MAIL_FROM: optional(z.string().min(3, { error: "must be an address such as Breakaway <hello@example.org>" })),
+  DEMO_MODE: optional(booleanFlag),
+  TRUST_PROXY: optional(booleanFlag),
+});
+
+export interface AppEnv {
+  nodeEnv: "development" | "production" | "test";
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  appUrl: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  demoMode: boolean;
+  trustProxy: boolean;
+}
+
+export type EnvResult = { ok: true; env: AppEnv } | { ok: false; problems: string[] };
+
+const truthy = (v: string | undefined) => v === "true" || v === "1" || v === "yes";
+
+/** Reads and checks the environment once; every problem names its variable. */
+export function parseEnv(source: Record<string, string | undefined>): EnvResult {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? "environment");
+      const given = source[name];
+      return `${name} ${issue.message}${given === undefined ? "" : ` (it is "${given}")`}`;
+    });
+    return { ok: false, problems };
+  }
+  const e = parsed.data;
+  const port = e.PORT ?? 3000;
+  return {
+    ok: true,
+    env: {
+      nodeEnv: e.NODE_ENV ?? "production",
+      port,
+      host: e.HOST ?? "0.0.0.0",
+      databaseUrl: e.DATABASE_URL,
+      dataDir: e.DATA_DIR ?? "./data",
+      appUrl: (e.APP_URL ?? `http://localhost:${port}`).replace(/\/+$/, ""),
+      smtpUrl: e.SMTP_URL,
+      mailFrom: e.MAIL_FROM ?? "Breakaway <no-reply@breakaway.invalid>",
+      // A newcomer on the embedded database gets the demo; a real deployment opts in.
+      demoMode: e.DEMO_MODE === undefined ? e.DATABASE_URL === undefined : truthy(e.DEMO_MODE),
+      trustProxy: truthy(e.TRUST_PROXY),
+    },
+  };
+}
+
+/** For start-up: a bad value stops the process with a message naming the variable. */
+export function loadEnvOrExit(source: Record<string, string | undefined> = process.env): AppEnv {
+  const result = parseEnv(source);
+  if (!result.ok) {
+    console.error("Breakaway cannot start: the environment has a problem.");
+    for (const p of result.problems) console.error(`  - ${p}`);
+    console.error("See the Configuration section of README.md.");
+    process.exit(1);
+  }
+  return result.env;
+}

@@ -1,0 +1,26 @@
+/**
+ * Who may do what, as data. Every loader and action asks `requirePermission(…, action)`
+ * (app/utils/auth.server.ts); nothing else decides access. "visitor" is someone not signed in.
+ */
+export const principals = ["visitor", "member", "organiser", "returning_officer"] as const;
+export type Principal = (typeof principals)[number];
+
+const everyone: readonly Principal[] = principals;
+const signedIn: readonly Principal[] = ["member", "organiser", "returning_officer"];
+
+export const permissions = {
+  /** Public pages: home, campaign, the phases' public pages. */
+  "site.view": everyone,
+  /** Asking for and using a sign-in link. */
+  "session.start": everyone,
+  /** Own account: sign out, sign out everywhere. */
+  "account.manage": signedIn,
+  /** Reading the audit log and checking its chain. */
+  "audit.read": ["organiser", "returning_officer"],
+} as const satisfies Record<string, readonly Principal[]>;
+
+export type Action = keyof typeof permissions;
+
+export function isAllowed(principal: Principal, action: Action): boolean {
+  return (permissions[action] as readonly Principal[]).includes(principal);
+}

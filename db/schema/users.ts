@@ -1,0 +1,70 @@
+import { sql } from "drizzle-orm";
+import { check, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+/** Roles a person can hold; the permission table in app/utils/permissions.ts says what each may do. */
+export const roleValues = ["member", "organiser", "returning_officer"] as const;
+export type Role = (typeof roleValues)[number];
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    // Stored lower-cased so that sign-in and uniqueness ignore case.
+    email: text("email").notNull().unique(),
+    displayName: text("display_name").notNull(),
+    role: text("role", { enum: roleValues }).notNull().default("member"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("users_role_known", sql`${t.role} in ('member', 'organiser', 'returning_officer')`),
+    check("users_email_lower", sql`${t.email} = lower(${t.email})`),
+  ],
+);
+
+/** Sessions the Lucia way: the id is the SHA-256 of the token in the cookie, never the token. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** One-time sign-in links. Only the SHA-256 of the token is kept, so a database leak opens no account. */
+export const signInTokens = pgTable(
+  "sign_in_tokens",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    redirectTo: text("redirect_to").notNull().default("/"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("sign_in_tokens_user_idx").on(t.userId)],
+);
+
+/**
+ * Every request for a sign-in link, known email or not, so that rate limits hold across
+ * several app servers. Email and address are stored as hashes: the table is for counting.
+ */
+export const signInRequests = pgTable(
+  "sign_in_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    emailHash: text("email_hash").notNull(),
+    ipHash: text("ip_hash").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("sign_in_requests_email_idx").on(t.emailHash, t.createdAt),
+    index("sign_in_requests_ip_idx").on(t.ipHash, t.createdAt),
+  ],
+);

@@ -1,0 +1,107 @@
+/**
+ * Breakaway's process: checks the environment, opens the database (PostgreSQL or embedded
+ * PGlite), applies migrations, seeds the demo when asked and empty, starts the mail sender,
+ * then serves the Remix build. Run with `npm start` (which builds first).
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { seedDemo, isDatabaseEmpty } from "./app/modules/demo/seed.server";
+import { startMailSender } from "./app/modules/mail/outbox.server";
+import { createSmtpSender } from "./app/modules/mail/smtp.server";
+import { buildRequestContext } from "./app/utils/context.server";
+import { openDatabase } from "./app/utils/db.server";
+import { loadEnvOrExit } from "./app/utils/env.server";
+import { isCrossSiteWrite } from "./app/utils/origin";
+import { readSessionToken } from "./app/modules/auth/session.server";
+
+const env = loadEnvOrExit();
+const buildPath = path.resolve("build/index.js");
+if (!existsSync(buildPath)) {
+  console.error("Breakaway cannot start: there is no build. Run `npm run build` (or `npm start`, which builds first).");
+  process.exit(1);
+}
+
+const database = await openDatabase(env);
+console.log(`Database: ${database.description}`);
+await database.migrate();
+console.log("Database: migrations applied");
+
+if (env.demoMode && (await isDatabaseEmpty(database.db))) {
+  const seeded = await seedDemo(database.db, { appUrl: env.appUrl });
+  if (seeded.ok) console.log(`Demo: seeded a demo movement with ${seeded.pledges} pledges and ${seeded.people} people`);
+}
+
+let stopMail: (() => Promise<void>) | null = null;
+if (env.smtpUrl) {
+  stopMail = startMailSender(database.db, createSmtpSender(env.smtpUrl, env.mailFrom));
+  console.log("Mail: sending through SMTP");
+} else {
+  console.log(
+    env.demoMode || env.nodeEnv === "development"
+      ? "Mail: no SMTP_URL, so mail stays in the outbox; read it at /dev/outbox"
+      : "Mail: no SMTP_URL, so mail stays in the outbox table until SMTP is configured",
+  );
+}
+
+const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+
+const app = express();
+app.disable("x-powered-by");
+if (env.trustProxy) app.set("trust proxy", true);
+app.use(compression());
+app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+app.use(express.static("public", { maxAge: "1h" }));
+
+// CSRF defence in depth (see docs/decisions/003-sessions-and-sign-in.md).
+app.use((req, res, next) => {
+  const crossSite = isCrossSiteWrite({
+    method: req.method,
+    origin: req.get("origin"),
+    host: req.get("host"),
+    hasSessionCookie: readSessionToken(req.get("cookie")) !== null,
+  });
+  if (crossSite) {
+    res.status(403).type("text/plain").send("This form was sent from another site, so it was refused.");
+    return;
+  }
+  next();
+});
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: env.nodeEnv === "development" ? "development" : "production",
+    async getLoadContext(req, res) {
+      const secure = req.protocol === "https" || env.appUrl.startsWith("https://");
+      const { context, setCookies } = await buildRequestContext(
+        { db: database.db, env },
+        { cookieHeader: req.get("cookie"), ip: req.ip ?? "unknown", secure },
+      );
+      for (const cookie of setCookies) res.append("Set-Cookie", cookie);
+      return context;
+    },
+  }),
+);
+
+const server = app.listen(env.port, env.host, () => {
+  console.log(`Breakaway is ready at ${env.appUrl} (listening on ${env.host}:${env.port})`);
+});
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  console.log(`${signal}: closing`);
+  server.close();
+  await stopMail?.();
+  await database.close();
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
