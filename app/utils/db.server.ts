@@ -48,15 +48,14 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
     kind: "postgres",
     description: describePostgresUrl(url),
     async migrate() {
-      const reserved = await sql.reserve();
+      // One connection of its own, so the session-level lock and the migration share it.
+      const single = postgres(url, { max: 1, idle_timeout: 5, onnotice: () => {} });
       try {
-        await reserved`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
-        await migratePostgres(drizzlePostgres({ client: reserved as unknown as postgres.Sql }), {
-          migrationsFolder,
-        });
+        await single`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+        await migratePostgres(drizzlePostgres({ client: single }), { migrationsFolder });
       } finally {
-        await reserved`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => {});
-        reserved.release();
+        await single`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => {});
+        await single.end({ timeout: 5 });
       }
     },
     close: () => sql.end({ timeout: 5 }),

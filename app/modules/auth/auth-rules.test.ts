@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { decideRate, MAX_LINKS_PER_EMAIL, MAX_LINKS_PER_IP } from "./rate-limit";
+import { safeRedirectPath } from "./redirect";
+import { readSessionToken, SESSION_COOKIE, sessionCookie } from "./session.server";
+import { generateToken, hashToken } from "./tokens";
+
+describe("sign-in rules", () => {
+  it.each([
+    ["/account", "/account"],
+    ["/audit?page=2", "/audit?page=2"],
+    ["//evil.example", "/"],
+    ["/\\evil.example", "/"],
+    ["https://evil.example", "/"],
+    ["/login", "/"],
+    [undefined, "/"],
+  ])("redirect %s goes to %s", (input, expected) => {
+    expect(safeRedirectPath(input)).toBe(expected);
+  });
+
+  it("rate-limits per email and per connection", () => {
+    expect(decideRate(MAX_LINKS_PER_EMAIL - 1, 0)).toEqual({ allowed: true });
+    expect(decideRate(MAX_LINKS_PER_EMAIL, 0)).toEqual({ allowed: false, limitedBy: "email" });
+    expect(decideRate(0, MAX_LINKS_PER_IP)).toEqual({ allowed: false, limitedBy: "ip" });
+  });
+
+  it("makes tokens of 160 random bits and never stores them as they are", () => {
+    const a = generateToken();
+    expect(a).toMatch(/^[a-z2-7]{32}$/);
+    expect(generateToken()).not.toBe(a);
+    expect(hashToken(a)).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("reads only well-formed session cookies", () => {
+    const token = generateToken();
+    expect(readSessionToken(`other=1; ${SESSION_COOKIE}=${token}`)).toBe(token);
+    expect(readSessionToken(`${SESSION_COOKIE}=<script>`)).toBeNull();
+    expect(readSessionToken(undefined)).toBeNull();
+  });
+
+  it("sets HttpOnly SameSite=Lax cookies, Secure over HTTPS", () => {
+    const cookie = sessionCookie("t", new Date(Date.now() + 60_000), true);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    expect(cookie).toMatch(/Secure/);
+    expect(sessionCookie("t", new Date(Date.now() + 60_000), false)).not.toMatch(/Secure/);
+  });
+});

@@ -1,0 +1,30 @@
+// Starts the built app for the browser tests on a fresh database: a new PostgreSQL database
+// when TEST_DATABASE_URL is set (as in CI), otherwise embedded PGlite in a new temporary folder.
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+
+const port = process.env.E2E_PORT ?? "3100";
+const serverUrl = process.env.TEST_DATABASE_URL;
+if (serverUrl) {
+  const name = "breakaway_e2e";
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists "${name}" with (force)`);
+  await admin.unsafe(`create database "${name}"`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  process.env.DATABASE_URL = url.toString();
+} else {
+  delete process.env.DATABASE_URL;
+  process.env.DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "breakaway-e2e-"));
+}
+Object.assign(process.env, {
+  PORT: port,
+  HOST: "127.0.0.1",
+  APP_URL: `http://127.0.0.1:${port}`,
+  DEMO_MODE: "true",
+  SMTP_URL: "",
+});
+await import("../server");

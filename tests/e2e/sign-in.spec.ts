@@ -1,0 +1,68 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./journeys";
+
+test.describe("with JavaScript", () => {
+  test("a member signs in through the emailed link, sees the home page, and signs out", async ({ page }) => {
+    await signIn(page, "amira.member@demo.breakaway.test");
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByRole("banner")).toContainText("Amira Hassan");
+    await expect(page.getByRole("heading", { level: 1, name: "Grassroots Ultimatum" })).toBeVisible();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+    await page.goto("/account");
+    await expect(page).toHaveURL(/\/login\?redirectTo=%2Faccount/);
+  });
+
+  test("a member is refused an organiser page", async ({ page }) => {
+    await signIn(page, "bill.member@demo.breakaway.test");
+    const response = await page.goto("/audit");
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "You do not have permission to see this page" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit log" })).toHaveCount(0);
+  });
+
+  test("an organiser reads the audit log and checks its chain", async ({ page }) => {
+    await signIn(page, "organiser@demo.breakaway.test");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit log" }).click();
+    await expect(page.getByRole("heading", { name: "Audit log" })).toBeVisible();
+    await expect(page.getByRole("table")).toContainText("Demo movement created");
+    await page.getByRole("button", { name: "Check the chain" }).click();
+    await expect(page.getByRole("heading", { name: "The chain is intact" })).toBeVisible();
+  });
+
+  test("a bad email is explained in an error summary that links to the field", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByLabel("Email address").fill("not an email");
+    await page.getByRole("button", { name: "Send me a sign-in link" }).click();
+    const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+    await expect(summary).toBeFocused();
+    await summary.getByRole("link", { name: /Enter an email address in the correct format/ }).click();
+    await expect(page.getByLabel("Email address")).toBeFocused();
+  });
+
+  test("the skip link is the first thing a keyboard reaches", async ({ page }) => {
+    await page.goto("/");
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Skip to main content" });
+    await expect(skip).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/#main-content$/);
+  });
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a member signs in through the emailed link, sees the home page, and signs out", async ({ page }) => {
+    await signIn(page, "ceri.member@demo.breakaway.test");
+    await expect(page.getByRole("banner")).toContainText("Ceri Davies");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  });
+
+  test("a member is refused an organiser page", async ({ page }) => {
+    await signIn(page, "dev.member@demo.breakaway.test");
+    const response = await page.goto("/audit");
+    expect(response?.status()).toBe(403);
+  });
+});

@@ -1,0 +1,217 @@
+import { desc, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { grantRole } from "../../app/modules/users/users.server";
+import { systemActor } from "../../app/modules/audit/audit.server";
+import { auditLog, outbox, sessions, signInRequests, signInTokens } from "../../db/schema";
+import { createTestApp, sessionCookieFrom } from "../support/app-harness";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+
+let database: TestDatabase;
+let app: Awaited<ReturnType<typeof createTestApp>>;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = await createTestApp(database.db);
+  await grantRole(database.db, { email: "Member@Example.org", displayName: "Mem Ber", role: "member", actor: systemActor() });
+});
+afterAll(() => database.drop());
+beforeEach(async () => {
+  // Rate limits count earlier requests; each test starts with a clean slate.
+  await database.db.delete(signInRequests);
+});
+
+async function latestLinkFor(email: string): Promise<string> {
+  const [mail] = await database.db.select().from(outbox).where(eq(outbox.toAddress, email)).orderBy(desc(outbox.id)).limit(1);
+  const match = mail?.bodyText.match(/http:\/\/localhost:3000(\/login\/verify\?token=[a-z2-7]+)/);
+  if (!match?.[1]) throw new Error(`no sign-in link mailed to ${email}`);
+  return match[1];
+}
+
+async function signInThroughLink(email: string, ip?: string): Promise<string> {
+  const asked = await app.request("/login", { form: { email }, ip });
+  expect(asked.status).toBe(200);
+  const link = await latestLinkFor(email.toLowerCase());
+  const token = new URL(link, "http://x").searchParams.get("token") ?? "";
+  const done = await app.request("/login/verify", { form: { token } });
+  expect(done.status).toBe(302);
+  const cookie = sessionCookieFrom(done);
+  expect(cookie).not.toBeNull();
+  return cookie as string;
+}
+
+describe("sign-in by emailed link", () => {
+  it("mails a link, and the link signs the person in", async () => {
+    const page = await app.request("/login", { form: { email: "member@example.org" } });
+    expect(await page.text()).toContain("Check your email");
+    const link = await latestLinkFor("member@example.org");
+    // Opening the link does not sign in (mail scanners open links); it shows a button.
+    const opened = await app.request(link);
+    expect(opened.status).toBe(200);
+    expect(await opened.text()).toContain("member@example.org");
+    const token = new URL(link, "http://x").searchParams.get("token") ?? "";
+    const done = await app.request("/login/verify", { form: { token } });
+    expect(done.status).toBe(302);
+    const setCookie = done.headers.getSetCookie().join("\n");
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Lax/);
+    expect(setCookie).not.toMatch(/Secure/);
+    const home = await app.request("/", { cookie: sessionCookieFrom(done) });
+    expect(await home.text()).toContain("Mem Ber");
+  });
+
+  it("stores only a hash of the token, expiring in 15 minutes", async () => {
+    await app.request("/login", { form: { email: "member@example.org" } });
+    const link = await latestLinkFor("member@example.org");
+    const token = new URL(link, "http://x").searchParams.get("token") ?? "";
+    const rows = await database.db.select().from(signInTokens);
+    expect(rows.some((r) => r.tokenHash === token)).toBe(false);
+    const newest = rows.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
+    const minutes = ((newest?.expiresAt.getTime() ?? 0) - Date.now()) / 60_000;
+    expect(minutes).toBeGreaterThan(14);
+    expect(minutes).toBeLessThanOrEqual(15);
+  });
+
+  it("works once only", async () => {
+    await app.request("/login", { form: { email: "member@example.org" } });
+    const token = new URL(await latestLinkFor("member@example.org"), "http://x").searchParams.get("token") ?? "";
+    const first = await app.request("/login/verify", { form: { token } });
+    expect(sessionCookieFrom(first)).not.toBeNull();
+    const second = await app.request("/login/verify", { form: { token } });
+    expect(sessionCookieFrom(second)).toBeNull();
+    const page = await app.request(`/login/verify?token=${token}`);
+    expect(await page.text()).toContain("expired or has already been used");
+  });
+
+  it("refuses an expired link", async () => {
+    await app.request("/login", { form: { email: "member@example.org" } });
+    const token = new URL(await latestLinkFor("member@example.org"), "http://x").searchParams.get("token") ?? "";
+    await database.db.update(signInTokens).set({ expiresAt: new Date(Date.now() - 1000) });
+    const res = await app.request("/login/verify", { form: { token } });
+    expect(sessionCookieFrom(res)).toBeNull();
+  });
+
+  it("answers the same whether or not the email is known, and mails nobody unknown", async () => {
+    const before = await database.db.select().from(outbox);
+    const known = await (await app.request("/login", { form: { email: "member@example.org" } })).text();
+    const unknown = await (await app.request("/login", { form: { email: "stranger@example.org" } })).text();
+    const strip = (html: string) => html.replace(/member@example\.org|stranger@example\.org/g, "EMAIL");
+    expect(strip(unknown)).toBe(strip(known));
+    const after = await database.db.select().from(outbox);
+    expect(after.length).toBe(before.length + 1);
+    expect(after.some((m) => m.toAddress === "stranger@example.org")).toBe(false);
+  });
+
+  it("explains a missing or malformed email next to the field", async () => {
+    const empty = await app.request("/login", { form: { email: "" } });
+    expect(empty.status).toBe(400);
+    const html = await empty.text();
+    expect(html).toContain("There is a problem");
+    expect(html).toContain('href="#email"');
+    expect(html).toContain("Enter your email address");
+    const bad = await app.request("/login", { form: { email: "not-an-address" } });
+    expect(await bad.text()).toContain("Enter an email address in the correct format");
+  });
+
+  it("limits links per email address", async () => {
+    for (let i = 0; i < 3; i += 1) {
+      expect((await app.request("/login", { form: { email: "member@example.org" }, ip: `198.51.100.${i}` })).status).toBe(200);
+    }
+    const limited = await app.request("/login", { form: { email: "member@example.org" }, ip: "198.51.100.99" });
+    expect(limited.status).toBe(429);
+    expect(await limited.text()).toContain("Too many sign-in links have been asked for this email address");
+  });
+
+  it("limits links per connection", async () => {
+    for (let i = 0; i < 20; i += 1) {
+      expect((await app.request("/login", { form: { email: `someone${i}@example.org` }, ip: "203.0.113.7" })).status).toBe(200);
+    }
+    const limited = await app.request("/login", { form: { email: "member@example.org" }, ip: "203.0.113.7" });
+    expect(limited.status).toBe(429);
+    expect(await limited.text()).toContain("from your connection");
+  });
+
+  it("never sends a person elsewhere after sign-in (no open redirect)", async () => {
+    const asked = await app.request("/login", { form: { email: "member@example.org", redirectTo: "//evil.example/x" } });
+    expect(asked.status).toBe(200);
+    const token = new URL(await latestLinkFor("member@example.org"), "http://x").searchParams.get("token") ?? "";
+    const done = await app.request("/login/verify", { form: { token } });
+    expect(done.headers.get("Location")).toBe("/");
+  });
+
+  it("returns the person to the page they asked for", async () => {
+    const refused = await app.request("/account");
+    expect(refused.status).toBe(302);
+    expect(refused.headers.get("Location")).toBe("/login?redirectTo=%2Faccount");
+    await app.request("/login", { form: { email: "member@example.org", redirectTo: "/account" } });
+    const token = new URL(await latestLinkFor("member@example.org"), "http://x").searchParams.get("token") ?? "";
+    const done = await app.request("/login/verify", { form: { token } });
+    expect(done.headers.get("Location")).toBe("/account");
+  });
+});
+
+describe("sessions", () => {
+  it("marks the cookie Secure when served over HTTPS", async () => {
+    await app.request("/login", { form: { email: "member@example.org" } });
+    const token = new URL(await latestLinkFor("member@example.org"), "http://x").searchParams.get("token") ?? "";
+    const done = await app.request("/login/verify", { form: { token }, secure: true });
+    expect(done.headers.getSetCookie().join("\n")).toMatch(/; Secure/);
+  });
+
+  it("slides the expiry forward when used in its second half", async () => {
+    const cookie = await signInThroughLink("member@example.org");
+    await database.db.update(sessions).set({ expiresAt: new Date(Date.now() + 3 * 24 * 3600_000) });
+    const res = await app.request("/account", { cookie });
+    expect(res.status).toBe(200);
+    expect(res.headers.getSetCookie().join("\n")).toMatch(/Max-Age=25\d{5}/);
+    const [row] = await database.db.select().from(sessions).orderBy(desc(sessions.expiresAt)).limit(1);
+    expect((row?.expiresAt.getTime() ?? 0) - Date.now()).toBeGreaterThan(29 * 24 * 3600_000);
+  });
+
+  it("ends an expired session and clears its cookie", async () => {
+    const cookie = await signInThroughLink("member@example.org");
+    await database.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) });
+    const res = await app.request("/account", { cookie });
+    expect(res.status).toBe(302);
+    expect(res.headers.getSetCookie().join("\n")).toMatch(/Max-Age=0/);
+  });
+
+  it("signs out: the session is gone from the database", async () => {
+    const cookie = await signInThroughLink("member@example.org");
+    const out = await app.request("/logout", { form: {}, cookie });
+    expect(out.status).toBe(302);
+    expect(out.headers.getSetCookie().join("\n")).toMatch(/Max-Age=0/);
+    const after = await app.request("/account", { cookie });
+    expect(after.status).toBe(302);
+  });
+
+  it("signs out everywhere: every session of the person ends", async () => {
+    const phone = await signInThroughLink("member@example.org");
+    const laptop = await signInThroughLink("member@example.org");
+    const res = await app.request("/account", { form: { intent: "sign-out-everywhere" }, cookie: laptop });
+    expect(res.status).toBe(302);
+    expect((await app.request("/account", { cookie: phone })).status).toBe(302);
+    expect((await app.request("/account", { cookie: laptop })).status).toBe(302);
+    const [{ n } = { n: -1 }] = await database.db.select({ n: sql<number>`count(*)::int` }).from(sessions);
+    expect(n).toBe(0);
+    const [entry] = await database.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+    expect(entry?.action).toBe("session.signed_out_everywhere");
+  });
+
+  it("refuses a form posted from another site", async () => {
+    const cookie = await signInThroughLink("member@example.org");
+    const res = await app.request("/account", {
+      form: { intent: "sign-out-everywhere" },
+      cookie,
+      origin: "https://evil.example",
+    });
+    expect(res.status).toBe(403);
+    expect((await app.request("/account", { cookie })).status).toBe(200);
+  });
+
+  it("records sign-in and sign-out in the audit log", async () => {
+    const cookie = await signInThroughLink("member@example.org");
+    await app.request("/logout", { form: {}, cookie });
+    const entries = await database.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(2);
+    expect(entries.map((e) => e.action)).toEqual(["session.signed_out", "session.signed_in"]);
+  });
+});

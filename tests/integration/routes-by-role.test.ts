@@ -1,0 +1,86 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemActor } from "../../app/modules/audit/audit.server";
+import { grantRole } from "../../app/modules/users/users.server";
+import { isAllowed, principals, type Action, type Principal } from "../../app/utils/permissions";
+import { cookieFor, createTestApp } from "../support/app-harness";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+
+/**
+ * Every page of the app and the permission its loader asks for. The test fails when a route
+ * exists that is not listed here, so a new page cannot skip this walk.
+ */
+const routeActions: Record<string, Action> = {
+  "/": "site.view",
+  "/campaign": "site.view",
+  "/constitution": "site.view",
+  "/elections": "site.view",
+  "/registration": "site.view",
+  "/healthz": "site.view",
+  "/dev/outbox": "site.view",
+  "/login": "session.start",
+  "/login/verify": "session.start",
+  "/logout": "account.manage",
+  "/account": "account.manage",
+  "/audit": "audit.read",
+};
+
+function pathsOf(build: ServerBuild): string[] {
+  const full = (id: string): string => {
+    const route = build.routes[id];
+    if (!route) return "";
+    const parent = route.parentId ? full(route.parentId) : "";
+    return [parent, route.path ?? ""].filter(Boolean).join("/").replace(/\/+/g, "/");
+  };
+  return Object.keys(build.routes)
+    .filter((id) => id !== "root")
+    .map((id) => `/${full(id)}`.replace(/\/+/g, "/").replace(/(.)\/$/, "$1"));
+}
+
+let database: TestDatabase;
+let app: Awaited<ReturnType<typeof createTestApp>>;
+const cookies: Partial<Record<Principal, string>> = {};
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = await createTestApp(database.db);
+  for (const role of ["member", "organiser", "returning_officer"] as const) {
+    const email = `${role}@example.org`;
+    await grantRole(database.db, { email, role, actor: systemActor() });
+    cookies[role] = await cookieFor(database.db, email);
+  }
+});
+afterAll(() => database.drop());
+
+describe("every route, every role", () => {
+  it("lists every route of the build", async () => {
+    const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+    expect(pathsOf(build).sort()).toEqual(Object.keys(routeActions).sort());
+  });
+
+  for (const [route, action] of Object.entries(routeActions)) {
+    for (const principal of principals) {
+      const allowed = isAllowed(principal, action);
+      const expected = allowed ? "200" : principal === "visitor" ? "302 to sign in" : "403";
+      it(`${route} as ${principal}: ${expected}`, async () => {
+        const res = await app.request(route, { cookie: cookies[principal] ?? null });
+        if (allowed) {
+          expect(res.status).toBe(200);
+        } else if (principal === "visitor") {
+          expect(res.status).toBe(302);
+          expect(res.headers.get("Location")).toMatch(/^\/login\?redirectTo=/);
+        } else {
+          expect(res.status).toBe(403);
+          expect(await res.text()).toContain("You do not have permission");
+        }
+      });
+    }
+  }
+
+  it("hides the demo mailbox when real mail is configured", async () => {
+    const production = await createTestApp(database.db, { demoMode: false, smtpUrl: "smtp://mail.example.org" });
+    expect((await production.request("/dev/outbox")).status).toBe(404);
+  });
+});
