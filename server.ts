@@ -56,6 +56,8 @@ if (env.trustProxy) app.set("trust proxy", true);
 app.use(compression());
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
+// Browsers ask for /favicon.ico whatever the page says.
+app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
 
 // CSRF defence in depth (see docs/decisions/003-sessions-and-sign-in.md).
 app.use((req, res, next) => {

@@ -17,7 +17,10 @@ import { isAllowed } from "~/utils/permissions";
 import { outboxPageAvailable } from "~/utils/features.server";
 import stylesHref from "~/styles/app.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesHref },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export const meta: MetaFunction = () => [{ title: "Breakaway" }];
 

@@ -100,3 +100,32 @@ export function NotificationBanner({
     </div>
   );
 }
+
+/** A GOV.UK radios question: a fieldset with a legend, each choice labelled, ids `${name}-${value}`. */
+export function Radios(props: {
+  name: string;
+  legend: ReactNode;
+  choices: readonly (readonly [value: string, label: ReactNode])[];
+  checked?: string;
+  error?: string;
+}) {
+  const errorId = props.error ? `${props.name}-error` : undefined;
+  return (
+    <div className={`form-group${props.error ? " form-group--error" : ""}`}>
+      <fieldset className="fieldset" aria-describedby={errorId}>
+        <legend className="fieldset__legend">{props.legend}</legend>
+        {props.error ? (
+          <p className="error-message" id={errorId}>
+            <span className="visually-hidden">Error:</span> {props.error}
+          </p>
+        ) : null}
+        {props.choices.map(([value, label]) => (
+          <div className="radios__item" key={value}>
+            <input type="radio" id={`${props.name}-${value}`} name={props.name} value={value} defaultChecked={props.checked === value} />
+            <label htmlFor={`${props.name}-${value}`}>{label}</label>
+          </div>
+        ))}
+      </fieldset>
+    </div>
+  );
+}

@@ -8,6 +8,7 @@ export interface HeaderUser {
 
 const sections = [
   { to: "/campaign", label: "Campaign" },
+  { to: "/polls", label: "Polls" },
   { to: "/constitution", label: "Constitution" },
   { to: "/elections", label: "Elections" },
   { to: "/registration", label: "Registration" },

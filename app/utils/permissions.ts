@@ -15,6 +15,10 @@ export const permissions = {
   "session.start": everyone,
   /** Own account: sign out, sign out everywhere. */
   "account.manage": signedIn,
+  /** Casting a ballot (only in polls whose roll includes the person). */
+  "poll.vote": signedIn,
+  /** Creating, opening and closing polls. */
+  "poll.manage": ["organiser", "returning_officer"],
   /** Reading the audit log and checking its chain. */
   "audit.read": ["organiser", "returning_officer"],
 } as const satisfies Record<string, readonly Principal[]>;

@@ -2,3 +2,4 @@ export * from "./users";
 export * from "./outbox";
 export * from "./audit";
 export * from "./campaign";
+export * from "./polls";

@@ -49,3 +49,36 @@ describe("command-line tasks", () => {
     expect(result.stderr).toContain('PORT must be a whole number between 1 and 65535 (it is "eighty")');
   }, 60_000);
 });
+
+describe("npm run poll:verify", () => {
+  it("reproduces the count of a closed poll and fails once a ballot is altered", async () => {
+    const { seedDemoPolls } = await import("../../app/modules/demo/demo-polls.server");
+    const { ballots, polls } = await import("../../db/schema");
+    const { eq, sql } = await import("drizzle-orm");
+    const pollFolder = mkdtempSync(path.join(os.tmpdir(), "breakaway-poll-"));
+    try {
+      const db = await openPglite(pollFolder);
+      await db.migrate();
+      let n = 0;
+      await seedDemoPolls(db.db, () => (n = (n + 0.37) % 1), 12);
+      const [closed] = await db.db.select().from(polls).where(eq(polls.status, "closed"));
+      await db.close();
+
+      const ok = run("scripts/poll-verify.ts", [], { DATA_DIR: pollFolder });
+      expect(ok.stdout).toContain(`OK      ${closed?.id}`);
+      expect(ok.stdout).toContain("1 passed, 0 failed");
+      expect(ok.status).toBe(0);
+
+      const tamper = await openPglite(pollFolder);
+      const [one] = await tamper.db.select().from(ballots).where(eq(ballots.pollId, closed!.id)).limit(1);
+      await tamper.db.execute(sql`update ballots set content = '{"ranking":[4]}' where receipt = ${one!.receipt}`);
+      await tamper.close();
+
+      const bad = run("scripts/poll-verify.ts", [closed!.id], { DATA_DIR: pollFolder });
+      expect(bad.status).toBe(1);
+      expect(bad.stderr).toContain("has a broken ballot chain");
+    } finally {
+      rmSync(pollFolder, { recursive: true, force: true });
+    }
+  }, 240_000);
+});

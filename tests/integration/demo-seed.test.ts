@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditLog } from "../../app/modules/audit/audit.server";
 import { seedDemo } from "../../app/modules/demo/seed.server";
 import { demoPeople } from "../../app/modules/demo/demo-data";
-import { demands, movement, outbox, pledges, users } from "../../db/schema";
+import { verifyPoll } from "../../app/modules/polls/polls.server";
+import { demands, movement, outbox, pledges, polls, users } from "../../db/schema";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 let database: TestDatabase;
@@ -24,12 +25,24 @@ describe("demo movement", () => {
     const people = await database.db.select().from(users);
     expect(people.find((p) => p.email === demoPeople.organiser.email)?.role).toBe("organiser");
     expect(people.find((p) => p.email === demoPeople.returningOfficer.email)?.role).toBe("returning_officer");
-    expect(people.filter((p) => p.role === "member").length).toBe(6);
+    expect(people.filter((p) => p.role === "member").length).toBe(6 + 36);
     const mail = await database.db.select().from(outbox);
-    for (const p of people) {
+    const demoEmails = [demoPeople.organiser, demoPeople.returningOfficer, ...demoPeople.members].map((p) => p.email);
+    for (const p of people.filter((x) => demoEmails.includes(x.email))) {
       expect(mail.some((x) => x.toAddress === p.email && x.bodyText.includes("/login/verify?token="))).toBe(true);
     }
     expect(await verifyAuditLog(database.db)).toMatchObject({ ok: true });
+  });
+
+  it("includes a counted election and a poll still open to the demo members", async () => {
+    const all = await database.db.select().from(polls);
+    const closed = all.find((p) => p.status === "closed");
+    const open = all.find((p) => p.status === "open");
+    expect(closed?.method).toBe("scottish-stv");
+    expect(closed?.ballotCount).toBe(36);
+    expect(await verifyPoll(database.db, closed!.id)).toMatchObject({ ok: true, ballots: 36 });
+    expect(open?.method).toBe("yes-no");
+    expect(open?.ballotCount).toBe(12);
   });
 
   it("refuses to seed a database that already has data", async () => {

@@ -3,7 +3,10 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../app/modules/audit/audit.server";
+import { closePoll, createPoll, openPoll } from "../../app/modules/polls/polls.server";
 import { grantRole } from "../../app/modules/users/users.server";
+import { users } from "../../db/schema";
+import { eq } from "drizzle-orm";
 import { isAllowed, principals, type Action, type Principal } from "../../app/utils/permissions";
 import { cookieFor, createTestApp } from "../support/app-harness";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -25,6 +28,12 @@ const routeActions: Record<string, Action> = {
   "/logout": "account.manage",
   "/account": "account.manage",
   "/audit": "audit.read",
+  "/polls": "site.view",
+  "/polls/new": "poll.manage",
+  "/polls/:pollId": "site.view",
+  "/polls/:pollId/receipt": "site.view",
+  "/polls/:pollId/ballots": "site.view",
+  "/polls/:pollId/ballots.blt": "site.view",
 };
 
 function pathsOf(build: ServerBuild): string[] {
@@ -42,6 +51,7 @@ function pathsOf(build: ServerBuild): string[] {
 let database: TestDatabase;
 let app: Awaited<ReturnType<typeof createTestApp>>;
 const cookies: Partial<Record<Principal, string>> = {};
+let pollId = "";
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -51,7 +61,25 @@ beforeAll(async () => {
     await grantRole(database.db, { email, role, actor: systemActor() });
     cookies[role] = await cookieFor(database.db, email);
   }
+  // A closed ranked poll, so that every poll page (results, ballots, BLT) has something to show.
+  const actor = systemActor();
+  const created = await createPoll(database.db, actor, {
+    title: "Walk",
+    method: "irv",
+    options: [{ label: "A" }, { label: "B" }],
+    closesAt: new Date(Date.now() + 3600_000),
+  });
+  if (!created.ok) throw new Error(created.code);
+  pollId = created.pollId;
+  await openPoll(database.db, actor, pollId, [await userId("member@example.org")]);
+  await closePoll(database.db, actor, pollId);
 });
+
+async function userId(email: string): Promise<string> {
+  const [u] = await database.db.select().from(users).where(eq(users.email, email));
+  if (!u) throw new Error(email);
+  return u.id;
+}
 afterAll(() => database.drop());
 
 describe("every route, every role", () => {
@@ -65,7 +93,7 @@ describe("every route, every role", () => {
       const allowed = isAllowed(principal, action);
       const expected = allowed ? "200" : principal === "visitor" ? "302 to sign in" : "403";
       it(`${route} as ${principal}: ${expected}`, async () => {
-        const res = await app.request(route, { cookie: cookies[principal] ?? null });
+        const res = await app.request(route.replace(":pollId", pollId), { cookie: cookies[principal] ?? null });
         if (allowed) {
           expect(res.status).toBe(200);
         } else if (principal === "visitor") {

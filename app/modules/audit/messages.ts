@@ -6,6 +6,9 @@ export const auditActionLabels: Record<string, string> = {
   "user.created": "Person added",
   "user.role_changed": "Role changed",
   "demo.seeded": "Demo movement created",
+  "poll.created": "Poll created",
+  "poll.opened": "Poll opened, roll frozen",
+  "poll.closed": "Poll closed and counted",
 };
 
 export const chainProblemLabels = {

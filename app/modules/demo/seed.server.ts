@@ -5,6 +5,7 @@ import { regionForPostcode } from "~/modules/campaign/regions";
 import { grantRole } from "~/modules/users/users.server";
 import type { Db } from "~/utils/db.server";
 import { demands, movement, pledges, users, type Relation } from "../../../db/schema";
+import { seedDemoPolls } from "./demo-polls.server";
 import { demoDemands, demoMovement, demoPeople, firstNames, lastNames, sampleOutwardCodes } from "./demo-data";
 
 // A fixed seed: every newcomer sees the same demo, and tests can rely on it.
@@ -88,5 +89,6 @@ export async function seedDemo(db: Db, options: { appUrl: string; pledgeCount?: 
     // Links in the outbox, so a newcomer can sign in straight away from /dev/outbox.
     await db.transaction((tx) => issueSignInLink(tx, { userId: granted.userId, email: person.email, appUrl: options.appUrl }));
   }
+  await seedDemoPolls(db, random);
   return { ok: true, pledges: pledgeCount, people: people.length };
 }

@@ -1,0 +1,21 @@
+import type { CandidateIndex, CountOptions, Election } from "./types";
+
+/**
+ * RON, "re-open nominations": a pseudo-candidate members can rank like any other. It is
+ * counted exactly like a candidate; if it wins a seat, that seat stays vacant and the
+ * nominations for it are re-opened.
+ */
+
+/** Names recognised as RON when a count is not told otherwise. */
+const RON_NAME = /^\s*(?:RON|re-?open nominations)\s*$/i;
+
+export function isRonName(name: string): boolean {
+  return RON_NAME.test(name);
+}
+
+/** The RON candidate for a count: from the options, else the first candidate named like RON. */
+export function findRon(election: Election, options: CountOptions): CandidateIndex | null {
+  if (options.ron !== undefined) return options.ron;
+  const index = election.candidates.findIndex(isRonName);
+  return index < 0 ? null : index;
+}

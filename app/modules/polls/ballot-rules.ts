@@ -1,0 +1,160 @@
+import { sha256 } from "@oslojs/crypto/sha2";
+import { encodeHexLowerCase } from "@oslojs/encoding";
+import { countElection, countYesNo, fraction, groupBallots, writeBlt } from "~/modules/ballots";
+import type { CountReport, Election, YesNoResult } from "~/modules/ballots";
+import { canonicalJson } from "~/modules/audit/chain";
+import type { BallotContent, PollMethod, PublicationMode } from "../../../db/schema/polls";
+
+/**
+ * Pure rules for polls: what a valid ballot is, how ballots chain, how a closed poll is counted
+ * and published. No database here, so the verification command and tests use the same code.
+ */
+
+export interface PollOptionInfo {
+  position: number;
+  label: string;
+  isRon: boolean;
+  withdrawn: boolean;
+}
+
+export interface PollRules {
+  title: string;
+  method: PollMethod;
+  seats: number;
+  quorum: { numerator: number; denominator: number };
+  majority: "simple" | "absolute" | "two-thirds";
+  lotSeed: string;
+  options: readonly PollOptionInfo[];
+}
+
+export type BallotProblem =
+  | "choice_missing"
+  | "ranking_empty"
+  | "ranking_duplicate"
+  | "ranking_unknown_option"
+  | "ranking_withdrawn_option"
+  | "ranking_gap";
+
+export type BallotCheck = { ok: true; content: BallotContent } | { ok: false; code: BallotProblem };
+
+/** Checks a ballot as submitted (yes/no choice, or positions most preferred first). */
+export function checkBallot(rules: PollRules, input: { choice?: string; ranking?: readonly number[] }): BallotCheck {
+  if (rules.method === "yes-no") {
+    if (input.choice === "yes" || input.choice === "no" || input.choice === "abstain") {
+      return { ok: true, content: { choice: input.choice } };
+    }
+    return { ok: false, code: "choice_missing" };
+  }
+  const ranking = input.ranking ?? [];
+  if (ranking.length === 0) return { ok: false, code: "ranking_empty" };
+  const seen = new Set<number>();
+  for (const position of ranking) {
+    const option = rules.options.find((o) => o.position === position);
+    if (!option) return { ok: false, code: "ranking_unknown_option" };
+    if (option.withdrawn) return { ok: false, code: "ranking_withdrawn_option" };
+    if (seen.has(position)) return { ok: false, code: "ranking_duplicate" };
+    seen.add(position);
+  }
+  return { ok: true, content: { ranking: [...ranking] } };
+}
+
+export const GENESIS_BALLOT_HASH = "0".repeat(64);
+
+export function ballotHash(prevHash: string, receipt: string, content: BallotContent): string {
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(canonicalJson({ prevHash, receipt, content }))));
+}
+
+export interface ChainedBallot {
+  receipt: string;
+  content: BallotContent;
+  prevHash: string;
+  hash: string;
+}
+
+export type BallotChainCheck =
+  | { ok: true; length: number; head: string }
+  | { ok: false; code: "hash_mismatch" | "broken_link" | "fork" | "head_mismatch"; receipt?: string };
+
+/**
+ * Ballots are stored in no order; the chain is followed from the genesis hash through each
+ * ballot's predecessor. Every ballot must be on the one chain, and it must end at the head.
+ */
+export function checkBallotChain(ballots: readonly ChainedBallot[], expectedHead: string): BallotChainCheck {
+  const byPrev = new Map<string, ChainedBallot>();
+  for (const b of ballots) {
+    if (ballotHash(b.prevHash, b.receipt, b.content) !== b.hash) return { ok: false, code: "hash_mismatch", receipt: b.receipt };
+    if (byPrev.has(b.prevHash)) return { ok: false, code: "fork", receipt: b.receipt };
+    byPrev.set(b.prevHash, b);
+  }
+  let head = GENESIS_BALLOT_HASH;
+  let length = 0;
+  for (let next = byPrev.get(head); next; next = byPrev.get(head)) {
+    head = next.hash;
+    length += 1;
+  }
+  if (length !== ballots.length) return { ok: false, code: "broken_link" };
+  if (head !== expectedHead) return { ok: false, code: "head_mismatch" };
+  return { ok: true, length, head };
+}
+
+/** The ranked ballots as an election the counting engine (and a BLT file) understands. */
+export function toElection(rules: PollRules, contents: readonly BallotContent[]): Election {
+  const rankings = contents.flatMap((c) => ("ranking" in c ? [c.ranking] : []));
+  const ordered = [...rules.options].sort((a, b) => a.position - b.position);
+  return {
+    title: rules.title,
+    candidates: ordered.map((o) => o.label),
+    seats: rules.seats,
+    ballots: groupBallots(rankings.map((ranking) => ({ ranking, weight: 1 }))),
+    withdrawn: ordered.filter((o) => o.withdrawn).map((o) => o.position),
+  };
+}
+
+export type PollResult =
+  | { kind: "yes-no"; result: YesNoResult }
+  | { kind: "ranked"; report: CountReport };
+
+export function countPoll(rules: PollRules, contents: readonly BallotContent[], rollSize: number): PollResult {
+  if (rules.method === "yes-no") {
+    const tally = { yes: 0, no: 0, abstain: 0, roll: rollSize };
+    for (const c of contents) if ("choice" in c) tally[c.choice] += 1;
+    return {
+      kind: "yes-no",
+      result: countYesNo(tally, { quorum: fraction(rules.quorum.numerator, rules.quorum.denominator), majority: rules.majority }),
+    };
+  }
+  const ron = rules.options.find((o) => o.isRon);
+  const report = countElection(toElection(rules, contents), rules.method, {
+    seats: rules.seats,
+    seed: rules.lotSeed,
+    ron: ron ? ron.position : null,
+  });
+  return { kind: "ranked", report };
+}
+
+export function pollBlt(rules: PollRules, contents: readonly BallotContent[]): string {
+  return writeBlt(toElection(rules, contents));
+}
+
+export interface Publication {
+  mode: PublicationMode;
+  /** receipts-with-rankings: each receipt beside its ballot, sorted by receipt. */
+  pairs: { receipt: string; content: BallotContent }[];
+  /** separate-lists: receipts sorted, and ballot contents sorted on their own. */
+  receipts: string[];
+  contents: BallotContent[];
+}
+
+/** Sorted so that the published order says nothing about the order of casting. */
+export function publish(mode: PublicationMode, ballots: readonly { receipt: string; content: BallotContent }[]): Publication {
+  const byReceipt = [...ballots].sort((a, b) => (a.receipt < b.receipt ? -1 : a.receipt > b.receipt ? 1 : 0));
+  if (mode === "receipts-with-rankings") {
+    return { mode, pairs: byReceipt.map((b) => ({ receipt: b.receipt, content: b.content })), receipts: [], contents: [] };
+  }
+  const contents = ballots.map((b) => b.content).sort((a, b) => {
+    const x = canonicalJson(a);
+    const y = canonicalJson(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  return { mode, pairs: [], receipts: byReceipt.map((b) => b.receipt), contents };
+}

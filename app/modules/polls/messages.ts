@@ -1,0 +1,38 @@
+import type { BallotProblem } from "./ballot-rules";
+
+/** Wording for polls, kept apart from the rules so it can be translated. */
+export const ballotProblemMessages: Record<BallotProblem | "not_open" | "not_on_roll" | "already_voted" | "not_found", string> = {
+  choice_missing: "Choose Yes, No or Abstain",
+  ranking_empty: "Number at least one option: 1 for your first choice",
+  ranking_duplicate: "Use each number once: two options have the same number",
+  ranking_unknown_option: "One of the options is not on this ballot. Reload the page and try again",
+  ranking_withdrawn_option: "One of the options has been withdrawn. Reload the page and try again",
+  ranking_gap: "Number your choices 1, 2, 3 and so on without gaps",
+  not_open: "This poll is not open for voting",
+  not_on_roll: "You are not on the roll for this poll, so you cannot vote in it",
+  already_voted: "You have already voted in this poll. Each member votes once",
+  not_found: "This poll does not exist",
+};
+
+export const methodDescriptions: Record<string, string> = {
+  "yes-no": "Vote Yes, No or Abstain.",
+  irv: "Number the options in order of preference. If no option has more than half of the votes, the last is excluded and its votes pass to the next preference, until one has a majority.",
+  "irv-scottish":
+    "Number the options in order of preference. The winner needs a fixed quota of half the valid votes plus one; the last option is excluded round by round and its votes pass on.",
+  "scottish-stv":
+    "Number as many options as you like in order of preference. Seats are filled by the single transferable vote (Scottish rules): surpluses and the votes of excluded options pass to the next preference.",
+  schulze: "Number the options in order of preference. The winner is the option preferred to every other in head-to-head comparisons (Schulze method).",
+};
+
+export const majorityDescriptions: Record<string, string> = {
+  simple: "more Yes than No",
+  absolute: "more than half of all votes cast (abstentions count)",
+  "two-thirds": "at least two thirds of Yes and No votes (abstentions not counted)",
+};
+
+export const publicationDescriptions: Record<string, string> = {
+  "receipts-with-rankings":
+    "After the poll closes every ballot is published beside its receipt code, so you can check yours exactly. (Anyone you show your receipt to could see how you voted.)",
+  "separate-lists":
+    "After the poll closes the receipt codes and the ballots are published as two separate lists, so you can check that your ballot was counted without anyone being able to prove how you voted.",
+};

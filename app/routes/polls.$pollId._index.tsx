@@ -1,0 +1,319 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ErrorSummary, NotificationBanner } from "~/components/forms";
+import { PollResults } from "~/components/poll-results";
+import type { PollResult } from "~/modules/polls/ballot-rules";
+import { ballotProblemMessages, majorityDescriptions, methodDescriptions, publicationDescriptions } from "~/modules/polls/messages";
+import { ballotFormValues, parseBallotForm } from "~/modules/polls/parse-ballot-form";
+import { castBallot, closePoll, countVoters, hasVoted, isOnRoll, loadRules, openPoll } from "~/modules/polls/polls.server";
+import { listRollCandidates } from "~/modules/polls/roll.server";
+import { principalOf, requirePermission, requireUser } from "~/utils/auth.server";
+import { isAllowed } from "~/utils/permissions";
+
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${d?.poll.title ?? "Poll"} - Breakaway` }];
+
+const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeStyle: "short", timeZone: "Europe/London" });
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const auth = requirePermission(request, context, "site.view");
+  const loaded = await loadRules(context.db, params.pollId ?? "");
+  if (!loaded) throw new Response("Not found", { status: 404 });
+  const { poll, rules } = loaded;
+  const userId = auth?.user.id;
+  const [onRoll, voted, voters] = await Promise.all([
+    userId ? isOnRoll(context.db, poll.id, userId) : false,
+    userId ? hasVoted(context.db, poll.id, userId) : false,
+    countVoters(context.db, poll.id),
+  ]);
+  return {
+    poll: {
+      id: poll.id,
+      title: poll.title,
+      description: poll.description,
+      method: poll.method,
+      seats: poll.seats,
+      status: poll.status,
+      closesAt: (poll.closedAt ?? poll.closesAt).toISOString(),
+      lotSeed: poll.lotSeed,
+      publication: poll.publication,
+      majority: poll.majority,
+      quorum: `${poll.quorumNumerator}/${poll.quorumDenominator}`,
+      quorumZero: poll.quorumNumerator === 0,
+      rollSize: poll.rollSize,
+      voters,
+      // Results stay hidden until the poll closes.
+      result: poll.status === "closed" ? (poll.result as PollResult) : null,
+    },
+    options: rules.options.filter((o) => !o.withdrawn).map((o) => ({ position: o.position, label: o.label, isRon: o.isRon })),
+    viewer: {
+      signedIn: Boolean(auth),
+      canVote: poll.status === "open" && onRoll && !voted && isAllowed(principalOf(context), "poll.vote"),
+      onRoll,
+      voted,
+      canManage: isAllowed(principalOf(context), "poll.manage"),
+    },
+  };
+}
+
+type ActionData =
+  | { stage: "errors"; message: string; values: Record<string, string> }
+  | { stage: "review"; values: Record<string, string>; choice?: string; ranking?: number[] }
+  | { stage: "edit"; values: Record<string, string> }
+  | { stage: "cast"; receipt: string }
+  | { stage: "managed"; message: string };
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const intent = form.get("intent");
+  const pollId = params.pollId ?? "";
+  const loaded = await loadRules(context.db, pollId);
+  if (!loaded) throw new Response("Not found", { status: 404 });
+
+  if (intent === "open" || intent === "close") {
+    const { user } = requireUser(request, context, "poll.manage");
+    const actor = { id: user.id, label: user.email };
+    if (intent === "open") {
+      const roll = await listRollCandidates(context.db);
+      const opened = await openPoll(context.db, actor, pollId, roll);
+      return data<ActionData>({ stage: "managed", message: opened.ok ? `The poll is open. ${opened.rollSize} people are on its roll.` : "The poll could not be opened: it is not a draft." }, { status: opened.ok ? 200 : 409 });
+    }
+    const closed = await closePoll(context.db, actor, pollId);
+    return data<ActionData>({ stage: "managed", message: closed.ok ? "The poll is closed and counted." : "The poll could not be closed: it is not open." }, { status: closed.ok ? 200 : 409 });
+  }
+
+  const { user } = requireUser(request, context, "poll.vote");
+  const values = ballotFormValues(form);
+  if (intent === "edit") return data<ActionData>({ stage: "edit", values });
+  const parsed = parseBallotForm(loaded.rules, form);
+  if (!parsed.ok) return data<ActionData>({ stage: "errors", message: ballotProblemMessages[parsed.code], values }, { status: 400 });
+  if (intent === "review") return data<ActionData>({ stage: "review", values, choice: parsed.choice, ranking: parsed.ranking });
+  const cast = await castBallot(context.db, { pollId, userId: user.id, choice: parsed.choice, ranking: parsed.ranking });
+  if (!cast.ok) return data<ActionData>({ stage: "errors", message: ballotProblemMessages[cast.code], values }, { status: 409 });
+  return data<ActionData>({ stage: "cast", receipt: cast.receipt });
+}
+
+export default function PollPage() {
+  const { poll, options, viewer } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const labelOf = (position: number) => options.find((o) => o.position === position)?.label ?? "?";
+
+  return (
+    <div className="page">
+      <p>
+        <Link to="/polls">All polls</Link>
+      </p>
+      <h1>{poll.title}</h1>
+      <p>
+        <span className={`status-tag status-tag--${poll.status}`}>{poll.status === "open" ? "Open" : poll.status === "closed" ? "Closed" : "Not yet open"}</span>{" "}
+        {poll.status === "closed" ? "Closed" : "Closes"} {dateTime.format(new Date(poll.closesAt))}
+      </p>
+      {poll.description ? <p className="lead">{poll.description}</p> : null}
+
+      {result?.stage === "managed" ? (
+        <NotificationBanner title="Done" kind="success">
+          <p>{result.message}</p>
+        </NotificationBanner>
+      ) : null}
+
+      {result?.stage === "cast" ? (
+        <NotificationBanner title="Your vote has been cast" kind="success">
+          <p>Your receipt code is:</p>
+          <p className="receipt">{result.receipt}</p>
+          <p>
+            Write it down or save it. Nobody else has it, and we cannot show it again. After the poll closes you can use it to check that
+            your ballot was counted.
+          </p>
+        </NotificationBanner>
+      ) : null}
+
+      {poll.status === "open" && viewer.canVote && result?.stage !== "cast" ? (
+        result?.stage === "review" ? (
+          <section aria-labelledby="review-title">
+            <h2 id="review-title">Check your ballot</h2>
+            {result.choice ? (
+              <p>
+                You are voting: <strong>{result.choice === "yes" ? "Yes" : result.choice === "no" ? "No" : "Abstain"}</strong>
+              </p>
+            ) : (
+              <ol className="list">
+                {(result.ranking ?? []).map((p) => (
+                  <li key={p}>{labelOf(p)}</li>
+                ))}
+              </ol>
+            )}
+            <p>Once cast, a ballot cannot be changed.</p>
+            <Form method="post" className="button-group">
+              {Object.entries(result.values).map(([k, v]) => (
+                <input key={k} type="hidden" name={k} value={v} />
+              ))}
+              <button type="submit" name="intent" value="cast" className="button" disabled={busy}>
+                Cast my vote
+              </button>
+              <button type="submit" name="intent" value="edit" className="button button--secondary">
+                Change my ballot
+              </button>
+            </Form>
+          </section>
+        ) : (
+          <BallotForm
+            method={poll.method}
+            options={options}
+            values={result && "values" in result ? result.values : {}}
+            error={result?.stage === "errors" ? result.message : undefined}
+            busy={busy}
+          />
+        )
+      ) : null}
+
+      {poll.status === "open" && !viewer.canVote && result?.stage !== "cast" ? (
+        <p className="panel">
+          {!viewer.signedIn ? (
+            <>
+              <Link to={`/login?redirectTo=/polls/${poll.id}`}>Sign in</Link> to vote.
+            </>
+          ) : viewer.voted ? (
+            "You have voted in this poll. Results will be published when it closes."
+          ) : !viewer.onRoll ? (
+            "You are not on the roll for this poll."
+          ) : (
+            "You cannot vote in this poll."
+          )}
+        </p>
+      ) : null}
+
+      {poll.result ? (
+        <>
+          <PollResults result={poll.result} />
+          <h2>Check the count yourself</h2>
+          <ul className="list">
+            <li>
+              <Link to={`/polls/${poll.id}/receipt`}>Check that your ballot was counted</Link>
+            </li>
+            <li>
+              <Link to={`/polls/${poll.id}/ballots`}>The published ballots</Link>
+              {poll.method === "yes-no" ? null : (
+                <>
+                  {" "}
+                  and the <a href={`/polls/${poll.id}/ballots.blt`}>ballot file (BLT)</a> for an independent recount
+                </>
+              )}
+            </li>
+          </ul>
+        </>
+      ) : null}
+
+      <h2>How this poll works</h2>
+      <dl className="summary-list">
+        <div className="summary-list__row">
+          <dt>Voting</dt>
+          <dd>{methodDescriptions[poll.method]}</dd>
+        </div>
+        {poll.method === "yes-no" ? (
+          <div className="summary-list__row">
+            <dt>To pass</dt>
+            <dd>
+              {majorityDescriptions[poll.majority]}
+              {poll.quorumZero ? "" : `, with at least ${poll.quorum} of the roll taking part`}
+            </dd>
+          </div>
+        ) : (
+          <div className="summary-list__row">
+            <dt>Seats</dt>
+            <dd>{poll.seats}</dd>
+          </div>
+        )}
+        <div className="summary-list__row">
+          <dt>Roll</dt>
+          <dd>
+            {poll.status === "draft" ? "Frozen when the poll opens" : `${poll.rollSize} people; ${poll.voters} have voted`}
+          </dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>Ties</dt>
+          <dd>
+            Broken by the earlier stages, then by lot drawn with this seed, fixed before voting: <code>{poll.lotSeed}</code>
+          </dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>Secrecy</dt>
+          <dd>{publicationDescriptions[poll.publication]}</dd>
+        </div>
+      </dl>
+
+      {viewer.canManage && poll.status !== "closed" ? (
+        <section aria-labelledby="manage-title" className="panel">
+          <h2 id="manage-title">Run this poll</h2>
+          <Form method="post">
+            {poll.status === "draft" ? (
+              <button type="submit" name="intent" value="open" className="button">
+                Open the poll and freeze the roll
+              </button>
+            ) : (
+              <button type="submit" name="intent" value="close" className="button button--warning">
+                Close the poll and count
+              </button>
+            )}
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function BallotForm(props: {
+  method: string;
+  options: { position: number; label: string; isRon: boolean }[];
+  values: Record<string, string>;
+  error?: string;
+  busy: boolean;
+}) {
+  const errorId = "ballot-error";
+  return (
+    <section aria-labelledby="ballot-title">
+      <ErrorSummary errors={props.error ? { ballot: props.error } : {}} fieldIds={{ ballot: "ballot" }} />
+      <h2 id="ballot-title">Your ballot</h2>
+      <Form method="post" noValidate>
+        <div className={`form-group${props.error ? " form-group--error" : ""}`}>
+          <fieldset className="fieldset" id="ballot" aria-describedby={props.error ? errorId : "ballot-hint"}>
+            <legend className="fieldset__legend">{props.method === "yes-no" ? "How do you vote?" : "Number the options in order of preference"}</legend>
+            <div className="hint" id="ballot-hint">
+              {props.method === "yes-no" ? "Choose one." : "Put 1 beside your first choice, 2 beside your second, and so on. Leave blank any you do not want to rank."}
+            </div>
+            {props.error ? (
+              <p className="error-message" id={errorId}>
+                <span className="visually-hidden">Error:</span> {props.error}
+              </p>
+            ) : null}
+            {props.method === "yes-no"
+              ? ["yes", "no", "abstain"].map((choice) => (
+                  <div className="radios__item" key={choice}>
+                    <input type="radio" id={`choice-${choice}`} name="choice" value={choice} defaultChecked={props.values.choice === choice} />
+                    <label htmlFor={`choice-${choice}`}>{choice === "yes" ? "Yes" : choice === "no" ? "No" : "Abstain"}</label>
+                  </div>
+                ))
+              : props.options.map((o) => (
+                  <div className="rank-row" key={o.position}>
+                    <input
+                      className="input"
+                      id={`rank-${o.position}`}
+                      name={`rank-${o.position}`}
+                      inputMode="numeric"
+                      autoComplete="off"
+                      defaultValue={props.values[`rank-${o.position}`] ?? ""}
+                    />
+                    <label htmlFor={`rank-${o.position}`}>
+                      {o.label}
+                      {o.isRon ? " (re-open nominations: rank this if you want none of the candidates)" : ""}
+                    </label>
+                  </div>
+                ))}
+          </fieldset>
+        </div>
+        <button type="submit" name="intent" value="review" className="button" disabled={props.busy}>
+          Continue to check your ballot
+        </button>
+      </Form>
+    </section>
+  );
+}

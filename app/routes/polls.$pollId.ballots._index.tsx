@@ -1,0 +1,101 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import type { BallotContent } from "../../db/schema";
+import { getPublication } from "~/modules/polls/polls.server";
+import { requirePermission } from "~/utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "Published ballots - Breakaway" }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  requirePermission(request, context, "site.view");
+  const published = await getPublication(context.db, params.pollId ?? "");
+  if (!published) throw new Response("The ballots are published when the poll closes.", { status: 404 });
+  const labels = new Map(published.rules.options.map((o) => [o.position, o.label]));
+  const show = (c: BallotContent) => ("choice" in c ? c.choice : c.ranking.map((p) => labels.get(p) ?? "?").join(" > "));
+  return {
+    poll: { id: published.poll.id, title: published.poll.title, method: published.poll.method },
+    voted: published.voted,
+    ballotCount: published.ballotCount,
+    chainHead: published.chainHead,
+    mode: published.publication.mode,
+    pairs: published.publication.pairs.map((p) => ({ receipt: p.receipt, ballot: show(p.content) })),
+    receipts: published.publication.receipts,
+    contents: published.publication.contents.map(show),
+  };
+}
+
+export default function PublishedBallots() {
+  const d = useLoaderData<typeof loader>();
+  return (
+    <div className="page">
+      <p>
+        <Link to={`/polls/${d.poll.id}`}>Back to {d.poll.title}</Link>
+      </p>
+      <h1>Published ballots</h1>
+      <dl className="summary-list">
+        <div className="summary-list__row">
+          <dt>Members who voted</dt>
+          <dd>{d.voted}</dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>Ballots counted</dt>
+          <dd>{d.ballotCount}</dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>Head of the ballot chain</dt>
+          <dd>
+            <code className="hash">{d.chainHead}</code>
+          </dd>
+        </div>
+      </dl>
+      {d.poll.method !== "yes-no" ? (
+        <p>
+          <a href={`/polls/${d.poll.id}/ballots.blt`} download>
+            Download the ballots as a BLT file
+          </a>{" "}
+          and recount them with any STV program, or with <code>npm run count</code>.
+        </p>
+      ) : null}
+      {d.mode === "receipts-with-rankings" ? (
+        <div className="table-wrap" role="region" aria-labelledby="pairs-caption" tabIndex={0}>
+          <table className="table">
+            <caption id="pairs-caption">Each ballot beside its receipt code, sorted by receipt code</caption>
+            <thead>
+              <tr>
+                <th scope="col">Receipt</th>
+                <th scope="col">Ballot</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.pairs.map((p) => (
+                <tr key={p.receipt}>
+                  <td>
+                    <code>{p.receipt}</code>
+                  </td>
+                  <td>{p.ballot}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <>
+          <h2>Receipt codes of counted ballots</h2>
+          <ul className="list">
+            {d.receipts.map((r) => (
+              <li key={r}>
+                <code>{r}</code>
+              </li>
+            ))}
+          </ul>
+          <h2>Ballots, in sorted order</h2>
+          <ol className="list">
+            {d.contents.map((c, i) => (
+              <li key={i}>{c}</li>
+            ))}
+          </ol>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getPublication } from "~/modules/polls/polls.server";
+import { requirePermission } from "~/utils/auth.server";
+
+/** The anonymous ballots of a closed ranked poll, for an independent recount. */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  requirePermission(request, context, "site.view");
+  const published = await getPublication(context.db, params.pollId ?? "");
+  if (!published?.blt) throw new Response("The ballots are published when the poll closes.", { status: 404 });
+  return new Response(published.blt, {
+    headers: {
+      "Content-Type": "text/plain; charset=utf-8",
+      "Content-Disposition": `attachment; filename="poll-${published.poll.id}.blt"`,
+    },
+  });
+}

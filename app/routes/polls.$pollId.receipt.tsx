@@ -1,0 +1,64 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { NotificationBanner, TextField } from "~/components/forms";
+import { checkReceipt, loadRules } from "~/modules/polls/polls.server";
+import { requirePermission } from "~/utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "Check your ballot - Breakaway" }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  requirePermission(request, context, "site.view");
+  const loaded = await loadRules(context.db, params.pollId ?? "");
+  if (!loaded) throw new Response("Not found", { status: 404 });
+  const code = new URL(request.url).searchParams.get("code")?.trim() ?? "";
+  const check = code ? await checkReceipt(context.db, loaded.poll.id, code) : null;
+  const labels = new Map(loaded.rules.options.map((o) => [o.position, o.label]));
+  return {
+    poll: { id: loaded.poll.id, title: loaded.poll.title, closed: loaded.poll.status === "closed" },
+    code,
+    check: check
+      ? {
+          status: check.status,
+          content:
+            check.status === "counted" && check.content
+              ? "choice" in check.content
+                ? check.content.choice
+                : check.content.ranking.map((p) => labels.get(p) ?? "?").join(", then ")
+              : null,
+        }
+      : null,
+  };
+}
+
+export default function ReceiptCheck() {
+  const { poll, code, check } = useLoaderData<typeof loader>();
+  return (
+    <div className="page page--narrow">
+      <p>
+        <Link to={`/polls/${poll.id}`}>Back to {poll.title}</Link>
+      </p>
+      <h1>Check that your ballot was counted</h1>
+      {!poll.closed ? <p>This poll has not closed yet. Come back with your receipt code once it has.</p> : null}
+      {check?.status === "counted" ? (
+        <NotificationBanner title="Your ballot was counted" kind="success">
+          <p>The receipt code is in the published list of counted ballots.</p>
+          {check.content ? <p>The ballot published with it: {check.content}.</p> : null}
+        </NotificationBanner>
+      ) : null}
+      {check?.status === "not_found" ? (
+        <div className="error-summary" role="alert">
+          <h2 className="error-summary__title">No ballot has this receipt code</h2>
+          <p>Check that you typed it exactly as it was shown. If it is right, tell the returning officer at once.</p>
+        </div>
+      ) : null}
+      {poll.closed ? (
+        <Form method="get">
+          <TextField name="code" label="Receipt code" hint="The 32 letters and digits shown when you voted." defaultValue={code} spellCheck={false} autoComplete="off" />
+          <button type="submit" className="button">
+            Check
+          </button>
+        </Form>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { listPolls, pollIdsOnRoll } from "~/modules/polls/polls.server";
+import { principalOf, requirePermission } from "~/utils/auth.server";
+import { isAllowed } from "~/utils/permissions";
+
+export const meta: MetaFunction = () => [{ title: "Polls - Breakaway" }];
+
+const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const auth = requirePermission(request, context, "site.view");
+  const all = await listPolls(context.db);
+  const canManage = isAllowed(principalOf(context), "poll.manage");
+  // Drafts are for those who run polls.
+  const visible = all.filter((p) => p.status !== "draft" || canManage);
+  const mine = auth ? await pollIdsOnRoll(context.db, auth.user.id, visible.map((p) => p.id)) : new Set<string>();
+  return {
+    canManage,
+    polls: visible.map((p) => ({
+      id: p.id,
+      title: p.title,
+      status: p.status,
+      closesAt: p.closesAt.toISOString(),
+      onRoll: mine.has(p.id),
+    })),
+  };
+}
+
+export default function Polls() {
+  const { polls, canManage } = useLoaderData<typeof loader>();
+  const groups = [
+    { status: "open", title: "Open now" },
+    { status: "draft", title: "Not yet open" },
+    { status: "closed", title: "Closed, with results" },
+  ] as const;
+  return (
+    <div className="page">
+      <h1>Polls</h1>
+      <p className="lead">Secret ballots of the movement. Results are published when each poll closes, with everything needed to check the count.</p>
+      {canManage ? (
+        <p>
+          <Link to="/polls/new" className="button">
+            Create a poll
+          </Link>
+        </p>
+      ) : null}
+      {polls.length === 0 ? <p>There are no polls yet.</p> : null}
+      {groups.map((g) => {
+        const list = polls.filter((p) => p.status === g.status);
+        if (list.length === 0) return null;
+        return (
+          <section key={g.status} aria-labelledby={`group-${g.status}`}>
+            <h2 id={`group-${g.status}`}>{g.title}</h2>
+            <ul className="list">
+              {list.map((p) => (
+                <li key={p.id}>
+                  <Link to={`/polls/${p.id}`}>{p.title}</Link> — {p.status === "closed" ? "closed" : "closes"} {dateTime.format(new Date(p.closesAt))}
+                  {p.status === "open" && p.onRoll ? " (you can vote)" : ""}
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,194 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { ErrorSummary, Radios, TextField, type FieldErrors } from "~/components/forms";
+import { methodDescriptions } from "~/modules/polls/messages";
+import { createPoll } from "~/modules/polls/polls.server";
+import { requireUser } from "~/utils/auth.server";
+import { fromLondonLocal } from "~/utils/london-time";
+
+export const meta: MetaFunction = () => [{ title: "Create a poll - Breakaway" }];
+
+export function loader({ request, context }: LoaderFunctionArgs) {
+  requireUser(request, context, "poll.manage");
+  return null;
+}
+
+const methods = ["yes-no", "irv", "irv-scottish", "scottish-stv", "schulze"] as const;
+const methodLabels: Record<(typeof methods)[number], string> = {
+  "yes-no": "Yes / No / Abstain",
+  irv: "Ranked, one winner (instant-runoff, majority of continuing votes)",
+  "irv-scottish": "Ranked, one winner (Scottish rules, fixed quota)",
+  "scottish-stv": "Ranked, several seats (Scottish STV)",
+  schulze: "Ranked, choosing between texts (Schulze)",
+};
+
+const pollForm = z
+  .object({
+    title: z.string().trim().min(1, { error: "Enter a title for the poll" }).max(200, { error: "The title must be 200 characters or fewer" }),
+    description: z.string().trim().max(2000, { error: "The description must be 2,000 characters or fewer" }),
+    method: z.enum(methods, { error: "Choose how people vote" }),
+    seats: z.coerce.number({ error: "Seats must be a whole number" }).int({ error: "Seats must be a whole number" }).min(1, { error: "There must be at least 1 seat" }).max(50, { error: "There can be at most 50 seats" }),
+    options: z.string(),
+    ron: z.string().optional(),
+    quorumPercent: z.coerce.number({ error: "Quorum must be a number from 0 to 100" }).int({ error: "Quorum must be a whole number from 0 to 100" }).min(0, { error: "Quorum must be a number from 0 to 100" }).max(100, { error: "Quorum must be a number from 0 to 100" }),
+    majority: z.enum(["simple", "absolute", "two-thirds"], { error: "Choose the majority needed" }),
+    publication: z.enum(["separate-lists", "receipts-with-rankings"], { error: "Choose how ballots are published" }),
+    closesAt: z.string().min(1, { error: "Enter when the poll closes" }),
+  })
+  .superRefine((v, ctx) => {
+    const lines = v.options.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+    if (v.method !== "yes-no" && lines.length < 2) ctx.addIssue({ code: "custom", path: ["options"], message: "Enter at least 2 options, one per line" });
+    if (new Set(lines).size !== lines.length) ctx.addIssue({ code: "custom", path: ["options"], message: "Each option must be different" });
+    if (lines.some((l) => l.length > 200)) ctx.addIssue({ code: "custom", path: ["options"], message: "Each option must be 200 characters or fewer" });
+    if (v.method !== "yes-no" && v.seats >= lines.length + (v.ron ? 1 : 0)) ctx.addIssue({ code: "custom", path: ["seats"], message: "There must be more options than seats" });
+    const closes = fromLondonLocal(v.closesAt);
+    if (!closes) ctx.addIssue({ code: "custom", path: ["closesAt"], message: "Enter a real date and time" });
+    else if (closes.getTime() <= Date.now()) ctx.addIssue({ code: "custom", path: ["closesAt"], message: "The closing time must be in the future" });
+  });
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user } = requireUser(request, context, "poll.manage");
+  const raw = Object.fromEntries(await request.formData());
+  const values = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, typeof v === "string" ? v : ""]));
+  const parsed = pollForm.safeParse(raw);
+  if (!parsed.success) {
+    const errors: FieldErrors = {};
+    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+    return data({ errors, values }, { status: 400 });
+  }
+  const v = parsed.data;
+  const options = v.options.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).map((label) => ({ label }));
+  const created = await createPoll(context.db, { id: user.id, label: user.email }, {
+    title: v.title,
+    description: v.description,
+    method: v.method,
+    seats: v.method === "scottish-stv" ? v.seats : 1,
+    options: v.ron && v.method !== "yes-no" ? [...options, { label: "Re-open nominations", isRon: true }] : options,
+    quorum: { numerator: v.quorumPercent, denominator: 100 },
+    majority: v.majority,
+    publication: v.publication,
+    closesAt: fromLondonLocal(v.closesAt) ?? new Date(NaN),
+  });
+  if (!created.ok) return data({ errors: { title: "The poll could not be created. Check the options and closing time." } as FieldErrors, values }, { status: 400 });
+  return redirect(`/polls/${created.pollId}`);
+}
+
+export default function NewPoll() {
+  const result = useActionData<typeof action>();
+  const errors: FieldErrors = result?.errors ?? {};
+  const values: Record<string, string> = result?.values ?? {};
+  const busy = useNavigation().state === "submitting";
+  const method = values.method ?? "yes-no";
+  return (
+    <div className="page page--narrow">
+      <ErrorSummary errors={errors} fieldIds={{ method: "method-yes-no", majority: "majority-simple", publication: "publication-separate-lists" }} />
+      <h1>Create a poll</h1>
+      <p>The poll is saved as a draft. Nobody can vote until you open it, which also freezes its roll.</p>
+      <Form method="post" noValidate>
+        <TextField name="title" label="Title" defaultValue={values.title} error={errors.title} />
+        <div className="form-group">
+          <label className="label" htmlFor="description">
+            Description (optional)
+          </label>
+          <textarea className="input" id="description" name="description" rows={3} defaultValue={values.description} />
+        </div>
+        <div className={`form-group${errors.method ? " form-group--error" : ""}`}>
+          <fieldset className="fieldset">
+            <legend className="fieldset__legend">How do people vote?</legend>
+            {errors.method ? <p className="error-message">{errors.method}</p> : null}
+            {methods.map((m) => (
+              <div className="radios__item" key={m}>
+                <input type="radio" id={`method-${m}`} name="method" value={m} defaultChecked={method === m} aria-describedby={`method-${m}-hint`} />
+                <label htmlFor={`method-${m}`}>
+                  {methodLabels[m]}
+                  <span className="hint" id={`method-${m}-hint`}>
+                    {" "}
+                    {methodDescriptions[m]}
+                  </span>
+                </label>
+              </div>
+            ))}
+          </fieldset>
+        </div>
+        <div className={`form-group${errors.options ? " form-group--error" : ""}`}>
+          <label className="label" htmlFor="options">
+            Options or candidates (ranked polls)
+          </label>
+          <div className="hint" id="options-hint">
+            One per line. Not used for Yes / No polls.
+          </div>
+          {errors.options ? (
+            <p className="error-message" id="options-error">
+              <span className="visually-hidden">Error:</span> {errors.options}
+            </p>
+          ) : null}
+          <textarea
+            className="input"
+            id="options"
+            name="options"
+            rows={5}
+            defaultValue={values.options}
+            aria-describedby={errors.options ? "options-hint options-error" : "options-hint"}
+          />
+        </div>
+        <div className="radios__item">
+          <input type="checkbox" id="ron" name="ron" value="yes" defaultChecked={values.ron === "yes" || !result} />
+          <label htmlFor="ron">Offer &ldquo;Re-open nominations&rdquo; on ranked ballots</label>
+        </div>
+        <TextField name="seats" label="Seats to fill (Scottish STV only)" type="text" inputMode="numeric" width="10" defaultValue={values.seats ?? "1"} error={errors.seats} />
+        <TextField
+          name="quorumPercent"
+          label="Quorum, as a percentage of the roll (Yes / No polls)"
+          hint="0 for no quorum."
+          inputMode="numeric"
+          width="10"
+          defaultValue={values.quorumPercent ?? "0"}
+          error={errors.quorumPercent}
+        />
+        <Radios
+          name="majority"
+          legend="Majority needed (Yes / No polls)"
+          checked={values.majority ?? "simple"}
+          error={errors.majority}
+          choices={[
+            ["simple", "More Yes than No"],
+            ["absolute", "More than half of all votes cast"],
+            ["two-thirds", "Two thirds of Yes and No votes"],
+          ]}
+        />
+        <Radios
+          name="publication"
+          legend="Publishing the ballots after close"
+          checked={values.publication ?? "separate-lists"}
+          error={errors.publication}
+          choices={[
+            ["separate-lists", "Receipts and ballots as two separate lists (nobody can prove how they voted)"],
+            ["receipts-with-rankings", "Each ballot beside its receipt (each voter can check their exact ballot)"],
+          ]}
+        />
+        <div className={`form-group${errors.closesAt ? " form-group--error" : ""}`}>
+          <label className="label" htmlFor="closesAt">
+            Closes at (UK time)
+          </label>
+          {errors.closesAt ? (
+            <p className="error-message" id="closesAt-error">
+              <span className="visually-hidden">Error:</span> {errors.closesAt}
+            </p>
+          ) : null}
+          <input
+            className="input input--width-20"
+            type="datetime-local"
+            id="closesAt"
+            name="closesAt"
+            defaultValue={values.closesAt}
+            aria-describedby={errors.closesAt ? "closesAt-error" : undefined}
+          />
+        </div>
+        <button type="submit" className="button" disabled={busy}>
+          Save as draft
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { users } from "./users";
+
+export const pollMethodValues = ["yes-no", "irv", "irv-scottish", "scottish-stv", "schulze"] as const;
+export type PollMethod = (typeof pollMethodValues)[number];
+export const majorityValues = ["simple", "absolute", "two-thirds"] as const;
+export const publicationValues = ["receipts-with-rankings", "separate-lists"] as const;
+export type PublicationMode = (typeof publicationValues)[number];
+export const pollStatusValues = ["draft", "open", "closed"] as const;
+export type PollStatus = (typeof pollStatusValues)[number];
+
+/**
+ * One secret ballot: the deadline decision, a clause, an officer election. Results are computed
+ * and stored only when it closes.
+ */
+export const polls = pgTable(
+  "polls",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    method: text("method", { enum: pollMethodValues }).notNull(),
+    seats: integer("seats").notNull().default(1),
+    // Yes/No only: the share of the roll that must take part, and the majority rule.
+    quorumNumerator: integer("quorum_numerator").notNull().default(0),
+    quorumDenominator: integer("quorum_denominator").notNull().default(1),
+    majority: text("majority", { enum: majorityValues }).notNull().default("simple"),
+    publication: text("publication", { enum: publicationValues }).notNull().default("separate-lists"),
+    // Fixed when the poll is created and shown from then on, so nobody can pick it after seeing the votes.
+    lotSeed: text("lot_seed").notNull(),
+    status: text("status", { enum: pollStatusValues }).notNull().default("draft"),
+    opensAt: timestamp("opens_at", { withTimezone: true }),
+    closesAt: timestamp("closes_at", { withTimezone: true }).notNull(),
+    openedAt: timestamp("opened_at", { withTimezone: true }),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    rollSize: integer("roll_size").notNull().default(0),
+    ballotCount: integer("ballot_count").notNull().default(0),
+    /** Hash of the newest ballot; the chain's head. */
+    chainHead: text("chain_head").notNull().default("0000000000000000000000000000000000000000000000000000000000000000"),
+    result: jsonb("result"),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("polls_seats_positive", sql`${t.seats} >= 1`),
+    check("polls_quorum_share", sql`${t.quorumNumerator} >= 0 and ${t.quorumDenominator} > 0 and ${t.quorumNumerator} <= ${t.quorumDenominator}`),
+  ],
+);
+
+export const pollOptions = pgTable(
+  "poll_options",
+  {
+    pollId: uuid("poll_id")
+      .notNull()
+      .references(() => polls.id, { onDelete: "cascade" }),
+    /** 0-based; the candidate's number in counts and BLT files is position + 1. */
+    position: integer("position").notNull(),
+    label: text("label").notNull(),
+    /** "Re-open nominations": if it wins a seat, the seat stays empty. */
+    isRon: boolean("is_ron").notNull().default(false),
+    withdrawn: boolean("withdrawn").notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.pollId, t.position] })],
+);
+
+/** The electoral roll, frozen when the poll opens. */
+export const pollRoll = pgTable(
+  "poll_roll",
+  {
+    pollId: uuid("poll_id")
+      .notNull()
+      .references(() => polls.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.pollId, t.userId] })],
+);
+
+/**
+ * Who has voted. The primary key makes a second ballot from the same person impossible, even
+ * when two arrive at once. No time is kept: it could be matched with the ballot's place in the chain.
+ */
+export const pollVoters = pgTable(
+  "poll_voters",
+  {
+    pollId: uuid("poll_id")
+      .notNull()
+      .references(() => polls.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.pollId, t.userId] })],
+);
+
+/**
+ * Ballot content, with nothing that points to a voter: no member id, no sequential id, no
+ * timestamp. The receipt is random and known only to the voter; the hash chain makes a removed or
+ * altered ballot detectable.
+ */
+export const ballots = pgTable(
+  "ballots",
+  {
+    receipt: text("receipt").primaryKey(),
+    pollId: uuid("poll_id")
+      .notNull()
+      .references(() => polls.id, { onDelete: "cascade" }),
+    content: jsonb("content").$type<BallotContent>().notNull(),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull().unique(),
+  },
+  (t) => [index("ballots_poll_idx").on(t.pollId)],
+);
+
+export type BallotContent = { choice: "yes" | "no" | "abstain" } | { ranking: number[] };

@@ -1,0 +1,70 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./journeys";
+
+test("a member votes in an open poll, gets a receipt, and cannot vote twice", async ({ page }) => {
+  await signIn(page, "erin.member@demo.breakaway.test");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Polls" }).click();
+  await page.getByRole("link", { name: "Adopt the campaign statement" }).click();
+  await page.getByRole("button", { name: "Continue to check your ballot" }).click();
+  // Nothing chosen: the error summary says so and links to the question.
+  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Choose Yes, No or Abstain");
+  await page.getByLabel("Yes").check();
+  await page.getByRole("button", { name: "Continue to check your ballot" }).click();
+  await expect(page.getByRole("heading", { name: "Check your ballot" })).toBeVisible();
+  await page.getByRole("button", { name: "Cast my vote" }).click();
+  await expect(page.getByRole("heading", { name: "Your vote has been cast" })).toBeVisible();
+  await expect(page.locator(".receipt")).toHaveText(/^[a-z2-7]{32}$/);
+  await page.reload();
+  await expect(page.getByText("You have voted in this poll")).toBeVisible();
+});
+
+test("anyone reads a closed election's stage-by-stage count and its published ballots", async ({ page }) => {
+  await page.goto("/polls");
+  await page.getByRole("link", { name: "Interim steering committee (3 seats)" }).click();
+  await expect(page.getByRole("heading", { name: "Elected, in order" })).toBeVisible();
+  await expect(page.getByRole("table")).toContainText("Stage 1");
+  await expect(page.getByRole("img", { name: /First preferences/ })).toBeVisible();
+  await page.getByRole("link", { name: "The published ballots" }).click();
+  await expect(page.getByText("Members who voted")).toBeVisible();
+  const blt = await page.request.get(page.url().replace(/ballots$/, "ballots.blt"));
+  expect(blt.status()).toBe(200);
+  expect(await blt.text()).toContain('"Aisha Khan"');
+});
+
+test("the returning officer creates, opens and closes a ranked poll", async ({ page }) => {
+  await signIn(page, "returning.officer@demo.breakaway.test");
+  await page.goto("/polls/new");
+  await page.getByLabel("Title").fill("Choose the new party's name");
+  await page.getByLabel("Ranked, choosing between texts (Schulze)").check();
+  await page.getByLabel("Options or candidates (ranked polls)").fill("People's Alliance\nNew Commonwealth\nGrassroots Party");
+  await page.getByLabel("Closes at (UK time)").fill("2099-01-01T12:00");
+  await page.getByRole("button", { name: "Save as draft" }).click();
+  await expect(page.getByRole("heading", { name: "Choose the new party's name" })).toBeVisible();
+  await page.getByRole("button", { name: "Open the poll and freeze the roll" }).click();
+  await expect(page.getByText(/The poll is open\. \d+ people are on its roll\./)).toBeVisible();
+  await page.getByLabel("Grassroots Party").fill("1");
+  await page.getByLabel("People's Alliance").fill("2");
+  await page.getByRole("button", { name: "Continue to check your ballot" }).click();
+  await page.getByRole("button", { name: "Cast my vote" }).click();
+  await expect(page.getByRole("heading", { name: "Your vote has been cast" })).toBeVisible();
+  await page.getByRole("button", { name: "Close the poll and count" }).click();
+  await expect(page.getByRole("heading", { name: "Full ranking" })).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: /^Grassroots Party$/ })).toBeVisible();
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a member ranks and casts a ballot", async ({ page }) => {
+    await signIn(page, "fraser.member@demo.breakaway.test");
+    await page.goto("/polls");
+    await page.getByRole("link", { name: "Adopt the campaign statement" }).click();
+    await page.getByLabel("No").check();
+    await page.getByRole("button", { name: "Continue to check your ballot" }).click();
+    await page.getByRole("button", { name: "Change my ballot" }).click();
+    await expect(page.getByLabel("No")).toBeChecked();
+    await page.getByRole("button", { name: "Continue to check your ballot" }).click();
+    await page.getByRole("button", { name: "Cast my vote" }).click();
+    await expect(page.getByRole("heading", { name: "Your vote has been cast" })).toBeVisible();
+  });
+});

@@ -1,0 +1,164 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemActor } from "../../app/modules/audit/audit.server";
+import { checkBallotChain } from "../../app/modules/polls/ballot-rules";
+import {
+  castBallot,
+  checkReceipt,
+  closePoll,
+  createPoll,
+  getPublication,
+  openPoll,
+  verifyPoll,
+} from "../../app/modules/polls/polls.server";
+import { grantRole } from "../../app/modules/users/users.server";
+import { parseBlt } from "../../app/modules/ballots";
+import { ballots, polls, pollVoters } from "../../db/schema";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+
+let database: TestDatabase;
+const members: string[] = [];
+const actor = systemActor("returning officer");
+const inAnHour = () => new Date(Date.now() + 3600_000);
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  for (let i = 0; i < 12; i += 1) {
+    const r = await grantRole(database.db, { email: `voter${i}@example.org`, role: "member", actor });
+    if (r.ok) members.push(r.userId);
+  }
+});
+afterAll(() => database.drop());
+
+async function newRankedPoll(extra: Partial<Parameters<typeof createPoll>[2]> = {}) {
+  const created = await createPoll(database.db, actor, {
+    title: "Leader",
+    method: "irv",
+    options: [{ label: "Ada" }, { label: "Ben" }, { label: "Cy" }, { label: "Re-open nominations", isRon: true }],
+    closesAt: inAnHour(),
+    ...extra,
+  });
+  if (!created.ok) throw new Error(created.code);
+  const opened = await openPoll(database.db, actor, created.pollId, members.slice(0, 10));
+  expect(opened).toEqual({ ok: true, rollSize: 10 });
+  return created.pollId;
+}
+
+describe("secret ballots", () => {
+  it("counts a ranked poll, hides nothing of the voter in the ballot, and publishes after close", async () => {
+    const pollId = await newRankedPoll({ publication: "receipts-with-rankings" });
+    const rankings = [[0, 1], [0], [1, 0], [1, 2], [2, 1], [0, 2], [1], [0, 1, 2]];
+    const receipts: string[] = [];
+    for (const [i, ranking] of rankings.entries()) {
+      const cast = await castBallot(database.db, { pollId, userId: members[i]!, ranking });
+      expect(cast.ok).toBe(true);
+      if (cast.ok) receipts.push(cast.receipt);
+    }
+    // At least 128 random bits per receipt.
+    for (const r of receipts) expect(r).toMatch(/^[a-z2-7]{32}$/);
+    expect(await getPublication(database.db, pollId)).toBeNull();
+
+    // The ballot table has no column that could identify the voter or the moment of voting.
+    const columns = await database.db.execute<{ column_name: string }>(
+      sql`select column_name from information_schema.columns where table_name = 'ballots' order by 1`,
+    );
+    const names = (Array.isArray(columns) ? columns : (columns as unknown as { rows: { column_name: string }[] }).rows).map((c) => c.column_name);
+    expect(names).toEqual(["content", "hash", "poll_id", "prev_hash", "receipt"]);
+
+    const closed = await closePoll(database.db, actor, pollId);
+    expect(closed.ok).toBe(true);
+    if (closed.ok && closed.result.kind === "ranked") expect(closed.result.report.elected).toEqual(["Ada"]);
+
+    const published = await getPublication(database.db, pollId);
+    expect(published?.voted).toBe(8);
+    expect(published?.ballotCount).toBe(8);
+    const listed = published?.publication.pairs.map((p) => p.receipt) ?? [];
+    expect(listed).toEqual([...receipts].sort());
+    const recount = parseBlt(published?.blt ?? "");
+    expect(recount.ballots.reduce((n, b) => n + b.weight, 0)).toBe(8);
+    expect(recount.candidates).toEqual(["Ada", "Ben", "Cy", "Re-open nominations"]);
+
+    const mine = await checkReceipt(database.db, pollId, receipts[2]!);
+    expect(mine).toEqual({ status: "counted", content: { ranking: [1, 0] } });
+    expect(await checkReceipt(database.db, pollId, "a".repeat(32))).toEqual({ status: "not_found" });
+    expect(await verifyPoll(database.db, pollId)).toMatchObject({ ok: true, ballots: 8, voted: 8 });
+  });
+
+  it("publishes receipts and rankings as separate lists when the poll says so", async () => {
+    const pollId = await newRankedPoll();
+    const r1 = await castBallot(database.db, { pollId, userId: members[0]!, ranking: [2] });
+    await castBallot(database.db, { pollId, userId: members[1]!, ranking: [0, 1] });
+    await closePoll(database.db, actor, pollId);
+    const published = await getPublication(database.db, pollId);
+    expect(published?.publication.pairs).toEqual([]);
+    expect(published?.publication.receipts).toHaveLength(2);
+    expect(published?.publication.contents).toHaveLength(2);
+    if (r1.ok) expect(await checkReceipt(database.db, pollId, r1.receipt)).toEqual({ status: "counted", content: null });
+  });
+
+  it("refuses a second ballot from the same member, even sent at the same moment", async () => {
+    const pollId = await newRankedPoll();
+    const results = await Promise.all(Array.from({ length: 6 }, () => castBallot(database.db, { pollId, userId: members[3]!, ranking: [1] })));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok).map((r) => (r.ok ? "" : r.code))).toEqual(Array(5).fill("already_voted"));
+    const [{ n } = { n: 0 }] = await database.db.select({ n: sql<number>`count(*)::int` }).from(ballots).where(eq(ballots.pollId, pollId));
+    expect(n).toBe(1);
+  });
+
+  it("keeps every concurrent ballot, each on one chain", async () => {
+    const pollId = await newRankedPoll();
+    const results = await Promise.all(members.slice(0, 10).map((userId, i) => castBallot(database.db, { pollId, userId, ranking: [i % 3] })));
+    expect(results.every((r) => r.ok)).toBe(true);
+    const rows = await database.db.select().from(ballots).where(eq(ballots.pollId, pollId));
+    const [poll] = await database.db.select().from(polls).where(eq(polls.id, pollId));
+    expect(checkBallotChain(rows, poll?.chainHead ?? "")).toMatchObject({ ok: true, length: 10 });
+  });
+
+  it("refuses people not on the frozen roll, bad rankings, and ballots after close", async () => {
+    const pollId = await newRankedPoll();
+    expect(await castBallot(database.db, { pollId, userId: members[11]!, ranking: [0] })).toEqual({ ok: false, code: "not_on_roll" });
+    expect(await castBallot(database.db, { pollId, userId: members[0]!, ranking: [] })).toEqual({ ok: false, code: "ranking_empty" });
+    expect(await castBallot(database.db, { pollId, userId: members[0]!, ranking: [0, 0] })).toEqual({ ok: false, code: "ranking_duplicate" });
+    expect(await castBallot(database.db, { pollId, userId: members[0]!, ranking: [9] })).toEqual({ ok: false, code: "ranking_unknown_option" });
+    await closePoll(database.db, actor, pollId);
+    expect(await castBallot(database.db, { pollId, userId: members[0]!, ranking: [0] })).toEqual({ ok: false, code: "not_open" });
+    // The refused ballot left no mark that the member voted.
+    const marks = await database.db.select().from(pollVoters).where(eq(pollVoters.pollId, pollId));
+    expect(marks).toHaveLength(0);
+  });
+
+  it("counts yes/no with quorum and majority, and says which rule decided", async () => {
+    const created = await createPoll(database.db, actor, {
+      title: "Adopt clause 4",
+      method: "yes-no",
+      options: [],
+      quorum: { numerator: 1, denominator: 2 },
+      majority: "two-thirds",
+      closesAt: inAnHour(),
+    });
+    if (!created.ok) throw new Error(created.code);
+    await openPoll(database.db, actor, created.pollId, members.slice(0, 10));
+    for (const [i, choice] of ["yes", "yes", "yes", "yes", "no", "no", "abstain"].entries()) {
+      expect((await castBallot(database.db, { pollId: created.pollId, userId: members[i]!, choice })).ok).toBe(true);
+    }
+    const closed = await closePoll(database.db, actor, created.pollId);
+    expect(closed.ok && closed.result.kind === "yes-no" && closed.result.result).toMatchObject({
+      passed: true,
+      code: "majority-met",
+      majority: "two-thirds",
+      turnout: 7,
+    });
+    expect(await verifyPoll(database.db, created.pollId)).toMatchObject({ ok: true });
+  });
+
+  it("detects a ballot changed or removed after close", async () => {
+    const pollId = await newRankedPoll();
+    for (let i = 0; i < 4; i += 1) await castBallot(database.db, { pollId, userId: members[i]!, ranking: [i % 3] });
+    await closePoll(database.db, actor, pollId);
+    const [victim] = await database.db.select().from(ballots).where(eq(ballots.pollId, pollId)).limit(1);
+    await database.db.update(ballots).set({ content: { ranking: [2] } }).where(eq(ballots.receipt, victim!.receipt));
+    expect(await verifyPoll(database.db, pollId)).toMatchObject({ ok: false, problem: "chain_broken", detail: "hash_mismatch" });
+    await database.db.delete(ballots).where(eq(ballots.receipt, victim!.receipt));
+    expect(await verifyPoll(database.db, pollId)).toMatchObject({ ok: false, problem: "chain_broken" });
+  });
+});
