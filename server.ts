@@ -12,6 +12,7 @@ import compression from "compression";
 import express from "express";
 import { seedDemo, isDatabaseEmpty } from "./app/modules/demo/seed.server";
 import { startMailSender } from "./app/modules/mail/outbox.server";
+import { startPollCloser } from "./app/modules/polls/polls.server";
 import { createSmtpSender } from "./app/modules/mail/smtp.server";
 import { buildRequestContext } from "./app/utils/context.server";
 import { openDatabase } from "./app/utils/db.server";
@@ -47,6 +48,9 @@ if (env.smtpUrl) {
       : "Mail: no SMTP_URL, so mail stays in the outbox table until SMTP is configured",
   );
 }
+
+// Polls close on time even when nobody presses the button.
+const stopPollCloser = startPollCloser(database.db);
 
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 
@@ -94,6 +98,14 @@ app.all(
 const server = app.listen(env.port, env.host, () => {
   console.log(`Breakaway is ready at ${env.appUrl} (listening on ${env.host}:${env.port})`);
 });
+server.on("error", (error: NodeJS.ErrnoException) => {
+  console.error(
+    error.code === "EADDRINUSE"
+      ? `Breakaway cannot start: port ${env.port} is already in use. Stop the other program or set PORT to another port.`
+      : `Breakaway cannot start: ${error.message}`,
+  );
+  process.exit(1);
+});
 
 let closing = false;
 async function shutdown(signal: string) {
@@ -102,6 +114,7 @@ async function shutdown(signal: string) {
   console.log(`${signal}: closing`);
   server.close();
   await stopMail?.();
+  await stopPollCloser();
   await database.close();
   process.exit(0);
 }

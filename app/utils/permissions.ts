@@ -19,6 +19,14 @@ export const permissions = {
   "poll.vote": signedIn,
   /** Creating, opening and closing polls. */
   "poll.manage": ["organiser", "returning_officer"],
+  /** Running the campaign: settings, demands, the party's response, phases, the decision ballot. */
+  "campaign.manage": ["organiser"],
+  /** Pledgers' personal data: import and export of pledges. */
+  "pledges.manage": ["organiser"],
+  /** Taking part in founding: accepting an invitation, the resignation letter. (Invited people only.) */
+  "founding.take_part": signedIn,
+  /** The founding roll: invitations, the leaving day, the standing orders vote. */
+  "founding.manage": ["organiser"],
   /** Reading the audit log and checking its chain. */
   "audit.read": ["organiser", "returning_officer"],
 } as const satisfies Record<string, readonly Principal[]>;

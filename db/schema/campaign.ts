@@ -1,15 +1,28 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   check,
+  date,
   index,
   integer,
+  jsonb,
   pgTable,
+  primaryKey,
   serial,
   text,
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+import { polls } from "./polls";
+import { users } from "./users";
+
+/**
+ * Where the movement is on its road. Allowed moves between phases are data in
+ * app/modules/campaign/phases.ts.
+ */
+export const phaseValues = ["campaign", "decision", "founding", "stayed", "joined_other"] as const;
+export type Phase = (typeof phaseValues)[number];
 
 /** The one movement this installation serves (id is always 1). */
 export const movement = pgTable(
@@ -20,16 +33,34 @@ export const movement = pgTable(
     partyName: text("party_name").notNull(),
     statement: text("statement").notNull().default(""),
     deadline: timestamp("deadline", { withTimezone: true }).notNull(),
+    phase: text("phase", { enum: phaseValues }).notNull().default("campaign"),
+    /** The members' decision at the deadline (IRV over confirmed pledgers). */
+    decisionPollId: uuid("decision_poll_id").references(() => polls.id, { onDelete: "set null" }),
+    /** The founding members' vote on the interim standing orders. */
+    standingOrdersPollId: uuid("standing_orders_poll_id").references(() => polls.id, { onDelete: "set null" }),
+    /** The day members of the old party resign together. */
+    leavingDay: date("leaving_day", { mode: "string" }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check("movement_singleton", sql`${t.id} = 1`)],
+  (t) => [
+    check("movement_singleton", sql`${t.id} = 1`),
+    check("movement_phase_known", sql`${t.phase} in ('campaign', 'decision', 'founding', 'stayed', 'joined_other')`),
+  ],
 );
+
+export const responseValues = ["met", "partly_met", "not_met"] as const;
+export type DemandResponse = (typeof responseValues)[number];
 
 export const demands = pgTable("demands", {
   id: serial("id").primaryKey(),
   position: integer("position").notNull(),
   title: text("title").notNull(),
   body: text("body").notNull(),
+  /** The party's response, recorded by organisers at or after the deadline. */
+  response: text("response", { enum: responseValues }),
+  responseNote: text("response_note"),
+  responseEvidenceUrl: text("response_evidence_url"),
+  respondedAt: timestamp("responded_at", { withTimezone: true }),
 });
 
 export const relationValues = ["member", "former_member", "supporter"] as const;
@@ -52,9 +83,66 @@ export const pledges = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
     withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+    /** SHA-256 of the token in the confirmation link (double opt-in); cleared once used. */
+    confirmTokenHash: text("confirm_token_hash").unique(),
+    /** SHA-256 of the token in the one-click withdrawal link sent with every pledge mail. */
+    withdrawTokenHash: text("withdraw_token_hash").unique(),
+    /** The pledger's account, made when they are invited to vote or to found the party. */
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    /** The import that brought the pledge in, if any. */
+    importId: uuid("import_id"),
+    /** Set when the person asked to be removed: personal fields are blanked, counts stay. */
+    erasedAt: timestamp("erased_at", { withTimezone: true }),
   },
   (t) => [
     check("pledges_relation_known", sql`${t.relation} in ('member', 'former_member', 'supporter')`),
     index("pledges_region_idx").on(t.region),
+    index("pledges_user_idx").on(t.userId),
   ],
+);
+
+/**
+ * Running totals of confirmed and withdrawn pledges per day, region and relation, kept in the
+ * same transaction as each change, so the campaign page reads a few hundred rows however many
+ * pledges there are.
+ */
+export const pledgeDailyCounts = pgTable(
+  "pledge_daily_counts",
+  {
+    day: date("day", { mode: "string" }).notNull(),
+    region: text("region").notNull(),
+    relation: text("relation", { enum: relationValues }).notNull(),
+    confirmed: integer("confirmed").notNull().default(0),
+    withdrawn: integer("withdrawn").notNull().default(0),
+    /** Net monthly subscriptions at stake, in pence, of pledges confirmed less withdrawn. */
+    subscriptionsPence: bigint("subscriptions_pence", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.region, t.relation] })],
+);
+
+/** One CSV import: its mapping, progress and outcome. Re-importing the same file is detected by its hash. */
+export const pledgeImports = pgTable(
+  "pledge_imports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    fileName: text("file_name").notNull(),
+    fileHash: text("file_hash").notNull(),
+    /** The uploaded file, kept in the database so any app server can preview and run the import. */
+    fileText: text("file_text").notNull(),
+    mapping: jsonb("mapping").$type<Record<string, string>>().notNull().default({}),
+    /** Whether the source already confirmed these addresses (then they count at once). */
+    alreadyConfirmed: boolean("already_confirmed").notNull().default(false),
+    status: text("status", { enum: ["preview", "running", "done", "failed"] }).notNull().default("preview"),
+    totalRows: integer("total_rows").notNull().default(0),
+    processedRows: integer("processed_rows").notNull().default(0),
+    inserted: integer("inserted").notNull().default(0),
+    merged: integer("merged").notNull().default(0),
+    errorCount: integer("error_count").notNull().default(0),
+    /** Rows that could not be imported, with the reason, as CSV for download. */
+    errorsCsv: text("errors_csv").notNull().default(""),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [index("pledge_imports_hash_idx").on(t.fileHash)],
 );

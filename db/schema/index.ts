@@ -3,3 +3,4 @@ export * from "./outbox";
 export * from "./audit";
 export * from "./campaign";
 export * from "./polls";
+export * from "./founding";

@@ -14,6 +14,8 @@ export const users = pgTable(
     displayName: text("display_name").notNull(),
     role: text("role", { enum: roleValues }).notNull().default("member"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Set when the person asked to be removed: name and email are replaced, ballots and counts stay. */
+    erasedAt: timestamp("erased_at", { withTimezone: true }),
   },
   (t) => [
     check("users_role_known", sql`${t.role} in ('member', 'organiser', 'returning_officer')`),

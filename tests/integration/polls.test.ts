@@ -5,6 +5,7 @@ import { checkBallotChain } from "../../app/modules/polls/ballot-rules";
 import {
   castBallot,
   checkReceipt,
+  closeDuePolls,
   closePoll,
   createPoll,
   getPublication,
@@ -149,6 +150,19 @@ describe("secret ballots", () => {
       turnout: 7,
     });
     expect(await verifyPoll(database.db, created.pollId)).toMatchObject({ ok: true });
+  });
+
+  it("closes and counts a poll on its own once the closing time has passed", async () => {
+    const pollId = await newRankedPoll();
+    await castBallot(database.db, { pollId, userId: members[0]!, ranking: [1] });
+    expect(await closeDuePolls(database.db)).toBe(0);
+    await database.db.update(polls).set({ closesAt: new Date(Date.now() - 1000) }).where(eq(polls.id, pollId));
+    expect(await castBallot(database.db, { pollId, userId: members[1]!, ranking: [0] })).toEqual({ ok: false, code: "not_open" });
+    expect(await closeDuePolls(database.db)).toBe(1);
+    const [poll] = await database.db.select().from(polls).where(eq(polls.id, pollId));
+    expect(poll?.status).toBe("closed");
+    expect(await verifyPoll(database.db, pollId)).toMatchObject({ ok: true, ballots: 1 });
+    expect(await closeDuePolls(database.db)).toBe(0);
   });
 
   it("detects a ballot changed or removed after close", async () => {

@@ -2,6 +2,7 @@ import { count } from "drizzle-orm";
 import { appendAudit, systemActor } from "~/modules/audit/audit.server";
 import { issueSignInLink } from "~/modules/auth/sign-in.server";
 import { regionForPostcode } from "~/modules/campaign/regions";
+import { rebuildCounts } from "~/modules/pledges/counts.server";
 import { grantRole } from "~/modules/users/users.server";
 import type { Db } from "~/utils/db.server";
 import { demands, movement, pledges, users, type Relation } from "../../../db/schema";
@@ -69,6 +70,7 @@ export async function seedDemo(db: Db, options: { appUrl: string; pledgeCount?: 
       });
     }
     await tx.insert(pledges).values(rows);
+    await rebuildCounts(tx);
     await appendAudit(tx, {
       actor,
       action: "demo.seeded",

@@ -287,3 +287,32 @@ export async function pollIdsOnRoll(db: DbOrTx, userId: string, pollIds: string[
     .where(and(eq(pollRoll.userId, userId), inArray(pollRoll.pollId, pollIds)));
   return new Set(rows.map((r) => r.pollId));
 }
+
+/**
+ * Closes and counts every open poll whose closing time has passed. Safe to run on several
+ * servers at once: closePoll locks the poll and does nothing to one already closed.
+ */
+export async function closeDuePolls(db: Db): Promise<number> {
+  const due = await db
+    .select({ id: polls.id })
+    .from(polls)
+    .where(and(eq(polls.status, "open"), sql`${polls.closesAt} <= now()`));
+  let closed = 0;
+  for (const { id } of due) {
+    const result = await closePoll(db, { id: null, label: "automatic close at the closing time" }, id);
+    if (result.ok) closed += 1;
+  }
+  return closed;
+}
+
+/** Starts the background loop that closes polls on time; returns a function that stops it. */
+export function startPollCloser(db: Db, intervalMs = 15_000): () => Promise<void> {
+  let running: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    running = running.then(() => closeDuePolls(db)).catch((error: unknown) => console.error("poll closer:", error));
+  }, intervalMs);
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}

@@ -1,0 +1,29 @@
+import { boolean, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { pledges } from "./campaign";
+import { users } from "./users";
+
+/**
+ * A pledger invited to found the new party, and how far they have come: accepted the founding
+ * statement with fresh consent, and (for members of the old party) resigned from it.
+ */
+export const foundingMembers = pgTable(
+  "founding_members",
+  {
+    userId: uuid("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    pledgeId: uuid("pledge_id").references(() => pledges.id, { onDelete: "set null" }),
+    invitedAt: timestamp("invited_at", { withTimezone: true }).notNull().defaultNow(),
+    lastInvitedAt: timestamp("last_invited_at", { withTimezone: true }).notNull().defaultNow(),
+    invitationsSent: integer("invitations_sent").notNull().default(1),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    statementVersion: text("statement_version"),
+    consentVersion: text("consent_version"),
+    /** Issued in order of acceptance, from 1. */
+    membershipNumber: integer("membership_number").unique(),
+    /** True for members of the old party, who must resign on the leaving day. */
+    mustResign: boolean("must_resign").notNull().default(false),
+    resignedAt: timestamp("resigned_at", { withTimezone: true }),
+  },
+  (t) => [index("founding_members_pledge_idx").on(t.pledgeId)],
+);
