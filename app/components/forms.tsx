@@ -34,6 +34,8 @@ export function ErrorSummary({ errors, fieldIds }: { errors: FieldErrors; fieldI
 
 export function TextField(props: {
   name: string;
+  /** Defaults to the name; give one when the same field appears in several forms on a page. */
+  id?: string;
   label: ReactNode;
   hint?: ReactNode;
   error?: string;
@@ -44,7 +46,7 @@ export function TextField(props: {
   spellCheck?: boolean;
   width?: "full" | "20" | "10";
 }) {
-  const id = props.name;
+  const id = props.id ?? props.name;
   const hintId = props.hint ? `${id}-hint` : undefined;
   const errorId = props.error ? `${id}-error` : undefined;
   return (
@@ -104,12 +106,15 @@ export function NotificationBanner({
 /** A GOV.UK radios question: a fieldset with a legend, each choice labelled, ids `${name}-${value}`. */
 export function Radios(props: {
   name: string;
+  /** Prefix of the ids (default: the name), for the same question in several forms on a page. */
+  idPrefix?: string;
   legend: ReactNode;
   choices: readonly (readonly [value: string, label: ReactNode])[];
   checked?: string;
   error?: string;
 }) {
-  const errorId = props.error ? `${props.name}-error` : undefined;
+  const prefix = props.idPrefix ?? props.name;
+  const errorId = props.error ? `${prefix}-error` : undefined;
   return (
     <div className={`form-group${props.error ? " form-group--error" : ""}`}>
       <fieldset className="fieldset" aria-describedby={errorId}>
@@ -121,8 +126,8 @@ export function Radios(props: {
         ) : null}
         {props.choices.map(([value, label]) => (
           <div className="radios__item" key={value}>
-            <input type="radio" id={`${props.name}-${value}`} name={props.name} value={value} defaultChecked={props.checked === value} />
-            <label htmlFor={`${props.name}-${value}`}>{label}</label>
+            <input type="radio" id={`${prefix}-${value}`} name={props.name} value={value} defaultChecked={props.checked === value} />
+            <label htmlFor={`${prefix}-${value}`}>{label}</label>
           </div>
         ))}
       </fieldset>

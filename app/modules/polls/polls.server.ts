@@ -41,7 +41,7 @@ export interface NewPoll {
 
 export type CreatePollResult = { ok: true; pollId: string } | { ok: false; code: "options_missing" | "seats_invalid" | "closes_in_past" };
 
-export async function createPoll(db: Db, actor: Actor, input: NewPoll): Promise<CreatePollResult> {
+export async function createPoll(db: DbOrTx, actor: Actor, input: NewPoll): Promise<CreatePollResult> {
   const options =
     input.method === "yes-no"
       ? [{ label: "Yes" }, { label: "No" }, { label: "Abstain" }]
@@ -87,7 +87,7 @@ export async function createPoll(db: Db, actor: Actor, input: NewPoll): Promise<
 export type OpenPollResult = { ok: true; rollSize: number } | { ok: false; code: "not_found" | "not_draft" | "roll_empty" };
 
 /** Opens the poll and freezes its roll: nobody added to the movement later can vote in it. */
-export async function openPoll(db: Db, actor: Actor, pollId: string, roll: readonly string[]): Promise<OpenPollResult> {
+export async function openPoll(db: DbOrTx, actor: Actor, pollId: string, roll: readonly string[]): Promise<OpenPollResult> {
   const unique = [...new Set(roll)];
   if (unique.length === 0) return { ok: false, code: "roll_empty" };
   return db.transaction(async (tx) => {
@@ -157,7 +157,7 @@ export async function castBallot(
 export type ClosePollResult = { ok: true; result: PollResult } | { ok: false; code: "not_found" | "not_open" };
 
 /** Closes the poll, counts it, and stores the result with the chain's head, in one transaction. */
-export async function closePoll(db: Db, actor: Actor, pollId: string): Promise<ClosePollResult> {
+export async function closePoll(db: DbOrTx, actor: Actor, pollId: string): Promise<ClosePollResult> {
   return db.transaction(async (tx) => {
     const [poll] = await tx.select().from(polls).where(eq(polls.id, pollId)).for("update");
     if (!poll) return { ok: false, code: "not_found" } as const;

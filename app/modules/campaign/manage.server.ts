@@ -1,0 +1,128 @@
+import { asc, eq, sql } from "drizzle-orm";
+import { appendAudit, type Actor } from "~/modules/audit/audit.server";
+import type { Db } from "~/utils/db.server";
+import { demands, movement, type DemandResponse } from "../../../db/schema";
+
+export type ManageResult = { ok: true } | { ok: false; code: "not_found" | "after_deadline" | "before_deadline" | "no_movement" };
+
+async function lockMovement(tx: Parameters<Parameters<Db["transaction"]>[0]>[0]) {
+  const [m] = await tx.select().from(movement).where(eq(movement.id, 1)).for("update");
+  return m ?? null;
+}
+
+/** Name, party, statement and deadline: editable until the deadline, every change audited. */
+export async function saveSettings(
+  db: Db,
+  actor: Actor,
+  input: { name: string; partyName: string; statement: string; deadline: Date },
+): Promise<ManageResult> {
+  return db.transaction(async (tx) => {
+    const m = await lockMovement(tx);
+    if (!m) {
+      await tx.insert(movement).values({ ...input, id: 1 });
+    } else {
+      if (m.phase !== "campaign" || m.deadline.getTime() <= Date.now()) return { ok: false, code: "after_deadline" } as const;
+      await tx.update(movement).set({ ...input, updatedAt: new Date() }).where(eq(movement.id, 1));
+    }
+    await appendAudit(tx, {
+      actor,
+      action: "campaign.settings_changed",
+      subjectType: "movement",
+      subjectId: "1",
+      details: { ...input, deadline: input.deadline.toISOString(), previous: m ? { name: m.name, partyName: m.partyName, deadline: m.deadline.toISOString() } : null },
+    });
+    return { ok: true } as const;
+  });
+}
+
+async function editableDemands(tx: Parameters<Parameters<Db["transaction"]>[0]>[0]): Promise<ManageResult | null> {
+  const m = await lockMovement(tx);
+  if (!m) return { ok: false, code: "no_movement" };
+  if (m.phase !== "campaign" || m.deadline.getTime() <= Date.now()) return { ok: false, code: "after_deadline" };
+  return null;
+}
+
+export async function addDemand(db: Db, actor: Actor, input: { title: string; body: string }): Promise<ManageResult> {
+  return db.transaction(async (tx) => {
+    const refused = await editableDemands(tx);
+    if (refused) return refused;
+    const [last] = await tx.select({ p: sql<number>`coalesce(max(${demands.position}), 0)::int` }).from(demands);
+    const [row] = await tx.insert(demands).values({ ...input, position: (last?.p ?? 0) + 1 }).returning({ id: demands.id });
+    await appendAudit(tx, { actor, action: "campaign.demand_added", subjectType: "demand", subjectId: String(row?.id), details: input });
+    return { ok: true } as const;
+  });
+}
+
+export async function editDemand(db: Db, actor: Actor, id: number, input: { title: string; body: string }): Promise<ManageResult> {
+  return db.transaction(async (tx) => {
+    const refused = await editableDemands(tx);
+    if (refused) return refused;
+    const [before] = await tx.select().from(demands).where(eq(demands.id, id));
+    if (!before) return { ok: false, code: "not_found" } as const;
+    await tx.update(demands).set(input).where(eq(demands.id, id));
+    await appendAudit(tx, {
+      actor,
+      action: "campaign.demand_changed",
+      subjectType: "demand",
+      subjectId: String(id),
+      details: { ...input, previous: { title: before.title, body: before.body } },
+    });
+    return { ok: true } as const;
+  });
+}
+
+export async function removeDemand(db: Db, actor: Actor, id: number): Promise<ManageResult> {
+  return db.transaction(async (tx) => {
+    const refused = await editableDemands(tx);
+    if (refused) return refused;
+    const [gone] = await tx.delete(demands).where(eq(demands.id, id)).returning();
+    if (!gone) return { ok: false, code: "not_found" } as const;
+    await renumber(tx);
+    await appendAudit(tx, { actor, action: "campaign.demand_removed", subjectType: "demand", subjectId: String(id), details: { title: gone.title } });
+    return { ok: true } as const;
+  });
+}
+
+/** Moves a demand one place up or down the list. */
+export async function moveDemand(db: Db, actor: Actor, id: number, direction: "up" | "down"): Promise<ManageResult> {
+  return db.transaction(async (tx) => {
+    const refused = await editableDemands(tx);
+    if (refused) return refused;
+    const list = await tx.select().from(demands).orderBy(asc(demands.position));
+    const i = list.findIndex((d) => d.id === id);
+    if (i < 0) return { ok: false, code: "not_found" } as const;
+    const j = direction === "up" ? i - 1 : i + 1;
+    if (j < 0 || j >= list.length) return { ok: true } as const;
+    [list[i], list[j]] = [list[j]!, list[i]!];
+    for (const [k, d] of list.entries()) await tx.update(demands).set({ position: k + 1 }).where(eq(demands.id, d.id));
+    await appendAudit(tx, { actor, action: "campaign.demand_moved", subjectType: "demand", subjectId: String(id), details: { direction } });
+    return { ok: true } as const;
+  });
+}
+
+async function renumber(tx: Parameters<Parameters<Db["transaction"]>[0]>[0]) {
+  const list = await tx.select({ id: demands.id }).from(demands).orderBy(asc(demands.position));
+  for (const [k, d] of list.entries()) await tx.update(demands).set({ position: k + 1 }).where(eq(demands.id, d.id));
+}
+
+/** The party's response to one demand: recorded at or after the deadline, published at once. */
+export async function recordResponse(
+  db: Db,
+  actor: Actor,
+  id: number,
+  input: { response: DemandResponse; note: string; evidenceUrl: string | null },
+): Promise<ManageResult> {
+  return db.transaction(async (tx) => {
+    const m = await lockMovement(tx);
+    if (!m) return { ok: false, code: "no_movement" } as const;
+    if (m.deadline.getTime() > Date.now()) return { ok: false, code: "before_deadline" } as const;
+    const [row] = await tx
+      .update(demands)
+      .set({ response: input.response, responseNote: input.note, responseEvidenceUrl: input.evidenceUrl, respondedAt: new Date() })
+      .where(eq(demands.id, id))
+      .returning({ id: demands.id });
+    if (!row) return { ok: false, code: "not_found" } as const;
+    await appendAudit(tx, { actor, action: "campaign.response_recorded", subjectType: "demand", subjectId: String(id), details: input });
+    return { ok: true } as const;
+  });
+}

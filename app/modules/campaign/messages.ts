@@ -1,0 +1,30 @@
+import type { DemandResponse, Phase } from "../../../db/schema";
+
+/** Wording for the campaign's phases and the party's responses, apart from the rules. */
+export const responseLabels: Record<DemandResponse, string> = {
+  met: "Met",
+  partly_met: "Partly met",
+  not_met: "Not met",
+};
+
+export const phaseMessages: Record<Phase, string> = {
+  campaign: "The campaign is running: pledges are open until the deadline.",
+  decision: "The deadline has passed. Pledgers are deciding together what to do next, by secret ballot.",
+  founding: "The members decided to leave and found a new party. Founding members are now being invited.",
+  stayed: "The members decided to stay: the party met the demands. The campaign has ended.",
+  joined_other: "The members decided to leave and join another party. The campaign has ended.",
+};
+
+export const manageMessages = {
+  not_found: "That demand no longer exists. Reload the page.",
+  after_deadline: "The deadline has passed, so this can no longer change.",
+  before_deadline: "The party's response can be recorded only at or after the deadline.",
+  no_movement: "Set up the campaign first.",
+  not_campaign: "The decision ballot has already been opened.",
+  decision_before_deadline: "The decision ballot can open only after the deadline has passed.",
+  no_pledgers: "There are no confirmed pledges, so there is nobody to vote.",
+  closes_in_past: "The closing time must be in the future.",
+  no_decision: "There is no decision ballot to record.",
+  not_closed: "The decision ballot has not closed yet.",
+  no_winner: "The ballot did not produce a winner; see its results.",
+} as const;

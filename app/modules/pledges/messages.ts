@@ -1,0 +1,26 @@
+/** Wording for pledging, kept apart from the rules so it can be translated. */
+export const pledgeMessages = {
+  nameMissing: "Enter your name",
+  nameTooLong: "Your name must be 120 characters or fewer",
+  emailMissing: "Enter your email address",
+  emailFormat: "Enter an email address in the correct format, like name@example.com",
+  postcodeMissing: "Enter your postcode",
+  postcodeFormat: "Enter a real postcode, like SW1A 1AA",
+  postcodeArea: "We do not recognise the area of that postcode. Check it and try again",
+  relationMissing: "Say whether you are a member, a former member or a supporter",
+  membershipNumberTooLong: "The membership number must be 40 characters or fewer",
+  subscriptionFormat: "Enter your monthly subscription in pounds, like 4.50, or leave it blank",
+  consentDataUseMissing: "You must agree to how we use your information to pledge",
+};
+
+export const relationLabels = {
+  member: "I am a member of the party",
+  former_member: "I used to be a member",
+  supporter: "I support the party but am not a member",
+} as const;
+
+export const relationShortLabels = {
+  member: "Members",
+  former_member: "Former members",
+  supporter: "Supporters",
+} as const;

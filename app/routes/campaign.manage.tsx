@@ -1,0 +1,313 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { ErrorSummary, NotificationBanner, Radios, TextField, type FieldErrors } from "~/components/forms";
+import { getMovement, listDemands } from "~/modules/campaign/campaign.server";
+import { openDecisionBallot, settleDecision } from "~/modules/campaign/decision.server";
+import { addDemand, editDemand, moveDemand, recordResponse, removeDemand, saveSettings, type ManageResult } from "~/modules/campaign/manage.server";
+import { manageMessages, phaseMessages, responseLabels } from "~/modules/campaign/messages";
+import { loadRules } from "~/modules/polls/polls.server";
+import { requireUser } from "~/utils/auth.server";
+import { fromLondonLocal } from "~/utils/london-time";
+
+export const meta: MetaFunction = () => [{ title: "Manage the campaign - Breakaway" }];
+
+const londonInput = (d: Date) => {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(d);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
+  return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}`;
+};
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  requireUser(request, context, "campaign.manage");
+  const [m, demands] = await Promise.all([getMovement(context.db), listDemands(context.db)]);
+  const decision = m?.decisionPollId ? await loadRules(context.db, m.decisionPollId) : null;
+  const now = Date.now();
+  return {
+    movement: m ? { name: m.name, partyName: m.partyName, statement: m.statement, deadline: londonInput(m.deadline), phase: m.phase } : null,
+    editable: !m || (m.phase === "campaign" && m.deadline.getTime() > now),
+    afterDeadline: Boolean(m && m.deadline.getTime() <= now),
+    decision: decision ? { id: decision.poll.id, status: decision.poll.status } : null,
+    demands: demands.map((d) => ({ id: d.id, title: d.title, body: d.body, response: d.response, note: d.responseNote ?? "", evidence: d.responseEvidenceUrl ?? "" })),
+  };
+}
+
+const text = (max: number, missing: string) => z.string().trim().min(1, { error: missing }).max(max, { error: `Must be ${max} characters or fewer` });
+const settingsForm = z.object({
+  name: text(120, "Enter the movement's name"),
+  partyName: text(120, "Enter the party's name"),
+  statement: z.string().trim().max(2000, { error: "The statement must be 2,000 characters or fewer" }),
+  deadline: z.string().transform((v, ctx) => {
+    const d = fromLondonLocal(v);
+    if (!d) ctx.addIssue({ code: "custom", message: "Enter the deadline as a date and time" });
+    return d ?? new Date(NaN);
+  }),
+});
+const demandForm = z.object({ title: text(200, "Enter the demand's title"), body: text(2000, "Enter what the demand asks for") });
+const responseForm = z.object({
+  response: z.enum(["met", "partly_met", "not_met"], { error: "Choose the party's response" }),
+  note: z.string().trim().max(2000, { error: "The note must be 2,000 characters or fewer" }),
+  evidenceUrl: z
+    .string()
+    .trim()
+    .refine((v) => v === "" || /^https?:\/\/\S+$/.test(v), { error: "Enter a web address starting with https://, or leave it blank" }),
+});
+
+function errorsOf(issues: z.core.$ZodIssue[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) errors[String(issue.path[0])] ??= issue.message;
+  return errors;
+}
+
+type ActionData = { form: string; errors?: FieldErrors; message?: string; values?: Record<string, string> };
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user } = requireUser(request, context, "campaign.manage");
+  const actor = { id: user.id, label: user.email };
+  const raw = Object.fromEntries(await request.formData());
+  const values = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, typeof v === "string" ? v : ""]));
+  const intent = values.intent ?? "";
+  const id = Number(values.id);
+  const reply = (result: ManageResult, form: string, done: string) =>
+    result.ok
+      ? data<ActionData>({ form, message: done })
+      : data<ActionData>({ form, errors: { [form === "settings" ? "name" : "title"]: manageMessages[result.code] }, values }, { status: 409 });
+
+  switch (intent) {
+    case "settings": {
+      const parsed = settingsForm.safeParse(values);
+      if (!parsed.success) return data<ActionData>({ form: "settings", errors: errorsOf(parsed.error.issues), values }, { status: 400 });
+      return reply(await saveSettings(context.db, actor, parsed.data), "settings", "The campaign's details are saved.");
+    }
+    case "add-demand":
+    case "edit-demand": {
+      const parsed = demandForm.safeParse(values);
+      const form = intent === "add-demand" ? "add-demand" : `demand-${id}`;
+      if (!parsed.success) return data<ActionData>({ form, errors: errorsOf(parsed.error.issues), values }, { status: 400 });
+      const result = intent === "add-demand" ? await addDemand(context.db, actor, parsed.data) : await editDemand(context.db, actor, id, parsed.data);
+      return reply(result, form, intent === "add-demand" ? "The demand is added." : "The demand is saved.");
+    }
+    case "remove-demand":
+      return reply(await removeDemand(context.db, actor, id), `demand-${id}`, "The demand is removed.");
+    case "move-up":
+    case "move-down":
+      return reply(await moveDemand(context.db, actor, id, intent === "move-up" ? "up" : "down"), `demand-${id}`, "The order is saved.");
+    case "response": {
+      const parsed = responseForm.safeParse(values);
+      if (!parsed.success) return data<ActionData>({ form: `response-${id}`, errors: errorsOf(parsed.error.issues), values }, { status: 400 });
+      const result = await recordResponse(context.db, actor, id, { ...parsed.data, evidenceUrl: parsed.data.evidenceUrl || null });
+      return reply(result, `response-${id}`, "The party's response is recorded and published.");
+    }
+    case "open-decision": {
+      const closesAt = fromLondonLocal(values.closesAt ?? "");
+      if (!closesAt) return data<ActionData>({ form: "decision", errors: { closesAt: "Enter when the ballot closes, as a date and time" }, values }, { status: 400 });
+      const opened = await openDecisionBallot(context.db, actor, { closesAt, appUrl: context.env.appUrl });
+      if (!opened.ok) return data<ActionData>({ form: "decision", errors: { closesAt: manageMessages[opened.code] }, values }, { status: 409 });
+      return data<ActionData>({ form: "decision", message: `The decision ballot is open. ${opened.rollSize} pledgers are on its roll and have been emailed.` });
+    }
+    case "settle-decision": {
+      const settled = await settleDecision(context.db, actor);
+      if (!settled.ok) return data<ActionData>({ form: "decision", errors: { closesAt: manageMessages[settled.code] } }, { status: 409 });
+      return data<ActionData>({ form: "decision", message: phaseMessages[settled.phase] });
+    }
+    default:
+      return data<ActionData>({ form: "", errors: { name: "Unknown request" } }, { status: 400 });
+  }
+}
+
+export default function ManageCampaign() {
+  const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errorsFor = (form: string) => (result?.form === form ? (result.errors ?? {}) : {});
+  const valuesFor = (form: string) => (result?.form === form && result.errors ? (result.values ?? {}) : {});
+  const m = d.movement;
+  const sv = valuesFor("settings");
+  return (
+    <div className="page">
+      {result?.errors ? <ErrorSummary errors={result.errors} fieldIds={idsFor(result.form)} /> : null}
+      <h1>Manage the campaign</h1>
+      {result?.message ? (
+        <NotificationBanner title="Done" kind="success">
+          <p>{result.message}</p>
+        </NotificationBanner>
+      ) : null}
+      <p>{m ? phaseMessages[m.phase] : "Set up the campaign below."}</p>
+      <ul className="list">
+        <li>
+          <Link to="/campaign">See the public campaign page</Link>
+        </li>
+        <li>
+          <Link to="/campaign/import">Import pledges from a CSV file</Link>
+        </li>
+        <li>
+          <a href="/campaign/export.csv">Export all pledges as CSV</a> (personal data: keep it safe)
+        </li>
+        <li>
+          <Link to="/founding">The founding roll</Link>
+        </li>
+      </ul>
+
+      <h2>The campaign</h2>
+      {d.editable ? (
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="settings" />
+          <TextField name="name" label="Movement's name" defaultValue={sv.name ?? m?.name} error={errorsFor("settings").name} />
+          <TextField name="partyName" label="The party it is pressing" hint='As it reads in a sentence, like "the Commonwealth Party".' defaultValue={sv.partyName ?? m?.partyName} error={errorsFor("settings").partyName} />
+          <div className="form-group">
+            <label className="label" htmlFor="statement">
+              Statement
+            </label>
+            <textarea className="input" id="statement" name="statement" rows={4} defaultValue={sv.statement ?? m?.statement} />
+          </div>
+          <div className={`form-group${errorsFor("settings").deadline ? " form-group--error" : ""}`}>
+            <label className="label" htmlFor="deadline">
+              Deadline (UK time)
+            </label>
+            {errorsFor("settings").deadline ? <p className="error-message">{errorsFor("settings").deadline}</p> : null}
+            <input className="input input--width-20" type="datetime-local" id="deadline" name="deadline" defaultValue={sv.deadline ?? m?.deadline} />
+          </div>
+          <button type="submit" className="button">
+            Save the campaign
+          </button>
+        </Form>
+      ) : (
+        <p>The deadline has passed, so the campaign&apos;s details and demands can no longer change.</p>
+      )}
+
+      <h2>Demands</h2>
+      <ol className="demands">
+        {d.demands.map((demand, i) => {
+          const form = `demand-${demand.id}`;
+          const v = valuesFor(form);
+          const rform = `response-${demand.id}`;
+          const rv = valuesFor(rform);
+          return (
+            <li key={demand.id} className="demand panel">
+              {d.editable ? (
+                <>
+                  <Form method="post" noValidate>
+                    <input type="hidden" name="id" value={demand.id} />
+                    <input type="hidden" name="intent" value="edit-demand" />
+                    <TextField name="title" id={`title-${demand.id}`} label={`Demand ${i + 1}: title`} defaultValue={v.title ?? demand.title} error={errorsFor(form).title} />
+                    <div className="form-group">
+                      <label className="label" htmlFor={`body-${demand.id}`}>
+                        Demand {i + 1}: what it asks for
+                      </label>
+                      <textarea className="input" id={`body-${demand.id}`} name="body" rows={3} defaultValue={v.body ?? demand.body} />
+                    </div>
+                    <button type="submit" className="button button--secondary">
+                      Save demand {i + 1}
+                    </button>
+                  </Form>
+                  <Form method="post" className="button-group">
+                    <input type="hidden" name="id" value={demand.id} />
+                    <button type="submit" name="intent" value="move-up" className="link-button" disabled={i === 0}>
+                      Move demand {i + 1} up
+                    </button>
+                    <button type="submit" name="intent" value="move-down" className="link-button" disabled={i === d.demands.length - 1}>
+                      Move demand {i + 1} down
+                    </button>
+                    <button type="submit" name="intent" value="remove-demand" className="link-button">
+                      Remove demand {i + 1}
+                    </button>
+                  </Form>
+                </>
+              ) : (
+                <>
+                  <h3 className="demand__title">{demand.title}</h3>
+                  <p>{demand.body}</p>
+                </>
+              )}
+              {d.afterDeadline ? (
+                <Form method="post" noValidate>
+                  <input type="hidden" name="id" value={demand.id} />
+                  <input type="hidden" name="intent" value="response" />
+                  <Radios
+                    name="response"
+                    idPrefix={`response-${demand.id}`}
+                    legend={`The party's response to "${demand.title}"`}
+                    checked={rv.response ?? demand.response ?? undefined}
+                    error={errorsFor(rform).response}
+                    choices={(["met", "partly_met", "not_met"] as const).map((r) => [r, responseLabels[r]] as const)}
+                  />
+                  <TextField name="note" id={`note-${demand.id}`} label="Note" defaultValue={rv.note ?? demand.note} error={errorsFor(rform).note} />
+                  <TextField name="evidenceUrl" id={`evidence-${demand.id}`} label="Link to evidence (optional)" defaultValue={rv.evidenceUrl ?? demand.evidence} error={errorsFor(rform).evidenceUrl} />
+                  <button type="submit" className="button button--secondary">
+                    Record the response
+                  </button>
+                </Form>
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
+      {d.editable ? (
+        <Form method="post" noValidate className="panel">
+          <h3>Add a demand</h3>
+          <input type="hidden" name="intent" value="add-demand" />
+          <TextField name="title" id="new-title" label="Title of the new demand" defaultValue={valuesFor("add-demand").title} error={errorsFor("add-demand").title} />
+          <div className={`form-group${errorsFor("add-demand").body ? " form-group--error" : ""}`}>
+            <label className="label" htmlFor="new-body">
+              What the new demand asks for
+            </label>
+            {errorsFor("add-demand").body ? <p className="error-message">{errorsFor("add-demand").body}</p> : null}
+            <textarea className="input" id="new-body" name="body" rows={3} defaultValue={valuesFor("add-demand").body} />
+          </div>
+          <button type="submit" className="button">
+            Add the demand
+          </button>
+        </Form>
+      ) : null}
+
+      <h2>The members&apos; decision</h2>
+      {!d.afterDeadline ? (
+        <p>When the deadline has passed, record the party&apos;s response to each demand, then open the decision ballot here.</p>
+      ) : m?.phase === "campaign" ? (
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="open-decision" />
+          <p>
+            Every confirmed pledger is put on the roll, which is then frozen, and invited by email to rank: stay, leave and join another party,
+            or leave and found a new party.
+          </p>
+          <div className={`form-group${errorsFor("decision").closesAt ? " form-group--error" : ""}`}>
+            <label className="label" htmlFor="closesAt">
+              The ballot closes at (UK time)
+            </label>
+            {errorsFor("decision").closesAt ? <p className="error-message">{errorsFor("decision").closesAt}</p> : null}
+            <input className="input input--width-20" type="datetime-local" id="closesAt" name="closesAt" />
+          </div>
+          <button type="submit" className="button">
+            Open the decision ballot
+          </button>
+        </Form>
+      ) : m?.phase === "decision" && d.decision ? (
+        d.decision.status === "closed" ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="settle-decision" />
+            <p>
+              The <Link to={`/polls/${d.decision.id}`}>decision ballot</Link> has closed.
+            </p>
+            <button type="submit" className="button">
+              Record the members&apos; decision
+            </button>
+          </Form>
+        ) : (
+          <p>
+            The <Link to={`/polls/${d.decision.id}`}>decision ballot</Link> is open. When it closes, come back here to record the decision.
+          </p>
+        )
+      ) : (
+        <p>{m ? phaseMessages[m.phase] : null}</p>
+      )}
+    </div>
+  );
+}
+
+/** Where each error in the summary should take the reader, per form. */
+function idsFor(form: string): Record<string, string> {
+  const id = form.replace(/^(demand|response)-/, "");
+  if (form.startsWith("response-")) return { response: `response-${id}-met`, note: `note-${id}`, evidenceUrl: `evidence-${id}` };
+  if (form.startsWith("demand-")) return { title: `title-${id}`, body: `body-${id}` };
+  if (form === "add-demand") return { title: "new-title", body: "new-body" };
+  return {};
+}

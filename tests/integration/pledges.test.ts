@@ -1,0 +1,183 @@
+import { desc, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemActor } from "../../app/modules/audit/audit.server";
+import { campaignFigures, rebuildCounts } from "../../app/modules/pledges/counts.server";
+import { castBallot, closePoll } from "../../app/modules/polls/polls.server";
+import { grantRole } from "../../app/modules/users/users.server";
+import { auditLog, demands, movement, outbox, pledgeDailyCounts, pledges, polls, users } from "../../db/schema";
+import { cookieFor, createTestApp } from "../support/app-harness";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+
+let database: TestDatabase;
+let app: Awaited<ReturnType<typeof createTestApp>>;
+let organiser = "";
+let member = "";
+
+const pledgeForm = (over: Record<string, string> = {}) => ({
+  name: "Zebedee Quartermaine",
+  email: "zeb@example.org",
+  postcode: "EH1 1YZ",
+  relation: "member",
+  membershipNumber: "CP777",
+  monthlySubscription: "5.25",
+  consentDataUse: "yes",
+  consentContact: "yes",
+  ...over,
+});
+
+async function latestMailTo(email: string) {
+  const [mail] = await database.db.select().from(outbox).where(eq(outbox.toAddress, email)).orderBy(desc(outbox.id)).limit(1);
+  return mail;
+}
+const linkIn = (text: string, path: string) => {
+  const match = new RegExp(`http://localhost:3000(${path}\\?token=[a-z2-7]+)`).exec(text);
+  if (!match?.[1]) throw new Error(`no ${path} link`);
+  return match[1];
+};
+const tokenOf = (link: string) => new URL(link, "http://x").searchParams.get("token") ?? "";
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = await createTestApp(database.db);
+  await database.db.insert(movement).values({ name: "Test Movement", partyName: "the Test Party", statement: "We mean it.", deadline: new Date(Date.now() + 86_400_000) });
+  await database.db.insert(demands).values([{ position: 1, title: "Open selections", body: "Members choose." }]);
+  await grantRole(database.db, { email: "org@example.org", role: "organiser", actor: systemActor() });
+  await grantRole(database.db, { email: "mem@example.org", role: "member", actor: systemActor() });
+  organiser = await cookieFor(database.db, "org@example.org");
+  member = await cookieFor(database.db, "mem@example.org");
+});
+afterAll(() => database.drop());
+
+describe("pledging", () => {
+  it("explains bad input field by field and keeps what was typed", async () => {
+    const res = await app.request("/pledge", { form: pledgeForm({ postcode: "nowhere", consentDataUse: "" }) });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain("Enter a real postcode");
+    expect(html).toContain("You must agree to how we use your information");
+    expect(html).toContain('value="Zebedee Quartermaine"');
+    expect(await database.db.select().from(pledges)).toHaveLength(0);
+  });
+
+  it("counts a pledge only once its email is confirmed", async () => {
+    const res = await app.request("/pledge", { form: pledgeForm() });
+    expect(await res.text()).toContain("Check your email to confirm your pledge");
+    expect((await campaignFigures(database.db)).pledged).toBe(0);
+    const mail = await latestMailTo("zeb@example.org");
+    const confirm = linkIn(mail!.bodyText, "/pledge/confirm");
+    const opened = await app.request(confirm);
+    expect(await opened.text()).toContain("Confirm my pledge");
+    expect((await campaignFigures(database.db)).pledged).toBe(0);
+    const done = await app.request("/pledge/confirm", { form: { token: tokenOf(confirm) } });
+    expect(await done.text()).toContain("Your pledge is confirmed");
+    const figures = await campaignFigures(database.db);
+    expect(figures).toMatchObject({ pledged: 1, subscriptionsPence: 525, byRelation: { member: 1 } });
+    expect(figures.byRegion).toEqual([{ region: "Scotland", pledged: 1 }]);
+  });
+
+  it("changes nothing and reveals nothing on a second pledge with the same email", async () => {
+    const before = await database.db.select().from(pledges);
+    const first = await (await app.request("/pledge", { form: pledgeForm({ email: "new@example.org" }) })).text();
+    const again = await (await app.request("/pledge", { form: pledgeForm({ name: "Someone Else", relation: "supporter" }) })).text();
+    const strip = (html: string) => html.replace(/new@example\.org|zeb@example\.org/g, "EMAIL").replace(/Someone Else|Zebedee Quartermaine/g, "NAME").replace(/"relation":"\w+"/g, "");
+    expect(strip(again)).toBe(strip(first));
+    const after = await database.db.select().from(pledges).where(eq(pledges.email, "zeb@example.org"));
+    expect(after).toEqual(before.filter((p) => p.email === "zeb@example.org"));
+    expect((await latestMailTo("zeb@example.org"))?.kind).toBe("pledge-repeated");
+  });
+
+  it("withdraws with one link, and counts the withdrawal", async () => {
+    const [firstMail] = await database.db.select().from(outbox).where(eq(outbox.kind, "pledge-confirmation")).orderBy(outbox.id).limit(1);
+    const withdraw = linkIn(firstMail!.bodyText, "/pledge/withdraw");
+    const res = await app.request("/pledge/withdraw", { form: { token: tokenOf(withdraw) } });
+    expect(await res.text()).toContain("Your pledge is withdrawn");
+    expect(await campaignFigures(database.db)).toMatchObject({ pledged: 0, withdrawn: 1, subscriptionsPence: 0 });
+    const [row] = await database.db.select().from(pledges).where(eq(pledges.email, "zeb@example.org"));
+    expect(row?.withdrawnAt).not.toBeNull();
+    const again = await app.request("/pledge/withdraw", { form: { token: tokenOf(withdraw) } });
+    expect(again.status).toBe(409);
+  });
+
+  it("keeps the running totals equal to a recount of the pledges", async () => {
+    const kept = await database.db.select().from(pledgeDailyCounts);
+    await database.db.transaction((tx) => rebuildCounts(tx));
+    const rebuilt = await database.db.select().from(pledgeDailyCounts);
+    const key = (r: typeof kept[number]) => `${r.day}|${r.region}|${r.relation}|${r.confirmed}|${r.withdrawn}|${r.subscriptionsPence}`;
+    expect(rebuilt.map(key).sort()).toEqual(kept.map(key).sort());
+  });
+
+  it("never shows a pledger's name or email on the public campaign page", async () => {
+    const html = await (await app.request("/campaign")).text();
+    expect(html).toContain("Open selections");
+    expect(html).not.toContain("Quartermaine");
+    expect(html).not.toContain("zeb@example.org");
+  });
+});
+
+describe("running the campaign", () => {
+  it("is for organisers only", async () => {
+    expect((await app.request("/campaign/manage", { cookie: member })).status).toBe(403);
+    expect((await app.request("/campaign/manage", { form: { intent: "add-demand", title: "x", body: "y" }, cookie: member })).status).toBe(403);
+    expect((await app.request("/campaign/manage")).status).toBe(302);
+  });
+
+  it("edits the campaign and its demands until the deadline, every change audited", async () => {
+    const add = await app.request("/campaign/manage", { form: { intent: "add-demand", title: "Open books", body: "Publish the accounts." }, cookie: organiser });
+    expect(await add.text()).toContain("The demand is added.");
+    const [second] = await database.db.select().from(demands).where(eq(demands.title, "Open books"));
+    await app.request("/campaign/manage", { form: { intent: "move-up", id: String(second!.id) }, cookie: organiser });
+    const order = await database.db.select().from(demands).orderBy(demands.position);
+    expect(order.map((d) => d.title)).toEqual(["Open books", "Open selections"]);
+    const bad = await app.request("/campaign/manage", { form: { intent: "settings", name: "", partyName: "x", statement: "", deadline: "soon" }, cookie: organiser });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("Enter the movement");
+    const actions = (await database.db.select().from(auditLog)).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(["campaign.demand_added", "campaign.demand_moved"]));
+  });
+
+  it("after the deadline: records responses, opens the decision ballot to confirmed pledgers, and settles the outcome", async () => {
+    // Two confirmed pledgers who have no account yet.
+    for (const email of ["p1@example.org", "p2@example.org"]) {
+      await app.request("/pledge", { form: pledgeForm({ email, name: email }) });
+      const link = linkIn((await latestMailTo(email))!.bodyText, "/pledge/confirm");
+      await app.request("/pledge/confirm", { form: { token: tokenOf(link) } });
+    }
+    const early = await app.request("/campaign/manage", { form: { intent: "open-decision", closesAt: "2099-01-01T12:00" }, cookie: organiser });
+    expect(early.status).toBe(409);
+    expect(await early.text()).toContain("can open only after the deadline");
+    await database.db.update(movement).set({ deadline: new Date(Date.now() - 1000) });
+
+    const locked = await app.request("/campaign/manage", { form: { intent: "add-demand", title: "Late", body: "Too late" }, cookie: organiser });
+    expect(locked.status).toBe(409);
+    const [d1] = await database.db.select().from(demands).orderBy(demands.position);
+    const response = await app.request("/campaign/manage", {
+      form: { intent: "response", id: String(d1!.id), response: "not_met", note: "Rejected at conference.", evidenceUrl: "https://example.org/minutes" },
+      cookie: organiser,
+    });
+    expect(await response.text()).toContain("recorded and published");
+    expect(await (await app.request("/campaign")).text()).toContain("Rejected at conference.");
+
+    const opened = await app.request("/campaign/manage", { form: { intent: "open-decision", closesAt: "2099-01-01T12:00" }, cookie: organiser });
+    expect(await opened.text()).toContain("2 pledgers are on its roll");
+    const [m] = await database.db.select().from(movement);
+    expect(m?.phase).toBe("decision");
+    const invited = await database.db.select().from(outbox).where(eq(outbox.kind, "decision-invitation"));
+    expect(invited.map((x) => x.toAddress).sort()).toEqual(["p1@example.org", "p2@example.org"]);
+    const accounts = await database.db.select().from(users).where(sql`${users.email} in ('p1@example.org', 'p2@example.org')`);
+    expect(accounts).toHaveLength(2);
+
+    // Both vote to found a new party, one of them twice at once: counted once.
+    const [p1, p2] = accounts;
+    const found = [2, 0];
+    const double = await Promise.all([1, 2].map(() => castBallot(database.db, { pollId: m!.decisionPollId!, userId: p1!.id, ranking: found })));
+    expect(double.filter((r) => r.ok)).toHaveLength(1);
+    await castBallot(database.db, { pollId: m!.decisionPollId!, userId: p2!.id, ranking: [2] });
+    await closePoll(database.db, systemActor(), m!.decisionPollId!);
+    const [poll] = await database.db.select().from(polls).where(eq(polls.id, m!.decisionPollId!));
+    expect(poll?.ballotCount).toBe(2);
+
+    const settled = await app.request("/campaign/manage", { form: { intent: "settle-decision" }, cookie: organiser });
+    expect(await settled.text()).toContain("found a new party");
+    expect((await database.db.select().from(movement))[0]?.phase).toBe("founding");
+  });
+});
