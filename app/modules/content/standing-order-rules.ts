@@ -1,0 +1,33 @@
+/**
+ * The machine-readable rules block of constitution/standing-orders.md (a fenced ```yaml block):
+ * flat `key: value` lines with # comments. Only the values the app uses are typed here.
+ */
+export interface StandingOrderRules {
+  quorumPercent: number;
+  ordinaryMajority: "simple" | "absolute" | "two-thirds";
+  entrenchedMajority: "simple" | "absolute" | "two-thirds";
+  adoptionMajority: "simple" | "absolute" | "two-thirds";
+  standingOrdersAdoptionMajority: "simple" | "absolute" | "two-thirds";
+  raw: Record<string, string>;
+}
+
+const majority = (v: string | undefined, fallback: StandingOrderRules["ordinaryMajority"]) =>
+  v === "simple" || v === "absolute" || v === "two-thirds" ? v : fallback;
+
+export function parseRulesBlock(markdown: string): StandingOrderRules {
+  const block = /```yaml[^\n]*\n([\s\S]*?)```/.exec(markdown)?.[1] ?? "";
+  const raw: Record<string, string> = {};
+  for (const line of block.split("\n")) {
+    const kv = /^([a-z_]+):\s*([^#]*?)\s*(#.*)?$/.exec(line.trim());
+    if (kv?.[1]) raw[kv[1]] = kv[2] ?? "";
+  }
+  const quorum = Number(raw.quorum_percent);
+  return {
+    quorumPercent: Number.isFinite(quorum) && quorum >= 0 && quorum <= 100 ? quorum : 20,
+    ordinaryMajority: majority(raw.ordinary_majority, "simple"),
+    entrenchedMajority: majority(raw.entrenched_majority, "two-thirds"),
+    adoptionMajority: majority(raw.adoption_majority, "two-thirds"),
+    standingOrdersAdoptionMajority: majority(raw.standing_orders_adoption_majority, "simple"),
+    raw,
+  };
+}

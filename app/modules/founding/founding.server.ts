@@ -1,0 +1,218 @@
+import { and, count, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { appendAudit, type Actor } from "~/modules/audit/audit.server";
+import { queueMail } from "~/modules/mail/outbox.server";
+import { createPoll, openPoll } from "~/modules/polls/polls.server";
+import type { Db, DbOrTx } from "~/utils/db.server";
+import { foundingMembers, movement, pledges, pollRoll, users, type Relation } from "../../../db/schema";
+import { foundingInvitationMail } from "./wording";
+
+export const FOUNDING_STATEMENT_VERSION = "founding-statement-1";
+export const FOUNDING_CONSENT_VERSION = "founding-2026-11";
+// Membership numbers are issued one at a time across all servers.
+const MEMBERSHIP_NUMBER_LOCK = 727_274_003;
+
+export type FoundingResult<T = object> = ({ ok: true } & T) | { ok: false; code: FoundingProblem };
+export type FoundingProblem =
+  | "not_founding_phase"
+  | "not_invited"
+  | "already_accepted"
+  | "not_accepted"
+  | "no_need_to_resign"
+  | "no_founding_members"
+  | "already_open"
+  | "closes_in_past"
+  | "consent_missing";
+
+async function inFoundingPhase(tx: DbOrTx) {
+  const [m] = await tx.select().from(movement).where(eq(movement.id, 1));
+  return m?.phase === "founding" ? m : null;
+}
+
+/**
+ * Invites everyone on the decision ballot's roll who still stands by their pledge and has not
+ * been invited yet. Members of the old party are marked as needing to resign.
+ */
+export async function sendInvitations(db: Db, actor: Actor, appUrl: string): Promise<FoundingResult<{ sent: number }>> {
+  return db.transaction(async (tx) => {
+    const m = await inFoundingPhase(tx);
+    if (!m?.decisionPollId) return { ok: false, code: "not_founding_phase" } as const;
+    const candidates = await tx
+      .select({ userId: pollRoll.userId, pledgeId: pledges.id, relation: pledges.relation, name: pledges.name, email: users.email })
+      .from(pollRoll)
+      .innerJoin(pledges, eq(pledges.userId, pollRoll.userId))
+      .innerJoin(users, eq(users.id, pollRoll.userId))
+      .leftJoin(foundingMembers, eq(foundingMembers.userId, pollRoll.userId))
+      .where(and(eq(pollRoll.pollId, m.decisionPollId), isNull(pledges.withdrawnAt), isNull(pledges.erasedAt), isNull(foundingMembers.userId)));
+    for (let i = 0; i < candidates.length; i += 1000) {
+      await tx.insert(foundingMembers).values(
+        candidates.slice(i, i + 1000).map((c) => ({ userId: c.userId, pledgeId: c.pledgeId, mustResign: c.relation === "member" })),
+      );
+    }
+    for (const c of candidates) {
+      const mail = foundingInvitationMail({ name: c.name, email: c.email, movementName: m.name, link: `${appUrl}/login?redirectTo=%2Ffounding` });
+      await queueMail(tx, { to: c.email, subject: mail.subject, text: mail.text, kind: "founding-invitation" });
+    }
+    await appendAudit(tx, { actor, action: "founding.invitations_sent", subjectType: "movement", subjectId: "1", details: { sent: candidates.length } });
+    return { ok: true, sent: candidates.length } as const;
+  });
+}
+
+/** Sends the invitation again to everyone invited who has not accepted yet. */
+export async function resendInvitations(db: Db, actor: Actor, appUrl: string): Promise<FoundingResult<{ sent: number }>> {
+  return db.transaction(async (tx) => {
+    const m = await inFoundingPhase(tx);
+    if (!m) return { ok: false, code: "not_founding_phase" } as const;
+    const waiting = await tx
+      .select({ userId: foundingMembers.userId, email: users.email, name: users.displayName })
+      .from(foundingMembers)
+      .innerJoin(users, eq(users.id, foundingMembers.userId))
+      .where(and(isNull(foundingMembers.acceptedAt), isNull(users.erasedAt)));
+    if (waiting.length > 0) {
+      await tx
+        .update(foundingMembers)
+        .set({ lastInvitedAt: new Date(), invitationsSent: sql`${foundingMembers.invitationsSent} + 1` })
+        .where(inArray(foundingMembers.userId, waiting.map((w) => w.userId)));
+    }
+    for (const w of waiting) {
+      const mail = foundingInvitationMail({ name: w.name, email: w.email, movementName: m.name, link: `${appUrl}/login?redirectTo=%2Ffounding`, reminder: true });
+      await queueMail(tx, { to: w.email, subject: mail.subject, text: mail.text, kind: "founding-invitation" });
+    }
+    await appendAudit(tx, { actor, action: "founding.invitations_resent", subjectType: "movement", subjectId: "1", details: { sent: waiting.length } });
+    return { ok: true, sent: waiting.length } as const;
+  });
+}
+
+export async function getFoundingMembership(db: DbOrTx, userId: string) {
+  const [row] = await db.select().from(foundingMembers).where(eq(foundingMembers.userId, userId));
+  return row ?? null;
+}
+
+/**
+ * The member accepts the founding statement with fresh consent and gets the next membership
+ * number, in order of acceptance.
+ */
+export async function acceptInvitation(
+  db: Db,
+  user: { id: string; email: string },
+  input: { acceptStatement: boolean; consent: boolean },
+): Promise<FoundingResult<{ membershipNumber: number }>> {
+  if (!input.acceptStatement || !input.consent) return { ok: false, code: "consent_missing" };
+  return db.transaction(async (tx) => {
+    if (!(await inFoundingPhase(tx))) return { ok: false, code: "not_founding_phase" } as const;
+    await tx.execute(sql`select pg_advisory_xact_lock(${MEMBERSHIP_NUMBER_LOCK})`);
+    const [row] = await tx.select().from(foundingMembers).where(eq(foundingMembers.userId, user.id)).for("update");
+    if (!row) return { ok: false, code: "not_invited" } as const;
+    if (row.acceptedAt) return { ok: false, code: "already_accepted" } as const;
+    const [last] = await tx.select({ n: sql<number>`coalesce(max(${foundingMembers.membershipNumber}), 0)::int` }).from(foundingMembers);
+    const membershipNumber = (last?.n ?? 0) + 1;
+    await tx
+      .update(foundingMembers)
+      .set({ acceptedAt: new Date(), membershipNumber, statementVersion: FOUNDING_STATEMENT_VERSION, consentVersion: FOUNDING_CONSENT_VERSION })
+      .where(eq(foundingMembers.userId, user.id));
+    await appendAudit(tx, {
+      actor: { id: user.id, label: user.email },
+      action: "founding.accepted",
+      subjectType: "user",
+      subjectId: user.id,
+      details: { membershipNumber, statementVersion: FOUNDING_STATEMENT_VERSION, consentVersion: FOUNDING_CONSENT_VERSION },
+    });
+    return { ok: true, membershipNumber } as const;
+  });
+}
+
+export async function confirmResigned(db: Db, user: { id: string; email: string }): Promise<FoundingResult> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(foundingMembers).where(eq(foundingMembers.userId, user.id)).for("update");
+    if (!row) return { ok: false, code: "not_invited" } as const;
+    if (!row.acceptedAt) return { ok: false, code: "not_accepted" } as const;
+    if (!row.mustResign) return { ok: false, code: "no_need_to_resign" } as const;
+    if (!row.resignedAt) {
+      await tx.update(foundingMembers).set({ resignedAt: new Date() }).where(eq(foundingMembers.userId, user.id));
+      await appendAudit(tx, { actor: { id: user.id, label: user.email }, action: "founding.resigned", subjectType: "user", subjectId: user.id });
+    }
+    return { ok: true } as const;
+  });
+}
+
+export async function setLeavingDay(db: Db, actor: Actor, day: string): Promise<FoundingResult> {
+  return db.transaction(async (tx) => {
+    if (!(await inFoundingPhase(tx))) return { ok: false, code: "not_founding_phase" } as const;
+    await tx.update(movement).set({ leavingDay: day, updatedAt: new Date() }).where(eq(movement.id, 1));
+    await appendAudit(tx, { actor, action: "founding.leaving_day_set", subjectType: "movement", subjectId: "1", details: { day } });
+    return { ok: true } as const;
+  });
+}
+
+/**
+ * The first vote of the founding members: a yes/no ballot on the interim standing orders, with
+ * the quorum and majority the standing orders themselves set for their adoption.
+ */
+export async function openStandingOrdersVote(
+  db: Db,
+  actor: Actor,
+  input: { closesAt: Date; quorumPercent: number; majority: "simple" | "absolute" | "two-thirds" },
+): Promise<FoundingResult<{ pollId: string; rollSize: number }>> {
+  if (input.closesAt.getTime() <= Date.now()) return { ok: false, code: "closes_in_past" };
+  return db.transaction(async (tx) => {
+    const m = await inFoundingPhase(tx);
+    if (!m) return { ok: false, code: "not_founding_phase" } as const;
+    if (m.standingOrdersPollId) return { ok: false, code: "already_open" } as const;
+    const roll = (await tx.select({ userId: foundingMembers.userId }).from(foundingMembers).where(isNotNull(foundingMembers.acceptedAt))).map((r) => r.userId);
+    if (roll.length === 0) return { ok: false, code: "no_founding_members" } as const;
+    const created = await createPoll(tx, actor, {
+      title: "Adopt the interim standing orders",
+      description: "The founding members' first vote: the rules under which we adopt the constitution and elect our interim officers.",
+      method: "yes-no",
+      options: [],
+      quorum: { numerator: input.quorumPercent, denominator: 100 },
+      majority: input.majority,
+      closesAt: input.closesAt,
+    });
+    if (!created.ok) throw new Error(`standing orders poll refused: ${created.code}`);
+    const opened = await openPoll(tx, actor, created.pollId, roll);
+    if (!opened.ok) throw new Error(`standing orders poll not opened: ${opened.code}`);
+    await tx.update(movement).set({ standingOrdersPollId: created.pollId, updatedAt: new Date() }).where(eq(movement.id, 1));
+    return { ok: true, pollId: created.pollId, rollSize: opened.rollSize } as const;
+  });
+}
+
+export interface FoundingFigures {
+  invited: number;
+  accepted: number;
+  mustResign: number;
+  resigned: number;
+  byRegion: { region: string; accepted: number }[];
+  byRelation: Record<Relation, number>;
+}
+
+/** Counts only: nobody sees another member's details here. */
+export async function foundingFigures(db: DbOrTx): Promise<FoundingFigures> {
+  const [totals] = await db
+    .select({
+      invited: count(),
+      accepted: sql<number>`count(${foundingMembers.acceptedAt})::int`,
+      mustResign: sql<number>`count(*) filter (where ${foundingMembers.mustResign} and ${foundingMembers.acceptedAt} is not null)::int`,
+      resigned: sql<number>`count(${foundingMembers.resignedAt})::int`,
+    })
+    .from(foundingMembers);
+  const groups = await db
+    .select({ region: pledges.region, relation: pledges.relation, n: sql<number>`count(*)::int` })
+    .from(foundingMembers)
+    .innerJoin(pledges, eq(pledges.id, foundingMembers.pledgeId))
+    .where(isNotNull(foundingMembers.acceptedAt))
+    .groupBy(pledges.region, pledges.relation);
+  const byRegion = new Map<string, number>();
+  const byRelation: Record<Relation, number> = { member: 0, former_member: 0, supporter: 0 };
+  for (const g of groups) {
+    byRegion.set(g.region, (byRegion.get(g.region) ?? 0) + g.n);
+    byRelation[g.relation] += g.n;
+  }
+  return {
+    invited: totals?.invited ?? 0,
+    accepted: totals?.accepted ?? 0,
+    mustResign: totals?.mustResign ?? 0,
+    resigned: totals?.resigned ?? 0,
+    byRegion: [...byRegion.entries()].map(([region, accepted]) => ({ region, accepted })).sort((a, b) => b.accepted - a.accepted),
+    byRelation,
+  };
+}

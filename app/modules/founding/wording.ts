@@ -1,0 +1,29 @@
+/** Wording of founding membership's mail and pages, kept apart from the rules. */
+export function foundingInvitationMail(input: { name: string; email: string; movementName: string; link: string; reminder?: boolean }) {
+  return {
+    subject: `${input.reminder ? "Reminder: " : ""}Become a founding member of the new party`,
+    text: [
+      `Dear ${input.name},`,
+      "",
+      `The members of ${input.movementName} decided to leave and found a new party, from the grass roots up. You pledged, so you are invited to be one of its founding members.`,
+      "",
+      "Founding members adopt the party's rules and constitution and elect its first officers, by secret ballot.",
+      "",
+      `To accept, sign in with this email address (${input.email}) and follow the steps:`,
+      "",
+      input.link,
+    ].join("\n"),
+  };
+}
+
+export const foundingMessages = {
+  not_founding_phase: "Founding membership opens once the members have decided to found a new party.",
+  not_invited: "You have not been invited to be a founding member. Invitations go to everyone who pledged and stood by their pledge.",
+  already_accepted: "You have already accepted. Welcome.",
+  not_accepted: "Accept the invitation first.",
+  no_need_to_resign: "You were not a member of the old party, so there is nothing to resign.",
+  no_founding_members: "Nobody has accepted yet, so there is nobody to vote.",
+  already_open: "The standing orders vote has already been opened.",
+  closes_in_past: "The closing time must be in the future.",
+  consent_missing: "To become a founding member, accept the founding statement and agree to how we use your information",
+} as const;

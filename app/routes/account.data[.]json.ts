@@ -1,0 +1,16 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { exportPersonalData } from "~/modules/users/personal-data.server";
+import { requireUser } from "~/utils/auth.server";
+
+/** Everything held about the signed-in person, as a JSON download. Only ever their own. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user } = requireUser(request, context, "account.manage");
+  const exported = await exportPersonalData(context.db, user.id);
+  return new Response(JSON.stringify(exported, null, 2), {
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Content-Disposition": 'attachment; filename="my-breakaway-data.json"',
+      "Cache-Control": "no-store",
+    },
+  });
+}
