@@ -14,26 +14,28 @@ export function BarChart({
   marker?: { value: number; label: string };
 }) {
   const top = Math.max(max ?? 0, marker?.value ?? 0, ...bars.map((b) => b.value), 1);
-  const rowHeight = 34;
-  const labelWidth = 190;
-  const width = 640;
-  // Room on the right for the longest value label (five decimals).
-  const chartWidth = width - labelWidth - 100;
-  const height = bars.length * rowHeight + 24;
+  // Each label sits above its bar, so long names need no room beside it and the chart stays
+  // legible when a phone scales it down.
+  const rowHeight = 46;
+  const width = 420;
+  const left = 4;
+  const chartWidth = width - left - 90;
+  const height = bars.length * rowHeight + (marker ? 22 : 6);
   const describe = bars.map((b) => `${b.label} ${formatNumber(b.value)}`).join(", ");
+  const markerX = marker ? left + (marker.value / top) * chartWidth : 0;
   return (
     <figure className="chart">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${title}: ${describe}`} className="chart__svg">
         {bars.map((b, i) => {
-          const y = i * rowHeight + 4;
+          const y = i * rowHeight;
           const w = (b.value / top) * chartWidth;
           return (
             <g key={b.label}>
-              <text x={labelWidth - 8} y={y + 20} textAnchor="end" className="chart__label">
-                {truncate(b.label, 24)}
+              <text x={left} y={y + 16} className="chart__label">
+                {b.label}
               </text>
-              <rect x={labelWidth} y={y + 4} width={Math.max(w, 1)} height={rowHeight - 10} className={b.highlight ? "chart__bar chart__bar--highlight" : "chart__bar"} />
-              <text x={labelWidth + w + 6} y={y + 20} className="chart__value">
+              <rect x={left} y={y + 22} width={Math.max(w, 1)} height={18} className={b.highlight ? "chart__bar chart__bar--highlight" : "chart__bar"} />
+              <text x={left + w + 6} y={y + 36} className="chart__value">
                 {formatNumber(b.value)}
               </text>
             </g>
@@ -41,14 +43,8 @@ export function BarChart({
         })}
         {marker ? (
           <g>
-            <line
-              x1={labelWidth + (marker.value / top) * chartWidth}
-              x2={labelWidth + (marker.value / top) * chartWidth}
-              y1={0}
-              y2={height - 18}
-              className="chart__marker"
-            />
-            <text x={labelWidth + (marker.value / top) * chartWidth} y={height - 4} textAnchor="middle" className="chart__marker-label">
+            <line x1={markerX} x2={markerX} y1={18} y2={height - 18} className="chart__marker" />
+            <text x={markerX} y={height - 4} textAnchor="middle" className="chart__marker-label">
               {marker.label}
             </text>
           </g>
@@ -57,10 +53,6 @@ export function BarChart({
       <figcaption>{title}</figcaption>
     </figure>
   );
-}
-
-function truncate(text: string, n: number) {
-  return text.length > n ? `${text.slice(0, n - 1)}…` : text;
 }
 
 export function formatNumber(value: number): string {

@@ -5,9 +5,10 @@ import { formatNumber } from "./bar-chart";
  * labelled with a summary for screen readers.
  */
 export function LineChart({ title, points }: { title: string; points: { day: string; value: number }[] }) {
-  const width = 640;
+  // Narrow on purpose: phones scale the chart down, and the labels must stay legible.
+  const width = 420;
   const height = 220;
-  const pad = { left: 56, right: 16, top: 16, bottom: 36 };
+  const pad = { left: 52, right: 12, top: 16, bottom: 36 };
   if (points.length === 0) return <p>No pledges have been confirmed yet.</p>;
   const first = Date.parse(points[0]!.day);
   const last = Date.parse(points.at(-1)!.day);

@@ -163,8 +163,11 @@ export default function ManageCampaign() {
             <label className="label" htmlFor="deadline">
               Deadline (UK time)
             </label>
+            <div className="hint" id="deadline-hint">
+              Bringing it forward to now or earlier ends the campaign at once (for example if the party rejects the demands early).
+            </div>
             {errorsFor("settings").deadline ? <p className="error-message">{errorsFor("settings").deadline}</p> : null}
-            <input className="input input--width-20" type="datetime-local" id="deadline" name="deadline" defaultValue={sv.deadline ?? m?.deadline} />
+            <input className="input input--width-20" type="datetime-local" id="deadline" name="deadline" aria-describedby="deadline-hint" defaultValue={sv.deadline ?? m?.deadline} />
           </div>
           <button type="submit" className="button">
             Save the campaign

@@ -17,6 +17,7 @@ import {
   sendInvitations,
   setLeavingDay,
 } from "~/modules/founding/founding.server";
+import { resignationMessages } from "~/modules/documents/messages";
 import { foundingMessages } from "~/modules/founding/wording";
 import { relationShortLabels } from "~/modules/pledges/messages";
 import { principalOf, requireUser } from "~/utils/auth.server";
@@ -168,6 +169,11 @@ export default function Founding() {
                   <li>
                     <a href="/founding/resignation-letter.txt">Your resignation letter (text, to paste into an email)</a>
                   </li>
+                </ul>
+                <ul className="list">
+                  {resignationMessages.adviceForMember.map((advice) => (
+                    <li key={advice}>{advice}</li>
+                  ))}
                 </ul>
                 <Form method="post">
                   <input type="hidden" name="intent" value="resigned" />

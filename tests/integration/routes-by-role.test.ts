@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../app/modules/audit/audit.server";
 import { closePoll, createPoll, openPoll } from "../../app/modules/polls/polls.server";
 import { grantRole } from "../../app/modules/users/users.server";
-import { users } from "../../db/schema";
+import { movement, users } from "../../db/schema";
 import { eq } from "drizzle-orm";
 import { isAllowed, principals, type Action, type Principal } from "../../app/utils/permissions";
 import { cookieFor, createTestApp } from "../support/app-harness";
@@ -15,7 +15,9 @@ import { createTestDatabase, type TestDatabase } from "../support/test-database"
  * Every page of the app and the permission its loader asks for. The test fails when a route
  * exists that is not listed here, so a new page cannot skip this walk.
  */
-const routeActions: Record<string, Action> = {
+type RouteRule = Action | { action: Action; allowedStatus: number; why: string };
+
+const routeActions: Record<string, RouteRule> = {
   "/": "site.view",
   "/campaign": "site.view",
   "/constitution": "site.view",
@@ -34,6 +36,9 @@ const routeActions: Record<string, Action> = {
   "/campaign/manage": "campaign.manage",
   "/founding": "founding.take_part",
   "/founding/standing-orders": "site.view",
+  "/campaign/ultimatum.pdf": "site.view",
+  "/founding/resignation-letter.pdf": { action: "founding.take_part", allowedStatus: 403, why: "only a founding member who must resign has one" },
+  "/founding/resignation-letter.txt": { action: "founding.take_part", allowedStatus: 403, why: "only a founding member who must resign has one" },
   "/account/data.json": "account.manage",
   "/polls": "site.view",
   "/polls/new": "poll.manage",
@@ -68,6 +73,7 @@ beforeAll(async () => {
     await grantRole(database.db, { email, role, actor: systemActor() });
     cookies[role] = await cookieFor(database.db, email);
   }
+  await database.db.insert(movement).values({ name: "Walk", partyName: "the Party", deadline: new Date(Date.now() + 86_400_000) });
   // A closed ranked poll, so that every poll page (results, ballots, BLT) has something to show.
   const actor = systemActor();
   const created = await createPoll(database.db, actor, {
@@ -95,14 +101,16 @@ describe("every route, every role", () => {
     expect(pathsOf(build).sort()).toEqual(Object.keys(routeActions).sort());
   });
 
-  for (const [route, action] of Object.entries(routeActions)) {
+  for (const [route, rule] of Object.entries(routeActions)) {
+    const action = typeof rule === "string" ? rule : rule.action;
+    const allowedStatus = typeof rule === "string" ? 200 : rule.allowedStatus;
     for (const principal of principals) {
       const allowed = isAllowed(principal, action);
-      const expected = allowed ? "200" : principal === "visitor" ? "302 to sign in" : "403";
+      const expected = allowed ? String(allowedStatus) : principal === "visitor" ? "302 to sign in" : "403";
       it(`${route} as ${principal}: ${expected}`, async () => {
         const res = await app.request(route.replace(":pollId", pollId), { cookie: cookies[principal] ?? null });
         if (allowed) {
-          expect(res.status).toBe(200);
+          expect(res.status).toBe(allowedStatus);
         } else if (principal === "visitor") {
           expect(res.status).toBe(302);
           expect(res.headers.get("Location")).toMatch(/^\/login\?redirectTo=/);

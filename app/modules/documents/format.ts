@@ -1,0 +1,93 @@
+/**
+ * Formatting for documents: UK dates, money and counts, always in UK English and UK time
+ * whatever the server's own locale and time zone, so a letter reads the same on every server.
+ */
+
+const LONDON = "Europe/London";
+
+const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: LONDON });
+const weekdayDate = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: LONDON });
+const time24 = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: LONDON });
+// Calendar dates (a `date` column, no time) are formatted in UTC so no offset can move them a day.
+const calendarDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const calendarWeekday = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const whole = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
+
+/** "23 November 2026": the UK calendar day of an instant. */
+export function ukDate(at: Date): string {
+  return longDate.format(at);
+}
+
+/** "Saturday 14 March 2026 at 18:00": an instant as UK wall-clock time. */
+export function ukDateTime(at: Date): string {
+  return `${weekdayDate.format(at).replace(",", "")} at ${time24.format(at)}`;
+}
+
+/**
+ * A calendar date stored as YYYY-MM-DD ("2026-03-14") as "14 March 2026", or with the weekday
+ * ("Saturday 14 March 2026"). Null for anything that is not a real date.
+ */
+export function ukCalendarDate(isoDay: string, options: { weekday?: boolean } = {}): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay.trim());
+  if (!match) return null;
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const at = new Date(Date.UTC(y, m - 1, d));
+  if (at.getUTCFullYear() !== y || at.getUTCMonth() !== m - 1 || at.getUTCDate() !== d) return null;
+  return (options.weekday ? calendarWeekday : calendarDate).format(at).replace(",", "");
+}
+
+/**
+ * Pence as pounds: "£1,234.50", or "£1,234" for whole pounds so round figures read naturally.
+ * Integer arithmetic throughout, so no amount is ever off by a penny.
+ */
+export function pounds(pence: number): string {
+  const p = Math.round(pence);
+  const sign = p < 0 ? "-" : "";
+  const abs = Math.abs(p);
+  const poundsPart = whole.format(Math.floor(abs / 100));
+  const penniesPart = abs % 100;
+  return penniesPart === 0 ? `${sign}£${poundsPart}` : `${sign}£${poundsPart}.${String(penniesPart).padStart(2, "0")}`;
+}
+
+/** 12345 as "12,345". */
+export function count(n: number): string {
+  return whole.format(n);
+}
+
+/** "1 person", "2 people": a count with the right form of its noun. */
+export function plural(n: number, one: string, many: string): string {
+  return `${count(n)} ${n === 1 ? one : many}`;
+}
+
+/** "Page 2 of 5", the footer of every page. */
+export function pageLabel(pageNumber: number, totalPages: number): string {
+  return `Page ${pageNumber} of ${totalPages}`;
+}
+
+/**
+ * Capitalises the first letter, for names stored mid-sentence style ("the Commonwealth Party")
+ * that start a line or a sentence.
+ */
+export function upperFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+// Letters that Unicode does not split into a base letter and an accent.
+const unsplittable: Record<string, string> = { ł: "l", Ł: "L", ø: "o", Ø: "O", đ: "d", Đ: "D", ß: "ss", æ: "ae", Æ: "AE", œ: "oe", Œ: "OE", þ: "th", Þ: "Th" };
+
+/**
+ * A safe file name from a title: lower case ASCII letters, digits and hyphens only, so it
+ * survives every browser and operating system and needs no quoting in Content-Disposition.
+ */
+export function fileSlug(title: string, fallback = "document"): string {
+  const slug = title
+    .replace(/[łŁøØđĐßæÆœŒþÞ]/g, (c) => unsplittable[c] ?? c)
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/g, "");
+  return slug || fallback;
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { parseBlocks, parseInline, plainText } from "./markdown";
+
+describe("the Markdown of Breakaway's texts", () => {
+  it("splits bold runs and leaves lone asterisks alone", () => {
+    expect(parseInline("We are **many**, *really*")).toEqual([
+      { text: "We are ", bold: false },
+      { text: "many", bold: true },
+      { text: ", *really*", bold: false },
+    ]);
+  });
+
+  it("reads headings, paragraphs and both kinds of list", () => {
+    const blocks = parseBlocks("# Title\n\nFirst line\nsame paragraph.\r\n\r\n- one\n- **two**\n\n1. first\n2) second\n\n#### Deep");
+    expect(blocks.map((b) => b.kind)).toEqual(["heading", "paragraph", "list", "list", "heading"]);
+    expect(blocks[0]).toMatchObject({ kind: "heading", level: 1 });
+    expect(blocks[1]?.kind === "paragraph" && plainText(blocks[1].runs)).toBe("First line same paragraph.");
+    expect(blocks[2]).toMatchObject({ kind: "list", ordered: false, items: [[{ text: "one" }], [{ text: "two", bold: true }]] });
+    expect(blocks[3]).toMatchObject({ kind: "list", ordered: true });
+    // Levels beyond 3 print as level 3: a letter has no use for more.
+    expect(blocks[4]).toMatchObject({ kind: "heading", level: 3 });
+  });
+
+  it("keeps text under a heading with no blank line, and the text of code fences", () => {
+    const blocks = parseBlocks("## Aims\nTo win.\n\n```\nkept\n```");
+    expect(blocks.map((b) => b.kind)).toEqual(["heading", "paragraph", "paragraph"]);
+    expect(blocks[2]?.kind === "paragraph" && plainText(blocks[2].runs)).toBe("kept");
+  });
+
+  it("gives nothing for empty text", () => {
+    expect(parseBlocks("  \n\n ")).toEqual([]);
+  });
+});

@@ -1,0 +1,126 @@
+/**
+ * Every word Breakaway prints in its documents, kept apart from layout so it can be reviewed
+ * (and one day translated) in one place. Plain UK English: the readers are not technical, and
+ * the letters go to a party that will read them closely.
+ */
+import { count, pounds, ukCalendarDate, ukDate, ukDateTime, upperFirst } from "./format";
+
+export const kitMessages = {
+  generatedOn: (at: Date) => `Generated on ${ukDate(at)}`,
+  creator: "Breakaway",
+  signatureLine: "Signature",
+  blankLine: "________________________",
+};
+
+export interface RelationCounts {
+  member: number;
+  former_member: number;
+  supporter: number;
+}
+
+export const ultimatumMessages = {
+  documentTitle: (partyName: string) => `Our demands of ${partyName}`,
+  subject: (movementName: string) => `The ultimatum of ${movementName}: demands, deadline and figures`,
+  keywords: ["ultimatum", "demands", "deadline", "pledges"],
+  recipient: (partyName: string) => ["The General Secretary", upperFirst(partyName)],
+  salutation: "Dear General Secretary,",
+  introduction: (movementName: string, partyName: string, pledged: number, deadline: Date) =>
+    pledged > 0
+      ? `We write on behalf of the ${count(pledged)} ${pledged === 1 ? "person" : "people"} who have pledged, through ${movementName}, ` +
+        `to leave ${partyName} together unless it meets the demands in this letter by ${ukDateTime(deadline)}.`
+      : `We write on behalf of ${movementName}, whose supporters are pledging to leave ${partyName} together unless it meets ` +
+        `the demands in this letter by ${ukDateTime(deadline)}.`,
+  statementHeading: "Who we are",
+  demandsHeading: "Our demands",
+  deadlineHeading: "The deadline",
+  deadline: (partyName: string, deadline: Date) =>
+    `We ask ${partyName} to meet these demands by ${ukDateTime(deadline)} (UK time), and to tell us in writing, demand by demand, what it has decided.`,
+  figuresHeading: "Who has pledged",
+  figuresAsOf: (at: Date) =>
+    `These figures count pledges confirmed by email and not withdrawn, on ${ukDate(at)}. They are totals only: this letter names nobody.`,
+  relationCaption: "Pledges by relation to the party",
+  relationColumn: "Who",
+  regionCaption: "Pledges by region",
+  regionColumn: "Region",
+  pledgesColumn: "Pledges",
+  relationLabels: (partyName: string): Record<keyof RelationCounts, string> => ({
+    member: `Members of ${partyName}`,
+    former_member: `Former members of ${partyName}`,
+    supporter: "Supporters who are not members",
+  }),
+  total: "Total",
+  noPledgesYet: "No pledges have been confirmed yet.",
+  subscriptionsHeading: "Subscriptions at stake",
+  subscriptions: (partyName: string, monthlyPence: number) =>
+    monthlyPence > 0
+      ? `The members who have pledged pay ${partyName} ${pounds(monthlyPence)} a month in subscriptions between them ` +
+        `(${pounds(monthlyPence * 12)} a year), as they told us when pledging. These payments stop when they leave.`
+      : `The members who have pledged have not yet told us what they pay in subscriptions.`,
+  consequencesHeading: "If our demands are not met",
+  consequences: (partyName: string, deadline: Date) => [
+    `If ${partyName} has not met these demands by ${ukDateTime(deadline)}, the people who have pledged will decide together, by ballot, what happens next.`,
+    `Those who are members have pledged to resign from ${partyName} together, on one agreed day, and to cancel their subscriptions. ` +
+      `We are ready to found a new party from the grass roots up, in which members decide everything.`,
+    `We would much rather you met our demands. We will share your reply with everyone who has pledged.`,
+  ],
+  closing: "Yours faithfully,",
+  signatory: (movementName: string) => movementName,
+  signatoryLines: (pledged: number) => (pledged > 0 ? [`On behalf of the ${count(pledged)} ${pledged === 1 ? "person" : "people"} who have pledged`] : []),
+};
+
+export const resignationMessages = {
+  documentTitle: "Resignation of membership",
+  subject: (partyName: string) => `Resignation of membership of ${partyName}`,
+  keywords: ["resignation", "membership"],
+  membershipNumber: "Membership number",
+  postcode: "Postcode",
+  dateLabel: "Date",
+  membershipNumberHint: "add it if you know it: it is on your membership card",
+  leavingDayHint: "write the date you send this, on the agreed leaving day",
+  recipient: (partyName: string) => ["The Membership Department", upperFirst(partyName)],
+  salutation: "Dear Sir or Madam,",
+  heading: "Resignation of my membership",
+  resign: (partyName: string, leavingDay: string | null) => {
+    const day = leavingDay ? ukCalendarDate(leavingDay) : null;
+    return day
+      ? `I am writing to resign my membership of ${partyName} with immediate effect, from today, ${day}.`
+      : `I am writing to resign my membership of ${partyName} with immediate effect, from the date of this letter.`;
+  },
+  reason: (partyName: string, movementName: string, deadline: Date) =>
+    `I am leaving because ${partyName} did not meet the demands that its members set out through ${movementName} by ${ukDate(deadline)}.`,
+  requests: [
+    "Please confirm in writing that my membership has ended.",
+    "Please cancel any Direct Debit or other regular payment I make to the party, and take no further payments from me.",
+  ],
+  closing: "Yours faithfully,",
+  /** Advice for the member, shown next to the download links, never inside the letter. */
+  adviceForMember: [
+    "Send the letter on the agreed leaving day, by email or by post, to the party's membership department.",
+    "To be sure your payments stop, you can also cancel the Direct Debit yourself with your bank.",
+    "Keep a copy of the letter and of any reply.",
+  ],
+};
+
+/** Why a person cannot have a resignation letter, in words they can act on. */
+export const resignationRefusals = {
+  not_invited: {
+    status: 403,
+    title: "There is no resignation letter for you",
+    body: "Resignation letters are for founding members who are leaving the old party. You have not been invited to be a founding member. If you think you should have been, ask an organiser.",
+  },
+  not_accepted: {
+    status: 403,
+    title: "Accept your invitation first",
+    body: "Your resignation letter is ready once you have accepted your invitation to be a founding member. Accept it on the founding page, then come back here.",
+  },
+  not_needed: {
+    status: 404,
+    title: "You do not need a resignation letter",
+    body: "Our records show you are not a member of the old party, so there is nothing to resign from. If that is wrong, ask an organiser to correct it.",
+  },
+  no_movement: {
+    status: 404,
+    title: "There is no resignation letter yet",
+    body: "The movement has not been set up yet, so there is no letter to make.",
+  },
+} as const;

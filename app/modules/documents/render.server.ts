@@ -1,0 +1,71 @@
+/**
+ * Turns a kit document into PDF bytes. Server only (the `.server` name keeps react-pdf and the
+ * font files out of the browser bundle): it reads the fonts from disk and registers them once.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Font, renderToBuffer } from "@react-pdf/renderer";
+import type { ReactElement } from "react";
+import { FONT_FAMILY } from "./kit";
+
+const FONT_FILES = { regular: "DejaVuSans.ttf", bold: "DejaVuSans-Bold.ttf" };
+
+/**
+ * Where the fonts are: the server runs from the repository root (as migrations assume), the
+ * tests import this file from its source folder, and the built server sits in build/.
+ */
+function fontFolder(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const candidates = [
+    path.resolve(process.cwd(), "app/modules/documents/fonts"),
+    path.resolve(here, "fonts"),
+    path.resolve(here, "../app/modules/documents/fonts"),
+  ];
+  const found = candidates.find((dir) => existsSync(path.join(dir, FONT_FILES.regular)));
+  if (!found) {
+    throw new Error(`The PDF fonts are missing: expected ${FONT_FILES.regular} in app/modules/documents/fonts (looked in ${candidates.join(", ")}).`);
+  }
+  return found;
+}
+
+let registered = false;
+
+function registerFonts(): void {
+  if (registered) return;
+  const folder = fontFolder();
+  Font.register({
+    family: FONT_FAMILY,
+    fonts: [
+      { src: path.join(folder, FONT_FILES.regular), fontWeight: 400 },
+      { src: path.join(folder, FONT_FILES.bold), fontWeight: 700 },
+    ],
+  });
+  // Letters and legal texts read better unbroken, and a hyphenated name or membership number
+  // could be misread; react-pdf's default is to hyphenate with US English rules.
+  Font.registerHyphenationCallback((word) => [word]);
+  registered = true;
+}
+
+/** The PDF for a `<PdfDocument>` element, as bytes. */
+export async function renderPdf(document: ReactElement): Promise<Buffer> {
+  registerFonts();
+  // react-pdf's own typing wants its Document element exactly; PdfDocument renders one.
+  return renderToBuffer(document as Parameters<typeof renderToBuffer>[0]);
+}
+
+/**
+ * The response for a PDF made by the kit. `inline` opens it in the browser's viewer, from which
+ * people can print or save it; the file name is what a save suggests.
+ */
+export function pdfResponse(pdf: Buffer, fileName: string, options: { personal?: boolean } = {}): Response {
+  return new Response(new Uint8Array(pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `inline; filename="${fileName}"`,
+      "Content-Length": String(pdf.length),
+      // A personal document must not be kept by a shared computer's browser or any proxy.
+      "Cache-Control": options.personal ? "private, no-store" : "no-cache",
+    },
+  });
+}

@@ -1,0 +1,15 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { ultimatumPdf } from "~/modules/campaign/ultimatum.server";
+import { helpPageResponse } from "~/modules/documents/help-page";
+import { pdfResponse } from "~/modules/documents/render.server";
+import { requirePermission } from "~/utils/auth.server";
+
+/** The campaign's public ultimatum letter to the party, as PDF: totals only, never names. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  requirePermission(request, context, "site.view");
+  const letter = await ultimatumPdf(context.db);
+  if (!letter) {
+    return helpPageResponse({ status: 404, title: "There is no ultimatum letter yet", body: "The campaign has not been set up yet." });
+  }
+  return pdfResponse(letter.pdf, letter.fileName);
+}
