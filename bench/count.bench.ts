@@ -3,7 +3,8 @@
 // Times the counting engine and writes the results into docs/benchmarks.md under "## Counting"
 // (replacing that section if present, leaving every other section alone). All data is drawn
 // with a seeded generator, so every run counts the same papers.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { writeBenchmarkSection } from "./benchmarks-doc";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -300,18 +301,6 @@ not on papers, which is why a million papers with Almond's ~2,800 rankings count
 milliseconds.
 `;
 
-const existing = existsSync(docPath) ? readFileSync(docPath, "utf8") : "# Benchmarks\n";
-const start = existing.search(/^## Counting[ \t]*$/m);
-let updated: string;
-if (start < 0) {
-  updated = `${existing.trimEnd()}\n\n${section}`;
-} else {
-  const afterHeading = start + "## Counting".length;
-  const nextHeading = existing.slice(afterHeading).search(/^## /m);
-  const end = nextHeading < 0 ? existing.length : afterHeading + nextHeading;
-  const rest = existing.slice(end);
-  updated = `${existing.slice(0, start)}${section}${rest ? `\n${rest}` : ""}`;
-}
-writeFileSync(docPath, updated);
+writeBenchmarkSection(docPath, "Counting", section);
 
 process.stdout.write(`${section}\nWritten to ${path.relative(repoRoot, docPath)}\n`);
