@@ -142,7 +142,21 @@ export const pledgeImports = pgTable(
     errorsCsv: text("errors_csv").notNull().default(""),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * When the current run started: a run unfinished long after is shown as stopped, and the
+     * value is the run's token, so a restarted run makes an old one stop at its next batch.
+     */
+    startedAt: timestamp("started_at", { withTimezone: true, precision: 3 }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
   },
   (t) => [index("pledge_imports_hash_idx").on(t.fileHash)],
 );
+
+/**
+ * SHA-256 of the email addresses of people whose data was removed at their request, so that a
+ * later import of an old sign-up file does not bring them back. Holds no address itself.
+ */
+export const erasedEmails = pgTable("erased_emails", {
+  emailHash: text("email_hash").primaryKey(),
+  erasedAt: timestamp("erased_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -2,6 +2,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rebuildCounts, campaignFigures } from "../../app/modules/pledges/counts.server";
 import { verifyPoll } from "../../app/modules/polls/polls.server";
+import { systemActor } from "../../app/modules/audit/audit.server";
+import { createImportPreview, runImport } from "../../app/modules/pledges/import.server";
 import { movement, pledges, sessions, users } from "../../db/schema";
 import { cookieFor, createTestApp } from "../support/app-harness";
 import { movementInFoundingPhase } from "../support/founding-fixture";
@@ -57,5 +59,16 @@ describe("a member's own data", () => {
     expect(await verifyPoll(database.db, m!.decisionPollId!)).toMatchObject({ ok: true, ballots: 2, voted: 2 });
     const [pledge] = await database.db.select().from(pledges).where(eq(pledges.region, "Scotland")).limit(1);
     expect(pledge?.region).toBe("Scotland");
+  });
+
+  it("is not brought back by a later import of an old sign-up file", async () => {
+    const file = "name,email,postcode,relation,data consent\nDilys Dunmore,dilys@example.org,EH1 1YZ,member,yes\nNew Person,new.person@example.org,EH2 2AA,supporter,yes\n";
+    const preview = await createImportPreview(database.db, systemActor(), { fileName: "old.csv", fileText: file });
+    if (!preview.ok) throw new Error(preview.code);
+    const result = await runImport(database.db, systemActor(), preview.importId, preview.preview.mapping, true);
+    expect(result.ok).toBe(true);
+    const emails = (await database.db.select({ email: pledges.email }).from(pledges)).map((p) => p.email);
+    expect(emails).toContain("new.person@example.org");
+    expect(emails).not.toContain("dilys@example.org");
   });
 });

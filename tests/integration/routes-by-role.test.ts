@@ -4,6 +4,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../app/modules/audit/audit.server";
 import { closePoll, createPoll, openPoll } from "../../app/modules/polls/polls.server";
+import { createImportPreview, runImport } from "../../app/modules/pledges/import.server";
 import { grantRole } from "../../app/modules/users/users.server";
 import { movement, users } from "../../db/schema";
 import { eq } from "drizzle-orm";
@@ -37,6 +38,10 @@ const routeActions: Record<string, RouteRule> = {
   "/founding": "founding.take_part",
   "/founding/standing-orders": "site.view",
   "/campaign/ultimatum.pdf": "site.view",
+  "/campaign/import": "pledges.manage",
+  "/campaign/imports/:importId": "pledges.manage",
+  "/campaign/imports/:importId/errors.csv": "pledges.manage",
+  "/campaign/export.csv": "pledges.manage",
   "/founding/resignation-letter.pdf": { action: "founding.take_part", allowedStatus: 403, why: "only a founding member who must resign has one" },
   "/founding/resignation-letter.txt": { action: "founding.take_part", allowedStatus: 403, why: "only a founding member who must resign has one" },
   "/account/data.json": "account.manage",
@@ -64,6 +69,7 @@ let database: TestDatabase;
 let app: Awaited<ReturnType<typeof createTestApp>>;
 const cookies: Partial<Record<Principal, string>> = {};
 let pollId = "";
+let importId = "";
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -74,6 +80,11 @@ beforeAll(async () => {
     cookies[role] = await cookieFor(database.db, email);
   }
   await database.db.insert(movement).values({ name: "Walk", partyName: "the Party", deadline: new Date(Date.now() + 86_400_000) });
+  // A finished import, so that its progress page and errors file exist.
+  const preview = await createImportPreview(database.db, systemActor(), { fileName: "walk.csv", fileText: "name,email,postcode,relation,data consent\nA,a@example.org,EH1 1YZ,member,yes\n" });
+  if (!preview.ok) throw new Error(preview.code);
+  importId = preview.importId;
+  await runImport(database.db, systemActor(), importId, preview.preview.mapping, false);
   // A closed ranked poll, so that every poll page (results, ballots, BLT) has something to show.
   const actor = systemActor();
   const created = await createPoll(database.db, actor, {
@@ -108,7 +119,7 @@ describe("every route, every role", () => {
       const allowed = isAllowed(principal, action);
       const expected = allowed ? String(allowedStatus) : principal === "visitor" ? "302 to sign in" : "403";
       it(`${route} as ${principal}: ${expected}`, async () => {
-        const res = await app.request(route.replace(":pollId", pollId), { cookie: cookies[principal] ?? null });
+        const res = await app.request(route.replace(":pollId", pollId).replace(":importId", importId), { cookie: cookies[principal] ?? null });
         if (allowed) {
           expect(res.status).toBe(allowedStatus);
         } else if (principal === "visitor") {

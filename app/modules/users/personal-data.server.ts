@@ -1,7 +1,8 @@
 import { eq, or } from "drizzle-orm";
 import { appendAudit } from "~/modules/audit/audit.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
-import { auditLog, foundingMembers, outbox, pledges, polls, pollVoters, sessions, signInTokens, users } from "../../../db/schema";
+import { erasedEmailHash } from "./erased-emails";
+import { auditLog, erasedEmails, foundingMembers, outbox, pledges, polls, pollVoters, sessions, signInTokens, users } from "../../../db/schema";
 
 /**
  * Everything held about a person, for them to download (UK GDPR right of access). Ballots are
@@ -63,7 +64,15 @@ export async function eraseAccount(db: Db, userId: string): Promise<{ ok: true }
     const [user] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
     if (!user || user.erasedAt) return { ok: false, code: "not_found" } as const;
     const now = new Date();
-    const linked = await tx.select({ id: pledges.id, postcode: pledges.postcode }).from(pledges).where(or(eq(pledges.userId, userId), eq(pledges.email, user.email)));
+    const linked = await tx
+      .select({ id: pledges.id, postcode: pledges.postcode, email: pledges.email })
+      .from(pledges)
+      .where(or(eq(pledges.userId, userId), eq(pledges.email, user.email)));
+    const addresses = [...new Set([user.email, ...linked.map((p) => p.email)])];
+    await tx
+      .insert(erasedEmails)
+      .values(addresses.map((a) => ({ emailHash: erasedEmailHash(a) })))
+      .onConflictDoNothing();
     for (const p of linked) {
       await tx
         .update(pledges)

@@ -1,0 +1,135 @@
+/** Wording for importing and exporting pledges, kept apart from the rules so it can be translated. */
+import type { Relation } from "../../../db/schema";
+import type { ImportState, MappingProblemCode, PledgeField, RowProblemCode } from "./csv-import";
+
+/** Each field's label on the mapping form, in the order the form shows them, with a hint. */
+export const fieldLabels: Record<PledgeField, { label: string; hint?: string }> = {
+  name: { label: "Full name", hint: "Or use first name and last name below." },
+  firstName: { label: "First name" },
+  lastName: { label: "Last name" },
+  email: { label: "Email address", hint: "Needed. Pledges are matched by email address." },
+  postcode: { label: "Postcode", hint: "Needed. The region is worked out from it." },
+  relation: {
+    label: "Member, former member or supporter",
+    hint: "Words like member, lapsed, former member, supporter, yes or no. If blank, a membership number means a member.",
+  },
+  membershipNumber: { label: "Membership number" },
+  subscription: { label: "Monthly subscription" },
+  consentContact: { label: "Agreed to be contacted", hint: "If not in the file, nobody is treated as having agreed." },
+  consentDataUse: {
+    label: "Agreed to us keeping their details",
+    hint: "Needed. Rows without this agreement are not imported.",
+  },
+  consentVersion: { label: "Version of the privacy notice they agreed to", hint: "If not in the file, the file name is recorded." },
+  createdAt: { label: "Date they signed up" },
+  confirmed: {
+    label: "Email address confirmed",
+    hint: "A date, or yes or no. Blank rows follow the tick box below.",
+  },
+  withdrawn: { label: "Date they withdrew" },
+};
+
+export const importMessages = {
+  notInFile: "Not in this file",
+  everyRowAgreed: "Every row: the form could not be sent without agreeing",
+  subscriptionUnitLegend: "Subscriptions written as whole numbers are in",
+  subscriptionUnits: { pounds: "Pounds (5 means £5.00)", pence: "Pence (500 means £5.00)" },
+  alreadyConfirmedLabel: "The sign-up form already confirmed these email addresses",
+  alreadyConfirmedHint:
+    "Tick this only if the form sent each person a link and they clicked it (double opt-in). Confirmed pledges count on the campaign page at once.",
+  fileLabel: "CSV file",
+  fileHint: "Up to 30 MB, about 200,000 rows. Save spreadsheets as “CSV UTF-8”.",
+  alreadyImported: (when: string) =>
+    `This exact file was imported on ${when}. Importing it again changes nothing: everyone in it is already here.`,
+};
+
+export type UploadProblemCode = "file_missing" | "file_too_big" | "not_csv" | "spreadsheet_file" | "file_empty" | "file_unreadable" | "no_rows";
+
+export const uploadProblemMessages: Record<UploadProblemCode, string> = {
+  file_missing: "Choose a CSV file to upload",
+  file_too_big: "The file is bigger than 30 MB. Split it into smaller files and import each one",
+  not_csv: "The file must be a CSV file (its name ends in .csv)",
+  spreadsheet_file: "This is a spreadsheet file, not a CSV. In your spreadsheet, choose Save as or Download, then CSV, and upload that",
+  file_empty: "The file is empty",
+  file_unreadable: "The file could not be read as CSV. Check that every opening quote mark has a closing one",
+  no_rows: "The file has column names but no rows of pledges",
+};
+
+export function uploadProblemMessage(code: UploadProblemCode, line?: number): string {
+  const message = uploadProblemMessages[code];
+  return line && code === "file_unreadable" ? `${message} (the problem is near line ${line})` : message;
+}
+
+export const mappingProblemMessages: Record<MappingProblemCode, string> = {
+  email_not_mapped: "Choose the column with email addresses",
+  name_not_mapped: "Choose the column with names (or first and last names)",
+  postcode_not_mapped: "Choose the column with postcodes",
+  data_consent_not_mapped:
+    "Say where people agreed to us keeping their details: choose the column, or say every row agreed if the form required it",
+  column_used_twice: "This column is already chosen for another field",
+};
+
+export const rowProblemMessages: Record<RowProblemCode, string> = {
+  name_missing: "No name",
+  name_too_long: "The name is longer than 120 characters",
+  email_missing: "No email address",
+  email_invalid: "Not an email address",
+  postcode_missing: "No postcode",
+  postcode_format: "Not a UK postcode",
+  postcode_area_unknown: "We do not recognise the area of this postcode",
+  relation_unknown: "Not clear whether a member, former member or supporter",
+  membership_number_too_long: "The membership number is longer than 40 characters",
+  subscription_invalid: "Not an amount we can read, like £4.50",
+  consent_unclear: "Not clear whether they agreed: use yes or no",
+  no_data_consent: "They did not agree to us keeping their details, so we cannot import them",
+  consent_version_too_long: "The privacy notice version is longer than 120 characters",
+  date_invalid: "Not a date we can read, like 2026-03-05 or 05/03/2026 (or yes or no)",
+  date_in_future: "The date is in the future",
+};
+
+export const runProblemMessages = {
+  not_found: "There is no such import",
+  already_running: "This import is already running",
+  already_done: "This import has finished. To import the file again, upload it again",
+  mapping_incomplete: "Some columns still need choosing",
+  file_unreadable: "The stored file could not be read",
+} as const;
+export type RunProblemCode = keyof typeof runProblemMessages;
+
+export const stateLabels: Record<ImportState, string> = {
+  preview: "Not started",
+  running: "Importing",
+  stalled: "Stopped",
+  done: "Finished",
+  failed: "Stopped",
+};
+
+/** Relations as our export writes them (and the import reads them back). */
+export const relationExportLabels: Record<Relation, string> = {
+  member: "Member",
+  former_member: "Former member",
+  supporter: "Supporter",
+};
+
+export const exportHeaders = [
+  "Name",
+  "Email",
+  "Postcode",
+  "Region",
+  "Relation",
+  "Membership number",
+  "Monthly subscription (£)",
+  "Consent to contact",
+  "Consent to hold data",
+  "Consent version",
+  "Created (UK time)",
+  "Confirmed (UK time)",
+  "Withdrawn (UK time)",
+] as const;
+
+export const yesNo = (value: boolean): string => (value ? "Yes" : "No");
+
+export const errorsCsvHeaders = { line: "Line", problem: "Problem" } as const;
+
+/** In the errors file, for rows we may not keep: their details are left out on purpose. */
+export const withheldRowNote = "(details left out: no agreement to keep them)";

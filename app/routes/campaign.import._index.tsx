@@ -1,0 +1,425 @@
+import {
+  data,
+  MaxPartSizeExceededError,
+  redirect,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { ErrorSummary, NotificationBanner, type FieldErrors } from "~/components/forms";
+import type { PledgeField } from "~/modules/pledges/csv-import";
+import {
+  createImportPreview,
+  decodeCsvBytes,
+  getImportPreview,
+  getImportSummary,
+  listImports,
+  looksLikeSpreadsheetFile,
+  pledgeFields,
+  startImport,
+  type ImportPreview,
+  type ImportSummary,
+} from "~/modules/pledges/import.server";
+import {
+  fieldLabels,
+  importMessages as im,
+  mappingProblemMessages,
+  rowProblemMessages,
+  runProblemMessages,
+  stateLabels,
+  uploadProblemMessage,
+  type UploadProblemCode,
+} from "~/modules/pledges/import-messages";
+import { requireUser } from "~/utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "Import pledges - Breakaway" }];
+
+/** Big enough for about 200,000 rows; the file is held in memory and then in the database. */
+const MAX_UPLOAD_BYTES = 30 * 1024 * 1024;
+
+const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
+const number = (n: number) => n.toLocaleString("en-GB");
+
+function summaryForPage(s: ImportSummary) {
+  return { ...s, startedAt: s.startedAt.toISOString(), finishedAt: s.finishedAt?.toISOString() ?? null };
+}
+
+function previewForPage(p: ImportPreview) {
+  return {
+    ...p,
+    summary: summaryForPage(p.summary),
+    alreadyImported: p.alreadyImported ? { importId: p.alreadyImported.importId, at: p.alreadyImported.at.toISOString() } : null,
+  };
+}
+type PagePreview = ReturnType<typeof previewForPage>;
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  requireUser(request, context, "pledges.manage");
+  const importId = new URL(request.url).searchParams.get("import");
+  if (importId) {
+    const summary = await getImportSummary(context.db, importId);
+    if (!summary) throw new Response("There is no such import.", { status: 404 });
+    if (summary.state !== "preview") throw redirect(`/campaign/imports/${summary.id}`);
+    const preview = await getImportPreview(context.db, importId);
+    if (!preview) throw new Response("There is no such import.", { status: 404 });
+    return { stage: "preview" as const, preview: previewForPage(preview) };
+  }
+  const imports = await listImports(context.db);
+  return { stage: "upload" as const, imports: imports.map(summaryForPage) };
+}
+
+type ActionData = { stage: "upload"; errors: FieldErrors } | { stage: "preview"; preview: PagePreview; errors: FieldErrors; attempted: boolean };
+
+const mappingForm = z.object({
+  intent: z.enum(["preview", "start"]),
+  importId: z.string().min(1),
+  alreadyConfirmed: z.literal("yes").optional(),
+  subscriptionUnit: z.enum(["pounds", "pence"]).optional(),
+  ...Object.fromEntries(pledgeFields.map((f) => [f, z.string().max(10).optional()])),
+});
+
+function uploadError(code: UploadProblemCode, status: number, line?: number) {
+  return data<ActionData>({ stage: "upload", errors: { file: uploadProblemMessage(code, line) } }, { status });
+}
+
+async function upload(request: Request, db: ActionFunctionArgs["context"]["db"], actor: { id: string; label: string }) {
+  // Refuse at once what is plainly too big, rather than read it all first.
+  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_UPLOAD_BYTES + 1024 * 1024) return uploadError("file_too_big", 413);
+  let form: FormData;
+  try {
+    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES }));
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return uploadError("file_too_big", 413);
+    throw error;
+  }
+  const file = form.get("file");
+  if (!file || typeof file === "string" || file.size === 0) return uploadError("file_missing", 400);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (looksLikeSpreadsheetFile(bytes)) return uploadError("spreadsheet_file", 400);
+  if (!/\.(csv|txt|tsv)$/i.test(file.name) && !/csv|text\/plain/.test(file.type)) return uploadError("not_csv", 400);
+  const created = await createImportPreview(db, actor, { fileName: file.name, fileText: decodeCsvBytes(bytes) });
+  if (!created.ok) return uploadError(created.code, 400, created.line);
+  return redirect(`/campaign/import?import=${created.importId}`);
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user } = requireUser(request, context, "pledges.manage");
+  const actor = { id: user.id, label: user.email };
+  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return upload(request, context.db, actor);
+
+  const parsed = mappingForm.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) throw new Response("The form was not understood. Go back and try again.", { status: 400 });
+  const { intent, importId, alreadyConfirmed, ...mapping } = parsed.data;
+  const confirmed = alreadyConfirmed === "yes";
+  const tried = await getImportPreview(context.db, importId, { mapping, alreadyConfirmed: confirmed });
+  if (!tried) throw new Response("There is no such import.", { status: 404 });
+  const preview = previewForPage(tried);
+  if (intent === "preview") return data<ActionData>({ stage: "preview", preview, errors: {}, attempted: false });
+
+  const started = await startImport(context.db, actor, importId, mapping, confirmed);
+  if (started.ok) return redirect(`/campaign/imports/${importId}`);
+  if (started.code === "already_running" || started.code === "already_done") return redirect(`/campaign/imports/${importId}`);
+  const errors: FieldErrors = {};
+  for (const p of started.problems ?? []) errors[p.field] ??= mappingProblemMessages[p.code];
+  if (Object.keys(errors).length === 0) errors.start = runProblemMessages[started.code];
+  return data<ActionData>({ stage: "preview", preview, errors, attempted: true }, { status: 400 });
+}
+
+export default function ImportPledges() {
+  const loaded = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const preview = result?.stage === "preview" ? result.preview : loaded.stage === "preview" ? loaded.preview : null;
+  if (preview) return <Preview preview={preview} errors={result?.stage === "preview" ? result.errors : {}} attempted={result?.stage === "preview" && result.attempted} busy={busy} />;
+  const errors = result?.stage === "upload" ? result.errors : {};
+  const imports = loaded.stage === "upload" ? loaded.imports : [];
+  return (
+    <div className="page page--narrow">
+      <ErrorSummary errors={errors} />
+      <h1>Import pledges</h1>
+      <p>
+        Bring in pledges collected elsewhere, such as a sign-up form&rsquo;s export. You will see how the file is read before anything
+        is imported. People already here are matched by email address and never duplicated.
+      </p>
+      <Form method="post" encType="multipart/form-data">
+        <div className={`form-group${errors.file ? " form-group--error" : ""}`}>
+          <label className="label" htmlFor="file">
+            {im.fileLabel}
+          </label>
+          <div className="hint" id="file-hint">
+            {im.fileHint}
+          </div>
+          {errors.file ? (
+            <p className="error-message" id="file-error">
+              <span className="visually-hidden">Error:</span> {errors.file}
+            </p>
+          ) : null}
+          <input
+            className={`input${errors.file ? " input--error" : ""}`}
+            type="file"
+            id="file"
+            name="file"
+            accept=".csv,text/csv"
+            aria-describedby={errors.file ? "file-hint file-error" : "file-hint"}
+            aria-invalid={errors.file ? true : undefined}
+          />
+        </div>
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? "Uploading…" : "Upload and check"}
+        </button>
+      </Form>
+
+      <h2>Export</h2>
+      <p>
+        <a href="/campaign/export.csv">Download all pledges as a CSV file</a>. It holds people&rsquo;s personal details: keep it safe and
+        delete it when you are done. Each download is recorded in the audit log.
+      </p>
+
+      {imports.length > 0 ? (
+        <>
+          <h2 id="imports-caption">Recent imports</h2>
+          <ul className="list">
+            {imports.map((i) => (
+              <li key={i.id}>
+                <Link to={i.state === "preview" ? `/campaign/import?import=${i.id}` : `/campaign/imports/${i.id}`}>{i.fileName}</Link>
+                {": "}
+                {stateLabels[i.state]}, {dateTime.format(new Date(i.startedAt))}. {number(i.totalRows)} rows
+                {i.state === "done" ? `: ${number(i.inserted)} new, ${number(i.merged)} merged, ${number(i.errorCount)} with problems` : ""}.
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+// From the messages module, not the rules, so the page's browser code stays small.
+const fieldOrder = Object.keys(fieldLabels) as PledgeField[];
+
+/** Field names to the ids of their controls, for the error summary's links. */
+const fieldIds: Record<string, string> = {
+  ...Object.fromEntries(fieldOrder.map((f) => [f, `map-${f}`])),
+  start: "start",
+};
+
+function Preview({ preview, errors, attempted, busy }: { preview: PagePreview; errors: FieldErrors; attempted: boolean; busy: boolean }) {
+  const { summary, totals, mapping } = preview;
+  const ready = totals.pledges;
+  return (
+    <div className="page">
+      <ErrorSummary errors={errors} fieldIds={fieldIds} />
+      <h1>Check how the file will be read</h1>
+      <p className="lead">
+        {summary.fileName}: {number(totals.rows)} rows. Nothing has been imported yet.
+      </p>
+      {preview.alreadyImported ? (
+        <NotificationBanner title="This file has been imported before">
+          <p>{im.alreadyImported(dateTime.format(new Date(preview.alreadyImported.at)))}</p>
+        </NotificationBanner>
+      ) : null}
+      {!attempted && preview.mappingProblems.length > 0 ? (
+        <NotificationBanner title="Before you can start">
+          <ul className="list">
+            {preview.mappingProblems.map((p) => (
+              <li key={`${p.field}-${p.code}`}>
+                <a href={`#map-${p.field}`}>{mappingProblemMessages[p.code]}</a>
+              </li>
+            ))}
+          </ul>
+        </NotificationBanner>
+      ) : null}
+
+      <Form method="post">
+        <input type="hidden" name="importId" value={summary.id} />
+        <h2>Which column is which</h2>
+        <p>We have guessed from the column names. Change any that are wrong, then update the preview to check.</p>
+        <div className="page--narrow">
+          {fieldOrder.map((field) => (
+            <MappingSelect key={field} field={field} value={mapping[field]} columns={preview.columns} error={errors[field]} />
+          ))}
+          <div className="form-group">
+            <fieldset className="fieldset">
+              <legend className="fieldset__legend">{im.subscriptionUnitLegend}</legend>
+              {(["pounds", "pence"] as const).map((unit) => (
+                <div className="radios__item" key={unit}>
+                  <input type="radio" id={`subscriptionUnit-${unit}`} name="subscriptionUnit" value={unit} defaultChecked={mapping.subscriptionUnit === unit} />
+                  <label htmlFor={`subscriptionUnit-${unit}`}>{im.subscriptionUnits[unit]}</label>
+                </div>
+              ))}
+            </fieldset>
+          </div>
+          <div className="form-group">
+            <div className="radios__item">
+              <input type="checkbox" id="alreadyConfirmed" name="alreadyConfirmed" value="yes" defaultChecked={summary.alreadyConfirmed} aria-describedby="alreadyConfirmed-hint" />
+              <label htmlFor="alreadyConfirmed">
+                {im.alreadyConfirmedLabel}
+                <span className="hint" id="alreadyConfirmed-hint">
+                  {" "}
+                  {im.alreadyConfirmedHint}
+                </span>
+              </label>
+            </div>
+          </div>
+          <button type="submit" name="intent" value="preview" className="button button--secondary" disabled={busy}>
+            Update the preview
+          </button>
+        </div>
+
+        <h2 id="sample-caption">The first {preview.rows.length} rows, as they will be imported</h2>
+        <div className="table-wrap" role="region" aria-labelledby="sample-caption" tabIndex={0}>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Line</th>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Postcode</th>
+                <th scope="col">Region</th>
+                <th scope="col">Relation</th>
+                <th scope="col">Membership number</th>
+                <th scope="col">Subscription</th>
+                <th scope="col">Agreed to contact</th>
+                <th scope="col">Confirmed</th>
+                <th scope="col">Outcome</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.rows.map((r) => (
+                <tr key={r.line}>
+                  <td className="numeric">{r.line}</td>
+                  <td>{r.values.name}</td>
+                  <td>{r.values.email}</td>
+                  <td>{r.values.postcode}</td>
+                  <td>{r.values.region}</td>
+                  <td>{r.values.relation}</td>
+                  <td>{r.values.membershipNumber}</td>
+                  <td>{r.values.subscription}</td>
+                  <td>{r.values.consentContact}</td>
+                  <td>{r.values.confirmedAt ? dateTime.format(new Date(r.values.confirmedAt)) : "No"}</td>
+                  <td>
+                    {r.kind === "pledge"
+                      ? "Ready"
+                      : r.kind === "duplicate"
+                        ? `Same email as line ${r.firstLine}: merged`
+                        : r.problems.map((p) => `${p.column}: ${rowProblemMessages[p.code]}`).join("; ")}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+
+        <h2>What will happen</h2>
+        <dl className="summary-list">
+          <div className="summary-list__row">
+            <dt>Different people, ready to import</dt>
+            <dd>{number(ready)}</dd>
+          </div>
+          <div className="summary-list__row">
+            <dt>Rows repeating an email address earlier in the file (merged)</dt>
+            <dd>{number(totals.duplicates)}</dd>
+          </div>
+          <div className="summary-list__row">
+            <dt>Rows with problems (not imported)</dt>
+            <dd>{number(totals.errorRows)}</dd>
+          </div>
+        </dl>
+        <p>
+          Anyone whose email address is already here is merged: what we hold is kept, and only blanks are filled in. A pledge that is
+          confirmed stays confirmed.
+        </p>
+        {preview.problemCounts.length > 0 ? (
+          <>
+            <h3>Problems found</h3>
+            <ul className="list">
+              {preview.problemCounts.map((p) => (
+                <li key={p.code}>
+                  {rowProblemMessages[p.code]}: {number(p.count)}
+                </li>
+              ))}
+            </ul>
+            <h3 id="errors-caption">The first rows with problems</h3>
+            <div className="table-wrap" role="region" aria-labelledby="errors-caption" tabIndex={0}>
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">Line</th>
+                    <th scope="col">Column</th>
+                    <th scope="col">Problem</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.firstErrors.map((e, i) => (
+                    <tr key={`${e.line}-${i}`}>
+                      <td className="numeric">{e.line}</td>
+                      <td>{e.column}</td>
+                      <td>{rowProblemMessages[e.code]}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <p>After the import you can download every row with a problem, fix them and import that file.</p>
+          </>
+        ) : null}
+
+        {errors.start ? (
+          <p className="error-message" id="start">
+            <span className="visually-hidden">Error:</span> {errors.start}
+          </p>
+        ) : null}
+        <button type="submit" name="intent" value="start" className="button" disabled={busy}>
+          {busy ? "Starting…" : "Start import"}
+        </button>
+      </Form>
+      <p>
+        <Link to="/campaign/import">Upload a different file</Link>
+      </p>
+    </div>
+  );
+}
+
+function MappingSelect({ field, value, columns, error }: { field: PledgeField; value: string; columns: { value: string; label: string }[]; error?: string }) {
+  const id = `map-${field}`;
+  const { label, hint } = fieldLabels[field];
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  return (
+    <div className={`form-group${error ? " form-group--error" : ""}`}>
+      <label className="label" htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <div className="hint" id={hintId}>
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <p className="error-message" id={errorId}>
+          <span className="visually-hidden">Error:</span> {error}
+        </p>
+      ) : null}
+      <select
+        className={`input${error ? " input--error" : ""}`}
+        id={id}
+        name={field}
+        defaultValue={value}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+        aria-invalid={error ? true : undefined}
+      >
+        <option value="">{im.notInFile}</option>
+        {field === "consentContact" || field === "consentDataUse" ? <option value="all">{im.everyRowAgreed}</option> : null}
+        {columns.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
