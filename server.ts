@@ -56,7 +56,9 @@ const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 
 const app = express();
 app.disable("x-powered-by");
-if (env.trustProxy) app.set("trust proxy", true);
+// One proxy hop (the load balancer): trusting every X-Forwarded-For hop would let a client choose
+// its own address and slip past the per-address limits.
+if (env.trustProxy) app.set("trust proxy", 1);
 app.use(compression());
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));

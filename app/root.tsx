@@ -31,7 +31,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
     movementName: m?.name ?? "Breakaway",
     user: user ? { displayName: user.displayName, email: user.email, role: user.role } : null,
     canReadAudit: isAllowed(principalOf(context), "audit.read"),
-    showOutbox: outboxPageAvailable(context.env),
+    showOutbox: await outboxPageAvailable(context.env, context.db),
   };
 }
 

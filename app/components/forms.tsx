@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 
 /** Field-level messages for a form, keyed by the field's name. */
 export type FieldErrors = Partial<Record<string, string>>;
@@ -9,15 +9,15 @@ export type FieldErrors = Partial<Record<string, string>>;
  */
 export function ErrorSummary({ errors, fieldIds }: { errors: FieldErrors; fieldIds?: Record<string, string> }) {
   const entries = Object.entries(errors).filter((e): e is [string, string] => Boolean(e[1]));
+  const box = useRef<HTMLDivElement>(null);
+  const key = entries.map(([k, v]) => `${k}:${v}`).join("|");
+  // Focus once per new set of errors, not on every re-render (which would steal focus back).
+  useEffect(() => {
+    if (key) box.current?.focus();
+  }, [key]);
   if (entries.length === 0) return null;
   return (
-    <div
-      className="error-summary"
-      aria-labelledby="error-summary-title"
-      role="alert"
-      tabIndex={-1}
-      ref={(el) => el?.focus()}
-    >
+    <div className="error-summary" aria-labelledby="error-summary-title" role="alert" tabIndex={-1} ref={box}>
       <h2 className="error-summary__title" id="error-summary-title">
         There is a problem
       </h2>
@@ -77,6 +77,16 @@ export function TextField(props: {
         aria-invalid={props.error ? true : undefined}
       />
     </div>
+  );
+}
+
+/** The error line under a label, with the id fields point to in aria-describedby. */
+export function FieldError({ id, message }: { id: string; message?: string }) {
+  if (!message) return null;
+  return (
+    <p className="error-message" id={`${id}-error`}>
+      <span className="visually-hidden">Error:</span> {message}
+    </p>
   );
 }
 

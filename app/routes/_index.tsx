@@ -9,17 +9,26 @@ import { outboxPageAvailable } from "~/utils/features.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = requirePermission(request, context, "site.view");
-  const [m, demands, pledged] = await Promise.all([
+  const [m, demands, pledged, demoMailbox] = await Promise.all([
     getMovement(context.db),
     listDemands(context.db),
     countConfirmedPledges(context.db),
+    outboxPageAvailable(context.env, context.db),
   ]);
+  const url = new URL(request.url);
   return {
     movement: m ? { name: m.name, partyName: m.partyName, statement: m.statement, deadline: m.deadline.toISOString() } : null,
     demandCount: demands.length,
     pledged,
     user: auth ? { displayName: auth.user.displayName, role: auth.user.role } : null,
-    demo: outboxPageAvailable(context.env) && context.env.demoMode
+    notice: (url.searchParams.get("removed")
+      ? "removed"
+      : url.searchParams.get("signedOut") === "everywhere"
+        ? "signedOutEverywhere"
+        : url.searchParams.get("signedOut")
+          ? "signedOut"
+          : null) as keyof typeof noticeTexts | null,
+    demo: demoMailbox && context.env.demoMode
       ? [demoPeople.organiser, demoPeople.returningOfficer, ...demoPeople.members.slice(0, 3)].map((p) => p.email)
       : null,
   };
@@ -27,10 +36,22 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "Europe/London" });
 
+const noticeTitles = { removed: "Your information has been removed", signedOut: "You have signed out", signedOutEverywhere: "You have signed out everywhere" };
+const noticeTexts = {
+  removed: "We have deleted your name, email address, postcode and membership details. Counts and anonymous ballots stay as they were.",
+  signedOut: "Sign in again at any time with a link sent to your email.",
+  signedOutEverywhere: "Every sign-in you had, on every device, has ended.",
+};
+
 export default function Home() {
   const data = useLoaderData<typeof loader>();
   return (
     <div className="page">
+      {data.notice ? (
+        <NotificationBanner title={noticeTitles[data.notice]} kind="success">
+          <p>{noticeTexts[data.notice]}</p>
+        </NotificationBanner>
+      ) : null}
       {data.user ? (
         <NotificationBanner title="Welcome back">
           <p>

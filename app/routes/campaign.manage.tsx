@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ErrorSummary, NotificationBanner, Radios, TextField, type FieldErrors } from "~/components/forms";
+import { ErrorSummary, FieldError, NotificationBanner, Radios, TextField, type FieldErrors } from "~/components/forms";
 import { getMovement, listDemands } from "~/modules/campaign/campaign.server";
 import { openDecisionBallot, settleDecision } from "~/modules/campaign/decision.server";
 import { addDemand, editDemand, moveDemand, recordResponse, removeDemand, saveSettings, type ManageResult } from "~/modules/campaign/manage.server";
@@ -67,11 +67,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const raw = Object.fromEntries(await request.formData());
   const values = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, typeof v === "string" ? v : ""]));
   const intent = values.intent ?? "";
-  const id = Number(values.id);
+  // Not a number becomes 0, which matches no demand: "not found", never a database error.
+  const id = Number.parseInt(values.id ?? "", 10) || 0;
   const reply = (result: ManageResult, form: string, done: string) =>
     result.ok
       ? data<ActionData>({ form, message: done })
-      : data<ActionData>({ form, errors: { [form === "settings" ? "name" : "title"]: manageMessages[result.code] }, values }, { status: 409 });
+      : data<ActionData>(
+          { form, errors: { [form === "settings" ? "name" : form.startsWith("response-") ? "response" : "title"]: manageMessages[result.code] }, values },
+          { status: 409 },
+        );
 
   switch (intent) {
     case "settings": {
@@ -166,8 +170,16 @@ export default function ManageCampaign() {
             <div className="hint" id="deadline-hint">
               Bringing it forward to now or earlier ends the campaign at once (for example if the party rejects the demands early).
             </div>
-            {errorsFor("settings").deadline ? <p className="error-message">{errorsFor("settings").deadline}</p> : null}
-            <input className="input input--width-20" type="datetime-local" id="deadline" name="deadline" aria-describedby="deadline-hint" defaultValue={sv.deadline ?? m?.deadline} />
+            <FieldError id="deadline" message={errorsFor("settings").deadline} />
+            <input
+              className="input input--width-20"
+              type="datetime-local"
+              id="deadline"
+              name="deadline"
+              aria-describedby={errorsFor("settings").deadline ? "deadline-hint deadline-error" : "deadline-hint"}
+              aria-invalid={errorsFor("settings").deadline ? true : undefined}
+              defaultValue={sv.deadline ?? m?.deadline}
+            />
           </div>
           <button type="submit" className="button">
             Save the campaign
@@ -253,8 +265,15 @@ export default function ManageCampaign() {
             <label className="label" htmlFor="new-body">
               What the new demand asks for
             </label>
-            {errorsFor("add-demand").body ? <p className="error-message">{errorsFor("add-demand").body}</p> : null}
-            <textarea className="input" id="new-body" name="body" rows={3} defaultValue={valuesFor("add-demand").body} />
+            <FieldError id="new-body" message={errorsFor("add-demand").body} />
+            <textarea
+              className="input"
+              id="new-body"
+              name="body"
+              rows={3}
+              aria-describedby={errorsFor("add-demand").body ? "new-body-error" : undefined}
+              defaultValue={valuesFor("add-demand").body}
+            />
           </div>
           <button type="submit" className="button">
             Add the demand
@@ -276,8 +295,14 @@ export default function ManageCampaign() {
             <label className="label" htmlFor="closesAt">
               The ballot closes at (UK time)
             </label>
-            {errorsFor("decision").closesAt ? <p className="error-message">{errorsFor("decision").closesAt}</p> : null}
-            <input className="input input--width-20" type="datetime-local" id="closesAt" name="closesAt" />
+            <FieldError id="closesAt" message={errorsFor("decision").closesAt} />
+            <input
+              className="input input--width-20"
+              type="datetime-local"
+              id="closesAt"
+              name="closesAt"
+              aria-describedby={errorsFor("decision").closesAt ? "closesAt-error" : undefined}
+            />
           </div>
           <button type="submit" className="button">
             Open the decision ballot
@@ -312,5 +337,6 @@ function idsFor(form: string): Record<string, string> {
   if (form.startsWith("response-")) return { response: `response-${id}-met`, note: `note-${id}`, evidenceUrl: `evidence-${id}` };
   if (form.startsWith("demand-")) return { title: `title-${id}`, body: `body-${id}` };
   if (form === "add-demand") return { title: "new-title", body: "new-body" };
+  if (form === "decision") return { closesAt: "closesAt" };
   return {};
 }

@@ -11,7 +11,7 @@ const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeSty
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "site.view");
   // Outside demo and development, or when real mail goes out, this page does not exist.
-  if (!outboxPageAvailable(context.env)) throw new Response("Not found", { status: 404 });
+  if (!(await outboxPageAvailable(context.env, context.db))) throw new Response("Not found", { status: 404 });
   const mail = await listRecentMail(context.db, 50);
   return {
     mail: mail.map((m) => ({

@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BarChart, formatNumber } from "~/components/bar-chart";
-import { ErrorSummary, NotificationBanner, type FieldErrors } from "~/components/forms";
+import { ErrorSummary, FieldError, NotificationBanner, type FieldErrors } from "~/components/forms";
 import { PlainMarkdown } from "~/components/plain-markdown";
 import { getMovement } from "~/modules/campaign/campaign.server";
 import { readConstitutionFile, sectionContaining } from "~/modules/content/constitution-files.server";
@@ -18,6 +18,7 @@ import {
   setLeavingDay,
 } from "~/modules/founding/founding.server";
 import { resignationMessages } from "~/modules/documents/messages";
+import { leavingDayProblem } from "~/modules/founding/leaving-day";
 import { foundingMessages } from "~/modules/founding/wording";
 import { relationShortLabels } from "~/modules/pledges/messages";
 import { principalOf, requireUser } from "~/utils/auth.server";
@@ -86,9 +87,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     case "leaving-day": {
       const value = String(form.get("leavingDay") ?? "");
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
-        return data<ActionData>({ errors: { leavingDay: "Enter the leaving day as a date" } }, { status: 400 });
-      }
+      const problem = leavingDayProblem(value, new Date());
+      if (problem) return data<ActionData>({ errors: { leavingDay: problem } }, { status: 400 });
       const r = await setLeavingDay(context.db, actor, value);
       return r.ok ? data<ActionData>({ message: "The leaving day is set." }) : data<ActionData>({ errors: { leavingDay: foundingMessages[r.code] } }, { status: 409 });
     }
@@ -114,7 +114,7 @@ export default function Founding() {
   const f = d.figures;
   return (
     <div className="page">
-      <ErrorSummary errors={errors} fieldIds={{ acceptStatement: "acceptStatement", leavingDay: "leavingDay", closesAt: "closesAt" }} />
+      <ErrorSummary errors={errors} fieldIds={{ acceptStatement: "acceptStatement", leavingDay: "leavingDay", closesAt: "closesAt", resigned: "resigned", invite: "invite" }} />
       <h1>Founding the new party</h1>
       {result?.message ? (
         <NotificationBanner title="Done" kind="success">
@@ -132,9 +132,15 @@ export default function Founding() {
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="accept" />
             <div className={`form-group${errors.acceptStatement ? " form-group--error" : ""}`}>
-              {errors.acceptStatement ? <p className="error-message">{errors.acceptStatement}</p> : null}
+              <FieldError id="acceptStatement" message={errors.acceptStatement} />
               <div className="radios__item">
-                <input type="checkbox" id="acceptStatement" name="acceptStatement" value="yes" />
+                <input
+                  type="checkbox"
+                  id="acceptStatement"
+                  name="acceptStatement"
+                  value="yes"
+                  aria-describedby={errors.acceptStatement ? "acceptStatement-error" : undefined}
+                />
                 <label htmlFor="acceptStatement">I accept the founding statement</label>
               </div>
               <div className="radios__item">
@@ -177,7 +183,7 @@ export default function Founding() {
                 </ul>
                 <Form method="post">
                   <input type="hidden" name="intent" value="resigned" />
-                  <button type="submit" className="button">
+                  <button type="submit" id="resigned" className="button">
                     I have resigned from the old party
                   </button>
                 </Form>
@@ -227,7 +233,7 @@ export default function Founding() {
         <section aria-labelledby="manage-title" className="panel">
           <h2 id="manage-title">Run the founding</h2>
           <Form method="post" className="button-group">
-            <button type="submit" name="intent" value="invite" className="button">
+            <button type="submit" name="intent" value="invite" id="invite" className="button">
               Invite everyone who has not been invited
             </button>
             <button type="submit" name="intent" value="resend" className="button button--secondary">
@@ -240,8 +246,15 @@ export default function Founding() {
               <label className="label" htmlFor="leavingDay">
                 The leaving day
               </label>
-              {errors.leavingDay ? <p className="error-message">{errors.leavingDay}</p> : null}
-              <input className="input input--width-20" type="date" id="leavingDay" name="leavingDay" defaultValue={d.leavingDay ?? ""} />
+              <FieldError id="leavingDay" message={errors.leavingDay} />
+              <input
+                className="input input--width-20"
+                type="date"
+                id="leavingDay"
+                name="leavingDay"
+                aria-describedby={errors.leavingDay ? "leavingDay-error" : undefined}
+                defaultValue={d.leavingDay ?? ""}
+              />
             </div>
             <button type="submit" className="button button--secondary">
               Set the leaving day
@@ -262,8 +275,14 @@ export default function Founding() {
                 <label className="label" htmlFor="closesAt">
                   The vote closes at (UK time)
                 </label>
-                {errors.closesAt ? <p className="error-message">{errors.closesAt}</p> : null}
-                <input className="input input--width-20" type="datetime-local" id="closesAt" name="closesAt" />
+                <FieldError id="closesAt" message={errors.closesAt} />
+                <input
+                  className="input input--width-20"
+                  type="datetime-local"
+                  id="closesAt"
+                  name="closesAt"
+                  aria-describedby={errors.closesAt ? "closesAt-error" : undefined}
+                />
               </div>
               <button type="submit" className="button">
                 Open the standing orders vote

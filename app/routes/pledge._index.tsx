@@ -4,7 +4,7 @@ import { ErrorSummary, Radios, TextField, type FieldErrors } from "~/components/
 import { PlainMarkdown } from "~/components/plain-markdown";
 import { getMovement } from "~/modules/campaign/campaign.server";
 import { readConstitutionFile, sectionContaining } from "~/modules/content/constitution-files.server";
-import { relationLabels } from "~/modules/pledges/messages";
+import { pledgeMessages, relationLabels } from "~/modules/pledges/messages";
 import { pledgeFormSchema } from "~/modules/pledges/pledge-form";
 import { PLEDGE_CONSENT_VERSION, submitPledge } from "~/modules/pledges/pledge.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -37,7 +37,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
     return data<ActionResult>({ done: false, errors, values }, { status: 400 });
   }
-  await submitPledge(context.db, parsed.data, context.env.appUrl);
+  const submitted = await submitPledge(context.db, parsed.data, { appUrl: context.env.appUrl, ip: context.clientIp });
+  if (!submitted.ok) {
+    const message = submitted.limitedBy === "ip" ? pledgeMessages.rateLimitedIp : pledgeMessages.rateLimitedEmail;
+    return data<ActionResult>({ done: false, errors: { email: message }, values }, { status: 429 });
+  }
   return data<ActionResult>({ done: true, email: parsed.data.email });
 }
 

@@ -18,7 +18,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   requirePermission(request, context, "site.view");
   const token = String((await request.formData()).get("token") ?? "");
   const result = await confirmPledge(context.db, token);
-  return data({ ok: result.ok }, { status: result.ok ? 200 : 409 });
+  return data({ ok: result.ok, closed: !result.ok && result.code === "closed" }, { status: result.ok ? 200 : 409 });
 }
 
 export default function PledgeLink() {
@@ -40,7 +40,11 @@ export default function PledgeLink() {
     return (
       <div className="page page--narrow">
         <h1>Confirm your pledge</h1>
-        <p>This confirmation link has already been used or is not valid. If you have already confirmed, your pledge counts.</p>
+        <p>
+          {result && "closed" in result && result.closed
+            ? "Pledges can no longer be confirmed: the deadline has passed."
+            : "This confirmation link has already been used or is not valid. If you have already confirmed, your pledge counts."}
+        </p>
       </div>
     );
   }

@@ -17,7 +17,9 @@ const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeStyle
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = requirePermission(request, context, "site.view");
   const loaded = await loadRules(context.db, params.pollId ?? "");
-  if (!loaded) throw new Response("Not found", { status: 404 });
+  const canManage = isAllowed(principalOf(context), "poll.manage");
+  // A draft is for those who run polls until it opens.
+  if (!loaded || (loaded.poll.status === "draft" && !canManage)) throw new Response("Not found", { status: 404 });
   const { poll, rules } = loaded;
   const userId = auth?.user.id;
   const [onRoll, voted, voters] = await Promise.all([
@@ -50,7 +52,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       canVote: poll.status === "open" && onRoll && !voted && isAllowed(principalOf(context), "poll.vote"),
       onRoll,
       voted,
-      canManage: isAllowed(principalOf(context), "poll.manage"),
+      canManage,
+      canCloseEarly: isAllowed(principalOf(context), "poll.close_early"),
+      closesInFuture: poll.closesAt.getTime() > Date.now(),
     },
   };
 }
@@ -66,22 +70,28 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = form.get("intent");
   const pollId = params.pollId ?? "";
+  // Permission first: nothing is looked up for someone who may not act.
+  const { user } = requireUser(request, context, intent === "open" || intent === "close" ? "poll.manage" : "poll.vote");
   const loaded = await loadRules(context.db, pollId);
   if (!loaded) throw new Response("Not found", { status: 404 });
 
   if (intent === "open" || intent === "close") {
-    const { user } = requireUser(request, context, "poll.manage");
     const actor = { id: user.id, label: user.email };
     if (intent === "open") {
       const roll = await listRollCandidates(context.db);
       const opened = await openPoll(context.db, actor, pollId, roll);
       return data<ActionData>({ stage: "managed", message: opened.ok ? `The poll is open. ${opened.rollSize} people are on its roll.` : "The poll could not be opened: it is not a draft." }, { status: opened.ok ? 200 : 409 });
     }
-    const closed = await closePoll(context.db, actor, pollId);
+    const early = loaded.poll.closesAt.getTime() > Date.now();
+    const reason = String(form.get("reason") ?? "").trim();
+    if (early) {
+      requireUser(request, context, "poll.close_early");
+      if (!reason) return data<ActionData>({ stage: "errors", message: "Give the reason for closing the poll before its closing time", values: {} }, { status: 400 });
+    }
+    const closed = await closePoll(context.db, actor, pollId, early ? { reason: reason.slice(0, 500) } : {});
     return data<ActionData>({ stage: "managed", message: closed.ok ? "The poll is closed and counted." : "The poll could not be closed: it is not open." }, { status: closed.ok ? 200 : 409 });
   }
 
-  const { user } = requireUser(request, context, "poll.vote");
   const values = ballotFormValues(form);
   if (intent === "edit") return data<ActionData>({ stage: "edit", values });
   const parsed = parseBallotForm(loaded.rules, form);
@@ -249,10 +259,25 @@ export default function PollPage() {
               <button type="submit" name="intent" value="open" className="button">
                 Open the poll and freeze the roll
               </button>
+            ) : viewer.closesInFuture && !viewer.canCloseEarly ? (
+              <p>Only the returning officer can close a poll before its closing time. It closes and is counted by itself when the time comes.</p>
             ) : (
-              <button type="submit" name="intent" value="close" className="button button--warning">
-                Close the poll and count
-              </button>
+              <>
+                {viewer.closesInFuture ? (
+                  <div className="form-group">
+                    <label className="label" htmlFor="reason">
+                      Reason for closing before the closing time
+                    </label>
+                    <div className="hint" id="reason-hint">
+                      Recorded in the audit log.
+                    </div>
+                    <input className="input" id="reason" name="reason" aria-describedby="reason-hint" />
+                  </div>
+                ) : null}
+                <button type="submit" name="intent" value="close" className="button button--warning">
+                  Close the poll and count
+                </button>
+              </>
             )}
           </Form>
         </section>

@@ -1,20 +1,33 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { NotificationBanner, TextField } from "~/components/forms";
 import { checkReceipt, loadRules } from "~/modules/polls/polls.server";
 import { requirePermission } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Check your ballot - Breakaway" }];
 
+// The page answering a receipt check is never stored by a browser or a proxy.
+export const headers: HeadersFunction = ({ actionHeaders }) => ({ "Cache-Control": actionHeaders.get("Cache-Control") ?? "no-store" });
+
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   requirePermission(request, context, "site.view");
   const loaded = await loadRules(context.db, params.pollId ?? "");
   if (!loaded) throw new Response("Not found", { status: 404 });
-  const code = new URL(request.url).searchParams.get("code")?.trim() ?? "";
+  return { poll: { id: loaded.poll.id, title: loaded.poll.title, closed: loaded.poll.status === "closed" } };
+}
+
+/**
+ * Posted, not put in the address: a receipt in a URL would sit in proxy logs and browser
+ * history, and where ballots are published beside receipts it would reveal the vote.
+ */
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  requirePermission(request, context, "site.view");
+  const loaded = await loadRules(context.db, params.pollId ?? "");
+  if (!loaded) throw new Response("Not found", { status: 404 });
+  const code = String((await request.formData()).get("code") ?? "").trim();
   const check = code ? await checkReceipt(context.db, loaded.poll.id, code) : null;
   const labels = new Map(loaded.rules.options.map((o) => [o.position, o.label]));
-  return {
-    poll: { id: loaded.poll.id, title: loaded.poll.title, closed: loaded.poll.status === "closed" },
+  return data({
     code,
     check: check
       ? {
@@ -27,11 +40,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
               : null,
         }
       : null,
-  };
+  }, { headers: { "Cache-Control": "no-store" } });
 }
 
 export default function ReceiptCheck() {
-  const { poll, code, check } = useLoaderData<typeof loader>();
+  const { poll } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const code = result?.code ?? "";
+  const check = result?.check ?? null;
   return (
     <div className="page page--narrow">
       <p>
@@ -52,7 +68,7 @@ export default function ReceiptCheck() {
         </div>
       ) : null}
       {poll.closed ? (
-        <Form method="get">
+        <Form method="post">
           <TextField name="code" label="Receipt code" hint="The 32 letters and digits shown when you voted." defaultValue={code} spellCheck={false} autoComplete="off" />
           <button type="submit" className="button">
             Check

@@ -17,8 +17,10 @@ export const permissions = {
   "account.manage": signedIn,
   /** Casting a ballot (only in polls whose roll includes the person). */
   "poll.vote": signedIn,
-  /** Creating, opening and closing polls. */
+  /** Creating, opening and closing polls (at or after their closing time). */
   "poll.manage": ["organiser", "returning_officer"],
+  /** Closing a poll before its closing time, with a reason: the returning officer's call alone. */
+  "poll.close_early": ["returning_officer"],
   /** Running the campaign: settings, demands, the party's response, phases, the decision ballot. */
   "campaign.manage": ["organiser"],
   /** Pledgers' personal data: import and export of pledges. */

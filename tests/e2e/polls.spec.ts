@@ -48,6 +48,9 @@ test("the returning officer creates, opens and closes a ranked poll", async ({ p
   await page.getByRole("button", { name: "Cast my vote" }).click();
   await expect(page.getByRole("heading", { name: "Your vote has been cast" })).toBeVisible();
   await page.getByRole("button", { name: "Close the poll and count" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Give the reason");
+  await page.getByLabel("Reason for closing before the closing time").fill("Everyone on the roll has voted.");
+  await page.getByRole("button", { name: "Close the poll and count" }).click();
   await expect(page.getByRole("heading", { name: "Full ranking" })).toBeVisible();
   await expect(page.getByRole("listitem").filter({ hasText: /^Grassroots Party$/ })).toBeVisible();
 });

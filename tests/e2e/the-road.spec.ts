@@ -79,12 +79,18 @@ test("the whole road: pledge, deadline, decision, founding, standing orders", as
     if (page === ann) await picture(page, "05-receipt");
   }
 
-  // The ballot closes; the organiser records the decision and invites the founding members.
+  // Organisers cannot cut the ballot short; the returning officer can, giving a reason.
   await org.goto("/campaign");
   await org.getByRole("link", { name: "The members' decision ballot" }).click();
-  await org.getByRole("button", { name: "Close the poll and count" }).click();
-  await expect(org.getByRole("heading", { name: "Elected, in order" })).toBeVisible();
-  await picture(org, "06-decision-result");
+  await expect(org.getByText("Only the returning officer can close a poll before its closing time")).toBeVisible();
+  const ro = await person(browser);
+  await signIn(ro, "returning.officer@demo.breakaway.test");
+  await ro.goto("/campaign");
+  await ro.getByRole("link", { name: "The members' decision ballot" }).click();
+  await ro.getByLabel("Reason for closing before the closing time").fill("Test run: everyone who will vote has voted.");
+  await ro.getByRole("button", { name: "Close the poll and count" }).click();
+  await expect(ro.getByRole("heading", { name: "Elected, in order" })).toBeVisible();
+  await picture(ro, "06-decision-result");
   await org.goto("/campaign/manage");
   await org.getByRole("button", { name: "Record the members' decision" }).click();
   await expect(org.getByRole("alert", { name: "Done" })).toContainText("decided to leave and found a new party");

@@ -98,12 +98,31 @@ describe("pledging", () => {
     expect(again.status).toBe(409);
   });
 
+  it("renews a withdrawn pledge when the person pledges again, to be confirmed afresh", async () => {
+    const res = await app.request("/pledge", { form: pledgeForm({ relation: "supporter", monthlySubscription: "" }) });
+    expect(await res.text()).toContain("Check your email to confirm your pledge");
+    const [row] = await database.db.select().from(pledges).where(eq(pledges.email, "zeb@example.org"));
+    expect(row).toMatchObject({ withdrawnAt: null, confirmedAt: null, relation: "supporter" });
+    const link = linkIn((await latestMailTo("zeb@example.org"))!.bodyText, "/pledge/confirm");
+    await app.request("/pledge/confirm", { form: { token: tokenOf(link) } });
+    expect(await campaignFigures(database.db)).toMatchObject({ pledged: 1, withdrawn: 0, byRelation: { supporter: 1 } });
+  });
+
+  it("limits pledges per email address, so nobody can be mail-bombed through the form", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i += 1) statuses.push((await app.request("/pledge", { form: pledgeForm({ email: "target@example.org" }), ip: `198.51.100.${i}` })).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    expect((await database.db.select().from(outbox).where(eq(outbox.toAddress, "target@example.org"))).length).toBe(3);
+  });
+
   it("keeps the running totals equal to a recount of the pledges", async () => {
     const kept = await database.db.select().from(pledgeDailyCounts);
     await database.db.transaction((tx) => rebuildCounts(tx));
     const rebuilt = await database.db.select().from(pledgeDailyCounts);
     const key = (r: typeof kept[number]) => `${r.day}|${r.region}|${r.relation}|${r.confirmed}|${r.withdrawn}|${r.subscriptionsPence}`;
-    expect(rebuilt.map(key).sort()).toEqual(kept.map(key).sort());
+    // A day whose changes cancelled out keeps a row of zeros; it counts for nothing.
+    const nonZero = (r: typeof kept[number]) => r.confirmed !== 0 || r.withdrawn !== 0 || r.subscriptionsPence !== 0;
+    expect(rebuilt.filter(nonZero).map(key).sort()).toEqual(kept.filter(nonZero).map(key).sort());
   });
 
   it("never shows a pledger's name or email on the public campaign page", async () => {
@@ -149,6 +168,10 @@ describe("running the campaign", () => {
 
     const locked = await app.request("/campaign/manage", { form: { intent: "add-demand", title: "Late", body: "Too late" }, cookie: organiser });
     expect(locked.status).toBe(409);
+    // A pledge confirmed after the deadline no longer counts.
+    await app.request("/pledge", { form: pledgeForm({ email: "late@example.org" }) }).catch(() => null);
+    const lateMail = await latestMailTo("late@example.org");
+    expect(lateMail).toBeUndefined();
     const [d1] = await database.db.select().from(demands).orderBy(demands.position);
     const response = await app.request("/campaign/manage", {
       form: { intent: "response", id: String(d1!.id), response: "not_met", note: "Rejected at conference.", evidenceUrl: "https://example.org/minutes" },
@@ -158,11 +181,11 @@ describe("running the campaign", () => {
     expect(await (await app.request("/campaign")).text()).toContain("Rejected at conference.");
 
     const opened = await app.request("/campaign/manage", { form: { intent: "open-decision", closesAt: "2099-01-01T12:00" }, cookie: organiser });
-    expect(await opened.text()).toContain("2 pledgers are on its roll");
+    expect(await opened.text()).toContain("3 pledgers are on its roll");
     const [m] = await database.db.select().from(movement);
     expect(m?.phase).toBe("decision");
     const invited = await database.db.select().from(outbox).where(eq(outbox.kind, "decision-invitation"));
-    expect(invited.map((x) => x.toAddress).sort()).toEqual(["p1@example.org", "p2@example.org"]);
+    expect(invited.map((x) => x.toAddress).sort()).toEqual(["p1@example.org", "p2@example.org", "zeb@example.org"]);
     const accounts = await database.db.select().from(users).where(sql`${users.email} in ('p1@example.org', 'p2@example.org')`);
     expect(accounts).toHaveLength(2);
 

@@ -152,6 +152,24 @@ describe("secret ballots", () => {
     expect(await verifyPoll(database.db, created.pollId)).toMatchObject({ ok: true });
   });
 
+  it("leaves nothing in the database that pairs a voter with a ballot once closed", async () => {
+    const pollId = await newRankedPoll();
+    for (let i = 0; i < 5; i += 1) await castBallot(database.db, { pollId, userId: members[i]!, ranking: [i % 3] });
+    const txOf = async (table: "ballots" | "poll_voters") => {
+      const r = await database.db.execute<{ x: string }>(sql.raw(`select xmin::text as x from ${table} where poll_id = '${pollId}'`));
+      return (Array.isArray(r) ? r : (r as unknown as { rows: { x: string }[] }).rows).map((row) => row.x);
+    };
+    // While voting, each ballot shares its writing transaction with its voter's mark…
+    expect(new Set(await txOf("ballots")).size).toBe(5);
+    await closePoll(database.db, actor, pollId);
+    // …after close, all were rewritten together.
+    const ballotTx = new Set(await txOf("ballots"));
+    const voterTx = new Set(await txOf("poll_voters"));
+    expect(ballotTx.size).toBe(1);
+    expect([...voterTx]).toEqual([...ballotTx]);
+    expect(await verifyPoll(database.db, pollId)).toMatchObject({ ok: true, ballots: 5, voted: 5 });
+  });
+
   it("closes and counts a poll on its own once the closing time has passed", async () => {
     const pollId = await newRankedPoll();
     await castBallot(database.db, { pollId, userId: members[0]!, ranking: [1] });

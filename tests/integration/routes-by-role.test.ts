@@ -73,7 +73,8 @@ let importId = "";
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  app = await createTestApp(database.db);
+  // Development mode shows the mailbox page without a seeded demo.
+  app = await createTestApp(database.db, { nodeEnv: "development" });
   for (const role of ["member", "organiser", "returning_officer"] as const) {
     const email = `${role}@example.org`;
     await grantRole(database.db, { email, role, actor: systemActor() });
@@ -132,6 +133,11 @@ describe("every route, every role", () => {
       });
     }
   }
+
+  it("hides the mailbox in demo mode unless the database holds the seeded demo", async () => {
+    const demo = await createTestApp(database.db, { demoMode: true, nodeEnv: "production" });
+    expect((await demo.request("/dev/outbox")).status).toBe(404);
+  });
 
   it("hides the demo mailbox when real mail is configured", async () => {
     const production = await createTestApp(database.db, { demoMode: false, smtpUrl: "smtp://mail.example.org" });

@@ -12,6 +12,8 @@ describe("sign-in rules", () => {
     ["/\\evil.example", "/"],
     ["https://evil.example", "/"],
     ["/login", "/"],
+    ["/\t/evil.example", "/"],
+    ["/ /evil.example", "/"],
     [undefined, "/"],
   ])("redirect %s goes to %s", (input, expected) => {
     expect(safeRedirectPath(input)).toBe(expected);

@@ -5,8 +5,16 @@ export const MAX_LINKS_PER_IP = 20;
 
 export type RateDecision = { allowed: true } | { allowed: false; limitedBy: "email" | "ip" };
 
-export function decideRate(recentForEmail: number, recentForIp: number): RateDecision {
-  if (recentForIp >= MAX_LINKS_PER_IP) return { allowed: false, limitedBy: "ip" };
-  if (recentForEmail >= MAX_LINKS_PER_EMAIL) return { allowed: false, limitedBy: "email" };
+export function decideRate(
+  recentForEmail: number,
+  recentForIp: number,
+  limits: { maxPerEmail: number; maxPerIp: number } = { maxPerEmail: MAX_LINKS_PER_EMAIL, maxPerIp: MAX_LINKS_PER_IP },
+): RateDecision {
+  if (recentForIp >= limits.maxPerIp) return { allowed: false, limitedBy: "ip" };
+  if (recentForEmail >= limits.maxPerEmail) return { allowed: false, limitedBy: "email" };
   return { allowed: true };
 }
+
+/** Pledges: a stall with one wi-fi connection may sign up many people, one address few times. */
+export const MAX_PLEDGES_PER_EMAIL = 3;
+export const MAX_PLEDGES_PER_IP = 60;

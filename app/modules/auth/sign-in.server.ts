@@ -1,10 +1,11 @@
-import { and, count, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { appendAudit } from "~/modules/audit/audit.server";
 import { queueMail } from "~/modules/mail/outbox.server";
 import { signInMail } from "~/modules/mail/templates";
 import type { Db, DbOrTx } from "~/utils/db.server";
-import { movement, signInRequests, signInTokens, users } from "../../../db/schema";
-import { decideRate, SIGN_IN_WINDOW_MINUTES } from "./rate-limit";
+import { movement, signInTokens, users } from "../../../db/schema";
+import { MAX_LINKS_PER_EMAIL, MAX_LINKS_PER_IP } from "./rate-limit";
+import { checkAndRecordRequest } from "./request-limits.server";
 import { safeRedirectPath } from "./redirect";
 import { createSession } from "./session.server";
 import { generateToken, hashToken, normaliseEmail } from "./tokens";
@@ -22,21 +23,15 @@ export async function requestSignInLink(
   input: { email: string; ip: string; redirectTo?: string; appUrl: string },
 ): Promise<RequestLinkResult> {
   const email = normaliseEmail(input.email);
-  const emailHash = hashToken(`email:${email}`);
-  const ipHash = hashToken(`ip:${input.ip}`);
   return db.transaction(async (tx) => {
-    const since = sql`now() - make_interval(mins => ${SIGN_IN_WINDOW_MINUTES})`;
-    const [byEmail] = await tx
-      .select({ n: count() })
-      .from(signInRequests)
-      .where(and(eq(signInRequests.emailHash, emailHash), gt(signInRequests.createdAt, since)));
-    const [byIp] = await tx
-      .select({ n: count() })
-      .from(signInRequests)
-      .where(and(eq(signInRequests.ipHash, ipHash), gt(signInRequests.createdAt, since)));
-    const decision = decideRate(byEmail?.n ?? 0, byIp?.n ?? 0);
+    const decision = await checkAndRecordRequest(tx, {
+      scope: "sign-in",
+      email,
+      ip: input.ip,
+      maxPerEmail: MAX_LINKS_PER_EMAIL,
+      maxPerIp: MAX_LINKS_PER_IP,
+    });
     if (!decision.allowed) return { ok: false, code: "rate_limited", limitedBy: decision.limitedBy } as const;
-    await tx.insert(signInRequests).values({ emailHash, ipHash });
 
     const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
     if (!user) return { ok: true } as const;

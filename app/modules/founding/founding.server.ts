@@ -23,8 +23,9 @@ export type FoundingProblem =
   | "closes_in_past"
   | "consent_missing";
 
+/** Locks the movement row, so that two organisers pressing a button at once act one after the other. */
 async function inFoundingPhase(tx: DbOrTx) {
-  const [m] = await tx.select().from(movement).where(eq(movement.id, 1));
+  const [m] = await tx.select().from(movement).where(eq(movement.id, 1)).for("update");
   return m?.phase === "founding" ? m : null;
 }
 
@@ -42,11 +43,13 @@ export async function sendInvitations(db: Db, actor: Actor, appUrl: string): Pro
       .innerJoin(pledges, eq(pledges.userId, pollRoll.userId))
       .innerJoin(users, eq(users.id, pollRoll.userId))
       .leftJoin(foundingMembers, eq(foundingMembers.userId, pollRoll.userId))
-      .where(and(eq(pollRoll.pollId, m.decisionPollId), isNull(pledges.withdrawnAt), isNull(pledges.erasedAt), isNull(foundingMembers.userId)));
+      .where(
+        and(eq(pollRoll.pollId, m.decisionPollId), isNull(pledges.withdrawnAt), isNull(pledges.erasedAt), isNull(users.erasedAt), isNull(foundingMembers.userId)),
+      );
     for (let i = 0; i < candidates.length; i += 1000) {
       await tx.insert(foundingMembers).values(
         candidates.slice(i, i + 1000).map((c) => ({ userId: c.userId, pledgeId: c.pledgeId, mustResign: c.relation === "member" })),
-      );
+      ).onConflictDoNothing();
     }
     for (const c of candidates) {
       const mail = foundingInvitationMail({ name: c.name, email: c.email, movementName: m.name, link: `${appUrl}/login?redirectTo=%2Ffounding` });

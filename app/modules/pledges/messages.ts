@@ -11,6 +11,9 @@ export const pledgeMessages = {
   membershipNumberTooLong: "The membership number must be 40 characters or fewer",
   subscriptionFormat: "Enter your monthly subscription in pounds, like 4.50, or leave it blank",
   consentDataUseMissing: "You must agree to how we use your information to pledge",
+  rateLimitedEmail: "This email address has been used to pledge several times in the last few minutes. Wait 15 minutes, then try again.",
+  rateLimitedIp: "Many pledges have come from your connection in the last few minutes. Wait 15 minutes, then try again.",
+  confirmClosed: "Pledges can no longer be confirmed: the deadline has passed.",
 };
 
 export const relationLabels = {

@@ -1,5 +1,7 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import { appendAudit, systemActor } from "~/modules/audit/audit.server";
+import { MAX_PLEDGES_PER_EMAIL, MAX_PLEDGES_PER_IP } from "~/modules/auth/rate-limit";
+import { checkAndRecordRequest } from "~/modules/auth/request-limits.server";
 import { generateToken, hashToken } from "~/modules/auth/tokens";
 import { queueMail } from "~/modules/mail/outbox.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
@@ -10,40 +12,69 @@ import type { PledgeInput } from "./pledge-form";
 
 export const PLEDGE_CONSENT_VERSION = "pledge-2026-11";
 
+export type SubmitResult = { ok: true } | { ok: false; code: "rate_limited"; limitedBy: "email" | "ip" };
+
 /**
  * Records a pledge and mails the confirmation link. A second pledge with the same email changes
- * nothing and the page says the same either way; the address's owner gets a short notice.
+ * nothing and the page says the same either way; the address's owner gets a short notice. A
+ * pledge that was withdrawn is renewed: it must be confirmed again, with the new answers.
  */
-export async function submitPledge(db: Db, input: PledgeInput, appUrl: string): Promise<{ ok: true }> {
+export async function submitPledge(db: Db, input: PledgeInput, context: { appUrl: string; ip: string }): Promise<SubmitResult> {
   return db.transaction(async (tx) => {
+    const limit = await checkAndRecordRequest(tx, {
+      scope: "pledge",
+      email: input.email,
+      ip: context.ip,
+      maxPerEmail: MAX_PLEDGES_PER_EMAIL,
+      maxPerIp: MAX_PLEDGES_PER_IP,
+    });
+    if (!limit.allowed) return { ok: false, code: "rate_limited", limitedBy: limit.limitedBy } as const;
     const [m] = await tx.select({ name: movement.name, partyName: movement.partyName }).from(movement).limit(1);
     const movementName = m?.name ?? "Breakaway";
-    const [existing] = await tx.select({ id: pledges.id }).from(pledges).where(eq(pledges.email, input.email)).limit(1);
-    if (existing) {
-      const mail = pledgeRepeatedMail({ movementName });
-      await queueMail(tx, { to: input.email, subject: mail.subject, text: mail.text, kind: "pledge-repeated" });
-      return { ok: true } as const;
-    }
     const confirmToken = generateToken();
     const withdrawToken = generateToken();
-    const [row] = await tx
-      .insert(pledges)
-      .values({
-        ...input,
-        consentVersion: PLEDGE_CONSENT_VERSION,
-        confirmTokenHash: hashToken(confirmToken),
-        withdrawTokenHash: hashToken(withdrawToken),
-      })
-      .returning({ id: pledges.id });
-    if (!row) throw new Error("pledge was not stored");
+    const fresh = {
+      ...input,
+      consentVersion: PLEDGE_CONSENT_VERSION,
+      confirmTokenHash: hashToken(confirmToken),
+      withdrawTokenHash: hashToken(withdrawToken),
+    };
+    // On conflict nothing is written: a double click or a race with the same address is harmless.
+    const [inserted] = await tx.insert(pledges).values(fresh).onConflictDoNothing({ target: pledges.email }).returning({ id: pledges.id });
+    let pledgeId = inserted?.id;
+    let action = "pledge.submitted";
+    if (!pledgeId) {
+      const [old] = await tx.select().from(pledges).where(eq(pledges.email, input.email)).for("update");
+      const [renewed] = await tx
+        .update(pledges)
+        .set({ ...fresh, createdAt: new Date(), confirmedAt: null, withdrawnAt: null })
+        .where(and(eq(pledges.email, input.email), isNotNull(pledges.withdrawnAt), isNull(pledges.erasedAt)))
+        .returning({ id: pledges.id });
+      if (!renewed) {
+        const mail = pledgeRepeatedMail({ movementName });
+        await queueMail(tx, { to: input.email, subject: mail.subject, text: mail.text, kind: "pledge-repeated" });
+        return { ok: true } as const;
+      }
+      pledgeId = renewed.id;
+      action = "pledge.renewed";
+      // The renewed pledge counts again only once confirmed; its earlier confirmation and
+      // withdrawal leave the totals, so they always equal a recount of the pledges.
+      if (old?.confirmedAt) {
+        const pence = old.monthlySubscriptionPence ?? 0;
+        await applyCountChanges(tx, [
+          { at: old.confirmedAt, region: old.region, relation: old.relation, confirmed: -1, subscriptionsPence: -pence },
+          ...(old.withdrawnAt ? [{ at: old.withdrawnAt, region: old.region, relation: old.relation, withdrawn: -1, subscriptionsPence: pence }] : []),
+        ]);
+      }
+    }
     const mail = pledgeConfirmationMail({
       movementName,
       partyName: m?.partyName ?? "the party",
-      confirmLink: `${appUrl}/pledge/confirm?token=${confirmToken}`,
-      withdrawLink: `${appUrl}/pledge/withdraw?token=${withdrawToken}`,
+      confirmLink: `${context.appUrl}/pledge/confirm?token=${confirmToken}`,
+      withdrawLink: `${context.appUrl}/pledge/withdraw?token=${withdrawToken}`,
     });
     await queueMail(tx, { to: input.email, subject: mail.subject, text: mail.text, kind: "pledge-confirmation" });
-    await appendAudit(tx, { actor: systemActor("pledge form"), action: "pledge.submitted", subjectType: "pledge", subjectId: row.id });
+    await appendAudit(tx, { actor: systemActor("pledge form"), action, subjectType: "pledge", subjectId: pledgeId });
     return { ok: true } as const;
   });
 }
@@ -62,11 +93,14 @@ export async function lookUpPledgeLink(db: DbOrTx, kind: "confirm" | "withdraw",
   return { ok: true, name: row.name, confirmed: row.confirmedAt !== null, withdrawn: row.withdrawnAt !== null };
 }
 
-export type ConfirmResult = { ok: true } | { ok: false; code: "link_invalid" | "withdrawn" };
+export type ConfirmResult = { ok: true } | { ok: false; code: "link_invalid" | "closed" };
 
+/** Confirmation counts only while the campaign runs: the figures and the decision roll are fixed at the deadline. */
 export async function confirmPledge(db: Db, token: string): Promise<ConfirmResult> {
   return db.transaction(async (tx) => {
     const now = new Date();
+    const [m] = await tx.select({ phase: movement.phase, deadline: movement.deadline }).from(movement).limit(1);
+    if (!m || m.phase !== "campaign" || m.deadline.getTime() <= now.getTime()) return { ok: false, code: "closed" } as const;
     const [row] = await tx
       .update(pledges)
       .set({ confirmedAt: now, confirmTokenHash: null })

@@ -3,6 +3,7 @@ import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import { canonicalJson } from "~/modules/audit/chain";
 import { generateToken } from "~/modules/auth/tokens";
 import type { Db, DbOrTx } from "~/utils/db.server";
+import { isUuid } from "~/utils/ids";
 import {
   ballots,
   pollOptions,
@@ -16,6 +17,7 @@ import {
 import {
   ballotHash,
   checkBallot,
+  GENESIS_BALLOT_HASH,
   checkBallotChain,
   countPoll,
   pollBlt,
@@ -154,18 +156,41 @@ export async function castBallot(
   });
 }
 
-export type ClosePollResult = { ok: true; result: PollResult } | { ok: false; code: "not_found" | "not_open" };
+export type ClosePollResult = { ok: true; result: PollResult } | { ok: false; code: "not_found" | "not_open" | "chain_broken" };
 
-/** Closes the poll, counts it, and stores the result with the chain's head, in one transaction. */
-export async function closePoll(db: DbOrTx, actor: Actor, pollId: string): Promise<ClosePollResult> {
+/**
+ * Closes the poll, counts it, and stores the result, in one transaction. It also rewrites the
+ * ballots (sorted by receipt, on a fresh chain) and the voters list: each ballot was written in
+ * the same database transaction as its voter's mark, and PostgreSQL keeps that transaction's id
+ * on both rows (xmin) and their physical order; rewriting them in this one transaction leaves
+ * nothing that pairs a voter with a ballot. The chain head of voting time goes in the audit log.
+ */
+export async function closePoll(db: DbOrTx, actor: Actor, pollId: string, options: { reason?: string } = {}): Promise<ClosePollResult> {
   return db.transaction(async (tx) => {
     const [poll] = await tx.select().from(polls).where(eq(polls.id, pollId)).for("update");
     if (!poll) return { ok: false, code: "not_found" } as const;
     if (poll.status !== "open") return { ok: false, code: "not_open" } as const;
     const rules = await rulesFor(tx, poll);
-    const contents = (await tx.select({ content: ballots.content }).from(ballots).where(eq(ballots.pollId, pollId))).map((b) => b.content);
+    const stored = await tx.select().from(ballots).where(eq(ballots.pollId, pollId));
+    const votingChain = checkBallotChain(stored, poll.chainHead);
+    if (!votingChain.ok) return { ok: false, code: "chain_broken" } as const;
+    const sorted = [...stored].sort((a, b) => (a.receipt < b.receipt ? -1 : a.receipt > b.receipt ? 1 : 0));
+    let head = GENESIS_BALLOT_HASH;
+    const rechained = sorted.map((b) => {
+      const hash = ballotHash(head, b.receipt, b.content);
+      const row = { receipt: b.receipt, pollId, content: b.content, prevHash: head, hash };
+      head = hash;
+      return row;
+    });
+    await tx.delete(ballots).where(eq(ballots.pollId, pollId));
+    for (let i = 0; i < rechained.length; i += 1000) await tx.insert(ballots).values(rechained.slice(i, i + 1000));
+    const voters = await tx.select().from(pollVoters).where(eq(pollVoters.pollId, pollId)).orderBy(asc(pollVoters.userId));
+    await tx.delete(pollVoters).where(eq(pollVoters.pollId, pollId));
+    for (let i = 0; i < voters.length; i += 1000) await tx.insert(pollVoters).values(voters.slice(i, i + 1000));
+
+    const contents = rechained.map((b) => b.content);
     const result = countPoll(rules, contents, poll.rollSize);
-    await tx.update(polls).set({ status: "closed", closedAt: new Date(), result }).where(eq(polls.id, pollId));
+    await tx.update(polls).set({ status: "closed", closedAt: new Date(), result, chainHead: head }).where(eq(polls.id, pollId));
     await appendAudit(tx, {
       actor,
       action: "poll.closed",
@@ -173,7 +198,9 @@ export async function closePoll(db: DbOrTx, actor: Actor, pollId: string): Promi
       subjectId: pollId,
       details: {
         ballots: contents.length,
-        chainHead: poll.chainHead,
+        ...(options.reason ? { closedEarlyBecause: options.reason } : {}),
+        votingChainHead: poll.chainHead,
+        chainHead: head,
         outcome: result.kind === "yes-no" ? result.result.code : result.report.elected,
       },
     });
@@ -195,6 +222,7 @@ async function rulesFor(db: DbOrTx, poll: Poll): Promise<PollRules> {
 }
 
 export async function loadRules(db: DbOrTx, pollId: string): Promise<{ poll: Poll; rules: PollRules } | null> {
+  if (!isUuid(pollId)) return null;
   const [poll] = await db.select().from(polls).where(eq(polls.id, pollId));
   return poll ? { poll, rules: await rulesFor(db, poll) } : null;
 }
@@ -240,6 +268,7 @@ export type ReceiptCheck =
 
 /** A voter checks that their ballot is in the count; its content is shown only where the poll publishes it. */
 export async function checkReceipt(db: DbOrTx, pollId: string, receipt: string): Promise<ReceiptCheck> {
+  if (!isUuid(pollId)) return { status: "not_closed" };
   const [poll] = await db.select({ status: polls.status, publication: polls.publication }).from(polls).where(eq(polls.id, pollId));
   if (!poll || poll.status !== "closed") return { status: "not_closed" };
   const [row] = await db
@@ -307,9 +336,14 @@ export async function closeDuePolls(db: Db): Promise<number> {
 
 /** Starts the background loop that closes polls on time; returns a function that stops it. */
 export function startPollCloser(db: Db, intervalMs = 15_000): () => Promise<void> {
-  let running: Promise<unknown> = Promise.resolve();
+  let running: Promise<unknown> | null = null;
   const timer = setInterval(() => {
-    running = running.then(() => closeDuePolls(db)).catch((error: unknown) => console.error("poll closer:", error));
+    if (running) return;
+    running = closeDuePolls(db)
+      .catch((error: unknown) => console.error("poll closer:", error))
+      .finally(() => {
+        running = null;
+      });
   }, intervalMs);
   return async () => {
     clearInterval(timer);

@@ -1,0 +1,34 @@
+import { and, count, eq, gt, lt, sql } from "drizzle-orm";
+import type { DbOrTx } from "~/utils/db.server";
+import { signInRequests } from "../../../db/schema";
+import { decideRate, SIGN_IN_WINDOW_MINUTES, type RateDecision } from "./rate-limit";
+import { hashToken } from "./tokens";
+
+/**
+ * Counts and records a request that sends mail to an address someone typed (a sign-in link, a
+ * pledge confirmation), per address and per client address, in the database so that the limits
+ * hold across app servers. A transaction-scoped lock per address stops parallel requests from
+ * all slipping under the limit. Rows older than a day are pruned as we go: they are for counting.
+ */
+export async function checkAndRecordRequest(
+  tx: DbOrTx,
+  input: { scope: "sign-in" | "pledge"; email: string; ip: string; maxPerEmail: number; maxPerIp: number },
+): Promise<RateDecision> {
+  const emailHash = hashToken(`${input.scope}:email:${input.email}`);
+  const ipHash = hashToken(`${input.scope}:ip:${input.ip}`);
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${emailHash}))`);
+  const since = sql`now() - make_interval(mins => ${SIGN_IN_WINDOW_MINUTES})`;
+  const [byEmail] = await tx
+    .select({ n: count() })
+    .from(signInRequests)
+    .where(and(eq(signInRequests.emailHash, emailHash), gt(signInRequests.createdAt, since)));
+  const [byIp] = await tx
+    .select({ n: count() })
+    .from(signInRequests)
+    .where(and(eq(signInRequests.ipHash, ipHash), gt(signInRequests.createdAt, since)));
+  const decision = decideRate(byEmail?.n ?? 0, byIp?.n ?? 0, { maxPerEmail: input.maxPerEmail, maxPerIp: input.maxPerIp });
+  if (!decision.allowed) return decision;
+  await tx.insert(signInRequests).values({ emailHash, ipHash });
+  await tx.delete(signInRequests).where(lt(signInRequests.createdAt, sql`now() - interval '1 day'`));
+  return decision;
+}
