@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { ErrorSummary, NotificationBanner } from "~/components/forms";
+import { ErrorSummary, NotificationBanner, TextField } from "~/components/forms";
 import { PollResults } from "~/components/poll-results";
 import type { PollResult } from "~/modules/polls/ballot-rules";
 import { ballotProblemMessages, majorityDescriptions, methodDescriptions, publicationDescriptions } from "~/modules/polls/messages";
@@ -64,7 +64,8 @@ type ActionData =
   | { stage: "review"; values: Record<string, string>; choice?: string; ranking?: number[] }
   | { stage: "edit"; values: Record<string, string> }
   | { stage: "cast"; receipt: string }
-  | { stage: "managed"; message: string };
+  | { stage: "managed"; message: string }
+  | { stage: "manage-error"; message: string };
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = await request.formData();
@@ -86,7 +87,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const reason = String(form.get("reason") ?? "").trim();
     if (early) {
       requireUser(request, context, "poll.close_early");
-      if (!reason) return data<ActionData>({ stage: "errors", message: "Give the reason for closing the poll before its closing time", values: {} }, { status: 400 });
+      if (!reason) return data<ActionData>({ stage: "manage-error", message: "Give the reason for closing the poll before its closing time" }, { status: 400 });
     }
     const closed = await closePoll(context.db, actor, pollId, early ? { reason: reason.slice(0, 500) } : {});
     return data<ActionData>({ stage: "managed", message: closed.ok ? "The poll is closed and counted." : "The poll could not be closed: it is not open." }, { status: closed.ok ? 200 : 409 });
@@ -120,6 +121,7 @@ export default function PollPage() {
       </p>
       {poll.description ? <p className="lead">{poll.description}</p> : null}
 
+      {result?.stage === "manage-error" ? <ErrorSummary errors={{ reason: result.message }} /> : null}
       {result?.stage === "managed" ? (
         <NotificationBanner title="Done" kind="success">
           <p>{result.message}</p>
@@ -264,15 +266,12 @@ export default function PollPage() {
             ) : (
               <>
                 {viewer.closesInFuture ? (
-                  <div className="form-group">
-                    <label className="label" htmlFor="reason">
-                      Reason for closing before the closing time
-                    </label>
-                    <div className="hint" id="reason-hint">
-                      Recorded in the audit log.
-                    </div>
-                    <input className="input" id="reason" name="reason" aria-describedby="reason-hint" />
-                  </div>
+                  <TextField
+                    name="reason"
+                    label="Reason for closing before the closing time"
+                    hint="Recorded in the audit log."
+                    error={result?.stage === "manage-error" ? result.message : undefined}
+                  />
                 ) : null}
                 <button type="submit" name="intent" value="close" className="button button--warning">
                   Close the poll and count

@@ -1,7 +1,27 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type BrowserContext, type Cookie, type Page } from "@playwright/test";
+
+/**
+ * Sessions already opened in this run, by email. Signing in is limited to 3 links per address
+ * in 15 minutes (as for real people), so later journeys reuse a person's session cookie rather
+ * than asking for another link; the first journey for each person goes through the email.
+ */
+const sessions = new Map<string, Cookie[]>();
+
+async function reuseSession(context: BrowserContext, page: Page, email: string): Promise<boolean> {
+  const cookies = sessions.get(email);
+  if (!cookies) return false;
+  await context.addCookies(cookies);
+  await page.goto("/");
+  if (await page.getByRole("heading", { name: "Welcome back" }).isVisible()) return true;
+  // The session has ended (the person signed out): sign in again through the email.
+  await context.clearCookies();
+  sessions.delete(email);
+  return false;
+}
 
 /** As a person would: ask for a link, open the demo mailbox, follow the newest link, confirm. */
 export async function signIn(page: Page, email: string) {
+  if (await reuseSession(page.context(), page, email)) return;
   await page.goto("/login");
   await page.getByLabel("Email address").fill(email);
   await page.getByRole("button", { name: "Send me a sign-in link" }).click();
@@ -13,4 +33,5 @@ export async function signIn(page: Page, email: string) {
   await expect(page.getByText(`You are signing in as ${email}`)).toBeVisible();
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { name: "Welcome back" })).toBeVisible();
+  sessions.set(email, await page.context().cookies());
 }
