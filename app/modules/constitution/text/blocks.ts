@@ -1,0 +1,96 @@
+/**
+ * Splits clause text into blocks: paragraphs and list items, as a reader sees them.
+ *
+ * - A blank line (only spaces) separates blocks.
+ * - A line starting (after optional indentation) with a list marker and a space starts a list
+ *   item: "-", "*", "+", "1." or "1)", "(a)", "(iv)", "(3)", optionally followed by a second
+ *   "(a)"-style marker ("- (a) text" has the marker "- (a)").
+ * - Any other non-blank line continues the block above it (a soft line break), or starts a
+ *   paragraph after a blank line.
+ */
+
+export type BlockKind = "paragraph" | "list-item";
+
+export interface Block {
+  kind: BlockKind;
+  /** Offset of the block's first line (its indentation included). */
+  start: number;
+  /** Offset of the list marker, or of the first word for a paragraph. */
+  markerStart: number;
+  /** Offset just after the list marker (= markerStart for paragraphs). */
+  markerEnd: number;
+  /** Offset of the first word. */
+  bodyStart: number;
+  /** Offset just after the block's last non-space character. */
+  end: number;
+  /** The list marker as written ("-", "1.", "(a)", "- (a)"); absent for paragraphs. */
+  marker?: string;
+  /** Columns of indentation before the marker or first word (a tab counts 4). */
+  indent: number;
+  /** Separated from the block before by at least one blank line. */
+  blankBefore: boolean;
+}
+
+const SUB_MARKER = String.raw`\((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,3})\)`;
+const MARKER = new RegExp(
+  String.raw`^([ \t]*)((?:[-*+]|\d{1,9}[.)]|${SUB_MARKER})(?:[ \t]+${SUB_MARKER})?)[ \t]+(?=\S)`,
+);
+
+function columns(whitespace: string): number {
+  let n = 0;
+  for (const c of whitespace) n += c === "\t" ? 4 : 1;
+  return n;
+}
+
+export function parseBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  let current: Block | undefined;
+  let blankSeen = false;
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    const newline = text.indexOf("\n", lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    const line = text.slice(lineStart, lineEnd);
+    const trimmedEnd = lineStart + line.trimEnd().length;
+    if (line.trim() === "") {
+      blankSeen = true;
+      current = undefined;
+    } else {
+      const marker = MARKER.exec(line);
+      if (marker) {
+        const indentation = marker[1] ?? "";
+        current = {
+          kind: "list-item",
+          start: lineStart,
+          markerStart: lineStart + indentation.length,
+          markerEnd: lineStart + indentation.length + (marker[2] ?? "").length,
+          bodyStart: lineStart + marker[0].length,
+          end: trimmedEnd,
+          marker: (marker[2] ?? "").replace(/[ \t]+/g, " "),
+          indent: columns(indentation),
+          blankBefore: blankSeen && blocks.length > 0,
+        };
+        blocks.push(current);
+      } else if (current) {
+        current.end = trimmedEnd;
+      } else {
+        const indentation = /^[ \t]*/.exec(line)?.[0] ?? "";
+        current = {
+          kind: "paragraph",
+          start: lineStart,
+          markerStart: lineStart + indentation.length,
+          markerEnd: lineStart + indentation.length,
+          bodyStart: lineStart + indentation.length,
+          end: trimmedEnd,
+          indent: columns(indentation),
+          blankBefore: blankSeen && blocks.length > 0,
+        };
+        blocks.push(current);
+      }
+      blankSeen = false;
+    }
+    if (newline === -1) break;
+    lineStart = newline + 1;
+  }
+  return blocks;
+}
