@@ -39,7 +39,7 @@ export function TextField(props: {
   label: ReactNode;
   hint?: ReactNode;
   error?: string;
-  type?: "text" | "email" | "number";
+  type?: "text" | "email" | "number" | "date" | "datetime-local";
   defaultValue?: string;
   autoComplete?: string;
   inputMode?: "text" | "email" | "numeric";

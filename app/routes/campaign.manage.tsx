@@ -163,24 +163,15 @@ export default function ManageCampaign() {
             </label>
             <textarea className="input" id="statement" name="statement" rows={4} defaultValue={sv.statement ?? m?.statement} />
           </div>
-          <div className={`form-group${errorsFor("settings").deadline ? " form-group--error" : ""}`}>
-            <label className="label" htmlFor="deadline">
-              Deadline (UK time)
-            </label>
-            <div className="hint" id="deadline-hint">
-              Bringing it forward to now or earlier ends the campaign at once (for example if the party rejects the demands early).
-            </div>
-            <FieldError id="deadline" message={errorsFor("settings").deadline} />
-            <input
-              className="input input--width-20"
-              type="datetime-local"
-              id="deadline"
-              name="deadline"
-              aria-describedby={errorsFor("settings").deadline ? "deadline-hint deadline-error" : "deadline-hint"}
-              aria-invalid={errorsFor("settings").deadline ? true : undefined}
-              defaultValue={sv.deadline ?? m?.deadline}
-            />
-          </div>
+          <TextField
+            name="deadline"
+            type="datetime-local"
+            label="Deadline (UK time)"
+            hint="Bringing it forward to now or earlier ends the campaign at once (for example if the party rejects the demands early)."
+            width="20"
+            defaultValue={sv.deadline ?? m?.deadline}
+            error={errorsFor("settings").deadline}
+          />
           <button type="submit" className="button">
             Save the campaign
           </button>
@@ -291,19 +282,7 @@ export default function ManageCampaign() {
             Every confirmed pledger is put on the roll, which is then frozen, and invited by email to rank: stay, leave and join another party,
             or leave and found a new party.
           </p>
-          <div className={`form-group${errorsFor("decision").closesAt ? " form-group--error" : ""}`}>
-            <label className="label" htmlFor="closesAt">
-              The ballot closes at (UK time)
-            </label>
-            <FieldError id="closesAt" message={errorsFor("decision").closesAt} />
-            <input
-              className="input input--width-20"
-              type="datetime-local"
-              id="closesAt"
-              name="closesAt"
-              aria-describedby={errorsFor("decision").closesAt ? "closesAt-error" : undefined}
-            />
-          </div>
+          <TextField name="closesAt" type="datetime-local" label="The ballot closes at (UK time)" width="20" error={errorsFor("decision").closesAt} />
           <button type="submit" className="button">
             Open the decision ballot
           </button>

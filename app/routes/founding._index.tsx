@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BarChart, formatNumber } from "~/components/bar-chart";
-import { ErrorSummary, FieldError, NotificationBanner, type FieldErrors } from "~/components/forms";
+import { ErrorSummary, FieldError, NotificationBanner, TextField, type FieldErrors } from "~/components/forms";
 import { PlainMarkdown } from "~/components/plain-markdown";
 import { getMovement } from "~/modules/campaign/campaign.server";
 import { readConstitutionFile, sectionContaining } from "~/modules/content/constitution-files.server";
@@ -242,20 +242,7 @@ export default function Founding() {
           </Form>
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="leaving-day" />
-            <div className={`form-group${errors.leavingDay ? " form-group--error" : ""}`}>
-              <label className="label" htmlFor="leavingDay">
-                The leaving day
-              </label>
-              <FieldError id="leavingDay" message={errors.leavingDay} />
-              <input
-                className="input input--width-20"
-                type="date"
-                id="leavingDay"
-                name="leavingDay"
-                aria-describedby={errors.leavingDay ? "leavingDay-error" : undefined}
-                defaultValue={d.leavingDay ?? ""}
-              />
-            </div>
+            <TextField name="leavingDay" type="date" label="The leaving day" width="20" defaultValue={d.leavingDay ?? ""} error={errors.leavingDay} />
             <button type="submit" className="button button--secondary">
               Set the leaving day
             </button>
@@ -271,19 +258,7 @@ export default function Founding() {
                 The founding members&apos; first vote is on the <a href="/founding/standing-orders">interim standing orders</a>. Its quorum and
                 majority come from the standing orders themselves.
               </p>
-              <div className={`form-group${errors.closesAt ? " form-group--error" : ""}`}>
-                <label className="label" htmlFor="closesAt">
-                  The vote closes at (UK time)
-                </label>
-                <FieldError id="closesAt" message={errors.closesAt} />
-                <input
-                  className="input input--width-20"
-                  type="datetime-local"
-                  id="closesAt"
-                  name="closesAt"
-                  aria-describedby={errors.closesAt ? "closesAt-error" : undefined}
-                />
-              </div>
+              <TextField name="closesAt" type="datetime-local" label="The vote closes at (UK time)" width="20" error={errors.closesAt} />
               <button type="submit" className="button">
                 Open the standing orders vote
               </button>

@@ -167,24 +167,7 @@ export default function NewPoll() {
             ["receipts-with-rankings", "Each ballot beside its receipt (each voter can check their exact ballot)"],
           ]}
         />
-        <div className={`form-group${errors.closesAt ? " form-group--error" : ""}`}>
-          <label className="label" htmlFor="closesAt">
-            Closes at (UK time)
-          </label>
-          {errors.closesAt ? (
-            <p className="error-message" id="closesAt-error">
-              <span className="visually-hidden">Error:</span> {errors.closesAt}
-            </p>
-          ) : null}
-          <input
-            className="input input--width-20"
-            type="datetime-local"
-            id="closesAt"
-            name="closesAt"
-            defaultValue={values.closesAt}
-            aria-describedby={errors.closesAt ? "closesAt-error" : undefined}
-          />
-        </div>
+        <TextField name="closesAt" type="datetime-local" label="Closes at (UK time)" width="20" defaultValue={values.closesAt} error={errors.closesAt} />
         <button type="submit" className="button" disabled={busy}>
           Save as draft
         </button>
