@@ -6,6 +6,7 @@ import { getMovement, listDemands } from "~/modules/campaign/campaign.server";
 import { openDecisionBallot, settleDecision } from "~/modules/campaign/decision.server";
 import { addDemand, editDemand, moveDemand, recordResponse, removeDemand, saveSettings, type ManageResult } from "~/modules/campaign/manage.server";
 import { manageMessages, phaseMessages, responseLabels } from "~/modules/campaign/messages";
+import { countAwaitingConfirmationLink, sendPendingConfirmations } from "~/modules/pledges/pledge.server";
 import { loadRules } from "~/modules/polls/polls.server";
 import { requireUser } from "~/utils/auth.server";
 import { fromLondonLocal } from "~/utils/london-time";
@@ -22,11 +23,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   requireUser(request, context, "campaign.manage");
   const [m, demands] = await Promise.all([getMovement(context.db), listDemands(context.db)]);
   const decision = m?.decisionPollId ? await loadRules(context.db, m.decisionPollId) : null;
+  const awaitingLink = await countAwaitingConfirmationLink(context.db);
   const now = Date.now();
   return {
     movement: m ? { name: m.name, partyName: m.partyName, statement: m.statement, deadline: londonInput(m.deadline), phase: m.phase } : null,
     editable: !m || (m.phase === "campaign" && m.deadline.getTime() > now),
     afterDeadline: Boolean(m && m.deadline.getTime() <= now),
+    awaitingLink,
     decision: decision ? { id: decision.poll.id, status: decision.poll.status } : null,
     demands: demands.map((d) => ({ id: d.id, title: d.title, body: d.body, response: d.response, note: d.responseNote ?? "", evidence: d.responseEvidenceUrl ?? "" })),
   };
@@ -109,6 +112,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (!opened.ok) return data<ActionData>({ form: "decision", errors: { closesAt: manageMessages[opened.code] }, values }, { status: 409 });
       return data<ActionData>({ form: "decision", message: `The decision ballot is open. ${opened.rollSize} pledgers are on its roll and have been emailed.` });
     }
+    case "send-confirmations": {
+      const { sent } = await sendPendingConfirmations(context.db, actor, context.env.appUrl);
+      return data<ActionData>({ form: "confirmations", message: `${sent} confirmation emails are on their way.` });
+    }
     case "settle-decision": {
       const settled = await settleDecision(context.db, actor);
       if (!settled.ok) return data<ActionData>({ form: "decision", errors: { closesAt: manageMessages[settled.code] } }, { status: 409 });
@@ -150,6 +157,19 @@ export default function ManageCampaign() {
           <Link to="/founding">The founding roll</Link>
         </li>
       </ul>
+
+      {d.editable && d.awaitingLink > 0 ? (
+        <Form method="post" className="panel">
+          <input type="hidden" name="intent" value="send-confirmations" />
+          <p>
+            {d.awaitingLink} pledges (for example from an imported file) are not confirmed and have had no confirmation email. They count
+            only once their owners confirm.
+          </p>
+          <button type="submit" className="button button--secondary">
+            Email them a confirmation link
+          </button>
+        </Form>
+      ) : null}
 
       <h2>The campaign</h2>
       {d.editable ? (

@@ -140,6 +140,28 @@ describe("running the campaign", () => {
     expect((await app.request("/campaign/manage")).status).toBe(302);
   });
 
+  it("emails a confirmation link to unconfirmed pledges that never had one (from an imported file)", async () => {
+    await database.db.insert(pledges).values({
+      name: "Imported Person",
+      email: "imported@example.org",
+      postcode: "M14 5AB",
+      region: "North West",
+      relation: "former_member",
+      consentContact: false,
+      consentDataUse: true,
+      consentVersion: "import:file.csv",
+    });
+    const page = await (await app.request("/campaign/manage", { cookie: organiser })).text();
+    expect(page).toContain("Email them a confirmation link");
+    const sent = await app.request("/campaign/manage", { form: { intent: "send-confirmations" }, cookie: organiser });
+    expect(await sent.text()).toContain("1 confirmation emails are on their way.");
+    const link = linkIn((await latestMailTo("imported@example.org"))!.bodyText, "/pledge/confirm");
+    await app.request("/pledge/confirm", { form: { token: tokenOf(link) } });
+    const [row] = await database.db.select().from(pledges).where(eq(pledges.email, "imported@example.org"));
+    expect(row?.confirmedAt).not.toBeNull();
+    expect(await (await app.request("/campaign/manage", { cookie: organiser })).text()).not.toContain("Email them a confirmation link");
+  });
+
   it("edits the campaign and its demands until the deadline, every change audited", async () => {
     const add = await app.request("/campaign/manage", { form: { intent: "add-demand", title: "Open books", body: "Publish the accounts." }, cookie: organiser });
     expect(await add.text()).toContain("The demand is added.");
@@ -181,12 +203,12 @@ describe("running the campaign", () => {
     expect(await (await app.request("/campaign")).text()).toContain("Rejected at conference.");
 
     const opened = await app.request("/campaign/manage", { form: { intent: "open-decision", closesAt: "2099-01-01T12:00" }, cookie: organiser });
-    expect(await opened.text()).toContain("3 pledgers are on its roll");
+    expect(await opened.text()).toContain("4 pledgers are on its roll");
     const [m] = await database.db.select().from(movement);
     expect(m?.phase).toBe("decision");
     const invited = await database.db.select().from(outbox).where(eq(outbox.kind, "decision-invitation"));
-    expect(invited.map((x) => x.toAddress).sort()).toEqual(["p1@example.org", "p2@example.org", "zeb@example.org"]);
-    const accounts = await database.db.select().from(users).where(sql`${users.email} in ('p1@example.org', 'p2@example.org')`);
+    expect(invited.map((x) => x.toAddress).sort()).toEqual(["imported@example.org", "p1@example.org", "p2@example.org", "zeb@example.org"]);
+    const accounts = await database.db.select().from(users).where(sql`${users.email} in ('p1@example.org', 'p2@example.org')`).orderBy(users.email);
     expect(accounts).toHaveLength(2);
 
     // Both vote to found a new party, one of them twice at once: counted once.

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, isNull } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { appendAudit, systemActor } from "~/modules/audit/audit.server";
 import { MAX_PLEDGES_PER_EMAIL, MAX_PLEDGES_PER_IP } from "~/modules/auth/rate-limit";
 import { checkAndRecordRequest } from "~/modules/auth/request-limits.server";
@@ -138,4 +138,54 @@ export async function withdrawPledge(db: Db, token: string): Promise<WithdrawRes
     await appendAudit(tx, { actor: systemActor("pledger"), action: "pledge.withdrawn", subjectType: "pledge", subjectId: row.id });
     return { ok: true } as const;
   });
+}
+
+/**
+ * Pledges that came in unconfirmed (from an imported sign-up file) and have no confirmation link
+ * yet get one by email, with their withdrawal link: they count once their owners confirm. Runs
+ * in batches, each one transaction; returns how many were sent.
+ */
+export async function sendPendingConfirmations(db: Db, actor: { id: string | null; label: string }, appUrl: string): Promise<{ sent: number }> {
+  let sent = 0;
+  for (;;) {
+    const batch = await db.transaction(async (tx) => {
+      const [m] = await tx.select({ name: movement.name, partyName: movement.partyName, phase: movement.phase, deadline: movement.deadline }).from(movement).limit(1);
+      if (!m || m.phase !== "campaign" || m.deadline.getTime() <= Date.now()) return 0;
+      const waiting = await tx
+        .select({ id: pledges.id, email: pledges.email })
+        .from(pledges)
+        .where(and(isNull(pledges.confirmedAt), isNull(pledges.withdrawnAt), isNull(pledges.erasedAt), isNull(pledges.confirmTokenHash)))
+        .limit(500)
+        .for("update", { skipLocked: true });
+      for (const p of waiting) {
+        const confirmToken = generateToken();
+        const withdrawToken = generateToken();
+        await tx
+          .update(pledges)
+          .set({ confirmTokenHash: hashToken(confirmToken), withdrawTokenHash: hashToken(withdrawToken) })
+          .where(eq(pledges.id, p.id));
+        const mail = pledgeConfirmationMail({
+          movementName: m.name,
+          partyName: m.partyName,
+          confirmLink: `${appUrl}/pledge/confirm?token=${confirmToken}`,
+          withdrawLink: `${appUrl}/pledge/withdraw?token=${withdrawToken}`,
+        });
+        await queueMail(tx, { to: p.email, subject: mail.subject, text: mail.text, kind: "pledge-confirmation" });
+      }
+      if (waiting.length > 0) {
+        await appendAudit(tx, { actor, action: "pledges.confirmations_sent", subjectType: "movement", subjectId: "1", details: { sent: waiting.length } });
+      }
+      return waiting.length;
+    });
+    sent += batch;
+    if (batch < 500) return { sent };
+  }
+}
+
+export async function countAwaitingConfirmationLink(db: DbOrTx): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(pledges)
+    .where(and(isNull(pledges.confirmedAt), isNull(pledges.withdrawnAt), isNull(pledges.erasedAt), isNull(pledges.confirmTokenHash)));
+  return row?.n ?? 0;
 }
