@@ -1,0 +1,37 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./journeys";
+
+/** WCAG 2.2 A and AA rules, as axe checks them, on a page as a person sees it. */
+async function violations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+}
+
+test("public pages meet WCAG 2.2 AA as axe checks it", async ({ page }) => {
+  test.setTimeout(180_000);
+  for (const path of ["/", "/campaign", "/pledge", "/login", "/polls", "/constitution", "/founding/standing-orders"]) {
+    await page.goto(path);
+    expect(await violations(page), path).toEqual([]);
+  }
+  await page.goto("/polls");
+  await page.getByRole("link", { name: "Interim steering committee (3 seats)" }).click();
+  expect(await violations(page), "poll results").toEqual([]);
+  await page.goto("/login");
+  await page.getByRole("button", { name: "Send me a sign-in link" }).click();
+  expect(await violations(page), "login with an error").toEqual([]);
+});
+
+test("organiser pages meet WCAG 2.2 AA as axe checks it", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, "organiser@demo.breakaway.test");
+  for (const path of ["/campaign/manage", "/campaign/import", "/founding", "/audit", "/account", "/polls/new"]) {
+    await page.goto(path);
+    expect(await violations(page), path).toEqual([]);
+  }
+});
+
+test("the check itself catches a violation (an unlabelled field)", async ({ page }) => {
+  await page.setContent('<html lang="en"><head><title>t</title></head><body><main><input type="text"></main></body></html>');
+  expect((await violations(page)).join("\n")).toMatch(/label/);
+});
