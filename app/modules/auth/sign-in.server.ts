@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { appendAudit } from "~/modules/audit/audit.server";
 import { queueMail } from "~/modules/mail/outbox.server";
-import { signInMail } from "~/modules/mail/templates";
+import { noAccountMail, signInMail } from "~/modules/mail/templates";
 import type { Db, DbOrTx } from "~/utils/db.server";
 import { movement, signInTokens, users } from "../../../db/schema";
 import { MAX_LINKS_PER_EMAIL, MAX_LINKS_PER_IP } from "./rate-limit";
@@ -33,8 +33,14 @@ export async function requestSignInLink(
     });
     if (!decision.allowed) return { ok: false, code: "rate_limited", limitedBy: decision.limitedBy } as const;
 
-    const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
-    if (!user) return { ok: true } as const;
+    const [user] = await tx.select({ id: users.id }).from(users).where(and(eq(users.email, email), isNull(users.erasedAt))).limit(1);
+    if (!user) {
+      // Mail either way, so the request takes much the same work whether or not the address is known.
+      const [m] = await tx.select({ name: movement.name }).from(movement).limit(1);
+      const mail = noAccountMail({ movementName: m?.name ?? "Breakaway", appUrl: input.appUrl });
+      await queueMail(tx, { to: email, subject: mail.subject, text: mail.text, kind: "sign-in-no-account" });
+      return { ok: true } as const;
+    }
 
     await issueSignInLink(tx, { userId: user.id, email, appUrl: input.appUrl, redirectTo: input.redirectTo });
     return { ok: true } as const;
