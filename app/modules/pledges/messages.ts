@@ -27,3 +27,27 @@ export const relationShortLabels = {
   former_member: "Former members",
   supporter: "Supporters",
 } as const;
+
+/** Wording of the two pages the emailed links open: confirming and withdrawing a pledge. */
+export const pledgeLinkWording = {
+  confirm: {
+    title: "Confirm your pledge",
+    lead: "Confirm that you pledge to leave the party together with everyone who signs, unless it meets the demands by the deadline.",
+    button: "Confirm my pledge",
+    doneTitle: "Your pledge is confirmed",
+    doneText: "Thank you. Your pledge now counts. We will email you when the deadline comes.",
+    invalid: "This confirmation link has already been used or is not valid. If you have already confirmed, your pledge counts.",
+    closed: "Pledges can no longer be confirmed: the deadline has passed.",
+  },
+  withdraw: {
+    title: "Withdraw your pledge",
+    lead: "If you withdraw, your pledge stops counting at once.",
+    button: "Withdraw my pledge",
+    doneTitle: "Your pledge is withdrawn",
+    doneText:
+      "Your pledge no longer counts. The campaign keeps a count of withdrawals but not your reasons. You can pledge again at any time before the deadline.",
+    invalid: "This withdrawal link is not valid.",
+    closed: "This withdrawal link is not valid.",
+  },
+  alreadyWithdrawn: "This pledge has already been withdrawn.",
+} as const;
