@@ -9,15 +9,10 @@ import { manageMessages, phaseMessages, responseLabels } from "~/modules/campaig
 import { countAwaitingConfirmationLink, sendPendingConfirmations } from "~/modules/pledges/pledge.server";
 import { loadRules } from "~/modules/polls/polls.server";
 import { requireUser } from "~/utils/auth.server";
-import { fromLondonLocal } from "~/utils/london-time";
+import { fromLondonLocal, toLondonLocal } from "~/utils/london-time";
 
 export const meta: MetaFunction = () => [{ title: "Manage the campaign - Breakaway" }];
 
-const londonInput = (d: Date) => {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(d);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}`;
-};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requireUser(request, context, "campaign.manage");
@@ -26,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const awaitingLink = await countAwaitingConfirmationLink(context.db);
   const now = Date.now();
   return {
-    movement: m ? { name: m.name, partyName: m.partyName, statement: m.statement, deadline: londonInput(m.deadline), phase: m.phase } : null,
+    movement: m ? { name: m.name, partyName: m.partyName, statement: m.statement, deadline: toLondonLocal(m.deadline), phase: m.phase } : null,
     editable: !m || (m.phase === "campaign" && m.deadline.getTime() > now),
     afterDeadline: Boolean(m && m.deadline.getTime() <= now),
     awaitingLink,

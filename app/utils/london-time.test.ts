@@ -13,3 +13,11 @@ describe("UK wall-clock times", () => {
     expect(fromLondonLocal("2026-02-30T10:00")).toBeNull();
   });
 });
+
+describe("UK wall-clock times in forms", () => {
+  it("fills a form with the UK time of an instant, and reads it back", async () => {
+    const { toLondonLocal } = await import("./london-time");
+    expect(toLondonLocal(new Date("2026-07-01T17:00:00Z"))).toBe("2026-07-01T18:00");
+    expect(fromLondonLocal(toLondonLocal(new Date("2026-12-01T18:00:00Z")))?.toISOString()).toBe("2026-12-01T18:00:00.000Z");
+  });
+});

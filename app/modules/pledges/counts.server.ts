@@ -1,13 +1,11 @@
 import { asc, sql } from "drizzle-orm";
 import type { DbOrTx } from "~/utils/db.server";
+import { formatLondon } from "~/utils/london-time";
 import { pledgeDailyCounts, type Relation } from "../../../db/schema";
-
-// Made once: building a formatter per call cost half of a large import's time.
-const londonDayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" });
 
 /** The calendar day in the UK of an instant, as YYYY-MM-DD: figures are by UK day. */
 export function londonDay(at: Date): string {
-  return londonDayFormat.format(at);
+  return formatLondon(at).slice(0, 10);
 }
 
 export interface CountChange {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { formatLondon, fromLondonWallClock } from "~/utils/london-time";
 import {
   checkMapping,
   columnLetter,
@@ -7,8 +8,6 @@ import {
   decodeCsvBytes,
   detectDelimiter,
   EVERY_ROW,
-  formatLondon,
-  fromLondonWallClock,
   guessMapping,
   importState,
   looksLikeSpreadsheetFile,

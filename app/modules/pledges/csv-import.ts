@@ -6,6 +6,7 @@
  */
 import { parse } from "csv-parse/sync";
 import { regionForPostcode } from "~/modules/campaign/regions";
+import { fromLondonWallClock } from "~/utils/london-time";
 import type { Relation } from "../../../db/schema";
 
 // ---------------------------------------------------------------------------------------------
@@ -516,54 +517,6 @@ export function parseSubscription(value: string, unit: SubscriptionUnit): number
 
 // ---------------------------------------------------------------------------------------------
 // Dates in UK time
-
-const londonFormat = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Europe/London",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
-const offsetByHour = new Map<number, number>();
-
-/**
- * London's offset from UTC at an instant. UK clocks change on the hour (01:00 UTC), so the
- * offset is cached per hour: a 100,000-row file has few distinct hours, and building Intl
- * parts for every date would dominate the import's time.
- */
-export function londonOffsetMs(utcMs: number): number {
-  const hour = Math.floor(utcMs / 3_600_000);
-  const cached = offsetByHour.get(hour);
-  if (cached !== undefined) return cached;
-  const start = hour * 3_600_000;
-  const parts = londonFormat.formatToParts(new Date(start));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const local = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"));
-  const offset = local - start;
-  if (offsetByHour.size > 200_000) offsetByHour.clear();
-  offsetByHour.set(hour, offset);
-  return offset;
-}
-
-/** The instant a UK wall-clock time means, or null when there is no such day. */
-export function fromLondonWallClock(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): Date | null {
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;
-  const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
-  const check = new Date(asUtc);
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
-  // Applied twice to settle near the clock change.
-  let instant = asUtc - londonOffsetMs(asUtc);
-  instant = asUtc - londonOffsetMs(instant);
-  return new Date(instant);
-}
-
-/** "2026-03-05 14:30:00" in UK time: what our export writes and a spreadsheet reads as a date. */
-export function formatLondon(date: Date): string {
-  const ms = date.getTime();
-  return new Date(ms + londonOffsetMs(ms)).toISOString().slice(0, 19).replace("T", " ");
-}
 
 const ISO_WITH_ZONE = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)\s*(Z|[+-]\d{2}:?\d{2})$/i;
 const ISO_LOCAL = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?$/;

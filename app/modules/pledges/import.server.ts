@@ -15,6 +15,7 @@ import { createHash } from "node:crypto";
 import { stringify } from "csv-stringify/sync";
 import { and, asc, desc, eq, isNull, ne, sql } from "drizzle-orm";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
+import { formatLondon } from "~/utils/london-time";
 import type { Db, Tx } from "~/utils/db.server";
 import { erasedEmails, pledgeImports, pledges } from "../../../db/schema";
 import { erasedEmailHash } from "~/modules/users/erased-emails";
@@ -27,7 +28,6 @@ import {
   countsForNewPledge,
   csvSafe,
   fieldColumnName,
-  formatLondon,
   formatPounds,
   guessMapping,
   importState,
