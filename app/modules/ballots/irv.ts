@@ -1,4 +1,4 @@
-import { UNITS_PER_VOTE, unitsToVotes } from "./fixed-point";
+import { UNITS_PER_VOTE } from "./fixed-point";
 import { RankedCount } from "./ranked-count";
 import type { CountOptions, Election, RankedCountReport } from "./types";
 
@@ -46,23 +46,7 @@ export function countIrv(election: Election, options: CountOptions = {}): Ranked
   count.firstPreferences();
   let done = endStage();
   while (!done) {
-    const continuing = count.continuing();
-    const lowest = Math.min(...continuing.map((c) => count.totals[c]!));
-    const tied = continuing.filter((c) => count.totals[c] === lowest);
-    const { chosen, record } = count.choose(tied, "lowest", "exclusion");
-    count.beginStage(
-      {
-        kind: "exclusion",
-        candidate: count.names[chosen]!,
-        reason: "lowest-total",
-        total: unitsToVotes(count.totals[chosen]!),
-      },
-      chosen,
-    );
-    count.recordTie(record);
-    count.exclude(chosen);
-    count.transferAll(chosen, (value) => value);
-    count.setTotal(chosen, 0);
+    count.excludeLowestContinuing();
     done = endStage();
   }
 

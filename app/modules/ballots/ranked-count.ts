@@ -223,6 +223,26 @@ export class RankedCount {
     this.stageExcluded.push(c);
   }
 
+  /**
+   * A stage that excludes the continuing candidate with the lowest total (ties: earlier stages,
+   * then lot) and passes all their papers on at the value each had when received (Scottish
+   * rules 50(1) and 50(4); IRV the same). Used by every ranked method.
+   */
+  excludeLowestContinuing(): void {
+    const continuing = this.continuing();
+    const lowest = Math.min(...continuing.map((c) => this.totals[c]!));
+    const tied = continuing.filter((c) => this.totals[c] === lowest);
+    const { chosen, record } = this.choose(tied, "lowest", "exclusion");
+    this.beginStage(
+      { kind: "exclusion", candidate: this.names[chosen]!, reason: "lowest-total", total: unitsToVotes(this.totals[chosen]!) },
+      chosen,
+    );
+    this.recordTie(record);
+    this.exclude(chosen);
+    this.transferAll(chosen, (value) => value);
+    this.setTotal(chosen, 0);
+  }
+
   /** Marks the stage's totals final (before this stage's elections are decided). */
   closeTotals(): void {
     this.history.push(this.totals.slice());

@@ -87,12 +87,9 @@ function runScottishCount(
       pending.splice(pending.indexOf(chosen), 1);
       transferSurplus(chosen, record);
     } else {
-      // Rule 50(1): exclude the continuing candidate with the lowest total.
-      const continuing = count.continuing();
-      const lowest = Math.min(...continuing.map((c) => count.totals[c]!));
-      const tied = continuing.filter((c) => count.totals[c] === lowest);
-      const { chosen, record } = count.choose(tied, "lowest", "exclusion");
-      excludeCandidate(chosen, record);
+      // Rule 50(1): exclude the continuing candidate with the lowest total; 50(4): each paper
+      // keeps the value it had when the excluded candidate received it.
+      count.excludeLowestContinuing();
     }
     endStage();
   }
@@ -124,20 +121,5 @@ function runScottishCount(
     count.addLossOfFractions(surplus - moved);
   }
 
-  function excludeCandidate(candidate: CandidateIndex, record: TieBreak | null): void {
-    count.beginStage(
-      {
-        kind: "exclusion",
-        candidate: count.names[candidate]!,
-        reason: "lowest-total",
-        total: unitsToVotes(count.totals[candidate]!),
-      },
-      candidate,
-    );
-    count.recordTie(record);
-    count.exclude(candidate);
-    // Rule 50(4): each paper keeps the value it had when the excluded candidate received it.
-    count.transferAll(candidate, (value) => value);
-    count.setTotal(candidate, 0);
-  }
+
 }
