@@ -188,7 +188,9 @@ describe("secret ballots", () => {
     for (let i = 0; i < 4; i += 1) await castBallot(database.db, { pollId, userId: members[i]!, ranking: [i % 3] });
     await closePoll(database.db, actor, pollId);
     const [victim] = await database.db.select().from(ballots).where(eq(ballots.pollId, pollId)).limit(1);
-    await database.db.update(ballots).set({ content: { ranking: [2] } }).where(eq(ballots.receipt, victim!.receipt));
+    // A ranking nobody cast in this poll (RON first), so the tampering really changes the ballot.
+    expect(victim!.content).not.toEqual({ ranking: [3] });
+    await database.db.update(ballots).set({ content: { ranking: [3] } }).where(eq(ballots.receipt, victim!.receipt));
     expect(await verifyPoll(database.db, pollId)).toMatchObject({ ok: false, problem: "chain_broken", detail: "hash_mismatch" });
     await database.db.delete(ballots).where(eq(ballots.receipt, victim!.receipt));
     expect(await verifyPoll(database.db, pollId)).toMatchObject({ ok: false, problem: "chain_broken" });
