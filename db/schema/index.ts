@@ -4,3 +4,4 @@ export * from "./audit";
 export * from "./campaign";
 export * from "./polls";
 export * from "./founding";
+export * from "./constitution";

@@ -116,11 +116,12 @@ export type CastResult =
   | { ok: false; code: "not_found" | "not_open" | "not_on_roll" | "already_voted" | BallotProblem };
 
 /**
- * One transaction: mark the member as having voted (the primary key refuses a second time, even
+ * One transaction (a savepoint when given one, so that a clause's questions are cast together):
+ * mark the member as having voted (the primary key refuses a second time, even
  * concurrently), then store the ballot apart from them with a fresh receipt, chained to the last.
  */
 export async function castBallot(
-  db: Db,
+  db: DbOrTx,
   input: { pollId: string; userId: string; choice?: string; ranking?: readonly number[] },
 ): Promise<CastResult> {
   const rules = await loadRules(db, input.pollId);

@@ -1,0 +1,470 @@
+/**
+ * Drafting the constitution in the database: the draft and its clauses, members' amendments,
+ * supporters, the drafting committee's recommendations and comments. Each command is one
+ * transaction with its audit entry; the rules about who may do what, and when, are checked
+ * here, so that every route gets them the same.
+ */
+import path from "node:path";
+import { and, asc, count, desc, eq, inArray, isNotNull, max, sql } from "drizzle-orm";
+import { appendAudit, type Actor } from "~/modules/audit/audit.server";
+import { readConstitutionFile } from "~/modules/content/constitution-files.server";
+import { parseRulesBlock, type StandingOrderRules } from "~/modules/content/standing-order-rules";
+import type { Db, DbOrTx } from "~/utils/db.server";
+import {
+  amendmentRecommendations,
+  amendments,
+  amendmentSupporters,
+  clauseDecisions,
+  constitutionDrafts,
+  constitutionVersions,
+  draftClauses,
+  draftComments,
+  foundingMembers,
+  users,
+  type AmendmentStatus,
+  type ClauseDecision,
+  type RecommendationKind,
+  type StoredOperation,
+} from "../../../db/schema";
+import { loadModelConstitution } from "./model";
+import { applyAll, applyAmendment, type Amendment, type ConstitutionDocument } from "./text";
+import type { UploadedClause } from "./upload";
+import { wordCount } from "./words";
+
+export type Draft = typeof constitutionDrafts.$inferSelect;
+export type AmendmentRow = typeof amendments.$inferSelect;
+
+/** The standing orders' rules block, read once: the file does not change while the server runs. */
+let rulesCache: Promise<StandingOrderRules> | null = null;
+export function standingOrderRules(): Promise<StandingOrderRules> {
+  rulesCache ??= readConstitutionFile("standing-orders.md").then((f) => parseRulesBlock(f?.body ?? ""));
+  return rulesCache;
+}
+
+export async function currentDraft(db: DbOrTx): Promise<Draft | null> {
+  const [draft] = await db.select().from(constitutionDrafts).orderBy(desc(constitutionDrafts.createdAt)).limit(1);
+  return draft ?? null;
+}
+
+/** The draft's clauses as the text engine reads them: the text published for amendment. */
+export async function originalDocument(db: DbOrTx, draftId: string): Promise<ConstitutionDocument & { covers: Map<string, string[]> }> {
+  const rows = await db.select().from(draftClauses).where(eq(draftClauses.draftId, draftId)).orderBy(asc(draftClauses.position));
+  return {
+    clauses: rows.map((r) => ({ id: r.clauseId, title: r.title, order: r.position, entrenched: r.entrenched, text: r.text })),
+    covers: new Map(rows.map((r) => [r.clauseId, r.covers])),
+  };
+}
+
+/** A stored amendment as the engine reads it. */
+export function toEngine(row: Pick<AmendmentRow, "id" | "operation" | "createdAt">): Amendment {
+  return { ...row.operation, id: row.id, createdAt: row.createdAt.getTime() } as unknown as Amendment;
+}
+
+/** The text as amended: the published text with every carried amendment applied. */
+export async function amendedDocument(db: DbOrTx, draftId: string) {
+  const original = await originalDocument(db, draftId);
+  const carried = await db
+    .select()
+    .from(amendments)
+    .where(and(eq(amendments.draftId, draftId), eq(amendments.status, "carried")));
+  const applied = applyAll(original, carried.map(toEngine));
+  return { original, amended: applied.document, rejected: applied.rejected };
+}
+
+export async function clauseDecisionMap(db: DbOrTx, draftId: string): Promise<Map<string, ClauseDecision>> {
+  const rows = await db.select().from(clauseDecisions).where(eq(clauseDecisions.draftId, draftId));
+  return new Map(rows.map((r) => [r.clauseId, r.decision]));
+}
+
+export type DraftingProblem =
+  | "no_draft"
+  | "not_drafting"
+  | "not_founding_member"
+  | "draft_in_use"
+  | "no_version"
+  | "reason_missing"
+  | "reason_too_long"
+  | "amendment_not_found"
+  | "amendment_not_open"
+  | "own_amendment"
+  | "not_proposer"
+  | "comment_empty"
+  | "comment_too_long"
+  | "parent_not_found"
+  | "recommendation_reasons_too_long"
+  | "compromise_missing"
+  | "supporters_invalid"
+  | "invalid_operation";
+
+export type DraftingResult<T = object> = ({ ok: true } & T) | { ok: false; code: DraftingProblem; detail?: string };
+
+/** Only accepted founding members draft and vote (standing orders 3). */
+export async function isFoundingMember(db: DbOrTx, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ userId: foundingMembers.userId })
+    .from(foundingMembers)
+    .where(and(eq(foundingMembers.userId, userId), isNotNull(foundingMembers.acceptedAt)));
+  return Boolean(row);
+}
+
+export type DraftSource = { kind: "model" } | { kind: "upload"; clauses: readonly UploadedClause[] } | { kind: "version" };
+
+/**
+ * Starts a draft: from the model clauses, an uploaded file, or the latest adopted version (to
+ * amend it: version 2 and on). A draft still in drafting with no amendments may be replaced,
+ * so that an organiser can correct an upload; one that members have amended may not.
+ */
+export async function startDraft(db: Db, actor: Actor, source: DraftSource): Promise<DraftingResult<{ draftId: string }>> {
+  const rules = await standingOrderRules();
+  const clauses = source.kind === "model" ? await modelClauses() : source.kind === "upload" ? [...source.clauses] : null;
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${DRAFT_LOCK})`);
+    const existing = await currentDraft(tx);
+    let baseVersion: number | null = null;
+    let text = clauses;
+    if (existing && existing.adoptedVersion === null) {
+      const [used] = await tx.select({ n: count() }).from(amendments).where(eq(amendments.draftId, existing.id));
+      if (existing.phase !== "drafting" || (used?.n ?? 0) > 0) return { ok: false, code: "draft_in_use" } as const;
+      await tx.delete(constitutionDrafts).where(eq(constitutionDrafts.id, existing.id));
+      baseVersion = existing.baseVersion;
+    }
+    if (source.kind === "version") {
+      const [latest] = await tx.select().from(constitutionVersions).orderBy(desc(constitutionVersions.number)).limit(1);
+      if (!latest) return { ok: false, code: "no_version" } as const;
+      baseVersion = latest.number;
+      text = latest.clauses;
+    }
+    const [draft] = await tx
+      .insert(constitutionDrafts)
+      .values({ source: source.kind, baseVersion, supportersNeeded: Number(rules.raw.amendment_supporters ?? 5) || 5 })
+      .returning({ id: constitutionDrafts.id });
+    if (!draft || !text) throw new Error("draft not created");
+    await tx.insert(draftClauses).values(
+      text.map((c, i) => ({ draftId: draft.id, clauseId: c.id, position: (i + 1) * 10, title: c.title, text: c.text, entrenched: c.entrenched, covers: [...c.covers] })),
+    );
+    await appendAudit(tx, {
+      actor,
+      action: "constitution.draft_started",
+      subjectType: "constitution_draft",
+      subjectId: draft.id,
+      details: { source: source.kind, clauses: text.length, baseVersion, replaced: existing && existing.adoptedVersion === null ? existing.id : null },
+    });
+    return { ok: true, draftId: draft.id } as const;
+  });
+}
+
+// Serialises starting drafts and numbering amendments across app servers.
+const DRAFT_LOCK = 727_274_005;
+
+async function modelClauses() {
+  const model = await loadModelConstitution(path.resolve(process.cwd(), "constitution/clauses"));
+  return model.map((c) => ({ id: c.id, title: c.title, text: c.body, entrenched: c.entrenched, covers: c.covers as string[] }));
+}
+
+export async function setSupportersNeeded(db: Db, actor: Actor, value: number): Promise<DraftingResult> {
+  if (!Number.isInteger(value) || value < 0 || value > 1000) return { ok: false, code: "supporters_invalid" };
+  return db.transaction(async (tx) => {
+    const draft = await lockedDraft(tx);
+    if (!draft) return { ok: false, code: "no_draft" } as const;
+    if (draft.phase !== "drafting") return { ok: false, code: "not_drafting" } as const;
+    await tx.update(constitutionDrafts).set({ supportersNeeded: value, updatedAt: new Date() }).where(eq(constitutionDrafts.id, draft.id));
+    await appendAudit(tx, { actor, action: "constitution.supporters_needed_set", subjectType: "constitution_draft", subjectId: draft.id, details: { from: draft.supportersNeeded, to: value } });
+    return { ok: true } as const;
+  });
+}
+
+async function lockedDraft(tx: DbOrTx): Promise<Draft | null> {
+  const draft = await currentDraft(tx);
+  if (!draft) return null;
+  const [locked] = await tx.select().from(constitutionDrafts).where(eq(constitutionDrafts.id, draft.id)).for("update");
+  return locked ?? null;
+}
+
+export interface ProposalInput {
+  operation: StoredOperation;
+  reason: string;
+}
+
+/**
+ * A founding member proposes an amendment (standing orders 7.1, 7.2); an organiser's is a
+ * drafting committee amendment, which needs no supporters (7.10). The operation must apply to
+ * the draft as published.
+ */
+export async function proposeAmendment(
+  db: Db,
+  proposer: { id: string; email: string; isOrganiser: boolean },
+  input: ProposalInput,
+): Promise<DraftingResult<{ amendmentId: string; number: number }>> {
+  const rules = await standingOrderRules();
+  const reason = input.reason.trim();
+  if (!reason) return { ok: false, code: "reason_missing" };
+  const maxWords = Number(rules.raw.amendment_statement_max_words ?? 150) || 150;
+  if (wordCount(reason) > maxWords) return { ok: false, code: "reason_too_long", detail: String(maxWords) };
+  return db.transaction(async (tx) => {
+    const draft = await lockedDraft(tx);
+    if (!draft) return { ok: false, code: "no_draft" } as const;
+    if (draft.phase !== "drafting") return { ok: false, code: "not_drafting" } as const;
+    if (!proposer.isOrganiser && !(await isFoundingMember(tx, proposer.id))) return { ok: false, code: "not_founding_member" } as const;
+    const doc = await originalDocument(tx, draft.id);
+    const probe = { ...input.operation, id: "probe", createdAt: Date.now() } as unknown as Amendment;
+    const applied = applyAmendment(doc, probe);
+    if (!applied.ok) return { ok: false, code: "invalid_operation", detail: applied.code } as const;
+    const clauseId = filedUnder(probe, doc);
+    const [last] = await tx.select({ n: max(amendments.number) }).from(amendments).where(eq(amendments.draftId, draft.id));
+    const number = (last?.n ?? 0) + 1;
+    const [row] = await tx
+      .insert(amendments)
+      .values({ draftId: draft.id, number, clauseId, operation: input.operation, reason, proposerId: proposer.id, byCommittee: proposer.isOrganiser })
+      .returning({ id: amendments.id });
+    if (!row) throw new Error("amendment not stored");
+    await appendAudit(tx, {
+      actor: { id: proposer.id, label: proposer.email },
+      action: "constitution.amendment_proposed",
+      subjectType: "amendment",
+      subjectId: row.id,
+      details: { number, clauseId, kind: input.operation.kind, byCommittee: proposer.isOrganiser },
+    });
+    return { ok: true, amendmentId: row.id, number } as const;
+  });
+}
+
+function filedUnder(amendment: Amendment, doc: ConstitutionDocument): string {
+  if (amendment.kind === "insertAfter") return amendment.afterClauseId ?? doc.clauses[0]?.id ?? "";
+  return amendment.clauseId;
+}
+
+/** Loads an amendment of the current draft by its number (A1 is 1). */
+export async function amendmentByNumber(db: DbOrTx, draftId: string, number: number): Promise<AmendmentRow | null> {
+  if (!Number.isSafeInteger(number) || number < 1) return null;
+  const [row] = await db.select().from(amendments).where(and(eq(amendments.draftId, draftId), eq(amendments.number, number)));
+  return row ?? null;
+}
+
+async function openAmendmentForUpdate(tx: DbOrTx, amendmentId: string) {
+  const draft = await lockedDraft(tx);
+  if (!draft) return { ok: false, code: "no_draft" } as const;
+  const [row] = await tx.select().from(amendments).where(and(eq(amendments.id, amendmentId), eq(amendments.draftId, draft.id)));
+  if (!row) return { ok: false, code: "amendment_not_found" } as const;
+  if (draft.phase !== "drafting") return { ok: false, code: "not_drafting" } as const;
+  if (row.status !== "open") return { ok: false, code: "amendment_not_open" } as const;
+  return { ok: true, draft, row } as const;
+}
+
+/** Supporting means "put it to the vote", not "I will vote for it" (7.4). */
+export async function setSupport(db: Db, member: { id: string; email: string }, amendmentId: string, support: boolean): Promise<DraftingResult> {
+  return db.transaction(async (tx) => {
+    const found = await openAmendmentForUpdate(tx, amendmentId);
+    if (!found.ok) return found;
+    if (!(await isFoundingMember(tx, member.id))) return { ok: false, code: "not_founding_member" } as const;
+    if (found.row.proposerId === member.id) return { ok: false, code: "own_amendment" } as const;
+    const changed = support
+      ? await tx.insert(amendmentSupporters).values({ amendmentId, userId: member.id }).onConflictDoNothing().returning({ id: amendmentSupporters.userId })
+      : await tx
+          .delete(amendmentSupporters)
+          .where(and(eq(amendmentSupporters.amendmentId, amendmentId), eq(amendmentSupporters.userId, member.id)))
+          .returning({ id: amendmentSupporters.userId });
+    if (changed.length > 0) {
+      await appendAudit(tx, {
+        actor: { id: member.id, label: member.email },
+        action: support ? "constitution.amendment_supported" : "constitution.amendment_support_withdrawn",
+        subjectType: "amendment",
+        subjectId: amendmentId,
+        details: { number: found.row.number },
+      });
+    }
+    return { ok: true } as const;
+  });
+}
+
+/** The proposer withdraws their amendment while drafting is open (7.6). */
+export async function withdrawAmendment(db: Db, member: { id: string; email: string }, amendmentId: string): Promise<DraftingResult> {
+  return db.transaction(async (tx) => {
+    const found = await openAmendmentForUpdate(tx, amendmentId);
+    if (!found.ok) return found;
+    if (found.row.proposerId !== member.id) return { ok: false, code: "not_proposer" } as const;
+    await tx.update(amendments).set({ status: "withdrawn", withdrawnAt: new Date() }).where(eq(amendments.id, amendmentId));
+    await appendAudit(tx, {
+      actor: { id: member.id, label: member.email },
+      action: "constitution.amendment_withdrawn",
+      subjectType: "amendment",
+      subjectId: amendmentId,
+      details: { number: found.row.number },
+    });
+    return { ok: true } as const;
+  });
+}
+
+export const COMMENT_MAX_LENGTH = 2000;
+
+/** Comments are plain text: shown with line breaks kept, never as HTML. */
+export async function addComment(
+  db: Db,
+  author: { id: string; email: string; isOrganiser: boolean },
+  input: { clauseId: string; amendmentId: string | null; parentId: string | null; body: string },
+): Promise<DraftingResult<{ commentId: string }>> {
+  const body = input.body.replace(/\r\n?/g, "\n").trim();
+  if (!body) return { ok: false, code: "comment_empty" };
+  if (body.length > COMMENT_MAX_LENGTH) return { ok: false, code: "comment_too_long", detail: String(COMMENT_MAX_LENGTH) };
+  return db.transaction(async (tx) => {
+    const draft = await currentDraft(tx);
+    if (!draft) return { ok: false, code: "no_draft" } as const;
+    if (!author.isOrganiser && !(await isFoundingMember(tx, author.id))) return { ok: false, code: "not_founding_member" } as const;
+    if (input.parentId) {
+      const [parent] = await tx.select().from(draftComments).where(eq(draftComments.id, input.parentId));
+      const sameTarget = parent && parent.draftId === draft.id && parent.clauseId === input.clauseId && parent.amendmentId === input.amendmentId;
+      if (!sameTarget) return { ok: false, code: "parent_not_found" } as const;
+    }
+    const [row] = await tx
+      .insert(draftComments)
+      .values({ draftId: draft.id, clauseId: input.clauseId, amendmentId: input.amendmentId, parentId: input.parentId, authorId: author.id, body })
+      .returning({ id: draftComments.id });
+    if (!row) throw new Error("comment not stored");
+    await appendAudit(tx, {
+      actor: { id: author.id, label: author.email },
+      action: "constitution.comment_added",
+      subjectType: input.amendmentId ? "amendment" : "clause",
+      subjectId: input.amendmentId ?? input.clauseId,
+      details: { commentId: row.id, reply: Boolean(input.parentId) },
+    });
+    return { ok: true, commentId: row.id } as const;
+  });
+}
+
+/** The drafting committee's advice on an amendment (7.11), shown beside it and on the ballot. */
+export async function setRecommendation(
+  db: Db,
+  actor: Actor,
+  input: { amendmentId: string; kind: RecommendationKind; reasons: string; compromiseText: string },
+): Promise<DraftingResult> {
+  const rules = await standingOrderRules();
+  const maxWords = Number(rules.raw.recommendation_max_words ?? 150) || 150;
+  const reasons = input.reasons.trim();
+  if (wordCount(reasons) > maxWords) return { ok: false, code: "recommendation_reasons_too_long", detail: String(maxWords) };
+  const compromise = input.compromiseText.replace(/\r\n?/g, "\n").trim();
+  if (input.kind === "compromise" && !compromise) return { ok: false, code: "compromise_missing" };
+  return db.transaction(async (tx) => {
+    const draft = await lockedDraft(tx);
+    if (!draft) return { ok: false, code: "no_draft" } as const;
+    if (draft.phase !== "drafting") return { ok: false, code: "not_drafting" } as const;
+    const [row] = await tx.select().from(amendments).where(and(eq(amendments.id, input.amendmentId), eq(amendments.draftId, draft.id)));
+    if (!row) return { ok: false, code: "amendment_not_found" } as const;
+    const values = { kind: input.kind, reasons, compromiseText: input.kind === "compromise" ? compromise : null, updatedBy: actor.id, updatedAt: new Date() };
+    await tx
+      .insert(amendmentRecommendations)
+      .values({ amendmentId: row.id, ...values })
+      .onConflictDoUpdate({ target: amendmentRecommendations.amendmentId, set: values });
+    await appendAudit(tx, {
+      actor,
+      action: "constitution.recommendation_set",
+      subjectType: "amendment",
+      subjectId: row.id,
+      details: { number: row.number, kind: input.kind },
+    });
+    return { ok: true } as const;
+  });
+}
+
+export interface AmendmentSummary {
+  id: string;
+  number: number;
+  clauseId: string;
+  operation: StoredOperation;
+  engine: Amendment;
+  reason: string;
+  proposer: string;
+  proposerId: string | null;
+  byCommittee: boolean;
+  status: AmendmentStatus;
+  supporters: number;
+  createdAt: Date;
+  recommendation: { kind: RecommendationKind; reasons: string; compromiseText: string | null } | null;
+}
+
+/** Every amendment of a draft with its supporter count and recommendation, in number order. */
+export async function listAmendments(db: DbOrTx, draftId: string, clauseId?: string): Promise<AmendmentSummary[]> {
+  const where = clauseId ? and(eq(amendments.draftId, draftId), eq(amendments.clauseId, clauseId)) : eq(amendments.draftId, draftId);
+  const rows = await db
+    .select({
+      a: amendments,
+      proposer: users.displayName,
+      supporters: sql<number>`(select count(*)::int from ${amendmentSupporters} s where s.amendment_id = ${amendments.id})`,
+      rec: amendmentRecommendations,
+    })
+    .from(amendments)
+    .leftJoin(users, eq(users.id, amendments.proposerId))
+    .leftJoin(amendmentRecommendations, eq(amendmentRecommendations.amendmentId, amendments.id))
+    .where(where)
+    .orderBy(asc(amendments.number));
+  return rows.map(({ a, proposer, supporters, rec }) => ({
+    id: a.id,
+    number: a.number,
+    clauseId: a.clauseId,
+    operation: a.operation,
+    engine: toEngine(a),
+    reason: a.reason,
+    proposer: proposer ?? "A former member",
+    proposerId: a.proposerId,
+    byCommittee: a.byCommittee,
+    status: a.status,
+    supporters,
+    createdAt: a.createdAt,
+    recommendation: rec ? { kind: rec.kind, reasons: rec.reasons, compromiseText: rec.compromiseText } : null,
+  }));
+}
+
+/** Names of an amendment's supporters: shown to founding members, as at a conference. */
+export async function supporterNames(db: DbOrTx, amendmentIds: readonly string[]): Promise<Map<string, string[]>> {
+  const result = new Map<string, string[]>();
+  if (amendmentIds.length === 0) return result;
+  const rows = await db
+    .select({ amendmentId: amendmentSupporters.amendmentId, name: users.displayName })
+    .from(amendmentSupporters)
+    .innerJoin(users, eq(users.id, amendmentSupporters.userId))
+    .where(inArray(amendmentSupporters.amendmentId, [...amendmentIds]))
+    .orderBy(asc(amendmentSupporters.createdAt));
+  for (const r of rows) result.set(r.amendmentId, [...(result.get(r.amendmentId) ?? []), r.name]);
+  return result;
+}
+
+export async function supportedBy(db: DbOrTx, userId: string, amendmentIds: readonly string[]): Promise<Set<string>> {
+  if (amendmentIds.length === 0) return new Set();
+  const rows = await db
+    .select({ id: amendmentSupporters.amendmentId })
+    .from(amendmentSupporters)
+    .where(and(eq(amendmentSupporters.userId, userId), inArray(amendmentSupporters.amendmentId, [...amendmentIds])));
+  return new Set(rows.map((r) => r.id));
+}
+
+export interface CommentView {
+  id: string;
+  parentId: string | null;
+  author: string;
+  body: string;
+  createdAt: Date;
+}
+
+export async function listComments(db: DbOrTx, draftId: string, clauseId: string, amendmentId: string | null): Promise<CommentView[]> {
+  const rows = await db
+    .select({ c: draftComments, author: users.displayName })
+    .from(draftComments)
+    .leftJoin(users, eq(users.id, draftComments.authorId))
+    .where(
+      and(
+        eq(draftComments.draftId, draftId),
+        eq(draftComments.clauseId, clauseId),
+        amendmentId ? eq(draftComments.amendmentId, amendmentId) : sql`${draftComments.amendmentId} is null`,
+      ),
+    )
+    .orderBy(asc(draftComments.createdAt));
+  return rows.map(({ c, author }) => ({ id: c.id, parentId: c.parentId, author: author ?? "A former member", body: c.body, createdAt: c.createdAt }));
+}
+
+/** Amendment counts per clause, for the table of contents. */
+export async function amendmentCounts(db: DbOrTx, draftId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ clauseId: amendments.clauseId, n: count() })
+    .from(amendments)
+    .where(and(eq(amendments.draftId, draftId), sql`${amendments.status} <> 'withdrawn'`))
+    .groupBy(amendments.clauseId);
+  return new Map(rows.map((r) => [r.clauseId, r.n]));
+}

@@ -1,0 +1,440 @@
+/**
+ * Voting rounds on the draft, on the poll engine (standing orders section 10): opening a round
+ * (one ballot per pending clause, all questions on one frozen roll), casting a clause's ballot
+ * (every question at once, so a ballot is never half cast), closing and deciding the round, and
+ * the final adoption vote that makes the text a version.
+ */
+import { and, asc, desc, eq, inArray, isNotNull, isNull, max, sql } from "drizzle-orm";
+import { appendAudit, type Actor } from "~/modules/audit/audit.server";
+import type { YesNoResult } from "~/modules/ballots";
+import type { PollResult } from "~/modules/polls/ballot-rules";
+import { castBallot, closePoll, createPoll, openPoll } from "~/modules/polls/polls.server";
+import type { Db, DbOrTx } from "~/utils/db.server";
+import {
+  amendments,
+  amendmentSupporters,
+  clauseDecisions,
+  constitutionDrafts,
+  constitutionVersions,
+  foundingMembers,
+  movement,
+  polls,
+  pollVoters,
+  voteItems,
+  votingRounds,
+  type AdoptedClause,
+  type AdoptionRecord,
+} from "../../../db/schema";
+import { amendedDocument, clauseDecisionMap, currentDraft, standingOrderRules, toEngine, type Draft } from "./drafting.server";
+import { competingLabels, decideRound, planRound, type CountedItem, type PlannedItem } from "./round";
+
+export type RoundProblem =
+  | "no_draft"
+  | "wrong_phase"
+  | "closes_in_past"
+  | "standing_orders_not_adopted"
+  | "no_founding_members"
+  | "nothing_pending"
+  | "no_open_round"
+  | "still_pending"
+  | "adoption_already_open"
+  | "no_adoption_vote"
+  | "already_adopted";
+
+export type RoundResult<T = object> = ({ ok: true } & T) | { ok: false; code: RoundProblem };
+
+export type VotingRound = typeof votingRounds.$inferSelect;
+
+/**
+ * Constitution votes run under the standing orders, so none may open before the founding
+ * members have adopted them (standing orders 16).
+ */
+export async function standingOrdersAdopted(db: DbOrTx): Promise<boolean> {
+  const [row] = await db
+    .select({ status: polls.status, result: polls.result })
+    .from(movement)
+    .innerJoin(polls, eq(polls.id, movement.standingOrdersPollId))
+    .where(eq(movement.id, 1));
+  const result = row?.result as PollResult | null | undefined;
+  return row?.status === "closed" && result?.kind === "yes-no" && result.result.passed;
+}
+
+async function foundingRoll(db: DbOrTx): Promise<string[]> {
+  const rows = await db.select({ userId: foundingMembers.userId }).from(foundingMembers).where(isNotNull(foundingMembers.acceptedAt));
+  return rows.map((r) => r.userId);
+}
+
+async function lockDraft(tx: DbOrTx): Promise<Draft | null> {
+  const draft = await currentDraft(tx);
+  if (!draft) return null;
+  const [locked] = await tx.select().from(constitutionDrafts).where(eq(constitutionDrafts.id, draft.id)).for("update");
+  return locked ?? null;
+}
+
+/** Clauses of the text as amended that no round has decided yet, in order. */
+export async function pendingClauses(db: DbOrTx, draftId: string) {
+  const { amended } = await amendedDocument(db, draftId);
+  const decisions = await clauseDecisionMap(db, draftId);
+  return amended.clauses.filter((c) => !decisions.has(c.id));
+}
+
+export async function openRound(db: Db, actor: Actor, input: { closesAt: Date }): Promise<RoundResult<{ roundId: string; questions: number; rollSize: number }>> {
+  if (input.closesAt.getTime() <= Date.now()) return { ok: false, code: "closes_in_past" };
+  const rules = await standingOrderRules();
+  return db.transaction(async (tx) => {
+    const draft = await lockDraft(tx);
+    if (!draft) return { ok: false, code: "no_draft" } as const;
+    if (draft.phase === "voting" || draft.adoptionPollId) return { ok: false, code: "wrong_phase" } as const;
+    if (!(await standingOrdersAdopted(tx))) return { ok: false, code: "standing_orders_not_adopted" } as const;
+    const roll = await foundingRoll(tx);
+    if (roll.length === 0) return { ok: false, code: "no_founding_members" } as const;
+    const { amended } = await amendedDocument(tx, draft.id);
+    const decisions = await clauseDecisionMap(tx, draft.id);
+    const pending = new Set(amended.clauses.filter((c) => !decisions.has(c.id)).map((c) => c.id));
+    if (pending.size === 0) return { ok: false, code: "nothing_pending" } as const;
+
+    // Amendments go to the vote with enough supporters (7.4), or from the committee (7.10).
+    const rows = await tx
+      .select({ a: amendments, supporters: sql<number>`(select count(*)::int from ${amendmentSupporters} s where s.amendment_id = ${amendments.id})` })
+      .from(amendments)
+      .where(and(eq(amendments.draftId, draft.id), inArray(amendments.status, ["open", "undecided"])));
+    const eligible = rows.filter((r) => r.a.byCommittee || r.supporters >= draft.supportersNeeded).map((r) => r.a);
+    const numbers = new Map(eligible.map((a) => [a.id, a.number]));
+    const { plans } = planRound(amended, eligible.map(toEngine), pending, {
+      ordinaryMajority: rules.ordinaryMajority,
+      entrenchedMajority: rules.entrenchedMajority,
+      quorumPercent: rules.quorumPercent,
+    });
+
+    const [last] = await tx.select({ n: max(votingRounds.number) }).from(votingRounds).where(eq(votingRounds.draftId, draft.id));
+    const number = (last?.n ?? 0) + 1;
+    const [round] = await tx
+      .insert(votingRounds)
+      .values({ draftId: draft.id, number, rollSize: roll.length, quorumPercent: rules.quorumPercent, closesAt: input.closesAt })
+      .returning({ id: votingRounds.id });
+    if (!round) throw new Error("round not stored");
+    const titles = new Map(amended.clauses.map((c, i) => [c.id, `Clause ${i + 1} (${c.title})`]));
+    let position = 0;
+    for (const plan of plans) {
+      for (const item of plan.items) {
+        const clause = titles.get(item.clauseId) ?? item.clauseId;
+        const nums = item.amendmentIds.map((id) => numbers.get(id) ?? 0);
+        const created = await createPoll(tx, actor, {
+          title: questionTitle(clause, item, nums),
+          method: item.kind === "competing" ? "schulze" : "yes-no",
+          options: item.kind === "competing" ? competingLabels(nums).map((label) => ({ label })) : [],
+          quorum: { numerator: rules.quorumPercent, denominator: 100 },
+          majority: item.majority,
+          closesAt: input.closesAt,
+        });
+        if (!created.ok) throw new Error(`round question refused: ${created.code}`);
+        const opened = await openPoll(tx, actor, created.pollId, roll);
+        if (!opened.ok) throw new Error(`round question not opened: ${opened.code}`);
+        await tx.insert(voteItems).values({ pollId: created.pollId, roundId: round.id, clauseId: item.clauseId, position: position++, kind: item.kind, amendmentIds: item.amendmentIds });
+      }
+    }
+    await tx.update(constitutionDrafts).set({ phase: "voting", updatedAt: new Date() }).where(eq(constitutionDrafts.id, draft.id));
+    await appendAudit(tx, {
+      actor,
+      action: "constitution.round_opened",
+      subjectType: "constitution_draft",
+      subjectId: draft.id,
+      details: { round: number, clauses: plans.length, questions: position, rollSize: roll.length, closesAt: input.closesAt.toISOString(), amendments: eligible.map((a) => a.number) },
+    });
+    return { ok: true, roundId: round.id, questions: position, rollSize: roll.length } as const;
+  });
+}
+
+/** Question titles are stored on the poll, so the polls pages and BLT files name them too. */
+function questionTitle(clause: string, item: PlannedItem, numbers: readonly number[]): string {
+  if (item.kind === "amendment") return `${clause}: amendment A${numbers[0] ?? "?"}`;
+  if (item.kind === "competing") return `${clause}: competing amendments ${numbers.map((n) => `A${n}`).join(", ")}`;
+  return `${clause}: adopt the clause as amended`;
+}
+
+export async function openRoundOf(db: DbOrTx, draftId: string): Promise<VotingRound | null> {
+  const [round] = await db
+    .select()
+    .from(votingRounds)
+    .where(and(eq(votingRounds.draftId, draftId), isNull(votingRounds.closedAt)))
+    .orderBy(desc(votingRounds.number))
+    .limit(1);
+  return round ?? null;
+}
+
+export type VoteItem = typeof voteItems.$inferSelect;
+
+export async function roundItems(db: DbOrTx, roundId: string, clauseId?: string): Promise<VoteItem[]> {
+  const where = clauseId ? and(eq(voteItems.roundId, roundId), eq(voteItems.clauseId, clauseId)) : eq(voteItems.roundId, roundId);
+  return db.select().from(voteItems).where(where).orderBy(asc(voteItems.position));
+}
+
+/** The clauses a member has cast their ballot on in this round: their progress between sittings. */
+export async function clausesVoted(db: DbOrTx, roundId: string, userId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectDistinct({ clauseId: voteItems.clauseId })
+    .from(voteItems)
+    .innerJoin(pollVoters, and(eq(pollVoters.pollId, voteItems.pollId), eq(pollVoters.userId, userId)))
+    .where(eq(voteItems.roundId, roundId));
+  return new Set(rows.map((r) => r.clauseId));
+}
+
+export type ClauseAnswer = { pollId: string; choice?: string; ranking?: number[] };
+
+export type CastClauseResult =
+  | { ok: true; receipts: { pollId: string; receipt: string }[] }
+  | { ok: false; code: "no_open_round" | "not_found" | "not_open" | "not_on_roll" | "already_voted" | "answer_missing" | "answer_invalid"; pollId?: string };
+
+class CastAbort extends Error {
+  constructor(readonly outcome: Extract<CastClauseResult, { ok: false }>) {
+    super(outcome.code);
+  }
+}
+
+/**
+ * Casts every question of one clause's ballot in one transaction: either all are cast, or
+ * none. Each answer still goes to its own poll, apart from the voter, with its own receipt.
+ */
+export async function castClauseBallot(db: Db, userId: string, clauseId: string, answers: readonly ClauseAnswer[]): Promise<CastClauseResult> {
+  const draft = await currentDraft(db);
+  const round = draft && draft.phase === "voting" ? await openRoundOf(db, draft.id) : null;
+  if (!round) return { ok: false, code: "no_open_round" };
+  const items = await roundItems(db, round.id, clauseId);
+  if (items.length === 0) return { ok: false, code: "not_found" };
+  try {
+    return await db.transaction(async (tx) => {
+      const receipts: { pollId: string; receipt: string }[] = [];
+      for (const item of items) {
+        const answer = answers.find((a) => a.pollId === item.pollId);
+        if (!answer) throw new CastAbort({ ok: false, code: "answer_missing", pollId: item.pollId });
+        const cast = await castBallot(tx, { pollId: item.pollId, userId, ...(answer.choice ? { choice: answer.choice } : {}), ...(answer.ranking ? { ranking: answer.ranking } : {}) });
+        if (!cast.ok) {
+          const code = cast.code === "not_found" || cast.code === "not_open" || cast.code === "not_on_roll" || cast.code === "already_voted" ? cast.code : "answer_invalid";
+          throw new CastAbort({ ok: false, code, pollId: item.pollId });
+        }
+        receipts.push({ pollId: item.pollId, receipt: cast.receipt });
+      }
+      return { ok: true, receipts } as const;
+    });
+  } catch (error) {
+    if (error instanceof CastAbort) return error.outcome;
+    throw error;
+  }
+}
+
+/**
+ * Closes every question of the open round (any the poll closer already closed at their closing
+ * time are read back), decides them (round.ts), and records the amendments' and clauses'
+ * outcomes. The draft moves to "closed".
+ */
+export async function closeRound(db: Db, actor: Actor, options: { reason?: string } = {}): Promise<RoundResult<{ roundNumber: number }>> {
+  return db.transaction(async (tx) => {
+    const draft = await lockDraft(tx);
+    if (!draft) return { ok: false, code: "no_draft" } as const;
+    const round = draft.phase === "voting" ? await openRoundOf(tx, draft.id) : null;
+    if (!round) return { ok: false, code: "no_open_round" } as const;
+    const items = await roundItems(tx, round.id);
+    const counted: CountedItem[] = [];
+    for (const item of items) {
+      const closed = await closePoll(tx, actor, item.pollId, options);
+      if (!closed.ok && closed.code !== "not_open") throw new Error(`question ${item.pollId} not closed: ${closed.code}`);
+      const [poll] = await tx.select().from(polls).where(eq(polls.id, item.pollId));
+      if (!poll?.result) throw new Error(`question ${item.pollId} has no result`);
+      counted.push({
+        item: { kind: item.kind, clauseId: item.clauseId, amendmentIds: item.amendmentIds, majority: poll.majority },
+        result: poll.result as PollResult,
+        rollSize: poll.rollSize,
+        ballotCount: poll.ballotCount,
+      });
+    }
+    const outcome = decideRound(counted, round.quorumPercent);
+    for (const [id, status] of outcome.amendments) await tx.update(amendments).set({ status }).where(eq(amendments.id, id));
+    for (const [clauseId, decision] of outcome.clauses) {
+      if (decision === "pending") continue;
+      await tx.insert(clauseDecisions).values({ draftId: draft.id, clauseId, decision, roundId: round.id });
+    }
+    await tx.update(votingRounds).set({ closedAt: new Date() }).where(eq(votingRounds.id, round.id));
+    await tx.update(constitutionDrafts).set({ phase: "closed", updatedAt: new Date() }).where(eq(constitutionDrafts.id, draft.id));
+    await appendAudit(tx, {
+      actor,
+      action: "constitution.round_closed",
+      subjectType: "constitution_draft",
+      subjectId: draft.id,
+      details: {
+        round: round.number,
+        ...(options.reason ? { closedEarlyBecause: options.reason } : {}),
+        amendments: Object.fromEntries(outcome.amendments),
+        clauses: Object.fromEntries(outcome.clauses),
+      },
+    });
+    return { ok: true, roundNumber: round.number } as const;
+  });
+}
+
+/** The final vote on the whole text (10.5), once every clause is decided. */
+export async function openAdoptionVote(db: Db, actor: Actor, input: { closesAt: Date }): Promise<RoundResult<{ pollId: string }>> {
+  if (input.closesAt.getTime() <= Date.now()) return { ok: false, code: "closes_in_past" };
+  const rules = await standingOrderRules();
+  return db.transaction(async (tx) => {
+    const draft = await lockDraft(tx);
+    if (!draft) return { ok: false, code: "no_draft" } as const;
+    if (draft.phase !== "closed") return { ok: false, code: "wrong_phase" } as const;
+    if (draft.adoptionPollId) return { ok: false, code: "adoption_already_open" } as const;
+    if ((await pendingClauses(tx, draft.id)).length > 0) return { ok: false, code: "still_pending" } as const;
+    const roll = await foundingRoll(tx);
+    if (roll.length === 0) return { ok: false, code: "no_founding_members" } as const;
+    const created = await createPoll(tx, actor, {
+      title: draft.baseVersion ? `Adopt version ${draft.baseVersion + 1} of the constitution` : "Adopt the constitution as a whole",
+      description: "The final vote on the constitution made of all the clauses adopted (standing orders 10.5).",
+      method: "yes-no",
+      options: [],
+      quorum: { numerator: rules.quorumPercent, denominator: 100 },
+      majority: rules.adoptionMajority,
+      closesAt: input.closesAt,
+    });
+    if (!created.ok) throw new Error(`adoption vote refused: ${created.code}`);
+    const opened = await openPoll(tx, actor, created.pollId, roll);
+    if (!opened.ok) throw new Error(`adoption vote not opened: ${opened.code}`);
+    await tx.update(constitutionDrafts).set({ adoptionPollId: created.pollId, updatedAt: new Date() }).where(eq(constitutionDrafts.id, draft.id));
+    await appendAudit(tx, { actor, action: "constitution.adoption_vote_opened", subjectType: "constitution_draft", subjectId: draft.id, details: { pollId: created.pollId, rollSize: opened.rollSize } });
+    return { ok: true, pollId: created.pollId } as const;
+  });
+}
+
+/**
+ * Closes the adoption vote (or reads it back if the poll closer got there first). If it is
+ * carried, the adopted clauses become the next version with its adoption record (10.6).
+ */
+export async function settleAdoption(db: Db, actor: Actor, options: { reason?: string } = {}): Promise<RoundResult<{ adopted: boolean; version: number | null }>> {
+  return db.transaction(async (tx) => {
+    const draft = await lockDraft(tx);
+    if (!draft) return { ok: false, code: "no_draft" } as const;
+    if (!draft.adoptionPollId) return { ok: false, code: "no_adoption_vote" } as const;
+    if (draft.adoptedVersion !== null) return { ok: false, code: "already_adopted" } as const;
+    const closed = await closePoll(tx, actor, draft.adoptionPollId, options);
+    if (!closed.ok && closed.code !== "not_open") throw new Error(`adoption vote not closed: ${closed.code}`);
+    const [poll] = await tx.select().from(polls).where(eq(polls.id, draft.adoptionPollId));
+    const result = poll?.result as PollResult | null | undefined;
+    if (!poll || result?.kind !== "yes-no") throw new Error("adoption vote has no result");
+    if (!result.result.passed) {
+      await appendAudit(tx, { actor, action: "constitution.adoption_failed", subjectType: "constitution_draft", subjectId: draft.id, details: { code: result.result.code } });
+      return { ok: true, adopted: false, version: null } as const;
+    }
+    const record = await adoptionRecord(tx, draft, { pollId: poll.id, rollSize: poll.rollSize, chainHead: poll.chainHead, vote: result.result });
+    const clauses = await adoptedClauses(tx, draft.id);
+    const [last] = await tx.select({ n: max(constitutionVersions.number) }).from(constitutionVersions);
+    const version = (last?.n ?? 0) + 1;
+    await tx.insert(constitutionVersions).values({ number: version, draftId: draft.id, adoptedAt: new Date(record.adoptedAt), clauses, record });
+    await tx.update(constitutionDrafts).set({ adoptedVersion: version, updatedAt: new Date() }).where(eq(constitutionDrafts.id, draft.id));
+    await appendAudit(tx, { actor, action: "constitution.adopted", subjectType: "constitution_version", subjectId: String(version), details: { draftId: draft.id, clauses: clauses.length, yes: result.result.tally.yes, no: result.result.tally.no } });
+    return { ok: true, adopted: true, version } as const;
+  });
+}
+
+/** The text as amended, without the clauses the members rejected (10.4). */
+export async function adoptedClauses(db: DbOrTx, draftId: string): Promise<AdoptedClause[]> {
+  const { original, amended } = await amendedDocument(db, draftId);
+  const decisions = await clauseDecisionMap(db, draftId);
+  return amended.clauses
+    .filter((c) => decisions.get(c.id) !== "rejected")
+    .map((c) => ({ id: c.id, title: c.title, text: c.text, entrenched: c.entrenched, covers: original.covers.get(c.id) ?? [] }));
+}
+
+async function adoptionRecord(
+  tx: DbOrTx,
+  draft: Draft,
+  vote: { pollId: string; rollSize: number; chainHead: string; vote: YesNoResult },
+): Promise<AdoptionRecord> {
+  const rounds = await tx.select().from(votingRounds).where(eq(votingRounds.draftId, draft.id)).orderBy(asc(votingRounds.number));
+  const { amended } = await amendedDocument(tx, draft.id);
+  const decisions = await clauseDecisionMap(tx, draft.id);
+  // Each clause's stage 2 question: the latest round that asked it.
+  const questions = await tx
+    .select({ clauseId: voteItems.clauseId, result: polls.result, majority: polls.majority, round: votingRounds.number })
+    .from(voteItems)
+    .innerJoin(polls, eq(polls.id, voteItems.pollId))
+    .innerJoin(votingRounds, eq(votingRounds.id, voteItems.roundId))
+    .where(and(eq(votingRounds.draftId, draft.id), eq(voteItems.kind, "clause")))
+    .orderBy(asc(votingRounds.number));
+  const byClause = new Map(questions.map((q) => [q.clauseId, q]));
+  return {
+    draftId: draft.id,
+    adoptedAt: new Date().toISOString(),
+    rounds: rounds.map((r) => ({ number: r.number, openedAt: r.openedAt.toISOString(), closedAt: (r.closedAt ?? r.closesAt).toISOString(), rollSize: r.rollSize })),
+    clauses: amended.clauses.map((c) => {
+      const q = byClause.get(c.id);
+      const result = q?.result as PollResult | undefined;
+      const tally = result?.kind === "yes-no" ? result.result.tally : { yes: 0, no: 0, abstain: 0 };
+      return { id: c.id, title: c.title, decision: decisions.get(c.id) ?? "pending", yes: tally.yes, no: tally.no, abstain: tally.abstain, majority: q?.majority ?? "simple" };
+    }),
+    adoptionVote: {
+      pollId: vote.pollId,
+      rollSize: vote.rollSize,
+      yes: vote.vote.tally.yes,
+      no: vote.vote.tally.no,
+      abstain: vote.vote.tally.abstain,
+      turnout: vote.vote.turnout,
+      majority: vote.vote.majority,
+      chainHead: vote.chainHead,
+    },
+  };
+}
+
+export async function latestVersion(db: DbOrTx) {
+  const [row] = await db.select().from(constitutionVersions).orderBy(desc(constitutionVersions.number)).limit(1);
+  return row ?? null;
+}
+
+export async function listVersions(db: DbOrTx) {
+  return db.select({ number: constitutionVersions.number, adoptedAt: constitutionVersions.adoptedAt }).from(constitutionVersions).orderBy(asc(constitutionVersions.number));
+}
+
+export async function versionByNumber(db: DbOrTx, number: number) {
+  if (!Number.isSafeInteger(number) || number < 1) return null;
+  const [row] = await db.select().from(constitutionVersions).where(eq(constitutionVersions.number, number));
+  return row ?? null;
+}
+
+export interface QuestionResult {
+  pollId: string;
+  clauseId: string;
+  kind: PlannedItem["kind"];
+  amendmentIds: string[];
+  title: string;
+  majority: string;
+  rollSize: number;
+  ballotCount: number;
+  result: PollResult | null;
+  status: string;
+}
+
+/** Every question of every round of the draft, with its result once closed. */
+export async function roundResults(db: DbOrTx, draftId: string) {
+  const rounds = await db.select().from(votingRounds).where(eq(votingRounds.draftId, draftId)).orderBy(asc(votingRounds.number));
+  const rows = await db
+    .select({ item: voteItems, poll: polls })
+    .from(voteItems)
+    .innerJoin(polls, eq(polls.id, voteItems.pollId))
+    .innerJoin(votingRounds, eq(votingRounds.id, voteItems.roundId))
+    .where(eq(votingRounds.draftId, draftId))
+    .orderBy(asc(voteItems.position));
+  return rounds.map((round) => ({
+    round,
+    questions: rows
+      .filter((r) => r.item.roundId === round.id)
+      .map(
+        ({ item, poll }): QuestionResult => ({
+          pollId: poll.id,
+          clauseId: item.clauseId,
+          kind: item.kind,
+          amendmentIds: item.amendmentIds,
+          title: poll.title,
+          majority: poll.majority,
+          rollSize: poll.rollSize,
+          ballotCount: poll.ballotCount,
+          result: poll.status === "closed" ? (poll.result as PollResult) : null,
+          status: poll.status,
+        }),
+      ),
+  }));
+}

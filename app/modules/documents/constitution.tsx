@@ -1,0 +1,210 @@
+/**
+ * The constitution as printed: every clause with the line numbers amendments refer to, a contents
+ * list, and, once adopted, the record of the votes that adopted it. Layout only: the caller loads
+ * the clauses and results; line numbers are worked out here from the text, as everywhere else.
+ */
+import { StyleSheet, Text, View } from "@react-pdf/renderer";
+import { numberClauses, type NumberedLine } from "~/modules/constitution/text/lines";
+import { count, ukDateTime } from "./format";
+import { A4Page, FieldLine, Heading, Note, PageBreak, Paragraph, PdfDocument, Spacer, Table } from "./kit";
+import { constitutionPdfMessages as t } from "./messages";
+
+export interface ConstitutionPdfData {
+  /** Shown at the top of every page and as the PDF's author. */
+  partyName: string;
+  /** "Constitution (draft)", "Constitution, version 1". */
+  title: string;
+  status: "draft" | "adopted";
+  generatedAt: Date;
+  /** In document order; `number` is the clause number members see. */
+  clauses: { number: number; id: string; title: string; entrenched: boolean; text: string }[];
+  /** Characters per numbered line (DEFAULT_LINE_WIDTH unless the constitution says otherwise). */
+  lineWidth: number;
+  adoption: null | {
+    version: number;
+    adoptedAt: Date;
+    rounds: { number: number; openedAt: Date; closedAt: Date; rollSize: number }[];
+    clauses: { title: string; decision: "adopted" | "rejected" | "pending"; yes: number; no: number; abstain: number; majority: string }[];
+    /** `turnout` is the number of members who voted. */
+    adoptionVote: { rollSize: number; turnout: number; yes: number; no: number; abstain: number; majority: string; chainHead: string };
+  };
+}
+
+// Numbered lines must print one per row, never reflowed, or the numbers stop matching the
+// amendments (decision 020). Lines are counted in characters, so the font size is chosen to fit
+// `lineWidth` characters of 0.6 em: DejaVu Sans averages about 0.53 em on real clause text (the
+// widest line of the model constitution is 42.7 em for 80 characters), which leaves headroom.
+const EM_PER_COLUMN = 0.6;
+const NUMBER_COLUMN = 28;
+// A4 (595.28 pt) less the kit's 57 pt side margins, less the line-number column.
+const TEXT_WIDTH = 595.28 - 2 * 57 - NUMBER_COLUMN;
+const MUTED = "#555555";
+
+/** Font size (pt) at which `width` characters fit the text column: 9.4 pt for 80. */
+export function lineFontSize(width: number): number {
+  return Math.min(10.5, Math.floor((TEXT_WIDTH / (Math.max(1, width) * EM_PER_COLUMN)) * 10) / 10);
+}
+
+const styles = StyleSheet.create({
+  row: { flexDirection: "row", alignItems: "baseline" },
+  number: { width: NUMBER_COLUMN, paddingRight: 7, textAlign: "right", color: MUTED, fontSize: 7.5 },
+  text: { flex: 1 },
+  clause: { marginBottom: 6 },
+  facts: { marginBottom: 8 },
+});
+
+export interface ContentsEntry {
+  number: number;
+  title: string;
+  entrenched: boolean;
+  /** Null for a clause with no text. */
+  firstLine: number | null;
+}
+
+/** Each clause's numbered lines, numbered continuously through the document, and the contents. */
+export function constitutionLayout(data: Pick<ConstitutionPdfData, "clauses" | "lineWidth">) {
+  const numbered = numberClauses(
+    data.clauses.map((c) => ({ id: c.id, text: c.text })),
+    { width: data.lineWidth },
+  ).clauses;
+  return data.clauses.map((clause, i) => {
+    const lines = numbered[i]?.lines ?? [];
+    const contents: ContentsEntry = { number: clause.number, title: clause.title, entrenched: clause.entrenched, firstLine: numbered[i]?.firstLine ?? null };
+    return { clause, lines, contents };
+  });
+}
+
+/** One numbered line: the number in a narrow muted column, then the line as numberLines laid it out. */
+function LineRow({ line, fontSize, column }: { line: NumberedLine; fontSize: number; column: number }) {
+  if (line.kind === "blank") return <View style={{ height: fontSize * 0.5 }} />;
+  const marker = line.listMarker;
+  return (
+    <View style={styles.row} wrap={false}>
+      <Text style={[styles.number, { fontSize }]}>{line.number === null ? "" : String(line.number)}</Text>
+      {line.indent > 0 ? (
+        // The indentation, with a list item's marker in it on its first line, as numberLines counts it.
+        <View style={{ width: line.indent * column }}>
+          {marker !== undefined ? (
+            <Text style={{ fontSize, paddingLeft: Math.max(0, line.indent - marker.length - 1) * column }}>{marker}</Text>
+          ) : null}
+        </View>
+      ) : null}
+      <Text style={[styles.text, { fontSize }]}>{line.text}</Text>
+    </View>
+  );
+}
+
+function AdoptionRecord({ adoption }: { adoption: NonNullable<ConstitutionPdfData["adoption"]> }) {
+  const vote = adoption.adoptionVote;
+  return (
+    <>
+      <Heading level={1}>{t.adoptionHeading}</Heading>
+      <Paragraph>{t.adoptionSummary(adoption.version, adoption.adoptedAt)}</Paragraph>
+      <Table
+        caption={t.resultsCaption}
+        columns={[
+          { header: t.resultClause, weight: 4 },
+          { header: t.resultDecision, weight: 1.8 },
+          { header: t.resultYes, align: "right" },
+          { header: t.resultNo, align: "right" },
+          { header: t.resultAbstain, weight: 1.3, align: "right" },
+          { header: t.resultMajority, weight: 2.2 },
+        ]}
+        rows={adoption.clauses.map((c) => [c.title, t.decisions[c.decision], count(c.yes), count(c.no), count(c.abstain), c.majority])}
+      />
+      {adoption.rounds.length > 0 ? (
+        <Table
+          caption={t.roundsCaption}
+          columns={[
+            { header: t.roundNumber, weight: 0.8 },
+            { header: t.roundOpened, weight: 3 },
+            { header: t.roundClosed, weight: 3 },
+            { header: t.roundRoll, weight: 1.6, align: "right" },
+          ]}
+          rows={adoption.rounds.map((r) => [String(r.number), ukDateTime(r.openedAt), ukDateTime(r.closedAt), count(r.rollSize)])}
+        />
+      ) : (
+        <Paragraph>{t.noRounds}</Paragraph>
+      )}
+      <Heading level={3}>{t.finalVoteCaption}</Heading>
+      <View style={styles.facts}>
+        <FieldLine label={t.finalRoll} value={count(vote.rollSize)} />
+        <FieldLine label={t.finalTurnout} value={t.turnout(vote.turnout, vote.rollSize)} />
+        <FieldLine label={t.finalYes} value={count(vote.yes)} />
+        <FieldLine label={t.finalNo} value={count(vote.no)} />
+        <FieldLine label={t.finalAbstain} value={count(vote.abstain)} />
+        <FieldLine label={t.finalMajority} value={vote.majority} />
+      </View>
+      <Paragraph small muted>
+        {t.chainHead(vote.chainHead)}
+      </Paragraph>
+      <Paragraph>{t.adoptedOn(adoption.adoptedAt)}</Paragraph>
+    </>
+  );
+}
+
+export function ConstitutionPdf({ data }: { data: ConstitutionPdfData }) {
+  const layout = constitutionLayout(data);
+  const fontSize = lineFontSize(data.lineWidth);
+  const column = fontSize * EM_PER_COLUMN;
+  const draft = data.status === "draft";
+  const adoption = draft ? null : data.adoption;
+  const page = { header: data.partyName, headerRight: data.title, generatedAt: data.generatedAt };
+  return (
+    <PdfDocument
+      info={{ title: data.title, author: data.partyName, subject: t.subject(data.partyName), keywords: t.keywords, generatedAt: data.generatedAt }}
+    >
+      <A4Page {...page}>
+        <Heading level={1}>{data.title}</Heading>
+        {draft ? <Note>{t.draftNote}</Note> : null}
+        {adoption ? <Paragraph>{t.adoptedNote(adoption.version, adoption.adoptedAt)}</Paragraph> : null}
+
+        <Heading level={2}>{t.contentsHeading}</Heading>
+        {layout.length > 0 ? (
+          <Table
+            columns={[
+              { header: t.contentsClause, weight: 1 },
+              { header: t.contentsTitle, weight: 6 },
+              { header: t.contentsLine, weight: 1.4, align: "right" },
+            ]}
+            rows={layout.map(({ contents: c }) => [
+              String(c.number),
+              c.entrenched ? `${c.title} ${t.entrenched}` : c.title,
+              c.firstLine === null ? t.noLines : String(c.firstLine),
+            ])}
+          />
+        ) : (
+          <Paragraph>{t.noClauses}</Paragraph>
+        )}
+        {layout.some((l) => l.clause.entrenched) ? (
+          <Paragraph small muted>
+            {t.entrenchedKey}
+          </Paragraph>
+        ) : null}
+
+        {layout.length > 0 ? <PageBreak /> : null}
+        {layout.map(({ clause, lines }) => (
+          <View key={clause.id} style={styles.clause}>
+            <Heading level={2}>{t.clauseHeading(clause.number, clause.title, clause.entrenched)}</Heading>
+            {lines.length > 0 ? (
+              lines.map((line, i) => <LineRow key={i} line={line} fontSize={fontSize} column={column} />)
+            ) : (
+              <Paragraph muted>{t.emptyClause}</Paragraph>
+            )}
+          </View>
+        ))}
+        {draft ? (
+          <>
+            <Spacer />
+            <Paragraph muted>{t.draftEnd}</Paragraph>
+          </>
+        ) : null}
+      </A4Page>
+      {adoption ? (
+        <A4Page {...page}>
+          <AdoptionRecord adoption={adoption} />
+        </A4Page>
+      ) : null}
+    </PdfDocument>
+  );
+}

@@ -1,0 +1,26 @@
+import { systemActor } from "../../app/modules/audit/audit.server";
+import { openStandingOrdersVote } from "../../app/modules/founding/founding.server";
+import { castBallot, closePoll } from "../../app/modules/polls/polls.server";
+import type { Db } from "../../app/utils/db.server";
+import { foundingMembers } from "../../db/schema";
+import { movementInFoundingPhase } from "./founding-fixture";
+
+/**
+ * A movement in its founding phase with `size` accepted founding members, who have adopted the
+ * standing orders unless told not to: where constitution drafting and voting start.
+ */
+export async function foundingMembersReady(db: Db, size: number, options: { adoptStandingOrders?: boolean } = {}) {
+  const people = Array.from({ length: size }, (_, i) => ({ name: `Founder ${i + 1}`, email: `founder${i + 1}@example.org`, relation: "former_member" as const }));
+  const { userIds } = await movementInFoundingPhase(db, people);
+  const ids = people.map((p) => userIds.get(p.email) ?? "");
+  await db.insert(foundingMembers).values(ids.map((userId, i) => ({ userId, acceptedAt: new Date(), membershipNumber: i + 1, statementVersion: "test", consentVersion: "test" })));
+  if (options.adoptStandingOrders !== false) await adoptStandingOrders(db, ids);
+  return { ids, emails: people.map((p) => p.email) };
+}
+
+export async function adoptStandingOrders(db: Db, ids: readonly string[]) {
+  const opened = await openStandingOrdersVote(db, systemActor(), { closesAt: new Date(Date.now() + 3600_000), quorumPercent: 20, majority: "simple" });
+  if (!opened.ok) throw new Error(`standing orders vote: ${opened.code}`);
+  for (const userId of ids) await castBallot(db, { pollId: opened.pollId, userId, choice: "yes" });
+  await closePoll(db, systemActor(), opened.pollId);
+}
