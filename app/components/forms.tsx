@@ -144,3 +144,36 @@ export function Radios(props: {
     </div>
   );
 }
+
+/** A labelled multi-line field, GOV.UK style, with its hint and error tied to it. */
+export function TextArea(props: { name: string; id?: string; label: ReactNode; hint?: ReactNode; error?: string; defaultValue?: string; rows?: number; labelClassName?: string }) {
+  const id = props.id ?? props.name;
+  const hintId = props.hint ? `${id}-hint` : undefined;
+  const errorId = props.error ? `${id}-error` : undefined;
+  return (
+    <div className={`form-group${props.error ? " form-group--error" : ""}`}>
+      <label className={props.labelClassName ?? "label"} htmlFor={id}>
+        {props.label}
+      </label>
+      {props.hint ? (
+        <div className="hint" id={hintId}>
+          {props.hint}
+        </div>
+      ) : null}
+      {props.error ? (
+        <p className="error-message" id={errorId}>
+          <span className="visually-hidden">Error:</span> {props.error}
+        </p>
+      ) : null}
+      <textarea
+        className={`input${props.error ? " input--error" : ""}`}
+        id={id}
+        name={props.name}
+        rows={props.rows ?? 4}
+        defaultValue={props.defaultValue}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+        aria-invalid={props.error ? true : undefined}
+      />
+    </div>
+  );
+}

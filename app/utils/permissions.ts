@@ -29,6 +29,15 @@ export const permissions = {
   "founding.take_part": signedIn,
   /** The founding roll: invitations, the leaving day, the standing orders vote. */
   "founding.manage": ["organiser"],
+  /** Reading the constitution's text (draft or adopted) and its PDF: a party's rules are public. */
+  "constitution.read": everyone,
+  /**
+   * Amending, supporting, commenting and voting on the draft, and reading the debate (names of
+   * proposers, supporters and commenters). Founding members only: checked against the roll.
+   */
+  "constitution.take_part": signedIn,
+  /** The drafting committee: starting drafts, recommendations, voting rounds, the adoption vote. */
+  "constitution.manage": ["organiser"],
   /** Reading the audit log and checking its chain. */
   "audit.read": ["organiser", "returning_officer"],
 } as const satisfies Record<string, readonly Principal[]>;

@@ -19,7 +19,7 @@ export interface DraftClause {
 let cached: Promise<Clause[]> | null = null;
 
 /** The files do not change while the server runs; read them once. */
-function modelClauses(): Promise<Clause[]> {
+export function modelClauses(): Promise<Clause[]> {
   cached ??= loadModelConstitution(path.resolve(process.cwd(), "constitution/clauses")).catch((error: unknown) => {
     cached = null;
     throw error;

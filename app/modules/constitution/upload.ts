@@ -248,3 +248,8 @@ export const uploadProblemMessages: Record<UploadProblemCode, (p: UploadProblem)
     atLine(p, `the title ${quoted(p.title)} must be ${UPLOAD_LIMITS.maxTitleLength} characters or fewer`),
   duplicate_title: (p) => atLine(p, `there is already a clause called ${quoted(p.title)}. Each clause needs a different title`),
 };
+
+/** A stable id for a clause added by an amendment, unlike any clause the draft already has. */
+export function newClauseId(title: string, existing: Iterable<string>): string {
+  return uniqueId(slug(title) || "new-clause", new Set(existing));
+}

@@ -35,19 +35,21 @@ export interface ConstitutionPdfData {
 // `lineWidth` characters of 0.6 em: DejaVu Sans averages about 0.53 em on real clause text (the
 // widest line of the model constitution is 42.7 em for 80 characters), which leaves headroom.
 const EM_PER_COLUMN = 0.6;
-const NUMBER_COLUMN = 28;
+// Room for four-digit line numbers at the line's font size (digits are 0.64 em).
+const NUMBER_COLUMN = 32;
 // A4 (595.28 pt) less the kit's 57 pt side margins, less the line-number column.
 const TEXT_WIDTH = 595.28 - 2 * 57 - NUMBER_COLUMN;
 const MUTED = "#555555";
 
-/** Font size (pt) at which `width` characters fit the text column: 9.4 pt for 80. */
+/** Font size (pt) at which `width` characters fit the text column: 9.3 pt for 80. */
 export function lineFontSize(width: number): number {
   return Math.min(10.5, Math.floor((TEXT_WIDTH / (Math.max(1, width) * EM_PER_COLUMN)) * 10) / 10);
 }
 
 const styles = StyleSheet.create({
   row: { flexDirection: "row", alignItems: "baseline" },
-  number: { width: NUMBER_COLUMN, paddingRight: 7, textAlign: "right", color: MUTED, fontSize: 7.5 },
+  // The number is the line's size: smaller, pdftotext reads the number column apart from the lines.
+  number: { width: NUMBER_COLUMN, paddingRight: 6, textAlign: "right", color: MUTED },
   text: { flex: 1 },
   clause: { marginBottom: 6 },
   facts: { marginBottom: 8 },

@@ -125,6 +125,8 @@ export const resignationRefusals = {
   },
 } as const;
 
+const constitutionEntrenched = "(entrenched)";
+
 export const constitutionPdfMessages = {
   subject: (partyName: string) => `The constitution of ${partyName}, with line numbers`,
   keywords: ["constitution", "clauses", "line numbers"],
@@ -139,9 +141,8 @@ export const constitutionPdfMessages = {
   contentsLine: "From line",
   /** A clause with no text has no lines to point to. */
   noLines: "no text",
-  clausesHeading: "Clauses",
-  entrenched: "(entrenched)",
-  clauseHeading: (number: number, title: string, entrenched: boolean) => `${number}. ${title}${entrenched ? " (entrenched)" : ""}`,
+  entrenched: constitutionEntrenched,
+  clauseHeading: (number: number, title: string, entrenched: boolean) => `${number}. ${title}${entrenched ? ` ${constitutionEntrenched}` : ""}`,
   entrenchedKey: "Clauses marked (entrenched) need a two-thirds majority to change.",
   emptyClause: "This clause has no text yet.",
   noClauses: "There are no clauses yet.",
@@ -155,7 +156,7 @@ export const constitutionPdfMessages = {
   resultNo: "No",
   resultAbstain: "Abstain",
   resultMajority: "Majority needed",
-  decisions: { adopted: "Adopted", rejected: "Rejected", pending: "Not decided" } as Record<"adopted" | "rejected" | "pending", string>,
+  decisions: { adopted: "Adopted", rejected: "Rejected", pending: "Not decided" } satisfies Record<"adopted" | "rejected" | "pending", string>,
   roundsCaption: "Voting rounds",
   roundNumber: "Round",
   roundOpened: "Opened",
@@ -171,8 +172,7 @@ export const constitutionPdfMessages = {
   finalNo: "No",
   finalAbstain: "Abstain",
   finalMajority: "Majority needed",
-  chainHead: (hash: string) =>
-    `Head of the ballot chain: ${hash}. It seals the published ballots: anyone can check the count against it.`,
+  chainHead: (hash: string) => `Head of the ballot chain, which seals the published ballots of this vote: ${hash}`,
   adoptedOn: (adoptedAt: Date) => `Adopted on ${ukDate(adoptedAt)}.`,
 };
 

@@ -1,0 +1,76 @@
+import { Form } from "@remix-run/react";
+import { TextArea } from "./forms";
+
+export interface ThreadComment {
+  id: string;
+  parentId: string | null;
+  author: string;
+  body: string;
+  createdAt: string;
+}
+
+/**
+ * Members' comments, threaded. Bodies are plain text: React escapes them and CSS keeps the line
+ * breaks, so nothing a member types is ever run or rendered as markup. Replying is a plain form
+ * inside a <details>, so it works without JavaScript.
+ */
+export function CommentThread({
+  comments,
+  canComment,
+  formId,
+  error,
+  errorFor,
+}: {
+  comments: readonly ThreadComment[];
+  canComment: boolean;
+  /** Prefix for field ids: one page may hold a thread for the clause and one per amendment. */
+  formId: string;
+  error?: string | undefined;
+  /** The parent the error belongs to ("" for a new top-level comment). */
+  errorFor?: string | undefined;
+}) {
+  const children = new Map<string | null, ThreadComment[]>();
+  for (const c of comments) children.set(c.parentId, [...(children.get(c.parentId) ?? []), c]);
+  const branch = (parentId: string | null, depth: number) => {
+    const list = children.get(parentId) ?? [];
+    if (list.length === 0) return null;
+    return (
+      <ul className="comments">
+        {list.map((c) => (
+          <li key={c.id} className="comment" id={`comment-${c.id}`}>
+            <div className="comment__meta">
+              <strong>{c.author}</strong> wrote on {new Date(c.createdAt).toLocaleString("en-GB", { timeZone: "Europe/London", dateStyle: "medium", timeStyle: "short" })}
+            </div>
+            <p className="comment__body">{c.body}</p>
+            {canComment && depth < 6 ? (
+              <details open={errorFor === c.id}>
+                <summary>Reply to {c.author}</summary>
+                <CommentForm id={`${formId}-reply-${c.id}`} parentId={c.id} error={errorFor === c.id ? error : undefined} label={`Your reply to ${c.author}`} />
+              </details>
+            ) : null}
+            {branch(c.id, depth + 1)}
+          </li>
+        ))}
+      </ul>
+    );
+  };
+  return (
+    <>
+      {comments.length === 0 ? <p>No comments yet.</p> : branch(null, 0)}
+      {canComment ? <CommentForm id={`${formId}-new`} parentId="" error={errorFor === "" ? error : undefined} label="Add a comment" /> : null}
+    </>
+  );
+}
+
+function CommentForm({ id, parentId, error, label }: { id: string; parentId: string; error?: string | undefined; label: string }) {
+  return (
+    <Form method="post" noValidate>
+      <input type="hidden" name="intent" value="comment" />
+      <input type="hidden" name="parentId" value={parentId} />
+      <TextArea name="body" id={`${id}-body`} label={label} hint="Plain text, up to 2,000 characters. Your name is shown to founding members." error={error} rows={3} />
+      <button type="submit" className="button button--secondary">
+        Post comment
+      </button>
+    </Form>
+  );
+}

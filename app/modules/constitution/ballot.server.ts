@@ -1,0 +1,85 @@
+/**
+ * A clause's ballot paper as the member sees it: each question with the amendment's change and
+ * the committee's advice, the competing options, then the clause itself.
+ */
+import { inArray } from "drizzle-orm";
+import type { DbOrTx } from "~/utils/db.server";
+import { pollOptions, polls } from "../../../db/schema";
+import { amendmentEffect } from "./amendment-view";
+import { amendedDocument, currentDraft, listAmendments, originalDocument } from "./drafting.server";
+import { amendmentKindLabels, recommendationLabels } from "./messages";
+import { clausesVoted, openRoundOf, roundItems } from "./round.server";
+import type { DiffSegment } from "./text";
+import { numberedView } from "./views.server";
+
+export interface BallotAmendment {
+  number: number;
+  kind: string;
+  reason: string;
+  note: string | null;
+  segments: DiffSegment[];
+  recommendation: string | null;
+}
+
+export interface BallotQuestion {
+  pollId: string;
+  kind: "amendment" | "competing" | "clause";
+  majority: string;
+  amendments: BallotAmendment[];
+  /** Competing questions: the options in position order (0 is "No change"). */
+  options: { position: number; label: string }[];
+}
+
+export async function loadVotingOverview(db: DbOrTx, userId: string) {
+  const draft = await currentDraft(db);
+  const round = draft && draft.phase === "voting" ? await openRoundOf(db, draft.id) : null;
+  if (!draft || !round) return null;
+  const items = await roundItems(db, round.id);
+  const { amended } = await amendedDocument(db, draft.id);
+  const clauseIds = [...new Set(items.map((i) => i.clauseId))];
+  const titles = new Map(numberedView(amended.clauses, draft.lineWidth).map((c) => [c.id, `${c.number}. ${c.title}`]));
+  const voted = await clausesVoted(db, round.id, userId);
+  return {
+    round,
+    clauses: clauseIds.map((id) => ({ id, title: titles.get(id) ?? id, voted: voted.has(id), questions: items.filter((i) => i.clauseId === id).length })),
+  };
+}
+
+export async function loadClauseBallot(db: DbOrTx, userId: string, clauseId: string) {
+  const draft = await currentDraft(db);
+  const round = draft && draft.phase === "voting" ? await openRoundOf(db, draft.id) : null;
+  if (!draft || !round) return null;
+  const items = await roundItems(db, round.id, clauseId);
+  if (items.length === 0) return null;
+  const original = await originalDocument(db, draft.id);
+  const { amended } = await amendedDocument(db, draft.id);
+  const clause = numberedView(amended.clauses, draft.lineWidth).find((c) => c.id === clauseId) ?? null;
+  const amendments = new Map((await listAmendments(db, draft.id, clauseId)).map((a) => [a.id, a]));
+  const options = await db.select().from(pollOptions).where(inArray(pollOptions.pollId, items.map((i) => i.pollId)));
+  const majorities = new Map((await db.select({ id: polls.id, majority: polls.majority }).from(polls).where(inArray(polls.id, items.map((i) => i.pollId)))).map((p) => [p.id, p.majority]));
+  const describe = (id: string): BallotAmendment | null => {
+    const a = amendments.get(id);
+    if (!a) return null;
+    const effect = amendmentEffect(original, a.engine);
+    return {
+      number: a.number,
+      kind: amendmentKindLabels[a.operation.kind] ?? a.operation.kind,
+      reason: a.reason,
+      note: effect.note,
+      segments: effect.segments,
+      recommendation: a.recommendation ? `${recommendationLabels[a.recommendation.kind]}. ${a.recommendation.reasons}` : null,
+    };
+  };
+  const questions: BallotQuestion[] = items.map((item) => ({
+    pollId: item.pollId,
+    kind: item.kind,
+    majority: majorities.get(item.pollId) ?? "simple",
+    amendments: item.amendmentIds.map(describe).filter((a): a is BallotAmendment => a !== null),
+    options: options
+      .filter((o) => o.pollId === item.pollId)
+      .sort((a, b) => a.position - b.position)
+      .map((o) => ({ position: o.position, label: o.label })),
+  }));
+  const voted = (await clausesVoted(db, round.id, userId)).has(clauseId);
+  return { round, clause, questions, voted };
+}

@@ -1,0 +1,109 @@
+/**
+ * The constitution's printable documents: the text with line numbers (and, once adopted, its
+ * adoption record), and the amendments book with supporters and the committee's advice.
+ */
+import { createElement } from "react";
+import { getMovement } from "~/modules/campaign/campaign.server";
+import { AmendmentsPdf, type AmendmentsPdfData } from "~/modules/documents/amendments";
+import { ConstitutionPdf, type ConstitutionPdfData } from "~/modules/documents/constitution";
+import { fileSlug } from "~/modules/documents/format";
+import { renderPdf } from "~/modules/documents/render.server";
+import type { DbOrTx } from "~/utils/db.server";
+import { amendmentEffect } from "./amendment-view";
+import { modelClauses } from "./draft.server";
+import { amendedDocument, currentDraft, listAmendments, originalDocument, supporterNames } from "./drafting.server";
+import { amendmentKindLabels, amendmentStatusLabels } from "./messages";
+import { latestVersion, versionByNumber } from "./round.server";
+
+async function movementName(db: DbOrTx): Promise<string> {
+  return (await getMovement(db))?.name ?? "Breakaway";
+}
+
+/**
+ * The text readers see at /constitution: the adopted version when the current draft has been
+ * adopted (or a given version), otherwise the draft as amended so far, or the model.
+ */
+export async function constitutionPdfData(db: DbOrTx, options: { version?: number; now?: Date } = {}): Promise<ConstitutionPdfData | null> {
+  const generatedAt = options.now ?? new Date();
+  const partyName = await movementName(db);
+  const draft = await currentDraft(db);
+  const version = options.version !== undefined ? await versionByNumber(db, options.version) : await latestVersion(db);
+  if (options.version !== undefined && !version) return null;
+  const showVersion = version && (options.version !== undefined || (draft && draft.adoptedVersion === version.number));
+  if (showVersion) {
+    const r = version.record;
+    return {
+      partyName,
+      title: `Constitution, version ${version.number}`,
+      status: "adopted",
+      generatedAt,
+      lineWidth: draft?.lineWidth ?? 80,
+      clauses: version.clauses.map((c, i) => ({ number: i + 1, id: c.id, title: c.title, entrenched: c.entrenched, text: c.text })),
+      adoption: {
+        version: version.number,
+        adoptedAt: version.adoptedAt,
+        rounds: r.rounds.map((x) => ({ number: x.number, openedAt: new Date(x.openedAt), closedAt: new Date(x.closedAt), rollSize: x.rollSize })),
+        clauses: r.clauses.map((c) => ({ title: c.title, decision: c.decision, yes: c.yes, no: c.no, abstain: c.abstain, majority: c.majority })),
+        adoptionVote: { rollSize: r.adoptionVote.rollSize, turnout: r.adoptionVote.turnout, yes: r.adoptionVote.yes, no: r.adoptionVote.no, abstain: r.adoptionVote.abstain, majority: r.adoptionVote.majority, chainHead: r.adoptionVote.chainHead },
+      },
+    };
+  }
+  const clauses = draft
+    ? (await amendedDocument(db, draft.id)).amended.clauses.map((c) => ({ id: c.id, title: c.title, entrenched: c.entrenched, text: c.text }))
+    : (await modelClauses()).map((c) => ({ id: c.id, title: c.title, entrenched: c.entrenched, text: c.body }));
+  return {
+    partyName,
+    title: "Constitution (draft)",
+    status: "draft",
+    generatedAt,
+    lineWidth: draft?.lineWidth ?? 80,
+    clauses: clauses.map((c, i) => ({ number: i + 1, ...c })),
+    adoption: null,
+  };
+}
+
+export async function constitutionPdf(db: DbOrTx, options: { version?: number } = {}) {
+  const d = await constitutionPdfData(db, options);
+  if (!d) return null;
+  const pdf = await renderPdf(createElement(ConstitutionPdf, { data: d }));
+  return { pdf, fileName: `${fileSlug(`${d.partyName} ${d.title}`)}.pdf` };
+}
+
+export async function amendmentsPdfData(db: DbOrTx, now: Date = new Date()): Promise<AmendmentsPdfData | null> {
+  const draft = await currentDraft(db);
+  if (!draft) return null;
+  const original = await originalDocument(db, draft.id);
+  const list = await listAmendments(db, draft.id);
+  const names = await supporterNames(db, list.map((a) => a.id));
+  const numbers = new Map(original.clauses.map((c, i) => [c.id, i + 1]));
+  return {
+    partyName: await movementName(db),
+    generatedAt: now,
+    draftLabel: draft.baseVersion ? `Amendments to version ${draft.baseVersion}` : "Amendments to the draft constitution",
+    supportersNeeded: draft.supportersNeeded,
+    amendments: list.map((a) => {
+      const effect = amendmentEffect(original, a.engine);
+      return {
+        number: a.number,
+        clauseNumber: numbers.get(a.clauseId) ?? null,
+        clauseTitle: original.clauses.find((c) => c.id === a.clauseId)?.title ?? effect.clauseTitle,
+        kindLabel: amendmentKindLabels[a.operation.kind] ?? a.operation.kind,
+        proposer: a.proposer,
+        byCommittee: a.byCommittee,
+        reason: effect.note ? `${a.reason}\n\n${effect.note}` : a.reason,
+        status: amendmentStatusLabels[a.status],
+        supporters: names.get(a.id) ?? [],
+        before: effect.before,
+        after: effect.after,
+        recommendation: a.recommendation,
+      };
+    }),
+  };
+}
+
+export async function amendmentsPdf(db: DbOrTx) {
+  const d = await amendmentsPdfData(db);
+  if (!d) return null;
+  const pdf = await renderPdf(createElement(AmendmentsPdf, { data: d }));
+  return { pdf, fileName: `${fileSlug(`${d.partyName} amendments`)}.pdf` };
+}

@@ -1,0 +1,69 @@
+/** Wording for the constitution pages, kept out of the rules so it can be translated. */
+import type { AmendmentStatus, DraftPhase, RecommendationKind } from "../../../db/schema";
+import type { DraftingProblem } from "./drafting.server";
+import type { RoundProblem } from "./round.server";
+
+export const phaseLabels: Record<DraftPhase, string> = {
+  drafting: "Drafting: amendments and support are open",
+  voting: "Voting: the ballot is open",
+  closed: "Closed: the round has been counted",
+};
+
+export const amendmentKindLabels: Record<string, string> = {
+  replace: "Change words",
+  replaceText: "Change words",
+  insertAfter: "Add a new clause",
+  delete: "Delete the clause",
+  move: "Move the clause",
+  rename: "Change the title",
+  setEntrenched: "Change entrenchment",
+};
+
+export const amendmentStatusLabels: Record<AmendmentStatus, string> = {
+  open: "Open",
+  withdrawn: "Withdrawn",
+  carried: "Carried",
+  lost: "Lost",
+  undecided: "Not decided (quorum not met)",
+};
+
+export const recommendationLabels: Record<RecommendationKind, string> = {
+  accept: "Support",
+  reject: "Oppose",
+  compromise: "Support a compromise",
+};
+
+export const draftingProblemMessages: Record<DraftingProblem, string> = {
+  no_draft: "There is no draft constitution yet.",
+  not_drafting: "Drafting is closed: amendments, support and recommendations can no longer change.",
+  not_founding_member: "Only founding members can do this. Accept your invitation on the Founding page first.",
+  draft_in_use: "Members have already amended this draft, so it cannot be replaced.",
+  no_version: "No version of the constitution has been adopted yet.",
+  reason_missing: "Enter the reason for your amendment",
+  reason_too_long: "The reason must be 150 words or fewer",
+  amendment_not_found: "That amendment does not exist.",
+  amendment_not_open: "That amendment is no longer open.",
+  own_amendment: "You proposed this amendment, so you cannot also support it.",
+  not_proposer: "Only the member who proposed an amendment can withdraw it.",
+  comment_empty: "Enter your comment",
+  comment_too_long: "Comments must be 2,000 characters or fewer",
+  parent_not_found: "The comment you replied to is not in this thread.",
+  recommendation_reasons_too_long: "The reasons must be 150 words or fewer",
+  compromise_missing: "Enter the compromise text",
+  supporters_invalid: "Enter a whole number of supporters from 0 to 1,000",
+  invalid_operation: "The amendment does not fit the clause.",
+};
+
+export const roundProblemMessages: Record<RoundProblem, string> = {
+  no_draft: "There is no draft constitution yet.",
+  wrong_phase: "That cannot be done in the draft's present phase.",
+  closes_in_past: "The closing time must be in the future",
+  standing_orders_not_adopted: "No vote on the constitution can open until the founding members have adopted the standing orders.",
+  no_founding_members: "There are no founding members on the roll yet.",
+  nothing_pending: "Every clause has been decided.",
+  no_open_round: "No voting round is open.",
+  still_pending: "Some clauses are still undecided: open another round for them first.",
+  adoption_already_open: "The adoption vote has already been opened.",
+  no_adoption_vote: "The adoption vote has not been opened.",
+  already_adopted: "This text has already been adopted.",
+};

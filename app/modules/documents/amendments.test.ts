@@ -1,0 +1,130 @@
+import { createElement } from "react";
+import { describe, expect, it } from "vitest";
+import { AmendmentsPdf, changeBlocks, changeBlockText, type AmendmentsPdfData } from "./amendments";
+import { renderPdf } from "./render.server";
+import { flat, pdfInfo, pdfText } from "./test-support/pdf-text";
+
+const printed = (before: string, after: string) => changeBlocks(before, after).map(changeBlockText);
+
+describe("an amendment's change as printed", () => {
+  it("marks words taken out and put in, in words, with a space between them", () => {
+    expect(printed("Members pay a yearly fee set by the conference.", "Members pay a monthly fee, set by the conference each year.")).toEqual([
+      "Members pay a [deleted: yearly] [added: monthly] fee[added: ,] set by the conference [added: each year].",
+    ]);
+  });
+
+  it("keeps paragraphs and list items apart, with new and removed ones marked whole", () => {
+    const before = "The party may:\n\n- (a) stand candidates;\n- (b) raise funds.\n\nSecond paragraph.";
+    const after = "The party may:\n\n- (a) stand candidates;\n- (b) hold rallies;\n- (c) raise money.";
+    const blocks = changeBlocks(before, after);
+    expect(blocks.map(changeBlockText)).toEqual([
+      "The party may:",
+      "- (a) stand candidates;",
+      "[added: - (b) hold rallies;]",
+      "[deleted: - (b)] [added: - (c)] raise [deleted: funds] [added: money].",
+      "[deleted: Second paragraph.]",
+    ]);
+    expect(blocks.map((b) => [b.gapBefore, b.listItem])).toEqual([
+      [false, false],
+      [true, true],
+      [false, true],
+      [false, true],
+      [true, false],
+    ]);
+  });
+
+  it("reads a soft line break as a space", () => {
+    expect(printed("One\ntwo three.", "One\ntwo four.")).toEqual(["One two [deleted: three] [added: four]."]);
+  });
+
+  it("marks a whole new or deleted clause, and nothing when the words are the same", () => {
+    expect(printed("", "A new clause.\n\nIts second paragraph.")).toEqual(["[added: A new clause.]", "[added: Its second paragraph.]"]);
+    expect(printed("An old clause.", "")).toEqual(["[deleted: An old clause.]"]);
+    expect(changeBlocks("Same words.", "Same words.").flatMap((b) => b.runs)).toEqual([{ kind: "same", text: "Same words." }]);
+  });
+});
+
+const data: AmendmentsPdfData = {
+  partyName: "The Commonwealth Party",
+  generatedAt: new Date("2027-03-14T12:00:00Z"),
+  draftLabel: "the draft constitution of 1 March 2027",
+  supportersNeeded: 5,
+  amendments: [
+    {
+      number: 3,
+      clauseNumber: 5,
+      clauseTitle: "Membership",
+      kindLabel: "Change words",
+      proposer: "Siobhán Ó Dónaill",
+      byCommittee: false,
+      reason: "Monthly fees are easier to pay.\n\nThey are fairer too.",
+      status: "Open",
+      supporters: ["Łukasz Żółć", "Gwenllian Ŵyn"],
+      before: "Members pay a yearly fee set by the conference.",
+      after: "Members pay a monthly fee set by the conference.",
+      recommendation: { kind: "compromise", reasons: "Members should be able to choose.", compromiseText: "Members pay a monthly or a yearly fee." },
+    },
+    {
+      number: 4,
+      clauseNumber: null,
+      clauseTitle: "Local branches",
+      kindLabel: "New clause after",
+      proposer: "Drafting committee",
+      byCommittee: true,
+      reason: "",
+      status: "Carried",
+      supporters: [],
+      before: "",
+      after: "Members in an area may form a branch.",
+      recommendation: { kind: "accept", reasons: "Branches are needed.", compromiseText: null },
+    },
+    {
+      number: 5,
+      clauseNumber: 9,
+      clauseTitle: "Equality",
+      kindLabel: "Delete clause",
+      proposer: "A. Member",
+      byCommittee: false,
+      reason: "Covered elsewhere.",
+      status: "Withdrawn",
+      supporters: ["B. Member"],
+      before: "The party treats every member equally.",
+      after: "",
+      recommendation: null,
+    },
+  ],
+};
+
+describe("the amendments book", () => {
+  it("prints each amendment with its facts, its change marked in words and the committee's recommendation", async () => {
+    const pdf = await renderPdf(createElement(AmendmentsPdf, { data }));
+    const text = flat(pdfText(pdf));
+    expect(text).toContain("Amendments proposed to: the draft constitution of 1 March 2027.");
+    expect(text).toContain("An amendment needs 5 supporters to go forward to the vote.");
+
+    expect(text).toContain("A3: Clause 5, Membership Kind: Change words Proposed by: Siobhán Ó Dónaill Status: Open Supporters: 2 (5 needed)");
+    expect(text).toContain("Supported by: Łukasz Żółć, Gwenllian Ŵyn.");
+    expect(text).toContain("Reason Monthly fees are easier to pay. They are fairer too.");
+    expect(text).toContain("The change Members pay a [deleted: yearly] [added: monthly] fee set by the conference.");
+    expect(text).toContain(
+      "Drafting committee recommends: compromise Members should be able to choose. Compromise text: Members pay a monthly or a yearly fee.",
+    );
+
+    expect(text).toContain("A4: Local branches Kind: New clause after Proposed by: Drafting committee Status: Carried Supporters: 0 (5 needed)");
+    expect(text).toContain("No reason given.");
+    expect(text).toContain("[added: Members in an area may form a branch.]");
+    expect(text).toContain("Drafting committee recommends: accept Branches are needed.");
+
+    expect(text).toContain("A5: Clause 9, Equality Kind: Delete clause");
+    expect(text).toContain("[deleted: The party treats every member equally.]");
+    expect(text).toContain("The drafting committee has not made a recommendation yet.");
+
+    expect(pdfInfo(pdf)).toMatchObject({ Title: "Amendments to the constitution", Author: "The Commonwealth Party" });
+  });
+
+  it("says when no amendments have been proposed", async () => {
+    const text = flat(pdfText(await renderPdf(createElement(AmendmentsPdf, { data: { ...data, amendments: [] } }))));
+    expect(text).toContain("No amendments have been proposed.");
+    expect(text).not.toContain("How changes are shown");
+  });
+});

@@ -1,0 +1,213 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ClauseText } from "~/components/clause-text";
+import { ErrorSummary, TextArea, TextField, type FieldErrors } from "~/components/forms";
+import { currentDraft, isFoundingMember, originalDocument, proposeAmendment } from "~/modules/constitution/drafting.server";
+import { draftingProblemMessages } from "~/modules/constitution/messages";
+import { APPLY_ERROR_MESSAGES, hashText, type ApplyErrorCode } from "~/modules/constitution/text";
+import { newClauseId } from "~/modules/constitution/upload";
+import { numberedView } from "~/modules/constitution/views.server";
+import { requireUser } from "~/utils/auth.server";
+import type { StoredOperation } from "../../db/schema";
+
+export const meta: MetaFunction = () => [{ title: "Propose an amendment - Constitution - Breakaway" }];
+
+async function load(context: LoaderFunctionArgs["context"], clauseId: string | undefined) {
+  const draft = await currentDraft(context.db);
+  if (!draft) throw new Response("There is no draft constitution yet.", { status: 404 });
+  const original = await originalDocument(context.db, draft.id);
+  const view = numberedView(original.clauses, draft.lineWidth);
+  const clause = view.find((c) => c.id === clauseId);
+  if (!clause) throw new Response("There is no such clause in the draft.", { status: 404 });
+  return { draft, original, view, clause };
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { user } = requireUser(request, context, "constitution.take_part");
+  const { draft, view, clause } = await load(context, params.clauseId);
+  const allowed = user.role === "organiser" || (await isFoundingMember(context.db, user.id));
+  return {
+    clause,
+    open: draft.phase === "drafting",
+    allowed,
+    byCommittee: user.role === "organiser",
+    others: view.filter((c) => c.id !== clause.id).map((c) => ({ id: c.id, label: `${c.number}. ${c.title}` })),
+  };
+}
+
+const kinds = ["words", "lines", "insert", "delete", "move", "entrench"] as const;
+type Kind = (typeof kinds)[number];
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user } = requireUser(request, context, "constitution.take_part");
+  const { draft, original, view, clause } = await load(context, params.clauseId);
+  const form = await request.formData();
+  const kind = String(form.get("kind") ?? "") as Kind;
+  if (!kinds.includes(kind)) throw new Response("Unknown kind of amendment", { status: 400 });
+  const values = Object.fromEntries([...form.entries()].map(([k, v]) => [k, typeof v === "string" ? v : ""]));
+  const errors: FieldErrors = {};
+  const text = original.clauses.find((c) => c.id === clause.id)?.text ?? "";
+  const baseHash = hashText(text);
+  let operation: StoredOperation | null = null;
+
+  if (kind === "words") {
+    const newText = (values.text ?? "").replace(/\r\n?/g, "\n").trim();
+    if (!newText) errors.text = "Enter the clause as you want it to read";
+    else if (newText === text.trim()) errors.text = "Change at least one word of the clause";
+    else operation = { kind: "replaceText", clauseId: clause.id, baseHash, text: newText };
+  }
+  if (kind === "lines") {
+    const from = Number(values.fromLine);
+    const to = Number(values.toLine);
+    const first = clause.firstLine ?? 0;
+    const last = clause.lastLine ?? 0;
+    if (!Number.isInteger(from) || from < first || from > last) errors.fromLine = `Enter a line number from ${first} to ${last}`;
+    if (!Number.isInteger(to) || to < first || to > last) errors.toLine = `Enter a line number from ${first} to ${last}`;
+    else if (Number.isInteger(from) && to < from) errors.toLine = "The last line must not come before the first";
+    if (!errors.fromLine && !errors.toLine) {
+      // Members see the document's line numbers; anchors count from 1 within the clause.
+      operation = { kind: "replace", clauseId: clause.id, baseHash, anchor: { lines: { from: from - first + 1, to: to - first + 1 } }, lineWidth: draft.lineWidth, text: (values.replacement ?? "").replace(/\r\n?/g, "\n").trim() };
+    }
+  }
+  if (kind === "insert") {
+    const title = (values.title ?? "").trim();
+    const body = (values.clauseText ?? "").replace(/\r\n?/g, "\n").trim();
+    if (!title) errors.title = "Enter a title for the new clause";
+    else if (title.length > 120) errors.title = "The title must be 120 characters or fewer";
+    if (!body) errors.clauseText = "Enter the text of the new clause";
+    if (title && body && title.length <= 120) {
+      operation = { kind: "insertAfter", afterClauseId: clause.id, clause: { id: newClauseId(title, original.clauses.map((c) => c.id)), title, text: body, entrenched: values.entrenched === "yes" } };
+    }
+  }
+  if (kind === "delete") operation = { kind: "delete", clauseId: clause.id };
+  if (kind === "move") {
+    const after = values.afterClauseId ?? "";
+    if (after !== "start" && !view.some((c) => c.id === after && c.id !== clause.id)) errors.afterClauseId = "Choose where the clause should go";
+    else operation = { kind: "move", clauseId: clause.id, afterClauseId: after === "start" ? null : after };
+  }
+  if (kind === "entrench") operation = { kind: "setEntrenched", clauseId: clause.id, entrenched: !clause.entrenched };
+
+  if (!(values.reason ?? "").trim()) errors.reason = draftingProblemMessages.reason_missing;
+  if (Object.keys(errors).length > 0 || !operation) return data({ kind, errors, values }, { status: 400 });
+  const proposed = await proposeAmendment(context.db, { id: user.id, email: user.email, isOrganiser: user.role === "organiser" }, { operation, reason: values.reason ?? "" });
+  if (!proposed.ok) {
+    const message =
+      proposed.code === "invalid_operation" && proposed.detail ? (APPLY_ERROR_MESSAGES[proposed.detail as ApplyErrorCode] ?? draftingProblemMessages.invalid_operation) : draftingProblemMessages[proposed.code];
+    const field = proposed.code === "reason_too_long" || proposed.code === "reason_missing" ? "reason" : "form";
+    return data({ kind, errors: { [field]: message } as FieldErrors, values }, { status: proposed.code === "not_founding_member" ? 403 : 400 });
+  }
+  return redirect(`/constitution/amendments/${proposed.number}?proposed=1`);
+}
+
+export default function ProposeAmendment() {
+  const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const c = d.clause;
+  if (!d.open || !d.allowed) {
+    return (
+      <div className="page page--narrow">
+        <h1>Propose an amendment</h1>
+        <p>{!d.open ? draftingProblemMessages.not_drafting : draftingProblemMessages.not_founding_member}</p>
+        <p>
+          <Link to={`/constitution/clauses/${c.id}`}>Back to the clause</Link>
+        </p>
+      </div>
+    );
+  }
+  const active = result?.kind;
+  const errorsFor = (kind: Kind): FieldErrors => (active === kind ? (result?.errors ?? {}) : {});
+  const valuesFor = (kind: Kind): Record<string, string> => (active === kind ? (result?.values ?? {}) : {});
+  const ids = active ? Object.fromEntries(Object.keys(result?.errors ?? {}).map((k) => [k, `${active}-${k}`])) : {};
+  return (
+    <div className="page page--narrow">
+      <ErrorSummary errors={result?.errors ?? {}} fieldIds={ids} />
+      <p>
+        <Link to={`/constitution/clauses/${c.id}`}>Back to the clause</Link>
+      </p>
+      <h1>
+        Propose an amendment to {c.number}. {c.title}
+      </h1>
+      <p>
+        {d.byCommittee
+          ? "You are on the drafting committee: your amendment is a committee amendment and needs no supporters (standing orders 7.10)."
+          : "Your amendment goes to the vote if enough other founding members support it before drafting closes (standing orders 7.4). Give a reason of up to 150 words."}
+      </p>
+      <details>
+        <summary>The clause as it reads now (lines {c.firstLine} to {c.lastLine})</summary>
+        <ClauseText lines={c.lines} />
+      </details>
+      {result?.errors?.form ? (
+        <p className="error-message" id={`${active}-form`}>
+          {result.errors.form}
+        </p>
+      ) : null}
+
+      <AmendForm kind="words" reason={valuesFor("words").reason} title="Change the words" open={!active || active === "words"} errors={errorsFor("words")}>
+        <TextArea name="text" id="words-text" label="The clause as you want it to read" hint="Edit the text below. Everything you change is shown to members as a word-by-word comparison." rows={12} defaultValue={valuesFor("words").text ?? c.text} error={errorsFor("words").text} />
+      </AmendForm>
+
+      <AmendForm kind="lines" reason={valuesFor("lines").reason} title="Replace some lines" open={active === "lines"} errors={errorsFor("lines")}>
+        <TextField name="fromLine" id="lines-fromLine" label="From line" inputMode="numeric" width="10" defaultValue={valuesFor("lines").fromLine ?? String(c.firstLine ?? "")} error={errorsFor("lines").fromLine} />
+        <TextField name="toLine" id="lines-toLine" label="To line (included)" inputMode="numeric" width="10" defaultValue={valuesFor("lines").toLine ?? String(c.firstLine ?? "")} error={errorsFor("lines").toLine} />
+        <TextArea name="replacement" id="lines-replacement" label="New words for those lines" hint="Leave empty to delete the lines." rows={4} defaultValue={valuesFor("lines").replacement} />
+      </AmendForm>
+
+      <AmendForm kind="insert" reason={valuesFor("insert").reason} title="Add a new clause after this one" open={active === "insert"} errors={errorsFor("insert")}>
+        <TextField name="title" id="insert-title" label="Title of the new clause" defaultValue={valuesFor("insert").title} error={errorsFor("insert").title} />
+        <TextArea name="clauseText" id="insert-clauseText" label="Text of the new clause" hint="Separate paragraphs with a blank line; start list items with a dash." rows={8} defaultValue={valuesFor("insert").clauseText} error={errorsFor("insert").clauseText} />
+        <div className="radios__item">
+          <input type="checkbox" id="insert-entrenched" name="entrenched" value="yes" defaultChecked={valuesFor("insert").entrenched === "yes"} />
+          <label htmlFor="insert-entrenched">Make the new clause entrenched (changing it later needs two thirds)</label>
+        </div>
+      </AmendForm>
+
+      <AmendForm kind="move" reason={valuesFor("move").reason} title="Move this clause" open={active === "move"} errors={errorsFor("move")}>
+        <div className={`form-group${errorsFor("move").afterClauseId ? " form-group--error" : ""}`}>
+          <label className="label" htmlFor="move-afterClauseId">
+            Put it after
+          </label>
+          {errorsFor("move").afterClauseId ? (
+            <p className="error-message" id="move-afterClauseId-error">
+              {errorsFor("move").afterClauseId}
+            </p>
+          ) : null}
+          <select className="input" id="move-afterClauseId" name="afterClauseId" defaultValue={valuesFor("move").afterClauseId ?? ""}>
+            <option value="">Choose a clause</option>
+            <option value="start">At the very start</option>
+            {d.others.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </AmendForm>
+
+      <AmendForm kind="delete" reason={valuesFor("delete").reason} title="Delete this clause" open={active === "delete"} errors={errorsFor("delete")}>
+        <p>The whole clause would be left out of the constitution.</p>
+      </AmendForm>
+
+      <AmendForm kind="entrench" reason={valuesFor("entrench").reason} title={c.entrenched ? "Stop this clause being entrenched" : "Make this clause entrenched"} open={active === "entrench"} errors={errorsFor("entrench")}>
+        <p>This needs a two-thirds majority in the vote (standing orders 8.5).</p>
+      </AmendForm>
+    </div>
+  );
+}
+
+function AmendForm({ kind, title, open, errors, reason, children }: { kind: Kind; title: string; open: boolean; errors: FieldErrors; reason: string | undefined; children: React.ReactNode }) {
+  return (
+    <details className="panel" open={open}>
+      <summary>
+        <h2 className="summary-heading">{title}</h2>
+      </summary>
+      <Form method="post" noValidate>
+        <input type="hidden" name="kind" value={kind} />
+        {children}
+        <TextArea name="reason" id={`${kind}-reason`} label="Reason for the amendment" hint="Up to 150 words. Shown with the amendment and on the ballot." rows={4} defaultValue={reason} error={errors.reason} />
+        <button type="submit" className="button">
+          Propose this amendment
+        </button>
+      </Form>
+    </details>
+  );
+}

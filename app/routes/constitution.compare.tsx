@@ -1,0 +1,138 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { WordDiff } from "~/components/clause-text";
+import { amendmentEffect } from "~/modules/constitution/amendment-view";
+import { amendedDocument, currentDraft, listAmendments } from "~/modules/constitution/drafting.server";
+import { listVersions, versionByNumber } from "~/modules/constitution/round.server";
+import { documentDiff, type ConstitutionDocument } from "~/modules/constitution/text";
+import { requirePermission } from "~/utils/auth.server";
+import { formatLondon } from "~/utils/london-time";
+
+export const meta: MetaFunction = () => [{ title: "Compare versions - Constitution - Breakaway" }];
+
+/**
+ * A word-level comparison of any two texts: the draft as published, the draft as amended by the
+ * carried amendments, the draft with one amendment made, and every adopted version.
+ */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  requirePermission(request, context, "constitution.read");
+  const draft = await currentDraft(context.db);
+  const versions = await listVersions(context.db);
+  const choices: { value: string; label: string }[] = [];
+  let original: ConstitutionDocument | null = null;
+  let amended: ConstitutionDocument | null = null;
+  const amendments = draft ? await listAmendments(context.db, draft.id) : [];
+  if (draft) {
+    const docs = await amendedDocument(context.db, draft.id);
+    original = docs.original;
+    amended = docs.amended;
+    choices.push({ value: "original", label: "The draft as published" }, { value: "amended", label: "The draft as amended (carried amendments)" });
+    for (const a of amendments) if (a.status !== "withdrawn") choices.push({ value: `a${a.number}`, label: `The draft with amendment A${a.number} made` });
+  }
+  for (const v of versions) choices.push({ value: `v${v.number}`, label: `Version ${v.number}, adopted ${formatLondon(v.adoptedAt)}` });
+
+  const resolve = async (key: string): Promise<ConstitutionDocument | null> => {
+    if (key === "original") return original;
+    if (key === "amended") return amended;
+    const v = /^v(\d+)$/.exec(key);
+    if (v) {
+      const row = await versionByNumber(context.db, Number(v[1]));
+      return row ? { clauses: row.clauses.map((c, i) => ({ id: c.id, title: c.title, entrenched: c.entrenched, text: c.text, order: i })) } : null;
+    }
+    const a = /^a(\d+)$/.exec(key);
+    const found = a ? amendments.find((x) => x.number === Number(a[1])) : undefined;
+    return found && original ? amendmentEffect(original, found.engine).document : null;
+  };
+  const url = new URL(request.url);
+  const defaultFrom = versions.length > 0 && draft?.baseVersion ? `v${draft.baseVersion}` : "original";
+  const from = url.searchParams.get("from") ?? defaultFrom;
+  const to = url.searchParams.get("to") ?? (amendments.length > 0 ? "amended" : (choices.at(-1)?.value ?? "original"));
+  const [before, after] = [await resolve(from), await resolve(to)];
+  const changes =
+    before && after
+      ? documentDiff(before, after)
+          .filter((c) => c.change !== "kept" || c.textChanged || c.renamed || c.moved || c.entrenchmentChanged)
+          .map((c) => ({
+            id: c.id,
+            title: (c.after ?? c.before)?.title ?? c.id,
+            change: c.change,
+            moved: c.moved,
+            renamed: c.renamed,
+            entrenchmentChanged: c.entrenchmentChanged,
+            entrenched: c.after?.entrenched ?? false,
+            title_segments: c.title,
+            text: c.text,
+          }))
+      : null;
+  return { choices, from, to, changes, known: Boolean(before && after) };
+}
+
+export default function Compare() {
+  const d = useLoaderData<typeof loader>();
+  return (
+    <div className="page">
+      <p>
+        <Link to="/constitution">Back to the constitution</Link>
+      </p>
+      <h1>Compare versions</h1>
+      {d.choices.length === 0 ? (
+        <p>There is nothing to compare until drafting starts.</p>
+      ) : (
+        <Form method="get" className="panel">
+          <div className="form-group">
+            <label className="label" htmlFor="from">
+              Compare
+            </label>
+            <select className="input" id="from" name="from" defaultValue={d.from}>
+              {d.choices.map((c) => (
+                <option key={c.value} value={c.value}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="form-group">
+            <label className="label" htmlFor="to">
+              with
+            </label>
+            <select className="input" id="to" name="to" defaultValue={d.to}>
+              {d.choices.map((c) => (
+                <option key={c.value} value={c.value}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="button">
+            Show the differences
+          </button>
+        </Form>
+      )}
+      {!d.known && d.choices.length > 0 ? <p>One of those versions does not exist. Choose again.</p> : null}
+      {d.changes ? (
+        d.changes.length === 0 ? (
+          <p>The two texts are the same.</p>
+        ) : (
+          <>
+            <p>
+              {d.changes.length} {d.changes.length === 1 ? "clause differs" : "clauses differ"}. Deleted words are struck through; added words are underlined.
+            </p>
+            {d.changes.map((c) => (
+              <section key={c.id} aria-labelledby={`diff-${c.id}`} className="amendment">
+                <h2 id={`diff-${c.id}`}>
+                  {c.title}{" "}
+                  {c.change === "added" ? <span className="tag">New clause</span> : c.change === "deleted" ? <span className="tag">Deleted</span> : null}
+                  {c.moved ? <span className="tag">Moved</span> : null}
+                  {c.renamed ? <span className="tag">Renamed</span> : null}
+                  {c.entrenchmentChanged ? <span className="tag tag--entrenched">{c.entrenched ? "Now entrenched" : "No longer entrenched"}</span> : null}
+                </h2>
+                {c.renamed ? <WordDiff segments={c.title_segments} label={`Title of ${c.title}`} /> : null}
+                <WordDiff segments={c.text} label={`Text of ${c.title}`} />
+              </section>
+            ))}
+          </>
+        )
+      ) : null}
+    </div>
+  );
+}

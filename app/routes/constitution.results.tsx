@@ -1,0 +1,288 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { BarChart } from "~/components/bar-chart";
+import { ErrorSummary, NotificationBanner, TextArea, type FieldErrors } from "~/components/forms";
+import { YES_NO_MESSAGES } from "~/modules/ballots";
+import { amendedDocument, currentDraft, listAmendments } from "~/modules/constitution/drafting.server";
+import { roundProblemMessages } from "~/modules/constitution/messages";
+import { closeRound, latestVersion, openRoundOf, roundResults, settleAdoption } from "~/modules/constitution/round.server";
+import { decideRound } from "~/modules/constitution/round";
+import { majorityDescriptions } from "~/modules/polls/messages";
+import { loadRules } from "~/modules/polls/polls.server";
+import type { PollResult } from "~/modules/polls/ballot-rules";
+import { principalOf, requirePermission, requireUser } from "~/utils/auth.server";
+import { formatLondon } from "~/utils/london-time";
+import { isAllowed } from "~/utils/permissions";
+
+export const meta: MetaFunction = () => [{ title: "Constitution votes and results - Breakaway" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  requirePermission(request, context, "constitution.read");
+  const draft = await currentDraft(context.db);
+  if (!draft) throw new Response("There is no draft constitution yet, so there are no votes.", { status: 404 });
+  const principal = principalOf(context);
+  const rounds = await roundResults(context.db, draft.id);
+  const numbers = new Map((await listAmendments(context.db, draft.id)).map((a) => [a.id, a.number]));
+  const { amended } = await amendedDocument(context.db, draft.id);
+  const titles = new Map(amended.clauses.map((c, i) => [c.id, `${i + 1}. ${c.title}`]));
+  const open = await openRoundOf(context.db, draft.id);
+  const adoption = draft.adoptionPollId ? await loadRules(context.db, draft.adoptionPollId) : null;
+  const version = await latestVersion(context.db);
+  return {
+    canClose: isAllowed(principal, "constitution.manage") || isAllowed(principal, "poll.close_early"),
+    canCloseEarly: isAllowed(principal, "poll.close_early"),
+    openRound: open ? { number: open.number, closesAt: formatLondon(open.closesAt), due: open.closesAt.getTime() <= Date.now() } : null,
+    rounds: rounds
+      .map(({ round, questions }) => {
+        const closed = round.closedAt !== null;
+        const outcome = closed
+          ? decideRound(
+              questions.flatMap((q) => (q.result ? [{ item: { kind: q.kind, clauseId: q.clauseId, amendmentIds: q.amendmentIds, majority: q.majority as "simple" }, result: q.result, rollSize: q.rollSize, ballotCount: q.ballotCount }] : [])),
+              round.quorumPercent,
+            )
+          : null;
+        const clauseIds = [...new Set(questions.map((q) => q.clauseId))];
+        return {
+          number: round.number,
+          openedAt: formatLondon(round.openedAt),
+          closesAt: formatLondon(round.closedAt ?? round.closesAt),
+          closed,
+          rollSize: round.rollSize,
+          quorumPercent: round.quorumPercent,
+          tally: outcome
+            ? {
+                adopted: [...outcome.clauses.values()].filter((v) => v === "adopted").length,
+                rejected: [...outcome.clauses.values()].filter((v) => v === "rejected").length,
+                pending: [...outcome.clauses.values()].filter((v) => v === "pending").length,
+              }
+            : null,
+          clauses: clauseIds.map((clauseId) => ({
+            id: clauseId,
+            title: titles.get(clauseId) ?? clauseId,
+            decision: outcome?.clauses.get(clauseId) ?? null,
+            turnout: questions.find((q) => q.clauseId === clauseId)?.ballotCount ?? 0,
+            questions: questions
+              .filter((q) => q.clauseId === clauseId)
+              .map((q) => ({
+                pollId: q.pollId,
+                label:
+                  q.kind === "clause"
+                    ? "The clause as amended"
+                    : q.kind === "amendment"
+                      ? `Amendment A${numbers.get(q.amendmentIds[0] ?? "") ?? "?"}`
+                      : `Competing: ${q.amendmentIds.map((id) => `A${numbers.get(id) ?? "?"}`).join(", ")}`,
+                majority: q.majority,
+                ballots: q.ballotCount,
+                ...summarise(q.result, outcome?.items.find((i) => i.item.kind === q.kind && i.item.clauseId === q.clauseId && i.item.amendmentIds.join() === q.amendmentIds.join()), numbers),
+              })),
+          })),
+        };
+      })
+      .reverse(),
+    adoption: adoption
+      ? {
+          pollId: adoption.poll.id,
+          status: adoption.poll.status,
+          closesAt: formatLondon(adoption.poll.closedAt ?? adoption.poll.closesAt),
+          due: adoption.poll.closesAt.getTime() <= Date.now(),
+          ballots: adoption.poll.ballotCount,
+          rollSize: adoption.poll.rollSize,
+          result: adoption.poll.status === "closed" ? (adoption.poll.result as PollResult) : null,
+          settled: draft.adoptedVersion !== null,
+        }
+      : null,
+    version: version && draft.adoptedVersion === version.number ? { number: version.number, adoptedAt: formatLondon(version.adoptedAt) } : null,
+  };
+}
+
+type Outcome = ReturnType<typeof decideRound>["items"][number] | undefined;
+function summarise(result: PollResult | null, item: Outcome, numbers: Map<string, number>) {
+  if (!result) return { yes: null, no: null, abstain: null, outcome: null as string | null };
+  if (result.kind === "yes-no") {
+    const t = result.result.tally;
+    return { yes: t.yes, no: t.no, abstain: t.abstain, outcome: YES_NO_MESSAGES[result.result.code] };
+  }
+  const winner = item?.winner ? `A${numbers.get(item.winner) ?? "?"} is carried` : "No change: the text stays as it was";
+  const head = item?.vote ? ` (head to head with No change: ${item.vote.tally.yes} to ${item.vote.tally.no})` : "";
+  return { yes: item?.vote?.tally.yes ?? null, no: item?.vote?.tally.no ?? null, abstain: null, outcome: item?.quorumMet === false ? "The quorum was not met." : `${winner}${head}.` };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user } = requireUser(request, context, "poll.manage");
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const reason = String(form.get("reason") ?? "").trim();
+  const draft = await currentDraft(context.db);
+  if (!draft) throw new Response("No draft", { status: 404 });
+  const actor = { id: user.id, label: user.email };
+  const closesAt =
+    intent === "close-round" ? (await openRoundOf(context.db, draft.id))?.closesAt : draft.adoptionPollId ? (await loadRules(context.db, draft.adoptionPollId))?.poll.closesAt : undefined;
+  const early = closesAt ? closesAt.getTime() > Date.now() : false;
+  // Before the closing time only the returning officer may close a ballot, and must say why.
+  if (early && !isAllowed(user.role, "poll.close_early")) return data({ errors: { reason: "Only the returning officer can close a ballot before its closing time." } as FieldErrors }, { status: 403 });
+  if (early && !reason) return data({ errors: { reason: "Give the reason for closing the ballot before its closing time" } as FieldErrors }, { status: 400 });
+  if (intent === "close-round") {
+    const r = await closeRound(context.db, actor, early ? { reason } : {});
+    if (!r.ok) return data({ errors: { reason: roundProblemMessages[r.code] } as FieldErrors }, { status: 400 });
+    return { errors: {} as FieldErrors, done: `Round ${r.roundNumber} is closed and counted.` };
+  }
+  if (intent === "close-adoption") {
+    const r = await settleAdoption(context.db, actor, early ? { reason } : {});
+    if (!r.ok) return data({ errors: { reason: roundProblemMessages[r.code] } as FieldErrors }, { status: 400 });
+    return { errors: {} as FieldErrors, done: r.adopted ? `The constitution is adopted as version ${r.version}.` : "The adoption vote is counted: the constitution was not adopted." };
+  }
+  throw new Response("Unknown action", { status: 400 });
+}
+
+export default function ConstitutionResults() {
+  const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as { errors: FieldErrors; done?: string } | undefined;
+  const busy = useNavigation().state === "submitting";
+  const [search] = useSearchParams();
+  const closeForm = (intent: string, label: string, due: boolean) =>
+    d.canClose && (due || d.canCloseEarly) ? (
+      <Form method="post" noValidate>
+        <input type="hidden" name="intent" value={intent} />
+        {!due ? <TextArea name="reason" label="Reason for closing before the closing time (returning officer)" rows={2} error={result?.errors.reason} /> : null}
+        {due && result?.errors.reason ? <p className="error-message">{result.errors.reason}</p> : null}
+        <button type="submit" className="button" disabled={busy}>
+          {label}
+        </button>
+      </Form>
+    ) : null;
+  return (
+    <div className="page">
+      <ErrorSummary errors={result?.errors ?? {}} />
+      {search.get("opened") ? <NotificationBanner title="The vote is open" kind="success">Founding members can now vote clause by clause.</NotificationBanner> : null}
+      {search.get("adoption") ? <NotificationBanner title="The adoption vote is open" kind="success">Founding members vote on the constitution as a whole.</NotificationBanner> : null}
+      {result?.done ? <NotificationBanner title={result.done} kind="success">The results are below and in the audit log.</NotificationBanner> : null}
+      <p>
+        <Link to="/constitution">Back to the constitution</Link>
+      </p>
+      <h1>Constitution votes and results</h1>
+      {d.version ? (
+        <p className="outcome outcome--passed">
+          Version {d.version.number} was adopted on {d.version.adoptedAt}. <a href="/constitution.pdf">Download it with its adoption record (PDF)</a>.
+        </p>
+      ) : null}
+
+      {d.adoption ? (
+        <section aria-labelledby="adoption-title" className="panel">
+          <h2 id="adoption-title">The final vote: adopting the constitution as a whole</h2>
+          {d.adoption.result?.kind === "yes-no" ? (
+            <>
+              <p className={`outcome ${d.adoption.result.result.passed ? "outcome--passed" : "outcome--failed"}`}>{YES_NO_MESSAGES[d.adoption.result.result.code]}</p>
+              <BarChart
+                title="Adoption vote"
+                bars={[
+                  { label: "Yes", value: d.adoption.result.result.tally.yes, highlight: d.adoption.result.result.passed },
+                  { label: "No", value: d.adoption.result.result.tally.no },
+                  { label: "Abstain", value: d.adoption.result.result.tally.abstain },
+                ]}
+              />
+              <p>
+                {d.adoption.result.result.turnout} of {d.adoption.rollSize} founding members took part. Majority needed: {majorityDescriptions[d.adoption.result.result.majority]}.{" "}
+                <Link to={`/polls/${d.adoption.pollId}`}>Full count, receipts and ballots</Link>.
+              </p>
+            </>
+          ) : (
+            <>
+              <p>
+                Open until {d.adoption.closesAt}. {d.adoption.ballots} of {d.adoption.rollSize} founding members have voted. <Link to={`/polls/${d.adoption.pollId}`}>Vote on the adoption</Link>.
+              </p>
+              <progress className="progress" max={d.adoption.rollSize} value={d.adoption.ballots} aria-label="Turnout in the adoption vote" />
+            </>
+          )}
+          {!d.adoption.settled ? closeForm("close-adoption", d.adoption.result ? "Record the result" : "Close and count the adoption vote", d.adoption.due || d.adoption.status === "closed") : null}
+        </section>
+      ) : null}
+
+      {d.rounds.length === 0 ? <p>No voting round has been opened yet.</p> : null}
+      {d.rounds.map((r) => (
+        <section key={r.number} aria-labelledby={`round-${r.number}`}>
+          <h2 id={`round-${r.number}`}>
+            Round {r.number}: {r.closed ? `closed ${r.closesAt}` : `open until ${r.closesAt}`}
+          </h2>
+          <p>
+            {r.rollSize} founding members on the roll. Quorum: {r.quorumPercent}% of the roll must take part in each question.
+          </p>
+          {!r.closed ? (
+            <>
+              <p>Results are hidden until the ballot closes. Turnout so far, clause by clause:</p>
+              <BarChart title={`Round ${r.number} turnout by clause`} max={r.rollSize} bars={r.clauses.map((c) => ({ label: c.title, value: c.turnout }))} marker={{ value: Math.ceil((r.rollSize * r.quorumPercent) / 100), label: "quorum" }} />
+              {d.openRound?.number === r.number ? closeForm("close-round", `Close and count round ${r.number}`, d.openRound.due) : null}
+            </>
+          ) : (
+            <>
+              {r.tally ? (
+                <BarChart
+                  title={`Round ${r.number}: clauses by outcome`}
+                  bars={[
+                    { label: "Adopted", value: r.tally.adopted, highlight: true },
+                    { label: "Rejected (left out)", value: r.tally.rejected },
+                    { label: "Not decided (quorum not met)", value: r.tally.pending },
+                  ]}
+                />
+              ) : null}
+              {r.clauses.map((c) => (
+                <div key={c.id} className="panel">
+                  <h3>
+                    {c.title}: {c.decision === "adopted" ? "adopted" : c.decision === "rejected" ? "rejected, left out" : "not decided"}
+                  </h3>
+                  <div className="table-wrap">
+                    <table className="table">
+                      <caption className="visually-hidden">Questions on {c.title}</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">Question</th>
+                          <th scope="col" className="numeric">
+                            Yes
+                          </th>
+                          <th scope="col" className="numeric">
+                            No
+                          </th>
+                          <th scope="col" className="numeric">
+                            Abstain
+                          </th>
+                          <th scope="col">Majority needed</th>
+                          <th scope="col">Result</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {c.questions.map((q) => (
+                          <tr key={q.pollId}>
+                            <td>
+                              <Link to={`/polls/${q.pollId}`}>{q.label}</Link>
+                            </td>
+                            <td className="numeric">{q.yes ?? "–"}</td>
+                            <td className="numeric">{q.no ?? "–"}</td>
+                            <td className="numeric">{q.abstain ?? "–"}</td>
+                            <td>{majorityDescriptions[q.majority] ?? q.majority}</td>
+                            <td>{q.outcome}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                  {c.questions
+                    .filter((q) => q.yes !== null && q.abstain !== null && q.label === "The clause as amended")
+                    .map((q) => (
+                      <BarChart
+                        key={q.pollId}
+                        title={`${c.title}: the clause`}
+                        bars={[
+                          { label: "Yes", value: q.yes ?? 0, highlight: c.decision === "adopted" },
+                          { label: "No", value: q.no ?? 0 },
+                          { label: "Abstain", value: q.abstain ?? 0 },
+                        ]}
+                      />
+                    ))}
+                </div>
+              ))}
+            </>
+          )}
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,206 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ClauseText, WordDiff } from "~/components/clause-text";
+import { ErrorSummary, type FieldErrors } from "~/components/forms";
+import { loadClauseBallot, loadVotingOverview } from "~/modules/constitution/ballot.server";
+import { castClauseBallot, type ClauseAnswer } from "~/modules/constitution/round.server";
+import { ballotProblemMessages, majorityDescriptions } from "~/modules/polls/messages";
+import { rankingFromNumbers } from "~/modules/polls/ranking-form";
+import { requireUser } from "~/utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "Your ballot on a clause - Constitution - Breakaway" }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { user } = requireUser(request, context, "constitution.take_part");
+  const ballot = await loadClauseBallot(context.db, user.id, params.clauseId ?? "");
+  if (!ballot) throw new Response("There is no open ballot on this clause.", { status: 404 });
+  return { ...ballot, round: { number: ballot.round.number } };
+}
+
+const castProblems: Record<string, string> = {
+  no_open_round: "The ballot is not open.",
+  not_found: "There is no open ballot on this clause.",
+  not_open: ballotProblemMessages.not_open,
+  not_on_roll: "You are not a founding member on this round's roll, so you cannot vote in it.",
+  already_voted: "You have already cast your ballot on this clause. Each member votes once.",
+  answer_missing: "Answer every question on this clause",
+  answer_invalid: "One of your answers could not be read. Check it and try again.",
+};
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user } = requireUser(request, context, "constitution.take_part");
+  const clauseId = params.clauseId ?? "";
+  const ballot = await loadClauseBallot(context.db, user.id, clauseId);
+  if (!ballot) throw new Response("There is no open ballot on this clause.", { status: 404 });
+  const form = await request.formData();
+  const values = Object.fromEntries([...form.entries()].map(([k, v]) => [k, typeof v === "string" ? v : ""]));
+  const errors: FieldErrors = {};
+  const answers: ClauseAnswer[] = [];
+  for (const q of ballot.questions) {
+    if (q.kind === "competing") {
+      const numbers = new Map(q.options.map((o) => [o.position, values[`rank-${q.pollId}-${o.position}`] ?? ""]));
+      const ranking = rankingFromNumbers(numbers);
+      if (!ranking.ok) errors[`q-${q.pollId}`] = ballotProblemMessages[ranking.code];
+      else answers.push({ pollId: q.pollId, ranking: ranking.ranking });
+    } else {
+      const choice = values[`choice-${q.pollId}`];
+      if (choice !== "yes" && choice !== "no" && choice !== "abstain") errors[`q-${q.pollId}`] = ballotProblemMessages.choice_missing;
+      else answers.push({ pollId: q.pollId, choice });
+    }
+  }
+  if (Object.keys(errors).length > 0) return data({ errors, values, receipts: null, next: null }, { status: 400 });
+  const cast = await castClauseBallot(context.db, user.id, clauseId, answers);
+  if (!cast.ok) {
+    const key = cast.pollId && cast.code === "answer_invalid" ? `q-${cast.pollId}` : "form";
+    return data({ errors: { [key]: castProblems[cast.code] ?? castProblems.answer_invalid } as FieldErrors, values, receipts: null, next: null }, { status: cast.code === "not_on_roll" ? 403 : 400 });
+  }
+  const overview = await loadVotingOverview(context.db, user.id);
+  return { errors: {} as FieldErrors, values: {}, receipts: cast.receipts, next: overview?.clauses.find((c) => !c.voted)?.id ?? null };
+}
+
+const choiceLabels = [
+  ["yes", "Yes"],
+  ["no", "No"],
+  ["abstain", "Abstain"],
+] as const;
+
+export default function ClauseBallot() {
+  const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const errors = result?.errors ?? {};
+  const values: Record<string, string> = result?.values ?? {};
+  const title = d.clause ? `${d.clause.number}. ${d.clause.title}` : "This clause";
+  if (result?.receipts) {
+    return (
+      <div className="page page--narrow">
+        <div className="banner banner--success" role="status">
+          <h1>Your ballot on {title} is cast</h1>
+        </div>
+        <p>Keep these receipt codes, one per question. After the ballot closes you can check on each question&rsquo;s page that your vote was counted. Nobody can see how you voted.</p>
+        <ul className="list">
+          {result.receipts.map((r, i) => (
+            <li key={r.pollId}>
+              Question {i + 1}: <code className="receipt">{r.receipt}</code>
+            </li>
+          ))}
+        </ul>
+        <p>
+          {result.next ? (
+            <Link to={`/constitution/vote/${result.next}`} className="button">
+              Vote on the next clause
+            </Link>
+          ) : (
+            "You have voted on every clause."
+          )}
+        </p>
+        <p>
+          <Link to="/constitution/vote">See your progress</Link>
+        </p>
+      </div>
+    );
+  }
+  if (d.voted) {
+    return (
+      <div className="page page--narrow">
+        <h1>{title}</h1>
+        <p>{castProblems.already_voted}</p>
+        <p>
+          <Link to="/constitution/vote">Back to your progress</Link>
+        </p>
+      </div>
+    );
+  }
+  const fieldIds = Object.fromEntries(
+    d.questions.map((q) => [`q-${q.pollId}`, q.kind === "competing" ? `rank-${q.pollId}-${q.options[0]?.position ?? 0}` : `choice-${q.pollId}-yes`]),
+  );
+  return (
+    <div className="page page--narrow">
+      <ErrorSummary errors={errors} fieldIds={{ ...fieldIds, form: "ballot-form" }} />
+      <p>
+        <Link to="/constitution/vote">Back to your progress</Link>
+      </p>
+      <h1>Your ballot on {title}</h1>
+      <p className="lead">
+        Round {d.round.number}. {d.questions.length === 1 ? "One question." : `${d.questions.length} questions: the amendments first, then the clause as amended.`} Your
+        ballot is secret, and you cannot change it once cast.
+      </p>
+      {d.clause ? (
+        <details>
+          <summary>The clause as it now reads (lines {d.clause.firstLine} to {d.clause.lastLine})</summary>
+          <ClauseText lines={d.clause.lines} />
+        </details>
+      ) : null}
+      {errors.form ? <p className="error-message">{errors.form}</p> : null}
+      <Form method="post" noValidate id="ballot-form">
+        {d.questions.map((q, i) => {
+          const error = errors[`q-${q.pollId}`];
+          const legendId = `legend-${q.pollId}`;
+          return (
+            <div key={q.pollId} className={`question form-group${error ? " form-group--error" : ""}`}>
+              <fieldset className="fieldset" aria-describedby={error ? `q-${q.pollId}-error` : `hint-${q.pollId}`}>
+                <legend className="fieldset__legend" id={legendId}>
+                  Question {i + 1}:{" "}
+                  {q.kind === "amendment"
+                    ? `Do you support amendment A${q.amendments[0]?.number ?? ""}?`
+                    : q.kind === "competing"
+                      ? `Rank the competing amendments ${q.amendments.map((a) => `A${a.number}`).join(", ")} and "No change"`
+                      : `Do you adopt the clause ${title}, as amended by the amendments this ballot carries?`}
+                </legend>
+                <div className="hint" id={`hint-${q.pollId}`}>
+                  Majority needed: {majorityDescriptions[q.majority] ?? q.majority}.
+                  {q.kind === "competing" ? " Put 1 beside your first choice, 2 beside your second, and so on. The top option is carried only if it also beats No change head to head." : ""}
+                </div>
+                {q.amendments.map((a) => (
+                  <div key={a.number} className="amendment">
+                    <h2 className="summary-heading">
+                      A{a.number}: {a.kind}
+                    </h2>
+                    {a.note ? <p>{a.note}</p> : null}
+                    {a.segments.some((s) => s.kind !== "same") ? <WordDiff segments={a.segments} label={`Changes made by amendment A${a.number}`} /> : null}
+                    <p>
+                      <strong>Reason:</strong> {a.reason}
+                    </p>
+                    {a.recommendation ? (
+                      <p className="recommendation">
+                        <strong>Drafting committee:</strong> {a.recommendation}
+                      </p>
+                    ) : null}
+                  </div>
+                ))}
+                {error ? (
+                  <p className="error-message" id={`q-${q.pollId}-error`}>
+                    <span className="visually-hidden">Error:</span> {error}
+                  </p>
+                ) : null}
+                {q.kind === "competing"
+                  ? q.options.map((o) => (
+                      <div className="rank-row" key={o.position}>
+                        <input
+                          className="input"
+                          id={`rank-${q.pollId}-${o.position}`}
+                          name={`rank-${q.pollId}-${o.position}`}
+                          inputMode="numeric"
+                          autoComplete="off"
+                          defaultValue={values[`rank-${q.pollId}-${o.position}`] ?? ""}
+                        />
+                        <label htmlFor={`rank-${q.pollId}-${o.position}`}>{o.label}</label>
+                      </div>
+                    ))
+                  : choiceLabels.map(([value, label]) => (
+                      <div className="radios__item" key={value}>
+                        <input type="radio" id={`choice-${q.pollId}-${value}`} name={`choice-${q.pollId}`} value={value} defaultChecked={values[`choice-${q.pollId}`] === value} />
+                        <label htmlFor={`choice-${q.pollId}-${value}`}>{label}</label>
+                      </div>
+                    ))}
+              </fieldset>
+            </div>
+          );
+        })}
+        <button type="submit" className="button" disabled={busy}>
+          Cast my ballot on this clause
+        </button>
+      </Form>
+    </div>
+  );
+}

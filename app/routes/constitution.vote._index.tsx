@@ -1,0 +1,82 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { loadVotingOverview } from "~/modules/constitution/ballot.server";
+import { isFoundingMember } from "~/modules/constitution/drafting.server";
+import { requireUser } from "~/utils/auth.server";
+import { formatLondon } from "~/utils/london-time";
+
+export const meta: MetaFunction = () => [{ title: "Vote on the constitution - Breakaway" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user } = requireUser(request, context, "constitution.take_part");
+  const overview = await loadVotingOverview(context.db, user.id);
+  const member = await isFoundingMember(context.db, user.id);
+  if (!overview) return { open: false as const, member };
+  const done = overview.clauses.filter((c) => c.voted).length;
+  return {
+    open: true as const,
+    member,
+    round: overview.round.number,
+    closesAt: formatLondon(overview.round.closesAt),
+    clauses: overview.clauses,
+    done,
+    next: overview.clauses.find((c) => !c.voted)?.id ?? null,
+  };
+}
+
+export default function VoteOverview() {
+  const d = useLoaderData<typeof loader>();
+  if (!d.open) {
+    return (
+      <div className="page page--narrow">
+        <h1>Vote on the constitution</h1>
+        <p>No vote on the constitution is open at the moment.</p>
+        <p>
+          <Link to="/constitution">Read the constitution</Link>
+        </p>
+      </div>
+    );
+  }
+  const total = d.clauses.length;
+  return (
+    <div className="page page--narrow">
+      <h1>Vote on the constitution: round {d.round}</h1>
+      <p className="lead">
+        Each clause has its own secret ballot. Vote on them all now, or come back later: your progress is saved. The ballot closes at {d.closesAt} (UK time).
+      </p>
+      {!d.member ? <p>You are not a founding member on this round&rsquo;s roll, so you cannot vote in it.</p> : null}
+      <h2 id="progress-label">Your progress</h2>
+      <progress className="progress" max={total} value={d.done} aria-labelledby="progress-label" />
+      <p>
+        You have voted on {d.done} of {total} clauses.
+      </p>
+      {d.member && d.next ? (
+        <p>
+          <Link to={`/constitution/vote/${d.next}`} className="button">
+            {d.done === 0 ? "Start voting" : "Vote on the next clause"}
+          </Link>
+        </p>
+      ) : null}
+      {d.done === total ? <p>You have voted on every clause. Thank you. Results are published when the ballot closes.</p> : null}
+      <table className="table">
+        <caption className="visually-hidden">Clauses on this ballot</caption>
+        <thead>
+          <tr>
+            <th scope="col">Clause</th>
+            <th scope="col">Questions</th>
+            <th scope="col">Your ballot</th>
+          </tr>
+        </thead>
+        <tbody>
+          {d.clauses.map((c) => (
+            <tr key={c.id}>
+              <td>{d.member && !c.voted ? <Link to={`/constitution/vote/${c.id}`}>{c.title}</Link> : c.title}</td>
+              <td className="numeric">{c.questions}</td>
+              <td>{c.voted ? "Cast" : "Not yet"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { constitutionPdf } from "~/modules/constitution/documents.server";
+import { helpPageResponse } from "~/modules/documents/help-page";
+import { pdfResponse } from "~/modules/documents/render.server";
+import { requirePermission } from "~/utils/auth.server";
+
+/**
+ * The constitution as printed, with line numbers: the adopted version with its adoption record,
+ * or the draft as amended so far. `?version=N` gives an earlier adopted version.
+ */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  requirePermission(request, context, "constitution.read");
+  const asked = new URL(request.url).searchParams.get("version");
+  const file = await constitutionPdf(context.db, asked ? { version: Number(asked) } : {});
+  if (!file) return helpPageResponse({ status: 404, title: "There is no such version", body: "That version of the constitution has not been adopted." });
+  return pdfResponse(file.pdf, file.fileName);
+}
