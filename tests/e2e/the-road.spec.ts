@@ -36,12 +36,27 @@ async function pledge(page: Page, who: { name: string; email: string; relation: 
   await expect(page.getByRole("heading", { name: "Your pledge is confirmed" })).toBeVisible();
 }
 
+// The constitution journey carries on from where the road ends, in the same database.
+test.describe.configure({ mode: "serial" });
+
+/** Three more pledgers, who become founding members in the constitution journey. */
+const laterFounders = [
+  { name: "Cat Road", email: "cat.road@e2e.test" },
+  { name: "Dev Road", email: "dev.road@e2e.test" },
+  { name: "Eve Road", email: "eve.road@e2e.test" },
+];
+
 test("the whole road: pledge, deadline, decision, founding, standing orders", async ({ browser }) => {
   test.setTimeout(240_000);
   const ann = await person(browser);
   const ben = await person(browser);
   await pledge(ann, { name: "Ann Road", email: "ann.road@e2e.test", relation: "I am a member of the party", postcode: "CF10 1AA" });
   await pledge(ben, { name: "Ben Road", email: "ben.road@e2e.test", relation: "I support the party", postcode: "G12 8QQ" });
+  for (const later of laterFounders) {
+    const page = await person(browser);
+    await pledge(page, { ...later, relation: "I support the party", postcode: "LS1 4AP" });
+    await page.context().close();
+  }
 
   // The organiser ends the campaign, records the party's answer and opens the decision ballot.
   const org = await person(browser);
@@ -137,4 +152,185 @@ test("the whole road: pledge, deadline, decision, founding, standing orders", as
   await ann.getByRole("button", { name: "Continue to check your ballot" }).click();
   await ann.getByRole("button", { name: "Cast my vote" }).click();
   await expect(ann.getByRole("heading", { name: "Your vote has been cast" })).toBeVisible();
+});
+
+/** Replaces words in the "Change the words" box of the amendment form, as a member edits it. */
+async function changeWords(page: Page, clauseId: string, edit: (text: string) => string, reason: string) {
+  await page.goto(`/constitution/clauses/${clauseId}`);
+  await page.getByRole("link", { name: "Propose an amendment to this clause" }).click();
+  const box = page.getByLabel("The clause as you want it to read");
+  await box.fill(edit(await box.inputValue()));
+  await page.locator("#words-reason").fill(reason);
+  await page.getByRole("button", { name: "Propose this amendment" }).first().click();
+  await expect(page.getByRole("heading", { name: "Amendment proposed" })).toBeVisible();
+  return Number(/\/amendments\/(\d+)/.exec(page.url())?.[1]);
+}
+
+async function voteOnClause(page: Page, clauseId: string, answers: { yesNo?: ("Yes" | "No" | "Abstain")[]; ranks?: Record<string, string> }) {
+  await page.goto(`/constitution/vote/${clauseId}`);
+  const questions = page.locator(".question");
+  let yesNo = 0;
+  for (let i = 0; i < (await questions.count()); i += 1) {
+    const q = questions.nth(i);
+    if ((await q.locator(".rank-row").count()) > 0) {
+      for (const [label, rank] of Object.entries(answers.ranks ?? {})) await q.getByLabel(label, { exact: true }).fill(rank);
+    } else {
+      await q.getByLabel(answers.yesNo?.[yesNo] ?? "Yes", { exact: true }).check();
+      yesNo += 1;
+    }
+  }
+  await page.getByRole("button", { name: "Cast my ballot on this clause" }).click();
+  await expect(page.getByRole("heading", { name: /Your ballot on .* is cast/ })).toBeVisible();
+}
+
+test("the constitution: amend, support, comment, vote clause by clause, adopt version 1", async ({ browser }) => {
+  test.setTimeout(420_000);
+  // Three more founding members accept; the returning officer closes the standing orders vote.
+  const founders: Page[] = [];
+  for (const later of laterFounders) {
+    const page = await person(browser);
+    await signIn(page, later.email);
+    await page.goto("/founding");
+    await page.getByLabel("I accept the founding statement").check();
+    await page.getByLabel("I agree to my information being used as described above").check();
+    await page.getByRole("button", { name: "Become a founding member" }).click();
+    await expect(page.getByText(/Welcome, founding member number \d+\./)).toBeVisible();
+    founders.push(page);
+  }
+  const [cat, dev, eve] = founders as [Page, Page, Page];
+  const ann = await person(browser);
+  await signIn(ann, "ann.road@e2e.test");
+  const ben = await person(browser);
+  await signIn(ben, "ben.road@e2e.test");
+  const org = await person(browser);
+  await signIn(org, "organiser@demo.breakaway.test");
+  const ro = await person(browser);
+  await signIn(ro, "returning.officer@demo.breakaway.test");
+
+  // No vote on the constitution before the standing orders are adopted.
+  await org.goto("/constitution/manage");
+  await org.getByRole("button", { name: "Start drafting from the model constitution" }).click();
+  await expect(org.getByRole("heading", { name: "The draft constitution" })).toBeVisible();
+  await org.goto("/constitution/manage");
+  await expect(org.getByText("No vote on the constitution can open until the founding members have adopted the standing orders")).toBeVisible();
+  await org.getByLabel(/must support an amendment/).fill("1");
+  await org.getByRole("button", { name: "Save" }).click();
+  await expect(org.getByText("The number of supporters needed is saved.")).toBeVisible();
+
+  await ro.goto("/polls");
+  await ro.getByRole("link", { name: "Adopt the interim standing orders" }).click();
+  await ro.getByLabel("Reason for closing before the closing time").fill("Test run: the founding members have voted.");
+  await ro.getByRole("button", { name: "Close the poll and count" }).click();
+  await expect(ro.getByText("The motion was carried.")).toBeVisible();
+
+  // Amendments: Ann adds an aim to an entrenched clause; Ann and Ben compete over the joining age.
+  const aimsAmendment = await changeWords(ann, "aims", (t) => `${t}\n\n(3) The party works for a four-day week.`, "A shorter working week is our flagship policy.");
+  await picture(ann, "10-amendment-proposed");
+  const sixteen = await changeWords(ann, "joining", (t) => t.replace("aged 14 or over", "aged 16 or over"), "Sixteen is the voting age in Scotland and Wales.");
+  const fifteen = await changeWords(ben, "joining", (t) => t.replace("aged 14 or over", "aged 15 or over"), "A middle way.");
+
+  // Support: each amendment needs one supporter besides its proposer.
+  for (const [page, n] of [[ben, aimsAmendment], [ben, sixteen], [ann, fifteen]] as const) {
+    await page.goto(`/constitution/amendments/${n}`);
+    await page.getByRole("button", { name: `Support A${n}` }).click();
+    await expect(page.getByRole("heading", { name: "Your support is recorded." })).toBeVisible();
+  }
+  await ann.goto(`/constitution/amendments/${sixteen}`);
+  await expect(ann.getByRole("button", { name: `Support A${sixteen}` })).toHaveCount(0);
+  await expect(ann.getByText("1 of 1 needed. Ben Road")).toBeVisible();
+
+  // Comments, threaded; member text is shown as text, never run.
+  await cat.goto("/constitution/clauses/joining");
+  await cat.getByLabel("Add a comment").fill("<script>window.pwned = 1</script> Is 14 too young?");
+  await cat.getByRole("button", { name: "Post comment" }).last().click();
+  await expect(cat.getByRole("heading", { name: "Comment posted" })).toBeVisible();
+  await ann.goto("/constitution/clauses/joining");
+  await expect(ann.getByText("<script>window.pwned = 1</script> Is 14 too young?")).toBeVisible();
+  expect(await ann.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+  await ann.getByText("Reply to Cat Road", { exact: true }).click();
+  await ann.getByLabel("Your reply to Cat Road").fill("Other parties take members at 14.");
+  await ann.getByRole("button", { name: "Post comment" }).first().click();
+  await expect(ann.getByText("Other parties take members at 14.")).toBeVisible();
+  await picture(ann, "11-clause-with-amendments");
+
+  // The drafting committee recommends; the organiser opens the vote.
+  await org.goto(`/constitution/amendments/${sixteen}`);
+  await org.getByText("Publish a recommendation").click();
+  await org.getByLabel("Support", { exact: true }).check();
+  await org.getByLabel("Reasons (up to 150 words)").fill("Matches the voting age in Scotland and Wales.");
+  await org.getByRole("button", { name: "Publish the recommendation" }).click();
+  await expect(org.getByRole("heading", { name: "The recommendation is published." })).toBeVisible();
+  await org.goto("/constitution/manage");
+  await org.getByLabel("The ballot closes at (UK time)").fill(londonInput(new Date(Date.now() + 86_400_000)));
+  await org.getByRole("button", { name: "Open the vote" }).click();
+  await expect(org.getByRole("heading", { name: "The vote is open" })).toBeVisible();
+
+  // Everyone votes on the two amended clauses. A1 (an entrenched clause) gets 3 yes to 2 no:
+  // a majority, but short of the two thirds it needs. On joining, A16 is ranked first.
+  const aimsVotes: ["Yes" | "No", Page][] = [["Yes", ann], ["Yes", ben], ["Yes", cat], ["No", dev], ["No", eve]];
+  for (const [vote, page] of aimsVotes) await voteOnClause(page, "aims", { yesNo: [vote, "Yes"] });
+  for (const page of [ann, ben, cat]) {
+    await voteOnClause(page, "joining", { ranks: { [`Amendment A${sixteen}`]: "1", [`Amendment A${fifteen}`]: "2", "No change": "3" }, yesNo: ["Yes"] });
+  }
+  // Ann takes the rest of the ballot in a second sitting: her progress was saved.
+  await ann.goto("/constitution/vote");
+  await expect(ann.getByText(/You have voted on 2 of \d+ clauses\./)).toBeVisible();
+  await picture(ann, "12-voting-progress");
+  await ann.getByRole("link", { name: "Vote on the next clause" }).click();
+  await ann.getByRole("heading", { name: /Your ballot on/ }).waitFor();
+  await picture(ann, "13-clause-ballot");
+  for (;;) {
+    await ann.goto("/constitution/vote");
+    const next = ann.getByRole("link", { name: "Vote on the next clause" });
+    if ((await next.count()) === 0) break;
+    await next.click();
+    await ann.getByRole("button", { name: "Cast my ballot on this clause" }).waitFor();
+    for (const radio of await ann.getByLabel("Yes", { exact: true }).all()) await radio.check();
+    await ann.getByRole("button", { name: "Cast my ballot on this clause" }).click();
+    await expect(ann.getByRole("heading", { name: /Your ballot on .* is cast/ })).toBeVisible();
+  }
+  await expect(ann.getByText("You have voted on every clause.")).toBeVisible();
+
+  // The organiser may not close early; the returning officer closes the round, with a reason.
+  await org.goto("/constitution/results");
+  await expect(org.getByRole("button", { name: /Close and count round 1/ })).toHaveCount(0);
+  await ro.goto("/constitution/results");
+  await ro.getByLabel(/Reason for closing before the closing time/).fill("Test run: everyone has voted.");
+  await ro.getByRole("button", { name: "Close and count round 1" }).click();
+  await expect(ro.getByRole("heading", { name: "Round 1 is closed and counted." })).toBeVisible();
+  const aimsRow = ro.getByRole("row", { name: new RegExp(`Amendment A${aimsAmendment}`) });
+  await expect(aimsRow).toContainText("3");
+  await expect(aimsRow).toContainText("at least two thirds");
+  await expect(aimsRow).toContainText(/not/i);
+  await expect(ro.getByRole("row", { name: new RegExp(`Competing: A${sixteen}, A${fifteen}`) })).toContainText(`A${sixteen} is carried`);
+  await picture(ro, "14-round-results");
+
+  // The adoption vote, then version 1.
+  await org.goto("/constitution/manage");
+  await org.getByLabel("The adoption vote closes at (UK time)").fill(londonInput(new Date(Date.now() + 86_400_000)));
+  await org.getByRole("button", { name: "Open the adoption vote" }).click();
+  await expect(org.getByRole("heading", { name: "The adoption vote is open" })).toBeVisible();
+  for (const page of [ann, ben]) {
+    await page.goto("/constitution/results");
+    await page.getByRole("link", { name: "Vote on the adoption" }).click();
+    await page.getByRole("radio", { name: "Yes" }).check();
+    await page.getByRole("button", { name: "Continue to check your ballot" }).click();
+    await page.getByRole("button", { name: "Cast my vote" }).click();
+    await expect(page.getByRole("heading", { name: "Your vote has been cast" })).toBeVisible();
+  }
+  await ro.goto("/constitution/results");
+  await ro.getByLabel(/Reason for closing before the closing time/).fill("Test run: the founding members have voted.");
+  await ro.getByRole("button", { name: "Close and count the adoption vote" }).click();
+  await expect(ro.getByRole("heading", { name: "The constitution is adopted as version 1." })).toBeVisible();
+
+  await eve.goto("/constitution");
+  await expect(eve.getByRole("heading", { name: "The constitution, version 1" })).toBeVisible();
+  await expect(eve.getByText("is aged 16 or over")).toBeVisible();
+  await expect(eve.getByText("four-day week")).toHaveCount(0);
+  await picture(eve, "15-adopted-constitution");
+  const pdf = await eve.request.get("/constitution.pdf");
+  expect(pdf.headers()["content-type"]).toContain("application/pdf");
+  expect((await pdf.body()).length).toBeGreaterThan(10_000);
+  await dev.goto("/constitution/compare?from=original&to=v1");
+  await expect(dev.getByText("1 clause differs.")).toBeVisible();
 });

@@ -1,6 +1,5 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { systemActor } from "../../app/modules/audit/audit.server";
 import {
   addComment,
   amendedDocument,
