@@ -196,7 +196,7 @@ export default function ProposeAmendment() {
 
 function AmendForm({ kind, title, open, errors, reason, children }: { kind: Kind; title: string; open: boolean; errors: FieldErrors; reason: string | undefined; children: React.ReactNode }) {
   return (
-    <details className="panel" open={open}>
+    <details className="amend-form" open={open}>
       <summary>
         <h2 className="summary-heading">{title}</h2>
       </summary>

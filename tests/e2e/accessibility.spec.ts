@@ -1,12 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { violations } from "./axe";
 import { signIn } from "./journeys";
-
-/** WCAG 2.2 A and AA rules, as axe checks them, on a page as a person sees it. */
-async function violations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
-}
 
 test("public pages meet WCAG 2.2 AA as axe checks it", async ({ page }) => {
   test.setTimeout(180_000);
@@ -25,7 +19,7 @@ test("public pages meet WCAG 2.2 AA as axe checks it", async ({ page }) => {
 test("organiser pages meet WCAG 2.2 AA as axe checks it", async ({ page }) => {
   test.setTimeout(120_000);
   await signIn(page, "organiser@demo.breakaway.test");
-  for (const path of ["/campaign/manage", "/campaign/import", "/founding", "/audit", "/account", "/polls/new"]) {
+  for (const path of ["/campaign/manage", "/campaign/import", "/founding", "/audit", "/account", "/polls/new", "/constitution/manage"]) {
     await page.goto(path);
     expect(await violations(page), path).toEqual([]);
   }

@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { violations } from "./axe";
 import { signIn } from "./journeys";
 
 /** A UK wall-clock time, as a datetime-local input wants it. */
@@ -252,10 +253,16 @@ test("the constitution: amend, support, comment, vote clause by clause, adopt ve
   await ann.getByRole("button", { name: "Post comment" }).first().click();
   await expect(ann.getByText("Other parties take members at 14.")).toBeVisible();
   await picture(ann, "11-clause-with-amendments");
+  expect(await violations(ann), "clause page with amendments and comments").toEqual([]);
+  await ann.getByRole("link", { name: "Propose an amendment to this clause" }).click();
+  await ann.getByRole("button", { name: "Propose this amendment" }).first().click();
+  await expect(ann.getByRole("alert", { name: "There is a problem" })).toBeVisible();
+  expect(await violations(ann), "amendment form with errors").toEqual([]);
 
   // The drafting committee recommends; the organiser opens the vote.
   await org.goto(`/constitution/amendments/${sixteen}`);
   await org.getByText("Publish a recommendation").click();
+  expect(await violations(org), "amendment page with the recommendation form").toEqual([]);
   await org.getByLabel("Support", { exact: true }).check();
   await org.getByLabel("Reasons (up to 150 words)").fill("Matches the voting age in Scotland and Wales.");
   await org.getByRole("button", { name: "Publish the recommendation" }).click();
@@ -279,6 +286,7 @@ test("the constitution: amend, support, comment, vote clause by clause, adopt ve
   await ann.getByRole("link", { name: "Vote on the next clause" }).click();
   await ann.getByRole("heading", { name: /Your ballot on/ }).waitFor();
   await picture(ann, "13-clause-ballot");
+  expect(await violations(ann), "a clause's ballot").toEqual([]);
   for (;;) {
     await ann.goto("/constitution/vote");
     const next = ann.getByRole("link", { name: "Vote on the next clause" });
@@ -304,6 +312,7 @@ test("the constitution: amend, support, comment, vote clause by clause, adopt ve
   await expect(aimsRow).toContainText(/not/i);
   await expect(ro.getByRole("row", { name: new RegExp(`Competing: A${sixteen}, A${fifteen}`) })).toContainText(`A${sixteen} is carried`);
   await picture(ro, "14-round-results");
+  expect(await violations(ro), "round results").toEqual([]);
 
   // The adoption vote, then version 1.
   await org.goto("/constitution/manage");
@@ -333,4 +342,7 @@ test("the constitution: amend, support, comment, vote clause by clause, adopt ve
   expect((await pdf.body()).length).toBeGreaterThan(10_000);
   await dev.goto("/constitution/compare?from=original&to=v1");
   await expect(dev.getByText("1 clause differs.")).toBeVisible();
+  expect(await violations(dev), "comparing versions").toEqual([]);
+  await dev.goto("/constitution");
+  expect(await violations(dev), "the adopted constitution").toEqual([]);
 });
