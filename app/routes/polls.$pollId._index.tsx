@@ -7,6 +7,7 @@ import { ballotProblemMessages, majorityDescriptions, methodDescriptions, public
 import { ballotFormValues, parseBallotForm } from "~/modules/polls/parse-ballot-form";
 import { castBallot, closePoll, countVoters, hasVoted, isOnRoll, loadRules, openPoll } from "~/modules/polls/polls.server";
 import { listRollCandidates } from "~/modules/polls/roll.server";
+import { clauseOfPoll } from "~/modules/constitution/round.server";
 import { principalOf, requirePermission, requireUser } from "~/utils/auth.server";
 import { isAllowed } from "~/utils/permissions";
 
@@ -22,10 +23,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!loaded || (loaded.poll.status === "draft" && !canManage)) throw new Response("Not found", { status: 404 });
   const { poll, rules } = loaded;
   const userId = auth?.user.id;
-  const [onRoll, voted, voters] = await Promise.all([
+  const [onRoll, voted, voters, clauseId] = await Promise.all([
     userId ? isOnRoll(context.db, poll.id, userId) : false,
     userId ? hasVoted(context.db, poll.id, userId) : false,
     countVoters(context.db, poll.id),
+    clauseOfPoll(context.db, poll.id),
   ]);
   return {
     poll: {
@@ -49,7 +51,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     options: rules.options.filter((o) => !o.withdrawn).map((o) => ({ position: o.position, label: o.label, isRon: o.isRon })),
     viewer: {
       signedIn: Boolean(auth),
-      canVote: poll.status === "open" && onRoll && !voted && isAllowed(principalOf(context), "poll.vote"),
+      // A question of a clause's ballot is answered there, with the clause's other questions.
+      canVote: poll.status === "open" && onRoll && !voted && !clauseId && isAllowed(principalOf(context), "poll.vote"),
+      clauseId,
       onRoll,
       voted,
       canManage,
@@ -93,6 +97,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return data<ActionData>({ stage: "managed", message: closed.ok ? "The poll is closed and counted." : "The poll could not be closed: it is not open." }, { status: closed.ok ? 200 : 409 });
   }
 
+  if (await clauseOfPoll(context.db, pollId)) {
+    return data<ActionData>({ stage: "errors", message: "This question is on a clause's ballot of the constitution: vote on it there, with the clause's other questions.", values: {} }, { status: 409 });
+  }
   const values = ballotFormValues(form);
   if (intent === "edit") return data<ActionData>({ stage: "edit", values });
   const parsed = parseBallotForm(loaded.rules, form);
@@ -186,6 +193,10 @@ export default function PollPage() {
             </>
           ) : viewer.voted ? (
             "You have voted in this poll. Results will be published when it closes."
+          ) : viewer.clauseId && viewer.onRoll ? (
+            <>
+              This question is on a clause&rsquo;s ballot: <Link to={`/constitution/vote/${viewer.clauseId}`}>vote on it with the clause&rsquo;s other questions</Link>.
+            </>
           ) : !viewer.onRoll ? (
             "You are not on the roll for this poll."
           ) : (
