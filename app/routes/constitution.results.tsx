@@ -19,8 +19,8 @@ export const meta: MetaFunction = () => [{ title: "Constitution votes and result
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "constitution.read");
   const draft = await currentDraft(context.db);
-  if (!draft) throw new Response("There is no draft constitution yet, so there are no votes.", { status: 404 });
   const principal = principalOf(context);
+  if (!draft) return { canClose: false, canCloseEarly: false, openRound: null, rounds: [], adoption: null, version: null };
   const rounds = await roundResults(context.db, draft.id);
   const numbers = new Map((await listAmendments(context.db, draft.id)).map((a) => [a.id, a.number]));
   const { amended } = await amendedDocument(context.db, draft.id);

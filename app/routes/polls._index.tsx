@@ -38,6 +38,9 @@ export default function Polls() {
     <div className="page">
       <h1>Polls</h1>
       <p className="lead">Secret ballots of the movement. Results are published when each poll closes, with everything needed to check the count.</p>
+      <p>
+        Votes on the constitution&rsquo;s clauses are under <Link to="/constitution">Constitution</Link>, with their <Link to="/constitution/results">results</Link>.
+      </p>
       {canManage ? (
         <p>
           <Link to="/polls/new" className="button">

@@ -10,6 +10,7 @@ import {
   pollRoll,
   polls,
   pollVoters,
+  voteItems,
   type BallotContent,
   type PollMethod,
   type PublicationMode,
@@ -305,8 +306,16 @@ export async function verifyPoll(db: DbOrTx, pollId: string): Promise<PollVerifi
   return { ok: true, ballots: rows.length, voted, chainHead: loaded.poll.chainHead };
 }
 
+/**
+ * Polls for the polls page. The questions of the constitution's clause ballots are left out:
+ * there are dozens per round, and they are listed, and voted on, under Constitution.
+ */
 export async function listPolls(db: DbOrTx) {
-  return db.select().from(polls).orderBy(asc(polls.closesAt));
+  return db
+    .select()
+    .from(polls)
+    .where(sql`not exists (select 1 from ${voteItems} v where v.poll_id = ${polls.id})`)
+    .orderBy(asc(polls.closesAt));
 }
 
 export async function pollIdsOnRoll(db: DbOrTx, userId: string, pollIds: string[]): Promise<Set<string>> {
