@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { ClauseText, WordDiff } from "~/components/clause-text";
 import { CommentThread } from "~/components/comment-thread";
 import { ErrorSummary, NotificationBanner, Radios, TextArea, type FieldErrors } from "~/components/forms";
-import { amendmentEffect } from "~/modules/constitution/amendment-view";
+import { amendmentEffect, competitors } from "~/modules/constitution/amendment-view";
 import {
   addComment,
   amendmentByNumber,
@@ -37,7 +37,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const access = await constitutionAccess(context);
   if (!access.seesDebate) throw new Response("Amendments are open to founding members. Accept your invitation on the Founding page first.", { status: 403 });
   const { draft, row } = await find(context, params.number);
-  const [summary] = (await listAmendments(context.db, draft.id, row.clauseId)).filter((a) => a.id === row.id);
+  const onClause = await listAmendments(context.db, draft.id, row.clauseId);
+  const [summary] = onClause.filter((a) => a.id === row.id);
   if (!summary) throw new Response("There is no such amendment.", { status: 404 });
   const original = await originalDocument(context.db, draft.id);
   const effect = amendmentEffect(original, summary.engine);
@@ -47,6 +48,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const names = await supporterNames(context.db, [row.id]);
   const mine = await supportedBy(context.db, auth.user.id, [row.id]);
   const comments = await listComments(context.db, draft.id, row.clauseId, row.id);
+  const competesWith = competitors(original, onClause.filter((a) => a.status === "open" || a.status === "undecided")).get(row.number) ?? [];
   return {
     number: row.number,
     open: draft.phase === "drafting" && row.status === "open",
@@ -64,6 +66,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     effect: { note: effect.note, segments: effect.segments, applies: effect.document !== null },
     after: afterView.find((c) => c.id === changedId) ?? null,
     access,
+    competesWith,
     comments: comments.map((c) => ({ ...c, createdAt: c.createdAt.toISOString() })),
   };
 }
@@ -154,6 +157,11 @@ export default function AmendmentPage() {
       <h2>What it changes</h2>
       {d.effect.note ? <p>{d.effect.note}</p> : null}
       {!d.effect.applies ? <p>This amendment no longer fits the text.</p> : null}
+      {d.competesWith.length > 0 ? (
+        <p>
+          <strong>Competes with {d.competesWith.map((n) => `A${n}`).join(", ")}:</strong> they change the same words, so the ballot will ask members to rank them against each other and &ldquo;No change&rdquo;.
+        </p>
+      ) : null}
       {d.effect.segments.some((s) => s.kind !== "same") ? <WordDiff segments={d.effect.segments} label={`Changes made by amendment A${d.number}`} /> : null}
       {d.after ? (
         <details>

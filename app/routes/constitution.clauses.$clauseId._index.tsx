@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ClauseText, WordDiff } from "~/components/clause-text";
 import { CommentThread } from "~/components/comment-thread";
 import { NotificationBanner } from "~/components/forms";
-import { amendmentEffect } from "~/modules/constitution/amendment-view";
+import { amendmentEffect, competitors } from "~/modules/constitution/amendment-view";
 import { addComment, currentDraft, listAmendments, listComments, originalDocument } from "~/modules/constitution/drafting.server";
 import { amendmentKindLabels, amendmentStatusLabels, draftingProblemMessages, phaseLabels } from "~/modules/constitution/messages";
 import { constitutionAccess, numberedView } from "~/modules/constitution/views.server";
@@ -22,6 +22,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const access = await constitutionAccess(context);
   const amendments = access.seesDebate ? await listAmendments(context.db, draft.id, clause.id) : [];
   const comments = access.seesDebate ? await listComments(context.db, draft.id, clause.id, null) : [];
+  const competing = competitors(original, amendments.filter((a) => a.status === "open" || a.status === "undecided"));
   return {
     phase: draft.phase,
     phaseLabel: phaseLabels[draft.phase],
@@ -42,6 +43,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         note: effect.note,
         segments: effect.segments,
         recommendation: a.recommendation?.kind ?? null,
+        competesWith: competing.get(a.number) ?? [],
       };
     }),
     comments: comments.map((c) => ({ ...c, createdAt: c.createdAt.toISOString() })),
@@ -106,6 +108,11 @@ export default function ClausePage() {
                 {a.recommendation ? ` The drafting committee has made a recommendation.` : ""}
               </p>
               {a.note ? <p>{a.note}</p> : null}
+              {a.competesWith.length > 0 ? (
+                <p>
+                  <strong>Competes with {a.competesWith.map((n) => `A${n}`).join(", ")}:</strong> they change the same words, so they will be ranked against each other and &ldquo;No change&rdquo;.
+                </p>
+              ) : null}
               {a.segments.some((s) => s.kind !== "same") ? <WordDiff segments={a.segments} label={`Changes made by amendment A${a.number}`} /> : null}
               <p>
                 <strong>Reason:</strong> {a.reason}

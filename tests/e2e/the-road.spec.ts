@@ -246,6 +246,8 @@ test("the constitution: amend, support, comment, vote clause by clause, adopt ve
   await cat.getByRole("button", { name: "Post comment" }).last().click();
   await expect(cat.getByRole("heading", { name: "Comment posted" })).toBeVisible();
   await ann.goto("/constitution/clauses/joining");
+  await expect(ann.getByText(`Competes with A${fifteen}:`)).toBeVisible();
+  await expect(ann.getByText(`Competes with A${sixteen}:`)).toBeVisible();
   await expect(ann.getByText("<script>window.pwned = 1</script> Is 14 too young?")).toBeVisible();
   expect(await ann.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
   await ann.getByText("Reply to Cat Road", { exact: true }).click();

@@ -2,7 +2,7 @@
  * How an amendment reads to a member: what kind of change it is, the clause before and after it
  * (applied on its own to the published text), and a word diff of the two. Pure.
  */
-import { applyAmendment, wordDiff, type Amendment, type ConstitutionDocument, type DiffSegment } from "./text";
+import { applyAmendment, findConflicts, wordDiff, type Amendment, type ConstitutionDocument, type DiffSegment } from "./text";
 
 export interface AmendmentEffect {
   /** The clause it changes, or the new clause it adds. */
@@ -34,4 +34,22 @@ export function amendmentEffect(original: ConstitutionDocument, amendment: Amend
   if (amendment.kind === "rename") note = `The title becomes “${amendment.title}”.`;
   if (amendment.kind === "setEntrenched") note = amendment.entrenched ? "The clause becomes entrenched: changing it will need two thirds." : "The clause stops being entrenched.";
   return { clauseTitle: clause?.title ?? amendment.clauseId, before, after, segments: wordDiff(before, after), note, document };
+}
+
+/**
+ * For each open amendment, the numbers of the open amendments it competes with (standing orders
+ * 7.12): shown to members while drafting, so they know these will be ranked against each other.
+ */
+export function competitors(original: ConstitutionDocument, open: readonly { number: number; engine: Amendment }[]): Map<number, number[]> {
+  const numberOf = new Map(open.map((a) => [a.engine.id, a.number]));
+  const result = new Map<number, number[]>();
+  for (const pair of findConflicts(open.map((a) => a.engine), original).pairs) {
+    const a = numberOf.get(pair.a);
+    const b = numberOf.get(pair.b);
+    if (a === undefined || b === undefined) continue;
+    result.set(a, [...(result.get(a) ?? []), b]);
+    result.set(b, [...(result.get(b) ?? []), a]);
+  }
+  for (const list of result.values()) list.sort((x, y) => x - y);
+  return result;
 }

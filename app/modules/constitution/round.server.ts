@@ -26,6 +26,7 @@ import {
   type AdoptionRecord,
 } from "../../../db/schema";
 import { amendedDocument, clauseDecisionMap, currentDraft, standingOrderRules, toEngine, type Draft } from "./drafting.server";
+import { canMove } from "./phases";
 import { competingLabels, decideRound, planRound, type CountedItem, type PlannedItem } from "./round";
 
 export type RoundProblem =
@@ -84,7 +85,7 @@ export async function openRound(db: Db, actor: Actor, input: { closesAt: Date })
   return db.transaction(async (tx) => {
     const draft = await lockDraft(tx);
     if (!draft) return { ok: false, code: "no_draft" } as const;
-    if (draft.phase === "voting" || draft.adoptionPollId) return { ok: false, code: "wrong_phase" } as const;
+    if (!canMove(draft.phase, "voting") || draft.adoptionPollId) return { ok: false, code: "wrong_phase" } as const;
     if (!(await standingOrdersAdopted(tx))) return { ok: false, code: "standing_orders_not_adopted" } as const;
     const roll = await foundingRoll(tx);
     if (roll.length === 0) return { ok: false, code: "no_founding_members" } as const;
@@ -231,7 +232,7 @@ export async function closeRound(db: Db, actor: Actor, options: { reason?: strin
   return db.transaction(async (tx) => {
     const draft = await lockDraft(tx);
     if (!draft) return { ok: false, code: "no_draft" } as const;
-    const round = draft.phase === "voting" ? await openRoundOf(tx, draft.id) : null;
+    const round = canMove(draft.phase, "closed") ? await openRoundOf(tx, draft.id) : null;
     if (!round) return { ok: false, code: "no_open_round" } as const;
     const items = await roundItems(tx, round.id);
     const counted: CountedItem[] = [];

@@ -35,7 +35,9 @@ describe("planRound", () => {
     const onName = replaceText("name", NAME, NAME.replace("Example", "Sample"), "n1", 1);
     const onMembers = replaceText("members", MEMBERS, MEMBERS.replace("yearly", "monthly"), "m1", 2);
     const afterName = insertAfter("name", "values", "We value fairness.", "i1", 3);
-    const { plans, leftOut } = planRound(doc, [onName, onMembers, afterName], new Set(["members"]), rules);
+    // Stale, but filed under a clause already decided: not a candidate, so not reported either.
+    const staleOnName = { ...replaceText("name", NAME, "Another name."), id: "n2", createdAt: 4, baseHash: hashText("An earlier name.") };
+    const { plans, leftOut } = planRound(doc, [onName, onMembers, afterName, staleOnName], new Set(["members"]), rules);
     expect(questions(plans)).toEqual([
       [
         "members",
