@@ -61,3 +61,65 @@ export function WordDiff({ segments, label }: { segments: readonly DiffSegment[]
     </div>
   );
 }
+
+/** Splits a diff into its paragraphs (at blank lines in unchanged text). */
+export function diffParagraphs(segments: readonly DiffSegment[]): DiffSegment[][] {
+  const paragraphs: DiffSegment[][] = [[]];
+  for (const s of segments) {
+    if (s.kind !== "same") {
+      paragraphs.at(-1)?.push(s);
+      continue;
+    }
+    const parts = s.text.split(/\n\s*\n/);
+    parts.forEach((part, i) => {
+      if (i > 0) paragraphs.push([]);
+      if (part) paragraphs.at(-1)?.push({ kind: "same", text: part });
+    });
+  }
+  return paragraphs.filter((p) => p.length > 0);
+}
+
+/**
+ * Only the paragraphs an amendment changes, with "…" where unchanged ones are left out: a long
+ * clause's amendment then reads at a glance, and the full text is one link away.
+ */
+export function CompactDiff({ segments, label }: { segments: readonly DiffSegment[]; label?: string }) {
+  const paragraphs = diffParagraphs(segments);
+  const changed = paragraphs.map((p) => p.some((s) => s.kind !== "same"));
+  const shown: (DiffSegment[] | null)[] = [];
+  paragraphs.forEach((p, i) => {
+    if (changed[i]) shown.push(p);
+    else if (shown.at(-1) !== null) shown.push(null);
+  });
+  return (
+    <div className="diff" aria-label={label} role={label ? "group" : undefined}>
+      {shown.map((p, i) =>
+        p === null ? (
+          <p key={i} className="diff__gap">
+            …<span className="visually-hidden"> unchanged text left out</span>
+          </p>
+        ) : (
+          <p key={i} className="diff__paragraph">
+            {p.map((s, j) =>
+              s.kind === "same" ? (
+                <span key={j}>{s.text}</span>
+              ) : s.kind === "removed" ? (
+                <del key={j} className="diff__removed">
+                  <span className="visually-hidden">[deleted: </span>
+                  {s.text}
+                  <span className="visually-hidden">]</span>
+                </del>
+              ) : (
+                <ins key={j} className="diff__added">
+                  <span className="visually-hidden">[added: </span>
+                  {s.text}
+                  <span className="visually-hidden">]</span>
+                </ins>
+              ),
+            )}
+          </p>
+        ),
+      )}
+    </div>
+  );
+}

@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ClauseText, WordDiff } from "~/components/clause-text";
+import { ClauseText, CompactDiff } from "~/components/clause-text";
 import { CommentThread } from "~/components/comment-thread";
 import { NotificationBanner } from "~/components/forms";
 import { amendmentEffect, competitors } from "~/modules/constitution/amendment-view";
@@ -113,7 +113,7 @@ export default function ClausePage() {
                   <strong>Competes with {a.competesWith.map((n) => `A${n}`).join(", ")}:</strong> they change the same words, so they will be ranked against each other and &ldquo;No change&rdquo;.
                 </p>
               ) : null}
-              {a.segments.some((s) => s.kind !== "same") ? <WordDiff segments={a.segments} label={`Changes made by amendment A${a.number}`} /> : null}
+              {a.segments.some((s) => s.kind !== "same") ? <CompactDiff segments={a.segments} label={`Changes made by amendment A${a.number}`} /> : null}
               <p>
                 <strong>Reason:</strong> {a.reason}
               </p>

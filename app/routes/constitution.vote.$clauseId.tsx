@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { ClauseText, WordDiff } from "~/components/clause-text";
+import { ClauseText, CompactDiff } from "~/components/clause-text";
 import { ErrorSummary, type FieldErrors } from "~/components/forms";
 import { loadClauseBallot, loadVotingOverview } from "~/modules/constitution/ballot.server";
 import { castClauseBallot, type ClauseAnswer } from "~/modules/constitution/round.server";
@@ -39,6 +39,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   for (const q of ballot.questions) {
     if (q.kind === "competing") {
       const numbers = new Map(q.options.map((o) => [o.position, values[`rank-${q.pollId}-${o.position}`] ?? ""]));
+      // Every box blank: an abstention on this question (a blank paper still takes part).
+      if ([...numbers.values()].every((v) => v.trim() === "")) {
+        answers.push({ pollId: q.pollId, ranking: [] });
+        continue;
+      }
       const ranking = rankingFromNumbers(numbers);
       if (!ranking.ok) errors[`q-${q.pollId}`] = ballotProblemMessages[ranking.code];
       else answers.push({ pollId: q.pollId, ranking: ranking.ranking });
@@ -145,11 +150,13 @@ export default function ClauseBallot() {
                     ? `Do you support amendment A${q.amendments[0]?.number ?? ""}?`
                     : q.kind === "competing"
                       ? `Rank the competing amendments ${q.amendments.map((a) => `A${a.number}`).join(", ")} and "No change"`
-                      : `Do you adopt the clause ${title}, as amended by the amendments this ballot carries?`}
+                      : d.questions.length === 1
+                        ? `Do you adopt the clause ${title}?`
+                        : `Do you adopt the clause ${title}, as amended by the amendments this ballot carries?`}
                 </legend>
                 <div className="hint" id={`hint-${q.pollId}`}>
                   Majority needed: {majorityDescriptions[q.majority] ?? q.majority}.
-                  {q.kind === "competing" ? " Put 1 beside your first choice, 2 beside your second, and so on. The top option is carried only if it also beats No change head to head." : ""}
+                  {q.kind === "competing" ? " Put 1 beside your first choice, 2 beside your second, and so on; leave every box blank to abstain. The top option is carried only if it also beats No change head to head." : ""}
                 </div>
                 {q.amendments.map((a) => (
                   <div key={a.number} className="amendment">
@@ -157,7 +164,7 @@ export default function ClauseBallot() {
                       A{a.number}: {a.kind}
                     </h2>
                     {a.note ? <p>{a.note}</p> : null}
-                    {a.segments.some((s) => s.kind !== "same") ? <WordDiff segments={a.segments} label={`Changes made by amendment A${a.number}`} /> : null}
+                    {a.segments.some((s) => s.kind !== "same") ? <CompactDiff segments={a.segments} label={`Changes made by amendment A${a.number}`} /> : null}
                     <p>
                       <strong>Reason:</strong> {a.reason}
                     </p>

@@ -15,8 +15,8 @@ async function person(browser: Browser): Promise<Page> {
 }
 
 /** With SCREENSHOTS=1 the journey also refreshes the pictures of the user guide. */
-async function picture(page: Page, name: string) {
-  if (process.env.SCREENSHOTS) await page.screenshot({ path: `docs/images/${name}.png`, fullPage: true });
+async function picture(page: Page, name: string, fullPage = true) {
+  if (process.env.SCREENSHOTS) await page.screenshot({ path: `docs/images/${name}.png`, fullPage });
 }
 
 async function pledge(page: Page, who: { name: string; email: string; relation: string; postcode: string }) {
@@ -167,7 +167,7 @@ async function changeWords(page: Page, clauseId: string, edit: (text: string) =>
   return Number(/\/amendments\/(\d+)/.exec(page.url())?.[1]);
 }
 
-async function voteOnClause(page: Page, clauseId: string, answers: { yesNo?: ("Yes" | "No" | "Abstain")[]; ranks?: Record<string, string> }) {
+async function voteOnClause(page: Page, clauseId: string, answers: { yesNo?: ("Yes" | "No" | "Abstain")[]; ranks?: Record<string, string> }, shot?: string) {
   await page.goto(`/constitution/vote/${clauseId}`);
   const questions = page.locator(".question");
   let yesNo = 0;
@@ -179,6 +179,10 @@ async function voteOnClause(page: Page, clauseId: string, answers: { yesNo?: ("Y
       await q.getByLabel(answers.yesNo?.[yesNo] ?? "Yes", { exact: true }).check();
       yesNo += 1;
     }
+  }
+  if (shot) {
+    await picture(page, shot);
+    expect(await violations(page), "a clause's ballot with competing amendments").toEqual([]);
   }
   await page.getByRole("button", { name: "Cast my ballot on this clause" }).click();
   await expect(page.getByRole("heading", { name: /Your ballot on .* is cast/ })).toBeVisible();
@@ -279,7 +283,8 @@ test("the constitution: amend, support, comment, vote clause by clause, adopt ve
   const aimsVotes: ["Yes" | "No", Page][] = [["Yes", ann], ["Yes", ben], ["Yes", cat], ["No", dev], ["No", eve]];
   for (const [vote, page] of aimsVotes) await voteOnClause(page, "aims", { yesNo: [vote, "Yes"] });
   for (const page of [ann, ben, cat]) {
-    await voteOnClause(page, "joining", { ranks: { [`Amendment A${sixteen}`]: "1", [`Amendment A${fifteen}`]: "2", "No change": "3" }, yesNo: ["Yes"] });
+    const ranks = { [`Amendment A${sixteen}`]: "1", [`Amendment A${fifteen}`]: "2", "No change": "3" };
+    await voteOnClause(page, "joining", { ranks, yesNo: ["Yes"] }, page === ann ? "13-clause-ballot" : undefined);
   }
   // Ann takes the rest of the ballot in a second sitting: her progress was saved.
   await ann.goto("/constitution/vote");
@@ -287,7 +292,6 @@ test("the constitution: amend, support, comment, vote clause by clause, adopt ve
   await picture(ann, "12-voting-progress");
   await ann.getByRole("link", { name: "Vote on the next clause" }).click();
   await ann.getByRole("heading", { name: /Your ballot on/ }).waitFor();
-  await picture(ann, "13-clause-ballot");
   expect(await violations(ann), "a clause's ballot").toEqual([]);
   for (;;) {
     await ann.goto("/constitution/vote");
@@ -313,7 +317,8 @@ test("the constitution: amend, support, comment, vote clause by clause, adopt ve
   await expect(aimsRow).toContainText("at least two thirds");
   await expect(aimsRow).toContainText(/not/i);
   await expect(ro.getByRole("row", { name: new RegExp(`Competing: A${sixteen}, A${fifteen}`) })).toContainText(`A${sixteen} is carried`);
-  await picture(ro, "14-round-results");
+  await ro.getByRole("heading", { name: /2\. Aims and values/ }).scrollIntoViewIfNeeded();
+  await picture(ro, "14-round-results", false);
   expect(await violations(ro), "round results").toEqual([]);
 
   // The adoption vote, then version 1.
@@ -338,7 +343,7 @@ test("the constitution: amend, support, comment, vote clause by clause, adopt ve
   await expect(eve.getByRole("heading", { name: "The constitution, version 1" })).toBeVisible();
   await expect(eve.getByText("is aged 16 or over")).toBeVisible();
   await expect(eve.getByText("four-day week")).toHaveCount(0);
-  await picture(eve, "15-adopted-constitution");
+  await picture(eve, "15-adopted-constitution", false);
   const pdf = await eve.request.get("/constitution.pdf");
   expect(pdf.headers()["content-type"]).toContain("application/pdf");
   expect((await pdf.body()).length).toBeGreaterThan(10_000);

@@ -19,10 +19,10 @@ export interface AmendmentEffect {
 export function amendmentEffect(original: ConstitutionDocument, amendment: Amendment): AmendmentEffect {
   const applied = applyAmendment(original, amendment);
   const document = applied.ok ? applied.document : null;
-  const titleOf = (doc: ConstitutionDocument | null, id: string | null) => (id ? (doc?.clauses.find((c) => c.id === id)?.title ?? id) : "the start");
+  const titleOf = (doc: ConstitutionDocument | null, id: string | null) => doc?.clauses.find((c) => c.id === id)?.title ?? id ?? "";
   if (amendment.kind === "insertAfter") {
     const text = amendment.clause.text;
-    return { clauseTitle: amendment.clause.title, before: "", after: text, segments: wordDiff("", text), note: `A new clause “${amendment.clause.title}” after “${titleOf(original, amendment.afterClauseId)}”.`, document };
+    return { clauseTitle: amendment.clause.title, before: "", after: text, segments: wordDiff("", text), note: amendment.afterClauseId === null ? `A new clause “${amendment.clause.title}” at the start.` : `A new clause “${amendment.clause.title}” after “${titleOf(original, amendment.afterClauseId)}”.`, document };
   }
   const clause = original.clauses.find((c) => c.id === amendment.clauseId);
   const before = clause?.text ?? "";
@@ -30,7 +30,7 @@ export function amendmentEffect(original: ConstitutionDocument, amendment: Amend
   const after = amendment.kind === "delete" ? "" : (changed?.text ?? before);
   let note: string | null = null;
   if (amendment.kind === "delete") note = "The clause is deleted.";
-  if (amendment.kind === "move") note = `The clause moves to after “${titleOf(original, amendment.afterClauseId)}”.`;
+  if (amendment.kind === "move") note = amendment.afterClauseId === null ? "The clause moves to the start." : `The clause moves to after “${titleOf(original, amendment.afterClauseId)}”.`;
   if (amendment.kind === "rename") note = `The title becomes “${amendment.title}”.`;
   if (amendment.kind === "setEntrenched") note = amendment.entrenched ? "The clause becomes entrenched: changing it will need two thirds." : "The clause stops being entrenched.";
   return { clauseTitle: clause?.title ?? amendment.clauseId, before, after, segments: wordDiff(before, after), note, document };

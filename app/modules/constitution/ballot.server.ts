@@ -54,7 +54,8 @@ export async function loadClauseBallot(db: DbOrTx, userId: string, clauseId: str
   const original = await originalDocument(db, draft.id);
   const { amended } = await amendedDocument(db, draft.id);
   const clause = numberedView(amended.clauses, draft.lineWidth).find((c) => c.id === clauseId) ?? null;
-  const amendments = new Map((await listAmendments(db, draft.id, clauseId)).map((a) => [a.id, a]));
+  // By id across the draft: a new clause's amendment may be asked on another clause's ballot.
+  const amendments = new Map((await listAmendments(db, draft.id)).map((a) => [a.id, a]));
   const options = await db.select().from(pollOptions).where(inArray(pollOptions.pollId, items.map((i) => i.pollId)));
   const majorities = new Map((await db.select({ id: polls.id, majority: polls.majority }).from(polls).where(inArray(polls.id, items.map((i) => i.pollId)))).map((p) => [p.id, p.majority]));
   const describe = (id: string): BallotAmendment | null => {

@@ -3,8 +3,8 @@ import { loadModelConstitution, type Clause } from "./model";
 import { numberClauses, type NumberedLine } from "./text";
 
 /**
- * The draft constitution as members read it. Until drafting is stored in the database (issue 5),
- * the draft is the model constitution in constitution/clauses, numbered line by line as printed.
+ * The model constitution in constitution/clauses, numbered line by line as printed: what
+ * /constitution shows before organisers start a draft (drafting.server.ts) from it.
  */
 export interface DraftClause {
   id: string;

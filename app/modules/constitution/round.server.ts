@@ -101,11 +101,13 @@ export async function openRound(db: Db, actor: Actor, input: { closesAt: Date })
       .where(and(eq(amendments.draftId, draft.id), inArray(amendments.status, ["open", "undecided"])));
     const eligible = rows.filter((r) => r.a.byCommittee || r.supporters >= draft.supportersNeeded).map((r) => r.a);
     const numbers = new Map(eligible.map((a) => [a.id, a.number]));
-    const { plans } = planRound(amended, eligible.map(toEngine), pending, {
-      ordinaryMajority: rules.ordinaryMajority,
-      entrenchedMajority: rules.entrenchedMajority,
-      quorumPercent: rules.quorumPercent,
-    });
+    const { plans } = planRound(
+      amended,
+      eligible.map(toEngine),
+      pending,
+      { ordinaryMajority: rules.ordinaryMajority, entrenchedMajority: rules.entrenchedMajority, quorumPercent: rules.quorumPercent },
+      new Map(eligible.map((a) => [a.id, a.clauseId])),
+    );
 
     const [last] = await tx.select({ n: max(votingRounds.number) }).from(votingRounds).where(eq(votingRounds.draftId, draft.id));
     const number = (last?.n ?? 0) + 1;

@@ -30,24 +30,25 @@ function questions(plans: ReturnType<typeof planRound>["plans"]) {
 }
 
 describe("planRound", () => {
-  it("asks only about pending clauses, and only the amendments filed under them", () => {
+  it("asks only about pending clauses; a new clause filed under a decided one goes on the first pending ballot", () => {
     const doc = sampleDocument();
     const onName = replaceText("name", NAME, NAME.replace("Example", "Sample"), "n1", 1);
     const onMembers = replaceText("members", MEMBERS, MEMBERS.replace("yearly", "monthly"), "m1", 2);
     const afterName = insertAfter("name", "values", "We value fairness.", "i1", 3);
-    // Stale, but filed under a clause already decided: not a candidate, so not reported either.
     const staleOnName = { ...replaceText("name", NAME, "Another name."), id: "n2", createdAt: 4, baseHash: hashText("An earlier name.") };
     const { plans, leftOut } = planRound(doc, [onName, onMembers, afterName, staleOnName], new Set(["members"]), rules);
     expect(questions(plans)).toEqual([
       [
         "members",
         [
+          ["amendment", ["i1"], "simple"],
           ["amendment", ["m1"], "simple"],
           ["clause", [], "simple"],
         ],
       ],
     ]);
-    expect(leftOut).toEqual([]);
+    // Changes to a clause already decided are moot: reported, never asked.
+    expect(leftOut).toEqual(["n1", "n2"]);
   });
 
   it("gives a clause with no amendments its clause question alone", () => {
@@ -196,6 +197,34 @@ describe("planRound", () => {
       ["amendment", ["n1"]],
       ["clause", []],
     ]);
+  });
+
+  it("asks a new clause at the start on the ballot of the clause it is filed under, even after the first clause changed", () => {
+    // A carried move put "members" first; the insert was filed under "name" when proposed.
+    const sample = sampleDocument();
+    const doc: ConstitutionDocument = { clauses: sample.clauses.map((c) => (c.id === "members" ? { ...c, order: 5 } : c)) };
+    const atStart = insertAfter(null, "preamble", "We the members.", "i1", 2);
+    const { plans, leftOut } = planRound(doc, [atStart], new Set(["name", "aims"]), rules, new Map([["i1", "name"]]));
+    expect(leftOut).toEqual([]);
+    expect(plans.find((p) => p.clauseId === "name")?.items.map((i) => i.kind)).toEqual(["amendment", "clause"]);
+  });
+
+  it("asks a new clause on the first pending clause's ballot when the clause it is filed under is decided", () => {
+    const atStart = insertAfter(null, "preamble", "We the members.", "i1", 2);
+    const { plans, leftOut } = planRound(sampleDocument(), [atStart], new Set(["aims", "members"]), rules, new Map([["i1", "name"]]));
+    expect(leftOut).toEqual([]);
+    expect(plans[0]?.clauseId).toBe("aims");
+    expect(plans[0]?.items.map((i) => [i.kind, i.amendmentIds])).toEqual([
+      ["amendment", ["i1"]],
+      ["clause", []],
+    ]);
+  });
+
+  it("leaves out, and reports, an amendment to a clause already decided", () => {
+    const change = replaceText("name", NAME, NAME.replace("Example", "Sample"), "n1", 1);
+    const { plans, leftOut } = planRound(sampleDocument(), [change], new Set(["aims"]), rules);
+    expect(leftOut).toEqual(["n1"]);
+    expect(plans.map((p) => p.clauseId)).toEqual(["aims"]);
   });
 
   it("leaves out an amendment written against an older text, and reports it", () => {

@@ -45,24 +45,30 @@ export function amendmentMajority(amendment: Amendment, document: ConstitutionDo
 /**
  * The questions of one round: for each pending clause in document order, its amendments (each
  * standing alone as yes/no, each competing group as one ranked question), then the clause as
- * amended. An amendment adding a clause at the very start is asked on the first clause's ballot.
- * Amendments that cannot be placed against the text (a stale base) are left out and returned.
+ * amended. An amendment adding a clause at the very start is asked on the ballot of the clause it
+ * is filed under. Amendments that cannot be placed against the text (a stale base), or that change
+ * a clause already decided, are left out and returned.
  */
 export function planRound(
   document: ConstitutionDocument,
   candidates: readonly Amendment[],
   pendingClauseIds: ReadonlySet<string>,
   rules: RoundRules,
+  /** Where each amendment is stored (amendments.clause_id), so ballots and pages agree. */
+  filing: ReadonlyMap<string, string> = new Map(),
 ): { plans: ClausePlan[]; leftOut: string[] } {
   const ordered = [...document.clauses].sort((a, b) => a.order - b.order);
-  const firstId = ordered[0]?.id ?? null;
-  const filedUnder = (a: Amendment) => amendmentClauseId(a) ?? firstId;
-  const onBallot = candidates.filter((a) => {
-    const clauseId = filedUnder(a);
-    return clauseId !== null && pendingClauseIds.has(clauseId);
-  });
+  const firstPending = ordered.find((c) => pendingClauseIds.has(c.id))?.id ?? null;
+  // A new clause is asked on the ballot of the clause it is filed under, or, if that clause is
+  // already decided, on the first pending clause's; an amendment to a decided clause is moot.
+  const filedUnder = (a: Amendment): string | null => {
+    const clauseId = filing.get(a.id) ?? amendmentClauseId(a) ?? ordered[0]?.id ?? null;
+    if (clauseId !== null && pendingClauseIds.has(clauseId)) return clauseId;
+    return a.kind === "insertAfter" ? firstPending : null;
+  };
+  const onBallot = candidates.filter((a) => filedUnder(a) !== null);
   const report = findConflicts(onBallot, document);
-  const leftOut = new Set(report.unresolved.map((u) => u.id));
+  const leftOut = new Set([...report.unresolved.map((u) => u.id), ...candidates.filter((a) => filedUnder(a) === null).map((a) => a.id)]);
   const byId = new Map(onBallot.map((a) => [a.id, a]));
   const grouped = new Map<string, string[]>();
   for (const group of report.groups) for (const id of group.amendmentIds) grouped.set(id, group.amendmentIds);

@@ -46,7 +46,9 @@ export function checkBallot(rules: PollRules, input: { choice?: string; ranking?
     return { ok: false, code: "choice_missing" };
   }
   const ranking = input.ranking ?? [];
-  if (ranking.length === 0) return { ok: false, code: "ranking_empty" };
+  // A blank Schulze paper takes part without ranking anything: an abstention on a choice between
+  // texts (standing orders 8.1). Elections still need at least one preference.
+  if (ranking.length === 0) return rules.method === "schulze" && input.ranking !== undefined ? { ok: true, content: { ranking: [] } } : { ok: false, code: "ranking_empty" };
   const seen = new Set<number>();
   for (const position of ranking) {
     const option = rules.options.find((o) => o.position === position);
