@@ -3,6 +3,7 @@ import { ELECTION_REASON_MESSAGES, RON_MESSAGE, YES_NO_MESSAGES, describeTieBrea
 import type { RankedCountReport, SchulzeReport } from "~/modules/ballots";
 import { majorityDescriptions } from "~/modules/polls/messages";
 import { BarChart, formatNumber } from "./bar-chart";
+import { StageChart } from "./stage-chart";
 
 export function PollResults({ result }: { result: PollResult }) {
   if (result.kind === "yes-no") return <YesNoResults result={result.result} />;
@@ -93,6 +94,12 @@ function RankedResults({ report }: { report: RankedCountReport }) {
           bars={last.totals.map((t) => ({ label: t.candidate, value: t.votes, highlight: report.elected.includes(t.candidate) }))}
           marker={report.quota !== null ? { value: report.quota, label: "quota" } : undefined}
         />
+      ) : null}
+      {report.stages.length > 1 ? (
+        <>
+          <h3>How the votes moved</h3>
+          <StageChart report={report} />
+        </>
       ) : null}
       <h3>Stage by stage</h3>
       <div className="table-wrap" role="region" aria-labelledby="stages-caption" tabIndex={0}>

@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorSummary, NotificationBanner, TextField } from "~/components/forms";
 import { PollResults } from "~/components/poll-results";
+import { RankingEnhancer } from "~/components/ranking-enhancer";
 import type { PollResult } from "~/modules/polls/ballot-rules";
 import { ballotProblemMessages, majorityDescriptions, methodDescriptions, publicationDescriptions } from "~/modules/polls/messages";
 import { ballotFormValues, parseBallotForm } from "~/modules/polls/parse-ballot-form";
@@ -327,22 +328,28 @@ function BallotForm(props: {
                     <label htmlFor={`choice-${choice}`}>{choice === "yes" ? "Yes" : choice === "no" ? "No" : "Abstain"}</label>
                   </div>
                 ))
-              : props.options.map((o) => (
-                  <div className="rank-row" key={o.position}>
-                    <input
-                      className="input"
-                      id={`rank-${o.position}`}
-                      name={`rank-${o.position}`}
-                      inputMode="numeric"
-                      autoComplete="off"
-                      defaultValue={props.values[`rank-${o.position}`] ?? ""}
-                    />
-                    <label htmlFor={`rank-${o.position}`}>
-                      {o.label}
-                      {o.isRon ? " (re-open nominations: rank this if you want none of the candidates)" : ""}
-                    </label>
-                  </div>
-                ))}
+              : (
+                <>
+                  {/* With JavaScript, a list to drag or reorder with buttons; it fills in the numbers below. */}
+                  <RankingEnhancer options={props.options} />
+                  {props.options.map((o) => (
+                    <div className="rank-row" key={o.position}>
+                      <input
+                        className="input"
+                        id={`rank-${o.position}`}
+                        name={`rank-${o.position}`}
+                        inputMode="numeric"
+                        autoComplete="off"
+                        defaultValue={props.values[`rank-${o.position}`] ?? ""}
+                      />
+                      <label htmlFor={`rank-${o.position}`}>
+                        {o.label}
+                        {o.isRon ? " (re-open nominations: rank this if you want none of the candidates)" : ""}
+                      </label>
+                    </div>
+                  ))}
+                </>
+              )}
           </fieldset>
         </div>
         <button type="submit" name="intent" value="review" className="button" disabled={props.busy}>

@@ -38,6 +38,12 @@ export const permissions = {
   "constitution.take_part": signedIn,
   /** The drafting committee: starting drafts, recommendations, voting rounds, the adoption vote. */
   "constitution.manage": ["organiser"],
+  /** Standing, seconding and asking candidates questions (founding members: checked against the roll). */
+  "elections.take_part": signedIn,
+  /** Setting up an election: its nomination period and positions. */
+  "elections.manage": ["organiser"],
+  /** Running the ballot: opening it when nominations close, counting, declaring the result. */
+  "elections.run": ["returning_officer"],
   /** Reading the audit log and checking its chain. */
   "audit.read": ["organiser", "returning_officer"],
 } as const satisfies Record<string, readonly Principal[]>;

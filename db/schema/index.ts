@@ -5,3 +5,4 @@ export * from "./campaign";
 export * from "./polls";
 export * from "./founding";
 export * from "./constitution";
+export * from "./elections";

@@ -1,0 +1,540 @@
+/**
+ * Officer elections (standing orders section 11): setting up an election and its positions,
+ * nominations (standing, seconding, withdrawing, hustings), opening one ranked ballot per
+ * position on the poll engine, counting the offices before the committee, and declaring. Each
+ * command is one transaction with its audit entry.
+ */
+import { and, asc, count, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { appendAudit, type Actor } from "~/modules/audit/audit.server";
+import type { RankedCountReport } from "~/modules/ballots";
+import { standingOrderRules } from "~/modules/constitution/drafting.server";
+import type { PollResult } from "~/modules/polls/ballot-rules";
+import { closePoll, createPoll, openPoll } from "~/modules/polls/polls.server";
+import type { Db, DbOrTx } from "~/utils/db.server";
+import { isUuid } from "~/utils/ids";
+import {
+  candidacies,
+  elections,
+  foundingMembers,
+  hustingsQuestions,
+  pollOptions,
+  polls,
+  positions,
+  seconders,
+  users,
+} from "../../../db/schema";
+import { wordCount } from "~/modules/constitution/words";
+
+export type Election = typeof elections.$inferSelect;
+export type Position = typeof positions.$inferSelect;
+export type Candidacy = typeof candidacies.$inferSelect;
+
+export const RON_LABEL = "Re-open nominations";
+
+export type ElectionProblem =
+  | "no_election"
+  | "election_exists"
+  | "period_invalid"
+  | "seats_invalid"
+  | "title_missing"
+  | "not_founding_member"
+  | "nominations_closed"
+  | "not_found"
+  | "consent_missing"
+  | "declaration_missing"
+  | "eligibility_missing"
+  | "statement_too_long"
+  | "already_standing_for_office"
+  | "own_candidacy"
+  | "not_candidate"
+  | "question_empty"
+  | "question_too_long"
+  | "answer_empty"
+  | "wrong_phase"
+  | "reason_missing"
+  | "no_founding_members"
+  | "closes_in_past"
+  | "not_counted"
+  | "already_declared";
+
+export type ElectionResult<T = object> = ({ ok: true } & T) | { ok: false; code: ElectionProblem; detail?: string };
+
+async function isFoundingMember(db: DbOrTx, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ userId: foundingMembers.userId })
+    .from(foundingMembers)
+    .where(and(eq(foundingMembers.userId, userId), isNotNull(foundingMembers.acceptedAt)));
+  return Boolean(row);
+}
+
+export async function currentElection(db: DbOrTx): Promise<Election | null> {
+  const [row] = await db.select().from(elections).orderBy(desc(elections.createdAt)).limit(1);
+  return row ?? null;
+}
+
+async function lockedElection(tx: DbOrTx): Promise<Election | null> {
+  const e = await currentElection(tx);
+  if (!e) return null;
+  const [row] = await tx.select().from(elections).where(eq(elections.id, e.id)).for("update");
+  return row ?? null;
+}
+
+export interface NewElection {
+  title: string;
+  nominationsOpenAt: Date;
+  nominationsCloseAt: Date;
+  campaignsOfficer: boolean;
+  committeeSeats: number;
+}
+
+/**
+ * Starts an election with the ready-made positions: the three offices the Electoral Commission
+ * registers (11.1), optionally a campaigns officer, and the interim committee, counted last.
+ */
+export async function createElection(db: Db, actor: Actor, input: NewElection): Promise<ElectionResult<{ electionId: string }>> {
+  if (!input.title.trim()) return { ok: false, code: "title_missing" };
+  if (!(input.nominationsCloseAt.getTime() > input.nominationsOpenAt.getTime())) return { ok: false, code: "period_invalid" };
+  if (!Number.isInteger(input.committeeSeats) || input.committeeSeats < 0 || input.committeeSeats > 50) return { ok: false, code: "seats_invalid" };
+  const rules = await standingOrderRules();
+  const secondersRequired = Number(rules.raw.seconders_required ?? 2) || 2;
+  return db.transaction(async (tx) => {
+    const existing = await currentElection(tx);
+    if (existing && existing.phase !== "counted") return { ok: false, code: "election_exists" } as const;
+    const [election] = await tx
+      .insert(elections)
+      .values({ title: input.title.trim(), nominationsOpenAt: input.nominationsOpenAt, nominationsCloseAt: input.nominationsCloseAt })
+      .returning({ id: elections.id });
+    if (!election) throw new Error("election not stored");
+    const ready = [
+      { title: "Leader", registeredRole: "leader" },
+      { title: "Nominating officer", registeredRole: "nominating-officer" },
+      { title: "Treasurer", registeredRole: "treasurer" },
+      ...(input.campaignsOfficer ? [{ title: "Campaigns officer", registeredRole: "campaigns-officer" }] : []),
+    ];
+    const rows: (typeof positions.$inferInsert)[] = ready.map((p, i) => ({
+      electionId: election.id,
+      title: p.title,
+      registeredRole: p.registeredRole,
+      seats: 1,
+      method: "irv",
+      secondersRequired,
+      eligibility: "Founding members. Nobody may stand for more than one of the registered offices (standing orders 11.3, 11.8).",
+      sortOrder: (i + 1) * 10,
+    }));
+    if (input.committeeSeats > 0) {
+      rows.push({
+        electionId: election.id,
+        title: `Interim committee (${input.committeeSeats} seats)`,
+        registeredRole: null,
+        seats: input.committeeSeats,
+        method: input.committeeSeats === 1 ? "irv" : "scottish-stv",
+        secondersRequired,
+        eligibility: "Founding members, including candidates for an office; anyone elected to an office is left out of this count (11.8).",
+        countedAfterOffices: true,
+        sortOrder: 100,
+      });
+    }
+    await tx.insert(positions).values(rows);
+    await appendAudit(tx, {
+      actor,
+      action: "election.created",
+      subjectType: "election",
+      subjectId: election.id,
+      details: { title: input.title.trim(), positions: rows.map((r) => r.title), nominationsCloseAt: input.nominationsCloseAt.toISOString() },
+    });
+    return { ok: true, electionId: election.id } as const;
+  });
+}
+
+/** Adds a position of the organisers' own (a chair, a secretary, another committee). */
+export async function addPosition(
+  db: Db,
+  actor: Actor,
+  input: { title: string; seats: number; secondersRequired: number; eligibility: string },
+): Promise<ElectionResult<{ positionId: string }>> {
+  if (!input.title.trim()) return { ok: false, code: "title_missing" };
+  if (!Number.isInteger(input.seats) || input.seats < 1 || input.seats > 50) return { ok: false, code: "seats_invalid" };
+  if (!Number.isInteger(input.secondersRequired) || input.secondersRequired < 0 || input.secondersRequired > 50) return { ok: false, code: "seats_invalid" };
+  return db.transaction(async (tx) => {
+    const election = await lockedElection(tx);
+    if (!election) return { ok: false, code: "no_election" } as const;
+    if (election.phase !== "nominations") return { ok: false, code: "wrong_phase" } as const;
+    const [last] = await tx.select({ n: sql<number>`coalesce(max(${positions.sortOrder}), 0)::int` }).from(positions).where(eq(positions.electionId, election.id));
+    const [row] = await tx
+      .insert(positions)
+      .values({
+        electionId: election.id,
+        title: input.title.trim(),
+        seats: input.seats,
+        method: input.seats === 1 ? "irv" : "scottish-stv",
+        secondersRequired: input.secondersRequired,
+        eligibility: input.eligibility.trim(),
+        countedAfterOffices: true,
+        sortOrder: (last?.n ?? 0) + 10,
+      })
+      .returning({ id: positions.id });
+    if (!row) throw new Error("position not stored");
+    await appendAudit(tx, { actor, action: "election.position_added", subjectType: "position", subjectId: row.id, details: { title: input.title.trim(), seats: input.seats } });
+    return { ok: true, positionId: row.id } as const;
+  });
+}
+
+function nominationsOpen(election: Election, now = Date.now()): boolean {
+  return election.phase === "nominations" && election.nominationsOpenAt.getTime() <= now && now < election.nominationsCloseAt.getTime();
+}
+
+export async function positionById(db: DbOrTx, positionId: string): Promise<{ position: Position; election: Election } | null> {
+  if (!isUuid(positionId)) return null;
+  const [row] = await db.select({ position: positions, election: elections }).from(positions).innerJoin(elections, eq(elections.id, positions.electionId)).where(eq(positions.id, positionId));
+  return row ?? null;
+}
+
+export interface StandInput {
+  statement: string;
+  consent: boolean;
+  registeredOfficer: boolean;
+  treasurerEligible: boolean;
+}
+
+/**
+ * A founding member stands (nominating themselves, 11.6) with a statement and their consent; a
+ * registered office needs the 11.9 agreement, treasurer also the 11.10 declaration. Standing
+ * again after withdrawing restores the candidacy with its seconders.
+ */
+export async function stand(db: Db, member: { id: string; email: string }, positionId: string, input: StandInput): Promise<ElectionResult<{ candidacyId: string }>> {
+  const rules = await standingOrderRules();
+  const maxWords = Number(rules.raw.candidate_statement_max_words ?? 500) || 500;
+  const statement = input.statement.replace(/\r\n?/g, "\n").trim();
+  if (wordCount(statement) > maxWords) return { ok: false, code: "statement_too_long", detail: String(maxWords) };
+  if (!input.consent) return { ok: false, code: "consent_missing" };
+  return db.transaction(async (tx) => {
+    const found = await positionById(tx, positionId);
+    if (!found) return { ok: false, code: "not_found" } as const;
+    const { position, election } = found;
+    if (!nominationsOpen(election)) return { ok: false, code: "nominations_closed" } as const;
+    if (!(await isFoundingMember(tx, member.id))) return { ok: false, code: "not_founding_member" } as const;
+    if (position.registeredRole && !input.registeredOfficer) return { ok: false, code: "declaration_missing" } as const;
+    if (position.registeredRole === "treasurer" && !input.treasurerEligible) return { ok: false, code: "eligibility_missing" } as const;
+    if (position.registeredRole) {
+      // 11.3 and 11.8: one registered office per person, so one candidacy for them at a time.
+      const [other] = await tx
+        .select({ title: positions.title })
+        .from(candidacies)
+        .innerJoin(positions, eq(positions.id, candidacies.positionId))
+        .where(and(eq(candidacies.userId, member.id), eq(candidacies.status, "standing"), eq(positions.electionId, election.id), isNotNull(positions.registeredRole), sql`${positions.id} <> ${position.id}`));
+      if (other) return { ok: false, code: "already_standing_for_office", detail: other.title } as const;
+    }
+    const declarations = { registeredOfficer: Boolean(position.registeredRole && input.registeredOfficer), treasurerEligible: position.registeredRole === "treasurer" && input.treasurerEligible };
+    const values = { statement, consentedAt: new Date(), declarations, status: "standing" as const, withdrawnAt: null };
+    const [row] = await tx
+      .insert(candidacies)
+      .values({ positionId, userId: member.id, nominatedBy: member.id, ...values })
+      .onConflictDoUpdate({ target: [candidacies.positionId, candidacies.userId], set: values })
+      .returning({ id: candidacies.id });
+    if (!row) throw new Error("candidacy not stored");
+    await appendAudit(tx, { actor: { id: member.id, label: member.email }, action: "election.stood", subjectType: "candidacy", subjectId: row.id, details: { position: position.title, declarations } });
+    return { ok: true, candidacyId: row.id } as const;
+  });
+}
+
+async function candidacyWithPosition(tx: DbOrTx, candidacyId: string) {
+  if (!isUuid(candidacyId)) return null;
+  const [row] = await tx
+    .select({ candidacy: candidacies, position: positions, election: elections })
+    .from(candidacies)
+    .innerJoin(positions, eq(positions.id, candidacies.positionId))
+    .innerJoin(elections, eq(elections.id, positions.electionId))
+    .where(eq(candidacies.id, candidacyId));
+  return row ?? null;
+}
+
+/** Seconding (11.6): another founding member, not the candidate nor their nominator. */
+export async function setSeconding(db: Db, member: { id: string; email: string }, candidacyId: string, on: boolean): Promise<ElectionResult> {
+  return db.transaction(async (tx) => {
+    const found = await candidacyWithPosition(tx, candidacyId);
+    if (!found) return { ok: false, code: "not_found" } as const;
+    if (!nominationsOpen(found.election)) return { ok: false, code: "nominations_closed" } as const;
+    if (!(await isFoundingMember(tx, member.id))) return { ok: false, code: "not_founding_member" } as const;
+    if (found.candidacy.userId === member.id || found.candidacy.nominatedBy === member.id) return { ok: false, code: "own_candidacy" } as const;
+    const changed = on
+      ? await tx.insert(seconders).values({ candidacyId, userId: member.id }).onConflictDoNothing().returning({ id: seconders.userId })
+      : await tx.delete(seconders).where(and(eq(seconders.candidacyId, candidacyId), eq(seconders.userId, member.id))).returning({ id: seconders.userId });
+    if (changed.length > 0) {
+      await appendAudit(tx, { actor: { id: member.id, label: member.email }, action: on ? "election.seconded" : "election.seconding_withdrawn", subjectType: "candidacy", subjectId: candidacyId });
+    }
+    return { ok: true } as const;
+  });
+}
+
+/**
+ * A candidate withdraws (11.11). During nominations they leave the list; once the ballot is
+ * open they stay on the paper, and the count skips them.
+ */
+export async function withdrawCandidacy(db: Db, member: { id: string; email: string }, candidacyId: string): Promise<ElectionResult> {
+  return db.transaction(async (tx) => {
+    const found = await candidacyWithPosition(tx, candidacyId);
+    if (!found) return { ok: false, code: "not_found" } as const;
+    if (found.candidacy.userId !== member.id) return { ok: false, code: "not_candidate" } as const;
+    if (found.election.phase === "counted" || found.candidacy.status === "withdrawn") return { ok: false, code: "wrong_phase" } as const;
+    await tx.update(candidacies).set({ status: "withdrawn", withdrawnAt: new Date() }).where(eq(candidacies.id, candidacyId));
+    const onBallot = found.election.phase === "ballot" && found.position.pollId !== null && found.candidacy.ballotPosition !== null;
+    if (onBallot && found.position.pollId !== null && found.candidacy.ballotPosition !== null) {
+      await tx
+        .update(pollOptions)
+        .set({ withdrawn: true })
+        .where(and(eq(pollOptions.pollId, found.position.pollId), eq(pollOptions.position, found.candidacy.ballotPosition)));
+    }
+    await appendAudit(tx, { actor: { id: member.id, label: member.email }, action: "election.withdrew", subjectType: "candidacy", subjectId: candidacyId, details: { position: found.position.title, stillOnBallot: onBallot } });
+    return { ok: true } as const;
+  });
+}
+
+export const HUSTINGS_MAX_LENGTH = 1000;
+
+export async function askQuestion(db: Db, member: { id: string; email: string }, candidacyId: string, question: string): Promise<ElectionResult> {
+  const text = question.replace(/\r\n?/g, "\n").trim();
+  if (!text) return { ok: false, code: "question_empty" };
+  if (text.length > HUSTINGS_MAX_LENGTH) return { ok: false, code: "question_too_long", detail: String(HUSTINGS_MAX_LENGTH) };
+  return db.transaction(async (tx) => {
+    const found = await candidacyWithPosition(tx, candidacyId);
+    if (!found) return { ok: false, code: "not_found" } as const;
+    if (found.election.phase === "counted") return { ok: false, code: "wrong_phase" } as const;
+    if (!(await isFoundingMember(tx, member.id))) return { ok: false, code: "not_founding_member" } as const;
+    const [row] = await tx.insert(hustingsQuestions).values({ candidacyId, askedBy: member.id, question: text }).returning({ id: hustingsQuestions.id });
+    await appendAudit(tx, { actor: { id: member.id, label: member.email }, action: "election.question_asked", subjectType: "candidacy", subjectId: candidacyId, details: { questionId: row?.id } });
+    return { ok: true } as const;
+  });
+}
+
+export async function answerQuestion(db: Db, member: { id: string; email: string }, questionId: string, answer: string): Promise<ElectionResult> {
+  const text = answer.replace(/\r\n?/g, "\n").trim();
+  if (!text) return { ok: false, code: "answer_empty" };
+  if (text.length > HUSTINGS_MAX_LENGTH * 2) return { ok: false, code: "question_too_long", detail: String(HUSTINGS_MAX_LENGTH * 2) };
+  if (!isUuid(questionId)) return { ok: false, code: "not_found" };
+  return db.transaction(async (tx) => {
+    const [q] = await tx.select().from(hustingsQuestions).where(eq(hustingsQuestions.id, questionId));
+    if (!q) return { ok: false, code: "not_found" } as const;
+    const found = await candidacyWithPosition(tx, q.candidacyId);
+    if (!found || found.candidacy.userId !== member.id) return { ok: false, code: "not_candidate" } as const;
+    await tx.update(hustingsQuestions).set({ answer: text, answeredAt: new Date() }).where(eq(hustingsQuestions.id, questionId));
+    await appendAudit(tx, { actor: { id: member.id, label: member.email }, action: "election.question_answered", subjectType: "candidacy", subjectId: q.candidacyId, details: { questionId } });
+    return { ok: true } as const;
+  });
+}
+
+export interface CandidateView {
+  id: string;
+  userId: string;
+  name: string;
+  statement: string;
+  status: "standing" | "withdrawn";
+  consented: boolean;
+  declarations: { registeredOfficer?: boolean; treasurerEligible?: boolean };
+  seconders: string[];
+  secondersRequired: number;
+  valid: boolean;
+  problems: ("no_consent" | "no_declaration" | "no_eligibility" | "too_few_seconders" | "withdrawn")[];
+}
+
+/** Whether a candidacy is validly nominated, and if not, why (shown to the returning officer). */
+export function validity(c: Pick<Candidacy, "status" | "consentedAt" | "declarations">, position: Pick<Position, "registeredRole" | "secondersRequired">, secondedBy: number): CandidateView["problems"] {
+  const problems: CandidateView["problems"] = [];
+  if (c.status === "withdrawn") problems.push("withdrawn");
+  if (!c.consentedAt) problems.push("no_consent");
+  if (position.registeredRole && !c.declarations.registeredOfficer) problems.push("no_declaration");
+  if (position.registeredRole === "treasurer" && !c.declarations.treasurerEligible) problems.push("no_eligibility");
+  if (secondedBy < position.secondersRequired) problems.push("too_few_seconders");
+  return problems;
+}
+
+export async function listCandidates(db: DbOrTx, position: Position): Promise<CandidateView[]> {
+  const rows = await db
+    .select({ c: candidacies, name: users.displayName })
+    .from(candidacies)
+    .innerJoin(users, eq(users.id, candidacies.userId))
+    .where(eq(candidacies.positionId, position.id))
+    .orderBy(asc(users.displayName), asc(candidacies.createdAt));
+  const ids = rows.map((r) => r.c.id);
+  const seconding = ids.length
+    ? await db
+        .select({ candidacyId: seconders.candidacyId, name: users.displayName })
+        .from(seconders)
+        .innerJoin(users, eq(users.id, seconders.userId))
+        .where(inArray(seconders.candidacyId, ids))
+        .orderBy(asc(seconders.createdAt))
+    : [];
+  return rows.map(({ c, name }) => {
+    const names = seconding.filter((s) => s.candidacyId === c.id).map((s) => s.name);
+    const problems = validity(c, position, names.length);
+    return {
+      id: c.id,
+      userId: c.userId,
+      name,
+      statement: c.statement,
+      status: c.status,
+      consented: c.consentedAt !== null,
+      declarations: c.declarations,
+      seconders: names,
+      secondersRequired: position.secondersRequired,
+      valid: problems.length === 0,
+      problems,
+    };
+  });
+}
+
+export async function listPositions(db: DbOrTx, electionId: string): Promise<Position[]> {
+  return db.select().from(positions).where(eq(positions.electionId, electionId)).orderBy(asc(positions.sortOrder));
+}
+
+export async function hustingsFor(db: DbOrTx, candidacyIds: readonly string[]) {
+  if (candidacyIds.length === 0) return [];
+  return db
+    .select({ q: hustingsQuestions, asker: users.displayName })
+    .from(hustingsQuestions)
+    .leftJoin(users, eq(users.id, hustingsQuestions.askedBy))
+    .where(inArray(hustingsQuestions.candidacyId, [...candidacyIds]))
+    .orderBy(asc(hustingsQuestions.askedAt));
+}
+
+/**
+ * When nominations close (or earlier, with the returning officer's reason), one ranked ballot per
+ * position: its validly nominated candidates and RON (11.14, 11.15), on the roll of founding
+ * members. A position nobody validly stood for gets no ballot: its nominations re-open.
+ */
+export async function openBallots(
+  db: Db,
+  actor: Actor,
+  input: { closesAt: Date; reason?: string },
+): Promise<ElectionResult<{ opened: string[]; reopened: string[]; rollSize: number }>> {
+  if (input.closesAt.getTime() <= Date.now()) return { ok: false, code: "closes_in_past" };
+  return db.transaction(async (tx) => {
+    const election = await lockedElection(tx);
+    if (!election) return { ok: false, code: "no_election" } as const;
+    if (election.phase !== "nominations") return { ok: false, code: "wrong_phase" } as const;
+    const early = Date.now() < election.nominationsCloseAt.getTime();
+    if (early && !input.reason?.trim()) return { ok: false, code: "reason_missing" } as const;
+    const roll = (await tx.select({ userId: foundingMembers.userId }).from(foundingMembers).where(isNotNull(foundingMembers.acceptedAt))).map((r) => r.userId);
+    if (roll.length === 0) return { ok: false, code: "no_founding_members" } as const;
+    const opened: string[] = [];
+    const reopened: string[] = [];
+    for (const position of await listPositions(tx, election.id)) {
+      const valid = (await listCandidates(tx, position)).filter((c) => c.valid);
+      if (valid.length === 0) {
+        reopened.push(position.title);
+        continue;
+      }
+      // Two candidates with one name would be indistinguishable on the paper.
+      const seen = new Map<string, number>();
+      for (const c of valid) seen.set(c.name, (seen.get(c.name) ?? 0) + 1);
+      const labels = valid.map((c, i) => ((seen.get(c.name) ?? 0) > 1 ? `${c.name} (${i + 1})` : c.name));
+      const created = await createPoll(tx, actor, {
+        title: `${election.title}: ${position.title}`,
+        description: position.seats > 1 ? `${position.seats} seats, counted by single transferable vote (Scottish rules).` : "One seat, counted by instant-runoff.",
+        method: position.method,
+        seats: position.seats,
+        options: [...labels.map((label) => ({ label })), { label: RON_LABEL, isRon: true }],
+        closesAt: input.closesAt,
+      });
+      if (!created.ok) throw new Error(`ballot for ${position.title} refused: ${created.code}`);
+      const o = await openPoll(tx, actor, created.pollId, roll);
+      if (!o.ok) throw new Error(`ballot for ${position.title} not opened: ${o.code}`);
+      for (const [i, c] of valid.entries()) await tx.update(candidacies).set({ ballotPosition: i }).where(eq(candidacies.id, c.id));
+      await tx.update(positions).set({ pollId: created.pollId }).where(eq(positions.id, position.id));
+      opened.push(position.title);
+    }
+    await tx.update(elections).set({ phase: "ballot" }).where(eq(elections.id, election.id));
+    await appendAudit(tx, {
+      actor,
+      action: "election.ballots_opened",
+      subjectType: "election",
+      subjectId: election.id,
+      details: { opened, reopened, rollSize: roll.length, closesAt: input.closesAt.toISOString(), ...(early ? { nominationsClosedEarlyBecause: input.reason } : {}) },
+    });
+    return { ok: true, opened, reopened, rollSize: roll.length } as const;
+  });
+}
+
+/**
+ * Closes and counts every ballot: the registered offices first, then the positions counted
+ * after them, from which anyone elected to an office is withdrawn before counting (11.8).
+ */
+export async function countElection(db: Db, actor: Actor, options: { reason?: string } = {}): Promise<ElectionResult> {
+  return db.transaction(async (tx) => {
+    const election = await lockedElection(tx);
+    if (!election) return { ok: false, code: "no_election" } as const;
+    if (election.phase !== "ballot") return { ok: false, code: "wrong_phase" } as const;
+    const all = await listPositions(tx, election.id);
+    const officeHolders = new Set<string>();
+    for (const position of [...all.filter((p) => !p.countedAfterOffices), ...all.filter((p) => p.countedAfterOffices)]) {
+      if (!position.pollId) continue;
+      if (position.countedAfterOffices && officeHolders.size > 0) {
+        const onPaper = await tx.select().from(candidacies).where(and(eq(candidacies.positionId, position.id), isNotNull(candidacies.ballotPosition)));
+        for (const c of onPaper) {
+          if (officeHolders.has(c.userId) && c.ballotPosition !== null) {
+            await tx.update(pollOptions).set({ withdrawn: true }).where(and(eq(pollOptions.pollId, position.pollId), eq(pollOptions.position, c.ballotPosition)));
+          }
+        }
+      }
+      const closed = await closePoll(tx, actor, position.pollId, options);
+      if (!closed.ok && closed.code !== "not_open") throw new Error(`ballot for ${position.title} not closed: ${closed.code}`);
+      if (!position.countedAfterOffices) for (const w of await winners(tx, position)) if (w.userId) officeHolders.add(w.userId);
+    }
+    await tx.update(elections).set({ phase: "counted" }).where(eq(elections.id, election.id));
+    await appendAudit(tx, { actor, action: "election.counted", subjectType: "election", subjectId: election.id, details: options.reason ? { closedEarlyBecause: options.reason } : {} });
+    return { ok: true } as const;
+  });
+}
+
+/** The people a position's count elected, in order; a RON seat has no person. */
+export async function winners(db: DbOrTx, position: Position): Promise<{ userId: string | null; name: string }[]> {
+  if (!position.pollId) return [];
+  const [poll] = await db.select({ result: polls.result, status: polls.status }).from(polls).where(eq(polls.id, position.pollId));
+  const result = poll?.result as PollResult | null | undefined;
+  if (poll?.status !== "closed" || result?.kind !== "ranked") return [];
+  const report = result.report as RankedCountReport;
+  const onPaper = await db
+    .select({ userId: candidacies.userId, ballotPosition: candidacies.ballotPosition })
+    .from(candidacies)
+    .where(and(eq(candidacies.positionId, position.id), isNotNull(candidacies.ballotPosition)));
+  const options = await db.select().from(pollOptions).where(eq(pollOptions.pollId, position.pollId));
+  return report.winners.map((w) => {
+    const option = options.find((o) => o.label === w.candidate);
+    const person = option && !option.isRon ? onPaper.find((c) => c.ballotPosition === option.position) : undefined;
+    return { userId: person?.userId ?? null, name: w.ron ? RON_LABEL : w.candidate };
+  });
+}
+
+/** The returning officer declares a position's result: recorded, and the officers made known. */
+export async function declare(db: Db, actor: Actor, positionId: string): Promise<ElectionResult<{ elected: { userId: string | null; name: string }[] }>> {
+  return db.transaction(async (tx) => {
+    const found = await positionById(tx, positionId);
+    if (!found) return { ok: false, code: "not_found" } as const;
+    if (found.election.phase !== "counted" || !found.position.pollId) return { ok: false, code: "not_counted" } as const;
+    if (found.position.declaredAt) return { ok: false, code: "already_declared" } as const;
+    const elected = await winners(tx, found.position);
+    await tx.update(positions).set({ declaredAt: new Date(), elected }).where(eq(positions.id, positionId));
+    await appendAudit(tx, { actor, action: "election.declared", subjectType: "position", subjectId: positionId, details: { position: found.position.title, elected: elected.map((e) => e.name) } });
+    return { ok: true, elected } as const;
+  });
+}
+
+/** Declared holders of the registered offices: for the registration pack and the officer rules. */
+export async function declaredOfficers(db: DbOrTx): Promise<{ role: string; userId: string; name: string }[]> {
+  const election = await currentElection(db);
+  if (!election) return [];
+  const rows = await db
+    .select()
+    .from(positions)
+    .where(and(eq(positions.electionId, election.id), isNotNull(positions.registeredRole), isNotNull(positions.declaredAt)));
+  return rows.flatMap((p) => (p.elected ?? []).flatMap((e) => (e.userId && p.registeredRole ? [{ role: p.registeredRole, userId: e.userId, name: e.name }] : [])));
+}
+
+export async function candidateCounts(db: DbOrTx, electionId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ positionId: candidacies.positionId, n: count() })
+    .from(candidacies)
+    .innerJoin(positions, eq(positions.id, candidacies.positionId))
+    .where(and(eq(positions.electionId, electionId), eq(candidacies.status, "standing")))
+    .groupBy(candidacies.positionId);
+  return new Map(rows.map((r) => [r.positionId, r.n]));
+}
