@@ -241,7 +241,7 @@ export function RankingEnhancer({ options }: { options: Option[] }) {
                   </div>
                   <div className="ranker__buttons">
                     <button type="button" className="ranker__button" ref={ref(`up-${position}`)} aria-disabled={i === 0} onClick={() => move(position, -1)}>
-                      Move up<span className="visually-hidden">: {name}</span>
+                      <ButtonText text="Move up" name={name} />
                     </button>
                     <button
                       type="button"
@@ -250,10 +250,10 @@ export function RankingEnhancer({ options }: { options: Option[] }) {
                       aria-disabled={i === order.length - 1}
                       onClick={() => move(position, 1)}
                     >
-                      Move down<span className="visually-hidden">: {name}</span>
+                      <ButtonText text="Move down" name={name} />
                     </button>
                     <button type="button" className="ranker__button" ref={ref(`remove-${position}`)} onClick={() => remove(position)}>
-                      Remove from ranking<span className="visually-hidden">: {name}</span>
+                      <ButtonText text="Remove from ranking" name={name} />
                     </button>
                   </div>
                 </li>
@@ -275,7 +275,7 @@ export function RankingEnhancer({ options }: { options: Option[] }) {
                 <div className="ranker__row">
                   <span className="ranker__name">{o.label}</span>
                   <button type="button" className="ranker__button" ref={ref(`add-${o.position}`)} onClick={() => add(o.position)}>
-                    Add to ranking<span className="visually-hidden">: {o.label}</span>
+                    <ButtonText text="Add to ranking" name={o.label} />
                   </button>
                   {handle(o.position)}
                 </div>
@@ -288,5 +288,20 @@ export function RankingEnhancer({ options }: { options: Option[] }) {
         {message}
       </div>
     </div>
+  );
+}
+
+/**
+ * A button's visible words, with the candidate's name added for screen readers. The whole name is
+ * in one hidden span: a hidden span after visible text makes Chrome insert a space ("Move up :").
+ */
+function ButtonText({ text, name }: { text: string; name: string }) {
+  return (
+    <>
+      <span aria-hidden="true">{text}</span>
+      <span className="visually-hidden">
+        {text}: {name}
+      </span>
+    </>
   );
 }

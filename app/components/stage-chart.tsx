@@ -44,11 +44,13 @@ export function seriesKey(index: number): string {
 function niceCeil(value: number): number {
   if (value <= 0) return 1;
   const magnitude = 10 ** Math.floor(Math.log10(value));
-  for (const step of [1, 2, 2.5, 5, 10]) if (step * magnitude >= value) return step * magnitude;
+  for (const step of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (step * magnitude >= value) return step * magnitude;
   return 10 * magnitude;
 }
 
-const RADIUS = 10;
+const RADIUS = 11;
+/** Centre to centre, for markers spread side by side. */
+const SPREAD = 2 * RADIUS + 1;
 
 /**
  * A line for each candidate over the stages of a ranked count, with the quota (or, for IRV, the
@@ -62,10 +64,11 @@ export function StageChart({ report }: { report: RankedCountReport }) {
   if (stageCount === 0 || series.length === 0) return null;
 
   const width = 420;
-  const height = 270;
-  const pad = { left: 44, right: 66, top: 16, bottom: 48 };
+  const pad = { left: 48, right: 16, top: 16, bottom: 48 };
+  // Taller with more candidates, so their markers have room.
+  const plotHeight = Math.max(206, series.length * 28);
+  const height = plotHeight + pad.top + pad.bottom;
   const plotWidth = width - pad.left - pad.right;
-  const plotHeight = height - pad.top - pad.bottom;
   const thresholds = report.quota === null ? report.stages.map((s) => s.majorityThreshold ?? null) : [];
   const hasThresholds = thresholds.some((t) => t !== null);
   const top = niceCeil(Math.max(report.quota ?? 0, ...thresholds.map((t) => t ?? 0), ...series.flatMap((s) => s.votes)) * 1.05);
@@ -76,26 +79,29 @@ export function StageChart({ report }: { report: RankedCountReport }) {
 
   // A candidate is drawn up to the stage they were excluded at (where they fall to zero).
   const lastDrawn = series.map((s) => (s.excludedAt === null ? stageCount - 1 : s.excludedAt - 1));
-  // Markers at (nearly) the same height at one stage are spread sideways so every letter shows.
+  // Markers that would cover one another at a stage are moved sideways, nearest free place first,
+  // so every letter shows; the others stay on their stage.
   const points = series.map((s) => s.votes.map((v, i) => ({ x: x(i), y: y(v) })));
   for (let stage = 0; stage < stageCount; stage += 1) {
-    const here = series
-      .map((_, i) => i)
-      .filter((i) => stage <= lastDrawn[i]!)
-      .sort((a, b) => points[a]![stage]!.y - points[b]![stage]!.y || a - b);
-    let start = 0;
-    while (start < here.length) {
-      let end = start + 1;
-      while (end < here.length && points[here[end]!]![stage]!.y - points[here[end - 1]!]![stage]!.y < 2 * RADIUS - 2) end += 1;
-      const cluster = here.slice(start, end).sort((a, b) => a - b);
-      cluster.forEach((i, k) => {
-        points[i]![stage]!.x += (k - (cluster.length - 1) / 2) * (2 * RADIUS - 2);
-      });
-      start = end;
-    }
+    const placed: { x: number; y: number }[] = [];
+    series.forEach((_, i) => {
+      if (stage > lastDrawn[i]!) return;
+      const point = points[i]![stage]!;
+      const centre = point.x;
+      for (let k = 0; k <= 2 * series.length; k += 1) {
+        const candidateX = centre + (k % 2 === 1 ? 1 : -1) * Math.ceil(k / 2) * SPREAD;
+        if (candidateX < pad.left + RADIUS || candidateX > width - RADIUS - 1) continue;
+        if (placed.every((p) => Math.hypot(p.x - candidateX, p.y - point.y) >= 2 * RADIUS - 3)) {
+          point.x = candidateX;
+          break;
+        }
+      }
+      placed.push(point);
+    });
   }
 
-  const ticks = [0, top / 2, top];
+  // Gridlines, leaving out any that would crowd the quota's own label on the axis.
+  const ticks = [0, top / 2, top].filter((t) => report.quota === null || t === 0 || Math.abs(y(t) - y(report.quota)) > 40);
   const lastStage = report.stages.at(-1)!.stage;
   const summary = series
     .map((s) => {
@@ -130,47 +136,45 @@ export function StageChart({ report }: { report: RankedCountReport }) {
         </text>
         {report.quota !== null ? (
           <g>
-            <line x1={pad.left} x2={width - pad.right} y1={y(report.quota)} y2={y(report.quota)} className="stage-chart__quota" />
-            <text x={width - pad.right + 6} y={y(report.quota) - 3} className="chart__label">
+            <text x={pad.left - 6} y={y(report.quota) - 10} textAnchor="end" className="stage-chart__small">
               quota
             </text>
-            <text x={width - pad.right + 6} y={y(report.quota) + 15} className="chart__label">
+            <text x={pad.left - 6} y={y(report.quota) + 7} textAnchor="end" className="chart__label">
               {formatNumber(report.quota)}
             </text>
           </g>
         ) : null}
-        {hasThresholds ? (
-          <g>
-            <path
-              d={thresholds
-                .map((t, i) => (t === null ? "" : `${i === 0 || thresholds[i - 1] === null ? "M" : "L"}${x(i).toFixed(1)},${y(t).toFixed(1)}`))
-                .join(" ")}
-              className="stage-chart__quota"
-            />
-            <text x={width - pad.right + 6} y={y(thresholds.findLast((t) => t !== null) ?? 0) + 5} className="chart__label">
-              majority
-            </text>
-          </g>
+        {series.map((s, i) => (
+          <path
+            key={s.candidate}
+            d={points[i]!
+              .slice(0, lastDrawn[i]! + 1)
+              .map((p, k) => `${k === 0 ? "M" : "L"}${p.x.toFixed(1)},${p.y.toFixed(1)}`)
+              .join(" ")}
+            fill="none"
+            stroke={COLOURS[i % COLOURS.length]}
+            strokeWidth={3}
+            strokeDasharray={i >= COLOURS.length ? "8 4" : undefined}
+            strokeLinejoin="round"
+          />
+        ))}
+        {/* Over the candidates' lines, so it shows where an elected candidate sits on it; under the markers. */}
+        {report.quota !== null ? (
+          <line x1={pad.left} x2={width - pad.right} y1={y(report.quota)} y2={y(report.quota)} className="stage-chart__quota" />
         ) : null}
-        {series.map((s, i) => {
-          const drawn = points[i]!.slice(0, lastDrawn[i]! + 1);
-          const colour = COLOURS[i % COLOURS.length]!;
-          return (
-            <g key={s.candidate}>
-              <path
-                d={drawn.map((p, k) => `${k === 0 ? "M" : "L"}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(" ")}
-                fill="none"
-                stroke={colour}
-                strokeWidth={3}
-                strokeDasharray={i >= COLOURS.length ? "8 4" : undefined}
-                strokeLinejoin="round"
-              />
-              {drawn.map((p, k) => (
-                <Marker key={k} cx={p.x} cy={p.y} colour={colour} letter={seriesKey(i)} />
-              ))}
-            </g>
-          );
-        })}
+        {hasThresholds ? (
+          <path
+            d={thresholds
+              .map((t, i) => (t === null ? "" : `${i === 0 || thresholds[i - 1] === null ? "M" : "L"}${x(i).toFixed(1)},${y(t).toFixed(1)}`))
+              .join(" ")}
+            className="stage-chart__quota"
+          />
+        ) : null}
+        {series.map((s, i) =>
+          points[i]!
+            .slice(0, lastDrawn[i]! + 1)
+            .map((p, k) => <Marker key={`${s.candidate}-${k}`} cx={p.x} cy={p.y} colour={COLOURS[i % COLOURS.length]!} letter={seriesKey(i)} />),
+        )}
       </svg>
       <ul className="chart-legend">
         {series.map((s, i) => (
@@ -179,7 +183,6 @@ export function StageChart({ report }: { report: RankedCountReport }) {
               <Marker cx={12} cy={12} colour={COLOURS[i % COLOURS.length]!} letter={seriesKey(i)} />
             </svg>
             <span>
-              <span className="visually-hidden">{seriesKey(i)}: </span>
               {s.candidate}
               {s.electedAt !== null ? <span className="chart-legend__note"> elected at stage {s.electedAt}</span> : null}
               {s.excludedAt !== null ? <span className="chart-legend__note"> excluded at stage {s.excludedAt}</span> : null}

@@ -1,3 +1,4 @@
+import { currentElection, listCandidates, listPositions } from "../../app/modules/elections/elections.server";
 import { count, isNotNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditLog } from "../../app/modules/audit/audit.server";
@@ -43,6 +44,20 @@ describe("demo movement", () => {
     expect(await verifyPoll(database.db, closed!.id)).toMatchObject({ ok: true, ballots: 36 });
     expect(open?.method).toBe("yes-no");
     expect(open?.ballotCount).toBe(12);
+  });
+
+  it("has an election of the interim officers under way, with candidates, seconders and hustings", async () => {
+    const election = await currentElection(database.db);
+    expect(election?.phase).toBe("nominations");
+    const list = await listPositions(database.db, election!.id);
+    expect(list.map((p) => p.title)).toEqual(["Leader", "Nominating officer", "Treasurer", "Interim committee (7 seats)"]);
+    const leaders = await listCandidates(database.db, list[0]!);
+    expect(leaders.map((c) => [c.name, c.valid])).toEqual([
+      ["Amira Hassan", true],
+      ["Bill Jones", true],
+    ]);
+    const committee = await listCandidates(database.db, list[3]!);
+    expect(committee.filter((c) => !c.valid).map((c) => c.problems)).toEqual([["too_few_seconders"]]);
   });
 
   it("refuses to seed a database that already has data", async () => {

@@ -9,6 +9,7 @@ import { grantRole } from "../../app/modules/users/users.server";
 import { foundingMembers, movement, users } from "../../db/schema";
 import { proposeAmendment, startDraft } from "../../app/modules/constitution/drafting.server";
 import { openRound } from "../../app/modules/constitution/round.server";
+import { createElection, listPositions } from "../../app/modules/elections/elections.server";
 import { castBallot } from "../../app/modules/polls/polls.server";
 import { eq } from "drizzle-orm";
 import { isAllowed, principals, type Action, type Principal } from "../../app/utils/permissions";
@@ -36,6 +37,8 @@ const routeActions: Record<string, RouteRule> = {
   "/constitution/vote": "constitution.take_part",
   "/constitution/vote/:clauseId": "constitution.take_part",
   "/elections": "site.view",
+  "/elections/positions/:positionId": "site.view",
+  "/elections/positions/:positionId/declaration.pdf": { action: "site.view", allowedStatus: 404, why: "nothing is declared in the walk's election" },
   "/registration": "site.view",
   "/healthz": "site.view",
   "/dev/outbox": "site.view",
@@ -83,6 +86,7 @@ let app: Awaited<ReturnType<typeof createTestApp>>;
 const cookies: Partial<Record<Principal, string>> = {};
 let pollId = "";
 let importId = "";
+let positionId = "";
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -128,6 +132,10 @@ beforeAll(async () => {
   if (!proposed.ok) throw new Error(proposed.code);
   const round = await openRound(database.db, actor, { closesAt: new Date(Date.now() + 3600_000) });
   if (!round.ok) throw new Error(round.code);
+  // An election in nominations, for the position page.
+  const election = await createElection(database.db, actor, { title: "Walk", nominationsOpenAt: new Date(Date.now() - 60_000), nominationsCloseAt: new Date(Date.now() + 3600_000), campaignsOfficer: false, committeeSeats: 3 });
+  if (!election.ok) throw new Error(election.code);
+  positionId = (await listPositions(database.db, election.electionId))[0]!.id;
 });
 
 async function userId(email: string): Promise<string> {
@@ -150,7 +158,7 @@ describe("every route, every role", () => {
       const allowed = isAllowed(principal, action);
       const expected = allowed ? String(allowedStatus) : principal === "visitor" ? "302 to sign in" : "403";
       it(`${route} as ${principal}: ${expected}`, async () => {
-        const res = await app.request(route.replace(":pollId", pollId).replace(":importId", importId).replace(":clauseId", "aims").replace(":number", "1"), { cookie: cookies[principal] ?? null });
+        const res = await app.request(route.replace(":pollId", pollId).replace(":importId", importId).replace(":clauseId", "aims").replace(":number", "1").replace(":positionId", positionId), { cookie: cookies[principal] ?? null });
         if (allowed) {
           expect(res.status).toBe(allowedStatus);
         } else if (principal === "visitor") {

@@ -6,6 +6,7 @@ import { rebuildCounts } from "~/modules/pledges/counts.server";
 import { grantRole } from "~/modules/users/users.server";
 import type { Db } from "~/utils/db.server";
 import { demands, movement, pledges, users, type Relation } from "../../../db/schema";
+import { seedDemoElection } from "./demo-election.server";
 import { seedDemoPolls } from "./demo-polls.server";
 import { demoDemands, demoMovement, demoPeople, firstNames, lastNames, sampleOutwardCodes } from "./demo-data";
 
@@ -92,5 +93,6 @@ export async function seedDemo(db: Db, options: { appUrl: string; pledgeCount?: 
     await db.transaction((tx) => issueSignInLink(tx, { userId: granted.userId, email: person.email, appUrl: options.appUrl }));
   }
   await seedDemoPolls(db, random);
+  await seedDemoElection(db, now);
   return { ok: true, pledges: pledgeCount, people: people.length };
 }

@@ -79,3 +79,4 @@ export { parseBlocks, parseInline, plainText, type Block, type InlineRun } from 
 export { helpPageHtml, helpPageResponse } from "./help-page";
 export { ConstitutionPdf, type ConstitutionPdfData } from "./constitution";
 export { AmendmentsPdf, type AmendmentsPdfData } from "./amendments";
+export { DeclarationPdf, declarationLayout, formatVotes, type DeclarationData } from "./declaration";

@@ -5,8 +5,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { Font, renderToBuffer } from "@react-pdf/renderer";
-import type { ReactElement } from "react";
+import { Document, Font, Page, Text, renderToBuffer } from "@react-pdf/renderer";
+import { createElement, type ReactElement } from "react";
 import { FONT_FAMILY } from "./kit";
 
 const FONT_FILES = { regular: "DejaVuSans.ttf", bold: "DejaVuSans-Bold.ttf" };
@@ -47,9 +47,35 @@ function registerFonts(): void {
   registered = true;
 }
 
+/**
+ * fontkit 2.0.4 (foliojs/fontkit#154, react-pdf#3404) can drop a letter from every later
+ * document of the process when the first document to use a font subset met an accented form of
+ * it (after "Ŵ" with no "W", "Withdrawn" printed as "ithdrawn"). Laying out every plain letter
+ * in both weights once, before any real document, fills the cache the right way.
+ */
+let warmUp: Promise<unknown> | null = null;
+const PLAIN = "ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz 0123456789 .,;:!?'\"()[]-–—/&%£€@#*+=";
+
+function warmFonts(): Promise<unknown> {
+  warmUp ??= renderToBuffer(
+    createElement(
+      Document,
+      null,
+      createElement(
+        Page,
+        null,
+        createElement(Text, { style: { fontFamily: FONT_FAMILY, fontWeight: 400 } }, PLAIN),
+        createElement(Text, { style: { fontFamily: FONT_FAMILY, fontWeight: 700 } }, PLAIN),
+      ),
+    ) as Parameters<typeof renderToBuffer>[0],
+  );
+  return warmUp;
+}
+
 /** The PDF for a `<PdfDocument>` element, as bytes. */
 export async function renderPdf(document: ReactElement): Promise<Buffer> {
   registerFonts();
+  await warmFonts();
   // react-pdf's own typing wants its Document element exactly; PdfDocument renders one.
   return renderToBuffer(document as Parameters<typeof renderToBuffer>[0]);
 }

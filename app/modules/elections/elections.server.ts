@@ -464,6 +464,10 @@ export async function countElection(db: Db, actor: Actor, options: { reason?: st
     if (!election) return { ok: false, code: "no_election" } as const;
     if (election.phase !== "ballot") return { ok: false, code: "wrong_phase" } as const;
     const all = await listPositions(tx, election.id);
+    const pollIds = all.flatMap((p) => (p.pollId ? [p.pollId] : []));
+    const open = pollIds.length ? await tx.select({ closesAt: polls.closesAt }).from(polls).where(and(inArray(polls.id, pollIds), eq(polls.status, "open"))) : [];
+    // Before the closing time only with the returning officer's reason, as for any poll.
+    if (open.some((p) => p.closesAt.getTime() > Date.now()) && !options.reason?.trim()) return { ok: false, code: "reason_missing" } as const;
     const officeHolders = new Set<string>();
     for (const position of [...all.filter((p) => !p.countedAfterOffices), ...all.filter((p) => p.countedAfterOffices)]) {
       if (!position.pollId) continue;
@@ -538,3 +542,25 @@ export async function candidateCounts(db: DbOrTx, electionId: string): Promise<M
     .groupBy(candidacies.positionId);
   return new Map(rows.map((r) => [r.positionId, r.n]));
 }
+
+/** Who stands for which registered office now: the holdings a nominee's warning is worked out on. */
+export async function registeredCandidacies(db: DbOrTx, electionId: string): Promise<{ userId: string; role: string }[]> {
+  const rows = await db
+    .select({ userId: candidacies.userId, role: positions.registeredRole })
+    .from(candidacies)
+    .innerJoin(positions, eq(positions.id, candidacies.positionId))
+    .where(and(eq(positions.electionId, electionId), eq(candidacies.status, "standing"), isNotNull(positions.registeredRole)));
+  return rows.flatMap((r) => (r.role ? [{ userId: r.userId, role: r.role }] : []));
+}
+
+/** The candidacies, among `ids`, that this member seconds. */
+export async function secondedBy(db: DbOrTx, userId: string, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ id: seconders.candidacyId })
+    .from(seconders)
+    .where(and(eq(seconders.userId, userId), inArray(seconders.candidacyId, [...ids])));
+  return rows.map((r) => r.id);
+}
+
+export { isFoundingMember };

@@ -1,0 +1,41 @@
+/** The returning officer's declaration of result for a position, as PDF. */
+import { eq } from "drizzle-orm";
+import { createElement } from "react";
+import { getMovement } from "~/modules/campaign/campaign.server";
+import type { RankedCountReport } from "~/modules/ballots";
+import { DeclarationPdf, type DeclarationData } from "~/modules/documents/declaration";
+import { fileSlug } from "~/modules/documents/format";
+import { renderPdf } from "~/modules/documents/render.server";
+import type { PollResult } from "~/modules/polls/ballot-rules";
+import type { DbOrTx } from "~/utils/db.server";
+import { polls, users } from "../../../db/schema";
+import { positionById } from "./elections.server";
+
+export async function declarationData(db: DbOrTx, positionId: string, appUrl: string, now = new Date()): Promise<DeclarationData | null> {
+  const found = await positionById(db, positionId);
+  if (!found?.position.declaredAt || !found.position.pollId) return null;
+  const [poll] = await db.select().from(polls).where(eq(polls.id, found.position.pollId));
+  const result = poll?.result as PollResult | null | undefined;
+  if (!poll || result?.kind !== "ranked") return null;
+  const [ro] = await db.select({ name: users.displayName }).from(users).where(eq(users.role, "returning_officer")).limit(1);
+  return {
+    partyName: (await getMovement(db))?.name ?? "Breakaway",
+    positionTitle: found.position.title,
+    seats: found.position.seats,
+    methodLabel: found.position.method === "irv" ? "Instant-runoff" : "Single transferable vote (Scottish rules)",
+    returningOfficer: ro?.name ?? "The returning officer",
+    declaredAt: found.position.declaredAt,
+    generatedAt: now,
+    rollSize: poll.rollSize,
+    ballotsCast: poll.ballotCount,
+    chainHead: poll.chainHead,
+    pollUrl: `${appUrl.replace(/\/$/, "")}/polls/${poll.id}`,
+    report: result.report as RankedCountReport,
+  };
+}
+
+export async function declarationPdf(db: DbOrTx, positionId: string, appUrl: string) {
+  const data = await declarationData(db, positionId, appUrl);
+  if (!data) return null;
+  return { pdf: await renderPdf(createElement(DeclarationPdf, { data })), fileName: `${fileSlug(`declaration ${data.positionTitle}`)}.pdf` };
+}

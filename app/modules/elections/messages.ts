@@ -1,0 +1,43 @@
+/** Wording for the elections pages, kept out of the rules so it can be translated. */
+import type { CandidateView, ElectionProblem } from "./elections.server";
+
+export const electionProblemMessages: Record<ElectionProblem, string> = {
+  no_election: "No election has been set up yet.",
+  election_exists: "An election is already under way.",
+  period_invalid: "Nominations must close after they open",
+  seats_invalid: "Enter a whole number from 1 to 50",
+  title_missing: "Enter a title",
+  not_founding_member: "Only founding members can do this. Accept your invitation on the Founding page first.",
+  nominations_closed: "Nominations are not open.",
+  not_found: "That candidate or position does not exist.",
+  consent_missing: "Confirm that you agree to stand",
+  declaration_missing: "Confirm the declaration for a registered officer",
+  eligibility_missing: "Confirm that you are eligible to be treasurer",
+  statement_too_long: "Your statement must be 500 words or fewer",
+  already_standing_for_office: "You are already standing for another registered office. Nobody may hold more than one (standing orders 11.3); withdraw from that one first.",
+  own_candidacy: "You cannot second your own nomination, or one you made.",
+  not_candidate: "Only the candidate can do this.",
+  question_empty: "Enter your question",
+  question_too_long: "Your question must be 1,000 characters or fewer",
+  answer_empty: "Enter your answer",
+  wrong_phase: "That cannot be done at this stage of the election.",
+  reason_missing: "Give the reason for closing before the closing time",
+  no_founding_members: "There are no founding members on the roll yet.",
+  closes_in_past: "The closing time must be in the future",
+  not_counted: "The ballot has not been counted yet.",
+  already_declared: "This result has already been declared.",
+};
+
+export const candidateProblemLabels: Record<CandidateView["problems"][number], string> = {
+  no_consent: "has not agreed to stand",
+  no_declaration: "has not made the registered officer's declaration",
+  no_eligibility: "has not declared eligibility to be treasurer",
+  too_few_seconders: "does not have enough seconders",
+  withdrawn: "has withdrawn",
+};
+
+export const phaseLabels = {
+  nominations: "Nominations",
+  ballot: "Voting",
+  counted: "Counted",
+} as const;

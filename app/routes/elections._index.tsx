@@ -1,0 +1,275 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ErrorSummary, NotificationBanner, TextArea, TextField, type FieldErrors } from "~/components/forms";
+import { addPosition, candidateCounts, countElection, createElection, currentElection, declaredOfficers, listCandidates, listPositions, openBallots, winners } from "~/modules/elections/elections.server";
+import { electionProblemMessages, phaseLabels } from "~/modules/elections/messages";
+import { checkOfficers, type Holding, type RegisteredRole } from "~/modules/elections/officer-rules";
+import { officerProblemMessages } from "~/modules/elections/officer-rules-messages";
+import { principalOf, requirePermission, requireUser } from "~/utils/auth.server";
+import { formatLondon, fromLondonLocal } from "~/utils/london-time";
+import { isAllowed } from "~/utils/permissions";
+
+export const meta: MetaFunction = () => [{ title: "Elections - Breakaway" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  requirePermission(request, context, "site.view");
+  const principal = principalOf(context);
+  const election = await currentElection(context.db);
+  const can = { manage: isAllowed(principal, "elections.manage"), run: isAllowed(principal, "elections.run") };
+  if (!election) return { election: null, positions: [], can, registrable: null };
+  const list = await listPositions(context.db, election.id);
+  const counts = await candidateCounts(context.db, election.id);
+  const positions = await Promise.all(
+    list.map(async (p) => {
+      const candidates = await listCandidates(context.db, p);
+      const valid = candidates.filter((c) => c.valid).length;
+      const elected = election.phase === "counted" ? await winners(context.db, p) : [];
+      return {
+        id: p.id,
+        title: p.title,
+        seats: p.seats,
+        method: p.method === "irv" ? "Instant-runoff" : "Single transferable vote (Scottish rules)",
+        standing: counts.get(p.id) ?? 0,
+        valid,
+        tooFew: valid < p.seats,
+        pollId: p.pollId,
+        declared: p.declaredAt !== null,
+        elected: elected.map((e) => e.name),
+        registeredRole: p.registeredRole,
+        electedIds: elected.map((e) => e.userId),
+      };
+    }),
+  );
+  // Whether the officers elected could be registered (registration-uk section 2).
+  let registrable: string[] | null = null;
+  if (election.phase === "counted") {
+    const holdings = new Map<string, Holding>();
+    const names = new Map<string, string>();
+    for (const p of positions) {
+      if (!p.registeredRole) continue;
+      p.electedIds.forEach((id, i) => {
+        if (!id) return;
+        names.set(id, p.elected[i] ?? id);
+        const h = holdings.get(id) ?? { person: id, roles: [] };
+        h.roles.push(p.registeredRole as RegisteredRole);
+        holdings.set(id, h);
+      });
+    }
+    registrable = checkOfficers([...holdings.values()], { partyKind: "major", onePerPerson: true }).map((problem) => officerProblemMessages[problem.code](problem, (id) => names.get(id) ?? id));
+  }
+  const declared = await declaredOfficers(context.db);
+  return {
+    election: {
+      title: election.title,
+      phase: election.phase,
+      phaseLabel: phaseLabels[election.phase],
+      opensAt: formatLondon(election.nominationsOpenAt),
+      closesAt: formatLondon(election.nominationsCloseAt),
+      nominationsDue: election.nominationsCloseAt.getTime() <= Date.now(),
+      declaredCount: declared.length,
+    },
+    positions: positions.map(({ electedIds: _ids, ...rest }) => rest),
+    can,
+    registrable,
+  };
+}
+
+type ActionResult = { intent: string; errors: FieldErrors; done?: string; values?: Record<string, string> };
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const values = Object.fromEntries([...form.entries()].map(([k, v]) => [k, typeof v === "string" ? v : ""]));
+  const fail = (errors: FieldErrors, status = 400) => data<ActionResult>({ intent, errors, values }, { status });
+  if (intent === "create" || intent === "add-position") {
+    const { user } = requireUser(request, context, "elections.manage");
+    const actor = { id: user.id, label: user.email };
+    if (intent === "create") {
+      const opensAt = fromLondonLocal(values.opensAt ?? "");
+      const closesAt = fromLondonLocal(values.closesAt ?? "");
+      const errors: FieldErrors = {};
+      if (!(values.title ?? "").trim()) errors.title = "Enter a title for the election";
+      if (!opensAt) errors.opensAt = "Enter when nominations open";
+      if (!closesAt) errors.closesAt = "Enter when nominations close";
+      const seats = Number((values.committeeSeats ?? "").trim() || "0");
+      if (!Number.isInteger(seats) || seats < 0 || seats > 50) errors.committeeSeats = "Enter a whole number from 0 to 50";
+      if (Object.keys(errors).length > 0 || !opensAt || !closesAt) return fail(errors);
+      const r = await createElection(context.db, actor, { title: values.title ?? "", nominationsOpenAt: opensAt, nominationsCloseAt: closesAt, campaignsOfficer: values.campaignsOfficer === "yes", committeeSeats: seats });
+      if (!r.ok) return fail({ [r.code === "period_invalid" ? "closesAt" : "title"]: electionProblemMessages[r.code] });
+      return data<ActionResult>({ intent, errors: {}, done: "The election is set up and nominations are scheduled." });
+    }
+    const seats = Number(values.seats);
+    const needed = Number(values.secondersRequired);
+    const errors: FieldErrors = {};
+    if (!(values.positionTitle ?? "").trim()) errors.positionTitle = "Enter the position's title";
+    if (!Number.isInteger(seats) || seats < 1 || seats > 50) errors.seats = "Enter a whole number of seats from 1 to 50";
+    if (!Number.isInteger(needed) || needed < 0 || needed > 50) errors.secondersRequired = "Enter a whole number of seconders from 0 to 50";
+    if (Object.keys(errors).length > 0) return fail(errors);
+    const r = await addPosition(context.db, actor, { title: values.positionTitle ?? "", seats, secondersRequired: needed, eligibility: values.eligibility ?? "" });
+    if (!r.ok) return fail({ positionTitle: electionProblemMessages[r.code] });
+    return data<ActionResult>({ intent, errors: {}, done: "The position is added." });
+  }
+  if (intent === "open-ballots" || intent === "count") {
+    const { user } = requireUser(request, context, "elections.run");
+    const actor = { id: user.id, label: user.email };
+    const reason = (values.reason ?? "").trim();
+    if (intent === "open-ballots") {
+      const closesAt = fromLondonLocal(values.ballotClosesAt ?? "");
+      if (!closesAt) return fail({ ballotClosesAt: "Enter when the ballot closes" });
+      const r = await openBallots(context.db, actor, { closesAt, ...(reason ? { reason } : {}) });
+      if (!r.ok) return fail({ [r.code === "reason_missing" ? "reason" : "ballotClosesAt"]: electionProblemMessages[r.code] });
+      return data<ActionResult>({
+        intent,
+        errors: {},
+        done: `Ballots are open for ${r.opened.join(", ") || "no position"}, with ${r.rollSize} founding members on the roll.${r.reopened.length ? ` Nobody was validly nominated for ${r.reopened.join(", ")}: nominations for it re-open.` : ""}`,
+      });
+    }
+    const r = await countElection(context.db, actor, reason ? { reason } : {});
+    if (!r.ok) return fail({ reason: electionProblemMessages[r.code] });
+    return data<ActionResult>({ intent, errors: {}, done: "Every ballot is closed and counted. Declare each result from its position's page." });
+  }
+  throw new Response("Unknown action", { status: 400 });
+}
+
+export default function ElectionsPage() {
+  const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const busy = useNavigation().state === "submitting";
+  const errors: FieldErrors = result?.errors ?? {};
+  const v = result?.values ?? {};
+  const e = d.election;
+  return (
+    <div className="page">
+      <ErrorSummary errors={errors} />
+      {result?.done ? <NotificationBanner title={result.done} kind="success">Recorded in the audit log.</NotificationBanner> : null}
+      <h1>Elections</h1>
+      {!e ? (
+        <p className="lead">Founding members nominate and elect the interim officers here, by ranked secret ballot, with a round-by-round count anyone can re-check. No election has been set up yet.</p>
+      ) : (
+        <>
+          <p className="lead">
+            {e.title}. {e.phaseLabel}: nominations {e.phase === "nominations" ? `open ${e.opensAt} and close ${e.closesAt}` : `closed`} (UK time).
+          </p>
+          {d.registrable && d.registrable.length > 0 ? (
+            <div className="panel" role="note">
+              <h2>These officers could not be registered</h2>
+              <ul className="list">
+                {d.registrable.map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ul>
+            </div>
+          ) : d.registrable ? (
+            <p className="outcome outcome--passed">The officers elected meet the Electoral Commission&rsquo;s rules on registered officers.</p>
+          ) : null}
+          <table className="table">
+            <caption>Positions</caption>
+            <thead>
+              <tr>
+                <th scope="col">Position</th>
+                <th scope="col">Seats and count</th>
+                <th scope="col" className="numeric">
+                  Validly nominated
+                </th>
+                <th scope="col">{e.phase === "counted" ? "Elected" : "Ballot"}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.positions.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    <Link to={`/elections/positions/${p.id}`}>{p.title}</Link>
+                  </td>
+                  <td>
+                    {p.seats} {p.seats === 1 ? "seat" : "seats"}, {p.method}
+                  </td>
+                  <td className="numeric">
+                    {p.valid} of {p.standing} standing{p.tooFew ? " (too few: RON is on the ballot)" : ""}
+                  </td>
+                  <td>
+                    {e.phase === "counted" ? (
+                      <>
+                        {p.elected.join(", ") || "Nobody"}
+                        {p.declared ? " (declared)" : ""}
+                      </>
+                    ) : p.pollId ? (
+                      <Link to={`/polls/${p.pollId}`}>Vote<span className="visually-hidden"> for {p.title}</span></Link>
+                    ) : (
+                      "Not open"
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+
+      {d.can.manage && (!e || e.phase === "counted") ? (
+        <section className="panel" aria-labelledby="create-title">
+          <h2 id="create-title">Set up the election of the interim officers</h2>
+          <p>It comes with the offices the Electoral Commission registers (leader, nominating officer, treasurer) and an interim committee counted after them (standing orders 11).</p>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="create" />
+            <TextField name="title" label="Title" defaultValue={v.title ?? "Election of the interim officers"} error={errors.title} />
+            <TextField name="opensAt" label="Nominations open (UK time)" type="datetime-local" defaultValue={v.opensAt} error={errors.opensAt} />
+            <TextField name="closesAt" label="Nominations close (UK time)" hint="The standing orders ask for at least 14 days." type="datetime-local" defaultValue={v.closesAt} error={errors.closesAt} />
+            <TextField name="committeeSeats" label="Seats on the interim committee (0 for none)" inputMode="numeric" width="10" defaultValue={v.committeeSeats ?? "7"} error={errors.committeeSeats} />
+            <div className="radios__item">
+              <input type="checkbox" id="campaignsOfficer" name="campaignsOfficer" value="yes" defaultChecked={v.campaignsOfficer === "yes"} />
+              <label htmlFor="campaignsOfficer">Also elect a campaigns officer (optional registered officer)</label>
+            </div>
+            <button type="submit" className="button" disabled={busy}>
+              Set up the election
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      {d.can.manage && e?.phase === "nominations" ? (
+        <section className="panel" aria-labelledby="add-title">
+          <h2 id="add-title">Add a position</h2>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="add-position" />
+            <TextField name="positionTitle" label="Title (for example Chair, or Secretary)" defaultValue={v.positionTitle} error={errors.positionTitle} />
+            <TextField name="seats" label="Seats" inputMode="numeric" width="10" defaultValue={v.seats ?? "1"} error={errors.seats} />
+            <TextField name="secondersRequired" label="Seconders needed besides the nominator" inputMode="numeric" width="10" defaultValue={v.secondersRequired ?? "2"} error={errors.secondersRequired} />
+            <TextArea name="eligibility" label="Who may stand (optional)" rows={2} defaultValue={v.eligibility} />
+            <button type="submit" className="button button--secondary" disabled={busy}>
+              Add the position
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      {d.can.run && e?.phase === "nominations" ? (
+        <section className="panel" aria-labelledby="open-title">
+          <h2 id="open-title">Open the ballot</h2>
+          <p>Each position gets a ranked secret ballot of its validly nominated candidates and &ldquo;Re-open nominations&rdquo;, on the roll of founding members. A position with nobody validly nominated gets no ballot: its nominations re-open.</p>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="open-ballots" />
+            <TextField name="ballotClosesAt" label="The ballot closes at (UK time)" type="datetime-local" defaultValue={v.ballotClosesAt} error={errors.ballotClosesAt} />
+            {!e.nominationsDue ? <TextArea name="reason" label="Reason for closing nominations before their closing time" rows={2} defaultValue={v.reason} error={errors.reason} /> : null}
+            <button type="submit" className="button" disabled={busy}>
+              Close nominations and open the ballot
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      {d.can.run && e?.phase === "ballot" ? (
+        <section className="panel" aria-labelledby="count-title">
+          <h2 id="count-title">Close and count</h2>
+          <p>The offices are counted first; anyone elected to one is left out of the committee count (standing orders 11.8).</p>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="count" />
+            <TextArea name="reason" label="Reason, if closing before the closing time" rows={2} defaultValue={v.reason} error={errors.reason} />
+            <button type="submit" className="button" disabled={busy}>
+              Close every ballot and count
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,342 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ErrorSummary, NotificationBanner, TextArea, type FieldErrors } from "~/components/forms";
+import { PlainMarkdown } from "~/components/plain-markdown";
+import { PollResults } from "~/components/poll-results";
+import {
+  answerQuestion,
+  askQuestion,
+  declare,
+  hustingsFor,
+  isFoundingMember,
+  listCandidates,
+  registeredCandidacies,
+  secondedBy,
+  positionById,
+  setSeconding,
+  stand,
+  winners,
+  withdrawCandidacy,
+} from "~/modules/elections/elections.server";
+import { candidateProblemLabels, electionProblemMessages } from "~/modules/elections/messages";
+import { standingProblems, type Holding, type RegisteredRole } from "~/modules/elections/officer-rules";
+import { officerProblemMessages, roleLabels } from "~/modules/elections/officer-rules-messages";
+import type { PollResult } from "~/modules/polls/ballot-rules";
+import { loadRules, verifyPoll } from "~/modules/polls/polls.server";
+import { principalOf, requirePermission, requireUser } from "~/utils/auth.server";
+import { isAllowed } from "~/utils/permissions";
+
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${d?.position.title ?? "Position"} - Elections - Breakaway` }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const auth = requirePermission(request, context, "site.view");
+  const found = await positionById(context.db, params.positionId ?? "");
+  if (!found) throw new Response("There is no such position.", { status: 404 });
+  const { position, election } = found;
+  const principal = principalOf(context);
+  const userId = auth?.user.id ?? null;
+  const foundingMember = userId ? await isFoundingMember(context.db, userId) : false;
+  const candidates = await listCandidates(context.db, position);
+  const questions = await hustingsFor(context.db, candidates.map((c) => c.id));
+  const mine = candidates.find((c) => c.userId === userId) ?? null;
+  const now = Date.now();
+  const nominationsOpen = election.phase === "nominations" && election.nominationsOpenAt.getTime() <= now && now < election.nominationsCloseAt.getTime();
+
+  // Warn a would-be candidate if standing here would make an unregistrable set (officer-rules.ts).
+  let warnings: string[] = [];
+  if (userId && position.registeredRole && !mine) {
+    const standing = await registeredCandidacies(context.db, election.id);
+    const holdings = new Map<string, Holding>();
+    for (const s of standing) {
+      const h = holdings.get(s.userId) ?? { person: s.userId, roles: [] };
+      h.roles.push(s.role as RegisteredRole);
+      holdings.set(s.userId, h);
+    }
+    warnings = standingProblems(userId, position.registeredRole as RegisteredRole, [...holdings.values()], { partyKind: "major", onePerPerson: true }).map((p) =>
+      officerProblemMessages[p.code](p, (id) => (id === userId ? "you" : id)),
+    );
+  }
+
+  const loaded = position.pollId ? await loadRules(context.db, position.pollId) : null;
+  const closed = loaded?.poll.status === "closed";
+  const verification = closed && position.pollId ? await verifyPoll(context.db, position.pollId) : null;
+  const elected = closed ? await winners(context.db, position) : [];
+  return {
+    position: {
+      id: position.id,
+      title: position.title,
+      seats: position.seats,
+      method: position.method === "irv" ? "instant-runoff" : "single transferable vote (Scottish rules)",
+      role: position.registeredRole ? roleLabels[position.registeredRole as RegisteredRole] : null,
+      isTreasurer: position.registeredRole === "treasurer",
+      secondersRequired: position.secondersRequired,
+      eligibility: position.eligibility,
+      pollId: position.pollId,
+      declared: position.declaredAt !== null,
+    },
+    phase: election.phase,
+    nominationsOpen,
+    viewer: {
+      signedIn: Boolean(auth),
+      foundingMember,
+      userId,
+      canRun: isAllowed(principal, "elections.run"),
+    },
+    mine: mine ? { id: mine.id, status: mine.status } : null,
+    warnings,
+    candidates: candidates.map((c) => ({
+      ...c,
+      questions: questions.filter((q) => q.q.candidacyId === c.id).map((q) => ({ id: q.q.id, asker: q.asker ?? "A former member", question: q.q.question, answer: q.q.answer })),
+    })),
+    mySeconds: userId ? await secondedBy(context.db, userId, candidates.map((c) => c.id)) : [],
+    result: closed ? (loaded?.poll.result as PollResult) : null,
+    verification: verification ? (verification.ok ? `Verified: ${verification.ballots} ballots on an unbroken chain, and a fresh count gives the same result.` : `Verification failed: ${verification.problem}.`) : null,
+    elected: elected.map((e) => e.name),
+  };
+}
+
+type ActionResult = { intent: string; errors: FieldErrors; done?: string; values?: Record<string, string>; target?: string };
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const values = Object.fromEntries([...form.entries()].map(([k, v]) => [k, typeof v === "string" ? v : ""]));
+  const target = values.candidacyId ?? values.questionId ?? "";
+  const fail = (field: string, code: keyof typeof electionProblemMessages) =>
+    data<ActionResult>({ intent, errors: { [field]: electionProblemMessages[code] }, values, target }, { status: code === "not_founding_member" ? 403 : 400 });
+  const ok = (done: string) => data<ActionResult>({ intent, errors: {}, done });
+  if (intent === "declare") {
+    const { user } = requireUser(request, context, "elections.run");
+    const r = await declare(context.db, { id: user.id, label: user.email }, params.positionId ?? "");
+    return r.ok ? ok(`The result is declared: ${r.elected.map((e) => e.name).join(", ") || "nobody"} elected.`) : fail("declare", r.code);
+  }
+  const { user } = requireUser(request, context, "elections.take_part");
+  const me = { id: user.id, email: user.email };
+  if (intent === "stand") {
+    const r = await stand(context.db, me, params.positionId ?? "", {
+      statement: values.statement ?? "",
+      consent: values.consent === "yes",
+      registeredOfficer: values.registeredOfficer === "yes",
+      treasurerEligible: values.treasurerEligible === "yes",
+    });
+    if (!r.ok) {
+      const field = r.code === "consent_missing" ? "consent" : r.code === "declaration_missing" ? "registeredOfficer" : r.code === "eligibility_missing" ? "treasurerEligible" : "statement";
+      return fail(field, r.code);
+    }
+    return ok("You are standing. You need seconders: share this page with founding members who support you.");
+  }
+  if (intent === "second" || intent === "unsecond") {
+    const r = await setSeconding(context.db, me, values.candidacyId ?? "", intent === "second");
+    return r.ok ? ok(intent === "second" ? "Your seconding is recorded." : "Your seconding is withdrawn.") : fail("candidates", r.code);
+  }
+  if (intent === "withdraw") {
+    const r = await withdrawCandidacy(context.db, me, values.candidacyId ?? "");
+    return r.ok ? ok("You have withdrawn.") : fail("candidates", r.code);
+  }
+  if (intent === "ask") {
+    const r = await askQuestion(context.db, me, values.candidacyId ?? "", values.question ?? "");
+    return r.ok ? ok("Your question is posted.") : fail(`question-${target}`, r.code);
+  }
+  if (intent === "answer") {
+    const r = await answerQuestion(context.db, me, values.questionId ?? "", values.answer ?? "");
+    return r.ok ? ok("Your answer is posted.") : fail(`answer-${target}`, r.code);
+  }
+  throw new Response("Unknown action", { status: 400 });
+}
+
+export default function PositionPage() {
+  const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const busy = useNavigation().state === "submitting";
+  const errors: FieldErrors = result?.errors ?? {};
+  const v = result?.values ?? {};
+  const p = d.position;
+  const canStand = d.nominationsOpen && d.viewer.foundingMember && (!d.mine || d.mine.status === "withdrawn");
+  return (
+    <div className="page">
+      <ErrorSummary errors={errors} fieldIds={{ consent: "consent", registeredOfficer: "registeredOfficer", treasurerEligible: "treasurerEligible" }} />
+      {result?.done ? <NotificationBanner title={result.done} kind="success">Recorded in the audit log.</NotificationBanner> : null}
+      <p>
+        <Link to="/elections">All positions</Link>
+      </p>
+      <h1>{p.title}</h1>
+      <p className="lead">
+        {p.seats} {p.seats === 1 ? "seat" : "seats"}, counted by {p.method}. {p.role ? `A registered officer: the ${p.role}'s name goes on the Electoral Commission's public register.` : ""} Each
+        candidate needs {p.secondersRequired} seconders besides their nominator. {p.eligibility}
+      </p>
+
+      {d.result ? (
+        <section aria-labelledby="results-title">
+          <h2 id="results-title">Result</h2>
+          <p className="outcome outcome--passed">
+            Elected: {d.elected.join(", ") || "nobody"}. {d.position.declared ? "Declared by the returning officer." : "Not yet declared."}
+          </p>
+          {d.verification ? <p>{d.verification}</p> : null}
+          <p>
+            <Link to={`/polls/${p.pollId}`}>Check your receipt</Link> · <Link to={`/polls/${p.pollId}/ballots`}>Published ballots</Link> ·{" "}
+            <a href={`/polls/${p.pollId}/ballots.blt`}>Ballot file (BLT)</a>
+            {d.position.declared ? (
+              <>
+                {" "}
+                · <a href={`/elections/positions/${p.id}/declaration.pdf`}>Declaration of result (PDF)</a>
+              </>
+            ) : null}
+          </p>
+          {d.viewer.canRun && !d.position.declared ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="declare" />
+              <button type="submit" className="button" disabled={busy}>
+                Declare the result
+              </button>
+            </Form>
+          ) : null}
+          <PollResults result={d.result} />
+        </section>
+      ) : d.phase === "ballot" && p.pollId ? (
+        <p>
+          <Link to={`/polls/${p.pollId}`} className="button">
+            Vote for {p.title}
+          </Link>
+        </p>
+      ) : null}
+
+      <section aria-labelledby="candidates-title" id="candidates">
+        <h2 id="candidates-title">Candidates</h2>
+        {d.candidates.length === 0 ? <p>Nobody is standing yet.</p> : null}
+        {d.candidates.map((c) => (
+          <article key={c.id} className="amendment" aria-labelledby={`c-${c.id}`}>
+            <h3 id={`c-${c.id}`}>
+              {c.name} {c.status === "withdrawn" ? <span className="tag">Withdrawn</span> : c.valid ? <span className="tag">Validly nominated</span> : null}
+            </h3>
+            <p>
+              Seconded by {c.seconders.length > 0 ? c.seconders.join(", ") : "nobody yet"} ({c.seconders.length} of {c.secondersRequired} needed).
+              {!c.valid && c.status !== "withdrawn" ? ` Not yet valid: ${c.problems.map((x) => candidateProblemLabels[x]).join("; ")}.` : ""}
+            </p>
+            {c.statement ? <PlainMarkdown text={c.statement} headingLevel={3} /> : <p>No statement.</p>}
+            {d.nominationsOpen && d.viewer.foundingMember && c.userId !== d.viewer.userId && c.status === "standing" ? (
+              <Form method="post">
+                <input type="hidden" name="candidacyId" value={c.id} />
+                {d.mySeconds.includes(c.id) ? (
+                  <button type="submit" name="intent" value="unsecond" className="button button--secondary" disabled={busy}>
+                    Withdraw my seconding of {c.name}
+                  </button>
+                ) : (
+                  <button type="submit" name="intent" value="second" className="button button--secondary" disabled={busy}>
+                    Second {c.name}
+                  </button>
+                )}
+              </Form>
+            ) : null}
+            {c.userId === d.viewer.userId && c.status === "standing" && d.phase !== "counted" ? (
+              <Form method="post">
+                <input type="hidden" name="candidacyId" value={c.id} />
+                <button type="submit" name="intent" value="withdraw" className="button button--warning" disabled={busy}>
+                  Withdraw my candidacy
+                </button>
+                {d.phase === "ballot" ? <p className="hint">The ballot is open: your name stays on the paper, and the count skips you.</p> : null}
+              </Form>
+            ) : null}
+            <h4>Questions from members</h4>
+            {c.questions.length === 0 ? <p>No questions yet.</p> : null}
+            <ul className="comments">
+              {c.questions.map((q) => (
+                <li key={q.id} className="comment">
+                  <div className="comment__meta">
+                    <strong>{q.asker}</strong> asked
+                  </div>
+                  <p className="comment__body">{q.question}</p>
+                  {q.answer ? (
+                    <p className="comment__body">
+                      <strong>{c.name} answered:</strong> {q.answer}
+                    </p>
+                  ) : c.userId === d.viewer.userId ? (
+                    <Form method="post" noValidate>
+                      <input type="hidden" name="intent" value="answer" />
+                      <input type="hidden" name="questionId" value={q.id} />
+                      <TextArea name="answer" id={`answer-${q.id}`} label="Your answer" rows={3} error={errors[`answer-${q.id}`]} defaultValue={result?.target === q.id ? v.answer : undefined} />
+                      <button type="submit" className="button button--secondary" disabled={busy}>
+                        Post my answer
+                      </button>
+                    </Form>
+                  ) : (
+                    <p className="hint">Not answered yet.</p>
+                  )}
+                </li>
+              ))}
+            </ul>
+            {d.viewer.foundingMember && d.phase !== "counted" && c.userId !== d.viewer.userId ? (
+              <Form method="post" noValidate>
+                <input type="hidden" name="intent" value="ask" />
+                <input type="hidden" name="candidacyId" value={c.id} />
+                <TextArea name="question" id={`question-${c.id}`} label={`Ask ${c.name} a question`} rows={2} error={errors[`question-${c.id}`]} defaultValue={result?.target === c.id ? v.question : undefined} />
+                <button type="submit" className="button button--secondary" disabled={busy}>
+                  Ask
+                </button>
+              </Form>
+            ) : null}
+          </article>
+        ))}
+      </section>
+
+      {canStand ? (
+        <section aria-labelledby="stand-title" className="amend-form">
+          <h2 id="stand-title">Stand for {p.title}</h2>
+          {d.warnings.length > 0 ? (
+            <div className="recommendation" role="note">
+              <p>
+                <strong>Before you stand:</strong>
+              </p>
+              <ul className="list">
+                {d.warnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="stand" />
+            <TextArea name="statement" label="Your statement (up to 500 words)" hint="Shown with the ballot. You may use **bold**, paragraphs and lists starting with a dash." rows={8} defaultValue={v.statement} error={errors.statement} />
+            <Checkbox name="consent" label="I agree to stand for this position, and to serve if elected." error={errors.consent} checked={v.consent === "yes"} />
+            {p.role ? (
+              <Checkbox
+                name="registeredOfficer"
+                label="If elected, I will give the Electoral Commission my full name, home address and email (the address is not published), have my name published on the register, and sign or authorise the party's application (standing orders 11.9)."
+                error={errors.registeredOfficer}
+                checked={v.registeredOfficer === "yes"}
+              />
+            ) : null}
+            {p.isTreasurer ? (
+              <Checkbox
+                name="treasurerEligible"
+                label="I declare that in the last 5 years I have not been convicted of an offence under the Political Parties, Elections and Referendums Act 2000, or of an election offence (standing orders 11.10)."
+                error={errors.treasurerEligible}
+                checked={v.treasurerEligible === "yes"}
+              />
+            ) : null}
+            <button type="submit" className="button" disabled={busy}>
+              Stand for {p.title}
+            </button>
+          </Form>
+        </section>
+      ) : d.nominationsOpen && !d.viewer.foundingMember ? (
+        <p>Founding members can stand, second candidates and ask them questions here. {d.viewer.signedIn ? null : <Link to={`/login?redirectTo=/elections/positions/${p.id}`}>Sign in</Link>}</p>
+      ) : null}
+    </div>
+  );
+}
+
+function Checkbox({ name, label, error, checked }: { name: string; label: string; error?: string | undefined; checked: boolean }) {
+  return (
+    <div className={`form-group${error ? " form-group--error" : ""}`}>
+      {error ? (
+        <p className="error-message" id={`${name}-error`}>
+          <span className="visually-hidden">Error:</span> {error}
+        </p>
+      ) : null}
+      <div className="radios__item">
+        <input type="checkbox" id={name} name={name} value="yes" defaultChecked={checked} aria-describedby={error ? `${name}-error` : undefined} />
+        <label htmlFor={name}>{label}</label>
+      </div>
+    </div>
+  );
+}
