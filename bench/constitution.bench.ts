@@ -46,7 +46,7 @@ import { ballotHash, checkBallot, type PollRules } from "../app/modules/polls/ba
 import { castBallot, closePoll, loadRules } from "../app/modules/polls/polls.server";
 import { grantRole } from "../app/modules/users/users.server";
 import { openPglite, openPostgres, type Database, type Db } from "../app/utils/db.server";
-import { ballots, foundingMembers, movement, polls, pollVoters, users, type StoredOperation } from "../db/schema";
+import { amendmentSupporters, ballots, foundingMembers, movement, polls, pollVoters, users, type StoredOperation } from "../db/schema";
 import { loadNow, machineLine, median, writeBenchmarkSection } from "./benchmarks-doc";
 
 const MEMBERS = 10_000;
@@ -61,6 +61,8 @@ const DATA_RUNS = 15;
 const PDF_RUNS = 5;
 /** A document taking longer than this in all gets fewer runs, so the whole run stays near 10 minutes. */
 const PDF_BUDGET_MS = 40_000;
+/** A document whose first request takes longer than this is timed by that request alone. */
+const SLOW_DOCUMENT_MS = 10_000;
 const TARGET_MS = 200;
 const HEADING = "Constitution pages (10,000 members, 60 clauses)";
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -350,10 +352,12 @@ async function setup(db: Db): Promise<Setup> {
   }
   log(`${proposed.length} amendments proposed in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
-  // Supporters: 5 to 30 each (30 for the showcase amendment on the busy clause).
+  // Supporters: 5 to 30 each (30 for the showcase amendment on the busy clause, given through
+  // setSupport; the rest inserted in bulk).
   t = performance.now();
   const showcase = proposed.find((a) => a.clauseId === busyClause)!;
   let supporterCount = 0;
+  const bulkSupport: { amendmentId: string; userId: string }[] = [];
   for (const a of proposed) {
     if (a.committee) continue;
     const wanted = a === showcase ? 30 : between(5, 30);
@@ -363,11 +367,16 @@ async function setup(db: Db): Promise<Setup> {
       if (i !== a.proposer) chosen.add(i);
     }
     for (const i of chosen) {
+      if (a !== showcase) {
+        bulkSupport.push({ amendmentId: a.id, userId: ids[i]! });
+        continue;
+      }
       const r = await setSupport(db, member(ids, i), a.id, true);
       if (!r.ok) throw new Error(`support: ${r.code}`);
     }
     supporterCount += chosen.size;
   }
+  for (let i = 0; i < bulkSupport.length; i += 1000) await db.insert(amendmentSupporters).values(bulkSupport.slice(i, i + 1000));
   // Two proposers change their minds.
   for (const a of proposed.filter((x) => !x.committee && x.clauseId !== busyClause).slice(-2)) {
     const r = await withdrawAmendment(db, member(ids, a.proposer), a.id);
@@ -488,9 +497,11 @@ async function timeDocument(app: App, phase: string, page: string, cookie: strin
       await new Promise((r) => setTimeout(r, 100));
     }
   }
-  await warmUp;
-  const times: number[] = [];
-  let bytes = 0;
+  const first = await timed(() => warmUp);
+  // A render this slow is all layout: the fonts loaded on the way are a small part of it, so the
+  // warm-up counts as the one run rather than paying for a second.
+  const times: number[] = first.ms > SLOW_DOCUMENT_MS ? [first.ms] : [];
+  let bytes = first.value;
   const started = performance.now();
   while (times.length < PDF_RUNS && (times.length === 0 || performance.now() - started < PDF_BUDGET_MS)) {
     const t = performance.now();
@@ -647,6 +658,7 @@ const result = serverUrl ? await onPostgres(serverUrl) : await onPglite();
 const ms = (v: number) => v.toFixed(0);
 const sec = (v: number) => (v / 1000).toFixed(1);
 const failing = result.pages.filter((p) => p.p95 >= TARGET_MS);
+const busy = Math.max(Number(loadBefore.split(" / ")[0]), os.loadavg()[0]!) > os.cpus().length;
 const s = result.setup;
 const section = `## ${HEADING}
 
@@ -660,16 +672,16 @@ The draft: the 40 model clauses and 20 generated ones, ${s.amendmentCount} amend
 |---|---|---:|---:|---:|---:|---:|---|
 ${result.pages.map((p) => `| ${p.phase} | \`${p.page}\` | ${ms(p.median)} | ${ms(p.p95)} | ${ms(p.max)} | ${ms(p.dataMedian)} | ${(p.bytes / 1024).toFixed(0)} | ${p.p95 < TARGET_MS ? "yes" : "**no**"} |`).join("\n")}
 
-${failing.length === 0 ? `Target met: every page answered in under ${TARGET_MS} ms.` : `**Target not met**: ${failing.length} of ${result.pages.length} measurements took ${TARGET_MS} ms or more at the 95th percentile (${[...new Set(failing.map((p) => `\`${p.page}\``))].join(", ")}).`}
+${failing.length === 0 ? `Target met: every page answered in under ${TARGET_MS} ms.` : `**Target not met**: ${failing.length} of ${result.pages.length} measurements took ${TARGET_MS} ms or more at the 95th percentile (${[...new Set(failing.map((p) => `\`${p.page}\``))].join(", ")}).`}${busy ? ` The machine was busy with other work during the run (load average above its ${os.cpus().length} cores), which makes every time longer and the 95th percentiles especially.` : ""}
 
-Documents, not pages (no target): median of up to ${PDF_RUNS} runs after a warm-up, fewer when they take over ${PDF_BUDGET_MS / 1000} s in all.
+Documents, not pages (no target): median of up to ${PDF_RUNS} runs after a warm-up, fewer when they take over ${PDF_BUDGET_MS / 1000} s in all; a document whose first request took over ${SLOW_DOCUMENT_MS / 1000} s is timed by that request alone.
 
 | phase | document | median ms | runs | KiB |
 |---|---|---:|---:|---:|
 ${result.documents.map((d) => `| ${d.phase} | \`${d.page}\` | ${ms(d.median)} | ${d.runs} | ${(d.bytes / 1024).toFixed(0)} |`).join("\n")}
 ${result.documents
   .filter((d) => d.probe)
-  .map((d) => `\nWhile \`${d.page}\` was being made, \`${d.probe!.page}\` (${ms(result.pages.find((p) => p.page === d.probe!.page)?.median ?? 0)} ms on its own) took up to ${ms(d.probe!.max)} ms (${d.probe!.count} requests).\n`)
+  .map((d) => `\nWhile \`${d.page}\` was being made, \`${d.probe!.page}\` (${ms(result.pages.find((p) => p.page === d.probe!.page)?.median ?? 0)} ms on its own) took up to ${ms(d.probe!.max)} ms (${d.probe!.count} ${d.probe!.count === 1 ? "request" : "requests"}).\n`)
   .join("")}
 Opening the round (\`openRound\`: ${result.questions} polls with ${(result.questions * result.rollSize).toLocaleString("en-GB")} roll entries, one transaction): ${sec(result.openMs)} s; a comment posted a second after it started took ${sec(result.openCommentWait)} s.
 Closing the round (\`closeRound\`: counting and re-chaining ${result.ballotCount.toLocaleString("en-GB")} ballots in ${result.questions} polls, one transaction): ${sec(result.closeMs)} s; a comment posted a second after it started took ${sec(result.closeCommentWait)} s.

@@ -210,7 +210,7 @@ export function RankingEnhancer({ options }: { options: Option[] }) {
   return (
     <div className="ranker">
       <p className="ranker__intro">
-        Drag candidates into order, or use the buttons. The numbers below change to match, and you can still type them.
+        Drag the options into order, or use the buttons. The numbers below change to match, and you can still type them.
       </p>
       <div {...zoneProps("ranked")} className={`ranker__zone${drop?.zone === "ranked" ? " ranker__zone--target" : ""}`}>
         <h3 className="ranker__title" id="ranker-ranked">

@@ -353,3 +353,129 @@ test("the constitution: amend, support, comment, vote clause by clause, adopt ve
   await dev.goto("/constitution");
   expect(await violations(dev), "the adopted constitution").toEqual([]);
 });
+
+/** Ranks candidates on a poll's numbered ballot, checks it, and casts it. */
+async function castRanked(page: Page, pollLink: string, ranks: Record<string, string>) {
+  await page.goto("/elections");
+  await page.getByRole("link", { name: pollLink, exact: true }).click();
+  await page.getByRole("link", { name: /^Vote for / }).click();
+  for (const [name, rank] of Object.entries(ranks)) await page.getByRole("textbox", { name, exact: true }).fill(rank);
+  await page.getByRole("button", { name: "Continue to check your ballot" }).click();
+  await page.getByRole("button", { name: "Cast my vote" }).click();
+  await expect(page.getByRole("heading", { name: "Your vote has been cast" })).toBeVisible();
+}
+
+test("the officer elections: stand, second, withdraw, hustings, ranked ballots, RON, a tie, declaration", async ({ browser }) => {
+  test.setTimeout(420_000);
+  const people: Record<string, Page> = {};
+  for (const name of ["ann", "ben", "cat", "dev", "eve"]) {
+    const page = await person(browser);
+    await signIn(page, `${name}.road@e2e.test`);
+    people[name] = page;
+  }
+  const { ann, ben, cat, dev, eve } = people as Record<"ann" | "ben" | "cat" | "dev" | "eve", Page>;
+  const org = await person(browser);
+  await signIn(org, "organiser@demo.breakaway.test");
+  const ro = await person(browser);
+  await signIn(ro, "returning.officer@demo.breakaway.test");
+
+  // The demo election is in nominations. The organisers add a 5-seat executive committee.
+  await org.goto("/elections");
+  await org.getByLabel("Title (for example Chair, or Secretary)").fill("Executive committee");
+  await org.getByLabel("Seats", { exact: true }).fill("5");
+  await org.getByLabel("Seconders needed besides the nominator").fill("0");
+  await org.getByRole("button", { name: "Add the position" }).click();
+  await expect(org.getByRole("heading", { name: "The position is added." })).toBeVisible();
+
+  // Ann stands for leader; Ben and Cat second her. A treasurer candidate must declare eligibility.
+  await ann.goto("/elections");
+  await ann.getByRole("link", { name: "Leader", exact: true }).click();
+  await ann.getByLabel("Your statement (up to 500 words)").fill("I will **open the books** and hold a members' assembly every quarter.");
+  await ann.getByLabel(/I agree to stand for this position/).check();
+  await ann.getByRole("button", { name: "Stand for Leader" }).click();
+  await expect(ann.getByRole("alert", { name: "There is a problem" })).toContainText("Confirm the declaration for a registered officer");
+  expect(await violations(ann), "standing with an error").toEqual([]);
+  await ann.getByLabel(/I agree to stand for this position/).check();
+  await ann.getByLabel(/If elected, I will give the Electoral Commission/).check();
+  await ann.getByRole("button", { name: "Stand for Leader" }).click();
+  await expect(ann.getByRole("heading", { name: /You are standing/ })).toBeVisible();
+  const leaderUrl = ann.url();
+  for (const page of [ben, cat]) {
+    await page.goto(leaderUrl);
+    await page.getByRole("button", { name: "Second Ann Road" }).click();
+    await expect(page.getByRole("heading", { name: "Your seconding is recorded." })).toBeVisible();
+  }
+  // Hustings: Dev asks, Ann answers.
+  await dev.goto(leaderUrl);
+  await dev.getByLabel("Ask Ann Road a question").fill("How will members outside the cities be heard?");
+  await dev.getByRole("button", { name: "Ask", exact: true }).last().click();
+  await expect(dev.getByText("How will members outside the cities be heard?")).toBeVisible();
+  await ann.goto(leaderUrl);
+  await ann.getByLabel("Your answer").fill("Every meeting online as well as in person.");
+  await ann.getByRole("button", { name: "Post my answer" }).click();
+  await expect(ann.getByText("Every meeting online as well as in person.")).toBeVisible();
+  await expect(ann.getByText("Validly nominated").first()).toBeVisible();
+  await picture(ann, "16-candidate-page");
+  expect(await violations(ann), "a position with candidates and hustings").toEqual([]);
+
+  // A demo candidate withdraws before the ballot.
+  const bill = await person(browser);
+  await signIn(bill, "bill.member@demo.breakaway.test");
+  await bill.goto(leaderUrl);
+  await bill.getByRole("button", { name: "Withdraw my candidacy" }).click();
+  await expect(bill.getByRole("heading", { name: "You have withdrawn." })).toBeVisible();
+
+  // Everyone stands for the executive committee.
+  for (const page of [ann, ben, cat, dev, eve]) {
+    await page.goto("/elections");
+    await page.getByRole("link", { name: "Executive committee", exact: true }).click();
+    await page.getByLabel(/I agree to stand for this position/).check();
+    await page.getByRole("button", { name: "Stand for Executive committee" }).click();
+    await expect(page.getByRole("heading", { name: /You are standing/ })).toBeVisible();
+  }
+
+  // The returning officer closes nominations early, with a reason, and opens the ballot.
+  await ro.goto("/elections");
+  await ro.getByLabel("The ballot closes at (UK time)").fill(londonInput(new Date(Date.now() + 86_400_000)));
+  await ro.getByLabel("Reason for closing nominations before their closing time").fill("Test run: every candidate is in.");
+  await ro.getByRole("button", { name: "Close nominations and open the ballot" }).click();
+  await expect(ro.getByRole("heading", { name: /Ballots are open for/ })).toBeVisible();
+
+  // Leader: every member puts "Re-open nominations" first, so the seat stays empty.
+  for (const page of [ann, ben, cat, dev, eve]) await castRanked(page, "Leader", { "Re-open nominations": "1", "Ann Road": "2" });
+  // Executive committee: Ann and Ben 2 first preferences each, Cat 1; surpluses pass to Dev.
+  const exec: [Page, Record<string, string>][] = [
+    [ann, { "Ann Road": "1", "Dev Road": "2" }],
+    [ben, { "Ann Road": "1", "Dev Road": "2" }],
+    [cat, { "Ben Road": "1", "Dev Road": "2" }],
+    [dev, { "Ben Road": "1", "Dev Road": "2" }],
+    [eve, { "Cat Road": "1" }],
+  ];
+  for (const [page, ranks] of exec) await castRanked(page, "Executive committee", ranks);
+
+  await ro.goto("/elections");
+  await ro.getByLabel("Reason, if closing before the closing time").fill("Test run: every member has voted.");
+  await ro.getByRole("button", { name: "Close every ballot and count" }).click();
+  await expect(ro.getByRole("heading", { name: /Every ballot is closed and counted/ })).toBeVisible();
+  await expect(ro.getByRole("heading", { name: "These officers could not be registered" })).toBeVisible();
+
+  // Leader: RON won; the result says so, and the declaration is published as a PDF.
+  await ro.getByRole("link", { name: "Leader", exact: true }).click();
+  await expect(ro.getByText(/Re-open nominations/).first()).toBeVisible();
+  await expect(ro.getByText(/Verified: 5 ballots/)).toBeVisible();
+  await ro.getByRole("button", { name: "Declare the result" }).click();
+  await expect(ro.getByRole("heading", { name: /The result is declared/ })).toBeVisible();
+  const declaration = await ro.request.get(`${ro.url().replace(/\?.*$/, "")}/declaration.pdf`);
+  expect(declaration.headers()["content-type"]).toContain("application/pdf");
+
+  // Executive committee: several stages, a tie settled by lot, and the chart of the stages.
+  await ro.goto("/elections");
+  await ro.getByRole("link", { name: "Executive committee", exact: true }).click();
+  await expect(ro.getByText(/Stage 3/).first()).toBeVisible();
+  await expect(ro.getByText(/lot/i).first()).toBeVisible();
+  await expect(ro.getByRole("heading", { name: "How the votes moved" })).toBeVisible();
+  await picture(ro, "17-election-result");
+  expect(await violations(ro), "an election's result").toEqual([]);
+  const blt = await ro.request.get(`/polls/${/\/polls\/([0-9a-f-]+)\/ballots\.blt/.exec(await ro.content())?.[1]}/ballots.blt`);
+  expect(await blt.text()).toContain("Executive committee");
+});
