@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { systemActor } from "../../app/modules/audit/audit.server";
 import { SESSION_COOKIE } from "../../app/modules/auth/session.server";
 import { generateToken, hashToken } from "../../app/modules/auth/tokens";
@@ -51,6 +51,30 @@ function ballotForm(ranking: readonly number[]): Record<string, string> {
   return form;
 }
 
+/**
+ * Runs a wave of requests with console.error captured. On embedded PGlite every query runs on this
+ * one thread, so with a thousand requests at once a page can take longer than entry.server's 5 s
+ * to finish streaming, and React logs that it aborted the rest of the stream (the hydration data:
+ * the receipt is already sent). That, and only that, is tolerated; any other error fails.
+ */
+async function quietly<T>(wave: () => Promise<T>): Promise<T> {
+  const logged: unknown[] = [];
+  const spy = vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void logged.push(args[0]));
+  try {
+    return await wave();
+  } finally {
+    spy.mockRestore();
+    const other = logged.filter((e) => !(onServer === false && e instanceof Error && /render was aborted/.test(e.message)));
+    expect(other.map(String)).toEqual([]);
+  }
+}
+
+/** Sends a ballot and reads the whole answer at once, as a browser would. */
+async function cast(cookie: string, ranking: readonly number[]): Promise<{ status: number; page: string }> {
+  const response = await app.request(`/polls/${pollId}`, { form: ballotForm(ranking), cookie });
+  return { status: response.status, page: await response.text() };
+}
+
 function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
@@ -87,11 +111,10 @@ describe("1,000 ballots cast at the same moment over HTTP", () => {
   it(
     "gives every voter a receipt and keeps every ballot",
     async () => {
-      const responses = await Promise.all(voters.map((v) => app.request(`/polls/${pollId}`, { form: ballotForm(v.ranking), cookie: v.cookie })));
-      const pages = await Promise.all(responses.map((r) => r.text()));
-      const refused = responses.map((r, i) => ({ status: r.status, i })).filter((r) => r.status !== 200);
+      const answers = await quietly(() => Promise.all(voters.map((v) => cast(v.cookie, v.ranking))));
+      const refused = answers.map((a, i) => ({ status: a.status, i })).filter((a) => a.status !== 200);
       expect(refused).toEqual([]);
-      pages.forEach((page, i) => {
+      answers.forEach(({ page }, i) => {
         expect(page).toContain("Your vote has been cast");
         const receipt = /<p class="receipt">([a-z2-7]{32})<\/p>/.exec(page)?.[1];
         expect(receipt, `voter ${i} was shown no receipt`).toBeDefined();
@@ -112,12 +135,9 @@ describe("1,000 ballots cast at the same moment over HTTP", () => {
     async () => {
       const again = voters.slice(0, SECOND_TRIES);
       // A different ballot each time, so a second one kept or swapped in would show in the count.
-      const responses = await Promise.all(
-        again.map((v) => app.request(`/polls/${pollId}`, { form: ballotForm([...v.ranking].reverse()), cookie: v.cookie })),
-      );
-      const pages = await Promise.all(responses.map((r) => r.text()));
-      expect(responses.map((r) => r.status)).toEqual(Array(SECOND_TRIES).fill(409));
-      for (const page of pages) {
+      const answers = await quietly(() => Promise.all(again.map((v) => cast(v.cookie, [...v.ranking].reverse()))));
+      expect(answers.map((a) => a.status)).toEqual(Array(SECOND_TRIES).fill(409));
+      for (const { page } of answers) {
         expect(page).toContain(ballotProblemMessages.already_voted);
         expect(page).not.toContain("Your vote has been cast");
       }
