@@ -62,10 +62,30 @@ export async function constitutionPdfData(db: DbOrTx, options: { version?: numbe
   };
 }
 
+/**
+ * A long text takes react-pdf seconds to lay out, and the PDF is public: the last few made are
+ * kept while nothing in them changes (text, record, or the day they are dated), so a rush of
+ * downloads costs one render. Per server, nothing shared; losing it costs only time.
+ */
+const recent = new Map<string, Buffer>();
+async function cachedRender(key: string, render: () => Promise<Buffer>): Promise<Buffer> {
+  const hit = recent.get(key);
+  if (hit) return hit;
+  const pdf = await render();
+  recent.set(key, pdf);
+  if (recent.size > 4) recent.delete(recent.keys().next().value as string);
+  return pdf;
+}
+
+function keyOf(kind: string, data: { generatedAt: Date }): string {
+  const { generatedAt, ...rest } = data;
+  return `${kind}:${generatedAt.toLocaleDateString("en-GB", { timeZone: "Europe/London" })}:${JSON.stringify(rest)}`;
+}
+
 export async function constitutionPdf(db: DbOrTx, options: { version?: number } = {}) {
   const d = await constitutionPdfData(db, options);
   if (!d) return null;
-  const pdf = await renderPdf(createElement(ConstitutionPdf, { data: d }));
+  const pdf = await cachedRender(keyOf("constitution", d), () => renderPdf(createElement(ConstitutionPdf, { data: d })));
   return { pdf, fileName: `${fileSlug(`${d.partyName} ${d.title}`)}.pdf` };
 }
 
@@ -104,6 +124,6 @@ export async function amendmentsPdfData(db: DbOrTx, now: Date = new Date()): Pro
 export async function amendmentsPdf(db: DbOrTx) {
   const d = await amendmentsPdfData(db);
   if (!d) return null;
-  const pdf = await renderPdf(createElement(AmendmentsPdf, { data: d }));
+  const pdf = await cachedRender(keyOf("amendments", d), () => renderPdf(createElement(AmendmentsPdf, { data: d })));
   return { pdf, fileName: `${fileSlug(`${d.partyName} amendments`)}.pdf` };
 }
