@@ -6,7 +6,7 @@ import { RankingEnhancer } from "~/components/ranking-enhancer";
 import type { PollResult } from "~/modules/polls/ballot-rules";
 import { ballotProblemMessages, majorityDescriptions, methodDescriptions, publicationDescriptions } from "~/modules/polls/messages";
 import { ballotFormValues, parseBallotForm } from "~/modules/polls/parse-ballot-form";
-import { castBallot, closePoll, countVoters, hasVoted, isOnRoll, loadRules, openPoll } from "~/modules/polls/polls.server";
+import { castBallot, closePoll, hasVoted, isOnRoll, loadRules, openPoll } from "~/modules/polls/polls.server";
 import { listRollCandidates } from "~/modules/polls/roll.server";
 import { clauseOfPoll } from "~/modules/constitution/round.server";
 import { principalOf, requirePermission, requireUser } from "~/utils/auth.server";
@@ -24,12 +24,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!loaded || (loaded.poll.status === "draft" && !canManage)) throw new Response("Not found", { status: 404 });
   const { poll, rules } = loaded;
   const userId = auth?.user.id;
-  const [onRoll, voted, voters, clauseId] = await Promise.all([
+  const [onRoll, voted, clauseId] = await Promise.all([
     userId ? isOnRoll(context.db, poll.id, userId) : false,
     userId ? hasVoted(context.db, poll.id, userId) : false,
-    countVoters(context.db, poll.id),
     clauseOfPoll(context.db, poll.id),
   ]);
+  // Every ballot is cast with its voter's mark in one transaction, so the poll's running count
+  // is the number who have voted: no count over the voters on every page view.
+  const voters = poll.ballotCount;
   return {
     poll: {
       id: poll.id,

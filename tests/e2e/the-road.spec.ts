@@ -408,7 +408,7 @@ test("the officer elections: stand, second, withdraw, hustings, ranked ballots, 
   // Hustings: Dev asks, Ann answers.
   await dev.goto(leaderUrl);
   await dev.getByLabel("Ask Ann Road a question").fill("How will members outside the cities be heard?");
-  await dev.getByRole("button", { name: "Ask", exact: true }).last().click();
+  await dev.locator("article", { has: dev.getByLabel("Ask Ann Road a question") }).getByRole("button", { name: "Ask", exact: true }).click();
   await expect(dev.getByText("How will members outside the cities be heard?")).toBeVisible();
   await ann.goto(leaderUrl);
   await ann.getByLabel("Your answer").fill("Every meeting online as well as in person.");

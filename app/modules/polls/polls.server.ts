@@ -129,34 +129,44 @@ export async function castBallot(
   if (!rules) return { ok: false, code: "not_found" };
   const checked = checkBallot(rules.rules, input);
   if (!checked.ok) return checked;
-  return db.transaction(async (tx) => {
-    // The poll row is the chain's lock: ballots of one poll are chained one at a time. Taken
-    // first, and as NO KEY UPDATE, so that it never waits on the foreign-key locks below.
-    const [poll] = await tx
-      .select({ status: polls.status, closesAt: polls.closesAt, chainHead: polls.chainHead, ballotCount: polls.ballotCount })
-      .from(polls)
-      .where(eq(polls.id, input.pollId))
-      .for("no key update");
-    if (!poll || poll.status !== "open" || poll.closesAt.getTime() <= Date.now()) return { ok: false, code: "not_open" } as const;
-    const [onRoll] = await tx
-      .select({ userId: pollRoll.userId })
-      .from(pollRoll)
-      .where(and(eq(pollRoll.pollId, input.pollId), eq(pollRoll.userId, input.userId)));
-    if (!onRoll) return { ok: false, code: "not_on_roll" } as const;
-    // The primary key refuses a second mark, even from a request running at the same moment.
-    const marked = await tx
-      .insert(pollVoters)
-      .values({ pollId: input.pollId, userId: input.userId })
-      .onConflictDoNothing()
-      .returning({ userId: pollVoters.userId });
-    if (marked.length === 0) return { ok: false, code: "already_voted" } as const;
-    const receipt = generateToken();
-    const hash = ballotHash(poll.chainHead, receipt, checked.content);
-    await tx.insert(ballots).values({ receipt, pollId: input.pollId, content: checked.content, prevHash: poll.chainHead, hash });
-    await tx.update(polls).set({ chainHead: hash, ballotCount: poll.ballotCount + 1 }).where(eq(polls.id, input.pollId));
-    return { ok: true, receipt } as const;
-  });
+  if (rules.poll.status !== "open" || rules.poll.closesAt.getTime() <= Date.now()) return { ok: false, code: "not_open" };
+  try {
+    return await db.transaction(async (tx) => {
+      const [onRoll] = await tx
+        .select({ userId: pollRoll.userId })
+        .from(pollRoll)
+        .where(and(eq(pollRoll.pollId, input.pollId), eq(pollRoll.userId, input.userId)));
+      if (!onRoll) return { ok: false, code: "not_on_roll" } as const;
+      // The primary key refuses a second mark, even from a request running at the same moment.
+      const marked = await tx
+        .insert(pollVoters)
+        .values({ pollId: input.pollId, userId: input.userId })
+        .onConflictDoNothing()
+        .returning({ userId: pollVoters.userId });
+      if (marked.length === 0) return { ok: false, code: "already_voted" } as const;
+      // The poll row is the chain's lock: ballots of one poll are chained one at a time. Taken
+      // last, so it is held only while the ballot is chained; NO KEY UPDATE does not conflict
+      // with the key-share lock the voter's mark took on the poll row above.
+      const [poll] = await tx
+        .select({ status: polls.status, closesAt: polls.closesAt, chainHead: polls.chainHead, ballotCount: polls.ballotCount })
+        .from(polls)
+        .where(eq(polls.id, input.pollId))
+        .for("no key update");
+      // Closed meanwhile: throw, so that the voter's mark is rolled back with everything else.
+      if (!poll || poll.status !== "open" || poll.closesAt.getTime() <= Date.now()) throw new PollNotOpen();
+      const receipt = generateToken();
+      const hash = ballotHash(poll.chainHead, receipt, checked.content);
+      await tx.insert(ballots).values({ receipt, pollId: input.pollId, content: checked.content, prevHash: poll.chainHead, hash });
+      await tx.update(polls).set({ chainHead: hash, ballotCount: poll.ballotCount + 1 }).where(eq(polls.id, input.pollId));
+      return { ok: true, receipt } as const;
+    });
+  } catch (error) {
+    if (error instanceof PollNotOpen) return { ok: false, code: "not_open" };
+    throw error;
+  }
 }
+
+class PollNotOpen extends Error {}
 
 export type ClosePollResult = { ok: true; result: PollResult } | { ok: false; code: "not_found" | "not_open" | "chain_broken" };
 
