@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { wordDiff } from "~/modules/constitution/text";
-import { diffParagraphs } from "./clause-text";
+import { compactSegments, diffParagraphs } from "./clause-text";
 
 describe("diffParagraphs", () => {
   const before = "First paragraph stays.\n\nSecond says yearly.\n\n- (a) a list item\n- (b) another\n\nLast stays.";
@@ -29,5 +29,16 @@ describe("diffParagraphs", () => {
         .trim();
     expect(side("added")).toBe(before.replace(/\s+/g, " "));
     expect(side("removed")).toBe(after.replace(/\s+/g, " "));
+  });
+});
+
+describe("compactSegments", () => {
+  it("keeps changed paragraphs whole and puts one … where unchanged ones were", () => {
+    const before = "One stays.\n\nTwo stays.\n\nThree says yearly.\n\nFour stays.";
+    const after = "One stays.\n\nTwo stays.\n\nThree says monthly.\n\nFour stays.";
+    const text = compactSegments(wordDiff(before, after))
+      .map((s) => (s.kind === "same" ? s.text : `[${s.kind}:${s.text}]`))
+      .join("");
+    expect(text).toBe("…\n\nThree says [removed:yearly][added:monthly].\n\n…");
   });
 });

@@ -123,3 +123,21 @@ export function CompactDiff({ segments, label }: { segments: readonly DiffSegmen
     </div>
   );
 }
+
+/**
+ * The same diff with every run of unchanged paragraphs replaced by one "…" paragraph: what
+ * CompactDiff shows, so a page's data need not carry a long clause once per amendment.
+ */
+export function compactSegments(segments: readonly DiffSegment[]): DiffSegment[] {
+  const out: DiffSegment[] = [];
+  let gap = false;
+  for (const paragraph of diffParagraphs(segments)) {
+    const changed = paragraph.some((s) => s.kind !== "same");
+    if (!changed && gap) continue;
+    if (out.length > 0) out.push({ kind: "same", text: "\n\n" });
+    if (changed) out.push(...paragraph);
+    else out.push({ kind: "same", text: "…" });
+    gap = !changed;
+  }
+  return out;
+}

@@ -11,7 +11,10 @@ import { formatLondon } from "~/utils/london-time";
 
 export const meta: MetaFunction = () => [{ title: "Constitution - Breakaway" }];
 
-type Shown = NumberedClauseView & { amendments: number; decision: string | null; link: boolean };
+// The clause text itself is left out: the numbered lines carry it, and the page's data would
+// otherwise hold the whole constitution twice.
+type Shown = Omit<NumberedClauseView, "text"> & { amendments: number; decision: string | null; link: boolean };
+const withoutText = <T extends { text: string }>({ text: _text, ...rest }: T): Omit<T, "text"> => rest;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "constitution.read");
@@ -20,11 +23,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const version = await latestVersion(context.db);
   if (!draft) {
     const model = await loadDraft();
-    const clauses: Shown[] = model.map((c) => ({ ...c, text: "", amendments: 0, decision: null, link: false }));
+    const clauses: Shown[] = model.map((c) => ({ ...c, amendments: 0, decision: null, link: false }));
     return { state: "model" as const, heading: "The draft constitution", clauses, access, phase: null, version: null, votingOpen: false, hasResults: false };
   }
   if (draft.adoptedVersion !== null && version && version.number === draft.adoptedVersion) {
-    const clauses: Shown[] = numberedView(version.clauses, draft.lineWidth).map((c) => ({ ...c, amendments: 0, decision: null, link: false }));
+    const clauses: Shown[] = numberedView(version.clauses, draft.lineWidth).map((c) => ({ ...withoutText(c), amendments: 0, decision: null, link: false }));
     return {
       state: "adopted" as const,
       heading: `The constitution, version ${version.number}`,
@@ -40,7 +43,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const counts = access.seesDebate ? await amendmentCounts(context.db, draft.id) : new Map<string, number>();
   const decisions = await clauseDecisionMap(context.db, draft.id);
   const round = await openRoundOf(context.db, draft.id);
-  const clauses: Shown[] = numberedView(amended.clauses, draft.lineWidth).map((c) => ({ ...c, amendments: counts.get(c.id) ?? 0, decision: decisions.get(c.id) ?? null, link: true }));
+  const clauses: Shown[] = numberedView(amended.clauses, draft.lineWidth).map((c) => ({ ...withoutText(c), amendments: counts.get(c.id) ?? 0, decision: decisions.get(c.id) ?? null, link: true }));
   return {
     state: "draft" as const,
     heading: draft.baseVersion ? `Amending the constitution (version ${draft.baseVersion + 1} in draft)` : "The draft constitution",

@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ClauseText, CompactDiff } from "~/components/clause-text";
+import { ClauseText, CompactDiff, compactSegments } from "~/components/clause-text";
 import { CommentThread } from "~/components/comment-thread";
 import { NotificationBanner } from "~/components/forms";
 import { amendmentEffect, competitors } from "~/modules/constitution/amendment-view";
@@ -27,7 +27,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     phase: draft.phase,
     phaseLabel: phaseLabels[draft.phase],
     supportersNeeded: draft.supportersNeeded,
-    clause,
+    clause: { ...clause, text: "" },
     access,
     canPropose: draft.phase === "drafting" && (access.foundingMember || access.organiser),
     amendments: amendments.map((a) => {
@@ -41,7 +41,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         byCommittee: a.byCommittee,
         reason: a.reason,
         note: effect.note,
-        segments: effect.segments,
+        segments: compactSegments(effect.segments),
         recommendation: a.recommendation?.kind ?? null,
         competesWith: competing.get(a.number) ?? [],
       };

@@ -5,6 +5,7 @@
 import { inArray } from "drizzle-orm";
 import type { DbOrTx } from "~/utils/db.server";
 import { pollOptions, polls } from "../../../db/schema";
+import { compactSegments } from "~/components/clause-text";
 import { amendmentEffect } from "./amendment-view";
 import { amendedDocument, currentDraft, listAmendments, originalDocument } from "./drafting.server";
 import { amendmentKindLabels, recommendationLabels } from "./messages";
@@ -67,7 +68,7 @@ export async function loadClauseBallot(db: DbOrTx, userId: string, clauseId: str
       kind: amendmentKindLabels[a.operation.kind] ?? a.operation.kind,
       reason: a.reason,
       note: effect.note,
-      segments: effect.segments,
+      segments: compactSegments(effect.segments),
       recommendation: a.recommendation ? `${recommendationLabels[a.recommendation.kind]}. ${a.recommendation.reasons}` : null,
     };
   };
