@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RankedCountReport } from "../../app/modules/ballots";
 import {
+  addPosition,
   askQuestion,
   answerQuestion,
   countElection,
@@ -185,6 +186,12 @@ describe("an officer election", () => {
     expect((await hustingsFor(database.db, [c]))[0]?.q.answer).toBe(
       "Open the books."
     );
+  });
+
+  it("takes a position of the organisers' own, which may get fewer candidates than seats", async () => {
+    const added = await addPosition(database.db, ro, { title: "Working group", seats: 4, secondersRequired: 0, eligibility: "" });
+    expect(added.ok).toBe(true);
+    for (const i of [10, 11]) expect((await stand(database.db, who(i), (await position("Working group")).id, agree)).ok).toBe(true);
   });
 
   it("opens a ballot per position with the valid candidates and RON, early only with a reason", async () => {

@@ -427,11 +427,15 @@ export async function openBallots(
       const seen = new Map<string, number>();
       for (const c of valid) seen.set(c.name, (seen.get(c.name) ?? 0) + 1);
       const labels = valid.map((c, i) => ((seen.get(c.name) ?? 0) > 1 ? `${c.name} (${i + 1})` : c.name));
+      // Fewer candidates than seats: the ballot fills as many seats as there are candidates
+      // (RON can still win them); the rest stay empty and their nominations re-open (11.15).
+      const seats = Math.min(position.seats, valid.length);
+      const short = seats < position.seats ? ` Only ${valid.length} validly nominated for ${position.seats} seats: the other seats stay empty, and nominations for them re-open.` : "";
       const created = await createPoll(tx, actor, {
         title: `${election.title}: ${position.title}`,
-        description: position.seats > 1 ? `${position.seats} seats, counted by single transferable vote (Scottish rules).` : "One seat, counted by instant-runoff.",
-        method: position.method,
-        seats: position.seats,
+        description: (position.seats > 1 ? `${seats} ${seats === 1 ? "seat" : "seats"}, counted by ${seats === 1 ? "instant-runoff" : "single transferable vote (Scottish rules)"}.` : "One seat, counted by instant-runoff.") + short,
+        method: seats === 1 ? "irv" : position.method,
+        seats,
         options: [...labels.map((label) => ({ label })), { label: RON_LABEL, isRon: true }],
         closesAt: input.closesAt,
       });
