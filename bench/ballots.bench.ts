@@ -421,6 +421,41 @@ async function castWave(
   };
 }
 
+/**
+ * Samples what the database's other connections are doing every 50 ms (PostgreSQL only): the
+ * statement and what it waits on. Returns a function that stops and gives the commonest, as
+ * shares of the samples.
+ */
+function sampleStatements(sampler: postgres.Sql | null): () => Promise<string> {
+  if (!sampler) return async () => "not sampled (PGlite)";
+  const seen = new Map<string, number>();
+  let samples = 0;
+  let idle = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const rows = await sampler<{ query: string; wait: string | null }[]>`
+        select left(regexp_replace(query, '\\s+', ' ', 'g'), 60) as query, wait_event_type || ':' || wait_event as wait
+        from pg_stat_activity
+        where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend' and state = 'active'`;
+      samples += 1;
+      if (rows.length === 0) idle += 1;
+      for (const r of rows) {
+        const key = `${r.query}… (${r.wait ?? "on CPU"})`;
+        seen.set(key, (seen.get(key) ?? 0) + 1);
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+  return async () => {
+    running = false;
+    await loop;
+    const top = [...seen].sort((a, b) => b[1] - a[1]).slice(0, 4);
+    const share = (n: number) => `${Math.round((100 * n) / Math.max(1, samples))}%`;
+    return [...top.map(([k, n]) => `\`${k}\` ${share(n)}`), `no statement running (the work is in Node, or between statements) ${share(idle)}`].join("; ");
+  };
+}
+
 function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -520,9 +555,11 @@ for (let i = 0; i < 15; i += 1) {
   countVotersTimes.push(performance.now() - t);
 }
 const countVotersMs = median(countVotersTimes);
+const stopSampling = sampleStatements(target.sampler);
 const tClose = performance.now();
 const closed = await closePoll(database.db, actor, pollId);
 const closeMs = performance.now() - tClose;
+const closeSamples = await stopSampling();
 if (!closed.ok) throw new Error(`close failed: ${closed.code}`);
 const tVerify = performance.now();
 const verified = await verifyPoll(database.db, pollId);
@@ -549,6 +586,7 @@ log(
     `count alone ${countMs.toFixed(1)} ms; verifyPoll ${(verifyMs / 1000).toFixed(2)} s; countVoters ${countVotersMs.toFixed(1)} ms; ` +
     `${fmt(published.ballotCount)} ballots published for ${fmt(cast)} receipts: ${consistent ? "consistent" : "NOT CONSISTENT"}`,
 );
+log(`While closePoll ran, the database was busy with: ${closeSamples}`);
 
 const met = (d: (typeof described)[number]) => d.perSecond >= TARGET_PER_SECOND && d.p99 < TARGET_P99_MS;
 const waitNote = (w: Wave) =>
@@ -601,6 +639,8 @@ Afterwards, with ${fmt(cast)} ballots in the poll:
 | \`closePoll\`: lock, check the voting chain, rewrite the ballots and voters, count, store | ${(closeMs / 1000).toFixed(2)} s |
 | the count alone (\`countPoll\` over the ${fmt(contents.length)} published ballots, median of 7) | ${countMs.toFixed(1)} ms |
 | \`verifyPoll\`: chain, numbers and recount | ${(verifyMs / 1000).toFixed(2)} s |
+
+While \`closePoll\` ran, the database was busy with (share of samples every 50 ms): ${closeSamples}.
 
 Elected: ${elected || "nobody"}. Receipts given: ${fmt(cast)}; ballot_count before closing: ${fmt(before?.ballotCount ?? 0)};
 ballots published: ${fmt(published.ballotCount)}; voters marked: ${fmt(published.voted)}; \`verifyPoll\`: ${verified.ok ? "ok" : `failed (${verified.problem})`}.

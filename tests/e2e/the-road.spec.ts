@@ -359,7 +359,8 @@ async function castRanked(page: Page, pollLink: string, ranks: Record<string, st
   await page.goto("/elections");
   await page.getByRole("link", { name: pollLink, exact: true }).click();
   await page.getByRole("link", { name: /^Vote for / }).click();
-  for (const [name, rank] of Object.entries(ranks)) await page.getByRole("textbox", { name, exact: true }).fill(rank);
+  // RON's label explains it ("Re-open nominations (…)"), so names match from the start.
+  for (const [name, rank] of Object.entries(ranks)) await page.getByRole("textbox", { name: new RegExp(`^${name}`) }).fill(rank);
   await page.getByRole("button", { name: "Continue to check your ballot" }).click();
   await page.getByRole("button", { name: "Cast my vote" }).click();
   await expect(page.getByRole("heading", { name: "Your vote has been cast" })).toBeVisible();
