@@ -473,7 +473,7 @@ test("the officer elections: stand, second, withdraw, hustings, ranked ballots, 
   await ro.goto("/elections");
   await ro.getByRole("link", { name: "Executive committee", exact: true }).click();
   await expect(ro.getByText(/Stage 3/).first()).toBeVisible();
-  await expect(ro.getByText(/lot/i).first()).toBeVisible();
+  await expect(ro.getByText(/decided by lot/).first()).toBeVisible();
   await expect(ro.getByRole("heading", { name: "How the votes moved" })).toBeVisible();
   await picture(ro, "17-election-result");
   expect(await violations(ro), "an election's result").toEqual([]);
