@@ -555,6 +555,12 @@ for (let i = 0; i < 15; i += 1) {
   countVotersTimes.push(performance.now() - t);
 }
 const countVotersMs = median(countVotersTimes);
+// castBallot updates the poll row once per ballot, and every insert that references the poll (the
+// voter's mark, the ballot) looks that row up for its foreign key: how big has it grown?
+const pollsTable = target.sampler
+  ? (await target.sampler<{ dead: string; kib: string }[]>`
+      select n_dead_tup::text as dead, (pg_relation_size('polls') / 1024)::text as kib from pg_stat_user_tables where relname = 'polls'`)[0]
+  : undefined;
 const stopSampling = sampleStatements(target.sampler);
 const tClose = performance.now();
 const closed = await closePoll(database.db, actor, pollId);
@@ -636,7 +642,7 @@ Afterwards, with ${fmt(cast)} ballots in the poll:
 | filling: ${fmt(ROLL)} members, ${fmt(voting)} sessions | ${(fillMs / 1000).toFixed(1)} s |
 | \`openPoll\`: freezing the roll of ${fmt(ROLL)} | ${(openMs / 1000).toFixed(1)} s |
 | \`countVoters\` (run by the poll page's loader on every view; median of 15) | ${countVotersMs.toFixed(1)} ms |
-| \`closePoll\`: lock, check the voting chain, rewrite the ballots and voters, count, store | ${(closeMs / 1000).toFixed(2)} s |
+${pollsTable ? `| the \`polls\` table before closing (one poll row, updated once per ballot): ${fmt(Number(pollsTable.dead))} dead row versions | ${fmt(Number(pollsTable.kib))} KiB |\n` : ""}| \`closePoll\`: lock, check the voting chain, rewrite the ballots and voters, count, store | ${(closeMs / 1000).toFixed(2)} s |
 | the count alone (\`countPoll\` over the ${fmt(contents.length)} published ballots, median of 7) | ${countMs.toFixed(1)} ms |
 | \`verifyPoll\`: chain, numbers and recount | ${(verifyMs / 1000).toFixed(2)} s |
 

@@ -44,6 +44,10 @@ export const permissions = {
   "elections.manage": ["organiser"],
   /** Running the ballot: opening it when nominations close, counting, declaring the result. */
   "elections.run": ["returning_officer"],
+  /** The registration application: details, emblems, the names list, readiness, the documents and pack. */
+  "registration.manage": ["organiser"],
+  /** A declared officer's own private details and declarations (checked against the declared results). */
+  "registration.officer": signedIn,
   /** Reading the audit log and checking its chain. */
   "audit.read": ["organiser", "returning_officer"],
 } as const satisfies Record<string, readonly Principal[]>;

@@ -6,3 +6,4 @@ export * from "./polls";
 export * from "./founding";
 export * from "./constitution";
 export * from "./elections";
+export * from "./registration";

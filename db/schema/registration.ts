@@ -1,0 +1,72 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, customType, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import type { EmblemInspection, OfficerConfirmations, RegistrationDraft } from "../../app/modules/registration/details";
+import { users } from "./users";
+
+/** Raw bytes (an emblem's image). postgres.js gives a Buffer, PGlite a Uint8Array. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+});
+
+/**
+ * The application to register the new party (registration-uk.md section 1). One movement, one
+ * application: a single row (id = 1), saved as a draft as often as organisers like; every save is
+ * in the audit log. The fields live in one checked JSON document because they are read and written
+ * together, and a draft may be incomplete in any way (details.ts says what each field is).
+ */
+export const registrationDetails = pgTable(
+  "registration_details",
+  {
+    id: integer("id").primaryKey().default(1),
+    details: jsonb("details").$type<RegistrationDraft>().notNull().default({}),
+    /** The financial scheme as organisers edited it; null means "generated from the model". */
+    financialScheme: text("financial_scheme"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [check("registration_details_single_row", sql`${t.id} = 1`)],
+);
+
+/** Up to three emblems, each with what the inspection (sharp) found when it was uploaded. */
+export const registrationEmblems = pgTable(
+  "registration_emblems",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** 1, 2 or 3: the order on the application. */
+    slot: integer("slot").notNull(),
+    fileName: text("file_name").notNull(),
+    mimeType: text("mime_type").notNull(),
+    data: bytea("data").notNull(),
+    inspection: jsonb("inspection").$type<EmblemInspection>().notNull(),
+    /** What the organiser says of it: does it have a picture, and its smallest lettering's height in pixels (none: no text). */
+    hasPicture: boolean("has_picture").notNull().default(true),
+    smallestTextPx: integer("smallest_text_px"),
+    uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull().defaultNow(),
+    uploadedBy: uuid("uploaded_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [unique("registration_emblems_slot").on(t.slot), check("registration_emblems_slot_range", sql`${t.slot} between 1 and 3`)],
+);
+
+/**
+ * An officer's private details: seen only by the officer and organisers, printed only on their
+ * own officer sheet. Keyed by person, as one person may hold several registered roles.
+ */
+export const officerDetails = pgTable("officer_details", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  fullName: text("full_name").notNull(),
+  homeAddress: text("home_address").notNull(),
+  email: text("email").notNull(),
+  /** Per registered role held: when the officer confirmed that role's declaration. */
+  confirmations: jsonb("confirmations").$type<OfficerConfirmations>().notNull().default({}),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Names already on the Commission's registers, loaded by organisers from CSV, for similarity checks. */
+export const registeredPartyNames = pgTable("registered_party_names", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  register: text("register").notNull().default(""),
+  loadedAt: timestamp("loaded_at", { withTimezone: true }).notNull().defaultNow(),
+});
