@@ -8,7 +8,8 @@ import postgres from "postgres";
 const port = process.env.E2E_PORT ?? "3100";
 const serverUrl = process.env.TEST_DATABASE_URL;
 if (serverUrl) {
-  const name = "breakaway_e2e";
+  // One database per port, so that two runs on different E2E_PORTs do not drop each other's.
+  const name = port === "3100" ? "breakaway_e2e" : `breakaway_e2e_${port}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`drop database if exists "${name}" with (force)`);
   await admin.unsafe(`create database "${name}"`);
