@@ -1,7 +1,19 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorSummary, NotificationBanner, TextArea, TextField, type FieldErrors } from "~/components/forms";
-import { addPosition, candidateCounts, countElection, createElection, currentElection, declaredOfficers, listCandidates, listPositions, openBallots, winners } from "~/modules/elections/elections.server";
+import {
+  addPosition,
+  candidateCounts,
+  countElection,
+  createElection,
+  currentElection,
+  declaredOfficers,
+  listCandidates,
+  listPositions,
+  openBallots,
+  pendingNominations,
+  winners,
+} from "~/modules/elections/elections.server";
 import { electionProblemMessages, phaseLabels } from "~/modules/elections/messages";
 import { checkOfficers, type Holding, type RegisteredRole } from "~/modules/elections/officer-rules";
 import { officerProblemMessages } from "~/modules/elections/officer-rules-messages";
@@ -12,11 +24,15 @@ import { isAllowed } from "~/utils/permissions";
 export const meta: MetaFunction = () => [{ title: "Elections - Breakaway" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  requirePermission(request, context, "site.view");
+  const auth = requirePermission(request, context, "site.view");
   const principal = principalOf(context);
   const election = await currentElection(context.db);
   const can = { manage: isAllowed(principal, "elections.manage"), run: isAllowed(principal, "elections.run") };
-  if (!election) return { election: null, positions: [], can, registrable: null };
+  if (!election) return { election: null, positions: [], can, registrable: null, nominationsForMe: [] };
+  const now = Date.now();
+  const nominationsOpen = election.phase === "nominations" && election.nominationsOpenAt.getTime() <= now && now < election.nominationsCloseAt.getTime();
+  // Only the nominee's own nominations: the page is public, the roll is not.
+  const nominationsForMe = auth && nominationsOpen ? await pendingNominations(context.db, { electionId: election.id, nomineeId: auth.user.id }) : [];
   const list = await listPositions(context.db, election.id);
   const counts = await candidateCounts(context.db, election.id);
   const positions = await Promise.all(
@@ -71,6 +87,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     positions: positions.map(({ electedIds: _ids, ...rest }) => rest),
     can,
     registrable,
+    nominationsForMe: nominationsForMe.map((n) => ({ positionId: n.positionId, positionTitle: n.positionTitle, nominatorName: n.nominatorName })),
   };
 }
 
@@ -150,6 +167,19 @@ export default function ElectionsPage() {
           <p className="lead">
             {e.title}. {e.phaseLabel}: nominations {e.phase === "nominations" ? `open ${e.opensAt} and close ${e.closesAt}` : `closed`} (UK time).
           </p>
+          {d.nominationsForMe.length > 0 ? (
+            <div className="panel" role="note" aria-labelledby="nominated-title">
+              <h2 id="nominated-title">You have been nominated</h2>
+              <p>You are not a candidate unless you accept. A nomination not accepted when nominations close lapses.</p>
+              <ul className="list">
+                {d.nominationsForMe.map((n) => (
+                  <li key={n.positionId}>
+                    {n.positionTitle}, nominated by {n.nominatorName}: <Link to={`/elections/positions/${n.positionId}#nomination`}>accept or decline<span className="visually-hidden"> the nomination for {n.positionTitle}</span></Link>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
           {d.registrable && d.registrable.length > 0 ? (
             <div className="panel" role="note">
               <h2>These officers could not be registered</h2>

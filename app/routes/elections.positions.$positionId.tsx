@@ -1,12 +1,19 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { ErrorSummary, NotificationBanner, TextArea, type FieldErrors } from "~/components/forms";
+import { ErrorSummary, NotificationBanner, Radios, TextArea, TextField, type FieldErrors } from "~/components/forms";
 import { PlainMarkdown } from "~/components/plain-markdown";
 import { PollResults } from "~/components/poll-results";
 import {
+  acceptNomination,
   answerQuestion,
   askQuestion,
   declare,
+  declineNomination,
+  findNominees,
+  nominate,
+  NOMINEE_SEARCH_LIMIT,
+  pendingNominations,
+  RON_LABEL,
   hustingsFor,
   isFoundingMember,
   listCandidates,
@@ -41,6 +48,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const mine = candidates.find((c) => c.userId === userId) ?? null;
   const now = Date.now();
   const nominationsOpen = election.phase === "nominations" && election.nominationsOpenAt.getTime() <= now && now < election.nominationsCloseAt.getTime();
+  // Nominations awaiting an answer: who was nominated and by whom is for founding members' eyes
+  // (the nominee's among them), like the rest of the roll; once nominations close they lapse.
+  const pending = foundingMember && nominationsOpen ? await pendingNominations(context.db, { positionId: position.id }) : [];
+  const nominationForMe = pending.find((n) => n.nomineeId === userId) ?? null;
+  const find = (new URL(request.url).searchParams.get("find") ?? "").slice(0, 100);
+  const matches = foundingMember && nominationsOpen && userId && find.trim() ? await findNominees(context.db, userId, find) : null;
 
   // Warn a would-be candidate if standing here would make an unregistrable set (officer-rules.ts).
   let warnings: string[] = [];
@@ -83,6 +96,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       canRun: isAllowed(principal, "elections.run"),
     },
     mine: mine ? { id: mine.id, status: mine.status } : null,
+    nominationForMe: nominationForMe ? { nominatorName: nominationForMe.nominatorName } : null,
+    pending: pending.map((n) => ({ id: n.candidacyId, nomineeName: n.nomineeName, nominatorName: n.nominatorName })),
+    search: { find, results: matches ? matches.slice(0, NOMINEE_SEARCH_LIMIT) : null, tooMany: (matches?.length ?? 0) > NOMINEE_SEARCH_LIMIT },
     warnings,
     candidates: candidates.map((c) => ({
       ...c,
@@ -91,8 +107,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     mySeconds: userId ? await secondedBy(context.db, userId, candidates.map((c) => c.id)) : [],
     result: closed ? (loaded?.poll.result as PollResult) : null,
     verification: verification ? (verification.ok ? `Verified: ${verification.ballots} ballots on an unbroken chain, and a fresh count gives the same result.` : `Verification failed: ${verification.problem}.`) : null,
-    elected: elected.map((e) => e.name),
+    // Seats "Re-open nominations" won stay empty (11.14): only people are elected.
+    elected: elected.filter((e) => !isRonSeat(e)).map((e) => e.name),
+    unfilledByRon: elected.filter(isRonSeat).length,
   };
+}
+
+function isRonSeat(e: { userId: string | null; name: string }): boolean {
+  return e.userId === null && e.name === RON_LABEL;
 }
 
 type ActionResult = { intent: string; errors: FieldErrors; done?: string; values?: Record<string, string>; target?: string };
@@ -108,22 +130,39 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (intent === "declare") {
     const { user } = requireUser(request, context, "elections.run");
     const r = await declare(context.db, { id: user.id, label: user.email }, params.positionId ?? "");
-    return r.ok ? ok(`The result is declared: ${r.elected.map((e) => e.name).join(", ") || "nobody"} elected.`) : fail("declare", r.code);
+    if (!r.ok) return fail("declare", r.code);
+    const people = r.elected.filter((e) => !isRonSeat(e)).map((e) => e.name);
+    const ron = r.elected.length - people.length;
+    return ok(`The result is declared: ${people.join(", ") || "nobody"} elected.${ron > 0 ? ` Re-open nominations won ${ron === 1 ? "a seat, which stays" : `${ron} seats, which stay`} empty until nominations re-open.` : ""}`);
   }
   const { user } = requireUser(request, context, "elections.take_part");
   const me = { id: user.id, email: user.email };
-  if (intent === "stand") {
-    const r = await stand(context.db, me, params.positionId ?? "", {
+  if (intent === "stand" || intent === "accept") {
+    const input = {
       statement: values.statement ?? "",
       consent: values.consent === "yes",
       registeredOfficer: values.registeredOfficer === "yes",
       treasurerEligible: values.treasurerEligible === "yes",
-    });
+    };
+    const r = intent === "stand" ? await stand(context.db, me, params.positionId ?? "", input) : await acceptNomination(context.db, me, params.positionId ?? "", input);
     if (!r.ok) {
       const field = r.code === "consent_missing" ? "consent" : r.code === "declaration_missing" ? "registeredOfficer" : r.code === "eligibility_missing" ? "treasurerEligible" : "statement";
       return fail(field, r.code);
     }
-    return ok("You are standing. You need seconders: share this page with founding members who support you.");
+    return ok(
+      intent === "stand"
+        ? "You are standing. You need seconders: share this page with founding members who support you."
+        : "You have accepted the nomination and are standing. You need seconders besides your nominator: share this page with founding members who support you.",
+    );
+  }
+  if (intent === "decline") {
+    const r = await declineNomination(context.db, me, params.positionId ?? "");
+    return r.ok ? ok("You have declined the nomination.") : fail("decline", r.code);
+  }
+  if (intent === "nominate") {
+    const r = await nominate(context.db, me, params.positionId ?? "", values.nomineeId ?? "", { appUrl: context.env.appUrl });
+    if (!r.ok) return fail(r.code === "nominations_closed" || r.code === "not_found" || r.code === "not_founding_member" ? "nominate" : "nomineeId", r.code);
+    return ok(`You have nominated ${r.nomineeName}. They are emailed and asked to accept; until they do, they are not a candidate.`);
   }
   if (intent === "second" || intent === "unsecond") {
     const r = await setSeconding(context.db, me, values.candidacyId ?? "", intent === "second");
@@ -151,10 +190,15 @@ export default function PositionPage() {
   const errors: FieldErrors = result?.errors ?? {};
   const v = result?.values ?? {};
   const p = d.position;
-  const canStand = d.nominationsOpen && d.viewer.foundingMember && (!d.mine || d.mine.status === "withdrawn");
+  const canStand = d.nominationsOpen && d.viewer.foundingMember && !d.nominationForMe && (!d.mine || d.mine.status === "withdrawn");
+  const firstMatch = d.search.results?.[0]?.userId;
+  // The nomination posts to the search's own address, so the choices stay on screen after an error.
   return (
     <div className="page">
-      <ErrorSummary errors={errors} fieldIds={{ consent: "consent", registeredOfficer: "registeredOfficer", treasurerEligible: "treasurerEligible" }} />
+      <ErrorSummary
+        errors={errors}
+        fieldIds={{ consent: "consent", registeredOfficer: "registeredOfficer", treasurerEligible: "treasurerEligible", nomineeId: firstMatch ? `nomineeId-${firstMatch}` : "find", nominate: "find", decline: "decline" }}
+      />
       {result?.done ? <NotificationBanner title={result.done} kind="success">Recorded in the audit log.</NotificationBanner> : null}
       <p>
         <Link to="/elections">All positions</Link>
@@ -171,6 +215,12 @@ export default function PositionPage() {
           <p className="outcome outcome--passed">
             Elected: {d.elected.join(", ") || "nobody"}. {d.position.declared ? "Declared by the returning officer." : "Not yet declared."}
           </p>
+          {d.unfilledByRon > 0 ? (
+            <p className="outcome">
+              Re-open nominations won {d.unfilledByRon === 1 ? "a seat: it stays empty" : `${d.unfilledByRon} seats: they stay empty`}, and the returning officer re-opens nominations for{" "}
+              {d.unfilledByRon === 1 ? "it" : "them"} (standing orders 11.14).
+            </p>
+          ) : null}
           {d.verification ? <p>{d.verification}</p> : null}
           <p>
             <Link to={`/polls/${p.pollId}`}>Check your receipt</Link> · <Link to={`/polls/${p.pollId}/ballots`}>Published ballots</Link> ·{" "}
@@ -278,23 +328,120 @@ export default function PositionPage() {
         ))}
       </section>
 
+      {d.pending.length > 0 ? (
+        <section aria-labelledby="pending-title">
+          <h2 id="pending-title">Nominations waiting for an answer</h2>
+          <p>A nominee is not a candidate until they accept. A nomination not accepted when nominations close lapses.</p>
+          <ul className="list">
+            {d.pending.map((n) => (
+              <li key={n.id}>
+                {n.nomineeName}, nominated by {n.nominatorName}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {d.nominationForMe ? (
+        <section aria-labelledby="nomination-title" className="amend-form" id="nomination">
+          <h2 id="nomination-title">
+            Nominated by {d.nominationForMe.nominatorName}: accept or decline
+          </h2>
+          <p>You are not a candidate for {p.title} unless you accept. To accept, write your statement and agree to stand. If you do neither before nominations close, the nomination lapses.</p>
+          <Warnings warnings={d.warnings} lead="Before you accept:" />
+          <CandidacyForm intent="accept" submitLabel="Accept the nomination" position={p} errors={errors} values={v} busy={busy} />
+          <Form method="post">
+            <input type="hidden" name="intent" value="decline" />
+            {errors.decline ? (
+              <p className="error-message" id="decline-error">
+                <span className="visually-hidden">Error:</span> {errors.decline}
+              </p>
+            ) : null}
+            <button type="submit" id="decline" className="button button--secondary" disabled={busy}>
+              Decline the nomination
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      {d.nominationsOpen && d.viewer.foundingMember ? (
+        <section aria-labelledby="nominate-title" className="amend-form" id="nominate">
+          <h2 id="nominate-title">Nominate another founding member for {p.title}</h2>
+          <p>They are emailed and asked to accept; until they do, they are not a candidate. You do not count as one of their seconders. To put yourself forward, stand instead.</p>
+          <Form method="get" action={`/elections/positions/${p.id}#nominate`}>
+            <TextField name="find" label="Find a founding member by name or membership number" defaultValue={d.search.find} error={errors.nominate} width="20" />
+            <button type="submit" className="button button--secondary">
+              Find
+            </button>
+          </Form>
+          {d.search.results && d.search.results.length === 0 ? <p>No other founding member matches &ldquo;{d.search.find}&rdquo;.</p> : null}
+          {d.search.results && d.search.results.length > 0 ? (
+            <Form method="post" action={`/elections/positions/${p.id}?find=${encodeURIComponent(d.search.find)}`} noValidate>
+              <input type="hidden" name="intent" value="nominate" />
+              <Radios
+                name="nomineeId"
+                legend={`Who are you nominating for ${p.title}?`}
+                choices={d.search.results.map((r) => [r.userId, r.membershipNumber ? `${r.name} (founding member ${r.membershipNumber})` : r.name] as const)}
+                checked={v.nomineeId}
+                error={errors.nomineeId}
+              />
+              {d.search.tooMany ? <p className="hint">Only the first {d.search.results.length} matches are shown: search for a fuller name to narrow them down.</p> : null}
+              <button type="submit" className="button" disabled={busy}>
+                Nominate
+              </button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
+
       {canStand ? (
         <section aria-labelledby="stand-title" className="amend-form">
           <h2 id="stand-title">Stand for {p.title}</h2>
-          {d.warnings.length > 0 ? (
-            <div className="recommendation" role="note">
-              <p>
-                <strong>Before you stand:</strong>
-              </p>
-              <ul className="list">
-                {d.warnings.map((w) => (
-                  <li key={w}>{w}</li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
+          <Warnings warnings={d.warnings} lead="Before you stand:" />
+          <CandidacyForm intent="stand" submitLabel={`Stand for ${p.title}`} position={p} errors={errors} values={v} busy={busy} />
+        </section>
+      ) : d.nominationsOpen && !d.viewer.foundingMember ? (
+        <p>Founding members can stand, nominate, second candidates and ask them questions here. {d.viewer.signedIn ? null : <Link to={`/login?redirectTo=/elections/positions/${p.id}`}>Sign in</Link>}</p>
+      ) : null}
+    </div>
+  );
+}
+
+function Warnings({ warnings, lead }: { warnings: string[]; lead: string }) {
+  if (warnings.length === 0) return null;
+  return (
+    <div className="recommendation" role="note">
+      <p>
+        <strong>{lead}</strong>
+      </p>
+      <ul className="list">
+        {warnings.map((w) => (
+          <li key={w}>{w}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Standing and accepting a nomination take the same statement, consent and declarations (11.6-11.10). */
+function CandidacyForm({
+  intent,
+  submitLabel,
+  position: p,
+  errors,
+  values: v,
+  busy,
+}: {
+  intent: "stand" | "accept";
+  submitLabel: string;
+  position: { role: string | null; isTreasurer: boolean };
+  errors: FieldErrors;
+  values: Record<string, string>;
+  busy: boolean;
+}) {
+  return (
           <Form method="post" noValidate>
-            <input type="hidden" name="intent" value="stand" />
+            <input type="hidden" name="intent" value={intent} />
             <TextArea name="statement" label="Your statement (up to 500 words)" hint="Shown with the ballot. You may use **bold**, paragraphs and lists starting with a dash." rows={8} defaultValue={v.statement} error={errors.statement} />
             <Checkbox name="consent" label="I agree to stand for this position, and to serve if elected." error={errors.consent} checked={v.consent === "yes"} />
             {p.role ? (
@@ -314,14 +461,9 @@ export default function PositionPage() {
               />
             ) : null}
             <button type="submit" className="button" disabled={busy}>
-              Stand for {p.title}
+              {submitLabel}
             </button>
           </Form>
-        </section>
-      ) : d.nominationsOpen && !d.viewer.foundingMember ? (
-        <p>Founding members can stand, second candidates and ask them questions here. {d.viewer.signedIn ? null : <Link to={`/login?redirectTo=/elections/positions/${p.id}`}>Sign in</Link>}</p>
-      ) : null}
-    </div>
   );
 }
 

@@ -4,11 +4,13 @@
  * position on the poll engine, counting the offices before the committee, and declaring. Each
  * command is one transaction with its audit entry.
  */
-import { and, asc, count, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import type { RankedCountReport } from "~/modules/ballots";
 import { standingOrderRules } from "~/modules/constitution/drafting.server";
 import type { PollResult } from "~/modules/polls/ballot-rules";
+import { queueMail } from "~/modules/mail/outbox.server";
 import { closePoll, createPoll, openPoll } from "~/modules/polls/polls.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
@@ -16,6 +18,7 @@ import {
   candidacies,
   elections,
   foundingMembers,
+  movement,
   hustingsQuestions,
   pollOptions,
   polls,
@@ -24,6 +27,7 @@ import {
   users,
 } from "../../../db/schema";
 import { wordCount } from "~/modules/constitution/words";
+import { nominationMail } from "./nomination-mail";
 
 export type Election = typeof elections.$inferSelect;
 export type Position = typeof positions.$inferSelect;
@@ -55,7 +59,13 @@ export type ElectionProblem =
   | "no_founding_members"
   | "closes_in_past"
   | "not_counted"
-  | "already_declared";
+  | "already_declared"
+  | "self_nomination"
+  | "nominee_missing"
+  | "nominee_not_on_roll"
+  | "already_nominated"
+  | "no_nomination"
+  | "nomination_pending";
 
 export type ElectionResult<T = object> = ({ ok: true } & T) | { ok: false; code: ElectionProblem; detail?: string };
 
@@ -199,9 +209,33 @@ export interface StandInput {
 /**
  * A founding member stands (nominating themselves, 11.6) with a statement and their consent; a
  * registered office needs the 11.9 agreement, treasurer also the 11.10 declaration. Standing
- * again after withdrawing restores the candidacy with its seconders.
+ * again after withdrawing restores the candidacy with its seconders. Standing where someone else's
+ * nomination awaits your answer accepts that nomination.
  */
 export async function stand(db: Db, member: { id: string; email: string }, positionId: string, input: StandInput): Promise<ElectionResult<{ candidacyId: string }>> {
+  return takeUpCandidacy(db, member, positionId, input, "stand");
+}
+
+/**
+ * The nominee accepts another member's nomination (11.6: "The candidate must accept the
+ * nomination"), with the same statement, consent and declarations as standing.
+ */
+export async function acceptNomination(db: Db, member: { id: string; email: string }, positionId: string, input: StandInput): Promise<ElectionResult<{ candidacyId: string }>> {
+  return takeUpCandidacy(db, member, positionId, input, "accept");
+}
+
+/** A nomination made by someone else that its nominee has not answered. */
+function isPendingNomination(c: Pick<Candidacy, "status" | "consentedAt">): boolean {
+  return c.status === "standing" && c.consentedAt === null;
+}
+
+async function takeUpCandidacy(
+  db: Db,
+  member: { id: string; email: string },
+  positionId: string,
+  input: StandInput,
+  mode: "stand" | "accept",
+): Promise<ElectionResult<{ candidacyId: string }>> {
   const rules = await standingOrderRules();
   const maxWords = Number(rules.raw.candidate_statement_max_words ?? 500) || 500;
   const statement = input.statement.replace(/\r\n?/g, "\n").trim();
@@ -213,28 +247,181 @@ export async function stand(db: Db, member: { id: string; email: string }, posit
     const { position, election } = found;
     if (!nominationsOpen(election)) return { ok: false, code: "nominations_closed" } as const;
     if (!(await isFoundingMember(tx, member.id))) return { ok: false, code: "not_founding_member" } as const;
+    const [existing] = await tx
+      .select()
+      .from(candidacies)
+      .where(and(eq(candidacies.positionId, positionId), eq(candidacies.userId, member.id)))
+      .for("update");
+    const accepting = existing !== undefined && isPendingNomination(existing);
+    if (mode === "accept" && !accepting) return { ok: false, code: "no_nomination" } as const;
     if (position.registeredRole && !input.registeredOfficer) return { ok: false, code: "declaration_missing" } as const;
     if (position.registeredRole === "treasurer" && !input.treasurerEligible) return { ok: false, code: "eligibility_missing" } as const;
     if (position.registeredRole) {
       // 11.3 and 11.8: one registered office per person, so one candidacy for them at a time.
+      // Nominations not yet accepted are not candidacies, so they do not count.
       const [other] = await tx
         .select({ title: positions.title })
         .from(candidacies)
         .innerJoin(positions, eq(positions.id, candidacies.positionId))
-        .where(and(eq(candidacies.userId, member.id), eq(candidacies.status, "standing"), eq(positions.electionId, election.id), isNotNull(positions.registeredRole), sql`${positions.id} <> ${position.id}`));
+        .where(
+          and(
+            eq(candidacies.userId, member.id),
+            eq(candidacies.status, "standing"),
+            isNotNull(candidacies.consentedAt),
+            eq(positions.electionId, election.id),
+            isNotNull(positions.registeredRole),
+            sql`${positions.id} <> ${position.id}`,
+          ),
+        );
       if (other) return { ok: false, code: "already_standing_for_office", detail: other.title } as const;
     }
     const declarations = { registeredOfficer: Boolean(position.registeredRole && input.registeredOfficer), treasurerEligible: position.registeredRole === "treasurer" && input.treasurerEligible };
     const values = { statement, consentedAt: new Date(), declarations, status: "standing" as const, withdrawnAt: null };
+    // A nomination the member declined, then standing themselves: they are now their own nominator.
+    const selfNominated = !existing || (existing.consentedAt === null && !accepting);
     const [row] = await tx
       .insert(candidacies)
       .values({ positionId, userId: member.id, nominatedBy: member.id, ...values })
-      .onConflictDoUpdate({ target: [candidacies.positionId, candidacies.userId], set: values })
+      .onConflictDoUpdate({ target: [candidacies.positionId, candidacies.userId], set: selfNominated ? { ...values, nominatedBy: member.id } : values })
       .returning({ id: candidacies.id });
     if (!row) throw new Error("candidacy not stored");
-    await appendAudit(tx, { actor: { id: member.id, label: member.email }, action: "election.stood", subjectType: "candidacy", subjectId: row.id, details: { position: position.title, declarations } });
+    await appendAudit(tx, {
+      actor: { id: member.id, label: member.email },
+      action: accepting ? "election.nomination_accepted" : "election.stood",
+      subjectType: "candidacy",
+      subjectId: row.id,
+      details: { position: position.title, declarations, ...(accepting ? { nominatedBy: existing?.nominatedBy ?? null } : {}) },
+    });
     return { ok: true, candidacyId: row.id } as const;
   });
+}
+
+/**
+ * A founding member nominates another member on the roll (11.6). Until the nominee accepts, the
+ * nomination is not a candidacy: no seconders, no place on the ballot, and it lapses when
+ * nominations close. The nominator is not a seconder (11.6: seconders are "other" members, "not
+ * the candidate or the nominator"). The nominee is told by email.
+ */
+export async function nominate(
+  db: Db,
+  member: { id: string; email: string },
+  positionId: string,
+  nomineeId: string,
+  options: { appUrl: string },
+): Promise<ElectionResult<{ candidacyId: string; nomineeName: string }>> {
+  if (!isUuid(nomineeId)) return { ok: false, code: "nominee_missing" };
+  if (nomineeId === member.id) return { ok: false, code: "self_nomination" };
+  return db.transaction(async (tx) => {
+    const found = await positionById(tx, positionId);
+    if (!found) return { ok: false, code: "not_found" } as const;
+    const { position, election } = found;
+    if (!nominationsOpen(election)) return { ok: false, code: "nominations_closed" } as const;
+    if (!(await isFoundingMember(tx, member.id))) return { ok: false, code: "not_founding_member" } as const;
+    if (!(await isFoundingMember(tx, nomineeId))) return { ok: false, code: "nominee_not_on_roll" } as const;
+    const [nominee] = await tx.select({ name: users.displayName, email: users.email }).from(users).where(eq(users.id, nomineeId));
+    const [nominator] = await tx.select({ name: users.displayName }).from(users).where(eq(users.id, member.id));
+    if (!nominee || !nominator) return { ok: false, code: "nominee_not_on_roll" } as const;
+    // One candidacy per person and position: a pending nomination, a candidacy, or one the person
+    // declined or withdrew from (theirs to take up again by standing, not anyone else's).
+    const [row] = await tx
+      .insert(candidacies)
+      .values({ positionId, userId: nomineeId, nominatedBy: member.id, consentedAt: null, status: "standing" })
+      .onConflictDoNothing({ target: [candidacies.positionId, candidacies.userId] })
+      .returning({ id: candidacies.id });
+    if (!row) return { ok: false, code: "already_nominated", detail: nominee.name } as const;
+    const [m] = await tx.select({ name: movement.name }).from(movement).limit(1);
+    const link = `${options.appUrl.replace(/\/$/, "")}/elections/positions/${position.id}`;
+    const mail = nominationMail({ nomineeName: nominee.name, nominatorName: nominator.name, positionTitle: position.title, movementName: m?.name ?? "Breakaway", link, closesAt: election.nominationsCloseAt });
+    await queueMail(tx, { to: nominee.email, subject: mail.subject, text: mail.text, kind: "election-nomination" });
+    await appendAudit(tx, { actor: { id: member.id, label: member.email }, action: "election.nominated", subjectType: "candidacy", subjectId: row.id, details: { position: position.title, nominee: nomineeId } });
+    return { ok: true, candidacyId: row.id, nomineeName: nominee.name } as const;
+  });
+}
+
+/** The nominee declines a nomination: it is kept, marked withdrawn, and nobody may make it again. */
+export async function declineNomination(db: Db, member: { id: string; email: string }, positionId: string): Promise<ElectionResult> {
+  if (!isUuid(positionId)) return { ok: false, code: "not_found" };
+  return db.transaction(async (tx) => {
+    const found = await positionById(tx, positionId);
+    if (!found) return { ok: false, code: "not_found" } as const;
+    const [existing] = await tx
+      .select()
+      .from(candidacies)
+      .where(and(eq(candidacies.positionId, positionId), eq(candidacies.userId, member.id)))
+      .for("update");
+    if (!existing || !isPendingNomination(existing)) return { ok: false, code: "no_nomination" } as const;
+    if (!nominationsOpen(found.election)) return { ok: false, code: "nominations_closed" } as const;
+    await tx.update(candidacies).set({ status: "withdrawn", withdrawnAt: new Date() }).where(eq(candidacies.id, existing.id));
+    await appendAudit(tx, {
+      actor: { id: member.id, label: member.email },
+      action: "election.nomination_declined",
+      subjectType: "candidacy",
+      subjectId: existing.id,
+      details: { position: found.position.title, nominatedBy: existing.nominatedBy },
+    });
+    return { ok: true } as const;
+  });
+}
+
+export interface NominationView {
+  candidacyId: string;
+  positionId: string;
+  positionTitle: string;
+  nomineeId: string;
+  nomineeName: string;
+  nominatorName: string;
+}
+
+/** Nominations awaiting their nominee's answer: for one position, or for one nominee. */
+export async function pendingNominations(db: DbOrTx, scope: { positionId: string } | { electionId: string; nomineeId?: string }): Promise<NominationView[]> {
+  const nominator = alias(users, "nominator");
+  const where =
+    "positionId" in scope
+      ? eq(candidacies.positionId, scope.positionId)
+      : and(eq(positions.electionId, scope.electionId), scope.nomineeId ? eq(candidacies.userId, scope.nomineeId) : undefined);
+  const rows = await db
+    .select({ c: candidacies, positionTitle: positions.title, nomineeName: users.displayName, nominatorName: nominator.displayName })
+    .from(candidacies)
+    .innerJoin(positions, eq(positions.id, candidacies.positionId))
+    .innerJoin(users, eq(users.id, candidacies.userId))
+    .leftJoin(nominator, eq(nominator.id, candidacies.nominatedBy))
+    .where(and(where, eq(candidacies.status, "standing"), isNull(candidacies.consentedAt)))
+    .orderBy(asc(positions.sortOrder), asc(users.displayName));
+  return rows.map((r) => ({
+    candidacyId: r.c.id,
+    positionId: r.c.positionId,
+    positionTitle: r.positionTitle,
+    nomineeId: r.c.userId,
+    nomineeName: r.nomineeName,
+    nominatorName: r.nominatorName ?? "A former member",
+  }));
+}
+
+export const NOMINEE_SEARCH_LIMIT = 20;
+
+/**
+ * Founding members a member may nominate, found by name or membership number: only accepted
+ * founding members, only their name and number (what founding members see of each other), never
+ * the searcher themselves. One more row than the limit tells the caller to ask for a narrower search.
+ */
+export async function findNominees(db: DbOrTx, searcherId: string, query: string): Promise<{ userId: string; name: string; membershipNumber: number | null }[]> {
+  const q = query.trim().replace(/^#/, "");
+  if (!q) return [];
+  const byNumber = /^\d{1,9}$/.test(q);
+  const rows = await db
+    .select({ userId: foundingMembers.userId, name: users.displayName, membershipNumber: foundingMembers.membershipNumber })
+    .from(foundingMembers)
+    .innerJoin(users, eq(users.id, foundingMembers.userId))
+    .where(
+      and(
+        isNotNull(foundingMembers.acceptedAt),
+        sql`${foundingMembers.userId} <> ${searcherId}`,
+        byNumber ? eq(foundingMembers.membershipNumber, Number(q)) : ilike(users.displayName, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`),
+      ),
+    )
+    .orderBy(asc(users.displayName), asc(foundingMembers.membershipNumber))
+    .limit(NOMINEE_SEARCH_LIMIT + 1);
+  return rows;
 }
 
 async function candidacyWithPosition(tx: DbOrTx, candidacyId: string) {
@@ -256,6 +443,8 @@ export async function setSeconding(db: Db, member: { id: string; email: string }
     if (!nominationsOpen(found.election)) return { ok: false, code: "nominations_closed" } as const;
     if (!(await isFoundingMember(tx, member.id))) return { ok: false, code: "not_founding_member" } as const;
     if (found.candidacy.userId === member.id || found.candidacy.nominatedBy === member.id) return { ok: false, code: "own_candidacy" } as const;
+    // Seconding a nomination before its nominee accepts it would second someone not yet standing.
+    if (on && isPendingNomination(found.candidacy)) return { ok: false, code: "nomination_pending" } as const;
     const changed = on
       ? await tx.insert(seconders).values({ candidacyId, userId: member.id }).onConflictDoNothing().returning({ id: seconders.userId })
       : await tx.delete(seconders).where(and(eq(seconders.candidacyId, candidacyId), eq(seconders.userId, member.id))).returning({ id: seconders.userId });
@@ -275,6 +464,7 @@ export async function withdrawCandidacy(db: Db, member: { id: string; email: str
     const found = await candidacyWithPosition(tx, candidacyId);
     if (!found) return { ok: false, code: "not_found" } as const;
     if (found.candidacy.userId !== member.id) return { ok: false, code: "not_candidate" } as const;
+    if (isPendingNomination(found.candidacy)) return { ok: false, code: "nomination_pending" } as const;
     if (found.election.phase === "counted" || found.candidacy.status === "withdrawn") return { ok: false, code: "wrong_phase" } as const;
     await tx.update(candidacies).set({ status: "withdrawn", withdrawnAt: new Date() }).where(eq(candidacies.id, candidacyId));
     const onBallot = found.election.phase === "ballot" && found.position.pollId !== null && found.candidacy.ballotPosition !== null;
@@ -298,6 +488,7 @@ export async function askQuestion(db: Db, member: { id: string; email: string },
   return db.transaction(async (tx) => {
     const found = await candidacyWithPosition(tx, candidacyId);
     if (!found) return { ok: false, code: "not_found" } as const;
+    if (found.candidacy.consentedAt === null) return { ok: false, code: "nomination_pending" } as const;
     if (found.election.phase === "counted") return { ok: false, code: "wrong_phase" } as const;
     if (!(await isFoundingMember(tx, member.id))) return { ok: false, code: "not_founding_member" } as const;
     const [row] = await tx.insert(hustingsQuestions).values({ candidacyId, askedBy: member.id, question: text }).returning({ id: hustingsQuestions.id });
@@ -352,7 +543,8 @@ export async function listCandidates(db: DbOrTx, position: Position): Promise<Ca
     .select({ c: candidacies, name: users.displayName })
     .from(candidacies)
     .innerJoin(users, eq(users.id, candidacies.userId))
-    .where(eq(candidacies.positionId, position.id))
+    // Nominations never accepted (pending, declined or lapsed) are not candidacies (11.6).
+    .where(and(eq(candidacies.positionId, position.id), isNotNull(candidacies.consentedAt)))
     .orderBy(asc(users.displayName), asc(candidacies.createdAt));
   const ids = rows.map((r) => r.c.id);
   const seconding = ids.length
@@ -417,6 +609,9 @@ export async function openBallots(
     if (roll.length === 0) return { ok: false, code: "no_founding_members" } as const;
     const opened: string[] = [];
     const reopened: string[] = [];
+    // Nominations their nominees never accepted lapse here: they are not candidacies, so they
+    // are left off every paper, and the audit entry says whose they were.
+    const lapsed = (await pendingNominations(tx, { electionId: election.id })).map((n) => ({ position: n.positionTitle, candidacyId: n.candidacyId, nominee: n.nomineeId }));
     for (const position of await listPositions(tx, election.id)) {
       const valid = (await listCandidates(tx, position)).filter((c) => c.valid);
       if (valid.length === 0) {
@@ -452,7 +647,7 @@ export async function openBallots(
       action: "election.ballots_opened",
       subjectType: "election",
       subjectId: election.id,
-      details: { opened, reopened, rollSize: roll.length, closesAt: input.closesAt.toISOString(), ...(early ? { nominationsClosedEarlyBecause: input.reason } : {}) },
+      details: { opened, reopened, lapsedNominations: lapsed, rollSize: roll.length, closesAt: input.closesAt.toISOString(), ...(early ? { nominationsClosedEarlyBecause: input.reason } : {}) },
     });
     return { ok: true, opened, reopened, rollSize: roll.length } as const;
   });
@@ -542,7 +737,7 @@ export async function candidateCounts(db: DbOrTx, electionId: string): Promise<M
     .select({ positionId: candidacies.positionId, n: count() })
     .from(candidacies)
     .innerJoin(positions, eq(positions.id, candidacies.positionId))
-    .where(and(eq(positions.electionId, electionId), eq(candidacies.status, "standing")))
+    .where(and(eq(positions.electionId, electionId), eq(candidacies.status, "standing"), isNotNull(candidacies.consentedAt)))
     .groupBy(candidacies.positionId);
   return new Map(rows.map((r) => [r.positionId, r.n]));
 }
@@ -553,7 +748,7 @@ export async function registeredCandidacies(db: DbOrTx, electionId: string): Pro
     .select({ userId: candidacies.userId, role: positions.registeredRole })
     .from(candidacies)
     .innerJoin(positions, eq(positions.id, candidacies.positionId))
-    .where(and(eq(positions.electionId, electionId), eq(candidacies.status, "standing"), isNotNull(positions.registeredRole)));
+    .where(and(eq(positions.electionId, electionId), eq(candidacies.status, "standing"), isNotNull(candidacies.consentedAt), isNotNull(positions.registeredRole)));
   return rows.flatMap((r) => (r.role ? [{ userId: r.userId, role: r.role }] : []));
 }
 

@@ -26,6 +26,12 @@ export const electionProblemMessages: Record<ElectionProblem, string> = {
   closes_in_past: "The closing time must be in the future",
   not_counted: "The ballot has not been counted yet.",
   already_declared: "This result has already been declared.",
+  self_nomination: "You cannot nominate yourself this way. To stand, use the form to stand for this position.",
+  nominee_missing: "Choose the founding member you are nominating",
+  nominee_not_on_roll: "Only founding members on the roll can be nominated.",
+  already_nominated: "They have already been nominated for this position, or have stood for it or declined it. Nobody may nominate them for it again.",
+  no_nomination: "There is no nomination waiting for your answer here.",
+  nomination_pending: "They have not accepted their nomination yet.",
 };
 
 export const candidateProblemLabels: Record<CandidateView["problems"][number], string> = {

@@ -1,0 +1,19 @@
+/** Wording of the email telling a founding member someone has nominated them; kept apart so it can be translated. */
+const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeStyle: "short", timeZone: "Europe/London" });
+
+export function nominationMail(input: { nomineeName: string; nominatorName: string; positionTitle: string; movementName: string; link: string; closesAt: Date }) {
+  return {
+    subject: `${input.nominatorName} has nominated you for ${input.positionTitle}`,
+    text: [
+      `Dear ${input.nomineeName},`,
+      "",
+      `${input.nominatorName} has nominated you for ${input.positionTitle} in the election of ${input.movementName}'s interim officers.`,
+      "",
+      `You are not a candidate unless you accept. To accept, write your statement and confirm that you agree to stand; or decline. Do either before nominations close on ${dateTime.format(input.closesAt)} (UK time): after that, the nomination lapses.`,
+      "",
+      input.link,
+      "",
+      "Sign in with this email address to answer. If you do nothing, you will not be on the ballot.",
+    ].join("\n"),
+  };
+}
