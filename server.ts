@@ -20,6 +20,11 @@ import { loadEnvOrExit } from "./app/utils/env.server";
 import { isCrossSiteWrite } from "./app/utils/origin";
 import { readSessionToken } from "./app/modules/auth/session.server";
 
+// A server is in production unless told otherwise (`npm run dev` says development). Set before
+// the build is imported below: React and other libraries choose their slow development build
+// when NODE_ENV is not "production", and the PDF worker inherits it.
+process.env.NODE_ENV ??= "production";
+
 const env = loadEnvOrExit();
 const buildPath = path.resolve("build/index.js");
 if (!existsSync(buildPath)) {

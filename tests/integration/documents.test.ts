@@ -292,3 +292,41 @@ describe("the resignation letter", () => {
     expect(text).not.toContain("Postcode");
   });
 });
+
+describe("the constitution PDF", () => {
+  it("is made on the PDF worker, so pages asked for meanwhile are answered at once", { timeout: 180_000 }, async () => {
+    // No draft yet: the model constitution, 40 clauses, which takes seconds to lay out.
+    let made = false;
+    const making = get("/constitution.pdf", null).then(async (res) => {
+      const pdf = await pdfOf(res);
+      made = true;
+      return pdf;
+    });
+    const waits: number[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const start = performance.now();
+      const res = await get("/login", null);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain("Sign in");
+      waits.push(performance.now() - start);
+    }
+    // Made on this thread, the first page would have waited for the whole PDF.
+    expect(made).toBe(false);
+    expect(Math.max(...waits)).toBeLessThan(5000);
+
+    const pdf = await making;
+    const text = flat(pdfText(pdf));
+    expect(text).toContain("Constitution (draft)");
+    expect(text).toContain("Contents");
+    expect(Number(pdfInfo(pdf).Pages)).toBeGreaterThan(5);
+  });
+
+  it("is made once for people who ask for it at the same moment", { timeout: 180_000 }, async () => {
+    // The document above is kept, so a changed movement name makes it anew.
+    await database.db.update(movement).set({ name: "Grassroots Ultimatum Renamed" });
+    const [a, b] = await Promise.all([get("/constitution.pdf", null), get("/constitution.pdf", null)]);
+    const [first, second] = [await pdfOf(a), await pdfOf(b)];
+    expect(Buffer.from(first).equals(Buffer.from(second))).toBe(true);
+    expect(flat(pdfText(first))).toContain("Grassroots Ultimatum Renamed");
+  });
+});

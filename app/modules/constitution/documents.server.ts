@@ -2,12 +2,11 @@
  * The constitution's printable documents: the text with line numbers (and, once adopted, its
  * adoption record), and the amendments book with supporters and the committee's advice.
  */
-import { createElement } from "react";
 import { getMovement } from "~/modules/campaign/campaign.server";
-import { AmendmentsPdf, type AmendmentsPdfData } from "~/modules/documents/amendments";
-import { ConstitutionPdf, type ConstitutionPdfData } from "~/modules/documents/constitution";
+import type { AmendmentsPdfData } from "~/modules/documents/amendments";
+import type { ConstitutionPdfData } from "~/modules/documents/constitution";
 import { fileSlug } from "~/modules/documents/format";
-import { renderPdf } from "~/modules/documents/render.server";
+import { renderInWorker } from "~/modules/documents/render-worker.server";
 import type { DbOrTx } from "~/utils/db.server";
 import { amendmentEffect } from "./amendment-view";
 import { modelClauses } from "./draft.server";
@@ -63,18 +62,28 @@ export async function constitutionPdfData(db: DbOrTx, options: { version?: numbe
 }
 
 /**
- * A long text takes react-pdf seconds to lay out, and the PDF is public: the last few made are
- * kept while nothing in them changes (text, record, or the day they are dated), so a rush of
- * downloads costs one render. Per server, nothing shared; losing it costs only time.
+ * A long text takes react-pdf seconds to lay out (on the PDF worker, so other requests go on
+ * being answered), and the PDF is public: the last few made are kept while nothing in them
+ * changes (text, record, or the day they are dated), and people who ask while one is being made
+ * wait for that one, so a rush of downloads costs one render. Per server, nothing shared;
+ * losing it costs only time.
  */
 const recent = new Map<string, Buffer>();
-async function cachedRender(key: string, render: () => Promise<Buffer>): Promise<Buffer> {
+const making = new Map<string, Promise<Buffer>>();
+export async function cachedRender(key: string, render: () => Promise<Buffer>): Promise<Buffer> {
   const hit = recent.get(key);
   if (hit) return hit;
-  const pdf = await render();
-  recent.set(key, pdf);
-  if (recent.size > 4) recent.delete(recent.keys().next().value as string);
-  return pdf;
+  const inFlight = making.get(key);
+  if (inFlight) return inFlight;
+  const made = render()
+    .then((pdf) => {
+      recent.set(key, pdf);
+      if (recent.size > 4) recent.delete(recent.keys().next().value as string);
+      return pdf;
+    })
+    .finally(() => making.delete(key));
+  making.set(key, made);
+  return made;
 }
 
 function keyOf(kind: string, data: { generatedAt: Date }): string {
@@ -85,7 +94,7 @@ function keyOf(kind: string, data: { generatedAt: Date }): string {
 export async function constitutionPdf(db: DbOrTx, options: { version?: number } = {}) {
   const d = await constitutionPdfData(db, options);
   if (!d) return null;
-  const pdf = await cachedRender(keyOf("constitution", d), () => renderPdf(createElement(ConstitutionPdf, { data: d })));
+  const pdf = await cachedRender(keyOf("constitution", d), () => renderInWorker("constitution", d));
   return { pdf, fileName: `${fileSlug(`${d.partyName} ${d.title}`)}.pdf` };
 }
 
@@ -124,6 +133,6 @@ export async function amendmentsPdfData(db: DbOrTx, now: Date = new Date()): Pro
 export async function amendmentsPdf(db: DbOrTx) {
   const d = await amendmentsPdfData(db);
   if (!d) return null;
-  const pdf = await cachedRender(keyOf("amendments", d), () => renderPdf(createElement(AmendmentsPdf, { data: d })));
+  const pdf = await cachedRender(keyOf("amendments", d), () => renderInWorker("amendments", d));
   return { pdf, fileName: `${fileSlug(`${d.partyName} amendments`)}.pdf` };
 }

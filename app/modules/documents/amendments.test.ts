@@ -1,8 +1,10 @@
 import { createElement } from "react";
 import { describe, expect, it } from "vitest";
-import { AmendmentsPdf, changeBlocks, changeBlockText, type AmendmentsPdfData } from "./amendments";
+import { AMENDMENT_LINES_PER_FLOW, AmendmentsPdf, amendmentLines, changeBlocks, changeBlockText, type AmendmentsPdfData } from "./amendments";
+import { pageGroups } from "./page-groups";
 import { renderPdf } from "./render.server";
-import { flat, pdfInfo, pdfText } from "./test-support/pdf-text";
+import { largeAmendments, largeConstitution } from "./test-support/large-documents";
+import { flat, pdfInfo, pdfOutline, pdfPages, pdfText } from "./test-support/pdf-text";
 
 const printed = (before: string, after: string) => changeBlocks(before, after).map(changeBlockText);
 
@@ -126,5 +128,32 @@ describe("the amendments book", () => {
     const text = flat(pdfText(await renderPdf(createElement(AmendmentsPdf, { data: { ...data, amendments: [] } }))));
     expect(text).toContain("No amendments have been proposed.");
     expect(text).not.toContain("How changes are shown");
+  });
+});
+
+describe("a long amendments book", () => {
+  it("lays out groups of whole amendments, each on new pages, as one document", { timeout: 120_000 }, async () => {
+    const book = largeAmendments(largeConstitution({ clauses: 10 }), 12);
+    const pdf = await renderPdf(createElement(AmendmentsPdf, { data: book }));
+    const pages = pdfPages(pdf).map(flat);
+    const groups = pageGroups(book.amendments, amendmentLines, AMENDMENT_LINES_PER_FLOW);
+    expect(groups.length).toBeGreaterThan(1);
+    pages.forEach((page, i) => {
+      expect(page).toContain("The Commonwealth Party Amendments to the constitution");
+      expect(page).toContain(`Page ${i + 1} of ${pages.length}`);
+    });
+    const outline = pdfOutline(pdf);
+    for (const a of book.amendments) {
+      const heading = `A${a.number}: Clause ${a.clauseNumber}, ${a.clauseTitle}`;
+      const mark = outline.find((b) => b.title === heading);
+      expect(mark, heading).toBeDefined();
+      expect(pages[mark!.page - 1]).toContain(heading);
+    }
+    // Every group after the first starts at the top of a page.
+    for (const group of groups.slice(1)) {
+      const a = group[0]!;
+      const mark = outline.find((b) => b.title === `A${a.number}: Clause ${a.clauseNumber}, ${a.clauseTitle}`)!;
+      expect(pages[mark.page - 1]).toMatch(new RegExp(`^ ?The Commonwealth Party Amendments to the constitution A${a.number}: `));
+    }
   });
 });

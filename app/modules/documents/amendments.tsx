@@ -10,6 +10,7 @@ import { StyleSheet, Text, View } from "@react-pdf/renderer";
 import { wordDiff } from "~/modules/constitution/text/diff";
 import { A4Page, Heading, Line, Note, Paragraph, PdfDocument, Spacer, Strong } from "./kit";
 import { amendmentsPdfMessages as t } from "./messages";
+import { pageGroups } from "./page-groups";
 
 export interface AmendmentsPdfData {
   partyName: string;
@@ -226,6 +227,61 @@ function AmendmentSection({ amendment: a, supportersNeeded }: { amendment: Amend
   );
 }
 
+/**
+ * Printed lines in one `A4Page` flow, at most: react-pdf lays out several short flows much faster
+ * than one long one (see page-groups.ts). About four printed pages; a longer amendment has its own.
+ */
+export const AMENDMENT_LINES_PER_FLOW = 220;
+/** Characters in a printed line of body text, near enough for grouping. */
+const CHARACTERS_PER_LINE = 90;
+
+/** About how many lines an amendment takes in print: its facts, reason, change and advice. */
+export function amendmentLines(a: Amendment): number {
+  const text = (s: string) => Math.ceil(s.length / CHARACTERS_PER_LINE) + (s.match(/\n/g)?.length ?? 0);
+  const supporters = a.supporters.reduce((n, name) => n + name.length + 2, 0);
+  const advice = a.recommendation ? text(a.recommendation.reasons) + text(a.recommendation.compromiseText ?? "") : 1;
+  // The change prints the longer text with the other's differences marked: a little more.
+  const change = Math.ceil(Math.max(text(a.before), text(a.after)) * 1.1);
+  // Heading, four facts, two subheadings, spacing and the advice's box: about 14 lines.
+  return 14 + Math.ceil(supporters / CHARACTERS_PER_LINE) + text(a.reason) + change + advice;
+}
+
+/**
+ * The amendments book's pages without the PDF document around them, for a pack that prints it
+ * with other parts. The amendments follow the introduction in groups of whole amendments,
+ * each group after the first starting on a new page.
+ */
+export function AmendmentsPages({ data }: { data: AmendmentsPdfData }) {
+  const page = { header: data.partyName, headerRight: t.documentTitle, generatedAt: data.generatedAt };
+  const [first = [], ...rest] = pageGroups(data.amendments, amendmentLines, AMENDMENT_LINES_PER_FLOW);
+  const sections = (group: readonly Amendment[]) =>
+    group.map((a) => <AmendmentSection key={a.number} amendment={a} supportersNeeded={data.supportersNeeded} />);
+  return (
+    <>
+      <A4Page {...page}>
+        <Heading level={1}>{t.documentTitle}</Heading>
+        <Paragraph>{t.proposedTo(data.draftLabel)}</Paragraph>
+        {data.amendments.length === 0 ? (
+          <Paragraph>{t.none}</Paragraph>
+        ) : (
+          <>
+            <Paragraph>{t.supportersRule(data.supportersNeeded)}</Paragraph>
+            <Paragraph small muted>
+              {t.howChangesShow}
+            </Paragraph>
+            {sections(first)}
+          </>
+        )}
+      </A4Page>
+      {rest.map((group) => (
+        <A4Page key={group[0]?.number} {...page}>
+          {sections(group)}
+        </A4Page>
+      ))}
+    </>
+  );
+}
+
 export function AmendmentsPdf({ data }: { data: AmendmentsPdfData }) {
   return (
     <PdfDocument
@@ -237,23 +293,7 @@ export function AmendmentsPdf({ data }: { data: AmendmentsPdfData }) {
         generatedAt: data.generatedAt,
       }}
     >
-      <A4Page header={data.partyName} headerRight={t.documentTitle} generatedAt={data.generatedAt}>
-        <Heading level={1}>{t.documentTitle}</Heading>
-        <Paragraph>{t.proposedTo(data.draftLabel)}</Paragraph>
-        {data.amendments.length === 0 ? (
-          <Paragraph>{t.none}</Paragraph>
-        ) : (
-          <>
-            <Paragraph>{t.supportersRule(data.supportersNeeded)}</Paragraph>
-            <Paragraph small muted>
-              {t.howChangesShow}
-            </Paragraph>
-            {data.amendments.map((a) => (
-              <AmendmentSection key={a.number} amendment={a} supportersNeeded={data.supportersNeeded} />
-            ))}
-          </>
-        )}
-      </A4Page>
+      <AmendmentsPages data={data} />
     </PdfDocument>
   );
 }

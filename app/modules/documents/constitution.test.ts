@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { numberClauses } from "~/modules/constitution/text/lines";
 import { ConstitutionPdf, constitutionLayout, lineFontSize, type ConstitutionPdfData } from "./constitution";
 import { renderPdf } from "./render.server";
-import { flat, pdfInfo, pdfPages } from "./test-support/pdf-text";
+import { flat, pdfInfo, pdfOutline, pdfPages } from "./test-support/pdf-text";
 
 /**
  * The PDF's text in the order it was written (`pdftotext -raw`): one printed row per line, its
@@ -136,11 +136,22 @@ describe("the constitution PDF", () => {
     expect(text).toContain("Yes: 1,111 No: 100 Abstain: 23 Majority needed: Two thirds of votes cast");
     expect(text).toContain("Head of the ballot chain, which seals the published ballots of this vote: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
     expect(text).toContain("Adopted on 14 March 2027.");
-    // The record starts on a page of its own.
+    // The contents, the clauses and the record each start on a page of their own.
     const pages = pdfPages(pdf).map(flat);
-    expect(pages).toHaveLength(2);
-    expect(pages[0]).not.toContain("Adoption record");
-    expect(pages[1]).toContain("Adoption record");
+    expect(pages).toHaveLength(3);
+    expect(pages[0]).toContain("Contents");
+    expect(pages[0]).not.toContain("1. Name");
+    expect(pages[1]).toContain("1. Name");
+    expect(pages[1]).not.toContain("Adoption record");
+    expect(pages[2]).toContain("Adoption record");
+    expect(pdfOutline(pdf).map((b) => `${b.page} ${b.title}`)).toEqual([
+      "1 Constitution, version 1",
+      "1 Contents",
+      "2 1. Name",
+      "2 2. Aims (entrenched)",
+      "2 3. Membership fees",
+      "3 Adoption record",
+    ]);
   });
 
   it("prints a 60-clause constitution with every line whole on its own numbered row", { timeout: 60_000 }, async () => {
@@ -173,5 +184,28 @@ describe("the constitution PDF", () => {
     expect(text).toContain("60. Clause title 60");
     expect(text).toContain("51. Clause title 51 (entrenched)");
     expect(Number(pdfInfo(pdf).Pages)).toBeGreaterThan(15);
+
+    // Laid out in several flows of whole clauses, it still reads as one document: the header and
+    // "Page N of M" on every page, and every clause's bookmark opens the page it starts on.
+    const pages = pdfPages(pdf).map(flat);
+    expect(pages.length).toBe(Number(pdfInfo(pdf).Pages));
+    pages.forEach((page, i) => {
+      // pdftotext reads the line-number column apart, so the header's two sides are looked for apart.
+      expect(page).toMatch(/^ ?The Commonwealth Party /);
+      expect(page).toContain("Constitution (draft)");
+      expect(page).toContain(`Page ${i + 1} of ${pages.length}`);
+    });
+    const outline = pdfOutline(pdf);
+    for (const clause of generated) {
+      const heading = `${clause.number}. ${clause.title}${clause.entrenched ? " (entrenched)" : ""}`;
+      const mark = outline.find((b) => b.title === heading);
+      expect(mark, heading).toBeDefined();
+      expect(pages[mark!.page - 1]).toContain(heading);
+      expect(outline.filter((b) => b.title === heading)).toHaveLength(1);
+    }
+    // The clauses start on the page after the contents.
+    const first = outline.find((b) => b.title.startsWith("1. "))!;
+    expect(pages[first.page - 2]).toContain("Clause title 60");
+    expect(pages[first.page - 1]).not.toContain("From line");
   });
 });

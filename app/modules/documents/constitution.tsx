@@ -1,4 +1,3 @@
-import { Fragment } from "react";
 /**
  * The constitution as printed: every clause with the line numbers amendments refer to, a contents
  * list, and, once adopted, the record of the votes that adopted it. Layout only: the caller loads
@@ -7,8 +6,9 @@ import { Fragment } from "react";
 import { StyleSheet, Text, View } from "@react-pdf/renderer";
 import { numberClauses, type NumberedLine } from "~/modules/constitution/text/lines";
 import { count, ukDateTime } from "./format";
-import { A4Page, FieldLine, Heading, Note, PageBreak, Paragraph, PdfDocument, Spacer, Table } from "./kit";
+import { A4Page, FieldLine, Heading, Note, Paragraph, PdfDocument, Spacer, Table } from "./kit";
 import { constitutionPdfMessages as t } from "./messages";
+import { pageGroups } from "./page-groups";
 
 export interface ConstitutionPdfData {
   /** Shown at the top of every page and as the PDF's author. */
@@ -152,17 +152,54 @@ function AdoptionRecord({ adoption }: { adoption: NonNullable<ConstitutionPdfDat
   );
 }
 
-export function ConstitutionPdf({ data }: { data: ConstitutionPdfData }) {
+/**
+ * Numbered lines in one `A4Page` flow, at most: react-pdf lays out several short flows much faster
+ * than one long one (see page-groups.ts). About two printed pages; a longer clause has its own.
+ */
+export const LINES_PER_FLOW = 110;
+/** A clause heading and the space after the clause, counted as lines. */
+const CLAUSE_OVERHEAD = 3;
+
+type ClauseLayout = ReturnType<typeof constitutionLayout>[number];
+
+function ClauseSection({ clause, lines, fontSize, column }: ClauseLayout & { fontSize: number; column: number }) {
+  return (
+    <>
+      <Heading level={2}>{t.clauseHeading(clause.number, clause.title, clause.entrenched)}</Heading>
+      {/* Lines are direct children of the page, not wrapped per clause: react-pdf splits a long
+          wrapper across pages very slowly. */}
+      {lines.length > 0 ? (
+        lines.map((line, i) => <LineRow key={i} line={line} fontSize={fontSize} column={column} />)
+      ) : (
+        <Paragraph muted>{t.emptyClause}</Paragraph>
+      )}
+      <View style={styles.clause} />
+    </>
+  );
+}
+
+/**
+ * The constitution's pages without the PDF document around them, for a pack that prints it
+ * with other parts (page numbers then run through the whole pack). The front page has the
+ * title and contents; the clauses follow in groups of whole clauses, each group starting on a
+ * new page; then, once adopted, the adoption record.
+ */
+export function ConstitutionPages({ data }: { data: ConstitutionPdfData }) {
   const layout = constitutionLayout(data);
   const fontSize = lineFontSize(data.lineWidth);
   const column = fontSize * EM_PER_COLUMN;
   const draft = data.status === "draft";
   const adoption = draft ? null : data.adoption;
   const page = { header: data.partyName, headerRight: data.title, generatedAt: data.generatedAt };
+  const groups = pageGroups(layout, (l) => Math.max(1, l.lines.length) + CLAUSE_OVERHEAD, LINES_PER_FLOW);
+  const draftEnd = draft ? (
+    <>
+      <Spacer />
+      <Paragraph muted>{t.draftEnd}</Paragraph>
+    </>
+  ) : null;
   return (
-    <PdfDocument
-      info={{ title: data.title, author: data.partyName, subject: t.subject(data.partyName), keywords: t.keywords, generatedAt: data.generatedAt }}
-    >
+    <>
       <A4Page {...page}>
         <Heading level={1}>{data.title}</Heading>
         {draft ? <Note>{t.draftNote}</Note> : null}
@@ -190,33 +227,31 @@ export function ConstitutionPdf({ data }: { data: ConstitutionPdfData }) {
             {t.entrenchedKey}
           </Paragraph>
         ) : null}
-
-        {layout.length > 0 ? <PageBreak /> : null}
-        {/* Lines are direct children of the page, not wrapped per clause: react-pdf splits a
-            long wrapper across pages very slowly (tens of seconds for a 60-clause text). */}
-        {layout.map(({ clause, lines }) => (
-          <Fragment key={clause.id}>
-            <Heading level={2}>{t.clauseHeading(clause.number, clause.title, clause.entrenched)}</Heading>
-            {lines.length > 0 ? (
-              lines.map((line, i) => <LineRow key={i} line={line} fontSize={fontSize} column={column} />)
-            ) : (
-              <Paragraph muted>{t.emptyClause}</Paragraph>
-            )}
-            <View style={styles.clause} />
-          </Fragment>
-        ))}
-        {draft ? (
-          <>
-            <Spacer />
-            <Paragraph muted>{t.draftEnd}</Paragraph>
-          </>
-        ) : null}
+        {groups.length === 0 ? draftEnd : null}
       </A4Page>
+      {groups.map((group, g) => (
+        <A4Page key={group[0]?.clause.id ?? g} {...page}>
+          {group.map((l) => (
+            <ClauseSection key={l.clause.id} {...l} fontSize={fontSize} column={column} />
+          ))}
+          {g === groups.length - 1 ? draftEnd : null}
+        </A4Page>
+      ))}
       {adoption ? (
         <A4Page {...page}>
           <AdoptionRecord adoption={adoption} />
         </A4Page>
       ) : null}
+    </>
+  );
+}
+
+export function ConstitutionPdf({ data }: { data: ConstitutionPdfData }) {
+  return (
+    <PdfDocument
+      info={{ title: data.title, author: data.partyName, subject: t.subject(data.partyName), keywords: t.keywords, generatedAt: data.generatedAt }}
+    >
+      <ConstitutionPages data={data} />
     </PdfDocument>
   );
 }

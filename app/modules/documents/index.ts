@@ -42,6 +42,11 @@
  *    `<PageBreak />`. `<Markdown text>` lays out the constitution files' Markdown.
  * 2. Load its data in a `*.server.ts` module of the domain, which renders it with
  *    `renderPdf(createElement(MyDocument, { data }))` (render.server.ts).
+ *    A long document (tens of pages) takes react-pdf seconds, which on the server's thread
+ *    hold up everyone else's requests: list it in `worker-documents.ts` and make it with
+ *    `renderInWorker(name, data)` (render-worker.server.ts, a worker thread), and lay it out
+ *    as several `<A4Page>`s of whole sections (`pageGroups`, page-groups.ts), as the
+ *    constitution and the amendments book do: one long page flow lays out far more slowly.
  * 3. In a resource route: check permission, call the module, `return pdfResponse(pdf, name)`;
  *    when the person may not have it, `helpPageResponse(...)` gives a short page saying why.
  *

@@ -72,10 +72,18 @@ function warmFonts(): Promise<unknown> {
   return warmUp;
 }
 
-/** The PDF for a `<PdfDocument>` element, as bytes. */
-export async function renderPdf(document: ReactElement): Promise<Buffer> {
+/** Registers and warms the fonts, so the first document is not the one that pays for it. */
+export async function prepareFonts(): Promise<void> {
   registerFonts();
   await warmFonts();
+}
+
+/**
+ * The PDF for a `<PdfDocument>` element, as bytes, laid out on this thread: a long document holds
+ * up every other request meanwhile, so those go through render-worker.server.ts instead.
+ */
+export async function renderPdf(document: ReactElement): Promise<Buffer> {
+  await prepareFonts();
   // react-pdf's own typing wants its Document element exactly; PdfDocument renders one.
   return renderToBuffer(document as Parameters<typeof renderToBuffer>[0]);
 }

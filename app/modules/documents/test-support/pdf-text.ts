@@ -42,3 +42,10 @@ export function pdfInfo(pdf: Uint8Array): Record<string, string> {
       .map((m) => [m[1] ?? "", m[2] ?? ""]),
   );
 }
+
+/** The PDF's bookmarks (its outline), in order, with the page each opens at. */
+export function pdfOutline(pdf: Uint8Array): { title: string; page: number }[] {
+  const xml = withFile(pdf, (file) => execFileSync("pdftohtml", ["-xml", "-i", "-stdout", "-q", "-f", "1", "-l", "1", file], { encoding: "utf8" }));
+  const unescape = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+  return [...xml.matchAll(/<item page="(\d+)">([^<]*)<\/item>/g)].map((m) => ({ title: unescape(m[2] ?? ""), page: Number(m[1]) }));
+}
