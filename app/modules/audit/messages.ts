@@ -22,6 +22,14 @@ export const auditActionLabels: Record<string, string> = {
   "constitution.adoption_vote_opened": "Adoption vote opened",
   "constitution.adoption_failed": "Adoption vote not carried",
   "constitution.adopted": "Constitution adopted as a new version",
+  "registration.details_saved": "Registration details saved",
+  "registration.emblem_uploaded": "Emblem uploaded",
+  "registration.emblem_replaced": "Emblem replaced",
+  "registration.emblem_described": "Emblem's picture and lettering recorded",
+  "registration.emblem_removed": "Emblem removed",
+  "registration.names_loaded": "List of registered party names loaded",
+  "registration.names_cleared": "List of registered party names cleared",
+  "registration.officer_details_saved": "Officer's own details or declarations saved",
 };
 
 export const chainProblemLabels = {

@@ -1,0 +1,168 @@
+/** Wording for the registration pages (details, emblems, names, readiness, officers), kept out of the rules. */
+import type { RegisteredRole } from "~/modules/elections/officer-rules";
+import type { DraftSection, FormProblem } from "./draft-form";
+import type { NamesCsvResult } from "./names-csv";
+import type { FixPlace } from "./readiness-types";
+import type { DraftIssue, EmblemProblem, OfficerProblem } from "./registration.server";
+
+export const sectionTitles: Record<DraftSection, string> = {
+  register: "Register and nations",
+  "party-type": "Type of party",
+  name: "The party's name",
+  descriptions: "Descriptions",
+  headquarters: "Headquarters and contacts",
+  officers: "Leader and additional officer",
+  "accounting-units": "Accounting units",
+  "financial-year": "Financial year",
+  assets: "Assets and liabilities",
+  "third-party": "Third-party status",
+  "general-election": "UK general elections",
+};
+
+export type PartStatus = "not-started" | "in-progress" | "complete";
+
+export const partStatusLabels: Record<PartStatus, string> = {
+  "not-started": "Not started",
+  "in-progress": "In progress",
+  complete: "Complete",
+};
+
+/** Labels of fields named in problems, by path without row numbers. */
+const fieldLabels: Record<string, string> = {
+  register: "Register",
+  nations: "Nations",
+  partyType: "Type of party",
+  minorElections: "Elections contested",
+  name: "Name",
+  nameTranslation: "Welsh or Irish form of the name",
+  nameTranslationLanguage: "Language of the other form",
+  descriptions: "Descriptions",
+  "descriptions.text": "Description",
+  "descriptions.translation": "Welsh or Irish form of the description",
+  "headquarters.line1": "Address line 1",
+  "headquarters.line2": "Address line 2",
+  "headquarters.town": "Town or city",
+  "headquarters.postcode": "Postcode",
+  contactEmail: "Contact email address",
+  contactPhone: "Contact telephone number",
+  leaderPurpose: "The leader's purpose",
+  "additionalOfficer.office": "The additional officer's office",
+  accountingUnits: "Accounting units",
+  "accountingUnits.name": "Accounting unit name",
+  "accountingUnits.treasurer": "Accounting unit treasurer",
+  "accountingUnits.secondOfficer": "Accounting unit second officer",
+  "financialYearEnd.day": "The financial year's last day",
+  "assetsRecord.otherAssetsDetail": "What the other assets are",
+  "assetsRecord.otherLiabilitiesDetail": "What the other liabilities are",
+  "assetsRecord.cashAtBank": "Money in the bank",
+  "assetsRecord.equipment": "Equipment",
+  "assetsRecord.otherAssets": "Other assets",
+  "assetsRecord.loansFromFinancialInstitutions": "Loans from banks and other financial institutions",
+  "assetsRecord.otherLoans": "Other loans",
+  "assetsRecord.tradeAndOtherCreditors": "Trade and other creditors",
+  "assetsRecord.otherLiabilities": "Other liabilities",
+};
+
+const labelOf = (path: string): string => fieldLabels[path.replace(/\.\d+(?=\.|$)/g, "")] ?? fieldLabels[path] ?? "This answer";
+
+const formProblems: Record<FormProblem, (label: string) => string> = {
+  not_a_number: (label) => `${label} must be a whole number of pounds, like 250`,
+  not_an_email: () => "Enter an email address in the correct format, like name@example.com",
+  invalid_date: () => "The financial year's last day must be a real day, like 31 and 12 for 31 December",
+  unit_name_missing: () => "Enter the accounting unit's name",
+};
+
+export function draftIssueMessage(issue: DraftIssue): string {
+  const label = labelOf(issue.path);
+  if (issue.code === "too_long") return `${label} must be ${issue.max ?? ""} characters or fewer`;
+  if (issue.code === "too_many") return `${label}: no more than ${issue.max ?? ""}`;
+  if (issue.code === "invalid") return `${label}: choose one of the answers given`;
+  return formProblems[issue.code](label);
+}
+
+export const emblemProblemMessages: Record<EmblemProblem, string> = {
+  slot_invalid: "Choose emblem 1, 2 or 3",
+  file_missing: "Choose an image file to upload",
+  file_too_big: "The image must be smaller than 5 MB",
+  not_image: "The selected file must be an image: PNG, JPEG, WebP or SVG",
+  not_found: "There is no emblem in that place",
+  text_size_invalid: "Enter the height of the smallest lettering as a whole number of pixels, like 24, or say the emblem has no text",
+};
+
+export const namesProblemMessages: Record<Extract<NamesCsvResult, { ok: false }>["code"] | "file_missing" | "file_too_big" | "not_csv", string> = {
+  unreadable: "The file could not be read as CSV. Save it from your spreadsheet as CSV (comma separated) and try again",
+  empty: "The file has no names in it",
+  file_missing: "Choose a CSV file to upload",
+  file_too_big: "The file must be smaller than 5 MB",
+  not_csv: "The file must be a CSV file",
+};
+
+export const roleTitles: Record<RegisteredRole, string> = {
+  leader: "Leader",
+  "nominating-officer": "Nominating officer",
+  treasurer: "Treasurer",
+  "campaigns-officer": "Campaigns officer",
+};
+
+/**
+ * What each officer confirms for their role. The Commission's exact statutory wording is
+ * UNCONFIRMED (registration-uk.md section 2): these say what the law asks, and the officer sheet
+ * is signed as well.
+ */
+export const roleDeclarations: Record<RegisteredRole, string> = {
+  leader:
+    "I am the party's leader (or, where it has no overall leader, its leader for the purpose stated in the application). I consent to being registered as the party's leader and confirm that the details I have given are true.",
+  "nominating-officer":
+    "I consent to being registered as the party's nominating officer, responsible for authorising candidates to stand in the party's name and to use its descriptions and emblems, and confirm that the details I have given are true.",
+  treasurer:
+    "I consent to being registered as the party's treasurer, responsible for its finances and for its compliance with the Political Parties, Elections and Referendums Act 2000. I declare that I am eligible to be treasurer: in the last five years I have not been convicted of an offence under that Act or of an election offence. I confirm that the details I have given are true.",
+  "campaigns-officer":
+    "I consent to being registered as the party's campaigns officer, responsible for its campaign spending, and confirm that the details I have given are true. I am not also the party's treasurer.",
+};
+
+export const officerProblemMessages: Record<OfficerProblem, string> = {
+  not_an_officer: "Only the party's declared registered officers can give these details.",
+  role_not_held: "You can only confirm the declaration for a role you hold",
+};
+
+export const officerFieldMessages: Record<"fullName" | "homeAddress" | "email", Record<"missing" | "too_long" | "not_an_email", string>> = {
+  fullName: { missing: "Enter your full name", too_long: "Your full name must be 200 characters or fewer", not_an_email: "Enter your full name" },
+  homeAddress: { missing: "Enter your home address", too_long: "Your home address must be 1,000 characters or fewer", not_an_email: "Enter your home address" },
+  email: {
+    missing: "Enter your email address",
+    too_long: "Your email address must be 320 characters or fewer",
+    not_an_email: "Enter an email address in the correct format, like name@example.com",
+  },
+};
+
+export const registrationText = {
+  hubLead:
+    "Everything the Electoral Commission asks for to register the party: the application's details, the emblems, the officers' own details and declarations, and checks of each rule before you file.",
+  visitorLead:
+    "Once the constitution is adopted and the officers are elected, organisers prepare the application to register the party with the Electoral Commission here, and the officers confirm their own details. The application pack is then downloaded as PDF and filed with the Commission.",
+  draftSaved: "Your answers have been saved as a draft.",
+  readinessLead:
+    "Each rule the app can check for the Commission's application. A fail must be put right before you file. A warning is for you to weigh: the Electoral Commission decides.",
+  officerLead:
+    "The Electoral Commission needs each registered officer's full name, home address and own email address, and each officer's confirmation for each role they hold. Your home address is never published: only you and the organisers can see it, and it is printed only on your own officer sheet.",
+  notAnOfficer: "This page is for the party's declared registered officers (leader, nominating officer, treasurer and campaigns officer). You are not one of them.",
+  noOfficersYet: "The officers have not been declared yet. Once the election results for the registered offices are declared, each officer gives their details here.",
+} as const;
+
+/** Where a check is put right: the page (and the field on it). */
+export function fixLink(fix: FixPlace): { href: string; label: string } {
+  switch (fix.page) {
+    case "details":
+      return { href: `/registration/details#${fix.field}`, label: "Change the application details" };
+    case "emblems":
+      return { href: `/registration/emblems${fix.slot ? `#emblem-${fix.slot}` : ""}`, label: fix.slot ? `Change emblem ${fix.slot}` : "Change the emblems" };
+    case "names":
+      return { href: "/registration/names", label: "Load the list of registered names" };
+    case "officers":
+      return { href: "/registration/officer", label: "See the officers" };
+    case "constitution":
+      return { href: "/constitution", label: "Go to the constitution" };
+    case "financial-scheme":
+      return { href: "/registration/financial-scheme", label: "Go to the financial scheme" };
+  }
+}

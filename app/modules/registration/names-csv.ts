@@ -1,0 +1,46 @@
+import { parse } from "csv-parse/sync";
+
+/**
+ * Reads the list of parties already on the Commission's registers from a CSV file: the names are
+ * in a column headed "name" (a "register" column is kept if there is one), or else in the first
+ * column. Blank and repeated names are skipped and counted. Pure.
+ */
+
+export interface RegisteredNameRow {
+  name: string;
+  register: string;
+}
+
+export type NamesCsvResult = { ok: true; names: RegisteredNameRow[]; rowsRead: number; skipped: number } | { ok: false; code: "unreadable" | "empty" };
+
+const MAX_NAME_LENGTH = 300;
+
+export function parseNamesCsv(text: string): NamesCsvResult {
+  let records: string[][];
+  try {
+    records = parse(text, { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true }) as string[][];
+  } catch {
+    return { ok: false, code: "unreadable" };
+  }
+  if (records.length === 0) return { ok: false, code: "empty" };
+  const header = records[0]!.map((cell) => cell.toLowerCase());
+  const nameColumn = header.findIndex((cell) => cell === "name" || cell === "party name" || cell === "regulated entity name");
+  const hasHeader = nameColumn >= 0;
+  const registerColumn = hasHeader ? header.findIndex((cell) => cell === "register") : -1;
+  const rows = hasHeader ? records.slice(1) : records;
+  const seen = new Set<string>();
+  const names: RegisteredNameRow[] = [];
+  let skipped = 0;
+  for (const row of rows) {
+    const name = (row[hasHeader ? nameColumn : 0] ?? "").replace(/\s+/g, " ").trim();
+    const key = name.toLowerCase();
+    if (!name || name.length > MAX_NAME_LENGTH || seen.has(key)) {
+      skipped++;
+      continue;
+    }
+    seen.add(key);
+    names.push({ name, register: registerColumn >= 0 ? (row[registerColumn] ?? "").trim() : "" });
+  }
+  if (names.length === 0) return { ok: false, code: "empty" };
+  return { ok: true, names, rowsRead: rows.length, skipped };
+}

@@ -1,0 +1,47 @@
+import { latestVersion } from "~/modules/constitution/round.server";
+import type { DbOrTx } from "~/utils/db.server";
+import { financialSchemeState } from "./financial-scheme.server";
+import { checkReadiness } from "./readiness";
+import type { ReadinessCheck, ReadinessInput } from "./readiness-types";
+import { listEmblems, loadDraft, officerCompletion, officersDeclared, registeredNames } from "./registration.server";
+
+/**
+ * Gathers what the readiness checks read from the database. The checks themselves are pure
+ * (readiness.ts); this is the only place that knows where each piece is kept.
+ */
+
+/** The financial scheme as it would be exported (edited or generated); null when there is no model to generate it from. */
+async function schemeText(db: DbOrTx): Promise<string | null> {
+  try {
+    return (await financialSchemeState(db)).text;
+  } catch {
+    return null;
+  }
+}
+
+export async function loadReadinessInput(db: DbOrTx): Promise<ReadinessInput> {
+  const [draft, emblems, officers, declared, version, names] = await Promise.all([
+    loadDraft(db),
+    listEmblems(db),
+    officerCompletion(db),
+    officersDeclared(db),
+    latestVersion(db),
+    registeredNames(db),
+  ]);
+  // Adopted versions keep each clause's `covers` list (copied from the draft's clauses at
+  // adoption, constitution/round.server.ts adoptedClauses), so nothing is derived here.
+  const covered = version ? [...new Set(version.clauses.flatMap((clause) => clause.covers))] : [];
+  return {
+    details: draft.details,
+    emblems: emblems.map((e) => ({ slot: e.slot, inspection: e.inspection, hasPicture: e.hasPicture, smallestTextPx: e.smallestTextPx })),
+    officers: officers.map((o) => ({ role: o.role, userId: o.userId, name: o.name, detailsComplete: o.detailsComplete, confirmed: o.confirmed })),
+    officersDeclared: declared,
+    constitution: version ? { version: version.number, coveredItems: covered } : null,
+    financialScheme: await schemeText(db),
+    registeredNames: names,
+  };
+}
+
+export async function loadReadiness(db: DbOrTx): Promise<ReadinessCheck[]> {
+  return checkReadiness(await loadReadinessInput(db));
+}

@@ -1,0 +1,240 @@
+import {
+  data,
+  MaxPartSizeExceededError,
+  redirect,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { ErrorSummary, NotificationBanner, type FieldErrors } from "~/components/forms";
+import { MAX_EMBLEMS } from "~/modules/registration/details";
+import { EMBLEM_COLOURED_SHARE, EMBLEM_GREY_SATURATION, EMBLEM_MARGIN } from "~/modules/registration/readiness";
+import { emblemFileErrorMessages } from "~/modules/registration/readiness-messages";
+import { emblemProblemMessages } from "~/modules/registration/messages";
+import { listEmblems, MAX_EMBLEM_BYTES, removeEmblem, setEmblemAnswers, uploadEmblem } from "~/modules/registration/registration.server";
+import { requirePermission, requireUser } from "~/utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "Emblems - Registration - Breakaway" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  requirePermission(request, context, "registration.manage");
+  const emblems = await listEmblems(context.db);
+  return { emblems: emblems.map((e) => ({ ...e, uploadedAt: e.uploadedAt.toISOString() })) };
+}
+
+type ActionResult = { slot: number; errors: FieldErrors; values?: Record<string, string> };
+
+const fail = (slot: number, errors: FieldErrors, values?: Record<string, string>, status = 400) => data<ActionResult>({ slot, errors, values }, { status });
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user } = requireUser(request, context, "registration.manage");
+  const actor = { id: user.id, label: user.email };
+  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
+    if (Number(request.headers.get("Content-Length") ?? 0) > MAX_EMBLEM_BYTES + 64 * 1024) return fail(0, { "file-1": emblemProblemMessages.file_too_big }, undefined, 413);
+    let form: FormData;
+    try {
+      form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_EMBLEM_BYTES }));
+    } catch (error) {
+      if (error instanceof MaxPartSizeExceededError) return fail(0, { "file-1": emblemProblemMessages.file_too_big }, undefined, 413);
+      throw error;
+    }
+    const slot = Number(form.get("slot"));
+    const file = form.get("file");
+    const field = `file-${slot}`;
+    if (!file || typeof file === "string" || file.size === 0) return fail(slot, { [field]: emblemProblemMessages.file_missing });
+    const r = await uploadEmblem(context.db, actor, { slot, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    if (!r.ok) return fail(slot, { [field]: r.code === "not_image" && r.file ? emblemFileErrorMessages[r.file] : emblemProblemMessages[r.code] });
+    return redirect(`/registration/emblems?done=${r.replaced ? "replaced" : "uploaded"}#emblem-${slot}`);
+  }
+  const form = await request.formData();
+  const slot = Number(form.get("slot"));
+  const intent = String(form.get("intent") ?? "");
+  if (intent === "remove") {
+    const r = await removeEmblem(context.db, actor, slot);
+    if (!r.ok) return fail(slot, { [`file-${slot}`]: emblemProblemMessages[r.code] });
+    return redirect("/registration/emblems?done=removed");
+  }
+  if (intent === "describe") {
+    const values = { hasPicture: String(form.get("hasPicture") ?? ""), hasText: String(form.get("hasText") ?? ""), smallestTextPx: String(form.get("smallestTextPx") ?? "").trim() };
+    const errors: FieldErrors = {};
+    if (values.hasPicture !== "yes" && values.hasPicture !== "no") errors[`hasPicture-${slot}`] = "Say whether the emblem has a picture or symbol";
+    if (values.hasText !== "yes" && values.hasText !== "no") errors[`hasText-${slot}`] = "Say whether the emblem has any lettering";
+    const px = values.hasText === "yes" ? Number(values.smallestTextPx) : null;
+    if (values.hasText === "yes" && !/^\d{1,6}$/.test(values.smallestTextPx)) errors[`smallestTextPx-${slot}`] = emblemProblemMessages.text_size_invalid;
+    if (Object.keys(errors).length > 0) return fail(slot, errors, values);
+    const r = await setEmblemAnswers(context.db, actor, slot, { hasPicture: values.hasPicture === "yes", smallestTextPx: px });
+    if (!r.ok) return fail(slot, { [`smallestTextPx-${slot}`]: emblemProblemMessages[r.code] }, values);
+    return redirect(`/registration/emblems?done=described#emblem-${slot}`);
+  }
+  throw new Response("The form was not understood. Go back and try again.", { status: 400 });
+}
+
+const doneMessages: Record<string, string> = {
+  uploaded: "The emblem is uploaded and inspected.",
+  replaced: "The emblem is replaced and inspected.",
+  removed: "The emblem is removed.",
+  described: "Your answers about the emblem are saved.",
+};
+
+const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
+
+export default function Emblems() {
+  const { emblems } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const busy = useNavigation().state === "submitting";
+  const [params] = useSearchParams();
+  const done = doneMessages[params.get("done") ?? ""];
+  const slots = Array.from({ length: MAX_EMBLEMS }, (_, i) => i + 1);
+  const firstChoice = Object.fromEntries(slots.flatMap((s) => [[`hasPicture-${s}`, `hasPicture-${s}-yes`], [`hasText-${s}`, `hasText-${s}-yes`]]));
+  return (
+    <div className="page">
+      <p>
+        <Link to="/registration">Registration</Link>
+      </p>
+      <h1>Emblems</h1>
+      {result ? <ErrorSummary errors={result.errors} fieldIds={firstChoice} /> : null}
+      {done && !result ? (
+        <NotificationBanner title="Done" kind="success">
+          <p>{done}</p>
+        </NotificationBanner>
+      ) : null}
+      <p className="lead">
+        Up to three emblems candidates may print on the ballot paper. The Commission accepts them only in black and white or greyscale, cropped close, with a picture or symbol (plain text is refused), and printed 2 cm square: any lettering must be at least 6% of the emblem&apos;s height to be readable.
+      </p>
+      {slots.map((slot) => {
+        const e = emblems.find((x) => x.slot === slot);
+        const errors = result?.slot === slot ? result.errors : {};
+        const v = result?.slot === slot ? result.values : undefined;
+        const hasText = v?.hasText ?? (e ? (e.smallestTextPx === null ? "no" : "yes") : "");
+        const hasPicture = v?.hasPicture ?? (e ? (e.hasPicture ? "yes" : "no") : "");
+        const fileError = errors[`file-${slot}`] ?? (slot === 1 && result?.slot === 0 ? result.errors["file-1"] : undefined);
+        return (
+          <section key={`${slot}:${e?.uploadedAt ?? ""}:${JSON.stringify(v ?? {})}`} className="panel" aria-labelledby={`emblem-${slot}`}>
+            <h2 id={`emblem-${slot}`}>Emblem {slot}</h2>
+            {e ? (
+              <>
+                <img src={`/registration/emblems/${slot}`} alt={`Emblem ${slot} as uploaded`} width={Math.min(200, e.inspection.width)} style={{ border: "1px solid #b1b4b6", height: "auto" }} />
+                <dl className="summary-list">
+                  <div className="summary-list__row">
+                    <dt>File</dt>
+                    <dd>
+                      {e.fileName} ({e.inspection.format.toUpperCase()}, {e.inspection.width} × {e.inspection.height} pixels)
+                    </dd>
+                  </div>
+                  <div className="summary-list__row">
+                    <dt>Colour</dt>
+                    <dd>
+                      {e.inspection.maxSaturation <= EMBLEM_GREY_SATURATION
+                        ? "Black and white or greyscale."
+                        : e.inspection.colouredShare > EMBLEM_COLOURED_SHARE
+                          ? `In colour: ${percent(e.inspection.colouredShare)} of the pixels have visible colour. The Commission accepts only black and white or greyscale.`
+                          : `A few stray coloured pixels (${percent(e.inspection.colouredShare)}): make it greyscale to be sure.`}
+                    </dd>
+                  </div>
+                  <div className="summary-list__row">
+                    <dt>Empty margins</dt>
+                    <dd>
+                      Top {percent(e.inspection.margins.top)}, right {percent(e.inspection.margins.right)}, bottom {percent(e.inspection.margins.bottom)}, left {percent(e.inspection.margins.left)} of the image.
+                      {Object.values(e.inspection.margins).some((m) => m > EMBLEM_MARGIN) ? " Crop the empty space around the emblem: the Commission asks for it cropped close." : " Cropped close."}
+                    </dd>
+                  </div>
+                  <div className="summary-list__row">
+                    <dt>Smallest lettering</dt>
+                    <dd>
+                      {e.smallestTextPx === null
+                        ? "None recorded. If the emblem has lettering, give the height of its smallest letters below."
+                        : `${e.smallestTextPx} pixels high: ${percent(e.smallestTextPx / e.inspection.height)} of the emblem's height (at least 6% is needed).`}
+                    </dd>
+                  </div>
+                </dl>
+                <Form method="post" noValidate>
+                  <input type="hidden" name="slot" value={slot} />
+                  <Choice name={`hasPicture-${slot}`} field="hasPicture" legend="Does the emblem have a picture or symbol, not only lettering?" checked={hasPicture} error={errors[`hasPicture-${slot}`]} />
+                  <Choice name={`hasText-${slot}`} field="hasText" legend="Does the emblem have any lettering?" checked={hasText} error={errors[`hasText-${slot}`]} />
+                  <div className={`form-group conditional${errors[`smallestTextPx-${slot}`] ? " form-group--error" : ""}`}>
+                    <label className="label" htmlFor={`smallestTextPx-${slot}`}>
+                      If it has lettering: the height of its smallest letters, in pixels
+                    </label>
+                    <div className="hint" id={`smallestTextPx-${slot}-hint`}>
+                      Measure a capital letter in an image editor. The image is {e.inspection.height} pixels high.
+                    </div>
+                    {errors[`smallestTextPx-${slot}`] ? (
+                      <p className="error-message" id={`smallestTextPx-${slot}-error`}>
+                        <span className="visually-hidden">Error:</span> {errors[`smallestTextPx-${slot}`]}
+                      </p>
+                    ) : null}
+                    <input
+                      className="input input--width-10"
+                      id={`smallestTextPx-${slot}`}
+                      name="smallestTextPx"
+                      inputMode="numeric"
+                      defaultValue={v?.smallestTextPx ?? (e.smallestTextPx === null ? "" : String(e.smallestTextPx))}
+                      aria-describedby={`smallestTextPx-${slot}-hint${errors[`smallestTextPx-${slot}`] ? ` smallestTextPx-${slot}-error` : ""}`}
+                    />
+                  </div>
+                  <button type="submit" className="button" name="intent" value="describe" disabled={busy}>
+                    Save answers
+                  </button>
+                </Form>
+              </>
+            ) : (
+              <p>No emblem uploaded.</p>
+            )}
+            <Form method="post" encType="multipart/form-data" noValidate>
+              <input type="hidden" name="slot" value={slot} />
+              <div className={`form-group${fileError ? " form-group--error" : ""}`}>
+                <label className="label" htmlFor={`file-${slot}`}>
+                  {e ? `Replace emblem ${slot}` : `Upload emblem ${slot}`}
+                </label>
+                <div className="hint" id={`file-${slot}-hint`}>
+                  An image file (PNG or JPEG is best), smaller than 5 MB.
+                </div>
+                {fileError ? (
+                  <p className="error-message" id={`file-${slot}-error`}>
+                    <span className="visually-hidden">Error:</span> {fileError}
+                  </p>
+                ) : null}
+                <input className="input" type="file" id={`file-${slot}`} name="file" accept="image/*" aria-describedby={`file-${slot}-hint${fileError ? ` file-${slot}-error` : ""}`} />
+              </div>
+              <button type="submit" className="button button--secondary" disabled={busy}>
+                {e ? "Replace" : "Upload"}
+              </button>
+            </Form>
+            {e ? (
+              <Form method="post">
+                <input type="hidden" name="slot" value={slot} />
+                <button type="submit" className="button button--warning" name="intent" value="remove" disabled={busy}>
+                  Remove emblem {slot}
+                </button>
+              </Form>
+            ) : null}
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+function Choice({ name, field, legend, checked, error }: { name: string; field: string; legend: string; checked: string; error?: string }) {
+  return (
+    <div className={`form-group${error ? " form-group--error" : ""}`}>
+      <fieldset className="fieldset" aria-describedby={error ? `${name}-error` : undefined}>
+        <legend className="fieldset__legend">{legend}</legend>
+        {error ? (
+          <p className="error-message" id={`${name}-error`}>
+            <span className="visually-hidden">Error:</span> {error}
+          </p>
+        ) : null}
+        {(["yes", "no"] as const).map((value) => (
+          <div className="radios__item" key={value}>
+            <input type="radio" id={`${name}-${value}`} name={field} value={value} defaultChecked={checked === value} />
+            <label htmlFor={`${name}-${value}`}>{value === "yes" ? "Yes" : "No"}</label>
+          </div>
+        ))}
+      </fieldset>
+    </div>
+  );
+}

@@ -1,0 +1,416 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import { desc, eq } from "drizzle-orm";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemActor } from "../../app/modules/audit/audit.server";
+import { registrationItems } from "../../app/modules/constitution/registration-items";
+import { loadDraft } from "../../app/modules/registration/registration.server";
+import { roleDeclarations } from "../../app/modules/registration/messages";
+import { grantRole } from "../../app/modules/users/users.server";
+import { buildRequestContext } from "../../app/utils/context.server";
+import { auditLog, officerDetails, registeredPartyNames, registrationEmblems } from "../../db/schema";
+import { cookieFor, createTestApp } from "../support/app-harness";
+import { adoptedAndDeclared } from "../support/registration-fixture";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+
+/**
+ * The registration pages over HTTP, through the built app and a real database: each section of
+ * the details saved as a draft and audited, the error summary with the answers kept, emblems
+ * (a PNG made with sharp, and a file that is not an image), the names list from CSV, officers'
+ * own details and declarations (and who may see them), and the readiness page moving from fail
+ * to pass as the details are given.
+ */
+
+let database: TestDatabase;
+let app: Awaited<ReturnType<typeof createTestApp>>;
+let handler: ReturnType<typeof createRequestHandler>;
+let organiser = "";
+let outsider = ""; // a signed-in member who is not an officer
+let returningOfficer = "";
+let founder: string[] = []; // cookies: Founder 1 leader, 2 nominating officer, 3 treasurer, 4 and 5 not officers
+let ids: string[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = await createTestApp(database.db);
+  const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+  handler = createRequestHandler(build, "production");
+  const ready = await adoptedAndDeclared(database.db);
+  ids = ready.ids;
+  founder = await Promise.all(ready.emails.map((email) => cookieFor(database.db, email)));
+  await grantRole(database.db, { email: "organiser@example.org", displayName: "Olive Organiser", role: "organiser", actor: systemActor() });
+  organiser = await cookieFor(database.db, "organiser@example.org");
+  await grantRole(database.db, { email: "member@example.org", displayName: "Mo Member", role: "member", actor: systemActor() });
+  outsider = await cookieFor(database.db, "member@example.org");
+  await grantRole(database.db, { email: "ro@example.org", displayName: "Rita Returning", role: "returning_officer", actor: systemActor() });
+  returningOfficer = await cookieFor(database.db, "ro@example.org");
+}, 120_000);
+afterAll(() => database.drop());
+
+/** The page's HTML with React's text separators removed, so adjacent texts read as one. */
+async function html(response: Response): Promise<string> {
+  return (await response.text()).replaceAll("<!-- -->", "");
+}
+
+function escaped(text: string): string {
+  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#x27;");
+}
+
+/** A multipart POST (a file upload), through the same steps as the harness's requests. */
+async function upload(pathname: string, cookie: string, fields: Record<string, string>, file: { name: string; type: string; bytes: Uint8Array | string }): Promise<Response> {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.set(k, v);
+  form.set("file", new File([file.bytes as BlobPart], file.name, { type: file.type }));
+  const request = new Request(`http://localhost:3000${pathname}`, {
+    method: "POST",
+    body: form,
+    headers: { Host: "localhost:3000", Origin: "http://localhost:3000", Cookie: cookie },
+    redirect: "manual",
+  });
+  const { context } = await buildRequestContext({ db: database.db, env: app.env }, { cookieHeader: cookie, ip: "192.0.2.1", secure: false });
+  return handler(request, context);
+}
+
+const details = (form: Record<string, string>, cookie = organiser) => app.request("/registration/details", { form, cookie });
+
+async function lastAudit() {
+  const [row] = await database.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+  return row!;
+}
+
+/** A check's status on the readiness page, read from its list item. */
+async function checkStatus(id: string): Promise<string | null> {
+  return statusIn(await html(await app.request("/registration/readiness", { cookie: organiser })), id);
+}
+
+function statusIn(page: string, id: string): string | null {
+  const m = new RegExp(`class="check check--(\\w+)" id="check-${id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"`).exec(page);
+  return m?.[1] ?? null;
+}
+
+describe("who may see the registration pages", () => {
+  it("sends visitors to sign in and refuses members and the returning officer the organisers' pages", async () => {
+    for (const page of ["/registration/details", "/registration/emblems", "/registration/names", "/registration/readiness"]) {
+      const visitor = await app.request(page);
+      expect(visitor.status).toBe(302);
+      expect(visitor.headers.get("Location")).toMatch(/^\/login\?redirectTo=/);
+      expect((await app.request(page, { cookie: outsider })).status).toBe(403);
+      expect((await app.request(page, { cookie: returningOfficer })).status).toBe(403);
+      expect((await app.request(page, { cookie: organiser })).status).toBe(200);
+    }
+    expect((await details({ section: "name", name: "Sneaky" }, outsider)).status).toBe(403);
+    expect((await loadDraft(database.db)).details.name).toBeUndefined();
+  });
+
+  it("shows members what registration is, and officers a link to their own page", async () => {
+    const member = await html(await app.request("/registration", { cookie: outsider }));
+    expect(member).toContain("organisers prepare the application");
+    expect(member).not.toContain('href="/registration/officer"');
+    expect(member).not.toContain("Readiness checks");
+    const leader = await html(await app.request("/registration", { cookie: founder[0]! }));
+    expect(leader).toContain("You are the party&#x27;s leader.");
+    expect(leader).toContain('href="/registration/officer"');
+  });
+});
+
+describe("the readiness page before the details are given", () => {
+  it("fails the missing name and the officers' missing details", async () => {
+    expect(await checkStatus("name.required")).toBe("fail");
+    expect(await checkStatus(`officer.${ids[0]}.details`)).toBe("fail");
+    expect(await checkStatus(`officer.${ids[0]}.leader.declaration`)).toBe("fail");
+    expect(await checkStatus("officers.declared")).toBe("pass");
+    // The adopted model constitution covers every item the Commission looks for, and the
+    // financial scheme is generated from the model until organisers edit it.
+    expect(await checkStatus("constitution.adopted")).toBe("pass");
+    const page = await html(await app.request("/registration/readiness", { cookie: organiser }));
+    for (const item of registrationItems) expect(statusIn(page, `constitution.${item.key}`), item.key).toBe("pass");
+    expect(await checkStatus("finance.scheme")).toBe("pass");
+    const hub = await html(await app.request("/registration", { cookie: organiser }));
+    expect(hub).toMatch(/\d+ fails?, \d+ warnings?, \d+ passed/);
+    expect(hub).toContain("Not started");
+  });
+});
+
+describe("the application details", () => {
+  const sections: [string, Record<string, string>][] = [
+    ["register", { register: "GB", nations: "england" }],
+    ["party-type", { partyType: "full", intendsToContest: "yes" }],
+    ["name", { name: "Common Ground" }],
+    ["descriptions", { "descriptions.0.text": "Common Ground: for the many", "descriptions.1.text": "", "descriptions.2.text": "Common Ground Scotland" }],
+    ["headquarters", { "headquarters.line1": "PO Box 123", "headquarters.town": "Leeds", "headquarters.postcode": "ls1 1aa", headquartersIsHome: "no", contactEmail: "hello@commonground.example", contactPhone: "0113 496 0000" }],
+    ["officers", { leaderPurpose: "", "additionalOfficer.userId": "", "additionalOfficer.office": "" }],
+    ["accounting-units", { hasAccountingUnits: "no" }],
+    ["financial-year", { "financialYearEnd.day": "31", "financialYearEnd.month": "12" }],
+    ["assets", { assetsWithinThreshold: "no", "assetsRecord.cashAtBank": "£1,200", "assetsRecord.otherLoans": "300" }],
+    ["third-party", { notThirdParty: "yes" }],
+    ["general-election", {}],
+  ];
+
+  it("saves each section as a draft and goes on to the next", async () => {
+    for (const [i, [section, form]] of sections.entries()) {
+      const res = await details({ section, ...form });
+      expect(res.status, section).toBe(302);
+      const next = sections[i + 1]?.[0];
+      expect(res.headers.get("Location")).toBe(`/registration/details?saved=${section}${next ? `#section-${next}` : ""}`);
+    }
+    expect((await loadDraft(database.db)).details).toEqual({
+      register: "GB",
+      nations: ["england"],
+      partyType: "full",
+      intendsToContest: true,
+      name: "Common Ground",
+      descriptions: [{ text: "Common Ground: for the many" }, { text: "Common Ground Scotland" }],
+      headquarters: { line1: "PO Box 123", town: "Leeds", postcode: "LS1 1AA" },
+      headquartersIsHome: false,
+      contactEmail: "hello@commonground.example",
+      contactPhone: "0113 496 0000",
+      hasAccountingUnits: false,
+      financialYearEnd: "31-12",
+      assetsWithinThreshold: false,
+      assetsRecord: { cashAtBank: 1200, otherLoans: 300 },
+      notThirdParty: true,
+      notContestingGeneralElections: false,
+    });
+    const page = await html(await app.request("/registration/details?saved=name", { cookie: organiser }));
+    expect(page).toContain('value="Common Ground"');
+    expect(page).toContain('value="Common Ground Scotland"');
+    expect(page).toContain("The party&#x27;s name: Your answers have been saved as a draft.");
+  });
+
+  it("audits each change, naming the fields but not what was typed", async () => {
+    const res = await details({ section: "name", name: "Common Ground Alliance" });
+    expect(res.status).toBe(302);
+    const entry = await lastAudit();
+    expect(entry.action).toBe("registration.details_saved");
+    expect(entry.actorLabel).toBe("organiser@example.org");
+    expect(entry.details).toEqual({ section: "name", fields: ["name"] });
+    expect(JSON.stringify(entry.details)).not.toContain("Alliance");
+    // Saving the same answers again changes nothing and writes nothing.
+    await details({ section: "name", name: "Common Ground Alliance" });
+    expect((await lastAudit()).id).toBe(entry.id);
+    await details({ section: "name", name: "Common Ground" });
+  });
+
+  it("shows the error summary, linked to the field, and keeps what was typed", async () => {
+    const res = await details({ section: "headquarters", "headquarters.line1": "1 New Street", "headquarters.town": "York", contactEmail: "not an email" });
+    expect(res.status).toBe(400);
+    const page = await html(res);
+    expect(page).toContain("There is a problem");
+    expect(page).toContain('<a href="#contactEmail">Enter an email address in the correct format, like name@example.com</a>');
+    expect(page).toContain('value="1 New Street"');
+    expect(page).toContain('value="York"');
+    expect(page).toContain('value="not an email"');
+    expect(page).toContain('aria-invalid="true"');
+    expect((await loadDraft(database.db)).details.headquarters?.town).toBe("Leeds");
+
+    const long = "A".repeat(201);
+    const tooLong = await details({ section: "name", name: long, nameTranslation: "Tir Cyffredin" });
+    expect(tooLong.status).toBe(400);
+    const longPage = await html(tooLong);
+    expect(longPage).toContain('<a href="#name">Name must be 200 characters or fewer</a>');
+    expect(longPage).toContain(`value="${long}"`);
+    expect(longPage).toContain('value="Tir Cyffredin"');
+
+    const badDate = await html(await details({ section: "financial-year", "financialYearEnd.day": "31", "financialYearEnd.month": "2" }));
+    expect(badDate).toContain('href="#financialYearEnd.day"');
+    const badMoney = await html(await details({ section: "assets", assetsWithinThreshold: "no", "assetsRecord.equipment": "lots" }));
+    expect(badMoney).toContain('<a href="#assetsRecord.equipment">Equipment must be a whole number of pounds, like 250</a>');
+    expect(badMoney).toContain('value="lots"');
+    expect((await loadDraft(database.db)).details.financialYearEnd).toBe("31-12");
+  });
+
+  it("adds and removes description rows without saving, keeping the answers", async () => {
+    const added = await details({ section: "descriptions", intent: "add:descriptions", "descriptions.0.text": "Typed but not saved" });
+    expect(added.status).toBe(200);
+    const page = await html(added);
+    expect(page).toContain('value="Typed but not saved"');
+    expect(page).toContain('id="descriptions.1.text"');
+    const removed = await html(await details({ section: "descriptions", intent: "remove:descriptions:0", "descriptions.0.text": "Gone", "descriptions.1.text": "Stays" }));
+    expect(removed).not.toContain('value="Gone"');
+    expect(removed).toMatch(/id="descriptions\.0\.text"[^>]*value="Stays"|value="Stays"[^>]*id="descriptions\.0\.text"/);
+    expect((await loadDraft(database.db)).details.descriptions).toEqual([{ text: "Common Ground: for the many" }, { text: "Common Ground Scotland" }]);
+  });
+
+  it("refuses more than 12 descriptions", async () => {
+    const form: Record<string, string> = { section: "descriptions" };
+    for (let i = 0; i < 13; i++) form[`descriptions.${i}.text`] = `Common Ground ${i + 1}`;
+    const res = await details(form);
+    expect(res.status).toBe(400);
+    expect(await html(res)).toContain("Descriptions: no more than 12");
+  });
+});
+
+describe("emblems", () => {
+  const png = () =>
+    sharp({ create: { width: 400, height: 400, channels: 3, background: { r: 255, g: 255, b: 255 } } })
+      .composite([{ input: { create: { width: 300, height: 300, channels: 3, background: { r: 0, g: 0, b: 0 } } }, left: 50, top: 50 }])
+      .png()
+      .toBuffer();
+
+  it("uploads a PNG, inspects it, and serves it to organisers only", async () => {
+    const res = await upload("/registration/emblems", organiser, { slot: "1" }, { name: "emblem.png", type: "image/png", bytes: new Uint8Array(await png()) });
+    expect(res.status).toBe(302);
+    const [row] = await database.db.select().from(registrationEmblems);
+    expect(row?.slot).toBe(1);
+    expect(row?.inspection).toMatchObject({ width: 400, height: 400, format: "png" });
+    expect((await lastAudit()).action).toBe("registration.emblem_uploaded");
+    const page = await html(await app.request("/registration/emblems", { cookie: organiser }));
+    expect(page).toContain("400 × 400 pixels");
+    expect(page).toContain("Black and white or greyscale.");
+    const image = await app.request("/registration/emblems/1", { cookie: organiser });
+    expect(image.status).toBe(200);
+    expect(image.headers.get("Content-Type")).toBe("image/png");
+    expect((await app.request("/registration/emblems/1", { cookie: outsider })).status).toBe(403);
+    expect((await app.request("/registration/emblems/2", { cookie: organiser })).status).toBe(404);
+  });
+
+  it("refuses a file that is not an image", async () => {
+    const res = await upload("/registration/emblems", organiser, { slot: "2" }, { name: "emblem.png", type: "image/png", bytes: "this is not a picture" });
+    expect(res.status).toBe(400);
+    const page = await html(res);
+    expect(page).toContain("There is a problem");
+    expect(page).toContain('href="#file-2"');
+    expect(await database.db.select().from(registrationEmblems)).toHaveLength(1);
+  });
+
+  it("records the organiser's answers, replaces and removes", async () => {
+    const missing = await app.request("/registration/emblems", { cookie: organiser, form: { slot: "1", intent: "describe", hasPicture: "yes", hasText: "yes", smallestTextPx: "" } });
+    expect(missing.status).toBe(400);
+    expect(await html(missing)).toContain('href="#smallestTextPx-1"');
+    const ok = await app.request("/registration/emblems", { cookie: organiser, form: { slot: "1", intent: "describe", hasPicture: "yes", hasText: "yes", smallestTextPx: "30" } });
+    expect(ok.status).toBe(302);
+    const [row] = await database.db.select().from(registrationEmblems);
+    expect([row?.hasPicture, row?.smallestTextPx]).toEqual([true, 30]);
+    const replaced = await upload("/registration/emblems", organiser, { slot: "1" }, { name: "second.png", type: "image/png", bytes: new Uint8Array(await png()) });
+    expect(replaced.status).toBe(302);
+    expect((await lastAudit()).action).toBe("registration.emblem_replaced");
+    const removed = await app.request("/registration/emblems", { cookie: organiser, form: { slot: "1", intent: "remove" } });
+    expect(removed.status).toBe(302);
+    expect(await database.db.select().from(registrationEmblems)).toHaveLength(0);
+  });
+});
+
+describe("the names already registered", () => {
+  it("loads a CSV, skipping blank and repeated names, and clears it", async () => {
+    expect(await html(await app.request("/registration/readiness", { cookie: organiser }))).not.toContain("Common Ground Party");
+    const csv = "name,register\nGreen Party,GB\n,GB\nGreen Party,GB\nCommon Ground Party,GB\nAlliance Party,NI\n";
+    const res = await upload("/registration/names", organiser, {}, { name: "parties.csv", type: "text/csv", bytes: csv });
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toBe("/registration/names?read=5&skipped=2&loaded=3");
+    expect(await database.db.select().from(registeredPartyNames)).toHaveLength(3);
+    expect((await lastAudit()).details).toEqual({ names: 3, rowsRead: 5, skipped: 2 });
+    const page = await html(await app.request("/registration/names?read=5&skipped=2&loaded=3", { cookie: organiser }));
+    expect(page).toContain("3 names loaded from 5 rows. 2 rows skipped");
+    expect(page).toContain("<td>Alliance Party</td><td>NI</td>");
+    // The similarity check now compares the name with the list, and names the close one.
+    expect(await checkStatus("name.similar")).toBe("warning");
+    expect(await html(await app.request("/registration/readiness", { cookie: organiser }))).toContain("Common Ground Party");
+
+    const notCsv = await upload("/registration/names", organiser, {}, { name: "parties.xlsx", type: "application/vnd.ms-excel", bytes: "PK\u0003\u0004rest" });
+    expect(notCsv.status).toBe(400);
+    expect(await html(notCsv)).toContain("The file must be a CSV file");
+    expect(await database.db.select().from(registeredPartyNames)).toHaveLength(3);
+
+    const cleared = await app.request("/registration/names", { cookie: organiser, form: { intent: "clear" } });
+    expect(cleared.headers.get("Location")).toBe("/registration/names?cleared=3");
+    expect(await database.db.select().from(registeredPartyNames)).toHaveLength(0);
+  });
+});
+
+describe("officers' own details and declarations", () => {
+  const leaderForm = { fullName: "Alex Founder", homeAddress: "12 Hidden Lane\nLeeds LS2 2BB", email: "alex@home.example", confirm: "leader" };
+
+  it("shows a declared officer their roles and the declaration for each", async () => {
+    const page = await html(await app.request("/registration/officer", { cookie: founder[2]! }));
+    expect(page).toContain("You are the party&#x27;s treasurer.");
+    expect(page).toContain(escaped(roleDeclarations.treasurer));
+    expect(page).not.toContain(escaped(roleDeclarations.leader));
+    const nonOfficer = await html(await app.request("/registration/officer", { cookie: founder[3]! }));
+    expect(nonOfficer).toContain("You are not one of them.");
+    expect(nonOfficer).not.toContain('name="homeAddress"');
+    expect((await app.request("/registration/officer", { cookie: founder[3]!, form: leaderForm })).status).toBe(403);
+  });
+
+  it("refuses empty or malformed details, keeping what was typed", async () => {
+    const res = await app.request("/registration/officer", { cookie: founder[0]!, form: { ...leaderForm, fullName: "", email: "alex at home" } });
+    expect(res.status).toBe(400);
+    const page = await html(res);
+    expect(page).toContain('<a href="#fullName">Enter your full name</a>');
+    expect(page).toContain('<a href="#email">Enter an email address in the correct format, like name@example.com</a>');
+    expect(page).toContain("12 Hidden Lane");
+    expect(page).toContain('value="alex at home"');
+    expect(await database.db.select().from(officerDetails)).toHaveLength(0);
+  });
+
+  it("refuses a declaration for a role the person does not hold", async () => {
+    const res = await app.request("/registration/officer", { cookie: founder[0]!, form: { ...leaderForm, confirm: "treasurer" } });
+    expect(res.status).toBe(400);
+    expect(await html(res)).toContain("You can only confirm the declaration for a role you hold");
+  });
+
+  it("saves an officer's details and declaration, audited without the details, and the readiness check passes", async () => {
+    const res = await app.request("/registration/officer", { cookie: founder[0]!, form: leaderForm });
+    expect(res.status).toBe(302);
+    const [row] = await database.db.select().from(officerDetails).where(eq(officerDetails.userId, ids[0]!));
+    expect(row).toMatchObject({ fullName: "Alex Founder", homeAddress: "12 Hidden Lane\nLeeds LS2 2BB", email: "alex@home.example" });
+    expect(Object.keys(row!.confirmations)).toEqual(["leader"]);
+    const entry = await lastAudit();
+    expect(entry.action).toBe("registration.officer_details_saved");
+    expect(entry.details).toEqual({ fields: ["fullName", "homeAddress", "email", "declaration:leader"], confirmed: ["leader"] });
+    expect(JSON.stringify(entry)).not.toMatch(/Hidden Lane|alex@home|Alex Founder/);
+    expect(await checkStatus(`officer.${ids[0]}.details`)).toBe("pass");
+    expect(await checkStatus(`officer.${ids[0]}.leader.declaration`)).toBe("pass");
+    expect(await checkStatus(`officer.${ids[1]}.details`)).toBe("fail");
+  });
+
+  it("shows a home address only to the officer and to organisers who open it", async () => {
+    expect(await html(await app.request("/registration/officer", { cookie: founder[0]! }))).toContain("12 Hidden Lane");
+    for (const cookie of [founder[1]!, outsider, returningOfficer]) {
+      const page = await html(await app.request(`/registration/officer?person=${ids[0]}`, { cookie }));
+      expect(page).not.toContain("Hidden Lane");
+      expect(page).not.toContain("alex@home.example");
+    }
+    const table = await html(await app.request("/registration/officer", { cookie: organiser }));
+    expect(table).toContain("Founder 1");
+    expect(table).toContain("Confirmed");
+    expect(table).not.toContain("Hidden Lane");
+    const opened = await html(await app.request(`/registration/officer?person=${ids[0]}`, { cookie: organiser }));
+    expect(opened).toContain("12 Hidden Lane");
+    expect(opened).toContain("alex@home.example");
+    expect((await app.request(`/registration/officer?person=${ids[4]}`, { cookie: organiser })).status).toBe(404);
+  });
+
+  it("withdraws a declaration when it is unticked", async () => {
+    const { confirm: _c, ...withoutConfirm } = leaderForm;
+    expect((await app.request("/registration/officer", { cookie: founder[0]!, form: withoutConfirm })).status).toBe(302);
+    const [row] = await database.db.select().from(officerDetails).where(eq(officerDetails.userId, ids[0]!));
+    expect(row!.confirmations).toEqual({});
+    expect(await checkStatus(`officer.${ids[0]}.leader.declaration`)).toBe("fail");
+  });
+});
+
+describe("the readiness page after the details are given", () => {
+  it("passes the name and shows every check with its status in words and a link to fix it", async () => {
+    expect(await checkStatus("name.required")).toBe("pass");
+    const page = await html(await app.request("/registration/readiness", { cookie: organiser }));
+    expect(page).toMatch(/<dt>Fails<\/dt><dd>\d+<\/dd>/);
+    expect(page).toContain("Fail:");
+    expect(page).toContain("Pass:");
+    expect(page).toContain('href="/registration/officer"');
+  });
+
+  it("links every check to a field that exists on the details page", async () => {
+    const save = (section: string, form: Record<string, string>) => details({ section, ...form });
+    // Answers that fail or warn, so that checks link to the fields.
+    await save("register", { register: "GB" });
+    await save("accounting-units", { hasAccountingUnits: "yes", "accountingUnits.0.name": "Leeds branch" });
+    await save("descriptions", { "descriptions.0.text": "Common Ground" });
+    const readiness = await html(await app.request("/registration/readiness", { cookie: organiser }));
+    const targets = [...readiness.matchAll(/href="\/registration\/details#([^"]+)"/g)].map((m) => m[1]!);
+    expect(targets).toEqual(expect.arrayContaining(["nations", "descriptions-1", "accountingUnits-1"]));
+    const page = await html(await app.request("/registration/details", { cookie: organiser }));
+    for (const id of new Set(targets)) expect(page, id).toContain(`id="${id}"`);
+  });
+});
