@@ -13,6 +13,10 @@
 // embedded PGlite (data folder on disk; slow at this size). Needs build/ (npx remix build).
 // Writes "## Constitution pages (10,000 members, 60 clauses)" into docs/benchmarks.md.
 // Exit code 1 if any page misses 200 ms (p95).
+//
+// To iterate on opening and closing the round alone: BENCH_ROUND_ONLY=1 skips the pages and
+// documents (no build needed) and writes nothing to docs/benchmarks.md; BENCH_MEMBERS=2000 makes
+// the roll smaller (at least 2,000; 30% of them vote, at most 3,000).
 
 // React picks its development or production build when first loaded (by the app build, below):
 // measure what a production server runs.
@@ -25,7 +29,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { and, eq, inArray } from "drizzle-orm";
 import postgres from "postgres";
-import { systemActor, type Actor } from "../app/modules/audit/audit.server";
+import { systemActor, verifyAuditLog, type Actor } from "../app/modules/audit/audit.server";
 import { generateToken } from "../app/modules/auth/tokens";
 import { seededRandom } from "../app/modules/ballots/index";
 import {
@@ -44,17 +48,19 @@ import { hashText } from "../app/modules/constitution/text";
 import type { UploadedClause } from "../app/modules/constitution/upload";
 import { openStandingOrdersVote } from "../app/modules/founding/founding.server";
 import { ballotHash, checkBallot, type PollRules } from "../app/modules/polls/ballot-rules";
-import { castBallot, closePoll, loadRules } from "../app/modules/polls/polls.server";
+import { castBallot, closePoll, loadRules, verifyPoll } from "../app/modules/polls/polls.server";
 import { grantRole } from "../app/modules/users/users.server";
 import { openPglite, openPostgres, type Database, type Db } from "../app/utils/db.server";
 import { amendmentSupporters, ballots, foundingMembers, movement, polls, pollVoters, users, type StoredOperation } from "../db/schema";
 import { loadNow, machineLine, median, writeBenchmarkSection } from "./benchmarks-doc";
 
-const MEMBERS = 10_000;
-const VOTERS = 3_000;
+const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 10_000);
+if (!Number.isInteger(MEMBERS) || MEMBERS < 2_000) throw new Error("BENCH_MEMBERS must be a whole number of at least 2000");
+const ROUND_ONLY = process.env.BENCH_ROUND_ONLY === "1";
+const VOTERS = Math.min(3_000, Math.floor(MEMBERS * 0.3));
 const VOTED_CLAUSES = 10;
-/** Voters whose ballots go through castClauseBallot, one clause at a time; the rest in bulk. */
-const SAMPLE_VOTERS = 100;
+/** Voters whose ballots go through castClauseBallot, one clause at a time (fewer when iterating on the round); the rest in bulk. */
+const SAMPLE_VOTERS = ROUND_ONLY ? 20 : 100;
 const WARM_UPS = 3;
 const RUNS = 30;
 /** The loaders alone (the single-fetch data request, no HTML render): fewer runs. */
@@ -248,7 +254,7 @@ function answerFor(item: Pick<VoteItem, "kind">, rules: PollRules): { choice?: s
 async function adoptStandingOrders(db: Db, ids: string[]) {
   const opened = await openStandingOrdersVote(db, systemActor("benchmark"), { closesAt: inAnHour(), quorumPercent: 20, majority: "simple" });
   if (!opened.ok) throw new Error(`standing orders vote: ${opened.code}`);
-  const voters = ids.slice(0, 2_500);
+  const voters = ids.slice(0, Math.floor(ids.length / 4));
   for (const userId of voters.slice(0, 100)) {
     const cast = await castBallot(db, { pollId: opened.pollId, userId, choice: "yes" });
     if (!cast.ok) throw new Error(cast.code);
@@ -523,41 +529,18 @@ async function timeDocument(app: App, phase: string, page: string, cookie: strin
 /** A comment posted a second from now, while something else runs: how long until it is stored. */
 async function commentMeanwhile(db: Db, s: Setup): Promise<number> {
   await new Promise((r) => setTimeout(r, 1000));
-  const { value, ms } = await timed(() => addComment(db, member(s.memberIds, 4321), { clauseId: s.busyClause, amendmentId: null, parentId: null, body: comment() }));
+  const { value, ms } = await timed(() => addComment(db, member(s.memberIds, Math.min(4321, MEMBERS - 1)), { clauseId: s.busyClause, amendmentId: null, parentId: null, body: comment() }));
   if (!value.ok) throw new Error(`comment: ${value.code}`);
   s.commentCount += 1;
   return ms;
 }
 
-async function run(database: Database, label: string) {
-  const { createTestApp, cookieFor } = await import("../tests/support/app-harness");
-  await database.migrate();
-  const db = database.db;
-  const s = await setup(db);
-  const app = await createTestApp(db);
-  // Node lists both of React's builds once the app is imported (it reads the one it skips for its
-  // export names); the one loaded is the one the server renders with.
-  const reactDom = Object.entries(createRequire(import.meta.url).cache).find(([k, m]) => m?.loaded && /react-dom\/cjs\/react-dom-server\.node\.(development|production)/.test(k))?.[0];
-  const reactBuild = reactDom?.includes("production") ? "production" : "development";
-  log(`React ${reactBuild} build (NODE_ENV=${process.env.NODE_ENV})`);
-  const founder = await cookieFor(db, email(0));
-  const notYetVoted = await cookieFor(db, email(VOTERS + 1));
-  const organiserCookie = await cookieFor(db, s.organiser.email);
-  const busy = `/constitution/clauses/${s.busyClause}`;
-  const amendment = `/constitution/amendments/${s.showcase}`;
-  const compare = `/constitution/compare?from=original&to=a${s.showcase}`;
-  const pages: PageRow[] = [];
-  const documents: Awaited<ReturnType<typeof timeDocument>>[] = [];
-
-  // A first pass over the pages, so that the first ones timed do not pay for a cold process.
-  for (const page of ["/constitution", busy, `${busy}/amend`, amendment, compare]) for (let i = 0; i < 5; i += 1) await fetchOk(app, page, founder);
-
-  // Drafting.
-  for (const page of ["/constitution", busy, `${busy}/amend`, amendment, compare]) pages.push(await timePage(app, "drafting", page, founder));
-  pages.push(await timePage(app, "drafting", "/constitution/manage", organiserCookie));
-  documents.push(await timeDocument(app, "drafting", "/constitution.pdf", founder, `${busy}/amend`));
-  documents.push(await timeDocument(app, "drafting", "/constitution/amendments.pdf", founder, `${busy}/amend`));
-
+/**
+ * The standing orders, then a voting round opened, voted in and closed, with a comment posted
+ * a second after the opening and the closing started (both write to the audit log). Every
+ * question is verified afterwards as `npm run poll:verify` would, and so is the audit chain.
+ */
+async function roundOpenAndClose(db: Db, s: Setup, whileVoting: () => Promise<void> = async () => {}) {
   // The standing orders, then a voting round.
   let t = performance.now();
   await adoptStandingOrders(db, s.memberIds);
@@ -603,10 +586,7 @@ async function run(database: Database, label: string) {
   }
   log(`${ballotCount.toLocaleString("en-GB")} ballots on ${VOTED_CLAUSES} clauses in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
-  // Voting.
-  for (const page of ["/constitution", busy, amendment, compare, "/constitution/vote", "/constitution/results"]) pages.push(await timePage(app, "voting", page, founder));
-  pages.push(await timePage(app, "voting", `/constitution/vote/${s.busyClause}`, notYetVoted));
-  pages.push(await timePage(app, "voting", "/constitution/manage", organiserCookie));
+  await whileVoting();
 
   // Closing the round.
   const closing = timed(() => closeRound(db, { id: s.organiser.id, label: s.organiser.email }));
@@ -617,15 +597,62 @@ async function run(database: Database, label: string) {
   const draft = await currentDraft(db);
   if (draft?.phase !== "closed" || (await openRoundOf(db, draft.id))) throw new Error("the round did not close");
 
+  const closedPolls = await db.select({ id: polls.id }).from(polls).where(and(eq(polls.status, "closed"), inArray(polls.id, allItems.map((i) => i.pollId))));
+  if (closedPolls.length !== allItems.length) throw new Error("not every question was closed");
+  t = performance.now();
+  for (const item of allItems) {
+    const verified = await verifyPoll(db, item.pollId);
+    if (!verified.ok) throw new Error(`question ${item.pollId} fails verification: ${verified.problem} ${verified.detail ?? ""}`);
+  }
+  const chain = await verifyAuditLog(db);
+  if (!chain.ok) throw new Error(`the audit log's chain is broken at entry ${chain.brokenEntryId}`);
+  log(`${allItems.length} questions and the audit log (${chain.checked} entries) verified in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  return { openMs: opened.ms, closeMs: closed.ms, openCommentWait, closeCommentWait, questions, rollSize, ballotCount, castMedian: median(castTimes), busyQuestions: items.get(s.busyClause)!.length };
+}
+
+async function run(database: Database, label: string) {
+  await database.migrate();
+  const db = database.db;
+  const s = await setup(db);
+  if (ROUND_ONLY) return { kind: "round only" as const, label, setup: s, ...(await roundOpenAndClose(db, s)) };
+  const { createTestApp, cookieFor } = await import("../tests/support/app-harness");
+  const app = await createTestApp(db);
+  // Node lists both of React's builds once the app is imported (it reads the one it skips for its
+  // export names); the one loaded is the one the server renders with.
+  const reactDom = Object.entries(createRequire(import.meta.url).cache).find(([k, m]) => m?.loaded && /react-dom\/cjs\/react-dom-server\.node\.(development|production)/.test(k))?.[0];
+  const reactBuild = reactDom?.includes("production") ? "production" : "development";
+  log(`React ${reactBuild} build (NODE_ENV=${process.env.NODE_ENV})`);
+  const founder = await cookieFor(db, email(0));
+  const notYetVoted = await cookieFor(db, email(VOTERS + 1));
+  const organiserCookie = await cookieFor(db, s.organiser.email);
+  const busy = `/constitution/clauses/${s.busyClause}`;
+  const amendment = `/constitution/amendments/${s.showcase}`;
+  const compare = `/constitution/compare?from=original&to=a${s.showcase}`;
+  const pages: PageRow[] = [];
+  const documents: Awaited<ReturnType<typeof timeDocument>>[] = [];
+
+  // A first pass over the pages, so that the first ones timed do not pay for a cold process.
+  for (const page of ["/constitution", busy, `${busy}/amend`, amendment, compare]) for (let i = 0; i < 5; i += 1) await fetchOk(app, page, founder);
+
+  // Drafting.
+  for (const page of ["/constitution", busy, `${busy}/amend`, amendment, compare]) pages.push(await timePage(app, "drafting", page, founder));
+  pages.push(await timePage(app, "drafting", "/constitution/manage", organiserCookie));
+  documents.push(await timeDocument(app, "drafting", "/constitution.pdf", founder, `${busy}/amend`));
+  documents.push(await timeDocument(app, "drafting", "/constitution/amendments.pdf", founder, `${busy}/amend`));
+
+  // The standing orders, then a voting round; the voting pages while it is open.
+  const round = await roundOpenAndClose(db, s, async () => {
+    for (const page of ["/constitution", busy, amendment, compare, "/constitution/vote", "/constitution/results"]) pages.push(await timePage(app, "voting", page, founder));
+    pages.push(await timePage(app, "voting", `/constitution/vote/${s.busyClause}`, notYetVoted));
+    pages.push(await timePage(app, "voting", "/constitution/manage", organiserCookie));
+  });
+
   // Results.
   for (const page of ["/constitution", busy, amendment, compare, "/constitution/compare?from=original&to=amended", "/constitution/results"]) {
     pages.push(await timePage(app, "closed", page, founder));
   }
   pages.push(await timePage(app, "closed", "/constitution/manage", organiserCookie));
-
-  const closedPolls = await db.select({ id: polls.id }).from(polls).where(and(eq(polls.status, "closed"), inArray(polls.id, allItems.map((i) => i.pollId))));
-  if (closedPolls.length !== allItems.length) throw new Error("not every question was closed");
-  return { label, reactBuild, setup: s, pages, documents, openMs: opened.ms, closeMs: closed.ms, openCommentWait, closeCommentWait, questions, rollSize, ballotCount, castMedian: median(castTimes), busyQuestions: items.get(s.busyClause)!.length };
+  return { kind: "pages" as const, label, reactBuild, setup: s, pages, documents, ...round };
 }
 
 async function onPostgres(serverUrl: string) {
@@ -664,6 +691,15 @@ const result = serverUrl ? await onPostgres(serverUrl) : await onPglite();
 
 const ms = (v: number) => v.toFixed(0);
 const sec = (v: number) => (v / 1000).toFixed(1);
+const round = result;
+const roundLines = `Opening the round (\`openRound\`: ${round.questions} polls with ${(round.questions * round.rollSize).toLocaleString("en-GB")} roll entries, one transaction): ${sec(round.openMs)} s; a comment posted a second after it started took ${sec(round.openCommentWait)} s.
+Closing the round (\`closeRound\`: counting and re-chaining ${round.ballotCount.toLocaleString("en-GB")} ballots in ${round.questions} polls, one transaction): ${sec(round.closeMs)} s; a comment posted a second after it started took ${sec(round.closeCommentWait)} s.
+Casting one member's ballot on \`${round.setup.busyClause}\` (\`castClauseBallot\`, ${round.busyQuestions} questions at once): median ${ms(round.castMedian)} ms.
+`;
+if (result.kind === "round only") {
+  process.stdout.write(`\n${MEMBERS.toLocaleString("en-GB")} members, round only (docs/benchmarks.md left alone), ${machineLine(loadBefore)}:\n${roundLines}`);
+  process.exit(0);
+}
 const failing = result.pages.filter((p) => p.p95 >= TARGET_MS);
 const busy = Math.max(Number(loadBefore.split(" / ")[0]), os.loadavg()[0]!) > os.cpus().length;
 const s = result.setup;
@@ -687,10 +723,7 @@ Documents, not pages (no target): the first request, which makes the PDF, then t
 |---|---|---:|---:|---:|---:|---:|
 ${result.documents.map((d) => `| ${d.phase} | \`${d.page}\` | ${ms(d.first)} | ${d.probe ? ms(d.probe.max) : "–"} | ${ms(d.median)} | ${d.runs} | ${(d.bytes / 1024).toFixed(0)} |`).join("\n")}
 
-Opening the round (\`openRound\`: ${result.questions} polls with ${(result.questions * result.rollSize).toLocaleString("en-GB")} roll entries, one transaction): ${sec(result.openMs)} s; a comment posted a second after it started took ${sec(result.openCommentWait)} s.
-Closing the round (\`closeRound\`: counting and re-chaining ${result.ballotCount.toLocaleString("en-GB")} ballots in ${result.questions} polls, one transaction): ${sec(result.closeMs)} s; a comment posted a second after it started took ${sec(result.closeCommentWait)} s.
-Casting one member's ballot on \`${s.busyClause}\` (\`castClauseBallot\`, ${result.busyQuestions} questions at once): median ${ms(result.castMedian)} ms.
-`;
+${roundLines}`;
 writeBenchmarkSection(path.join(repoRoot, "docs/benchmarks.md"), HEADING, section);
 process.stdout.write(`\n${section}`);
 if (failing.length > 0) process.exitCode = 1;

@@ -18,38 +18,58 @@ export interface AuditInput {
   details?: Record<string, unknown>;
 }
 
-// One chain across all app servers: appends are serialised by a transaction-scoped lock.
+// One chain across all app servers: appends are serialised by a transaction-scoped lock, held
+// until the transaction ends. Every audited write in the app waits for it, so a long command
+// appends its entries at the very end (after its heavy work), and holds the lock only while it
+// commits.
 const AUDIT_CHAIN_LOCK = 727_274_002;
 
 /**
  * Appends one entry. Call it inside the transaction of the change it records, so that the
- * change and its record commit or fail together.
+ * change and its record commit or fail together; in a long transaction, call it last.
  */
 export async function appendAudit(tx: DbOrTx, input: AuditInput): Promise<{ id: number; hash: string }> {
+  const [entry] = await appendAuditEntries(tx, [input]);
+  if (!entry) throw new Error("audit entry was not written");
+  return entry;
+}
+
+/**
+ * Appends several entries, in the order given, with one lock, one read of the chain's head and
+ * one insert: for commands that record many things at once.
+ */
+export async function appendAuditEntries(tx: DbOrTx, inputs: readonly AuditInput[]): Promise<{ id: number; hash: string }[]> {
+  if (inputs.length === 0) return [];
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
   const [last] = await tx
     .select({ hash: auditLog.hash })
     .from(auditLog)
     .orderBy(desc(auditLog.id))
     .limit(1);
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const content = {
-    // Millisecond precision: the column keeps exactly what was hashed.
-    at: new Date(),
-    actorId: input.actor.id,
-    actorLabel: input.actor.label,
-    action: input.action,
-    subjectType: input.subjectType,
-    subjectId: input.subjectId,
-    details: input.details ?? {},
-  };
-  const hash = entryHash(prevHash, content);
-  const [row] = await tx
-    .insert(auditLog)
-    .values({ ...content, prevHash, hash })
-    .returning({ id: auditLog.id });
-  if (!row) throw new Error("audit entry was not written");
-  return { id: row.id, hash };
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  // Millisecond precision: the column keeps exactly what was hashed.
+  const at = new Date();
+  const rows = inputs.map((input) => {
+    const content = {
+      at,
+      actorId: input.actor.id,
+      actorLabel: input.actor.label,
+      action: input.action,
+      subjectType: input.subjectType,
+      subjectId: input.subjectId,
+      details: input.details ?? {},
+    };
+    const hash = entryHash(prevHash, content);
+    const row = { ...content, prevHash, hash };
+    prevHash = hash;
+    return row;
+  });
+  const written = await tx.insert(auditLog).values(rows).returning({ id: auditLog.id, hash: auditLog.hash });
+  // The chain is read in id order: the ids must follow the order the entries were chained in.
+  const ids = new Map(written.map((w) => [w.hash, w.id]));
+  const entries = rows.map((r) => ({ id: ids.get(r.hash) ?? Number.NaN, hash: r.hash }));
+  if (entries.some((e, i) => !(e.id > (entries[i - 1]?.id ?? 0)))) throw new Error("audit entries were not written in chain order");
+  return entries;
 }
 
 export async function listAuditEntries(db: DbOrTx, options: { page: number; pageSize: number }) {

@@ -5,10 +5,10 @@
  * the final adoption vote that makes the text a version.
  */
 import { and, asc, desc, eq, inArray, isNotNull, isNull, max, sql } from "drizzle-orm";
-import { appendAudit, type Actor } from "~/modules/audit/audit.server";
+import { appendAudit, appendAuditEntries, type Actor } from "~/modules/audit/audit.server";
 import type { YesNoResult } from "~/modules/ballots";
 import type { PollResult } from "~/modules/polls/ballot-rules";
-import { castBallot, closePoll, createPoll, openPoll } from "~/modules/polls/polls.server";
+import { castBallot, closePoll, closePollBatch, closedPollDetails, createPoll, openPoll, openPollBatch } from "~/modules/polls/polls.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
 import {
   amendments,
@@ -27,7 +27,7 @@ import {
 } from "../../../db/schema";
 import { amendedDocument, clauseDecisionMap, currentDraft, standingOrderRules, toEngine, type Draft } from "./drafting.server";
 import { canMove } from "./phases";
-import { competingLabels, decideRound, planRound, type CountedItem, type PlannedItem } from "./round";
+import { competingLabels, decideRound, planRound, type AmendmentOutcome, type CountedItem, type PlannedItem } from "./round";
 
 export type RoundProblem =
   | "no_draft"
@@ -65,10 +65,16 @@ async function foundingRoll(db: DbOrTx): Promise<string[]> {
   return rows.map((r) => r.userId);
 }
 
+/**
+ * The draft's row lock serialises the round commands with each other and with the drafting
+ * commands (a second "open" waits, then finds the round open). NO KEY UPDATE, not UPDATE: rows
+ * that merely point at the draft (a comment) take a key-share lock on it, and must not wait
+ * for a round to open or close.
+ */
 async function lockDraft(tx: DbOrTx): Promise<Draft | null> {
   const draft = await currentDraft(tx);
   if (!draft) return null;
-  const [locked] = await tx.select().from(constitutionDrafts).where(eq(constitutionDrafts.id, draft.id)).for("update");
+  const [locked] = await tx.select().from(constitutionDrafts).where(eq(constitutionDrafts.id, draft.id)).for("no key update");
   return locked ?? null;
 }
 
@@ -117,34 +123,48 @@ export async function openRound(db: Db, actor: Actor, input: { closesAt: Date })
       .returning({ id: votingRounds.id });
     if (!round) throw new Error("round not stored");
     const titles = new Map(amended.clauses.map((c, i) => [c.id, `Clause ${i + 1} (${c.title})`]));
-    let position = 0;
-    for (const plan of plans) {
-      for (const item of plan.items) {
-        const clause = titles.get(item.clauseId) ?? item.clauseId;
+    const items = plans.flatMap((plan) => plan.items);
+    // Every question is an ordinary poll on the same frozen roll, opened in one batch.
+    const opened = await openPollBatch(
+      tx,
+      actor,
+      items.map((item) => {
         const nums = item.amendmentIds.map((id) => numbers.get(id) ?? 0);
-        const created = await createPoll(tx, actor, {
-          title: questionTitle(clause, item, nums),
-          method: item.kind === "competing" ? "schulze" : "yes-no",
+        return {
+          title: questionTitle(titles.get(item.clauseId) ?? item.clauseId, item, nums),
+          method: item.kind === "competing" ? ("schulze" as const) : ("yes-no" as const),
           options: item.kind === "competing" ? competingLabels(nums).map((label) => ({ label })) : [],
           quorum: { numerator: rules.quorumPercent, denominator: 100 },
           majority: item.majority,
           closesAt: input.closesAt,
-        });
-        if (!created.ok) throw new Error(`round question refused: ${created.code}`);
-        const opened = await openPoll(tx, actor, created.pollId, roll);
-        if (!opened.ok) throw new Error(`round question not opened: ${opened.code}`);
-        await tx.insert(voteItems).values({ pollId: created.pollId, roundId: round.id, clauseId: item.clauseId, position: position++, kind: item.kind, amendmentIds: item.amendmentIds });
-      }
-    }
+        };
+      }),
+      roll,
+    );
+    if (!opened.ok) throw new Error(`round questions refused: ${opened.code}`);
+    const itemRows = items.map((item, position) => ({ pollId: opened.polls[position]!.pollId, roundId: round.id, clauseId: item.clauseId, position, kind: item.kind, amendmentIds: item.amendmentIds }));
+    for (let i = 0; i < itemRows.length; i += 1000) await tx.insert(voteItems).values(itemRows.slice(i, i + 1000));
     await tx.update(constitutionDrafts).set({ phase: "voting", updatedAt: new Date() }).where(eq(constitutionDrafts.id, draft.id));
+    // Last: every audited write in the app waits for the audit log's lock, so it is taken only
+    // once the work is done, and held just while this transaction commits. One entry for the
+    // round, naming each question's poll and the lot seed it was given before anyone voted.
     await appendAudit(tx, {
       actor,
       action: "constitution.round_opened",
       subjectType: "constitution_draft",
       subjectId: draft.id,
-      details: { round: number, clauses: plans.length, questions: position, rollSize: roll.length, closesAt: input.closesAt.toISOString(), amendments: eligible.map((a) => a.number) },
+      details: {
+        round: number,
+        clauses: plans.length,
+        questions: items.length,
+        rollSize: opened.rollSize,
+        closesAt: input.closesAt.toISOString(),
+        quorumPercent: rules.quorumPercent,
+        amendments: eligible.map((a) => a.number),
+        polls: opened.polls.map((p) => ({ id: p.pollId, title: p.title, method: p.method, lotSeed: p.lotSeed })),
+      },
     });
-    return { ok: true, roundId: round.id, questions: position, rollSize: roll.length } as const;
+    return { ok: true, roundId: round.id, questions: items.length, rollSize: opened.rollSize } as const;
   });
 }
 
@@ -237,39 +257,49 @@ export async function closeRound(db: Db, actor: Actor, options: { reason?: strin
     const round = canMove(draft.phase, "closed") ? await openRoundOf(tx, draft.id) : null;
     if (!round) return { ok: false, code: "no_open_round" } as const;
     const items = await roundItems(tx, round.id);
-    const counted: CountedItem[] = [];
-    for (const item of items) {
-      const closed = await closePoll(tx, actor, item.pollId, options);
-      if (!closed.ok && closed.code !== "not_open") throw new Error(`question ${item.pollId} not closed: ${closed.code}`);
-      const [poll] = await tx.select().from(polls).where(eq(polls.id, item.pollId));
+    const pollIds = items.map((item) => item.pollId);
+    // Every question still open is closed and counted together; any the poll closer already
+    // closed at the closing time is read back.
+    const batch = await closePollBatch(tx, pollIds);
+    if (!batch.ok) throw new Error(`question ${batch.pollId} not closed: ${batch.code}`);
+    if (batch.missing.length > 0) throw new Error(`questions ${batch.missing.join(", ")} not found`);
+    const questions = new Map((await tx.select().from(polls).where(inArray(polls.id, pollIds))).map((p) => [p.id, p]));
+    const counted: CountedItem[] = items.map((item) => {
+      const poll = questions.get(item.pollId);
       if (!poll?.result) throw new Error(`question ${item.pollId} has no result`);
-      counted.push({
+      return {
         item: { kind: item.kind, clauseId: item.clauseId, amendmentIds: item.amendmentIds, majority: poll.majority },
         result: poll.result as PollResult,
         rollSize: poll.rollSize,
         ballotCount: poll.ballotCount,
-      });
-    }
+      };
+    });
     const outcome = decideRound(counted, round.quorumPercent);
-    for (const [id, status] of outcome.amendments) await tx.update(amendments).set({ status }).where(eq(amendments.id, id));
-    for (const [clauseId, decision] of outcome.clauses) {
-      if (decision === "pending") continue;
-      await tx.insert(clauseDecisions).values({ draftId: draft.id, clauseId, decision, roundId: round.id });
-    }
+    const byStatus = new Map<AmendmentOutcome, string[]>();
+    for (const [id, status] of outcome.amendments) byStatus.set(status, [...(byStatus.get(status) ?? []), id]);
+    for (const [status, ids] of byStatus) await tx.update(amendments).set({ status }).where(inArray(amendments.id, ids));
+    const decided = [...outcome.clauses].flatMap(([clauseId, decision]) => (decision === "pending" ? [] : [{ draftId: draft.id, clauseId, decision, roundId: round.id }]));
+    if (decided.length > 0) await tx.insert(clauseDecisions).values(decided);
     await tx.update(votingRounds).set({ closedAt: new Date() }).where(eq(votingRounds.id, round.id));
     await tx.update(constitutionDrafts).set({ phase: "closed", updatedAt: new Date() }).where(eq(constitutionDrafts.id, draft.id));
-    await appendAudit(tx, {
-      actor,
-      action: "constitution.round_closed",
-      subjectType: "constitution_draft",
-      subjectId: draft.id,
-      details: {
-        round: round.number,
-        ...(options.reason ? { closedEarlyBecause: options.reason } : {}),
-        amendments: Object.fromEntries(outcome.amendments),
-        clauses: Object.fromEntries(outcome.clauses),
+    // Last, as in openRound: the audit log's lock is held only while this transaction commits.
+    // Each poll closed here gets its own "poll.closed" entry with its chain heads, as it would
+    // from the poll closer, then the round's entry.
+    await appendAuditEntries(tx, [
+      ...batch.closed.map((closed) => ({ actor, action: "poll.closed", subjectType: "poll", subjectId: closed.pollId, details: closedPollDetails(closed, options) })),
+      {
+        actor,
+        action: "constitution.round_closed",
+        subjectType: "constitution_draft",
+        subjectId: draft.id,
+        details: {
+          round: round.number,
+          ...(options.reason ? { closedEarlyBecause: options.reason } : {}),
+          amendments: Object.fromEntries(outcome.amendments),
+          clauses: Object.fromEntries(outcome.clauses),
+        },
       },
-    });
+    ]);
     return { ok: true, roundNumber: round.number } as const;
   });
 }

@@ -42,9 +42,13 @@ export interface NewPoll {
   closesAt: Date;
 }
 
-export type CreatePollResult = { ok: true; pollId: string } | { ok: false; code: "options_missing" | "seats_invalid" | "closes_in_past" };
+type CreateProblem = "options_missing" | "seats_invalid" | "closes_in_past";
+export type CreatePollResult = { ok: true; pollId: string } | { ok: false; code: CreateProblem };
 
-export async function createPoll(db: DbOrTx, actor: Actor, input: NewPoll): Promise<CreatePollResult> {
+type PollShape = { ok: true; options: { label: string; isRon?: boolean }[]; seats: number } | Extract<CreatePollResult, { ok: false }>;
+
+/** The options and seats a new poll gets, or why it cannot be created. */
+function pollShape(input: NewPoll): PollShape {
   const options =
     input.method === "yes-no"
       ? [{ label: "Yes" }, { label: "No" }, { label: "Abstain" }]
@@ -55,6 +59,13 @@ export async function createPoll(db: DbOrTx, actor: Actor, input: NewPoll): Prom
     return { ok: false, code: "seats_invalid" };
   }
   if (input.closesAt.getTime() <= Date.now()) return { ok: false, code: "closes_in_past" };
+  return { ok: true, options, seats };
+}
+
+export async function createPoll(db: DbOrTx, actor: Actor, input: NewPoll): Promise<CreatePollResult> {
+  const shape = pollShape(input);
+  if (!shape.ok) return shape;
+  const { options, seats } = shape;
   return db.transaction(async (tx) => {
     const [poll] = await tx
       .insert(polls)
@@ -111,6 +122,81 @@ export async function openPoll(db: DbOrTx, actor: Actor, pollId: string, roll: r
     return { ok: true, rollSize: unique.length } as const;
   });
 }
+
+export interface OpenedInBatch {
+  pollId: string;
+  title: string;
+  method: PollMethod;
+  lotSeed: string;
+}
+
+/**
+ * Creates and opens many polls on one frozen roll, in a few statements: for a command that opens
+ * a whole batch at once (a constitution voting round: hundreds of polls on a roll of thousands).
+ * Each poll is what createPoll then openPoll would make. It writes no audit entries: the caller
+ * records the batch, with each poll's lot seed, at the end of its own transaction, so that the
+ * audit log's lock is not held while the roll is copied.
+ */
+export async function openPollBatch(
+  tx: DbOrTx,
+  actor: Actor,
+  inputs: readonly NewPoll[],
+  roll: readonly string[],
+): Promise<{ ok: true; polls: OpenedInBatch[]; rollSize: number } | { ok: false; code: CreateProblem | "roll_empty"; index?: number }> {
+  const unique = [...new Set(roll)].sort();
+  if (unique.length === 0) return { ok: false, code: "roll_empty" };
+  const shapes = inputs.map(pollShape);
+  const refused = shapes.findIndex((shape) => !shape.ok);
+  const problem = shapes[refused];
+  if (problem && !problem.ok) return { ok: false, code: problem.code, index: refused };
+  if (inputs.length === 0) return { ok: true, polls: [], rollSize: unique.length };
+  const openedAt = new Date();
+  // Ids are made here, not by the database, so each row's options and roll need no read-back.
+  const rows = inputs.map((input, i) => {
+    const shape = shapes[i] as Extract<PollShape, { ok: true }>;
+    return {
+      id: crypto.randomUUID(),
+      title: input.title,
+      description: input.description ?? "",
+      method: input.method,
+      seats: shape.seats,
+      quorumNumerator: input.quorum?.numerator ?? 0,
+      quorumDenominator: input.quorum?.denominator ?? 1,
+      majority: input.majority ?? "simple",
+      publication: input.publication ?? ("separate-lists" as const),
+      lotSeed: generateToken(),
+      closesAt: input.closesAt,
+      createdBy: actor.id,
+      status: "open" as const,
+      openedAt,
+      rollSize: unique.length,
+    };
+  });
+  for (let i = 0; i < rows.length; i += 500) await tx.insert(polls).values(rows.slice(i, i + 500));
+  const options = rows.flatMap((row, i) =>
+    (shapes[i] as Extract<PollShape, { ok: true }>).options.map((o, position) => ({ pollId: row.id, position, label: o.label, isRon: Boolean(o.isRon) })),
+  );
+  for (let i = 0; i < options.length; i += 1000) await tx.insert(pollOptions).values(options.slice(i, i + 1000));
+  // The roll goes to the server once, for the first poll; the others copy it there, a few polls
+  // a statement (each row's foreign-key checks are queued until its statement ends).
+  const [first, ...others] = rows.map((r) => r.id);
+  await tx.execute(sql`
+    insert into ${pollRoll} (poll_id, user_id)
+    select ${first}::uuid, u.value::uuid from json_array_elements_text(${JSON.stringify(unique)}::json) as u(value)`);
+  for (let i = 0; i < others.length; i += ROLL_COPY_POLLS) {
+    await tx.execute(sql`
+      insert into ${pollRoll} (poll_id, user_id)
+      select p.value::uuid, r.user_id
+      from json_array_elements_text(${JSON.stringify(others.slice(i, i + ROLL_COPY_POLLS))}::json) as p(value)
+      cross join ${pollRoll} r
+      where r.poll_id = ${first}::uuid
+      order by 1, 2`);
+  }
+  return { ok: true, polls: rows.map((r) => ({ pollId: r.id, title: r.title, method: r.method, lotSeed: r.lotSeed })), rollSize: unique.length };
+}
+
+/** Polls whose roll one statement copies, in openPollBatch. */
+const ROLL_COPY_POLLS = 10;
 
 export type CastResult =
   | { ok: true; receipt: string }
@@ -171,57 +257,113 @@ class PollNotOpen extends Error {}
 export type ClosePollResult = { ok: true; result: PollResult } | { ok: false; code: "not_found" | "not_open" | "chain_broken" };
 
 /**
- * Closes the poll, counts it, and stores the result, in one transaction. It also rewrites the
- * ballots (sorted by receipt, on a fresh chain) and the voters list: each ballot was written in
- * the same database transaction as its voter's mark, and PostgreSQL keeps that transaction's id
- * on both rows (xmin) and their physical order; rewriting them in this one transaction leaves
- * nothing that pairs a voter with a ballot. The chain head of voting time goes in the audit log.
+ * Closes the poll, counts it, and stores the result, in one transaction (closePollBatch, with
+ * its audit entry). The chain head of voting time goes in the audit log.
  */
 export async function closePoll(db: DbOrTx, actor: Actor, pollId: string, options: { reason?: string } = {}): Promise<ClosePollResult> {
   return db.transaction(async (tx) => {
-    const [poll] = await tx.select().from(polls).where(eq(polls.id, pollId)).for("update");
-    if (!poll) return { ok: false, code: "not_found" } as const;
-    if (poll.status !== "open") return { ok: false, code: "not_open" } as const;
-    const rules = await rulesFor(tx, poll);
-    const stored = await tx.select().from(ballots).where(eq(ballots.pollId, pollId));
-    const votingChain = checkBallotChain(stored, poll.chainHead);
-    if (!votingChain.ok) return { ok: false, code: "chain_broken" } as const;
-    const sorted = [...stored].sort((a, b) => (a.receipt < b.receipt ? -1 : a.receipt > b.receipt ? 1 : 0));
-    let head = GENESIS_BALLOT_HASH;
-    const rechained = sorted.map((b) => {
-      const hash = ballotHash(head, b.receipt, b.content);
-      const row = { receipt: b.receipt, pollId, content: b.content, prevHash: head, hash };
-      head = hash;
-      return row;
-    });
-    await tx.delete(ballots).where(eq(ballots.pollId, pollId));
-    for (let i = 0; i < rechained.length; i += 1000) await tx.insert(ballots).values(rechained.slice(i, i + 1000));
-    const voters = await tx.select().from(pollVoters).where(eq(pollVoters.pollId, pollId)).orderBy(asc(pollVoters.userId));
-    await tx.delete(pollVoters).where(eq(pollVoters.pollId, pollId));
-    for (let i = 0; i < voters.length; i += 1000) await tx.insert(pollVoters).values(voters.slice(i, i + 1000));
-
-    const contents = rechained.map((b) => b.content);
-    const result = countPoll(rules, contents, poll.rollSize);
-    await tx.update(polls).set({ status: "closed", closedAt: new Date(), result, chainHead: head }).where(eq(polls.id, pollId));
-    await appendAudit(tx, {
-      actor,
-      action: "poll.closed",
-      subjectType: "poll",
-      subjectId: pollId,
-      details: {
-        ballots: contents.length,
-        ...(options.reason ? { closedEarlyBecause: options.reason } : {}),
-        votingChainHead: poll.chainHead,
-        chainHead: head,
-        outcome: result.kind === "yes-no" ? result.result.code : result.report.elected,
-      },
-    });
-    return { ok: true, result } as const;
+    const batch = await closePollBatch(tx, [pollId]);
+    if (!batch.ok) return { ok: false, code: batch.code } as const;
+    const [closed] = batch.closed;
+    if (!closed) return { ok: false, code: batch.missing.length > 0 ? "not_found" : "not_open" } as const;
+    await appendAudit(tx, { actor, action: "poll.closed", subjectType: "poll", subjectId: pollId, details: closedPollDetails(closed, options) });
+    return { ok: true, result: closed.result } as const;
   });
 }
 
-async function rulesFor(db: DbOrTx, poll: Poll): Promise<PollRules> {
-  const options = await db.select().from(pollOptions).where(eq(pollOptions.pollId, poll.id)).orderBy(asc(pollOptions.position));
+export interface ClosedInBatch {
+  pollId: string;
+  result: PollResult;
+  ballots: number;
+  /** The head of the chain as the ballots were cast, checked before the rewrite. */
+  votingChainHead: string;
+  /** The head of the published chain, in receipt order. */
+  chainHead: string;
+}
+
+/** What the audit log keeps of a poll's close. */
+export function closedPollDetails(closed: ClosedInBatch, options: { reason?: string } = {}) {
+  const { result } = closed;
+  return {
+    ballots: closed.ballots,
+    ...(options.reason ? { closedEarlyBecause: options.reason } : {}),
+    votingChainHead: closed.votingChainHead,
+    chainHead: closed.chainHead,
+    outcome: result.kind === "yes-no" ? result.result.code : result.report.elected,
+  };
+}
+
+/**
+ * Closes and counts the given polls in a handful of statements, inside the caller's transaction;
+ * polls already closed are left as they are. It also rewrites the ballots (sorted by receipt, on
+ * a fresh chain) and the voters lists: each ballot was written in the same database transaction
+ * as its voter's mark, and PostgreSQL keeps that transaction's id on both rows (xmin) and their
+ * physical order; rewriting them in one transaction leaves nothing that pairs a voter with a
+ * ballot. Every voting-time chain is checked before anything is written. It writes no audit
+ * entry: the caller records what it returns (see closedPollDetails), as late as it can.
+ */
+export async function closePollBatch(
+  tx: DbOrTx,
+  pollIds: readonly string[],
+): Promise<{ ok: true; closed: ClosedInBatch[]; missing: string[] } | { ok: false; code: "chain_broken"; pollId: string }> {
+  const wanted = [...new Set(pollIds)].sort();
+  if (wanted.length === 0) return { ok: true, closed: [], missing: [] };
+  // Locked in one order, so two commands closing overlapping batches cannot deadlock.
+  const locked = await tx.select().from(polls).where(inArray(polls.id, wanted)).orderBy(asc(polls.id)).for("update");
+  const found = new Set(locked.map((p) => p.id));
+  const missing = wanted.filter((id) => !found.has(id));
+  const open = locked.filter((p) => p.status === "open");
+  if (open.length === 0) return { ok: true, closed: [], missing };
+  const openIds = open.map((p) => p.id);
+
+  const optionRows = await tx.select().from(pollOptions).where(inArray(pollOptions.pollId, openIds)).orderBy(asc(pollOptions.position));
+
+  const closedAt = new Date();
+  const closed: ClosedInBatch[] = [];
+  const rechained: { receipt: string; pollId: string; content: BallotContent; prevHash: string; hash: string }[] = [];
+  for (const poll of open) {
+    // A poll at a time: reading, hashing and counting every ballot at once would keep the
+    // server from answering anyone else for seconds; each read lets other requests run.
+    const cast = await tx.select().from(ballots).where(eq(ballots.pollId, poll.id));
+    if (!checkBallotChain(cast, poll.chainHead).ok) return { ok: false, code: "chain_broken", pollId: poll.id };
+    const sorted = [...cast].sort((a, b) => (a.receipt < b.receipt ? -1 : a.receipt > b.receipt ? 1 : 0));
+    let head = GENESIS_BALLOT_HASH;
+    for (const b of sorted) {
+      const hash = ballotHash(head, b.receipt, b.content);
+      rechained.push({ receipt: b.receipt, pollId: poll.id, content: b.content, prevHash: head, hash });
+      head = hash;
+    }
+    const rules = rulesOf(poll, optionRows.filter((o) => o.pollId === poll.id));
+    const result = countPoll(rules, sorted.map((b) => b.content), poll.rollSize);
+    closed.push({ pollId: poll.id, result, ballots: sorted.length, votingChainHead: poll.chainHead, chainHead: head });
+  }
+
+  await tx.delete(ballots).where(inArray(ballots.pollId, openIds));
+  // As one JSON parameter a statement (rows in the order given), not five parameters a row.
+  for (let i = 0; i < rechained.length; i += BALLOT_ROWS_PER_INSERT) {
+    await tx.execute(sql`
+      insert into ${ballots} (receipt, poll_id, content, prev_hash, hash)
+      select b.receipt, b."pollId", b.content, b."prevHash", b.hash
+      from json_array_elements(${JSON.stringify(rechained.slice(i, i + BALLOT_ROWS_PER_INSERT))}::json) with ordinality as e(value, n)
+      cross join lateral json_to_record(e.value) as b(receipt text, "pollId" uuid, content jsonb, "prevHash" text, hash text)
+      order by e.n`);
+  }
+  // The voters, sorted, in one statement: every row is deleted before the first is put back.
+  await tx.execute(sql`
+    with gone as (delete from ${pollVoters} where ${inArray(pollVoters.pollId, openIds)} returning poll_id, user_id)
+    insert into ${pollVoters} (poll_id, user_id) select poll_id, user_id from gone order by poll_id, user_id`);
+  const updates = closed.map((c) => ({ id: c.pollId, result: c.result, chain_head: c.chainHead }));
+  await tx.execute(sql`
+    update ${polls} set status = 'closed', closed_at = ${closedAt.toISOString()}::timestamptz, result = x.result, chain_head = x.chain_head
+    from json_to_recordset(${JSON.stringify(updates)}::json) as x(id uuid, result jsonb, chain_head text)
+    where ${polls.id} = x.id`);
+  return { ok: true, closed, missing };
+}
+
+/** Ballots a statement in closePollBatch: a few megabytes of JSON. */
+const BALLOT_ROWS_PER_INSERT = 10_000;
+
+function rulesOf(poll: Poll, options: readonly (typeof pollOptions.$inferSelect)[]): PollRules {
   return {
     title: poll.title,
     method: poll.method,
@@ -229,8 +371,12 @@ async function rulesFor(db: DbOrTx, poll: Poll): Promise<PollRules> {
     quorum: { numerator: poll.quorumNumerator, denominator: poll.quorumDenominator },
     majority: poll.majority,
     lotSeed: poll.lotSeed,
-    options: options.map((o) => ({ position: o.position, label: o.label, isRon: o.isRon, withdrawn: o.withdrawn })),
+    options: [...options].sort((a, b) => a.position - b.position).map((o) => ({ position: o.position, label: o.label, isRon: o.isRon, withdrawn: o.withdrawn })),
   };
+}
+
+async function rulesFor(db: DbOrTx, poll: Poll): Promise<PollRules> {
+  return rulesOf(poll, await db.select().from(pollOptions).where(eq(pollOptions.pollId, poll.id)));
 }
 
 export async function loadRules(db: DbOrTx, pollId: string): Promise<{ poll: Poll; rules: PollRules } | null> {
