@@ -40,6 +40,18 @@ const routeActions: Record<string, RouteRule> = {
   "/elections/positions/:positionId": "site.view",
   "/elections/positions/:positionId/declaration.pdf": { action: "site.view", allowedStatus: 404, why: "nothing is declared in the walk's election" },
   "/registration": "site.view",
+  "/registration/details": "registration.manage",
+  "/registration/emblems": "registration.manage",
+  "/registration/emblems/:slot": { action: "registration.manage", allowedStatus: 404, why: "no emblem is uploaded in the walk" },
+  "/registration/names": "registration.manage",
+  "/registration/readiness": "registration.manage",
+  "/registration/officer": "registration.officer",
+  "/registration/financial-scheme": "registration.manage",
+  "/registration/documents": "registration.manage",
+  "/registration/documents/status": "registration.manage",
+  "/registration/documents/:doc": "registration.manage",
+  "/registration/pack.pdf": "registration.manage",
+  "/registration/pack.zip": "registration.manage",
   "/healthz": "site.view",
   "/dev/outbox": "site.view",
   "/login": "session.start",
@@ -158,7 +170,7 @@ describe("every route, every role", () => {
       const allowed = isAllowed(principal, action);
       const expected = allowed ? String(allowedStatus) : principal === "visitor" ? "302 to sign in" : "403";
       it(`${route} as ${principal}: ${expected}`, async () => {
-        const res = await app.request(route.replace(":pollId", pollId).replace(":importId", importId).replace(":clauseId", "aims").replace(":number", "1").replace(":positionId", positionId), { cookie: cookies[principal] ?? null });
+        const res = await app.request(route.replace(":pollId", pollId).replace(":importId", importId).replace(":clauseId", "aims").replace(":number", "1").replace(":positionId", positionId).replace(":doc", "founding-record.pdf").replace(":slot", "1"), { cookie: cookies[principal] ?? null });
         if (allowed) {
           expect(res.status).toBe(allowedStatus);
         } else if (principal === "visitor") {

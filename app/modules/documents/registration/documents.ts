@@ -1,0 +1,19 @@
+/**
+ * The documents of the registration pack, in the pack's order (registration-uk.md section 7).
+ * The key is also the document's name in URLs (/registration/documents/<key>.pdf) and the zip.
+ * Kept apart from the layouts so pages can list the documents without loading react-pdf.
+ */
+export const packDocuments = [
+  "application-summary",
+  "officer-sheets",
+  "constitution",
+  "financial-scheme",
+  "assets-and-liabilities",
+  "founding-record",
+  "readiness-checklist",
+] as const;
+export type PackDocument = (typeof packDocuments)[number];
+
+export function isPackDocument(value: string): value is PackDocument {
+  return (packDocuments as readonly string[]).includes(value);
+}

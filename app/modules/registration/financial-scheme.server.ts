@@ -1,0 +1,104 @@
+/**
+ * The financial scheme in the database: generated from the model (constitution/financial-scheme.md)
+ * and the application's details, or the text organisers edited and saved
+ * (registration_details.financial_scheme; null means "the generated text"). Saving and resetting
+ * are each one transaction with their audit entry.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { appendAudit, type Actor } from "~/modules/audit/audit.server";
+import { getMovement } from "~/modules/campaign/campaign.server";
+import type { Db, DbOrTx } from "~/utils/db.server";
+import { officerDetails, registrationDetails } from "../../../db/schema";
+import type { RegistrationDraft } from "./details";
+import { financialSchemeText } from "./financial-scheme";
+import { loadDraft, registeredOfficers } from "./registration.server";
+
+const MODEL_FILE = path.resolve(process.cwd(), "constitution/financial-scheme.md");
+
+/** Longest scheme organisers may save: far beyond any real scheme, short of abuse. */
+export const MAX_SCHEME_LENGTH = 100_000;
+
+export async function loadSchemeModel(): Promise<string> {
+  return readFile(MODEL_FILE, "utf8");
+}
+
+/**
+ * The new party's name as the documents print it: the registered name applied for, or until it is
+ * chosen, the movement's name.
+ */
+export async function packPartyName(db: DbOrTx, details?: RegistrationDraft): Promise<string> {
+  const name = (details ?? (await loadDraft(db)).details).name?.trim();
+  if (name) return name;
+  return (await getMovement(db))?.name ?? "Breakaway";
+}
+
+/** The declared treasurer's full name as they gave it, else their name on Breakaway; null if none. */
+export async function treasurerName(db: DbOrTx): Promise<string | null> {
+  const treasurer = (await registeredOfficers(db)).find((o) => o.role === "treasurer");
+  if (!treasurer) return null;
+  const [row] = await db.select({ fullName: officerDetails.fullName }).from(officerDetails).where(eq(officerDetails.userId, treasurer.userId));
+  return row?.fullName.trim() || treasurer.name;
+}
+
+export interface SchemeState {
+  /** The text that will be exported. */
+  text: string;
+  /** The text generated from the model now (what "reset" goes back to). */
+  generated: string;
+  /** True when organisers saved their own text. */
+  edited: boolean;
+  partyName: string;
+  treasurerName: string | null;
+}
+
+export async function financialSchemeState(db: DbOrTx): Promise<SchemeState> {
+  const draft = await loadDraft(db);
+  const [partyName, treasurer, model] = await Promise.all([packPartyName(db, draft.details), treasurerName(db), loadSchemeModel()]);
+  const generated = financialSchemeText({ details: draft.details, treasurerName: treasurer, partyName, model });
+  const edited = Boolean(draft.financialScheme?.trim());
+  return { text: edited ? (draft.financialScheme ?? generated) : generated, generated, edited, partyName, treasurerName: treasurer };
+}
+
+export type SaveSchemeResult = { ok: true; edited: boolean } | { ok: false; code: "empty" | "too_long" };
+
+function normalise(text: string): string {
+  return text.replace(/\r\n?/g, "\n").trim();
+}
+
+/**
+ * Saves the organisers' text. Text the same as the generated one is stored as "generated" (null),
+ * so the scheme keeps following the details (a new treasurer, a changed financial year).
+ */
+export async function saveFinancialScheme(db: Db, actor: Actor, text: string): Promise<SaveSchemeResult> {
+  const clean = normalise(text);
+  if (!clean) return { ok: false, code: "empty" };
+  if (clean.length > MAX_SCHEME_LENGTH) return { ok: false, code: "too_long" };
+  const { generated } = await financialSchemeState(db);
+  const stored = clean === normalise(generated) ? null : `${clean}\n`;
+  return db.transaction(async (tx) => {
+    await tx.insert(registrationDetails).values({ id: 1 }).onConflictDoNothing();
+    const [before] = await tx.select({ scheme: registrationDetails.financialScheme }).from(registrationDetails).where(eq(registrationDetails.id, 1)).for("update");
+    if ((before?.scheme ?? null) === stored) return { ok: true, edited: stored !== null } as const;
+    await tx.update(registrationDetails).set({ financialScheme: stored, updatedAt: new Date(), updatedBy: actor.id }).where(eq(registrationDetails.id, 1));
+    await appendAudit(tx, {
+      actor,
+      action: stored === null ? "registration.financial_scheme_reset" : "registration.financial_scheme_saved",
+      subjectType: "registration",
+      subjectId: "1",
+      details: { characters: stored?.length ?? 0, sameAsGenerated: stored === null },
+    });
+    return { ok: true, edited: stored !== null } as const;
+  });
+}
+
+/** Goes back to the text generated from the model. */
+export async function resetFinancialScheme(db: Db, actor: Actor): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select({ scheme: registrationDetails.financialScheme }).from(registrationDetails).where(eq(registrationDetails.id, 1)).for("update");
+    if (!before?.scheme) return;
+    await tx.update(registrationDetails).set({ financialScheme: null, updatedAt: new Date(), updatedBy: actor.id }).where(eq(registrationDetails.id, 1));
+    await appendAudit(tx, { actor, action: "registration.financial_scheme_reset", subjectType: "registration", subjectId: "1", details: { characters: 0, sameAsGenerated: true } });
+  });
+}

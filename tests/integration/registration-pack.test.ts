@@ -1,0 +1,183 @@
+import { eq } from "drizzle-orm";
+import { unzipSync } from "fflate";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemActor } from "../../app/modules/audit/audit.server";
+import { latestVersion } from "../../app/modules/constitution/round.server";
+import { flat, pdfInfo, pdfPages, pdfText } from "../../app/modules/documents/test-support/pdf-text";
+import { financialSchemeState, resetFinancialScheme, saveFinancialScheme } from "../../app/modules/registration/financial-scheme.server";
+import { saveOfficerDetails } from "../../app/modules/registration/registration.server";
+import { grantRole } from "../../app/modules/users/users.server";
+import { auditLog, movement, registrationDetails } from "../../db/schema";
+import { cookieFor, createTestApp } from "../support/app-harness";
+import { adoptedAndDeclared, OFFICERS } from "../support/registration-fixture";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+
+let database: TestDatabase;
+let app: Awaited<ReturnType<typeof createTestApp>>;
+let organiser = "";
+let member = "";
+let clauseTitles: string[] = [];
+
+const PARTY = "Commonwealth Party";
+const address = (i: number) => `${i + 10} Private Road, Testtown, TT${i} 1AA`;
+const fullName = (i: number) => `Officer Fullname ${i + 1}`;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = await createTestApp(database.db);
+  const { ids, emails } = await adoptedAndDeclared(database.db);
+  await database.db.update(movement).set({ name: "Breakaway Test" });
+  await database.db
+    .insert(registrationDetails)
+    .values({ id: 1, details: { register: "GB", nations: ["england", "wales"], partyType: "full", name: PARTY, descriptions: [{ text: "Commonwealth Party for Wales" }], financialYearEnd: "31-03", assetsWithinThreshold: false, assetsRecord: { cashAtBank: 1200, otherLoans: 300 }, notThirdParty: true } });
+  for (const officer of OFFICERS) {
+    const i = officer.member;
+    const saved = await saveOfficerDetails(database.db, { id: ids[i]!, label: emails[i]! }, { fullName: fullName(i), homeAddress: address(i), email: emails[i]!, confirm: [officer.role] });
+    if (!saved.ok) throw new Error(`officer details: ${saved.code}`);
+  }
+  for (const [role, email] of [["organiser", "organiser@example.org"], ["member", "member@example.org"]] as const) await grantRole(database.db, { email, role, actor: systemActor() });
+  organiser = await cookieFor(database.db, "organiser@example.org");
+  member = await cookieFor(database.db, "member@example.org");
+  clauseTitles = (await latestVersion(database.db))!.clauses.map((c) => c.title);
+}, 120_000);
+afterAll(() => database.drop());
+
+async function download(path: string, cookie = organiser) {
+  const res = await app.request(path, { cookie });
+  return { res, bytes: new Uint8Array(await res.arrayBuffer()) };
+}
+
+describe("the registration pack over HTTP", () => {
+  it("gives the whole pack as one PDF, with the party, every officer's role, every clause title and the election results", async () => {
+    const { res, bytes } = await download("/registration/pack.pdf");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Content-Type")).toBe("application/pdf");
+    expect(res.headers.get("Cache-Control")).toBe("private, no-store");
+    const text = flat(pdfText(bytes));
+    expect(text).toContain(PARTY);
+    for (const role of ["Leader", "Nominating officer", "Treasurer"]) expect(text).toContain(role);
+    expect(clauseTitles.length).toBe(40);
+    for (const title of clauseTitles) expect(text, title).toContain(title);
+    // The election results: each office, who was elected, and the ballots' verification hash.
+    expect(text).toContain("Founding record");
+    for (const officer of OFFICERS) expect(text).toContain(`${officer.title} Founder ${officer.member + 1}`);
+    expect(text).toMatch(/Chain head \(verification hash\): [0-9a-f]{64}/);
+    // Every page is numbered through the pack, and the party is named at the top of each.
+    const pages = pdfPages(bytes);
+    expect(pages.length).toBeGreaterThan(10);
+    expect(pages.every((p, i) => p.includes(`Page ${i + 1} of ${pages.length}`) && p.includes(PARTY))).toBe(true);
+    const info = pdfInfo(bytes);
+    expect(info.Title).toContain(PARTY);
+    expect(info.Author).toBe(PARTY);
+  }, 60_000);
+
+  it("prints officers' home addresses only on their officer sheets", async () => {
+    const { bytes } = await download("/registration/pack.pdf");
+    const pages = pdfPages(bytes).map(flat);
+    for (const officer of OFFICERS) {
+      const where = pages.flatMap((p, i) => (p.includes(address(officer.member)) ? [i] : []));
+      expect(where.length, officer.title).toBe(1);
+      const page = pages[where[0]!]!;
+      expect(page).toContain("Officer sheets");
+      expect(page).toContain(`Officer: ${fullName(officer.member)}`);
+      expect(page).toContain("Confirmed on Breakaway");
+    }
+    for (const doc of ["application-summary", "constitution", "financial-scheme", "assets-and-liabilities", "founding-record", "readiness-checklist"]) {
+      const { res, bytes: one } = await download(`/registration/documents/${doc}.pdf`);
+      expect(res.status, doc).toBe(200);
+      const text = flat(pdfText(one));
+      for (const officer of OFFICERS) expect(text, doc).not.toContain(address(officer.member));
+    }
+  }, 60_000);
+
+  it("gives each document on its own, with its metadata, and refuses an unknown one", async () => {
+    const summary = await download("/registration/documents/application-summary.pdf");
+    const text = flat(pdfText(summary.bytes));
+    expect(text).toContain("Registered name: Commonwealth Party");
+    expect(text).toContain("Headquarters address (published): not given");
+    expect(text).toContain("Nations of Great Britain: England, Wales");
+    expect(pdfInfo(summary.bytes).Title).toBe(`${PARTY}: Application summary`);
+    const scheme = flat(pdfText((await download("/registration/documents/financial-scheme.pdf")).bytes));
+    expect(scheme).toContain(`The party's registered treasurer is ${fullName(2)}.`);
+    expect(scheme).toContain("ends on 31 March each year");
+    const assets = flat(pdfText((await download("/registration/documents/assets-and-liabilities.pdf")).bytes));
+    // pdftotext reads the table's header cell between a row's two cells.
+    expect(assets).toMatch(/Money in the bank (Amount )?£1,200/);
+    expect(assets).toMatch(/Other loans £300/);
+    expect((await app.request("/registration/documents/nonsense.pdf", { cookie: organiser })).status).toBe(404);
+    expect((await app.request("/registration/documents/constitution", { cookie: organiser })).status).toBe(404);
+  }, 60_000);
+
+  it("gives the pack as a zip of the seven separate PDFs, in order", async () => {
+    const { res, bytes } = await download("/registration/pack.zip");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Content-Type")).toBe("application/zip");
+    const files = unzipSync(bytes);
+    const names = Object.keys(files);
+    expect(names.map((n) => n.slice(0, 3))).toEqual(["01-", "02-", "03-", "04-", "05-", "06-", "07-"]);
+    const all = names.map((n) => flat(pdfText(files[n]!))).join(" ");
+    for (const title of clauseTitles) expect(all).toContain(title);
+    for (const role of ["Leader", "Nominating officer", "Treasurer"]) expect(all).toContain(role);
+  }, 60_000);
+
+  it("serves an unchanged pack again from the cache, and a changed one afresh", async () => {
+    const t = performance.now();
+    const again = await download("/registration/pack.pdf");
+    expect(performance.now() - t).toBeLessThan(1500);
+    expect(again.res.status).toBe(200);
+    await database.db.update(registrationDetails).set({ details: { register: "GB", partyType: "full", name: "Renamed Party" } });
+    const renamed = flat(pdfText((await download("/registration/pack.pdf")).bytes));
+    expect(renamed).toContain("Renamed Party");
+    await database.db.update(registrationDetails).set({ details: { register: "GB", partyType: "full", name: PARTY } });
+  }, 60_000);
+
+  it("shows the documents page with every download, and prepares the pack on request", async () => {
+    const page = await app.request("/registration/documents", { cookie: organiser });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    for (const href of ["/registration/pack.pdf", "/registration/pack.zip", "/registration/documents/officer-sheets.pdf", "/registration/documents/readiness-checklist.pdf"]) expect(html).toContain(`href="${href}"`);
+    const prepared = await app.request("/registration/documents", { cookie: organiser, form: {} });
+    expect(prepared.status).toBe(302);
+    const status = await app.request("/registration/documents/status", { cookie: organiser });
+    expect(["rendering", "ready"]).toContain(((await status.json()) as { status: string }).status);
+  }, 60_000);
+
+  it("refuses members and visitors every document", async () => {
+    for (const path of ["/registration/pack.pdf", "/registration/pack.zip", "/registration/documents", "/registration/documents/officer-sheets.pdf", "/registration/financial-scheme"]) {
+      expect((await app.request(path, { cookie: member })).status, path).toBe(403);
+      expect((await app.request(path)).status, path).toBe(302);
+    }
+  });
+});
+
+describe("the financial scheme page", () => {
+  it("shows the generated text, saves an edit with its audit entry, and resets to the generated text", async () => {
+    const page = await app.request("/registration/financial-scheme", { cookie: organiser });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("Financial scheme of Commonwealth Party");
+    const empty = await app.request("/registration/financial-scheme", { cookie: organiser, form: { intent: "save", scheme: "  " } });
+    expect(empty.status).toBe(400);
+    expect(await empty.text()).toContain("Enter the text of the financial scheme");
+    const generated = (await financialSchemeState(database.db)).generated;
+    const edited = `${generated}\n## 10. Our own rule\n\nNo donation over £10,000 from any one person.\n`;
+    const saved = await app.request("/registration/financial-scheme", { cookie: organiser, form: { intent: "save", scheme: edited } });
+    expect(saved.status).toBe(302);
+    const state = await financialSchemeState(database.db);
+    expect(state.edited).toBe(true);
+    expect(state.text).toContain("No donation over £10,000");
+    const scheme = flat(pdfText((await download("/registration/documents/financial-scheme.pdf")).bytes));
+    expect(scheme).toContain("No donation over £10,000 from any one person.");
+    const reset = await app.request("/registration/financial-scheme", { cookie: organiser, form: { intent: "reset" } });
+    expect(reset.status).toBe(302);
+    expect((await financialSchemeState(database.db)).edited).toBe(false);
+    const actions = (await database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.subjectType, "registration"))).map((a) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(["registration.financial_scheme_saved", "registration.financial_scheme_reset"]));
+  }, 60_000);
+
+  it("stores the generated text as generated, so it keeps following the details", async () => {
+    const { generated } = await financialSchemeState(database.db);
+    expect(await saveFinancialScheme(database.db, systemActor(), generated)).toEqual({ ok: true, edited: false });
+    await resetFinancialScheme(database.db, systemActor());
+    expect((await financialSchemeState(database.db)).edited).toBe(false);
+  });
+});
