@@ -9,11 +9,12 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { ErrorSummary, NotificationBanner, type FieldErrors } from "~/components/forms";
 import { MAX_EMBLEMS } from "~/modules/registration/details";
 import { EMBLEM_COLOURED_SHARE, EMBLEM_GREY_SATURATION, EMBLEM_MARGIN } from "~/modules/registration/readiness";
 import { emblemFileErrorMessages } from "~/modules/registration/readiness-messages";
-import { emblemProblemMessages } from "~/modules/registration/messages";
+import { emblemAnswerMessages, emblemProblemMessages } from "~/modules/registration/messages";
 import { listEmblems, MAX_EMBLEM_BYTES, removeEmblem, setEmblemAnswers, uploadEmblem } from "~/modules/registration/registration.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 
@@ -60,26 +61,28 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === "describe") {
     const values = { hasPicture: String(form.get("hasPicture") ?? ""), hasText: String(form.get("hasText") ?? ""), smallestTextPx: String(form.get("smallestTextPx") ?? "").trim() };
     const errors: FieldErrors = {};
-    if (values.hasPicture !== "yes" && values.hasPicture !== "no") errors[`hasPicture-${slot}`] = "Say whether the emblem has a picture or symbol";
-    if (values.hasText !== "yes" && values.hasText !== "no") errors[`hasText-${slot}`] = "Say whether the emblem has any lettering";
-    const px = values.hasText === "yes" ? Number(values.smallestTextPx) : null;
-    if (values.hasText === "yes" && !/^\d{1,6}$/.test(values.smallestTextPx)) errors[`smallestTextPx-${slot}`] = emblemProblemMessages.text_size_invalid;
+    if (values.hasPicture !== "yes" && values.hasPicture !== "no") errors[`hasPicture-${slot}`] = emblemAnswerMessages.picture_missing;
+    if (values.hasText !== "yes" && values.hasText !== "no") errors[`hasText-${slot}`] = emblemAnswerMessages.text_missing;
+    const hasText = values.hasText === "yes";
+    if (hasText && !/^\d{1,6}$/.test(values.smallestTextPx)) errors[`smallestTextPx-${slot}`] = emblemProblemMessages.text_size_invalid;
     if (Object.keys(errors).length > 0) return fail(slot, errors, values);
-    const r = await setEmblemAnswers(context.db, actor, slot, { hasPicture: values.hasPicture === "yes", smallestTextPx: px });
-    if (!r.ok) return fail(slot, { [`smallestTextPx-${slot}`]: emblemProblemMessages[r.code] }, values);
+    const r = await setEmblemAnswers(context.db, actor, slot, { hasPicture: values.hasPicture === "yes", hasText, smallestTextPx: hasText ? Number(values.smallestTextPx) : null });
+    if (!r.ok) return fail(slot, { [r.code === "text_size_invalid" ? `smallestTextPx-${slot}` : `file-${slot}`]: emblemProblemMessages[r.code] }, values);
     return redirect(`/registration/emblems?done=described#emblem-${slot}`);
   }
   throw new Response("The form was not understood. Go back and try again.", { status: 400 });
 }
 
 const doneMessages: Record<string, string> = {
-  uploaded: "The emblem is uploaded and inspected.",
-  replaced: "The emblem is replaced and inspected.",
+  uploaded: "The emblem is uploaded and inspected. Now answer the questions about it.",
+  replaced: "The emblem is replaced and inspected. Now answer the questions about it.",
   removed: "The emblem is removed.",
   described: "Your answers about the emblem are saved.",
 };
 
 const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
+const NOT_ANSWERED = "Not answered yet";
+const yesNo = (answer: boolean | null): string => (answer === null ? "" : answer ? "yes" : "no");
 
 export default function Emblems() {
   const { emblems } = useLoaderData<typeof loader>();
@@ -108,8 +111,10 @@ export default function Emblems() {
         const e = emblems.find((x) => x.slot === slot);
         const errors = result?.slot === slot ? result.errors : {};
         const v = result?.slot === slot ? result.values : undefined;
-        const hasText = v?.hasText ?? (e ? (e.smallestTextPx === null ? "no" : "yes") : "");
-        const hasPicture = v?.hasPicture ?? (e ? (e.hasPicture ? "yes" : "no") : "");
+        // Nothing is pre-selected until answered: a fresh upload has no answers (null).
+        const hasText = v?.hasText ?? yesNo(e?.hasText ?? null);
+        const hasPicture = v?.hasPicture ?? yesNo(e?.hasPicture ?? null);
+        const pxError = errors[`smallestTextPx-${slot}`];
         const fileError = errors[`file-${slot}`] ?? (slot === 1 && result?.slot === 0 ? result.errors["file-1"] : undefined);
         return (
           <section key={`${slot}:${e?.uploadedAt ?? ""}:${JSON.stringify(v ?? {})}`} className="panel" aria-labelledby={`emblem-${slot}`}>
@@ -142,39 +147,55 @@ export default function Emblems() {
                     </dd>
                   </div>
                   <div className="summary-list__row">
+                    <dt>Picture or symbol</dt>
+                    <dd>{e.hasPicture === null ? NOT_ANSWERED : e.hasPicture ? "Yes." : "No: the Commission refuses an emblem of lettering alone."}</dd>
+                  </div>
+                  <div className="summary-list__row">
                     <dt>Smallest lettering</dt>
                     <dd>
-                      {e.smallestTextPx === null
-                        ? "None recorded. If the emblem has lettering, give the height of its smallest letters below."
-                        : `${e.smallestTextPx} pixels high: ${percent(e.smallestTextPx / e.inspection.height)} of the emblem's height (at least 6% is needed).`}
+                      {e.hasText === null || (e.hasText && e.smallestTextPx === null)
+                        ? NOT_ANSWERED
+                        : !e.hasText || e.smallestTextPx === null
+                          ? "No lettering."
+                          : `${e.smallestTextPx} pixels high: ${percent(e.smallestTextPx / e.inspection.height)} of the emblem's height (at least 6% is needed).`}
                     </dd>
                   </div>
                 </dl>
                 <Form method="post" noValidate>
                   <input type="hidden" name="slot" value={slot} />
-                  <Choice name={`hasPicture-${slot}`} field="hasPicture" legend="Does the emblem have a picture or symbol, not only lettering?" checked={hasPicture} error={errors[`hasPicture-${slot}`]} />
-                  <Choice name={`hasText-${slot}`} field="hasText" legend="Does the emblem have any lettering?" checked={hasText} error={errors[`hasText-${slot}`]} />
-                  <div className={`form-group conditional${errors[`smallestTextPx-${slot}`] ? " form-group--error" : ""}`}>
-                    <label className="label" htmlFor={`smallestTextPx-${slot}`}>
-                      If it has lettering: the height of its smallest letters, in pixels
-                    </label>
-                    <div className="hint" id={`smallestTextPx-${slot}-hint`}>
-                      Measure a capital letter in an image editor. The image is {e.inspection.height} pixels high.
-                    </div>
-                    {errors[`smallestTextPx-${slot}`] ? (
-                      <p className="error-message" id={`smallestTextPx-${slot}-error`}>
-                        <span className="visually-hidden">Error:</span> {errors[`smallestTextPx-${slot}`]}
-                      </p>
-                    ) : null}
-                    <input
-                      className="input input--width-10"
-                      id={`smallestTextPx-${slot}`}
-                      name="smallestTextPx"
-                      inputMode="numeric"
-                      defaultValue={v?.smallestTextPx ?? (e.smallestTextPx === null ? "" : String(e.smallestTextPx))}
-                      aria-describedby={`smallestTextPx-${slot}-hint${errors[`smallestTextPx-${slot}`] ? ` smallestTextPx-${slot}-error` : ""}`}
-                    />
-                  </div>
+                  <Choice name={`hasPicture-${slot}`} field="hasPicture" legend="Does the emblem have a picture?" hint="A picture or symbol, not only lettering." checked={hasPicture} error={errors[`hasPicture-${slot}`]} />
+                  <Choice
+                    name={`hasText-${slot}`}
+                    field="hasText"
+                    legend="Does it have any lettering?"
+                    checked={hasText}
+                    error={errors[`hasText-${slot}`]}
+                    ifYes={
+                      // Shown always (no script needed); ignored when the answer is no.
+                      <div className={`form-group${pxError ? " form-group--error" : ""}`}>
+                        <label className="label" htmlFor={`smallestTextPx-${slot}`}>
+                          If yes: the height of its smallest letters, in pixels
+                        </label>
+                        <div className="hint" id={`smallestTextPx-${slot}-hint`}>
+                          Measure a capital letter in an image editor. The image is {e.inspection.height} pixels high.
+                        </div>
+                        {pxError ? (
+                          <p className="error-message" id={`smallestTextPx-${slot}-error`}>
+                            <span className="visually-hidden">Error:</span> {pxError}
+                          </p>
+                        ) : null}
+                        <input
+                          className={`input input--width-10${pxError ? " input--error" : ""}`}
+                          id={`smallestTextPx-${slot}`}
+                          name="smallestTextPx"
+                          inputMode="numeric"
+                          defaultValue={v?.smallestTextPx ?? (e.smallestTextPx === null ? "" : String(e.smallestTextPx))}
+                          aria-describedby={`smallestTextPx-${slot}-hint${pxError ? ` smallestTextPx-${slot}-error` : ""}`}
+                          aria-invalid={pxError ? true : undefined}
+                        />
+                      </div>
+                    }
+                  />
                   <button type="submit" className="button" name="intent" value="describe" disabled={busy}>
                     Save answers
                   </button>
@@ -218,20 +239,29 @@ export default function Emblems() {
   );
 }
 
-function Choice({ name, field, legend, checked, error }: { name: string; field: string; legend: string; checked: string; error?: string }) {
+function Choice({ name, field, legend, hint, checked, error, ifYes }: { name: string; field: string; legend: string; hint?: string; checked: string; error?: string; ifYes?: ReactNode }) {
+  const describedBy = [hint ? `${name}-hint` : "", error ? `${name}-error` : ""].filter(Boolean).join(" ") || undefined;
   return (
     <div className={`form-group${error ? " form-group--error" : ""}`}>
-      <fieldset className="fieldset" aria-describedby={error ? `${name}-error` : undefined}>
+      <fieldset className="fieldset" aria-describedby={describedBy}>
         <legend className="fieldset__legend">{legend}</legend>
+        {hint ? (
+          <div className="hint" id={`${name}-hint`}>
+            {hint}
+          </div>
+        ) : null}
         {error ? (
           <p className="error-message" id={`${name}-error`}>
             <span className="visually-hidden">Error:</span> {error}
           </p>
         ) : null}
         {(["yes", "no"] as const).map((value) => (
-          <div className="radios__item" key={value}>
-            <input type="radio" id={`${name}-${value}`} name={field} value={value} defaultChecked={checked === value} />
-            <label htmlFor={`${name}-${value}`}>{value === "yes" ? "Yes" : "No"}</label>
+          <div key={value}>
+            <div className="radios__item">
+              <input type="radio" id={`${name}-${value}`} name={field} value={value} defaultChecked={checked === value} />
+              <label htmlFor={`${name}-${value}`}>{value === "yes" ? "Yes" : "No"}</label>
+            </div>
+            {value === "yes" && ifYes ? <div className="conditional">{ifYes}</div> : null}
           </div>
         ))}
       </fieldset>

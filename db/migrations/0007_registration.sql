@@ -30,12 +30,14 @@ CREATE TABLE "registration_emblems" (
 	"mime_type" text NOT NULL,
 	"data" "bytea" NOT NULL,
 	"inspection" jsonb NOT NULL,
-	"has_picture" boolean DEFAULT true NOT NULL,
+	"has_picture" boolean,
+	"has_text" boolean,
 	"smallest_text_px" integer,
 	"uploaded_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"uploaded_by" uuid,
 	CONSTRAINT "registration_emblems_slot" UNIQUE("slot"),
-	CONSTRAINT "registration_emblems_slot_range" CHECK ("registration_emblems"."slot" between 1 and 3)
+	CONSTRAINT "registration_emblems_slot_range" CHECK ("registration_emblems"."slot" between 1 and 3),
+	CONSTRAINT "registration_emblems_text_height" CHECK (case when "registration_emblems"."has_text" then "registration_emblems"."smallest_text_px" is not null and "registration_emblems"."smallest_text_px" > 0 else "registration_emblems"."smallest_text_px" is null end)
 );
 --> statement-breakpoint
 ALTER TABLE "officer_details" ADD CONSTRAINT "officer_details_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

@@ -38,13 +38,23 @@ export const registrationEmblems = pgTable(
     mimeType: text("mime_type").notNull(),
     data: bytea("data").notNull(),
     inspection: jsonb("inspection").$type<EmblemInspection>().notNull(),
-    /** What the organiser says of it: does it have a picture, and its smallest lettering's height in pixels (none: no text). */
-    hasPicture: boolean("has_picture").notNull().default(true),
+    /**
+     * What the organiser says of it, which the inspection cannot tell. Null means "not answered
+     * yet", so a freshly uploaded emblem is never mistaken for an answer (readiness fails until
+     * answered). hasText false: no lettering; true: lettering whose smallest letters are
+     * smallestTextPx pixels high (required then, and only then).
+     */
+    hasPicture: boolean("has_picture"),
+    hasText: boolean("has_text"),
     smallestTextPx: integer("smallest_text_px"),
     uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull().defaultNow(),
     uploadedBy: uuid("uploaded_by").references(() => users.id, { onDelete: "set null" }),
   },
-  (t) => [unique("registration_emblems_slot").on(t.slot), check("registration_emblems_slot_range", sql`${t.slot} between 1 and 3`)],
+  (t) => [
+    unique("registration_emblems_slot").on(t.slot),
+    check("registration_emblems_slot_range", sql`${t.slot} between 1 and 3`),
+    check("registration_emblems_text_height", sql`case when ${t.hasText} then ${t.smallestTextPx} is not null and ${t.smallestTextPx} > 0 else ${t.smallestTextPx} is null end`),
+  ],
 );
 
 /**

@@ -256,9 +256,18 @@ describe("emblems", () => {
     expect(row?.slot).toBe(1);
     expect(row?.inspection).toMatchObject({ width: 400, height: 400, format: "png" });
     expect((await lastAudit()).action).toBe("registration.emblem_uploaded");
+    expect([row?.hasPicture, row?.hasText, row?.smallestTextPx]).toEqual([null, null, null]);
     const page = await html(await app.request("/registration/emblems", { cookie: organiser }));
     expect(page).toContain("400 × 400 pixels");
     expect(page).toContain("Black and white or greyscale.");
+    // Nothing answered yet: the page says so, no radio is chosen for the organiser, readiness fails.
+    expect(page.match(/Not answered yet/g)).toHaveLength(2);
+    expect(page).not.toMatch(/<input[^>]*name="has(Picture|Text)"[^>]*checked/);
+    const readiness = await html(await app.request("/registration/readiness", { cookie: organiser }));
+    expect(statusIn(readiness, "emblem.1.picture")).toBe("fail");
+    expect(statusIn(readiness, "emblem.1.text-size")).toBe("fail");
+    expect(readiness).toContain("Answer whether the emblem has a picture or symbol");
+    expect(readiness).toContain("Say whether the emblem has any lettering");
     const image = await app.request("/registration/emblems/1", { cookie: organiser });
     expect(image.status).toBe(200);
     expect(image.headers.get("Content-Type")).toBe("image/png");
@@ -276,16 +285,45 @@ describe("emblems", () => {
   });
 
   it("records the organiser's answers, replaces and removes", async () => {
+    const unanswered = await app.request("/registration/emblems", { cookie: organiser, form: { slot: "1", intent: "describe", smallestTextPx: "17" } });
+    expect(unanswered.status).toBe(400);
+    const unansweredPage = await html(unanswered);
+    expect(unansweredPage).toContain('href="#hasPicture-1-yes"');
+    expect(unansweredPage).toContain('href="#hasText-1-yes"');
+    expect(unansweredPage).toContain('value="17"'); // what was typed is kept
     const missing = await app.request("/registration/emblems", { cookie: organiser, form: { slot: "1", intent: "describe", hasPicture: "yes", hasText: "yes", smallestTextPx: "" } });
     expect(missing.status).toBe(400);
     expect(await html(missing)).toContain('href="#smallestTextPx-1"');
+    expect((await database.db.select().from(registrationEmblems))[0]?.hasPicture).toBeNull();
+
     const ok = await app.request("/registration/emblems", { cookie: organiser, form: { slot: "1", intent: "describe", hasPicture: "yes", hasText: "yes", smallestTextPx: "30" } });
     expect(ok.status).toBe(302);
     const [row] = await database.db.select().from(registrationEmblems);
-    expect([row?.hasPicture, row?.smallestTextPx]).toEqual([true, 30]);
+    expect([row?.hasPicture, row?.hasText, row?.smallestTextPx]).toEqual([true, true, 30]);
+    expect(await lastAudit()).toMatchObject({ action: "registration.emblem_described", details: { slot: 1, hasPicture: true, hasText: true, smallestTextPx: 30 } });
+    // Answered: the unanswered fails are gone (30 of 400 pixels is 7.5%, large enough).
+    expect(await checkStatus("emblem.1.picture")).toBe("pass");
+    expect(await checkStatus("emblem.1.text-size")).toBe("pass");
+    const answeredPage = await html(await app.request("/registration/emblems", { cookie: organiser }));
+    expect(answeredPage).not.toContain("Not answered yet");
+    expect(answeredPage).toContain("30 pixels high");
+
+    // No lettering: a height typed anyway is not kept.
+    const none = await app.request("/registration/emblems", { cookie: organiser, form: { slot: "1", intent: "describe", hasPicture: "no", hasText: "no", smallestTextPx: "12" } });
+    expect(none.status).toBe(302);
+    const [after] = await database.db.select().from(registrationEmblems);
+    expect([after?.hasPicture, after?.hasText, after?.smallestTextPx]).toEqual([false, false, null]);
+    expect(await checkStatus("emblem.1.picture")).toBe("fail");
+    expect(await checkStatus("emblem.1.text-size")).toBe("pass");
+    // The database holds the same rule: a height with lettering, and only then.
+    await expect(database.db.update(registrationEmblems).set({ hasText: true, smallestTextPx: null })).rejects.toThrow();
+    await expect(database.db.update(registrationEmblems).set({ hasText: false, smallestTextPx: 20 })).rejects.toThrow();
+
+    // A new image needs new answers.
     const replaced = await upload("/registration/emblems", organiser, { slot: "1" }, { name: "second.png", type: "image/png", bytes: new Uint8Array(await png()) });
     expect(replaced.status).toBe(302);
     expect((await lastAudit()).action).toBe("registration.emblem_replaced");
+    expect(await checkStatus("emblem.1.picture")).toBe("fail");
     const removed = await app.request("/registration/emblems", { cookie: organiser, form: { slot: "1", intent: "remove" } });
     expect(removed.status).toBe(302);
     expect(await database.db.select().from(registrationEmblems)).toHaveLength(0);

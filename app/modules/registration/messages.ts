@@ -89,6 +89,12 @@ export const emblemProblemMessages: Record<EmblemProblem, string> = {
   text_size_invalid: "Enter the height of the smallest lettering as a whole number of pixels, like 24, or say the emblem has no text",
 };
 
+/** The emblem answers form: a question left unanswered. */
+export const emblemAnswerMessages = {
+  picture_missing: "Select yes if the emblem has a picture or symbol",
+  text_missing: "Select yes if the emblem has any lettering",
+} as const;
+
 export const namesProblemMessages: Record<Extract<NamesCsvResult, { ok: false }>["code"] | "file_missing" | "file_too_big" | "not_csv", string> = {
   unreadable: "The file could not be read as CSV. Save it from your spreadsheet as CSV (comma separated) and try again",
   empty: "The file has no names in it",
@@ -139,7 +145,13 @@ export const registrationText = {
   hubLead:
     "Everything the Electoral Commission asks for to register the party: the application's details, the emblems, the officers' own details and declarations, and checks of each rule before you file.",
   visitorLead:
-    "Once the constitution is adopted and the officers are elected, organisers prepare the application to register the party with the Electoral Commission here, and the officers confirm their own details. The application pack is then downloaded as PDF and filed with the Commission.",
+    "To put up candidates under its own name, the party must be registered with the Electoral Commission. Registration lets the party's name, descriptions and emblem appear on ballot papers next to its candidates.",
+  visitorWhen:
+    "Registration starts once the founding members have adopted the constitution and elected the party's officers. Then organisers prepare the application to register the party here, each officer confirms their own details, and organisers file it with the Commission. The Commission usually decides within 7 weeks of a complete application.",
+  stageAdopted: "The constitution has been adopted.",
+  stageNotAdopted: "The constitution has not been adopted yet.",
+  stageDeclared: "The results of the election of the party's officers have been declared.",
+  stageNotDeclared: "The party's officers have not been elected yet.",
   draftSaved: "Your answers have been saved as a draft.",
   readinessLead:
     "Each rule the app can check for the Commission's application. A fail must be put right before you file. A warning is for you to weigh: the Electoral Commission decides.",

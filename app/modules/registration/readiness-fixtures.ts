@@ -35,7 +35,7 @@ export const greyInspection: EmblemInspection = {
   margins: { top: 0, right: 0.01, bottom: 0, left: 0.005 },
 };
 
-export const readyEmblem: ReadinessEmblem = { slot: 1, inspection: greyInspection, hasPicture: true, smallestTextPx: 80 };
+export const readyEmblem: ReadinessEmblem = { slot: 1, inspection: greyInspection, hasPicture: true, hasText: true, smallestTextPx: 80 };
 
 export const officer = (userId: string, name: string, role: ReadinessOfficer["role"], extra: Partial<ReadinessOfficer> = {}): ReadinessOfficer => ({
   role,

@@ -31,11 +31,13 @@ const gallery = [
   withInput(
     {},
     {
-      emblems: [1, 2, 3, 4].map((slot) => ({
+      emblems: [1, 2, 3, 4, 5].map((slot) => ({
         ...readyEmblem,
         slot,
-        hasPicture: slot !== 2,
-        smallestTextPx: slot === 3 ? null : slot === 4 ? 10 : 80,
+        // 5 is freshly uploaded: nothing answered yet.
+        hasPicture: slot === 5 ? null : slot !== 2,
+        hasText: slot === 5 ? null : slot !== 3,
+        smallestTextPx: slot === 3 || slot === 5 ? null : slot === 4 ? 10 : 80,
         inspection: { ...readyEmblem.inspection, width: 100, height: 100, maxSaturation: slot === 1 ? 0.9 : slot === 2 ? 0.3 : 0, colouredShare: slot === 1 ? 0.4 : 0.0001, margins: { top: 0.2, right: 0, bottom: 0, left: 0 } },
       })),
     },

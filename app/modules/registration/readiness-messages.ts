@@ -335,9 +335,17 @@ const messages: Record<ReadinessCode, Describe> = {
           : `Its smallest lettering is ${str(p, "textPercent")}% of its height.`
         : `Its smallest lettering is ${str(p, "textPercent")}% of its height; it must be at least ${str(p, "minimumPercent")}% to be readable at 2 cm. Enlarge or remove the lettering.`,
   }),
+  "emblem.text-unanswered": (_s, p) => ({
+    title: `Emblem ${num(p, "slot")}: lettering large enough`,
+    reason: "Say whether the emblem has any lettering and, if it has, the height of its smallest letters in pixels, so its size can be checked.",
+  }),
   "emblem.picture": (s, p) => ({
     title: `Emblem ${num(p, "slot")}: has a picture`,
     reason: s === "pass" ? "It has a pictorial element." : "An emblem must include a picture or symbol: plain text is refused. Add a pictorial element, or remove this emblem.",
+  }),
+  "emblem.picture-unanswered": (_s, p) => ({
+    title: `Emblem ${num(p, "slot")}: has a picture`,
+    reason: "Answer whether the emblem has a picture or symbol: an emblem of lettering alone is refused.",
   }),
   "emblem.resolution": (s, p) => ({
     title: `Emblem ${num(p, "slot")}: image size`,

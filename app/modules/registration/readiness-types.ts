@@ -33,8 +33,11 @@ export interface ReadinessCheck {
 export interface ReadinessEmblem {
   slot: number;
   inspection: EmblemInspection;
-  hasPicture: boolean;
-  /** Height of the smallest lettering in pixels; null when the emblem has no text. */
+  /** The organiser's answer: does it have a picture or symbol? Null: not answered yet. */
+  hasPicture: boolean | null;
+  /** The organiser's answer: does it have any lettering? Null: not answered yet. */
+  hasText: boolean | null;
+  /** Height of the smallest lettering in pixels, given when hasText is true; null otherwise. */
   smallestTextPx: number | null;
 }
 

@@ -33,7 +33,7 @@ export async function loadReadinessInput(db: DbOrTx): Promise<ReadinessInput> {
   const covered = version ? [...new Set(version.clauses.flatMap((clause) => clause.covers))] : [];
   return {
     details: draft.details,
-    emblems: emblems.map((e) => ({ slot: e.slot, inspection: e.inspection, hasPicture: e.hasPicture, smallestTextPx: e.smallestTextPx })),
+    emblems: emblems.map((e) => ({ slot: e.slot, inspection: e.inspection, hasPicture: e.hasPicture, hasText: e.hasText, smallestTextPx: e.smallestTextPx })),
     officers: officers.map((o) => ({ role: o.role, userId: o.userId, name: o.name, detailsComplete: o.detailsComplete, confirmed: o.confirmed })),
     officersDeclared: declared,
     constitution: version ? { version: version.number, coveredItems: covered } : null,

@@ -319,11 +319,27 @@ describe("emblems", () => {
   it("needs lettering at least 6% of its height", () => {
     expect(find(checkReadiness(withEmblem(emblem({ smallestTextPx: 40 }))), "emblem.1.text-size")).toMatchObject({ status: "fail", params: { textPercent: 5, minimumPercent: 6 } });
     expect(statusOf(withEmblem(emblem({ smallestTextPx: 48 })), "emblem.1.text-size")).toBe("pass");
-    expect(find(checkReadiness(withEmblem(emblem({ smallestTextPx: null }))), "emblem.1.text-size")).toMatchObject({ status: "pass", params: { slot: 1 } });
+    expect(find(checkReadiness(withEmblem(emblem({ hasText: false, smallestTextPx: null }))), "emblem.1.text-size")).toMatchObject({ status: "pass", code: "emblem.text-size", params: { slot: 1 } });
+  });
+
+  it("fails until it is said whether it has lettering, and how small", () => {
+    expect(find(checkReadiness(withEmblem(emblem({ hasText: null, smallestTextPx: null }))), "emblem.1.text-size")).toMatchObject({ status: "fail", code: "emblem.text-unanswered", params: { slot: 1 } });
+    // "Yes, lettering" without its height is not an answer either.
+    expect(find(checkReadiness(withEmblem(emblem({ hasText: true, smallestTextPx: null }))), "emblem.1.text-size")).toMatchObject({ status: "fail", code: "emblem.text-unanswered" });
   });
 
   it("needs a pictorial element", () => {
     expect(statusOf(withEmblem(emblem({ hasPicture: false })), "emblem.1.picture")).toBe("fail");
+    expect(find(checkReadiness(withEmblem(emblem({ hasPicture: true }))), "emblem.1.picture")).toMatchObject({ status: "pass", code: "emblem.picture" });
+  });
+
+  it("fails until it is said whether it has a picture", () => {
+    expect(find(checkReadiness(withEmblem(emblem({ hasPicture: null }))), "emblem.1.picture")).toMatchObject({ status: "fail", code: "emblem.picture-unanswered", fix: { page: "emblems", slot: 1 } });
+  });
+
+  it("a fresh upload, with nothing answered, is not ready", () => {
+    const checks = checkReadiness(withEmblem(emblem({ hasPicture: null, hasText: null, smallestTextPx: null })));
+    expect(checks.filter((c) => c.id.startsWith("emblem.1.") && c.status === "fail").map((c) => c.code)).toEqual(["emblem.text-unanswered", "emblem.picture-unanswered"]);
   });
 
   it("warns about tiny images", () => {

@@ -72,7 +72,9 @@ export const readinessCodes = [
   "emblem.colour",
   "emblem.whitespace",
   "emblem.text-size",
+  "emblem.text-unanswered",
   "emblem.picture",
+  "emblem.picture-unanswered",
   "emblem.resolution",
   "officers.declared",
   "officers.combination",
@@ -365,14 +367,19 @@ function emblemChecks(emblems: readonly ReadinessEmblem[]): ReadinessCheck[] {
     const widest = Math.max(m.top, m.right, m.bottom, m.left);
     add("whitespace", widest > EMBLEM_MARGIN ? "warning" : "pass", "emblem.whitespace", { marginPercent: percent(widest) });
 
-    if (emblem.smallestTextPx === null || inspection.height <= 0) {
+    // The inspection cannot see lettering or pictures: the organiser answers, and an unanswered
+    // question fails rather than passing on a guess (a fresh upload has no answers).
+    if (emblem.hasText === null || (emblem.hasText && emblem.smallestTextPx === null)) {
+      add("text-size", "fail", "emblem.text-unanswered");
+    } else if (!emblem.hasText || emblem.smallestTextPx === null || inspection.height <= 0) {
       add("text-size", "pass", "emblem.text-size");
     } else {
       const share = emblem.smallestTextPx / inspection.height;
       add("text-size", share >= EMBLEM_TEXT_SHARE ? "pass" : "fail", "emblem.text-size", { textPercent: percent(share), minimumPercent: percent(EMBLEM_TEXT_SHARE) });
     }
 
-    add("picture", emblem.hasPicture ? "pass" : "fail", "emblem.picture");
+    if (emblem.hasPicture === null) add("picture", "fail", "emblem.picture-unanswered");
+    else add("picture", emblem.hasPicture ? "pass" : "fail", "emblem.picture");
 
     const shorter = Math.min(inspection.width, inspection.height);
     add("resolution", shorter >= EMBLEM_MIN_PIXELS ? "pass" : "warning", "emblem.resolution", { width: inspection.width, height: inspection.height, minimum: EMBLEM_MIN_PIXELS });

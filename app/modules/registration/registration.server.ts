@@ -103,7 +103,9 @@ export interface EmblemSummary {
   fileName: string;
   mimeType: string;
   inspection: EmblemInspection;
-  hasPicture: boolean;
+  /** The organiser's answers; null until answered (a fresh upload has none). */
+  hasPicture: boolean | null;
+  hasText: boolean | null;
   smallestTextPx: number | null;
   uploadedAt: Date;
 }
@@ -116,6 +118,7 @@ export async function listEmblems(db: DbOrTx): Promise<EmblemSummary[]> {
       mimeType: registrationEmblems.mimeType,
       inspection: registrationEmblems.inspection,
       hasPicture: registrationEmblems.hasPicture,
+      hasText: registrationEmblems.hasText,
       smallestTextPx: registrationEmblems.smallestTextPx,
       uploadedAt: registrationEmblems.uploadedAt,
     })
@@ -169,21 +172,25 @@ export async function uploadEmblem(
   });
 }
 
-/** The organiser's answers about an emblem: whether it has a picture, and its smallest lettering's height (null: no text). */
+/**
+ * The organiser's answers about an emblem, which the inspection cannot see: whether it has a
+ * picture, whether it has lettering and, if it has, its smallest letters' height in pixels.
+ */
 export async function setEmblemAnswers(
   db: Db,
   actor: Actor,
   slot: number,
-  answers: { hasPicture: boolean; smallestTextPx: number | null },
+  input: { hasPicture: boolean; hasText: boolean; smallestTextPx: number | null },
 ): Promise<{ ok: true } | { ok: false; code: EmblemProblem }> {
   if (!isSlot(slot)) return { ok: false, code: "slot_invalid" };
-  if (answers.smallestTextPx !== null && (!Number.isInteger(answers.smallestTextPx) || answers.smallestTextPx < 1 || answers.smallestTextPx > 100_000)) {
-    return { ok: false, code: "text_size_invalid" };
-  }
+  const px = input.smallestTextPx;
+  if (input.hasText && (px === null || !Number.isInteger(px) || px < 1 || px > 100_000)) return { ok: false, code: "text_size_invalid" };
+  // No lettering, no height: a height left over from an earlier answer would be misleading.
+  const answers = { hasPicture: input.hasPicture, hasText: input.hasText, smallestTextPx: input.hasText ? px : null };
   return db.transaction(async (tx) => {
     const updated = await tx
       .update(registrationEmblems)
-      .set({ hasPicture: answers.hasPicture, smallestTextPx: answers.smallestTextPx })
+      .set(answers)
       .where(eq(registrationEmblems.slot, slot))
       .returning({ slot: registrationEmblems.slot });
     if (updated.length === 0) return { ok: false, code: "not_found" } as const;
