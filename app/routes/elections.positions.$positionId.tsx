@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { ErrorSummary, NotificationBanner, Radios, TextArea, TextField, type FieldErrors } from "~/components/forms";
 import { PlainMarkdown } from "~/components/plain-markdown";
 import { PollResults } from "~/components/poll-results";
@@ -100,8 +101,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     pending: pending.map((n) => ({ id: n.candidacyId, nomineeName: n.nomineeName, nominatorName: n.nominatorName })),
     search: { find, results: matches ? matches.slice(0, NOMINEE_SEARCH_LIMIT) : null, tooMany: (matches?.length ?? 0) > NOMINEE_SEARCH_LIMIT },
     warnings,
-    candidates: candidates.map((c) => ({
+    // Whose nomination it was stays on the server: the page only needs to know if it was the viewer's.
+    candidates: candidates.map(({ nominatedBy, ...c }) => ({
       ...c,
+      nominatedByMe: userId !== null && nominatedBy === userId && c.userId !== userId,
       questions: questions.filter((q) => q.q.candidacyId === c.id).map((q) => ({ id: q.q.id, asker: q.asker ?? "A former member", question: q.q.question, answer: q.q.answer })),
     })),
     mySeconds: userId ? await secondedBy(context.db, userId, candidates.map((c) => c.id)) : [],
@@ -119,6 +122,13 @@ function isRonSeat(e: { userId: string | null; name: string }): boolean {
 
 type ActionResult = { intent: string; errors: FieldErrors; done?: string; values?: Record<string, string>; target?: string };
 
+/**
+ * Where a refusal is shown. Problems with what was typed or ticked go beside that field; the rest
+ * (nominations closed, nothing to answer, not on the roll) are about the page, whose forms may be
+ * gone once it reloads, so they are shown in the error summary alone, with no link.
+ */
+const PAGE = "page";
+
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
@@ -130,7 +140,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (intent === "declare") {
     const { user } = requireUser(request, context, "elections.run");
     const r = await declare(context.db, { id: user.id, label: user.email }, params.positionId ?? "");
-    if (!r.ok) return fail("declare", r.code);
+    if (!r.ok) return fail(PAGE, r.code);
     const people = r.elected.filter((e) => !isRonSeat(e)).map((e) => e.name);
     const ron = r.elected.length - people.length;
     return ok(`The result is declared: ${people.join(", ") || "nobody"} elected.${ron > 0 ? ` Re-open nominations won ${ron === 1 ? "a seat, which stays" : `${ron} seats, which stay`} empty until nominations re-open.` : ""}`);
@@ -146,7 +156,16 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     };
     const r = intent === "stand" ? await stand(context.db, me, params.positionId ?? "", input) : await acceptNomination(context.db, me, params.positionId ?? "", input);
     if (!r.ok) {
-      const field = r.code === "consent_missing" ? "consent" : r.code === "declaration_missing" ? "registeredOfficer" : r.code === "eligibility_missing" ? "treasurerEligible" : "statement";
+      const field =
+        r.code === "consent_missing"
+          ? "consent"
+          : r.code === "declaration_missing"
+            ? "registeredOfficer"
+            : r.code === "eligibility_missing"
+              ? "treasurerEligible"
+              : r.code === "statement_too_long" || r.code === "already_standing_for_office"
+                ? "statement"
+                : PAGE;
       return fail(field, r.code);
     }
     return ok(
@@ -161,7 +180,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
   if (intent === "nominate") {
     const r = await nominate(context.db, me, params.positionId ?? "", values.nomineeId ?? "", { appUrl: context.env.appUrl });
-    if (!r.ok) return fail(r.code === "nominations_closed" || r.code === "not_found" || r.code === "not_founding_member" ? "nominate" : "nomineeId", r.code);
+    if (!r.ok) return fail(r.code === "nominations_closed" || r.code === "not_found" || r.code === "not_founding_member" ? PAGE : "nomineeId", r.code);
     return ok(`You have nominated ${r.nomineeName}. They are emailed and asked to accept; until they do, they are not a candidate.`);
   }
   if (intent === "second" || intent === "unsecond") {
@@ -192,13 +211,26 @@ export default function PositionPage() {
   const p = d.position;
   const canStand = d.nominationsOpen && d.viewer.foundingMember && !d.nominationForMe && (!d.mine || d.mine.status === "withdrawn");
   const firstMatch = d.search.results?.[0]?.userId;
+  // A refusal beside a form the page no longer shows (the nomination answered meanwhile,
+  // nominations closed) goes to the summary alone.
+  const formShown: Record<string, boolean> = {
+    decline: Boolean(d.nominationForMe),
+    nomineeId: d.nominationsOpen && d.viewer.foundingMember,
+    ...Object.fromEntries(["statement", "consent", "registeredOfficer", "treasurerEligible"].map((f) => [f, Boolean(d.nominationForMe) || canStand])),
+  };
+  const pageError = Object.entries(errors).find(([field, message]) => message && (field === PAGE || formShown[field] === false))?.[1];
+  const fieldErrors = pageError ? {} : errors;
   // The nomination posts to the search's own address, so the choices stay on screen after an error.
   return (
     <div className="page">
-      <ErrorSummary
-        errors={errors}
-        fieldIds={{ consent: "consent", registeredOfficer: "registeredOfficer", treasurerEligible: "treasurerEligible", nomineeId: firstMatch ? `nomineeId-${firstMatch}` : "find", nominate: "find", decline: "decline" }}
-      />
+      {pageError ? (
+        <PageErrorSummary message={pageError} />
+      ) : (
+        <ErrorSummary
+          errors={fieldErrors}
+          fieldIds={{ consent: "consent", registeredOfficer: "registeredOfficer", treasurerEligible: "treasurerEligible", nomineeId: firstMatch ? `nomineeId-${firstMatch}` : "find" }}
+        />
+      )}
       {result?.done ? <NotificationBanner title={result.done} kind="success">Recorded in the audit log.</NotificationBanner> : null}
       <p>
         <Link to="/elections">All positions</Link>
@@ -263,7 +295,7 @@ export default function PositionPage() {
               {!c.valid && c.status !== "withdrawn" ? ` Not yet valid: ${c.problems.map((x) => candidateProblemLabels[x]).join("; ")}.` : ""}
             </p>
             {c.statement ? <PlainMarkdown text={c.statement} headingLevel={3} /> : <p>No statement.</p>}
-            {d.nominationsOpen && d.viewer.foundingMember && c.userId !== d.viewer.userId && c.status === "standing" ? (
+            {d.nominationsOpen && d.viewer.foundingMember && c.userId !== d.viewer.userId && !c.nominatedByMe && c.status === "standing" ? (
               <Form method="post">
                 <input type="hidden" name="candidacyId" value={c.id} />
                 {d.mySeconds.includes(c.id) ? (
@@ -357,7 +389,7 @@ export default function PositionPage() {
                 <span className="visually-hidden">Error:</span> {errors.decline}
               </p>
             ) : null}
-            <button type="submit" id="decline" className="button button--secondary" disabled={busy}>
+            <button type="submit" id="decline" className="button button--secondary" disabled={busy} aria-describedby={errors.decline ? "decline-error" : undefined}>
               Decline the nomination
             </button>
           </Form>
@@ -369,7 +401,7 @@ export default function PositionPage() {
           <h2 id="nominate-title">Nominate another founding member for {p.title}</h2>
           <p>They are emailed and asked to accept; until they do, they are not a candidate. You do not count as one of their seconders. To put yourself forward, stand instead.</p>
           <Form method="get" action={`/elections/positions/${p.id}#nominate`}>
-            <TextField name="find" label="Find a founding member by name or membership number" defaultValue={d.search.find} error={errors.nominate} width="20" />
+            <TextField name="find" label="Find a founding member by name or membership number" defaultValue={d.search.find} width="20" />
             <button type="submit" className="button button--secondary">
               Find
             </button>
@@ -403,6 +435,26 @@ export default function PositionPage() {
       ) : d.nominationsOpen && !d.viewer.foundingMember ? (
         <p>Founding members can stand, nominate, second candidates and ask them questions here. {d.viewer.signedIn ? null : <Link to={`/login?redirectTo=/elections/positions/${p.id}`}>Sign in</Link>}</p>
       ) : null}
+    </div>
+  );
+}
+
+/**
+ * The error summary for a refusal no field on the page answers for: the message alone, focused
+ * like the summary, with nothing to link to (a link to a form the page no longer shows would go
+ * nowhere).
+ */
+function PageErrorSummary({ message }: { message: string }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    box.current?.focus();
+  }, [message]);
+  return (
+    <div className="error-summary" aria-labelledby="error-summary-title" role="alert" tabIndex={-1} ref={box}>
+      <h2 className="error-summary__title" id="error-summary-title">
+        There is a problem
+      </h2>
+      <p>{message}</p>
     </div>
   );
 }

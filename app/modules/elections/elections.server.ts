@@ -89,6 +89,17 @@ async function lockedElection(tx: DbOrTx): Promise<Election | null> {
   return row ?? null;
 }
 
+/**
+ * The election row, shared-locked until the transaction ends. A member's nominating command
+ * takes it before checking that nominations are open: opening the ballots takes it for update,
+ * so either the command commits first (and the ballots are drawn up with it) or the command
+ * waits and then finds nominations closed. Never a candidacy the ballot does not show.
+ */
+async function electionForNominating(tx: DbOrTx, electionId: string): Promise<Election | null> {
+  const [row] = await tx.select().from(elections).where(eq(elections.id, electionId)).for("share");
+  return row ?? null;
+}
+
 export interface NewElection {
   title: string;
   nominationsOpenAt: Date;
@@ -244,9 +255,14 @@ async function takeUpCandidacy(
   return db.transaction(async (tx) => {
     const found = await positionById(tx, positionId);
     if (!found) return { ok: false, code: "not_found" } as const;
-    const { position, election } = found;
-    if (!nominationsOpen(election)) return { ok: false, code: "nominations_closed" } as const;
+    const { position } = found;
+    const election = await electionForNominating(tx, found.election.id);
+    if (!election || !nominationsOpen(election)) return { ok: false, code: "nominations_closed" } as const;
     if (!(await isFoundingMember(tx, member.id))) return { ok: false, code: "not_founding_member" } as const;
+    // One request at a time per member and election, so two standing at once for two registered
+    // offices cannot both pass the one-office check below before either is stored.
+    // (The two-key form cannot meet the one-key locks used elsewhere, such as the audit chain's.)
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${election.id}), hashtext(${member.id}))`);
     const [existing] = await tx
       .select()
       .from(candidacies)
@@ -306,16 +322,19 @@ export async function nominate(
   db: Db,
   member: { id: string; email: string },
   positionId: string,
-  nomineeId: string,
+  nomineeInput: string,
   options: { appUrl: string },
 ): Promise<ElectionResult<{ candidacyId: string; nomineeName: string }>> {
-  if (!isUuid(nomineeId)) return { ok: false, code: "nominee_missing" };
-  if (nomineeId === member.id) return { ok: false, code: "self_nomination" };
+  if (!isUuid(nomineeInput)) return { ok: false, code: "nominee_missing" };
+  // The database reads an id in either case, so compare (and record) it in one.
+  const nomineeId = nomineeInput.toLowerCase();
+  if (nomineeId === member.id.toLowerCase()) return { ok: false, code: "self_nomination" };
   return db.transaction(async (tx) => {
     const found = await positionById(tx, positionId);
     if (!found) return { ok: false, code: "not_found" } as const;
-    const { position, election } = found;
-    if (!nominationsOpen(election)) return { ok: false, code: "nominations_closed" } as const;
+    const { position } = found;
+    const election = await electionForNominating(tx, found.election.id);
+    if (!election || !nominationsOpen(election)) return { ok: false, code: "nominations_closed" } as const;
     if (!(await isFoundingMember(tx, member.id))) return { ok: false, code: "not_founding_member" } as const;
     if (!(await isFoundingMember(tx, nomineeId))) return { ok: false, code: "nominee_not_on_roll" } as const;
     const [nominee] = await tx.select({ name: users.displayName, email: users.email }).from(users).where(eq(users.id, nomineeId));
@@ -344,13 +363,15 @@ export async function declineNomination(db: Db, member: { id: string; email: str
   return db.transaction(async (tx) => {
     const found = await positionById(tx, positionId);
     if (!found) return { ok: false, code: "not_found" } as const;
+    // The election first, then the candidacy: the order standing and accepting take them in.
+    const election = await electionForNominating(tx, found.election.id);
     const [existing] = await tx
       .select()
       .from(candidacies)
       .where(and(eq(candidacies.positionId, positionId), eq(candidacies.userId, member.id)))
       .for("update");
     if (!existing || !isPendingNomination(existing)) return { ok: false, code: "no_nomination" } as const;
-    if (!nominationsOpen(found.election)) return { ok: false, code: "nominations_closed" } as const;
+    if (!election || !nominationsOpen(election)) return { ok: false, code: "nominations_closed" } as const;
     await tx.update(candidacies).set({ status: "withdrawn", withdrawnAt: new Date() }).where(eq(candidacies.id, existing.id));
     await appendAudit(tx, {
       actor: { id: member.id, label: member.email },
@@ -440,11 +461,13 @@ export async function setSeconding(db: Db, member: { id: string; email: string }
   return db.transaction(async (tx) => {
     const found = await candidacyWithPosition(tx, candidacyId);
     if (!found) return { ok: false, code: "not_found" } as const;
-    if (!nominationsOpen(found.election)) return { ok: false, code: "nominations_closed" } as const;
+    const election = await electionForNominating(tx, found.election.id);
+    if (!election || !nominationsOpen(election)) return { ok: false, code: "nominations_closed" } as const;
     if (!(await isFoundingMember(tx, member.id))) return { ok: false, code: "not_founding_member" } as const;
     if (found.candidacy.userId === member.id || found.candidacy.nominatedBy === member.id) return { ok: false, code: "own_candidacy" } as const;
-    // Seconding a nomination before its nominee accepts it would second someone not yet standing.
-    if (on && isPendingNomination(found.candidacy)) return { ok: false, code: "nomination_pending" } as const;
+    // A nomination its nominee has not accepted (pending, declined or lapsed) is nobody standing:
+    // there is nobody to second.
+    if (on && found.candidacy.consentedAt === null) return { ok: false, code: "nomination_pending" } as const;
     const changed = on
       ? await tx.insert(seconders).values({ candidacyId, userId: member.id }).onConflictDoNothing().returning({ id: seconders.userId })
       : await tx.delete(seconders).where(and(eq(seconders.candidacyId, candidacyId), eq(seconders.userId, member.id))).returning({ id: seconders.userId });
@@ -516,6 +539,8 @@ export async function answerQuestion(db: Db, member: { id: string; email: string
 export interface CandidateView {
   id: string;
   userId: string;
+  /** Who nominated them (themselves, if they stood); null once the nominator's account is gone. */
+  nominatedBy: string | null;
   name: string;
   statement: string;
   status: "standing" | "withdrawn";
@@ -561,6 +586,7 @@ export async function listCandidates(db: DbOrTx, position: Position): Promise<Ca
     return {
       id: c.id,
       userId: c.userId,
+      nominatedBy: c.nominatedBy,
       name,
       statement: c.statement,
       status: c.status,
