@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { latestVersion } from "~/modules/constitution/round.server";
 import { draftSectionIds, sectionAnswered, type DraftSection } from "~/modules/registration/draft-form";
 import { partStatusLabels, registrationText, roleTitles, sectionTitles, type PartStatus } from "~/modules/registration/messages";
+import { financialSchemeState } from "~/modules/registration/financial-scheme.server";
 import { loadReadiness } from "~/modules/registration/readiness.server";
-import { listEmblems, loadDraft, officerCompletion, registeredNamesSummary, rolesHeldBy } from "~/modules/registration/registration.server";
+import { listEmblems, loadDraft, officerCompletion, officersDeclared, registeredNamesSummary, rolesHeldBy } from "~/modules/registration/registration.server";
 import { principalOf, requirePermission } from "~/utils/auth.server";
 import { isAllowed } from "~/utils/permissions";
 
@@ -18,27 +20,40 @@ function status(done: number, total: number): PartStatus {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = requirePermission(request, context, "site.view");
-  const roles = auth ? await rolesHeldBy(context.db, auth.user.id) : [];
-  if (!isAllowed(principalOf(context), "registration.manage")) return { manage: null, roles };
-  const [draft, emblems, names, officers, checks] = await Promise.all([
+  const [roles, version, declared] = await Promise.all([auth ? rolesHeldBy(context.db, auth.user.id) : [], latestVersion(context.db), officersDeclared(context.db)]);
+  // Where the founding stands, so everyone can see whether registration has started.
+  const stage = { adopted: version !== null, officersDeclared: declared };
+  if (!isAllowed(principalOf(context), "registration.manage")) return { manage: null, roles, stage };
+  const [draft, emblems, names, officers, checks, scheme] = await Promise.all([
     loadDraft(context.db),
     listEmblems(context.db),
     registeredNamesSummary(context.db, 0),
     officerCompletion(context.db),
     loadReadiness(context.db),
+    // Null when the model scheme file is missing: the readiness checks report that as a fail.
+    financialSchemeState(context.db).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+      throw error;
+    }),
   ]);
+  const fails = checks.filter((c) => c.status === "fail").length;
   const answered = draftSectionIds.filter((s) => sectionAnswered(draft.details, s));
   const requiredAnswered = requiredSections.filter((s) => answered.includes(s)).length;
   const officersDone = officers.filter((o) => o.detailsComplete && o.confirmed).length;
   return {
     roles,
+    stage,
     manage: {
       details: { status: answered.length === 0 ? "not-started" : status(requiredAnswered, requiredSections.length), answered: answered.length, total: draftSectionIds.length },
       emblems: { status: emblems.length > 0 ? "complete" : "not-started", count: emblems.length },
       names: { status: names.total > 0 ? "complete" : "not-started", count: names.total },
       officers: { status: officers.length === 0 ? "not-started" : status(officersDone, officers.length), done: officersDone, total: officers.length },
+      scheme: { status: scheme?.text.trim() ? "complete" : "not-started", edited: scheme?.edited ?? false },
+      // The pack is ready to file once the constitution is adopted and no check fails. Whether
+      // its PDF is already rendered is not shown: knowing costs as much as gathering the pack.
+      documents: { status: !stage.adopted ? "not-started" : fails > 0 ? "in-progress" : "complete" },
       readiness: {
-        fail: checks.filter((c) => c.status === "fail").length,
+        fail: fails,
         warning: checks.filter((c) => c.status === "warning").length,
         pass: checks.filter((c) => c.status === "pass").length,
       },
@@ -52,7 +67,7 @@ function Status({ status }: { status: string }) {
 }
 
 export default function RegistrationHub() {
-  const { manage, roles } = useLoaderData<typeof loader>();
+  const { manage, roles, stage } = useLoaderData<typeof loader>();
   const officerLink =
     roles.length > 0 ? (
       <p>
@@ -65,6 +80,12 @@ export default function RegistrationHub() {
       <div className="page">
         <h1>Registration</h1>
         <p className="lead">{registrationText.visitorLead}</p>
+        <p>{registrationText.visitorWhen}</p>
+        <h2>Where things stand</h2>
+        <ul className="list">
+          <li>{stage.adopted ? registrationText.stageAdopted : registrationText.stageNotAdopted}</li>
+          <li>{stage.officersDeclared ? registrationText.stageDeclared : registrationText.stageNotDeclared}</li>
+        </ul>
         {officerLink}
       </div>
     );
@@ -125,6 +146,15 @@ export default function RegistrationHub() {
           </tr>
           <tr>
             <td>
+              <Link to="/registration/financial-scheme">Financial scheme</Link>
+            </td>
+            <td>
+              <Status status={manage.scheme.status} />
+            </td>
+            <td>{manage.scheme.status === "not-started" ? "The model scheme could not be read" : manage.scheme.edited ? "Edited by organisers" : "Generated from the model scheme and the application details"}</td>
+          </tr>
+          <tr>
+            <td>
               <Link to="/registration/readiness">Readiness checks</Link>
             </td>
             <td>
@@ -132,6 +162,21 @@ export default function RegistrationHub() {
             </td>
             <td>
               {fail} {fail === 1 ? "fail" : "fails"}, {warning} {warning === 1 ? "warning" : "warnings"}, {pass} passed
+            </td>
+          </tr>
+          <tr>
+            <td>
+              <Link to="/registration/documents">Documents and the pack</Link>
+            </td>
+            <td>
+              <Status status={manage.documents.status} />
+            </td>
+            <td>
+              {!stage.adopted
+                ? "Waiting for the adopted constitution (the other documents can be downloaded now)"
+                : fail > 0
+                  ? "Can be downloaded; put the failed checks right before you file"
+                  : "Ready to download and file"}
             </td>
           </tr>
         </tbody>

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { ErrorSummary, NotificationBanner, type FieldErrors } from "~/components/forms";
 import { wordCount } from "~/modules/constitution/words";
 import { MAX_DESCRIPTIONS, MAX_NAME_WORDS } from "~/modules/registration/details";
-import { draftSectionIds, draftToValues, formValues, isDraftSection, parseSection, rowIndexes, type DraftSection, type FormValues } from "~/modules/registration/draft-form";
+import { draftSectionIds, draftToValues, formPath, formValues, isDraftSection, parseSection, rowIndexes, type DraftSection, type FormValues } from "~/modules/registration/draft-form";
 import { draftIssueMessage, registrationText, sectionTitles } from "~/modules/registration/messages";
 import { electedPeople, loadDraft, saveDraftSection } from "~/modules/registration/registration.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
@@ -56,13 +56,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data<ActionResult>({ section, errors: {}, values: shaped });
   }
   const parsed = parseSection(section, values);
+  // Shown again as typed, empty rows included, numbered from 0 as the form's field ids are.
+  const shown = reshapeRows(reshapeRows(values, repeated.descriptions.prefix, {}), repeated.units.prefix, {});
   const errors: FieldErrors = {};
   for (const [path, code] of Object.entries(parsed.problems)) errors[path] = draftIssueMessage({ path, code });
-  if (Object.keys(errors).length > 0) return data<ActionResult>({ section, errors, values }, { status: 400 });
+  if (Object.keys(errors).length > 0) return data<ActionResult>({ section, errors, values: shown }, { status: 400 });
   const saved = await saveDraftSection(context.db, { id: user.id, label: user.email }, section, parsed.patch);
   if (!saved.ok) {
-    for (const issue of saved.issues) errors[issue.path] ??= draftIssueMessage(issue);
-    return data<ActionResult>({ section, errors, values }, { status: 400 });
+    // The draft's rows leave out empty ones: each problem goes back to the row it was typed in.
+    for (const issue of saved.issues) errors[formPath(parsed.rowOrigins, issue.path)] ??= draftIssueMessage(issue);
+    return data<ActionResult>({ section, errors, values: shown }, { status: 400 });
   }
   const next = draftSectionIds[draftSectionIds.indexOf(section) + 1];
   return redirect(`/registration/details?saved=${section}${next ? `#section-${next}` : ""}`);

@@ -2,7 +2,6 @@ import {
   data,
   MaxPartSizeExceededError,
   redirect,
-  unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -14,8 +13,9 @@ import { ErrorSummary, NotificationBanner, type FieldErrors } from "~/components
 import { MAX_EMBLEMS } from "~/modules/registration/details";
 import { EMBLEM_COLOURED_SHARE, EMBLEM_GREY_SATURATION, EMBLEM_MARGIN } from "~/modules/registration/readiness";
 import { emblemFileErrorMessages } from "~/modules/registration/readiness-messages";
-import { emblemAnswerMessages, emblemProblemMessages } from "~/modules/registration/messages";
-import { listEmblems, MAX_EMBLEM_BYTES, removeEmblem, setEmblemAnswers, uploadEmblem } from "~/modules/registration/registration.server";
+import { emblemAnswerMessages, emblemProblemMessages, uploadRefusedMessages } from "~/modules/registration/messages";
+import { isSlot, listEmblems, MAX_EMBLEM_BYTES, removeEmblem, setEmblemAnswers, uploadEmblem } from "~/modules/registration/registration.server";
+import { checkUploadLength, singleFileUploadHandler } from "~/modules/registration/upload.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Emblems - Registration - Breakaway" }];
@@ -30,32 +30,40 @@ type ActionResult = { slot: number; errors: FieldErrors; values?: Record<string,
 
 const fail = (slot: number, errors: FieldErrors, values?: Record<string, string>, status = 400) => data<ActionResult>({ slot, errors, values }, { status });
 
+/** The emblem an action is about, from the form's address (known before the body is read): 1 to 3, else null. */
+function slotOf(request: Request): number | null {
+  const raw = new URL(request.url).searchParams.get("slot") ?? "";
+  return /^\d$/.test(raw) && isSlot(Number(raw)) ? Number(raw) : null;
+}
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = requireUser(request, context, "registration.manage");
   const actor = { id: user.id, label: user.email };
+  const slot = slotOf(request);
+  if (slot === null) throw new Response(emblemProblemMessages.slot_invalid, { status: 400 });
+  const field = `file-${slot}`;
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    if (Number(request.headers.get("Content-Length") ?? 0) > MAX_EMBLEM_BYTES + 64 * 1024) return fail(0, { "file-1": emblemProblemMessages.file_too_big }, undefined, 413);
+    const length = checkUploadLength(request, MAX_EMBLEM_BYTES);
+    if (!length.ok && length.status === 411) throw new Response(uploadRefusedMessages.length_required, { status: 411 });
+    if (!length.ok) return fail(slot, { [field]: emblemProblemMessages.file_too_big }, undefined, 413);
     let form: FormData;
     try {
-      form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_EMBLEM_BYTES }));
+      form = await unstable_parseMultipartFormData(request, singleFileUploadHandler("file", MAX_EMBLEM_BYTES));
     } catch (error) {
-      if (error instanceof MaxPartSizeExceededError) return fail(0, { "file-1": emblemProblemMessages.file_too_big }, undefined, 413);
+      if (error instanceof MaxPartSizeExceededError) return fail(slot, { [field]: emblemProblemMessages.file_too_big }, undefined, 413);
       throw error;
     }
-    const slot = Number(form.get("slot"));
     const file = form.get("file");
-    const field = `file-${slot}`;
     if (!file || typeof file === "string" || file.size === 0) return fail(slot, { [field]: emblemProblemMessages.file_missing });
     const r = await uploadEmblem(context.db, actor, { slot, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
     if (!r.ok) return fail(slot, { [field]: r.code === "not_image" && r.file ? emblemFileErrorMessages[r.file] : emblemProblemMessages[r.code] });
     return redirect(`/registration/emblems?done=${r.replaced ? "replaced" : "uploaded"}#emblem-${slot}`);
   }
   const form = await request.formData();
-  const slot = Number(form.get("slot"));
   const intent = String(form.get("intent") ?? "");
   if (intent === "remove") {
     const r = await removeEmblem(context.db, actor, slot);
-    if (!r.ok) return fail(slot, { [`file-${slot}`]: emblemProblemMessages[r.code] });
+    if (!r.ok) return fail(slot, { [field]: emblemProblemMessages[r.code] });
     return redirect("/registration/emblems?done=removed");
   }
   if (intent === "describe") {
@@ -67,7 +75,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (hasText && !/^\d{1,6}$/.test(values.smallestTextPx)) errors[`smallestTextPx-${slot}`] = emblemProblemMessages.text_size_invalid;
     if (Object.keys(errors).length > 0) return fail(slot, errors, values);
     const r = await setEmblemAnswers(context.db, actor, slot, { hasPicture: values.hasPicture === "yes", hasText, smallestTextPx: hasText ? Number(values.smallestTextPx) : null });
-    if (!r.ok) return fail(slot, { [r.code === "text_size_invalid" ? `smallestTextPx-${slot}` : `file-${slot}`]: emblemProblemMessages[r.code] }, values);
+    if (!r.ok) return fail(slot, { [r.code === "text_size_invalid" ? `smallestTextPx-${slot}` : field]: emblemProblemMessages[r.code] }, values);
     return redirect(`/registration/emblems?done=described#emblem-${slot}`);
   }
   throw new Response("The form was not understood. Go back and try again.", { status: 400 });
@@ -115,7 +123,7 @@ export default function Emblems() {
         const hasText = v?.hasText ?? yesNo(e?.hasText ?? null);
         const hasPicture = v?.hasPicture ?? yesNo(e?.hasPicture ?? null);
         const pxError = errors[`smallestTextPx-${slot}`];
-        const fileError = errors[`file-${slot}`] ?? (slot === 1 && result?.slot === 0 ? result.errors["file-1"] : undefined);
+        const fileError = errors[`file-${slot}`];
         return (
           <section key={`${slot}:${e?.uploadedAt ?? ""}:${JSON.stringify(v ?? {})}`} className="panel" aria-labelledby={`emblem-${slot}`}>
             <h2 id={`emblem-${slot}`}>Emblem {slot}</h2>
@@ -161,8 +169,7 @@ export default function Emblems() {
                     </dd>
                   </div>
                 </dl>
-                <Form method="post" noValidate>
-                  <input type="hidden" name="slot" value={slot} />
+                <Form method="post" action={`/registration/emblems?slot=${slot}`} noValidate>
                   <Choice name={`hasPicture-${slot}`} field="hasPicture" legend="Does the emblem have a picture?" hint="A picture or symbol, not only lettering." checked={hasPicture} error={errors[`hasPicture-${slot}`]} />
                   <Choice
                     name={`hasText-${slot}`}
@@ -204,8 +211,8 @@ export default function Emblems() {
             ) : (
               <p>No emblem uploaded.</p>
             )}
-            <Form method="post" encType="multipart/form-data" noValidate>
-              <input type="hidden" name="slot" value={slot} />
+            {/* The slot is in the address, so a file too large to read is still reported beside its own field. */}
+            <Form method="post" action={`/registration/emblems?slot=${slot}`} encType="multipart/form-data" noValidate>
               <div className={`form-group${fileError ? " form-group--error" : ""}`}>
                 <label className="label" htmlFor={`file-${slot}`}>
                   {e ? `Replace emblem ${slot}` : `Upload emblem ${slot}`}
@@ -225,8 +232,7 @@ export default function Emblems() {
               </button>
             </Form>
             {e ? (
-              <Form method="post">
-                <input type="hidden" name="slot" value={slot} />
+              <Form method="post" action={`/registration/emblems?slot=${slot}`}>
                 <button type="submit" className="button button--warning" name="intent" value="remove" disabled={busy}>
                   Remove emblem {slot}
                 </button>

@@ -2,7 +2,6 @@ import {
   data,
   MaxPartSizeExceededError,
   redirect,
-  unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -11,9 +10,10 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, NotificationBanner, type FieldErrors } from "~/components/forms";
 import { decodeCsvBytes, looksLikeSpreadsheetFile } from "~/modules/pledges/csv-import";
-import { namesProblemMessages } from "~/modules/registration/messages";
+import { namesProblemMessages, uploadRefusedMessages } from "~/modules/registration/messages";
 import { parseNamesCsv } from "~/modules/registration/names-csv";
 import { clearRegisteredNames, registeredNamesSummary, replaceRegisteredNames } from "~/modules/registration/registration.server";
+import { checkUploadLength, singleFileUploadHandler } from "~/modules/registration/upload.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Names already registered - Registration - Breakaway" }];
@@ -38,10 +38,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const removed = await clearRegisteredNames(context.db, actor);
     return redirect(`/registration/names?cleared=${removed}`);
   }
-  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_BYTES + 64 * 1024) return fail("file_too_big", 413);
+  const length = checkUploadLength(request, MAX_BYTES);
+  if (!length.ok && length.status === 411) throw new Response(uploadRefusedMessages.length_required, { status: 411 });
+  if (!length.ok) return fail("file_too_big", 413);
   let form: FormData;
   try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_BYTES }));
+    form = await unstable_parseMultipartFormData(request, singleFileUploadHandler("file", MAX_BYTES));
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return fail("file_too_big", 413);
     throw error;

@@ -6,11 +6,13 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../app/modules/audit/audit.server";
 import { registrationItems } from "../../app/modules/constitution/registration-items";
+import { financialSchemeText } from "../../app/modules/registration/financial-scheme";
+import { loadSchemeModel, saveFinancialScheme, treasurerName } from "../../app/modules/registration/financial-scheme.server";
 import { loadDraft } from "../../app/modules/registration/registration.server";
-import { roleDeclarations } from "../../app/modules/registration/messages";
+import { emblemProblemMessages, namesProblemMessages, roleDeclarations, uploadRefusedMessages } from "../../app/modules/registration/messages";
 import { grantRole } from "../../app/modules/users/users.server";
 import { buildRequestContext } from "../../app/utils/context.server";
-import { auditLog, officerDetails, registeredPartyNames, registrationEmblems } from "../../db/schema";
+import { auditLog, officerDetails, registeredPartyNames, registrationDetails, registrationEmblems } from "../../db/schema";
 import { cookieFor, createTestApp } from "../support/app-harness";
 import { adoptedAndDeclared } from "../support/registration-fixture";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -58,17 +60,32 @@ function escaped(text: string): string {
   return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#x27;");
 }
 
-/** A multipart POST (a file upload), through the same steps as the harness's requests. */
-async function upload(pathname: string, cookie: string, fields: Record<string, string>, file: { name: string; type: string; bytes: Uint8Array | string }): Promise<Response> {
+/**
+ * A multipart POST (a file upload), through the same steps as the harness's requests. The body is
+ * sent with its length, as browsers send a form, unless `length` says otherwise: "none" streams it
+ * without one (chunked), a number states that length whatever the body's size.
+ */
+async function upload(
+  pathname: string,
+  cookie: string,
+  fields: Record<string, string>,
+  file: { name: string; type: string; bytes: Uint8Array | string },
+  length: "actual" | "none" | number = "actual",
+): Promise<Response> {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
   form.set("file", new File([file.bytes as BlobPart], file.name, { type: file.type }));
-  const request = new Request(`http://localhost:3000${pathname}`, {
-    method: "POST",
-    body: form,
-    headers: { Host: "localhost:3000", Origin: "http://localhost:3000", Cookie: cookie },
-    redirect: "manual",
+  const encoded = new Request("http://localhost:3000/", { method: "POST", body: form });
+  const body = new Uint8Array(await encoded.arrayBuffer());
+  const headers: Record<string, string> = { Host: "localhost:3000", Origin: "http://localhost:3000", Cookie: cookie, "Content-Type": encoded.headers.get("Content-Type")! };
+  if (length !== "none") headers["Content-Length"] = String(length === "actual" ? body.byteLength : length);
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(body);
+      controller.close();
+    },
   });
+  const request = new Request(`http://localhost:3000${pathname}`, { method: "POST", body: stream, headers, redirect: "manual", duplex: "half" } as RequestInit);
   const { context } = await buildRequestContext({ db: database.db, env: app.env }, { cookieHeader: cookie, ip: "192.0.2.1", secure: false });
   return handler(request, context);
 }
@@ -112,6 +129,26 @@ describe("who may see the registration pages", () => {
     const leader = await html(await app.request("/registration", { cookie: founder[0]! }));
     expect(leader).toContain("You are the party&#x27;s leader.");
     expect(leader).toContain('href="/registration/officer"');
+    expect(leader).not.toContain('href="/registration/documents"');
+  });
+
+  it("tells visitors and members what registration is, when it starts and where the founding stands", async () => {
+    for (const cookie of [undefined, outsider]) {
+      const page = await html(await app.request("/registration", cookie ? { cookie } : {}));
+      expect(page).toContain("must be registered with the Electoral Commission");
+      expect(page).toContain("Registration starts once the founding members have adopted the constitution");
+      expect(page).toContain("The constitution has been adopted.");
+      expect(page).toContain("The results of the election of the party&#x27;s officers have been declared.");
+      expect(page).not.toContain('href="/registration/documents"');
+      expect(page).not.toContain('href="/registration/financial-scheme"');
+    }
+  });
+
+  it("links organisers to every part, the financial scheme and the documents included", async () => {
+    const hub = await html(await app.request("/registration", { cookie: organiser }));
+    for (const part of ["details", "emblems", "officer", "names", "financial-scheme", "readiness", "documents"]) expect(hub).toContain(`href="/registration/${part}"`);
+    expect(hub).toMatch(/Documents and the pack<\/a><\/td><td><strong class="status-tag[^"]*">In progress<\/strong><\/td><td>Can be downloaded; put the failed checks right before you file/);
+    expect(hub).toMatch(/Financial scheme<\/a><\/td><td><strong class="status-tag[^"]*">Complete<\/strong><\/td><td>Generated from the model scheme and the application details/);
   });
 });
 
@@ -233,6 +270,44 @@ describe("the application details", () => {
     expect((await loadDraft(database.db)).details.descriptions).toEqual([{ text: "Common Ground: for the many" }, { text: "Common Ground Scotland" }]);
   });
 
+  it("puts a problem on the row as typed when an empty row comes before it", async () => {
+    const long = "B".repeat(201);
+    const res = await details({ section: "descriptions", "descriptions.0.text": "", "descriptions.1.text": "Kept", "descriptions.2.text": "", "descriptions.3.text": long });
+    expect(res.status).toBe(400);
+    const page = await html(res);
+    expect(page).toContain('<a href="#descriptions.3.text">Description must be 200 characters or fewer</a>');
+    expect(page).toContain('id="descriptions.3.text-error"');
+    expect(page).not.toContain('href="#descriptions.1.text"');
+    // Shown again as typed: the empty rows stay where they were.
+    expect(page).toMatch(new RegExp(`id="descriptions\\.3\\.text"[^>]*value="${long}"|value="${long}"[^>]*id="descriptions\\.3\\.text"`));
+    expect(page).toMatch(/id="descriptions\.1\.text"[^>]*value="Kept"|value="Kept"[^>]*id="descriptions\.1\.text"/);
+
+    const units = await details({ section: "accounting-units", hasAccountingUnits: "yes", "accountingUnits.0.name": "", "accountingUnits.1.name": "", "accountingUnits.1.treasurer": "Tess Treasurer" });
+    expect(units.status).toBe(400);
+    const unitsPage = await html(units);
+    expect(unitsPage).toContain('<a href="#accountingUnits.1.name">Enter the accounting unit&#x27;s name</a>');
+    expect(unitsPage).toContain('id="accountingUnits.1.name-error"');
+    expect((await loadDraft(database.db)).details.descriptions).toEqual([{ text: "Common Ground: for the many" }, { text: "Common Ground Scotland" }]);
+  });
+
+  it("takes as additional officer only someone declared elected to an office, never any user", async () => {
+    const before = (await loadDraft(database.db)).details;
+    // ids[3] is a founding member who holds no office.
+    for (const userId of [ids[3]!, "0b0e1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d"]) {
+      const res = await details({ section: "officers", leaderPurpose: "", "additionalOfficer.userId": userId, "additionalOfficer.office": "Secretary" });
+      expect(res.status).toBe(400);
+      const page = await html(res);
+      expect(page).toContain('<a href="#additionalOfficer.userId">Choose someone declared elected to an office of the party, or nobody</a>');
+      expect(page).toContain('value="Secretary"');
+    }
+    expect((await loadDraft(database.db)).details).toEqual(before);
+    const ok = await details({ section: "officers", leaderPurpose: "", "additionalOfficer.userId": ids[1]!, "additionalOfficer.office": "Secretary" });
+    expect(ok.status).toBe(302);
+    expect((await loadDraft(database.db)).details.additionalOfficer).toEqual({ userId: ids[1], office: "Secretary" });
+    expect((await details({ section: "officers", leaderPurpose: "", "additionalOfficer.userId": "", "additionalOfficer.office": "" })).status).toBe(302);
+    expect((await loadDraft(database.db)).details).toEqual(before);
+  });
+
   it("refuses more than 12 descriptions", async () => {
     const form: Record<string, string> = { section: "descriptions" };
     for (let i = 0; i < 13; i++) form[`descriptions.${i}.text`] = `Common Ground ${i + 1}`;
@@ -250,7 +325,7 @@ describe("emblems", () => {
       .toBuffer();
 
   it("uploads a PNG, inspects it, and serves it to organisers only", async () => {
-    const res = await upload("/registration/emblems", organiser, { slot: "1" }, { name: "emblem.png", type: "image/png", bytes: new Uint8Array(await png()) });
+    const res = await upload("/registration/emblems?slot=1", organiser, {}, { name: "emblem.png", type: "image/png", bytes: new Uint8Array(await png()) });
     expect(res.status).toBe(302);
     const [row] = await database.db.select().from(registrationEmblems);
     expect(row?.slot).toBe(1);
@@ -276,7 +351,7 @@ describe("emblems", () => {
   });
 
   it("refuses a file that is not an image", async () => {
-    const res = await upload("/registration/emblems", organiser, { slot: "2" }, { name: "emblem.png", type: "image/png", bytes: "this is not a picture" });
+    const res = await upload("/registration/emblems?slot=2", organiser, {}, { name: "emblem.png", type: "image/png", bytes: "this is not a picture" });
     expect(res.status).toBe(400);
     const page = await html(res);
     expect(page).toContain("There is a problem");
@@ -285,18 +360,18 @@ describe("emblems", () => {
   });
 
   it("records the organiser's answers, replaces and removes", async () => {
-    const unanswered = await app.request("/registration/emblems", { cookie: organiser, form: { slot: "1", intent: "describe", smallestTextPx: "17" } });
+    const unanswered = await app.request("/registration/emblems?slot=1", { cookie: organiser, form: { intent: "describe", smallestTextPx: "17" } });
     expect(unanswered.status).toBe(400);
     const unansweredPage = await html(unanswered);
     expect(unansweredPage).toContain('href="#hasPicture-1-yes"');
     expect(unansweredPage).toContain('href="#hasText-1-yes"');
     expect(unansweredPage).toContain('value="17"'); // what was typed is kept
-    const missing = await app.request("/registration/emblems", { cookie: organiser, form: { slot: "1", intent: "describe", hasPicture: "yes", hasText: "yes", smallestTextPx: "" } });
+    const missing = await app.request("/registration/emblems?slot=1", { cookie: organiser, form: { intent: "describe", hasPicture: "yes", hasText: "yes", smallestTextPx: "" } });
     expect(missing.status).toBe(400);
     expect(await html(missing)).toContain('href="#smallestTextPx-1"');
     expect((await database.db.select().from(registrationEmblems))[0]?.hasPicture).toBeNull();
 
-    const ok = await app.request("/registration/emblems", { cookie: organiser, form: { slot: "1", intent: "describe", hasPicture: "yes", hasText: "yes", smallestTextPx: "30" } });
+    const ok = await app.request("/registration/emblems?slot=1", { cookie: organiser, form: { intent: "describe", hasPicture: "yes", hasText: "yes", smallestTextPx: "30" } });
     expect(ok.status).toBe(302);
     const [row] = await database.db.select().from(registrationEmblems);
     expect([row?.hasPicture, row?.hasText, row?.smallestTextPx]).toEqual([true, true, 30]);
@@ -309,7 +384,7 @@ describe("emblems", () => {
     expect(answeredPage).toContain("30 pixels high");
 
     // No lettering: a height typed anyway is not kept.
-    const none = await app.request("/registration/emblems", { cookie: organiser, form: { slot: "1", intent: "describe", hasPicture: "no", hasText: "no", smallestTextPx: "12" } });
+    const none = await app.request("/registration/emblems?slot=1", { cookie: organiser, form: { intent: "describe", hasPicture: "no", hasText: "no", smallestTextPx: "12" } });
     expect(none.status).toBe(302);
     const [after] = await database.db.select().from(registrationEmblems);
     expect([after?.hasPicture, after?.hasText, after?.smallestTextPx]).toEqual([false, false, null]);
@@ -320,13 +395,67 @@ describe("emblems", () => {
     await expect(database.db.update(registrationEmblems).set({ hasText: false, smallestTextPx: 20 })).rejects.toThrow();
 
     // A new image needs new answers.
-    const replaced = await upload("/registration/emblems", organiser, { slot: "1" }, { name: "second.png", type: "image/png", bytes: new Uint8Array(await png()) });
+    const replaced = await upload("/registration/emblems?slot=1", organiser, {}, { name: "second.png", type: "image/png", bytes: new Uint8Array(await png()) });
     expect(replaced.status).toBe(302);
     expect((await lastAudit()).action).toBe("registration.emblem_replaced");
     expect(await checkStatus("emblem.1.picture")).toBe("fail");
-    const removed = await app.request("/registration/emblems", { cookie: organiser, form: { slot: "1", intent: "remove" } });
+    const removed = await app.request("/registration/emblems?slot=1", { cookie: organiser, form: { intent: "remove" } });
     expect(removed.status).toBe(302);
     expect(await database.db.select().from(registrationEmblems)).toHaveLength(0);
+  });
+});
+
+describe("emblem uploads refused before they are read", () => {
+  const MB = 1024 * 1024;
+  const emblemRows = () => database.db.select().from(registrationEmblems);
+
+  it("reports a file too large beside the emblem it was for", async () => {
+    const res = await upload("/registration/emblems?slot=3", organiser, {}, { name: "huge.png", type: "image/png", bytes: new Uint8Array(5 * MB + 100 * 1024) });
+    expect(res.status).toBe(413);
+    const page = await html(res);
+    expect(page).toContain(`<a href="#file-3">${emblemProblemMessages.file_too_big}</a>`);
+    expect(page).toContain('id="file-3-error"');
+    expect(page).not.toContain('href="#file-1"');
+    expect(await emblemRows()).toHaveLength(0);
+  });
+
+  it("counts every part of the upload, whatever length the request states", async () => {
+    // Each part alone is under 5 MB; together they are not, and the stated length is a lie.
+    const res = await upload("/registration/emblems?slot=2", organiser, { padding: "x".repeat(4 * MB) }, { name: "e.png", type: "image/png", bytes: new Uint8Array(2 * MB) }, 1000);
+    expect(res.status).toBe(413);
+    expect(await html(res)).toContain('<a href="#file-2">');
+    expect(await emblemRows()).toHaveLength(0);
+  });
+
+  it("refuses an upload that does not state its length (chunked) with 411 and says why", async () => {
+    const png = await sharp({ create: { width: 40, height: 40, channels: 3, background: { r: 0, g: 0, b: 0 } } }).png().toBuffer();
+    const res = await upload("/registration/emblems?slot=1", organiser, {}, { name: "e.png", type: "image/png", bytes: new Uint8Array(png) }, "none");
+    expect(res.status).toBe(411);
+    expect(await html(res)).toContain(escaped(uploadRefusedMessages.length_required));
+    expect(await emblemRows()).toHaveLength(0);
+    const names = await upload("/registration/names", organiser, {}, { name: "parties.csv", type: "text/csv", bytes: "name\nGreen Party\n" }, "none");
+    expect(names.status).toBe(411);
+    expect(await database.db.select().from(registeredPartyNames)).toHaveLength(0);
+  });
+
+  it("refuses an emblem place that is not 1, 2 or 3", async () => {
+    for (const slot of ["x", "0", "4", ""]) {
+      const res = await upload(`/registration/emblems?slot=${slot}`, organiser, { slot }, { name: "e.png", type: "image/png", bytes: "not read" });
+      expect(res.status, slot).toBe(400);
+      const page = await html(res);
+      expect(page).toContain(emblemProblemMessages.slot_invalid);
+      expect(page).not.toContain("NaN");
+    }
+    // The place is read from the address only: a slot field in the form is not enough.
+    const png = await sharp({ create: { width: 40, height: 40, channels: 3, background: { r: 0, g: 0, b: 0 } } }).png().toBuffer();
+    expect((await upload("/registration/emblems?slot=1", organiser, {}, { name: "e.png", type: "image/png", bytes: new Uint8Array(png) })).status).toBe(302);
+    const noSlot = await app.request("/registration/emblems", { cookie: organiser, form: { slot: "1", intent: "remove" } });
+    expect(noSlot.status).toBe(400);
+    expect(await emblemRows()).toHaveLength(1);
+    const page = await html(await app.request("/registration/emblems", { cookie: organiser }));
+    for (const slot of [1, 2, 3]) expect(page).toContain(`action="/registration/emblems?slot=${slot}"`);
+    expect((await app.request("/registration/emblems?slot=1", { cookie: organiser, form: { intent: "remove" } })).status).toBe(302);
+    expect(await emblemRows()).toHaveLength(0);
   });
 });
 
@@ -351,6 +480,12 @@ describe("the names already registered", () => {
     expect(await html(notCsv)).toContain("The file must be a CSV file");
     expect(await database.db.select().from(registeredPartyNames)).toHaveLength(3);
 
+    const rows = Array.from({ length: 5001 }, (_, i) => `Party number ${i + 1},GB`).join("\n");
+    const tooMany = await upload("/registration/names", organiser, {}, { name: "parties.csv", type: "text/csv", bytes: `name,register\n${rows}\n` });
+    expect(tooMany.status).toBe(400);
+    expect(await html(tooMany)).toContain(`<a href="#file">${escaped(namesProblemMessages.too_many_rows)}</a>`);
+    expect(await database.db.select().from(registeredPartyNames)).toHaveLength(3);
+
     const cleared = await app.request("/registration/names", { cookie: organiser, form: { intent: "clear" } });
     expect(cleared.headers.get("Location")).toBe("/registration/names?cleared=3");
     expect(await database.db.select().from(registeredPartyNames)).toHaveLength(0);
@@ -369,6 +504,10 @@ describe("officers' own details and declarations", () => {
     expect(nonOfficer).toContain("You are not one of them.");
     expect(nonOfficer).not.toContain('name="homeAddress"');
     expect((await app.request("/registration/officer", { cookie: founder[3]!, form: leaderForm })).status).toBe(403);
+    // Someone who is not an officer is refused outright, not told what is wrong with the form.
+    const empty = await app.request("/registration/officer", { cookie: founder[3]!, form: { fullName: "", homeAddress: "", email: "not an email" } });
+    expect(empty.status).toBe(403);
+    expect(await html(empty)).not.toContain("There is a problem");
   });
 
   it("refuses empty or malformed details, keeping what was typed", async () => {
@@ -450,5 +589,34 @@ describe("the readiness page after the details are given", () => {
     expect(targets).toEqual(expect.arrayContaining(["nations", "descriptions-1", "accountingUnits-1"]));
     const page = await html(await app.request("/registration/details", { cookie: organiser }));
     for (const id of new Set(targets)) expect(page, id).toContain(`id="${id}"`);
+  });
+});
+
+describe("the financial scheme", () => {
+  // Needs two connections (one holds the lock while the other saves): the PostgreSQL server, not PGlite.
+  it.skipIf(!process.env.TEST_DATABASE_URL)("compares the text saved with the scheme generated from the details as they are when it saves", async () => {
+    const draft = await loadDraft(database.db);
+    const renamed = { ...draft.details, name: "Renamed Party" };
+    const renamedScheme = financialSchemeText({ details: renamed, treasurerName: await treasurerName(database.db), partyName: "Renamed Party", model: await loadSchemeModel() });
+    let locked!: () => void;
+    let release!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    // Another organiser renames the party; the save starts before that commits.
+    const renaming = database.db.transaction(async (tx) => {
+      await tx.select().from(registrationDetails).where(eq(registrationDetails.id, 1)).for("update");
+      await tx.update(registrationDetails).set({ details: renamed }).where(eq(registrationDetails.id, 1));
+      locked();
+      await released;
+    });
+    await isLocked;
+    const saving = saveFinancialScheme(database.db, systemActor("organiser"), renamedScheme);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    release();
+    await renaming;
+    // The text is the generated one for the details it is saved with: stored as "generated".
+    expect(await saving).toEqual({ ok: true, edited: false });
+    expect((await loadDraft(database.db)).financialScheme).toBeNull();
+    await database.db.update(registrationDetails).set({ details: draft.details }).where(eq(registrationDetails.id, 1));
   });
 });

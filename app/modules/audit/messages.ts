@@ -30,6 +30,8 @@ export const auditActionLabels: Record<string, string> = {
   "registration.names_loaded": "List of registered party names loaded",
   "registration.names_cleared": "List of registered party names cleared",
   "registration.officer_details_saved": "Officer's own details or declarations saved",
+  "registration.financial_scheme_saved": "Financial scheme edited and saved",
+  "registration.financial_scheme_reset": "Financial scheme reset to the generated text",
 };
 
 export const chainProblemLabels = {

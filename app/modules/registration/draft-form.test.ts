@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { registrationDraftSchema, type RegistrationDraft } from "./details";
-import { draftSections, draftToValues, parseSection, rowIndexes, sectionAnswered, type DraftSection } from "./draft-form";
+import { draftSections, draftToValues, formPath, parseSection, rowIndexes, sectionAnswered, type DraftSection } from "./draft-form";
 
 /** A whole draft through its form values and back, section by section. */
 function roundTrip(draft: RegistrationDraft): RegistrationDraft {
@@ -63,6 +63,22 @@ describe("the details form", () => {
     expect(parseSection("assets", { assetsWithinThreshold: "no", "assetsRecord.cashAtBank": "1.50" }).problems).toEqual({ "assetsRecord.cashAtBank": "not_a_number" });
     expect(parseSection("assets", { assetsWithinThreshold: "no", "assetsRecord.cashAtBank": "£12,500" }).patch.assetsRecord).toEqual({ cashAtBank: 12500 });
     expect(parseSection("accounting-units", { hasAccountingUnits: "yes", "accountingUnits.0.treasurer": "T" }).problems).toEqual({ "accountingUnits.0.name": "unit_name_missing" });
+  });
+
+  it("puts a row's problem on the row as typed, not as saved, when an empty row comes before it", () => {
+    const units = parseSection("accounting-units", { hasAccountingUnits: "yes", "accountingUnits.0.name": "", "accountingUnits.1.name": "Leeds", "accountingUnits.2.treasurer": "T" });
+    expect(units.problems).toEqual({ "accountingUnits.2.name": "unit_name_missing" });
+    expect(units.rowOrigins.accountingUnits).toEqual([1, 2]);
+
+    // The draft's second description is the third row typed: a schema problem with it goes there.
+    const descriptions = parseSection("descriptions", { "descriptions.0.text": "", "descriptions.1.text": "One", "descriptions.2.text": "", "descriptions.3.text": "Two" });
+    expect(descriptions.patch.descriptions).toEqual([{ text: "One" }, { text: "Two" }]);
+    expect(formPath(descriptions.rowOrigins, "descriptions.1.text")).toBe("descriptions.3.text");
+    expect(formPath(descriptions.rowOrigins, "descriptions.0.translation")).toBe("descriptions.1.translation");
+    expect(formPath(descriptions.rowOrigins, "descriptions")).toBe("descriptions");
+    expect(formPath(descriptions.rowOrigins, "name")).toBe("name");
+    // Rows numbered with gaps are counted by position, as the form shows them again.
+    expect(parseSection("descriptions", { "descriptions.0.text": "", "descriptions.5.text": "Five" }).rowOrigins.descriptions).toEqual([1]);
   });
 
   it("knows which sections have been answered", () => {

@@ -53,9 +53,26 @@ export type FormProblem = "not_a_number" | "not_an_email" | "invalid_date" | "un
 
 export type SectionPatch = Partial<Record<keyof RegistrationDraft, unknown>>;
 
+/** The repeated groups: empty rows are dropped when saved, so saved rows and form rows differ. */
+export type RowGroup = "descriptions" | "accountingUnits";
+
 export interface ParsedSection {
   patch: SectionPatch;
+  /** Keyed by the form's field ids, rows numbered as submitted. */
   problems: Record<string, FormProblem>;
+  /** For each saved row of a group, the position of the form row it came from. */
+  rowOrigins: Partial<Record<RowGroup, number[]>>;
+}
+
+/**
+ * The form field for a path into the saved draft: "descriptions.1.text" is the second row kept,
+ * which is the third row shown when an empty row came before it. Other paths are unchanged.
+ */
+export function formPath(rowOrigins: ParsedSection["rowOrigins"], path: string): string {
+  const m = /^(descriptions|accountingUnits)\.(\d+)(\..*)?$/.exec(path);
+  if (!m) return path;
+  const origin = rowOrigins[m[1] as RowGroup]?.[Number(m[2])];
+  return origin === undefined ? path : `${m[1]}.${origin}${m[3] ?? ""}`;
 }
 
 const one = (values: FormValues, key: string): string => {
@@ -106,6 +123,7 @@ const compact = <T extends object>(o: T): T | undefined => (Object.values(o).som
 export function parseSection(section: DraftSection, values: FormValues): ParsedSection {
   const problems: Record<string, FormProblem> = {};
   const patch: SectionPatch = {};
+  const rowOrigins: ParsedSection["rowOrigins"] = {};
   switch (section) {
     case "register": {
       patch.register = opt(values, "register");
@@ -128,12 +146,16 @@ export function parseSection(section: DraftSection, values: FormValues): ParsedS
       break;
     case "descriptions": {
       const rows: Description[] = [];
-      for (const i of rowIndexes(values, "descriptions")) {
+      const origins: number[] = [];
+      rowIndexes(values, "descriptions").forEach((i, position) => {
         const text = one(values, `descriptions.${i}.text`);
         const translation = opt(values, `descriptions.${i}.translation`);
-        if (text || translation) rows.push(translation ? { text, translation } : { text });
-      }
+        if (!text && !translation) return;
+        rows.push(translation ? { text, translation } : { text });
+        origins.push(position);
+      });
       patch.descriptions = rows.length > 0 ? rows : undefined;
+      rowOrigins.descriptions = origins;
       break;
     }
     case "headquarters": {
@@ -157,8 +179,9 @@ export function parseSection(section: DraftSection, values: FormValues): ParsedS
     case "accounting-units": {
       patch.hasAccountingUnits = yesNo(values, "hasAccountingUnits");
       const units: AccountingUnit[] = [];
+      const origins: number[] = [];
       if (patch.hasAccountingUnits) {
-        for (const i of rowIndexes(values, "accountingUnits")) {
+        for (const [position, i] of rowIndexes(values, "accountingUnits").entries()) {
           const p = `accountingUnits.${i}`;
           const unit = {
             name: one(values, `${p}.name`),
@@ -167,12 +190,14 @@ export function parseSection(section: DraftSection, values: FormValues): ParsedS
             address: compact({ line1: opt(values, `${p}.address.line1`), town: opt(values, `${p}.address.town`), postcode: opt(values, `${p}.address.postcode`)?.toUpperCase() }),
           };
           if (!unit.name && !unit.treasurer && !unit.secondOfficer && !unit.address) continue;
-          // Problems point at the row as it will be shown after saving (empty rows dropped).
-          if (!unit.name) problems[`accountingUnits.${units.length}.name`] = "unit_name_missing";
+          // Problems point at the row as shown: the form is shown again with the rows as typed.
+          if (!unit.name) problems[`accountingUnits.${position}.name`] = "unit_name_missing";
           units.push(unit);
+          origins.push(position);
         }
       }
       patch.accountingUnits = units.length > 0 ? units : undefined;
+      rowOrigins.accountingUnits = origins;
       break;
     }
     case "financial-year": {
@@ -212,7 +237,7 @@ export function parseSection(section: DraftSection, values: FormValues): ParsedS
       patch.notContestingGeneralElections = ticked(values, "notContestingGeneralElections");
       break;
   }
-  return { patch, problems };
+  return { patch, problems, rowOrigins };
 }
 
 /** The values a section's form shows for a stored draft (the inverse of parseSection). */

@@ -75,11 +75,13 @@ export async function saveFinancialScheme(db: Db, actor: Actor, text: string): P
   const clean = normalise(text);
   if (!clean) return { ok: false, code: "empty" };
   if (clean.length > MAX_SCHEME_LENGTH) return { ok: false, code: "too_long" };
-  const { generated } = await financialSchemeState(db);
-  const stored = clean === normalise(generated) ? null : `${clean}\n`;
   return db.transaction(async (tx) => {
     await tx.insert(registrationDetails).values({ id: 1 }).onConflictDoNothing();
     const [before] = await tx.select({ scheme: registrationDetails.financialScheme }).from(registrationDetails).where(eq(registrationDetails.id, 1)).for("update");
+    // The generated text is read after the lock, so it matches the details this save is compared
+    // with: a details change saved meanwhile cannot make the same text look edited (or not).
+    const { generated } = await financialSchemeState(tx);
+    const stored = clean === normalise(generated) ? null : `${clean}\n`;
     if ((before?.scheme ?? null) === stored) return { ok: true, edited: stored !== null } as const;
     await tx.update(registrationDetails).set({ financialScheme: stored, updatedAt: new Date(), updatedBy: actor.id }).where(eq(registrationDetails.id, 1));
     await appendAudit(tx, {

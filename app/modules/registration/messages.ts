@@ -77,6 +77,7 @@ export function draftIssueMessage(issue: DraftIssue): string {
   if (issue.code === "too_long") return `${label} must be ${issue.max ?? ""} characters or fewer`;
   if (issue.code === "too_many") return `${label}: no more than ${issue.max ?? ""}`;
   if (issue.code === "invalid") return `${label}: choose one of the answers given`;
+  if (issue.code === "not_an_office_holder") return "Choose someone declared elected to an office of the party, or nobody";
   return formProblems[issue.code](label);
 }
 
@@ -89,6 +90,11 @@ export const emblemProblemMessages: Record<EmblemProblem, string> = {
   text_size_invalid: "Enter the height of the smallest lettering as a whole number of pixels, like 24, or say the emblem has no text",
 };
 
+/** An upload refused before its body is read (the error page's message). */
+export const uploadRefusedMessages = {
+  length_required: "The file could not be uploaded because the browser did not say how large it is. Try again, or use a different browser.",
+} as const;
+
 /** The emblem answers form: a question left unanswered. */
 export const emblemAnswerMessages = {
   picture_missing: "Select yes if the emblem has a picture or symbol",
@@ -98,6 +104,7 @@ export const emblemAnswerMessages = {
 export const namesProblemMessages: Record<Extract<NamesCsvResult, { ok: false }>["code"] | "file_missing" | "file_too_big" | "not_csv", string> = {
   unreadable: "The file could not be read as CSV. Save it from your spreadsheet as CSV (comma separated) and try again",
   empty: "The file has no names in it",
+  too_many_rows: "The file must have no more than 5,000 rows. The Commission's registers hold a few hundred parties: check it is the list of registered parties",
   file_missing: "Choose a CSV file to upload",
   file_too_big: "The file must be smaller than 5 MB",
   not_csv: "The file must be a CSV file",

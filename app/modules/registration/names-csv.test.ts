@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseNamesCsv } from "./names-csv";
+import { MAX_NAME_ROWS, parseNamesCsv } from "./names-csv";
 
 describe("the registered names CSV", () => {
   it("reads the column headed name, with the register, skipping blank and repeated names", () => {
@@ -23,5 +23,24 @@ describe("the registered names CSV", () => {
     expect(parseNamesCsv("name\n\n,\n")).toEqual({ ok: false, code: "empty" });
     expect(parseNamesCsv("")).toEqual({ ok: false, code: "empty" });
     expect(parseNamesCsv('"unterminated\n')).toEqual({ ok: false, code: "unreadable" });
+  });
+
+  it("refuses a file of more than 5,000 rows, and reads one of exactly 5,000", () => {
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => `Party ${i + 1}`).join("\n");
+    expect(MAX_NAME_ROWS).toBe(5000);
+    expect(parseNamesCsv(`name\n${rows(5001)}\n`)).toEqual({ ok: false, code: "too_many_rows" });
+    expect(parseNamesCsv(`${rows(5001)}\n`)).toEqual({ ok: false, code: "too_many_rows" });
+    expect(parseNamesCsv(`${rows(20_000)}\n`)).toEqual({ ok: false, code: "too_many_rows" });
+    const exactly = parseNamesCsv(`name\n${rows(5000)}\n`);
+    expect(exactly.ok && exactly.names.length).toBe(5000);
+    // Blank lines are not rows.
+    const withBlanks = parseNamesCsv(`name\n${rows(5000)}\n\n\n\n`);
+    expect(withBlanks.ok).toBe(true);
+  });
+
+  it("skips a name longer than 200 characters and cuts a register to 100", () => {
+    const long = "A".repeat(201);
+    const r = parseNamesCsv(`name,register\n${long},GB\n${"B".repeat(200)},${"R".repeat(150)}\n`);
+    expect(r).toEqual({ ok: true, names: [{ name: "B".repeat(200), register: "R".repeat(100) }], rowsRead: 2, skipped: 1 });
   });
 });

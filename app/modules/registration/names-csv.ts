@@ -4,6 +4,10 @@ import { parse } from "csv-parse/sync";
  * Reads the list of parties already on the Commission's registers from a CSV file: the names are
  * in a column headed "name" (a "register" column is kept if there is one), or else in the first
  * column. Blank and repeated names are skipped and counted. Pure.
+ *
+ * The Commission's registers hold a few hundred parties, so a file of more than MAX_NAME_ROWS rows
+ * is not that list: it is refused rather than loaded, since every readiness check compares the
+ * name with each of them.
  */
 
 export interface RegisteredNameRow {
@@ -11,14 +15,19 @@ export interface RegisteredNameRow {
   register: string;
 }
 
-export type NamesCsvResult = { ok: true; names: RegisteredNameRow[]; rowsRead: number; skipped: number } | { ok: false; code: "unreadable" | "empty" };
+export type NamesCsvResult = { ok: true; names: RegisteredNameRow[]; rowsRead: number; skipped: number } | { ok: false; code: "unreadable" | "empty" | "too_many_rows" };
 
-const MAX_NAME_LENGTH = 300;
+export const MAX_NAME_ROWS = 5000;
+/** A registered name is at most six words: a longer cell is not a name, and its row is skipped. */
+export const MAX_NAME_LENGTH = 200;
+/** The register column is a short label ("Great Britain"); anything longer is cut to this. */
+export const MAX_REGISTER_LENGTH = 100;
 
 export function parseNamesCsv(text: string): NamesCsvResult {
   let records: string[][];
   try {
-    records = parse(text, { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true }) as string[][];
+    // Parsing stops one record past the most a file may hold (with its heading): enough to know it is too long.
+    records = parse(text, { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true, to: MAX_NAME_ROWS + 2 }) as string[][];
   } catch {
     return { ok: false, code: "unreadable" };
   }
@@ -28,6 +37,7 @@ export function parseNamesCsv(text: string): NamesCsvResult {
   const hasHeader = nameColumn >= 0;
   const registerColumn = hasHeader ? header.findIndex((cell) => cell === "register") : -1;
   const rows = hasHeader ? records.slice(1) : records;
+  if (rows.length > MAX_NAME_ROWS) return { ok: false, code: "too_many_rows" };
   const seen = new Set<string>();
   const names: RegisteredNameRow[] = [];
   let skipped = 0;
@@ -39,7 +49,7 @@ export function parseNamesCsv(text: string): NamesCsvResult {
       continue;
     }
     seen.add(key);
-    names.push({ name, register: registerColumn >= 0 ? (row[registerColumn] ?? "").trim() : "" });
+    names.push({ name, register: registerColumn >= 0 ? (row[registerColumn] ?? "").trim().slice(0, MAX_REGISTER_LENGTH) : "" });
   }
   if (names.length === 0) return { ok: false, code: "empty" };
   return { ok: true, names, rowsRead: rows.length, skipped };

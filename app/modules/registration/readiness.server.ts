@@ -14,8 +14,10 @@ import { listEmblems, loadDraft, officerCompletion, officersDeclared, registered
 async function schemeText(db: DbOrTx): Promise<string | null> {
   try {
     return (await financialSchemeState(db)).text;
-  } catch {
-    return null;
+  } catch (error) {
+    // Only a missing model file means "no scheme"; a database error must not pass for one.
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
   }
 }
 

@@ -40,7 +40,7 @@ export async function loadDraft(db: DbOrTx): Promise<StoredDraft> {
 /** A problem with one field: its path in the draft (also the form field's id) and its code. */
 export interface DraftIssue {
   path: string;
-  code: FormProblem | "too_long" | "too_many" | "invalid";
+  code: FormProblem | "too_long" | "too_many" | "invalid" | "not_an_office_holder";
   max?: number;
 }
 
@@ -68,6 +68,12 @@ export async function saveDraftSection(db: Db, actor: Actor, section: DraftSecti
     }
     const parsed = registrationDraftSchema.safeParse(merged);
     if (!parsed.success) return { ok: false, issues: parsed.error.issues.map(issueOf) } as const;
+    // The additional officer must hold a named office in the party: someone declared elected to a
+    // position of the current election (the people the form offers), never any user's id.
+    const additional = parsed.data.additionalOfficer?.userId;
+    if (section === "officers" && additional && !(await electedPeople(tx)).some((p) => p.userId === additional)) {
+      return { ok: false, issues: [{ path: "additionalOfficer.userId", code: "not_an_office_holder" }] } as const;
+    }
     const saved = parsed.data as Record<string, unknown>;
     const changed = draftSections[section].filter((key) => JSON.stringify(stored[key]) !== JSON.stringify(saved[key]));
     if (changed.length === 0) return { ok: true, changed: [] } as const;
@@ -320,20 +326,21 @@ export async function saveOfficerDetails(
   officer: Actor & { id: string },
   input: { fullName: string; homeAddress: string; email: string; confirm: readonly string[] },
 ): Promise<SaveOfficerResult> {
-  const parsed = officerDetailsSchema.safeParse(input);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      code: "invalid",
-      issues: parsed.error.issues.map((i) => ({
-        path: String(i.path[0] ?? ""),
-        code: i.code === "too_big" ? "too_long" : i.code === "too_small" ? "missing" : "not_an_email",
-      })),
-    };
-  }
   return db.transaction(async (tx) => {
+    // Whether they are an officer at all comes first: someone who is not is refused, never told what is wrong with the form.
     const held = await rolesHeldBy(tx, officer.id);
     if (held.length === 0) return { ok: false, code: "not_an_officer" } as const;
+    const parsed = officerDetailsSchema.safeParse(input);
+    if (!parsed.success) {
+      return {
+        ok: false,
+        code: "invalid",
+        issues: parsed.error.issues.map((i) => ({
+          path: String(i.path[0] ?? ""),
+          code: i.code === "too_big" ? ("too_long" as const) : i.code === "too_small" ? ("missing" as const) : ("not_an_email" as const),
+        })),
+      } as const;
+    }
     if (input.confirm.some((role) => !held.includes(role as RegisteredRole))) return { ok: false, code: "role_not_held" } as const;
     const [before] = await tx.select().from(officerDetails).where(eq(officerDetails.userId, officer.id)).for("update");
     const now = new Date().toISOString();
