@@ -2,13 +2,16 @@
 //
 // Times the registration pack for a 60-clause adopted constitution (the 40 model clauses and 20
 // generated ones, adopted by 20 founding members) with the three registered officers declared and
-// their details given: gathering the data, the whole pack as one PDF, and the zip of the seven
-// separate PDFs, each cold (the PDF cache emptied first) and warm (an unchanged pack again), as
-// the median of several runs. The fonts are warmed once before timing, as a running server has.
+// their details given: the constitution's PDF made at adoption, gathering the data, the whole pack
+// as one PDF and the zip of the seven separate PDFs, each cold (the pack's cache emptied, the
+// adopted constitution's PDF kept), fully cold (that emptied too) and warm (an unchanged pack
+// again), as the median of several runs. The PDF worker is started and its fonts warmed before
+// timing, as on a running server.
 //
 // Runs on a fresh database on the PostgreSQL server when TEST_DATABASE_URL is set, otherwise on
 // embedded PGlite. Needs no build. Writes "## Registration pack (60 clauses)" into
-// docs/benchmarks.md. Exit code 1 if the whole pack (cold) misses 2 seconds.
+// docs/benchmarks.md. Exit code 1 if the whole pack (cold, the constitution made at adoption)
+// misses 2 seconds.
 
 process.env.NODE_ENV ??= "production";
 
@@ -16,11 +19,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import postgres from "postgres";
 import { loadModelConstitution } from "../app/modules/constitution/model";
 import type { UploadedClause } from "../app/modules/constitution/upload";
 import { saveOfficerDetails } from "../app/modules/registration/registration.server";
-import { clearPackCache, packData, renderDocument, renderPack, renderPackZip } from "../app/modules/registration/pack.server";
+import { latestVersion } from "../app/modules/constitution/round.server";
+import { clearPackCache, packData, renderAfterAdoption, renderDocument, renderPack, renderPackZip } from "../app/modules/registration/pack.server";
 import { openPglite, openPostgres, type Database } from "../app/utils/db.server";
 import { registrationDetails } from "../db/schema";
 import { foundingMembersReady } from "../tests/support/constitution-fixture";
@@ -79,17 +84,23 @@ async function run(database: Database, label: string) {
   }
   log(`set up in ${((performance.now() - t) / 1000).toFixed(1)} s (${label})`);
 
-  // As a running server: fonts registered and warmed by an earlier document.
+  // As a running server: the PDF worker started and its fonts warmed by an earlier document.
   t = performance.now();
   await renderDocument(db, "assets-and-liabilities");
-  log(`first document (font warm-up) in ${(performance.now() - t).toFixed(0)} ms`);
+  log(`first document (worker start and font warm-up) in ${(performance.now() - t).toFixed(0)} ms`);
+  // As at adoption: the adopted version's PDF made once, as /constitution.pdf and the pack print it.
+  const version = (await latestVersion(db))!.number;
+  const adoption = await timed(() => renderAfterAdoption(db, version), "adoption");
+  log(`constitution made at adoption in ${adoption.toFixed(0)} ms`);
 
   const gather: number[] = [];
   const packCold: number[] = [];
+  const packFullyCold: number[] = [];
   const packWarm: number[] = [];
   const zipCold: number[] = [];
   const zipWarm: number[] = [];
   const constitutionCold: number[] = [];
+  const stalls: number[] = [];
   let pages = 0;
   for (let i = 0; i < RUNS; i += 1) {
     gather.push(await timed(() => packData(db)));
@@ -102,14 +113,38 @@ async function run(database: Database, label: string) {
     );
     packWarm.push(await timed(() => renderPack(db)));
     clearPackCache();
-    constitutionCold.push(await timed(() => renderDocument(db, "constitution"), "constitution"));
-    clearPackCache();
     zipCold.push(await timed(() => renderPackZip(db), "zip"));
     zipWarm.push(await timed(() => renderPackZip(db)));
-    log(`run ${i + 1}: pack cold ${packCold[i]!.toFixed(0)} ms, warm ${packWarm[i]!.toFixed(0)} ms; zip cold ${zipCold[i]!.toFixed(0)} ms, warm ${zipWarm[i]!.toFixed(0)} ms`);
+    // Fully cold: the constitution made again too, as on a server started since adoption.
+    clearPackCache({ constitution: true });
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
+    packFullyCold.push(await timed(() => renderPack(db), "packFullyCold"));
+    loop.disable();
+    stalls.push(loop.max / 1e6);
+    clearPackCache({ constitution: true });
+    constitutionCold.push(await timed(() => renderDocument(db, "constitution"), "constitution"));
+    log(`run ${i + 1}: pack cold ${packCold[i]!.toFixed(0)} ms, fully cold ${packFullyCold[i]!.toFixed(0)} ms (longest main-thread stall ${stalls[i]!.toFixed(0)} ms), warm ${packWarm[i]!.toFixed(0)} ms; zip cold ${zipCold[i]!.toFixed(0)} ms, warm ${zipWarm[i]!.toFixed(0)} ms`);
   }
   const cpuOf = (label: string) => median(cpu.get(label) ?? [0]);
-  return { label, pages, cpuPack: cpuOf("pack"), cpuZip: cpuOf("zip"), cpuConstitution: cpuOf("constitution"), gather: median(gather), packCold: median(packCold), packWarm: median(packWarm), zipCold: median(zipCold), zipWarm: median(zipWarm), constitutionCold: median(constitutionCold) };
+  return {
+    label,
+    pages,
+    adoption,
+    cpuAdoption: cpuOf("adoption"),
+    cpuPack: cpuOf("pack"),
+    cpuPackFullyCold: cpuOf("packFullyCold"),
+    cpuZip: cpuOf("zip"),
+    cpuConstitution: cpuOf("constitution"),
+    gather: median(gather),
+    packCold: median(packCold),
+    packFullyCold: median(packFullyCold),
+    stall: median(stalls),
+    packWarm: median(packWarm),
+    zipCold: median(zipCold),
+    zipWarm: median(zipWarm),
+    constitutionCold: median(constitutionCold),
+  };
 }
 
 async function onPostgres(serverUrl: string) {
@@ -147,18 +182,21 @@ const ms = (v: number) => `${v.toFixed(0)} ms`;
 const met = r.packCold < TARGET_MS;
 const section = `## ${HEADING}
 
-The registration pack (\`app/modules/registration/pack.server.ts\`) for a 60-clause adopted constitution (the 40 model clauses and 20 generated ones) with the three registered officers declared, ${MEMBERS} founding members, median of ${RUNS} runs; rerun with \`TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench:registration\`. "Cold" empties the PDF cache first (fonts already warm, as on a running server); "warm" asks again for an unchanged pack, served from the cache.
+The registration pack (\`app/modules/registration/pack.server.ts\`, decision 024) for a 60-clause adopted constitution (the 40 model clauses and 20 generated ones) with the three registered officers declared, ${MEMBERS} founding members, median of ${RUNS} runs; rerun with \`TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench:registration\`. Every PDF is made on the PDF worker thread; CPU times are the whole process's (both threads). "Cold" empties the pack's cache (the six small documents, the cover and the merged pack) but keeps the adopted constitution's PDF, made once per version at adoption; "fully cold" empties that too, as on a server restarted since adoption; "warm" asks again for an unchanged pack. The PDF worker is running and its fonts warm, as on a running server.
 
 | What | Median wall time | Median CPU time |
 |---|---|---|
+| The constitution's PDF made at adoption (\`renderAfterAdoption\`: as /constitution.pdf and as the pack prints it, two layouts here as the registered name differs from the movement's), once | ${ms(r.adoption)} | ${ms(r.cpuAdoption)} |
 | Gathering every document's data (\`packData\`) | ${ms(r.gather)} | |
 | Whole pack as one PDF (${r.pages} pages), cold | ${ms(r.packCold)} | ${ms(r.cpuPack)} |
+| Whole pack as one PDF, fully cold | ${ms(r.packFullyCold)} | ${ms(r.cpuPackFullyCold)} |
+| Longest the main thread was held up during a fully cold pack (event-loop delay) | ${ms(r.stall)} | |
 | Whole pack as one PDF, warm | ${ms(r.packWarm)} | |
 | Zip of the seven PDFs, cold | ${ms(r.zipCold)} | ${ms(r.cpuZip)} |
 | Zip of the seven PDFs, warm | ${ms(r.zipWarm)} | |
-| The constitution alone (part of both), cold | ${ms(r.constitutionCold)} | ${ms(r.cpuConstitution)} |
+| The constitution alone, fully cold | ${ms(r.constitutionCold)} | ${ms(r.cpuConstitution)} |
 
-Target: the whole pack in under 2 s (cold): ${met ? "met" : `**missed**. The constitution's numbered lines are most of the work (${ms(r.constitutionCold)} alone, ${ms(r.cpuConstitution)} of CPU), laid out by react-pdf on the one JavaScript thread; the other six documents and the cover add about ${ms(Math.max(0, r.packCold - r.constitutionCold))}. With other work on the machine (the load average below) wall times run well above CPU times. Faster needs a faster constitution layout (or the pack made ahead of time, as "Prepare the pack now" does); warm downloads of an unchanged pack cost only the gathering`}.
+Target: the whole pack in under 2 s (cold, the constitution made at adoption): ${met ? "met" : "**missed**"}. Fully cold, the pack ${r.packFullyCold < TARGET_MS ? "also meets it" : `**misses it** (${ms(r.packFullyCold)}): the constitution's numbered lines are still most of the work (${ms(r.constitutionCold)} alone), paid once per version per server, on the worker thread, so other pages go on being answered meanwhile`}. Made at adoption: It is the first constitution laid out by the newly started worker, so its CPU per layout is well above the later "constitution alone" figure; it is paid once per version, in the background, after the adoption vote is counted. With other work on the machine (the load average below) wall times run above CPU times.
 
 ${r.label}; ${machineLine(loadBefore)}.
 `;

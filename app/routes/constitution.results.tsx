@@ -5,6 +5,7 @@ import { ErrorSummary, NotificationBanner, TextArea, type FieldErrors } from "~/
 import { YES_NO_MESSAGES } from "~/modules/ballots";
 import { amendedDocument, currentDraft, listAmendments } from "~/modules/constitution/drafting.server";
 import { roundProblemMessages } from "~/modules/constitution/messages";
+import { renderAfterAdoption } from "~/modules/registration/pack.server";
 import { closeRound, latestVersion, openRoundOf, roundResults, settleAdoption } from "~/modules/constitution/round.server";
 import { decideRound } from "~/modules/constitution/round";
 import { majorityDescriptions } from "~/modules/polls/messages";
@@ -129,6 +130,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === "close-adoption") {
     const r = await settleAdoption(context.db, actor, early ? { reason } : {});
     if (!r.ok) return data({ errors: { reason: roundProblemMessages[r.code] } as FieldErrors }, { status: 400 });
+    // The adopted version never changes: its PDF is made now, on the PDF worker, for every later download (decision 024).
+    if (r.adopted && r.version !== null) void renderAfterAdoption(context.db, r.version);
     return { errors: {} as FieldErrors, done: r.adopted ? `The constitution is adopted as version ${r.version}.` : "The adoption vote is counted: the constitution was not adopted." };
   }
   throw new Response("Unknown action", { status: 400 });

@@ -2,9 +2,11 @@ import { eq } from "drizzle-orm";
 import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../app/modules/audit/audit.server";
+import { adoptedConstitutionRenders, constitutionPdf } from "../../app/modules/constitution/documents.server";
 import { latestVersion } from "../../app/modules/constitution/round.server";
 import { flat, pdfInfo, pdfPages, pdfText } from "../../app/modules/documents/test-support/pdf-text";
 import { financialSchemeState, resetFinancialScheme, saveFinancialScheme } from "../../app/modules/registration/financial-scheme.server";
+import { clearPackCache, renderAfterAdoption, renderPack, renderPackZip } from "../../app/modules/registration/pack.server";
 import { saveOfficerDetails } from "../../app/modules/registration/registration.server";
 import { grantRole } from "../../app/modules/users/users.server";
 import { auditLog, movement, registrationDetails } from "../../db/schema";
@@ -62,10 +64,17 @@ describe("the registration pack over HTTP", () => {
     expect(text).toContain("Founding record");
     for (const officer of OFFICERS) expect(text).toContain(`${officer.title} Founder ${officer.member + 1}`);
     expect(text).toMatch(/Chain head \(verification hash\): [0-9a-f]{64}/);
-    // Every page is numbered through the pack, and the party is named at the top of each.
-    const pages = pdfPages(bytes);
+    // The cover lists each part with its pages in the pack; each part numbers its own pages, and the party is named at the top of every page.
+    const pages = pdfPages(bytes).map(flat);
     expect(pages.length).toBeGreaterThan(10);
-    expect(pages.every((p, i) => p.includes(`Page ${i + 1} of ${pages.length}`) && p.includes(PARTY))).toBe(true);
+    expect(pages.every((p) => p.includes(PARTY))).toBe(true);
+    const constitution = /Constitution \(pages (\d+) to (\d+)\)/.exec(pages[0]!);
+    expect(constitution).not.toBeNull();
+    const [first, last] = [Number(constitution![1]), Number(constitution![2])];
+    expect(last - first).toBeGreaterThan(5);
+    for (let n = first; n <= last; n += 1) expect(pages[n - 1], `page ${n}`).toContain(`Page ${n - first + 1} of ${last - first + 1}`);
+    expect(pages[first - 1]).toContain(clauseTitles[0]);
+    expect(pages.at(-1)).toMatch(/Page (\d+) of \1/);
     const info = pdfInfo(bytes);
     expect(info.Title).toContain(PARTY);
     expect(info.Author).toBe(PARTY);
@@ -119,6 +128,29 @@ describe("the registration pack over HTTP", () => {
     for (const title of clauseTitles) expect(all).toContain(title);
     for (const role of ["Leader", "Nominating officer", "Treasurer"]) expect(all).toContain(role);
   }, 60_000);
+
+  it("makes the adopted constitution's PDF once, at adoption, and reuses it for /constitution.pdf, every later pack and the zip", async () => {
+    const version = (await latestVersion(database.db))!.number;
+    clearPackCache({ constitution: true });
+    const before = adoptedConstitutionRenders();
+    // After adoption: as /constitution.pdf prints it (the movement's name) and as the pack does (the registered name).
+    await renderAfterAdoption(database.db, version);
+    expect(adoptedConstitutionRenders()).toBe(before + 2);
+    const first = await renderPack(database.db);
+    expect((await constitutionPdf(database.db))?.pdf.length).toBeGreaterThan(0);
+    clearPackCache();
+    const second = await renderPack(database.db);
+    const zip = unzipSync((await renderPackZip(database.db)).bytes as Uint8Array);
+    expect(adoptedConstitutionRenders()).toBe(before + 2);
+    for (const pack of [first, second]) expect(flat(pdfText(pack.bytes))).toContain(clauseTitles.at(-1)!);
+    expect(Object.keys(zip)).toHaveLength(7);
+    // Fully cold, the pack makes it itself, once.
+    clearPackCache({ constitution: true });
+    await renderPack(database.db);
+    clearPackCache();
+    await renderPack(database.db);
+    expect(adoptedConstitutionRenders()).toBe(before + 3);
+  }, 120_000);
 
   it("serves an unchanged pack again from the cache, and a changed one afresh", async () => {
     const t = performance.now();

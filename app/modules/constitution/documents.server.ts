@@ -2,6 +2,7 @@
  * The constitution's printable documents: the text with line numbers (and, once adopted, its
  * adoption record), and the amendments book with supporters and the committee's advice.
  */
+import { createHash } from "node:crypto";
 import { getMovement } from "~/modules/campaign/campaign.server";
 import type { AmendmentsPdfData } from "~/modules/documents/amendments";
 import type { ConstitutionPdfData } from "~/modules/documents/constitution";
@@ -86,6 +87,47 @@ export async function cachedRender(key: string, render: () => Promise<Buffer>): 
   return made;
 }
 
+/**
+ * An adopted version never changes (constitution_versions is append-only), so its PDF is made
+ * once and kept while the server runs: for /constitution.pdf and for the registration pack, whose
+ * constitution part it is (decision 024). Kept under the version and a hash of everything it
+ * prints but the date, so a pack that names the party differently gets its own copy; the date
+ * printed is the day it was first made (usually the day of adoption, see
+ * renderAdoptedConstitution). Not in the database: a restarted server makes it again, once.
+ */
+const adoptedPdfs = new Map<string, Promise<Buffer>>();
+const KEEP_ADOPTED = 8;
+let adoptedRenders = 0;
+
+export function adoptedConstitutionRender(data: ConstitutionPdfData): Promise<Buffer> {
+  const { generatedAt: _dated, ...content } = data;
+  const key = `${data.adoption?.version ?? "?"}:${createHash("sha256").update(JSON.stringify(content)).digest("hex")}`;
+  const kept = adoptedPdfs.get(key);
+  if (kept) return kept;
+  adoptedRenders += 1;
+  const made = renderInWorker("constitution", data);
+  adoptedPdfs.set(key, made);
+  made.catch(() => adoptedPdfs.delete(key));
+  if (adoptedPdfs.size > KEEP_ADOPTED) adoptedPdfs.delete(adoptedPdfs.keys().next().value as string);
+  return made;
+}
+
+/** How many adopted-constitution PDFs this server has started making: for tests and the benchmark. */
+export function adoptedConstitutionRenders(): number {
+  return adoptedRenders;
+}
+
+/** Forgets the kept adopted-constitution PDFs: for the benchmark's fully cold runs and tests. */
+export function forgetAdoptedConstitutionPdfs(): void {
+  adoptedPdfs.clear();
+}
+
+/** Makes the adopted version's PDF now (on the PDF worker), so the first download need not wait. */
+export async function renderAdoptedConstitution(db: DbOrTx, version: number, options: { partyName?: string } = {}): Promise<void> {
+  const d = await constitutionPdfData(db, { version });
+  if (d) await adoptedConstitutionRender(options.partyName ? { ...d, partyName: options.partyName } : d);
+}
+
 function keyOf(kind: string, data: { generatedAt: Date }): string {
   const { generatedAt, ...rest } = data;
   return `${kind}:${generatedAt.toLocaleDateString("en-GB", { timeZone: "Europe/London" })}:${JSON.stringify(rest)}`;
@@ -94,7 +136,7 @@ function keyOf(kind: string, data: { generatedAt: Date }): string {
 export async function constitutionPdf(db: DbOrTx, options: { version?: number } = {}) {
   const d = await constitutionPdfData(db, options);
   if (!d) return null;
-  const pdf = await cachedRender(keyOf("constitution", d), () => renderInWorker("constitution", d));
+  const pdf = d.status === "adopted" ? await adoptedConstitutionRender(d) : await cachedRender(keyOf("constitution", d), () => renderInWorker("constitution", d));
   return { pdf, fileName: `${fileSlug(`${d.partyName} ${d.title}`)}.pdf` };
 }
 

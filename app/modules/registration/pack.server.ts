@@ -4,39 +4,36 @@
  * For organisers only (the routes check "registration.manage"): the officer sheets hold home
  * addresses, and they go nowhere else.
  *
- * Rendering a 60-clause constitution takes react-pdf a good part of a second, so every PDF made
- * is kept, per server, under a fingerprint of exactly what it prints (and the day it is dated):
+ * The pack is put together from its parts' own PDFs (decision 024): the adopted constitution,
+ * whose layout is most of the work, is made once per version and kept (from adoption on, see
+ * `renderAfterAdoption`); the six small documents and the cover are made on the PDF worker, so
+ * the server goes on answering meanwhile, and merged behind the cover. Every PDF made is kept,
+ * per server, under a fingerprint of exactly what it prints (and the day it is dated):
  * downloading an unchanged pack again costs only the gathering. `preparePack` renders in the
  * background for the documents page, which shows progress while it runs.
  */
 import { createHash } from "node:crypto";
 import { and, asc, count, eq, inArray, isNull } from "drizzle-orm";
 import { zipSync } from "fflate";
-import { createElement, type ReactElement } from "react";
 import type { RankedCountReport } from "~/modules/ballots";
 import { campaignFigures } from "~/modules/pledges/counts.server";
 import { getMovement } from "~/modules/campaign/campaign.server";
-import { constitutionPdfData } from "~/modules/constitution/documents.server";
+import { adoptedConstitutionRender, constitutionPdfData, forgetAdoptedConstitutionPdfs, renderAdoptedConstitution } from "~/modules/constitution/documents.server";
 import { latestVersion } from "~/modules/constitution/round.server";
-import { ConstitutionPdf } from "~/modules/documents/constitution";
 import { fileSlug } from "~/modules/documents/format";
-import { ApplicationSummaryPdf } from "~/modules/documents/registration/application-summary";
-import { AssetsPdf } from "~/modules/documents/registration/assets-and-liabilities";
-import { FinancialSchemePdf } from "~/modules/documents/registration/financial-scheme";
-import { FoundingRecordPdf } from "~/modules/documents/registration/founding-record";
 import { packMessages } from "~/modules/documents/registration/messages";
-import { OfficerSheetsPdf } from "~/modules/documents/registration/officer-sheets";
 import { packDocuments, type PackDocument } from "~/modules/documents/registration/documents";
-import { PackPdf, type PackData } from "~/modules/documents/registration/pack";
-import { ChecklistPdf } from "~/modules/documents/registration/readiness-checklist";
+import { assemblePack, type PackPart } from "~/modules/documents/registration/merge.server";
+import type { PackData } from "~/modules/documents/registration/pack";
 import type { FoundingRecordData, PollRecord } from "~/modules/documents/registration/types";
-import { renderPdf } from "~/modules/documents/render.server";
+import { renderInWorker } from "~/modules/documents/render-worker.server";
+import type { WorkerDocumentData } from "~/modules/documents/worker-documents";
 import { currentElection, listPositions } from "~/modules/elections/elections.server";
 import { foundingFigures } from "~/modules/founding/founding.server";
 import type { PollResult } from "~/modules/polls/ballot-rules";
 import type { DbOrTx } from "~/utils/db.server";
 import { officerDetails, pledges, polls, users, voteItems, votingRounds } from "../../../db/schema";
-import { financialSchemeState } from "./financial-scheme.server";
+import { financialSchemeState, packPartyName } from "./financial-scheme.server";
 import { roleDeclarations } from "./messages";
 import { loadReadiness } from "./readiness.server";
 import { describeCheck, groupHeading } from "./readiness-messages";
@@ -216,27 +213,30 @@ function track(key: string, pdf: Promise<Buffer>): Promise<Buffer> {
   });
 }
 
-function documentElement(doc: PackDocument, data: PackData): ReactElement | null {
-  switch (doc) {
-    case "application-summary":
-      return createElement(ApplicationSummaryPdf, { data: data[doc] });
-    case "officer-sheets":
-      return createElement(OfficerSheetsPdf, { data: data[doc] });
-    case "constitution":
-      return data.constitution ? createElement(ConstitutionPdf, { data: data.constitution }) : null;
-    case "financial-scheme":
-      return createElement(FinancialSchemePdf, { data: data[doc] });
-    case "assets-and-liabilities":
-      return createElement(AssetsPdf, { data: data[doc] });
-    case "founding-record":
-      return createElement(FoundingRecordPdf, { data: data[doc] });
-    case "readiness-checklist":
-      return createElement(ChecklistPdf, { data: data[doc] });
-  }
+/** A part's PDF, made on the PDF worker (the server goes on answering meanwhile) and kept by fingerprint. */
+function smallDocument<N extends Exclude<PackDocument, "constitution"> | "pack-no-constitution">(doc: N, data: WorkerDocumentData<N>, generatedAt: Date): Promise<Buffer> {
+  const key = fingerprint(doc, data, generatedAt);
+  return track(key, cachedRender(key, () => renderInWorker(doc, data)));
 }
 
-function documentData(doc: PackDocument, data: PackData): unknown {
-  return doc === "constitution" ? data.constitution : data[doc];
+/**
+ * A part's PDF. The adopted constitution is made once per version and kept
+ * (constitution/documents.server.ts, decision 024), whatever day the pack is made; before one is
+ * adopted, the part is a page saying so (`placeholder`), or nothing for the separate document.
+ */
+function documentBytes(doc: PackDocument, data: PackData, options: { placeholder: boolean }): Promise<Buffer> | null {
+  switch (doc) {
+    case "constitution":
+      if (data.constitution) return adoptedConstitutionRender(data.constitution);
+      return options.placeholder ? smallDocument("pack-no-constitution", { partyName: data.partyName, generatedAt: data.generatedAt }, data.generatedAt) : null;
+    case "application-summary":
+    case "officer-sheets":
+    case "financial-scheme":
+    case "assets-and-liabilities":
+    case "founding-record":
+    case "readiness-checklist":
+      return smallDocument(doc, data[doc] as never, data.generatedAt);
+  }
 }
 
 export function documentFileName(partyName: string, doc: PackDocument): string {
@@ -256,35 +256,61 @@ export interface PackFile {
 /** One document as its own PDF; null for the constitution before one is adopted. */
 export async function renderDocument(db: DbOrTx, doc: PackDocument, data?: PackData): Promise<PackFile | null> {
   const d = data ?? (await packData(db));
-  const element = documentElement(doc, d);
-  if (!element) return null;
-  const key = fingerprint(doc, documentData(doc, d), d.generatedAt);
-  const bytes = await track(key, cachedRender(key, () => renderPdf(element)));
-  return { bytes, fileName: documentFileName(d.partyName, doc) };
+  const pending = documentBytes(doc, d, { placeholder: false });
+  if (!pending) return null;
+  return { bytes: await pending, fileName: documentFileName(d.partyName, doc) };
 }
 
 function packKey(data: PackData): string {
   return fingerprint("pack", data, data.generatedAt);
 }
 
-/** The whole pack as one PDF, page numbers running through it. */
+/**
+ * Every part's PDF, in the pack's order. Asked for all at once: the worker makes them one after
+ * another, and the kept constitution costs nothing.
+ */
+function packParts(data: PackData): Promise<PackPart[]> {
+  return Promise.all(
+    packDocuments.map(async (doc) => ({
+      doc,
+      title: doc === "constitution" ? data.constitution?.title : undefined,
+      bytes: new Uint8Array(await documentBytes(doc, data, { placeholder: true })!),
+    })),
+  );
+}
+
+/** The whole pack as one PDF: a cover with the contents, then each part with its own page numbers. */
 export async function renderPack(db: DbOrTx, data?: PackData): Promise<PackFile> {
   const d = data ?? (await packData(db));
   const key = packKey(d);
-  const bytes = await track(key, cachedRender(key, () => renderPdf(createElement(PackPdf, { data: d }))));
+  const common = { partyName: d.partyName, generatedAt: d.generatedAt };
+  const made = async () => Buffer.from(await assemblePack(common, await packParts(d), (cover) => renderInWorker("pack-cover", cover)));
+  const bytes = await track(key, cachedRender(key, made));
   return { bytes, fileName: packFileName(d.partyName, "pdf") };
 }
 
-/** The separate PDFs in one zip, numbered in the pack's order. PDFs are compressed already: stored as they are. */
+/** The separate PDFs in one zip, numbered in the pack's order: the very parts of the one PDF. PDFs are compressed already: stored as they are. */
 export async function renderPackZip(db: DbOrTx, data?: PackData): Promise<PackFile> {
   const d = data ?? (await packData(db));
   const files: Record<string, Uint8Array> = {};
-  // One at a time: react-pdf renders on the one JavaScript thread anyway.
-  for (const doc of packDocuments) {
-    const file = await renderDocument(db, doc, d);
-    if (file) files[file.fileName] = new Uint8Array(file.bytes);
-  }
+  const made = await Promise.all(packDocuments.map((doc) => renderDocument(db, doc, d)));
+  for (const file of made) if (file) files[file.fileName] = new Uint8Array(file.bytes);
   return { bytes: zipSync(files, { level: 0, mtime: d.generatedAt }), fileName: packFileName(d.partyName, "zip") };
+}
+
+/**
+ * Makes the newly adopted version's PDF at once, in the background, as /constitution.pdf and as
+ * the pack prints it (under the registered name, when the organisers have given one), so that
+ * neither download waits for the long layout. Called after adoption; failures are only logged.
+ */
+export async function renderAfterAdoption(db: DbOrTx, version: number): Promise<void> {
+  try {
+    const partyName = await packPartyName(db);
+    await renderAdoptedConstitution(db, version);
+    await renderAdoptedConstitution(db, version, { partyName });
+  } catch (error) {
+    console.error(`constitution version ${version}: rendering after adoption failed:`, error);
+  }
 }
 
 export type PackStatus = "ready" | "rendering" | "not-started" | "failed";
@@ -318,9 +344,13 @@ export async function packStatus(db: DbOrTx): Promise<PackStatus> {
   return recent.has(key) ? "rendering" : "not-started";
 }
 
-/** Forgets every PDF made: for the benchmark's cold runs and tests. */
-export function clearPackCache(): void {
+/**
+ * Forgets the pack and its small parts made on this server, for the benchmark's cold runs and
+ * tests; `constitution: true` forgets the kept adopted-constitution PDFs too (fully cold).
+ */
+export function clearPackCache(options: { constitution?: boolean } = {}): void {
   recent.clear();
   ready.clear();
   failures.clear();
+  if (options.constitution) forgetAdoptedConstitutionPdfs();
 }

@@ -33,6 +33,9 @@ export const packMessages = {
   packTitle: "Application to register a political party: the pack",
   packSubject: (partyName: string) => `Everything ${partyName} needs to apply to the Electoral Commission for registration`,
   packContentsHeading: "What this pack holds",
+  /** A part's line in the cover's contents: its pages in the pack, then what it is. */
+  packPages: (first: number, last: number) => (first === last ? `page ${first}` : `pages ${first} to ${last}`),
+  packPartsNote: "Each part is numbered on its own (\"Page 1 of 4\"), so it can be filed or printed apart; the pages above are those of this pack.",
   notAdopted: "No constitution has been adopted yet. The pack needs the adopted constitution: adopt it under Constitution first.",
   packIntro: (partyName: string, at: Date) =>
     `The documents ${partyName} needs to apply to the Electoral Commission to register as a political party, as they stood on ${ukDate(at)}. Each part starts on a new page.`,

@@ -1,20 +1,14 @@
 /**
- * The whole registration pack as one PDF: a cover with the contents, then each document's pages
- * in the order of registration-uk.md section 7. Page numbers run through the pack ("Page 7 of
- * 40"), and each part's first heading is a bookmark, so a reader can jump to any part.
+ * The registration pack's own pages: the cover with its contents (each part and the pack's pages
+ * it fills), and the part that stands in for the constitution before one is adopted. The parts
+ * themselves are separate PDFs, merged behind the cover (app/modules/registration/pack-pdf.server.ts),
+ * so the adopted constitution, rendered once per version, is reused as it is (decision 024).
  */
-import { isValidElement, type ReactElement, type ReactNode } from "react";
-import { ConstitutionPdf, type ConstitutionPdfData } from "../constitution";
 import { A4Page, Heading, List, Paragraph, PdfDocument } from "../kit";
-import { ApplicationSummaryPages } from "./application-summary";
-import { AssetsPages } from "./assets-and-liabilities";
-import { FinancialSchemePages } from "./financial-scheme";
-import { FoundingRecordPages } from "./founding-record";
+import type { ConstitutionPdfData } from "../constitution";
 import { packMessages as t } from "./messages";
-import { OfficerSheetsPages } from "./officer-sheets";
-import { ChecklistPages } from "./readiness-checklist";
-import { packDocuments, type PackDocument } from "./documents";
-import type { ApplicationSummaryData, AssetsData, ChecklistData, FinancialSchemeData, FoundingRecordData, OfficerSheetsData } from "./types";
+import type { PackDocument } from "./documents";
+import type { ApplicationSummaryData, AssetsData, ChecklistData, FinancialSchemeData, FoundingRecordData, OfficerSheetsData, PackCommon } from "./types";
 
 export interface PackData {
   partyName: string;
@@ -29,57 +23,44 @@ export interface PackData {
   "readiness-checklist": ChecklistData;
 }
 
-/**
- * The constitution's pages without their document: ConstitutionPdf (constitution.tsx) makes a
- * whole PdfDocument, and a PDF holds one, so the pack takes the pages inside it.
- */
-export function constitutionPages(data: ConstitutionPdfData): ReactNode {
-  const doc = ConstitutionPdf({ data }) as ReactElement<{ children?: ReactNode }>;
-  if (!isValidElement(doc) || doc.type !== PdfDocument) throw new Error("ConstitutionPdf no longer returns a PdfDocument");
-  return doc.props.children;
+/** The pack's metadata, also given to the merged PDF. */
+export function packInfo(data: PackCommon) {
+  return { title: `${data.partyName}: ${t.packTitle}`, author: data.partyName, subject: t.packSubject(data.partyName), keywords: t.keywords, generatedAt: data.generatedAt };
 }
 
-function NoConstitution({ data }: { data: PackData }) {
+export interface PackCoverData extends PackCommon {
+  /** In the pack's order; pages are the pack's own page numbers. */
+  parts: { doc: PackDocument; firstPage: number; lastPage: number }[];
+}
+
+export function PackCoverPdf({ data }: { data: PackCoverData }) {
   return (
-    <A4Page header={data.partyName} headerRight={t.documents.constitution?.title} generatedAt={data.generatedAt}>
-      <Heading level={1}>{t.documents.constitution?.title ?? ""}</Heading>
-      <Paragraph>{t.notAdopted}</Paragraph>
-    </A4Page>
-  );
-}
-
-/** One document's pages, for the pack. */
-export function DocumentPages({ doc, data }: { doc: PackDocument; data: PackData }) {
-  switch (doc) {
-    case "application-summary":
-      return <ApplicationSummaryPages data={data[doc]} />;
-    case "officer-sheets":
-      return <OfficerSheetsPages data={data[doc]} />;
-    case "constitution":
-      return data.constitution ? <>{constitutionPages(data.constitution)}</> : <NoConstitution data={data} />;
-    case "financial-scheme":
-      return <FinancialSchemePages data={data[doc]} />;
-    case "assets-and-liabilities":
-      return <AssetsPages data={data[doc]} />;
-    case "founding-record":
-      return <FoundingRecordPages data={data[doc]} />;
-    case "readiness-checklist":
-      return <ChecklistPages data={data[doc]} />;
-  }
-}
-
-export function PackPdf({ data }: { data: PackData }) {
-  return (
-    <PdfDocument info={{ title: `${data.partyName}: ${t.packTitle}`, author: data.partyName, subject: t.packSubject(data.partyName), keywords: t.keywords, generatedAt: data.generatedAt }}>
+    <PdfDocument info={packInfo(data)}>
       <A4Page header={data.partyName} headerRight={t.packTitle} generatedAt={data.generatedAt}>
         <Heading level={1}>{t.packTitle}</Heading>
         <Paragraph>{t.packIntro(data.partyName, data.generatedAt)}</Paragraph>
         <Heading level={2}>{t.packContentsHeading}</Heading>
-        <List ordered items={packDocuments.map((d) => `${t.documents[d]?.title ?? d}: ${t.documents[d]?.purpose ?? ""}`)} />
+        <List
+          ordered
+          items={data.parts.map((p) => `${t.documents[p.doc]?.title ?? p.doc} (${t.packPages(p.firstPage, p.lastPage)}): ${t.documents[p.doc]?.purpose ?? ""}`)}
+        />
+        <Paragraph small muted>
+          {t.packPartsNote}
+        </Paragraph>
       </A4Page>
-      {packDocuments.map((doc) => (
-        <DocumentPages key={doc} doc={doc} data={data} />
-      ))}
+    </PdfDocument>
+  );
+}
+
+/** The constitution's part before one is adopted. */
+export function NoConstitutionPdf({ data }: { data: PackCommon }) {
+  const title = t.documents.constitution?.title ?? "";
+  return (
+    <PdfDocument info={{ title: `${data.partyName}: ${title}`, author: data.partyName, keywords: t.keywords, generatedAt: data.generatedAt }}>
+      <A4Page header={data.partyName} headerRight={title} generatedAt={data.generatedAt}>
+        <Heading level={1}>{title}</Heading>
+        <Paragraph>{t.notAdopted}</Paragraph>
+      </A4Page>
     </PdfDocument>
   );
 }

@@ -1,14 +1,16 @@
-import { createElement } from "react";
+import { createElement, type ComponentType } from "react";
 import { describe, expect, it } from "vitest";
-import type { ConstitutionPdfData } from "../constitution";
+import { ConstitutionPdf, type ConstitutionPdfData } from "../constitution";
 import { renderPdf } from "../render.server";
-import { flat, pdfInfo, pdfPages } from "../test-support/pdf-text";
+import { flat, pdfInfo, pdfOutline, pdfPages } from "../test-support/pdf-text";
+import { workerDocuments } from "../worker-documents";
 import { summarySections } from "./application-summary";
 import { assetsRows } from "./assets-and-liabilities";
 import { packDocuments } from "./documents";
 import { pollLines } from "./founding-record";
 import { packMessages } from "./messages";
-import { PackPdf, type PackData } from "./pack";
+import { assemblePack, type PackPart } from "./merge.server";
+import { NoConstitutionPdf, PackCoverPdf, type PackData } from "./pack";
 
 const generatedAt = new Date("2027-03-14T12:00:00Z");
 const common = { partyName: "Commonwealth Party", generatedAt };
@@ -56,35 +58,68 @@ function pack(overrides: Partial<PackData> = {}): PackData {
   };
 }
 
+/** The pack as pack.server.ts makes it, but every part laid out here rather than on the PDF worker. */
+async function packPdf(data: PackData): Promise<Uint8Array> {
+  const parts: PackPart[] = [];
+  for (const doc of packDocuments) {
+    const element =
+      doc === "constitution"
+        ? data.constitution
+          ? createElement(ConstitutionPdf, { data: data.constitution })
+          : createElement(NoConstitutionPdf, { data: common })
+        : createElement(workerDocuments[doc] as ComponentType<{ data: unknown }>, { data: data[doc] });
+    parts.push({ doc, title: doc === "constitution" ? data.constitution?.title : undefined, bytes: new Uint8Array(await renderPdf(element)) });
+  }
+  return assemblePack(common, parts, async (cover) => new Uint8Array(await renderPdf(createElement(PackCoverPdf, { data: cover }))));
+}
+
 describe("the registration pack as one PDF", () => {
-  it("holds every part in order, numbers its pages through, and names the party on each", async () => {
-    const pdf = await renderPdf(createElement(PackPdf, { data: pack() }));
+  it("lists every part on the cover with its pages, keeps each part's own page numbers, and names the party on each page", async () => {
+    const pdf = await packPdf(pack());
     const pages = pdfPages(pdf).map(flat);
     const text = pages.join(" ");
-    // Each page's header names its part: the parts follow the cover, in order, none left out.
-    const titles = ["Application to register a political party: the pack", ...packDocuments.map((d) => (d === "constitution" ? "Constitution, version 1" : (packMessages.documents[d]?.title ?? d)))];
-    // (pdftotext reads the header's two ends in either order.)
-    const partOf = pages.map((p) => titles.findIndex((title) => [`Commonwealth Party ${title}`, `${title} Commonwealth Party`].some((head) => p.trimStart().startsWith(head))));
-    expect(partOf.every((part, i) => part >= 0 && (i === 0 || part >= partOf[i - 1]!))).toBe(true);
-    expect(new Set(partOf).size).toBe(titles.length);
-    expect(pages.every((p, i) => p.includes(`Page ${i + 1} of ${pages.length}`) && p.includes("Commonwealth Party") && p.includes("Generated on 14 March 2027"))).toBe(true);
+    const titles = packDocuments.map((d) => (d === "constitution" ? "Constitution, version 1" : (packMessages.documents[d]?.title ?? d)));
+    // The cover's contents give each part's pages in the pack: one after another, from page 2 to the last.
+    const ranges = packDocuments.map((d) => {
+      const m = new RegExp(`${packMessages.documents[d]?.title ?? d} \\(pages? (\\d+)(?: to (\\d+))?\\)`).exec(pages[0]!);
+      expect(m, d).not.toBeNull();
+      return { first: Number(m![1]), last: Number(m![2] ?? m![1]) };
+    });
+    expect(ranges[0]!.first).toBe(2);
+    ranges.forEach((r, i) => i > 0 && expect(r.first).toBe(ranges[i - 1]!.last + 1));
+    expect(ranges.at(-1)!.last).toBe(pages.length);
+    // Within each part: its title in the header (pdftotext reads the header's two ends in either order) and its own "Page x of y".
+    ranges.forEach((r, part) => {
+      const length = r.last - r.first + 1;
+      for (let n = 1; n <= length; n += 1) {
+        const page = pages[r.first + n - 2]!;
+        expect(page, `${titles[part]} page ${n}`).toContain(`Page ${n} of ${length}`);
+        expect([`Commonwealth Party ${titles[part]}`, `${titles[part]} Commonwealth Party`].some((head) => page.trimStart().startsWith(head)), `${titles[part]} page ${n}`).toBe(true);
+      }
+    });
+    expect(pages[0]).toContain("Page 1 of 1");
+    expect(pages.every((p) => p.includes("Commonwealth Party") && p.includes("Generated on 14 March 2027"))).toBe(true);
     expect(text).toContain("Adoption record");
     expect(text).toContain("Chain head (verification hash): " + "b".repeat(64));
-    expect(pdfInfo(pdf).Title).toBe("Commonwealth Party: Application to register a political party: the pack");
-  }, 30_000);
+    const info = pdfInfo(pdf);
+    expect(info.Title).toBe("Commonwealth Party: Application to register a political party: the pack");
+    expect(info.Author).toBe("Commonwealth Party");
+    expect(pdfOutline(pdf).map((o) => o.title)).toEqual([packMessages.packTitle, ...titles]);
+    expect(pdfOutline(pdf).slice(1).map((o) => o.page)).toEqual(ranges.map((r) => r.first));
+  }, 60_000);
 
   it("prints the home address on the officer's sheet and nowhere else", async () => {
-    const pages = pdfPages(await renderPdf(createElement(PackPdf, { data: pack() }))).map(flat);
+    const pages = pdfPages(await packPdf(pack())).map(flat);
     const holding = pages.filter((p) => p.includes(HOME));
     expect(holding).toHaveLength(1);
     expect(holding[0]).toContain("Officer: Ann Leader");
     expect(holding[0]).toContain("Confirmed on Breakaway on");
-  }, 30_000);
+  }, 60_000);
 
   it("says when no constitution is adopted yet", async () => {
-    const text = pdfPages(await renderPdf(createElement(PackPdf, { data: pack({ constitution: null }) }))).map(flat).join(" ");
+    const text = pdfPages(await packPdf(pack({ constitution: null }))).map(flat).join(" ");
     expect(text).toContain("No constitution has been adopted yet.");
-  }, 30_000);
+  }, 60_000);
 });
 
 describe("what the documents print", () => {
