@@ -38,7 +38,7 @@ await database.migrate();
 console.log("Database: migrations applied");
 
 if (env.demoMode && (await isDatabaseEmpty(database.db))) {
-  const seeded = await seedDemo(database.db, { appUrl: env.appUrl });
+  const seeded = await seedDemo(database.db, { appUrl: env.appUrl, appSecret: env.appSecret });
   if (seeded.ok) console.log(`Demo: seeded a demo movement with ${seeded.pledges} pledges and ${seeded.people} people`);
 }
 

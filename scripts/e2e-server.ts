@@ -1,5 +1,6 @@
 // Starts the built app for the browser tests on a fresh database: a new PostgreSQL database
 // when TEST_DATABASE_URL is set (as in CI), otherwise embedded PGlite in a new temporary folder.
+import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -27,5 +28,7 @@ Object.assign(process.env, {
   APP_URL: `http://127.0.0.1:${port}`,
   DEMO_MODE: "true",
   SMTP_URL: "",
+  // A real deployment must set APP_SECRET (NODE_ENV is production here); one per run will do.
+  APP_SECRET: process.env.APP_SECRET || randomBytes(32).toString("hex"),
 });
 await import("../server");

@@ -3,7 +3,7 @@ import { seedDemo } from "../app/modules/demo/seed.server";
 import { withDatabase } from "./cli-database";
 
 const code = await withDatabase(async (database, env) => {
-  const result = await seedDemo(database.db, { appUrl: env.appUrl });
+  const result = await seedDemo(database.db, { appUrl: env.appUrl, appSecret: env.appSecret });
   if (!result.ok) {
     console.error(`The database (${database.description}) already holds a movement or people; the demo is only added to an empty one.`);
     return 1;

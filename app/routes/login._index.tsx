@@ -45,6 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     ip: context.clientIp,
     redirectTo: parsed.data.redirectTo,
     appUrl: context.env.appUrl,
+    secret: context.env.appSecret,
   });
   if (!result.ok) {
     const message = result.limitedBy === "ip" ? signInMessages.rateLimitedIp : signInMessages.rateLimitedEmail;

@@ -14,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: "Confirm sign in - Breakaway" 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "session.start");
   const token = new URL(request.url).searchParams.get("token") ?? "";
-  const check = token ? await checkSignInLink(context.db, token) : ({ ok: false } as const);
+  const check = token ? await checkSignInLink(context.db, token, context.env.appSecret) : ({ ok: false } as const);
   return check.ok ? { valid: true as const, token, email: check.email } : { valid: false as const };
 }
 
@@ -22,7 +22,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   requirePermission(request, context, "session.start");
   const form = await request.formData();
   const token = String(form.get("token") ?? "");
-  const result = await signInWithLink(context.db, token);
+  const result = await signInWithLink(context.db, token, context.env.appSecret);
   if (!result.ok) return redirect("/login/verify");
   return redirect(result.redirectTo, {
     headers: { "Set-Cookie": sessionCookie(result.sessionToken, result.expiresAt, context.secure) },

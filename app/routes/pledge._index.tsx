@@ -37,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
     return data<ActionResult>({ done: false, errors, values }, { status: 400 });
   }
-  const submitted = await submitPledge(context.db, parsed.data, { appUrl: context.env.appUrl, ip: context.clientIp });
+  const submitted = await submitPledge(context.db, parsed.data, { appUrl: context.env.appUrl, ip: context.clientIp, secret: context.env.appSecret });
   if (!submitted.ok) {
     const message = submitted.limitedBy === "ip" ? pledgeMessages.rateLimitedIp : pledgeMessages.rateLimitedEmail;
     return data<ActionResult>({ done: false, errors: { email: message }, values }, { status: 429 });

@@ -1,3 +1,6 @@
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { z } from "zod";
 
 // Empty strings in the environment mean "not set", as most shells and .env files intend.
@@ -31,7 +34,13 @@ const envSchema = z.object({
   MAIL_FROM: optional(z.string().min(3, { error: "must be an address such as Breakaway <hello@example.org>" })),
   DEMO_MODE: optional(booleanFlag),
   TRUST_PROXY: optional(booleanFlag),
+  APP_SECRET: optional(
+    z.string().min(32, { error: "must be at least 32 characters; make one with `openssl rand -hex 32`" }),
+  ),
 });
+
+/** Where a generated secret is kept when APP_SECRET is not set (embedded database, demo, development). */
+export const STORED_SECRET_FILE = "app-secret";
 
 export interface AppEnv {
   nodeEnv: "development" | "production" | "test";
@@ -44,9 +53,16 @@ export interface AppEnv {
   mailFrom: string;
   demoMode: boolean;
   trustProxy: boolean;
+  /** Key for the HMACs of sign-in tokens and rate-limit entries (docs/decisions/003). */
+  appSecret: string;
+  /** False when APP_SECRET was not set: `parseEnv` then gave a secret for this process only. */
+  appSecretFromEnvironment: boolean;
 }
 
 export type EnvResult = { ok: true; env: AppEnv } | { ok: false; problems: string[] };
+
+// For a parse with no APP_SECRET (tests, tools): good for this process; loadEnvOrExit keeps one on disk.
+const processSecret = randomBytes(32).toString("hex");
 
 const truthy = (v: string | undefined) => v === "true" || v === "1" || v === "yes";
 
@@ -62,11 +78,21 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
     return { ok: false, problems };
   }
   const e = parsed.data;
+  const nodeEnv = e.NODE_ENV ?? "production";
+  if (!e.APP_SECRET && nodeEnv === "production" && e.DATABASE_URL) {
+    return {
+      ok: false,
+      problems: [
+        "APP_SECRET must be set in production with DATABASE_URL: a random value of at least 32 characters, " +
+          "the same on every app server (make one with `openssl rand -hex 32`)",
+      ],
+    };
+  }
   const port = e.PORT ?? 3000;
   return {
     ok: true,
     env: {
-      nodeEnv: e.NODE_ENV ?? "production",
+      nodeEnv,
       port,
       host: e.HOST ?? "0.0.0.0",
       databaseUrl: e.DATABASE_URL,
@@ -77,6 +103,8 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
       // A newcomer on the embedded database gets the demo; a real deployment opts in.
       demoMode: e.DEMO_MODE === undefined ? e.DATABASE_URL === undefined : truthy(e.DEMO_MODE),
       trustProxy: truthy(e.TRUST_PROXY),
+      appSecret: e.APP_SECRET ?? processSecret,
+      appSecretFromEnvironment: e.APP_SECRET !== undefined,
     },
   };
 }
@@ -90,5 +118,23 @@ export function loadEnvOrExit(source: Record<string, string | undefined> = proce
     console.error("See the Configuration section of README.md.");
     process.exit(1);
   }
-  return result.env;
+  if (result.env.appSecretFromEnvironment) return result.env;
+  return { ...result.env, appSecret: storedSecret(result.env.dataDir) };
+}
+
+/**
+ * Without APP_SECRET (a newcomer's embedded database, or development), a secret is made once and
+ * kept in the data folder, so sign-in links and rate limits survive a restart with no setup.
+ */
+export function storedSecret(dataDir: string): string {
+  const file = path.resolve(dataDir, STORED_SECRET_FILE);
+  if (existsSync(file)) {
+    const kept = readFileSync(file, "utf8").trim();
+    if (kept.length >= 32) return kept;
+  }
+  mkdirSync(path.dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString("hex");
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secret;
 }

@@ -1,5 +1,8 @@
+import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "./env.server";
+import { parseEnv, STORED_SECRET_FILE, storedSecret } from "./env.server";
 
 describe("environment", () => {
   it("has working defaults for a newcomer", () => {
@@ -27,5 +30,30 @@ describe("environment", () => {
     const r = parseEnv({ [name]: value });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems.join("\n")).toContain(message);
+  });
+
+  it("requires APP_SECRET for a real deployment (production with DATABASE_URL), and says how to make one", () => {
+    const url = "postgres://u@db.example.org:5432/breakaway";
+    const missing = parseEnv({ DATABASE_URL: url });
+    expect(missing.ok).toBe(false);
+    if (!missing.ok) expect(missing.problems.join("\n")).toMatch(/APP_SECRET must be set.*openssl rand -hex 32/);
+    const secret = "s".repeat(40);
+    expect(parseEnv({ DATABASE_URL: url, APP_SECRET: secret })).toMatchObject({ ok: true, env: { appSecret: secret, appSecretFromEnvironment: true } });
+    expect(parseEnv({ DATABASE_URL: url, NODE_ENV: "development" }).ok).toBe(true);
+    const short = parseEnv({ APP_SECRET: "too-short" });
+    expect(short.ok).toBe(false);
+    if (!short.ok) expect(short.problems.join("\n")).toContain("APP_SECRET must be at least 32 characters");
+  });
+
+  it("without APP_SECRET on the embedded database, keeps a generated secret in the data folder", () => {
+    const r = parseEnv({});
+    expect(r.ok && r.env.appSecretFromEnvironment).toBe(false);
+    const dataDir = path.join(mkdtempSync(path.join(os.tmpdir(), "breakaway-secret-")), "data");
+    const first = storedSecret(dataDir);
+    expect(first).toMatch(/^[0-9a-f]{64}$/);
+    expect(storedSecret(dataDir)).toBe(first);
+    const file = path.join(dataDir, STORED_SECRET_FILE);
+    expect(readFileSync(file, "utf8").trim()).toBe(first);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 });

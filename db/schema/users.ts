@@ -37,7 +37,7 @@ export const sessions = pgTable(
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
-/** One-time sign-in links. Only the SHA-256 of the token is kept, so a database leak opens no account. */
+/** One-time sign-in links. Only an HMAC-SHA-256 of the token (keyed with APP_SECRET) is kept, so a database leak opens no account. */
 export const signInTokens = pgTable(
   "sign_in_tokens",
   {
@@ -55,7 +55,7 @@ export const signInTokens = pgTable(
 
 /**
  * Every request for a sign-in link, known email or not, so that rate limits hold across
- * several app servers. Email and address are stored as hashes: the table is for counting.
+ * several app servers. Email and address are stored as HMACs keyed with APP_SECRET: the table is for counting.
  */
 export const signInRequests = pgTable(
   "sign_in_requests",

@@ -1,8 +1,9 @@
 import { desc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { hashToken, keyedHash } from "../../app/modules/auth/tokens";
 import { grantRole } from "../../app/modules/users/users.server";
 import { systemActor } from "../../app/modules/audit/audit.server";
-import { auditLog, outbox, sessions, signInRequests, signInTokens } from "../../db/schema";
+import { auditLog, outbox, sessions, signInRequests, signInTokens, users } from "../../db/schema";
 import { createTestApp, sessionCookieFrom } from "../support/app-harness";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
@@ -65,6 +66,9 @@ describe("sign-in by emailed link", () => {
     const token = new URL(link, "http://x").searchParams.get("token") ?? "";
     const rows = await database.db.select().from(signInTokens);
     expect(rows.some((r) => r.tokenHash === token)).toBe(false);
+    // Keyed with the server secret (HMAC-SHA-256), not a plain SHA-256 anyone could recompute.
+    expect(rows.some((r) => r.tokenHash === keyedHash(app.env.appSecret, token))).toBe(true);
+    expect(rows.some((r) => r.tokenHash === hashToken(token))).toBe(false);
     const newest = rows.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
     const minutes = ((newest?.expiresAt.getTime() ?? 0) - Date.now()) / 60_000;
     expect(minutes).toBeGreaterThan(14);
@@ -101,6 +105,50 @@ describe("sign-in by emailed link", () => {
     const toStranger = after.filter((m) => m.toAddress === "stranger@example.org");
     expect(toStranger.map((m) => m.kind)).toEqual(["sign-in-no-account"]);
     expect(toStranger[0]?.bodyText).not.toContain("/login/verify");
+  });
+
+  it("gives the same response, and writes the same request and mail rows, for a known and an unknown address", async () => {
+    const counts = async () => {
+      const [requests] = await database.db.select({ n: sql<number>`count(*)::int` }).from(signInRequests);
+      const [mails] = await database.db.select({ n: sql<number>`count(*)::int` }).from(outbox);
+      return { requests: requests?.n ?? -1, mails: mails?.n ?? -1 };
+    };
+    const answer = async (email: string) => {
+      const before = await counts();
+      const res = await app.request("/login", { form: { email }, ip: "198.51.100.50" });
+      const after = await counts();
+      const headers = [...res.headers.entries()].filter(([name]) => name !== "date");
+      const body = (await res.text()).replaceAll(email, "EMAIL");
+      return { status: res.status, headers, body, written: { requests: after.requests - before.requests, mails: after.mails - before.mails } };
+    };
+    const known = await answer("member@example.org");
+    const unknown = await answer("nobody-x@example.org");
+    expect(unknown).toEqual(known);
+    expect(known.status).toBe(200);
+    expect(known.written).toEqual({ requests: 1, mails: 1 });
+  });
+
+  it("keeps only keyed hashes of the address and connection it counts", async () => {
+    await app.request("/login", { form: { email: "member@example.org" }, ip: "198.51.100.60" });
+    const rows = await database.db.select().from(signInRequests);
+    expect(rows.map((r) => r.emailHash)).toEqual([keyedHash(app.env.appSecret, "sign-in:email:member@example.org")]);
+    expect(rows.map((r) => r.ipHash)).toEqual([keyedHash(app.env.appSecret, "sign-in:ip:198.51.100.60")]);
+    expect(rows[0]?.emailHash).not.toBe(hashToken("sign-in:email:member@example.org"));
+  });
+
+  it("does not accept a link stored the old way (plain SHA-256), nor one keyed with another secret", async () => {
+    const [user] = await database.db.select({ id: users.id }).from(users).where(eq(users.email, "member@example.org"));
+    const expiresAt = new Date(Date.now() + 10 * 60_000);
+    const oldWay = "a".repeat(32);
+    const otherSecret = "b".repeat(32);
+    await database.db.insert(signInTokens).values([
+      { tokenHash: hashToken(oldWay), userId: user?.id ?? "", expiresAt },
+      { tokenHash: keyedHash("another-server-secret-0123456789abcdef", otherSecret), userId: user?.id ?? "", expiresAt },
+    ]);
+    for (const token of [oldWay, otherSecret]) {
+      const res = await app.request("/login/verify", { form: { token } });
+      expect(sessionCookieFrom(res)).toBeNull();
+    }
   });
 
   it("explains a missing or malformed email next to the field", async () => {

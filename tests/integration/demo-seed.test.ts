@@ -8,6 +8,7 @@ import { verifyPoll } from "../../app/modules/polls/polls.server";
 import { demands, movement, outbox, pledges, polls, users } from "../../db/schema";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
+const TEST_SECRET = "demo-seed-test-secret-0123456789abcdef";
 let database: TestDatabase;
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -16,7 +17,7 @@ afterAll(() => database.drop());
 
 describe("demo movement", () => {
   it("fills an empty database with a living movement", async () => {
-    const result = await seedDemo(database.db, { appUrl: "http://localhost:3000" });
+    const result = await seedDemo(database.db, { appUrl: "http://localhost:3000", appSecret: TEST_SECRET });
     expect(result).toMatchObject({ ok: true, pledges: 340, people: 8 });
     const [m] = await database.db.select().from(movement);
     expect(m?.name).toBe("Grassroots Ultimatum");
@@ -61,6 +62,6 @@ describe("demo movement", () => {
   });
 
   it("refuses to seed a database that already has data", async () => {
-    expect(await seedDemo(database.db, { appUrl: "http://localhost:3000" })).toEqual({ ok: false, code: "not_empty" });
+    expect(await seedDemo(database.db, { appUrl: "http://localhost:3000", appSecret: TEST_SECRET })).toEqual({ ok: false, code: "not_empty" });
   });
 });

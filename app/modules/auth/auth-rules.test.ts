@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { decideRate, MAX_LINKS_PER_EMAIL, MAX_LINKS_PER_IP } from "./rate-limit";
 import { safeRedirectPath } from "./redirect";
 import { readSessionToken, SESSION_COOKIE, sessionCookie } from "./session.server";
-import { generateToken, hashToken } from "./tokens";
+import { generateToken, hashToken, keyedHash } from "./tokens";
 
 describe("sign-in rules", () => {
   it.each([
@@ -30,6 +30,16 @@ describe("sign-in rules", () => {
     expect(a).toMatch(/^[a-z2-7]{32}$/);
     expect(generateToken()).not.toBe(a);
     expect(hashToken(a)).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("keys sign-in hashes with the server secret (HMAC-SHA-256)", () => {
+    // RFC 4231, test case 2.
+    expect(keyedHash("Jefe", "what do ya want for nothing?")).toBe(
+      "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
+    );
+    expect(keyedHash("x".repeat(32), "token")).not.toBe(keyedHash("y".repeat(32), "token"));
+    expect(keyedHash("x".repeat(32), "token")).not.toBe(hashToken("token"));
+    expect(() => keyedHash("", "token")).toThrow();
   });
 
   it("reads only well-formed session cookies", () => {

@@ -2,20 +2,21 @@ import { and, count, eq, gt, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "~/utils/db.server";
 import { signInRequests } from "../../../db/schema";
 import { decideRate, SIGN_IN_WINDOW_MINUTES, type RateDecision } from "./rate-limit";
-import { hashToken } from "./tokens";
+import { keyedHash } from "./tokens";
 
 /**
  * Counts and records a request that sends mail to an address someone typed (a sign-in link, a
  * pledge confirmation), per address and per client address, in the database so that the limits
- * hold across app servers. A transaction-scoped lock per address stops parallel requests from
- * all slipping under the limit. Rows older than a day are pruned as we go: they are for counting.
+ * hold across app servers. Both are kept as keyed hashes (HMAC with APP_SECRET), never as they
+ * are. A transaction-scoped lock per address stops parallel requests from all slipping under the
+ * limit. Rows older than a day are pruned as we go: they are for counting.
  */
 export async function checkAndRecordRequest(
   tx: DbOrTx,
-  input: { scope: "sign-in" | "pledge"; email: string; ip: string; maxPerEmail: number; maxPerIp: number },
+  input: { scope: "sign-in" | "pledge"; email: string; ip: string; maxPerEmail: number; maxPerIp: number; secret: string },
 ): Promise<RateDecision> {
-  const emailHash = hashToken(`${input.scope}:email:${input.email}`);
-  const ipHash = hashToken(`${input.scope}:ip:${input.ip}`);
+  const emailHash = keyedHash(input.secret, `${input.scope}:email:${input.email}`);
+  const ipHash = keyedHash(input.secret, `${input.scope}:ip:${input.ip}`);
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${emailHash}))`);
   const since = sql`now() - make_interval(mins => ${SIGN_IN_WINDOW_MINUTES})`;
   const [byEmail] = await tx

@@ -8,7 +8,7 @@ import { MAX_LINKS_PER_EMAIL, MAX_LINKS_PER_IP } from "./rate-limit";
 import { checkAndRecordRequest } from "./request-limits.server";
 import { safeRedirectPath } from "./redirect";
 import { createSession } from "./session.server";
-import { generateToken, hashToken, normaliseEmail } from "./tokens";
+import { generateToken, keyedHash, normaliseEmail } from "./tokens";
 
 export const SIGN_IN_LINK_MINUTES = 15;
 
@@ -16,11 +16,15 @@ export type RequestLinkResult = { ok: true } | { ok: false; code: "rate_limited"
 
 /**
  * Records the request, and mails a link only if the email belongs to someone. The caller shows
- * the same page either way, so the answer never tells whether an address is known.
+ * the same page either way, so the answer never tells whether an address is known. Both paths
+ * do the same work in the same order (limit check and request row, person lookup, a fresh token
+ * and its keyed hash, the movement's name, one queued mail); the one difference left is the
+ * known person's sign_in_tokens row, a single small insert in the same transaction
+ * (see docs/decisions/003-sessions-and-sign-in.md).
  */
 export async function requestSignInLink(
   db: Db,
-  input: { email: string; ip: string; redirectTo?: string; appUrl: string },
+  input: { email: string; ip: string; redirectTo?: string; appUrl: string; secret: string },
 ): Promise<RequestLinkResult> {
   const email = normaliseEmail(input.email);
   return db.transaction(async (tx) => {
@@ -30,19 +34,20 @@ export async function requestSignInLink(
       ip: input.ip,
       maxPerEmail: MAX_LINKS_PER_EMAIL,
       maxPerIp: MAX_LINKS_PER_IP,
+      secret: input.secret,
     });
     if (!decision.allowed) return { ok: false, code: "rate_limited", limitedBy: decision.limitedBy } as const;
 
     const [user] = await tx.select({ id: users.id }).from(users).where(and(eq(users.email, email), isNull(users.erasedAt))).limit(1);
+    // Made for an unknown address too, and thrown away, so that both paths do the same hashing.
+    const link = newSignInLink(input.secret);
+    const movementName = await currentMovementName(tx);
     if (!user) {
-      // Mail either way, so the request takes much the same work whether or not the address is known.
-      const [m] = await tx.select({ name: movement.name }).from(movement).limit(1);
-      const mail = noAccountMail({ movementName: m?.name ?? "Breakaway", appUrl: input.appUrl });
+      const mail = noAccountMail({ movementName, appUrl: input.appUrl });
       await queueMail(tx, { to: email, subject: mail.subject, text: mail.text, kind: "sign-in-no-account" });
       return { ok: true } as const;
     }
-
-    await issueSignInLink(tx, { userId: user.id, email, appUrl: input.appUrl, redirectTo: input.redirectTo });
+    await storeAndMailLink(tx, link, { userId: user.id, email, appUrl: input.appUrl, redirectTo: input.redirectTo, movementName });
     return { ok: true } as const;
   });
 }
@@ -50,19 +55,36 @@ export async function requestSignInLink(
 /** Creates a one-time link for a known person and queues the mail that carries it. */
 export async function issueSignInLink(
   tx: DbOrTx,
-  input: { userId: string; email: string; appUrl: string; redirectTo?: string },
+  input: { userId: string; email: string; appUrl: string; redirectTo?: string; secret: string },
 ): Promise<void> {
+  const movementName = await currentMovementName(tx);
+  await storeAndMailLink(tx, newSignInLink(input.secret), { ...input, movementName });
+}
+
+function newSignInLink(secret: string): { token: string; tokenHash: string } {
   const token = generateToken();
+  return { token, tokenHash: keyedHash(secret, token) };
+}
+
+async function currentMovementName(tx: DbOrTx): Promise<string> {
+  const [m] = await tx.select({ name: movement.name }).from(movement).limit(1);
+  return m?.name ?? "Breakaway";
+}
+
+async function storeAndMailLink(
+  tx: DbOrTx,
+  link: { token: string; tokenHash: string },
+  input: { userId: string; email: string; appUrl: string; redirectTo?: string; movementName: string },
+): Promise<void> {
   await tx.insert(signInTokens).values({
-    tokenHash: hashToken(token),
+    tokenHash: link.tokenHash,
     userId: input.userId,
     redirectTo: safeRedirectPath(input.redirectTo),
     expiresAt: new Date(Date.now() + SIGN_IN_LINK_MINUTES * 60_000),
   });
-  const [m] = await tx.select({ name: movement.name }).from(movement).limit(1);
   const mail = signInMail({
-    movementName: m?.name ?? "Breakaway",
-    link: `${input.appUrl}/login/verify?token=${token}`,
+    movementName: input.movementName,
+    link: `${input.appUrl}/login/verify?token=${link.token}`,
     minutes: SIGN_IN_LINK_MINUTES,
   });
   await queueMail(tx, { to: input.email, subject: mail.subject, text: mail.text, kind: "sign-in" });
@@ -71,14 +93,14 @@ export async function issueSignInLink(
 export type LinkCheck = { ok: true; email: string } | { ok: false; code: "link_invalid" };
 
 /** Looks at a link without using it up (mail scanners open links; only the button signs in). */
-export async function checkSignInLink(db: DbOrTx, token: string): Promise<LinkCheck> {
+export async function checkSignInLink(db: DbOrTx, token: string, secret: string): Promise<LinkCheck> {
   const [row] = await db
     .select({ email: users.email })
     .from(signInTokens)
     .innerJoin(users, eq(users.id, signInTokens.userId))
     .where(
       and(
-        eq(signInTokens.tokenHash, hashToken(token)),
+        eq(signInTokens.tokenHash, keyedHash(secret, token)),
         isNull(signInTokens.usedAt),
         gt(signInTokens.expiresAt, sql`now()`),
       ),
@@ -92,7 +114,7 @@ export type SignInResult =
   | { ok: false; code: "link_invalid" };
 
 /** Uses the link up and opens a session, in one transaction with its audit entry. */
-export async function signInWithLink(db: Db, token: string): Promise<SignInResult> {
+export async function signInWithLink(db: Db, token: string, secret: string): Promise<SignInResult> {
   return db.transaction(async (tx) => {
     // The conditional UPDATE is what makes the link single-use, even under two clicks at once.
     const [used] = await tx
@@ -100,7 +122,7 @@ export async function signInWithLink(db: Db, token: string): Promise<SignInResul
       .set({ usedAt: new Date() })
       .where(
         and(
-          eq(signInTokens.tokenHash, hashToken(token)),
+          eq(signInTokens.tokenHash, keyedHash(secret, token)),
           isNull(signInTokens.usedAt),
           gt(signInTokens.expiresAt, sql`now()`),
         ),

@@ -29,7 +29,7 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 
 export type SeedResult = { ok: true; pledges: number; people: number } | { ok: false; code: "not_empty" };
 
-export async function seedDemo(db: Db, options: { appUrl: string; pledgeCount?: number; now?: Date }): Promise<SeedResult> {
+export async function seedDemo(db: Db, options: { appUrl: string; appSecret: string; pledgeCount?: number; now?: Date }): Promise<SeedResult> {
   if (!(await isDatabaseEmpty(db))) return { ok: false, code: "not_empty" };
   const actor = systemActor("demo seed");
   const now = options.now ?? new Date();
@@ -90,7 +90,7 @@ export async function seedDemo(db: Db, options: { appUrl: string; pledgeCount?: 
     const granted = await grantRole(db, { ...person, actor });
     if (!granted.ok) throw new Error(`demo person ${person.email} was refused: ${granted.code}`);
     // Links in the outbox, so a newcomer can sign in straight away from /dev/outbox.
-    await db.transaction((tx) => issueSignInLink(tx, { userId: granted.userId, email: person.email, appUrl: options.appUrl }));
+    await db.transaction((tx) => issueSignInLink(tx, { userId: granted.userId, email: person.email, appUrl: options.appUrl, secret: options.appSecret }));
   }
   await seedDemoPolls(db, random);
   await seedDemoElection(db, now);

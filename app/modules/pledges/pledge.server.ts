@@ -19,7 +19,7 @@ export type SubmitResult = { ok: true } | { ok: false; code: "rate_limited"; lim
  * nothing and the page says the same either way; the address's owner gets a short notice. A
  * pledge that was withdrawn is renewed: it must be confirmed again, with the new answers.
  */
-export async function submitPledge(db: Db, input: PledgeInput, context: { appUrl: string; ip: string }): Promise<SubmitResult> {
+export async function submitPledge(db: Db, input: PledgeInput, context: { appUrl: string; ip: string; secret: string }): Promise<SubmitResult> {
   return db.transaction(async (tx) => {
     const limit = await checkAndRecordRequest(tx, {
       scope: "pledge",
@@ -27,6 +27,7 @@ export async function submitPledge(db: Db, input: PledgeInput, context: { appUrl
       ip: context.ip,
       maxPerEmail: MAX_PLEDGES_PER_EMAIL,
       maxPerIp: MAX_PLEDGES_PER_IP,
+      secret: context.secret,
     });
     if (!limit.allowed) return { ok: false, code: "rate_limited", limitedBy: limit.limitedBy } as const;
     const [m] = await tx.select({ name: movement.name, partyName: movement.partyName }).from(movement).limit(1);
