@@ -14,6 +14,7 @@
 // BENCH_PORT (3177; another free port is taken if it is busy), BENCH_SERVER_NODE_ARGS (extra
 // node options for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles").
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import net from "node:net";
@@ -196,6 +197,8 @@ async function startServer(port: number, target: Target): Promise<ChildProcess> 
     HOST: "127.0.0.1",
     PORT: String(port),
     APP_URL: `http://127.0.0.1:${port}`,
+    // Production with DATABASE_URL requires a server secret; one per run will do.
+    APP_SECRET: process.env.APP_SECRET || randomBytes(32).toString("hex"),
     ...target.serverEnv,
   };
   // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles", to profile the server.
