@@ -7,3 +7,4 @@ export * from "./founding";
 export * from "./constitution";
 export * from "./elections";
 export * from "./registration";
+export * from "./documents";

@@ -9,7 +9,7 @@ import { financialSchemeState, resetFinancialScheme, saveFinancialScheme } from 
 import { clearPackCache, renderAfterAdoption, renderPack, renderPackZip } from "../../app/modules/registration/pack.server";
 import { saveOfficerDetails } from "../../app/modules/registration/registration.server";
 import { grantRole } from "../../app/modules/users/users.server";
-import { auditLog, movement, registrationDetails } from "../../db/schema";
+import { auditLog, movement, registrationDetails, renderedDocuments } from "../../db/schema";
 import { cookieFor, createTestApp } from "../support/app-harness";
 import { adoptedAndDeclared, OFFICERS } from "../support/registration-fixture";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -129,13 +129,19 @@ describe("the registration pack over HTTP", () => {
     for (const role of ["Leader", "Nominating officer", "Treasurer"]) expect(all).toContain(role);
   }, 60_000);
 
-  it("makes the adopted constitution's PDF once, at adoption, and reuses it for /constitution.pdf, every later pack and the zip", async () => {
+  it("makes the adopted constitution's PDF once, at adoption, stores it, and reuses it for /constitution.pdf, every later pack and the zip, after a restart too", async () => {
     const version = (await latestVersion(database.db))!.number;
+    // As at adoption: nothing made yet, in memory or stored (earlier tests downloaded it).
     clearPackCache({ constitution: true });
+    await database.db.delete(renderedDocuments);
     const before = adoptedConstitutionRenders();
     // After adoption: as /constitution.pdf prints it (the movement's name) and as the pack does (the registered name).
     await renderAfterAdoption(database.db, version);
     expect(adoptedConstitutionRenders()).toBe(before + 2);
+    const stored = await database.db.select({ key: renderedDocuments.key, pdf: renderedDocuments.pdf }).from(renderedDocuments);
+    expect(stored.map((r) => r.key.split(":").slice(0, 2).join(":"))).toEqual([`constitution:${version}`, `constitution:${version}`]);
+    expect(new Set(stored.map((r) => r.key)).size).toBe(2);
+    for (const row of stored) expect(flat(pdfText(row.pdf))).toContain(clauseTitles.at(-1)!);
     const first = await renderPack(database.db);
     expect((await constitutionPdf(database.db))?.pdf.length).toBeGreaterThan(0);
     clearPackCache();
@@ -144,12 +150,20 @@ describe("the registration pack over HTTP", () => {
     expect(adoptedConstitutionRenders()).toBe(before + 2);
     for (const pack of [first, second]) expect(flat(pdfText(pack.bytes))).toContain(clauseTitles.at(-1)!);
     expect(Object.keys(zip)).toHaveLength(7);
-    // Fully cold, the pack makes it itself, once.
+    // After a restart (nothing in memory), the pack and /constitution.pdf read the stored PDFs.
+    clearPackCache({ constitution: true });
+    const restarted = await renderPack(database.db);
+    expect((await constitutionPdf(database.db))?.pdf.length).toBeGreaterThan(0);
+    expect(adoptedConstitutionRenders()).toBe(before + 2);
+    expect(flat(pdfText(restarted.bytes))).toContain(clauseTitles.at(-1)!);
+    // Fully cold (nothing stored either), the pack makes it itself, once, and stores it.
+    clearPackCache({ constitution: true });
+    await database.db.delete(renderedDocuments);
+    await renderPack(database.db);
     clearPackCache({ constitution: true });
     await renderPack(database.db);
-    clearPackCache();
-    await renderPack(database.db);
     expect(adoptedConstitutionRenders()).toBe(before + 3);
+    expect(await database.db.select({ key: renderedDocuments.key }).from(renderedDocuments)).toHaveLength(1);
   }, 120_000);
 
   it("serves an unchanged pack again from the cache, and a changed one afresh", async () => {

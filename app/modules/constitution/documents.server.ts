@@ -3,12 +3,14 @@
  * adoption record), and the amendments book with supporters and the committee's advice.
  */
 import { createHash } from "node:crypto";
+import { eq } from "drizzle-orm";
 import { getMovement } from "~/modules/campaign/campaign.server";
 import type { AmendmentsPdfData } from "~/modules/documents/amendments";
 import type { ConstitutionPdfData } from "~/modules/documents/constitution";
 import { fileSlug } from "~/modules/documents/format";
 import { renderInWorker } from "~/modules/documents/render-worker.server";
 import type { DbOrTx } from "~/utils/db.server";
+import { renderedDocuments } from "../../../db/schema";
 import { amendmentEffect } from "./amendment-view";
 import { modelClauses } from "./draft.server";
 import { amendedDocument, currentDraft, listAmendments, originalDocument, supporterNames } from "./drafting.server";
@@ -89,35 +91,59 @@ export async function cachedRender(key: string, render: () => Promise<Buffer>): 
 
 /**
  * An adopted version never changes (constitution_versions is append-only), so its PDF is made
- * once and kept while the server runs: for /constitution.pdf and for the registration pack, whose
- * constitution part it is (decision 024). Kept under the version and a hash of everything it
- * prints but the date, so a pack that names the party differently gets its own copy; the date
- * printed is the day it was first made (usually the day of adoption, see
- * renderAdoptedConstitution). Not in the database: a restarted server makes it again, once.
+ * once and stored in `rendered_documents`, for /constitution.pdf and for the registration pack,
+ * whose constitution part it is (decision 024): a restarted server, or a second one, reads the
+ * stored bytes instead of laying the version out again. Kept under the version and a hash of
+ * everything it prints but the date, so a pack that names the party differently gets its own
+ * copy; the date printed is the day it was first made (usually the day of adoption, see
+ * renderAdoptedConstitution). The last few are also kept in memory in front of the table, and
+ * people who ask while one is being made wait for that one. Drafts are never stored.
  */
 const adoptedPdfs = new Map<string, Promise<Buffer>>();
 const KEEP_ADOPTED = 8;
 let adoptedRenders = 0;
 
-export function adoptedConstitutionRender(data: ConstitutionPdfData): Promise<Buffer> {
+function adoptedKey(data: ConstitutionPdfData): string {
   const { generatedAt: _dated, ...content } = data;
-  const key = `${data.adoption?.version ?? "?"}:${createHash("sha256").update(JSON.stringify(content)).digest("hex")}`;
+  return `constitution:${data.adoption?.version ?? "?"}:${createHash("sha256").update(JSON.stringify(content)).digest("hex")}`;
+}
+
+async function storedOrRendered(db: DbOrTx, key: string, data: ConstitutionPdfData): Promise<Buffer> {
+  const [stored] = await db.select({ pdf: renderedDocuments.pdf }).from(renderedDocuments).where(eq(renderedDocuments.key, key));
+  if (stored) return Buffer.from(stored.pdf);
+  adoptedRenders += 1;
+  const pdf = await renderInWorker("constitution", data);
+  // Two servers may make it at the same moment: both PDFs say the same, the first one stays.
+  // Failing to store costs only a later render, so the download goes on.
+  await db
+    .insert(renderedDocuments)
+    .values({ key, pdf })
+    .onConflictDoNothing()
+    .catch((error: unknown) => console.error(`${key}: storing the PDF failed:`, error));
+  return pdf;
+}
+
+export function adoptedConstitutionRender(db: DbOrTx, data: ConstitutionPdfData): Promise<Buffer> {
+  if (data.status !== "adopted" || !data.adoption) throw new Error("only an adopted version's PDF is kept");
+  const key = adoptedKey(data);
   const kept = adoptedPdfs.get(key);
   if (kept) return kept;
-  adoptedRenders += 1;
-  const made = renderInWorker("constitution", data);
+  const made = storedOrRendered(db, key, data);
   adoptedPdfs.set(key, made);
   made.catch(() => adoptedPdfs.delete(key));
   if (adoptedPdfs.size > KEEP_ADOPTED) adoptedPdfs.delete(adoptedPdfs.keys().next().value as string);
   return made;
 }
 
-/** How many adopted-constitution PDFs this server has started making: for tests and the benchmark. */
+/** How many adopted-constitution PDFs this server has laid out (not read from the table): for tests and the benchmark. */
 export function adoptedConstitutionRenders(): number {
   return adoptedRenders;
 }
 
-/** Forgets the kept adopted-constitution PDFs: for the benchmark's fully cold runs and tests. */
+/**
+ * Forgets the adopted-constitution PDFs kept in memory, as a restart would (the stored ones stay):
+ * for the benchmark's cold runs and tests.
+ */
 export function forgetAdoptedConstitutionPdfs(): void {
   adoptedPdfs.clear();
 }
@@ -125,7 +151,7 @@ export function forgetAdoptedConstitutionPdfs(): void {
 /** Makes the adopted version's PDF now (on the PDF worker), so the first download need not wait. */
 export async function renderAdoptedConstitution(db: DbOrTx, version: number, options: { partyName?: string } = {}): Promise<void> {
   const d = await constitutionPdfData(db, { version });
-  if (d) await adoptedConstitutionRender(options.partyName ? { ...d, partyName: options.partyName } : d);
+  if (d) await adoptedConstitutionRender(db, options.partyName ? { ...d, partyName: options.partyName } : d);
 }
 
 function keyOf(kind: string, data: { generatedAt: Date }): string {
@@ -136,7 +162,7 @@ function keyOf(kind: string, data: { generatedAt: Date }): string {
 export async function constitutionPdf(db: DbOrTx, options: { version?: number } = {}) {
   const d = await constitutionPdfData(db, options);
   if (!d) return null;
-  const pdf = d.status === "adopted" ? await adoptedConstitutionRender(d) : await cachedRender(keyOf("constitution", d), () => renderInWorker("constitution", d));
+  const pdf = d.status === "adopted" ? await adoptedConstitutionRender(db, d) : await cachedRender(keyOf("constitution", d), () => renderInWorker("constitution", d));
   return { pdf, fileName: `${fileSlug(`${d.partyName} ${d.title}`)}.pdf` };
 }
 

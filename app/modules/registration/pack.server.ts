@@ -5,7 +5,7 @@
  * addresses, and they go nowhere else.
  *
  * The pack is put together from its parts' own PDFs (decision 024): the adopted constitution,
- * whose layout is most of the work, is made once per version and kept (from adoption on, see
+ * whose layout is most of the work, is made once per version and stored (from adoption on, see
  * `renderAfterAdoption`); the six small documents and the cover are made on the PDF worker, so
  * the server goes on answering meanwhile, and merged behind the cover. Every PDF made is kept,
  * per server, under a fingerprint of exactly what it prints (and the day it is dated):
@@ -220,14 +220,14 @@ function smallDocument<N extends Exclude<PackDocument, "constitution"> | "pack-n
 }
 
 /**
- * A part's PDF. The adopted constitution is made once per version and kept
+ * A part's PDF. The adopted constitution is made once per version and stored
  * (constitution/documents.server.ts, decision 024), whatever day the pack is made; before one is
  * adopted, the part is a page saying so (`placeholder`), or nothing for the separate document.
  */
-function documentBytes(doc: PackDocument, data: PackData, options: { placeholder: boolean }): Promise<Buffer> | null {
+function documentBytes(db: DbOrTx, doc: PackDocument, data: PackData, options: { placeholder: boolean }): Promise<Buffer> | null {
   switch (doc) {
     case "constitution":
-      if (data.constitution) return adoptedConstitutionRender(data.constitution);
+      if (data.constitution) return adoptedConstitutionRender(db, data.constitution);
       return options.placeholder ? smallDocument("pack-no-constitution", { partyName: data.partyName, generatedAt: data.generatedAt }, data.generatedAt) : null;
     case "application-summary":
     case "officer-sheets":
@@ -256,7 +256,7 @@ export interface PackFile {
 /** One document as its own PDF; null for the constitution before one is adopted. */
 export async function renderDocument(db: DbOrTx, doc: PackDocument, data?: PackData): Promise<PackFile | null> {
   const d = data ?? (await packData(db));
-  const pending = documentBytes(doc, d, { placeholder: false });
+  const pending = documentBytes(db, doc, d, { placeholder: false });
   if (!pending) return null;
   return { bytes: await pending, fileName: documentFileName(d.partyName, doc) };
 }
@@ -269,12 +269,12 @@ function packKey(data: PackData): string {
  * Every part's PDF, in the pack's order. Asked for all at once: the worker makes them one after
  * another, and the kept constitution costs nothing.
  */
-function packParts(data: PackData): Promise<PackPart[]> {
+function packParts(db: DbOrTx, data: PackData): Promise<PackPart[]> {
   return Promise.all(
     packDocuments.map(async (doc) => ({
       doc,
       title: doc === "constitution" ? data.constitution?.title : undefined,
-      bytes: new Uint8Array(await documentBytes(doc, data, { placeholder: true })!),
+      bytes: new Uint8Array(await documentBytes(db, doc, data, { placeholder: true })!),
     })),
   );
 }
@@ -284,7 +284,7 @@ export async function renderPack(db: DbOrTx, data?: PackData): Promise<PackFile>
   const d = data ?? (await packData(db));
   const key = packKey(d);
   const common = { partyName: d.partyName, generatedAt: d.generatedAt };
-  const made = async () => Buffer.from(await assemblePack(common, await packParts(d), (cover) => renderInWorker("pack-cover", cover)));
+  const made = async () => Buffer.from(await assemblePack(common, await packParts(db, d), (cover) => renderInWorker("pack-cover", cover)));
   const bytes = await track(key, cachedRender(key, made));
   return { bytes, fileName: packFileName(d.partyName, "pdf") };
 }
@@ -346,7 +346,8 @@ export async function packStatus(db: DbOrTx): Promise<PackStatus> {
 
 /**
  * Forgets the pack and its small parts made on this server, for the benchmark's cold runs and
- * tests; `constitution: true` forgets the kept adopted-constitution PDFs too (fully cold).
+ * tests; `constitution: true` forgets the adopted-constitution PDFs kept in memory too, as a
+ * restart would (the stored ones in rendered_documents stay).
  */
 export function clearPackCache(options: { constitution?: boolean } = {}): void {
   recent.clear();

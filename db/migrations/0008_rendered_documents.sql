@@ -1,0 +1,5 @@
+CREATE TABLE "rendered_documents" (
+	"key" text PRIMARY KEY NOT NULL,
+	"pdf" "bytea" NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
