@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useRef, type MouseEvent, type ReactNode } from "react";
 
 /** Field-level messages for a form, keyed by the field's name. */
 export type FieldErrors = Partial<Record<string, string>>;
@@ -24,12 +24,30 @@ export function ErrorSummary({ errors, fieldIds }: { errors: FieldErrors; fieldI
       <ul className="error-summary__list">
         {entries.map(([name, message]) => (
           <li key={name}>
-            <a href={`#${fieldIds?.[name] ?? name}`}>{message}</a>
+            <a href={`#${fieldIds?.[name] ?? name}`} onClick={(event) => focusField(event, fieldIds?.[name] ?? name)}>
+              {message}
+            </a>
           </li>
         ))}
       </ul>
     </div>
   );
+}
+
+/**
+ * With script, a link of the summary focuses its field itself, as GOV.UK Frontend does: following
+ * the "#field" link would be a navigation to the router, which then forgets the action's answer
+ * (the errors and everything typed). Without script the plain link still goes to the field.
+ */
+function focusField(event: MouseEvent<HTMLAnchorElement>, id: string) {
+  const target = document.getElementById(id);
+  if (!target) return;
+  event.preventDefault();
+  // A fieldset or group is reached through its first control.
+  const field = target.matches("input, select, textarea, button") ? target : (target.querySelector<HTMLElement>("input, select, textarea") ?? target);
+  const label = document.querySelector(`label[for="${CSS.escape(field.id)}"]`) ?? field.closest("fieldset")?.querySelector("legend") ?? field;
+  field.focus({ preventScroll: true });
+  label.scrollIntoView();
 }
 
 export function TextField(props: {
