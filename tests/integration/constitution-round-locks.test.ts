@@ -6,6 +6,7 @@ import { castClauseBallot, closeRound, openRound, openRoundOf, roundItems, type 
 import { verifyPoll } from "../../app/modules/polls/polls.server";
 import { amendments, auditLog, polls, users, votingRounds } from "../../db/schema";
 import { foundingMembersReady } from "../support/constitution-fixture";
+import { holdLocks, lockWaiters } from "../support/locks";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 /**
@@ -38,34 +39,11 @@ beforeAll(async () => {
 });
 afterAll(() => database.drop());
 
-/**
- * Runs `hold` in a transaction of its own and keeps that transaction (and the row locks `hold`
- * took) open until the returned release function is called.
- */
-async function holdLocks(hold: (tx: Parameters<Parameters<TestDatabase["db"]["transaction"]>[0]>[0]) => Promise<unknown>) {
-  let release = () => {};
-  const released = new Promise<void>((resolve) => (release = resolve));
-  let held = () => {};
-  const isHeld = new Promise<void>((resolve) => (held = resolve));
-  const done = database.db.transaction(async (tx) => {
-    await hold(tx);
-    held();
-    await released;
-  });
-  await isHeld;
-  return async () => {
-    release();
-    await done;
-  };
-}
-
 /** Waits until `count` sessions of this database are waiting for a lock. */
 async function waitForBlocked(count: number) {
   const until = Date.now() + PATIENCE_MS;
   for (;;) {
-    const result = await database.db.execute<{ n: number }>(sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
-    const rows = Array.isArray(result) ? result : (result as unknown as { rows: { n: number }[] }).rows;
-    if ((rows[0]?.n ?? 0) >= count) return;
+    if ((await lockWaiters(database.db)) >= count) return;
     if (Date.now() > until) throw new Error(`expected ${count} sessions waiting for a lock`);
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -93,7 +71,7 @@ async function currentRound() {
 describe("opening and closing a voting round beside other writes", () => {
   it.skipIf(!onServer)("stores a comment posted while a round is being opened before the open finishes, and refuses a second open made meanwhile", async () => {
     // The roll's foreign-key checks wait for this member's row: the open stops half-way.
-    const release = await holdLocks((tx) => tx.select().from(users).where(eq(users.id, ids[5]!)).for("update"));
+    const release = await holdLocks(database.db, (tx) => tx.select().from(users).where(eq(users.id, ids[5]!)).for("update"));
     let first: Promise<Awaited<ReturnType<typeof openRound>>> | null = null;
     let second: Promise<Awaited<ReturnType<typeof openRound>>> | null = null;
     let openFinished = false;
@@ -159,7 +137,7 @@ describe("opening and closing a voting round beside other writes", () => {
 
   it.skipIf(!onServer)("stores a comment posted while the round is being closed before the close finishes", async () => {
     // Deciding the amendment waits for this row: the close stops after counting, before its end.
-    const release = await holdLocks((tx) => tx.select().from(amendments).where(eq(amendments.id, amendmentId)).for("share"));
+    const release = await holdLocks(database.db, (tx) => tx.select().from(amendments).where(eq(amendments.id, amendmentId)).for("share"));
     let closing: ReturnType<typeof closeRound> | null = null;
     let closeFinished = false;
     const finished = () => (closeFinished = true);

@@ -2,7 +2,7 @@
  * Nominating another founding member (standing orders 11.6), and the ends of a count people
  * rarely see (RON winning, a tie decided by lot), through the pages as a browser would use them.
  */
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../app/modules/audit/audit.server";
 import { flat, pdfText } from "../../app/modules/documents/test-support/pdf-text";
@@ -23,6 +23,7 @@ import { toLondonLocal } from "../../app/utils/london-time";
 import { auditLog, candidacies, elections, outbox, pollOptions, seconders, users } from "../../db/schema";
 import { foundingMembersReady } from "../support/constitution-fixture";
 import { cookieFor, createTestApp } from "../support/app-harness";
+import { holdLocks, lockWaiters } from "../support/locks";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 let database: TestDatabase;
@@ -269,33 +270,6 @@ describe("nominating another founding member", () => {
  * of them needs half-way, until both are under way.
  */
 describe("at the same time", () => {
-  /** Runs `hold` in a transaction of its own and keeps it (and its locks) open until released. */
-  async function holdLocks(hold: (tx: Parameters<Parameters<TestDatabase["db"]["transaction"]>[0]>[0]) => Promise<unknown>) {
-    let release = () => {};
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let held = () => {};
-    const isHeld = new Promise<void>((resolve) => (held = resolve));
-    const done = database.db.transaction(async (tx) => {
-      await hold(tx);
-      held();
-      await released;
-    });
-    await isHeld;
-    return async () => {
-      release();
-      await done;
-    };
-  }
-
-  /** Transactions in this test's database waiting for a lock. */
-  async function lockWaiters(): Promise<number> {
-    const [row] = await database.db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(sql`pg_stat_activity`)
-      .where(sql`datname = current_database() and wait_event_type = 'Lock'`);
-    return Number(row?.n ?? 0);
-  }
-
   async function until(condition: () => Promise<boolean> | boolean) {
     const giveUp = Date.now() + 30_000;
     while (!(await condition())) {
@@ -308,9 +282,9 @@ describe("at the same time", () => {
     const leader = await position("Leader");
     const treasurer = await position("Treasurer");
     // Both requests pass their checks and then wait to store the candidacy, whose member row is held.
-    const release = await holdLocks((tx) => tx.select().from(users).where(eq(users.id, ids[7]!)).for("update"));
+    const release = await holdLocks(database.db, (tx) => tx.select().from(users).where(eq(users.id, ids[7]!)).for("update"));
     const both = Promise.all([stand(database.db, as(7), leader.id, agree), stand(database.db, as(7), treasurer.id, agree)]);
-    await until(async () => (await lockWaiters()) >= 2);
+    await until(async () => (await lockWaiters(database.db)) >= 2);
     await release();
     const results = await both;
     expect(results.filter((r) => r.ok)).toHaveLength(1);
@@ -325,15 +299,15 @@ describe("at the same time", () => {
     const made = await nominate(database.db, as(0), chair.id, ids[1]!, appUrl);
     if (!made.ok) throw new Error(made.code);
     // The acceptance gets past its check that nominations are open, then waits for its nomination.
-    const release = await holdLocks((tx) => tx.select().from(candidacies).where(eq(candidacies.id, made.candidacyId)).for("update"));
+    const release = await holdLocks(database.db, (tx) => tx.select().from(candidacies).where(eq(candidacies.id, made.candidacyId)).for("update"));
     const accepting = acceptNomination(database.db, as(1), chair.id, { ...agree, statement: "Accepted at the last moment." });
-    await until(async () => (await lockWaiters()) >= 1);
+    await until(async () => (await lockWaiters(database.db)) >= 1);
     let opened = false;
     const opening = openBallots(database.db, systemActor("returning officer"), { closesAt: new Date(Date.now() + 2 * 3600_000), reason: "Test: everyone is ready." }).finally(() => {
       opened = true;
     });
     // The opening either finishes, or waits for the acceptance.
-    await until(async () => opened || (await lockWaiters()) >= 2);
+    await until(async () => opened || (await lockWaiters(database.db)) >= 2);
     await release();
     const [accepted, open] = await Promise.all([accepting, opening]);
     expect(open.ok).toBe(true);

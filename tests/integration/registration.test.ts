@@ -15,6 +15,7 @@ import { buildRequestContext } from "../../app/utils/context.server";
 import { auditLog, officerDetails, registeredPartyNames, registrationDetails, registrationEmblems } from "../../db/schema";
 import { cookieFor, createTestApp } from "../support/app-harness";
 import { adoptedAndDeclared } from "../support/registration-fixture";
+import { holdLocks } from "../support/locks";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 /**
@@ -598,22 +599,14 @@ describe("the financial scheme", () => {
     const draft = await loadDraft(database.db);
     const renamed = { ...draft.details, name: "Renamed Party" };
     const renamedScheme = financialSchemeText({ details: renamed, treasurerName: await treasurerName(database.db), partyName: "Renamed Party", model: await loadSchemeModel() });
-    let locked!: () => void;
-    let release!: () => void;
-    const isLocked = new Promise<void>((resolve) => (locked = resolve));
-    const released = new Promise<void>((resolve) => (release = resolve));
     // Another organiser renames the party; the save starts before that commits.
-    const renaming = database.db.transaction(async (tx) => {
+    const commitRenaming = await holdLocks(database.db, async (tx) => {
       await tx.select().from(registrationDetails).where(eq(registrationDetails.id, 1)).for("update");
       await tx.update(registrationDetails).set({ details: renamed }).where(eq(registrationDetails.id, 1));
-      locked();
-      await released;
     });
-    await isLocked;
     const saving = saveFinancialScheme(database.db, systemActor("organiser"), renamedScheme);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    release();
-    await renaming;
+    await commitRenaming();
     // The text is the generated one for the details it is saved with: stored as "generated".
     expect(await saving).toEqual({ ok: true, edited: false });
     expect((await loadDraft(database.db)).financialScheme).toBeNull();
