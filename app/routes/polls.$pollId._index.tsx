@@ -6,7 +6,7 @@ import { RankingEnhancer } from "~/components/ranking-enhancer";
 import type { PollResult } from "~/modules/polls/ballot-rules";
 import { ballotProblemMessages, majorityDescriptions, methodDescriptions, publicationDescriptions } from "~/modules/polls/messages";
 import { ballotFormValues, parseBallotForm } from "~/modules/polls/parse-ballot-form";
-import { castBallot, closePoll, hasVoted, isOnRoll, loadRules, openPoll } from "~/modules/polls/polls.server";
+import { ballotsCast, castBallot, closePoll, hasVoted, isOnRoll, loadRules, openPoll } from "~/modules/polls/polls.server";
 import { listRollCandidates } from "~/modules/polls/roll.server";
 import { clauseOfPoll } from "~/modules/constitution/round.server";
 import { principalOf, requirePermission, requireUser } from "~/utils/auth.server";
@@ -24,14 +24,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!loaded || (loaded.poll.status === "draft" && !canManage)) throw new Response("Not found", { status: 404 });
   const { poll, rules } = loaded;
   const userId = auth?.user.id;
-  const [onRoll, voted, clauseId] = await Promise.all([
+  // Every ballot is cast with its voter's mark in one transaction, so the ballots cast so far
+  // are the number who have voted: no count over the voters on every page view.
+  const [onRoll, voted, clauseId, voters] = await Promise.all([
     userId ? isOnRoll(context.db, poll.id, userId) : false,
     userId ? hasVoted(context.db, poll.id, userId) : false,
     clauseOfPoll(context.db, poll.id),
+    ballotsCast(context.db, poll.id),
   ]);
-  // Every ballot is cast with its voter's mark in one transaction, so the poll's running count
-  // is the number who have voted: no count over the voters on every page view.
-  const voters = poll.ballotCount;
   return {
     poll: {
       id: poll.id,
@@ -108,7 +108,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const parsed = parseBallotForm(loaded.rules, form);
   if (!parsed.ok) return data<ActionData>({ stage: "errors", message: ballotProblemMessages[parsed.code], values }, { status: 400 });
   if (intent === "review") return data<ActionData>({ stage: "review", values, choice: parsed.choice, ranking: parsed.ranking });
-  const cast = await castBallot(context.db, { pollId, userId: user.id, choice: parsed.choice, ranking: parsed.ranking });
+  const cast = await castBallot(context.db, { pollId, userId: user.id, choice: parsed.choice, ranking: parsed.ranking }, loaded);
   if (!cast.ok) return data<ActionData>({ stage: "errors", message: ballotProblemMessages[cast.code], values }, { status: 409 });
   return data<ActionData>({ stage: "cast", receipt: cast.receipt });
 }

@@ -79,6 +79,27 @@ export const pollRoll = pgTable(
 );
 
 /**
+ * The strands of an open poll's voting-time chain. Each ballot is chained onto one strand, under
+ * that strand's row lock, so ballots cast at the same moment go onto different strands instead of
+ * queueing for one lock (and one disk flush each) in turn. Strand k starts from its own genesis
+ * (strandGenesis), so the strands can be told apart by their links alone. Closing checks every
+ * strand, keeps their heads in the audit log, and re-chains the ballots on one fresh chain.
+ */
+export const pollChains = pgTable(
+  "poll_chains",
+  {
+    pollId: uuid("poll_id")
+      .notNull()
+      .references(() => polls.id, { onDelete: "cascade" }),
+    strand: integer("strand").notNull(),
+    /** Hash of the newest ballot on this strand, or the strand's genesis. */
+    head: text("head").notNull(),
+    ballots: integer("ballots").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.pollId, t.strand] })],
+);
+
+/**
  * Who has voted. The primary key makes a second ballot from the same person impossible, even
  * when two arrive at once. No time is kept: it could be matched with the ballot's place in the chain.
  */

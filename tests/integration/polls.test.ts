@@ -1,9 +1,13 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../app/modules/audit/audit.server";
-import { checkBallotChain } from "../../app/modules/polls/ballot-rules";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { ballotHash, checkBallotChain, checkBallotStrands, GENESIS_BALLOT_HASH, strandsDigest } from "../../app/modules/polls/ballot-rules";
 import {
+  ballotsCast,
   castBallot,
+  CHAIN_STRANDS,
   checkReceipt,
   closeDuePolls,
   closePoll,
@@ -14,8 +18,12 @@ import {
 } from "../../app/modules/polls/polls.server";
 import { grantRole } from "../../app/modules/users/users.server";
 import { parseBlt } from "../../app/modules/ballots";
-import { ballots, polls, pollVoters } from "../../db/schema";
+import { auditLog, ballots, pollChains, polls, pollVoters } from "../../db/schema";
+import { migrationsFolder } from "../../app/utils/db.server";
+import { holdLocks, lockWaiters } from "../support/locks";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
+
+const onServer = Boolean(process.env.TEST_DATABASE_URL);
 
 let database: TestDatabase;
 const members: string[] = [];
@@ -106,13 +114,114 @@ describe("secret ballots", () => {
     expect(n).toBe(1);
   });
 
-  it("keeps every concurrent ballot, each on one chain", async () => {
+  it("keeps every concurrent ballot, each on one strand of the chain", async () => {
     const pollId = await newRankedPoll();
     const results = await Promise.all(members.slice(0, 10).map((userId, i) => castBallot(database.db, { pollId, userId, ranking: [i % 3] })));
     expect(results.every((r) => r.ok)).toBe(true);
     const rows = await database.db.select().from(ballots).where(eq(ballots.pollId, pollId));
+    const strands = await database.db.select().from(pollChains).where(eq(pollChains.pollId, pollId));
+    expect(strands).toHaveLength(CHAIN_STRANDS);
+    expect(checkBallotStrands(rows, strands)).toMatchObject({ ok: true, length: 10 });
+    expect(strands.reduce((n, s) => n + s.ballots, 0)).toBe(10);
+    expect(await ballotsCast(database.db, pollId)).toBe(10);
+  });
+
+  it.skipIf(!onServer)("chains a ballot onto a free strand while another is held, and waits only when every strand is held", async () => {
+    const pollId = await newRankedPoll();
+    const holdStrands = (which: number[]) =>
+      holdLocks(database.db, (tx) => tx.select().from(pollChains).where(and(eq(pollChains.pollId, pollId), inArray(pollChains.strand, which))).for("no key update"));
+
+    // Strand 0 held (a ballot being chained): the next ballot takes another strand, at once.
+    const releaseFirst = await holdStrands([0]);
+    const passing = await castBallot(database.db, { pollId, userId: members[0]!, ranking: [0] });
+    expect(passing.ok).toBe(true);
+    await releaseFirst();
+    const strandsAfterOne = await database.db.select().from(pollChains).where(eq(pollChains.pollId, pollId));
+    expect(strandsAfterOne.find((s) => s.strand === 0)?.ballots).toBe(0);
+    expect(strandsAfterOne.reduce((n, s) => n + s.ballots, 0)).toBe(1);
+
+    // Every strand held: the ballot waits for one, then is chained onto it.
+    const releaseAll = await holdStrands(Array.from({ length: CHAIN_STRANDS }, (_, k) => k));
+    const waiting = castBallot(database.db, { pollId, userId: members[1]!, ranking: [1] });
+    await expect.poll(() => lockWaiters(database.db), { timeout: 5000 }).toBe(1);
+    await releaseAll();
+    expect((await waiting).ok).toBe(true);
+
+    const closed = await closePoll(database.db, actor, pollId);
+    expect(closed.ok).toBe(true);
+    expect(await verifyPoll(database.db, pollId)).toMatchObject({ ok: true, ballots: 2 });
+  });
+
+  it.skipIf(!onServer)("closes a poll whose ballots are on several strands: checks each, records their digest, and re-chains them on one chain", async () => {
+    const pollId = await newRankedPoll();
+    // Ballots on strands 3, 0 and 3 again, as if cast while the others were busy: only the
+    // wanted strand is left free, the others held by another transaction.
+    const strandOrder = [3, 0, 3];
+    for (const [i, strand] of strandOrder.entries()) {
+      const others = Array.from({ length: CHAIN_STRANDS }, (_, k) => k).filter((k) => k !== strand);
+      const release = await holdLocks(database.db, (tx) =>
+        tx.select().from(pollChains).where(and(eq(pollChains.pollId, pollId), inArray(pollChains.strand, others))).for("no key update"),
+      );
+      try {
+        expect((await castBallot(database.db, { pollId, userId: members[i]!, ranking: [i % 3] })).ok).toBe(true);
+      } finally {
+        await release();
+      }
+    }
+    const strands = await database.db.select().from(pollChains).where(eq(pollChains.pollId, pollId));
+    expect(strands.filter((s) => s.ballots > 0).map((s) => [s.strand, s.ballots]).sort()).toEqual([
+      [0, 1],
+      [3, 2],
+    ]);
+    const digest = strandsDigest(strands);
+
+    const closed = await closePoll(database.db, actor, pollId);
+    expect(closed.ok).toBe(true);
+    const [entry] = (await database.db.select().from(auditLog).where(and(eq(auditLog.action, "poll.closed"), eq(auditLog.subjectId, pollId)))) as { details: Record<string, unknown> }[];
+    expect(entry?.details).toMatchObject({ ballots: 3, votingChainHead: digest });
+    // The strands are gone with the chain they sealed; the published chain is one, from the genesis.
+    expect(await database.db.select().from(pollChains).where(eq(pollChains.pollId, pollId))).toEqual([]);
     const [poll] = await database.db.select().from(polls).where(eq(polls.id, pollId));
-    expect(checkBallotChain(rows, poll?.chainHead ?? "")).toMatchObject({ ok: true, length: 10 });
+    const rows = await database.db.select().from(ballots).where(eq(ballots.pollId, pollId));
+    expect(checkBallotChain(rows, poll!.chainHead)).toMatchObject({ ok: true, length: 3 });
+    expect(poll?.ballotCount).toBe(3);
+    expect(await verifyPoll(database.db, pollId)).toMatchObject({ ok: true, ballots: 3 });
+  });
+
+  it("carries a poll opened before strands existed on as strand 0, from where its one chain stood (migration 0009)", async () => {
+    const pollId = await newRankedPoll();
+    // The poll as the old code left it: one chain from the genesis, its head and count on the poll's row, no strands.
+    await database.db.delete(pollChains).where(eq(pollChains.pollId, pollId));
+    let head = GENESIS_BALLOT_HASH;
+    for (const [i, userId] of members.slice(0, 2).entries()) {
+      const receipt = `legacy${i}`;
+      const content = { ranking: [i] };
+      const hash = ballotHash(head, receipt, content);
+      await database.db.insert(pollVoters).values({ pollId, userId });
+      await database.db.insert(ballots).values({ receipt, pollId, content, prevHash: head, hash });
+      head = hash;
+    }
+    await database.db.update(polls).set({ chainHead: head, ballotCount: 2 }).where(eq(polls.id, pollId));
+
+    const migration = readFileSync(path.join(migrationsFolder, "0009_poll_chain_strands.sql"), "utf8").split("--> statement-breakpoint");
+    await database.db.execute(sql.raw(migration[migration.length - 1]!));
+
+    expect(await database.db.select().from(pollChains).where(eq(pollChains.pollId, pollId))).toEqual([{ pollId, strand: 0, head, ballots: 2 }]);
+    expect(await ballotsCast(database.db, pollId)).toBe(2);
+    expect((await castBallot(database.db, { pollId, userId: members[2]!, ranking: [2] })).ok).toBe(true);
+    const closed = await closePoll(database.db, actor, pollId);
+    expect(closed.ok).toBe(true);
+    expect(await verifyPoll(database.db, pollId)).toMatchObject({ ok: true, ballots: 3 });
+  });
+
+  it("refuses to close a poll when a strand's ballots were tampered with", async () => {
+    const pollId = await newRankedPoll();
+    for (const userId of members.slice(0, 3)) expect((await castBallot(database.db, { pollId, userId, ranking: [0] })).ok).toBe(true);
+    const [victim] = await database.db.select().from(ballots).where(eq(ballots.pollId, pollId)).limit(1);
+    await database.db.update(ballots).set({ content: { ranking: [1] } }).where(eq(ballots.receipt, victim!.receipt));
+    expect(await closePoll(database.db, actor, pollId)).toEqual({ ok: false, code: "chain_broken" });
+    const [poll] = await database.db.select().from(polls).where(eq(polls.id, pollId));
+    expect(poll?.status).toBe("open");
   });
 
   it("refuses people not on the frozen roll, bad rankings, and ballots after close", async () => {

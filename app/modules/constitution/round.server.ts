@@ -8,7 +8,7 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, max, sql } from "drizzl
 import { appendAudit, appendAuditEntries, type Actor } from "~/modules/audit/audit.server";
 import type { YesNoResult } from "~/modules/ballots";
 import type { PollResult } from "~/modules/polls/ballot-rules";
-import { castBallot, closePoll, closePollBatch, closedPollDetails, createPoll, openPoll, openPollBatch } from "~/modules/polls/polls.server";
+import { ballotsCastSql, castBallot, closePoll, closePollBatch, closedPollDetails, createPoll, openPoll, openPollBatch } from "~/modules/polls/polls.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
 import {
   amendments,
@@ -445,7 +445,7 @@ export interface QuestionResult {
 export async function roundResults(db: DbOrTx, draftId: string) {
   const rounds = await db.select().from(votingRounds).where(eq(votingRounds.draftId, draftId)).orderBy(asc(votingRounds.number));
   const rows = await db
-    .select({ item: voteItems, poll: polls })
+    .select({ item: voteItems, poll: polls, ballotsCast: ballotsCastSql() })
     .from(voteItems)
     .innerJoin(polls, eq(polls.id, voteItems.pollId))
     .innerJoin(votingRounds, eq(votingRounds.id, voteItems.roundId))
@@ -456,7 +456,7 @@ export async function roundResults(db: DbOrTx, draftId: string) {
     questions: rows
       .filter((r) => r.item.roundId === round.id)
       .map(
-        ({ item, poll }): QuestionResult => ({
+        ({ item, poll, ballotsCast }): QuestionResult => ({
           pollId: poll.id,
           clauseId: item.clauseId,
           kind: item.kind,
@@ -464,7 +464,7 @@ export async function roundResults(db: DbOrTx, draftId: string) {
           title: poll.title,
           majority: poll.majority,
           rollSize: poll.rollSize,
-          ballotCount: poll.ballotCount,
+          ballotCount: ballotsCast,
           result: poll.status === "closed" ? (poll.result as PollResult) : null,
           status: poll.status,
         }),

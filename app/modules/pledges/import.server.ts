@@ -16,7 +16,7 @@ import { stringify } from "csv-stringify/sync";
 import { and, asc, desc, eq, isNull, ne, sql } from "drizzle-orm";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import { formatLondon } from "~/utils/london-time";
-import type { Db, Tx } from "~/utils/db.server";
+import { rowsOf, type Db, type Tx } from "~/utils/db.server";
 import { erasedEmails, pledgeImports, pledges } from "../../../db/schema";
 import { erasedEmailHash } from "~/modules/users/erased-emails";
 import { applyCountChanges } from "./counts.server";
@@ -508,11 +508,6 @@ async function erasedAmong(tx: Tx, emails: string[]): Promise<Set<string>> {
 /** A PostgreSQL array literal of text, passed as one parameter whatever the driver. */
 function textArray(values: readonly (string | null)[]): string {
   return `{${values.map((v) => (v === null ? "NULL" : `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`)).join(",")}}`;
-}
-
-/** postgres.js answers tx.execute with the rows, PGlite with { rows }. */
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
 }
 
 /**

@@ -78,25 +78,64 @@ export type BallotChainCheck =
   | { ok: false; code: "hash_mismatch" | "broken_link" | "fork" | "head_mismatch"; receipt?: string };
 
 /**
- * Ballots are stored in no order; the chain is followed from the genesis hash through each
- * ballot's predecessor. Every ballot must be on the one chain, and it must end at the head.
+ * Where strand k of a poll's voting-time chain starts: k in hexadecimal, as long as a hash. Strand
+ * 0 starts where a single chain always has (GENESIS_BALLOT_HASH); no ballot's hash can be one of
+ * these, so every strand can be followed from its own start without knowing which ballot is on it.
  */
-export function checkBallotChain(ballots: readonly ChainedBallot[], expectedHead: string): BallotChainCheck {
+export function strandGenesis(strand: number): string {
+  return strand.toString(16).padStart(64, "0");
+}
+
+/** A strand of a voting-time chain, as its row in poll_chains keeps it. */
+export interface ChainStrand {
+  strand: number;
+  head: string;
+}
+
+/**
+ * Ballots are stored in no order; each strand is followed from its genesis through each ballot's
+ * predecessor, and must end at the head its row keeps. Every ballot must be on exactly one strand.
+ */
+export function checkBallotStrands(ballots: readonly ChainedBallot[], strands: readonly ChainStrand[]): BallotChainCheck {
   const byPrev = new Map<string, ChainedBallot>();
   for (const b of ballots) {
     if (ballotHash(b.prevHash, b.receipt, b.content) !== b.hash) return { ok: false, code: "hash_mismatch", receipt: b.receipt };
     if (byPrev.has(b.prevHash)) return { ok: false, code: "fork", receipt: b.receipt };
     byPrev.set(b.prevHash, b);
   }
-  let head = GENESIS_BALLOT_HASH;
   let length = 0;
-  for (let next = byPrev.get(head); next; next = byPrev.get(head)) {
-    head = next.hash;
-    length += 1;
+  const reached: string[] = [];
+  for (const { strand } of strands) {
+    let head = strandGenesis(strand);
+    for (let next = byPrev.get(head); next; next = byPrev.get(head)) {
+      head = next.hash;
+      length += 1;
+      // A cycle cannot be built without breaking SHA-256; this only stops a walk over forged rows.
+      if (length > ballots.length) return { ok: false, code: "broken_link" };
+    }
+    reached.push(head);
   }
   if (length !== ballots.length) return { ok: false, code: "broken_link" };
-  if (head !== expectedHead) return { ok: false, code: "head_mismatch" };
-  return { ok: true, length, head };
+  if (strands.some((s, i) => s.head !== reached[i])) return { ok: false, code: "head_mismatch" };
+  return { ok: true, length, head: reached[reached.length - 1] ?? GENESIS_BALLOT_HASH };
+}
+
+/**
+ * One chain from the genesis hash (a published chain, or a voting-time chain of one strand): every
+ * ballot must be on it, and it must end at the head.
+ */
+export function checkBallotChain(ballots: readonly ChainedBallot[], expectedHead: string): BallotChainCheck {
+  return checkBallotStrands(ballots, [{ strand: 0, head: expectedHead }]);
+}
+
+/**
+ * What the audit log keeps of a voting-time chain when its poll closes: one hash over every
+ * strand's head, in strand order. The strands' rows are gone after the close, with the chain they
+ * sealed (the ballots are re-chained then); this hash is what remains of them.
+ */
+export function strandsDigest(strands: readonly ChainStrand[]): string {
+  const ordered = [...strands].sort((a, b) => a.strand - b.strand);
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(ordered.map((s) => `${s.strand}:${s.head}`).join("\n"))));
 }
 
 /** The ranked ballots as an election the counting engine (and a BLT file) understands. */

@@ -2,10 +2,11 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import { canonicalJson } from "~/modules/audit/chain";
 import { generateToken } from "~/modules/auth/tokens";
-import type { Db, DbOrTx } from "~/utils/db.server";
+import { rowsOf, type Db, type DbOrTx } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
 import {
   ballots,
+  pollChains,
   pollOptions,
   pollRoll,
   polls,
@@ -20,6 +21,9 @@ import {
   checkBallot,
   GENESIS_BALLOT_HASH,
   checkBallotChain,
+  checkBallotStrands,
+  strandGenesis,
+  strandsDigest,
   countPoll,
   pollBlt,
   publish,
@@ -112,6 +116,7 @@ export async function openPoll(db: DbOrTx, actor: Actor, pollId: string, roll: r
       await tx.insert(pollRoll).values(unique.slice(i, i + 1000).map((userId) => ({ pollId, userId })));
     }
     await tx.update(polls).set({ status: "open", openedAt: new Date(), rollSize: unique.length }).where(eq(polls.id, pollId));
+    await tx.insert(pollChains).values(newStrands([pollId]));
     await appendAudit(tx, {
       actor,
       action: "poll.opened",
@@ -177,6 +182,8 @@ export async function openPollBatch(
     (shapes[i] as Extract<PollShape, { ok: true }>).options.map((o, position) => ({ pollId: row.id, position, label: o.label, isRon: Boolean(o.isRon) })),
   );
   for (let i = 0; i < options.length; i += 1000) await tx.insert(pollOptions).values(options.slice(i, i + 1000));
+  const strands = newStrands(rows.map((r) => r.id));
+  for (let i = 0; i < strands.length; i += 1000) await tx.insert(pollChains).values(strands.slice(i, i + 1000));
   // The roll goes to the server once, for the first poll; the others copy it there, a few polls
   // a statement (each row's foreign-key checks are queued until its statement ends).
   const [first, ...others] = rows.map((r) => r.id);
@@ -198,58 +205,91 @@ export async function openPollBatch(
 /** Polls whose roll one statement copies, in openPollBatch. */
 const ROLL_COPY_POLLS = 10;
 
+/**
+ * Strands of each poll's voting-time chain. A ballot takes whichever strand no other ballot holds
+ * at that moment, so this bounds how many ballots of one poll can be chained at once: more than
+ * the database connections of a few app servers, and few enough that closing checks them in no
+ * time. See decision 007 (update).
+ */
+export const CHAIN_STRANDS = 16;
+
+function newStrands(pollIds: readonly string[]) {
+  return pollIds.flatMap((pollId) => Array.from({ length: CHAIN_STRANDS }, (_, strand) => ({ pollId, strand, head: strandGenesis(strand), ballots: 0 })));
+}
+
 export type CastResult =
   | { ok: true; receipt: string }
   | { ok: false; code: "not_found" | "not_open" | "not_on_roll" | "already_voted" | BallotProblem };
 
 /**
  * One transaction (a savepoint when given one, so that a clause's questions are cast together):
- * mark the member as having voted (the primary key refuses a second time, even
- * concurrently), then store the ballot apart from them with a fresh receipt, chained to the last.
+ * mark the member as having voted, if they are on the roll (the primary key refuses a second
+ * mark, even one sent at the same moment), then store the ballot apart from them with a fresh
+ * receipt, chained onto a strand of the poll's chain that no other ballot holds. Three statements
+ * in the transaction, so that a strand is held only for a moment. `loaded` spares a second look-up
+ * when the caller has just loaded the poll.
  */
 export async function castBallot(
   db: DbOrTx,
   input: { pollId: string; userId: string; choice?: string; ranking?: readonly number[] },
+  loaded?: LoadedRules,
 ): Promise<CastResult> {
-  const rules = await loadRules(db, input.pollId);
+  const rules = loaded ?? (await loadRules(db, input.pollId));
   if (!rules) return { ok: false, code: "not_found" };
   const checked = checkBallot(rules.rules, input);
   if (!checked.ok) return checked;
   if (rules.poll.status !== "open" || rules.poll.closesAt.getTime() <= Date.now()) return { ok: false, code: "not_open" };
+  const { pollId, userId } = input;
   try {
     return await db.transaction(async (tx) => {
-      const [onRoll] = await tx
-        .select({ userId: pollRoll.userId })
-        .from(pollRoll)
-        .where(and(eq(pollRoll.pollId, input.pollId), eq(pollRoll.userId, input.userId)));
-      if (!onRoll) return { ok: false, code: "not_on_roll" } as const;
-      // The primary key refuses a second mark, even from a request running at the same moment.
-      const marked = await tx
-        .insert(pollVoters)
-        .values({ pollId: input.pollId, userId: input.userId })
-        .onConflictDoNothing()
-        .returning({ userId: pollVoters.userId });
-      if (marked.length === 0) return { ok: false, code: "already_voted" } as const;
-      // The poll row is the chain's lock: ballots of one poll are chained one at a time. Taken
-      // last, so it is held only while the ballot is chained; NO KEY UPDATE does not conflict
-      // with the key-share lock the voter's mark took on the poll row above.
-      const [poll] = await tx
-        .select({ status: polls.status, closesAt: polls.closesAt, chainHead: polls.chainHead, ballotCount: polls.ballotCount })
-        .from(polls)
-        .where(eq(polls.id, input.pollId))
-        .for("no key update");
+      // The mark's foreign key holds a key-share lock on the poll row until commit, so a close
+      // (FOR UPDATE on that row) waits for this ballot, and a ballot that comes after a close
+      // sees the poll closed below.
+      const marked = await tx.execute(sql`
+        insert into ${pollVoters} (poll_id, user_id)
+        select ${pollId}::uuid, ${userId}::uuid
+        where exists (select 1 from ${pollRoll} r where r.poll_id = ${pollId}::uuid and r.user_id = ${userId}::uuid)
+        on conflict do nothing
+        returning user_id`);
+      if (rowsOf(marked).length === 0) {
+        return { ok: false, code: (await isOnRoll(tx, pollId, userId)) ? "already_voted" : "not_on_roll" } as const;
+      }
+      const strand = (await takeStrand(tx, pollId, "skip locked")) ?? (await takeStrand(tx, pollId, "wait"));
       // Closed meanwhile: throw, so that the voter's mark is rolled back with everything else.
-      if (!poll || poll.status !== "open" || poll.closesAt.getTime() <= Date.now()) throw new PollNotOpen();
+      if (!strand?.open) throw new PollNotOpen();
       const receipt = generateToken();
-      const hash = ballotHash(poll.chainHead, receipt, checked.content);
-      await tx.insert(ballots).values({ receipt, pollId: input.pollId, content: checked.content, prevHash: poll.chainHead, hash });
-      await tx.update(polls).set({ chainHead: hash, ballotCount: poll.ballotCount + 1 }).where(eq(polls.id, input.pollId));
+      const hash = ballotHash(strand.head, receipt, checked.content);
+      await tx.execute(sql`
+        with ballot as (
+          insert into ${ballots} (receipt, poll_id, content, prev_hash, hash)
+          values (${receipt}, ${pollId}::uuid, ${JSON.stringify(checked.content)}::jsonb, ${strand.head}, ${hash})
+        )
+        update ${pollChains} set head = ${hash}, ballots = ballots + 1
+        where poll_id = ${pollId}::uuid and strand = ${strand.strand}`);
       return { ok: true, receipt } as const;
     });
   } catch (error) {
     if (error instanceof PollNotOpen) return { ok: false, code: "not_open" };
     throw error;
   }
+}
+
+/**
+ * Locks a strand of the poll's chain for this transaction: one that nobody holds ("skip locked";
+ * none if every strand is busy), or else one drawn at random, waiting for it. Says whether the
+ * poll is still open, read after the voter's mark (see castBallot).
+ */
+async function takeStrand(tx: DbOrTx, pollId: string, how: "skip locked" | "wait") {
+  const [row] = rowsOf<{ strand: number; head: string; open: boolean }>(
+    await tx.execute(sql`
+      select c.strand, c.head, (p.status = 'open' and p.closes_at > clock_timestamp()) as open
+      from ${pollChains} c join ${polls} p on p.id = c.poll_id
+      where c.poll_id = ${pollId}::uuid
+      ${how === "wait" ? sql`order by random()` : sql``}
+      limit 1
+      for no key update of c ${how === "skip locked" ? sql`skip locked` : sql``}`),
+  );
+  return row;
 }
 
 class PollNotOpen extends Error {}
@@ -275,7 +315,7 @@ export interface ClosedInBatch {
   pollId: string;
   result: PollResult;
   ballots: number;
-  /** The head of the chain as the ballots were cast, checked before the rewrite. */
+  /** The voting-time chain, checked before the rewrite: the digest of its strands' heads (strandsDigest). */
   votingChainHead: string;
   /** The head of the published chain, in receipt order. */
   chainHead: string;
@@ -317,6 +357,8 @@ export async function closePollBatch(
   const openIds = open.map((p) => p.id);
 
   const optionRows = await tx.select().from(pollOptions).where(inArray(pollOptions.pollId, openIds)).orderBy(asc(pollOptions.position));
+  // No ballot is being chained: each holds a key-share lock on its poll's row, which our lock waited for.
+  const strandRows = await tx.select().from(pollChains).where(inArray(pollChains.pollId, openIds)).orderBy(asc(pollChains.strand));
 
   const closedAt = new Date();
   const closed: ClosedInBatch[] = [];
@@ -325,7 +367,8 @@ export async function closePollBatch(
     // A poll at a time: reading, hashing and counting every ballot at once would keep the
     // server from answering anyone else for seconds; each read lets other requests run.
     const cast = await tx.select().from(ballots).where(eq(ballots.pollId, poll.id));
-    if (!checkBallotChain(cast, poll.chainHead).ok) return { ok: false, code: "chain_broken", pollId: poll.id };
+    const strands = strandRows.filter((s) => s.pollId === poll.id);
+    if (!checkBallotStrands(cast, strands).ok) return { ok: false, code: "chain_broken", pollId: poll.id };
     const sorted = [...cast].sort((a, b) => (a.receipt < b.receipt ? -1 : a.receipt > b.receipt ? 1 : 0));
     let head = GENESIS_BALLOT_HASH;
     for (const b of sorted) {
@@ -335,7 +378,7 @@ export async function closePollBatch(
     }
     const rules = rulesOf(poll, optionRows.filter((o) => o.pollId === poll.id));
     const result = countPoll(rules, sorted.map((b) => b.content), poll.rollSize);
-    closed.push({ pollId: poll.id, result, ballots: sorted.length, votingChainHead: poll.chainHead, chainHead: head });
+    closed.push({ pollId: poll.id, result, ballots: sorted.length, votingChainHead: strandsDigest(strands), chainHead: head });
   }
 
   await tx.delete(ballots).where(inArray(ballots.pollId, openIds));
@@ -352,10 +395,13 @@ export async function closePollBatch(
   await tx.execute(sql`
     with gone as (delete from ${pollVoters} where ${inArray(pollVoters.pollId, openIds)} returning poll_id, user_id)
     insert into ${pollVoters} (poll_id, user_id) select poll_id, user_id from gone order by poll_id, user_id`);
-  const updates = closed.map((c) => ({ id: c.pollId, result: c.result, chain_head: c.chainHead }));
+  // The strands sealed the voting-time chain, which is gone now; their digest is in what we return.
+  await tx.delete(pollChains).where(inArray(pollChains.pollId, openIds));
+  const updates = closed.map((c) => ({ id: c.pollId, result: c.result, chain_head: c.chainHead, ballot_count: c.ballots }));
   await tx.execute(sql`
-    update ${polls} set status = 'closed', closed_at = ${closedAt.toISOString()}::timestamptz, result = x.result, chain_head = x.chain_head
-    from json_to_recordset(${JSON.stringify(updates)}::json) as x(id uuid, result jsonb, chain_head text)
+    update ${polls} set status = 'closed', closed_at = ${closedAt.toISOString()}::timestamptz, result = x.result,
+      chain_head = x.chain_head, ballot_count = x.ballot_count
+    from json_to_recordset(${JSON.stringify(updates)}::json) as x(id uuid, result jsonb, chain_head text, ballot_count integer)
     where ${polls.id} = x.id`);
   return { ok: true, closed, missing };
 }
@@ -379,7 +425,12 @@ async function rulesFor(db: DbOrTx, poll: Poll): Promise<PollRules> {
   return rulesOf(poll, await db.select().from(pollOptions).where(eq(pollOptions.pollId, poll.id)));
 }
 
-export async function loadRules(db: DbOrTx, pollId: string): Promise<{ poll: Poll; rules: PollRules } | null> {
+export interface LoadedRules {
+  poll: Poll;
+  rules: PollRules;
+}
+
+export async function loadRules(db: DbOrTx, pollId: string): Promise<LoadedRules | null> {
   if (!isUuid(pollId)) return null;
   const [poll] = await db.select().from(polls).where(eq(polls.id, pollId));
   return poll ? { poll, rules: await rulesFor(db, poll) } : null;
@@ -396,6 +447,22 @@ export async function hasVoted(db: DbOrTx, pollId: string, userId: string): Prom
 export async function isOnRoll(db: DbOrTx, pollId: string, userId: string): Promise<boolean> {
   const [row] = await db.select({ userId: pollRoll.userId }).from(pollRoll).where(and(eq(pollRoll.pollId, pollId), eq(pollRoll.userId, userId)));
   return Boolean(row);
+}
+
+/**
+ * Ballots cast so far: while the poll is open, the sum over its chain's strands (a few rows, no
+ * count over the ballots); once closed, the number counted.
+ */
+export function ballotsCastSql() {
+  return sql<number>`(case when ${polls.status} = 'open'
+    then coalesce((select sum(c.ballots) from ${pollChains} c where c.poll_id = ${polls.id}), 0)
+    else ${polls.ballotCount} end)::int`;
+}
+
+export async function ballotsCast(db: DbOrTx, pollId: string): Promise<number> {
+  if (!isUuid(pollId)) return 0;
+  const [row] = await db.select({ n: ballotsCastSql() }).from(polls).where(eq(polls.id, pollId));
+  return row?.n ?? 0;
 }
 
 export async function countVoters(db: DbOrTx, pollId: string): Promise<number> {
