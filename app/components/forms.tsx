@@ -1,4 +1,5 @@
 import { useEffect, useRef, type MouseEvent, type ReactNode } from "react";
+import { wordCount } from "~/modules/constitution/words";
 
 /** Field-level messages for a form, keyed by the field's name. */
 export type FieldErrors = Partial<Record<string, string>>;
@@ -50,7 +51,7 @@ function focusField(event: MouseEvent<HTMLAnchorElement>, id: string) {
   label.scrollIntoView();
 }
 
-export function TextField(props: {
+export type TextFieldProps = {
   name: string;
   /** Defaults to the name; give one when the same field appears in several forms on a page. */
   id?: string;
@@ -63,25 +64,19 @@ export function TextField(props: {
   inputMode?: "text" | "email" | "numeric";
   spellCheck?: boolean;
   width?: "full" | "20" | "10";
-}) {
+  /** Shown before the input and hidden from screen readers, as GOV.UK's prefix ("£"): say the unit in the label. */
+  prefix?: string;
+  /** A word limit: under the input, how many words the value has against it (once there is a value). */
+  maxWords?: number;
+};
+
+export function TextField(props: TextFieldProps) {
   const id = props.id ?? props.name;
-  const hintId = props.hint ? `${id}-hint` : undefined;
-  const errorId = props.error ? `${id}-error` : undefined;
+  const words = props.maxWords !== undefined && props.defaultValue ? wordCount(props.defaultValue) : undefined;
+  const countId = words !== undefined ? `${id}-count` : undefined;
   return (
-    <div className={`form-group${props.error ? " form-group--error" : ""}`}>
-      <label className="label" htmlFor={id}>
-        {props.label}
-      </label>
-      {props.hint ? (
-        <div className="hint" id={hintId}>
-          {props.hint}
-        </div>
-      ) : null}
-      {props.error ? (
-        <p className="error-message" id={errorId}>
-          <span className="visually-hidden">Error:</span> {props.error}
-        </p>
-      ) : null}
+    <Question id={id} label={props.label} hint={props.hint} error={props.error}>
+      {props.prefix ? <span aria-hidden="true">{`${props.prefix} `}</span> : null}
       <input
         className={`input input--width-${props.width ?? "full"}${props.error ? " input--error" : ""}`}
         id={id}
@@ -91,11 +86,39 @@ export function TextField(props: {
         autoComplete={props.autoComplete}
         inputMode={props.inputMode}
         spellCheck={props.spellCheck}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+        aria-describedby={describedBy(id, props, countId)}
         aria-invalid={props.error ? true : undefined}
       />
+      {words !== undefined && props.maxWords !== undefined ? (
+        <div className="hint" id={countId}>
+          {`${words === 1 ? "1 word" : `${words} words`} (at most ${props.maxWords})${words > props.maxWords ? `: ${words - props.maxWords} too many` : ""}`}
+        </div>
+      ) : null}
+    </Question>
+  );
+}
+
+/** A field's label, then its hint and its error line (GOV.UK order), then the field itself. */
+function Question(props: { id: string; label: ReactNode; labelClassName?: string; hint?: ReactNode; error?: string; children: ReactNode }) {
+  return (
+    <div className={`form-group${props.error ? " form-group--error" : ""}`}>
+      <label className={props.labelClassName ?? "label"} htmlFor={props.id}>
+        {props.label}
+      </label>
+      {props.hint ? (
+        <div className="hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </div>
+      ) : null}
+      <FieldError id={props.id} message={props.error} />
+      {props.children}
     </div>
   );
+}
+
+/** What a field's aria-describedby lists: its hint, anything else under it, then its error. */
+function describedBy(id: string, field: { hint?: ReactNode; error?: string }, ...more: (string | undefined)[]) {
+  return [field.hint ? `${id}-hint` : undefined, ...more, field.error ? `${id}-error` : undefined].filter(Boolean).join(" ") || undefined;
 }
 
 /** The error line under a label, with the id fields point to in aria-describedby. */
@@ -131,30 +154,38 @@ export function NotificationBanner({
   );
 }
 
-/** A GOV.UK radios question: a fieldset with a legend, each choice labelled, ids `${name}-${value}`. */
+/**
+ * A GOV.UK radios question: a fieldset with a legend, each choice labelled, ids `${name}-${value}`.
+ * With `multiple`, checkboxes: any number of the choices, each posted under the name.
+ */
 export function Radios(props: {
   name: string;
   /** Prefix of the ids (default: the name), for the same question in several forms on a page. */
   idPrefix?: string;
+  /** An id for the fieldset, for links to the question as a whole. */
+  fieldsetId?: string;
   legend: ReactNode;
+  hint?: ReactNode;
   choices: readonly (readonly [value: string, label: ReactNode])[];
-  checked?: string;
+  checked?: string | readonly string[];
   error?: string;
+  multiple?: boolean;
 }) {
   const prefix = props.idPrefix ?? props.name;
-  const errorId = props.error ? `${prefix}-error` : undefined;
+  const chosen: readonly string[] = typeof props.checked === "string" ? [props.checked] : (props.checked ?? []);
   return (
     <div className={`form-group${props.error ? " form-group--error" : ""}`}>
-      <fieldset className="fieldset" aria-describedby={errorId}>
+      <fieldset className="fieldset" id={props.fieldsetId} aria-describedby={describedBy(prefix, props)}>
         <legend className="fieldset__legend">{props.legend}</legend>
-        {props.error ? (
-          <p className="error-message" id={errorId}>
-            <span className="visually-hidden">Error:</span> {props.error}
-          </p>
+        {props.hint ? (
+          <div className="hint" id={`${prefix}-hint`}>
+            {props.hint}
+          </div>
         ) : null}
+        <FieldError id={prefix} message={props.error} />
         {props.choices.map(([value, label]) => (
           <div className="radios__item" key={value}>
-            <input type="radio" id={`${prefix}-${value}`} name={props.name} value={value} defaultChecked={props.checked === value} />
+            <input type={props.multiple ? "checkbox" : "radio"} id={`${prefix}-${value}`} name={props.name} value={value} defaultChecked={chosen.includes(value)} />
             <label htmlFor={`${prefix}-${value}`}>{label}</label>
           </div>
         ))}
@@ -166,32 +197,17 @@ export function Radios(props: {
 /** A labelled multi-line field, GOV.UK style, with its hint and error tied to it. */
 export function TextArea(props: { name: string; id?: string; label: ReactNode; hint?: ReactNode; error?: string; defaultValue?: string; rows?: number; labelClassName?: string }) {
   const id = props.id ?? props.name;
-  const hintId = props.hint ? `${id}-hint` : undefined;
-  const errorId = props.error ? `${id}-error` : undefined;
   return (
-    <div className={`form-group${props.error ? " form-group--error" : ""}`}>
-      <label className={props.labelClassName ?? "label"} htmlFor={id}>
-        {props.label}
-      </label>
-      {props.hint ? (
-        <div className="hint" id={hintId}>
-          {props.hint}
-        </div>
-      ) : null}
-      {props.error ? (
-        <p className="error-message" id={errorId}>
-          <span className="visually-hidden">Error:</span> {props.error}
-        </p>
-      ) : null}
+    <Question id={id} label={props.label} labelClassName={props.labelClassName} hint={props.hint} error={props.error}>
       <textarea
         className={`input${props.error ? " input--error" : ""}`}
         id={id}
         name={props.name}
         rows={props.rows ?? 4}
         defaultValue={props.defaultValue}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+        aria-describedby={describedBy(id, props)}
         aria-invalid={props.error ? true : undefined}
       />
-    </div>
+    </Question>
   );
 }

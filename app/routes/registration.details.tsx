@@ -1,8 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { ErrorSummary, NotificationBanner, type FieldErrors } from "~/components/forms";
-import { wordCount } from "~/modules/constitution/words";
+import { ErrorSummary, FieldError, NotificationBanner, Radios, TextArea, TextField, type FieldErrors, type TextFieldProps } from "~/components/forms";
 import { MAX_DESCRIPTIONS, MAX_NAME_WORDS } from "~/modules/registration/details";
 import { draftSectionIds, draftToValues, formPath, formValues, isDraftSection, parseSection, rowIndexes, type DraftSection, type FormValues } from "~/modules/registration/draft-form";
 import { draftIssueMessage, registrationText, sectionTitles } from "~/modules/registration/messages";
@@ -157,8 +156,8 @@ export default function RegistrationDetails() {
 
       {section("name", (q) => (
         <>
-          {q.text("name", "The party's name", `At most ${MAX_NAME_WORDS} words, in Roman letters you can type on a UK keyboard, with no web address or hashtag.`, { words: true })}
-          {q.text("nameTranslation", "Its Welsh or Irish form (optional)", "Only a Great Britain party contesting in Wales may add a Welsh form; only a Northern Ireland party an Irish one.", { words: true })}
+          {q.text("name", "The party's name", `At most ${MAX_NAME_WORDS} words, in Roman letters you can type on a UK keyboard, with no web address or hashtag.`, { maxWords: MAX_NAME_WORDS })}
+          {q.text("nameTranslation", "Its Welsh or Irish form (optional)", "Only a Great Britain party contesting in Wales may add a Welsh form; only a Northern Ireland party an Irish one.", { maxWords: MAX_NAME_WORDS })}
           {q.radios("nameTranslationLanguage", "If you gave another form: which language is it in?", [
             ["welsh", "Welsh"],
             ["irish", "Irish"],
@@ -170,8 +169,8 @@ export default function RegistrationDetails() {
         "descriptions",
         (q) => q.rows("descriptions", "Description", (i) => (
           <>
-            {q.text(`descriptions.${i}.text`, `Description ${i + 1}`, `At most ${MAX_NAME_WORDS} words, different from the name.`, { words: true })}
-            {q.text(`descriptions.${i}.translation`, `Description ${i + 1}: Welsh or Irish form (optional)`, undefined, { words: true })}
+            {q.text(`descriptions.${i}.text`, `Description ${i + 1}`, `At most ${MAX_NAME_WORDS} words, different from the name.`, { maxWords: MAX_NAME_WORDS })}
+            {q.text(`descriptions.${i}.translation`, `Description ${i + 1}: Welsh or Irish form (optional)`, undefined, { maxWords: MAX_NAME_WORDS })}
           </>
         ), { intent: "descriptions", max: MAX_DESCRIPTIONS, addLabel: "Add another description" }),
         `Up to ${MAX_DESCRIPTIONS} descriptions candidates may use on the ballot paper. Empty rows are left out when you save.`,
@@ -241,14 +240,14 @@ export default function RegistrationDetails() {
           <div className="conditional">
             <fieldset className="fieldset" id="assetsRecord">
               <legend className="fieldset__legend">If no: the record, in whole pounds</legend>
-              {q.text("assetsRecord.cashAtBank", "Money in the bank", undefined, { pounds: true })}
-              {q.text("assetsRecord.equipment", "Equipment", undefined, { pounds: true })}
-              {q.text("assetsRecord.otherAssets", "Other assets", undefined, { pounds: true })}
+              {q.text("assetsRecord.cashAtBank", "Money in the bank", undefined, pounds)}
+              {q.text("assetsRecord.equipment", "Equipment", undefined, pounds)}
+              {q.text("assetsRecord.otherAssets", "Other assets", undefined, pounds)}
               {q.text("assetsRecord.otherAssetsDetail", "What the other assets are")}
-              {q.text("assetsRecord.loansFromFinancialInstitutions", "Loans from banks and other financial institutions", undefined, { pounds: true })}
-              {q.text("assetsRecord.otherLoans", "Other loans", undefined, { pounds: true })}
-              {q.text("assetsRecord.tradeAndOtherCreditors", "Trade and other creditors", undefined, { pounds: true })}
-              {q.text("assetsRecord.otherLiabilities", "Other liabilities", undefined, { pounds: true })}
+              {q.text("assetsRecord.loansFromFinancialInstitutions", "Loans from banks and other financial institutions", undefined, pounds)}
+              {q.text("assetsRecord.otherLoans", "Other loans", undefined, pounds)}
+              {q.text("assetsRecord.tradeAndOtherCreditors", "Trade and other creditors", undefined, pounds)}
+              {q.text("assetsRecord.otherLiabilities", "Other liabilities", undefined, pounds)}
               {q.text("assetsRecord.otherLiabilitiesDetail", "What the other liabilities are")}
             </fieldset>
           </div>
@@ -287,6 +286,9 @@ function SectionForm({ id, busy, children }: { id: DraftSection; busy: boolean; 
   );
 }
 
+/** A sum in whole pounds. */
+const pounds = { prefix: "£", width: "10", inputMode: "numeric" } as const;
+
 type Choices = readonly (readonly [string, string])[];
 
 /** One section's questions, with the values and errors to show. */
@@ -306,71 +308,12 @@ class Questions {
     return Array.isArray(v) ? v : v ? [v] : [];
   }
 
-  private error(id: string) {
-    const message = this.errors[id];
-    return message ? (
-      <p className="error-message" id={`${id}-error`}>
-        <span className="visually-hidden">Error:</span> {message}
-      </p>
-    ) : null;
-  }
-
-  text(name: string, label: string, hint?: string, options: { words?: boolean; pounds?: boolean; type?: "text" | "email"; autoComplete?: string; width?: "20" | "10" } = {}) {
-    const value = this.one(name);
-    const error = this.errors[name];
-    const words = options.words ? wordCount(value) : null;
-    const hintId = hint ? `${name}-hint` : undefined;
-    const countId = words !== null && value ? `${name}-count` : undefined;
-    return (
-      <div className={`form-group${error ? " form-group--error" : ""}`} key={name}>
-        <label className="label" htmlFor={name}>
-          {label}
-        </label>
-        {hint ? (
-          <div className="hint" id={hintId}>
-            {hint}
-          </div>
-        ) : null}
-        {this.error(name)}
-        {options.pounds ? <span aria-hidden="true">£ </span> : null}
-        <input
-          className={`input input--width-${options.pounds ? "10" : (options.width ?? "full")}${error ? " input--error" : ""}`}
-          id={name}
-          name={name}
-          type={options.type ?? "text"}
-          inputMode={options.pounds ? "numeric" : undefined}
-          defaultValue={value}
-          autoComplete={options.autoComplete ?? "off"}
-          spellCheck={options.type === "email" ? false : undefined}
-          aria-describedby={[hintId, countId, error ? `${name}-error` : undefined].filter(Boolean).join(" ") || undefined}
-          aria-invalid={error ? true : undefined}
-        />
-        {countId ? (
-          <div className="hint" id={countId}>
-            {words === 1 ? "1 word" : `${words} words`} (at most {MAX_NAME_WORDS}){words !== null && words > MAX_NAME_WORDS ? `: ${words - MAX_NAME_WORDS} too many` : ""}
-          </div>
-        ) : null}
-      </div>
-    );
+  text(name: string, label: string, hint?: string, options: Omit<Partial<TextFieldProps>, "name" | "label" | "hint"> = {}) {
+    return <TextField name={name} label={label} hint={hint} error={this.errors[name]} defaultValue={this.one(name)} autoComplete="off" spellCheck={options.type === "email" ? false : undefined} {...options} />;
   }
 
   textarea(name: string, label: string, hint?: string) {
-    const error = this.errors[name];
-    const hintId = hint ? `${name}-hint` : undefined;
-    return (
-      <div className={`form-group${error ? " form-group--error" : ""}`}>
-        <label className="label" htmlFor={name}>
-          {label}
-        </label>
-        {hint ? (
-          <div className="hint" id={hintId}>
-            {hint}
-          </div>
-        ) : null}
-        {this.error(name)}
-        <textarea className={`input${error ? " input--error" : ""}`} id={name} name={name} rows={3} defaultValue={this.one(name)} aria-describedby={[hintId, error ? `${name}-error` : undefined].filter(Boolean).join(" ") || undefined} />
-      </div>
-    );
+    return <TextArea name={name} label={label} hint={hint} error={this.errors[name]} defaultValue={this.one(name)} rows={3} />;
   }
 
   select(name: string, label: string, choices: Choices) {
@@ -390,37 +333,12 @@ class Questions {
     );
   }
 
-  private choiceGroup(type: "radio" | "checkbox", name: string, legend: string, choices: Choices, hint?: string) {
-    const error = this.errors[name];
-    const chosen = this.many(name);
-    const hintId = hint ? `${name}-hint` : undefined;
-    return (
-      <div className={`form-group${error ? " form-group--error" : ""}`}>
-        <fieldset className="fieldset" id={name} aria-describedby={[hintId, error ? `${name}-error` : undefined].filter(Boolean).join(" ") || undefined}>
-          <legend className="fieldset__legend">{legend}</legend>
-          {hint ? (
-            <div className="hint" id={hintId}>
-              {hint}
-            </div>
-          ) : null}
-          {this.error(name)}
-          {choices.map(([value, text]) => (
-            <div className="radios__item" key={value}>
-              <input type={type} id={`${name}-${value}`} name={name} value={value} defaultChecked={chosen.includes(value)} />
-              <label htmlFor={`${name}-${value}`}>{text}</label>
-            </div>
-          ))}
-        </fieldset>
-      </div>
-    );
-  }
-
   radios(name: string, legend: string, choices: Choices, hint?: string) {
-    return this.choiceGroup("radio", name, legend, choices, hint);
+    return <Radios name={name} fieldsetId={name} legend={legend} hint={hint} choices={choices} checked={this.many(name)} error={this.errors[name]} />;
   }
 
   checkboxes(name: string, legend: string, choices: Choices, hint?: string) {
-    return this.choiceGroup("checkbox", name, legend, choices, hint);
+    return <Radios name={name} fieldsetId={name} legend={legend} hint={hint} choices={choices} checked={this.many(name)} error={this.errors[name]} multiple />;
   }
 
   /** One confirmation: ticked means yes. */
@@ -450,7 +368,7 @@ class Questions {
           <div className="hint" id={`${name}-hint`}>
             {hint}
           </div>
-          {this.error(`${name}.day`)}
+          <FieldError id={`${name}.day`} message={error} />
           <div className="date-input">
             {(["day", "month"] as const).map((part) => (
               <div key={part}>
