@@ -4,9 +4,9 @@ import { describe, expect, it } from "vitest";
 import { auditActionLabels } from "./messages";
 
 /**
- * Every audit action the registration code writes has a plain-English label on the audit page.
- * The actions are read from the source, so a new action without a label fails here. (Other
- * domains are not covered yet: several of their actions still show their code.)
+ * Every audit action the app writes has a plain-English label on the audit page. The actions are
+ * read from the source (every `action: "…"` and `action = "…"`, both sides of a `? :`), so a new
+ * action without a label fails here.
  */
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -16,21 +16,40 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Quoted "registration.<snake_case>" strings: audit actions (permissions are single words). */
-function registrationActions(): string[] {
+/** The quoted "domain.snake_case" codes given to an `action` property or variable anywhere in app/. */
+function auditActions(): string[] {
   const found = new Set<string>();
-  for (const file of [...sourceFiles(path.resolve("app/modules/registration")), ...sourceFiles(path.resolve("app/routes"))]) {
-    for (const match of readFileSync(file, "utf8").matchAll(/"(registration\.[a-z]+_[a-z_]+)"/g)) found.add(match[1]!);
+  for (const file of sourceFiles(path.resolve("app"))) {
+    for (const [, value] of readFileSync(file, "utf8").matchAll(/\baction\s*(?::|=(?!=))\s*([^,;}\n]+)/g)) {
+      for (const [, code] of value!.matchAll(/"([a-z]+\.[a-z]+(?:_[a-z]+)*)"/g)) found.add(code!);
+    }
   }
   return [...found].sort();
 }
 
 describe("audit action labels", () => {
-  it("finds the registration actions in the source", () => {
-    expect(registrationActions()).toEqual(expect.arrayContaining(["registration.details_saved", "registration.financial_scheme_saved", "registration.financial_scheme_reset"]));
+  it("finds the actions in the source, from every domain and every way they are written", () => {
+    expect(auditActions()).toEqual(
+      expect.arrayContaining([
+        "session.signed_in",
+        "campaign.demand_added",
+        // `let action = …` and `action = …`, then `{ action }`
+        "pledge.submitted",
+        "pledge.renewed",
+        // both sides of `cond ? "…" : "…"`
+        "election.seconded",
+        "election.seconding_withdrawn",
+        // inside appendAuditEntries' list
+        "constitution.round_closed",
+        "founding.accepted",
+        "registration.details_saved",
+        "registration.financial_scheme_saved",
+        "registration.financial_scheme_reset",
+      ]),
+    );
   });
 
-  it("labels every registration action", () => {
-    expect(registrationActions().filter((action) => !auditActionLabels[action])).toEqual([]);
+  it("labels every action the app writes", () => {
+    expect(auditActions().filter((action) => !auditActionLabels[action])).toEqual([]);
   });
 });
