@@ -22,13 +22,11 @@
 // measure what a production server runs.
 process.env.NODE_ENV ??= "production";
 
-import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { and, eq, inArray } from "drizzle-orm";
-import postgres from "postgres";
 import { systemActor, verifyAuditLog, type Actor } from "../app/modules/audit/audit.server";
 import { generateToken } from "../app/modules/auth/tokens";
 import { seededRandom } from "../app/modules/ballots/index";
@@ -50,8 +48,9 @@ import { openStandingOrdersVote } from "../app/modules/founding/founding.server"
 import { ballotHash, checkBallot, type PollRules } from "../app/modules/polls/ballot-rules";
 import { castBallot, closePoll, loadRules, verifyPoll } from "../app/modules/polls/polls.server";
 import { grantRole } from "../app/modules/users/users.server";
-import { openPglite, openPostgres, type Database, type Db } from "../app/utils/db.server";
+import type { Database, Db } from "../app/utils/db.server";
 import { amendmentSupporters, ballots, foundingMembers, movement, polls, pollVoters, users, type StoredOperation } from "../db/schema";
+import { onBenchDatabase } from "./bench-database";
 import { loadNow, machineLine, median, writeBenchmarkSection } from "./benchmarks-doc";
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 10_000);
@@ -655,39 +654,9 @@ async function run(database: Database, label: string) {
   return { kind: "pages" as const, label, reactBuild, setup: s, pages, documents, ...round };
 }
 
-async function onPostgres(serverUrl: string) {
-  const name = `bk_bench_constitution_${process.pid}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`drop database if exists "${name}" with (force)`);
-  await admin.unsafe(`create database "${name}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  // The app's own pool size (openPostgres's default).
-  const database = openPostgres(url.toString());
-  try {
-    const [version] = await admin`show server_version`;
-    return await run(database, `PostgreSQL ${String(version?.server_version ?? "").split(" ")[0]} (local server)`);
-  } finally {
-    await database.close();
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
-    await admin.end();
-  }
-}
-
-async function onPglite() {
-  const folder = mkdtempSync(path.join(os.tmpdir(), "breakaway-bench-constitution-"));
-  const database = await openPglite(folder);
-  try {
-    return await run(database, "embedded PGlite (data folder on disk)");
-  } finally {
-    await database.close();
-    rmSync(folder, { recursive: true, force: true });
-  }
-}
-
 const serverUrl = process.env.TEST_DATABASE_URL;
 if (!serverUrl) log("TEST_DATABASE_URL is not set: running on embedded PGlite, which is much slower at this size.");
-const result = serverUrl ? await onPostgres(serverUrl) : await onPglite();
+const result = await onBenchDatabase("constitution", serverUrl, run);
 
 const ms = (v: number) => v.toFixed(0);
 const sec = (v: number) => (v / 1000).toFixed(1);

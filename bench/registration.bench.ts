@@ -15,21 +15,19 @@
 
 process.env.NODE_ENV ??= "production";
 
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import postgres from "postgres";
 import { loadModelConstitution } from "../app/modules/constitution/model";
 import type { UploadedClause } from "../app/modules/constitution/upload";
 import { saveOfficerDetails } from "../app/modules/registration/registration.server";
 import { latestVersion } from "../app/modules/constitution/round.server";
 import { clearPackCache, packData, renderAfterAdoption, renderDocument, renderPack, renderPackZip } from "../app/modules/registration/pack.server";
-import { openPglite, openPostgres, type Database } from "../app/utils/db.server";
+import type { Database } from "../app/utils/db.server";
 import { registrationDetails, renderedDocuments } from "../db/schema";
 import { foundingMembersReady } from "../tests/support/constitution-fixture";
 import { adoptedConstitution, declaredOfficersElected, OFFICERS } from "../tests/support/registration-fixture";
+import { onBenchDatabase } from "./bench-database";
 import { loadNow, machineLine, median, writeBenchmarkSection } from "./benchmarks-doc";
 
 const MEMBERS = 20;
@@ -155,37 +153,8 @@ async function run(database: Database, label: string) {
   };
 }
 
-async function onPostgres(serverUrl: string) {
-  const name = `bk_bench_registration_${process.pid}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`drop database if exists "${name}" with (force)`);
-  await admin.unsafe(`create database "${name}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = openPostgres(url.toString());
-  try {
-    const [version] = await admin`show server_version`;
-    return await run(database, `PostgreSQL ${String(version?.server_version ?? "").split(" ")[0]} (local server)`);
-  } finally {
-    await database.close();
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
-    await admin.end();
-  }
-}
-
-async function onPglite() {
-  const folder = mkdtempSync(path.join(os.tmpdir(), "breakaway-bench-registration-"));
-  const database = await openPglite(folder);
-  try {
-    return await run(database, "embedded PGlite (data folder on disk)");
-  } finally {
-    await database.close();
-    rmSync(folder, { recursive: true, force: true });
-  }
-}
-
 const serverUrl = process.env.TEST_DATABASE_URL;
-const r = serverUrl ? await onPostgres(serverUrl) : await onPglite();
+const r = await onBenchDatabase("registration", serverUrl, run);
 const ms = (v: number) => `${v.toFixed(0)} ms`;
 const met = r.packCold < TARGET_MS;
 const section = `## ${HEADING}
