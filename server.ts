@@ -12,6 +12,7 @@ import compression from "compression";
 import express from "express";
 import { seedDemo, isDatabaseEmpty } from "./app/modules/demo/seed.server";
 import { startMailSender } from "./app/modules/mail/outbox.server";
+import { castFromEndpoint } from "./app/modules/polls/cast-endpoint.server";
 import { startPollCloser } from "./app/modules/polls/polls.server";
 import { createSmtpSender } from "./app/modules/mail/smtp.server";
 import { buildRequestContext } from "./app/utils/context.server";
@@ -64,7 +65,10 @@ app.disable("x-powered-by");
 // One proxy hop (the load balancer): trusting every X-Forwarded-For hop would let a client choose
 // its own address and slip past the per-address limits.
 if (env.trustProxy) app.set("trust proxy", 1);
-app.use(compression());
+// An action's data (a POST to a route's .data, what a form sends when JavaScript runs) is a few
+// bytes: compressing it costs the server more than it saves anyone. Pages and loaders' data are
+// compressed as before.
+app.use(compression({ filter: (req, res) => !(req.method === "POST" && req.path.endsWith(".data")) && compression.filter(req, res) }));
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 // Browsers ask for /favicon.ico whatever the page says.
@@ -85,20 +89,39 @@ app.use((req, res, next) => {
   next();
 });
 
+/** The session and the rest of what every page and action gets as its context. */
+async function contextFor(req: express.Request, res: express.Response) {
+  const secure = req.protocol === "https" || env.appUrl.startsWith("https://");
+  const { context, setCookies } = await buildRequestContext(
+    { db: database.db, env },
+    { cookieHeader: req.get("cookie"), ip: req.ip ?? "unknown", secure },
+  );
+  for (const cookie of setCookies) res.append("Set-Cookie", cookie);
+  return context;
+}
+
+// Casting a ballot, as the ballot page sends it when JavaScript runs: ahead of Remix, so that a
+// ballot costs no page routing or rendering when many vote at once (decision 025).
+app.post(
+  "/polls/:pollId/ballot",
+  express.text({ type: "application/x-www-form-urlencoded", limit: "16kb" }),
+  async (req, res, next) => {
+    try {
+      const form = new URLSearchParams(typeof req.body === "string" ? req.body : "");
+      const { status, body } = await castFromEndpoint(await contextFor(req, res), req.params.pollId ?? "", form);
+      res.status(status).set("Cache-Control", "no-store").json(body);
+    } catch (error) {
+      next(error);
+    }
+  },
+);
+
 app.all(
   "*",
   createRequestHandler({
     build,
     mode: env.nodeEnv === "development" ? "development" : "production",
-    async getLoadContext(req, res) {
-      const secure = req.protocol === "https" || env.appUrl.startsWith("https://");
-      const { context, setCookies } = await buildRequestContext(
-        { db: database.db, env },
-        { cookieHeader: req.get("cookie"), ip: req.ip ?? "unknown", secure },
-      );
-      for (const cookie of setCookies) res.append("Set-Cookie", cookie);
-      return context;
-    },
+    getLoadContext: contextFor,
   }),
 );
 

@@ -1,14 +1,16 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
+import { useState, type FormEvent } from "react";
 import { ErrorSummary, NotificationBanner, TextField } from "~/components/forms";
 import { PollResults } from "~/components/poll-results";
 import { RankingEnhancer } from "~/components/ranking-enhancer";
 import type { PollResult } from "~/modules/polls/ballot-rules";
-import { ballotProblemMessages, majorityDescriptions, methodDescriptions, publicationDescriptions } from "~/modules/polls/messages";
+import { castEndpointPath, type CastAnswer } from "~/modules/polls/cast-endpoint";
+import { ballotProblemMessages, castFailedMessage, majorityDescriptions, methodDescriptions, publicationDescriptions } from "~/modules/polls/messages";
 import { ballotFormValues, parseBallotForm } from "~/modules/polls/parse-ballot-form";
-import { ballotsCast, castBallot, closePoll, hasVoted, isOnRoll, loadRules, openPoll } from "~/modules/polls/polls.server";
+import { ballotBoxFor } from "~/modules/polls/ballot-box.server";
+import { ballotsCast, closePoll, hasVoted, isOnRoll, loadRules, openPoll } from "~/modules/polls/polls.server";
 import { listRollCandidates } from "~/modules/polls/roll.server";
-import { clauseOfPoll } from "~/modules/constitution/round.server";
 import { principalOf, requirePermission, requireUser } from "~/utils/auth.server";
 import { isAllowed } from "~/utils/permissions";
 
@@ -26,10 +28,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const userId = auth?.user.id;
   // Every ballot is cast with its voter's mark in one transaction, so the ballots cast so far
   // are the number who have voted: no count over the voters on every page view.
-  const [onRoll, voted, clauseId, voters] = await Promise.all([
+  const { clauseId } = loaded;
+  const [onRoll, voted, voters] = await Promise.all([
     userId ? isOnRoll(context.db, poll.id, userId) : false,
     userId ? hasVoted(context.db, poll.id, userId) : false,
-    clauseOfPoll(context.db, poll.id),
     ballotsCast(context.db, poll.id),
   ]);
   return {
@@ -100,23 +102,24 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return data<ActionData>({ stage: "managed", message: closed.ok ? "The poll is closed and counted." : "The poll could not be closed: it is not open." }, { status: closed.ok ? 200 : 409 });
   }
 
-  if (await clauseOfPoll(context.db, pollId)) {
-    return data<ActionData>({ stage: "errors", message: "This question is on a clause's ballot of the constitution: vote on it there, with the clause's other questions.", values: {} }, { status: 409 });
-  }
+  if (loaded.clauseId) return data<ActionData>({ stage: "errors", message: ballotProblemMessages.on_clause_ballot, values: {} }, { status: 409 });
   const values = ballotFormValues(form);
   if (intent === "edit") return data<ActionData>({ stage: "edit", values });
   const parsed = parseBallotForm(loaded.rules, form);
   if (!parsed.ok) return data<ActionData>({ stage: "errors", message: ballotProblemMessages[parsed.code], values }, { status: 400 });
   if (intent === "review") return data<ActionData>({ stage: "review", values, choice: parsed.choice, ranking: parsed.ranking });
-  const cast = await castBallot(context.db, { pollId, userId: user.id, choice: parsed.choice, ranking: parsed.ranking }, loaded);
+  const cast = await ballotBoxFor(context.db).cast({ pollId, userId: user.id, loaded, read: () => parsed });
   if (!cast.ok) return data<ActionData>({ stage: "errors", message: ballotProblemMessages[cast.code], values }, { status: 409 });
   return data<ActionData>({ stage: "cast", receipt: cast.receipt });
 }
 
 export default function PollPage() {
   const { poll, options, viewer } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
+  const actionResult = useActionData<typeof action>();
+  const cast = useQuickCast(poll.id, actionResult);
+  // What the ballot endpoint answered stands until the page's own action answers something newer.
+  const result = cast.answer ?? actionResult;
+  const busy = useNavigation().state === "submitting" || cast.sending;
   const labelOf = (position: number) => options.find((o) => o.position === position)?.label ?? "?";
 
   return (
@@ -165,7 +168,7 @@ export default function PollPage() {
               </ol>
             )}
             <p>Once cast, a ballot cannot be changed.</p>
-            <Form method="post" className="button-group">
+            <Form method="post" className="button-group" onSubmit={(event) => cast.onReviewSubmit(event, result.values)}>
               {Object.entries(result.values).map(([k, v]) => (
                 <input key={k} type="hidden" name={k} value={v} />
               ))}
@@ -360,4 +363,38 @@ function BallotForm(props: {
       </Form>
     </section>
   );
+}
+
+/**
+ * With JavaScript, "Cast my vote" sends the ballot to the ballot endpoint (decision 025) instead of
+ * the page's action, which would route and render the whole page for it: the receipt comes back as
+ * data and is shown in place, then the page's data is refreshed. "Change my ballot" still goes
+ * through the action. Without JavaScript none of this runs and the form posts to the action.
+ */
+function useQuickCast(pollId: string, actionResult: ActionData | undefined) {
+  const [state, setState] = useState<{ after: ActionData | undefined; answer: ActionData } | null>(null);
+  const [sending, setSending] = useState(false);
+  const revalidator = useRevalidator();
+
+  async function onReviewSubmit(event: FormEvent<HTMLFormElement>, values: Record<string, string>) {
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    if (!(submitter instanceof HTMLButtonElement) || submitter.value !== "cast") return;
+    event.preventDefault();
+    const body = new URLSearchParams(values);
+    const answerWith = (answer: ActionData) => setState({ after: actionResult, answer });
+    setSending(true);
+    try {
+      const response = await fetch(castEndpointPath(pollId), { method: "POST", body, headers: { Accept: "application/json" } });
+      const answer = (await response.json()) as CastAnswer;
+      answerWith(answer.ok ? { stage: "cast", receipt: answer.receipt } : { stage: "errors", message: answer.message, values });
+      if (answer.ok) revalidator.revalidate();
+    } catch {
+      // The ballot may or may not have reached us: the page, once reloaded, says which.
+      answerWith({ stage: "errors", message: castFailedMessage, values });
+    } finally {
+      setSending(false);
+    }
+  }
+
+  return { answer: state && state.after === actionResult ? state.answer : null, sending, onReviewSubmit };
 }

@@ -4,6 +4,7 @@ import { pathToFileURL } from "node:url";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { eq } from "drizzle-orm";
 import { createSession, SESSION_COOKIE } from "../../app/modules/auth/session.server";
+import { castFromEndpoint } from "../../app/modules/polls/cast-endpoint.server";
 import { buildRequestContext } from "../../app/utils/context.server";
 import type { Db } from "../../app/utils/db.server";
 import { parseEnv, type AppEnv } from "../../app/utils/env.server";
@@ -30,7 +31,8 @@ export interface RequestOptions {
 
 /**
  * The built app behind the same per-request steps as server.ts (origin check, session context,
- * cookies), over a real database: what a browser would get, without a network.
+ * cookies, and the ballot endpoint it serves ahead of Remix), over a real database: what a
+ * browser would get, without a network.
  */
 export async function createTestApp(db: Db, envOverrides: Partial<AppEnv> = {}) {
   const build = await loadBuild();
@@ -62,7 +64,14 @@ export async function createTestApp(db: Db, envOverrides: Partial<AppEnv> = {}) 
       { db, env },
       { cookieHeader: options.cookie ?? undefined, ip: options.ip ?? "192.0.2.1", secure: options.secure ?? false },
     );
-    const response = await handler(req, context);
+    // server.ts serves the ballot endpoint ahead of Remix, after the same two steps.
+    const ballotPoll = method === "POST" ? /^\/polls\/([^/]+)\/ballot$/.exec(pathname)?.[1] : undefined;
+    const response =
+      ballotPoll !== undefined
+        ? await castFromEndpoint(context, ballotPoll, new URLSearchParams(options.form ?? {})).then(
+            ({ status, body }) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" } }),
+          )
+        : await handler(req, context);
     for (const c of setCookies) response.headers.append("Set-Cookie", c);
     return response;
   }

@@ -472,11 +472,3 @@ export async function roundResults(db: DbOrTx, draftId: string) {
   }));
 }
 
-/**
- * The clause whose ballot a poll is a question of, if any. Such a question is answered only on
- * the clause's ballot, with the clause's other questions, never on its own.
- */
-export async function clauseOfPoll(db: DbOrTx, pollId: string): Promise<string | null> {
-  const [row] = await db.select({ clauseId: voteItems.clauseId }).from(voteItems).where(eq(voteItems.pollId, pollId));
-  return row?.clauseId ?? null;
-}

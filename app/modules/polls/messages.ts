@@ -1,7 +1,7 @@
 import type { BallotProblem } from "./ballot-rules";
 
 /** Wording for polls, kept apart from the rules so it can be translated. */
-export const ballotProblemMessages: Record<BallotProblem | "not_open" | "not_on_roll" | "already_voted" | "not_found", string> = {
+export const ballotProblemMessages: Record<BallotProblem | "not_open" | "not_on_roll" | "already_voted" | "not_found" | "on_clause_ballot", string> = {
   choice_missing: "Choose Yes, No or Abstain",
   ranking_empty: "Number at least one option: 1 for your first choice",
   ranking_duplicate: "Use each number once: two options have the same number",
@@ -12,7 +12,12 @@ export const ballotProblemMessages: Record<BallotProblem | "not_open" | "not_on_
   not_on_roll: "You are not on the roll for this poll, so you cannot vote in it",
   already_voted: "You have already voted in this poll. Each member votes once",
   not_found: "This poll does not exist",
+  on_clause_ballot: "This question is on a clause's ballot of the constitution: vote on it there, with the clause's other questions.",
 };
+
+/** When the ballot endpoint could not be reached or did not answer: the ballot may or may not be in. */
+export const castFailedMessage =
+  "Your vote could not be sent, or we could not read the answer. Check your connection and reload this page: it says whether you have voted. If you have not, vote again.";
 
 export const methodDescriptions: Record<string, string> = {
   "yes-no": "Vote Yes, No or Abstain.",

@@ -7,7 +7,7 @@ export type ParsedBallotForm =
   | { ok: false; code: BallotProblem };
 
 /** Reads the ballot fields of a submitted form: `choice`, or `rank-<position>` numbers. */
-export function parseBallotForm(rules: PollRules, form: FormData): ParsedBallotForm {
+export function parseBallotForm(rules: PollRules, form: Pick<FormData, "get">): ParsedBallotForm {
   if (rules.method === "yes-no") {
     const choice = form.get("choice");
     return typeof choice === "string" && choice ? { ok: true, choice } : { ok: false, code: "choice_missing" };

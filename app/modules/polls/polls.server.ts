@@ -221,63 +221,122 @@ export type CastResult =
   | { ok: true; receipt: string }
   | { ok: false; code: "not_found" | "not_open" | "not_on_roll" | "already_voted" | BallotProblem };
 
-/**
- * One transaction (a savepoint when given one, so that a clause's questions are cast together):
- * mark the member as having voted, if they are on the roll (the primary key refuses a second
- * mark, even one sent at the same moment), then store the ballot apart from them with a fresh
- * receipt, chained onto a strand of the poll's chain that no other ballot holds. Three statements
- * in the transaction, so that a strand is held only for a moment. `loaded` spares a second look-up
- * when the caller has just loaded the poll.
- */
-export async function castBallot(
-  db: DbOrTx,
-  input: { pollId: string; userId: string; choice?: string; ranking?: readonly number[] },
-  loaded?: LoadedRules,
-): Promise<CastResult> {
-  const rules = loaded ?? (await loadRules(db, input.pollId));
-  if (!rules) return { ok: false, code: "not_found" };
-  const checked = checkBallot(rules.rules, input);
+/** A ballot checked against its poll's rules, ready to be written. */
+export interface ReadyBallot {
+  pollId: string;
+  userId: string;
+  content: BallotContent;
+}
+
+type BallotInput = { pollId: string; userId: string; choice?: string; ranking?: readonly number[] };
+
+/** Checks a ballot against the poll it is for, before anything is written. */
+export function prepareBallot(loaded: LoadedRules | null, input: BallotInput): { ok: true; ballot: ReadyBallot } | Extract<CastResult, { ok: false }> {
+  if (!loaded) return { ok: false, code: "not_found" };
+  const checked = checkBallot(loaded.rules, input);
   if (!checked.ok) return checked;
-  if (rules.poll.status !== "open" || rules.poll.closesAt.getTime() <= Date.now()) return { ok: false, code: "not_open" };
-  const { pollId, userId } = input;
-  try {
-    return await db.transaction(async (tx) => {
-      // The mark's foreign key holds a key-share lock on the poll row until commit, so a close
-      // (FOR UPDATE on that row) waits for this ballot, and a ballot that comes after a close
-      // sees the poll closed below.
-      const marked = await tx.execute(sql`
-        insert into ${pollVoters} (poll_id, user_id)
-        select ${pollId}::uuid, ${userId}::uuid
-        where exists (select 1 from ${pollRoll} r where r.poll_id = ${pollId}::uuid and r.user_id = ${userId}::uuid)
-        on conflict do nothing
-        returning user_id`);
-      if (rowsOf(marked).length === 0) {
-        return { ok: false, code: (await isOnRoll(tx, pollId, userId)) ? "already_voted" : "not_on_roll" } as const;
-      }
-      const strand = (await takeStrand(tx, pollId, "skip locked")) ?? (await takeStrand(tx, pollId, "wait"));
-      // Closed meanwhile: throw, so that the voter's mark is rolled back with everything else.
-      if (!strand?.open) throw new PollNotOpen();
-      const receipt = generateToken();
-      const hash = ballotHash(strand.head, receipt, checked.content);
+  if (loaded.poll.status !== "open" || loaded.poll.closesAt.getTime() <= Date.now()) return { ok: false, code: "not_open" };
+  return { ok: true, ballot: { pollId: input.pollId, userId: input.userId, content: checked.content } };
+}
+
+/**
+ * Casts one ballot in one transaction (a savepoint when given one, so that a clause's questions
+ * are cast together): see writeBallots. `loaded` spares a second look-up when the caller has just
+ * loaded the poll. The poll page sends its ballots through the ballot box instead (ballot-box.server.ts),
+ * which writes those arriving together in one transaction.
+ */
+export async function castBallot(db: DbOrTx, input: BallotInput, loaded?: LoadedRules): Promise<CastResult> {
+  const prepared = prepareBallot(loaded ?? (await loadRules(db, input.pollId)), input);
+  if (!prepared.ok) return prepared;
+  const [result] = await db.transaction((tx) => writeBallots(tx, [prepared.ballot]));
+  return result ?? { ok: false, code: "not_open" };
+}
+
+/**
+ * Writes checked ballots inside the caller's transaction, and says for each what became of it:
+ * 1. marks each member as having voted, if they are on the roll (the primary key refuses a second
+ *    mark, even one sent at the same moment by another transaction);
+ * 2. for each poll, takes a strand of its chain that no other transaction holds, and re-reads
+ *    that the poll is open: each mark's foreign key holds a key-share lock on the poll's row until
+ *    commit, so a close (FOR UPDATE on that row) waits for these ballots, and ballots written
+ *    after a close see it here, and their marks are taken back;
+ * 3. stores each marked member's ballot apart from them, with a fresh receipt, chained onto the
+ *    strand, in one statement that also moves the strands' heads.
+ * At most one ballot per member and poll (the caller keeps repeats for another transaction): two
+ * in one statement would both be matched to the one mark.
+ */
+export async function writeBallots(tx: DbOrTx, ready: readonly ReadyBallot[]): Promise<CastResult[]> {
+  const results: CastResult[] = ready.map(() => ({ ok: false, code: "not_open" }));
+  if (ready.length === 0) return results;
+  const keyOf = (pollId: string, userId: string) => `${pollId} ${userId}`;
+  const pairs = JSON.stringify(ready.map((b) => ({ p: b.pollId, u: b.userId })));
+  const marked = new Set(
+    rowsOf<{ poll_id: string; user_id: string }>(
       await tx.execute(sql`
-        with ballot as (
-          insert into ${ballots} (receipt, poll_id, content, prev_hash, hash)
-          values (${receipt}, ${pollId}::uuid, ${JSON.stringify(checked.content)}::jsonb, ${strand.head}, ${hash})
-        )
-        update ${pollChains} set head = ${hash}, ballots = ballots + 1
-        where poll_id = ${pollId}::uuid and strand = ${strand.strand}`);
-      return { ok: true, receipt } as const;
-    });
-  } catch (error) {
-    if (error instanceof PollNotOpen) return { ok: false, code: "not_open" };
-    throw error;
+        insert into ${pollVoters} (poll_id, user_id)
+        select t.p, t.u from json_to_recordset(${pairs}::json) as t(p uuid, u uuid)
+        where exists (select 1 from ${pollRoll} r where r.poll_id = t.p and r.user_id = t.u)
+        on conflict do nothing
+        returning poll_id, user_id`),
+    ).map((r) => keyOf(r.poll_id, r.user_id)),
+  );
+  const refused = ready.map((b, i) => ({ b, i })).filter(({ b }) => !marked.has(keyOf(b.pollId, b.userId)));
+  if (refused.length > 0) {
+    const onRoll = new Set(
+      rowsOf<{ poll_id: string; user_id: string }>(
+        await tx.execute(sql`
+          select r.poll_id, r.user_id from ${pollRoll} r
+          join json_to_recordset(${JSON.stringify(refused.map(({ b }) => ({ p: b.pollId, u: b.userId })))}::json) as t(p uuid, u uuid)
+            on r.poll_id = t.p and r.user_id = t.u`),
+      ).map((r) => keyOf(r.poll_id, r.user_id)),
+    );
+    for (const { b, i } of refused) results[i] = { ok: false, code: onRoll.has(keyOf(b.pollId, b.userId)) ? "already_voted" : "not_on_roll" };
   }
+
+  const byPoll = new Map<string, number[]>();
+  ready.forEach((b, i) => {
+    if (marked.has(keyOf(b.pollId, b.userId))) byPoll.set(b.pollId, [...(byPoll.get(b.pollId) ?? []), i]);
+  });
+  const chained: { receipt: string; pollId: string; content: BallotContent; prevHash: string; hash: string }[] = [];
+  const heads: { pollId: string; strand: number; head: string; n: number }[] = [];
+  for (const [pollId, indexes] of byPoll) {
+    const strand = (await takeStrand(tx, pollId, "skip locked")) ?? (await takeStrand(tx, pollId, "wait"));
+    if (!strand?.open) {
+      // Closed meanwhile: these members have not voted after all.
+      const userIds = indexes.map((i) => ready[i]!.userId);
+      await tx.delete(pollVoters).where(and(eq(pollVoters.pollId, pollId), inArray(pollVoters.userId, userIds)));
+      continue;
+    }
+    let head = strand.head;
+    for (const i of indexes) {
+      const receipt = generateToken();
+      const hash = ballotHash(head, receipt, ready[i]!.content);
+      chained.push({ receipt, pollId, content: ready[i]!.content, prevHash: head, hash });
+      results[i] = { ok: true, receipt };
+      head = hash;
+    }
+    heads.push({ pollId, strand: strand.strand, head, n: indexes.length });
+  }
+  if (chained.length === 0) return results;
+  // Rows in chain order, so that a strand's ballots lie on disk as they were chained.
+  await tx.execute(sql`
+    with stored as (
+      insert into ${ballots} (receipt, poll_id, content, prev_hash, hash)
+      select b.receipt, b."pollId", b.content, b."prevHash", b.hash
+      from json_array_elements(${JSON.stringify(chained)}::json) with ordinality as e(value, n)
+      cross join lateral json_to_record(e.value) as b(receipt text, "pollId" uuid, content jsonb, "prevHash" text, hash text)
+      order by e.n
+    )
+    update ${pollChains} c set head = s.head, ballots = c.ballots + s.n
+    from json_to_recordset(${JSON.stringify(heads)}::json) as s("pollId" uuid, strand integer, head text, n integer)
+    where c.poll_id = s."pollId" and c.strand = s.strand`);
+  return results;
 }
 
 /**
  * Locks a strand of the poll's chain for this transaction: one that nobody holds ("skip locked";
  * none if every strand is busy), or else one drawn at random, waiting for it. Says whether the
- * poll is still open, read after the voter's mark (see castBallot).
+ * poll is still open, read after the voters' marks (see writeBallots).
  */
 async function takeStrand(tx: DbOrTx, pollId: string, how: "skip locked" | "wait") {
   const [row] = rowsOf<{ strand: number; head: string; open: boolean }>(
@@ -291,8 +350,6 @@ async function takeStrand(tx: DbOrTx, pollId: string, how: "skip locked" | "wait
   );
   return row;
 }
-
-class PollNotOpen extends Error {}
 
 export type ClosePollResult = { ok: true; result: PollResult } | { ok: false; code: "not_found" | "not_open" | "chain_broken" };
 
@@ -421,20 +478,42 @@ function rulesOf(poll: Poll, options: readonly (typeof pollOptions.$inferSelect)
   };
 }
 
-async function rulesFor(db: DbOrTx, poll: Poll): Promise<PollRules> {
-  return rulesOf(poll, await db.select().from(pollOptions).where(eq(pollOptions.pollId, poll.id)));
-}
-
 export interface LoadedRules {
   poll: Poll;
   rules: PollRules;
+  /** The clause whose ballot this poll is a question of (constitution rounds), else null. */
+  clauseId: string | null;
 }
 
+/** The poll and its rules, in one query: every ballot sent loads them. */
 export async function loadRules(db: DbOrTx, pollId: string): Promise<LoadedRules | null> {
-  if (!isUuid(pollId)) return null;
-  const [poll] = await db.select().from(polls).where(eq(polls.id, pollId));
-  return poll ? { poll, rules: await rulesFor(db, poll) } : null;
+  return (await loadRulesOfPolls(db, [pollId])).get(pollId) ?? null;
 }
+
+/** Several polls and their rules, in one query (the ballot box loads those of a whole batch). */
+export async function loadRulesOfPolls(db: DbOrTx, pollIds: readonly string[]): Promise<Map<string, LoadedRules>> {
+  const ids = [...new Set(pollIds.filter(isUuid))];
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({
+      poll: polls,
+      options: sql<OptionRow[] | string>`coalesce((
+        select json_agg(json_build_object('pollId', o.poll_id, 'position', o.position, 'label', o.label, 'isRon', o.is_ron, 'withdrawn', o.withdrawn))
+        from ${pollOptions} o where o.poll_id = ${polls.id}), '[]'::json)`,
+      clauseId: sql<string | null>`(select v.clause_id from ${voteItems} v where v.poll_id = ${polls.id} limit 1)`,
+    })
+    .from(polls)
+    .where(inArray(polls.id, ids));
+  return new Map(
+    rows.map((row) => {
+      // Drivers differ on whether they parse json for us.
+      const options = typeof row.options === "string" ? (JSON.parse(row.options) as OptionRow[]) : row.options;
+      return [row.poll.id, { poll: row.poll, rules: rulesOf(row.poll, options), clauseId: row.clauseId }];
+    }),
+  );
+}
+
+type OptionRow = typeof pollOptions.$inferSelect;
 
 export async function hasVoted(db: DbOrTx, pollId: string, userId: string): Promise<boolean> {
   const [row] = await db

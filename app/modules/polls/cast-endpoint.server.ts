@@ -1,0 +1,34 @@
+import type { AppContext } from "~/utils/context.server";
+import { principalOf } from "~/utils/auth.server";
+import { isAllowed } from "~/utils/permissions";
+import { ballotBoxFor, type BoxResult } from "./ballot-box.server";
+import type { CastAnswer } from "./cast-endpoint";
+import { ballotProblemMessages } from "./messages";
+import { parseBallotForm } from "./parse-ballot-form";
+
+
+/**
+ * POST /polls/:pollId/ballot: casts the ballot of the signed-in member, sent as the ballot page's
+ * form fields (`choice`, or `rank-<position>`), and answers JSON with the receipt or the reason it
+ * was refused. It is served by the app server itself, ahead of Remix (server.ts), behind the
+ * same origin check and session lookup as every page: a ballot costs one session look-up and a
+ * share of a ballot-box transaction, not a page's rendering and routing (decision 025). The page
+ * falls back to its own action without JavaScript, which casts through the same ballot box.
+ */
+export async function castFromEndpoint(context: AppContext, pollId: string, form: Pick<FormData, "get">): Promise<{ status: number; body: CastAnswer }> {
+  if (!context.auth) return refused(401, "signed_out", "Sign in to vote");
+  if (!isAllowed(principalOf(context), "poll.vote")) return refused(403, "not_allowed", "You cannot vote in polls");
+  const result = await ballotBoxFor(context.db).cast({ pollId, userId: context.auth.user.id, read: (rules) => parseBallotForm(rules, form) });
+  if (result.ok) return { status: 200, body: { ok: true, receipt: result.receipt } };
+  return refused(statusOf(result.code), result.code, ballotProblemMessages[result.code]);
+}
+
+function statusOf(code: Extract<BoxResult, { ok: false }>["code"]): number {
+  if (code === "not_found") return 404;
+  if (code === "not_open" || code === "already_voted" || code === "not_on_roll" || code === "on_clause_ballot") return 409;
+  return 400;
+}
+
+function refused(status: number, code: string, message: string): { status: number; body: CastAnswer } {
+  return { status, body: { ok: false, code, message } };
+}
