@@ -18,9 +18,10 @@ const statusText: Record<PackStatus, string> = {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requireUser(request, context, "registration.manage");
-  const [status, version] = await Promise.all([packStatus(context.db), latestVersion(context.db)]);
+  const [{ status, key }, version] = await Promise.all([packStatus(context.db), latestVersion(context.db)]);
   return {
     status,
+    packKey: key,
     adopted: version !== null,
     documents: packDocuments.map((doc) => ({ doc, title: packMessages.documents[doc]?.title ?? doc, purpose: packMessages.documents[doc]?.purpose ?? "" })),
   };
@@ -33,17 +34,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 /**
- * While the pack is being prepared, asks the status route every second and says when it is
- * ready. Without JavaScript the page offers a link to check again instead.
+ * While the pack is being prepared, asks the status route every second, for the pack's key the
+ * page was given (one row read, on any server), and says when it is ready. Without JavaScript
+ * the page offers a link to check again instead.
  */
-function usePackStatus(initial: PackStatus): PackStatus {
+function usePackStatus(initial: PackStatus, key: string): PackStatus {
   const [status, setStatus] = useState(initial);
   useEffect(() => setStatus(initial), [initial]);
   useEffect(() => {
     if (status !== "rendering") return;
     let stopped = false;
     const timer = setInterval(() => {
-      fetch("/registration/documents/status", { headers: { Accept: "application/json" } })
+      fetch(`/registration/documents/status?key=${encodeURIComponent(key)}`, { headers: { Accept: "application/json" } })
         .then((r) => (r.ok ? (r.json() as Promise<{ status: PackStatus }>) : null))
         .then((body) => {
           if (!stopped && body && body.status !== "rendering") setStatus(body.status);
@@ -54,13 +56,13 @@ function usePackStatus(initial: PackStatus): PackStatus {
       stopped = true;
       clearInterval(timer);
     };
-  }, [status]);
+  }, [status, key]);
   return status;
 }
 
 export default function RegistrationDocuments() {
-  const { status: initial, adopted, documents } = useLoaderData<typeof loader>();
-  const status = usePackStatus(initial);
+  const { status: initial, packKey, adopted, documents } = useLoaderData<typeof loader>();
+  const status = usePackStatus(initial, packKey);
   return (
     <div className="page">
       <p>

@@ -80,3 +80,34 @@ export const registeredPartyNames = pgTable("registered_party_names", {
   register: text("register").notNull().default(""),
   loadedAt: timestamp("loaded_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * The registration pack's preparation, shared by every app server (decision 024, update 2): one
+ * row per pack key (the fingerprint of everything the pack prints and the day it is dated).
+ * A server claims a key by inserting its row, or by taking over a failed one or one left
+ * "rendering" for minutes by a server that died (`insert … on conflict do update … where`), so
+ * two servers never make the same pack; when done it stores the merged PDF and the zip here, or
+ * the reason it failed. Any server answers the documents page's progress poll from this table.
+ * The PDFs hold officers' home addresses: rows of other keys are deleted once a newer pack is
+ * ready, and all of them when an account is erased; losing a row costs only a render.
+ */
+export const registrationPacks = pgTable(
+  "registration_packs",
+  {
+    key: text("key").primaryKey(),
+    state: text("state", { enum: ["rendering", "ready", "failed"] }).notNull(),
+    /** Who holds the claim: only the holder may record the outcome (a taken-over render may not). */
+    claim: uuid("claim").notNull(),
+    /** How many times the pack was started: 1, plus one per take-over of a failed or stale render. */
+    attempts: integer("attempts").notNull().default(1),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    error: text("error"),
+    pdf: bytea("pdf"),
+    zip: bytea("zip"),
+  },
+  (t) => [
+    check("registration_packs_state", sql`${t.state} in ('rendering', 'ready', 'failed')`),
+    check("registration_packs_ready_has_files", sql`(${t.state} = 'ready') = (${t.pdf} is not null and ${t.zip} is not null)`),
+  ],
+);

@@ -4,7 +4,7 @@ import { rebuildCounts, campaignFigures } from "../../app/modules/pledges/counts
 import { verifyPoll } from "../../app/modules/polls/polls.server";
 import { systemActor } from "../../app/modules/audit/audit.server";
 import { createImportPreview, runImport } from "../../app/modules/pledges/import.server";
-import { movement, pledges, sessions, users } from "../../db/schema";
+import { movement, pledges, registrationPacks, sessions, users } from "../../db/schema";
 import { cookieFor, createTestApp } from "../support/app-harness";
 import { movementInFoundingPhase } from "../support/founding-fixture";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -41,6 +41,9 @@ describe("a member's own data", () => {
     const before = await campaignFigures(database.db);
     const [m] = await database.db.select().from(movement);
     const cookie = await cookieFor(database.db, "dilys@example.org");
+    // A registration pack stored for the app servers prints names and emails: it goes too.
+    const pdf = new TextEncoder().encode("%PDF Dilys Dunmore dilys@example.org");
+    await database.db.insert(registrationPacks).values({ key: "pack:test", state: "ready", claim: crypto.randomUUID(), pdf, zip: pdf });
     const unconfirmed = await app.request("/account", { form: { intent: "erase" }, cookie });
     expect(unconfirmed.status).toBe(400);
     const erased = await app.request("/account", { form: { intent: "erase", confirmErase: "yes" }, cookie });
@@ -51,6 +54,7 @@ describe("a member's own data", () => {
     expect(all).not.toContain("dilys@example.org");
     expect(all).not.toContain("OLD-1000");
     expect(await database.db.select().from(sessions)).toHaveLength(0);
+    expect(await database.db.select().from(registrationPacks)).toHaveLength(0);
     expect((await app.request("/account", { cookie })).status).toBe(302);
 
     expect(await campaignFigures(database.db)).toEqual(before);

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../app/modules/audit/audit.server";
@@ -6,10 +6,10 @@ import { adoptedConstitutionRenders, constitutionPdf } from "../../app/modules/c
 import { latestVersion } from "../../app/modules/constitution/round.server";
 import { flat, pdfInfo, pdfPages, pdfText } from "../../app/modules/documents/test-support/pdf-text";
 import { financialSchemeState, resetFinancialScheme, saveFinancialScheme } from "../../app/modules/registration/financial-scheme.server";
-import { clearPackCache, renderAfterAdoption, renderPack, renderPackZip } from "../../app/modules/registration/pack.server";
+import { clearPackCache, packRenders, packStatus, preparePack, renderAfterAdoption, renderPack, renderPackZip, STALE_AFTER_SECONDS } from "../../app/modules/registration/pack.server";
 import { saveOfficerDetails } from "../../app/modules/registration/registration.server";
 import { grantRole } from "../../app/modules/users/users.server";
-import { auditLog, movement, registrationDetails, renderedDocuments } from "../../db/schema";
+import { auditLog, movement, registrationDetails, registrationPacks, renderedDocuments } from "../../db/schema";
 import { cookieFor, createTestApp } from "../support/app-harness";
 import { adoptedAndDeclared, OFFICERS } from "../support/registration-fixture";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -131,9 +131,10 @@ describe("the registration pack over HTTP", () => {
 
   it("makes the adopted constitution's PDF once, at adoption, stores it, and reuses it for /constitution.pdf, every later pack and the zip, after a restart too", async () => {
     const version = (await latestVersion(database.db))!.number;
-    // As at adoption: nothing made yet, in memory or stored (earlier tests downloaded it).
+    // As at adoption: nothing made yet, in memory or stored (earlier tests downloaded it and the pack).
     clearPackCache({ constitution: true });
     await database.db.delete(renderedDocuments);
+    await database.db.delete(registrationPacks);
     const before = adoptedConstitutionRenders();
     // After adoption: as /constitution.pdf prints it (the movement's name) and as the pack does (the registered name).
     await renderAfterAdoption(database.db, version);
@@ -156,11 +157,18 @@ describe("the registration pack over HTTP", () => {
     expect((await constitutionPdf(database.db))?.pdf.length).toBeGreaterThan(0);
     expect(adoptedConstitutionRenders()).toBe(before + 2);
     expect(flat(pdfText(restarted.bytes))).toContain(clauseTitles.at(-1)!);
+    // The pack itself not stored (as when anything in it changed): made again, from the stored constitution.
+    clearPackCache({ constitution: true });
+    await database.db.delete(registrationPacks);
+    expect(flat(pdfText((await renderPack(database.db)).bytes))).toContain(clauseTitles.at(-1)!);
+    expect(adoptedConstitutionRenders()).toBe(before + 2);
     // Fully cold (nothing stored either), the pack makes it itself, once, and stores it.
     clearPackCache({ constitution: true });
     await database.db.delete(renderedDocuments);
+    await database.db.delete(registrationPacks);
     await renderPack(database.db);
     clearPackCache({ constitution: true });
+    await database.db.delete(registrationPacks);
     await renderPack(database.db);
     expect(adoptedConstitutionRenders()).toBe(before + 3);
     expect(await database.db.select({ key: renderedDocuments.key }).from(renderedDocuments)).toHaveLength(1);
@@ -194,6 +202,130 @@ describe("the registration pack over HTTP", () => {
       expect((await app.request(path)).status, path).toBe(302);
     }
   });
+});
+
+/**
+ * Behind a load balancer: "server A" is the app built and loaded as in the tests above, "server
+ * B" the same build loaded again as a module instance of its own, and the functions this file
+ * imports a third server; nothing one keeps in memory is seen by the others, only the database.
+ */
+describe("the registration pack on several app servers", () => {
+  let serverB: Awaited<ReturnType<typeof createTestApp>>;
+  const servers = () => ({ A: app, B: serverB });
+  beforeAll(async () => {
+    serverB = await createTestApp(database.db, {}, { server: "b" });
+  });
+
+  async function statusOn(server: typeof app, key?: string): Promise<string> {
+    const res = await server.request(`/registration/documents/status${key ? `?key=${encodeURIComponent(key)}` : ""}`, { cookie: organiser });
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { status: string }).status;
+  }
+  async function statusesOf(key: string): Promise<string[]> {
+    return Promise.all(Object.values(servers()).flatMap((s) => [statusOn(s, key), statusOn(s)]));
+  }
+  async function until(server: typeof app, key: string, wanted: string): Promise<void> {
+    for (let i = 0; i < 240 && (await statusOn(server, key)) !== wanted; i += 1) await new Promise((r) => setTimeout(r, 250));
+  }
+  const row = async (key: string) => (await database.db.select().from(registrationPacks).where(eq(registrationPacks.key, key)))[0];
+  /** A render claimed by a server now `ageSeconds` into it, that has not finished (or has died). */
+  const claimedElsewhere = (key: string, ageSeconds: number) =>
+    database.db.insert(registrationPacks).values({ key, state: "rendering", claim: crypto.randomUUID(), startedAt: sql`now() - make_interval(secs => ${ageSeconds})` });
+  const fresh = async () => {
+    await database.db.delete(registrationPacks);
+    return (await packStatus(database.db)).key;
+  };
+
+  it("reports a pack started on server A as rendering, then ready, on server B, which serves the stored pack without making it", async () => {
+    const key = await fresh();
+    expect(await statusesOf(key)).toEqual(["not-started", "not-started", "not-started", "not-started"]);
+    // Server A is making it (its claim is in the database): every server says so.
+    await claimedElsewhere(key, 1);
+    expect(await statusesOf(key)).toEqual(["rendering", "rendering", "rendering", "rendering"]);
+    expect(await serverB.request("/registration/documents", { cookie: organiser }).then((r) => r.text())).toContain("Preparing the pack.");
+    // Another server asked to prepare it starts nothing.
+    const made = packRenders();
+    expect(await preparePack(database.db)).toBe("rendering");
+    expect(packRenders()).toBe(made);
+    expect((await row(key))?.attempts).toBe(1);
+    // Now for real: server A prepares it; server B follows it by key and then serves it.
+    await database.db.delete(registrationPacks);
+    expect((await app.request("/registration/documents", { cookie: organiser, form: {} })).status).toBe(302);
+    expect(["rendering", "ready"]).toContain(await statusOn(serverB, key));
+    await until(serverB, key, "ready");
+    expect(await statusesOf(key)).toEqual(["ready", "ready", "ready", "ready"]);
+    expect(await serverB.request("/registration/documents", { cookie: organiser }).then((r) => r.text())).toContain("The pack is ready");
+    const stored = (await row(key))!;
+    expect(stored.state).toBe("ready");
+    const fromB = await serverB.request("/registration/pack.pdf", { cookie: organiser });
+    expect(Buffer.from(await fromB.arrayBuffer()).equals(Buffer.from(stored.pdf!))).toBe(true);
+    const zipFromB = await serverB.request("/registration/pack.zip", { cookie: organiser });
+    expect(Buffer.from(await zipFromB.arrayBuffer()).equals(Buffer.from(stored.zip!))).toBe(true);
+    expect(Object.keys(unzipSync(stored.zip!))).toHaveLength(7);
+    clearPackCache();
+    expect(Buffer.from((await renderPack(database.db)).bytes).equals(Buffer.from(stored.pdf!))).toBe(true);
+    expect(packRenders()).toBe(made);
+    const after = (await row(key))!;
+    expect([after.claim, after.attempts, after.finishedAt?.getTime()]).toEqual([stored.claim, 1, stored.finishedAt?.getTime()]);
+  }, 120_000);
+
+  it("reports a failure on every server, with its reason stored, and makes the pack when asked again", async () => {
+    const key = await fresh();
+    // A real failure: storing the finished pack is refused by the database.
+    await database.db.execute(sql`create function refuse_pack() returns trigger language plpgsql as $$ begin raise exception 'no space left for the pack (test)'; end $$`);
+    await database.db.execute(sql`create trigger refuse_pack before update on registration_packs for each row when (new.state = 'ready') execute function refuse_pack()`);
+    try {
+      expect((await app.request("/registration/documents", { cookie: organiser, form: {} })).status).toBe(302);
+      await until(serverB, key, "failed");
+      expect(await statusesOf(key)).toEqual(["failed", "failed", "failed", "failed"]);
+      expect((await row(key))?.error).toContain("no space left for the pack (test)");
+      expect(await serverB.request("/registration/documents", { cookie: organiser }).then((r) => r.text())).toContain("Preparing the pack failed.");
+    } finally {
+      await database.db.execute(sql`drop trigger refuse_pack on registration_packs`);
+      await database.db.execute(sql`drop function refuse_pack()`);
+    }
+    expect((await serverB.request("/registration/documents", { cookie: organiser, form: {} })).status).toBe(302);
+    await until(app, key, "ready");
+    expect(await statusesOf(key)).toEqual(["ready", "ready", "ready", "ready"]);
+    expect(await row(key)).toMatchObject({ state: "ready", attempts: 2, error: null });
+  }, 120_000);
+
+  it("takes over a render left stale by a server that stopped", async () => {
+    const key = await fresh();
+    await claimedElsewhere(key, STALE_AFTER_SECONDS + 60);
+    const dead = (await row(key))!.claim;
+    // Not "rendering" for ever: every server offers to start it again.
+    expect(await statusesOf(key)).toEqual(["failed", "failed", "failed", "failed"]);
+    // A download on server B makes it (rather than waiting for the dead server).
+    const res = await serverB.request("/registration/pack.pdf", { cookie: organiser });
+    expect(res.status).toBe(200);
+    const taken = (await row(key))!;
+    expect(taken).toMatchObject({ state: "ready", attempts: 2 });
+    expect(taken.claim).not.toBe(dead);
+    expect(Buffer.from(await res.arrayBuffer()).equals(Buffer.from(taken.pdf!))).toBe(true);
+    expect(await statusesOf(key)).toEqual(["ready", "ready", "ready", "ready"]);
+  }, 120_000);
+
+  it("makes a pack once when several servers are asked for it at the same moment", async () => {
+    const key = await fresh();
+    clearPackCache();
+    const made = packRenders();
+    const [a, b, here, pdfA, pdfB] = await Promise.all([
+      app.request("/registration/documents", { cookie: organiser, form: {} }),
+      serverB.request("/registration/documents", { cookie: organiser, form: {} }),
+      renderPack(database.db),
+      app.request("/registration/pack.pdf", { cookie: organiser }),
+      serverB.request("/registration/pack.pdf", { cookie: organiser }),
+    ]);
+    expect([a.status, b.status, pdfA.status, pdfB.status]).toEqual([302, 302, 200, 200]);
+    await until(app, key, "ready");
+    const stored = (await row(key))!;
+    // One claim, never taken over: one render in all.
+    expect(stored).toMatchObject({ state: "ready", attempts: 1 });
+    expect(packRenders() - made).toBeLessThanOrEqual(1);
+    for (const bytes of [here.bytes, Buffer.from(await pdfA.arrayBuffer()), Buffer.from(await pdfB.arrayBuffer())]) expect(Buffer.from(bytes).equals(Buffer.from(stored.pdf!))).toBe(true);
+    expect(await database.db.select({ key: registrationPacks.key }).from(registrationPacks)).toEqual([{ key }]);
+  }, 120_000);
 });
 
 describe("the financial scheme page", () => {

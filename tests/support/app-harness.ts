@@ -14,10 +14,17 @@ import { users } from "../../db/schema";
 
 const BASE = "http://localhost:3000";
 
-async function loadBuild(): Promise<ServerBuild> {
+/**
+ * The built app. `server` names another app server: the build is loaded again under that name
+ * (a query on its URL makes a module instance of its own), so nothing kept in one server's
+ * memory is seen by the other, as behind a load balancer.
+ */
+async function loadBuild(server?: string): Promise<ServerBuild> {
   const buildPath = path.resolve("build/index.js");
   if (!existsSync(buildPath)) throw new Error("No build: run `npm run build` before the integration tests (npm test does).");
-  return (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+  const url = pathToFileURL(buildPath);
+  if (server) url.searchParams.set("server", server);
+  return (await import(url.href)) as ServerBuild;
 }
 
 export interface RequestOptions {
@@ -34,8 +41,8 @@ export interface RequestOptions {
  * cookies, and the ballot endpoint it serves ahead of Remix), over a real database: what a
  * browser would get, without a network.
  */
-export async function createTestApp(db: Db, envOverrides: Partial<AppEnv> = {}) {
-  const build = await loadBuild();
+export async function createTestApp(db: Db, envOverrides: Partial<AppEnv> = {}, options: { server?: string } = {}) {
+  const build = await loadBuild(options.server);
   const handler = createRequestHandler(build, "production");
   const parsed = parseEnv({ DEMO_MODE: "true", APP_URL: BASE });
   if (!parsed.ok) throw new Error(parsed.problems.join("; "));

@@ -7,13 +7,15 @@
  * The pack is put together from its parts' own PDFs (decision 024): the adopted constitution,
  * whose layout is most of the work, is made once per version and stored (from adoption on, see
  * `renderAfterAdoption`); the six small documents and the cover are made on the PDF worker, so
- * the server goes on answering meanwhile, and merged behind the cover. Every PDF made is kept,
- * per server, under a fingerprint of exactly what it prints (and the day it is dated):
- * downloading an unchanged pack again costs only the gathering. `preparePack` renders in the
- * background for the documents page, which shows progress while it runs.
+ * the server goes on answering meanwhile, and merged behind the cover. The pack (its PDF and its
+ * zip) is made once for all app servers and stored in `registration_packs` under a fingerprint of
+ * exactly what it prints (and the day it is dated), with how its preparation stands, so any server
+ * serves it and answers the documents page's progress poll; each part is also kept in memory,
+ * per server. Downloading an unchanged pack again costs only the gathering. `preparePack` renders
+ * in the background for the documents page, which shows progress while it runs.
  */
-import { createHash } from "node:crypto";
-import { and, asc, count, eq, inArray, isNull } from "drizzle-orm";
+import { createHash, randomUUID } from "node:crypto";
+import { and, asc, count, eq, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
 import { zipSync } from "fflate";
 import type { RankedCountReport } from "~/modules/ballots";
 import { campaignFigures } from "~/modules/pledges/counts.server";
@@ -32,7 +34,7 @@ import { currentElection, listPositions } from "~/modules/elections/elections.se
 import { foundingFigures } from "~/modules/founding/founding.server";
 import type { PollResult } from "~/modules/polls/ballot-rules";
 import type { DbOrTx } from "~/utils/db.server";
-import { officerDetails, pledges, polls, users, voteItems, votingRounds } from "../../../db/schema";
+import { officerDetails, pledges, polls, registrationPacks, users, voteItems, votingRounds } from "../../../db/schema";
 import { financialSchemeState, packPartyName } from "./financial-scheme.server";
 import { roleDeclarations } from "./messages";
 import { loadReadiness } from "./readiness.server";
@@ -189,8 +191,10 @@ const recent = new Map<string, Promise<Buffer>>();
 const KEEP = 20;
 
 /**
- * The PDF for `key`, rendering it once however many ask at the same moment (a second request
- * waits for the first render rather than starting its own). A failed render is forgotten.
+ * A part's PDF for `key`, rendering it once however many ask at the same moment on this server
+ * (a second request waits for the first render rather than starting its own). Per server, an
+ * optimisation only: the pack itself is shared through the database (below). A failed render is
+ * forgotten.
  */
 function cachedRender(key: string, render: () => Promise<Buffer>): Promise<Buffer> {
   const hit = recent.get(key);
@@ -202,21 +206,10 @@ function cachedRender(key: string, render: () => Promise<Buffer>): Promise<Buffe
   return pending;
 }
 
-/** Whether the PDF for `key` is ready now (rendered, not rendering). */
-const ready = new Set<string>();
-
-function track(key: string, pdf: Promise<Buffer>): Promise<Buffer> {
-  return pdf.then((bytes) => {
-    ready.add(key);
-    if (ready.size > KEEP * 2) ready.delete(ready.values().next().value as string);
-    return bytes;
-  });
-}
-
 /** A part's PDF, made on the PDF worker (the server goes on answering meanwhile) and kept by fingerprint. */
 function smallDocument<N extends Exclude<PackDocument, "constitution"> | "pack-no-constitution">(doc: N, data: WorkerDocumentData<N>, generatedAt: Date): Promise<Buffer> {
   const key = fingerprint(doc, data, generatedAt);
-  return track(key, cachedRender(key, () => renderInWorker(doc, data)));
+  return cachedRender(key, () => renderInWorker(doc, data));
 }
 
 /**
@@ -279,23 +272,180 @@ function packParts(db: DbOrTx, data: PackData): Promise<PackPart[]> {
   );
 }
 
+/**
+ * The separate PDFs in one zip, numbered in the pack's order: the very parts of the one PDF
+ * (without the constitution's placeholder page before one is adopted, as for the single
+ * document). PDFs are compressed already: stored as they are.
+ */
+function packZip(data: PackData, parts: readonly PackPart[]): Uint8Array {
+  const files: Record<string, Uint8Array> = {};
+  for (const part of parts) if (part.doc !== "constitution" || data.constitution) files[documentFileName(data.partyName, part.doc)] = part.bytes;
+  return zipSync(files, { level: 0, mtime: data.generatedAt });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The pack, prepared once for every server (decision 024, update 2)
+// ---------------------------------------------------------------------------------------------
+//
+// The truth about a pack (rendering since when, ready with its PDF and zip, or failed and why)
+// is the `registration_packs` row of its key, so that every app server behind a load balancer
+// answers the same, and a pack made by one is downloaded from any other. A server claims a key
+// with one statement, `insert … on conflict (key) do update … where` the row is failed or its
+// render stale, `returning` the claim: PostgreSQL serialises the two inserts on the key's
+// unique index, so of two servers asked at once exactly one gets its claim back and renders;
+// the other waits for the row. We chose a claim row over an advisory lock because the status
+// poll needs a row to read anyway (a lock is seen only by the session holding it, and would
+// have to be held on one pooled connection, or in an open transaction, for the seconds a render
+// takes), and because a row says since when: a claim older than `STALE_AFTER_SECONDS` belongs to
+// a server that died mid-render and is taken over. Only the holder of the current claim records
+// the outcome. What is kept in memory below only lets simultaneous requests on one server share
+// one render, and saves reading the bytes again while the row says the copy held is current:
+// an optimisation, never the truth.
+
+/** A render claimed longer ago than this is taken to belong to a server that stopped: it may be started again. */
+export const STALE_AFTER_SECONDS = 180;
+const stale = sql.raw(`now() - interval '${STALE_AFTER_SECONDS} seconds'`);
+const WAIT_STEP_MS = 250;
+
+interface PreparedPack {
+  /** The claim it was made under: a copy kept in memory is served only while the row is ready under it. */
+  claim: string;
+  pdf: Buffer;
+  zip: Uint8Array;
+}
+
+/** Packs this server is fetching or making now, shared by the requests that ask meanwhile. */
+const pendingHere = new Map<string, Promise<PreparedPack>>();
+/** The last few packs this server made or read, so as not to read the bytes again while the row says they are current. */
+const keptHere = new Map<string, PreparedPack>();
+const KEEP_PACKS = 4;
+let packsMade = 0;
+
+/** Claims the pack of `key` for this server: the claim, or null when another server holds a live one or the pack is ready. */
+async function claimPack(db: DbOrTx, key: string): Promise<string | null> {
+  const claim = randomUUID();
+  const [won] = await db
+    .insert(registrationPacks)
+    .values({ key, state: "rendering", claim })
+    .onConflictDoUpdate({
+      target: registrationPacks.key,
+      set: { state: "rendering", claim, attempts: sql`${registrationPacks.attempts} + 1`, startedAt: sql`now()`, finishedAt: null, error: null },
+      setWhere: sql`${registrationPacks.state} = 'failed' or (${registrationPacks.state} = 'rendering' and ${registrationPacks.startedAt} < ${stale})`,
+    })
+    .returning({ claim: registrationPacks.claim });
+  return won?.claim === claim ? claim : null;
+}
+
+/** The pack's row as any server sees it (without the files); `live` is false for a render claimed too long ago. */
+async function packRow(db: DbOrTx, key: string) {
+  const [row] = await db
+    .select({ state: registrationPacks.state, claim: registrationPacks.claim, live: sql<boolean>`${registrationPacks.startedAt} >= ${stale}` })
+    .from(registrationPacks)
+    .where(eq(registrationPacks.key, key));
+  return row;
+}
+
+/** The ready pack of `key`: from memory when this server holds the very copy the row says is current, else read from the row. */
+async function readyPack(db: DbOrTx, key: string, claim: string): Promise<PreparedPack | null> {
+  const kept = keptHere.get(key);
+  if (kept?.claim === claim) return kept;
+  const [row] = await db
+    .select({ claim: registrationPacks.claim, pdf: registrationPacks.pdf, zip: registrationPacks.zip })
+    .from(registrationPacks)
+    .where(and(eq(registrationPacks.key, key), eq(registrationPacks.state, "ready")));
+  return row?.pdf && row.zip ? { claim: row.claim, pdf: Buffer.from(row.pdf), zip: row.zip } : null;
+}
+
+/** The innermost cause of an error: a failed query's own error carries its parameters, here the PDF's bytes. */
+function innermost(error: unknown): unknown {
+  let inner = error;
+  while (inner instanceof Error && inner.cause !== undefined) inner = inner.cause;
+  return inner;
+}
+
+/** Why a render failed, for its row: without NUL characters, which a text column refuses, and not over a thousand characters. */
+function failureReason(error: unknown): string {
+  const inner = innermost(error);
+  const reason = inner instanceof Error ? `${inner.name}: ${inner.message}` : String(inner);
+  return reason.replaceAll("\0", "").slice(0, 1000);
+}
+
+/** Renders the pack this server has claimed, and records in its row what came of it (if the claim is still ours). */
+async function makePack(db: DbOrTx, data: PackData, key: string, claim: string): Promise<PreparedPack> {
+  const ours = and(eq(registrationPacks.key, key), eq(registrationPacks.claim, claim));
+  try {
+    packsMade += 1;
+    const parts = await packParts(db, data);
+    const common = { partyName: data.partyName, generatedAt: data.generatedAt };
+    const pdf = Buffer.from(await assemblePack(common, parts, (cover) => renderInWorker("pack-cover", cover)));
+    const zip = packZip(data, parts);
+    const stored = await db.update(registrationPacks).set({ state: "ready", pdf, zip, finishedAt: sql`now()` }).where(ours).returning({ key: registrationPacks.key });
+    if (stored.length === 0) console.warn(`${key}: made, but the render had been taken over (or the row removed) meanwhile; the row's outcome stands`);
+    // The pack follows the current data, so older packs are of no more use, and they hold home addresses.
+    await db.delete(registrationPacks).where(and(ne(registrationPacks.key, key), or(ne(registrationPacks.state, "rendering"), lt(registrationPacks.startedAt, stale))));
+    return { claim, pdf, zip };
+  } catch (error) {
+    console.error(`${key}: making the registration pack failed:`, innermost(error));
+    await db
+      .update(registrationPacks)
+      .set({ state: "failed", error: failureReason(error), finishedAt: sql`now()` })
+      .where(ours)
+      .catch((e: unknown) => console.error(`${key}: recording the failure failed:`, e));
+    throw error;
+  }
+}
+
+/** Shares a pack being fetched or made on this server with other requests for the same key here, and keeps it once there. */
+function shareHere(key: string, work: Promise<PreparedPack>): Promise<PreparedPack> {
+  const shared = work
+    .then((pack) => {
+      keptHere.delete(key);
+      keptHere.set(key, pack);
+      if (keptHere.size > KEEP_PACKS) keptHere.delete(keptHere.keys().next().value as string);
+      return pack;
+    })
+    .finally(() => {
+      if (pendingHere.get(key) === shared) pendingHere.delete(key);
+    });
+  pendingHere.set(key, shared);
+  return shared;
+}
+
+/** The stored pack; or, when it is missing, failed or stale, this server makes it; or, when another server is making it, waits for that. */
+async function storedOrMade(db: DbOrTx, data: PackData, key: string): Promise<PreparedPack> {
+  const giveUp = Date.now() + (STALE_AFTER_SECONDS + 30) * 1000;
+  for (;;) {
+    const row = await packRow(db, key);
+    const ready = row?.state === "ready" ? await readyPack(db, key, row.claim) : null;
+    if (ready) return ready;
+    if (!row || row.state === "failed" || !row.live) {
+      const claim = await claimPack(db, key);
+      if (claim) return makePack(db, data, key, claim);
+      continue;
+    }
+    if (row.state === "rendering") {
+      // Another server is making it. Unreachable unless clocks jump: a render claimed this long ago is stale and taken over above.
+      if (Date.now() > giveUp) throw new Error(`${key}: still being made elsewhere after ${STALE_AFTER_SECONDS} s`);
+      await new Promise((resolve) => setTimeout(resolve, WAIT_STEP_MS));
+    }
+  }
+}
+
+function preparedPack(db: DbOrTx, data: PackData): Promise<PreparedPack> {
+  const key = packKey(data);
+  return pendingHere.get(key) ?? shareHere(key, storedOrMade(db, data, key));
+}
+
 /** The whole pack as one PDF: a cover with the contents, then each part with its own page numbers. */
 export async function renderPack(db: DbOrTx, data?: PackData): Promise<PackFile> {
   const d = data ?? (await packData(db));
-  const key = packKey(d);
-  const common = { partyName: d.partyName, generatedAt: d.generatedAt };
-  const made = async () => Buffer.from(await assemblePack(common, await packParts(db, d), (cover) => renderInWorker("pack-cover", cover)));
-  const bytes = await track(key, cachedRender(key, made));
-  return { bytes, fileName: packFileName(d.partyName, "pdf") };
+  return { bytes: (await preparedPack(db, d)).pdf, fileName: packFileName(d.partyName, "pdf") };
 }
 
-/** The separate PDFs in one zip, numbered in the pack's order: the very parts of the one PDF. PDFs are compressed already: stored as they are. */
+/** The separate PDFs in one zip, numbered in the pack's order: made and stored with the one PDF. */
 export async function renderPackZip(db: DbOrTx, data?: PackData): Promise<PackFile> {
   const d = data ?? (await packData(db));
-  const files: Record<string, Uint8Array> = {};
-  const made = await Promise.all(packDocuments.map((doc) => renderDocument(db, doc, d)));
-  for (const file of made) if (file) files[file.fileName] = new Uint8Array(file.bytes);
-  return { bytes: zipSync(files, { level: 0, mtime: d.generatedAt }), fileName: packFileName(d.partyName, "zip") };
+  return { bytes: (await preparedPack(db, d)).zip, fileName: packFileName(d.partyName, "zip") };
 }
 
 /**
@@ -315,43 +465,62 @@ export async function renderAfterAdoption(db: DbOrTx, version: number): Promise<
 
 export type PackStatus = "ready" | "rendering" | "not-started" | "failed";
 
-const failures = new Map<string, string>();
-
 /**
- * Starts rendering the whole pack (the PDF and every document) in the background and returns at
- * once, for the documents page's "Prepare the pack" button; `packStatus` then tells how it goes.
+ * Starts making the whole pack (the PDF and the zip) in the background and returns at once, for
+ * the documents page's "Prepare the pack" button; `packStatus` then tells how it goes, on any
+ * server. Starts nothing when the pack is ready or another server is making it.
  */
 export async function preparePack(db: DbOrTx): Promise<PackStatus> {
   const d = await packData(db);
   const key = packKey(d);
-  if (ready.has(key)) return "ready";
-  failures.delete(key);
-  void renderPack(db, d)
-    .then(() => renderPackZip(db, d))
-    .catch((error: unknown) => {
-      console.error("registration pack failed:", error);
-      failures.set(key, String(error));
-    });
+  const claim = await claimPack(db, key);
+  if (!claim) return packStatusOf(db, key);
+  // The outcome is recorded in the pack's row (and logged); nobody waits on this promise.
+  shareHere(key, makePack(db, d, key, claim)).catch(() => undefined);
   return "rendering";
 }
 
-/** How the pack of the current data stands on this server. */
-export async function packStatus(db: DbOrTx): Promise<PackStatus> {
-  const d = await packData(db);
-  const key = packKey(d);
-  if (failures.has(key)) return "failed";
-  if (ready.has(key)) return "ready";
-  return recent.has(key) ? "rendering" : "not-started";
+/**
+ * How the pack of `key` stands, the same on every server: one read of its row. A render claimed
+ * too long ago (its server stopped) counts as failed, so the page offers to start it again.
+ */
+export async function packStatusOf(db: DbOrTx, key: string): Promise<PackStatus> {
+  const row = await packRow(db, key);
+  if (!row) return "not-started";
+  if (row.state === "rendering") return row.live ? "rendering" : "failed";
+  return row.state;
 }
 
 /**
- * Forgets the pack and its small parts made on this server, for the benchmark's cold runs and
- * tests; `constitution: true` forgets the adopted-constitution PDFs kept in memory too, as a
- * restart would (the stored ones in rendered_documents stay).
+ * How the pack of the current data stands, with its key. This gathers everything the pack
+ * prints (packData, tens of queries) to know the key, so the documents page does it once, when
+ * it is loaded, and gives the key to its progress poll, which then asks `packStatusOf` for that
+ * key: the poll reads one row a second instead of gathering the pack a second. We chose that over
+ * a cheap key made from the updated_at of everything the pack prints because the pack draws on
+ * a dozen tables (polls, pledges, users, elections…), many with no such column, and a key that
+ * missed one would call a stale pack current; and over a job id because the key already names
+ * the job (one pack per key). The poll follows the pack that was started; a change meanwhile is
+ * seen when the page is loaded again (a download always makes the pack of the current data).
+ */
+export async function packStatus(db: DbOrTx): Promise<{ key: string; status: PackStatus }> {
+  const key = packKey(await packData(db));
+  return { key, status: await packStatusOf(db, key) };
+}
+
+/** How many packs this server has made (not read from the table): for tests and the benchmark. */
+export function packRenders(): number {
+  return packsMade;
+}
+
+/**
+ * Forgets the packs and their small parts kept in this server's memory, as a restart would, for
+ * the benchmark's cold runs and tests (the packs stored in registration_packs stay);
+ * `constitution: true` forgets the adopted-constitution PDFs kept in memory too (the stored ones
+ * in rendered_documents stay).
  */
 export function clearPackCache(options: { constitution?: boolean } = {}): void {
   recent.clear();
-  ready.clear();
-  failures.clear();
+  pendingHere.clear();
+  keptHere.clear();
   if (options.constitution) forgetAdoptedConstitutionPdfs();
 }

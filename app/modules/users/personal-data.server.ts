@@ -2,7 +2,7 @@ import { eq, or } from "drizzle-orm";
 import { appendAudit } from "~/modules/audit/audit.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
 import { erasedEmailHash } from "./erased-emails";
-import { auditLog, erasedEmails, foundingMembers, outbox, pledges, polls, pollVoters, sessions, signInTokens, users } from "../../../db/schema";
+import { auditLog, erasedEmails, foundingMembers, outbox, pledges, polls, pollVoters, registrationPacks, sessions, signInTokens, users } from "../../../db/schema";
 
 /**
  * Everything held about a person, for them to download (UK GDPR right of access). Ballots are
@@ -55,9 +55,10 @@ export async function exportPersonalData(db: DbOrTx, userId: string) {
 
 /**
  * Removes a person's personal data on request. Name, email, postcode and membership details are
- * replaced; sessions, sign-in links and mail to them are deleted. What others rely on stays:
- * the fact that someone voted (so turnout still equals ballots), anonymous ballots, counts, and
- * the audit log (kept for accountability, see docs/decisions/008-personal-data.md).
+ * replaced; sessions, sign-in links and mail to them are deleted, and so are the stored
+ * registration packs (they print names and emails; losing one costs only a render). What others
+ * rely on stays: the fact that someone voted (so turnout still equals ballots), anonymous
+ * ballots, counts, and the audit log (kept for accountability, see docs/decisions/008-personal-data.md).
  */
 export async function eraseAccount(db: Db, userId: string): Promise<{ ok: true } | { ok: false; code: "not_found" }> {
   return db.transaction(async (tx) => {
@@ -91,6 +92,7 @@ export async function eraseAccount(db: Db, userId: string): Promise<{ ok: true }
     await tx.delete(outbox).where(eq(outbox.toAddress, user.email));
     await tx.delete(sessions).where(eq(sessions.userId, userId));
     await tx.delete(signInTokens).where(eq(signInTokens.userId, userId));
+    await tx.delete(registrationPacks);
     await tx
       .update(users)
       .set({ email: `erased-${userId}@erased.invalid`, displayName: "Removed member", role: "member", erasedAt: now })
