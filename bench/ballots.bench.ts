@@ -4,13 +4,14 @@
 // candidates and re-open nominations) in a fresh database on TEST_DATABASE_URL (or, without it,
 // an embedded PGlite folder), starts the real server (server.ts, in a child process, on a free
 // port of 127.0.0.1) and casts ballots through it from many voters at once, each with their own
-// session. Every request goes through the whole server: Express, compression, the origin check,
-// the session lookup, the route's action and the page's loaders and render. Then it times
-// closing and counting the poll, and the count alone. Writes "## Casting ballots over HTTP
+// session, three ways: the page's form without JavaScript (the action, then the page's loaders
+// and render), the same form as a Remix data request, and the ballot endpoint the page uses with
+// JavaScript (decision 025). Then the ballot box in-process, without HTTP. Then it times closing
+// and counting the poll, and the count alone. Writes "## Casting ballots over HTTP
 // (100,000 on the roll)" into docs/benchmarks.md. Target (issue): 500 ballots/s, p99 under 100 ms.
 //
-// Settings (environment): BENCH_BALLOTS (20000), BENCH_DATA_BALLOTS (5000), BENCH_DIRECT_BALLOTS
-// (5000), BENCH_CONCURRENCY (32),
+// Settings (environment): BENCH_BALLOTS (5000, the HTML form), BENCH_DATA_BALLOTS (5000),
+// BENCH_ENDPOINT_BALLOTS (20000), BENCH_DIRECT_BALLOTS (5000), BENCH_CONCURRENCY (32),
 // BENCH_PORT (3177; another free port is taken if it is busy), BENCH_SERVER_NODE_ARGS (extra
 // node options for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles").
 import { spawn, type ChildProcess } from "node:child_process";
@@ -30,16 +31,16 @@ import { seededRandom } from "../app/modules/ballots/index";
 import { countPoll } from "../app/modules/polls/ballot-rules";
 import { ballotBoxFor } from "../app/modules/polls/ballot-box.server";
 import { castEndpointPath } from "../app/modules/polls/cast-endpoint";
-import { ballotsCast, closePoll, countVoters, createPoll, getPublication, loadRules, openPoll, verifyPoll } from "../app/modules/polls/polls.server";
+import { ballotsCast, closePoll, createPoll, getPublication, loadRules, openPoll, verifyPoll } from "../app/modules/polls/polls.server";
 import { openPglite, openPostgres, type Database } from "../app/utils/db.server";
 import { sessions, users } from "../db/schema";
 import { loadNow, machineLine, median, writeBenchmarkSection } from "./benchmarks-doc";
 
 const ROLL = 100_000;
-const BALLOTS = Number(process.env.BENCH_BALLOTS ?? 20_000);
+const BALLOTS = Number(process.env.BENCH_BALLOTS ?? 5_000);
 const DATA_BALLOTS = Number(process.env.BENCH_DATA_BALLOTS ?? 5_000);
 const ENDPOINT_BALLOTS = Number(process.env.BENCH_ENDPOINT_BALLOTS ?? 20_000);
-// castBallot called in-process, without HTTP: what the database part alone allows.
+// The ballot box called in-process, without HTTP: what the database part alone allows.
 const DIRECT_BALLOTS = Number(process.env.BENCH_DIRECT_BALLOTS ?? 5_000);
 const WARMUP = 500;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
@@ -539,10 +540,10 @@ try {
   await stopServer(server);
 }
 
-// The same castBallot without HTTP or Remix, from this process, on a pool as large as the server's.
+// The same ballot box without HTTP or Remix, from this process, on a pool as large as the server's.
 database = await target.open(10);
 const direct = await castWave(
-  "castBallot() in-process, no HTTP",
+  "ballot box in-process, no HTTP",
   "",
   {
     count: directVoters.length,
@@ -563,16 +564,16 @@ await database.close();
 database = await target.open();
 const cast = waves.reduce((n, w) => n + w.ok, WARMUP + direct.ok);
 const castBefore = await ballotsCast(database.db, pollId);
-// What the poll page's loader pays on every view while voting: count(*) of the voters so far.
-const countVotersTimes: number[] = [];
+// What the poll page's loader pays on every view while voting: the running count, summed over the strands.
+const ballotsCastTimes: number[] = [];
 for (let i = 0; i < 15; i += 1) {
   const t = performance.now();
-  await countVoters(database.db, pollId);
-  countVotersTimes.push(performance.now() - t);
+  await ballotsCast(database.db, pollId);
+  ballotsCastTimes.push(performance.now() - t);
 }
-const countVotersMs = median(countVotersTimes);
-// castBallot updates the poll row once per ballot, and every insert that references the poll (the
-// voter's mark, the ballot) looks that row up for its foreign key: how big has it grown?
+const ballotsCastMs = median(ballotsCastTimes);
+// Every insert that references the poll (the voter's mark, the ballot) looks its row up for the
+// foreign key; casting no longer updates that row (decision 025): has it stayed small?
 const pollsTable = target.sampler
   ? (await target.sampler<{ dead: string; kib: string }[]>`
       select n_dead_tup::text as dead, (pg_relation_size('polls') / 1024)::text as kib from pg_stat_user_tables where relname = 'polls'`)[0]
@@ -605,7 +606,7 @@ await target.cleanup();
 const consistent = castBefore === cast && published.ballotCount === cast && published.voted === cast && verified.ok;
 log(
   `closePoll (check the chain, rewrite ${fmt(cast)} ballots and voters, count): ${(closeMs / 1000).toFixed(2)} s; ` +
-    `count alone ${countMs.toFixed(1)} ms; verifyPoll ${(verifyMs / 1000).toFixed(2)} s; countVoters ${countVotersMs.toFixed(1)} ms; ` +
+    `count alone ${countMs.toFixed(1)} ms; verifyPoll ${(verifyMs / 1000).toFixed(2)} s; ballotsCast ${ballotsCastMs.toFixed(1)} ms; ` +
     `${fmt(published.ballotCount)} ballots published for ${fmt(cast)} receipts: ${consistent ? "consistent" : "NOT CONSISTENT"}`,
 );
 log(`While closePoll ran, the database was busy with: ${closeSamples}`);
@@ -627,29 +628,31 @@ ${fmt(ROLL)} members on the frozen roll of one IRV election (five candidates and
 nominations), each voter with their own session; rankings of one to six options drawn with a
 seeded generator. The real server (\`server.ts\`, production mode, its default pool of 10 database
 connections, in a child process) serves 127.0.0.1:${port}; a client in the benchmark's process keeps
-**${CONCURRENCY} requests in flight** over keep-alive connections. Each request goes through the full stack:
-Express, compression (the client accepts gzip), the origin check, the session lookup, then Remix:
-the route's action (\`castBallot\`: the poll row lock, the roll check, the voter's mark, the
-chained ballot) and, for the HTML form, the page's loaders and server render that show the
-receipt. The client, the server and PostgreSQL share the machine's ${os.cpus().length} cores. A request counts
-as cast only when its answer shows a receipt. ${fmt(WARMUP)} ballots were cast first to warm up, not
-measured. The last row calls \`castBallot\` directly, ${CONCURRENCY} at once on a pool of 10, with no HTTP
-and no Remix: what the database part alone allows.
+**${CONCURRENCY} requests in flight** over keep-alive connections. Each request goes through the full
+stack: Express, compression (the client accepts gzip), the origin check, the session lookup; then
+either Remix (the page's action, and for the HTML form the page's loaders and server render that
+show the receipt) or the ballot endpoint that the page's "Cast my vote" uses when JavaScript runs
+(decision 025). Both cast through the server's ballot box: ballots arriving together are checked
+against their poll's rules and written in one transaction (the voters' marks, a free strand of the
+poll's chain, the chained ballots). The client, the server and PostgreSQL share the machine's
+${os.cpus().length} cores. A request counts as cast only when its answer shows a receipt. ${fmt(WARMUP)} ballots were
+cast first to warm up, not measured. The last row calls the ballot box directly, ${CONCURRENCY} at once on a
+pool of 10, with no HTTP and no Remix: what the database part alone allows.
 
 | what is sent | ballots | ballots/s | median ms | p99 ms | max ms | failed | target (${TARGET_PER_SECOND}/s, p99 < ${TARGET_P99_MS} ms) |
 |---|---:|---:|---:|---:|---:|---:|---|
 ${waves.map((w, i) => row(w, described[i]!, `${w.label}: POST \`${w.path.replace(pollId, ":id")}\``)).join("\n")}
-${row(direct, directD, "`castBallot()` in-process, no HTTP")}
+${row(direct, directD, "ballot box in-process, no HTTP")}
 
 Where the time goes: CPU time per ballot, from /proc (PostgreSQL is every postgres process on the
 machine, so an upper bound; "client" is the benchmark's process, which for the last row is the one
-running \`castBallot\`), and where the database connections were (pg_stat_activity, sampled every
+running the ballot box), and where the database connections were (pg_stat_activity, sampled every
 50 ms; "idle in a transaction" is a transaction waiting for Node to send its next statement):
 
 | what is sent | server process ms | PostgreSQL ms | client ms | connections on average |
 |---|---:|---:|---:|---|
 ${waves.map((w, i) => `| ${w.label} | ${described[i]!.cpuServer.toFixed(1)} | ${described[i]!.cpuPostgres.toFixed(1)} | ${described[i]!.cpuClient.toFixed(1)} | ${waitNote(w)} |`).join("\n")}
-| \`castBallot()\` in-process | - | ${directD.cpuPostgres.toFixed(1)} | ${directD.cpuClient.toFixed(1)} | ${waitNote(direct)} |
+| ballot box in-process | - | ${directD.cpuPostgres.toFixed(1)} | ${directD.cpuClient.toFixed(1)} | ${waitNote(direct)} |
 
 Afterwards, with ${fmt(cast)} ballots in the poll:
 
@@ -657,8 +660,8 @@ Afterwards, with ${fmt(cast)} ballots in the poll:
 |---|---:|
 | filling: ${fmt(ROLL)} members, ${fmt(voting)} sessions | ${(fillMs / 1000).toFixed(1)} s |
 | \`openPoll\`: freezing the roll of ${fmt(ROLL)} | ${(openMs / 1000).toFixed(1)} s |
-| \`countVoters\` (run by the poll page's loader on every view; median of 15) | ${countVotersMs.toFixed(1)} ms |
-${pollsTable ? `| the \`polls\` table before closing (one poll row, updated once per ballot): ${fmt(Number(pollsTable.dead))} dead row versions | ${fmt(Number(pollsTable.kib))} KiB |\n` : ""}| \`closePoll\`: lock, check the voting chain, rewrite the ballots and voters, count, store | ${(closeMs / 1000).toFixed(2)} s |
+| \`ballotsCast\` (the running count on the poll page, summed over the chain's strands; median of 15) | ${ballotsCastMs.toFixed(1)} ms |
+${pollsTable ? `| the \`polls\` table before closing (not updated by casting): ${fmt(Number(pollsTable.dead))} dead row versions | ${fmt(Number(pollsTable.kib))} KiB |\n` : ""}| \`closePoll\`: lock, check the voting chain's strands, rewrite the ballots and voters, count, store | ${(closeMs / 1000).toFixed(2)} s |
 | the count alone (\`countPoll\` over the ${fmt(contents.length)} published ballots, median of 7) | ${countMs.toFixed(1)} ms |
 | \`verifyPoll\`: chain, numbers and recount | ${(verifyMs / 1000).toFixed(2)} s |
 

@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { ErrorSummary, NotificationBanner, TextField } from "~/components/forms";
 import { PollResults } from "~/components/poll-results";
 import { RankingEnhancer } from "~/components/ranking-enhancer";
@@ -115,11 +115,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function PollPage() {
   const { poll, options, viewer } = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  const cast = useQuickCast(poll.id, navigation.state);
+  // What the ballot endpoint answered stands until the page's own action is sent something newer.
   const actionResult = useActionData<typeof action>();
-  const cast = useQuickCast(poll.id, actionResult);
-  // What the ballot endpoint answered stands until the page's own action answers something newer.
   const result = cast.answer ?? actionResult;
-  const busy = useNavigation().state === "submitting" || cast.sending;
+  const busy = navigation.state === "submitting" || cast.sending;
   const labelOf = (position: number) => options.find((o) => o.position === position)?.label ?? "?";
 
   return (
@@ -371,17 +372,22 @@ function BallotForm(props: {
  * data and is shown in place, then the page's data is refreshed. "Change my ballot" still goes
  * through the action. Without JavaScript none of this runs and the form posts to the action.
  */
-function useQuickCast(pollId: string, actionResult: ActionData | undefined) {
-  const [state, setState] = useState<{ after: ActionData | undefined; answer: ActionData } | null>(null);
+function useQuickCast(pollId: string, navigationState: ReturnType<typeof useNavigation>["state"]) {
+  const [answer, setAnswer] = useState<ActionData | null>(null);
   const [sending, setSending] = useState(false);
   const revalidator = useRevalidator();
+  // A form sent to the page's action ("Change my ballot", say) replaces the endpoint's answer. The
+  // refresh after a cast is not a submission, so the receipt stays on screen through it.
+  useEffect(() => {
+    if (navigationState === "submitting") setAnswer(null);
+  }, [navigationState]);
 
   async function onReviewSubmit(event: FormEvent<HTMLFormElement>, values: Record<string, string>) {
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
     if (!(submitter instanceof HTMLButtonElement) || submitter.value !== "cast") return;
     event.preventDefault();
     const body = new URLSearchParams(values);
-    const answerWith = (answer: ActionData) => setState({ after: actionResult, answer });
+    const answerWith = setAnswer;
     setSending(true);
     try {
       const response = await fetch(castEndpointPath(pollId), { method: "POST", body, headers: { Accept: "application/json" } });
@@ -396,5 +402,5 @@ function useQuickCast(pollId: string, actionResult: ActionData | undefined) {
     }
   }
 
-  return { answer: state && state.after === actionResult ? state.answer : null, sending, onReviewSubmit };
+  return { answer, sending, onReviewSubmit };
 }

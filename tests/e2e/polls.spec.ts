@@ -11,9 +11,27 @@ test("a member votes in an open poll, gets a receipt, and cannot vote twice", as
   await page.getByLabel("Yes").check();
   await page.getByRole("button", { name: "Continue to check your ballot" }).click();
   await expect(page.getByRole("heading", { name: "Check your ballot" })).toBeVisible();
+
+  // The connection drops as the ballot is sent: the page says it cannot tell, and nothing is cast.
+  await page.route("**/ballot", (route) => route.abort("connectionfailed"));
   await page.getByRole("button", { name: "Cast my vote" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Your vote could not be sent");
+  await page.unroute("**/ballot");
+  await page.reload();
+  await expect(page.getByText("You have voted in this poll")).toHaveCount(0);
+
+  await page.getByLabel("Yes").check();
+  await page.getByRole("button", { name: "Continue to check your ballot" }).click();
+  // With JavaScript the ballot goes to the ballot endpoint, and its receipt is shown in place.
+  const sent = page.waitForResponse((r) => r.url().endsWith("/ballot") && r.request().method() === "POST");
+  await page.getByRole("button", { name: "Cast my vote" }).click();
+  expect((await sent).status()).toBe(200);
   await expect(page.getByRole("heading", { name: "Your vote has been cast" })).toBeVisible();
-  await expect(page.locator(".receipt")).toHaveText(/^[a-z2-7]{32}$/);
+  const receipt = page.locator(".receipt");
+  await expect(receipt).toHaveText(/^[a-z2-7]{32}$/);
+  // The page's data is refreshed behind the receipt, which stays.
+  await expect(page.getByText(/\d+ have voted/)).toBeVisible();
+  await expect(receipt).toBeVisible();
   await page.reload();
   await expect(page.getByText("You have voted in this poll")).toBeVisible();
 });
