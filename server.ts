@@ -108,6 +108,7 @@ app.post(
   async (req, res, next) => {
     try {
       const form = new URLSearchParams(typeof req.body === "string" ? req.body : "");
+      // castFromEndpoint answers even when the ballot's transaction fails, without logging it.
       const { status, body } = await castFromEndpoint(await contextFor(req, res), req.params.pollId ?? "", form);
       res.status(status).set("Cache-Control", "no-store").json(body);
     } catch (error) {

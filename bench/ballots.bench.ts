@@ -644,6 +644,11 @@ pool of 10, with no HTTP and no Remix: what the database part alone allows.
 ${waves.map((w, i) => row(w, described[i]!, `${w.label}: POST \`${w.path.replace(pollId, ":id")}\``)).join("\n")}
 ${row(direct, directD, "ballot box in-process, no HTTP")}
 
+The target is judged on the ballot endpoint: it is what the ballot page's "Cast my vote" sends
+in every browser that runs JavaScript. Without JavaScript the same ballot box casts the ballot,
+but the answer is the whole page, routed and rendered by Remix (the first row); the second row is
+what the page's action alone costs as a Remix data request (decision 025 explains the costs).
+
 Where the time goes: CPU time per ballot, from /proc (PostgreSQL is every postgres process on the
 machine, so an upper bound; "client" is the benchmark's process, which for the last row is the one
 running the ballot box), and where the database connections were (pg_stat_activity, sampled every
@@ -661,7 +666,7 @@ Afterwards, with ${fmt(cast)} ballots in the poll:
 | filling: ${fmt(ROLL)} members, ${fmt(voting)} sessions | ${(fillMs / 1000).toFixed(1)} s |
 | \`openPoll\`: freezing the roll of ${fmt(ROLL)} | ${(openMs / 1000).toFixed(1)} s |
 | \`ballotsCast\` (the running count on the poll page, summed over the chain's strands; median of 15) | ${ballotsCastMs.toFixed(1)} ms |
-${pollsTable ? `| the \`polls\` table before closing (not updated by casting): ${fmt(Number(pollsTable.dead))} dead row versions | ${fmt(Number(pollsTable.kib))} KiB |\n` : ""}| \`closePoll\`: lock, check the voting chain's strands, rewrite the ballots and voters, count, store | ${(closeMs / 1000).toFixed(2)} s |
+${pollsTable ? `| the \`polls\` table before closing (not updated by casting): ${fmt(Number(pollsTable.dead))} dead row version(s) | ${fmt(Number(pollsTable.kib))} KiB |\n` : ""}| \`closePoll\`: lock, check the voting chain's strands, rewrite the ballots and voters, count, store | ${(closeMs / 1000).toFixed(2)} s |
 | the count alone (\`countPoll\` over the ${fmt(contents.length)} published ballots, median of 7) | ${countMs.toFixed(1)} ms |
 | \`verifyPoll\`: chain, numbers and recount | ${(verifyMs / 1000).toFixed(2)} s |
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type MouseEvent, type ReactNode } from "react";
+import { useEffect, useRef, type MouseEvent, type ReactNode, type Ref } from "react";
 import { wordCount } from "~/modules/constitution/words";
 
 /** Field-level messages for a form, keyed by the field's name. */
@@ -135,16 +135,21 @@ export function NotificationBanner({
   title,
   children,
   kind = "info",
+  focusRef,
 }: {
   title: string;
   children: ReactNode;
   kind?: "info" | "success";
+  /** For a banner that replaces the control just used: the page moves focus to it. */
+  focusRef?: Ref<HTMLDivElement>;
 }) {
   return (
     <div
       className={`banner banner--${kind}`}
       role={kind === "success" ? "alert" : "region"}
       aria-labelledby="banner-title"
+      ref={focusRef}
+      tabIndex={focusRef ? -1 : undefined}
     >
       <h2 className="banner__title" id="banner-title">
         {title}

@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { ErrorSummary, NotificationBanner, TextField } from "~/components/forms";
 import { PollResults } from "~/components/poll-results";
 import { RankingEnhancer } from "~/components/ranking-enhancer";
@@ -143,7 +143,7 @@ export default function PollPage() {
       ) : null}
 
       {result?.stage === "cast" ? (
-        <NotificationBanner title="Your vote has been cast" kind="success">
+        <NotificationBanner title="Your vote has been cast" kind="success" focusRef={cast.receiptRef}>
           <p>Your receipt code is:</p>
           <p className="receipt">{result.receipt}</p>
           <p>
@@ -176,7 +176,7 @@ export default function PollPage() {
               <button type="submit" name="intent" value="cast" className="button" disabled={busy}>
                 Cast my vote
               </button>
-              <button type="submit" name="intent" value="edit" className="button button--secondary">
+              <button type="submit" name="intent" value="edit" className="button button--secondary" disabled={busy}>
                 Change my ballot
               </button>
             </Form>
@@ -373,27 +373,38 @@ function BallotForm(props: {
  * through the action. Without JavaScript none of this runs and the form posts to the action.
  */
 function useQuickCast(pollId: string, navigationState: ReturnType<typeof useNavigation>["state"]) {
-  const [answer, setAnswer] = useState<ActionData | null>(null);
+  const [quick, setQuick] = useState<{ pollId: string; answer: ActionData } | null>(null);
   const [sending, setSending] = useState(false);
   const revalidator = useRevalidator();
+  const receiptRef = useRef<HTMLDivElement>(null);
   // A form sent to the page's action ("Change my ballot", say) replaces the endpoint's answer. The
   // refresh after a cast is not a submission, so the receipt stays on screen through it.
   useEffect(() => {
-    if (navigationState === "submitting") setAnswer(null);
+    if (navigationState === "submitting") setQuick(null);
   }, [navigationState]);
+  const answer = quick?.pollId === pollId ? quick.answer : null;
+  // The button pressed is gone once the receipt shows: take the keyboard (and a screen reader) to it.
+  useEffect(() => {
+    if (answer?.stage === "cast") receiptRef.current?.focus();
+  }, [answer]);
 
   async function onReviewSubmit(event: FormEvent<HTMLFormElement>, values: Record<string, string>) {
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
     if (!(submitter instanceof HTMLButtonElement) || submitter.value !== "cast") return;
     event.preventDefault();
-    const body = new URLSearchParams(values);
-    const answerWith = setAnswer;
+    const answerWith = (a: ActionData) => setQuick({ pollId, answer: a });
     setSending(true);
     try {
-      const response = await fetch(castEndpointPath(pollId), { method: "POST", body, headers: { Accept: "application/json" } });
-      const answer = (await response.json()) as CastAnswer;
-      answerWith(answer.ok ? { stage: "cast", receipt: answer.receipt } : { stage: "errors", message: answer.message, values });
-      if (answer.ok) revalidator.revalidate();
+      const response = await fetch(castEndpointPath(pollId), {
+        method: "POST",
+        body: new URLSearchParams(values),
+        headers: { Accept: "application/json" },
+        signal: AbortSignal.timeout(CAST_TIMEOUT_MS),
+      });
+      const cast = (await response.json()) as CastAnswer;
+      answerWith(cast.ok ? { stage: "cast", receipt: cast.receipt } : { stage: "errors", message: cast.message, values });
+      // Cast, or signed out meanwhile: the page's data shows which (and offers to sign in).
+      if (cast.ok || response.status === 401) revalidator.revalidate();
     } catch {
       // The ballot may or may not have reached us: the page, once reloaded, says which.
       answerWith({ stage: "errors", message: castFailedMessage, values });
@@ -402,5 +413,8 @@ function useQuickCast(pollId: string, navigationState: ReturnType<typeof useNavi
     }
   }
 
-  return { answer, sending, onReviewSubmit };
+  return { answer, sending, onReviewSubmit, receiptRef };
 }
+
+/** How long "Cast my vote" waits for an answer before saying it could not tell. */
+const CAST_TIMEOUT_MS = 30_000;

@@ -25,7 +25,11 @@ test("a member votes in an open poll, gets a receipt, and cannot vote twice", as
   // With JavaScript the ballot goes to the ballot endpoint, and its receipt is shown in place.
   const sent = page.waitForResponse((r) => r.url().endsWith("/ballot") && r.request().method() === "POST");
   await page.getByRole("button", { name: "Cast my vote" }).click();
-  expect((await sent).status()).toBe(200);
+  const response = await sent;
+  expect(response.status()).toBe(200);
+  // Served by the real server (server.ts), not the page's action: JSON, and never cached.
+  expect(response.headers()["content-type"]).toMatch(/^application\/json/);
+  expect(response.headers()["cache-control"]).toBe("no-store");
   await expect(page.getByRole("heading", { name: "Your vote has been cast" })).toBeVisible();
   const receipt = page.locator(".receipt");
   await expect(receipt).toHaveText(/^[a-z2-7]{32}$/);

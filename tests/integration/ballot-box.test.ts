@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { systemActor } from "../../app/modules/audit/audit.server";
 import { SESSION_COOKIE } from "../../app/modules/auth/session.server";
 import { generateToken, hashToken } from "../../app/modules/auth/tokens";
@@ -8,10 +8,12 @@ import { ballotProblemMessages } from "../../app/modules/polls/messages";
 import { ballotsCast, closePoll, createPoll, loadRules, openPoll, verifyPoll } from "../../app/modules/polls/polls.server";
 import { grantRole } from "../../app/modules/users/users.server";
 import { rowsOf } from "../../app/utils/db.server";
-import { ballots, pollVoters, sessions } from "../../db/schema";
+import { ballots, polls, pollVoters, sessions } from "../../db/schema";
 import { createTestApp } from "../support/app-harness";
+import { lockWaiters } from "../support/locks";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
+const onServer = Boolean(process.env.TEST_DATABASE_URL);
 let database: TestDatabase;
 const members: string[] = [];
 const actor = systemActor("returning officer");
@@ -149,6 +151,33 @@ describe("the ballot box", () => {
     expect((await box.cast(ranked(pollId, members[1]!, [0]))).ok).toBe(true);
   });
 
+  it.skipIf(!onServer)("waits for a close that holds its polls, without deadlocking, whatever order its ballots came in", async () => {
+    const [first, second] = [await newPoll(), await newPoll()].sort() as [string, string];
+    const elsewhere = await newPoll();
+    const box = new BallotBox(database.db, { transactions: 1, ballotsPerTransaction: 100 });
+    // A command that locks the polls' rows in id order, as closePollBatch does: the first now,
+    // the second once the batch below is waiting for the first.
+    let lockSecond = () => {};
+    const secondWanted = new Promise<void>((resolve) => (lockSecond = resolve));
+    let firstHeld = () => {};
+    const firstLocked = new Promise<void>((resolve) => (firstHeld = resolve));
+    const closing = database.db.transaction(async (tx) => {
+      await tx.select().from(polls).where(eq(polls.id, first)).for("update");
+      firstHeld();
+      await secondWanted;
+      await tx.select().from(polls).where(eq(polls.id, second)).for("update");
+    });
+    await firstLocked;
+    const blocker = box.cast(ranked(elsewhere, members[0]!, [0]));
+    // These two go together, the second poll's first: the batch must still take the first poll first.
+    const batch = [box.cast(ranked(second, members[1]!, [0])), box.cast(ranked(first, members[1]!, [1]))];
+    expect((await blocker).ok).toBe(true);
+    await expect.poll(() => lockWaiters(database.db), { timeout: 5000 }).toBe(1);
+    lockSecond();
+    await closing;
+    expect((await Promise.all(batch)).map((r) => r.ok)).toEqual([true, true]);
+  });
+
   it("takes at most ballotsPerTransaction ballots into a transaction", async () => {
     const pollId = await newPoll();
     const box = new BallotBox(database.db, { transactions: 1, ballotsPerTransaction: 3 });
@@ -175,14 +204,13 @@ describe("the ballot endpoint (POST /polls/:id/ballot)", () => {
   const send = async (pollId: string, form: Record<string, string>, options: { cookie?: string | null; origin?: string | null } = {}) => {
     const response = await app.request(`/polls/${pollId}/ballot`, { form, ...options });
     const text = await response.text();
-    return { status: response.status, type: response.headers.get("content-type"), body: response.status === 403 && !text.startsWith("{") ? text : JSON.parse(text) };
+    return { status: response.status, body: response.status === 403 && !text.startsWith("{") ? text : JSON.parse(text) };
   };
 
   it("casts the signed-in member's ballot from the page's form fields and answers with the receipt", async () => {
     const pollId = await newPoll();
     const answer = await send(pollId, { intent: "cast", "rank-0": "2", "rank-1": "1", "rank-2": "" }, { cookie: cookies[0] });
     expect(answer.status).toBe(200);
-    expect(answer.type).toMatch(/^application\/json/);
     expect(answer.body).toEqual({ ok: true, receipt: expect.stringMatching(/^[a-z2-7]{32}$/) });
     expect((await ballotsOf(pollId)).map((b) => b.content)).toEqual([{ ranking: [1, 0] }]);
     expect((await marksOf(pollId)).map((m) => m.userId)).toEqual([members[0]]);
@@ -210,10 +238,37 @@ describe("the ballot endpoint (POST /polls/:id/ballot)", () => {
     expect(n).toBe(1);
   });
 
+  it("answers a failed transaction with a 500 the page can word, stores nothing, and logs no voter or ballot", async () => {
+    const pollId = await newPoll();
+    await database.db.execute(sql.raw(`create function refuse_ballot() returns trigger language plpgsql as $$ begin raise exception 'disk full (test)'; end $$`));
+    await database.db.execute(sql.raw(`create trigger refuse_ballot before insert on ballots for each row execute function refuse_ballot()`));
+    const logged: string[] = [];
+    const spy = vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(" ")));
+    try {
+      const answer = await send(pollId, { "rank-0": "1" }, { cookie: cookies[4] });
+      expect(answer).toEqual({ status: 500, body: { ok: false, code: "server_error", message: ballotProblemMessages.server_error } });
+    } finally {
+      spy.mockRestore();
+      await database.db.execute(sql.raw(`drop trigger refuse_ballot on ballots`));
+      await database.db.execute(sql.raw(`drop function refuse_ballot()`));
+    }
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatch(/^ballot endpoint: the ballot's transaction failed \(\w+/);
+    expect(logged[0]).not.toContain(members[4]!);
+    expect(logged[0]).not.toContain("ranking");
+    expect(await marksOf(pollId)).toEqual([]);
+    expect(await ballotsOf(pollId)).toEqual([]);
+    // Nothing was cast, so the member votes again.
+    expect(await send(pollId, { "rank-0": "1" }, { cookie: cookies[4] })).toMatchObject({ status: 200, body: { ok: true } });
+  });
+
   it("takes a yes/no ballot's choice", async () => {
     const pollId = await newPoll("yes-no");
     expect(await send(pollId, {}, { cookie: cookies[3] })).toMatchObject({ status: 400, body: { code: "choice_missing" } });
     expect(await send(pollId, { choice: "yes" }, { cookie: cookies[3] })).toMatchObject({ status: 200, body: { ok: true } });
-    expect((await ballotsOf(pollId)).map((b) => b.content)).toEqual([{ choice: "yes" }]);
+    // The poll's address typed in capitals is the same poll.
+    expect(await send(pollId.toUpperCase(), { choice: "no" }, { cookie: cookies[5] })).toMatchObject({ status: 200, body: { ok: true } });
+    expect(await send(pollId.toUpperCase(), { choice: "no" }, { cookie: cookies[5] })).toMatchObject({ status: 409, body: { code: "already_voted" } });
+    expect((await ballotsOf(pollId)).map((b) => b.content)).toEqual([{ choice: "yes" }, { choice: "no" }]);
   });
 });

@@ -18,7 +18,7 @@ import {
 } from "../../app/modules/polls/polls.server";
 import { grantRole } from "../../app/modules/users/users.server";
 import { parseBlt } from "../../app/modules/ballots";
-import { auditLog, ballots, pollChains, polls, pollVoters } from "../../db/schema";
+import { auditLog, ballots, pollChains, pollRoll, polls, pollVoters } from "../../db/schema";
 import { migrationsFolder } from "../../app/utils/db.server";
 import { holdLocks, lockWaiters } from "../support/locks";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -189,9 +189,17 @@ describe("secret ballots", () => {
   });
 
   it("carries a poll opened before strands existed on as strand 0, from where its one chain stood (migration 0009)", async () => {
-    const pollId = await newRankedPoll();
-    // The poll as the old code left it: one chain from the genesis, its head and count on the poll's row, no strands.
-    await database.db.delete(pollChains).where(eq(pollChains.pollId, pollId));
+    // The poll as the old code left it: open, one chain from the genesis, its head and count on
+    // the poll's row, no strands.
+    const created = await createPoll(database.db, actor, {
+      title: "Leader",
+      method: "irv",
+      options: [{ label: "Ada" }, { label: "Ben" }, { label: "Cy" }, { label: "Re-open nominations", isRon: true }],
+      closesAt: inAnHour(),
+    });
+    if (!created.ok) throw new Error(created.code);
+    const { pollId } = created;
+    await database.db.insert(pollRoll).values(members.slice(0, 10).map((userId) => ({ pollId, userId })));
     let head = GENESIS_BALLOT_HASH;
     for (const [i, userId] of members.slice(0, 2).entries()) {
       const receipt = `legacy${i}`;
@@ -201,10 +209,11 @@ describe("secret ballots", () => {
       await database.db.insert(ballots).values({ receipt, pollId, content, prevHash: head, hash });
       head = hash;
     }
-    await database.db.update(polls).set({ chainHead: head, ballotCount: 2 }).where(eq(polls.id, pollId));
+    await database.db.update(polls).set({ status: "open", openedAt: new Date(), rollSize: 10, chainHead: head, ballotCount: 2 }).where(eq(polls.id, pollId));
 
     const migration = readFileSync(path.join(migrationsFolder, "0009_poll_chain_strands.sql"), "utf8").split("--> statement-breakpoint");
-    await database.db.execute(sql.raw(migration[migration.length - 1]!));
+    const carryOn = migration.find((statement) => statement.includes('INSERT INTO "poll_chains"'));
+    await database.db.execute(sql.raw(carryOn!));
 
     expect(await database.db.select().from(pollChains).where(eq(pollChains.pollId, pollId))).toEqual([{ pollId, strand: 0, head, ballots: 2 }]);
     expect(await ballotsCast(database.db, pollId)).toBe(2);
@@ -212,6 +221,18 @@ describe("secret ballots", () => {
     const closed = await closePoll(database.db, actor, pollId);
     expect(closed.ok).toBe(true);
     expect(await verifyPoll(database.db, pollId)).toMatchObject({ ok: true, ballots: 3 });
+  });
+
+  it("refuses a ballot chained the old way, onto the poll's row, while the poll is open (a server not yet upgraded)", async () => {
+    const pollId = await newRankedPoll();
+    // What the old castBallot did last, in its transaction: move the poll's chain head and count.
+    await expect(database.db.update(polls).set({ chainHead: "f".repeat(64), ballotCount: 1 }).where(eq(polls.id, pollId))).rejects.toThrow();
+    await expect(database.db.update(polls).set({ ballotCount: 1 }).where(eq(polls.id, pollId))).rejects.toThrow();
+    // Other changes to an open poll, and the close itself, are not affected.
+    await database.db.update(polls).set({ description: "Amended" }).where(eq(polls.id, pollId));
+    expect((await castBallot(database.db, { pollId, userId: members[0]!, ranking: [0] })).ok).toBe(true);
+    expect((await closePoll(database.db, actor, pollId)).ok).toBe(true);
+    expect(await verifyPoll(database.db, pollId)).toMatchObject({ ok: true, ballots: 1 });
   });
 
   it("refuses to close a poll when a strand's ballots were tampered with", async () => {

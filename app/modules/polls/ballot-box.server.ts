@@ -27,8 +27,9 @@ export type BoxResult = CastResult | { ok: false; code: "on_clause_ballot" };
  * and a transaction that fails fails every ballot in it, each sender told so: nothing is
  * half-written. Only ballots in flight are held here, for milliseconds; a second server keeps
  * its own box, and nothing in one is needed by another. Ballots written together share a
- * transaction id, which makes pairing marks with ballots during voting harder, not easier
- * (decision 007).
+ * transaction id with all the batch's marks, and the marks are written in member order while the
+ * ballots are chained in the order they came: within a batch, neither the transaction id nor the
+ * place on disk pairs a mark with its ballot (a batch of one still does, until the close; decision 007).
  */
 export class BallotBox {
   private readonly waiting: Waiting[] = [];
@@ -67,7 +68,7 @@ export class BallotBox {
     const keys = new Set<string>();
     for (let i = 0; i < this.waiting.length && batch.length < this.limits.ballotsPerTransaction; ) {
       const entry = this.waiting[i]!;
-      const key = `${entry.ballot.pollId} ${entry.ballot.userId}`;
+      const key = `${entry.ballot.pollId.toLowerCase()} ${entry.ballot.userId.toLowerCase()}`;
       if (keys.has(key)) {
         i += 1;
         continue;
@@ -84,7 +85,7 @@ export class BallotBox {
       // Read before the transaction, so that it holds its locks only while writing. A poll that
       // closes meanwhile is caught by writeBallots, which re-reads it under lock.
       const rules = await loadRulesOfPolls(this.db, batch.filter((w) => !w.ballot.loaded).map((w) => w.ballot.pollId));
-      const checked = batch.map((w) => checkSent(w.ballot, w.ballot.loaded ?? rules.get(w.ballot.pollId) ?? null));
+      const checked = batch.map((w) => checkSent(w.ballot, w.ballot.loaded ?? rules.get(w.ballot.pollId.toLowerCase()) ?? null));
       const ready = checked.flatMap((c) => (c.ok ? [c.ballot] : []));
       const written = ready.length > 0 ? await this.db.transaction((tx) => writeBallots(tx, ready)) : [];
       let next = 0;

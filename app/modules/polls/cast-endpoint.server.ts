@@ -18,7 +18,15 @@ import { parseBallotForm } from "./parse-ballot-form";
 export async function castFromEndpoint(context: AppContext, pollId: string, form: Pick<FormData, "get">): Promise<{ status: number; body: CastAnswer }> {
   if (!context.auth) return refused(401, "signed_out", "Sign in to vote");
   if (!isAllowed(principalOf(context), "poll.vote")) return refused(403, "not_allowed", "You cannot vote in polls");
-  const result = await ballotBoxFor(context.db).cast({ pollId, userId: context.auth.user.id, read: (rules) => parseBallotForm(rules, form) });
+  let result: BoxResult;
+  try {
+    result = await ballotBoxFor(context.db).cast({ pollId, userId: context.auth.user.id, read: (rules) => parseBallotForm(rules, form) });
+  } catch (error) {
+    // Never the error itself: a failed statement's message carries its parameters, here voters'
+    // ids or ballots with their receipts, and no ballot is ever logged (decision 007).
+    console.error(`ballot endpoint: the ballot's transaction failed (${describeFailure(error)})`);
+    return { status: 500, body: castServerError };
+  }
   if (result.ok) return { status: 200, body: { ok: true, receipt: result.receipt } };
   return refused(statusOf(result.code), result.code, ballotProblemMessages[result.code]);
 }
@@ -31,4 +39,15 @@ function statusOf(code: Extract<BoxResult, { ok: false }>["code"]): number {
 
 function refused(status: number, code: string, message: string): { status: number; body: CastAnswer } {
   return { status, body: { ok: false, code, message } };
+}
+
+/** The answer when the ballot's transaction failed: nothing of it was stored, so voting again is safe. */
+const castServerError: CastAnswer = { ok: false, code: "server_error", message: ballotProblemMessages.server_error };
+
+/** What may be logged of a failure: its kind and the database's error code, never its message. */
+function describeFailure(error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  const code = typeof cause === "object" && cause !== null && "code" in cause ? String((cause as { code: unknown }).code) : "";
+  const kind = cause instanceof Error ? cause.name : typeof cause;
+  return code ? `${kind} ${code}` : kind;
 }

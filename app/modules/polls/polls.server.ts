@@ -236,7 +236,8 @@ export function prepareBallot(loaded: LoadedRules | null, input: BallotInput): {
   const checked = checkBallot(loaded.rules, input);
   if (!checked.ok) return checked;
   if (loaded.poll.status !== "open" || loaded.poll.closesAt.getTime() <= Date.now()) return { ok: false, code: "not_open" };
-  return { ok: true, ballot: { pollId: input.pollId, userId: input.userId, content: checked.content } };
+  // The poll's own id: the one the database compares, whatever case the address was typed in.
+  return { ok: true, ballot: { pollId: loaded.poll.id, userId: input.userId, content: checked.content } };
 }
 
 /**
@@ -276,6 +277,7 @@ export async function writeBallots(tx: DbOrTx, ready: readonly ReadyBallot[]): P
         insert into ${pollVoters} (poll_id, user_id)
         select t.p, t.u from json_to_recordset(${pairs}::json) as t(p uuid, u uuid)
         where exists (select 1 from ${pollRoll} r where r.poll_id = t.p and r.user_id = t.u)
+        order by t.p, t.u
         on conflict do nothing
         returning poll_id, user_id`),
     ).map((r) => keyOf(r.poll_id, r.user_id)),
@@ -299,7 +301,9 @@ export async function writeBallots(tx: DbOrTx, ready: readonly ReadyBallot[]): P
   });
   const chained: { receipt: string; pollId: string; content: BallotContent; prevHash: string; hash: string }[] = [];
   const heads: { pollId: string; strand: number; head: string; n: number }[] = [];
-  for (const [pollId, indexes] of byPoll) {
+  // Polls in one order, and marks above in one order, whichever transaction: two that wait for
+  // each other's locks always wait the same way round, so they cannot deadlock.
+  for (const [pollId, indexes] of [...byPoll].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const strand = (await takeStrand(tx, pollId, "skip locked")) ?? (await takeStrand(tx, pollId, "wait"));
     if (!strand?.open) {
       // Closed meanwhile: these members have not voted after all.
@@ -487,12 +491,15 @@ export interface LoadedRules {
 
 /** The poll and its rules, in one query: every ballot sent loads them. */
 export async function loadRules(db: DbOrTx, pollId: string): Promise<LoadedRules | null> {
-  return (await loadRulesOfPolls(db, [pollId])).get(pollId) ?? null;
+  return (await loadRulesOfPolls(db, [pollId])).get(pollId.toLowerCase()) ?? null;
 }
 
-/** Several polls and their rules, in one query (the ballot box loads those of a whole batch). */
+/**
+ * Several polls and their rules, in one query (the ballot box loads those of a whole batch),
+ * by id in lower case, as the database gives ids back.
+ */
 export async function loadRulesOfPolls(db: DbOrTx, pollIds: readonly string[]): Promise<Map<string, LoadedRules>> {
-  const ids = [...new Set(pollIds.filter(isUuid))];
+  const ids = [...new Set(pollIds.filter(isUuid).map((id) => id.toLowerCase()))];
   if (ids.length === 0) return new Map();
   const rows = await db
     .select({
