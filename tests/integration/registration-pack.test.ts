@@ -1,9 +1,11 @@
 import { eq, sql } from "drizzle-orm";
 import { unzipSync } from "fflate";
+import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../app/modules/audit/audit.server";
 import { adoptedConstitutionRenders, constitutionPdf } from "../../app/modules/constitution/documents.server";
 import { latestVersion } from "../../app/modules/constitution/round.server";
+import { readOutline } from "../../app/modules/documents/registration/merge.server";
 import { flat, pdfInfo, pdfPages, pdfText } from "../../app/modules/documents/test-support/pdf-text";
 import { financialSchemeState, resetFinancialScheme, saveFinancialScheme } from "../../app/modules/registration/financial-scheme.server";
 import { clearPackCache, packRenders, packStatus, preparePack, renderAfterAdoption, renderPack, renderPackZip, STALE_AFTER_SECONDS } from "../../app/modules/registration/pack.server";
@@ -78,6 +80,28 @@ describe("the registration pack over HTTP", () => {
     const info = pdfInfo(bytes);
     expect(info.Title).toContain(PARTY);
     expect(info.Author).toBe(PARTY);
+  }, 60_000);
+
+  it("bookmarks every clause under the constitution's bookmark, each opening the pack's page where the clause starts", async () => {
+    const { bytes } = await download("/registration/pack.pdf");
+    const pages = pdfPages(bytes).map(flat);
+    // The outline read back as written: catalog /Outlines, then /First, /Next, /Title and /Dest.
+    const outline = readOutline(await PDFDocument.load(bytes));
+    const constitution = outline.find((o) => o.title.startsWith("Constitution"))!;
+    expect(constitution, outline.map((o) => o.title).join(", ")).toBeDefined();
+    expect(pages[constitution.page]).toContain(clauseTitles[0]);
+    expect(clauseTitles.length).toBe(40);
+    clauseTitles.forEach((title, i) => {
+      const heading = `${i + 1}. ${title}`;
+      const marks = constitution.children.filter((c) => c.title === heading || c.title === `${heading} (entrenched)`);
+      expect(marks, heading).toHaveLength(1);
+      const page = marks[0]!.page;
+      expect(page, heading).toBeGreaterThan(constitution.page);
+      expect(pages[page], `${heading} on page ${page + 1}`).toContain(marks[0]!.title);
+    });
+    // No part lost its own bookmark, and no clause is at the top level.
+    expect(outline.length).toBe(8);
+    expect(outline.some((o) => /^\d+\. /.test(o.title))).toBe(false);
   }, 60_000);
 
   it("prints officers' home addresses only on their officer sheets", async () => {

@@ -1,3 +1,4 @@
+import { PDFDocument } from "pdf-lib";
 import { createElement, type ComponentType } from "react";
 import { describe, expect, it } from "vitest";
 import { ConstitutionPdf, type ConstitutionPdfData } from "../constitution";
@@ -9,7 +10,7 @@ import { assetsRows } from "./assets-and-liabilities";
 import { packDocuments } from "./documents";
 import { pollLines } from "./founding-record";
 import { packMessages } from "./messages";
-import { assemblePack, type PackPart } from "./merge.server";
+import { assemblePack, readOutline, type PackPart } from "./merge.server";
 import { NoConstitutionPdf, PackCoverPdf, type PackData } from "./pack";
 
 const generatedAt = new Date("2027-03-14T12:00:00Z");
@@ -104,8 +105,44 @@ describe("the registration pack as one PDF", () => {
     const info = pdfInfo(pdf);
     expect(info.Title).toBe("Commonwealth Party: Application to register a political party: the pack");
     expect(info.Author).toBe("Commonwealth Party");
-    expect(pdfOutline(pdf).map((o) => o.title)).toEqual([packMessages.packTitle, ...titles]);
-    expect(pdfOutline(pdf).slice(1).map((o) => o.page)).toEqual(ranges.map((r) => r.first));
+    const parts = pdfOutline(pdf).filter((o) => o.level === 0);
+    expect(parts.map((o) => o.title)).toEqual([packMessages.packTitle, ...titles]);
+    expect(parts.slice(1).map((o) => o.page)).toEqual(ranges.map((r) => r.first));
+  }, 60_000);
+
+  it("nests each part's own bookmarks under the part's: every clause of the constitution, opening the pack's page it starts on", async () => {
+    const clauses = Array.from({ length: 12 }, (_, i) => ({
+      number: i + 1,
+      id: `clause-${i + 1}`,
+      title: `Clause title ${i + 1}`,
+      entrenched: i === 4,
+      text: Array.from({ length: 6 }, (_, n) => `(${n + 1}) ${"The members decide this together at a general meeting. ".repeat(6)}`).join("\n\n"),
+    }));
+    const pdf = await packPdf(pack({ constitution: { ...constitution, clauses } }));
+    const pages = pdfPages(pdf).map(flat);
+    // Read back as written (catalog /Outlines, /First, /Next, /Title, /Dest).
+    const outline = readOutline(await PDFDocument.load(pdf));
+    expect(outline.map((o) => o.title)).toEqual([packMessages.packTitle, ...packDocuments.map((d) => (d === "constitution" ? "Constitution, version 1" : (packMessages.documents[d]?.title ?? d)))]);
+    const part = outline.find((o) => o.title === "Constitution, version 1")!;
+    const headings = clauses.map((c) => `${c.number}. ${c.title}${c.entrenched ? " (entrenched)" : ""}`);
+    expect(part.children.map((c) => c.title)).toEqual(["Contents", ...headings, "Adoption record"]);
+    // The clauses run over several pages, each bookmark opening the pack's page where its heading is (not the part's own page number).
+    const clausePages = part.children.filter((c) => headings.includes(c.title)).map((c) => c.page);
+    expect(new Set(clausePages).size).toBeGreaterThan(2);
+    expect(Math.min(...clausePages)).toBeGreaterThan(part.page);
+    // Every part's bookmarks, the summary's sections and the founding record's too, open a page of that part showing their heading.
+    outline.slice(1).forEach((p, i) => {
+      const end = outline[i + 2]?.page ?? pages.length;
+      for (const child of p.children) {
+        expect(pages[child.page], `${p.title} > ${child.title}`).toContain(child.title);
+        expect(child.page >= p.page && child.page < end, `${p.title} > ${child.title}`).toBe(true);
+      }
+    });
+    expect(outline.find((o) => o.title === "Application summary")!.children.length).toBeGreaterThan(10);
+    // Poppler reads the same tree: the clauses one level under the constitution, at the same pages.
+    const poppler = pdfOutline(pdf);
+    const at = poppler.findIndex((o) => o.title === "Constitution, version 1");
+    expect(poppler.slice(at + 1, at + 1 + part.children.length)).toEqual(part.children.map((c) => ({ title: c.title, page: c.page + 1, level: 1 })));
   }, 60_000);
 
   it("prints the home address on the officer's sheet and nowhere else", async () => {

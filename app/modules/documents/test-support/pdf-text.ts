@@ -43,9 +43,15 @@ export function pdfInfo(pdf: Uint8Array): Record<string, string> {
   );
 }
 
-/** The PDF's bookmarks (its outline), in order, with the page each opens at. */
-export function pdfOutline(pdf: Uint8Array): { title: string; page: number }[] {
+/** The PDF's bookmarks (its outline), in order, with the page each opens at and how deep it is nested (0 at the top), as poppler reads them. */
+export function pdfOutline(pdf: Uint8Array): { title: string; page: number; level: number }[] {
   const xml = withFile(pdf, (file) => execFileSync("pdftohtml", ["-xml", "-i", "-stdout", "-q", "-f", "1", "-l", "1", file], { encoding: "utf8" }));
   const unescape = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
-  return [...xml.matchAll(/<item page="(\d+)">([^<]*)<\/item>/g)].map((m) => ({ title: unescape(m[2] ?? ""), page: Number(m[1]) }));
+  let depth = 0;
+  const items: { title: string; page: number; level: number }[] = [];
+  for (const m of xml.matchAll(/<(\/?)outline>|<item page="(\d+)">([^<]*)<\/item>/g)) {
+    if (m[2] === undefined) depth += m[1] ? -1 : 1;
+    else items.push({ title: unescape(m[3] ?? ""), page: Number(m[2]), level: depth - 1 });
+  }
+  return items;
 }
