@@ -254,8 +254,14 @@ export async function renderDocument(db: DbOrTx, doc: PackDocument, data?: PackD
   return { bytes: await pending, fileName: documentFileName(d.partyName, doc) };
 }
 
+/**
+ * Raised whenever a build changes what a pack looks like for the same data (2: bookmarks for each
+ * part's sections), so that packs stored by an older build are made again, not served as they are.
+ */
+const PACK_FORMAT = 2;
+
 function packKey(data: PackData): string {
-  return fingerprint("pack", data, data.generatedAt);
+  return fingerprint(`pack-v${PACK_FORMAT}`, data, data.generatedAt);
 }
 
 /**
