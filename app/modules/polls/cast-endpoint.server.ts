@@ -1,11 +1,11 @@
 import type { AppContext } from "~/utils/context.server";
 import { principalOf } from "~/utils/auth.server";
+import { innermostCause } from "~/utils/errors";
 import { isAllowed } from "~/utils/permissions";
 import { ballotBoxFor, type BoxResult } from "./ballot-box.server";
 import type { CastAnswer } from "./cast-endpoint";
 import { ballotProblemMessages } from "./messages";
 import { parseBallotForm } from "./parse-ballot-form";
-
 
 /**
  * POST /polls/:pollId/ballot: casts the ballot of the signed-in member, sent as the ballot page's
@@ -16,8 +16,8 @@ import { parseBallotForm } from "./parse-ballot-form";
  * falls back to its own action without JavaScript, which casts through the same ballot box.
  */
 export async function castFromEndpoint(context: AppContext, pollId: string, form: Pick<FormData, "get">): Promise<{ status: number; body: CastAnswer }> {
-  if (!context.auth) return refused(401, "signed_out", "Sign in to vote");
-  if (!isAllowed(principalOf(context), "poll.vote")) return refused(403, "not_allowed", "You cannot vote in polls");
+  if (!context.auth) return refused(401, "signed_out", ballotProblemMessages.signed_out);
+  if (!isAllowed(principalOf(context), "poll.vote")) return refused(403, "not_allowed", ballotProblemMessages.not_allowed);
   let result: BoxResult;
   try {
     result = await ballotBoxFor(context.db).cast({ pollId, userId: context.auth.user.id, read: (rules) => parseBallotForm(rules, form) });
@@ -46,7 +46,7 @@ const castServerError: CastAnswer = { ok: false, code: "server_error", message: 
 
 /** What may be logged of a failure: its kind and the database's error code, never its message. */
 function describeFailure(error: unknown): string {
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  const cause = innermostCause(error);
   const code = typeof cause === "object" && cause !== null && "code" in cause ? String((cause as { code: unknown }).code) : "";
   const kind = cause instanceof Error ? cause.name : typeof cause;
   return code ? `${kind} ${code}` : kind;

@@ -1,7 +1,7 @@
 import type { BallotProblem } from "./ballot-rules";
 
 /** Wording for polls, kept apart from the rules so it can be translated. */
-export const ballotProblemMessages: Record<BallotProblem | "not_open" | "not_on_roll" | "already_voted" | "not_found" | "on_clause_ballot" | "server_error", string> = {
+export const ballotProblemMessages: Record<BallotProblem | "not_open" | "not_on_roll" | "already_voted" | "not_found" | "on_clause_ballot" | "server_error" | "signed_out" | "not_allowed", string> = {
   choice_missing: "Choose Yes, No or Abstain",
   ranking_empty: "Number at least one option: 1 for your first choice",
   ranking_duplicate: "Use each number once: two options have the same number",
@@ -12,6 +12,8 @@ export const ballotProblemMessages: Record<BallotProblem | "not_open" | "not_on_
   not_on_roll: "You are not on the roll for this poll, so you cannot vote in it",
   already_voted: "You have already voted in this poll. Each member votes once",
   not_found: "This poll does not exist",
+  signed_out: "Sign in to vote",
+  not_allowed: "You cannot vote in polls",
   server_error: "Your vote could not be stored because of a fault on our side. Nothing was cast: please try again",
   on_clause_ballot: "This question is on a clause's ballot of the constitution: vote on it there, with the clause's other questions.",
 };

@@ -209,7 +209,7 @@ const ROLL_COPY_POLLS = 10;
  * Strands of each poll's voting-time chain. A ballot takes whichever strand no other ballot holds
  * at that moment, so this bounds how many ballots of one poll can be chained at once: more than
  * the database connections of a few app servers, and few enough that closing checks them in no
- * time. See decision 007 (update).
+ * time. See decision 025.
  */
 export const CHAIN_STRANDS = 16;
 
@@ -299,7 +299,7 @@ export async function writeBallots(tx: DbOrTx, ready: readonly ReadyBallot[]): P
   ready.forEach((b, i) => {
     if (marked.has(keyOf(b.pollId, b.userId))) byPoll.set(b.pollId, [...(byPoll.get(b.pollId) ?? []), i]);
   });
-  const chained: { receipt: string; pollId: string; content: BallotContent; prevHash: string; hash: string }[] = [];
+  const chained: BallotRow[] = [];
   const heads: { pollId: string; strand: number; head: string; n: number }[] = [];
   // Polls in one order, and marks above in one order, whichever transaction: two that wait for
   // each other's locks always wait the same way round, so they cannot deadlock.
@@ -324,17 +324,27 @@ export async function writeBallots(tx: DbOrTx, ready: readonly ReadyBallot[]): P
   if (chained.length === 0) return results;
   // Rows in chain order, so that a strand's ballots lie on disk as they were chained.
   await tx.execute(sql`
-    with stored as (
-      insert into ${ballots} (receipt, poll_id, content, prev_hash, hash)
-      select b.receipt, b."pollId", b.content, b."prevHash", b.hash
-      from json_array_elements(${JSON.stringify(chained)}::json) with ordinality as e(value, n)
-      cross join lateral json_to_record(e.value) as b(receipt text, "pollId" uuid, content jsonb, "prevHash" text, hash text)
-      order by e.n
-    )
+    with stored as (${insertBallotRows(chained)})
     update ${pollChains} c set head = s.head, ballots = c.ballots + s.n
     from json_to_recordset(${JSON.stringify(heads)}::json) as s("pollId" uuid, strand integer, head text, n integer)
     where c.poll_id = s."pollId" and c.strand = s.strand`);
   return results;
+}
+
+/** A ballot row as written: by casting (onto a strand) and by closing (onto the published chain). */
+type BallotRow = { receipt: string; pollId: string; content: BallotContent; prevHash: string; hash: string };
+
+/**
+ * The statement that stores ballot rows in the order given, as one JSON parameter, not five
+ * parameters a row.
+ */
+function insertBallotRows(rows: readonly BallotRow[]) {
+  return sql`
+    insert into ${ballots} (receipt, poll_id, content, prev_hash, hash)
+    select b.receipt, b."pollId", b.content, b."prevHash", b.hash
+    from json_array_elements(${JSON.stringify(rows)}::json) with ordinality as e(value, n)
+    cross join lateral json_to_record(e.value) as b(receipt text, "pollId" uuid, content jsonb, "prevHash" text, hash text)
+    order by e.n`;
 }
 
 /**
@@ -423,7 +433,7 @@ export async function closePollBatch(
 
   const closedAt = new Date();
   const closed: ClosedInBatch[] = [];
-  const rechained: { receipt: string; pollId: string; content: BallotContent; prevHash: string; hash: string }[] = [];
+  const rechained: BallotRow[] = [];
   for (const poll of open) {
     // A poll at a time: reading, hashing and counting every ballot at once would keep the
     // server from answering anyone else for seconds; each read lets other requests run.
@@ -443,14 +453,8 @@ export async function closePollBatch(
   }
 
   await tx.delete(ballots).where(inArray(ballots.pollId, openIds));
-  // As one JSON parameter a statement (rows in the order given), not five parameters a row.
   for (let i = 0; i < rechained.length; i += BALLOT_ROWS_PER_INSERT) {
-    await tx.execute(sql`
-      insert into ${ballots} (receipt, poll_id, content, prev_hash, hash)
-      select b.receipt, b."pollId", b.content, b."prevHash", b.hash
-      from json_array_elements(${JSON.stringify(rechained.slice(i, i + BALLOT_ROWS_PER_INSERT))}::json) with ordinality as e(value, n)
-      cross join lateral json_to_record(e.value) as b(receipt text, "pollId" uuid, content jsonb, "prevHash" text, hash text)
-      order by e.n`);
+    await tx.execute(insertBallotRows(rechained.slice(i, i + BALLOT_ROWS_PER_INSERT)));
   }
   // The voters, sorted, in one statement: every row is deleted before the first is put back.
   await tx.execute(sql`

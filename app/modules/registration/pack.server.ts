@@ -15,6 +15,7 @@
  * in the background for the documents page, which shows progress while it runs.
  */
 import { createHash, randomUUID } from "node:crypto";
+import { innermostCause } from "~/utils/errors";
 import { and, asc, count, eq, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
 import { zipSync } from "fflate";
 import type { RankedCountReport } from "~/modules/ballots";
@@ -362,16 +363,9 @@ async function readyPack(db: DbOrTx, key: string, claim: string): Promise<Prepar
   return row?.pdf && row.zip ? { claim: row.claim, pdf: Buffer.from(row.pdf), zip: row.zip } : null;
 }
 
-/** The innermost cause of an error: a failed query's own error carries its parameters, here the PDF's bytes. */
-function innermost(error: unknown): unknown {
-  let inner = error;
-  while (inner instanceof Error && inner.cause !== undefined) inner = inner.cause;
-  return inner;
-}
-
 /** Why a render failed, for its row: without NUL characters, which a text column refuses, and not over a thousand characters. */
 function failureReason(error: unknown): string {
-  const inner = innermost(error);
+  const inner = innermostCause(error);
   const reason = inner instanceof Error ? `${inner.name}: ${inner.message}` : String(inner);
   return reason.replaceAll("\0", "").slice(0, 1000);
 }
@@ -391,7 +385,7 @@ async function makePack(db: DbOrTx, data: PackData, key: string, claim: string):
     await db.delete(registrationPacks).where(and(ne(registrationPacks.key, key), or(ne(registrationPacks.state, "rendering"), lt(registrationPacks.startedAt, stale))));
     return { claim, pdf, zip };
   } catch (error) {
-    console.error(`${key}: making the registration pack failed:`, innermost(error));
+    console.error(`${key}: making the registration pack failed:`, innermostCause(error));
     await db
       .update(registrationPacks)
       .set({ state: "failed", error: failureReason(error), finishedAt: sql`now()` })
