@@ -5,21 +5,21 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { TLSSocket } from "node:tls";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { seedDemo, isDatabaseEmpty } from "./app/modules/demo/seed.server";
 import { startMailSender } from "./app/modules/mail/outbox.server";
-import { castFromEndpoint } from "./app/modules/polls/cast-endpoint.server";
 import { startPollCloser } from "./app/modules/polls/polls.server";
 import { createSmtpSender } from "./app/modules/mail/smtp.server";
-import { buildRequestContext } from "./app/utils/context.server";
 import { openDatabase } from "./app/utils/db.server";
 import { loadEnvOrExit } from "./app/utils/env.server";
-import { isCrossSiteWrite } from "./app/utils/origin";
-import { readSessionToken } from "./app/modules/auth/session.server";
+import { logFailure } from "./app/utils/errors";
+import { createFrontDoor } from "./app/http/front-door.server";
+import { nodeFrontDoor } from "./app/http/node-adapter.server";
+import { applySecurityHeaders } from "./app/http/security-headers";
 
 // A server is in production unless told otherwise (`npm run dev` says development). Set before
 // the build is imported below: React and other libraries choose their slow development build
@@ -60,75 +60,50 @@ const stopPollCloser = startPollCloser(database.db);
 
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 
+const frontDoor = createFrontDoor({ build, db: database.db, env });
+
 const app = express();
 app.disable("x-powered-by");
-// One proxy hop (the load balancer): trusting every X-Forwarded-For hop would let a client choose
-// its own address and slip past the per-address limits.
-if (env.trustProxy) app.set("trust proxy", 1);
+app.disable("etag");
 // An action's data (a POST to a route's .data, what a form sends when JavaScript runs) is a few
-// bytes: compressing it costs the server more than it saves anyone. Pages and loaders' data are
-// compressed as before.
-app.use(compression({ filter: (req, res) => !(req.method === "POST" && req.path.endsWith(".data")) && compression.filter(req, res) }));
+// bytes: compressing it costs the server more than it saves anyone. Nor is an answer of a few
+// bytes worth compressing. Pages and loaders' data are compressed as before.
+app.use(
+  compression({
+    threshold: 1024,
+    filter: (req, res) => !(req.method === "POST" && req.path.endsWith(".data")) && compression.filter(req, res),
+  }),
+);
+// Static files carry the same security headers as everything else; nobody is signed in to them.
+app.use((req, res, next) => {
+  const headers = new Headers();
+  applySecurityHeaders(headers, { protocol: req.socket instanceof TLSSocket || (env.trustProxy && req.get("x-forwarded-proto") === "https") ? "https" : "http", appUrl: env.appUrl, signedIn: false });
+  for (const [name, value] of headers) res.setHeader(name, value);
+  next();
+});
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 // Browsers ask for /favicon.ico whatever the page says.
 app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
 
-// CSRF defence in depth (see docs/decisions/003-sessions-and-sign-in.md).
-app.use((req, res, next) => {
-  const crossSite = isCrossSiteWrite({
-    method: req.method,
-    origin: req.get("origin"),
-    host: req.get("host"),
-    hasSessionCookie: readSessionToken(req.get("cookie")) !== null,
-  });
-  if (crossSite) {
-    res.status(403).type("text/plain").send("This form was sent from another site, so it was refused.");
-    return;
-  }
-  next();
+// Everything else: the front door (limits, origin check, session, the ballot endpoint, Remix).
+const handle = nodeFrontDoor(frontDoor);
+app.use((req, res) => void handle(req, res));
+
+// A failure in the static files' middleware: logged by kind only, like every other.
+app.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+  logFailure({ method: req.method, url: req.originalUrl }, error);
+  const status = typeof error === "object" && error !== null && "status" in error && Number((error as { status: unknown }).status) < 500 ? Number((error as { status: unknown }).status) : 500;
+  if (!res.headersSent) res.status(status).type("text/plain").send(status === 500 ? "Sorry, there is a problem with the service. Please try again later." : "Sorry, we could not read that request.");
 });
-
-/** The session and the rest of what every page and action gets as its context. */
-async function contextFor(req: express.Request, res: express.Response) {
-  const secure = req.protocol === "https" || env.appUrl.startsWith("https://");
-  const { context, setCookies } = await buildRequestContext(
-    { db: database.db, env },
-    { cookieHeader: req.get("cookie"), ip: req.ip ?? "unknown", secure },
-  );
-  for (const cookie of setCookies) res.append("Set-Cookie", cookie);
-  return context;
-}
-
-// Casting a ballot, as the ballot page sends it when JavaScript runs: ahead of Remix, so that a
-// ballot costs no page routing or rendering when many vote at once (decision 025).
-app.post(
-  "/polls/:pollId/ballot",
-  express.text({ type: "application/x-www-form-urlencoded", limit: "16kb" }),
-  async (req, res, next) => {
-    try {
-      const form = new URLSearchParams(typeof req.body === "string" ? req.body : "");
-      // castFromEndpoint answers even when the ballot's transaction fails, without logging it.
-      const { status, body } = await castFromEndpoint(await contextFor(req, res), req.params.pollId ?? "", form);
-      res.status(status).set("Cache-Control", "no-store").json(body);
-    } catch (error) {
-      next(error);
-    }
-  },
-);
-
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    mode: env.nodeEnv === "development" ? "development" : "production",
-    getLoadContext: contextFor,
-  }),
-);
 
 const server = app.listen(env.port, env.host, () => {
   console.log(`Breakaway is ready at ${env.appUrl} (listening on ${env.host}:${env.port})`);
 });
+// A client that sends its headers or its body slowly holds a connection, not the server: cut it
+// off after these (generous for a phone uploading a 30 MB file).
+server.headersTimeout = 20_000;
+server.requestTimeout = 300_000;
 server.on("error", (error: NodeJS.ErrnoException) => {
   console.error(
     error.code === "EADDRINUSE"

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import {
   clearedSessionCookie,
   readSessionToken,
@@ -19,6 +20,8 @@ export type AppContext = {
   clientIp: string;
   secure: boolean;
   auth: { user: SessionUser; session: ActiveSession } | null;
+  /** This request's script nonce: the page's policy runs only scripts that carry it. */
+  cspNonce: string;
 };
 
 export interface RequestFacts {
@@ -39,7 +42,7 @@ export async function buildRequestContext(
   let auth: AppContext["auth"] = null;
   const token = readSessionToken(facts.cookieHeader);
   if (token) {
-    const result = await validateSessionToken(deps.db, token);
+    const result = await validateSessionToken(deps.db, token, { maxAgeDays: deps.env.sessionMaxDays });
     if (result.status === "valid") {
       auth = { user: result.user, session: result.session };
       if (result.refreshed) setCookies.push(sessionCookie(token, result.session.expiresAt, facts.secure));
@@ -48,7 +51,7 @@ export async function buildRequestContext(
     }
   }
   return {
-    context: { db: deps.db, env: deps.env, clientIp: facts.ip, secure: facts.secure, auth },
+    context: { db: deps.db, env: deps.env, clientIp: facts.ip, secure: facts.secure, auth, cspNonce: randomBytes(16).toString("base64") },
     setCookies,
   };
 }

@@ -34,10 +34,20 @@ const envSchema = z.object({
   MAIL_FROM: optional(z.string().min(3, { error: "must be an address such as Breakaway <hello@example.org>" })),
   DEMO_MODE: optional(booleanFlag),
   TRUST_PROXY: optional(booleanFlag),
+  SESSION_MAX_DAYS: optional(
+    z.coerce
+      .number({ error: "must be a whole number of days from 1 to 365" })
+      .int({ error: "must be a whole number of days from 1 to 365" })
+      .min(1, { error: "must be a whole number of days from 1 to 365" })
+      .max(365, { error: "must be a whole number of days from 1 to 365" }),
+  ),
   APP_SECRET: optional(
     z.string().min(32, { error: "must be at least 32 characters; make one with `openssl rand -hex 32`" }),
   ),
 });
+
+/** A session's absolute lifetime when SESSION_MAX_DAYS is not set (docs/decisions/003). */
+export const DEFAULT_SESSION_MAX_DAYS = 90;
 
 /** Where a generated secret is kept when APP_SECRET is not set (embedded database, demo, development). */
 export const STORED_SECRET_FILE = "app-secret";
@@ -53,6 +63,8 @@ export interface AppEnv {
   mailFrom: string;
   demoMode: boolean;
   trustProxy: boolean;
+  /** How long a session lasts at most from sign-in, however often it is used (days). */
+  sessionMaxDays: number;
   /** Key for the HMACs of sign-in tokens and rate-limit entries (docs/decisions/003). */
   appSecret: string;
   /** False when APP_SECRET was not set: `parseEnv` then gave a secret for this process only. */
@@ -103,6 +115,7 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
       // A newcomer on the embedded database gets the demo; a real deployment opts in.
       demoMode: e.DEMO_MODE === undefined ? e.DATABASE_URL === undefined : truthy(e.DEMO_MODE),
       trustProxy: truthy(e.TRUST_PROXY),
+      sessionMaxDays: e.SESSION_MAX_DAYS ?? DEFAULT_SESSION_MAX_DAYS,
       appSecret: e.APP_SECRET ?? processSecret,
       appSecretFromEnvironment: e.APP_SECRET !== undefined,
     },

@@ -1,15 +1,12 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import type { ServerBuild } from "@remix-run/node";
 import { eq } from "drizzle-orm";
 import { createSession, SESSION_COOKIE } from "../../app/modules/auth/session.server";
-import { castFromEndpoint } from "../../app/modules/polls/cast-endpoint.server";
-import { buildRequestContext } from "../../app/utils/context.server";
+import { createFrontDoor } from "../../app/http/front-door.server";
 import type { Db } from "../../app/utils/db.server";
 import { parseEnv, type AppEnv } from "../../app/utils/env.server";
-import { isCrossSiteWrite } from "../../app/utils/origin";
-import { readSessionToken } from "../../app/modules/auth/session.server";
 import { users } from "../../db/schema";
 
 const BASE = "http://localhost:3000";
@@ -30,6 +27,9 @@ async function loadBuild(server?: string): Promise<ServerBuild> {
 export interface RequestOptions {
   method?: string;
   form?: Record<string, string>;
+  /** A raw body instead of a form, with its own Content-Type in `headers`. */
+  body?: BodyInit;
+  headers?: Record<string, string>;
   cookie?: string | null;
   ip?: string;
   origin?: string | null;
@@ -37,50 +37,40 @@ export interface RequestOptions {
 }
 
 /**
- * The built app behind the same per-request steps as server.ts (origin check, session context,
- * cookies, and the ballot endpoint it serves ahead of Remix), over a real database: what a
+ * The built app behind the same front door as server.ts (limits, origin check, session context,
+ * cookies, the ballot endpoint it serves ahead of Remix, headers), over a real database: what a
  * browser would get, without a network.
  */
 export async function createTestApp(db: Db, envOverrides: Partial<AppEnv> = {}, options: { server?: string } = {}) {
   const build = await loadBuild(options.server);
-  const handler = createRequestHandler(build, "production");
   const parsed = parseEnv({ DEMO_MODE: "true", APP_URL: BASE });
   if (!parsed.ok) throw new Error(parsed.problems.join("; "));
   const env: AppEnv = { ...parsed.env, ...envOverrides };
+  const handle = createFrontDoor({ build, db, env });
 
   async function request(pathname: string, options: RequestOptions = {}): Promise<Response> {
-    const method = options.method ?? (options.form ? "POST" : "GET");
-    const headers = new Headers({ Host: new URL(BASE).host });
+    const method = options.method ?? (options.form || options.body !== undefined ? "POST" : "GET");
+    const base = options.secure ? BASE.replace(/^http:/, "https:") : BASE;
+    const headers = new Headers({ Host: new URL(BASE).host, ...options.headers });
     if (options.cookie) headers.set("Cookie", options.cookie);
-    const origin = options.origin === undefined ? (method === "GET" ? null : BASE) : options.origin;
+    const origin = options.origin === undefined ? (method === "GET" ? null : base) : options.origin;
     if (origin) headers.set("Origin", origin);
-    const init: RequestInit = { method, headers, redirect: "manual" };
-    if (options.form) init.body = new URLSearchParams(options.form);
-    const req = new Request(`${BASE}${pathname}`, init);
-    if (
-      isCrossSiteWrite({
-        method,
-        origin,
-        host: new URL(BASE).host,
-        hasSessionCookie: readSessionToken(options.cookie) !== null,
-      })
-    ) {
-      return new Response("refused", { status: 403 });
+    let body: ReadableStream<Uint8Array> | null = null;
+    if (options.form || options.body !== undefined) {
+      // As a browser sends it: the body as a stream, with the type the form gives it.
+      const sent = new Request(`${base}${pathname}`, { method: "POST", body: options.form ? new URLSearchParams(options.form) : options.body, headers: options.headers });
+      if (!headers.has("Content-Type") && sent.headers.get("Content-Type")) headers.set("Content-Type", sent.headers.get("Content-Type")!);
+      body = sent.body;
     }
-    const { context, setCookies } = await buildRequestContext(
-      { db, env },
-      { cookieHeader: options.cookie ?? undefined, ip: options.ip ?? "192.0.2.1", secure: options.secure ?? false },
-    );
-    // server.ts serves the ballot endpoint ahead of Remix, after the same two steps.
-    const ballotPoll = method === "POST" ? /^\/polls\/([^/]+)\/ballot$/.exec(pathname)?.[1] : undefined;
-    const response =
-      ballotPoll !== undefined
-        ? await castFromEndpoint(context, ballotPoll, new URLSearchParams(options.form ?? {})).then(
-            ({ status, body }) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" } }),
-          )
-        : await handler(req, context);
-    for (const c of setCookies) response.headers.append("Set-Cookie", c);
-    return response;
+    const answer = await handle({
+      method,
+      target: pathname,
+      headers,
+      body,
+      remoteAddress: options.ip ?? "192.0.2.1",
+      encrypted: options.secure ?? false,
+    });
+    return answer.response;
   }
 
   return { request, env };

@@ -1,9 +1,14 @@
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "~/utils/db.server";
+import { DEFAULT_SESSION_MAX_DAYS } from "~/utils/env.server";
 import { sessions, users, type Role } from "../../../db/schema";
 import { generateToken, hashToken } from "./tokens";
 
-/** Sessions last 30 days from the last use; used in the last 15 days, they slide forward. */
+/**
+ * Sessions last 30 days from the last use; used in the last 15 days, they slide forward, but never
+ * past an absolute lifetime counted from sign-in (SESSION_MAX_DAYS, 90 days unless set): a stolen
+ * or forgotten session on a shared computer cannot be kept alive for ever by using it.
+ */
 export const SESSION_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const SESSION_MS = SESSION_DAYS * DAY_MS;
@@ -34,12 +39,14 @@ export type SessionValidation =
   | { status: "valid"; user: SessionUser; session: ActiveSession; refreshed: boolean }
   | { status: "invalid" };
 
-export async function validateSessionToken(db: DbOrTx, token: string): Promise<SessionValidation> {
+export async function validateSessionToken(db: DbOrTx, token: string, options: { maxAgeDays?: number } = {}): Promise<SessionValidation> {
+  const maxAgeMs = (options.maxAgeDays ?? DEFAULT_SESSION_MAX_DAYS) * DAY_MS;
   const sessionId = hashToken(token);
   const [row] = await db
     .select({
       id: sessions.id,
       expiresAt: sessions.expiresAt,
+      createdAt: sessions.createdAt,
       userId: users.id,
       email: users.email,
       displayName: users.displayName,
@@ -51,14 +58,16 @@ export async function validateSessionToken(db: DbOrTx, token: string): Promise<S
     .limit(1);
   if (!row) return { status: "invalid" };
   const now = Date.now();
-  if (now >= row.expiresAt.getTime()) {
+  const endOfLife = row.createdAt.getTime() + maxAgeMs;
+  if (now >= row.expiresAt.getTime() || now >= endOfLife) {
     await db.delete(sessions).where(eq(sessions.id, sessionId));
     return { status: "invalid" };
   }
   let expiresAt = row.expiresAt;
   let refreshed = false;
-  if (now >= expiresAt.getTime() - REFRESH_WITHIN_MS) {
-    expiresAt = new Date(now + SESSION_MS);
+  // Slide only while there is still life to give: at the end of its lifetime a session stays put.
+  if (now >= expiresAt.getTime() - REFRESH_WITHIN_MS && expiresAt.getTime() < endOfLife) {
+    expiresAt = new Date(Math.min(now + SESSION_MS, endOfLife));
     await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, sessionId));
     refreshed = true;
   }

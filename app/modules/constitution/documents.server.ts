@@ -3,6 +3,7 @@
  * adoption record), and the amendments book with supporters and the committee's advice.
  */
 import { createHash } from "node:crypto";
+import { describeFailure } from "~/utils/errors";
 import { eq } from "drizzle-orm";
 import { getMovement } from "~/modules/campaign/campaign.server";
 import type { AmendmentsPdfData } from "~/modules/documents/amendments";
@@ -119,7 +120,7 @@ async function storedOrRendered(db: DbOrTx, key: string, data: ConstitutionPdfDa
     .insert(renderedDocuments)
     .values({ key, pdf })
     .onConflictDoNothing()
-    .catch((error: unknown) => console.error(`${key}: storing the PDF failed:`, error));
+    .catch((error: unknown) => console.error(`${key}: storing the PDF failed: ${describeFailure(error)}`));
   return pdf;
 }
 

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
+import { describeFailure } from "~/utils/errors";
 import type { Db, DbOrTx } from "~/utils/db.server";
 import { outbox } from "../../../db/schema";
 
@@ -82,7 +83,7 @@ export function startMailSender(db: Db, send: SendMail, intervalMs = 5000): () =
   const timer = setInterval(() => {
     if (stopped || running) return;
     running = sendDueMail(db, send)
-      .catch((error: unknown) => console.error("mail sender:", error))
+      .catch((error: unknown) => console.error(`mail sender: ${describeFailure(error)}`))
       .finally(() => {
         running = null;
       });

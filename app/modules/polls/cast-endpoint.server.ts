@@ -1,6 +1,6 @@
 import type { AppContext } from "~/utils/context.server";
 import { principalOf } from "~/utils/auth.server";
-import { innermostCause } from "~/utils/errors";
+import { describeFailure } from "~/utils/errors";
 import { isAllowed } from "~/utils/permissions";
 import { ballotBoxFor, type BoxResult } from "./ballot-box.server";
 import type { CastAnswer } from "./cast-endpoint";
@@ -43,11 +43,3 @@ function refused(status: number, code: string, message: string): { status: numbe
 
 /** The answer when the ballot's transaction failed: nothing of it was stored, so voting again is safe. */
 const castServerError: CastAnswer = { ok: false, code: "server_error", message: ballotProblemMessages.server_error };
-
-/** What may be logged of a failure: its kind and the database's error code, never its message. */
-function describeFailure(error: unknown): string {
-  const cause = innermostCause(error);
-  const code = typeof cause === "object" && cause !== null && "code" in cause ? String((cause as { code: unknown }).code) : "";
-  const kind = cause instanceof Error ? cause.name : typeof cause;
-  return code ? `${kind} ${code}` : kind;
-}

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { describeFailure } from "~/utils/errors";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import { canonicalJson } from "~/modules/audit/chain";
 import { generateToken } from "~/modules/auth/tokens";
@@ -663,7 +664,7 @@ export function startPollCloser(db: Db, intervalMs = 15_000): () => Promise<void
   const timer = setInterval(() => {
     if (running) return;
     running = closeDuePolls(db)
-      .catch((error: unknown) => console.error("poll closer:", error))
+      .catch((error: unknown) => console.error(`poll closer: ${describeFailure(error)}`))
       .finally(() => {
         running = null;
       });

@@ -15,7 +15,7 @@
  * in the background for the documents page, which shows progress while it runs.
  */
 import { createHash, randomUUID } from "node:crypto";
-import { innermostCause } from "~/utils/errors";
+import { innermostCause, describeFailure } from "~/utils/errors";
 import { and, asc, count, eq, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
 import { zipSync } from "fflate";
 import type { RankedCountReport } from "~/modules/ballots";
@@ -137,7 +137,7 @@ export async function packData(db: DbOrTx, now: Date = new Date()): Promise<Pack
       checks: all.filter((c) => c.group === group).map((c) => ({ status: c.status, ...describeCheck(c) })),
     }));
   } catch (error) {
-    console.error("registration pack: readiness checks failed:", error);
+    console.error(`registration pack: readiness checks failed: ${describeFailure(error)}`);
   }
   const constitution = version ? await constitutionPdfData(db, { version: version.number, now }) : null;
   return {
@@ -385,12 +385,12 @@ async function makePack(db: DbOrTx, data: PackData, key: string, claim: string):
     await db.delete(registrationPacks).where(and(ne(registrationPacks.key, key), or(ne(registrationPacks.state, "rendering"), lt(registrationPacks.startedAt, stale))));
     return { claim, pdf, zip };
   } catch (error) {
-    console.error(`${key}: making the registration pack failed:`, innermostCause(error));
+    console.error(`${key}: making the registration pack failed: ${describeFailure(error)}`);
     await db
       .update(registrationPacks)
       .set({ state: "failed", error: failureReason(error), finishedAt: sql`now()` })
       .where(ours)
-      .catch((e: unknown) => console.error(`${key}: recording the failure failed:`, e));
+      .catch((e: unknown) => console.error(`${key}: recording the failure failed: ${describeFailure(e)}`));
     throw error;
   }
 }
@@ -459,7 +459,7 @@ export async function renderAfterAdoption(db: DbOrTx, version: number): Promise<
     await renderAdoptedConstitution(db, version);
     await renderAdoptedConstitution(db, version, { partyName });
   } catch (error) {
-    console.error(`constitution version ${version}: rendering after adoption failed:`, error);
+    console.error(`constitution version ${version}: rendering after adoption failed: ${describeFailure(error)}`);
   }
 }
 

@@ -1,0 +1,197 @@
+import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import { readSessionToken } from "~/modules/auth/session.server";
+import { castFromEndpoint } from "~/modules/polls/cast-endpoint.server";
+import { buildRequestContext, type AppContext } from "~/utils/context.server";
+import type { Db } from "~/utils/db.server";
+import type { AppEnv } from "~/utils/env.server";
+import { logFailure } from "~/utils/errors";
+import { DEFAULT_BODY_BYTES, UPLOAD_BODY_BYTES } from "~/utils/input-limits";
+import { isCrossSiteWrite } from "~/utils/origin";
+import { readClientFacts, type ClientFacts } from "./forwarded";
+import { bodyProblemMessage, frontDoorMessages, frontDoorTitles } from "./messages";
+import { checkForm, formKindOf, readBodyWithin, type BodyProblem } from "./request-body";
+import { applySecurityHeaders } from "./security-headers";
+
+/**
+ * Every request that is not a static file passes here, on the server (server.ts) and in the tests
+ * (tests/support/app-harness.ts) alike, before any route runs (docs/decisions/026):
+ * 1. who is asking: Host and, behind a trusted load balancer, X-Forwarded-*, or 400;
+ * 2. the address: no NUL byte, or 400;
+ * 3. the origin check (CSRF, scheme included), or 403;
+ * 4. the body: at most the page's limit counted on the bytes read (413), a form of a type the
+ *    page can read (415) that parses, with no NUL byte in a field (400);
+ * 5. the session, then the ballot endpoint or Remix;
+ * 6. on every answer: the security headers, and no-store for anyone signed in.
+ * A failure anywhere is logged by its kind and code alone and answered with a plain 500 page.
+ */
+
+export interface Arrival {
+  method: string;
+  /** The request target as sent: path and query. */
+  target: string;
+  headers: Headers;
+  body: ReadableStream<Uint8Array> | null;
+  remoteAddress: string | undefined;
+  /** The connection itself is TLS. */
+  encrypted: boolean;
+  /** Aborted when the person goes away before the answer is written. */
+  signal?: AbortSignal;
+}
+
+export interface Answer {
+  response: Response;
+  /**
+   * The body was not read to its end (it was over the limit): the connection must close after
+   * this answer, or the rest of the body would be taken for the next request.
+   */
+  closeConnection: boolean;
+}
+
+export interface FrontDoorDeps {
+  build: ServerBuild;
+  db: Db;
+  env: AppEnv;
+}
+
+const BODYLESS = new Set(["GET", "HEAD"]);
+const BALLOT_ENDPOINT = /^\/polls\/([^/]{1,100})\/ballot$/;
+
+/** The most a request to this path may send: a page's own upload limit, or the default. */
+export function bodyLimitFor(pathname: string): number {
+  const page = pathname.endsWith(".data") ? pathname.slice(0, -".data".length) : pathname;
+  return UPLOAD_BODY_BYTES[page.replace(/\/$/, "") || "/"] ?? DEFAULT_BODY_BYTES;
+}
+
+export function createFrontDoor(deps: FrontDoorDeps): (arrival: Arrival) => Promise<Answer> {
+  const remix = createRequestHandler(deps.build, deps.env.nodeEnv === "development" ? "development" : "production");
+
+  return async function handle(arrival: Arrival): Promise<Answer> {
+    const method = arrival.method.toUpperCase();
+    const read = readClientFacts({ remoteAddress: arrival.remoteAddress, encrypted: arrival.encrypted, headers: arrival.headers, trustProxy: deps.env.trustProxy });
+    // Before the facts are known, answers say nothing about who is signed in.
+    const plainFacts = { protocol: arrival.encrypted ? ("https" as const) : ("http" as const), appUrl: deps.env.appUrl, signedIn: false };
+    if (!read.ok) return refuse(400, frontDoorMessages.badHeader(read.header), plainFacts, arrival);
+    const facts = read.facts;
+    const headerFacts = { protocol: facts.protocol, appUrl: deps.env.appUrl, signedIn: false };
+
+    let url: URL;
+    try {
+      if (!arrival.target.startsWith("/")) throw new Error("not a path");
+      url = new URL(arrival.target, `${facts.protocol}://${facts.host}`);
+    } catch {
+      return refuse(400, frontDoorMessages.badAddress, headerFacts, arrival);
+    }
+    if (hasNul(arrival.target)) return refuse(400, frontDoorMessages.badAddress, headerFacts, arrival);
+
+    const cookieHeader = arrival.headers.get("cookie") ?? undefined;
+    if (
+      isCrossSiteWrite({
+        method,
+        origin: arrival.headers.get("origin"),
+        host: facts.host,
+        protocol: facts.protocol,
+        hasSessionCookie: readSessionToken(cookieHeader) !== null,
+      })
+    ) {
+      return refuse(403, frontDoorMessages.crossSite, headerFacts, arrival);
+    }
+
+    let bytes: Uint8Array<ArrayBuffer> | null = null;
+    if (!BODYLESS.has(method)) {
+      const body = await readBodyWithin(arrival.body, bodyLimitFor(url.pathname));
+      if (!body.ok) return refuseBody(body.problem, headerFacts, arrival, true);
+      bytes = body.bytes;
+      const contentType = arrival.headers.get("content-type");
+      const kind = formKindOf(contentType, bytes);
+      if (kind === null) return refuseBody({ kind: "unsupported_type" }, headerFacts, arrival, false);
+      const problem = await checkForm(kind, contentType, bytes);
+      if (problem) return refuseBody(problem, headerFacts, arrival, false);
+    }
+
+    try {
+      const { context, setCookies } = await buildRequestContext({ db: deps.db, env: deps.env }, { cookieHeader, ip: facts.ip, secure: facts.protocol === "https" });
+      const response = await dispatch(method, url, arrival, bytes, context);
+      const answer = withHeaders(response, { ...headerFacts, signedIn: context.auth !== null || setCookies.length > 0 });
+      for (const cookie of setCookies) answer.headers.append("Set-Cookie", cookie);
+      return { response: answer, closeConnection: false };
+    } catch (error) {
+      logFailure({ method, url: url.href }, error);
+      return refuse(500, frontDoorMessages.serverError, headerFacts, arrival);
+    }
+  };
+
+  async function dispatch(method: string, url: URL, arrival: Arrival, bytes: Uint8Array<ArrayBuffer> | null, context: AppContext): Promise<Response> {
+    // The ballot endpoint is served ahead of Remix, so that a ballot costs no page routing or
+    // rendering when many vote at once (decision 025).
+    const ballotPoll = method === "POST" ? BALLOT_ENDPOINT.exec(url.pathname)?.[1] : undefined;
+    if (ballotPoll !== undefined) {
+      const form = new URLSearchParams(bytes ? new TextDecoder().decode(bytes) : "");
+      const { status, body } = await castFromEndpoint(context, ballotPoll, form);
+      return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json; charset=utf-8" } });
+    }
+    const request = new Request(url.href, { method, headers: arrival.headers, body: bytes, signal: arrival.signal });
+    return remix(request, context);
+  }
+}
+
+function hasNul(target: string): boolean {
+  return target.includes("\0") || /%00/i.test(target);
+}
+
+/** A copy of the answer with headers that can be changed (a Response's may be immutable). */
+function withHeaders(response: Response, facts: Parameters<typeof applySecurityHeaders>[1]): Response {
+  const headers = new Headers(response.headers);
+  applySecurityHeaders(headers, facts);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
+function refuseBody(problem: BodyProblem, facts: Parameters<typeof applySecurityHeaders>[1], arrival: Arrival, unread: boolean): Answer {
+  const status = problem.kind === "too_large" ? 413 : problem.kind === "unsupported_type" ? 415 : 400;
+  return { ...refuse(status, bodyProblemMessage(problem), facts, arrival), closeConnection: unread };
+}
+
+/**
+ * A plain answer for a request refused before any page ran: a short page for a browser, the
+ * sentence alone for Remix's data requests and scripts, JSON for the ballot endpoint's callers.
+ */
+function refuse(status: keyof typeof frontDoorTitles, message: string, facts: Parameters<typeof applySecurityHeaders>[1], arrival: Arrival): Answer {
+  const headers = new Headers();
+  const path = arrival.target.split("?")[0] ?? "";
+  let body: string;
+  if (BALLOT_ENDPOINT.test(path) || (arrival.headers.get("accept") ?? "").startsWith("application/json")) {
+    headers.set("Content-Type", "application/json; charset=utf-8");
+    body = JSON.stringify({ ok: false, code: `http_${status}`, message });
+  } else if (path.endsWith(".data")) {
+    headers.set("Content-Type", "text/plain; charset=utf-8");
+    body = message;
+  } else {
+    headers.set("Content-Type", "text/html; charset=utf-8");
+    headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+    body = refusalPage(frontDoorTitles[status], message);
+  }
+  applySecurityHeaders(headers, facts);
+  // A refusal is about this one request: never cached, whoever asked.
+  headers.set("Cache-Control", "no-store");
+  return { response: new Response(body, { status, headers }), closeConnection: false };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function refusalPage(title: string, message: string): string {
+  return `<!DOCTYPE html>
+<html lang="en-GB">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} - Breakaway</title></head>
+<body>
+<main>
+<h1>${escapeHtml(title)}</h1>
+<p>${escapeHtml(message)}</p>
+<p><a href="/">Go to the home page</a></p>
+</main>
+</body>
+</html>
+`;
+}
+
+export type { ClientFacts };

@@ -1,0 +1,98 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { TLSSocket } from "node:tls";
+import { writeReadableStreamToWritable } from "@remix-run/node";
+import { logFailure } from "~/utils/errors";
+import type { Answer, Arrival } from "./front-door.server";
+
+/** How long the rest of an over-limit body may keep arriving after the 413 before the connection is cut. */
+const DRAIN_GRACE_MS = 2_000;
+
+/**
+ * The front door behind Node's HTTP server (express in server.ts): the request as an Arrival, the
+ * Answer written back. The body is handed over as a stream that the front door can stop reading
+ * without destroying the connection, so that a 413 still reaches the person.
+ */
+export function nodeFrontDoor(handle: (arrival: Arrival) => Promise<Answer>) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const controller = new AbortController();
+    res.on("close", () => {
+      if (!res.writableFinished) controller.abort();
+    });
+    try {
+      const answer = await handle({
+        method: req.method ?? "GET",
+        target: req.url ?? "/",
+        headers: headersOf(req),
+        body: req.method === "GET" || req.method === "HEAD" ? null : bodyOf(req),
+        remoteAddress: req.socket.remoteAddress,
+        encrypted: req.socket instanceof TLSSocket,
+        signal: controller.signal,
+      });
+      if (answer.closeConnection) {
+        res.setHeader("Connection", "close");
+        res.on("finish", () => {
+          if (!req.complete) setTimeout(() => req.socket.destroy(), DRAIN_GRACE_MS).unref();
+        });
+      }
+      await send(res, answer.response);
+    } catch (error) {
+      // The front door answers its own failures; this is a failure while writing the answer.
+      logFailure({ method: req.method ?? "GET", url: req.url ?? "/" }, error);
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.setHeader("Content-Type", "text/plain; charset=utf-8");
+        res.end("Sorry, there is a problem with the service. Please try again later.");
+      } else {
+        res.destroy();
+      }
+    }
+  };
+}
+
+function headersOf(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (let i = 0; i < req.rawHeaders.length; i += 2) {
+    const name = req.rawHeaders[i]!;
+    const value = req.rawHeaders[i + 1]!;
+    try {
+      headers.append(name, value);
+    } catch {
+      // A header value Headers cannot hold (Node accepted it, fetch's rules do not): left out.
+    }
+  }
+  return headers;
+}
+
+/** The request body as a stream; cancelling it stops reading but leaves the connection open. */
+function bodyOf(req: IncomingMessage): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      req.on("data", (chunk: Buffer) => {
+        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        if ((controller.desiredSize ?? 0) <= 0) req.pause();
+      });
+      req.once("end", () => controller.close());
+      req.once("error", (error) => controller.error(error));
+    },
+    pull() {
+      req.resume();
+    },
+    cancel() {
+      req.removeAllListeners("data");
+      req.pause();
+    },
+  }, { highWaterMark: 4, size: () => 1 });
+}
+
+async function send(res: ServerResponse, response: Response): Promise<void> {
+  res.statusCode = response.status;
+  if (response.statusText) res.statusMessage = response.statusText;
+  for (const [name, value] of response.headers) {
+    if (name === "set-cookie") continue;
+    res.setHeader(name, value);
+  }
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) res.setHeader("Set-Cookie", cookies);
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
+}
