@@ -70,6 +70,9 @@ export const auditActionLabels: Record<string, string> = {
   "registration.names_loaded": "List of registered party names loaded",
   "registration.names_cleared": "List of registered party names cleared",
   "registration.officer_details_saved": "Officer's own details or declarations saved",
+  "registration.officer_details_opened": "Officer's private details opened by an organiser",
+  "registration.pack_downloaded": "Registration pack downloaded (it holds the officers' home addresses)",
+  "registration.document_downloaded": "Officer sheets downloaded from the registration pack (they hold home addresses)",
   "registration.financial_scheme_saved": "Financial scheme edited and saved",
   "registration.financial_scheme_reset": "Financial scheme reset to the generated text",
 };
