@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, FieldError, NotificationBanner, TextArea, TextField, type FieldErrors } from "~/components/forms";
 import { officerFieldMessages, officerProblemMessages, registrationText, roleDeclarations, roleTitles } from "~/modules/registration/messages";
+import { recordOfficerDetailsOpened } from "~/modules/registration/private-reads.server";
 import { loadOfficerDetails, officerCompletion, rolesHeldBy, saveOfficerDetails, type OfficerCompletion } from "~/modules/registration/registration.server";
 import { principalOf, requireUser } from "~/utils/auth.server";
 import { isAllowed } from "~/utils/permissions";
@@ -24,6 +25,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     const held = officers.filter((o) => o.userId === person);
     if (person && held.length > 0) {
       const details = await loadOfficerDetails(context.db, person);
+      // Someone else's private details are recorded as read; an organiser who is an officer
+      // opening their own is shown what they typed themselves, which records nothing anyone
+      // needs to account for (they see the same on their own part of the page unrecorded).
+      if (person !== user.id) await recordOfficerDetailsOpened(context.db, { id: user.id, label: user.email }, { userId: person, roles: held.map((o) => o.role) });
       opened = {
         name: held[0]!.name,
         roles: held.map((o) => roleTitles[o.role]),

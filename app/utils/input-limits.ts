@@ -29,3 +29,14 @@ export const UPLOAD_BODY_BYTES: Readonly<Record<string, number>> = {
 
 /** Parts in one multipart body: a form with a file has a handful. */
 export const MAX_FORM_PARTS = 1000;
+
+// ---------------------------------------------------------------------------------------------
+// Pledges
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Days a pledge made with an already known address waits for its owner to follow the mailed
+ * link, after which its details are dropped unused: long enough for someone away for a week,
+ * short enough that a stranger's typing is not kept for long.
+ */
+export const PENDING_PLEDGE_DAYS = 7;

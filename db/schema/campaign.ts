@@ -102,6 +102,40 @@ export const pledges = pgTable(
 );
 
 /**
+ * A pledge made with the address of a withdrawn pledge. Anyone can type any address, so its
+ * details wait here and change nothing until the link mailed to that address is followed; then
+ * they replace the old record's. One per pledge: a newer one replaces it, whose link then stops
+ * working; it expires with its link (PENDING_PLEDGE_DAYS) and goes when the person is erased.
+ */
+export const pendingPledges = pgTable(
+  "pending_pledges",
+  {
+    pledgeId: uuid("pledge_id")
+      .primaryKey()
+      .references(() => pledges.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    postcode: text("postcode").notNull(),
+    region: text("region").notNull(),
+    relation: text("relation", { enum: relationValues }).notNull(),
+    membershipNumber: text("membership_number"),
+    monthlySubscriptionPence: integer("monthly_subscription_pence"),
+    consentContact: boolean("consent_contact").notNull(),
+    consentDataUse: boolean("consent_data_use").notNull(),
+    consentVersion: text("consent_version").notNull(),
+    /** SHA-256 of the token in the confirmation link mailed to the pledge's address. */
+    confirmTokenHash: text("confirm_token_hash").notNull().unique(),
+    /** SHA-256 of the withdrawal link mailed with it; it becomes the pledge's once confirmed. */
+    withdrawTokenHash: text("withdraw_token_hash").notNull().unique(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    check("pending_pledges_relation_known", sql`${t.relation} in ('member', 'former_member', 'supporter')`),
+    index("pending_pledges_expires_idx").on(t.expiresAt),
+  ],
+);
+
+/**
  * Running totals of confirmed and withdrawn pledges per day, region and relation, kept in the
  * same transaction as each change, so the campaign page reads a few hundred rows however many
  * pledges there are.

@@ -4,7 +4,7 @@ import { rebuildCounts, campaignFigures } from "../../app/modules/pledges/counts
 import { verifyPoll } from "../../app/modules/polls/polls.server";
 import { systemActor } from "../../app/modules/audit/audit.server";
 import { createImportPreview, runImport } from "../../app/modules/pledges/import.server";
-import { movement, pledges, registrationPacks, sessions, users } from "../../db/schema";
+import { movement, pendingPledges, pledges, registrationPacks, sessions, users } from "../../db/schema";
 import { cookieFor, createTestApp } from "../support/app-harness";
 import { movementInFoundingPhase } from "../support/founding-fixture";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -44,6 +44,12 @@ describe("a member's own data", () => {
     // A registration pack stored for the app servers prints names and emails: it goes too.
     const pdf = new TextEncoder().encode("%PDF Dilys Dunmore dilys@example.org");
     await database.db.insert(registrationPacks).values({ key: "pack:test", state: "ready", claim: crypto.randomUUID(), pdf, zip: pdf });
+    // So does a pledge made with their address and waiting for confirmation.
+    const [own] = await database.db.select().from(pledges).where(eq(pledges.email, "dilys@example.org"));
+    await database.db.insert(pendingPledges).values({
+      pledgeId: own!.id, name: "Dilys Waiting", postcode: "EH1 1YZ", region: "Scotland", relation: "member", consentContact: false,
+      consentDataUse: true, consentVersion: "test", confirmTokenHash: "c", withdrawTokenHash: "w", expiresAt: new Date(Date.now() + 86_400_000),
+    });
     const unconfirmed = await app.request("/account", { form: { intent: "erase" }, cookie });
     expect(unconfirmed.status).toBe(400);
     const erased = await app.request("/account", { form: { intent: "erase", confirmErase: "yes" }, cookie });
@@ -53,6 +59,7 @@ describe("a member's own data", () => {
     expect(all).not.toContain("Dilys");
     expect(all).not.toContain("dilys@example.org");
     expect(all).not.toContain("OLD-1000");
+    expect(await database.db.select().from(pendingPledges)).toHaveLength(0);
     expect(await database.db.select().from(sessions)).toHaveLength(0);
     expect(await database.db.select().from(registrationPacks)).toHaveLength(0);
     expect((await app.request("/account", { cookie })).status).toBe(302);

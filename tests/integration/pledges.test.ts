@@ -4,7 +4,7 @@ import { systemActor } from "../../app/modules/audit/audit.server";
 import { campaignFigures, rebuildCounts } from "../../app/modules/pledges/counts.server";
 import { castBallot, closePoll } from "../../app/modules/polls/polls.server";
 import { grantRole } from "../../app/modules/users/users.server";
-import { auditLog, demands, movement, outbox, pledgeDailyCounts, pledges, polls, users } from "../../db/schema";
+import { auditLog, demands, movement, outbox, pendingPledges, pledgeDailyCounts, pledges, polls, users } from "../../db/schema";
 import { cookieFor, createTestApp } from "../support/app-harness";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
@@ -101,10 +101,14 @@ describe("pledging", () => {
   it("renews a withdrawn pledge when the person pledges again, to be confirmed afresh", async () => {
     const res = await app.request("/pledge", { form: pledgeForm({ relation: "supporter", monthlySubscription: "" }) });
     expect(await res.text()).toContain("Check your email to confirm your pledge");
+    // Until the link mailed to the address is followed, the withdrawn record stays as it was.
     const [row] = await database.db.select().from(pledges).where(eq(pledges.email, "zeb@example.org"));
-    expect(row).toMatchObject({ withdrawnAt: null, confirmedAt: null, relation: "supporter" });
+    expect(row).toMatchObject({ relation: "member" });
+    expect(row?.withdrawnAt).not.toBeNull();
     const link = linkIn((await latestMailTo("zeb@example.org"))!.bodyText, "/pledge/confirm");
     await app.request("/pledge/confirm", { form: { token: tokenOf(link) } });
+    const [renewed] = await database.db.select().from(pledges).where(eq(pledges.email, "zeb@example.org"));
+    expect(renewed).toMatchObject({ withdrawnAt: null, relation: "supporter" });
     expect(await campaignFigures(database.db)).toMatchObject({ pledged: 1, withdrawn: 0, byRelation: { supporter: 1 } });
   });
 
@@ -130,6 +134,102 @@ describe("pledging", () => {
     expect(html).toContain("Open selections");
     expect(html).not.toContain("Quartermaine");
     expect(html).not.toContain("zeb@example.org");
+  });
+});
+
+describe("a pledge with an address that already has a record", () => {
+  const stranger = { name: "Mallory Stranger", postcode: "SW1A 1AA", relation: "supporter", membershipNumber: "", monthlySubscription: "" };
+  const rowOf = async (email: string) => (await database.db.select().from(pledges).where(eq(pledges.email, email)))[0];
+  const pendingOf = async (id: string) => database.db.select().from(pendingPledges).where(eq(pendingPledges.pledgeId, id));
+  const confirmedAndWithdrawn = async (email: string, name: string) => {
+    await app.request("/pledge", { form: pledgeForm({ email, name }) });
+    const mail = (await latestMailTo(email))!.bodyText;
+    await app.request("/pledge/confirm", { form: { token: tokenOf(linkIn(mail, "/pledge/confirm")) } });
+    await app.request("/pledge/withdraw", { form: { token: tokenOf(linkIn(mail, "/pledge/withdraw")) } });
+    return (await rowOf(email))!;
+  };
+
+  it("leaves a withdrawn pledger's record unchanged, and shows the stranger the page a new address gets", async () => {
+    const before = await confirmedAndWithdrawn("wanda@example.org", "Wanda Original");
+    expect(before.withdrawnAt).not.toBeNull();
+    const figures = await campaignFigures(database.db);
+    const fresh = await (await app.request("/pledge", { form: pledgeForm({ ...stranger, email: "fresh@example.org" }) })).text();
+    const known = await (await app.request("/pledge", { form: pledgeForm({ ...stranger, email: "wanda@example.org" }) })).text();
+    const strip = (html: string) => html.replace(/fresh@example\.org|wanda@example\.org/g, "EMAIL");
+    expect(strip(known)).toBe(strip(fresh));
+    expect(await rowOf("wanda@example.org")).toEqual(before);
+    expect(await campaignFigures(database.db)).toMatchObject({ pledged: figures.pledged, withdrawn: figures.withdrawn });
+    // The owner of the address is asked, with the same mail a new pledge gets.
+    expect((await latestMailTo("wanda@example.org"))?.kind).toBe("pledge-confirmation");
+  });
+
+  it("applies the new details only once the link mailed to that address is followed", async () => {
+    const before = (await rowOf("wanda@example.org"))!;
+    const figures = await campaignFigures(database.db);
+    const link = linkIn((await latestMailTo("wanda@example.org"))!.bodyText, "/pledge/confirm");
+    const opened = await (await app.request(link)).text();
+    expect(opened).toContain("Confirm my pledge");
+    expect(await rowOf("wanda@example.org")).toEqual(before);
+    const done = await app.request("/pledge/confirm", { form: { token: tokenOf(link) } });
+    expect(await done.text()).toContain("Your pledge is confirmed");
+    const after = (await rowOf("wanda@example.org"))!;
+    expect(after).toMatchObject({ id: before.id, name: "Mallory Stranger", postcode: "SW1A 1AA", region: "London", relation: "supporter", withdrawnAt: null, membershipNumber: null });
+    expect(after.confirmedAt).not.toBeNull();
+    expect(await pendingOf(before.id)).toEqual([]);
+    // The old confirmation and withdrawal leave the totals; the renewed pledge counts once.
+    expect(await campaignFigures(database.db)).toMatchObject({ pledged: figures.pledged + 1, withdrawn: figures.withdrawn - 1 });
+    const [entry] = await database.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+    expect(entry).toMatchObject({ action: "pledge.renewal_confirmed", subjectId: before.id });
+    // The withdrawal link mailed with it now withdraws the renewed pledge (and keeps the roll of later tests as it was).
+    const withdraw = linkIn((await latestMailTo("wanda@example.org"))!.bodyText, "/pledge/withdraw");
+    expect(await (await app.request("/pledge/withdraw", { form: { token: tokenOf(withdraw) } })).text()).toContain("Your pledge is withdrawn");
+  });
+
+  it("applies nothing from a superseded or an expired link", async () => {
+    const before = await confirmedAndWithdrawn("otto@example.org", "Otto Original");
+    await app.request("/pledge", { form: pledgeForm({ ...stranger, email: "otto@example.org" }) });
+    const first = linkIn((await latestMailTo("otto@example.org"))!.bodyText, "/pledge/confirm");
+    await app.request("/pledge", { form: pledgeForm({ ...stranger, name: "Second Stranger", email: "otto@example.org" }) });
+    const second = linkIn((await latestMailTo("otto@example.org"))!.bodyText, "/pledge/confirm");
+    expect(await (await app.request(first)).text()).toContain("not valid");
+    expect((await app.request("/pledge/confirm", { form: { token: tokenOf(first) } })).status).toBe(409);
+    expect(await rowOf("otto@example.org")).toEqual(before);
+    await database.db.update(pendingPledges).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(pendingPledges.pledgeId, before.id));
+    expect(await (await app.request(second)).text()).toContain("not valid");
+    expect((await app.request("/pledge/confirm", { form: { token: tokenOf(second) } })).status).toBe(409);
+    expect(await rowOf("otto@example.org")).toEqual(before);
+  });
+
+  it("leaves a confirmed pledger's record untouched and keeps nothing of the stranger's", async () => {
+    await app.request("/pledge", { form: pledgeForm({ email: "cora@example.org", name: "Cora Confirmed" }) });
+    const own = (await latestMailTo("cora@example.org"))!.bodyText;
+    await app.request("/pledge/confirm", { form: { token: tokenOf(linkIn(own, "/pledge/confirm")) } });
+    const before = (await rowOf("cora@example.org"))!;
+    expect(before.confirmedAt).not.toBeNull();
+    const res = await app.request("/pledge", { form: pledgeForm({ ...stranger, email: "cora@example.org" }) });
+    expect(await res.text()).toContain("Check your email to confirm your pledge");
+    expect(await rowOf("cora@example.org")).toEqual(before);
+    expect(await pendingOf(before.id)).toEqual([]);
+    expect((await latestMailTo("cora@example.org"))?.kind).toBe("pledge-repeated");
+    // Withdrawn, so that the roll of later tests stays as it was.
+    await app.request("/pledge/withdraw", { form: { token: tokenOf(linkIn(own, "/pledge/withdraw")) } });
+  });
+
+  it("still limits pledges per address when the address is known", async () => {
+    await confirmedAndWithdrawn("rita@example.org", "Rita Original");
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i += 1) statuses.push((await app.request("/pledge", { form: pledgeForm({ ...stranger, email: "rita@example.org" }), ip: `203.0.113.${i}` })).status);
+    // The first of the address's three pledges was Rita's own.
+    expect(statuses).toEqual([200, 200, 429]);
+  });
+
+  it("keeps the running totals equal to a recount of the pledges", async () => {
+    const kept = await database.db.select().from(pledgeDailyCounts);
+    await database.db.transaction((tx) => rebuildCounts(tx));
+    const rebuilt = await database.db.select().from(pledgeDailyCounts);
+    const key = (r: typeof kept[number]) => `${r.day}|${r.region}|${r.relation}|${r.confirmed}|${r.withdrawn}|${r.subscriptionsPence}`;
+    const nonZero = (r: typeof kept[number]) => r.confirmed !== 0 || r.withdrawn !== 0 || r.subscriptionsPence !== 0;
+    expect(rebuilt.filter(nonZero).map(key).sort()).toEqual(kept.filter(nonZero).map(key).sort());
   });
 });
 

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { unzipSync } from "fflate";
 import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,7 +11,7 @@ import { financialSchemeState, resetFinancialScheme, saveFinancialScheme } from 
 import { clearPackCache, packRenders, packStatus, preparePack, renderAfterAdoption, renderPack, renderPackZip, STALE_AFTER_SECONDS } from "../../app/modules/registration/pack.server";
 import { saveOfficerDetails } from "../../app/modules/registration/registration.server";
 import { grantRole } from "../../app/modules/users/users.server";
-import { auditLog, movement, registrationDetails, registrationPacks, renderedDocuments } from "../../db/schema";
+import { auditLog, movement, registrationDetails, registrationPacks, renderedDocuments, users } from "../../db/schema";
 import { cookieFor, createTestApp } from "../support/app-harness";
 import { adoptedAndDeclared, OFFICERS } from "../support/registration-fixture";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -207,6 +207,40 @@ describe("the registration pack over HTTP", () => {
     const renamed = flat(pdfText((await download("/registration/pack.pdf")).bytes));
     expect(renamed).toContain("Renamed Party");
     await database.db.update(registrationDetails).set({ details: { register: "GB", partyType: "full", name: PARTY } });
+  }, 60_000);
+
+  it("records each download that holds officers' private details in the audit log, naming the document but not its contents", async () => {
+    const [olive] = await database.db.select().from(users).where(eq(users.email, "organiser@example.org"));
+    const downloads = () => database.db.select().from(auditLog).where(inArray(auditLog.action, ["registration.pack_downloaded", "registration.document_downloaded"])).orderBy(auditLog.id);
+    const expected: { path: string; entry: { action: string; subjectType: string; subjectId: string } | null }[] = [
+      { path: "/registration/pack.pdf", entry: { action: "registration.pack_downloaded", subjectType: "registration_pack", subjectId: "pdf" } },
+      { path: "/registration/pack.zip", entry: { action: "registration.pack_downloaded", subjectType: "registration_pack", subjectId: "zip" } },
+      { path: "/registration/documents/officer-sheets.pdf", entry: { action: "registration.document_downloaded", subjectType: "registration_document", subjectId: "officer-sheets" } },
+      // No officer's private details in it: nothing to record.
+      { path: "/registration/documents/application-summary.pdf", entry: null },
+    ];
+    for (const { path, entry } of expected) {
+      const before = await downloads();
+      const { res } = await download(path);
+      expect(res.status, path).toBe(200);
+      const after = await downloads();
+      expect(after.length, path).toBe(before.length + (entry ? 1 : 0));
+      if (!entry) continue;
+      const written = after.at(-1)!;
+      expect(written, path).toMatchObject({ ...entry, actorId: olive!.id, actorLabel: "organiser@example.org" });
+      const json = JSON.stringify(written);
+      for (const officer of OFFICERS) {
+        expect(json, path).not.toContain(address(officer.member));
+        expect(json, path).not.toContain(fullName(officer.member));
+      }
+    }
+    // Members are refused, and their refusals read nothing.
+    const before = (await downloads()).length;
+    expect((await app.request("/registration/pack.pdf", { cookie: member })).status).toBe(403);
+    expect(await downloads()).toHaveLength(before);
+    const auditPage = await (await app.request("/audit", { cookie: organiser })).text();
+    expect(auditPage).toContain("Registration pack downloaded (it holds the officers&#x27; home addresses)");
+    expect(auditPage).toContain("Officer sheets downloaded from the registration pack (they hold home addresses)");
   }, 60_000);
 
   it("shows the documents page with every download, and prepares the pack on request", async () => {

@@ -12,7 +12,7 @@ import { loadDraft } from "../../app/modules/registration/registration.server";
 import { emblemProblemMessages, namesProblemMessages, roleDeclarations, uploadRefusedMessages } from "../../app/modules/registration/messages";
 import { grantRole } from "../../app/modules/users/users.server";
 import { buildRequestContext } from "../../app/utils/context.server";
-import { auditLog, officerDetails, registeredPartyNames, registrationDetails, registrationEmblems } from "../../db/schema";
+import { auditLog, officerDetails, registeredPartyNames, registrationDetails, registrationEmblems, users } from "../../db/schema";
 import { cookieFor, createTestApp } from "../support/app-harness";
 import { adoptedAndDeclared } from "../support/registration-fixture";
 import { holdLocks } from "../support/locks";
@@ -558,6 +558,26 @@ describe("officers' own details and declarations", () => {
     expect(opened).toContain("12 Hidden Lane");
     expect(opened).toContain("alex@home.example");
     expect((await app.request(`/registration/officer?person=${ids[4]}`, { cookie: organiser })).status).toBe(404);
+  });
+
+  it("records each time an organiser opens an officer's details, saying whose but not what they are", async () => {
+    const opened = () => database.db.select().from(auditLog).where(eq(auditLog.action, "registration.officer_details_opened"));
+    const before = (await opened()).length;
+    // The officer's own view, the organisers' table, refusals and unknown people read nothing private.
+    await app.request("/registration/officer", { cookie: founder[0]! });
+    await app.request("/registration/officer", { cookie: organiser });
+    await app.request(`/registration/officer?person=${ids[0]}`, { cookie: founder[1]! });
+    await app.request(`/registration/officer?person=${ids[4]}`, { cookie: organiser });
+    expect(await opened()).toHaveLength(before);
+    expect(await html(await app.request(`/registration/officer?person=${ids[0]}`, { cookie: organiser }))).toContain("12 Hidden Lane");
+    const entries = await opened();
+    expect(entries).toHaveLength(before + 1);
+    const entry = entries.at(-1)!;
+    const [olive] = await database.db.select().from(users).where(eq(users.email, "organiser@example.org"));
+    expect(entry).toMatchObject({ actorId: olive!.id, actorLabel: "organiser@example.org", subjectType: "officer", subjectId: ids[0], details: { roles: ["leader"] } });
+    expect(JSON.stringify(entry)).not.toMatch(/Hidden Lane|alex@home|Alex Founder/);
+    const auditPage = await html(await app.request("/audit", { cookie: organiser }));
+    expect(auditPage).toContain("Officer&#x27;s private details opened by an organiser");
   });
 
   it("withdraws a declaration when it is unticked", async () => {

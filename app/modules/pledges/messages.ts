@@ -36,7 +36,8 @@ export const pledgeLinkWording = {
     button: "Confirm my pledge",
     doneTitle: "Your pledge is confirmed",
     doneText: "Thank you. Your pledge now counts. We will email you when the deadline comes.",
-    invalid: "This confirmation link has already been used or is not valid. If you have already confirmed, your pledge counts.",
+    invalid:
+      "This confirmation link has already been used, has expired or is not valid. If you have already confirmed, your pledge counts. If not, make the pledge again and use the link in the newest email.",
     closed: "Pledges can no longer be confirmed: the deadline has passed.",
   },
   withdraw: {

@@ -1,8 +1,8 @@
-import { eq, or } from "drizzle-orm";
+import { eq, inArray, or } from "drizzle-orm";
 import { appendAudit } from "~/modules/audit/audit.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
 import { erasedEmailHash } from "./erased-emails";
-import { auditLog, erasedEmails, foundingMembers, outbox, pledges, polls, pollVoters, registrationPacks, sessions, signInTokens, users } from "../../../db/schema";
+import { auditLog, erasedEmails, foundingMembers, outbox, pendingPledges, pledges, polls, pollVoters, registrationPacks, sessions, signInTokens, users } from "../../../db/schema";
 
 /**
  * Everything held about a person, for them to download (UK GDPR right of access). Ballots are
@@ -89,6 +89,8 @@ export async function eraseAccount(db: Db, userId: string): Promise<{ ok: true }
         })
         .where(eq(pledges.id, p.id));
     }
+    // A pledge waiting for confirmation with their address holds details typed for it: gone too.
+    if (linked.length > 0) await tx.delete(pendingPledges).where(inArray(pendingPledges.pledgeId, linked.map((p) => p.id)));
     await tx.delete(outbox).where(eq(outbox.toAddress, user.email));
     await tx.delete(sessions).where(eq(sessions.userId, userId));
     await tx.delete(signInTokens).where(eq(signInTokens.userId, userId));

@@ -17,3 +17,10 @@ export type PackDocument = (typeof packDocuments)[number];
 export function isPackDocument(value: string): value is PackDocument {
   return (packDocuments as readonly string[]).includes(value);
 }
+
+/**
+ * The documents that print officers' private details (full names, home addresses, own email
+ * addresses): each download of them, or of the whole pack, is recorded in the audit log.
+ * The others print officers' names only as the public register shows them, or no one at all.
+ */
+export const documentsWithPrivateDetails: readonly PackDocument[] = ["officer-sheets"];
