@@ -58,7 +58,8 @@ export async function createTestApp(db: Db, envOverrides: Partial<AppEnv> = {}, 
     let body: ReadableStream<Uint8Array> | null = null;
     if (options.form || options.body !== undefined) {
       // As a browser sends it: the body as a stream, with the type the form gives it.
-      const sent = new Request(`${base}${pathname}`, { method: "POST", body: options.form ? new URLSearchParams(options.form) : options.body, headers: options.headers });
+      const init = { method: "POST", body: options.form ? new URLSearchParams(options.form) : options.body, headers: options.headers, duplex: "half" } as RequestInit;
+      const sent = new Request(`${base}${pathname}`, init);
       if (!headers.has("Content-Type") && sent.headers.get("Content-Type")) headers.set("Content-Type", sent.headers.get("Content-Type")!);
       body = sent.body;
     }
