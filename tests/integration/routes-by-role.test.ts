@@ -1,20 +1,8 @@
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import type { ServerBuild } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { systemActor } from "../../app/modules/audit/audit.server";
-import { closePoll, createPoll, openPoll } from "../../app/modules/polls/polls.server";
-import { createImportPreview, runImport } from "../../app/modules/pledges/import.server";
-import { grantRole } from "../../app/modules/users/users.server";
-import { foundingMembers, movement, users } from "../../db/schema";
-import { proposeAmendment, startDraft } from "../../app/modules/constitution/drafting.server";
-import { openRound } from "../../app/modules/constitution/round.server";
-import { createElection, listPositions } from "../../app/modules/elections/elections.server";
-import { castBallot } from "../../app/modules/polls/polls.server";
-import { eq } from "drizzle-orm";
 import { isAllowed, principals, type Action, type Principal } from "../../app/utils/permissions";
-import { cookieFor, createTestApp } from "../support/app-harness";
+import { createTestApp } from "../support/app-harness";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { createWalk, loadBuiltRoutes, pathsOf, type Walk } from "../support/walk-fixture";
 
 /**
  * Every page of the app and the permission its loader asks for. The test fails when a route
@@ -81,86 +69,26 @@ const routeActions: Record<string, RouteRule> = {
   "/polls/:pollId/ballots.blt": "site.view",
 };
 
-function pathsOf(build: ServerBuild): string[] {
-  const full = (id: string): string => {
-    const route = build.routes[id];
-    if (!route) return "";
-    const parent = route.parentId ? full(route.parentId) : "";
-    return [parent, route.path ?? ""].filter(Boolean).join("/").replace(/\/+/g, "/");
-  };
-  return Object.keys(build.routes)
-    .filter((id) => id !== "root")
-    .map((id) => `/${full(id)}`.replace(/\/+/g, "/").replace(/(.)\/$/, "$1"));
-}
-
 let database: TestDatabase;
 let app: Awaited<ReturnType<typeof createTestApp>>;
+let walk: Walk;
 const cookies: Partial<Record<Principal, string>> = {};
-let pollId = "";
-let importId = "";
-let positionId = "";
 
 beforeAll(async () => {
   database = await createTestDatabase();
   // Development mode shows the mailbox page without a seeded demo.
   app = await createTestApp(database.db, { nodeEnv: "development" });
-  for (const role of ["member", "organiser", "returning_officer"] as const) {
-    const email = `${role}@example.org`;
-    await grantRole(database.db, { email, role, actor: systemActor() });
-    cookies[role] = await cookieFor(database.db, email);
-  }
-  await database.db.insert(movement).values({ name: "Walk", partyName: "the Party", deadline: new Date(Date.now() + 86_400_000) });
-  // A finished import, so that its progress page and errors file exist.
-  const preview = await createImportPreview(database.db, systemActor(), { fileName: "walk.csv", fileText: "name,email,postcode,relation,data consent\nA,a@example.org,EH1 1YZ,member,yes\n" });
-  if (!preview.ok) throw new Error(preview.code);
-  importId = preview.importId;
-  await runImport(database.db, systemActor(), importId, preview.preview.mapping, false);
-  // A closed ranked poll, so that every poll page (results, ballots, BLT) has something to show.
-  const actor = systemActor();
-  const created = await createPoll(database.db, actor, {
-    title: "Walk",
-    method: "irv",
-    options: [{ label: "A" }, { label: "B" }],
-    closesAt: new Date(Date.now() + 3600_000),
-  });
-  if (!created.ok) throw new Error(created.code);
-  pollId = created.pollId;
-  await openPoll(database.db, actor, pollId, [await userId("member@example.org")]);
-  await closePoll(database.db, actor, pollId);
-  // A founding member (not the walk's member, who is not one) proposes A1; the standing orders
-  // are adopted and a voting round is open, so that every constitution page has something to show.
-  const founder = await grantRole(database.db, { email: "founder@example.org", role: "member", actor: systemActor() });
-  if (!founder.ok) throw new Error("founder not created");
-  const member = founder.userId;
-  await database.db.insert(foundingMembers).values({ userId: member, acceptedAt: new Date(), membershipNumber: 1 });
-  const so = await createPoll(database.db, actor, { title: "Standing orders", method: "yes-no", options: [], closesAt: new Date(Date.now() + 3600_000) });
-  if (!so.ok) throw new Error(so.code);
-  await openPoll(database.db, actor, so.pollId, [member]);
-  await castBallot(database.db, { pollId: so.pollId, userId: member, choice: "yes" });
-  await closePoll(database.db, actor, so.pollId);
-  await database.db.update(movement).set({ standingOrdersPollId: so.pollId });
-  await startDraft(database.db, actor, { kind: "model" });
-  const proposed = await proposeAmendment(database.db, { id: member, email: "founder@example.org", isOrganiser: false }, { operation: { kind: "delete", clauseId: "aims" }, reason: "Walk." });
-  if (!proposed.ok) throw new Error(proposed.code);
-  const round = await openRound(database.db, actor, { closesAt: new Date(Date.now() + 3600_000) });
-  if (!round.ok) throw new Error(round.code);
-  // An election in nominations, for the position page.
-  const election = await createElection(database.db, actor, { title: "Walk", nominationsOpenAt: new Date(Date.now() - 60_000), nominationsCloseAt: new Date(Date.now() + 3600_000), campaignsOfficer: false, committeeSeats: 3 });
-  if (!election.ok) throw new Error(election.code);
-  positionId = (await listPositions(database.db, election.electionId))[0]!.id;
+  walk = await createWalk(database.db);
+  cookies.member = walk.cookies.member;
+  cookies.organiser = walk.cookies.organiser;
+  cookies.returning_officer = walk.cookies.returning_officer;
 });
 
-async function userId(email: string): Promise<string> {
-  const [u] = await database.db.select().from(users).where(eq(users.email, email));
-  if (!u) throw new Error(email);
-  return u.id;
-}
 afterAll(() => database.drop());
 
 describe("every route, every role", () => {
   it("lists every route of the build", async () => {
-    const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
-    expect(pathsOf(build).sort()).toEqual(Object.keys(routeActions).sort());
+    expect(pathsOf(await loadBuiltRoutes()).sort()).toEqual(Object.keys(routeActions).sort());
   });
 
   for (const [route, rule] of Object.entries(routeActions)) {
@@ -170,7 +98,7 @@ describe("every route, every role", () => {
       const allowed = isAllowed(principal, action);
       const expected = allowed ? String(allowedStatus) : principal === "visitor" ? "302 to sign in" : "403";
       it(`${route} as ${principal}: ${expected}`, async () => {
-        const res = await app.request(route.replace(":pollId", pollId).replace(":importId", importId).replace(":clauseId", "aims").replace(":number", "1").replace(":positionId", positionId).replace(":doc", "founding-record.pdf").replace(":slot", "1"), { cookie: cookies[principal] ?? null });
+        const res = await app.request(walk.fill(route), { cookie: cookies[principal] ?? null });
         if (allowed) {
           expect(res.status).toBe(allowedStatus);
         } else if (principal === "visitor") {
