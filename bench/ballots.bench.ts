@@ -14,11 +14,9 @@
 // BENCH_ENDPOINT_BALLOTS (20000), BENCH_DIRECT_BALLOTS (5000), BENCH_CONCURRENCY (32),
 // BENCH_PORT (3177; another free port is taken if it is busy), BENCH_SERVER_NODE_ARGS (extra
 // node options for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles").
-import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -35,6 +33,7 @@ import { ballotsCast, closePoll, createPoll, getPublication, loadRules, openPoll
 import { openPglite, openPostgres, type Database } from "../app/utils/db.server";
 import { sessions, users } from "../db/schema";
 import { loadNow, machineLine, median, writeBenchmarkSection } from "./benchmarks-doc";
+import { freePort, startServer, stopServer } from "./bench-server";
 
 const ROLL = 100_000;
 const BALLOTS = Number(process.env.BENCH_BALLOTS ?? 5_000);
@@ -177,58 +176,6 @@ async function populate(
 
 // ---------------------------------------------------------------------------------------------
 // The real server
-
-async function freePort(preferred: number): Promise<number> {
-  const tryPort = (port: number) =>
-    new Promise<number | null>((resolve) => {
-      const probe = net.createServer();
-      probe.once("error", () => resolve(null));
-      probe.listen(port, "127.0.0.1", () => {
-        const address = probe.address();
-        probe.close(() => resolve(typeof address === "object" && address ? address.port : null));
-      });
-    });
-  return (await tryPort(preferred)) ?? (await tryPort(0)) ?? preferred;
-}
-
-async function startServer(port: number, target: Target): Promise<ChildProcess> {
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH ?? "",
-    HOME: process.env.HOME ?? "",
-    NODE_ENV: "production",
-    DEMO_MODE: "false",
-    HOST: "127.0.0.1",
-    PORT: String(port),
-    APP_URL: `http://127.0.0.1:${port}`,
-    // Production with DATABASE_URL requires a server secret; one per run will do.
-    APP_SECRET: process.env.APP_SECRET || randomBytes(32).toString("hex"),
-    ...target.serverEnv,
-  };
-  // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles", to profile the server.
-  const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const child = spawn(process.execPath, [...extra, "--import", "tsx", "server.ts"], { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const deadline = Date.now() + 90_000;
-  while (!output.includes("Breakaway is ready")) {
-    if (child.exitCode !== null) throw new Error(`the server stopped:\n${output}`);
-    if (Date.now() > deadline) {
-      child.kill("SIGTERM");
-      throw new Error(`the server did not start in 90 s:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return child;
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  child.kill("SIGTERM");
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
-  if (child.exitCode === null) child.kill("SIGKILL");
-}
 
 // ---------------------------------------------------------------------------------------------
 // CPU time of the processes involved (Linux /proc; best effort), to show where the time goes
@@ -502,7 +449,7 @@ log(`${fmt(ROLL)} members and ${fmt(voting)} sessions in ${(fillMs / 1000).toFix
 await database.close();
 
 const port = await freePort(Number(process.env.BENCH_PORT ?? 3177));
-const server = await startServer(port, target);
+const server = await startServer(port, target.serverEnv);
 log(`Server (server.ts) ready on 127.0.0.1:${port}; casting with ${CONCURRENCY} requests in flight`);
 const pagePath = `/polls/${pollId}`;
 const dataPath = `/polls/${pollId}.data?index`;

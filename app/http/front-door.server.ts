@@ -41,8 +41,8 @@ export interface Arrival {
 export interface Answer {
   response: Response;
   /**
-   * The body was not read to its end (it was over the limit): the connection must close after
-   * this answer, or the rest of the body would be taken for the next request.
+   * The body was not read to its end (it was over the limit): the rest must be read and thrown
+   * away after this answer, or the connection cut if it keeps coming.
    */
   closeConnection: boolean;
 }

@@ -4,8 +4,12 @@ import { writeReadableStreamToWritable } from "@remix-run/node";
 import { logFailure } from "~/utils/errors";
 import type { Answer, Arrival } from "./front-door.server";
 
-/** How long the rest of an over-limit body may keep arriving after the 413 before the connection is cut. */
-const DRAIN_GRACE_MS = 2_000;
+/**
+ * How long the rest of an over-limit body may keep arriving after the 413 before the connection
+ * is cut. Many clients read no answer until they have sent their whole body, so the rest is read
+ * and thrown away (cheap: nothing is kept) for this long; a client slower than that is cut off.
+ */
+const DRAIN_GRACE_MS = 30_000;
 
 /**
  * The front door behind Node's HTTP server (express in server.ts): the request as an Arrival, the
@@ -29,9 +33,14 @@ export function nodeFrontDoor(handle: (arrival: Arrival) => Promise<Answer>) {
         signal: controller.signal,
       });
       if (answer.closeConnection) {
-        res.setHeader("Connection", "close");
+        // Not "Connection: close": Node would then close the socket while the client is still
+        // sending, and most clients only read the answer once they have sent everything.
         res.on("finish", () => {
-          if (!req.complete) setTimeout(() => req.socket.destroy(), DRAIN_GRACE_MS).unref();
+          if (req.complete) return;
+          req.resume(); // no listener is left: what arrives is discarded
+          const cut = setTimeout(() => req.socket.destroy(), DRAIN_GRACE_MS);
+          cut.unref();
+          req.once("end", () => clearTimeout(cut));
         });
       }
       await send(res, answer.response);
@@ -65,23 +74,39 @@ function headersOf(req: IncomingMessage): Headers {
 
 /** The request body as a stream; cancelling it stops reading but leaves the connection open. */
 function bodyOf(req: IncomingMessage): ReadableStream<Uint8Array> {
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      req.on("data", (chunk: Buffer) => {
-        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-        if ((controller.desiredSize ?? 0) <= 0) req.pause();
-      });
-      req.once("end", () => controller.close());
-      req.once("error", (error) => controller.error(error));
+  // Once the front door has stopped reading, the stream is done with: what still arrives or
+  // ends is no concern of it (closing a cancelled stream throws).
+  let finished = false;
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        req.on("data", (chunk: Buffer) => {
+          if (finished) return;
+          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+          if ((controller.desiredSize ?? 0) <= 0) req.pause();
+        });
+        req.once("end", () => {
+          if (finished) return;
+          finished = true;
+          controller.close();
+        });
+        req.once("error", (error) => {
+          if (finished) return;
+          finished = true;
+          controller.error(error);
+        });
+      },
+      pull() {
+        req.resume();
+      },
+      cancel() {
+        finished = true;
+        req.removeAllListeners("data");
+        req.pause();
+      },
     },
-    pull() {
-      req.resume();
-    },
-    cancel() {
-      req.removeAllListeners("data");
-      req.pause();
-    },
-  }, { highWaterMark: 4, size: () => 1 });
+    { highWaterMark: 4, size: () => 1 },
+  );
 }
 
 async function send(res: ServerResponse, response: Response): Promise<void> {
