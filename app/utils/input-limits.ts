@@ -29,3 +29,15 @@ export const UPLOAD_BODY_BYTES: Readonly<Record<string, number>> = {
 
 /** Parts in one multipart body: a form with a file has a handful. */
 export const MAX_FORM_PARTS = 1000;
+
+// ---------------------------------------------------------------------------------------------
+// Text fields: characters, checked before anything else is done with the text. Word limits set by
+// the standing orders still apply on top; these stop what a word count cannot see (one endless
+// "word", a megabyte of spaces).
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * An e-mail address. 254 is the longest address mail can be delivered to (RFC 5321's 256-octet
+ * path less its angle brackets), and the forms already refused longer ones.
+ */
+export const MAX_EMAIL_LENGTH = 254;

@@ -4,6 +4,7 @@
  */
 import { diffWordsWithSpace } from "diff";
 import type { CharRange } from "./types";
+import { trimBothOf } from "../../../utils/trim";
 
 export interface TextEdit extends CharRange {
   /** Replacement for [start, end) of the old text. */
@@ -45,7 +46,7 @@ export function rangesOverlap(a: CharRange, b: CharRange): boolean {
 const SPACE = /\s/;
 const isSpace = (c: string | undefined) => c !== undefined && SPACE.test(c);
 const newlines = (s: string) => s.split("\n").length - 1;
-const trimSpaces = (s: string) => s.replace(/^[ \t]+|[ \t]+$/g, "");
+const trimSpaces = (s: string) => trimBothOf(s, " \t");
 
 function effectiveEdit(text: string, edit: TextEdit): EffectiveEdit {
   if (edit.mode === "exact") return { start: edit.start, end: edit.end, text: edit.text };
