@@ -4,6 +4,7 @@
  */
 import { diffWordsWithSpace } from "diff";
 import type { CharRange } from "./types";
+import { WORD_DIFF_MAX_CHARACTERS, WORD_DIFF_MAX_EDITS } from "../../../utils/input-limits";
 import { trimBothOf } from "../../../utils/trim";
 
 export interface TextEdit extends CharRange {
@@ -144,12 +145,22 @@ export function mapOffset(applied: AppliedEdits, offset: number): number {
   return offset + delta;
 }
 
-/** The edits that turn `oldText` into `newText`, one per changed run of a word diff ("exact"). */
+/**
+ * The edits that turn `oldText` into `newText`, one per changed run of a word diff ("exact").
+ * When the texts are too long or too different to compare word by word (WORD_DIFF_MAX_*), one
+ * edit replaces the whole text: coarser, so it competes with any other change to the clause, but
+ * never slow.
+ */
 export function editsBetween(oldText: string, newText: string): TextEdit[] {
+  if (oldText === newText) return [];
+  const whole: TextEdit[] = [{ start: 0, end: oldText.length, text: newText, mode: "exact" }];
+  if (oldText.length + newText.length > WORD_DIFF_MAX_CHARACTERS) return whole;
+  const changes = diffWordsWithSpace(oldText, newText, { maxEditLength: WORD_DIFF_MAX_EDITS });
+  if (!changes) return whole;
   const edits: TextEdit[] = [];
   let at = 0;
   let pending: TextEdit | null = null;
-  for (const change of diffWordsWithSpace(oldText, newText)) {
+  for (const change of changes) {
     if (!change.added && !change.removed) {
       if (pending) edits.push(pending);
       pending = null;
