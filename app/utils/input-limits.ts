@@ -65,6 +65,12 @@ export const MAX_AMENDMENT_REASON_LENGTH = 2_000;
 /** A comment on a clause or an amendment: a few paragraphs. */
 export const MAX_COMMENT_LENGTH = 2_000;
 
+/** A candidate's statement: the standing orders allow 500 words, about 3,500 characters. */
+export const MAX_CANDIDATE_STATEMENT_LENGTH = 5_000;
+
+/** A hustings question (an answer may be twice as long): a question is a paragraph. */
+export const MAX_HUSTINGS_QUESTION_LENGTH = 1_000;
+
 /** The drafting committee's reasons for a recommendation: 150 words by the standing orders. */
 export const MAX_RECOMMENDATION_REASONS_LENGTH = 2_000;
 
