@@ -7,7 +7,7 @@ export function PlainMarkdown({ text, headingLevel = 2 }: { text: string; headin
   return (
     <>
       {blocks.map((block, i) => {
-        const heading = /^(#{1,6})\s+(.*)$/.exec(block);
+        const heading = /^(#{1,6})\s+(\S.*)?$/.exec(block);
         if (heading) {
           const level = Math.min(6, Math.max(headingLevel, (heading[1]?.length ?? 2) + headingLevel - 2));
           const Tag = `h${level}` as "h2";

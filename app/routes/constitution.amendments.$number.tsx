@@ -17,7 +17,7 @@ import {
   supporterNames,
   withdrawAmendment,
 } from "~/modules/constitution/drafting.server";
-import { amendmentKindLabels, amendmentStatusLabels, draftingProblemMessages, recommendationLabels } from "~/modules/constitution/messages";
+import { amendmentKindLabels, amendmentStatusLabels, draftingProblemMessages, recommendationLabels, tooLongToCompare } from "~/modules/constitution/messages";
 import { constitutionAccess, numberedView } from "~/modules/constitution/views.server";
 import { requireUser } from "~/utils/auth.server";
 import { recommendationValues, type RecommendationKind } from "../../db/schema";
@@ -63,7 +63,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     supported: mine.has(row.id),
     recommendation: summary.recommendation,
     clause: clauseView ? { id: clauseView.id, number: clauseView.number, title: clauseView.title } : { id: row.clauseId, number: 0, title: effect.clauseTitle },
-    effect: { note: effect.note, segments: effect.segments, applies: effect.document !== null },
+    effect: { note: effect.note, segments: effect.segments, comparedWordByWord: effect.comparedWordByWord, applies: effect.document !== null },
     after: afterView.find((c) => c.id === changedId) ?? null,
     access,
     competesWith,
@@ -162,6 +162,7 @@ export default function AmendmentPage() {
           <strong>Competes with {d.competesWith.map((n) => `A${n}`).join(", ")}:</strong> they change the same words, so the ballot will ask members to rank them against each other and &ldquo;No change&rdquo;.
         </p>
       ) : null}
+      {d.effect.comparedWordByWord ? null : <p>{tooLongToCompare}</p>}
       {d.effect.segments.some((s) => s.kind !== "same") ? <WordDiff segments={d.effect.segments} label={`Changes made by amendment A${d.number}`} /> : null}
       {d.after ? (
         <details>

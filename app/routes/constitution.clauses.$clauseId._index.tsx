@@ -5,7 +5,7 @@ import { CommentThread } from "~/components/comment-thread";
 import { NotificationBanner } from "~/components/forms";
 import { amendmentEffect, competitors } from "~/modules/constitution/amendment-view";
 import { addComment, currentDraft, listAmendments, listComments, originalDocument } from "~/modules/constitution/drafting.server";
-import { amendmentKindLabels, amendmentStatusLabels, draftingProblemMessages, phaseLabels } from "~/modules/constitution/messages";
+import { amendmentKindLabels, amendmentStatusLabels, draftingProblemMessages, phaseLabels, tooLongToCompare } from "~/modules/constitution/messages";
 import { constitutionAccess, numberedView } from "~/modules/constitution/views.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 
@@ -42,6 +42,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         reason: a.reason,
         note: effect.note,
         segments: compactSegments(effect.segments),
+        comparedWordByWord: effect.comparedWordByWord,
         recommendation: a.recommendation?.kind ?? null,
         competesWith: competing.get(a.number) ?? [],
       };
@@ -113,6 +114,7 @@ export default function ClausePage() {
                   <strong>Competes with {a.competesWith.map((n) => `A${n}`).join(", ")}:</strong> they change the same words, so they will be ranked against each other and &ldquo;No change&rdquo;.
                 </p>
               ) : null}
+              {a.comparedWordByWord ? null : <p>{tooLongToCompare}</p>}
               {a.segments.some((s) => s.kind !== "same") ? <CompactDiff segments={a.segments} label={`Changes made by amendment A${a.number}`} /> : null}
               <p>
                 <strong>Reason:</strong> {a.reason}

@@ -2,12 +2,14 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ClauseText } from "~/components/clause-text";
 import { ErrorSummary, TextArea, TextField, type FieldErrors } from "~/components/forms";
-import { currentDraft, isFoundingMember, originalDocument, proposeAmendment } from "~/modules/constitution/drafting.server";
+import { currentDraft, isFoundingMember, originalDocument, proposeAmendment, type DraftingProblem } from "~/modules/constitution/drafting.server";
 import { draftingProblemMessages } from "~/modules/constitution/messages";
 import { APPLY_ERROR_MESSAGES, hashText, type ApplyErrorCode } from "~/modules/constitution/text";
 import { newClauseId } from "~/modules/constitution/upload";
 import { numberedView } from "~/modules/constitution/views.server";
 import { requireUser } from "~/utils/auth.server";
+import { MAX_AMENDMENT_REASON_LENGTH, MAX_CLAUSE_TEXT_LENGTH, MAX_CLAUSE_TITLE_LENGTH } from "~/utils/input-limits";
+import { textLimitProblem } from "~/utils/text-limits";
 import type { StoredOperation } from "../../db/schema";
 
 export const meta: MetaFunction = () => [{ title: "Propose an amendment - Constitution - Breakaway" }];
@@ -46,6 +48,15 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!kinds.includes(kind)) throw new Response("Unknown kind of amendment", { status: 400 });
   const values = Object.fromEntries([...form.entries()].map(([k, v]) => [k, typeof v === "string" ? v : ""]));
   const errors: FieldErrors = {};
+  // Lengths first, before any other work on the text (input-limits.ts): the typed text comes back.
+  const checkLength = (field: string, max: number, tooLong: DraftingProblem, wordTooLong: DraftingProblem) => {
+    const problem = textLimitProblem(values[field] ?? "", max);
+    if (problem) errors[field] = draftingProblemMessages[problem === "too_long" ? tooLong : wordTooLong];
+  };
+  const clauseField = kind === "words" ? "text" : kind === "lines" ? "replacement" : kind === "insert" ? "clauseText" : null;
+  if (clauseField) checkLength(clauseField, MAX_CLAUSE_TEXT_LENGTH, "clause_text_too_long", "clause_text_word_too_long");
+  checkLength("reason", MAX_AMENDMENT_REASON_LENGTH, "reason_too_many_characters", "reason_word_too_long");
+  if (Object.keys(errors).length > 0) return data({ kind, errors, values }, { status: 400 });
   const text = original.clauses.find((c) => c.id === clause.id)?.text ?? "";
   const baseHash = hashText(text);
   let operation: StoredOperation | null = null;
@@ -73,9 +84,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const title = (values.title ?? "").trim();
     const body = (values.clauseText ?? "").replace(/\r\n?/g, "\n").trim();
     if (!title) errors.title = "Enter a title for the new clause";
-    else if (title.length > 120) errors.title = "The title must be 120 characters or fewer";
+    else if (title.length > MAX_CLAUSE_TITLE_LENGTH) errors.title = draftingProblemMessages.clause_title_too_long;
     if (!body) errors.clauseText = "Enter the text of the new clause";
-    if (title && body && title.length <= 120) {
+    if (title && body && title.length <= MAX_CLAUSE_TITLE_LENGTH) {
       operation = { kind: "insertAfter", afterClauseId: clause.id, clause: { id: newClauseId(title, original.clauses.map((c) => c.id)), title, text: body, entrenched: values.entrenched === "yes" } };
     }
   }
@@ -143,18 +154,18 @@ export default function ProposeAmendment() {
       ) : null}
 
       <AmendForm kind="words" reason={valuesFor("words").reason} title="Change the words" open={!active || active === "words"} errors={errorsFor("words")}>
-        <TextArea name="text" id="words-text" label="The clause as you want it to read" hint="Edit the text below. Everything you change is shown to members as a word-by-word comparison." rows={12} defaultValue={valuesFor("words").text ?? c.text} error={errorsFor("words").text} />
+        <TextArea name="text" id="words-text" label="The clause as you want it to read" hint={`Edit the text below. Everything you change is shown to members as a word-by-word comparison. At most ${MAX_CLAUSE_TEXT_LENGTH.toLocaleString("en-GB")} characters.`} rows={12} defaultValue={valuesFor("words").text ?? c.text} error={errorsFor("words").text} />
       </AmendForm>
 
       <AmendForm kind="lines" reason={valuesFor("lines").reason} title="Replace some lines" open={active === "lines"} errors={errorsFor("lines")}>
         <TextField name="fromLine" id="lines-fromLine" label="From line" inputMode="numeric" width="10" defaultValue={valuesFor("lines").fromLine ?? String(c.firstLine ?? "")} error={errorsFor("lines").fromLine} />
         <TextField name="toLine" id="lines-toLine" label="To line (included)" inputMode="numeric" width="10" defaultValue={valuesFor("lines").toLine ?? String(c.firstLine ?? "")} error={errorsFor("lines").toLine} />
-        <TextArea name="replacement" id="lines-replacement" label="New words for those lines" hint="Leave empty to delete the lines." rows={4} defaultValue={valuesFor("lines").replacement} />
+        <TextArea name="replacement" id="lines-replacement" label="New words for those lines" hint={`Leave empty to delete the lines. At most ${MAX_CLAUSE_TEXT_LENGTH.toLocaleString("en-GB")} characters.`} rows={4} defaultValue={valuesFor("lines").replacement} error={errorsFor("lines").replacement} />
       </AmendForm>
 
       <AmendForm kind="insert" reason={valuesFor("insert").reason} title="Add a new clause after this one" open={active === "insert"} errors={errorsFor("insert")}>
         <TextField name="title" id="insert-title" label="Title of the new clause" defaultValue={valuesFor("insert").title} error={errorsFor("insert").title} />
-        <TextArea name="clauseText" id="insert-clauseText" label="Text of the new clause" hint="Separate paragraphs with a blank line; start list items with a dash." rows={8} defaultValue={valuesFor("insert").clauseText} error={errorsFor("insert").clauseText} />
+        <TextArea name="clauseText" id="insert-clauseText" label="Text of the new clause" hint={`Separate paragraphs with a blank line; start list items with a dash. At most ${MAX_CLAUSE_TEXT_LENGTH.toLocaleString("en-GB")} characters.`} rows={8} defaultValue={valuesFor("insert").clauseText} error={errorsFor("insert").clauseText} />
         <div className="radios__item">
           <input type="checkbox" id="insert-entrenched" name="entrenched" value="yes" defaultChecked={valuesFor("insert").entrenched === "yes"} />
           <label htmlFor="insert-entrenched">Make the new clause entrenched (changing it later needs two thirds)</label>
@@ -203,7 +214,7 @@ function AmendForm({ kind, title, open, errors, reason, children }: { kind: Kind
       <Form method="post" noValidate>
         <input type="hidden" name="kind" value={kind} />
         {children}
-        <TextArea name="reason" id={`${kind}-reason`} label="Reason for the amendment" hint="Up to 150 words. Shown with the amendment and on the ballot." rows={4} defaultValue={reason} error={errors.reason} />
+        <TextArea name="reason" id={`${kind}-reason`} label="Reason for the amendment" hint={`Up to 150 words (${MAX_AMENDMENT_REASON_LENGTH.toLocaleString("en-GB")} characters). Shown with the amendment and on the ballot.`} rows={4} defaultValue={reason} error={errors.reason} />
         <button type="submit" className="button">
           Propose this amendment
         </button>

@@ -4,7 +4,8 @@ import { WordDiff } from "~/components/clause-text";
 import { amendmentEffect } from "~/modules/constitution/amendment-view";
 import { amendedDocument, currentDraft, listAmendments } from "~/modules/constitution/drafting.server";
 import { listVersions, versionByNumber } from "~/modules/constitution/round.server";
-import { documentDiff, type ConstitutionDocument } from "~/modules/constitution/text";
+import { tooLongToCompare } from "~/modules/constitution/messages";
+import { comparableWordByWord, documentDiff, type ConstitutionDocument } from "~/modules/constitution/text";
 import { requirePermission } from "~/utils/auth.server";
 import { formatLondon } from "~/utils/london-time";
 
@@ -62,6 +63,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
             entrenched: c.after?.entrenched ?? false,
             title_segments: c.title,
             text: c.text,
+            comparedWordByWord: comparableWordByWord(c.before?.text ?? "", c.after?.text ?? ""),
           }))
       : null;
   return { choices, from, to, changes, known: Boolean(before && after) };
@@ -127,6 +129,7 @@ export default function Compare() {
                   {c.entrenchmentChanged ? <span className="tag tag--entrenched">{c.entrenched ? "Now entrenched" : "No longer entrenched"}</span> : null}
                 </h2>
                 {c.renamed ? <WordDiff segments={c.title_segments} label={`Title of ${c.title}`} /> : null}
+                {c.comparedWordByWord ? null : <p>{tooLongToCompare}</p>}
                 <WordDiff segments={c.text} label={`Text of ${c.title}`} />
               </section>
             ))}

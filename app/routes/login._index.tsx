@@ -6,6 +6,7 @@ import { signInMessages } from "~/modules/auth/messages";
 import { safeRedirectPath } from "~/modules/auth/redirect";
 import { requestSignInLink } from "~/modules/auth/sign-in.server";
 import { requirePermission } from "~/utils/auth.server";
+import { isEmailAddress } from "~/utils/email";
 
 export const meta: MetaFunction = () => [{ title: "Sign in - Breakaway" }];
 
@@ -23,8 +24,7 @@ const signInForm = z.object({
     .string()
     .trim()
     .min(1, { error: signInMessages.emailMissing })
-    .max(254, { error: signInMessages.emailFormat })
-    .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { error: signInMessages.emailFormat }),
+    .refine(isEmailAddress, { error: signInMessages.emailFormat }),
   redirectTo: z.string().optional(),
 });
 

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { trimEndOf } from "./trim";
 
 // Empty strings in the environment mean "not set", as most shells and .env files intend.
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -109,7 +110,7 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
       host: e.HOST ?? "0.0.0.0",
       databaseUrl: e.DATABASE_URL,
       dataDir: e.DATA_DIR ?? "./data",
-      appUrl: (e.APP_URL ?? `http://localhost:${port}`).replace(/\/+$/, ""),
+      appUrl: trimEndOf(e.APP_URL ?? `http://localhost:${port}`, "/"),
       smtpUrl: e.SMTP_URL,
       mailFrom: e.MAIL_FROM ?? "Breakaway <no-reply@breakaway.invalid>",
       // A newcomer on the embedded database gets the demo; a real deployment opts in.

@@ -31,6 +31,69 @@ export const UPLOAD_BODY_BYTES: Readonly<Record<string, number>> = {
 export const MAX_FORM_PARTS = 1000;
 
 // ---------------------------------------------------------------------------------------------
+// Text fields: characters, checked before anything else is done with the text. Word limits set by
+// the standing orders still apply on top; these stop what a word count cannot see (one endless
+// "word", a megabyte of spaces).
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * An e-mail address. 254 is the longest address mail can be delivered to (RFC 5321's 256-octet
+ * path less its angle brackets), and the forms already refused longer ones.
+ */
+export const MAX_EMAIL_LENGTH = 254;
+
+/**
+ * The longest single "word" (a run without spaces) in prose that is counted in words: a word
+ * limit cannot see one endless word. The longest English words are under 50 characters; 200
+ * leaves room for a web address to a document or news story (most are 60 to 150).
+ */
+export const MAX_WORD_LENGTH = 200;
+
+/** A clause's title: as the Markdown upload has always allowed; a title is a few words. */
+export const MAX_CLAUSE_TITLE_LENGTH = 120;
+
+/**
+ * A clause's text, as an amendment proposes it (the whole new text, a replacement for some
+ * lines, or a new clause) or as the committee's compromise. The longest model clause is about
+ * 3,200 characters; 20,000 is six times that, some 3,000 words.
+ */
+export const MAX_CLAUSE_TEXT_LENGTH = 20_000;
+
+/** The reason for an amendment: the standing orders allow 150 words, about 1,000 characters. */
+export const MAX_AMENDMENT_REASON_LENGTH = 2_000;
+
+/** A comment on a clause or an amendment: a few paragraphs. */
+export const MAX_COMMENT_LENGTH = 2_000;
+
+/** A candidate's statement: the standing orders allow 500 words, about 3,500 characters. */
+export const MAX_CANDIDATE_STATEMENT_LENGTH = 5_000;
+
+/** A hustings question (an answer may be twice as long): a question is a paragraph. */
+export const MAX_HUSTINGS_QUESTION_LENGTH = 1_000;
+
+/** The drafting committee's reasons for a recommendation: 150 words by the standing orders. */
+export const MAX_RECOMMENDATION_REASONS_LENGTH = 2_000;
+
+// ---------------------------------------------------------------------------------------------
+// Work on stored text: text stored before the limits above existed (or by a future bug) must
+// not make a page slow for everyone. Above these, the page shows the old and new text whole.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The old and new text of a change together, in characters, above which they are not compared
+ * word by word. Two clauses at their limit (below) fit with room to spare; a word diff of this
+ * much text takes milliseconds.
+ */
+export const WORD_DIFF_MAX_CHARACTERS = 100_000;
+
+/**
+ * The most words and spaces a word-by-word comparison may find changed before it gives up and
+ * shows the change as old text removed and new text added. The diff's work grows with the text
+ * times this figure, so it caps the work even for two unrelated texts just under the size above.
+ */
+export const WORD_DIFF_MAX_EDITS = 2_000;
+
+// ---------------------------------------------------------------------------------------------
 // Pledges
 // ---------------------------------------------------------------------------------------------
 

@@ -42,10 +42,11 @@ function parseModern(lines: readonly string[], dataType?: PreflibDataType): Elec
       dataLines.push({ text: line, line: i + 1 });
       return;
     }
-    const meta = /^#\s*([^:]+?)\s*:\s*(.*)$/.exec(line);
-    if (!meta) return;
-    const key = meta[1]!.toUpperCase();
-    const value = meta[2]!.trim();
+    // "# KEY: value", read by position rather than a pattern that could backtrack.
+    const colon = line.indexOf(":");
+    if (colon < 2) return;
+    const key = line.slice(1, colon).trim().toUpperCase();
+    const value = line.slice(colon + 1).trim();
     const alternative = /^ALTERNATIVE NAME (\d+)$/.exec(key);
     if (alternative) names.set(Number(alternative[1]), value);
     else if (key === "NUMBER ALTERNATIVES") declaredAlternatives = Number(value);
@@ -61,11 +62,11 @@ function parseModern(lines: readonly string[], dataType?: PreflibDataType): Elec
   const candidates: string[] = [];
   for (let i = 1; i <= count; i++) candidates.push(names.get(i) ?? `Alternative ${i}`);
   const ballots = dataLines.map(({ text, line }) => {
-    const match = /^(\d+)\s*:\s*(.*)$/.exec(text);
+    const match = /^(\d+)\s*:\s*(\S.*)?$/.exec(text);
     if (!match) {
       throw new BallotFileError(line, `expected "<count>: <ranking>", found "${text}"`);
     }
-    return parseRanking(match[1]!, match[2]!, count, line, type);
+    return parseRanking(match[1]!, (match[2] ?? ""), count, line, type);
   });
   return { title, candidates, seats: 1, ballots, withdrawn: [] };
 }
@@ -85,11 +86,11 @@ function parseLegacy(lines: readonly string[], dataType?: PreflibDataType): Elec
   const candidates: string[] = [];
   for (let i = 1; i <= count; i++) {
     const entry = next();
-    const match = entry && /^(\d+)\s*,\s*(.*)$/.exec(entry.text);
+    const match = entry && /^(\d+)\s*,\s*(\S.*)?$/.exec(entry.text);
     if (!entry || !match || Number(match[1]) !== i) {
       throw new BallotFileError(entry?.line ?? lines.length, `expected "${i},<name of alternative ${i}>"`);
     }
-    candidates.push(match[2]!.trim());
+    candidates.push((match[2] ?? "").trim());
   }
   const totals = next();
   if (!totals || !/^\d+\s*,\s*\d+\s*,\s*\d+$/.test(totals.text)) {
@@ -97,9 +98,9 @@ function parseLegacy(lines: readonly string[], dataType?: PreflibDataType): Elec
   }
   const ballots: Ballot[] = [];
   for (let entry = next(); entry; entry = next()) {
-    const match = /^(\d+)\s*,\s*(.*)$/.exec(entry.text);
+    const match = /^(\d+)\s*,\s*(\S.*)?$/.exec(entry.text);
     if (!match) throw new BallotFileError(entry.line, `expected "<count>,<ranking>", found "${entry.text}"`);
-    ballots.push(parseRanking(match[1]!, match[2]!, count, entry.line, dataType));
+    ballots.push(parseRanking(match[1]!, (match[2] ?? ""), count, entry.line, dataType));
   }
   return { title: "", candidates, seats: 1, ballots, withdrawn: [] };
 }
@@ -130,18 +131,29 @@ function parseRanking(
     seen.add(c);
     return c;
   };
-  // Tokens are single numbers or {a,b,...} groups, separated by commas.
-  const tokenPattern = /\s*(\{[^}]*\}|[^,{}]+)\s*(?:,|$)/y;
+  // Tokens are single numbers or {a,b,...} groups, separated by commas. Read by position, one
+  // pass, rather than by a pattern whose parts could match the same spaces.
   let position = 0;
   const text = rankingText.trim();
+  const isSpace = (at: number) => at < text.length && text.charAt(at).trim() === "";
   while (position < text.length) {
-    tokenPattern.lastIndex = position;
-    const match = tokenPattern.exec(text);
-    if (!match || match[0].length === 0) {
-      throw new BallotFileError(line, `cannot read the ranking "${text}" near "${text.slice(position)}"`);
+    const unreadable = () => new BallotFileError(line, `cannot read the ranking "${text}" near "${text.slice(position)}"`);
+    let start = position;
+    while (isSpace(start)) start++;
+    let end = start;
+    if (text.charAt(start) === "{") {
+      const close = text.indexOf("}", start);
+      if (close === -1) throw unreadable();
+      end = close + 1;
+    } else {
+      while (end < text.length && !",{}".includes(text.charAt(end))) end++;
+      if (end === start) throw unreadable();
     }
-    position = tokenPattern.lastIndex;
-    const token = match[1]!;
+    let after = end;
+    while (isSpace(after)) after++;
+    if (after < text.length && text.charAt(after) !== ",") throw unreadable();
+    const token = text.slice(start, end);
+    position = after < text.length ? after + 1 : after;
     if (token.startsWith("{")) {
       const inner = token.slice(1, -1).trim();
       if (inner === "") continue;

@@ -2,7 +2,7 @@
  * How an amendment reads to a member: what kind of change it is, the clause before and after it
  * (applied on its own to the published text), and a word diff of the two. Pure.
  */
-import { applyAmendment, findConflicts, wordDiff, type Amendment, type ConstitutionDocument, type DiffSegment } from "./text";
+import { applyAmendment, comparableWordByWord, findConflicts, wordDiff, type Amendment, type ConstitutionDocument, type DiffSegment } from "./text";
 
 export interface AmendmentEffect {
   /** The clause it changes, or the new clause it adds. */
@@ -10,6 +10,8 @@ export interface AmendmentEffect {
   before: string;
   after: string;
   segments: DiffSegment[];
+  /** False when the texts are too long to compare word by word: `segments` then give them whole. */
+  comparedWordByWord: boolean;
   /** A sentence for changes that are not about words: moves, entrenchment, a new title. */
   note: string | null;
   /** The whole document with only this amendment applied; null when it no longer applies. */
@@ -22,7 +24,7 @@ export function amendmentEffect(original: ConstitutionDocument, amendment: Amend
   const titleOf = (doc: ConstitutionDocument | null, id: string | null) => doc?.clauses.find((c) => c.id === id)?.title ?? id ?? "";
   if (amendment.kind === "insertAfter") {
     const text = amendment.clause.text;
-    return { clauseTitle: amendment.clause.title, before: "", after: text, segments: wordDiff("", text), note: amendment.afterClauseId === null ? `A new clause “${amendment.clause.title}” at the start.` : `A new clause “${amendment.clause.title}” after “${titleOf(original, amendment.afterClauseId)}”.`, document };
+    return { clauseTitle: amendment.clause.title, before: "", after: text, segments: wordDiff("", text), comparedWordByWord: true, note: amendment.afterClauseId === null ? `A new clause “${amendment.clause.title}” at the start.` : `A new clause “${amendment.clause.title}” after “${titleOf(original, amendment.afterClauseId)}”.`, document };
   }
   const clause = original.clauses.find((c) => c.id === amendment.clauseId);
   const before = clause?.text ?? "";
@@ -33,7 +35,7 @@ export function amendmentEffect(original: ConstitutionDocument, amendment: Amend
   if (amendment.kind === "move") note = amendment.afterClauseId === null ? "The clause moves to the start." : `The clause moves to after “${titleOf(original, amendment.afterClauseId)}”.`;
   if (amendment.kind === "rename") note = `The title becomes “${amendment.title}”.`;
   if (amendment.kind === "setEntrenched") note = amendment.entrenched ? "The clause becomes entrenched: changing it will need two thirds." : "The clause stops being entrenched.";
-  return { clauseTitle: clause?.title ?? amendment.clauseId, before, after, segments: wordDiff(before, after), note, document };
+  return { clauseTitle: clause?.title ?? amendment.clauseId, before, after, segments: wordDiff(before, after), comparedWordByWord: comparableWordByWord(before, after), note, document };
 }
 
 /**

@@ -30,6 +30,8 @@ import { loadModelConstitution } from "./model";
 import { applyAll, applyAmendment, type Amendment, type ConstitutionDocument } from "./text";
 import type { UploadedClause } from "./upload";
 import { wordCount } from "./words";
+import { MAX_AMENDMENT_REASON_LENGTH, MAX_CLAUSE_TEXT_LENGTH, MAX_CLAUSE_TITLE_LENGTH, MAX_COMMENT_LENGTH, MAX_RECOMMENDATION_REASONS_LENGTH } from "~/utils/input-limits";
+import { textLimitProblem } from "~/utils/text-limits";
 
 export type Draft = typeof constitutionDrafts.$inferSelect;
 export type AmendmentRow = typeof amendments.$inferSelect;
@@ -94,7 +96,15 @@ export type DraftingProblem =
   | "recommendation_reasons_too_long"
   | "compromise_missing"
   | "supporters_invalid"
-  | "invalid_operation";
+  | "invalid_operation"
+  | "reason_too_many_characters"
+  | "reason_word_too_long"
+  | "clause_text_too_long"
+  | "clause_text_word_too_long"
+  | "clause_title_too_long"
+  | "comment_word_too_long"
+  | "recommendation_reasons_too_many_characters"
+  | "recommendation_reasons_word_too_long";
 
 export type DraftingResult<T = object> = ({ ok: true } & T) | { ok: false; code: DraftingProblem; detail?: string };
 
@@ -186,6 +196,26 @@ export interface ProposalInput {
 }
 
 /**
+ * What is too long in a proposal, checked before any other work (issue 13: a 2 MB amendment and
+ * a 1,000,000-character reason, once stored, made every view of them slow for everyone).
+ */
+export function proposalTooLong(input: ProposalInput): DraftingProblem | null {
+  const reason = textLimitProblem(input.reason, MAX_AMENDMENT_REASON_LENGTH);
+  if (reason) return reason === "too_long" ? "reason_too_many_characters" : "reason_word_too_long";
+  // Stored operations are loosely typed; any text they carry is measured, whatever the kind.
+  const op = input.operation;
+  const clause = (op.clause ?? {}) as { text?: unknown; title?: unknown };
+  for (const text of [op.text, clause.text]) {
+    const problem = typeof text === "string" ? textLimitProblem(text, MAX_CLAUSE_TEXT_LENGTH) : null;
+    if (problem) return problem === "too_long" ? "clause_text_too_long" : "clause_text_word_too_long";
+  }
+  for (const title of [op.title, clause.title]) {
+    if (typeof title === "string" && title.length > MAX_CLAUSE_TITLE_LENGTH) return "clause_title_too_long";
+  }
+  return null;
+}
+
+/**
  * A founding member proposes an amendment (standing orders 7.1, 7.2); an organiser's is a
  * drafting committee amendment, which needs no supporters (7.10). The operation must apply to
  * the draft as published.
@@ -195,6 +225,8 @@ export async function proposeAmendment(
   proposer: { id: string; email: string; isOrganiser: boolean },
   input: ProposalInput,
 ): Promise<DraftingResult<{ amendmentId: string; number: number }>> {
+  const tooLong = proposalTooLong(input);
+  if (tooLong) return { ok: false, code: tooLong };
   const rules = await standingOrderRules();
   const reason = input.reason.trim();
   if (!reason) return { ok: false, code: "reason_missing" };
@@ -294,7 +326,7 @@ export async function withdrawAmendment(db: Db, member: { id: string; email: str
   });
 }
 
-export const COMMENT_MAX_LENGTH = 2000;
+export const COMMENT_MAX_LENGTH = MAX_COMMENT_LENGTH;
 
 /** Comments are plain text: shown with line breaks kept, never as HTML. */
 export async function addComment(
@@ -302,9 +334,10 @@ export async function addComment(
   author: { id: string; email: string; isOrganiser: boolean },
   input: { clauseId: string; amendmentId: string | null; parentId: string | null; body: string },
 ): Promise<DraftingResult<{ commentId: string }>> {
+  const tooLong = textLimitProblem(input.body.trim(), COMMENT_MAX_LENGTH);
+  if (tooLong) return tooLong === "too_long" ? { ok: false, code: "comment_too_long", detail: String(COMMENT_MAX_LENGTH) } : { ok: false, code: "comment_word_too_long" };
   const body = input.body.replace(/\r\n?/g, "\n").trim();
   if (!body) return { ok: false, code: "comment_empty" };
-  if (body.length > COMMENT_MAX_LENGTH) return { ok: false, code: "comment_too_long", detail: String(COMMENT_MAX_LENGTH) };
   return db.transaction(async (tx) => {
     const draft = await currentDraft(tx);
     if (!draft) return { ok: false, code: "no_draft" } as const;
@@ -336,6 +369,10 @@ export async function setRecommendation(
   actor: Actor,
   input: { amendmentId: string; kind: RecommendationKind; reasons: string; compromiseText: string },
 ): Promise<DraftingResult> {
+  const reasonsLimit = textLimitProblem(input.reasons, MAX_RECOMMENDATION_REASONS_LENGTH);
+  if (reasonsLimit) return { ok: false, code: reasonsLimit === "too_long" ? "recommendation_reasons_too_many_characters" : "recommendation_reasons_word_too_long" };
+  const compromiseLimit = textLimitProblem(input.compromiseText, MAX_CLAUSE_TEXT_LENGTH);
+  if (compromiseLimit) return { ok: false, code: compromiseLimit === "too_long" ? "clause_text_too_long" : "clause_text_word_too_long" };
   const rules = await standingOrderRules();
   const maxWords = Number(rules.raw.recommendation_max_words ?? 150) || 150;
   const reasons = input.reasons.trim();

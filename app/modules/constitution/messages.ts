@@ -2,6 +2,10 @@
 import type { AmendmentStatus, DraftPhase, RecommendationKind } from "../../../db/schema";
 import type { DraftingProblem } from "./drafting.server";
 import type { RoundProblem } from "./round.server";
+import { MAX_AMENDMENT_REASON_LENGTH, MAX_CLAUSE_TEXT_LENGTH, MAX_CLAUSE_TITLE_LENGTH, MAX_RECOMMENDATION_REASONS_LENGTH, MAX_WORD_LENGTH } from "~/utils/input-limits";
+
+/** "2,000 characters": a limit as a member reads it. */
+const chars = (n: number) => `${n.toLocaleString("en-GB")} characters`;
 
 export const phaseLabels: Record<DraftPhase, string> = {
   drafting: "Drafting: amendments and support are open",
@@ -52,6 +56,14 @@ export const draftingProblemMessages: Record<DraftingProblem, string> = {
   compromise_missing: "Enter the compromise text",
   supporters_invalid: "Enter a whole number of supporters from 0 to 1,000",
   invalid_operation: "The amendment does not fit the clause.",
+  reason_too_many_characters: `The reason must be ${chars(MAX_AMENDMENT_REASON_LENGTH)} or fewer`,
+  reason_word_too_long: `Each word of the reason must be ${chars(MAX_WORD_LENGTH)} or fewer. Put spaces between words`,
+  clause_text_too_long: `The clause text must be ${chars(MAX_CLAUSE_TEXT_LENGTH)} or fewer`,
+  clause_text_word_too_long: `Each word of the clause text must be ${chars(MAX_WORD_LENGTH)} or fewer. Put spaces between words`,
+  clause_title_too_long: `The title must be ${chars(MAX_CLAUSE_TITLE_LENGTH)} or fewer`,
+  comment_word_too_long: `Each word of a comment must be ${chars(MAX_WORD_LENGTH)} or fewer. Put spaces between words`,
+  recommendation_reasons_too_many_characters: `The reasons must be ${chars(MAX_RECOMMENDATION_REASONS_LENGTH)} or fewer`,
+  recommendation_reasons_word_too_long: `Each word of the reasons must be ${chars(MAX_WORD_LENGTH)} or fewer. Put spaces between words`,
 };
 
 export const roundProblemMessages: Record<RoundProblem, string> = {
@@ -67,3 +79,6 @@ export const roundProblemMessages: Record<RoundProblem, string> = {
   no_adoption_vote: "The adoption vote has not been opened.",
   already_adopted: "This text has already been adopted.",
 };
+
+/** Said where a change is shown whole rather than word by word (input-limits: WORD_DIFF_MAX_*). */
+export const tooLongToCompare = "This change is too long to compare word by word, so the old text is shown struck through and the new text in full.";

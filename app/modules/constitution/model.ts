@@ -51,7 +51,8 @@ function unquote(raw: string): string {
   const quoted = /^"(.*)"$/.exec(value) ?? /^'(.*)'$/.exec(value);
   if (quoted) return quoted[1] ?? "";
   // An unquoted value may end with a YAML comment.
-  return value.replace(/\s+#.*$/, "");
+  const comment = value.search(/\s#/);
+  return comment === -1 ? value : value.slice(0, comment).trimEnd();
 }
 
 /**
@@ -68,14 +69,14 @@ export function parseFrontMatter(text: string): { data: Record<string, FrontMatt
   const lines = (match[1] ?? "").split(/\r?\n/);
   lines.forEach((line, index) => {
     if (!line.trim() || line.trim().startsWith("#")) return;
-    const item = /^\s+-\s*(.*)$/.exec(line) ?? /^-\s+(.*)$/.exec(line);
+    const item = /^\s+-\s*(\S.*)?$/.exec(line) ?? /^-\s+(\S.*)?$/.exec(line);
     if (item) {
       const list = listKey === null ? undefined : data[listKey];
       if (Array.isArray(list)) list.push(unquote(item[1] ?? ""));
       else problems.push(`front matter line ${index + 2}: a list item with no list key above it`);
       return;
     }
-    const kv = /^([A-Za-z_][\w-]*):(?:\s+(.*))?$/.exec(line);
+    const kv = /^([A-Za-z_][\w-]*):(?:\s+(\S.*)?)?$/.exec(line);
     if (!kv?.[1]) {
       problems.push(`front matter line ${index + 2}: not understood: ${line.trim()}`);
       listKey = null;

@@ -465,3 +465,31 @@ describe("splitMarkdownIntoClauses: round trip of the model constitution", () =>
     }
   });
 });
+
+describe("hostile headings (issue 13)", () => {
+  it("reads the issue's 2 KB upload (#, 2,000 spaces, U+2028) as a heading and a line of text", () => {
+    // The old heading pattern was cubic on this line: 15 s for 2,000 spaces.
+    const markdown = `#${" ".repeat(2000)}\u2028x\n## Aims\n\nTo win.\n`;
+    const result = splitMarkdownIntoClauses(markdown);
+    expect(result).toEqual({
+      ok: true,
+      ignoredPreamble: true,
+      clauses: [expect.objectContaining({ title: "Aims", text: "To win." })],
+    });
+  });
+
+  it("ends a line at U+2028, U+2029, NEL and a lone carriage return", () => {
+    for (const lineEnd of ["\u2028", "\u2029", "\u0085", "\r", "\r\n"]) {
+      const clauses = clausesOf(["## Aims", "To win.", "## Membership", "Anyone."].join(lineEnd));
+      expect(clauses.map((c) => [c.title, c.text]), JSON.stringify(lineEnd)).toEqual([
+        ["Aims", "To win."],
+        ["Membership", "Anyone."],
+      ]);
+    }
+  });
+
+  it("keeps a heading's title exact around long runs of spaces and hashes", () => {
+    expect(clausesOf(`##${" ".repeat(5000)}Aims${" ".repeat(5000)}##\nTo win.\n## Two\nText.`)[0]?.title).toBe("Aims");
+    expect(clausesOf(`## C#\nText.\n## ${"#".repeat(5000)}\nMore.`).map((c) => c.title)).toEqual(["C#", "Clause 2"]);
+  });
+});

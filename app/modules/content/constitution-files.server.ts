@@ -17,7 +17,7 @@ export function parseFrontMatter(text: string): TextFile {
   if (!match) return { frontMatter: {}, body: text };
   const frontMatter: Record<string, string> = {};
   for (const line of (match[1] ?? "").split(/\r?\n/)) {
-    const kv = /^([A-Za-z_][\w-]*):\s*(.*)$/.exec(line);
+    const kv = /^([A-Za-z_][\w-]*):\s*(\S.*)?$/.exec(line);
     if (kv?.[1]) frontMatter[kv[1]] = (kv[2] ?? "").replace(/^["']|["']$/g, "");
   }
   return { frontMatter, body: text.slice(match[0].length) };

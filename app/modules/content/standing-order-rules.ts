@@ -18,8 +18,9 @@ export function parseRulesBlock(markdown: string): StandingOrderRules {
   const block = /```yaml[^\n]*\n([\s\S]*?)```/.exec(markdown)?.[1] ?? "";
   const raw: Record<string, string> = {};
   for (const line of block.split("\n")) {
-    const kv = /^([a-z_]+):\s*([^#]*?)\s*(#.*)?$/.exec(line.trim());
-    if (kv?.[1]) raw[kv[1]] = kv[2] ?? "";
+    // "key: value  # comment": the key by pattern, the value by position (no backtracking).
+    const kv = /^([a-z_]+):/.exec(line.trim());
+    if (kv?.[1]) raw[kv[1]] = (line.trim().slice(kv[0].length).split("#")[0] ?? "").trim();
   }
   const quorum = Number(raw.quorum_percent);
   return {

@@ -2,6 +2,8 @@
  * Formatting for documents: UK dates, money and counts, always in UK English and UK time
  * whatever the server's own locale and time zone, so a letter reads the same on every server.
  */
+import { trimEndOf } from "../../utils/trim";
+
 
 const LONDON = "Europe/London";
 
@@ -80,14 +82,14 @@ const unsplittable: Record<string, string> = { ł: "l", Ł: "L", ø: "o", Ø: "O
  * survives every browser and operating system and needs no quoting in Content-Disposition.
  */
 export function fileSlug(title: string, fallback = "document"): string {
-  const slug = title
+  const cut = title
     .replace(/[łŁøØđĐßæÆœŒþÞ]/g, (c) => unsplittable[c] ?? c)
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/g, "");
+    .replace(/^-+/, "")
+    .slice(0, 60);
+  const slug = trimEndOf(cut, "-");
   return slug || fallback;
 }

@@ -31,3 +31,21 @@ describe("the Markdown of Breakaway's texts", () => {
     expect(parseBlocks("  \n\n ")).toEqual([]);
   });
 });
+
+describe("line ends other than \\n (issue 13)", () => {
+  it("treats U+2028 and U+2029 as line ends, so a heading is not swallowed by the line after it", () => {
+    expect(parseBlocks(`# Aims\u2028\u2028To win.\u2029\u2029- one\u2028- two`)).toEqual([
+      { kind: "heading", level: 1, runs: [{ text: "Aims", bold: false }] },
+      { kind: "paragraph", runs: [{ text: "To win.", bold: false }] },
+      { kind: "list", ordered: false, items: [[{ text: "one", bold: false }], [{ text: "two", bold: false }]] },
+    ]);
+  });
+
+  it("reads the issue's line (#, 2,000 spaces, U+2028) as an empty heading and text", () => {
+    expect(parseBlocks(`#${" ".repeat(2000)}\u2028x`)).toEqual(parseBlocks(`#${" ".repeat(2000)}\nx`));
+    expect(parseBlocks(`# Aims${" ".repeat(2000)}\u2028x`)).toEqual([
+      { kind: "heading", level: 1, runs: [{ text: "Aims", bold: false }] },
+      { kind: "paragraph", runs: [{ text: "x", bold: false }] },
+    ]);
+  });
+});

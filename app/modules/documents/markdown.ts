@@ -4,6 +4,8 @@
  * into blocks so a PDF can lay them out; anything else is kept as plain text, never dropped.
  */
 
+import { normaliseLineBreaks } from "../../utils/line-breaks";
+
 export type InlineRun = { text: string; bold: boolean };
 
 export type Block =
@@ -26,8 +28,8 @@ export function parseInline(text: string): InlineRun[] {
 
 export function parseBlocks(markdown: string): Block[] {
   const blocks: Block[] = [];
-  const chunks = markdown
-    .replace(/\r\n?/g, "\n")
+  // Every kind of line end is a line end, U+2028 and U+2029 included.
+  const chunks = normaliseLineBreaks(markdown)
     // Code fences have no place in a printed letter; their text is kept as a paragraph.
     .replace(/^```.*$/gm, "")
     .split(/\n{2,}/)
@@ -35,7 +37,7 @@ export function parseBlocks(markdown: string): Block[] {
     .filter(Boolean);
   for (const chunk of chunks) {
     const lines = chunk.split("\n");
-    const heading = /^(#{1,6})\s+(.*)$/.exec(lines[0] ?? "");
+    const heading = /^(#{1,6})\s+(\S.*)?$/.exec(lines[0] ?? "");
     if (heading && lines.length === 1) {
       const level = Math.min(3, heading[1]?.length ?? 1) as 1 | 2 | 3;
       blocks.push({ kind: "heading", level, runs: parseInline((heading[2] ?? "").trim()) });

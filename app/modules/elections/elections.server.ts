@@ -28,6 +28,8 @@ import {
 } from "../../../db/schema";
 import { wordCount } from "~/modules/constitution/words";
 import { nominationMail } from "./nomination-mail";
+import { MAX_CANDIDATE_STATEMENT_LENGTH, MAX_HUSTINGS_QUESTION_LENGTH } from "~/utils/input-limits";
+import { textLimitProblem } from "~/utils/text-limits";
 
 export type Election = typeof elections.$inferSelect;
 export type Position = typeof positions.$inferSelect;
@@ -48,6 +50,8 @@ export type ElectionProblem =
   | "declaration_missing"
   | "eligibility_missing"
   | "statement_too_long"
+  | "statement_too_many_characters"
+  | "statement_word_too_long"
   | "already_standing_for_office"
   | "own_candidacy"
   | "not_candidate"
@@ -247,6 +251,9 @@ async function takeUpCandidacy(
   input: StandInput,
   mode: "stand" | "accept",
 ): Promise<ElectionResult<{ candidacyId: string }>> {
+  // Characters and the longest word first, before any other work (input-limits.ts).
+  const statementLimit = textLimitProblem(input.statement.trim(), MAX_CANDIDATE_STATEMENT_LENGTH);
+  if (statementLimit) return { ok: false, code: statementLimit === "too_long" ? "statement_too_many_characters" : "statement_word_too_long" };
   const rules = await standingOrderRules();
   const maxWords = Number(rules.raw.candidate_statement_max_words ?? 500) || 500;
   const statement = input.statement.replace(/\r\n?/g, "\n").trim();
@@ -502,7 +509,7 @@ export async function withdrawCandidacy(db: Db, member: { id: string; email: str
   });
 }
 
-export const HUSTINGS_MAX_LENGTH = 1000;
+export const HUSTINGS_MAX_LENGTH = MAX_HUSTINGS_QUESTION_LENGTH;
 
 export async function askQuestion(db: Db, member: { id: string; email: string }, candidacyId: string, question: string): Promise<ElectionResult> {
   const text = question.replace(/\r\n?/g, "\n").trim();

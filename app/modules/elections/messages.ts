@@ -14,6 +14,8 @@ export const electionProblemMessages: Record<ElectionProblem, string> = {
   declaration_missing: "Confirm the declaration for a registered officer",
   eligibility_missing: "Confirm that you are eligible to be treasurer",
   statement_too_long: "Your statement must be 500 words or fewer",
+  statement_too_many_characters: "Your statement must be 5,000 characters or fewer",
+  statement_word_too_long: "Each word of your statement must be 200 characters or fewer. Put spaces between words",
   already_standing_for_office: "You are already standing for another registered office. Nobody may hold more than one (standing orders 11.3); withdraw from that one first.",
   own_candidacy: "You cannot second your own nomination, or one you made.",
   not_candidate: "Only the candidate can do this.",

@@ -6,6 +6,8 @@
  */
 import { parse } from "csv-parse/sync";
 import { regionForPostcode } from "~/modules/campaign/regions";
+import { isEmailAddress } from "~/utils/email";
+import { trimEndOf, withoutBracketed } from "~/utils/trim";
 import { fromLondonWallClock } from "~/utils/london-time";
 import type { Relation } from "../../../db/schema";
 
@@ -221,9 +223,7 @@ export function columnName(file: Pick<CsvFile, "headers">, index: number): strin
 // Guessing the mapping
 
 function normaliseHeader(header: string): string {
-  return header
-    .toLowerCase()
-    .replace(/\(.*?\)|\[.*?\]/g, " ")
+  return withoutBracketed(header.toLowerCase())
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
 }
@@ -407,8 +407,20 @@ export function guessSubscriptionUnit(file: CsvFile, column: number): Subscripti
 // ---------------------------------------------------------------------------------------------
 // Values
 
+/** "£5 per month" and its kin without the "per month" (a plain loop: no pattern to backtrack). */
+function withoutMonthly(text: string): string {
+  for (const suffix of ["per month", "a month", "pm", "p/m", "monthly"]) {
+    if (text.endsWith(suffix)) return text.slice(0, -suffix.length).trim();
+  }
+  if (text.endsWith("month")) {
+    const before = text.slice(0, -"month".length).trimEnd();
+    if (before.endsWith("/")) return before.slice(0, -1).trim();
+  }
+  return text;
+}
+
 function word(value: string): string {
-  return value.trim().toLowerCase().replace(/\s+/g, " ").replace(/[.!]+$/, "");
+  return trimEndOf(value.trim().toLowerCase().replace(/\s+/g, " "), ".!");
 }
 
 const yesWords = new Set([
@@ -496,7 +508,7 @@ export function parseRelation(value: string): Relation | "unclear" | null {
 export function parseSubscription(value: string, unit: SubscriptionUnit): number | null | "invalid" {
   let text = value.trim().toLowerCase().replace(/,/g, "");
   if (text === "") return null;
-  text = text.replace(/\s*(\/\s*month|per month|a month|pm|p\/m|monthly)$/, "").trim();
+  text = withoutMonthly(text);
   let pence: number;
   const inPence = /^(\d{1,7})\s*p$/.exec(text);
   if (inPence) {
@@ -612,7 +624,6 @@ export interface RowContext {
   now: Date;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const NAME_MAX = 120;
 export const MEMBERSHIP_NUMBER_MAX = 40;
 export const CONSENT_VERSION_MAX = 120;
@@ -641,7 +652,7 @@ export function mapRow(row: CsvRow, ctx: RowContext): MapRowResult {
 
   const email = cell("email").replace(/^mailto:/i, "").toLowerCase();
   if (email === "") problem("email", "email_missing");
-  else if (!EMAIL.test(email) || email.length > 254) problem("email", "email_invalid");
+  else if (!isEmailAddress(email)) problem("email", "email_invalid");
 
   let postcode = "";
   let region = "";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { regionForPostcode } from "~/modules/campaign/regions";
+import { isEmailAddress } from "~/utils/email";
 import { pledgeMessages as m } from "./messages";
 
 /** Monthly subscription as typed ("£4.50", "4.5", "12") to pence; blank is none. */
@@ -17,8 +18,7 @@ export const pledgeFormSchema = z
       .string()
       .trim()
       .min(1, { error: m.emailMissing })
-      .max(254, { error: m.emailFormat })
-      .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { error: m.emailFormat }),
+      .refine(isEmailAddress, { error: m.emailFormat }),
     postcode: z
       .string()
       .trim()

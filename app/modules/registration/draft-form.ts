@@ -1,3 +1,4 @@
+import { isEmailAddress } from "~/utils/email";
 import type { AccountingUnit, AssetsRecord, Description, RegistrationDraft } from "./details";
 
 /**
@@ -92,8 +93,6 @@ const yesNo = (values: FormValues, key: string): boolean | undefined => {
 /** A single checkbox: ticked is true, not ticked is false. */
 const ticked = (values: FormValues, key: string): boolean => one(values, key) === "yes";
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 /** Row numbers present for a repeated group ("descriptions.3.text" → 3), in order. */
 export function rowIndexes(values: FormValues, prefix: string): number[] {
   const found = new Set<number>();
@@ -167,7 +166,7 @@ export function parseSection(section: DraftSection, values: FormValues): ParsedS
       });
       patch.headquartersIsHome = yesNo(values, "headquartersIsHome");
       const email = opt(values, "contactEmail");
-      if (email && !EMAIL.test(email)) problems.contactEmail = "not_an_email";
+      if (email && !isEmailAddress(email)) problems.contactEmail = "not_an_email";
       patch.contactEmail = email;
       patch.contactPhone = opt(values, "contactPhone");
       break;

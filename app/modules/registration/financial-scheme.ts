@@ -6,6 +6,7 @@
  */
 import { schemeWords } from "~/modules/documents/registration/messages";
 import type { AccountingUnit, RegistrationDraft } from "./details";
+import { trimLineEnds } from "~/utils/trim";
 
 export type TemplateValues = Record<string, string | boolean>;
 
@@ -26,9 +27,9 @@ export function fillTemplate(template: string, values: TemplateValues): string {
     if (typeof value !== "string") throw new Error(`financial scheme template: no text for "${name}"`);
     return value;
   });
-  const leftover = /\{\{[^}]*\}\}/.exec(filled);
-  if (leftover) throw new Error(`financial scheme template: malformed placeholder ${leftover[0]}`);
-  return `${filled.replace(/[ \t]+$/gm, "").replace(/\n{3,}/g, "\n\n").trim()}\n`;
+  const leftover = leftoverPlaceholder(filled);
+  if (leftover) throw new Error(`financial scheme template: malformed placeholder ${leftover}`);
+  return `${trimLineEnds(filled).replace(/\n{3,}/g, "\n\n").trim()}\n`;
 }
 
 /** "31-12" as "31 December"; null for anything that is not a day of the year. */
@@ -83,4 +84,20 @@ export function schemeValues({ details, treasurerName, partyName }: Omit<Financi
 /** The financial scheme generated from the model, ready to print or to edit. */
 export function financialSchemeText(input: FinancialSchemeInput): string {
   return fillTemplate(input.model, schemeValues(input));
+}
+
+/**
+ * The first "{{...}}" left in the filled text, as /\{\{[^}]*\}\}/ would find it, by position: that
+ * pattern restarts at every "{" of a long run of them, which is quadratic.
+ */
+function leftoverPlaceholder(text: string): string | null {
+  let open = text.indexOf("{{");
+  while (open !== -1) {
+    const close = text.indexOf("}", open + 2);
+    if (close === -1) return null;
+    // Every opening before this "}" stops at it too, so the next try starts after it.
+    if (text.charAt(close + 1) === "}") return text.slice(open, close + 2);
+    open = text.indexOf("{{", close + 1);
+  }
+  return null;
 }

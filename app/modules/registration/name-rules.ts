@@ -5,6 +5,9 @@
  */
 import { allowedAccentedLetters, allowedPunctuation, misleadingVotePhrases, onlinePhrases, webDomainEndings, wellKnownAcronyms } from "./data/name-data";
 import { partyNouns, prohibitedWords, type ProhibitedWord } from "./data/prohibited-words";
+import { trimBothOf, trimWhere } from "~/utils/trim";
+
+const LETTER = /^\p{L}$/u;
 
 const allowedCharacters: ReadonlySet<string> = new Set([..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", ...allowedPunctuation, ...allowedAccentedLetters]);
 
@@ -46,7 +49,7 @@ export function matchTokens(text: string): string[] {
     .toLowerCase()
     .replace(/[’‘`]/g, "'")
     .split(/[^\p{L}\p{N}']+/u)
-    .map((token) => token.replace(/^'+|'+$/g, ""))
+    .map((token) => trimBothOf(token, "'"))
     .filter((token) => token !== "");
 }
 
@@ -100,7 +103,7 @@ export function acronymsIn(text: string): { acronyms: string[]; wordsCountingLet
   const acronyms: string[] = [];
   let extraWords = 0;
   for (const piece of text.trim().split(/\s+/)) {
-    const bare = piece.replace(/^[^\p{L}]+|[^\p{L}.]+$/gu, "");
+    const bare = trimWhere(piece, (c) => !LETTER.test(c), (c) => c !== "." && !LETTER.test(c));
     const dotted = /^(?:\p{Lu}\.){2,}\p{Lu}?$/u.test(bare);
     const letters = dotted ? bare.replace(/\./g, "") : bare.replace(/\.$/, "");
     if (!/^\p{Lu}{2,}$/u.test(letters)) continue;

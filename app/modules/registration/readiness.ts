@@ -15,6 +15,7 @@
  */
 import { checkOfficers, type Holding, type OfficerProblem, type RegisteredRole } from "~/modules/elections/officer-rules";
 import { registrationItems } from "~/modules/constitution/registration-items";
+import { isEmailAddress } from "~/utils/email";
 import { MAX_DESCRIPTIONS, MAX_EMBLEMS, MAX_NAME_WORDS, type Address, type RegistrationDraft } from "./details";
 import { acronymsIn, countWords, disallowedCharacters, misleadingPhrasesIn, onlineReferences, prohibitedWordsIn, sameTextKey } from "./name-rules";
 import type { CheckStatus, FixPlace, ReadinessCheck, ReadinessEmblem, ReadinessInput } from "./readiness-types";
@@ -127,8 +128,9 @@ export function plausiblePhone(phone: string): boolean {
   return /^0\d{9,10}$/.test(compact) || /^\+\d{8,15}$/.test(compact);
 }
 
+/** The app's one address check, and a top-level domain of two letters or more for the Commission. */
 export function plausibleEmail(email: string): boolean {
-  return EMAIL.test(email.trim());
+  return isEmailAddress(email.trim()) && EMAIL.test(email.trim());
 }
 
 function missingAddressParts(address: Address | undefined): string[] {

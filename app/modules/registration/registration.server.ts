@@ -9,6 +9,8 @@ import { MAX_EMBLEMS, registrationDraftSchema, type EmblemInspection, type Offic
 import { draftSections, type DraftSection, type FormProblem, type SectionPatch } from "./draft-form";
 import { EmblemFileError, inspectEmblem, type EmblemFileErrorCode } from "./inspect-emblem.server";
 import type { RegisteredNameRow } from "./names-csv";
+import { isEmailAddress } from "~/utils/email";
+import { MAX_EMAIL_LENGTH } from "~/utils/input-limits";
 
 /**
  * The registration application in the database: the draft of its details, the emblems, the list
@@ -306,7 +308,7 @@ export async function loadOfficerDetails(db: DbOrTx, userId: string): Promise<Of
 export const officerDetailsSchema = z.object({
   fullName: z.string().trim().min(1).max(200),
   homeAddress: z.string().trim().min(1).max(1000),
-  email: z.string().trim().min(1).max(320).pipe(z.email()),
+  email: z.string().trim().min(1).max(MAX_EMAIL_LENGTH, { abort: true }).refine(isEmailAddress),
 });
 export type OfficerDetailsInput = z.infer<typeof officerDetailsSchema>;
 

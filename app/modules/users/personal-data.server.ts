@@ -81,7 +81,7 @@ export async function eraseAccount(db: Db, userId: string): Promise<{ ok: true }
           name: "",
           email: `erased-${p.id}@erased.invalid`,
           // The outward code's area is kept so that counts by region stay right.
-          postcode: p.postcode.split(" ")[0]?.replace(/\d.*$/, "") ?? "",
+          postcode: (p.postcode.split(" ")[0] ?? "").split(/\d/)[0] ?? "",
           membershipNumber: null,
           confirmTokenHash: null,
           withdrawTokenHash: null,

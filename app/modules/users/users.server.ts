@@ -2,12 +2,11 @@ import { eq } from "drizzle-orm";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import { normaliseEmail } from "~/modules/auth/tokens";
 import type { Db, DbOrTx } from "~/utils/db.server";
+import { isEmailAddress } from "~/utils/email";
 import { users, type Role } from "../../../db/schema";
 
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 export function isPlausibleEmail(email: string): boolean {
-  return EMAIL_PATTERN.test(email.trim()) && email.trim().length <= 254;
+  return isEmailAddress(email.trim());
 }
 
 export type GrantRoleResult =

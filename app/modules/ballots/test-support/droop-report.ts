@@ -58,7 +58,7 @@ export function parseDroopReport(text: string): DroopReport {
     let nonTransferable = 0;
     let residual = 0;
     for (const line of body) {
-      const standing = /^\t(?:Hopeful|Pending|Elected): +(.*) \(([\d.]+)\)$/.exec(line);
+      const standing = /^\t(?:Hopeful|Pending|Elected): +([^ ].*) \(([\d.]+)\)$/.exec(line);
       if (standing) totals.set(standing[1]!, units(standing[2]!));
       const nt = /^\tNontransferable votes: ([\d.]+)$/.exec(line);
       if (nt) nonTransferable = units(nt[1]!);

@@ -8,6 +8,7 @@
  * - Any other non-blank line continues the block above it (a soft line break), or starts a
  *   paragraph after a blank line.
  */
+import { LINE_BREAK } from "../../../utils/line-breaks";
 
 export type BlockKind = "paragraph" | "list-item";
 
@@ -47,9 +48,12 @@ export function parseBlocks(text: string): Block[] {
   let current: Block | undefined;
   let blankSeen = false;
   let lineStart = 0;
+  // Any kind of line end ends a line ("\r\n", a lone "\r", U+2028...): a reader sees one there.
+  const lineBreak = new RegExp(LINE_BREAK.source, "g");
   while (lineStart <= text.length) {
-    const newline = text.indexOf("\n", lineStart);
-    const lineEnd = newline === -1 ? text.length : newline;
+    lineBreak.lastIndex = lineStart;
+    const newline = lineBreak.exec(text);
+    const lineEnd = newline === null ? text.length : newline.index;
     const line = text.slice(lineStart, lineEnd);
     const trimmedEnd = lineStart + line.trimEnd().length;
     if (line.trim() === "") {
@@ -89,8 +93,8 @@ export function parseBlocks(text: string): Block[] {
       }
       blankSeen = false;
     }
-    if (newline === -1) break;
-    lineStart = newline + 1;
+    if (newline === null) break;
+    lineStart = newline.index + newline[0].length;
   }
   return blocks;
 }

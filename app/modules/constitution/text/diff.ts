@@ -7,6 +7,7 @@
  * always rebuild both texts exactly: "same" + "removed" is the old text, "same" + "added" the new.
  */
 import { diffArrays, diffWordsWithSpace } from "diff";
+import { WORD_DIFF_MAX_CHARACTERS, WORD_DIFF_MAX_EDITS } from "../../../utils/input-limits";
 import { parseBlocks } from "./blocks";
 import { numberLines, type LineKind, type LineOptions } from "./lines";
 import type { Clause, ConstitutionDocument } from "./types";
@@ -125,7 +126,13 @@ class Segments {
       this.push("same", a);
       return;
     }
-    for (const change of diffWordsWithSpace(a, b)) {
+    const changes = diffWordsWithSpace(a, b, { maxEditLength: WORD_DIFF_MAX_EDITS });
+    // Too different to compare word by word in bounded time: the old words out, the new in.
+    if (!changes) {
+      this.atom(a, b);
+      return;
+    }
+    for (const change of changes) {
       this.push(change.added ? "added" : change.removed ? "removed" : "same", change.value);
     }
   }
@@ -139,11 +146,25 @@ class Segments {
   }
 }
 
+/**
+ * Whether two texts are short enough to compare word by word (WORD_DIFF_MAX_CHARACTERS). Longer
+ * ones (only text stored before the limits on what people type) are shown whole: the old text
+ * removed and the new added, with a sentence saying why.
+ */
+export function comparableWordByWord(before: string, after: string): boolean {
+  return before === after || before.length + after.length <= WORD_DIFF_MAX_CHARACTERS;
+}
+
 /** Word-level diff of two texts; see the module comment. */
 export function wordDiff(before: string, after: string): DiffSegment[] {
   const out = new Segments();
   if (before === after) {
     out.push("same", before);
+    return out.list;
+  }
+  if (!comparableWordByWord(before, after)) {
+    out.whole("removed", before);
+    out.whole("added", after);
     return out.list;
   }
   const a = units(before);
@@ -168,7 +189,12 @@ export function wordDiff(before: string, after: string): DiffSegment[] {
     removed = [];
     added = [];
   };
-  for (const change of diffArrays(a.units, b.units, { comparator: (x, y) => x.body === y.body })) {
+  // Too many blocks changed to match them in bounded time: every block removed, then added.
+  const blockChanges = diffArrays(a.units, b.units, { comparator: (x, y) => x.body === y.body, maxEditLength: WORD_DIFF_MAX_EDITS }) ?? [
+    { value: a.units, count: a.units.length, added: false, removed: true },
+    { value: b.units, count: b.units.length, added: true, removed: false },
+  ];
+  for (const change of blockChanges) {
     if (change.removed) {
       removed.push(...a.units.slice(i, i + change.count));
       i += change.count;
@@ -333,7 +359,9 @@ export function diffToLines(segments: readonly DiffSegment[], options: LineOptio
       if (segment.whole) {
         // A deleted paragraph or list item: a row of its own before the line that now follows.
         const before = shown[next]?.row ?? rows.length;
-        removedRows.set(before, [...(removedRows.get(before) ?? []), segment.text.replace(/\s+/g, " ").trim()]);
+        const list = removedRows.get(before) ?? [];
+        list.push(segment.text.replace(/\s+/g, " ").trim());
+        removedRows.set(before, list);
       } else {
         // Removed words: on the line where they stood.
         const owner = shown[next]?.start === cursor ? shown[next] : (shown[next - 1] ?? shown[0]);

@@ -4,6 +4,8 @@
  */
 import { diffWordsWithSpace } from "diff";
 import type { CharRange } from "./types";
+import { WORD_DIFF_MAX_CHARACTERS, WORD_DIFF_MAX_EDITS } from "../../../utils/input-limits";
+import { trimBothOf } from "../../../utils/trim";
 
 export interface TextEdit extends CharRange {
   /** Replacement for [start, end) of the old text. */
@@ -45,7 +47,7 @@ export function rangesOverlap(a: CharRange, b: CharRange): boolean {
 const SPACE = /\s/;
 const isSpace = (c: string | undefined) => c !== undefined && SPACE.test(c);
 const newlines = (s: string) => s.split("\n").length - 1;
-const trimSpaces = (s: string) => s.replace(/^[ \t]+|[ \t]+$/g, "");
+const trimSpaces = (s: string) => trimBothOf(s, " \t");
 
 function effectiveEdit(text: string, edit: TextEdit): EffectiveEdit {
   if (edit.mode === "exact") return { start: edit.start, end: edit.end, text: edit.text };
@@ -143,12 +145,22 @@ export function mapOffset(applied: AppliedEdits, offset: number): number {
   return offset + delta;
 }
 
-/** The edits that turn `oldText` into `newText`, one per changed run of a word diff ("exact"). */
+/**
+ * The edits that turn `oldText` into `newText`, one per changed run of a word diff ("exact").
+ * When the texts are too long or too different to compare word by word (WORD_DIFF_MAX_*), one
+ * edit replaces the whole text: coarser, so it competes with any other change to the clause, but
+ * never slow.
+ */
 export function editsBetween(oldText: string, newText: string): TextEdit[] {
+  if (oldText === newText) return [];
+  const whole: TextEdit[] = [{ start: 0, end: oldText.length, text: newText, mode: "exact" }];
+  if (oldText.length + newText.length > WORD_DIFF_MAX_CHARACTERS) return whole;
+  const changes = diffWordsWithSpace(oldText, newText, { maxEditLength: WORD_DIFF_MAX_EDITS });
+  if (!changes) return whole;
   const edits: TextEdit[] = [];
   let at = 0;
   let pending: TextEdit | null = null;
-  for (const change of diffWordsWithSpace(oldText, newText)) {
+  for (const change of changes) {
     if (!change.added && !change.removed) {
       if (pending) edits.push(pending);
       pending = null;

@@ -1,5 +1,7 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
+import { normaliseLineBreaks } from "../../../utils/line-breaks";
+import { trimBothOf, trimLineEnds } from "../../../utils/trim";
 
 const encoder = new TextEncoder();
 
@@ -13,14 +15,11 @@ export function hashText(text: string): string {
 }
 
 /**
- * The form texts should be stored in: "\n" line ends, no spaces at line ends, no blank lines
- * at the start or end, at most one blank line in a row. Apply it to input before hashing or
- * storing; the engine itself never normalises, so hashes and diffs stay exact.
+ * The form texts should be stored in: "\n" line ends (a Unicode line or paragraph separator is a
+ * line end too), no spaces at line ends, no blank lines at the start or end, at most one blank
+ * line in a row. Apply it to input before hashing or storing; the engine itself never
+ * normalises, so hashes and diffs stay exact.
  */
 export function normalizeText(text: string): string {
-  return text
-    .replace(/\r\n?/g, "\n")
-    .replace(/[ \t]+$/gm, "")
-    .replace(/\n{3,}/g, "\n\n")
-    .replace(/^\n+|\n+$/g, "");
+  return trimBothOf(trimLineEnds(normaliseLineBreaks(text)).replace(/\n{3,}/g, "\n\n"), "\n");
 }

@@ -145,3 +145,20 @@ describe("parseBlocks", () => {
     ]);
   });
 });
+
+describe("line ends other than \\n (issue 13)", () => {
+  it("ends a line at U+2028, U+2029, NEL, a lone \\r and \\r\\n, as a reader's screen does", () => {
+    for (const lineEnd of ["\u2028", "\u2029", "\u0085", "\r", "\r\n"]) {
+      const text = ["- one", "- two", "", "After."].join(lineEnd);
+      expect(view(numberLines(text)), JSON.stringify(lineEnd)).toEqual(["1 - one", "2 - two", "", "3 After."]);
+      const blocks = parseBlocks(text);
+      expect(blocks.map((b) => text.slice(b.bodyStart, b.end))).toEqual(["one", "two", "After."]);
+    }
+  });
+
+  it("numbers the issue's heading line (#, 2,000 spaces, U+2028) as one paragraph: the words continue", () => {
+    const text = `#${" ".repeat(2000)}\u2028x`;
+    expect(view(numberLines(text))).toEqual(["1 # x"]);
+    expect(parseBlocks(text)).toHaveLength(1);
+  });
+});

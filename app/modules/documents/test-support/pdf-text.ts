@@ -37,7 +37,7 @@ export function pdfInfo(pdf: Uint8Array): Record<string, string> {
   return Object.fromEntries(
     out
       .split("\n")
-      .map((line) => /^([^:]+):\s*(.*)$/.exec(line))
+      .map((line) => /^([^:]+):\s*(\S.*)?$/.exec(line))
       .filter((m): m is RegExpExecArray => m !== null)
       .map((m) => [m[1] ?? "", m[2] ?? ""]),
   );
