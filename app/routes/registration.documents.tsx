@@ -29,6 +29,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   requireUser(request, context, "registration.manage");
+  // The page's one button sends intent=prepare (older pages sent nothing). Anything else is not
+  // from this page, and starting a render of every officer's details on it would be wrong.
+  const form = await request.formData();
+  const fields = [...form.entries()];
+  if (!(fields.length === 0 || (fields.length === 1 && form.get("intent") === "prepare"))) {
+    throw new Response(packMessages.notThisForm, { status: 400 });
+  }
   await preparePack(context.db);
   return redirect("/registration/documents#pack-status");
 }
@@ -107,7 +114,7 @@ export default function RegistrationDocuments() {
           </p>
         ) : status !== "ready" ? (
           <Form method="post">
-            <button type="submit" className="button button--secondary">
+            <button type="submit" name="intent" value="prepare" className="button button--secondary">
               Prepare the pack now
             </button>
           </Form>

@@ -25,6 +25,7 @@ export const schemeWords = {
 };
 
 export const packMessages = {
+  notThisForm: "This was not sent from the registration documents page, so nothing was prepared. Go to the page and press “Prepare the pack now”.",
   author: (partyName: string) => partyName,
   notGiven: "not given",
   yes: "Yes",
