@@ -67,3 +67,6 @@ export const roundProblemMessages: Record<RoundProblem, string> = {
   no_adoption_vote: "The adoption vote has not been opened.",
   already_adopted: "This text has already been adopted.",
 };
+
+/** A form with a file whose body was not well formed (cut short, or not a form at all). */
+export const uploadUnreadableMessage = "The file did not arrive whole. Choose it again and upload it";

@@ -1,0 +1,32 @@
+import { MaxPartSizeExceededError, unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
+
+/**
+ * Reads a form sent with a file (multipart/form-data). A body that is not well formed (no
+ * boundary, cut short, a part that never ends) is the sender's fault, not a failure of ours: it
+ * is answered with a plain sentence on the form (400), and a part or body over its limit with
+ * 413, never a 500. Each page words the two answers itself.
+ */
+
+export type UploadFormProblem = "too_big" | "malformed";
+
+export type UploadFormResult = { ok: true; form: FormData } | { ok: false; problem: UploadFormProblem; status: 400 | 413 };
+
+/** True for an error that says a size limit was passed (ours, or one set on the request body). */
+function isSizeLimit(error: unknown): boolean {
+  if (error instanceof MaxPartSizeExceededError) return true;
+  const status = (error as { status?: unknown } | null)?.status;
+  return status === 413;
+}
+
+export async function readUploadForm(request: Request, handler: UploadHandler): Promise<UploadFormResult> {
+  const type = (request.headers.get("Content-Type") ?? "").toLowerCase();
+  // Without a boundary the parser cannot even start; say so plainly rather than let it throw.
+  if (!type.startsWith("multipart/form-data") || !type.includes("boundary=")) return { ok: false, problem: "malformed", status: 400 };
+  try {
+    return { ok: true, form: await unstable_parseMultipartFormData(request, handler) };
+  } catch (error) {
+    // Only the form's own bytes are read here (the handlers keep files in memory), so any other
+    // failure is a body that is not well formed. Nothing of it is logged: it may hold personal data.
+    return isSizeLimit(error) ? { ok: false, problem: "too_big", status: 413 } : { ok: false, problem: "malformed", status: 400 };
+  }
+}
