@@ -79,6 +79,8 @@ const mappingForm = z.object({
   ...Object.fromEntries(pledgeFields.map((f) => [f, z.string().max(10).optional()])),
 });
 
+const uploadProblems = { too_big: "file_too_big", malformed: "upload_unreadable", file_name: "upload_file_name" } as const;
+
 function uploadError(code: UploadProblemCode, status: number, line?: number) {
   return data<ActionData>({ stage: "upload", errors: { file: uploadProblemMessage(code, line) } }, { status });
 }
@@ -87,7 +89,7 @@ async function upload(request: Request, db: ActionFunctionArgs["context"]["db"],
   // Refuse at once what is plainly too big, rather than read it all first.
   if (Number(request.headers.get("Content-Length") ?? 0) > MAX_IMPORT_FILE_BYTES + 1024 * 1024) return uploadError("file_too_big", 413);
   const read = await readUploadForm(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_FILE_BYTES }));
-  if (!read.ok) return uploadError(read.problem === "too_big" ? "file_too_big" : "upload_unreadable", read.status);
+  if (!read.ok) return uploadError(uploadProblems[read.problem], read.status);
   const file = read.form.get("file");
   if (!file || typeof file === "string" || file.size === 0) return uploadError("file_missing", 400);
   const bytes = new Uint8Array(await file.arrayBuffer());

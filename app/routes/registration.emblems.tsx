@@ -47,7 +47,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!length.ok) return fail(slot, { [field]: emblemProblemMessages.file_too_big }, undefined, 413);
     const read = await readUploadForm(request, singleFileUploadHandler("file", MAX_EMBLEM_BYTES));
     if (!read.ok) {
-      const message = read.problem === "too_big" ? emblemProblemMessages.file_too_big : uploadRefusedMessages.malformed;
+      const message = read.problem === "too_big" ? emblemProblemMessages.file_too_big : uploadRefusedMessages[read.problem];
       return fail(slot, { [field]: message }, undefined, read.status);
     }
     const file = read.form.get("file");

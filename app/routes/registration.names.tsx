@@ -40,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!length.ok && length.status === 411) throw new Response(uploadRefusedMessages.length_required, { status: 411 });
   if (!length.ok) return fail("file_too_big", 413);
   const read = await readUploadForm(request, singleFileUploadHandler("file", MAX_NAMES_FILE_BYTES));
-  if (!read.ok) return fail(read.problem === "too_big" ? "file_too_big" : "upload_unreadable", read.status);
+  if (!read.ok) return fail(({ too_big: "file_too_big", malformed: "upload_unreadable", file_name: "upload_file_name" } as const)[read.problem], read.status);
   const file = read.form.get("file");
   if (!file || typeof file === "string" || file.size === 0) return fail("file_missing");
   const bytes = new Uint8Array(await file.arrayBuffer());

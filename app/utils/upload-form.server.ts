@@ -7,7 +7,7 @@ import { MaxPartSizeExceededError, unstable_parseMultipartFormData, type UploadH
  * 413, never a 500. Each page words the two answers itself.
  */
 
-export type UploadFormProblem = "too_big" | "malformed";
+export type UploadFormProblem = "too_big" | "malformed" | "file_name";
 
 export type UploadFormResult = { ok: true; form: FormData } | { ok: false; problem: UploadFormProblem; status: 400 | 413 };
 
@@ -16,6 +16,15 @@ function isSizeLimit(error: unknown): boolean {
   if (error instanceof MaxPartSizeExceededError) return true;
   const status = (error as { status?: unknown } | null)?.status;
   return status === 413;
+}
+
+/**
+ * Remix's multipart parser cannot read a part whose file name holds ";" or "=" (browsers send
+ * those unescaped): it fails on the part's header. Until the parser is replaced, the person is
+ * asked to rename the file, which is a plain answer rather than a failure.
+ */
+function isFileNameUnreadable(error: unknown): boolean {
+  return error instanceof Error && error.message.startsWith("malformed content-disposition header");
 }
 
 export async function readUploadForm(request: Request, handler: UploadHandler): Promise<UploadFormResult> {
@@ -27,6 +36,7 @@ export async function readUploadForm(request: Request, handler: UploadHandler): 
   } catch (error) {
     // Only the form's own bytes are read here (the handlers keep files in memory), so any other
     // failure is a body that is not well formed. Nothing of it is logged: it may hold personal data.
-    return isSizeLimit(error) ? { ok: false, problem: "too_big", status: 413 } : { ok: false, problem: "malformed", status: 400 };
+    if (isSizeLimit(error)) return { ok: false, problem: "too_big", status: 413 };
+    return { ok: false, problem: isFileNameUnreadable(error) ? "file_name" : "malformed", status: 400 };
   }
 }

@@ -392,6 +392,12 @@ describe("through the pages", () => {
     const noBoundary = await send("multipart/form-data", "whatever");
     expect(noBoundary.status).toBe(400);
     expect(await noBoundary.text()).toContain("The file did not arrive whole");
+    // Browsers send ; and = in a file name as they are, which the form reader cannot read.
+    for (const name of ["pledges;final.csv", "a=b.csv"]) {
+      const named = await upload(organiser, name, csv([header]));
+      expect(named.status).toBe(400);
+      expect(await named.text()).toContain("Rename the file");
+    }
   });
 });
 

@@ -70,3 +70,5 @@ export const roundProblemMessages: Record<RoundProblem, string> = {
 
 /** A form with a file whose body was not well formed (cut short, or not a form at all). */
 export const uploadUnreadableMessage = "The file did not arrive whole. Choose it again and upload it";
+/** A file whose name the form reader cannot read (it holds ; or =). */
+export const uploadFileNameMessage = "The file's name has a character we cannot read, such as ; or =. Rename the file and upload it again";
