@@ -9,7 +9,7 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorSummary, NotificationBanner, TextField, type FieldErrors } from "~/components/forms";
 import { currentDraft, listAmendments, setSupportersNeeded, startDraft } from "~/modules/constitution/drafting.server";
-import { draftingProblemMessages, phaseLabels, roundProblemMessages, uploadFileNameMessage, uploadUnreadableMessage } from "~/modules/constitution/messages";
+import { draftingProblemMessages, phaseLabels, roundProblemMessages, uploadFileNameMessage, uploadNotTextMessage, uploadUnreadableMessage } from "~/modules/constitution/messages";
 import { latestVersion, openAdoptionVote, openRound, openRoundOf, pendingClauses, standingOrdersAdopted } from "~/modules/constitution/round.server";
 import { splitMarkdownIntoClauses, uploadProblemMessages, UPLOAD_LIMITS } from "~/modules/constitution/upload";
 import { requireUser } from "~/utils/auth.server";
@@ -62,7 +62,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const file = read.form.get("file");
     if (!file || typeof file === "string" || file.size === 0) return fail("upload", { file: "Choose a Markdown file to upload" });
     if (!/\.(md|markdown|txt)$/i.test(file.name)) return fail("upload", { file: "The file must be a Markdown file (.md or .txt)" });
-    const split = splitMarkdownIntoClauses(new TextDecoder("utf-8").decode(await file.arrayBuffer()));
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    // A NUL byte means a binary file: the database cannot store it as text.
+    if (bytes.includes(0)) return fail("upload", { file: uploadNotTextMessage });
+    const split = splitMarkdownIntoClauses(new TextDecoder("utf-8").decode(bytes));
     if (!split.ok) return fail("upload", { file: split.problems.map((p) => uploadProblemMessages[p.code](p)).join(" ") });
     const started = await startDraft(context.db, actor, { kind: "upload", clauses: split.clauses });
     if (!started.ok) return fail("upload", { file: draftingProblemMessages[started.code] });
