@@ -1,4 +1,5 @@
 import { MaxPartSizeExceededError, unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
+import { escapePartHeaderNames, restoreFileName } from "./multipart-names";
 
 /**
  * Reads a form sent with a file (multipart/form-data). A body that is not well formed (no
@@ -19,20 +20,37 @@ function isSizeLimit(error: unknown): boolean {
 }
 
 /**
- * Remix's multipart parser cannot read a part whose file name holds ";" or "=" (browsers send
- * those unescaped): it fails on the part's header. Until the parser is replaced, the person is
- * asked to rename the file, which is a plain answer rather than a failure.
+ * Remix's multipart parser cannot read a part header with ";" or "=" in a quoted value; the body
+ * is passed through escapePartHeaderNames so that file names with them are read. A header it
+ * still cannot read (one a browser would not send) asks the person to rename the file.
  */
 function isFileNameUnreadable(error: unknown): boolean {
   return error instanceof Error && error.message.startsWith("malformed content-disposition header");
+}
+
+function withFileNamesRestored(form: FormData): FormData {
+  const restored = new FormData();
+  for (const [name, value] of form.entries()) {
+    if (typeof value === "string" || restoreFileName(value.name) === value.name) restored.append(name, value);
+    else restored.append(name, new File([value], restoreFileName(value.name), { type: value.type }));
+  }
+  return restored;
 }
 
 export async function readUploadForm(request: Request, handler: UploadHandler): Promise<UploadFormResult> {
   const type = (request.headers.get("Content-Type") ?? "").toLowerCase();
   // Without a boundary the parser cannot even start; say so plainly rather than let it throw.
   if (!type.startsWith("multipart/form-data") || !type.includes("boundary=")) return { ok: false, problem: "malformed", status: 400 };
+  const boundary = /boundary=(?:"([^"]{1,200})"|([^\s;]{1,200}))/i.exec(request.headers.get("Content-Type") ?? "");
+  if (!boundary || !request.body) return { ok: false, problem: "malformed", status: 400 };
+  const readable = new Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: request.body.pipeThrough(escapePartHeaderNames(boundary[1] ?? boundary[2]!)),
+    duplex: "half",
+  } as RequestInit);
   try {
-    return { ok: true, form: await unstable_parseMultipartFormData(request, handler) };
+    return { ok: true, form: withFileNamesRestored(await unstable_parseMultipartFormData(readable, handler)) };
   } catch (error) {
     // Only the form's own bytes are read here (the handlers keep files in memory), so any other
     // failure is a body that is not well formed. Nothing of it is logged: it may hold personal data.
