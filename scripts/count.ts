@@ -7,12 +7,15 @@ import { readFileSync } from "node:fs";
 import { extname } from "node:path";
 import {
   BallotFileError,
+  checkCountable,
+  countCheckMessage,
   countElection,
   formatReport,
   isMethod,
   METHODS,
-  parseBlt,
+  parseBltWithLines,
   parsePreflib,
+  type CountCheckLines,
   type CountReport,
   type Election,
   type Method,
@@ -85,15 +88,16 @@ function parseArguments(argv: readonly string[]): Arguments {
   return { file, method, seats, seed, json };
 }
 
-function readElection(file: string, text: string): Election {
+/** The election in the file, with the lines its candidates and seats are on (BLT only). */
+function readElection(file: string, text: string): { election: Election; lines: CountCheckLines } {
   const extension = extname(file).slice(1).toLowerCase();
-  if (extension === "blt") return parseBlt(text);
+  if (extension === "blt") return parseBltWithLines(text);
   if (["soi", "toi", "soc", "toc"].includes(extension)) {
-    return parsePreflib(text, extension as PreflibDataType);
+    return { election: parsePreflib(text, extension as PreflibDataType), lines: {} };
   }
   // Unknown extension: PrefLib files start with "#" headers or "count: ranking" lines.
   const first = text.split(/\r?\n/).find((line) => line.trim() !== "")?.trim() ?? "";
-  return first.startsWith("#") || /^\d+\s*:/.test(first) ? parsePreflib(text) : parseBlt(text);
+  return first.startsWith("#") || /^\d+\s*:/.test(first) ? { election: parsePreflib(text), lines: {} } : parseBltWithLines(text);
 }
 
 function main(): number {
@@ -118,7 +122,12 @@ function main(): number {
   }
   let report: CountReport;
   try {
-    const election = readElection(args.file, text);
+    const { election, lines } = readElection(args.file, text);
+    // Refused rather than counted: a result that cannot say who won, or that counts a person as RON.
+    const seats = args.method === "irv" || args.method === "irv-scottish" ? 1 : (args.seats ?? election.seats);
+    const checks = checkCountable(election, seats, lines);
+    for (const check of checks) process.stderr.write(`${args.file}: ${countCheckMessage(check)}\n`);
+    if (checks.some((c) => c.kind === "refusal")) return 1;
     report = countElection(election, args.method, {
       ...(args.seats !== undefined ? { seats: args.seats } : {}),
       ...(args.seed !== undefined ? { seed: args.seed } : {}),

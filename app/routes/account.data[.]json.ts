@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { exportPersonalData } from "~/modules/users/personal-data.server";
 import { requireUser } from "~/utils/auth.server";
+import { contentDisposition } from "~/utils/content-disposition";
 
 /**
  * Everything held about the signed-in person, as a JSON download. Only ever their own, so it is
@@ -13,7 +14,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return new Response(JSON.stringify(exported, null, 2), {
     headers: {
       "Content-Type": "application/json; charset=utf-8",
-      "Content-Disposition": 'attachment; filename="my-breakaway-data.json"',
+      "Content-Disposition": contentDisposition("attachment", "my-breakaway-data.json"),
       "Cache-Control": "no-store",
     },
   });

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { londonDay } from "~/modules/pledges/counts.server";
 import { exportPledgesCsv } from "~/modules/pledges/import.server";
 import { requireUser } from "~/utils/auth.server";
+import { contentDisposition } from "~/utils/content-disposition";
 
 /** Every pledge held (erased ones left out), as CSV, in the columns the import reads back. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -10,7 +11,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="pledges-${londonDay(new Date())}.csv"`,
+      "Content-Disposition": contentDisposition("attachment", `pledges-${londonDay(new Date())}.csv`),
       // Personal data: never kept by a browser or proxy cache.
       "Cache-Control": "no-store",
     },

@@ -1,9 +1,7 @@
 import {
   data,
-  MaxPartSizeExceededError,
   redirect,
   unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -35,11 +33,10 @@ import {
   type UploadProblemCode,
 } from "~/modules/pledges/import-messages";
 import { requireUser } from "~/utils/auth.server";
+import { MAX_IMPORT_FILE_BYTES } from "~/utils/input-limits";
+import { readUploadForm } from "~/utils/upload-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Import pledges - Breakaway" }];
-
-/** Big enough for about 200,000 rows; the file is held in memory and then in the database. */
-const MAX_UPLOAD_BYTES = 30 * 1024 * 1024;
 
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
 const number = (n: number) => n.toLocaleString("en-GB");
@@ -82,24 +79,23 @@ const mappingForm = z.object({
   ...Object.fromEntries(pledgeFields.map((f) => [f, z.string().max(10).optional()])),
 });
 
+const uploadProblems = { too_big: "file_too_big", malformed: "upload_unreadable", file_name: "upload_file_name" } as const;
+
 function uploadError(code: UploadProblemCode, status: number, line?: number) {
   return data<ActionData>({ stage: "upload", errors: { file: uploadProblemMessage(code, line) } }, { status });
 }
 
 async function upload(request: Request, db: ActionFunctionArgs["context"]["db"], actor: { id: string; label: string }) {
   // Refuse at once what is plainly too big, rather than read it all first.
-  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_UPLOAD_BYTES + 1024 * 1024) return uploadError("file_too_big", 413);
-  let form: FormData;
-  try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES }));
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return uploadError("file_too_big", 413);
-    throw error;
-  }
-  const file = form.get("file");
+  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_IMPORT_FILE_BYTES + 1024 * 1024) return uploadError("file_too_big", 413);
+  const read = await readUploadForm(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_FILE_BYTES }));
+  if (!read.ok) return uploadError(uploadProblems[read.problem], read.status);
+  const file = read.form.get("file");
   if (!file || typeof file === "string" || file.size === 0) return uploadError("file_missing", 400);
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (looksLikeSpreadsheetFile(bytes)) return uploadError("spreadsheet_file", 400);
+  // A NUL byte means a binary file (or UTF-16): refused before decoding, and never stored.
+  if (bytes.includes(0)) return uploadError("not_text", 400);
   if (!/\.(csv|txt|tsv)$/i.test(file.name) && !/csv|text\/plain/.test(file.type)) return uploadError("not_csv", 400);
   const created = await createImportPreview(db, actor, { fileName: file.name, fileText: decodeCsvBytes(bytes) });
   if (!created.ok) return uploadError(created.code, 400, created.line);

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getImportErrorsCsv } from "~/modules/pledges/import.server";
 import { requireUser } from "~/utils/auth.server";
+import { contentDisposition } from "~/utils/content-disposition";
 
 /** The rows of a finished import that could not be imported, with line and problem, as CSV. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -12,7 +13,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return new Response(result.csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="import-problems-${result.importId.slice(0, 8)}.csv"`,
+      "Content-Disposition": contentDisposition("attachment", `import-problems-${result.importId.slice(0, 8)}.csv`),
       // Personal data: never kept by a browser or proxy cache.
       "Cache-Control": "no-store",
     },

@@ -2,8 +2,6 @@ import {
   data,
   redirect,
   unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  MaxPartSizeExceededError,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -11,10 +9,11 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorSummary, NotificationBanner, TextField, type FieldErrors } from "~/components/forms";
 import { currentDraft, listAmendments, setSupportersNeeded, startDraft } from "~/modules/constitution/drafting.server";
-import { draftingProblemMessages, phaseLabels, roundProblemMessages } from "~/modules/constitution/messages";
+import { draftingProblemMessages, phaseLabels, roundProblemMessages, uploadFileNameMessage, uploadNotTextMessage, uploadUnreadableMessage } from "~/modules/constitution/messages";
 import { latestVersion, openAdoptionVote, openRound, openRoundOf, pendingClauses, standingOrdersAdopted } from "~/modules/constitution/round.server";
 import { splitMarkdownIntoClauses, uploadProblemMessages, UPLOAD_LIMITS } from "~/modules/constitution/upload";
 import { requireUser } from "~/utils/auth.server";
+import { readUploadForm } from "~/utils/upload-form.server";
 import { formatLondon, fromLondonLocal } from "~/utils/london-time";
 
 export const meta: MetaFunction = () => [{ title: "Manage the constitution - Breakaway" }];
@@ -54,17 +53,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = { id: user.id, label: user.email };
   const fail = (intent: string, errors: FieldErrors, values: Record<string, string> = {}) => data<ActionResult>({ intent, errors, values }, { status: 400 });
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    let form: FormData;
-    try {
-      form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: UPLOAD_LIMITS.maxBytes }));
-    } catch (error) {
-      if (error instanceof MaxPartSizeExceededError) return fail("upload", { file: uploadProblemMessages.too_large({ code: "too_large" }) });
-      throw error;
+    const read = await readUploadForm(request, unstable_createMemoryUploadHandler({ maxPartSize: UPLOAD_LIMITS.maxBytes }));
+    if (!read.ok) {
+      const message =
+        read.problem === "too_big" ? uploadProblemMessages.too_large({ code: "too_large" }) : read.problem === "file_name" ? uploadFileNameMessage : uploadUnreadableMessage;
+      return data<ActionResult>({ intent: "upload", errors: { file: message }, values: {} }, { status: read.status });
     }
-    const file = form.get("file");
+    const file = read.form.get("file");
     if (!file || typeof file === "string" || file.size === 0) return fail("upload", { file: "Choose a Markdown file to upload" });
     if (!/\.(md|markdown|txt)$/i.test(file.name)) return fail("upload", { file: "The file must be a Markdown file (.md or .txt)" });
-    const split = splitMarkdownIntoClauses(new TextDecoder("utf-8").decode(await file.arrayBuffer()));
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    // A NUL byte means a binary file: the database cannot store it as text.
+    if (bytes.includes(0)) return fail("upload", { file: uploadNotTextMessage });
+    const split = splitMarkdownIntoClauses(new TextDecoder("utf-8").decode(bytes));
     if (!split.ok) return fail("upload", { file: split.problems.map((p) => uploadProblemMessages[p.code](p)).join(" ") });
     const started = await startDraft(context.db, actor, { kind: "upload", clauses: split.clauses });
     if (!started.ok) return fail("upload", { file: draftingProblemMessages[started.code] });

@@ -3,6 +3,7 @@ import { helpPageResponse } from "~/modules/documents/help-page";
 import { resignationRefusals } from "~/modules/documents/messages";
 import { findResignationLetter, resignationLetterPlainText } from "~/modules/founding/resignation.server";
 import { requireUser } from "~/utils/auth.server";
+import { contentDisposition } from "~/utils/content-disposition";
 
 /**
  * The signed-in founding member's own resignation letter as plain text, to paste into an
@@ -17,7 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return new Response(letter.text, {
     headers: {
       "Content-Type": "text/plain; charset=utf-8",
-      "Content-Disposition": `inline; filename="${letter.fileName}"`,
+      "Content-Disposition": contentDisposition("inline", letter.fileName),
       "Cache-Control": "private, no-store",
     },
   });

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getPublication } from "~/modules/polls/polls.server";
 import { requirePermission } from "~/utils/auth.server";
+import { contentDisposition } from "~/utils/content-disposition";
 
 /** The anonymous ballots of a closed ranked poll, for an independent recount. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -10,7 +11,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return new Response(published.blt, {
     headers: {
       "Content-Type": "text/plain; charset=utf-8",
-      "Content-Disposition": `attachment; filename="poll-${published.poll.id}.blt"`,
+      "Content-Disposition": contentDisposition("attachment", `poll-${published.poll.id}.blt`),
     },
   });
 }

@@ -1,8 +1,6 @@
 import {
   data,
-  MaxPartSizeExceededError,
   redirect,
-  unstable_parseMultipartFormData,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -17,6 +15,7 @@ import { emblemAnswerMessages, emblemProblemMessages, uploadRefusedMessages } fr
 import { isSlot, listEmblems, MAX_EMBLEM_BYTES, removeEmblem, setEmblemAnswers, uploadEmblem } from "~/modules/registration/registration.server";
 import { checkUploadLength, singleFileUploadHandler } from "~/modules/registration/upload.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
+import { readUploadForm } from "~/utils/upload-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Emblems - Registration - Breakaway" }];
 
@@ -46,14 +45,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const length = checkUploadLength(request, MAX_EMBLEM_BYTES);
     if (!length.ok && length.status === 411) throw new Response(uploadRefusedMessages.length_required, { status: 411 });
     if (!length.ok) return fail(slot, { [field]: emblemProblemMessages.file_too_big }, undefined, 413);
-    let form: FormData;
-    try {
-      form = await unstable_parseMultipartFormData(request, singleFileUploadHandler("file", MAX_EMBLEM_BYTES));
-    } catch (error) {
-      if (error instanceof MaxPartSizeExceededError) return fail(slot, { [field]: emblemProblemMessages.file_too_big }, undefined, 413);
-      throw error;
+    const read = await readUploadForm(request, singleFileUploadHandler("file", MAX_EMBLEM_BYTES));
+    if (!read.ok) {
+      const message = read.problem === "too_big" ? emblemProblemMessages.file_too_big : uploadRefusedMessages[read.problem];
+      return fail(slot, { [field]: message }, undefined, read.status);
     }
-    const file = form.get("file");
+    const file = read.form.get("file");
     if (!file || typeof file === "string" || file.size === 0) return fail(slot, { [field]: emblemProblemMessages.file_missing });
     const r = await uploadEmblem(context.db, actor, { slot, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
     if (!r.ok) return fail(slot, { [field]: r.code === "not_image" && r.file ? emblemFileErrorMessages[r.file] : emblemProblemMessages[r.code] });

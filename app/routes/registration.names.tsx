@@ -1,8 +1,6 @@
 import {
   data,
-  MaxPartSizeExceededError,
   redirect,
-  unstable_parseMultipartFormData,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -15,10 +13,10 @@ import { parseNamesCsv } from "~/modules/registration/names-csv";
 import { clearRegisteredNames, registeredNamesSummary, replaceRegisteredNames } from "~/modules/registration/registration.server";
 import { checkUploadLength, singleFileUploadHandler } from "~/modules/registration/upload.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
+import { MAX_NAMES_FILE_BYTES } from "~/utils/input-limits";
+import { readUploadForm } from "~/utils/upload-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Names already registered - Registration - Breakaway" }];
-
-const MAX_BYTES = 5 * 1024 * 1024;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "registration.manage");
@@ -38,20 +36,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const removed = await clearRegisteredNames(context.db, actor);
     return redirect(`/registration/names?cleared=${removed}`);
   }
-  const length = checkUploadLength(request, MAX_BYTES);
+  const length = checkUploadLength(request, MAX_NAMES_FILE_BYTES);
   if (!length.ok && length.status === 411) throw new Response(uploadRefusedMessages.length_required, { status: 411 });
   if (!length.ok) return fail("file_too_big", 413);
-  let form: FormData;
-  try {
-    form = await unstable_parseMultipartFormData(request, singleFileUploadHandler("file", MAX_BYTES));
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return fail("file_too_big", 413);
-    throw error;
-  }
-  const file = form.get("file");
+  const read = await readUploadForm(request, singleFileUploadHandler("file", MAX_NAMES_FILE_BYTES));
+  if (!read.ok) return fail(({ too_big: "file_too_big", malformed: "upload_unreadable", file_name: "upload_file_name" } as const)[read.problem], read.status);
+  const file = read.form.get("file");
   if (!file || typeof file === "string" || file.size === 0) return fail("file_missing");
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (looksLikeSpreadsheetFile(bytes) || (!/\.(csv|txt)$/i.test(file.name) && !/csv|text\/plain/.test(file.type))) return fail("not_csv");
+  if (bytes.includes(0)) return fail("not_text");
   const parsed = parseNamesCsv(decodeCsvBytes(bytes));
   if (!parsed.ok) return fail(parsed.code);
   await replaceRegisteredNames(context.db, actor, parsed);

@@ -143,6 +143,14 @@ describe("the constitution over HTTP", () => {
     expect((await draft()).id).toBe(before.id);
   });
 
+  it("refuses a binary file with a sentence, never a 500, and keeps the draft (issue 13)", async () => {
+    const before = await draft();
+    const binary = await upload("/constitution/manage", organiser, "x.md", "## Name\n\nThe party\u0000 is called Breakaway.\n");
+    expect(binary.status).toBe(400);
+    expect(await html(binary)).toContain("This file is not a text file");
+    expect((await draft()).id).toBe(before.id);
+  });
+
   it("replaces a draft nobody has amended with an uploaded Markdown file", async () => {
     const before = await draft();
     const response = await upload("/constitution/manage", organiser, "x.md", GOOD_UPLOAD);

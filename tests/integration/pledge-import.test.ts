@@ -2,7 +2,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { asc, desc, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { systemActor } from "../../app/modules/audit/audit.server";
 import { campaignFigures, rebuildCounts } from "../../app/modules/pledges/counts.server";
 import {
@@ -341,6 +341,64 @@ describe("through the pages", () => {
     const big = await upload(organiser, "big.csv", "a".repeat(30 * 1024 * 1024 + 10));
     expect(big.status).toBe(413);
     expect(await big.text()).toContain("The file is bigger than 30 MB");
+  });
+
+  it("refuses hostile files with a message on the form, stores nothing and logs nothing of them (issue 13)", async () => {
+    const before = await database.db.select({ n: sql<number>`count(*)::int` }).from(pledgeImports);
+    const logged: string[] = [];
+    const spies = (["error", "log", "warn", "info"] as const).map((level) =>
+      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(" "))),
+    );
+    try {
+      const wide = await upload(organiser, "wide.csv", `${"x,".repeat(1_000_000)}x\nann@example.org\n`);
+      expect(wide.status).toBe(400);
+      expect(await wide.text()).toContain("The file has more than 500 columns");
+      const long = await upload(organiser, "long.csv", `${csv([header])}Ann,${"a".repeat(70_000)}\n`);
+      expect(long.status).toBe(400);
+      expect(await long.text()).toContain("longer than 65,536 characters");
+      const rows = await upload(organiser, "rows.csv", `Name,Email\n${"A,a@b.cd\n".repeat(250_001)}`);
+      expect(rows.status).toBe(400);
+      expect(await rows.text()).toContain("The file has more than 250,000 rows");
+      const secret = csv([header, ["Nora Nul-Secret", "nora.secret@example.org", "SW1A 1AA", "member", "", "", "yes", "yes", "yes"]]);
+      const nul = await upload(organiser, "nul.csv", `${secret}\u0000\n`);
+      expect(nul.status).toBe(400);
+      expect(await nul.text()).toContain("This file is not a CSV text file");
+      // The same bytes read as Windows-1252 (a file that is not UTF-8) are refused the same way.
+      const binary = await upload(organiser, "binary.csv", new Uint8Array([...new TextEncoder().encode(secret), 0xff, 0x00, 0x01]));
+      expect(binary.status).toBe(400);
+      expect(await binary.text()).toContain("This file is not a CSV text file");
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    const after = await database.db.select({ n: sql<number>`count(*)::int` }).from(pledgeImports);
+    expect(after[0]!.n).toBe(before[0]!.n);
+    expect(logged.join("\n")).not.toMatch(/nora|secret|sw1a/i);
+  });
+
+  it("answers a form that is not well formed with 400 and a sentence, never 500", async () => {
+    const parsed = parseEnv({ DEMO_MODE: "true", APP_URL: BASE });
+    if (!parsed.ok) throw new Error(parsed.problems.join("; "));
+    const { context } = await buildRequestContext({ db: database.db, env: parsed.env }, { cookieHeader: organiser, ip: "192.0.2.1", secure: false });
+    const send = (contentType: string, body: string) =>
+      handler(
+        new Request(`${BASE}/campaign/import?index`, {
+          method: "POST",
+          headers: { Host: "localhost:3000", Origin: BASE, Cookie: organiser, "Content-Type": contentType },
+          body,
+        }),
+        context,
+      );
+    const truncated = await send("multipart/form-data; boundary=XyZ", '--XyZ\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nName,Email\nAnn');
+    expect(truncated.status).toBe(400);
+    expect(await truncated.text()).toContain("The file did not arrive whole");
+    const noBoundary = await send("multipart/form-data", "whatever");
+    expect(noBoundary.status).toBe(400);
+    expect(await noBoundary.text()).toContain("The file did not arrive whole");
+    // Browsers send ; and = in a file name as they are; the name is kept as typed.
+    const named = await upload(organiser, "pledges; final=v2.csv", csv([header, ["Ann", "ann.semicolon@example.org", "SW1A 1AA", "member", "", "", "yes", "yes", "yes"]]));
+    expect(named.status).toBe(302);
+    const importId = named.headers.get("Location")!.split("=")[1]!;
+    expect((await getImportSummary(database.db, importId))?.fileName).toBe("pledges; final=v2.csv");
   });
 });
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../app/modules/audit/audit.server";
-import { createPoll, openPoll } from "../../app/modules/polls/polls.server";
+import { checkCountable, countElection, parseBltWithLines } from "../../app/modules/ballots";
+import { castBallot, closePoll, createPoll, openPoll } from "../../app/modules/polls/polls.server";
 import { grantRole } from "../../app/modules/users/users.server";
 import { cookieFor, createTestApp } from "../support/app-harness";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -10,6 +11,7 @@ let app: Awaited<ReturnType<typeof createTestApp>>;
 const cookie: Record<string, string> = {};
 let draftId = "";
 let openId = "";
+let roll: string[] = [];
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -27,6 +29,7 @@ beforeAll(async () => {
   draftId = draft.pollId;
   openId = open.pollId;
   await openPoll(database.db, systemActor(), openId, ids);
+  roll = ids;
 });
 afterAll(() => database.drop());
 
@@ -56,5 +59,40 @@ describe("poll pages", () => {
     const res = await app.request(`/polls/${openId}/receipt`, { form: { code: "a".repeat(32) } });
     expect(res.headers.get("Cache-Control")).toBe("no-store");
     expect(await res.text()).toContain("No ballot has this receipt code");
+  });
+
+  it("publishes labels exactly as typed: the ballots page and the BLT answer 200, and the BLT recounts the same (issue 13)", async () => {
+    const labels = ['Robert "Bob" Smith', "Back\\slash; a=b", "Ron", "Zoë <b>Ó'Brien</b>"];
+    const created = await createPoll(database.db, systemActor(), {
+      title: 'Chair "for now"',
+      method: "scottish-stv",
+      seats: 2,
+      options: [...labels.map((label) => ({ label })), { label: "Re-open nominations", isRon: true }],
+      closesAt: new Date(Date.now() + 86_400_000),
+    });
+    if (!created.ok) throw new Error(created.code);
+    const pollId = created.pollId;
+    await openPoll(database.db, systemActor(), pollId, roll);
+    const rankings = [[0, 2], [2, 0], [1, 4]];
+    for (const [i, ranking] of rankings.entries()) expect((await castBallot(database.db, { pollId, userId: roll[i]!, ranking })).ok).toBe(true);
+    const closed = await closePoll(database.db, systemActor(), pollId);
+    if (!closed.ok || closed.result.kind !== "ranked") throw new Error("not counted");
+
+    const page = await app.request(`/polls/${pollId}/ballots`, { cookie: cookie.member });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("Robert &quot;Bob&quot; Smith");
+    expect(html).not.toContain("<b>Ó");
+
+    const blt = await app.request(`/polls/${pollId}/ballots.blt`, { cookie: cookie.member });
+    expect(blt.status).toBe(200);
+    expect(blt.headers.get("Content-Disposition")).toBe(`attachment; filename="poll-${pollId}.blt"`);
+    const { election, lines } = parseBltWithLines(await blt.text());
+    expect(election.candidates).toEqual([...labels, "Re-open nominations"]);
+    expect(election.title).toBe('Chair "for now"');
+    expect(election.ron).toBe(4);
+    // The count command takes it (Ron is a person: the file says which option is RON) and agrees.
+    expect(checkCountable(election, election.seats, lines)).toEqual([]);
+    expect(countElection(election, "scottish-stv").elected).toEqual(closed.result.report.elected);
   });
 });

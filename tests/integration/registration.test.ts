@@ -487,6 +487,20 @@ describe("the names already registered", () => {
     expect(await html(tooMany)).toContain(`<a href="#file">${escaped(namesProblemMessages.too_many_rows)}</a>`);
     expect(await database.db.select().from(registeredPartyNames)).toHaveLength(3);
 
+    // Issue 13: a million columns, an endless line and a NUL byte
+    // are each refused on the form, and the list stays as it was.
+    const hostile: [string, string, string][] = [
+      ["parties.csv", `name\n${",".repeat(1_000_000)}\n`, namesProblemMessages.too_many_columns],
+      ["parties.csv", `name\n${"x".repeat(70_000)}\n`, namesProblemMessages.record_too_long],
+      ["parties.csv", "name\nGreen\u0000 Party\n", namesProblemMessages.not_text],
+    ];
+    for (const [name, bytes, message] of hostile) {
+      const refused = await upload("/registration/names", organiser, {}, { name, type: "text/csv", bytes });
+      expect(refused.status).toBe(400);
+      expect(await html(refused)).toContain(escaped(message));
+    }
+    expect(await database.db.select().from(registeredPartyNames)).toHaveLength(3);
+
     const cleared = await app.request("/registration/names", { cookie: organiser, form: { intent: "clear" } });
     expect(cleared.headers.get("Location")).toBe("/registration/names?cleared=3");
     expect(await database.db.select().from(registeredPartyNames)).toHaveLength(0);

@@ -114,9 +114,40 @@ describe("writeBlt", () => {
     expect(parseBlt(text)).toEqual(election);
   });
 
-  it("refuses names it cannot quote", () => {
-    expect(() =>
-      writeBlt({ title: "", candidates: ['Say "hi"'], seats: 1, ballots: [], withdrawn: [] }),
-    ).toThrow(/quote/);
+  // It used to refuse them, which made a poll's published ballots answer 500 (issue 13).
+  it("writes names with quote marks escaped instead of refusing them", () => {
+    const text = writeBlt({ title: "", candidates: ['Say "hi"'], seats: 1, ballots: [], withdrawn: [] });
+    expect(text).toContain('"Say \\"hi\\""');
+    expect(parseBlt(text).candidates).toEqual(['Say "hi"']);
+  });
+});
+
+describe("labels as typed (issue 13)", () => {
+  const awkward = ['Robert "Bob" Smith', "Back\\slash \\\" both", "Zoë Ó'Brien; a=b", "Ron"];
+
+  it("writes quotes and backslashes escaped, and reads them back exactly", () => {
+    const election = {
+      title: 'Chair "2026"',
+      candidates: awkward,
+      seats: 1,
+      ballots: [{ ranking: [0, 1], weight: 2 }, { ranking: [3], weight: 1 }],
+      withdrawn: [],
+      ron: null,
+    };
+    const text = writeBlt(election);
+    expect(text).toContain('"Robert \\"Bob\\" Smith"');
+    expect(text).toContain("[ron none]");
+    expect(parseBlt(text)).toEqual(election);
+  });
+
+  it("marks the RON option explicitly, and a line break in a name is written as a space", () => {
+    const text = writeBlt({ title: "T", candidates: ["Ann", "Re-open nominations"], seats: 1, ballots: [], withdrawn: [], ron: 1 });
+    expect(text).toContain("[ron 2]");
+    expect(parseBlt(text).ron).toBe(1);
+    expect(parseBlt(writeBlt({ title: "T", candidates: ["Ann\nLee"], seats: 1, ballots: [], withdrawn: [] })).candidates).toEqual(["Ann Lee"]);
+  });
+
+  it("reads a backslash before any other character as itself, as older files have it", () => {
+    expect(parseBlt('1 1\n1 1 0\n0\n"C:\\dir"\n"T"\n').candidates).toEqual(["C:\\dir"]);
   });
 });

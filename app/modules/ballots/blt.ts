@@ -11,13 +11,31 @@ import type { Ballot, CandidateIndex, Election, RankEntry } from "./types";
  *     "Name 1"                   one line per candidate (quotes optional)
  *     "Title"
  *
+ * Inside a quoted name, \" is a quote mark and \\ a backslash (any other backslash is itself), so
+ * `Robert "Bob" Smith` is written "Robert \"Bob\" Smith". `[ron 3]` marks candidate 3 as
+ * re-open nominations and `[ron none]` says there is none (see docs/counting.md).
+ *
  * Also accepted, from Droop's extensions: `[tie 3 2 1]` (an order fixed by lot before the
  * count), `[nick a b c]` (short names usable in ballot lines), other `[...]` option lines
  * (ignored), `b=c` for candidates ranked equal, a `(id)` ballot label, and further lines after
  * the title (kept as notes). Every problem is reported with its line number.
  */
 
+/** Where things were found in a BLT file, for messages about them. */
+export interface BltSourceLines {
+  /** The line each candidate's name is on. */
+  candidates: number[];
+  /** The line of the header, "<candidates> <seats>". */
+  header: number;
+  /** The line of the `[ron ...]` mark, if any. */
+  ron: number | null;
+}
+
 export function parseBlt(text: string): Election {
+  return parseBltWithLines(text).election;
+}
+
+export function parseBltWithLines(text: string): { election: Election; lines: BltSourceLines } {
   const lines = text.split(/\r\n|\n|\r/);
   let index = 0;
   const lineNumber = (): number => index + 1;
@@ -40,11 +58,14 @@ export function parseBlt(text: string): Election {
   const seats = Number(headerTokens[1]);
   if (candidateCount < 1) throw new BallotFileError(lineNumber(), "there must be at least one candidate");
   if (seats < 1) throw new BallotFileError(lineNumber(), "there must be at least one seat");
+  const headerLine = lineNumber();
   index++;
 
   const withdrawn: CandidateIndex[] = [];
   let tieOrder: CandidateIndex[] | undefined;
   let nicknames: Map<string, CandidateIndex> | undefined;
+  let ron: CandidateIndex | null | undefined;
+  let ronLine: number | null = null;
   const ballots: Ballot[] = [];
 
   const candidateFromToken = (token: string): CandidateIndex => {
@@ -86,6 +107,12 @@ export function parseBlt(text: string): Election {
         nicknames = new Map(args.map((nick, i) => [nick, i]));
       } else if (keyword === "tie") {
         tieOrder = args.map(candidateFromToken);
+      } else if (keyword === "ron") {
+        if (args.length !== 1) {
+          throw new BallotFileError(lineNumber(), '[ron] must name one candidate number, or say "none"');
+        }
+        ron = args[0] === "none" ? null : candidateFromToken(args[0]!);
+        ronLine = lineNumber();
       }
       // Other options (e.g. Droop's [droop ...] arithmetic settings) do not apply here.
       index++;
@@ -162,7 +189,7 @@ export function parseBlt(text: string): Election {
   const title = strings[candidateCount]?.text ?? "";
   const notes = strings.slice(candidateCount + 1).map((s) => s.text);
 
-  return {
+  const election: Election = {
     title,
     candidates,
     seats,
@@ -170,30 +197,62 @@ export function parseBlt(text: string): Election {
     withdrawn,
     ...(tieOrder ? { tieOrder } : {}),
     ...(notes.length > 0 ? { notes } : {}),
+    ...(ron !== undefined ? { ron } : {}),
   };
+  return { election, lines: { candidates: strings.slice(0, candidateCount).map((s) => s.line), header: headerLine, ron: ronLine } };
 }
 
 /**
  * A name line is either one unquoted name, or one or more "quoted" strings (Droop and OpenSTV
- * sometimes put several on one line).
+ * sometimes put several on one line). In a quoted string \" is a quote and \\ a backslash.
  */
 function splitNameLine(line: string, lineNumber: number): string[] {
   if (!line.startsWith('"')) return [line];
   const result: string[] = [];
-  let rest = line;
-  while (rest.length > 0) {
-    if (!rest.startsWith('"')) {
-      throw new BallotFileError(lineNumber, `unexpected text "${rest}" after a quoted name`);
+  let i = 0;
+  while (i < line.length) {
+    if (line[i] !== '"') {
+      throw new BallotFileError(lineNumber, `unexpected text "${line.slice(i)}" after a quoted name`);
     }
-    const close = rest.indexOf('"', 1);
-    if (close < 0) throw new BallotFileError(lineNumber, "a quoted name has no closing quote");
-    result.push(rest.slice(1, close));
-    rest = rest.slice(close + 1).trim();
+    let text = "";
+    let closed = false;
+    for (i++; i < line.length; i++) {
+      const ch = line[i]!;
+      const next = line[i + 1];
+      if (ch === "\\" && (next === '"' || next === "\\")) {
+        text += next;
+        i++;
+      } else if (ch === '"') {
+        closed = true;
+        i++;
+        break;
+      } else text += ch;
+    }
+    if (!closed) throw new BallotFileError(lineNumber, "a quoted name has no closing quote");
+    result.push(text);
+    while (line[i] === " " || line[i] === "\t") i++;
   }
   return result;
 }
 
-/** Writes an election as BLT, names and title quoted. `parseBlt(writeBlt(e))` gives `e` back. */
+/**
+ * A name or title as a quoted BLT string: quote marks and backslashes escaped with a backslash.
+ * A line break would end the name in the file, so line breaks and other control characters are
+ * written as spaces (names come from one-line fields, so only a pasted oddity has one).
+ */
+export function quoteBltString(text: string): string {
+  let out = '"';
+  for (const ch of text) {
+    if (ch === '"' || ch === "\\") out += `\\${ch}`;
+    else out += ch.charCodeAt(0) < 32 ? " " : ch;
+  }
+  return `${out}"`;
+}
+
+/**
+ * Writes an election as BLT, names and title quoted and escaped. `parseBlt(writeBlt(e))` gives `e`
+ * back (a line break in a name comes back as a space).
+ */
 export function writeBlt(election: Election): string {
   const out: string[] = [`${election.candidates.length} ${election.seats}`];
   if (election.withdrawn.length > 0) {
@@ -202,6 +261,7 @@ export function writeBlt(election: Election): string {
   if (election.tieOrder && election.tieOrder.length > 0) {
     out.push(`[tie ${election.tieOrder.map((c) => c + 1).join(" ")}]`);
   }
+  if (election.ron !== undefined) out.push(`[ron ${election.ron === null ? "none" : election.ron + 1}]`);
   for (const { ranking, weight } of election.ballots) {
     const ranks = ranking.map((entry) =>
       typeof entry === "number" ? String(entry + 1) : entry.map((c) => c + 1).join("="),
@@ -209,11 +269,6 @@ export function writeBlt(election: Election): string {
     out.push([String(weight), ...ranks, "0"].join(" "));
   }
   out.push("0");
-  for (const text of [...election.candidates, election.title, ...(election.notes ?? [])]) {
-    if (text.includes('"') || /[\r\n]/.test(text)) {
-      throw new RangeError(`cannot write ${JSON.stringify(text)} in BLT: it contains a quote or line break`);
-    }
-    out.push(`"${text}"`);
-  }
+  for (const text of [...election.candidates, election.title, ...(election.notes ?? [])]) out.push(quoteBltString(text));
   return `${out.join("\n")}\n`;
 }

@@ -65,4 +65,43 @@ describe("npm run count", () => {
     expect(stderr).toContain('unknown method "borda"');
     expect(stderr).toContain("usage:");
   });
+
+  describe("refuses what it cannot count honestly (issue 13)", () => {
+    const write = (name: string, text: string) => {
+      const file = path.join(mkdtempSync(path.join(tmpdir(), "count-cli-")), name);
+      writeFileSync(file, text);
+      return file;
+    };
+
+    it("refuses two candidates with the same name, naming both lines", () => {
+      const file = write("dup.blt", '3 1\n2 1 0\n1 3 0\n0\n"Ann"\n"Bob"\n"ann "\n"Title"\n');
+      const { status, stdout, stderr } = runCount(file);
+      expect(status).toBe(1);
+      expect(stdout).toBe("");
+      expect(stderr).toContain(`${file}: line 7: candidate 3 has the same name as candidate 1 on line 5`);
+    });
+
+    it("refuses a candidate named like RON unless the file marks the RON option", () => {
+      for (const name of ["Ron", "RON", "Re-open nominations", "re-open NOMINATIONS"]) {
+        const file = write("ron.blt", `2 1\n2 1 0\n1 2 0\n0\n"${name}"\n"Bob"\n"Title"\n`);
+        const { status, stderr } = runCount(file);
+        expect(status).toBe(1);
+        expect(stderr).toContain(`${file}: line 5: candidate 1 is called "${name}"`);
+        expect(stderr).toContain("[ron 1]");
+      }
+      // Marked as a person: Ron wins the seat. Marked as RON: the seat stays vacant.
+      const person = JSON.parse(runCount(write("p.blt", '2 1\n[ron none]\n2 1 0\n1 2 0\n0\n"Ron"\n"Bob"\n"T"\n'), "--json").stdout) as { elected: string[]; vacantSeats: number };
+      expect(person).toMatchObject({ elected: ["Ron"], vacantSeats: 0 });
+      const ron = JSON.parse(runCount(write("r.blt", '2 1\n[ron 1]\n2 1 0\n1 2 0\n0\n"Ron"\n"Bob"\n"T"\n'), "--json").stdout) as { elected: string[]; vacantSeats: number };
+      expect(ron).toMatchObject({ elected: ["Ron"], vacantSeats: 1 });
+    });
+
+    it("warns when seats outnumber candidates, and the result says how many stay empty", () => {
+      const file = write("seats.blt", '2 3\n2 1 0\n1 2 0\n0\n"Ann"\n"Bob"\n"Title"\n');
+      const { status, stdout, stderr } = runCount(file);
+      expect(status).toBe(0);
+      expect(stderr).toBe(`${file}: line 1: warning: 3 seats but only 2 candidates standing, so at least 1 seat stays empty.\n`);
+      expect(stdout).toContain("Vacant seats: 1");
+    });
+  });
 });

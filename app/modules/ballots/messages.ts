@@ -1,5 +1,6 @@
 import type { YesNoCode } from "./yes-no";
 import type { ElectionReason, TieQuestion } from "./types";
+import type { CountCheck } from "./count-checks";
 
 /**
  * English wording for the machine-readable codes in count results. Kept apart from the counting
@@ -27,3 +28,28 @@ export const TIE_QUESTION_MESSAGES: Readonly<Record<TieQuestion, string>> = {
 };
 
 export const RON_MESSAGE = "Re-open nominations won this seat; it stays vacant.";
+
+/** The count command's refusals and warnings about a file (see count-checks.ts). */
+export function countCheckMessage(check: CountCheck): string {
+  const at = (line: number | null, candidate: number) => (line === null ? `candidate ${candidate + 1}` : `line ${line}`);
+  switch (check.code) {
+    case "duplicate-name":
+      return (
+        `${at(check.line, check.candidate)}: candidate ${check.candidate + 1} has the same name as candidate ${check.first + 1}` +
+        `${check.firstLine === null ? "" : ` on line ${check.firstLine}`} ("${check.name}"). ` +
+        "The result could not say which of them was elected: give each candidate a different name."
+      );
+    case "ron-name-unmarked":
+      return (
+        `${at(check.line, check.candidate)}: candidate ${check.candidate + 1} is called "${check.name}", which could be re-open nominations (RON) or a person. ` +
+        `Say which in the file: add the line [ron ${check.candidate + 1}] before the ballots if it is RON, or [ron none] if it is a person.`
+      );
+    case "more-seats-than-candidates": {
+      const empty = check.seats - check.standing;
+      return (
+        `${check.line === null ? "" : `line ${check.line}: `}warning: ${check.seats} seats but only ${check.standing} ` +
+        `${check.standing === 1 ? "candidate" : "candidates"} standing, so at least ${empty} ${empty === 1 ? "seat stays" : "seats stay"} empty.`
+      );
+    }
+  }
+}

@@ -13,9 +13,14 @@ export function isRonName(name: string): boolean {
   return RON_NAME.test(name);
 }
 
-/** The RON candidate for a count: from the options, else the first candidate named like RON. */
+/**
+ * The RON candidate for a count: from the options, else as the file marks it, else the first
+ * candidate named like RON. (The count command refuses a file that has a candidate named like RON
+ * and does not mark it: see count-checks.ts.)
+ */
 export function findRon(election: Election, options: CountOptions): CandidateIndex | null {
   if (options.ron !== undefined) return options.ron;
+  if (election.ron !== undefined) return election.ron;
   const index = election.candidates.findIndex(isRonName);
   return index < 0 ? null : index;
 }

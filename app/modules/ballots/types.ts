@@ -41,6 +41,11 @@ export interface Election {
   readonly tieOrder?: readonly CandidateIndex[];
   /** Lines after the title in a BLT file (sources, comments), kept for the record. */
   readonly notes?: readonly string[];
+  /**
+   * Which candidate is "re-open nominations", as the file marks it (BLT `[ron 3]`), or null when
+   * the file says there is none (`[ron none]`). Absent when the file does not say.
+   */
+  readonly ron?: CandidateIndex | null;
 }
 
 export type RankedMethod = "scottish-stv" | "irv" | "irv-scottish";

@@ -7,6 +7,7 @@
  * as plain text, never rendered: Markdown inline markup such as **bold** is kept exactly as typed.
  */
 import { splitLines } from "../../utils/line-breaks";
+import { MAX_CLAUSE_TITLE_LENGTH, MAX_CONSTITUTION_FILE_BYTES } from "~/utils/input-limits";
 import { trimBothOf, trimEndOf } from "../../utils/trim";
 import type { RegistrationItemKey } from "./registration-items";
 
@@ -36,7 +37,7 @@ export interface UploadProblem {
 
 export type UploadResult = { ok: true; clauses: UploadedClause[]; ignoredPreamble: boolean } | { ok: false; problems: UploadProblem[] };
 
-export const UPLOAD_LIMITS = { maxBytes: 500_000, maxClauses: 200, maxTitleLength: 120 };
+export const UPLOAD_LIMITS = { maxBytes: MAX_CONSTITUTION_FILE_BYTES, maxClauses: 200, maxTitleLength: MAX_CLAUSE_TITLE_LENGTH };
 
 const MAX_ID_LENGTH = 40;
 

@@ -319,3 +319,13 @@ describe("the declaration PDF", () => {
     expect(text).toContain("The following were elected Nobody was elected. 1 seat left vacant: not enough candidates");
   });
 });
+
+describe("names as typed (issue 13)", () => {
+  it('prints quote marks, backslashes and markup in names and titles as they are', { timeout: 60_000 }, async () => {
+    const names = ['Robert "Bob" Smith', "Back\\slash; a=b", "<b>Zoë</b>"];
+    const report = count(election('Chair "for now"', 1, names, [[5, [0]], [3, [1]], [2, [2, 0]]]), "irv");
+    const { text } = await render(declaration(report, { positionTitle: 'Chair "for now"' }));
+    for (const name of names) expect(text).toContain(name);
+    expect(text).toContain('Chair "for now"');
+  });
+});

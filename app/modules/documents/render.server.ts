@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { Document, Font, Page, Text, renderToBuffer } from "@react-pdf/renderer";
 import { createElement, type ReactElement } from "react";
 import { FONT_FAMILY } from "./kit";
+import { contentDisposition } from "~/utils/content-disposition";
 
 const FONT_FILES = { regular: "DejaVuSans.ttf", bold: "DejaVuSans-Bold.ttf" };
 
@@ -96,7 +97,7 @@ export function pdfResponse(pdf: Buffer, fileName: string, options: { personal?:
   return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",
-      "Content-Disposition": `inline; filename="${fileName}"`,
+      "Content-Disposition": contentDisposition("inline", fileName),
       "Content-Length": String(pdf.length),
       // A personal document must not be kept by a shared computer's browser or any proxy.
       "Cache-Control": options.personal ? "private, no-store" : "no-cache",

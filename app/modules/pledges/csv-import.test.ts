@@ -25,7 +25,8 @@ import {
   type ImportMapping,
   type RowContext,
 } from "./csv-import";
-import { exportHeaders } from "./import-messages";
+import { MAX_CSV_RECORD_CHARS, MAX_IMPORT_ROWS } from "~/utils/input-limits";
+import { exportHeaders, uploadProblemMessage } from "./import-messages";
 
 const now = new Date("2026-11-20T12:00:00Z");
 
@@ -383,5 +384,32 @@ describe("import state", () => {
     expect(importState({ status: "running", startedAt: new Date(now.getTime() - 9 * 60_000) }, now)).toBe("running");
     expect(importState({ status: "running", startedAt: new Date(now.getTime() - 11 * 60_000) }, now)).toBe("stalled");
     expect(importState({ status: "done", startedAt: new Date(0) }, now)).toBe("done");
+  });
+});
+
+describe("files that pass a limit (issue 13)", () => {
+  it("refuses a file of 1,000,000 columns at once, saying so", () => {
+    const read = readCsv(`${"x,".repeat(1_000_000)}x\nann@example.org\n`);
+    expect(read).toEqual({ ok: false, code: "too_many_columns", line: 1 });
+    expect(uploadProblemMessage("too_many_columns", 1)).toMatch(/^The file has more than 500 columns/);
+  });
+
+  it("refuses a very long line, and an unclosed quote that swallows the rest of the file", () => {
+    expect(readCsv(`Name,Email\nAnn,${"a".repeat(MAX_CSV_RECORD_CHARS)}\n`)).toEqual({ ok: false, code: "record_too_long", line: 2 });
+    expect(readCsv(`Name,Email\n"Ann,${"ann@example.org\n".repeat(10_000)}`)).toEqual({ ok: false, code: "record_too_long", line: 2 });
+    expect(uploadProblemMessage("record_too_long", 2)).toContain("longer than 65,536 characters");
+  });
+
+  it("refuses more than the most rows an import takes, and reads exactly that many", () => {
+    const rows = (n: number) => `Name,Email\n${"A,a@b.cd\n".repeat(n)}`;
+    expect(readCsv(rows(MAX_IMPORT_ROWS + 1))).toMatchObject({ ok: false, code: "too_many_rows" });
+    const full = readCsv(rows(MAX_IMPORT_ROWS));
+    expect(full.ok && full.file.rows.length).toBe(MAX_IMPORT_ROWS);
+    expect(uploadProblemMessage("too_many_rows")).toBe("The file has more than 250,000 rows. Split it into smaller files and import each one");
+  });
+
+  it("refuses a NUL byte as not a CSV text file, with the line", () => {
+    expect(readCsv("Name,Email\nAnn\u0000,ann@example.org\n")).toEqual({ ok: false, code: "not_text", line: 2 });
+    expect(uploadProblemMessage("not_text", 2)).toMatch(/^This file is not a CSV text file/);
   });
 });

@@ -8,6 +8,8 @@ import { parse } from "csv-parse/sync";
 import { regionForPostcode } from "~/modules/campaign/regions";
 import { isEmailAddress } from "~/utils/email";
 import { trimEndOf, withoutBracketed } from "~/utils/trim";
+import { checkCsvShape, type CsvShapeProblemCode } from "~/utils/csv-shape";
+import { MAX_CSV_COLUMNS, MAX_CSV_RECORD_CHARS, MAX_IMPORT_ROWS } from "~/utils/input-limits";
 import { fromLondonWallClock } from "~/utils/london-time";
 import type { Relation } from "../../../db/schema";
 
@@ -131,7 +133,8 @@ export interface CsvFile {
   rows: CsvRow[];
 }
 
-export type ReadCsvResult = { ok: true; file: CsvFile } | { ok: false; code: "file_empty" | "file_unreadable" | "no_rows"; line?: number };
+export type ReadCsvProblemCode = "file_empty" | "file_unreadable" | "no_rows" | CsvShapeProblemCode;
+export type ReadCsvResult = { ok: true; file: CsvFile } | { ok: false; code: ReadCsvProblemCode; line?: number };
 
 /** Most exports use commas; Excel in much of Europe uses semicolons; some tools use tabs. */
 export function detectDelimiter(text: string): string {
@@ -155,19 +158,30 @@ const HEADER_SEARCH_ROWS = 10;
 export function readCsv(text: string): ReadCsvResult {
   if (text.replace(/^\uFEFF/, "").trim() === "") return { ok: false, code: "file_empty" };
   const delimiter = detectDelimiter(text);
+  // Refused before parsing: the parser would build every column and row in memory first. The
+  // header (and a title line or two above it) are not pledges, so they do not count as rows.
+  const shape = checkCsvShape(text, delimiter, {
+    maxColumns: MAX_CSV_COLUMNS,
+    maxRecordChars: MAX_CSV_RECORD_CHARS,
+    maxRecords: MAX_IMPORT_ROWS + HEADER_SEARCH_ROWS,
+  });
+  if (!shape.ok) return shape;
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, {
       bom: true,
       delimiter,
       info: true,
+      // Already checked above; kept here too, so the parser itself can never build a huge record.
+      max_record_size: MAX_CSV_RECORD_CHARS,
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: false,
     }) as { record: string[]; info: { lines: number } }[];
   } catch (error) {
     const line = typeof (error as { lines?: unknown }).lines === "number" ? (error as { lines: number }).lines : undefined;
-    return { ok: false, code: "file_unreadable", line };
+    const tooLong = (error as { code?: unknown }).code === "CSV_MAX_RECORD_SIZE";
+    return { ok: false, code: tooLong ? "record_too_long" : "file_unreadable", line };
   }
   // Each record reports the line it ends on; it starts just after the one before it ended.
   const all: CsvRow[] = [];
@@ -191,6 +205,7 @@ export function readCsv(text: string): ReadCsvResult {
   const header = all[headerIndex]!;
   const rows = all.slice(headerIndex + 1);
   if (rows.length === 0) return { ok: false, code: "no_rows" };
+  if (rows.length > MAX_IMPORT_ROWS) return { ok: false, code: "too_many_rows", line: rows[MAX_IMPORT_ROWS]!.line };
   return { ok: true, file: { delimiter, headerLine: header.line, headers: header.cells.map((h) => h.trim()), rows } };
 }
 

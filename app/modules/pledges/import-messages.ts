@@ -1,6 +1,10 @@
 /** Wording for importing and exporting pledges, kept apart from the rules so it can be translated. */
 import type { Relation } from "../../../db/schema";
-import type { ImportState, MappingProblemCode, PledgeField, RowProblemCode } from "./csv-import";
+import { MAX_CSV_COLUMNS, MAX_CSV_RECORD_CHARS, MAX_IMPORT_FILE_BYTES, MAX_IMPORT_ROWS } from "~/utils/input-limits";
+import type { ImportState, MappingProblemCode, PledgeField, ReadCsvProblemCode, RowProblemCode } from "./csv-import";
+
+const number = (n: number) => n.toLocaleString("en-GB");
+const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
 
 /** Each field's label on the mapping form, in the order the form shows them, with a hint. */
 export const fieldLabels: Record<PledgeField, { label: string; hint?: string }> = {
@@ -38,26 +42,36 @@ export const importMessages = {
   alreadyConfirmedHint:
     "Tick this only if the form sent each person a link and they clicked it (double opt-in). Confirmed pledges count on the campaign page at once.",
   fileLabel: "CSV file",
-  fileHint: "Up to 30 MB, about 200,000 rows. Save spreadsheets as “CSV UTF-8”.",
+  fileHint: `Up to ${megabytes(MAX_IMPORT_FILE_BYTES)}, about 200,000 rows. Save spreadsheets as “CSV UTF-8”.`,
   alreadyImported: (when: string) =>
     `This exact file was imported on ${when}. Importing it again changes nothing: everyone in it is already here.`,
 };
 
-export type UploadProblemCode = "file_missing" | "file_too_big" | "not_csv" | "spreadsheet_file" | "file_empty" | "file_unreadable" | "no_rows";
+export type UploadProblemCode = "file_missing" | "file_too_big" | "not_csv" | "spreadsheet_file" | "upload_unreadable" | "upload_file_name" | ReadCsvProblemCode;
 
 export const uploadProblemMessages: Record<UploadProblemCode, string> = {
   file_missing: "Choose a CSV file to upload",
-  file_too_big: "The file is bigger than 30 MB. Split it into smaller files and import each one",
+  file_too_big: `The file is bigger than ${megabytes(MAX_IMPORT_FILE_BYTES)}. Split it into smaller files and import each one`,
+  upload_unreadable: "The file did not arrive whole. Choose it again and upload it",
+  upload_file_name: "The file's name has a character we cannot read, such as ; or =. Rename the file (letters, numbers and hyphens are safe) and upload it again",
   not_csv: "The file must be a CSV file (its name ends in .csv)",
   spreadsheet_file: "This is a spreadsheet file, not a CSV. In your spreadsheet, choose Save as or Download, then CSV, and upload that",
   file_empty: "The file is empty",
   file_unreadable: "The file could not be read as CSV. Check that every opening quote mark has a closing one",
   no_rows: "The file has column names but no rows of pledges",
+  not_text:
+    "This file is not a CSV text file: it holds characters a CSV file cannot. In your spreadsheet, choose Save as or Download, then CSV, and upload that",
+  too_many_columns: `The file has more than ${number(MAX_CSV_COLUMNS)} columns. A sign-up export has far fewer: check it is the right file, or delete the columns you do not need`,
+  record_too_long: `A row of the file is longer than ${number(MAX_CSV_RECORD_CHARS)} characters. Check that every opening quote mark has a closing one`,
+  too_many_rows: `The file has more than ${number(MAX_IMPORT_ROWS)} rows. Split it into smaller files and import each one`,
 };
+
+/** Problems found at a place in the file, so the organiser is told where to look. */
+const placedProblems: readonly UploadProblemCode[] = ["file_unreadable", "not_text", "too_many_columns", "record_too_long"];
 
 export function uploadProblemMessage(code: UploadProblemCode, line?: number): string {
   const message = uploadProblemMessages[code];
-  return line && code === "file_unreadable" ? `${message} (the problem is near line ${line})` : message;
+  return line && placedProblems.includes(code) ? `${message} (the problem is near line ${number(line)})` : message;
 }
 
 export const mappingProblemMessages: Record<MappingProblemCode, string> = {

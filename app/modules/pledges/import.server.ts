@@ -44,8 +44,10 @@ import {
   type MappingProblem,
   type PledgeCountChange,
   type PledgeField,
+  type ReadCsvProblemCode,
   type RowProblemCode,
 } from "./csv-import";
+import { MAX_FILE_NAME_CHARS, PREVIEW_CELL_CHARS, PREVIEW_LISTED_ERRORS, PREVIEW_ROWS } from "~/utils/input-limits";
 import {
   errorsCsvHeaders,
   exportHeaders,
@@ -55,7 +57,6 @@ import {
   withheldRowNote,
   yesNo,
   type RunProblemCode,
-  type UploadProblemCode,
 } from "./import-messages";
 
 // For routes, so that the page's browser bundle never pulls in the CSV parser.
@@ -63,8 +64,6 @@ export { decodeCsvBytes, looksLikeSpreadsheetFile, pledgeFields } from "./csv-im
 
 /** Rows per transaction: big enough to be quick, small enough that progress moves every second. */
 export const BATCH_SIZE = 1000;
-const SAMPLE_ROWS = 10;
-const LISTED_ERRORS = 20;
 const BOM = "\uFEFF";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -148,6 +147,21 @@ export interface ImportPreview {
   alreadyImported: { importId: string; at: Date } | null;
 }
 
+/**
+ * What the preview shows of a cell or a column name: a row may hold 64,000 characters in one
+ * cell, and the page is sent whole to the browser, so each is cut short.
+ */
+function shown(text: string): string {
+  return text.length > PREVIEW_CELL_CHARS ? `${text.slice(0, PREVIEW_CELL_CHARS)}…` : text;
+}
+
+/** An uploaded file's name as kept and shown: control characters become spaces, and it is cut short. */
+export function uploadedFileName(name: string): string {
+  let clean = "";
+  for (const ch of name.slice(0, MAX_FILE_NAME_CHARS)) clean += ch.charCodeAt(0) < 32 || ch === "\u007f" ? " " : ch;
+  return clean.trim() || "upload.csv";
+}
+
 function problemColumn(file: CsvFile, mapping: ImportMapping, field: PledgeField): string {
   return fieldColumnName(file, mapping, field) ?? fieldLabels[field].label;
 }
@@ -161,9 +175,9 @@ function previewOf(
 ): ImportPreview {
   const cell = (cells: string[], field: PledgeField) => {
     const column = mapping[field];
-    return /^\d+$/.test(column) ? (cells[Number(column)] ?? "").trim() : "";
+    return /^\d+$/.test(column) ? shown((cells[Number(column)] ?? "").trim()) : "";
   };
-  const rows = plan.entries.slice(0, SAMPLE_ROWS).map((entry, i): PreviewRow => {
+  const rows = plan.entries.slice(0, PREVIEW_ROWS).map((entry, i): PreviewRow => {
     const cells = file.rows[i]?.cells ?? [];
     const pledge: ImportedPledge | null = entry.kind === "pledge" ? entry.pledge : null;
     const raw = {
@@ -183,7 +197,7 @@ function previewOf(
       firstLine: entry.kind === "duplicate" ? entry.firstLine : undefined,
       values: pledge
         ? {
-            name: pledge.name,
+            name: shown(pledge.name),
             email: pledge.email,
             postcode: pledge.postcode,
             region: pledge.region,
@@ -194,17 +208,17 @@ function previewOf(
             confirmedAt: pledge.confirmedAt?.toISOString() ?? null,
           }
         : raw,
-      problems: entry.kind === "error" ? entry.problems.map((p) => ({ column: problemColumn(file, mapping, p.field), code: p.code })) : [],
+      problems: entry.kind === "error" ? entry.problems.map((p) => ({ column: shown(problemColumn(file, mapping, p.field)), code: p.code })) : [],
     };
   });
   const counts = new Map<RowProblemCode, number>();
   for (const e of plan.errors) counts.set(e.code, (counts.get(e.code) ?? 0) + 1);
   return {
     summary,
-    columns: file.headers.map((_, i) => ({ value: String(i), label: `${columnLetter(i)}: ${columnName(file, i)}` })).concat(
+    columns: file.headers.map((_, i) => ({ value: String(i), label: `${columnLetter(i)}: ${shown(columnName(file, i))}` })).concat(
       Array.from({ length: columnCount(file) - file.headers.length }, (_, k) => {
         const i = file.headers.length + k;
-        return { value: String(i), label: `${columnLetter(i)}: ${columnName(file, i)}` };
+        return { value: String(i), label: `${columnLetter(i)}: ${shown(columnName(file, i))}` };
       }),
     ),
     mapping,
@@ -212,7 +226,7 @@ function previewOf(
     rows,
     totals: plan.totals,
     problemCounts: [...counts.entries()].map(([code, count]) => ({ code, count })).sort((a, b) => b.count - a.count),
-    firstErrors: plan.errors.slice(0, LISTED_ERRORS).map((e) => ({ line: e.line, column: e.column ?? fieldLabels[e.field].label, code: e.code })),
+    firstErrors: plan.errors.slice(0, PREVIEW_LISTED_ERRORS).map((e) => ({ line: e.line, column: shown(e.column ?? fieldLabels[e.field].label), code: e.code })),
     alreadyImported,
   };
 }
@@ -232,7 +246,7 @@ async function findEarlierImport(db: Db, importId: string, fileHash: string): Pr
 
 export type CreatePreviewResult =
   | { ok: true; importId: string; preview: ImportPreview }
-  | { ok: false; code: Extract<UploadProblemCode, "file_empty" | "file_unreadable" | "no_rows">; line?: number };
+  | { ok: false; code: ReadCsvProblemCode; line?: number };
 
 /** Stores an uploaded file as a new import awaiting its mapping, and previews it with a guessed mapping. */
 export async function createImportPreview(db: Db, actor: Actor, input: { fileName: string; fileText: string }): Promise<CreatePreviewResult> {
@@ -241,7 +255,7 @@ export async function createImportPreview(db: Db, actor: Actor, input: { fileNam
   const { file } = read;
   const fileHash = fileHashOf(input.fileText);
   const mapping = guessMapping(file);
-  const fileName = input.fileName.replace(/[\r\n]/g, " ").slice(0, 200) || "upload.csv";
+  const fileName = uploadedFileName(input.fileName);
   const row = await db.transaction(async (tx) => {
     const [created] = await tx
       .insert(pledgeImports)

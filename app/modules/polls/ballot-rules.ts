@@ -138,11 +138,17 @@ export function strandsDigest(strands: readonly ChainStrand[]): string {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(ordered.map((s) => `${s.strand}:${s.head}`).join("\n"))));
 }
 
-/** The ranked ballots as an election the counting engine (and a BLT file) understands. */
+/**
+ * The ranked ballots as an election the counting engine (and a BLT file) understands. The RON
+ * option is marked explicitly (or marked as absent), so that the published file recounts the same
+ * whatever the candidates are called: a candidate named Ron is a person, not re-open nominations.
+ */
 export function toElection(rules: PollRules, contents: readonly BallotContent[]): Election {
   const rankings = contents.flatMap((c) => ("ranking" in c ? [c.ranking] : []));
   const ordered = [...rules.options].sort((a, b) => a.position - b.position);
+  const ron = ordered.find((o) => o.isRon);
   return {
+    ron: ron ? ron.position : null,
     title: rules.title,
     candidates: ordered.map((o) => o.label),
     seats: rules.seats,

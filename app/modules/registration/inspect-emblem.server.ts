@@ -8,9 +8,10 @@
  * the formats its online system is understood to take and that print cleanly.
  */
 import sharp, { type OutputInfo } from "sharp";
+import { MAX_EMBLEM_FILE_BYTES } from "~/utils/input-limits";
 import type { EmblemInspection } from "./details";
 
-export const MAX_EMBLEM_FILE_BYTES = 5 * 1024 * 1024;
+export { MAX_EMBLEM_FILE_BYTES };
 /** 40 megapixels: far more than a 2 cm emblem needs, well short of a decompression bomb. */
 export const MAX_EMBLEM_PIXELS = 40_000_000;
 export const emblemFormats = ["png", "jpeg", "webp", "svg"] as const;

@@ -3,6 +3,7 @@ import type { RegisteredRole } from "~/modules/elections/officer-rules";
 import type { DraftSection, FormProblem } from "./draft-form";
 import type { NamesCsvResult } from "./names-csv";
 import type { FixPlace } from "./readiness-types";
+import { MAX_CSV_COLUMNS, MAX_CSV_RECORD_CHARS, MAX_NAME_ROWS, MAX_NAMES_FILE_BYTES } from "~/utils/input-limits";
 import type { DraftIssue, EmblemProblem, OfficerProblem } from "./registration.server";
 
 export const sectionTitles: Record<DraftSection, string> = {
@@ -93,6 +94,8 @@ export const emblemProblemMessages: Record<EmblemProblem, string> = {
 /** An upload refused before its body is read (the error page's message). */
 export const uploadRefusedMessages = {
   length_required: "The file could not be uploaded because the browser did not say how large it is. Try again, or use a different browser.",
+  malformed: "The file did not arrive whole. Choose it again and upload it",
+  file_name: "The file's name has a character we cannot read, such as ; or =. Rename the file and upload it again",
 } as const;
 
 /** The emblem answers form: a question left unanswered. */
@@ -101,13 +104,21 @@ export const emblemAnswerMessages = {
   text_missing: "Select yes if the emblem has any lettering",
 } as const;
 
-export const namesProblemMessages: Record<Extract<NamesCsvResult, { ok: false }>["code"] | "file_missing" | "file_too_big" | "not_csv", string> = {
+export const namesProblemMessages: Record<
+  Extract<NamesCsvResult, { ok: false }>["code"] | "file_missing" | "file_too_big" | "not_csv" | "upload_unreadable" | "upload_file_name",
+  string
+> = {
   unreadable: "The file could not be read as CSV. Save it from your spreadsheet as CSV (comma separated) and try again",
   empty: "The file has no names in it",
-  too_many_rows: "The file must have no more than 5,000 rows. The Commission's registers hold a few hundred parties: check it is the list of registered parties",
+  too_many_rows: `The file must have no more than ${MAX_NAME_ROWS.toLocaleString("en-GB")} rows. The Commission's registers hold a few hundred parties: check it is the list of registered parties`,
+  too_many_columns: `The file has more than ${MAX_CSV_COLUMNS.toLocaleString("en-GB")} columns. Check it is the list of registered parties`,
+  record_too_long: `A row of the file is longer than ${MAX_CSV_RECORD_CHARS.toLocaleString("en-GB")} characters. Check it is the list of registered parties, and that every opening quote mark has a closing one`,
+  not_text: "This file is not a CSV text file: it holds characters a CSV file cannot. Save it from your spreadsheet as CSV (comma separated) and try again",
   file_missing: "Choose a CSV file to upload",
-  file_too_big: "The file must be smaller than 5 MB",
+  file_too_big: `The file must be smaller than ${Math.round(MAX_NAMES_FILE_BYTES / (1024 * 1024))} MB`,
   not_csv: "The file must be a CSV file",
+  upload_unreadable: "The file did not arrive whole. Choose it again and upload it",
+  upload_file_name: "The file's name has a character we cannot read, such as ; or =. Rename the file and upload it again",
 };
 
 export const roleTitles: Record<RegisteredRole, string> = {

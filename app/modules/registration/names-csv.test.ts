@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { namesProblemMessages } from "./messages";
 import { MAX_NAME_ROWS, parseNamesCsv } from "./names-csv";
 
 describe("the registered names CSV", () => {
@@ -42,5 +43,15 @@ describe("the registered names CSV", () => {
     const long = "A".repeat(201);
     const r = parseNamesCsv(`name,register\n${long},GB\n${"B".repeat(200)},${"R".repeat(150)}\n`);
     expect(r).toEqual({ ok: true, names: [{ name: "B".repeat(200), register: "R".repeat(100) }], rowsRead: 2, skipped: 1 });
+  });
+});
+
+describe("a names file that passes a limit (issue 13)", () => {
+  it("refuses 1,000,000 columns, a very long line and a NUL byte, each with its own answer", () => {
+    expect(parseNamesCsv(`name\n${",".repeat(1_000_000)}\n`)).toEqual({ ok: false, code: "too_many_columns", line: 2 });
+    expect(parseNamesCsv(`name\n${"x".repeat(70_000)}\n`)).toEqual({ ok: false, code: "record_too_long", line: 2 });
+    expect(parseNamesCsv("name\nGreen\u0000 Party\n")).toEqual({ ok: false, code: "not_text", line: 2 });
+    expect(namesProblemMessages.too_many_columns).toMatch(/^The file has more than 500 columns/);
+    expect(namesProblemMessages.not_text).toMatch(/^This file is not a CSV text file/);
   });
 });

@@ -1,4 +1,6 @@
 import { parse } from "csv-parse/sync";
+import { checkCsvShape, type CsvShapeProblemCode } from "~/utils/csv-shape";
+import { MAX_CSV_COLUMNS, MAX_CSV_RECORD_CHARS, MAX_NAME_LENGTH, MAX_NAME_ROWS, MAX_REGISTER_LENGTH } from "~/utils/input-limits";
 
 /**
  * Reads the list of parties already on the Commission's registers from a CSV file: the names are
@@ -7,7 +9,8 @@ import { parse } from "csv-parse/sync";
  *
  * The Commission's registers hold a few hundred parties, so a file of more than MAX_NAME_ROWS rows
  * is not that list: it is refused rather than loaded, since every readiness check compares the
- * name with each of them.
+ * name with each of them. Rows, columns and the length of a row are checked before parsing
+ * (utils/csv-shape), so a hostile file is refused at the line where it passes a limit.
  */
 
 export interface RegisteredNameRow {
@@ -15,19 +18,29 @@ export interface RegisteredNameRow {
   register: string;
 }
 
-export type NamesCsvResult = { ok: true; names: RegisteredNameRow[]; rowsRead: number; skipped: number } | { ok: false; code: "unreadable" | "empty" | "too_many_rows" };
+export type NamesCsvResult =
+  | { ok: true; names: RegisteredNameRow[]; rowsRead: number; skipped: number }
+  | { ok: false; code: "unreadable" | "empty" | CsvShapeProblemCode; line?: number };
 
-export const MAX_NAME_ROWS = 5000;
-/** A registered name is at most six words: a longer cell is not a name, and its row is skipped. */
-export const MAX_NAME_LENGTH = 200;
-/** The register column is a short label ("Great Britain"); anything longer is cut to this. */
-export const MAX_REGISTER_LENGTH = 100;
+export { MAX_NAME_LENGTH, MAX_NAME_ROWS, MAX_REGISTER_LENGTH };
 
 export function parseNamesCsv(text: string): NamesCsvResult {
+  // The heading row is one more than the names allowed.
+  const shape = checkCsvShape(text, ",", { maxColumns: MAX_CSV_COLUMNS, maxRecordChars: MAX_CSV_RECORD_CHARS, maxRecords: MAX_NAME_ROWS + 1 });
+  // A row count is a fact about the whole file, so it names no line.
+  if (!shape.ok) return shape.code === "too_many_rows" ? { ok: false, code: shape.code } : shape;
   let records: string[][];
   try {
     // Parsing stops one record past the most a file may hold (with its heading): enough to know it is too long.
-    records = parse(text, { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true, to: MAX_NAME_ROWS + 2 }) as string[][];
+    records = parse(text, {
+      bom: true,
+      max_record_size: MAX_CSV_RECORD_CHARS,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      trim: true,
+      to: MAX_NAME_ROWS + 2,
+    }) as string[][];
   } catch {
     return { ok: false, code: "unreadable" };
   }

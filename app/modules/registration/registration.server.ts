@@ -10,7 +10,7 @@ import { draftSections, type DraftSection, type FormProblem, type SectionPatch }
 import { EmblemFileError, inspectEmblem, type EmblemFileErrorCode } from "./inspect-emblem.server";
 import type { RegisteredNameRow } from "./names-csv";
 import { isEmailAddress } from "~/utils/email";
-import { MAX_EMAIL_LENGTH } from "~/utils/input-limits";
+import { MAX_EMAIL_LENGTH, MAX_EMBLEM_FILE_BYTES } from "~/utils/input-limits";
 
 /**
  * The registration application in the database: the draft of its details, the emblems, the list
@@ -104,7 +104,7 @@ export async function electedPeople(db: DbOrTx): Promise<{ userId: string; name:
 // Emblems
 // ---------------------------------------------------------------------------------------------
 
-export const MAX_EMBLEM_BYTES = 5 * 1024 * 1024;
+export const MAX_EMBLEM_BYTES = MAX_EMBLEM_FILE_BYTES;
 
 export interface EmblemSummary {
   slot: number;
