@@ -12,9 +12,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import postgres from "postgres";
 import { systemActor } from "../app/modules/audit/audit.server";
+import { currentDraft, originalDocument } from "../app/modules/constitution/drafting.server";
+import { hashText } from "../app/modules/constitution/text";
 import { closePoll, createPoll, openPoll } from "../app/modules/polls/polls.server";
 import { castBallot } from "../app/modules/polls/polls.server";
 import { openPglite, openPostgres, type Database } from "../app/utils/db.server";
@@ -73,14 +75,18 @@ await openPoll(database.db, actor, quoted.pollId, [founder!.id]);
 await castBallot(database.db, { pollId: quoted.pollId, userId: founder!.id, ranking: [0, 1] });
 await closePoll(database.db, actor, quoted.pollId);
 
-// An amendment stored before there were limits: 2 MB of text and a 1,000,000-character reason.
-const [a1] = await database.db.select().from(amendments).limit(1);
-const hugeText = "word ".repeat(400_000);
-await database.db
-  .update(amendments)
-  .set({ reason: "r".repeat(1_000_000), operation: sql`jsonb_set(${amendments.operation}, '{text}', to_jsonb(${hugeText}::text))` })
-  .where(eq(amendments.id, a1!.id))
-  .catch(() => log("(could not store the oversize amendment in this schema; that row is skipped)"));
+// An amendment stored before there were limits: 2 MB of text and a 1,000,000-character reason,
+// straight into the database as old data would be.
+const draft = await currentDraft(database.db);
+const aims = (await originalDocument(database.db, draft!.id)).clauses.find((c) => c.id === "aims")!.text;
+await database.db.insert(amendments).values({
+  draftId: draft!.id,
+  number: 2,
+  clauseId: "aims",
+  operation: { kind: "replaceText", clauseId: "aims", baseHash: hashText(aims), text: `${aims}\n\n${"The party shall campaign for fair votes in every nation. ".repeat(36_000)}` },
+  reason: "r".repeat(1_000_000),
+  proposerId: founder!.id,
+});
 await database.close();
 
 // ---------------------------------------------------------------------------------------------
@@ -140,7 +146,7 @@ const scenarios: Scenario[] = [
   { name: "constitution upload: 2 KB of Markdown (#, 2,000 spaces, U+2028)", send: () => upload("/constitution/manage", walk.cookies.organiser, "attack.md", markdownAttack, "text/markdown") },
   { name: "amendment of 2 MB with a 1,000,000-character reason", send: () => post("/constitution/clauses/aims/amend", form({ kind: "words", text: "w".repeat(2_000_000), reason: "r".repeat(1_000_000) }), { cookie: walk.cookies.founder }) },
   { name: "amendment of 900 KB that is one word", send: () => post("/constitution/clauses/aims/amend", form({ kind: "words", text: "w".repeat(900_000), reason: "Because." }), { cookie: walk.cookies.founder }) },
-  { name: "viewing an amendment stored at 2 MB before the limits", send: () => get("/constitution/amendments/1", walk.cookies.founder) },
+  { name: "viewing an amendment stored at 2 MB before the limits", send: () => get("/constitution/amendments/2", walk.cookies.founder) },
   { name: "viewing that amendment's clause", send: () => get("/constitution/clauses/aims", walk.cookies.founder) },
   { name: "pledge CSV with 1,000,000 columns", send: () => upload("/campaign/import", walk.cookies.organiser, "wide.csv", csvColumns) },
   { name: "pledge CSV with a NUL byte", send: () => upload("/campaign/import", walk.cookies.organiser, "nul.csv", "name,email,postcode\nA\0,a@example.org,EH1 1YZ\n") },

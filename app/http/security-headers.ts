@@ -48,5 +48,5 @@ export function applySecurityHeaders(headers: Headers, facts: HeaderFacts): void
   }
   // A signed-in answer can hold an officer's home address or a member's ballot receipt: no copy
   // on a shared computer's disk or in a proxy.
-  if (facts.signedIn) headers.set("Cache-Control", "no-store");
+  if (facts.signedIn && !(headers.get("Cache-Control") ?? "").includes("no-store")) headers.set("Cache-Control", "no-store");
 }
