@@ -56,8 +56,12 @@ export interface FrontDoorDeps {
 const BODYLESS = new Set(["GET", "HEAD"]);
 const BALLOT_ENDPOINT = /^\/polls\/([^/]{1,100})\/ballot$/;
 
-/** The most a request to this path may send: a page's own upload limit, or the default. */
-export function bodyLimitFor(pathname: string): number {
+/**
+ * The most a request to this path may send: a page's own upload limit for someone signed in, or
+ * the default (no page takes a file from someone not signed in).
+ */
+export function bodyLimitFor(pathname: string, signedIn: boolean): number {
+  if (!signedIn) return DEFAULT_BODY_BYTES;
   const page = pathname.endsWith(".data") ? pathname.slice(0, -".data".length) : pathname;
   return UPLOAD_BODY_BYTES[page.replace(/\/$/, "") || "/"] ?? DEFAULT_BODY_BYTES;
 }
@@ -96,20 +100,32 @@ export function createFrontDoor(deps: FrontDoorDeps): (arrival: Arrival) => Prom
       return refuse(403, frontDoorMessages.crossSite, headerFacts, arrival);
     }
 
+    // The session first: a page's larger upload limit is for someone signed in.
+    let built: Awaited<ReturnType<typeof buildRequestContext>>;
+    try {
+      built = await buildRequestContext({ db: deps.db, env: deps.env }, { cookieHeader, ip: facts.ip, secure: facts.protocol === "https" });
+    } catch (error) {
+      logFailure({ method, url: url.href }, error);
+      return refuse(500, frontDoorMessages.serverError, headerFacts, arrival);
+    }
+
     let bytes: Uint8Array<ArrayBuffer> | null = null;
+    let uploadForm: FormData | null = null;
     if (!BODYLESS.has(method)) {
-      const body = await readBodyWithin(arrival.body, bodyLimitFor(url.pathname));
+      const body = await readBodyWithin(arrival.body, bodyLimitFor(url.pathname, built.context.auth !== null));
       if (!body.ok) return refuseBody(body.problem, headerFacts, arrival, true);
       bytes = body.bytes;
       const contentType = arrival.headers.get("content-type");
       const kind = formKindOf(contentType, bytes);
       if (kind === null) return refuseBody({ kind: "unsupported_type" }, headerFacts, arrival, false);
-      const problem = await checkForm(kind, contentType, bytes);
-      if (problem) return refuseBody(problem, headerFacts, arrival, false);
+      const checked = await checkForm(kind, contentType, bytes);
+      if (checked.problem) return refuseBody(checked.problem, headerFacts, arrival, false);
+      uploadForm = checked.uploadForm;
     }
 
     try {
-      const { context, setCookies } = await buildRequestContext({ db: deps.db, env: deps.env }, { cookieHeader, ip: facts.ip, secure: facts.protocol === "https" });
+      const context = { ...built.context, uploadForm };
+      const setCookies = built.setCookies;
       const response = await dispatch(method, url, arrival, bytes, context);
       const answer = withHeaders(response, { ...headerFacts, signedIn: context.auth !== null || setCookies.length > 0 });
       for (const cookie of setCookies) answer.headers.append("Set-Cookie", cookie);

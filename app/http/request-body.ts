@@ -61,34 +61,35 @@ export function formKindOf(contentType: string | null, bytes: Uint8Array | null)
 const decoder = new TextDecoder("utf-8");
 
 /**
- * Parses the form as the route will, to refuse before any route runs what no route could use: a
+ * Parses the form, to refuse before any route runs what no route could use: a
  * body that is not the form it says it is, more fields than any page has, or a NUL byte in a
  * field (no person types one; it cuts strings short in C libraries and PostgreSQL refuses it in
  * text). Files in a multipart form may hold any bytes and are not looked into here.
  */
-export async function checkForm(kind: FormKind, contentType: string | null, bytes: Uint8Array<ArrayBuffer> | null): Promise<BodyProblem | null> {
-  if (kind === "empty" || bytes === null) return null;
+export async function checkForm(kind: FormKind, contentType: string | null, bytes: Uint8Array<ArrayBuffer> | null): Promise<{ problem: BodyProblem } | { problem: null; uploadForm: FormData | null }> {
+  if (kind === "empty" || bytes === null) return { problem: null, uploadForm: null };
   if (kind === "urlencoded") {
     const params = new URLSearchParams(decoder.decode(bytes));
     let fields = 0;
     for (const [name, value] of params) {
       fields += 1;
-      if (fields > MAX_FORM_PARTS) return { kind: "too_many_fields" };
-      if (name.includes("\0") || value.includes("\0")) return { kind: "nul_byte" };
+      if (fields > MAX_FORM_PARTS) return { problem: { kind: "too_many_fields" } };
+      if (name.includes("\0") || value.includes("\0")) return { problem: { kind: "nul_byte" } };
     }
-    return null;
+    return { problem: null, uploadForm: null };
   }
   let form: FormData;
   try {
     form = await new Response(bytes, { headers: { "Content-Type": contentType ?? "" } }).formData();
   } catch {
-    return { kind: "malformed" };
+    return { problem: { kind: "malformed" } };
   }
   let fields = 0;
   for (const [name, value] of form) {
     fields += 1;
-    if (fields > MAX_FORM_PARTS) return { kind: "too_many_fields" };
-    if (name.includes("\0") || (typeof value === "string" && value.includes("\0"))) return { kind: "nul_byte" };
+    if (fields > MAX_FORM_PARTS) return { problem: { kind: "too_many_fields" } };
+    if (name.includes("\0") || (typeof value === "string" && value.includes("\0"))) return { problem: { kind: "nul_byte" } };
   }
-  return null;
+  // Handed to the page, so that the body is parsed once (app/utils/upload-form.server.ts).
+  return { problem: null, uploadForm: form };
 }

@@ -1,7 +1,6 @@
 import {
   data,
   redirect,
-  unstable_createMemoryUploadHandler,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -79,16 +78,14 @@ const mappingForm = z.object({
   ...Object.fromEntries(pledgeFields.map((f) => [f, z.string().max(10).optional()])),
 });
 
-const uploadProblems = { too_big: "file_too_big", malformed: "upload_unreadable", file_name: "upload_file_name" } as const;
+const uploadProblems = { too_big: "file_too_big", malformed: "upload_unreadable" } as const;
 
 function uploadError(code: UploadProblemCode, status: number, line?: number) {
   return data<ActionData>({ stage: "upload", errors: { file: uploadProblemMessage(code, line) } }, { status });
 }
 
-async function upload(request: Request, db: ActionFunctionArgs["context"]["db"], actor: { id: string; label: string }) {
-  // Refuse at once what is plainly too big, rather than read it all first.
-  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_IMPORT_FILE_BYTES + 1024 * 1024) return uploadError("file_too_big", 413);
-  const read = await readUploadForm(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_FILE_BYTES }));
+async function upload(request: Request, context: ActionFunctionArgs["context"], actor: { id: string; label: string }) {
+  const read = await readUploadForm(request, context, MAX_IMPORT_FILE_BYTES);
   if (!read.ok) return uploadError(uploadProblems[read.problem], read.status);
   const file = read.form.get("file");
   if (!file || typeof file === "string" || file.size === 0) return uploadError("file_missing", 400);
@@ -97,7 +94,7 @@ async function upload(request: Request, db: ActionFunctionArgs["context"]["db"],
   // A NUL byte means a binary file (or UTF-16): refused before decoding, and never stored.
   if (bytes.includes(0)) return uploadError("not_text", 400);
   if (!/\.(csv|txt|tsv)$/i.test(file.name) && !/csv|text\/plain/.test(file.type)) return uploadError("not_csv", 400);
-  const created = await createImportPreview(db, actor, { fileName: file.name, fileText: decodeCsvBytes(bytes) });
+  const created = await createImportPreview(context.db, actor, { fileName: file.name, fileText: decodeCsvBytes(bytes) });
   if (!created.ok) return uploadError(created.code, 400, created.line);
   return redirect(`/campaign/import?import=${created.importId}`);
 }
@@ -105,7 +102,7 @@ async function upload(request: Request, db: ActionFunctionArgs["context"]["db"],
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = requireUser(request, context, "pledges.manage");
   const actor = { id: user.id, label: user.email };
-  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return upload(request, context.db, actor);
+  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return upload(request, context, actor);
 
   const parsed = mappingForm.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) throw new Response("The form was not understood. Go back and try again.", { status: 400 });

@@ -1,7 +1,6 @@
 import {
   data,
   redirect,
-  unstable_createMemoryUploadHandler,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -9,7 +8,7 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorSummary, NotificationBanner, TextField, type FieldErrors } from "~/components/forms";
 import { currentDraft, listAmendments, setSupportersNeeded, startDraft } from "~/modules/constitution/drafting.server";
-import { draftingProblemMessages, phaseLabels, roundProblemMessages, uploadFileNameMessage, uploadNotTextMessage, uploadUnreadableMessage } from "~/modules/constitution/messages";
+import { draftingProblemMessages, phaseLabels, roundProblemMessages, uploadNotTextMessage, uploadUnreadableMessage } from "~/modules/constitution/messages";
 import { latestVersion, openAdoptionVote, openRound, openRoundOf, pendingClauses, standingOrdersAdopted } from "~/modules/constitution/round.server";
 import { splitMarkdownIntoClauses, uploadProblemMessages, UPLOAD_LIMITS } from "~/modules/constitution/upload";
 import { requireUser } from "~/utils/auth.server";
@@ -53,10 +52,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = { id: user.id, label: user.email };
   const fail = (intent: string, errors: FieldErrors, values: Record<string, string> = {}) => data<ActionResult>({ intent, errors, values }, { status: 400 });
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    const read = await readUploadForm(request, unstable_createMemoryUploadHandler({ maxPartSize: UPLOAD_LIMITS.maxBytes }));
+    const read = await readUploadForm(request, context, UPLOAD_LIMITS.maxBytes);
     if (!read.ok) {
       const message =
-        read.problem === "too_big" ? uploadProblemMessages.too_large({ code: "too_large" }) : read.problem === "file_name" ? uploadFileNameMessage : uploadUnreadableMessage;
+        read.problem === "too_big" ? uploadProblemMessages.too_large({ code: "too_large" }) : uploadUnreadableMessage;
       return data<ActionResult>({ intent: "upload", errors: { file: message }, values: {} }, { status: read.status });
     }
     const file = read.form.get("file");

@@ -13,7 +13,6 @@ import { EMBLEM_COLOURED_SHARE, EMBLEM_GREY_SATURATION, EMBLEM_MARGIN } from "~/
 import { emblemFileErrorMessages } from "~/modules/registration/readiness-messages";
 import { emblemAnswerMessages, emblemProblemMessages, uploadRefusedMessages } from "~/modules/registration/messages";
 import { isSlot, listEmblems, MAX_EMBLEM_BYTES, removeEmblem, setEmblemAnswers, uploadEmblem } from "~/modules/registration/registration.server";
-import { checkUploadLength, singleFileUploadHandler } from "~/modules/registration/upload.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 import { readUploadForm } from "~/utils/upload-form.server";
 
@@ -42,10 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (slot === null) throw new Response(emblemProblemMessages.slot_invalid, { status: 400 });
   const field = `file-${slot}`;
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    const length = checkUploadLength(request, MAX_EMBLEM_BYTES);
-    if (!length.ok && length.status === 411) throw new Response(uploadRefusedMessages.length_required, { status: 411 });
-    if (!length.ok) return fail(slot, { [field]: emblemProblemMessages.file_too_big }, undefined, 413);
-    const read = await readUploadForm(request, singleFileUploadHandler("file", MAX_EMBLEM_BYTES));
+    const read = await readUploadForm(request, context, MAX_EMBLEM_BYTES);
     if (!read.ok) {
       const message = read.problem === "too_big" ? emblemProblemMessages.file_too_big : uploadRefusedMessages[read.problem];
       return fail(slot, { [field]: message }, undefined, read.status);

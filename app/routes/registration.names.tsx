@@ -8,10 +8,9 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, NotificationBanner, type FieldErrors } from "~/components/forms";
 import { decodeCsvBytes, looksLikeSpreadsheetFile } from "~/modules/pledges/csv-import";
-import { namesProblemMessages, uploadRefusedMessages } from "~/modules/registration/messages";
+import { namesProblemMessages } from "~/modules/registration/messages";
 import { parseNamesCsv } from "~/modules/registration/names-csv";
 import { clearRegisteredNames, registeredNamesSummary, replaceRegisteredNames } from "~/modules/registration/registration.server";
-import { checkUploadLength, singleFileUploadHandler } from "~/modules/registration/upload.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 import { MAX_NAMES_FILE_BYTES } from "~/utils/input-limits";
 import { readUploadForm } from "~/utils/upload-form.server";
@@ -36,11 +35,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const removed = await clearRegisteredNames(context.db, actor);
     return redirect(`/registration/names?cleared=${removed}`);
   }
-  const length = checkUploadLength(request, MAX_NAMES_FILE_BYTES);
-  if (!length.ok && length.status === 411) throw new Response(uploadRefusedMessages.length_required, { status: 411 });
-  if (!length.ok) return fail("file_too_big", 413);
-  const read = await readUploadForm(request, singleFileUploadHandler("file", MAX_NAMES_FILE_BYTES));
-  if (!read.ok) return fail(({ too_big: "file_too_big", malformed: "upload_unreadable", file_name: "upload_file_name" } as const)[read.problem], read.status);
+  const read = await readUploadForm(request, context, MAX_NAMES_FILE_BYTES);
+  if (!read.ok) return fail(({ too_big: "file_too_big", malformed: "upload_unreadable" } as const)[read.problem], read.status);
   const file = read.form.get("file");
   if (!file || typeof file === "string" || file.size === 0) return fail("file_missing");
   const bytes = new Uint8Array(await file.arrayBuffer());

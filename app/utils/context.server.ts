@@ -22,6 +22,11 @@ export type AppContext = {
   auth: { user: SessionUser; session: ActiveSession } | null;
   /** This request's script nonce: the page's policy runs only scripts that carry it. */
   cspNonce: string;
+  /**
+   * A form with a file, as the front door parsed it (the one multipart parser): pages read it
+   * with readUploadForm instead of parsing the body again. Null for any other request.
+   */
+  uploadForm: FormData | null;
 };
 
 export interface RequestFacts {
@@ -51,7 +56,7 @@ export async function buildRequestContext(
     }
   }
   return {
-    context: { db: deps.db, env: deps.env, clientIp: facts.ip, secure: facts.secure, auth, cspNonce: randomBytes(16).toString("base64") },
+    context: { db: deps.db, env: deps.env, clientIp: facts.ip, secure: facts.secure, auth, cspNonce: randomBytes(16).toString("base64"), uploadForm: null },
     setCookies,
   };
 }

@@ -1,4 +1,3 @@
-import { unstable_createMemoryUploadHandler } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
 import { readUploadForm } from "./upload-form.server";
 
@@ -23,7 +22,7 @@ describe("reading a form with a file", () => {
       const form = new FormData();
       form.set("intent", "upload; a=b");
       form.set("file", new File([content], "pledges; final=v2.csv", { type: "text/csv" }));
-      const read = await readUploadForm(await formRequest(form, chunkSize), unstable_createMemoryUploadHandler({}));
+      const read = await readUploadForm(await formRequest(form, chunkSize), { uploadForm: null }, 1 << 20);
       if (!read.ok) throw new Error(`${chunkSize}: ${read.problem}`);
       const file = read.form.get("file") as File;
       expect(file.name).toBe("pledges; final=v2.csv");
@@ -32,18 +31,29 @@ describe("reading a form with a file", () => {
     }
   });
 
-  it("answers a body that is not a well-formed form with 400, and one over the part limit with 413", async () => {
+  it("uses the form the front door parsed, and counts every part of it against the file's limit", async () => {
+    const parsed = new FormData();
+    parsed.set("padding", "x".repeat(70 * 1024));
+    parsed.set("file", new File(["x"], "a.csv"));
+    const request = new Request("http://localhost/", { method: "POST" });
+    expect(await readUploadForm(request, { uploadForm: parsed }, 1000)).toEqual({ ok: false, problem: "too_big", status: 413 });
+    parsed.set("padding", "x");
+    const read = await readUploadForm(request, { uploadForm: parsed }, 1000);
+    expect(read.ok && read.form).toBe(parsed);
+  });
+
+  it("answers a body that is not a well-formed form with 400, and one over the file's limit with 413", async () => {
     const cut = new Request("http://localhost/", {
       method: "POST",
       headers: { "Content-Type": "multipart/form-data; boundary=XyZ" },
       body: '--XyZ\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nName,Email\nAnn',
     });
-    expect(await readUploadForm(cut, unstable_createMemoryUploadHandler({}))).toEqual({ ok: false, problem: "malformed", status: 400 });
+    expect(await readUploadForm(cut, { uploadForm: null }, 1 << 20)).toEqual({ ok: false, problem: "malformed", status: 400 });
     const noBoundary = new Request("http://localhost/", { method: "POST", headers: { "Content-Type": "multipart/form-data" }, body: "x" });
-    expect(await readUploadForm(noBoundary, unstable_createMemoryUploadHandler({}))).toEqual({ ok: false, problem: "malformed", status: 400 });
+    expect(await readUploadForm(noBoundary, { uploadForm: null }, 1 << 20)).toEqual({ ok: false, problem: "malformed", status: 400 });
     const form = new FormData();
-    form.set("file", new File(["x".repeat(2000)], "big.csv", { type: "text/csv" }));
-    expect(await readUploadForm(await formRequest(form, 100), unstable_createMemoryUploadHandler({ maxPartSize: 1000 }))).toEqual({
+    form.set("file", new File(["x".repeat(100_000)], "big.csv", { type: "text/csv" }));
+    expect(await readUploadForm(await formRequest(form, 100), { uploadForm: null }, 1000)).toEqual({
       ok: false,
       problem: "too_big",
       status: 413,

@@ -84,7 +84,5 @@ export const roundProblemMessages: Record<RoundProblem, string> = {
 export const tooLongToCompare = "This change is too long to compare word by word, so the old text is shown struck through and the new text in full.";
 /** A form with a file whose body was not well formed (cut short, or not a form at all). */
 export const uploadUnreadableMessage = "The file did not arrive whole. Choose it again and upload it";
-/** A file whose name the form reader cannot read (it holds ; or =). */
-export const uploadFileNameMessage = "The file's name has a character we cannot read, such as ; or =. Rename the file and upload it again";
 /** A file that is not text (it holds a NUL byte). */
 export const uploadNotTextMessage = "This file is not a text file. Save the constitution as Markdown or plain text (.md or .txt) and upload that";

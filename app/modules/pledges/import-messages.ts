@@ -47,13 +47,12 @@ export const importMessages = {
     `This exact file was imported on ${when}. Importing it again changes nothing: everyone in it is already here.`,
 };
 
-export type UploadProblemCode = "file_missing" | "file_too_big" | "not_csv" | "spreadsheet_file" | "upload_unreadable" | "upload_file_name" | ReadCsvProblemCode;
+export type UploadProblemCode = "file_missing" | "file_too_big" | "not_csv" | "spreadsheet_file" | "upload_unreadable" | ReadCsvProblemCode;
 
 export const uploadProblemMessages: Record<UploadProblemCode, string> = {
   file_missing: "Choose a CSV file to upload",
   file_too_big: `The file is bigger than ${megabytes(MAX_IMPORT_FILE_BYTES)}. Split it into smaller files and import each one`,
   upload_unreadable: "The file did not arrive whole. Choose it again and upload it",
-  upload_file_name: "The file's name has a character we cannot read, such as ; or =. Rename the file (letters, numbers and hyphens are safe) and upload it again",
   not_csv: "The file must be a CSV file (its name ends in .csv)",
   spreadsheet_file: "This is a spreadsheet file, not a CSV. In your spreadsheet, choose Save as or Download, then CSV, and upload that",
   file_empty: "The file is empty",

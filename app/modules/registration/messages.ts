@@ -93,9 +93,7 @@ export const emblemProblemMessages: Record<EmblemProblem, string> = {
 
 /** An upload refused before its body is read (the error page's message). */
 export const uploadRefusedMessages = {
-  length_required: "The file could not be uploaded because the browser did not say how large it is. Try again, or use a different browser.",
   malformed: "The file did not arrive whole. Choose it again and upload it",
-  file_name: "The file's name has a character we cannot read, such as ; or =. Rename the file and upload it again",
 } as const;
 
 /** The emblem answers form: a question left unanswered. */
@@ -105,7 +103,7 @@ export const emblemAnswerMessages = {
 } as const;
 
 export const namesProblemMessages: Record<
-  Extract<NamesCsvResult, { ok: false }>["code"] | "file_missing" | "file_too_big" | "not_csv" | "upload_unreadable" | "upload_file_name",
+  Extract<NamesCsvResult, { ok: false }>["code"] | "file_missing" | "file_too_big" | "not_csv" | "upload_unreadable",
   string
 > = {
   unreadable: "The file could not be read as CSV. Save it from your spreadsheet as CSV (comma separated) and try again",
@@ -118,7 +116,6 @@ export const namesProblemMessages: Record<
   file_too_big: `The file must be smaller than ${Math.round(MAX_NAMES_FILE_BYTES / (1024 * 1024))} MB`,
   not_csv: "The file must be a CSV file",
   upload_unreadable: "The file did not arrive whole. Choose it again and upload it",
-  upload_file_name: "The file's name has a character we cannot read, such as ; or =. Rename the file and upload it again",
 };
 
 export const roleTitles: Record<RegisteredRole, string> = {
