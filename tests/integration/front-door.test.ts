@@ -5,6 +5,7 @@ import { grantRole } from "../../app/modules/users/users.server";
 import { DEFAULT_BODY_BYTES } from "../../app/utils/input-limits";
 import { sessions, signInRequests, users } from "../../db/schema";
 import { cookieFor, createTestApp } from "../support/app-harness";
+import { chunkedBody } from "../support/chunked-body";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 /**
@@ -23,20 +24,6 @@ beforeAll(async () => {
 });
 afterAll(() => database.drop());
 afterEach(() => vi.restoreAllMocks());
-
-/** A body that arrives in chunks with no length given, as `Transfer-Encoding: chunked` does. */
-function chunkedBody(totalBytes: number, chunk = 64 * 1024): { stream: ReadableStream<Uint8Array>; sent: () => number } {
-  let sent = 0;
-  const piece = new TextEncoder().encode("email=" + "a".repeat(chunk - 6));
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (sent >= totalBytes) return controller.close();
-      sent += piece.byteLength;
-      controller.enqueue(piece);
-    },
-  });
-  return { stream, sent: () => sent };
-}
 
 async function signInRequestCount(): Promise<number> {
   const [row] = await database.db.select({ n: sql<number>`count(*)::int` }).from(signInRequests);

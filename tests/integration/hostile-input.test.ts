@@ -6,6 +6,7 @@ import { createHttpApp, limitSlowClients } from "../../app/http/http-app.server"
 import { parseEnv } from "../../app/utils/env.server";
 import { rowsOf } from "../../app/utils/db.server";
 import { cookieFor } from "../support/app-harness";
+import { chunkedBody } from "../support/chunked-body";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { createWalk, loadBuiltRoutes, pathOf, type Walk } from "../support/walk-fixture";
 
@@ -153,7 +154,7 @@ describe("every route with a form, sent what an adversary sends", () => {
           const at = `${route} as ${role}`;
 
           // The front door's refusals, whoever sends them.
-          check(`${at}: 40 MB in chunks`, await send(route, { role, contentType: "application/x-www-form-urlencoded", body: hugeChunkedBody(40 * 1024 * 1024) }), 413);
+          check(`${at}: 40 MB in chunks`, await send(route, { role, contentType: "application/x-www-form-urlencoded", body: chunkedBody(40 * 1024 * 1024).stream }), 413);
           check(`${at}: NUL byte`, await send(route, { role, body: formOf(["name", ...fields], () => "x\0y") }), 400);
           check(`${at}: malformed multipart`, await send(route, { role, contentType: "multipart/form-data; boundary=zz", body: '--zz\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nhalf a file' }), 400);
           check(`${at}: JSON`, await send(route, { role, contentType: "application/json", body: JSON.stringify(Object.fromEntries(fields.map((f) => [f, "x"]))) }), 415);
@@ -201,16 +202,3 @@ describe("every route with a form, sent what an adversary sends", () => {
     }
   });
 });
-
-/** A body sent in chunks with no length given, as curl sends `Transfer-Encoding: chunked`. */
-function hugeChunkedBody(total: number): ReadableStream<Uint8Array> {
-  const piece = new TextEncoder().encode("a".repeat(64 * 1024));
-  let sent = 0;
-  return new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (sent >= total) return controller.close();
-      sent += piece.byteLength;
-      controller.enqueue(piece);
-    },
-  });
-}
