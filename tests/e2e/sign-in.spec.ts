@@ -13,6 +13,24 @@ test.describe("with JavaScript", () => {
     await expect(page).toHaveURL(/\/login\?redirectTo=%2Faccount/);
   });
 
+  test("the page's own scripts run under the nonce policy, and an injected inline script does not", async ({ page }) => {
+    const violations: string[] = [];
+    page.on("console", (message) => {
+      if (message.text().includes("Content Security Policy")) violations.push(message.text());
+    });
+    await page.goto("/login");
+    // Hydrated: the router handles the link without a full page load.
+    await page.waitForFunction(() => "__remixRouter" in window);
+    expect(violations).toEqual([]);
+    const ran = await page.evaluate(() => {
+      const script = document.createElement("script");
+      script.textContent = "window.injected = true";
+      document.body.append(script);
+      return (window as unknown as { injected?: boolean }).injected === true;
+    });
+    expect(ran).toBe(false);
+  });
+
   test("a member is refused an organiser page", async ({ page }) => {
     await signIn(page, "bill.member@demo.breakaway.test");
     const response = await page.goto("/audit");
