@@ -33,6 +33,7 @@ import type { PollResult } from "~/modules/polls/ballot-rules";
 import { loadRules, verifyPoll } from "~/modules/polls/polls.server";
 import { principalOf, requirePermission, requireUser } from "~/utils/auth.server";
 import { isAllowed } from "~/utils/permissions";
+import { MAX_CANDIDATE_STATEMENT_LENGTH } from "~/utils/input-limits";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${d?.position.title ?? "Position"} - Elections - Breakaway` }];
 
@@ -163,7 +164,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
             ? "registeredOfficer"
             : r.code === "eligibility_missing"
               ? "treasurerEligible"
-              : r.code === "statement_too_long" || r.code === "already_standing_for_office"
+              : r.code === "statement_too_long" || r.code.startsWith("statement:") || r.code === "already_standing_for_office"
                 ? "statement"
                 : PAGE;
       return fail(field, r.code);
@@ -494,7 +495,7 @@ function CandidacyForm({
   return (
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value={intent} />
-            <TextArea name="statement" label="Your statement (up to 500 words)" hint="Shown with the ballot. You may use **bold**, paragraphs and lists starting with a dash." rows={8} defaultValue={v.statement} error={errors.statement} />
+            <TextArea name="statement" label="Your statement (up to 500 words)" hint={`Shown with the ballot. You may use **bold**, paragraphs and lists starting with a dash. At most ${MAX_CANDIDATE_STATEMENT_LENGTH.toLocaleString("en-GB")} characters.`} rows={8} defaultValue={v.statement} error={errors.statement} />
             <Checkbox name="consent" label="I agree to stand for this position, and to serve if elected." error={errors.consent} checked={v.consent === "yes"} />
             {p.role ? (
               <Checkbox
