@@ -2,7 +2,7 @@
 import type { AmendmentStatus, DraftPhase, RecommendationKind } from "../../../db/schema";
 import type { DraftingProblem } from "./drafting.server";
 import type { RoundProblem } from "./round.server";
-import { MAX_AMENDMENT_REASON_LENGTH, MAX_CLAUSE_TEXT_LENGTH, MAX_CLAUSE_TITLE_LENGTH, MAX_COMMENT_LENGTH, MAX_RECOMMENDATION_REASONS_LENGTH, MAX_WORD_LENGTH } from "~/utils/input-limits";
+import { MAX_AMENDMENT_REASON_LENGTH, MAX_CLAUSE_TEXT_LENGTH, MAX_CLAUSE_TITLE_LENGTH, MAX_COMMENT_LENGTH, MAX_OFFICIAL_REASON_LENGTH, MAX_RECOMMENDATION_REASONS_LENGTH, MAX_WORD_LENGTH } from "~/utils/input-limits";
 import { textProblemMessages } from "~/utils/text-limit-messages";
 
 /** "2,000 characters": a limit as a member reads it. */
@@ -85,6 +85,9 @@ export const roundProblemMessages: Record<RoundProblem, string> = {
   no_adoption_vote: "The adoption vote has not been opened.",
   already_adopted: "This text has already been adopted.",
 };
+
+/** The reason for closing a ballot early, recorded in the audit log. */
+export const closeReasonMessages = textProblemMessages("the reason", MAX_OFFICIAL_REASON_LENGTH);
 
 /** Said where a change is shown whole rather than word by word (input-limits: WORD_DIFF_MAX_*). */
 export const tooLongToCompare = "This change is too long to compare word by word, so the old text is shown struck through and the new text in full.";
