@@ -70,13 +70,29 @@ export function textLimitProblem(text: string, maxLength: number, kind: TextKind
   return null;
 }
 
+/** Marks a zod issue raised by the rule above, so a caller can tell which problem it was. */
+export interface TextIssueParams {
+  textProblem: TextProblem;
+  max: number;
+}
+
 /**
  * A zod string that is checked against the rule above before anything else (its length first):
- * the first problem found is the field's message, and no later check runs on refused text.
+ * no later check runs on refused text. With `messages`, the issue carries the field's sentence;
+ * without, its params say what was wrong (for modules that word problems elsewhere).
  */
-export function limitedText(maxLength: number, kind: TextKind, messages: Record<TextProblem, string>) {
+export function limitedText(maxLength: number, kind: TextKind, messages?: Record<TextProblem, string>) {
   return z.string().superRefine((value, ctx) => {
     const problem = textLimitProblem(value, maxLength, kind);
-    if (problem) ctx.addIssue({ code: "custom", message: messages[problem], continue: false });
+    if (!problem) return;
+    const params: TextIssueParams = { textProblem: problem, max: maxLength };
+    ctx.addIssue({ code: "custom", message: messages?.[problem] ?? problem, params: { ...params }, continue: false });
   });
+}
+
+/** What the rule above found wrong, if `issue` came from it. */
+export function textIssueOf(issue: { code: string; params?: unknown }): TextIssueParams | null {
+  if (issue.code !== "custom" || typeof issue.params !== "object" || issue.params === null) return null;
+  const params = issue.params as Partial<TextIssueParams>;
+  return typeof params.textProblem === "string" && typeof params.max === "number" ? { textProblem: params.textProblem, max: params.max } : null;
 }

@@ -1,4 +1,6 @@
 import { parse } from "csv-parse/sync";
+import { MAX_REGISTRATION_LINE_LENGTH } from "~/utils/input-limits";
+import { textLimitProblem } from "~/utils/text-limits";
 
 /**
  * Reads the list of parties already on the Commission's registers from a CSV file: the names are
@@ -18,8 +20,11 @@ export interface RegisteredNameRow {
 export type NamesCsvResult = { ok: true; names: RegisteredNameRow[]; rowsRead: number; skipped: number } | { ok: false; code: "unreadable" | "empty" | "too_many_rows" };
 
 export const MAX_NAME_ROWS = 5000;
-/** A registered name is at most six words: a longer cell is not a name, and its row is skipped. */
-export const MAX_NAME_LENGTH = 200;
+/**
+ * A registered name is at most six words: a longer cell is not a name, and its row is skipped, as
+ * is a cell with a control or hidden character (text-limits.ts: not a name anyone registered).
+ */
+export const MAX_NAME_LENGTH = MAX_REGISTRATION_LINE_LENGTH;
 /** The register column is a short label ("Great Britain"); anything longer is cut to this. */
 export const MAX_REGISTER_LENGTH = 100;
 
@@ -44,7 +49,7 @@ export function parseNamesCsv(text: string): NamesCsvResult {
   for (const row of rows) {
     const name = (row[hasHeader ? nameColumn : 0] ?? "").replace(/\s+/g, " ").trim();
     const key = name.toLowerCase();
-    if (!name || name.length > MAX_NAME_LENGTH || seen.has(key)) {
+    if (!name || textLimitProblem(name, MAX_NAME_LENGTH, "name") !== null || seen.has(key)) {
       skipped++;
       continue;
     }
