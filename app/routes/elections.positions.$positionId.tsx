@@ -33,7 +33,7 @@ import type { PollResult } from "~/modules/polls/ballot-rules";
 import { loadRules, verifyPoll } from "~/modules/polls/polls.server";
 import { principalOf, requirePermission, requireUser } from "~/utils/auth.server";
 import { isAllowed } from "~/utils/permissions";
-import { MAX_CANDIDATE_STATEMENT_LENGTH } from "~/utils/input-limits";
+import { MAX_CANDIDATE_STATEMENT_LENGTH, MAX_LOOKUP_LENGTH } from "~/utils/input-limits";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${d?.position.title ?? "Position"} - Elections - Breakaway` }];
 
@@ -54,7 +54,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   // (the nominee's among them), like the rest of the roll; once nominations close they lapse.
   const pending = foundingMember && nominationsOpen ? await pendingNominations(context.db, { positionId: position.id }) : [];
   const nominationForMe = pending.find((n) => n.nomineeId === userId) ?? null;
-  const find = (new URL(request.url).searchParams.get("find") ?? "").slice(0, 100);
+  const find = (new URL(request.url).searchParams.get("find") ?? "").slice(0, MAX_LOOKUP_LENGTH);
   const matches = foundingMember && nominationsOpen && userId && find.trim() ? await findNominees(context.db, userId, find) : null;
 
   // Warn a would-be candidate if standing here would make an unregistrable set (officer-rules.ts).

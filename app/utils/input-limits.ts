@@ -170,6 +170,13 @@ export const MAX_DEMAND_TEXT_LENGTH = 2_000;
  */
 export const MAX_WEB_ADDRESS_LENGTH = 2_000;
 
+/**
+ * Text typed only to look something up, never stored: a search for a founding member to nominate
+ * and a ballot receipt to check. Longer than any name or receipt, so a longer search is cut to
+ * this and a longer receipt matches nothing, without asking the database.
+ */
+export const MAX_LOOKUP_LENGTH = 100;
+
 // ---------------------------------------------------------------------------------------------
 // Work on stored text: text stored before the limits above existed (or by a future bug) must
 // not make a page slow for everyone. Above these, the page shows the old and new text whole.
