@@ -33,7 +33,9 @@ const pollForm = z
     description: limitedText(MAX_POLL_DESCRIPTION_LENGTH, "prose", pollTextMessages.description).trim(),
     method: z.enum(methods, { error: "Choose how people vote" }),
     seats: z.coerce.number({ error: "Seats must be a whole number" }).int({ error: "Seats must be a whole number" }).min(1, { error: "There must be at least 1 seat" }).max(50, { error: "There can be at most 50 seats" }),
-    options: limitedText(MAX_POLL_OPTIONS * (MAX_OPTION_LABEL_LENGTH + 2), "prose", pollTextMessages.options).superRefine((v, ctx) => {
+    // The whole field's length first, then each option (a label: one line, no hidden characters).
+    options: z.string().superRefine((v, ctx) => {
+      if (v.length > MAX_POLL_OPTIONS * (MAX_OPTION_LABEL_LENGTH + 2)) return ctx.addIssue({ code: "custom", message: pollTextMessages.tooManyOptions, continue: false });
       const lines = splitLines(v).map((l) => l.trim()).filter(Boolean);
       if (lines.length > MAX_POLL_OPTIONS) return ctx.addIssue({ code: "custom", message: pollTextMessages.tooManyOptions, continue: false });
       for (const line of lines) {

@@ -6,9 +6,8 @@ import { textProblemMessages } from "~/utils/text-limit-messages";
 export const pollTextMessages = {
   title: textProblemMessages("the title", MAX_POLL_TITLE_LENGTH),
   description: textProblemMessages("the description", MAX_POLL_DESCRIPTION_LENGTH),
-  options: textProblemMessages("the options", MAX_POLL_OPTIONS * (MAX_OPTION_LABEL_LENGTH + 2)),
   option: textProblemMessages("each option", MAX_OPTION_LABEL_LENGTH),
-  tooManyOptions: `Enter at most ${MAX_POLL_OPTIONS} options`,
+  tooManyOptions: `Enter at most ${MAX_POLL_OPTIONS} options, each ${MAX_OPTION_LABEL_LENGTH} characters or fewer`,
   closeReason: textProblemMessages("the reason", MAX_OFFICIAL_REASON_LENGTH),
 };
 
