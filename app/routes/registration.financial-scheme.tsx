@@ -41,11 +41,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = requireUser(request, context, "registration.manage");
   const form = await request.formData();
   const actor = { id: user.id, label: user.email };
-  if (form.get("intent") === "reset") {
+  const intent = form.get("intent");
+  // Only the page's two buttons: anything else (a file where text belongs, an unknown intent)
+  // was not sent by this page, and saves nothing.
+  const scheme = form.get("scheme");
+  if ((intent !== "save" && intent !== "reset") || (intent === "save" && typeof scheme !== "string")) {
+    throw new Response("The form was not understood. Go back and try again.", { status: 400 });
+  }
+  if (intent === "reset") {
     await resetFinancialScheme(context.db, actor);
     return redirect("/registration/financial-scheme?done=reset");
   }
-  const value = String(form.get("scheme") ?? "");
+  const value = typeof scheme === "string" ? scheme : "";
   const saved = await saveFinancialScheme(context.db, actor, value);
   if (!saved.ok) return data<ActionResult>({ errors: { scheme: saved.code === "empty" ? text.empty : schemeTextMessages[saved.code] }, value }, { status: 400 });
   return redirect("/registration/financial-scheme?done=saved");

@@ -131,10 +131,16 @@ describe("organisers' forms", () => {
       [`# Scheme\n\n${"a".repeat(50_000)}`, "Each word of the financial scheme must be 200 characters or fewer"],
       [`# Scheme\n\nThe treasurer ${controls}`, "The financial scheme must not contain control characters"],
     ] as const) {
-      const res = await app.request("/registration/financial-scheme", { form: { scheme }, cookie: organiser });
+      const res = await app.request("/registration/financial-scheme", { form: { intent: "save", scheme }, cookie: organiser });
       expect(res.status).toBe(400);
       expect(await html(res)).toContain(message);
     }
+    // Nor is anything saved from a form the page did not send: an unknown intent, a file.
+    expect((await app.request("/registration/financial-scheme", { form: { intent: "x", scheme: "x" }, cookie: organiser })).status).toBe(400);
+    const files = new FormData();
+    files.append("intent", "save");
+    files.append("scheme", new Blob(["a scheme"]), "scheme.txt");
+    expect((await app.request("/registration/financial-scheme", { body: files, cookie: organiser })).status).toBe(400);
     const [row] = await database.db.select().from(registrationDetails);
     expect(row?.financialScheme ?? null).toBeNull();
   });
