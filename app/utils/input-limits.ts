@@ -33,7 +33,9 @@ export const MAX_FORM_PARTS = 1000;
 // ---------------------------------------------------------------------------------------------
 // Text fields: characters, checked before anything else is done with the text. Word limits set by
 // the standing orders still apply on top; these stop what a word count cannot see (one endless
-// "word", a megabyte of spaces).
+// "word", a megabyte of spaces). Every field is checked by text-limits.ts: its length, then the
+// characters it may hold (no control characters or direction overrides anywhere; in names,
+// titles and labels no line ends or invisible spaces either), then its longest word.
 // ---------------------------------------------------------------------------------------------
 
 /**
