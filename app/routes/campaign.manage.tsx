@@ -5,11 +5,14 @@ import { ErrorSummary, FieldError, NotificationBanner, Radios, TextField, type F
 import { getMovement, listDemands } from "~/modules/campaign/campaign.server";
 import { openDecisionBallot, settleDecision } from "~/modules/campaign/decision.server";
 import { addDemand, editDemand, moveDemand, recordResponse, removeDemand, saveSettings, type ManageResult } from "~/modules/campaign/manage.server";
-import { manageMessages, phaseMessages, responseLabels } from "~/modules/campaign/messages";
+import { campaignTextMessages, manageMessages, phaseMessages, responseLabels } from "~/modules/campaign/messages";
 import { countAwaitingConfirmationLink, sendPendingConfirmations } from "~/modules/pledges/pledge.server";
 import { loadRules } from "~/modules/polls/polls.server";
 import { requireUser } from "~/utils/auth.server";
+import { MAX_CAMPAIGN_STATEMENT_LENGTH, MAX_DEMAND_TEXT_LENGTH, MAX_DEMAND_TITLE_LENGTH, MAX_PARTY_NAME_LENGTH, MAX_WEB_ADDRESS_LENGTH } from "~/utils/input-limits";
 import { fromLondonLocal, toLondonLocal } from "~/utils/london-time";
+import type { TextProblemMessages } from "~/utils/text-limit-messages";
+import { limitedText, type TextKind } from "~/utils/text-limits";
 
 export const meta: MetaFunction = () => [{ title: "Manage the campaign - Breakaway" }];
 
@@ -30,23 +33,26 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-const text = (max: number, missing: string) => z.string().trim().min(1, { error: missing }).max(max, { error: `Must be ${max} characters or fewer` });
+// Each text is checked against its limit and the character rule first (input-limits.ts).
+const required = (max: number, kind: TextKind, messages: TextProblemMessages, missing: string) => limitedText(max, kind, messages).trim().min(1, { error: missing });
 const settingsForm = z.object({
-  name: text(120, "Enter the movement's name"),
-  partyName: text(120, "Enter the party's name"),
-  statement: z.string().trim().max(2000, { error: "The statement must be 2,000 characters or fewer" }),
+  name: required(MAX_PARTY_NAME_LENGTH, "name", campaignTextMessages.name, "Enter the movement's name"),
+  partyName: required(MAX_PARTY_NAME_LENGTH, "name", campaignTextMessages.partyName, "Enter the party's name"),
+  statement: limitedText(MAX_CAMPAIGN_STATEMENT_LENGTH, "prose", campaignTextMessages.statement).trim(),
   deadline: z.string().transform((v, ctx) => {
     const d = fromLondonLocal(v);
     if (!d) ctx.addIssue({ code: "custom", message: "Enter the deadline as a date and time" });
     return d ?? new Date(NaN);
   }),
 });
-const demandForm = z.object({ title: text(200, "Enter the demand's title"), body: text(2000, "Enter what the demand asks for") });
+const demandForm = z.object({
+  title: required(MAX_DEMAND_TITLE_LENGTH, "name", campaignTextMessages.demandTitle, "Enter the demand's title"),
+  body: required(MAX_DEMAND_TEXT_LENGTH, "prose", campaignTextMessages.demandBody, "Enter what the demand asks for"),
+});
 const responseForm = z.object({
   response: z.enum(["met", "partly_met", "not_met"], { error: "Choose the party's response" }),
-  note: z.string().trim().max(2000, { error: "The note must be 2,000 characters or fewer" }),
-  evidenceUrl: z
-    .string()
+  note: limitedText(MAX_DEMAND_TEXT_LENGTH, "prose", campaignTextMessages.note).trim(),
+  evidenceUrl: limitedText(MAX_WEB_ADDRESS_LENGTH, "name", campaignTextMessages.evidenceUrl)
     .trim()
     .refine((v) => v === "" || /^https?:\/\/\S+$/.test(v), { error: "Enter a web address starting with https://, or leave it blank" }),
 });
@@ -172,11 +178,22 @@ export default function ManageCampaign() {
           <input type="hidden" name="intent" value="settings" />
           <TextField name="name" label="Movement's name" defaultValue={sv.name ?? m?.name} error={errorsFor("settings").name} />
           <TextField name="partyName" label="The party it is pressing" hint='As it reads in a sentence, like "the Commonwealth Party".' defaultValue={sv.partyName ?? m?.partyName} error={errorsFor("settings").partyName} />
-          <div className="form-group">
+          <div className={`form-group${errorsFor("settings").statement ? " form-group--error" : ""}`}>
             <label className="label" htmlFor="statement">
               Statement
             </label>
-            <textarea className="input" id="statement" name="statement" rows={4} defaultValue={sv.statement ?? m?.statement} />
+            <div className="hint" id="statement-hint">
+              At most {MAX_CAMPAIGN_STATEMENT_LENGTH.toLocaleString("en-GB")} characters.
+            </div>
+            <FieldError id="statement" message={errorsFor("settings").statement} />
+            <textarea
+              className="input"
+              id="statement"
+              name="statement"
+              rows={4}
+              aria-describedby={errorsFor("settings").statement ? "statement-hint statement-error" : "statement-hint"}
+              defaultValue={sv.statement ?? m?.statement}
+            />
           </div>
           <TextField
             name="deadline"
@@ -210,11 +227,19 @@ export default function ManageCampaign() {
                     <input type="hidden" name="id" value={demand.id} />
                     <input type="hidden" name="intent" value="edit-demand" />
                     <TextField name="title" id={`title-${demand.id}`} label={`Demand ${i + 1}: title`} defaultValue={v.title ?? demand.title} error={errorsFor(form).title} />
-                    <div className="form-group">
+                    <div className={`form-group${errorsFor(form).body ? " form-group--error" : ""}`}>
                       <label className="label" htmlFor={`body-${demand.id}`}>
                         Demand {i + 1}: what it asks for
                       </label>
-                      <textarea className="input" id={`body-${demand.id}`} name="body" rows={3} defaultValue={v.body ?? demand.body} />
+                      <FieldError id={`body-${demand.id}`} message={errorsFor(form).body} />
+                      <textarea
+                        className="input"
+                        id={`body-${demand.id}`}
+                        name="body"
+                        rows={3}
+                        aria-describedby={errorsFor(form).body ? `body-${demand.id}-error` : undefined}
+                        defaultValue={v.body ?? demand.body}
+                      />
                     </div>
                     <button type="submit" className="button button--secondary">
                       Save demand {i + 1}

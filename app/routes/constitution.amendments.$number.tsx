@@ -100,7 +100,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       return data({ intent, error: "Choose the committee's recommendation", field: "kind", done: null, values }, { status: 400 });
     }
     const r = await setRecommendation(context.db, { id: user.id, label: user.email }, { amendmentId: row.id, kind: kind as RecommendationKind, ...values });
-    if (!r.ok) return data({ intent, error: draftingProblemMessages[r.code], field: r.code === "compromise_missing" ? "compromiseText" : "reasons", done: null, values }, { status: 400 });
+    if (!r.ok) return data({ intent, error: draftingProblemMessages[r.code], field: r.code === "compromise_missing" || r.code.startsWith("clause_text_") ? "compromiseText" : "reasons", done: null, values }, { status: 400 });
     return { intent, error: undefined, done: "The recommendation is published." };
   }
   throw new Response("Unknown action", { status: 400 });

@@ -9,7 +9,7 @@ import { newClauseId } from "~/modules/constitution/upload";
 import { numberedView } from "~/modules/constitution/views.server";
 import { requireUser } from "~/utils/auth.server";
 import { MAX_AMENDMENT_REASON_LENGTH, MAX_CLAUSE_TEXT_LENGTH, MAX_CLAUSE_TITLE_LENGTH } from "~/utils/input-limits";
-import { textLimitProblem } from "~/utils/text-limits";
+import { textLimitProblem, type TextKind, type TextProblem } from "~/utils/text-limits";
 import type { StoredOperation } from "../../db/schema";
 
 export const meta: MetaFunction = () => [{ title: "Propose an amendment - Constitution - Breakaway" }];
@@ -49,13 +49,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const values = Object.fromEntries([...form.entries()].map(([k, v]) => [k, typeof v === "string" ? v : ""]));
   const errors: FieldErrors = {};
   // Lengths first, before any other work on the text (input-limits.ts): the typed text comes back.
-  const checkLength = (field: string, max: number, tooLong: DraftingProblem, wordTooLong: DraftingProblem) => {
-    const problem = textLimitProblem(values[field] ?? "", max);
-    if (problem) errors[field] = draftingProblemMessages[problem === "too_long" ? tooLong : wordTooLong];
+  const checkLength = (field: string, max: number, codes: Record<TextProblem, DraftingProblem>, kind: TextKind = "prose") => {
+    const problem = textLimitProblem(values[field] ?? "", max, kind);
+    if (problem) errors[field] = draftingProblemMessages[codes[problem]];
   };
   const clauseField = kind === "words" ? "text" : kind === "lines" ? "replacement" : kind === "insert" ? "clauseText" : null;
-  if (clauseField) checkLength(clauseField, MAX_CLAUSE_TEXT_LENGTH, "clause_text_too_long", "clause_text_word_too_long");
-  checkLength("reason", MAX_AMENDMENT_REASON_LENGTH, "reason_too_many_characters", "reason_word_too_long");
+  if (clauseField) checkLength(clauseField, MAX_CLAUSE_TEXT_LENGTH, { too_long: "clause_text_too_long", bad_character: "clause_text_bad_character", word_too_long: "clause_text_word_too_long" });
+  if (kind === "insert") checkLength("title", MAX_CLAUSE_TITLE_LENGTH, { too_long: "clause_title_too_long", bad_character: "clause_title_bad_character", word_too_long: "clause_title_too_long" }, "name");
+  checkLength("reason", MAX_AMENDMENT_REASON_LENGTH, { too_long: "reason_too_many_characters", bad_character: "reason_bad_character", word_too_long: "reason_word_too_long" });
   if (Object.keys(errors).length > 0) return data({ kind, errors, values }, { status: 400 });
   const text = original.clauses.find((c) => c.id === clause.id)?.text ?? "";
   const baseHash = hashText(text);

@@ -4,7 +4,9 @@ import { BarChart } from "~/components/bar-chart";
 import { ErrorSummary, NotificationBanner, TextArea, type FieldErrors } from "~/components/forms";
 import { YES_NO_MESSAGES } from "~/modules/ballots";
 import { amendedDocument, currentDraft, listAmendments } from "~/modules/constitution/drafting.server";
-import { roundProblemMessages } from "~/modules/constitution/messages";
+import { closeReasonMessages, roundProblemMessages } from "~/modules/constitution/messages";
+import { MAX_OFFICIAL_REASON_LENGTH } from "~/utils/input-limits";
+import { textLimitProblem } from "~/utils/text-limits";
 import { renderAfterAdoption } from "~/modules/registration/pack.server";
 import { closeRound, latestVersion, openRoundOf, roundResults, settleAdoption } from "~/modules/constitution/round.server";
 import { decideRound } from "~/modules/constitution/round";
@@ -122,6 +124,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // Before the closing time only the returning officer may close a ballot, and must say why.
   if (early && !isAllowed(user.role, "poll.close_early")) return data({ errors: { reason: "Only the returning officer can close a ballot before its closing time." } as FieldErrors }, { status: 403 });
   if (early && !reason) return data({ errors: { reason: "Give the reason for closing the ballot before its closing time" } as FieldErrors }, { status: 400 });
+  const reasonProblem = early ? textLimitProblem(reason, MAX_OFFICIAL_REASON_LENGTH) : null;
+  if (reasonProblem) return data({ errors: { reason: closeReasonMessages[reasonProblem] } as FieldErrors }, { status: 400 });
   if (intent === "close-round") {
     const r = await closeRound(context.db, actor, early ? { reason } : {});
     if (!r.ok) return data({ errors: { reason: roundProblemMessages[r.code] } as FieldErrors }, { status: 400 });

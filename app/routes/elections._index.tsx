@@ -123,7 +123,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!Number.isInteger(needed) || needed < 0 || needed > 50) errors.secondersRequired = "Enter a whole number of seconders from 0 to 50";
     if (Object.keys(errors).length > 0) return fail(errors);
     const r = await addPosition(context.db, actor, { title: values.positionTitle ?? "", seats, secondersRequired: needed, eligibility: values.eligibility ?? "" });
-    if (!r.ok) return fail({ positionTitle: electionProblemMessages[r.code] });
+    if (!r.ok) return fail({ [r.code.startsWith("eligibility:") ? "eligibility" : "positionTitle"]: electionProblemMessages[r.code] });
     return data<ActionResult>({ intent, errors: {}, done: "The position is added." });
   }
   if (intent === "open-ballots" || intent === "count") {
@@ -264,7 +264,7 @@ export default function ElectionsPage() {
             <TextField name="positionTitle" label="Title (for example Chair, or Secretary)" defaultValue={v.positionTitle} error={errors.positionTitle} />
             <TextField name="seats" label="Seats" inputMode="numeric" width="10" defaultValue={v.seats ?? "1"} error={errors.seats} />
             <TextField name="secondersRequired" label="Seconders needed besides the nominator" inputMode="numeric" width="10" defaultValue={v.secondersRequired ?? "2"} error={errors.secondersRequired} />
-            <TextArea name="eligibility" label="Who may stand (optional)" rows={2} defaultValue={v.eligibility} />
+            <TextArea name="eligibility" label="Who may stand (optional)" rows={2} defaultValue={v.eligibility} error={errors.eligibility} />
             <button type="submit" className="button button--secondary" disabled={busy}>
               Add the position
             </button>

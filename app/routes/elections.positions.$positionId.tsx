@@ -33,6 +33,7 @@ import type { PollResult } from "~/modules/polls/ballot-rules";
 import { loadRules, verifyPoll } from "~/modules/polls/polls.server";
 import { principalOf, requirePermission, requireUser } from "~/utils/auth.server";
 import { isAllowed } from "~/utils/permissions";
+import { MAX_CANDIDATE_STATEMENT_LENGTH, MAX_LOOKUP_LENGTH } from "~/utils/input-limits";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${d?.position.title ?? "Position"} - Elections - Breakaway` }];
 
@@ -53,7 +54,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   // (the nominee's among them), like the rest of the roll; once nominations close they lapse.
   const pending = foundingMember && nominationsOpen ? await pendingNominations(context.db, { positionId: position.id }) : [];
   const nominationForMe = pending.find((n) => n.nomineeId === userId) ?? null;
-  const find = (new URL(request.url).searchParams.get("find") ?? "").slice(0, 100);
+  const find = (new URL(request.url).searchParams.get("find") ?? "").slice(0, MAX_LOOKUP_LENGTH);
   const matches = foundingMember && nominationsOpen && userId && find.trim() ? await findNominees(context.db, userId, find) : null;
 
   // Warn a would-be candidate if standing here would make an unregistrable set (officer-rules.ts).
@@ -163,7 +164,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
             ? "registeredOfficer"
             : r.code === "eligibility_missing"
               ? "treasurerEligible"
-              : r.code === "statement_too_long" || r.code === "already_standing_for_office"
+              : r.code === "statement_too_long" || r.code.startsWith("statement:") || r.code === "already_standing_for_office"
                 ? "statement"
                 : PAGE;
       return fail(field, r.code);
@@ -494,7 +495,7 @@ function CandidacyForm({
   return (
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value={intent} />
-            <TextArea name="statement" label="Your statement (up to 500 words)" hint="Shown with the ballot. You may use **bold**, paragraphs and lists starting with a dash." rows={8} defaultValue={v.statement} error={errors.statement} />
+            <TextArea name="statement" label="Your statement (up to 500 words)" hint={`Shown with the ballot. You may use **bold**, paragraphs and lists starting with a dash. At most ${MAX_CANDIDATE_STATEMENT_LENGTH.toLocaleString("en-GB")} characters.`} rows={8} defaultValue={v.statement} error={errors.statement} />
             <Checkbox name="consent" label="I agree to stand for this position, and to serve if elected." error={errors.consent} checked={v.consent === "yes"} />
             {p.role ? (
               <Checkbox

@@ -6,12 +6,14 @@ import { PollResults } from "~/components/poll-results";
 import { RankingEnhancer } from "~/components/ranking-enhancer";
 import type { PollResult } from "~/modules/polls/ballot-rules";
 import { castEndpointPath, type CastAnswer } from "~/modules/polls/cast-endpoint";
-import { ballotProblemMessages, castFailedMessage, majorityDescriptions, methodDescriptions, publicationDescriptions } from "~/modules/polls/messages";
+import { ballotProblemMessages, castFailedMessage, majorityDescriptions, methodDescriptions, publicationDescriptions, pollTextMessages } from "~/modules/polls/messages";
 import { ballotFormValues, parseBallotForm } from "~/modules/polls/parse-ballot-form";
 import { ballotBoxFor } from "~/modules/polls/ballot-box.server";
 import { ballotsCast, closePoll, hasVoted, isOnRoll, loadRules, openPoll } from "~/modules/polls/polls.server";
 import { listRollCandidates } from "~/modules/polls/roll.server";
 import { principalOf, requirePermission, requireUser } from "~/utils/auth.server";
+import { MAX_OFFICIAL_REASON_LENGTH } from "~/utils/input-limits";
+import { textLimitProblem } from "~/utils/text-limits";
 import { isAllowed } from "~/utils/permissions";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${d?.poll.title ?? "Poll"} - Breakaway` }];
@@ -97,8 +99,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (early) {
       requireUser(request, context, "poll.close_early");
       if (!reason) return data<ActionData>({ stage: "manage-error", message: "Give the reason for closing the poll before its closing time" }, { status: 400 });
+      const problem = textLimitProblem(reason, MAX_OFFICIAL_REASON_LENGTH);
+      if (problem) return data<ActionData>({ stage: "manage-error", message: pollTextMessages.closeReason[problem] }, { status: 400 });
     }
-    const closed = await closePoll(context.db, actor, pollId, early ? { reason: reason.slice(0, 500) } : {});
+    const closed = await closePoll(context.db, actor, pollId, early ? { reason } : {});
     return data<ActionData>({ stage: "managed", message: closed.ok ? "The poll is closed and counted." : "The poll could not be closed: it is not open." }, { status: closed.ok ? 200 : 409 });
   }
 
@@ -287,7 +291,7 @@ export default function PollPage() {
                   <TextField
                     name="reason"
                     label="Reason for closing before the closing time"
-                    hint="Recorded in the audit log."
+                    hint={`Recorded in the audit log. At most ${MAX_OFFICIAL_REASON_LENGTH} characters.`}
                     error={result?.stage === "manage-error" ? result.message : undefined}
                   />
                 ) : null}

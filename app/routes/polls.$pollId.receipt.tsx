@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { NotificationBanner, TextField } from "~/components/forms";
 import { checkReceipt, loadRules } from "~/modules/polls/polls.server";
 import { requirePermission } from "~/utils/auth.server";
+import { MAX_LOOKUP_LENGTH } from "~/utils/input-limits";
 
 export const meta: MetaFunction = () => [{ title: "Check your ballot - Breakaway" }];
 
@@ -25,7 +26,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const loaded = await loadRules(context.db, params.pollId ?? "");
   if (!loaded) throw new Response("Not found", { status: 404 });
   const code = String((await request.formData()).get("code") ?? "").trim();
-  const check = code ? await checkReceipt(context.db, loaded.poll.id, code) : null;
+  // A code longer than any receipt matches nothing: it is not looked up.
+  const check = code.length > MAX_LOOKUP_LENGTH ? ({ status: "not_found" } as const) : code ? await checkReceipt(context.db, loaded.poll.id, code) : null;
   const labels = new Map(loaded.rules.options.map((o) => [o.position, o.label]));
   return data({
     code,

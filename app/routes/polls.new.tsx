@@ -2,10 +2,13 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, Radios, TextField, type FieldErrors } from "~/components/forms";
-import { methodDescriptions } from "~/modules/polls/messages";
+import { methodDescriptions, pollTextMessages } from "~/modules/polls/messages";
 import { createPoll } from "~/modules/polls/polls.server";
 import { requireUser } from "~/utils/auth.server";
+import { MAX_OPTION_LABEL_LENGTH, MAX_POLL_DESCRIPTION_LENGTH, MAX_POLL_OPTIONS, MAX_POLL_TITLE_LENGTH } from "~/utils/input-limits";
+import { splitLines } from "~/utils/line-breaks";
 import { fromLondonLocal } from "~/utils/london-time";
+import { limitedText, textLimitProblem } from "~/utils/text-limits";
 
 export const meta: MetaFunction = () => [{ title: "Create a poll - Breakaway" }];
 
@@ -25,11 +28,21 @@ const methodLabels: Record<(typeof methods)[number], string> = {
 
 const pollForm = z
   .object({
-    title: z.string().trim().min(1, { error: "Enter a title for the poll" }).max(200, { error: "The title must be 200 characters or fewer" }),
-    description: z.string().trim().max(2000, { error: "The description must be 2,000 characters or fewer" }),
+    // Each text is checked against its limit and the character rule first (input-limits.ts).
+    title: limitedText(MAX_POLL_TITLE_LENGTH, "name", pollTextMessages.title).trim().min(1, { error: "Enter a title for the poll" }),
+    description: limitedText(MAX_POLL_DESCRIPTION_LENGTH, "prose", pollTextMessages.description).trim(),
     method: z.enum(methods, { error: "Choose how people vote" }),
     seats: z.coerce.number({ error: "Seats must be a whole number" }).int({ error: "Seats must be a whole number" }).min(1, { error: "There must be at least 1 seat" }).max(50, { error: "There can be at most 50 seats" }),
-    options: z.string(),
+    // The whole field's length first, then each option (a label: one line, no hidden characters).
+    options: z.string().superRefine((v, ctx) => {
+      if (v.length > MAX_POLL_OPTIONS * (MAX_OPTION_LABEL_LENGTH + 2)) return ctx.addIssue({ code: "custom", message: pollTextMessages.tooManyOptions, continue: false });
+      const lines = splitLines(v).map((l) => l.trim()).filter(Boolean);
+      if (lines.length > MAX_POLL_OPTIONS) return ctx.addIssue({ code: "custom", message: pollTextMessages.tooManyOptions, continue: false });
+      for (const line of lines) {
+        const problem = textLimitProblem(line, MAX_OPTION_LABEL_LENGTH, "name");
+        if (problem) return ctx.addIssue({ code: "custom", message: pollTextMessages.option[problem], continue: false });
+      }
+    }),
     ron: z.string().optional(),
     quorumPercent: z.coerce.number({ error: "Quorum must be a number from 0 to 100" }).int({ error: "Quorum must be a whole number from 0 to 100" }).min(0, { error: "Quorum must be a number from 0 to 100" }).max(100, { error: "Quorum must be a number from 0 to 100" }),
     majority: z.enum(["simple", "absolute", "two-thirds"], { error: "Choose the majority needed" }),
@@ -37,10 +50,9 @@ const pollForm = z
     closesAt: z.string().min(1, { error: "Enter when the poll closes" }),
   })
   .superRefine((v, ctx) => {
-    const lines = v.options.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+    const lines = splitLines(v.options).map((l) => l.trim()).filter(Boolean);
     if (v.method !== "yes-no" && lines.length < 2) ctx.addIssue({ code: "custom", path: ["options"], message: "Enter at least 2 options, one per line" });
     if (new Set(lines).size !== lines.length) ctx.addIssue({ code: "custom", path: ["options"], message: "Each option must be different" });
-    if (lines.some((l) => l.length > 200)) ctx.addIssue({ code: "custom", path: ["options"], message: "Each option must be 200 characters or fewer" });
     if (v.method !== "yes-no" && v.seats >= lines.length + (v.ron ? 1 : 0)) ctx.addIssue({ code: "custom", path: ["seats"], message: "There must be more options than seats" });
     const closes = fromLondonLocal(v.closesAt);
     if (!closes) ctx.addIssue({ code: "custom", path: ["closesAt"], message: "Enter a real date and time" });
@@ -58,7 +70,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ errors, values }, { status: 400 });
   }
   const v = parsed.data;
-  const options = v.options.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).map((label) => ({ label }));
+  const options = splitLines(v.options).map((l) => l.trim()).filter(Boolean).map((label) => ({ label }));
   const created = await createPoll(context.db, { id: user.id, label: user.email }, {
     title: v.title,
     description: v.description,
@@ -86,12 +98,27 @@ export default function NewPoll() {
       <h1>Create a poll</h1>
       <p>The poll is saved as a draft. Nobody can vote until you open it, which also freezes its roll.</p>
       <Form method="post" noValidate>
-        <TextField name="title" label="Title" defaultValue={values.title} error={errors.title} />
-        <div className="form-group">
+        <TextField name="title" label="Title" hint={`At most ${MAX_POLL_TITLE_LENGTH} characters.`} defaultValue={values.title} error={errors.title} />
+        <div className={`form-group${errors.description ? " form-group--error" : ""}`}>
           <label className="label" htmlFor="description">
             Description (optional)
           </label>
-          <textarea className="input" id="description" name="description" rows={3} defaultValue={values.description} />
+          <div className="hint" id="description-hint">
+            At most {MAX_POLL_DESCRIPTION_LENGTH.toLocaleString("en-GB")} characters.
+          </div>
+          {errors.description ? (
+            <p className="error-message" id="description-error">
+              <span className="visually-hidden">Error:</span> {errors.description}
+            </p>
+          ) : null}
+          <textarea
+            className="input"
+            id="description"
+            name="description"
+            rows={3}
+            defaultValue={values.description}
+            aria-describedby={errors.description ? "description-hint description-error" : "description-hint"}
+          />
         </div>
         <div className={`form-group${errors.method ? " form-group--error" : ""}`}>
           <fieldset className="fieldset">
@@ -116,7 +143,7 @@ export default function NewPoll() {
             Options or candidates (ranked polls)
           </label>
           <div className="hint" id="options-hint">
-            One per line. Not used for Yes / No polls.
+            One per line, at most {MAX_POLL_OPTIONS} options of {MAX_OPTION_LABEL_LENGTH} characters each. Not used for Yes / No polls.
           </div>
           {errors.options ? (
             <p className="error-message" id="options-error">

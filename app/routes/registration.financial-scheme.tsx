@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { ErrorSummary, NotificationBanner, TextArea, type FieldErrors } from "~/components/forms";
 import { PlainMarkdown } from "~/components/plain-markdown";
 import { financialSchemeState, MAX_SCHEME_LENGTH, resetFinancialScheme, saveFinancialScheme } from "~/modules/registration/financial-scheme.server";
+import { schemeTextMessages } from "~/modules/registration/messages";
 import { requireUser } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Financial scheme - Registration - Breakaway" }];
@@ -13,7 +14,7 @@ const text = {
   generatedStatus: "This is the text generated from the model. It follows the application's details: a new treasurer or a changed financial year shows here at once.",
   editedStatus: "This is your edited text. It no longer follows the application's details: check the treasurer, the financial year and the accounting units by hand, or reset it to the generated text.",
   label: "Text of the financial scheme",
-  hint: "Plain text with Markdown: a line starting with # is a heading, - starts a list item, **bold** is bold.",
+  hint: `Plain text with Markdown: a line starting with # is a heading, - starts a list item, **bold** is bold. At most ${MAX_SCHEME_LENGTH.toLocaleString("en-GB")} characters.`,
   save: "Save the financial scheme",
   reset: "Reset to the generated text",
   resetHint: "Throws away your edits and goes back to the text generated from the model and the application's details.",
@@ -21,7 +22,6 @@ const text = {
   saved: "The financial scheme has been saved.",
   resetDone: "The financial scheme is the generated text again.",
   empty: "Enter the text of the financial scheme",
-  tooLong: `The financial scheme must be ${MAX_SCHEME_LENGTH.toLocaleString("en-GB")} characters or fewer`,
   back: "Back to registration",
   documents: "Download the documents",
 };
@@ -41,13 +41,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = requireUser(request, context, "registration.manage");
   const form = await request.formData();
   const actor = { id: user.id, label: user.email };
-  if (form.get("intent") === "reset") {
+  const intent = form.get("intent");
+  // Only the page's two buttons: anything else (a file where text belongs, an unknown intent)
+  // was not sent by this page, and saves nothing.
+  const scheme = form.get("scheme");
+  if ((intent !== "save" && intent !== "reset") || (intent === "save" && typeof scheme !== "string")) {
+    throw new Response("The form was not understood. Go back and try again.", { status: 400 });
+  }
+  if (intent === "reset") {
     await resetFinancialScheme(context.db, actor);
     return redirect("/registration/financial-scheme?done=reset");
   }
-  const value = String(form.get("scheme") ?? "");
+  const value = typeof scheme === "string" ? scheme : "";
   const saved = await saveFinancialScheme(context.db, actor, value);
-  if (!saved.ok) return data<ActionResult>({ errors: { scheme: saved.code === "empty" ? text.empty : text.tooLong }, value }, { status: 400 });
+  if (!saved.ok) return data<ActionResult>({ errors: { scheme: saved.code === "empty" ? text.empty : schemeTextMessages[saved.code] }, value }, { status: 400 });
   return redirect("/registration/financial-scheme?done=saved");
 }
 

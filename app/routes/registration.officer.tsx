@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { MAX_FULL_NAME_LENGTH, MAX_HOME_ADDRESS_LENGTH } from "~/utils/input-limits";
 import { ErrorSummary, FieldError, NotificationBanner, TextArea, TextField, type FieldErrors } from "~/components/forms";
 import { officerFieldMessages, officerProblemMessages, registrationText, roleDeclarations, roleTitles } from "~/modules/registration/messages";
 import { recordOfficerDetailsOpened } from "~/modules/registration/private-reads.server";
@@ -95,8 +96,8 @@ export default function OfficerPage() {
             You are the party&apos;s {roles.map((r) => roleTitles[r].toLowerCase()).join(" and ")}. {registrationText.officerLead}
           </p>
           <Form method="post" noValidate key={JSON.stringify(v)}>
-            <TextField name="fullName" label="Full name" hint="As it should appear on the Commission's register of officers." autoComplete="name" defaultValue={v.fullName} error={errors.fullName} />
-            <TextArea name="homeAddress" label="Home address" hint="Not published. It is printed only on your own officer sheet." defaultValue={v.homeAddress} error={errors.homeAddress} rows={4} />
+            <TextField name="fullName" label="Full name" hint={`As it should appear on the Commission's register of officers. At most ${MAX_FULL_NAME_LENGTH} characters.`} autoComplete="name" defaultValue={v.fullName} error={errors.fullName} />
+            <TextArea name="homeAddress" label="Home address" hint={`Not published. It is printed only on your own officer sheet. At most ${MAX_HOME_ADDRESS_LENGTH.toLocaleString("en-GB")} characters.`} defaultValue={v.homeAddress} error={errors.homeAddress} rows={4} />
             <TextField name="email" label="Your own email address" type="email" autoComplete="email" spellCheck={false} defaultValue={v.email} error={errors.email} />
             <div className={`form-group${errors.confirm ? " form-group--error" : ""}`}>
               <fieldset className="fieldset" aria-describedby={errors.confirm ? "confirm-error" : undefined}>

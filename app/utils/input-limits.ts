@@ -22,7 +22,9 @@ export const MAX_FORM_PARTS = 1000;
 // ---------------------------------------------------------------------------------------------
 // Text fields: characters, checked before anything else is done with the text. Word limits set by
 // the standing orders still apply on top; these stop what a word count cannot see (one endless
-// "word", a megabyte of spaces).
+// "word", a megabyte of spaces). Every field is checked by text-limits.ts: its length, then the
+// characters it may hold (no control characters or direction overrides anywhere; in names,
+// titles and labels no line ends or invisible spaces either), then its longest word.
 // ---------------------------------------------------------------------------------------------
 
 /**
@@ -62,6 +64,109 @@ export const MAX_HUSTINGS_QUESTION_LENGTH = 1_000;
 
 /** The drafting committee's reasons for a recommendation: 150 words by the standing orders. */
 export const MAX_RECOMMENDATION_REASONS_LENGTH = 2_000;
+
+/**
+ * Every other free-text field, by kind. Names, titles and labels are one line ("name" in
+ * text-limits.ts: no control, line-end or invisible characters); the rest are prose.
+ */
+
+/** A person's name as others see it (a pledge): the longest British names are under 60 characters. */
+export const MAX_PERSON_NAME_LENGTH = 120;
+
+/**
+ * A registered officer's full legal name, as the Electoral Commission's form asks for it (every
+ * given name spelt out), so longer than the name people go by.
+ */
+export const MAX_FULL_NAME_LENGTH = 200;
+
+/** The movement's and the party's names on the campaign pages: a name is a few words. */
+export const MAX_PARTY_NAME_LENGTH = 120;
+
+/**
+ * Registration: the party's name and its Welsh or Irish form, each description and its form,
+ * an office's title, an accounting unit's name, an address line. The Commission allows a name of
+ * six words and a description of six; 200 leaves room for long Welsh words.
+ */
+export const MAX_REGISTRATION_LINE_LENGTH = 200;
+
+/** A town in an address: the longest British place name is 58 characters. */
+export const MAX_TOWN_LENGTH = 100;
+
+/** A UK postcode is at most 8 characters with its space; 20 forgives extra spaces. */
+export const MAX_POSTCODE_LENGTH = 20;
+
+/** A telephone number, with spaces, brackets and an international prefix. */
+export const MAX_PHONE_LENGTH = 40;
+
+/** A membership number of the party people are leaving: numbers and letters, a few dozen at most. */
+export const MAX_MEMBERSHIP_NUMBER_LENGTH = 40;
+
+/** Where the party has no single leader, the purpose for which its leader leads: a sentence or two. */
+export const MAX_LEADER_PURPOSE_LENGTH = 300;
+
+/** What "other assets" or "other liabilities" are, in the treasurer's short record: a few lines. */
+export const MAX_ASSETS_DETAIL_LENGTH = 500;
+
+/** An officer's home address, several lines: the longest real addresses are under 300 characters. */
+export const MAX_HOME_ADDRESS_LENGTH = 1_000;
+
+/**
+ * The financial scheme organisers may edit and save. The model scheme is under 10,000
+ * characters; ten times that is far beyond any real scheme and still a small page.
+ */
+export const MAX_FINANCIAL_SCHEME_LENGTH = 100_000;
+
+/** A poll's or an election's title: as long as a ballot heading can be read. */
+export const MAX_POLL_TITLE_LENGTH = 200;
+
+/** A poll's description: a few paragraphs above the ballot. */
+export const MAX_POLL_DESCRIPTION_LENGTH = 2_000;
+
+/**
+ * A ballot option or candidate's label, stored as typed and written into the ballot, the BLT
+ * file and the PDF: a name or a short phrase.
+ */
+export const MAX_OPTION_LABEL_LENGTH = 200;
+
+/** Options on one ballot: nobody can rank more than a hundred; a ballot that long is unreadable. */
+export const MAX_POLL_OPTIONS = 100;
+
+/** An election position's title ("Treasurer", "Interim committee"): as an option label. */
+export const MAX_POSITION_TITLE_LENGTH = 200;
+
+/** Who may stand for a position, as its page says: a short paragraph. */
+export const MAX_ELIGIBILITY_LENGTH = 1_000;
+
+/** A candidate's answer to a hustings question: twice the question. */
+export const MAX_HUSTINGS_ANSWER_LENGTH = 2 * MAX_HUSTINGS_QUESTION_LENGTH;
+
+/**
+ * The reason an officer gives for closing a ballot early or opening ballots before nominations
+ * close, kept in the audit log: a sentence or two.
+ */
+export const MAX_OFFICIAL_REASON_LENGTH = 500;
+
+/** The campaign's statement on its front page: a few paragraphs. */
+export const MAX_CAMPAIGN_STATEMENT_LENGTH = 2_000;
+
+/** A demand's title: a line. */
+export const MAX_DEMAND_TITLE_LENGTH = 200;
+
+/** What a demand asks for, and the note on the party's response to it: a few paragraphs each. */
+export const MAX_DEMAND_TEXT_LENGTH = 2_000;
+
+/**
+ * A web address given as evidence: browsers and servers commonly stop at about 2,000
+ * characters, so a longer one would not open anyway.
+ */
+export const MAX_WEB_ADDRESS_LENGTH = 2_000;
+
+/**
+ * Text typed only to look something up, never stored: a search for a founding member to nominate
+ * and a ballot receipt to check. Longer than any name or receipt, so a longer search is cut to
+ * this and a longer receipt matches nothing, without asking the database.
+ */
+export const MAX_LOOKUP_LENGTH = 100;
 
 // ---------------------------------------------------------------------------------------------
 // Work on stored text: text stored before the limits above existed (or by a future bug) must

@@ -1,4 +1,17 @@
 import type { DemandResponse, Phase } from "../../../db/schema";
+import { MAX_CAMPAIGN_STATEMENT_LENGTH, MAX_DEMAND_TEXT_LENGTH, MAX_DEMAND_TITLE_LENGTH, MAX_PARTY_NAME_LENGTH, MAX_WEB_ADDRESS_LENGTH } from "~/utils/input-limits";
+import { textProblemMessages } from "~/utils/text-limit-messages";
+
+/** The campaign's free text (campaign.manage), by field; limits from input-limits.ts. */
+export const campaignTextMessages = {
+  name: textProblemMessages("the movement's name", MAX_PARTY_NAME_LENGTH),
+  partyName: textProblemMessages("the party's name", MAX_PARTY_NAME_LENGTH),
+  statement: textProblemMessages("the statement", MAX_CAMPAIGN_STATEMENT_LENGTH),
+  demandTitle: textProblemMessages("the demand's title", MAX_DEMAND_TITLE_LENGTH),
+  demandBody: textProblemMessages("what the demand asks for", MAX_DEMAND_TEXT_LENGTH),
+  note: textProblemMessages("the note", MAX_DEMAND_TEXT_LENGTH),
+  evidenceUrl: textProblemMessages("the link to evidence", MAX_WEB_ADDRESS_LENGTH),
+};
 
 /** Wording for the campaign's phases and the party's responses, apart from the rules. */
 export const responseLabels: Record<DemandResponse, string> = {

@@ -31,7 +31,7 @@ import { applyAll, applyAmendment, type Amendment, type ConstitutionDocument } f
 import type { UploadedClause } from "./upload";
 import { wordCount } from "./words";
 import { MAX_AMENDMENT_REASON_LENGTH, MAX_CLAUSE_TEXT_LENGTH, MAX_CLAUSE_TITLE_LENGTH, MAX_COMMENT_LENGTH, MAX_RECOMMENDATION_REASONS_LENGTH } from "~/utils/input-limits";
-import { textLimitProblem } from "~/utils/text-limits";
+import { textLimitProblem, type TextProblem } from "~/utils/text-limits";
 
 export type Draft = typeof constitutionDrafts.$inferSelect;
 export type AmendmentRow = typeof amendments.$inferSelect;
@@ -104,7 +104,12 @@ export type DraftingProblem =
   | "clause_title_too_long"
   | "comment_word_too_long"
   | "recommendation_reasons_too_many_characters"
-  | "recommendation_reasons_word_too_long";
+  | "recommendation_reasons_word_too_long"
+  | "reason_bad_character"
+  | "clause_text_bad_character"
+  | "clause_title_bad_character"
+  | "comment_bad_character"
+  | "recommendation_reasons_bad_character";
 
 export type DraftingResult<T = object> = ({ ok: true } & T) | { ok: false; code: DraftingProblem; detail?: string };
 
@@ -201,18 +206,33 @@ export interface ProposalInput {
  */
 export function proposalTooLong(input: ProposalInput): DraftingProblem | null {
   const reason = textLimitProblem(input.reason, MAX_AMENDMENT_REASON_LENGTH);
-  if (reason) return reason === "too_long" ? "reason_too_many_characters" : "reason_word_too_long";
+  if (reason) return codeFor(reason, REASON_CODES);
   // Stored operations are loosely typed; any text they carry is measured, whatever the kind.
   const op = input.operation;
   const clause = (op.clause ?? {}) as { text?: unknown; title?: unknown };
   for (const text of [op.text, clause.text]) {
     const problem = typeof text === "string" ? textLimitProblem(text, MAX_CLAUSE_TEXT_LENGTH) : null;
-    if (problem) return problem === "too_long" ? "clause_text_too_long" : "clause_text_word_too_long";
+    if (problem) return codeFor(problem, CLAUSE_TEXT_CODES);
   }
   for (const title of [op.title, clause.title]) {
-    if (typeof title === "string" && title.length > MAX_CLAUSE_TITLE_LENGTH) return "clause_title_too_long";
+    const problem = typeof title === "string" ? textLimitProblem(title, MAX_CLAUSE_TITLE_LENGTH, "name") : null;
+    if (problem) return problem === "bad_character" ? "clause_title_bad_character" : "clause_title_too_long";
   }
   return null;
+}
+
+/** Each field's problem codes, by what text-limits.ts found wrong. */
+type TextCodes = Record<TextProblem, DraftingProblem>;
+const REASON_CODES: TextCodes = { too_long: "reason_too_many_characters", bad_character: "reason_bad_character", word_too_long: "reason_word_too_long" };
+const CLAUSE_TEXT_CODES: TextCodes = { too_long: "clause_text_too_long", bad_character: "clause_text_bad_character", word_too_long: "clause_text_word_too_long" };
+const COMMENT_CODES: TextCodes = { too_long: "comment_too_long", bad_character: "comment_bad_character", word_too_long: "comment_word_too_long" };
+const RECOMMENDATION_CODES: TextCodes = {
+  too_long: "recommendation_reasons_too_many_characters",
+  bad_character: "recommendation_reasons_bad_character",
+  word_too_long: "recommendation_reasons_word_too_long",
+};
+function codeFor(problem: TextProblem, codes: TextCodes): DraftingProblem {
+  return codes[problem];
 }
 
 /**
@@ -335,7 +355,7 @@ export async function addComment(
   input: { clauseId: string; amendmentId: string | null; parentId: string | null; body: string },
 ): Promise<DraftingResult<{ commentId: string }>> {
   const tooLong = textLimitProblem(input.body.trim(), COMMENT_MAX_LENGTH);
-  if (tooLong) return tooLong === "too_long" ? { ok: false, code: "comment_too_long", detail: String(COMMENT_MAX_LENGTH) } : { ok: false, code: "comment_word_too_long" };
+  if (tooLong) return { ok: false, code: codeFor(tooLong, COMMENT_CODES), detail: String(COMMENT_MAX_LENGTH) };
   const body = input.body.replace(/\r\n?/g, "\n").trim();
   if (!body) return { ok: false, code: "comment_empty" };
   return db.transaction(async (tx) => {
@@ -370,9 +390,9 @@ export async function setRecommendation(
   input: { amendmentId: string; kind: RecommendationKind; reasons: string; compromiseText: string },
 ): Promise<DraftingResult> {
   const reasonsLimit = textLimitProblem(input.reasons, MAX_RECOMMENDATION_REASONS_LENGTH);
-  if (reasonsLimit) return { ok: false, code: reasonsLimit === "too_long" ? "recommendation_reasons_too_many_characters" : "recommendation_reasons_word_too_long" };
+  if (reasonsLimit) return { ok: false, code: codeFor(reasonsLimit, RECOMMENDATION_CODES) };
   const compromiseLimit = textLimitProblem(input.compromiseText, MAX_CLAUSE_TEXT_LENGTH);
-  if (compromiseLimit) return { ok: false, code: compromiseLimit === "too_long" ? "clause_text_too_long" : "clause_text_word_too_long" };
+  if (compromiseLimit) return { ok: false, code: codeFor(compromiseLimit, CLAUSE_TEXT_CODES) };
   const rules = await standingOrderRules();
   const maxWords = Number(rules.raw.recommendation_max_words ?? 150) || 150;
   const reasons = input.reasons.trim();

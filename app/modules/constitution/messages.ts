@@ -2,7 +2,8 @@
 import type { AmendmentStatus, DraftPhase, RecommendationKind } from "../../../db/schema";
 import type { DraftingProblem } from "./drafting.server";
 import type { RoundProblem } from "./round.server";
-import { MAX_AMENDMENT_REASON_LENGTH, MAX_CLAUSE_TEXT_LENGTH, MAX_CLAUSE_TITLE_LENGTH, MAX_RECOMMENDATION_REASONS_LENGTH, MAX_WORD_LENGTH } from "~/utils/input-limits";
+import { MAX_AMENDMENT_REASON_LENGTH, MAX_CLAUSE_TEXT_LENGTH, MAX_CLAUSE_TITLE_LENGTH, MAX_COMMENT_LENGTH, MAX_OFFICIAL_REASON_LENGTH, MAX_RECOMMENDATION_REASONS_LENGTH, MAX_WORD_LENGTH } from "~/utils/input-limits";
+import { textProblemMessages } from "~/utils/text-limit-messages";
 
 /** "2,000 characters": a limit as a member reads it. */
 const chars = (n: number) => `${n.toLocaleString("en-GB")} characters`;
@@ -64,6 +65,11 @@ export const draftingProblemMessages: Record<DraftingProblem, string> = {
   comment_word_too_long: `Each word of a comment must be ${chars(MAX_WORD_LENGTH)} or fewer. Put spaces between words`,
   recommendation_reasons_too_many_characters: `The reasons must be ${chars(MAX_RECOMMENDATION_REASONS_LENGTH)} or fewer`,
   recommendation_reasons_word_too_long: `Each word of the reasons must be ${chars(MAX_WORD_LENGTH)} or fewer. Put spaces between words`,
+  reason_bad_character: textProblemMessages("the reason", MAX_AMENDMENT_REASON_LENGTH).bad_character,
+  clause_text_bad_character: textProblemMessages("the clause text", MAX_CLAUSE_TEXT_LENGTH).bad_character,
+  clause_title_bad_character: textProblemMessages("the title", MAX_CLAUSE_TITLE_LENGTH).bad_character,
+  comment_bad_character: textProblemMessages("a comment", MAX_COMMENT_LENGTH).bad_character,
+  recommendation_reasons_bad_character: textProblemMessages("the reasons", MAX_RECOMMENDATION_REASONS_LENGTH).bad_character,
 };
 
 export const roundProblemMessages: Record<RoundProblem, string> = {
@@ -79,6 +85,9 @@ export const roundProblemMessages: Record<RoundProblem, string> = {
   no_adoption_vote: "The adoption vote has not been opened.",
   already_adopted: "This text has already been adopted.",
 };
+
+/** The reason for closing a ballot early, recorded in the audit log. */
+export const closeReasonMessages = textProblemMessages("the reason", MAX_OFFICIAL_REASON_LENGTH);
 
 /** Said where a change is shown whole rather than word by word (input-limits: WORD_DIFF_MAX_*). */
 export const tooLongToCompare = "This change is too long to compare word by word, so the old text is shown struck through and the new text in full.";

@@ -28,8 +28,8 @@ import {
 } from "../../../db/schema";
 import { wordCount } from "~/modules/constitution/words";
 import { nominationMail } from "./nomination-mail";
-import { MAX_CANDIDATE_STATEMENT_LENGTH, MAX_HUSTINGS_QUESTION_LENGTH } from "~/utils/input-limits";
-import { textLimitProblem } from "~/utils/text-limits";
+import { MAX_HUSTINGS_QUESTION_LENGTH } from "~/utils/input-limits";
+import { electionTextProblem, type ElectionTextProblem } from "./text-fields";
 
 export type Election = typeof elections.$inferSelect;
 export type Position = typeof positions.$inferSelect;
@@ -50,13 +50,11 @@ export type ElectionProblem =
   | "declaration_missing"
   | "eligibility_missing"
   | "statement_too_long"
-  | "statement_too_many_characters"
-  | "statement_word_too_long"
+  | ElectionTextProblem
   | "already_standing_for_office"
   | "own_candidacy"
   | "not_candidate"
   | "question_empty"
-  | "question_too_long"
   | "answer_empty"
   | "wrong_phase"
   | "reason_missing"
@@ -117,6 +115,8 @@ export interface NewElection {
  * registers (11.1), optionally a campaigns officer, and the interim committee, counted last.
  */
 export async function createElection(db: Db, actor: Actor, input: NewElection): Promise<ElectionResult<{ electionId: string }>> {
+  const titleLimit = electionTextProblem("electionTitle", input.title.trim());
+  if (titleLimit) return { ok: false, code: titleLimit };
   if (!input.title.trim()) return { ok: false, code: "title_missing" };
   if (!(input.nominationsCloseAt.getTime() > input.nominationsOpenAt.getTime())) return { ok: false, code: "period_invalid" };
   if (!Number.isInteger(input.committeeSeats) || input.committeeSeats < 0 || input.committeeSeats > 50) return { ok: false, code: "seats_invalid" };
@@ -177,6 +177,8 @@ export async function addPosition(
   actor: Actor,
   input: { title: string; seats: number; secondersRequired: number; eligibility: string },
 ): Promise<ElectionResult<{ positionId: string }>> {
+  const textLimit = electionTextProblem("positionTitle", input.title.trim()) ?? electionTextProblem("eligibility", input.eligibility.trim());
+  if (textLimit) return { ok: false, code: textLimit };
   if (!input.title.trim()) return { ok: false, code: "title_missing" };
   if (!Number.isInteger(input.seats) || input.seats < 1 || input.seats > 50) return { ok: false, code: "seats_invalid" };
   if (!Number.isInteger(input.secondersRequired) || input.secondersRequired < 0 || input.secondersRequired > 50) return { ok: false, code: "seats_invalid" };
@@ -252,8 +254,8 @@ async function takeUpCandidacy(
   mode: "stand" | "accept",
 ): Promise<ElectionResult<{ candidacyId: string }>> {
   // Characters and the longest word first, before any other work (input-limits.ts).
-  const statementLimit = textLimitProblem(input.statement.trim(), MAX_CANDIDATE_STATEMENT_LENGTH);
-  if (statementLimit) return { ok: false, code: statementLimit === "too_long" ? "statement_too_many_characters" : "statement_word_too_long" };
+  const statementLimit = electionTextProblem("statement", input.statement.trim());
+  if (statementLimit) return { ok: false, code: statementLimit };
   const rules = await standingOrderRules();
   const maxWords = Number(rules.raw.candidate_statement_max_words ?? 500) || 500;
   const statement = input.statement.replace(/\r\n?/g, "\n").trim();
@@ -512,9 +514,10 @@ export async function withdrawCandidacy(db: Db, member: { id: string; email: str
 export const HUSTINGS_MAX_LENGTH = MAX_HUSTINGS_QUESTION_LENGTH;
 
 export async function askQuestion(db: Db, member: { id: string; email: string }, candidacyId: string, question: string): Promise<ElectionResult> {
+  const tooLong = electionTextProblem("question", question.trim());
+  if (tooLong) return { ok: false, code: tooLong };
   const text = question.replace(/\r\n?/g, "\n").trim();
   if (!text) return { ok: false, code: "question_empty" };
-  if (text.length > HUSTINGS_MAX_LENGTH) return { ok: false, code: "question_too_long", detail: String(HUSTINGS_MAX_LENGTH) };
   return db.transaction(async (tx) => {
     const found = await candidacyWithPosition(tx, candidacyId);
     if (!found) return { ok: false, code: "not_found" } as const;
@@ -528,9 +531,10 @@ export async function askQuestion(db: Db, member: { id: string; email: string },
 }
 
 export async function answerQuestion(db: Db, member: { id: string; email: string }, questionId: string, answer: string): Promise<ElectionResult> {
+  const tooLong = electionTextProblem("answer", answer.trim());
+  if (tooLong) return { ok: false, code: tooLong };
   const text = answer.replace(/\r\n?/g, "\n").trim();
   if (!text) return { ok: false, code: "answer_empty" };
-  if (text.length > HUSTINGS_MAX_LENGTH * 2) return { ok: false, code: "question_too_long", detail: String(HUSTINGS_MAX_LENGTH * 2) };
   if (!isUuid(questionId)) return { ok: false, code: "not_found" };
   return db.transaction(async (tx) => {
     const [q] = await tx.select().from(hustingsQuestions).where(eq(hustingsQuestions.id, questionId));
@@ -631,6 +635,8 @@ export async function openBallots(
   actor: Actor,
   input: { closesAt: Date; reason?: string },
 ): Promise<ElectionResult<{ opened: string[]; reopened: string[]; rollSize: number }>> {
+  const reasonLimit = electionTextProblem("reason", input.reason?.trim() ?? "");
+  if (reasonLimit) return { ok: false, code: reasonLimit };
   if (input.closesAt.getTime() <= Date.now()) return { ok: false, code: "closes_in_past" };
   return db.transaction(async (tx) => {
     const election = await lockedElection(tx);
@@ -691,6 +697,8 @@ export async function openBallots(
  * after them, from which anyone elected to an office is withdrawn before counting (11.8).
  */
 export async function countElection(db: Db, actor: Actor, options: { reason?: string } = {}): Promise<ElectionResult> {
+  const reasonLimit = electionTextProblem("reason", options.reason?.trim() ?? "");
+  if (reasonLimit) return { ok: false, code: reasonLimit };
   return db.transaction(async (tx) => {
     const election = await lockedElection(tx);
     if (!election) return { ok: false, code: "no_election" } as const;

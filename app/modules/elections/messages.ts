@@ -1,7 +1,29 @@
 /** Wording for the elections pages, kept out of the rules so it can be translated. */
 import type { CandidateView, ElectionProblem } from "./elections.server";
+import { electionTextFields, type ElectionTextField, type ElectionTextProblem } from "./text-fields";
+import { textProblemMessages } from "~/utils/text-limit-messages";
+import type { TextProblem } from "~/utils/text-limits";
+
+/** Each free-text field as a sentence names it. */
+const textSubjects: Record<ElectionTextField, string> = {
+  electionTitle: "the election's title",
+  positionTitle: "the position's title",
+  eligibility: "who may stand",
+  statement: "your statement",
+  question: "your question",
+  answer: "your answer",
+  reason: "the reason",
+};
+
+const textMessages = Object.fromEntries(
+  (Object.keys(textSubjects) as ElectionTextField[]).flatMap((field) => {
+    const messages = textProblemMessages(textSubjects[field], electionTextFields[field].max);
+    return (Object.keys(messages) as TextProblem[]).map((problem) => [`${field}:${problem}`, messages[problem]]);
+  }),
+) as Record<ElectionTextProblem, string>;
 
 export const electionProblemMessages: Record<ElectionProblem, string> = {
+  ...textMessages,
   no_election: "No election has been set up yet.",
   election_exists: "An election is already under way.",
   period_invalid: "Nominations must close after they open",
@@ -14,13 +36,10 @@ export const electionProblemMessages: Record<ElectionProblem, string> = {
   declaration_missing: "Confirm the declaration for a registered officer",
   eligibility_missing: "Confirm that you are eligible to be treasurer",
   statement_too_long: "Your statement must be 500 words or fewer",
-  statement_too_many_characters: "Your statement must be 5,000 characters or fewer",
-  statement_word_too_long: "Each word of your statement must be 200 characters or fewer. Put spaces between words",
   already_standing_for_office: "You are already standing for another registered office. Nobody may hold more than one (standing orders 11.3); withdraw from that one first.",
   own_candidacy: "You cannot second your own nomination, or one you made.",
   not_candidate: "Only the candidate can do this.",
   question_empty: "Enter your question",
-  question_too_long: "Your question must be 1,000 characters or fewer",
   answer_empty: "Enter your answer",
   wrong_phase: "That cannot be done at this stage of the election.",
   reason_missing: "Give the reason for closing before the closing time",

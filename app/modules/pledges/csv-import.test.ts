@@ -262,6 +262,14 @@ describe("rows", () => {
     expect(b).toMatchObject({ ok: true, pledge: { relation: "supporter", membershipNumber: null, monthlySubscriptionPence: null } });
   });
 
+  it("refuses names and membership numbers with control or hidden characters, as the pledge form does", () => {
+    const g = file('Name,Email,Postcode,Member number,Subscription,Consent\n"Ann\u0007 Smith",a@b.cd,G1 1AA,M1,5,yes\n"\u202ehtimS",b@b.cd,G1 1AA,"M\u200b2",5,yes');
+    const gm = guessMapping(g);
+    const [a, b] = g.rows.map((row) => mapRow(row, context(gm)));
+    expect(a).toEqual({ ok: false, problems: [{ field: "name", code: "name_bad_character" }] });
+    expect(b).toEqual({ ok: false, problems: [{ field: "name", code: "name_bad_character" }, { field: "membershipNumber", code: "membership_number_bad_character" }] });
+  });
+
   it("reports every problem of a row at once", () => {
     const g = file("Name,Email,Postcode,Status,Subscription,Consent,Confirmed\n,not-an-email,XX1 1XX,purple,lots,maybe,soon");
     const r = mapRow(g.rows[0]!, context(guessMapping(g)));

@@ -7,6 +7,8 @@
 import { parse } from "csv-parse/sync";
 import { regionForPostcode } from "~/modules/campaign/regions";
 import { isEmailAddress } from "~/utils/email";
+import { MAX_MEMBERSHIP_NUMBER_LENGTH, MAX_PERSON_NAME_LENGTH } from "~/utils/input-limits";
+import { refusedCharacterAt } from "~/utils/text-limits";
 import { trimEndOf, withoutBracketed } from "~/utils/trim";
 import { checkCsvShape, type CsvShapeProblemCode } from "~/utils/csv-shape";
 import { MAX_CSV_COLUMNS, MAX_CSV_RECORD_CHARS, MAX_IMPORT_ROWS } from "~/utils/input-limits";
@@ -586,6 +588,7 @@ export function parseDate(value: string, now: Date): Date | null | "invalid" | "
 export type RowProblemCode =
   | "name_missing"
   | "name_too_long"
+  | "name_bad_character"
   | "email_missing"
   | "email_invalid"
   | "postcode_missing"
@@ -593,6 +596,7 @@ export type RowProblemCode =
   | "postcode_area_unknown"
   | "relation_unknown"
   | "membership_number_too_long"
+  | "membership_number_bad_character"
   | "subscription_invalid"
   | "consent_unclear"
   | "no_data_consent"
@@ -639,8 +643,8 @@ export interface RowContext {
   now: Date;
 }
 
-export const NAME_MAX = 120;
-export const MEMBERSHIP_NUMBER_MAX = 40;
+export const NAME_MAX = MAX_PERSON_NAME_LENGTH;
+export const MEMBERSHIP_NUMBER_MAX = MAX_MEMBERSHIP_NUMBER_LENGTH;
 export const CONSENT_VERSION_MAX = 120;
 
 export type MapRowResult = { ok: true; pledge: ImportedPledge } | { ok: false; problems: RowProblem[] };
@@ -664,6 +668,8 @@ export function mapRow(row: CsvRow, ctx: RowContext): MapRowResult {
   }
   if (name === "") problem(nameField, "name_missing");
   else if (name.length > NAME_MAX) problem(nameField, "name_too_long");
+  // The same character rule as the pledge form (text-limits.ts): a name is one line, as typed.
+  else if (refusedCharacterAt(name, "name") >= 0) problem(nameField, "name_bad_character");
 
   const email = cell("email").replace(/^mailto:/i, "").toLowerCase();
   if (email === "") problem("email", "email_missing");
@@ -683,6 +689,7 @@ export function mapRow(row: CsvRow, ctx: RowContext): MapRowResult {
 
   const membershipNumber = cell("membershipNumber");
   if (membershipNumber.length > MEMBERSHIP_NUMBER_MAX) problem("membershipNumber", "membership_number_too_long");
+  else if (refusedCharacterAt(membershipNumber, "name") >= 0) problem("membershipNumber", "membership_number_bad_character");
 
   // A blank or missing relation is inferred: a membership number means a member.
   let relation: Relation = membershipNumber ? "member" : "supporter";

@@ -1,4 +1,5 @@
 /** Wording for importing and exporting pledges, kept apart from the rules so it can be translated. */
+import { MAX_MEMBERSHIP_NUMBER_LENGTH, MAX_PERSON_NAME_LENGTH } from "~/utils/input-limits";
 import type { Relation } from "../../../db/schema";
 import { MAX_CSV_COLUMNS, MAX_CSV_RECORD_CHARS, MAX_IMPORT_FILE_BYTES, MAX_IMPORT_ROWS } from "~/utils/input-limits";
 import type { ImportState, MappingProblemCode, PledgeField, ReadCsvProblemCode, RowProblemCode } from "./csv-import";
@@ -84,14 +85,16 @@ export const mappingProblemMessages: Record<MappingProblemCode, string> = {
 
 export const rowProblemMessages: Record<RowProblemCode, string> = {
   name_missing: "No name",
-  name_too_long: "The name is longer than 120 characters",
+  name_too_long: `The name is longer than ${MAX_PERSON_NAME_LENGTH} characters`,
+  name_bad_character: "The name contains a control character or a hidden formatting character",
   email_missing: "No email address",
   email_invalid: "Not an email address",
   postcode_missing: "No postcode",
   postcode_format: "Not a UK postcode",
   postcode_area_unknown: "We do not recognise the area of this postcode",
   relation_unknown: "Not clear whether a member, former member or supporter",
-  membership_number_too_long: "The membership number is longer than 40 characters",
+  membership_number_too_long: `The membership number is longer than ${MAX_MEMBERSHIP_NUMBER_LENGTH} characters`,
+  membership_number_bad_character: "The membership number contains a control character or a hidden formatting character",
   subscription_invalid: "Not an amount we can read, like £4.50",
   consent_unclear: "Not clear whether they agreed: use yes or no",
   no_data_consent: "They did not agree to us keeping their details, so we cannot import them",

@@ -1,14 +1,24 @@
+import { MAX_MEMBERSHIP_NUMBER_LENGTH, MAX_PERSON_NAME_LENGTH, MAX_POSTCODE_LENGTH } from "~/utils/input-limits";
+import { textProblemMessages } from "~/utils/text-limit-messages";
+
+/** The pledge form's free text, by field; limits from input-limits.ts. */
+export const pledgeTextMessages = {
+  name: textProblemMessages("your name", MAX_PERSON_NAME_LENGTH),
+  postcode: textProblemMessages("your postcode", MAX_POSTCODE_LENGTH),
+  membershipNumber: textProblemMessages("the membership number", MAX_MEMBERSHIP_NUMBER_LENGTH),
+};
+
 /** Wording for pledging, kept apart from the rules so it can be translated. */
 export const pledgeMessages = {
   nameMissing: "Enter your name",
-  nameTooLong: "Your name must be 120 characters or fewer",
+  nameTooLong: pledgeTextMessages.name.too_long,
   emailMissing: "Enter your email address",
   emailFormat: "Enter an email address in the correct format, like name@example.com",
   postcodeMissing: "Enter your postcode",
   postcodeFormat: "Enter a real postcode, like SW1A 1AA",
   postcodeArea: "We do not recognise the area of that postcode. Check it and try again",
   relationMissing: "Say whether you are a member, a former member or a supporter",
-  membershipNumberTooLong: "The membership number must be 40 characters or fewer",
+  membershipNumberTooLong: pledgeTextMessages.membershipNumber.too_long,
   subscriptionFormat: "Enter your monthly subscription in pounds, like 4.50, or leave it blank",
   consentDataUseMissing: "You must agree to how we use your information to pledge",
   rateLimitedEmail: "This email address has been used to pledge several times in the last few minutes. Wait 15 minutes, then try again.",

@@ -36,6 +36,14 @@ describe("pledge form", () => {
     [{ relation: "" }, "relation", "Say whether you are"],
     [{ monthlySubscription: "lots" }, "monthlySubscription", "Enter your monthly subscription"],
     [{ consentDataUse: undefined }, "consentDataUse", "You must agree"],
+    [{ name: "x".repeat(50_000) }, "name", "Your name must be 120 characters or fewer"],
+    [{ name: "Ann\u0001\u001b[31m Smith" }, "name", "Your name must not contain control characters"],
+    [{ name: "\u202ehtimS nnA" }, "name", "Your name must not contain control characters"],
+    [{ name: "An\u200bn" }, "name", "Your name must not contain control characters"],
+    [{ postcode: "EH1 1YZ".padEnd(130_000, " x") }, "postcode", "Your postcode must be 20 characters or fewer"],
+    [{ postcode: "EH1\u00071YZ" }, "postcode", "Your postcode must not contain control characters"],
+    [{ membershipNumber: "L".repeat(41) }, "membershipNumber", "The membership number must be 40 characters or fewer"],
+    [{ membershipNumber: "L1\u007f" }, "membershipNumber", "The membership number must not contain control characters"],
   ])("explains %j", (change, field, message) => {
     const r = pledgeFormSchema.safeParse({ ...good, ...change });
     expect(r.success).toBe(false);

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { regionForPostcode } from "~/modules/campaign/regions";
 import { isEmailAddress } from "~/utils/email";
-import { pledgeMessages as m } from "./messages";
+import { MAX_MEMBERSHIP_NUMBER_LENGTH, MAX_PERSON_NAME_LENGTH, MAX_POSTCODE_LENGTH } from "~/utils/input-limits";
+import { limitedText } from "~/utils/text-limits";
+import { pledgeMessages as m, pledgeTextMessages as t } from "./messages";
 
 /** Monthly subscription as typed ("£4.50", "4.5", "12") to pence; blank is none. */
 export function parsePounds(input: string): number | null | "invalid" {
@@ -13,14 +15,14 @@ export function parsePounds(input: string): number | null | "invalid" {
 
 export const pledgeFormSchema = z
   .object({
-    name: z.string().trim().min(1, { error: m.nameMissing }).max(120, { error: m.nameTooLong }),
+    // Each text is checked against its limit and the character rule first (input-limits.ts).
+    name: limitedText(MAX_PERSON_NAME_LENGTH, "name", t.name).trim().min(1, { error: m.nameMissing }),
     email: z
       .string()
       .trim()
       .min(1, { error: m.emailMissing })
       .refine(isEmailAddress, { error: m.emailFormat }),
-    postcode: z
-      .string()
+    postcode: limitedText(MAX_POSTCODE_LENGTH, "name", t.postcode)
       .trim()
       .min(1, { error: m.postcodeMissing })
       .superRefine((v, ctx) => {
@@ -28,7 +30,7 @@ export const pledgeFormSchema = z
         if (v && !region.ok) ctx.addIssue({ code: "custom", message: region.code === "postcode_format" ? m.postcodeFormat : m.postcodeArea });
       }),
     relation: z.enum(["member", "former_member", "supporter"], { error: m.relationMissing }),
-    membershipNumber: z.string().trim().max(40, { error: m.membershipNumberTooLong }).optional().default(""),
+    membershipNumber: limitedText(MAX_MEMBERSHIP_NUMBER_LENGTH, "name", t.membershipNumber).trim().optional().default(""),
     monthlySubscription: z
       .string()
       .optional()

@@ -1,4 +1,15 @@
 import type { BallotProblem } from "./ballot-rules";
+import { MAX_OFFICIAL_REASON_LENGTH, MAX_OPTION_LABEL_LENGTH, MAX_POLL_DESCRIPTION_LENGTH, MAX_POLL_OPTIONS, MAX_POLL_TITLE_LENGTH } from "~/utils/input-limits";
+import { textProblemMessages } from "~/utils/text-limit-messages";
+
+/** A new poll's free text (polls.new), by field; limits from input-limits.ts. */
+export const pollTextMessages = {
+  title: textProblemMessages("the title", MAX_POLL_TITLE_LENGTH),
+  description: textProblemMessages("the description", MAX_POLL_DESCRIPTION_LENGTH),
+  option: textProblemMessages("each option", MAX_OPTION_LABEL_LENGTH),
+  tooManyOptions: `Enter at most ${MAX_POLL_OPTIONS} options, each ${MAX_OPTION_LABEL_LENGTH} characters or fewer`,
+  closeReason: textProblemMessages("the reason", MAX_OFFICIAL_REASON_LENGTH),
+};
 
 /** Wording for polls, kept apart from the rules so it can be translated. */
 export const ballotProblemMessages: Record<BallotProblem | "not_open" | "not_on_roll" | "already_voted" | "not_found" | "on_clause_ballot" | "server_error" | "signed_out" | "not_allowed", string> = {

@@ -1,4 +1,15 @@
 import { z } from "zod";
+import {
+  MAX_ASSETS_DETAIL_LENGTH,
+  MAX_EMAIL_LENGTH,
+  MAX_FULL_NAME_LENGTH,
+  MAX_LEADER_PURPOSE_LENGTH,
+  MAX_PHONE_LENGTH,
+  MAX_POSTCODE_LENGTH,
+  MAX_REGISTRATION_LINE_LENGTH,
+  MAX_TOWN_LENGTH,
+} from "~/utils/input-limits";
+import { limitedText, type TextKind } from "~/utils/text-limits";
 
 /**
  * The registration application's fields (registration-uk.md section 1), shared by the form, the
@@ -30,28 +41,32 @@ export const MAX_NAME_WORDS = 6;
 /** Assets and liabilities each at most this many pounds: the short declaration is enough. */
 export const ASSETS_THRESHOLD_POUNDS = 500;
 
-const text = (max = 2000) => z.string().trim().max(max);
+/**
+ * A text field: its limit (input-limits.ts) and the character rule (text-limits.ts) checked
+ * before anything else; "name" for one line, "prose" for a sentence or more.
+ */
+const text = (max: number, kind: TextKind = "name") => limitedText(max, kind).trim();
 
 export const descriptionSchema = z.object({
   /** The description in English (or the only language). */
-  text: text(200),
+  text: text(MAX_REGISTRATION_LINE_LENGTH),
   /** Its Welsh form (GB parties contesting in Wales) or Irish form (NI parties), if any. */
-  translation: text(200).optional(),
+  translation: text(MAX_REGISTRATION_LINE_LENGTH).optional(),
 });
 export type Description = z.infer<typeof descriptionSchema>;
 
 export const addressSchema = z.object({
-  line1: text(200).optional(),
-  line2: text(200).optional(),
-  town: text(100).optional(),
-  postcode: text(20).optional(),
+  line1: text(MAX_REGISTRATION_LINE_LENGTH).optional(),
+  line2: text(MAX_REGISTRATION_LINE_LENGTH).optional(),
+  town: text(MAX_TOWN_LENGTH).optional(),
+  postcode: text(MAX_POSTCODE_LENGTH).optional(),
 });
 export type Address = z.infer<typeof addressSchema>;
 
 export const accountingUnitSchema = z.object({
-  name: text(200),
-  treasurer: text(200).optional(),
-  secondOfficer: text(200).optional(),
+  name: text(MAX_REGISTRATION_LINE_LENGTH),
+  treasurer: text(MAX_FULL_NAME_LENGTH).optional(),
+  secondOfficer: text(MAX_FULL_NAME_LENGTH).optional(),
   address: addressSchema.optional(),
 });
 export type AccountingUnit = z.infer<typeof accountingUnitSchema>;
@@ -61,12 +76,12 @@ export const assetsRecordSchema = z.object({
   cashAtBank: z.number().int().min(0).optional(),
   equipment: z.number().int().min(0).optional(),
   otherAssets: z.number().int().min(0).optional(),
-  otherAssetsDetail: text(500).optional(),
+  otherAssetsDetail: text(MAX_ASSETS_DETAIL_LENGTH, "prose").optional(),
   loansFromFinancialInstitutions: z.number().int().min(0).optional(),
   otherLoans: z.number().int().min(0).optional(),
   tradeAndOtherCreditors: z.number().int().min(0).optional(),
   otherLiabilities: z.number().int().min(0).optional(),
-  otherLiabilitiesDetail: text(500).optional(),
+  otherLiabilitiesDetail: text(MAX_ASSETS_DETAIL_LENGTH, "prose").optional(),
 });
 export type AssetsRecord = z.infer<typeof assetsRecordSchema>;
 
@@ -82,9 +97,9 @@ export const registrationDraftSchema = z.object({
   /** The optional declaration that the party will not contest UK Parliamentary general elections (not for minor parties). */
   notContestingGeneralElections: z.boolean().optional(),
 
-  name: text(200).optional(),
+  name: text(MAX_REGISTRATION_LINE_LENGTH).optional(),
   /** The Welsh form of the name (GB, contesting in Wales) or the Irish form (NI). */
-  nameTranslation: text(200).optional(),
+  nameTranslation: text(MAX_REGISTRATION_LINE_LENGTH).optional(),
   /** Which language `nameTranslation` is in. */
   nameTranslationLanguage: z.enum(["welsh", "irish"]).optional(),
 
@@ -93,13 +108,13 @@ export const registrationDraftSchema = z.object({
   headquarters: addressSchema.optional(),
   /** True when the headquarters address is someone's home (a PO box is suggested instead: it is published). */
   headquartersIsHome: z.boolean().optional(),
-  contactEmail: text(320).optional(),
-  contactPhone: text(40).optional(),
+  contactEmail: text(MAX_EMAIL_LENGTH).optional(),
+  contactPhone: text(MAX_PHONE_LENGTH).optional(),
 
   /** Where there is no single overall leader: the purpose for which the registered leader leads. */
-  leaderPurpose: text(300).optional(),
+  leaderPurpose: text(MAX_LEADER_PURPOSE_LENGTH, "prose").optional(),
   /** The additional officer (only when leader = nominating officer = treasurer and no campaigns officer). */
-  additionalOfficer: z.object({ userId: z.string().uuid().optional(), office: text(200).optional() }).optional(),
+  additionalOfficer: z.object({ userId: z.string().uuid().optional(), office: text(MAX_REGISTRATION_LINE_LENGTH).optional() }).optional(),
 
   hasAccountingUnits: z.boolean().optional(),
   accountingUnits: z.array(accountingUnitSchema).max(50).optional(),

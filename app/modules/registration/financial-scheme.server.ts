@@ -10,6 +10,8 @@ import { eq } from "drizzle-orm";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import { getMovement } from "~/modules/campaign/campaign.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
+import { MAX_FINANCIAL_SCHEME_LENGTH } from "~/utils/input-limits";
+import { textLimitProblem, type TextProblem } from "~/utils/text-limits";
 import { officerDetails, registrationDetails } from "../../../db/schema";
 import type { RegistrationDraft } from "./details";
 import { financialSchemeText } from "./financial-scheme";
@@ -17,8 +19,8 @@ import { loadDraft, registeredOfficers } from "./registration.server";
 
 const MODEL_FILE = path.resolve(process.cwd(), "constitution/financial-scheme.md");
 
-/** Longest scheme organisers may save: far beyond any real scheme, short of abuse. */
-export const MAX_SCHEME_LENGTH = 100_000;
+/** Longest scheme organisers may save (input-limits.ts). */
+export const MAX_SCHEME_LENGTH = MAX_FINANCIAL_SCHEME_LENGTH;
 
 export async function loadSchemeModel(): Promise<string> {
   return readFile(MODEL_FILE, "utf8");
@@ -61,7 +63,7 @@ export async function financialSchemeState(db: DbOrTx): Promise<SchemeState> {
   return { text: edited ? (draft.financialScheme ?? generated) : generated, generated, edited, partyName, treasurerName: treasurer };
 }
 
-export type SaveSchemeResult = { ok: true; edited: boolean } | { ok: false; code: "empty" | "too_long" };
+export type SaveSchemeResult = { ok: true; edited: boolean } | { ok: false; code: "empty" | TextProblem };
 
 function normalise(text: string): string {
   return text.replace(/\r\n?/g, "\n").trim();
@@ -72,9 +74,11 @@ function normalise(text: string): string {
  * so the scheme keeps following the details (a new treasurer, a changed financial year).
  */
 export async function saveFinancialScheme(db: Db, actor: Actor, text: string): Promise<SaveSchemeResult> {
+  // The limit, the character rule and the longest word first, before any other work.
+  const problem = textLimitProblem(text, MAX_SCHEME_LENGTH);
+  if (problem) return { ok: false, code: problem };
   const clean = normalise(text);
   if (!clean) return { ok: false, code: "empty" };
-  if (clean.length > MAX_SCHEME_LENGTH) return { ok: false, code: "too_long" };
   return db.transaction(async (tx) => {
     await tx.insert(registrationDetails).values({ id: 1 }).onConflictDoNothing();
     const [before] = await tx.select({ scheme: registrationDetails.financialScheme }).from(registrationDetails).where(eq(registrationDetails.id, 1)).for("update");

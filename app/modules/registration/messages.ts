@@ -3,8 +3,9 @@ import type { RegisteredRole } from "~/modules/elections/officer-rules";
 import type { DraftSection, FormProblem } from "./draft-form";
 import type { NamesCsvResult } from "./names-csv";
 import type { FixPlace } from "./readiness-types";
-import { MAX_CSV_COLUMNS, MAX_CSV_RECORD_CHARS, MAX_NAME_ROWS, MAX_NAMES_FILE_BYTES } from "~/utils/input-limits";
-import type { DraftIssue, EmblemProblem, OfficerProblem } from "./registration.server";
+import { MAX_CSV_COLUMNS, MAX_CSV_RECORD_CHARS, MAX_EMAIL_LENGTH, MAX_FINANCIAL_SCHEME_LENGTH, MAX_FULL_NAME_LENGTH, MAX_HOME_ADDRESS_LENGTH, MAX_NAME_ROWS, MAX_NAMES_FILE_BYTES } from "~/utils/input-limits";
+import type { DraftIssue, EmblemProblem, OfficerFieldProblem, OfficerProblem } from "./registration.server";
+import { textProblemMessages } from "~/utils/text-limit-messages";
 
 export const sectionTitles: Record<DraftSection, string> = {
   register: "Register and nations",
@@ -75,7 +76,7 @@ const formProblems: Record<FormProblem, (label: string) => string> = {
 
 export function draftIssueMessage(issue: DraftIssue): string {
   const label = labelOf(issue.path);
-  if (issue.code === "too_long") return `${label} must be ${issue.max ?? ""} characters or fewer`;
+  if (issue.code === "too_long" || issue.code === "bad_character" || issue.code === "word_too_long") return textProblemMessages(label.charAt(0).toLowerCase() + label.slice(1), issue.max ?? 0)[issue.code];
   if (issue.code === "too_many") return `${label}: no more than ${issue.max ?? ""}`;
   if (issue.code === "invalid") return `${label}: choose one of the answers given`;
   if (issue.code === "not_an_office_holder") return "Choose someone declared elected to an office of the party, or nobody";
@@ -146,13 +147,16 @@ export const officerProblemMessages: Record<OfficerProblem, string> = {
   role_not_held: "You can only confirm the declaration for a role you hold",
 };
 
-export const officerFieldMessages: Record<"fullName" | "homeAddress" | "email", Record<"missing" | "too_long" | "not_an_email", string>> = {
-  fullName: { missing: "Enter your full name", too_long: "Your full name must be 200 characters or fewer", not_an_email: "Enter your full name" },
-  homeAddress: { missing: "Enter your home address", too_long: "Your home address must be 1,000 characters or fewer", not_an_email: "Enter your home address" },
+/** The financial scheme organisers edit (registration.financial-scheme). */
+export const schemeTextMessages = textProblemMessages("the financial scheme", MAX_FINANCIAL_SCHEME_LENGTH);
+
+export const officerFieldMessages: Record<"fullName" | "homeAddress" | "email", Record<OfficerFieldProblem, string>> = {
+  fullName: { missing: "Enter your full name", not_an_email: "Enter your full name", ...textProblemMessages("your full name", MAX_FULL_NAME_LENGTH) },
+  homeAddress: { missing: "Enter your home address", not_an_email: "Enter your home address", ...textProblemMessages("your home address", MAX_HOME_ADDRESS_LENGTH) },
   email: {
     missing: "Enter your email address",
-    too_long: "Your email address must be 320 characters or fewer",
     not_an_email: "Enter an email address in the correct format, like name@example.com",
+    ...textProblemMessages("your email address", MAX_EMAIL_LENGTH),
   },
 };
 

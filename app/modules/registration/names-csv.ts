@@ -1,6 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { checkCsvShape, type CsvShapeProblemCode } from "~/utils/csv-shape";
 import { MAX_CSV_COLUMNS, MAX_CSV_RECORD_CHARS, MAX_NAME_LENGTH, MAX_NAME_ROWS, MAX_REGISTER_LENGTH } from "~/utils/input-limits";
+import { textLimitProblem } from "~/utils/text-limits";
 
 /**
  * Reads the list of parties already on the Commission's registers from a CSV file: the names are
@@ -57,7 +58,7 @@ export function parseNamesCsv(text: string): NamesCsvResult {
   for (const row of rows) {
     const name = (row[hasHeader ? nameColumn : 0] ?? "").replace(/\s+/g, " ").trim();
     const key = name.toLowerCase();
-    if (!name || name.length > MAX_NAME_LENGTH || seen.has(key)) {
+    if (!name || textLimitProblem(name, MAX_NAME_LENGTH, "name") !== null || seen.has(key)) {
       skipped++;
       continue;
     }

@@ -10,7 +10,8 @@ import { draftSections, type DraftSection, type FormProblem, type SectionPatch }
 import { EmblemFileError, inspectEmblem, type EmblemFileErrorCode } from "./inspect-emblem.server";
 import type { RegisteredNameRow } from "./names-csv";
 import { isEmailAddress } from "~/utils/email";
-import { MAX_EMAIL_LENGTH, MAX_EMBLEM_FILE_BYTES } from "~/utils/input-limits";
+import { MAX_EMAIL_LENGTH, MAX_EMBLEM_FILE_BYTES, MAX_FULL_NAME_LENGTH, MAX_HOME_ADDRESS_LENGTH } from "~/utils/input-limits";
+import { limitedText, textIssueOf, type TextProblem } from "~/utils/text-limits";
 
 /**
  * The registration application in the database: the draft of its details, the emblems, the list
@@ -42,7 +43,7 @@ export async function loadDraft(db: DbOrTx): Promise<StoredDraft> {
 /** A problem with one field: its path in the draft (also the form field's id) and its code. */
 export interface DraftIssue {
   path: string;
-  code: FormProblem | "too_long" | "too_many" | "invalid" | "not_an_office_holder";
+  code: FormProblem | "too_long" | "bad_character" | "word_too_long" | "too_many" | "invalid" | "not_an_office_holder";
   max?: number;
 }
 
@@ -50,6 +51,8 @@ export type SaveDraftResult = { ok: true; changed: string[] } | { ok: false; iss
 
 function issueOf(issue: z.core.$ZodIssue): DraftIssue {
   const path = issue.path.map(String).join(".");
+  const text = textIssueOf(issue);
+  if (text) return { path, code: text.textProblem, max: text.max };
   if (issue.code === "too_big") {
     const max = Number(issue.maximum);
     return { path, code: issue.origin === "array" ? "too_many" : "too_long", max };
@@ -306,8 +309,9 @@ export async function loadOfficerDetails(db: DbOrTx, userId: string): Promise<Of
 }
 
 export const officerDetailsSchema = z.object({
-  fullName: z.string().trim().min(1).max(200),
-  homeAddress: z.string().trim().min(1).max(1000),
+  // Limits (input-limits.ts) and the character rule (text-limits.ts) first.
+  fullName: limitedText(MAX_FULL_NAME_LENGTH, "name").trim().min(1),
+  homeAddress: limitedText(MAX_HOME_ADDRESS_LENGTH, "prose").trim().min(1),
   email: z.string().trim().min(1).max(MAX_EMAIL_LENGTH, { abort: true }).refine(isEmailAddress),
 });
 export type OfficerDetailsInput = z.infer<typeof officerDetailsSchema>;
@@ -317,7 +321,9 @@ export type OfficerProblem = "not_an_officer" | "role_not_held";
 export type SaveOfficerResult =
   | { ok: true; changed: string[] }
   | { ok: false; code: OfficerProblem }
-  | { ok: false; code: "invalid"; issues: { path: string; code: "missing" | "too_long" | "not_an_email" }[] };
+  | { ok: false; code: "invalid"; issues: { path: string; code: OfficerFieldProblem }[] };
+
+export type OfficerFieldProblem = "missing" | "not_an_email" | TextProblem;
 
 /**
  * An officer saves their own details and confirms the declaration of each role they hold. A
@@ -339,7 +345,7 @@ export async function saveOfficerDetails(
         code: "invalid",
         issues: parsed.error.issues.map((i) => ({
           path: String(i.path[0] ?? ""),
-          code: i.code === "too_big" ? ("too_long" as const) : i.code === "too_small" ? ("missing" as const) : ("not_an_email" as const),
+          code: textIssueOf(i)?.textProblem ?? (i.code === "too_big" ? ("too_long" as const) : i.code === "too_small" ? ("missing" as const) : ("not_an_email" as const)),
         })),
       } as const;
     }
