@@ -18,9 +18,11 @@ import { applySecurityHeaders } from "./security-headers";
  * 1. who is asking: Host and, behind a trusted load balancer, X-Forwarded-*, or 400;
  * 2. the address: no NUL byte, or 400;
  * 3. the origin check (CSRF, scheme included), or 403;
- * 4. the body: at most the page's limit counted on the bytes read (413), a form of a type the
- *    page can read (415) that parses, with no NUL byte in a field (400);
- * 5. the session, then the ballot endpoint or Remix;
+ * 4. the session (a page's larger upload limit is for someone signed in);
+ * 5. the body: at most the page's limit counted on the bytes read (413), a form of a type the
+ *    page can read (415) that parses, with no NUL byte in a field (400); a form with a file is
+ *    parsed here once and handed to the page (context.uploadForm);
+ * then the ballot endpoint or Remix;
  * 6. on every answer: the security headers, and no-store for anyone signed in.
  * A failure anywhere is logged by its kind and code alone and answered with a plain 500 page.
  */
@@ -113,13 +115,13 @@ export function createFrontDoor(deps: FrontDoorDeps): (arrival: Arrival) => Prom
     let uploadForm: FormData | null = null;
     if (!BODYLESS.has(method)) {
       const body = await readBodyWithin(arrival.body, bodyLimitFor(url.pathname, built.context.auth !== null));
-      if (!body.ok) return refuseBody(body.problem, headerFacts, arrival, true);
+      if (!body.ok) return refuseBody(body.problem, headerFacts, arrival, true, built.setCookies);
       bytes = body.bytes;
       const contentType = arrival.headers.get("content-type");
       const kind = formKindOf(contentType, bytes);
-      if (kind === null) return refuseBody({ kind: "unsupported_type" }, headerFacts, arrival, false);
+      if (kind === null) return refuseBody({ kind: "unsupported_type" }, headerFacts, arrival, false, built.setCookies);
       const checked = await checkForm(kind, contentType, bytes);
-      if (checked.problem) return refuseBody(checked.problem, headerFacts, arrival, false);
+      if (checked.problem) return refuseBody(checked.problem, headerFacts, arrival, false, built.setCookies);
       uploadForm = checked.uploadForm;
     }
 
@@ -161,9 +163,12 @@ function withHeaders(response: Response, facts: Parameters<typeof applySecurityH
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
-function refuseBody(problem: BodyProblem, facts: Parameters<typeof applySecurityHeaders>[1], arrival: Arrival, unread: boolean): Answer {
+/** A refused body; the session's cookie still goes with it, should the session have just slid. */
+function refuseBody(problem: BodyProblem, facts: Parameters<typeof applySecurityHeaders>[1], arrival: Arrival, unread: boolean, setCookies: string[]): Answer {
   const status = problem.kind === "too_large" ? 413 : problem.kind === "unsupported_type" ? 415 : 400;
-  return { ...refuse(status, bodyProblemMessage(problem), facts, arrival), closeConnection: unread };
+  const answer = refuse(status, bodyProblemMessage(problem), facts, arrival);
+  for (const cookie of setCookies) answer.response.headers.append("Set-Cookie", cookie);
+  return { ...answer, closeConnection: unread };
 }
 
 /**
