@@ -27,6 +27,7 @@ import {
   type StoredOperation,
 } from "../../../db/schema";
 import { loadModelConstitution } from "./model";
+import { shownText } from "./shown-text";
 import { applyAll, applyAmendment, type Amendment, type ConstitutionDocument } from "./text";
 import type { UploadedClause } from "./upload";
 import { wordCount } from "./words";
@@ -476,7 +477,10 @@ export interface CommentView {
   id: string;
   parentId: string | null;
   author: string;
+  /** As shown: cut to the comment limit when stored longer (shown-text.ts). */
   body: string;
+  /** The sentence saying the comment is cut short, or null. */
+  cut: string | null;
   createdAt: Date;
 }
 
@@ -493,7 +497,10 @@ export async function listComments(db: DbOrTx, draftId: string, clauseId: string
       ),
     )
     .orderBy(asc(draftComments.createdAt));
-  return rows.map(({ c, author }) => ({ id: c.id, parentId: c.parentId, author: author ?? "A former member", body: c.body, createdAt: c.createdAt }));
+  return rows.map(({ c, author }) => {
+    const body = shownText(c.body, "comment");
+    return { id: c.id, parentId: c.parentId, author: author ?? "A former member", body: body.text, cut: body.cut, createdAt: c.createdAt };
+  });
 }
 
 /** Amendment counts per clause, for the table of contents. */
