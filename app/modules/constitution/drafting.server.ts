@@ -267,9 +267,21 @@ function filedUnder(amendment: Amendment, doc: ConstitutionDocument): string {
 }
 
 /** Loads an amendment of the current draft by its number (A1 is 1). */
-export async function amendmentByNumber(db: DbOrTx, draftId: string, number: number): Promise<AmendmentRow | null> {
+/**
+ * Which amendment a number names: its id, clause, status and proposer, without its text and
+ * reason (the page reads those once, with the rest of the clause's amendments: text stored
+ * before the limits can be megabytes).
+ */
+export async function amendmentByNumber(
+  db: DbOrTx,
+  draftId: string,
+  number: number,
+): Promise<Pick<AmendmentRow, "id" | "number" | "clauseId" | "status" | "proposerId"> | null> {
   if (!Number.isSafeInteger(number) || number < 1) return null;
-  const [row] = await db.select().from(amendments).where(and(eq(amendments.draftId, draftId), eq(amendments.number, number)));
+  const [row] = await db
+    .select({ id: amendments.id, number: amendments.number, clauseId: amendments.clauseId, status: amendments.status, proposerId: amendments.proposerId })
+    .from(amendments)
+    .where(and(eq(amendments.draftId, draftId), eq(amendments.number, number)));
   return row ?? null;
 }
 
