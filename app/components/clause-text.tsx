@@ -10,8 +10,9 @@ export interface ClauseLine {
 /**
  * A clause as printed, one numbered line per row. The numbers are hidden from screen readers
  * (they would interrupt every line); the "Lines N to M" note above says where the clause sits.
+ * `cut`: the sentence saying the stored text is longer and only its start is shown.
  */
-export function ClauseText({ lines }: { lines: readonly ClauseLine[] }) {
+export function ClauseText({ lines, cut }: { lines: readonly ClauseLine[]; cut?: string | null }) {
   return (
     <div className="clause__text">
       {lines.map((line, i) =>
@@ -29,6 +30,7 @@ export function ClauseText({ lines }: { lines: readonly ClauseLine[] }) {
           </div>
         ),
       )}
+      {cut ? <p className="hint">{cut}</p> : null}
     </div>
   );
 }

@@ -6,6 +6,8 @@ export interface ThreadComment {
   parentId: string | null;
   author: string;
   body: string;
+  /** The sentence saying the stored comment is longer and only its start is shown. */
+  cut?: string | null;
   createdAt: string;
 }
 
@@ -42,6 +44,7 @@ export function CommentThread({
               <strong>{c.author}</strong> wrote on {new Date(c.createdAt).toLocaleString("en-GB", { timeZone: "Europe/London", dateStyle: "medium", timeStyle: "short" })}
             </div>
             <p className="comment__body">{c.body}</p>
+            {c.cut ? <p className="hint">{c.cut}</p> : null}
             {canComment && depth < 6 ? (
               <details open={errorFor === c.id}>
                 <summary>Reply to {c.author}</summary>

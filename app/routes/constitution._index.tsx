@@ -23,7 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const version = await latestVersion(context.db);
   if (!draft) {
     const model = await loadDraft();
-    const clauses: Shown[] = model.map((c) => ({ ...c, amendments: 0, decision: null, link: false }));
+    const clauses: Shown[] = model.map((c) => ({ ...c, cut: null, amendments: 0, decision: null, link: false }));
     return { state: "model" as const, heading: "The draft constitution", clauses, access, phase: null, version: null, votingOpen: false, hasResults: false };
   }
   if (draft.adoptedVersion !== null && version && version.number === draft.adoptedVersion) {
@@ -153,7 +153,7 @@ export default function ConstitutionPage() {
               ) : null}
             </p>
           ) : null}
-          <ClauseText lines={c.lines} />
+          <ClauseText lines={c.lines} cut={c.cut} />
         </section>
       ))}
     </div>

@@ -18,6 +18,7 @@ import {
   withdrawAmendment,
 } from "~/modules/constitution/drafting.server";
 import { amendmentKindLabels, amendmentStatusLabels, draftingProblemMessages, recommendationLabels, tooLongToCompare } from "~/modules/constitution/messages";
+import { shownText } from "~/modules/constitution/shown-text";
 import { constitutionAccess, numberedView } from "~/modules/constitution/views.server";
 import { requireUser } from "~/utils/auth.server";
 import { recommendationValues, type RecommendationKind } from "../../db/schema";
@@ -57,13 +58,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     proposer: summary.byCommittee ? `Drafting committee (${summary.proposer})` : summary.proposer,
     isProposer: row.proposerId === auth.user.id,
     byCommittee: summary.byCommittee,
-    reason: summary.reason,
+    reason: shownText(summary.reason, "reason"),
     supportersNeeded: draft.supportersNeeded,
     supporters: names.get(row.id) ?? [],
     supported: mine.has(row.id),
-    recommendation: summary.recommendation,
+    recommendation: summary.recommendation
+      ? { kind: summary.recommendation.kind, reasons: shownText(summary.recommendation.reasons, "recommendationReasons"), compromiseText: shownText(summary.recommendation.compromiseText ?? "", "clauseText") }
+      : null,
     clause: clauseView ? { id: clauseView.id, number: clauseView.number, title: clauseView.title } : { id: row.clauseId, number: 0, title: effect.clauseTitle },
-    effect: { note: effect.note, segments: effect.segments, comparedWordByWord: effect.comparedWordByWord, applies: effect.document !== null },
+    effect: { note: effect.note, segments: effect.segments, comparedWordByWord: effect.comparedWordByWord, cut: effect.cut, applies: effect.document !== null },
     after: afterView.find((c) => c.id === changedId) ?? null,
     access,
     competesWith,
@@ -152,7 +155,8 @@ export default function AmendmentPage() {
         </div>
       </dl>
       <h2>Reason</h2>
-      <p className="comment__body">{d.reason}</p>
+      <p className="comment__body">{d.reason.text}</p>
+      {d.reason.cut ? <p className="hint">{d.reason.cut}</p> : null}
 
       <h2>What it changes</h2>
       {d.effect.note ? <p>{d.effect.note}</p> : null}
@@ -163,6 +167,9 @@ export default function AmendmentPage() {
         </p>
       ) : null}
       {d.effect.comparedWordByWord ? null : <p>{tooLongToCompare}</p>}
+      {d.effect.cut.map((sentence) => (
+        <p key={sentence}>{sentence}</p>
+      ))}
       {d.effect.segments.some((s) => s.kind !== "same") ? <WordDiff segments={d.effect.segments} label={`Changes made by amendment A${d.number}`} /> : null}
       {d.after ? (
         <details>
@@ -170,7 +177,7 @@ export default function AmendmentPage() {
           <h3>
             {d.after.number}. {d.after.title}
           </h3>
-          <ClauseText lines={d.after.lines} />
+          <ClauseText lines={d.after.lines} cut={d.after.cut} />
         </details>
       ) : null}
 
@@ -199,12 +206,14 @@ export default function AmendmentPage() {
         {d.recommendation ? (
           <>
             <p>
-              <strong>{recommendationLabels[d.recommendation.kind]}.</strong> {d.recommendation.reasons}
+              <strong>{recommendationLabels[d.recommendation.kind]}.</strong> {d.recommendation.reasons.text}
             </p>
-            {d.recommendation.compromiseText ? (
+            {d.recommendation.reasons.cut ? <p className="hint">{d.recommendation.reasons.cut}</p> : null}
+            {d.recommendation.compromiseText.text ? (
               <>
                 <h3>Compromise text</h3>
-                <p className="comment__body">{d.recommendation.compromiseText}</p>
+                <p className="comment__body">{d.recommendation.compromiseText.text}</p>
+                {d.recommendation.compromiseText.cut ? <p className="hint">{d.recommendation.compromiseText.cut}</p> : null}
               </>
             ) : null}
             <p className="hint">Advice only: the members decide (standing orders 7.11).</p>
@@ -225,8 +234,8 @@ export default function AmendmentPage() {
                 checked={d.recommendation?.kind}
                 error={recommendErrors.kind}
               />
-              <TextArea name="reasons" label="Reasons (up to 150 words)" defaultValue={result?.values?.reasons ?? d.recommendation?.reasons ?? ""} error={recommendErrors.reasons} />
-              <TextArea name="compromiseText" label="Compromise text (for a compromise)" hint="The clause as the committee would accept it." rows={6} defaultValue={result?.values?.compromiseText ?? d.recommendation?.compromiseText ?? ""} error={recommendErrors.compromiseText} />
+              <TextArea name="reasons" label="Reasons (up to 150 words)" defaultValue={result?.values?.reasons ?? d.recommendation?.reasons.text ?? ""} error={recommendErrors.reasons} />
+              <TextArea name="compromiseText" label="Compromise text (for a compromise)" hint="The clause as the committee would accept it." rows={6} defaultValue={result?.values?.compromiseText ?? d.recommendation?.compromiseText.text ?? ""} error={recommendErrors.compromiseText} />
               <button type="submit" className="button">
                 Publish the recommendation
               </button>

@@ -6,6 +6,7 @@ import { NotificationBanner } from "~/components/forms";
 import { amendmentEffect, competitors } from "~/modules/constitution/amendment-view";
 import { addComment, currentDraft, listAmendments, listComments, originalDocument } from "~/modules/constitution/drafting.server";
 import { amendmentKindLabels, amendmentStatusLabels, draftingProblemMessages, phaseLabels, tooLongToCompare } from "~/modules/constitution/messages";
+import { shownText } from "~/modules/constitution/shown-text";
 import { constitutionAccess, numberedView } from "~/modules/constitution/views.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 
@@ -39,10 +40,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         status: amendmentStatusLabels[a.status],
         supporters: a.supporters,
         byCommittee: a.byCommittee,
-        reason: a.reason,
+        reason: shownText(a.reason, "reason"),
         note: effect.note,
         segments: compactSegments(effect.segments),
         comparedWordByWord: effect.comparedWordByWord,
+        cut: effect.cut,
         recommendation: a.recommendation?.kind ?? null,
         competesWith: competing.get(a.number) ?? [],
       };
@@ -82,7 +84,7 @@ export default function ClausePage() {
       <p className="clause__lines-note">
         {d.phaseLabel}. {c.firstLine !== null ? `Lines ${c.firstLine} to ${c.lastLine}.` : null}
       </p>
-      <ClauseText lines={c.lines} />
+      <ClauseText lines={c.lines} cut={c.cut} />
       {d.canPropose ? (
         <p>
           <Link to={`/constitution/clauses/${c.id}/amend`} className="button">
@@ -115,10 +117,14 @@ export default function ClausePage() {
                 </p>
               ) : null}
               {a.comparedWordByWord ? null : <p>{tooLongToCompare}</p>}
+              {a.cut.map((sentence) => (
+                <p key={sentence}>{sentence}</p>
+              ))}
               {a.segments.some((s) => s.kind !== "same") ? <CompactDiff segments={a.segments} label={`Changes made by amendment A${a.number}`} /> : null}
               <p>
-                <strong>Reason:</strong> {a.reason}
+                <strong>Reason:</strong> {a.reason.text}
               </p>
+              {a.reason.cut ? <p className="hint">{a.reason.cut}</p> : null}
               <p>
                 <Link to={`/constitution/amendments/${a.number}`}>Read, support or comment on A{a.number}</Link>
               </p>

@@ -146,7 +146,7 @@ export default function ProposeAmendment() {
       </p>
       <details>
         <summary>The clause as it reads now (lines {c.firstLine} to {c.lastLine})</summary>
-        <ClauseText lines={c.lines} />
+        <ClauseText lines={c.lines} cut={c.cut} />
       </details>
       {result?.errors?.form ? (
         <p className="error-message" id={`${active}-form`}>

@@ -5,6 +5,7 @@ import { amendmentEffect } from "~/modules/constitution/amendment-view";
 import { amendedDocument, currentDraft, listAmendments } from "~/modules/constitution/drafting.server";
 import { listVersions, versionByNumber } from "~/modules/constitution/round.server";
 import { tooLongToCompare } from "~/modules/constitution/messages";
+import { shownDocument } from "~/modules/constitution/shown-text";
 import { comparableWordByWord, documentDiff, type ConstitutionDocument } from "~/modules/constitution/text";
 import { requirePermission } from "~/utils/auth.server";
 import { formatLondon } from "~/utils/london-time";
@@ -48,11 +49,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const defaultFrom = versions.length > 0 && draft?.baseVersion ? `v${draft.baseVersion}` : "original";
   const from = url.searchParams.get("from") ?? defaultFrom;
   const to = url.searchParams.get("to") ?? (amendments.length > 0 ? "amended" : (choices.at(-1)?.value ?? "original"));
-  const [before, after] = [await resolve(from), await resolve(to)];
+  const [fullBefore, fullAfter] = [await resolve(from), await resolve(to)];
+  // Compared as shown: each text cut to the clause limit (text stored before the limits), with a
+  // sentence where it is cut. A clause whose stored texts differ only past the cut still counts.
+  const before = fullBefore ? shownDocument(fullBefore) : null;
+  const after = fullAfter ? shownDocument(fullAfter) : null;
+  const fullTextOf = new Map((fullBefore?.clauses ?? []).map((c) => [c.id, c.text]));
+  const differsPastCut = new Set((fullAfter?.clauses ?? []).filter((c) => fullTextOf.has(c.id) && fullTextOf.get(c.id) !== c.text).map((c) => c.id));
   const changes =
     before && after
-      ? documentDiff(before, after)
-          .filter((c) => c.change !== "kept" || c.textChanged || c.renamed || c.moved || c.entrenchmentChanged)
+      ? documentDiff(before.document, after.document)
+          .filter((c) => c.change !== "kept" || c.textChanged || differsPastCut.has(c.id) || c.renamed || c.moved || c.entrenchmentChanged)
           .map((c) => ({
             id: c.id,
             title: (c.after ?? c.before)?.title ?? c.id,
@@ -64,6 +71,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
             title_segments: c.title,
             text: c.text,
             comparedWordByWord: comparableWordByWord(c.before?.text ?? "", c.after?.text ?? ""),
+            cut: [...new Set([before.cut.get(c.id), after.cut.get(c.id)].filter((s): s is string => s !== undefined))],
           }))
       : null;
   return { choices, from, to, changes, known: Boolean(before && after) };
@@ -130,6 +138,9 @@ export default function Compare() {
                 </h2>
                 {c.renamed ? <WordDiff segments={c.title_segments} label={`Title of ${c.title}`} /> : null}
                 {c.comparedWordByWord ? null : <p>{tooLongToCompare}</p>}
+                {c.cut.map((sentence) => (
+                  <p key={sentence}>{sentence}</p>
+                ))}
                 <WordDiff segments={c.text} label={`Text of ${c.title}`} />
               </section>
             ))}

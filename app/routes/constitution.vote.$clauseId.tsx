@@ -133,7 +133,7 @@ export default function ClauseBallot() {
       {d.clause ? (
         <details>
           <summary>The clause as it now reads (lines {d.clause.firstLine} to {d.clause.lastLine})</summary>
-          <ClauseText lines={d.clause.lines} />
+          <ClauseText lines={d.clause.lines} cut={d.clause.cut} />
         </details>
       ) : null}
       {errors.form ? <p className="error-message">{errors.form}</p> : null}
@@ -173,6 +173,11 @@ export default function ClauseBallot() {
                         <strong>Drafting committee:</strong> {a.recommendation}
                       </p>
                     ) : null}
+                    {a.cut.map((sentence) => (
+                      <p key={sentence} className="hint">
+                        {sentence}
+                      </p>
+                    ))}
                   </div>
                 ))}
                 {error ? (

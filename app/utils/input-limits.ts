@@ -170,7 +170,9 @@ export const MAX_LOOKUP_LENGTH = 100;
 
 // ---------------------------------------------------------------------------------------------
 // Work on stored text: text stored before the limits above existed (or by a future bug) must
-// not make a page slow for everyone. Above these, the page shows the old and new text whole.
+// not make a page slow for everyone. Pages show stored text cut to its field's limit above, with
+// a sentence saying so (constitution/shown-text.ts); the database keeps it whole. Above the
+// figures below, the page shows the old and new text whole rather than word by word.
 // ---------------------------------------------------------------------------------------------
 
 /**

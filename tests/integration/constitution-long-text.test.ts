@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../app/modules/audit/audit.server";
 import { currentDraft, originalDocument, proposeAmendment } from "../../app/modules/constitution/drafting.server";
-import { tooLongToCompare } from "../../app/modules/constitution/messages";
+import { cutShortMessages, tooLongToCompare } from "../../app/modules/constitution/messages";
 import { hashText } from "../../app/modules/constitution/text";
 import { grantRole } from "../../app/modules/users/users.server";
 import { amendments, draftComments } from "../../db/schema";
@@ -13,8 +13,9 @@ import { createTestDatabase, type TestDatabase } from "../support/test-database"
 /**
  * Issue 13: a founding member stored a 2 MB amendment and a 1,000,000-character reason, and every
  * view of that amendment (94 s) and of its clause (68 s) then blocked everyone. New text is
- * refused at the limits; text stored before them is shown whole, without a word-by-word diff.
- * No timings here: the fallback wording proves the bounded path was taken.
+ * refused at the limits; text stored before them is shown cut to the limit, with a sentence
+ * saying so, and without a word-by-word diff. No timings here: the fallback wording and the size
+ * of the page prove the bounded path was taken.
  */
 
 let database: TestDatabase;
@@ -60,6 +61,15 @@ async function aimsText(): Promise<string> {
 
 /** About 2 MB of prose: ordinary words, so only the character limit can catch it. */
 const twoMegabytes = "The party shall campaign for fair votes in every nation. ".repeat(36_000);
+
+/** A page showing the oversize amendment: the 3 MB it holds would be several times this. */
+const BOUNDED_PAGE_BYTES = 300 * 1024;
+
+/** The oversize amendment's stored text: the aims, then 2 MB. */
+const storedLength = async () => `${await aimsText()}\n\n${twoMegabytes}`.length;
+
+/** A sentence as the HTML writes it (React escapes the apostrophe). */
+const inHtml = (sentence: string) => sentence.replaceAll("'", "&#x27;");
 
 describe("limits on what an amendment may say", () => {
   it("refuses a 2 MB amendment from the module, with the message, and stores nothing", async () => {
@@ -136,10 +146,52 @@ describe("an oversize amendment stored before the limits existed", () => {
     expect(page).toContain('class="diff__added"');
   });
 
+  it("shows only the first 20,000 characters of the text and 2,000 of the reason, says so, and the page stays small", async () => {
+    const response = await app.request("/constitution/amendments/1", { cookie: founder });
+    expect(response.status).toBe(200);
+    const page = await html(response);
+    expect(page).toContain(inHtml(cutShortMessages.clauseText(await storedLength())));
+    expect(page).toMatch(/This text is longer than any clause can now be \(2,05\d,\d{3} characters\), so only its first 20,000 characters are shown\./);
+    expect(page).toContain(inHtml(cutShortMessages.reason(1_000_000)));
+    expect(page).toContain("This reason is longer than any reason can now be (1,000,000 characters), so only its first 2,000 characters are shown.");
+    expect(page).toContain(`${"x".repeat(2_000)}<`);
+    expect(page).not.toContain("x".repeat(2_001));
+    expect(Buffer.byteLength(page)).toBeLessThan(BOUNDED_PAGE_BYTES);
+  });
+
   it("shows its clause's page, with the same sentence", async () => {
     const response = await app.request("/constitution/clauses/aims", { cookie: founder });
     expect(response.status).toBe(200);
     expect(await html(response)).toContain(tooLongToCompare.replaceAll("'", "&#x27;"));
+  });
+
+  it("shows its clause's page cut short, saying so, and the page stays small", async () => {
+    const response = await app.request("/constitution/clauses/aims", { cookie: founder });
+    expect(response.status).toBe(200);
+    const page = await html(response);
+    expect(page).toContain(inHtml(cutShortMessages.clauseText(await storedLength())));
+    expect(page).toContain(inHtml(cutShortMessages.reason(1_000_000)));
+    expect(Buffer.byteLength(page)).toBeLessThan(BOUNDED_PAGE_BYTES);
+  });
+
+  it("compares the draft with that amendment made, cut short, saying so, and the page stays small", async () => {
+    const response = await app.request("/constitution/compare?from=original&to=a1", { cookie: founder });
+    expect(response.status).toBe(200);
+    const page = await html(response);
+    expect(page).toContain(inHtml(cutShortMessages.clauseText(await storedLength())));
+    expect(page).toContain("Aims");
+    expect(Buffer.byteLength(page)).toBeLessThan(BOUNDED_PAGE_BYTES);
+  });
+
+  it("shows a comment stored before the limits cut to 2,000 characters, saying so", async () => {
+    const [a1] = await database.db.select().from(amendments).where(and(eq(amendments.draftId, await draftId()), eq(amendments.number, 1)));
+    await database.db.insert(draftComments).values({ draftId: await draftId(), clauseId: "aims", amendmentId: a1?.id ?? null, authorId: founderId, body: "z".repeat(1_000_000) });
+    const response = await app.request("/constitution/amendments/1", { cookie: founder });
+    expect(response.status).toBe(200);
+    const page = await html(response);
+    expect(page).toContain("This comment is longer than any comment can now be (1,000,000 characters), so only its first 2,000 characters are shown.");
+    expect(page).not.toContain("z".repeat(2_001));
+    expect(Buffer.byteLength(page)).toBeLessThan(BOUNDED_PAGE_BYTES);
   });
 
   it("still compares an ordinary amendment word by word", async () => {
@@ -154,5 +206,20 @@ describe("an oversize amendment stored before the limits existed", () => {
     expect(row).toBeDefined();
     const page = await html(await app.request("/constitution/amendments/2", { cookie: founder }));
     expect(page).not.toContain(tooLongToCompare.replaceAll("'", "&#x27;"));
+  });
+
+  it("shows the constitution cut short once that amendment has carried, keeping the whole text stored", async () => {
+    // The whole constitution is itself some 400 KB of page: what the carried text adds is bounded.
+    const before = Buffer.byteLength(await html(await app.request("/constitution", { cookie: founder })));
+    // Straight into the database, as a round counted before the limits would have left it.
+    await database.db.update(amendments).set({ status: "carried" }).where(and(eq(amendments.draftId, await draftId()), eq(amendments.number, 1)));
+    const response = await app.request("/constitution", { cookie: founder });
+    expect(response.status).toBe(200);
+    const page = await html(response);
+    expect(page).toContain(inHtml(cutShortMessages.clauseText(await storedLength())));
+    expect(Buffer.byteLength(page) - before).toBeLessThan(BOUNDED_PAGE_BYTES);
+    const [stored] = await database.db.select().from(amendments).where(and(eq(amendments.draftId, await draftId()), eq(amendments.number, 1)));
+    expect(stored?.reason).toHaveLength(1_000_000);
+    expect(JSON.stringify(stored?.operation).length).toBeGreaterThan(2_000_000);
   });
 });

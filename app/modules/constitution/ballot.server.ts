@@ -9,6 +9,7 @@ import { compactSegments } from "~/components/clause-text";
 import { amendmentEffect } from "./amendment-view";
 import { amendedDocument, currentDraft, listAmendments, originalDocument } from "./drafting.server";
 import { amendmentKindLabels, recommendationLabels } from "./messages";
+import { shownText } from "./shown-text";
 import { clausesVoted, openRoundOf, roundItems } from "./round.server";
 import type { DiffSegment } from "./text";
 import { numberedView } from "./views.server";
@@ -16,9 +17,12 @@ import { numberedView } from "./views.server";
 export interface BallotAmendment {
   number: number;
   kind: string;
+  /** As shown: cut to the reason limit when stored longer. */
   reason: string;
   note: string | null;
   segments: DiffSegment[];
+  /** Sentences for anything shown cut short (text or reason stored before the limits). */
+  cut: string[];
   recommendation: string | null;
 }
 
@@ -63,13 +67,16 @@ export async function loadClauseBallot(db: DbOrTx, userId: string, clauseId: str
     const a = amendments.get(id);
     if (!a) return null;
     const effect = amendmentEffect(original, a.engine);
+    const reason = shownText(a.reason, "reason");
+    const advice = a.recommendation ? shownText(a.recommendation.reasons, "recommendationReasons") : null;
     return {
       number: a.number,
       kind: amendmentKindLabels[a.operation.kind] ?? a.operation.kind,
-      reason: a.reason,
+      reason: reason.text,
       note: effect.note,
       segments: compactSegments(effect.segments),
-      recommendation: a.recommendation ? `${recommendationLabels[a.recommendation.kind]}. ${a.recommendation.reasons}` : null,
+      cut: [...effect.cut, reason.cut, advice?.cut ?? null].filter((c): c is string => c !== null),
+      recommendation: a.recommendation ? `${recommendationLabels[a.recommendation.kind]}. ${advice?.text ?? ""}` : null,
     };
   };
   const questions: BallotQuestion[] = items.map((item) => ({

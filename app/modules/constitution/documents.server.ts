@@ -16,6 +16,7 @@ import { amendmentEffect } from "./amendment-view";
 import { modelClauses } from "./draft.server";
 import { amendedDocument, currentDraft, listAmendments, originalDocument, supporterNames } from "./drafting.server";
 import { amendmentKindLabels, amendmentStatusLabels } from "./messages";
+import { shownText } from "./shown-text";
 import { latestVersion, versionByNumber } from "./round.server";
 
 async function movementName(db: DbOrTx): Promise<string> {
@@ -181,6 +182,11 @@ export async function amendmentsPdfData(db: DbOrTx, now: Date = new Date()): Pro
     supportersNeeded: draft.supportersNeeded,
     amendments: list.map((a) => {
       const effect = amendmentEffect(original, a.engine);
+      // Cut as the pages cut them (shown-text.ts): the book is built on the main thread.
+      const reason = shownText(a.reason, "reason");
+      const advice = a.recommendation ? shownText(a.recommendation.reasons, "recommendationReasons") : null;
+      const compromise = a.recommendation?.compromiseText ? shownText(a.recommendation.compromiseText, "clauseText") : null;
+      const notes = [effect.note, ...effect.cut, reason.cut, advice?.cut ?? null, compromise?.cut ?? null].filter((n): n is string => n !== null);
       return {
         number: a.number,
         clauseNumber: numbers.get(a.clauseId) ?? null,
@@ -188,12 +194,12 @@ export async function amendmentsPdfData(db: DbOrTx, now: Date = new Date()): Pro
         kindLabel: amendmentKindLabels[a.operation.kind] ?? a.operation.kind,
         proposer: a.proposer,
         byCommittee: a.byCommittee,
-        reason: effect.note ? `${a.reason}\n\n${effect.note}` : a.reason,
+        reason: [reason.text, ...notes].join("\n\n"),
         status: amendmentStatusLabels[a.status],
         supporters: names.get(a.id) ?? [],
         before: effect.before,
         after: effect.after,
-        recommendation: a.recommendation,
+        recommendation: a.recommendation && advice ? { ...a.recommendation, reasons: advice.text, compromiseText: compromise ? compromise.text : a.recommendation.compromiseText } : null,
       };
     }),
   };

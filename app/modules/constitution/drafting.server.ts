@@ -27,6 +27,7 @@ import {
   type StoredOperation,
 } from "../../../db/schema";
 import { loadModelConstitution } from "./model";
+import { shownText } from "./shown-text";
 import { applyAll, applyAmendment, type Amendment, type ConstitutionDocument } from "./text";
 import type { UploadedClause } from "./upload";
 import { wordCount } from "./words";
@@ -286,9 +287,21 @@ function filedUnder(amendment: Amendment, doc: ConstitutionDocument): string {
 }
 
 /** Loads an amendment of the current draft by its number (A1 is 1). */
-export async function amendmentByNumber(db: DbOrTx, draftId: string, number: number): Promise<AmendmentRow | null> {
+/**
+ * Which amendment a number names: its id, clause, status and proposer, without its text and
+ * reason (the page reads those once, with the rest of the clause's amendments: text stored
+ * before the limits can be megabytes).
+ */
+export async function amendmentByNumber(
+  db: DbOrTx,
+  draftId: string,
+  number: number,
+): Promise<Pick<AmendmentRow, "id" | "number" | "clauseId" | "status" | "proposerId"> | null> {
   if (!Number.isSafeInteger(number) || number < 1) return null;
-  const [row] = await db.select().from(amendments).where(and(eq(amendments.draftId, draftId), eq(amendments.number, number)));
+  const [row] = await db
+    .select({ id: amendments.id, number: amendments.number, clauseId: amendments.clauseId, status: amendments.status, proposerId: amendments.proposerId })
+    .from(amendments)
+    .where(and(eq(amendments.draftId, draftId), eq(amendments.number, number)));
   return row ?? null;
 }
 
@@ -496,7 +509,10 @@ export interface CommentView {
   id: string;
   parentId: string | null;
   author: string;
+  /** As shown: cut to the comment limit when stored longer (shown-text.ts). */
   body: string;
+  /** The sentence saying the comment is cut short, or null. */
+  cut: string | null;
   createdAt: Date;
 }
 
@@ -513,7 +529,10 @@ export async function listComments(db: DbOrTx, draftId: string, clauseId: string
       ),
     )
     .orderBy(asc(draftComments.createdAt));
-  return rows.map(({ c, author }) => ({ id: c.id, parentId: c.parentId, author: author ?? "A former member", body: c.body, createdAt: c.createdAt }));
+  return rows.map(({ c, author }) => {
+    const body = shownText(c.body, "comment");
+    return { id: c.id, parentId: c.parentId, author: author ?? "A former member", body: body.text, cut: body.cut, createdAt: c.createdAt };
+  });
 }
 
 /** Amendment counts per clause, for the table of contents. */

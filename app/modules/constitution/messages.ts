@@ -2,6 +2,7 @@
 import type { AmendmentStatus, DraftPhase, RecommendationKind } from "../../../db/schema";
 import type { DraftingProblem } from "./drafting.server";
 import type { RoundProblem } from "./round.server";
+import type { ShownField } from "./shown-text";
 import { MAX_AMENDMENT_REASON_LENGTH, MAX_CLAUSE_TEXT_LENGTH, MAX_CLAUSE_TITLE_LENGTH, MAX_COMMENT_LENGTH, MAX_OFFICIAL_REASON_LENGTH, MAX_RECOMMENDATION_REASONS_LENGTH, MAX_WORD_LENGTH } from "~/utils/input-limits";
 import { textProblemMessages } from "~/utils/text-limit-messages";
 
@@ -90,7 +91,19 @@ export const roundProblemMessages: Record<RoundProblem, string> = {
 export const closeReasonMessages = textProblemMessages("the reason", MAX_OFFICIAL_REASON_LENGTH);
 
 /** Said where a change is shown whole rather than word by word (input-limits: WORD_DIFF_MAX_*). */
-export const tooLongToCompare = "This change is too long to compare word by word, so the old text is shown struck through and the new text in full.";
+export const tooLongToCompare = "This change is too long to compare word by word, so the old text is shown struck through and the new text after it.";
+
+/**
+ * Said where stored text longer than its field now allows (kept from before the limits) is shown
+ * cut to that limit (shown-text.ts). `length` is the stored text's whole length.
+ */
+export const cutShortMessages: Record<ShownField, (length: number) => string> = {
+  clauseText: (length) => `This text is longer than any clause can now be (${chars(length)}), so only its first ${chars(MAX_CLAUSE_TEXT_LENGTH)} are shown.`,
+  reason: (length) => `This reason is longer than any reason can now be (${chars(length)}), so only its first ${chars(MAX_AMENDMENT_REASON_LENGTH)} are shown.`,
+  comment: (length) => `This comment is longer than any comment can now be (${chars(length)}), so only its first ${chars(MAX_COMMENT_LENGTH)} are shown.`,
+  recommendationReasons: (length) =>
+    `These reasons are longer than the committee's reasons can now be (${chars(length)}), so only their first ${chars(MAX_RECOMMENDATION_REASONS_LENGTH)} are shown.`,
+};
 /** A form with a file whose body was not well formed (cut short, or not a form at all). */
 export const uploadUnreadableMessage = "The file did not arrive whole. Choose it again and upload it";
 /** A file that is not text (it holds a NUL byte). */

@@ -155,6 +155,17 @@ export function comparableWordByWord(before: string, after: string): boolean {
   return before === after || before.length + after.length <= WORD_DIFF_MAX_CHARACTERS;
 }
 
+/** A change shown whole, without comparing: the old text removed, then the new text added. */
+export function wholeChange(before: string, after: string): DiffSegment[] {
+  const out = new Segments();
+  if (before === after) out.push("same", before);
+  else {
+    out.whole("removed", before);
+    out.whole("added", after);
+  }
+  return out.list;
+}
+
 /** Word-level diff of two texts; see the module comment. */
 export function wordDiff(before: string, after: string): DiffSegment[] {
   const out = new Segments();
@@ -162,11 +173,7 @@ export function wordDiff(before: string, after: string): DiffSegment[] {
     out.push("same", before);
     return out.list;
   }
-  if (!comparableWordByWord(before, after)) {
-    out.whole("removed", before);
-    out.whole("added", after);
-    return out.list;
-  }
+  if (!comparableWordByWord(before, after)) return wholeChange(before, after);
   const a = units(before);
   const b = units(after);
   out.atom(a.lead, b.lead);

@@ -21,6 +21,6 @@ export {
 export type { ApplyAllResult, RebaseResult, Rejection } from "./operations";
 export { findConflicts } from "./conflicts";
 export type { ConflictGroup, ConflictPair, ConflictReason, ConflictReport } from "./conflicts";
-export { comparableWordByWord, diffSide, diffToLines, documentDiff, wordDiff } from "./diff";
+export { comparableWordByWord, diffSide, diffToLines, documentDiff, wholeChange, wordDiff } from "./diff";
 export type { ClauseDiff, DiffKind, DiffLine, DiffSegment } from "./diff";
 export { APPLY_ERROR_MESSAGES, CONFLICT_MESSAGES } from "./messages";

@@ -39,6 +39,11 @@ type Outcome = { ok: true } | Failure;
 interface TextHistory {
   /** versions[0] is the clause text before this run; steps[k] turns versions[k] into versions[k + 1]. */
   versions: string[];
+  /**
+   * hashes[k] is hashText(versions[k]), worked out only when an amendment's base is looked up
+   * past the versions already hashed: hashing a long text costs milliseconds, and most runs
+   * (one amendment shown on a page) never need the hash of what they produced.
+   */
   hashes: string[];
   steps: (AppliedStep & { amendmentId: string })[];
 }
@@ -161,6 +166,15 @@ function claim(state: RunState, key: string, clauseId: string, amendmentId: stri
   return null;
 }
 
+/** The earliest version whose hash is `hash`, or -1; hashes versions only as far as needed. */
+function versionWithHash(history: TextHistory, hash: string): number {
+  for (let k = 0; k < history.versions.length; k++) {
+    if (history.hashes[k] === undefined) history.hashes[k] = hashText(history.versions[k] ?? "");
+    if (history.hashes[k] === hash) return k;
+  }
+  return -1;
+}
+
 function applyText(state: RunState, amendment: TextAmendment): Outcome {
   const found = existing(state, amendment.clauseId);
   if (!found.ok) return found;
@@ -173,7 +187,7 @@ function applyText(state: RunState, amendment: TextAmendment): Outcome {
   }
   // The earliest matching version: a later one with the same text (a change undone) would skip
   // the conflict checks against the steps in between.
-  const base = history.hashes.indexOf(amendment.baseHash);
+  const base = versionWithHash(history, amendment.baseHash);
   const baseText = history.versions[base];
   if (base === -1 || baseText === undefined) return { ok: false, code: "stale-base" };
   let edits = amendmentEdits(amendment, baseText);
@@ -187,7 +201,6 @@ function applyText(state: RunState, amendment: TextAmendment): Outcome {
   const text = step.applied.text;
   history.steps.push({ ...step, amendmentId: amendment.id });
   history.versions.push(text);
-  history.hashes.push(hashText(text));
   state.clauses[found.index] = { ...clause, text };
   touch(state, clause.id, amendment.id);
   return { ok: true };
