@@ -12,6 +12,7 @@ import type { PledgeField } from "~/modules/pledges/csv-import";
 import {
   createImportPreview,
   decodeCsvBytes,
+  shapeProblemAtStart,
   getImportPreview,
   getImportSummary,
   listImports,
@@ -94,6 +95,8 @@ async function upload(request: Request, context: ActionFunctionArgs["context"], 
   // A NUL byte means a binary file (or UTF-16): refused before decoding, and never stored.
   if (bytes.includes(0)) return uploadError("not_text", 400);
   if (!/\.(csv|txt|tsv)$/i.test(file.name) && !/csv|text\/plain/.test(file.type)) return uploadError("not_csv", 400);
+  const early = shapeProblemAtStart(bytes);
+  if (early) return uploadError(early.code, 400, early.line);
   const created = await createImportPreview(context.db, actor, { fileName: file.name, fileText: decodeCsvBytes(bytes) });
   if (!created.ok) return uploadError(created.code, 400, created.line);
   return redirect(`/campaign/import?import=${created.importId}`);

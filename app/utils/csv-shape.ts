@@ -27,12 +27,16 @@ const LF = 10;
 const CR = 13;
 const QUOTE = 34;
 
-/** A control character no text file holds: C0 other than tab and line ends. */
+/**
+ * A character no text file holds: NUL, which marks a binary file (or UTF-16). Other control
+ * characters do turn up in real exports (a bell or vertical tab pasted into a cell); they are the
+ * problem of the row and field they are in, reported as such, not a reason to refuse the file.
+ */
 function isBinaryCode(code: number): boolean {
-  return code < 32 && code !== TAB && code !== LF && code !== CR;
+  return code === 0;
 }
 
-/** Where the text is not text: the line of the first NUL or other control character, or null. */
+/** Where the text is not text: the line of the first NUL, or null. */
 export function firstBinaryLine(text: string): number | null {
   let line = 1;
   for (let i = 0; i < text.length; i++) {

@@ -144,7 +144,10 @@ export function detectDelimiter(text: string): string {
   const totals = { ",": 0, ";": 0, "\t": 0 };
   let inQuotes = false;
   let lines = 0;
-  for (let i = 0; i < text.length && lines < 10; i++) {
+  // Ten lines, or as many characters as ten rows may hold at most: a file whose first line never
+  // ends is not read to its end just to guess its delimiter.
+  const end = Math.min(text.length, 10 * MAX_CSV_RECORD_CHARS);
+  for (let i = 0; i < end && lines < 10; i++) {
     const ch = text[i];
     if (ch === '"') inQuotes = !inQuotes;
     else if (!inQuotes && (ch === "," || ch === ";" || ch === "\t")) totals[ch] += 1;
@@ -157,8 +160,30 @@ export function detectDelimiter(text: string): string {
 
 const HEADER_SEARCH_ROWS = 10;
 
+/** Whether the text holds anything but a byte order mark and white space (without copying it). */
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charAt(i);
+    if (ch !== "\uFEFF" && ch.trim() !== "") return false;
+  }
+  return true;
+}
+
+/**
+ * A problem of shape found in the start of a file's bytes, before the whole file is decoded: the
+ * first rows of a hostile file (a million columns, a line that never ends) say so within the first
+ * few rows' worth of bytes, and an 8 MB file need not be decoded and copied to learn it. Null
+ * when the start is fine; the whole file is then read as usual (readCsv checks every row).
+ */
+export function shapeProblemAtStart(bytes: Uint8Array): Extract<ReadCsvResult, { ok: false }> | null {
+  // Four bytes at most per character: this many bytes hold at least two rows' worth of text.
+  const start = new TextDecoder("utf-8").decode(bytes.subarray(0, 8 * MAX_CSV_RECORD_CHARS));
+  const shape = checkCsvShape(start, detectDelimiter(start), { maxColumns: MAX_CSV_COLUMNS, maxRecordChars: MAX_CSV_RECORD_CHARS, maxRecords: Number.MAX_SAFE_INTEGER });
+  return shape.ok ? null : shape;
+}
+
 export function readCsv(text: string): ReadCsvResult {
-  if (text.replace(/^\uFEFF/, "").trim() === "") return { ok: false, code: "file_empty" };
+  if (isBlank(text)) return { ok: false, code: "file_empty" };
   const delimiter = detectDelimiter(text);
   // Refused before parsing: the parser would build every column and row in memory first. The
   // header (and a title line or two above it) are not pledges, so they do not count as rows.

@@ -60,7 +60,7 @@ import {
 } from "./import-messages";
 
 // For routes, so that the page's browser bundle never pulls in the CSV parser.
-export { decodeCsvBytes, looksLikeSpreadsheetFile, pledgeFields } from "./csv-import";
+export { decodeCsvBytes, looksLikeSpreadsheetFile, pledgeFields, shapeProblemAtStart } from "./csv-import";
 
 /** Rows per transaction: big enough to be quick, small enough that progress moves every second. */
 export const BATCH_SIZE = 1000;
