@@ -7,6 +7,8 @@ import type { AppEnv } from "~/utils/env.server";
 import { logFailure } from "~/utils/errors";
 import { DEFAULT_BODY_BYTES, UPLOAD_BODY_BYTES } from "~/utils/input-limits";
 import { isCrossSiteWrite } from "~/utils/origin";
+import { principalOf } from "~/utils/auth.server";
+import { isAllowed, type Action, type Principal } from "~/utils/permissions";
 import { readClientFacts, type ClientFacts } from "./forwarded";
 import { bodyProblemMessage, frontDoorMessages, frontDoorTitles } from "./messages";
 import { checkForm, formKindOf, readBodyWithin, type BodyProblem } from "./request-body";
@@ -18,7 +20,7 @@ import { applySecurityHeaders } from "./security-headers";
  * 1. who is asking: Host and, behind a trusted load balancer, X-Forwarded-*, or 400;
  * 2. the address: no NUL byte, or 400;
  * 3. the origin check (CSRF, scheme included), or 403;
- * 4. the session (a page's larger upload limit is for someone signed in);
+ * 4. the session (a page's larger upload limit is for someone allowed to use the page);
  * 5. the body: at most the page's limit counted on the bytes read (413), a form of a type the
  *    page can read (415) that parses, with no NUL byte in a field (400); a form with a file is
  *    parsed here once and handed to the page (context.uploadForm);
@@ -58,14 +60,24 @@ export interface FrontDoorDeps {
 const BODYLESS = new Set(["GET", "HEAD"]);
 const BALLOT_ENDPOINT = /^\/polls\/([^/]{1,100})\/ballot$/;
 
+/** Who may send each page that takes a file: the permission its action asks for. */
+const UPLOAD_PERMISSIONS: Readonly<Record<string, Action>> = {
+  "/campaign/import": "pledges.manage",
+  "/constitution/manage": "constitution.manage",
+  "/registration/names": "registration.manage",
+  "/registration/emblems": "registration.manage",
+};
+
 /**
- * The most a request to this path may send: a page's own upload limit for someone signed in, or
- * the default (no page takes a file from someone not signed in).
+ * The most a request to this path may send: a page's own upload limit for someone allowed to use
+ * that page, or the default. Nobody else can make the server hold more than the default: the
+ * page would refuse them anyway, but only after the body had been read.
  */
-export function bodyLimitFor(pathname: string, signedIn: boolean): number {
-  if (!signedIn) return DEFAULT_BODY_BYTES;
-  const page = pathname.endsWith(".data") ? pathname.slice(0, -".data".length) : pathname;
-  return UPLOAD_BODY_BYTES[page.replace(/\/$/, "") || "/"] ?? DEFAULT_BODY_BYTES;
+export function bodyLimitFor(pathname: string, principal: Principal): number {
+  const page = (pathname.endsWith(".data") ? pathname.slice(0, -".data".length) : pathname).replace(/\/$/, "") || "/";
+  const permission = UPLOAD_PERMISSIONS[page];
+  if (!permission || !isAllowed(principal, permission)) return DEFAULT_BODY_BYTES;
+  return UPLOAD_BODY_BYTES[page] ?? DEFAULT_BODY_BYTES;
 }
 
 export function createFrontDoor(deps: FrontDoorDeps): (arrival: Arrival) => Promise<Answer> {
@@ -114,7 +126,7 @@ export function createFrontDoor(deps: FrontDoorDeps): (arrival: Arrival) => Prom
     let bytes: Uint8Array<ArrayBuffer> | null = null;
     let uploadForm: FormData | null = null;
     if (!BODYLESS.has(method)) {
-      const body = await readBodyWithin(arrival.body, bodyLimitFor(url.pathname, built.context.auth !== null));
+      const body = await readBodyWithin(arrival.body, bodyLimitFor(url.pathname, principalOf(built.context)));
       if (!body.ok) return refuseBody(body.problem, headerFacts, arrival, true, built.setCookies);
       bytes = body.bytes;
       const contentType = arrival.headers.get("content-type");

@@ -248,8 +248,8 @@ export const MAX_CONSTITUTION_FILE_BYTES = 500_000;
 export const MAX_EMBLEM_FILE_BYTES = 5 * MiB;
 
 // ---------------------------------------------------------------------------------------------
-// Request bodies of the pages that take a file, for someone signed in (anyone else gets the
-// default above, so nobody unknown can make the server hold more than 1 MB): twice the file's
+// Request bodies of the pages that take a file, for someone allowed to use the page (anyone else
+// gets the default above, so nobody else can make the server hold more than 1 MB): twice the file's
 // own limit, so that a file somewhat too large still reaches the page, which says on the form
 // how large a file may be, and only a body far past it gets the bare refusal.
 // ---------------------------------------------------------------------------------------------

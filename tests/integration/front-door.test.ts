@@ -55,6 +55,15 @@ describe("body limits, counted on the bytes read", () => {
     expect(res.status).not.toBe(413);
   });
 
+  it("keeps a page's larger limit for those allowed to use the page: anyone else gets the default", async () => {
+    await grantRole(database.db, { email: "member@example.org", role: "member", actor: systemActor() });
+    const member = await cookieFor(database.db, "member@example.org");
+    const form = new FormData();
+    form.set("file", new Blob(["x".repeat(2 * 1024 * 1024)], { type: "text/csv" }), "pledges.csv");
+    expect((await app.request("/campaign/import", { method: "POST", body: form, cookie: member })).status).toBe(413);
+    expect((await app.request("/campaign/import", { method: "POST", body: form })).status).toBe(413);
+  });
+
   it("answers Remix's data requests over the limit with the sentence alone", async () => {
     const res = await app.request("/login.data", { method: "POST", body: "email=" + "a".repeat(2 * 1024 * 1024), headers: { "Content-Type": "application/x-www-form-urlencoded" } });
     expect(res.status).toBe(413);
