@@ -159,7 +159,10 @@ export function createFrontDoor(deps: FrontDoorDeps): (arrival: Arrival) => Prom
       const { status, body } = await castFromEndpoint(context, ballotPoll, form);
       return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json; charset=utf-8" } });
     }
-    const request = new Request(url.href, { method, headers: arrival.headers, body: bytes, signal: arrival.signal });
+    // A form with a file goes to the page already parsed (context.uploadForm): the bytes are not
+    // copied into the request again.
+    const body = context.uploadForm ? null : bytes;
+    const request = new Request(url.href, { method, headers: arrival.headers, body, signal: arrival.signal });
     return remix(request, context);
   }
 }
