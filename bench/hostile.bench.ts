@@ -24,7 +24,7 @@ import { openPglite, openPostgres, type Database } from "../app/utils/db.server"
 import { amendments, users } from "../db/schema";
 import { chunkedBody } from "../tests/support/chunked-body";
 import { createWalk } from "../tests/support/walk-fixture";
-import { loadNow, machineLine, writeBenchmarkSection } from "./benchmarks-doc";
+import { loadNow, machineLine, median, writeBenchmarkSection } from "./benchmarks-doc";
 import { freePort, startServer, stopServer } from "./bench-server";
 
 const HEADING = "Hostile input";
@@ -32,6 +32,7 @@ const TARGET_REQUEST_MS = 1_000;
 const TARGET_HEALTH_MS = 100;
 const HEALTH_EVERY_MS = 20;
 const WARMUP_ROUNDS = 3;
+const RUNS = 5;
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const loadBefore = loadNow();
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -159,14 +160,15 @@ const scenarios: Scenario[] = [
   { name: 'published ballots with Robert "Bob" Smith', send: () => get(`/polls/${quoted.pollId}/ballots`) },
   { name: 'BLT with Robert "Bob" Smith', send: () => get(`/polls/${quoted.pollId}/ballots.blt`) },
   { name: "malformed multipart", send: () => post("/campaign/import", '--b\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nhalf', { cookie: walk.cookies.organiser, contentType: "multipart/form-data; boundary=b" }) },
-  { name: "1,000-deep nested JSON", send: () => post("/login", "[".repeat(1_000_000), { contentType: "application/json" }) },
+  { name: "JSON nested a million deep", send: () => post("/login", "[".repeat(1_000_000), { contentType: "application/json" }) },
 ];
 
+/** One scenario over RUNS runs: each run's request time and its longest /healthz wait. */
 interface Result {
   name: string;
   status: number;
-  ms: number;
-  healthMaxMs: number;
+  ms: number[];
+  healthMaxMs: number[];
   healthChecks: number;
 }
 
@@ -218,16 +220,24 @@ try {
   for (let round = 0; round < WARMUP_ROUNDS; round += 1) {
     for (const s of scenarios) await (await s.send()).arrayBuffer().catch(() => undefined);
   }
+  // Each scenario RUNS times: on two cores shared by this client, the server, PostgreSQL and the
+  // health checker, one run can be held up by the others; the median says what the server does.
   for (const s of scenarios) {
-    const health = startHealthChecks();
-    await new Promise((r) => setTimeout(r, 5 * HEALTH_EVERY_MS));
-    const started = performance.now();
-    const res = await s.send();
-    await res.arrayBuffer();
-    const ms = performance.now() - started;
-    const waits = await health.stop();
-    results.push({ name: s.name, status: res.status, ms, healthMaxMs: Math.max(...waits), healthChecks: waits.length });
-    log(`${s.name}: ${res.status} in ${ms.toFixed(0)} ms; /healthz at most ${Math.max(...waits).toFixed(0)} ms over ${waits.length} checks`);
+    const result: Result = { name: s.name, status: 0, ms: [], healthMaxMs: [], healthChecks: 0 };
+    for (let run = 0; run < RUNS; run += 1) {
+      const health = startHealthChecks();
+      await new Promise((r) => setTimeout(r, 5 * HEALTH_EVERY_MS));
+      const started = performance.now();
+      const res = await s.send();
+      await res.arrayBuffer();
+      result.ms.push(performance.now() - started);
+      const waits = await health.stop();
+      result.status = res.status;
+      result.healthMaxMs.push(Math.max(...waits));
+      result.healthChecks += waits.length;
+    }
+    results.push(result);
+    log(`${s.name}: ${result.status}, median ${median(result.ms).toFixed(0)} ms; /healthz at most ${median(result.healthMaxMs).toFixed(0)} ms (median of ${RUNS} runs), ${Math.max(...result.healthMaxMs).toFixed(0)} ms at worst`);
   }
 } finally {
   healthWorker.postMessage("end");
@@ -241,22 +251,24 @@ try {
   if (folder) rmSync(folder, { recursive: true, force: true });
 }
 
-const worst = results.reduce((a, b) => (b.ms > a.ms ? b : a));
-const worstHealth = Math.max(...results.map((r) => r.healthMaxMs));
+const worst = results.reduce((a, b) => (median(b.ms) > median(a.ms) ? b : a));
+const worstHealth = Math.max(...results.map((r) => median(r.healthMaxMs)));
 const errors = results.filter((r) => r.status >= 500);
-const met = worst.ms < TARGET_REQUEST_MS && worstHealth <= TARGET_HEALTH_MS && errors.length === 0;
+const met = median(worst.ms) < TARGET_REQUEST_MS && worstHealth <= TARGET_HEALTH_MS && errors.length === 0;
 const section = `## ${HEADING}
 
 \`npm run bench:hostile\` on ${databaseLabel}, ${new Date().toISOString().slice(0, 10)}. ${machineLine(loadBefore)}.
 
-Each hostile request of issue 13 sent once to the real server (after ${WARMUP_ROUNDS} unmeasured rounds), while
-a second client (a thread of its own) asked \`/healthz\` every ${HEALTH_EVERY_MS} ms. Targets: every hostile request answered in
-under ${TARGET_REQUEST_MS} ms, \`/healthz\` never waiting more than ${TARGET_HEALTH_MS} ms, no 500. **${met ? "Met" : "Not met"}**: the worst request took
-${worst.ms.toFixed(0)} ms (${worst.name}); the longest \`/healthz\` wait was ${worstHealth.toFixed(0)} ms.
+Each hostile request of issue 13 sent ${RUNS} times to the real server (after ${WARMUP_ROUNDS} unmeasured rounds), while
+a second client (a thread of its own) asked \`/healthz\` every ${HEALTH_EVERY_MS} ms; for each run, the time the hostile request
+took and the longest \`/healthz\` wait meanwhile. Targets: every hostile request answered in under ${TARGET_REQUEST_MS} ms,
+\`/healthz\` never waiting more than ${TARGET_HEALTH_MS} ms, no 500; judged on the median of the ${RUNS} runs, since the client, the
+server, PostgreSQL and the health checker share two cores. **${met ? "Met" : "Not met"}**: the slowest request took ${median(worst.ms).toFixed(0)} ms
+(${worst.name}); the longest \`/healthz\` wait was ${worstHealth.toFixed(0)} ms (medians). The worst single run is shown too.
 
-| hostile request | answer | time ms | longest /healthz wait ms | health checks |
-|---|---:|---:|---:|---:|
-${results.map((r) => `| ${r.name.replaceAll("|", "\\|")} | ${r.status} | ${r.ms.toFixed(0)} | ${r.healthMaxMs.toFixed(0)} | ${r.healthChecks} |`).join("\n")}
+| hostile request | answer | time ms (median) | longest /healthz wait ms (median) | worst run's wait ms | health checks |
+|---|---:|---:|---:|---:|---:|
+${results.map((r) => `| ${r.name.replaceAll("|", "\\|")} | ${r.status} | ${median(r.ms).toFixed(0)} | ${median(r.healthMaxMs).toFixed(0)} | ${Math.max(...r.healthMaxMs).toFixed(0)} | ${r.healthChecks} |`).join("\n")}
 `;
 writeBenchmarkSection(path.join(repoRoot, "docs/benchmarks.md"), HEADING, section);
 process.stdout.write(`\n${section}`);
