@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { systemActor } from "../../app/modules/audit/audit.server";
-import { createPoll, openPoll } from "../../app/modules/polls/polls.server";
+import { createPoll, openPoll, startPollCloser } from "../../app/modules/polls/polls.server";
 import { grantRole } from "../../app/modules/users/users.server";
 import { cookieFor, createTestApp } from "../support/app-harness";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -71,5 +71,20 @@ describe("failures are logged without what was sent", () => {
     expect(all).not.toContain("secret-token-abc");
     expect(all).not.toContain(cookie.split("=")[1]!);
     expect(all).not.toContain("someone@example.org");
+  });
+
+  it("a background job whose database has gone: one line naming the job and the kind of failure", async () => {
+    const broken = await createTestDatabase();
+    await broken.drop();
+    captureLog();
+    const stop = startPollCloser(broken.db, 20);
+    try {
+      await vi.waitFor(() => expect(logged.length).toBeGreaterThan(0), { timeout: 20_000 });
+    } finally {
+      await stop();
+    }
+    expect(logged[0]).toMatch(/^poll closer: \w+/);
+    // Where it failed, never the statement or its parameters.
+    expect(logged.join("\n")).not.toMatch(/select|update|params/i);
   });
 });
