@@ -26,6 +26,11 @@ export interface ConnectionFacts {
   headers: Headers;
   /** TRUST_PROXY: read X-Forwarded-* from the one load balancer in front. */
   trustProxy: boolean;
+  /**
+   * The scheme of the site's address (APP_URL). A plain connection to a site whose address is
+   * https comes through a proxy that ends TLS (trusted or not): the person's browser used https.
+   */
+  siteProtocol: "http" | "https";
 }
 
 // A DNS name or IPv4 address with an optional port, or a bracketed IPv6 address with one. Each
@@ -49,7 +54,7 @@ export function readClientFacts(input: ConnectionFacts): ForwardedResult {
   const host = input.headers.get("host") ?? "";
   if (!isValidHost(host)) return { ok: false, header: "Host" };
   const facts: ClientFacts = {
-    protocol: input.encrypted ? "https" : "http",
+    protocol: input.encrypted ? "https" : input.siteProtocol,
     host: host.toLowerCase(),
     ip: normaliseIp(input.remoteAddress) ?? "unknown",
   };

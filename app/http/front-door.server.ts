@@ -9,7 +9,7 @@ import { DEFAULT_BODY_BYTES, UPLOAD_BODY_BYTES } from "~/utils/input-limits";
 import { isCrossSiteWrite } from "~/utils/origin";
 import { principalOf } from "~/utils/auth.server";
 import { isAllowed, type Action, type Principal } from "~/utils/permissions";
-import { readClientFacts, type ClientFacts } from "./forwarded";
+import { readClientFacts } from "./forwarded";
 import { bodyProblemMessage, frontDoorMessages, frontDoorTitles } from "./messages";
 import { checkForm, formKindOf, readBodyWithin, type BodyProblem } from "./request-body";
 import { applySecurityHeaders } from "./security-headers";
@@ -42,13 +42,12 @@ export interface Arrival {
   signal?: AbortSignal;
 }
 
+/**
+ * What the front door answers. A body it did not read to its end (over the limit, or a request
+ * refused before its body mattered) is drained by whoever serves the connection (the node adapter).
+ */
 export interface Answer {
   response: Response;
-  /**
-   * The body was not read to its end (it was over the limit): the rest must be read and thrown
-   * away after this answer, or the connection cut if it keeps coming.
-   */
-  closeConnection: boolean;
 }
 
 export interface FrontDoorDeps {
@@ -74,10 +73,15 @@ const UPLOAD_PERMISSIONS: Readonly<Record<string, Action>> = {
  * page would refuse them anyway, but only after the body had been read.
  */
 export function bodyLimitFor(pathname: string, principal: Principal): number {
+  const page = uploadPageFor(pathname, principal);
+  return page ? (UPLOAD_BODY_BYTES[page] ?? DEFAULT_BODY_BYTES) : DEFAULT_BODY_BYTES;
+}
+
+/** The page taking a file at this path, when this principal may use it; otherwise null. */
+function uploadPageFor(pathname: string, principal: Principal): string | null {
   const page = (pathname.endsWith(".data") ? pathname.slice(0, -".data".length) : pathname).replace(/\/$/, "") || "/";
   const permission = UPLOAD_PERMISSIONS[page];
-  if (!permission || !isAllowed(principal, permission)) return DEFAULT_BODY_BYTES;
-  return UPLOAD_BODY_BYTES[page] ?? DEFAULT_BODY_BYTES;
+  return permission && isAllowed(principal, permission) ? page : null;
 }
 
 export function createFrontDoor(deps: FrontDoorDeps): (arrival: Arrival) => Promise<Answer> {
@@ -85,7 +89,13 @@ export function createFrontDoor(deps: FrontDoorDeps): (arrival: Arrival) => Prom
 
   return async function handle(arrival: Arrival): Promise<Answer> {
     const method = arrival.method.toUpperCase();
-    const read = readClientFacts({ remoteAddress: arrival.remoteAddress, encrypted: arrival.encrypted, headers: arrival.headers, trustProxy: deps.env.trustProxy });
+    const read = readClientFacts({
+      remoteAddress: arrival.remoteAddress,
+      encrypted: arrival.encrypted,
+      headers: arrival.headers,
+      trustProxy: deps.env.trustProxy,
+      siteProtocol: deps.env.appUrl.startsWith("https://") ? "https" : "http",
+    });
     // Before the facts are known, answers say nothing about who is signed in.
     const plainFacts = { protocol: arrival.encrypted ? ("https" as const) : ("http" as const), appUrl: deps.env.appUrl, signedIn: false };
     if (!read.ok) return refuse(400, frontDoorMessages.badHeader(read.header), plainFacts, arrival);
@@ -94,7 +104,8 @@ export function createFrontDoor(deps: FrontDoorDeps): (arrival: Arrival) => Prom
 
     let url: URL;
     try {
-      if (!arrival.target.startsWith("/")) throw new Error("not a path");
+      // A path, and not "//host/…" or "/\\host/…", which the URL parser would read as another host.
+      if (!arrival.target.startsWith("/") || arrival.target.startsWith("//") || arrival.target.startsWith("/\\")) throw new Error("not a path");
       url = new URL(arrival.target, `${facts.protocol}://${facts.host}`);
     } catch {
       return refuse(400, frontDoorMessages.badAddress, headerFacts, arrival);
@@ -114,10 +125,13 @@ export function createFrontDoor(deps: FrontDoorDeps): (arrival: Arrival) => Prom
       return refuse(403, frontDoorMessages.crossSite, headerFacts, arrival);
     }
 
-    // The session first: a page's larger upload limit is for someone signed in.
+    // The session first: a page's larger upload limit is for someone allowed to use the page.
     let built: Awaited<ReturnType<typeof buildRequestContext>>;
     try {
-      built = await buildRequestContext({ db: deps.db, env: deps.env }, { cookieHeader, ip: facts.ip, secure: facts.protocol === "https" });
+      // Secure cookies over https, and always when the site's address is https (TLS may end at a
+      // proxy that is not trusted to say so).
+      const secure = facts.protocol === "https" || deps.env.appUrl.startsWith("https://");
+      built = await buildRequestContext({ db: deps.db, env: deps.env }, { cookieHeader, ip: facts.ip, secure });
     } catch (error) {
       logFailure({ method, url: url.href }, error);
       return refuse(500, frontDoorMessages.serverError, headerFacts, arrival);
@@ -126,24 +140,32 @@ export function createFrontDoor(deps: FrontDoorDeps): (arrival: Arrival) => Prom
     let bytes: Uint8Array<ArrayBuffer> | null = null;
     let uploadForm: FormData | null = null;
     if (!BODYLESS.has(method)) {
-      const body = await readBodyWithin(arrival.body, bodyLimitFor(url.pathname, principalOf(built.context)));
-      if (!body.ok) return refuseBody(body.problem, headerFacts, arrival, true, built.setCookies);
+      let body: Awaited<ReturnType<typeof readBodyWithin>>;
+      try {
+        body = await readBodyWithin(arrival.body, bodyLimitFor(url.pathname, principalOf(built.context)));
+      } catch {
+        // The sender went away mid-body: nobody to answer, and no failure of ours to log.
+        return refuseBody({ kind: "malformed" }, headerFacts, arrival, built.setCookies);
+      }
+      if (!body.ok) return refuseBody(body.problem, headerFacts, arrival, built.setCookies);
       bytes = body.bytes;
       const contentType = arrival.headers.get("content-type");
       const kind = formKindOf(contentType, bytes);
-      if (kind === null) return refuseBody({ kind: "unsupported_type" }, headerFacts, arrival, false, built.setCookies);
+      if (kind === null) return refuseBody({ kind: "unsupported_type" }, headerFacts, arrival, built.setCookies);
       const checked = await checkForm(kind, contentType, bytes);
-      if (checked.problem) return refuseBody(checked.problem, headerFacts, arrival, false, built.setCookies);
-      uploadForm = checked.uploadForm;
+      if (checked.problem) return refuseBody(checked.problem, headerFacts, arrival, built.setCookies);
+      // Only a page that takes a file reads the parsed form; every other page reads its body.
+      if (uploadPageFor(url.pathname, principalOf(built.context))) uploadForm = checked.uploadForm;
     }
 
     try {
       const context = { ...built.context, uploadForm };
       const setCookies = built.setCookies;
       const response = await dispatch(method, url, arrival, bytes, context);
-      const answer = withHeaders(response, { ...headerFacts, signedIn: context.auth !== null || setCookies.length > 0 });
-      for (const cookie of setCookies) answer.headers.append("Set-Cookie", cookie);
-      return { response: answer, closeConnection: false };
+      // Private too: an answer that signs someone in or out, and a page reached by an e-mailed
+      // link with a token (it can show the person's address and the live token).
+      const personal = context.auth !== null || setCookies.length > 0 || response.headers.has("set-cookie") || url.searchParams.has("token");
+      return { response: withHeaders(response, { ...headerFacts, signedIn: personal }, setCookies) };
     } catch (error) {
       logFailure({ method, url: url.href }, error);
       return refuse(500, frontDoorMessages.serverError, headerFacts, arrival);
@@ -171,19 +193,26 @@ function hasNul(target: string): boolean {
   return target.includes("\0") || /%00/i.test(target);
 }
 
-/** A copy of the answer with headers that can be changed (a Response's may be immutable). */
-function withHeaders(response: Response, facts: Parameters<typeof applySecurityHeaders>[1]): Response {
-  const headers = new Headers(response.headers);
+/**
+ * A copy of the answer with headers that can be changed (a Response's may be immutable). The
+ * session's own cookies (a slid expiry, a clearing) go first, so that a cookie the page sets
+ * itself (signing in or out) comes last and wins.
+ */
+function withHeaders(response: Response, facts: Parameters<typeof applySecurityHeaders>[1], sessionCookies: string[] = []): Response {
+  const headers = new Headers();
+  for (const cookie of sessionCookies) headers.append("Set-Cookie", cookie);
+  for (const [name, value] of response.headers) if (name !== "set-cookie") headers.append(name, value);
+  for (const cookie of response.headers.getSetCookie()) headers.append("Set-Cookie", cookie);
   applySecurityHeaders(headers, facts);
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
 /** A refused body; the session's cookie still goes with it, should the session have just slid. */
-function refuseBody(problem: BodyProblem, facts: Parameters<typeof applySecurityHeaders>[1], arrival: Arrival, unread: boolean, setCookies: string[]): Answer {
+function refuseBody(problem: BodyProblem, facts: Parameters<typeof applySecurityHeaders>[1], arrival: Arrival, setCookies: string[]): Answer {
   const status = problem.kind === "too_large" ? 413 : problem.kind === "unsupported_type" ? 415 : 400;
   const answer = refuse(status, bodyProblemMessage(problem), facts, arrival);
   for (const cookie of setCookies) answer.response.headers.append("Set-Cookie", cookie);
-  return { ...answer, closeConnection: unread };
+  return answer;
 }
 
 /**
@@ -208,7 +237,7 @@ function refuse(status: keyof typeof frontDoorTitles, message: string, facts: Pa
   applySecurityHeaders(headers, facts);
   // A refusal is about this one request: never cached, whoever asked.
   headers.set("Cache-Control", "no-store");
-  return { response: new Response(body, { status, headers }), closeConnection: false };
+  return { response: new Response(body, { status, headers }) };
 }
 
 function escapeHtml(text: string): string {
@@ -230,4 +259,3 @@ function refusalPage(title: string, message: string): string {
 `;
 }
 
-export type { ClientFacts };

@@ -30,14 +30,14 @@ export function createHttpApp(deps: { build: ServerBuild; db: Db; env: AppEnv })
     }),
   );
   // Static files carry the same security headers as everything else; nobody is signed in to them.
-  app.use((req, res, next) => {
+  const staticHeaders = (res: express.Response) => {
     const headers = new Headers();
-    applySecurityHeaders(headers, { protocol: req.socket instanceof TLSSocket || (env.trustProxy && req.get("x-forwarded-proto") === "https") ? "https" : "http", appUrl: env.appUrl, signedIn: false });
+    const encrypted = res.req.socket instanceof TLSSocket;
+    applySecurityHeaders(headers, { protocol: encrypted ? "https" : "http", appUrl: env.appUrl, signedIn: false });
     for (const [name, value] of headers) res.setHeader(name, value);
-    next();
-  });
-  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("public", { maxAge: "1h" }));
+  };
+  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", setHeaders: staticHeaders }));
+  app.use(express.static("public", { maxAge: "1h", setHeaders: staticHeaders }));
   // Browsers ask for /favicon.ico whatever the page says.
   app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
 

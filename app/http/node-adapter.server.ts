@@ -3,6 +3,7 @@ import { TLSSocket } from "node:tls";
 import { writeReadableStreamToWritable } from "@remix-run/node";
 import { logFailure } from "~/utils/errors";
 import type { Answer, Arrival } from "./front-door.server";
+import { applySecurityHeaders } from "./security-headers";
 
 /**
  * How long the rest of an over-limit body may keep arriving after the 413 before the connection
@@ -32,23 +33,27 @@ export function nodeFrontDoor(handle: (arrival: Arrival) => Promise<Answer>) {
         encrypted: req.socket instanceof TLSSocket,
         signal: controller.signal,
       });
-      if (answer.closeConnection) {
-        // Not "Connection: close": Node would then close the socket while the client is still
-        // sending, and most clients only read the answer once they have sent everything.
-        res.on("finish", () => {
-          if (req.complete) return;
-          req.resume(); // no listener is left: what arrives is discarded
-          const cut = setTimeout(() => req.socket.destroy(), DRAIN_GRACE_MS);
-          cut.unref();
-          req.once("end", () => clearTimeout(cut));
-        });
-      }
+      // A body not read to its end (over the limit, or refused before it mattered): read the rest
+      // and throw it away, so the client that sends everything before reading gets its answer
+      // and the connection stays usable; cut off a client that keeps sending too long.
+      // Not "Connection: close": Node would then close the socket while the client still sends.
+      res.on("finish", () => {
+        if (req.complete || req.method === "GET" || req.method === "HEAD") return;
+        req.removeAllListeners("data");
+        req.resume(); // no listener is left: what arrives is discarded
+        const cut = setTimeout(() => req.socket.destroy(), DRAIN_GRACE_MS);
+        cut.unref();
+        req.once("end", () => clearTimeout(cut));
+      });
       await send(res, answer.response);
     } catch (error) {
       // The front door answers its own failures; this is a failure while writing the answer.
       logFailure({ method: req.method ?? "GET", url: req.url ?? "/" }, error);
       if (!res.headersSent) {
         res.statusCode = 500;
+        const headers = new Headers();
+        applySecurityHeaders(headers, { protocol: "http", appUrl: "", signedIn: true });
+        for (const [name, value] of headers) res.setHeader(name, value);
         res.setHeader("Content-Type", "text/plain; charset=utf-8");
         res.end("Sorry, there is a problem with the service. Please try again later.");
       } else {

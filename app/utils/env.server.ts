@@ -47,6 +47,9 @@ const envSchema = z.object({
   ),
 });
 
+/** Variables whose values may hold a secret: named in a problem, never shown. */
+const SECRET_VARIABLES = new Set(["APP_SECRET", "DATABASE_URL", "SMTP_URL"]);
+
 /** A session's absolute lifetime when SESSION_MAX_DAYS is not set (docs/decisions/003). */
 export const DEFAULT_SESSION_MAX_DAYS = 90;
 
@@ -86,7 +89,9 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
     const problems = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? "environment");
       const given = source[name];
-      return `${name} ${issue.message}${given === undefined ? "" : ` (it is "${given}")`}`;
+      // A secret or a URL with a password in it is never echoed into the log.
+      const echo = given !== undefined && !SECRET_VARIABLES.has(name);
+      return `${name} ${issue.message}${echo ? ` (it is "${given}")` : ""}`;
     });
     return { ok: false, problems };
   }

@@ -32,6 +32,19 @@ describe("environment", () => {
     if (!r.ok) expect(r.problems.join("\n")).toContain(message);
   });
 
+  it("never echoes a secret or a URL that may hold a password, but does echo other values", () => {
+    for (const [name, value] of [["APP_SECRET", "short-secret"], ["DATABASE_URL", "mysql://admin:hunter2@db"], ["SMTP_URL", "http://u:hunter2@mail"]]) {
+      const r = parseEnv({ [name!]: value });
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.problems.join("\n")).toContain(name);
+        expect(r.problems.join("\n")).not.toContain(value!);
+      }
+    }
+    const port = parseEnv({ PORT: "abc" });
+    if (!port.ok) expect(port.problems.join("\n")).toContain('(it is "abc")');
+  });
+
   it("requires APP_SECRET for a real deployment (production with DATABASE_URL), and says how to make one", () => {
     const url = "postgres://u@db.example.org:5432/breakaway";
     const missing = parseEnv({ DATABASE_URL: url });

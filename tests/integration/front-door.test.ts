@@ -117,6 +117,14 @@ describe("forms a page can read, and nothing else", () => {
     expect(await (await app.request("/campaign/import", { method: "POST", body: withNulFile, cookie: organiser })).text()).not.toContain("Sorry, we could not read what was sent");
   });
 
+  it("lets a page that takes no file read a multipart form itself (only upload pages are handed the parsed form)", async () => {
+    const form = new FormData();
+    form.set("email", "someone@example.org");
+    const res = await app.request("/login", { method: "POST", body: form });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("Check your email");
+  });
+
   it("refuses more fields than any page has", async () => {
     const form: Record<string, string> = {};
     for (let i = 0; i < 2000; i += 1) form[`f${i}`] = "x";
@@ -226,6 +234,11 @@ describe("headers on every answer", () => {
     expect((await app.request("/", { secure: true })).headers.get("Strict-Transport-Security")).toMatch(/^max-age=\d+; includeSubDomains$/);
     const httpsSite = await createTestApp(database.db, { appUrl: "https://app.example.org" });
     expect((await httpsSite.request("/")).headers.get("Strict-Transport-Security")).toMatch(/^max-age=/);
+  });
+
+  it("marks a page reached by an e-mailed link with a token no-store, signed in or not", async () => {
+    expect((await app.request("/login/verify?token=abcdefghijklmnopqrstuvwxyz234567")).headers.get("Cache-Control")).toBe("no-store");
+    expect((await app.request("/pledge/confirm?token=abcdefghijklmnopqrstuvwxyz234567")).headers.get("Cache-Control")).toBe("no-store");
   });
 
   it("marks every signed-in answer no-store, and leaves public pages cacheable", async () => {

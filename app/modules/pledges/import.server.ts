@@ -11,6 +11,7 @@
  * is the run's token: if an organiser restarts a stopped run while the old one is somehow still
  * going, the old one's next batch finds the token changed, rolls back and stops.
  */
+import { describeFailure } from "~/utils/errors";
 import { createHash } from "node:crypto";
 import { stringify } from "csv-stringify/sync";
 import { and, asc, desc, eq, isNull, ne, sql } from "drizzle-orm";
@@ -455,8 +456,8 @@ async function processRun(db: Db, actor: Actor, run: ClaimedRun): Promise<RunRes
     });
   } catch (error) {
     if (error instanceof RunTakenOver) return { ok: false, code: "taken_over" };
-    // Only the message: a database error's detail can quote a row's personal data.
-    console.error(`pledge import ${run.importId} stopped: ${error instanceof Error ? error.message.split("\n")[0] : "unknown error"}`);
+    // Never the message: a database error's message or detail can quote a row's personal data.
+    console.error(`pledge import ${run.importId} stopped: ${describeFailure(error)}`);
     await markFailed(db, actor, run).catch(() => {});
     return { ok: false, code: "failed" };
   }
