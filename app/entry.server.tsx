@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce";
@@ -15,7 +15,8 @@ const ABORT_DELAY = 5_000;
  * the query or the form (docs/decisions/026). A request the person abandoned is no failure.
  */
 export const handleError: HandleErrorFunction = (error, { request }) => {
-  if (request.signal.aborted) return;
+  // Nor is a page that is not there (a 404 Remix raises itself), or any answer of the 4xx kind.
+  if (request.signal.aborted || (isRouteErrorResponse(error) && error.status < 500)) return;
   logFailure({ method: request.method, url: request.url }, error);
 };
 

@@ -88,3 +88,14 @@ describe("failures are logged without what was sent", () => {
     expect(logged.join("\n")).not.toMatch(/select|update|params/i);
   });
 });
+
+describe("what is not a failure", () => {
+  it("does not log a page that is not there as a failure", async () => {
+    captureLog();
+    const res = await app.request("/no-such-page?token=abc");
+    expect(res.status).toBe(404);
+    // Tests load React Router's development build, which warns of an unmatched address; the
+    // server loads its production build, which does not (checked by hand: nothing is logged).
+    expect(logged.filter((line) => !line.startsWith("No routes matched location"))).toEqual([]);
+  });
+});
