@@ -1,5 +1,6 @@
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { readSessionToken } from "~/modules/auth/session.server";
+import { helpPageHtml } from "~/modules/documents/help-page";
 import { castFromEndpoint } from "~/modules/polls/cast-endpoint.server";
 import { buildRequestContext, type AppContext } from "~/utils/context.server";
 import type { Db } from "~/utils/db.server";
@@ -139,6 +140,7 @@ export function createFrontDoor(deps: FrontDoorDeps): (arrival: Arrival) => Prom
 
     let bytes: Uint8Array<ArrayBuffer> | null = null;
     let uploadForm: FormData | null = null;
+    let fields: URLSearchParams | null = null;
     if (!BODYLESS.has(method)) {
       let body: Awaited<ReturnType<typeof readBodyWithin>>;
       try {
@@ -154,6 +156,7 @@ export function createFrontDoor(deps: FrontDoorDeps): (arrival: Arrival) => Prom
       if (kind === null) return refuseBody({ kind: "unsupported_type" }, headerFacts, arrival, built.setCookies);
       const checked = await checkForm(kind, contentType, bytes);
       if (checked.problem) return refuseBody(checked.problem, headerFacts, arrival, built.setCookies);
+      fields = checked.fields;
       // Only a page that takes a file reads the parsed form; every other page reads its body.
       if (uploadPageFor(url.pathname, principalOf(built.context))) uploadForm = checked.uploadForm;
     }
@@ -161,7 +164,7 @@ export function createFrontDoor(deps: FrontDoorDeps): (arrival: Arrival) => Prom
     try {
       const context = { ...built.context, uploadForm };
       const setCookies = built.setCookies;
-      const response = await dispatch(method, url, arrival, bytes, context);
+      const response = await dispatch(method, url, arrival, bytes, fields, context);
       // Private too: an answer that signs someone in or out, and a page reached by an e-mailed
       // link with a token (it can show the person's address and the live token).
       const personal = context.auth !== null || setCookies.length > 0 || response.headers.has("set-cookie") || url.searchParams.has("token");
@@ -172,13 +175,12 @@ export function createFrontDoor(deps: FrontDoorDeps): (arrival: Arrival) => Prom
     }
   };
 
-  async function dispatch(method: string, url: URL, arrival: Arrival, bytes: Uint8Array<ArrayBuffer> | null, context: AppContext): Promise<Response> {
+  async function dispatch(method: string, url: URL, arrival: Arrival, bytes: Uint8Array<ArrayBuffer> | null, fields: URLSearchParams | null, context: AppContext): Promise<Response> {
     // The ballot endpoint is served ahead of Remix, so that a ballot costs no page routing or
     // rendering when many vote at once (decision 025).
     const ballotPoll = method === "POST" ? BALLOT_ENDPOINT.exec(url.pathname)?.[1] : undefined;
     if (ballotPoll !== undefined) {
-      const form = new URLSearchParams(bytes ? new TextDecoder().decode(bytes) : "");
-      const { status, body } = await castFromEndpoint(context, ballotPoll, form);
+      const { status, body } = await castFromEndpoint(context, ballotPoll, fields ?? new URLSearchParams());
       return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json; charset=utf-8" } });
     }
     // A form with a file goes to the page already parsed (context.uploadForm): the bytes are not
@@ -231,31 +233,12 @@ function refuse(status: keyof typeof frontDoorTitles, message: string, facts: Pa
     body = message;
   } else {
     headers.set("Content-Type", "text/html; charset=utf-8");
-    headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
-    body = refusalPage(frontDoorTitles[status], message);
+    // The same small page as a document that cannot be given; it has no script, only its style.
+    headers.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+    body = helpPageHtml({ title: frontDoorTitles[status], body: message });
   }
   applySecurityHeaders(headers, facts);
   // A refusal is about this one request: never cached, whoever asked.
   headers.set("Cache-Control", "no-store");
   return { response: new Response(body, { status, headers }) };
 }
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-function refusalPage(title: string, message: string): string {
-  return `<!DOCTYPE html>
-<html lang="en-GB">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} - Breakaway</title></head>
-<body>
-<main>
-<h1>${escapeHtml(title)}</h1>
-<p>${escapeHtml(message)}</p>
-<p><a href="/">Go to the home page</a></p>
-</main>
-</body>
-</html>
-`;
-}
-

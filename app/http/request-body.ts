@@ -66,8 +66,8 @@ const decoder = new TextDecoder("utf-8");
  * field (no person types one; it cuts strings short in C libraries and PostgreSQL refuses it in
  * text). Files in a multipart form may hold any bytes and are not looked into here.
  */
-export async function checkForm(kind: FormKind, contentType: string | null, bytes: Uint8Array<ArrayBuffer> | null): Promise<{ problem: BodyProblem } | { problem: null; uploadForm: FormData | null }> {
-  if (kind === "empty" || bytes === null) return { problem: null, uploadForm: null };
+export async function checkForm(kind: FormKind, contentType: string | null, bytes: Uint8Array<ArrayBuffer> | null): Promise<{ problem: BodyProblem } | { problem: null; uploadForm: FormData | null; fields: URLSearchParams | null }> {
+  if (kind === "empty" || bytes === null) return { problem: null, uploadForm: null, fields: null };
   if (kind === "urlencoded") {
     const params = new URLSearchParams(decoder.decode(bytes));
     let fields = 0;
@@ -76,7 +76,8 @@ export async function checkForm(kind: FormKind, contentType: string | null, byte
       if (fields > MAX_FORM_PARTS) return { problem: { kind: "too_many_fields" } };
       if (name.includes("\0") || value.includes("\0")) return { problem: { kind: "nul_byte" } };
     }
-    return { problem: null, uploadForm: null };
+    // Handed on, so that the ballot endpoint does not decode the same bytes again.
+    return { problem: null, uploadForm: null, fields: params };
   }
   let form: FormData;
   try {
@@ -91,5 +92,5 @@ export async function checkForm(kind: FormKind, contentType: string | null, byte
     if (name.includes("\0") || (typeof value === "string" && value.includes("\0"))) return { problem: { kind: "nul_byte" } };
   }
   // Handed to the page, so that the body is parsed once (app/utils/upload-form.server.ts).
-  return { problem: null, uploadForm: form };
+  return { problem: null, uploadForm: form, fields: null };
 }

@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ErrorSummary, FieldError, NotificationBanner, Radios, TextField, type FieldErrors } from "~/components/forms";
+import { ErrorSummary, NotificationBanner, Radios, TextArea, TextField, type FieldErrors } from "~/components/forms";
 import { getMovement, listDemands } from "~/modules/campaign/campaign.server";
 import { openDecisionBallot, settleDecision } from "~/modules/campaign/decision.server";
 import { addDemand, editDemand, moveDemand, recordResponse, removeDemand, saveSettings, type ManageResult } from "~/modules/campaign/manage.server";
@@ -178,23 +178,13 @@ export default function ManageCampaign() {
           <input type="hidden" name="intent" value="settings" />
           <TextField name="name" label="Movement's name" defaultValue={sv.name ?? m?.name} error={errorsFor("settings").name} />
           <TextField name="partyName" label="The party it is pressing" hint='As it reads in a sentence, like "the Commonwealth Party".' defaultValue={sv.partyName ?? m?.partyName} error={errorsFor("settings").partyName} />
-          <div className={`form-group${errorsFor("settings").statement ? " form-group--error" : ""}`}>
-            <label className="label" htmlFor="statement">
-              Statement
-            </label>
-            <div className="hint" id="statement-hint">
-              At most {MAX_CAMPAIGN_STATEMENT_LENGTH.toLocaleString("en-GB")} characters.
-            </div>
-            <FieldError id="statement" message={errorsFor("settings").statement} />
-            <textarea
-              className="input"
-              id="statement"
-              name="statement"
-              rows={4}
-              aria-describedby={errorsFor("settings").statement ? "statement-hint statement-error" : "statement-hint"}
-              defaultValue={sv.statement ?? m?.statement}
-            />
-          </div>
+          <TextArea
+            name="statement"
+            label="Statement"
+            hint={`At most ${MAX_CAMPAIGN_STATEMENT_LENGTH.toLocaleString("en-GB")} characters.`}
+            defaultValue={sv.statement ?? m?.statement}
+            error={errorsFor("settings").statement}
+          />
           <TextField
             name="deadline"
             type="datetime-local"
@@ -227,20 +217,7 @@ export default function ManageCampaign() {
                     <input type="hidden" name="id" value={demand.id} />
                     <input type="hidden" name="intent" value="edit-demand" />
                     <TextField name="title" id={`title-${demand.id}`} label={`Demand ${i + 1}: title`} defaultValue={v.title ?? demand.title} error={errorsFor(form).title} />
-                    <div className={`form-group${errorsFor(form).body ? " form-group--error" : ""}`}>
-                      <label className="label" htmlFor={`body-${demand.id}`}>
-                        Demand {i + 1}: what it asks for
-                      </label>
-                      <FieldError id={`body-${demand.id}`} message={errorsFor(form).body} />
-                      <textarea
-                        className="input"
-                        id={`body-${demand.id}`}
-                        name="body"
-                        rows={3}
-                        aria-describedby={errorsFor(form).body ? `body-${demand.id}-error` : undefined}
-                        defaultValue={v.body ?? demand.body}
-                      />
-                    </div>
+                    <TextArea name="body" id={`body-${demand.id}`} label={`Demand ${i + 1}: what it asks for`} rows={3} defaultValue={v.body ?? demand.body} error={errorsFor(form).body} />
                     <button type="submit" className="button button--secondary">
                       Save demand {i + 1}
                     </button>
@@ -292,20 +269,7 @@ export default function ManageCampaign() {
           <h3>Add a demand</h3>
           <input type="hidden" name="intent" value="add-demand" />
           <TextField name="title" id="new-title" label="Title of the new demand" defaultValue={valuesFor("add-demand").title} error={errorsFor("add-demand").title} />
-          <div className={`form-group${errorsFor("add-demand").body ? " form-group--error" : ""}`}>
-            <label className="label" htmlFor="new-body">
-              What the new demand asks for
-            </label>
-            <FieldError id="new-body" message={errorsFor("add-demand").body} />
-            <textarea
-              className="input"
-              id="new-body"
-              name="body"
-              rows={3}
-              aria-describedby={errorsFor("add-demand").body ? "new-body-error" : undefined}
-              defaultValue={valuesFor("add-demand").body}
-            />
-          </div>
+          <TextArea name="body" id="new-body" label="What the new demand asks for" rows={3} defaultValue={valuesFor("add-demand").body} error={errorsFor("add-demand").body} />
           <button type="submit" className="button">
             Add the demand
           </button>

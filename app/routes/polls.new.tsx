@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { ErrorSummary, Radios, TextField, type FieldErrors } from "~/components/forms";
+import { ErrorSummary, Radios, TextArea, TextField, type FieldErrors } from "~/components/forms";
 import { methodDescriptions, pollTextMessages } from "~/modules/polls/messages";
 import { createPoll } from "~/modules/polls/polls.server";
 import { requireUser } from "~/utils/auth.server";
@@ -99,27 +99,14 @@ export default function NewPoll() {
       <p>The poll is saved as a draft. Nobody can vote until you open it, which also freezes its roll.</p>
       <Form method="post" noValidate>
         <TextField name="title" label="Title" hint={`At most ${MAX_POLL_TITLE_LENGTH} characters.`} defaultValue={values.title} error={errors.title} />
-        <div className={`form-group${errors.description ? " form-group--error" : ""}`}>
-          <label className="label" htmlFor="description">
-            Description (optional)
-          </label>
-          <div className="hint" id="description-hint">
-            At most {MAX_POLL_DESCRIPTION_LENGTH.toLocaleString("en-GB")} characters.
-          </div>
-          {errors.description ? (
-            <p className="error-message" id="description-error">
-              <span className="visually-hidden">Error:</span> {errors.description}
-            </p>
-          ) : null}
-          <textarea
-            className="input"
-            id="description"
-            name="description"
-            rows={3}
-            defaultValue={values.description}
-            aria-describedby={errors.description ? "description-hint description-error" : "description-hint"}
-          />
-        </div>
+        <TextArea
+          name="description"
+          label="Description (optional)"
+          hint={`At most ${MAX_POLL_DESCRIPTION_LENGTH.toLocaleString("en-GB")} characters.`}
+          rows={3}
+          defaultValue={values.description}
+          error={errors.description}
+        />
         <div className={`form-group${errors.method ? " form-group--error" : ""}`}>
           <fieldset className="fieldset">
             <legend className="fieldset__legend">How do people vote?</legend>
@@ -138,27 +125,14 @@ export default function NewPoll() {
             ))}
           </fieldset>
         </div>
-        <div className={`form-group${errors.options ? " form-group--error" : ""}`}>
-          <label className="label" htmlFor="options">
-            Options or candidates (ranked polls)
-          </label>
-          <div className="hint" id="options-hint">
-            One per line, at most {MAX_POLL_OPTIONS} options of {MAX_OPTION_LABEL_LENGTH} characters each. Not used for Yes / No polls.
-          </div>
-          {errors.options ? (
-            <p className="error-message" id="options-error">
-              <span className="visually-hidden">Error:</span> {errors.options}
-            </p>
-          ) : null}
-          <textarea
-            className="input"
-            id="options"
-            name="options"
-            rows={5}
-            defaultValue={values.options}
-            aria-describedby={errors.options ? "options-hint options-error" : "options-hint"}
-          />
-        </div>
+        <TextArea
+          name="options"
+          label="Options or candidates (ranked polls)"
+          hint={`One per line, at most ${MAX_POLL_OPTIONS} options of ${MAX_OPTION_LABEL_LENGTH} characters each. Not used for Yes / No polls.`}
+          rows={5}
+          defaultValue={values.options}
+          error={errors.options}
+        />
         <div className="radios__item">
           <input type="checkbox" id="ron" name="ron" value="yes" defaultChecked={values.ron === "yes" || !result} />
           <label htmlFor="ron">Offer &ldquo;Re-open nominations&rdquo; on ranked ballots</label>
