@@ -6,7 +6,7 @@ import { cutShortMessages, tooLongToCompare } from "../../app/modules/constituti
 import { hashText } from "../../app/modules/constitution/text";
 import { grantRole } from "../../app/modules/users/users.server";
 import { amendments, draftComments } from "../../db/schema";
-import { cookieFor, createTestApp } from "../support/app-harness";
+import { cookieFor, createTestApp, html } from "../support/app-harness";
 import { foundingMembersReady } from "../support/constitution-fixture";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
@@ -39,9 +39,6 @@ beforeAll(async () => {
 });
 afterAll(() => database.drop());
 
-async function html(response: Response): Promise<string> {
-  return (await response.text()).replaceAll("<!-- -->", "");
-}
 
 async function draftId(): Promise<string> {
   const draft = await currentDraft(database.db);

@@ -23,7 +23,7 @@ import {
   draftComments,
   pollVoters,
 } from "../../db/schema";
-import { cookieFor, createTestApp } from "../support/app-harness";
+import { cookieFor, createTestApp, html } from "../support/app-harness";
 import { foundingMembersReady } from "../support/constitution-fixture";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
@@ -57,9 +57,6 @@ beforeAll(async () => {
 afterAll(() => database.drop());
 
 /** The page's HTML with React's text separators removed, so adjacent texts read as one. */
-async function html(response: Response): Promise<string> {
-  return (await response.text()).replaceAll("<!-- -->", "");
-}
 
 /** Text as React writes it into HTML. */
 function escaped(text: string): string {

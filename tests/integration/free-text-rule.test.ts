@@ -4,7 +4,8 @@ import { systemActor } from "../../app/modules/audit/audit.server";
 import { grantRole } from "../../app/modules/users/users.server";
 import { MAX_OPTION_LABEL_LENGTH, MAX_PERSON_NAME_LENGTH, MAX_POLL_OPTIONS } from "../../app/utils/input-limits";
 import { demands, movement, pendingPledges, pledges, polls, registrationDetails, users } from "../../db/schema";
-import { cookieFor, createTestApp } from "../support/app-harness";
+import { cookieFor, createTestApp, html } from "../support/app-harness";
+import { pledgeForm } from "../support/pledge-form";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 /**
@@ -31,21 +32,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.drop());
 
-async function html(response: Response): Promise<string> {
-  return (await response.text()).replaceAll("<!-- -->", "");
-}
 
-const pledgeForm = (over: Record<string, string> = {}) => ({
-  name: "Zebedee Quartermaine",
-  email: "zeb@example.org",
-  postcode: "EH1 1YZ",
-  relation: "member",
-  membershipNumber: "CP777",
-  monthlySubscription: "5.25",
-  consentDataUse: "yes",
-  consentContact: "yes",
-  ...over,
-});
 
 describe("the pledge form", () => {
   it.each([

@@ -13,7 +13,7 @@ import { emblemProblemMessages, namesProblemMessages, roleDeclarations } from ".
 import { grantRole } from "../../app/modules/users/users.server";
 import { buildRequestContext } from "../../app/utils/context.server";
 import { auditLog, officerDetails, registeredPartyNames, registrationDetails, registrationEmblems, users } from "../../db/schema";
-import { cookieFor, createTestApp } from "../support/app-harness";
+import { cookieFor, createTestApp, html } from "../support/app-harness";
 import { adoptedAndDeclared } from "../support/registration-fixture";
 import { holdLocks } from "../support/locks";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -53,9 +53,6 @@ beforeAll(async () => {
 afterAll(() => database.drop());
 
 /** The page's HTML with React's text separators removed, so adjacent texts read as one. */
-async function html(response: Response): Promise<string> {
-  return (await response.text()).replaceAll("<!-- -->", "");
-}
 
 function escaped(text: string): string {
   return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#x27;");

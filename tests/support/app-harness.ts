@@ -101,3 +101,8 @@ export function sessionCookieFrom(response: Response): string | null {
 export function withoutNonce(html: string): string {
   return html.replace(/nonce="[^"]{1,64}"/g, 'nonce="NONCE"');
 }
+
+/** A page's HTML without React's text separators ("<!-- -->"), so that sentences can be found whole. */
+export async function html(response: Response): Promise<string> {
+  return (await response.text()).replaceAll("<!-- -->", "");
+}
