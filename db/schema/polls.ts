@@ -7,8 +7,17 @@ export type PollMethod = (typeof pollMethodValues)[number];
 export const majorityValues = ["simple", "absolute", "two-thirds"] as const;
 export const publicationValues = ["receipts-with-rankings", "separate-lists"] as const;
 export type PublicationMode = (typeof publicationValues)[number];
-export const pollStatusValues = ["draft", "open", "closed"] as const;
+export const pollStatusValues = ["draft", "open", "closed", "cancelled"] as const;
 export type PollStatus = (typeof pollStatusValues)[number];
+
+/**
+ * What a poll belongs to. A free-standing poll (owner null) is closed and counted by the
+ * background closer at its closing time; an owned poll is closed by its owner, in the owner's
+ * order (an election counts its offices before its committee), and the closer only tells the
+ * owner it is due. See docs/decisions/027-poll-ownership.md.
+ */
+export const pollOwnerValues = ["decision", "standing_orders", "clause", "adoption", "election", "financial_scheme"] as const;
+export type PollOwner = (typeof pollOwnerValues)[number];
 
 /**
  * One secret ballot: the deadline decision, a clause, an officer election. Results are computed
@@ -39,11 +48,15 @@ export const polls = pgTable(
     /** Hash of the newest ballot; the chain's head. */
     chainHead: text("chain_head").notNull().default("0000000000000000000000000000000000000000000000000000000000000000"),
     result: jsonb("result"),
+    /** Null for a free-standing poll; otherwise the part of the road that owns it. */
+    owner: text("owner", { enum: pollOwnerValues }),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check("polls_seats_positive", sql`${t.seats} >= 1`),
+    check("polls_status_known", sql`${t.status} in ('draft', 'open', 'closed', 'cancelled')`),
+    check("polls_owner_known", sql`${t.owner} is null or ${t.owner} in ('decision', 'standing_orders', 'clause', 'adoption', 'election', 'financial_scheme')`),
     check("polls_quorum_share", sql`${t.quorumNumerator} >= 0 and ${t.quorumDenominator} > 0 and ${t.quorumNumerator} <= ${t.quorumDenominator}`),
   ],
 );

@@ -35,6 +35,7 @@ export async function openDecisionBallot(db: Db, actor: Actor, input: { closesAt
       title: `What next? The members' decision on ${m.partyName}`,
       description: "The deadline has passed. Rank the options: the one preferred by a majority of those voting decides what we do.",
       method: "irv",
+      owner: "decision",
       options: decisionOptions.map((label) => ({ label })),
       publication: "separate-lists",
       closesAt: input.closesAt,

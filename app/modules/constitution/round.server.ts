@@ -137,6 +137,7 @@ export async function openRound(db: Db, actor: Actor, input: { closesAt: Date })
           quorum: { numerator: rules.quorumPercent, denominator: 100 },
           majority: item.majority,
           closesAt: input.closesAt,
+          owner: "clause" as const,
         };
       }),
       roll,
@@ -320,6 +321,7 @@ export async function openAdoptionVote(db: Db, actor: Actor, input: { closesAt: 
       title: draft.baseVersion ? `Adopt version ${draft.baseVersion + 1} of the constitution` : "Adopt the constitution as a whole",
       description: "The final vote on the constitution made of all the clauses adopted (standing orders 10.5).",
       method: "yes-no",
+      owner: "adoption",
       options: [],
       quorum: { numerator: rules.quorumPercent, denominator: 100 },
       majority: rules.adoptionMajority,

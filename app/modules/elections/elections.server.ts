@@ -669,6 +669,7 @@ export async function openBallots(
         title: `${election.title}: ${position.title}`,
         description: (position.seats > 1 ? `${seats} ${seats === 1 ? "seat" : "seats"}, counted by ${seats === 1 ? "instant-runoff" : "single transferable vote (Scottish rules)"}.` : "One seat, counted by instant-runoff.") + short,
         method: seats === 1 ? "irv" : position.method,
+        owner: "election",
         seats,
         options: [...labels.map((label) => ({ label })), { label: RON_LABEL, isRon: true }],
         closesAt: input.closesAt,

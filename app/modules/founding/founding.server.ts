@@ -166,6 +166,7 @@ export async function openStandingOrdersVote(
       title: "Adopt the interim standing orders",
       description: "The founding members' first vote: the rules under which we adopt the constitution and elect our interim officers.",
       method: "yes-no",
+      owner: "standing_orders",
       options: [],
       quorum: { numerator: input.quorumPercent, denominator: 100 },
       majority: input.majority,

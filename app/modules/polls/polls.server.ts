@@ -15,6 +15,7 @@ import {
   voteItems,
   type BallotContent,
   type PollMethod,
+  type PollOwner,
   type PublicationMode,
 } from "../../../db/schema";
 import {
@@ -45,6 +46,8 @@ export interface NewPoll {
   majority?: "simple" | "absolute" | "two-thirds";
   publication?: PublicationMode;
   closesAt: Date;
+  /** What the poll belongs to; left out for a free-standing poll (see PollOwner). */
+  owner?: PollOwner;
 }
 
 type CreateProblem = "options_missing" | "seats_invalid" | "closes_in_past";
@@ -85,6 +88,7 @@ export async function createPoll(db: DbOrTx, actor: Actor, input: NewPoll): Prom
         publication: input.publication ?? "separate-lists",
         lotSeed: generateToken(),
         closesAt: input.closesAt,
+        owner: input.owner ?? null,
         createdBy: actor.id,
       })
       .returning({ id: polls.id, lotSeed: polls.lotSeed });
@@ -172,6 +176,7 @@ export async function openPollBatch(
       publication: input.publication ?? ("separate-lists" as const),
       lotSeed: generateToken(),
       closesAt: input.closesAt,
+      owner: input.owner ?? null,
       createdBy: actor.id,
       status: "open" as const,
       openedAt,
