@@ -1,7 +1,9 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../app/modules/audit/audit.server";
 import { countElection as recount, parseBlt, type RankedCountReport } from "../../app/modules/ballots";
+import { settleDecision } from "../../app/modules/campaign/decision.server";
+import { decisionOptions } from "../../app/modules/campaign/decision-wording";
 import { startDraft } from "../../app/modules/constitution/drafting.server";
 import { openRound, roundItems } from "../../app/modules/constitution/round.server";
 import { createElection, currentElection, listPositions, openBallots, setSeconding, stand, type Position } from "../../app/modules/elections/elections.server";
@@ -9,9 +11,9 @@ import { electionProblemMessages } from "../../app/modules/elections/messages";
 import type { PollResult } from "../../app/modules/polls/ballot-rules";
 import { dueOwners } from "../../app/modules/polls/due-owners.server";
 import { verificationProblemMessages } from "../../app/modules/polls/messages";
-import { castBallot, closeDuePolls, getPublication, verifyPoll } from "../../app/modules/polls/polls.server";
+import { castBallot, closeDuePolls, closePoll, createPoll, getPublication, openPoll, verifyPoll } from "../../app/modules/polls/polls.server";
 import { grantRole } from "../../app/modules/users/users.server";
-import { auditLog, constitutionDrafts, pollOptions, polls, positions } from "../../db/schema";
+import { auditLog, constitutionDrafts, movement, pollOptions, polls, positions } from "../../db/schema";
 import { cookieFor, createTestApp, html } from "../support/app-harness";
 import { foundingMembersReady } from "../support/constitution-fixture";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -204,4 +206,41 @@ describe("a constitution round on its natural timeline", () => {
     expect(draft?.phase).toBe("closed");
     expect(await verifyPoll(database.db, pollIds[0]!)).toMatchObject({ ok: true, ballots: 1 });
   }, 60_000);
+});
+
+describe("the members' decision on its natural timeline", () => {
+  /** A decision ballot on the founding members' roll, with the movement waiting on it. */
+  async function decisionBallot(): Promise<string> {
+    const created = await createPoll(database.db, ro, { title: "What next?", method: "irv", owner: "decision", options: decisionOptions.map((label) => ({ label })), closesAt: new Date(Date.now() + 3600_000) });
+    if (!created.ok) throw new Error(created.code);
+    expect((await openPoll(database.db, ro, created.pollId, ids)).ok).toBe(true);
+    await database.db.update(movement).set({ phase: "decision", decisionPollId: created.pollId });
+    // Leave and found a new party (the third option), by 3 to 1.
+    for (let i = 0; i < 4; i += 1) await castBallot(database.db, { pollId: created.pollId, userId: ids[i]!, ranking: i < 3 ? [2] : [0] });
+    return created.pollId;
+  }
+
+  it("is counted and recorded by the decision itself at the closing time", async () => {
+    const pollId = await decisionBallot();
+    await database.db.update(polls).set({ closesAt: new Date(Date.now() - 1000) }).where(eq(polls.id, pollId));
+    expect(await closeDuePolls(database.db)).toBe(0);
+    expect((await database.db.select().from(movement))[0]?.phase).toBe("decision");
+    expect(await closeDuePolls(database.db, dueOwners)).toBe(1);
+    expect((await database.db.select().from(movement))[0]?.phase).toBe("founding");
+    const [settled] = await database.db.select().from(auditLog).where(eq(auditLog.action, "campaign.decision_settled")).orderBy(desc(auditLog.id)).limit(1);
+    expect(settled?.actorLabel).toBe("automatic close at the closing time");
+  });
+
+  it("is not recorded when its result fails its check", async () => {
+    const pollId = await decisionBallot();
+    expect((await closePoll(database.db, ro, pollId, { reason: "Test: everyone has voted." })).ok).toBe(true);
+    const [poll] = await database.db.select().from(polls).where(eq(polls.id, pollId));
+    const result = poll!.result as PollResult & { kind: "ranked" };
+    await database.db
+      .update(polls)
+      .set({ result: { ...result, report: { ...result.report, elected: [decisionOptions[0]] } } })
+      .where(eq(polls.id, pollId));
+    expect(await settleDecision(database.db, ro)).toEqual({ ok: false, code: "verification_failed" });
+    expect((await database.db.select().from(movement))[0]?.phase).toBe("decision");
+  });
 });
