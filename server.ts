@@ -9,6 +9,7 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { seedDemo, isDatabaseEmpty } from "./app/modules/demo/seed.server";
 import { startMailSender } from "./app/modules/mail/outbox.server";
+import { dueOwners } from "./app/modules/polls/due-owners.server";
 import { startPollCloser } from "./app/modules/polls/polls.server";
 import { createSmtpSender } from "./app/modules/mail/smtp.server";
 import { openDatabase } from "./app/utils/db.server";
@@ -50,7 +51,8 @@ if (env.smtpUrl) {
 }
 
 // Polls close on time even when nobody presses the button.
-const stopPollCloser = startPollCloser(database.db);
+// Owned polls are closed by their owners, in their own order (decision 027).
+const stopPollCloser = startPollCloser(database.db, undefined, dueOwners);
 
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 

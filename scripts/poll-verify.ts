@@ -1,8 +1,10 @@
-// npm run poll:verify -- [POLL_ID]: re-checks closed polls from their stored ballots: the
+// npm run poll:verify -- [POLL_ID]: re-checks closed polls (without an id, every closed poll:
+// free-standing, the decision, the standing orders, officer elections and every question of the
+// constitution's voting rounds) from their stored ballots: the
 // ballot chain is intact, the number who voted equals the number of ballots, and a fresh count
 // reproduces the published result. Exit 1 if any check fails.
-import { eq } from "drizzle-orm";
-import { listPolls, verifyPoll } from "../app/modules/polls/polls.server";
+import { asc, eq } from "drizzle-orm";
+import { verifyPoll } from "../app/modules/polls/polls.server";
 import { polls } from "../db/schema";
 import { withDatabase } from "./cli-database";
 
@@ -18,7 +20,7 @@ const problems = {
 const code = await withDatabase(async (database) => {
   const targets = only
     ? await database.db.select().from(polls).where(eq(polls.id, only))
-    : (await listPolls(database.db)).filter((p) => p.status === "closed");
+    : await database.db.select().from(polls).where(eq(polls.status, "closed")).orderBy(asc(polls.closedAt), asc(polls.id));
   if (targets.length === 0) {
     console.error(only ? `No poll has the id ${only}.` : "There are no closed polls to verify.");
     return only ? 2 : 0;

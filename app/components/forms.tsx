@@ -216,3 +216,21 @@ export function TextArea(props: { name: string; id?: string; label: ReactNode; h
     </Question>
   );
 }
+
+/**
+ * GOV.UK warning text: a bold sentence beside an exclamation mark, read out as "Warning" first by
+ * screen readers. For something people must not miss, such as a result that failed its check.
+ */
+export function WarningText({ children }: { children: ReactNode }) {
+  return (
+    <div className="warning-text">
+      <span className="warning-text__icon" aria-hidden="true">
+        !
+      </span>
+      <strong className="warning-text__text">
+        <span className="visually-hidden">Warning: </span>
+        {children}
+      </strong>
+    </div>
+  );
+}

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { ErrorSummary, NotificationBanner, Radios, TextArea, TextField, type FieldErrors } from "~/components/forms";
 import { getMovement, listDemands } from "~/modules/campaign/campaign.server";
 import { openDecisionBallot, settleDecision } from "~/modules/campaign/decision.server";
+import { ukDateTime } from "~/modules/documents/format";
 import { addDemand, editDemand, moveDemand, recordResponse, removeDemand, saveSettings, type ManageResult } from "~/modules/campaign/manage.server";
 import { campaignTextMessages, manageMessages, phaseMessages, responseLabels } from "~/modules/campaign/messages";
 import { countAwaitingConfirmationLink, sendPendingConfirmations } from "~/modules/pledges/pledge.server";
@@ -28,7 +29,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     editable: !m || (m.phase === "campaign" && m.deadline.getTime() > now),
     afterDeadline: Boolean(m && m.deadline.getTime() <= now),
     awaitingLink,
-    decision: decision ? { id: decision.poll.id, status: decision.poll.status } : null,
+    decision: decision
+      ? { id: decision.poll.id, status: decision.poll.status, due: decision.poll.status === "open" && decision.poll.closesAt.getTime() <= now, closesAt: ukDateTime(decision.poll.closesAt) }
+      : null,
     demands: demands.map((d) => ({ id: d.id, title: d.title, body: d.body, response: d.response, note: d.responseNote ?? "", evidence: d.responseEvidenceUrl ?? "" })),
   };
 }
@@ -292,12 +295,19 @@ export default function ManageCampaign() {
           </button>
         </Form>
       ) : m?.phase === "decision" && d.decision ? (
-        d.decision.status === "closed" ? (
+        d.decision.status === "closed" || d.decision.due ? (
           <Form method="post">
             <input type="hidden" name="intent" value="settle-decision" />
-            <p>
-              The <Link to={`/polls/${d.decision.id}`}>decision ballot</Link> has closed.
-            </p>
+            {d.decision.due ? (
+              <p>
+                The <Link to={`/polls/${d.decision.id}`}>decision ballot</Link> closed on {d.decision.closesAt}. It is being counted, and the members&apos; decision is recorded
+                automatically within a minute or so. You can also count it and record the decision now.
+              </p>
+            ) : (
+              <p>
+                The <Link to={`/polls/${d.decision.id}`}>decision ballot</Link> has closed.
+              </p>
+            )}
             <button type="submit" className="button">
               Record the members&apos; decision
             </button>

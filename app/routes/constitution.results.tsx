@@ -194,9 +194,17 @@ export default function ConstitutionResults() {
             </>
           ) : (
             <>
-              <p>
-                Open until {d.adoption.closesAt}. {d.adoption.ballots} of {d.adoption.rollSize} founding members have voted. <Link to={`/polls/${d.adoption.pollId}`}>Vote on the adoption</Link>.
-              </p>
+              {d.adoption.due ? (
+                <p>
+                  Voting closed on {d.adoption.closesAt}. {d.adoption.ballots} of {d.adoption.rollSize} founding members voted. The vote is being counted, and its result
+                  recorded, within a minute or so.
+                </p>
+              ) : (
+                <p>
+                  Open until {d.adoption.closesAt}. {d.adoption.ballots} of {d.adoption.rollSize} founding members have voted.{" "}
+                  <Link to={`/polls/${d.adoption.pollId}`}>Vote on the adoption</Link>.
+                </p>
+              )}
               <progress className="progress" max={d.adoption.rollSize} value={d.adoption.ballots} aria-label="Turnout in the adoption vote" />
             </>
           )}
@@ -215,7 +223,11 @@ export default function ConstitutionResults() {
           </p>
           {!r.closed ? (
             <>
-              <p>Results are hidden until the ballot closes. Turnout so far, clause by clause:</p>
+              {d.openRound?.number === r.number && d.openRound.due ? (
+                <p>Voting closed on {d.openRound.closesAt}. The round is being counted as a whole, within a minute or so. Turnout, clause by clause:</p>
+              ) : (
+                <p>Results are hidden until the ballot closes. Turnout so far, clause by clause:</p>
+              )}
               <BarChart title={`Round ${r.number} turnout by clause`} max={r.rollSize} bars={r.clauses.map((c) => ({ label: c.title, value: c.turnout }))} marker={{ value: Math.ceil((r.rollSize * r.quorumPercent) / 100), label: "quorum" }} />
               {d.openRound?.number === r.number ? closeForm("close-round", `Close and count round ${r.number}`, d.openRound.due) : null}
             </>

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { ErrorSummary, NotificationBanner, TextArea, TextField, type FieldErrors } from "~/components/forms";
 import {
   addPosition,
+  ballotsCloseAt,
   candidateCounts,
   countElection,
   createElection,
@@ -19,6 +20,7 @@ import { checkOfficers, type Holding, type RegisteredRole } from "~/modules/elec
 import { officerProblemMessages } from "~/modules/elections/officer-rules-messages";
 import { principalOf, requirePermission, requireUser } from "~/utils/auth.server";
 import { formatLondon, fromLondonLocal } from "~/utils/london-time";
+import { ukDateTime } from "~/modules/documents/format";
 import { isAllowed } from "~/utils/permissions";
 
 export const meta: MetaFunction = () => [{ title: "Elections - Breakaway" }];
@@ -74,6 +76,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     registrable = checkOfficers([...holdings.values()], { partyKind: "major", onePerPerson: true }).map((problem) => officerProblemMessages[problem.code](problem, (id) => names.get(id) ?? id));
   }
   const declared = await declaredOfficers(context.db);
+  // While the ballots are open: when they close, and whether that time has come (they are then
+  // counted together, offices first, by the poll closer or the returning officer).
+  const lastClose = election.phase === "ballot" ? await ballotsCloseAt(context.db, election.id) : null;
   return {
     election: {
       title: election.title,
@@ -83,6 +88,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       closesAt: formatLondon(election.nominationsCloseAt),
       nominationsDue: election.nominationsCloseAt.getTime() <= Date.now(),
       declaredCount: declared.length,
+      ballotsClose: lastClose ? ukDateTime(lastClose) : null,
+      ballotsDue: lastClose !== null && lastClose.getTime() <= Date.now(),
     },
     positions: positions.map(({ electedIds: _ids, ...rest }) => rest),
     can,
@@ -167,6 +174,13 @@ export default function ElectionsPage() {
           <p className="lead">
             {e.title}. {e.phaseLabel}: nominations {e.phase === "nominations" ? `open ${e.opensAt} and close ${e.closesAt}` : `closed`} (UK time).
           </p>
+          {e.ballotsClose ? (
+            <p className="panel" role="status">
+              {e.ballotsDue
+                ? `The ballots closed on ${e.ballotsClose}. They are being counted, the offices first and then the committee; the results appear here when the count is done.`
+                : `Voting is open until ${e.ballotsClose}.`}
+            </p>
+          ) : null}
           {d.nominationsForMe.length > 0 ? (
             <div className="panel" role="note" aria-labelledby="nominated-title">
               <h2 id="nominated-title">You have been nominated</h2>
@@ -293,9 +307,13 @@ export default function ElectionsPage() {
           <p>The offices are counted first; anyone elected to one is left out of the committee count (standing orders 11.8).</p>
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="count" />
-            <TextArea name="reason" label="Reason, if closing before the closing time" rows={2} defaultValue={v.reason} error={errors.reason} />
+            {e.ballotsDue ? (
+              <p>The closing time has passed: the ballots are counted automatically within a minute or so, or you can count them now.</p>
+            ) : (
+              <TextArea name="reason" label="Reason, if closing before the closing time" rows={2} defaultValue={v.reason} error={errors.reason} />
+            )}
             <button type="submit" className="button" disabled={busy}>
-              Close every ballot and count
+              {e.ballotsDue ? "Count every ballot now" : "Close every ballot and count"}
             </button>
           </Form>
         </section>

@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { ErrorSummary, NotificationBanner, Radios, TextArea, TextField, type FieldErrors } from "~/components/forms";
+import { ErrorSummary, NotificationBanner, Radios, TextArea, TextField, WarningText, type FieldErrors } from "~/components/forms";
 import { PlainMarkdown } from "~/components/plain-markdown";
 import { PollResults } from "~/components/poll-results";
 import {
@@ -30,6 +30,7 @@ import { candidateProblemLabels, electionProblemMessages } from "~/modules/elect
 import { standingProblems, type Holding, type RegisteredRole } from "~/modules/elections/officer-rules";
 import { officerProblemMessages, roleLabels } from "~/modules/elections/officer-rules-messages";
 import type { PollResult } from "~/modules/polls/ballot-rules";
+import { verificationFailedAdvice, verificationProblemMessages } from "~/modules/polls/messages";
 import { loadRules, verifyPoll } from "~/modules/polls/polls.server";
 import { principalOf, requirePermission, requireUser } from "~/utils/auth.server";
 import { isAllowed } from "~/utils/permissions";
@@ -110,7 +111,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     })),
     mySeconds: userId ? await secondedBy(context.db, userId, candidates.map((c) => c.id)) : [],
     result: closed ? (loaded?.poll.result as PollResult) : null,
-    verification: verification ? (verification.ok ? `Verified: ${verification.ballots} ballots on an unbroken chain, and a fresh count gives the same result.` : `Verification failed: ${verification.problem}.`) : null,
+    verification: verification
+      ? verification.ok
+        ? { ok: true as const, text: `Verified: ${verification.ballots} ballots on an unbroken chain, and a fresh count gives the same result.` }
+        : { ok: false as const, text: `This result failed its check. ${verificationProblemMessages[verification.problem]}` }
+      : null,
     // Seats "Re-open nominations" won stay empty (11.14): only people are elected.
     elected: elected.filter((e) => !isRonSeat(e)).map((e) => e.name),
     unfilledByRon: elected.filter(isRonSeat).length,
@@ -254,7 +259,12 @@ export default function PositionPage() {
               {d.unfilledByRon === 1 ? "it" : "them"} (standing orders 11.14).
             </p>
           ) : null}
-          {d.verification ? <p>{d.verification}</p> : null}
+          {d.verification?.ok ? <p>{d.verification.text}</p> : null}
+          {d.verification && !d.verification.ok ? (
+            <WarningText>
+              {d.verification.text} {verificationFailedAdvice}
+            </WarningText>
+          ) : null}
           <p>
             <Link to={`/polls/${p.pollId}`}>Check your receipt</Link> · <Link to={`/polls/${p.pollId}/ballots`}>Published ballots</Link> ·{" "}
             <a href={`/polls/${p.pollId}/ballots.blt`}>Ballot file (BLT)</a>
@@ -265,7 +275,7 @@ export default function PositionPage() {
               </>
             ) : null}
           </p>
-          {d.viewer.canRun && !d.position.declared ? (
+          {d.viewer.canRun && !d.position.declared && d.verification?.ok ? (
             <Form method="post">
               <input type="hidden" name="intent" value="declare" />
               <button type="submit" className="button" disabled={busy}>

@@ -59,7 +59,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     viewer: {
       signedIn: Boolean(auth),
       // A question of a clause's ballot is answered there, with the clause's other questions.
-      canVote: poll.status === "open" && onRoll && !voted && !clauseId && isAllowed(principalOf(context), "poll.vote"),
+      canVote: poll.status === "open" && poll.closesAt.getTime() > Date.now() && onRoll && !voted && !clauseId && isAllowed(principalOf(context), "poll.vote"),
       clauseId,
       onRoll,
       voted,
@@ -67,7 +67,20 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       canCloseEarly: isAllowed(principalOf(context), "poll.close_early"),
       closesInFuture: poll.closesAt.getTime() > Date.now(),
     },
+    // Past its closing time and not yet counted: its owner counts it (decision 027).
+    counting: poll.status === "open" && poll.closesAt.getTime() <= Date.now(),
+    countedBy: countedTogether(poll.owner),
   };
+}
+
+/**
+ * Where a poll closed only with the others of its owner is closed and counted: an election's
+ * ballots (offices before the committee) and a constitution round's questions.
+ */
+function countedTogether(owner: string | null): { page: string; what: string } | null {
+  if (owner === "election") return { page: "/elections", what: "the other ballots of the election, on the Elections page" };
+  if (owner === "clause") return { page: "/constitution/results", what: "the other questions of its voting round, on the constitution's results page" };
+  return null;
 }
 
 type ActionData =
@@ -94,6 +107,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const opened = await openPoll(context.db, actor, pollId, roll);
       return data<ActionData>({ stage: "managed", message: opened.ok ? `The poll is open. ${opened.rollSize} people are on its roll.` : "The poll could not be opened: it is not a draft." }, { status: opened.ok ? 200 : 409 });
     }
+    const together = countedTogether(loaded.poll.owner);
+    if (together) return data<ActionData>({ stage: "manage-error", message: `This ballot is closed and counted with ${together.what}.` }, { status: 409 });
     const early = loaded.poll.closesAt.getTime() > Date.now();
     const reason = String(form.get("reason") ?? "").trim();
     if (early) {
@@ -118,7 +133,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function PollPage() {
-  const { poll, options, viewer } = useLoaderData<typeof loader>();
+  const { poll, options, viewer, counting, countedBy } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const cast = useQuickCast(poll.id, navigation.state);
   // What the ballot endpoint answered stands until the page's own action is sent something newer.
@@ -138,6 +153,18 @@ export default function PollPage() {
         {poll.status === "closed" ? "Closed" : "Closes"} {dateTime.format(new Date(poll.closesAt))}
       </p>
       {poll.description ? <p className="lead">{poll.description}</p> : null}
+      {counting ? (
+        <p className="panel">
+          Voting closed on {dateTime.format(new Date(poll.closesAt))}. The ballots are being counted
+          {countedBy ? (
+            <>
+              {" "}
+              with <Link to={countedBy.page}>{countedBy.what}</Link>
+            </>
+          ) : null}
+          ; the result is published here when the count is done.
+        </p>
+      ) : null}
 
       {result?.stage === "manage-error" ? <ErrorSummary errors={{ reason: result.message }} /> : null}
       {result?.stage === "managed" ? (
@@ -196,7 +223,7 @@ export default function PollPage() {
         )
       ) : null}
 
-      {poll.status === "open" && !viewer.canVote && result?.stage !== "cast" ? (
+      {poll.status === "open" && !counting && !viewer.canVote && result?.stage !== "cast" ? (
         <p className="panel">
           {!viewer.signedIn ? (
             <>
@@ -275,7 +302,14 @@ export default function PollPage() {
         </div>
       </dl>
 
-      {viewer.canManage && poll.status !== "closed" ? (
+      {viewer.canManage && poll.status !== "closed" && countedBy && poll.status === "open" ? (
+        <section aria-labelledby="manage-title" className="panel">
+          <h2 id="manage-title">Run this poll</h2>
+          <p>
+            This ballot is closed and counted with <Link to={countedBy.page}>{countedBy.what}</Link>, never on its own.
+          </p>
+        </section>
+      ) : viewer.canManage && poll.status !== "closed" ? (
         <section aria-labelledby="manage-title" className="panel">
           <h2 id="manage-title">Run this poll</h2>
           <Form method="post">

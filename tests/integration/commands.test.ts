@@ -81,4 +81,38 @@ describe("npm run poll:verify", () => {
       rmSync(pollFolder, { recursive: true, force: true });
     }
   }, 240_000);
+
+  it("without an argument checks every closed poll, the questions of the constitution's rounds included", async () => {
+    const { foundingMembersReady } = await import("../support/constitution-fixture");
+    const { systemActor } = await import("../../app/modules/audit/audit.server");
+    const { startDraft } = await import("../../app/modules/constitution/drafting.server");
+    const { closeRound, openRound, roundItems } = await import("../../app/modules/constitution/round.server");
+    const { castBallot } = await import("../../app/modules/polls/polls.server");
+    const { polls } = await import("../../db/schema");
+    const { eq, sql } = await import("drizzle-orm");
+    const roundFolder = mkdtempSync(path.join(os.tmpdir(), "breakaway-round-"));
+    try {
+      const db = await openPglite(roundFolder);
+      await db.migrate();
+      const { ids } = await foundingMembersReady(db.db, 3);
+      expect((await startDraft(db.db, systemActor(), { kind: "model" })).ok).toBe(true);
+      const round = await openRound(db.db, systemActor(), { closesAt: new Date(Date.now() + 3600_000) });
+      if (!round.ok) throw new Error(round.code);
+      const [question] = await roundItems(db.db, round.roundId);
+      for (const userId of ids) await castBallot(db.db, { pollId: question!.pollId, userId, choice: "yes" });
+      expect((await closeRound(db.db, systemActor())).ok).toBe(true);
+      const closed = await db.db.select({ id: polls.id }).from(polls).where(eq(polls.status, "closed"));
+      // A question's stored result no longer matches its ballots.
+      await db.db.execute(sql`update polls set result = jsonb_set(result, '{result,tally,yes}', '0') where id = ${question!.pollId}`);
+      await db.close();
+
+      const checked = run("scripts/poll-verify.ts", [], { DATA_DIR: roundFolder });
+      expect(checked.stderr).toContain(`FAILED  ${question!.pollId}`);
+      expect(checked.stderr).toContain("gives a different result when counted again");
+      expect(checked.stdout).toContain(`${closed.length - 1} passed, 1 failed`);
+      expect(checked.status).toBe(1);
+    } finally {
+      rmSync(roundFolder, { recursive: true, force: true });
+    }
+  }, 240_000);
 });

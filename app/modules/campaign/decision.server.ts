@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import { queueMail } from "~/modules/mail/outbox.server";
-import { createPoll, openPoll } from "~/modules/polls/polls.server";
+import { closePoll, createPoll, openPoll, verifyPoll } from "~/modules/polls/polls.server";
 import type { PollResult } from "~/modules/polls/ballot-rules";
 import type { Db, DbOrTx } from "~/utils/db.server";
 import { movement, pledges, polls, users, type Phase } from "../../../db/schema";
@@ -89,15 +89,23 @@ async function ensureAccounts(tx: DbOrTx, pledgers: { id: string; email: string;
   return pledgers.flatMap((p) => (p.userId ? [{ userId: p.userId, email: p.email, name: p.name }] : []));
 }
 
-export type SettleResult = { ok: true; phase: Phase } | { ok: false; code: "no_decision" | "not_closed" | "no_winner" };
+export type SettleResult = { ok: true; phase: Phase } | { ok: false; code: "no_decision" | "not_closed" | "no_winner" | "verification_failed" };
 
-/** After the decision ballot closes: the movement moves to the phase the members chose. */
+/**
+ * Once the decision ballot's closing time has passed: closes and counts it (if the poll closer
+ * has not already called this), checks the count against the ballots, and moves the movement to
+ * the phase the members chose. One transaction.
+ */
 export async function settleDecision(db: Db, actor: Actor): Promise<SettleResult> {
   return db.transaction(async (tx) => {
     const [m] = await tx.select().from(movement).where(eq(movement.id, 1)).for("update");
     if (!m?.decisionPollId || m.phase !== "decision") return { ok: false, code: "no_decision" } as const;
+    const [due] = await tx.select().from(polls).where(eq(polls.id, m.decisionPollId));
+    if (due?.status === "open" && due.closesAt.getTime() <= Date.now()) await closePoll(tx, actor, due.id);
     const [poll] = await tx.select().from(polls).where(eq(polls.id, m.decisionPollId));
     if (!poll || poll.status !== "closed") return { ok: false, code: "not_closed" } as const;
+    // A result its own ballots do not reproduce decides nothing (decision 027).
+    if (!(await verifyPoll(tx, poll.id)).ok) return { ok: false, code: "verification_failed" } as const;
     const result = poll.result as PollResult;
     const winner = result.kind === "ranked" ? result.report.elected[0] : undefined;
     const position = winner === undefined ? -1 : (decisionOptions as readonly string[]).indexOf(winner);

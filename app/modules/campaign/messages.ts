@@ -1,6 +1,7 @@
 import type { DemandResponse, Phase } from "../../../db/schema";
 import { MAX_CAMPAIGN_STATEMENT_LENGTH, MAX_DEMAND_TEXT_LENGTH, MAX_DEMAND_TITLE_LENGTH, MAX_PARTY_NAME_LENGTH, MAX_WEB_ADDRESS_LENGTH } from "~/utils/input-limits";
 import { textProblemMessages } from "~/utils/text-limit-messages";
+import { verificationFailedAdvice } from "~/modules/polls/messages";
 
 /** The campaign's free text (campaign.manage), by field; limits from input-limits.ts. */
 export const campaignTextMessages = {
@@ -40,4 +41,5 @@ export const manageMessages = {
   no_decision: "There is no decision ballot to record.",
   not_closed: "The decision ballot has not closed yet.",
   no_winner: "The ballot did not produce a winner; see its results.",
+  verification_failed: `The decision was not recorded: checking the ballot's result against its ballots failed. ${verificationFailedAdvice}`,
 } as const;

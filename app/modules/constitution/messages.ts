@@ -1,4 +1,5 @@
 /** Wording for the constitution pages, kept out of the rules so it can be translated. */
+import { verificationFailedAdvice } from "~/modules/polls/messages";
 import type { AmendmentStatus, DraftPhase, RecommendationKind } from "../../../db/schema";
 import type { DraftingProblem } from "./drafting.server";
 import type { RoundProblem } from "./round.server";
@@ -85,6 +86,7 @@ export const roundProblemMessages: Record<RoundProblem, string> = {
   adoption_already_open: "The adoption vote has already been opened.",
   no_adoption_vote: "The adoption vote has not been opened.",
   already_adopted: "This text has already been adopted.",
+  verification_failed: `Nothing was adopted: checking the adoption vote's result against its ballots failed. ${verificationFailedAdvice}`,
 };
 
 /** The reason for closing a ballot early, recorded in the audit log. */

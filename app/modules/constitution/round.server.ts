@@ -8,7 +8,7 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, max, sql } from "drizzl
 import { appendAudit, appendAuditEntries, type Actor } from "~/modules/audit/audit.server";
 import type { YesNoResult } from "~/modules/ballots";
 import type { PollResult } from "~/modules/polls/ballot-rules";
-import { ballotsCastSql, castBallot, closePoll, closePollBatch, closedPollDetails, createPoll, openPoll, openPollBatch } from "~/modules/polls/polls.server";
+import { ballotsCastSql, castBallot, closePoll, closePollBatch, closedPollDetails, createPoll, openPoll, openPollBatch, verifyPoll } from "~/modules/polls/polls.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
 import {
   amendments,
@@ -40,7 +40,8 @@ export type RoundProblem =
   | "still_pending"
   | "adoption_already_open"
   | "no_adoption_vote"
-  | "already_adopted";
+  | "already_adopted"
+  | "verification_failed";
 
 export type RoundResult<T = object> = ({ ok: true } & T) | { ok: false; code: RoundProblem };
 
@@ -351,6 +352,8 @@ export async function settleAdoption(db: Db, actor: Actor, options: { reason?: s
     const [poll] = await tx.select().from(polls).where(eq(polls.id, draft.adoptionPollId));
     const result = poll?.result as PollResult | null | undefined;
     if (!poll || result?.kind !== "yes-no") throw new Error("adoption vote has no result");
+    // A result its own ballots do not reproduce adopts nothing (decision 027).
+    if (!(await verifyPoll(tx, poll.id)).ok) return { ok: false, code: "verification_failed" } as const;
     if (!result.result.passed) {
       await appendAudit(tx, { actor, action: "constitution.adoption_failed", subjectType: "constitution_draft", subjectId: draft.id, details: { code: result.result.code } });
       return { ok: true, adopted: false, version: null } as const;

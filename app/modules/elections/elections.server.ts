@@ -11,7 +11,7 @@ import type { RankedCountReport } from "~/modules/ballots";
 import { standingOrderRules } from "~/modules/constitution/drafting.server";
 import type { PollResult } from "~/modules/polls/ballot-rules";
 import { queueMail } from "~/modules/mail/outbox.server";
-import { closePoll, createPoll, openPoll } from "~/modules/polls/polls.server";
+import { closePoll, createPoll, openPoll, verifyPoll, type PollVerification } from "~/modules/polls/polls.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
 import {
@@ -67,9 +67,12 @@ export type ElectionProblem =
   | "nominee_not_on_roll"
   | "already_nominated"
   | "no_nomination"
-  | "nomination_pending";
+  | "nomination_pending"
+  | "verification_failed";
 
-export type ElectionResult<T = object> = ({ ok: true } & T) | { ok: false; code: ElectionProblem; detail?: string };
+export type ElectionResult<T = object> =
+  | ({ ok: true } & T)
+  | { ok: false; code: ElectionProblem; detail?: string; verification?: Extract<PollVerification, { ok: false }>["problem"] };
 
 async function isFoundingMember(db: DbOrTx, userId: string): Promise<boolean> {
   const [row] = await db
@@ -694,6 +697,19 @@ export async function openBallots(
 }
 
 /**
+ * When the last of the election's open ballots closes (null when none is open). Until then none
+ * is counted: past its own closing time a ballot takes no more votes, and waits for the others.
+ */
+export async function ballotsCloseAt(db: DbOrTx, electionId: string): Promise<Date | null> {
+  const [row] = await db
+    .select({ last: sql<string | null>`max(${polls.closesAt})` })
+    .from(polls)
+    .innerJoin(positions, eq(positions.pollId, polls.id))
+    .where(and(eq(positions.electionId, electionId), eq(polls.status, "open")));
+  return row?.last ? new Date(row.last) : null;
+}
+
+/**
  * Closes and counts every ballot: the registered offices first, then the positions counted
  * after them, from which anyone elected to an office is withdrawn before counting (11.8).
  */
@@ -712,7 +728,10 @@ export async function countElection(db: Db, actor: Actor, options: { reason?: st
     const officeHolders = new Set<string>();
     for (const position of [...all.filter((p) => !p.countedAfterOffices), ...all.filter((p) => p.countedAfterOffices)]) {
       if (!position.pollId) continue;
-      if (position.countedAfterOffices && officeHolders.size > 0) {
+      // Only while the ballot is open: withdrawing a candidate from a ballot already counted
+      // would make its stored rules disagree with its result.
+      const [ballot] = await tx.select({ status: polls.status }).from(polls).where(eq(polls.id, position.pollId)).for("update");
+      if (position.countedAfterOffices && officeHolders.size > 0 && ballot?.status === "open") {
         const onPaper = await tx.select().from(candidacies).where(and(eq(candidacies.positionId, position.id), isNotNull(candidacies.ballotPosition)));
         for (const c of onPaper) {
           if (officeHolders.has(c.userId) && c.ballotPosition !== null) {
@@ -756,6 +775,9 @@ export async function declare(db: Db, actor: Actor, positionId: string): Promise
     if (!found) return { ok: false, code: "not_found" } as const;
     if (found.election.phase !== "counted" || !found.position.pollId) return { ok: false, code: "not_counted" } as const;
     if (found.position.declaredAt) return { ok: false, code: "already_declared" } as const;
+    // A result its own ballots do not reproduce is never declared (decision 027).
+    const verified = await verifyPoll(tx, found.position.pollId);
+    if (!verified.ok) return { ok: false, code: "verification_failed", verification: verified.problem } as const;
     const elected = await winners(tx, found.position);
     await tx.update(positions).set({ declaredAt: new Date(), elected }).where(eq(positions.id, positionId));
     await appendAudit(tx, { actor, action: "election.declared", subjectType: "position", subjectId: positionId, details: { position: found.position.title, elected: elected.map((e) => e.name) } });

@@ -1,4 +1,5 @@
 /** Wording for the elections pages, kept out of the rules so it can be translated. */
+import { verificationFailedAdvice } from "~/modules/polls/messages";
 import type { CandidateView, ElectionProblem } from "./elections.server";
 import { electionTextFields, type ElectionTextField, type ElectionTextProblem } from "./text-fields";
 import { textProblemMessages } from "~/utils/text-limit-messages";
@@ -53,6 +54,7 @@ export const electionProblemMessages: Record<ElectionProblem, string> = {
   already_nominated: "They have already been nominated for this position, or have stood for it or declined it. Nobody may nominate them for it again.",
   no_nomination: "There is no nomination waiting for your answer here.",
   nomination_pending: "They have not accepted their nomination yet.",
+  verification_failed: `Checking this result against its ballots failed. ${verificationFailedAdvice}`,
 };
 
 export const candidateProblemLabels: Record<CandidateView["problems"][number], string> = {

@@ -55,3 +55,18 @@ export const publicationDescriptions: Record<string, string> = {
   "separate-lists":
     "After the poll closes the receipt codes and the ballots are published as two separate lists, so you can check that your ballot was counted without anyone being able to prove how you voted.",
 };
+
+/**
+ * What failed when a closed poll was checked against its own ballots (verifyPoll), for the
+ * warning on the pages that would declare or act on its result. Never the problem's code.
+ */
+export const verificationProblemMessages: Record<"not_closed" | "chain_broken" | "counts_differ" | "result_differs", string> = {
+  not_closed: "The ballot has not been closed and counted yet, so there is no result to check.",
+  chain_broken: "The stored ballots do not match the record made when each was cast: a ballot may have been changed, added or removed.",
+  counts_differ: "The number of ballots is not the number of members recorded as having voted.",
+  result_differs: "Counting the stored ballots again gives a different result from the one recorded.",
+};
+
+/** What to do when a result fails its check: the same words wherever the warning is shown. */
+export const verificationFailedAdvice =
+  "This result cannot be declared or acted on. The returning officer should check the ballots with the verify command (see “Checking a result” in the user guide) and tell the organisers what it finds.";

@@ -646,29 +646,53 @@ export async function pollIdsOnRoll(db: DbOrTx, userId: string, pollIds: string[
   return new Set(rows.map((r) => r.pollId));
 }
 
+/** The actor of every close and count the poll closer makes. */
+export const AUTOMATIC_CLOSE: Actor = { id: null, label: "automatic close at the closing time" };
+
 /**
- * Closes and counts every open poll whose closing time has passed. Safe to run on several
- * servers at once: closePoll locks the poll and does nothing to one already closed.
+ * What the poll closer calls when polls of an owner have passed their closing time: the owner
+ * closes and counts them in its own order (an election counts its offices before its committee),
+ * and answers how many polls it closed. See app/modules/road/due-owners.server.ts.
  */
-export async function closeDuePolls(db: Db): Promise<number> {
+export type DueOwners = Partial<Record<PollOwner, (db: Db) => Promise<number>>>;
+
+/**
+ * Closes and counts every open free-standing poll whose closing time has passed, and calls the
+ * owner of any owned poll that is due (decision 027): the closer never counts an owned poll on
+ * its own. Safe to run on several servers at once: closePoll locks the poll and does nothing to
+ * one already closed, and each owner locks its own row. An owner that fails is logged by kind
+ * and the others still run.
+ */
+export async function closeDuePolls(db: Db, owners: DueOwners = {}): Promise<number> {
   const due = await db
-    .select({ id: polls.id })
+    .select({ id: polls.id, owner: polls.owner })
     .from(polls)
     .where(and(eq(polls.status, "open"), sql`${polls.closesAt} <= now()`));
   let closed = 0;
-  for (const { id } of due) {
-    const result = await closePoll(db, { id: null, label: "automatic close at the closing time" }, id);
+  for (const { id } of due.filter((p) => p.owner === null)) {
+    const result = await closePoll(db, AUTOMATIC_CLOSE, id);
     if (result.ok) closed += 1;
+  }
+  const dueOwners = new Set(due.flatMap((p) => (p.owner === null ? [] : [p.owner])));
+  for (const owner of [...dueOwners].sort()) {
+    const handler = owners[owner];
+    if (!handler) continue;
+    try {
+      closed += await handler(db);
+    } catch (error) {
+      // By kind only, as every failure is (describeFailure); the owners after it still run.
+      console.error(`poll closer: ${describeFailure(error)} (the ${owner} polls)`);
+    }
   }
   return closed;
 }
 
 /** Starts the background loop that closes polls on time; returns a function that stops it. */
-export function startPollCloser(db: Db, intervalMs = 15_000): () => Promise<void> {
+export function startPollCloser(db: Db, intervalMs = 15_000, owners: DueOwners = {}): () => Promise<void> {
   let running: Promise<unknown> | null = null;
   const timer = setInterval(() => {
     if (running) return;
-    running = closeDuePolls(db)
+    running = closeDuePolls(db, owners)
       .catch((error: unknown) => console.error(`poll closer: ${describeFailure(error)}`))
       .finally(() => {
         running = null;
