@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { ErrorSummary, NotificationBanner, TextArea, TextField, type FieldErrors } from "~/components/forms";
 import {
   addPosition,
+  ballotsDue,
   candidateCounts,
   countElection,
   createElection,
@@ -20,6 +21,9 @@ import { officerProblemMessages } from "~/modules/elections/officer-rules-messag
 import { principalOf, requirePermission, requireUser } from "~/utils/auth.server";
 import { formatLondon, fromLondonLocal } from "~/utils/london-time";
 import { isAllowed } from "~/utils/permissions";
+import { WaitingNotice } from "~/components/waiting-notice";
+import { waitingNoticeFor } from "~/modules/roles/roles.server";
+import { electionWaiting } from "~/modules/roles/waiting-for";
 
 export const meta: MetaFunction = () => [{ title: "Elections - Breakaway" }];
 
@@ -28,7 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const principal = principalOf(context);
   const election = await currentElection(context.db);
   const can = { manage: isAllowed(principal, "elections.manage"), run: isAllowed(principal, "elections.run") };
-  if (!election) return { election: null, positions: [], can, registrable: null, nominationsForMe: [] };
+  if (!election) return { election: null, positions: [], can, registrable: null, nominationsForMe: [], waiting: null };
   const now = Date.now();
   const nominationsOpen = election.phase === "nominations" && election.nominationsOpenAt.getTime() <= now && now < election.nominationsCloseAt.getTime();
   // Only the nominee's own nominations: the page is public, the roll is not.
@@ -74,7 +78,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     registrable = checkOfficers([...holdings.values()], { partyKind: "major", onePerPerson: true }).map((problem) => officerProblemMessages[problem.code](problem, (id) => names.get(id) ?? id));
   }
   const declared = await declaredOfficers(context.db);
+  const facts = {
+    phase: election.phase,
+    nominationsDue: election.nominationsCloseAt.getTime() <= now,
+    ballotsDue: election.phase === "ballot" && (await ballotsDue(context.db, election.id)),
+    undeclared: positions.filter((p) => p.pollId && !p.declared).length,
+  };
   return {
+    waiting: await waitingNoticeFor(context.db, principal, (roles) => electionWaiting(facts, roles)),
     election: {
       title: election.title,
       phase: election.phase,
@@ -167,6 +178,7 @@ export default function ElectionsPage() {
           <p className="lead">
             {e.title}. {e.phaseLabel}: nominations {e.phase === "nominations" ? `open ${e.opensAt} and close ${e.closesAt}` : `closed`} (UK time).
           </p>
+          <WaitingNotice notice={d.waiting} />
           {d.nominationsForMe.length > 0 ? (
             <div className="panel" role="note" aria-labelledby="nominated-title">
               <h2 id="nominated-title">You have been nominated</h2>
@@ -224,6 +236,8 @@ export default function ElectionsPage() {
                       </>
                     ) : p.pollId ? (
                       <Link to={`/polls/${p.pollId}`}>Vote<span className="visually-hidden"> for {p.title}</span></Link>
+                    ) : e.phase === "nominations" && e.nominationsDue ? (
+                      "Not open yet: waiting for the returning officer"
                     ) : (
                       "Not open"
                     )}
