@@ -90,7 +90,7 @@ export default function RolesPage() {
         <h2 id="ro-title">Returning officer</h2>
         <p>{roleDescriptions.returning_officer}</p>
         {ro ? (
-          <Holder holder={ro} role="returning_officer" canManage={d.canManage} errors={errors} busy={busy} />
+          <Holder holder={ro} office="returning_officer" canManage={d.canManage} errors={errors} busy={busy} />
         ) : (
           <p className="inset-text">
             There is no returning officer. Nobody can open, count or declare an election, or close a poll early, until {d.canManage ? "you appoint one below" : "an organiser appoints one"}.
@@ -104,7 +104,7 @@ export default function RolesPage() {
         <ul className="list">
           {d.organisers.map((o) => (
             <li key={o.id}>
-              <Holder holder={o} role="organiser" canManage={d.canManage} errors={errors} busy={busy} />
+              <Holder holder={o} office="organiser" canManage={d.canManage} errors={errors} busy={busy} />
             </li>
           ))}
         </ul>
@@ -150,13 +150,13 @@ export default function RolesPage() {
 
 function Holder({
   holder: h,
-  role,
+  office: role,
   canManage,
   errors,
   busy,
 }: {
   holder: { id: string; name: string; email: string | null; me: boolean; kept: RemovalProblem | null };
-  role: AppointableRole;
+  office: AppointableRole;
   canManage: boolean;
   errors: FieldErrors;
   busy: boolean;
