@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { ErrorSummary, NotificationBanner, Radios, TextField, type FieldErrors } from "~/components/forms";
+import { ErrorSummary, FieldError, NotificationBanner, Radios, TextField, type FieldErrors } from "~/components/forms";
 import { appointedBanner, removedBanner, roleDescriptions, roleNames, roleProblemMessages, ruleSentence } from "~/modules/roles/messages";
 import { appointRole, isElectionRunning, removeRole, roleHolders } from "~/modules/roles/roles.server";
 import { appointableRoles, incompatibleCapacities, removalProblem, type AppointableRole, type RemovalProblem } from "~/modules/roles/role-rules";
@@ -164,29 +164,27 @@ function Holder({
   const id = `remove-${role}-${h.id}`;
   const error = errors[id];
   return (
-    <>
-      <strong>{h.name}</strong>
-      {h.me ? " (you)" : ""}
-      {h.email ? `, ${h.email}` : ""}
+    <div className="role-holder">
+      <p>
+        <strong>{h.name}</strong>
+        {h.me ? " (you)" : ""}
+        {h.email ? `, ${h.email}` : ""}
+      </p>
       {canManage ? (
         h.kept ? (
           <p className="hint">{roleProblemMessages[h.kept]}</p>
         ) : (
-          <Form method="post" className="inline-form">
+          <Form method="post">
             <input type="hidden" name="intent" value="remove" />
             <input type="hidden" name="role" value={role} />
             <input type="hidden" name="userId" value={h.id} />
-            {error ? (
-              <p className="error-message" id={`${id}-error`}>
-                <span className="visually-hidden">Error:</span> {error}
-              </p>
-            ) : null}
+            <FieldError id={id} message={error} />
             <button type="submit" id={id} className="button button--secondary" disabled={busy} aria-describedby={error ? `${id}-error` : undefined}>
               Remove {h.me ? "yourself" : h.name} as {roleNames[role]}
             </button>
           </Form>
         )
       ) : null}
-    </>
+    </div>
   );
 }
