@@ -66,7 +66,7 @@ export function conflictRefusal(name: string, role: AppointableRole, held: Capac
     held === "organiser"
       ? ` To make ${name} ${capacityPhrases[role]}, remove them as an organiser first.`
       : held === "returning_officer"
-        ? ` To make ${name} ${capacityPhrases[role]}, appoint someone else as returning officer first.`
+        ? ` To make ${name} ${capacityPhrases[role]}, first appoint someone else as returning officer in their place (or, while no election is running, remove them as returning officer).`
         : ` Appoint someone who takes no part in the election.`;
   return `${conflictSentence(name, held, reason)}${remedy}`;
 }
