@@ -32,6 +32,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
     movementName: m?.name ?? "Breakaway",
     user: user ? { displayName: user.displayName, email: user.email, role: user.role } : null,
     canReadAudit: isAllowed(principalOf(context), "audit.read"),
+    canManageRoles: isAllowed(principalOf(context), "roles.manage"),
     showOutbox: await outboxPageAvailable(context.env, context.db),
   };
 }
@@ -55,6 +56,7 @@ export function Layout({ children }: { children: ReactNode }) {
           movementName={data?.movementName ?? "Breakaway"}
           user={data?.user ?? null}
           canReadAudit={data?.canReadAudit ?? false}
+          canManageRoles={data?.canManageRoles ?? false}
         />
         <main id="main-content" className="main" tabIndex={-1}>
           {children}

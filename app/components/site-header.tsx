@@ -24,10 +24,12 @@ export function SiteHeader({
   movementName,
   user,
   canReadAudit,
+  canManageRoles,
 }: {
   movementName: string;
   user: HeaderUser | null;
   canReadAudit: boolean;
+  canManageRoles: boolean;
 }) {
   return (
     <header className="site-header">
@@ -66,6 +68,11 @@ export function SiteHeader({
               <NavLink to={s.to}>{s.label}</NavLink>
             </li>
           ))}
+          {canManageRoles ? (
+            <li>
+              <NavLink to="/roles">Roles</NavLink>
+            </li>
+          ) : null}
           {canReadAudit ? (
             <li>
               <NavLink to="/audit">Audit log</NavLink>

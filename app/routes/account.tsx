@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/forms";
 import { roleLabels } from "~/components/site-header";
 import { clearedSessionCookie } from "~/modules/auth/session.server";
@@ -53,7 +53,9 @@ export default function Account() {
         </div>
         <div className="summary-list__row">
           <dt>Role</dt>
-          <dd>{roleLabels[a.role] ?? a.role}</dd>
+          <dd>
+            {roleLabels[a.role] ?? a.role} (<Link to="/roles">who holds which role</Link>)
+          </dd>
         </div>
         <div className="summary-list__row">
           <dt>This sign-in lasts until</dt>

@@ -11,7 +11,11 @@ import { currentDraft, listAmendments, setSupportersNeeded, startDraft } from "~
 import { draftingProblemMessages, phaseLabels, roundProblemMessages, uploadNotTextMessage, uploadUnreadableMessage } from "~/modules/constitution/messages";
 import { latestVersion, openAdoptionVote, openRound, openRoundOf, pendingClauses, standingOrdersAdopted } from "~/modules/constitution/round.server";
 import { splitMarkdownIntoClauses, uploadProblemMessages, UPLOAD_LIMITS } from "~/modules/constitution/upload";
-import { requireUser } from "~/utils/auth.server";
+import { principalOf, requireUser } from "~/utils/auth.server";
+import { isAllowed } from "~/utils/permissions";
+import { WaitingNotice } from "~/components/waiting-notice";
+import { waitingNoticeFor } from "~/modules/roles/roles.server";
+import { earlyCloseWaiting } from "~/modules/roles/waiting-for";
 import { readUploadForm } from "~/utils/upload-form.server";
 import { formatLondon, fromLondonLocal } from "~/utils/london-time";
 
@@ -22,11 +26,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const draft = await currentDraft(context.db);
   const version = await latestVersion(context.db);
   const adoptedSO = await standingOrdersAdopted(context.db);
-  if (!draft) return { draft: null, version: version?.number ?? null, standingOrdersAdopted: adoptedSO };
+  if (!draft) return { draft: null, version: version?.number ?? null, standingOrdersAdopted: adoptedSO, waiting: null };
   const amendments = await listAmendments(context.db, draft.id);
   const round = await openRoundOf(context.db, draft.id);
   const pending = await pendingClauses(context.db, draft.id);
+  // A round closes by itself at its time; before then only the returning officer can close it.
+  const principal = principalOf(context);
+  const waiting = round
+    ? await waitingNoticeFor(context.db, principal, (roles) =>
+        earlyCloseWaiting({ open: true, closesInFuture: round.closesAt.getTime() > Date.now() }, { canCloseEarly: isAllowed(principal, "poll.close_early") }, roles),
+      )
+    : null;
   return {
+    waiting,
     draft: {
       phase: draft.phase,
       phaseLabel: phaseLabels[draft.phase],
@@ -191,6 +203,7 @@ export default function ManageConstitution() {
               Round {draft.round.number} is open until {draft.round.closesAt}. <Link to="/constitution/results">See turnout and close it</Link>.
             </p>
           ) : null}
+          <WaitingNotice notice={d.waiting} />
           {canOpenRound ? (
             <Form method="post" noValidate>
               <input type="hidden" name="intent" value="open-round" />

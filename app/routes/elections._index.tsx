@@ -4,6 +4,7 @@ import { ErrorSummary, NotificationBanner, TextArea, TextField, type FieldErrors
 import {
   addPosition,
   ballotsCloseAt,
+  ballotsDue,
   candidateCounts,
   countElection,
   createElection,
@@ -22,6 +23,9 @@ import { principalOf, requirePermission, requireUser } from "~/utils/auth.server
 import { formatLondon, fromLondonLocal } from "~/utils/london-time";
 import { ukDateTime } from "~/modules/documents/format";
 import { isAllowed } from "~/utils/permissions";
+import { WaitingNotice } from "~/components/waiting-notice";
+import { waitingNoticeFor } from "~/modules/roles/roles.server";
+import { electionWaiting } from "~/modules/roles/waiting-for";
 
 export const meta: MetaFunction = () => [{ title: "Elections - Breakaway" }];
 
@@ -30,7 +34,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const principal = principalOf(context);
   const election = await currentElection(context.db);
   const can = { manage: isAllowed(principal, "elections.manage"), run: isAllowed(principal, "elections.run") };
-  if (!election) return { election: null, positions: [], can, registrable: null, nominationsForMe: [] };
+  if (!election) return { election: null, positions: [], can, registrable: null, nominationsForMe: [], waiting: null };
   const now = Date.now();
   const nominationsOpen = election.phase === "nominations" && election.nominationsOpenAt.getTime() <= now && now < election.nominationsCloseAt.getTime();
   // Only the nominee's own nominations: the page is public, the roll is not.
@@ -79,7 +83,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // While the ballots are open: when they close, and whether that time has come (they are then
   // counted together, offices first, by the poll closer or the returning officer).
   const lastClose = election.phase === "ballot" ? await ballotsCloseAt(context.db, election.id) : null;
+  const facts = {
+    phase: election.phase,
+    nominationsDue: election.nominationsCloseAt.getTime() <= now,
+    ballotsDue: election.phase === "ballot" && (await ballotsDue(context.db, election.id)),
+    undeclared: positions.filter((p) => p.pollId && !p.declared).length,
+  };
   return {
+    waiting: await waitingNoticeFor(context.db, principal, (roles) => electionWaiting(facts, roles)),
     election: {
       title: election.title,
       phase: election.phase,
@@ -181,6 +192,7 @@ export default function ElectionsPage() {
                 : `Voting is open until ${e.ballotsClose}.`}
             </p>
           ) : null}
+          <WaitingNotice notice={d.waiting} />
           {d.nominationsForMe.length > 0 ? (
             <div className="panel" role="note" aria-labelledby="nominated-title">
               <h2 id="nominated-title">You have been nominated</h2>
@@ -238,6 +250,8 @@ export default function ElectionsPage() {
                       </>
                     ) : p.pollId ? (
                       <Link to={`/polls/${p.pollId}`}>Vote<span className="visually-hidden"> for {p.title}</span></Link>
+                    ) : e.phase === "nominations" && e.nominationsDue ? (
+                      "Not open yet: waiting for the returning officer"
                     ) : (
                       "Not open"
                     )}

@@ -35,6 +35,11 @@ import { loadRules, verifyPoll } from "~/modules/polls/polls.server";
 import { principalOf, requirePermission, requireUser } from "~/utils/auth.server";
 import { isAllowed } from "~/utils/permissions";
 import { MAX_CANDIDATE_STATEMENT_LENGTH, MAX_LOOKUP_LENGTH } from "~/utils/input-limits";
+import { WaitingNotice } from "~/components/waiting-notice";
+import { takingPartRefusal } from "~/modules/roles/messages";
+import { conflictsFor } from "~/modules/roles/role-rules";
+import { waitingNoticeFor } from "~/modules/roles/roles.server";
+import { electionWaiting } from "~/modules/roles/waiting-for";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${d?.position.title ?? "Position"} - Elections - Breakaway` }];
 
@@ -45,7 +50,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { position, election } = found;
   const principal = principalOf(context);
   const userId = auth?.user.id ?? null;
+  // The returning officer takes no part in the election they run (role-rules.ts): no forms for them.
+  const office = auth && auth.user.role !== "member" ? [auth.user.role] : [];
+  const excluded = conflictsFor("candidate", office)[0] ?? null;
   const foundingMember = userId ? await isFoundingMember(context.db, userId) : false;
+  const mayNominate = foundingMember && !excluded;
   const candidates = await listCandidates(context.db, position);
   const questions = await hustingsFor(context.db, candidates.map((c) => c.id));
   const mine = candidates.find((c) => c.userId === userId) ?? null;
@@ -56,7 +65,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const pending = foundingMember && nominationsOpen ? await pendingNominations(context.db, { positionId: position.id }) : [];
   const nominationForMe = pending.find((n) => n.nomineeId === userId) ?? null;
   const find = (new URL(request.url).searchParams.get("find") ?? "").slice(0, MAX_LOOKUP_LENGTH);
-  const matches = foundingMember && nominationsOpen && userId && find.trim() ? await findNominees(context.db, userId, find) : null;
+  const matches = mayNominate && nominationsOpen && userId && find.trim() ? await findNominees(context.db, userId, find) : null;
 
   // Warn a would-be candidate if standing here would make an unregistrable set (officer-rules.ts).
   let warnings: string[] = [];
@@ -77,7 +86,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const closed = loaded?.poll.status === "closed";
   const verification = closed && position.pollId ? await verifyPoll(context.db, position.pollId) : null;
   const elected = closed ? await winners(context.db, position) : [];
+  const facts = {
+    phase: election.phase,
+    nominationsDue: election.nominationsCloseAt.getTime() <= now,
+    ballotsDue: Boolean(loaded && (closed || loaded.poll.closesAt.getTime() <= now)),
+    undeclared: position.pollId && position.declaredAt === null ? 1 : 0,
+  };
   return {
+    waiting: await waitingNoticeFor(context.db, principal, (roles) => electionWaiting(facts, roles)),
+    excluded: excluded ? takingPartRefusal(excluded.reason) : null,
     position: {
       id: position.id,
       title: position.title,
@@ -95,6 +112,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     viewer: {
       signedIn: Boolean(auth),
       foundingMember,
+      mayNominate,
       userId,
       canRun: isAllowed(principal, "elections.run"),
     },
@@ -186,7 +204,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
   if (intent === "nominate") {
     const r = await nominate(context.db, me, params.positionId ?? "", values.nomineeId ?? "", { appUrl: context.env.appUrl });
-    if (!r.ok) return fail(r.code === "nominations_closed" || r.code === "not_found" || r.code === "not_founding_member" ? PAGE : "nomineeId", r.code);
+    if (!r.ok) return fail(r.code === "nominations_closed" || r.code === "not_found" || r.code === "not_founding_member" || r.code === "returning_officer_takes_no_part" ? PAGE : "nomineeId", r.code);
     return ok(`You have nominated ${r.nomineeName}. They are emailed and asked to accept; until they do, they are not a candidate.`);
   }
   if (intent === "second" || intent === "unsecond") {
@@ -215,13 +233,13 @@ export default function PositionPage() {
   const errors: FieldErrors = result?.errors ?? {};
   const v = result?.values ?? {};
   const p = d.position;
-  const canStand = d.nominationsOpen && d.viewer.foundingMember && !d.nominationForMe && (!d.mine || d.mine.status === "withdrawn");
+  const canStand = d.nominationsOpen && d.viewer.mayNominate && !d.nominationForMe && (!d.mine || d.mine.status === "withdrawn");
   const firstMatch = d.search.results?.[0]?.userId;
   // A refusal beside a form the page no longer shows (the nomination answered meanwhile,
   // nominations closed) goes to the summary alone.
   const formShown: Record<string, boolean> = {
     decline: Boolean(d.nominationForMe),
-    nomineeId: d.nominationsOpen && d.viewer.foundingMember,
+    nomineeId: d.nominationsOpen && d.viewer.mayNominate,
     ...Object.fromEntries(["statement", "consent", "registeredOfficer", "treasurerEligible"].map((f) => [f, Boolean(d.nominationForMe) || canStand])),
   };
   const pageError = Object.entries(errors).find(([field, message]) => message && (field === PAGE || formShown[field] === false))?.[1];
@@ -242,6 +260,8 @@ export default function PositionPage() {
         <Link to="/elections">All positions</Link>
       </p>
       <h1>{p.title}</h1>
+      <WaitingNotice notice={d.waiting} />
+      {d.excluded && d.nominationsOpen ? <p className="inset-text">{d.excluded}</p> : null}
       <p className="lead">
         {p.seats} {p.seats === 1 ? "seat" : "seats"}, counted by {p.method}. {p.role ? `A registered officer: the ${p.role}'s name goes on the Electoral Commission's public register.` : ""} Each
         candidate needs {p.secondersRequired} seconders besides their nominator. {p.eligibility}
@@ -306,7 +326,7 @@ export default function PositionPage() {
               {!c.valid && c.status !== "withdrawn" ? ` Not yet valid: ${c.problems.map((x) => candidateProblemLabels[x]).join("; ")}.` : ""}
             </p>
             {c.statement ? <PlainMarkdown text={c.statement} headingLevel={3} /> : <p>No statement.</p>}
-            {d.nominationsOpen && d.viewer.foundingMember && c.userId !== d.viewer.userId && !c.nominatedByMe && c.status === "standing" ? (
+            {d.nominationsOpen && d.viewer.mayNominate && c.userId !== d.viewer.userId && !c.nominatedByMe && c.status === "standing" ? (
               <Form method="post">
                 <input type="hidden" name="candidacyId" value={c.id} />
                 {d.mySeconds.includes(c.id) ? (
@@ -407,7 +427,7 @@ export default function PositionPage() {
         </section>
       ) : null}
 
-      {d.nominationsOpen && d.viewer.foundingMember ? (
+      {d.nominationsOpen && d.viewer.mayNominate ? (
         <section aria-labelledby="nominate-title" className="amend-form" id="nominate">
           <h2 id="nominate-title">Nominate another founding member for {p.title}</h2>
           <p>They are emailed and asked to accept; until they do, they are not a candidate. You do not count as one of their seconders. To put yourself forward, stand instead.</p>
@@ -443,7 +463,7 @@ export default function PositionPage() {
           <Warnings warnings={d.warnings} lead="Before you stand:" />
           <CandidacyForm intent="stand" submitLabel={`Stand for ${p.title}`} position={p} errors={errors} values={v} busy={busy} />
         </section>
-      ) : d.nominationsOpen && !d.viewer.foundingMember ? (
+      ) : d.nominationsOpen && !d.viewer.foundingMember && !d.excluded ? (
         <p>Founding members can stand, nominate, second candidates and ask them questions here. {d.viewer.signedIn ? null : <Link to={`/login?redirectTo=/elections/positions/${p.id}`}>Sign in</Link>}</p>
       ) : null}
     </div>

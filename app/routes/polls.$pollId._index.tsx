@@ -15,6 +15,9 @@ import { principalOf, requirePermission, requireUser } from "~/utils/auth.server
 import { MAX_OFFICIAL_REASON_LENGTH } from "~/utils/input-limits";
 import { textLimitProblem } from "~/utils/text-limits";
 import { isAllowed } from "~/utils/permissions";
+import { WaitingNotice } from "~/components/waiting-notice";
+import { waitingNoticeFor } from "~/modules/roles/roles.server";
+import { earlyCloseWaiting } from "~/modules/roles/waiting-for";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${d?.poll.title ?? "Poll"} - Breakaway` }];
 
@@ -36,7 +39,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     userId ? hasVoted(context.db, poll.id, userId) : false,
     ballotsCast(context.db, poll.id),
   ]);
+  const canCloseEarly = isAllowed(principalOf(context), "poll.close_early");
+  // Only those who run polls are told who can close this one early (waiting-for.ts).
+  const waiting = canManage
+    ? await waitingNoticeFor(context.db, principalOf(context), (roles) =>
+        earlyCloseWaiting({ open: poll.status === "open", closesInFuture: poll.closesAt.getTime() > Date.now() }, { canCloseEarly }, roles),
+      )
+    : null;
   return {
+    waiting,
     poll: {
       id: poll.id,
       title: poll.title,
@@ -64,7 +75,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       onRoll,
       voted,
       canManage,
-      canCloseEarly: isAllowed(principalOf(context), "poll.close_early"),
+      canCloseEarly,
       closesInFuture: poll.closesAt.getTime() > Date.now(),
     },
     // Past its closing time and not yet counted: its owner counts it (decision 027).
@@ -133,7 +144,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function PollPage() {
-  const { poll, options, viewer, counting, countedBy } = useLoaderData<typeof loader>();
+  const { poll, options, viewer, counting, countedBy, waiting } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const cast = useQuickCast(poll.id, navigation.state);
   // What the ballot endpoint answered stands until the page's own action is sent something newer.
@@ -318,7 +329,7 @@ export default function PollPage() {
                 Open the poll and freeze the roll
               </button>
             ) : viewer.closesInFuture && !viewer.canCloseEarly ? (
-              <p>Only the returning officer can close a poll before its closing time. It closes and is counted by itself when the time comes.</p>
+              <WaitingNotice notice={waiting} />
             ) : (
               <>
                 {viewer.closesInFuture ? (

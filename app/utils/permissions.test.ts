@@ -9,6 +9,10 @@ describe("permission table", () => {
     expect(isAllowed("visitor", "account.manage")).toBe(false);
     expect(isAllowed("member", "account.manage")).toBe(true);
   });
+  it("lets only organisers appoint and remove roles, and every signed-in person see who holds them", () => {
+    expect(principals.filter((p) => isAllowed(p, "roles.manage"))).toEqual(["organiser"]);
+    expect(principals.filter((p) => isAllowed(p, "roles.read"))).toEqual(["member", "organiser", "returning_officer"]);
+  });
   it("names only known principals", () => {
     for (const allowed of Object.values(permissions)) for (const p of allowed) expect(principals).toContain(p);
   });

@@ -48,6 +48,13 @@ export const permissions = {
   "registration.manage": ["organiser"],
   /** A declared officer's own private details and declarations (checked against the declared results). */
   "registration.officer": signedIn,
+  /**
+   * Who holds which role (organisers, the returning officer): a public fact within the movement,
+   * so every signed-in person may read it; their email addresses are for organisers only.
+   */
+  "roles.read": signedIn,
+  /** Appointing and removing organisers and the returning officer (docs/decisions/029-roles.md). */
+  "roles.manage": ["organiser"],
   /** Reading the audit log and checking its chain. */
   "audit.read": ["organiser", "returning_officer"],
 } as const satisfies Record<string, readonly Principal[]>;

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 /** Roles a person can hold; the permission table in app/utils/permissions.ts says what each may do. */
 export const roleValues = ["member", "organiser", "returning_officer"] as const;
@@ -20,6 +20,8 @@ export const users = pgTable(
   (t) => [
     check("users_role_known", sql`${t.role} in ('member', 'organiser', 'returning_officer')`),
     check("users_email_lower", sql`${t.email} = lower(${t.email})`),
+    // One returning officer at most: appointing another replaces them (docs/decisions/029-roles.md).
+    uniqueIndex("users_one_returning_officer").on(t.role).where(sql`${t.role} = 'returning_officer'`),
   ],
 );
 

@@ -47,6 +47,7 @@ const routeActions: Record<string, RouteRule> = {
   "/logout": "account.manage",
   "/account": "account.manage",
   "/audit": "audit.read",
+  "/roles": "roles.read",
   "/pledge": "site.view",
   "/pledge/confirm": "site.view",
   "/pledge/withdraw": "site.view",

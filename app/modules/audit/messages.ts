@@ -5,6 +5,8 @@ export const auditActionLabels: Record<string, string> = {
   "session.signed_out_everywhere": "Signed out on every device",
   "user.created": "Person added",
   "user.role_changed": "Role changed",
+  "role.appointed": "Person appointed to a role (organiser or returning officer)",
+  "role.removed": "Person removed from a role (organiser or returning officer)",
   "user.erased": "Member's personal data removed at their request",
   "demo.seeded": "Demo movement created",
   "campaign.settings_changed": "Campaign's name, party, statement or deadline saved",

@@ -30,6 +30,7 @@ import { wordCount } from "~/modules/constitution/words";
 import { nominationMail } from "./nomination-mail";
 import { MAX_HUSTINGS_QUESTION_LENGTH } from "~/utils/input-limits";
 import { electionTextProblem, type ElectionTextProblem } from "./text-fields";
+import { takingPartConflict } from "~/modules/roles/roles.server";
 
 export type Election = typeof elections.$inferSelect;
 export type Position = typeof positions.$inferSelect;
@@ -68,7 +69,10 @@ export type ElectionProblem =
   | "already_nominated"
   | "no_nomination"
   | "nomination_pending"
-  | "verification_failed";
+  | "verification_failed"
+  /** The returning officer takes no part in the election they run (role-rules.ts). */
+  | "returning_officer_takes_no_part"
+  | "nominee_is_returning_officer";
 
 export type ElectionResult<T = object> =
   | ({ ok: true } & T)
@@ -271,6 +275,7 @@ async function takeUpCandidacy(
     const election = await electionForNominating(tx, found.election.id);
     if (!election || !nominationsOpen(election)) return { ok: false, code: "nominations_closed" } as const;
     if (!(await isFoundingMember(tx, member.id))) return { ok: false, code: "not_founding_member" } as const;
+    if (await takingPartConflict(tx, member.id, "candidate")) return { ok: false, code: "returning_officer_takes_no_part" } as const;
     // One request at a time per member and election, so two standing at once for two registered
     // offices cannot both pass the one-office check below before either is stored.
     // (The two-key form cannot meet the one-key locks used elsewhere, such as the audit chain's.)
@@ -349,6 +354,8 @@ export async function nominate(
     if (!election || !nominationsOpen(election)) return { ok: false, code: "nominations_closed" } as const;
     if (!(await isFoundingMember(tx, member.id))) return { ok: false, code: "not_founding_member" } as const;
     if (!(await isFoundingMember(tx, nomineeId))) return { ok: false, code: "nominee_not_on_roll" } as const;
+    if (await takingPartConflict(tx, member.id, "nominator")) return { ok: false, code: "returning_officer_takes_no_part" } as const;
+    if (await takingPartConflict(tx, nomineeId, "candidate")) return { ok: false, code: "nominee_is_returning_officer" } as const;
     const [nominee] = await tx.select({ name: users.displayName, email: users.email }).from(users).where(eq(users.id, nomineeId));
     const [nominator] = await tx.select({ name: users.displayName }).from(users).where(eq(users.id, member.id));
     if (!nominee || !nominator) return { ok: false, code: "nominee_not_on_roll" } as const;
@@ -477,6 +484,7 @@ export async function setSeconding(db: Db, member: { id: string; email: string }
     if (!election || !nominationsOpen(election)) return { ok: false, code: "nominations_closed" } as const;
     if (!(await isFoundingMember(tx, member.id))) return { ok: false, code: "not_founding_member" } as const;
     if (found.candidacy.userId === member.id || found.candidacy.nominatedBy === member.id) return { ok: false, code: "own_candidacy" } as const;
+    if (on && (await takingPartConflict(tx, member.id, "seconder"))) return { ok: false, code: "returning_officer_takes_no_part" } as const;
     // A nomination its nominee has not accepted (pending, declined or lapsed) is nobody standing:
     // there is nobody to second.
     if (on && found.candidacy.consentedAt === null) return { ok: false, code: "nomination_pending" } as const;
@@ -783,6 +791,17 @@ export async function declare(db: Db, actor: Actor, positionId: string): Promise
     await appendAudit(tx, { actor, action: "election.declared", subjectType: "position", subjectId: positionId, details: { position: found.position.title, elected: elected.map((e) => e.name) } });
     return { ok: true, elected } as const;
   });
+}
+
+/** Whether every ballot of the election is closed or past its closing time: then only the count is left. */
+export async function ballotsDue(db: DbOrTx, electionId: string): Promise<boolean> {
+  const rows = await db
+    .select({ status: polls.status, closesAt: polls.closesAt })
+    .from(positions)
+    .innerJoin(polls, eq(polls.id, positions.pollId))
+    .where(eq(positions.electionId, electionId));
+  const now = Date.now();
+  return rows.length > 0 && rows.every((p) => p.status === "closed" || p.closesAt.getTime() <= now);
 }
 
 /** Declared holders of the registered offices: for the registration pack and the officer rules. */

@@ -4,6 +4,7 @@ import type { CandidateView, ElectionProblem } from "./elections.server";
 import { electionTextFields, type ElectionTextField, type ElectionTextProblem } from "./text-fields";
 import { textProblemMessages } from "~/utils/text-limit-messages";
 import type { TextProblem } from "~/utils/text-limits";
+import { nomineeIsReturningOfficer, takingPartRefusal } from "~/modules/roles/messages";
 
 /** Each free-text field as a sentence names it. */
 const textSubjects: Record<ElectionTextField, string> = {
@@ -55,6 +56,8 @@ export const electionProblemMessages: Record<ElectionProblem, string> = {
   no_nomination: "There is no nomination waiting for your answer here.",
   nomination_pending: "They have not accepted their nomination yet.",
   verification_failed: `Checking this result against its ballots failed. ${verificationFailedAdvice}`,
+  returning_officer_takes_no_part: takingPartRefusal("runs_the_election"),
+  nominee_is_returning_officer: nomineeIsReturningOfficer,
 };
 
 export const candidateProblemLabels: Record<CandidateView["problems"][number], string> = {

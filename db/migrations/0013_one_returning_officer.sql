@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "users_one_returning_officer" ON "users" USING btree ("role") WHERE "users"."role" = 'returning_officer';
