@@ -15,7 +15,7 @@ import { keyedHash } from "./tokens";
  */
 export async function checkAndRecordRequest(
   tx: DbOrTx,
-  input: { scope: "sign-in" | "pledge"; email: string; ip: string; limits: RateLimits; secret: string },
+  input: { scope: "sign-in" | "pledge" | "email-change"; email: string; ip: string; limits: RateLimits; secret: string },
 ): Promise<RateDecision> {
   const emailHash = keyedHash(input.secret, `${input.scope}:email:${input.email}`);
   const ipHash = keyedHash(input.secret, `${input.scope}:ip:${input.ip}`);

@@ -26,6 +26,7 @@ import {
   type RecommendationKind,
   type StoredOperation,
 } from "../../../db/schema";
+import { isFoundingMember } from "~/modules/founding/roll.server";
 import { loadModelConstitution } from "./model";
 import { shownText } from "./shown-text";
 import { applyAll, applyAmendment, type Amendment, type ConstitutionDocument } from "./text";
@@ -114,14 +115,7 @@ export type DraftingProblem =
 
 export type DraftingResult<T = object> = ({ ok: true } & T) | { ok: false; code: DraftingProblem; detail?: string };
 
-/** Only accepted founding members draft and vote (standing orders 3). */
-export async function isFoundingMember(db: DbOrTx, userId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ userId: foundingMembers.userId })
-    .from(foundingMembers)
-    .where(and(eq(foundingMembers.userId, userId), isNotNull(foundingMembers.acceptedAt)));
-  return Boolean(row);
-}
+export { isFoundingMember };
 
 export type DraftSource = { kind: "model" } | { kind: "upload"; clauses: readonly UploadedClause[] } | { kind: "version" };
 

@@ -26,6 +26,7 @@ import {
   type AdoptionRecord,
 } from "../../../db/schema";
 import { amendedDocument, clauseDecisionMap, currentDraft, standingOrderRules, toEngine, type Draft } from "./drafting.server";
+import { foundingRoll } from "~/modules/founding/roll.server";
 import { canMove } from "./phases";
 import { competingLabels, decideRound, planRound, type AmendmentOutcome, type CountedItem, type PlannedItem } from "./round";
 
@@ -60,10 +61,6 @@ export async function standingOrdersAdopted(db: DbOrTx): Promise<boolean> {
   return row?.status === "closed" && result?.kind === "yes-no" && result.result.passed;
 }
 
-async function foundingRoll(db: DbOrTx): Promise<string[]> {
-  const rows = await db.select({ userId: foundingMembers.userId }).from(foundingMembers).where(isNotNull(foundingMembers.acceptedAt));
-  return rows.map((r) => r.userId);
-}
 
 /**
  * The draft's row lock serialises the round commands with each other and with the drafting
