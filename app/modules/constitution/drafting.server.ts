@@ -5,7 +5,7 @@
  * here, so that every route gets them the same.
  */
 import path from "node:path";
-import { and, asc, count, desc, eq, inArray, isNotNull, max, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, max, sql } from "drizzle-orm";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import { readConstitutionFile } from "~/modules/content/constitution-files.server";
 import { parseRulesBlock, type StandingOrderRules } from "~/modules/content/standing-order-rules";
@@ -19,7 +19,6 @@ import {
   constitutionVersions,
   draftClauses,
   draftComments,
-  foundingMembers,
   users,
   type AmendmentStatus,
   type ClauseDecision,

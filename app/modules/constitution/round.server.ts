@@ -4,7 +4,7 @@
  * (every question at once, so a ballot is never half cast), closing and deciding the round, and
  * the final adoption vote that makes the text a version.
  */
-import { and, asc, desc, eq, inArray, isNotNull, isNull, max, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, max, sql } from "drizzle-orm";
 import { appendAudit, appendAuditEntries, type Actor } from "~/modules/audit/audit.server";
 import type { YesNoResult } from "~/modules/ballots";
 import type { PollResult } from "~/modules/polls/ballot-rules";
@@ -16,7 +16,6 @@ import {
   clauseDecisions,
   constitutionDrafts,
   constitutionVersions,
-  foundingMembers,
   movement,
   polls,
   pollVoters,

@@ -30,28 +30,28 @@ const generic: ReadonlySet<string> = new Set(GENERIC_WORDS);
 
 export type RegisteredNameClash = { name: string; kind: "identical" | "qualified" };
 
-function words(text: string): string[] {
-  return normaliseName(text).split(" ").filter((w) => w !== "");
+function words(normal: string): string[] {
+  return normal.split(" ").filter((w) => w !== "");
 }
 
 /** The words of a registered name that tell it apart (none for a name of only generic words). */
 export function distinctiveWords(name: string): string[] {
-  return words(name).filter((w) => !generic.has(w) && !qualifiers.has(w));
+  return words(normaliseName(name)).filter((w) => !generic.has(w) && !qualifiers.has(w));
 }
 
 /** Registered names the text would be refused for, in register order, each once. */
 export function registeredNameClashes(text: string, register: readonly PreparedName[]): RegisteredNameClash[] {
-  const mine = words(text);
+  const mine = words(normaliseName(text));
   if (mine.length === 0) return [];
   const key = mine.join(" ");
   const mineSet = new Set(mine);
   const clashes: RegisteredNameClash[] = [];
   for (const other of register) {
-    if (words(other.name).join(" ") === key) {
+    if (other.normal === key) {
       clashes.push({ name: other.name, kind: "identical" });
       continue;
     }
-    const distinctive = distinctiveWords(other.name);
+    const distinctive = words(other.normal).filter((w) => !generic.has(w) && !qualifiers.has(w));
     if (distinctive.length === 0 || !distinctive.every((w) => mineSet.has(w))) continue;
     const own = new Set(distinctive);
     const rest = mine.filter((w) => !own.has(w));
