@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, FieldError, NotificationBanner, TextField } from "~/components/forms";
+import { ConfirmCheckbox, ErrorSummary, NotificationBanner, TextField } from "~/components/forms";
 import { roleLabels } from "~/components/site-header";
 import { clearedSessionCookie } from "~/modules/auth/session.server";
 import { signOutEverywhere } from "~/modules/auth/sign-out.server";
@@ -129,13 +129,7 @@ export default function Account() {
       </p>
       <Form method="post">
         <input type="hidden" name="intent" value="erase" />
-        <div className={`form-group${errors.confirmErase ? " form-group--error" : ""}`}>
-          <FieldError id="confirmErase" message={errors.confirmErase} />
-          <div className="radios__item">
-            <input type="checkbox" id="confirmErase" name="confirmErase" value="yes" aria-describedby={errors.confirmErase ? "confirmErase-error" : undefined} />
-            <label htmlFor="confirmErase">I understand: remove my information</label>
-          </div>
-        </div>
+        <ConfirmCheckbox name="confirmErase" label="I understand: remove my information" error={errors.confirmErase} />
         <button type="submit" className="button button--warning">
           Remove my information
         </button>

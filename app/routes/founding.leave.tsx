@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, FieldError, type FieldErrors } from "~/components/forms";
+import { ConfirmCheckbox, ErrorSummary, type FieldErrors } from "~/components/forms";
 import { getFoundingMembership, leaveFoundingRoll } from "~/modules/founding/founding.server";
 import { foundingMessages, leavingRollMessages as t } from "~/modules/founding/wording";
 import { requireUser } from "~/utils/auth.server";
@@ -27,23 +27,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function LeaveFoundingRoll() {
   const d = useLoaderData<typeof loader>();
   const errors = useActionData<typeof action>()?.errors ?? {};
-  if (d.state === "left") {
+  if (d.state !== "member") {
+    const lines = d.state === "left" ? [t.done(new Date(d.leftAt)), t.stillSignedIn] : [t.notMember];
     return (
       <div className="page page--narrow">
-        <h1>{t.doneTitle}</h1>
-        <p>{t.done(new Date(d.leftAt))}</p>
-        <p>{t.stillSignedIn}</p>
-        <p>
-          <Link to="/founding">Back to the founding page</Link>
-        </p>
-      </div>
-    );
-  }
-  if (d.state === "not-member") {
-    return (
-      <div className="page page--narrow">
-        <h1>{t.title}</h1>
-        <p>{t.notMember}</p>
+        <h1>{d.state === "left" ? t.doneTitle : t.title}</h1>
+        {lines.map((line) => (
+          <p key={line}>{line}</p>
+        ))}
         <p>
           <Link to="/founding">Back to the founding page</Link>
         </p>
@@ -58,19 +49,7 @@ export default function LeaveFoundingRoll() {
       <p>{t.warning}</p>
       <p>{t.stillSignedIn}</p>
       <Form method="post" noValidate>
-        <div className={`form-group${errors.confirmLeave ? " form-group--error" : ""}`}>
-          <FieldError id="confirmLeave" message={errors.confirmLeave} />
-          <div className="radios__item">
-            <input
-              type="checkbox"
-              id="confirmLeave"
-              name="confirmLeave"
-              value="yes"
-              aria-describedby={errors.confirmLeave ? "confirmLeave-error" : undefined}
-            />
-            <label htmlFor="confirmLeave">{t.confirmLabel}</label>
-          </div>
-        </div>
+        <ConfirmCheckbox name="confirmLeave" label={t.confirmLabel} error={errors.confirmLeave} />
         <div className="button-group">
           <button type="submit" className="button button--warning">
             {t.confirm}
