@@ -159,8 +159,13 @@ describe("leaving the founding roll", () => {
   });
 
   it("counts an erased member as left and keeps them off later rolls", async () => {
+    await app.request("/account", { form: { intent: "change-email", newEmail: "fay.elsewhere@example.org" }, cookie: cookie.fay });
+    const [fay] = await database.db.select().from(users).where(eq(users.email, "fay@example.org"));
+    expect(await database.db.select().from(emailChanges).where(eq(emailChanges.userId, fay!.id))).toHaveLength(1);
     const erased = await app.request("/account", { form: { intent: "erase", confirmErase: "yes" }, cookie: cookie.fay });
     expect(erased.status).toBe(302);
+    // The address asked for goes with the rest of their details.
+    expect(await database.db.select().from(emailChanges).where(eq(emailChanges.userId, fay!.id))).toHaveLength(0);
     const rows = await database.db.select().from(foundingMembers);
     expect(rows.filter((r) => r.leftAt !== null)).toHaveLength(2);
 

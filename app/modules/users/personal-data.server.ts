@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import { appendAudit } from "~/modules/audit/audit.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
 import { erasedEmailHash } from "./erased-emails";
-import { auditLog, erasedEmails, foundingMembers, outbox, pendingPledges, pledges, polls, pollVoters, registrationPacks, sessions, signInTokens, users } from "../../../db/schema";
+import { auditLog, emailChanges, erasedEmails, foundingMembers, outbox, pendingPledges, pledges, polls, pollVoters, registrationPacks, sessions, signInTokens, users } from "../../../db/schema";
 
 /**
  * Everything held about a person, for them to download (UK GDPR right of access). Ballots are
@@ -95,6 +95,7 @@ export async function eraseAccount(db: Db, userId: string): Promise<{ ok: true }
     await tx.delete(outbox).where(eq(outbox.toAddress, user.email));
     await tx.delete(sessions).where(eq(sessions.userId, userId));
     await tx.delete(signInTokens).where(eq(signInTokens.userId, userId));
+    await tx.delete(emailChanges).where(eq(emailChanges.userId, userId));
     await tx.delete(registrationPacks);
     // An erased member has left the founding roll: counted as left, on no later roll (decision 031).
     await tx.update(foundingMembers).set({ leftAt: now }).where(and(eq(foundingMembers.userId, userId), isNull(foundingMembers.leftAt)));
