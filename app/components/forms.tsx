@@ -121,6 +121,19 @@ function describedBy(id: string, field: { hint?: ReactNode; error?: string }, ..
   return [field.hint ? `${id}-hint` : undefined, ...more, field.error ? `${id}-error` : undefined].filter(Boolean).join(" ") || undefined;
 }
 
+/** One checkbox that confirms a step ("Yes, I want to…"), with its error above it, GOV.UK style. */
+export function ConfirmCheckbox({ name, label, error }: { name: string; label: ReactNode; error?: string }) {
+  return (
+    <div className={`form-group${error ? " form-group--error" : ""}`}>
+      <FieldError id={name} message={error} />
+      <div className="radios__item">
+        <input type="checkbox" id={name} name={name} value="yes" aria-describedby={error ? `${name}-error` : undefined} />
+        <label htmlFor={name}>{label}</label>
+      </div>
+    </div>
+  );
+}
+
 /** The error line under a label, with the id fields point to in aria-describedby. */
 export function FieldError({ id, message }: { id: string; message?: string }) {
   if (!message) return null;

@@ -1,19 +1,25 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary } from "~/components/forms";
+import { ConfirmCheckbox, ErrorSummary, NotificationBanner, TextField } from "~/components/forms";
 import { roleLabels } from "~/components/site-header";
 import { clearedSessionCookie } from "~/modules/auth/session.server";
 import { signOutEverywhere } from "~/modules/auth/sign-out.server";
+import { pendingEmailChange, requestEmailChange } from "~/modules/auth/email-change.server";
+import { emailChangeMessages } from "~/modules/users/messages";
 import { eraseAccount } from "~/modules/users/personal-data.server";
+import { isEmailAddress } from "~/utils/email";
+import { MAX_EMAIL_LENGTH } from "~/utils/input-limits";
 import { requireUser } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Your account - Breakaway" }];
 
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/London" });
 
-export function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, session } = requireUser(request, context, "account.manage");
+  const pending = await pendingEmailChange(context.db, user.id);
   return {
+    pendingEmail: pending?.newEmail ?? null,
     displayName: user.displayName,
     email: user.email,
     role: user.role,
@@ -25,23 +31,40 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = requireUser(request, context, "account.manage");
   const form = await request.formData();
   const intent = form.get("intent");
+  if (intent === "change-email") {
+    const newEmail = String(form.get("newEmail") ?? "").trim();
+    const fail = (error: string, status = 400) => data<ActionData>({ errors: { newEmail: error }, newEmail }, { status });
+    if (newEmail === "") return fail(emailChangeMessages.emailMissing);
+    if (newEmail.length > MAX_EMAIL_LENGTH || !isEmailAddress(newEmail)) return fail(emailChangeMessages.emailFormat);
+    const result = await requestEmailChange(context.db, user, { newEmail, ip: context.clientIp, appUrl: context.env.appUrl, secret: context.env.appSecret });
+    if (!result.ok) return fail(emailChangeMessages[result.code], result.code === "rate_limited" ? 429 : 400);
+    return data<ActionData>({ sent: newEmail });
+  }
   if (intent === "erase") {
-    if (form.get("confirmErase") !== "yes") return data({ error: "Tick the box to confirm that you want your information removed" }, { status: 400 });
+    if (form.get("confirmErase") !== "yes") return data<ActionData>({ errors: { confirmErase: "Tick the box to confirm that you want your information removed" } }, { status: 400 });
     await eraseAccount(context.db, user.id);
     return redirect("/?removed=1", { headers: { "Set-Cookie": clearedSessionCookie(context.secure) } });
   }
-  if (intent !== "sign-out-everywhere") return data({ error: "Unknown request" }, { status: 400 });
+  if (intent !== "sign-out-everywhere") return data<ActionData>({ errors: { confirmErase: "Unknown request" } }, { status: 400 });
   await signOutEverywhere(context.db, user);
   return redirect("/?signedOut=everywhere", { headers: { "Set-Cookie": clearedSessionCookie(context.secure) } });
 }
 
+type ActionData = { errors?: Record<string, string>; newEmail?: string; sent?: string };
+
 export default function Account() {
   const a = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const result: ActionData | undefined = useActionData<typeof action>();
+  const errors = result?.errors ?? {};
   return (
     <div className="page page--narrow">
-      <ErrorSummary errors={result?.error ? { confirmErase: result.error } : {}} />
+      <ErrorSummary errors={errors} />
       <h1>Your account</h1>
+      {result?.sent ? (
+        <NotificationBanner title="Check your email" kind="success">
+          <p>{emailChangeMessages.sent(result.sent)}</p>
+        </NotificationBanner>
+      ) : null}
       <dl className="summary-list">
         <div className="summary-list__row">
           <dt>Name</dt>
@@ -62,6 +85,27 @@ export default function Account() {
           <dd>{dateTime.format(new Date(a.sessionExpires))} (it extends while you use the site)</dd>
         </div>
       </dl>
+      <h2>Change your email address</h2>
+      {a.pendingEmail && !result?.sent ? <p>{emailChangeMessages.pending(a.pendingEmail)}</p> : null}
+      <p>
+        We send a link to the new address and another to the address you use now. Your address changes only when both links have been
+        followed. You stay signed in.
+      </p>
+      <Form method="post" noValidate>
+        <input type="hidden" name="intent" value="change-email" />
+        <TextField
+          name="newEmail"
+          type="email"
+          label="New email address"
+          autoComplete="email"
+          spellCheck={false}
+          defaultValue={result?.newEmail ?? ""}
+          error={errors.newEmail}
+        />
+        <button type="submit" className="button button--secondary">
+          Send the links
+        </button>
+      </Form>
       <h2>Sign out everywhere</h2>
       <p>
         If you signed in on a shared computer or lost a phone, sign out on every device at once. You will need a new
@@ -87,13 +131,7 @@ export default function Account() {
       </p>
       <Form method="post">
         <input type="hidden" name="intent" value="erase" />
-        <div className={`form-group${result?.error ? " form-group--error" : ""}`}>
-          {result?.error ? <p className="error-message">{result.error}</p> : null}
-          <div className="radios__item">
-            <input type="checkbox" id="confirmErase" name="confirmErase" value="yes" />
-            <label htmlFor="confirmErase">I understand: remove my information</label>
-          </div>
-        </div>
+        <ConfirmCheckbox name="confirmErase" label="I understand: remove my information" error={errors.confirmErase} />
         <button type="submit" className="button button--warning">
           Remove my information
         </button>

@@ -49,6 +49,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           membershipNumber: membership.membershipNumber,
           mustResign: membership.mustResign,
           resigned: Boolean(membership.resignedAt),
+          left: Boolean(membership.leftAt),
         }
       : null,
     figures,
@@ -155,7 +156,16 @@ export default function Founding() {
         </section>
       ) : null}
 
-      {d.membership?.accepted ? (
+      {d.membership?.left ? (
+        <section aria-labelledby="left-title">
+          <h2 id="left-title">You have left the founding roll</h2>
+          <p>
+            You are not on the roll for any later vote or election. <Link to="/founding/leave">When you left</Link>
+          </p>
+        </section>
+      ) : null}
+
+      {d.membership?.accepted && !d.membership.left ? (
         <section aria-labelledby="member-title">
           <h2 id="member-title">You are founding member number {d.membership.membershipNumber}</h2>
           {d.membership.mustResign ? (
@@ -197,6 +207,9 @@ export default function Founding() {
               </Link>
             </p>
           ) : null}
+          <p>
+            <Link to="/founding/leave">Leave the founding roll</Link>
+          </p>
         </section>
       ) : null}
 
@@ -211,6 +224,10 @@ export default function Founding() {
         <div className="figure">
           <dt>Founding members</dt>
           <dd>{formatNumber(f.accepted)}</dd>
+        </div>
+        <div className="figure">
+          <dt>Left the roll</dt>
+          <dd>{formatNumber(f.left)}</dd>
         </div>
         <div className="figure">
           <dt>Resigned from the old party</dt>

@@ -48,7 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     secret: context.env.appSecret,
   });
   if (!result.ok) {
-    const message = result.limitedBy === "ip" ? signInMessages.rateLimitedIp : signInMessages.rateLimitedEmail;
+    const message = { ip: signInMessages.rateLimitedIp, email: signInMessages.rateLimitedEmail, overall: signInMessages.rateLimitedOverall }[result.limitedBy];
     return data<ActionResult>({ sent: false, errors: { email: message }, email }, { status: 429 });
   }
   return data<ActionResult>({ sent: true, email: parsed.data.email });

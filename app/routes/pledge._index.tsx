@@ -39,7 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const submitted = await submitPledge(context.db, parsed.data, { appUrl: context.env.appUrl, ip: context.clientIp, secret: context.env.appSecret });
   if (!submitted.ok) {
-    const message = submitted.limitedBy === "ip" ? pledgeMessages.rateLimitedIp : pledgeMessages.rateLimitedEmail;
+    const message = { ip: pledgeMessages.rateLimitedIp, email: pledgeMessages.rateLimitedEmail, overall: pledgeMessages.rateLimitedOverall }[submitted.limitedBy];
     return data<ActionResult>({ done: false, errors: { email: message }, values }, { status: 429 });
   }
   return data<ActionResult>({ done: true, email: parsed.data.email });

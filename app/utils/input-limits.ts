@@ -190,6 +190,38 @@ export const WORD_DIFF_MAX_CHARACTERS = 100_000;
 export const WORD_DIFF_MAX_EDITS = 2_000;
 
 // ---------------------------------------------------------------------------------------------
+// Requests that send mail to an address someone typed (sign-in links, pledge confirmations),
+// counted over the last SIGN_IN_WINDOW_MINUTES (decision 031). A founding meeting of a few hundred
+// people on one venue's wi-fi shares one client address, so the limit per client address is set
+// for a meeting, not for one household; the limit per e-mail address and the overall limit are
+// what stop one address being flooded and the mail sender being used as a weapon.
+// ---------------------------------------------------------------------------------------------
+
+/** The window the request limits below count over, in minutes (as long as a sign-in link lasts). */
+export const SIGN_IN_WINDOW_MINUTES = 15;
+
+/** Sign-in links for one e-mail address: a person who lost two links can still ask for a third. */
+export const MAX_LINKS_PER_EMAIL = 3;
+
+/**
+ * Sign-in links from one client address: a meeting of 200 on one wi-fi, each asking twice, with
+ * room to spare. (It was 20, which locked out a founding meeting.)
+ */
+export const MAX_LINKS_PER_IP = 500;
+
+/** Pledges with one e-mail address. */
+export const MAX_PLEDGES_PER_EMAIL = 3;
+
+/** Pledges from one client address: a stall with one wi-fi connection signing people up. */
+export const MAX_PLEDGES_PER_IP = 60;
+
+/**
+ * Every mail-sending request (sign-in links and pledges together) from all client addresses: ten
+ * meetings at once, and what a small mail account can send in a quarter of an hour.
+ */
+export const MAX_MAIL_REQUESTS_OVERALL = 5_000;
+
+// ---------------------------------------------------------------------------------------------
 // Pledges
 // ---------------------------------------------------------------------------------------------
 

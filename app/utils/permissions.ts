@@ -15,6 +15,8 @@ export const permissions = {
   "session.start": everyone,
   /** Own account: sign out, sign out everywhere. */
   "account.manage": signedIn,
+  /** Following a link mailed to confirm a change of e-mail address (either address; signed in or not). */
+  "account.confirm_email": everyone,
   /** Casting a ballot (only in polls whose roll includes the person). */
   "poll.vote": signedIn,
   /** Creating, opening and closing polls (at or after their closing time). */

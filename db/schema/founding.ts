@@ -24,6 +24,12 @@ export const foundingMembers = pgTable(
     /** True for members of the old party, who must resign on the leaving day. */
     mustResign: boolean("must_resign").notNull().default(false),
     resignedAt: timestamp("resigned_at", { withTimezone: true }),
+    /**
+     * When the member left the founding roll (by their own choice, or by having their account
+     * erased). A member who left is counted as left and is on no later roll; ballots already
+     * cast stay.
+     */
+    leftAt: timestamp("left_at", { withTimezone: true }),
   },
   (t) => [index("founding_members_pledge_idx").on(t.pledgeId)],
 );

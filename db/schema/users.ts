@@ -72,3 +72,27 @@ export const signInRequests = pgTable(
     index("sign_in_requests_ip_idx").on(t.ipHash, t.createdAt),
   ],
 );
+
+/**
+ * A person's request to change their e-mail address (decision 031). A link goes to the new
+ * address and another to the old one; the address changes only once both are followed. Tokens
+ * are stored as keyed hashes (like sign-in links) and expire; the new address is kept only until
+ * the change is made, cancelled or expires.
+ */
+export const emailChanges = pgTable(
+  "email_changes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    newEmail: text("new_email").notNull(),
+    newTokenHash: text("new_token_hash").notNull().unique(),
+    oldTokenHash: text("old_token_hash").notNull().unique(),
+    newConfirmedAt: timestamp("new_confirmed_at", { withTimezone: true }),
+    oldConfirmedAt: timestamp("old_confirmed_at", { withTimezone: true }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("email_changes_user_idx").on(t.userId)],
+);

@@ -1,5 +1,6 @@
-import { desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, like, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { MAX_LINKS_PER_IP, MAX_MAIL_REQUESTS_OVERALL } from "../../app/modules/auth/rate-limit";
 import { hashToken, keyedHash } from "../../app/modules/auth/tokens";
 import { grantRole } from "../../app/modules/users/users.server";
 import { systemActor } from "../../app/modules/audit/audit.server";
@@ -173,13 +174,48 @@ describe("sign-in by emailed link", () => {
     expect(await limited.text()).toContain("Too many sign-in links have been asked for this email address");
   });
 
-  it("limits links per connection", async () => {
-    for (let i = 0; i < 20; i += 1) {
-      expect((await app.request("/login", { form: { email: `someone${i}@example.org` }, ip: "203.0.113.7" })).status).toBe(200);
+  it("lets a meeting of 200 people on one connection each get a link", async () => {
+    for (let i = 0; i < 200; i += 1) {
+      await grantRole(database.db, { email: `meeting${i}@example.org`, displayName: `Attendee ${i}`, role: "member", actor: systemActor() });
     }
-    const limited = await app.request("/login", { form: { email: "member@example.org" }, ip: "203.0.113.7" });
+    for (let i = 0; i < 200; i += 1) {
+      expect((await app.request("/login", { form: { email: `meeting${i}@example.org` }, ip: "203.0.113.7" })).status).toBe(200);
+    }
+    const mailed = await database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(outbox)
+      .where(and(like(outbox.toAddress, "meeting%@example.org"), eq(outbox.kind, "sign-in")));
+    expect(mailed[0]?.n).toBe(200);
+    // One of them still cannot flood their own address: the fourth link for it is refused.
+    for (let i = 0; i < 2; i += 1) {
+      expect((await app.request("/login", { form: { email: "meeting0@example.org" }, ip: "203.0.113.7" })).status).toBe(200);
+    }
+    const limited = await app.request("/login", { form: { email: "meeting0@example.org" }, ip: "203.0.113.7" });
+    expect(limited.status).toBe(429);
+  });
+
+  it("limits links per connection", async () => {
+    const ipHash = keyedHash(app.env.appSecret, "sign-in:ip:203.0.113.8");
+    const earlier = Array.from({ length: MAX_LINKS_PER_IP - 1 }, (_, i) => ({ emailHash: `earlier-${i}`, ipHash }));
+    await database.db.insert(signInRequests).values(earlier);
+    expect((await app.request("/login", { form: { email: "someone@example.org" }, ip: "203.0.113.8" })).status).toBe(200);
+    const limited = await app.request("/login", { form: { email: "member@example.org" }, ip: "203.0.113.8" });
     expect(limited.status).toBe(429);
     expect(await limited.text()).toContain("from your connection");
+    // Another connection is not affected.
+    expect((await app.request("/login", { form: { email: "member@example.org" }, ip: "203.0.113.9" })).status).toBe(200);
+  });
+
+  it("holds an overall limit across every connection", async () => {
+    const earlier = Array.from({ length: MAX_MAIL_REQUESTS_OVERALL - 1 }, (_, i) => ({ emailHash: `earlier-${i}`, ipHash: `ip-${i}` }));
+    await database.db.insert(signInRequests).values(earlier);
+    expect((await app.request("/login", { form: { email: "member@example.org" }, ip: "192.0.2.1" })).status).toBe(200);
+    const limited = await app.request("/login", { form: { email: "member@example.org" }, ip: "192.0.2.2" });
+    expect(limited.status).toBe(429);
+    expect(await limited.text()).toContain("A great many people are asking for sign-in links just now");
+    // Requests older than the window no longer count.
+    await database.db.update(signInRequests).set({ createdAt: sql`now() - interval '16 minutes'` });
+    expect((await app.request("/login", { form: { email: "member@example.org" }, ip: "192.0.2.2" })).status).toBe(200);
   });
 
   it("never sends a person elsewhere after sign-in (no open redirect)", async () => {

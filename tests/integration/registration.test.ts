@@ -457,6 +457,20 @@ describe("emblem uploads refused before they are read", () => {
 });
 
 describe("the names already registered", () => {
+  it("fails a name that is a registered party's with a qualifier, showing the rule and its source", async () => {
+    await upload("/registration/names", organiser, {}, { name: "parties.csv", type: "text/csv", bytes: "name\nLabour Party\n" });
+    for (const name of ["Official Labour Party of Wales", "Real Labour", "LABOUR party"]) {
+      await details({ section: "name", name });
+      expect(await checkStatus("name.registered-name"), name).toBe("fail");
+    }
+    const page = await html(await app.request("/registration/readiness", { cookie: organiser }));
+    expect(page).toContain("Political Parties, Elections and Referendums Act 2000, section 28(4)");
+    await details({ section: "name", name: "Common Ground Party of Wales" });
+    expect(await checkStatus("name.registered-name")).toBe("pass");
+    await app.request("/registration/names", { cookie: organiser, form: { intent: "clear" } });
+    await details({ section: "name", name: "Common Ground" });
+  });
+
   it("loads a CSV, skipping blank and repeated names, and clears it", async () => {
     expect(await html(await app.request("/registration/readiness", { cookie: organiser }))).not.toContain("Common Ground Party");
     const csv = "name,register\nGreen Party,GB\n,GB\nGreen Party,GB\nCommon Ground Party,GB\nAlliance Party,NI\n";

@@ -62,6 +62,8 @@ const routeActions: Record<string, RouteRule> = {
   "/founding/resignation-letter.pdf": { action: "founding.take_part", allowedStatus: 403, why: "only a founding member who must resign has one" },
   "/founding/resignation-letter.txt": { action: "founding.take_part", allowedStatus: 403, why: "only a founding member who must resign has one" },
   "/account/data.json": "account.manage",
+  "/account/email": "account.confirm_email",
+  "/founding/leave": "founding.take_part",
   "/polls": "site.view",
   "/polls/new": "poll.manage",
   "/polls/:pollId": "site.view",

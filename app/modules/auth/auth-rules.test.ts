@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideRate, MAX_LINKS_PER_EMAIL, MAX_LINKS_PER_IP } from "./rate-limit";
+import { decideRate, MAX_LINKS_PER_EMAIL, MAX_LINKS_PER_IP, MAX_MAIL_REQUESTS_OVERALL } from "./rate-limit";
 import { safeRedirectPath } from "./redirect";
 import { readSessionToken, SESSION_COOKIE, sessionCookie } from "./session.server";
 import { generateToken, hashToken, keyedHash } from "./tokens";
@@ -19,10 +19,17 @@ describe("sign-in rules", () => {
     expect(safeRedirectPath(input)).toBe(expected);
   });
 
-  it("rate-limits per email and per connection", () => {
-    expect(decideRate(MAX_LINKS_PER_EMAIL - 1, 0)).toEqual({ allowed: true });
-    expect(decideRate(MAX_LINKS_PER_EMAIL, 0)).toEqual({ allowed: false, limitedBy: "email" });
-    expect(decideRate(0, MAX_LINKS_PER_IP)).toEqual({ allowed: false, limitedBy: "ip" });
+  it("rate-limits per email, per connection and overall", () => {
+    expect(decideRate({ email: MAX_LINKS_PER_EMAIL - 1, ip: 0, overall: 0 })).toEqual({ allowed: true });
+    expect(decideRate({ email: MAX_LINKS_PER_EMAIL, ip: 0, overall: 0 })).toEqual({ allowed: false, limitedBy: "email" });
+    expect(decideRate({ email: 0, ip: MAX_LINKS_PER_IP, overall: 0 })).toEqual({ allowed: false, limitedBy: "ip" });
+    expect(decideRate({ email: 0, ip: 0, overall: MAX_MAIL_REQUESTS_OVERALL })).toEqual({ allowed: false, limitedBy: "overall" });
+  });
+
+  it("lets a meeting of 200 on one connection each ask twice, but keeps one address to a few links", () => {
+    expect(decideRate({ email: 1, ip: 399, overall: 399 })).toEqual({ allowed: true });
+    expect(MAX_LINKS_PER_EMAIL).toBeLessThanOrEqual(5);
+    expect(MAX_LINKS_PER_IP).toBeLessThan(MAX_MAIL_REQUESTS_OVERALL);
   });
 
   it("makes tokens of 160 random bits and never stores them as they are", () => {

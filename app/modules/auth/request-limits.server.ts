@@ -1,7 +1,7 @@
 import { and, count, eq, gt, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "~/utils/db.server";
 import { signInRequests } from "../../../db/schema";
-import { decideRate, SIGN_IN_WINDOW_MINUTES, type RateDecision } from "./rate-limit";
+import { decideRate, SIGN_IN_WINDOW_MINUTES, type RateDecision, type RateLimits } from "./rate-limit";
 import { keyedHash } from "./tokens";
 
 /**
@@ -9,11 +9,13 @@ import { keyedHash } from "./tokens";
  * pledge confirmation), per address and per client address, in the database so that the limits
  * hold across app servers. Both are kept as keyed hashes (HMAC with APP_SECRET), never as they
  * are. A transaction-scoped lock per address stops parallel requests from all slipping under the
- * limit. Rows older than a day are pruned as we go: they are for counting.
+ * limit for that address; the overall count (every scope, every client address) may be passed by
+ * as many requests as arrive in the same instant, which is what it is for: a ceiling, not a queue.
+ * Rows older than a day are pruned as we go: they are for counting.
  */
 export async function checkAndRecordRequest(
   tx: DbOrTx,
-  input: { scope: "sign-in" | "pledge"; email: string; ip: string; maxPerEmail: number; maxPerIp: number; secret: string },
+  input: { scope: "sign-in" | "pledge" | "email-change"; email: string; ip: string; limits: RateLimits; secret: string },
 ): Promise<RateDecision> {
   const emailHash = keyedHash(input.secret, `${input.scope}:email:${input.email}`);
   const ipHash = keyedHash(input.secret, `${input.scope}:ip:${input.ip}`);
@@ -27,7 +29,8 @@ export async function checkAndRecordRequest(
     .select({ n: count() })
     .from(signInRequests)
     .where(and(eq(signInRequests.ipHash, ipHash), gt(signInRequests.createdAt, since)));
-  const decision = decideRate(byEmail?.n ?? 0, byIp?.n ?? 0, { maxPerEmail: input.maxPerEmail, maxPerIp: input.maxPerIp });
+  const [overall] = await tx.select({ n: count() }).from(signInRequests).where(gt(signInRequests.createdAt, since));
+  const decision = decideRate({ email: byEmail?.n ?? 0, ip: byIp?.n ?? 0, overall: overall?.n ?? 0 }, input.limits);
   if (!decision.allowed) return decision;
   await tx.insert(signInRequests).values({ emailHash, ipHash });
   await tx.delete(signInRequests).where(lt(signInRequests.createdAt, sql`now() - interval '1 day'`));

@@ -4,7 +4,7 @@ import { queueMail } from "~/modules/mail/outbox.server";
 import { noAccountMail, signInMail } from "~/modules/mail/templates";
 import type { Db, DbOrTx } from "~/utils/db.server";
 import { movement, signInTokens, users } from "../../../db/schema";
-import { MAX_LINKS_PER_EMAIL, MAX_LINKS_PER_IP } from "./rate-limit";
+import { MAX_LINKS_PER_EMAIL, MAX_LINKS_PER_IP, MAX_MAIL_REQUESTS_OVERALL, type LimitedBy } from "./rate-limit";
 import { checkAndRecordRequest } from "./request-limits.server";
 import { safeRedirectPath } from "./redirect";
 import { createSession } from "./session.server";
@@ -12,7 +12,7 @@ import { generateToken, keyedHash, normaliseEmail } from "./tokens";
 
 export const SIGN_IN_LINK_MINUTES = 15;
 
-export type RequestLinkResult = { ok: true } | { ok: false; code: "rate_limited"; limitedBy: "email" | "ip" };
+export type RequestLinkResult = { ok: true } | { ok: false; code: "rate_limited"; limitedBy: LimitedBy };
 
 /**
  * Records the request, and mails a link only if the email belongs to someone. The caller shows
@@ -32,8 +32,7 @@ export async function requestSignInLink(
       scope: "sign-in",
       email,
       ip: input.ip,
-      maxPerEmail: MAX_LINKS_PER_EMAIL,
-      maxPerIp: MAX_LINKS_PER_IP,
+      limits: { maxPerEmail: MAX_LINKS_PER_EMAIL, maxPerIp: MAX_LINKS_PER_IP, maxOverall: MAX_MAIL_REQUESTS_OVERALL },
       secret: input.secret,
     });
     if (!decision.allowed) return { ok: false, code: "rate_limited", limitedBy: decision.limitedBy } as const;

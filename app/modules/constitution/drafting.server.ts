@@ -5,7 +5,7 @@
  * here, so that every route gets them the same.
  */
 import path from "node:path";
-import { and, asc, count, desc, eq, inArray, isNotNull, max, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, max, sql } from "drizzle-orm";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import { readConstitutionFile } from "~/modules/content/constitution-files.server";
 import { parseRulesBlock, type StandingOrderRules } from "~/modules/content/standing-order-rules";
@@ -19,13 +19,13 @@ import {
   constitutionVersions,
   draftClauses,
   draftComments,
-  foundingMembers,
   users,
   type AmendmentStatus,
   type ClauseDecision,
   type RecommendationKind,
   type StoredOperation,
 } from "../../../db/schema";
+import { isFoundingMember } from "~/modules/founding/roll.server";
 import { loadModelConstitution } from "./model";
 import { shownText } from "./shown-text";
 import { applyAll, applyAmendment, type Amendment, type ConstitutionDocument } from "./text";
@@ -114,14 +114,7 @@ export type DraftingProblem =
 
 export type DraftingResult<T = object> = ({ ok: true } & T) | { ok: false; code: DraftingProblem; detail?: string };
 
-/** Only accepted founding members draft and vote (standing orders 3). */
-export async function isFoundingMember(db: DbOrTx, userId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ userId: foundingMembers.userId })
-    .from(foundingMembers)
-    .where(and(eq(foundingMembers.userId, userId), isNotNull(foundingMembers.acceptedAt)));
-  return Boolean(row);
-}
+export { isFoundingMember };
 
 export type DraftSource = { kind: "model" } | { kind: "upload"; clauses: readonly UploadedClause[] } | { kind: "version" };
 

@@ -4,7 +4,7 @@
  * (every question at once, so a ballot is never half cast), closing and deciding the round, and
  * the final adoption vote that makes the text a version.
  */
-import { and, asc, desc, eq, inArray, isNotNull, isNull, max, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, max, sql } from "drizzle-orm";
 import { appendAudit, appendAuditEntries, type Actor } from "~/modules/audit/audit.server";
 import type { YesNoResult } from "~/modules/ballots";
 import type { PollResult } from "~/modules/polls/ballot-rules";
@@ -16,7 +16,6 @@ import {
   clauseDecisions,
   constitutionDrafts,
   constitutionVersions,
-  foundingMembers,
   movement,
   polls,
   pollVoters,
@@ -26,6 +25,7 @@ import {
   type AdoptionRecord,
 } from "../../../db/schema";
 import { amendedDocument, clauseDecisionMap, currentDraft, standingOrderRules, toEngine, type Draft } from "./drafting.server";
+import { foundingRoll } from "~/modules/founding/roll.server";
 import { canMove } from "./phases";
 import { competingLabels, decideRound, planRound, type AmendmentOutcome, type CountedItem, type PlannedItem } from "./round";
 
@@ -61,10 +61,6 @@ export async function standingOrdersAdopted(db: DbOrTx): Promise<boolean> {
   return row?.status === "closed" && result?.kind === "yes-no" && result.result.passed;
 }
 
-async function foundingRoll(db: DbOrTx): Promise<string[]> {
-  const rows = await db.select({ userId: foundingMembers.userId }).from(foundingMembers).where(isNotNull(foundingMembers.acceptedAt));
-  return rows.map((r) => r.userId);
-}
 
 /**
  * The draft's row lock serialises the round commands with each other and with the drafting

@@ -27,6 +27,7 @@ import {
   users,
 } from "../../../db/schema";
 import { wordCount } from "~/modules/constitution/words";
+import { foundingRoll, isFoundingMember, onFoundingRoll } from "~/modules/founding/roll.server";
 import { nominationMail } from "./nomination-mail";
 import { MAX_HUSTINGS_QUESTION_LENGTH } from "~/utils/input-limits";
 import { electionTextProblem, type ElectionTextProblem } from "./text-fields";
@@ -78,13 +79,6 @@ export type ElectionResult<T = object> =
   | ({ ok: true } & T)
   | { ok: false; code: ElectionProblem; detail?: string; verification?: Extract<PollVerification, { ok: false }>["problem"] };
 
-async function isFoundingMember(db: DbOrTx, userId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ userId: foundingMembers.userId })
-    .from(foundingMembers)
-    .where(and(eq(foundingMembers.userId, userId), isNotNull(foundingMembers.acceptedAt)));
-  return Boolean(row);
-}
 
 export async function currentElection(db: DbOrTx): Promise<Election | null> {
   const [row] = await db.select().from(elections).orderBy(desc(elections.createdAt)).limit(1);
@@ -454,7 +448,7 @@ export async function findNominees(db: DbOrTx, searcherId: string, query: string
     .innerJoin(users, eq(users.id, foundingMembers.userId))
     .where(
       and(
-        isNotNull(foundingMembers.acceptedAt),
+        onFoundingRoll,
         sql`${foundingMembers.userId} <> ${searcherId}`,
         byNumber ? eq(foundingMembers.membershipNumber, Number(q)) : ilike(users.displayName, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`),
       ),
@@ -655,7 +649,7 @@ export async function openBallots(
     if (election.phase !== "nominations") return { ok: false, code: "wrong_phase" } as const;
     const early = Date.now() < election.nominationsCloseAt.getTime();
     if (early && !input.reason?.trim()) return { ok: false, code: "reason_missing" } as const;
-    const roll = (await tx.select({ userId: foundingMembers.userId }).from(foundingMembers).where(isNotNull(foundingMembers.acceptedAt))).map((r) => r.userId);
+    const roll = await foundingRoll(tx);
     if (roll.length === 0) return { ok: false, code: "no_founding_members" } as const;
     const opened: string[] = [];
     const reopened: string[] = [];

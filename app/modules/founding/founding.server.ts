@@ -1,9 +1,10 @@
-import { and, count, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import { queueMail } from "~/modules/mail/outbox.server";
 import { createPoll, openPoll } from "~/modules/polls/polls.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
 import { foundingMembers, movement, pledges, pollRoll, users, type Relation } from "../../../db/schema";
+import { foundingRoll, onFoundingRoll } from "./roll.server";
 import { foundingInvitationMail } from "./wording";
 
 export const FOUNDING_STATEMENT_VERSION = "founding-statement-1";
@@ -21,7 +22,8 @@ export type FoundingProblem =
   | "no_founding_members"
   | "already_open"
   | "closes_in_past"
-  | "consent_missing";
+  | "consent_missing"
+  | "already_left";
 
 /** Locks the movement row, so that two organisers pressing a button at once act one after the other. */
 async function inFoundingPhase(tx: DbOrTx) {
@@ -105,6 +107,7 @@ export async function acceptInvitation(
     await tx.execute(sql`select pg_advisory_xact_lock(${MEMBERSHIP_NUMBER_LOCK})`);
     const [row] = await tx.select().from(foundingMembers).where(eq(foundingMembers.userId, user.id)).for("update");
     if (!row) return { ok: false, code: "not_invited" } as const;
+    if (row.leftAt) return { ok: false, code: "already_left" } as const;
     if (row.acceptedAt) return { ok: false, code: "already_accepted" } as const;
     const [last] = await tx.select({ n: sql<number>`coalesce(max(${foundingMembers.membershipNumber}), 0)::int` }).from(foundingMembers);
     const membershipNumber = (last?.n ?? 0) + 1;
@@ -123,11 +126,29 @@ export async function acceptInvitation(
   });
 }
 
+/**
+ * A founding member leaves the roll: counted as left from now on, and on no later roll. Ballots
+ * already cast stay, and so does their place on a roll already opened (decision 031).
+ */
+export async function leaveFoundingRoll(db: Db, user: { id: string; email: string }): Promise<FoundingResult<{ leftAt: Date }>> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(foundingMembers).where(eq(foundingMembers.userId, user.id)).for("update");
+    if (!row) return { ok: false, code: "not_invited" } as const;
+    if (!row.acceptedAt) return { ok: false, code: "not_accepted" } as const;
+    if (row.leftAt) return { ok: false, code: "already_left" } as const;
+    const leftAt = new Date();
+    await tx.update(foundingMembers).set({ leftAt }).where(eq(foundingMembers.userId, user.id));
+    await appendAudit(tx, { actor: { id: user.id, label: user.email }, action: "founding.left", subjectType: "user", subjectId: user.id });
+    return { ok: true, leftAt } as const;
+  });
+}
+
 export async function confirmResigned(db: Db, user: { id: string; email: string }): Promise<FoundingResult> {
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(foundingMembers).where(eq(foundingMembers.userId, user.id)).for("update");
     if (!row) return { ok: false, code: "not_invited" } as const;
     if (!row.acceptedAt) return { ok: false, code: "not_accepted" } as const;
+    if (row.leftAt) return { ok: false, code: "already_left" } as const;
     if (!row.mustResign) return { ok: false, code: "no_need_to_resign" } as const;
     if (!row.resignedAt) {
       await tx.update(foundingMembers).set({ resignedAt: new Date() }).where(eq(foundingMembers.userId, user.id));
@@ -160,7 +181,7 @@ export async function openStandingOrdersVote(
     const m = await inFoundingPhase(tx);
     if (!m) return { ok: false, code: "not_founding_phase" } as const;
     if (m.standingOrdersPollId) return { ok: false, code: "already_open" } as const;
-    const roll = (await tx.select({ userId: foundingMembers.userId }).from(foundingMembers).where(isNotNull(foundingMembers.acceptedAt))).map((r) => r.userId);
+    const roll = await foundingRoll(tx);
     if (roll.length === 0) return { ok: false, code: "no_founding_members" } as const;
     const created = await createPoll(tx, actor, {
       title: "Adopt the interim standing orders",
@@ -182,7 +203,10 @@ export async function openStandingOrdersVote(
 
 export interface FoundingFigures {
   invited: number;
+  /** On the roll now: accepted and not left. */
   accepted: number;
+  /** Accepted, then left the roll (or had their account erased). */
+  left: number;
   mustResign: number;
   resigned: number;
   byRegion: { region: string; accepted: number }[];
@@ -194,16 +218,17 @@ export async function foundingFigures(db: DbOrTx): Promise<FoundingFigures> {
   const [totals] = await db
     .select({
       invited: count(),
-      accepted: sql<number>`count(${foundingMembers.acceptedAt})::int`,
-      mustResign: sql<number>`count(*) filter (where ${foundingMembers.mustResign} and ${foundingMembers.acceptedAt} is not null)::int`,
-      resigned: sql<number>`count(${foundingMembers.resignedAt})::int`,
+      accepted: sql<number>`count(*) filter (where ${onFoundingRoll})::int`,
+      left: sql<number>`count(*) filter (where ${foundingMembers.acceptedAt} is not null and ${foundingMembers.leftAt} is not null)::int`,
+      mustResign: sql<number>`count(*) filter (where ${foundingMembers.mustResign} and ${onFoundingRoll})::int`,
+      resigned: sql<number>`count(*) filter (where ${foundingMembers.resignedAt} is not null and ${onFoundingRoll})::int`,
     })
     .from(foundingMembers);
   const groups = await db
     .select({ region: pledges.region, relation: pledges.relation, n: sql<number>`count(*)::int` })
     .from(foundingMembers)
     .innerJoin(pledges, eq(pledges.id, foundingMembers.pledgeId))
-    .where(isNotNull(foundingMembers.acceptedAt))
+    .where(onFoundingRoll)
     .groupBy(pledges.region, pledges.relation);
   const byRegion = new Map<string, number>();
   const byRelation: Record<Relation, number> = { member: 0, former_member: 0, supporter: 0 };
@@ -214,6 +239,7 @@ export async function foundingFigures(db: DbOrTx): Promise<FoundingFigures> {
   return {
     invited: totals?.invited ?? 0,
     accepted: totals?.accepted ?? 0,
+    left: totals?.left ?? 0,
     mustResign: totals?.mustResign ?? 0,
     resigned: totals?.resigned ?? 0,
     byRegion: [...byRegion.entries()].map(([region, accepted]) => ({ region, accepted })).sort((a, b) => b.accepted - a.accepted),

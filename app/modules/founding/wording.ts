@@ -26,4 +26,22 @@ export const foundingMessages = {
   already_open: "The standing orders vote has already been opened.",
   closes_in_past: "The closing time must be in the future.",
   consent_missing: "To become a founding member, accept the founding statement and agree to how we use your information",
+  already_left: "You have left the founding roll.",
+} as const;
+
+const leftDay = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "Europe/London" });
+
+/** Wording of leaving the founding roll (decision 031). */
+export const leavingRollMessages = {
+  title: "Leave the founding roll",
+  warning:
+    "If you leave, you will not be on the roll for any later vote or election of the new party: the constitution, its clauses, or its officers. Votes you have already cast still count. You cannot undo this here.",
+  stillSignedIn: "Your account stays: you can still sign in and see the campaign's pages. To remove your details altogether, use “Remove my information” on your account page.",
+  confirm: "Yes, leave the founding roll",
+  cancel: "No, stay on the roll",
+  confirmMissing: "Select “Yes, I want to leave” to leave the founding roll",
+  confirmLabel: "Yes, I want to leave the founding roll",
+  doneTitle: "You have left the founding roll",
+  done: (when: Date) => `You left the founding roll on ${leftDay.format(when)}. You are counted as a founding member who left, and you are not on the roll for any later vote or election.`,
+  notMember: "You are not on the founding roll, so there is nothing to leave.",
 } as const;

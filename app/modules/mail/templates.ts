@@ -31,3 +31,39 @@ export function noAccountMail(input: { movementName: string; appUrl: string }) {
     ].join("\n"),
   };
 }
+
+/** To the new address asked for: confirm it is yours (decision 031). */
+export function emailChangeNewMail(input: { movementName: string; link: string; hours: number }) {
+  return {
+    subject: `Confirm your new email address for ${input.movementName}`,
+    text: [
+      `Someone signed in to ${input.movementName} asked to use this email address from now on.`,
+      "",
+      "If it was you, follow this link to confirm that this address is yours:",
+      "",
+      input.link,
+      "",
+      `We have also written to the address you use now. The address changes only when both links have been followed, within ${input.hours} hours.`,
+      "If you did not ask for this, ignore this email: nothing changes without this link.",
+    ].join("\n"),
+  };
+}
+
+/** To the address in use: confirm the change from here too, or ignore it to stop it (decision 031). */
+export function emailChangeOldMail(input: { movementName: string; link: string; hours: number; appUrl: string }) {
+  return {
+    subject: `Confirm the change of your email address for ${input.movementName}`,
+    text: [
+      `Someone signed in to your ${input.movementName} account asked to change its email address to another one.`,
+      "",
+      "If it was you, follow this link to confirm the change from this address:",
+      "",
+      input.link,
+      "",
+      `The address changes only when this link and the one sent to the new address have both been followed, within ${input.hours} hours.`,
+      "If it was not you, do not follow the link: the address will not change. Then sign in and choose “Sign out everywhere” on your account page:",
+      "",
+      `${input.appUrl}/account`,
+    ].join("\n"),
+  };
+}

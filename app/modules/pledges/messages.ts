@@ -23,6 +23,7 @@ export const pledgeMessages = {
   consentDataUseMissing: "You must agree to how we use your information to pledge",
   rateLimitedEmail: "This email address has been used to pledge several times in the last few minutes. Wait 15 minutes, then try again.",
   rateLimitedIp: "Many pledges have come from your connection in the last few minutes. Wait 15 minutes, then try again.",
+  rateLimitedOverall: "A great many people are pledging just now. Wait a few minutes, then try again.",
   confirmClosed: "Pledges can no longer be confirmed: the deadline has passed.",
 };
 

@@ -1,6 +1,6 @@
 import { and, eq, gt, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import { appendAudit, systemActor } from "~/modules/audit/audit.server";
-import { MAX_PLEDGES_PER_EMAIL, MAX_PLEDGES_PER_IP } from "~/modules/auth/rate-limit";
+import { MAX_MAIL_REQUESTS_OVERALL, MAX_PLEDGES_PER_EMAIL, MAX_PLEDGES_PER_IP, type LimitedBy } from "~/modules/auth/rate-limit";
 import { checkAndRecordRequest } from "~/modules/auth/request-limits.server";
 import { generateToken, hashToken } from "~/modules/auth/tokens";
 import { queueMail } from "~/modules/mail/outbox.server";
@@ -15,7 +15,7 @@ export const PLEDGE_CONSENT_VERSION = "pledge-2026-11";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export type SubmitResult = { ok: true } | { ok: false; code: "rate_limited"; limitedBy: "email" | "ip" };
+export type SubmitResult = { ok: true } | { ok: false; code: "rate_limited"; limitedBy: LimitedBy };
 
 /**
  * Records a pledge and mails the confirmation link. The page says the same whatever the address
@@ -31,8 +31,7 @@ export async function submitPledge(db: Db, input: PledgeInput, context: { appUrl
       scope: "pledge",
       email: input.email,
       ip: context.ip,
-      maxPerEmail: MAX_PLEDGES_PER_EMAIL,
-      maxPerIp: MAX_PLEDGES_PER_IP,
+      limits: { maxPerEmail: MAX_PLEDGES_PER_EMAIL, maxPerIp: MAX_PLEDGES_PER_IP, maxOverall: MAX_MAIL_REQUESTS_OVERALL },
       secret: context.secret,
     });
     if (!limit.allowed) return { ok: false, code: "rate_limited", limitedBy: limit.limitedBy } as const;

@@ -98,7 +98,7 @@ async function foundingRecord(db: DbOrTx, common: { partyName: string; generated
     ...common,
     campaign: { pledgesMade: made?.n ?? 0, confirmed: figures.pledged, withdrawn: figures.withdrawn, subscriptionsPence: figures.subscriptionsPence },
     decision: ((p) => (p ? pollRecord(p) : null))(poll(movement?.decisionPollId)),
-    founding: { invited: founding.invited, accepted: founding.accepted },
+    founding: { invited: founding.invited, accepted: founding.accepted, left: founding.left },
     standingOrders: ((p) => (p ? pollRecord(p) : null))(poll(movement?.standingOrdersPollId)),
     constitution: version
       ? {

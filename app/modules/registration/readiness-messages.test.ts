@@ -115,6 +115,15 @@ describe("wording", () => {
     expect(fail.reason).toBe("It has 8 words; the limit is 6. Shorten it.");
   });
 
+  it("cites the Act and the Commission's guidance when a name is a registered party's", () => {
+    const check = checkReadiness(withInput({ name: "Real Labour" })).find((c) => c.id === "name.registered-name") as ReadinessCheck;
+    const { title, reason } = describeCheck(check);
+    expect(title).toBe("The name: not a registered party's name");
+    expect(reason).toContain("“Labour Party”");
+    expect(reason).toContain("Political Parties, Elections and Referendums Act 2000, section 28(4)");
+    expect(reason).toContain("Electoral Commission's guidance");
+  });
+
   it("reuses the officer rules' own wording", () => {
     const check = all.find((c) => c.code === "officers.rule" && c.params?.problem === "campaigns_officer_is_treasurer") as ReadinessCheck;
     const expected = officerProblemMessages.campaigns_officer_is_treasurer({ code: "campaigns_officer_is_treasurer", people: ["B"], severity: "fail" }, (p) => p);

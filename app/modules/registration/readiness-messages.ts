@@ -30,6 +30,10 @@ export function groupHeading(group: ReadinessCheck["group"]): string {
   return groupHeadings[group];
 }
 
+/** The rule a name that is, or dresses up, a registered party's name breaks, and where it comes from. */
+export const REGISTERED_NAME_SOURCE =
+  "the Political Parties, Elections and Referendums Act 2000, section 28(4), bars a name that is the same as a registered party's or likely to be confused with it, and the Electoral Commission's guidance on party names gives a registered name with such a word added as one it refuses.";
+
 /** Every warning ends with this: the app can only point things out. */
 export const COMMISSION_DECIDES = "The Electoral Commission decides whether it is acceptable.";
 
@@ -243,6 +247,14 @@ const messages: Record<ReadinessCode, Describe> = {
       s === "pass"
         ? "It has no words that could mislead voters about what their vote does."
         : `${quoted(items(p, "phrases"))} could mislead voters about the effect of their vote (like “Abstain” or “Place your X here”). Consider rewording it. ${COMMISSION_DECIDES}`,
+  }),
+  "text.registered-name": (s, p) => ({
+    title: `${subject(p)}: not a registered party's name`,
+    reason:
+      s === "pass"
+        ? "It is not the name of a registered party, nor such a name with only words like “Official”, “Real” or “New” added."
+        : `It is the name of a registered party, or that name with only words like “Official”, “Real”, “True” or “New”, or place names, added: ${quoted(items(p, "names"))}. ` +
+          `The Commission must refuse it: ${REGISTERED_NAME_SOURCE} Choose wording of your own.`,
   }),
   "text.similar": (s, p) => ({
     title: `${subject(p)}: not like a registered party's name`,

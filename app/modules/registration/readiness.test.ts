@@ -196,6 +196,17 @@ describe("the name", () => {
     expect(statusOf(withInput({ name: "Liberal Democrat" }), "name.similar")).toBe("warning");
   });
 
+  it("fails a registered party's name, identical or with a qualifier, citing the rule", () => {
+    for (const name of ["Official Labour Party of Wales", "Real Labour", "labour  PARTY"]) {
+      const check = find(checkReadiness(withInput({ name })), "name.registered-name");
+      expect(check, name).toMatchObject({ status: "fail", code: "text.registered-name", fix: { page: "details", field: "name" } });
+      expect(listParam(check, "names")).toEqual(["Labour Party"]);
+    }
+    expect(statusOf(withInput({ name: "Breakaway Party of Wales" }), "name.registered-name")).toBe("pass");
+    const description = find(checkReadiness(withInput({ descriptions: [{ text: "True Labour" }] })), "description.1.registered-name");
+    expect(description.status).toBe("fail");
+  });
+
   it("warns that similarity was not checked when no register list is loaded", () => {
     const check = find(checkReadiness(withInput({}, { registeredNames: [] })), "name.similar");
     expect(check).toMatchObject({ status: "warning", code: "text.register-missing" });

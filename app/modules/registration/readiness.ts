@@ -19,6 +19,7 @@ import { isEmailAddress } from "~/utils/email";
 import { MAX_DESCRIPTIONS, MAX_EMBLEMS, MAX_NAME_WORDS, type Address, type RegistrationDraft } from "./details";
 import { acronymsIn, countWords, disallowedCharacters, misleadingPhrasesIn, onlineReferences, prohibitedWordsIn, sameTextKey } from "./name-rules";
 import type { CheckStatus, FixPlace, ReadinessCheck, ReadinessEmblem, ReadinessInput } from "./readiness-types";
+import { registeredNameClashes } from "./registered-names";
 import { normaliseName, prepareNames, similarNames, type PreparedName } from "./similar-names";
 
 // ---------------------------------------------------------------------------------------------
@@ -60,6 +61,7 @@ export const readinessCodes = [
   "text.acronyms",
   "text.prohibited-words",
   "text.misleading",
+  "text.registered-name",
   "text.similar",
   "text.register-missing",
   "text.translation-allowed",
@@ -243,6 +245,8 @@ function textChecks(text: string, ctx: TextContext): ReadinessCheck[] {
     if (ctx.register.length === 0) {
       add("similar", "warning", "text.register-missing");
     } else {
+      const clashes = registeredNameClashes(text, ctx.register);
+      add("registered-name", clashes.length === 0 ? "pass" : "fail", "text.registered-name", clashes.length ? { names: list(clashes.map((c) => c.name)) } : {});
       const similar = similarNames(text, ctx.register);
       add("similar", similar.length === 0 ? "pass" : "warning", "text.similar", similar.length ? { names: list(similar.map((s) => s.name)) } : {});
     }

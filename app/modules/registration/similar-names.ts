@@ -35,6 +35,8 @@ export function normaliseName(text: string): string {
 
 export interface PreparedName {
   name: string;
+  /** Normalised words with single spaces ("peoples and friends"). */
+  normal: string;
   /** Normalised words run together, for the edit distance. */
   compact: string;
   words: ReadonlySet<string>;
@@ -42,7 +44,7 @@ export interface PreparedName {
 
 function prepare(name: string): PreparedName {
   const normal = normaliseName(name);
-  return { name, compact: normal.replace(/ /g, ""), words: new Set(normal.split(" ").filter((w) => w !== "")) };
+  return { name, normal, compact: normal.replace(/ /g, ""), words: new Set(normal.split(" ").filter((w) => w !== "")) };
 }
 
 /** Normalise the register once, to check many texts against it. Names that normalise to nothing are dropped. */

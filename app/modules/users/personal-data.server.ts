@@ -1,8 +1,8 @@
-import { eq, inArray, or } from "drizzle-orm";
+import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import { appendAudit } from "~/modules/audit/audit.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
 import { erasedEmailHash } from "./erased-emails";
-import { auditLog, erasedEmails, foundingMembers, outbox, pendingPledges, pledges, polls, pollVoters, registrationPacks, sessions, signInTokens, users } from "../../../db/schema";
+import { auditLog, emailChanges, erasedEmails, foundingMembers, outbox, pendingPledges, pledges, polls, pollVoters, registrationPacks, sessions, signInTokens, users } from "../../../db/schema";
 
 /**
  * Everything held about a person, for them to download (UK GDPR right of access). Ballots are
@@ -45,6 +45,7 @@ export async function exportPersonalData(db: DbOrTx, userId: string) {
       consentVersion: f.consentVersion,
       mustResign: f.mustResign,
       resignedAt: f.resignedAt,
+      leftAt: f.leftAt,
     })),
     pollsVotedIn: voted,
     sessions: activeSessions,
@@ -94,7 +95,10 @@ export async function eraseAccount(db: Db, userId: string): Promise<{ ok: true }
     await tx.delete(outbox).where(eq(outbox.toAddress, user.email));
     await tx.delete(sessions).where(eq(sessions.userId, userId));
     await tx.delete(signInTokens).where(eq(signInTokens.userId, userId));
+    await tx.delete(emailChanges).where(eq(emailChanges.userId, userId));
     await tx.delete(registrationPacks);
+    // An erased member has left the founding roll: counted as left, on no later roll (decision 031).
+    await tx.update(foundingMembers).set({ leftAt: now }).where(and(eq(foundingMembers.userId, userId), isNull(foundingMembers.leftAt)));
     await tx
       .update(users)
       .set({ email: `erased-${userId}@erased.invalid`, displayName: "Removed member", role: "member", erasedAt: now })

@@ -67,6 +67,7 @@ export function FoundingRecordPages({ data }: { data: FoundingRecordData }) {
       <Heading level={2}>{t.foundingHeading}</Heading>
       <FieldLine label={t.invited} value={count(data.founding.invited)} />
       <FieldLine label={t.accepted} value={count(data.founding.accepted)} />
+      <FieldLine label={t.left} value={count(data.founding.left)} />
 
       <Heading level={2}>{t.standingOrdersHeading}</Heading>
       <Poll poll={data.standingOrders} />

@@ -181,6 +181,7 @@ export const foundingRecordMessages = {
   foundingHeading: "3. The founding members",
   invited: "Pledgers invited to be founding members",
   accepted: "Founding members (on the roll)",
+  left: "Founding members who left the roll (by their choice, or by having their account removed)",
   standingOrdersHeading: "4. The interim standing orders",
   constitutionHeading: "5. The constitution",
   constitutionSummary: (version: number, at: Date) => `Version ${version} of the constitution was adopted on ${ukDateTime(at)}.`,

@@ -49,7 +49,7 @@ function pack(overrides: Partial<PackData> = {}): PackData {
       ...common,
       campaign: { pledgesMade: 340, confirmed: 300, withdrawn: 12, subscriptionsPence: 123_450 },
       decision: null,
-      founding: { invited: 300, accepted: 250 },
+      founding: { invited: 300, accepted: 250, left: 4 },
       standingOrders: { ...poll, title: "Adopt the interim standing orders", method: "yes-no", yesNo: { yes: 4, no: 0, abstain: 0, passed: true }, elected: null },
       constitution: { version: 1, adoptedAt: generatedAt, clauses: [{ title: "Name and register", decision: "adopted", yes: 5, no: 0, abstain: 0 }], questions: [], adoptionVote: null },
       elections: [{ position: "Leader", declaredAt: generatedAt, elected: ["Ann Leader"], poll }],

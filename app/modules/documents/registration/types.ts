@@ -67,7 +67,8 @@ export interface PollRecord {
 export interface FoundingRecordData extends PackCommon {
   campaign: { pledgesMade: number; confirmed: number; withdrawn: number; subscriptionsPence: number };
   decision: PollRecord | null;
-  founding: { invited: number; accepted: number };
+  /** On the roll now, and accepted then left (decision 031). */
+  founding: { invited: number; accepted: number; left: number };
   standingOrders: PollRecord | null;
   constitution: null | {
     version: number;
