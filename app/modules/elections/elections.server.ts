@@ -67,7 +67,12 @@ export type ElectionProblem =
   | "nominee_not_on_roll"
   | "already_nominated"
   | "no_nomination"
-  | "nomination_pending";
+  | "nomination_pending"
+  | "not_declared"
+  | "period_too_short"
+  | "nothing_vacant"
+  | "not_all_declared"
+  | "ballots_unsealed";
 
 export type ElectionResult<T = object> = ({ ok: true } & T) | { ok: false; code: ElectionProblem; detail?: string };
 
@@ -82,6 +87,35 @@ async function isFoundingMember(db: DbOrTx, userId: string): Promise<boolean> {
 export async function currentElection(db: DbOrTx): Promise<Election | null> {
   const [row] = await db.select().from(elections).orderBy(desc(elections.createdAt)).limit(1);
   return row ?? null;
+}
+
+/**
+ * The current election and the elections whose vacant seats it re-opened, oldest first: one
+ * set of seats, filled over one or more rounds of nominations.
+ */
+export async function electionChain(db: DbOrTx): Promise<Election[]> {
+  const chain: Election[] = [];
+  let next = await currentElection(db);
+  while (next) {
+    chain.unshift(next);
+    const follows: string | null = next.followsElectionId;
+    if (!follows) break;
+    const [row] = await db.select().from(elections).where(eq(elections.id, follows));
+    next = row ?? null;
+  }
+  return chain;
+}
+
+/** People declared elected to an office (a position not counted after them) before this election. */
+async function earlierOfficeHolders(db: DbOrTx, election: Election): Promise<string[]> {
+  if (!election.followsElectionId) return [];
+  const earlier = (await electionChain(db)).filter((e) => e.id !== election.id);
+  if (earlier.length === 0) return [];
+  const rows = await db
+    .select({ elected: positions.elected })
+    .from(positions)
+    .where(and(inArray(positions.electionId, earlier.map((e) => e.id)), eq(positions.countedAfterOffices, false), isNotNull(positions.declaredAt)));
+  return rows.flatMap((r) => (r.elected ?? []).flatMap((e) => (e.userId ? [e.userId] : [])));
 }
 
 async function lockedElection(tx: DbOrTx): Promise<Election | null> {
@@ -709,7 +743,8 @@ export async function countElection(db: Db, actor: Actor, options: { reason?: st
     const open = pollIds.length ? await tx.select({ closesAt: polls.closesAt }).from(polls).where(and(inArray(polls.id, pollIds), eq(polls.status, "open"))) : [];
     // Before the closing time only with the returning officer's reason, as for any poll.
     if (open.some((p) => p.closesAt.getTime() > Date.now()) && !options.reason?.trim()) return { ok: false, code: "reason_missing" } as const;
-    const officeHolders = new Set<string>();
+    // A by-election's committee leaves out the offices' holders elected before it too (11.8).
+    const officeHolders = new Set<string>(await earlierOfficeHolders(tx, election));
     for (const position of [...all.filter((p) => !p.countedAfterOffices), ...all.filter((p) => p.countedAfterOffices)]) {
       if (!position.pollId) continue;
       if (position.countedAfterOffices && officeHolders.size > 0) {
@@ -734,8 +769,13 @@ export async function countElection(db: Db, actor: Actor, options: { reason?: st
 export async function winners(db: DbOrTx, position: Position): Promise<{ userId: string | null; name: string }[]> {
   if (!position.pollId) return [];
   const [poll] = await db.select({ result: polls.result, status: polls.status }).from(polls).where(eq(polls.id, position.pollId));
-  const result = poll?.result as PollResult | null | undefined;
-  if (poll?.status !== "closed" || result?.kind !== "ranked") return [];
+  if (poll?.status !== "closed") return [];
+  return winnersOf(db, position, poll.result as PollResult | null);
+}
+
+/** The people a count's result elects for a position (the stored count, or a recount's). */
+export async function winnersOf(db: DbOrTx, position: Position, result: PollResult | null): Promise<{ userId: string | null; name: string }[]> {
+  if (!position.pollId || result?.kind !== "ranked") return [];
   const report = result.report as RankedCountReport;
   const onPaper = await db
     .select({ userId: candidacies.userId, ballotPosition: candidacies.ballotPosition })
@@ -765,12 +805,13 @@ export async function declare(db: Db, actor: Actor, positionId: string): Promise
 
 /** Declared holders of the registered offices: for the registration pack and the officer rules. */
 export async function declaredOfficers(db: DbOrTx): Promise<{ role: string; userId: string; name: string }[]> {
-  const election = await currentElection(db);
-  if (!election) return [];
+  const chain = await electionChain(db);
+  if (chain.length === 0) return [];
   const rows = await db
     .select()
     .from(positions)
-    .where(and(eq(positions.electionId, election.id), isNotNull(positions.registeredRole), isNotNull(positions.declaredAt)));
+    .where(and(inArray(positions.electionId, chain.map((e) => e.id)), isNotNull(positions.registeredRole), isNotNull(positions.declaredAt)))
+    .orderBy(asc(positions.sortOrder));
   return rows.flatMap((p) => (p.elected ?? []).flatMap((e) => (e.userId && p.registeredRole ? [{ role: p.registeredRole, userId: e.userId, name: e.name }] : [])));
 }
 

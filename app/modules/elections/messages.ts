@@ -53,6 +53,11 @@ export const electionProblemMessages: Record<ElectionProblem, string> = {
   already_nominated: "They have already been nominated for this position, or have stood for it or declined it. Nobody may nominate them for it again.",
   no_nomination: "There is no nomination waiting for your answer here.",
   nomination_pending: "They have not accepted their nomination yet.",
+  not_declared: "The result has not been declared yet.",
+  period_too_short: "Nominations must stay open for at least the number of days the standing orders set",
+  nothing_vacant: "There are no vacant seats to re-open nominations for.",
+  not_all_declared: "Declare every result first: the vacant seats are known once each result is declared.",
+  ballots_unsealed: "The stored ballots do not match the seal on them, so they cannot be recounted. Ask the technical team to check them.",
 };
 
 export const candidateProblemLabels: Record<CandidateView["problems"][number], string> = {
@@ -67,4 +72,15 @@ export const phaseLabels = {
   nominations: "Nominations",
   ballot: "Voting",
   counted: "Counted",
+} as const;
+
+/** The refusal of a nomination period shorter than the standing orders allow. */
+export function periodTooShortMessage(days: number): string {
+  return `Nominations must stay open for at least ${days} days, as the standing orders set`;
+}
+
+/** Why a position's seats are vacant, for the list of vacant seats. */
+export const vacancyWhy = {
+  no_ballot: "Nobody was validly nominated, so there was no ballot.",
+  ron_or_too_few: "Re-open nominations won, or there were fewer candidates than seats.",
 } as const;

@@ -360,6 +360,10 @@ const messages: Record<ReadinessCode, Describe> = {
     title: "Officers elected",
     reason: s === "pass" ? "The officer elections have been declared." : "The officers have not been declared yet. Hold the officer elections and declare the results.",
   }),
+  "officers.changed-by-recount": (_s, p) => ({
+    title: `The ${roleLabels[str(p, "role") as RegisteredRole] ?? str(p, "role")} changed after a recount`,
+    reason: `A recount corrected the declared result: the ${roleLabels[str(p, "role") as RegisteredRole] ?? str(p, "role")} is now ${and(items(p, "to")) || "nobody"}, not ${and(items(p, "from")) || "nobody"}. Check the officer's details and declaration below, and anything already sent to the Electoral Commission.`,
+  }),
   "officers.combination": () => ({
     title: "Officers can be registered together",
     reason: "The declared officers meet the Electoral Commission's rules and our standing orders.",

@@ -3,6 +3,8 @@ import type { DbOrTx } from "~/utils/db.server";
 import { financialSchemeState } from "./financial-scheme.server";
 import { checkReadiness } from "./readiness";
 import type { ReadinessCheck, ReadinessInput } from "./readiness-types";
+import { officersChangedByRecount } from "~/modules/elections/recovery.server";
+import { registeredRoles, type RegisteredRole } from "~/modules/elections/officer-rules";
 import { listEmblems, loadDraft, officerCompletion, officersDeclared, registeredNames } from "./registration.server";
 
 /**
@@ -22,13 +24,14 @@ async function schemeText(db: DbOrTx): Promise<string | null> {
 }
 
 export async function loadReadinessInput(db: DbOrTx): Promise<ReadinessInput> {
-  const [draft, emblems, officers, declared, version, names] = await Promise.all([
+  const [draft, emblems, officers, declared, version, names, changes] = await Promise.all([
     loadDraft(db),
     listEmblems(db),
     officerCompletion(db),
     officersDeclared(db),
     latestVersion(db),
     registeredNames(db),
+    officersChangedByRecount(db),
   ]);
   // Adopted versions keep each clause's `covers` list (copied from the draft's clauses at
   // adoption, constitution/round.server.ts adoptedClauses), so nothing is derived here.
@@ -38,6 +41,7 @@ export async function loadReadinessInput(db: DbOrTx): Promise<ReadinessInput> {
     emblems: emblems.map((e) => ({ slot: e.slot, inspection: e.inspection, hasPicture: e.hasPicture, hasText: e.hasText, smallestTextPx: e.smallestTextPx })),
     officers: officers.map((o) => ({ role: o.role, userId: o.userId, name: o.name, detailsComplete: o.detailsComplete, confirmed: o.confirmed })),
     officersDeclared: declared,
+    officerChanges: changes.flatMap((c) => ((registeredRoles as readonly string[]).includes(c.role) ? [{ role: c.role as RegisteredRole, from: c.from, to: c.to }] : [])),
     constitution: version ? { version: version.number, coveredItems: covered } : null,
     financialScheme: await schemeText(db),
     registeredNames: names,
