@@ -225,7 +225,7 @@ export async function latestCorrection(db: DbOrTx, positionId: string): Promise<
  * Registered offices whose holder a recount changed: the officer's details and declarations on
  * the registration were made by, or for, someone else.
  */
-export async function officersChangedByRecount(db: DbOrTx): Promise<{ role: string; from: string[]; to: string[]; at: Date }[]> {
+export async function officersChangedByRecount(db: DbOrTx): Promise<{ role: string; from: string[]; to: string[]; toIds: string[]; at: Date }[]> {
   const chain = await electionChain(db);
   if (chain.length === 0) return [];
   const rows = await db
@@ -238,7 +238,8 @@ export async function officersChangedByRecount(db: DbOrTx): Promise<{ role: stri
   return rows.flatMap(({ r, role }) => {
     const from = people(r.previousElected);
     const to = people(r.elected);
-    return role && canonicalJson(from) !== canonicalJson(to) ? [{ role, from, to, at: r.recountedAt }] : [];
+    const toIds = r.elected.flatMap((e) => (e.userId ? [e.userId] : []));
+    return role && canonicalJson(from) !== canonicalJson(to) ? [{ role, from, to, toIds, at: r.recountedAt }] : [];
   });
 }
 

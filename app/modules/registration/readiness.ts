@@ -402,7 +402,9 @@ function officerChecks(input: ReadinessInput): ReadinessCheck[] {
   if (!input.officersDeclared) return out;
   // A recount that changed an office's holder: what was prepared for the earlier one needs checking.
   for (const change of input.officerChanges ?? []) {
-    out.push(check(`officers.changed-by-recount.${change.role}`, g, "warning", "officers.changed-by-recount", fix, { role: change.role, from: list(change.from), to: list(change.to) }));
+    out.push(
+      check(`officers.changed-by-recount.${change.role}`, g, change.reconfirmed ? "pass" : "fail", "officers.changed-by-recount", fix, { role: change.role, from: list(change.from), to: list(change.to) }),
+    );
   }
 
   const names = new Map<string, string>();
