@@ -8,7 +8,7 @@ import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import { canonicalJson } from "~/modules/audit/chain";
 import { standingOrderRules } from "~/modules/constitution/drafting.server";
-import { checkBallotChain, countPoll, type PollResult } from "~/modules/polls/ballot-rules";
+import { checkBallotChain, countPoll } from "~/modules/polls/ballot-rules";
 import { loadRules } from "~/modules/polls/polls.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
 import { ballots, elections, polls, positions, recounts } from "../../../db/schema";
