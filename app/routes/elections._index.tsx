@@ -73,6 +73,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         holdings.set(id, h);
       });
     }
+    // With the offices filled in earlier rounds of nominations.
+    for (const o of await declaredOfficers(context.db)) {
+      const h = holdings.get(o.userId) ?? { person: o.userId, roles: [] };
+      if (h.roles.includes(o.role as RegisteredRole)) continue;
+      names.set(o.userId, o.name);
+      h.roles.push(o.role as RegisteredRole);
+      holdings.set(o.userId, h);
+    }
     registrable = checkOfficers([...holdings.values()], { partyKind: "major", onePerPerson: true }).map((problem) => officerProblemMessages[problem.code](problem, (id) => names.get(id) ?? id));
   }
   const declared = await declaredOfficers(context.db);

@@ -187,7 +187,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
             ? "registeredOfficer"
             : r.code === "eligibility_missing"
               ? "treasurerEligible"
-              : r.code === "statement_too_long" || r.code.startsWith("statement:") || r.code === "already_standing_for_office"
+              : r.code === "statement_too_long" || r.code.startsWith("statement:") || r.code === "already_standing_for_office" || r.code === "already_holds_office"
                 ? "statement"
                 : PAGE;
       return fail(field, r.code);

@@ -78,6 +78,15 @@ async function position(title: string): Promise<Position> {
   return (await listPositions(database.db, election.id)).find((p) => p.title === title)!;
 }
 
+/** Each founder (by index) stands for the current election's position of that title, seconded by Founders 8 and 9. */
+async function standSeconded(entries: readonly (readonly [number, string])[]) {
+  for (const [i, title] of entries) {
+    const r = await stand(database.db, as(i), (await position(title)).id, agree);
+    if (!r.ok) throw new Error(r.code);
+    for (const s of [7, 8]) expect((await setSeconding(database.db, as(s), r.candidacyId, true)).ok).toBe(true);
+  }
+}
+
 async function page(path: string, who: string | null) {
   const res = await app.request(path, { cookie: who });
   return { status: res.status, html: await html(res) };
@@ -170,6 +179,8 @@ describe("seats left vacant", () => {
 
   it("fills the seat with the new round's result, adding to the seats already filled", { timeout: 120_000 }, async () => {
     const secretary = await position("Secretary");
+    // The leader elected in the first round holds a registered office already (11.3).
+    expect(await stand(database.db, as(0), (await position("Treasurer")).id, agree)).toEqual({ ok: false, code: "already_holds_office" });
     const stood = await post(`/elections/positions/${secretary.id}`, founder[4]!, { intent: "stand", statement: "Second time lucky.", consent: "yes" });
     expect(stood.status).toBe(200);
     expect((await openBallots(database.db, ro, { closesAt: new Date(Date.now() + 3600_000), reason: "Test: nominations are complete." })).ok).toBe(true);
@@ -204,14 +215,10 @@ describe("a committee by-election", () => {
   });
 
   it("still leaves the offices' holders out of the committee count", { timeout: 120_000 }, async () => {
-    for (const [i, title] of [
+    await standSeconded([
       [0, "Leader"],
       [1, "Interim committee (2 seats)"],
-    ] as const) {
-      const r = await stand(database.db, as(i), (await position(title)).id, agree);
-      if (!r.ok) throw new Error(r.code);
-      for (const s of [7, 8]) await setSeconding(database.db, as(s), r.candidacyId, true);
-    }
+    ]);
     expect((await openBallots(database.db, ro, { closesAt: new Date(Date.now() + 3600_000), reason: "Test." })).ok).toBe(true);
     const leader = await position("Leader");
     const committee = await position("Interim committee (2 seats)");
@@ -226,11 +233,10 @@ describe("a committee by-election", () => {
     // The leader stands for the committee's vacant seat; so does Founder 6.
     const seat = await position("Interim committee (2 seats)");
     expect(seat.method).toBe("irv");
-    for (const i of [0, 5]) {
-      const c = await stand(database.db, as(i), seat.id, agree);
-      if (!c.ok) throw new Error(c.code);
-      for (const s of [7, 8]) await setSeconding(database.db, as(s), c.candidacyId, true);
-    }
+    await standSeconded([
+      [0, seat.title],
+      [5, seat.title],
+    ]);
     expect((await openBallots(database.db, ro, { closesAt: new Date(Date.now() + 3600_000), reason: "Test." })).ok).toBe(true);
     const paper = await position("Interim committee (2 seats)");
     // Everyone puts the leader (Founder 1, option 0) first.
@@ -243,16 +249,12 @@ describe("a committee by-election", () => {
 describe("a recount", () => {
   beforeAll(async () => {
     await newWorld({ campaignsOfficer: false, committeeSeats: 0 });
-    for (const [i, title] of [
+    await standSeconded([
       [0, "Leader"],
       [1, "Leader"],
       [2, "Treasurer"],
       [3, "Treasurer"],
-    ] as const) {
-      const r = await stand(database.db, as(i), (await position(title)).id, agree);
-      if (!r.ok) throw new Error(r.code);
-      for (const s of [7, 8]) await setSeconding(database.db, as(s), r.candidacyId, true);
-    }
+    ]);
     expect((await openBallots(database.db, ro, { closesAt: new Date(Date.now() + 3600_000), reason: "Test." })).ok).toBe(true);
     const leader = await position("Leader");
     const treasurer = await position("Treasurer");

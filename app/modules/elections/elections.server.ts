@@ -52,6 +52,7 @@ export type ElectionProblem =
   | "statement_too_long"
   | ElectionTextProblem
   | "already_standing_for_office"
+  | "already_holds_office"
   | "own_candidacy"
   | "not_candidate"
   | "question_empty"
@@ -333,6 +334,8 @@ async function takeUpCandidacy(
           ),
         );
       if (other) return { ok: false, code: "already_standing_for_office", detail: other.title } as const;
+      // In a round of re-opened nominations, an office declared in an earlier round is held already.
+      if (election.followsElectionId && (await declaredOfficers(tx)).some((o) => o.userId === member.id)) return { ok: false, code: "already_holds_office" } as const;
     }
     const declarations = { registeredOfficer: Boolean(position.registeredRole && input.registeredOfficer), treasurerEligible: position.registeredRole === "treasurer" && input.treasurerEligible };
     const values = { statement, consentedAt: new Date(), declarations, status: "standing" as const, withdrawnAt: null };

@@ -37,6 +37,7 @@ export const electionProblemMessages: Record<ElectionProblem, string> = {
   eligibility_missing: "Confirm that you are eligible to be treasurer",
   statement_too_long: "Your statement must be 500 words or fewer",
   already_standing_for_office: "You are already standing for another registered office. Nobody may hold more than one (standing orders 11.3); withdraw from that one first.",
+  already_holds_office: "You already hold a registered office. Nobody may hold more than one (standing orders 11.3).",
   own_candidacy: "You cannot second your own nomination, or one you made.",
   not_candidate: "Only the candidate can do this.",
   question_empty: "Enter your question",

@@ -11,6 +11,7 @@ import { standingOrderRules } from "~/modules/constitution/drafting.server";
 import { checkBallotChain, countPoll } from "~/modules/polls/ballot-rules";
 import { loadRules } from "~/modules/polls/polls.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
+import { MAX_POLL_TITLE_LENGTH } from "~/utils/input-limits";
 import { ballots, elections, polls, positions, recounts } from "../../../db/schema";
 import { electionChain, positionById, winnersOf, type Election, type ElectionResult, type Position } from "./elections.server";
 import { electionTextProblem } from "./text-fields";
@@ -116,7 +117,7 @@ export async function reopenNominations(
     const [election] = await tx
       .insert(elections)
       .values({
-        title: `${first?.title ?? latest.title}: re-opened nominations`.slice(0, 200),
+        title: `${first?.title ?? latest.title}: re-opened nominations`.slice(0, MAX_POLL_TITLE_LENGTH),
         nominationsOpenAt: input.nominationsOpenAt,
         nominationsCloseAt: input.nominationsCloseAt,
         followsElectionId: latest.id,
