@@ -16,12 +16,13 @@ import {
   pendingNominations,
   winners,
 } from "~/modules/elections/elections.server";
-import { electionProblemMessages, phaseLabels } from "~/modules/elections/messages";
+import { electionProblemMessages, periodTooShortMessage, phaseLabels, vacancyWhy } from "~/modules/elections/messages";
+import { nominationDays, reopenNominations, vacancies } from "~/modules/elections/recovery.server";
+import { ukDateTime } from "~/modules/documents/format";
 import { checkOfficers, type Holding, type RegisteredRole } from "~/modules/elections/officer-rules";
 import { officerProblemMessages } from "~/modules/elections/officer-rules-messages";
 import { principalOf, requirePermission, requireUser } from "~/utils/auth.server";
 import { formatLondon, fromLondonLocal } from "~/utils/london-time";
-import { ukDateTime } from "~/modules/documents/format";
 import { isAllowed } from "~/utils/permissions";
 import { WaitingNotice } from "~/components/waiting-notice";
 import { waitingNoticeFor } from "~/modules/roles/roles.server";
@@ -34,7 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const principal = principalOf(context);
   const election = await currentElection(context.db);
   const can = { manage: isAllowed(principal, "elections.manage"), run: isAllowed(principal, "elections.run") };
-  if (!election) return { election: null, positions: [], can, registrable: null, nominationsForMe: [], waiting: null };
+  if (!election) return { election: null, positions: [], can, registrable: null, nominationsForMe: [], waiting: null, seats: null };
   const now = Date.now();
   const nominationsOpen = election.phase === "nominations" && election.nominationsOpenAt.getTime() <= now && now < election.nominationsCloseAt.getTime();
   // Only the nominee's own nominations: the page is public, the roll is not.
@@ -77,6 +78,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         holdings.set(id, h);
       });
     }
+    // With the offices filled in earlier rounds of nominations.
+    for (const o of await declaredOfficers(context.db)) {
+      const h = holdings.get(o.userId) ?? { person: o.userId, roles: [] };
+      if (h.roles.includes(o.role as RegisteredRole)) continue;
+      names.set(o.userId, o.name);
+      h.roles.push(o.role as RegisteredRole);
+      holdings.set(o.userId, h);
+    }
     registrable = checkOfficers([...holdings.values()], { partyKind: "major", onePerPerson: true }).map((problem) => officerProblemMessages[problem.code](problem, (id) => names.get(id) ?? id));
   }
   const declared = await declaredOfficers(context.db);
@@ -89,6 +98,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     ballotsDue: election.phase === "ballot" && (await ballotsDue(context.db, election.id)),
     undeclared: positions.filter((p) => p.pollId && !p.declared).length,
   };
+  // The seats of the first election across every round of re-opened nominations.
+  const seats = await vacancies(context.db);
+  const rounds = election.followsElectionId !== null;
   return {
     waiting: await waitingNoticeFor(context.db, principal, (roles) => electionWaiting(facts, roles)),
     election: {
@@ -106,6 +118,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     can,
     registrable,
     nominationsForMe: nominationsForMe.map((n) => ({ positionId: n.positionId, positionTitle: n.positionTitle, nominatorName: n.nominatorName })),
+    seats: {
+      rounds,
+      // Listed once the count is in: before that, no seat is known to be vacant.
+      vacant: election.phase === "counted" ? seats.positions.map((p) => ({ id: p.positionId, title: p.title, vacant: p.seats.length, of: p.total, why: vacancyWhy[p.why] })) : [],
+      settled: seats.settled,
+      filled: seats.all.map((p) => ({ id: p.positionId, title: p.title, filled: p.filled, vacant: p.seats.length })),
+      minimumDays: await nominationDays(),
+    },
   };
 }
 
@@ -143,6 +163,25 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const r = await addPosition(context.db, actor, { title: values.positionTitle ?? "", seats, secondersRequired: needed, eligibility: values.eligibility ?? "" });
     if (!r.ok) return fail({ [r.code.startsWith("eligibility:") ? "eligibility" : "positionTitle"]: electionProblemMessages[r.code] });
     return data<ActionResult>({ intent, errors: {}, done: "The position is added." });
+  }
+  if (intent === "reopen") {
+    const { user } = requireUser(request, context, "elections.manage");
+    const opensAt = fromLondonLocal(values.opensAt ?? "");
+    const closesAt = fromLondonLocal(values.closesAt ?? "");
+    const errors: FieldErrors = {};
+    if (!opensAt) errors.opensAt = "Enter when nominations open";
+    if (!closesAt) errors.closesAt = "Enter when nominations close";
+    if (!opensAt || !closesAt) return fail(errors);
+    const r = await reopenNominations(context.db, { id: user.id, label: user.email }, { nominationsOpenAt: opensAt, nominationsCloseAt: closesAt });
+    if (!r.ok) {
+      const message = r.code === "period_too_short" ? periodTooShortMessage(Number(r.detail)) : electionProblemMessages[r.code];
+      return fail({ [r.code === "period_invalid" || r.code === "period_too_short" ? "closesAt" : "opensAt"]: message });
+    }
+    return data<ActionResult>({
+      intent,
+      errors: {},
+      done: `Nominations are re-opened for ${r.positions.map((p) => p.title).join(", ")}. Founding members can stand and nominate until ${ukDateTime(closesAt)} (UK time).`,
+    });
   }
   if (intent === "open-ballots" || intent === "count") {
     const { user } = requireUser(request, context, "elections.run");
@@ -262,6 +301,78 @@ export default function ElectionsPage() {
           </table>
         </>
       )}
+
+      {d.seats && d.seats.rounds ? (
+        <table className="table">
+          <caption>Seats filled so far, over every round of nominations</caption>
+          <thead>
+            <tr>
+              <th scope="col">Position</th>
+              <th scope="col">Elected</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.seats.filled.map((p) => (
+              <tr key={p.id}>
+                <th scope="row">{p.title}</th>
+                <td>
+                  {p.filled.join(", ") || "Nobody yet"}
+                  {p.vacant > 0 && p.filled.length > 0 ? `; ${p.vacant} ${p.vacant === 1 ? "seat" : "seats"} vacant` : ""}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+
+      {d.seats && d.seats.vacant.length > 0 ? (
+        <section className="panel" aria-labelledby="vacant-title">
+          <h2 id="vacant-title">Vacant seats</h2>
+          <p>These seats are empty. Nominations re-open for exactly these seats; what the new round elects adds to the seats already filled.</p>
+          <table className="table">
+            <caption className="visually-hidden">Vacant seats</caption>
+            <thead>
+              <tr>
+                <th scope="col">Position</th>
+                <th scope="col">Vacant</th>
+                <th scope="col">Why</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.seats.vacant.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">{p.title}</th>
+                  <td>
+                    {p.vacant} of {p.of} seats vacant
+                  </td>
+                  <td>{p.why}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {!d.seats.settled ? <p>{electionProblemMessages.not_all_declared}</p> : null}
+          {d.can.manage ? (
+            <Form method="post" noValidate>
+              <input type="hidden" name="intent" value="reopen" />
+              <h3>Re-open nominations for the vacant seats</h3>
+              <TextField name="opensAt" label="Nominations open (UK time)" type="datetime-local" defaultValue={v.opensAt} error={errors.opensAt} />
+              <TextField
+                name="closesAt"
+                label="Nominations close (UK time)"
+                hint={`The standing orders ask for at least ${d.seats.minimumDays} days.`}
+                type="datetime-local"
+                defaultValue={v.closesAt}
+                error={errors.closesAt}
+              />
+              <button type="submit" className="button" disabled={busy}>
+                Re-open nominations
+              </button>
+            </Form>
+          ) : (
+            <p>The organisers re-open nominations for these seats.</p>
+          )}
+        </section>
+      ) : null}
 
       {d.can.manage && (!e || e.phase === "counted") ? (
         <section className="panel" aria-labelledby="create-title">

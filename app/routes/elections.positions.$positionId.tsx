@@ -27,6 +27,8 @@ import {
   withdrawCandidacy,
 } from "~/modules/elections/elections.server";
 import { candidateProblemLabels, electionProblemMessages } from "~/modules/elections/messages";
+import { recount, recountsOf } from "~/modules/elections/recovery.server";
+import { ukDateTime } from "~/modules/documents/format";
 import { standingProblems, type Holding, type RegisteredRole } from "~/modules/elections/officer-rules";
 import { officerProblemMessages, roleLabels } from "~/modules/elections/officer-rules-messages";
 import type { PollResult } from "~/modules/polls/ballot-rules";
@@ -92,6 +94,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     ballotsDue: Boolean(loaded && (closed || loaded.poll.closesAt.getTime() <= now)),
     undeclared: position.pollId && position.declaredAt === null ? 1 : 0,
   };
+  const recounted = await recountsOf(context.db, [position.id]);
   return {
     waiting: await waitingNoticeFor(context.db, principal, (roles) => electionWaiting(facts, roles)),
     excluded: excluded ? takingPartRefusal(excluded.reason) : null,
@@ -137,6 +140,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     // Seats "Re-open nominations" won stay empty (11.14): only people are elected.
     elected: elected.filter((e) => !isRonSeat(e)).map((e) => e.name),
     unfilledByRon: elected.filter(isRonSeat).length,
+    // Nobody validly nominated: no ballot, and the seats wait for nominations to re-open.
+    noBallot: election.phase !== "nominations" && !position.pollId,
+    recounts: recounted.map((r) => ({
+      id: r.id,
+      at: ukDateTime(r.recountedAt),
+      reason: r.reason,
+      corrected: r.outcome === "corrected",
+      superseded: r.previousElected.filter((e) => !isRonSeat(e)).map((e) => e.name),
+      beforeDeclaration: r.previousDeclaredAt === null,
+    })),
   };
 }
 
@@ -161,6 +174,17 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const fail = (field: string, code: keyof typeof electionProblemMessages) =>
     data<ActionResult>({ intent, errors: { [field]: electionProblemMessages[code] }, values, target }, { status: code === "not_founding_member" ? 403 : 400 });
   const ok = (done: string) => data<ActionResult>({ intent, errors: {}, done });
+  if (intent === "recount") {
+    const { user } = requireUser(request, context, "elections.run");
+    const r = await recount(context.db, { id: user.id, label: user.email }, params.positionId ?? "", values.recountReason ?? "");
+    if (!r.ok) return fail(r.code === "reason_missing" || r.code.startsWith("reason:") ? "recountReason" : PAGE, r.code);
+    const people = r.elected.filter((e) => !isRonSeat(e)).map((e) => e.name);
+    return ok(
+      r.outcome === "confirmed"
+        ? "The recount confirmed the result. The declaration stands."
+        : `The recount differs from the declared result: the declaration is corrected. Elected: ${people.join(", ") || "nobody"}.`,
+    );
+  }
   if (intent === "declare") {
     const { user } = requireUser(request, context, "elections.run");
     const r = await declare(context.db, { id: user.id, label: user.email }, params.positionId ?? "");
@@ -187,7 +211,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
             ? "registeredOfficer"
             : r.code === "eligibility_missing"
               ? "treasurerEligible"
-              : r.code === "statement_too_long" || r.code.startsWith("statement:") || r.code === "already_standing_for_office"
+              : r.code === "statement_too_long" || r.code.startsWith("statement:") || r.code === "already_standing_for_office" || r.code === "already_holds_office"
                 ? "statement"
                 : PAGE;
       return fail(field, r.code);
@@ -241,6 +265,7 @@ export default function PositionPage() {
     decline: Boolean(d.nominationForMe),
     nomineeId: d.nominationsOpen && d.viewer.mayNominate,
     ...Object.fromEntries(["statement", "consent", "registeredOfficer", "treasurerEligible"].map((f) => [f, Boolean(d.nominationForMe) || canStand])),
+    recountReason: d.viewer.canRun && (p.declared || Boolean(d.verification && !d.verification.ok)),
   };
   const pageError = Object.entries(errors).find(([field, message]) => message && (field === PAGE || formShown[field] === false))?.[1];
   const fieldErrors = pageError ? {} : errors;
@@ -275,8 +300,8 @@ export default function PositionPage() {
           </p>
           {d.unfilledByRon > 0 ? (
             <p className="outcome">
-              Re-open nominations won {d.unfilledByRon === 1 ? "a seat: it stays empty" : `${d.unfilledByRon} seats: they stay empty`}, and the returning officer re-opens nominations for{" "}
-              {d.unfilledByRon === 1 ? "it" : "them"} (standing orders 11.14).
+              Re-open nominations won {d.unfilledByRon === 1 ? "a seat: it stays empty" : `${d.unfilledByRon} seats: they stay empty`}. Once every result is declared, the organisers
+              re-open nominations for {d.unfilledByRon === 1 ? "it" : "them"} from the <Link to="/elections">Elections page</Link> (standing orders 11.14).
             </p>
           ) : null}
           {d.verification?.ok ? <p>{d.verification.text}</p> : null}
@@ -295,6 +320,34 @@ export default function PositionPage() {
               </>
             ) : null}
           </p>
+          {d.recounts.length > 0 ? (
+            <ul className="list">
+              {d.recounts.map((r) => (
+                <li key={r.id}>
+                  {r.corrected && r.beforeDeclaration
+                    ? `Recount on ${r.at}: the stored count failed its check and elected ${r.superseded.join(", ") || "nobody"}; the recount corrected it before the declaration. Reason: ${r.reason}`
+                    : r.corrected
+                    ? `Corrected by recount on ${r.at}: the superseded declaration elected ${r.superseded.join(", ") || "nobody"}, and is kept on record. Reason: ${r.reason}`
+                    : `Recount on ${r.at}: the recount confirmed the result. Reason: ${r.reason}`}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {d.viewer.canRun && (d.position.declared || (d.verification && !d.verification.ok)) ? (
+            <Form method="post" noValidate>
+              <input type="hidden" name="intent" value="recount" />
+              <h3>Ask for a recount</h3>
+              <p>
+                {d.position.declared
+                  ? "The count runs again from the stored ballots, on the same rules. If it differs, it corrects the declaration; the earlier one stays on record."
+                  : "The stored count failed its check, so it cannot be declared. A recount counts the stored ballots again, on the same rules, and records the correction; you can then declare the corrected result."}
+              </p>
+              <TextArea name="recountReason" label="Reason for the recount" rows={2} defaultValue={v.recountReason} error={fieldErrors.recountReason} />
+              <button type="submit" className="button button--secondary" disabled={busy}>
+                Recount
+              </button>
+            </Form>
+          ) : null}
           {d.viewer.canRun && !d.position.declared && d.verification?.ok ? (
             <Form method="post">
               <input type="hidden" name="intent" value="declare" />
@@ -305,6 +358,11 @@ export default function PositionPage() {
           ) : null}
           <PollResults result={d.result} />
         </section>
+      ) : d.noBallot ? (
+        <p className="outcome">
+          Nobody was validly nominated, so there was no ballot: {p.seats === 1 ? "the seat is vacant" : "the seats are vacant"}. Once every result is declared, the organisers re-open nominations
+          for {p.seats === 1 ? "it" : "them"} from the <Link to="/elections">Elections page</Link>.
+        </p>
       ) : d.phase === "ballot" && p.pollId ? (
         <p>
           <Link to={`/polls/${p.pollId}`} className="button">

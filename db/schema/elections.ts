@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { polls } from "./polls";
 import { users } from "./users";
 
@@ -19,6 +19,11 @@ export const elections = pgTable(
     phase: text("phase", { enum: electionPhaseValues }).notNull().default("nominations"),
     nominationsOpenAt: timestamp("nominations_open_at", { withTimezone: true }).notNull(),
     nominationsCloseAt: timestamp("nominations_close_at", { withTimezone: true }).notNull(),
+    /**
+     * Re-opened nominations: the election whose vacant seats this one fills (its positions say
+     * which seats). Null for an election of its own.
+     */
+    followsElectionId: uuid("follows_election_id").references((): AnyPgColumn => elections.id, { onDelete: "restrict" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -51,6 +56,10 @@ export const positions = pgTable(
     declaredAt: timestamp("declared_at", { withTimezone: true }),
     /** Set on declaration: the people elected, in order (empty seats are RON wins). */
     elected: jsonb("elected").$type<{ userId: string | null; name: string }[]>(),
+    /** In an election that re-opens nominations: the original position whose vacant seats this fills. */
+    fillsPositionId: uuid("fills_position_id").references((): AnyPgColumn => positions.id, { onDelete: "restrict" }),
+    /** Which of the original position's seats (numbered from 1) this fills, in order. */
+    fillsSeats: jsonb("fills_seats").$type<number[]>(),
   },
   (t) => [
     check("positions_seats", sql`${t.seats} >= 1`),
@@ -119,4 +128,34 @@ export const hustingsQuestions = pgTable(
     answeredAt: timestamp("answered_at", { withTimezone: true }),
   },
   (t) => [index("hustings_candidacy_idx").on(t.candidacyId)],
+);
+
+export const recountOutcomeValues = ["confirmed", "corrected"] as const;
+
+/**
+ * A recount of a declared position, asked for by the returning officer with a reason: the count
+ * run again from the stored ballots, with the same rules and the same lot seed. A recount that
+ * differs replaces the declaration shown; the declaration it replaced is kept here, with the
+ * result it was declared from (never deleted).
+ */
+export const recounts = pgTable(
+  "recounts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    positionId: uuid("position_id")
+      .notNull()
+      .references(() => positions.id, { onDelete: "restrict" }),
+    reason: text("reason").notNull(),
+    outcome: text("outcome", { enum: recountOutcomeValues }).notNull(),
+    recountedAt: timestamp("recounted_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The declaration standing before the recount (superseded when the outcome is "corrected"). */
+    /** Null when the recount came before any declaration (a count that failed its check). */
+    previousDeclaredAt: timestamp("previous_declared_at", { withTimezone: true }),
+    previousElected: jsonb("previous_elected").$type<{ userId: string | null; name: string }[]>().notNull(),
+    previousResult: jsonb("previous_result"),
+    /** What the recount elected, and its full result. */
+    elected: jsonb("elected").$type<{ userId: string | null; name: string }[]>().notNull(),
+    result: jsonb("result").notNull(),
+  },
+  (t) => [check("recounts_outcome_known", sql`${t.outcome} in ('confirmed', 'corrected')`), index("recounts_position_idx").on(t.positionId)],
 );

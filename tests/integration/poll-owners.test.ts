@@ -187,6 +187,21 @@ describe("an officer election on its natural timeline", () => {
     const [row] = await database.db.select().from(positions).where(eq(positions.id, treasurer.id));
     expect(row?.declaredAt).toBeNull();
   });
+
+  it("leads on from a result that fails its check: a recorded recount corrects it, then it can be declared", async () => {
+    const treasurer = (await positionsByTitle()).get("Treasurer")!;
+    const page = await html(await app.request(`/elections/positions/${treasurer.id}`, { cookie: roCookie }));
+    expect(page).toContain("Ask for a recount");
+    const recounted = await app.request(`/elections/positions/${treasurer.id}`, { cookie: roCookie, form: { intent: "recount", recountReason: "The stored count failed its check." } });
+    expect(recounted.status).toBe(200);
+    expect(await verifyPoll(database.db, treasurer.pollId!)).toMatchObject({ ok: true });
+    const [corrected] = await database.db.select().from(auditLog).where(eq(auditLog.action, "election.count_corrected"));
+    expect(corrected?.subjectId).toBe(treasurer.id);
+    const after = await html(await app.request(`/elections/positions/${treasurer.id}`, { cookie: roCookie }));
+    expect(after).toContain("the recount corrected it before the declaration");
+    const declared = await app.request(`/elections/positions/${treasurer.id}`, { cookie: roCookie, form: { intent: "declare" } });
+    expect(await html(declared)).toContain("The result is declared");
+  });
 });
 
 describe("a constitution round on its natural timeline", () => {

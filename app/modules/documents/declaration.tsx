@@ -37,6 +37,8 @@ export interface DeclarationData {
   /** Where the published ballots and the BLT file are. */
   pollUrl: string;
   report: RankedCountReport;
+  /** Set when a recount corrected the declaration: this one replaces the one it supersedes. */
+  correction?: { at: Date; reason: string; superseded: string[] } | null;
 }
 
 /**
@@ -190,6 +192,12 @@ export function declarationLayout(data: DeclarationData) {
       [t.method, data.methodLabel],
       [t.returningOfficer, data.returningOfficer],
       [t.declaredAt, t.declaredAtValue(data.declaredAt)],
+      ...(data.correction
+        ? [
+            [t.correctedByRecount, t.correctedByRecountValue(data.correction.at, data.correction.reason)],
+            [t.superseded, t.supersededValue(data.correction.superseded)],
+          ]
+        : []),
       [t.electorate, count(data.rollSize)],
       [t.ballotsCast, t.ballotsCastValue(count(data.ballotsCast), data.rollSize > 0 ? percentOf(data.ballotsCast, data.rollSize) : null)],
       ...(report.ballots.empty > 0 ? [[t.rejected, count(report.ballots.empty)]] : []),

@@ -10,6 +10,7 @@ import type { PollResult } from "~/modules/polls/ballot-rules";
 import type { DbOrTx } from "~/utils/db.server";
 import { polls, users } from "../../../db/schema";
 import { positionById } from "./elections.server";
+import { latestCorrection } from "./recovery.server";
 
 export async function declarationData(db: DbOrTx, positionId: string, appUrl: string, now = new Date()): Promise<DeclarationData | null> {
   const found = await positionById(db, positionId);
@@ -18,6 +19,7 @@ export async function declarationData(db: DbOrTx, positionId: string, appUrl: st
   const result = poll?.result as PollResult | null | undefined;
   if (!poll || result?.kind !== "ranked") return null;
   const [ro] = await db.select({ name: users.displayName }).from(users).where(eq(users.role, "returning_officer")).limit(1);
+  const corrected = await latestCorrection(db, found.position.id);
   return {
     partyName: (await getMovement(db))?.name ?? "Breakaway",
     positionTitle: found.position.title,
@@ -31,6 +33,7 @@ export async function declarationData(db: DbOrTx, positionId: string, appUrl: st
     chainHead: poll.chainHead,
     pollUrl: `${appUrl.replace(/\/$/, "")}/polls/${poll.id}`,
     report: result.report as RankedCountReport,
+    correction: corrected ? { at: corrected.recountedAt, reason: corrected.reason, superseded: corrected.previousElected.map((e) => e.name) } : null,
   };
 }
 

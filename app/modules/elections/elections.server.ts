@@ -54,6 +54,7 @@ export type ElectionProblem =
   | "statement_too_long"
   | ElectionTextProblem
   | "already_standing_for_office"
+  | "already_holds_office"
   | "own_candidacy"
   | "not_candidate"
   | "question_empty"
@@ -73,7 +74,12 @@ export type ElectionProblem =
   | "verification_failed"
   /** The returning officer takes no part in the election they run (role-rules.ts). */
   | "returning_officer_takes_no_part"
-  | "nominee_is_returning_officer";
+  | "nominee_is_returning_officer"
+  | "not_declared"
+  | "period_too_short"
+  | "nothing_vacant"
+  | "not_all_declared"
+  | "ballots_unsealed";
 
 export type ElectionResult<T = object> =
   | ({ ok: true } & T)
@@ -83,6 +89,35 @@ export type ElectionResult<T = object> =
 export async function currentElection(db: DbOrTx): Promise<Election | null> {
   const [row] = await db.select().from(elections).orderBy(desc(elections.createdAt)).limit(1);
   return row ?? null;
+}
+
+/**
+ * The current election and the elections whose vacant seats it re-opened, oldest first: one
+ * set of seats, filled over one or more rounds of nominations.
+ */
+export async function electionChain(db: DbOrTx): Promise<Election[]> {
+  const chain: Election[] = [];
+  let next = await currentElection(db);
+  while (next) {
+    chain.unshift(next);
+    const follows: string | null = next.followsElectionId;
+    if (!follows) break;
+    const [row] = await db.select().from(elections).where(eq(elections.id, follows));
+    next = row ?? null;
+  }
+  return chain;
+}
+
+/** People declared elected to an office (a position not counted after them) before this election. */
+async function earlierOfficeHolders(db: DbOrTx, election: Election): Promise<string[]> {
+  if (!election.followsElectionId) return [];
+  const earlier = (await electionChain(db)).filter((e) => e.id !== election.id);
+  if (earlier.length === 0) return [];
+  const rows = await db
+    .select({ elected: positions.elected })
+    .from(positions)
+    .where(and(inArray(positions.electionId, earlier.map((e) => e.id)), eq(positions.countedAfterOffices, false), isNotNull(positions.declaredAt)));
+  return rows.flatMap((r) => (r.elected ?? []).flatMap((e) => (e.userId ? [e.userId] : [])));
 }
 
 async function lockedElection(tx: DbOrTx): Promise<Election | null> {
@@ -301,6 +336,8 @@ async function takeUpCandidacy(
           ),
         );
       if (other) return { ok: false, code: "already_standing_for_office", detail: other.title } as const;
+      // In a round of re-opened nominations, an office declared in an earlier round is held already.
+      if (election.followsElectionId && (await declaredOfficers(tx)).some((o) => o.userId === member.id)) return { ok: false, code: "already_holds_office" } as const;
     }
     const declarations = { registeredOfficer: Boolean(position.registeredRole && input.registeredOfficer), treasurerEligible: position.registeredRole === "treasurer" && input.treasurerEligible };
     const values = { statement, consentedAt: new Date(), declarations, status: "standing" as const, withdrawnAt: null };
@@ -727,7 +764,8 @@ export async function countElection(db: Db, actor: Actor, options: { reason?: st
     const open = pollIds.length ? await tx.select({ closesAt: polls.closesAt }).from(polls).where(and(inArray(polls.id, pollIds), eq(polls.status, "open"))) : [];
     // Before the closing time only with the returning officer's reason, as for any poll.
     if (open.some((p) => p.closesAt.getTime() > Date.now()) && !options.reason?.trim()) return { ok: false, code: "reason_missing" } as const;
-    const officeHolders = new Set<string>();
+    // A by-election's committee leaves out the offices' holders elected before it too (11.8).
+    const officeHolders = new Set<string>(await earlierOfficeHolders(tx, election));
     for (const position of [...all.filter((p) => !p.countedAfterOffices), ...all.filter((p) => p.countedAfterOffices)]) {
       if (!position.pollId) continue;
       // Only while the ballot is open: withdrawing a candidate from a ballot already counted
@@ -755,8 +793,13 @@ export async function countElection(db: Db, actor: Actor, options: { reason?: st
 export async function winners(db: DbOrTx, position: Position): Promise<{ userId: string | null; name: string }[]> {
   if (!position.pollId) return [];
   const [poll] = await db.select({ result: polls.result, status: polls.status }).from(polls).where(eq(polls.id, position.pollId));
-  const result = poll?.result as PollResult | null | undefined;
-  if (poll?.status !== "closed" || result?.kind !== "ranked") return [];
+  if (poll?.status !== "closed") return [];
+  return winnersOf(db, position, poll.result as PollResult | null);
+}
+
+/** The people a count's result elects for a position (the stored count, or a recount's). */
+export async function winnersOf(db: DbOrTx, position: Position, result: PollResult | null): Promise<{ userId: string | null; name: string }[]> {
+  if (!position.pollId || result?.kind !== "ranked") return [];
   const report = result.report as RankedCountReport;
   const onPaper = await db
     .select({ userId: candidacies.userId, ballotPosition: candidacies.ballotPosition })
@@ -800,12 +843,13 @@ export async function ballotsDue(db: DbOrTx, electionId: string): Promise<boolea
 
 /** Declared holders of the registered offices: for the registration pack and the officer rules. */
 export async function declaredOfficers(db: DbOrTx): Promise<{ role: string; userId: string; name: string }[]> {
-  const election = await currentElection(db);
-  if (!election) return [];
+  const chain = await electionChain(db);
+  if (chain.length === 0) return [];
   const rows = await db
     .select()
     .from(positions)
-    .where(and(eq(positions.electionId, election.id), isNotNull(positions.registeredRole), isNotNull(positions.declaredAt)));
+    .where(and(inArray(positions.electionId, chain.map((e) => e.id)), isNotNull(positions.registeredRole), isNotNull(positions.declaredAt)))
+    .orderBy(asc(positions.sortOrder));
   return rows.flatMap((p) => (p.elected ?? []).flatMap((e) => (e.userId && p.registeredRole ? [{ role: p.registeredRole, userId: e.userId, name: e.name }] : [])));
 }
 

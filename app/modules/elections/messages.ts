@@ -39,6 +39,7 @@ export const electionProblemMessages: Record<ElectionProblem, string> = {
   eligibility_missing: "Confirm that you are eligible to be treasurer",
   statement_too_long: "Your statement must be 500 words or fewer",
   already_standing_for_office: "You are already standing for another registered office. Nobody may hold more than one (standing orders 11.3); withdraw from that one first.",
+  already_holds_office: "You already hold a registered office. Nobody may hold more than one (standing orders 11.3).",
   own_candidacy: "You cannot second your own nomination, or one you made.",
   not_candidate: "Only the candidate can do this.",
   question_empty: "Enter your question",
@@ -58,6 +59,11 @@ export const electionProblemMessages: Record<ElectionProblem, string> = {
   verification_failed: `Checking this result against its ballots failed. ${verificationFailedAdvice}`,
   returning_officer_takes_no_part: takingPartRefusal("runs_the_election"),
   nominee_is_returning_officer: nomineeIsReturningOfficer,
+  not_declared: "The result has not been declared yet.",
+  period_too_short: "Nominations must stay open for at least the number of days the standing orders set",
+  nothing_vacant: "There are no vacant seats to re-open nominations for.",
+  not_all_declared: "Declare every result first: the vacant seats are known once each result is declared.",
+  ballots_unsealed: "The stored ballots do not match the seal on them, so they cannot be recounted. Ask the technical team to check them.",
 };
 
 export const candidateProblemLabels: Record<CandidateView["problems"][number], string> = {
@@ -72,4 +78,15 @@ export const phaseLabels = {
   nominations: "Nominations",
   ballot: "Voting",
   counted: "Counted",
+} as const;
+
+/** The refusal of a nomination period shorter than the standing orders allow. */
+export function periodTooShortMessage(days: number): string {
+  return `Nominations must stay open for at least ${days} days, as the standing orders set`;
+}
+
+/** Why a position's seats are vacant, for the list of vacant seats. */
+export const vacancyWhy = {
+  no_ballot: "Nobody was validly nominated, so there was no ballot.",
+  ron_or_too_few: "Re-open nominations won, or there were fewer candidates than seats.",
 } as const;

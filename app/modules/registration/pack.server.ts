@@ -24,14 +24,15 @@ import { getMovement } from "~/modules/campaign/campaign.server";
 import { adoptedConstitutionRender, constitutionPdfData, forgetAdoptedConstitutionPdfs, renderAdoptedConstitution } from "~/modules/constitution/documents.server";
 import { latestVersion } from "~/modules/constitution/round.server";
 import { fileSlug } from "~/modules/documents/format";
-import { packMessages } from "~/modules/documents/registration/messages";
+import { foundingRecordMessages, packMessages } from "~/modules/documents/registration/messages";
 import { packDocuments, type PackDocument } from "~/modules/documents/registration/documents";
 import { assemblePack, type PackPart } from "~/modules/documents/registration/merge.server";
 import type { PackData } from "~/modules/documents/registration/pack";
 import type { FoundingRecordData, PollRecord } from "~/modules/documents/registration/types";
 import { renderInWorker } from "~/modules/documents/render-worker.server";
 import type { WorkerDocumentData } from "~/modules/documents/worker-documents";
-import { currentElection, listPositions } from "~/modules/elections/elections.server";
+import { electionChain, listPositions } from "~/modules/elections/elections.server";
+import { recountsOf } from "~/modules/elections/recovery.server";
 import { foundingFigures } from "~/modules/founding/founding.server";
 import type { PollResult } from "~/modules/polls/ballot-rules";
 import type { DbOrTx } from "~/utils/db.server";
@@ -74,15 +75,17 @@ async function pollsById(db: DbOrTx, ids: readonly (string | null | undefined)[]
 }
 
 async function foundingRecord(db: DbOrTx, common: { partyName: string; generatedAt: Date }): Promise<FoundingRecordData> {
-  const [movement, figures, founding, [made], version, election] = await Promise.all([
+  const [movement, figures, founding, [made], version, chain] = await Promise.all([
     getMovement(db),
     campaignFigures(db),
     foundingFigures(db),
     db.select({ n: count() }).from(pledges).where(isNull(pledges.erasedAt)),
     latestVersion(db),
-    currentElection(db),
+    electionChain(db),
   ]);
-  const positions = election ? await listPositions(db, election.id) : [];
+  // The first election and every round of re-opened nominations after it, in that order.
+  const positions = (await Promise.all(chain.map((e) => listPositions(db, e.id)))).flat();
+  const recountRows = await recountsOf(db, positions.map((p) => p.id));
   const questions = version
     ? await db
         .select({ title: polls.title, ballots: polls.ballotCount, chainHead: polls.chainHead, round: votingRounds.number, position: voteItems.position })
@@ -112,7 +115,16 @@ async function foundingRecord(db: DbOrTx, common: { partyName: string; generated
     elections: positions.map((p) => {
       const elected = (p.elected ?? []).map((e) => e.name);
       const record = poll(p.pollId);
-      return { position: p.title, declaredAt: p.declaredAt, elected, poll: record ? pollRecord(record, p.declaredAt ? elected : undefined) : null };
+      const recounts = recountRows
+        .filter((r) => r.positionId === p.id)
+        .map((r) => ({ at: r.recountedAt, reason: r.reason, outcome: r.outcome, previous: r.previousElected.map((e) => e.name), previousDeclaredAt: r.previousDeclaredAt, elected: r.elected.map((e) => e.name) }));
+      return {
+        position: p.fillsPositionId ? foundingRecordMessages.reopenedPosition(p.title) : p.title,
+        declaredAt: p.declaredAt,
+        elected,
+        poll: record ? pollRecord(record, p.declaredAt ? elected : undefined) : null,
+        recounts,
+      };
     }),
   };
 }

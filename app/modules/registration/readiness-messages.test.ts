@@ -43,6 +43,7 @@ const gallery = [
     },
   ),
   withInput({}, { officersDeclared: false, officers: [] }),
+  withInput({}, { officerChanges: [{ role: "treasurer", from: ["Ann Smith"], to: ["Dan Park"], reconfirmed: false }, { role: "leader", from: ["Ann Smith"], to: ["Dan Park"], reconfirmed: true }] }),
   withInput({}, { officers: [officer("u-ann", "Ann Smith", "leader", { detailsComplete: false, confirmed: false }), officer("u-ann", "Ann Smith", "treasurer"), officer("u-dan", "Dan Park", "leader")] }),
   withInput({ leaderPurpose: "Leader for registration" }, { officers: [officer("u-ann", "Ann Smith", "leader"), officer("u-dan", "Dan Park", "leader"), ...readyOfficers.slice(1)] }),
   withInput({ additionalOfficer: { userId: "00000000-0000-4000-8000-000000000001", office: "" } }),

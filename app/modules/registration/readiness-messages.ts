@@ -372,6 +372,17 @@ const messages: Record<ReadinessCode, Describe> = {
     title: "Officers elected",
     reason: s === "pass" ? "The officer elections have been declared." : "The officers have not been declared yet. Hold the officer elections and declare the results.",
   }),
+  "officers.changed-by-recount": (s, p) => {
+    const role = roleLabels[str(p, "role") as RegisteredRole] ?? str(p, "role");
+    const changed = `A recount corrected the declared result: the ${role} is now ${and(items(p, "to")) || "nobody"}, not ${and(items(p, "from")) || "nobody"}.`;
+    return {
+      title: `The ${role} changed after a recount`,
+      reason:
+        s === "pass"
+          ? `${changed} The new ${role} has given their details and confirmed the declaration since.`
+          : `${changed} The new ${role} must give their details and confirm the declaration, and anything already sent to the Electoral Commission must be corrected.`,
+    };
+  },
   "officers.combination": () => ({
     title: "Officers can be registered together",
     reason: "The declared officers meet the Electoral Commission's rules and our standing orders.",

@@ -58,6 +58,14 @@ export interface ReadinessInput {
   officers: readonly ReadinessOfficer[];
   /** Whether the officer election has been declared at all. */
   officersDeclared: boolean;
+  /** Registered offices whose holder a recount changed after the declaration (none if left out). */
+  officerChanges?: readonly {
+    role: RegisteredRole;
+    from: readonly string[];
+    to: readonly string[];
+    /** Whether the new holder has saved their details and confirmed the role's declaration since. */
+    reconfirmed: boolean;
+  }[];
   /** Null until a constitution is adopted; else the section 3 item keys (registration-items.ts) its clauses cover. */
   constitution: { version: number; coveredItems: readonly string[] } | null;
   /** The financial scheme's text as it will be exported (generated or edited); null if none. */

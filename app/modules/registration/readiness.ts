@@ -84,6 +84,7 @@ export const readinessCodes = [
   "officers.rule",
   "officers.leader-purpose",
   "officers.additional-office",
+  "officers.changed-by-recount",
   "officer.details",
   "officer.declaration",
   "constitution.adopted",
@@ -403,6 +404,12 @@ function officerChecks(input: ReadinessInput): ReadinessCheck[] {
   const d = input.details;
   const out: ReadinessCheck[] = [check("officers.declared", g, input.officersDeclared ? "pass" : "fail", "officers.declared", fix)];
   if (!input.officersDeclared) return out;
+  // A recount that changed an office's holder: what was prepared for the earlier one needs checking.
+  for (const change of input.officerChanges ?? []) {
+    out.push(
+      check(`officers.changed-by-recount.${change.role}`, g, change.reconfirmed ? "pass" : "fail", "officers.changed-by-recount", fix, { role: change.role, from: list(change.from), to: list(change.to) }),
+    );
+  }
 
   const names = new Map<string, string>();
   const rolesOf = new Map<string, RegisteredRole[]>();

@@ -1,7 +1,7 @@
-import { and, asc, count, eq, isNotNull } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNotNull } from "drizzle-orm";
 import { z } from "zod";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
-import { currentElection, declaredOfficers } from "~/modules/elections/elections.server";
+import { declaredOfficers, electionChain } from "~/modules/elections/elections.server";
 import { registeredRoles, type RegisteredRole } from "~/modules/elections/officer-rules";
 import type { Db, DbOrTx } from "~/utils/db.server";
 import { officerDetails, positions, registeredPartyNames, registrationDetails, registrationEmblems } from "../../../db/schema";
@@ -91,14 +91,17 @@ export async function saveDraftSection(db: Db, actor: Actor, section: DraftSecti
   });
 }
 
-/** People declared elected to any position of the current election: the additional officer is one of them. */
+/**
+ * People declared elected to any position of the current election (with the rounds of re-opened
+ * nominations before it): the additional officer is one of them.
+ */
 export async function electedPeople(db: DbOrTx): Promise<{ userId: string; name: string; position: string }[]> {
-  const election = await currentElection(db);
-  if (!election) return [];
+  const chain = await electionChain(db);
+  if (chain.length === 0) return [];
   const rows = await db
     .select({ title: positions.title, elected: positions.elected })
     .from(positions)
-    .where(and(eq(positions.electionId, election.id), isNotNull(positions.declaredAt)))
+    .where(and(inArray(positions.electionId, chain.map((e) => e.id)), isNotNull(positions.declaredAt)))
     .orderBy(asc(positions.sortOrder));
   return rows.flatMap((p) => (p.elected ?? []).flatMap((e) => (e.userId ? [{ userId: e.userId, name: e.name, position: p.title }] : [])));
 }
@@ -285,12 +288,12 @@ export async function rolesHeldBy(db: DbOrTx, userId: string): Promise<Registere
 
 /** Whether any registered office of the current election has been declared. */
 export async function officersDeclared(db: DbOrTx): Promise<boolean> {
-  const election = await currentElection(db);
-  if (!election) return false;
+  const chain = await electionChain(db);
+  if (chain.length === 0) return false;
   const [row] = await db
     .select({ n: count() })
     .from(positions)
-    .where(and(eq(positions.electionId, election.id), isNotNull(positions.registeredRole), isNotNull(positions.declaredAt)));
+    .where(and(inArray(positions.electionId, chain.map((e) => e.id)), isNotNull(positions.registeredRole), isNotNull(positions.declaredAt)));
   return (row?.n ?? 0) > 0;
 }
 

@@ -114,11 +114,16 @@ export function FoundingRecordPages({ data }: { data: FoundingRecordData }) {
             ]}
             rows={data.elections.map((e) => [e.position, e.elected.length > 0 ? e.elected.join(", ") : t.poll.notCounted, count(e.poll?.ballots ?? 0), count(e.poll?.rollSize ?? 0)])}
           />
-          {data.elections.map((e) => (
-            <View key={e.position} wrap={false}>
+          {data.elections.map((e, i) => (
+            <View key={`${i}-${e.position}`} wrap={false}>
               <Heading level={3}>{e.position}</Heading>
               {e.declaredAt ? <FieldLine label={t.poll.declared} value={t.dateTime(e.declaredAt)} /> : null}
               <Poll poll={e.poll} />
+              {(e.recounts ?? []).map((r) => (
+                <Text key={r.at.toISOString()} style={styles.line}>
+                  {`${t.recount(r.at, r.reason)} ${r.outcome === "confirmed" ? t.recountConfirmed : t.recountCorrected(r.previous.join(", ") || t.poll.notCounted, r.previousDeclaredAt, r.elected.join(", ") || t.poll.notCounted)}`}
+                </Text>
+              ))}
             </View>
           ))}
         </>

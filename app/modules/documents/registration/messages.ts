@@ -192,6 +192,13 @@ export const foundingRecordMessages = {
   question: (title: string, ballots: string) => `${title}: ${ballots} ballots; chain head`,
   adoptionVoteHeading: "The adoption vote",
   electionsHeading: "6. The officer elections",
+  reopenedPosition: (title: string) => `${title} (re-opened nominations)`,
+  recount: (at: Date, reason: string) => `Recounted on ${ukDateTime(at)} (UK time). Reason: ${reason}`,
+  recountConfirmed: "The recount confirmed the declared result.",
+  recountCorrected: (previous: string, declaredAt: Date | null, elected: string) =>
+    declaredAt
+      ? `The recount differed: the declaration of ${ukDateTime(declaredAt)} (elected: ${previous}) is superseded, and the corrected declaration elects ${elected}.`
+      : `The stored count failed its check before any declaration (it elected ${previous}); the recount elects ${elected}, and that was declared.`,
   electionColumns: { position: "Position", elected: "Elected", ballots: "Ballots", roll: "Roll" },
   notHeld: "Not held yet.",
   poll: {

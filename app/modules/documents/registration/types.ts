@@ -78,7 +78,14 @@ export interface FoundingRecordData extends PackCommon {
     questions: { title: string; ballots: number; chainHead: string }[];
     adoptionVote: PollRecord | null;
   };
-  elections: { position: string; declaredAt: Date | null; elected: string[]; poll: PollRecord | null }[];
+  elections: {
+    position: string;
+    declaredAt: Date | null;
+    elected: string[];
+    poll: PollRecord | null;
+    /** Recounts of the declared result, oldest first: each keeps the declaration it confirmed or superseded. */
+    recounts?: { at: Date; reason: string; outcome: "confirmed" | "corrected"; previous: string[]; previousDeclaredAt: Date | null; elected: string[] }[];
+  }[];
 }
 
 export interface ChecklistData extends PackCommon {
