@@ -288,14 +288,16 @@ describe("a recount", () => {
 
   it("corrects a declaration made from a wrong stored result, keeping the superseded one on record", { timeout: 180_000 }, async () => {
     const treasurer = await position("Treasurer");
-    // Someone with database access swaps the winner in the stored result before the declaration.
+    // A wrong stored result can no longer be declared (it fails its check), so someone with
+    // database access swaps the winner in the result and the declaration after it was made.
+    expect(await declare(database.db, ro, treasurer.id)).toEqual({ ok: true, elected: [{ userId: ids[2], name: "Founder 3" }] });
     const [row] = await database.db.select().from(polls).where(eq(polls.id, treasurer.pollId!));
     const stored = row!.result as PollResult & { kind: "ranked" };
     const report = stored.report as RankedCountReport;
     expect(report.elected).toEqual(["Founder 3"]);
     const wrong = { ...stored, report: { ...report, elected: ["Founder 4"], winners: report.winners.map((w) => ({ ...w, candidate: "Founder 4" })) } };
     await database.db.update(polls).set({ result: wrong }).where(eq(polls.id, treasurer.pollId!));
-    expect(await declare(database.db, ro, treasurer.id)).toEqual({ ok: true, elected: [{ userId: ids[3], name: "Founder 4" }] });
+    await database.db.update(positions).set({ elected: [{ userId: ids[3]!, name: "Founder 4" }] }).where(eq(positions.id, treasurer.id));
     expect((await declaredOfficers(database.db)).map((o) => [o.role, o.name])).toContainEqual(["treasurer", "Founder 4"]);
 
     const done = await post(`/elections/positions/${treasurer.id}`, cookie.returning_officer!, { intent: "recount", recountReason: "The count was disputed." });
