@@ -92,7 +92,8 @@ async function foundingRecord(db: DbOrTx, common: { partyName: string; generated
         .where(and(eq(votingRounds.draftId, version.record.draftId), eq(polls.status, "closed")))
         .orderBy(asc(votingRounds.number), asc(voteItems.position))
     : [];
-  const byId = await pollsById(db, [movement?.decisionPollId, movement?.standingOrdersPollId, version?.record.adoptionVote.pollId, ...positions.map((p) => p.pollId)]);
+  const failedAdoptions = (version?.record.failedAdoptionVotes ?? []).map((f) => f.pollId);
+  const byId = await pollsById(db, [movement?.decisionPollId, movement?.standingOrdersPollId, version?.record.adoptionVote.pollId, ...failedAdoptions, ...positions.map((p) => p.pollId)]);
   const poll = (id: string | null | undefined) => (id ? (byId.get(id) ?? null) : null);
   return {
     ...common,
@@ -107,6 +108,7 @@ async function foundingRecord(db: DbOrTx, common: { partyName: string; generated
           clauses: version.record.clauses.map((c) => ({ title: c.title, decision: c.decision, yes: c.yes, no: c.no, abstain: c.abstain })),
           questions: questions.map((q) => ({ title: q.title, ballots: q.ballots, chainHead: q.chainHead })),
           adoptionVote: ((p) => (p ? pollRecord(p) : null))(poll(version.record.adoptionVote.pollId)),
+          failedAdoptionVotes: failedAdoptions.flatMap((id) => ((p) => (p ? [pollRecord(p)] : []))(poll(id))),
         }
       : null,
     elections: positions.map((p) => {

@@ -85,6 +85,12 @@ export function FoundingRecordPages({ data }: { data: FoundingRecordData }) {
           ))}
           <Heading level={3}>{t.adoptionVoteHeading}</Heading>
           <Poll poll={c.adoptionVote} />
+          {c.failedAdoptionVotes.map((vote, i) => (
+            <View key={i}>
+              <Heading level={3}>{t.failedAdoptionVoteHeading(i + 1)}</Heading>
+              <Poll poll={vote} />
+            </View>
+          ))}
           {c.questions.length > 0 ? (
             <>
               <Heading level={3}>{t.clauseHashesCaption}</Heading>

@@ -190,6 +190,7 @@ export const foundingRecordMessages = {
   clauseHashesCaption: "Chain heads of the clause questions",
   question: (title: string, ballots: string) => `${title}: ${ballots} ballots; chain head`,
   adoptionVoteHeading: "The adoption vote",
+  failedAdoptionVoteHeading: (n: number) => `An earlier adoption vote that was not carried (${n})`,
   electionsHeading: "6. The officer elections",
   electionColumns: { position: "Position", elected: "Elected", ballots: "Ballots", roll: "Roll" },
   notHeld: "Not held yet.",

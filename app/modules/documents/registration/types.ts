@@ -76,6 +76,8 @@ export interface FoundingRecordData extends PackCommon {
     /** Every clause question of every round, with its chain head. */
     questions: { title: string; ballots: number; chainHead: string }[];
     adoptionVote: PollRecord | null;
+    /** Earlier adoption votes on the same text that were not carried, oldest first. */
+    failedAdoptionVotes: PollRecord[];
   };
   elections: { position: string; declaredAt: Date | null; elected: string[]; poll: PollRecord | null }[];
 }
