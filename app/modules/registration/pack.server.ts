@@ -73,7 +73,7 @@ async function pollsById(db: DbOrTx, ids: readonly (string | null | undefined)[]
   return new Map(rows.map((p) => [p.id, p]));
 }
 
-async function foundingRecord(db: DbOrTx, common: { partyName: string; generatedAt: Date }): Promise<FoundingRecordData> {
+async function foundingRecord(db: DbOrTx, common: { partyName: string; generatedAt: Date }, schemePollId: string | null): Promise<FoundingRecordData> {
   const [movement, figures, founding, [made], version, election] = await Promise.all([
     getMovement(db),
     campaignFigures(db),
@@ -93,7 +93,7 @@ async function foundingRecord(db: DbOrTx, common: { partyName: string; generated
         .orderBy(asc(votingRounds.number), asc(voteItems.position))
     : [];
   const failedAdoptions = (version?.record.failedAdoptionVotes ?? []).map((f) => f.pollId);
-  const byId = await pollsById(db, [movement?.decisionPollId, movement?.standingOrdersPollId, version?.record.adoptionVote.pollId, ...failedAdoptions, ...positions.map((p) => p.pollId)]);
+  const byId = await pollsById(db, [movement?.decisionPollId, movement?.standingOrdersPollId, version?.record.adoptionVote.pollId, ...failedAdoptions, schemePollId, ...positions.map((p) => p.pollId)]);
   const poll = (id: string | null | undefined) => (id ? (byId.get(id) ?? null) : null);
   return {
     ...common,
@@ -111,6 +111,7 @@ async function foundingRecord(db: DbOrTx, common: { partyName: string; generated
           failedAdoptionVotes: failedAdoptions.flatMap((id) => ((p) => (p ? [pollRecord(p)] : []))(poll(id))),
         }
       : null,
+    financialScheme: ((p) => (p ? pollRecord(p) : null))(poll(schemePollId)),
     elections: positions.map((p) => {
       const elected = (p.elected ?? []).map((e) => e.name);
       const record = poll(p.pollId);
@@ -171,7 +172,8 @@ export async function packData(db: DbOrTx, now: Date = new Date()): Promise<Pack
     constitution: constitution ? { ...constitution, partyName: common.partyName } : null,
     "financial-scheme": { ...common, text: scheme.text, edited: scheme.edited, treasurerName: scheme.treasurerName },
     "assets-and-liabilities": { ...common, partyType: d.partyType, withinThreshold: d.assetsWithinThreshold, record: d.assetsRecord, treasurerName: scheme.treasurerName },
-    "founding-record": await foundingRecord(db, common),
+    // Only the ballot that adopted the scheme as it stands: an edited scheme has no ballot to show.
+    "founding-record": await foundingRecord(db, common, scheme.adoptedPollId),
     "readiness-checklist": { ...common, groups: checks },
   };
 }

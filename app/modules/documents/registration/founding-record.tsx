@@ -130,6 +130,9 @@ export function FoundingRecordPages({ data }: { data: FoundingRecordData }) {
       ) : (
         <Paragraph>{t.notHeld}</Paragraph>
       )}
+
+      <Heading level={2}>{t.financialSchemeHeading}</Heading>
+      {data.financialScheme ? <Poll poll={data.financialScheme} /> : <Paragraph>{t.financialSchemeNotAdopted}</Paragraph>}
     </A4Page>
   );
 }

@@ -80,6 +80,8 @@ export interface FoundingRecordData extends PackCommon {
     failedAdoptionVotes: PollRecord[];
   };
   elections: { position: string; declaredAt: Date | null; elected: string[]; poll: PollRecord | null }[];
+  /** The founding members' ballot that adopted the financial scheme as it stands; null when not adopted. */
+  financialScheme: PollRecord | null;
 }
 
 export interface ChecklistData extends PackCommon {
