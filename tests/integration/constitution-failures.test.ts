@@ -5,33 +5,26 @@
  */
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { systemActor } from "../../app/modules/audit/audit.server";
 import { currentDraft, proposeAmendment, startDraft } from "../../app/modules/constitution/drafting.server";
 import { closeRound, latestVersion, openAdoptionVote, openRound, pendingClauses, roundItems, settleAdoption } from "../../app/modules/constitution/round.server";
 import { castBallot } from "../../app/modules/polls/polls.server";
-import { grantRole } from "../../app/modules/users/users.server";
 import { auditLog, constitutionDrafts } from "../../db/schema";
-import { cookieFor, createTestApp, html } from "../support/app-harness";
-import { foundingMembersReady } from "../support/constitution-fixture";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { html, type createTestApp } from "../support/app-harness";
+import { foundingWithOrganiser, inAnHour, testOrganiser } from "../support/constitution-fixture";
+import type { TestDatabase } from "../support/test-database";
 
 let database: TestDatabase;
 let app: Awaited<ReturnType<typeof createTestApp>>;
 let ids: string[] = [];
 let organiser = "";
-const actor = { id: null, label: "organiser@example.org" };
-const inAnHour = () => new Date(Date.now() + 3600_000);
+const actor = testOrganiser;
 const clauses = [
   { id: "name", title: "Name", text: "The party is called the Example Party.", entrenched: false, covers: [] },
   { id: "aims", title: "Aims", text: "(1) Fair votes.\n(2) A green economy.", entrenched: false, covers: [] },
 ];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await createTestApp(database.db);
-  ({ ids } = await foundingMembersReady(database.db, 5));
-  await grantRole(database.db, { email: "organiser@example.org", displayName: "Olive Organiser", role: "organiser", actor: systemActor() });
-  organiser = await cookieFor(database.db, "organiser@example.org");
+  ({ database, app, ids, organiser } = await foundingWithOrganiser(5));
   const started = await startDraft(database.db, actor, { kind: "upload", clauses });
   if (!started.ok) throw new Error(started.code);
 });

@@ -4,35 +4,28 @@
  */
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { systemActor } from "../../app/modules/audit/audit.server";
 import { castBallot } from "../../app/modules/polls/polls.server";
 import { financialSchemeState, saveFinancialScheme } from "../../app/modules/registration/financial-scheme.server";
 import { openFinancialSchemeVote, settleFinancialSchemeVote } from "../../app/modules/registration/financial-scheme-vote.server";
 import { packData } from "../../app/modules/registration/pack.server";
 import { loadReadiness } from "../../app/modules/registration/readiness.server";
-import { grantRole } from "../../app/modules/users/users.server";
 import { toLondonLocal } from "../../app/utils/london-time";
 import { auditLog, polls } from "../../db/schema";
-import { cookieFor, createTestApp, html } from "../support/app-harness";
-import { foundingMembersReady } from "../support/constitution-fixture";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { html, type createTestApp } from "../support/app-harness";
+import { foundingWithOrganiser, inAnHour, testOrganiser } from "../support/constitution-fixture";
+import type { TestDatabase } from "../support/test-database";
 
 let database: TestDatabase;
 let app: Awaited<ReturnType<typeof createTestApp>>;
 let ids: string[] = [];
 let organiser = "";
-const actor = { id: null, label: "organiser@example.org" };
-const inAnHour = () => new Date(Date.now() + 3600_000);
+const actor = testOrganiser;
 const ADOPTED = "The founding members adopted this scheme by ballot";
 const TO_BE_ADOPTED = "The founding members are to adopt this scheme by ballot";
 const adoptedCheck = async () => (await loadReadiness(database.db)).find((c) => c.id === "finance.scheme-adopted")?.status;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await createTestApp(database.db);
-  ({ ids } = await foundingMembersReady(database.db, 5));
-  await grantRole(database.db, { email: "organiser@example.org", displayName: "Olive Organiser", role: "organiser", actor: systemActor() });
-  organiser = await cookieFor(database.db, "organiser@example.org");
+  ({ database, app, ids, organiser } = await foundingWithOrganiser(5));
 });
 afterAll(() => database.drop());
 
