@@ -8,7 +8,7 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorSummary, NotificationBanner, TextField, type FieldErrors } from "~/components/forms";
 import { currentDraft, listAmendments, setSupportersNeeded, startDraft } from "~/modules/constitution/drafting.server";
-import { draftingProblemMessages, phaseLabels, roundProblemMessages, uploadNotTextMessage, uploadUnreadableMessage } from "~/modules/constitution/messages";
+import { draftingProblemMessages, failedAdoptionWords, phaseLabels, roundProblemMessages, undecidedSummary, uploadNotTextMessage, uploadUnreadableMessage } from "~/modules/constitution/messages";
 import { latestVersion, openAdoptionVote, openRound, openRoundOf, pendingClauses, standingOrdersAdopted } from "~/modules/constitution/round.server";
 import { splitMarkdownIntoClauses, uploadProblemMessages, UPLOAD_LIMITS } from "~/modules/constitution/upload";
 import { principalOf, requireUser } from "~/utils/auth.server";
@@ -50,6 +50,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       readyForVote: amendments.filter((a) => a.status === "open" && (a.byCommittee || a.supporters >= draft.supportersNeeded)).length,
       replaceable: draft.phase === "drafting" && amendments.length === 0 && draft.adoptedVersion === null,
       pending: pending.length,
+      undecided: undecidedSummary(pending, new Map(amendments.map((a) => [a.id, a.number]))),
+      lastAdoptionFailed: !draft.adoptionPollId && draft.adoptedVersion === null && draft.failedAdoptionPollIds.length > 0,
       round: round ? { number: round.number, closesAt: formatLondon(round.closesAt) } : null,
     },
     version: version?.number ?? null,
@@ -210,7 +212,7 @@ export default function ManageConstitution() {
               <p>
                 {draft.phase === "drafting"
                   ? "Opening the vote closes drafting: amendments with enough support go on the ballot, each clause gets one ballot, and the roll of founding members is frozen."
-                  : `${draft.pending} clauses are still undecided. A new round puts them to the vote again.`}
+                  : draft.undecided}
               </p>
               <TextField name="closesAt" id="round-closesAt" label="The ballot closes at (UK time)" type="datetime-local" defaultValue={result?.intent === "open-round" ? result.values?.closesAt : ""} error={result?.intent === "open-round" ? errors.closesAt : undefined} />
               <button className="button" type="submit" disabled={busy || !d.standingOrdersAdopted}>
@@ -221,6 +223,7 @@ export default function ManageConstitution() {
           {canOpenAdoption ? (
             <Form method="post" noValidate>
               <input type="hidden" name="intent" value="open-adoption" />
+              {draft.lastAdoptionFailed ? <p>{failedAdoptionWords.manage}</p> : null}
               <p>Every clause is decided. The last step is the vote on the constitution as a whole, which needs two thirds (standing orders 10.5).</p>
               <TextField name="closesAt" id="adoption-closesAt" label="The adoption vote closes at (UK time)" type="datetime-local" defaultValue={result?.intent === "open-adoption" ? result.values?.closesAt : ""} error={result?.intent === "open-adoption" ? errors.closesAt : undefined} />
               <button className="button" type="submit" disabled={busy}>

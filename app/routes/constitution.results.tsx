@@ -4,11 +4,11 @@ import { BarChart } from "~/components/bar-chart";
 import { ErrorSummary, NotificationBanner, TextArea, type FieldErrors } from "~/components/forms";
 import { YES_NO_MESSAGES } from "~/modules/ballots";
 import { amendedDocument, currentDraft, listAmendments } from "~/modules/constitution/drafting.server";
-import { closeReasonMessages, roundProblemMessages } from "~/modules/constitution/messages";
+import { closeReasonMessages, failedAdoptionWords, roundProblemMessages, undecidedSummary } from "~/modules/constitution/messages";
 import { MAX_OFFICIAL_REASON_LENGTH } from "~/utils/input-limits";
 import { textLimitProblem } from "~/utils/text-limits";
 import { renderAfterAdoption } from "~/modules/registration/pack.server";
-import { closeRound, latestVersion, openRoundOf, roundResults, settleAdoption } from "~/modules/constitution/round.server";
+import { closeRound, failedAdoptionVotes, latestVersion, openRoundOf, pendingClauses, roundResults, settleAdoption } from "~/modules/constitution/round.server";
 import { decideRound } from "~/modules/constitution/round";
 import { majorityDescriptions } from "~/modules/polls/messages";
 import { loadRules } from "~/modules/polls/polls.server";
@@ -23,9 +23,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "constitution.read");
   const draft = await currentDraft(context.db);
   const principal = principalOf(context);
-  if (!draft) return { canClose: false, canCloseEarly: false, openRound: null, rounds: [], adoption: null, version: null };
+  if (!draft) return { canClose: false, canCloseEarly: false, openRound: null, rounds: [], adoption: null, failedAdoptions: [], canOpenNewAdoption: false, undecided: null, version: null };
   const rounds = await roundResults(context.db, draft.id);
-  const numbers = new Map((await listAmendments(context.db, draft.id)).map((a) => [a.id, a.number]));
+  const listed = await listAmendments(context.db, draft.id);
+  const numbers = new Map(listed.map((a) => [a.id, a.number]));
+  const addsClause = new Set(listed.filter((a) => a.engine.kind === "insertAfter").map((a) => a.id));
+  const pending = rounds.some((r) => r.round.closedAt !== null) ? await pendingClauses(context.db, draft.id) : null;
+  const failed = await failedAdoptionVotes(context.db, draft);
   const { amended } = await amendedDocument(context.db, draft.id);
   const titles = new Map(amended.clauses.map((c, i) => [c.id, `${i + 1}. ${c.title}`]));
   const open = await openRoundOf(context.db, draft.id);
@@ -57,6 +61,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
                 adopted: [...outcome.clauses.values()].filter((v) => v === "adopted").length,
                 rejected: [...outcome.clauses.values()].filter((v) => v === "rejected").length,
                 pending: [...outcome.clauses.values()].filter((v) => v === "pending").length,
+                added: [...outcome.amendments].filter(([id, status]) => status === "carried" && addsClause.has(id)).length,
               }
             : null,
           clauses: clauseIds.map((clauseId) => ({
@@ -94,6 +99,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           settled: draft.adoptedVersion !== null,
         }
       : null,
+    failedAdoptions: failed.map((f) => ({ ...f, closedAt: formatLondon(new Date(f.closedAt)), outcome: YES_NO_MESSAGES[f.code as keyof typeof YES_NO_MESSAGES] ?? "" })),
+    canOpenNewAdoption: failed.length > 0 && !draft.adoptionPollId && draft.adoptedVersion === null,
+    undecided: pending && draft.adoptedVersion === null ? undecidedSummary(pending, numbers) : null,
     version: version && draft.adoptedVersion === version.number ? { number: version.number, adoptedAt: formatLondon(version.adoptedAt) } : null,
   };
 }
@@ -212,6 +220,28 @@ export default function ConstitutionResults() {
         </section>
       ) : null}
 
+      {d.failedAdoptions.length > 0 ? (
+        <section aria-labelledby="failed-adoptions-title" className="panel">
+          <h2 id="failed-adoptions-title">Adoption votes that were not carried</h2>
+          {d.canOpenNewAdoption ? (
+            <p>
+              {failedAdoptionWords.results} {d.canClose ? <Link to="/constitution/manage">Manage the constitution</Link> : null}
+            </p>
+          ) : null}
+          {d.failedAdoptions.map((f, i) => (
+            <div key={f.pollId}>
+              <h3>{failedAdoptionWords.heading(i + 1)}</h3>
+              <p className="outcome outcome--failed">{f.outcome}</p>
+              <p>
+                Closed {f.closedAt}. Yes {f.yes}, no {f.no}, abstain {f.abstain}: {f.turnout} of {f.rollSize} founding members took part. Majority needed: {majorityDescriptions[f.majority] ?? f.majority}.{" "}
+                <Link to={`/polls/${f.pollId}`}>Full count, receipts and ballots</Link>.
+              </p>
+            </div>
+          ))}
+        </section>
+      ) : null}
+
+      {d.undecided ? <p>{d.undecided}</p> : null}
       {d.rounds.length === 0 ? <p>No voting round has been opened yet.</p> : null}
       {d.rounds.map((r) => (
         <section key={r.number} aria-labelledby={`round-${r.number}`}>
@@ -240,6 +270,7 @@ export default function ConstitutionResults() {
                     { label: "Adopted", value: r.tally.adopted, highlight: true },
                     { label: "Rejected (left out)", value: r.tally.rejected },
                     { label: "Not decided (quorum not met)", value: r.tally.pending },
+                    ...(r.tally.added > 0 ? [{ label: "Added by an amendment (own question in the next round)", value: r.tally.added }] : []),
                   ]}
                 />
               ) : null}

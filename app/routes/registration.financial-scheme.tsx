@@ -1,10 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { ErrorSummary, NotificationBanner, TextArea, type FieldErrors } from "~/components/forms";
+import { ErrorSummary, NotificationBanner, TextArea, TextField, type FieldErrors } from "~/components/forms";
 import { PlainMarkdown } from "~/components/plain-markdown";
 import { financialSchemeState, MAX_SCHEME_LENGTH, resetFinancialScheme, saveFinancialScheme } from "~/modules/registration/financial-scheme.server";
-import { schemeTextMessages } from "~/modules/registration/messages";
+import { openFinancialSchemeVote, settleFinancialSchemeVote } from "~/modules/registration/financial-scheme-vote.server";
+import { schemeTextMessages, schemeVoteMessages as v } from "~/modules/registration/messages";
+import { loadRules } from "~/modules/polls/polls.server";
 import { requireUser } from "~/utils/auth.server";
+import { formatLondon, fromLondonLocal } from "~/utils/london-time";
 
 export const meta: MetaFunction = () => [{ title: "Financial scheme - Registration - Breakaway" }];
 
@@ -29,12 +32,26 @@ const text = {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requireUser(request, context, "registration.manage");
   const state = await financialSchemeState(context.db);
-  return { text: state.text, edited: state.edited, treasurerName: state.treasurerName };
+  const pollId = state.ballot?.pollId ?? state.lastPollId;
+  const poll = pollId ? (await loadRules(context.db, pollId))?.poll : null;
+  return {
+    text: state.text,
+    edited: state.edited,
+    treasurerName: state.treasurerName,
+    adopted: state.adopted,
+    editedSinceAdoption: !state.adopted && state.adoptedBefore,
+    ballot: state.ballot && poll
+      ? { pollId: poll.id, open: poll.status === "open", due: poll.closesAt.getTime() <= Date.now(), closesAt: formatLondon(poll.closesAt), ballots: poll.ballotCount, rollSize: poll.rollSize }
+      : null,
+    lastFailed: !state.ballot && !state.adopted && poll ? poll.id : null,
+  };
 }
 
 interface ActionResult {
   errors: FieldErrors;
-  value: string;
+  /** The scheme as typed, kept on a scheme error. */
+  value?: string;
+  closesAt?: string;
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -45,16 +62,34 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // Only the page's two buttons: anything else (a file where text belongs, an unknown intent)
   // was not sent by this page, and saves nothing.
   const scheme = form.get("scheme");
+  if (intent === "open-vote") {
+    const closesAtText = String(form.get("closesAt") ?? "");
+    const closesAt = fromLondonLocal(closesAtText);
+    if (!closesAt) return data<ActionResult>({ errors: { closesAt: v.closesAtInvalid }, closesAt: closesAtText }, { status: 400 });
+    const opened = await openFinancialSchemeVote(context.db, actor, { closesAt });
+    if (!opened.ok) return data<ActionResult>({ errors: { [opened.code === "closes_in_past" ? "closesAt" : "vote"]: v.problems[opened.code] }, closesAt: closesAtText }, { status: 400 });
+    return redirect("/registration/financial-scheme?done=opened");
+  }
+  if (intent === "record-vote") {
+    const state = await financialSchemeState(context.db);
+    const poll = state.ballot ? (await loadRules(context.db, state.ballot.pollId))?.poll : null;
+    // Before its closing time a ballot is closed only by the returning officer, on the poll's page.
+    if (poll && poll.status === "open" && poll.closesAt.getTime() > Date.now()) return data<ActionResult>({ errors: { vote: v.openNow(formatLondon(poll.closesAt), poll.ballotCount, poll.rollSize) } }, { status: 400 });
+    const settled = await settleFinancialSchemeVote(context.db, actor);
+    if (!settled.ok) return data<ActionResult>({ errors: { vote: v.problems[settled.code] } }, { status: 400 });
+    return redirect(`/registration/financial-scheme?done=${settled.adopted ? "adopted" : "not-adopted"}`);
+  }
   if ((intent !== "save" && intent !== "reset") || (intent === "save" && typeof scheme !== "string")) {
     throw new Response("The form was not understood. Go back and try again.", { status: 400 });
   }
   if (intent === "reset") {
-    await resetFinancialScheme(context.db, actor);
+    const reset = await resetFinancialScheme(context.db, actor);
+    if (!reset.ok) return data<ActionResult>({ errors: { scheme: v.frozen } }, { status: 400 });
     return redirect("/registration/financial-scheme?done=reset");
   }
   const value = typeof scheme === "string" ? scheme : "";
   const saved = await saveFinancialScheme(context.db, actor, value);
-  if (!saved.ok) return data<ActionResult>({ errors: { scheme: saved.code === "empty" ? text.empty : schemeTextMessages[saved.code] }, value }, { status: 400 });
+  if (!saved.ok) return data<ActionResult>({ errors: { scheme: saved.code === "empty" ? text.empty : saved.code === "ballot_open" ? v.frozen : schemeTextMessages[saved.code] }, value }, { status: 400 });
   return redirect("/registration/financial-scheme?done=saved");
 }
 
@@ -69,7 +104,7 @@ export default function FinancialSchemePage() {
       <p>
         <Link to="/registration">{text.back}</Link>
       </p>
-      <ErrorSummary errors={result?.errors ?? {}} />
+      <ErrorSummary errors={result?.errors ?? {}} fieldIds={{ vote: "vote" }} />
       {done === "saved" || done === "reset" ? (
         <NotificationBanner title={done === "saved" ? "Saved" : "Reset"} kind="success">
           <p>{done === "saved" ? text.saved : text.resetDone}</p>
@@ -78,8 +113,48 @@ export default function FinancialSchemePage() {
           </p>
         </NotificationBanner>
       ) : null}
+      {done === "opened" || done === "adopted" || done === "not-adopted" ? (
+        <NotificationBanner title={done === "opened" ? v.opened : done === "adopted" ? v.recordedAdopted : v.recordedNotAdopted} kind="success">
+          <p>Recorded in the audit log.</p>
+        </NotificationBanner>
+      ) : null}
       <h1>{text.heading}</h1>
       <p className="lead">{text.lead}</p>
+      <section aria-labelledby="vote-heading" className="panel" id="vote">
+        <h2 id="vote-heading">{v.heading}</h2>
+        <p>
+          <strong className={`status-tag${loaded.adopted ? " status-tag--open" : ""}`}>{loaded.adopted ? "Adopted" : "Not adopted"}</strong>{" "}
+          {loaded.adopted ? v.adopted : loaded.editedSinceAdoption ? v.editedSinceAdoption : v.notAdopted}
+        </p>
+        {loaded.ballot ? (
+          <Form method="post">
+            <p>
+              {loaded.ballot.open && !loaded.ballot.due ? v.openNow(loaded.ballot.closesAt, loaded.ballot.ballots, loaded.ballot.rollSize) : v.countedNow}{" "}
+              <Link to={`/polls/${loaded.ballot.pollId}`}>{v.seeBallot}</Link>
+            </p>
+            {!loaded.ballot.open || loaded.ballot.due ? (
+              <button type="submit" className="button" name="intent" value="record-vote">
+                {v.record}
+              </button>
+            ) : null}
+          </Form>
+        ) : null}
+        {!loaded.ballot && !loaded.adopted ? (
+          <Form method="post" noValidate>
+            {loaded.lastFailed ? (
+              <p>
+                {v.notCarried} <Link to={`/polls/${loaded.lastFailed}`}>{v.seeBallot}</Link>
+              </p>
+            ) : null}
+            <p className="hint">{v.openHint}</p>
+            <TextField name="closesAt" label={v.closesAtLabel} type="datetime-local" defaultValue={result?.closesAt ?? ""} error={result?.errors.closesAt} />
+            <button type="submit" className="button" name="intent" value="open-vote">
+              {v.open}
+            </button>
+          </Form>
+        ) : null}
+        {result?.errors.vote ? <p className="error-message" id="vote-error">{result.errors.vote}</p> : null}
+      </section>
       <p>
         <strong className={`status-tag${loaded.edited ? "" : " status-tag--open"}`}>{loaded.edited ? "Edited" : "Generated"}</strong>{" "}
         {loaded.edited ? text.editedStatus : text.generatedStatus}

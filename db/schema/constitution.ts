@@ -27,6 +27,12 @@ export const constitutionDrafts = pgTable(
     lineWidth: integer("line_width").notNull().default(80),
     /** The final yes/no vote on the whole text (standing orders 10.5). */
     adoptionPollId: uuid("adoption_poll_id").references(() => polls.id, { onDelete: "set null" }),
+    /**
+     * Adoption votes on this draft that were counted and not carried (quorum or two thirds
+     * missed), oldest first: released from adoptionPollId so that a new one can open, and kept
+     * for the results page and the founding record.
+     */
+    failedAdoptionPollIds: uuid("failed_adoption_poll_ids").array().notNull().default(sql`'{}'::uuid[]`),
     /** Set when the adoption vote carried and the text became a version. */
     adoptedVersion: integer("adopted_version"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -222,6 +228,8 @@ export interface AdoptionRecord {
   rounds: { number: number; openedAt: string; closedAt: string; rollSize: number }[];
   clauses: { id: string; title: string; decision: ClauseDecision; yes: number; no: number; abstain: number; majority: string }[];
   adoptionVote: { pollId: string; rollSize: number; yes: number; no: number; abstain: number; turnout: number; majority: string; chainHead: string };
+  /** Earlier adoption votes on the same text that were not carried (absent in older records). */
+  failedAdoptionVotes?: { pollId: string; closedAt: string; rollSize: number; yes: number; no: number; abstain: number; turnout: number; majority: string; code: string; chainHead: string }[];
 }
 
 /** Adopted constitutions: version 1, then 2, … Never updated once written. */

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, customType, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import type { EmblemInspection, OfficerConfirmations, RegistrationDraft } from "../../app/modules/registration/details";
+import { polls } from "./polls";
 import { users } from "./users";
 
 /** Raw bytes (an emblem's image). postgres.js gives a Buffer, PGlite a Uint8Array. */
@@ -21,6 +22,15 @@ export const registrationDetails = pgTable(
     details: jsonb("details").$type<RegistrationDraft>().notNull().default({}),
     /** The financial scheme as organisers edited it; null means "generated from the model". */
     financialScheme: text("financial_scheme"),
+    /**
+     * The founding members' ballot on the financial scheme (standing orders 12) and the hash of
+     * the text put to it, frozen while it is open; null when none is open or waiting to be recorded.
+     */
+    financialSchemePollId: uuid("financial_scheme_poll_id").references(() => polls.id, { onDelete: "set null" }),
+    financialSchemePollHash: text("financial_scheme_poll_hash"),
+    /** The ballot that adopted the scheme and the hash of the text it adopted; an edit since makes it "not adopted". */
+    financialSchemeAdoptedPollId: uuid("financial_scheme_adopted_poll_id").references(() => polls.id, { onDelete: "set null" }),
+    financialSchemeAdoptedHash: text("financial_scheme_adopted_hash"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
   },

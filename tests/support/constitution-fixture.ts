@@ -2,8 +2,11 @@ import { systemActor } from "../../app/modules/audit/audit.server";
 import { openStandingOrdersVote } from "../../app/modules/founding/founding.server";
 import { castBallot, closePoll } from "../../app/modules/polls/polls.server";
 import type { Db } from "../../app/utils/db.server";
+import { grantRole } from "../../app/modules/users/users.server";
 import { foundingMembers } from "../../db/schema";
+import { cookieFor, createTestApp } from "./app-harness";
 import { movementInFoundingPhase } from "./founding-fixture";
+import { createTestDatabase } from "./test-database";
 
 /**
  * A movement in its founding phase with `size` accepted founding members, who have adopted the
@@ -23,4 +26,23 @@ export async function adoptStandingOrders(db: Db, ids: readonly string[]) {
   if (!opened.ok) throw new Error(`standing orders vote: ${opened.code}`);
   for (const userId of ids) await castBallot(db, { pollId: opened.pollId, userId, choice: "yes" });
   await closePoll(db, systemActor(), opened.pollId);
+}
+
+/** The organiser who runs the votes in these tests, as an audit actor. */
+export const testOrganiser = { id: null, label: "organiser@example.org" };
+
+/** A closing time an hour from now. */
+export const inAnHour = () => new Date(Date.now() + 3600_000);
+
+/**
+ * A test database with `size` founding members who have adopted the standing orders, an
+ * organiser signed in (their Cookie header), and the app over it.
+ */
+export async function foundingWithOrganiser(size: number) {
+  const database = await createTestDatabase();
+  const app = await createTestApp(database.db);
+  const { ids } = await foundingMembersReady(database.db, size);
+  await grantRole(database.db, { email: testOrganiser.label, displayName: "Olive Organiser", role: "organiser", actor: systemActor() });
+  const organiser = await cookieFor(database.db, testOrganiser.label);
+  return { database, app, ids, organiser };
 }

@@ -110,3 +110,24 @@ export const cutShortMessages: Record<ShownField, (length: number) => string> = 
 export const uploadUnreadableMessage = "The file did not arrive whole. Choose it again and upload it";
 /** A file that is not text (it holds a NUL byte). */
 export const uploadNotTextMessage = "This file is not a text file. Save the constitution as Markdown or plain text (.md or .txt) and upload that";
+
+/**
+ * How many clauses are still undecided, the same sentence on Manage and on Results (one count:
+ * round.ts undecidedClauses). Clauses added by a carried amendment are named, with the rule
+ * that gives them a question of their own (standing orders 10.3).
+ */
+export function undecidedSummary(pending: readonly { title: string; addedBy: string | null }[], amendmentNumbers: ReadonlyMap<string, number>): string {
+  if (pending.length === 0) return "Every clause is decided.";
+  const head = pending.length === 1 ? "1 clause is still undecided" : `${pending.length} clauses are still undecided`;
+  const added = pending.filter((c) => c.addedBy !== null);
+  if (added.length === 0) return `${head}: the quorum was not met on their questions. A new round puts them to the vote again.`;
+  const named = added.map((c) => `${c.title}, added by amendment A${amendmentNumbers.get(c.addedBy ?? "") ?? "?"}`).join("; ");
+  return `${head}${added.length === pending.length ? ":" : ", among them"} ${named}, carried in an earlier round. Standing orders 10.3 give a clause added by an amendment its own question in the next round.`;
+}
+
+/** After an adoption vote that was not carried (standing orders 10.5 and 10.7). */
+export const failedAdoptionWords = {
+  heading: (attempt: number) => `Adoption vote ${attempt}: not carried`,
+  manage: "The last adoption vote was not carried. Its result is recorded on the results page and in the audit log. Open a new adoption vote on the same text when the founding members are ready to vote again.",
+  results: "The drafting committee can open a new adoption vote on the same text from Manage the constitution.",
+};

@@ -27,7 +27,7 @@ import {
 import { amendedDocument, clauseDecisionMap, currentDraft, standingOrderRules, toEngine, type Draft } from "./drafting.server";
 import { foundingRoll } from "~/modules/founding/roll.server";
 import { canMove } from "./phases";
-import { competingLabels, decideRound, planRound, type AmendmentOutcome, type CountedItem, type PlannedItem } from "./round";
+import { competingLabels, decideRound, planRound, undecidedClauses, type AmendmentOutcome, type CountedItem, type PlannedItem, type UndecidedClause } from "./round";
 
 export type RoundProblem =
   | "no_draft"
@@ -75,11 +75,16 @@ async function lockDraft(tx: DbOrTx): Promise<Draft | null> {
   return locked ?? null;
 }
 
-/** Clauses of the text as amended that no round has decided yet, in order. */
-export async function pendingClauses(db: DbOrTx, draftId: string) {
+/** Clauses of the text as amended that no round has decided yet, in order (round.ts: undecidedClauses). */
+export async function pendingClauses(db: DbOrTx, draftId: string): Promise<UndecidedClause[]> {
   const { amended } = await amendedDocument(db, draftId);
   const decisions = await clauseDecisionMap(db, draftId);
-  return amended.clauses.filter((c) => !decisions.has(c.id));
+  const added = await db
+    .select({ id: amendments.id, operation: amendments.operation, createdAt: amendments.createdAt })
+    .from(amendments)
+    .where(and(eq(amendments.draftId, draftId), eq(amendments.status, "carried")));
+  const addedBy = new Map(added.map(toEngine).flatMap((a) => (a.kind === "insertAfter" ? [[a.clause.id, a.id] as const] : [])));
+  return undecidedClauses(amended, decisions, addedBy);
 }
 
 export async function openRound(db: Db, actor: Actor, input: { closesAt: Date }): Promise<RoundResult<{ roundId: string; questions: number; rollSize: number }>> {
@@ -93,8 +98,7 @@ export async function openRound(db: Db, actor: Actor, input: { closesAt: Date })
     const roll = await foundingRoll(tx);
     if (roll.length === 0) return { ok: false, code: "no_founding_members" } as const;
     const { amended } = await amendedDocument(tx, draft.id);
-    const decisions = await clauseDecisionMap(tx, draft.id);
-    const pending = new Set(amended.clauses.filter((c) => !decisions.has(c.id)).map((c) => c.id));
+    const pending = new Set((await pendingClauses(tx, draft.id)).map((c) => c.id));
     if (pending.size === 0) return { ok: false, code: "nothing_pending" } as const;
 
     // Amendments go to the vote with enough supporters (7.4), or from the committee (7.10).
@@ -351,7 +355,20 @@ export async function settleAdoption(db: Db, actor: Actor, options: { reason?: s
     // A result its own ballots do not reproduce adopts nothing (decision 027).
     if (!(await verifyPoll(tx, poll.id)).ok) return { ok: false, code: "verification_failed" } as const;
     if (!result.result.passed) {
-      await appendAudit(tx, { actor, action: "constitution.adoption_failed", subjectType: "constitution_draft", subjectId: draft.id, details: { code: result.result.code } });
+      // Recorded as failed and released, so that the committee can open a new adoption vote:
+      // a vote that misses its quorum or its two thirds is never a dead end.
+      await tx
+        .update(constitutionDrafts)
+        .set({ adoptionPollId: null, failedAdoptionPollIds: [...draft.failedAdoptionPollIds, poll.id], updatedAt: new Date() })
+        .where(eq(constitutionDrafts.id, draft.id));
+      const { tally, turnout, code } = result.result;
+      await appendAudit(tx, {
+        actor,
+        action: "constitution.adoption_failed",
+        subjectType: "constitution_draft",
+        subjectId: draft.id,
+        details: { pollId: poll.id, code, yes: tally.yes, no: tally.no, abstain: tally.abstain, turnout, rollSize: poll.rollSize, attempt: draft.failedAdoptionPollIds.length + 1 },
+      });
       return { ok: true, adopted: false, version: null } as const;
     }
     const record = await adoptionRecord(tx, draft, { pollId: poll.id, rollSize: poll.rollSize, chainHead: poll.chainHead, vote: result.result });
@@ -391,6 +408,7 @@ async function adoptionRecord(
     .where(and(eq(votingRounds.draftId, draft.id), eq(voteItems.kind, "clause")))
     .orderBy(asc(votingRounds.number));
   const byClause = new Map(questions.map((q) => [q.clauseId, q]));
+  const failed = await failedAdoptionVotes(tx, draft);
   return {
     draftId: draft.id,
     adoptedAt: new Date().toISOString(),
@@ -411,7 +429,24 @@ async function adoptionRecord(
       majority: vote.vote.majority,
       chainHead: vote.chainHead,
     },
+    failedAdoptionVotes: failed,
   };
+}
+
+export type FailedAdoptionVote = NonNullable<AdoptionRecord["failedAdoptionVotes"]>[number];
+
+/** The draft's adoption votes that were counted and not carried, oldest first. */
+export async function failedAdoptionVotes(db: DbOrTx, draft: Pick<Draft, "failedAdoptionPollIds">): Promise<FailedAdoptionVote[]> {
+  if (draft.failedAdoptionPollIds.length === 0) return [];
+  const rows = await db.select().from(polls).where(inArray(polls.id, draft.failedAdoptionPollIds));
+  const byId = new Map(rows.map((p) => [p.id, p]));
+  return draft.failedAdoptionPollIds.flatMap((id) => {
+    const poll = byId.get(id);
+    const result = poll?.result as PollResult | null | undefined;
+    if (!poll || result?.kind !== "yes-no") return [];
+    const { tally, turnout, majority, code } = result.result;
+    return [{ pollId: id, closedAt: (poll.closedAt ?? poll.closesAt).toISOString(), rollSize: poll.rollSize, yes: tally.yes, no: tally.no, abstain: tally.abstain, turnout, majority, code, chainHead: poll.chainHead }];
+  });
 }
 
 export async function latestVersion(db: DbOrTx) {

@@ -191,3 +191,26 @@ function headToHead(report: SchulzeReport, item: PlannedItem, rollSize: number, 
 export function textAfter(original: ConstitutionDocument, carried: readonly Amendment[]) {
   return applyAll(original, carried);
 }
+
+export interface UndecidedClause {
+  id: string;
+  title: string;
+  /** The clause's number in the text as amended (1, 2, …). */
+  number: number;
+  /** For a clause added by a carried amendment: that amendment's id (its own question comes next, 10.3). */
+  addedBy: string | null;
+}
+
+/**
+ * The clauses of the text as amended that no round has decided: the one count of "undecided"
+ * that the Manage and Results pages, openRound and openAdoptionVote all use. A clause added by a
+ * carried amendment is among them until its own stage 2 question is decided (standing orders 10.3).
+ */
+export function undecidedClauses(
+  amended: ConstitutionDocument,
+  decided: ReadonlySet<string> | ReadonlyMap<string, unknown>,
+  /** Clause id → the carried amendment that added it. */
+  addedBy: ReadonlyMap<string, string> = new Map(),
+): UndecidedClause[] {
+  return amended.clauses.flatMap((c, i) => (decided.has(c.id) ? [] : [{ id: c.id, title: c.title, number: i + 1, addedBy: addedBy.get(c.id) ?? null }]));
+}

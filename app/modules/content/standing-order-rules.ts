@@ -8,6 +8,8 @@ export interface StandingOrderRules {
   entrenchedMajority: "simple" | "absolute" | "two-thirds";
   adoptionMajority: "simple" | "absolute" | "two-thirds";
   standingOrdersAdoptionMajority: "simple" | "absolute" | "two-thirds";
+  /** Decisions under section 12 that are not clauses: the name, emblems, the financial scheme. */
+  otherQuestionsMajority: "simple" | "absolute" | "two-thirds";
   raw: Record<string, string>;
 }
 
@@ -29,6 +31,7 @@ export function parseRulesBlock(markdown: string): StandingOrderRules {
     entrenchedMajority: majority(raw.entrenched_majority, "two-thirds"),
     adoptionMajority: majority(raw.adoption_majority, "two-thirds"),
     standingOrdersAdoptionMajority: majority(raw.standing_orders_adoption_majority, "simple"),
+    otherQuestionsMajority: majority(raw.other_questions_majority, "simple"),
     raw,
   };
 }

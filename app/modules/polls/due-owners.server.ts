@@ -7,7 +7,8 @@
  * - clause: the voting round as a whole (closeRound), once all its questions are due;
  * - adoption: the adoption vote and what follows from it (settleAdoption);
  * - decision: the decision ballot and the phase it leads to (settleDecision);
- * - standing orders and the financial scheme: the poll alone (nothing else depends on its order).
+ * - financial scheme: the ballot and the adoption it records (settleFinancialSchemeVote);
+ * - standing orders: the poll alone (nothing else depends on its order).
  * Each is one transaction that locks its owner's row first, so several servers may run it at
  * once: the second finds the work done. Each answers how many polls it closed.
  */
@@ -15,6 +16,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { settleDecision } from "~/modules/campaign/decision.server";
 import { closeRound, settleAdoption } from "~/modules/constitution/round.server";
 import { countElection } from "~/modules/elections/elections.server";
+import { settleFinancialSchemeVote } from "~/modules/registration/financial-scheme-vote.server";
 import type { Db } from "~/utils/db.server";
 import { polls, type PollOwner } from "../../../db/schema";
 import { AUTOMATIC_CLOSE, closePoll, type DueOwners } from "./polls.server";
@@ -54,5 +56,5 @@ export const dueOwners: Required<DueOwners> = {
   adoption: whenAllDue("adoption", (db) => settleAdoption(db, AUTOMATIC_CLOSE)),
   decision: whenAllDue("decision", (db) => settleDecision(db, AUTOMATIC_CLOSE)),
   standing_orders: eachPoll("standing_orders"),
-  financial_scheme: eachPoll("financial_scheme"),
+  financial_scheme: whenAllDue("financial_scheme", (db) => settleFinancialSchemeVote(db, AUTOMATIC_CLOSE)),
 };

@@ -4,6 +4,7 @@
  * (registration_details.financial_scheme; null means "the generated text"). Saving and resetting
  * are each one transaction with their audit entry.
  */
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { eq } from "drizzle-orm";
@@ -14,7 +15,7 @@ import { MAX_FINANCIAL_SCHEME_LENGTH } from "~/utils/input-limits";
 import { textLimitProblem, type TextProblem } from "~/utils/text-limits";
 import { officerDetails, registrationDetails } from "../../../db/schema";
 import type { RegistrationDraft } from "./details";
-import { financialSchemeText } from "./financial-scheme";
+import { financialSchemeText, schemeAsAdopted, schemeAsBallotText } from "./financial-scheme";
 import { loadDraft, registeredOfficers } from "./registration.server";
 
 const MODEL_FILE = path.resolve(process.cwd(), "constitution/financial-scheme.md");
@@ -45,25 +46,72 @@ export async function treasurerName(db: DbOrTx): Promise<string | null> {
 }
 
 export interface SchemeState {
-  /** The text that will be exported. */
+  /** The text that will be exported: sentence (2) says it was adopted by ballot only when it was. */
   text: string;
-  /** The text generated from the model now (what "reset" goes back to). */
+  /** The text generated from the model now (what "reset" goes back to), in its ballot form. */
   generated: string;
   /** True when organisers saved their own text. */
   edited: boolean;
   partyName: string;
   treasurerName: string | null;
+  /** The text as put to (or as it would be put to) the founding members' ballot, and its hash. */
+  ballotText: string;
+  hash: string;
+  /** True when a carried ballot adopted exactly this text; an edit since makes it false. */
+  adopted: boolean;
+  /** Some text was adopted by ballot before (so, when not adopted now, it was edited since). */
+  adoptedBefore: boolean;
+  /** The ballot that adopted this text, when adopted. */
+  adoptedPollId: string | null;
+  /** A ballot open or counted but not yet recorded: its poll and the hash of the text it is on. */
+  ballot: { pollId: string; hash: string } | null;
+  /** The last ballot recorded (carried or not), for the page to link to. */
+  lastPollId: string | null;
+}
+
+/** The hash a scheme ballot freezes: SHA-256 of the ballot text, as hex. */
+export function schemeHash(ballotText: string): string {
+  return createHash("sha256").update(ballotText, "utf8").digest("hex");
 }
 
 export async function financialSchemeState(db: DbOrTx): Promise<SchemeState> {
   const draft = await loadDraft(db);
-  const [partyName, treasurer, model] = await Promise.all([packPartyName(db, draft.details), treasurerName(db), loadSchemeModel()]);
+  const [partyName, treasurer, model, [row]] = await Promise.all([
+    packPartyName(db, draft.details),
+    treasurerName(db),
+    loadSchemeModel(),
+    db
+      .select({
+        pollId: registrationDetails.financialSchemePollId,
+        pollHash: registrationDetails.financialSchemePollHash,
+        adoptedPollId: registrationDetails.financialSchemeAdoptedPollId,
+        adoptedHash: registrationDetails.financialSchemeAdoptedHash,
+      })
+      .from(registrationDetails)
+      .where(eq(registrationDetails.id, 1)),
+  ]);
   const generated = financialSchemeText({ details: draft.details, treasurerName: treasurer, partyName, model });
   const edited = Boolean(draft.financialScheme?.trim());
-  return { text: edited ? (draft.financialScheme ?? generated) : generated, generated, edited, partyName, treasurerName: treasurer };
+  const ballotText = schemeAsBallotText(edited ? (draft.financialScheme ?? generated) : generated);
+  const hash = schemeHash(ballotText);
+  const adopted = row?.adoptedHash === hash;
+  return {
+    text: adopted ? schemeAsAdopted(ballotText) : ballotText,
+    generated,
+    edited,
+    partyName,
+    treasurerName: treasurer,
+    ballotText,
+    hash,
+    adopted,
+    adoptedBefore: Boolean(row?.adoptedHash),
+    adoptedPollId: adopted ? (row?.adoptedPollId ?? null) : null,
+    ballot: row?.pollId && row.pollHash ? { pollId: row.pollId, hash: row.pollHash } : null,
+    lastPollId: row?.pollId ?? null,
+  };
 }
 
-export type SaveSchemeResult = { ok: true; edited: boolean } | { ok: false; code: "empty" | TextProblem };
+export type SaveSchemeResult = { ok: true; edited: boolean } | { ok: false; code: "empty" | "ballot_open" | TextProblem };
 
 function normalise(text: string): string {
   return text.replace(/\r\n?/g, "\n").trim();
@@ -84,8 +132,11 @@ export async function saveFinancialScheme(db: Db, actor: Actor, text: string): P
     const [before] = await tx.select({ scheme: registrationDetails.financialScheme }).from(registrationDetails).where(eq(registrationDetails.id, 1)).for("update");
     // The generated text is read after the lock, so it matches the details this save is compared
     // with: a details change saved meanwhile cannot make the same text look edited (or not).
-    const { generated } = await financialSchemeState(tx);
-    const stored = clean === normalise(generated) ? null : `${clean}\n`;
+    const { generated, ballot } = await financialSchemeState(tx);
+    // The text on an open ballot is frozen: members vote on what they read.
+    if (ballot) return { ok: false, code: "ballot_open" } as const;
+    const ballotForm = schemeAsBallotText(clean);
+    const stored = ballotForm === normalise(generated) ? null : `${ballotForm}\n`;
     if ((before?.scheme ?? null) === stored) return { ok: true, edited: stored !== null } as const;
     await tx.update(registrationDetails).set({ financialScheme: stored, updatedAt: new Date(), updatedBy: actor.id }).where(eq(registrationDetails.id, 1));
     await appendAudit(tx, {
@@ -99,12 +150,18 @@ export async function saveFinancialScheme(db: Db, actor: Actor, text: string): P
   });
 }
 
-/** Goes back to the text generated from the model. */
-export async function resetFinancialScheme(db: Db, actor: Actor): Promise<void> {
-  await db.transaction(async (tx) => {
-    const [before] = await tx.select({ scheme: registrationDetails.financialScheme }).from(registrationDetails).where(eq(registrationDetails.id, 1)).for("update");
-    if (!before?.scheme) return;
+/** Goes back to the text generated from the model; refused while a ballot on the scheme is open. */
+export async function resetFinancialScheme(db: Db, actor: Actor): Promise<{ ok: true } | { ok: false; code: "ballot_open" }> {
+  return db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({ scheme: registrationDetails.financialScheme, pollHash: registrationDetails.financialSchemePollHash })
+      .from(registrationDetails)
+      .where(eq(registrationDetails.id, 1))
+      .for("update");
+    if (before?.pollHash) return { ok: false, code: "ballot_open" } as const;
+    if (!before?.scheme) return { ok: true } as const;
     await tx.update(registrationDetails).set({ financialScheme: null, updatedAt: new Date(), updatedBy: actor.id }).where(eq(registrationDetails.id, 1));
     await appendAudit(tx, { actor, action: "registration.financial_scheme_reset", subjectType: "registration", subjectId: "1", details: { characters: 0, sameAsGenerated: true } });
+    return { ok: true } as const;
   });
 }

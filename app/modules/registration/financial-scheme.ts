@@ -60,10 +60,12 @@ export interface FinancialSchemeInput {
   partyName: string;
   /** The model's text (constitution/financial-scheme.md). */
   model: string;
+  /** Whether the founding members' ballot adopted this text; the scheme says so only then. */
+  adopted?: boolean;
 }
 
 /** The values the model's placeholders and sections take for these details. */
-export function schemeValues({ details, treasurerName, partyName }: Omit<FinancialSchemeInput, "model">): TemplateValues {
+export function schemeValues({ details, treasurerName, partyName, adopted = false }: Omit<FinancialSchemeInput, "model">): TemplateValues {
   const register = details.register ?? "GB";
   const units = details.hasAccountingUnits ? (details.accountingUnits ?? []).filter((u) => u.name.trim()) : [];
   return {
@@ -78,6 +80,7 @@ export function schemeValues({ details, treasurerName, partyName }: Omit<Financi
     hasAccountingUnits: units.length > 0,
     noAccountingUnits: units.length === 0,
     accountingUnits: units.map(unitLine).join("\n"),
+    adoptionStatement: adopted ? schemeWords.adoptedByBallot : schemeWords.toBeAdoptedByBallot,
   };
 }
 
@@ -100,4 +103,17 @@ function leftoverPlaceholder(text: string): string | null {
     open = text.indexOf("{{", close + 1);
   }
   return null;
+}
+
+/**
+ * The scheme as put to the ballot and fingerprinted: sentence (2) in its "to be adopted" form,
+ * whatever form the text is in, so adopting it (which changes only that sentence) keeps the hash.
+ */
+export function schemeAsBallotText(text: string): string {
+  return text.replaceAll(schemeWords.adoptedByBallot, schemeWords.toBeAdoptedByBallot);
+}
+
+/** The ballot text as printed once adopted: sentence (2) says the founding members adopted it. */
+export function schemeAsAdopted(ballotText: string): string {
+  return ballotText.replaceAll(schemeWords.toBeAdoptedByBallot, schemeWords.adoptedByBallot);
 }

@@ -6,6 +6,7 @@ import type { FixPlace } from "./readiness-types";
 import { MAX_CSV_COLUMNS, MAX_CSV_RECORD_CHARS, MAX_EMAIL_LENGTH, MAX_FINANCIAL_SCHEME_LENGTH, MAX_FULL_NAME_LENGTH, MAX_HOME_ADDRESS_LENGTH, MAX_NAME_ROWS, MAX_NAMES_FILE_BYTES } from "~/utils/input-limits";
 import type { DraftIssue, EmblemProblem, OfficerFieldProblem, OfficerProblem } from "./registration.server";
 import { textProblemMessages } from "~/utils/text-limit-messages";
+import { verificationFailedAdvice } from "~/modules/polls/messages";
 
 export const sectionTitles: Record<DraftSection, string> = {
   register: "Register and nations",
@@ -197,3 +198,33 @@ export function fixLink(fix: FixPlace): { href: string; label: string } {
       return { href: "/registration/financial-scheme", label: "Go to the financial scheme" };
   }
 }
+
+/** The founding members' ballot on the financial scheme (financial-scheme-vote.server.ts). */
+export const schemeVoteMessages = {
+  heading: "The founding members' ballot",
+  adopted: "Adopted: the founding members adopted this text by ballot.",
+  notAdopted: "Not adopted yet. The scheme says the founding members adopted it only once a ballot of the founding members has carried this exact text, and the registration pack waits for that.",
+  editedSinceAdoption: "Not adopted: the text has changed since the founding members adopted it. Put the new text to a ballot.",
+  openHint: "The ballot asks the founding members a yes or no question on the text as it stands now (standing orders 12). While it is open the text cannot be changed.",
+  open: "Open the ballot on the financial scheme",
+  closesAtLabel: "The ballot closes at (UK time)",
+  closesAtInvalid: "Enter a real date and time for the ballot to close",
+  openNow: (closesAt: string, ballots: number, roll: number) => `The ballot is open until ${closesAt}. ${ballots} of ${roll} founding members have voted.`,
+  countedNow: "The ballot has closed. Record the result to finish it.",
+  record: "Record the result",
+  notCarried: "The last ballot did not carry the scheme. You can change the text if you need to and open a new ballot.",
+  seeBallot: "See the ballot",
+  frozen: "The text cannot be changed while the founding members' ballot on it is open. Record the result first.",
+  opened: "The ballot on the financial scheme is open.",
+  recordedAdopted: "The financial scheme is adopted.",
+  recordedNotAdopted: "The ballot is counted: the financial scheme was not adopted.",
+  problems: {
+    closes_in_past: "The closing time must be in the future",
+    standing_orders_not_adopted: "No ballot can open until the founding members have adopted the standing orders.",
+    no_founding_members: "There are no founding members on the roll yet.",
+    already_open: "A ballot on the financial scheme is already open.",
+    already_adopted: "This text is already adopted.",
+    no_vote: "No ballot on the financial scheme is waiting to be recorded.",
+    verification_failed: `Checking this result against its ballots failed, so it is not recorded. ${verificationFailedAdvice}`,
+  },
+};

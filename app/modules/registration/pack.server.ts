@@ -74,7 +74,7 @@ async function pollsById(db: DbOrTx, ids: readonly (string | null | undefined)[]
   return new Map(rows.map((p) => [p.id, p]));
 }
 
-async function foundingRecord(db: DbOrTx, common: { partyName: string; generatedAt: Date }): Promise<FoundingRecordData> {
+async function foundingRecord(db: DbOrTx, common: { partyName: string; generatedAt: Date }, schemePollId: string | null): Promise<FoundingRecordData> {
   const [movement, figures, founding, [made], version, chain] = await Promise.all([
     getMovement(db),
     campaignFigures(db),
@@ -95,7 +95,8 @@ async function foundingRecord(db: DbOrTx, common: { partyName: string; generated
         .where(and(eq(votingRounds.draftId, version.record.draftId), eq(polls.status, "closed")))
         .orderBy(asc(votingRounds.number), asc(voteItems.position))
     : [];
-  const byId = await pollsById(db, [movement?.decisionPollId, movement?.standingOrdersPollId, version?.record.adoptionVote.pollId, ...positions.map((p) => p.pollId)]);
+  const failedAdoptions = (version?.record.failedAdoptionVotes ?? []).map((f) => f.pollId);
+  const byId = await pollsById(db, [movement?.decisionPollId, movement?.standingOrdersPollId, version?.record.adoptionVote.pollId, ...failedAdoptions, schemePollId, ...positions.map((p) => p.pollId)]);
   const poll = (id: string | null | undefined) => (id ? (byId.get(id) ?? null) : null);
   return {
     ...common,
@@ -110,8 +111,10 @@ async function foundingRecord(db: DbOrTx, common: { partyName: string; generated
           clauses: version.record.clauses.map((c) => ({ title: c.title, decision: c.decision, yes: c.yes, no: c.no, abstain: c.abstain })),
           questions: questions.map((q) => ({ title: q.title, ballots: q.ballots, chainHead: q.chainHead })),
           adoptionVote: ((p) => (p ? pollRecord(p) : null))(poll(version.record.adoptionVote.pollId)),
+          failedAdoptionVotes: failedAdoptions.flatMap((id) => ((p) => (p ? [pollRecord(p)] : []))(poll(id))),
         }
       : null,
+    financialScheme: ((p) => (p ? pollRecord(p) : null))(poll(schemePollId)),
     elections: positions.map((p) => {
       const elected = (p.elected ?? []).map((e) => e.name);
       const record = poll(p.pollId);
@@ -181,7 +184,8 @@ export async function packData(db: DbOrTx, now: Date = new Date()): Promise<Pack
     constitution: constitution ? { ...constitution, partyName: common.partyName } : null,
     "financial-scheme": { ...common, text: scheme.text, edited: scheme.edited, treasurerName: scheme.treasurerName },
     "assets-and-liabilities": { ...common, partyType: d.partyType, withinThreshold: d.assetsWithinThreshold, record: d.assetsRecord, treasurerName: scheme.treasurerName },
-    "founding-record": await foundingRecord(db, common),
+    // Only the ballot that adopted the scheme as it stands: an edited scheme has no ballot to show.
+    "founding-record": await foundingRecord(db, common, scheme.adoptedPollId),
     "readiness-checklist": { ...common, groups: checks },
   };
 }

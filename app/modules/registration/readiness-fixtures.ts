@@ -55,6 +55,7 @@ export const readyInput: ReadinessInput = {
   officersDeclared: true,
   constitution: { version: 3, coveredItems: registrationItems.map((item) => item.key) },
   financialScheme: "1. Financial scheme\n\nThe treasurer keeps the accounts.",
+  financialSchemeAdopted: true,
   registeredNames: ["Labour Party", "Green Party", "Liberal Democrats", "Reform UK"],
 };
 

@@ -449,6 +449,13 @@ const messages: Record<ReadinessCode, Describe> = {
     title: "Financial scheme",
     reason: s === "pass" ? "The financial scheme is ready." : "A full party must send its financial scheme. Prepare it on the financial scheme page.",
   }),
+  "finance.scheme-adopted": (s) => ({
+    title: "Financial scheme adopted by ballot",
+    reason:
+      s === "pass"
+        ? "The founding members adopted the financial scheme, as it stands, by ballot."
+        : "The founding members have not adopted the financial scheme as it stands. Ask them to adopt it by ballot on the financial scheme page (again, if it was changed since it was adopted).",
+  }),
   "finance.year-end": (s, p) => ({
     title: "Financial year",
     reason:

@@ -70,6 +70,8 @@ export interface ReadinessInput {
   constitution: { version: number; coveredItems: readonly string[] } | null;
   /** The financial scheme's text as it will be exported (generated or edited); null if none. */
   financialScheme: string | null;
+  /** Whether a ballot of the founding members adopted exactly that text (financial-scheme-vote.server.ts). */
+  financialSchemeAdopted: boolean;
   /** Names already on the registers, loaded by organisers. */
   registeredNames: readonly string[];
 }

@@ -14,13 +14,17 @@ import { listEmblems, loadDraft, officerCompletion, officersDeclared, registered
  * (readiness.ts); this is the only place that knows where each piece is kept.
  */
 
-/** The financial scheme as it would be exported (edited or generated); null when there is no model to generate it from. */
-async function schemeText(db: DbOrTx): Promise<string | null> {
+/**
+ * The financial scheme as it would be exported (edited or generated) and whether the founding
+ * members adopted that text; null text when there is no model to generate it from.
+ */
+async function scheme(db: DbOrTx): Promise<{ text: string | null; adopted: boolean }> {
   try {
-    return (await financialSchemeState(db)).text;
+    const state = await financialSchemeState(db);
+    return { text: state.text, adopted: state.adopted };
   } catch (error) {
     // Only a missing model file means "no scheme"; a database error must not pass for one.
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { text: null, adopted: false };
     throw error;
   }
 }
@@ -57,6 +61,7 @@ export async function loadReadinessInput(db: DbOrTx): Promise<ReadinessInput> {
   ]);
   // Adopted versions keep each clause's `covers` list (copied from the draft's clauses at
   // adoption, constitution/round.server.ts adoptedClauses), so nothing is derived here.
+  const financial = await scheme(db);
   const covered = version ? [...new Set(version.clauses.flatMap((clause) => clause.covers))] : [];
   return {
     details: draft.details,
@@ -65,7 +70,8 @@ export async function loadReadinessInput(db: DbOrTx): Promise<ReadinessInput> {
     officersDeclared: declared,
     officerChanges: await officerChanges(db, changes),
     constitution: version ? { version: version.number, coveredItems: covered } : null,
-    financialScheme: await schemeText(db),
+    financialScheme: financial.text,
+    financialSchemeAdopted: financial.adopted,
     registeredNames: names,
   };
 }

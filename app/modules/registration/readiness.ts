@@ -90,6 +90,7 @@ export const readinessCodes = [
   "constitution.adopted",
   "constitution.item",
   "finance.scheme",
+  "finance.scheme-adopted",
   "finance.year-end",
   "finance.accounting-units",
   "finance.accounting-unit",
@@ -509,6 +510,7 @@ function financeChecks(input: ReadinessInput): ReadinessCheck[] {
   const out: ReadinessCheck[] = [];
 
   out.push(check("finance.scheme", g, blank(input.financialScheme) ? "fail" : "pass", "finance.scheme", { page: "financial-scheme" }));
+  out.push(check("finance.scheme-adopted", g, !blank(input.financialScheme) && input.financialSchemeAdopted ? "pass" : "fail", "finance.scheme-adopted", { page: "financial-scheme" }));
   out.push(check("finance.year-end", g, validYearEnd(d.financialYearEnd) ? "pass" : "fail", "finance.year-end", details("financialYearEnd"), d.financialYearEnd ? { value: d.financialYearEnd } : undefined));
 
   const units = d.accountingUnits ?? [];

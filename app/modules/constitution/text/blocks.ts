@@ -37,6 +37,16 @@ const MARKER = new RegExp(
   String.raw`^([ \t]*)((?:[-*+]|\d{1,9}[.)]|${SUB_MARKER})(?:[ \t]+${SUB_MARKER})?)[ \t]+(?=\S)`,
 );
 
+/**
+ * The list marker a typed text starts with ("(4) Fees are paid" → "(4)"), spaces normalised,
+ * and the text after it; null when the text does not start with one.
+ */
+export function leadingMarker(text: string): { marker: string; rest: string } | null {
+  const match = MARKER.exec(text.trimStart());
+  if (!match) return null;
+  return { marker: (match[2] ?? "").replace(/[ \t]+/g, " "), rest: text.trimStart().slice(match[0].length) };
+}
+
 function columns(whitespace: string): number {
   let n = 0;
   for (const c of whitespace) n += c === "\t" ? 4 : 1;

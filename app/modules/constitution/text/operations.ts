@@ -4,6 +4,7 @@
  * written (`rebaseAmendment`). Pure functions: documents are never mutated.
  */
 import { rangeToAnchor, resolveAnchor } from "./anchors";
+import { leadingMarker, type Block } from "./blocks";
 import { applyEdits, applyStep, editsBetween, mapOffset, rebaseEdits, type AppliedStep, type TextEdit } from "./edits";
 import { hashText } from "./hash";
 import { DEFAULT_LINE_WIDTH, layoutText } from "./lines";
@@ -11,6 +12,7 @@ import type {
   Amendment,
   ApplyErrorCode,
   ApplyResult,
+  CharRange,
   Clause,
   ConstitutionDocument,
   TextAmendment,
@@ -25,12 +27,28 @@ export { anchorToRange, rangeToAnchor } from "./anchors";
  */
 export function amendmentEdits(amendment: TextAmendment, baseText: string): TextEdit[] | null {
   if (amendment.kind === "replaceText") return editsBetween(baseText, amendment.text);
-  const resolved = resolveAnchor(layoutText(baseText, amendment.lineWidth ?? DEFAULT_LINE_WIDTH), amendment.anchor);
+  const layout = layoutText(baseText, amendment.lineWidth ?? DEFAULT_LINE_WIDTH);
+  const resolved = resolveAnchor(layout, amendment.anchor);
   if (!resolved) return null;
   const deleting = amendment.text.trim() === "";
   const range = deleting && resolved.wholeBlocks ? resolved.wholeBlocks : resolved.range;
   if (deleting && range.start === range.end) return [];
-  return [{ start: range.start, end: range.end, text: deleting ? "" : amendment.text, mode: "words" }];
+  if (deleting) return [{ start: range.start, end: range.end, text: "", mode: "words" }];
+  return [{ ...withTypedMarker(layout.blocks, range, amendment.text), mode: "words" }];
+}
+
+/**
+ * A replacement that starts where a list item's words start (its marker sits just before the
+ * span) and is typed with a marker of its own does not get a second one ("(4) (4) Fees..."):
+ * the item's own marker typed again ("(4)", or "(a)" of "- (a)") is dropped from the new text;
+ * any other marker replaces the item's, since that is the numbering the proposer wrote.
+ */
+function withTypedMarker(blocks: readonly Block[], range: CharRange, text: string): CharRange & { text: string } {
+  const block = range.start < range.end ? blocks.find((b) => b.marker !== undefined && b.bodyStart === range.start) : undefined;
+  const typed = block ? leadingMarker(text) : null;
+  if (!block?.marker || !typed) return { ...range, text };
+  if (typed.marker === block.marker || block.marker.endsWith(` ${typed.marker}`)) return { ...range, text: typed.rest };
+  return { start: block.markerStart, end: range.end, text: text.trimStart() };
 }
 
 type Failure = { ok: false; code: ApplyErrorCode; conflictsWith?: string };

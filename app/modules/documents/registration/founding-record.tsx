@@ -86,6 +86,12 @@ export function FoundingRecordPages({ data }: { data: FoundingRecordData }) {
           ))}
           <Heading level={3}>{t.adoptionVoteHeading}</Heading>
           <Poll poll={c.adoptionVote} />
+          {c.failedAdoptionVotes.map((vote, i) => (
+            <View key={i}>
+              <Heading level={3}>{t.failedAdoptionVoteHeading(i + 1)}</Heading>
+              <Poll poll={vote} />
+            </View>
+          ))}
           {c.questions.length > 0 ? (
             <>
               <Heading level={3}>{t.clauseHashesCaption}</Heading>
@@ -130,6 +136,9 @@ export function FoundingRecordPages({ data }: { data: FoundingRecordData }) {
       ) : (
         <Paragraph>{t.notHeld}</Paragraph>
       )}
+
+      <Heading level={2}>{t.financialSchemeHeading}</Heading>
+      {data.financialScheme ? <Poll poll={data.financialScheme} /> : <Paragraph>{t.financialSchemeNotAdopted}</Paragraph>}
     </A4Page>
   );
 }

@@ -20,6 +20,9 @@ export const schemeWords = {
   notGiven: "not given",
   partyNotNamed: "the party",
   treasurerNotElected: "the treasurer named in the party's application for registration",
+  /** Sentence (2) of the scheme: the adopted form only once the founding members' ballot carried this text. */
+  adoptedByBallot: "The founding members adopted this scheme by ballot",
+  toBeAdoptedByBallot: "The founding members are to adopt this scheme by ballot",
   accountingUnit: (u: { name: string; treasurer: string; secondOfficer: string; address: string }) =>
     `- **${u.name}**: treasurer ${u.treasurer}; second officer ${u.secondOfficer}; address ${u.address}.`,
 };
@@ -191,6 +194,7 @@ export const foundingRecordMessages = {
   clauseHashesCaption: "Chain heads of the clause questions",
   question: (title: string, ballots: string) => `${title}: ${ballots} ballots; chain head`,
   adoptionVoteHeading: "The adoption vote",
+  failedAdoptionVoteHeading: (n: number) => `An earlier adoption vote that was not carried (${n})`,
   electionsHeading: "6. The officer elections",
   reopenedPosition: (title: string) => `${title} (re-opened nominations)`,
   recount: (at: Date, reason: string) => `Recounted on ${ukDateTime(at)} (UK time). Reason: ${reason}`,
@@ -199,6 +203,8 @@ export const foundingRecordMessages = {
     declaredAt
       ? `The recount differed: the declaration of ${ukDateTime(declaredAt)} (elected: ${previous}) is superseded, and the corrected declaration elects ${elected}.`
       : `The stored count failed its check before any declaration (it elected ${previous}); the recount elects ${elected}, and that was declared.`,
+  financialSchemeHeading: "7. The financial scheme",
+  financialSchemeNotAdopted: "The founding members have not adopted the financial scheme, as it stands, by ballot.",
   electionColumns: { position: "Position", elected: "Elected", ballots: "Ballots", roll: "Roll" },
   notHeld: "Not held yet.",
   poll: {

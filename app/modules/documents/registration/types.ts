@@ -77,6 +77,8 @@ export interface FoundingRecordData extends PackCommon {
     /** Every clause question of every round, with its chain head. */
     questions: { title: string; ballots: number; chainHead: string }[];
     adoptionVote: PollRecord | null;
+    /** Earlier adoption votes on the same text that were not carried, oldest first. */
+    failedAdoptionVotes: PollRecord[];
   };
   elections: {
     position: string;
@@ -86,6 +88,8 @@ export interface FoundingRecordData extends PackCommon {
     /** Recounts of the declared result, oldest first: each keeps the declaration it confirmed or superseded. */
     recounts?: { at: Date; reason: string; outcome: "confirmed" | "corrected"; previous: string[]; previousDeclaredAt: Date | null; elected: string[] }[];
   }[];
+  /** The founding members' ballot that adopted the financial scheme as it stands; null when not adopted. */
+  financialScheme: PollRecord | null;
 }
 
 export interface ChecklistData extends PackCommon {
