@@ -36,8 +36,8 @@ export function installShiftedDate(): ShiftedClock {
   const RealDate = globalThis.Date;
   let shift = 0;
   const now = () => RealDate.now() + shift;
-  const shifted = new Proxy(RealDate, {
-    construct(target, args: unknown[], newTarget) {
+  const shifted: DateConstructor = new Proxy(RealDate, {
+    construct(target, args: unknown[], newTarget): object {
       const given = args.length === 0 ? [now()] : args;
       return Reflect.construct(target, given, newTarget === shifted ? target : newTarget) as object;
     },

@@ -35,3 +35,10 @@ export async function signIn(page: Page, email: string) {
   await expect(page.getByRole("heading", { name: "Welcome back" })).toBeVisible();
   sessions.set(email, await page.context().cookies());
 }
+
+/** A UK wall-clock time, as a datetime-local input wants it. */
+export function londonInput(at: Date): string {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(at);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
+  return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}`;
+}

@@ -1,13 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { violations } from "./axe";
-import { signIn } from "./journeys";
-
-/** A UK wall-clock time, as a datetime-local input wants it. */
-function londonInput(at: Date): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(at);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}`;
-}
+import { londonInput, signIn } from "./journeys";
 
 async function person(browser: Browser): Promise<Page> {
   // Phone-sized, as most members use it.
