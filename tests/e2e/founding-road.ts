@@ -1,5 +1,5 @@
-import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { londonInput } from "./journeys";
+import { expect, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
+import { fillPledgeForm, londonInput } from "./journeys";
 import type { JourneyServer } from "./journey-server";
 import { linkIn } from "./mailbox";
 
@@ -113,9 +113,52 @@ export class Road {
     }).toPass({ timeout: 120_000, intervals: [2_000, 5_000] });
   }
 
+  /** A week and a minute pass; the poll remembered as `key` closes on its own, and a member reads `outcome` on its page. */
+  async aWeekPassesAndItCloses(key: string, outcome?: string) {
+    await this.wait({ days: 7, minutes: 1 });
+    const { page } = this.person(MEMBERS[0]!.email);
+    await this.waitForClose(page, this.polls.get(key)!);
+    if (outcome) await expect(page.getByText(outcome)).toBeVisible();
+  }
+
+  /** From a page with a link to a yes/no poll: follow it, answer, check and cast. The poll is remembered as `key`. */
+  async voteYesNo(page: Page, key: string, from: string, linkName: string, answer: "Yes" | "No" | "Abstain") {
+    await page.goto(from);
+    await page.getByRole("link", { name: linkName }).click();
+    await page.waitForURL(/\/polls\/[0-9a-f-]+$/);
+    this.polls.set(key, new URL(page.url()).pathname);
+    await page.getByRole("radio", { name: answer }).check();
+    await checkAndCast(page);
+  }
+
   async close(): Promise<void> {
     for (const context of this.contexts) await context.close();
   }
+}
+
+/**
+ * People doing the same thing at the same time, each on their own phone: three at once, so a
+ * slow shared CI machine is not asked to load six pages in the same second.
+ */
+async function everyone<T>(people: T[], act: (person: T) => Promise<void>) {
+  for (let i = 0; i < people.length; i += 3) await Promise.all(people.slice(i, i + 3).map(act));
+}
+
+/** On a poll's ballot, filled in: check it, cast it, see the receipt. */
+async function checkAndCast(page: Page) {
+  await page.getByRole("button", { name: "Continue to check your ballot" }).click();
+  await page.getByRole("button", { name: "Cast my vote" }).click();
+  await expect(page.getByRole("heading", { name: "Your vote has been cast" })).toBeVisible();
+}
+
+/** The organiser opens a vote closing a week from now, on the page at `path`; `opened` shows it worked. */
+async function organiserOpensAWeekLongVote(road: Road, path: string, closesLabel: string, button: string, opened: (page: Page) => Locator) {
+  const org = road.organiser.page;
+  await org.goto(path);
+  await org.getByLabel(closesLabel).fill(await road.inDays(7));
+  await org.getByRole("button", { name: button }).click();
+  await expect(opened(org)).toBeVisible();
+  return org;
 }
 
 /** Checks the people's browsers keep the server's time (the countdown is worked out in the browser). */
@@ -163,24 +206,20 @@ export async function organiserSetsUpTheCampaign(road: Road) {
   }
 }
 
-/** Each member pledges on their phone and confirms through the link in their email. */
+/** The members pledge on their phones, all in the same hour, and confirm through the link in their email. */
 export async function membersPledgeAndConfirm(road: Road) {
-  for (const member of MEMBERS) {
+  await everyone(MEMBERS, async (member) => {
     const { page } = await road.arrive(member);
     await page.goto("/campaign");
     await expect(page.locator(".countdown")).toHaveText(/^13 days, 23 hours left$/);
     await page.getByRole("link", { name: "Make the pledge" }).click();
-    await page.getByLabel("Your name").fill(member.name);
-    await page.getByLabel("Email address").fill(member.email);
-    await page.getByLabel("Postcode").fill(member.postcode);
-    await page.getByLabel(member.relation).check();
-    await page.getByLabel("I agree to my information being used").check();
+    await fillPledgeForm(page, member);
     await page.getByRole("button", { name: "Make the pledge" }).click();
     await expect(page.getByRole("heading", { name: "Check your email to confirm your pledge" })).toBeVisible();
     await road.followMail(road.person(member.email), /Confirm your pledge/, "/pledge/confirm");
     await page.getByRole("button", { name: "Confirm my pledge" }).click();
     await expect(page.getByRole("heading", { name: "Your pledge is confirmed" })).toBeVisible();
-  }
+  });
   const { page } = road.organiser;
   await page.goto("/campaign");
   await expect(page.locator(".figure", { hasText: "Confirmed pledges" }).locator("dd")).toHaveText("6");
@@ -215,7 +254,7 @@ export async function decisionBallotOpens(road: Road) {
 
 /** Five of the six follow their invitation, sign in from it and rank "found a new party" first; one never votes. */
 export async function membersVoteOnTheDecision(road: Road) {
-  for (const member of road.members(5)) {
+  await everyone(road.members(5), async (member) => {
     const { page } = member;
     await road.followMail(member, /vote on what/, "/login");
     await road.signInFromForm(member);
@@ -223,17 +262,13 @@ export async function membersVoteOnTheDecision(road: Road) {
     road.polls.set("decision", new URL(page.url()).pathname);
     await page.getByLabel("Leave and found a new party").fill("1");
     await page.getByLabel("Leave and join another party").fill("2");
-    await page.getByRole("button", { name: "Continue to check your ballot" }).click();
-    await page.getByRole("button", { name: "Cast my vote" }).click();
-    await expect(page.getByRole("heading", { name: "Your vote has been cast" })).toBeVisible();
-  }
+    await checkAndCast(page);
+  });
 }
 
 /** A week on, the ballot closes on its own; the organiser records the members' decision. */
 export async function decisionBallotClosesOnItsOwn(road: Road) {
-  await road.wait({ days: 7, minutes: 1 });
-  const member = road.person(MEMBERS[0]!.email);
-  await road.waitForClose(member.page, road.polls.get("decision")!);
+  await road.aWeekPassesAndItCloses("decision");
   const { page } = road.organiser;
   await page.goto("/campaign/manage");
   await page.getByRole("button", { name: "Record the members' decision" }).click();
@@ -251,7 +286,7 @@ export async function foundingMembersJoin(road: Road) {
   await org.getByRole("button", { name: "Set the leaving day" }).click();
   await expect(org.getByText("The leaving day is set.")).toBeVisible();
 
-  for (const member of road.members().filter((m) => m.name !== "Eve Novak")) {
+  await everyone(road.members().filter((m) => m.name !== "Eve Novak"), async (member) => {
     const { page } = member;
     await road.followMail(member, /Become a founding member/, "/login");
     // Femi never voted, so has not signed in yet: the invitation's link signs them in to /founding.
@@ -262,31 +297,16 @@ export async function foundingMembersJoin(road: Road) {
     await page.getByLabel("I agree to my information being used as described above").check();
     await page.getByRole("button", { name: "Become a founding member" }).click();
     await expect(page.getByText(/Welcome, founding member number \d+\./)).toBeVisible();
-  }
+  });
 }
 
 /** The first vote: the interim standing orders, open a week, closing on their own. */
 export async function standingOrdersAreAdopted(road: Road) {
-  const org = road.organiser.page;
-  await org.goto("/founding");
-  await org.getByLabel("The vote closes at (UK time)").fill(await road.inDays(7));
-  await org.getByRole("button", { name: "Open the standing orders vote" }).click();
-  await expect(org.getByText("The standing orders vote is open to 5 founding members.")).toBeVisible();
-  for (const member of road.members(3)) {
-    const { page } = member;
-    await page.goto("/founding");
-    await page.getByRole("link", { name: "Vote on the interim standing orders" }).click();
-    await page.waitForURL(/\/polls\/[0-9a-f-]+$/);
-    road.polls.set("standing orders", new URL(page.url()).pathname);
-    await page.getByLabel("Yes").check();
-    await page.getByRole("button", { name: "Continue to check your ballot" }).click();
-    await page.getByRole("button", { name: "Cast my vote" }).click();
-    await expect(page.getByRole("heading", { name: "Your vote has been cast" })).toBeVisible();
-  }
-  await road.wait({ days: 7, minutes: 1 });
-  const member = road.person(MEMBERS[0]!.email).page;
-  await road.waitForClose(member, road.polls.get("standing orders")!);
-  await expect(member.getByText("The motion was carried.")).toBeVisible();
+  const org = await organiserOpensAWeekLongVote(road, "/founding", "The vote closes at (UK time)", "Open the standing orders vote", (page) =>
+    page.getByText("The standing orders vote is open to 5 founding members."),
+  );
+  for (const { page } of road.members(3)) await road.voteYesNo(page, "standing orders", "/founding", "Vote on the interim standing orders", "Yes");
+  await road.aWeekPassesAndItCloses("standing orders", "The motion was carried.");
   await org.goto("/constitution/manage");
   await org.getByRole("button", { name: "Start drafting from the model constitution" }).click();
   await expect(org.getByRole("heading", { name: "The draft constitution" })).toBeVisible();
@@ -296,11 +316,9 @@ export async function standingOrdersAreAdopted(road: Road) {
 
 /** One round on the model constitution: its 40 clauses, each with its own secret ballot. */
 export async function constitutionRoundIsVoted(road: Road) {
-  const org = road.organiser.page;
-  await org.goto("/constitution/manage");
-  await org.getByLabel("The ballot closes at (UK time)").fill(await road.inDays(7));
-  await org.getByRole("button", { name: "Open the vote" }).click();
-  await expect(org.getByRole("heading", { name: "The vote is open" })).toBeVisible();
+  const org = await organiserOpensAWeekLongVote(road, "/constitution/manage", "The ballot closes at (UK time)", "Open the vote", (page) =>
+    page.getByRole("heading", { name: "The vote is open" }),
+  );
   // Quorum: 20% of the roll of five, so Amira's ballots alone decide (the others had a busy week).
   const { page } = road.person(MEMBERS[0]!.email);
   await page.goto("/constitution/vote");
@@ -325,26 +343,11 @@ export async function constitutionRoundIsVoted(road: Road) {
 
 /** The adoption vote, open a week, closing on its own; the organiser records version 1. */
 export async function constitutionIsAdopted(road: Road) {
-  const org = road.organiser.page;
-  await org.goto("/constitution/manage");
-  await org.getByLabel("The adoption vote closes at (UK time)").fill(await road.inDays(7));
-  await org.getByRole("button", { name: "Open the adoption vote" }).click();
-  await expect(org.getByRole("heading", { name: "The adoption vote is open" })).toBeVisible();
-  for (const member of road.members(4)) {
-    const { page } = member;
-    await page.goto("/constitution/results");
-    await page.getByRole("link", { name: "Vote on the adoption" }).click();
-    await page.waitForURL(/\/polls\/[0-9a-f-]+$/);
-    road.polls.set("adoption", new URL(page.url()).pathname);
-    await page.getByRole("radio", { name: "Yes" }).check();
-    await page.getByRole("button", { name: "Continue to check your ballot" }).click();
-    await page.getByRole("button", { name: "Cast my vote" }).click();
-    await expect(page.getByRole("heading", { name: "Your vote has been cast" })).toBeVisible();
-  }
-  await road.wait({ days: 7, minutes: 1 });
-  const voter = road.person(MEMBERS[0]!.email).page;
-  await road.waitForClose(voter, road.polls.get("adoption")!);
-  await expect(voter.getByText("The motion was carried.")).toBeVisible();
+  const org = await organiserOpensAWeekLongVote(road, "/constitution/manage", "The adoption vote closes at (UK time)", "Open the adoption vote", (page) =>
+    page.getByRole("heading", { name: "The adoption vote is open" }),
+  );
+  for (const { page } of road.members(4)) await road.voteYesNo(page, "adoption", "/constitution/results", "Vote on the adoption", "Yes");
+  await road.aWeekPassesAndItCloses("adoption", "The motion was carried.");
   await org.goto("/constitution/results");
   await org.getByRole("button", { name: "Record the result" }).click();
   await expect(org.getByRole("heading", { name: "The constitution is adopted as version 1." })).toBeVisible();

@@ -42,3 +42,12 @@ export function londonInput(at: Date): string {
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
   return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}`;
 }
+
+/** Fills in the pledge form, agreeing to the use of the information, without sending it. */
+export async function fillPledgeForm(page: Page, who: { name: string; email: string; relation: string; postcode: string }) {
+  await page.getByLabel("Your name").fill(who.name);
+  await page.getByLabel("Email address").fill(who.email);
+  await page.getByLabel("Postcode").fill(who.postcode);
+  await page.getByLabel(who.relation).check();
+  await page.getByLabel("I agree to my information being used").check();
+}
