@@ -35,3 +35,19 @@ export async function signIn(page: Page, email: string) {
   await expect(page.getByRole("heading", { name: "Welcome back" })).toBeVisible();
   sessions.set(email, await page.context().cookies());
 }
+
+/** A UK wall-clock time, as a datetime-local input wants it. */
+export function londonInput(at: Date): string {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(at);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
+  return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}`;
+}
+
+/** Fills in the pledge form, agreeing to the use of the information, without sending it. */
+export async function fillPledgeForm(page: Page, who: { name: string; email: string; relation: string; postcode: string }) {
+  await page.getByLabel("Your name").fill(who.name);
+  await page.getByLabel("Email address").fill(who.email);
+  await page.getByLabel("Postcode").fill(who.postcode);
+  await page.getByLabel(who.relation).check();
+  await page.getByLabel("I agree to my information being used").check();
+}

@@ -1,13 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { violations } from "./axe";
-import { signIn } from "./journeys";
-
-/** A UK wall-clock time, as a datetime-local input wants it. */
-function londonInput(at: Date): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(at);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}`;
-}
+import { fillPledgeForm, londonInput, signIn } from "./journeys";
 
 async function person(browser: Browser): Promise<Page> {
   // Phone-sized, as most members use it.
@@ -22,11 +15,7 @@ async function picture(page: Page, name: string, fullPage = true) {
 async function pledge(page: Page, who: { name: string; email: string; relation: string; postcode: string }) {
   await page.goto("/campaign");
   await page.getByRole("link", { name: "Make the pledge" }).click();
-  await page.getByLabel("Your name").fill(who.name);
-  await page.getByLabel("Email address").fill(who.email);
-  await page.getByLabel("Postcode").fill(who.postcode);
-  await page.getByLabel(who.relation).check();
-  await page.getByLabel("I agree to my information being used").check();
+  await fillPledgeForm(page, who);
   await picture(page, "01-pledge-form");
   await page.getByRole("button", { name: "Make the pledge" }).click();
   await expect(page.getByRole("heading", { name: "Check your email to confirm your pledge" })).toBeVisible();
