@@ -73,11 +73,18 @@ describe("founding membership", () => {
     expect(bad.status).toBe(400);
     await app.request("/founding", { form: { intent: "leaving-day", leavingDay: "2027-03-01" }, cookie: organiser });
     expect((await database.db.select().from(movement))[0]?.leavingDay).toBe("2027-03-01");
+    // Standing orders 4.1: the vote names the first returning officer, so it needs one.
+    const noOfficer = await app.request("/founding", { form: { intent: "standing-orders", closesAt: "2099-01-01T12:00" }, cookie: organiser });
+    expect(noOfficer.status).toBe(409);
+    expect(await noOfficer.text()).toContain("Appoint a returning officer first");
+    expect((await database.db.select().from(movement))[0]?.standingOrdersPollId).toBeNull();
+    await grantRole(database.db, { email: "ro@example.org", displayName: "Rhian Roberts", role: "returning_officer", actor: systemActor() });
     const opened = await app.request("/founding", { form: { intent: "standing-orders", closesAt: "2099-01-01T12:00" }, cookie: organiser });
     expect(await opened.text()).toContain("open to 2 founding members");
     const [m] = await database.db.select().from(movement);
     const [poll] = await database.db.select().from(polls).where(eq(polls.id, m!.standingOrdersPollId!));
     expect(poll).toMatchObject({ method: "yes-no", quorumNumerator: 20, quorumDenominator: 100, majority: "simple", status: "open" });
+    expect(poll!.description).toContain("A yes vote also confirms Rhian Roberts as the first returning officer (standing orders 4.1)");
     const roll = await database.db.select().from(pollRoll).where(eq(pollRoll.pollId, poll!.id));
     expect(roll).toHaveLength(2);
   });

@@ -27,6 +27,7 @@ export const electionProblemMessages: Record<ElectionProblem, string> = {
   no_election: "No election has been set up yet.",
   election_exists: "An election is already under way.",
   period_invalid: "Nominations must close after they open",
+  period_too_short: "The standing orders need a longer period: choose a later closing time",
   seats_invalid: "Enter a whole number from 1 to 50",
   title_missing: "Enter a title",
   not_founding_member: "Only founding members can do this. Accept your invitation on the Founding page first.",

@@ -4,7 +4,7 @@ import { queueMail } from "~/modules/mail/outbox.server";
 import { createPoll, openPoll } from "~/modules/polls/polls.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
 import { foundingMembers, movement, pledges, pollRoll, users, type Relation } from "../../../db/schema";
-import { foundingInvitationMail } from "./wording";
+import { foundingInvitationMail, standingOrdersQuestion } from "./wording";
 
 export const FOUNDING_STATEMENT_VERSION = "founding-statement-1";
 export const FOUNDING_CONSENT_VERSION = "founding-2026-11";
@@ -21,6 +21,7 @@ export type FoundingProblem =
   | "no_founding_members"
   | "already_open"
   | "closes_in_past"
+  | "no_returning_officer"
   | "consent_missing";
 
 /** Locks the movement row, so that two organisers pressing a button at once act one after the other. */
@@ -148,7 +149,9 @@ export async function setLeavingDay(db: Db, actor: Actor, day: string): Promise<
 
 /**
  * The first vote of the founding members: a yes/no ballot on the interim standing orders, with
- * the quorum and majority the standing orders themselves set for their adoption.
+ * the quorum and majority the standing orders themselves set for their adoption. The ballot names
+ * the first returning officer, whom a yes vote confirms (4.1): it does not open until someone
+ * holds that role (decision 028).
  */
 export async function openStandingOrdersVote(
   db: Db,
@@ -162,9 +165,17 @@ export async function openStandingOrdersVote(
     if (m.standingOrdersPollId) return { ok: false, code: "already_open" } as const;
     const roll = (await tx.select({ userId: foundingMembers.userId }).from(foundingMembers).where(isNotNull(foundingMembers.acceptedAt))).map((r) => r.userId);
     if (roll.length === 0) return { ok: false, code: "no_founding_members" } as const;
+    const officers = (
+      await tx
+        .select({ name: users.displayName })
+        .from(users)
+        .where(and(eq(users.role, "returning_officer"), isNull(users.erasedAt)))
+        .orderBy(users.createdAt)
+    ).map((u) => u.name);
+    if (officers.length === 0) return { ok: false, code: "no_returning_officer" } as const;
     const created = await createPoll(tx, actor, {
       title: "Adopt the interim standing orders",
-      description: "The founding members' first vote: the rules under which we adopt the constitution and elect our interim officers.",
+      description: standingOrdersQuestion(officers),
       method: "yes-no",
       owner: "standing_orders",
       options: [],
@@ -176,6 +187,7 @@ export async function openStandingOrdersVote(
     const opened = await openPoll(tx, actor, created.pollId, roll);
     if (!opened.ok) throw new Error(`standing orders poll not opened: ${opened.code}`);
     await tx.update(movement).set({ standingOrdersPollId: created.pollId, updatedAt: new Date() }).where(eq(movement.id, 1));
+    await appendAudit(tx, { actor, action: "founding.standing_orders_vote_opened", subjectType: "poll", subjectId: created.pollId, details: { returningOfficers: officers } });
     return { ok: true, pollId: created.pollId, rollSize: opened.rollSize } as const;
   });
 }

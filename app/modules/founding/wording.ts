@@ -25,5 +25,14 @@ export const foundingMessages = {
   no_founding_members: "Nobody has accepted yet, so there is nobody to vote.",
   already_open: "The standing orders vote has already been opened.",
   closes_in_past: "The closing time must be in the future.",
+  no_returning_officer:
+    "The standing orders vote names the first returning officer, and a yes vote confirms them (standing orders 4.1). Appoint a returning officer first: someone who is not an organiser.",
   consent_missing: "To become a founding member, accept the founding statement and agree to how we use your information",
 } as const;
+
+/** What the standing orders vote asks: it names the returning officer a yes vote confirms (4.1). */
+export function standingOrdersQuestion(returningOfficers: readonly string[]): string {
+  const names = returningOfficers.length === 1 ? (returningOfficers[0] ?? "") : `${returningOfficers.slice(0, -1).join(", ")} and ${returningOfficers.at(-1) ?? ""}`;
+  const who = returningOfficers.length === 1 ? `${names} as the first returning officer` : `${names} as the first returning officers`;
+  return `The founding members' first vote: the rules under which we adopt the constitution and elect our interim officers. A yes vote also confirms ${who} (standing orders 4.1).`;
+}
