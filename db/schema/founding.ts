@@ -24,6 +24,9 @@ export const foundingMembers = pgTable(
     /** True for members of the old party, who must resign on the leaving day. */
     mustResign: boolean("must_resign").notNull().default(false),
     resignedAt: timestamp("resigned_at", { withTimezone: true }),
+    /** Set when an organiser withdrew an invitation sent in error, before it was accepted, with the reason. */
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+    withdrawalReason: text("withdrawal_reason"),
   },
   (t) => [index("founding_members_pledge_idx").on(t.pledgeId)],
 );
