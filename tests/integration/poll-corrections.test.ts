@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../app/modules/audit/audit.server";
 import { castBallot, closeDuePolls, createPoll, openPoll } from "../../app/modules/polls/polls.server";
+import { recordedSteps } from "../../app/modules/registration/pack.server";
 import { grantRole } from "../../app/modules/users/users.server";
 import { toLondonLocal } from "../../app/utils/london-time";
 import { auditLog, ballots, outbox, polls } from "../../db/schema";
@@ -119,5 +120,14 @@ describe("extending a poll's closing time", () => {
 
     const tooFar = await app.request(`/polls/${pollId}`, { form: { intent: "extend", closesAt: toLondonLocal(new Date(Date.now() + 90 * DAY)), reason }, cookie: cookie.organiser });
     expect(tooFar.status).toBe(409);
+  });
+
+  it("lists both corrections in the founding record, in order, with their reasons", async () => {
+    const steps = await recordedSteps(database.db);
+    expect(steps.map((s) => [s.kind, s.subject])).toEqual([
+      ["poll_cancelled", "Which venue"],
+      ["poll_extended", "Which date"],
+    ]);
+    expect(steps[1]?.reason).toBe("The site was down for six hours on Tuesday.");
   });
 });

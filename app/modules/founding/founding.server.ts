@@ -3,6 +3,9 @@ import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import { queueMail } from "~/modules/mail/outbox.server";
 import { createPoll, openPoll } from "~/modules/polls/polls.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
+import { findUserByEmail } from "~/modules/users/users.server";
+import { MAX_CORRECTION_REASON_LENGTH } from "~/utils/input-limits";
+import { textLimitProblem } from "~/utils/text-limits";
 import { foundingMembers, movement, pledges, pollRoll, users, type Relation } from "../../../db/schema";
 import { foundingInvitationMail, standingOrdersQuestion } from "./wording";
 
@@ -22,6 +25,9 @@ export type FoundingProblem =
   | "already_open"
   | "closes_in_past"
   | "no_returning_officer"
+  | "not_found"
+  | "reason_missing"
+  | "reason_too_long"
   | "consent_missing";
 
 /** Locks the movement row, so that two organisers pressing a button at once act one after the other. */
@@ -70,7 +76,7 @@ export async function resendInvitations(db: Db, actor: Actor, appUrl: string): P
       .select({ userId: foundingMembers.userId, email: users.email, name: users.displayName })
       .from(foundingMembers)
       .innerJoin(users, eq(users.id, foundingMembers.userId))
-      .where(and(isNull(foundingMembers.acceptedAt), isNull(users.erasedAt)));
+      .where(and(isNull(foundingMembers.acceptedAt), isNull(foundingMembers.withdrawnAt), isNull(users.erasedAt)));
     if (waiting.length > 0) {
       await tx
         .update(foundingMembers)
@@ -86,9 +92,31 @@ export async function resendInvitations(db: Db, actor: Actor, appUrl: string): P
   });
 }
 
+/** A person's invitation and how far they have come; null if none stands (never sent, or withdrawn). */
 export async function getFoundingMembership(db: DbOrTx, userId: string) {
-  const [row] = await db.select().from(foundingMembers).where(eq(foundingMembers.userId, userId));
+  const [row] = await db.select().from(foundingMembers).where(and(eq(foundingMembers.userId, userId), isNull(foundingMembers.withdrawnAt)));
   return row ?? null;
+}
+
+/**
+ * Withdraws an invitation sent in error (decision 028), found by the invited person's email
+ * address, before it is accepted, with a reason; audited. The row stays, marked, so that
+ * "invite everyone" does not send it again and the founding record can list the withdrawal.
+ */
+export async function withdrawInvitation(db: Db, actor: Actor, input: { email: string; reason: string }): Promise<FoundingResult> {
+  const reason = input.reason.trim();
+  if (!reason) return { ok: false, code: "reason_missing" };
+  if (textLimitProblem(reason, MAX_CORRECTION_REASON_LENGTH)) return { ok: false, code: "reason_too_long" };
+  return db.transaction(async (tx) => {
+    if (!(await inFoundingPhase(tx))) return { ok: false, code: "not_founding_phase" } as const;
+    const person = await findUserByEmail(tx, input.email);
+    const [row] = person ? await tx.select().from(foundingMembers).where(eq(foundingMembers.userId, person.id)).for("update") : [];
+    if (!row || row.withdrawnAt) return { ok: false, code: "not_found" } as const;
+    if (row.acceptedAt) return { ok: false, code: "already_accepted" } as const;
+    await tx.update(foundingMembers).set({ withdrawnAt: new Date(), withdrawalReason: reason }).where(eq(foundingMembers.userId, row.userId));
+    await appendAudit(tx, { actor, action: "founding.invitation_withdrawn", subjectType: "user", subjectId: row.userId, details: { reason } });
+    return { ok: true } as const;
+  });
 }
 
 /**
@@ -105,7 +133,7 @@ export async function acceptInvitation(
     if (!(await inFoundingPhase(tx))) return { ok: false, code: "not_founding_phase" } as const;
     await tx.execute(sql`select pg_advisory_xact_lock(${MEMBERSHIP_NUMBER_LOCK})`);
     const [row] = await tx.select().from(foundingMembers).where(eq(foundingMembers.userId, user.id)).for("update");
-    if (!row) return { ok: false, code: "not_invited" } as const;
+    if (!row || row.withdrawnAt) return { ok: false, code: "not_invited" } as const;
     if (row.acceptedAt) return { ok: false, code: "already_accepted" } as const;
     const [last] = await tx.select({ n: sql<number>`coalesce(max(${foundingMembers.membershipNumber}), 0)::int` }).from(foundingMembers);
     const membershipNumber = (last?.n ?? 0) + 1;
@@ -205,7 +233,7 @@ export interface FoundingFigures {
 export async function foundingFigures(db: DbOrTx): Promise<FoundingFigures> {
   const [totals] = await db
     .select({
-      invited: count(),
+      invited: sql<number>`count(*) filter (where ${foundingMembers.withdrawnAt} is null)::int`,
       accepted: sql<number>`count(${foundingMembers.acceptedAt})::int`,
       mustResign: sql<number>`count(*) filter (where ${foundingMembers.mustResign} and ${foundingMembers.acceptedAt} is not null)::int`,
       resigned: sql<number>`count(${foundingMembers.resignedAt})::int`,

@@ -27,6 +27,9 @@ export const foundingMessages = {
   closes_in_past: "The closing time must be in the future.",
   no_returning_officer:
     "The standing orders vote names the first returning officer, and a yes vote confirms them (standing orders 4.1). Appoint a returning officer first: someone who is not an organiser.",
+  not_found: "Nobody with that email address has an invitation waiting. Check the address: an invitation already accepted cannot be withdrawn.",
+  reason_missing: "Give the reason for withdrawing the invitation. It goes in the founding record",
+  reason_too_long: "The reason must be 500 characters or fewer",
   consent_missing: "To become a founding member, accept the founding statement and agree to how we use your information",
 } as const;
 

@@ -124,6 +124,18 @@ export function FoundingRecordPages({ data }: { data: FoundingRecordData }) {
       ) : (
         <Paragraph>{t.notHeld}</Paragraph>
       )}
+
+      <Heading level={2}>{t.recordedStepsHeading}</Heading>
+      <Paragraph>{t.recordedStepsIntro}</Paragraph>
+      {data.recordedSteps.length > 0 ? (
+        data.recordedSteps.map((step, i) => (
+          <Text key={i} style={styles.line}>
+            {t.recordedStep(step)}
+          </Text>
+        ))
+      ) : (
+        <Paragraph>{t.noRecordedSteps}</Paragraph>
+      )}
     </A4Page>
   );
 }
