@@ -221,7 +221,7 @@ export default function ManageCampaign() {
           </p>
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="extend-deadline" />
-            <TextField name="newDeadline" type="datetime-local" label="New deadline (UK time)" width="20" defaultValue={valuesFor("extend").newDeadline} error={errorsFor("extend").newDeadline} />
+            <TextField name="newDeadline" type="datetime-local" label="Move the deadline to (UK time)" width="20" defaultValue={valuesFor("extend").newDeadline} error={errorsFor("extend").newDeadline} />
             <TextArea
               name="reason"
               id="extend-reason"
