@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { BarChart, formatNumber } from "~/components/bar-chart";
 import { Countdown } from "~/components/countdown";
 import { LineChart } from "~/components/line-chart";
+import { deadlineExtensions } from "~/modules/campaign/manage.server";
 import { getMovement, listDemands } from "~/modules/campaign/campaign.server";
 import { phaseMessages, responseLabels } from "~/modules/campaign/messages";
 import { campaignFigures } from "~/modules/pledges/counts.server";
@@ -14,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Campaign - Breakaway" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "site.view");
-  const [m, demands, figures] = await Promise.all([getMovement(context.db), listDemands(context.db), campaignFigures(context.db)]);
+  const [m, demands, figures, extensions] = await Promise.all([getMovement(context.db), listDemands(context.db), campaignFigures(context.db), deadlineExtensions(context.db)]);
   return {
     movement: m
       ? {
@@ -22,6 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           partyName: m.partyName,
           statement: m.statement,
           deadline: m.deadline.toISOString(),
+          extensions,
           phase: m.phase,
           decisionPollId: m.decisionPollId,
         }
@@ -62,6 +64,11 @@ export default function Campaign() {
       <p>
         Deadline: <strong>{dateFormat.format(new Date(m.deadline))}</strong>
       </p>
+      {m.extensions.map((e) => (
+        <p key={`${e.from} ${e.to}`}>
+          Deadline extended from {dateFormat.format(new Date(e.from))} to {dateFormat.format(new Date(e.to))}. The organisers&rsquo; reason: {e.reason}
+        </p>
+      ))}
       {m.phase === "campaign" ? <Countdown deadline={m.deadline} serverNow={d.serverNow} /> : <p className="panel">{phaseMessages[m.phase]}</p>}
       {m.decisionPollId ? (
         <p>

@@ -5,13 +5,13 @@ import { ErrorSummary, NotificationBanner, Radios, TextArea, TextField, type Fie
 import { getMovement, listDemands } from "~/modules/campaign/campaign.server";
 import { openDecisionBallot, settleDecision } from "~/modules/campaign/decision.server";
 import { ukDateTime } from "~/modules/documents/format";
-import { addDemand, editDemand, moveDemand, recordResponse, removeDemand, saveSettings, type ManageResult } from "~/modules/campaign/manage.server";
-import { campaignTextMessages, manageMessages, phaseMessages, responseLabels } from "~/modules/campaign/messages";
+import { addDemand, editDemand, extendDeadline, moveDemand, recordResponse, removeDemand, saveSettings, type ManageResult } from "~/modules/campaign/manage.server";
+import { campaignTextMessages, extendDeadlineMessages, manageMessages, phaseMessages, responseLabels } from "~/modules/campaign/messages";
 import { countAwaitingConfirmationLink, sendPendingConfirmations } from "~/modules/pledges/pledge.server";
 import { loadRules } from "~/modules/polls/polls.server";
 import { requireUser } from "~/utils/auth.server";
-import { MAX_CAMPAIGN_STATEMENT_LENGTH, MAX_DEMAND_TEXT_LENGTH, MAX_DEMAND_TITLE_LENGTH, MAX_PARTY_NAME_LENGTH, MAX_WEB_ADDRESS_LENGTH } from "~/utils/input-limits";
-import { fromLondonLocal, toLondonLocal } from "~/utils/london-time";
+import { MAX_CORRECTION_REASON_LENGTH, MAX_CAMPAIGN_STATEMENT_LENGTH, MAX_DEMAND_TEXT_LENGTH, MAX_DEMAND_TITLE_LENGTH, MAX_PARTY_NAME_LENGTH, MAX_WEB_ADDRESS_LENGTH } from "~/utils/input-limits";
+import { formatLondonLong, fromLondonLocal, toLondonLocal } from "~/utils/london-time";
 import type { TextProblemMessages } from "~/utils/text-limit-messages";
 import { limitedText, type TextKind } from "~/utils/text-limits";
 
@@ -29,6 +29,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     editable: !m || (m.phase === "campaign" && m.deadline.getTime() > now),
     afterDeadline: Boolean(m && m.deadline.getTime() <= now),
     awaitingLink,
+    // The deadline can be extended, with a reason, until the decision ballot opens (decision 028).
+    canExtend: Boolean(m && m.phase === "campaign" && !m.decisionPollId),
     decision: decision
       ? { id: decision.poll.id, status: decision.poll.status, due: decision.poll.status === "open" && decision.poll.closesAt.getTime() <= now, closesAt: ukDateTime(decision.poll.closesAt) }
       : null,
@@ -115,6 +117,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const opened = await openDecisionBallot(context.db, actor, { closesAt, appUrl: context.env.appUrl });
       if (!opened.ok) return data<ActionData>({ form: "decision", errors: { closesAt: manageMessages[opened.code] }, values }, { status: 409 });
       return data<ActionData>({ form: "decision", message: `The decision ballot is open. ${opened.rollSize} pledgers are on its roll and have been emailed.` });
+    }
+    case "extend-deadline": {
+      const deadline = fromLondonLocal(values.newDeadline ?? "");
+      const reason = values.reason ?? "";
+      if (!deadline) return data<ActionData>({ form: "extend", errors: { newDeadline: "Enter the new deadline as a date and time" }, values }, { status: 400 });
+      const r = await extendDeadline(context.db, actor, { deadline, reason, appUrl: context.env.appUrl });
+      if (!r.ok) return data<ActionData>({ form: "extend", errors: { [r.code.startsWith("reason") ? "reason" : "newDeadline"]: extendDeadlineMessages[r.code] }, values }, { status: r.code.startsWith("reason") ? 400 : 409 });
+      return data<ActionData>({ form: "extend", message: `The deadline is extended to ${formatLondonLong(deadline)} (UK time). ${r.emailed} pledgers are being told by email.` });
     }
     case "send-confirmations": {
       const { sent } = await sendPendingConfirmations(context.db, actor, context.env.appUrl);
@@ -204,6 +214,32 @@ export default function ManageCampaign() {
       ) : (
         <p>The deadline has passed, so the campaign&apos;s details and demands can no longer change.</p>
       )}
+
+      {d.canExtend ? (
+        <section aria-labelledby="extend-title" className="panel">
+          <h2 id="extend-title">Extend the deadline</h2>
+          <p>
+            The deadline can be moved later, with a reason, also after it has passed, until the decision ballot opens. The campaign page shows the
+            change and the reason, and every confirmed pledger is told by email.
+          </p>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="extend-deadline" />
+            <TextField name="newDeadline" type="datetime-local" label="Move the deadline to (UK time)" width="20" defaultValue={valuesFor("extend").newDeadline} error={errorsFor("extend").newDeadline} />
+            <TextArea
+              name="reason"
+              id="extend-reason"
+              label="Reason for extending"
+              hint={`Shown on the campaign page and in the founding record. At most ${MAX_CORRECTION_REASON_LENGTH} characters.`}
+              rows={2}
+              defaultValue={valuesFor("extend").reason}
+              error={errorsFor("extend").reason}
+            />
+            <button type="submit" className="button button--secondary">
+              Extend the deadline
+            </button>
+          </Form>
+        </section>
+      ) : null}
 
       <h2>Demands</h2>
       <ol className="demands">
@@ -331,5 +367,6 @@ function idsFor(form: string): Record<string, string> {
   if (form.startsWith("demand-")) return { title: `title-${id}`, body: `body-${id}` };
   if (form === "add-demand") return { title: "new-title", body: "new-body" };
   if (form === "decision") return { closesAt: "closesAt" };
+  if (form === "extend") return { newDeadline: "newDeadline", reason: "extend-reason" };
   return {};
 }

@@ -10,6 +10,7 @@ import { ErrorSummary, NotificationBanner, TextField, type FieldErrors } from "~
 import { currentDraft, listAmendments, setSupportersNeeded, startDraft } from "~/modules/constitution/drafting.server";
 import { draftingProblemMessages, failedAdoptionWords, phaseLabels, roundProblemMessages, undecidedSummary, uploadNotTextMessage, uploadUnreadableMessage } from "~/modules/constitution/messages";
 import { latestVersion, openAdoptionVote, openRound, openRoundOf, pendingClauses, standingOrdersAdopted } from "~/modules/constitution/round.server";
+import { periodHint, periodRefusal } from "~/modules/content/periods.server";
 import { splitMarkdownIntoClauses, uploadProblemMessages, UPLOAD_LIMITS } from "~/modules/constitution/upload";
 import { principalOf, requireUser } from "~/utils/auth.server";
 import { isAllowed } from "~/utils/permissions";
@@ -26,7 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const draft = await currentDraft(context.db);
   const version = await latestVersion(context.db);
   const adoptedSO = await standingOrdersAdopted(context.db);
-  if (!draft) return { draft: null, version: version?.number ?? null, standingOrdersAdopted: adoptedSO, waiting: null };
+  if (!draft) return { draft: null, version: version?.number ?? null, standingOrdersAdopted: adoptedSO, waiting: null, closeHint: undefined };
   const amendments = await listAmendments(context.db, draft.id);
   const round = await openRoundOf(context.db, draft.id);
   const pending = await pendingClauses(context.db, draft.id);
@@ -56,6 +57,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     },
     version: version?.number ?? null,
     standingOrdersAdopted: adoptedSO,
+    closeHint: await periodHint(context.db, "ballot"),
   };
 }
 
@@ -102,7 +104,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const closesAt = fromLondonLocal(values.closesAt ?? "");
     if (!closesAt) return fail(intent, { closesAt: "Enter a real date and time for the ballot to close" }, values);
     const r = intent === "open-round" ? await openRound(context.db, actor, { closesAt }) : await openAdoptionVote(context.db, actor, { closesAt });
-    if (!r.ok) return fail(intent, { [r.code === "closes_in_past" ? "closesAt" : "form"]: roundProblemMessages[r.code] }, values);
+    if (!r.ok) {
+      const message = r.code === "period_too_short" ? await periodRefusal("ballot", r.earliest, roundProblemMessages[r.code]) : roundProblemMessages[r.code];
+      return fail(intent, { [r.code === "closes_in_past" || r.code === "period_too_short" ? "closesAt" : "form"]: message }, values);
+    }
     return redirect(intent === "open-round" ? "/constitution/results?opened=1" : "/constitution/results?adoption=1");
   }
   throw new Response("Unknown action", { status: 400 });
@@ -214,7 +219,7 @@ export default function ManageConstitution() {
                   ? "Opening the vote closes drafting: amendments with enough support go on the ballot, each clause gets one ballot, and the roll of founding members is frozen."
                   : draft.undecided}
               </p>
-              <TextField name="closesAt" id="round-closesAt" label="The ballot closes at (UK time)" type="datetime-local" defaultValue={result?.intent === "open-round" ? result.values?.closesAt : ""} error={result?.intent === "open-round" ? errors.closesAt : undefined} />
+              <TextField name="closesAt" id="round-closesAt" label="The ballot closes at (UK time)" hint={d.closeHint} type="datetime-local" defaultValue={result?.intent === "open-round" ? result.values?.closesAt : ""} error={result?.intent === "open-round" ? errors.closesAt : undefined} />
               <button className="button" type="submit" disabled={busy || !d.standingOrdersAdopted}>
                 Open the vote
               </button>
@@ -225,7 +230,7 @@ export default function ManageConstitution() {
               <input type="hidden" name="intent" value="open-adoption" />
               {draft.lastAdoptionFailed ? <p>{failedAdoptionWords.manage}</p> : null}
               <p>Every clause is decided. The last step is the vote on the constitution as a whole, which needs two thirds (standing orders 10.5).</p>
-              <TextField name="closesAt" id="adoption-closesAt" label="The adoption vote closes at (UK time)" type="datetime-local" defaultValue={result?.intent === "open-adoption" ? result.values?.closesAt : ""} error={result?.intent === "open-adoption" ? errors.closesAt : undefined} />
+              <TextField name="closesAt" id="adoption-closesAt" label="The adoption vote closes at (UK time)" hint={d.closeHint} type="datetime-local" defaultValue={result?.intent === "open-adoption" ? result.values?.closesAt : ""} error={result?.intent === "open-adoption" ? errors.closesAt : undefined} />
               <button className="button" type="submit" disabled={busy}>
                 Open the adoption vote
               </button>

@@ -27,6 +27,7 @@ import { isAllowed } from "~/utils/permissions";
 import { WaitingNotice } from "~/components/waiting-notice";
 import { waitingNoticeFor } from "~/modules/roles/roles.server";
 import { electionWaiting } from "~/modules/roles/waiting-for";
+import { periodHint, periodRefusal } from "~/modules/content/periods.server";
 
 export const meta: MetaFunction = () => [{ title: "Elections - Breakaway" }];
 
@@ -110,6 +111,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       opensAt: formatLondon(election.nominationsOpenAt),
       closesAt: formatLondon(election.nominationsCloseAt),
       nominationsDue: election.nominationsCloseAt.getTime() <= Date.now(),
+      ballotHint: election.phase === "nominations" && can.run ? await periodHint(context.db, "ballot") : undefined,
       declaredCount: declared.length,
       ballotsClose: lastClose ? ukDateTime(lastClose) : null,
       ballotsDue: lastClose !== null && lastClose.getTime() <= Date.now(),
@@ -150,7 +152,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (!Number.isInteger(seats) || seats < 0 || seats > 50) errors.committeeSeats = "Enter a whole number from 0 to 50";
       if (Object.keys(errors).length > 0 || !opensAt || !closesAt) return fail(errors);
       const r = await createElection(context.db, actor, { title: values.title ?? "", nominationsOpenAt: opensAt, nominationsCloseAt: closesAt, campaignsOfficer: values.campaignsOfficer === "yes", committeeSeats: seats });
-      if (!r.ok) return fail({ [r.code === "period_invalid" ? "closesAt" : "title"]: electionProblemMessages[r.code] });
+      if (!r.ok) {
+        const message = r.code === "period_too_short" ? await periodRefusal("nominations", r.detail, electionProblemMessages[r.code]) : electionProblemMessages[r.code];
+        return fail({ [r.code === "period_invalid" || r.code === "period_too_short" ? "closesAt" : "title"]: message });
+      }
       return data<ActionResult>({ intent, errors: {}, done: "The election is set up and nominations are scheduled." });
     }
     const seats = Number(values.seats);
@@ -191,7 +196,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const closesAt = fromLondonLocal(values.ballotClosesAt ?? "");
       if (!closesAt) return fail({ ballotClosesAt: "Enter when the ballot closes" });
       const r = await openBallots(context.db, actor, { closesAt, ...(reason ? { reason } : {}) });
-      if (!r.ok) return fail({ [r.code === "reason_missing" ? "reason" : "ballotClosesAt"]: electionProblemMessages[r.code] });
+      if (!r.ok) {
+        const message = r.code === "period_too_short" ? await periodRefusal("ballot", r.detail, electionProblemMessages[r.code]) : electionProblemMessages[r.code];
+        return fail({ [r.code === "reason_missing" ? "reason" : "ballotClosesAt"]: message });
+      }
       return data<ActionResult>({
         intent,
         errors: {},
@@ -417,7 +425,7 @@ export default function ElectionsPage() {
           <p>Each position gets a ranked secret ballot of its validly nominated candidates and &ldquo;Re-open nominations&rdquo;, on the roll of founding members. A position with nobody validly nominated gets no ballot: its nominations re-open.</p>
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="open-ballots" />
-            <TextField name="ballotClosesAt" label="The ballot closes at (UK time)" type="datetime-local" defaultValue={v.ballotClosesAt} error={errors.ballotClosesAt} />
+            <TextField name="ballotClosesAt" label="The ballot closes at (UK time)" hint={e.ballotHint} type="datetime-local" defaultValue={v.ballotClosesAt} error={errors.ballotClosesAt} />
             {!e.nominationsDue ? <TextArea name="reason" label="Reason for closing nominations before their closing time" rows={2} defaultValue={v.reason} error={errors.reason} /> : null}
             <button type="submit" className="button" disabled={busy}>
               Close nominations and open the ballot

@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BarChart, formatNumber } from "~/components/bar-chart";
-import { ErrorSummary, FieldError, NotificationBanner, TextField, type FieldErrors } from "~/components/forms";
+import { ErrorSummary, FieldError, NotificationBanner, TextArea, TextField, type FieldErrors } from "~/components/forms";
 import { PlainMarkdown } from "~/components/plain-markdown";
 import { getMovement } from "~/modules/campaign/campaign.server";
 import { readConstitutionFile, sectionContaining } from "~/modules/content/constitution-files.server";
@@ -12,6 +12,7 @@ import {
   FOUNDING_CONSENT_VERSION,
   foundingFigures,
   getFoundingMembership,
+  withdrawInvitation,
   openStandingOrdersVote,
   resendInvitations,
   sendInvitations,
@@ -24,6 +25,7 @@ import { relationShortLabels } from "~/modules/pledges/messages";
 import { principalOf, requireUser } from "~/utils/auth.server";
 import { fromLondonLocal } from "~/utils/london-time";
 import { isAllowed } from "~/utils/permissions";
+import { MAX_CORRECTION_REASON_LENGTH } from "~/utils/input-limits";
 
 export const meta: MetaFunction = () => [{ title: "Founding the party - Breakaway" }];
 
@@ -59,7 +61,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-type ActionData = { message?: string; errors?: FieldErrors };
+type ActionData = { message?: string; errors?: FieldErrors; values?: Record<string, string> };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
@@ -85,6 +87,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case "resend": {
       const r = await resendInvitations(context.db, actor, context.env.appUrl);
       return r.ok ? data<ActionData>({ message: `${r.sent} reminders sent.` }) : data<ActionData>({ errors: { invite: foundingMessages[r.code] } }, { status: 409 });
+    }
+    case "withdraw": {
+      const email = String(form.get("withdrawEmail") ?? "");
+      const reason = String(form.get("withdrawReason") ?? "");
+      const r = await withdrawInvitation(context.db, actor, { email, reason });
+      if (r.ok) return data<ActionData>({ message: "The invitation is withdrawn. It is recorded, with the reason, in the founding record." });
+      const field = r.code === "reason_missing" || r.code === "reason_too_long" ? "withdrawReason" : "withdrawEmail";
+      return data<ActionData>({ errors: { [field]: foundingMessages[r.code] }, values: { withdrawEmail: email, withdrawReason: reason } }, { status: field === "withdrawReason" ? 400 : 409 });
     }
     case "leaving-day": {
       const value = String(form.get("leavingDay") ?? "");
@@ -115,7 +125,7 @@ export default function Founding() {
   const f = d.figures;
   return (
     <div className="page">
-      <ErrorSummary errors={errors} fieldIds={{ acceptStatement: "acceptStatement", leavingDay: "leavingDay", closesAt: "closesAt", resigned: "resigned", invite: "invite" }} />
+      <ErrorSummary errors={errors} fieldIds={{ acceptStatement: "acceptStatement", leavingDay: "leavingDay", closesAt: "closesAt", resigned: "resigned", invite: "invite", withdrawEmail: "withdrawEmail", withdrawReason: "withdrawReason" }} />
       <h1>Founding the new party</h1>
       {result?.message ? (
         <NotificationBanner title="Done" kind="success">
@@ -255,6 +265,16 @@ export default function Founding() {
             </button>
             <button type="submit" name="intent" value="resend" className="button button--secondary">
               Remind those who have not accepted
+            </button>
+          </Form>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="withdraw" />
+            <h3>Withdraw an invitation sent in error</h3>
+            <p>An invitation not yet accepted can be withdrawn: the person can no longer accept it, and is not invited again. The withdrawal and its reason go in the founding record.</p>
+            <TextField name="withdrawEmail" type="email" autoComplete="off" spellCheck={false} label="Email address the invitation went to" defaultValue={result?.values?.withdrawEmail} error={errors.withdrawEmail} />
+            <TextArea name="withdrawReason" label="Reason for withdrawing" hint={`At most ${MAX_CORRECTION_REASON_LENGTH} characters.`} rows={2} defaultValue={result?.values?.withdrawReason} error={errors.withdrawReason} />
+            <button type="submit" className="button button--secondary">
+              Withdraw the invitation
             </button>
           </Form>
           <Form method="post" noValidate>

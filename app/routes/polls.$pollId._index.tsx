@@ -1,18 +1,22 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { ErrorSummary, NotificationBanner, TextField } from "~/components/forms";
+import { ErrorSummary, NotificationBanner, TextArea, TextField, type FieldErrors } from "~/components/forms";
 import { PollResults } from "~/components/poll-results";
 import { RankingEnhancer } from "~/components/ranking-enhancer";
 import type { PollResult } from "~/modules/polls/ballot-rules";
 import { castEndpointPath, type CastAnswer } from "~/modules/polls/cast-endpoint";
-import { ballotProblemMessages, castFailedMessage, majorityDescriptions, methodDescriptions, publicationDescriptions, pollTextMessages } from "~/modules/polls/messages";
+import { cancelPoll, extendPollClosing } from "~/modules/polls/corrections.server";
+import { cancelRefusal, correctionPermission } from "~/modules/polls/corrections";
+import { periodRefusal } from "~/modules/content/periods.server";
+import { ballotProblemMessages, castFailedMessage, correctionProblemMessages, majorityDescriptions, methodDescriptions, publicationDescriptions, pollTextMessages } from "~/modules/polls/messages";
 import { ballotFormValues, parseBallotForm } from "~/modules/polls/parse-ballot-form";
 import { ballotBoxFor } from "~/modules/polls/ballot-box.server";
 import { ballotsCast, closePoll, hasVoted, isOnRoll, loadRules, openPoll } from "~/modules/polls/polls.server";
 import { listRollCandidates } from "~/modules/polls/roll.server";
 import { principalOf, requirePermission, requireUser } from "~/utils/auth.server";
-import { MAX_OFFICIAL_REASON_LENGTH } from "~/utils/input-limits";
+import { MAX_CORRECTION_REASON_LENGTH, MAX_OFFICIAL_REASON_LENGTH } from "~/utils/input-limits";
+import { formatLondonLong, fromLondonLocal } from "~/utils/london-time";
 import { textLimitProblem } from "~/utils/text-limits";
 import { isAllowed } from "~/utils/permissions";
 import { WaitingNotice } from "~/components/waiting-notice";
@@ -56,6 +60,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       seats: poll.seats,
       status: poll.status,
       closesAt: (poll.closedAt ?? poll.closesAt).toISOString(),
+      cancelled: poll.status === "cancelled" && poll.cancelledAt ? { at: formatLondonLong(poll.cancelledAt), reason: poll.cancelReason ?? "" } : null,
       lotSeed: poll.lotSeed,
       publication: poll.publication,
       majority: poll.majority,
@@ -77,6 +82,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       canManage,
       canCloseEarly,
       closesInFuture: poll.closesAt.getTime() > Date.now(),
+      // Corrections on the record (decision 028): who may depends on whether the poll is held under the standing orders.
+      canCorrect: (poll.status === "open" || poll.status === "draft") && isAllowed(principalOf(context), correctionPermission(poll.owner)),
+      cannotCancel: ((r) => (r ? correctionProblemMessages[r] : null))(cancelRefusal(poll.owner)),
     },
     // Past its closing time and not yet counted: its owner counts it (decision 027).
     counting: poll.status === "open" && poll.closesAt.getTime() <= Date.now(),
@@ -100,16 +108,38 @@ type ActionData =
   | { stage: "edit"; values: Record<string, string> }
   | { stage: "cast"; receipt: string }
   | { stage: "managed"; message: string }
-  | { stage: "manage-error"; message: string };
+  | { stage: "manage-error"; message: string }
+  | { stage: "correction-error"; intent: "cancel" | "extend"; errors: FieldErrors; values: Record<string, string> };
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = form.get("intent");
   const pollId = params.pollId ?? "";
   // Permission first: nothing is looked up for someone who may not act.
-  const { user } = requireUser(request, context, intent === "open" || intent === "close" ? "poll.manage" : "poll.vote");
+  const correcting = intent === "cancel" || intent === "extend";
+  const { user } = requireUser(request, context, intent === "open" || intent === "close" ? "poll.manage" : correcting ? "poll.correct" : "poll.vote");
   const loaded = await loadRules(context.db, pollId);
   if (!loaded) throw new Response("Not found", { status: 404 });
+
+  if (correcting) {
+    requireUser(request, context, correctionPermission(loaded.poll.owner));
+    const actor = { id: user.id, label: user.email };
+    const values = { reason: String(form.get("reason") ?? ""), closesAt: String(form.get("closesAt") ?? "") };
+    const fail = (errors: FieldErrors, status = 400) => data<ActionData>({ stage: "correction-error", intent, errors, values }, { status });
+    if (intent === "cancel") {
+      const r = await cancelPoll(context.db, actor, { pollId, reason: values.reason, appUrl: context.env.appUrl });
+      if (!r.ok) return fail({ [r.code.startsWith("reason") ? "cancel-reason" : "cancel-form"]: correctionProblemMessages[r.code] }, r.code.startsWith("reason") ? 400 : 409);
+      return data<ActionData>({ stage: "managed", message: "The poll is cancelled. It takes no more votes and will not be counted. Everyone on its roll is being told by email." });
+    }
+    const closesAt = fromLondonLocal(values.closesAt);
+    if (!closesAt) return fail({ "extend-closesAt": "Enter the new closing time as a date and time" });
+    const r = await extendPollClosing(context.db, actor, { pollId, closesAt, reason: values.reason });
+    if (!r.ok) {
+      const message = r.code === "period_too_short" ? await periodRefusal("ballot", r.earliest, correctionProblemMessages[r.code]) : correctionProblemMessages[r.code];
+      return fail({ [r.code.startsWith("reason") ? "extend-reason" : "extend-closesAt"]: message }, r.code.startsWith("reason") ? 400 : 409);
+    }
+    return data<ActionData>({ stage: "managed", message: `The closing time is now ${formatLondonLong(closesAt)} (UK time).` });
+  }
 
   if (intent === "open" || intent === "close") {
     const actor = { id: user.id, label: user.email };
@@ -160,9 +190,18 @@ export default function PollPage() {
       </p>
       <h1>{poll.title}</h1>
       <p>
-        <span className={`status-tag status-tag--${poll.status}`}>{poll.status === "open" ? "Open" : poll.status === "closed" ? "Closed" : "Not yet open"}</span>{" "}
-        {poll.status === "closed" ? "Closed" : "Closes"} {dateTime.format(new Date(poll.closesAt))}
+        <span className={`status-tag status-tag--${poll.status}`}>{statusLabels[poll.status]}</span>{" "}
+        {poll.status === "cancelled" ? "Was to close" : poll.status === "closed" ? "Closed" : "Closes"} {dateTime.format(new Date(poll.closesAt))}
       </p>
+      {poll.cancelled ? (
+        <div className="panel" role="status">
+          <h2>This poll was cancelled</h2>
+          <p>
+            It was cancelled on {poll.cancelled.at} (UK time), before it closed. It takes no votes and is not counted; any ballots already cast were set aside unread.
+          </p>
+          <p>The reason given: {poll.cancelled.reason}</p>
+        </div>
+      ) : null}
       {poll.description ? <p className="lead">{poll.description}</p> : null}
       {counting ? (
         <p className="panel">
@@ -178,6 +217,7 @@ export default function PollPage() {
       ) : null}
 
       {result?.stage === "manage-error" ? <ErrorSummary errors={{ reason: result.message }} /> : null}
+      {result?.stage === "correction-error" ? <ErrorSummary errors={result.errors} fieldIds={{ "cancel-form": "correct-title" }} /> : null}
       {result?.stage === "managed" ? (
         <NotificationBanner title="Done" kind="success">
           <p>{result.message}</p>
@@ -320,7 +360,7 @@ export default function PollPage() {
             This ballot is closed and counted with <Link to={countedBy.page}>{countedBy.what}</Link>, never on its own.
           </p>
         </section>
-      ) : viewer.canManage && poll.status !== "closed" ? (
+      ) : viewer.canManage && (poll.status === "open" || poll.status === "draft") ? (
         <section aria-labelledby="manage-title" className="panel">
           <h2 id="manage-title">Run this poll</h2>
           <Form method="post">
@@ -348,7 +388,54 @@ export default function PollPage() {
           </Form>
         </section>
       ) : null}
+
+      {viewer.canCorrect ? <CorrectPoll status={poll.status} cannotCancel={viewer.cannotCancel} result={result?.stage === "correction-error" ? result : null} /> : null}
     </div>
+  );
+}
+
+const statusLabels: Record<string, string> = { open: "Open", closed: "Closed", draft: "Not yet open", cancelled: "Cancelled" };
+
+/** Cancelling the poll, or extending its closing time: each with its reason, on the record. */
+function CorrectPoll(props: { status: string; cannotCancel: string | null; result: Extract<ActionData, { stage: "correction-error" }> | null }) {
+  const { result } = props;
+  const errors = result?.errors ?? {};
+  const values = (intent: "cancel" | "extend") => (result?.intent === intent ? result.values : { reason: "", closesAt: "" });
+  const hint = `Shown on this page and in the founding record. At most ${MAX_CORRECTION_REASON_LENGTH} characters.`;
+  return (
+    <section aria-labelledby="correct-title" className="panel" id="correct-title-section">
+      <h2 id="correct-title" tabIndex={-1}>
+        Correct this poll
+      </h2>
+      <h3>Extend the closing time</h3>
+      <p>The closing time can be moved later, never earlier. Everyone can see the change and its reason.</p>
+      <Form method="post" noValidate>
+        <input type="hidden" name="intent" value="extend" />
+        <TextField name="closesAt" id="extend-closesAt" label="New closing time (UK time)" type="datetime-local" defaultValue={values("extend").closesAt} error={errors["extend-closesAt"]} />
+        <TextArea name="reason" id="extend-reason" label="Reason for extending" hint={hint} rows={2} defaultValue={values("extend").reason} error={errors["extend-reason"]} />
+        <button type="submit" className="button button--secondary">
+          Extend the closing time
+        </button>
+      </Form>
+      <h3>Cancel the poll</h3>
+      {props.cannotCancel ? (
+        <p>{props.cannotCancel}</p>
+      ) : (
+        <>
+          <p>
+            A cancelled poll takes no more votes and is never counted. Ballots already cast are set aside unread{props.status === "open" ? ", and everyone on its roll is told by email" : ""}. This cannot be undone.
+          </p>
+          {errors["cancel-form"] ? <p className="error-message">{errors["cancel-form"]}</p> : null}
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="cancel" />
+            <TextArea name="reason" id="cancel-reason" label="Reason for cancelling" hint={hint} rows={2} defaultValue={values("cancel").reason} error={errors["cancel-reason"]} />
+            <button type="submit" className="button button--warning">
+              Cancel the poll
+            </button>
+          </Form>
+        </>
+      )}
+    </section>
   );
 }
 

@@ -146,6 +146,13 @@ export const MAX_HUSTINGS_ANSWER_LENGTH = 2 * MAX_HUSTINGS_QUESTION_LENGTH;
  */
 export const MAX_OFFICIAL_REASON_LENGTH = 500;
 
+/**
+ * The reason given for a correction on the record (decision 028): extending the campaign's
+ * deadline or a poll's closing time, cancelling a poll, withdrawing an invitation. Kept in the
+ * audit log, shown on the page and in the founding record: a sentence or two.
+ */
+export const MAX_CORRECTION_REASON_LENGTH = 500;
+
 /** The campaign's statement on its front page: a few paragraphs. */
 export const MAX_CAMPAIGN_STATEMENT_LENGTH = 2_000;
 

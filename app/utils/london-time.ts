@@ -63,3 +63,10 @@ export function fromLondonLocal(value: string): Date | null {
 export function toLondonLocal(date: Date): string {
   return formatLondon(date).slice(0, 16).replace(" ", "T");
 }
+
+const longFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeStyle: "short", timeZone: "Europe/London" });
+
+/** "Saturday 12 December 2026 at 15:00": an instant as people read it, in UK time. */
+export function formatLondonLong(date: Date): string {
+  return longFormat.format(date);
+}

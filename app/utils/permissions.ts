@@ -23,6 +23,17 @@ export const permissions = {
   "poll.manage": ["organiser", "returning_officer"],
   /** Closing a poll before its closing time, with a reason: the returning officer's call alone. */
   "poll.close_early": ["returning_officer"],
+  /**
+   * Correcting a poll on the record, with a reason: cancelling it before it closes, or moving its
+   * closing time later. Free-standing polls, the members' decision and the standing orders vote:
+   * the organisers, who open them, and the returning officer (decision 028).
+   */
+  "poll.correct": ["organiser", "returning_officer"],
+  /**
+   * The same for a poll held under the standing orders (a clause's question, the adoption vote,
+   * an election's ballot, the financial scheme's vote): the returning officer alone (4.8, 5.7).
+   */
+  "poll.correct_under_standing_orders": ["returning_officer"],
   /** Running the campaign: settings, demands, the party's response, phases, the decision ballot. */
   "campaign.manage": ["organiser"],
   /** Pledgers' personal data: import and export of pledges. */

@@ -30,6 +30,9 @@ export const foundingMembers = pgTable(
      * cast stay.
      */
     leftAt: timestamp("left_at", { withTimezone: true }),
+    /** Set when an organiser withdrew an invitation sent in error, before it was accepted, with the reason. */
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+    withdrawalReason: text("withdrawal_reason"),
   },
   (t) => [index("founding_members_pledge_idx").on(t.pledgeId)],
 );

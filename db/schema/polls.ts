@@ -43,6 +43,9 @@ export const polls = pgTable(
     closesAt: timestamp("closes_at", { withTimezone: true }).notNull(),
     openedAt: timestamp("opened_at", { withTimezone: true }),
     closedAt: timestamp("closed_at", { withTimezone: true }),
+    /** Set when the poll was cancelled before it closed (status 'cancelled'), with the reason given. */
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    cancelReason: text("cancel_reason"),
     rollSize: integer("roll_size").notNull().default(0),
     ballotCount: integer("ballot_count").notNull().default(0),
     /** Hash of the newest ballot; the chain's head. */

@@ -263,7 +263,7 @@ test("the constitution: amend, support, comment, vote clause by clause, adopt ve
   await org.getByRole("button", { name: "Publish the recommendation" }).click();
   await expect(org.getByRole("heading", { name: "The recommendation is published." })).toBeVisible();
   await org.goto("/constitution/manage");
-  await org.getByLabel("The ballot closes at (UK time)").fill(londonInput(new Date(Date.now() + 86_400_000)));
+  await org.getByLabel("The ballot closes at (UK time)").fill(londonInput(new Date(Date.now() + 8 * 86_400_000)));
   await org.getByRole("button", { name: "Open the vote" }).click();
   await expect(org.getByRole("heading", { name: "The vote is open" })).toBeVisible();
 
@@ -312,7 +312,7 @@ test("the constitution: amend, support, comment, vote clause by clause, adopt ve
 
   // The adoption vote, then version 1.
   await org.goto("/constitution/manage");
-  await org.getByLabel("The adoption vote closes at (UK time)").fill(londonInput(new Date(Date.now() + 86_400_000)));
+  await org.getByLabel("The adoption vote closes at (UK time)").fill(londonInput(new Date(Date.now() + 8 * 86_400_000)));
   await org.getByRole("button", { name: "Open the adoption vote" }).click();
   await expect(org.getByRole("heading", { name: "The adoption vote is open" })).toBeVisible();
   for (const page of [ann, ben]) {
@@ -427,7 +427,7 @@ test("the officer elections: stand, second, withdraw, hustings, ranked ballots, 
 
   // The returning officer closes nominations early, with a reason, and opens the ballot.
   await ro.goto("/elections");
-  await ro.getByLabel("The ballot closes at (UK time)").fill(londonInput(new Date(Date.now() + 86_400_000)));
+  await ro.getByLabel("The ballot closes at (UK time)").fill(londonInput(new Date(Date.now() + 8 * 86_400_000)));
   await ro.getByLabel("Reason for closing nominations before their closing time").fill("Test run: every candidate is in.");
   await ro.getByRole("button", { name: "Close nominations and open the ballot" }).click();
   await expect(ro.getByRole("heading", { name: /Ballots are open for/ })).toBeVisible();

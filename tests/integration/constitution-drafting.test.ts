@@ -29,12 +29,13 @@ import { hashText } from "../../app/modules/constitution/text";
 import { constitutionDrafts, constitutionVersions, polls } from "../../db/schema";
 import { adoptStandingOrders, foundingMembersReady } from "../support/constitution-fixture";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { ballotCloses } from "../support/periods";
 
 let database: TestDatabase;
 let ids: string[] = [];
 const organiser = { id: null, label: "organiser@example.org" };
 const member = (i: number) => ({ id: ids[i]!, email: `founder${i + 1}@example.org`, isOrganiser: false });
-const inAnHour = () => new Date(Date.now() + 3600_000);
+const inAnHour = ballotCloses;
 
 beforeAll(async () => {
   database = await createTestDatabase();

@@ -4,6 +4,7 @@ import { openRound, roundItems } from "../../app/modules/constitution/round.serv
 import { cookieFor, createTestApp } from "../support/app-harness";
 import { foundingMembersReady } from "../support/constitution-fixture";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { ballotCloses } from "../support/periods";
 
 /**
  * A clause's questions are cast together or not at all (round.server.ts castClauseBallot). The
@@ -21,7 +22,7 @@ beforeAll(async () => {
   const { emails } = await foundingMembersReady(database.db, 3);
   const organiser = { id: null, label: "organiser" };
   await startDraft(database.db, organiser, { kind: "model" });
-  const round = await openRound(database.db, organiser, { closesAt: new Date(Date.now() + 3600_000) });
+  const round = await openRound(database.db, organiser, { closesAt: ballotCloses() });
   if (!round.ok) throw new Error(round.code);
   pollId = (await roundItems(database.db, round.roundId, "aims"))[0]!.pollId;
   cookie = await cookieFor(database.db, emails[0]!);

@@ -8,6 +8,7 @@ import { amendments, auditLog, polls, users, votingRounds } from "../../db/schem
 import { foundingMembersReady } from "../support/constitution-fixture";
 import { holdLocks, lockWaiters } from "../support/locks";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { ballotCloses } from "../support/periods";
 
 /**
  * Opening and closing a voting round are long transactions (hundreds of polls on a roll of
@@ -21,7 +22,7 @@ let database: TestDatabase;
 let ids: string[] = [];
 const organiser = { id: null, label: "organiser@example.org" };
 const member = (i: number) => ({ id: ids[i]!, email: `founder${i + 1}@example.org`, isOrganiser: false });
-const inAnHour = () => new Date(Date.now() + 3600_000);
+const inAnHour = ballotCloses;
 // The embedded database has one connection: nothing there runs at the same time as anything else.
 const onServer = Boolean(process.env.TEST_DATABASE_URL);
 /** Generous: on a busy machine a comment can take seconds; a held lock would keep it forever. */

@@ -408,7 +408,7 @@ describe("the constitution over HTTP", () => {
       const saved = await app.request("/constitution/manage", { form: { intent: "supporters", supportersNeeded: "1" }, cookie: organiser });
       expect(saved.status).toBe(200);
       expect((await draft()).supportersNeeded).toBe(1);
-      const closesAt = toLondonLocal(new Date(Date.now() + 2 * 86_400_000));
+      const closesAt = toLondonLocal(new Date(Date.now() + 8 * 86_400_000));
       const opened = await app.request("/constitution/manage", { form: { intent: "open-round", closesAt }, cookie: organiser });
       expect(opened.status).toBe(302);
       expect(opened.headers.get("Location")).toBe("/constitution/results?opened=1");

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../app/modules/audit/audit.server";
 import { grantRole } from "../../app/modules/users/users.server";
-import { foundingMembers, movement, outbox, polls, pollRoll } from "../../db/schema";
+import { auditLog, foundingMembers, movement, outbox, polls, pollRoll } from "../../db/schema";
 import { cookieFor, createTestApp } from "../support/app-harness";
 import { movementInFoundingPhase } from "../support/founding-fixture";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -73,12 +73,46 @@ describe("founding membership", () => {
     expect(bad.status).toBe(400);
     await app.request("/founding", { form: { intent: "leaving-day", leavingDay: "2027-03-01" }, cookie: organiser });
     expect((await database.db.select().from(movement))[0]?.leavingDay).toBe("2027-03-01");
+    // Standing orders 4.1: the vote names the first returning officer, so it needs one.
+    const noOfficer = await app.request("/founding", { form: { intent: "standing-orders", closesAt: "2099-01-01T12:00" }, cookie: organiser });
+    expect(noOfficer.status).toBe(409);
+    expect(await noOfficer.text()).toContain("Appoint a returning officer first");
+    expect((await database.db.select().from(movement))[0]?.standingOrdersPollId).toBeNull();
+    await grantRole(database.db, { email: "ro@example.org", displayName: "Rhian Roberts", role: "returning_officer", actor: systemActor() });
     const opened = await app.request("/founding", { form: { intent: "standing-orders", closesAt: "2099-01-01T12:00" }, cookie: organiser });
     expect(await opened.text()).toContain("open to 2 founding members");
     const [m] = await database.db.select().from(movement);
     const [poll] = await database.db.select().from(polls).where(eq(polls.id, m!.standingOrdersPollId!));
     expect(poll).toMatchObject({ method: "yes-no", quorumNumerator: 20, quorumDenominator: 100, majority: "simple", status: "open" });
+    expect(poll!.description).toContain("A yes vote also confirms Rhian Roberts as the first returning officer (standing orders 4.1)");
     const roll = await database.db.select().from(pollRoll).where(eq(pollRoll.pollId, poll!.id));
     expect(roll).toHaveLength(2);
+  });
+
+  it("withdraws an invitation sent in error, before it is accepted, with a reason, on the record", async () => {
+    const noReason = await app.request("/founding", { form: { intent: "withdraw", withdrawEmail: "cara@example.org", withdrawReason: "" }, cookie: organiser });
+    expect(noReason.status).toBe(400);
+    const noReasonPage = await noReason.text();
+    expect(noReasonPage).toContain('href="#withdrawReason"');
+    expect(noReasonPage).toContain('value="cara@example.org"');
+    const accepted = await app.request("/founding", { form: { intent: "withdraw", withdrawEmail: "anwen@example.org", withdrawReason: "Sent in error." }, cookie: organiser });
+    expect(accepted.status).toBe(409);
+    expect((await app.request("/founding", { form: { intent: "withdraw", withdrawEmail: "cara@example.org", withdrawReason: "x" }, cookie: cookie.bryn })).status).toBe(403);
+
+    const reason = "Cara's pledge was imported twice under another address; this one was sent in error.";
+    const done = await app.request("/founding", { form: { intent: "withdraw", withdrawEmail: "Cara@Example.org", withdrawReason: reason }, cookie: organiser });
+    expect(await done.text()).toContain("The invitation is withdrawn.");
+    const caraId = (await database.db.select().from(foundingMembers)).find((r) => r.withdrawnAt)?.userId;
+    const [entry] = await database.db.select().from(auditLog).where(eq(auditLog.action, "founding.invitation_withdrawn"));
+    expect(entry).toMatchObject({ subjectId: caraId, details: { reason } });
+
+    // Cara can no longer accept, is not reminded, and is not invited again.
+    expect(await (await app.request("/founding", { cookie: cookie.cara })).text()).not.toContain("You are invited to be a founding member");
+    const accept = await app.request("/founding", { form: { intent: "accept", acceptStatement: "yes", consent: "yes" }, cookie: cookie.cara });
+    expect(accept.status).toBe(400);
+    const before = (await database.db.select().from(outbox).where(eq(outbox.toAddress, "cara@example.org"))).length;
+    await app.request("/founding", { form: { intent: "resend" }, cookie: organiser });
+    expect(await (await app.request("/founding", { form: { intent: "invite" }, cookie: organiser })).text()).toContain("0 invitations sent.");
+    expect(await database.db.select().from(outbox).where(eq(outbox.toAddress, "cara@example.org"))).toHaveLength(before);
   });
 });

@@ -1,8 +1,8 @@
 import { systemActor } from "../../app/modules/audit/audit.server";
 import { openStandingOrdersVote } from "../../app/modules/founding/founding.server";
+import { grantRole } from "../../app/modules/users/users.server";
 import { castBallot, closePoll } from "../../app/modules/polls/polls.server";
 import type { Db } from "../../app/utils/db.server";
-import { grantRole } from "../../app/modules/users/users.server";
 import { foundingMembers } from "../../db/schema";
 import { cookieFor, createTestApp } from "./app-harness";
 import { movementInFoundingPhase } from "./founding-fixture";
@@ -22,6 +22,8 @@ export async function foundingMembersReady(db: Db, size: number, options: { adop
 }
 
 export async function adoptStandingOrders(db: Db, ids: readonly string[]) {
+  // The vote names the first returning officer (standing orders 4.1): there must be one.
+  await grantRole(db, { email: "ro@example.org", displayName: "Rhian Roberts", role: "returning_officer", actor: systemActor() });
   const opened = await openStandingOrdersVote(db, systemActor(), { closesAt: new Date(Date.now() + 3600_000), quorumPercent: 20, majority: "simple" });
   if (!opened.ok) throw new Error(`standing orders vote: ${opened.code}`);
   for (const userId of ids) await castBallot(db, { pollId: opened.pollId, userId, choice: "yes" });

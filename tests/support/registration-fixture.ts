@@ -5,6 +5,7 @@ import { countElection, createElection, currentElection, declare, listPositions,
 import { castBallot } from "../../app/modules/polls/polls.server";
 import type { Db } from "../../app/utils/db.server";
 import { foundingMembersReady } from "./constitution-fixture";
+import { ballotCloses, nominationsClose } from "./periods";
 
 /**
  * Where the registration pack starts: founding members who adopted the standing orders and a
@@ -19,19 +20,18 @@ export const OFFICERS = [
   { role: "treasurer", title: "Treasurer", member: 2 },
 ] as const;
 
-const inAnHour = () => new Date(Date.now() + 3600_000);
 
 export async function adoptedConstitution(db: Db, ids: readonly string[], source: DraftSource = { kind: "model" }): Promise<void> {
   const organiser = systemActor();
   const started = await startDraft(db, organiser, source);
   if (!started.ok) throw new Error(`draft: ${started.code}`);
-  const round = await openRound(db, organiser, { closesAt: inAnHour() });
+  const round = await openRound(db, organiser, { closesAt: ballotCloses() });
   if (!round.ok) throw new Error(`round: ${round.code}`);
   const items = await roundItems(db, round.roundId);
   for (const userId of ids) for (const item of items) await castBallot(db, { pollId: item.pollId, userId, choice: "yes" });
   const closed = await closeRound(db, organiser);
   if (!closed.ok) throw new Error(`close round: ${closed.code}`);
-  const vote = await openAdoptionVote(db, organiser, { closesAt: inAnHour() });
+  const vote = await openAdoptionVote(db, organiser, { closesAt: ballotCloses() });
   if (!vote.ok) throw new Error(`adoption vote: ${vote.code}`);
   for (const userId of ids) await castBallot(db, { pollId: vote.pollId, userId, choice: "yes" });
   const adopted = await settleAdoption(db, organiser);
@@ -43,7 +43,7 @@ export async function declaredOfficersElected(db: Db, ids: readonly string[], em
   const created = await createElection(db, ro, {
     title: "Interim officers",
     nominationsOpenAt: new Date(Date.now() - 60_000),
-    nominationsCloseAt: inAnHour(),
+    nominationsCloseAt: nominationsClose(new Date(Date.now() - 60_000)),
     campaignsOfficer: false,
     committeeSeats: 0,
   });
@@ -58,7 +58,7 @@ export async function declaredOfficersElected(db: Db, ids: readonly string[], em
     // Two seconders who are not the candidate.
     for (const s of [3, 4]) await setSeconding(db, who(s), stood.candidacyId, true);
   }
-  const opened = await openBallots(db, ro, { closesAt: inAnHour(), reason: "Everyone has stood who means to." });
+  const opened = await openBallots(db, ro, { closesAt: ballotCloses(), reason: "Everyone has stood who means to." });
   if (!opened.ok) throw new Error(`ballots: ${opened.code}`);
   const withPolls = await listPositions(db, election!.id);
   for (const p of withPolls) for (const userId of ids) if (p.pollId) await castBallot(db, { pollId: p.pollId, userId, ranking: [0] });

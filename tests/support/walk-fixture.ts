@@ -12,6 +12,7 @@ import { grantRole } from "../../app/modules/users/users.server";
 import type { Db } from "../../app/utils/db.server";
 import { foundingMembers, movement, users } from "../../db/schema";
 import { cookieFor } from "./app-harness";
+import { ballotCloses, nominationsClose } from "./periods";
 
 /** The built app's routes, as the paths people use ("/polls/:pollId"). */
 export async function loadBuiltRoutes(): Promise<ServerBuild> {
@@ -78,10 +79,10 @@ export async function createWalk(db: Db): Promise<Walk> {
   await startDraft(db, actor, { kind: "model" });
   const proposed = await proposeAmendment(db, { id: founder.userId, email: "founder@example.org", isOrganiser: false }, { operation: { kind: "delete", clauseId: "aims" }, reason: "Walk." });
   if (!proposed.ok) throw new Error(proposed.code);
-  const round = await openRound(db, actor, { closesAt: new Date(Date.now() + 3600_000) });
+  const round = await openRound(db, actor, { closesAt: ballotCloses() });
   if (!round.ok) throw new Error(round.code);
   // An election in nominations, for the position page.
-  const election = await createElection(db, actor, { title: "Walk", nominationsOpenAt: new Date(Date.now() - 60_000), nominationsCloseAt: new Date(Date.now() + 3600_000), campaignsOfficer: false, committeeSeats: 3 });
+  const election = await createElection(db, actor, { title: "Walk", nominationsOpenAt: new Date(Date.now() - 60_000), nominationsCloseAt: nominationsClose(new Date(Date.now() - 60_000)), campaignsOfficer: false, committeeSeats: 3 });
   if (!election.ok) throw new Error(election.code);
   const positionId = (await listPositions(db, election.electionId))[0]!.id;
   const walk = {

@@ -1,7 +1,11 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
-import type { Db } from "~/utils/db.server";
-import { demands, movement, type DemandResponse } from "../../../db/schema";
+import { queueMail } from "~/modules/mail/outbox.server";
+import { deadlineExtendedMail } from "~/modules/pledges/mail";
+import type { Db, DbOrTx } from "~/utils/db.server";
+import { MAX_CORRECTION_REASON_LENGTH } from "~/utils/input-limits";
+import { textLimitProblem, type TextProblem } from "~/utils/text-limits";
+import { auditLog, demands, movement, pledges, type DemandResponse } from "../../../db/schema";
 
 export type ManageResult = { ok: true } | { ok: false; code: "not_found" | "after_deadline" | "before_deadline" | "no_movement" };
 
@@ -125,4 +129,51 @@ export async function recordResponse(
     await appendAudit(tx, { actor, action: "campaign.response_recorded", subjectType: "demand", subjectId: String(id), details: input });
     return { ok: true } as const;
   });
+}
+
+export type ExtendDeadlineResult =
+  | { ok: true; emailed: number }
+  | { ok: false; code: "no_movement" | "decision_opened" | "not_later" | "reason_missing" | `reason:${TextProblem}` };
+
+/**
+ * Moves the campaign's deadline later, with a reason (decision 028): also after it has passed, as
+ * long as the members' decision ballot has not opened (until then nobody has been asked to decide,
+ * and the pledges still stand; once it is open, its roll and question are fixed, and the way back
+ * is to cancel that ballot). Audited, shown on the campaign page, and every confirmed pledger is
+ * told by email through the outbox.
+ */
+export async function extendDeadline(db: Db, actor: Actor, input: { deadline: Date; reason: string; appUrl: string }): Promise<ExtendDeadlineResult> {
+  const reason = input.reason.trim();
+  if (!reason) return { ok: false, code: "reason_missing" };
+  const tooLong = textLimitProblem(reason, MAX_CORRECTION_REASON_LENGTH);
+  if (tooLong) return { ok: false, code: `reason:${tooLong}` };
+  return db.transaction(async (tx) => {
+    const m = await lockMovement(tx);
+    if (!m) return { ok: false, code: "no_movement" } as const;
+    if (m.phase !== "campaign" || m.decisionPollId) return { ok: false, code: "decision_opened" } as const;
+    if (input.deadline.getTime() <= Math.max(m.deadline.getTime(), Date.now())) return { ok: false, code: "not_later" } as const;
+    await tx.update(movement).set({ deadline: input.deadline, updatedAt: new Date() }).where(eq(movement.id, 1));
+    const pledgers = await tx
+      .select({ email: pledges.email })
+      .from(pledges)
+      .where(and(isNotNull(pledges.confirmedAt), isNull(pledges.withdrawnAt), isNull(pledges.erasedAt)));
+    for (const p of pledgers) {
+      const mail = deadlineExtendedMail({ movementName: m.name, partyName: m.partyName, from: m.deadline, to: input.deadline, reason, campaignLink: `${input.appUrl}/campaign` });
+      await queueMail(tx, { to: p.email, subject: mail.subject, text: mail.text, kind: "deadline-extended" });
+    }
+    await appendAudit(tx, {
+      actor,
+      action: "campaign.deadline_extended",
+      subjectType: "movement",
+      subjectId: "1",
+      details: { from: m.deadline.toISOString(), to: input.deadline.toISOString(), reason, pledgersEmailed: pledgers.length },
+    });
+    return { ok: true, emailed: pledgers.length } as const;
+  });
+}
+
+/** The deadline's extensions, newest first, for the campaign page. */
+export async function deadlineExtensions(db: DbOrTx): Promise<{ from: string; to: string; reason: string }[]> {
+  const rows = await db.select({ details: auditLog.details }).from(auditLog).where(eq(auditLog.action, "campaign.deadline_extended")).orderBy(desc(auditLog.id));
+  return rows.map((r) => ({ from: String(r.details.from ?? ""), to: String(r.details.to ?? ""), reason: String(r.details.reason ?? "") }));
 }

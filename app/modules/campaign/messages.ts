@@ -1,5 +1,5 @@
 import type { DemandResponse, Phase } from "../../../db/schema";
-import { MAX_CAMPAIGN_STATEMENT_LENGTH, MAX_DEMAND_TEXT_LENGTH, MAX_DEMAND_TITLE_LENGTH, MAX_PARTY_NAME_LENGTH, MAX_WEB_ADDRESS_LENGTH } from "~/utils/input-limits";
+import { MAX_CAMPAIGN_STATEMENT_LENGTH, MAX_CORRECTION_REASON_LENGTH, MAX_DEMAND_TEXT_LENGTH, MAX_DEMAND_TITLE_LENGTH, MAX_PARTY_NAME_LENGTH, MAX_WEB_ADDRESS_LENGTH } from "~/utils/input-limits";
 import { textProblemMessages } from "~/utils/text-limit-messages";
 import { verificationFailedAdvice } from "~/modules/polls/messages";
 
@@ -42,4 +42,17 @@ export const manageMessages = {
   not_closed: "The decision ballot has not closed yet.",
   no_winner: "The ballot did not produce a winner; see its results.",
   verification_failed: `The decision was not recorded: checking the ballot's result against its ballots failed. ${verificationFailedAdvice}`,
+} as const;
+
+const reasonMessages = textProblemMessages("the reason", MAX_CORRECTION_REASON_LENGTH);
+
+/** Why the deadline could not be extended. */
+export const extendDeadlineMessages = {
+  no_movement: "Set up the campaign first.",
+  decision_opened: "The decision ballot has opened, so the deadline can no longer change. To start again, cancel the decision ballot on its page, with a reason.",
+  not_later: "The new deadline must be later than the present one, and in the future. A deadline can be extended but never brought forward",
+  reason_missing: "Give the reason. It is shown on the campaign page and emailed to pledgers",
+  "reason:too_long": reasonMessages.too_long,
+  "reason:bad_character": reasonMessages.bad_character,
+  "reason:word_too_long": reasonMessages.word_too_long,
 } as const;

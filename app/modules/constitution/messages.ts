@@ -78,6 +78,7 @@ export const roundProblemMessages: Record<RoundProblem, string> = {
   no_draft: "There is no draft constitution yet.",
   wrong_phase: "That cannot be done in the draft's present phase.",
   closes_in_past: "The closing time must be in the future",
+  period_too_short: "The standing orders need the ballot to stay open longer: choose a later closing time",
   standing_orders_not_adopted: "No vote on the constitution can open until the founding members have adopted the standing orders.",
   no_founding_members: "There are no founding members on the roll yet.",
   nothing_pending: "Every clause has been decided.",

@@ -24,6 +24,7 @@ import {
   type AdoptedClause,
   type AdoptionRecord,
 } from "../../../db/schema";
+import { checkPeriod } from "~/modules/content/standing-order-periods";
 import { amendedDocument, clauseDecisionMap, currentDraft, standingOrderRules, toEngine, type Draft } from "./drafting.server";
 import { foundingRoll } from "~/modules/founding/roll.server";
 import { canMove } from "./phases";
@@ -33,6 +34,7 @@ export type RoundProblem =
   | "no_draft"
   | "wrong_phase"
   | "closes_in_past"
+  | "period_too_short"
   | "standing_orders_not_adopted"
   | "no_founding_members"
   | "nothing_pending"
@@ -43,7 +45,8 @@ export type RoundProblem =
   | "already_adopted"
   | "verification_failed";
 
-export type RoundResult<T = object> = ({ ok: true } & T) | { ok: false; code: RoundProblem };
+/** `earliest`: with period_too_short, the earliest closing time the standing orders allow. */
+export type RoundResult<T = object> = ({ ok: true } & T) | { ok: false; code: RoundProblem; earliest?: Date };
 
 export type VotingRound = typeof votingRounds.$inferSelect;
 
@@ -95,6 +98,8 @@ export async function openRound(db: Db, actor: Actor, input: { closesAt: Date })
     if (!draft) return { ok: false, code: "no_draft" } as const;
     if (!canMove(draft.phase, "voting") || draft.adoptionPollId) return { ok: false, code: "wrong_phase" } as const;
     if (!(await standingOrdersAdopted(tx))) return { ok: false, code: "standing_orders_not_adopted" } as const;
+    const period = checkPeriod(rules, "ballot", { opensAt: new Date(), closesAt: input.closesAt, adopted: true });
+    if (!period.ok) return { ok: false, code: period.code, earliest: period.earliest } as const;
     const roll = await foundingRoll(tx);
     if (roll.length === 0) return { ok: false, code: "no_founding_members" } as const;
     const { amended } = await amendedDocument(tx, draft.id);
@@ -316,6 +321,8 @@ export async function openAdoptionVote(db: Db, actor: Actor, input: { closesAt: 
     if (draft.phase !== "closed") return { ok: false, code: "wrong_phase" } as const;
     if (draft.adoptionPollId) return { ok: false, code: "adoption_already_open" } as const;
     if ((await pendingClauses(tx, draft.id)).length > 0) return { ok: false, code: "still_pending" } as const;
+    const period = checkPeriod(rules, "ballot", { opensAt: new Date(), closesAt: input.closesAt, adopted: await standingOrdersAdopted(tx) });
+    if (!period.ok) return { ok: false, code: period.code, earliest: period.earliest } as const;
     const roll = await foundingRoll(tx);
     if (roll.length === 0) return { ok: false, code: "no_founding_members" } as const;
     const created = await createPoll(tx, actor, {

@@ -10,6 +10,12 @@ export interface StandingOrderRules {
   standingOrdersAdoptionMajority: "simple" | "absolute" | "two-thirds";
   /** Decisions under section 12 that are not clauses: the name, emblems, the financial scheme. */
   otherQuestionsMajority: "simple" | "absolute" | "two-thirds";
+  /** A ballot stays open at least this many days (5.3). */
+  ballotMinOpenDays: number;
+  /** Nominations stay open at least this many days (5.5). */
+  nominationDays: number;
+  /** The amendment window stays open at least this many days (5.4). */
+  amendmentNoticeDays: number;
   raw: Record<string, string>;
 }
 
@@ -25,6 +31,11 @@ export function parseRulesBlock(markdown: string): StandingOrderRules {
     if (kv?.[1]) raw[kv[1]] = (line.trim().slice(kv[0].length).split("#")[0] ?? "").trim();
   }
   const quorum = Number(raw.quorum_percent);
+  // A missing or odd period falls back to the model standing orders' figure, never to none.
+  const days = (v: string | undefined, fallback: number) => {
+    const n = Number(v);
+    return v !== undefined && v !== "" && Number.isFinite(n) && n >= 0 && n <= 366 ? n : fallback;
+  };
   return {
     quorumPercent: Number.isFinite(quorum) && quorum >= 0 && quorum <= 100 ? quorum : 20,
     ordinaryMajority: majority(raw.ordinary_majority, "simple"),
@@ -32,6 +43,9 @@ export function parseRulesBlock(markdown: string): StandingOrderRules {
     adoptionMajority: majority(raw.adoption_majority, "two-thirds"),
     standingOrdersAdoptionMajority: majority(raw.standing_orders_adoption_majority, "simple"),
     otherQuestionsMajority: majority(raw.other_questions_majority, "simple"),
+    ballotMinOpenDays: days(raw.ballot_min_open_days, 7),
+    nominationDays: days(raw.nomination_days, 14),
+    amendmentNoticeDays: days(raw.notice_days_amendments, 14),
     raw,
   };
 }

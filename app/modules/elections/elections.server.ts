@@ -9,6 +9,8 @@ import { alias } from "drizzle-orm/pg-core";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import type { RankedCountReport } from "~/modules/ballots";
 import { standingOrderRules } from "~/modules/constitution/drafting.server";
+import { standingOrdersAdopted } from "~/modules/constitution/round.server";
+import { checkPeriod } from "~/modules/content/standing-order-periods";
 import type { PollResult } from "~/modules/polls/ballot-rules";
 import { queueMail } from "~/modules/mail/outbox.server";
 import { closePoll, createPoll, openPoll, verifyPoll, type PollVerification } from "~/modules/polls/polls.server";
@@ -43,6 +45,7 @@ export type ElectionProblem =
   | "no_election"
   | "election_exists"
   | "period_invalid"
+  | "period_too_short"
   | "seats_invalid"
   | "title_missing"
   | "not_founding_member"
@@ -161,6 +164,8 @@ export async function createElection(db: Db, actor: Actor, input: NewElection): 
   return db.transaction(async (tx) => {
     const existing = await currentElection(tx);
     if (existing && existing.phase !== "counted") return { ok: false, code: "election_exists" } as const;
+    const period = checkPeriod(rules, "nominations", { opensAt: input.nominationsOpenAt, closesAt: input.nominationsCloseAt, adopted: await standingOrdersAdopted(tx) });
+    if (!period.ok) return { ok: false, code: period.code, detail: period.earliest.toISOString() } as const;
     const [election] = await tx
       .insert(elections)
       .values({ title: input.title.trim(), nominationsOpenAt: input.nominationsOpenAt, nominationsCloseAt: input.nominationsCloseAt })
@@ -686,6 +691,8 @@ export async function openBallots(
     if (election.phase !== "nominations") return { ok: false, code: "wrong_phase" } as const;
     const early = Date.now() < election.nominationsCloseAt.getTime();
     if (early && !input.reason?.trim()) return { ok: false, code: "reason_missing" } as const;
+    const period = checkPeriod(await standingOrderRules(), "ballot", { opensAt: new Date(), closesAt: input.closesAt, adopted: await standingOrdersAdopted(tx) });
+    if (!period.ok) return { ok: false, code: period.code, detail: period.earliest.toISOString() } as const;
     const roll = await foundingRoll(tx);
     if (roll.length === 0) return { ok: false, code: "no_founding_members" } as const;
     const opened: string[] = [];

@@ -1,11 +1,14 @@
-import { and, count, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import { queueMail } from "~/modules/mail/outbox.server";
 import { createPoll, openPoll } from "~/modules/polls/polls.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
+import { findUserByEmail } from "~/modules/users/users.server";
+import { MAX_CORRECTION_REASON_LENGTH } from "~/utils/input-limits";
+import { textLimitProblem } from "~/utils/text-limits";
 import { foundingMembers, movement, pledges, pollRoll, users, type Relation } from "../../../db/schema";
 import { foundingRoll, onFoundingRoll } from "./roll.server";
-import { foundingInvitationMail } from "./wording";
+import { foundingInvitationMail, standingOrdersQuestion } from "./wording";
 
 export const FOUNDING_STATEMENT_VERSION = "founding-statement-1";
 export const FOUNDING_CONSENT_VERSION = "founding-2026-11";
@@ -23,7 +26,11 @@ export type FoundingProblem =
   | "already_open"
   | "closes_in_past"
   | "consent_missing"
-  | "already_left";
+  | "already_left"
+  | "no_returning_officer"
+  | "not_found"
+  | "reason_missing"
+  | "reason_too_long";
 
 /** Locks the movement row, so that two organisers pressing a button at once act one after the other. */
 async function inFoundingPhase(tx: DbOrTx) {
@@ -71,7 +78,7 @@ export async function resendInvitations(db: Db, actor: Actor, appUrl: string): P
       .select({ userId: foundingMembers.userId, email: users.email, name: users.displayName })
       .from(foundingMembers)
       .innerJoin(users, eq(users.id, foundingMembers.userId))
-      .where(and(isNull(foundingMembers.acceptedAt), isNull(users.erasedAt)));
+      .where(and(isNull(foundingMembers.acceptedAt), isNull(foundingMembers.withdrawnAt), isNull(users.erasedAt)));
     if (waiting.length > 0) {
       await tx
         .update(foundingMembers)
@@ -87,9 +94,31 @@ export async function resendInvitations(db: Db, actor: Actor, appUrl: string): P
   });
 }
 
+/** A person's invitation and how far they have come; null if none stands (never sent, or withdrawn). */
 export async function getFoundingMembership(db: DbOrTx, userId: string) {
-  const [row] = await db.select().from(foundingMembers).where(eq(foundingMembers.userId, userId));
+  const [row] = await db.select().from(foundingMembers).where(and(eq(foundingMembers.userId, userId), isNull(foundingMembers.withdrawnAt)));
   return row ?? null;
+}
+
+/**
+ * Withdraws an invitation sent in error (decision 028), found by the invited person's email
+ * address, before it is accepted, with a reason; audited. The row stays, marked, so that
+ * "invite everyone" does not send it again and the founding record can list the withdrawal.
+ */
+export async function withdrawInvitation(db: Db, actor: Actor, input: { email: string; reason: string }): Promise<FoundingResult> {
+  const reason = input.reason.trim();
+  if (!reason) return { ok: false, code: "reason_missing" };
+  if (textLimitProblem(reason, MAX_CORRECTION_REASON_LENGTH)) return { ok: false, code: "reason_too_long" };
+  return db.transaction(async (tx) => {
+    if (!(await inFoundingPhase(tx))) return { ok: false, code: "not_founding_phase" } as const;
+    const person = await findUserByEmail(tx, input.email);
+    const [row] = person ? await tx.select().from(foundingMembers).where(eq(foundingMembers.userId, person.id)).for("update") : [];
+    if (!row || row.withdrawnAt) return { ok: false, code: "not_found" } as const;
+    if (row.acceptedAt) return { ok: false, code: "already_accepted" } as const;
+    await tx.update(foundingMembers).set({ withdrawnAt: new Date(), withdrawalReason: reason }).where(eq(foundingMembers.userId, row.userId));
+    await appendAudit(tx, { actor, action: "founding.invitation_withdrawn", subjectType: "user", subjectId: row.userId, details: { reason } });
+    return { ok: true } as const;
+  });
 }
 
 /**
@@ -106,7 +135,7 @@ export async function acceptInvitation(
     if (!(await inFoundingPhase(tx))) return { ok: false, code: "not_founding_phase" } as const;
     await tx.execute(sql`select pg_advisory_xact_lock(${MEMBERSHIP_NUMBER_LOCK})`);
     const [row] = await tx.select().from(foundingMembers).where(eq(foundingMembers.userId, user.id)).for("update");
-    if (!row) return { ok: false, code: "not_invited" } as const;
+    if (!row || row.withdrawnAt) return { ok: false, code: "not_invited" } as const;
     if (row.leftAt) return { ok: false, code: "already_left" } as const;
     if (row.acceptedAt) return { ok: false, code: "already_accepted" } as const;
     const [last] = await tx.select({ n: sql<number>`coalesce(max(${foundingMembers.membershipNumber}), 0)::int` }).from(foundingMembers);
@@ -169,7 +198,9 @@ export async function setLeavingDay(db: Db, actor: Actor, day: string): Promise<
 
 /**
  * The first vote of the founding members: a yes/no ballot on the interim standing orders, with
- * the quorum and majority the standing orders themselves set for their adoption.
+ * the quorum and majority the standing orders themselves set for their adoption. The ballot names
+ * the first returning officer, whom a yes vote confirms (4.1): it does not open until someone
+ * holds that role (decision 028).
  */
 export async function openStandingOrdersVote(
   db: Db,
@@ -183,9 +214,17 @@ export async function openStandingOrdersVote(
     if (m.standingOrdersPollId) return { ok: false, code: "already_open" } as const;
     const roll = await foundingRoll(tx);
     if (roll.length === 0) return { ok: false, code: "no_founding_members" } as const;
+    const officers = (
+      await tx
+        .select({ name: users.displayName })
+        .from(users)
+        .where(and(eq(users.role, "returning_officer"), isNull(users.erasedAt)))
+        .orderBy(users.createdAt)
+    ).map((u) => u.name);
+    if (officers.length === 0) return { ok: false, code: "no_returning_officer" } as const;
     const created = await createPoll(tx, actor, {
       title: "Adopt the interim standing orders",
-      description: "The founding members' first vote: the rules under which we adopt the constitution and elect our interim officers.",
+      description: standingOrdersQuestion(officers),
       method: "yes-no",
       owner: "standing_orders",
       options: [],
@@ -197,6 +236,7 @@ export async function openStandingOrdersVote(
     const opened = await openPoll(tx, actor, created.pollId, roll);
     if (!opened.ok) throw new Error(`standing orders poll not opened: ${opened.code}`);
     await tx.update(movement).set({ standingOrdersPollId: created.pollId, updatedAt: new Date() }).where(eq(movement.id, 1));
+    await appendAudit(tx, { actor, action: "founding.standing_orders_vote_opened", subjectType: "poll", subjectId: created.pollId, details: { returningOfficers: officers } });
     return { ok: true, pollId: created.pollId, rollSize: opened.rollSize } as const;
   });
 }
@@ -217,7 +257,7 @@ export interface FoundingFigures {
 export async function foundingFigures(db: DbOrTx): Promise<FoundingFigures> {
   const [totals] = await db
     .select({
-      invited: count(),
+      invited: sql<number>`count(*) filter (where ${foundingMembers.withdrawnAt} is null)::int`,
       accepted: sql<number>`count(*) filter (where ${onFoundingRoll})::int`,
       left: sql<number>`count(*) filter (where ${foundingMembers.acceptedAt} is not null and ${foundingMembers.leftAt} is not null)::int`,
       mustResign: sql<number>`count(*) filter (where ${foundingMembers.mustResign} and ${onFoundingRoll})::int`,

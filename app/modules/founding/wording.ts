@@ -25,6 +25,11 @@ export const foundingMessages = {
   no_founding_members: "Nobody has accepted yet, so there is nobody to vote.",
   already_open: "The standing orders vote has already been opened.",
   closes_in_past: "The closing time must be in the future.",
+  no_returning_officer:
+    "The standing orders vote names the first returning officer, and a yes vote confirms them (standing orders 4.1). Appoint a returning officer first: someone who is not an organiser.",
+  not_found: "Nobody with that email address has an invitation waiting. Check the address: an invitation already accepted cannot be withdrawn.",
+  reason_missing: "Give the reason for withdrawing the invitation. It goes in the founding record",
+  reason_too_long: "The reason must be 500 characters or fewer",
   consent_missing: "To become a founding member, accept the founding statement and agree to how we use your information",
   already_left: "You have left the founding roll.",
 } as const;
@@ -45,3 +50,10 @@ export const leavingRollMessages = {
   done: (when: Date) => `You left the founding roll on ${leftDay.format(when)}. You are counted as a founding member who left, and you are not on the roll for any later vote or election.`,
   notMember: "You are not on the founding roll, so there is nothing to leave.",
 } as const;
+
+/** What the standing orders vote asks: it names the returning officer a yes vote confirms (4.1). */
+export function standingOrdersQuestion(returningOfficers: readonly string[]): string {
+  const names = returningOfficers.length === 1 ? (returningOfficers[0] ?? "") : `${returningOfficers.slice(0, -1).join(", ")} and ${returningOfficers.at(-1) ?? ""}`;
+  const who = returningOfficers.length === 1 ? `${names} as the first returning officer` : `${names} as the first returning officers`;
+  return `The founding members' first vote: the rules under which we adopt the constitution and elect our interim officers. A yes vote also confirms ${who} (standing orders 4.1).`;
+}

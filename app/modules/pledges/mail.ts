@@ -30,3 +30,21 @@ export function pledgeRepeatedMail(input: { movementName: string }) {
     ].join("\n"),
   };
 }
+
+const longDate = new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeStyle: "short", timeZone: "Europe/London" });
+
+/** To every confirmed pledger when the organisers extend the campaign's deadline (decision 028). */
+export function deadlineExtendedMail(input: { movementName: string; partyName: string; from: Date; to: Date; reason: string; campaignLink: string }) {
+  return {
+    subject: `${input.movementName}: the deadline has been extended`,
+    text: [
+      `The deadline for ${input.partyName} to meet our demands has been extended from ${longDate.format(input.from)} to ${longDate.format(input.to)} (UK time).`,
+      "",
+      `The organisers' reason: ${input.reason}`,
+      "",
+      "Your pledge still stands: you do not need to do anything. If the demands are not met by the new deadline, you will be asked to decide together what to do next.",
+      "",
+      input.campaignLink,
+    ].join("\n"),
+  };
+}

@@ -33,7 +33,7 @@ export async function castFromEndpoint(context: AppContext, pollId: string, form
 
 function statusOf(code: Extract<BoxResult, { ok: false }>["code"]): number {
   if (code === "not_found") return 404;
-  if (code === "not_open" || code === "already_voted" || code === "not_on_roll" || code === "on_clause_ballot") return 409;
+  if (code === "not_open" || code === "cancelled" || code === "already_voted" || code === "not_on_roll" || code === "on_clause_ballot") return 409;
   return 400;
 }
 

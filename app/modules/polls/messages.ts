@@ -1,5 +1,7 @@
 import type { BallotProblem } from "./ballot-rules";
-import { MAX_OFFICIAL_REASON_LENGTH, MAX_OPTION_LABEL_LENGTH, MAX_POLL_DESCRIPTION_LENGTH, MAX_POLL_OPTIONS, MAX_POLL_TITLE_LENGTH } from "~/utils/input-limits";
+import type { CorrectionProblem } from "./corrections.server";
+import { MAX_EXTENSION_DAYS } from "./corrections";
+import { MAX_CORRECTION_REASON_LENGTH, MAX_OFFICIAL_REASON_LENGTH, MAX_OPTION_LABEL_LENGTH, MAX_POLL_DESCRIPTION_LENGTH, MAX_POLL_OPTIONS, MAX_POLL_TITLE_LENGTH } from "~/utils/input-limits";
 import { textProblemMessages } from "~/utils/text-limit-messages";
 
 /** A new poll's free text (polls.new), by field; limits from input-limits.ts. */
@@ -12,7 +14,7 @@ export const pollTextMessages = {
 };
 
 /** Wording for polls, kept apart from the rules so it can be translated. */
-export const ballotProblemMessages: Record<BallotProblem | "not_open" | "not_on_roll" | "already_voted" | "not_found" | "on_clause_ballot" | "server_error" | "signed_out" | "not_allowed", string> = {
+export const ballotProblemMessages: Record<BallotProblem | "not_open" | "cancelled" | "not_on_roll" | "already_voted" | "not_found" | "on_clause_ballot" | "server_error" | "signed_out" | "not_allowed", string> = {
   choice_missing: "Choose Yes, No or Abstain",
   ranking_empty: "Number at least one option: 1 for your first choice",
   ranking_duplicate: "Use each number once: two options have the same number",
@@ -20,6 +22,7 @@ export const ballotProblemMessages: Record<BallotProblem | "not_open" | "not_on_
   ranking_withdrawn_option: "One of the options has been withdrawn. Reload the page and try again",
   ranking_gap: "Number your choices 1, 2, 3 and so on without gaps",
   not_open: "This poll is not open for voting",
+  cancelled: "This poll was cancelled, so it takes no ballots",
   not_on_roll: "You are not on the roll for this poll, so you cannot vote in it",
   already_voted: "You have already voted in this poll. Each member votes once",
   not_found: "This poll does not exist",
@@ -70,3 +73,42 @@ export const verificationProblemMessages: Record<"not_closed" | "chain_broken" |
 /** What to do when a result fails its check: the same words wherever the warning is shown. */
 export const verificationFailedAdvice =
   "This result cannot be declared or acted on. The returning officer should check the ballots with the verify command (see “Checking a result” in the user guide) and tell the organisers what it finds.";
+const reasonMessages = textProblemMessages("the reason", MAX_CORRECTION_REASON_LENGTH);
+
+/** Why a poll could not be cancelled or its closing time extended, and what to do instead. */
+export const correctionProblemMessages: Record<CorrectionProblem, string> = {
+  not_found: "This poll does not exist",
+  not_open: "This poll has already closed or been cancelled, so it cannot be changed",
+  reason_missing: "Give the reason. It is shown on the poll's page and in the founding record",
+  "reason:too_long": reasonMessages.too_long,
+  "reason:bad_character": reasonMessages.bad_character,
+  "reason:word_too_long": reasonMessages.word_too_long,
+  cancel_clause:
+    "This question is one of a voting round on the constitution, counted with the round's other questions, so it cannot be cancelled on its own. To stop the round, close it early with a reason on the constitution's results page.",
+  cancel_adoption:
+    "The adoption vote cannot be cancelled: the constitution's draft waits for its result. Extend its closing time, or close it early with a reason on the constitution's results page.",
+  cancel_election:
+    "An election's ballot cannot be cancelled on its own: the election counts every position's ballot together. Extend the closing time, or close and count the election early with a reason on the elections page.",
+  cancel_financial_scheme:
+    "The vote on the financial scheme cannot be cancelled here: the registration pack waits for its result. Extend its closing time instead.",
+  extend_clause: "A question of a voting round closes with the round's other questions, so its closing time cannot be changed on its own.",
+  not_later: "The new closing time must be later than the present one, and in the future. A closing time can be extended but never brought forward",
+  too_far: `The new closing time can be at most ${MAX_EXTENSION_DAYS} days after the present one`,
+  period_too_short: "Under the standing orders a ballot stays open for at least 7 days in all: choose a later closing time",
+};
+
+/** To everyone on a cancelled poll's roll. */
+export function pollCancelledMail(input: { title: string; reason: string; link: string }) {
+  return {
+    subject: `Poll cancelled: ${input.title}`,
+    text: [
+      `The poll "${input.title}" has been cancelled before it closed. It takes no more votes and will not be counted. Any ballots already cast have been set aside unread.`,
+      "",
+      `The reason given: ${input.reason}`,
+      "",
+      "If a new poll is held instead, you will be told.",
+      "",
+      input.link,
+    ].join("\n"),
+  };
+}

@@ -225,7 +225,7 @@ function newStrands(pollIds: readonly string[]) {
 
 export type CastResult =
   | { ok: true; receipt: string }
-  | { ok: false; code: "not_found" | "not_open" | "not_on_roll" | "already_voted" | BallotProblem };
+  | { ok: false; code: "not_found" | "not_open" | "cancelled" | "not_on_roll" | "already_voted" | BallotProblem };
 
 /** A ballot checked against its poll's rules, ready to be written. */
 export interface ReadyBallot {
@@ -239,6 +239,8 @@ type BallotInput = { pollId: string; userId: string; choice?: string; ranking?: 
 /** Checks a ballot against the poll it is for, before anything is written. */
 export function prepareBallot(loaded: LoadedRules | null, input: BallotInput): { ok: true; ballot: ReadyBallot } | Extract<CastResult, { ok: false }> {
   if (!loaded) return { ok: false, code: "not_found" };
+  // A cancelled poll takes nothing, whatever is sent (decision 028).
+  if (loaded.poll.status === "cancelled") return { ok: false, code: "cancelled" };
   const checked = checkBallot(loaded.rules, input);
   if (!checked.ok) return checked;
   if (loaded.poll.status !== "open" || loaded.poll.closesAt.getTime() <= Date.now()) return { ok: false, code: "not_open" };

@@ -28,7 +28,7 @@ import { foundingRecordMessages, packMessages } from "~/modules/documents/regist
 import { packDocuments, type PackDocument } from "~/modules/documents/registration/documents";
 import { assemblePack, type PackPart } from "~/modules/documents/registration/merge.server";
 import type { PackData } from "~/modules/documents/registration/pack";
-import type { FoundingRecordData, PollRecord } from "~/modules/documents/registration/types";
+import type { FoundingRecordData, PollRecord, RecordedStep } from "~/modules/documents/registration/types";
 import { renderInWorker } from "~/modules/documents/render-worker.server";
 import type { WorkerDocumentData } from "~/modules/documents/worker-documents";
 import { electionChain, listPositions } from "~/modules/elections/elections.server";
@@ -36,7 +36,7 @@ import { recountsOf } from "~/modules/elections/recovery.server";
 import { foundingFigures } from "~/modules/founding/founding.server";
 import type { PollResult } from "~/modules/polls/ballot-rules";
 import type { DbOrTx } from "~/utils/db.server";
-import { officerDetails, pledges, polls, registrationPacks, users, voteItems, votingRounds } from "../../../db/schema";
+import { auditLog, officerDetails, pledges, polls, registrationPacks, users, voteItems, votingRounds } from "../../../db/schema";
 import { financialSchemeState, packPartyName } from "./financial-scheme.server";
 import { roleDeclarations } from "./messages";
 import { loadReadiness } from "./readiness.server";
@@ -129,7 +129,40 @@ async function foundingRecord(db: DbOrTx, common: { partyName: string; generated
         recounts,
       };
     }),
+    recordedSteps: await recordedSteps(db),
   };
+}
+
+/**
+ * The audit actions the founding record lists as corrections and recorded steps, and how each
+ * reads back (decision 028). Other kinds (a recount, a failed adoption) are added here.
+ */
+const recordedStepKinds: Record<string, (d: Record<string, unknown>, subject: string) => Omit<RecordedStep, "at" | "kind">> = {
+  "campaign.deadline_extended": (d) => ({ subject: "", reason: String(d.reason ?? ""), from: dateOf(d.from), to: dateOf(d.to) }),
+  "poll.cancelled": (d) => ({ subject: String(d.title ?? ""), reason: String(d.reason ?? ""), from: null, to: null }),
+  "poll.closing_extended": (d) => ({ subject: String(d.title ?? ""), reason: String(d.reason ?? ""), from: dateOf(d.from), to: dateOf(d.to) }),
+  "founding.invitation_withdrawn": (d) => ({ subject: "", reason: String(d.reason ?? ""), from: null, to: null }),
+};
+const stepKindOf: Record<string, RecordedStep["kind"]> = {
+  "campaign.deadline_extended": "deadline_extended",
+  "poll.cancelled": "poll_cancelled",
+  "poll.closing_extended": "poll_extended",
+  "founding.invitation_withdrawn": "invitation_withdrawn",
+};
+const dateOf = (v: unknown) => (typeof v === "string" && !Number.isNaN(Date.parse(v)) ? new Date(v) : null);
+
+/** The corrections on the record, oldest first, from the audit log. */
+export async function recordedSteps(db: DbOrTx): Promise<RecordedStep[]> {
+  const rows = await db
+    .select({ action: auditLog.action, at: auditLog.at, details: auditLog.details, subjectId: auditLog.subjectId })
+    .from(auditLog)
+    .where(inArray(auditLog.action, Object.keys(recordedStepKinds)))
+    .orderBy(asc(auditLog.id));
+  return rows.flatMap((r) => {
+    const read = recordedStepKinds[r.action];
+    const kind = stepKindOf[r.action];
+    return read && kind ? [{ kind, at: r.at, ...read(r.details, r.subjectId) }] : [];
+  });
 }
 
 /** Everything the pack prints, as of `now`. */

@@ -139,6 +139,17 @@ export function FoundingRecordPages({ data }: { data: FoundingRecordData }) {
 
       <Heading level={2}>{t.financialSchemeHeading}</Heading>
       {data.financialScheme ? <Poll poll={data.financialScheme} /> : <Paragraph>{t.financialSchemeNotAdopted}</Paragraph>}
+      <Heading level={2}>{t.recordedStepsHeading}</Heading>
+      <Paragraph>{t.recordedStepsIntro}</Paragraph>
+      {data.recordedSteps.length > 0 ? (
+        data.recordedSteps.map((step, i) => (
+          <Text key={i} style={styles.line}>
+            {t.recordedStep(step)}
+          </Text>
+        ))
+      ) : (
+        <Paragraph>{t.noRecordedSteps}</Paragraph>
+      )}
     </A4Page>
   );
 }

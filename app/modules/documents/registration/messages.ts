@@ -4,6 +4,7 @@
  * staff: say what each thing is, and never leave a field silently blank ("not given").
  */
 import { count, pounds, ukDate, ukDateTime } from "../format";
+import type { RecordedStep } from "./types";
 
 export type RegisteredRoleKey = "leader" | "nominating-officer" | "treasurer" | "campaigns-officer";
 
@@ -207,6 +208,20 @@ export const foundingRecordMessages = {
   financialSchemeNotAdopted: "The founding members have not adopted the financial scheme, as it stands, by ballot.",
   electionColumns: { position: "Position", elected: "Elected", ballots: "Ballots", roll: "Roll" },
   notHeld: "Not held yet.",
+  recordedStepsHeading: "7. Corrections and other recorded steps",
+  recordedStepsIntro: "Every correction made on the record, in order, with the reason given at the time. Each is also in the audit log.",
+  noRecordedSteps: "None.",
+  recordedStep: (step: RecordedStep) => {
+    const when = ukDateTime(step.at);
+    const span = step.from && step.to ? ` from ${ukDateTime(step.from)} to ${ukDateTime(step.to)}` : "";
+    const what = {
+      deadline_extended: `The campaign's deadline was extended${span}.`,
+      poll_cancelled: `The ballot "${step.subject}" was cancelled before it closed, and not counted.`,
+      poll_extended: `The closing time of the ballot "${step.subject}" was extended${span}.`,
+      invitation_withdrawn: "A founding membership invitation sent in error was withdrawn before it was accepted.",
+    }[step.kind];
+    return `${when}: ${what} Reason: ${step.reason}`;
+  },
   poll: {
     title: "Ballot",
     method: "Counting method",

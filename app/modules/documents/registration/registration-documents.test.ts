@@ -54,6 +54,7 @@ function pack(overrides: Partial<PackData> = {}): PackData {
       constitution: { version: 1, adoptedAt: generatedAt, clauses: [{ title: "Name and register", decision: "adopted", yes: 5, no: 0, abstain: 0 }], questions: [], adoptionVote: null, failedAdoptionVotes: [] },
       elections: [{ position: "Leader", declaredAt: generatedAt, elected: ["Ann Leader"], poll }],
       financialScheme: null,
+      recordedSteps: [{ kind: "poll_cancelled", at: generatedAt, subject: "Which venue", reason: "Put with the wrong options.", from: null, to: null }],
     },
     "readiness-checklist": { ...common, groups: [{ heading: "The party's name", checks: [{ status: "warning", title: "Name looks like another", reason: "The Commission decides." }] }] },
     ...overrides,

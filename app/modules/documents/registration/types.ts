@@ -90,6 +90,22 @@ export interface FoundingRecordData extends PackCommon {
   }[];
   /** The founding members' ballot that adopted the financial scheme as it stands; null when not adopted. */
   financialScheme: PollRecord | null;
+  /** Corrections and other recorded steps, oldest first (decision 028). */
+  recordedSteps: RecordedStep[];
+}
+
+/**
+ * A correction on the record: one kind per audit action that the founding record lists
+ * (pack.server.ts, recordedStepKinds). A new kind needs its wording in messages.ts.
+ */
+export interface RecordedStep {
+  kind: "deadline_extended" | "poll_cancelled" | "poll_extended" | "invitation_withdrawn";
+  at: Date;
+  /** What it was about: the poll's title; empty where the step says it itself. */
+  subject: string;
+  reason: string;
+  from: Date | null;
+  to: Date | null;
 }
 
 export interface ChecklistData extends PackCommon {
