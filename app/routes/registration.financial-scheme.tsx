@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { periodRefusal } from "~/modules/content/periods.server";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, NotificationBanner, TextArea, TextField, type FieldErrors } from "~/components/forms";
 import { PlainMarkdown } from "~/components/plain-markdown";
@@ -67,7 +68,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const closesAt = fromLondonLocal(closesAtText);
     if (!closesAt) return data<ActionResult>({ errors: { closesAt: v.closesAtInvalid }, closesAt: closesAtText }, { status: 400 });
     const opened = await openFinancialSchemeVote(context.db, actor, { closesAt });
-    if (!opened.ok) return data<ActionResult>({ errors: { [opened.code === "closes_in_past" ? "closesAt" : "vote"]: v.problems[opened.code] }, closesAt: closesAtText }, { status: 400 });
+    if (!opened.ok) {
+      const message = opened.code === "period_too_short" ? await periodRefusal("ballot", opened.earliest, v.problems[opened.code]) : v.problems[opened.code];
+      const field = opened.code === "closes_in_past" || opened.code === "period_too_short" ? "closesAt" : "vote";
+      return data<ActionResult>({ errors: { [field]: message }, closesAt: closesAtText }, { status: 400 });
+    }
     return redirect("/registration/financial-scheme?done=opened");
   }
   if (intent === "record-vote") {

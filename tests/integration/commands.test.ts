@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { ballotCloses } from "../support/periods";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -96,7 +97,7 @@ describe("npm run poll:verify", () => {
       await db.migrate();
       const { ids } = await foundingMembersReady(db.db, 3);
       expect((await startDraft(db.db, systemActor(), { kind: "model" })).ok).toBe(true);
-      const round = await openRound(db.db, systemActor(), { closesAt: new Date(Date.now() + 3600_000) });
+      const round = await openRound(db.db, systemActor(), { closesAt: ballotCloses() });
       if (!round.ok) throw new Error(round.code);
       const [question] = await roundItems(db.db, round.roundId);
       for (const userId of ids) await castBallot(db.db, { pollId: question!.pollId, userId, choice: "yes" });

@@ -10,7 +10,8 @@ import { closeRound, latestVersion, openAdoptionVote, openRound, pendingClauses,
 import { castBallot } from "../../app/modules/polls/polls.server";
 import { auditLog, constitutionDrafts } from "../../db/schema";
 import { html, type createTestApp } from "../support/app-harness";
-import { foundingWithOrganiser, inAnHour, testOrganiser } from "../support/constitution-fixture";
+import { foundingWithOrganiser, testOrganiser } from "../support/constitution-fixture";
+import { ballotCloses } from "../support/periods";
 import type { TestDatabase } from "../support/test-database";
 
 let database: TestDatabase;
@@ -45,7 +46,7 @@ describe("a clause added by a carried amendment", () => {
       reason: "We need fees.",
     });
     expect(added.ok).toBe(true);
-    const opened = await openRound(database.db, actor, { closesAt: inAnHour() });
+    const opened = await openRound(database.db, actor, { closesAt: ballotCloses() });
     expect(opened).toMatchObject({ ok: true, questions: 3 });
     if (!opened.ok) return;
     const items = await roundItems(database.db, opened.roundId);
@@ -63,8 +64,8 @@ describe("a clause added by a carried amendment", () => {
   });
 
   it("is decided in round 2, and then the adoption vote can open", async () => {
-    expect(await openAdoptionVote(database.db, actor, { closesAt: inAnHour() })).toEqual({ ok: false, code: "still_pending" });
-    const opened = await openRound(database.db, actor, { closesAt: inAnHour() });
+    expect(await openAdoptionVote(database.db, actor, { closesAt: ballotCloses() })).toEqual({ ok: false, code: "still_pending" });
+    const opened = await openRound(database.db, actor, { closesAt: ballotCloses() });
     expect(opened).toMatchObject({ ok: true, questions: 1 });
     if (!opened.ok) return;
     await voteAll((await roundItems(database.db, opened.roundId)).map((i) => i.pollId), () => "yes");
@@ -78,7 +79,7 @@ describe("a failed adoption vote", () => {
   let second = "";
 
   it("that misses its quorum is recorded as failed, audited, and released", async () => {
-    const vote = await openAdoptionVote(database.db, actor, { closesAt: inAnHour() });
+    const vote = await openAdoptionVote(database.db, actor, { closesAt: ballotCloses() });
     expect(vote.ok).toBe(true);
     if (!vote.ok) return;
     first = vote.pollId;
@@ -104,7 +105,7 @@ describe("a failed adoption vote", () => {
   });
 
   it("that misses two thirds is recorded as failed too; a third vote carries, with both failures in the record", async () => {
-    const vote = await openAdoptionVote(database.db, actor, { closesAt: inAnHour() });
+    const vote = await openAdoptionVote(database.db, actor, { closesAt: ballotCloses() });
     expect(vote.ok).toBe(true);
     if (!vote.ok) return;
     second = vote.pollId;
@@ -112,7 +113,7 @@ describe("a failed adoption vote", () => {
     expect(await settleAdoption(database.db, actor)).toEqual({ ok: true, adopted: false, version: null });
     expect((await draft()).failedAdoptionPollIds).toEqual([first, second]);
 
-    const third = await openAdoptionVote(database.db, actor, { closesAt: inAnHour() });
+    const third = await openAdoptionVote(database.db, actor, { closesAt: ballotCloses() });
     expect(third.ok).toBe(true);
     if (!third.ok) return;
     await voteAll([third.pollId], (i) => (i < 4 ? "yes" : "no"));

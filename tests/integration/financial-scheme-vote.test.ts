@@ -12,7 +12,8 @@ import { loadReadiness } from "../../app/modules/registration/readiness.server";
 import { toLondonLocal } from "../../app/utils/london-time";
 import { auditLog, polls } from "../../db/schema";
 import { html, type createTestApp } from "../support/app-harness";
-import { foundingWithOrganiser, inAnHour, testOrganiser } from "../support/constitution-fixture";
+import { foundingWithOrganiser, testOrganiser } from "../support/constitution-fixture";
+import { ballotCloses } from "../support/periods";
 import type { TestDatabase } from "../support/test-database";
 
 let database: TestDatabase;
@@ -44,7 +45,7 @@ describe("the founding members' ballot on the financial scheme", () => {
   });
 
   it("opens from the page, on the founding roll, with the text's hash frozen", async () => {
-    const response = await app.request("/registration/financial-scheme", { form: { intent: "open-vote", closesAt: toLondonLocal(inAnHour()) }, cookie: organiser });
+    const response = await app.request("/registration/financial-scheme", { form: { intent: "open-vote", closesAt: toLondonLocal(ballotCloses()) }, cookie: organiser });
     expect(response.status).toBe(302);
     const state = await financialSchemeState(database.db);
     expect(state.ballot?.hash).toBe(state.hash);
@@ -52,7 +53,7 @@ describe("the founding members' ballot on the financial scheme", () => {
     const [poll] = await database.db.select().from(polls).where(eq(polls.id, pollId));
     expect(poll).toMatchObject({ owner: "financial_scheme", status: "open", rollSize: 5, majority: "simple" });
     expect(poll?.description).toContain(state.hash);
-    expect(await openFinancialSchemeVote(database.db, actor, { closesAt: inAnHour() })).toEqual({ ok: false, code: "already_open" });
+    expect(await openFinancialSchemeVote(database.db, actor, { closesAt: ballotCloses() })).toEqual({ ok: false, code: "already_open" });
   });
 
   it("refuses edits while the ballot is open, and recording before the closing time from the page", async () => {
@@ -97,13 +98,13 @@ describe("the founding members' ballot on the financial scheme", () => {
   });
 
   it("a ballot that is not carried is recorded, and a new one can open", async () => {
-    const opened = await openFinancialSchemeVote(database.db, actor, { closesAt: inAnHour() });
+    const opened = await openFinancialSchemeVote(database.db, actor, { closesAt: ballotCloses() });
     expect(opened.ok).toBe(true);
     expect(await settleFinancialSchemeVote(database.db, actor)).toEqual({ ok: true, adopted: false });
     expect((await financialSchemeState(database.db)).adopted).toBe(false);
     expect(await adoptedCheck()).toBe("fail");
     const page = await html(await app.request("/registration/financial-scheme", { cookie: organiser }));
     expect(page).toContain("The last ballot did not carry the scheme.");
-    expect((await openFinancialSchemeVote(database.db, actor, { closesAt: inAnHour() })).ok).toBe(true);
+    expect((await openFinancialSchemeVote(database.db, actor, { closesAt: ballotCloses() })).ok).toBe(true);
   });
 });

@@ -173,6 +173,8 @@ describe("leaving the founding roll", () => {
     expect(page).toMatch(/<dt>Founding members<\/dt><dd>2<\/dd>/);
     expect(page).toMatch(/<dt>Left the roll<\/dt><dd>2<\/dd>/);
 
+    // The standing orders vote names the returning officer it confirms (4.1): appoint one first.
+    await grantRole(database.db, { email: "ro@example.org", displayName: "Rhian Roberts", role: "returning_officer", actor: systemActor() });
     const opened = await app.request("/founding", { form: { intent: "standing-orders", closesAt: "2099-01-01T12:00" }, cookie: organiser });
     expect(await html(opened)).toContain("open to 2 founding members");
     const [m] = await database.db.select().from(movement);

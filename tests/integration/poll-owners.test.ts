@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
+import { ballotCloses, nominationsClose } from "../support/periods";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { systemActor } from "../../app/modules/audit/audit.server";
 import { countElection as recount, parseBlt, type RankedCountReport } from "../../app/modules/ballots";
 import { settleDecision } from "../../app/modules/campaign/decision.server";
 import { decisionOptions } from "../../app/modules/campaign/decision-wording";
@@ -12,7 +12,6 @@ import type { PollResult } from "../../app/modules/polls/ballot-rules";
 import { dueOwners } from "../../app/modules/polls/due-owners.server";
 import { verificationProblemMessages } from "../../app/modules/polls/messages";
 import { castBallot, closeDuePolls, closePoll, createPoll, getPublication, openPoll, verifyPoll } from "../../app/modules/polls/polls.server";
-import { grantRole } from "../../app/modules/users/users.server";
 import { auditLog, constitutionDrafts, movement, pollOptions, polls, positions } from "../../db/schema";
 import { cookieFor, createTestApp, html } from "../support/app-harness";
 import { foundingMembersReady } from "../support/constitution-fixture";
@@ -22,15 +21,15 @@ let database: TestDatabase;
 let app: Awaited<ReturnType<typeof createTestApp>>;
 let ids: string[] = [];
 let roCookie = "";
-const ro = { id: null, label: "returning.officer@example.org" };
+const ro = { id: null, label: "ro@example.org" };
 const agree = { statement: "I will serve.", consent: true, registeredOfficer: true, treasurerEligible: true };
 const COMMITTEE = "Interim committee (2 seats)";
 
 beforeAll(async () => {
   database = await createTestDatabase();
   ({ ids } = await foundingMembersReady(database.db, 10));
-  await grantRole(database.db, { email: "returning.officer@example.org", displayName: "Returning Officer", role: "returning_officer", actor: systemActor() });
-  roCookie = await cookieFor(database.db, "returning.officer@example.org");
+  // The fixture appointed the returning officer who was named in the standing orders vote (4.1).
+  roCookie = await cookieFor(database.db, "ro@example.org");
   app = await createTestApp(database.db);
 }, 60_000);
 afterAll(() => database.drop());
@@ -65,7 +64,7 @@ describe("an officer election on its natural timeline", () => {
     const created = await createElection(database.db, ro, {
       title: "Interim officers",
       nominationsOpenAt: new Date(Date.now() - 60_000),
-      nominationsCloseAt: new Date(Date.now() + 3600_000),
+      nominationsCloseAt: nominationsClose(new Date(Date.now() - 60_000)),
       campaignsOfficer: false,
       committeeSeats: 2,
     });
@@ -86,7 +85,7 @@ describe("an officer election on its natural timeline", () => {
       if (!r.ok) throw new Error(`${i} for ${title}: ${r.code}`);
       for (const s of [8, 9]) await setSeconding(database.db, { id: ids[s]!, email: `founder${s + 1}@example.org` }, r.candidacyId, true);
     }
-    const opened = await openBallots(database.db, ro, { closesAt: new Date(Date.now() + 3600_000), reason: "Test: nominations are complete." });
+    const opened = await openBallots(database.db, ro, { closesAt: ballotCloses(), reason: "Test: nominations are complete." });
     if (!opened.ok) throw new Error(opened.code);
     // Founder 1 wins the Leader's ballot 6 to 4, and is everyone's first choice for the committee.
     const [f1, f5, f6, f7] = await Promise.all(["Founder 1", "Founder 5", "Founder 6", "Founder 7"].map((label) => optionOf(COMMITTEE, label)));
@@ -207,7 +206,7 @@ describe("an officer election on its natural timeline", () => {
 describe("a constitution round on its natural timeline", () => {
   it("is closed as a whole by the round, not question by question by the closer", async () => {
     expect((await startDraft(database.db, ro, { kind: "model" })).ok).toBe(true);
-    const round = await openRound(database.db, ro, { closesAt: new Date(Date.now() + 3600_000) });
+    const round = await openRound(database.db, ro, { closesAt: ballotCloses() });
     if (!round.ok) throw new Error(round.code);
     const items = await roundItems(database.db, round.roundId);
     const pollIds = items.map((i) => i.pollId);

@@ -199,10 +199,14 @@ describe("the registration pack over HTTP", () => {
   }, 120_000);
 
   it("serves an unchanged pack again from the cache, and a changed one afresh", async () => {
-    const t = performance.now();
+    // Served from the stored pack: the same claim and attempt, not started again (no timing here:
+    // the machine running the tests may be busy).
+    const stored = async () => (await database.db.select({ key: registrationPacks.key, claim: registrationPacks.claim, attempts: registrationPacks.attempts, startedAt: registrationPacks.startedAt }).from(registrationPacks)).sort((a, b) => a.key.localeCompare(b.key));
+    const before = await stored();
+    expect(before.length).toBeGreaterThan(0);
     const again = await download("/registration/pack.pdf");
-    expect(performance.now() - t).toBeLessThan(1500);
     expect(again.res.status).toBe(200);
+    expect(await stored()).toEqual(before);
     await database.db.update(registrationDetails).set({ details: { register: "GB", partyType: "full", name: "Renamed Party" } });
     const renamed = flat(pdfText((await download("/registration/pack.pdf")).bytes));
     expect(renamed).toContain("Renamed Party");

@@ -4,14 +4,16 @@
  * Once carried, the scheme is recorded as adopted (the poll and the hash); an edit afterwards
  * makes it "not adopted" again, because the hash no longer matches (financial-scheme.server.ts).
  */
-import { eq, isNotNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import { standingOrderRules } from "~/modules/constitution/drafting.server";
 import { standingOrdersAdopted } from "~/modules/constitution/round.server";
 import type { PollResult } from "~/modules/polls/ballot-rules";
 import { closePoll, createPoll, openPoll, verifyPoll } from "~/modules/polls/polls.server";
+import { checkPeriod } from "~/modules/content/standing-order-periods";
+import { foundingRoll } from "~/modules/founding/roll.server";
 import type { Db } from "~/utils/db.server";
-import { foundingMembers, polls, registrationDetails } from "../../../db/schema";
+import { polls, registrationDetails } from "../../../db/schema";
 import { financialSchemeState } from "./financial-scheme.server";
 
 export type SchemeVoteProblem =
@@ -21,9 +23,11 @@ export type SchemeVoteProblem =
   | "already_open"
   | "already_adopted"
   | "no_vote"
+  | "period_too_short"
   | "verification_failed";
 
-export type SchemeVoteResult<T = object> = ({ ok: true } & T) | { ok: false; code: SchemeVoteProblem };
+/** `earliest`: with period_too_short, the earliest closing time the standing orders allow. */
+export type SchemeVoteResult<T = object> = ({ ok: true } & T) | { ok: false; code: SchemeVoteProblem; earliest?: Date };
 
 /** Opens the ballot on the scheme's text as it stands now; the text cannot be changed until it is recorded. */
 export async function openFinancialSchemeVote(db: Db, actor: Actor, input: { closesAt: Date }): Promise<SchemeVoteResult<{ pollId: string; hash: string }>> {
@@ -36,7 +40,10 @@ export async function openFinancialSchemeVote(db: Db, actor: Actor, input: { clo
     if (state.ballot) return { ok: false, code: "already_open" } as const;
     if (state.adopted) return { ok: false, code: "already_adopted" } as const;
     if (!(await standingOrdersAdopted(tx))) return { ok: false, code: "standing_orders_not_adopted" } as const;
-    const roll = (await tx.select({ userId: foundingMembers.userId }).from(foundingMembers).where(isNotNull(foundingMembers.acceptedAt))).map((r) => r.userId);
+    // A ballot under the standing orders stays open at least ballot_min_open_days (5.3).
+    const period = checkPeriod(rules, "ballot", { opensAt: new Date(), closesAt: input.closesAt, adopted: true });
+    if (!period.ok) return { ok: false, code: period.code, earliest: period.earliest } as const;
+    const roll = await foundingRoll(tx);
     if (roll.length === 0) return { ok: false, code: "no_founding_members" } as const;
     const created = await createPoll(tx, actor, {
       title: "Adopt the financial scheme",

@@ -225,6 +225,7 @@ export const schemeVoteMessages = {
     already_open: "A ballot on the financial scheme is already open.",
     already_adopted: "This text is already adopted.",
     no_vote: "No ballot on the financial scheme is waiting to be recorded.",
+    period_too_short: "Under the standing orders a ballot stays open for at least 7 days: choose a later closing time",
     verification_failed: `Checking this result against its ballots failed, so it is not recorded. ${verificationFailedAdvice}`,
   },
 };
