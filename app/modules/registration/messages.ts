@@ -66,7 +66,8 @@ const fieldLabels: Record<string, string> = {
   "assetsRecord.otherLiabilities": "Other liabilities",
 };
 
-const labelOf = (path: string): string => fieldLabels[path.replace(/\.\d+(?=\.|$)/g, "")] ?? fieldLabels[path] ?? "This answer";
+/** A draft field's label, for messages about it. */
+export const labelOf = (path: string): string => fieldLabels[path.replace(/\.\d+(?=\.|$)/g, "")] ?? fieldLabels[path] ?? "This answer";
 
 const formProblems: Record<FormProblem, (label: string) => string> = {
   not_a_number: (label) => `${label} must be a whole number of pounds, like 250`,
