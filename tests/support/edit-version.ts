@@ -15,9 +15,11 @@ export function versionIn(page: string, form: string): string {
   throw new Error(`No form "${form}" with an edit version on the page`);
 }
 
-/** Loads the page as `cookie` and reads the version of one of its forms: what a fresh page would send. */
+/**
+ * Loads the page as `cookie` and reads the version of one of its forms: what a fresh page would
+ * send. None ("") when the person cannot open the page: they are refused before a version counts.
+ */
 export async function freshVersion(app: Requester, pathname: string, form: string, cookie: string): Promise<string> {
   const response = await app.request(pathname, { cookie });
-  if (response.status !== 200) throw new Error(`${pathname} answered ${response.status}`);
-  return versionIn(await response.text(), form);
+  return response.status === 200 ? versionIn(await response.text(), form) : "";
 }
