@@ -4,7 +4,7 @@ import { ErrorSummary, NotificationBanner, TextArea, TextField, type FieldErrors
 import { PlainMarkdown } from "~/components/plain-markdown";
 import { financialSchemeState, MAX_SCHEME_LENGTH, resetFinancialScheme, saveFinancialScheme, schemeShown } from "~/modules/registration/financial-scheme.server";
 import { EditVersion, StaleEditSummary, staleFieldErrors } from "~/components/stale-edit";
-import { editVersion, staleChanges, type StaleChange } from "~/utils/stale-edit";
+import { editVersion, staleChanges, type StaleChange, type StaleSave } from "~/utils/stale-edit";
 import { openFinancialSchemeVote, settleFinancialSchemeVote } from "~/modules/registration/financial-scheme-vote.server";
 import { schemeTextMessages, schemeVoteMessages as v } from "~/modules/registration/messages";
 import { loadRules } from "~/modules/polls/polls.server";
@@ -90,20 +90,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if ((intent !== "save" && intent !== "reset") || (intent === "save" && typeof scheme !== "string")) {
     throw new Response("The form was not understood. Go back and try again.", { status: 400 });
   }
+  const version = String(form.get("version") ?? "");
   if (intent === "reset") {
-    const reset = await resetFinancialScheme(context.db, actor);
+    const reset = await resetFinancialScheme(context.db, actor, version);
+    if (!reset.ok && reset.code === "stale") return staleReply(reset);
     if (!reset.ok) return data<ActionResult>({ errors: { scheme: v.frozen } }, { status: 400 });
     return redirect("/registration/financial-scheme?done=reset");
   }
   const value = typeof scheme === "string" ? scheme : "";
-  const version = String(form.get("version") ?? "");
   const saved = await saveFinancialScheme(context.db, actor, value, version);
-  if (!saved.ok && saved.code === "stale") {
-    const stale = staleChanges(saved.changed, saved.current, () => text.label);
-    return data<ActionResult>({ errors: staleFieldErrors(stale), value, stale, version: editVersion(saved.current) }, { status: 409 });
-  }
+  if (!saved.ok && saved.code === "stale") return staleReply(saved, value);
   if (!saved.ok) return data<ActionResult>({ errors: { scheme: saved.code === "empty" ? text.empty : saved.code === "ballot_open" ? v.frozen : schemeTextMessages[saved.code] }, value, version }, { status: 400 });
   return redirect("/registration/financial-scheme?done=saved");
+}
+
+/** A save or reset from a stale page: 409, the text as typed kept, the saved one shown. */
+function staleReply(result: StaleSave, value?: string) {
+  const stale = staleChanges(result.changed, result.current, () => text.label);
+  return data<ActionResult>({ errors: staleFieldErrors(stale), value, stale, version: editVersion(result.current) }, { status: 409 });
 }
 
 export default function FinancialSchemePage() {
@@ -181,6 +185,7 @@ export default function FinancialSchemePage() {
       </Form>
       {loaded.edited ? (
         <Form method="post">
+          <EditVersion form="scheme-reset" version={result?.version ?? loaded.version} />
           <p className="hint" id="reset-hint">
             {text.resetHint}
           </p>

@@ -405,7 +405,8 @@ describe("the financial scheme page", () => {
     expect(state.text).toContain("No donation over £10,000");
     const scheme = flat(pdfText((await download("/registration/documents/financial-scheme.pdf")).bytes));
     expect(scheme).toContain("No donation over £10,000 from any one person.");
-    const reset = await app.request("/registration/financial-scheme", { cookie: organiser, form: { intent: "reset" } });
+    const resetVersion = await freshVersion(app, "/registration/financial-scheme", "scheme-reset", organiser);
+    const reset = await app.request("/registration/financial-scheme", { cookie: organiser, form: { intent: "reset", version: resetVersion } });
     expect(reset.status).toBe(302);
     expect((await financialSchemeState(database.db)).edited).toBe(false);
     const actions = (await database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.subjectType, "registration"))).map((a) => a.action);

@@ -113,9 +113,22 @@ describe("two organisers editing the financial scheme", () => {
     expect((await financialSchemeState(database.db)).text).toContain("Receipts for everything.");
   });
 
+  it("refuses a reset from a stale page, which would throw away an edit it never showed", async () => {
+    const annReset = await freshVersion(app, "/registration/financial-scheme", "scheme-reset", ann);
+    expect((await save(ben, await freshVersion(app, "/registration/financial-scheme", "scheme", ben), "Ben's whole new scheme.")).status).toBe(302);
+    const refused = await app.request("/registration/financial-scheme", { form: { intent: "reset", version: annReset }, cookie: ann });
+    expect(refused.status).toBe(409);
+    expect(await html(refused)).toContain("Saved now: Ben&#x27;s whole new scheme.");
+    expect((await financialSchemeState(database.db)).edited).toBe(true);
+    const reset = await app.request("/registration/financial-scheme", { form: { intent: "reset", version: await freshVersion(app, "/registration/financial-scheme", "scheme-reset", ann) }, cookie: ann });
+    expect(reset.status).toBe(302);
+    expect((await financialSchemeState(database.db)).edited).toBe(false);
+  });
+
   it("treats a change to the generated text (the details it follows) as a change", async () => {
     const version = await freshVersion(app, "/registration/financial-scheme", "scheme", ann);
-    await app.request("/registration/financial-scheme", { form: { intent: "reset" }, cookie: ben });
+    const name = await freshVersion(app, "/registration/details", "name", ben);
+    expect((await app.request("/registration/details", { form: { version: name, section: "name", name: "Renamed Party" }, cookie: ben })).status).toBe(302);
     expect((await save(ann, version, "Ann's whole new scheme.")).status).toBe(409);
   });
 });

@@ -161,7 +161,7 @@ export async function saveFinancialScheme(db: Db, actor: Actor, text: string, ve
 }
 
 /** Goes back to the text generated from the model; refused while a ballot on the scheme is open. */
-export async function resetFinancialScheme(db: Db, actor: Actor): Promise<{ ok: true } | { ok: false; code: "ballot_open" }> {
+export async function resetFinancialScheme(db: Db, actor: Actor, version?: string): Promise<{ ok: true } | { ok: false; code: "ballot_open" } | StaleSave> {
   return db.transaction(async (tx) => {
     const [before] = await tx
       .select({ scheme: registrationDetails.financialScheme, pollHash: registrationDetails.financialSchemePollHash })
@@ -169,6 +169,9 @@ export async function resetFinancialScheme(db: Db, actor: Actor): Promise<{ ok: 
       .where(eq(registrationDetails.id, 1))
       .for("update");
     if (before?.pollHash) return { ok: false, code: "ballot_open" } as const;
+    // Resetting throws the edited text away: only the text the organiser saw, never an edit saved since.
+    const stale = version === undefined ? null : staleSave(version, schemeShown(await financialSchemeState(tx)));
+    if (stale) return stale;
     if (!before?.scheme) return { ok: true } as const;
     await tx.update(registrationDetails).set({ financialScheme: null, updatedAt: new Date(), updatedBy: actor.id }).where(eq(registrationDetails.id, 1));
     await appendAudit(tx, { actor, action: "registration.financial_scheme_reset", subjectType: "registration", subjectId: "1", details: { characters: 0, sameAsGenerated: true } });
