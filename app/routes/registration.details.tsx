@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { ErrorSummary, FieldError, NotificationBanner, Radios, TextArea, TextField, type FieldErrors, type TextFieldProps } from "~/components/forms";
 import { MAX_DESCRIPTIONS, MAX_NAME_WORDS } from "~/modules/registration/details";
 import { draftSectionIds, draftToValues, formPath, formValues, isDraftSection, parseSection, rowIndexes, sectionValues, type DraftSection, type FormValues } from "~/modules/registration/draft-form";
-import { draftIssueMessage, labelOf, registrationText, sectionTitles } from "~/modules/registration/messages";
+import { answerInWords, draftIssueMessage, labelOf, registrationText, sectionTitles } from "~/modules/registration/messages";
 import { EditVersion, StaleEditSummary, staleFieldErrors } from "~/components/stale-edit";
 import { editVersion, staleChanges, type StaleChange } from "~/utils/stale-edit";
 import { electedPeople, loadDraft, saveDraftSection } from "~/modules/registration/registration.server";
@@ -77,7 +77,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const saved = await saveDraftSection(context.db, { id: user.id, label: user.email }, section, parsed.patch, version);
   if (!saved.ok && "code" in saved) {
     // Someone else saved this section since the page was loaded: nothing is written; the person's input stays.
-    const stale = staleChanges(saved.changed, saved.current, labelOf);
+    const people = new Map((await electedPeople(context.db)).map((p) => [p.userId, `${p.name} (${p.position})`] as const));
+    const inWords = Object.fromEntries(Object.entries(saved.current).map(([path, value]) => [path, answerInWords(path, value, people)]));
+    const stale = staleChanges(saved.changed, inWords, labelOf);
     return data<ActionResult>({ section, errors: staleFieldErrors(stale), values: shown, stale, version: editVersion(saved.current) }, { status: 409 });
   }
   if (!saved.ok) {

@@ -58,6 +58,19 @@ describe("two organisers editing the registration details", () => {
     expect((await loadDraft(database.db)).details.name).toBe("Fresh Start");
   });
 
+  it("names the other person's choices in words, not as the form's codes", async () => {
+    const annVersion = await freshVersion(app, "/registration/details", "register", ann);
+    const benVersion = await freshVersion(app, "/registration/details", "register", ben);
+    const saved = await app.request("/registration/details", { form: { version: annVersion, section: "register", register: "GB" }, cookie: ann });
+    expect(saved.status).toBe(302);
+    const second = await save(ben, benVersion, { section: "register", register: "NI" });
+    expect(second.status).toBe(409);
+    const page = await html(second);
+    expect(page).toContain('<a href="#register-GB">Register</a><span class="stale-edit__value"> Saved now: Great Britain</span>');
+    expect(page).not.toContain("Saved now: GB");
+    expect((await loadDraft(database.db)).details.register).toBe("GB");
+  });
+
   it("lets organisers save different sections from pages loaded at the same time", async () => {
     const annVersion = await freshVersion(app, "/registration/details", "name", ann);
     const benVersion = await freshVersion(app, "/registration/details", "financial-year", ben);
