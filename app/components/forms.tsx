@@ -40,7 +40,7 @@ export function ErrorSummary({ errors, fieldIds }: { errors: FieldErrors; fieldI
  * the "#field" link would be a navigation to the router, which then forgets the action's answer
  * (the errors and everything typed). Without script the plain link still goes to the field.
  */
-function focusField(event: MouseEvent<HTMLAnchorElement>, id: string) {
+export function focusField(event: MouseEvent<HTMLAnchorElement>, id: string) {
   const target = document.getElementById(id);
   if (!target) return;
   event.preventDefault();

@@ -5,7 +5,8 @@ import { ErrorSummary, NotificationBanner, Radios, TextArea, TextField, type Fie
 import { getMovement, listDemands } from "~/modules/campaign/campaign.server";
 import { openDecisionBallot, settleDecision } from "~/modules/campaign/decision.server";
 import { ukDateTime } from "~/modules/documents/format";
-import { addDemand, editDemand, extendDeadline, moveDemand, recordResponse, removeDemand, saveSettings, type ManageResult } from "~/modules/campaign/manage.server";
+import { addDemand, demandShown, editDemand, extendDeadline, moveDemand, recordResponse, removeDemand, saveSettings, settingsShown, type ManageResult } from "~/modules/campaign/manage.server";
+import { EditVersion, StaleEditSummary, staleFieldErrors } from "~/components/stale-edit";
 import { campaignTextMessages, extendDeadlineMessages, manageMessages, phaseMessages, responseLabels } from "~/modules/campaign/messages";
 import { countAwaitingConfirmationLink, sendPendingConfirmations } from "~/modules/pledges/pledge.server";
 import { loadRules } from "~/modules/polls/polls.server";
@@ -13,6 +14,7 @@ import { requireUser } from "~/utils/auth.server";
 import { MAX_CORRECTION_REASON_LENGTH, MAX_CAMPAIGN_STATEMENT_LENGTH, MAX_DEMAND_TEXT_LENGTH, MAX_DEMAND_TITLE_LENGTH, MAX_PARTY_NAME_LENGTH, MAX_WEB_ADDRESS_LENGTH } from "~/utils/input-limits";
 import { formatLondonLong, fromLondonLocal, toLondonLocal } from "~/utils/london-time";
 import type { TextProblemMessages } from "~/utils/text-limit-messages";
+import { editVersion, staleChanges, type StaleChange } from "~/utils/stale-edit";
 import { limitedText, type TextKind } from "~/utils/text-limits";
 
 export const meta: MetaFunction = () => [{ title: "Manage the campaign - Breakaway" }];
@@ -26,6 +28,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const now = Date.now();
   return {
     movement: m ? { name: m.name, partyName: m.partyName, statement: m.statement, deadline: toLondonLocal(m.deadline), phase: m.phase } : null,
+    // What each edit form was loaded with (optimistic concurrency, app/utils/stale-edit.ts).
+    settingsVersion: editVersion(settingsShown(m)),
     editable: !m || (m.phase === "campaign" && m.deadline.getTime() > now),
     afterDeadline: Boolean(m && m.deadline.getTime() <= now),
     awaitingLink,
@@ -34,7 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     decision: decision
       ? { id: decision.poll.id, status: decision.poll.status, due: decision.poll.status === "open" && decision.poll.closesAt.getTime() <= now, closesAt: ukDateTime(decision.poll.closesAt) }
       : null,
-    demands: demands.map((d) => ({ id: d.id, title: d.title, body: d.body, response: d.response, note: d.responseNote ?? "", evidence: d.responseEvidenceUrl ?? "" })),
+    demands: demands.map((d) => ({ id: d.id, version: editVersion(demandShown(d)), title: d.title, body: d.body, response: d.response, note: d.responseNote ?? "", evidence: d.responseEvidenceUrl ?? "" })),
   };
 }
 
@@ -68,7 +72,30 @@ function errorsOf(issues: z.core.$ZodIssue[]): FieldErrors {
   return errors;
 }
 
-type ActionData = { form: string; errors?: FieldErrors; message?: string; values?: Record<string, string> };
+type ActionData = {
+  form: string;
+  errors?: FieldErrors;
+  message?: string;
+  values?: Record<string, string>;
+  /** Saved by someone else since the page was loaded: the fields and their saved values. */
+  stale?: StaleChange[];
+  /** The version the form carries from now on: the one it was sent with, or the saved one after a stale save. */
+  version?: string;
+};
+
+/** The edit forms' labels, for the fields someone else changed. */
+const settingsLabels: Record<string, string> = { name: "Movement's name", partyName: "The party it is pressing", statement: "Statement", deadline: "Deadline (UK time)" };
+const demandLabels: Record<string, string> = { title: "Title", body: "What it asks for" };
+
+/** A save from a stale page: 409, the person's input kept, the other person's saved values shown. */
+function staleReply(form: string, result: Extract<ManageResult, { code: "stale" }>, values: Record<string, string>) {
+  const labels = form === "settings" ? settingsLabels : demandLabels;
+  const stale = staleChanges(result.changed, result.current, (field) => labels[field] ?? field).map((c) => {
+    const deadline = c.field === "deadline" ? fromLondonLocal(c.value) : null;
+    return deadline ? { ...c, value: formatLondonLong(deadline) } : c;
+  });
+  return data<ActionData>({ form, errors: staleFieldErrors(stale), stale, values, version: editVersion(result.current) }, { status: 409 });
+}
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = requireUser(request, context, "campaign.manage");
@@ -78,26 +105,29 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const intent = values.intent ?? "";
   // Not a number becomes 0, which matches no demand: "not found", never a database error.
   const id = Number.parseInt(values.id ?? "", 10) || 0;
+  const version = values.version ?? "";
   const reply = (result: ManageResult, form: string, done: string) =>
     result.ok
       ? data<ActionData>({ form, message: done })
-      : data<ActionData>(
-          { form, errors: { [form === "settings" ? "name" : form.startsWith("response-") ? "response" : "title"]: manageMessages[result.code] }, values },
-          { status: 409 },
-        );
+      : result.code === "stale"
+        ? staleReply(form, result, values)
+        : data<ActionData>(
+            { form, errors: { [form === "settings" ? "name" : form.startsWith("response-") ? "response" : "title"]: manageMessages[result.code] }, values, version },
+            { status: 409 },
+          );
 
   switch (intent) {
     case "settings": {
       const parsed = settingsForm.safeParse(values);
-      if (!parsed.success) return data<ActionData>({ form: "settings", errors: errorsOf(parsed.error.issues), values }, { status: 400 });
-      return reply(await saveSettings(context.db, actor, parsed.data), "settings", "The campaign's details are saved.");
+      if (!parsed.success) return data<ActionData>({ form: "settings", errors: errorsOf(parsed.error.issues), values, version }, { status: 400 });
+      return reply(await saveSettings(context.db, actor, parsed.data, version), "settings", "The campaign's details are saved.");
     }
     case "add-demand":
     case "edit-demand": {
       const parsed = demandForm.safeParse(values);
       const form = intent === "add-demand" ? "add-demand" : `demand-${id}`;
-      if (!parsed.success) return data<ActionData>({ form, errors: errorsOf(parsed.error.issues), values }, { status: 400 });
-      const result = intent === "add-demand" ? await addDemand(context.db, actor, parsed.data) : await editDemand(context.db, actor, id, parsed.data);
+      if (!parsed.success) return data<ActionData>({ form, errors: errorsOf(parsed.error.issues), values, version }, { status: 400 });
+      const result = intent === "add-demand" ? await addDemand(context.db, actor, parsed.data) : await editDemand(context.db, actor, id, parsed.data, version);
       return reply(result, form, intent === "add-demand" ? "The demand is added." : "The demand is saved.");
     }
     case "remove-demand":
@@ -145,11 +175,13 @@ export default function ManageCampaign() {
   const result = useActionData<typeof action>();
   const errorsFor = (form: string) => (result?.form === form ? (result.errors ?? {}) : {});
   const valuesFor = (form: string) => (result?.form === form && result.errors ? (result.values ?? {}) : {});
+  // After a refused save the form keeps the version it was sent with (or the saved one, when stale), never a newer one unseen.
+  const versionFor = (form: string, loaded: string) => (result?.form === form && result.version ? result.version : loaded);
   const m = d.movement;
   const sv = valuesFor("settings");
   return (
     <div className="page">
-      {result?.errors ? <ErrorSummary errors={result.errors} fieldIds={idsFor(result.form)} /> : null}
+      {result?.stale ? <StaleEditSummary changes={result.stale} fieldIds={idsFor(result.form)} /> : result?.errors ? <ErrorSummary errors={result.errors} fieldIds={idsFor(result.form)} /> : null}
       <h1>Manage the campaign</h1>
       {result?.message ? (
         <NotificationBanner title="Done" kind="success">
@@ -189,6 +221,7 @@ export default function ManageCampaign() {
       {d.editable ? (
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="settings" />
+          <EditVersion form="settings" version={versionFor("settings", d.settingsVersion)} />
           <TextField name="name" label="Movement's name" defaultValue={sv.name ?? m?.name} error={errorsFor("settings").name} />
           <TextField name="partyName" label="The party it is pressing" hint='As it reads in a sentence, like "the Commonwealth Party".' defaultValue={sv.partyName ?? m?.partyName} error={errorsFor("settings").partyName} />
           <TextArea
@@ -255,6 +288,7 @@ export default function ManageCampaign() {
                   <Form method="post" noValidate>
                     <input type="hidden" name="id" value={demand.id} />
                     <input type="hidden" name="intent" value="edit-demand" />
+                    <EditVersion form={form} version={versionFor(form, demand.version)} />
                     <TextField name="title" id={`title-${demand.id}`} label={`Demand ${i + 1}: title`} defaultValue={v.title ?? demand.title} error={errorsFor(form).title} />
                     <TextArea name="body" id={`body-${demand.id}`} label={`Demand ${i + 1}: what it asks for`} rows={3} defaultValue={v.body ?? demand.body} error={errorsFor(form).body} />
                     <button type="submit" className="button button--secondary">

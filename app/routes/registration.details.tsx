@@ -3,8 +3,10 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import type { ReactNode } from "react";
 import { ErrorSummary, FieldError, NotificationBanner, Radios, TextArea, TextField, type FieldErrors, type TextFieldProps } from "~/components/forms";
 import { MAX_DESCRIPTIONS, MAX_NAME_WORDS } from "~/modules/registration/details";
-import { draftSectionIds, draftToValues, formPath, formValues, isDraftSection, parseSection, rowIndexes, type DraftSection, type FormValues } from "~/modules/registration/draft-form";
-import { draftIssueMessage, registrationText, sectionTitles } from "~/modules/registration/messages";
+import { draftSectionIds, draftToValues, formPath, formValues, isDraftSection, parseSection, rowIndexes, sectionValues, type DraftSection, type FormValues } from "~/modules/registration/draft-form";
+import { answerInWords, draftIssueMessage, labelOf, registrationText, sectionTitles } from "~/modules/registration/messages";
+import { EditVersion, StaleEditSummary, staleFieldErrors } from "~/components/stale-edit";
+import { editVersion, staleChanges, type StaleChange } from "~/utils/stale-edit";
 import { electedPeople, loadDraft, saveDraftSection } from "~/modules/registration/registration.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 
@@ -13,10 +15,21 @@ export const meta: MetaFunction = () => [{ title: "Registration details - Breaka
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "registration.manage");
   const [draft, people] = await Promise.all([loadDraft(context.db), electedPeople(context.db)]);
-  return { values: draftToValues(draft.details), people, updatedAt: draft.updatedAt?.toISOString() ?? null };
+  const values = draftToValues(draft.details);
+  // Each section's form carries the version of what it shows (optimistic concurrency, app/utils/stale-edit.ts).
+  const versions = Object.fromEntries(draftSectionIds.map((s) => [s, editVersion(sectionValues(values, s))])) as Record<DraftSection, string>;
+  return { values, versions, people, updatedAt: draft.updatedAt?.toISOString() ?? null };
 }
 
-type ActionResult = { section: DraftSection; errors: FieldErrors; values: FormValues };
+type ActionResult = {
+  section: DraftSection;
+  errors: FieldErrors;
+  values: FormValues;
+  /** Saved by someone else since the page was loaded: the fields and their saved values. */
+  stale?: StaleChange[];
+  /** The version the form carries from now on: the one it was sent with, or the saved one after a stale save. */
+  version: string;
+};
 
 /** The rows of a repeated group, re-numbered from 0 after one is removed or one is added. */
 function reshapeRows(values: FormValues, prefix: string, change: { remove?: number; add?: string[] }): FormValues {
@@ -45,6 +58,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const section = values.section;
   if (!isDraftSection(section)) throw new Response("The form was not understood. Go back and try again.", { status: 400 });
   const intent = typeof values.intent === "string" ? values.intent : "save";
+  const version = typeof values.version === "string" ? values.version : "";
   // Adding or removing a row shows the form again with the answers as typed: nothing is saved
   // until "Save and continue", so this works the same with and without JavaScript.
   const [verb, kind, index] = intent.split(":");
@@ -52,19 +66,26 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const group = repeated[kind];
     const rowCount = rowIndexes(values, group.prefix).length;
     const shaped = verb === "add" ? (rowCount < group.max ? reshapeRows(values, group.prefix, { add: [...group.fields] }) : values) : reshapeRows(values, group.prefix, { remove: Number(index) });
-    return data<ActionResult>({ section, errors: {}, values: shaped });
+    return data<ActionResult>({ section, errors: {}, values: shaped, version });
   }
   const parsed = parseSection(section, values);
   // Shown again as typed, empty rows included, numbered from 0 as the form's field ids are.
   const shown = reshapeRows(reshapeRows(values, repeated.descriptions.prefix, {}), repeated.units.prefix, {});
   const errors: FieldErrors = {};
   for (const [path, code] of Object.entries(parsed.problems)) errors[path] = draftIssueMessage({ path, code });
-  if (Object.keys(errors).length > 0) return data<ActionResult>({ section, errors, values: shown }, { status: 400 });
-  const saved = await saveDraftSection(context.db, { id: user.id, label: user.email }, section, parsed.patch);
+  if (Object.keys(errors).length > 0) return data<ActionResult>({ section, errors, values: shown, version }, { status: 400 });
+  const saved = await saveDraftSection(context.db, { id: user.id, label: user.email }, section, parsed.patch, version);
+  if (!saved.ok && "code" in saved) {
+    // Someone else saved this section since the page was loaded: nothing is written; the person's input stays.
+    const people = new Map((await electedPeople(context.db)).map((p) => [p.userId, `${p.name} (${p.position})`] as const));
+    const inWords = Object.fromEntries(Object.entries(saved.current).map(([path, value]) => [path, answerInWords(path, value, people)]));
+    const stale = staleChanges(saved.changed, inWords, labelOf);
+    return data<ActionResult>({ section, errors: staleFieldErrors(stale), values: shown, stale, version: editVersion(saved.current) }, { status: 409 });
+  }
   if (!saved.ok) {
     // The draft's rows leave out empty ones: each problem goes back to the row it was typed in.
     for (const issue of saved.issues) errors[formPath(parsed.rowOrigins, issue.path)] ??= draftIssueMessage(issue);
-    return data<ActionResult>({ section, errors, values: shown }, { status: 400 });
+    return data<ActionResult>({ section, errors, values: shown, version }, { status: 400 });
   }
   const next = draftSectionIds[draftSectionIds.indexOf(section) + 1];
   return redirect(`/registration/details?saved=${section}${next ? `#section-${next}` : ""}`);
@@ -94,7 +115,7 @@ export default function RegistrationDetails() {
   const section = (s: DraftSection, children: (q: Questions) => ReactNode, hint?: ReactNode) => {
     const values = valuesFor(s);
     return (
-      <SectionForm key={`${s}:${JSON.stringify(values)}`} id={s} busy={busy}>
+      <SectionForm key={`${s}:${JSON.stringify(values)}`} id={s} busy={busy} version={result?.section === s ? result.version : loaded.versions[s]}>
         {hint ? <p className="hint">{hint}</p> : null}
         {children(new Questions(values, errorsFor(s)))}
       </SectionForm>
@@ -106,7 +127,7 @@ export default function RegistrationDetails() {
         <Link to="/registration">Registration</Link>
       </p>
       <h1>Application details</h1>
-      {result ? <ErrorSummary errors={result.errors} fieldIds={firstChoice} /> : null}
+      {result?.stale ? <StaleEditSummary changes={result.stale} fieldIds={firstChoice} /> : result ? <ErrorSummary errors={result.errors} fieldIds={firstChoice} /> : null}
       {saved && isDraftSection(saved) && !result ? (
         <NotificationBanner title="Saved" kind="success">
           <p>
@@ -263,7 +284,7 @@ export default function RegistrationDetails() {
   );
 }
 
-function SectionForm({ id, busy, children }: { id: DraftSection; busy: boolean; children: ReactNode }) {
+function SectionForm({ id, busy, version, children }: { id: DraftSection; busy: boolean; version: string; children: ReactNode }) {
   return (
     <section aria-labelledby={`${id}-title`} className="panel">
       <h2 id={`${id}-title`}>
@@ -273,6 +294,7 @@ function SectionForm({ id, busy, children }: { id: DraftSection; busy: boolean; 
       </h2>
       <Form method="post" noValidate>
         <input type="hidden" name="section" value={id} />
+        <EditVersion form={id} version={version} />
         {/* Pressing Enter in a field submits with the first button: make that one "save", not "remove". */}
         <button type="submit" name="intent" value="save" className="visually-hidden" tabIndex={-1} aria-hidden="true">
           Save

@@ -3,7 +3,9 @@ import { periodRefusal } from "~/modules/content/periods.server";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, NotificationBanner, TextArea, TextField, type FieldErrors } from "~/components/forms";
 import { PlainMarkdown } from "~/components/plain-markdown";
-import { financialSchemeState, MAX_SCHEME_LENGTH, resetFinancialScheme, saveFinancialScheme } from "~/modules/registration/financial-scheme.server";
+import { financialSchemeState, MAX_SCHEME_LENGTH, resetFinancialScheme, saveFinancialScheme, schemeShown } from "~/modules/registration/financial-scheme.server";
+import { EditVersion, StaleEditSummary, staleFieldErrors } from "~/components/stale-edit";
+import { editVersion, staleChanges, type StaleChange, type StaleSave } from "~/utils/stale-edit";
 import { openFinancialSchemeVote, settleFinancialSchemeVote } from "~/modules/registration/financial-scheme-vote.server";
 import { schemeTextMessages, schemeVoteMessages as v } from "~/modules/registration/messages";
 import { loadRules } from "~/modules/polls/polls.server";
@@ -37,6 +39,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const poll = pollId ? (await loadRules(context.db, pollId))?.poll : null;
   return {
     text: state.text,
+    // What the scheme's form was loaded with (optimistic concurrency, app/utils/stale-edit.ts).
+    version: editVersion(schemeShown(state)),
     edited: state.edited,
     treasurerName: state.treasurerName,
     adopted: state.adopted,
@@ -53,6 +57,10 @@ interface ActionResult {
   /** The scheme as typed, kept on a scheme error. */
   value?: string;
   closesAt?: string;
+  /** Saved by someone else since the page was loaded: the scheme as saved now. */
+  stale?: StaleChange[];
+  /** The version the scheme's form carries from now on: the one it was sent with, or the saved one after a stale save. */
+  version?: string;
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -87,15 +95,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if ((intent !== "save" && intent !== "reset") || (intent === "save" && typeof scheme !== "string")) {
     throw new Response("The form was not understood. Go back and try again.", { status: 400 });
   }
+  const version = String(form.get("version") ?? "");
   if (intent === "reset") {
-    const reset = await resetFinancialScheme(context.db, actor);
+    const reset = await resetFinancialScheme(context.db, actor, version);
+    if (!reset.ok && reset.code === "stale") return staleReply(reset);
     if (!reset.ok) return data<ActionResult>({ errors: { scheme: v.frozen } }, { status: 400 });
     return redirect("/registration/financial-scheme?done=reset");
   }
   const value = typeof scheme === "string" ? scheme : "";
-  const saved = await saveFinancialScheme(context.db, actor, value);
-  if (!saved.ok) return data<ActionResult>({ errors: { scheme: saved.code === "empty" ? text.empty : saved.code === "ballot_open" ? v.frozen : schemeTextMessages[saved.code] }, value }, { status: 400 });
+  const saved = await saveFinancialScheme(context.db, actor, value, version);
+  if (!saved.ok && saved.code === "stale") return staleReply(saved, value);
+  if (!saved.ok) return data<ActionResult>({ errors: { scheme: saved.code === "empty" ? text.empty : saved.code === "ballot_open" ? v.frozen : schemeTextMessages[saved.code] }, value, version }, { status: 400 });
   return redirect("/registration/financial-scheme?done=saved");
+}
+
+/** A save or reset from a stale page: 409, the text as typed kept, the saved one shown. */
+function staleReply(result: StaleSave, value?: string) {
+  const stale = staleChanges(result.changed, result.current, () => text.label);
+  return data<ActionResult>({ errors: staleFieldErrors(stale), value, stale, version: editVersion(result.current) }, { status: 409 });
 }
 
 export default function FinancialSchemePage() {
@@ -109,7 +126,7 @@ export default function FinancialSchemePage() {
       <p>
         <Link to="/registration">{text.back}</Link>
       </p>
-      <ErrorSummary errors={result?.errors ?? {}} fieldIds={{ vote: "vote" }} />
+      {result?.stale ? <StaleEditSummary changes={result.stale} /> : <ErrorSummary errors={result?.errors ?? {}} fieldIds={{ vote: "vote" }} />}
       {done === "saved" || done === "reset" ? (
         <NotificationBanner title={done === "saved" ? "Saved" : "Reset"} kind="success">
           <p>{done === "saved" ? text.saved : text.resetDone}</p>
@@ -165,6 +182,7 @@ export default function FinancialSchemePage() {
         {loaded.edited ? text.editedStatus : text.generatedStatus}
       </p>
       <Form method="post">
+        <EditVersion form="scheme" version={result?.version ?? loaded.version} />
         <TextArea name="scheme" label={text.label} hint={text.hint} error={result?.errors.scheme} defaultValue={value} rows={24} />
         <button type="submit" className="button" name="intent" value="save">
           {text.save}
@@ -172,6 +190,7 @@ export default function FinancialSchemePage() {
       </Form>
       {loaded.edited ? (
         <Form method="post">
+          <EditVersion form="scheme-reset" version={result?.version ?? loaded.version} />
           <p className="hint" id="reset-hint">
             {text.resetHint}
           </p>

@@ -4,9 +4,12 @@ import { MAX_FULL_NAME_LENGTH, MAX_HOME_ADDRESS_LENGTH } from "~/utils/input-lim
 import { ErrorSummary, FieldError, NotificationBanner, TextArea, TextField, type FieldErrors } from "~/components/forms";
 import { officerFieldMessages, officerProblemMessages, registrationText, roleDeclarations, roleTitles } from "~/modules/registration/messages";
 import { recordOfficerDetailsOpened } from "~/modules/registration/private-reads.server";
-import { loadOfficerDetails, officerCompletion, rolesHeldBy, saveOfficerDetails, type OfficerCompletion } from "~/modules/registration/registration.server";
+import { loadOfficerDetails, officerCompletion, officerShown, rolesHeldBy, saveOfficerDetails, type OfficerCompletion } from "~/modules/registration/registration.server";
+import { EditVersion, StaleEditSummary, staleFieldErrors } from "~/components/stale-edit";
+import { editVersion, staleChanges, type StaleChange } from "~/utils/stale-edit";
 import { principalOf, requireUser } from "~/utils/auth.server";
 import { isAllowed } from "~/utils/permissions";
+import type { RegisteredRole } from "~/modules/elections/officer-rules";
 
 export const meta: MetaFunction = () => [{ title: "Officer's details - Registration - Breakaway" }];
 
@@ -43,13 +46,25 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     roles,
     own: own ? { fullName: own.fullName, homeAddress: own.homeAddress, email: own.email, confirmations: own.confirmations } : null,
+    // What the officer's form was loaded with (optimistic concurrency, app/utils/stale-edit.ts).
+    version: editVersion(officerShown(own, roles)),
     officers: officers.map((o) => ({ userId: o.userId, name: o.name, role: roleTitles[o.role], detailsComplete: o.detailsComplete, confirmed: o.confirmed })),
     organiser,
     opened,
   };
 }
 
-type ActionResult = { errors: FieldErrors; values: { fullName: string; homeAddress: string; email: string; confirm: string[] } };
+type ActionResult = {
+  errors: FieldErrors;
+  values: { fullName: string; homeAddress: string; email: string; confirm: string[] };
+  /** Saved since the page was loaded (on another device): the fields and their saved values. */
+  stale?: StaleChange[];
+  /** The version the form carries from now on: the one it was sent with, or the saved one after a stale save. */
+  version: string;
+};
+
+/** The form's labels, for the fields saved since the page was loaded. */
+const officerLabels: Record<string, string> = { fullName: "Full name", homeAddress: "Home address", email: "Your own email address", confirm: "Your declarations" };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = requireUser(request, context, "registration.officer");
@@ -60,18 +75,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
     email: String(form.get("email") ?? ""),
     confirm: form.getAll("confirm").map(String),
   };
-  const r = await saveOfficerDetails(context.db, { id: user.id, label: user.email }, values);
+  const version = String(form.get("version") ?? "");
+  const r = await saveOfficerDetails(context.db, { id: user.id, label: user.email }, values, version);
   if (r.ok) return redirect("/registration/officer?saved=1");
   if (r.code === "not_an_officer") throw new Response(officerProblemMessages.not_an_officer, { status: 403 });
+  if (r.code === "stale") {
+    const confirmed = (r.current.confirm ?? []) as readonly RegisteredRole[];
+    const stale = staleChanges(r.changed, { ...r.current, confirm: confirmed.map((role) => roleTitles[role]) }, (field) => officerLabels[field] ?? field);
+    return data<ActionResult>({ errors: staleFieldErrors(stale), values, stale, version: editVersion(r.current) }, { status: 409 });
+  }
   const errors: FieldErrors = {};
   if (r.code === "role_not_held") errors.confirm = officerProblemMessages.role_not_held;
   else if (r.code === "invalid")
     for (const issue of r.issues) errors[issue.path] ??= officerFieldMessages[issue.path as keyof typeof officerFieldMessages][issue.code];
-  return data<ActionResult>({ errors, values }, { status: 400 });
+  return data<ActionResult>({ errors, values, version }, { status: 400 });
 }
 
 export default function OfficerPage() {
-  const { roles, own, officers, organiser, opened } = useLoaderData<typeof loader>();
+  const { roles, own, officers, organiser, opened, version } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const busy = useNavigation().state === "submitting";
   const [params] = useSearchParams();
@@ -83,7 +104,11 @@ export default function OfficerPage() {
         <Link to="/registration">Registration</Link>
       </p>
       <h1>Officers&apos; details and declarations</h1>
-      {result ? <ErrorSummary errors={errors} fieldIds={{ confirm: `confirm-${roles[0] ?? ""}` }} /> : null}
+      {result?.stale ? (
+        <StaleEditSummary changes={result.stale} fieldIds={{ confirm: `confirm-${roles[0] ?? ""}` }} />
+      ) : result ? (
+        <ErrorSummary errors={errors} fieldIds={{ confirm: `confirm-${roles[0] ?? ""}` }} />
+      ) : null}
       {params.get("saved") && !result ? (
         <NotificationBanner title="Saved" kind="success">
           <p>Your details and declarations are saved.</p>
@@ -96,6 +121,7 @@ export default function OfficerPage() {
             You are the party&apos;s {roles.map((r) => roleTitles[r].toLowerCase()).join(" and ")}. {registrationText.officerLead}
           </p>
           <Form method="post" noValidate key={JSON.stringify(v)}>
+            <EditVersion form="officer" version={result?.version ?? version} />
             <TextField name="fullName" label="Full name" hint={`As it should appear on the Commission's register of officers. At most ${MAX_FULL_NAME_LENGTH} characters.`} autoComplete="name" defaultValue={v.fullName} error={errors.fullName} />
             <TextArea name="homeAddress" label="Home address" hint={`Not published. It is printed only on your own officer sheet. At most ${MAX_HOME_ADDRESS_LENGTH.toLocaleString("en-GB")} characters.`} defaultValue={v.homeAddress} error={errors.homeAddress} rows={4} />
             <TextField name="email" label="Your own email address" type="email" autoComplete="email" spellCheck={false} defaultValue={v.email} error={errors.email} />

@@ -14,6 +14,7 @@ import { grantRole } from "../../app/modules/users/users.server";
 import { auditLog, movement, registrationDetails, registrationPacks, renderedDocuments, users } from "../../db/schema";
 import { cookieFor, createTestApp } from "../support/app-harness";
 import { adoptedAndDeclared, OFFICERS } from "../support/registration-fixture";
+import { freshVersion } from "../support/edit-version";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 let database: TestDatabase;
@@ -400,14 +401,16 @@ describe("the financial scheme page", () => {
     expect(await empty.text()).toContain("Enter the text of the financial scheme");
     const generated = (await financialSchemeState(database.db)).generated;
     const edited = `${generated}\n## 10. Our own rule\n\nNo donation over £10,000 from any one person.\n`;
-    const saved = await app.request("/registration/financial-scheme", { cookie: organiser, form: { intent: "save", scheme: edited } });
+    const version = await freshVersion(app, "/registration/financial-scheme", "scheme", organiser);
+    const saved = await app.request("/registration/financial-scheme", { cookie: organiser, form: { intent: "save", version, scheme: edited } });
     expect(saved.status).toBe(302);
     const state = await financialSchemeState(database.db);
     expect(state.edited).toBe(true);
     expect(state.text).toContain("No donation over £10,000");
     const scheme = flat(pdfText((await download("/registration/documents/financial-scheme.pdf")).bytes));
     expect(scheme).toContain("No donation over £10,000 from any one person.");
-    const reset = await app.request("/registration/financial-scheme", { cookie: organiser, form: { intent: "reset" } });
+    const resetVersion = await freshVersion(app, "/registration/financial-scheme", "scheme-reset", organiser);
+    const reset = await app.request("/registration/financial-scheme", { cookie: organiser, form: { intent: "reset", version: resetVersion } });
     expect(reset.status).toBe(302);
     expect((await financialSchemeState(database.db)).edited).toBe(false);
     const actions = (await database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.subjectType, "registration"))).map((a) => a.action);

@@ -15,6 +15,7 @@ import { buildRequestContext } from "../../app/utils/context.server";
 import { auditLog, officerDetails, registeredPartyNames, registrationDetails, registrationEmblems, users } from "../../db/schema";
 import { cookieFor, createTestApp, html } from "../support/app-harness";
 import { adoptedAndDeclared } from "../support/registration-fixture";
+import { freshVersion } from "../support/edit-version";
 import { holdLocks } from "../support/locks";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
@@ -88,7 +89,13 @@ async function upload(
   return handler(request, context);
 }
 
-const details = (form: Record<string, string>, cookie = organiser) => app.request("/registration/details", { form, cookie });
+/** A section saved from a fresh page: with the version of the saved answers that page shows (decision 028). */
+const details = async (form: Record<string, string>, cookie = organiser) =>
+  app.request("/registration/details", { form: { version: await freshVersion(app, "/registration/details", form.section ?? "", cookie), ...form }, cookie });
+
+/** An officer's details saved from a fresh page. */
+const officerSave = async (cookie: string, form: Record<string, string>) =>
+  app.request("/registration/officer", { cookie, form: { version: await freshVersion(app, "/registration/officer", "officer", cookie), ...form } });
 
 async function lastAudit() {
   const [row] = await database.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1);
@@ -553,7 +560,7 @@ describe("officers' own details and declarations", () => {
   });
 
   it("saves an officer's details and declaration, audited without the details, and the readiness check passes", async () => {
-    const res = await app.request("/registration/officer", { cookie: founder[0]!, form: leaderForm });
+    const res = await officerSave(founder[0]!, leaderForm);
     expect(res.status).toBe(302);
     const [row] = await database.db.select().from(officerDetails).where(eq(officerDetails.userId, ids[0]!));
     expect(row).toMatchObject({ fullName: "Alex Founder", homeAddress: "12 Hidden Lane\nLeeds LS2 2BB", email: "alex@home.example" });
@@ -606,7 +613,7 @@ describe("officers' own details and declarations", () => {
 
   it("withdraws a declaration when it is unticked", async () => {
     const { confirm: _c, ...withoutConfirm } = leaderForm;
-    expect((await app.request("/registration/officer", { cookie: founder[0]!, form: withoutConfirm })).status).toBe(302);
+    expect((await officerSave(founder[0]!, withoutConfirm)).status).toBe(302);
     const [row] = await database.db.select().from(officerDetails).where(eq(officerDetails.userId, ids[0]!));
     expect(row!.confirmations).toEqual({});
     expect(await checkStatus(`officer.${ids[0]}.leader.declaration`)).toBe("fail");

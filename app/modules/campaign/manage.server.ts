@@ -4,10 +4,22 @@ import { queueMail } from "~/modules/mail/outbox.server";
 import { deadlineExtendedMail } from "~/modules/pledges/mail";
 import type { Db, DbOrTx } from "~/utils/db.server";
 import { MAX_CORRECTION_REASON_LENGTH } from "~/utils/input-limits";
+import { toLondonLocal } from "~/utils/london-time";
+import { staleSave, type Shown, type StaleSave } from "~/utils/stale-edit";
 import { textLimitProblem, type TextProblem } from "~/utils/text-limits";
 import { auditLog, demands, movement, pledges, type DemandResponse } from "../../../db/schema";
 
-export type ManageResult = { ok: true } | { ok: false; code: "not_found" | "after_deadline" | "before_deadline" | "no_movement" };
+export type ManageResult = { ok: true } | { ok: false; code: "not_found" | "after_deadline" | "before_deadline" | "no_movement" } | StaleSave;
+
+/** The campaign settings as their form shows them: what its version is a fingerprint of. */
+export function settingsShown(m: { name: string; partyName: string; statement: string; deadline: Date } | null): Shown {
+  return { name: m?.name ?? "", partyName: m?.partyName ?? "", statement: m?.statement ?? "", deadline: m ? toLondonLocal(m.deadline) : "" };
+}
+
+/** A demand as its form shows it. */
+export function demandShown(d: { title: string; body: string }): Shown {
+  return { title: d.title, body: d.body };
+}
 
 async function lockMovement(tx: Parameters<Parameters<Db["transaction"]>[0]>[0]) {
   const [m] = await tx.select().from(movement).where(eq(movement.id, 1)).for("update");
@@ -19,13 +31,17 @@ export async function saveSettings(
   db: Db,
   actor: Actor,
   input: { name: string; partyName: string; statement: string; deadline: Date },
+  /** The form's version (optimistic concurrency): a save from a stale page is refused, nothing written. */
+  version?: string,
 ): Promise<ManageResult> {
   return db.transaction(async (tx) => {
     const m = await lockMovement(tx);
+    if (m && (m.phase !== "campaign" || m.deadline.getTime() <= Date.now())) return { ok: false, code: "after_deadline" } as const;
+    const stale = staleSave(version, settingsShown(m));
+    if (stale) return stale;
     if (!m) {
       await tx.insert(movement).values({ ...input, id: 1 });
     } else {
-      if (m.phase !== "campaign" || m.deadline.getTime() <= Date.now()) return { ok: false, code: "after_deadline" } as const;
       await tx.update(movement).set({ ...input, updatedAt: new Date() }).where(eq(movement.id, 1));
     }
     await appendAudit(tx, {
@@ -57,12 +73,15 @@ export async function addDemand(db: Db, actor: Actor, input: { title: string; bo
   });
 }
 
-export async function editDemand(db: Db, actor: Actor, id: number, input: { title: string; body: string }): Promise<ManageResult> {
+export async function editDemand(db: Db, actor: Actor, id: number, input: { title: string; body: string }, version?: string): Promise<ManageResult> {
   return db.transaction(async (tx) => {
     const refused = await editableDemands(tx);
     if (refused) return refused;
+    // Demands are edited under the movement's lock (editableDemands), so the check and the write are one step.
     const [before] = await tx.select().from(demands).where(eq(demands.id, id));
     if (!before) return { ok: false, code: "not_found" } as const;
+    const stale = staleSave(version, demandShown(before));
+    if (stale) return stale;
     await tx.update(demands).set(input).where(eq(demands.id, id));
     await appendAudit(tx, {
       actor,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { registrationDraftSchema, type RegistrationDraft } from "./details";
-import { draftSections, draftToValues, formPath, parseSection, rowIndexes, sectionAnswered, type DraftSection } from "./draft-form";
+import { draftSections, draftToValues, formPath, parseSection, rowIndexes, sectionAnswered, sectionValues, type DraftSection } from "./draft-form";
 
 /** A whole draft through its form values and back, section by section. */
 function roundTrip(draft: RegistrationDraft): RegistrationDraft {
@@ -85,5 +85,22 @@ describe("the details form", () => {
     expect(sectionAnswered({}, "name")).toBe(false);
     expect(sectionAnswered({ nameTranslation: "X" }, "name")).toBe(true);
     expect(sectionAnswered({ name: "X" }, "register")).toBe(false);
+  });
+});
+
+describe("a section's values (what its edit version covers)", () => {
+  it("holds that section's fields, rows and parts included, and no other section's", () => {
+    const values = draftToValues({
+      name: "Common Ground",
+      nameTranslation: "Tir Cyffredin",
+      descriptions: [{ text: "Common Ground for All" }],
+      headquarters: { line1: "1 High Street", town: "Leeds", postcode: "LS1 1AA" },
+      financialYearEnd: "31-12",
+    });
+    expect(sectionValues(values, "name")).toEqual({ name: "Common Ground", nameTranslation: "Tir Cyffredin" });
+    expect(sectionValues(values, "descriptions")).toEqual({ "descriptions.0.text": "Common Ground for All" });
+    expect(Object.keys(sectionValues(values, "headquarters"))).toEqual(["headquarters.line1", "headquarters.town", "headquarters.postcode"]);
+    expect(sectionValues(values, "financial-year")).toEqual({ "financialYearEnd.day": "31", "financialYearEnd.month": "12" });
+    expect(sectionValues(values, "register")).toEqual({});
   });
 });

@@ -239,6 +239,12 @@ export function parseSection(section: DraftSection, values: FormValues): ParsedS
   return { patch, problems, rowOrigins };
 }
 
+/** The values one section's form shows (a part of draftToValues): what its edit version is a fingerprint of. */
+export function sectionValues(values: FormValues, section: DraftSection): FormValues {
+  const owned: readonly string[] = draftSections[section];
+  return Object.fromEntries(Object.entries(values).filter(([key]) => owned.some((field) => key === field || key.startsWith(`${field}.`))));
+}
+
 /** The values a section's form shows for a stored draft (the inverse of parseSection). */
 export function draftToValues(draft: RegistrationDraft): FormValues {
   const v: FormValues = {};

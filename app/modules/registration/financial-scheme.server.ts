@@ -12,6 +12,7 @@ import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import { getMovement } from "~/modules/campaign/campaign.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
 import { MAX_FINANCIAL_SCHEME_LENGTH } from "~/utils/input-limits";
+import { staleSave, type Shown, type StaleSave } from "~/utils/stale-edit";
 import { textLimitProblem, type TextProblem } from "~/utils/text-limits";
 import { officerDetails, registrationDetails } from "../../../db/schema";
 import type { RegistrationDraft } from "./details";
@@ -111,7 +112,12 @@ export async function financialSchemeState(db: DbOrTx): Promise<SchemeState> {
   };
 }
 
-export type SaveSchemeResult = { ok: true; edited: boolean } | { ok: false; code: "empty" | "ballot_open" | TextProblem };
+export type SaveSchemeResult = { ok: true; edited: boolean } | { ok: false; code: "empty" | "ballot_open" | TextProblem } | StaleSave;
+
+/** The scheme as its form shows it (the state's text): what the form's edit version is a fingerprint of. */
+export function schemeShown(state: Pick<SchemeState, "text">): Shown {
+  return { scheme: state.text };
+}
 
 function normalise(text: string): string {
   return text.replace(/\r\n?/g, "\n").trim();
@@ -121,7 +127,7 @@ function normalise(text: string): string {
  * Saves the organisers' text. Text the same as the generated one is stored as "generated" (null),
  * so the scheme keeps following the details (a new treasurer, a changed financial year).
  */
-export async function saveFinancialScheme(db: Db, actor: Actor, text: string): Promise<SaveSchemeResult> {
+export async function saveFinancialScheme(db: Db, actor: Actor, text: string, version?: string): Promise<SaveSchemeResult> {
   // The limit, the character rule and the longest word first, before any other work.
   const problem = textLimitProblem(text, MAX_SCHEME_LENGTH);
   if (problem) return { ok: false, code: problem };
@@ -132,9 +138,13 @@ export async function saveFinancialScheme(db: Db, actor: Actor, text: string): P
     const [before] = await tx.select({ scheme: registrationDetails.financialScheme }).from(registrationDetails).where(eq(registrationDetails.id, 1)).for("update");
     // The generated text is read after the lock, so it matches the details this save is compared
     // with: a details change saved meanwhile cannot make the same text look edited (or not).
-    const { generated, ballot } = await financialSchemeState(tx);
+    const state = await financialSchemeState(tx);
+    const { generated, ballot } = state;
     // The text on an open ballot is frozen: members vote on what they read.
     if (ballot) return { ok: false, code: "ballot_open" } as const;
+    // Edited by someone else (or regenerated from changed details) since the form was loaded.
+    const stale = staleSave(version, schemeShown(state));
+    if (stale) return stale;
     const ballotForm = schemeAsBallotText(clean);
     const stored = ballotForm === normalise(generated) ? null : `${ballotForm}\n`;
     if ((before?.scheme ?? null) === stored) return { ok: true, edited: stored !== null } as const;
@@ -151,7 +161,7 @@ export async function saveFinancialScheme(db: Db, actor: Actor, text: string): P
 }
 
 /** Goes back to the text generated from the model; refused while a ballot on the scheme is open. */
-export async function resetFinancialScheme(db: Db, actor: Actor): Promise<{ ok: true } | { ok: false; code: "ballot_open" }> {
+export async function resetFinancialScheme(db: Db, actor: Actor, version?: string): Promise<{ ok: true } | { ok: false; code: "ballot_open" } | StaleSave> {
   return db.transaction(async (tx) => {
     const [before] = await tx
       .select({ scheme: registrationDetails.financialScheme, pollHash: registrationDetails.financialSchemePollHash })
@@ -159,6 +169,9 @@ export async function resetFinancialScheme(db: Db, actor: Actor): Promise<{ ok: 
       .where(eq(registrationDetails.id, 1))
       .for("update");
     if (before?.pollHash) return { ok: false, code: "ballot_open" } as const;
+    // Resetting throws the edited text away: only the text the organiser saw, never an edit saved since.
+    const stale = version === undefined ? null : staleSave(version, schemeShown(await financialSchemeState(tx)));
+    if (stale) return stale;
     if (!before?.scheme) return { ok: true } as const;
     await tx.update(registrationDetails).set({ financialScheme: null, updatedAt: new Date(), updatedBy: actor.id }).where(eq(registrationDetails.id, 1));
     await appendAudit(tx, { actor, action: "registration.financial_scheme_reset", subjectType: "registration", subjectId: "1", details: { characters: 0, sameAsGenerated: true } });

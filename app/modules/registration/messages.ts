@@ -64,9 +64,44 @@ const fieldLabels: Record<string, string> = {
   "assetsRecord.otherLoans": "Other loans",
   "assetsRecord.tradeAndOtherCreditors": "Trade and other creditors",
   "assetsRecord.otherLiabilities": "Other liabilities",
+  intendsToContest: "Intends to field candidates",
+  headquartersIsHome: "Whether the headquarters is someone's home",
+  "additionalOfficer.userId": "The additional officer",
+  hasAccountingUnits: "Whether the party has accounting units",
+  "accountingUnits.address.line1": "Accounting unit address",
+  "accountingUnits.address.town": "Accounting unit town or city",
+  "accountingUnits.address.postcode": "Accounting unit postcode",
+  "financialYearEnd.month": "The financial year's last month",
+  assetsWithinThreshold: "Whether assets and liabilities are each £500 or less",
+  notThirdParty: "Not a recognised third party",
+  notContestingGeneralElections: "Will not contest UK general elections",
 };
 
-const labelOf = (path: string): string => fieldLabels[path.replace(/\.\d+(?=\.|$)/g, "")] ?? fieldLabels[path] ?? "This answer";
+/** Saved answers in words, where the form stores a code (a choice or a ticked box). */
+const answerWords: Record<string, Record<string, string>> = {
+  register: { GB: "Great Britain", NI: "Northern Ireland", both: "Both" },
+  nations: { england: "England", scotland: "Scotland", wales: "Wales" },
+  partyType: { full: "A full party", minor: "A minor party" },
+  minorElections: { "english-parish": "English parish council elections", "welsh-community": "Welsh community council elections" },
+  nameTranslationLanguage: { welsh: "Welsh", irish: "Irish" },
+  headquartersIsHome: { yes: "Yes", no: "No" },
+  hasAccountingUnits: { yes: "Yes", no: "No" },
+  assetsWithinThreshold: { yes: "Yes", no: "No" },
+  intendsToContest: { yes: "Ticked" },
+  notThirdParty: { yes: "Ticked" },
+  notContestingGeneralElections: { yes: "Ticked" },
+};
+
+/** A saved answer as a person reads it (for "someone else changed this"): choices in words, people by name. */
+export function answerInWords(path: string, value: string | readonly string[], people: ReadonlyMap<string, string> = new Map()): string | readonly string[] {
+  if (path === "additionalOfficer.userId" && typeof value === "string") return people.get(value) ?? value;
+  const words = answerWords[path];
+  if (!words) return value;
+  return typeof value === "string" ? (words[value] ?? value) : value.map((v) => words[v] ?? v);
+}
+
+/** A draft field's label, for messages about it. */
+export const labelOf = (path: string): string => fieldLabels[path.replace(/\.\d+(?=\.|$)/g, "")] ?? fieldLabels[path] ?? "This answer";
 
 const formProblems: Record<FormProblem, (label: string) => string> = {
   not_a_number: (label) => `${label} must be a whole number of pounds, like 250`,

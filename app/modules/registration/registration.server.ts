@@ -6,11 +6,12 @@ import { registeredRoles, type RegisteredRole } from "~/modules/elections/office
 import type { Db, DbOrTx } from "~/utils/db.server";
 import { officerDetails, positions, registeredPartyNames, registrationDetails, registrationEmblems } from "../../../db/schema";
 import { MAX_EMBLEMS, registrationDraftSchema, type EmblemInspection, type OfficerConfirmations, type RegistrationDraft } from "./details";
-import { draftSections, type DraftSection, type FormProblem, type SectionPatch } from "./draft-form";
+import { draftSections, draftToValues, sectionValues, type DraftSection, type FormProblem, type SectionPatch } from "./draft-form";
 import { EmblemFileError, inspectEmblem, type EmblemFileErrorCode } from "./inspect-emblem.server";
 import type { RegisteredNameRow } from "./names-csv";
 import { isEmailAddress } from "~/utils/email";
 import { MAX_EMAIL_LENGTH, MAX_EMBLEM_FILE_BYTES, MAX_FULL_NAME_LENGTH, MAX_HOME_ADDRESS_LENGTH } from "~/utils/input-limits";
+import { staleSave, type Shown, type StaleSave } from "~/utils/stale-edit";
 import { limitedText, textIssueOf, type TextProblem } from "~/utils/text-limits";
 
 /**
@@ -35,9 +36,13 @@ export interface StoredDraft {
 export async function loadDraft(db: DbOrTx): Promise<StoredDraft> {
   const [row] = await db.select().from(registrationDetails).where(eq(registrationDetails.id, 1));
   if (!row) return { details: {}, financialScheme: null, updatedAt: null };
-  // Stored drafts were checked when saved; parsing again keeps the type honest if the schema grew.
-  const parsed = registrationDraftSchema.safeParse(row.details);
-  return { details: parsed.success ? parsed.data : row.details, financialScheme: row.financialScheme, updatedAt: row.updatedAt };
+  return { details: checkedDraft(row.details), financialScheme: row.financialScheme, updatedAt: row.updatedAt };
+}
+
+/** Stored drafts were checked when saved; parsing again keeps the type honest if the schema grew. */
+function checkedDraft(details: RegistrationDraft): RegistrationDraft {
+  const parsed = registrationDraftSchema.safeParse(details);
+  return parsed.success ? parsed.data : details;
 }
 
 /** A problem with one field: its path in the draft (also the form field's id) and its code. */
@@ -47,7 +52,7 @@ export interface DraftIssue {
   max?: number;
 }
 
-export type SaveDraftResult = { ok: true; changed: string[] } | { ok: false; issues: DraftIssue[] };
+export type SaveDraftResult = { ok: true; changed: string[] } | { ok: false; issues: DraftIssue[] } | StaleSave;
 
 function issueOf(issue: z.core.$ZodIssue): DraftIssue {
   const path = issue.path.map(String).join(".");
@@ -61,10 +66,14 @@ function issueOf(issue: z.core.$ZodIssue): DraftIssue {
 }
 
 /** Merges one section's change into the stored draft, checks the result and saves it. */
-export async function saveDraftSection(db: Db, actor: Actor, section: DraftSection, patch: SectionPatch): Promise<SaveDraftResult> {
+export async function saveDraftSection(db: Db, actor: Actor, section: DraftSection, patch: SectionPatch, version?: string): Promise<SaveDraftResult> {
   return db.transaction(async (tx) => {
     await tx.insert(registrationDetails).values({ id: 1 }).onConflictDoNothing();
     const [row] = await tx.select().from(registrationDetails).where(eq(registrationDetails.id, 1)).for("update");
+    // Only this section's fields count: organisers saving different sections do not conflict.
+    const shownNow = sectionValues(draftToValues(checkedDraft(row?.details ?? {})), section);
+    const stale = staleSave(version, shownNow);
+    if (stale) return stale;
     const stored: Record<string, unknown> = { ...(row?.details ?? {}) };
     const merged: Record<string, unknown> = { ...stored };
     for (const key of draftSections[section]) {
@@ -323,6 +332,7 @@ export type OfficerProblem = "not_an_officer" | "role_not_held";
 
 export type SaveOfficerResult =
   | { ok: true; changed: string[] }
+  | StaleSave
   | { ok: false; code: OfficerProblem }
   | { ok: false; code: "invalid"; issues: { path: string; code: OfficerFieldProblem }[] };
 
@@ -332,10 +342,22 @@ export type OfficerFieldProblem = "missing" | "not_an_email" | TextProblem;
  * An officer saves their own details and confirms the declaration of each role they hold. A
  * confirmation keeps its first time while it stays ticked; unticking withdraws it.
  */
+/** An officer's details as their form shows them: what its edit version is a fingerprint of. */
+export function officerShown(details: { fullName: string; homeAddress: string; email: string; confirmations: OfficerConfirmations } | null | undefined, held: readonly RegisteredRole[]): Shown {
+  return {
+    fullName: details?.fullName ?? "",
+    homeAddress: details?.homeAddress ?? "",
+    email: details?.email ?? "",
+    confirm: held.filter((role) => details?.confirmations[role]),
+  };
+}
+
 export async function saveOfficerDetails(
   db: Db,
   officer: Actor & { id: string },
   input: { fullName: string; homeAddress: string; email: string; confirm: readonly string[] },
+  /** The form's version (optimistic concurrency): a save from a stale page is refused, nothing written. */
+  version?: string,
 ): Promise<SaveOfficerResult> {
   return db.transaction(async (tx) => {
     // Whether they are an officer at all comes first: someone who is not is refused, never told what is wrong with the form.
@@ -354,6 +376,9 @@ export async function saveOfficerDetails(
     }
     if (input.confirm.some((role) => !held.includes(role as RegisteredRole))) return { ok: false, code: "role_not_held" } as const;
     const [before] = await tx.select().from(officerDetails).where(eq(officerDetails.userId, officer.id)).for("update");
+    // The same officer on two devices, or an organiser's page open while they save: the later save from an older page is refused.
+    const stale = staleSave(version, officerShown(before, held));
+    if (stale) return stale;
     const now = new Date().toISOString();
     const confirmations: OfficerConfirmations = {};
     for (const role of held) if (input.confirm.includes(role)) confirmations[role] = before?.confirmations[role] ?? now;
