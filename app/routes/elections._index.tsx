@@ -222,7 +222,7 @@ export default function ElectionsPage() {
   const e = d.election;
   return (
     <div className="page">
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} fieldIds={result?.intent === "reopen" ? { opensAt: "reopen-opensAt", closesAt: "reopen-closesAt" } : undefined} />
       {result?.done ? <NotificationBanner title={result.done} kind="success">Recorded in the audit log.</NotificationBanner> : null}
       <h1>Elections</h1>
       {!e ? (
@@ -363,9 +363,10 @@ export default function ElectionsPage() {
             <Form method="post" noValidate>
               <input type="hidden" name="intent" value="reopen" />
               <h3>Re-open nominations for the vacant seats</h3>
-              <TextField name="opensAt" label="Nominations open (UK time)" type="datetime-local" defaultValue={v.opensAt} error={errors.opensAt} />
+              <TextField name="opensAt" id="reopen-opensAt" label="Nominations open (UK time)" type="datetime-local" defaultValue={v.opensAt} error={errors.opensAt} />
               <TextField
                 name="closesAt"
+                id="reopen-closesAt"
                 label="Nominations close (UK time)"
                 hint={`The standing orders ask for at least ${d.seats.minimumDays} days.`}
                 type="datetime-local"

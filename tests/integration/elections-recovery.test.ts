@@ -143,6 +143,8 @@ describe("seats left vacant", () => {
     expect(listed.html).toContain("Vacant seats");
     expect(listed.html).toMatch(/Secretary<\/th><td>1 of 1 seats vacant/);
     expect(listed.html).not.toMatch(/Leader<\/th><td>\d of 1 seats vacant/);
+    // The re-open form and the set-up form share the page: each field has its own id, so each label names its own field.
+    for (const id of ["opensAt", "closesAt", "reopen-opensAt", "reopen-closesAt"]) expect(listed.html.match(new RegExp(`id="${id}"`, "g")) ?? [], id).toHaveLength(1);
     // A member sees the list but not the organisers' form.
     expect((await page("/elections", founder[4]!)).html).not.toContain('value="reopen"');
 
@@ -150,7 +152,7 @@ describe("seats left vacant", () => {
     const tooShort = await post("/elections", cookie.organiser!, { intent: "reopen", opensAt: toLondonLocal(new Date(Date.now() - 60_000)), closesAt: short });
     expect(tooShort.status).toBe(400);
     expect(tooShort.html).toContain("Nominations must stay open for at least 14 days");
-    expect(tooShort.html).toContain('href="#closesAt"');
+    expect(tooShort.html).toContain('href="#reopen-closesAt"');
     expect(tooShort.html).toContain(`value="${short}"`);
     expect((await post("/elections", founder[4]!, { intent: "reopen", opensAt: toLondonLocal(new Date()), closesAt: toLondonLocal(new Date(Date.now() + 15 * DAY)) })).status).toBe(403);
 

@@ -30,6 +30,7 @@ import {
 } from "../../../db/schema";
 import { wordCount } from "~/modules/constitution/words";
 import { foundingRoll, isFoundingMember, onFoundingRoll } from "~/modules/founding/roll.server";
+import { committeeTitle } from "./messages";
 import { nominationMail } from "./nomination-mail";
 import { MAX_HUSTINGS_QUESTION_LENGTH } from "~/utils/input-limits";
 import { electionTextProblem, type ElectionTextProblem } from "./text-fields";
@@ -190,7 +191,7 @@ export async function createElection(db: Db, actor: Actor, input: NewElection): 
     if (input.committeeSeats > 0) {
       rows.push({
         electionId: election.id,
-        title: `Interim committee (${input.committeeSeats} seats)`,
+        title: committeeTitle(input.committeeSeats),
         registeredRole: null,
         seats: input.committeeSeats,
         method: input.committeeSeats === 1 ? "irv" : "scottish-stv",

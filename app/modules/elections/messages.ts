@@ -90,3 +90,6 @@ export const vacancyWhy = {
   no_ballot: "Nobody was validly nominated, so there was no ballot.",
   ron_or_too_few: "Re-open nominations won, or there were fewer candidates than seats.",
 } as const;
+
+/** The interim committee's title, with its number of seats ("1 seat", "7 seats"). */
+export const committeeTitle = (seats: number) => `Interim committee (${seats} ${seats === 1 ? "seat" : "seats"})`;
