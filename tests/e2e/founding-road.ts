@@ -116,7 +116,11 @@ export class Road {
   async visit(person: Person, path: string): Promise<Page> {
     const { page } = person;
     await page.goto(path);
-    if (new URL(page.url()).pathname.startsWith("/login")) {
+    // A public page (such as /elections) is shown to a visitor when the session has ended (90 days
+    // after signing in, and the road runs longer), so look for the signed-in header too.
+    const signedOut = new URL(page.url()).pathname.startsWith("/login") || (await page.locator(".site-header__user").count()) === 0;
+    if (signedOut) {
+      if (!new URL(page.url()).pathname.startsWith("/login")) await page.goto("/login");
       await this.signInFromForm(person);
       await page.goto(path);
     }
