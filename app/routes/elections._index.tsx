@@ -3,8 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { ErrorSummary, NotificationBanner, TextArea, TextField, type FieldErrors } from "~/components/forms";
 import {
   addPosition,
-  ballotsCloseAt,
-  ballotsDue,
+  ballotTimes,
   candidateCounts,
   countElection,
   createElection,
@@ -92,11 +91,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const declared = await declaredOfficers(context.db);
   // While the ballots are open: when they close, and whether that time has come (they are then
   // counted together, offices first, by the poll closer or the returning officer).
-  const lastClose = election.phase === "ballot" ? await ballotsCloseAt(context.db, election.id) : null;
+  const ballots = election.phase === "ballot" ? await ballotTimes(context.db, election.id, now) : { lastClose: null, due: false };
+  const lastClose = ballots.lastClose;
   const facts = {
     phase: election.phase,
     nominationsDue: election.nominationsCloseAt.getTime() <= now,
-    ballotsDue: election.phase === "ballot" && (await ballotsDue(context.db, election.id)),
+    ballotsDue: ballots.due,
     undeclared: positions.filter((p) => p.pollId && !p.declared).length,
   };
   // The seats of the first election across every round of re-opened nominations.
@@ -110,11 +110,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       phaseLabel: phaseLabels[election.phase],
       opensAt: formatLondon(election.nominationsOpenAt),
       closesAt: formatLondon(election.nominationsCloseAt),
-      nominationsDue: election.nominationsCloseAt.getTime() <= Date.now(),
+      nominationsDue: election.nominationsCloseAt.getTime() <= now,
       ballotHint: election.phase === "nominations" && can.run ? await periodHint(context.db, "ballot") : undefined,
       declaredCount: declared.length,
       ballotsClose: lastClose ? ukDateTime(lastClose) : null,
-      ballotsDue: lastClose !== null && lastClose.getTime() <= Date.now(),
+      ballotsDue: lastClose !== null && lastClose.getTime() <= now,
     },
     positions: positions.map(({ electedIds: _ids, ...rest }) => rest),
     can,

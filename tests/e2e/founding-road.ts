@@ -54,6 +54,9 @@ export class Road {
     const context = await this.browser.newContext({ viewport: { width: 414, height: 860 }, baseURL: this.server.baseURL });
     // Pages that count down in the browser must see the server's time, not the machine's.
     await context.clock.install({ time: await this.server.now() });
+    // A step that cannot find what it waits for fails within two minutes, naming it, instead of
+    // using up the whole journey's time (Playwright's actions otherwise wait without limit).
+    context.setDefaultTimeout(120_000);
     this.contexts.push(context);
     const person = { ...who, page: await context.newPage() };
     this.people.set(who.email, person);

@@ -302,17 +302,14 @@ describe("the constitution PDF", () => {
       made = true;
       return pdf;
     });
-    const waits: number[] = [];
     for (let i = 0; i < 3; i += 1) {
-      const start = performance.now();
       const res = await get("/login", null);
       expect(res.status).toBe(200);
       expect(await res.text()).toContain("Sign in");
-      waits.push(performance.now() - start);
     }
-    // Made on this thread, the first page would have waited for the whole PDF.
+    // Made on this thread, the first page would have waited for the whole PDF. How long a page
+    // waits meanwhile is measured by bench/constitution-pdf.bench.ts, not asserted here.
     expect(made).toBe(false);
-    expect(Math.max(...waits)).toBeLessThan(5000);
 
     const pdf = await making;
     const text = flat(pdfText(pdf));

@@ -9,7 +9,6 @@ import { flat, pdfText } from "../../app/modules/documents/test-support/pdf-text
 import {
   acceptNomination,
   addPosition,
-  createElection,
   currentElection,
   listPositions,
   nominate,
@@ -22,6 +21,7 @@ import { grantRole } from "../../app/modules/users/users.server";
 import { toLondonLocal } from "../../app/utils/london-time";
 import { auditLog, candidacies, elections, outbox, pollOptions, seconders, users } from "../../db/schema";
 import { foundingMembersReady } from "../support/constitution-fixture";
+import { electionOpenForNominations } from "../support/election-fixture";
 import { cookieFor, createTestApp } from "../support/app-harness";
 import { holdLocks, lockWaiters } from "../support/locks";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -58,14 +58,7 @@ async function newElectionWorld() {
     if (role === "member") outsiderId = r.userId;
     cookie[role] = await cookieFor(database.db, `${role}@example.org`);
   }
-  const created = await createElection(database.db, systemActor(), {
-    title: "Interim officers",
-    nominationsOpenAt: new Date(Date.now() - 60_000),
-    nominationsCloseAt: new Date(Date.now() + 3600_000),
-    campaignsOfficer: false,
-    committeeSeats: 0,
-  });
-  if (!created.ok) throw new Error(created.code);
+  await electionOpenForNominations(database.db);
   for (const title of ["Chair", "Secretary"]) {
     const added = await addPosition(database.db, systemActor(), { title, seats: 1, secondersRequired: 0, eligibility: "" });
     if (!added.ok) throw new Error(added.code);

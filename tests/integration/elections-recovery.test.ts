@@ -12,7 +12,6 @@ import { flat, pdfText } from "../../app/modules/documents/test-support/pdf-text
 import {
   addPosition,
   countElection,
-  createElection,
   currentElection,
   declare,
   declaredOfficers,
@@ -34,6 +33,7 @@ import { toLondonLocal } from "../../app/utils/london-time";
 import { auditLog, elections, polls, positions, recounts } from "../../db/schema";
 import { cookieFor, createTestApp, html } from "../support/app-harness";
 import { foundingMembersReady } from "../support/constitution-fixture";
+import { electionOpenForNominations } from "../support/election-fixture";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 let database: TestDatabase;
@@ -60,13 +60,7 @@ async function newWorld(options: { campaignsOfficer: boolean; committeeSeats: nu
     if (!r.ok) throw new Error(role);
     cookie[role] = await cookieFor(database.db, `${role}@example.org`);
   }
-  const created = await createElection(database.db, systemActor(), {
-    title: "Interim officers",
-    nominationsOpenAt: new Date(Date.now() - 60_000),
-    nominationsCloseAt: new Date(Date.now() + 3600_000),
-    ...options,
-  });
-  if (!created.ok) throw new Error(created.code);
+  await electionOpenForNominations(database.db, options);
 }
 
 afterAll(async () => {

@@ -6,7 +6,7 @@ import { settleDecision } from "../../app/modules/campaign/decision.server";
 import { decisionOptions } from "../../app/modules/campaign/decision-wording";
 import { startDraft } from "../../app/modules/constitution/drafting.server";
 import { openRound, roundItems } from "../../app/modules/constitution/round.server";
-import { createElection, currentElection, listPositions, openBallots, setSeconding, stand, type Position } from "../../app/modules/elections/elections.server";
+import { currentElection, listPositions, openBallots, setSeconding, stand, type Position } from "../../app/modules/elections/elections.server";
 import { electionProblemMessages } from "../../app/modules/elections/messages";
 import type { PollResult } from "../../app/modules/polls/ballot-rules";
 import { dueOwners } from "../../app/modules/polls/due-owners.server";
@@ -15,6 +15,7 @@ import { castBallot, closeDuePolls, closePoll, createPoll, getPublication, openP
 import { auditLog, constitutionDrafts, movement, pollOptions, polls, positions } from "../../db/schema";
 import { cookieFor, createTestApp, html } from "../support/app-harness";
 import { foundingMembersReady } from "../support/constitution-fixture";
+import { electionOpenForNominations } from "../support/election-fixture";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 let database: TestDatabase;
@@ -61,14 +62,7 @@ async function closingTimePassed(titles: readonly string[]) {
 
 describe("an officer election on its natural timeline", () => {
   beforeAll(async () => {
-    const created = await createElection(database.db, ro, {
-      title: "Interim officers",
-      nominationsOpenAt: new Date(Date.now() - 60_000),
-      nominationsCloseAt: nominationsClose(new Date(Date.now() - 60_000)),
-      campaignsOfficer: false,
-      committeeSeats: 2,
-    });
-    if (!created.ok) throw new Error(created.code);
+    await electionOpenForNominations(database.db, { actor: ro, nominationsCloseAt: nominationsClose(new Date(Date.now() - 60_000)), committeeSeats: 2 });
     const byTitle = await positionsByTitle();
     const standing: [number, string][] = [
       [0, "Leader"],

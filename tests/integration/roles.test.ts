@@ -6,12 +6,13 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../app/modules/audit/audit.server";
-import { createElection, currentElection, listPositions, stand, type Position } from "../../app/modules/elections/elections.server";
+import { currentElection, listPositions, stand, type Position } from "../../app/modules/elections/elections.server";
 import { createPoll, openPoll } from "../../app/modules/polls/polls.server";
 import { grantRole } from "../../app/modules/users/users.server";
 import { auditLog, candidacies, elections, outbox, seconders, users } from "../../db/schema";
 import { cookieFor, createTestApp, html } from "../support/app-harness";
 import { foundingMembersReady } from "../support/constitution-fixture";
+import { electionOpenForNominations } from "../support/election-fixture";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 let database: TestDatabase;
@@ -30,14 +31,7 @@ beforeAll(async () => {
   if (!o.ok) throw new Error("organiser");
   organiserId = o.userId;
   organiser = await cookieFor(database.db, "olive@example.org");
-  const created = await createElection(database.db, systemActor(), {
-    title: "Interim officers",
-    nominationsOpenAt: new Date(Date.now() - 60_000),
-    nominationsCloseAt: new Date(Date.now() + 3600_000),
-    campaignsOfficer: false,
-    committeeSeats: 0,
-  });
-  if (!created.ok) throw new Error(created.code);
+  await electionOpenForNominations(database.db);
 });
 afterAll(() => database.drop());
 

@@ -1,10 +1,11 @@
 import { systemActor } from "../../app/modules/audit/audit.server";
 import { startDraft, type DraftSource } from "../../app/modules/constitution/drafting.server";
 import { closeRound, openAdoptionVote, openRound, roundItems, settleAdoption } from "../../app/modules/constitution/round.server";
-import { countElection, createElection, currentElection, declare, listPositions, openBallots, setSeconding, stand } from "../../app/modules/elections/elections.server";
+import { countElection, currentElection, declare, listPositions, openBallots, setSeconding, stand } from "../../app/modules/elections/elections.server";
 import { castBallot } from "../../app/modules/polls/polls.server";
 import type { Db } from "../../app/utils/db.server";
 import { foundingMembersReady } from "./constitution-fixture";
+import { electionOpenForNominations } from "./election-fixture";
 import { ballotCloses, nominationsClose } from "./periods";
 
 /**
@@ -40,14 +41,7 @@ export async function adoptedConstitution(db: Db, ids: readonly string[], source
 
 export async function declaredOfficersElected(db: Db, ids: readonly string[], emails: readonly string[]): Promise<void> {
   const ro = systemActor();
-  const created = await createElection(db, ro, {
-    title: "Interim officers",
-    nominationsOpenAt: new Date(Date.now() - 60_000),
-    nominationsCloseAt: nominationsClose(new Date(Date.now() - 60_000)),
-    campaignsOfficer: false,
-    committeeSeats: 0,
-  });
-  if (!created.ok) throw new Error(`election: ${created.code}`);
+  await electionOpenForNominations(db, { actor: ro, nominationsCloseAt: nominationsClose(new Date(Date.now() - 60_000)) });
   const election = await currentElection(db);
   const positions = await listPositions(db, election!.id);
   const who = (i: number) => ({ id: ids[i]!, email: emails[i]! });

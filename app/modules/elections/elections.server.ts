@@ -744,19 +744,6 @@ export async function openBallots(
 }
 
 /**
- * When the last of the election's open ballots closes (null when none is open). Until then none
- * is counted: past its own closing time a ballot takes no more votes, and waits for the others.
- */
-export async function ballotsCloseAt(db: DbOrTx, electionId: string): Promise<Date | null> {
-  const [row] = await db
-    .select({ last: sql<string | null>`max(${polls.closesAt})` })
-    .from(polls)
-    .innerJoin(positions, eq(positions.pollId, polls.id))
-    .where(and(eq(positions.electionId, electionId), eq(polls.status, "open")));
-  return row?.last ? new Date(row.last) : null;
-}
-
-/**
  * Closes and counts every ballot: the registered offices first, then the positions counted
  * after them, from which anyone elected to an office is withdrawn before counting (11.8).
  */
@@ -838,15 +825,23 @@ export async function declare(db: Db, actor: Actor, positionId: string): Promise
   });
 }
 
-/** Whether every ballot of the election is closed or past its closing time: then only the count is left. */
-export async function ballotsDue(db: DbOrTx, electionId: string): Promise<boolean> {
+/**
+ * Where the election's ballots stand, from one read: when the last open ballot closes (null when
+ * none is open) and whether the count is due (every ballot closed or past its closing time). Until
+ * then none is counted: past its own closing time a ballot takes no more votes, and waits for the
+ * others.
+ */
+export async function ballotTimes(db: DbOrTx, electionId: string, now = Date.now()): Promise<{ lastClose: Date | null; due: boolean }> {
   const rows = await db
     .select({ status: polls.status, closesAt: polls.closesAt })
     .from(positions)
     .innerJoin(polls, eq(polls.id, positions.pollId))
     .where(eq(positions.electionId, electionId));
-  const now = Date.now();
-  return rows.length > 0 && rows.every((p) => p.status === "closed" || p.closesAt.getTime() <= now);
+  const open = rows.filter((p) => p.status === "open").map((p) => p.closesAt.getTime());
+  return {
+    lastClose: open.length > 0 ? new Date(Math.max(...open)) : null,
+    due: rows.length > 0 && rows.every((p) => p.status === "closed" || p.closesAt.getTime() <= now),
+  };
 }
 
 /** Declared holders of the registered offices: for the registration pack and the officer rules. */

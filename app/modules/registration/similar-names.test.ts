@@ -60,16 +60,4 @@ describe("similarNames", () => {
     expect(similarity(a, b)).toBe(1);
     expect(similarity(a, c)).toBeLessThan(SIMILARITY_THRESHOLD);
   });
-
-  it("is fast enough for 500 registered names and 13 texts", () => {
-    const words = ["Green", "Labour", "Workers", "Alliance", "Independent", "Democratic", "People", "Freedom", "Reform", "Heritage", "Community", "Socialist", "Unity", "Future"];
-    const many = Array.from({ length: 500 }, (_, i) => `${words[i % 14]} ${words[(i * 7) % 14]} ${words[(i * 3 + 1) % 14]} ${i} Party`);
-    const texts = Array.from({ length: 13 }, (_, i) => `Breakaway ${words[i]} for the many and not the few`);
-    // Warm the JIT once; the budget is generous because the test machine is shared.
-    similarNames("warm up", prepareNames(many));
-    const start = performance.now();
-    const prepared = prepareNames(many);
-    for (const text of texts) similarNames(text, prepared);
-    expect(performance.now() - start).toBeLessThan(500);
-  });
 });
