@@ -1,11 +1,14 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { BarChart } from "~/components/bar-chart";
-import { ErrorSummary, NotificationBanner, TextArea, type FieldErrors } from "~/components/forms";
+import { ErrorSummary, NotificationBanner, TextArea, TextField, type FieldErrors } from "~/components/forms";
 import { YES_NO_MESSAGES } from "~/modules/ballots";
 import { amendedDocument, currentDraft, listAmendments } from "~/modules/constitution/drafting.server";
 import { closeReasonMessages, failedAdoptionWords, roundProblemMessages, undecidedSummary } from "~/modules/constitution/messages";
-import { MAX_OFFICIAL_REASON_LENGTH } from "~/utils/input-limits";
+import { extendRound } from "~/modules/constitution/round-extension.server";
+import { periodRefusal } from "~/modules/content/periods.server";
+import { correctionProblemMessages } from "~/modules/polls/messages";
+import { MAX_CORRECTION_REASON_LENGTH, MAX_OFFICIAL_REASON_LENGTH } from "~/utils/input-limits";
 import { textLimitProblem } from "~/utils/text-limits";
 import { renderAfterAdoption } from "~/modules/registration/pack.server";
 import { closeRound, failedAdoptionVotes, latestVersion, openRoundOf, pendingClauses, roundResults, settleAdoption } from "~/modules/constitution/round.server";
@@ -14,7 +17,7 @@ import { majorityDescriptions } from "~/modules/polls/messages";
 import { loadRules } from "~/modules/polls/polls.server";
 import type { PollResult } from "~/modules/polls/ballot-rules";
 import { principalOf, requirePermission, requireUser } from "~/utils/auth.server";
-import { formatLondon } from "~/utils/london-time";
+import { formatLondon, fromLondonLocal } from "~/utils/london-time";
 import { isAllowed } from "~/utils/permissions";
 
 export const meta: MetaFunction = () => [{ title: "Constitution votes and results - Breakaway" }];
@@ -23,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "constitution.read");
   const draft = await currentDraft(context.db);
   const principal = principalOf(context);
-  if (!draft) return { canClose: false, canCloseEarly: false, openRound: null, rounds: [], adoption: null, failedAdoptions: [], canOpenNewAdoption: false, undecided: null, version: null };
+  if (!draft) return { canClose: false, canCloseEarly: false, canExtend: false, openRound: null, rounds: [], adoption: null, failedAdoptions: [], canOpenNewAdoption: false, undecided: null, version: null };
   const rounds = await roundResults(context.db, draft.id);
   const listed = await listAmendments(context.db, draft.id);
   const numbers = new Map(listed.map((a) => [a.id, a.number]));
@@ -38,6 +41,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     canClose: isAllowed(principal, "constitution.manage") || isAllowed(principal, "poll.close_early"),
     canCloseEarly: isAllowed(principal, "poll.close_early"),
+    // Moving a round's closing time is a correction under the standing orders (5.7): the returning officer's.
+    canExtend: isAllowed(principal, "poll.correct_under_standing_orders"),
     openRound: open ? { number: open.number, closesAt: formatLondon(open.closesAt), due: open.closesAt.getTime() <= Date.now() } : null,
     rounds: rounds
       .map(({ round, questions }) => {
@@ -126,6 +131,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const draft = await currentDraft(context.db);
   if (!draft) throw new Response("No draft", { status: 404 });
   const actor = { id: user.id, label: user.email };
+  if (intent === "extend-round") {
+    requireUser(request, context, "poll.correct_under_standing_orders");
+    const values = { closesAt: String(form.get("closesAt") ?? ""), reason: String(form.get("reason") ?? "") };
+    const fail = (errors: FieldErrors, status: number) => data({ errors, values }, { status });
+    const newClosesAt = fromLondonLocal(values.closesAt);
+    if (!newClosesAt) return fail({ "extend-closesAt": "Enter the new closing time as a date and time" }, 400);
+    const r = await extendRound(context.db, actor, { closesAt: newClosesAt, reason: values.reason });
+    if (!r.ok) {
+      if (r.code === "no_open_round") return fail({ "extend-closesAt": roundProblemMessages.no_open_round }, 409);
+      const message = r.code === "period_too_short" ? await periodRefusal("ballot", r.earliest, correctionProblemMessages[r.code]) : correctionProblemMessages[r.code];
+      return r.code.startsWith("reason") ? fail({ "extend-reason": message }, 400) : fail({ "extend-closesAt": message }, 409);
+    }
+    return { errors: {} as FieldErrors, done: `Round ${r.roundNumber} now closes on ${formatLondon(newClosesAt)} (UK time).` };
+  }
   const closesAt =
     intent === "close-round" ? (await openRoundOf(context.db, draft.id))?.closesAt : draft.adoptionPollId ? (await loadRules(context.db, draft.adoptionPollId))?.poll.closesAt : undefined;
   const early = closesAt ? closesAt.getTime() > Date.now() : false;
@@ -151,7 +170,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ConstitutionResults() {
   const d = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as { errors: FieldErrors; done?: string } | undefined;
+  const result = useActionData<typeof action>() as { errors: FieldErrors; done?: string; values?: { closesAt: string; reason: string } } | undefined;
   const busy = useNavigation().state === "submitting";
   const [search] = useSearchParams();
   const closeForm = (intent: string, label: string, due: boolean) =>
@@ -260,6 +279,20 @@ export default function ConstitutionResults() {
               )}
               <BarChart title={`Round ${r.number} turnout by clause`} max={r.rollSize} bars={r.clauses.map((c) => ({ label: c.title, value: c.turnout }))} marker={{ value: Math.ceil((r.rollSize * r.quorumPercent) / 100), label: "quorum" }} />
               {d.openRound?.number === r.number ? closeForm("close-round", `Close and count round ${r.number}`, d.openRound.due) : null}
+              {d.openRound?.number === r.number && d.canExtend && !d.openRound.due ? (
+                <details className="details" open={Boolean(result?.errors["extend-closesAt"] || result?.errors["extend-reason"])}>
+                  <summary>Extend round {r.number}&apos;s closing time</summary>
+                  <p>Every question of the round moves to the new time together. It can be moved later, never earlier; everyone can see the change and its reason, and it goes in the founding record.</p>
+                  <Form method="post" noValidate>
+                    <input type="hidden" name="intent" value="extend-round" />
+                    <TextField name="closesAt" id="extend-closesAt" label="New closing time (UK time)" type="datetime-local" defaultValue={result?.values?.closesAt} error={result?.errors["extend-closesAt"]} />
+                    <TextArea name="reason" id="extend-reason" label="Reason for extending" hint={`Shown in the founding record. At most ${MAX_CORRECTION_REASON_LENGTH} characters.`} rows={2} defaultValue={result?.values?.reason} error={result?.errors["extend-reason"]} />
+                    <button type="submit" className="button button--secondary" disabled={busy}>
+                      Extend the closing time
+                    </button>
+                  </Form>
+                </details>
+              ) : null}
             </>
           ) : (
             <>

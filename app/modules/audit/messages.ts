@@ -46,6 +46,7 @@ export const auditActionLabels: Record<string, string> = {
   "poll.cancelled": "Poll cancelled before it closed, with the reason: never counted",
   "poll.closing_extended": "Poll's closing time extended, with the reason",
   "constitution.draft_started": "Constitution draft started",
+  "constitution.round_extended": "Voting round's closing time extended, with the reason",
   "constitution.supporters_needed_set": "Supporters needed for amendments set",
   "constitution.amendment_proposed": "Amendment proposed",
   "constitution.amendment_supported": "Amendment supported",

@@ -71,7 +71,7 @@ export async function standingOrdersAdopted(db: DbOrTx): Promise<boolean> {
  * that merely point at the draft (a comment) take a key-share lock on it, and must not wait
  * for a round to open or close.
  */
-async function lockDraft(tx: DbOrTx): Promise<Draft | null> {
+export async function lockDraft(tx: DbOrTx): Promise<Draft | null> {
   const draft = await currentDraft(tx);
   if (!draft) return null;
   const [locked] = await tx.select().from(constitutionDrafts).where(eq(constitutionDrafts.id, draft.id)).for("no key update");

@@ -18,7 +18,8 @@ import { pollCancelledMail } from "./messages";
 export type CorrectionProblem = "not_found" | "not_open" | "reason_missing" | `reason:${TextProblem}` | CancelRefusal | ExtensionProblem;
 export type CorrectionResult = { ok: true } | { ok: false; code: CorrectionProblem; earliest?: Date };
 
-function reasonProblem(reason: string): CorrectionProblem | null {
+/** A correction's reason: given, and within the limits of official reasons. */
+export function correctionReasonProblem(reason: string): CorrectionProblem | null {
   if (!reason.trim()) return "reason_missing";
   const problem = textLimitProblem(reason.trim(), MAX_CORRECTION_REASON_LENGTH);
   return problem ? `reason:${problem}` : null;
@@ -33,7 +34,7 @@ function reasonProblem(reason: string): CorrectionProblem | null {
  * standing orders vote can then be opened again: the movement stops pointing at them.
  */
 export async function cancelPoll(db: Db, actor: Actor, input: { pollId: string; reason: string; appUrl: string }): Promise<CorrectionResult> {
-  const reasonRefused = reasonProblem(input.reason);
+  const reasonRefused = correctionReasonProblem(input.reason);
   if (reasonRefused) return { ok: false, code: reasonRefused };
   const reason = input.reason.trim();
   return db.transaction(async (tx) => {
@@ -71,7 +72,7 @@ export async function cancelPoll(db: Db, actor: Actor, input: { pollId: string; 
 
 /** Moves a draft or open poll's closing time later, with a reason (standing orders 5.7). */
 export async function extendPollClosing(db: Db, actor: Actor, input: { pollId: string; closesAt: Date; reason: string }): Promise<CorrectionResult> {
-  const reasonRefused = reasonProblem(input.reason);
+  const reasonRefused = correctionReasonProblem(input.reason);
   if (reasonRefused) return { ok: false, code: reasonRefused };
   const reason = input.reason.trim();
   const rules = await standingOrderRules();

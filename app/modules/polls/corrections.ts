@@ -51,14 +51,15 @@ export type ExtensionCheck = { ok: true } | { ok: false; code: ExtensionProblem;
 /**
  * A new closing time: later than the present one (never shorter, 5.7), at most MAX_EXTENSION_DAYS
  * beyond it, and for a poll under the standing orders, once adopted, still open at least
- * ballot_min_open_days in all. A clause's question closes with its round, so it is not extended alone.
+ * ballot_min_open_days in all. A clause's question closes with its round, so it is extended only
+ * with the whole round (`wholeRound`, from round.server.ts's extendRound), never alone.
  */
 export function checkExtension(
   poll: { owner: PollOwner | null; closesAt: Date; openedAt: Date | null },
   newClosesAt: Date,
-  context: { now: Date; rules: Pick<StandingOrderRules, "ballotMinOpenDays" | "nominationDays">; standingOrdersAdopted: boolean },
+  context: { now: Date; rules: Pick<StandingOrderRules, "ballotMinOpenDays" | "nominationDays">; standingOrdersAdopted: boolean; wholeRound?: boolean },
 ): ExtensionCheck {
-  if (poll.owner === "clause") return { ok: false, code: "extend_clause" };
+  if (poll.owner === "clause" && !context.wholeRound) return { ok: false, code: "extend_clause" };
   if (newClosesAt.getTime() <= Math.max(poll.closesAt.getTime(), context.now.getTime())) return { ok: false, code: "not_later" };
   if (newClosesAt.getTime() > poll.closesAt.getTime() + MAX_EXTENSION_DAYS * DAY_MS) return { ok: false, code: "too_far" };
   const period = checkPeriod(context.rules, "ballot", {

@@ -91,7 +91,8 @@ export const correctionProblemMessages: Record<CorrectionProblem, string> = {
     "An election's ballot cannot be cancelled on its own: the election counts every position's ballot together. Extend the closing time, or close and count the election early with a reason on the elections page.",
   cancel_financial_scheme:
     "The vote on the financial scheme cannot be cancelled here: the registration pack waits for its result. Extend its closing time instead.",
-  extend_clause: "A question of a voting round closes with the round's other questions, so its closing time cannot be changed on its own.",
+  extend_clause:
+    "A question of a voting round closes with the round's other questions, so its closing time cannot be changed on its own. The returning officer can extend the whole round on the constitution's results page.",
   not_later: "The new closing time must be later than the present one, and in the future. A closing time can be extended but never brought forward",
   too_far: `The new closing time can be at most ${MAX_EXTENSION_DAYS} days after the present one`,
   period_too_short: "Under the standing orders a ballot stays open for at least 7 days in all: choose a later closing time",

@@ -141,12 +141,14 @@ const recordedStepKinds: Record<string, (d: Record<string, unknown>, subject: st
   "campaign.deadline_extended": (d) => ({ subject: "", reason: String(d.reason ?? ""), from: dateOf(d.from), to: dateOf(d.to) }),
   "poll.cancelled": (d) => ({ subject: String(d.title ?? ""), reason: String(d.reason ?? ""), from: null, to: null }),
   "poll.closing_extended": (d) => ({ subject: String(d.title ?? ""), reason: String(d.reason ?? ""), from: dateOf(d.from), to: dateOf(d.to) }),
+  "constitution.round_extended": (d) => ({ subject: `Voting round ${String(d.round ?? "")}`, reason: String(d.reason ?? ""), from: dateOf(d.from), to: dateOf(d.to) }),
   "founding.invitation_withdrawn": (d) => ({ subject: "", reason: String(d.reason ?? ""), from: null, to: null }),
 };
 const stepKindOf: Record<string, RecordedStep["kind"]> = {
   "campaign.deadline_extended": "deadline_extended",
   "poll.cancelled": "poll_cancelled",
   "poll.closing_extended": "poll_extended",
+  "constitution.round_extended": "round_extended",
   "founding.invitation_withdrawn": "invitation_withdrawn",
 };
 const dateOf = (v: unknown) => (typeof v === "string" && !Number.isNaN(Date.parse(v)) ? new Date(v) : null);

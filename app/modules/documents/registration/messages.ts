@@ -218,6 +218,7 @@ export const foundingRecordMessages = {
       deadline_extended: `The campaign's deadline was extended${span}.`,
       poll_cancelled: `The ballot "${step.subject}" was cancelled before it closed, and not counted.`,
       poll_extended: `The closing time of the ballot "${step.subject}" was extended${span}.`,
+      round_extended: `The closing time of every question of ${step.subject.toLowerCase()} on the constitution was extended${span}.`,
       invitation_withdrawn: "A founding membership invitation sent in error was withdrawn before it was accepted.",
     }[step.kind];
     return `${when}: ${what} Reason: ${step.reason}`;

@@ -99,7 +99,7 @@ export interface FoundingRecordData extends PackCommon {
  * (pack.server.ts, recordedStepKinds). A new kind needs its wording in messages.ts.
  */
 export interface RecordedStep {
-  kind: "deadline_extended" | "poll_cancelled" | "poll_extended" | "invitation_withdrawn";
+  kind: "deadline_extended" | "poll_cancelled" | "poll_extended" | "round_extended" | "invitation_withdrawn";
   at: Date;
   /** What it was about: the poll's title; empty where the step says it itself. */
   subject: string;
