@@ -5,7 +5,7 @@ import { roleLabels } from "~/components/site-header";
 import { clearedSessionCookie } from "~/modules/auth/session.server";
 import { signOutEverywhere } from "~/modules/auth/sign-out.server";
 import { pendingEmailChange, requestEmailChange } from "~/modules/auth/email-change.server";
-import { emailChangeMessages } from "~/modules/users/messages";
+import { emailChangeMessages, eraseRefusedMessages } from "~/modules/users/messages";
 import { eraseAccount } from "~/modules/users/personal-data.server";
 import { isEmailAddress } from "~/utils/email";
 import { MAX_EMAIL_LENGTH } from "~/utils/input-limits";
@@ -42,7 +42,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   if (intent === "erase") {
     if (form.get("confirmErase") !== "yes") return data<ActionData>({ errors: { confirmErase: "Tick the box to confirm that you want your information removed" } }, { status: 400 });
-    await eraseAccount(context.db, user.id);
+    const erased = await eraseAccount(context.db, user.id);
+    if (!erased.ok && erased.code !== "not_found") return data<ActionData>({ errors: { confirmErase: eraseRefusedMessages[erased.code] } }, { status: 409 });
     return redirect("/?removed=1", { headers: { "Set-Cookie": clearedSessionCookie(context.secure) } });
   }
   if (intent !== "sign-out-everywhere") return data<ActionData>({ errors: { confirmErase: "Unknown request" } }, { status: 400 });

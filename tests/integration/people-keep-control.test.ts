@@ -186,3 +186,21 @@ describe("leaving the founding roll", () => {
     expect(decision?.ballotCount).toBe(4);
   });
 });
+
+describe("removing your information never leaves the movement without an organiser (issue 14 item 1)", () => {
+  it("refuses the only organiser, with the way on, and changes nothing", async () => {
+    const refused = await app.request("/account", { form: { intent: "erase", confirmErase: "yes" }, cookie: organiser });
+    expect(refused.status).toBe(409);
+    expect(await html(refused)).toContain("You are the movement&#x27;s only organiser. Appoint another organiser on the Roles page first");
+    const [still] = await database.db.select().from(users).where(eq(users.email, "org@example.org"));
+    expect(still).toMatchObject({ role: "organiser", erasedAt: null });
+  });
+
+  it("lets an organiser go once another holds the role", async () => {
+    await grantRole(database.db, { email: "hal@example.org", role: "organiser", actor: systemActor() });
+    const erased = await app.request("/account", { form: { intent: "erase", confirmErase: "yes" }, cookie: organiser });
+    expect(erased.status).toBe(302);
+    const organisers = await database.db.select({ email: users.email }).from(users).where(eq(users.role, "organiser"));
+    expect(organisers.map((o) => o.email)).toEqual(["hal@example.org"]);
+  });
+});

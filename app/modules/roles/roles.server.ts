@@ -15,7 +15,7 @@ import { candidacies, elections, movement, positions, seconders, users } from ".
 import { isAllowed, type Principal } from "~/utils/permissions";
 import { conflictRefusal, roleChangeMail, roleProblemMessages, waitingNotice, type RoleProblem, type WaitingNotice } from "./messages";
 import type { RoleFacts, Waiting } from "./waiting-for";
-import { appointableRoles, conflictsFor, removalProblem, type AppointableRole, type Capacity } from "./role-rules";
+import { appointableRoles, conflictsFor, removalProblem, type AppointableRole, type Capacity, type RemovalProblem } from "./role-rules";
 
 export interface RoleHolder {
   id: string;
@@ -193,6 +193,18 @@ export async function appointRole(db: Db, actor: RoleActor, input: { email: stri
     await notify(tx, { person, change: "appointed", role: input.role, actor, appUrl: options.appUrl, alsoTo: replaced });
     return { ok: true, name: person.name, replaced: replaced?.name ?? null } as const;
   });
+}
+
+/**
+ * Whether this person may stop holding their role, by any route (removal from Roles, or removing
+ * their own information): the same rules, under the same lock, so that two organisers leaving at
+ * once cannot both go. Call inside the transaction that makes the change.
+ */
+export async function leavingRoleProblem(tx: DbOrTx, person: { role: string }): Promise<RemovalProblem | null> {
+  if (!(appointableRoles as readonly string[]).includes(person.role)) return null;
+  await lockRoles(tx);
+  const [organisers] = await tx.select({ n: sql<number>`count(*)::int` }).from(users).where(eq(users.role, "organiser"));
+  return removalProblem(person.role as AppointableRole, { organisers: organisers?.n ?? 0, electionRunning: (await runningElection(tx)) !== null });
 }
 
 /** An organiser removes someone from a role (they become a member), within the rules of removalProblem. */

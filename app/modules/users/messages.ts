@@ -21,3 +21,11 @@ export const emailChangeMessages = {
   changed: "Your email address has been changed. Use the new address to sign in from now on.",
   usedMeanwhile: "The change could not be made: the new address is now used by another account. Sign in and choose a different one.",
 } as const;
+
+/** Why someone cannot remove their information yet: their role must pass to someone first. */
+export const eraseRefusedMessages = {
+  last_organiser:
+    "You are the movement's only organiser. Appoint another organiser on the Roles page first, then remove your information: the movement must always have an organiser.",
+  election_running:
+    "You are the returning officer of an election that is running. Ask an organiser to appoint a new returning officer on the Roles page first (they replace you), then remove your information.",
+} as const;

@@ -1,6 +1,8 @@
 import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import { appendAudit } from "~/modules/audit/audit.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
+import { leavingRoleProblem } from "~/modules/roles/roles.server";
+import type { RemovalProblem } from "~/modules/roles/role-rules";
 import { erasedEmailHash } from "./erased-emails";
 import { auditLog, emailChanges, erasedEmails, foundingMembers, outbox, pendingPledges, pledges, polls, pollVoters, registrationPacks, sessions, signInTokens, users } from "../../../db/schema";
 
@@ -61,10 +63,14 @@ export async function exportPersonalData(db: DbOrTx, userId: string) {
  * rely on stays: the fact that someone voted (so turnout still equals ballots), anonymous
  * ballots, counts, and the audit log (kept for accountability, see docs/decisions/008-personal-data.md).
  */
-export async function eraseAccount(db: Db, userId: string): Promise<{ ok: true } | { ok: false; code: "not_found" }> {
+export async function eraseAccount(db: Db, userId: string): Promise<{ ok: true } | { ok: false; code: "not_found" | RemovalProblem }> {
   return db.transaction(async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
     if (!user || user.erasedAt) return { ok: false, code: "not_found" } as const;
+    // The role goes with the information: the movement keeps an organiser, and a running
+    // election its returning officer (role-rules.ts), as when an organiser removes a role.
+    const leaving = await leavingRoleProblem(tx, user);
+    if (leaving) return { ok: false, code: leaving } as const;
     const now = new Date();
     const linked = await tx
       .select({ id: pledges.id, postcode: pledges.postcode, email: pledges.email })
