@@ -112,7 +112,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       : result.code === "stale"
         ? staleReply(form, result, values)
         : data<ActionData>(
-            { form, errors: { [form === "settings" ? "name" : form.startsWith("response-") ? "response" : "title"]: manageMessages[result.code] }, values, version },
+            { form, errors: { [form === "settings" ? (result.code === "deadline_pledged" ? "deadline" : "name") : form.startsWith("response-") ? "response" : "title"]: manageMessages[result.code] }, values, version },
             { status: 409 },
           );
 
@@ -235,7 +235,7 @@ export default function ManageCampaign() {
             name="deadline"
             type="datetime-local"
             label="Deadline (UK time)"
-            hint="Bringing it forward to now or earlier ends the campaign at once (for example if the party rejects the demands early)."
+            hint="Setting it to now or earlier ends the campaign at once (for example if the party rejects the demands early). Once anyone has pledged, it cannot be moved to another date here: use Extend the deadline below."
             width="20"
             defaultValue={sv.deadline ?? m?.deadline}
             error={errorsFor("settings").deadline}

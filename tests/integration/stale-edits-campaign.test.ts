@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../app/modules/audit/audit.server";
 import { grantRole } from "../../app/modules/users/users.server";
 import { toLondonLocal } from "../../app/utils/london-time";
-import { auditLog, demands, movement } from "../../db/schema";
+import { auditLog, demands, movement, pledges } from "../../db/schema";
 import { cookieFor, createTestApp, html } from "../support/app-harness";
 import { freshVersion, versionIn } from "../support/edit-version";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -118,5 +118,49 @@ describe("two organisers editing the same demand", () => {
     const [added] = await database.db.select().from(demands).where(eq(demands.title, "Open books"));
     await app.request("/campaign/manage", { form: { intent: "move-up", id: String(added!.id) }, cookie: ben });
     expect((await edit(ann, version, "Open selections, at last")).status).toBe(200);
+  });
+});
+
+describe("the deadline in the settings once people have pledged (issue 14 item 3)", () => {
+  it("is not moved to another future date: refused, pointing to Extend the deadline; other details still save", async () => {
+    await database.db.insert(pledges).values({
+      name: "Pat Pledger", email: "pat@example.org", postcode: "CF10 1AA", region: "Wales", relation: "member",
+      consentContact: true, consentDataUse: true, consentVersion: "1", confirmedAt: new Date(),
+    });
+    const [before] = await database.db.select().from(movement);
+    const sooner = toLondonLocal(new Date(before!.deadline.getTime() - 10 * DAY));
+    const res = await app.request("/campaign/manage", {
+      form: { intent: "settings", version: await freshVersion(app, "/campaign/manage", "settings", ann), name: "Test Movement", partyName: before!.partyName, statement: before!.statement, deadline: sooner },
+      cookie: ann,
+    });
+    expect(res.status).toBe(409);
+    expect(await html(res)).toContain("People have pledged against this deadline");
+    expect((await database.db.select().from(movement))[0]?.deadline.getTime()).toBe(before!.deadline.getTime());
+
+    const same = await app.request("/campaign/manage", {
+      form: { intent: "settings", version: await freshVersion(app, "/campaign/manage", "settings", ann), name: "Test Movement", partyName: before!.partyName, statement: "A clearer statement.", deadline: toLondonLocal(before!.deadline) },
+      cookie: ann,
+    });
+    expect(same.status).toBe(200);
+    expect((await database.db.select().from(movement))[0]).toMatchObject({ statement: "A clearer statement.", deadline: before!.deadline });
+
+    const later = toLondonLocal(new Date(before!.deadline.getTime() + 10 * DAY));
+    const moved = await app.request("/campaign/manage", {
+      form: { intent: "settings", version: await freshVersion(app, "/campaign/manage", "settings", ann), name: "Test Movement", partyName: before!.partyName, statement: "A clearer statement.", deadline: later },
+      cookie: ann,
+    });
+    expect(moved.status).toBe(409);
+    expect((await database.db.select().from(movement))[0]?.deadline.getTime()).toBe(before!.deadline.getTime());
+  });
+
+  it("can still be set to now, ending the campaign when the party answers early", async () => {
+    const [before] = await database.db.select().from(movement);
+    const now = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+    const ended = await app.request("/campaign/manage", {
+      form: { intent: "settings", version: await freshVersion(app, "/campaign/manage", "settings", ann), name: "Test Movement", partyName: before!.partyName, statement: before!.statement, deadline: toLondonLocal(now) },
+      cookie: ann,
+    });
+    expect(ended.status).toBe(200);
+    expect((await database.db.select().from(movement))[0]?.deadline.getTime()).toBe(now.getTime());
   });
 });

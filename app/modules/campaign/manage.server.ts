@@ -9,7 +9,7 @@ import { staleSave, type Shown, type StaleSave } from "~/utils/stale-edit";
 import { textLimitProblem, type TextProblem } from "~/utils/text-limits";
 import { auditLog, demands, movement, pledges, type DemandResponse } from "../../../db/schema";
 
-export type ManageResult = { ok: true } | { ok: false; code: "not_found" | "after_deadline" | "before_deadline" | "no_movement" } | StaleSave;
+export type ManageResult = { ok: true } | { ok: false; code: "not_found" | "after_deadline" | "before_deadline" | "no_movement" | "deadline_pledged" } | StaleSave;
 
 /** The campaign settings as their form shows them: what its version is a fingerprint of. */
 export function settingsShown(m: { name: string; partyName: string; statement: string; deadline: Date } | null): Shown {
@@ -26,7 +26,19 @@ async function lockMovement(tx: Parameters<Parameters<Db["transaction"]>[0]>[0])
   return m ?? null;
 }
 
-/** Name, party, statement and deadline: editable until the deadline, every change audited. */
+async function confirmedPledgeCount(tx: DbOrTx): Promise<number> {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(pledges)
+    .where(and(isNotNull(pledges.confirmedAt), isNull(pledges.withdrawnAt), isNull(pledges.erasedAt)));
+  return row?.n ?? 0;
+}
+
+/**
+ * Name, party, statement and deadline: editable until the deadline, every change audited. The
+ * deadline to another future date only while nobody has pledged against it (then: extendDeadline);
+ * to now or earlier, ending the campaign, at any time before it.
+ */
 export async function saveSettings(
   db: Db,
   actor: Actor,
@@ -39,10 +51,17 @@ export async function saveSettings(
     if (m && (m.phase !== "campaign" || m.deadline.getTime() <= Date.now())) return { ok: false, code: "after_deadline" } as const;
     const stale = staleSave(version, settingsShown(m));
     if (stale) return stale;
+    // Once someone has pledged against the deadline, it is not quietly moved to another future
+    // date here: later goes by the recorded extension (a reason, every pledger told:
+    // extendDeadline). Ending the campaign now (the deadline set to now or earlier, when the
+    // party answers early) stays possible: that is visible to all at once. Compared to the
+    // minute, as the form shows it.
+    const deadlineMoved = m !== null && toLondonLocal(m.deadline) !== toLondonLocal(input.deadline);
+    if (deadlineMoved && input.deadline.getTime() > Date.now() && (await confirmedPledgeCount(tx)) > 0) return { ok: false, code: "deadline_pledged" } as const;
     if (!m) {
       await tx.insert(movement).values({ ...input, id: 1 });
     } else {
-      await tx.update(movement).set({ ...input, updatedAt: new Date() }).where(eq(movement.id, 1));
+      await tx.update(movement).set({ ...input, deadline: deadlineMoved ? input.deadline : m.deadline, updatedAt: new Date() }).where(eq(movement.id, 1));
     }
     await appendAudit(tx, {
       actor,

@@ -32,6 +32,8 @@ export const phaseMessages: Record<Phase, string> = {
 export const manageMessages = {
   not_found: "That demand no longer exists. Reload the page.",
   after_deadline: "The deadline has passed, so this can no longer change.",
+  deadline_pledged:
+    "People have pledged against this deadline, so it cannot be moved to another date here. To give the party more time, use Extend the deadline below: it needs a reason, and every pledger is told. To end the campaign now, set the deadline to now or earlier.",
   before_deadline: "The party's response can be recorded only at or after the deadline.",
   no_movement: "Set up the campaign first.",
   not_campaign: "The decision ballot has already been opened.",
