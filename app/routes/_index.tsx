@@ -3,21 +3,25 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { NotificationBanner } from "~/components/forms";
 import { roleLabels } from "~/components/site-header";
 import { countConfirmedPledges, getMovement, listDemands } from "~/modules/campaign/campaign.server";
+import { campaignStatusNow } from "~/modules/campaign/status.server";
 import { demoPeople } from "~/modules/demo/demo-data";
 import { requirePermission } from "~/utils/auth.server";
 import { outboxPageAvailable } from "~/utils/features.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = requirePermission(request, context, "site.view");
-  const [m, demands, pledged, demoMailbox] = await Promise.all([
+  const [m, demands, pledged, demoMailbox, campaignStatus] = await Promise.all([
     getMovement(context.db),
     listDemands(context.db),
     countConfirmedPledges(context.db),
     outboxPageAvailable(context.env, context.db),
+    // Where the campaign stands, derived from the state (decision 039).
+    campaignStatusNow(context.db),
   ]);
   const url = new URL(request.url);
   return {
     movement: m ? { name: m.name, partyName: m.partyName, statement: m.statement, deadline: m.deadline.toISOString() } : null,
+    campaignStatus,
     demandCount: demands.length,
     pledged,
     user: auth ? { displayName: auth.user.displayName, role: auth.user.role } : null,
@@ -63,6 +67,7 @@ export default function Home() {
         <>
           <h1>{data.movement.name}</h1>
           <p className="lead">{data.movement.statement}</p>
+          {data.campaignStatus ? <p className="panel">{data.campaignStatus}</p> : null}
           <dl className="figures">
             <div className="figure">
               <dt>Confirmed pledges</dt>

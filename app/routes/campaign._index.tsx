@@ -5,7 +5,8 @@ import { Countdown } from "~/components/countdown";
 import { LineChart } from "~/components/line-chart";
 import { deadlineExtensions } from "~/modules/campaign/manage.server";
 import { getMovement, listDemands } from "~/modules/campaign/campaign.server";
-import { phaseMessages, responseLabels } from "~/modules/campaign/messages";
+import { responseLabels } from "~/modules/campaign/messages";
+import { campaignStatusNow } from "~/modules/campaign/status.server";
 import { campaignFigures } from "~/modules/pledges/counts.server";
 import { relationShortLabels } from "~/modules/pledges/messages";
 import { principalOf, requirePermission } from "~/utils/auth.server";
@@ -15,8 +16,16 @@ export const meta: MetaFunction = () => [{ title: "Campaign - Breakaway" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "site.view");
-  const [m, demands, figures, extensions] = await Promise.all([getMovement(context.db), listDemands(context.db), campaignFigures(context.db), deadlineExtensions(context.db)]);
+  const now = new Date();
+  const [m, demands, figures, extensions, status] = await Promise.all([
+    getMovement(context.db),
+    listDemands(context.db),
+    campaignFigures(context.db),
+    deadlineExtensions(context.db),
+    campaignStatusNow(context.db, now),
+  ]);
   return {
+    status,
     movement: m
       ? {
           name: m.name,
@@ -37,7 +46,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       responseEvidenceUrl: d.responseEvidenceUrl,
     })),
     figures,
-    serverNow: Date.now(),
+    serverNow: now.getTime(),
     canManage: isAllowed(principalOf(context), "campaign.manage"),
   };
 }
@@ -69,7 +78,7 @@ export default function Campaign() {
           Deadline extended from {dateFormat.format(new Date(e.from))} to {dateFormat.format(new Date(e.to))}. The organisers&rsquo; reason: {e.reason}
         </p>
       ))}
-      {m.phase === "campaign" ? <Countdown deadline={m.deadline} serverNow={d.serverNow} /> : <p className="panel">{phaseMessages[m.phase]}</p>}
+      {open ? <Countdown deadline={m.deadline} serverNow={d.serverNow} /> : <p className="panel">{d.status}</p>}
       {m.decisionPollId ? (
         <p>
           <Link to={`/polls/${m.decisionPollId}`}>The members&apos; decision ballot</Link>

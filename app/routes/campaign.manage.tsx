@@ -7,7 +7,8 @@ import { openDecisionBallot, settleDecision } from "~/modules/campaign/decision.
 import { ukDateTime } from "~/modules/documents/format";
 import { addDemand, demandShown, editDemand, extendDeadline, moveDemand, recordResponse, removeDemand, saveSettings, settingsShown, type ManageResult } from "~/modules/campaign/manage.server";
 import { EditVersion, StaleEditSummary, staleFieldErrors } from "~/components/stale-edit";
-import { campaignTextMessages, extendDeadlineMessages, manageMessages, phaseMessages, responseLabels } from "~/modules/campaign/messages";
+import { campaignTextMessages, decisionRecorded, extendDeadlineMessages, manageMessages, responseLabels } from "~/modules/campaign/messages";
+import { campaignStatusNow } from "~/modules/campaign/status.server";
 import { countAwaitingConfirmationLink, sendPendingConfirmations } from "~/modules/pledges/pledge.server";
 import { loadRules } from "~/modules/polls/polls.server";
 import { requireUser } from "~/utils/auth.server";
@@ -27,6 +28,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const awaitingLink = await countAwaitingConfirmationLink(context.db);
   const now = Date.now();
   return {
+    status: await campaignStatusNow(context.db, new Date(now)),
     movement: m ? { name: m.name, partyName: m.partyName, statement: m.statement, deadline: toLondonLocal(m.deadline), phase: m.phase } : null,
     // What each edit form was loaded with (optimistic concurrency, app/utils/stale-edit.ts).
     settingsVersion: editVersion(settingsShown(m)),
@@ -163,7 +165,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case "settle-decision": {
       const settled = await settleDecision(context.db, actor);
       if (!settled.ok) return data<ActionData>({ form: "decision", errors: { closesAt: manageMessages[settled.code] } }, { status: 409 });
-      return data<ActionData>({ form: "decision", message: phaseMessages[settled.phase] });
+      return data<ActionData>({ form: "decision", message: decisionRecorded[settled.phase] });
     }
     default:
       return data<ActionData>({ form: "", errors: { name: "Unknown request" } }, { status: 400 });
@@ -188,7 +190,7 @@ export default function ManageCampaign() {
           <p>{result.message}</p>
         </NotificationBanner>
       ) : null}
-      <p>{m ? phaseMessages[m.phase] : "Set up the campaign below."}</p>
+      <p>{d.status ?? "Set up the campaign below."}</p>
       <ul className="list">
         <li>
           <Link to="/campaign">See the public campaign page</Link>
@@ -388,7 +390,7 @@ export default function ManageCampaign() {
           </p>
         )
       ) : (
-        <p>{m ? phaseMessages[m.phase] : null}</p>
+        <p>{d.status}</p>
       )}
     </div>
   );

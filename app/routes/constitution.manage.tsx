@@ -9,6 +9,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { ErrorSummary, NotificationBanner, TextField, type FieldErrors } from "~/components/forms";
 import { currentDraft, listAmendments, setSupportersNeeded, startDraft } from "~/modules/constitution/drafting.server";
 import { draftingProblemMessages, failedAdoptionWords, phaseLabels, roundProblemMessages, undecidedSummary, uploadNotTextMessage, uploadUnreadableMessage } from "~/modules/constitution/messages";
+import { amendmentsSummary } from "~/modules/constitution/amendments-status";
 import { latestVersion, openAdoptionVote, openRound, openRoundOf, pendingClauses, standingOrdersAdopted } from "~/modules/constitution/round.server";
 import { periodHint, periodRefusal } from "~/modules/content/periods.server";
 import { splitMarkdownIntoClauses, uploadProblemMessages, UPLOAD_LIMITS } from "~/modules/constitution/upload";
@@ -47,8 +48,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       source: draft.source,
       adopted: draft.adoptedVersion,
       adoptionPollId: draft.adoptionPollId,
-      amendments: amendments.length,
-      readyForVote: amendments.filter((a) => a.status === "open" && (a.byCommittee || a.supporters >= draft.supportersNeeded)).length,
+      // Derived from each amendment's status, never stored (decision 039).
+      amendmentsSummary: amendmentsSummary(draft.phase, amendments, draft.supportersNeeded),
       replaceable: draft.phase === "drafting" && amendments.length === 0 && draft.adoptedVersion === null,
       pending: pending.length,
       undecided: undecidedSummary(pending, new Map(amendments.map((a) => [a.id, a.number]))),
@@ -134,7 +135,7 @@ export default function ManageConstitution() {
         <h2 id="draft-title">The draft</h2>
         {draft ? (
           <p>
-            {draft.phaseLabel}. {draft.amendments} amendments, {draft.readyForVote} with enough support to go to the vote. Started from{" "}
+            {draft.phaseLabel}. {draft.amendmentsSummary} Started from{" "}
             {draft.source === "model" ? "the model constitution" : draft.source === "upload" ? "an uploaded file" : "the adopted version"}.
           </p>
         ) : (

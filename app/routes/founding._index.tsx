@@ -20,7 +20,10 @@ import {
 } from "~/modules/founding/founding.server";
 import { resignationMessages } from "~/modules/documents/messages";
 import { leavingDayProblem } from "~/modules/founding/leaving-day";
+import { standingOrdersVoteStatus } from "~/modules/founding/status";
 import { foundingMessages } from "~/modules/founding/wording";
+import type { PollResult } from "~/modules/polls/ballot-rules";
+import { loadRules } from "~/modules/polls/polls.server";
 import { relationShortLabels } from "~/modules/pledges/messages";
 import { principalOf, requireUser } from "~/utils/auth.server";
 import { fromLondonLocal } from "~/utils/london-time";
@@ -41,8 +44,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     readConstitutionFile("consent.md"),
   ]);
   const canManage = isAllowed(principalOf(context), "founding.manage");
+  const vote = m?.standingOrdersPollId ? await loadRules(context.db, m.standingOrdersPollId) : null;
+  const result = vote?.poll.result as PollResult | null | undefined;
   return {
     phase: m?.phase ?? null,
+    // Where the standing orders vote stands, from its poll (decision 039).
+    standingOrdersVote: vote
+      ? standingOrdersVoteStatus({ status: vote.poll.status, closesAt: vote.poll.closesAt, passed: result?.kind === "yes-no" ? result.result.passed : null }, new Date())
+      : null,
     leavingDay: m?.leavingDay ?? null,
     standingOrdersPollId: m?.standingOrdersPollId ?? null,
     membership: membership
@@ -210,10 +219,10 @@ export default function Founding() {
               </>
             )
           ) : null}
-          {d.standingOrdersPollId ? (
+          {d.standingOrdersPollId && d.standingOrdersVote ? (
             <p>
-              <Link to={`/polls/${d.standingOrdersPollId}`} className="button">
-                Vote on the interim standing orders
+              <Link to={`/polls/${d.standingOrdersPollId}`} className={d.standingOrdersVote.stage === "open" ? "button" : undefined}>
+                {d.standingOrdersVote.link}
               </Link>
             </p>
           ) : null}
@@ -284,9 +293,9 @@ export default function Founding() {
               Set the leaving day
             </button>
           </Form>
-          {d.standingOrdersPollId ? (
+          {d.standingOrdersPollId && d.standingOrdersVote ? (
             <p>
-              The <Link to={`/polls/${d.standingOrdersPollId}`}>standing orders vote</Link> is under way.
+              {d.standingOrdersVote.text} <Link to={`/polls/${d.standingOrdersPollId}`}>{d.standingOrdersVote.link}</Link>
             </p>
           ) : (
             <Form method="post" noValidate>

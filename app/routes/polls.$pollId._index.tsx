@@ -12,6 +12,7 @@ import { periodRefusal } from "~/modules/content/periods.server";
 import { ballotProblemMessages, castFailedMessage, correctionProblemMessages, majorityDescriptions, methodDescriptions, publicationDescriptions, pollTextMessages } from "~/modules/polls/messages";
 import { ballotFormValues, parseBallotForm } from "~/modules/polls/parse-ballot-form";
 import { ballotBoxFor } from "~/modules/polls/ballot-box.server";
+import { pollTimeLine, pollTurnoutLine } from "~/modules/polls/status";
 import { ballotsCast, closePoll, hasVoted, isOnRoll, loadRules, openPoll } from "~/modules/polls/polls.server";
 import { listRollCandidates } from "~/modules/polls/roll.server";
 import { principalOf, requirePermission, requireUser } from "~/utils/auth.server";
@@ -60,6 +61,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       seats: poll.seats,
       status: poll.status,
       closesAt: (poll.closedAt ?? poll.closesAt).toISOString(),
+      // When it closes or closed, from its state (decision 039).
+      timeLine: pollTimeLine(poll, new Date()),
       cancelled: poll.status === "cancelled" && poll.cancelledAt ? { at: formatLondonLong(poll.cancelledAt), reason: poll.cancelReason ?? "" } : null,
       lotSeed: poll.lotSeed,
       publication: poll.publication,
@@ -190,8 +193,7 @@ export default function PollPage() {
       </p>
       <h1>{poll.title}</h1>
       <p>
-        <span className={`status-tag status-tag--${poll.status}`}>{statusLabels[poll.status]}</span>{" "}
-        {poll.status === "cancelled" ? "Was to close" : poll.status === "closed" ? "Closed" : "Closes"} {dateTime.format(new Date(poll.closesAt))}
+        <span className={`status-tag status-tag--${poll.status}`}>{statusLabels[poll.status]}</span> {poll.timeLine}
       </p>
       {poll.cancelled ? (
         <div className="panel" role="status">
@@ -338,7 +340,8 @@ export default function PollPage() {
         <div className="summary-list__row">
           <dt>Roll</dt>
           <dd>
-            {poll.status === "draft" ? "Frozen when the poll opens" : `${poll.rollSize} people; ${poll.voters} have voted`}
+            {/* Beside a receipt just shown, the reader's own ballot counts even before the page's data is refreshed. */}
+            {pollTurnoutLine({ status: poll.status, rollSize: poll.rollSize, voters: poll.voters, youVoted: viewer.voted || result?.stage === "cast" })}
           </dd>
         </div>
         <div className="summary-list__row">

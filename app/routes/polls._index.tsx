@@ -1,12 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listPolls, pollIdsOnRoll } from "~/modules/polls/polls.server";
+import { pollTimeLine } from "~/modules/polls/status";
 import { principalOf, requirePermission } from "~/utils/auth.server";
 import { isAllowed } from "~/utils/permissions";
 
 export const meta: MetaFunction = () => [{ title: "Polls - Breakaway" }];
-
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = requirePermission(request, context, "site.view");
@@ -15,13 +14,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Drafts are for those who run polls.
   const visible = all.filter((p) => p.status !== "draft" || canManage);
   const mine = auth ? await pollIdsOnRoll(context.db, auth.user.id, visible.map((p) => p.id)) : new Set<string>();
+  const now = new Date();
   return {
     canManage,
     polls: visible.map((p) => ({
       id: p.id,
       title: p.title,
       status: p.status,
-      closesAt: p.closesAt.toISOString(),
+      // A poll closed early is listed with the time it closed (decision 039).
+      timeLine: pollTimeLine(p, now),
       onRoll: mine.has(p.id),
     })),
   };
@@ -58,7 +59,7 @@ export default function Polls() {
             <ul className="list">
               {list.map((p) => (
                 <li key={p.id}>
-                  <Link to={`/polls/${p.id}`}>{p.title}</Link> — {p.status === "closed" ? "closed" : "closes"} {dateTime.format(new Date(p.closesAt))}
+                  <Link to={`/polls/${p.id}`}>{p.title}</Link>. {p.timeLine}
                   {p.status === "open" && p.onRoll ? " (you can vote)" : ""}
                 </li>
               ))}

@@ -4,6 +4,7 @@ import { latestVersion } from "~/modules/constitution/round.server";
 import { draftSectionIds, sectionAnswered, type DraftSection } from "~/modules/registration/draft-form";
 import { partStatusLabels, registrationText, roleTitles, sectionTitles, type PartStatus } from "~/modules/registration/messages";
 import { financialSchemeState } from "~/modules/registration/financial-scheme.server";
+import { schemeSections, schemeStatus } from "~/modules/registration/scheme-status";
 import { loadReadiness } from "~/modules/registration/readiness.server";
 import { listEmblems, loadDraft, officerCompletion, officersDeclared, registeredNamesSummary, rolesHeldBy } from "~/modules/registration/registration.server";
 import { principalOf, requirePermission } from "~/utils/auth.server";
@@ -48,7 +49,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       emblems: { status: emblems.length > 0 ? "complete" : "not-started", count: emblems.length },
       names: { status: names.total > 0 ? "complete" : "not-started", count: names.total },
       officers: { status: officers.length === 0 ? "not-started" : status(officersDone, officers.length), done: officersDone, total: officers.length },
-      scheme: { status: scheme?.text.trim() ? "complete" : "not-started", edited: scheme?.edited ?? false },
+      // From the scheme's state: complete only once adopted by ballot (decision 039).
+      scheme: schemeStatus({
+        modelRead: scheme !== null,
+        adopted: scheme?.adopted ?? false,
+        ballot: Boolean(scheme?.ballot),
+        edited: scheme?.edited ?? false,
+        sectionsAnswered: schemeSections.filter((s) => answered.includes(s)).length,
+        treasurerNamed: Boolean(scheme?.treasurerName),
+      }),
       // The pack is ready to file once the constitution is adopted and no check fails. Whether
       // its PDF is already rendered is not shown: knowing costs as much as gathering the pack.
       documents: { status: !stage.adopted ? "not-started" : fails > 0 ? "in-progress" : "complete" },
@@ -151,7 +160,7 @@ export default function RegistrationHub() {
             <td>
               <Status status={manage.scheme.status} />
             </td>
-            <td>{manage.scheme.status === "not-started" ? "The model scheme could not be read" : manage.scheme.edited ? "Edited by organisers" : "Generated from the model scheme and the application details"}</td>
+            <td>{manage.scheme.progress}</td>
           </tr>
           <tr>
             <td>

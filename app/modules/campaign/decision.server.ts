@@ -8,7 +8,10 @@ import { movement, pledges, polls, users, type Phase } from "../../../db/schema"
 import { decisionInvitationMail, decisionOptions } from "./decision-wording";
 
 /** Which phase each option of the decision ballot leads to, by its position on the ballot. */
-const outcomeByPosition: Phase[] = ["stayed", "joined_other", "founding"];
+const outcomeByPosition: DecidedPhase[] = ["stayed", "joined_other", "founding"];
+
+/** The phases the members' decision leads to. */
+export type DecidedPhase = Exclude<Phase, "campaign" | "decision">;
 
 export type OpenDecisionResult =
   | { ok: true; pollId: string; rollSize: number }
@@ -89,7 +92,7 @@ async function ensureAccounts(tx: DbOrTx, pledgers: { id: string; email: string;
   return pledgers.flatMap((p) => (p.userId ? [{ userId: p.userId, email: p.email, name: p.name }] : []));
 }
 
-export type SettleResult = { ok: true; phase: Phase } | { ok: false; code: "no_decision" | "not_closed" | "no_winner" | "verification_failed" };
+export type SettleResult = { ok: true; phase: DecidedPhase } | { ok: false; code: "no_decision" | "not_closed" | "no_winner" | "verification_failed" };
 
 /**
  * Once the decision ballot's closing time has passed: closes and counts it (if the poll closer

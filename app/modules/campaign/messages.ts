@@ -21,12 +21,28 @@ export const responseLabels: Record<DemandResponse, string> = {
   not_met: "Not met",
 };
 
-export const phaseMessages: Record<Phase, string> = {
-  campaign: "The campaign is running: pledges are open until the deadline.",
-  decision: "The deadline has passed. Pledgers are deciding together what to do next, by secret ballot.",
-  founding: "The members decided to leave and found a new party. Founding members are now being invited.",
+/**
+ * The campaign's status line (status.ts chooses one from the state). What the members decided is
+ * told once, when the organiser records it (decisionRecorded); the status line says where things
+ * stand now.
+ */
+export const campaignStatusMessages = {
+  running: "The campaign is running: pledges are open until the deadline.",
+  deadlinePassed: "The deadline has passed and pledges are closed. The organisers will open the members' decision ballot.",
+  deciding: "The deadline has passed. Pledgers are deciding together what to do next, by secret ballot.",
+  decisionClosed: "The members' decision ballot has closed. The organisers will record what the members decided.",
+  foundingNotYetInvited: "The members decided to leave and found a new party. The organisers will invite everyone who pledged to be a founding member.",
+  foundingInviting: (invited: number) =>
+    `The members decided to leave and found a new party. ${invited === 1 ? "1 person has" : `${invited.toLocaleString("en-GB")} people have`} been invited to be founding members.`,
   stayed: "The members decided to stay: the party met the demands. The campaign has ended.",
-  joined_other: "The members decided to leave and join another party. The campaign has ended.",
+  joinedOther: "The members decided to leave and join another party. The campaign has ended.",
+} as const;
+
+/** Said once, when the organiser records the members' decision. */
+export const decisionRecorded: Record<Exclude<Phase, "campaign" | "decision">, string> = {
+  founding: "The members decided to leave and found a new party. Invite everyone who pledged on the Founding page.",
+  stayed: campaignStatusMessages.stayed,
+  joined_other: campaignStatusMessages.joinedOther,
 };
 
 export const manageMessages = {

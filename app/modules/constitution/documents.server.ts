@@ -196,6 +196,7 @@ export async function amendmentsPdfData(db: DbOrTx, now: Date = new Date()): Pro
         byCommittee: a.byCommittee,
         reason: [reason.text, ...notes].join("\n\n"),
         status: amendmentStatusLabels[a.status],
+        undecided: a.status === "open" || a.status === "undecided",
         supporters: names.get(a.id) ?? [],
         before: effect.before,
         after: effect.after,

@@ -132,3 +132,21 @@ export const failedAdoptionWords = {
   manage: "The last adoption vote was not carried. Its result is recorded on the results page and in the audit log. Open a new adoption vote on the same text when the founding members are ready to vote again.",
   results: "The drafting committee can open a new adoption vote on the same text from Manage the constitution.",
 };
+
+const n = (count: number) => count.toLocaleString("en-GB");
+
+/** The draft's summary of its amendments (amendments-status.ts). */
+export const amendmentsSummaryMessages = {
+  none: "No amendments have been proposed yet.",
+  total: (count: number) => (count === 1 ? "1 amendment" : `${n(count)} amendments`),
+  parts: {
+    ready: (count: number) => `${n(count)} with enough support to go to the vote`,
+    gathering: (count: number) => `${n(count)} still gathering support`,
+    onBallot: (count: number) => `${n(count)} on the ballot`,
+    waiting: (count: number) => `${n(count)} not yet put to the vote`,
+    carried: (count: number) => `${n(count)} carried`,
+    lost: (count: number) => `${n(count)} lost`,
+    undecided: (count: number) => `${n(count)} not decided because too few voted`,
+    withdrawn: (count: number) => `${n(count)} withdrawn`,
+  },
+} as const;

@@ -61,6 +61,7 @@ const data: AmendmentsPdfData = {
       byCommittee: false,
       reason: "Monthly fees are easier to pay.\n\nThey are fairer too.",
       status: "Open",
+      undecided: true,
       supporters: ["Łukasz Żółć", "Gwenllian Ŵyn"],
       before: "Members pay a yearly fee set by the conference.",
       after: "Members pay a monthly fee set by the conference.",
@@ -75,6 +76,7 @@ const data: AmendmentsPdfData = {
       byCommittee: true,
       reason: "",
       status: "Carried",
+      undecided: false,
       supporters: [],
       before: "",
       after: "Members in an area may form a branch.",
@@ -89,6 +91,7 @@ const data: AmendmentsPdfData = {
       byCommittee: false,
       reason: "Covered elsewhere.",
       status: "Withdrawn",
+      undecided: false,
       supporters: ["B. Member"],
       before: "The party treats every member equally.",
       after: "",
@@ -119,9 +122,20 @@ describe("the amendments book", () => {
 
     expect(text).toContain("A5: Clause 9, Equality Kind: Delete clause");
     expect(text).toContain("[deleted: The party treats every member equally.]");
-    expect(text).toContain("The drafting committee has not made a recommendation yet.");
+    // Withdrawn without a recommendation: none is coming, so the book does not say "yet" (issue 15).
+    expect(text).toContain("The drafting committee made no recommendation.");
+    expect(text).not.toContain("has not made a recommendation yet");
 
     expect(pdfInfo(pdf)).toMatchObject({ Title: "Amendments to the constitution", Author: "The Commonwealth Party" });
+  });
+
+  it("says a recommendation may yet come only while the amendment is undecided (issue 15)", async () => {
+    const bare = { ...data.amendments[0]!, recommendation: null };
+    const book = (a: typeof bare) => renderPdf(createElement(AmendmentsPdf, { data: { ...data, amendments: [a] } })).then((pdf) => flat(pdfText(pdf)));
+    expect(await book(bare)).toContain("The drafting committee has not made a recommendation yet.");
+    const carried = await book({ ...bare, status: "Carried", undecided: false });
+    expect(carried).toContain("The drafting committee made no recommendation.");
+    expect(carried).not.toContain("has not made a recommendation yet");
   });
 
   it("says when no amendments have been proposed", async () => {

@@ -31,6 +31,11 @@ export interface AmendmentsPdfData {
     reason: string;
     /** "Open", "Withdrawn", "Carried". */
     status: string;
+    /**
+     * Still before the members (open, or not decided for want of a quorum): the committee may yet
+     * recommend. Once carried, lost or withdrawn, a missing recommendation is never coming.
+     */
+    undecided: boolean;
     /** Supporters' names. */
     supporters: string[];
     /** The clause text before and after this amendment alone ("" when there is none). */
@@ -170,8 +175,8 @@ function paragraphs(text: string): string[] {
 
 type Amendment = AmendmentsPdfData["amendments"][number];
 
-function Recommendation({ recommendation }: { recommendation: Amendment["recommendation"] }) {
-  if (!recommendation) return <Paragraph muted>{t.noRecommendation}</Paragraph>;
+function Recommendation({ recommendation, undecided }: { recommendation: Amendment["recommendation"]; undecided: boolean }) {
+  if (!recommendation) return <Paragraph muted>{undecided ? t.noRecommendationYet : t.noRecommendationMade}</Paragraph>;
   const reasons = recommendation.reasons.trim();
   const compromise = recommendation.compromiseText?.trim() ?? "";
   return (
@@ -222,7 +227,7 @@ function AmendmentSection({ amendment: a, supportersNeeded }: { amendment: Amend
       <Heading level={3}>{t.changeHeading}</Heading>
       {changed ? change.map((block, i) => <ChangeText key={i} block={block} />) : <Paragraph muted>{t.noChange}</Paragraph>}
       <Spacer height={8} />
-      <Recommendation recommendation={a.recommendation} />
+      <Recommendation recommendation={a.recommendation} undecided={a.undecided} />
     </View>
   );
 }

@@ -205,7 +205,9 @@ export const amendmentsPdfMessages = {
   addedLabel: "added: ",
   recommends: (kind: "accept" | "reject" | "compromise") => `Drafting committee recommends: ${kind}`,
   compromiseText: "Compromise text:",
-  noRecommendation: "The drafting committee has not made a recommendation yet.",
+  // Which one is printed follows the amendment's status (decision 039).
+  noRecommendationYet: "The drafting committee has not made a recommendation yet.",
+  noRecommendationMade: "The drafting committee made no recommendation.",
 };
 
 export const declarationMessages = {

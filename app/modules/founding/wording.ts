@@ -1,4 +1,5 @@
 /** Wording of founding membership's mail and pages, kept apart from the rules. */
+import { formatLondonLong } from "~/utils/london-time";
 export function foundingInvitationMail(input: { name: string; email: string; movementName: string; link: string; reminder?: boolean }) {
   return {
     subject: `${input.reminder ? "Reminder: " : ""}Become a founding member of the new party`,
@@ -57,3 +58,15 @@ export function standingOrdersQuestion(returningOfficers: readonly string[]): st
   const who = returningOfficers.length === 1 ? `${names} as the first returning officer` : `${names} as the first returning officers`;
   return `The founding members' first vote: the rules under which we adopt the constitution and elect our interim officers. A yes vote also confirms ${who} (standing orders 4.1).`;
 }
+
+/** The standing orders vote's status line and its link (status.ts chooses by the vote's stage). */
+export const standingOrdersVoteMessages: Record<"open" | "counting" | "adopted" | "not_adopted" | "cancelled", (closesAt: Date) => { text: string; link: string }> = {
+  open: (closesAt) => ({ text: `The standing orders vote is under way. It closes on ${formatLondonLong(closesAt)} (UK time).`, link: "Vote on the interim standing orders" }),
+  counting: () => ({ text: "The standing orders vote has closed. Its ballots are being counted.", link: "See the standing orders vote" }),
+  adopted: () => ({ text: "The founding members adopted the interim standing orders by secret ballot.", link: "See the result of the standing orders vote" }),
+  not_adopted: () => ({
+    text: "The standing orders vote has closed. The founding members did not adopt the interim standing orders.",
+    link: "See the result of the standing orders vote",
+  }),
+  cancelled: () => ({ text: "The standing orders vote was cancelled. It was not counted.", link: "See why the vote was cancelled" }),
+};

@@ -3,6 +3,7 @@ import type { CorrectionProblem } from "./corrections.server";
 import { MAX_EXTENSION_DAYS } from "./corrections";
 import { MAX_CORRECTION_REASON_LENGTH, MAX_OFFICIAL_REASON_LENGTH, MAX_OPTION_LABEL_LENGTH, MAX_POLL_DESCRIPTION_LENGTH, MAX_POLL_OPTIONS, MAX_POLL_TITLE_LENGTH } from "~/utils/input-limits";
 import { textProblemMessages } from "~/utils/text-limit-messages";
+import { formatLondonLong } from "~/utils/london-time";
 
 /** A new poll's free text (polls.new), by field; limits from input-limits.ts. */
 export const pollTextMessages = {
@@ -113,3 +114,25 @@ export function pollCancelledMail(input: { title: string; reason: string; link: 
     ].join("\n"),
   };
 }
+
+const when = (at: Date) => `${formatLondonLong(at)} (UK time)`;
+const people = (n: number) => (n === 1 ? "1 person" : `${n.toLocaleString("en-GB")} people`);
+
+/** A poll's status lines (status.ts chooses which). */
+export const pollStatusMessages = {
+  time: {
+    draft: (closesAt: Date) => `Not open yet. Set to close on ${when(closesAt)}.`,
+    open: (closesAt: Date) => `Closes on ${when(closesAt)}.`,
+    counting: (closesAt: Date) => `Voting closed on ${when(closesAt)}. The ballots are being counted.`,
+    closed: (closedAt: Date) => `Closed on ${when(closedAt)}.`,
+    closed_early: (closedAt: Date, closesAt: Date) => `Closed early, on ${when(closedAt)}. It was set to close on ${when(closesAt)}.`,
+    cancelled: (cancelledAt: Date, closesAt: Date) => `Cancelled on ${when(cancelledAt)}. It was to close on ${when(closesAt)}.`,
+  },
+  turnout: {
+    draft: "Frozen when the poll opens",
+    roll: (size: number) => `${people(size)} on the roll`,
+    haveVoted: (n: number) => `${n.toLocaleString("en-GB")} ${n === 1 ? "has" : "have"} voted so far`,
+    voted: (n: number) => `${n.toLocaleString("en-GB")} voted`,
+    youAmongThem: ", you among them",
+  },
+} as const;

@@ -30,6 +30,18 @@ export const partStatusLabels: Record<PartStatus, string> = {
   complete: "Complete",
 };
 
+/** The financial scheme's progress on the registration hub (scheme-status.ts). */
+export const schemeStatusMessages = {
+  modelUnreadable: "The model scheme could not be read",
+  adopted: "Adopted by the founding members' ballot",
+  ballotOpen: "The founding members' ballot on it is under way",
+  waitingForSections: (answered: number, total: number) => `the application's details it draws on (${answered} of ${total} sections answered)`,
+  waitingForTreasurer: "the treasurer to be declared",
+  waiting: (items: readonly string[]) => `Waiting for ${items.join(" and for ")}`,
+  readyGenerated: "Ready to be adopted by the founding members' ballot (generated from the model scheme and the application details)",
+  readyEdited: "Ready to be adopted by the founding members' ballot (edited by organisers)",
+} as const;
+
 /** Labels of fields named in problems, by path without row numbers. */
 const fieldLabels: Record<string, string> = {
   register: "Register",

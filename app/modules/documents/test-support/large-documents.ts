@@ -99,6 +99,7 @@ export function largeAmendments(constitution: ConstitutionPdfData = largeConstit
         byCommittee: i % 25 === 0,
         reason: `${pick(reasons)}\n\n${pick(reasons)}`,
         status: i % 40 === 39 ? "Withdrawn" : "Open",
+        undecided: i % 40 !== 39,
         supporters: Array.from({ length: 5 + Math.floor(random() * 25) }, (_, j) => `Supporter ${i + 1}-${j + 1}`),
         before,
         after,

@@ -1,0 +1,17 @@
+import { eq, isNull, sql } from "drizzle-orm";
+import type { DbOrTx } from "~/utils/db.server";
+import { foundingMembers, polls } from "../../../db/schema";
+import { getMovement } from "./campaign.server";
+import { campaignStatus } from "./status";
+
+/** The campaign's status line as things stand now (status.ts); null before a campaign is set up. */
+export async function campaignStatusNow(db: DbOrTx, now = new Date()): Promise<string | null> {
+  const m = await getMovement(db);
+  if (!m) return null;
+  const [decision] = m.decisionPollId
+    ? await db.select({ status: polls.status, closesAt: polls.closesAt }).from(polls).where(eq(polls.id, m.decisionPollId))
+    : [];
+  const [invited] =
+    m.phase === "founding" ? await db.select({ n: sql<number>`count(*)::int` }).from(foundingMembers).where(isNull(foundingMembers.withdrawnAt)) : [];
+  return campaignStatus({ phase: m.phase, deadline: m.deadline, decision: decision ?? null, invited: invited?.n ?? 0 }, now);
+}
