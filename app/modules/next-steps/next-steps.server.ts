@@ -3,7 +3,7 @@
  * pages they link to make, so home never says something the page it links to contradicts.
  */
 import { and, count, eq, isNull, sql } from "drizzle-orm";
-import { loadVotingOverview } from "~/modules/constitution/ballot.server";
+import { loadSitting } from "~/modules/constitution/ballot.server";
 import { currentDraft, listAmendments } from "~/modules/constitution/drafting.server";
 import { latestVersion, pendingClauses, openRoundOf } from "~/modules/constitution/round.server";
 import { ballotsCloseAt, ballotsDue, currentElection, listPositions, pendingNominations } from "~/modules/elections/elections.server";
@@ -56,8 +56,8 @@ export async function personalFacts(db: DbOrTx, user: { id: string; role: Princi
   const pollRows = await openPollsOnRoll(db, user.id);
 
   let clauseRound: PersonalFacts["clauseRound"] = null;
-  const overview = await loadVotingOverview(db, user.id);
-  if (overview && overview.round.closedAt === null) {
+  const overview = await loadSitting(db, user.id);
+  if (overview) {
     const firstItem = await db.select({ pollId: voteItems.pollId }).from(voteItems).where(eq(voteItems.roundId, overview.round.id)).limit(1);
     const onRoll = firstItem[0] ? (await pollIdsOnRoll(db, user.id, [firstItem[0].pollId])).size > 0 : false;
     if (onRoll) clauseRound = { number: overview.round.number, closesAt: overview.round.closesAt, clauses: overview.clauses.map((c) => ({ id: c.id, voted: c.voted })) };
