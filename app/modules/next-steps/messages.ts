@@ -41,6 +41,18 @@ export function personalStepView(step: PersonalStep): StepView {
         text: "Another member has nominated you. You are a candidate only once you accept with your statement; the nomination lapses when nominations close.",
         href: `/elections/positions/${step.positionId}`,
       };
+    case "complete_candidacy": {
+      const missing = [
+        step.secondersShort > 0 ? `${plural(step.secondersShort, "more member", "more members")} to second you` : null,
+        step.declarationMissing ? "the registered officer's declaration" : null,
+        step.eligibilityMissing ? "your declaration that you may be treasurer" : null,
+      ].filter((x): x is string => x !== null);
+      return {
+        title: `Complete your nomination for ${step.title}`,
+        text: `You are not validly nominated yet: you need ${list(missing)} before nominations close on ${ukDateTime(step.closesAt)}.`,
+        href: `/elections/positions/${step.positionId}`,
+      };
+    }
     case "vote_poll":
       return { title: `Vote: ${step.title}`, text: `Your secret ballot is waiting. Voting closes on ${ukDateTime(step.closesAt)}.`, href: `/polls/${step.pollId}` };
     case "vote_clauses":

@@ -6,7 +6,7 @@ import { and, count, eq, isNull, sql } from "drizzle-orm";
 import { loadSitting } from "~/modules/constitution/ballot.server";
 import { currentDraft, listAmendments } from "~/modules/constitution/drafting.server";
 import { latestVersion, pendingClauses, openRoundOf } from "~/modules/constitution/round.server";
-import { ballotsCloseAt, ballotsDue, currentElection, listPositions, pendingNominations } from "~/modules/elections/elections.server";
+import { ballotsCloseAt, ballotsDue, currentElection, listCandidates, listPositions, pendingNominations } from "~/modules/elections/elections.server";
 import { vacancies } from "~/modules/elections/recovery.server";
 import { getFoundingMembership } from "~/modules/founding/founding.server";
 import { isFoundingMember } from "~/modules/founding/roll.server";
@@ -72,12 +72,25 @@ export async function personalFacts(db: DbOrTx, user: { id: string; role: Princi
 
   let nominations: PersonalFacts["nominations"] = null;
   let nominatedFor: PersonalFacts["nominatedFor"] = [];
+  const candidacies: NonNullable<PersonalFacts["candidacies"]> = [];
   const election = await currentElection(db);
   const t = now.getTime();
   if (election && election.phase === "nominations" && election.nominationsOpenAt.getTime() <= t && t < election.nominationsCloseAt.getTime()) {
     // The returning officer runs the election and takes no part in it.
     if (member && user.role !== "returning_officer") nominations = { closesAt: election.nominationsCloseAt };
     nominatedFor = (await pendingNominations(db, { electionId: election.id, nomineeId: user.id })).map((n) => ({ positionId: n.positionId, title: n.positionTitle }));
+    for (const position of await listPositions(db, election.id)) {
+      const own = (await listCandidates(db, position)).find((c) => c.userId === user.id && c.status === "standing");
+      if (!own) continue;
+      candidacies.push({
+        positionId: position.id,
+        title: position.title,
+        secondersShort: Math.max(0, own.secondersRequired - own.seconders.length),
+        declarationMissing: own.problems.includes("no_declaration"),
+        eligibilityMissing: own.problems.includes("no_eligibility"),
+        closesAt: election.nominationsCloseAt,
+      });
+    }
   }
 
   const mine = (await officerCompletion(db)).filter((o) => o.userId === user.id);
@@ -96,6 +109,7 @@ export async function personalFacts(db: DbOrTx, user: { id: string; role: Princi
     drafting,
     nominations,
     nominatedFor,
+    candidacies,
     officer,
   };
 }

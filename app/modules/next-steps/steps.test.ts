@@ -70,6 +70,17 @@ describe("a person's own steps", () => {
     expect(personalSteps({ ...facts, founding: { ...facts.founding!, resigned: true } })).toEqual([]);
   });
 
+  it("tells a candidate what their nomination still lacks, until it is valid", () => {
+    const candidacy = { positionId: "t", title: "Treasurer", secondersShort: 1, declarationMissing: false, eligibilityMissing: true, closesAt: later(9) };
+    const steps = personalSteps({ ...nobody, candidacies: [candidacy] });
+    expect(personalStepView(steps[0]!)).toEqual({
+      title: "Complete your nomination for Treasurer",
+      text: "You are not validly nominated yet: you need 1 more member to second you and your declaration that you may be treasurer before nominations close on Monday 14 December 2026 at 12:00.",
+      href: "/elections/positions/t",
+    });
+    expect(personalSteps({ ...nobody, candidacies: [{ ...candidacy, secondersShort: 0, eligibilityMissing: false }] })).toEqual([]);
+  });
+
   it("puts a nomination to answer before the open windows for amendments and nominations", () => {
     const facts: PersonalFacts = {
       ...nobody,

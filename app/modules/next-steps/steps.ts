@@ -28,6 +28,8 @@ export interface PersonalFacts {
   nominations: { closesAt: Date } | null;
   /** Nominations of them by another member waiting for their answer. */
   nominatedFor: { positionId: string; title: string }[];
+  /** While nominations are open: their own candidacies not yet valid, and what is missing. */
+  candidacies?: { positionId: string; title: string; secondersShort: number; declarationMissing: boolean; eligibilityMissing: boolean; closesAt: Date }[];
   /** The registered offices they were declared elected to, and what is missing from their part. */
   officer: { roles: RegisteredRole[]; detailsComplete: boolean; unconfirmed: RegisteredRole[] } | null;
 }
@@ -35,6 +37,7 @@ export interface PersonalFacts {
 export type PersonalStep =
   | { kind: "accept_founding" }
   | { kind: "answer_nomination"; positionId: string; title: string }
+  | { kind: "complete_candidacy"; positionId: string; title: string; secondersShort: number; declarationMissing: boolean; eligibilityMissing: boolean; closesAt: Date }
   | { kind: "vote_poll"; pollId: string; title: string; closesAt: Date }
   | { kind: "vote_clauses"; round: number; left: number; total: number; nextClauseId: string; started: boolean; closesAt: Date }
   | { kind: "officer_details"; roles: RegisteredRole[]; detailsComplete: boolean; unconfirmed: RegisteredRole[] }
@@ -51,6 +54,9 @@ export function personalSteps(f: PersonalFacts): PersonalStep[] {
   const steps: PersonalStep[] = [];
   if (f.founding && !f.founding.accepted && !f.founding.left) steps.push({ kind: "accept_founding" });
   for (const n of f.nominatedFor) steps.push({ kind: "answer_nomination", positionId: n.positionId, title: n.title });
+  for (const c of f.candidacies ?? []) {
+    if (c.secondersShort > 0 || c.declarationMissing || c.eligibilityMissing) steps.push({ kind: "complete_candidacy", ...c });
+  }
 
   const ballots: (PersonalStep & { closesAt: Date })[] = [];
   for (const p of f.polls) {
