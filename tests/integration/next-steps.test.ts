@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../app/modules/audit/audit.server";
 import { startDraft } from "../../app/modules/constitution/drafting.server";
 import { castClauseBallot, closeRound, openAdoptionVote, openRound, roundItems, settleAdoption } from "../../app/modules/constitution/round.server";
-import { createElection } from "../../app/modules/elections/elections.server";
+import { createElection, currentElection, listPositions, stand } from "../../app/modules/elections/elections.server";
 import { acceptInvitation, openStandingOrdersVote, sendInvitations } from "../../app/modules/founding/founding.server";
 import { personalStepView, roadStepView } from "../../app/modules/next-steps/messages";
 import { nextStepsFor } from "../../app/modules/next-steps/next-steps.server";
@@ -172,6 +172,13 @@ describe("walking the road, phase by phase", () => {
     expect(r.kind).toBe("nominations_open");
     expect(r.view.text).toMatch(/^Waiting for nominations to close on .+\. Then the returning officer opens the ballots\.$/);
     expect((await mine(returningOfficer())).map((s) => s.title)).not.toContain("Stand or nominate in the officer elections");
+    // Standing is not enough: the candidate is told what is missing until the nomination is valid.
+    const leader = (await listPositions(database.db, (await currentElection(database.db))!.id)).find((p) => p.title === "Leader")!;
+    const stood = await stand(database.db, { id: ids[3]!, email: emails[3]! }, leader.id, { statement: "I will serve.", consent: true, registeredOfficer: true, treasurerEligible: false });
+    expect(stood.ok).toBe(true);
+    const step = (await mine(member(3))).find((s) => s.title === "Complete your nomination for Leader");
+    expect(step?.href).toBe(`/elections/positions/${leader.id}`);
+    expect(step?.text).toMatch(/^You are not validly nominated yet: you need \d+ more members? to second you before nominations close on /);
     // Cancelled for the fixture, which sets up its own election from here.
     await database.db.delete(elections);
   });
