@@ -5,6 +5,8 @@ import { roleLabels } from "~/components/site-header";
 import { countConfirmedPledges, getMovement, listDemands } from "~/modules/campaign/campaign.server";
 import { campaignStatusNow } from "~/modules/campaign/status.server";
 import { demoPeople } from "~/modules/demo/demo-data";
+import { nextStepsTitle, nothingToDo, personalStepView, roadStepView, roadTitle } from "~/modules/next-steps/messages";
+import { nextStepsFor } from "~/modules/next-steps/next-steps.server";
 import { requirePermission } from "~/utils/auth.server";
 import { outboxPageAvailable } from "~/utils/features.server";
 
@@ -19,7 +21,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     campaignStatusNow(context.db),
   ]);
   const url = new URL(request.url);
+  // Signed in: their own tasks first, derived afresh from the state (modules/next-steps).
+  const steps = auth ? await nextStepsFor(context.db, auth.user) : null;
+  const role = auth?.user.role;
   return {
+    steps: steps
+      ? {
+          personal: steps.personal.map(personalStepView),
+          road: steps.road ? roadStepView(steps.road, { organiser: role === "organiser", returningOfficer: role === "returning_officer" }) : null,
+        }
+      : null,
     movement: m ? { name: m.name, partyName: m.partyName, statement: m.statement, deadline: m.deadline.toISOString() } : null,
     campaignStatus,
     demandCount: demands.length,
@@ -47,6 +58,45 @@ const noticeTexts = {
   signedOutEverywhere: "Every sign-in you had, on every device, has ended.",
 };
 
+type Steps = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["steps"]>;
+
+/** The signed-in person's own tasks in order, then (for those who run it) the road's next step. */
+function NextSteps({ steps, movementName }: { steps: Steps; movementName: string }) {
+  return (
+    <>
+      <h1>
+        <span className="caption">{movementName}</span> {nextStepsTitle}
+      </h1>
+      {steps.personal.length > 0 ? (
+        <ol className="task-list" aria-label={nextStepsTitle}>
+          {steps.personal.map((s) => (
+            <li key={s.href + s.title} className="task-list__item">
+              <Link to={s.href} className="task-list__link">
+                {s.title}
+              </Link>
+              <p className="task-list__hint">{s.text}</p>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p>{nothingToDo}</p>
+      )}
+      {steps.road ? (
+        <section className="panel" aria-labelledby="road-title">
+          <h2 id="road-title">{roadTitle}</h2>
+          <p className="caption">{steps.road.stage}</p>
+          <p>
+            <Link to={steps.road.href} className="task-list__link">
+              {steps.road.title}
+            </Link>
+          </p>
+          <p>{steps.road.text}</p>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
 export default function Home() {
   const data = useLoaderData<typeof loader>();
   return (
@@ -63,9 +113,10 @@ export default function Home() {
           </p>
         </NotificationBanner>
       ) : null}
+      {data.steps ? <NextSteps steps={data.steps} movementName={data.movement?.name ?? "Breakaway"} /> : null}
       {data.movement ? (
         <>
-          <h1>{data.movement.name}</h1>
+          {data.steps ? <h2>{data.movement.name}</h2> : <h1>{data.movement.name}</h1>}
           <p className="lead">{data.movement.statement}</p>
           {data.campaignStatus ? <p className="panel">{data.campaignStatus}</p> : null}
           <dl className="figures">
@@ -90,7 +141,7 @@ export default function Home() {
         </>
       ) : (
         <>
-          <h1>Breakaway</h1>
+          {data.steps ? null : <h1>Breakaway</h1>}
           <p className="lead">No movement has been set up yet. An organiser can set one up after signing in.</p>
         </>
       )}

@@ -1,8 +1,11 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ClauseText, CompactDiff } from "~/components/clause-text";
 import { ErrorSummary, type FieldErrors } from "~/components/forms";
-import { loadClauseBallot, loadVotingOverview } from "~/modules/constitution/ballot.server";
+import { loadClauseBallot, loadSitting } from "~/modules/constitution/ballot.server";
+import { sittingMessages } from "~/modules/constitution/sitting-messages";
+import { clearedJustCastCookie, justCastCookie, nextUnvoted, readJustCast, sittingProgress } from "~/modules/constitution/sitting";
+import { JustCastBanner, SittingProgress } from "~/components/sitting";
 import { castClauseBallot, type ClauseAnswer } from "~/modules/constitution/round.server";
 import { ballotProblemMessages, majorityDescriptions } from "~/modules/polls/messages";
 import { rankingFromNumbers } from "~/modules/polls/ranking-form";
@@ -12,9 +15,23 @@ export const meta: MetaFunction = () => [{ title: "Your ballot on a clause - Con
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context, "constitution.take_part");
-  const ballot = await loadClauseBallot(context.db, user.id, params.clauseId ?? "");
-  if (!ballot) throw new Response("There is no open ballot on this clause.", { status: 404 });
-  return { ...ballot, round: { number: ballot.round.number } };
+  const clauseId = params.clauseId ?? "";
+  const ballot = await loadClauseBallot(context.db, user.id, clauseId);
+  const sitting = await loadSitting(context.db, user.id);
+  if (!ballot || !sitting) throw new Response("There is no open ballot on this clause.", { status: 404 });
+  const { titleOf, round, ...rest } = ballot;
+  // The receipts of the ballot cast just before the redirect here, shown once (modules/constitution/sitting.ts).
+  const cast = readJustCast(request.headers.get("Cookie"));
+  return data(
+    {
+      ...rest,
+      round: { number: round.number },
+      progress: sittingProgress(sitting.clauses, clauseId),
+      next: nextUnvoted(sitting.clauses, clauseId),
+      justCast: cast ? { title: titleOf(cast.clauseId) ?? sittingMessages.previousClause, receipts: cast.receipts } : null,
+    },
+    cast ? { headers: { "Set-Cookie": clearedJustCastCookie(context.secure) } } : undefined,
+  );
 }
 
 const castProblems: Record<string, string> = {
@@ -53,14 +70,19 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       else answers.push({ pollId: q.pollId, choice });
     }
   }
-  if (Object.keys(errors).length > 0) return data({ errors, values, receipts: null, next: null }, { status: 400 });
+  if (Object.keys(errors).length > 0) return data({ errors, values }, { status: 400 });
   const cast = await castClauseBallot(context.db, user.id, clauseId, answers);
   if (!cast.ok) {
     const key = cast.pollId && cast.code === "answer_invalid" ? `q-${cast.pollId}` : "form";
-    return data({ errors: { [key]: castProblems[cast.code] ?? castProblems.answer_invalid } as FieldErrors, values, receipts: null, next: null }, { status: cast.code === "not_on_roll" ? 403 : 400 });
+    return data({ errors: { [key]: castProblems[cast.code] ?? castProblems.answer_invalid } as FieldErrors, values }, { status: cast.code === "not_on_roll" ? 403 : 400 });
   }
-  const overview = await loadVotingOverview(context.db, user.id);
-  return { errors: {} as FieldErrors, values: {}, receipts: cast.receipts, next: overview?.clauses.find((c) => !c.voted)?.id ?? null };
+  // Straight on to the next clause not yet voted on (or back to the progress page when the
+  // member chose to stop, or has voted on them all), carrying the receipts across in a cookie.
+  const sitting = await loadSitting(context.db, user.id);
+  const next = values.then === "stop" || !sitting ? null : nextUnvoted(sitting.clauses, clauseId);
+  return redirect(next ? `/constitution/vote/${next}` : "/constitution/vote", {
+    headers: { "Set-Cookie": justCastCookie({ clauseId, receipts: cast.receipts.map((r) => r.receipt) }, context.secure) },
+  });
 }
 
 const choiceLabels = [
@@ -76,43 +98,13 @@ export default function ClauseBallot() {
   const errors = result?.errors ?? {};
   const values: Record<string, string> = result?.values ?? {};
   const title = d.clause ? `${d.clause.number}. ${d.clause.title}` : "This clause";
-  if (result?.receipts) {
-    return (
-      <div className="page page--narrow">
-        <div className="banner banner--success" role="status">
-          <h1>Your ballot on {title} is cast</h1>
-        </div>
-        <p>Keep these receipt codes, one per question. After the ballot closes you can check on each question&rsquo;s page that your vote was counted. Nobody can see how you voted.</p>
-        <ul className="list">
-          {result.receipts.map((r, i) => (
-            <li key={r.pollId}>
-              Question {i + 1}: <code className="receipt">{r.receipt}</code>
-            </li>
-          ))}
-        </ul>
-        <p>
-          {result.next ? (
-            <Link to={`/constitution/vote/${result.next}`} className="button">
-              Vote on the next clause
-            </Link>
-          ) : (
-            "You have voted on every clause."
-          )}
-        </p>
-        <p>
-          <Link to="/constitution/vote">See your progress</Link>
-        </p>
-      </div>
-    );
-  }
   if (d.voted) {
     return (
       <div className="page page--narrow">
+        <JustCastBanner cast={d.justCast} />
         <h1>{title}</h1>
         <p>{castProblems.already_voted}</p>
-        <p>
-          <Link to="/constitution/vote">Back to your progress</Link>
-        </p>
+        <SittingProgress progress={d.progress} next={d.next} />
       </div>
     );
   }
@@ -122,9 +114,8 @@ export default function ClauseBallot() {
   return (
     <div className="page page--narrow">
       <ErrorSummary errors={errors} fieldIds={{ ...fieldIds, form: "ballot-form" }} />
-      <p>
-        <Link to="/constitution/vote">Back to your progress</Link>
-      </p>
+      <JustCastBanner cast={d.justCast} />
+      <p className="caption">{sittingMessages.position(d.progress)}</p>
       <h1>Your ballot on {title}</h1>
       <p className="lead">
         Round {d.round.number}. {d.questions.length === 1 ? "One question." : `${d.questions.length} questions: the amendments first, then the clause as amended.`} Your
@@ -209,10 +200,21 @@ export default function ClauseBallot() {
             </div>
           );
         })}
-        <button type="submit" className="button" disabled={busy}>
-          Cast my ballot on this clause
-        </button>
+        <p className="hint">{d.next ? sittingMessages.castThenNext : sittingMessages.castThenDone}</p>
+        <div className="button-group">
+          <button type="submit" className="button" name="then" value="next" disabled={busy}>
+            {sittingMessages.cast}
+          </button>
+          {d.next ? (
+            <button type="submit" className="button button--secondary" name="then" value="stop" disabled={busy}>
+              {sittingMessages.castAndStop}
+            </button>
+          ) : null}
+        </div>
       </Form>
+      <p>
+        <Link to="/constitution/vote">{sittingMessages.stopLink}</Link> {sittingMessages.stopHint}
+      </p>
     </div>
   );
 }

@@ -1,9 +1,12 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { loadVotingOverview } from "~/modules/constitution/ballot.server";
 import { isFoundingMember } from "~/modules/constitution/drafting.server";
+import { clearedJustCastCookie, readJustCast } from "~/modules/constitution/sitting";
+import { sittingMessages } from "~/modules/constitution/sitting-messages";
+import { JustCastBanner } from "~/components/sitting";
 import { requireUser } from "~/utils/auth.server";
-import { formatLondon } from "~/utils/london-time";
+import { ukDateTime } from "~/modules/documents/format";
 
 export const meta: MetaFunction = () => [{ title: "Vote on the constitution - Breakaway" }];
 
@@ -13,15 +16,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const member = await isFoundingMember(context.db, user.id);
   if (!overview) return { open: false as const, member };
   const done = overview.clauses.filter((c) => c.voted).length;
-  return {
+  // The receipts of the ballot just cast, when the member stopped or finished (sitting.ts).
+  const cast = readJustCast(request.headers.get("Cookie"));
+  const titles = new Map(overview.clauses.map((c) => [c.id, c.title]));
+  return data({
     open: true as const,
+    justCast: cast ? { title: titles.get(cast.clauseId) ?? sittingMessages.previousClause, receipts: cast.receipts } : null,
     member,
     round: overview.round.number,
-    closesAt: formatLondon(overview.round.closesAt),
+    closesAt: ukDateTime(overview.round.closesAt),
     clauses: overview.clauses,
     done,
     next: overview.clauses.find((c) => !c.voted)?.id ?? null,
-  };
+  }, cast ? { headers: { "Set-Cookie": clearedJustCastCookie(context.secure) } } : undefined);
 }
 
 export default function VoteOverview() {
@@ -40,16 +47,15 @@ export default function VoteOverview() {
   const total = d.clauses.length;
   return (
     <div className="page page--narrow">
+      <JustCastBanner cast={d.justCast} />
       <h1>Vote on the constitution: round {d.round}</h1>
       <p className="lead">
-        Each clause has its own secret ballot. Vote on them all now, or come back later: your progress is saved. The ballot closes at {d.closesAt} (UK time).
+        Each clause has its own secret ballot. Vote on them all now, or come back later: your progress is saved. The ballot closes on {d.closesAt} (UK time).
       </p>
       {!d.member ? <p>You are not a founding member on this round&rsquo;s roll, so you cannot vote in it.</p> : null}
       <h2 id="progress-label">Your progress</h2>
       <progress className="progress" max={total} value={d.done} aria-labelledby="progress-label" />
-      <p>
-        You have voted on {d.done} of {total} clauses.
-      </p>
+      <p>{sittingMessages.done({ total, left: total - d.done })}</p>
       {d.member && d.next ? (
         <p>
           <Link to={`/constitution/vote/${d.next}`} className="button">
@@ -57,7 +63,7 @@ export default function VoteOverview() {
           </Link>
         </p>
       ) : null}
-      {d.done === total ? <p>You have voted on every clause. Thank you. Results are published when the ballot closes.</p> : null}
+      {d.done === total ? <p>{sittingMessages.allDone}</p> : null}
       <table className="table">
         <caption className="visually-hidden">Clauses on this ballot</caption>
         <thead>

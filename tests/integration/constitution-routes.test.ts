@@ -435,11 +435,16 @@ describe("the constitution over HTTP", () => {
       expect(voted).toEqual([]);
     });
 
-    it("casts a complete ballot and shows a receipt for each question", async () => {
+    it("casts a complete ballot, goes on to the next clause, and shows a receipt for each question there", async () => {
       const [first, second] = questionIds;
       const response = await app.request("/constitution/vote/joining", { form: { [`choice-${first}`]: "no", [`choice-${second}`]: "yes" }, cookie: founder[2] ?? null });
-      expect(response.status).toBe(200);
-      const page = await html(response);
+      // The sitting moves straight on (issue 15); the receipts travel in a short-lived cookie.
+      expect(response.status).toBe(302);
+      const next = response.headers.get("Location") ?? "";
+      expect(next).toMatch(/^\/constitution\/vote\/[a-z0-9-]+$/);
+      expect(next).not.toBe("/constitution/vote/joining");
+      const cast = response.headers.getSetCookie().find((c) => c.startsWith("bk_cast="))?.split(";")[0] ?? "";
+      const page = await html(await app.request(next, { cookie: `${founder[2] ?? ""}; ${cast}` }));
       expect(page).toContain("Your ballot on 4. Who can join, and how is cast");
       const receipts = [...page.matchAll(/<code class="receipt">([^<]+)<\/code>/g)].map((m) => m[1] ?? "");
       expect(receipts).toHaveLength(2);

@@ -50,6 +50,19 @@ export async function loadVotingOverview(db: DbOrTx, userId: string) {
   };
 }
 
+/**
+ * The round's clauses in ballot order and whether this member has voted on each: the sitting's
+ * progress, without reading the text (cheap enough for every ballot page and every cast).
+ */
+export async function loadSitting(db: DbOrTx, userId: string) {
+  const draft = await currentDraft(db);
+  const round = draft && draft.phase === "voting" ? await openRoundOf(db, draft.id) : null;
+  if (!draft || !round) return null;
+  const items = await roundItems(db, round.id);
+  const voted = await clausesVoted(db, round.id, userId);
+  return { round, clauses: [...new Set(items.map((i) => i.clauseId))].map((id) => ({ id, voted: voted.has(id) })) };
+}
+
 export async function loadClauseBallot(db: DbOrTx, userId: string, clauseId: string) {
   const draft = await currentDraft(db);
   const round = draft && draft.phase === "voting" ? await openRoundOf(db, draft.id) : null;
@@ -58,7 +71,13 @@ export async function loadClauseBallot(db: DbOrTx, userId: string, clauseId: str
   if (items.length === 0) return null;
   const original = await originalDocument(db, draft.id);
   const { amended } = await amendedDocument(db, draft.id);
-  const clause = numberedView(amended.clauses, draft.lineWidth).find((c) => c.id === clauseId) ?? null;
+  const numbered = numberedView(amended.clauses, draft.lineWidth);
+  const clause = numbered.find((c) => c.id === clauseId) ?? null;
+  /** "4. Membership": another clause's title, for the note that its ballot was just cast. */
+  const titleOf = (id: string) => {
+    const c = numbered.find((n) => n.id === id);
+    return c ? `${c.number}. ${c.title}` : null;
+  };
   // By id across the draft: a new clause's amendment may be asked on another clause's ballot.
   const amendments = new Map((await listAmendments(db, draft.id)).map((a) => [a.id, a]));
   const options = await db.select().from(pollOptions).where(inArray(pollOptions.pollId, items.map((i) => i.pollId)));
@@ -90,5 +109,5 @@ export async function loadClauseBallot(db: DbOrTx, userId: string, clauseId: str
       .map((o) => ({ position: o.position, label: o.label })),
   }));
   const voted = (await clausesVoted(db, round.id, userId)).has(clauseId);
-  return { round, clause, questions, voted };
+  return { round, clause, questions, voted, titleOf };
 }

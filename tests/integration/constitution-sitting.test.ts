@@ -1,0 +1,98 @@
+/**
+ * Voting on every clause in one sitting (issue 15): each ballot says where the member is, casting
+ * goes straight on to the next clause not voted on (a redirect, so it works without JavaScript),
+ * the receipts are shown once on the page it goes to, and the member can stop and come back.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemActor } from "../../app/modules/audit/audit.server";
+import { startDraft } from "../../app/modules/constitution/drafting.server";
+import { openRound, roundItems, type VoteItem } from "../../app/modules/constitution/round.server";
+import { castBallot } from "../../app/modules/polls/polls.server";
+import { ballots } from "../../db/schema";
+import { inArray } from "drizzle-orm";
+import { cookieFor, html } from "../support/app-harness";
+import { foundingWithOrganiser } from "../support/constitution-fixture";
+import { ballotCloses } from "../support/periods";
+
+let setup: Awaited<ReturnType<typeof foundingWithOrganiser>>;
+let items: VoteItem[] = [];
+let clauses: string[] = [];
+let member = "";
+
+/** Every question of a clause answered Yes, as the form posts it. */
+const yesTo = (clauseId: string, then?: "next" | "stop") => ({
+  ...Object.fromEntries(items.filter((i) => i.clauseId === clauseId).map((i) => [`choice-${i.pollId}`, "yes"])),
+  ...(then ? { then } : {}),
+});
+const castCookie = (response: Response) => response.headers.getSetCookie().find((c) => c.startsWith("bk_cast="))?.split(";")[0] ?? "";
+
+beforeAll(async () => {
+  setup = await foundingWithOrganiser(3);
+  const started = await startDraft(setup.database.db, systemActor(), { kind: "model" });
+  if (!started.ok) throw new Error(started.code);
+  const round = await openRound(setup.database.db, systemActor(), { closesAt: ballotCloses() });
+  if (!round.ok) throw new Error(round.code);
+  items = await roundItems(setup.database.db, round.roundId);
+  clauses = [...new Set(items.map((i) => i.clauseId))];
+  member = await cookieFor(setup.database.db, "founder1@example.org");
+});
+afterAll(() => setup.database.drop());
+
+describe("a sitting of clause votes", () => {
+  it("says on each ballot which clause of how many it is, and how many are left", async () => {
+    const page = await html(await setup.app.request(`/constitution/vote/${clauses[0]}`, { cookie: member }));
+    expect(page).toContain(`Clause 1 of ${clauses.length} · ${clauses.length} left to vote on`);
+    expect(page).toContain("Once it is cast, the next clause you have not voted on opens.");
+    expect(page).toContain("Stop here and come back later");
+  });
+
+  it("goes straight on to the next clause after casting, with the receipts shown there once", async () => {
+    const response = await setup.app.request(`/constitution/vote/${clauses[0]}`, { form: yesTo(clauses[0]!, "next"), cookie: member });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe(`/constitution/vote/${clauses[1]}`);
+    const carried = castCookie(response);
+    expect(response.headers.getSetCookie().find((c) => c.startsWith("bk_cast="))).toMatch(/HttpOnly/);
+
+    const next = await setup.app.request(`/constitution/vote/${clauses[1]}`, { cookie: `${member}; ${carried}` });
+    const page = await html(next);
+    expect(page).toMatch(/Your ballot on 1\. [^<]+ is cast/);
+    const receipts = [...page.matchAll(/<code class="receipt">([^<]+)<\/code>/g)].map((m) => m[1] ?? "");
+    const questions = items.filter((i) => i.clauseId === clauses[0]);
+    expect(receipts).toHaveLength(questions.length);
+    const stored = await setup.database.db.select().from(ballots).where(inArray(ballots.receipt, receipts));
+    expect(stored.map((b) => b.pollId).sort()).toEqual(questions.map((q) => q.pollId).sort());
+    expect(page).toContain(`Clause 2 of ${clauses.length} · ${clauses.length - 1} left to vote on`);
+    // Shown once: the page clears the cookie.
+    expect(next.headers.getSetCookie().some((c) => /^bk_cast=;.*Max-Age=0/.test(c))).toBe(true);
+  });
+
+  it("shows no receipts from a cookie it cannot read", async () => {
+    const page = await html(await setup.app.request(`/constitution/vote/${clauses[1]}`, { cookie: `${member}; bk_cast=not-json` }));
+    expect(page).not.toContain('class="receipt"');
+  });
+
+  it("stops for now when asked, back on the progress page", async () => {
+    const response = await setup.app.request(`/constitution/vote/${clauses[1]}`, { form: yesTo(clauses[1]!, "stop"), cookie: member });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe("/constitution/vote");
+    const page = await html(await setup.app.request("/constitution/vote", { cookie: `${member}; ${castCookie(response)}` }));
+    expect(page).toMatch(/Your ballot on 2\. [^<]+ is cast/);
+    expect(page).toContain(`You have voted on 2 of ${clauses.length} clauses. ${clauses.length - 2} left.`);
+  });
+
+  it("comes back to a clause the member skipped, and ends on the progress page after the last", async () => {
+    // Everything but the third clause cast already; the member is on the last clause.
+    const founder1 = setup.ids[0]!;
+    const last = clauses[clauses.length - 1]!;
+    for (const item of items) if (![clauses[0], clauses[1], clauses[2], last].includes(item.clauseId)) await castBallot(setup.database.db, { pollId: item.pollId, userId: founder1, choice: "yes" });
+    const fromLast = await setup.app.request(`/constitution/vote/${last}`, { form: yesTo(last), cookie: member });
+    expect(fromLast.headers.get("Location")).toBe(`/constitution/vote/${clauses[2]}`);
+    const skipped = await html(await setup.app.request(`/constitution/vote/${clauses[2]}`, { cookie: member }));
+    expect(skipped).toContain("This is the last clause you have not voted on.");
+    expect(skipped).not.toContain("Cast it and stop for now");
+    const done = await setup.app.request(`/constitution/vote/${clauses[2]}`, { form: yesTo(clauses[2]!), cookie: member });
+    expect(done.headers.get("Location")).toBe("/constitution/vote");
+    const page = await html(await setup.app.request("/constitution/vote", { cookie: member }));
+    expect(page).toContain("You have voted on every clause. Thank you.");
+  });
+});
