@@ -6,7 +6,7 @@ import { and, count, eq, isNull, sql } from "drizzle-orm";
 import { loadSitting } from "~/modules/constitution/ballot.server";
 import { currentDraft, listAmendments } from "~/modules/constitution/drafting.server";
 import { latestVersion, pendingClauses, openRoundOf } from "~/modules/constitution/round.server";
-import { ballotsCloseAt, ballotsDue, currentElection, listCandidates, listPositions, pendingNominations } from "~/modules/elections/elections.server";
+import { ballotTimes, currentElection, listCandidates, listPositions, pendingNominations } from "~/modules/elections/elections.server";
 import { vacancies } from "~/modules/elections/recovery.server";
 import { getFoundingMembership } from "~/modules/founding/founding.server";
 import { isFoundingMember } from "~/modules/founding/roll.server";
@@ -146,11 +146,12 @@ export async function roadFacts(db: DbOrTx, viewer: { role: Principal }, now = n
     const list = await listPositions(db, election.id);
     const undeclared = list.filter((p) => p.pollId && !p.declaredAt).length;
     const seats = await vacancies(db);
+    const ballots = election.phase === "ballot" ? await ballotTimes(db, election.id) : { lastClose: null, due: false };
     electionFacts = {
       phase: election.phase,
       nominationsCloseAt: election.nominationsCloseAt,
-      ballotsCloseAt: election.phase === "ballot" ? await ballotsCloseAt(db, election.id) : null,
-      ballotsDue: election.phase === "ballot" && (await ballotsDue(db, election.id)),
+      ballotsCloseAt: ballots.lastClose,
+      ballotsDue: ballots.due,
       undeclared,
       vacantSeats: seats.settled ? seats.positions.reduce((n, p) => n + p.seats.length, 0) : 0,
     };
