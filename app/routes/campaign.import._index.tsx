@@ -71,13 +71,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 type ActionData = { stage: "upload"; errors: FieldErrors } | { stage: "preview"; preview: PagePreview; errors: FieldErrors; attempted: boolean };
 
-const mappingForm = z.object({
-  intent: z.enum(["preview", "start"]),
-  importId: z.string().min(1),
-  alreadyConfirmed: z.literal("yes").optional(),
-  subscriptionUnit: z.enum(["pounds", "pence"]).optional(),
-  ...Object.fromEntries(pledgeFields.map((f) => [f, z.string().max(10).optional()])),
-});
+// Built on demand, not at the top level: `pledgeFields` comes from a `.server` module, which is
+// undefined in the browser bundle, so a top-level use would crash this page's module there.
+const mappingForm = () =>
+  z.object({
+    intent: z.enum(["preview", "start"]),
+    importId: z.string().min(1),
+    alreadyConfirmed: z.literal("yes").optional(),
+    subscriptionUnit: z.enum(["pounds", "pence"]).optional(),
+    ...Object.fromEntries(pledgeFields.map((f) => [f, z.string().max(10).optional()])),
+  });
 
 const uploadProblems = { too_big: "file_too_big", malformed: "upload_unreadable" } as const;
 
@@ -107,7 +110,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = { id: user.id, label: user.email };
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return upload(request, context, actor);
 
-  const parsed = mappingForm.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = mappingForm().safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) throw new Response("The form was not understood. Go back and try again.", { status: 400 });
   const { intent, importId, alreadyConfirmed, ...mapping } = parsed.data;
   const confirmed = alreadyConfirmed === "yes";

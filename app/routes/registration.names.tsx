@@ -7,9 +7,8 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, NotificationBanner, type FieldErrors } from "~/components/forms";
-import { decodeCsvBytes, looksLikeSpreadsheetFile } from "~/modules/pledges/csv-import";
 import { namesProblemMessages } from "~/modules/registration/messages";
-import { parseNamesCsv } from "~/modules/registration/names-csv";
+import { decodeCsvBytes, looksLikeSpreadsheetFile, parseNamesCsv } from "~/modules/registration/names-file.server";
 import { clearRegisteredNames, registeredNamesSummary, replaceRegisteredNames } from "~/modules/registration/registration.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 import { MAX_NAMES_FILE_BYTES } from "~/utils/input-limits";
