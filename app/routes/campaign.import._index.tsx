@@ -35,6 +35,7 @@ import {
 import { requireUser } from "~/utils/auth.server";
 import { MAX_IMPORT_FILE_BYTES } from "~/utils/input-limits";
 import { readUploadForm } from "~/utils/upload-form.server";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction = () => [{ title: "Import pledges - Breakaway" }];
 
@@ -270,7 +271,7 @@ function Preview({ preview, errors, attempted, busy }: { preview: PagePreview; e
         </div>
 
         <h2 id="sample-caption">The first {preview.rows.length} rows, as they will be imported</h2>
-        <div className="table-wrap" role="region" aria-labelledby="sample-caption" tabIndex={0}>
+        <TableScroll labelledBy="sample-caption" wide>
           <table className="table">
             <thead>
               <tr>
@@ -311,7 +312,7 @@ function Preview({ preview, errors, attempted, busy }: { preview: PagePreview; e
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
 
         <h2>What will happen</h2>
         <dl className="summary-list">
@@ -343,7 +344,7 @@ function Preview({ preview, errors, attempted, busy }: { preview: PagePreview; e
               ))}
             </ul>
             <h3 id="errors-caption">The first rows with problems</h3>
-            <div className="table-wrap" role="region" aria-labelledby="errors-caption" tabIndex={0}>
+            <TableScroll labelledBy="errors-caption">
               <table className="table">
                 <thead>
                   <tr>
@@ -362,7 +363,7 @@ function Preview({ preview, errors, attempted, busy }: { preview: PagePreview; e
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
             <p>After the import you can download every row with a problem, fix them and import that file.</p>
           </>
         ) : null}

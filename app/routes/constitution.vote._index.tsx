@@ -4,6 +4,7 @@ import { loadVotingOverview } from "~/modules/constitution/ballot.server";
 import { isFoundingMember } from "~/modules/constitution/drafting.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatLondon } from "~/utils/london-time";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction = () => [{ title: "Vote on the constitution - Breakaway" }];
 
@@ -58,6 +59,7 @@ export default function VoteOverview() {
         </p>
       ) : null}
       {d.done === total ? <p>You have voted on every clause. Thank you. Results are published when the ballot closes.</p> : null}
+      <TableScroll label="Clauses on this ballot">
       <table className="table">
         <caption className="visually-hidden">Clauses on this ballot</caption>
         <thead>
@@ -77,6 +79,7 @@ export default function VoteOverview() {
           ))}
         </tbody>
       </table>
+      </TableScroll>
     </div>
   );
 }
