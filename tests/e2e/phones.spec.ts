@@ -12,6 +12,9 @@ const notAPage = /\.(pdf|csv|zip|txt|blt|json)$|^\/logout|^\/login\/verify|^\/re
 const MAX_PAGES = 150;
 const PER_FAMILY = 3;
 
+/** Pages that no link leads to in the demo's state, or only from a form: measured all the same. */
+const unlinked = ["/founding/standing-orders", "/founding/leave", "/account/email", "/constitution/compare", "/login/verify"];
+
 type Offender = { url: string; width: number; culprits: string[] };
 
 /** Everything on the page that sticks out past the right edge, outermost first, for the message. */
@@ -48,7 +51,7 @@ async function measure(page: Page) {
 
 async function crawl(page: Page, start: string[]) {
   const origin = new URL(page.url() || "http://127.0.0.1").origin;
-  const seen = new Set<string>();
+  const seen = new Set<string>(start.map((url) => new URL(url, origin).pathname));
   const families = new Map<string, number>();
   const queue = [...start];
   const offenders: Offender[] = [];
@@ -64,7 +67,7 @@ async function crawl(page: Page, start: string[]) {
     squeezed.push(...m.squeezed.map((s) => `${url}: ${s}`));
     for (const href of m.links) {
       const to = new URL(href);
-      if (to.origin !== origin && !href.startsWith("/")) continue;
+      if (to.origin !== origin) continue;
       if (notAPage.test(to.pathname)) continue;
       // One visit per path: a page with another query string has the same layout.
       if (seen.has(to.pathname)) continue;
@@ -96,8 +99,8 @@ for (const [who, email] of [
     const page = await context.newPage();
     if (email) await signIn(page, email);
     else await page.goto("/");
-    const { offenders, squeezed, visited } = await crawl(page, ["/"]);
-    test.info().annotations.push({ type: "pages measured", description: String(visited.length) });
+    const { offenders, squeezed, visited } = await crawl(page, ["/", ...unlinked]);
+    test.info().annotations.push({ type: "pages measured", description: visited.join(" ") });
     expect(visited.length, "pages crawled").toBeGreaterThan(email ? 10 : 5);
     expect(offenders, `pages wider than ${PHONE} px:\n${report(offenders)}`).toEqual([]);
     expect(squeezed, "radios and checkboxes squeezed by their labels").toEqual([]);
