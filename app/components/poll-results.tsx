@@ -4,6 +4,7 @@ import type { RankedCountReport, SchulzeReport } from "~/modules/ballots";
 import { majorityDescriptions } from "~/modules/polls/messages";
 import { BarChart, formatNumber } from "./bar-chart";
 import { StageChart } from "./stage-chart";
+import { TableScroll } from "~/components/table-scroll";
 
 export function PollResults({ result }: { result: PollResult }) {
   if (result.kind === "yes-no") return <YesNoResults result={result.result} />;
@@ -102,7 +103,7 @@ function RankedResults({ report }: { report: RankedCountReport }) {
         </>
       ) : null}
       <h3>Stage by stage</h3>
-      <div className="table-wrap" role="region" aria-labelledby="stages-caption" tabIndex={0}>
+      <TableScroll labelledBy="stages-caption" wide>
         <table className="table">
           <caption id="stages-caption">Each candidate&apos;s votes at the end of each stage</caption>
           <thead>
@@ -142,7 +143,7 @@ function RankedResults({ report }: { report: RankedCountReport }) {
             </tr>
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

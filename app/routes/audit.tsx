@@ -4,6 +4,7 @@ import { NotificationBanner } from "~/components/forms";
 import { listAuditEntries, verifyAuditLog } from "~/modules/audit/audit.server";
 import { auditActionLabels, chainProblemLabels } from "~/modules/audit/messages";
 import { requirePermission } from "~/utils/auth.server";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction = () => [{ title: "Audit log - Breakaway" }];
 
@@ -70,7 +71,7 @@ export default function AuditLog() {
           Check the chain
         </button>
       </Form>
-      <div className="table-wrap" role="region" aria-labelledby="audit-caption" tabIndex={0}>
+      <TableScroll labelledBy="audit-caption" wide>
         <table className="table">
           <caption id="audit-caption">
             {d.total.toLocaleString("en-GB")} entries, page {d.page} of {d.pages}
@@ -98,7 +99,7 @@ export default function AuditLog() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <nav aria-label="Audit log pages" className="pagination">
         {d.page > 1 ? <Link to={`?page=${d.page - 1}`}>Newer entries</Link> : null}
         {d.page < d.pages ? <Link to={`?page=${d.page + 1}`}>Older entries</Link> : null}

@@ -11,6 +11,7 @@ import { campaignFigures } from "~/modules/pledges/counts.server";
 import { relationShortLabels } from "~/modules/pledges/messages";
 import { principalOf, requirePermission } from "~/utils/auth.server";
 import { isAllowed } from "~/utils/permissions";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction = () => [{ title: "Campaign - Breakaway" }];
 
@@ -141,7 +142,7 @@ export default function Campaign() {
       />
       <LineChart title="Confirmed pledges over time" points={f.overTime.map((p) => ({ day: p.day, value: p.pledged }))} />
       <BarChart title="Confirmed pledges by region" bars={f.byRegion.map((r) => ({ label: r.region, value: r.pledged }))} />
-      <div className="table-wrap" role="region" aria-labelledby="regions-caption" tabIndex={0}>
+      <TableScroll labelledBy="regions-caption">
         <table className="table">
           <caption id="regions-caption">Confirmed pledges by region</caption>
           <thead>
@@ -161,7 +162,7 @@ export default function Campaign() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }

@@ -35,6 +35,7 @@ import {
 import { requireUser } from "~/utils/auth.server";
 import { MAX_IMPORT_FILE_BYTES } from "~/utils/input-limits";
 import { readUploadForm } from "~/utils/upload-form.server";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction = () => [{ title: "Import pledges - Breakaway" }];
 
@@ -71,13 +72,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 type ActionData = { stage: "upload"; errors: FieldErrors } | { stage: "preview"; preview: PagePreview; errors: FieldErrors; attempted: boolean };
 
-const mappingForm = z.object({
-  intent: z.enum(["preview", "start"]),
-  importId: z.string().min(1),
-  alreadyConfirmed: z.literal("yes").optional(),
-  subscriptionUnit: z.enum(["pounds", "pence"]).optional(),
-  ...Object.fromEntries(pledgeFields.map((f) => [f, z.string().max(10).optional()])),
-});
+// Built on demand, not at the top level: `pledgeFields` comes from a `.server` module, which is
+// undefined in the browser bundle, so a top-level use would crash this page's module there.
+const mappingForm = () =>
+  z.object({
+    intent: z.enum(["preview", "start"]),
+    importId: z.string().min(1),
+    alreadyConfirmed: z.literal("yes").optional(),
+    subscriptionUnit: z.enum(["pounds", "pence"]).optional(),
+    ...Object.fromEntries(pledgeFields.map((f) => [f, z.string().max(10).optional()])),
+  });
 
 const uploadProblems = { too_big: "file_too_big", malformed: "upload_unreadable" } as const;
 
@@ -107,7 +111,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = { id: user.id, label: user.email };
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return upload(request, context, actor);
 
-  const parsed = mappingForm.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = mappingForm().safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) throw new Response("The form was not understood. Go back and try again.", { status: 400 });
   const { intent, importId, alreadyConfirmed, ...mapping } = parsed.data;
   const confirmed = alreadyConfirmed === "yes";
@@ -267,7 +271,7 @@ function Preview({ preview, errors, attempted, busy }: { preview: PagePreview; e
         </div>
 
         <h2 id="sample-caption">The first {preview.rows.length} rows, as they will be imported</h2>
-        <div className="table-wrap" role="region" aria-labelledby="sample-caption" tabIndex={0}>
+        <TableScroll labelledBy="sample-caption" wide>
           <table className="table">
             <thead>
               <tr>
@@ -308,7 +312,7 @@ function Preview({ preview, errors, attempted, busy }: { preview: PagePreview; e
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
 
         <h2>What will happen</h2>
         <dl className="summary-list">
@@ -340,7 +344,7 @@ function Preview({ preview, errors, attempted, busy }: { preview: PagePreview; e
               ))}
             </ul>
             <h3 id="errors-caption">The first rows with problems</h3>
-            <div className="table-wrap" role="region" aria-labelledby="errors-caption" tabIndex={0}>
+            <TableScroll labelledBy="errors-caption">
               <table className="table">
                 <thead>
                   <tr>
@@ -359,7 +363,7 @@ function Preview({ preview, errors, attempted, busy }: { preview: PagePreview; e
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
             <p>After the import you can download every row with a problem, fix them and import that file.</p>
           </>
         ) : null}

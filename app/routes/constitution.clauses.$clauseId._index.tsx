@@ -75,7 +75,7 @@ export default function ClausePage() {
   return (
     <div className="page">
       <p>
-        <Link to={`/constitution#${c.id}`}>Back to the whole constitution</Link>
+        <Link to={`/constitution/read/${c.id}`}>Back to the clause in the constitution</Link>
       </p>
       {result?.posted ? <NotificationBanner title="Comment posted" kind="success">Your comment is below.</NotificationBanner> : null}
       <h1>

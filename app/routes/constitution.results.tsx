@@ -19,6 +19,7 @@ import type { PollResult } from "~/modules/polls/ballot-rules";
 import { principalOf, requirePermission, requireUser } from "~/utils/auth.server";
 import { formatLondon, fromLondonLocal } from "~/utils/london-time";
 import { isAllowed } from "~/utils/permissions";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction = () => [{ title: "Constitution votes and results - Breakaway" }];
 
@@ -312,7 +313,7 @@ export default function ConstitutionResults() {
                   <h3>
                     {c.title}: {c.decision === "adopted" ? "adopted" : c.decision === "rejected" ? "rejected, left out" : "not decided"}
                   </h3>
-                  <div className="table-wrap">
+                  <TableScroll label={`Questions on ${c.title}`} wide>
                     <table className="table">
                       <caption className="visually-hidden">Questions on {c.title}</caption>
                       <thead>
@@ -346,7 +347,7 @@ export default function ConstitutionResults() {
                         ))}
                       </tbody>
                     </table>
-                  </div>
+                  </TableScroll>
                   {c.questions
                     .filter((q) => q.yes !== null && q.abstain !== null && q.label === "The clause as amended")
                     .map((q) => (

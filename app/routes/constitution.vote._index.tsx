@@ -7,6 +7,7 @@ import { sittingMessages } from "~/modules/constitution/sitting-messages";
 import { JustCastBanner } from "~/components/sitting";
 import { requireUser } from "~/utils/auth.server";
 import { ukDateTime } from "~/modules/documents/format";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction = () => [{ title: "Vote on the constitution - Breakaway" }];
 
@@ -64,6 +65,7 @@ export default function VoteOverview() {
         </p>
       ) : null}
       {d.done === total ? <p>{sittingMessages.allDone}</p> : null}
+      <TableScroll label="Clauses on this ballot">
       <table className="table">
         <caption className="visually-hidden">Clauses on this ballot</caption>
         <thead>
@@ -83,6 +85,7 @@ export default function VoteOverview() {
           ))}
         </tbody>
       </table>
+      </TableScroll>
     </div>
   );
 }

@@ -27,6 +27,7 @@ import { WaitingNotice } from "~/components/waiting-notice";
 import { waitingNoticeFor } from "~/modules/roles/roles.server";
 import { electionWaiting } from "~/modules/roles/waiting-for";
 import { periodHint, periodRefusal } from "~/modules/content/periods.server";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction = () => [{ title: "Elections - Breakaway" }];
 
@@ -265,6 +266,7 @@ export default function ElectionsPage() {
           ) : d.registrable ? (
             <p className="outcome outcome--passed">The officers elected meet the Electoral Commission&rsquo;s rules on registered officers.</p>
           ) : null}
+          <TableScroll label="Positions" wide>
           <table className="table">
             <caption>Positions</caption>
             <thead>
@@ -307,10 +309,12 @@ export default function ElectionsPage() {
               ))}
             </tbody>
           </table>
+          </TableScroll>
         </>
       )}
 
       {d.seats && d.seats.rounds ? (
+        <TableScroll label="Seats filled so far">
         <table className="table">
           <caption>Seats filled so far, over every round of nominations</caption>
           <thead>
@@ -331,12 +335,14 @@ export default function ElectionsPage() {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       ) : null}
 
       {d.seats && d.seats.vacant.length > 0 ? (
         <section className="panel" aria-labelledby="vacant-title">
           <h2 id="vacant-title">Vacant seats</h2>
           <p>These seats are empty. Nominations re-open for exactly these seats; what the new round elects adds to the seats already filled.</p>
+          <TableScroll label="Vacant seats">
           <table className="table">
             <caption className="visually-hidden">Vacant seats</caption>
             <thead>
@@ -358,6 +364,7 @@ export default function ElectionsPage() {
               ))}
             </tbody>
           </table>
+          </TableScroll>
           {!d.seats.settled ? <p>{electionProblemMessages.not_all_declared}</p> : null}
           {d.can.manage ? (
             <Form method="post" noValidate>

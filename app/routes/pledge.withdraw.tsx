@@ -1,12 +1,19 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { PledgeLinkPage } from "~/components/pledge-link-page";
 import { pledgeLinkAction, pledgeLinkLoader } from "~/modules/pledges/pledge-link-route.server";
 
 export const meta: MetaFunction = () => [{ title: "Withdraw your pledge - Breakaway" }];
 
-export const loader = pledgeLinkLoader("withdraw");
-export const action = pledgeLinkAction("withdraw");
+// Functions, not `const loader = pledgeLinkLoader(...)`: a top-level call into a `.server`
+// module runs in the browser too, where that module is emptied, and crashed this page there.
+export function loader(args: LoaderFunctionArgs) {
+  return pledgeLinkLoader("withdraw")(args);
+}
+
+export function action(args: ActionFunctionArgs) {
+  return pledgeLinkAction("withdraw")(args);
+}
 
 export default function PledgeWithdraw() {
   return <PledgeLinkPage kind="withdraw" loaded={useLoaderData<typeof loader>()} result={useActionData<typeof action>()} />;

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import type { BallotContent } from "../../db/schema";
 import { getPublication } from "~/modules/polls/polls.server";
 import { requirePermission } from "~/utils/auth.server";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction = () => [{ title: "Published ballots - Breakaway" }];
 
@@ -57,7 +58,7 @@ export default function PublishedBallots() {
         </p>
       ) : null}
       {d.mode === "receipts-with-rankings" ? (
-        <div className="table-wrap" role="region" aria-labelledby="pairs-caption" tabIndex={0}>
+        <TableScroll labelledBy="pairs-caption">
           <table className="table">
             <caption id="pairs-caption">Each ballot beside its receipt code, sorted by receipt code</caption>
             <thead>
@@ -77,7 +78,7 @@ export default function PublishedBallots() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : (
         <>
           <h2>Receipt codes of counted ballots</h2>

@@ -9,6 +9,7 @@ import { loadReadiness } from "~/modules/registration/readiness.server";
 import { listEmblems, loadDraft, officerCompletion, officersDeclared, registeredNamesSummary, rolesHeldBy } from "~/modules/registration/registration.server";
 import { principalOf, requirePermission } from "~/utils/auth.server";
 import { isAllowed } from "~/utils/permissions";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction = () => [{ title: "Registration - Breakaway" }];
 
@@ -105,6 +106,7 @@ export default function RegistrationHub() {
       <h1>Registration</h1>
       <p className="lead">{registrationText.hubLead}</p>
       {officerLink}
+      <TableScroll label="Parts of the application and their status">
       <table className="table">
         <caption className="visually-hidden">Parts of the application and their status</caption>
         <thead>
@@ -190,6 +192,7 @@ export default function RegistrationHub() {
           </tr>
         </tbody>
       </table>
+      </TableScroll>
       <h2>Sections of the application</h2>
       <ul className="list">
         {draftSectionIds.map((s) => (

@@ -6,6 +6,7 @@ import { packDocuments } from "~/modules/documents/registration/documents";
 import { latestVersion } from "~/modules/constitution/round.server";
 import { packStatus, preparePack, type PackStatus } from "~/modules/registration/pack.server";
 import { requireUser } from "~/utils/auth.server";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction = () => [{ title: "Registration documents - Breakaway" }];
 
@@ -122,6 +123,7 @@ export default function RegistrationDocuments() {
       </div>
 
       <h2>Each document</h2>
+      <TableScroll label="The documents of the registration pack">
       <table className="table">
         <caption className="visually-hidden">The documents of the registration pack</caption>
         <thead>
@@ -144,6 +146,7 @@ export default function RegistrationDocuments() {
           ))}
         </tbody>
       </table>
+      </TableScroll>
       <p>
         Change the financial scheme on <Link to="/registration/financial-scheme">its own page</Link>. See{" "}
         <Link to="/registration/readiness">the readiness checks</Link> before you apply.

@@ -3,7 +3,7 @@ import { periodRefusal } from "~/modules/content/periods.server";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, NotificationBanner, TextArea, TextField, type FieldErrors } from "~/components/forms";
 import { PlainMarkdown } from "~/components/plain-markdown";
-import { financialSchemeState, MAX_SCHEME_LENGTH, resetFinancialScheme, saveFinancialScheme, schemeShown } from "~/modules/registration/financial-scheme.server";
+import { financialSchemeState, resetFinancialScheme, saveFinancialScheme, schemeShown } from "~/modules/registration/financial-scheme.server";
 import { EditVersion, StaleEditSummary, staleFieldErrors } from "~/components/stale-edit";
 import { editVersion, staleChanges, type StaleChange, type StaleSave } from "~/utils/stale-edit";
 import { openFinancialSchemeVote, settleFinancialSchemeVote } from "~/modules/registration/financial-scheme-vote.server";
@@ -11,6 +11,9 @@ import { schemeTextMessages, schemeVoteMessages as v } from "~/modules/registrat
 import { loadRules } from "~/modules/polls/polls.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatLondon, fromLondonLocal } from "~/utils/london-time";
+// From the shared limits, not the `.server` module: the hint below is built at the top level,
+// which runs in the browser too, where a `.server` module's values are undefined.
+import { MAX_FINANCIAL_SCHEME_LENGTH } from "~/utils/input-limits";
 
 export const meta: MetaFunction = () => [{ title: "Financial scheme - Registration - Breakaway" }];
 
@@ -20,7 +23,7 @@ const text = {
   generatedStatus: "This is the text generated from the model. It follows the application's details: a new treasurer or a changed financial year shows here at once.",
   editedStatus: "This is your edited text. It no longer follows the application's details: check the treasurer, the financial year and the accounting units by hand, or reset it to the generated text.",
   label: "Text of the financial scheme",
-  hint: `Plain text with Markdown: a line starting with # is a heading, - starts a list item, **bold** is bold. At most ${MAX_SCHEME_LENGTH.toLocaleString("en-GB")} characters.`,
+  hint: `Plain text with Markdown: a line starting with # is a heading, - starts a list item, **bold** is bold. At most ${MAX_FINANCIAL_SCHEME_LENGTH.toLocaleString("en-GB")} characters.`,
   save: "Save the financial scheme",
   reset: "Reset to the generated text",
   resetHint: "Throws away your edits and goes back to the text generated from the model and the application's details.",

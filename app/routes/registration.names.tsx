@@ -7,13 +7,13 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, NotificationBanner, type FieldErrors } from "~/components/forms";
-import { decodeCsvBytes, looksLikeSpreadsheetFile } from "~/modules/pledges/csv-import";
 import { namesProblemMessages } from "~/modules/registration/messages";
-import { parseNamesCsv } from "~/modules/registration/names-csv";
+import { decodeCsvBytes, looksLikeSpreadsheetFile, parseNamesCsv } from "~/modules/registration/names-file.server";
 import { clearRegisteredNames, registeredNamesSummary, replaceRegisteredNames } from "~/modules/registration/registration.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 import { MAX_NAMES_FILE_BYTES } from "~/utils/input-limits";
 import { readUploadForm } from "~/utils/upload-form.server";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction = () => [{ title: "Names already registered - Registration - Breakaway" }];
 
@@ -87,6 +87,7 @@ export default function RegisteredNames() {
           <p>
             {n(total)} names{loadedAt ? `, loaded ${new Date(loadedAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" })}` : ""}. The first {first.length} in alphabetical order:
           </p>
+          <TableScroll label="The first names of the list">
           <table className="table">
             <caption className="visually-hidden">The first names of the list</caption>
             <thead>
@@ -104,6 +105,7 @@ export default function RegisteredNames() {
               ))}
             </tbody>
           </table>
+          </TableScroll>
           <Form method="post">
             <button type="submit" className="button button--warning" name="intent" value="clear" disabled={busy}>
               Clear the list

@@ -10,6 +10,7 @@ import { editVersion, staleChanges, type StaleChange } from "~/utils/stale-edit"
 import { principalOf, requireUser } from "~/utils/auth.server";
 import { isAllowed } from "~/utils/permissions";
 import type { RegisteredRole } from "~/modules/elections/officer-rules";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction = () => [{ title: "Officer's details - Registration - Breakaway" }];
 
@@ -154,6 +155,7 @@ export default function OfficerPage() {
           {officers.length === 0 ? (
             <p>{registrationText.noOfficersYet}</p>
           ) : (
+            <TableScroll label="Declared officers" wide>
             <table className="table">
               <caption className="visually-hidden">Declared officers and whether they have given their details and confirmed their declarations</caption>
               <thead>
@@ -180,6 +182,7 @@ export default function OfficerPage() {
                 ))}
               </tbody>
             </table>
+            </TableScroll>
           )}
           {opened ? (
             <section aria-labelledby="opened-title" className="panel">

@@ -330,6 +330,9 @@ test("the constitution: amend, support, comment, vote clause by clause, adopt ve
 
   await eve.goto("/constitution");
   await expect(eve.getByRole("heading", { name: "The constitution, version 1" })).toBeVisible();
+  // The contents page lists the clauses; the text is on each clause's page and the whole-text page.
+  await eve.getByRole("link", { name: "Read the whole constitution on one page" }).click();
+  await expect(eve.getByRole("heading", { name: "The constitution, version 1" })).toBeVisible();
   await expect(eve.getByText("is aged 16 or over")).toBeVisible();
   await expect(eve.getByText("four-day week")).toHaveCount(0);
   await picture(eve, "15-adopted-constitution", false);

@@ -206,15 +206,19 @@ describe("an oversize amendment stored before the limits existed", () => {
   });
 
   it("shows the constitution cut short once that amendment has carried, keeping the whole text stored", async () => {
-    // The whole constitution is itself some 400 KB of page: what the carried text adds is bounded.
-    const before = Buffer.byteLength(await html(await app.request("/constitution", { cookie: founder })));
+    // The whole constitution on one page is itself some 400 KB: what the carried text adds is bounded.
+    const before = Buffer.byteLength(await html(await app.request("/constitution/full", { cookie: founder })));
     // Straight into the database, as a round counted before the limits would have left it.
     await database.db.update(amendments).set({ status: "carried" }).where(and(eq(amendments.draftId, await draftId()), eq(amendments.number, 1)));
-    const response = await app.request("/constitution", { cookie: founder });
+    const response = await app.request("/constitution/full", { cookie: founder });
     expect(response.status).toBe(200);
     const page = await html(response);
     expect(page).toContain(inHtml(cutShortMessages.clauseText(await storedLength())));
     expect(Buffer.byteLength(page) - before).toBeLessThan(BOUNDED_PAGE_BYTES);
+    // The clause's own page, as read on a phone, is cut short the same way.
+    const clausePage = await html(await app.request("/constitution/read/aims", { cookie: founder }));
+    expect(clausePage).toContain(inHtml(cutShortMessages.clauseText(await storedLength())));
+    expect(Buffer.byteLength(clausePage)).toBeLessThan(BOUNDED_PAGE_BYTES);
     const [stored] = await database.db.select().from(amendments).where(and(eq(amendments.draftId, await draftId()), eq(amendments.number, 1)));
     expect(stored?.reason).toHaveLength(1_000_000);
     expect(JSON.stringify(stored?.operation).length).toBeGreaterThan(2_000_000);

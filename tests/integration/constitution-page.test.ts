@@ -11,15 +11,47 @@ beforeAll(async () => {
 });
 afterAll(() => database.drop());
 
-describe("the constitution page", () => {
-  it("shows every clause of the model draft, numbered continuously, with a table of contents", async () => {
+/** The contents page must stay a phone-sized download; the whole text was some 400 KB. */
+const CONTENTS_PAGE_LIMIT_BYTES = 100_000;
+
+describe("the constitution pages", () => {
+  it("the whole text on one page shows every clause, numbered continuously, with a table of contents", async () => {
     const clauses = await loadModelConstitution("constitution/clauses");
-    const html = await (await app.request("/constitution")).text();
+    const html = await (await app.request("/constitution/full")).text();
     for (const c of clauses) {
       expect(html).toContain(`href="#${c.id}"`);
       expect(html).toContain(`id="${c.id}"`);
     }
     expect(html).toContain("Lines <!-- -->1<!-- --> to");
     expect(html).toContain("Entrenched");
+  });
+
+  it("the contents page links to every clause's own page, leads to the whole text, and stays small", async () => {
+    const clauses = await loadModelConstitution("constitution/clauses");
+    const response = await app.request("/constitution");
+    const html = await response.text();
+    for (const c of clauses) expect(html).toContain(`href="/constitution/read/${c.id}"`);
+    expect(html).toContain('href="/constitution/full"');
+    expect(Buffer.byteLength(html)).toBeLessThan(CONTENTS_PAGE_LIMIT_BYTES);
+    // No clause's text: the first line of the first clause is only on its own page.
+    expect(html).not.toContain('class="clause__text"');
+  });
+
+  it("each clause has its own page with its numbered lines and links to the clauses either side", async () => {
+    const clauses = await loadModelConstitution("constitution/clauses");
+    const [first, second, third] = clauses;
+    // React marks where text pieces join with empty comments; the words are what matter here.
+    const html = (await (await app.request(`/constitution/read/${second!.id}`)).text()).replaceAll("<!-- -->", "");
+    expect(html).toContain(`<h1>2. ${second!.title}`.replaceAll("'", "&#x27;"));
+    expect(html).toContain('class="clause__text"');
+    expect(html).toContain(`href="/constitution/read/${first!.id}"`);
+    expect(html).toContain(`href="/constitution/read/${third!.id}"`);
+    expect(html).toContain(`Clause 2 of ${clauses.length}`);
+    expect(Buffer.byteLength(html)).toBeLessThan(CONTENTS_PAGE_LIMIT_BYTES);
+
+    const last = await (await app.request(`/constitution/read/${clauses.at(-1)!.id}`)).text();
+    expect(last).toContain("Previous clause");
+    expect(last).not.toContain("Next clause");
+    expect((await app.request("/constitution/read/no-such-clause")).status).toBe(404);
   });
 });

@@ -14,6 +14,8 @@ const routeActions: Record<string, RouteRule> = {
   "/": "site.view",
   "/campaign": "site.view",
   "/constitution": "constitution.read",
+  "/constitution/full": "constitution.read",
+  "/constitution/read/:clauseId": "constitution.read",
   "/constitution.pdf": "constitution.read",
   "/constitution/compare": "constitution.read",
   "/constitution/results": "constitution.read",

@@ -1,0 +1,148 @@
+import { Link } from "@remix-run/react";
+import { ClauseText } from "~/components/clause-text";
+import type { ConstitutionAccess } from "~/modules/constitution/views.server";
+
+/** What the reading pages share: the state of the constitution and what the reader may do. */
+export interface ReadingHeader {
+  state: "model" | "draft" | "adopted";
+  heading: string;
+  access: ConstitutionAccess;
+  phase: string | null;
+  version: { number: number; adoptedAt: string } | null;
+  votingOpen: boolean;
+  hasResults: boolean;
+}
+
+export interface ReadableClause {
+  id: string;
+  number: number;
+  title: string;
+  entrenched: boolean;
+  amendments: number;
+  decision: string | null;
+  link: boolean;
+  firstLine: number | null;
+  lastLine: number | null;
+}
+
+const decisionLabels: Record<string, string> = { adopted: "Adopted", rejected: "Rejected: left out" };
+
+export const readingLinks = {
+  contents: "/constitution",
+  whole: "/constitution/full",
+  clause: (id: string) => `/constitution/read/${id}`,
+};
+
+/** The lead paragraph and the buttons of the contents page and the whole-text page. */
+export function ConstitutionIntro({ d }: { d: ReadingHeader }) {
+  return (
+    <>
+      {d.state === "model" ? (
+        <p className="lead">
+          The model constitution founding members start from. Drafting has not opened yet. Lines are numbered as printed, so that amendments can point to them.
+        </p>
+      ) : d.state === "adopted" ? (
+        <p className="lead">Adopted by the founding members on {d.version?.adoptedAt}. The adoption record is at the end of the PDF.</p>
+      ) : (
+        <p className="lead">
+          {d.phase}. Lines are numbered as printed, so that amendments can point to them.
+          {d.access.seesDebate ? " Open a clause to read its amendments and comments, or to propose your own." : ""}
+        </p>
+      )}
+      <p>
+        Clauses marked <span className="tag tag--entrenched">Entrenched</span> need a two-thirds majority to change.
+      </p>
+      <ul className="button-group" aria-label="Constitution actions">
+        <li>
+          <a href="/constitution.pdf" className="button button--secondary">
+            Download as PDF
+          </a>
+        </li>
+        {d.state !== "model" && d.access.seesDebate ? (
+          <li>
+            <a href="/constitution/amendments.pdf" className="button button--secondary">
+              Amendments as PDF
+            </a>
+          </li>
+        ) : null}
+        {d.state !== "model" ? (
+          <li>
+            <Link to="/constitution/compare" className="button button--secondary">
+              Compare versions
+            </Link>
+          </li>
+        ) : null}
+        {d.votingOpen && (d.access.foundingMember || d.access.organiser) ? (
+          <li>
+            <Link to="/constitution/vote" className="button">
+              Vote on the clauses
+            </Link>
+          </li>
+        ) : null}
+        {d.hasResults ? (
+          <li>
+            <Link to="/constitution/results" className="button button--secondary">
+              Results
+            </Link>
+          </li>
+        ) : null}
+        {d.access.organiser ? (
+          <li>
+            <Link to="/constitution/manage" className="button button--secondary">
+              Manage drafting and votes
+            </Link>
+          </li>
+        ) : null}
+      </ul>
+    </>
+  );
+}
+
+/** A clause's tags: entrenched, and the decision of a vote on it. */
+export function ClauseTags({ c }: { c: ReadableClause }) {
+  return (
+    <>
+      {c.entrenched ? <span className="tag tag--entrenched">Entrenched</span> : null}
+      {c.decision ? <span className="tag">{decisionLabels[c.decision]}</span> : null}
+    </>
+  );
+}
+
+/** "Lines 1 to 12", and the link to the clause's amendments and comments while it is drafted. */
+export function ClauseLinesNote({ c, seesDebate }: { c: ReadableClause; seesDebate: boolean }) {
+  if (c.firstLine === null) return null;
+  return (
+    <p className="clause__lines-note">
+      Lines {c.firstLine} to {c.lastLine}
+      {c.link ? (
+        <>
+          {" · "}
+          <Link to={`/constitution/clauses/${c.id}`}>
+            {seesDebate ? `Amendments (${c.amendments}) and comments` : "Clause page"}
+            <span className="visually-hidden"> for {c.title}</span>
+          </Link>
+        </>
+      ) : null}
+    </p>
+  );
+}
+
+/** One clause as a section of the whole text. */
+export function ClauseSection({
+  c,
+  seesDebate,
+}: {
+  c: ReadableClause & { lines: Parameters<typeof ClauseText>[0]["lines"]; cut: string | null };
+  seesDebate: boolean;
+}) {
+  return (
+    <section id={c.id} aria-labelledby={`${c.id}-title`} className="clause">
+      <h2 id={`${c.id}-title`}>
+        {c.number}. {c.title}
+        <ClauseTags c={c} />
+      </h2>
+      <ClauseLinesNote c={c} seesDebate={seesDebate} />
+      <ClauseText lines={c.lines} cut={c.cut} />
+    </section>
+  );
+}

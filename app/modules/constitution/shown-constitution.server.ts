@@ -1,0 +1,68 @@
+/**
+ * The constitution as its reading pages show it, in whichever state it is: the model before
+ * drafting, the draft with carried amendments applied, or the adopted version. The contents page,
+ * each clause's reading page and the whole text on one page all read it from here, so they agree.
+ */
+import type { AppContext } from "~/utils/context.server";
+import { formatLondon } from "~/utils/london-time";
+import { loadDraft } from "./draft.server";
+import { amendedDocument, amendmentCounts, clauseDecisionMap, currentDraft } from "./drafting.server";
+import { phaseLabels } from "./messages";
+import { latestVersion, openRoundOf } from "./round.server";
+import { constitutionAccess, numberedView, type NumberedClauseView } from "./views.server";
+
+// The clause text itself is left out: the numbered lines carry it, and the page's data would
+// otherwise hold it twice.
+export type ShownClause = Omit<NumberedClauseView, "text"> & { amendments: number; decision: string | null; link: boolean };
+const withoutText = <T extends { text: string }>({ text: _text, ...rest }: T): Omit<T, "text"> => rest;
+
+export async function shownConstitution(context: AppContext) {
+  const access = await constitutionAccess(context);
+  const draft = await currentDraft(context.db);
+  const version = await latestVersion(context.db);
+  if (!draft) {
+    const model = await loadDraft();
+    const clauses: ShownClause[] = model.map((c) => ({ ...c, cut: null, amendments: 0, decision: null, link: false }));
+    return { state: "model" as const, heading: "The draft constitution", clauses, access, phase: null, version: null, votingOpen: false, hasResults: false };
+  }
+  if (draft.adoptedVersion !== null && version && version.number === draft.adoptedVersion) {
+    const clauses: ShownClause[] = numberedView(version.clauses, draft.lineWidth).map((c) => ({ ...withoutText(c), amendments: 0, decision: null, link: false }));
+    return {
+      state: "adopted" as const,
+      heading: `The constitution, version ${version.number}`,
+      clauses,
+      access,
+      phase: null,
+      version: { number: version.number, adoptedAt: formatLondon(version.adoptedAt) },
+      votingOpen: false,
+      hasResults: true,
+    };
+  }
+  const { amended } = await amendedDocument(context.db, draft.id);
+  const counts = access.seesDebate ? await amendmentCounts(context.db, draft.id) : new Map<string, number>();
+  const decisions = await clauseDecisionMap(context.db, draft.id);
+  const round = await openRoundOf(context.db, draft.id);
+  const clauses: ShownClause[] = numberedView(amended.clauses, draft.lineWidth).map((c) => ({
+    ...withoutText(c),
+    amendments: counts.get(c.id) ?? 0,
+    decision: decisions.get(c.id) ?? null,
+    link: true,
+  }));
+  return {
+    state: "draft" as const,
+    heading: draft.baseVersion ? `Amending the constitution (version ${draft.baseVersion + 1} in draft)` : "The draft constitution",
+    clauses,
+    access,
+    phase: phaseLabels[draft.phase],
+    version: version ? { number: version.number, adoptedAt: formatLondon(version.adoptedAt) } : null,
+    votingOpen: Boolean(round),
+    hasResults: decisions.size > 0 || Boolean(round) || draft.phase === "closed",
+  };
+}
+
+export type ShownConstitution = Awaited<ReturnType<typeof shownConstitution>>;
+
+/** The contents: every clause without its lines, which is what keeps the contents page small. */
+export function contentsOf(shown: ShownConstitution) {
+  return { ...shown, clauses: shown.clauses.map(({ lines: _lines, cut: _cut, ...rest }) => rest) };
+}

@@ -1,0 +1,41 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ClauseSection, ConstitutionIntro, readingLinks } from "~/components/constitution-reading";
+import { shownConstitution } from "~/modules/constitution/shown-constitution.server";
+import { requirePermission } from "~/utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "The whole constitution - Breakaway" }];
+
+/** Every clause on one page: to search the text or read it straight through on a computer. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  requirePermission(request, context, "constitution.read");
+  return shownConstitution(context);
+}
+
+export default function WholeConstitution() {
+  const d = useLoaderData<typeof loader>();
+  return (
+    <div className="page">
+      <p>
+        <Link to={readingLinks.contents}>Constitution: contents</Link>
+      </p>
+      <h1>{d.heading}</h1>
+      <ConstitutionIntro d={d} />
+      <nav aria-labelledby="toc-title" className="panel">
+        <h2 id="toc-title">Contents</h2>
+        <ol className="toc">
+          {d.clauses.map((c) => (
+            <li key={c.id}>
+              <a href={`#${c.id}`}>{c.title}</a>
+              {c.entrenched ? " (entrenched)" : ""}
+              {c.amendments > 0 ? `: ${c.amendments} ${c.amendments === 1 ? "amendment" : "amendments"}` : ""}
+            </li>
+          ))}
+        </ol>
+      </nav>
+      {d.clauses.map((c) => (
+        <ClauseSection key={c.id} c={c} seesDebate={d.access.seesDebate} />
+      ))}
+    </div>
+  );
+}
