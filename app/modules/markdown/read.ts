@@ -1,0 +1,174 @@
+/**
+ * The one reading of Markdown in Breakaway (decision 038). The web page (PlainMarkdown) and the
+ * PDF (documents/kit.tsx) both lay out the blocks made here, so a text reads the same in both.
+ * CommonMark is parsed by mdast-util-from-markdown; only a deliberate subset is kept as
+ * structure: headings, paragraphs, bulleted and numbered lists (nested too), **strong** and
+ * *emphasis*. Everything else keeps its words as plain text: a code block or a quote becomes
+ * paragraphs, a link shows its words and its address, an image its description, and HTML is
+ * shown as the characters typed, never run. Pure and browser-safe: no server-only imports.
+ */
+import { fromMarkdown } from "mdast-util-from-markdown";
+import type { Nodes, PhrasingContent, RootContent } from "mdast";
+import { normaliseLineBreaks } from "../../utils/line-breaks";
+
+/** A stretch of text with one style. `italic` is present only when true. */
+export type InlineRun = { text: string; bold: boolean; italic?: true };
+
+export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
+
+export interface ListItem {
+  /** The item's first paragraph. */
+  runs: InlineRun[];
+  /** Anything after it inside the item: more paragraphs, a nested list. */
+  blocks: Block[];
+}
+
+export type Block =
+  | { kind: "heading"; level: HeadingLevel; runs: InlineRun[] }
+  | { kind: "paragraph"; runs: InlineRun[] }
+  /** `start`: the number of an ordered list's first item, when it is not 1. */
+  | { kind: "list"; ordered: boolean; start?: number; items: ListItem[] };
+
+interface Style {
+  bold: boolean;
+  italic: boolean;
+}
+
+const PLAIN: Style = { bold: false, italic: false };
+
+/** Line breaks inside a paragraph are spaces to a reader, as on the web. */
+function spaced(text: string): string {
+  const lines = text.split("\n");
+  return lines.map((line, i) => (i > 0 ? line.trimStart() : line)).map((line, i) => (i < lines.length - 1 ? line.trimEnd() : line)).join(" ");
+}
+
+function run(text: string, style: Style): InlineRun {
+  return style.italic ? { text, bold: style.bold, italic: true } : { text, bold: style.bold };
+}
+
+/** Joins neighbouring runs of the same style, so "a" + "b" reads as one run "ab". */
+function merge(runs: readonly InlineRun[]): InlineRun[] {
+  const out: InlineRun[] = [];
+  for (const r of runs) {
+    if (r.text === "") continue;
+    const last = out.at(-1);
+    if (last && last.bold === r.bold && last.italic === r.italic) out[out.length - 1] = { ...last, text: last.text + r.text };
+    else out.push(r);
+  }
+  return out;
+}
+
+/** Trims the spaces at the two ends of a paragraph's runs (the PDF and the web agree on them). */
+function trimRuns(runs: readonly InlineRun[]): InlineRun[] {
+  const out = merge(runs);
+  const first = out[0];
+  if (first) out[0] = { ...first, text: first.text.trimStart() };
+  const last = out.at(-1);
+  if (last) out[out.length - 1] = { ...last, text: last.text.trimEnd() };
+  return out.filter((r) => r.text !== "");
+}
+
+function sourceOf(node: Nodes, source: string): string {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start === undefined || end === undefined ? "" : source.slice(start, end);
+}
+
+function inline(nodes: readonly PhrasingContent[], style: Style, source: string): InlineRun[] {
+  const runs: InlineRun[] = [];
+  for (const node of nodes) {
+    switch (node.type) {
+      case "text":
+        runs.push(run(spaced(node.value), style));
+        break;
+      case "strong":
+        runs.push(...inline(node.children, { ...style, bold: true }, source));
+        break;
+      case "emphasis":
+        runs.push(...inline(node.children, { ...style, italic: true }, source));
+        break;
+      case "inlineCode":
+        runs.push(run(node.value, style));
+        break;
+      case "break":
+        runs.push(run(" ", style));
+        break;
+      case "link": {
+        // The address is shown, not followed: a member reads where a link would take them, and
+        // the printed copy keeps it.
+        const words = inline(node.children, style, source);
+        runs.push(...words);
+        const text = words.map((r) => r.text).join("");
+        if (node.url && node.url !== text && `mailto:${text}` !== node.url) runs.push(run(` (${node.url})`, style));
+        break;
+      }
+      case "image":
+        runs.push(run(node.alt ?? "", style));
+        break;
+      case "linkReference":
+        runs.push(...inline(node.children, style, source));
+        break;
+      default:
+        // Inline HTML, image references and anything else: the characters as typed.
+        runs.push(run(spaced(sourceOf(node, source)), style));
+    }
+  }
+  return runs;
+}
+
+function blocksOf(nodes: readonly RootContent[], source: string): Block[] {
+  const blocks: Block[] = [];
+  const paragraph = (runs: InlineRun[]) => {
+    const trimmed = trimRuns(runs);
+    if (trimmed.length > 0) blocks.push({ kind: "paragraph", runs: trimmed });
+  };
+  for (const node of nodes) {
+    switch (node.type) {
+      case "heading":
+        blocks.push({ kind: "heading", level: node.depth, runs: trimRuns(inline(node.children, PLAIN, source)) });
+        break;
+      case "paragraph":
+        paragraph(inline(node.children, PLAIN, source));
+        break;
+      case "list":
+        blocks.push({
+          kind: "list",
+          ordered: node.ordered === true,
+          ...(node.ordered === true && typeof node.start === "number" && node.start !== 1 ? { start: node.start } : {}),
+          items: node.children.map((item) => {
+            const inner = blocksOf(item.children, source);
+            const first = inner[0];
+            return first?.kind === "paragraph" ? { runs: first.runs, blocks: inner.slice(1) } : { runs: [], blocks: inner };
+          }),
+        });
+        break;
+      case "blockquote":
+        // A quotation reads as the text it quotes.
+        blocks.push(...blocksOf(node.children, source));
+        break;
+      case "code":
+        // Code has no place in a member's text or a printed letter; its words are kept.
+        for (const part of node.value.split(/\n[ \t]*\n/)) paragraph([run(spaced(part), PLAIN)]);
+        break;
+      case "thematicBreak":
+      case "definition":
+        // A rule has no words; a link definition's address shows where the link is used.
+        break;
+      default:
+        // HTML and anything else: the characters as typed, shown, never run.
+        paragraph([run(spaced(sourceOf(node, source)), PLAIN)]);
+    }
+  }
+  return blocks;
+}
+
+/** The blocks of a Markdown text. Every kind of line end counts (U+2028 included). */
+export function readMarkdown(markdown: string): Block[] {
+  const source = normaliseLineBreaks(markdown);
+  return blocksOf(fromMarkdown(source).children, source);
+}
+
+/** The text of some runs without any formatting, for plain-text versions of documents. */
+export function plainText(runs: readonly InlineRun[]): string {
+  return runs.map((r) => r.text).join("");
+}
