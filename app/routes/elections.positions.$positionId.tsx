@@ -42,6 +42,7 @@ import { takingPartRefusal } from "~/modules/roles/messages";
 import { conflictsFor } from "~/modules/roles/role-rules";
 import { waitingNoticeFor } from "~/modules/roles/roles.server";
 import { electionWaiting } from "~/modules/roles/waiting-for";
+import { standingOrderRules } from "~/modules/constitution/drafting.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${d?.position.title ?? "Position"} - Elections - Breakaway` }];
 
@@ -79,7 +80,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       h.roles.push(s.role as RegisteredRole);
       holdings.set(s.userId, h);
     }
-    warnings = standingProblems(userId, position.registeredRole as RegisteredRole, [...holdings.values()], { partyKind: "major", onePerPerson: true }).map((p) =>
+    warnings = standingProblems(userId, position.registeredRole as RegisteredRole, [...holdings.values()], { partyKind: "major", onePerPerson: (await standingOrderRules()).onePerPerson }).map((p) =>
       officerProblemMessages[p.code](p, (id) => (id === userId ? "you" : id)),
     );
   }

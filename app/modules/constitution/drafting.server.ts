@@ -145,7 +145,7 @@ export async function startDraft(db: Db, actor: Actor, source: DraftSource): Pro
     }
     const [draft] = await tx
       .insert(constitutionDrafts)
-      .values({ source: source.kind, baseVersion, supportersNeeded: Number(rules.raw.amendment_supporters ?? 5) || 5 })
+      .values({ source: source.kind, baseVersion, supportersNeeded: rules.amendmentSupporters })
       .returning({ id: constitutionDrafts.id });
     if (!draft || !text) throw new Error("draft not created");
     await tx.insert(draftClauses).values(
@@ -244,7 +244,7 @@ export async function proposeAmendment(
   const rules = await standingOrderRules();
   const reason = input.reason.trim();
   if (!reason) return { ok: false, code: "reason_missing" };
-  const maxWords = Number(rules.raw.amendment_statement_max_words ?? 150) || 150;
+  const maxWords = rules.amendmentStatementMaxWords;
   if (wordCount(reason) > maxWords) return { ok: false, code: "reason_too_long", detail: String(maxWords) };
   return db.transaction(async (tx) => {
     const draft = await lockedDraft(tx);
@@ -400,7 +400,7 @@ export async function setRecommendation(
   const compromiseLimit = textLimitProblem(input.compromiseText, MAX_CLAUSE_TEXT_LENGTH);
   if (compromiseLimit) return { ok: false, code: codeFor(compromiseLimit, CLAUSE_TEXT_CODES) };
   const rules = await standingOrderRules();
-  const maxWords = Number(rules.raw.recommendation_max_words ?? 150) || 150;
+  const maxWords = rules.recommendationMaxWords;
   const reasons = input.reasons.trim();
   if (wordCount(reasons) > maxWords) return { ok: false, code: "recommendation_reasons_too_long", detail: String(maxWords) };
   const compromise = input.compromiseText.replace(/\r\n?/g, "\n").trim();
