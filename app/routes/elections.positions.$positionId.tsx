@@ -26,7 +26,7 @@ import {
   winners,
   withdrawCandidacy,
 } from "~/modules/elections/elections.server";
-import { candidateProblemLabels, electionProblemMessages } from "~/modules/elections/messages";
+import { candidateProblemLabels, electionProblemMessages, statementLabel, statementTooLong } from "~/modules/elections/messages";
 import { recount, recountsOf } from "~/modules/elections/recovery.server";
 import { ukDateTime } from "~/modules/documents/format";
 import { standingProblems, type Holding, type RegisteredRole } from "~/modules/elections/officer-rules";
@@ -107,6 +107,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       role: position.registeredRole ? roleLabels[position.registeredRole as RegisteredRole] : null,
       isTreasurer: position.registeredRole === "treasurer",
       secondersRequired: position.secondersRequired,
+      statementMaxWords: (await standingOrderRules()).candidateStatementMaxWords,
       eligibility: position.eligibility,
       pollId: position.pollId,
       declared: position.declaredAt !== null,
@@ -215,6 +216,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
               : r.code === "statement_too_long" || r.code.startsWith("statement:") || r.code === "already_standing_for_office" || r.code === "already_holds_office"
                 ? "statement"
                 : PAGE;
+      if (r.code === "statement_too_long" && r.detail) {
+        return data<ActionResult>({ intent, errors: { statement: statementTooLong(Number(r.detail)) }, values, target }, { status: 400 });
+      }
       return fail(field, r.code);
     }
     return ok(
@@ -576,7 +580,7 @@ function CandidacyForm({
 }: {
   intent: "stand" | "accept";
   submitLabel: string;
-  position: { role: string | null; isTreasurer: boolean };
+  position: { role: string | null; isTreasurer: boolean; statementMaxWords: number };
   errors: FieldErrors;
   values: Record<string, string>;
   busy: boolean;
@@ -584,7 +588,7 @@ function CandidacyForm({
   return (
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value={intent} />
-            <TextArea name="statement" label="Your statement (up to 500 words)" hint={`Shown with the ballot. You may use **bold**, paragraphs and lists starting with a dash. At most ${MAX_CANDIDATE_STATEMENT_LENGTH.toLocaleString("en-GB")} characters.`} rows={8} defaultValue={v.statement} error={errors.statement} />
+            <TextArea name="statement" label={statementLabel(p.statementMaxWords)} hint={`Shown with the ballot. You may use **bold**, paragraphs and lists starting with a dash. At most ${MAX_CANDIDATE_STATEMENT_LENGTH.toLocaleString("en-GB")} characters.`} rows={8} defaultValue={v.statement} error={errors.statement} />
             <Checkbox name="consent" label="I agree to stand for this position, and to serve if elected." error={errors.consent} checked={v.consent === "yes"} />
             {p.role ? (
               <Checkbox

@@ -31,7 +31,7 @@ import { shownText } from "./shown-text";
 import { applyAll, applyAmendment, type Amendment, type ConstitutionDocument } from "./text";
 import type { UploadedClause } from "./upload";
 import { wordCount } from "./words";
-import { MAX_AMENDMENT_REASON_LENGTH, MAX_CLAUSE_TEXT_LENGTH, MAX_CLAUSE_TITLE_LENGTH, MAX_COMMENT_LENGTH, MAX_RECOMMENDATION_REASONS_LENGTH } from "~/utils/input-limits";
+import { MAX_AMENDMENT_REASON_LENGTH, MAX_CLAUSE_TEXT_LENGTH, MAX_CLAUSE_TITLE_LENGTH, MAX_COMMENT_LENGTH, MAX_RECOMMENDATION_REASONS_LENGTH, MAX_SUPPORTERS_NEEDED } from "~/utils/input-limits";
 import { textLimitProblem, type TextProblem } from "~/utils/text-limits";
 
 export type Draft = typeof constitutionDrafts.$inferSelect;
@@ -171,7 +171,7 @@ async function modelClauses() {
 }
 
 export async function setSupportersNeeded(db: Db, actor: Actor, value: number): Promise<DraftingResult> {
-  if (!Number.isInteger(value) || value < 0 || value > 1000) return { ok: false, code: "supporters_invalid" };
+  if (!Number.isInteger(value) || value < 0 || value > MAX_SUPPORTERS_NEEDED) return { ok: false, code: "supporters_invalid" };
   return db.transaction(async (tx) => {
     const draft = await lockedDraft(tx);
     if (!draft) return { ok: false, code: "no_draft" } as const;
