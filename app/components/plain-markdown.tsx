@@ -6,7 +6,7 @@ type HeadingTag = "h2" | "h3" | "h4" | "h5" | "h6";
  * Shows Markdown (the repository's texts, organisers' and candidates' statements) as React
  * elements: the blocks of the one reading that the PDFs print too (decision 038). No HTML is ever
  * injected, so even a mistake in a file, or a statement written to harm, cannot run a script.
- * `headingLevel`: the tag a "#" heading gets; deeper headings follow it, down to h6.
+ * `headingLevel`: the tag a "#" or "##" heading gets; deeper headings follow it, down to h6.
  */
 export function PlainMarkdown({ text, headingLevel = 2 }: { text: string; headingLevel?: 2 | 3 }) {
   return <MarkdownBlocks blocks={readMarkdown(text)} headingLevel={headingLevel} />;
@@ -17,7 +17,9 @@ function MarkdownBlocks({ blocks, headingLevel }: { blocks: readonly Block[]; he
     <>
       {blocks.map((block, i) => {
         if (block.kind === "heading") {
-          const Tag = `h${Math.min(6, block.level + headingLevel - 1)}` as HeadingTag;
+          // "#" and "##" both take `headingLevel` (texts use "#" for their title, "##" for their
+          // sections, and either may open a text shown under the page's own h1); deeper ones follow.
+          const Tag = `h${Math.min(6, Math.max(headingLevel, block.level + headingLevel - 2))}` as HeadingTag;
           return (
             <Tag key={i}>
               <Runs runs={block.runs} />
