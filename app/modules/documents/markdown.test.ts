@@ -50,8 +50,9 @@ describe("line ends other than \\n (issue 13)", () => {
     ]);
   });
 
-  it("reads the issue's line (#, 2,000 spaces, U+2028) as an empty heading and text", () => {
+  it("reads the issue's line (#, 2,000 spaces, U+2028) as a line end: an empty heading (left out) and text", () => {
     expect(parseBlocks(`#${" ".repeat(2000)}\u2028x`)).toEqual(parseBlocks(`#${" ".repeat(2000)}\nx`));
+    expect(parseBlocks(`#${" ".repeat(2000)}\u2028x`)).toEqual([{ kind: "paragraph", runs: [{ text: "x", bold: false }] }]);
     expect(parseBlocks(`# Aims${" ".repeat(2000)}\u2028x`)).toEqual([
       { kind: "heading", level: 1, runs: [{ text: "Aims", bold: false }] },
       { kind: "paragraph", runs: [{ text: "x", bold: false }] },

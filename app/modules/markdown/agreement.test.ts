@@ -203,7 +203,7 @@ const examples: Record<string, string> = {
   "a quote and a code fence": "> Quoted **words**\n\n```yaml\nkey: value\n```\n\n    indented code",
   "line ends of every kind": "# Aims\u2028\u2028To win.\u2029\u2029- one\u2028- two\r\n\r\nEnd\rhere",
   "setext headings and rules": "Title\n=====\n\nText\n\n---\n\nMore",
-  "a lone star and hashes": "* \n\n#hashtag is not a heading\n\n2 * 3 = 6",
+  "a lone star and hashes": "* \n\n#hashtag is not a heading\n\n2 * 3 = 6\n\n##   \n\nAfter an empty heading",
   empty: "  \n\n ",
 };
 

@@ -124,9 +124,12 @@ function blocksOf(nodes: readonly RootContent[], source: string): Block[] {
   };
   for (const node of nodes) {
     switch (node.type) {
-      case "heading":
-        blocks.push({ kind: "heading", level: node.depth, runs: trimRuns(inline(node.children, PLAIN, source)) });
+      case "heading": {
+        // A heading with no words has nothing to name: an empty heading only confuses a screen reader.
+        const runs = trimRuns(inline(node.children, PLAIN, source));
+        if (runs.length > 0) blocks.push({ kind: "heading", level: node.depth, runs });
         break;
+      }
       case "paragraph":
         paragraph(inline(node.children, PLAIN, source));
         break;
