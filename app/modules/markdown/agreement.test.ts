@@ -254,3 +254,26 @@ describe("one Markdown reading for the web and the PDF", () => {
     ]);
   });
 });
+
+describe("hostile Markdown (issue 13's lesson: no text may make the reader slow)", () => {
+  it("reads a paragraph with more markup than any text needs as the characters typed", () => {
+    const marked = "*_".repeat(5_000);
+    expect(seenOnTheWeb(marked)).toEqual([{ kind: "paragraph", text: marked }]);
+    expect(seenInThePdf(marked)).toEqual(seenOnTheWeb(marked));
+    // The model texts stay well inside the budget, so their bold survives.
+    expect(renderToStaticMarkup(createElement(PlainMarkdown, { text: repositoryTexts.find(([name]) => name === "standing-orders.md")?.[1] ?? "" }))).toContain("<strong>Founding member</strong>");
+  });
+
+  it("stops nesting at a depth a page can show, keeping the words", () => {
+    const deep = Array.from({ length: 300 }, (_, i) => `${" ".repeat(i * 2)}- level ${i + 1}`).join("\n");
+    const chain = `${"> ".repeat(5_000)}quoted`;
+    for (const text of [deep, chain]) {
+      const web = seenOnTheWeb(text);
+      expect(web).toEqual(seenInThePdf(text));
+      const depth = (blocks: readonly Seen[]): number => Math.max(0, ...blocks.map((b) => (b.kind === "list" ? 1 + depth(b.items.flatMap((i) => i.blocks)) : 0)));
+      expect(depth(web)).toBeLessThanOrEqual(10);
+    }
+    expect(JSON.stringify(seenOnTheWeb(deep))).toContain("level 300");
+    expect(JSON.stringify(seenOnTheWeb(chain))).toContain("quoted");
+  });
+});

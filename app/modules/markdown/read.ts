@@ -49,13 +49,18 @@ function run(text: string, style: Style): InlineRun {
 /** Joins neighbouring runs of the same style, so "a" + "b" reads as one run "ab". */
 function merge(runs: readonly InlineRun[]): InlineRun[] {
   const out: InlineRun[] = [];
+  // Texts are gathered and joined once per run: adding strings one by one grows with the square.
+  const parts: string[][] = [];
   for (const r of runs) {
     if (r.text === "") continue;
     const last = out.at(-1);
-    if (last && last.bold === r.bold && last.italic === r.italic) out[out.length - 1] = { ...last, text: last.text + r.text };
-    else out.push(r);
+    if (last && last.bold === r.bold && last.italic === r.italic) parts.at(-1)?.push(r.text);
+    else {
+      out.push(r);
+      parts.push([r.text]);
+    }
   }
-  return out;
+  return out.map((r, i) => ({ ...r, text: (parts[i] ?? []).join("") }));
 }
 
 /** Trims the spaces at the two ends of a paragraph's runs (the PDF and the web agree on them). */
@@ -116,8 +121,18 @@ function inline(nodes: readonly PhrasingContent[], style: Style, source: string)
   return runs;
 }
 
-function blocksOf(nodes: readonly RootContent[], source: string): Block[] {
+function plainBlock(node: RootContent, source: string): Block[] {
+  const text = spaced(sourceOf(node, source)).trim();
+  return text ? [{ kind: "paragraph", runs: [{ text, bold: false }] }] : [];
+}
+
+function blocksOf(nodes: readonly RootContent[], source: string, depth: number): Block[] {
   const blocks: Block[] = [];
+  if (depth > MAX_NESTING) {
+    // Too deep to lay out: the words, one paragraph per block, as typed.
+    for (const node of nodes) blocks.push(...plainBlock(node, source));
+    return blocks;
+  }
   const paragraph = (runs: InlineRun[]) => {
     const trimmed = trimRuns(runs);
     if (trimmed.length > 0) blocks.push({ kind: "paragraph", runs: trimmed });
@@ -139,7 +154,7 @@ function blocksOf(nodes: readonly RootContent[], source: string): Block[] {
           ordered: node.ordered === true,
           ...(node.ordered === true && typeof node.start === "number" && node.start !== 1 ? { start: node.start } : {}),
           items: node.children.map((item) => {
-            const inner = blocksOf(item.children, source);
+            const inner = blocksOf(item.children, source, depth + 1);
             const first = inner[0];
             return first?.kind === "paragraph" ? { runs: first.runs, blocks: inner.slice(1) } : { runs: [], blocks: inner };
           }),
@@ -147,7 +162,7 @@ function blocksOf(nodes: readonly RootContent[], source: string): Block[] {
         break;
       case "blockquote":
         // A quotation reads as the text it quotes.
-        blocks.push(...blocksOf(node.children, source));
+        blocks.push(...blocksOf(node.children, source, depth + 1));
         break;
       case "code":
         // Code has no place in a member's text or a printed letter; its words are kept.
@@ -165,10 +180,62 @@ function blocksOf(nodes: readonly RootContent[], source: string): Block[] {
   return blocks;
 }
 
+/**
+ * Inline markup characters a stretch of text between blank lines may hold before they are read
+ * as typed. micromark matches emphasis, links and code spans in time that grows with the square
+ * of their number in a paragraph: 20,000 of "*_" took 15 seconds. Real texts hold a few dozen
+ * (the standing orders' busiest paragraph, 36).
+ */
+export const MAX_MARKUP_PER_PARAGRAPH = 64;
+
+/** Lines nested deeper than this (by indentation, or by markers such as "- - -") read as typed. */
+const MAX_LINE_NESTING = 8;
+const MARKUP = /[!&*<[\\\]_`]/g;
+
+/**
+ * A line whose indentation or run of container markers ("> - 1. ...") would nest deeper than
+ * MAX_LINE_NESTING, flattened: micromark's time grows fast with the depth of nesting.
+ */
+function shallowLine(line: string): string {
+  const indent = /^[ \t]*/.exec(line)?.[0] ?? "";
+  const flat = indent.length > MAX_LINE_NESTING * 4 ? line.slice(indent.length) : line;
+  let depth = 0;
+  let at = 0;
+  const marker = /^(?:[>*+-]|\d{1,9}[.)])(?:[ \t]+|$)/;
+  for (let m = marker.exec(flat); m && depth <= MAX_LINE_NESTING; m = marker.exec(flat.slice(at))) {
+    depth += 1;
+    at += m[0].length;
+  }
+  return depth > MAX_LINE_NESTING ? `\\${flat}` : flat;
+}
+
+/** Whether some stretch of text between blank lines holds more markup than a text ever needs. */
+function overMarked(text: string): boolean {
+  return text.split(/\n[ \t]*\n/).some((part) => (part.match(MARKUP)?.length ?? 0) > MAX_MARKUP_PER_PARAGRAPH);
+}
+
+/**
+ * Inline markup switched off: emphasis, links, images, code spans, inline HTML, escapes and
+ * character references all read as the characters typed. Escaping the characters instead would
+ * not do: micromark is as slow with thousands of escapes.
+ */
+const INLINE_MARKUP_OFF = {
+  extensions: [
+    {
+      disable: {
+        null: ["attention", "labelStartLink", "labelStartImage", "labelEnd", "codeText", "htmlText", "autolink", "characterEscape", "characterReference", "hardBreakEscape"],
+      },
+    },
+  ],
+};
+
+/** Lists and quotes nested deeper than this read as the text they hold (no stack runs out). */
+export const MAX_NESTING = 8;
+
 /** The blocks of a Markdown text. Every kind of line end counts (U+2028 included). */
 export function readMarkdown(markdown: string): Block[] {
-  const source = normaliseLineBreaks(markdown);
-  return blocksOf(fromMarkdown(source).children, source);
+  const source = normaliseLineBreaks(markdown).split("\n").map(shallowLine).join("\n");
+  return blocksOf(fromMarkdown(source, overMarked(source) ? INLINE_MARKUP_OFF : undefined).children, source, 0);
 }
 
 /** The text of some runs without any formatting, for plain-text versions of documents. */
