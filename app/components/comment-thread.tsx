@@ -1,5 +1,7 @@
 import { Form } from "@remix-run/react";
 import { TextArea } from "./forms";
+import { MAX_COMMENT_LENGTH } from "~/utils/input-limits";
+import { characters } from "~/utils/text-limit-messages";
 
 export interface ThreadComment {
   id: string;
@@ -70,7 +72,7 @@ function CommentForm({ id, parentId, error, label }: { id: string; parentId: str
     <Form method="post" noValidate>
       <input type="hidden" name="intent" value="comment" />
       <input type="hidden" name="parentId" value={parentId} />
-      <TextArea name="body" id={`${id}-body`} label={label} hint="Plain text, up to 2,000 characters. Your name is shown to founding members." error={error} rows={3} />
+      <TextArea name="body" id={`${id}-body`} label={label} hint={`Plain text, up to ${characters(MAX_COMMENT_LENGTH)}. Your name is shown to founding members.`} error={error} rows={3} />
       <button type="submit" className="button button--secondary">
         Post comment
       </button>

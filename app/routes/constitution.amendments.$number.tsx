@@ -13,11 +13,12 @@ import {
   originalDocument,
   setRecommendation,
   setSupport,
+  standingOrderRules,
   supportedBy,
   supporterNames,
   withdrawAmendment,
 } from "~/modules/constitution/drafting.server";
-import { amendmentKindLabels, amendmentStatusLabels, draftingProblemMessages, recommendationLabels, tooLongToCompare } from "~/modules/constitution/messages";
+import { amendmentKindLabels, amendmentStatusLabels, draftingProblemMessages, recommendationLabels, recommendationReasonsLabel, tooLongToCompare, wordLimitMessages } from "~/modules/constitution/messages";
 import { shownText } from "~/modules/constitution/shown-text";
 import { constitutionAccess, numberedView } from "~/modules/constitution/views.server";
 import { requireUser } from "~/utils/auth.server";
@@ -52,6 +53,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const competesWith = competitors(original, onClause.filter((a) => a.status === "open" || a.status === "undecided")).get(row.number) ?? [];
   return {
     number: row.number,
+    reasonsMaxWords: (await standingOrderRules()).recommendationMaxWords,
     open: draft.phase === "drafting" && row.status === "open",
     status: amendmentStatusLabels[row.status],
     kind: amendmentKindLabels[summary.operation.kind] ?? summary.operation.kind,
@@ -103,7 +105,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       return data({ intent, error: "Choose the committee's recommendation", field: "kind", done: null, values }, { status: 400 });
     }
     const r = await setRecommendation(context.db, { id: user.id, label: user.email }, { amendmentId: row.id, kind: kind as RecommendationKind, ...values });
-    if (!r.ok) return data({ intent, error: draftingProblemMessages[r.code], field: r.code === "compromise_missing" || r.code.startsWith("clause_text_") ? "compromiseText" : "reasons", done: null, values }, { status: 400 });
+    const error = r.ok ? undefined : r.code === "recommendation_reasons_too_long" && r.detail ? wordLimitMessages.recommendationReasons(Number(r.detail)) : draftingProblemMessages[r.code];
+    if (!r.ok) return data({ intent, error, field: r.code === "compromise_missing" || r.code.startsWith("clause_text_") ? "compromiseText" : "reasons", done: null, values }, { status: 400 });
     return { intent, error: undefined, done: "The recommendation is published." };
   }
   throw new Response("Unknown action", { status: 400 });
@@ -234,7 +237,7 @@ export default function AmendmentPage() {
                 checked={d.recommendation?.kind}
                 error={recommendErrors.kind}
               />
-              <TextArea name="reasons" label="Reasons (up to 150 words)" defaultValue={result?.values?.reasons ?? d.recommendation?.reasons.text ?? ""} error={recommendErrors.reasons} />
+              <TextArea name="reasons" label={recommendationReasonsLabel(d.reasonsMaxWords)} defaultValue={result?.values?.reasons ?? d.recommendation?.reasons.text ?? ""} error={recommendErrors.reasons} />
               <TextArea name="compromiseText" label="Compromise text (for a compromise)" hint="The clause as the committee would accept it." rows={6} defaultValue={result?.values?.compromiseText ?? d.recommendation?.compromiseText.text ?? ""} error={recommendErrors.compromiseText} />
               <button type="submit" className="button">
                 Publish the recommendation

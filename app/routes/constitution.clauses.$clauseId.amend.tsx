@@ -2,8 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ClauseText } from "~/components/clause-text";
 import { ErrorSummary, TextArea, TextField, type FieldErrors } from "~/components/forms";
-import { currentDraft, isFoundingMember, originalDocument, proposeAmendment, type DraftingProblem } from "~/modules/constitution/drafting.server";
-import { draftingProblemMessages } from "~/modules/constitution/messages";
+import { currentDraft, isFoundingMember, originalDocument, proposeAmendment, standingOrderRules, type DraftingProblem } from "~/modules/constitution/drafting.server";
+import { draftingProblemMessages, proposeIntro, reasonHint, wordLimitMessages } from "~/modules/constitution/messages";
 import { APPLY_ERROR_MESSAGES, hashText, type ApplyErrorCode } from "~/modules/constitution/text";
 import { newClauseId } from "~/modules/constitution/upload";
 import { numberedView } from "~/modules/constitution/views.server";
@@ -33,6 +33,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     open: draft.phase === "drafting",
     allowed,
     byCommittee: user.role === "organiser",
+    reasonMaxWords: (await standingOrderRules()).amendmentStatementMaxWords,
     others: view.filter((c) => c.id !== clause.id).map((c) => ({ id: c.id, label: `${c.number}. ${c.title}` })),
   };
 }
@@ -104,7 +105,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const proposed = await proposeAmendment(context.db, { id: user.id, email: user.email, isOrganiser: user.role === "organiser" }, { operation, reason: values.reason ?? "" });
   if (!proposed.ok) {
     const message =
-      proposed.code === "invalid_operation" && proposed.detail ? (APPLY_ERROR_MESSAGES[proposed.detail as ApplyErrorCode] ?? draftingProblemMessages.invalid_operation) : draftingProblemMessages[proposed.code];
+      proposed.code === "reason_too_long" && proposed.detail
+        ? wordLimitMessages.reason(Number(proposed.detail))
+        : proposed.code === "invalid_operation" && proposed.detail ? (APPLY_ERROR_MESSAGES[proposed.detail as ApplyErrorCode] ?? draftingProblemMessages.invalid_operation) : draftingProblemMessages[proposed.code];
     const field = proposed.code === "reason_too_long" || proposed.code === "reason_missing" ? "reason" : "form";
     return data({ kind, errors: { [field]: message } as FieldErrors, values }, { status: proposed.code === "not_founding_member" ? 403 : 400 });
   }
@@ -142,7 +145,7 @@ export default function ProposeAmendment() {
       <p>
         {d.byCommittee
           ? "You are on the drafting committee: your amendment is a committee amendment and needs no supporters (standing orders 7.10)."
-          : "Your amendment goes to the vote if enough other founding members support it before drafting closes (standing orders 7.4). Give a reason of up to 150 words."}
+          : proposeIntro(d.reasonMaxWords)}
       </p>
       <details>
         <summary>The clause as it reads now (lines {c.firstLine} to {c.lastLine})</summary>
@@ -154,17 +157,17 @@ export default function ProposeAmendment() {
         </p>
       ) : null}
 
-      <AmendForm kind="words" reason={valuesFor("words").reason} title="Change the words" open={!active || active === "words"} errors={errorsFor("words")}>
+      <AmendForm kind="words" reason={valuesFor("words").reason} reasonMaxWords={d.reasonMaxWords} title="Change the words" open={!active || active === "words"} errors={errorsFor("words")}>
         <TextArea name="text" id="words-text" label="The clause as you want it to read" hint={`Edit the text below. Everything you change is shown to members as a word-by-word comparison. At most ${MAX_CLAUSE_TEXT_LENGTH.toLocaleString("en-GB")} characters.`} rows={12} defaultValue={valuesFor("words").text ?? c.text} error={errorsFor("words").text} />
       </AmendForm>
 
-      <AmendForm kind="lines" reason={valuesFor("lines").reason} title="Replace some lines" open={active === "lines"} errors={errorsFor("lines")}>
+      <AmendForm kind="lines" reason={valuesFor("lines").reason} reasonMaxWords={d.reasonMaxWords} title="Replace some lines" open={active === "lines"} errors={errorsFor("lines")}>
         <TextField name="fromLine" id="lines-fromLine" label="From line" inputMode="numeric" width="10" defaultValue={valuesFor("lines").fromLine ?? String(c.firstLine ?? "")} error={errorsFor("lines").fromLine} />
         <TextField name="toLine" id="lines-toLine" label="To line (included)" inputMode="numeric" width="10" defaultValue={valuesFor("lines").toLine ?? String(c.firstLine ?? "")} error={errorsFor("lines").toLine} />
         <TextArea name="replacement" id="lines-replacement" label="New words for those lines" hint={`Leave empty to delete the lines. At most ${MAX_CLAUSE_TEXT_LENGTH.toLocaleString("en-GB")} characters.`} rows={4} defaultValue={valuesFor("lines").replacement} error={errorsFor("lines").replacement} />
       </AmendForm>
 
-      <AmendForm kind="insert" reason={valuesFor("insert").reason} title="Add a new clause after this one" open={active === "insert"} errors={errorsFor("insert")}>
+      <AmendForm kind="insert" reason={valuesFor("insert").reason} reasonMaxWords={d.reasonMaxWords} title="Add a new clause after this one" open={active === "insert"} errors={errorsFor("insert")}>
         <TextField name="title" id="insert-title" label="Title of the new clause" defaultValue={valuesFor("insert").title} error={errorsFor("insert").title} />
         <TextArea name="clauseText" id="insert-clauseText" label="Text of the new clause" hint={`Separate paragraphs with a blank line; start list items with a dash. At most ${MAX_CLAUSE_TEXT_LENGTH.toLocaleString("en-GB")} characters.`} rows={8} defaultValue={valuesFor("insert").clauseText} error={errorsFor("insert").clauseText} />
         <div className="radios__item">
@@ -173,7 +176,7 @@ export default function ProposeAmendment() {
         </div>
       </AmendForm>
 
-      <AmendForm kind="move" reason={valuesFor("move").reason} title="Move this clause" open={active === "move"} errors={errorsFor("move")}>
+      <AmendForm kind="move" reason={valuesFor("move").reason} reasonMaxWords={d.reasonMaxWords} title="Move this clause" open={active === "move"} errors={errorsFor("move")}>
         <div className={`form-group${errorsFor("move").afterClauseId ? " form-group--error" : ""}`}>
           <label className="label" htmlFor="move-afterClauseId">
             Put it after
@@ -195,18 +198,18 @@ export default function ProposeAmendment() {
         </div>
       </AmendForm>
 
-      <AmendForm kind="delete" reason={valuesFor("delete").reason} title="Delete this clause" open={active === "delete"} errors={errorsFor("delete")}>
+      <AmendForm kind="delete" reason={valuesFor("delete").reason} reasonMaxWords={d.reasonMaxWords} title="Delete this clause" open={active === "delete"} errors={errorsFor("delete")}>
         <p>The whole clause would be left out of the constitution.</p>
       </AmendForm>
 
-      <AmendForm kind="entrench" reason={valuesFor("entrench").reason} title={c.entrenched ? "Stop this clause being entrenched" : "Make this clause entrenched"} open={active === "entrench"} errors={errorsFor("entrench")}>
+      <AmendForm kind="entrench" reason={valuesFor("entrench").reason} reasonMaxWords={d.reasonMaxWords} title={c.entrenched ? "Stop this clause being entrenched" : "Make this clause entrenched"} open={active === "entrench"} errors={errorsFor("entrench")}>
         <p>This needs a two-thirds majority in the vote (standing orders 8.5).</p>
       </AmendForm>
     </div>
   );
 }
 
-function AmendForm({ kind, title, open, errors, reason, children }: { kind: Kind; title: string; open: boolean; errors: FieldErrors; reason: string | undefined; children: React.ReactNode }) {
+function AmendForm({ kind, title, open, errors, reason, reasonMaxWords, children }: { kind: Kind; title: string; open: boolean; errors: FieldErrors; reason: string | undefined; reasonMaxWords: number; children: React.ReactNode }) {
   return (
     <details className="amend-form" open={open}>
       <summary>
@@ -215,7 +218,7 @@ function AmendForm({ kind, title, open, errors, reason, children }: { kind: Kind
       <Form method="post" noValidate>
         <input type="hidden" name="kind" value={kind} />
         {children}
-        <TextArea name="reason" id={`${kind}-reason`} label="Reason for the amendment" hint={`Up to 150 words (${MAX_AMENDMENT_REASON_LENGTH.toLocaleString("en-GB")} characters). Shown with the amendment and on the ballot.`} rows={4} defaultValue={reason} error={errors.reason} />
+        <TextArea name="reason" id={`${kind}-reason`} label="Reason for the amendment" hint={reasonHint(reasonMaxWords)} rows={4} defaultValue={reason} error={errors.reason} />
         <button type="submit" className="button">
           Propose this amendment
         </button>

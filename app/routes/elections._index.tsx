@@ -28,6 +28,7 @@ import { waitingNoticeFor } from "~/modules/roles/roles.server";
 import { electionWaiting } from "~/modules/roles/waiting-for";
 import { periodHint, periodRefusal } from "~/modules/content/periods.server";
 import { TableScroll } from "~/components/table-scroll";
+import { standingOrderRules } from "~/modules/constitution/drafting.server";
 
 export const meta: MetaFunction = () => [{ title: "Elections - Breakaway" }];
 
@@ -87,7 +88,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       h.roles.push(o.role as RegisteredRole);
       holdings.set(o.userId, h);
     }
-    registrable = checkOfficers([...holdings.values()], { partyKind: "major", onePerPerson: true }).map((problem) => officerProblemMessages[problem.code](problem, (id) => names.get(id) ?? id));
+    registrable = checkOfficers([...holdings.values()], { partyKind: "major", onePerPerson: (await standingOrderRules()).onePerPerson }).map((problem) => officerProblemMessages[problem.code](problem, (id) => names.get(id) ?? id));
   }
   const declared = await declaredOfficers(context.db);
   // While the ballots are open: when they close, and whether that time has come (they are then

@@ -26,7 +26,7 @@ import {
   winners,
   withdrawCandidacy,
 } from "~/modules/elections/elections.server";
-import { candidateProblemLabels, electionProblemMessages } from "~/modules/elections/messages";
+import { candidateProblemLabels, electionProblemMessages, statementLabel, statementTooLong } from "~/modules/elections/messages";
 import { recount, recountsOf } from "~/modules/elections/recovery.server";
 import { ukDateTime } from "~/modules/documents/format";
 import { standingProblems, type Holding, type RegisteredRole } from "~/modules/elections/officer-rules";
@@ -42,6 +42,7 @@ import { takingPartRefusal } from "~/modules/roles/messages";
 import { conflictsFor } from "~/modules/roles/role-rules";
 import { waitingNoticeFor } from "~/modules/roles/roles.server";
 import { electionWaiting } from "~/modules/roles/waiting-for";
+import { standingOrderRules } from "~/modules/constitution/drafting.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${d?.position.title ?? "Position"} - Elections - Breakaway` }];
 
@@ -79,7 +80,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       h.roles.push(s.role as RegisteredRole);
       holdings.set(s.userId, h);
     }
-    warnings = standingProblems(userId, position.registeredRole as RegisteredRole, [...holdings.values()], { partyKind: "major", onePerPerson: true }).map((p) =>
+    warnings = standingProblems(userId, position.registeredRole as RegisteredRole, [...holdings.values()], { partyKind: "major", onePerPerson: (await standingOrderRules()).onePerPerson }).map((p) =>
       officerProblemMessages[p.code](p, (id) => (id === userId ? "you" : id)),
     );
   }
@@ -106,6 +107,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       role: position.registeredRole ? roleLabels[position.registeredRole as RegisteredRole] : null,
       isTreasurer: position.registeredRole === "treasurer",
       secondersRequired: position.secondersRequired,
+      statementMaxWords: (await standingOrderRules()).candidateStatementMaxWords,
       eligibility: position.eligibility,
       pollId: position.pollId,
       declared: position.declaredAt !== null,
@@ -214,6 +216,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
               : r.code === "statement_too_long" || r.code.startsWith("statement:") || r.code === "already_standing_for_office" || r.code === "already_holds_office"
                 ? "statement"
                 : PAGE;
+      if (r.code === "statement_too_long" && r.detail) {
+        return data<ActionResult>({ intent, errors: { statement: statementTooLong(Number(r.detail)) }, values, target }, { status: 400 });
+      }
       return fail(field, r.code);
     }
     return ok(
@@ -575,7 +580,7 @@ function CandidacyForm({
 }: {
   intent: "stand" | "accept";
   submitLabel: string;
-  position: { role: string | null; isTreasurer: boolean };
+  position: { role: string | null; isTreasurer: boolean; statementMaxWords: number };
   errors: FieldErrors;
   values: Record<string, string>;
   busy: boolean;
@@ -583,7 +588,7 @@ function CandidacyForm({
   return (
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value={intent} />
-            <TextArea name="statement" label="Your statement (up to 500 words)" hint={`Shown with the ballot. You may use **bold**, paragraphs and lists starting with a dash. At most ${MAX_CANDIDATE_STATEMENT_LENGTH.toLocaleString("en-GB")} characters.`} rows={8} defaultValue={v.statement} error={errors.statement} />
+            <TextArea name="statement" label={statementLabel(p.statementMaxWords)} hint={`Shown with the ballot. You may use **bold**, paragraphs and lists starting with a dash. At most ${MAX_CANDIDATE_STATEMENT_LENGTH.toLocaleString("en-GB")} characters.`} rows={8} defaultValue={v.statement} error={errors.statement} />
             <Checkbox name="consent" label="I agree to stand for this position, and to serve if elected." error={errors.consent} checked={v.consent === "yes"} />
             {p.role ? (
               <Checkbox

@@ -5,7 +5,7 @@ import { ErrorSummary, FieldError, NotificationBanner, TextArea, TextField, type
 import { PlainMarkdown } from "~/components/plain-markdown";
 import { getMovement } from "~/modules/campaign/campaign.server";
 import { readConstitutionFile, sectionContaining } from "~/modules/content/constitution-files.server";
-import { parseRulesBlock } from "~/modules/content/standing-order-rules";
+import { standingOrderRules } from "~/modules/constitution/drafting.server";
 import {
   acceptInvitation,
   confirmResigned,
@@ -115,8 +115,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case "standing-orders": {
       const closesAt = fromLondonLocal(String(form.get("closesAt") ?? ""));
       if (!closesAt) return data<ActionData>({ errors: { closesAt: "Enter when the vote closes, as a date and time" } }, { status: 400 });
-      const file = await readConstitutionFile("standing-orders.md");
-      const rules = parseRulesBlock(file?.body ?? "");
+      const rules = await standingOrderRules();
       const r = await openStandingOrdersVote(context.db, actor, { closesAt, quorumPercent: rules.quorumPercent, majority: rules.standingOrdersAdoptionMajority });
       return r.ok
         ? data<ActionData>({ message: `The standing orders vote is open to ${r.rollSize} founding members.` })

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { PlainMarkdown } from "~/components/plain-markdown";
 import { readConstitutionFile } from "~/modules/content/constitution-files.server";
+import { withoutRulesBlock } from "~/modules/content/standing-order-rules";
 import { requirePermission } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Interim standing orders - Breakaway" }];
@@ -18,7 +19,7 @@ export default function StandingOrders() {
   return (
     <div className="page page--narrow">
       <h1>{title}</h1>
-      <PlainMarkdown text={body.replace(/^#\s.*\n/, "")} />
+      <PlainMarkdown text={withoutRulesBlock(body).trimStart().replace(/^#\s.*\n/, "")} />
     </div>
   );
 }

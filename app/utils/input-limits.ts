@@ -50,19 +50,31 @@ export const MAX_CLAUSE_TITLE_LENGTH = 120;
  */
 export const MAX_CLAUSE_TEXT_LENGTH = 20_000;
 
-/** The reason for an amendment: the standing orders allow 150 words, about 1,000 characters. */
+/**
+ * The reason for an amendment, in characters. The standing orders limit it in words
+ * (`amendment_statement_max_words`, 150 in the model); this is room for that many long words.
+ */
 export const MAX_AMENDMENT_REASON_LENGTH = 2_000;
 
 /** A comment on a clause or an amendment: a few paragraphs. */
 export const MAX_COMMENT_LENGTH = 2_000;
 
-/** A candidate's statement: the standing orders allow 500 words, about 3,500 characters. */
+/**
+ * A candidate's statement, in characters. The standing orders limit it in words
+ * (`candidate_statement_max_words`, 500 in the model); this is room for that many words.
+ */
 export const MAX_CANDIDATE_STATEMENT_LENGTH = 5_000;
+
+/** The version of the privacy notice a pledge was given under, in an imported file. */
+export const MAX_CONSENT_VERSION_LENGTH = 120;
+
+/** The most supporters organisers may ask an amendment to need. */
+export const MAX_SUPPORTERS_NEEDED = 1_000;
 
 /** A hustings question (an answer may be twice as long): a question is a paragraph. */
 export const MAX_HUSTINGS_QUESTION_LENGTH = 1_000;
 
-/** The drafting committee's reasons for a recommendation: 150 words by the standing orders. */
+/** The drafting committee's reasons for a recommendation, in characters (`recommendation_max_words` limits the words). */
 export const MAX_RECOMMENDATION_REASONS_LENGTH = 2_000;
 
 /**

@@ -12,6 +12,11 @@ export function characters(n: number): string {
   return `${n.toLocaleString("en-GB")} characters`;
 }
 
+/** "150 words": a limit in words as a member reads it. */
+export function words(n: number): string {
+  return `${n.toLocaleString("en-GB")} ${n === 1 ? "word" : "words"}`;
+}
+
 export type TextProblemMessages = Record<TextProblem, string>;
 
 /** The messages for a field called `subject` ("the title") of at most `maxLength` characters. */

@@ -31,7 +31,7 @@ import { shownText } from "./shown-text";
 import { applyAll, applyAmendment, type Amendment, type ConstitutionDocument } from "./text";
 import type { UploadedClause } from "./upload";
 import { wordCount } from "./words";
-import { MAX_AMENDMENT_REASON_LENGTH, MAX_CLAUSE_TEXT_LENGTH, MAX_CLAUSE_TITLE_LENGTH, MAX_COMMENT_LENGTH, MAX_RECOMMENDATION_REASONS_LENGTH } from "~/utils/input-limits";
+import { MAX_AMENDMENT_REASON_LENGTH, MAX_CLAUSE_TEXT_LENGTH, MAX_CLAUSE_TITLE_LENGTH, MAX_COMMENT_LENGTH, MAX_RECOMMENDATION_REASONS_LENGTH, MAX_SUPPORTERS_NEEDED } from "~/utils/input-limits";
 import { textLimitProblem, type TextProblem } from "~/utils/text-limits";
 
 export type Draft = typeof constitutionDrafts.$inferSelect;
@@ -145,7 +145,7 @@ export async function startDraft(db: Db, actor: Actor, source: DraftSource): Pro
     }
     const [draft] = await tx
       .insert(constitutionDrafts)
-      .values({ source: source.kind, baseVersion, supportersNeeded: Number(rules.raw.amendment_supporters ?? 5) || 5 })
+      .values({ source: source.kind, baseVersion, supportersNeeded: rules.amendmentSupporters })
       .returning({ id: constitutionDrafts.id });
     if (!draft || !text) throw new Error("draft not created");
     await tx.insert(draftClauses).values(
@@ -171,7 +171,7 @@ async function modelClauses() {
 }
 
 export async function setSupportersNeeded(db: Db, actor: Actor, value: number): Promise<DraftingResult> {
-  if (!Number.isInteger(value) || value < 0 || value > 1000) return { ok: false, code: "supporters_invalid" };
+  if (!Number.isInteger(value) || value < 0 || value > MAX_SUPPORTERS_NEEDED) return { ok: false, code: "supporters_invalid" };
   return db.transaction(async (tx) => {
     const draft = await lockedDraft(tx);
     if (!draft) return { ok: false, code: "no_draft" } as const;
@@ -244,7 +244,7 @@ export async function proposeAmendment(
   const rules = await standingOrderRules();
   const reason = input.reason.trim();
   if (!reason) return { ok: false, code: "reason_missing" };
-  const maxWords = Number(rules.raw.amendment_statement_max_words ?? 150) || 150;
+  const maxWords = rules.amendmentStatementMaxWords;
   if (wordCount(reason) > maxWords) return { ok: false, code: "reason_too_long", detail: String(maxWords) };
   return db.transaction(async (tx) => {
     const draft = await lockedDraft(tx);
@@ -400,7 +400,7 @@ export async function setRecommendation(
   const compromiseLimit = textLimitProblem(input.compromiseText, MAX_CLAUSE_TEXT_LENGTH);
   if (compromiseLimit) return { ok: false, code: codeFor(compromiseLimit, CLAUSE_TEXT_CODES) };
   const rules = await standingOrderRules();
-  const maxWords = Number(rules.raw.recommendation_max_words ?? 150) || 150;
+  const maxWords = rules.recommendationMaxWords;
   const reasons = input.reasons.trim();
   if (wordCount(reasons) > maxWords) return { ok: false, code: "recommendation_reasons_too_long", detail: String(maxWords) };
   const compromise = input.compromiseText.replace(/\r\n?/g, "\n").trim();

@@ -4,8 +4,8 @@ import type { AmendmentStatus, DraftPhase, RecommendationKind } from "../../../d
 import type { DraftingProblem } from "./drafting.server";
 import type { RoundProblem } from "./round.server";
 import type { ShownField } from "./shown-text";
-import { MAX_AMENDMENT_REASON_LENGTH, MAX_CLAUSE_TEXT_LENGTH, MAX_CLAUSE_TITLE_LENGTH, MAX_COMMENT_LENGTH, MAX_OFFICIAL_REASON_LENGTH, MAX_RECOMMENDATION_REASONS_LENGTH, MAX_WORD_LENGTH } from "~/utils/input-limits";
-import { textProblemMessages } from "~/utils/text-limit-messages";
+import { MAX_AMENDMENT_REASON_LENGTH, MAX_CLAUSE_TEXT_LENGTH, MAX_CLAUSE_TITLE_LENGTH, MAX_COMMENT_LENGTH, MAX_OFFICIAL_REASON_LENGTH, MAX_RECOMMENDATION_REASONS_LENGTH, MAX_SUPPORTERS_NEEDED, MAX_WORD_LENGTH } from "~/utils/input-limits";
+import { textProblemMessages, words } from "~/utils/text-limit-messages";
 
 /** "2,000 characters": a limit as a member reads it. */
 const chars = (n: number) => `${n.toLocaleString("en-GB")} characters`;
@@ -47,17 +47,18 @@ export const draftingProblemMessages: Record<DraftingProblem, string> = {
   draft_in_use: "Members have already amended this draft, so it cannot be replaced.",
   no_version: "No version of the constitution has been adopted yet.",
   reason_missing: "Enter the reason for your amendment",
-  reason_too_long: "The reason must be 150 words or fewer",
+  // Word limits are the standing orders' figures: wordLimitMessages says them.
+  reason_too_long: "The reason is longer than the standing orders allow",
   amendment_not_found: "That amendment does not exist.",
   amendment_not_open: "That amendment is no longer open.",
   own_amendment: "You proposed this amendment, so you cannot also support it.",
   not_proposer: "Only the member who proposed an amendment can withdraw it.",
   comment_empty: "Enter your comment",
-  comment_too_long: "Comments must be 2,000 characters or fewer",
+  comment_too_long: `Comments must be ${chars(MAX_COMMENT_LENGTH)} or fewer`,
   parent_not_found: "The comment you replied to is not in this thread.",
-  recommendation_reasons_too_long: "The reasons must be 150 words or fewer",
+  recommendation_reasons_too_long: "The reasons are longer than the standing orders allow",
   compromise_missing: "Enter the compromise text",
-  supporters_invalid: "Enter a whole number of supporters from 0 to 1,000",
+  supporters_invalid: `Enter a whole number of supporters from 0 to ${MAX_SUPPORTERS_NEEDED.toLocaleString("en-GB")}`,
   invalid_operation: "The amendment does not fit the clause.",
   reason_too_many_characters: `The reason must be ${chars(MAX_AMENDMENT_REASON_LENGTH)} or fewer`,
   reason_word_too_long: `Each word of the reason must be ${chars(MAX_WORD_LENGTH)} or fewer. Put spaces between words`,
@@ -73,6 +74,22 @@ export const draftingProblemMessages: Record<DraftingProblem, string> = {
   comment_bad_character: textProblemMessages("a comment", MAX_COMMENT_LENGTH).bad_character,
   recommendation_reasons_bad_character: textProblemMessages("the reasons", MAX_RECOMMENDATION_REASONS_LENGTH).bad_character,
 };
+
+/** The word limits of the standing orders (`amendment_statement_max_words`, `recommendation_max_words`). */
+export const wordLimitMessages = {
+  reason: (maxWords: number) => `The reason must be ${words(maxWords)} or fewer`,
+  recommendationReasons: (maxWords: number) => `The reasons must be ${words(maxWords)} or fewer`,
+};
+
+/** What the amendment form says about the reason, with both its limits. */
+export const reasonHint = (maxWords: number) => `Up to ${words(maxWords)} (${chars(MAX_AMENDMENT_REASON_LENGTH)}). Shown with the amendment and on the ballot.`;
+
+/** What a member proposing an amendment is told first. */
+export const proposeIntro = (maxWords: number) =>
+  `Your amendment goes to the vote if enough other founding members support it before drafting closes (standing orders 7.4). Give a reason of up to ${words(maxWords)}.`;
+
+/** The label of the drafting committee's reasons. */
+export const recommendationReasonsLabel = (maxWords: number) => `Reasons (up to ${words(maxWords)})`;
 
 export const roundProblemMessages: Record<RoundProblem, string> = {
   no_draft: "There is no draft constitution yet.",

@@ -11,7 +11,7 @@ const DAY = 24 * 60 * MINUTE;
 
 describe("standing orders periods", () => {
   it("reads the periods from the model standing orders", () => {
-    expect(rules).toMatchObject({ ballotMinOpenDays: 7, nominationDays: 14, amendmentNoticeDays: 14 });
+    expect(rules).toMatchObject({ ballotMinOpenDays: 7, nominationDays: 14 });
   });
 
   it("refuses an 11-minute ballot once the standing orders are adopted, and says the earliest close", () => {
@@ -35,8 +35,10 @@ describe("standing orders periods", () => {
     expect(checkPeriod(rules, "ballot", { opensAt, closesAt: after(11 * MINUTE), adopted: false })).toEqual({ ok: true });
   });
 
-  it("falls back to the model figures when the rules block leaves a period out or garbles it", () => {
-    expect(parseRulesBlock("```yaml\nballot_min_open_days: soon\n```")).toMatchObject({ ballotMinOpenDays: 7, nominationDays: 14 });
-    expect(parseRulesBlock("```yaml\nballot_min_open_days: 10\n```")).toMatchObject({ ballotMinOpenDays: 10 });
+  // Decision 038: a garbled period is refused by name rather than replaced by a guess.
+  it("refuses a garbled period, and takes a changed one as written", () => {
+    const model = readFileSync("constitution/standing-orders.md", "utf8");
+    expect(() => parseRulesBlock(model.replace(/^ballot_min_open_days: 7/m, "ballot_min_open_days: soon"))).toThrow(/"ballot_min_open_days"/);
+    expect(parseRulesBlock(model.replace(/^ballot_min_open_days: 7/m, "ballot_min_open_days: 10"))).toMatchObject({ ballotMinOpenDays: 10, nominationDays: 14 });
   });
 });

@@ -80,7 +80,7 @@ export {
   type TableColumn,
 } from "./kit";
 export { count, fileSlug, pageLabel, plural, pounds, ukCalendarDate, ukDate, ukDateTime, upperFirst } from "./format";
-export { parseBlocks, parseInline, plainText, type Block, type InlineRun } from "./markdown";
+export { parseBlocks, plainText, type Block, type InlineRun, type ListItem } from "./markdown";
 export { helpPageHtml, helpPageResponse } from "./help-page";
 export { ConstitutionPdf, type ConstitutionPdfData } from "./constitution";
 export { AmendmentsPdf, type AmendmentsPdfData } from "./amendments";

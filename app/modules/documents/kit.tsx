@@ -9,7 +9,7 @@
 import { Document, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
 import type { ComponentProps, ComponentType, ReactNode } from "react";
 import { pageLabel } from "./format";
-import { parseBlocks, type InlineRun } from "./markdown";
+import { plainText, readMarkdown, type Block, type InlineRun } from "../markdown/read";
 import { kitMessages } from "./messages";
 
 /** The family render.server.ts registers (DejaVu Sans, embedded so every name prints). */
@@ -237,21 +237,28 @@ export function NumberedItem({ number, title, children }: { number: number | str
   );
 }
 
-/** Markdown text (headings, paragraphs, lists, bold) laid out with the kit's styles. */
+/**
+ * Markdown text laid out with the kit's styles: the blocks of the one reading (decision 038) that
+ * the web page shows too. Emphasis prints upright: the documents' font has no italic.
+ */
 export function Markdown({ text, headingLevel = 2 }: { text: string; headingLevel?: 1 | 2 | 3 }) {
+  return <MarkdownBlocks blocks={readMarkdown(text)} headingLevel={headingLevel} />;
+}
+
+export function MarkdownBlocks({ blocks, headingLevel = 2 }: { blocks: readonly Block[]; headingLevel?: 1 | 2 | 3 }) {
   return (
     <>
-      {parseBlocks(text).map((block, i) => {
+      {blocks.map((block, i) => {
         if (block.kind === "heading") {
           const level = Math.min(3, block.level + headingLevel - 1) as 1 | 2 | 3;
           return (
             <Heading key={i} level={level}>
-              {block.runs.map((r) => r.text).join("")}
+              {plainText(block.runs)}
             </Heading>
           );
         }
         if (block.kind === "list") {
-          return <List key={i} ordered={block.ordered} items={block.items.map((runs, j) => <Runs key={j} runs={runs} />)} />;
+          return <MarkdownList key={i} list={block} headingLevel={headingLevel} />;
         }
         return (
           <Paragraph key={i}>
@@ -260,6 +267,36 @@ export function Markdown({ text, headingLevel = 2 }: { text: string; headingLeve
         );
       })}
     </>
+  );
+}
+
+/**
+ * A list read from Markdown: like List, but an item may hold more than a line (a nested list,
+ * more paragraphs), and numbering starts where the text's does.
+ */
+export function MarkdownList({ list, headingLevel }: { list: Extract<Block, { kind: "list" }>; headingLevel: 1 | 2 | 3 }) {
+  return (
+    <View style={styles.block}>
+      {list.items.map((item, i) => (
+        <View key={i} style={styles.listItem} wrap={item.blocks.length > 0}>
+          <Text style={styles.listMarker}>{list.ordered ? `${(list.start ?? 1) + i}.` : "•"}</Text>
+          {item.blocks.length === 0 ? (
+            <Text style={styles.listBody}>
+              <Runs runs={item.runs} />
+            </Text>
+          ) : (
+            <View style={styles.listBody}>
+              {item.runs.length > 0 ? (
+                <Text style={styles.paragraph}>
+                  <Runs runs={item.runs} />
+                </Text>
+              ) : null}
+              <MarkdownBlocks blocks={item.blocks} headingLevel={headingLevel} />
+            </View>
+          )}
+        </View>
+      ))}
+    </View>
   );
 }
 

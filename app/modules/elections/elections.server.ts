@@ -161,7 +161,7 @@ export async function createElection(db: Db, actor: Actor, input: NewElection): 
   if (!(input.nominationsCloseAt.getTime() > input.nominationsOpenAt.getTime())) return { ok: false, code: "period_invalid" };
   if (!Number.isInteger(input.committeeSeats) || input.committeeSeats < 0 || input.committeeSeats > 50) return { ok: false, code: "seats_invalid" };
   const rules = await standingOrderRules();
-  const secondersRequired = Number(rules.raw.seconders_required ?? 2) || 2;
+  const secondersRequired = rules.secondersRequired;
   return db.transaction(async (tx) => {
     const existing = await currentElection(tx);
     if (existing && existing.phase !== "counted") return { ok: false, code: "election_exists" } as const;
@@ -299,7 +299,7 @@ async function takeUpCandidacy(
   const statementLimit = electionTextProblem("statement", input.statement.trim());
   if (statementLimit) return { ok: false, code: statementLimit };
   const rules = await standingOrderRules();
-  const maxWords = Number(rules.raw.candidate_statement_max_words ?? 500) || 500;
+  const maxWords = rules.candidateStatementMaxWords;
   const statement = input.statement.replace(/\r\n?/g, "\n").trim();
   if (wordCount(statement) > maxWords) return { ok: false, code: "statement_too_long", detail: String(maxWords) };
   if (!input.consent) return { ok: false, code: "consent_missing" };
@@ -324,7 +324,7 @@ async function takeUpCandidacy(
     if (mode === "accept" && !accepting) return { ok: false, code: "no_nomination" } as const;
     if (position.registeredRole && !input.registeredOfficer) return { ok: false, code: "declaration_missing" } as const;
     if (position.registeredRole === "treasurer" && !input.treasurerEligible) return { ok: false, code: "eligibility_missing" } as const;
-    if (position.registeredRole) {
+    if (position.registeredRole && rules.onePerPerson) {
       // 11.3 and 11.8: one registered office per person, so one candidacy for them at a time.
       // Nominations not yet accepted are not candidacies, so they do not count.
       const [other] = await tx

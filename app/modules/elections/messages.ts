@@ -2,7 +2,7 @@
 import { verificationFailedAdvice } from "~/modules/polls/messages";
 import type { CandidateView, ElectionProblem } from "./elections.server";
 import { electionTextFields, type ElectionTextField, type ElectionTextProblem } from "./text-fields";
-import { textProblemMessages } from "~/utils/text-limit-messages";
+import { textProblemMessages, words } from "~/utils/text-limit-messages";
 import type { TextProblem } from "~/utils/text-limits";
 import { nomineeIsReturningOfficer, takingPartRefusal } from "~/modules/roles/messages";
 
@@ -38,7 +38,8 @@ export const electionProblemMessages: Record<ElectionProblem, string> = {
   consent_missing: "Confirm that you agree to stand",
   declaration_missing: "Confirm the declaration for a registered officer",
   eligibility_missing: "Confirm that you are eligible to be treasurer",
-  statement_too_long: "Your statement must be 500 words or fewer",
+  // The limit is the standing orders' figure: statementTooLong(max) says it.
+  statement_too_long: "Your statement is longer than the standing orders allow",
   already_standing_for_office: "You are already standing for another registered office. Nobody may hold more than one (standing orders 11.3); withdraw from that one first.",
   already_holds_office: "You already hold a registered office. Nobody may hold more than one (standing orders 11.3).",
   own_candidacy: "You cannot second your own nomination, or one you made.",
@@ -93,3 +94,9 @@ export const vacancyWhy = {
 
 /** The interim committee's title, with its number of seats ("1 seat", "7 seats"). */
 export const committeeTitle = (seats: number) => `Interim committee (${seats} ${seats === 1 ? "seat" : "seats"})`;
+
+/** A candidate's statement over the standing orders' limit (`candidate_statement_max_words`). */
+export const statementTooLong = (maxWords: number) => `Your statement must be ${words(maxWords)} or fewer`;
+
+/** The statement box's label, with the standing orders' limit. */
+export const statementLabel = (maxWords: number) => `Your statement (up to ${words(maxWords)})`;

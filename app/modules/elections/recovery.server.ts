@@ -23,8 +23,7 @@ const DAY_MS = 24 * 3600_000;
 
 /** How long nominations must stay open, in days (the standing orders' `nomination_days`). */
 export async function nominationDays(): Promise<number> {
-  const days = Number((await standingOrderRules()).raw.nomination_days);
-  return Number.isInteger(days) && days > 0 ? days : 14;
+  return (await standingOrderRules()).nominationDays;
 }
 
 export interface VacantPosition {

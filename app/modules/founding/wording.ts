@@ -1,5 +1,8 @@
 /** Wording of founding membership's mail and pages, kept apart from the rules. */
 import { formatLondonLong } from "~/utils/london-time";
+import { MAX_CORRECTION_REASON_LENGTH } from "~/utils/input-limits";
+import { characters } from "~/utils/text-limit-messages";
+
 export function foundingInvitationMail(input: { name: string; email: string; movementName: string; link: string; reminder?: boolean }) {
   return {
     subject: `${input.reminder ? "Reminder: " : ""}Become a founding member of the new party`,
@@ -30,7 +33,7 @@ export const foundingMessages = {
     "The standing orders vote names the first returning officer, and a yes vote confirms them (standing orders 4.1). Appoint a returning officer first: someone who is not an organiser.",
   not_found: "Nobody with that email address has an invitation waiting. Check the address: an invitation already accepted cannot be withdrawn.",
   reason_missing: "Give the reason for withdrawing the invitation. It goes in the founding record",
-  reason_too_long: "The reason must be 500 characters or fewer",
+  reason_too_long: `The reason must be ${characters(MAX_CORRECTION_REASON_LENGTH)} or fewer`,
   consent_missing: "To become a founding member, accept the founding statement and agree to how we use your information",
   already_left: "You have left the founding roll.",
 } as const;

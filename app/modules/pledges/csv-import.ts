@@ -7,7 +7,7 @@
 import { parse } from "csv-parse/sync";
 import { regionForPostcode } from "~/modules/campaign/regions";
 import { isEmailAddress } from "~/utils/email";
-import { MAX_MEMBERSHIP_NUMBER_LENGTH, MAX_PERSON_NAME_LENGTH } from "~/utils/input-limits";
+import { MAX_CONSENT_VERSION_LENGTH, MAX_MEMBERSHIP_NUMBER_LENGTH, MAX_PERSON_NAME_LENGTH } from "~/utils/input-limits";
 import { refusedCharacterAt } from "~/utils/text-limits";
 import { trimEndOf, withoutBracketed } from "~/utils/trim";
 import { checkCsvShape, type CsvShapeProblemCode } from "~/utils/csv-shape";
@@ -670,7 +670,7 @@ export interface RowContext {
 
 export const NAME_MAX = MAX_PERSON_NAME_LENGTH;
 export const MEMBERSHIP_NUMBER_MAX = MAX_MEMBERSHIP_NUMBER_LENGTH;
-export const CONSENT_VERSION_MAX = 120;
+export const CONSENT_VERSION_MAX = MAX_CONSENT_VERSION_LENGTH;
 
 export type MapRowResult = { ok: true; pledge: ImportedPledge } | { ok: false; problems: RowProblem[] };
 

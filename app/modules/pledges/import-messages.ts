@@ -1,5 +1,5 @@
 /** Wording for importing and exporting pledges, kept apart from the rules so it can be translated. */
-import { MAX_MEMBERSHIP_NUMBER_LENGTH, MAX_PERSON_NAME_LENGTH } from "~/utils/input-limits";
+import { MAX_CONSENT_VERSION_LENGTH, MAX_MEMBERSHIP_NUMBER_LENGTH, MAX_PERSON_NAME_LENGTH } from "~/utils/input-limits";
 import type { Relation } from "../../../db/schema";
 import { MAX_CSV_COLUMNS, MAX_CSV_RECORD_CHARS, MAX_IMPORT_FILE_BYTES, MAX_IMPORT_ROWS } from "~/utils/input-limits";
 import type { ImportState, MappingProblemCode, PledgeField, ReadCsvProblemCode, RowProblemCode } from "./csv-import";
@@ -98,7 +98,7 @@ export const rowProblemMessages: Record<RowProblemCode, string> = {
   subscription_invalid: "Not an amount we can read, like £4.50",
   consent_unclear: "Not clear whether they agreed: use yes or no",
   no_data_consent: "They did not agree to us keeping their details, so we cannot import them",
-  consent_version_too_long: "The privacy notice version is longer than 120 characters",
+  consent_version_too_long: `The privacy notice version is longer than ${MAX_CONSENT_VERSION_LENGTH} characters`,
   date_invalid: "Not a date we can read, like 2026-03-05 or 05/03/2026 (or yes or no)",
   date_in_future: "The date is in the future",
 };

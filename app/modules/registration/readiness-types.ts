@@ -74,4 +74,6 @@ export interface ReadinessInput {
   financialSchemeAdopted: boolean;
   /** Names already on the registers, loaded by organisers. */
   registeredNames: readonly string[];
+  /** The standing orders' `one_registered_office_per_person` (11.3); true when left out. */
+  onePerPerson?: boolean;
 }

@@ -1,3 +1,4 @@
+import { standingOrderRules } from "~/modules/constitution/drafting.server";
 import { latestVersion } from "~/modules/constitution/round.server";
 import type { DbOrTx } from "~/utils/db.server";
 import { financialSchemeState } from "./financial-scheme.server";
@@ -73,6 +74,7 @@ export async function loadReadinessInput(db: DbOrTx): Promise<ReadinessInput> {
     financialScheme: financial.text,
     financialSchemeAdopted: financial.adopted,
     registeredNames: names,
+    onePerPerson: (await standingOrderRules()).onePerPerson,
   };
 }
 

@@ -424,7 +424,7 @@ function officerChecks(input: ReadinessInput): ReadinessCheck[] {
   const coLeaders = new Set(leaders.map((o) => o.userId)).size > 1;
 
   // Our standing orders (11.3) bind us as the Commission's rules do, as on the Elections page.
-  let problems: OfficerProblem[] = checkOfficers(holdings, { partyKind: isMinor(d) ? "minor" : "major", onePerPerson: true, additionalOfficer: additional });
+  let problems: OfficerProblem[] = checkOfficers(holdings, { partyKind: isMinor(d) ? "minor" : "major", onePerPerson: input.onePerPerson ?? true, additionalOfficer: additional });
   // Co-leaders are allowed: one of them registers as leader "for some purpose", which must be
   // stated (the leader-purpose check below), so two leaders is not the "role held twice" fail.
   if (coLeaders) problems = problems.filter((p) => !(p.code === "role_held_twice" && p.roles?.[0] === "leader"));
