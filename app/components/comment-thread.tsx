@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { TextArea } from "./forms";
+import { formatDateTime } from "~/utils/dates";
 
 export interface ThreadComment {
   id: string;
@@ -41,7 +42,7 @@ export function CommentThread({
         {list.map((c) => (
           <li key={c.id} className="comment" id={`comment-${c.id}`}>
             <div className="comment__meta">
-              <strong>{c.author}</strong> wrote on {new Date(c.createdAt).toLocaleString("en-GB", { timeZone: "Europe/London", dateStyle: "medium", timeStyle: "short" })}
+              <strong>{c.author}</strong> wrote on {formatDateTime(c.createdAt)}
             </div>
             <p className="comment__body">{c.body}</p>
             {c.cut ? <p className="hint">{c.cut}</p> : null}

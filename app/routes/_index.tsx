@@ -6,6 +6,7 @@ import { countConfirmedPledges, getMovement, listDemands } from "~/modules/campa
 import { demoPeople } from "~/modules/demo/demo-data";
 import { requirePermission } from "~/utils/auth.server";
 import { outboxPageAvailable } from "~/utils/features.server";
+import { formatDate } from "~/utils/dates";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = requirePermission(request, context, "site.view");
@@ -34,7 +35,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "Europe/London" });
 
 const noticeTitles = { removed: "Your information has been removed", signedOut: "You have signed out", signedOutEverywhere: "You have signed out everywhere" };
 const noticeTexts = {
@@ -74,7 +74,7 @@ export default function Home() {
             </div>
             <div className="figure">
               <dt>Deadline</dt>
-              <dd>{dateFormat.format(new Date(data.movement.deadline))}</dd>
+              <dd>{formatDate(data.movement.deadline)}</dd>
             </div>
           </dl>
           <p>

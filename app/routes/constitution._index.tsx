@@ -7,7 +7,7 @@ import { phaseLabels } from "~/modules/constitution/messages";
 import { latestVersion, openRoundOf } from "~/modules/constitution/round.server";
 import { constitutionAccess, numberedView, type NumberedClauseView } from "~/modules/constitution/views.server";
 import { requirePermission } from "~/utils/auth.server";
-import { formatLondon } from "~/utils/london-time";
+import { formatDateTime } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Constitution - Breakaway" }];
 
@@ -34,7 +34,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       clauses,
       access,
       phase: null,
-      version: { number: version.number, adoptedAt: formatLondon(version.adoptedAt) },
+      version: { number: version.number, adoptedAt: formatDateTime(version.adoptedAt) },
       votingOpen: false,
       hasResults: true,
     };
@@ -50,7 +50,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     clauses,
     access,
     phase: phaseLabels[draft.phase],
-    version: version ? { number: version.number, adoptedAt: formatLondon(version.adoptedAt) } : null,
+    version: version ? { number: version.number, adoptedAt: formatDateTime(version.adoptedAt) } : null,
     votingOpen: Boolean(round),
     hasResults: decisions.size > 0 || Boolean(round) || draft.phase === "closed",
   };

@@ -14,7 +14,7 @@ import { majorityDescriptions } from "~/modules/polls/messages";
 import { loadRules } from "~/modules/polls/polls.server";
 import type { PollResult } from "~/modules/polls/ballot-rules";
 import { principalOf, requirePermission, requireUser } from "~/utils/auth.server";
-import { formatLondon } from "~/utils/london-time";
+import { formatDateTime } from "~/utils/dates";
 import { isAllowed } from "~/utils/permissions";
 
 export const meta: MetaFunction = () => [{ title: "Constitution votes and results - Breakaway" }];
@@ -38,7 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     canClose: isAllowed(principal, "constitution.manage") || isAllowed(principal, "poll.close_early"),
     canCloseEarly: isAllowed(principal, "poll.close_early"),
-    openRound: open ? { number: open.number, closesAt: formatLondon(open.closesAt), due: open.closesAt.getTime() <= Date.now() } : null,
+    openRound: open ? { number: open.number, closesAt: formatDateTime(open.closesAt), due: open.closesAt.getTime() <= Date.now() } : null,
     rounds: rounds
       .map(({ round, questions }) => {
         const closed = round.closedAt !== null;
@@ -51,8 +51,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         const clauseIds = [...new Set(questions.map((q) => q.clauseId))];
         return {
           number: round.number,
-          openedAt: formatLondon(round.openedAt),
-          closesAt: formatLondon(round.closedAt ?? round.closesAt),
+          openedAt: formatDateTime(round.openedAt),
+          closesAt: formatDateTime(round.closedAt ?? round.closesAt),
           closed,
           rollSize: round.rollSize,
           quorumPercent: round.quorumPercent,
@@ -91,7 +91,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       ? {
           pollId: adoption.poll.id,
           status: adoption.poll.status,
-          closesAt: formatLondon(adoption.poll.closedAt ?? adoption.poll.closesAt),
+          closesAt: formatDateTime(adoption.poll.closedAt ?? adoption.poll.closesAt),
           due: adoption.poll.closesAt.getTime() <= Date.now(),
           ballots: adoption.poll.ballotCount,
           rollSize: adoption.poll.rollSize,
@@ -99,10 +99,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           settled: draft.adoptedVersion !== null,
         }
       : null,
-    failedAdoptions: failed.map((f) => ({ ...f, closedAt: formatLondon(new Date(f.closedAt)), outcome: YES_NO_MESSAGES[f.code as keyof typeof YES_NO_MESSAGES] ?? "" })),
+    failedAdoptions: failed.map((f) => ({ ...f, closedAt: formatDateTime(new Date(f.closedAt)), outcome: YES_NO_MESSAGES[f.code as keyof typeof YES_NO_MESSAGES] ?? "" })),
     canOpenNewAdoption: failed.length > 0 && !draft.adoptionPollId && draft.adoptedVersion === null,
     undecided: pending && draft.adoptedVersion === null ? undecidedSummary(pending, numbers) : null,
-    version: version && draft.adoptedVersion === version.number ? { number: version.number, adoptedAt: formatLondon(version.adoptedAt) } : null,
+    version: version && draft.adoptedVersion === version.number ? { number: version.number, adoptedAt: formatDateTime(version.adoptedAt) } : null,
   };
 }
 
@@ -233,7 +233,7 @@ export default function ConstitutionResults() {
               <h3>{failedAdoptionWords.heading(i + 1)}</h3>
               <p className="outcome outcome--failed">{f.outcome}</p>
               <p>
-                Closed {f.closedAt}. Yes {f.yes}, no {f.no}, abstain {f.abstain}: {f.turnout} of {f.rollSize} founding members took part. Majority needed: {majorityDescriptions[f.majority] ?? f.majority}.{" "}
+                Closed on {f.closedAt}. Yes {f.yes}, no {f.no}, abstain {f.abstain}: {f.turnout} of {f.rollSize} founding members took part. Majority needed: {majorityDescriptions[f.majority] ?? f.majority}.{" "}
                 <Link to={`/polls/${f.pollId}`}>Full count, receipts and ballots</Link>.
               </p>
             </div>
@@ -246,7 +246,7 @@ export default function ConstitutionResults() {
       {d.rounds.map((r) => (
         <section key={r.number} aria-labelledby={`round-${r.number}`}>
           <h2 id={`round-${r.number}`}>
-            Round {r.number}: {r.closed ? `closed ${r.closesAt}` : `open until ${r.closesAt}`}
+            Round {r.number}: {r.closed ? `closed on ${r.closesAt}` : `open until ${r.closesAt}`}
           </h2>
           <p>
             {r.rollSize} founding members on the roll. Quorum: {r.quorumPercent}% of the roll must take part in each question.

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { loadVotingOverview } from "~/modules/constitution/ballot.server";
 import { isFoundingMember } from "~/modules/constitution/drafting.server";
 import { requireUser } from "~/utils/auth.server";
-import { formatLondon } from "~/utils/london-time";
+import { formatDateTime } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Vote on the constitution - Breakaway" }];
 
@@ -17,7 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     open: true as const,
     member,
     round: overview.round.number,
-    closesAt: formatLondon(overview.round.closesAt),
+    closesAt: formatDateTime(overview.round.closesAt),
     clauses: overview.clauses,
     done,
     next: overview.clauses.find((c) => !c.voted)?.id ?? null,
@@ -42,7 +42,7 @@ export default function VoteOverview() {
     <div className="page page--narrow">
       <h1>Vote on the constitution: round {d.round}</h1>
       <p className="lead">
-        Each clause has its own secret ballot. Vote on them all now, or come back later: your progress is saved. The ballot closes at {d.closesAt} (UK time).
+        Each clause has its own secret ballot. Vote on them all now, or come back later: your progress is saved. The ballot closes on {d.closesAt} (UK time).
       </p>
       {!d.member ? <p>You are not a founding member on this round&rsquo;s roll, so you cannot vote in it.</p> : null}
       <h2 id="progress-label">Your progress</h2>

@@ -22,7 +22,8 @@ import { ukDateTime } from "~/modules/documents/format";
 import { checkOfficers, type Holding, type RegisteredRole } from "~/modules/elections/officer-rules";
 import { officerProblemMessages } from "~/modules/elections/officer-rules-messages";
 import { principalOf, requirePermission, requireUser } from "~/utils/auth.server";
-import { formatLondon, fromLondonLocal } from "~/utils/london-time";
+import { fromLondonLocal } from "~/utils/london-time";
+import { formatDateTime } from "~/utils/dates";
 import { isAllowed } from "~/utils/permissions";
 import { WaitingNotice } from "~/components/waiting-notice";
 import { waitingNoticeFor } from "~/modules/roles/roles.server";
@@ -108,8 +109,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       title: election.title,
       phase: election.phase,
       phaseLabel: phaseLabels[election.phase],
-      opensAt: formatLondon(election.nominationsOpenAt),
-      closesAt: formatLondon(election.nominationsCloseAt),
+      opensAt: formatDateTime(election.nominationsOpenAt),
+      closesAt: formatDateTime(election.nominationsCloseAt),
       nominationsDue: election.nominationsCloseAt.getTime() <= Date.now(),
       ballotHint: election.phase === "nominations" && can.run ? await periodHint(context.db, "ballot") : undefined,
       declaredCount: declared.length,
@@ -230,7 +231,7 @@ export default function ElectionsPage() {
       ) : (
         <>
           <p className="lead">
-            {e.title}. {e.phaseLabel}: nominations {e.phase === "nominations" ? `open ${e.opensAt} and close ${e.closesAt}` : `closed`} (UK time).
+            {e.title}. {e.phaseLabel}: nominations {e.phase === "nominations" ? `open on ${e.opensAt} and close on ${e.closesAt}` : `closed`} (UK time).
           </p>
           {e.ballotsClose ? (
             <p className="panel" role="status">

@@ -22,10 +22,10 @@ import { isAllowed } from "~/utils/permissions";
 import { WaitingNotice } from "~/components/waiting-notice";
 import { waitingNoticeFor } from "~/modules/roles/roles.server";
 import { earlyCloseWaiting } from "~/modules/roles/waiting-for";
+import { formatDateTime } from "~/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${d?.poll.title ?? "Poll"} - Breakaway` }];
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeStyle: "short", timeZone: "Europe/London" });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = requirePermission(request, context, "site.view");
@@ -191,7 +191,7 @@ export default function PollPage() {
       <h1>{poll.title}</h1>
       <p>
         <span className={`status-tag status-tag--${poll.status}`}>{statusLabels[poll.status]}</span>{" "}
-        {poll.status === "cancelled" ? "Was to close" : poll.status === "closed" ? "Closed" : "Closes"} {dateTime.format(new Date(poll.closesAt))}
+        {poll.status === "cancelled" ? "Was to close" : poll.status === "closed" ? "Closed" : "Closes"} {formatDateTime(poll.closesAt, { weekday: true })}
       </p>
       {poll.cancelled ? (
         <div className="panel" role="status">
@@ -205,7 +205,7 @@ export default function PollPage() {
       {poll.description ? <p className="lead">{poll.description}</p> : null}
       {counting ? (
         <p className="panel">
-          Voting closed on {dateTime.format(new Date(poll.closesAt))}. The ballots are being counted
+          Voting closed on {formatDateTime(poll.closesAt, { weekday: true })}. The ballots are being counted
           {countedBy ? (
             <>
               {" "}

@@ -3,10 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { listPolls, pollIdsOnRoll } from "~/modules/polls/polls.server";
 import { principalOf, requirePermission } from "~/utils/auth.server";
 import { isAllowed } from "~/utils/permissions";
+import { formatDateTime } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Polls - Breakaway" }];
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = requirePermission(request, context, "site.view");
@@ -58,7 +58,7 @@ export default function Polls() {
             <ul className="list">
               {list.map((p) => (
                 <li key={p.id}>
-                  <Link to={`/polls/${p.id}`}>{p.title}</Link> — {p.status === "closed" ? "closed" : "closes"} {dateTime.format(new Date(p.closesAt))}
+                  <Link to={`/polls/${p.id}`}>{p.title}</Link> — {p.status === "closed" ? "closed" : "closes"} {formatDateTime(p.closesAt)}
                   {p.status === "open" && p.onRoll ? " (you can vote)" : ""}
                 </li>
               ))}

@@ -201,7 +201,7 @@ describe("the declaration PDF", () => {
     expect(text).toContain("Seats to fill: 1");
     expect(text).toContain("Voting method: Instant-runoff");
     expect(text).toContain("Returning officer: Morag Ní Bhriain");
-    expect(text).toContain("Result declared: Saturday 8 May 2027 at 18:30 (UK time)");
+    expect(text).toContain("Result declared: Saturday 8 May 2027 at 6:30pm (UK time)");
     expect(text).toContain("Electorate (members on the roll): 160");
     expect(text).toContain("Ballot papers cast: 100 (turnout 62.5%)");
     expect(text).not.toContain("Rejected papers");
