@@ -288,7 +288,7 @@ export default function ElectionsPage() {
                     {p.seats} {p.seats === 1 ? "seat" : "seats"}, {p.method}
                   </td>
                   <td className="numeric">
-                    {p.valid} of {p.standing} standing{p.tooFew ? " (too few: RON is on the ballot)" : ""}
+                    {p.valid} of {p.standing} standing{p.tooFew ? " (too few: re-open nominations is on the ballot, so members can vote for none of them)" : ""}
                   </td>
                   <td>
                     {e.phase === "counted" ? (

@@ -9,7 +9,7 @@ import { castEndpointPath, type CastAnswer } from "~/modules/polls/cast-endpoint
 import { cancelPoll, extendPollClosing } from "~/modules/polls/corrections.server";
 import { cancelRefusal, correctionPermission } from "~/modules/polls/corrections";
 import { periodRefusal } from "~/modules/content/periods.server";
-import { ballotProblemMessages, castFailedMessage, correctionProblemMessages, majorityDescriptions, methodDescriptions, publicationDescriptions, pollTextMessages } from "~/modules/polls/messages";
+import { ballotProblemMessages, castFailedMessage, correctionProblemMessages, majorityDescriptions, methodDescriptions, publicationDescriptions, pollTextMessages, quorumDescription } from "~/modules/polls/messages";
 import { ballotFormValues, parseBallotForm } from "~/modules/polls/parse-ballot-form";
 import { ballotBoxFor } from "~/modules/polls/ballot-box.server";
 import { ballotsCast, closePoll, hasVoted, isOnRoll, loadRules, openPoll } from "~/modules/polls/polls.server";
@@ -23,6 +23,7 @@ import { WaitingNotice } from "~/components/waiting-notice";
 import { waitingNoticeFor } from "~/modules/roles/roles.server";
 import { earlyCloseWaiting } from "~/modules/roles/waiting-for";
 import { formatDateTime } from "~/utils/dates";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${d?.poll.title ?? "Poll"} - Breakaway` }];
 
@@ -64,12 +65,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       lotSeed: poll.lotSeed,
       publication: poll.publication,
       majority: poll.majority,
-      quorum: `${poll.quorumNumerator}/${poll.quorumDenominator}`,
+      quorum: quorumDescription(poll.quorumNumerator, poll.quorumDenominator, poll.status === "draft" ? null : poll.rollSize),
       quorumZero: poll.quorumNumerator === 0,
       rollSize: poll.rollSize,
       voters,
       // Results stay hidden until the poll closes.
       result: poll.status === "closed" ? (poll.result as PollResult) : null,
+      // Only a ballot for people (an officer election, or any poll offering re-open nominations) "elects".
+      outcome: poll.owner === "election" || rules.options.some((o) => o.isRon) ? ("election" as const) : ("choice" as const),
     },
     options: rules.options.filter((o) => !o.withdrawn).map((o) => ({ position: o.position, label: o.label, isRon: o.isRon })),
     viewer: {
@@ -146,7 +149,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (intent === "open") {
       const roll = await listRollCandidates(context.db);
       const opened = await openPoll(context.db, actor, pollId, roll);
-      return data<ActionData>({ stage: "managed", message: opened.ok ? `The poll is open. ${opened.rollSize} people are on its roll.` : "The poll could not be opened: it is not a draft." }, { status: opened.ok ? 200 : 409 });
+      return data<ActionData>({ stage: "managed", message: opened.ok ? `The poll is open. ${plural(opened.rollSize, "person is", "people are")} on its roll.` : "The poll could not be opened: it is not a draft." }, { status: opened.ok ? 200 : 409 });
     }
     const together = countedTogether(loaded.poll.owner);
     if (together) return data<ActionData>({ stage: "manage-error", message: `This ballot is closed and counted with ${together.what}.` }, { status: 409 });
@@ -296,7 +299,7 @@ export default function PollPage() {
 
       {poll.result ? (
         <>
-          <PollResults result={poll.result} />
+          <PollResults result={poll.result} outcome={poll.outcome} />
           <h2>Check the count yourself</h2>
           <ul className="list">
             <li>
@@ -326,7 +329,7 @@ export default function PollPage() {
             <dt>To pass</dt>
             <dd>
               {majorityDescriptions[poll.majority]}
-              {poll.quorumZero ? "" : `, with at least ${poll.quorum} of the roll taking part`}
+              {poll.quorumZero ? "" : `, with ${poll.quorum} taking part`}
             </dd>
           </div>
         ) : (
@@ -338,7 +341,7 @@ export default function PollPage() {
         <div className="summary-list__row">
           <dt>Roll</dt>
           <dd>
-            {poll.status === "draft" ? "Frozen when the poll opens" : `${poll.rollSize} people; ${poll.voters} have voted`}
+            {poll.status === "draft" ? "Frozen when the poll opens" : `${plural(poll.rollSize, "person", "people")}; ${poll.voters} ${poll.voters === 1 ? "has" : "have"} voted`}
           </dd>
         </div>
         <div className="summary-list__row">

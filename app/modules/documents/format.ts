@@ -41,10 +41,8 @@ export function count(n: number): string {
   return whole.format(n);
 }
 
-/** "1 person", "2 people": a count with the right form of its noun. */
-export function plural(n: number, one: string, many: string): string {
-  return `${count(n)} ${n === 1 ? one : many}`;
-}
+/** "1 person", "2 people": a count with the right form of its noun (utils/plural). */
+export { plural } from "../../utils/plural";
 
 /** "Page 2 of 5", the footer of every page. */
 export function pageLabel(pageNumber: number, totalPages: number): string {

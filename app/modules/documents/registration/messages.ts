@@ -175,7 +175,7 @@ export const foundingRecordMessages = {
   title: "Founding record",
   subject: (partyName: string) => `How ${partyName} was founded: the votes and their figures`,
   intro:
-    "How the party was founded, from the pledge campaign to the election of its officers, with the figures of every vote. Each closed ballot is sealed by a chain of hashes: the last hash (the chain head) printed here lets anyone check the published ballots with `npm run poll:verify`.",
+    "How the party was founded, from the pledge campaign to the election of its officers, with the figures of every vote. Each closed ballot is sealed by a chain of hashes: the last hash (the chain head) printed here lets anyone check that the ballots published on the party's website are exactly the ones that were counted, with the free checking tool that comes with the voting software.",
   campaignHeading: "1. The pledge campaign",
   pledgesMade: "Pledges made",
   pledgesConfirmed: "Pledges confirmed by email and still standing",
