@@ -20,6 +20,7 @@ import { earlyCloseWaiting } from "~/modules/roles/waiting-for";
 import { readUploadForm } from "~/utils/upload-form.server";
 import { fromLondonLocal } from "~/utils/london-time";
 import { formatDateTime } from "~/utils/dates";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [{ title: "Manage the constitution - Breakaway" }];
 
@@ -135,7 +136,7 @@ export default function ManageConstitution() {
         <h2 id="draft-title">The draft</h2>
         {draft ? (
           <p>
-            {draft.phaseLabel}. {draft.amendments} amendments, {draft.readyForVote} with enough support to go to the vote. Started from{" "}
+            {draft.phaseLabel}. {plural(draft.amendments, "amendment")}, {draft.readyForVote} with enough support to go to the vote. Started from{" "}
             {draft.source === "model" ? "the model constitution" : draft.source === "upload" ? "an uploaded file" : "the adopted version"}.
           </p>
         ) : (

@@ -4,6 +4,7 @@ import { loadVotingOverview } from "~/modules/constitution/ballot.server";
 import { isFoundingMember } from "~/modules/constitution/drafting.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/dates";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [{ title: "Vote on the constitution - Breakaway" }];
 
@@ -48,7 +49,7 @@ export default function VoteOverview() {
       <h2 id="progress-label">Your progress</h2>
       <progress className="progress" max={total} value={d.done} aria-labelledby="progress-label" />
       <p>
-        You have voted on {d.done} of {total} clauses.
+        You have voted on {d.done} of {plural(total, "clause")}.
       </p>
       {d.member && d.next ? (
         <p>

@@ -29,6 +29,7 @@ import { WaitingNotice } from "~/components/waiting-notice";
 import { waitingNoticeFor } from "~/modules/roles/roles.server";
 import { electionWaiting } from "~/modules/roles/waiting-for";
 import { periodHint, periodRefusal } from "~/modules/content/periods.server";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [{ title: "Elections - Breakaway" }];
 
@@ -352,7 +353,7 @@ export default function ElectionsPage() {
                 <tr key={p.id}>
                   <th scope="row">{p.title}</th>
                   <td>
-                    {p.vacant} of {p.of} seats vacant
+                    {p.vacant} of {plural(p.of, "seat")} vacant
                   </td>
                   <td>{p.why}</td>
                 </tr>

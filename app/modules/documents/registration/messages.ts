@@ -5,6 +5,7 @@
  */
 import { count, pounds, ukDate, ukDateTime } from "../format";
 import type { RecordedStep } from "./types";
+import { noun } from "../../../utils/plural";
 
 export type RegisteredRoleKey = "leader" | "nominating-officer" | "treasurer" | "campaigns-officer";
 
@@ -193,7 +194,7 @@ export const foundingRecordMessages = {
   decisions: { adopted: "Adopted", rejected: "Rejected", pending: "Not decided" } as Record<string, string>,
   clauseVote: (title: string, decision: string, yes: string, no: string, abstain: string) => `${title}: ${decision} (yes ${yes}, no ${no}, abstain ${abstain})`,
   clauseHashesCaption: "Chain heads of the clause questions",
-  question: (title: string, ballots: string) => `${title}: ${ballots} ballots; chain head`,
+  question: (title: string, ballots: string) => `${title}: ${ballots} ${noun(ballots, "ballot")}; chain head`,
   adoptionVoteHeading: "The adoption vote",
   failedAdoptionVoteHeading: (n: number) => `An earlier adoption vote that was not carried (${n})`,
   electionsHeading: "6. The officer elections",
