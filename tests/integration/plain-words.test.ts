@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp } from "../support/app-harness";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { createWalk, loadBuiltRoutes, pathsOf, type Walk } from "../support/walk-fixture";
+
+/**
+ * Plain words on every page (issue 15, item 5; decision 037): every HTML page of the walk, as
+ * each kind of person sees it, is read as text (scripts and tags removed, so the machine dates
+ * in <time datetime> attributes and in the page's data do not count) and must hold no machine
+ * date, no command name and none of the wording the issue found.
+ */
+let database: TestDatabase;
+let app: Awaited<ReturnType<typeof createTestApp>>;
+let walk: Walk;
+let paths: string[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = await createTestApp(database.db);
+  walk = await createWalk(database.db);
+  paths = pathsOf(await loadBuiltRoutes());
+}, 120_000);
+afterAll(() => database.drop());
+
+/** What a reader sees: the text of the page without its scripts, styles and tags. */
+function visibleText(html: string): string {
+  return html
+    .replace(/<script[\s\S]*?<\/script>/g, " ")
+    .replace(/<style[\s\S]*?<\/style>/g, " ")
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&gt;/g, ">")
+    .replace(/&lt;/g, "<")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ");
+}
+
+const unplain: [RegExp, string][] = [
+  [/\d{4}-\d{2}-\d{2}/, "a machine date"],
+  [/\b\d{1,2}:\d{2}:\d{2}\b/, "a time with seconds"],
+  [/npm run|poll:verify/, "a command name"],
+  [/->|smallest ticket/, "a tie-break written for machines"],
+  [/\b\d+\/\d+ of the roll/, "a quorum as a fraction"],
+  [/\b1 (votes|ballots|seats|people|members|amendments|clauses|days|pledges|seconders)\b/, "a plural after one"],
+];
+
+describe("plain words on every page", () => {
+  it("shows no machine dates, command names or codes to anyone", async () => {
+    const cookies = { anonymous: null, ...walk.cookies };
+    const found: string[] = [];
+    let pages = 0;
+    for (const route of paths) {
+      const path = walk.fill(route);
+      if (path === "/logout") continue;
+      for (const [who, cookie] of Object.entries(cookies)) {
+        const response = await app.request(path, { cookie });
+        if (!(response.headers.get("content-type") ?? "").startsWith("text/html")) {
+          await response.body?.cancel();
+          continue;
+        }
+        pages += 1;
+        const text = visibleText(await response.text());
+        for (const [pattern, what] of unplain) {
+          const match = pattern.exec(text);
+          if (match) found.push(`${path} (${who}): ${what}: "…${text.slice(Math.max(0, match.index - 60), match.index + 40)}…"`);
+        }
+        // RON is named only with what it means.
+        if (/\bRON\b/.test(text) && !text.includes("Re-open nominations (RON)")) found.push(`${path} (${who}): RON unexplained`);
+      }
+    }
+    expect(pages).toBeGreaterThan(60);
+    expect(found).toEqual([]);
+  }, 300_000);
+});
