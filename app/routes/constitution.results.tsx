@@ -16,6 +16,7 @@ import type { PollResult } from "~/modules/polls/ballot-rules";
 import { principalOf, requirePermission, requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/dates";
 import { isAllowed } from "~/utils/permissions";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [{ title: "Constitution votes and results - Breakaway" }];
 
@@ -249,7 +250,7 @@ export default function ConstitutionResults() {
             Round {r.number}: {r.closed ? `closed on ${r.closesAt}` : `open until ${r.closesAt}`}
           </h2>
           <p>
-            {r.rollSize} founding members on the roll. Quorum: {r.quorumPercent}% of the roll must take part in each question.
+            {plural(r.rollSize, "founding member")} on the roll. Quorum: {r.quorumPercent}% of the roll must take part in each question.
           </p>
           {!r.closed ? (
             <>

@@ -205,7 +205,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return data<ActionResult>({
         intent,
         errors: {},
-        done: `Ballots are open for ${r.opened.join(", ") || "no position"}, with ${r.rollSize} founding members on the roll.${r.reopened.length ? ` Nobody was validly nominated for ${r.reopened.join(", ")}: nominations for it re-open.` : ""}`,
+        done: `Ballots are open for ${r.opened.join(", ") || "no position"}, with ${plural(r.rollSize, "founding member")} on the roll.${r.reopened.length ? ` Nobody was validly nominated for ${r.reopened.join(", ")}: nominations for it re-open.` : ""}`,
       });
     }
     const r = await countElection(context.db, actor, reason ? { reason } : {});

@@ -27,6 +27,7 @@ import { fromLondonLocal } from "~/utils/london-time";
 import { isAllowed } from "~/utils/permissions";
 import { MAX_CORRECTION_REASON_LENGTH } from "~/utils/input-limits";
 import { formatCalendarDay } from "~/utils/dates";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [{ title: "Founding the party - Breakaway" }];
 
@@ -110,7 +111,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const rules = parseRulesBlock(file?.body ?? "");
       const r = await openStandingOrdersVote(context.db, actor, { closesAt, quorumPercent: rules.quorumPercent, majority: rules.standingOrdersAdoptionMajority });
       return r.ok
-        ? data<ActionData>({ message: `The standing orders vote is open to ${r.rollSize} founding members.` })
+        ? data<ActionData>({ message: `The standing orders vote is open to ${plural(r.rollSize, "founding member")}.` })
         : data<ActionData>({ errors: { closesAt: foundingMessages[r.code] } }, { status: 409 });
     }
     default:

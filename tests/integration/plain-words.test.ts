@@ -42,7 +42,7 @@ const unplain: [RegExp, string][] = [
   [/npm run|poll:verify/, "a command name"],
   [/->|smallest ticket/, "a tie-break written for machines"],
   [/\b\d+\/\d+ of the roll/, "a quorum as a fraction"],
-  [/\b1 (votes|ballots|seats|people|members|amendments|clauses|days|pledges|seconders)\b/, "a plural after one"],
+  [/\b1 (founding )?(votes|ballots|seats|people|members|amendments|clauses|days|pledges|seconders)\b/, "a plural after one"],
 ];
 
 describe("plain words on every page", () => {
