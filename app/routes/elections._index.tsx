@@ -353,7 +353,7 @@ export default function ElectionsPage() {
                 <tr key={p.id}>
                   <th scope="row">{p.title}</th>
                   <td>
-                    {p.vacant} of {plural(p.of, "seat")} vacant
+                    {p.vacant} of {p.of} seats vacant
                   </td>
                   <td>{p.why}</td>
                 </tr>
