@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatTime, machineDateTime } from "./dates";
+import { formatCalendarDay, formatCalendarDayShort, formatDate, formatDateTime, formatTime, machineDateTime } from "./dates";
 
 describe("dates as people write them", () => {
   it("writes the UK calendar day in words, in winter and in summer", () => {
@@ -29,6 +29,13 @@ describe("dates as people write them", () => {
   it("accepts the ISO strings loaders send to the browser", () => {
     expect(formatDateTime("2026-12-03T10:34:38.000Z")).toBe("3 December 2026 at 10:34am");
     expect(machineDateTime(new Date("2026-12-03T10:34:38Z"))).toBe("2026-12-03T10:34:38.000Z");
+  });
+
+  it("writes calendar days without any time zone moving them", () => {
+    expect(formatCalendarDay("2027-02-01")).toBe("1 February 2027");
+    expect(formatCalendarDay("2027-02-01", { weekday: true })).toBe("Monday 1 February 2027");
+    expect(formatCalendarDay("2027-02-30")).toBeNull();
+    expect(formatCalendarDayShort("2026-12-05")).toBe("5 Dec");
   });
 
   it("never writes a machine date", () => {

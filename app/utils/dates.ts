@@ -63,6 +63,13 @@ export function formatCalendarDay(isoDay: string, options: { weekday?: boolean }
   return (options.weekday ? calendarWeekday : calendarDate).format(at).replace(",", "");
 }
 
+const calendarShort = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+
+/** "5 Dec": a YYYY-MM-DD day as a chart's axis label, where space is short. */
+export function formatCalendarDayShort(isoDay: string): string {
+  return calendarShort.format(new Date(`${isoDay.slice(0, 10)}T00:00:00Z`));
+}
+
 /** For a <time dateTime> attribute: the machine-readable instant, never shown as text. */
 export function machineDateTime(at: DateInput): string {
   return toDate(at).toISOString();
