@@ -71,8 +71,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       voters,
       // Results stay hidden until the poll closes.
       result: poll.status === "closed" ? (poll.result as PollResult) : null,
-      // Only a ballot for people (an officer election, or any poll offering re-open nominations) "elects".
-      outcome: poll.owner === "election" || rules.options.some((o) => o.isRon) ? ("election" as const) : ("choice" as const),
+      // Only a ballot for people "elects": an officer election, or a free-standing ranked poll for
+      // candidates (one offering re-open nominations). The members' decision and a Schulze poll
+      // ("choosing between texts") choose options.
+      outcome:
+        poll.owner === "election" || (poll.owner === null && poll.method !== "schulze" && rules.options.some((o) => o.isRon)) ? ("election" as const) : ("choice" as const),
     },
     options: rules.options.filter((o) => !o.withdrawn).map((o) => ({ position: o.position, label: o.label, isRon: o.isRon })),
     viewer: {

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemActor } from "../../app/modules/audit/audit.server";
+import { createPoll, openPoll } from "../../app/modules/polls/polls.server";
+import { users } from "../../db/schema";
 import { createTestApp } from "../support/app-harness";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { createWalk, loadBuiltRoutes, pathsOf, type Walk } from "../support/walk-fixture";
@@ -75,4 +78,23 @@ describe("plain words on every page", () => {
     expect(pages).toBeGreaterThan(60);
     expect(found).toEqual([]);
   }, 300_000);
+
+  it("says a ranked vote between options chose one, not that it was elected", async () => {
+    // The walk's closed poll ranks two options, with no "re-open nominations": nobody stood.
+    const text = visibleText(await (await app.request(`/polls/${walk.pollId}`, { cookie: walk.cookies.member })).text());
+    expect(text).toMatch(/Chosen (A|B) —/);
+    expect(text).not.toContain("Elected, in order");
+  });
+
+  it("writes a quorum as a share of the roll and as a number of people", async () => {
+    const quorum = { numerator: 20, denominator: 100 };
+    const created = await createPoll(database.db, systemActor(), { title: "Quorum words", method: "yes-no", options: [], quorum, closesAt: new Date(Date.now() + 86_400_000) });
+    if (!created.ok) throw new Error(created.code);
+    const members = await database.db.select({ id: users.id }).from(users).limit(4);
+    await openPoll(database.db, systemActor(), created.pollId, members.map((m) => m.id));
+    const text = visibleText(await (await app.request(`/polls/${created.pollId}`, { cookie: walk.cookies.member })).text());
+    // 20% of 4 is 0.8: one person meets it, as the count works it out.
+    expect(text).toContain("with at least 20% of the roll (1 of the 4 on the roll) taking part");
+    expect(text).not.toMatch(/\b\d+\/\d+ of the roll/);
+  });
 });
