@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import { TextArea } from "./forms";
 import { MAX_COMMENT_LENGTH } from "~/utils/input-limits";
 import { characters } from "~/utils/text-limit-messages";
+import { formatDateTime } from "~/utils/dates";
 
 export interface ThreadComment {
   id: string;
@@ -43,7 +44,7 @@ export function CommentThread({
         {list.map((c) => (
           <li key={c.id} className="comment" id={`comment-${c.id}`}>
             <div className="comment__meta">
-              <strong>{c.author}</strong> wrote on {new Date(c.createdAt).toLocaleString("en-GB", { timeZone: "Europe/London", dateStyle: "medium", timeStyle: "short" })}
+              <strong>{c.author}</strong> wrote on {formatDateTime(c.createdAt)}
             </div>
             <p className="comment__body">{c.body}</p>
             {c.cut ? <p className="hint">{c.cut}</p> : null}

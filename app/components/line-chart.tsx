@@ -1,4 +1,5 @@
 import { formatNumber } from "./bar-chart";
+import { formatCalendarDayShort } from "~/utils/dates";
 
 /**
  * A cumulative line over days, in SVG. The figures are also given in words nearby; the chart is
@@ -18,7 +19,7 @@ export function LineChart({ title, points }: { title: string; points: { day: str
   const y = (v: number) => pad.top + (1 - v / top) * (height - pad.top - pad.bottom);
   const path = points.map((p, i) => `${i === 0 ? "M" : "L"}${x(p.day).toFixed(1)},${y(p.value).toFixed(1)}`).join(" ");
   const area = `${path} L${x(points.at(-1)!.day).toFixed(1)},${y(0)} L${x(points[0]!.day).toFixed(1)},${y(0)} Z`;
-  const fmt = (day: string) => new Date(day).toLocaleDateString("en-GB", { day: "numeric", month: "short" });
+  const fmt = formatCalendarDayShort;
   const summary = `${title}: from ${formatNumber(points[0]!.value)} on ${fmt(points[0]!.day)} to ${formatNumber(points.at(-1)!.value)} on ${fmt(points.at(-1)!.day)}`;
   return (
     <figure className="chart">

@@ -1,14 +1,21 @@
 import type { PollResult } from "~/modules/polls/ballot-rules";
-import { ELECTION_REASON_MESSAGES, RON_MESSAGE, YES_NO_MESSAGES, describeTieBreak } from "~/modules/ballots";
+import { CHOICE_REASON_MESSAGES, ELECTION_REASON_MESSAGES, RON_EXPLAINED, RON_MESSAGE, TIES_EXPLAINED, YES_NO_MESSAGES, explainTieBreak } from "~/modules/ballots";
 import type { RankedCountReport, SchulzeReport } from "~/modules/ballots";
 import { majorityDescriptions } from "~/modules/polls/messages";
 import { BarChart, formatNumber } from "./bar-chart";
 import { StageChart } from "./stage-chart";
 import { TableScroll } from "~/components/table-scroll";
+import { plural } from "~/utils/plural";
 
-export function PollResults({ result }: { result: PollResult }) {
+/**
+ * An election elects people; any other ranked poll (the members' decision, a choice between
+ * options) chooses options, and its result must not say an option was "elected".
+ */
+export type PollOutcomeKind = "election" | "choice";
+
+export function PollResults({ result, outcome = "election" }: { result: PollResult; outcome?: PollOutcomeKind }) {
   if (result.kind === "yes-no") return <YesNoResults result={result.result} />;
-  return result.report.method === "schulze" ? <SchulzeResults report={result.report} /> : <RankedResults report={result.report} />;
+  return result.report.method === "schulze" ? <SchulzeResults report={result.report} outcome={outcome} /> : <RankedResults report={result.report} outcome={outcome} />;
 }
 
 function YesNoResults({ result }: { result: Extract<PollResult, { kind: "yes-no" }>["result"] }) {
@@ -43,26 +50,31 @@ function YesNoResults({ result }: { result: Extract<PollResult, { kind: "yes-no"
   );
 }
 
-function Elected({ report }: { report: RankedCountReport | SchulzeReport }) {
+function Elected({ report, outcome }: { report: RankedCountReport | SchulzeReport; outcome: PollOutcomeKind }) {
+  const election = outcome === "election";
+  const reasons = election ? ELECTION_REASON_MESSAGES : CHOICE_REASON_MESSAGES;
+  const heading = election ? "Elected, in order" : report.seats === 1 ? "Chosen" : "Chosen, in order";
   return (
     <>
-      <h3>Elected, in order</h3>
-      {report.winners.length === 0 ? <p>Nobody was elected.</p> : null}
+      <h3>{heading}</h3>
+      {report.winners.length === 0 ? <p>{election ? "Nobody was elected." : "Nothing was chosen."}</p> : null}
       <ol className="list">
         {report.winners.map((w) => (
           <li key={w.candidate}>
             <strong>{w.candidate}</strong>
-            {w.ron ? ` — ${RON_MESSAGE}` : ` — ${ELECTION_REASON_MESSAGES[w.reason]}${w.stage ? ` at stage ${w.stage}` : ""}`}
+            {w.ron ? ` — ${RON_MESSAGE}` : ` — ${reasons[w.reason]}${w.stage ? ` at stage ${w.stage}` : ""}`}
           </li>
         ))}
       </ol>
+      {report.winners.some((w) => w.ron) ? <p>{RON_EXPLAINED}</p> : null}
       {report.vacantSeats > 0 ? <p>Seats left vacant: {report.vacantSeats}.</p> : null}
       {report.tieBreaks.length > 0 ? (
         <>
           <h3>Ties</h3>
+          <p>{TIES_EXPLAINED}</p>
           <ul className="list">
             {report.tieBreaks.map((t, i) => (
-              <li key={i}>{describeTieBreak(t)}</li>
+              <li key={i}>{explainTieBreak(t)}</li>
             ))}
           </ul>
         </>
@@ -71,17 +83,17 @@ function Elected({ report }: { report: RankedCountReport | SchulzeReport }) {
   );
 }
 
-function RankedResults({ report }: { report: RankedCountReport }) {
+function RankedResults({ report, outcome }: { report: RankedCountReport; outcome: PollOutcomeKind }) {
   const first = report.stages[0];
   const last = report.stages.at(-1);
   return (
     <section aria-labelledby="result-title">
       <h2 id="result-title">Result</h2>
       <p>
-        {formatNumber(report.ballots.valid)} valid ballots
-        {report.quota !== null ? `, quota ${formatNumber(report.quota)}` : ""}, {report.seats} {report.seats === 1 ? "seat" : "seats"}.
+        {plural(report.ballots.valid, "valid ballot")}
+        {report.quota !== null ? `, quota ${formatNumber(report.quota)}` : ""}, {plural(report.seats, outcome === "election" ? "seat" : "place")}.
       </p>
-      <Elected report={report} />
+      <Elected report={report} outcome={outcome} />
       {first ? (
         <BarChart
           title="First preferences"
@@ -159,11 +171,11 @@ function describeStage(action: RankedCountReport["stages"][number]["action"]): s
   }
 }
 
-function SchulzeResults({ report }: { report: SchulzeReport }) {
+function SchulzeResults({ report, outcome }: { report: SchulzeReport; outcome: PollOutcomeKind }) {
   return (
     <section aria-labelledby="result-title">
       <h2 id="result-title">Result</h2>
-      <Elected report={report} />
+      <Elected report={report} outcome={outcome} />
       <h3>Full ranking</h3>
       <ol className="list">
         {report.ranking.map((place) => (

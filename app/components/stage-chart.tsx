@@ -1,5 +1,6 @@
 import type { RankedCountReport } from "~/modules/ballots";
 import { formatNumber } from "./bar-chart";
+import { noun } from "~/utils/plural";
 
 /** One candidate's path through a ranked count. */
 export interface StageSeries {
@@ -194,7 +195,7 @@ export function StageChart({ report }: { report: RankedCountReport }) {
             <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false" className="chart-legend__key">
               <line x1={1} x2={23} y1={12} y2={12} className="stage-chart__quota" />
             </svg>
-            <span>{report.quota !== null ? `Quota: ${formatNumber(report.quota)} votes` : "Votes needed for a majority at each stage"}</span>
+            <span>{report.quota !== null ? `Quota: ${formatNumber(report.quota)} ${noun(formatNumber(report.quota), "vote")}` : "Votes needed for a majority at each stage"}</span>
           </li>
         ) : null}
       </ul>

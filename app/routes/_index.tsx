@@ -9,6 +9,7 @@ import { nextStepsTitle, nothingToDo, personalStepView, roadStepView, roadTitle 
 import { nextStepsFor } from "~/modules/next-steps/next-steps.server";
 import { requirePermission } from "~/utils/auth.server";
 import { outboxPageAvailable } from "~/utils/features.server";
+import { formatDate } from "~/utils/dates";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = requirePermission(request, context, "site.view");
@@ -49,7 +50,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "Europe/London" });
 
 const noticeTitles = { removed: "Your information has been removed", signedOut: "You have signed out", signedOutEverywhere: "You have signed out everywhere" };
 const noticeTexts = {
@@ -130,7 +130,7 @@ export default function Home() {
             </div>
             <div className="figure">
               <dt>Deadline</dt>
-              <dd>{dateFormat.format(new Date(data.movement.deadline))}</dd>
+              <dd>{formatDate(data.movement.deadline)}</dd>
             </div>
           </dl>
           <p>

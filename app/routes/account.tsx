@@ -10,10 +10,10 @@ import { eraseAccount } from "~/modules/users/personal-data.server";
 import { isEmailAddress } from "~/utils/email";
 import { MAX_EMAIL_LENGTH } from "~/utils/input-limits";
 import { requireUser } from "~/utils/auth.server";
+import { formatDateTime } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Your account - Breakaway" }];
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/London" });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, session } = requireUser(request, context, "account.manage");
@@ -83,7 +83,7 @@ export default function Account() {
         </div>
         <div className="summary-list__row">
           <dt>This sign-in lasts until</dt>
-          <dd>{dateTime.format(new Date(a.sessionExpires))} (it extends while you use the site)</dd>
+          <dd>{formatDateTime(a.sessionExpires)} (it extends while you use the site)</dd>
         </div>
       </dl>
       <h2>Change your email address</h2>

@@ -5,15 +5,11 @@ import { listAuditEntries, verifyAuditLog } from "~/modules/audit/audit.server";
 import { auditActionLabels, chainProblemLabels } from "~/modules/audit/messages";
 import { requirePermission } from "~/utils/auth.server";
 import { TableScroll } from "~/components/table-scroll";
+import { formatDateTime } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Audit log - Breakaway" }];
 
 const PAGE_SIZE = 50;
-const dateTime = new Intl.DateTimeFormat("en-GB", {
-  dateStyle: "medium",
-  timeStyle: "medium",
-  timeZone: "Europe/London",
-});
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "audit.read");
@@ -90,7 +86,7 @@ export default function AuditLog() {
             {d.entries.map((e) => (
               <tr key={e.id}>
                 <td>{e.id}</td>
-                <td>{dateTime.format(new Date(e.at))}</td>
+                <td>{formatDateTime(e.at)}</td>
                 <td>{e.actor}</td>
                 <td>{auditActionLabels[e.action] ?? e.action}</td>
                 <td>{e.subject}</td>

@@ -12,6 +12,7 @@ import { relationShortLabels } from "~/modules/pledges/messages";
 import { principalOf, requirePermission } from "~/utils/auth.server";
 import { isAllowed } from "~/utils/permissions";
 import { TableScroll } from "~/components/table-scroll";
+import { formatDateTime } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Campaign - Breakaway" }];
 
@@ -52,7 +53,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeStyle: "short", timeZone: "Europe/London" });
 const pounds = (pence: number) => `£${(pence / 100).toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 export default function Campaign() {
@@ -72,11 +72,11 @@ export default function Campaign() {
       <h1>Our demands of {m.partyName}</h1>
       <p className="lead">{m.statement}</p>
       <p>
-        Deadline: <strong>{dateFormat.format(new Date(m.deadline))}</strong>
+        Deadline: <strong>{formatDateTime(m.deadline, { weekday: true })}</strong>
       </p>
       {m.extensions.map((e) => (
         <p key={`${e.from} ${e.to}`}>
-          Deadline extended from {dateFormat.format(new Date(e.from))} to {dateFormat.format(new Date(e.to))}. The organisers&rsquo; reason: {e.reason}
+          Deadline extended from {formatDateTime(e.from, { weekday: true })} to {formatDateTime(e.to, { weekday: true })}. The organisers&rsquo; reason: {e.reason}
         </p>
       ))}
       {open ? <Countdown deadline={m.deadline} serverNow={d.serverNow} /> : <p className="panel">{d.status}</p>}

@@ -36,10 +36,10 @@ import { requireUser } from "~/utils/auth.server";
 import { MAX_IMPORT_FILE_BYTES } from "~/utils/input-limits";
 import { readUploadForm } from "~/utils/upload-form.server";
 import { TableScroll } from "~/components/table-scroll";
+import { formatDateTime } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Import pledges - Breakaway" }];
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
 const number = (n: number) => n.toLocaleString("en-GB");
 
 function summaryForPage(s: ImportSummary) {
@@ -187,7 +187,7 @@ export default function ImportPledges() {
               <li key={i.id}>
                 <Link to={i.state === "preview" ? `/campaign/import?import=${i.id}` : `/campaign/imports/${i.id}`}>{i.fileName}</Link>
                 {": "}
-                {stateLabels[i.state]}, {dateTime.format(new Date(i.startedAt))}. {number(i.totalRows)} rows
+                {stateLabels[i.state]}, {formatDateTime(i.startedAt)}. {number(i.totalRows)} rows
                 {i.state === "done" ? `: ${number(i.inserted)} new, ${number(i.merged)} merged, ${number(i.errorCount)} with problems` : ""}.
               </li>
             ))}
@@ -219,7 +219,7 @@ function Preview({ preview, errors, attempted, busy }: { preview: PagePreview; e
       </p>
       {preview.alreadyImported ? (
         <NotificationBanner title="This file has been imported before">
-          <p>{im.alreadyImported(dateTime.format(new Date(preview.alreadyImported.at)))}</p>
+          <p>{im.alreadyImported(formatDateTime(preview.alreadyImported.at))}</p>
         </NotificationBanner>
       ) : null}
       {!attempted && preview.mappingProblems.length > 0 ? (
@@ -300,7 +300,7 @@ function Preview({ preview, errors, attempted, busy }: { preview: PagePreview; e
                   <td>{r.values.membershipNumber}</td>
                   <td>{r.values.subscription}</td>
                   <td>{r.values.consentContact}</td>
-                  <td>{r.values.confirmedAt ? dateTime.format(new Date(r.values.confirmedAt)) : "No"}</td>
+                  <td>{r.values.confirmedAt ? formatDateTime(r.values.confirmedAt) : "No"}</td>
                   <td>
                     {r.kind === "pledge"
                       ? "Ready"

@@ -5,10 +5,10 @@ import { ErrorSummary, type FieldErrors } from "~/components/forms";
 import { getImportSummary, restartImport } from "~/modules/pledges/import.server";
 import { runProblemMessages } from "~/modules/pledges/import-messages";
 import { requireUser } from "~/utils/auth.server";
+import { formatDateTime } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Pledge import - Breakaway" }];
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "Europe/London" });
 const number = (n: number) => n.toLocaleString("en-GB");
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -78,9 +78,9 @@ export default function ImportProgress() {
           </div>
           <p role="status">
             {imp.state === "done"
-              ? `Finished at ${dateTime.format(new Date(imp.finishedAt ?? imp.startedAt))}.`
+              ? `Finished on ${formatDateTime(imp.finishedAt ?? imp.startedAt)}.`
               : imp.state === "running"
-                ? `Started at ${dateTime.format(new Date(imp.startedAt))}. You can leave this page: the import carries on.`
+                ? `Started on ${formatDateTime(imp.startedAt)}. You can leave this page: the import carries on.`
                 : `It stopped after ${number(imp.processedRows)} rows. The rows done so far are saved.`}
           </p>
           <dl className="summary-list">

@@ -17,6 +17,7 @@ import { formatLondonLong, fromLondonLocal, toLondonLocal } from "~/utils/london
 import type { TextProblemMessages } from "~/utils/text-limit-messages";
 import { editVersion, staleChanges, type StaleChange } from "~/utils/stale-edit";
 import { limitedText, type TextKind } from "~/utils/text-limits";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [{ title: "Manage the campaign - Breakaway" }];
 
@@ -210,7 +211,7 @@ export default function ManageCampaign() {
         <Form method="post" className="panel">
           <input type="hidden" name="intent" value="send-confirmations" />
           <p>
-            {d.awaitingLink} pledges (for example from an imported file) are not confirmed and have had no confirmation email. They count
+            {plural(d.awaitingLink, "pledge")} (for example from an imported file) are not confirmed and have had no confirmation email. They count
             only once their owners confirm.
           </p>
           <button type="submit" className="button button--secondary">

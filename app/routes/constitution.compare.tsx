@@ -8,7 +8,7 @@ import { tooLongToCompare } from "~/modules/constitution/messages";
 import { shownDocument } from "~/modules/constitution/shown-text";
 import { comparableWordByWord, documentDiff, type ConstitutionDocument } from "~/modules/constitution/text";
 import { requirePermission } from "~/utils/auth.server";
-import { formatLondon } from "~/utils/london-time";
+import { formatDateTime } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Compare versions - Constitution - Breakaway" }];
 
@@ -31,7 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     choices.push({ value: "original", label: "The draft as published" }, { value: "amended", label: "The draft as amended (carried amendments)" });
     for (const a of amendments) if (a.status !== "withdrawn") choices.push({ value: `a${a.number}`, label: `The draft with amendment A${a.number} made` });
   }
-  for (const v of versions) choices.push({ value: `v${v.number}`, label: `Version ${v.number}, adopted ${formatLondon(v.adoptedAt)}` });
+  for (const v of versions) choices.push({ value: `v${v.number}`, label: `Version ${v.number}, adopted on ${formatDateTime(v.adoptedAt)}` });
 
   const resolve = async (key: string): Promise<ConstitutionDocument | null> => {
     if (key === "original") return original;

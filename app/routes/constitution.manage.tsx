@@ -19,7 +19,8 @@ import { WaitingNotice } from "~/components/waiting-notice";
 import { waitingNoticeFor } from "~/modules/roles/roles.server";
 import { earlyCloseWaiting } from "~/modules/roles/waiting-for";
 import { readUploadForm } from "~/utils/upload-form.server";
-import { formatLondon, fromLondonLocal } from "~/utils/london-time";
+import { fromLondonLocal } from "~/utils/london-time";
+import { formatDateTime } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Manage the constitution - Breakaway" }];
 
@@ -54,7 +55,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       pending: pending.length,
       undecided: undecidedSummary(pending, new Map(amendments.map((a) => [a.id, a.number]))),
       lastAdoptionFailed: !draft.adoptionPollId && draft.adoptedVersion === null && draft.failedAdoptionPollIds.length > 0,
-      round: round ? { number: round.number, closesAt: formatLondon(round.closesAt) } : null,
+      round: round ? { number: round.number, closesAt: formatDateTime(round.closesAt) } : null,
     },
     version: version?.number ?? null,
     standingOrdersAdopted: adoptedSO,

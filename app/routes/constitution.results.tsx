@@ -17,8 +17,10 @@ import { majorityDescriptions } from "~/modules/polls/messages";
 import { loadRules } from "~/modules/polls/polls.server";
 import type { PollResult } from "~/modules/polls/ballot-rules";
 import { principalOf, requirePermission, requireUser } from "~/utils/auth.server";
-import { formatLondon, fromLondonLocal } from "~/utils/london-time";
+import { fromLondonLocal } from "~/utils/london-time";
+import { formatDateTime } from "~/utils/dates";
 import { isAllowed } from "~/utils/permissions";
+import { plural } from "~/utils/plural";
 import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction = () => [{ title: "Constitution votes and results - Breakaway" }];
@@ -44,7 +46,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     canCloseEarly: isAllowed(principal, "poll.close_early"),
     // Moving a round's closing time is a correction under the standing orders (5.7): the returning officer's.
     canExtend: isAllowed(principal, "poll.correct_under_standing_orders"),
-    openRound: open ? { number: open.number, closesAt: formatLondon(open.closesAt), due: open.closesAt.getTime() <= Date.now() } : null,
+    openRound: open ? { number: open.number, closesAt: formatDateTime(open.closesAt), due: open.closesAt.getTime() <= Date.now() } : null,
     rounds: rounds
       .map(({ round, questions }) => {
         const closed = round.closedAt !== null;
@@ -57,8 +59,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         const clauseIds = [...new Set(questions.map((q) => q.clauseId))];
         return {
           number: round.number,
-          openedAt: formatLondon(round.openedAt),
-          closesAt: formatLondon(round.closedAt ?? round.closesAt),
+          openedAt: formatDateTime(round.openedAt),
+          closesAt: formatDateTime(round.closedAt ?? round.closesAt),
           closed,
           rollSize: round.rollSize,
           quorumPercent: round.quorumPercent,
@@ -97,7 +99,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       ? {
           pollId: adoption.poll.id,
           status: adoption.poll.status,
-          closesAt: formatLondon(adoption.poll.closedAt ?? adoption.poll.closesAt),
+          closesAt: formatDateTime(adoption.poll.closedAt ?? adoption.poll.closesAt),
           due: adoption.poll.closesAt.getTime() <= Date.now(),
           ballots: adoption.poll.ballotCount,
           rollSize: adoption.poll.rollSize,
@@ -105,10 +107,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           settled: draft.adoptedVersion !== null,
         }
       : null,
-    failedAdoptions: failed.map((f) => ({ ...f, closedAt: formatLondon(new Date(f.closedAt)), outcome: YES_NO_MESSAGES[f.code as keyof typeof YES_NO_MESSAGES] ?? "" })),
+    failedAdoptions: failed.map((f) => ({ ...f, closedAt: formatDateTime(new Date(f.closedAt)), outcome: YES_NO_MESSAGES[f.code as keyof typeof YES_NO_MESSAGES] ?? "" })),
     canOpenNewAdoption: failed.length > 0 && !draft.adoptionPollId && draft.adoptedVersion === null,
     undecided: pending && draft.adoptedVersion === null ? undecidedSummary(pending, numbers) : null,
-    version: version && draft.adoptedVersion === version.number ? { number: version.number, adoptedAt: formatLondon(version.adoptedAt) } : null,
+    version: version && draft.adoptedVersion === version.number ? { number: version.number, adoptedAt: formatDateTime(version.adoptedAt) } : null,
   };
 }
 
@@ -144,7 +146,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const message = r.code === "period_too_short" ? await periodRefusal("ballot", r.earliest, correctionProblemMessages[r.code]) : correctionProblemMessages[r.code];
       return r.code.startsWith("reason") ? fail({ "extend-reason": message }, 400) : fail({ "extend-closesAt": message }, 409);
     }
-    return { errors: {} as FieldErrors, done: `Round ${r.roundNumber} now closes on ${formatLondon(newClosesAt)} (UK time).` };
+    return { errors: {} as FieldErrors, done: `Round ${r.roundNumber} now closes on ${formatDateTime(newClosesAt)} (UK time).` };
   }
   const closesAt =
     intent === "close-round" ? (await openRoundOf(context.db, draft.id))?.closesAt : draft.adoptionPollId ? (await loadRules(context.db, draft.adoptionPollId))?.poll.closesAt : undefined;
@@ -253,7 +255,7 @@ export default function ConstitutionResults() {
               <h3>{failedAdoptionWords.heading(i + 1)}</h3>
               <p className="outcome outcome--failed">{f.outcome}</p>
               <p>
-                Closed {f.closedAt}. Yes {f.yes}, no {f.no}, abstain {f.abstain}: {f.turnout} of {f.rollSize} founding members took part. Majority needed: {majorityDescriptions[f.majority] ?? f.majority}.{" "}
+                Closed on {f.closedAt}. Yes {f.yes}, no {f.no}, abstain {f.abstain}: {f.turnout} of {f.rollSize} founding members took part. Majority needed: {majorityDescriptions[f.majority] ?? f.majority}.{" "}
                 <Link to={`/polls/${f.pollId}`}>Full count, receipts and ballots</Link>.
               </p>
             </div>
@@ -266,10 +268,10 @@ export default function ConstitutionResults() {
       {d.rounds.map((r) => (
         <section key={r.number} aria-labelledby={`round-${r.number}`}>
           <h2 id={`round-${r.number}`}>
-            Round {r.number}: {r.closed ? `closed ${r.closesAt}` : `open until ${r.closesAt}`}
+            Round {r.number}: {r.closed ? `closed on ${r.closesAt}` : `open until ${r.closesAt}`}
           </h2>
           <p>
-            {r.rollSize} founding members on the roll. Quorum: {r.quorumPercent}% of the roll must take part in each question.
+            {plural(r.rollSize, "founding member")} on the roll. Quorum: {r.quorumPercent}% of the roll must take part in each question.
           </p>
           {!r.closed ? (
             <>

@@ -6,7 +6,7 @@ import { clearedJustCastCookie, readJustCast } from "~/modules/constitution/sitt
 import { sittingMessages } from "~/modules/constitution/sitting-messages";
 import { JustCastBanner } from "~/components/sitting";
 import { requireUser } from "~/utils/auth.server";
-import { ukDateTime } from "~/modules/documents/format";
+import { formatDateTime } from "~/utils/dates";
 import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction = () => [{ title: "Vote on the constitution - Breakaway" }];
@@ -25,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     justCast: cast ? { title: titles.get(cast.clauseId) ?? sittingMessages.previousClause, receipts: cast.receipts } : null,
     member,
     round: overview.round.number,
-    closesAt: ukDateTime(overview.round.closesAt),
+    closesAt: formatDateTime(overview.round.closesAt),
     clauses: overview.clauses,
     done,
     next: overview.clauses.find((c) => !c.voted)?.id ?? null,

@@ -3,10 +3,10 @@ import { useLoaderData } from "@remix-run/react";
 import { listRecentMail } from "~/modules/mail/outbox.server";
 import { requirePermission } from "~/utils/auth.server";
 import { outboxPageAvailable } from "~/utils/features.server";
+import { formatDateTime } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Demo mailbox - Breakaway" }];
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "Europe/London" });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "site.view");
@@ -57,7 +57,7 @@ export default function Outbox() {
           <li key={m.id} className="mail">
             <h2 className="mail__subject">{m.subject}</h2>
             <p className="mail__meta">
-              To <span className="mail__to">{m.to}</span>, {dateTime.format(new Date(m.at))}
+              To <span className="mail__to">{m.to}</span>, {formatDateTime(m.at)}
             </p>
             <pre className="mail__body">
               <Linkified text={m.text} />

@@ -21,7 +21,8 @@ import { ukDateTime } from "~/modules/documents/format";
 import { checkOfficers, type Holding, type RegisteredRole } from "~/modules/elections/officer-rules";
 import { officerProblemMessages } from "~/modules/elections/officer-rules-messages";
 import { principalOf, requirePermission, requireUser } from "~/utils/auth.server";
-import { formatLondon, fromLondonLocal } from "~/utils/london-time";
+import { fromLondonLocal } from "~/utils/london-time";
+import { formatDateTime } from "~/utils/dates";
 import { isAllowed } from "~/utils/permissions";
 import { WaitingNotice } from "~/components/waiting-notice";
 import { waitingNoticeFor } from "~/modules/roles/roles.server";
@@ -29,6 +30,7 @@ import { electionWaiting } from "~/modules/roles/waiting-for";
 import { periodHint, periodRefusal } from "~/modules/content/periods.server";
 import { TableScroll } from "~/components/table-scroll";
 import { standingOrderRules } from "~/modules/constitution/drafting.server";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [{ title: "Elections - Breakaway" }];
 
@@ -110,8 +112,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       title: election.title,
       phase: election.phase,
       phaseLabel: phaseLabels[election.phase],
-      opensAt: formatLondon(election.nominationsOpenAt),
-      closesAt: formatLondon(election.nominationsCloseAt),
+      opensAt: formatDateTime(election.nominationsOpenAt),
+      closesAt: formatDateTime(election.nominationsCloseAt),
       nominationsDue: election.nominationsCloseAt.getTime() <= now,
       ballotHint: election.phase === "nominations" && can.run ? await periodHint(context.db, "ballot") : undefined,
       declaredCount: declared.length,
@@ -205,7 +207,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return data<ActionResult>({
         intent,
         errors: {},
-        done: `Ballots are open for ${r.opened.join(", ") || "no position"}, with ${r.rollSize} founding members on the roll.${r.reopened.length ? ` Nobody was validly nominated for ${r.reopened.join(", ")}: nominations for it re-open.` : ""}`,
+        done: `Ballots are open for ${r.opened.join(", ") || "no position"}, with ${plural(r.rollSize, "founding member")} on the roll.${r.reopened.length ? ` Nobody was validly nominated for ${r.reopened.join(", ")}: nominations for it re-open.` : ""}`,
       });
     }
     const r = await countElection(context.db, actor, reason ? { reason } : {});
@@ -232,7 +234,7 @@ export default function ElectionsPage() {
       ) : (
         <>
           <p className="lead">
-            {e.title}. {e.phaseLabel}: nominations {e.phase === "nominations" ? `open ${e.opensAt} and close ${e.closesAt}` : `closed`} (UK time).
+            {e.title}. {e.phaseLabel}: nominations {e.phase === "nominations" ? `open on ${e.opensAt} and close on ${e.closesAt}` : `closed`} (UK time).
           </p>
           {e.ballotsClose ? (
             <p className="panel" role="status">
@@ -290,7 +292,7 @@ export default function ElectionsPage() {
                     {p.seats} {p.seats === 1 ? "seat" : "seats"}, {p.method}
                   </td>
                   <td className="numeric">
-                    {p.valid} of {p.standing} standing{p.tooFew ? " (too few: RON is on the ballot)" : ""}
+                    {p.valid} of {p.standing} standing{p.tooFew ? " (too few: re-open nominations is on the ballot, so members can vote for none of them)" : ""}
                   </td>
                   <td>
                     {e.phase === "counted" ? (

@@ -43,6 +43,7 @@ import { conflictsFor } from "~/modules/roles/role-rules";
 import { waitingNoticeFor } from "~/modules/roles/roles.server";
 import { electionWaiting } from "~/modules/roles/waiting-for";
 import { standingOrderRules } from "~/modules/constitution/drafting.server";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${d?.position.title ?? "Position"} - Elections - Breakaway` }];
 
@@ -136,7 +137,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     result: closed ? (loaded?.poll.result as PollResult) : null,
     verification: verification
       ? verification.ok
-        ? { ok: true as const, text: `Verified: ${verification.ballots} ballots on an unbroken chain, and a fresh count gives the same result.` }
+        ? { ok: true as const, text: `Verified: ${plural(verification.ballots, "ballot")} on an unbroken chain, and a fresh count gives the same result.` }
         : { ok: false as const, text: `This result failed its check. ${verificationProblemMessages[verification.problem]}` }
       : null,
     // Seats "Re-open nominations" won stay empty (11.14): only people are elected.
@@ -294,7 +295,7 @@ export default function PositionPage() {
       {d.excluded && d.nominationsOpen ? <p className="inset-text">{d.excluded}</p> : null}
       <p className="lead">
         {p.seats} {p.seats === 1 ? "seat" : "seats"}, counted by {p.method}. {p.role ? `A registered officer: the ${p.role}'s name goes on the Electoral Commission's public register.` : ""} Each
-        candidate needs {p.secondersRequired} seconders besides their nominator. {p.eligibility}
+        candidate needs {plural(p.secondersRequired, "seconder")} besides their nominator. {p.eligibility}
       </p>
 
       {d.result ? (

@@ -29,10 +29,11 @@ import { principalOf, requireUser } from "~/utils/auth.server";
 import { fromLondonLocal } from "~/utils/london-time";
 import { isAllowed } from "~/utils/permissions";
 import { MAX_CORRECTION_REASON_LENGTH } from "~/utils/input-limits";
+import { formatCalendarDay } from "~/utils/dates";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [{ title: "Founding the party - Breakaway" }];
 
-const day = new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeZone: "Europe/London" });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context, "founding.take_part");
@@ -118,7 +119,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const rules = await standingOrderRules();
       const r = await openStandingOrdersVote(context.db, actor, { closesAt, quorumPercent: rules.quorumPercent, majority: rules.standingOrdersAdoptionMajority });
       return r.ok
-        ? data<ActionData>({ message: `The standing orders vote is open to ${r.rollSize} founding members.` })
+        ? data<ActionData>({ message: `The standing orders vote is open to ${plural(r.rollSize, "founding member")}.` })
         : data<ActionData>({ errors: { closesAt: foundingMessages[r.code] } }, { status: 409 });
     }
     default:
@@ -193,7 +194,7 @@ export default function Founding() {
               <>
                 <p>
                   As a member of the old party, resign on the leaving day
-                  {d.leavingDay ? `: ${day.format(new Date(`${d.leavingDay}T12:00:00Z`))}` : " (the organisers will set it)"}. We have written
+                  {d.leavingDay ? `: ${formatCalendarDay(d.leavingDay, { weekday: true }) ?? d.leavingDay}` : " (the organisers will set it)"}. We have written
                   your resignation letter for you:
                 </p>
                 <ul className="list">

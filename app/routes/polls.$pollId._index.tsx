@@ -9,7 +9,7 @@ import { castEndpointPath, type CastAnswer } from "~/modules/polls/cast-endpoint
 import { cancelPoll, extendPollClosing } from "~/modules/polls/corrections.server";
 import { cancelRefusal, correctionPermission } from "~/modules/polls/corrections";
 import { periodRefusal } from "~/modules/content/periods.server";
-import { ballotProblemMessages, castFailedMessage, correctionProblemMessages, majorityDescriptions, methodDescriptions, publicationDescriptions, pollTextMessages } from "~/modules/polls/messages";
+import { ballotProblemMessages, castFailedMessage, correctionProblemMessages, majorityDescriptions, methodDescriptions, publicationDescriptions, pollTextMessages, quorumDescription } from "~/modules/polls/messages";
 import { ballotFormValues, parseBallotForm } from "~/modules/polls/parse-ballot-form";
 import { ballotBoxFor } from "~/modules/polls/ballot-box.server";
 import { pollTimeLine, pollTurnoutLine } from "~/modules/polls/status";
@@ -23,10 +23,11 @@ import { isAllowed } from "~/utils/permissions";
 import { WaitingNotice } from "~/components/waiting-notice";
 import { waitingNoticeFor } from "~/modules/roles/roles.server";
 import { earlyCloseWaiting } from "~/modules/roles/waiting-for";
+import { formatDateTime } from "~/utils/dates";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${d?.poll.title ?? "Poll"} - Breakaway` }];
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeStyle: "short", timeZone: "Europe/London" });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = requirePermission(request, context, "site.view");
@@ -67,12 +68,17 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       lotSeed: poll.lotSeed,
       publication: poll.publication,
       majority: poll.majority,
-      quorum: `${poll.quorumNumerator}/${poll.quorumDenominator}`,
+      quorum: quorumDescription(poll.quorumNumerator, poll.quorumDenominator, poll.status === "draft" ? null : poll.rollSize),
       quorumZero: poll.quorumNumerator === 0,
       rollSize: poll.rollSize,
       voters,
       // Results stay hidden until the poll closes.
       result: poll.status === "closed" ? (poll.result as PollResult) : null,
+      // Only a ballot for people "elects": an officer election, or a free-standing ranked poll for
+      // candidates (one offering re-open nominations). The members' decision and a Schulze poll
+      // ("choosing between texts") choose options.
+      outcome:
+        poll.owner === "election" || (poll.owner === null && poll.method !== "schulze" && rules.options.some((o) => o.isRon)) ? ("election" as const) : ("choice" as const),
     },
     options: rules.options.filter((o) => !o.withdrawn).map((o) => ({ position: o.position, label: o.label, isRon: o.isRon })),
     viewer: {
@@ -149,7 +155,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (intent === "open") {
       const roll = await listRollCandidates(context.db);
       const opened = await openPoll(context.db, actor, pollId, roll);
-      return data<ActionData>({ stage: "managed", message: opened.ok ? `The poll is open. ${opened.rollSize} people are on its roll.` : "The poll could not be opened: it is not a draft." }, { status: opened.ok ? 200 : 409 });
+      return data<ActionData>({ stage: "managed", message: opened.ok ? `The poll is open. ${plural(opened.rollSize, "person is", "people are")} on its roll.` : "The poll could not be opened: it is not a draft." }, { status: opened.ok ? 200 : 409 });
     }
     const together = countedTogether(loaded.poll.owner);
     if (together) return data<ActionData>({ stage: "manage-error", message: `This ballot is closed and counted with ${together.what}.` }, { status: 409 });
@@ -207,7 +213,7 @@ export default function PollPage() {
       {poll.description ? <p className="lead">{poll.description}</p> : null}
       {counting ? (
         <p className="panel">
-          Voting closed on {dateTime.format(new Date(poll.closesAt))}. The ballots are being counted
+          Voting closed on {formatDateTime(poll.closesAt, { weekday: true })}. The ballots are being counted
           {countedBy ? (
             <>
               {" "}
@@ -298,7 +304,7 @@ export default function PollPage() {
 
       {poll.result ? (
         <>
-          <PollResults result={poll.result} />
+          <PollResults result={poll.result} outcome={poll.outcome} />
           <h2>Check the count yourself</h2>
           <ul className="list">
             <li>
@@ -328,7 +334,7 @@ export default function PollPage() {
             <dt>To pass</dt>
             <dd>
               {majorityDescriptions[poll.majority]}
-              {poll.quorumZero ? "" : `, with at least ${poll.quorum} of the roll taking part`}
+              {poll.quorumZero ? "" : `, with ${poll.quorum} taking part`}
             </dd>
           </div>
         ) : (

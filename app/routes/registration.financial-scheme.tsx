@@ -10,7 +10,8 @@ import { openFinancialSchemeVote, settleFinancialSchemeVote } from "~/modules/re
 import { schemeTextMessages, schemeVoteMessages as v } from "~/modules/registration/messages";
 import { loadRules } from "~/modules/polls/polls.server";
 import { requireUser } from "~/utils/auth.server";
-import { formatLondon, fromLondonLocal } from "~/utils/london-time";
+import { fromLondonLocal } from "~/utils/london-time";
+import { formatDateTime } from "~/utils/dates";
 // From the shared limits, not the `.server` module: the hint below is built at the top level,
 // which runs in the browser too, where a `.server` module's values are undefined.
 import { MAX_FINANCIAL_SCHEME_LENGTH } from "~/utils/input-limits";
@@ -49,7 +50,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     adopted: state.adopted,
     editedSinceAdoption: !state.adopted && state.adoptedBefore,
     ballot: state.ballot && poll
-      ? { pollId: poll.id, open: poll.status === "open", due: poll.closesAt.getTime() <= Date.now(), closesAt: formatLondon(poll.closesAt), ballots: poll.ballotCount, rollSize: poll.rollSize }
+      ? { pollId: poll.id, open: poll.status === "open", due: poll.closesAt.getTime() <= Date.now(), closesAt: formatDateTime(poll.closesAt), ballots: poll.ballotCount, rollSize: poll.rollSize }
       : null,
     lastFailed: !state.ballot && !state.adopted && poll ? poll.id : null,
   };
@@ -90,7 +91,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const state = await financialSchemeState(context.db);
     const poll = state.ballot ? (await loadRules(context.db, state.ballot.pollId))?.poll : null;
     // Before its closing time a ballot is closed only by the returning officer, on the poll's page.
-    if (poll && poll.status === "open" && poll.closesAt.getTime() > Date.now()) return data<ActionResult>({ errors: { vote: v.openNow(formatLondon(poll.closesAt), poll.ballotCount, poll.rollSize) } }, { status: 400 });
+    if (poll && poll.status === "open" && poll.closesAt.getTime() > Date.now()) return data<ActionResult>({ errors: { vote: v.openNow(formatDateTime(poll.closesAt), poll.ballotCount, poll.rollSize) } }, { status: 400 });
     const settled = await settleFinancialSchemeVote(context.db, actor);
     if (!settled.ok) return data<ActionResult>({ errors: { vote: v.problems[settled.code] } }, { status: 400 });
     return redirect(`/registration/financial-scheme?done=${settled.adopted ? "adopted" : "not-adopted"}`);

@@ -14,6 +14,7 @@ import { requirePermission, requireUser } from "~/utils/auth.server";
 import { MAX_NAMES_FILE_BYTES } from "~/utils/input-limits";
 import { readUploadForm } from "~/utils/upload-form.server";
 import { TableScroll } from "~/components/table-scroll";
+import { formatDateTime } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Names already registered - Registration - Breakaway" }];
 
@@ -85,7 +86,7 @@ export default function RegisteredNames() {
       ) : (
         <>
           <p>
-            {n(total)} names{loadedAt ? `, loaded ${new Date(loadedAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" })}` : ""}. The first {first.length} in alphabetical order:
+            {n(total)} names{loadedAt ? `, loaded on ${formatDateTime(loadedAt)}` : ""}. The first {first.length} in alphabetical order:
           </p>
           <TableScroll label="The first names of the list">
           <table className="table">

@@ -11,10 +11,10 @@ import { principalOf, requireUser } from "~/utils/auth.server";
 import { isAllowed } from "~/utils/permissions";
 import type { RegisteredRole } from "~/modules/elections/officer-rules";
 import { TableScroll } from "~/components/table-scroll";
+import { formatDateTime } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Officer's details - Registration - Breakaway" }];
 
-const dateTime = (iso: string) => new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context, "registration.officer");
@@ -40,7 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         fullName: details?.fullName ?? "",
         homeAddress: details?.homeAddress ?? "",
         email: details?.email ?? "",
-        confirmed: Object.fromEntries(held.flatMap((o) => (details?.confirmations[o.role] ? [[roleTitles[o.role], dateTime(details.confirmations[o.role]!)]] : []))),
+        confirmed: Object.fromEntries(held.flatMap((o) => (details?.confirmations[o.role] ? [[roleTitles[o.role], formatDateTime(details.confirmations[o.role]!)]] : []))),
       };
     } else if (person) throw new Response("That person is not a declared officer.", { status: 404 });
   }

@@ -2,6 +2,7 @@
  * UK wall-clock time, whatever the server's own time zone: people type and read times as they
  * are in the UK ("18:00 on the 30th"), and exports write them that way.
  */
+import { formatDateTime } from "./dates";
 
 const londonFormat = new Intl.DateTimeFormat("en-GB", {
   timeZone: "Europe/London",
@@ -45,7 +46,10 @@ export function fromLondonWallClock(y: number, mo: number, d: number, h = 0, mi 
   return new Date(instant);
 }
 
-/** "2026-03-05 14:30:00" in UK time: what exports write and a spreadsheet reads as a date. */
+/**
+ * "2026-03-05 14:30:00" in UK time: for exports and sorting only, never for a person to read
+ * (utils/dates words an instant for people). A spreadsheet reads it as a date.
+ */
 export function formatLondon(date: Date): string {
   const ms = date.getTime();
   return new Date(ms + londonOffsetMs(ms)).toISOString().slice(0, 19).replace("T", " ");
@@ -64,9 +68,7 @@ export function toLondonLocal(date: Date): string {
   return formatLondon(date).slice(0, 16).replace(" ", "T");
 }
 
-const longFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeStyle: "short", timeZone: "Europe/London" });
-
-/** "Saturday 12 December 2026 at 15:00": an instant as people read it, in UK time. */
+/** "Saturday 12 December 2026 at 3pm": an instant as people read it, in UK time. */
 export function formatLondonLong(date: Date): string {
-  return longFormat.format(date);
+  return formatDateTime(date, { weekday: true });
 }

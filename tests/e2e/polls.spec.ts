@@ -74,6 +74,8 @@ test("the returning officer creates, opens and closes a ranked poll", async ({ p
   await page.getByLabel("Reason for closing before the closing time").fill("Everyone on the roll has voted.");
   await page.getByRole("button", { name: "Close the poll and count" }).click();
   await expect(page.getByRole("heading", { name: "Full ranking" })).toBeVisible();
+  // A choice between texts chooses; it does not elect.
+  await expect(page.getByRole("heading", { name: "Chosen", exact: true })).toBeVisible();
   await expect(page.getByRole("listitem").filter({ hasText: /^Grassroots Party$/ })).toBeVisible();
 });
 

@@ -68,7 +68,8 @@ describe("extending the campaign's deadline", () => {
     expect(entry?.details).toMatchObject({ from: before!.deadline.toISOString(), to: after!.deadline.toISOString(), reason });
 
     const campaign = await html(await app.request("/campaign"));
-    expect(campaign).toMatch(/Deadline extended from [A-Z][a-z]+day,? \d+ [A-Z][a-z]+ \d{4},? at \d\d:\d\d to [A-Z][a-z]+day/);
+    // Dates as people write them (decision 037): "Friday 4 December 2026 at 6pm".
+    expect(campaign).toMatch(/Deadline extended from [A-Z][a-z]+day \d+ [A-Z][a-z]+ \d{4} at (\d{1,2}(:\d\d)?(am|pm)|midday|midnight) to [A-Z][a-z]+day/);
     expect(campaign).toContain(reason);
 
     const mails = await database.db.select().from(outbox).where(eq(outbox.kind, "deadline-extended"));

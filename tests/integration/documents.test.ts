@@ -132,7 +132,7 @@ describe("the ultimatum letter", () => {
       expect(text).toContain(d.title);
       expect(text).toContain(d.body);
     }
-    expect(text).toContain("by Friday 22 January 2027 at 18:00 (UK time)");
+    expect(text).toContain("by Friday 22 January 2027 at 6pm (UK time)");
     // Five standing pledges: three members, one former member, one supporter.
     expect(text).toContain("the 5 people who have pledged");
     expect(text).toMatch(/Members of the Commonwealth Party 3 Former members of the Commonwealth Party 1 Supporters who are not members 1 Total 5/);

@@ -1,5 +1,5 @@
 import type { YesNoCode } from "./yes-no";
-import type { ElectionReason, TieQuestion } from "./types";
+import type { ElectionReason, TieBreak, TieQuestion } from "./types";
 import type { CountCheck } from "./count-checks";
 
 /**
@@ -28,6 +28,43 @@ export const TIE_QUESTION_MESSAGES: Readonly<Record<TieQuestion, string>> = {
 };
 
 export const RON_MESSAGE = "Re-open nominations won this seat; it stays vacant.";
+
+/** The sentence that says what RON is, wherever it is named. */
+export const RON_EXPLAINED =
+  "Re-open nominations (RON) is on every officer ballot: a vote for it is a vote for none of these candidates. If it wins a seat, the seat stays empty and nominations open again.";
+
+/** The sentence that says how the count settles a tie, above any tie it settled. */
+export const TIES_EXPLAINED =
+  "When candidates are level and the rules must choose between them, the count looks back to the last stage at which their totals differed. If they never differed, it draws lots, from a random seed fixed before the count, so anyone can repeat the draw.";
+
+/** Choices rather than people: a members' decision or any poll that elects nobody. */
+export const CHOICE_REASON_MESSAGES: Readonly<Record<ElectionReason, string>> = {
+  quota: "reached the quota",
+  majority: "won more than half of the votes for the options still in the count",
+  "last-standing": "chosen as no more options remained than places",
+  ranking: "placed in the Schulze ranking",
+};
+
+const and = (names: readonly string[]) => (names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`);
+
+/** A tie the count settled, in a sentence for people (the count tool prints its own, terser line). */
+export function explainTieBreak(tie: TieBreak): string {
+  const tied = and(tie.tied);
+  const what: Record<TieQuestion, string> = {
+    "surplus-order": `${tied} had equal surpluses; ${tie.chosen}'s was transferred first`,
+    exclusion: `${tied} had the same lowest total; ${tie.chosen} was excluded`,
+    "election-order": `${tied} were elected with equal totals; ${tie.chosen} is listed first`,
+    "ranking-place": `${tied} shared a place in the ranking with too few seats left for all; ${tie.chosen} takes the seat`,
+  };
+  switch (tie.decidedBy) {
+    case "earlier-stage":
+      return `${what[tie.question]}, decided by their totals at stage ${tie.stage}, the last stage at which they differed.`;
+    case "lot":
+      return `${what[tie.question]}, decided by lot: their totals never differed, so the choice was drawn from the seed "${tie.seed}", fixed before the count.`;
+    case "tie-order":
+      return `${what[tie.question]}, decided by the order drawn before the count: ${tie.order.join(", ")}.`;
+  }
+}
 
 /** The count command's refusals and warnings about a file (see count-checks.ts). */
 export function countCheckMessage(check: CountCheck): string {

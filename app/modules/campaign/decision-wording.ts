@@ -1,3 +1,4 @@
+import { formatDateTime } from "~/utils/dates";
 /** The decision ballot's options, in ballot order (their positions decide the outcome). */
 export const decisionOptions = [
   "Stay: the demands were met",
@@ -5,7 +6,6 @@ export const decisionOptions = [
   "Leave and found a new party",
 ] as const satisfies readonly string[];
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeStyle: "short", timeZone: "Europe/London" });
 
 export function decisionInvitationMail(input: {
   name: string;
@@ -23,7 +23,7 @@ export function decisionInvitationMail(input: {
       "",
       `The deadline for ${input.partyName} to meet our demands has passed. You pledged, so you decide, with everyone else who pledged, what we do now.`,
       "",
-      `Vote by secret ballot before ${dateTime.format(input.closesAt)}:`,
+      `Vote by secret ballot before ${formatDateTime(input.closesAt, { weekday: true })}:`,
       "",
       input.pollLink,
       "",

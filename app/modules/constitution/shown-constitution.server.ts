@@ -4,7 +4,7 @@
  * each clause's reading page and the whole text on one page all read it from here, so they agree.
  */
 import type { AppContext } from "~/utils/context.server";
-import { formatLondon } from "~/utils/london-time";
+import { formatDateTime } from "~/utils/dates";
 import { loadDraft } from "./draft.server";
 import { amendedDocument, amendmentCounts, clauseDecisionMap, currentDraft } from "./drafting.server";
 import { phaseLabels } from "./messages";
@@ -33,7 +33,7 @@ export async function shownConstitution(context: AppContext) {
       clauses,
       access,
       phase: null,
-      version: { number: version.number, adoptedAt: formatLondon(version.adoptedAt) },
+      version: { number: version.number, adoptedAt: formatDateTime(version.adoptedAt) },
       votingOpen: false,
       hasResults: true,
     };
@@ -54,7 +54,7 @@ export async function shownConstitution(context: AppContext) {
     clauses,
     access,
     phase: phaseLabels[draft.phase],
-    version: version ? { number: version.number, adoptedAt: formatLondon(version.adoptedAt) } : null,
+    version: version ? { number: version.number, adoptedAt: formatDateTime(version.adoptedAt) } : null,
     votingOpen: Boolean(round),
     hasResults: decisions.size > 0 || Boolean(round) || draft.phase === "closed",
   };

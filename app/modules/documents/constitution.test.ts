@@ -129,8 +129,8 @@ describe("the constitution PDF", () => {
     expect(text).toContain("Name Adopted 1,201 88 17 More than half");
     expect(text).toContain("Aims Adopted 1,050 240 30 Two thirds");
     expect(text).toContain("Membership fees Rejected 500 790 12 More than half");
-    expect(text).toContain("1 Monday 1 March 2027 at 09:00 Sunday 7 March 2027 at 18:00 1,480");
-    expect(text).toContain("2 Monday 8 March 2027 at 09:00 Saturday 13 March 2027 at 18:00 1,502");
+    expect(text).toContain("1 Monday 1 March 2027 at 9am Sunday 7 March 2027 at 6pm 1,480");
+    expect(text).toContain("2 Monday 8 March 2027 at 9am Saturday 13 March 2027 at 6pm 1,502");
     expect(text).toContain("Members on the roll: 1,502");
     expect(text).toContain("Members who voted: 1,234 (82.2% of the roll)");
     expect(text).toContain("Yes: 1,111 No: 100 Abstain: 23 Majority needed: Two thirds of votes cast");

@@ -201,7 +201,7 @@ describe("the declaration PDF", () => {
     expect(text).toContain("Seats to fill: 1");
     expect(text).toContain("Voting method: Instant-runoff");
     expect(text).toContain("Returning officer: Morag Ní Bhriain");
-    expect(text).toContain("Result declared: Saturday 8 May 2027 at 18:30 (UK time)");
+    expect(text).toContain("Result declared: Saturday 8 May 2027 at 6:30pm (UK time)");
     expect(text).toContain("Electorate (members on the roll): 160");
     expect(text).toContain("Ballot papers cast: 100 (turnout 62.5%)");
     expect(text).not.toContain("Rejected papers");
@@ -294,8 +294,10 @@ describe("the declaration PDF", () => {
     expect(report.tieBreaks).toHaveLength(1);
     const { text } = await render(declaration(report));
     expect(text).toContain("How ties were decided");
-    expect(text).toContain("Stage 2: Equal lowest totals: who is excluded: Ann Hughes, Bryn Thomas -> ");
-    expect(text).toContain('decided by lot with seed "seed-2027"');
+    // In sentences a reader can follow: no arrows, no lottery tickets.
+    expect(text).toMatch(/Stage 2: Ann Hughes and Bryn Thomas had the same lowest total; (Ann Hughes|Bryn Thomas) was excluded, decided by lot: their totals never differed, so the choice was drawn from the seed "seed-2027", fixed before the count\./);
+    expect(text).toContain("When candidates are level and the rules must choose between them");
+    expect(text).not.toMatch(/->|ticket/);
   });
 
   it("lists withdrawn candidates apart and says which seats nobody could fill", async () => {

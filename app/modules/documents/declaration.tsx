@@ -7,8 +7,10 @@
  */
 import { StyleSheet, Text, View } from "@react-pdf/renderer";
 import {
-  describeTieBreak,
+  explainTieBreak,
   ELECTION_REASON_MESSAGES,
+  RON_EXPLAINED,
+  TIES_EXPLAINED,
   formatUnits,
   UNITS_PER_VOTE,
   type RankedCountReport,
@@ -212,7 +214,8 @@ export function declarationLayout(data: DeclarationData) {
     winners,
     /** Seats nobody could fill (not those won by re-open nominations, which are among the winners). */
     unfilledSeats: unfilled > 0 ? t.unfilledSeats(unfilled) : null,
-    ties: report.stages.flatMap((s) => s.tieBreaks.map((tie) => t.tie(s.stage, describeTieBreak(tie)))),
+    ronWon: ronSeats > 0,
+    ties: report.stages.flatMap((s) => s.tieBreaks.map((tie) => t.tie(s.stage, explainTieBreak(tie)))),
   };
 }
 
@@ -331,10 +334,12 @@ export function DeclarationPdf({ data }: { data: DeclarationData }) {
           <Paragraph>{t.nobodyElected}</Paragraph>
         )}
         {layout.unfilledSeats ? <Paragraph>{layout.unfilledSeats}</Paragraph> : null}
+        {layout.ronWon ? <Paragraph>{RON_EXPLAINED}</Paragraph> : null}
 
         {layout.ties.length > 0 ? (
           <>
             <Heading level={2}>{t.tiesHeading}</Heading>
+            <Paragraph>{TIES_EXPLAINED}</Paragraph>
             <List items={layout.ties} />
           </>
         ) : null}

@@ -9,8 +9,8 @@ describe("document formatting", () => {
   });
 
   it("gives a deadline with its weekday and UK clock time", () => {
-    expect(ukDateTime(new Date("2027-01-22T18:00:00Z"))).toBe("Friday 22 January 2027 at 18:00");
-    expect(ukDateTime(new Date("2026-07-10T17:00:00Z"))).toBe("Friday 10 July 2026 at 18:00");
+    expect(ukDateTime(new Date("2027-01-22T18:00:00Z"))).toBe("Friday 22 January 2027 at 6pm");
+    expect(ukDateTime(new Date("2026-07-10T17:00:00Z"))).toBe("Friday 10 July 2026 at 6pm");
   });
 
   it("reads calendar dates without any time zone moving them", () => {

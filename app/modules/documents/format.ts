@@ -2,40 +2,25 @@
  * Formatting for documents: UK dates, money and counts, always in UK English and UK time
  * whatever the server's own locale and time zone, so a letter reads the same on every server.
  */
+import { formatCalendarDay, formatDate, formatDateTime } from "../../utils/dates";
 import { trimEndOf } from "../../utils/trim";
 
 
-const LONDON = "Europe/London";
-
-const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: LONDON });
-const weekdayDate = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: LONDON });
-const time24 = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: LONDON });
-// Calendar dates (a `date` column, no time) are formatted in UTC so no offset can move them a day.
-const calendarDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-const calendarWeekday = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 const whole = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
 
 /** "23 November 2026": the UK calendar day of an instant. */
 export function ukDate(at: Date): string {
-  return longDate.format(at);
+  return formatDate(at);
 }
 
-/** "Saturday 14 March 2026 at 18:00": an instant as UK wall-clock time. */
+/** "Saturday 14 March 2026 at 6pm": an instant as UK wall-clock time (from utils/dates). */
 export function ukDateTime(at: Date): string {
-  return `${weekdayDate.format(at).replace(",", "")} at ${time24.format(at)}`;
+  return formatDateTime(at, { weekday: true });
 }
 
-/**
- * A calendar date stored as YYYY-MM-DD ("2026-03-14") as "14 March 2026", or with the weekday
- * ("Saturday 14 March 2026"). Null for anything that is not a real date.
- */
+/** A calendar day stored as YYYY-MM-DD as "14 March 2026" (see utils/dates). */
 export function ukCalendarDate(isoDay: string, options: { weekday?: boolean } = {}): string | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay.trim());
-  if (!match) return null;
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const at = new Date(Date.UTC(y, m - 1, d));
-  if (at.getUTCFullYear() !== y || at.getUTCMonth() !== m - 1 || at.getUTCDate() !== d) return null;
-  return (options.weekday ? calendarWeekday : calendarDate).format(at).replace(",", "");
+  return formatCalendarDay(isoDay, options);
 }
 
 /**
@@ -56,10 +41,8 @@ export function count(n: number): string {
   return whole.format(n);
 }
 
-/** "1 person", "2 people": a count with the right form of its noun. */
-export function plural(n: number, one: string, many: string): string {
-  return `${count(n)} ${n === 1 ? one : many}`;
-}
+/** "1 person", "2 people": a count with the right form of its noun (utils/plural). */
+export { plural } from "../../utils/plural";
 
 /** "Page 2 of 5", the footer of every page. */
 export function pageLabel(pageNumber: number, totalPages: number): string {

@@ -4,6 +4,7 @@
  * the letters go to a party that will read them closely.
  */
 import { count, pounds, ukCalendarDate, ukDate, ukDateTime, upperFirst } from "./format";
+import { noun } from "../../utils/plural";
 
 export const kitMessages = {
   generatedOn: (at: Date) => `Generated on ${ukDate(at)}`,
@@ -248,8 +249,8 @@ export const declarationMessages = {
   stageLabel: (stage: number) => `Stage ${stage}`,
   stageRange: (first: number, last: number) => (first === last ? `Stage ${first}` : `Stages ${first} to ${last}`),
   firstPreferencesCounted: "first preferences counted.",
-  surplusTransferred: (candidate: string, surplus: string) => `the surplus of ${candidate} (${surplus} votes) transferred.`,
-  candidateExcluded: (candidate: string, total: string) => `${candidate} excluded with ${total} votes, the lowest total, and the papers transferred.`,
+  surplusTransferred: (candidate: string, surplus: string) => `the surplus of ${candidate} (${surplus} ${noun(surplus, "vote")}) transferred.`,
+  candidateExcluded: (candidate: string, total: string) => `${candidate} excluded with ${total} ${noun(total, "vote")}, the lowest total, and the papers transferred.`,
   electedAtStage: (candidate: string, reason: string) => `${candidate} elected: ${reason}.`,
   ronWonAtStage: (candidate: string) => `${candidate} won a seat, which is left vacant for nominations to re-open.`,
   stageDescription: (stage: number, what: string) => `Stage ${stage}: ${what}`,
@@ -268,7 +269,7 @@ export const declarationMessages = {
   unfilledSeats: (n: number) => `${count(n)} ${n === 1 ? "seat" : "seats"} left vacant: not enough candidates`,
   nobodyElected: "Nobody was elected.",
   tiesHeading: "How ties were decided",
-  tie: (stage: number, description: string) => `Stage ${stage}: ${upperFirst(description)}.`,
+  tie: (stage: number, description: string) => `Stage ${stage}: ${upperFirst(description)}`,
   verificationHeading: "Checking this result",
   chainHead: (hash: string) => `Head of the ballot chain, which seals the published ballots of this poll: ${hash}`,
   pollUrl: (url: string) => `The published ballots, and a BLT file to recount them with any STV program, are at ${url}`,

@@ -35,6 +35,7 @@ import { nominationMail } from "./nomination-mail";
 import { MAX_HUSTINGS_QUESTION_LENGTH } from "~/utils/input-limits";
 import { electionTextProblem, type ElectionTextProblem } from "./text-fields";
 import { takingPartConflict } from "~/modules/roles/roles.server";
+import { plural } from "~/utils/plural";
 
 export type Election = typeof elections.$inferSelect;
 export type Position = typeof positions.$inferSelect;
@@ -714,7 +715,7 @@ export async function openBallots(
       // Fewer candidates than seats: the ballot fills as many seats as there are candidates
       // (RON can still win them); the rest stay empty and their nominations re-open (11.15).
       const seats = Math.min(position.seats, valid.length);
-      const short = seats < position.seats ? ` Only ${valid.length} validly nominated for ${position.seats} seats: the other seats stay empty, and nominations for them re-open.` : "";
+      const short = seats < position.seats ? ` Only ${valid.length} validly nominated for ${plural(position.seats, "seat")}: the other seats stay empty, and nominations for them re-open.` : "";
       const created = await createPoll(tx, actor, {
         title: `${election.title}: ${position.title}`,
         description: (position.seats > 1 ? `${seats} ${seats === 1 ? "seat" : "seats"}, counted by ${seats === 1 ? "instant-runoff" : "single transferable vote (Scottish rules)"}.` : "One seat, counted by instant-runoff.") + short,

@@ -5,6 +5,7 @@ import { electionTextFields, type ElectionTextField, type ElectionTextProblem } 
 import { textProblemMessages, words } from "~/utils/text-limit-messages";
 import type { TextProblem } from "~/utils/text-limits";
 import { nomineeIsReturningOfficer, takingPartRefusal } from "~/modules/roles/messages";
+import { plural } from "~/utils/plural";
 
 /** Each free-text field as a sentence names it. */
 const textSubjects: Record<ElectionTextField, string> = {
@@ -83,7 +84,7 @@ export const phaseLabels = {
 
 /** The refusal of a nomination period shorter than the standing orders allow. */
 export function periodTooShortMessage(days: number): string {
-  return `Nominations must stay open for at least ${days} days, as the standing orders set`;
+  return `Nominations must stay open for at least ${plural(days, "day")}, as the standing orders set`;
 }
 
 /** Why a position's seats are vacant, for the list of vacant seats. */

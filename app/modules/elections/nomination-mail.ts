@@ -1,5 +1,5 @@
+import { formatDateTime } from "~/utils/dates";
 /** Wording of the email telling a founding member someone has nominated them; kept apart so it can be translated. */
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeStyle: "short", timeZone: "Europe/London" });
 
 export function nominationMail(input: { nomineeName: string; nominatorName: string; positionTitle: string; movementName: string; link: string; closesAt: Date }) {
   return {
@@ -9,7 +9,7 @@ export function nominationMail(input: { nomineeName: string; nominatorName: stri
       "",
       `${input.nominatorName} has nominated you for ${input.positionTitle} in the election of ${input.movementName}'s interim officers.`,
       "",
-      `You are not a candidate unless you accept. To accept, write your statement and confirm that you agree to stand; or decline. Do either before nominations close on ${dateTime.format(input.closesAt)} (UK time): after that, the nomination lapses.`,
+      `You are not a candidate unless you accept. To accept, write your statement and confirm that you agree to stand; or decline. Do either before nominations close on ${formatDateTime(input.closesAt, { weekday: true })} (UK time): after that, the nomination lapses.`,
       "",
       input.link,
       "",

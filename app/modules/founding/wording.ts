@@ -1,3 +1,4 @@
+import { formatDate } from "~/utils/dates";
 /** Wording of founding membership's mail and pages, kept apart from the rules. */
 import { formatLondonLong } from "~/utils/london-time";
 import { MAX_CORRECTION_REASON_LENGTH } from "~/utils/input-limits";
@@ -38,7 +39,6 @@ export const foundingMessages = {
   already_left: "You have left the founding roll.",
 } as const;
 
-const leftDay = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "Europe/London" });
 
 /** Wording of leaving the founding roll (decision 031). */
 export const leavingRollMessages = {
@@ -51,7 +51,7 @@ export const leavingRollMessages = {
   confirmMissing: "Select “Yes, I want to leave” to leave the founding roll",
   confirmLabel: "Yes, I want to leave the founding roll",
   doneTitle: "You have left the founding roll",
-  done: (when: Date) => `You left the founding roll on ${leftDay.format(when)}. You are counted as a founding member who left, and you are not on the roll for any later vote or election.`,
+  done: (when: Date) => `You left the founding roll on ${formatDate(when)}. You are counted as a founding member who left, and you are not on the roll for any later vote or election.`,
   notMember: "You are not on the founding roll, so there is nothing to leave.",
 } as const;
 

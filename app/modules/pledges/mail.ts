@@ -1,3 +1,4 @@
+import { formatDateTime } from "~/utils/dates";
 /** Wording of the mail sent about pledges; kept together so it can be translated. */
 export function pledgeConfirmationMail(input: { movementName: string; partyName: string; confirmLink: string; withdrawLink: string }) {
   return {
@@ -31,14 +32,13 @@ export function pledgeRepeatedMail(input: { movementName: string }) {
   };
 }
 
-const longDate = new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeStyle: "short", timeZone: "Europe/London" });
 
 /** To every confirmed pledger when the organisers extend the campaign's deadline (decision 028). */
 export function deadlineExtendedMail(input: { movementName: string; partyName: string; from: Date; to: Date; reason: string; campaignLink: string }) {
   return {
     subject: `${input.movementName}: the deadline has been extended`,
     text: [
-      `The deadline for ${input.partyName} to meet our demands has been extended from ${longDate.format(input.from)} to ${longDate.format(input.to)} (UK time).`,
+      `The deadline for ${input.partyName} to meet our demands has been extended from ${formatDateTime(input.from, { weekday: true })} to ${formatDateTime(input.to, { weekday: true })} (UK time).`,
       "",
       `The organisers' reason: ${input.reason}`,
       "",

@@ -136,3 +136,15 @@ export const pollStatusMessages = {
     youAmongThem: ", you among them",
   },
 } as const;
+/**
+ * A quorum in words: "at least 20% of the roll (20 of the 100 on the roll)", never "20/100".
+ * The count in brackets is the smallest turnout that meets it, as the count works it out
+ * (ballots/yes-no.ts); before the roll is frozen only the share is known.
+ */
+export function quorumDescription(numerator: number, denominator: number, rollSize: number | null): string {
+  const percent = Math.round(((numerator * 100) / denominator) * 10) / 10;
+  const share = `at least ${percent.toLocaleString("en-GB")}% of the roll`;
+  if (rollSize === null || rollSize <= 0) return share;
+  const needed = Math.ceil((rollSize * numerator) / denominator);
+  return `${share} (${needed.toLocaleString("en-GB")} of the ${rollSize.toLocaleString("en-GB")} on the roll)`;
+}

@@ -5,6 +5,7 @@
  */
 import { count, pounds, ukDate, ukDateTime } from "../format";
 import type { RecordedStep } from "./types";
+import { noun } from "../../../utils/plural";
 
 export type RegisteredRoleKey = "leader" | "nominating-officer" | "treasurer" | "campaigns-officer";
 
@@ -175,7 +176,7 @@ export const foundingRecordMessages = {
   title: "Founding record",
   subject: (partyName: string) => `How ${partyName} was founded: the votes and their figures`,
   intro:
-    "How the party was founded, from the pledge campaign to the election of its officers, with the figures of every vote. Each closed ballot is sealed by a chain of hashes: the last hash (the chain head) printed here lets anyone check the published ballots with `npm run poll:verify`.",
+    "How the party was founded, from the pledge campaign to the election of its officers, with the figures of every vote. Each closed ballot is sealed by a chain of hashes: the last hash (the chain head) printed here lets anyone check that the ballots published on the party's website are exactly the ones that were counted, with the free checking tool that comes with the voting software.",
   campaignHeading: "1. The pledge campaign",
   pledgesMade: "Pledges made",
   pledgesConfirmed: "Pledges confirmed by email and still standing",
@@ -193,7 +194,7 @@ export const foundingRecordMessages = {
   decisions: { adopted: "Adopted", rejected: "Rejected", pending: "Not decided" } as Record<string, string>,
   clauseVote: (title: string, decision: string, yes: string, no: string, abstain: string) => `${title}: ${decision} (yes ${yes}, no ${no}, abstain ${abstain})`,
   clauseHashesCaption: "Chain heads of the clause questions",
-  question: (title: string, ballots: string) => `${title}: ${ballots} ballots; chain head`,
+  question: (title: string, ballots: string) => `${title}: ${ballots} ${noun(ballots, "ballot")}; chain head`,
   adoptionVoteHeading: "The adoption vote",
   failedAdoptionVoteHeading: (n: number) => `An earlier adoption vote that was not carried (${n})`,
   electionsHeading: "6. The officer elections",

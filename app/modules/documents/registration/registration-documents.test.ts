@@ -77,6 +77,14 @@ async function packPdf(data: PackData): Promise<Uint8Array> {
 }
 
 describe("the registration pack as one PDF", () => {
+  it("speaks plainly to the Commission: no command names, no machine dates", async () => {
+    const text = pdfPages(await packPdf(pack())).map(flat).join(" ");
+    expect(text).not.toMatch(/npm run|poll:verify/);
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}:\d{2}/);
+    expect(text).toContain("the free checking tool that comes with the voting software");
+    expect(text).toContain("14 March 2027");
+  });
+
   it("lists every part on the cover with its pages, keeps each part's own page numbers, and names the party on each page", async () => {
     const pdf = await packPdf(pack());
     const pages = pdfPages(pdf).map(flat);
