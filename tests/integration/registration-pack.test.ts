@@ -44,7 +44,7 @@ beforeAll(async () => {
   organiser = await cookieFor(database.db, "organiser@example.org");
   member = await cookieFor(database.db, "member@example.org");
   clauseTitles = (await latestVersion(database.db))!.clauses.map((c) => c.title);
-}, 120_000);
+}, 300_000);
 afterAll(() => database.drop());
 
 async function download(path: string, cookie = organiser) {
@@ -81,7 +81,7 @@ describe("the registration pack over HTTP", () => {
     const info = pdfInfo(bytes);
     expect(info.Title).toContain(PARTY);
     expect(info.Author).toBe(PARTY);
-  }, 60_000);
+  }, 240_000);
 
   it("bookmarks every clause under the constitution's bookmark, each opening the pack's page where the clause starts", async () => {
     const { bytes } = await download("/registration/pack.pdf");
@@ -103,7 +103,7 @@ describe("the registration pack over HTTP", () => {
     // No part lost its own bookmark, and no clause is at the top level.
     expect(outline.length).toBe(8);
     expect(outline.some((o) => /^\d+\. /.test(o.title))).toBe(false);
-  }, 60_000);
+  }, 240_000);
 
   it("prints officers' home addresses only on their officer sheets", async () => {
     const { bytes } = await download("/registration/pack.pdf");
@@ -122,7 +122,7 @@ describe("the registration pack over HTTP", () => {
       const text = flat(pdfText(one));
       for (const officer of OFFICERS) expect(text, doc).not.toContain(address(officer.member));
     }
-  }, 60_000);
+  }, 240_000);
 
   it("gives each document on its own, with its metadata, and refuses an unknown one", async () => {
     const summary = await download("/registration/documents/application-summary.pdf");
@@ -140,7 +140,7 @@ describe("the registration pack over HTTP", () => {
     expect(assets).toMatch(/Other loans £300/);
     expect((await app.request("/registration/documents/nonsense.pdf", { cookie: organiser })).status).toBe(404);
     expect((await app.request("/registration/documents/constitution", { cookie: organiser })).status).toBe(404);
-  }, 60_000);
+  }, 240_000);
 
   it("gives the pack as a zip of the seven separate PDFs, in order", async () => {
     const { res, bytes } = await download("/registration/pack.zip");
@@ -152,7 +152,7 @@ describe("the registration pack over HTTP", () => {
     const all = names.map((n) => flat(pdfText(files[n]!))).join(" ");
     for (const title of clauseTitles) expect(all).toContain(title);
     for (const role of ["Leader", "Nominating officer", "Treasurer"]) expect(all).toContain(role);
-  }, 60_000);
+  }, 240_000);
 
   it("makes the adopted constitution's PDF once, at adoption, stores it, and reuses it for /constitution.pdf, every later pack and the zip, after a restart too", async () => {
     const version = (await latestVersion(database.db))!.number;
@@ -197,7 +197,7 @@ describe("the registration pack over HTTP", () => {
     await renderPack(database.db);
     expect(adoptedConstitutionRenders()).toBe(before + 3);
     expect(await database.db.select({ key: renderedDocuments.key }).from(renderedDocuments)).toHaveLength(1);
-  }, 120_000);
+  }, 300_000);
 
   it("serves an unchanged pack again from the cache, and a changed one afresh", async () => {
     // Served from the stored pack: the same claim and attempt, not started again (no timing here:
@@ -212,7 +212,7 @@ describe("the registration pack over HTTP", () => {
     const renamed = flat(pdfText((await download("/registration/pack.pdf")).bytes));
     expect(renamed).toContain("Renamed Party");
     await database.db.update(registrationDetails).set({ details: { register: "GB", partyType: "full", name: PARTY } });
-  }, 60_000);
+  }, 240_000);
 
   it("records each download that holds officers' private details in the audit log, naming the document but not its contents", async () => {
     const [olive] = await database.db.select().from(users).where(eq(users.email, "organiser@example.org"));
@@ -246,7 +246,7 @@ describe("the registration pack over HTTP", () => {
     const auditPage = await (await app.request("/audit", { cookie: organiser })).text();
     expect(auditPage).toContain("Registration pack downloaded (it holds the officers&#x27; home addresses)");
     expect(auditPage).toContain("Officer sheets downloaded from the registration pack (they hold home addresses)");
-  }, 60_000);
+  }, 240_000);
 
   it("shows the documents page with every download, and prepares the pack on request", async () => {
     const page = await app.request("/registration/documents", { cookie: organiser });
@@ -257,7 +257,7 @@ describe("the registration pack over HTTP", () => {
     expect(prepared.status).toBe(302);
     const status = await app.request("/registration/documents/status", { cookie: organiser });
     expect(["rendering", "ready"]).toContain(((await status.json()) as { status: string }).status);
-  }, 60_000);
+  }, 240_000);
 
   it("refuses members and visitors every document", async () => {
     for (const path of ["/registration/pack.pdf", "/registration/pack.zip", "/registration/documents", "/registration/documents/officer-sheets.pdf", "/registration/financial-scheme"]) {
@@ -330,7 +330,7 @@ describe("the registration pack on several app servers", () => {
     expect(packRenders()).toBe(made);
     const after = (await row(key))!;
     expect([after.claim, after.attempts, after.finishedAt?.getTime()]).toEqual([stored.claim, 1, stored.finishedAt?.getTime()]);
-  }, 120_000);
+  }, 300_000);
 
   it("reports a failure on every server, with its reason stored, and makes the pack when asked again", async () => {
     const key = await fresh();
@@ -351,7 +351,7 @@ describe("the registration pack on several app servers", () => {
     await until(app, key, "ready");
     expect(await statusesOf(key)).toEqual(["ready", "ready", "ready", "ready"]);
     expect(await row(key)).toMatchObject({ state: "ready", attempts: 2, error: null });
-  }, 120_000);
+  }, 300_000);
 
   it("takes over a render left stale by a server that stopped", async () => {
     const key = await fresh();
@@ -367,7 +367,7 @@ describe("the registration pack on several app servers", () => {
     expect(taken.claim).not.toBe(dead);
     expect(Buffer.from(await res.arrayBuffer()).equals(Buffer.from(taken.pdf!))).toBe(true);
     expect(await statusesOf(key)).toEqual(["ready", "ready", "ready", "ready"]);
-  }, 120_000);
+  }, 300_000);
 
   it("makes a pack once when several servers are asked for it at the same moment", async () => {
     const key = await fresh();
@@ -388,7 +388,7 @@ describe("the registration pack on several app servers", () => {
     expect(packRenders() - made).toBeLessThanOrEqual(1);
     for (const bytes of [here.bytes, Buffer.from(await pdfA.arrayBuffer()), Buffer.from(await pdfB.arrayBuffer())]) expect(Buffer.from(bytes).equals(Buffer.from(stored.pdf!))).toBe(true);
     expect(await database.db.select({ key: registrationPacks.key }).from(registrationPacks)).toEqual([{ key }]);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe("the financial scheme page", () => {
@@ -415,7 +415,7 @@ describe("the financial scheme page", () => {
     expect((await financialSchemeState(database.db)).edited).toBe(false);
     const actions = (await database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.subjectType, "registration"))).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["registration.financial_scheme_saved", "registration.financial_scheme_reset"]));
-  }, 60_000);
+  }, 240_000);
 
   it("stores the generated text as generated, so it keeps following the details", async () => {
     const { generated } = await financialSchemeState(database.db);
