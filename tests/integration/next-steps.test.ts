@@ -91,7 +91,7 @@ describe("walking the road, phase by phase", () => {
     expect((await mine(member(1)))[0]!.href).toBe(`/polls/${opened.pollId}`);
     const r = await road();
     expect(r.kind).toBe("standing_orders_open");
-    expect(r.view.text).toMatch(/^Waiting for the standing orders vote to close on \w+day \d{1,2} \w+ \d{4} at \d\d:\d\d\. It is counted by itself\.$/);
+    expect(r.view.text).toMatch(/^Waiting for the standing orders vote to close on \w+day \d{1,2} \w+ \d{4} at (\d{1,2}(:\d\d)?[ap]m|midday|midnight)\. It is counted by itself\.$/);
     for (const id of ids) await castBallot(database.db, { pollId: opened.pollId, userId: id, choice: "yes" });
     expect(await mine(member(1))).toEqual([]);
     await closePoll(database.db, actor, opened.pollId);

@@ -44,9 +44,9 @@ describe("a person's own steps", () => {
     expect(steps.map((s) => s.kind)).toEqual(["vote_clauses", "vote_poll"]);
     const clauses = personalStepView(steps[0]!);
     expect(clauses.title).toBe("Carry on voting on the constitution");
-    expect(clauses.text).toBe("12 of 40 clauses left to vote on in round 2. Voting closes on Tuesday 8 December 2026 at 12:00.");
+    expect(clauses.text).toBe("12 of 40 clauses left to vote on in round 2. Voting closes on Tuesday 8 December 2026 at midday.");
     expect(clauses.href).toBe("/constitution/vote/c29");
-    expect(personalStepView(steps[1]!)).toEqual({ title: "Vote: Adopt the constitution", text: "Your secret ballot is waiting. Voting closes on Friday 11 December 2026 at 12:00.", href: "/polls/late" });
+    expect(personalStepView(steps[1]!)).toEqual({ title: "Vote: Adopt the constitution", text: "Your secret ballot is waiting. Voting closes on Friday 11 December 2026 at midday.", href: "/polls/late" });
   });
 
   it("drops the clause round once every clause is voted on", () => {
@@ -75,7 +75,7 @@ describe("a person's own steps", () => {
     const steps = personalSteps({ ...nobody, candidacies: [candidacy] });
     expect(personalStepView(steps[0]!)).toEqual({
       title: "Complete your nomination for Treasurer",
-      text: "You are not validly nominated yet: you need 1 more member to second you and your declaration that you may be treasurer before nominations close on Monday 14 December 2026 at 12:00.",
+      text: "You are not validly nominated yet: you need 1 more member to second you and your declaration that you may be treasurer before nominations close on Monday 14 December 2026 at midday.",
       href: "/elections/positions/t",
     });
     expect(personalSteps({ ...nobody, candidacies: [{ ...candidacy, secondersShort: 0, eligibilityMissing: false }] })).toEqual([]);
@@ -158,7 +158,7 @@ describe("the next step of the road, phase by phase", () => {
 
   it("says what the step waits for, and who takes it", () => {
     const open = roadStepView(roadStep(road), organiser);
-    expect(open).toMatchObject({ stage: "The campaign", title: "Gather pledges", text: "The campaign runs until the deadline, Tuesday 15 December 2026 at 12:00. Then record the party's response to each demand." });
+    expect(open).toMatchObject({ stage: "The campaign", title: "Gather pledges", text: "The campaign runs until the deadline, Tuesday 15 December 2026 at midday. Then record the party's response to each demand." });
     const responses = roadStep({ ...road, movement: { ...road.movement!, deadline: later(-1), demandsAnswered: 1 } });
     expect(roadStepView(responses, organiser).text).toBe("The deadline has passed. Record the party's response to each demand: 1 of 3 recorded.");
     // The returning officer is not an organiser: the organisers' step is theirs to wait for.
@@ -184,7 +184,7 @@ describe("the next step of the road, phase by phase", () => {
     const none = roadStep({ ...facts, roles: { returningOfficer: null, viewerIsReturningOfficer: false }, election: { ...facts.election!, nominationsCloseAt: later(4) } });
     expect(none).toMatchObject({ kind: "nominations_open", href: "/roles" });
     expect(roadStepView(none, organiser).text).toBe(
-      "Nominations close on Wednesday 9 December 2026 at 12:00. Only the returning officer can open the ballots when nominations close, then count and declare them. Appoint one on the Roles page before then.",
+      "Nominations close on Wednesday 9 December 2026 at midday. Only the returning officer can open the ballots when nominations close, then count and declare them. Appoint one on the Roles page before then.",
     );
   });
 
