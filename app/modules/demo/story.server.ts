@@ -218,7 +218,8 @@ const founding: Step = {
     const [m] = await db.select().from(movement);
     const pollId = m?.standingOrdersPollId ?? "";
     await castMany(story, [...story.members.slice(0, 5), ...story.others.slice(30)].map((p) => ({ pollId, userId: p.id, choice: "yes" })));
-    await pass(story, BALLOT_OPEN - 3 * DAY + HOUR);
+    // Opened two days ago: it closes at its closing time.
+    await pass(story, BALLOT_OPEN - 2 * DAY + HOUR);
     check("standing orders count", await closePoll(db, story.returningOfficer, pollId));
   },
 };
