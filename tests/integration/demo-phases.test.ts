@@ -89,11 +89,23 @@ describe("the demo, started at each phase", () => {
     const m = await theMovement(db);
     expect(m.phase).toBe("campaign");
     expect(m.deadline.getTime()).toBeGreaterThan(Date.now());
-    expect(await db.select().from(polls)).toEqual([]);
     const mine = await db.select().from(pledges).where(eq(pledges.email, member(0)));
     expect(mine[0]?.confirmedAt).not.toBeNull();
-    // Pledgers get accounts only when the decision opens: the demo people are all there is.
-    expect((await db.select().from(users)).length).toBe(8);
+    // The campaign's own polls: the steering committee elected, the statement vote still open to Erin.
+    const all = await db.select().from(polls);
+    expect(all.map((p) => [p.title, p.status])).toEqual(
+      expect.arrayContaining([
+        ["Interim steering committee (3 seats)", "closed"],
+        ["Adopt the campaign statement", "open"],
+      ]),
+    );
+    expect(all.every((p) => p.owner === null)).toBe(true);
+    const statement = all.find((p) => p.status === "open")!;
+    expect(await castBallot(db, { pollId: statement.id, userId: (await person(db, member(4))).id, choice: "yes" })).toMatchObject({ ok: true });
+    // Only the demo people and the pledgers who voted in the campaign's polls have accounts yet.
+    const committee = all.find((p) => p.status === "closed")!;
+    expect(committee.ballotCount).toBeGreaterThan(20);
+    expect((await db.select().from(users)).length).toBe(8 + committee.ballotCount);
     await storyAgreesWithToday(db);
   }, 120_000);
 

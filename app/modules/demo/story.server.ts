@@ -8,10 +8,11 @@ import { hashText } from "~/modules/constitution/text/hash";
 import { answerQuestion, askQuestion, countElection, createElection, currentElection, declare, listPositions, openBallots, setSeconding, stand } from "~/modules/elections/elections.server";
 import { acceptInvitation, openStandingOrdersVote, sendInvitations, setLeavingDay } from "~/modules/founding/founding.server";
 import { rebuildCounts } from "~/modules/pledges/counts.server";
-import { closePoll, loadRulesOfPolls, prepareBallot, writeBallots } from "~/modules/polls/polls.server";
+import { closePoll, createPoll, loadRulesOfPolls, openPoll, prepareBallot, writeBallots } from "~/modules/polls/polls.server";
+import { grantRole } from "~/modules/users/users.server";
 import { saveDraftSection, saveOfficerDetails } from "~/modules/registration/registration.server";
 import type { Db } from "~/utils/db.server";
-import { amendments, candidacies, demands, foundingMembers, hustingsQuestions, movement, pledges, pollOptions, pollRoll, users, votingRounds, type Relation } from "../../../db/schema";
+import { amendments, candidacies, demands, foundingMembers, hustingsQuestions, movement, pledges, pollOptions, pollRoll, polls, users, votingRounds, type Relation } from "../../../db/schema";
 import { demoDemands, demoMovement, demoPeople, demoPledgers, demoStory, firstNames, lastNames, sampleOutwardCodes } from "./demo-data";
 import { demoPhases, type DemoPhase } from "./phases";
 import { letTimePass } from "./story-clock.server";
@@ -38,7 +39,7 @@ export interface Story {
   members: Person[];
   /** Other founding members, who act in the background (filled at founding). */
   others: Person[];
-  /** How far the story's clock has moved, for dates without a time. */
+  /** How far the story's clock has moved. */
   elapsedMs: number;
   pledgeCount: number;
 }
@@ -128,14 +129,77 @@ function pledgeRow(p: { name: string; email: string; postcode: string; relation:
   };
 }
 
+/**
+ * The campaign's own polls, among the pledgers with accounts: the steering committee they
+ * elected (closed, with its count) and a vote on the campaign statement that is still open.
+ */
+async function campaignPolls(story: Story) {
+  const { db, organiser } = story;
+  const voterEmails = Array.from({ length: CAMPAIGN_VOTERS }, (_, i) => `pledger${i + 1}@demo.breakaway.test`);
+  const pledgers = await db
+    .select({ email: pledges.email, name: pledges.name })
+    .from(pledges)
+    .where(and(isNotNull(pledges.confirmedAt), isNull(pledges.withdrawnAt)));
+  const voters: string[] = [];
+  for (const p of pledgers.filter((x) => voterEmails.includes(x.email))) {
+    voters.push(check("account", await grantRole(db, { email: p.email, displayName: p.name, role: "member", actor: organiser })).userId);
+  }
+  const everyone = (await db.select({ id: users.id }).from(users)).map((u) => u.id);
+  const committee = check(
+    "committee poll",
+    await createPoll(db, organiser, {
+      title: "Interim steering committee (3 seats)",
+      description: "Members elected three people to steer the campaign until the deadline.",
+      method: "scottish-stv",
+      seats: 3,
+      options: [...["Aisha Khan", "Ben Murray", "Catrin Evans", "Daniel Walker", "Eilidh Campbell"].map((label) => ({ label })), { label: "Re-open nominations", isRon: true }],
+      publication: "separate-lists",
+      closesAt: new Date(Date.now() + BALLOT_OPEN),
+    }),
+  );
+  check("committee poll", await openPoll(db, organiser, committee.pollId, everyone));
+  // Preferences with a shape: two popular candidates, a close race for the third seat.
+  const patterns = [[0, 2, 1], [0, 1], [1, 3, 0], [1, 0, 4], [2, 4, 3], [4, 2], [3, 1], [0, 4, 2, 1], [2, 0], [5]];
+  const weights = [7, 5, 6, 4, 3, 3, 3, 2, 2, 1];
+  await castMany(story, voters.map((userId, v) => ({ pollId: committee.pollId, userId, ranking: patterns[weightedIndex(weights, v)]! })));
+  await pass(story, BALLOT_OPEN + HOUR);
+  check("committee count", await closePoll(db, organiser, committee.pollId));
+  const statement = check(
+    "statement poll",
+    await createPoll(db, organiser, {
+      title: "Adopt the campaign statement",
+      description: "Do you agree that the statement on the home page speaks for the movement?",
+      method: "yes-no",
+      options: [],
+      quorum: { numerator: 1, denominator: 4 },
+      majority: "simple",
+      closesAt: new Date(Date.now() + 2 * WEEK),
+    }),
+  );
+  check("statement poll", await openPoll(db, organiser, statement.pollId, everyone));
+  await castMany(story, voters.slice(0, 12).map((userId, i) => ({ pollId: statement.pollId, userId, choice: i % 6 === 5 ? "no" : i % 10 === 9 ? "abstain" : "yes" })));
+  await pass(story, 2 * DAY);
+  return statement.pollId;
+}
+
+const CAMPAIGN_VOTERS = 36;
+
 const campaign: Step = {
   async arrive(story) {
     // The campaign is running: the deadline is a month away.
-    await createPeople(story, new Date(Date.now() + 30 * DAY));
+    await createPeople(story, new Date(Date.now() + 39 * DAY));
+    await campaignPolls(story);
   },
   async complete(story) {
+    const { db } = story;
+    // The statement vote closes at its closing time, before the deadline.
+    const [open] = await db.select({ id: polls.id, closesAt: polls.closesAt }).from(polls).where(eq(polls.status, "open"));
+    if (open) {
+      await pass(story, open.closesAt.getTime() - Date.now() + HOUR);
+      check("statement count", await closePoll(db, story.organiser, open.id));
+    }
     // Later phases: the deadline passed just now, with no answer from the party.
-    await story.db.update(movement).set({ deadline: new Date(Date.now() - 60_000) });
+    await db.update(movement).set({ deadline: new Date(Date.now() - 60_000) });
   },
 };
 
@@ -205,7 +269,7 @@ const founding: Step = {
     await pass(story, 2 * DAY);
     for (const p of others.slice(30)) await accept(p);
     story.others = others;
-    check("leaving day", await setLeavingDay(db, story.organiser, londonDate(new Date(Date.now() + 28 * DAY))));
+    check("leaving day", await setLeavingDay(db, story.organiser, londonDate(new Date(Date.now() + LEAVING_AFTER))));
     await pass(story, DAY);
     const opened = check("standing orders vote", await openStandingOrdersVote(db, story.organiser, { closesAt: new Date(Date.now() + BALLOT_OPEN), quorumPercent: 20, majority: "simple" }));
     await castMany(story, others.slice(0, 30).map((p, i) => ({ pollId: opened.pollId, userId: p.id, choice: i % 10 === 9 ? "no" : "yes" })));
@@ -223,6 +287,9 @@ const founding: Step = {
     check("standing orders count", await closePoll(db, story.returningOfficer, pollId));
   },
 };
+
+/** The leaving day, after the invitations: the day members of the old party resign together. */
+const LEAVING_AFTER = 28 * DAY;
 
 /** A calendar day in London, as the leaving day is stored. */
 function londonDate(d: Date): string {
@@ -481,8 +548,9 @@ export async function tellStory(story: Story, phase: DemoPhase): Promise<void> {
     if (step === phase) break;
     await steps[step].complete(story);
   }
-  // Dates without a time follow the clock too.
-  const days = Math.floor(story.elapsedMs / DAY);
-  if (days > 0) await story.db.update(movement).set({ leavingDay: sql`${movement.leavingDay} - ${days}::int` }).where(isNotNull(movement.leavingDay));
+  // Dates without a time follow the story's clock: the leaving day four weeks after the
+  // invitations went out, the daily pledge counts from the pledges' moved times.
+  const [first] = await story.db.select({ at: sql<string | null>`min(${foundingMembers.invitedAt})` }).from(foundingMembers);
+  if (first?.at) await story.db.update(movement).set({ leavingDay: londonDate(new Date(new Date(first.at).getTime() + LEAVING_AFTER)) });
   await rebuildCounts(story.db);
 }
