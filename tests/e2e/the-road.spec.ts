@@ -354,8 +354,7 @@ async function castRanked(page: Page, pollLink: string, ranks: Record<string, st
   await expect(page.getByRole("heading", { name: "Your vote has been cast" })).toBeVisible();
 }
 
-// Not yet seen passing from start to end (issue 6 is open): its first run stopped on a locator,
-// fixed since. Enable it once it has passed locally; see the closing note of session 2.
+// Seen passing from start to end on 5 December 2026 (the demo at the campaign, decision 035).
 test("the officer elections: stand, second, withdraw, hustings, ranked ballots, RON, a tie, declaration", async ({ browser }) => {
   test.setTimeout(420_000);
   const people: Record<string, Page> = {};
