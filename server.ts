@@ -34,8 +34,9 @@ await database.migrate();
 console.log("Database: migrations applied");
 
 if (env.demoMode && (await isDatabaseEmpty(database.db))) {
-  const seeded = await seedDemo(database.db, { appUrl: env.appUrl, appSecret: env.appSecret });
-  if (seeded.ok) console.log(`Demo: seeded a demo movement with ${seeded.pledges} pledges and ${seeded.people} people`);
+  console.log(`Demo: building the demo movement up to the ${env.demoPhase} phase (this takes a minute on the embedded database)`);
+  const seeded = await seedDemo(database.db, { appUrl: env.appUrl, appSecret: env.appSecret, phase: env.demoPhase });
+  if (seeded.ok) console.log(`Demo: seeded a demo movement at the ${seeded.phase} phase, with ${seeded.pledges} pledges; sign in at /login and open /dev/outbox`);
 }
 
 let stopMail: (() => Promise<void>) | null = null;

@@ -27,6 +27,8 @@ Object.assign(process.env, {
   HOST: "127.0.0.1",
   APP_URL: `http://127.0.0.1:${port}`,
   DEMO_MODE: "true",
+  // The browser tests walk the road from a running campaign (decision 035).
+  DEMO_PHASE: process.env.DEMO_PHASE || "campaign",
   SMTP_URL: "",
   // A real deployment must set APP_SECRET (NODE_ENV is production here); one per run will do.
   APP_SECRET: process.env.APP_SECRET || randomBytes(32).toString("hex"),

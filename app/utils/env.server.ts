@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { DEFAULT_DEMO_PHASE, demoPhases, type DemoPhase } from "~/modules/demo/phases";
 import { trimEndOf } from "./trim";
 
 // Empty strings in the environment mean "not set", as most shells and .env files intend.
@@ -34,6 +35,9 @@ const envSchema = z.object({
   SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" })),
   MAIL_FROM: optional(z.string().min(3, { error: "must be an address such as Breakaway <hello@example.org>" })),
   DEMO_MODE: optional(booleanFlag),
+  DEMO_PHASE: optional(
+    z.enum(demoPhases, { error: `must be one of ${demoPhases.map((p) => `"${p}"`).join(", ")}` }),
+  ),
   TRUST_PROXY: optional(booleanFlag),
   SESSION_MAX_DAYS: optional(
     z.coerce
@@ -66,6 +70,8 @@ export interface AppEnv {
   smtpUrl: string | undefined;
   mailFrom: string;
   demoMode: boolean;
+  /** Where on the road the demo starts when it is seeded (decision 035). */
+  demoPhase: DemoPhase;
   trustProxy: boolean;
   /** How long a session lasts at most from sign-in, however often it is used (days). */
   sessionMaxDays: number;
@@ -120,6 +126,7 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
       mailFrom: e.MAIL_FROM ?? "Breakaway <no-reply@breakaway.invalid>",
       // A newcomer on the embedded database gets the demo; a real deployment opts in.
       demoMode: e.DEMO_MODE === undefined ? e.DATABASE_URL === undefined : truthy(e.DEMO_MODE),
+      demoPhase: e.DEMO_PHASE ?? DEFAULT_DEMO_PHASE,
       trustProxy: truthy(e.TRUST_PROXY),
       sessionMaxDays: e.SESSION_MAX_DAYS ?? DEFAULT_SESSION_MAX_DAYS,
       appSecret: e.APP_SECRET ?? processSecret,

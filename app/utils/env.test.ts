@@ -10,6 +10,12 @@ describe("environment", () => {
     expect(r).toMatchObject({ ok: true, env: { port: 3000, databaseUrl: undefined, dataDir: "./data", demoMode: true, appUrl: "http://localhost:3000" } });
   });
 
+  it("starts the demo at the elections unless DEMO_PHASE names another phase", () => {
+    expect(parseEnv({})).toMatchObject({ ok: true, env: { demoPhase: "elections" } });
+    expect(parseEnv({ DEMO_PHASE: "clause-voting" })).toMatchObject({ ok: true, env: { demoPhase: "clause-voting" } });
+    expect(parseEnv({ DEMO_PHASE: " " })).toMatchObject({ ok: true, env: { demoPhase: "elections" } });
+  });
+
   it("turns the demo off by default on a real database", () => {
     const r = parseEnv({ DATABASE_URL: "postgres://u@db.example.org:5432/breakaway" });
     expect(r.ok && r.env.demoMode).toBe(false);
@@ -25,6 +31,7 @@ describe("environment", () => {
     ["DATABASE_URL", "mysql://x", "DATABASE_URL must be a postgres:// or postgresql:// URL"],
     ["SMTP_URL", "http://mail", "SMTP_URL must be an smtp:// or smtps:// URL"],
     ["DEMO_MODE", "perhaps", 'DEMO_MODE must be "true" or "false"'],
+    ["DEMO_PHASE", "voting", 'DEMO_PHASE must be one of "campaign", "decision", "founding", "drafting", "clause-voting", "nominations", "elections", "registration" (it is "voting")'],
     ["NODE_ENV", "staging", "NODE_ENV must be"],
   ])("names %s when it is %s", (name, value, message) => {
     const r = parseEnv({ [name]: value });

@@ -358,8 +358,7 @@ async function castRanked(page: Page, pollLink: string, ranks: Record<string, st
   await expect(page.getByRole("heading", { name: "Your vote has been cast" })).toBeVisible();
 }
 
-// Not yet seen passing from start to end (issue 6 is open): its first run stopped on a locator,
-// fixed since. Enable it once it has passed locally; see the closing note of session 2.
+// Seen passing from start to end on 5 December 2026 (the demo at the campaign, decision 035).
 test("the officer elections: stand, second, withdraw, hustings, ranked ballots, RON, a tie, declaration", async ({ browser }) => {
   test.setTimeout(420_000);
   const people: Record<string, Page> = {};
@@ -374,8 +373,14 @@ test("the officer elections: stand, second, withdraw, hustings, ranked ballots, 
   const ro = await person(browser);
   await signIn(ro, "returning.officer@demo.breakaway.test");
 
-  // The demo election is in nominations. The organisers add a 5-seat executive committee.
+  // The browser tests' demo starts at the campaign (decision 035), so there is no election yet:
+  // the organisers set one up, then add a 5-seat executive committee.
   await org.goto("/elections");
+  await org.getByLabel("Nominations open (UK time)").fill(londonInput(new Date(Date.now() - 60_000)));
+  await org.getByLabel("Nominations close (UK time)").fill(londonInput(new Date(Date.now() + 15 * 86_400_000)));
+  await org.getByLabel("Seats on the interim committee (0 for none)").fill("0");
+  await org.getByRole("button", { name: "Set up the election" }).click();
+  await expect(org.getByRole("link", { name: "Leader", exact: true })).toBeVisible();
   await org.getByLabel("Title (for example Chair, or Secretary)").fill("Executive committee");
   await org.getByLabel("Seats", { exact: true }).fill("5");
   await org.getByLabel("Seconders needed besides the nominator").fill("0");
@@ -413,12 +418,15 @@ test("the officer elections: stand, second, withdraw, hustings, ranked ballots, 
   await picture(ann, "16-candidate-page");
   expect(await violations(ann), "a position with candidates and hustings").toEqual([]);
 
-  // A demo candidate withdraws before the ballot.
-  const bill = await person(browser);
-  await signIn(bill, "bill.member@demo.breakaway.test");
-  await bill.goto(leaderUrl);
-  await bill.getByRole("button", { name: "Withdraw my candidacy" }).click();
-  await expect(bill.getByRole("heading", { name: "You have withdrawn." })).toBeVisible();
+  // A candidate withdraws before the ballot: Eve stands for leader, then thinks better of it.
+  await eve.goto(leaderUrl);
+  await eve.getByLabel("Your statement (up to 500 words)").fill("I would rather serve on the committee.");
+  await eve.getByLabel(/I agree to stand for this position/).check();
+  await eve.getByLabel(/If elected, I will give the Electoral Commission/).check();
+  await eve.getByRole("button", { name: "Stand for Leader" }).click();
+  await expect(eve.getByRole("heading", { name: /You are standing/ })).toBeVisible();
+  await eve.getByRole("button", { name: "Withdraw my candidacy" }).click();
+  await expect(eve.getByRole("heading", { name: "You have withdrawn." })).toBeVisible();
 
   // Everyone stands for the executive committee.
   for (const page of [ann, ben, cat, dev, eve]) {

@@ -53,7 +53,7 @@ describe("command-line tasks", () => {
 
 describe("npm run poll:verify", () => {
   it("reproduces the count of a closed poll and fails once a ballot is altered", async () => {
-    const { seedDemoPolls } = await import("../../app/modules/demo/demo-polls.server");
+    const { seedDemoPolls } = await import("../support/sample-polls");
     const { ballots, polls } = await import("../../db/schema");
     const { eq, sql } = await import("drizzle-orm");
     const pollFolder = mkdtempSync(path.join(os.tmpdir(), "breakaway-poll-"));

@@ -46,3 +46,44 @@ export const firstNames = ["Aisha", "Ben", "Catrin", "Daniel", "Eilidh", "Femi",
 export const lastNames = ["Smith", "Jones", "Williams", "Taylor", "Brown", "Davies", "Evans", "Wilson", "Thomas", "Roberts", "Khan", "Patel", "Campbell", "Murray", "Kelly", "Ahmed", "Hughes", "Walker", "Wright", "MacDonald"];
 /** Sample outward codes across the nations and regions, weighted by repetition. */
 export const sampleOutwardCodes = ["EH1", "EH12", "G12", "G41", "AB10", "DD1", "CF10", "CF24", "SA1", "LL57", "BT7", "NE1", "NE6", "SR2", "M14", "M20", "L8", "PR1", "LS6", "S11", "HU5", "YO10", "NG7", "LE2", "DE1", "B29", "CV1", "ST4", "NR2", "CB1", "IP4", "E8", "N16", "SE15", "SW9", "NW5", "BN2", "OX4", "PO5", "RG1", "BS5", "EX4", "PL4", "BA1", "E17", "M13", "LS8", "G20"];
+
+/** Where the demo people live and how they stood with the old party, for their pledges. */
+export const demoPledgers: Record<string, { postcode: string; relation: "member" | "former_member" | "supporter" }> = {
+  "amira.member@demo.breakaway.test": { postcode: "G12 8QQ", relation: "member" },
+  "bill.member@demo.breakaway.test": { postcode: "NE6 5AA", relation: "former_member" },
+  "ceri.member@demo.breakaway.test": { postcode: "CF24 3AB", relation: "member" },
+  "dev.member@demo.breakaway.test": { postcode: "LE2 1TU", relation: "former_member" },
+  "erin.member@demo.breakaway.test": { postcode: "BT7 1NN", relation: "supporter" },
+  "fraser.member@demo.breakaway.test": { postcode: "IV2 3HX", relation: "member" },
+};
+
+/** What the demo members say and propose along the road. */
+export const demoStory = {
+  amendments: [
+    {
+      clauseId: "membership-fees",
+      reason: "Nobody should be kept out by the cost: a fee you choose, from nothing upwards, keeps the party open to everyone.",
+      addition: "Any member may choose to pay no fee at all, and nobody is asked why.",
+    },
+    {
+      clauseId: "branches",
+      reason: "Branches in the countryside cover large areas: meeting online must count as meeting.",
+      addition: "A branch may hold any of its meetings online, and a meeting held online counts as a meeting in person.",
+    },
+  ],
+  comment: "Would this leave the party short of money in its first year?",
+  reply: "Most members pay more than the minimum today; the treasurer's figures suggest we would lose very little.",
+  recommendation: "The committee supports this: it matches the aim of a party open to everyone.",
+  stands: [
+    { member: 0, title: "Leader", statement: "I organised the pledge campaign in Glasgow. As leader I would **publish every decision** and hold monthly open meetings.\n\n- A members' assembly every quarter\n- Every vote online, and secret" },
+    { member: 1, title: "Leader", statement: "Twenty years a trade union rep. A party run by its members, not by its leader." },
+    { member: 2, title: "Treasurer", statement: "Chartered accountant. I will publish the accounts every quarter, in plain English." },
+    { member: 3, title: "Nominating officer", statement: "I know the Electoral Commission's rules and will keep us on the right side of them." },
+    { member: 4, title: "committee", statement: "Community organiser in Belfast; I want our Northern Ireland members heard." },
+    { member: 5, title: "committee", statement: "Highlands branch. Rural transport and housing." },
+  ],
+  question: "How would you make sure members outside the cities are heard?",
+  answer: "Every meeting online as well as in person, and the quarterly assembly moves around the nations.",
+  openQuestion: "Would you stand down as leader if the members voted to recall you?",
+  committeeStatement: "A founding member who wants the committee to listen to every branch.",
+};

@@ -1,14 +1,12 @@
 import { count } from "drizzle-orm";
-import { appendAudit, systemActor } from "~/modules/audit/audit.server";
+import { systemActor } from "~/modules/audit/audit.server";
 import { issueSignInLink } from "~/modules/auth/sign-in.server";
-import { regionForPostcode } from "~/modules/campaign/regions";
-import { rebuildCounts } from "~/modules/pledges/counts.server";
 import { grantRole } from "~/modules/users/users.server";
 import type { Db } from "~/utils/db.server";
-import { demands, movement, pledges, users, type Relation } from "../../../db/schema";
-import { seedDemoElection } from "./demo-election.server";
-import { seedDemoPolls } from "./demo-polls.server";
-import { demoDemands, demoMovement, demoPeople, firstNames, lastNames, sampleOutwardCodes } from "./demo-data";
+import { movement, users } from "../../../db/schema";
+import { demoPeople } from "./demo-data";
+import { DEFAULT_DEMO_PHASE, type DemoPhase } from "./phases";
+import { tellStory, type Story } from "./story.server";
 
 // A fixed seed: every newcomer sees the same demo, and tests can rely on it.
 function mulberry32(seed: number): () => number {
@@ -27,72 +25,42 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   return (m?.n ?? 0) === 0 && (u?.n ?? 0) === 0;
 }
 
-export type SeedResult = { ok: true; pledges: number; people: number } | { ok: false; code: "not_empty" };
+export type SeedResult = { ok: true; phase: DemoPhase; pledges: number; people: number } | { ok: false; code: "not_empty" };
 
-export async function seedDemo(db: Db, options: { appUrl: string; appSecret: string; pledgeCount?: number; now?: Date }): Promise<SeedResult> {
+/**
+ * Fills an empty database with the demo movement, its road walked up to `phase` with the real
+ * domain functions (decision 035), and puts a sign-in link for each demo person in the outbox.
+ */
+export async function seedDemo(db: Db, options: { appUrl: string; appSecret: string; phase?: DemoPhase; pledgeCount?: number }): Promise<SeedResult> {
   if (!(await isDatabaseEmpty(db))) return { ok: false, code: "not_empty" };
+  const phase = options.phase ?? DEFAULT_DEMO_PHASE;
   const actor = systemActor("demo seed");
-  const now = options.now ?? new Date();
-  const pledgeCount = options.pledgeCount ?? 340;
-  const random = mulberry32(20261123);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
-
-  await db.transaction(async (tx) => {
-    await tx.insert(movement).values({
-      ...demoMovement,
-      deadline: new Date(now.getTime() + 60 * 24 * 3600 * 1000),
-    });
-    await tx.insert(demands).values(demoDemands.map((d, i) => ({ ...d, position: i + 1 })));
-    const rows = [];
-    for (let i = 0; i < pledgeCount; i += 1) {
-      const first = pick(firstNames);
-      const last = pick(lastNames);
-      const outward = pick(sampleOutwardCodes);
-      const postcode = `${outward} ${1 + Math.floor(random() * 9)}${pick("ABDEFGHJLNPQRSTUWXYZ".split(""))}${pick("ABDEFGHJLNPQRSTUWXYZ".split(""))}`;
-      const region = regionForPostcode(postcode);
-      const r = random();
-      const relation: Relation = r < 0.62 ? "member" : r < 0.85 ? "former_member" : "supporter";
-      const createdAt = new Date(now.getTime() - Math.floor(random() * 45 * 24 * 3600 * 1000));
-      const confirmed = random() < 0.9;
-      rows.push({
-        name: `${first} ${last}`,
-        email: `pledger${i + 1}@demo.breakaway.test`,
-        postcode,
-        region: region.ok ? region.region : "Unknown",
-        relation,
-        membershipNumber: relation === "member" ? `CP${100000 + Math.floor(random() * 800000)}` : null,
-        monthlySubscriptionPence: relation === "member" ? pick([400, 500, 800, 1000, 1500, 2000]) : null,
-        consentContact: random() < 0.8,
-        consentDataUse: true,
-        consentVersion: "2026-11-demo",
-        createdAt,
-        confirmedAt: confirmed ? new Date(createdAt.getTime() + 3600_000) : null,
-        withdrawnAt: confirmed && random() < 0.03 ? new Date(createdAt.getTime() + 86_400_000) : null,
-      });
-    }
-    await tx.insert(pledges).values(rows);
-    await rebuildCounts(tx);
-    await appendAudit(tx, {
-      actor,
-      action: "demo.seeded",
-      subjectType: "movement",
-      subjectId: "1",
-      details: { pledges: pledgeCount, demands: demoDemands.length },
-    });
-  });
-
   const people = [
     { ...demoPeople.organiser, role: "organiser" as const },
     { ...demoPeople.returningOfficer, role: "returning_officer" as const },
     ...demoPeople.members.map((m) => ({ ...m, role: "member" as const })),
   ];
+  const ids: string[] = [];
   for (const person of people) {
     const granted = await grantRole(db, { ...person, actor });
     if (!granted.ok) throw new Error(`demo person ${person.email} was refused: ${granted.code}`);
-    // Links in the outbox, so a newcomer can sign in straight away from /dev/outbox.
-    await db.transaction((tx) => issueSignInLink(tx, { userId: granted.userId, email: person.email, appUrl: options.appUrl, secret: options.appSecret }));
+    ids.push(granted.userId);
   }
-  await seedDemoPolls(db, random);
-  await seedDemoElection(db, now);
-  return { ok: true, pledges: pledgeCount, people: people.length };
+  const story: Story = {
+    db,
+    appUrl: options.appUrl,
+    random: mulberry32(20261123),
+    organiser: { id: ids[0]!, label: demoPeople.organiser.email },
+    returningOfficer: { id: ids[1]!, label: demoPeople.returningOfficer.email },
+    members: demoPeople.members.map((m, i) => ({ id: ids[i + 2]!, email: m.email })),
+    others: [],
+    elapsedMs: 0,
+    pledgeCount: options.pledgeCount ?? 340,
+  };
+  await tellStory(story, phase);
+  // Links in the outbox, newest, so a newcomer can sign in straight away from /dev/outbox.
+  for (const [i, person] of people.entries()) {
+    await db.transaction((tx) => issueSignInLink(tx, { userId: ids[i]!, email: person.email, appUrl: options.appUrl, secret: options.appSecret }));
+  }
+  return { ok: true, phase, pledges: story.pledgeCount, people: people.length };
 }

@@ -1,15 +1,15 @@
-import { systemActor } from "~/modules/audit/audit.server";
-import { castBallot, closePoll, createPoll, openPoll } from "~/modules/polls/polls.server";
-import { grantRole } from "~/modules/users/users.server";
-import type { Db } from "~/utils/db.server";
-import { users } from "../../../db/schema";
-import { firstNames, lastNames } from "./demo-data";
+import { systemActor } from "../../app/modules/audit/audit.server";
+import { castBallot, closePoll, createPoll, openPoll } from "../../app/modules/polls/polls.server";
+import { grantRole } from "../../app/modules/users/users.server";
+import type { Db } from "../../app/utils/db.server";
+import { users } from "../../db/schema";
+import { firstNames, lastNames } from "../../app/modules/demo/demo-data";
 
 const DAY = 24 * 3600 * 1000;
 
 /**
- * Two polls for the demo: a closed STV election with its full count, and an open Yes/No vote
- * the demo members can still take part in.
+ * Two sample polls for tests of the poll commands: a closed STV election with its full count, and an open Yes/No vote
+ * some voters have taken part in.
  */
 export async function seedDemoPolls(db: Db, random: () => number, voterCount = 36): Promise<void> {
   const actor = systemActor("demo seed");
