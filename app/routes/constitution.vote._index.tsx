@@ -15,10 +15,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context, "constitution.take_part");
   const overview = await loadVotingOverview(context.db, user.id);
   const member = await isFoundingMember(context.db, user.id);
-  if (!overview) return { open: false as const, member };
-  const done = overview.clauses.filter((c) => c.voted).length;
-  // The receipts of the ballot just cast, when the member stopped or finished (sitting.ts).
+  // The receipts of the ballot just cast, when the member stopped or finished (sitting.ts). Read
+  // even when the round has closed meanwhile: the receipts are what the member checks it with.
   const cast = readJustCast(request.headers.get("Cookie"));
+  const cleared = cast ? { headers: { "Set-Cookie": clearedJustCastCookie(context.secure) } } : undefined;
+  if (!overview) {
+    return data({ open: false as const, member, justCast: cast ? { title: sittingMessages.previousClause, receipts: cast.receipts } : null }, cleared);
+  }
+  const done = overview.clauses.filter((c) => c.voted).length;
   const titles = new Map(overview.clauses.map((c) => [c.id, c.title]));
   return data({
     open: true as const,
@@ -29,7 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     clauses: overview.clauses,
     done,
     next: overview.clauses.find((c) => !c.voted)?.id ?? null,
-  }, cast ? { headers: { "Set-Cookie": clearedJustCastCookie(context.secure) } } : undefined);
+  }, cleared);
 }
 
 export default function VoteOverview() {
@@ -37,6 +41,7 @@ export default function VoteOverview() {
   if (!d.open) {
     return (
       <div className="page page--narrow">
+        <JustCastBanner cast={d.justCast} />
         <h1>Vote on the constitution</h1>
         <p>No vote on the constitution is open at the moment.</p>
         <p>

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../app/modules/audit/audit.server";
 import { startDraft } from "../../app/modules/constitution/drafting.server";
-import { openRound, roundItems, type VoteItem } from "../../app/modules/constitution/round.server";
+import { closeRound, openRound, roundItems, type VoteItem } from "../../app/modules/constitution/round.server";
 import { castBallot } from "../../app/modules/polls/polls.server";
 import { ballots } from "../../db/schema";
 import { inArray } from "drizzle-orm";
@@ -94,5 +94,19 @@ describe("a sitting of clause votes", () => {
     expect(done.headers.get("Location")).toBe("/constitution/vote");
     const page = await html(await setup.app.request("/constitution/vote", { cookie: member }));
     expect(page).toContain("You have voted on every clause. Thank you.");
+  });
+
+  it("still shows the receipts when the round closed between the cast and the next page", async () => {
+    const other = await cookieFor(setup.database.db, "founder2@example.org");
+    const cast = await setup.app.request(`/constitution/vote/${clauses[0]}`, { form: yesTo(clauses[0]!, "stop"), cookie: other });
+    expect(cast.status).toBe(302);
+    const closed = await closeRound(setup.database.db, systemActor(), { reason: "Test: the round closes at this moment" });
+    expect(closed.ok).toBe(true);
+    const response = await setup.app.request("/constitution/vote", { cookie: `${other}; ${castCookie(cast)}` });
+    const page = await html(response);
+    expect(page).toContain("No vote on the constitution is open at the moment.");
+    expect(page).toMatch(/Your ballot on the last clause is cast/);
+    expect(page).toMatch(/<code class="receipt">[^<]+<\/code>/);
+    expect(response.headers.getSetCookie().some((c) => /^bk_cast=;.*Max-Age=0/.test(c))).toBe(true);
   });
 });

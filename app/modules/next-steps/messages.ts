@@ -108,11 +108,26 @@ export const stageLabels: Record<RoadStage, string> = {
   registration: "Registering the party",
 };
 
+/** Pages only organisers may open (permissions.ts: campaign.manage, constitution.manage, registration.manage). */
+const organisersOnly = [/^\/campaign\/manage/, /^\/constitution\/manage/, /^\/registration\/(readiness|documents|details|emblems|names|financial-scheme)/];
+/** Where anyone signed in follows a stage instead. */
+const stagePage: Record<RoadStage, string> = {
+  campaign: "/campaign",
+  decision: "/campaign",
+  founding: "/founding",
+  standing_orders: "/founding",
+  constitution: "/constitution",
+  elections: "/elections",
+  registration: "/registration",
+};
+
 /** The road's step as a title, a sentence saying what it waits for, and its link. */
 export function roadStepView(step: RoadStep, viewer: { organiser: boolean; returningOfficer: boolean }): StepView & { stage: string } {
   const stage = stageLabels[step.stage];
   const forOthers = (text: string) => (step.doer === "organisers" && !viewer.organiser ? `Waiting for the organisers: ${text.charAt(0).toLowerCase()}${text.slice(1)}` : text);
-  const v = (title: string, text: string) => ({ stage, title, text: forOthers(text), href: step.href });
+  // The returning officer reads the road too, but must not be sent to a page that refuses them.
+  const href = !viewer.organiser && organisersOnly.some((page) => page.test(step.href)) ? stagePage[step.stage] : step.href;
+  const v = (title: string, text: string) => ({ stage, title, text: forOthers(text), href });
   const until = step.until ? ukDateTime(step.until) : null;
   switch (step.kind) {
     case "set_up_campaign":

@@ -167,6 +167,23 @@ describe("the next step of the road, phase by phase", () => {
     );
   });
 
+  it("links someone who is not an organiser to the stage's own page, never to an organisers' page they cannot open", () => {
+    const ro = { organiser: false, returningOfficer: true };
+    const responses = roadStep({ ...road, movement: { ...road.movement!, deadline: later(-1), demandsAnswered: 1 } });
+    expect(roadStepView(responses, organiser).href).toBe("/campaign/manage");
+    expect(roadStepView(responses, ro).href).toBe("/campaign");
+    expect(roadStepView(roadStep(road), ro).href).toBe("/campaign");
+    for (const [stage, href, expected] of [
+      ["constitution", "/constitution/manage", "/constitution"],
+      ["registration", "/registration/readiness", "/registration"],
+      ["registration", "/registration/documents", "/registration"],
+      ["elections", "/elections", "/elections"],
+      ["founding", "/roles", "/roles"],
+    ] as const) {
+      expect(roadStepView({ stage, kind: "drafting", doer: "organisers", href, count: 0, total: 0 }, ro).href).toBe(expected);
+    }
+  });
+
   it("names the returning officer's election steps as the Elections page does", () => {
     const facts: RoadFacts = {
       ...road,

@@ -119,7 +119,7 @@ export interface RoleActor {
 }
 
 /** One lock for every change of role, so two organisers removing each other cannot both succeed. */
-async function lockRoles(tx: DbOrTx): Promise<void> {
+export async function lockRoles(tx: DbOrTx): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext('breakaway.roles'))`);
 }
 

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import { appendAudit } from "~/modules/audit/audit.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
-import { leavingRoleProblem } from "~/modules/roles/roles.server";
+import { leavingRoleProblem, lockRoles } from "~/modules/roles/roles.server";
 import type { RemovalProblem } from "~/modules/roles/role-rules";
 import { erasedEmailHash } from "./erased-emails";
 import { auditLog, emailChanges, erasedEmails, foundingMembers, outbox, pendingPledges, pledges, polls, pollVoters, registrationPacks, sessions, signInTokens, users } from "../../../db/schema";
@@ -65,6 +65,9 @@ export async function exportPersonalData(db: DbOrTx, userId: string) {
  */
 export async function eraseAccount(db: Db, userId: string): Promise<{ ok: true } | { ok: false; code: "not_found" | RemovalProblem }> {
   return db.transaction(async (tx) => {
+    // The roles' lock before the person's row, in the order appointing and removing take them:
+    // an erasure and a role change at the same moment wait for each other, never deadlock.
+    await lockRoles(tx);
     const [user] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
     if (!user || user.erasedAt) return { ok: false, code: "not_found" } as const;
     // The role goes with the information: the movement keeps an organiser, and a running
