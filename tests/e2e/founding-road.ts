@@ -351,12 +351,16 @@ export async function constitutionRoundIsVoted(road: Road) {
   const { page } = road.person(MEMBERS[0]!.email);
   await page.goto("/constitution/vote");
   await page.getByRole("link", { name: "Start voting" }).click();
-  for (;;) {
+  for (let clause = 1; ; clause += 1) {
+    // Each clause once: a sitting that does not move on fails here, naming where it stuck.
+    if (clause > 200) throw new Error(`the sitting did not end; still at ${page.url()}`);
     await page.getByRole("button", { name: "Cast my ballot on this clause" }).waitFor();
     for (const radio of await page.getByLabel("Yes", { exact: true }).all()) await radio.check();
+    const at = page.url();
     await page.getByRole("button", { name: "Cast my ballot on this clause" }).click();
-    await expect(page.getByRole("heading", { name: /Your ballot on .* is cast/ })).toBeVisible();
     // The sitting goes straight on to the next clause not voted on; after the last, to the progress page.
+    await page.waitForURL((url) => url.href !== at);
+    await expect(page.getByRole("heading", { name: /Your ballot on .* is cast/ })).toBeVisible();
     if (new URL(page.url()).pathname === "/constitution/vote") break;
   }
   await expect(page.getByText("You have voted on every clause.")).toBeVisible();
