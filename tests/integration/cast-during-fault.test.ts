@@ -52,7 +52,7 @@ afterAll(async () => {
 });
 
 async function newPoll(): Promise<string> {
-  const poll = await createPoll(database.db, systemActor(), { title: "Chair", method: "yes-no", closesAt: ballotCloses() });
+  const poll = await createPoll(database.db, systemActor(), { title: "Chair", method: "yes-no", options: [], closesAt: ballotCloses() });
   if (!poll.ok) throw new Error(poll.code);
   await openPoll(database.db, systemActor(), poll.pollId, ids);
   return poll.pollId;
@@ -66,6 +66,14 @@ async function marksAndBallots(pollIds: string[]): Promise<{ marks: number; ball
 }
 
 const receiptsOn = (page: string) => [...page.matchAll(/<code class="receipt">([^<]+)<\/code>/g)].map((m) => m[1] ?? "");
+
+/** The answer, or where its redirect leads with the cookies it sets, as a browser follows it. */
+async function followedAsBrowser(response: Response, cookie: string): Promise<Response> {
+  const location = response.headers.get("Location");
+  if (response.status !== 302 || !location) return response;
+  const carried = response.headers.getSetCookie().map((c) => c.split(";")[0]);
+  return app.request(location, { cookie: [cookie, ...carried].join("; ") });
+}
 
 /** Every question of a clause answered Yes, as the form posts it. */
 const yesTo = (clauseId: string) => ({
@@ -140,8 +148,10 @@ describe("a clause's ballot in the sitting without JavaScript", () => {
     const clauseId = clauses[0]!;
     const questions = items.filter((i) => i.clauseId === clauseId).map((i) => i.pollId);
     cutter.arm("after-commit");
-    const response = await app.request(`/constitution/vote/${clauseId}`, { form: yesTo(clauseId), cookie: cookies[4] });
+    const sent = await app.request(`/constitution/vote/${clauseId}`, { form: yesTo(clauseId), cookie: cookies[4] });
     expect(cutter.cut).toBe(true);
+    // Shown on the answer, or on the page its redirect leads to (as a browser follows it).
+    const response = await followedAsBrowser(sent, cookies[4]!);
     const page = await html(response);
     expect(response.status).toBe(200);
     expect(page).toContain("Your vote was stored");

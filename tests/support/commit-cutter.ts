@@ -24,7 +24,8 @@ export interface CommitCutter {
   close(): Promise<void>;
 }
 
-const COMMIT_SENT = Buffer.from("commit");
+/** A statement that is "commit" and nothing else, as the driver sends it (not "committee" in a query). */
+const COMMIT_SENT = Buffer.from("\0commit\0");
 /** CommandComplete "COMMIT" then ReadyForQuery: the server's whole answer to a commit. */
 const COMMIT_TAG = Buffer.from("COMMIT\0");
 const READY = Buffer.from([0x5a, 0, 0, 0, 5]);
