@@ -10,8 +10,9 @@ import { ballotProblemMessages, castFaultMessages } from "~/modules/polls/messag
  *   The page drawn after the commit (which reads the database again) is what failed, not the vote.
  * - A clause ballot's page reached by the redirect after its cast, with the receipts carried in
  *   the voter's cookie (constitution/sitting.ts): those receipts, the same way.
- * - A ballot sent, or a page where ballots are cast, without a known outcome: the failure page
- *   sends the voter to the page that says whether they have voted. 500, and no receipt.
+ * - A ballot sent without a known outcome (the commit got no answer, or what followed failed before
+ *   the receipt came back), or a page where ballots are cast that failed: the failure page sends
+ *   the voter to the page that says whether they have voted. 500, and no receipt.
  * Remix's data requests (".data", sent by the page's script) are left to the page's own error
  * display: what they are answered with must be Remix's own format.
  */
@@ -19,11 +20,16 @@ export function castFaultAnswer(record: CastRecord | null, request: { method: st
   if (request.pathname.endsWith(".data")) return null;
   const stored = record?.stored ?? carriedReceipts(request);
   if (stored) return request.wantsJson ? json(200, { ok: true, receipt: stored.receipts[0] }) : page(200, storedPage(stored));
-  const checkAt = record?.sentFrom ?? castCheckPageFor(request.pathname);
-  if (!checkAt) return null;
-  return request.wantsJson
-    ? json(500, { ok: false, code: "outcome_unknown", message: ballotProblemMessages.outcome_unknown })
-    : page(500, uncertainPage(checkAt));
+  const sentFrom = record?.sentFrom ?? null;
+  if (sentFrom) {
+    return request.wantsJson
+      ? json(500, { ok: false, code: "outcome_unknown", message: ballotProblemMessages.outcome_unknown })
+      : page(500, checkPage(castFaultMessages.uncertain, sentFrom));
+  }
+  // No ballot sent by this request: a script is told as any other failure (nothing was cast),
+  // a person on a ballot's page where to see whether an earlier click cast it.
+  const checkAt = request.wantsJson ? null : castCheckPageFor(request.pathname);
+  return checkAt ? page(500, checkPage(castFaultMessages.pageFailed, checkAt)) : null;
 }
 
 /** The receipts of the clause ballot just cast, carried to the next page in the voter's cookie. */
@@ -42,9 +48,9 @@ function storedPage(stored: StoredCast): string {
   );
 }
 
-function uncertainPage(checkAt: string): string {
+function checkPage(message: string, checkAt: string): string {
   const m = castFaultMessages;
-  return plainPageHtml(m.uncertainTitle, `<p>${escapeHtml(m.uncertain)}</p>\n<p><a href="${escapeHtml(checkAt)}">${escapeHtml(m.checkLink)}</a></p>`);
+  return plainPageHtml(m.uncertainTitle, `<p>${escapeHtml(message)}</p>\n<p><a href="${escapeHtml(checkAt)}">${escapeHtml(m.checkLink)}</a></p>`);
 }
 
 function page(status: number, html: string): Response {

@@ -115,6 +115,24 @@ describe("a poll's ballot without JavaScript", () => {
   });
 });
 
+describe("a page where ballots are cast, failing", () => {
+  it("says where to check whether a vote was stored, and a script is told nothing was cast", async () => {
+    const pollId = await newPoll();
+    cutter.cutNow();
+    const response = await app.request(`/polls/${pollId}`, { cookie: cookies[7] });
+    const page = await html(response);
+    expect(response.status).toBe(500);
+    expect(page).toContain("Check whether your vote was stored");
+    expect(page).toContain(`href="/polls/${pollId}"`);
+    // The session could not even be read: no ballot was sent, and the script may say so.
+    const endpoint = await app.request(`/polls/${pollId}/ballot`, { form: { choice: "yes" }, cookie: cookies[7] });
+    expect(endpoint.status).toBe(500);
+    expect(((await endpoint.json()) as { code: string }).code).toBe("http_500");
+    await cutter.restore();
+    expect(await marksAndBallots([pollId])).toEqual({ marks: 0, ballots: 0 });
+  });
+});
+
 describe("a poll's ballot through the ballot endpoint (with JavaScript)", () => {
   it("answers with the receipt once the ballot is stored, whatever fails after", async () => {
     const pollId = await newPoll();

@@ -50,7 +50,10 @@ export const castFaultMessages = {
   keepReceipt: "Write it down or save it. Nobody else has it, and we cannot show it again. After the ballot closes you can use it to check that your vote was counted.",
   seeVoted: "See that you have voted",
   uncertainTitle: "Sorry, there is a problem with the service",
+  /** A ballot was sent and no answer came back. */
   uncertain: "A fault on our side stopped us finishing your request, and we cannot tell whether your vote was stored. Check whether your vote was stored: the page linked below says whether you have voted. If it says you have not, vote again.",
+  /** A page where ballots are cast failed (with no ballot known to have been sent). */
+  pageFailed: "A fault on our side stopped us showing this page. Please try again in a few minutes. If you had just cast your vote, check whether your vote was stored: the page linked below says whether you have voted.",
   checkLink: "Check whether your vote was stored",
 };
 
