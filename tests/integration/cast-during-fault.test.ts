@@ -7,7 +7,7 @@
  * the voter is sent to the page that says whether they have voted. Nothing is lost or doubled.
  */
 import { count, eq, inArray } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { systemActor } from "../../app/modules/audit/audit.server";
 import { startDraft } from "../../app/modules/constitution/drafting.server";
 import { openRound, roundItems, type VoteItem } from "../../app/modules/constitution/round.server";
@@ -44,7 +44,10 @@ beforeAll(async () => {
   items = await roundItems(database.db, round.roundId);
   clauses = [...new Set(items.map((i) => i.clauseId))];
 }, 60_000);
-afterEach(() => cutter.restore());
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await cutter.restore();
+});
 afterAll(async () => {
   await appDatabase.close();
   await cutter.close();
@@ -63,6 +66,15 @@ async function marksAndBallots(pollIds: string[]): Promise<{ marks: number; ball
   const [marks] = await database.db.select({ n: count() }).from(pollVoters).where(inArray(pollVoters.pollId, pollIds));
   const [stored] = await database.db.select({ n: count() }).from(ballots).where(inArray(ballots.pollId, pollIds));
   return { marks: marks?.n ?? -1, ballots: stored?.n ?? -1 };
+}
+
+/** What the app logs from here on. */
+function captureLog(): string[] {
+  const logged: string[] = [];
+  for (const level of ["error", "warn", "log", "info"] as const) {
+    vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(" ")));
+  }
+  return logged;
 }
 
 const receiptsOn = (page: string) => [...page.matchAll(/<code class="receipt">([^<]+)<\/code>/g)].map((m) => m[1] ?? "");
@@ -85,6 +97,7 @@ describe("a poll's ballot without JavaScript", () => {
   it("shows the receipt when the page after the commit cannot be drawn", async () => {
     const pollId = await newPoll();
     cutter.arm("after-commit");
+    const logged = captureLog();
     const response = await app.request(`/polls/${pollId}`, { form: { intent: "cast", choice: "yes" }, cookie: cookies[0] });
     expect(cutter.cut).toBe(true);
     const page = await html(response);
@@ -96,6 +109,9 @@ describe("a poll's ballot without JavaScript", () => {
     const stored = await database.db.select().from(ballots).where(eq(ballots.pollId, pollId));
     expect(stored.map((b) => b.receipt)).toEqual(receipts);
     expect(await marksAndBallots([pollId])).toEqual({ marks: 1, ballots: 1 });
+    // The failure after the commit is logged, without the receipt or the voter.
+    expect(logged.join("\n")).toContain(`POST /polls/${pollId}`);
+    for (const secret of [receipts[0]!, ids[0]!, "founder1@"]) expect(logged.join("\n")).not.toContain(secret);
   });
 
   it("says to check whether the vote was stored when the commit's answer is lost, and the poll's page then says so", async () => {
@@ -149,6 +165,7 @@ describe("a poll's ballot through the ballot endpoint (with JavaScript)", () => 
   it("never says nothing was cast when the commit's answer is lost", async () => {
     const pollId = await newPoll();
     cutter.arm("during-commit");
+    const logged = captureLog();
     const response = await app.request(`/polls/${pollId}/ballot`, { form: { choice: "abstain" }, cookie: cookies[3] });
     expect(cutter.cut).toBe(true);
     const answer = (await response.json()) as { ok: boolean; code: string; message: string };
@@ -156,8 +173,11 @@ describe("a poll's ballot through the ballot endpoint (with JavaScript)", () => 
     expect(answer.code).toBe("outcome_unknown");
     expect(answer.message).toContain("could not tell whether your vote was stored");
     expect(answer.message).not.toContain("Nothing was cast");
+    expect(logged).toEqual([expect.stringMatching(/^ballot endpoint: the ballot's commit got no answer \(\w+/)]);
     await cutter.restore();
     expect(await marksAndBallots([pollId])).toEqual({ marks: 1, ballots: 1 });
+    const [stored] = await database.db.select().from(ballots).where(eq(ballots.pollId, pollId));
+    for (const secret of [stored!.receipt, ids[3]!, "abstain"]) expect(logged.join("\n")).not.toContain(secret);
   });
 });
 

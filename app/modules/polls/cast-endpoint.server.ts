@@ -29,9 +29,10 @@ export async function castFromEndpoint(context: AppContext, pollId: string, form
   } catch (error) {
     // Never the error itself: a failed statement's message carries its parameters, here voters'
     // ids or ballots with their receipts, and no ballot is ever logged (decision 007).
-    console.error(`ballot endpoint: the ballot's transaction failed (${describeFailure(error)})`);
     // Lost at the commit: the ballot may be in, so the voter is never told to vote again blind.
-    return { status: 500, body: error instanceof CommitOutcomeUnknown ? castOutcomeUnknown : castServerError };
+    const unknown = error instanceof CommitOutcomeUnknown;
+    console.error(`ballot endpoint: ${unknown ? "the ballot's commit got no answer" : "the ballot's transaction failed"} (${describeFailure(error)})`);
+    return { status: 500, body: unknown ? castOutcomeUnknown : castServerError };
   }
   if (result.ok) {
     noteCastStored(context.casts, { receipts: [result.receipt], checkAt });
