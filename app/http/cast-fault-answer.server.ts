@@ -12,24 +12,36 @@ import { ballotProblemMessages, castFaultMessages } from "~/modules/polls/messag
  *   the voter's cookie (constitution/sitting.ts): those receipts, the same way.
  * - A ballot sent without a known outcome (the commit got no answer, or what followed failed before
  *   the receipt came back), or a page where ballots are cast that failed: the failure page sends
- *   the voter to the page that says whether they have voted. 500, and no receipt.
+ *   the voter to the page that says whether they have voted, with no receipt and the failed
+ *   answer's own status (a 503 and its Retry-After stay as they were).
  * Remix's data requests (".data", sent by the page's script) are left to the page's own error
  * display: what they are answered with must be Remix's own format.
  */
-export function castFaultAnswer(record: CastRecord | null, request: { method: string; pathname: string; cookieHeader: string | null; wantsJson: boolean }): Response | null {
+export function castFaultAnswer(
+  record: CastRecord | null,
+  request: { method: string; pathname: string; cookieHeader: string | null; wantsJson: boolean },
+  /** The failed answer's status and Retry-After, kept on a failure page (a 503 stays a 503). */
+  failed: { status: number; retryAfter: string | null } = { status: 500, retryAfter: null },
+): Response | null {
   if (request.pathname.endsWith(".data")) return null;
   const stored = record?.stored ?? carriedReceipts(request);
   if (stored) return request.wantsJson ? json(200, { ok: true, receipt: stored.receipts[0] }) : page(200, storedPage(stored));
-  const sentFrom = record?.sentFrom ?? null;
+  const answer = checkAnswer(record?.sentFrom ?? null, request, failed.status);
+  if (answer && failed.retryAfter) answer.headers.set("Retry-After", failed.retryAfter);
+  return answer;
+}
+
+/** The failure's answer, sending the voter to check whether their vote was stored; null when not about a ballot. */
+function checkAnswer(sentFrom: string | null, request: { pathname: string; wantsJson: boolean }, status: number): Response | null {
   if (sentFrom) {
     return request.wantsJson
-      ? json(500, { ok: false, code: "outcome_unknown", message: ballotProblemMessages.outcome_unknown })
-      : page(500, checkPage(castFaultMessages.uncertain, sentFrom));
+      ? json(status, { ok: false, code: "outcome_unknown", message: ballotProblemMessages.outcome_unknown })
+      : page(status, checkPage(castFaultMessages.uncertain, sentFrom));
   }
   // No ballot sent by this request: a script is told as any other failure (nothing was cast),
   // a person on a ballot's page where to see whether an earlier click cast it.
   const checkAt = request.wantsJson ? null : castCheckPageFor(request.pathname);
-  return checkAt ? page(500, checkPage(castFaultMessages.pageFailed, checkAt)) : null;
+  return checkAt ? page(status, checkPage(castFaultMessages.pageFailed, checkAt)) : null;
 }
 
 /** The receipts of the clause ballot just cast, carried to the next page in the voter's cookie. */

@@ -167,11 +167,11 @@ export function createFrontDoor(deps: FrontDoorDeps): (arrival: Arrival) => Prom
     }
 
     const context = { ...built.context, uploadForm };
-    const castFault = () => castFaultFor(context.casts, method, url, arrival);
+    const castFault = (failed?: Response) => castFaultFor(context.casts, method, url, arrival, failed);
     try {
       const setCookies = built.setCookies;
       let response = await dispatch(method, url, arrival, bytes, fields, context);
-      const fault = response.status >= 500 && (response.headers.get("content-type") ?? "").startsWith("text/html") ? castFault() : null;
+      const fault = response.status >= 500 && (response.headers.get("content-type") ?? "").startsWith("text/html") ? castFault(response) : null;
       if (fault) {
         await response.body?.cancel();
         response = fault;
@@ -205,13 +205,17 @@ export function createFrontDoor(deps: FrontDoorDeps): (arrival: Arrival) => Prom
 }
 
 /** A failed request about a ballot, answered from what its cast returned (decision 041); null for any other. */
-function castFaultFor(casts: CastRecord | null, method: string, url: URL, arrival: Arrival): Response | null {
-  return castFaultAnswer(casts, {
-    method,
-    pathname: url.pathname,
-    cookieHeader: arrival.headers.get("cookie"),
-    wantsJson: BALLOT_ENDPOINT.test(url.pathname) || (arrival.headers.get("accept") ?? "").startsWith("application/json"),
-  });
+function castFaultFor(casts: CastRecord | null, method: string, url: URL, arrival: Arrival, failed?: Response): Response | null {
+  return castFaultAnswer(
+    casts,
+    {
+      method,
+      pathname: url.pathname,
+      cookieHeader: arrival.headers.get("cookie"),
+      wantsJson: BALLOT_ENDPOINT.test(url.pathname) || (arrival.headers.get("accept") ?? "").startsWith("application/json"),
+    },
+    failed ? { status: failed.status, retryAfter: failed.headers.get("retry-after") } : undefined,
+  );
 }
 
 function hasNul(target: string): boolean {
