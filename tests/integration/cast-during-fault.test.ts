@@ -11,6 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { systemActor } from "../../app/modules/audit/audit.server";
 import { startDraft } from "../../app/modules/constitution/drafting.server";
 import { openRound, roundItems, type VoteItem } from "../../app/modules/constitution/round.server";
+import { readJustCast } from "../../app/modules/constitution/sitting";
 import { createPoll, openPoll } from "../../app/modules/polls/polls.server";
 import { openPostgres, type Database } from "../../app/utils/db.server";
 import { ballots, pollVoters } from "../../db/schema";
@@ -199,6 +200,21 @@ describe("a clause's ballot in the sitting without JavaScript", () => {
     const stored = await database.db.select().from(ballots).where(inArray(ballots.receipt, receipts));
     expect(stored.map((b) => b.pollId).sort()).toEqual([...questions].sort());
     expect(await marksAndBallots(questions)).toEqual({ marks: questions.length, ballots: questions.length });
+  });
+
+  it("with JavaScript, still moves on with the receipts in the cookie when the next step after the commit fails", async () => {
+    const clauseId = clauses[2]!;
+    const questions = items.filter((i) => i.clauseId === clauseId).map((i) => i.pollId);
+    cutter.arm("after-commit");
+    // What the page's script sends: the action's data request.
+    const response = await app.request(`/constitution/vote/${clauseId}.data`, { form: yesTo(clauseId), cookie: cookies[7] });
+    expect(cutter.cut).toBe(true);
+    expect(response.status).toBeLessThan(500);
+    const carried = response.headers.getSetCookie().find((c) => c.startsWith("bk_cast="))?.split(";")[0] ?? "";
+    const receipts = readJustCast(carried)?.receipts ?? [];
+    expect(receipts).toHaveLength(questions.length);
+    const stored = await database.db.select().from(ballots).where(inArray(ballots.receipt, receipts));
+    expect(stored.map((b) => b.pollId).sort()).toEqual([...questions].sort());
   });
 
   it("shows the receipts carried to the next clause when that page cannot be drawn", async () => {
