@@ -31,7 +31,7 @@ export const ballotProblemMessages: Record<BallotProblem | "not_open" | "cancell
   not_allowed: "You cannot vote in polls",
   server_error: "Your vote could not be stored because of a fault on our side. Nothing was cast: please try again",
   outcome_unknown:
-    "We could not tell whether your vote was stored: the database stopped answering while it was being saved. Reload this page: it says whether you have voted. If it says you have not, vote again.",
+    "We could not tell whether your vote was stored: our system stopped answering while it was being saved. Reload this page: it says whether you have voted. If it says you have not, vote again.",
   on_clause_ballot: "This question is on a clause's ballot of the constitution: vote on it there, with the clause's other questions.",
 };
 
