@@ -6,6 +6,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLocation,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -13,6 +14,8 @@ import type { ReactNode } from "react";
 import { useNonce } from "~/components/nonce";
 import { SiteHeader } from "~/components/site-header";
 import { getMovement } from "~/modules/campaign/campaign.server";
+import { castCheckPageFor } from "~/modules/polls/cast-record";
+import { castFaultMessages } from "~/modules/polls/messages";
 import { principalOf } from "~/utils/auth.server";
 import { isAllowed } from "~/utils/permissions";
 import { outboxPageAvailable } from "~/utils/features.server";
@@ -85,6 +88,20 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
+  // On a page where ballots are cast, a failure may come after a ballot was stored (with
+  // JavaScript, the page's own error display shows it): never "nothing was saved" there (decision 041).
+  const checkAt = castCheckPageFor(useLocation().pathname);
+  if (checkAt && !(isRouteErrorResponse(error) && error.status < 500)) {
+    return (
+      <div className="page">
+        <h1>{castFaultMessages.uncertainTitle}</h1>
+        <p>{castFaultMessages.pageFailed}</p>
+        <p>
+          <a href={checkAt}>{castFaultMessages.checkLink}</a>
+        </p>
+      </div>
+    );
+  }
   if (isRouteErrorResponse(error)) {
     const title =
       error.status === 403

@@ -2,6 +2,7 @@ import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { readSessionToken } from "~/modules/auth/session.server";
 import { helpPageHtml } from "~/modules/documents/help-page";
 import { castFromEndpoint } from "~/modules/polls/cast-endpoint.server";
+import type { CastRecord } from "~/modules/polls/cast-record";
 import { buildRequestContext, type AppContext } from "~/utils/context.server";
 import type { Db } from "~/utils/db.server";
 import type { AppEnv } from "~/utils/env.server";
@@ -10,6 +11,7 @@ import { DEFAULT_BODY_BYTES, UPLOAD_BODY_BYTES } from "~/utils/input-limits";
 import { isCrossSiteWrite } from "~/utils/origin";
 import { principalOf } from "~/utils/auth.server";
 import { isAllowed, type Action, type Principal } from "~/utils/permissions";
+import { castFaultAnswer } from "./cast-fault-answer.server";
 import { readClientFacts } from "./forwarded";
 import { bodyProblemMessage, frontDoorMessages, frontDoorTitles } from "./messages";
 import { checkForm, formKindOf, readBodyWithin, type BodyProblem } from "./request-body";
@@ -27,7 +29,8 @@ import { applySecurityHeaders } from "./security-headers";
  *    parsed here once and handed to the page (context.uploadForm);
  * then the ballot endpoint or Remix;
  * 6. on every answer: the security headers, and no-store for anyone signed in.
- * A failure anywhere is logged by its kind and code alone and answered with a plain 500 page.
+ * A failure anywhere is logged by its kind and code alone and answered with a plain 500 page;
+ * a failed request about a ballot, from what its cast returned (cast-fault-answer.server.ts).
  */
 
 export interface Arrival {
@@ -135,6 +138,8 @@ export function createFrontDoor(deps: FrontDoorDeps): (arrival: Arrival) => Prom
       built = await buildRequestContext({ db: deps.db, env: deps.env }, { cookieHeader, ip: facts.ip, secure });
     } catch (error) {
       logFailure({ method, url: url.href }, error);
+      const fault = castFaultFor(null, method, url, arrival);
+      if (fault) return { response: withHeaders(fault, { ...headerFacts, signedIn: true }) };
       return refuse(500, frontDoorMessages.serverError, headerFacts, arrival);
     }
 
@@ -161,16 +166,24 @@ export function createFrontDoor(deps: FrontDoorDeps): (arrival: Arrival) => Prom
       if (uploadPageFor(url.pathname, principalOf(built.context))) uploadForm = checked.uploadForm;
     }
 
+    const context = { ...built.context, uploadForm };
+    const castFault = (failed?: Response) => castFaultFor(context.casts, method, url, arrival, failed);
     try {
-      const context = { ...built.context, uploadForm };
       const setCookies = built.setCookies;
-      const response = await dispatch(method, url, arrival, bytes, fields, context);
+      let response = await dispatch(method, url, arrival, bytes, fields, context);
+      const fault = response.status >= 500 && (response.headers.get("content-type") ?? "").startsWith("text/html") ? castFault(response) : null;
+      if (fault) {
+        await response.body?.cancel();
+        response = fault;
+      }
       // Private too: an answer that signs someone in or out, and a page reached by an e-mailed
       // link with a token (it can show the person's address and the live token).
       const personal = context.auth !== null || setCookies.length > 0 || response.headers.has("set-cookie") || url.searchParams.has("token");
       return { response: withHeaders(response, { ...headerFacts, signedIn: personal }, setCookies) };
     } catch (error) {
       logFailure({ method, url: url.href }, error);
+      const fault = castFault();
+      if (fault) return { response: withHeaders(fault, { ...headerFacts, signedIn: true }, built.setCookies) };
       return refuse(500, frontDoorMessages.serverError, headerFacts, arrival);
     }
   };
@@ -189,6 +202,20 @@ export function createFrontDoor(deps: FrontDoorDeps): (arrival: Arrival) => Prom
     const request = new Request(url.href, { method, headers: arrival.headers, body, signal: arrival.signal });
     return remix(request, context);
   }
+}
+
+/** A failed request about a ballot, answered from what its cast returned (decision 041); null for any other. */
+function castFaultFor(casts: CastRecord | null, method: string, url: URL, arrival: Arrival, failed?: Response): Response | null {
+  return castFaultAnswer(
+    casts,
+    {
+      method,
+      pathname: url.pathname,
+      cookieHeader: arrival.headers.get("cookie"),
+      wantsJson: BALLOT_ENDPOINT.test(url.pathname) || (arrival.headers.get("accept") ?? "").startsWith("application/json"),
+    },
+    failed ? { status: failed.status, retryAfter: failed.headers.get("retry-after") } : undefined,
+  );
 }
 
 function hasNul(target: string): boolean {

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ClauseText, CompactDiff } from "~/components/clause-text";
 import { ErrorSummary, type FieldErrors } from "~/components/forms";
@@ -9,7 +9,9 @@ import { JustCastBanner, SittingProgress } from "~/components/sitting";
 import { castClauseBallot, type ClauseAnswer } from "~/modules/constitution/round.server";
 import { ballotProblemMessages, majorityDescriptions } from "~/modules/polls/messages";
 import { rankingFromNumbers } from "~/modules/polls/ranking-form";
+import { noteCastSent, noteCastStored } from "~/modules/polls/cast-record";
 import { requireUser } from "~/utils/auth.server";
+import { logFailure } from "~/utils/errors";
 
 export const meta: MetaFunction = () => [{ title: "Your ballot on a clause - Constitution - Breakaway" }];
 
@@ -71,18 +73,40 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
   }
   if (Object.keys(errors).length > 0) return data({ errors, values }, { status: 400 });
+  // Noted in the request's context, so that the receipts are shown even if what follows the
+  // commit fails (the front door answers from it; decision 041).
+  noteCastSent(context.casts, SITTING_PAGE);
   const cast = await castClauseBallot(context.db, user.id, clauseId, answers);
   if (!cast.ok) {
     const key = cast.pollId && cast.code === "answer_invalid" ? `q-${cast.pollId}` : "form";
     return data({ errors: { [key]: castProblems[cast.code] ?? castProblems.answer_invalid } as FieldErrors, values }, { status: cast.code === "not_on_roll" ? 403 : 400 });
   }
+  const receipts = cast.receipts.map((r) => r.receipt);
+  noteCastStored(context.casts, { receipts, checkAt: SITTING_PAGE });
   // Straight on to the next clause not yet voted on (or back to the progress page when the
   // member chose to stop, or has voted on them all), carrying the receipts across in a cookie.
-  const sitting = await loadSitting(context.db, user.id);
-  const next = values.then === "stop" || !sitting ? null : nextUnvoted(sitting.clauses, clauseId);
-  return redirect(next ? `/constitution/vote/${next}` : "/constitution/vote", {
-    headers: { "Set-Cookie": justCastCookie({ clauseId, receipts: cast.receipts.map((r) => r.receipt) }, context.secure) },
+  const next = values.then === "stop" ? null : await nextClauseAfterCast(request, context, user.id, clauseId);
+  return redirect(next ? `/constitution/vote/${next}` : SITTING_PAGE, {
+    headers: { "Set-Cookie": justCastCookie({ clauseId, receipts }, context.secure) },
   });
+}
+
+const SITTING_PAGE = "/constitution/vote";
+
+/**
+ * The next clause to vote on, once a ballot is stored; null for the progress page. Looking it up
+ * reads the database again: if that fails, the ballot is stored all the same, so the member goes
+ * to the progress page with the receipts in the cookie (with JavaScript, a failed action would
+ * lose them) and the failure is logged.
+ */
+async function nextClauseAfterCast(request: Request, context: AppLoadContext, userId: string, clauseId: string): Promise<string | null> {
+  try {
+    const sitting = await loadSitting(context.db, userId);
+    return sitting ? nextUnvoted(sitting.clauses, clauseId) : null;
+  } catch (error) {
+    logFailure({ method: request.method, url: request.url }, error);
+    return null;
+  }
 }
 
 const choiceLabels = [

@@ -12,6 +12,7 @@ import { periodRefusal } from "~/modules/content/periods.server";
 import { ballotProblemMessages, castFailedMessage, correctionProblemMessages, majorityDescriptions, methodDescriptions, publicationDescriptions, pollTextMessages, quorumDescription } from "~/modules/polls/messages";
 import { ballotFormValues, parseBallotForm } from "~/modules/polls/parse-ballot-form";
 import { ballotBoxFor } from "~/modules/polls/ballot-box.server";
+import { noteCastSent, noteCastStored } from "~/modules/polls/cast-record";
 import { pollTimeLine, pollTurnoutLine } from "~/modules/polls/status";
 import { ballotsCast, closePoll, hasVoted, isOnRoll, loadRules, openPoll } from "~/modules/polls/polls.server";
 import { listRollCandidates } from "~/modules/polls/roll.server";
@@ -177,8 +178,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const parsed = parseBallotForm(loaded.rules, form);
   if (!parsed.ok) return data<ActionData>({ stage: "errors", message: ballotProblemMessages[parsed.code], values }, { status: 400 });
   if (intent === "review") return data<ActionData>({ stage: "review", values, choice: parsed.choice, ranking: parsed.ranking });
+  // Noted in the request's context, so that the receipt is shown even if drawing the page after
+  // the commit fails (the front door answers from it; decision 041).
+  const checkAt = `/polls/${loaded.poll.id}`;
+  noteCastSent(context.casts, checkAt);
   const cast = await ballotBoxFor(context.db).cast({ pollId, userId: user.id, loaded, read: () => parsed });
   if (!cast.ok) return data<ActionData>({ stage: "errors", message: ballotProblemMessages[cast.code], values }, { status: 409 });
+  noteCastStored(context.casts, { receipts: [cast.receipt], checkAt });
   return data<ActionData>({ stage: "cast", receipt: cast.receipt });
 }
 

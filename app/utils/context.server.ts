@@ -7,6 +7,7 @@ import {
   type ActiveSession,
   type SessionUser,
 } from "~/modules/auth/session.server";
+import { newCastRecord, type CastRecord } from "~/modules/polls/cast-record";
 import type { Db } from "./db.server";
 import type { AppEnv } from "./env.server";
 
@@ -27,6 +28,11 @@ export type AppContext = {
    * with readUploadForm instead of parsing the body again. Null for any other request.
    */
   uploadForm: FormData | null;
+  /**
+   * What this request has done with a ballot: its receipts once committed. The front door
+   * answers from it when the rest of the request fails (decision 041).
+   */
+  casts: CastRecord;
 };
 
 export interface RequestFacts {
@@ -56,7 +62,7 @@ export async function buildRequestContext(
     }
   }
   return {
-    context: { db: deps.db, env: deps.env, clientIp: facts.ip, secure: facts.secure, auth, cspNonce: randomBytes(16).toString("base64"), uploadForm: null },
+    context: { db: deps.db, env: deps.env, clientIp: facts.ip, secure: facts.secure, auth, cspNonce: randomBytes(16).toString("base64"), uploadForm: null, casts: newCastRecord() },
     setCookies,
   };
 }

@@ -10,6 +10,7 @@ import type { YesNoResult } from "~/modules/ballots";
 import type { PollResult } from "~/modules/polls/ballot-rules";
 import { ballotsCastSql, castBallot, closePoll, closePollBatch, closedPollDetails, createPoll, openPoll, openPollBatch, verifyPoll } from "~/modules/polls/polls.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
+import { transactionTellingCommit } from "~/utils/commit-outcome.server";
 import {
   amendments,
   amendmentSupporters,
@@ -232,7 +233,8 @@ export async function castClauseBallot(db: Db, userId: string, clauseId: string,
   const items = await roundItems(db, round.id, clauseId);
   if (items.length === 0) return { ok: false, code: "not_found" };
   try {
-    return await db.transaction(async (tx) => {
+    // A failure at the commit is thrown as CommitOutcomeUnknown: the ballot may be stored.
+    return await transactionTellingCommit(db, async (tx) => {
       const receipts: { pollId: string; receipt: string }[] = [];
       for (const item of items) {
         const answer = answers.find((a) => a.pollId === item.pollId);
@@ -244,7 +246,7 @@ export async function castClauseBallot(db: Db, userId: string, clauseId: string,
         }
         receipts.push({ pollId: item.pollId, receipt: cast.receipt });
       }
-      return { ok: true, receipts } as const;
+      return { ok: true as const, receipts };
     });
   } catch (error) {
     if (error instanceof CastAbort) return error.outcome;

@@ -1,3 +1,4 @@
+import { transactionTellingCommit } from "~/utils/commit-outcome.server";
 import type { Db } from "~/utils/db.server";
 import type { BallotProblem, PollRules } from "./ballot-rules";
 import { loadRulesOfPolls, prepareBallot, writeBallots, type CastResult, type LoadedRules, type ReadyBallot } from "./polls.server";
@@ -40,7 +41,11 @@ export class BallotBox {
     private readonly limits: { transactions: number; ballotsPerTransaction: number } = BALLOT_BOX_LIMITS,
   ) {}
 
-  /** Resolves once the ballot's transaction has committed (or it was refused), rejects if the transaction failed. */
+  /**
+   * Resolves once the ballot's transaction has committed (or it was refused), rejects if the
+   * transaction failed: with CommitOutcomeUnknown when it failed at the commit itself, so that
+   * the ballot may be stored.
+   */
   cast(ballot: SentBallot): Promise<BoxResult> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ ballot, resolve, reject });
@@ -87,7 +92,7 @@ export class BallotBox {
       const rules = await loadRulesOfPolls(this.db, batch.filter((w) => !w.ballot.loaded).map((w) => w.ballot.pollId));
       const checked = batch.map((w) => checkSent(w.ballot, w.ballot.loaded ?? rules.get(w.ballot.pollId.toLowerCase()) ?? null));
       const ready = checked.flatMap((c) => (c.ok ? [c.ballot] : []));
-      const written = ready.length > 0 ? await this.db.transaction((tx) => writeBallots(tx, ready)) : [];
+      const written = ready.length > 0 ? await transactionTellingCommit(this.db, (tx) => writeBallots(tx, ready)) : [];
       let next = 0;
       batch.forEach((w, i) => {
         const c = checked[i]!;

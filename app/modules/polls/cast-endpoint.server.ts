@@ -1,8 +1,10 @@
 import type { AppContext } from "~/utils/context.server";
+import { CommitOutcomeUnknown } from "~/utils/commit-outcome.server";
 import { principalOf } from "~/utils/auth.server";
 import { describeFailure } from "~/utils/errors";
 import { isAllowed } from "~/utils/permissions";
 import { ballotBoxFor, type BoxResult } from "./ballot-box.server";
+import { noteCastSent, noteCastStored } from "./cast-record";
 import type { CastAnswer } from "./cast-endpoint";
 import { ballotProblemMessages } from "./messages";
 import { parseBallotForm } from "./parse-ballot-form";
@@ -18,16 +20,24 @@ import { parseBallotForm } from "./parse-ballot-form";
 export async function castFromEndpoint(context: AppContext, pollId: string, form: Pick<FormData, "get">): Promise<{ status: number; body: CastAnswer }> {
   if (!context.auth) return refused(401, "signed_out", ballotProblemMessages.signed_out);
   if (!isAllowed(principalOf(context), "poll.vote")) return refused(403, "not_allowed", ballotProblemMessages.not_allowed);
+  // The poll's page says whether its reader has voted.
+  const checkAt = `/polls/${pollId}`;
   let result: BoxResult;
   try {
+    noteCastSent(context.casts, checkAt);
     result = await ballotBoxFor(context.db).cast({ pollId, userId: context.auth.user.id, read: (rules) => parseBallotForm(rules, form) });
   } catch (error) {
     // Never the error itself: a failed statement's message carries its parameters, here voters'
     // ids or ballots with their receipts, and no ballot is ever logged (decision 007).
-    console.error(`ballot endpoint: the ballot's transaction failed (${describeFailure(error)})`);
-    return { status: 500, body: castServerError };
+    // Lost at the commit: the ballot may be in, so the voter is never told to vote again blind.
+    const unknown = error instanceof CommitOutcomeUnknown;
+    console.error(`ballot endpoint: ${unknown ? "the ballot's commit got no answer" : "the ballot's transaction failed"} (${describeFailure(error)})`);
+    return { status: 500, body: unknown ? castOutcomeUnknown : castServerError };
   }
-  if (result.ok) return { status: 200, body: { ok: true, receipt: result.receipt } };
+  if (result.ok) {
+    noteCastStored(context.casts, { receipts: [result.receipt], checkAt });
+    return { status: 200, body: { ok: true, receipt: result.receipt } };
+  }
   return refused(statusOf(result.code), result.code, ballotProblemMessages[result.code]);
 }
 
@@ -43,3 +53,5 @@ function refused(status: number, code: string, message: string): { status: numbe
 
 /** The answer when the ballot's transaction failed: nothing of it was stored, so voting again is safe. */
 const castServerError: CastAnswer = { ok: false, code: "server_error", message: ballotProblemMessages.server_error };
+/** The answer when the commit itself got no answer: the ballot may or may not be stored. */
+const castOutcomeUnknown: CastAnswer = { ok: false, code: "outcome_unknown", message: ballotProblemMessages.outcome_unknown };

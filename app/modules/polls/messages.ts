@@ -15,7 +15,7 @@ export const pollTextMessages = {
 };
 
 /** Wording for polls, kept apart from the rules so it can be translated. */
-export const ballotProblemMessages: Record<BallotProblem | "not_open" | "cancelled" | "not_on_roll" | "already_voted" | "not_found" | "on_clause_ballot" | "server_error" | "signed_out" | "not_allowed", string> = {
+export const ballotProblemMessages: Record<BallotProblem | "not_open" | "cancelled" | "not_on_roll" | "already_voted" | "not_found" | "on_clause_ballot" | "server_error" | "outcome_unknown" | "signed_out" | "not_allowed", string> = {
   choice_missing: "Choose Yes, No or Abstain",
   ranking_empty: "Number at least one option: 1 for your first choice",
   ranking_duplicate: "Use each number once: two options have the same number",
@@ -30,12 +30,32 @@ export const ballotProblemMessages: Record<BallotProblem | "not_open" | "cancell
   signed_out: "Sign in to vote",
   not_allowed: "You cannot vote in polls",
   server_error: "Your vote could not be stored because of a fault on our side. Nothing was cast: please try again",
+  outcome_unknown:
+    "We could not tell whether your vote was stored: our system stopped answering while it was being saved. Reload this page: it says whether you have voted. If it says you have not, vote again.",
   on_clause_ballot: "This question is on a clause's ballot of the constitution: vote on it there, with the clause's other questions.",
 };
 
 /** When the ballot endpoint could not be reached or did not answer: the ballot may or may not be in. */
 export const castFailedMessage =
   "Your vote could not be sent, or we could not read the answer. Check your connection and reload this page: it says whether you have voted. If you have not, vote again.";
+
+/**
+ * The front door's answers when a request that cast a ballot fails after the ballot was sent
+ * (decision 041): the ballot stored and its receipt shown, or the voter sent to check.
+ */
+export const castFaultMessages = {
+  storedTitle: "Your vote was stored",
+  stored: "Your ballot was cast and stored. A fault on our side stopped us showing the next page, but your vote is safe and will be counted.",
+  receiptLabel: (question: number, of: number) => (of === 1 ? "Your receipt code:" : `Receipt code for question ${question}:`),
+  keepReceipt: "Write it down or save it. Nobody else has it, and we cannot show it again. After the ballot closes you can use it to check that your vote was counted.",
+  seeVoted: "See that you have voted",
+  uncertainTitle: "Sorry, there is a problem with the service",
+  /** A ballot was sent and no answer came back. */
+  uncertain: "A fault on our side stopped us finishing your request, and we cannot tell whether your vote was stored. Check whether your vote was stored: the page linked below says whether you have voted. If it says you have not, vote again.",
+  /** A page where ballots are cast failed (with no ballot known to have been sent). */
+  pageFailed: "A fault on our side stopped us showing this page. Please try again in a few minutes. If you had just cast your vote, check whether your vote was stored: the page linked below says whether you have voted.",
+  checkLink: "Check whether your vote was stored",
+};
 
 export const methodDescriptions: Record<string, string> = {
   "yes-no": "Vote Yes, No or Abstain.",
