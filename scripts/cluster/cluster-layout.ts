@@ -23,7 +23,7 @@ export interface ClusterLayout {
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 /** The defaults of `npm run cluster:up`; each may be changed by a CLUSTER_* variable. */
-export function layoutFromEnvironment(env: NodeJS.ProcessEnv = process.env): ClusterLayout {
+export function layoutFromEnvironment(env: Record<string, string | undefined> = process.env): ClusterLayout {
   return {
     folder: path.resolve(repoRoot, env.CLUSTER_DIR || ".cluster"),
     host: env.CLUSTER_HOST || "127.0.0.1",
