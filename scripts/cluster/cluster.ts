@@ -20,12 +20,15 @@ export interface Programs {
   haproxy: string;
 }
 
+/** Debian's HAProxy (or one installed by hand), or null. */
+export const findHaproxy = () => ["/usr/sbin/haproxy", "/usr/local/sbin/haproxy", "/usr/bin/haproxy"].find((p) => existsSync(p)) ?? null;
+
 /** What is missing to run a cluster here, in words an operator can act on. */
 export function findPrograms(): { ok: true; programs: Programs } | { ok: false; missing: string[] } {
   const missing: string[] = [];
   const pgBin = postgresBinDir();
   if (!pgBin) missing.push("PostgreSQL's programs (initdb, pg_ctl, pg_basebackup): install them with `sudo apt-get install -y postgresql`, or set PG_BIN to their folder");
-  const haproxy = ["/usr/sbin/haproxy", "/usr/local/sbin/haproxy", "/usr/bin/haproxy"].find((p) => existsSync(p));
+  const haproxy = findHaproxy();
   if (!haproxy) missing.push("HAProxy: install it with `sudo apt-get install -y haproxy`");
   if (!existsSync(path.join(repoRoot, "build/index.js"))) missing.push("the app's build: run `npm run build` first");
   return pgBin && haproxy && missing.length === 0 ? { ok: true, programs: { pgBin, haproxy } } : { ok: false, missing };
