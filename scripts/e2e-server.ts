@@ -95,7 +95,7 @@ async function startBehindBalancer(haproxyPath: string, databaseUrl: string): Pr
   }
   const folder = mkdtempSync(path.join(os.tmpdir(), "breakaway-e2e-haproxy-"));
   const config = path.join(folder, "haproxy.cfg");
-  writeFileSync(config, haproxyConfig({ host, port, servers, adminSocket: path.join(folder, "haproxy.sock") }));
+  writeFileSync(config, haproxyConfig({ host, port, servers, adminSocket: path.join(folder, "haproxy.sock"), identifyServers: true }));
   const balancer = spawn(haproxyPath, ["-db", "-f", config], { stdio: ["ignore", "ignore", "pipe"] });
   children.push(balancer);
   balancer.stderr?.on("data", (chunk: Buffer) => process.stdout.write(`[haproxy] ${chunk.toString()}`));

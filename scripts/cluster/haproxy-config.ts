@@ -6,6 +6,8 @@ export interface BalancerSettings {
   servers: readonly { name: string; port: number }[];
   /** The admin socket: drain a server, read its state (cluster:status, rolling upgrades). */
   adminSocket: string;
+  /** Name the server that answered in an X-Breakaway-Server header (the browser tests check both serve). */
+  identifyServers?: boolean;
 }
 
 /**
@@ -53,7 +55,7 @@ backend app
   option httpchk
   http-check send meth GET uri /healthz ver HTTP/1.1 hdr Host ${settings.host}:${settings.port}
   http-check expect status 200
-  default-server inter 1s fall 2 rise 2
+${settings.identifyServers ? "  http-response set-header X-Breakaway-Server %s\n" : ""}  default-server inter 1s fall 2 rise 2
 ${settings.servers.map((s) => `  server ${s.name} ${settings.host}:${s.port} check`).join("\n")}
 `;
 }
