@@ -221,7 +221,7 @@ Run with \`npm run bench:failover${VOTERS === 3000 ? "" : ` -- --voters ${VOTERS
 One run. The cluster of \`npm run cluster:up\` on one machine: HAProxy (round robin, health checks on
 \`/healthz\` every second, retries on another server), two app servers each under the supervisor,
 a PostgreSQL primary with a synchronous streaming standby; the app servers' \`DATABASE_URL\` names
-both nodes with \`target_session_attrs=read-write\`. ${VOTERS.toLocaleString("en-GB")} voters on the roll of one IRV election cast
+both nodes with \`target_session_attrs=primary\`. ${VOTERS.toLocaleString("en-GB")} voters on the roll of one IRV election cast
 through HAProxy to the ballot endpoint, ${CONCURRENCY} at a time; each voter tries again a quarter of a second
 after any error until their ballot is stored or they are told they have already voted.
 

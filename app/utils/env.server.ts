@@ -28,7 +28,7 @@ const envSchema = z.object({
       .max(65535, { error: "must be a whole number between 1 and 65535" }),
   ),
   HOST: optional(z.string()),
-  // A list of hosts is allowed (a primary and its standbys, with target_session_attrs=read-write).
+  // A list of hosts is allowed (a primary and its standbys, with target_session_attrs=primary).
   DATABASE_URL: optional(z.string().refine(isPostgresUrl, { error: "must be a postgres:// or postgresql:// URL" })),
   DATA_DIR: optional(z.string()),
   APP_URL: optional(z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })),

@@ -22,7 +22,7 @@ describe("environment", () => {
   });
 
   it("accepts a primary and its standby in one DATABASE_URL, tried in turn for the one that accepts writes", () => {
-    const url = "postgres://u@db1.example.org:5432,db2.example.org:5433/breakaway?target_session_attrs=read-write";
+    const url = "postgres://u@db1.example.org:5432,db2.example.org:5433/breakaway?target_session_attrs=primary";
     expect(parseEnv({ DATABASE_URL: url, APP_SECRET: "x".repeat(32) })).toMatchObject({ ok: true, env: { databaseUrl: url } });
     expect(parseEnv({ DATABASE_URL: "postgres://u@db1:5432,/breakaway" }).ok).toBe(false);
   });

@@ -1,6 +1,6 @@
 /**
  * PostgreSQL connection URLs as postgres.js reads them, including the multi-host form a cluster
- * needs: `postgres://user@db1:5432,db2:5432/breakaway?target_session_attrs=read-write`. The
+ * needs: `postgres://user@db1:5432,db2:5432/breakaway?target_session_attrs=primary`. The
  * WHATWG URL parser refuses a comma-separated host list, so the hosts are taken out first and
  * the rest is parsed with the first host alone, as postgres.js itself does.
  */
@@ -8,7 +8,7 @@
 export interface PostgresUrlParts {
   hosts: { host: string; port: string }[];
   database: string;
-  /** read-write when the servers are tried in turn for the one that accepts writes. */
+  /** primary (or read-write) when the servers are tried in turn for the one that accepts writes. */
   targetSessionAttrs: string | null;
 }
 
@@ -47,6 +47,6 @@ export function describePostgresUrl(value: string): string {
   if (!parts) return "PostgreSQL";
   const where = `${parts.hosts.map((h) => `${h.host}:${h.port}`).join(", ")}/${parts.database}`;
   return parts.hosts.length > 1
-    ? `PostgreSQL at ${where} (${parts.targetSessionAttrs === "read-write" ? "whichever accepts writes" : "the first that answers"})`
+    ? `PostgreSQL at ${where} (${parts.targetSessionAttrs === "primary" || parts.targetSessionAttrs === "read-write" ? "whichever is the primary" : "the first that answers"})`
     : `PostgreSQL at ${where}`;
 }

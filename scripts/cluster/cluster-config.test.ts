@@ -9,7 +9,7 @@ const layout = layoutFromEnvironment({ CLUSTER_DIR: "/tmp/x", CLUSTER_HTTP_PORT:
 describe("the one-machine cluster's configuration", () => {
   it("gives the app servers both database nodes, to follow the primary after a promotion, in a form the app accepts", () => {
     const url = clusterDatabaseUrl(layout);
-    expect(url).toBe("postgres://postgres@127.0.0.1:6000,127.0.0.1:6001/breakaway?target_session_attrs=read-write");
+    expect(url).toBe("postgres://postgres@127.0.0.1:6000,127.0.0.1:6001/breakaway?target_session_attrs=primary");
     expect(parseEnv({ DATABASE_URL: url, APP_SECRET: "s".repeat(32) }).ok).toBe(true);
   });
 

@@ -40,13 +40,15 @@ export const nodePorts = (layout: ClusterLayout) => ({ primary: layout.pgPort, s
 export const appUrl = (layout: ClusterLayout) => `http://${layout.host}:${layout.httpPort}`;
 
 /**
- * Both PostgreSQL nodes, the primary first, and `target_session_attrs=read-write`: postgres.js
- * tries them in turn and keeps the one that accepts writes, so after the standby is promoted
- * the app servers reconnect to it without a change of configuration.
+ * Both PostgreSQL nodes, the primary first, and `target_session_attrs=primary`: postgres.js
+ * tries them in turn and keeps the one that is not a standby, so after the standby is promoted
+ * the app servers reconnect to it without a change of configuration. Not `read-write`: for that,
+ * postgres.js 3.4 checks only default_transaction_read_only, which a standby reports as off,
+ * so it would keep connections to the standby and every write on them would fail.
  */
 export function clusterDatabaseUrl(layout: ClusterLayout): string {
   const { primary, standby } = nodePorts(layout);
-  return `postgres://postgres@127.0.0.1:${primary},127.0.0.1:${standby}/${layout.database}?target_session_attrs=read-write`;
+  return `postgres://postgres@127.0.0.1:${primary},127.0.0.1:${standby}/${layout.database}?target_session_attrs=primary`;
 }
 
 /** A URL to one node alone (administration: creating the database, checking which is primary). */

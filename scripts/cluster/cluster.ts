@@ -60,7 +60,12 @@ export function isRunning(layout: ClusterLayout): boolean {
 type Say = (line: string) => void;
 
 /** The two PostgreSQL nodes: made afresh when the folder has none, else started as they were. */
-async function startDatabase(layout: ClusterLayout, pgBin: string, say: Say): Promise<void> {
+export async function startDatabase(layout: ClusterLayout, pgBin: string, say: Say = () => {}): Promise<void> {
+  const p = paths(layout);
+  mkdirSync(layout.folder, { recursive: true });
+  // PostgreSQL writes its logs and sockets here.
+  folderForPostgres(p.sockets, 0o755);
+  folderForPostgres(p.logs, 0o755);
   const nodes = nodeSettings(layout, pgBin);
   const fresh = !existsSync(path.join(nodes.primary.data, "PG_VERSION"));
   if (fresh) {
@@ -90,6 +95,14 @@ async function startDatabase(layout: ClusterLayout, pgBin: string, say: Say): Pr
     if (!exists) await admin.unsafe(`create database "${layout.database}"`);
   } finally {
     await admin.end({ timeout: 5 });
+  }
+  // Synchronous commit waits for the standby to have the change on disk, not to have replayed it.
+  const onStandby = postgres(nodeUrl(nodes.standby.port), { max: 1, onnotice: () => {} });
+  try {
+    const replayed = await waitFor(async () => (await onStandby`select 1 from pg_database where datname = ${layout.database}`).length > 0, 60_000);
+    if (!replayed) throw new Error(`the standby did not replay the new database: see ${nodes.standby.log}`);
+  } finally {
+    await onStandby.end({ timeout: 5 });
   }
   say(`PostgreSQL: primary on 127.0.0.1:${nodes.primary.port}, synchronous standby on 127.0.0.1:${nodes.standby.port}`);
 }
@@ -142,11 +155,7 @@ function startAppServer(layout: ClusterLayout, name: string, port: number, secre
 export async function startCluster(layout: ClusterLayout, programs: Programs, say: Say = () => {}): Promise<string> {
   if (isRunning(layout)) throw new Error(`a cluster is already running from ${layout.folder}: \`npm run cluster:down\` stops it`);
   const p = paths(layout);
-  mkdirSync(layout.folder, { recursive: true });
-  for (const folder of [p.run, p.logs]) mkdirSync(folder, { recursive: true });
-  // PostgreSQL writes its logs and sockets here.
-  folderForPostgres(p.sockets, 0o755);
-  folderForPostgres(p.logs, 0o755);
+  mkdirSync(p.run, { recursive: true });
   await startDatabase(layout, programs.pgBin, say);
 
   const secret = appSecret(layout);
