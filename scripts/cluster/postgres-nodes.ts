@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { isAlive, readPid } from "./processes";
 
 /**
  * The PostgreSQL primary and its streaming standby of a one-machine cluster, driven through
@@ -101,16 +102,9 @@ export function promote(node: Pick<NodeSettings, "bin" | "data">): void {
 
 /** The postmaster's process id, from its pid file, or null when it is not running. */
 export function postmasterPid(data: string): number | null {
-  const file = path.join(data, "postmaster.pid");
-  if (!existsSync(file)) return null;
-  const pid = Number(readFileSync(file, "utf8").split("\n")[0]);
-  if (!Number.isInteger(pid) || pid <= 0) return null;
-  try {
-    process.kill(pid, 0);
-    return pid;
-  } catch {
-    return null;
-  }
+  // Its first line is the pid (the file is readable by root and by postgres, its owner).
+  const pid = readPid(path.join(data, "postmaster.pid"));
+  return isAlive(pid) ? pid : null;
 }
 
 /** kill -9 of the postmaster: the crash the drill survives. */

@@ -13,9 +13,10 @@ export function isAlive(pid: number | null): pid is number {
   }
 }
 
+/** The pid on a pid file's first line (PostgreSQL's postmaster.pid has more lines after it). */
 export function readPid(file: string): number | null {
   if (!existsSync(file)) return null;
-  const pid = Number(readFileSync(file, "utf8").trim());
+  const pid = Number(readFileSync(file, "utf8").split("\n")[0]?.trim());
   return Number.isInteger(pid) && pid > 0 ? pid : null;
 }
 
