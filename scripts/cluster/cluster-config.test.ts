@@ -18,6 +18,8 @@ describe("the one-machine cluster's configuration", () => {
     expect(cfg).toContain("http-check send meth GET uri /healthz ver HTTP/1.1 hdr Host 127.0.0.1:8080");
     expect(cfg).toContain("retry-on conn-failure empty-response response-timeout");
     expect(cfg).toContain("option redispatch");
+    // ... but a form other than a ballot, once a server took it, is never sent twice.
+    expect(cfg).toContain("http-request disable-l7-retry if !replayable !ballot");
     expect(cfg).toContain("option forwardfor");
     expect(cfg).toMatch(/server app1 127\.0\.0\.1:8081 check\n\s+server app2 127\.0\.0\.1:8082 check/);
   });

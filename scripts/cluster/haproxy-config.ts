@@ -13,9 +13,9 @@ export interface BalancerSettings {
 /**
  * HAProxy in front of the app servers. Round robin; a server is taken out when /healthz fails
  * twice a second apart (it answers 503 when its database is gone) and put back after two passes.
- * A request that could not reach a server, or got no answer, or none in time, is tried again on
- * another server (`option redispatch`): safe for a ballot, because the ballot box refuses a
- * second ballot from the same voter, so a retried cast is either stored once or told "already voted".
+ * A request that could not reach a server is tried again on another (`option redispatch`); a read
+ * or a ballot that got no answer, or none in time, too: safe for a ballot, because the ballot box
+ * refuses a second ballot from the same voter, so a retried cast is stored once or told "already voted".
  * The apps read the client's address and scheme from X-Forwarded-For/Proto (TRUST_PROXY=true).
  */
 export function haproxyConfig(settings: BalancerSettings): string {
@@ -51,6 +51,12 @@ backend app
   balance roundrobin
   # Retries resend the request: it must be held whole (ballots and forms are small).
   option http-buffer-request
+  # Resending a request a server took and then failed is safe only where a repeat is harmless:
+  # reads, and ballots (the ballot box refuses a second one). Other forms are sent again only
+  # when no server took them (a connection failure), so a comment is never posted twice.
+  acl replayable method GET HEAD
+  acl ballot path_reg ^/polls/[^/]+/ballot$
+  http-request disable-l7-retry if !replayable !ballot
   # HTTP/1.1 with a Host header: the app refuses a request that does not say which site it is for.
   option httpchk
   http-check send meth GET uri /healthz ver HTTP/1.1 hdr Host ${settings.host}:${settings.port}
