@@ -139,15 +139,16 @@ export async function castStorm(voters: readonly StormVoter[], s: StormSettings)
 }
 
 /** Gaps of more than `thresholdMs` with no ballot stored: the voters' view of unavailability. */
-export function unavailability(storedAt: readonly number[], thresholdMs = 1_000): { longestMs: number; totalMs: number } {
+export function unavailability(storedAt: readonly number[], thresholdMs = 1_000): { longestMs: number; longestFromMs: number; totalMs: number } {
   let longestMs = 0;
+  let longestFromMs = 0;
   let totalMs = 0;
   let previous = 0;
   for (const t of [...storedAt].sort((a, b) => a - b)) {
     const gap = t - previous;
     if (gap > thresholdMs) totalMs += gap;
-    longestMs = Math.max(longestMs, gap);
+    if (gap > longestMs) [longestMs, longestFromMs] = [gap, previous];
     previous = t;
   }
-  return { longestMs, totalMs };
+  return { longestMs, longestFromMs, totalMs };
 }

@@ -244,7 +244,7 @@ ${faultsSeen
 | voters told "already voted" (stored, but the answer to that try was lost with a server) | ${already.toLocaleString("en-GB")} |
 | voters who gave up (not stored by the deadline) | ${gaveUp.toLocaleString("en-GB")} |
 | longest wait of a voter, first try to stored | ${seconds(longest)} s (most tries: ${mostTries}) |
-| seconds of unavailability (gaps over 1 s with no ballot stored) | ${seconds(gaps.totalMs)} s (longest gap ${seconds(gaps.longestMs)} s) |
+| seconds of unavailability (gaps over 1 s with no ballot stored) | ${seconds(gaps.totalMs)} s (longest gap ${seconds(gaps.longestMs)} s, from ${seconds(gaps.longestFromMs)} s) |
 
 Failed tries by kind: ${errors.length ? errors.map(([k, n]) => `${k}: ${n.toLocaleString("en-GB")}`).join("; ") : "none"}.
 

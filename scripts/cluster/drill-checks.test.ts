@@ -27,6 +27,6 @@ describe("the failover drill's verdict", () => {
     expect(classify({ status: 200, body: '{"ok":true,"receipt":"abc"}' })).toEqual({ kind: "receipt", receipt: "abc" });
     expect(classify({ status: 409, body: '{"ok":false,"code":"already_voted","message":"…"}' })).toEqual({ kind: "already_voted" });
     expect(classify({ status: 503, body: "<html>" })).toEqual({ kind: "error", error: "HTTP 503" });
-    expect(unavailability([100, 200, 2_700, 2_800, 4_000])).toEqual({ longestMs: 2_500, totalMs: 3_700 });
+    expect(unavailability([100, 200, 2_700, 2_800, 4_000])).toEqual({ longestMs: 2_500, longestFromMs: 200, totalMs: 3_700 });
   });
 });
