@@ -36,8 +36,6 @@ export const migrationsFolder = path.resolve(process.cwd(), "db/migrations");
 // Several app servers may start at once against one PostgreSQL: only one migrates at a time.
 const MIGRATION_LOCK_KEY = 727_274_001;
 
-export { describePostgresUrl };
-
 export function openPostgres(url: string, options: { max?: number } = {}): Database {
   const sql = postgres(url, {
     max: options.max ?? 10,
