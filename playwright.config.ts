@@ -30,7 +30,8 @@ export default defineConfig({
   webServer: {
     command: "npx tsx scripts/e2e-server.ts",
     url: `http://127.0.0.1:${port}/healthz`,
-    timeout: 120_000,
+    // Two app servers start one after the other behind HAProxy (scripts/e2e-server.ts).
+    timeout: 240_000,
     reuseExistingServer: false,
     stdout: "pipe",
   },

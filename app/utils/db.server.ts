@@ -7,6 +7,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import * as schema from "../../db/schema";
+import { describePostgresUrl } from "./postgres-url";
 
 export { schema };
 
@@ -34,11 +35,6 @@ export const migrationsFolder = path.resolve(process.cwd(), "db/migrations");
 
 // Several app servers may start at once against one PostgreSQL: only one migrates at a time.
 const MIGRATION_LOCK_KEY = 727_274_001;
-
-export function describePostgresUrl(url: string): string {
-  const u = new URL(url);
-  return `PostgreSQL at ${u.hostname}:${u.port || "5432"}${u.pathname}`;
-}
 
 export function openPostgres(url: string, options: { max?: number } = {}): Database {
   const sql = postgres(url, {

@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "n
 import path from "node:path";
 import { z } from "zod";
 import { DEFAULT_DEMO_PHASE, demoPhases, type DemoPhase } from "~/modules/demo/phases";
+import { isPostgresUrl } from "./postgres-url";
 import { trimEndOf } from "./trim";
 
 // Empty strings in the environment mean "not set", as most shells and .env files intend.
@@ -27,9 +28,8 @@ const envSchema = z.object({
       .max(65535, { error: "must be a whole number between 1 and 65535" }),
   ),
   HOST: optional(z.string()),
-  DATABASE_URL: optional(
-    z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" }),
-  ),
+  // A list of hosts is allowed (a primary and its standbys, with target_session_attrs=primary).
+  DATABASE_URL: optional(z.string().refine(isPostgresUrl, { error: "must be a postgres:// or postgresql:// URL" })),
   DATA_DIR: optional(z.string()),
   APP_URL: optional(z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })),
   SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" })),

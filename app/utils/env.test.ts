@@ -21,6 +21,12 @@ describe("environment", () => {
     expect(r.ok && r.env.demoMode).toBe(false);
   });
 
+  it("accepts a primary and its standby in one DATABASE_URL, tried in turn for the one that accepts writes", () => {
+    const url = "postgres://u@db1.example.org:5432,db2.example.org:5433/breakaway?target_session_attrs=primary";
+    expect(parseEnv({ DATABASE_URL: url, APP_SECRET: "x".repeat(32) })).toMatchObject({ ok: true, env: { databaseUrl: url } });
+    expect(parseEnv({ DATABASE_URL: "postgres://u@db1:5432,/breakaway" }).ok).toBe(false);
+  });
+
   it("treats empty values as unset", () => {
     expect(parseEnv({ PORT: "", DATABASE_URL: " " })).toMatchObject({ ok: true, env: { port: 3000 } });
   });
