@@ -1,4 +1,5 @@
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import { sql } from "drizzle-orm";
 import { readSessionToken } from "~/modules/auth/session.server";
 import { helpPageHtml } from "~/modules/documents/help-page";
 import { castFromEndpoint } from "~/modules/polls/cast-endpoint.server";
@@ -10,14 +11,18 @@ import { DEFAULT_BODY_BYTES, UPLOAD_BODY_BYTES } from "~/utils/input-limits";
 import { isCrossSiteWrite } from "~/utils/origin";
 import { principalOf } from "~/utils/auth.server";
 import { isAllowed, type Action, type Principal } from "~/utils/permissions";
+import { isDatabaseUnavailable } from "~/utils/database-unavailable";
+import { createDatabaseGate, type DatabaseGate } from "./database-gate.server";
 import { readClientFacts } from "./forwarded";
-import { bodyProblemMessage, frontDoorMessages, frontDoorTitles } from "./messages";
+import { answerHealth, isHealthPath, RETRY_AFTER_SECONDS } from "./health.server";
+import { bodyProblemMessage, frontDoorMessages, frontDoorTitles, unavailableMessage } from "./messages";
 import { checkForm, formKindOf, readBodyWithin, type BodyProblem } from "./request-body";
 import { applySecurityHeaders } from "./security-headers";
 
 /**
  * Every request that is not a static file passes here, on the server (server.ts) and in the tests
  * (tests/support/app-harness.ts) alike, before any route runs (docs/decisions/026):
+ * 0. the health checks (/healthz, /healthz/live), answered at once: no routing, no session;
  * 1. who is asking: Host and, behind a trusted load balancer, X-Forwarded-*, or 400;
  * 2. the address: no NUL byte, or 400;
  * 3. the origin check (CSRF, scheme included), or 403;
@@ -28,6 +33,10 @@ import { applySecurityHeaders } from "./security-headers";
  * then the ballot endpoint or Remix;
  * 6. on every answer: the security headers, and no-store for anyone signed in.
  * A failure anywhere is logged by its kind and code alone and answered with a plain 500 page.
+ * Every step that uses the database passes the database gate (decision 040): while the database
+ * cannot be used, or too many requests already wait for it, the request is refused at once with
+ * a plain 503 and Retry-After, never left hanging; a failure that means the database is gone is
+ * a 503 too.
  */
 
 export interface Arrival {
@@ -55,6 +64,8 @@ export interface FrontDoorDeps {
   build: ServerBuild;
   db: Db;
   env: AppEnv;
+  /** The database gate; by default one whose probe is a `select 1` through `db`. */
+  gate?: DatabaseGate;
 }
 
 const BODYLESS = new Set(["GET", "HEAD"]);
@@ -87,9 +98,16 @@ function uploadPageFor(pathname: string, principal: Principal): string | null {
 
 export function createFrontDoor(deps: FrontDoorDeps): (arrival: Arrival) => Promise<Answer> {
   const remix = createRequestHandler(deps.build, deps.env.nodeEnv === "development" ? "development" : "production");
+  const gate = deps.gate ?? createDatabaseGate(() => deps.db.execute(sql`select 1`));
 
   return async function handle(arrival: Arrival): Promise<Answer> {
     const method = arrival.method.toUpperCase();
+    // Health checks first: a load balancer's check may come without a Host header, and is cheap.
+    const healthPath = arrival.target.split("?")[0] ?? "";
+    if (BODYLESS.has(method) && isHealthPath(healthPath)) {
+      const facts = { protocol: arrival.encrypted ? ("https" as const) : ("http" as const), appUrl: deps.env.appUrl, signedIn: false };
+      return { response: await answerHealth(healthPath, arrival.headers.get("accept"), gate, facts) };
+    }
     const read = readClientFacts({
       remoteAddress: arrival.remoteAddress,
       encrypted: arrival.encrypted,
@@ -128,6 +146,8 @@ export function createFrontDoor(deps: FrontDoorDeps): (arrival: Arrival) => Prom
 
     // The session first: a page's larger upload limit is for someone allowed to use the page.
     let built: Awaited<ReturnType<typeof buildRequestContext>>;
+    const sessionEntry = await gate.enter();
+    if (!sessionEntry.ok) return refuseUnavailable(headerFacts, arrival);
     try {
       // Secure cookies over https, and always when the site's address is https (TLS may end at a
       // proxy that is not trusted to say so).
@@ -135,7 +155,10 @@ export function createFrontDoor(deps: FrontDoorDeps): (arrival: Arrival) => Prom
       built = await buildRequestContext({ db: deps.db, env: deps.env }, { cookieHeader, ip: facts.ip, secure });
     } catch (error) {
       logFailure({ method, url: url.href }, error);
-      return refuse(500, frontDoorMessages.serverError, headerFacts, arrival);
+      return (await unavailableNow(error)) ? refuseUnavailable(headerFacts, arrival) : refuse(500, frontDoorMessages.serverError, headerFacts, arrival);
+    } finally {
+      // Not held while the body arrives: a slow upload must not keep a place from others.
+      sessionEntry.release();
     }
 
     let bytes: Uint8Array<ArrayBuffer> | null = null;
@@ -161,19 +184,34 @@ export function createFrontDoor(deps: FrontDoorDeps): (arrival: Arrival) => Prom
       if (uploadPageFor(url.pathname, principalOf(built.context))) uploadForm = checked.uploadForm;
     }
 
+    const entry = await gate.enter();
+    if (!entry.ok) return refuseUnavailable(headerFacts, arrival);
     try {
       const context = { ...built.context, uploadForm };
       const setCookies = built.setCookies;
       const response = await dispatch(method, url, arrival, bytes, fields, context);
+      if (response.status >= 500 && (await gate.probe()) === false && isSafeToRefuse(method, url.pathname)) {
+        // The page failed because the database is gone: say so, and when to try again. A page's
+        // own answer to a form it was sent is kept: it may say what was stored before the failure.
+        return refuseUnavailable(headerFacts, arrival, built.setCookies);
+      }
       // Private too: an answer that signs someone in or out, and a page reached by an e-mailed
       // link with a token (it can show the person's address and the live token).
       const personal = context.auth !== null || setCookies.length > 0 || response.headers.has("set-cookie") || url.searchParams.has("token");
       return { response: withHeaders(response, { ...headerFacts, signedIn: personal }, setCookies) };
     } catch (error) {
       logFailure({ method, url: url.href }, error);
-      return refuse(500, frontDoorMessages.serverError, headerFacts, arrival);
+      return (await unavailableNow(error)) ? refuseUnavailable(headerFacts, arrival) : refuse(500, frontDoorMessages.serverError, headerFacts, arrival);
+    } finally {
+      entry.release();
     }
   };
+
+  /** Whether a failure means the database is gone; a probe then opens the gate's circuit. */
+  async function unavailableNow(error: unknown): Promise<boolean> {
+    const probed = await gate.probe();
+    return isDatabaseUnavailable(error) || !probed;
+  }
 
   async function dispatch(method: string, url: URL, arrival: Arrival, bytes: Uint8Array<ArrayBuffer> | null, fields: URLSearchParams | null, context: AppContext): Promise<Response> {
     // The ballot endpoint is served ahead of Remix, so that a ballot costs no page routing or
@@ -181,7 +219,9 @@ export function createFrontDoor(deps: FrontDoorDeps): (arrival: Arrival) => Prom
     const ballotPoll = method === "POST" ? BALLOT_ENDPOINT.exec(url.pathname)?.[1] : undefined;
     if (ballotPoll !== undefined) {
       const { status, body } = await castFromEndpoint(context, ballotPoll, fields ?? new URLSearchParams());
-      return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json; charset=utf-8" } });
+      const headers = new Headers({ "Content-Type": "application/json; charset=utf-8" });
+      if (status === 503) headers.set("Retry-After", String(RETRY_AFTER_SECONDS));
+      return new Response(JSON.stringify(body), { status, headers });
     }
     // A form with a file goes to the page already parsed (context.uploadForm): the bytes are not
     // copied into the request again.
@@ -189,6 +229,22 @@ export function createFrontDoor(deps: FrontDoorDeps): (arrival: Arrival) => Prom
     const request = new Request(url.href, { method, headers: arrival.headers, body, signal: arrival.signal });
     return remix(request, context);
   }
+}
+
+/**
+ * Whether a failed answer may be replaced by the plain 503: a request that changes nothing (a
+ * page or its data), or a ballot sent to the endpoint, whose transaction stores all or nothing.
+ */
+function isSafeToRefuse(method: string, pathname: string): boolean {
+  return BODYLESS.has(method) || BALLOT_ENDPOINT.test(pathname);
+}
+
+/** The database cannot be used now: 503, with when to try again. */
+function refuseUnavailable(facts: Parameters<typeof applySecurityHeaders>[1], arrival: Arrival, setCookies: string[] = []): Answer {
+  const answer = refuse(503, unavailableMessage, facts, arrival);
+  answer.response.headers.set("Retry-After", String(RETRY_AFTER_SECONDS));
+  for (const cookie of setCookies) answer.response.headers.append("Set-Cookie", cookie);
+  return answer;
 }
 
 function hasNul(target: string): boolean {

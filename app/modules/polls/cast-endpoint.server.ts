@@ -1,5 +1,6 @@
 import type { AppContext } from "~/utils/context.server";
 import { principalOf } from "~/utils/auth.server";
+import { isDatabaseUnavailable } from "~/utils/database-unavailable";
 import { describeFailure } from "~/utils/errors";
 import { isAllowed } from "~/utils/permissions";
 import { ballotBoxFor, type BoxResult } from "./ballot-box.server";
@@ -25,7 +26,9 @@ export async function castFromEndpoint(context: AppContext, pollId: string, form
     // Never the error itself: a failed statement's message carries its parameters, here voters'
     // ids or ballots with their receipts, and no ballot is ever logged (decision 007).
     console.error(`ballot endpoint: the ballot's transaction failed (${describeFailure(error)})`);
-    return { status: 500, body: castServerError };
+    // The database gone (503, the front door adds when to try again) or a fault (500): either
+    // way nothing of the ballot was stored, and the answer says voting again is safe.
+    return { status: isDatabaseUnavailable(error) ? 503 : 500, body: castServerError };
   }
   if (result.ok) return { status: 200, body: { ok: true, receipt: result.receipt } };
   return refused(statusOf(result.code), result.code, ballotProblemMessages[result.code]);
