@@ -1,3 +1,5 @@
+import { settleWithin } from "~/utils/settle-within";
+
 /**
  * Keeps requests from piling up on a database that cannot answer (docs/decisions/040):
  * - at most `maxInFlight` requests use the database at once, a little above the pool's size, so
@@ -73,7 +75,7 @@ export function createDatabaseGate(ping: () => Promise<unknown>, settings: GateS
   }
 
   function probe(): Promise<boolean> {
-    probing ??= withinTime(ping(), settings.probeTimeoutMs)
+    probing ??= settleWithin(ping(), settings.probeTimeoutMs)
       .then(
         () => true,
         () => false,
@@ -145,21 +147,4 @@ function once(fn: () => void): () => void {
     done = true;
     fn();
   };
-}
-
-/** The promise, or a rejection once `ms` have passed without it settling. */
-function withinTime<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("probe timed out")), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
 }

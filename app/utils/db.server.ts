@@ -8,6 +8,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import * as schema from "../../db/schema";
+import { settleWithin } from "./settle-within";
 
 export { schema };
 
@@ -60,6 +61,13 @@ export function describePostgresUrl(url: string): string {
  */
 export const CONNECT_TIMEOUT_SECONDS = 5;
 export const STATEMENT_TIMEOUT_MS = 15_000;
+/** How long a health probe's `select 1` may take before the database counts as not answering. */
+export const PING_TIMEOUT_MS = 1_000;
+
+/** Seconds before a pooled connection tries again after `retries` failures: 0.1, 0.2, 0.4 … 1. */
+export function reconnectBackoffSeconds(retries: number): number {
+  return Math.min(0.05 * 2 ** retries, 1);
+}
 
 export function openPostgres(url: string, options: { max?: number } = {}): Database {
   const sql = postgres(url, {
@@ -67,6 +75,10 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
     // Without an idle timeout an idle pool keeps the process alive after the server closes.
     idle_timeout: 20,
     connect_timeout: CONNECT_TIMEOUT_SECONDS,
+    // After failed connections postgres.js waits longer and longer before trying again (up to
+    // 20 s by default), so the pool stayed out of use well after the database was back: wait at
+    // most a second. The gate keeps requests away meanwhile.
+    backoff: reconnectBackoffSeconds,
     // A startup parameter: the server applies it to every statement on these connections.
     connection: { statement_timeout: STATEMENT_TIMEOUT_MS },
     onnotice: () => {},
@@ -102,8 +114,23 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
       }
     },
     async ping() {
-      pinger ??= postgres(url, { max: 1, idle_timeout: 20, connect_timeout: 2, connection: { statement_timeout: 1000 }, onnotice: () => {} });
-      await pinger`select 1`;
+      const current = (pinger ??= postgres(url, {
+        max: 1,
+        idle_timeout: 20,
+        connect_timeout: 2,
+        backoff: reconnectBackoffSeconds,
+        connection: { statement_timeout: PING_TIMEOUT_MS },
+        onnotice: () => {},
+      }));
+      try {
+        await settleWithin(current`select 1`, PING_TIMEOUT_MS);
+      } catch (error) {
+        // A connection that failed once may be stuck behind a dead socket: the next probe
+        // starts afresh rather than queue behind it.
+        if (pinger === current) pinger = null;
+        void current.end({ timeout: 0 }).catch(() => {});
+        throw error;
+      }
     },
     async close() {
       await Promise.all([sql.end({ timeout: 5 }), pinger?.end({ timeout: 1 })]);

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RETRY_AFTER_SECONDS } from "../../app/http/health.server";
+import { openPostgres, type Database } from "../../app/utils/db.server";
+import { users } from "../../db/schema";
+import { cookieFor, createTestApp } from "../support/app-harness";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy";
+
+/**
+ * Issue 16: while PostgreSQL was down, requests queued 4 to 60 s before a 500 and /healthz timed
+ * out; nothing said "try again". Here the app's pool goes through a proxy that the test cuts
+ * (a database that died, one that closed its connections, a network that drops everything) and
+ * restores. While cut: 503 with Retry-After for a page and the ballot endpoint, /healthz 503,
+ * /healthz/live 200, each answered before the client's own generous deadline. Restored: the
+ * very next requests succeed, without any restart.
+ */
+const serverUrl = process.env.TEST_DATABASE_URL;
+/** The client's own deadline: far longer than an answer should take, far shorter than a hang. */
+const CLIENT_DEADLINE_MS = 20_000;
+
+let database: TestDatabase;
+let proxy: TcpProxy;
+let proxied: Database;
+let app: Awaited<ReturnType<typeof createTestApp>>;
+let member = "";
+
+/** The answer, or a failure naming the request when none came before the client's deadline. */
+async function answered(what: string, response: Promise<Response>): Promise<Response> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${CLIENT_DEADLINE_MS / 1000} s`)), CLIENT_DEADLINE_MS);
+  });
+  try {
+    return await Promise.race([response, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const page = () => answered("the home page", app.request("/"));
+const ballot = () => answered("the ballot endpoint", app.request("/polls/no-such-poll/ballot", { form: { choice: "0" }, cookie: member }));
+const ready = () => answered("/healthz", app.request("/healthz"));
+const live = () => answered("/healthz/live", app.request("/healthz/live"));
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const u = new URL(serverUrl ?? "postgres://127.0.0.1:5432/x");
+  proxy = await startTcpProxy({ host: u.hostname, port: Number(u.port || 5432) });
+  await database.db.insert(users).values({ email: "outage@example.org", displayName: "Olu Outage", role: "member" });
+  member = await cookieFor(database.db, "outage@example.org");
+  if (!database.url) return;
+  proxied = openPostgres(proxy.urlFor(database.url), { max: 5 });
+  // The probe on a connection of its own through the same proxy, as server.ts sets it up.
+  app = await createTestApp(proxied.db, {}, { ping: () => proxied.ping() });
+});
+afterAll(async () => {
+  await proxied?.close();
+  await proxy?.close();
+  await database?.drop();
+});
+
+async function expectUnavailable(response: Response, kind: "page" | "json") {
+  expect(response.status).toBe(503);
+  expect(response.headers.get("Retry-After")).toBe(String(RETRY_AFTER_SECONDS));
+  if (kind === "json") expect(((await response.json()) as { ok: boolean }).ok).toBe(false);
+  else expect(await response.text()).toContain("The service is busy or briefly unavailable");
+}
+
+async function expectRecovered() {
+  // The background probe asks every second; the very next requests after it answers succeed.
+  await expect.poll(async () => (await ready()).status, { timeout: CLIENT_DEADLINE_MS, interval: 200 }).toBe(200);
+  expect((await page()).status).toBe(200);
+  // An unknown poll: the ballot endpoint reached the database and said so (not a 503, not a 500).
+  expect((await ballot()).status).toBe(404);
+}
+
+describe.skipIf(!serverUrl)("a database outage", () => {
+  it("serves normally through the proxy", async () => {
+    expect((await ready()).status).toBe(200);
+    expect(await (await live()).text()).toBe("up");
+    expect((await page()).status).toBe(200);
+    expect((await ballot()).status).toBe(404);
+  });
+
+  it.each([
+    ["a database that died (connections reset, new ones refused)", "refuse"],
+    ["a database that closed its connections (as when shutting down)", "close"],
+    ["a network that drops everything (connections never answered)", "blackhole"],
+  ] as const)(
+    "%s: 503 with Retry-After, not a 500 or a hang; recovered alone once it is back",
+    async (_name, how) => {
+      await proxy.cut(how);
+      try {
+        await expectUnavailable(await page(), "page");
+        await expectUnavailable(await ballot(), "json");
+        expect((await ready()).status).toBe(503);
+        const alive = await live();
+        expect(alive.status).toBe(200);
+        expect(await alive.text()).toBe("up");
+        // While it is known to be gone, a page is refused at once, before anything else runs.
+        await expectUnavailable(await page(), "page");
+      } finally {
+        await proxy.restore();
+      }
+      await expectRecovered();
+    },
+    90_000,
+  );
+
+  it("answers /healthz as JSON with the event-loop delay when asked", async () => {
+    const res = await app.request("/healthz", { headers: { Accept: "application/json" } });
+    expect(res.status).toBe(200);
+    const report = (await res.json()) as { status: string; database: string; eventLoopDelay: { p99Ms: number; maxMs: number; intervalSeconds: number } };
+    expect(report).toMatchObject({ status: "ready", database: "reachable" });
+    expect(report.eventLoopDelay.maxMs).toBeGreaterThanOrEqual(0);
+    expect(report.eventLoopDelay.intervalSeconds).toBeGreaterThan(0);
+    const live = await app.request("/healthz/live", { headers: { Accept: "application/json" } });
+    expect(await live.json()).toMatchObject({ status: "up" });
+  });
+});
