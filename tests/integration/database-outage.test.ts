@@ -1,3 +1,7 @@
+import net, { type AddressInfo } from "node:net";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RETRY_AFTER_SECONDS } from "../../app/http/health.server";
 import { openPostgres, type Database } from "../../app/utils/db.server";
@@ -116,5 +120,34 @@ describe.skipIf(!serverUrl)("a database outage", () => {
     expect(report.eventLoopDelay.intervalSeconds).toBeGreaterThan(0);
     const live = await app.request("/healthz/live", { headers: { Accept: "application/json" } });
     expect(await live.json()).toMatchObject({ status: "up" });
+  });
+});
+
+describe("health checks over HTTP", () => {
+  it("are answered without a Host header and never compressed", async () => {
+    const { createHttpApp } = await import("../../app/http/http-app.server");
+    const { parseEnv } = await import("../../app/utils/env.server");
+    const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+    const parsed = parseEnv({ DEMO_MODE: "true", APP_URL: "http://localhost:3000" });
+    if (!parsed.ok) throw new Error(parsed.problems.join("; "));
+    const server = createHttpApp({ build, db: database.db, env: parsed.env }).listen(0, "127.0.0.1");
+    await new Promise((resolve) => server.once("listening", resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      for (const path of ["/healthz", "/healthz/live"]) {
+        // HTTP/1.0 without a Host header, as a load balancer's simplest check sends it.
+        const raw = await new Promise<string>((resolve, reject) => {
+          const socket = net.connect(port, "127.0.0.1", () => socket.write(`GET ${path} HTTP/1.0\r\nAccept-Encoding: gzip\r\n\r\n`));
+          let text = "";
+          socket.on("data", (chunk: Buffer) => (text += chunk.toString("latin1")));
+          socket.on("end", () => resolve(text));
+          socket.on("error", reject);
+        });
+        expect(raw, path).toMatch(/^HTTP\/1\.[01] 200/);
+        expect(raw.toLowerCase(), path).not.toContain("content-encoding");
+      }
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
