@@ -187,14 +187,17 @@ export function createFrontDoor(deps: FrontDoorDeps): (arrival: Arrival) => Prom
     const entry = await gate.enter();
     if (!entry.ok) return refuseUnavailable(headerFacts, arrival);
     try {
-      const context = { ...built.context, uploadForm };
+      let failure: unknown = null;
+      const context: AppContext = { ...built.context, uploadForm, noteFailure: (error) => (failure ??= error) };
       const setCookies = built.setCookies;
       const response = await dispatch(method, url, arrival, bytes, fields, context);
-      if (response.status >= 500 && (await gate.probe()) === false && isSafeToRefuse(method, url.pathname)) {
+      if (response.status >= 500 && isSafeToRefuse(method, url.pathname) && (await unavailableNow(failure))) {
         // The page failed because the database is gone: say so, and when to try again. A page's
         // own answer to a form it was sent is kept: it may say what was stored before the failure.
         return refuseUnavailable(headerFacts, arrival, built.setCookies);
       }
+      // A form's failure is answered as the page gave it; the probe still notices a gone database.
+      if (response.status >= 500 && !isSafeToRefuse(method, url.pathname)) void gate.probe();
       // Private too: an answer that signs someone in or out, and a page reached by an e-mailed
       // link with a token (it can show the person's address and the live token).
       const personal = context.auth !== null || setCookies.length > 0 || response.headers.has("set-cookie") || url.searchParams.has("token");

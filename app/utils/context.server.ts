@@ -27,6 +27,11 @@ export type AppContext = {
    * with readUploadForm instead of parsing the body again. Null for any other request.
    */
   uploadForm: FormData | null;
+  /**
+   * Told of a page's failure (Remix's handleError), so that the front door can answer a failure
+   * that means the database is gone with a 503 instead of the page's 500 (decision 040).
+   */
+  noteFailure?: (error: unknown) => void;
 };
 
 export interface RequestFacts {

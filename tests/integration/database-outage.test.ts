@@ -2,6 +2,7 @@ import net, { type AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RETRY_AFTER_SECONDS } from "../../app/http/health.server";
 import { openPostgres, type Database } from "../../app/utils/db.server";
@@ -110,6 +111,17 @@ describe.skipIf(!serverUrl)("a database outage", () => {
     },
     90_000,
   );
+
+  it("goes on after its connections are terminated (a restart of PostgreSQL, an administrator), without a 500", async () => {
+    expect((await page()).status).toBe(200);
+    const dbName = new URL(database.url!).pathname.slice(1);
+    await database.db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${dbName} and pid <> pg_backend_pid()`);
+    // The very next requests, while the backends are still going away: served on fresh
+    // connections, or at worst told to try again; then served again, without a restart.
+    for (let i = 0; i < 10; i += 1) expect([200, 503]).toContain((await page()).status);
+    await expect.poll(async () => (await page()).status, { timeout: CLIENT_DEADLINE_MS, interval: 200 }).toBe(200);
+    expect((await ballot()).status).toBe(404);
+  });
 
   it("answers /healthz as JSON with the event-loop delay when asked", async () => {
     const res = await app.request("/healthz", { headers: { Accept: "application/json" } });
