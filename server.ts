@@ -13,7 +13,7 @@ import { startMailSender } from "./app/modules/mail/outbox.server";
 import { dueOwners } from "./app/modules/polls/due-owners.server";
 import { startPollCloser } from "./app/modules/polls/polls.server";
 import { createSmtpSender } from "./app/modules/mail/smtp.server";
-import { openDatabase } from "./app/utils/db.server";
+import { openDatabase, STATEMENT_TIMEOUT_MS } from "./app/utils/db.server";
 import { createDatabaseGate } from "./app/http/database-gate.server";
 import { createHttpApp, limitSlowClients } from "./app/http/http-app.server";
 import { loadEnvOrExit } from "./app/utils/env.server";
@@ -31,7 +31,8 @@ if (!existsSync(buildPath)) {
   process.exit(1);
 }
 
-const database = await openDatabase(env);
+// Requests fail fast rather than hold a connection: no statement of theirs runs past the limit.
+const database = await openDatabase(env, { statementTimeoutMs: STATEMENT_TIMEOUT_MS });
 console.log(`Database: ${database.description}`);
 await database.migrate();
 console.log("Database: migrations applied");

@@ -14,6 +14,7 @@ import { isAllowed, type Action, type Principal } from "~/utils/permissions";
 import { isDatabaseUnavailable } from "~/utils/database-unavailable";
 import { createDatabaseGate, type DatabaseGate } from "./database-gate.server";
 import { readClientFacts } from "./forwarded";
+import { eventLoopDelay } from "./event-loop-delay.server";
 import { answerHealth, isHealthPath, RETRY_AFTER_SECONDS } from "./health.server";
 import { bodyProblemMessage, frontDoorMessages, frontDoorTitles, unavailableMessage } from "./messages";
 import { checkForm, formKindOf, readBodyWithin, type BodyProblem } from "./request-body";
@@ -99,6 +100,8 @@ function uploadPageFor(pathname: string, principal: Principal): string | null {
 export function createFrontDoor(deps: FrontDoorDeps): (arrival: Arrival) => Promise<Answer> {
   const remix = createRequestHandler(deps.build, deps.env.nodeEnv === "development" ? "development" : "production");
   const gate = deps.gate ?? createDatabaseGate(() => deps.db.execute(sql`select 1`));
+  // Measured from the start, so that the first health check already reports it.
+  eventLoopDelay();
 
   return async function handle(arrival: Arrival): Promise<Answer> {
     const method = arrival.method.toUpperCase();

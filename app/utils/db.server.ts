@@ -69,7 +69,16 @@ export function reconnectBackoffSeconds(retries: number): number {
   return Math.min(0.05 * 2 ** retries, 1);
 }
 
-export function openPostgres(url: string, options: { max?: number } = {}): Database {
+export interface PoolOptions {
+  max?: number;
+  /**
+   * The longest a statement may run on the pool's connections: set by the app server
+   * (STATEMENT_TIMEOUT_MS), not by command-line tools and benchmarks, whose bulk work may run long.
+   */
+  statementTimeoutMs?: number;
+}
+
+export function openPostgres(url: string, options: PoolOptions = {}): Database {
   const sql = postgres(url, {
     max: options.max ?? 10,
     // Without an idle timeout an idle pool keeps the process alive after the server closes.
@@ -80,7 +89,7 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
     // most a second. The gate keeps requests away meanwhile.
     backoff: reconnectBackoffSeconds,
     // A startup parameter: the server applies it to every statement on these connections.
-    connection: { statement_timeout: STATEMENT_TIMEOUT_MS },
+    ...(options.statementTimeoutMs ? { connection: { statement_timeout: options.statementTimeoutMs } } : {}),
     onnotice: () => {},
   });
   let pinger: ReturnType<typeof postgres> | null = null;
@@ -166,9 +175,12 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
   };
 }
 
-export async function openDatabase(config: {
-  databaseUrl: string | undefined;
-  dataDir: string;
-}): Promise<Database> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir);
+export async function openDatabase(
+  config: {
+    databaseUrl: string | undefined;
+    dataDir: string;
+  },
+  pool: PoolOptions = {},
+): Promise<Database> {
+  return config.databaseUrl ? openPostgres(config.databaseUrl, pool) : openPglite(config.dataDir);
 }

@@ -5,7 +5,9 @@ import type { ServerBuild } from "@remix-run/node";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RETRY_AFTER_SECONDS } from "../../app/http/health.server";
-import { openPostgres, type Database } from "../../app/utils/db.server";
+import { isDatabaseUnavailable } from "../../app/utils/database-unavailable";
+import { allowLongStatements, openPostgres, STATEMENT_TIMEOUT_MS, type Database } from "../../app/utils/db.server";
+import { describeFailure } from "../../app/utils/errors";
 import { users } from "../../db/schema";
 import { cookieFor, createTestApp } from "../support/app-harness";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -54,7 +56,8 @@ beforeAll(async () => {
   await database.db.insert(users).values({ email: "outage@example.org", displayName: "Olu Outage", role: "member" });
   member = await cookieFor(database.db, "outage@example.org");
   if (!database.url) return;
-  proxied = openPostgres(proxy.urlFor(database.url), { max: 5 });
+  // As server.ts opens it: with the statement timeout.
+  proxied = openPostgres(proxy.urlFor(database.url), { max: 5, statementTimeoutMs: STATEMENT_TIMEOUT_MS });
   // The probe on a connection of its own through the same proxy, as server.ts sets it up.
   app = await createTestApp(proxied.db, {}, { ping: () => proxied.ping() });
 });
@@ -163,3 +166,24 @@ describe("health checks over HTTP", () => {
     }
   });
 });
+
+describe.skipIf(!serverUrl)("the statement timeout", () => {
+  it("ends a statement that runs past it (57014), unless its transaction allowed longer", async () => {
+    const short = openPostgres(database.url!, { max: 1, statementTimeoutMs: 200 });
+    try {
+      const failure = await short.db.execute(sql`select pg_sleep(1)`).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect(isDatabaseUnavailable(failure)).toBe(true);
+      expect(describeFailure(failure)).toContain("57014");
+      await short.db.transaction(async (tx) => {
+        await allowLongStatements(tx, "2min");
+        await tx.execute(sql`select pg_sleep(0.5)`);
+      });
+    } finally {
+      await short.close();
+    }
+  });
+});
+
