@@ -2,13 +2,16 @@ import net, { type AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RETRY_AFTER_SECONDS } from "../../app/http/health.server";
 import { isDatabaseUnavailable } from "../../app/utils/database-unavailable";
 import { allowLongStatements, openPostgres, STATEMENT_TIMEOUT_MS, type Database } from "../../app/utils/db.server";
 import { describeFailure } from "../../app/utils/errors";
-import { users } from "../../db/schema";
+import { systemActor } from "../../app/modules/audit/audit.server";
+import { createPoll, openPoll } from "../../app/modules/polls/polls.server";
+import { grantRole } from "../../app/modules/users/users.server";
+import { ballots, users } from "../../db/schema";
 import { cookieFor, createTestApp } from "../support/app-harness";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy";
@@ -124,6 +127,28 @@ describe.skipIf(!serverUrl)("a database outage", () => {
     for (let i = 0; i < 10; i += 1) expect([200, 503]).toContain((await page()).status);
     await expect.poll(async () => (await page()).status, { timeout: CLIENT_DEADLINE_MS, interval: 200 }).toBe(200);
     expect((await ballot()).status).toBe(404);
+  });
+
+  it("the ballot endpoint: a ballot whose transaction fails because the database is shutting down is a 503 with Retry-After, and nothing is stored", async () => {
+    const voter = await grantRole(database.db, { email: "shutdown.voter@example.org", role: "member", actor: systemActor() });
+    if (!voter.ok) throw new Error(voter.code);
+    const cookie = await cookieFor(database.db, "shutdown.voter@example.org");
+    const poll = await createPoll(database.db, systemActor(), { title: "Chair", method: "irv", options: [{ label: "Ann" }, { label: "Bob" }], closesAt: new Date(Date.now() + 3600_000) });
+    if (!poll.ok) throw new Error(poll.code);
+    await openPoll(database.db, systemActor(), poll.pollId, [voter.userId]);
+    // The database refuses the ballot's statement as a server shutting down does (57P03).
+    await database.db.execute(sql.raw(`create function refuse_as_shutting_down() returns trigger language plpgsql as $$ begin raise exception 'the database system is shutting down' using errcode = '57P03'; end $$`));
+    await database.db.execute(sql.raw(`create trigger refuse_as_shutting_down before insert on ballots for each row execute function refuse_as_shutting_down()`));
+    try {
+      const res = await answered("the ballot endpoint", app.request(`/polls/${poll.pollId}/ballot`, { form: { "rank-0": "1" }, cookie }));
+      expect(res.status).toBe(503);
+      expect(res.headers.get("Retry-After")).toBe(String(RETRY_AFTER_SECONDS));
+      expect(((await res.json()) as { ok: boolean }).ok).toBe(false);
+    } finally {
+      await database.db.execute(sql.raw(`drop trigger refuse_as_shutting_down on ballots`));
+      await database.db.execute(sql.raw(`drop function refuse_as_shutting_down()`));
+    }
+    expect(await database.db.select().from(ballots).where(eq(ballots.pollId, poll.pollId))).toEqual([]);
   });
 
   it("answers /healthz as JSON with the event-loop delay when asked", async () => {
