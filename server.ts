@@ -7,14 +7,17 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import { seedDemo, isDatabaseEmpty } from "./app/modules/demo/seed.server";
+import { seedDemoOnce } from "./app/modules/demo/seed-once.server";
+import { isDatabaseEmpty } from "./app/modules/demo/seed.server";
 import { startMailSender } from "./app/modules/mail/outbox.server";
 import { dueOwners } from "./app/modules/polls/due-owners.server";
 import { startPollCloser } from "./app/modules/polls/polls.server";
 import { createSmtpSender } from "./app/modules/mail/smtp.server";
-import { openDatabase } from "./app/utils/db.server";
+import { openDatabase, STATEMENT_TIMEOUT_MS } from "./app/utils/db.server";
+import { createDatabaseGate } from "./app/http/database-gate.server";
 import { createHttpApp, limitSlowClients } from "./app/http/http-app.server";
 import { loadEnvOrExit } from "./app/utils/env.server";
+import { describeFailure } from "./app/utils/errors";
 
 // A server is in production unless told otherwise (`npm run dev` says development). Set before
 // the build is imported below: React and other libraries choose their slow development build
@@ -28,15 +31,22 @@ if (!existsSync(buildPath)) {
   process.exit(1);
 }
 
-const database = await openDatabase(env);
+// Requests fail fast rather than hold a connection: no statement of theirs runs past the limit.
+const database = await openDatabase(env, { statementTimeoutMs: STATEMENT_TIMEOUT_MS });
 console.log(`Database: ${database.description}`);
 await database.migrate();
 console.log("Database: migrations applied");
 
 if (env.demoMode && (await isDatabaseEmpty(database.db))) {
   console.log(`Demo: building the demo movement up to the ${env.demoPhase} phase (this takes a minute on the embedded database)`);
-  const seeded = await seedDemo(database.db, { appUrl: env.appUrl, appSecret: env.appSecret, phase: env.demoPhase });
-  if (seeded.ok) console.log(`Demo: seeded a demo movement at the ${seeded.phase} phase, with ${seeded.pledges} pledges; sign in at /login and open /dev/outbox`);
+  // Another server starting beside this one may be seeding: this waits for it, then finds the
+  // database no longer empty.
+  const seeded = await seedDemoOnce(database, { appUrl: env.appUrl, appSecret: env.appSecret, phase: env.demoPhase });
+  console.log(
+    seeded.ok
+      ? `Demo: seeded a demo movement at the ${seeded.phase} phase, with ${seeded.pledges} pledges; sign in at /login and open /dev/outbox`
+      : "Demo: another server seeded the demo movement meanwhile",
+  );
 }
 
 let stopMail: (() => Promise<void>) | null = null;
@@ -57,7 +67,10 @@ const stopPollCloser = startPollCloser(database.db, undefined, dueOwners);
 
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 
-const app = createHttpApp({ build, db: database.db, env });
+// Requests are refused (503) at once while the database does not answer (decision 040); the
+// probe asks on a connection of its own, so a busy pool never makes the server look gone.
+const gate = createDatabaseGate(() => database.ping());
+const app = createHttpApp({ build, db: database.db, env, gate });
 
 const server = app.listen(env.port, env.host, () => {
   console.log(`Breakaway is ready at ${env.appUrl} (listening on ${env.host}:${env.port})`);
@@ -78,10 +91,19 @@ async function shutdown(signal: string) {
   closing = true;
   console.log(`${signal}: closing`);
   server.close();
+  gate.stop();
   await stopMail?.();
   await stopPollCloser();
   await database.close();
   process.exit(0);
 }
+// A failure nothing caught leaves the process in an unknown state: it exits, and its supervisor
+// (systemd's Restart=always, the container's restart policy) starts a fresh one within a second.
+// Only the failure's kind and code are logged (decision 026), never its message. A promise
+// rejected with nobody to catch it comes here too (Node's default, --unhandled-rejections=throw).
+process.on("uncaughtException", (error) => {
+  console.error(`Breakaway is stopping after a failure nothing caught (${describeFailure(error)}); its supervisor restarts it`);
+  process.exit(1);
+});
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));

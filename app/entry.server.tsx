@@ -14,10 +14,11 @@ const ABORT_DELAY = 5_000;
  * Remix's errors, logged the one way every failure is: where and what kind, never the message,
  * the query or the form (docs/decisions/026). A request the person abandoned is no failure.
  */
-export const handleError: HandleErrorFunction = (error, { request }) => {
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
   // Nor is a page that is not there (a 404 Remix raises itself), or any answer of the 4xx kind.
   if (request.signal.aborted || (isRouteErrorResponse(error) && error.status < 500)) return;
   logFailure({ method: request.method, url: request.url }, error);
+  context.noteFailure?.(error);
 };
 
 export default function handleRequest(

@@ -1,7 +1,7 @@
 // npm run seed:demo [-- --phase PHASE]: fills an empty database with the demo movement, its road
 // walked up to PHASE (default: DEMO_PHASE, or the elections).
 import { demoPhases, isDemoPhase } from "../app/modules/demo/phases";
-import { seedDemo } from "../app/modules/demo/seed.server";
+import { seedDemoOnce } from "../app/modules/demo/seed-once.server";
 import { withDatabase } from "./cli-database";
 
 const args = process.argv.slice(2);
@@ -14,7 +14,8 @@ if (at >= 0 && (given === undefined || !isDemoPhase(given))) {
 
 const code = await withDatabase(async (database, env) => {
   const phase = given !== undefined && isDemoPhase(given) ? given : env.demoPhase;
-  const result = await seedDemo(database.db, { appUrl: env.appUrl, appSecret: env.appSecret, phase });
+  // The lock too: a server starting with DEMO_MODE=true meanwhile would seed at the same time.
+  const result = await seedDemoOnce(database, { appUrl: env.appUrl, appSecret: env.appSecret, phase });
   if (!result.ok) {
     console.error(`The database (${database.description}) already holds a movement or people; the demo is only added to an empty one.`);
     return 1;

@@ -1,4 +1,5 @@
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import { sql } from "drizzle-orm";
 import { readSessionToken } from "~/modules/auth/session.server";
 import { helpPageHtml } from "~/modules/documents/help-page";
 import { castFromEndpoint } from "~/modules/polls/cast-endpoint.server";
@@ -12,14 +13,19 @@ import { isCrossSiteWrite } from "~/utils/origin";
 import { principalOf } from "~/utils/auth.server";
 import { isAllowed, type Action, type Principal } from "~/utils/permissions";
 import { castFaultAnswer } from "./cast-fault-answer.server";
+import { isDatabaseUnavailable } from "~/utils/database-unavailable";
+import { createDatabaseGate, type DatabaseGate } from "./database-gate.server";
 import { readClientFacts } from "./forwarded";
-import { bodyProblemMessage, frontDoorMessages, frontDoorTitles } from "./messages";
+import { eventLoopDelay } from "./event-loop-delay.server";
+import { answerHealth, isHealthPath, RETRY_AFTER_SECONDS } from "./health.server";
+import { bodyProblemMessage, frontDoorMessages, frontDoorTitles, unavailableMessage } from "./messages";
 import { checkForm, formKindOf, readBodyWithin, type BodyProblem } from "./request-body";
 import { applySecurityHeaders } from "./security-headers";
 
 /**
  * Every request that is not a static file passes here, on the server (server.ts) and in the tests
  * (tests/support/app-harness.ts) alike, before any route runs (docs/decisions/026):
+ * 0. the health checks (/healthz, /healthz/live), answered at once: no routing, no session;
  * 1. who is asking: Host and, behind a trusted load balancer, X-Forwarded-*, or 400;
  * 2. the address: no NUL byte, or 400;
  * 3. the origin check (CSRF, scheme included), or 403;
@@ -31,6 +37,10 @@ import { applySecurityHeaders } from "./security-headers";
  * 6. on every answer: the security headers, and no-store for anyone signed in.
  * A failure anywhere is logged by its kind and code alone and answered with a plain 500 page;
  * a failed request about a ballot, from what its cast returned (cast-fault-answer.server.ts).
+ * Every step that uses the database passes the database gate (decision 040): while the database
+ * cannot be used, or too many requests already wait for it, the request is refused at once with
+ * a plain 503 and Retry-After, never left hanging; a failure that means the database is gone is
+ * a 503 too.
  */
 
 export interface Arrival {
@@ -58,6 +68,8 @@ export interface FrontDoorDeps {
   build: ServerBuild;
   db: Db;
   env: AppEnv;
+  /** The database gate; by default one whose probe is a `select 1` through `db`. */
+  gate?: DatabaseGate;
 }
 
 const BODYLESS = new Set(["GET", "HEAD"]);
@@ -90,9 +102,18 @@ function uploadPageFor(pathname: string, principal: Principal): string | null {
 
 export function createFrontDoor(deps: FrontDoorDeps): (arrival: Arrival) => Promise<Answer> {
   const remix = createRequestHandler(deps.build, deps.env.nodeEnv === "development" ? "development" : "production");
+  const gate = deps.gate ?? createDatabaseGate(() => deps.db.execute(sql`select 1`));
+  // Measured from the start, so that the first health check already reports it.
+  eventLoopDelay();
 
   return async function handle(arrival: Arrival): Promise<Answer> {
     const method = arrival.method.toUpperCase();
+    // Health checks first: a load balancer's check may come without a Host header, and is cheap.
+    const healthPath = arrival.target.split("?")[0] ?? "";
+    if (BODYLESS.has(method) && isHealthPath(healthPath)) {
+      const facts = { protocol: arrival.encrypted ? ("https" as const) : ("http" as const), appUrl: deps.env.appUrl, signedIn: false };
+      return { response: await answerHealth(healthPath, arrival.headers.get("accept"), gate, facts) };
+    }
     const read = readClientFacts({
       remoteAddress: arrival.remoteAddress,
       encrypted: arrival.encrypted,
@@ -131,6 +152,8 @@ export function createFrontDoor(deps: FrontDoorDeps): (arrival: Arrival) => Prom
 
     // The session first: a page's larger upload limit is for someone allowed to use the page.
     let built: Awaited<ReturnType<typeof buildRequestContext>>;
+    const sessionEntry = await gate.enter();
+    if (!sessionEntry.ok) return refuseUnavailable(headerFacts, arrival);
     try {
       // Secure cookies over https, and always when the site's address is https (TLS may end at a
       // proxy that is not trusted to say so).
@@ -138,9 +161,13 @@ export function createFrontDoor(deps: FrontDoorDeps): (arrival: Arrival) => Prom
       built = await buildRequestContext({ db: deps.db, env: deps.env }, { cookieHeader, ip: facts.ip, secure });
     } catch (error) {
       logFailure({ method, url: url.href }, error);
+      if (await unavailableNow(error)) return unavailableAnswer(null, method, url, arrival, headerFacts);
       const fault = castFaultFor(null, method, url, arrival);
       if (fault) return { response: withHeaders(fault, { ...headerFacts, signedIn: true }) };
       return refuse(500, frontDoorMessages.serverError, headerFacts, arrival);
+    } finally {
+      // Not held while the body arrives: a slow upload must not keep a place from others.
+      sessionEntry.release();
     }
 
     let bytes: Uint8Array<ArrayBuffer> | null = null;
@@ -166,11 +193,23 @@ export function createFrontDoor(deps: FrontDoorDeps): (arrival: Arrival) => Prom
       if (uploadPageFor(url.pathname, principalOf(built.context))) uploadForm = checked.uploadForm;
     }
 
-    const context = { ...built.context, uploadForm };
+    let failure: unknown = null;
+    const context: AppContext = { ...built.context, uploadForm, noteFailure: (error) => (failure ??= error) };
     const castFault = (failed?: Response) => castFaultFor(context.casts, method, url, arrival, failed);
+    const entry = await gate.enter();
+    if (!entry.ok) return unavailableAnswer(context.casts, method, url, arrival, headerFacts, built.setCookies);
     try {
       const setCookies = built.setCookies;
       let response = await dispatch(method, url, arrival, bytes, fields, context);
+      // A ballot sent to the database keeps its own answer: it knows whether it was stored.
+      const ballotSent = context.casts.sentFrom !== null || context.casts.stored !== null;
+      if (response.status >= 500 && isSafeToRefuse(method, url.pathname) && !ballotSent && (await unavailableNow(failure))) {
+        // The page failed because the database is gone: say so, and when to try again. A page's
+        // own answer to a form it was sent is kept: it may say what was stored before the failure.
+        return unavailableAnswer(context.casts, method, url, arrival, headerFacts, built.setCookies);
+      }
+      // A form's failure is answered as the page gave it; the probe still notices a gone database.
+      if (response.status >= 500 && !isSafeToRefuse(method, url.pathname)) void gate.probe();
       const fault = response.status >= 500 && (response.headers.get("content-type") ?? "").startsWith("text/html") ? castFault(response) : null;
       if (fault) {
         await response.body?.cancel();
@@ -184,9 +223,18 @@ export function createFrontDoor(deps: FrontDoorDeps): (arrival: Arrival) => Prom
       logFailure({ method, url: url.href }, error);
       const fault = castFault();
       if (fault) return { response: withHeaders(fault, { ...headerFacts, signedIn: true }, built.setCookies) };
+      if (await unavailableNow(error)) return unavailableAnswer(context.casts, method, url, arrival, headerFacts, built.setCookies);
       return refuse(500, frontDoorMessages.serverError, headerFacts, arrival);
+    } finally {
+      entry.release();
     }
   };
+
+  /** Whether a failure means the database is gone; a probe then opens the gate's circuit. */
+  async function unavailableNow(error: unknown): Promise<boolean> {
+    const probed = await gate.probe();
+    return isDatabaseUnavailable(error) || !probed;
+  }
 
   async function dispatch(method: string, url: URL, arrival: Arrival, bytes: Uint8Array<ArrayBuffer> | null, fields: URLSearchParams | null, context: AppContext): Promise<Response> {
     // The ballot endpoint is served ahead of Remix, so that a ballot costs no page routing or
@@ -194,7 +242,9 @@ export function createFrontDoor(deps: FrontDoorDeps): (arrival: Arrival) => Prom
     const ballotPoll = method === "POST" ? BALLOT_ENDPOINT.exec(url.pathname)?.[1] : undefined;
     if (ballotPoll !== undefined) {
       const { status, body } = await castFromEndpoint(context, ballotPoll, fields ?? new URLSearchParams());
-      return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json; charset=utf-8" } });
+      const headers = new Headers({ "Content-Type": "application/json; charset=utf-8" });
+      if (status === 503) headers.set("Retry-After", String(RETRY_AFTER_SECONDS));
+      return new Response(JSON.stringify(body), { status, headers });
     }
     // A form with a file goes to the page already parsed (context.uploadForm): the bytes are not
     // copied into the request again.
@@ -216,6 +266,34 @@ function castFaultFor(casts: CastRecord | null, method: string, url: URL, arriva
     },
     failed ? { status: failed.status, retryAfter: failed.headers.get("retry-after") } : undefined,
   );
+}
+
+/**
+ * The database cannot be used now: a 503 with when to try again; on a ballot's page or address,
+ * the answer from what the request's cast returned instead (a stored ballot's receipts win over
+ * the 503, and a failure page sends the voter to check whether their vote was stored).
+ */
+function unavailableAnswer(casts: CastRecord | null, method: string, url: URL, arrival: Arrival, facts: Parameters<typeof applySecurityHeaders>[1], setCookies: string[] = []): Answer {
+  const refused = refuseUnavailable(facts, arrival, setCookies);
+  const fault = castFaultFor(casts, method, url, arrival, refused.response);
+  if (!fault) return refused;
+  return { response: withHeaders(fault, { ...facts, signedIn: true }, setCookies) };
+}
+
+/**
+ * Whether a failed answer may be replaced by the plain 503: a request that changes nothing (a
+ * page or its data), or a ballot sent to the endpoint, whose transaction stores all or nothing.
+ */
+function isSafeToRefuse(method: string, pathname: string): boolean {
+  return BODYLESS.has(method) || BALLOT_ENDPOINT.test(pathname);
+}
+
+/** The database cannot be used now: 503, with when to try again. */
+function refuseUnavailable(facts: Parameters<typeof applySecurityHeaders>[1], arrival: Arrival, setCookies: string[] = []): Answer {
+  const answer = refuse(503, unavailableMessage, facts, arrival);
+  answer.response.headers.set("Retry-After", String(RETRY_AFTER_SECONDS));
+  for (const cookie of setCookies) answer.response.headers.append("Set-Cookie", cookie);
+  return answer;
 }
 
 function hasNul(target: string): boolean {

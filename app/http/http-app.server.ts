@@ -6,6 +6,7 @@ import express from "express";
 import type { Db } from "~/utils/db.server";
 import type { AppEnv } from "~/utils/env.server";
 import { logFailure } from "~/utils/errors";
+import type { DatabaseGate } from "./database-gate.server";
 import { createFrontDoor } from "./front-door.server";
 import { nodeFrontDoor } from "./node-adapter.server";
 import { applySecurityHeaders } from "./security-headers";
@@ -14,7 +15,7 @@ import { applySecurityHeaders } from "./security-headers";
  * The app's HTTP handler, as server.ts serves it and the hostile-input suite drives it over real
  * connections: compression, static files, then the front door for everything else.
  */
-export function createHttpApp(deps: { build: ServerBuild; db: Db; env: AppEnv }): express.Express {
+export function createHttpApp(deps: { build: ServerBuild; db: Db; env: AppEnv; gate?: DatabaseGate }): express.Express {
   const { env } = deps;
   const frontDoor = createFrontDoor(deps);
   const app = express();

@@ -17,6 +17,7 @@ export const frontDoorTitles = {
   413: "What you sent is too large",
   415: "Sorry, we could not read what was sent",
   500: "Sorry, there is a problem with the service",
+  503: "Sorry, the service is busy or briefly unavailable",
 } as const;
 
 export function bodyProblemMessage(problem: BodyProblem): string {
@@ -39,4 +40,15 @@ export const frontDoorMessages = {
   badHeader: (header: string) => `The request's ${header} header could not be read, so it was refused.`,
   crossSite: "This form was sent from another site, or from this site over an insecure connection, so it was refused. Go to the page on this site and send it again.",
   serverError: "Please try again later. Nothing you submitted has been half-saved: each change is all or nothing.",
+};
+
+/** A request refused because the database cannot be used right now (docs/decisions/040). */
+export const unavailableMessage =
+  "The service is busy or briefly unavailable. Your last action was not carried out unless it says otherwise. Please try again in a minute.";
+
+/** The health checks' plain answers: read by load balancers and people alike. */
+export const healthMessages = {
+  up: "up",
+  ready: "ok",
+  unavailable: "The database is not answering: this server cannot serve requests now.",
 };

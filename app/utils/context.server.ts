@@ -33,6 +33,11 @@ export type AppContext = {
    * answers from it when the rest of the request fails (decision 041).
    */
   casts: CastRecord;
+  /**
+   * Told of a page's failure (Remix's handleError), so that the front door can answer a failure
+   * that means the database is gone with a 503 instead of the page's 500 (decision 040).
+   */
+  noteFailure?: (error: unknown) => void;
 };
 
 export interface RequestFacts {

@@ -56,7 +56,7 @@ describe("failures are logged without what was sent", () => {
     for (const secret of ["voter.secret", member.userId, "disk full", "rank-", "Bob", cookie.split("=")[1]!]) expect(all).not.toContain(secret);
   });
 
-  it("a database gone while the session is looked up: a 500 from the front door, and neither the cookie nor the query in the log", async () => {
+  it("a database gone while the session is looked up: a 503 from the front door, and neither the cookie nor the query in the log", async () => {
     const broken = await createTestDatabase();
     await grantRole(broken.db, { email: "someone@example.org", role: "member", actor: systemActor() });
     const cookie = await cookieFor(broken.db, "someone@example.org");
@@ -64,8 +64,9 @@ describe("failures are logged without what was sent", () => {
     await broken.drop();
     captureLog();
     const res = await brokenApp.request("/login/verify?token=secret-token-abc", { cookie });
-    expect(res.status).toBe(500);
-    expect(await res.text()).toContain("Sorry, there is a problem with the service");
+    // The database does not answer: try again later (decision 040), no longer a 500.
+    expect(res.status).toBe(503);
+    expect(await res.text()).toContain("The service is busy or briefly unavailable");
     const all = logged.join("\n");
     expect(all).toContain("GET /login/verify");
     expect(all).not.toContain("secret-token-abc");

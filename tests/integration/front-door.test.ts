@@ -147,7 +147,8 @@ describe("who is asking", () => {
   });
 
   it("ignores X-Forwarded-* unless TRUST_PROXY is set", async () => {
-    const res = await app.request("/healthz", { headers: { "X-Forwarded-Host": "bad host", "X-Forwarded-For": "not an address" } });
+    // A page, not the health check: that is answered before who is asking is read.
+    const res = await app.request("/", { headers: { "X-Forwarded-Host": "bad host", "X-Forwarded-For": "not an address" } });
     expect(res.status).toBe(200);
   });
 
@@ -289,9 +290,10 @@ describe("failures are logged by kind, never with what was sent", () => {
     const brokenApp = await createTestApp(broken.db);
     await broken.drop();
     const res = await brokenApp.request("/campaign?secret=sign-in-token-123");
-    expect(res.status).toBe(500);
+    // The database is gone: a 503 that says to try again (decision 040), no longer a 500.
+    expect(res.status).toBe(503);
     const text = await res.text();
-    expect(text).toContain("Sorry, there is a problem with the service");
+    expect(text).toContain("The service is busy or briefly unavailable");
     expect(logged.length).toBeGreaterThan(0);
     for (const line of logged) {
       expect(line).not.toContain("sign-in-token-123");

@@ -42,7 +42,6 @@ const routeActions: Record<string, RouteRule> = {
   "/registration/documents/:doc": "registration.manage",
   "/registration/pack.pdf": "registration.manage",
   "/registration/pack.zip": "registration.manage",
-  "/healthz": "site.view",
   "/dev/outbox": "site.view",
   "/login": "session.start",
   "/login/verify": "session.start",

@@ -2,8 +2,9 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { createSession, SESSION_COOKIE } from "../../app/modules/auth/session.server";
+import { createDatabaseGate, DEFAULT_GATE_SETTINGS, type GateSettings } from "../../app/http/database-gate.server";
 import { createFrontDoor } from "../../app/http/front-door.server";
 import type { Db } from "../../app/utils/db.server";
 import { parseEnv, type AppEnv } from "../../app/utils/env.server";
@@ -41,12 +42,16 @@ export interface RequestOptions {
  * cookies, the ballot endpoint it serves ahead of Remix, headers), over a real database: what a
  * browser would get, without a network.
  */
-export async function createTestApp(db: Db, envOverrides: Partial<AppEnv> = {}, options: { server?: string } = {}) {
+export async function createTestApp(db: Db, envOverrides: Partial<AppEnv> = {}, options: { server?: string; gate?: Partial<GateSettings>; ping?: () => Promise<unknown> } = {}) {
   const build = await loadBuild(options.server);
   const parsed = parseEnv({ DEMO_MODE: "true", APP_URL: BASE });
   if (!parsed.ok) throw new Error(parsed.problems.join("; "));
   const env: AppEnv = { ...parsed.env, ...envOverrides };
-  const handle = createFrontDoor({ build, db, env });
+  // The database gate as on a server, but letting any number of requests wait as long as they
+  // need: tests send a thousand ballots at once through a pool of five connections.
+  const settings: GateSettings = { ...DEFAULT_GATE_SETTINGS, maxQueued: Number.POSITIVE_INFINITY, maxWaitMs: 600_000, ...options.gate };
+  const gate = createDatabaseGate(options.ping ?? (() => db.execute(sql`select 1`)), settings);
+  const handle = createFrontDoor({ build, db, env, gate });
 
   async function request(pathname: string, options: RequestOptions = {}): Promise<Response> {
     const method = options.method ?? (options.form || options.body !== undefined ? "POST" : "GET");
@@ -74,7 +79,7 @@ export async function createTestApp(db: Db, envOverrides: Partial<AppEnv> = {}, 
     return answer.response;
   }
 
-  return { request, env };
+  return { request, env, gate };
 }
 
 /** A session for an existing person, as a Cookie header, skipping the emailed link. */

@@ -17,7 +17,7 @@ import { stringify } from "csv-stringify/sync";
 import { and, asc, desc, eq, isNull, ne, sql } from "drizzle-orm";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import { formatLondon } from "~/utils/london-time";
-import { rowsOf, type Db, type Tx } from "~/utils/db.server";
+import { allowLongStatements, rowsOf, type Db, type Tx } from "~/utils/db.server";
 import { erasedEmails, pledgeImports, pledges } from "../../../db/schema";
 import { erasedEmailHash } from "~/modules/users/erased-emails";
 import { applyCountChanges } from "./counts.server";
@@ -556,6 +556,8 @@ async function insertPledges(tx: Tx, fresh: readonly ImportedPledge[], run: Clai
 
 /** One batch: new pledges inserted, known ones merged, counts and progress moved, all or nothing. */
 async function importBatch(tx: Tx, run: ClaimedRun, batch: ImportPlan["entries"], processedAfter: number): Promise<void> {
+  // A batch on a busy database may take longer than a request is allowed (decision 040).
+  await allowLongStatements(tx, "2min");
   let incoming: ImportedPledge[] = [];
   let merged = 0;
   let errors = 0;

@@ -1,6 +1,7 @@
 import type { AppContext } from "~/utils/context.server";
 import { CommitOutcomeUnknown } from "~/utils/commit-outcome.server";
 import { principalOf } from "~/utils/auth.server";
+import { isDatabaseUnavailable } from "~/utils/database-unavailable";
 import { describeFailure } from "~/utils/errors";
 import { isAllowed } from "~/utils/permissions";
 import { ballotBoxFor, type BoxResult } from "./ballot-box.server";
@@ -32,7 +33,11 @@ export async function castFromEndpoint(context: AppContext, pollId: string, form
     // Lost at the commit: the ballot may be in, so the voter is never told to vote again blind.
     const unknown = error instanceof CommitOutcomeUnknown;
     console.error(`ballot endpoint: ${unknown ? "the ballot's commit got no answer" : "the ballot's transaction failed"} (${describeFailure(error)})`);
-    return { status: 500, body: unknown ? castOutcomeUnknown : castServerError };
+    // A lost commit says to look before voting again (500: a load balancer must not resend it).
+    // A failed transaction stored nothing, and the answer says voting again is safe: 503 when the
+    // database is gone (the front door adds when to try again), 500 for any other fault.
+    if (unknown) return { status: 500, body: castOutcomeUnknown };
+    return { status: isDatabaseUnavailable(error) ? 503 : 500, body: castServerError };
   }
   if (result.ok) {
     noteCastStored(context.casts, { receipts: [result.receipt], checkAt });
