@@ -558,7 +558,7 @@ async function roundOpenAndClose(db: Db, s: Setup, whileVoting: () => Promise<vo
   log(`standing orders adopted in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   // A member comments a second after the organiser starts opening the round: how long does the
   // comment wait? (Both write to the audit log.)
-  const opening = timed(() => openRound(db, { id: s.organiser.id, label: s.organiser.email }, { closesAt: new Date(Date.now() + 7 * 86_400_000) }));
+  const opening = timed(() => openRound(db, { id: s.organiser.id, label: s.organiser.email }, { closesAt: new Date(Date.now() + 8 * 86_400_000) }));
   const openCommentWait = await commentMeanwhile(db, s);
   const opened = await opening;
   if (!opened.value.ok) throw new Error(`round not opened: ${opened.value.code}`);
