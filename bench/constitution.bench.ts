@@ -51,7 +51,7 @@ import { grantRole } from "../app/modules/users/users.server";
 import type { Database, Db } from "../app/utils/db.server";
 import { amendmentSupporters, ballots, foundingMembers, movement, pollChains, polls, pollVoters, users, type StoredOperation } from "../db/schema";
 import { onBenchDatabase } from "./bench-database";
-import { loadNow, machineLine, median, writeBenchmarkSection } from "./benchmarks-doc";
+import { loadNow, machineLine, median, percentile, writeBenchmarkSection } from "./benchmarks-doc";
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 10_000);
 if (!Number.isInteger(MEMBERS) || MEMBERS < 2_000) throw new Error("BENCH_MEMBERS must be a whole number of at least 2000");
@@ -447,11 +447,6 @@ interface PageRow {
   bytes: number;
   /** Median of the same page's data request: root and route loaders and their serialisation. */
   dataMedian: number;
-}
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 type App = Awaited<ReturnType<typeof import("../tests/support/app-harness").createTestApp>>;

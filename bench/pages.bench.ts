@@ -31,7 +31,7 @@ import { parseEnv } from "../app/utils/env.server";
 import { foundingMembers, movement } from "../db/schema";
 import { onBenchDatabase } from "./bench-database";
 import { freePort } from "./bench-server";
-import { loadNow, machineLine, median, writeBenchmarkSection } from "./benchmarks-doc";
+import { loadNow, machineLine, median, percentile, writeBenchmarkSection } from "./benchmarks-doc";
 
 const { values: args } = parseArgs({
   options: { pledges: { type: "string", default: "100000" }, members: { type: "string", default: "10000" }, runs: { type: "string", default: "20" } },
@@ -99,11 +99,6 @@ interface Timing {
   p95: number;
   bytes: number;
   healthz: number;
-}
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 async function get(base: string, page: string, cookie: string | null): Promise<{ status: number; bytes: number; ms: number }> {

@@ -3,7 +3,7 @@ import { and, asc, count, isNull, sql } from "drizzle-orm";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import type { Db } from "~/utils/db.server";
 import { formatLondon } from "~/utils/london-time";
-import { pledges, type Relation } from "../../../db/schema";
+import { pledges } from "../../../db/schema";
 import { csvSafe, formatPounds } from "./csv-import";
 import { exportHeaders, relationExportLabels, yesNo } from "./import-messages";
 
@@ -16,21 +16,23 @@ export const EXPORT_CHUNK_ROWS = 2000;
 const PIECE_ROWS = 500;
 const BOM = "\uFEFF";
 
-interface ExportedPledge {
-  name: string;
-  email: string;
-  postcode: string;
-  region: string;
-  relation: Relation;
-  membershipNumber: string | null;
-  monthlySubscriptionPence: number | null;
-  consentContact: boolean;
-  consentDataUse: boolean;
-  consentVersion: string;
-  createdAt: Date;
-  confirmedAt: Date | null;
-  withdrawnAt: Date | null;
-}
+/** What a row of the export is made from. */
+type ExportedPledge = Pick<
+  typeof pledges.$inferSelect,
+  | "name"
+  | "email"
+  | "postcode"
+  | "region"
+  | "relation"
+  | "membershipNumber"
+  | "monthlySubscriptionPence"
+  | "consentContact"
+  | "consentDataUse"
+  | "consentVersion"
+  | "createdAt"
+  | "confirmedAt"
+  | "withdrawnAt"
+>;
 
 /** One pledge as a row of the export, in the columns the import reads back. */
 export function exportRecord(p: ExportedPledge): string[] {
