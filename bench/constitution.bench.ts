@@ -26,7 +26,7 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { systemActor, verifyAuditLog, type Actor } from "../app/modules/audit/audit.server";
 import { generateToken } from "../app/modules/auth/tokens";
 import { seededRandom } from "../app/modules/ballots/index";
@@ -49,9 +49,9 @@ import { ballotHash, checkBallot, type PollRules } from "../app/modules/polls/ba
 import { castBallot, closePoll, loadRules, verifyPoll } from "../app/modules/polls/polls.server";
 import { grantRole } from "../app/modules/users/users.server";
 import type { Database, Db } from "../app/utils/db.server";
-import { amendmentSupporters, ballots, foundingMembers, movement, polls, pollVoters, users, type StoredOperation } from "../db/schema";
+import { amendmentSupporters, ballots, foundingMembers, movement, pollChains, polls, pollVoters, users, type StoredOperation } from "../db/schema";
 import { onBenchDatabase } from "./bench-database";
-import { loadNow, machineLine, median, writeBenchmarkSection } from "./benchmarks-doc";
+import { loadNow, machineLine, median, percentile, writeBenchmarkSection } from "./benchmarks-doc";
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 10_000);
 if (!Number.isInteger(MEMBERS) || MEMBERS < 2_000) throw new Error("BENCH_MEMBERS must be a whole number of at least 2000");
@@ -215,15 +215,21 @@ async function membersAndMovement(db: Db): Promise<string[]> {
 
 /**
  * Ballots for many voters on one poll at once, as castBallot would write them (voter marked,
- * ballot chained to the last with a fresh receipt), in inserts of 1,000 rows.
+ * ballot chained onto a strand of the poll's voting-time chain with a fresh receipt), in inserts
+ * of 1,000 rows. An open poll's own chain head and count move only as it closes (migration
+ * 0009): the ballots go onto strand 0, under its row lock, as a cast does.
  */
 async function bulkBallots(db: Db, pollId: string, voters: readonly string[], answer: (rules: PollRules) => { choice?: string; ranking?: number[] }) {
   await db.transaction(async (tx) => {
     const loaded = await loadRules(tx, pollId);
     if (!loaded) throw new Error(`no poll ${pollId}`);
-    const [poll] = await tx.select({ chainHead: polls.chainHead, ballotCount: polls.ballotCount }).from(polls).where(eq(polls.id, pollId)).for("no key update");
-    if (!poll) throw new Error(`no poll ${pollId}`);
-    let head = poll.chainHead;
+    const [strand] = await tx
+      .select({ head: pollChains.head })
+      .from(pollChains)
+      .where(and(eq(pollChains.pollId, pollId), eq(pollChains.strand, 0)))
+      .for("update");
+    if (!strand) throw new Error(`no open chain for poll ${pollId}`);
+    let head = strand.head;
     const rows = voters.map(() => {
       const checked = checkBallot(loaded.rules, answer(loaded.rules));
       if (!checked.ok) throw new Error(checked.code);
@@ -235,7 +241,10 @@ async function bulkBallots(db: Db, pollId: string, voters: readonly string[], an
     });
     for (let i = 0; i < voters.length; i += 1000) await tx.insert(pollVoters).values(voters.slice(i, i + 1000).map((userId) => ({ pollId, userId })));
     for (let i = 0; i < rows.length; i += 1000) await tx.insert(ballots).values(rows.slice(i, i + 1000));
-    await tx.update(polls).set({ chainHead: head, ballotCount: poll.ballotCount + voters.length }).where(eq(polls.id, pollId));
+    await tx
+      .update(pollChains)
+      .set({ head, ballots: sql`${pollChains.ballots} + ${voters.length}` })
+      .where(and(eq(pollChains.pollId, pollId), eq(pollChains.strand, 0)));
   });
 }
 
@@ -289,6 +298,9 @@ async function setup(db: Db): Promise<Setup> {
   const granted = await grantRole(db, { email: "organiser@example.org", displayName: "Olwen Organiser", role: "organiser", actor: systemActor("benchmark") });
   if (!granted.ok) throw new Error(granted.code);
   const organiser = { id: granted.userId, email: "organiser@example.org", isOrganiser: true as const };
+  // Polls need a returning officer to be opened (decision 033's one returning officer).
+  const officer = await grantRole(db, { email: "returning-officer@example.org", displayName: "Rhys Returning", role: "returning_officer", actor: systemActor("benchmark") });
+  if (!officer.ok) throw new Error(officer.code);
   const organiserActor: Actor = { id: organiser.id, label: organiser.email };
   log(`${MEMBERS.toLocaleString("en-GB")} founding members in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
@@ -437,11 +449,6 @@ interface PageRow {
   dataMedian: number;
 }
 
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
 type App = Awaited<ReturnType<typeof import("../tests/support/app-harness").createTestApp>>;
 
 async function fetchOk(app: App, pathname: string, cookie: string): Promise<number> {
@@ -546,7 +553,7 @@ async function roundOpenAndClose(db: Db, s: Setup, whileVoting: () => Promise<vo
   log(`standing orders adopted in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   // A member comments a second after the organiser starts opening the round: how long does the
   // comment wait? (Both write to the audit log.)
-  const opening = timed(() => openRound(db, { id: s.organiser.id, label: s.organiser.email }, { closesAt: new Date(Date.now() + 7 * 86_400_000) }));
+  const opening = timed(() => openRound(db, { id: s.organiser.id, label: s.organiser.email }, { closesAt: new Date(Date.now() + 8 * 86_400_000) }));
   const openCommentWait = await commentMeanwhile(db, s);
   const opened = await opening;
   if (!opened.value.ok) throw new Error(`round not opened: ${opened.value.code}`);

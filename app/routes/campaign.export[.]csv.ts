@@ -1,14 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { londonDay } from "~/modules/pledges/counts.server";
-import { exportPledgesCsv } from "~/modules/pledges/import.server";
+import { exportPledges } from "~/modules/pledges/export.server";
 import { requireUser } from "~/utils/auth.server";
 import { contentDisposition } from "~/utils/content-disposition";
+import { streamedBody } from "~/utils/streamed-download";
 
-/** Every pledge held (erased ones left out), as CSV, in the columns the import reads back. */
+/** Every pledge held (erased ones left out), as CSV, in the columns the import reads back, sent as it is read. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context, "pledges.manage");
-  const { csv } = await exportPledgesCsv(context.db, { id: user.id, label: user.email });
-  return new Response(csv, {
+  const { pieces } = await exportPledges(context.db, { id: user.id, label: user.email });
+  return new Response(streamedBody(pieces), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": contentDisposition("attachment", `pledges-${londonDay(new Date())}.csv`),

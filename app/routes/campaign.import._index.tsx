@@ -22,7 +22,9 @@ import {
   type ImportPreview,
   type ImportSummary,
 } from "~/modules/pledges/import.server";
+import { pledgeTotalsNow } from "~/modules/pledges/totals.server";
 import {
+  exportSize,
   fieldLabels,
   importMessages as im,
   mappingProblemMessages,
@@ -66,8 +68,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     if (!preview) throw new Response("There is no such import.", { status: 404 });
     return { stage: "preview" as const, preview: previewForPage(preview) };
   }
-  const imports = await listImports(context.db);
-  return { stage: "upload" as const, imports: imports.map(summaryForPage) };
+  const [imports, totals] = await Promise.all([listImports(context.db), pledgeTotalsNow(context.db)]);
+  return { stage: "upload" as const, imports: imports.map(summaryForPage), exportRows: totals.held };
 }
 
 type ActionData = { stage: "upload"; errors: FieldErrors } | { stage: "preview"; preview: PagePreview; errors: FieldErrors; attempted: boolean };
@@ -137,6 +139,7 @@ export default function ImportPledges() {
   if (preview) return <Preview preview={preview} errors={result?.stage === "preview" ? result.errors : {}} attempted={result?.stage === "preview" && result.attempted} busy={busy} />;
   const errors = result?.stage === "upload" ? result.errors : {};
   const imports = loaded.stage === "upload" ? loaded.imports : [];
+  const exportRows = loaded.stage === "upload" ? loaded.exportRows : 0;
   return (
     <div className="page page--narrow">
       <ErrorSummary errors={errors} />
@@ -175,7 +178,7 @@ export default function ImportPledges() {
 
       <h2>Export</h2>
       <p>
-        <a href="/campaign/export.csv">Download all pledges as a CSV file</a>. It holds people&rsquo;s personal details: keep it safe and
+        <a href="/campaign/export.csv">Download all pledges as a CSV file</a> ({exportSize(exportRows)}). It holds people&rsquo;s personal details: keep it safe and
         delete it when you are done. Each download is recorded in the audit log.
       </p>
 

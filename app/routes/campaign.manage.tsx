@@ -9,7 +9,9 @@ import { addDemand, demandShown, editDemand, extendDeadline, moveDemand, recordR
 import { EditVersion, StaleEditSummary, staleFieldErrors } from "~/components/stale-edit";
 import { campaignTextMessages, decisionRecorded, extendDeadlineMessages, manageMessages, responseLabels } from "~/modules/campaign/messages";
 import { campaignStatusNow } from "~/modules/campaign/status.server";
-import { countAwaitingConfirmationLink, sendPendingConfirmations } from "~/modules/pledges/pledge.server";
+import { exportSize } from "~/modules/pledges/import-messages";
+import { sendPendingConfirmations } from "~/modules/pledges/pledge.server";
+import { pledgeTotalsNow } from "~/modules/pledges/totals.server";
 import { loadRules } from "~/modules/polls/polls.server";
 import { requireUser } from "~/utils/auth.server";
 import { MAX_CORRECTION_REASON_LENGTH, MAX_CAMPAIGN_STATEMENT_LENGTH, MAX_DEMAND_TEXT_LENGTH, MAX_DEMAND_TITLE_LENGTH, MAX_PARTY_NAME_LENGTH, MAX_WEB_ADDRESS_LENGTH } from "~/utils/input-limits";
@@ -26,7 +28,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   requireUser(request, context, "campaign.manage");
   const [m, demands] = await Promise.all([getMovement(context.db), listDemands(context.db)]);
   const decision = m?.decisionPollId ? await loadRules(context.db, m.decisionPollId) : null;
-  const awaitingLink = await countAwaitingConfirmationLink(context.db);
+  const totals = await pledgeTotalsNow(context.db);
   const now = Date.now();
   return {
     status: await campaignStatusNow(context.db, new Date(now)),
@@ -35,7 +37,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     settingsVersion: editVersion(settingsShown(m)),
     editable: !m || (m.phase === "campaign" && m.deadline.getTime() > now),
     afterDeadline: Boolean(m && m.deadline.getTime() <= now),
-    awaitingLink,
+    awaitingLink: totals.awaitingLink,
+    exportRows: totals.held,
     // The deadline can be extended, with a reason, until the decision ballot opens (decision 028).
     canExtend: Boolean(m && m.phase === "campaign" && !m.decisionPollId),
     decision: decision
@@ -200,7 +203,7 @@ export default function ManageCampaign() {
           <Link to="/campaign/import">Import pledges from a CSV file</Link>
         </li>
         <li>
-          <a href="/campaign/export.csv">Export all pledges as CSV</a> (personal data: keep it safe)
+          <a href="/campaign/export.csv">Export all pledges as CSV</a> ({exportSize(d.exportRows)}; personal data: keep it safe)
         </li>
         <li>
           <Link to="/founding">The founding roll</Link>

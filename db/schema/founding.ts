@@ -1,5 +1,5 @@
-import { boolean, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { pledges } from "./campaign";
+import { bigint, boolean, index, integer, pgTable, primaryKey, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { pledges, relationValues } from "./campaign";
 import { users } from "./users";
 
 /**
@@ -35,4 +35,35 @@ export const foundingMembers = pgTable(
     withdrawalReason: text("withdrawal_reason"),
   },
   (t) => [index("founding_members_pledge_idx").on(t.pledgeId)],
+);
+
+/**
+ * Running totals of the founding members that pages show, kept by triggers (migration 0018), in
+ * slots as pledge_totals is: the total is the sum over the slots.
+ */
+export const foundingTotals = pgTable("founding_totals", {
+  slot: smallint("slot").primaryKey(),
+  /** Invitations not withdrawn. */
+  invited: bigint("invited", { mode: "number" }).notNull().default(0),
+  /** On the roll: accepted and not left. */
+  accepted: bigint("accepted", { mode: "number" }).notNull().default(0),
+  /** Accepted, then left the roll. */
+  leftRoll: bigint("left_roll", { mode: "number" }).notNull().default(0),
+  mustResign: bigint("must_resign", { mode: "number" }).notNull().default(0),
+  resigned: bigint("resigned", { mode: "number" }).notNull().default(0),
+});
+
+/**
+ * Founding members on the roll by their pledge's region and relation, kept by triggers on both
+ * founding_members and pledges (a pledge's region or relation can change), in slots.
+ */
+export const foundingRollGroups = pgTable(
+  "founding_roll_groups",
+  {
+    slot: smallint("slot").notNull(),
+    region: text("region").notNull(),
+    relation: text("relation", { enum: relationValues }).notNull(),
+    n: bigint("n", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.slot, t.region, t.relation] })],
 );

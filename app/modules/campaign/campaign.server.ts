@@ -1,6 +1,7 @@
-import { and, asc, count, isNotNull, isNull } from "drizzle-orm";
+import { asc } from "drizzle-orm";
+import { pledgeTotalsNow } from "~/modules/pledges/totals.server";
 import type { DbOrTx } from "~/utils/db.server";
-import { demands, movement, pledges } from "../../../db/schema";
+import { demands, movement } from "../../../db/schema";
 
 export async function getMovement(db: DbOrTx) {
   const [row] = await db.select().from(movement).limit(1);
@@ -13,9 +14,5 @@ export async function listDemands(db: DbOrTx) {
 
 /** Pledges that count: confirmed by email and not withdrawn. */
 export async function countConfirmedPledges(db: DbOrTx): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(pledges)
-    .where(and(isNotNull(pledges.confirmedAt), isNull(pledges.withdrawnAt)));
-  return row?.n ?? 0;
+  return (await pledgeTotalsNow(db)).confirmed;
 }

@@ -1,6 +1,7 @@
-import { eq, isNull, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
+import { foundingInvited } from "~/modules/founding/totals.server";
 import type { DbOrTx } from "~/utils/db.server";
-import { foundingMembers, polls } from "../../../db/schema";
+import { polls } from "../../../db/schema";
 import { getMovement } from "./campaign.server";
 import { campaignStatus } from "./status";
 
@@ -11,7 +12,6 @@ export async function campaignStatusNow(db: DbOrTx, now = new Date()): Promise<s
   const [decision] = m.decisionPollId
     ? await db.select({ status: polls.status, closesAt: polls.closesAt }).from(polls).where(eq(polls.id, m.decisionPollId))
     : [];
-  const [invited] =
-    m.phase === "founding" ? await db.select({ n: sql<number>`count(*)::int` }).from(foundingMembers).where(isNull(foundingMembers.withdrawnAt)) : [];
-  return campaignStatus({ phase: m.phase, deadline: m.deadline, decision: decision ?? null, invited: invited?.n ?? 0 }, now);
+  const invited = m.phase === "founding" ? await foundingInvited(db) : 0;
+  return campaignStatus({ phase: m.phase, deadline: m.deadline, decision: decision ?? null, invited }, now);
 }

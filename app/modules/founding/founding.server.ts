@@ -6,8 +6,8 @@ import type { Db, DbOrTx } from "~/utils/db.server";
 import { findUserByEmail } from "~/modules/users/users.server";
 import { MAX_CORRECTION_REASON_LENGTH } from "~/utils/input-limits";
 import { textLimitProblem } from "~/utils/text-limits";
-import { foundingMembers, movement, pledges, pollRoll, users, type Relation } from "../../../db/schema";
-import { foundingRoll, onFoundingRoll } from "./roll.server";
+import { foundingMembers, movement, pledges, pollRoll, users } from "../../../db/schema";
+import { foundingRoll } from "./roll.server";
 import { foundingInvitationMail, standingOrdersQuestion } from "./wording";
 
 export const FOUNDING_STATEMENT_VERSION = "founding-statement-1";
@@ -241,48 +241,5 @@ export async function openStandingOrdersVote(
   });
 }
 
-export interface FoundingFigures {
-  invited: number;
-  /** On the roll now: accepted and not left. */
-  accepted: number;
-  /** Accepted, then left the roll (or had their account erased). */
-  left: number;
-  mustResign: number;
-  resigned: number;
-  byRegion: { region: string; accepted: number }[];
-  byRelation: Record<Relation, number>;
-}
-
-/** Counts only: nobody sees another member's details here. */
-export async function foundingFigures(db: DbOrTx): Promise<FoundingFigures> {
-  const [totals] = await db
-    .select({
-      invited: sql<number>`count(*) filter (where ${foundingMembers.withdrawnAt} is null)::int`,
-      accepted: sql<number>`count(*) filter (where ${onFoundingRoll})::int`,
-      left: sql<number>`count(*) filter (where ${foundingMembers.acceptedAt} is not null and ${foundingMembers.leftAt} is not null)::int`,
-      mustResign: sql<number>`count(*) filter (where ${foundingMembers.mustResign} and ${onFoundingRoll})::int`,
-      resigned: sql<number>`count(*) filter (where ${foundingMembers.resignedAt} is not null and ${onFoundingRoll})::int`,
-    })
-    .from(foundingMembers);
-  const groups = await db
-    .select({ region: pledges.region, relation: pledges.relation, n: sql<number>`count(*)::int` })
-    .from(foundingMembers)
-    .innerJoin(pledges, eq(pledges.id, foundingMembers.pledgeId))
-    .where(onFoundingRoll)
-    .groupBy(pledges.region, pledges.relation);
-  const byRegion = new Map<string, number>();
-  const byRelation: Record<Relation, number> = { member: 0, former_member: 0, supporter: 0 };
-  for (const g of groups) {
-    byRegion.set(g.region, (byRegion.get(g.region) ?? 0) + g.n);
-    byRelation[g.relation] += g.n;
-  }
-  return {
-    invited: totals?.invited ?? 0,
-    accepted: totals?.accepted ?? 0,
-    left: totals?.left ?? 0,
-    mustResign: totals?.mustResign ?? 0,
-    resigned: totals?.resigned ?? 0,
-    byRegion: [...byRegion.entries()].map(([region, accepted]) => ({ region, accepted })).sort((a, b) => b.accepted - a.accepted),
-    byRelation,
-  };
-}
+// Read from running totals (totals.server.ts): the page never counts the roll.
+export { foundingFigures, type FoundingFigures } from "./totals.server";

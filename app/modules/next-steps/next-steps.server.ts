@@ -2,7 +2,7 @@
  * The facts steps.ts decides from, read from the database for one person: the same reads the
  * pages they link to make, so home never says something the page it links to contradicts.
  */
-import { and, count, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { loadSitting } from "~/modules/constitution/ballot.server";
 import { currentDraft, listAmendments } from "~/modules/constitution/drafting.server";
 import { latestVersion, pendingClauses, openRoundOf } from "~/modules/constitution/round.server";
@@ -10,6 +10,7 @@ import { ballotTimes, currentElection, listCandidates, listPositions, pendingNom
 import { vacancies } from "~/modules/elections/recovery.server";
 import { getFoundingMembership } from "~/modules/founding/founding.server";
 import { isFoundingMember } from "~/modules/founding/roll.server";
+import { foundingInvited } from "~/modules/founding/totals.server";
 import type { PollResult } from "~/modules/polls/ballot-rules";
 import { pollIdsOnRoll } from "~/modules/polls/polls.server";
 import { loadReadiness } from "~/modules/registration/readiness.server";
@@ -17,7 +18,7 @@ import { officerCompletion } from "~/modules/registration/registration.server";
 import { returningOfficerName } from "~/modules/roles/roles.server";
 import type { DbOrTx } from "~/utils/db.server";
 import type { Principal } from "~/utils/permissions";
-import { demands, foundingMembers, movement, polls, pollRoll, pollVoters, voteItems } from "../../../db/schema";
+import { demands, movement, polls, pollRoll, pollVoters, voteItems } from "../../../db/schema";
 import { personalSteps, roadStep, type PersonalFacts, type PollFact, type RoadFacts, type RoadStep, type PersonalStep } from "./steps";
 
 type PollRow = typeof polls.$inferSelect;
@@ -119,7 +120,7 @@ export async function roadFacts(db: DbOrTx, viewer: { role: Principal }, now = n
   const demandRows = m ? await db.select({ response: demands.response }).from(demands) : [];
   const decision = m ? await pollById(db, m.decisionPollId) : null;
   const standingOrders = m ? await pollById(db, m.standingOrdersPollId) : null;
-  const [invited] = await db.select({ n: count() }).from(foundingMembers).where(isNull(foundingMembers.withdrawnAt));
+  const invited = { n: await foundingInvited(db) };
   const returningOfficer = await returningOfficerName(db);
 
   const version = await latestVersion(db);

@@ -149,3 +149,6 @@ export const errorsCsvHeaders = { line: "Line", problem: "Problem" } as const;
 
 /** In the errors file, for rows we may not keep: their details are left out on purpose. */
 export const withheldRowNote = "(details left out: no agreement to keep them)";
+
+/** Beside the export's link: how many rows the file will hold (the download shows its own progress). */
+export const exportSize = (rows: number): string => (rows === 1 ? "1 pledge" : `${number(rows)} pledges`);

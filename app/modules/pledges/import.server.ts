@@ -14,9 +14,8 @@
 import { describeFailure } from "~/utils/errors";
 import { createHash } from "node:crypto";
 import { stringify } from "csv-stringify/sync";
-import { and, asc, desc, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, desc, eq, ne, sql } from "drizzle-orm";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
-import { formatLondon } from "~/utils/london-time";
 import { allowLongStatements, rowsOf, type Db, type Tx } from "~/utils/db.server";
 import { erasedEmails, pledgeImports, pledges } from "../../../db/schema";
 import { erasedEmailHash } from "~/modules/users/erased-emails";
@@ -51,7 +50,6 @@ import {
 import { MAX_FILE_NAME_CHARS, PREVIEW_CELL_CHARS, PREVIEW_LISTED_ERRORS, PREVIEW_ROWS } from "~/utils/input-limits";
 import {
   errorsCsvHeaders,
-  exportHeaders,
   fieldLabels,
   relationExportLabels,
   rowProblemMessages,
@@ -648,56 +646,5 @@ export async function getImportErrorsCsv(db: Db, actor: Actor, importId: string)
     });
     // The byte order mark makes Excel read the file as UTF-8 (names with accents, "£").
     return { ok: true, csv: BOM + row.errorsCsv, importId } as const;
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Export
-
-/**
- * Every pledge we hold as CSV, in the columns our import reads back. Erased pledges are left
- * out: those people asked us to forget them. The export is recorded (row count only).
- */
-export async function exportPledgesCsv(db: Db, actor: Actor): Promise<{ ok: true; csv: string; rows: number }> {
-  return db.transaction(async (tx) => {
-    const rows = await tx
-      .select({
-        name: pledges.name,
-        email: pledges.email,
-        postcode: pledges.postcode,
-        region: pledges.region,
-        relation: pledges.relation,
-        membershipNumber: pledges.membershipNumber,
-        monthlySubscriptionPence: pledges.monthlySubscriptionPence,
-        consentContact: pledges.consentContact,
-        consentDataUse: pledges.consentDataUse,
-        consentVersion: pledges.consentVersion,
-        createdAt: pledges.createdAt,
-        confirmedAt: pledges.confirmedAt,
-        withdrawnAt: pledges.withdrawnAt,
-      })
-      .from(pledges)
-      .where(isNull(pledges.erasedAt))
-      .orderBy(asc(pledges.createdAt), asc(pledges.id));
-    const records: string[][] = [[...exportHeaders]];
-    for (const p of rows) {
-      records.push([
-        csvSafe(p.name),
-        csvSafe(p.email),
-        csvSafe(p.postcode),
-        p.region,
-        relationExportLabels[p.relation],
-        csvSafe(p.membershipNumber ?? ""),
-        formatPounds(p.monthlySubscriptionPence),
-        yesNo(p.consentContact),
-        yesNo(p.consentDataUse),
-        csvSafe(p.consentVersion),
-        formatLondon(p.createdAt),
-        p.confirmedAt ? formatLondon(p.confirmedAt) : "",
-        p.withdrawnAt ? formatLondon(p.withdrawnAt) : "",
-      ]);
-    }
-    await appendAudit(tx, { actor, action: "pledges.exported", subjectType: "pledges", subjectId: "all", details: { rows: rows.length } });
-    return { ok: true, csv: BOM + stringify(records), rows: rows.length } as const;
   });
 }

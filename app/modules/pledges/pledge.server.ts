@@ -1,4 +1,4 @@
-import { and, eq, gt, isNotNull, isNull, lte, sql } from "drizzle-orm";
+import { and, eq, gt, isNotNull, isNull, lte } from "drizzle-orm";
 import { appendAudit, systemActor } from "~/modules/audit/audit.server";
 import { MAX_MAIL_REQUESTS_OVERALL, MAX_PLEDGES_PER_EMAIL, MAX_PLEDGES_PER_IP, type LimitedBy } from "~/modules/auth/rate-limit";
 import { checkAndRecordRequest } from "~/modules/auth/request-limits.server";
@@ -9,6 +9,7 @@ import { PENDING_PLEDGE_DAYS } from "~/utils/input-limits";
 import { movement, pendingPledges, pledges } from "../../../db/schema";
 import { applyCountChanges } from "./counts.server";
 import { pledgeConfirmationMail, pledgeRepeatedMail } from "./mail";
+import { pledgeTotalsNow } from "./totals.server";
 import type { PledgeInput } from "./pledge-form";
 
 export const PLEDGE_CONSENT_VERSION = "pledge-2026-11";
@@ -221,10 +222,7 @@ export async function sendPendingConfirmations(db: Db, actor: { id: string | nul
   }
 }
 
+/** Pledges waiting for a confirmation link to be sent, from the running totals (totals.server.ts). */
 export async function countAwaitingConfirmationLink(db: DbOrTx): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(pledges)
-    .where(and(isNull(pledges.confirmedAt), isNull(pledges.withdrawnAt), isNull(pledges.erasedAt), isNull(pledges.confirmTokenHash)));
-  return row?.n ?? 0;
+  return (await pledgeTotalsNow(db)).awaitingLink;
 }
