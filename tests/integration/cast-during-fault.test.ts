@@ -45,9 +45,15 @@ beforeAll(async () => {
   items = await roundItems(database.db, round.roundId);
   clauses = [...new Set(items.map((i) => i.clauseId))];
 }, 60_000);
+/** The database back, and the app's gate told so at once (its own probe asks only every second). */
+async function restoreDatabase() {
+  await cutter.restore();
+  expect(await app.gate.probe()).toBe(true);
+}
+
 afterEach(async () => {
   vi.restoreAllMocks();
-  await cutter.restore();
+  await restoreDatabase();
 });
 afterAll(async () => {
   await appDatabase.close();
@@ -126,7 +132,7 @@ describe("a poll's ballot without JavaScript", () => {
     expect(page).toContain(`href="/polls/${pollId}"`);
     expect(page).not.toContain("Nothing you submitted has been half-saved");
     // It was stored: the page linked to says so once the database is back.
-    await cutter.restore();
+    await restoreDatabase();
     expect(await marksAndBallots([pollId])).toEqual({ marks: 1, ballots: 1 });
     expect(await html(await app.request(`/polls/${pollId}`, { cookie: cookies[1] }))).toContain("You have voted in this poll.");
   });
@@ -138,14 +144,16 @@ describe("a page where ballots are cast, failing", () => {
     cutter.cutNow();
     const response = await app.request(`/polls/${pollId}`, { cookie: cookies[7] });
     const page = await html(response);
-    expect(response.status).toBe(500);
+    // The database is gone: a 503 with when to try again (decision 040), on the check page.
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toMatch(/^\d+$/);
     expect(page).toContain("Check whether your vote was stored");
     expect(page).toContain(`href="/polls/${pollId}"`);
     // The session could not even be read: no ballot was sent, and the script may say so.
     const endpoint = await app.request(`/polls/${pollId}/ballot`, { form: { choice: "yes" }, cookie: cookies[7] });
-    expect(endpoint.status).toBe(500);
-    expect(((await endpoint.json()) as { code: string }).code).toBe("http_500");
-    await cutter.restore();
+    expect(endpoint.status).toBe(503);
+    expect(((await endpoint.json()) as { code: string }).code).toBe("http_503");
+    await restoreDatabase();
     expect(await marksAndBallots([pollId])).toEqual({ marks: 0, ballots: 0 });
   });
 });
@@ -175,7 +183,7 @@ describe("a poll's ballot through the ballot endpoint (with JavaScript)", () => 
     expect(answer.message).toContain("could not tell whether your vote was stored");
     expect(answer.message).not.toContain("Nothing was cast");
     expect(logged).toEqual([expect.stringMatching(/^ballot endpoint: the ballot's commit got no answer \(\w+/)]);
-    await cutter.restore();
+    await restoreDatabase();
     expect(await marksAndBallots([pollId])).toEqual({ marks: 1, ballots: 1 });
     const [stored] = await database.db.select().from(ballots).where(eq(ballots.pollId, pollId));
     for (const secret of [stored!.receipt, ids[3]!, "abstain"]) expect(logged.join("\n")).not.toContain(secret);
@@ -244,7 +252,7 @@ describe("a clause's ballot in the sitting without JavaScript", () => {
     expect(response.status).toBe(500);
     expect(page).toContain("Check whether your vote was stored");
     expect(page).toContain('href="/constitution/vote"');
-    await cutter.restore();
+    await restoreDatabase();
     expect(await marksAndBallots(questions)).toEqual({ marks: questions.length, ballots: questions.length });
     expect(await html(await app.request("/constitution/vote", { cookie: cookies[6] }))).toMatch(/You have voted on 1 of \d+ clauses\./);
   });
