@@ -16,6 +16,10 @@ import { haproxyConfig } from "./cluster/haproxy-config";
 import { waitFor } from "./cluster/processes";
 
 const port = Number(process.env.E2E_PORT ?? "3100");
+// A journey with a database of its own (tests/e2e/registration.spec.ts) names it, its demo off,
+// and where its two app servers listen (the next two ports after E2E_APP_PORT_BASE).
+const givenDatabase = process.env.E2E_DATABASE_URL;
+const appPortBase = Number(process.env.E2E_APP_PORT_BASE ?? port);
 const host = "127.0.0.1";
 const serverUrl = process.env.TEST_DATABASE_URL;
 const haproxy = findHaproxy();
@@ -24,7 +28,7 @@ const baseEnv: NodeJS.ProcessEnv = {
   ...process.env,
   HOST: host,
   APP_URL: `http://${host}:${port}`,
-  DEMO_MODE: "true",
+  DEMO_MODE: process.env.E2E_DEMO_MODE ?? "true",
   // The browser tests walk the road from a running campaign (decision 035).
   DEMO_PHASE: process.env.DEMO_PHASE || "campaign",
   SMTP_URL: "",
@@ -52,10 +56,10 @@ if (!serverUrl) {
   console.error("\n!!! HAProxy is not installed: the browser tests run against ONE app server, not through the load balancer.");
   console.error("!!! Install it with `sudo apt-get install -y haproxy` to test as in production (two servers behind HAProxy).\n");
   if (process.env.CI) process.exit(1);
-  Object.assign(process.env, baseEnv, { PORT: String(port), DATABASE_URL: await freshDatabase(serverUrl) });
+  Object.assign(process.env, baseEnv, { PORT: String(port), DATABASE_URL: givenDatabase ?? (await freshDatabase(serverUrl)) });
   await import("../server");
 } else {
-  await startBehindBalancer(haproxy, await freshDatabase(serverUrl));
+  await startBehindBalancer(haproxy, givenDatabase ?? (await freshDatabase(serverUrl)));
 }
 
 async function startBehindBalancer(haproxyPath: string, databaseUrl: string): Promise<void> {
@@ -71,8 +75,8 @@ async function startBehindBalancer(haproxyPath: string, databaseUrl: string): Pr
     });
   }
   const servers = [
-    { name: "app1", port: port + 1 },
-    { name: "app2", port: port + 2 },
+    { name: "app1", port: appPortBase + 1 },
+    { name: "app2", port: appPortBase + 2 },
   ];
   const prefixed = (child: ChildProcess, name: string) => {
     for (const stream of [child.stdout, child.stderr]) stream?.on("data", (chunk: Buffer) => process.stdout.write(chunk.toString().replace(/^(?=.)/gm, `[${name}] `)));

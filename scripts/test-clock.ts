@@ -114,6 +114,13 @@ export async function advanceDatabaseClock(sql: postgres.Sql, ms: number): Promi
   return row.now;
 }
 
+/** How far the database's clock is ahead of the real time, in milliseconds. */
+export async function databaseShiftMs(sql: postgres.Sql): Promise<number> {
+  const [row] = await sql<{ ms: number }[]>`select (extract(epoch from shift) * 1000)::float8 as ms from public.test_clock`;
+  if (!row) throw new Error("The test clock's database did not answer.");
+  return Math.round(row.ms);
+}
+
 /** How far `POST /advance` moves the clock: `days=` and/or `hours=`, `minutes=`, `ms=` (added up). */
 export function advanceFromQuery(params: URLSearchParams): number | null {
   const units: [string, number][] = [
@@ -145,7 +152,8 @@ export interface ClockReading {
 
 /**
  * The clock's control endpoint, on its own port bound to 127.0.0.1 (not part of the app):
- * `GET /now` reads both clocks; `POST /advance?days=7` moves both and answers the new reading.
+ * `GET /now` reads both clocks; `POST /advance?days=7` moves both and answers the new reading;
+ * `POST /follow` moves this process's clock to the database's, moved by another process.
  */
 export function startClockControl(port: number, clock: ShiftedClock, sql: postgres.Sql): Promise<http.Server> {
   const read = async (): Promise<ClockReading> => {
@@ -162,6 +170,12 @@ export function startClockControl(port: number, clock: ShiftedClock, sql: postgr
     };
     const handle = async () => {
       if (request.method === "GET" && url.pathname === "/now") return answer(200, await read());
+      if (request.method === "POST" && url.pathname === "/follow") {
+        // Another process moved the database's clock: this process's clock catches up with it.
+        const behind = (await databaseShiftMs(sql)) - clock.shiftMs();
+        if (behind > 0) clock.advance(behind);
+        return answer(200, await read());
+      }
       if (request.method === "POST" && url.pathname === "/advance") {
         const ms = advanceFromQuery(url.searchParams);
         if (ms === null) return answer(400, { error: "Give days=, hours=, minutes= or ms= (a number, not negative)." });
@@ -169,7 +183,7 @@ export function startClockControl(port: number, clock: ShiftedClock, sql: postgr
         clock.advance(ms);
         return answer(200, await read());
       }
-      return answer(404, { error: "GET /now or POST /advance?days=N" });
+      return answer(404, { error: "GET /now, POST /advance?days=N or POST /follow" });
     };
     const run = queue.then(handle).catch((error: unknown) => answer(500, { error: error instanceof Error ? error.message : String(error) }));
     queue = run;

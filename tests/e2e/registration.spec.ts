@@ -41,7 +41,7 @@ function databaseUrl(): string {
 }
 
 test.beforeAll(async () => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", APP_URL: base, DEMO_MODE: "false", SMTP_URL: "", APP_SECRET: process.env.APP_SECRET || randomBytes(32).toString("hex") };
   if (serverUrl) {
     const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
@@ -57,8 +57,15 @@ test.beforeAll(async () => {
   const out = execFileSync("npx", ["tsx", "tests/e2e/registration-seed.ts"], { env, encoding: "utf8", timeout: 180_000 });
   seeded = JSON.parse(out.trim().split("\n").pop() ?? "{}") as typeof seeded;
   expect(seeded.officers).toHaveLength(3);
-  server = spawn("npx", ["tsx", "server.ts"], { env, stdio: "ignore", detached: true });
-  for (let i = 0; i < 120; i += 1) {
+  // On PostgreSQL, through HAProxy in front of two app servers, as in production (issue 16).
+  server = serverUrl
+    ? spawn("npx", ["tsx", "scripts/e2e-server.ts"], {
+        env: { ...env, E2E_PORT: String(port), E2E_DATABASE_URL: env.DATABASE_URL, E2E_DEMO_MODE: "false", E2E_APP_PORT_BASE: String(port + 20) },
+        stdio: "ignore",
+        detached: true,
+      })
+    : spawn("npx", ["tsx", "server.ts"], { env, stdio: "ignore", detached: true });
+  for (let i = 0; i < 360; i += 1) {
     const up = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
     if (up) return;
     await new Promise((r) => setTimeout(r, 500));
