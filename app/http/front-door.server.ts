@@ -73,6 +73,8 @@ export interface FrontDoorDeps {
 }
 
 const BODYLESS = new Set(["GET", "HEAD"]);
+/** How long a page waits before the database is asked whether it still answers (then again). */
+const OUTAGE_CHECK_MS = 3_000;
 const BALLOT_ENDPOINT = /^\/polls\/([^/]{1,100})\/ballot$/;
 
 /** Who may send each page that takes a file: the permission its action asks for. */
@@ -200,7 +202,12 @@ export function createFrontDoor(deps: FrontDoorDeps): (arrival: Arrival) => Prom
     if (!entry.ok) return unavailableAnswer(context.casts, method, url, arrival, headerFacts, built.setCookies);
     try {
       const setCookies = built.setCookies;
-      let response = await dispatch(method, url, arrival, bytes, fields, context);
+      const work = dispatch(method, url, arrival, bytes, fields, context);
+      // A page waits on the database only while the database answers: a query sent on a
+      // connection that went silent gets no answer and no error (decision 040).
+      const settled = BODYLESS.has(method) ? await settleUnlessOutage(work) : await work;
+      if (settled === null) return unavailableAnswer(context.casts, method, url, arrival, headerFacts, built.setCookies);
+      let response = settled;
       // A ballot sent to the database keeps its own answer: it knows whether it was stored.
       const ballotSent = context.casts.sentFrom !== null || context.casts.stored !== null;
       if (response.status >= 500 && isSafeToRefuse(method, url.pathname) && !ballotSent && (await unavailableNow(failure))) {
@@ -229,6 +236,27 @@ export function createFrontDoor(deps: FrontDoorDeps): (arrival: Arrival) => Prom
       entry.release();
     }
   };
+
+  /**
+   * A page's answer, or null once the database has stopped answering while the page waited for
+   * it: every few seconds of waiting the database is asked (one shared probe). A page changes
+   * nothing, so it can be given up; its work ends in the background and is dropped.
+   */
+  async function settleUnlessOutage(work: Promise<Response>): Promise<Response | null> {
+    for (;;) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const waited = new Promise<false>((resolve) => {
+        timer = setTimeout(() => resolve(false), OUTAGE_CHECK_MS);
+      });
+      const done = await Promise.race([work.then(() => true, () => true), waited]);
+      clearTimeout(timer);
+      if (done) return work;
+      if (!(await gate.probe())) {
+        work.then((late) => late.body?.cancel(), () => {});
+        return null;
+      }
+    }
+  }
 
   /** Whether a failure means the database is gone; a probe then opens the gate's circuit. */
   async function unavailableNow(error: unknown): Promise<boolean> {

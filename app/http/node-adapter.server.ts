@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { TLSSocket } from "node:tls";
-import { writeReadableStreamToWritable } from "@remix-run/node";
 import { logFailure } from "~/utils/errors";
 import type { Answer, Arrival } from "./front-door.server";
 import { applySecurityHeaders } from "./security-headers";
+import { writeBody } from "./write-body.server";
 
 /**
  * How long the rest of an over-limit body may keep arriving after the 413 before the connection
@@ -123,6 +123,6 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
   }
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) res.setHeader("Set-Cookie", cookies);
-  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  if (response.body) await writeBody(response.body, res);
   else res.end();
 }

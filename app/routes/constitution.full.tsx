@@ -6,6 +6,9 @@ import { requirePermission } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "The whole constitution - Breakaway" }];
 
+/** Text and links only: sent without the app's scripts, which would carry the whole text again (see root.tsx). */
+export const handle = { hydrate: false };
+
 /** Every clause on one page: to search the text or read it straight through on a computer. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "constitution.read");

@@ -26,6 +26,18 @@ describe("the constitution pages", () => {
     expect(html).toContain("Entrenched");
   });
 
+  it("the whole text is sent once: no scripts carrying it again as their data, unlike the other pages", async () => {
+    const clauses = await loadModelConstitution("constitution/clauses");
+    const whole = await (await app.request("/constitution/full")).text();
+    expect(whole).not.toContain("<script");
+    expect(whole).not.toContain("__remixContext");
+    // Each clause's title is in the table of contents and its heading, nowhere else.
+    const title = clauses[0]!.title;
+    expect(whole.split(title).length - 1).toBe(2);
+    const contents = await (await app.request("/constitution")).text();
+    expect(contents).toContain("__remixContext");
+  });
+
   it("the contents page links to every clause's own page, leads to the whole text, and stays small", async () => {
     const clauses = await loadModelConstitution("constitution/clauses");
     const response = await app.request("/constitution");

@@ -97,9 +97,12 @@ describe.skipIf(!serverUrl)("a database outage", () => {
     ["a database that died (connections reset, new ones refused)", "refuse"],
     ["a database that closed its connections (as when shutting down)", "close"],
     ["a network that drops everything (connections never answered)", "blackhole"],
+    ["a network gone silent under open connections (a query in flight never answered)", "stall"],
   ] as const)(
     "%s: 503 with Retry-After, not a 500 or a hang; recovered alone once it is back",
     async (_name, how) => {
+      // Connections open and idle in the pool when the outage comes, as on a busy server.
+      expect((await page()).status).toBe(200);
       await proxy.cut(how);
       try {
         await expectUnavailable(await page(), "page");

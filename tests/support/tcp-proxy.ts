@@ -13,9 +13,11 @@ export interface TcpProxy {
    * An outage. "refuse": open connections are reset and new ones refused (a database that died);
    * "close": open connections are closed cleanly (FIN, as a backend that exits does) and new ones
    * refused; "blackhole": open connections are reset and new ones accepted but never answered
-   * (a network that drops packets).
+   * (a network that drops packets); "stall": open connections stay open but nothing passes on
+   * them any more, and new ones are accepted but never answered (a network that went silent:
+   * a query in flight waits for an answer that never comes, with no error to end it).
    */
-  cut(how?: "refuse" | "close" | "blackhole"): Promise<void>;
+  cut(how?: "refuse" | "close" | "blackhole" | "stall"): Promise<void>;
   /** Connections pass again. */
   restore(): Promise<void>;
   /** How many connections were let through since the start. */
@@ -26,6 +28,7 @@ export interface TcpProxy {
 export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
   const pairs = new Set<{ client: net.Socket; upstream: net.Socket }>();
   const held = new Set<net.Socket>();
+  const stalled = new Set<{ client: net.Socket; upstream: net.Socket }>();
   let mode: "pass" | "blackhole" = "pass";
   let passed = 0;
 
@@ -84,6 +87,17 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       return u.toString();
     },
     async cut(how = "refuse") {
+      if (how === "stall") {
+        mode = "blackhole";
+        for (const pair of pairs) {
+          pair.client.unpipe(pair.upstream);
+          pair.upstream.unpipe(pair.client);
+          pair.client.pause();
+          pair.upstream.pause();
+          stalled.add(pair);
+        }
+        return;
+      }
       if (how === "blackhole") {
         mode = "blackhole";
         dropOpen("reset");
@@ -96,6 +110,13 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     },
     async restore() {
       mode = "pass";
+      // A stalled connection is given up for dead, as the kernel's keep-alive would in the end.
+      for (const pair of stalled) {
+        pairs.delete(pair);
+        pair.upstream.destroy();
+        pair.client.resetAndDestroy();
+      }
+      stalled.clear();
       for (const socket of held) socket.destroy();
       held.clear();
       if (!server.listening) await listen(port);
