@@ -13,16 +13,11 @@
 // their own clocks on + 4 and + 5), each in a process of its own with its own shifted Date. The
 // clock endpoint then moves the database's clock and has each server follow it, before it
 // answers. Without HAProxy: one server, with a loud warning (an error under CI).
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import http from "node:http";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import postgres from "postgres";
-import { findHaproxy, getStatus } from "./cluster/cluster";
-import { haproxyConfig } from "./cluster/haproxy-config";
-import { waitFor } from "./cluster/processes";
+import { findHaproxy } from "./cluster/cluster";
+import { startBehindBalancer } from "./e2e-balancer";
 import { advanceDatabaseClock, advanceFromQuery, createClockDatabase, installShiftedDate, journeyDatabaseName, startClockControl, type ClockReading } from "./test-clock";
 
 const serverUrl = process.env.TEST_DATABASE_URL;
@@ -82,49 +77,6 @@ async function serveBalanced(haproxyPath: string, databaseUrl: string): Promise<
     { name: "app1", port: base + 2, clockPort: base + 4 },
     { name: "app2", port: base + 3, clockPort: base + 5 },
   ];
-  const children: ChildProcess[] = [];
-  const stopAll = () => {
-    for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
-  };
-  process.on("exit", stopAll);
-  for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.on(signal, () => {
-      stopAll();
-      process.exit(0);
-    });
-  }
-  const appUrl = `http://${host}:${port}`;
-  // One after the other: the first migrates the empty database.
-  for (const server of servers) {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/e2e-journey-server.ts"], {
-      env: {
-        ...process.env,
-        E2E_JOURNEY_ROLE: "app",
-        E2E_JOURNEY_PORT: String(server.port),
-        E2E_CLOCK_PORT: String(server.clockPort),
-        E2E_EXIT_WITH_PARENT: "1",
-        DATABASE_URL: databaseUrl,
-        APP_URL: appUrl,
-      },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    children.push(child);
-    for (const stream of [child.stdout, child.stderr]) stream?.on("data", (chunk: Buffer) => process.stdout.write(chunk.toString().replace(/^(?=.)/gm, `[${server.name}] `)));
-    child.on("exit", (code, signal) => console.error(`[${server.name}] exited (${signal ?? code})`));
-    const up = await waitFor(async () => child.exitCode === null && (await getStatus(host, server.port, "/healthz")) === 200, 150_000, 250);
-    if (!up) {
-      console.error(`[${server.name}] did not start`);
-      stopAll();
-      process.exit(1);
-    }
-  }
-  const folder = mkdtempSync(path.join(os.tmpdir(), "breakaway-journey-haproxy-"));
-  const config = path.join(folder, "haproxy.cfg");
-  writeFileSync(config, haproxyConfig({ host, port: base, servers, adminSocket: path.join(folder, "haproxy.sock"), identifyServers: true }));
-  const balancer = spawn(haproxyPath, ["-db", "-f", config], { stdio: ["ignore", "ignore", "pipe"] });
-  children.push(balancer);
-  balancer.stderr?.on("data", (chunk: Buffer) => process.stdout.write(`[haproxy] ${chunk.toString()}`));
-  balancer.on("exit", (code) => console.error(`[haproxy] exited (${code})`));
 
   // The journey's clock endpoint: the database's clock moves once, then every server follows it.
   const sql = postgres(databaseUrl, { max: 1, idle_timeout: 20, onnotice: () => {} });
@@ -160,12 +112,27 @@ async function serveBalanced(haproxyPath: string, databaseUrl: string): Promise<
     control.once("error", reject);
     control.listen(clockPort, host, () => resolve());
   });
-  const ready = await waitFor(async () => (await getStatus(host, base, "/healthz")) === 200, 60_000, 250);
-  if (!ready) {
-    console.error("[haproxy] did not answer");
-    stopAll();
-    process.exit(1);
-  }
-  console.log(`Journey: HAProxy on ${appUrl} in front of ${servers.map((s) => `${s.name} (${host}:${s.port})`).join(" and ")}`);
+
+  // One after the other: the first migrates the empty database.
+  const appUrl = `http://${host}:${port}`;
+  await startBehindBalancer(
+    haproxyPath,
+    host,
+    base,
+    servers.map((server) => ({
+      name: server.name,
+      port: server.port,
+      args: ["--import", "tsx", "scripts/e2e-journey-server.ts"],
+      env: {
+        ...process.env,
+        E2E_JOURNEY_ROLE: "app",
+        E2E_JOURNEY_PORT: String(server.port),
+        E2E_CLOCK_PORT: String(server.clockPort),
+        E2E_EXIT_WITH_PARENT: "1",
+        DATABASE_URL: databaseUrl,
+        APP_URL: appUrl,
+      },
+    })),
+  );
   console.log(`Test clock: GET http://${host}:${clockPort}/now, POST http://${host}:${clockPort}/advance?days=N (moves every server)`);
 }

@@ -5,15 +5,13 @@
 // one must work on the other. Without HAProxy: one server, with a loud warning (an error under
 // CI). Without TEST_DATABASE_URL: one server on embedded PGlite in a new temporary folder
 // (two servers cannot share an embedded database).
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { findHaproxy, getStatus } from "./cluster/cluster";
-import { haproxyConfig } from "./cluster/haproxy-config";
-import { waitFor } from "./cluster/processes";
+import { findHaproxy } from "./cluster/cluster";
+import { startBehindBalancer } from "./e2e-balancer";
 
 const port = Number(process.env.E2E_PORT ?? "3100");
 // A journey with a database of its own (tests/e2e/registration.spec.ts) names it, its demo off,
@@ -59,50 +57,10 @@ if (!serverUrl) {
   Object.assign(process.env, baseEnv, { PORT: String(port), DATABASE_URL: givenDatabase ?? (await freshDatabase(serverUrl)) });
   await import("../server");
 } else {
-  await startBehindBalancer(haproxy, givenDatabase ?? (await freshDatabase(serverUrl)));
-}
-
-async function startBehindBalancer(haproxyPath: string, databaseUrl: string): Promise<void> {
-  const children: ChildProcess[] = [];
-  const stopAll = () => {
-    for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
-  };
-  process.on("exit", stopAll);
-  for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.on(signal, () => {
-      stopAll();
-      process.exit(0);
-    });
-  }
-  const servers = [
-    { name: "app1", port: appPortBase + 1 },
-    { name: "app2", port: appPortBase + 2 },
-  ];
-  const prefixed = (child: ChildProcess, name: string) => {
-    for (const stream of [child.stdout, child.stderr]) stream?.on("data", (chunk: Buffer) => process.stdout.write(chunk.toString().replace(/^(?=.)/gm, `[${name}] `)));
-  };
-  // One after the other: the first seeds the demo into the empty database, the second finds it there.
-  for (const server of servers) {
-    const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
-      env: { ...baseEnv, PORT: String(server.port), DATABASE_URL: databaseUrl, TRUST_PROXY: "true" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    children.push(child);
-    prefixed(child, server.name);
-    child.on("exit", (code, signal) => console.error(`[${server.name}] exited (${signal ?? code})`));
-    const up = await waitFor(async () => child.exitCode === null && (await getStatus(host, server.port, "/healthz")) === 200, 150_000, 250);
-    if (!up) {
-      console.error(`[${server.name}] did not start`);
-      stopAll();
-      process.exit(1);
-    }
-  }
-  const folder = mkdtempSync(path.join(os.tmpdir(), "breakaway-e2e-haproxy-"));
-  const config = path.join(folder, "haproxy.cfg");
-  writeFileSync(config, haproxyConfig({ host, port, servers, adminSocket: path.join(folder, "haproxy.sock"), identifyServers: true }));
-  const balancer = spawn(haproxyPath, ["-db", "-f", config], { stdio: ["ignore", "ignore", "pipe"] });
-  children.push(balancer);
-  balancer.stderr?.on("data", (chunk: Buffer) => process.stdout.write(`[haproxy] ${chunk.toString()}`));
-  balancer.on("exit", (code) => console.error(`[haproxy] exited (${code})`));
-  console.log(`Browser tests: HAProxy on ${host}:${port} in front of ${servers.map((s) => `${s.name} (${host}:${s.port})`).join(" and ")}`);
+  const databaseUrl = givenDatabase ?? (await freshDatabase(serverUrl));
+  const env = { ...baseEnv, DATABASE_URL: databaseUrl, TRUST_PROXY: "true" };
+  await startBehindBalancer(haproxy, host, port, [
+    { name: "app1", port: appPortBase + 1, args: ["--import", "tsx", "server.ts"], env: { ...env, PORT: String(appPortBase + 1) } },
+    { name: "app2", port: appPortBase + 2, args: ["--import", "tsx", "server.ts"], env: { ...env, PORT: String(appPortBase + 2) } },
+  ]);
 }
