@@ -155,7 +155,8 @@ export function createFrontDoor(deps: FrontDoorDeps): (arrival: Arrival) => Prom
     // The session first: a page's larger upload limit is for someone allowed to use the page.
     let built: Awaited<ReturnType<typeof buildRequestContext>>;
     const sessionEntry = await gate.enter();
-    if (!sessionEntry.ok) return refuseUnavailable(headerFacts, arrival);
+    // Like every 503: on a ballot's page, the receipts carried from its cast still win.
+    if (!sessionEntry.ok) return unavailableAnswer(null, method, url, arrival, headerFacts);
     try {
       // Secure cookies over https, and always when the site's address is https (TLS may end at a
       // proxy that is not trusted to say so).
