@@ -1,4 +1,4 @@
-// npm run bench:pages   (tsx bench/pages.bench.ts [--pledges 100000] [--members 10000] [--runs 20])
+// npm run bench:pages   (tsx bench/pages.bench.ts [--pledges 100000] [--members 10000] [--runs 20] [--only <pattern>])
 //
 // Every page a member or an organiser opens, timed against /healthz in the same run, with
 // 100,000 pledges, 10,000 founding members on the roll and a 60-clause draft (the 40 model
@@ -37,12 +37,14 @@ import { freePort } from "./bench-server";
 import { loadNow, machineLine, median, percentile, writeBenchmarkSection } from "./benchmarks-doc";
 
 const { values: args } = parseArgs({
-  options: { pledges: { type: "string", default: "100000" }, members: { type: "string", default: "10000" }, runs: { type: "string", default: "20" } },
+  options: { pledges: { type: "string", default: "100000" }, members: { type: "string", default: "10000" }, runs: { type: "string", default: "20" }, only: { type: "string" } },
 });
 const PLEDGES = Number(args.pledges);
 const MEMBERS = Number(args.members);
 const RUNS = Number(args.runs);
-const FULL_SIZE = PLEDGES >= 100_000 && MEMBERS >= 10_000 && RUNS >= 20;
+// --only: the pages whose "path as-who" matches, for profiling one page; skips the export and writes nothing.
+const ONLY = args.only === undefined ? null : new RegExp(args.only);
+const FULL_SIZE = PLEDGES >= 100_000 && MEMBERS >= 10_000 && RUNS >= 20 && ONLY === null;
 if (!(MEMBERS <= PLEDGES)) throw new Error("--members must be at most --pledges: every founding member has a pledge");
 const RATIO_GOAL = 10;
 const STALL_GOAL_MS = 50;
@@ -131,6 +133,9 @@ async function timePage(base: string, page: string, who: string, cookie: string 
   const health: number[] = [];
   let status = 0;
   let bytes = 0;
+  // The process's CPU time over the runs (server and this client both): near the wall time, a page
+  // is held up by work; well under it, by waiting for the database.
+  const cpuBefore = process.cpuUsage();
   for (let i = 0; i < RUNS; i++) {
     health.push((await get(base, "/healthz", null)).ms);
     const r = await get(base, page, cookie);
@@ -138,8 +143,10 @@ async function timePage(base: string, page: string, who: string, cookie: string 
     status = r.status;
     bytes = r.bytes;
   }
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuPerRun = (cpu.user + cpu.system) / 1000 / RUNS;
   const row = { page, who, status, median: median(times), p95: percentile(times, 95), bytes, healthz: median(health) };
-  log(`${page.padEnd(40)} ${who.padEnd(9)} ${status}  median ${row.median.toFixed(1).padStart(6)} ms  p95 ${row.p95.toFixed(1).padStart(6)} ms  /healthz ${row.healthz.toFixed(1)} ms  ${(row.median / row.healthz).toFixed(1)}x  ${(bytes / 1024).toFixed(0)} KiB`);
+  log(`${page.padEnd(40)} ${who.padEnd(9)} ${status}  median ${row.median.toFixed(1).padStart(6)} ms  p95 ${row.p95.toFixed(1).padStart(6)} ms  /healthz ${row.healthz.toFixed(1)} ms  ${(row.median / row.healthz).toFixed(1)}x  ${(bytes / 1024).toFixed(0)} KiB  CPU ${cpuPerRun.toFixed(1)} ms a run`);
   return row;
 }
 
@@ -251,7 +258,8 @@ await onBenchDatabase("pages", process.env.TEST_DATABASE_URL, async (database, l
     ];
     t = performance.now();
     const rows: Timing[] = [];
-    for (const [page, who, cookie] of pages) rows.push(await timePage(base, page, who, cookie));
+    for (const [page, who, cookie] of pages) if (!ONLY || ONLY.test(`${page} ${who}`)) rows.push(await timePage(base, page, who, cookie));
+    if (ONLY) return;
     const stall = await exportStall(base, organiser);
     const quiet = await quietStall(base, Math.max(1, stall.seconds));
     const before = await wholeFileStall(base, db);

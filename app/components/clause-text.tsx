@@ -15,6 +15,22 @@ export interface ClauseLine {
 export function ClauseText({ lines, cut }: { lines: readonly ClauseLine[]; cut?: string | null }) {
   return (
     <div className="clause__text">
+      <ClauseLines lines={lines} cut={cut} />
+    </div>
+  );
+}
+
+/**
+ * ClauseText made earlier on the server as HTML (clause-text-html.server.tsx): the page that shows
+ * every clause at once sends the same lines to every reader, and making them is most of its cost.
+ */
+export function PreparedClauseText({ html }: { html: string }) {
+  return <div className="clause__text" dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+export function ClauseLines({ lines, cut }: { lines: readonly ClauseLine[]; cut?: string | null | undefined }) {
+  return (
+    <>
       {lines.map((line, i) =>
         line.kind === "blank" ? (
           <div key={i} className="clause__blank" />
@@ -31,7 +47,7 @@ export function ClauseText({ lines, cut }: { lines: readonly ClauseLine[]; cut?:
         ),
       )}
       {cut ? <p className="hint">{cut}</p> : null}
-    </div>
+    </>
   );
 }
 

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { ClauseText } from "~/components/clause-text";
+import { PreparedClauseText } from "~/components/clause-text";
 import type { ConstitutionAccess } from "~/modules/constitution/views.server";
 
 /** What the reading pages share: the state of the constitution and what the reader may do. */
@@ -132,7 +132,7 @@ export function ClauseSection({
   c,
   seesDebate,
 }: {
-  c: ReadableClause & { lines: Parameters<typeof ClauseText>[0]["lines"]; cut: string | null };
+  c: ReadableClause & { textHtml: string };
   seesDebate: boolean;
 }) {
   return (
@@ -142,7 +142,7 @@ export function ClauseSection({
         <ClauseTags c={c} />
       </h2>
       <ClauseLinesNote c={c} seesDebate={seesDebate} />
-      <ClauseText lines={c.lines} cut={c.cut} />
+      <PreparedClauseText html={c.textHtml} />
     </section>
   );
 }

@@ -13,17 +13,17 @@ import { formatDate } from "~/utils/dates";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = requirePermission(request, context, "site.view");
-  const [m, demands, pledged, demoMailbox, campaignStatus] = await Promise.all([
+  const [m, demands, pledged, demoMailbox, campaignStatus, steps] = await Promise.all([
     getMovement(context.db),
     listDemands(context.db),
     countConfirmedPledges(context.db),
     outboxPageAvailable(context.env, context.db),
     // Where the campaign stands, derived from the state (decision 039).
     campaignStatusNow(context.db),
+    // Signed in: their own tasks first, derived afresh from the state (modules/next-steps).
+    auth ? nextStepsFor(context.db, auth.user) : null,
   ]);
   const url = new URL(request.url);
-  // Signed in: their own tasks first, derived afresh from the state (modules/next-steps).
-  const steps = auth ? await nextStepsFor(context.db, auth.user) : null;
   const role = auth?.user.role;
   return {
     steps: steps

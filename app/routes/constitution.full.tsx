@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { withPreparedText } from "~/components/clause-text-html.server";
 import { ClauseSection, ConstitutionIntro, readingLinks } from "~/components/constitution-reading";
 import { shownConstitution } from "~/modules/constitution/shown-constitution.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -12,7 +13,8 @@ export const handle = { hydrate: false };
 /** Every clause on one page: to search the text or read it straight through on a computer. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "constitution.read");
-  return shownConstitution(context);
+  const shown = await shownConstitution(context);
+  return { ...shown, clauses: withPreparedText(shown.clauses) };
 }
 
 export default function WholeConstitution() {

@@ -1,14 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { systemActor } from "../../app/modules/audit/audit.server";
 import { currentDraft, originalDocument, proposeAmendment } from "../../app/modules/constitution/drafting.server";
 import { cutShortMessages, tooLongToCompare } from "../../app/modules/constitution/messages";
 import { hashText } from "../../app/modules/constitution/text";
-import { grantRole } from "../../app/modules/users/users.server";
 import { amendments, draftComments } from "../../db/schema";
-import { cookieFor, createTestApp, html } from "../support/app-harness";
-import { foundingMembersReady } from "../support/constitution-fixture";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { type createTestApp, html } from "../support/app-harness";
+import { draftingFromModel } from "../support/constitution-fixture";
+import type { TestDatabase } from "../support/test-database";
 
 /**
  * Issue 13: a founding member stored a 2 MB amendment and a 1,000,000-character reason, and every
@@ -23,19 +21,10 @@ let app: Awaited<ReturnType<typeof createTestApp>>;
 let founder = "";
 let founderId = "";
 let founderEmail = "";
-let organiser = "";
-
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await createTestApp(database.db);
-  const ready = await foundingMembersReady(database.db, 3);
-  founderId = ready.ids[0] ?? "";
-  founderEmail = ready.emails[0] ?? "";
-  founder = await cookieFor(database.db, founderEmail);
-  await grantRole(database.db, { email: "organiser@example.org", displayName: "Olive Organiser", role: "organiser", actor: systemActor() });
-  organiser = await cookieFor(database.db, "organiser@example.org");
-  const started = await app.request("/constitution/manage", { form: { intent: "start-model" }, cookie: organiser });
-  expect(started.status).toBe(302);
+  const ready = await draftingFromModel(3);
+  ({ database, app } = ready);
+  ({ cookie: founder, id: founderId, email: founderEmail } = ready.founder);
 });
 afterAll(() => database.drop());
 

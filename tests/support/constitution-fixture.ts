@@ -43,8 +43,20 @@ export const inAnHour = () => new Date(Date.now() + 3600_000);
 export async function foundingWithOrganiser(size: number) {
   const database = await createTestDatabase();
   const app = await createTestApp(database.db);
-  const { ids } = await foundingMembersReady(database.db, size);
+  const { ids, emails } = await foundingMembersReady(database.db, size);
   await grantRole(database.db, { email: testOrganiser.label, displayName: "Olive Organiser", role: "organiser", actor: systemActor() });
   const organiser = await cookieFor(database.db, testOrganiser.label);
-  return { database, app, ids, organiser };
+  return { database, app, ids, emails, organiser };
+}
+
+/**
+ * As foundingWithOrganiser, with the organiser having started drafting from the model
+ * constitution (as over HTTP), and the first founding member signed in.
+ */
+export async function draftingFromModel(size: number) {
+  const ready = await foundingWithOrganiser(size);
+  const started = await ready.app.request("/constitution/manage", { form: { intent: "start-model" }, cookie: ready.organiser });
+  if (started.status !== 302) throw new Error(`starting the draft answered ${started.status}`);
+  const founder = { id: ready.ids[0] ?? "", email: ready.emails[0] ?? "", cookie: await cookieFor(ready.database.db, ready.emails[0] ?? "") };
+  return { ...ready, founder };
 }

@@ -65,11 +65,13 @@ export function toEngine(row: Pick<AmendmentRow, "id" | "operation" | "createdAt
 
 /** The text as amended: the published text with every carried amendment applied. */
 export async function amendedDocument(db: DbOrTx, draftId: string) {
-  const original = await originalDocument(db, draftId);
-  const carried = await db
-    .select()
-    .from(amendments)
-    .where(and(eq(amendments.draftId, draftId), eq(amendments.status, "carried")));
+  const [original, carried] = await Promise.all([
+    originalDocument(db, draftId),
+    db
+      .select()
+      .from(amendments)
+      .where(and(eq(amendments.draftId, draftId), eq(amendments.status, "carried"))),
+  ]);
   const applied = applyAll(original, carried.map(toEngine));
   return { original, amended: applied.document, rejected: applied.rejected };
 }

@@ -17,9 +17,8 @@ export type ShownClause = Omit<NumberedClauseView, "text"> & { amendments: numbe
 const withoutText = <T extends { text: string }>({ text: _text, ...rest }: T): Omit<T, "text"> => rest;
 
 export async function shownConstitution(context: AppContext) {
-  const access = await constitutionAccess(context);
-  const draft = await currentDraft(context.db);
-  const version = await latestVersion(context.db);
+  // Asked together: each is a round trip to the database, and none needs another's answer.
+  const [access, draft, version] = await Promise.all([constitutionAccess(context), currentDraft(context.db), latestVersion(context.db)]);
   if (!draft) {
     const model = await loadDraft();
     const clauses: ShownClause[] = model.map((c) => ({ ...c, cut: null, amendments: 0, decision: null, link: false }));
@@ -38,10 +37,12 @@ export async function shownConstitution(context: AppContext) {
       hasResults: true,
     };
   }
-  const { amended } = await amendedDocument(context.db, draft.id);
-  const counts = access.seesDebate ? await amendmentCounts(context.db, draft.id) : new Map<string, number>();
-  const decisions = await clauseDecisionMap(context.db, draft.id);
-  const round = await openRoundOf(context.db, draft.id);
+  const [{ amended }, counts, decisions, round] = await Promise.all([
+    amendedDocument(context.db, draft.id),
+    access.seesDebate ? amendmentCounts(context.db, draft.id) : new Map<string, number>(),
+    clauseDecisionMap(context.db, draft.id),
+    openRoundOf(context.db, draft.id),
+  ]);
   const clauses: ShownClause[] = numberedView(amended.clauses, draft.lineWidth).map((c) => ({
     ...withoutText(c),
     amendments: counts.get(c.id) ?? 0,

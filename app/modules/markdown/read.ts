@@ -10,6 +10,7 @@
 import { fromMarkdown } from "mdast-util-from-markdown";
 import type { Nodes, PhrasingContent, RootContent } from "mdast";
 import { normaliseLineBreaks } from "../../utils/line-breaks";
+import { RecentlyUsed } from "../../utils/recently-used";
 
 /** A stretch of text with one style. `italic` is present only when true. */
 export type InlineRun = { text: string; bold: boolean; italic?: true };
@@ -236,7 +237,7 @@ export const MAX_NESTING = 8;
 const KEPT_TEXTS = 64;
 /** Longer texts are read afresh each time: what is kept stays within a few megabytes. */
 const KEPT_TEXT_CHARS = 100_000;
-const kept = new Map<string, Block[]>();
+const kept = new RecentlyUsed<string, Block[]>(KEPT_TEXTS);
 
 /**
  * The blocks of a Markdown text. Every kind of line end counts (U+2028 included). Reading takes
@@ -245,18 +246,8 @@ const kept = new Map<string, Block[]>();
  * and handed out again, so callers must never change them.
  */
 export function readMarkdown(markdown: string): Block[] {
-  const known = kept.get(markdown);
-  if (known) {
-    // Most recently used last, so the least used goes first.
-    kept.delete(markdown);
-    kept.set(markdown, known);
-    return known;
-  }
-  const blocks = parseMarkdown(markdown);
-  if (markdown.length > KEPT_TEXT_CHARS) return blocks;
-  kept.set(markdown, blocks);
-  if (kept.size > KEPT_TEXTS) kept.delete(kept.keys().next().value!);
-  return blocks;
+  if (markdown.length > KEPT_TEXT_CHARS) return parseMarkdown(markdown);
+  return kept.get(markdown, () => parseMarkdown(markdown));
 }
 
 function parseMarkdown(markdown: string): Block[] {

@@ -50,51 +50,69 @@ async function openPollsOnRoll(db: DbOrTx, userId: string) {
     .orderBy(polls.closesAt);
 }
 
-export async function personalFacts(db: DbOrTx, user: { id: string; role: Principal }, now = new Date()): Promise<PersonalFacts> {
-  const [m] = await db.select().from(movement).where(eq(movement.id, 1));
-  const invitation = await getFoundingMembership(db, user.id);
-  const member = await isFoundingMember(db, user.id);
-  const pollRows = await openPollsOnRoll(db, user.id);
+async function clauseRoundFacts(db: DbOrTx, userId: string, overview: Awaited<ReturnType<typeof loadSitting>>): Promise<PersonalFacts["clauseRound"]> {
+  if (!overview) return null;
+  const firstItem = await db.select({ pollId: voteItems.pollId }).from(voteItems).where(eq(voteItems.roundId, overview.round.id)).limit(1);
+  const onRoll = firstItem[0] ? (await pollIdsOnRoll(db, userId, [firstItem[0].pollId])).size > 0 : false;
+  return onRoll ? { number: overview.round.number, closesAt: overview.round.closesAt, clauses: overview.clauses.map((c) => ({ id: c.id, voted: c.voted })) } : null;
+}
 
-  let clauseRound: PersonalFacts["clauseRound"] = null;
-  const overview = await loadSitting(db, user.id);
-  if (overview) {
-    const firstItem = await db.select({ pollId: voteItems.pollId }).from(voteItems).where(eq(voteItems.roundId, overview.round.id)).limit(1);
-    const onRoll = firstItem[0] ? (await pollIdsOnRoll(db, user.id, [firstItem[0].pollId])).size > 0 : false;
-    if (onRoll) clauseRound = { number: overview.round.number, closesAt: overview.round.closesAt, clauses: overview.clauses.map((c) => ({ id: c.id, voted: c.voted })) };
-  }
+async function draftingFacts(db: DbOrTx, draft: NonNullable<Awaited<ReturnType<typeof currentDraft>>>): Promise<PersonalFacts["drafting"]> {
+  const list = await listAmendments(db, draft.id);
+  return { waitingForSupport: list.filter((a) => a.status === "open" && !a.byCommittee && a.supporters < draft.supportersNeeded).length };
+}
 
-  let drafting: PersonalFacts["drafting"] = null;
-  const draft = await currentDraft(db);
-  if (member && draft?.phase === "drafting") {
-    const list = await listAmendments(db, draft.id);
-    drafting = { waitingForSupport: list.filter((a) => a.status === "open" && !a.byCommittee && a.supporters < draft.supportersNeeded).length };
-  }
-
-  let nominations: PersonalFacts["nominations"] = null;
-  let nominatedFor: PersonalFacts["nominatedFor"] = [];
-  const candidacies: NonNullable<PersonalFacts["candidacies"]> = [];
-  const election = await currentElection(db);
+async function nominationFacts(
+  db: DbOrTx,
+  user: { id: string; role: Principal },
+  member: boolean,
+  election: Awaited<ReturnType<typeof currentElection>>,
+  now: Date,
+): Promise<{ nominations: PersonalFacts["nominations"]; nominatedFor: PersonalFacts["nominatedFor"]; candidacies: NonNullable<PersonalFacts["candidacies"]> }> {
   const t = now.getTime();
-  if (election && election.phase === "nominations" && election.nominationsOpenAt.getTime() <= t && t < election.nominationsCloseAt.getTime()) {
-    // The returning officer runs the election and takes no part in it.
-    if (member && user.role !== "returning_officer") nominations = { closesAt: election.nominationsCloseAt };
-    nominatedFor = (await pendingNominations(db, { electionId: election.id, nomineeId: user.id })).map((n) => ({ positionId: n.positionId, title: n.positionTitle }));
-    for (const position of await listPositions(db, election.id)) {
-      const own = (await listCandidates(db, position)).find((c) => c.userId === user.id && c.status === "standing");
-      if (!own) continue;
-      candidacies.push({
-        positionId: position.id,
-        title: position.title,
-        secondersShort: Math.max(0, own.secondersRequired - own.seconders.length),
-        declarationMissing: own.problems.includes("no_declaration"),
-        eligibilityMissing: own.problems.includes("no_eligibility"),
-        closesAt: election.nominationsCloseAt,
-      });
-    }
+  if (!(election && election.phase === "nominations" && election.nominationsOpenAt.getTime() <= t && t < election.nominationsCloseAt.getTime())) {
+    return { nominations: null, nominatedFor: [], candidacies: [] };
   }
+  // The returning officer runs the election and takes no part in it.
+  const nominations = member && user.role !== "returning_officer" ? { closesAt: election.nominationsCloseAt } : null;
+  const [pending, positions] = await Promise.all([pendingNominations(db, { electionId: election.id, nomineeId: user.id }), listPositions(db, election.id)]);
+  const candidates = await Promise.all(positions.map((position) => listCandidates(db, position)));
+  const candidacies: NonNullable<PersonalFacts["candidacies"]> = [];
+  positions.forEach((position, i) => {
+    const own = candidates[i]?.find((c) => c.userId === user.id && c.status === "standing");
+    if (!own) return;
+    candidacies.push({
+      positionId: position.id,
+      title: position.title,
+      secondersShort: Math.max(0, own.secondersRequired - own.seconders.length),
+      declarationMissing: own.problems.includes("no_declaration"),
+      eligibilityMissing: own.problems.includes("no_eligibility"),
+      closesAt: election.nominationsCloseAt,
+    });
+  });
+  return { nominations, nominatedFor: pending.map((n) => ({ positionId: n.positionId, title: n.positionTitle })), candidacies };
+}
 
-  const mine = (await officerCompletion(db)).filter((o) => o.userId === user.id);
+export async function personalFacts(db: DbOrTx, user: { id: string; role: Principal }, now = new Date()): Promise<PersonalFacts> {
+  // Every fact is its own round trip to the database: they are asked together, and what depends on
+  // an answer is asked as soon as that answer is in (decision 043: no page waits on a queue of queries).
+  const [[m], invitation, member, pollRows, overview, draft, election, completion] = await Promise.all([
+    db.select().from(movement).where(eq(movement.id, 1)),
+    getFoundingMembership(db, user.id),
+    isFoundingMember(db, user.id),
+    openPollsOnRoll(db, user.id),
+    loadSitting(db, user.id),
+    currentDraft(db),
+    currentElection(db),
+    officerCompletion(db),
+  ]);
+  const [clauseRound, drafting, standing] = await Promise.all([
+    clauseRoundFacts(db, user.id, overview),
+    member && draft?.phase === "drafting" ? draftingFacts(db, draft) : null,
+    nominationFacts(db, user, member, election, now),
+  ]);
+  const { nominations, nominatedFor, candidacies } = standing;
+  const mine = completion.filter((o) => o.userId === user.id);
   const officer: PersonalFacts["officer"] =
     mine.length > 0 ? { roles: mine.map((o) => o.role), detailsComplete: mine.every((o) => o.detailsComplete), unconfirmed: mine.filter((o) => !o.confirmed).map((o) => o.role) } : null;
 
@@ -115,52 +133,63 @@ export async function personalFacts(db: DbOrTx, user: { id: string; role: Princi
   };
 }
 
-export async function roadFacts(db: DbOrTx, viewer: { role: Principal }, now = new Date()): Promise<RoadFacts> {
-  const [m] = await db.select().from(movement).where(eq(movement.id, 1));
-  const demandRows = m ? await db.select({ response: demands.response }).from(demands) : [];
-  const decision = m ? await pollById(db, m.decisionPollId) : null;
-  const standingOrders = m ? await pollById(db, m.standingOrdersPollId) : null;
-  const invited = { n: await foundingInvited(db) };
-  const returningOfficer = await returningOfficerName(db);
+async function draftRoadFacts(db: DbOrTx, draft: NonNullable<Awaited<ReturnType<typeof currentDraft>>>): Promise<RoadFacts["constitution"]["draft"]> {
+  const [list, round, adoption, pending] = await Promise.all([listAmendments(db, draft.id), openRoundOf(db, draft.id), pollById(db, draft.adoptionPollId), pendingClauses(db, draft.id)]);
+  return {
+    phase: draft.phase,
+    amendments: list.length,
+    readyForVote: list.filter((a) => a.status === "open" && (a.byCommittee || a.supporters >= draft.supportersNeeded)).length,
+    pending: pending.length,
+    round: round ? { number: round.number, closesAt: round.closesAt } : null,
+    adoptionPoll: adoption ? pollFact(adoption) : null,
+  };
+}
 
-  const version = await latestVersion(db);
-  const draft = await currentDraft(db);
-  let draftFacts: RoadFacts["constitution"]["draft"] = null;
-  if (draft && draft.adoptedVersion === null) {
-    const list = await listAmendments(db, draft.id);
-    const round = await openRoundOf(db, draft.id);
-    const adoption = await pollById(db, draft.adoptionPollId);
-    draftFacts = {
-      phase: draft.phase,
-      amendments: list.length,
-      readyForVote: list.filter((a) => a.status === "open" && (a.byCommittee || a.supporters >= draft.supportersNeeded)).length,
-      pending: (await pendingClauses(db, draft.id)).length,
-      round: round ? { number: round.number, closesAt: round.closesAt } : null,
-      adoptionPoll: adoption ? pollFact(adoption) : null,
-    };
-  }
-
-  let electionFacts: RoadFacts["election"] = null;
+async function electionRoadFacts(
+  db: DbOrTx,
+  election: Awaited<ReturnType<typeof currentElection>>,
+): Promise<{ electionFacts: RoadFacts["election"]; registration: RoadFacts["registration"] }> {
+  if (!election) return { electionFacts: null, registration: null };
+  const [list, seats, ballots] = await Promise.all([
+    listPositions(db, election.id),
+    vacancies(db),
+    election.phase === "ballot" ? ballotTimes(db, election.id) : { lastClose: null, due: false },
+  ]);
+  const undeclared = list.filter((p) => p.pollId && !p.declaredAt).length;
+  const electionFacts = {
+    phase: election.phase,
+    nominationsCloseAt: election.nominationsCloseAt,
+    ballotsCloseAt: ballots.lastClose,
+    ballotsDue: ballots.due,
+    undeclared,
+    vacantSeats: seats.settled ? seats.positions.reduce((n, p) => n + p.seats.length, 0) : 0,
+  };
   let registration: RoadFacts["registration"] = null;
-  const election = await currentElection(db);
-  if (election) {
-    const list = await listPositions(db, election.id);
-    const undeclared = list.filter((p) => p.pollId && !p.declaredAt).length;
-    const seats = await vacancies(db);
-    const ballots = election.phase === "ballot" ? await ballotTimes(db, election.id) : { lastClose: null, due: false };
-    electionFacts = {
-      phase: election.phase,
-      nominationsCloseAt: election.nominationsCloseAt,
-      ballotsCloseAt: ballots.lastClose,
-      ballotsDue: ballots.due,
-      undeclared,
-      vacantSeats: seats.settled ? seats.positions.reduce((n, p) => n + p.seats.length, 0) : 0,
-    };
-    if (election.phase === "counted" && undeclared === 0 && (await officerCompletion(db)).length > 0) {
-      const checks = await loadReadiness(db);
-      registration = { fails: checks.filter((c) => c.status === "fail").length, warnings: checks.filter((c) => c.status === "warning").length };
-    }
+  if (election.phase === "counted" && undeclared === 0 && (await officerCompletion(db)).length > 0) {
+    const checks = await loadReadiness(db);
+    registration = { fails: checks.filter((c) => c.status === "fail").length, warnings: checks.filter((c) => c.status === "warning").length };
   }
+  return { electionFacts, registration };
+}
+
+export async function roadFacts(db: DbOrTx, viewer: { role: Principal }, now = new Date()): Promise<RoadFacts> {
+  // Asked together, as in personalFacts.
+  const [[m], demandRows, invitedCount, returningOfficer, version, draft, election] = await Promise.all([
+    db.select().from(movement).where(eq(movement.id, 1)),
+    db.select({ response: demands.response }).from(demands),
+    foundingInvited(db),
+    returningOfficerName(db),
+    latestVersion(db),
+    currentDraft(db),
+    currentElection(db),
+  ]);
+  const [decision, standingOrders, draftFacts, { electionFacts, registration }] = await Promise.all([
+    m ? pollById(db, m.decisionPollId) : null,
+    m ? pollById(db, m.standingOrdersPollId) : null,
+    draft && draft.adoptedVersion === null ? draftRoadFacts(db, draft) : null,
+    electionRoadFacts(db, election),
+  ]);
+  const invited = { n: invitedCount };
 
   return {
     now,
@@ -189,7 +218,7 @@ export interface NextSteps {
 }
 
 export async function nextStepsFor(db: DbOrTx, user: { id: string; role: Principal }, now = new Date()): Promise<NextSteps> {
-  const personal = personalSteps(await personalFacts(db, user, now));
-  const road = user.role === "organiser" || user.role === "returning_officer" ? roadStep(await roadFacts(db, user, now)) : null;
-  return { personal, road };
+  const runsTheRoad = user.role === "organiser" || user.role === "returning_officer";
+  const [personal, road] = await Promise.all([personalFacts(db, user, now), runsTheRoad ? roadFacts(db, user, now) : null]);
+  return { personal: personalSteps(personal), road: road ? roadStep(road) : null };
 }
