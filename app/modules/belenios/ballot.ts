@@ -1,10 +1,10 @@
 import { credentialSecret } from "./credentials";
 import { questionLength } from "./election";
 import {
-  divMod,
+  gToMinus,
   type Group,
   hashToExponent,
-  invMod,
+  inverseOfG,
   isExponent,
   isGroupElement,
   modQ,
@@ -108,13 +108,13 @@ function disjunctiveVerify(group: Group, y: bigint, d: readonly bigint[], prefix
 
 /** [g^-min, g^-(min+1), ..., g^-max] (make_d). */
 function intervalFactors(group: Group, min: number, max: number): bigint[] {
-  const invg = invMod(group, group.g);
-  const d = [invMod(group, gPow(group, min))];
+  const invg = inverseOfG(group);
+  const d = [gToMinus(group, min)];
   for (let i = 1; i <= max - min; i++) d.push(mulMod(group, d[i - 1]!, invg));
   return d;
 }
 
-const zeroOrOne = (group: Group) => [1n, invMod(group, group.g)];
+const zeroOrOne = (group: Group) => [1n, inverseOfG(group)];
 
 // --- Blank proofs (make_blank_proof / verify_blank_proof) ------------------------------------
 
@@ -141,7 +141,7 @@ function simulated(group: Group, y: bigint, r: bigint, betaTerm: bigint) {
 function blankProofs(group: Group, y: bigint, prefix: string, q: Question, v: BlankInputs): { overall: Proof[]; blank: [Proof, Proof] } {
   const { m0, c0, r0, mS, cS, rS } = v;
   const size = q.max - q.min + 2;
-  const sumBetaOver = (i: number) => divMod(group, cS.beta, gPow(group, q.min + i - 1));
+  const sumBetaOver = (i: number) => mulMod(group, cS.beta, gToMinus(group, q.min + i - 1));
   const bproof0 = `bproof0|${prefix}|`;
   const bproof1 = `bproof1|${prefix}|`;
   if (m0 === 0) {
@@ -155,7 +155,7 @@ function blankProofs(group: Group, y: bigint, prefix: string, q: Question, v: Bl
     // overall_proof: m0 = 1 (simulated) or mS in [min, max] (true at mS - min + 1)
     const overall: Proof[] = new Array(size);
     const commitments: bigint[] = new Array(2 * size);
-    const first = simulated(group, y, r0, divMod(group, c0.beta, group.g));
+    const first = simulated(group, y, r0, mulMod(group, c0.beta, inverseOfG(group)));
     overall[0] = first.proof;
     commitments[0] = first.a;
     commitments[1] = first.b;
@@ -222,10 +222,10 @@ function verifyBlankProofs(
   if (hashToExponent(group, `bproof0|${prefix}|`, blankCommitments) !== (p0.challenge + pS.challenge) % group.q) return false;
   const size = q.max - q.min + 2;
   if (overall.length !== size || !overall.every(ok)) return false;
-  const commitments = [...commit(overall[0]!, c0.alpha, divMod(group, c0.beta, group.g))];
+  const commitments = [...commit(overall[0]!, c0.alpha, mulMod(group, c0.beta, inverseOfG(group)))];
   let total = overall[0]!.challenge;
   for (let i = 1; i < size; i++) {
-    commitments.push(...commit(overall[i]!, cS.alpha, divMod(group, cS.beta, gPow(group, q.min + i - 1))));
+    commitments.push(...commit(overall[i]!, cS.alpha, mulMod(group, cS.beta, gToMinus(group, q.min + i - 1))));
     total += overall[i]!.challenge;
   }
   return hashToExponent(group, `bproof1|${prefix}|`, commitments) === total % group.q;

@@ -135,9 +135,29 @@ export function divMod(group: Group, a: bigint, b: bigint): bigint {
   return mulMod(group, a, invMod(group, b));
 }
 
-/** x is in the subgroup of order q: 0 <= x < p and x^q = 1 (Group_field.check). */
+/**
+ * x is in the subgroup of order q: 0 <= x < p and x^q = 1 (Group_field.check), computed as
+ * x^(q-1)·x = 1 because OpenSSL refuses to return 1 and the detour would cost a second call.
+ */
 export function isGroupElement(group: Group, x: bigint): boolean {
-  return x > 0n && x < group.p && powMod(group, x, group.q) === 1n;
+  return x > 0n && x < group.p && mulMod(group, powMod(group, x, group.q - 1n), x) === 1n;
+}
+
+const inverses = new Map<string, bigint>();
+
+/** g^-1, used for every g^-M in the proofs (cached: an inversion costs more than an exponentiation). */
+export function inverseOfG(group: Group): bigint {
+  let inv = inverses.get(group.name);
+  if (inv === undefined) {
+    inv = invMod(group, group.g);
+    inverses.set(group.name, inv);
+  }
+  return inv;
+}
+
+/** g^-m for small m >= 0. */
+export function gToMinus(group: Group, m: number): bigint {
+  return m === 0 ? 1n : powMod(group, inverseOfG(group), BigInt(m));
 }
 
 /** 0 <= x < q, what Belenios requires of every challenge and response (check_modulo). */
@@ -173,7 +193,8 @@ export function sha256Base64(text: string | Uint8Array): string {
   const hash = createHash("sha256");
   if (typeof text === "string") hash.update(text, "utf8");
   else hash.update(text);
-  return hash.digest("base64").replace(/=+$/, "");
+  // A SHA256 digest in Base64 always ends with exactly one "=".
+  return hash.digest("base64").slice(0, -1);
 }
 
 /**
