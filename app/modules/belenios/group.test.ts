@@ -1,0 +1,71 @@
+import { createHash, randomBytes } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import {
+  BELENIOS_2048,
+  fromBytes,
+  hashToExponent,
+  invMod,
+  isGroupElement,
+  mulMod,
+  powMod,
+  powModBigInt,
+  randomExponent,
+  sha256Base64,
+} from "./group";
+
+const G = BELENIOS_2048;
+
+describe("BELENIOS-2048", () => {
+  it("has g of order q in Z_p^*", () => {
+    expect(powModBigInt(G.g, G.q, G.p)).toBe(1n);
+    expect(G.g).not.toBe(1n);
+    expect((G.p - 1n) % G.q).toBe(0n);
+  });
+
+  it("computes powMod through OpenSSL exactly as plain BigInt does, for any base and exponent", () => {
+    for (let i = 0; i < 20; i++) {
+      const base = fromBytes(randomBytes(256)) % G.p;
+      const exp = i % 2 ? randomExponent(G) : fromBytes(randomBytes(40));
+      expect(powMod(G, base, exp)).toBe(powModBigInt(base, exp, G.p));
+    }
+  });
+
+  it("answers the cases OpenSSL refuses: exponent 0, bases 0, 1 and p-1, and a result of 1", () => {
+    expect(powMod(G, G.g, 0n)).toBe(1n);
+    expect(powMod(G, 1n, 12345n)).toBe(1n);
+    expect(powMod(G, 0n, 7n)).toBe(0n);
+    expect(powMod(G, G.p - 1n, 3n)).toBe(G.p - 1n);
+    expect(powMod(G, G.p - 1n, 4n)).toBe(1n);
+    const y = powMod(G, G.g, randomExponent(G));
+    expect(powMod(G, y, G.q)).toBe(1n);
+    expect(powMod(G, y, 1n)).toBe(y);
+  });
+
+  it("tells subgroup elements from other numbers", () => {
+    expect(isGroupElement(G, G.g)).toBe(true);
+    expect(isGroupElement(G, powMod(G, G.g, randomExponent(G)))).toBe(true);
+    expect(isGroupElement(G, 0n)).toBe(false);
+    expect(isGroupElement(G, G.p)).toBe(false);
+    expect(isGroupElement(G, G.p - 1n)).toBe(false); // order 2
+    expect(isGroupElement(G, 2n)).toBe(powModBigInt(2n, G.q, G.p) === 1n);
+  });
+
+  it("inverts modulo p", () => {
+    const x = powMod(G, G.g, randomExponent(G));
+    expect(mulMod(G, x, invMod(G, x))).toBe(1n);
+    expect(() => invMod(G, 0n)).toThrow();
+  });
+
+  it("draws exponents below q", () => {
+    for (let i = 0; i < 50; i++) expect(randomExponent(G) < G.q).toBe(true);
+  });
+
+  it("hashes as Group_field.hash: prefix, base-10 elements joined by commas, SHA256 mod q", () => {
+    const digest = createHash("sha256").update("x|1,2").digest("hex");
+    expect(hashToExponent(G, "x|", [1n, 2n])).toBe(BigInt(`0x${digest}`) % G.q);
+  });
+
+  it("writes Base64 SHA256 without padding", () => {
+    expect(sha256Base64("")).toBe("47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU");
+  });
+});

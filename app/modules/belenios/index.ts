@@ -1,0 +1,55 @@
+/**
+ * Belenios 2.0, homomorphic questions, group BELENIOS-2048: the pure cryptographic core.
+ * No database, no web code; everything here is checked against Debian's belenios-tool 2.0.
+ */
+export * from "./types";
+export { BELENIOS_2048, RFC_3526_2048, groupByName, powMod, sha256Base64 } from "./group";
+export {
+  generateUuid,
+  generatePrivateCredential,
+  isValidPrivateCredential,
+  credentialSecret,
+  publicCredential,
+  generateCredentials,
+  sortPublicCredentials,
+  type IssuedCredential,
+} from "./credentials";
+export { makeElection, questionLength, type ElectionTemplate } from "./election";
+export {
+  generateTrusteeKey,
+  trusteePublicKeyFor,
+  verifyTrusteePublicKey,
+  computePartialDecryption,
+  verifyPartialDecryption,
+} from "./trustee";
+export {
+  encryptBallot,
+  verifyBallot,
+  ballotTracker,
+  plaintextFor,
+  checkPlaintext,
+  InvalidPlaintextError,
+  type Plaintext,
+  type EncryptedBallot,
+  type BallotCheck,
+} from "./ballot";
+export { computeEncryptedTally, computeResult, verifyResult, lastBallotPerCredential, type WeightedBallot } from "./tally";
+export {
+  parseElection,
+  parseBallot,
+  parseTrusteePublicKey,
+  parseEncryptedTally,
+  parseTrustees,
+  parsePublicCredentials,
+  parsePartialDecryption,
+  parseResult,
+  serializeBallot,
+  serializeEncryptedTally,
+  serializeTrustees,
+  serializeTrusteePublicKey,
+  serializePublicCredentials,
+  serializePartialDecryption,
+  serializeResult,
+} from "./serialize";
+export { ArchiveWriter, readElectionEvents } from "./archive";
+export { tallyBallots, writeElectionArchive, verifyElectionArchive, BallotRejected, type RecordInput, type RecordVerification } from "./record";

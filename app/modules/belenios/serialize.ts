@@ -1,0 +1,303 @@
+import { groupByName } from "./group";
+import type {
+  Ballot,
+  Ciphertext,
+  Election,
+  ElectionParams,
+  ElectionResult,
+  EncryptedTally,
+  HomomorphicAnswer,
+  PartialDecryption,
+  Proof,
+  PublicCredential,
+  Question,
+  SizedEncryptedTally,
+  TrusteeKind,
+  TrusteePublicKey,
+} from "./types";
+import { sha256Base64 } from "./group";
+
+/**
+ * JSON exactly as belenios-tool writes it (atdgen field order, compact, big numbers as base-10
+ * strings). Order matters: the ballot hash signed by the voter and the tracker are hashes of these
+ * strings, and belenios-tool rejects a ballot that is not in this canonical form.
+ */
+
+export class BeleniosFormatError extends Error {}
+
+const num = (x: bigint) => x.toString(10);
+const MAX_INT31 = 1073741823n;
+
+/** Weights (and weighted counts) are JSON numbers up to 2^30 - 1 and strings beyond (json_of_weight). */
+export function weightJson(x: bigint): number | string {
+  return x <= MAX_INT31 ? Number(x) : x.toString(10);
+}
+
+const proofJson = (p: Proof) => ({ challenge: num(p.challenge), response: num(p.response) });
+const ciphertextJson = (c: Ciphertext) => ({ alpha: num(c.alpha), beta: num(c.beta) });
+
+function questionJson(q: Question) {
+  return q.blank === undefined
+    ? { answers: q.answers, min: q.min, max: q.max, question: q.question }
+    : { answers: q.answers, blank: q.blank, min: q.min, max: q.max, question: q.question };
+}
+
+export function serializeElectionParams(params: ElectionParams): string {
+  const out: Record<string, unknown> = {
+    version: 1,
+    description: params.description,
+    name: params.name,
+    group: params.group,
+    public_key: num(params.publicKey),
+    questions: params.questions.map(questionJson),
+    uuid: params.uuid,
+  };
+  if (params.administrator !== undefined) out.administrator = params.administrator;
+  if (params.credentialAuthority !== undefined) out.credential_authority = params.credentialAuthority;
+  return JSON.stringify(out);
+}
+
+function answerJson(a: HomomorphicAnswer) {
+  const out: Record<string, unknown> = {
+    choices: a.choices.map(ciphertextJson),
+    individual_proofs: a.individualProofs.map((ps) => ps.map(proofJson)),
+    overall_proof: a.overallProof.map(proofJson),
+  };
+  if (a.blankProof) out.blank_proof = a.blankProof.map(proofJson);
+  return out;
+}
+
+export function serializeBallot(b: Ballot): string {
+  const out: Record<string, unknown> = {
+    election_uuid: b.electionUuid,
+    election_hash: b.electionHash,
+    credential: num(b.credential),
+    answers: b.answers.map(answerJson),
+  };
+  if (b.signature) out.signature = { hash: b.signature.hash, proof: proofJson(b.signature.proof) };
+  return JSON.stringify(out);
+}
+
+export function serializeTrusteePublicKey(k: TrusteePublicKey): string {
+  return JSON.stringify(trusteePublicKeyJson(k));
+}
+
+function trusteePublicKeyJson(k: TrusteePublicKey) {
+  const out: Record<string, unknown> = { pok: proofJson(k.pok), public_key: num(k.publicKey) };
+  if (k.name !== undefined) out.name = k.name;
+  return out;
+}
+
+export function serializeTrustees(trustees: TrusteeKind[]): string {
+  return JSON.stringify(trustees.map((t) => [t.kind, trusteePublicKeyJson(t.key)]));
+}
+
+/** Plain credentials when every weight is 1, "credential,weight" for all otherwise (as the tool does). */
+export function serializePublicCredentials(creds: PublicCredential[]): string {
+  const weighted = creds.some((c) => c.weight !== 1n);
+  return JSON.stringify(creds.map((c) => (weighted ? `${num(c.credential)},${num(c.weight)}` : num(c.credential))));
+}
+
+export function serializeEncryptedTally(tally: EncryptedTally): string {
+  return JSON.stringify(tally.map((q) => q.map(ciphertextJson)));
+}
+
+export function serializeSizedEncryptedTally(s: SizedEncryptedTally): string {
+  return JSON.stringify({
+    num_tallied: s.numTallied,
+    total_weight: weightJson(s.totalWeight),
+    encrypted_tally: s.encryptedTally,
+  });
+}
+
+export function serializePartialDecryption(pd: PartialDecryption): string {
+  return JSON.stringify({
+    decryption_factors: pd.decryptionFactors.map((q) => q.map(num)),
+    decryption_proofs: pd.decryptionProofs.map((q) => q.map(proofJson)),
+  });
+}
+
+export function serializeResult(result: ElectionResult): string {
+  return JSON.stringify({ result: result.map((q) => q.map(weightJson)) });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing: strict, so that whatever we accept re-serializes to the same bytes.
+
+type Json = unknown;
+
+function obj(x: Json, what: string): Record<string, Json> {
+  if (typeof x !== "object" || x === null || Array.isArray(x)) throw new BeleniosFormatError(`${what}: object expected`);
+  return x as Record<string, Json>;
+}
+
+function arr(x: Json, what: string): Json[] {
+  if (!Array.isArray(x)) throw new BeleniosFormatError(`${what}: array expected`);
+  return x;
+}
+
+function str(x: Json, what: string): string {
+  if (typeof x !== "string") throw new BeleniosFormatError(`${what}: string expected`);
+  return x;
+}
+
+function int(x: Json, what: string): number {
+  if (typeof x !== "number" || !Number.isSafeInteger(x)) throw new BeleniosFormatError(`${what}: integer expected`);
+  return x;
+}
+
+const DECIMAL = /^(?:0|[1-9]\d*)$/;
+
+export function bigNum(x: Json, what: string): bigint {
+  const s = str(x, what);
+  if (!DECIMAL.test(s)) throw new BeleniosFormatError(`${what}: base-10 number expected`);
+  return BigInt(s);
+}
+
+export function weightOf(x: Json, what: string): bigint {
+  if (typeof x === "number") {
+    if (!Number.isSafeInteger(x) || x < 0) throw new BeleniosFormatError(`${what}: weight expected`);
+    return BigInt(x);
+  }
+  return bigNum(x, what);
+}
+
+function proofOf(x: Json, what: string): Proof {
+  const o = obj(x, what);
+  return { challenge: bigNum(o.challenge, `${what}.challenge`), response: bigNum(o.response, `${what}.response`) };
+}
+
+function ciphertextOf(x: Json, what: string): Ciphertext {
+  const o = obj(x, what);
+  return { alpha: bigNum(o.alpha, `${what}.alpha`), beta: bigNum(o.beta, `${what}.beta`) };
+}
+
+function questionOf(x: Json, what: string): Question {
+  const o = obj(x, what);
+  if ("type" in o) throw new BeleniosFormatError(`${what}: only homomorphic questions are supported`);
+  const q: Question = {
+    question: str(o.question, `${what}.question`),
+    answers: arr(o.answers, `${what}.answers`).map((a, i) => str(a, `${what}.answers[${i}]`)),
+    min: int(o.min, `${what}.min`),
+    max: int(o.max, `${what}.max`),
+  };
+  if (o.blank !== undefined) {
+    if (typeof o.blank !== "boolean") throw new BeleniosFormatError(`${what}.blank: boolean expected`);
+    q.blank = o.blank;
+  }
+  return q;
+}
+
+/** Reads an election string; the string itself is kept, since its hash is the fingerprint. */
+export function parseElection(raw: string): Election {
+  const o = obj(JSON.parse(raw), "election");
+  if (o.version !== 1) throw new BeleniosFormatError("election: version 1 expected");
+  const group = groupByName(str(o.group, "election.group"));
+  const params: ElectionParams = {
+    uuid: str(o.uuid, "election.uuid"),
+    name: str(o.name, "election.name"),
+    description: str(o.description, "election.description"),
+    group: group.name,
+    publicKey: bigNum(o.public_key, "election.public_key"),
+    questions: arr(o.questions, "election.questions").map((q, i) => questionOf(q, `election.questions[${i}]`)),
+  };
+  if (o.administrator !== undefined) params.administrator = str(o.administrator, "election.administrator");
+  if (o.credential_authority !== undefined)
+    params.credentialAuthority = str(o.credential_authority, "election.credential_authority");
+  return { raw, params, group, fingerprint: sha256Base64(raw) };
+}
+
+function answerOf(x: Json, what: string): HomomorphicAnswer {
+  const o = obj(x, what);
+  const a: HomomorphicAnswer = {
+    choices: arr(o.choices, `${what}.choices`).map((c, i) => ciphertextOf(c, `${what}.choices[${i}]`)),
+    individualProofs: arr(o.individual_proofs, `${what}.individual_proofs`).map((ps, i) =>
+      arr(ps, `${what}.individual_proofs[${i}]`).map((p, j) => proofOf(p, `${what}.individual_proofs[${i}][${j}]`)),
+    ),
+    overallProof: arr(o.overall_proof, `${what}.overall_proof`).map((p, i) => proofOf(p, `${what}.overall_proof[${i}]`)),
+  };
+  if (o.blank_proof !== undefined) {
+    const ps = arr(o.blank_proof, `${what}.blank_proof`).map((p, i) => proofOf(p, `${what}.blank_proof[${i}]`));
+    if (ps.length !== 2) throw new BeleniosFormatError(`${what}.blank_proof: two proofs expected`);
+    a.blankProof = [ps[0]!, ps[1]!];
+  }
+  return a;
+}
+
+export function parseBallot(raw: string): Ballot {
+  const o = obj(JSON.parse(raw), "ballot");
+  const b: Ballot = {
+    electionUuid: str(o.election_uuid, "ballot.election_uuid"),
+    electionHash: str(o.election_hash, "ballot.election_hash"),
+    credential: bigNum(o.credential, "ballot.credential"),
+    answers: arr(o.answers, "ballot.answers").map((a, i) => answerOf(a, `ballot.answers[${i}]`)),
+  };
+  if (o.signature !== undefined) {
+    const s = obj(o.signature, "ballot.signature");
+    b.signature = { hash: str(s.hash, "ballot.signature.hash"), proof: proofOf(s.proof, "ballot.signature.proof") };
+  }
+  return b;
+}
+
+function trusteePublicKeyOf(x: Json, what: string): TrusteePublicKey {
+  const o = obj(x, what);
+  const k: TrusteePublicKey = { pok: proofOf(o.pok, `${what}.pok`), publicKey: bigNum(o.public_key, `${what}.public_key`) };
+  if (o.name !== undefined) k.name = str(o.name, `${what}.name`);
+  return k;
+}
+
+export function parseTrusteePublicKey(raw: string): TrusteePublicKey {
+  return trusteePublicKeyOf(JSON.parse(raw), "trustee_public_key");
+}
+
+export function parseTrustees(raw: string): TrusteeKind[] {
+  return arr(JSON.parse(raw), "trustees").map((t, i) => {
+    const pair = arr(t, `trustees[${i}]`);
+    if (pair[0] !== "Single") throw new BeleniosFormatError(`trustees[${i}]: only "Single" trustees are supported`);
+    return { kind: "Single", key: trusteePublicKeyOf(pair[1], `trustees[${i}]`) };
+  });
+}
+
+export function parsePublicCredentials(raw: string): PublicCredential[] {
+  return arr(JSON.parse(raw), "public_credentials").map((x, i) => {
+    const s = str(x, `public_credentials[${i}]`);
+    const comma = s.indexOf(",");
+    if (comma < 0) return { credential: bigNum(s, `public_credentials[${i}]`), weight: 1n };
+    return {
+      credential: bigNum(s.slice(0, comma), `public_credentials[${i}]`),
+      weight: bigNum(s.slice(comma + 1), `public_credentials[${i}].weight`),
+    };
+  });
+}
+
+export function parseEncryptedTally(raw: string): EncryptedTally {
+  return arr(JSON.parse(raw), "encrypted_tally").map((q, i) =>
+    arr(q, `encrypted_tally[${i}]`).map((c, j) => ciphertextOf(c, `encrypted_tally[${i}][${j}]`)),
+  );
+}
+
+export function parseSizedEncryptedTally(raw: string): SizedEncryptedTally {
+  const o = obj(JSON.parse(raw), "sized_encrypted_tally");
+  return {
+    numTallied: int(o.num_tallied, "num_tallied"),
+    totalWeight: weightOf(o.total_weight, "total_weight"),
+    encryptedTally: str(o.encrypted_tally, "encrypted_tally"),
+  };
+}
+
+export function parsePartialDecryption(raw: string): PartialDecryption {
+  const o = obj(JSON.parse(raw), "partial_decryption");
+  return {
+    decryptionFactors: arr(o.decryption_factors, "decryption_factors").map((q, i) =>
+      arr(q, `decryption_factors[${i}]`).map((f, j) => bigNum(f, `decryption_factors[${i}][${j}]`)),
+    ),
+    decryptionProofs: arr(o.decryption_proofs, "decryption_proofs").map((q, i) =>
+      arr(q, `decryption_proofs[${i}]`).map((p, j) => proofOf(p, `decryption_proofs[${i}][${j}]`)),
+    ),
+  };
+}
+
+export function parseResult(raw: string): ElectionResult {
+  const o = obj(JSON.parse(raw), "result");
+  return arr(o.result, "result").map((q, i) => arr(q, `result[${i}]`).map((w, j) => weightOf(w, `result[${i}][${j}]`)));
+}

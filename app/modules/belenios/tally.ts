@@ -1,0 +1,101 @@
+import { questionLength } from "./election";
+import { divMod, type Group, isGroupElement, mulMod, powMod } from "./group";
+import type { Ballot, Ciphertext, Election, ElectionResult, EncryptedTally, PartialDecryption } from "./types";
+
+/**
+ * The homomorphic tally (specification "Encrypted tally", "Election result"): the product of every
+ * tallied ballot's ciphertexts (each raised to its voter's weight), decrypted with the trustees'
+ * factors, and the counts read back as discrete logarithms bounded by the total weight.
+ */
+
+export interface WeightedBallot {
+  ballot: Ballot;
+  weight: bigint;
+}
+
+/** last(B): each credential's last ballot only, in the order of those last ballots. */
+export function lastBallotPerCredential<T extends { ballot: Ballot }>(ballots: readonly T[]): T[] {
+  const latest = new Map<bigint, number>();
+  ballots.forEach((b, i) => latest.set(b.ballot.credential, i));
+  return ballots.filter((b, i) => latest.get(b.ballot.credential) === i);
+}
+
+export function computeEncryptedTally(election: Election, ballots: readonly WeightedBallot[]): EncryptedTally {
+  const { group, params } = election;
+  const tally: EncryptedTally = params.questions.map((q) =>
+    Array.from({ length: questionLength(q) }, () => ({ alpha: 1n, beta: 1n })),
+  );
+  for (const { ballot, weight } of ballots) {
+    ballot.answers.forEach((answer, i) => {
+      answer.choices.forEach((c, j) => {
+        const row = tally[i]!;
+        const weighted = weight === 1n ? c : { alpha: powMod(group, c.alpha, weight), beta: powMod(group, c.beta, weight) };
+        row[j] = { alpha: mulMod(group, row[j]!.alpha, weighted.alpha), beta: mulMod(group, row[j]!.beta, weighted.beta) };
+      });
+    });
+  }
+  return tally;
+}
+
+/** The synthetic factor of each ciphertext: with Single trustees only, the product of all factors. */
+export function combineFactors(group: Group, partials: readonly PartialDecryption[]): bigint[][] {
+  if (partials.length === 0) throw new Error("no partial decryptions");
+  return partials[0]!.decryptionFactors.map((q, i) =>
+    q.map((_, j) => partials.reduce((acc, pd) => mulMod(group, acc, pd.decryptionFactors[i]![j]!), 1n)),
+  );
+}
+
+/** log_g(x) for 0 <= log <= max, by baby-step giant-step (sqrt(max) multiplications each way). */
+export function discreteLog(group: Group, x: bigint, max: bigint): bigint | null {
+  const m = BigInt(Math.ceil(Math.sqrt(Number(max) + 1)));
+  const baby = new Map<bigint, bigint>();
+  let e = 1n;
+  for (let j = 0n; j < m; j++) {
+    if (!baby.has(e)) baby.set(e, j);
+    e = mulMod(group, e, group.g);
+  }
+  const giant = divMod(group, 1n, powMod(group, group.g, m));
+  let y = x;
+  for (let i = 0n; i * m <= max; i++) {
+    const j = baby.get(y);
+    if (j !== undefined && i * m + j <= max) return i * m + j;
+    y = mulMod(group, y, giant);
+  }
+  return null;
+}
+
+/** Counts per answer from the tally and the trustees' partial decryptions (already verified). */
+export function computeResult(
+  election: Election,
+  tally: EncryptedTally,
+  partials: readonly PartialDecryption[],
+  totalWeight: bigint,
+): ElectionResult {
+  const group = election.group;
+  const factors = combineFactors(group, partials);
+  return tally.map((q, i) =>
+    q.map((c, j) => {
+      const count = discreteLog(group, divMod(group, c.beta, factors[i]![j]!), totalWeight);
+      if (count === null) throw new Error("cannot compute result: count above the total weight");
+      return count;
+    }),
+  );
+}
+
+/** check_result: g^count = beta / factor for every answer of every question. */
+export function verifyResult(
+  election: Election,
+  tally: EncryptedTally,
+  partials: readonly PartialDecryption[],
+  result: ElectionResult,
+): boolean {
+  const group = election.group;
+  if (!tally.flat().every((c: Ciphertext) => isGroupElement(group, c.alpha) && isGroupElement(group, c.beta))) return false;
+  const factors = combineFactors(group, partials);
+  if (result.length !== tally.length) return false;
+  return tally.every((q, i) => {
+    const counts = result[i]!;
+    if (counts.length !== q.length) return false;
+    return q.every((c, j) => powMod(group, group.g, counts[j]!) === divMod(group, c.beta, factors[i]![j]!));
+  });
+}
