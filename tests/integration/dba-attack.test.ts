@@ -15,8 +15,9 @@ import { createTestDatabase, type TestDatabase } from "../support/test-database"
  * The database administrator's attack on secret ballots (issue 17): known members vote in a
  * ranked poll and a Yes/No poll, some one by one and some at the same instant in one batch of
  * the ballot box; an attacker with superuser SQL only (tests/support/dba-inspector.ts) then
- * tries to pair voters with choices by transaction id, by row order and from the WAL, while the
- * polls are open and after they close (when both tables have been rewritten).
+ * tries to pair voters with choices by transaction id, by row order, from the raw pages (rows
+ * deleted but not yet reclaimed) and from the WAL, while the polls are open and after they close
+ * (when both tables have been rewritten).
  *
  * The attacker keeps the WAL as a standby server or an archive would (a replication slot held
  * for the test's length), so that a checkpoint by another test cannot recycle it mid-test.
@@ -163,9 +164,12 @@ describe.skipIf(!onServer)("the database administrator's attack on secret ballot
   // go (or become checks of the plaintext left in the database) when it changes.
   describe("on today's plaintext ballots, the attacker", () => {
     it("pairs every ballot written alone with its voter by transaction id while the poll is open, and none wrongly", () => {
-      const r = scorePairs(ranked.open!.pairs, ranked.truth, "xmin");
-      expect(r.right).toBe(r.claimed);
-      expect([...r.voters].sort()).toEqual([...ranked.alone].sort());
+      // From the rows as SQL shows them, and from the raw pages alike.
+      for (const method of ["xmin", "disk"] as const) {
+        const r = scorePairs(ranked.open!.pairs, ranked.truth, method);
+        expect(r.right).toBe(r.claimed);
+        expect([...r.voters].sort()).toEqual([...ranked.alone].sort());
+      }
     });
 
     it("pairs a whole batch by transaction id when all in it chose alike", () => {
@@ -188,6 +192,8 @@ describe.skipIf(!onServer)("the database administrator's attack on secret ballot
       expect([...r.voters].sort()).toEqual([...ranked.alone].sort());
     });
 
+    // What the raw pages still show after the close depends on whether a read has pruned the
+    // deleted rows yet (the ranked poll's full page usually has, the Yes/No poll's not): not asserted.
     it("no longer pairs by transaction id or row order after the close rewrote both tables", () => {
       for (const poll of [ranked, yesNo]) {
         expect(scorePairs(poll.closed!.pairs, poll.truth, "xmin").claimed).toBe(0);

@@ -3,6 +3,7 @@ import { pairByPlace, pairByTransaction, type AttackMethod, type Knowledge, type
 import {
   decodeRecord,
   decodeTuple,
+  HEAP_PAGE_SIZE,
   insertedTuples,
   pageTuples,
   parseLsn,
@@ -23,11 +24,15 @@ export type { AttackMethod, Plaintext, RecoveredPair } from "./dba/pairing";
  * poll's voters with their choices:
  * - xmin: rows written by one transaction carry its id, the voter's mark and the ballot alike;
  * - ctid: marks and ballots lie on disk in the order they were written;
+ * - disk: a deleted or updated row stays in its table's pages, with its xmin, until vacuum
+ *   reclaims it (the close's rewrite deletes rows): `pageinspect` reads the raw pages;
  * - wal: the write-ahead log keeps every inserted row with its transaction id, after the tables
  *   are rewritten at close too (and in every archived segment, base backup and replica):
  *   `pg_walinspect` lists the records, `pg_read_binary_file` reads them from pg_wal, and the
  *   rows are rebuilt from their bytes (from the record, or from a full-page image, which also
  *   gives every older row on that page with its xmin).
+ * PostgreSQL 15 has no function that returns a record's tuples (pg_get_wal_block_info came in 16),
+ * hence the byte-level decoding in dba/wal-decoding.ts.
  * It looks at every table with a `poll_id` column (but the ballot paper, poll_options), and
  * reports any plaintext choice or ranking it can tie to a member id: see dba/pairing.ts for
  * what counts as plaintext and when a pairing holds.
@@ -38,9 +43,15 @@ export async function inspectAsDba(databaseUrl: string, pollId: string, options:
     const knowledge = await whatTheAttackerKnows(sql, pollId);
     const tables = await tablesOfPolls(sql);
     const live = await liveRows(sql, tables, pollId);
+    const disk = await diskRows(sql, tables, pollId);
     const wal = await walRows(sql, tables, pollId, options.walFrom);
-    const pairs = dedupe([...pairByTransaction(live, knowledge, "xmin"), ...pairByPlace(live, knowledge), ...pairByTransaction(wal.rows, knowledge, "wal")]);
-    return { pairs, liveRows: live.length, walRecords: wal.records, walRows: wal.rows.length, walImages: wal.images, skipped: wal.skipped };
+    const pairs = dedupe([
+      ...pairByTransaction(live, knowledge, "xmin"),
+      ...pairByPlace(live, knowledge),
+      ...pairByTransaction(disk, knowledge, "disk"),
+      ...pairByTransaction(wal.rows, knowledge, "wal"),
+    ]);
+    return { pairs, liveRows: live.length, diskRows: disk.length, walRecords: wal.records, walRows: wal.rows.length, walImages: wal.images, skipped: wal.skipped };
   } finally {
     await sql.end();
   }
@@ -50,6 +61,8 @@ export interface Inspection {
   pairs: RecoveredPair[];
   /** Rows of the poll read from the tables as they are. */
   liveRows: number;
+  /** Rows of the poll read from the tables' files, deleted ones not yet reclaimed included. */
+  diskRows: number;
   /** WAL records read (inserts into, and full-page images of, the tables of polls). */
   walRecords: number;
   /** Rows of the poll rebuilt from those records. */
@@ -145,30 +158,10 @@ async function walRows(sql: Sql, tables: readonly TableShape[], pollId: string, 
   const pieces = records.map((r) => recordPieces(parseLsn(r.lsn), r.length, segmentSize));
   const pages = await readWalPages(sql, [...new Set(pieces.flat().map((p) => p.page))], server.timeline, segmentSize);
 
-  const rows: SeenRow[] = [];
-  const seen = new Set<string>();
+  const collected = new RowCollector(tables, pollId);
   let skipped = 0;
   let images = 0;
-  const keep = (node: number, tuple: RawTuple) => {
-    const known = byNode.get(node);
-    for (const table of known ? [known] : tables.filter((t) => t.columns.length === (tuple.infomask2 & 0x07ff))) {
-      let values: Record<string, unknown>;
-      try {
-        values = decodeTuple(tuple, table.columns);
-      } catch {
-        continue; // not this table's shape
-      }
-      if (typeof values.poll_id !== "string" || values.poll_id.toLowerCase() !== pollId.toLowerCase()) continue;
-      const row = { table: table.name, xid: String(tuple.xmin), values };
-      // The same row may come from its insert and from later images of its page.
-      const key = JSON.stringify(row);
-      if (!seen.has(key)) {
-        seen.add(key);
-        rows.push(row);
-      }
-      return;
-    }
-  };
+  const keep = (node: number, tuple: RawTuple) => collected.keep(byNode.get(node) ?? null, tuple);
   records.forEach((record, i) => {
     const bytes = Buffer.concat(pieces[i]!.map((p) => pages.get(p.page)!.subarray(p.from, p.to)));
     const decoded = decodeRecord(bytes);
@@ -184,7 +177,62 @@ async function walRows(sql: Sql, tables: readonly TableShape[], pollId: string, 
       for (const tuple of pageTuples(block.image)) keep(block.rel.relation, tuple);
     }
   });
-  return { rows, records: records.length, images, skipped };
+  return { rows: collected.rows, records: records.length, images, skipped };
+}
+
+/**
+ * The poll's rows as rebuilt from tuples' bytes, each once (the same row may come from its
+ * insert and from later images of its page). A tuple of a file no table has now is read as each
+ * table of polls with as many columns would be.
+ */
+class RowCollector {
+  readonly rows: SeenRow[] = [];
+  private readonly seen = new Set<string>();
+
+  constructor(
+    private readonly tables: readonly TableShape[],
+    private readonly pollId: string,
+  ) {}
+
+  keep(table: TableShape | null, tuple: RawTuple) {
+    for (const shape of table ? [table] : this.tables.filter((t) => t.columns.length === (tuple.infomask2 & 0x07ff))) {
+      let values: Record<string, unknown>;
+      try {
+        values = decodeTuple(tuple, shape.columns);
+      } catch {
+        continue; // not this table's shape
+      }
+      if (typeof values.poll_id !== "string" || values.poll_id.toLowerCase() !== this.pollId.toLowerCase()) continue;
+      const row = { table: shape.name, xid: String(tuple.xmin), values };
+      const key = JSON.stringify(row);
+      if (!this.seen.has(key)) {
+        this.seen.add(key);
+        this.rows.push(row);
+      }
+      return;
+    }
+  }
+}
+
+/**
+ * The poll's rows in the tables' pages, as the server has them now (pageinspect's get_raw_page
+ * reads through the shared buffers, which the files on disk lag until a checkpoint): every
+ * tuple not yet reclaimed, live or deleted, with the xmin in its header.
+ */
+async function diskRows(sql: Sql, tables: readonly TableShape[], pollId: string): Promise<SeenRow[]> {
+  await sql`create extension if not exists pageinspect`;
+  const collected = new RowCollector(tables, pollId);
+  const PAGES_A_READ = 128;
+  for (const table of tables) {
+    const [size] = await sql<{ pages: number }[]>`select (pg_relation_size(${table.name}::regclass) / ${HEAP_PAGE_SIZE})::int as pages`;
+    for (let first = 0; first < (size?.pages ?? 0); first += PAGES_A_READ) {
+      const last = Math.min(first + PAGES_A_READ, size!.pages) - 1;
+      const pages = await sql<{ bytes: Buffer }[]>`
+        select get_raw_page(${table.name}, 'main', b::bigint) as bytes from generate_series(${first}::int, ${last}::int) as b`;
+      for (const page of pages) for (const tuple of pageTuples(page.bytes)) collected.keep(table, tuple);
+    }
+  }
+  return collected.rows;
 }
 
 /** WAL pages by their address, read from the segment files in pg_wal, a few hundred a statement. */

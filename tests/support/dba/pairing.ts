@@ -3,7 +3,7 @@
  * Pure: the rows come from dba-inspector.ts, which fetches them with SQL alone.
  */
 
-export type AttackMethod = "xmin" | "ctid" | "wal";
+export type AttackMethod = "xmin" | "ctid" | "disk" | "wal";
 
 /** A plaintext ballot as found in a row: a choice (a word) or a ranking / vector of option numbers. */
 export type Plaintext = { choice: string } | { ranking: number[] };
