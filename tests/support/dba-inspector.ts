@@ -145,7 +145,7 @@ async function walRows(sql: Sql, tables: readonly TableShape[], pollId: string, 
   const readable = (node: number) => byNode.has(node) || !current.has(node);
   const listed = await sql<{ lsn: string; length: number; xid: string; blocks: string }[]>`
     select start_lsn::text as lsn, record_length as length, xid::text as xid, block_ref as blocks
-    from pg_get_wal_records_info_till_end_of_wal(${start}::pg_lsn)
+    from pg_get_wal_records_info(${start}::pg_lsn, pg_current_wal_flush_lsn())
     where block_ref like ${`%/${server.db}/%`}
       and ((resource_manager = 'Heap' and record_type like 'INSERT%')
         or (resource_manager = 'Heap2' and record_type like 'MULTI_INSERT%')
