@@ -26,6 +26,7 @@ import {
   serializeResult,
   serializeTrustees,
   sortPublicCredentials,
+  synthesizeFactors,
   tallyBallots,
   verifyBallot,
   verifyElectionArchive,
@@ -127,7 +128,8 @@ describe.skipIf(!hasTool)("an election made by our code, checked by belenios-too
     ballots.push(encryptBallot(election, issued[3]!.privateCredential, [plaintextFor(q1!, [1]), plaintextFor(q2!, [0])]).raw);
     const tallied = tallyBallots(election, parsePublicCredentials(credentialsRaw), ballots);
     const pd = computePartialDecryption(election, tallied.tally, trustee.privateKey);
-    const result = computeResult(election, tallied.tally, [pd], tallied.sized.totalWeight);
+    const factors = synthesizeFactors(election, trustees, tallied.tally, [{ owner: 1, pd }]);
+    const result = computeResult(election, tallied.tally, factors, tallied.sized.totalWeight);
     expected = [
       [2n, 3n], // Yes: voters 1, 2; No: 3, 4 (revote), 5
       [1n, 3n, 2n, 1n], // blank: voter 3; Ann: 1, 2, 4 (revote); Bo: 2, 5; Cy: 5

@@ -1,7 +1,7 @@
 import { generateUuid, isValidUuid } from "./credentials";
 import { BELENIOS_2048, type Group } from "./group";
 import { parseElection, serializeElectionParams } from "./serialize";
-import { combineTrusteeKeys } from "./trustee";
+import { checkTrustees, electionPublicKey } from "./trustees";
 import type { Election, ElectionParams, Question, TrusteeKind } from "./types";
 
 /**
@@ -36,12 +36,14 @@ export function makeElection(template: ElectionTemplate, trustees: readonly Trus
     if (problem) throw new Error(`question "${q.question}": ${problem}`);
   }
   if (trustees.length === 0) throw new Error("an election needs at least one trustee");
+  const problem = checkTrustees(group, trustees);
+  if (problem) throw new Error(problem);
   const params: ElectionParams = {
     uuid,
     name: template.name,
     description: template.description,
     group: group.name,
-    publicKey: combineTrusteeKeys(group, trustees),
+    publicKey: electionPublicKey(group, trustees),
     questions: template.questions.map((q) => ({ ...q, answers: [...q.answers] })),
   };
   if (template.administrator !== undefined) params.administrator = template.administrator;

@@ -33,7 +33,30 @@ export {
   type EncryptedBallot,
   type BallotCheck,
 } from "./ballot";
-export { computeEncryptedTally, computeResult, verifyResult, lastBallotPerCredential, type WeightedBallot } from "./tally";
+export { computeEncryptedTally, computeResult, verifyResult, lastBallotPerCredential, discreteLog, type WeightedBallot } from "./tally";
+export { checkTrustees, electionPublicKey, synthesizeFactors, trusteeCount, DecryptionError } from "./trustees";
+export {
+  thresholdStep1,
+  thresholdStep2,
+  thresholdStep3,
+  thresholdStep4,
+  thresholdStep5,
+  thresholdStep6,
+  verifyThresholdParameters,
+  thresholdPublicKey,
+  openDecryptionKey,
+  serializePolynomial,
+  serializeVInput,
+  serializeVOutput,
+  serializeSignedMsg,
+  parsePolynomial,
+  parseVInput,
+  parseVOutput,
+  ThresholdError,
+  type Polynomial,
+  type VInput,
+  type VOutput,
+} from "./threshold";
 export {
   parseElection,
   parseBallot,
@@ -50,6 +73,8 @@ export {
   serializePublicCredentials,
   serializePartialDecryption,
   serializeResult,
+  signedMsgOf,
+  thresholdParametersOf,
 } from "./serialize";
 export { ArchiveWriter, readElectionEvents } from "./archive";
 export { tallyBallots, writeElectionArchive, verifyElectionArchive, BallotRejected, type RecordInput, type RecordVerification } from "./record";

@@ -14,7 +14,7 @@ import {
   serializeSizedEncryptedTally,
 } from "./serialize";
 import { computeEncryptedTally, lastBallotPerCredential, verifyResult, type WeightedBallot } from "./tally";
-import { combineTrusteeKeys, verifyPartialDecryption, verifyTrusteePublicKey } from "./trustee";
+import { checkTrustees, DecryptionError, electionPublicKey, synthesizeFactors } from "./trustees";
 import type { Election, ElectionResult, EncryptedTally, PartialDecryption, PublicCredential, SizedEncryptedTally } from "./types";
 
 /**
@@ -104,9 +104,9 @@ function verifyEvents(bytes: Uint8Array): RecordVerification {
   const election = parseElection(events.setup.election);
   const group = election.group;
   const trustees = parseTrustees(events.setup.trustees);
-  const badTrustee = trustees.findIndex((t) => !verifyTrusteePublicKey(group, t.key));
-  if (badTrustee >= 0) return fail(`trustee ${badTrustee + 1}: invalid proof of knowledge of the key`);
-  if (combineTrusteeKeys(group, trustees) !== election.params.publicKey)
+  const trusteeProblem = checkTrustees(group, trustees);
+  if (trusteeProblem) return fail(trusteeProblem);
+  if (electionPublicKey(group, trustees) !== election.params.publicKey)
     return fail("election public key is not the product of the trustees' keys");
   const credentials = parsePublicCredentials(events.setup.credentials);
   const seen = new Set<bigint>();
@@ -139,16 +139,15 @@ function verifyEvents(bytes: Uint8Array): RecordVerification {
   }
   if (events.result === undefined) return { ok: true, election, trackers, numTallied, totalWeight, result: null };
   if (!events.encryptedTally) return fail("result without an encrypted tally");
-  const partials: PartialDecryption[] = [];
-  for (const [index, t] of trustees.entries()) {
-    const owned = events.partialDecryptions.filter((p) => p.owner === index + 1);
-    if (owned.length !== 1) return fail(`trustee ${index + 1}: expected one partial decryption, found ${owned.length}`);
-    const pd = parsePartialDecryption(owned[0]!.pd);
-    if (!verifyPartialDecryption(election, tally, t.key.publicKey, pd)) return fail(`partial decryption of trustee ${index + 1}: invalid proof`);
-    partials.push(pd);
+  const partials = events.partialDecryptions.map(({ owner, pd }) => ({ owner, pd: parsePartialDecryption(pd) }));
+  let factors: bigint[][];
+  try {
+    factors = synthesizeFactors(election, trustees, tally, partials);
+  } catch (e) {
+    if (e instanceof DecryptionError) return fail(e.message);
+    throw e;
   }
-  if (events.partialDecryptions.length !== trustees.length) return fail("partial decryption from an unknown trustee");
   const result = parseResult(events.result);
-  if (!verifyResult(election, tally, partials, result)) return fail("result does not match the decrypted tally");
+  if (!verifyResult(election, tally, factors, result)) return fail("result does not match the decrypted tally");
   return { ok: true, election, trackers, numTallied, totalWeight, result };
 }

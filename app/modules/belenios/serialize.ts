@@ -11,6 +11,8 @@ import type {
   Proof,
   PublicCredential,
   Question,
+  SignedMsg,
+  ThresholdParameters,
   SizedEncryptedTally,
   TrusteeKind,
   TrusteePublicKey,
@@ -82,14 +84,28 @@ export function serializeTrusteePublicKey(k: TrusteePublicKey): string {
   return JSON.stringify(trusteePublicKeyJson(k));
 }
 
-function trusteePublicKeyJson(k: TrusteePublicKey) {
+export function trusteePublicKeyJson(k: TrusteePublicKey) {
   const out: Record<string, unknown> = { pok: proofJson(k.pok), public_key: num(k.publicKey) };
   if (k.name !== undefined) out.name = k.name;
   return out;
 }
 
-export function serializeTrustees(trustees: TrusteeKind[]): string {
-  return JSON.stringify(trustees.map((t) => [t.kind, trusteePublicKeyJson(t.key)]));
+export const signedJson = (m: SignedMsg) => ({ message: m.message, signature: proofJson(m.signature) });
+
+export function thresholdParametersJson(t: ThresholdParameters) {
+  return {
+    threshold: t.threshold,
+    certs: t.certs.map(signedJson),
+    coefexps: t.coefexps.map(signedJson),
+    verification_keys: t.verificationKeys.map(trusteePublicKeyJson),
+  };
+}
+
+/** The trustees structure: [["Single", key] | ["Pedersen", threshold parameters], ...]. */
+export function serializeTrustees(trustees: readonly TrusteeKind[]): string {
+  return JSON.stringify(
+    trustees.map((t) => (t.kind === "Single" ? ["Single", trusteePublicKeyJson(t.key)] : ["Pedersen", thresholdParametersJson(t.params)])),
+  );
 }
 
 /** Plain credentials when every weight is 1, "credential,weight" for all otherwise (as the tool does). */
@@ -239,7 +255,7 @@ export function parseBallot(raw: string): Ballot {
   return b;
 }
 
-function trusteePublicKeyOf(x: Json, what: string): TrusteePublicKey {
+export function trusteePublicKeyOf(x: Json, what: string): TrusteePublicKey {
   const o = obj(x, what);
   const k: TrusteePublicKey = { pok: proofOf(o.pok, `${what}.pok`), publicKey: bigNum(o.public_key, `${what}.public_key`) };
   if (o.name !== undefined) k.name = str(o.name, `${what}.name`);
@@ -250,11 +266,30 @@ export function parseTrusteePublicKey(raw: string): TrusteePublicKey {
   return trusteePublicKeyOf(JSON.parse(raw), "trustee_public_key");
 }
 
+export function signedMsgOf(x: Json, what = "signed_msg"): SignedMsg {
+  const o = obj(x, what);
+  return { message: str(o.message, `${what}.message`), signature: proofOf(o.signature, `${what}.signature`) };
+}
+
+export function thresholdParametersOf(x: Json, what = "threshold_parameters"): ThresholdParameters {
+  const o = obj(x, what);
+  return {
+    threshold: int(o.threshold, `${what}.threshold`),
+    certs: arr(o.certs, `${what}.certs`).map((c, i) => signedMsgOf(c, `${what}.certs[${i}]`)),
+    coefexps: arr(o.coefexps, `${what}.coefexps`).map((c, i) => signedMsgOf(c, `${what}.coefexps[${i}]`)),
+    verificationKeys: arr(o.verification_keys, `${what}.verification_keys`).map((k, i) =>
+      trusteePublicKeyOf(k, `${what}.verification_keys[${i}]`),
+    ),
+  };
+}
+
 export function parseTrustees(raw: string): TrusteeKind[] {
-  return arr(JSON.parse(raw), "trustees").map((t, i) => {
+  return arr(JSON.parse(raw), "trustees").map((t, i): TrusteeKind => {
     const pair = arr(t, `trustees[${i}]`);
-    if (pair[0] !== "Single") throw new BeleniosFormatError(`trustees[${i}]: only "Single" trustees are supported`);
-    return { kind: "Single", key: trusteePublicKeyOf(pair[1], `trustees[${i}]`) };
+    if (pair.length !== 2) throw new BeleniosFormatError(`trustees[${i}]: a pair expected`);
+    if (pair[0] === "Single") return { kind: "Single", key: trusteePublicKeyOf(pair[1], `trustees[${i}]`) };
+    if (pair[0] === "Pedersen") return { kind: "Pedersen", params: thresholdParametersOf(pair[1], `trustees[${i}]`) };
+    throw new BeleniosFormatError(`trustees[${i}]: "Single" or "Pedersen" expected`);
   });
 }
 

@@ -1,6 +1,6 @@
 import { questionLength } from "./election";
 import { divMod, type Group, isGroupElement, mulMod, powMod } from "./group";
-import type { Ballot, Ciphertext, Election, ElectionResult, EncryptedTally, PartialDecryption } from "./types";
+import type { Ballot, Ciphertext, Election, ElectionResult, EncryptedTally } from "./types";
 
 /**
  * The homomorphic tally (specification "Encrypted tally", "Election result"): the product of every
@@ -37,13 +37,6 @@ export function computeEncryptedTally(election: Election, ballots: readonly Weig
   return tally;
 }
 
-/** The synthetic factor of each ciphertext: with Single trustees only, the product of all factors. */
-export function combineFactors(group: Group, partials: readonly PartialDecryption[]): bigint[][] {
-  if (partials.length === 0) throw new Error("no partial decryptions");
-  return partials[0]!.decryptionFactors.map((q, i) =>
-    q.map((_, j) => partials.reduce((acc, pd) => mulMod(group, acc, pd.decryptionFactors[i]![j]!), 1n)),
-  );
-}
 
 /** log_g(x) for 0 <= log <= max, by baby-step giant-step (sqrt(max) multiplications each way). */
 export function discreteLog(group: Group, x: bigint, max: bigint): bigint | null {
@@ -64,15 +57,9 @@ export function discreteLog(group: Group, x: bigint, max: bigint): bigint | null
   return null;
 }
 
-/** Counts per answer from the tally and the trustees' partial decryptions (already verified). */
-export function computeResult(
-  election: Election,
-  tally: EncryptedTally,
-  partials: readonly PartialDecryption[],
-  totalWeight: bigint,
-): ElectionResult {
+/** Counts per answer from the tally and the combined decryption factors (synthesizeFactors). */
+export function computeResult(election: Election, tally: EncryptedTally, factors: bigint[][], totalWeight: bigint): ElectionResult {
   const group = election.group;
-  const factors = combineFactors(group, partials);
   return tally.map((q, i) =>
     q.map((c, j) => {
       const count = discreteLog(group, divMod(group, c.beta, factors[i]![j]!), totalWeight);
@@ -83,15 +70,9 @@ export function computeResult(
 }
 
 /** check_result: g^count = beta / factor for every answer of every question. */
-export function verifyResult(
-  election: Election,
-  tally: EncryptedTally,
-  partials: readonly PartialDecryption[],
-  result: ElectionResult,
-): boolean {
+export function verifyResult(election: Election, tally: EncryptedTally, factors: bigint[][], result: ElectionResult): boolean {
   const group = election.group;
   if (!tally.flat().every((c: Ciphertext) => isGroupElement(group, c.alpha) && isGroupElement(group, c.beta))) return false;
-  const factors = combineFactors(group, partials);
   if (result.length !== tally.length) return false;
   return tally.every((q, i) => {
     const counts = result[i]!;

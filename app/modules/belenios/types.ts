@@ -55,7 +55,23 @@ export interface TrusteeKeyPair {
   publicKey: TrusteePublicKey;
 }
 
-export type TrusteeKind = { kind: "Single"; key: TrusteePublicKey };
+/** A message signed with a trustee's signing key (Schnorr, "sigmsg|" prefix). */
+export interface SignedMsg {
+  message: string;
+  signature: Proof;
+}
+
+/** The published part of a k-of-n key ("Pedersen" trustees). */
+export interface ThresholdParameters {
+  /** k: how many of the trustees must decrypt. */
+  threshold: number;
+  certs: SignedMsg[];
+  coefexps: SignedMsg[];
+  verificationKeys: TrusteePublicKey[];
+}
+
+/** One item of the election's trustees: a mandatory key, or a k-of-n set. */
+export type TrusteeKind = { kind: "Single"; key: TrusteePublicKey } | { kind: "Pedersen"; params: ThresholdParameters };
 
 export interface HomomorphicAnswer {
   choices: Ciphertext[];
