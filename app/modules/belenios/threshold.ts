@@ -3,7 +3,7 @@ import { BASE58_DIGITS } from "./credentials";
 import { type Group, hashToExponent, isExponent, isGroupElement, modQ, mulMod, powMod, randomExponent, sha256Hex, invMod } from "./group";
 import { BeleniosFormatError, bigNum, signedJson, signedMsgOf, trusteePublicKeyJson as trusteeKeyJson, trusteePublicKeyOf as trusteeKeyOf } from "./serialize";
 import { trusteePublicKeyFor, verifyTrusteePublicKey } from "./trustee";
-import type { Proof, SignedMsg, ThresholdParameters, TrusteePublicKey } from "./types";
+import type { SignedMsg, ThresholdParameters, TrusteePublicKey } from "./types";
 
 export type { SignedMsg, ThresholdParameters };
 
