@@ -47,6 +47,11 @@ import {
   parseVOutput,
   openDecryptionKey,
   parsePartialDecryption,
+  RFC_3526_2048,
+  nhCiphertexts,
+  mergeNhCiphertexts,
+  shuffleTally,
+  writeElectionArchive,
   type Election,
   type ElectionResult,
   type TrusteeKind,
@@ -410,5 +415,107 @@ describe.skipIf(!hasTool)("a threshold key made by our code and belenios-tool to
     expect(verified.status).toBe(0);
     const v = verifyElectionArchive(bytes);
     expect(v.ok ? v.result : v.problem).toEqual([[1n, 2n, 1n]]);
+  });
+});
+
+describe.skipIf(!hasTool)("ranked (non-homomorphic) questions: RFC-3526-2048 and verifiable shuffles (demo-nh.sh)", () => {
+  it("our ballots, shuffles by two trustees, decryption and result pass belenios-tool election verify", () => {
+    const group = RFC_3526_2048;
+    const keys = [generateTrusteeKey(group), generateTrusteeKey(group)];
+    const trustees: TrusteeKind[] = keys.map((k) => ({ kind: "Single", key: k.publicKey }));
+    const yesNo = { question: "Adopt?", answers: ["Yes", "No"], min: 0, max: 1 };
+    const ranked = { type: "NonHomomorphic" as const, question: "Rank the candidates", answers: ["Ann", "Bo", "Cy"] };
+    const election = makeElection({ name: "Ranked", description: "IRV", questions: [yesNo, ranked] }, trustees);
+    expect(election.params.group).toBe("RFC-3526-2048");
+    const issued = generateCredentials(group, election.params.uuid, [1n, 1n, 1n, 1n]);
+    const credentialsRaw = serializePublicCredentials(sortPublicCredentials(issued.map((c) => ({ credential: c.publicCredential, weight: 1n }))));
+    const rankings = [
+      [1, 2, 3],
+      [2, 1, 3],
+      [3, 1, 2],
+      [1, 3, 2],
+    ];
+    const ballots = rankings.map((r, i) => encryptBallot(election, issued[i]!.privateCredential, [plaintextFor(yesNo, [i % 2]), plaintextFor(ranked, r)]).raw);
+    const tallied = tallyBallots(election, parsePublicCredentials(credentialsRaw), ballots);
+    const first = shuffleTally(election, nhCiphertexts(election, tallied.tally));
+    const second = shuffleTally(election, first.ciphertexts);
+    const decrypted = mergeNhCiphertexts(election, tallied.tally, second.ciphertexts);
+    const partials = keys.map((k, i) => ({ owner: i + 1, pd: computePartialDecryption(election, decrypted, k.privateKey) }));
+    const factors = synthesizeFactors(election, trustees, decrypted, partials);
+    const result = computeResult(election, decrypted, factors, tallied.sized.totalWeight);
+    expect(result[0]).toEqual([2n, 2n]);
+    const sortedRankings = (result[1] as number[][]).map((r) => r.join("")).sort();
+    expect(sortedRankings).toEqual(rankings.map((r) => r.join("")).sort());
+    const bytes = writeElectionArchive({
+      timestamp: 1_796_500_000n,
+      election,
+      trusteesRaw: serializeTrustees(trustees),
+      credentialsRaw,
+      ballots,
+      tally: { shuffles: [{ owner: 1, shuffle: first }, { owner: 2, shuffle: second }], partialDecryptions: partials, result },
+    });
+    const tool = toolVerify(election, bytes);
+    expect(tool.stderr).toContain("all checks passed");
+    expect(tool.status).toBe(0);
+    expect(verifyElectionArchive(bytes).ok).toBe(true);
+
+    // A shuffle that drops one ranking and duplicates another is refused by both.
+    const forged = { ...second, ciphertexts: [[second.ciphertexts[0]![0]!, ...second.ciphertexts[0]!.slice(0, -1)]] };
+    const forgedBytes = writeElectionArchive({
+      timestamp: 1_796_500_000n,
+      election,
+      trusteesRaw: serializeTrustees(trustees),
+      credentialsRaw,
+      ballots,
+      tally: { shuffles: [{ owner: 1, shuffle: first }, { owner: 2, shuffle: forged }], partialDecryptions: partials, result },
+    });
+    expect(toolVerify(election, forgedBytes).status).not.toBe(0);
+    const ours = verifyElectionArchive(forgedBytes);
+    expect(ours.ok ? "accepted" : ours.problem).toBe("shuffle 2: invalid proof");
+  });
+
+  it("accepts an election belenios-tool ran, shuffles included, with its decrypted rankings", () => {
+    const dir = tempDir();
+    const step = (args: string[], input?: string) => {
+      const r = run(args, { cwd: dir, input });
+      expect(r.status).toBe(0);
+      return r.stdout;
+    };
+    const uuid = step(["setup", "generate-token"]).trim();
+    step(["setup", "generate-credentials", "--uuid", uuid, "--group", "RFC-3526-2048", "--count", "3"]);
+    step(["setup", "generate-trustee-key", "--group", "RFC-3526-2048"]);
+    step(["setup", "generate-trustee-key", "--group", "RFC-3526-2048"]);
+    const files = readdirSync(dir);
+    writeFileSync(join(dir, "public_keys.jsons"), files.filter((f) => f.endsWith(".pubkey")).map((f) => readFileSync(join(dir, f), "utf8")).join(""));
+    writeFileSync(join(dir, "public_creds.json"), readFileSync(join(dir, files.find((f) => f.endsWith(".pubcreds"))!)));
+    step(["setup", "make-trustees"]);
+    writeFileSync(
+      join(dir, "template.json"),
+      JSON.stringify({
+        description: "",
+        name: "Tool ranked",
+        questions: [{ type: "NonHomomorphic", value: { answers: ["A", "B", "C"], question: "Rank" } }],
+      }),
+    );
+    step(["setup", "make-election", "--uuid", uuid, "--group", "RFC-3526-2048", "--template", "template.json"]);
+    step(["archive", "init"]);
+    const creds = readFileSync(join(dir, files.find((f) => f.endsWith(".privcreds"))!), "utf8").trim().split("\n");
+    const votes = ["[[1,2,3]]", "[[3,1,2]]", "[[2,3,1]]"];
+    creds.forEach((line, i) => {
+      writeFileSync(join(dir, "cred.txt"), line.split(" ").at(-1)!);
+      writeFileSync(join(dir, "vote.json"), votes[i]!);
+      step(["archive", "add-event", "--type=Ballot"], step(["election", "generate-ballot", "--privcred", "cred.txt", "--ballot", "vote.json"]));
+    });
+    step(["archive", "add-event", "--type=EndBallots"], "");
+    step(["archive", "add-event", "--type=EncryptedTally"], step(["election", "compute-encrypted-tally"]));
+    step(["archive", "add-event", "--type=Shuffle"], step(["election", "shuffle", "--trustee-id=1"]));
+    step(["archive", "add-event", "--type=Shuffle"], step(["election", "shuffle", "--trustee-id=2"]));
+    step(["archive", "add-event", "--type=EndShuffles"], "");
+    readdirSync(dir)
+      .filter((f) => f.endsWith(".privkey"))
+      .forEach((k, i) => step(["archive", "add-event", "--type=PartialDecryption"], step(["election", "decrypt", "--privkey", k, "--trustee-id", String(i + 1)])));
+    step(["archive", "add-event", "--type=Result"], step(["election", "compute-result"]));
+    const v = verifyElectionArchive(readFileSync(join(dir, `${uuid}.bel`)));
+    expect(v.ok ? (v.result![0] as number[][]).map((r) => r.join("")).sort() : v.problem).toEqual(["123", "231", "312"]);
   });
 });

@@ -1,5 +1,6 @@
 /**
- * Belenios 2.0, homomorphic questions, group BELENIOS-2048: the pure cryptographic core.
+ * Belenios 2.0: the pure cryptographic core (homomorphic questions in BELENIOS-2048, ranked
+ * questions in RFC-3526-2048 with verifiable shuffles).
  * No database, no web code; everything here is checked against Debian's belenios-tool 2.0.
  */
 export * from "./types";
@@ -14,7 +15,7 @@ export {
   sortPublicCredentials,
   type IssuedCredential,
 } from "./credentials";
-export { makeElection, questionLength, type ElectionTemplate } from "./election";
+export { makeElection, groupForQuestions, questionLength, type ElectionTemplate } from "./election";
 export {
   generateTrusteeKey,
   trusteePublicKeyFor,
@@ -33,7 +34,18 @@ export {
   type EncryptedBallot,
   type BallotCheck,
 } from "./ballot";
-export { computeEncryptedTally, computeResult, verifyResult, lastBallotPerCredential, discreteLog, type WeightedBallot } from "./tally";
+export {
+  computeEncryptedTally,
+  computeResult,
+  verifyResult,
+  lastBallotPerCredential,
+  discreteLog,
+  nhCiphertexts,
+  mergeNhCiphertexts,
+  shuffleTally,
+  type WeightedBallot,
+} from "./tally";
+export { encodeInts, decodeInts, checkShuffleProof, shuffleCiphertexts, getGenerator } from "./nonhomomorphic";
 export { checkTrustees, electionPublicKey, synthesizeFactors, trusteeCount, DecryptionError } from "./trustees";
 export {
   thresholdStep1,
@@ -68,6 +80,8 @@ export {
   parseResult,
   serializeBallot,
   serializeEncryptedTally,
+  serializeShuffle,
+  parseShuffle,
   serializeTrustees,
   serializeTrusteePublicKey,
   serializePublicCredentials,
