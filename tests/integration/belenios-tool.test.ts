@@ -26,14 +26,38 @@ import {
   serializeResult,
   serializeTrustees,
   sortPublicCredentials,
+  synthesizeFactors,
   tallyBallots,
   verifyBallot,
   verifyElectionArchive,
   verifyTrusteePublicKey,
   parseTrusteePublicKey,
+  thresholdStep1,
+  thresholdStep3,
+  thresholdStep4,
+  thresholdStep5,
+  thresholdStep6,
+  serializeSignedMsg,
+  signedMsgOf,
+  serializePolynomial,
+  parsePolynomial,
+  serializeVInput,
+  parseVInput,
+  serializeVOutput,
+  parseVOutput,
+  openDecryptionKey,
+  parsePartialDecryption,
+  RFC_3526_2048,
+  nhCiphertexts,
+  mergeNhCiphertexts,
+  shuffleTally,
+  writeElectionArchive,
   type Election,
   type ElectionResult,
+  type TrusteeKind,
 } from "~/modules/belenios";
+import { sha256Hex } from "~/modules/belenios/group";
+import { thresholdParametersJson } from "~/modules/belenios/serialize";
 
 /**
  * The independent check (issue 17): records made by our code are verified by Debian's
@@ -127,7 +151,8 @@ describe.skipIf(!hasTool)("an election made by our code, checked by belenios-too
     ballots.push(encryptBallot(election, issued[3]!.privateCredential, [plaintextFor(q1!, [1]), plaintextFor(q2!, [0])]).raw);
     const tallied = tallyBallots(election, parsePublicCredentials(credentialsRaw), ballots);
     const pd = computePartialDecryption(election, tallied.tally, trustee.privateKey);
-    const result = computeResult(election, tallied.tally, [pd], tallied.sized.totalWeight);
+    const factors = synthesizeFactors(election, trustees, tallied.tally, [{ owner: 1, pd }]);
+    const result = computeResult(election, tallied.tally, factors, tallied.sized.totalWeight);
     expected = [
       [2n, 3n], // Yes: voters 1, 2; No: 3, 4 (revote), 5
       [1n, 3n, 2n, 1n], // blank: voter 3; Ann: 1, 2, 4 (revote); Bo: 2, 5; Cy: 5
@@ -296,5 +321,201 @@ describe.skipIf(!hasTool)("an election made by belenios-tool, checked by our cod
     const altered = rawBallots[0]!.replace(/"response":"(\d)/, (_, d: string) => `"response":"${d === "1" ? "2" : "1"}`);
     const check = verifyBallot(election, altered);
     expect(check.ok ? "accepted" : check.reason).toBe("bad_signature");
+  });
+});
+
+describe.skipIf(!hasTool)("a threshold key made by our code and belenios-tool together (demo-threshold.sh)", () => {
+  it("runs the six steps with one trustee on our code and two on belenios-tool, then decrypts 2 of 3", () => {
+    const dir = tempDir();
+    const ttkeygen = (args: string[], input?: string) => {
+      const r = run(["setup", "generate-trustee-key-threshold", "--group", "BELENIOS-2048", ...args], { cwd: dir, input });
+      expect(r.stderr).not.toMatch(/error|exception/i);
+      expect(r.status).toBe(0);
+      return r.stdout;
+    };
+    // Step 1: our trustee, then two with belenios-tool.
+    const ours = thresholdStep1(BELENIOS_2048);
+    ttkeygen(["--step", "1"]);
+    ttkeygen(["--step", "1"]);
+    const toolKeys = readdirSync(dir).filter((f) => f.endsWith(".key")).sort();
+    const certLines = [serializeSignedMsg(ours.cert), ...toolKeys.map((k) => readFileSync(join(dir, k.replace(/\.key$/, ".cert")), "utf8").trim())];
+    writeFileSync(join(dir, "certs.jsons"), `${certLines.join("\n")}\n`);
+    const certs = certLines.map((line) => signedMsgOf(JSON.parse(line)));
+    // Step 2: belenios-tool accepts our certificate.
+    ttkeygen(["--certs", "certs.jsons", "--step", "2"]);
+    // Step 3: polynomials.
+    const polynomialLines = [
+      serializePolynomial(thresholdStep3(BELENIOS_2048, certs, ours.seed, 2)),
+      ...toolKeys.map((k) => ttkeygen(["--certs", "certs.jsons", "--key", k, "--step", "3", "--threshold", "2"]).trim()),
+    ];
+    writeFileSync(join(dir, "polynomials.jsons"), `${polynomialLines.join("\n")}\n`);
+    const polynomials = polynomialLines.map(parsePolynomial);
+    // Step 4, by the server: ours and belenios-tool's give the same vinputs, byte for byte.
+    const vinputs = thresholdStep4(BELENIOS_2048, certs, polynomials).map(serializeVInput);
+    ttkeygen(["--certs", "certs.jsons", "--step", "4", "--polynomials", "polynomials.jsons"]);
+    const certId = (line: string) => sha256Hex(JSON.parse(line).message as string);
+    certLines.forEach((line, i) => expect(readFileSync(join(dir, `${certId(line)}.vinput`), "utf8").trim()).toBe(vinputs[i]));
+    // Step 5: each trustee checks their shares and proves their key share.
+    const voutputLines = [
+      serializeVOutput(thresholdStep5(BELENIOS_2048, certs, ours.seed, parseVInput(vinputs[0]!))),
+      ...toolKeys.map((k, i) => ttkeygen(["--certs", "certs.jsons", "--key", k, "--step", "5"], `${vinputs[i + 1]}\n`).trim()),
+    ];
+    // Step 6, by the server: the same threshold parameters either way.
+    const params = thresholdStep6(BELENIOS_2048, certs, polynomials, voutputLines.map(parseVOutput));
+    const toolParams = ttkeygen(["--certs", "certs.jsons", "--step", "6", "--polynomials", "polynomials.jsons"], `${voutputLines.join("\n")}\n`).trim();
+    expect(JSON.stringify(thresholdParametersJson(params))).toBe(toolParams);
+
+    // An election with the server's own key and the 2-of-3 set, as demo-threshold.sh sets it up.
+    const server = generateTrusteeKey(BELENIOS_2048);
+    const trustees: TrusteeKind[] = [
+      { kind: "Single", key: server.publicKey },
+      { kind: "Pedersen", params },
+    ];
+    const q = { question: "Adopt?", answers: ["Yes", "No"], min: 0, max: 1, blank: true };
+    const election = makeElection({ name: "Threshold", description: "2 of 3", questions: [q] }, trustees);
+    const issued = generateCredentials(BELENIOS_2048, election.params.uuid, [1n, 1n, 1n, 1n]);
+    const credentialsRaw = serializePublicCredentials(sortPublicCredentials(issued.map((c) => ({ credential: c.publicCredential, weight: 1n }))));
+    const choices: (number[] | "blank")[] = [[0], [0], [1], "blank"];
+    const ballots = choices.map((c, i) => encryptBallot(election, issued[i]!.privateCredential, [plaintextFor(q, c)]).raw);
+    const tallied = tallyBallots(election, parsePublicCredentials(credentialsRaw), ballots);
+    const head = new ArchiveWriter(1_796_500_000n);
+    head.setup(election.raw, serializeTrustees(trustees), credentialsRaw);
+    ballots.forEach((b) => head.ballot(b));
+    head.endBallots();
+    head.encryptedTally(tallied.tallyRaw, tallied.sizedRaw);
+    writeFileSync(join(dir, `${election.params.uuid}.bel`), head.toBytes());
+    // Decryption: the server (owner 1), our trustee (owner 2), the second belenios-tool trustee (owner 4).
+    const serverPd = computePartialDecryption(election, tallied.tally, server.privateKey);
+    const oursPd = computePartialDecryption(election, tallied.tally, openDecryptionKey(BELENIOS_2048, ours.seed, parseVOutput(voutputLines[0]!).privateKey));
+    const lastKey = toolKeys[1]!;
+    const dkey = `${lastKey.replace(/\.key$/, "")}.dkey`;
+    const toolPd = run(["election", "decrypt-threshold", "--dir", dir, "--key", lastKey, "--decryption-key", dkey, "--trustee-id", "4"], { cwd: dir });
+    expect(toolPd.status).toBe(0);
+    const toolPdRaw = toolPd.stdout.split("\n")[0]!;
+    const partials = [
+      { owner: 1, pd: serverPd },
+      { owner: 2, pd: oursPd },
+      { owner: 4, pd: parsePartialDecryption(toolPdRaw) },
+    ];
+    const factors = synthesizeFactors(election, trustees, tallied.tally, partials);
+    const result = computeResult(election, tallied.tally, factors, tallied.sized.totalWeight);
+    expect(result).toEqual([[1n, 2n, 1n]]); // blank, Yes, No
+    const bytes = assemble({
+      election,
+      trusteesRaw: serializeTrustees(trustees),
+      credentialsRaw,
+      ballots,
+      tallyRaw: tallied.tallyRaw,
+      sizedRaw: tallied.sizedRaw,
+      partialDecryptions: partials.map(({ owner, pd }) => ({ owner, pd: owner === 4 ? toolPdRaw : serializePartialDecryption(pd) })),
+      resultRaw: serializeResult(result),
+    });
+    const verified = toolVerify(election, bytes);
+    expect(verified.stderr).toContain("all checks passed");
+    expect(verified.status).toBe(0);
+    const v = verifyElectionArchive(bytes);
+    expect(v.ok ? v.result : v.problem).toEqual([[1n, 2n, 1n]]);
+  });
+});
+
+describe.skipIf(!hasTool)("ranked (non-homomorphic) questions: RFC-3526-2048 and verifiable shuffles (demo-nh.sh)", () => {
+  it("our ballots, shuffles by two trustees, decryption and result pass belenios-tool election verify", () => {
+    const group = RFC_3526_2048;
+    const keys = [generateTrusteeKey(group), generateTrusteeKey(group)];
+    const trustees: TrusteeKind[] = keys.map((k) => ({ kind: "Single", key: k.publicKey }));
+    const yesNo = { question: "Adopt?", answers: ["Yes", "No"], min: 0, max: 1 };
+    const ranked = { type: "NonHomomorphic" as const, question: "Rank the candidates", answers: ["Ann", "Bo", "Cy"] };
+    const election = makeElection({ name: "Ranked", description: "IRV", questions: [yesNo, ranked] }, trustees);
+    expect(election.params.group).toBe("RFC-3526-2048");
+    const issued = generateCredentials(group, election.params.uuid, [1n, 1n, 1n, 1n]);
+    const credentialsRaw = serializePublicCredentials(sortPublicCredentials(issued.map((c) => ({ credential: c.publicCredential, weight: 1n }))));
+    const rankings = [
+      [1, 2, 3],
+      [2, 1, 3],
+      [3, 1, 2],
+      [1, 3, 2],
+    ];
+    const ballots = rankings.map((r, i) => encryptBallot(election, issued[i]!.privateCredential, [plaintextFor(yesNo, [i % 2]), plaintextFor(ranked, r)]).raw);
+    const tallied = tallyBallots(election, parsePublicCredentials(credentialsRaw), ballots);
+    const first = shuffleTally(election, nhCiphertexts(election, tallied.tally));
+    const second = shuffleTally(election, first.ciphertexts);
+    const decrypted = mergeNhCiphertexts(election, tallied.tally, second.ciphertexts);
+    const partials = keys.map((k, i) => ({ owner: i + 1, pd: computePartialDecryption(election, decrypted, k.privateKey) }));
+    const factors = synthesizeFactors(election, trustees, decrypted, partials);
+    const result = computeResult(election, decrypted, factors, tallied.sized.totalWeight);
+    expect(result[0]).toEqual([2n, 2n]);
+    const sortedRankings = (result[1] as number[][]).map((r) => r.join("")).sort();
+    expect(sortedRankings).toEqual(rankings.map((r) => r.join("")).sort());
+    const bytes = writeElectionArchive({
+      timestamp: 1_796_500_000n,
+      election,
+      trusteesRaw: serializeTrustees(trustees),
+      credentialsRaw,
+      ballots,
+      tally: { shuffles: [{ owner: 1, shuffle: first }, { owner: 2, shuffle: second }], partialDecryptions: partials, result },
+    });
+    const tool = toolVerify(election, bytes);
+    expect(tool.stderr).toContain("all checks passed");
+    expect(tool.status).toBe(0);
+    expect(verifyElectionArchive(bytes).ok).toBe(true);
+
+    // A shuffle that drops one ranking and duplicates another is refused by both.
+    const forged = { ...second, ciphertexts: [[second.ciphertexts[0]![0]!, ...second.ciphertexts[0]!.slice(0, -1)]] };
+    const forgedBytes = writeElectionArchive({
+      timestamp: 1_796_500_000n,
+      election,
+      trusteesRaw: serializeTrustees(trustees),
+      credentialsRaw,
+      ballots,
+      tally: { shuffles: [{ owner: 1, shuffle: first }, { owner: 2, shuffle: forged }], partialDecryptions: partials, result },
+    });
+    expect(toolVerify(election, forgedBytes).status).not.toBe(0);
+    const ours = verifyElectionArchive(forgedBytes);
+    expect(ours.ok ? "accepted" : ours.problem).toBe("shuffle 2: invalid proof");
+  });
+
+  it("accepts an election belenios-tool ran, shuffles included, with its decrypted rankings", () => {
+    const dir = tempDir();
+    const step = (args: string[], input?: string) => {
+      const r = run(args, { cwd: dir, input });
+      expect(r.status).toBe(0);
+      return r.stdout;
+    };
+    const uuid = step(["setup", "generate-token"]).trim();
+    step(["setup", "generate-credentials", "--uuid", uuid, "--group", "RFC-3526-2048", "--count", "3"]);
+    step(["setup", "generate-trustee-key", "--group", "RFC-3526-2048"]);
+    step(["setup", "generate-trustee-key", "--group", "RFC-3526-2048"]);
+    const files = readdirSync(dir);
+    writeFileSync(join(dir, "public_keys.jsons"), files.filter((f) => f.endsWith(".pubkey")).map((f) => readFileSync(join(dir, f), "utf8")).join(""));
+    writeFileSync(join(dir, "public_creds.json"), readFileSync(join(dir, files.find((f) => f.endsWith(".pubcreds"))!)));
+    step(["setup", "make-trustees"]);
+    writeFileSync(
+      join(dir, "template.json"),
+      JSON.stringify({
+        description: "",
+        name: "Tool ranked",
+        questions: [{ type: "NonHomomorphic", value: { answers: ["A", "B", "C"], question: "Rank" } }],
+      }),
+    );
+    step(["setup", "make-election", "--uuid", uuid, "--group", "RFC-3526-2048", "--template", "template.json"]);
+    step(["archive", "init"]);
+    const creds = readFileSync(join(dir, files.find((f) => f.endsWith(".privcreds"))!), "utf8").trim().split("\n");
+    const votes = ["[[1,2,3]]", "[[3,1,2]]", "[[2,3,1]]"];
+    creds.forEach((line, i) => {
+      writeFileSync(join(dir, "cred.txt"), line.split(" ").at(-1)!);
+      writeFileSync(join(dir, "vote.json"), votes[i]!);
+      step(["archive", "add-event", "--type=Ballot"], step(["election", "generate-ballot", "--privcred", "cred.txt", "--ballot", "vote.json"]));
+    });
+    step(["archive", "add-event", "--type=EndBallots"], "");
+    step(["archive", "add-event", "--type=EncryptedTally"], step(["election", "compute-encrypted-tally"]));
+    step(["archive", "add-event", "--type=Shuffle"], step(["election", "shuffle", "--trustee-id=1"]));
+    step(["archive", "add-event", "--type=Shuffle"], step(["election", "shuffle", "--trustee-id=2"]));
+    step(["archive", "add-event", "--type=EndShuffles"], "");
+    readdirSync(dir)
+      .filter((f) => f.endsWith(".privkey"))
+      .forEach((k, i) => step(["archive", "add-event", "--type=PartialDecryption"], step(["election", "decrypt", "--privkey", k, "--trustee-id", String(i + 1)])));
+    step(["archive", "add-event", "--type=Result"], step(["election", "compute-result"]));
+    const v = verifyElectionArchive(readFileSync(join(dir, `${uuid}.bel`)));
+    expect(v.ok ? (v.result![0] as number[][]).map((r) => r.join("")).sort() : v.problem).toEqual(["123", "231", "312"]);
   });
 });

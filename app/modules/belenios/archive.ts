@@ -108,6 +108,15 @@ export class ArchiveWriter {
     return this.event("EncryptedTally", this.data(sized));
   }
 
+  shuffle(owner: number, shuffle: string): string {
+    const payload = this.data(shuffle);
+    return this.event("Shuffle", this.data(JSON.stringify({ owner, payload })));
+  }
+
+  endShuffles(): string {
+    return this.event("EndShuffles");
+  }
+
   partialDecryption(owner: number, pd: string): string {
     const payload = this.data(pd);
     return this.event("PartialDecryption", this.data(JSON.stringify({ owner, payload })));
@@ -171,6 +180,8 @@ export interface ElectionEvents {
   ballots: string[];
   endBallots: boolean;
   encryptedTally?: { tally: string; sized: string };
+  shuffles: { owner: number; shuffle: string }[];
+  endShuffles: boolean;
   partialDecryptions: { owner: number; pd: string }[];
   result?: string;
 }
@@ -189,7 +200,7 @@ export function readElectionEvents(bytes: Uint8Array): ElectionEvents {
   };
   const events = parsed.records.filter((r) => r.kind === "event").map((r) => ({ hash: r.hash, event: JSON.parse(r.content) as ArchiveEvent }));
   if (events.length === 0) throw new ArchiveError("no events");
-  const out: ElectionEvents = { setup: { election: "", trustees: "", credentials: "" }, ballots: [], endBallots: false, partialDecryptions: [] };
+  const out: ElectionEvents = { setup: { election: "", trustees: "", credentials: "" }, ballots: [], endBallots: false, shuffles: [], endShuffles: false, partialDecryptions: [] };
   const rebuilt = new ArchiveWriter(parsed.timestamp);
   let parent: string | undefined;
   events.forEach(({ hash, event }, height) => {
@@ -228,12 +239,26 @@ export function readElectionEvents(bytes: Uint8Array): ElectionEvents {
         rebuilt.partialDecryption(owned.owner, pd);
         break;
       }
+      case "Shuffle": {
+        if (out.endShuffles || !out.encryptedTally) throw new ArchiveError(`shuffle out of place at height ${height}`);
+        const owned = JSON.parse(payload()) as { owner?: unknown; payload?: unknown };
+        if (typeof owned.owner !== "number") throw new ArchiveError("shuffle without owner");
+        const shuffle = get(owned.payload, "shuffle");
+        out.shuffles.push({ owner: owned.owner, shuffle });
+        rebuilt.shuffle(owned.owner, shuffle);
+        break;
+      }
+      case "EndShuffles":
+        if (event.payload !== undefined) throw new ArchiveError(`extra payload found at height ${height}`);
+        out.endShuffles = true;
+        rebuilt.endShuffles();
+        break;
       case "Result":
         out.result = payload();
         rebuilt.result(out.result);
         break;
       default:
-        throw new ArchiveError(`unsupported event ${event.type} (shuffles are not supported yet)`);
+        throw new ArchiveError(`unknown event ${String(event.type)}`);
     }
     if (rebuilt.lastEventHash !== hash) throw new ArchiveError(`event at height ${height} is not in canonical form`);
     parent = hash;

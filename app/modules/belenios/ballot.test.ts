@@ -5,7 +5,9 @@ import { makeElection } from "./election";
 import { BELENIOS_2048, hashToExponent, modQ, mulMod, powMod, randomExponent, sha256Base64 } from "./group";
 import { parseBallot, serializeBallot } from "./serialize";
 import { generateTrusteeKey } from "./trustee";
-import type { Ballot, Election, Question } from "./types";
+import type { Ballot, Election, HomomorphicAnswer, Question } from "./types";
+
+const answer = (b: Ballot, i: number) => b.answers[i] as HomomorphicAnswer;
 
 const G = BELENIOS_2048;
 const trustee = generateTrusteeKey(G);
@@ -60,7 +62,7 @@ describe("ballots", () => {
   it("rejects a changed vote even when signed again (the proofs no longer hold)", () => {
     const b = parseBallot(encryptBallot(election, credential, plaintext).raw);
     // Turn the 1 for "B" into a 2: beta times g.
-    const c = b.answers[1]!.choices[1]!;
+    const c = answer(b, 1).choices[1]!;
     c.beta = mulMod(G, c.beta, G.g);
     const check = verifyBallot(election, resign(election, b));
     expect(check.ok ? "accepted" : check.reason).toBe("bad_proof");
@@ -69,14 +71,14 @@ describe("ballots", () => {
   it("rejects an overall proof borrowed from another ballot", () => {
     const a = parseBallot(encryptBallot(election, credential, plaintext).raw);
     const b = parseBallot(encryptBallot(election, credential, plaintext).raw);
-    a.answers[2]!.overallProof = b.answers[2]!.overallProof;
+    answer(a, 2).overallProof = answer(b, 2).overallProof;
     const check = verifyBallot(election, resign(election, a));
     expect(check.ok ? "accepted" : check.reason).toBe("bad_proof");
   });
 
   it("rejects a ballot whose signature does not cover its content", () => {
     const b = parseBallot(encryptBallot(election, credential, plaintext).raw);
-    b.answers[0]!.choices[0]!.alpha = mulMod(G, b.answers[0]!.choices[0]!.alpha, G.g);
+    answer(b, 0).choices[0]!.alpha = mulMod(G, answer(b, 0).choices[0]!.alpha, G.g);
     const check = verifyBallot(election, serializeBallot(b));
     expect(check.ok ? "accepted" : check.reason).toBe("bad_signature");
   });

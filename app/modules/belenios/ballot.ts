@@ -10,11 +10,14 @@ import {
   modQ,
   mulMod,
   powMod,
+  precomputeBase,
   randomExponent,
   sha256Base64,
 } from "./group";
 import { parseBallot, serializeBallot } from "./serialize";
-import type { Ballot, Ciphertext, Election, HomomorphicAnswer, Proof, Question } from "./types";
+import { encryptNonHomomorphicAnswer, verifyNonHomomorphicAnswer } from "./nonhomomorphic";
+import { isHomomorphic, isHomomorphicAnswer } from "./types";
+import type { AnyQuestion, Answer, Ballot, Ciphertext, Election, HomomorphicAnswer, Proof, Question } from "./types";
 
 /**
  * Ballots for homomorphic questions (specification "Encrypted answers", "Proofs of interval
@@ -34,8 +37,15 @@ const combine = (group: Group, a: Ciphertext, b: Ciphertext): Ciphertext => ({
 });
 const gPow = (group: Group, m: number) => (m === 0 ? 1n : powMod(group, group.g, BigInt(m)));
 
-/** The plaintext for a question from the answers chosen (indexes), or "blank". */
-export function plaintextFor(q: Question, choice: readonly number[] | "blank"): number[] {
+/**
+ * The plaintext for a question: for a homomorphic one, from the answers chosen (indexes) or
+ * "blank"; for a non-homomorphic one, the value given to each answer (a rank, a grade), as is.
+ */
+export function plaintextFor(q: AnyQuestion, choice: readonly number[] | "blank"): number[] {
+  if (!isHomomorphic(q)) {
+    if (choice === "blank" || choice.length !== q.answers.length) throw new InvalidPlaintextError("one value per answer expected");
+    return [...choice];
+  }
   if (choice === "blank") {
     if (!q.blank) throw new InvalidPlaintextError("this question does not allow a blank vote");
     return [1, ...q.answers.map(() => 0)];
@@ -300,6 +310,7 @@ export interface EncryptedBallot {
 export function encryptBallot(election: Election, privateCredential: string, plaintext: Plaintext): EncryptedBallot {
   const { group, params } = election;
   if (plaintext.length !== params.questions.length) throw new InvalidPlaintextError("one answer per question expected");
+  precomputeBase(group, params.publicKey);
   const secret = credentialSecret(group, params.uuid, privateCredential);
   const credential = powMod(group, group.g, secret);
   const prefix = proofPrefix(election, credential);
@@ -307,7 +318,15 @@ export function encryptBallot(election: Election, privateCredential: string, pla
     electionUuid: params.uuid,
     electionHash: election.fingerprint,
     credential,
-    answers: params.questions.map((q, i) => encryptAnswer(group, params.publicKey, prefix, q, plaintext[i]!)),
+    answers: params.questions.map((q, i): Answer => {
+      const m = plaintext[i]!;
+      if (isHomomorphic(q)) return encryptAnswer(group, params.publicKey, prefix, q, m);
+      try {
+        return encryptNonHomomorphicAnswer(group, params.publicKey, prefix, q, m);
+      } catch (e) {
+        throw new InvalidPlaintextError(e instanceof Error ? e.message : String(e));
+      }
+    }),
   };
   const hash = sha256Base64(serializeBallot(unsigned));
   const w = randomExponent(group);
@@ -350,8 +369,13 @@ export function verifyBallot(election: Election, raw: string): BallotCheck {
   if (hashToExponent(group, signaturePrefix(signature.hash), [commitment]) !== challenge)
     return { ok: false, reason: "bad_signature" };
   if (ballot.answers.length !== params.questions.length) return { ok: false, reason: "bad_proof" };
+  precomputeBase(group, params.publicKey);
   const prefix = proofPrefix(election, ballot.credential);
-  const proofsHold = params.questions.every((q, i) => verifyAnswer(group, params.publicKey, prefix, q, ballot.answers[i]!));
+  const proofsHold = params.questions.every((q, i) => {
+    const a = ballot.answers[i]!;
+    if (isHomomorphic(q)) return isHomomorphicAnswer(a) && verifyAnswer(group, params.publicKey, prefix, q, a);
+    return !isHomomorphicAnswer(a) && verifyNonHomomorphicAnswer(group, params.publicKey, prefix, a);
+  });
   if (!proofsHold) return { ok: false, reason: "bad_proof" };
   return { ok: true, ballot, tracker: ballotTracker(raw) };
 }

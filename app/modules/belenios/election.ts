@@ -1,8 +1,9 @@
 import { generateUuid, isValidUuid } from "./credentials";
-import { BELENIOS_2048, type Group } from "./group";
+import { BELENIOS_2048, type Group, RFC_3526_2048 } from "./group";
 import { parseElection, serializeElectionParams } from "./serialize";
-import { combineTrusteeKeys } from "./trustee";
-import type { Election, ElectionParams, Question, TrusteeKind } from "./types";
+import { checkTrustees, electionPublicKey } from "./trustees";
+import { isHomomorphic } from "./types";
+import type { AnyQuestion, Election, ElectionParams, Question, TrusteeKind } from "./types";
 
 /**
  * The election record (specification "Elections"), written once: its exact string is what every
@@ -13,22 +14,32 @@ export interface ElectionTemplate {
   uuid?: string;
   name: string;
   description: string;
-  questions: Question[];
+  questions: AnyQuestion[];
   administrator?: string;
   credentialAuthority?: string;
 }
 
-export function checkQuestion(q: Question): string | null {
+export function checkQuestion(q: AnyQuestion): string | null {
   if (q.answers.length === 0) return "a question needs at least one answer";
+  // 8 bits per answer and 8 of padding must fit below p (2048 bits) in RFC-3526-2048.
+  if (!isHomomorphic(q)) return q.answers.length > 254 ? "at most 254 answers" : null;
   if (!Number.isInteger(q.min) || !Number.isInteger(q.max) || q.min < 0 || q.min > q.max)
     return "min and max must be integers with 0 <= min <= max";
   if (q.max > q.answers.length) return "max cannot exceed the number of answers";
   return null;
 }
 
-/** Builds the election from its questions and trustees; the public key is the trustees' product. */
-export function makeElection(template: ElectionTemplate, trustees: readonly TrusteeKind[], group: Group = BELENIOS_2048): Election {
-  if (group !== BELENIOS_2048) throw new Error("homomorphic elections use BELENIOS-2048 (Belenios 2.0)");
+/** The group Belenios 2.0 prescribes: RFC-3526-2048 as soon as one question is non-homomorphic. */
+export function groupForQuestions(questions: readonly AnyQuestion[]): Group {
+  return questions.every(isHomomorphic) ? BELENIOS_2048 : RFC_3526_2048;
+}
+
+/**
+ * Builds the election from its questions and trustees (whose keys must be in the group the
+ * questions call for); the public key is the trustees' product.
+ */
+export function makeElection(template: ElectionTemplate, trustees: readonly TrusteeKind[]): Election {
+  const group = groupForQuestions(template.questions);
   const uuid = template.uuid ?? generateUuid();
   if (!isValidUuid(uuid)) throw new Error("uuid must be at least 14 base-58 characters");
   for (const q of template.questions) {
@@ -36,12 +47,14 @@ export function makeElection(template: ElectionTemplate, trustees: readonly Trus
     if (problem) throw new Error(`question "${q.question}": ${problem}`);
   }
   if (trustees.length === 0) throw new Error("an election needs at least one trustee");
+  const problem = checkTrustees(group, trustees);
+  if (problem) throw new Error(problem);
   const params: ElectionParams = {
     uuid,
     name: template.name,
     description: template.description,
     group: group.name,
-    publicKey: combineTrusteeKeys(group, trustees),
+    publicKey: electionPublicKey(group, trustees),
     questions: template.questions.map((q) => ({ ...q, answers: [...q.answers] })),
   };
   if (template.administrator !== undefined) params.administrator = template.administrator;
@@ -49,7 +62,7 @@ export function makeElection(template: ElectionTemplate, trustees: readonly Trus
   return parseElection(serializeElectionParams(params));
 }
 
-/** Number of ciphertexts an answer to q carries: one per answer, plus the blank flag first. */
+/** Number of ciphertexts an answer to a homomorphic q carries: one per answer, plus the blank flag first. */
 export function questionLength(q: Question): number {
   return q.answers.length + (q.blank ? 1 : 0);
 }

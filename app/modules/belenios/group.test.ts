@@ -9,6 +9,7 @@ import {
   mulMod,
   powMod,
   powModBigInt,
+  precomputeBase,
   randomExponent,
   sha256Base64,
 } from "./group";
@@ -28,6 +29,19 @@ describe("BELENIOS-2048", () => {
       const exp = i % 2 ? randomExponent(G) : fromBytes(randomBytes(40));
       expect(powMod(G, base, exp)).toBe(powModBigInt(base, exp, G.p));
     }
+  });
+
+  it("computes powers of g and of a precomputed base from fixed-base tables, exactly", () => {
+    const y = powMod(G, G.g, randomExponent(G));
+    precomputeBase(G, y);
+    for (let i = 0; i < 10; i++) {
+      const e = randomExponent(G);
+      expect(powMod(G, G.g, e)).toBe(powModBigInt(G.g, e, G.p));
+      expect(powMod(G, y, e)).toBe(powModBigInt(y, e, G.p));
+    }
+    expect(powMod(G, y, G.q)).toBe(1n);
+    const big = fromBytes(randomBytes(40)); // above 256 bits: OpenSSL again
+    expect(powMod(G, G.g, big)).toBe(powModBigInt(G.g, big, G.p));
   });
 
   it("answers the cases OpenSSL refuses: exponent 0, bases 0, 1 and p-1, and a result of 1", () => {

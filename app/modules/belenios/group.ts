@@ -12,6 +12,8 @@ export interface Group {
   readonly g: bigint;
   /** Bytes of p, the fixed length of OpenSSL's answers. */
   readonly byteLength: number;
+  /** How a vector of small integers becomes one element (non-homomorphic answers only). */
+  readonly embedding?: { readonly padding: number; readonly bitsPerInt: number };
 }
 
 export const BELENIOS_2048: Group = {
@@ -36,6 +38,7 @@ export const RFC_3526_2048: Group = {
     "16158503035655503650169456963211914124408970620570119556421004875700370853317177111309844708681784673558950868954852095877302936604597514426879493092811076606087706257450887260135117898039118124442123094738793820552964323049705861622713311261096615270459518840262117759562839857935058500529027938825519430923640128988027451784866280763083540669680899770668238279580184158948364536589192294840319835950488601097084323612935515705668214659768096735818266604858538724113994294282684604322648318038625134477752964181375560587048486499034205277179792433291645821068109115539495499724326234131208486017955926253522680545279",
   ),
   byteLength: 256,
+  embedding: { padding: 8, bitsPerInt: 8 },
 };
 
 export function groupByName(name: string): Group {
@@ -83,6 +86,54 @@ export function powModBigInt(base: bigint, exp: bigint, modulus: bigint): bigint
   return result;
 }
 
+// Fixed-base tables: for a base used again and again (g, an election's public key), base^(256^w·d)
+// for each 8-bit window w and digit d; an exponentiation is then at most 32 multiplications.
+// Measured: 0.23 ms against 0.55 ms through OpenSSL for a 256-bit exponent; building a table takes
+// about 85 ms and 2.3 MB, so only g and a few recent election keys get one. Exponents above 256
+// bits (RFC-3526-2048) always go through OpenSSL.
+const WINDOW_BITS = 8n;
+const WINDOWS = 32;
+const TABLE_LIMIT = 8;
+const tables = new Map<string, Map<bigint, bigint[][]>>();
+
+function buildTable(group: Group, base: bigint): bigint[][] {
+  const table: bigint[][] = [];
+  let b = base;
+  for (let w = 0; w < WINDOWS; w++) {
+    const row = new Array<bigint>(256);
+    row[0] = 1n;
+    row[1] = b;
+    for (let d = 2; d < 256; d++) row[d] = (row[d - 1]! * b) % group.p;
+    table.push(row);
+    b = (row[255]! * b) % group.p;
+  }
+  return table;
+}
+
+/** Makes later exponentiations of this base fast (kept for the group's g and the last few bases). */
+export function precomputeBase(group: Group, base: bigint): void {
+  if (group.q >> (WINDOW_BITS * BigInt(WINDOWS)) !== 0n) return;
+  let perGroup = tables.get(group.name);
+  if (!perGroup) tables.set(group.name, (perGroup = new Map()));
+  if (perGroup.has(base)) return;
+  if (perGroup.size >= TABLE_LIMIT + 1) {
+    const oldest = [...perGroup.keys()].find((k) => k !== group.g);
+    if (oldest !== undefined) perGroup.delete(oldest);
+  }
+  perGroup.set(base, buildTable(group, base));
+}
+
+function tablePow(group: Group, table: bigint[][], exp: bigint): bigint {
+  let result = 1n;
+  let e = exp;
+  for (let w = 0; e > 0n; w++) {
+    const digit = Number(e & 255n);
+    if (digit !== 0) result = (result * table[w]![digit]!) % group.p;
+    e >>= WINDOW_BITS;
+  }
+  return result;
+}
+
 /**
  * base^exp mod p: the one place that chooses how. OpenSSL refuses the degenerate bases 0, 1 and
  * p-1 and a zero exponent (it checks Diffie-Hellman public values), so those are answered here.
@@ -93,6 +144,11 @@ export function powMod(group: Group, base: bigint, exp: bigint): bigint {
   if (exp === 0n) return 1n;
   if (b === 0n || b === 1n) return b;
   if (b === group.p - 1n) return exp & 1n ? b : 1n;
+  if (exp >> (WINDOW_BITS * BigInt(WINDOWS)) === 0n) {
+    if (b === group.g) precomputeBase(group, b);
+    const table = tables.get(group.name)?.get(b);
+    if (table) return tablePow(group, table, exp);
+  }
   const viaOpenSsl = (e: bigint) => {
     const engine = engineFor(group);
     engine.setPrivateKey(toBytes(e));

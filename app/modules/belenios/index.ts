@@ -1,5 +1,6 @@
 /**
- * Belenios 2.0, homomorphic questions, group BELENIOS-2048: the pure cryptographic core.
+ * Belenios 2.0: the pure cryptographic core (homomorphic questions in BELENIOS-2048, ranked
+ * questions in RFC-3526-2048 with verifiable shuffles).
  * No database, no web code; everything here is checked against Debian's belenios-tool 2.0.
  */
 export * from "./types";
@@ -14,7 +15,7 @@ export {
   sortPublicCredentials,
   type IssuedCredential,
 } from "./credentials";
-export { makeElection, questionLength, type ElectionTemplate } from "./election";
+export { makeElection, groupForQuestions, questionLength, type ElectionTemplate } from "./election";
 export {
   generateTrusteeKey,
   trusteePublicKeyFor,
@@ -33,7 +34,41 @@ export {
   type EncryptedBallot,
   type BallotCheck,
 } from "./ballot";
-export { computeEncryptedTally, computeResult, verifyResult, lastBallotPerCredential, type WeightedBallot } from "./tally";
+export {
+  computeEncryptedTally,
+  computeResult,
+  verifyResult,
+  lastBallotPerCredential,
+  discreteLog,
+  nhCiphertexts,
+  mergeNhCiphertexts,
+  shuffleTally,
+  type WeightedBallot,
+} from "./tally";
+export { encodeInts, decodeInts, checkShuffleProof, shuffleCiphertexts, getGenerator } from "./nonhomomorphic";
+export { checkTrustees, electionPublicKey, synthesizeFactors, trusteeCount, DecryptionError } from "./trustees";
+export {
+  thresholdStep1,
+  thresholdStep2,
+  thresholdStep3,
+  thresholdStep4,
+  thresholdStep5,
+  thresholdStep6,
+  verifyThresholdParameters,
+  thresholdPublicKey,
+  openDecryptionKey,
+  serializePolynomial,
+  serializeVInput,
+  serializeVOutput,
+  serializeSignedMsg,
+  parsePolynomial,
+  parseVInput,
+  parseVOutput,
+  ThresholdError,
+  type Polynomial,
+  type VInput,
+  type VOutput,
+} from "./threshold";
 export {
   parseElection,
   parseBallot,
@@ -45,11 +80,15 @@ export {
   parseResult,
   serializeBallot,
   serializeEncryptedTally,
+  serializeShuffle,
+  parseShuffle,
   serializeTrustees,
   serializeTrusteePublicKey,
   serializePublicCredentials,
   serializePartialDecryption,
   serializeResult,
+  signedMsgOf,
+  thresholdParametersOf,
 } from "./serialize";
 export { ArchiveWriter, readElectionEvents } from "./archive";
 export { tallyBallots, writeElectionArchive, verifyElectionArchive, BallotRejected, type RecordInput, type RecordVerification } from "./record";

@@ -10,6 +10,7 @@ import { parsePublicCredentials, serializePublicCredentials, serializeTrustees }
 import { computeResult, discreteLog, lastBallotPerCredential } from "./tally";
 import { computePartialDecryption, generateTrusteeKey, verifyPartialDecryption } from "./trustee";
 import { powMod } from "./group";
+import { synthesizeFactors } from "./trustees";
 
 const G = BELENIOS_2048;
 // Made by belenios-tool 2.0 (demo.sh steps): weights 1e9, 2e9 and 1; three ballots.
@@ -65,7 +66,8 @@ describe("the public record", () => {
     expect(verifyPartialDecryption(election, tallied.tally, trustee.publicKey.publicKey, pd)).toBe(true);
     const other = generateTrusteeKey(G);
     expect(verifyPartialDecryption(election, tallied.tally, other.publicKey.publicKey, pd)).toBe(false);
-    const result = computeResult(election, tallied.tally, [pd], tallied.sized.totalWeight);
+    const factors = synthesizeFactors(election, trustees, tallied.tally, [{ owner: 1, pd }]);
+    const result = computeResult(election, tallied.tally, factors, tallied.sized.totalWeight);
     expect(result).toEqual([[1n, 2n]]); // the first voter's revote (No) replaced their Yes
     const bytes = writeElectionArchive({
       timestamp: 1_800_000_000n,

@@ -11,11 +11,14 @@ import {
   serializeEncryptedTally,
   serializePartialDecryption,
   serializeResult,
+  serializeShuffle,
   serializeSizedEncryptedTally,
+  parseShuffle,
 } from "./serialize";
-import { computeEncryptedTally, lastBallotPerCredential, verifyResult, type WeightedBallot } from "./tally";
-import { combineTrusteeKeys, verifyPartialDecryption, verifyTrusteePublicKey } from "./trustee";
-import type { Election, ElectionResult, EncryptedTally, PartialDecryption, PublicCredential, SizedEncryptedTally } from "./types";
+import { checkShuffleProof } from "./nonhomomorphic";
+import { computeEncryptedTally, lastBallotPerCredential, mergeNhCiphertexts, nhCiphertexts, verifyResult, type WeightedBallot } from "./tally";
+import { checkTrustees, DecryptionError, electionPublicKey, synthesizeFactors } from "./trustees";
+import type { Election, ElectionResult, EncryptedTally, PartialDecryption, PublicCredential, Shuffle, SizedEncryptedTally } from "./types";
 
 /**
  * The whole public record of one election: writing the .bel archive from the election, its
@@ -64,6 +67,8 @@ export interface RecordInput {
   ballots: readonly string[];
   /** Present once the election is closed and decrypted. */
   tally?: {
+    /** Each trustee's shuffle, in order, when the election has non-homomorphic questions. */
+    shuffles?: readonly { owner: number; shuffle: Shuffle }[];
     partialDecryptions: readonly { owner: number; pd: PartialDecryption }[];
     result: ElectionResult;
   };
@@ -78,6 +83,10 @@ export function writeElectionArchive(input: RecordInput): Buffer {
     writer.endBallots();
     const tallied = tallyBallots(input.election, parsePublicCredentials(input.credentialsRaw), input.ballots);
     writer.encryptedTally(tallied.tallyRaw, tallied.sizedRaw);
+    if (input.tally.shuffles) {
+      for (const { owner, shuffle } of input.tally.shuffles) writer.shuffle(owner, serializeShuffle(shuffle));
+      writer.endShuffles();
+    }
     for (const { owner, pd } of input.tally.partialDecryptions) writer.partialDecryption(owner, serializePartialDecryption(pd));
     writer.result(serializeResult(input.tally.result));
   }
@@ -104,9 +113,9 @@ function verifyEvents(bytes: Uint8Array): RecordVerification {
   const election = parseElection(events.setup.election);
   const group = election.group;
   const trustees = parseTrustees(events.setup.trustees);
-  const badTrustee = trustees.findIndex((t) => !verifyTrusteePublicKey(group, t.key));
-  if (badTrustee >= 0) return fail(`trustee ${badTrustee + 1}: invalid proof of knowledge of the key`);
-  if (combineTrusteeKeys(group, trustees) !== election.params.publicKey)
+  const trusteeProblem = checkTrustees(group, trustees);
+  if (trusteeProblem) return fail(trusteeProblem);
+  if (electionPublicKey(group, trustees) !== election.params.publicKey)
     return fail("election public key is not the product of the trustees' keys");
   const credentials = parsePublicCredentials(events.setup.credentials);
   const seen = new Set<bigint>();
@@ -137,18 +146,30 @@ function verifyEvents(bytes: Uint8Array): RecordVerification {
     if (sized.numTallied !== numTallied || sized.totalWeight !== totalWeight)
       return fail("encrypted tally: wrong number of ballots or total weight");
   }
+  // Shuffles: each must re-encrypt and permute the previous one's ciphertexts.
+  let nh = nhCiphertexts(election, tally);
+  for (const [i, { shuffle: raw }] of events.shuffles.entries()) {
+    const shuffle = parseShuffle(raw);
+    if (shuffle.ciphertexts.length !== nh.length || shuffle.proofs.length !== nh.length) return fail(`shuffle ${i + 1}: wrong number of questions`);
+    const holds = nh.every((e, k) =>
+      checkShuffleProof(election.group, election.fingerprint, election.params.publicKey, e, shuffle.ciphertexts[k]!, shuffle.proofs[k]!),
+    );
+    if (!holds) return fail(`shuffle ${i + 1}: invalid proof`);
+    nh = shuffle.ciphertexts;
+  }
+  const decrypted = mergeNhCiphertexts(election, tally, nh);
   if (events.result === undefined) return { ok: true, election, trackers, numTallied, totalWeight, result: null };
   if (!events.encryptedTally) return fail("result without an encrypted tally");
-  const partials: PartialDecryption[] = [];
-  for (const [index, t] of trustees.entries()) {
-    const owned = events.partialDecryptions.filter((p) => p.owner === index + 1);
-    if (owned.length !== 1) return fail(`trustee ${index + 1}: expected one partial decryption, found ${owned.length}`);
-    const pd = parsePartialDecryption(owned[0]!.pd);
-    if (!verifyPartialDecryption(election, tally, t.key.publicKey, pd)) return fail(`partial decryption of trustee ${index + 1}: invalid proof`);
-    partials.push(pd);
+  if (nh.length > 0 && events.shuffles.length === 0) return fail("non-homomorphic questions decrypted without a shuffle");
+  const partials = events.partialDecryptions.map(({ owner, pd }) => ({ owner, pd: parsePartialDecryption(pd) }));
+  let factors: bigint[][];
+  try {
+    factors = synthesizeFactors(election, trustees, decrypted, partials);
+  } catch (e) {
+    if (e instanceof DecryptionError) return fail(e.message);
+    throw e;
   }
-  if (events.partialDecryptions.length !== trustees.length) return fail("partial decryption from an unknown trustee");
   const result = parseResult(events.result);
-  if (!verifyResult(election, tally, partials, result)) return fail("result does not match the decrypted tally");
+  if (!verifyResult(election, decrypted, factors, result)) return fail("result does not match the decrypted tally");
   return { ok: true, election, trackers, numTallied, totalWeight, result };
 }

@@ -1,5 +1,12 @@
 import { groupByName } from "./group";
+import { isHomomorphic, isHomomorphicAnswer } from "./types";
 import type {
+  Answer,
+  AnyQuestion,
+  NonHomomorphicQuestion,
+  QuestionResult,
+  Shuffle,
+  ShuffleProof,
   Ballot,
   Ciphertext,
   Election,
@@ -11,6 +18,8 @@ import type {
   Proof,
   PublicCredential,
   Question,
+  SignedMsg,
+  ThresholdParameters,
   SizedEncryptedTally,
   TrusteeKind,
   TrusteePublicKey,
@@ -36,7 +45,12 @@ export function weightJson(x: bigint): number | string {
 const proofJson = (p: Proof) => ({ challenge: num(p.challenge), response: num(p.response) });
 const ciphertextJson = (c: Ciphertext) => ({ alpha: num(c.alpha), beta: num(c.beta) });
 
-function questionJson(q: Question) {
+function questionJson(q: AnyQuestion) {
+  if (!isHomomorphic(q)) {
+    const out: Record<string, unknown> = { type: "NonHomomorphic", value: { answers: q.answers, question: q.question } };
+    if (q.extra !== undefined) out.extra = q.extra;
+    return out;
+  }
   return q.blank === undefined
     ? { answers: q.answers, min: q.min, max: q.max, question: q.question }
     : { answers: q.answers, blank: q.blank, min: q.min, max: q.max, question: q.question };
@@ -57,7 +71,8 @@ export function serializeElectionParams(params: ElectionParams): string {
   return JSON.stringify(out);
 }
 
-function answerJson(a: HomomorphicAnswer) {
+function answerJson(a: Answer) {
+  if (!isHomomorphicAnswer(a)) return { choices: ciphertextJson(a.choices), proof: proofJson(a.proof) };
   const out: Record<string, unknown> = {
     choices: a.choices.map(ciphertextJson),
     individual_proofs: a.individualProofs.map((ps) => ps.map(proofJson)),
@@ -82,14 +97,28 @@ export function serializeTrusteePublicKey(k: TrusteePublicKey): string {
   return JSON.stringify(trusteePublicKeyJson(k));
 }
 
-function trusteePublicKeyJson(k: TrusteePublicKey) {
+export function trusteePublicKeyJson(k: TrusteePublicKey) {
   const out: Record<string, unknown> = { pok: proofJson(k.pok), public_key: num(k.publicKey) };
   if (k.name !== undefined) out.name = k.name;
   return out;
 }
 
-export function serializeTrustees(trustees: TrusteeKind[]): string {
-  return JSON.stringify(trustees.map((t) => [t.kind, trusteePublicKeyJson(t.key)]));
+export const signedJson = (m: SignedMsg) => ({ message: m.message, signature: proofJson(m.signature) });
+
+export function thresholdParametersJson(t: ThresholdParameters) {
+  return {
+    threshold: t.threshold,
+    certs: t.certs.map(signedJson),
+    coefexps: t.coefexps.map(signedJson),
+    verification_keys: t.verificationKeys.map(trusteePublicKeyJson),
+  };
+}
+
+/** The trustees structure: [["Single", key] | ["Pedersen", threshold parameters], ...]. */
+export function serializeTrustees(trustees: readonly TrusteeKind[]): string {
+  return JSON.stringify(
+    trustees.map((t) => (t.kind === "Single" ? ["Single", trusteePublicKeyJson(t.key)] : ["Pedersen", thresholdParametersJson(t.params)])),
+  );
 }
 
 /** Plain credentials when every weight is 1, "credential,weight" for all otherwise (as the tool does). */
@@ -118,7 +147,19 @@ export function serializePartialDecryption(pd: PartialDecryption): string {
 }
 
 export function serializeResult(result: ElectionResult): string {
-  return JSON.stringify({ result: result.map((q) => q.map(weightJson)) });
+  return JSON.stringify({ result: result.map((q) => (q as unknown[]).map((x) => (typeof x === "bigint" ? weightJson(x) : x))) });
+}
+
+export function serializeShuffle(s: Shuffle): string {
+  return JSON.stringify({
+    ciphertexts: s.ciphertexts.map((q) => q.map(ciphertextJson)),
+    proofs: s.proofs.map((p) => [
+      [num(p.t.t1), num(p.t.t2), num(p.t.t3), [num(p.t.t41), num(p.t.t42)], p.t.tHat.map(num)],
+      [num(p.s.s1), num(p.s.s2), num(p.s.s3), num(p.s.s4), p.s.sHat.map(num), p.s.sPrime.map(num)],
+      p.c.map(num),
+      p.cHat.map(num),
+    ]),
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -172,9 +213,19 @@ function ciphertextOf(x: Json, what: string): Ciphertext {
   return { alpha: bigNum(o.alpha, `${what}.alpha`), beta: bigNum(o.beta, `${what}.beta`) };
 }
 
-function questionOf(x: Json, what: string): Question {
+function questionOf(x: Json, what: string): AnyQuestion {
   const o = obj(x, what);
-  if ("type" in o) throw new BeleniosFormatError(`${what}: only homomorphic questions are supported`);
+  if ("type" in o) {
+    if (o.type !== "NonHomomorphic") throw new BeleniosFormatError(`${what}: unknown question type`);
+    const v = obj(o.value, `${what}.value`);
+    const q: NonHomomorphicQuestion = {
+      type: "NonHomomorphic",
+      question: str(v.question, `${what}.value.question`),
+      answers: arr(v.answers, `${what}.value.answers`).map((a, i) => str(a, `${what}.value.answers[${i}]`)),
+    };
+    if (o.extra !== undefined) q.extra = o.extra;
+    return q;
+  }
   const q: Question = {
     question: str(o.question, `${what}.question`),
     answers: arr(o.answers, `${what}.answers`).map((a, i) => str(a, `${what}.answers[${i}]`)),
@@ -207,8 +258,9 @@ export function parseElection(raw: string): Election {
   return { raw, params, group, fingerprint: sha256Base64(raw) };
 }
 
-function answerOf(x: Json, what: string): HomomorphicAnswer {
+function answerOf(x: Json, what: string): Answer {
   const o = obj(x, what);
+  if (!Array.isArray(o.choices)) return { choices: ciphertextOf(o.choices, `${what}.choices`), proof: proofOf(o.proof, `${what}.proof`) };
   const a: HomomorphicAnswer = {
     choices: arr(o.choices, `${what}.choices`).map((c, i) => ciphertextOf(c, `${what}.choices[${i}]`)),
     individualProofs: arr(o.individual_proofs, `${what}.individual_proofs`).map((ps, i) =>
@@ -239,7 +291,7 @@ export function parseBallot(raw: string): Ballot {
   return b;
 }
 
-function trusteePublicKeyOf(x: Json, what: string): TrusteePublicKey {
+export function trusteePublicKeyOf(x: Json, what: string): TrusteePublicKey {
   const o = obj(x, what);
   const k: TrusteePublicKey = { pok: proofOf(o.pok, `${what}.pok`), publicKey: bigNum(o.public_key, `${what}.public_key`) };
   if (o.name !== undefined) k.name = str(o.name, `${what}.name`);
@@ -250,11 +302,30 @@ export function parseTrusteePublicKey(raw: string): TrusteePublicKey {
   return trusteePublicKeyOf(JSON.parse(raw), "trustee_public_key");
 }
 
+export function signedMsgOf(x: Json, what = "signed_msg"): SignedMsg {
+  const o = obj(x, what);
+  return { message: str(o.message, `${what}.message`), signature: proofOf(o.signature, `${what}.signature`) };
+}
+
+export function thresholdParametersOf(x: Json, what = "threshold_parameters"): ThresholdParameters {
+  const o = obj(x, what);
+  return {
+    threshold: int(o.threshold, `${what}.threshold`),
+    certs: arr(o.certs, `${what}.certs`).map((c, i) => signedMsgOf(c, `${what}.certs[${i}]`)),
+    coefexps: arr(o.coefexps, `${what}.coefexps`).map((c, i) => signedMsgOf(c, `${what}.coefexps[${i}]`)),
+    verificationKeys: arr(o.verification_keys, `${what}.verification_keys`).map((k, i) =>
+      trusteePublicKeyOf(k, `${what}.verification_keys[${i}]`),
+    ),
+  };
+}
+
 export function parseTrustees(raw: string): TrusteeKind[] {
-  return arr(JSON.parse(raw), "trustees").map((t, i) => {
+  return arr(JSON.parse(raw), "trustees").map((t, i): TrusteeKind => {
     const pair = arr(t, `trustees[${i}]`);
-    if (pair[0] !== "Single") throw new BeleniosFormatError(`trustees[${i}]: only "Single" trustees are supported`);
-    return { kind: "Single", key: trusteePublicKeyOf(pair[1], `trustees[${i}]`) };
+    if (pair.length !== 2) throw new BeleniosFormatError(`trustees[${i}]: a pair expected`);
+    if (pair[0] === "Single") return { kind: "Single", key: trusteePublicKeyOf(pair[1], `trustees[${i}]`) };
+    if (pair[0] === "Pedersen") return { kind: "Pedersen", params: thresholdParametersOf(pair[1], `trustees[${i}]`) };
+    throw new BeleniosFormatError(`trustees[${i}]: "Single" or "Pedersen" expected`);
   });
 }
 
@@ -299,5 +370,34 @@ export function parsePartialDecryption(raw: string): PartialDecryption {
 
 export function parseResult(raw: string): ElectionResult {
   const o = obj(JSON.parse(raw), "result");
-  return arr(o.result, "result").map((q, i) => arr(q, `result[${i}]`).map((w, j) => weightOf(w, `result[${i}][${j}]`)));
+  return arr(o.result, "result").map((q, i): QuestionResult => {
+    const items = arr(q, `result[${i}]`);
+    if (items.length > 0 && Array.isArray(items[0]))
+      return items.map((b, j) => arr(b, `result[${i}][${j}]`).map((v, k) => int(v, `result[${i}][${j}][${k}]`)));
+    return items.map((w, j) => weightOf(w, `result[${i}][${j}]`));
+  });
+}
+
+function elements(x: Json, what: string): bigint[] {
+  return arr(x, what).map((e, i) => bigNum(e, `${what}[${i}]`));
+}
+
+export function parseShuffle(raw: string): Shuffle {
+  const o = obj(JSON.parse(raw), "shuffle");
+  return {
+    ciphertexts: arr(o.ciphertexts, "ciphertexts").map((q, i) => arr(q, `ciphertexts[${i}]`).map((c, j) => ciphertextOf(c, `ciphertexts[${i}][${j}]`))),
+    proofs: arr(o.proofs, "proofs").map((p, i): ShuffleProof => {
+      const [t, s, c, cHat] = arr(p, `proofs[${i}]`);
+      const [t1, t2, t3, t4, tHat] = arr(t, `proofs[${i}].t`);
+      const [t41, t42] = arr(t4, `proofs[${i}].t4`);
+      const [s1, s2, s3, s4, sHat, sPrime] = arr(s, `proofs[${i}].s`);
+      const w = `proofs[${i}]`;
+      return {
+        t: { t1: bigNum(t1, w), t2: bigNum(t2, w), t3: bigNum(t3, w), t41: bigNum(t41, w), t42: bigNum(t42, w), tHat: elements(tHat, w) },
+        s: { s1: bigNum(s1, w), s2: bigNum(s2, w), s3: bigNum(s3, w), s4: bigNum(s4, w), sHat: elements(sHat, w), sPrime: elements(sPrime, w) },
+        c: elements(c, w),
+        cHat: elements(cHat, w),
+      };
+    }),
+  };
 }

@@ -1,6 +1,8 @@
 import { questionLength } from "./election";
 import { divMod, type Group, isGroupElement, mulMod, powMod } from "./group";
-import type { Ballot, Ciphertext, Election, ElectionResult, EncryptedTally, PartialDecryption } from "./types";
+import { compareCiphertexts, decodeInts, shuffleCiphertexts } from "./nonhomomorphic";
+import { isHomomorphic, isHomomorphicAnswer } from "./types";
+import type { Ballot, Ciphertext, Election, ElectionResult, EncryptedTally, QuestionResult, Shuffle } from "./types";
 
 /**
  * The homomorphic tally (specification "Encrypted tally", "Election result"): the product of every
@@ -23,10 +25,16 @@ export function lastBallotPerCredential<T extends { ballot: Ballot }>(ballots: r
 export function computeEncryptedTally(election: Election, ballots: readonly WeightedBallot[]): EncryptedTally {
   const { group, params } = election;
   const tally: EncryptedTally = params.questions.map((q) =>
-    Array.from({ length: questionLength(q) }, () => ({ alpha: 1n, beta: 1n })),
+    isHomomorphic(q) ? Array.from({ length: questionLength(q) }, () => ({ alpha: 1n, beta: 1n })) : [],
   );
   for (const { ballot, weight } of ballots) {
     ballot.answers.forEach((answer, i) => {
+      if (!isHomomorphicAnswer(answer)) {
+        // Each ballot's ciphertext, unweighted: a ranking cannot count twice.
+        if (weight !== 1n) throw new Error("weights are not allowed with non-homomorphic questions");
+        tally[i]!.push(answer.choices);
+        return;
+      }
       answer.choices.forEach((c, j) => {
         const row = tally[i]!;
         const weighted = weight === 1n ? c : { alpha: powMod(group, c.alpha, weight), beta: powMod(group, c.beta, weight) };
@@ -34,16 +42,12 @@ export function computeEncryptedTally(election: Election, ballots: readonly Weig
       });
     });
   }
+  params.questions.forEach((q, i) => {
+    if (!isHomomorphic(q)) tally[i]!.sort(compareCiphertexts);
+  });
   return tally;
 }
 
-/** The synthetic factor of each ciphertext: with Single trustees only, the product of all factors. */
-export function combineFactors(group: Group, partials: readonly PartialDecryption[]): bigint[][] {
-  if (partials.length === 0) throw new Error("no partial decryptions");
-  return partials[0]!.decryptionFactors.map((q, i) =>
-    q.map((_, j) => partials.reduce((acc, pd) => mulMod(group, acc, pd.decryptionFactors[i]![j]!), 1n)),
-  );
-}
 
 /** log_g(x) for 0 <= log <= max, by baby-step giant-step (sqrt(max) multiplications each way). */
 export function discreteLog(group: Group, x: bigint, max: bigint): bigint | null {
@@ -64,38 +68,59 @@ export function discreteLog(group: Group, x: bigint, max: bigint): bigint | null
   return null;
 }
 
-/** Counts per answer from the tally and the trustees' partial decryptions (already verified). */
-export function computeResult(
-  election: Election,
-  tally: EncryptedTally,
-  partials: readonly PartialDecryption[],
-  totalWeight: bigint,
-): ElectionResult {
+/**
+ * Counts per answer (homomorphic questions) or the decoded vectors (non-homomorphic ones) from the
+ * (shuffled) tally and the combined decryption factors (synthesizeFactors).
+ */
+export function computeResult(election: Election, tally: EncryptedTally, factors: bigint[][], totalWeight: bigint): ElectionResult {
   const group = election.group;
-  const factors = combineFactors(group, partials);
-  return tally.map((q, i) =>
-    q.map((c, j) => {
+  return tally.map((q, i): QuestionResult => {
+    const question = election.params.questions[i]!;
+    if (!isHomomorphic(question))
+      return q.map((c, j) => decodeInts(group, question.answers.length, divMod(group, c.beta, factors[i]![j]!)));
+    return q.map((c, j) => {
       const count = discreteLog(group, divMod(group, c.beta, factors[i]![j]!), totalWeight);
       if (count === null) throw new Error("cannot compute result: count above the total weight");
       return count;
-    }),
-  );
+    });
+  });
 }
 
 /** check_result: g^count = beta / factor for every answer of every question. */
-export function verifyResult(
-  election: Election,
-  tally: EncryptedTally,
-  partials: readonly PartialDecryption[],
-  result: ElectionResult,
-): boolean {
+export function verifyResult(election: Election, tally: EncryptedTally, factors: bigint[][], result: ElectionResult): boolean {
   const group = election.group;
   if (!tally.flat().every((c: Ciphertext) => isGroupElement(group, c.alpha) && isGroupElement(group, c.beta))) return false;
-  const factors = combineFactors(group, partials);
   if (result.length !== tally.length) return false;
   return tally.every((q, i) => {
     const counts = result[i]!;
+    const question = election.params.questions[i]!;
     if (counts.length !== q.length) return false;
-    return q.every((c, j) => powMod(group, group.g, counts[j]!) === divMod(group, c.beta, factors[i]![j]!));
+    return q.every((c, j) => {
+      const plain = divMod(group, c.beta, factors[i]![j]!);
+      const value = counts[j]!;
+      if (!isHomomorphic(question)) {
+        if (!Array.isArray(value)) return false;
+        const decoded = decodeInts(group, question.answers.length, plain);
+        return decoded.length === value.length && decoded.every((v, k) => v === value[k]);
+      }
+      return typeof value === "bigint" && powMod(group, group.g, value) === plain;
+    });
   });
+}
+
+/** nh_ciphertexts: the non-homomorphic questions' lists, in question order (what trustees shuffle). */
+export function nhCiphertexts(election: Election, tally: EncryptedTally): Ciphertext[][] {
+  return tally.filter((_, i) => !isHomomorphic(election.params.questions[i]!));
+}
+
+/** The tally with the non-homomorphic lists replaced by their last shuffle (what trustees decrypt). */
+export function mergeNhCiphertexts(election: Election, tally: EncryptedTally, shuffled: readonly Ciphertext[][]): EncryptedTally {
+  let next = 0;
+  return tally.map((q, i) => (isHomomorphic(election.params.questions[i]!) ? q : shuffled[next++]!));
+}
+
+/** One trustee's shuffle of every non-homomorphic question's ciphertexts. */
+export function shuffleTally(election: Election, nh: readonly Ciphertext[][]): Shuffle {
+  const shuffles = nh.map((e) => shuffleCiphertexts(election.group, election.fingerprint, election.params.publicKey, e));
+  return { ciphertexts: shuffles.map((s) => s.ciphertexts), proofs: shuffles.map((s) => s.proof) };
 }

@@ -8,7 +8,7 @@ import {
   powMod,
   randomExponent,
 } from "./group";
-import type { Ciphertext, Election, PartialDecryption, Proof, TrusteeKeyPair, TrusteeKind, TrusteePublicKey } from "./types";
+import type { Ciphertext, Election, PartialDecryption, Proof, TrusteeKeyPair, TrusteePublicKey } from "./types";
 
 /**
  * A "Single" trustee (specification "Verification keys", "Partial decryptions";
@@ -37,10 +37,6 @@ export function verifyTrusteePublicKey(group: Group, key: TrusteePublicKey): boo
   return hashToExponent(group, pokPrefix(group, key.publicKey), [commitment]) === challenge;
 }
 
-/** The election public key: the product of every trustee's (here: every Single key). */
-export function combineTrusteeKeys(group: Group, trustees: readonly TrusteeKind[]): bigint {
-  return trustees.reduce((acc, t) => mulMod(group, acc, t.key.publicKey), 1n);
-}
 
 const decryptPrefix = (election: Election, publicKey: bigint) => `decrypt|${election.fingerprint}|${publicKey}|`;
 

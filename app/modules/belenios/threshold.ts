@@ -1,0 +1,373 @@
+import { createCipheriv, createDecipheriv, randomInt } from "node:crypto";
+import { BASE58_DIGITS } from "./credentials";
+import { type Group, hashToExponent, isExponent, isGroupElement, modQ, mulMod, powMod, randomExponent, sha256Hex, invMod } from "./group";
+import { BeleniosFormatError, bigNum, signedJson, signedMsgOf, trusteePublicKeyJson as trusteeKeyJson, trusteePublicKeyOf as trusteeKeyOf } from "./serialize";
+import { trusteePublicKeyFor, verifyTrusteePublicKey } from "./trustee";
+import type { SignedMsg, ThresholdParameters, TrusteePublicKey } from "./types";
+
+export type { SignedMsg, ThresholdParameters };
+
+/**
+ * Threshold (k of n) keys, the "Pedersen" trustees of Belenios 2.0 (specification "Messages
+ * specific to threshold decryption support"; src/lib/v1/trustees.ml MakePKI, MakeChannels,
+ * MakePedersen; the six steps of `belenios-tool setup generate-trustee-key-threshold` that
+ * tests/tool/demo-threshold.sh runs). Every message is JSON in belenios-tool's field order, so
+ * that trustees using this code and trustees using belenios-tool can take part in one ceremony.
+ */
+
+export interface EncryptedMsg {
+  alpha: bigint;
+  beta: bigint;
+  data: string;
+}
+
+export interface Polynomial {
+  /** send(sk, own ek, raw_polynomial), serialized. */
+  polynomial: string;
+  /** send(sk, ek_j, secret f(j)), serialized, for j = 1..n. */
+  secrets: string[];
+  coefexps: SignedMsg;
+}
+
+export interface VInput {
+  polynomial: string;
+  secrets: string[];
+  coefexps: SignedMsg[];
+}
+
+export interface VOutput {
+  /** send(sk, own ek, partial_decryption_key): the trustee's share, kept by the server as the ".dkey". */
+  privateKey: string;
+  publicKey: TrusteePublicKey;
+}
+
+
+const num = (x: bigint) => x.toString(10);
+
+export const serializeSignedMsg = (m: SignedMsg) => JSON.stringify(signedJson(m));
+export const serializeEncryptedMsg = (m: EncryptedMsg) => JSON.stringify({ alpha: num(m.alpha), beta: num(m.beta), data: m.data });
+export const serializePolynomial = (p: Polynomial) =>
+  JSON.stringify({ polynomial: p.polynomial, secrets: p.secrets, coefexps: signedJson(p.coefexps) });
+export const serializeVInput = (v: VInput) =>
+  JSON.stringify({ polynomial: v.polynomial, secrets: v.secrets, coefexps: v.coefexps.map(signedJson) });
+export const serializeVOutput = (v: VOutput) =>
+  JSON.stringify({ private_key: v.privateKey, public_key: trusteeKeyJson(v.publicKey) });
+
+
+
+type Json = Record<string, unknown>;
+const asObj = (x: unknown, what: string): Json => {
+  if (typeof x !== "object" || x === null || Array.isArray(x)) throw new BeleniosFormatError(`${what}: object expected`);
+  return x as Json;
+};
+const asStr = (x: unknown, what: string): string => {
+  if (typeof x !== "string") throw new BeleniosFormatError(`${what}: string expected`);
+  return x;
+};
+const asArr = (x: unknown, what: string): unknown[] => {
+  if (!Array.isArray(x)) throw new BeleniosFormatError(`${what}: array expected`);
+  return x;
+};
+export const parseEncryptedMsg = (raw: string): EncryptedMsg => {
+  const o = asObj(JSON.parse(raw), "encrypted_msg");
+  return { alpha: bigNum(o.alpha, "alpha"), beta: bigNum(o.beta, "beta"), data: asStr(o.data, "data") };
+};
+export const parsePolynomial = (raw: string): Polynomial => {
+  const o = asObj(JSON.parse(raw), "polynomial");
+  return {
+    polynomial: asStr(o.polynomial, "polynomial"),
+    secrets: asArr(o.secrets, "secrets").map((s, i) => asStr(s, `secrets[${i}]`)),
+    coefexps: signedMsgOf(o.coefexps, "coefexps"),
+  };
+};
+export const parseVInput = (raw: string): VInput => {
+  const o = asObj(JSON.parse(raw), "vinput");
+  return {
+    polynomial: asStr(o.polynomial, "polynomial"),
+    secrets: asArr(o.secrets, "secrets").map((s, i) => asStr(s, `secrets[${i}]`)),
+    coefexps: asArr(o.coefexps, "coefexps").map((c, i) => signedMsgOf(c, `coefexps[${i}]`)),
+  };
+};
+export const parseVOutput = (raw: string): VOutput => {
+  const o = asObj(JSON.parse(raw), "voutput");
+  return { privateKey: asStr(o.private_key, "private_key"), publicKey: trusteeKeyOf(o.public_key, "public_key") };
+};
+
+// --- PKI ------------------------------------------------------------------------------------------
+
+export interface CertKeys {
+  verification: bigint;
+  encryption: bigint;
+}
+
+/** The trustee's secret: 22 base-58 characters; the signing and decryption keys derive from it. */
+export function generateSeed(): string {
+  let seed = "";
+  for (let i = 0; i < 22; i++) seed += BASE58_DIGITS[randomInt(58)];
+  return seed;
+}
+
+// Not reduced mod q, as in belenios (Z.of_hex of the digest): only ever used as an exponent.
+export const deriveSigningKey = (seed: string) => BigInt(`0x${sha256Hex(`sk|${seed}`)}`);
+export const deriveDecryptionKey = (seed: string) => BigInt(`0x${sha256Hex(`dk|${seed}`)}`);
+
+export function signMessage(group: Group, sk: bigint, message: string): SignedMsg {
+  const w = randomExponent(group);
+  const challenge = hashToExponent(group, `sigmsg|${message}|`, [powMod(group, group.g, w)]);
+  return { message, signature: { challenge, response: modQ(group, w - sk * challenge) } };
+}
+
+export function verifySignedMsg(group: Group, vk: bigint, m: SignedMsg): boolean {
+  const { challenge, response } = m.signature;
+  if (!isExponent(group, challenge) || !isExponent(group, response)) return false;
+  const commitment = mulMod(group, powMod(group, group.g, response), powMod(group, vk, challenge));
+  return hashToExponent(group, `sigmsg|${m.message}|`, [commitment]) === challenge;
+}
+
+export function parseCertKeys(cert: SignedMsg): CertKeys {
+  const o = asObj(JSON.parse(cert.message), "cert_keys");
+  return { verification: bigNum(o.verification, "verification"), encryption: bigNum(o.encryption, "encryption") };
+}
+
+export function verifyCert(group: Group, cert: SignedMsg): boolean {
+  try {
+    return verifySignedMsg(group, parseCertKeys(cert).verification, cert);
+  } catch {
+    return false;
+  }
+}
+
+// AES-256-CCM as belenios' SJCL-derived code does it: key SHA256("key|" g^s), nonce the first
+// 13 bytes of SHA256("iv|" alpha) (L = 2 for messages under 64 KiB), 8-byte tag after the data.
+function aesCcm(direction: "encrypt" | "decrypt", keyElement: bigint, alpha: bigint, input: Buffer): Buffer {
+  const key = Buffer.from(sha256Hex(`key|${keyElement}`), "hex");
+  const nonce = Buffer.from(sha256Hex(`iv|${alpha}`), "hex").subarray(0, 13);
+  if (direction === "encrypt") {
+    if (input.length >= 65536) throw new Error("message too long for the channel");
+    const cipher = createCipheriv("aes-256-ccm", key, nonce, { authTagLength: 8 });
+    const body = Buffer.concat([cipher.update(input), cipher.final()]);
+    return Buffer.concat([body, cipher.getAuthTag()]);
+  }
+  const decipher = createDecipheriv("aes-256-ccm", key, nonce, { authTagLength: 8 });
+  decipher.setAuthTag(input.subarray(input.length - 8));
+  const out = decipher.update(input.subarray(0, input.length - 8));
+  decipher.final();
+  return out;
+}
+
+export function encryptMsg(group: Group, y: bigint, plaintext: string): EncryptedMsg {
+  const r = randomExponent(group);
+  const keyElement = powMod(group, group.g, randomExponent(group));
+  const alpha = powMod(group, group.g, r);
+  const beta = mulMod(group, powMod(group, y, r), keyElement);
+  return { alpha, beta, data: aesCcm("encrypt", keyElement, alpha, Buffer.from(plaintext, "utf8")).toString("hex") };
+}
+
+export function decryptMsg(group: Group, x: bigint, m: EncryptedMsg): string {
+  const keyElement = mulMod(group, m.beta, invMod(group, powMod(group, m.alpha, x)));
+  return aesCcm("decrypt", keyElement, m.alpha, Buffer.from(m.data, "hex")).toString("utf8");
+}
+
+/** send(sk, recipient, message): signed channel message, encrypted for the recipient. */
+export function sendMsg(group: Group, sk: bigint, recipient: bigint, message: string): string {
+  const channel = JSON.stringify({ recipient: num(recipient), message });
+  return serializeEncryptedMsg(encryptMsg(group, recipient, serializeSignedMsg(signMessage(group, sk, channel))));
+}
+
+export class ThresholdError extends Error {}
+
+export function recvMsg(group: Group, dk: bigint, vk: bigint, raw: string): string {
+  const signed = signedMsgOf(JSON.parse(decryptMsg(group, dk, parseEncryptedMsg(raw))));
+  if (!verifySignedMsg(group, vk, signed)) throw new ThresholdError("invalid signature on received message");
+  const channel = asObj(JSON.parse(signed.message), "channel_msg");
+  if (bigNum(channel.recipient, "recipient") !== powMod(group, group.g, dk)) throw new ThresholdError("invalid recipient on received message");
+  return asStr(channel.message, "message");
+}
+
+// --- The six steps ------------------------------------------------------------------------------
+
+/** Step 1 (each trustee): a seed kept secret, and the certificate published. */
+export function thresholdStep1(group: Group): { seed: string; cert: SignedMsg } {
+  const seed = generateSeed();
+  const sk = deriveSigningKey(seed);
+  const keys = JSON.stringify({ verification: num(powMod(group, group.g, sk)), encryption: num(powMod(group, group.g, deriveDecryptionKey(seed))) });
+  return { seed, cert: signMessage(group, sk, keys) };
+}
+
+/** Step 2 (anyone): every certificate is signed by its own verification key. */
+export function thresholdStep2(group: Group, certs: readonly SignedMsg[]): void {
+  certs.forEach((cert, i) => {
+    if (!verifyCert(group, cert)) throw new ThresholdError(`certificate ${i + 1} does not validate`);
+  });
+}
+
+function ownIndex(group: Group, certs: readonly SignedMsg[], seed: string): number {
+  const vk = powMod(group, group.g, deriveSigningKey(seed));
+  const ek = powMod(group, group.g, deriveDecryptionKey(seed));
+  const i = certs.map(parseCertKeys).findIndex((c) => c.verification === vk && c.encryption === ek);
+  if (i < 0) throw new ThresholdError("could not find my certificate");
+  return i + 1;
+}
+
+function evalPolynomial(group: Group, coefficients: readonly bigint[], x: bigint): bigint {
+  let result = 0n;
+  let power = 1n;
+  for (const a of coefficients) {
+    result = (result + power * a) % group.q;
+    power = (power * x) % group.q;
+  }
+  return result;
+}
+
+/** Step 3 (each trustee): a random polynomial of degree threshold-1, its shares sent to everyone. */
+export function thresholdStep3(group: Group, certs: readonly SignedMsg[], seed: string, threshold: number): Polynomial {
+  thresholdStep2(group, certs);
+  if (!Number.isInteger(threshold) || threshold < 1 || threshold > certs.length) throw new ThresholdError("threshold must be between 1 and the number of trustees");
+  ownIndex(group, certs, seed);
+  const sk = deriveSigningKey(seed);
+  const ek = powMod(group, group.g, deriveDecryptionKey(seed));
+  const coefficients = Array.from({ length: threshold }, () => randomExponent(group));
+  const polynomial = sendMsg(group, sk, ek, JSON.stringify({ polynomial: coefficients.map(num) }));
+  const coefexps = signMessage(group, sk, JSON.stringify({ coefexps: coefficients.map((a) => num(powMod(group, group.g, a))) }));
+  const secrets = certs.map(parseCertKeys).map((c, j) =>
+    sendMsg(group, sk, c.encryption, JSON.stringify({ secret: num(evalPolynomial(group, coefficients, BigInt(j + 1))) })),
+  );
+  return { polynomial, secrets, coefexps };
+}
+
+function coefexpsOf(group: Group, certs: readonly SignedMsg[], signed: readonly SignedMsg[]): bigint[][] {
+  const keys = certs.map(parseCertKeys);
+  return signed.map((s, i) => {
+    if (!verifySignedMsg(group, keys[i]!.verification, s)) throw new ThresholdError(`coefexps ${i + 1} does not validate`);
+    const o = asObj(JSON.parse(s.message), "raw_coefexps");
+    return asArr(o.coefexps, "coefexps").map((c, k) => bigNum(c, `coefexps[${k}]`));
+  });
+}
+
+/** Step 4 (the server): routes each trustee its shares and everyone's coefficient commitments. */
+export function thresholdStep4(group: Group, certs: readonly SignedMsg[], polynomials: readonly Polynomial[]): VInput[] {
+  thresholdStep2(group, certs);
+  if (polynomials.length !== certs.length) throw new ThresholdError("one polynomial per trustee expected");
+  const coefexps = polynomials.map((p) => p.coefexps);
+  coefexpsOf(group, certs, coefexps);
+  return polynomials.map((p, j) => ({ polynomial: p.polynomial, secrets: polynomials.map((pi) => pi.secrets[j]!), coefexps }));
+}
+
+/** prod_i prod_k A_ik^(j^k): g to the power of trustee j's share, from public commitments. */
+export function verificationKeys(group: Group, coefexps: readonly bigint[][]): bigint[] {
+  return coefexps.map((_, index) => {
+    const j = BigInt(index + 1);
+    return coefexps.reduce((vk, c) => {
+      let jk = 1n;
+      let acc = 1n;
+      for (const a of c) {
+        acc = mulMod(group, acc, powMod(group, a, jk));
+        jk *= j;
+      }
+      return mulMod(group, vk, acc);
+    }, 1n);
+  });
+}
+
+/** Step 5 (each trustee): checks the shares received, sums them into a key share, proves it. */
+export function thresholdStep5(group: Group, certs: readonly SignedMsg[], seed: string, vinput: VInput): VOutput {
+  thresholdStep2(group, certs);
+  const j = ownIndex(group, certs, seed);
+  const sk = deriveSigningKey(seed);
+  const dk = deriveDecryptionKey(seed);
+  const ek = powMod(group, group.g, dk);
+  const vk = powMod(group, group.g, sk);
+  const own = asObj(JSON.parse(recvMsg(group, dk, vk, vinput.polynomial)), "raw_polynomial");
+  const threshold = asArr(own.polynomial, "polynomial").length;
+  const keys = certs.map(parseCertKeys);
+  if (vinput.secrets.length !== certs.length || vinput.coefexps.length !== certs.length) throw new ThresholdError("vinput does not match the certificates");
+  const secrets = vinput.secrets.map((s, i) => bigNum(asObj(JSON.parse(recvMsg(group, dk, keys[i]!.verification, s)), "secret").secret, "secret"));
+  const coefexps = coefexpsOf(group, certs, vinput.coefexps);
+  coefexps.forEach((c, i) => {
+    if (c.length !== threshold) throw new ThresholdError(`coefexps ${i + 1} has the wrong degree`);
+    let jk = 1n;
+    let expected = 1n;
+    for (const a of c) {
+      expected = mulMod(group, expected, powMod(group, a, jk));
+      jk *= BigInt(j);
+    }
+    if (powMod(group, group.g, secrets[i]!) !== expected) throw new ThresholdError(`secret ${i + 1} does not validate`);
+  });
+  // Not reduced mod q: belenios sums the shares as integers (Z.(+)), and the share is only an exponent.
+  const share = secrets.reduce((a, b) => a + b, 0n);
+  return {
+    privateKey: sendMsg(group, sk, ek, JSON.stringify({ decryption_key: num(share) })),
+    publicKey: trusteePublicKeyFor(group, share),
+  };
+}
+
+/** Step 6 (the server): checks every output and assembles the published threshold parameters. */
+export function thresholdStep6(
+  group: Group,
+  certs: readonly SignedMsg[],
+  polynomials: readonly Polynomial[],
+  voutputs: readonly VOutput[],
+): ThresholdParameters {
+  thresholdStep2(group, certs);
+  if (polynomials.length !== certs.length || voutputs.length !== certs.length) throw new ThresholdError("one polynomial and one output per trustee expected");
+  const coefexps = coefexpsOf(group, certs, polynomials.map((p) => p.coefexps));
+  const vks = verificationKeys(group, coefexps);
+  voutputs.forEach((v, j) => {
+    if (!verifyTrusteePublicKey(group, v.publicKey)) throw new ThresholdError(`pok ${j + 1} does not validate`);
+    if (v.publicKey.publicKey !== vks[j]) throw new ThresholdError(`verification key ${j + 1} is incorrect`);
+  });
+  return {
+    threshold: coefexps[0]!.length,
+    certs: [...certs],
+    coefexps: polynomials.map((p) => p.coefexps),
+    verificationKeys: voutputs.map((v) => v.publicKey),
+  };
+}
+
+/** check_pedersen: what a verifier checks of published threshold parameters. */
+export function verifyThresholdParameters(group: Group, t: ThresholdParameters): boolean {
+  try {
+    if (!t.certs.every((c) => verifyCert(group, c))) return false;
+    if (t.coefexps.length !== t.certs.length || t.verificationKeys.length !== t.certs.length) return false;
+    const coefexps = coefexpsOf(group, t.certs, t.coefexps);
+    if (!coefexps.every((c) => c.every((a) => isGroupElement(group, a)))) return false;
+    if (!t.verificationKeys.every((k) => verifyTrusteePublicKey(group, k))) return false;
+    if (t.threshold !== coefexps[0]!.length) return false;
+    const vks = verificationKeys(group, coefexps);
+    return t.verificationKeys.every((k, i) => k.publicKey === vks[i]);
+  } catch {
+    return false;
+  }
+}
+
+/** The sub-key of a threshold set: the product of every trustee's constant commitment A_i0. */
+export function thresholdPublicKey(group: Group, t: ThresholdParameters): bigint {
+  return coefexpsOf(group, t.certs, t.coefexps).reduce((acc, c) => mulMod(group, acc, c[0]!), 1n);
+}
+
+/** A trustee's key share, opened from their .dkey (the voutput's private_key) with their seed. */
+export function openDecryptionKey(group: Group, seed: string, dkey: string): bigint {
+  const message = recvMsg(group, deriveDecryptionKey(seed.trim()), powMod(group, group.g, deriveSigningKey(seed.trim())), dkey.trim());
+  return bigNum(asObj(JSON.parse(message), "partial_decryption_key").decryption_key, "decryption_key");
+}
+
+/** Lagrange coefficient of trustee j among the (1-based) indexes that decrypted, mod q. */
+export function lagrange(group: Group, indexes: readonly number[], j: number): bigint {
+  return indexes.reduce((acc, k) => {
+    if (k === j) return acc;
+    return (acc * BigInt(k) % group.q) * invModQ(group, BigInt(k - j)) % group.q;
+  }, 1n);
+}
+
+function invModQ(group: Group, x: bigint): bigint {
+  let a = ((x % group.q) + group.q) % group.q;
+  let m = group.q;
+  let x0 = 0n;
+  let x1 = 1n;
+  while (a > 1n) {
+    const quotient = a / m;
+    [a, m] = [m, a % m];
+    [x0, x1] = [x1 - quotient * x0, x0];
+  }
+  return ((x1 % group.q) + group.q) % group.q;
+}
