@@ -18,6 +18,7 @@ import { createDatabaseGate } from "./app/http/database-gate.server";
 import { createHttpApp, limitSlowClients } from "./app/http/http-app.server";
 import { loadEnvOrExit } from "./app/utils/env.server";
 import { describeFailure } from "./app/utils/errors";
+import { setBallotSecret } from "./app/modules/polls/encrypted/ballot-keys.server";
 
 // A server is in production unless told otherwise (`npm run dev` says development). Set before
 // the build is imported below: React and other libraries choose their slow development build
@@ -25,6 +26,8 @@ import { describeFailure } from "./app/utils/errors";
 process.env.NODE_ENV ??= "production";
 
 const env = loadEnvOrExit();
+// Ballot keys are derived from APP_SECRET (decision 044), the same on every server of a cluster.
+setBallotSecret(env.appSecret);
 const buildPath = path.resolve("build/index.js");
 if (!existsSync(buildPath)) {
   console.error("Breakaway cannot start: there is no build. Run `npm run build` (or `npm start`, which builds first).");

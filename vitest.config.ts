@@ -13,5 +13,6 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     globalSetup: ["tests/support/global-setup.ts"],
+    setupFiles: ["tests/support/ballot-secret-setup.ts"],
   },
 });

@@ -3,6 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { openPglite, openPostgres, type Database } from "../app/utils/db.server";
+// Polls opened by a benchmark derive their ballot keys from the run's secret.
+import "./bench-secret";
 
 type Run<T> = (database: Database, label: string) => Promise<T>;
 

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { benchSecret } from "./bench-secret";
 
 /** The real server (server.ts) in a child process on 127.0.0.1, for benchmarks that go over HTTP. */
 
@@ -31,7 +31,7 @@ export async function startServer(port: number, serverEnv: Record<string, string
     PORT: String(port),
     APP_URL: `http://127.0.0.1:${port}`,
     // Production with DATABASE_URL requires a server secret; one per run will do.
-    APP_SECRET: process.env.APP_SECRET || randomBytes(32).toString("hex"),
+    APP_SECRET: benchSecret,
     ...serverEnv,
   };
   // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles", to profile the server.

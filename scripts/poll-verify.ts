@@ -15,6 +15,7 @@ const problems = {
   chain_broken: "has a broken ballot chain: a ballot was altered, added or removed",
   counts_differ: "has a different number of ballots from the number of members who voted",
   result_differs: "gives a different result when counted again",
+  record_invalid: "has a Belenios record that does not verify",
 };
 
 const code = await withDatabase(async (database) => {

@@ -9,7 +9,17 @@ import { castEndpointPath, type CastAnswer } from "~/modules/polls/cast-endpoint
 import { cancelPoll, extendPollClosing } from "~/modules/polls/corrections.server";
 import { cancelRefusal, correctionPermission } from "~/modules/polls/corrections";
 import { periodRefusal } from "~/modules/content/periods.server";
-import { ballotProblemMessages, castFailedMessage, correctionProblemMessages, majorityDescriptions, methodDescriptions, publicationDescriptions, pollTextMessages, quorumDescription } from "~/modules/polls/messages";
+import {
+  ballotProblemMessages,
+  castFailedMessage,
+  correctionProblemMessages,
+  majorityDescriptions,
+  methodDescriptions,
+  publicationDescriptions,
+  pollsText,
+  pollTextMessages,
+  quorumDescription,
+} from "~/modules/polls/messages";
 import { ballotFormValues, parseBallotForm } from "~/modules/polls/parse-ballot-form";
 import { ballotBoxFor } from "~/modules/polls/ballot-box.server";
 import { noteCastSent, noteCastStored } from "~/modules/polls/cast-record";
@@ -73,6 +83,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       quorumZero: poll.quorumNumerator === 0,
       rollSize: poll.rollSize,
       voters,
+      // Ballots encrypted with Belenios, the server the only trustee (decision 044).
+      encrypted: loaded.election !== null,
       // Results stay hidden until the poll closes.
       result: poll.status === "closed" ? (poll.result as PollResult) : null,
       // Only a ballot for people "elects": an officer election, or a free-standing ranked poll for
@@ -246,6 +258,7 @@ export default function PollPage() {
             Write it down or save it. Nobody else has it, and we cannot show it again. After the poll closes you can use it to check that
             your ballot was counted.
           </p>
+          {poll.encrypted ? <p>{pollsText.encryptedByServer}</p> : null}
         </NotificationBanner>
       ) : null}
 
@@ -288,6 +301,8 @@ export default function PollPage() {
         )
       ) : null}
 
+      {poll.status === "open" && poll.encrypted ? <p className="hint">{pollsText.serverTrustee}</p> : null}
+
       {poll.status === "open" && !counting && !viewer.canVote && result?.stage !== "cast" ? (
         <p className="panel">
           {!viewer.signedIn ? (
@@ -325,6 +340,14 @@ export default function PollPage() {
                 </>
               )}
             </li>
+            {poll.encrypted ? (
+              <li>
+                <a href={`/polls/${poll.id}/record.bel`} download>
+                  {pollsText.recordLink}
+                </a>
+                {pollsText.recordLinkAfter}
+              </li>
+            ) : null}
           </ul>
         </>
       ) : null}

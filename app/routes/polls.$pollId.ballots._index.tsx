@@ -4,6 +4,8 @@ import type { BallotContent } from "../../db/schema";
 import { getPublication } from "~/modules/polls/polls.server";
 import { requirePermission } from "~/utils/auth.server";
 import { TableScroll } from "~/components/table-scroll";
+import { EncryptedRecordNote } from "~/components/encrypted-record-note";
+import { pollsText } from "~/modules/polls/messages";
 
 export const meta: MetaFunction = () => [{ title: "Published ballots - Breakaway" }];
 
@@ -12,9 +14,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const published = await getPublication(context.db, params.pollId ?? "");
   if (!published) throw new Response("The ballots are published when the poll closes.", { status: 404 });
   const labels = new Map(published.rules.options.map((o) => [o.position, o.label]));
-  const show = (c: BallotContent) => ("choice" in c ? c.choice : c.ranking.map((p) => labels.get(p) ?? "?").join(" > "));
+  const show = (c: BallotContent) =>
+    "choice" in c ? c.choice : "ranking" in c ? c.ranking.map((p) => labels.get(p) ?? "?").join(" > ") : pollsText.encryptedBallot;
   return {
     poll: { id: published.poll.id, title: published.poll.title, method: published.poll.method },
+    encrypted: published.encrypted,
     voted: published.voted,
     ballotCount: published.ballotCount,
     chainHead: published.chainHead,
@@ -49,6 +53,7 @@ export default function PublishedBallots() {
           </dd>
         </div>
       </dl>
+      {d.encrypted ? <EncryptedRecordNote pollId={d.poll.id} /> : null}
       {d.poll.method !== "yes-no" ? (
         <p>
           <a href={`/polls/${d.poll.id}/ballots.blt`} download>

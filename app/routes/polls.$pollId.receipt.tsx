@@ -38,7 +38,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
             check.status === "counted" && check.content
               ? "choice" in check.content
                 ? check.content.choice
-                : check.content.ranking.map((p) => labels.get(p) ?? "?").join(", then ")
+                : "ranking" in check.content
+                  ? check.content.ranking.map((p) => labels.get(p) ?? "?").join(", then ")
+                  : null
               : null,
         }
       : null,

@@ -151,4 +151,35 @@ export const ballots = pgTable(
   (t) => [index("ballots_poll_idx").on(t.pollId)],
 );
 
-export type BallotContent = { choice: "yes" | "no" | "abstain" } | { ranking: number[] };
+export type BallotContent = { choice: "yes" | "no" | "abstain" } | { ranking: number[] } | EncryptedContent;
+/** A Belenios ballot, as the exact text cast: its hash is the receipt (the tracker). */
+export type EncryptedContent = { belenios: string };
+
+/**
+ * A poll's Belenios election (decision 044): the public record its encrypted ballots are checked
+ * against. Set up when the poll opens, for Yes/No polls: the election parameters, the trustees'
+ * public keys and the public credentials, each as the exact text published (every proof and ballot
+ * is bound to these strings, so they are never re-serialised). At the close, the encrypted tally,
+ * the trustees' partial decryptions and the result. No private key and no private credential is
+ * ever stored: while the server is the only trustee, both are derived from APP_SECRET.
+ * Polls opened before this table existed have no row and keep their plain-text record.
+ */
+export const pollElections = pgTable("poll_elections", {
+  pollId: uuid("poll_id")
+    .primaryKey()
+    .references(() => polls.id, { onDelete: "cascade" }),
+  uuid: text("uuid").notNull().unique(),
+  election: text("election").notNull(),
+  trustees: text("trustees").notNull(),
+  credentials: text("credentials").notNull(),
+  /** Who holds the decryption key: only "server" so far (the page says so). */
+  trusteeKind: text("trustee_kind", { enum: ["server"] }).notNull().default("server"),
+  /** Seconds since the epoch: the archive's timestamp, fixed at setup so the record is the same on every download. */
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  /** Written at the close: the encrypted tally and its size (number tallied, weight), as published. */
+  encryptedTally: text("encrypted_tally"),
+  sizedTally: text("sized_tally"),
+  /** The partial decryptions (owner, text) and the result text, written at the close. */
+  partialDecryptions: jsonb("partial_decryptions").$type<{ owner: number; pd: string }[]>(),
+  result: text("result"),
+});

@@ -32,7 +32,9 @@ test("a member votes in an open poll, gets a receipt, and cannot vote twice", as
   expect(response.headers()["cache-control"]).toBe("no-store");
   await expect(page.getByRole("heading", { name: "Your vote has been cast" })).toBeVisible();
   const receipt = page.locator(".receipt");
-  await expect(receipt).toHaveText(/^[a-z2-7]{32}$/);
+  // The receipt is the encrypted ballot's tracker (issue 17): Base64 SHA-256 without its "=".
+  await expect(receipt).toHaveText(/^[A-Za-z0-9+/]{43}$/);
+  await expect(page.getByText("which encrypted it at once and kept no copy of your choice")).toBeVisible();
   // The page's data is refreshed behind the receipt, which stays.
   await expect(page.getByText(/\d (has|have) voted so far, you among them/)).toBeVisible();
   await expect(receipt).toBeVisible();

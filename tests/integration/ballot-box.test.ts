@@ -269,6 +269,9 @@ describe("the ballot endpoint (POST /polls/:id/ballot)", () => {
     // The poll's address typed in capitals is the same poll.
     expect(await send(pollId.toUpperCase(), { choice: "no" }, { cookie: cookies[5] })).toMatchObject({ status: 200, body: { ok: true } });
     expect(await send(pollId.toUpperCase(), { choice: "no" }, { cookie: cookies[5] })).toMatchObject({ status: 409, body: { code: "already_voted" } });
-    expect((await ballotsOf(pollId)).map((b) => b.content)).toEqual([{ choice: "yes" }, { choice: "no" }]);
+    // Stored encrypted (issue 17): no choice in the database; the close decrypts only the total.
+    expect((await ballotsOf(pollId)).map((b) => Object.keys(b.content))).toEqual([["belenios"], ["belenios"]]);
+    const closed = await closePoll(database.db, actor, pollId);
+    expect(closed.ok && closed.result.kind === "yes-no" ? closed.result.result.tally : null).toMatchObject({ yes: 1, no: 1, abstain: 0 });
   });
 });

@@ -163,12 +163,9 @@ export type PollResult =
 
 export function countPoll(rules: PollRules, contents: readonly BallotContent[], rollSize: number): PollResult {
   if (rules.method === "yes-no") {
-    const tally = { yes: 0, no: 0, abstain: 0, roll: rollSize };
-    for (const c of contents) if ("choice" in c) tally[c.choice] += 1;
-    return {
-      kind: "yes-no",
-      result: countYesNo(tally, { quorum: fraction(rules.quorum.numerator, rules.quorum.denominator), majority: rules.majority }),
-    };
+    const totals = { yes: 0, no: 0, abstain: 0 };
+    for (const c of contents) if ("choice" in c) totals[c.choice] += 1;
+    return countYesNoTotals(rules, totals, rollSize);
   }
   const ron = rules.options.find((o) => o.isRon);
   const report = countElection(toElection(rules, contents), rules.method, {
@@ -177,6 +174,17 @@ export function countPoll(rules: PollRules, contents: readonly BallotContent[], 
     ron: ron ? ron.position : null,
   });
   return { kind: "ranked", report };
+}
+
+/**
+ * A Yes/No poll counted from its totals: what an encrypted poll's decrypted tally gives (no
+ * ballot is ever decrypted on its own), and what countPoll adds up from plain ballots.
+ */
+export function countYesNoTotals(rules: PollRules, totals: { yes: number; no: number; abstain: number }, rollSize: number): PollResult {
+  return {
+    kind: "yes-no",
+    result: countYesNo({ ...totals, roll: rollSize }, { quorum: fraction(rules.quorum.numerator, rules.quorum.denominator), majority: rules.majority }),
+  };
 }
 
 export function pollBlt(rules: PollRules, contents: readonly BallotContent[]): string {

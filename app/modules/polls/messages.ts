@@ -84,11 +84,12 @@ export const publicationDescriptions: Record<string, string> = {
  * What failed when a closed poll was checked against its own ballots (verifyPoll), for the
  * warning on the pages that would declare or act on its result. Never the problem's code.
  */
-export const verificationProblemMessages: Record<"not_closed" | "chain_broken" | "counts_differ" | "result_differs", string> = {
+export const verificationProblemMessages: Record<"not_closed" | "chain_broken" | "counts_differ" | "result_differs" | "record_invalid", string> = {
   not_closed: "The ballot has not been closed and counted yet, so there is no result to check.",
   chain_broken: "The stored ballots do not match the record made when each was cast: a ballot may have been changed, added or removed.",
   counts_differ: "The number of ballots is not the number of members recorded as having voted.",
   result_differs: "Counting the stored ballots again gives a different result from the one recorded.",
+  record_invalid: "The poll's public record of encrypted ballots does not check out: a ballot, the total or its decryption may have been changed.",
 };
 
 /** What to do when a result fails its check: the same words wherever the warning is shown. */
@@ -168,3 +169,21 @@ export function quorumDescription(numerator: number, denominator: number, rollSi
   const needed = Math.ceil((rollSize * numerator) / denominator);
   return `${share} (${needed.toLocaleString("en-GB")} of the ${rollSize.toLocaleString("en-GB")} on the roll)`;
 }
+
+/** Encrypted ballots (decision 044): what the poll pages say about secrecy and the record. */
+export const pollsText = {
+  encryptedBallot: "Encrypted ballot",
+  /** While the server is the only trustee: said plainly on the poll page and the ballots page. */
+  serverTrustee:
+    "Your ballot is encrypted before it is stored, and only the total is ever decrypted, never a single ballot. " +
+    "For this poll the server holds the decryption key, so whoever runs the server could read the ballots.",
+  encryptedByServer:
+    "Your browser sent your choice to the server, which encrypted it at once and kept no copy of your choice. Your receipt is your ballot's tracker.",
+  recordTitle: "Check the count yourself",
+  recordText:
+    "Every ballot of this poll is in its public record, encrypted, with a proof that it is a valid vote, beside the total and a proof that the total was decrypted correctly. " +
+    "Anyone can check the record with the checking tool of Belenios, the voting system it follows, without trusting us. The user guide says how.",
+  recordLink: "Download the public record (Belenios archive)",
+  recordLinkAfter: ": anyone can check it with the checking tool of Belenios, without trusting us",
+  trackerHint: "Your receipt is your ballot's tracker: find it in the list below and in the record.",
+};

@@ -18,6 +18,9 @@ import {
   type PollOwner,
   type PublicationMode,
 } from "../../../db/schema";
+import { verifyElectionArchive } from "~/modules/belenios/record";
+import { yesNoCounts } from "./encrypted/poll-election";
+import { electionsOf, encryptForMember, pollArchive, recordTally, setUpElection, takesEncryptedBallots, tallyAndDecrypt, type PollElection } from "./encrypted/poll-elections.server";
 import {
   ballotHash,
   checkBallot,
@@ -27,6 +30,7 @@ import {
   strandGenesis,
   strandsDigest,
   countPoll,
+  countYesNoTotals,
   pollBlt,
   publish,
   type BallotProblem,
@@ -122,6 +126,8 @@ export async function openPoll(db: DbOrTx, actor: Actor, pollId: string, roll: r
     }
     await tx.update(polls).set({ status: "open", openedAt: new Date(), rollSize: unique.length }).where(eq(polls.id, pollId));
     await tx.insert(pollChains).values(newStrands([pollId]));
+    // Its Belenios election, on the frozen roll (decision 044).
+    if (takesEncryptedBallots(poll.method)) await setUpElection(tx, poll, unique);
     await appendAudit(tx, {
       actor,
       action: "poll.opened",
@@ -232,6 +238,8 @@ export interface ReadyBallot {
   pollId: string;
   userId: string;
   content: BallotContent;
+  /** An encrypted ballot's tracker, its receipt; a plain ballot gets a random receipt when written. */
+  receipt?: string;
 }
 
 type BallotInput = { pollId: string; userId: string; choice?: string; ranking?: readonly number[] };
@@ -245,7 +253,14 @@ export function prepareBallot(loaded: LoadedRules | null, input: BallotInput): {
   if (!checked.ok) return checked;
   if (loaded.poll.status !== "open" || loaded.poll.closesAt.getTime() <= Date.now()) return { ok: false, code: "not_open" };
   // The poll's own id: the one the database compares, whatever case the address was typed in.
-  return { ok: true, ballot: { pollId: loaded.poll.id, userId: input.userId, content: checked.content } };
+  const ballot = { pollId: loaded.poll.id, userId: input.userId, content: checked.content };
+  // A poll with an election takes only encrypted ballots: the choice is encrypted here, with the
+  // member's credential, and the plain choice goes no further (decision 044).
+  if (loaded.election && "choice" in checked.content) {
+    const encrypted = encryptForMember(loaded.election, input.userId, checked.content.choice);
+    return { ok: true, ballot: { ...ballot, content: { belenios: encrypted.raw }, receipt: encrypted.tracker } };
+  }
+  return { ok: true, ballot };
 }
 
 /**
@@ -321,7 +336,7 @@ export async function writeBallots(tx: DbOrTx, ready: readonly ReadyBallot[]): P
     }
     let head = strand.head;
     for (const i of indexes) {
-      const receipt = generateToken();
+      const receipt = ready[i]!.receipt ?? generateToken();
       const hash = ballotHash(head, receipt, ready[i]!.content);
       chained.push({ receipt, pollId, content: ready[i]!.content, prevHash: head, hash });
       results[i] = { ok: true, receipt };
@@ -438,6 +453,7 @@ export async function closePollBatch(
   const optionRows = await tx.select().from(pollOptions).where(inArray(pollOptions.pollId, openIds)).orderBy(asc(pollOptions.position));
   // No ballot is being chained: each holds a key-share lock on its poll's row, which our lock waited for.
   const strandRows = await tx.select().from(pollChains).where(inArray(pollChains.pollId, openIds)).orderBy(asc(pollChains.strand));
+  const elections = await electionsOf(tx, openIds);
 
   const closedAt = new Date();
   const closed: ClosedInBatch[] = [];
@@ -456,7 +472,16 @@ export async function closePollBatch(
       head = hash;
     }
     const rules = rulesOf(poll, optionRows.filter((o) => o.pollId === poll.id));
-    const result = countPoll(rules, sorted.map((b) => b.content), poll.rollSize);
+    const pollElection = elections.get(poll.id);
+    let result: PollResult;
+    if (pollElection) {
+      // Encrypted: the ballots are multiplied and only their sum is decrypted (decision 044).
+      const tally = tallyAndDecrypt(pollElection, sorted.map((b) => encryptedText(b.content)));
+      await recordTally(tx, poll.id, tally);
+      result = countYesNoTotals(rules, tally.counts, poll.rollSize);
+    } else {
+      result = countPoll(rules, sorted.map((b) => b.content), poll.rollSize);
+    }
     closed.push({ pollId: poll.id, result, ballots: sorted.length, votingChainHead: strandsDigest(strands), chainHead: head });
   }
 
@@ -479,6 +504,12 @@ export async function closePollBatch(
   return { ok: true, closed, missing };
 }
 
+/** An encrypted ballot's exact text; a plain ballot in an encrypted poll is a broken record. */
+function encryptedText(content: BallotContent): string {
+  if (!("belenios" in content)) throw new Error("a plain ballot in a poll that takes encrypted ballots");
+  return content.belenios;
+}
+
 /** Ballots a statement in closePollBatch: a few megabytes of JSON. */
 const BALLOT_ROWS_PER_INSERT = 10_000;
 
@@ -499,6 +530,8 @@ export interface LoadedRules {
   rules: PollRules;
   /** The clause whose ballot this poll is a question of (constitution rounds), else null. */
   clauseId: string | null;
+  /** The poll's Belenios election, when it takes encrypted ballots (decision 044). */
+  election: PollElection | null;
 }
 
 /** The poll and its rules, in one query: every ballot sent loads them. */
@@ -523,11 +556,13 @@ export async function loadRulesOfPolls(db: DbOrTx, pollIds: readonly string[]): 
     })
     .from(polls)
     .where(inArray(polls.id, ids));
+  const encrypted = rows.filter((r) => takesEncryptedBallots(r.poll.method)).map((r) => r.poll.id);
+  const elections = await electionsOf(db, encrypted);
   return new Map(
     rows.map((row) => {
       // Drivers differ on whether they parse json for us.
       const options = typeof row.options === "string" ? (JSON.parse(row.options) as OptionRow[]) : row.options;
-      return [row.poll.id, { poll: row.poll, rules: rulesOf(row.poll, options), clauseId: row.clauseId }];
+      return [row.poll.id, { poll: row.poll, rules: rulesOf(row.poll, options), clauseId: row.clauseId, election: elections.get(row.poll.id) ?? null }];
     }),
   );
 }
@@ -573,13 +608,16 @@ export async function getPublication(db: DbOrTx, pollId: string) {
   const loaded = await loadRules(db, pollId);
   if (!loaded || loaded.poll.status !== "closed") return null;
   const rows = await db.select({ receipt: ballots.receipt, content: ballots.content }).from(ballots).where(eq(ballots.pollId, pollId));
+  // An encrypted poll publishes its trackers; the ballots themselves are in its Belenios record.
+  const encrypted = loaded.election !== null;
   return {
     poll: loaded.poll,
     rules: loaded.rules,
+    encrypted,
     voted: await countVoters(db, pollId),
     ballotCount: rows.length,
     chainHead: loaded.poll.chainHead,
-    publication: publish(loaded.poll.publication, rows),
+    publication: encrypted ? publish("separate-lists", rows.map((r) => ({ receipt: r.receipt, content: r.content }))) : publish(loaded.poll.publication, rows),
     blt: loaded.rules.method === "yes-no" ? null : pollBlt(loaded.rules, rows.map((r) => r.content)),
   };
 }
@@ -597,16 +635,17 @@ export async function checkReceipt(db: DbOrTx, pollId: string, receipt: string):
   const [row] = await db
     .select({ content: ballots.content })
     .from(ballots)
-    .where(and(eq(ballots.pollId, pollId), eq(ballots.receipt, receipt.trim().toLowerCase())));
+    // Plain ballots' receipts are lower case; an encrypted ballot's tracker is Base64, exactly as shown.
+    .where(and(eq(ballots.pollId, pollId), inArray(ballots.receipt, [...new Set([receipt.trim(), receipt.trim().toLowerCase()])])));
   if (!row) return { status: "not_found" };
-  return { status: "counted", content: poll.publication === "receipts-with-rankings" ? row.content : null };
+  return { status: "counted", content: poll.publication === "receipts-with-rankings" && !("belenios" in row.content) ? row.content : null };
 }
 
 export type PollVerification =
   | { ok: true; ballots: number; voted: number; chainHead: string }
   | {
       ok: false;
-      problem: "not_closed" | "chain_broken" | "counts_differ" | "result_differs";
+      problem: "not_closed" | "chain_broken" | "counts_differ" | "result_differs" | "record_invalid";
       detail?: string;
     };
 
@@ -621,10 +660,34 @@ export async function verifyPoll(db: DbOrTx, pollId: string): Promise<PollVerifi
   if (voted !== rows.length || loaded.poll.ballotCount !== rows.length) {
     return { ok: false, problem: "counts_differ", detail: `${voted} voted, ${rows.length} ballots` };
   }
-  const recount = countPoll(loaded.rules, rows.map((r) => r.content), loaded.poll.rollSize);
+  const recount = loaded.election ? recountEncrypted(loaded, rows) : countPoll(loaded.rules, rows.map((r) => r.content), loaded.poll.rollSize);
+  if (recount === null) return { ok: false, problem: "record_invalid", detail: "the Belenios record does not verify" };
+  if ("problem" in recount) return { ok: false, problem: "record_invalid", detail: recount.problem };
   // jsonb reorders keys, so compare canonical forms.
   if (canonicalJson(recount) !== canonicalJson(loaded.poll.result)) return { ok: false, problem: "result_differs" };
   return { ok: true, ballots: rows.length, voted, chainHead: loaded.poll.chainHead };
+}
+
+/**
+ * An encrypted poll recounted from its public record: every proof of every ballot, the tally, the
+ * partial decryptions and the result checked as belenios-tool checks them, then the counts read
+ * with the poll's rules. The record's problem, naming its first bad item, when it fails.
+ */
+function recountEncrypted(loaded: LoadedRules, rows: readonly { receipt: string; content: BallotContent }[]): PollResult | { problem: string } | null {
+  const pollElection = loaded.election;
+  if (!pollElection) return null;
+  const sorted = [...rows].sort((a, b) => (a.receipt < b.receipt ? -1 : a.receipt > b.receipt ? 1 : 0));
+  const raws: string[] = [];
+  for (const r of sorted) {
+    if (!("belenios" in r.content)) return { problem: `ballot ${r.receipt} is not encrypted` };
+    raws.push(r.content.belenios);
+  }
+  const checked = verifyElectionArchive(pollArchive(pollElection, raws));
+  if (!checked.ok) return { problem: checked.problem };
+  if (!checked.result) return { problem: "the record has no result" };
+  const mismatch = sorted.findIndex((r, i) => checked.trackers[i] !== r.receipt);
+  if (mismatch >= 0) return { problem: `ballot ${mismatch + 1}: its receipt is not its tracker` };
+  return countYesNoTotals(loaded.rules, yesNoCounts(checked.result), loaded.poll.rollSize);
 }
 
 /**

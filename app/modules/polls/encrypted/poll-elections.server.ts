@@ -1,0 +1,185 @@
+/**
+ * Polls' Belenios elections in the database (decision 044): set up when a Yes/No poll opens,
+ * read when a ballot is cast, tallied and decrypted when the poll closes, and written out as the
+ * Belenios archive (.bel) that belenios-tool and `npm run poll:verify` check.
+ */
+import { asc, eq, inArray } from "drizzle-orm";
+import { publicCredential, generateUuid, sortPublicCredentials } from "~/modules/belenios/credentials";
+import { makeElection } from "~/modules/belenios/election";
+import { BELENIOS_2048 } from "~/modules/belenios/group";
+import { computeEncryptedTally, computeResult, lastBallotPerCredential, type WeightedBallot } from "~/modules/belenios/tally";
+import { ArchiveWriter } from "~/modules/belenios/archive";
+import { sha256Hex } from "~/modules/belenios/group";
+import {
+  parseBallot,
+  parseElection,
+  parsePublicCredentials,
+  parseTrustees,
+  serializeEncryptedTally,
+  serializePartialDecryption,
+  serializePublicCredentials,
+  serializeResult,
+  serializeSizedEncryptedTally,
+  serializeTrustees,
+} from "~/modules/belenios/serialize";
+import { computePartialDecryption, trusteePublicKeyFor } from "~/modules/belenios/trustee";
+import { synthesizeFactors } from "~/modules/belenios/trustees";
+import type { Election, PublicCredential, TrusteeKind } from "~/modules/belenios/types";
+import type { DbOrTx } from "~/utils/db.server";
+import { RecentlyUsed } from "~/utils/recently-used";
+import { isUuid } from "~/utils/ids";
+import { ballots, pollElections } from "../../../../db/schema";
+import { memberCredential, serverTrusteeKey } from "./ballot-keys.server";
+import { electionTemplate, encryptChoice, yesNoCounts, type YesNoChoice } from "./poll-election";
+
+/** A poll's election as stored, with the election parsed once. */
+export interface PollElection {
+  pollId: string;
+  election: Election;
+  trusteesRaw: string;
+  credentialsRaw: string;
+  createdAt: Date;
+  /** Once closed: what the close recorded. */
+  tally: ClosedTally | null;
+}
+
+/** Whether a poll of this method takes encrypted ballots: Yes/No questions are homomorphic. */
+export function takesEncryptedBallots(method: string): boolean {
+  return method === "yes-no";
+}
+
+/**
+ * Sets up the election of a poll being opened, inside the opening transaction: a fresh uuid, the
+ * server as the only trustee, and one public credential per member of the frozen roll (about a
+ * millisecond each: PBKDF2 and one exponentiation). The list is published sorted by value, so its
+ * order says nothing about the roll's.
+ */
+export async function setUpElection(tx: DbOrTx, poll: { id: string; title: string; description: string }, roll: readonly string[]): Promise<void> {
+  const group = BELENIOS_2048;
+  const uuid = generateUuid();
+  const trustee: TrusteeKind = { kind: "Single", key: { ...trusteePublicKeyFor(group, serverTrusteeKey(group, uuid)), name: "Breakaway server" } };
+  const election = makeElection({ uuid, ...electionTemplate(poll) }, [trustee]);
+  if (election.group !== group) throw new Error("a Yes/No poll's election is in BELENIOS-2048");
+  const credentials = sortPublicCredentials(roll.map((userId) => ({ credential: publicCredential(group, uuid, memberCredential(uuid, userId)), weight: 1n })));
+  await tx.insert(pollElections).values({
+    pollId: poll.id,
+    uuid,
+    election: election.raw,
+    trustees: serializeTrustees([trustee]),
+    credentials: serializePublicCredentials(credentials),
+  });
+}
+
+/** Parsed elections, by their exact text: every ballot cast reads its poll's. */
+const parsedElections = new RecentlyUsed<string, Election>(64);
+
+function fromRow(row: typeof pollElections.$inferSelect): PollElection {
+  return {
+    pollId: row.pollId,
+    election: parsedElections.get(row.election, () => parseElection(row.election)),
+    trusteesRaw: row.trustees,
+    credentialsRaw: row.credentials,
+    createdAt: row.createdAt,
+    tally:
+      row.encryptedTally && row.sizedTally && row.partialDecryptions && row.result
+        ? { encryptedTally: row.encryptedTally, sizedTally: row.sizedTally, partialDecryptions: row.partialDecryptions, resultRaw: row.result }
+        : null,
+  };
+}
+
+export async function electionsOf(db: DbOrTx, pollIds: readonly string[]): Promise<Map<string, PollElection>> {
+  if (pollIds.length === 0) return new Map();
+  const rows = await db.select().from(pollElections).where(inArray(pollElections.pollId, [...pollIds]));
+  return new Map(rows.map((r) => [r.pollId, fromRow(r)]));
+}
+
+export async function electionOf(db: DbOrTx, pollId: string): Promise<PollElection | null> {
+  return (await electionsOf(db, [pollId])).get(pollId) ?? null;
+}
+
+/**
+ * The ballot a member casts when the server encrypts it for them (no JavaScript, or a test): their
+ * credential for this election, derived afresh and forgotten with the request.
+ */
+export function encryptForMember(pollElection: PollElection, userId: string, choice: YesNoChoice) {
+  return encryptChoice(pollElection.election, memberCredential(pollElection.election.params.uuid, userId), choice);
+}
+
+/**
+ * The close of an encrypted poll: the ballots multiplied into the encrypted tally (each
+ * credential's last ballot; the server made or checked every ballot as it was cast, and
+ * belenios-tool and poll:verify check them all again from the record), the server trustee's
+ * partial decryption with its proofs, and the counts. No single ballot is decrypted. Pure
+ * computation; the caller stores what it returns (recordTally) in its transaction.
+ */
+export function tallyAndDecrypt(pollElection: PollElection, rawBallots: readonly string[]) {
+  const { election } = pollElection;
+  const weights = new Map(credentialsOf(pollElection).map((c) => [c.credential, c.weight]));
+  const weighted: WeightedBallot[] = rawBallots.map((raw, i) => {
+    const ballot = parseBallot(raw);
+    const weight = weights.get(ballot.credential);
+    if (weight === undefined) throw new Error(`ballot ${i + 1}: its credential is not on the poll's list`);
+    return { ballot, weight };
+  });
+  const tallied = lastBallotPerCredential(weighted);
+  const tally = computeEncryptedTally(election, tallied);
+  const totalWeight = tallied.reduce((sum, b) => sum + b.weight, 0n);
+  const encryptedTally = serializeEncryptedTally(tally);
+  const sizedTally = serializeSizedEncryptedTally({ numTallied: tallied.length, totalWeight, encryptedTally: sha256Hex(encryptedTally) });
+  const pd = computePartialDecryption(election, tally, serverTrusteeKey(election.group, election.params.uuid));
+  const partialDecryptions = [{ owner: 1, pd }];
+  const result = computeResult(election, tally, synthesizeFactors(election, parseTrustees(pollElection.trusteesRaw), tally, partialDecryptions), totalWeight);
+  return {
+    encryptedTally,
+    sizedTally,
+    partialDecryptions: partialDecryptions.map((p) => ({ owner: p.owner, pd: serializePartialDecryption(p.pd) })),
+    resultRaw: serializeResult(result),
+    counts: yesNoCounts(result),
+  };
+}
+
+const parsedCredentials = new RecentlyUsed<string, PublicCredential[]>(8);
+function credentialsOf(pollElection: PollElection): PublicCredential[] {
+  return parsedCredentials.get(pollElection.credentialsRaw, () => parsePublicCredentials(pollElection.credentialsRaw));
+}
+
+export type ClosedTally = Omit<ReturnType<typeof tallyAndDecrypt>, "counts">;
+
+export async function recordTally(tx: DbOrTx, pollId: string, tally: ClosedTally): Promise<void> {
+  await tx
+    .update(pollElections)
+    .set({ encryptedTally: tally.encryptedTally, sizedTally: tally.sizedTally, partialDecryptions: tally.partialDecryptions, result: tally.resultRaw })
+    .where(eq(pollElections.pollId, pollId));
+}
+
+/**
+ * The Belenios archive (.bel) of a poll: setup, every ballot (sorted by tracker, as the close left
+ * them), and once closed the tally, the partial decryptions and the result, each as stored. Its
+ * timestamp is the election's set-up time, so every download of a closed poll is the same file.
+ */
+export function pollArchive(pollElection: PollElection, rawBallots: readonly string[]): Buffer {
+  const writer = new ArchiveWriter(BigInt(Math.floor(pollElection.createdAt.getTime() / 1000)));
+  writer.setup(pollElection.election.raw, pollElection.trusteesRaw, pollElection.credentialsRaw);
+  for (const raw of rawBallots) writer.ballot(raw);
+  const { tally } = pollElection;
+  if (tally) {
+    writer.endBallots();
+    writer.encryptedTally(tally.encryptedTally, tally.sizedTally);
+    for (const { owner, pd } of tally.partialDecryptions) writer.partialDecryption(owner, pd);
+    writer.result(tally.resultRaw);
+  }
+  return writer.toBytes();
+}
+
+/**
+ * A closed encrypted poll's archive and the name belenios-tool expects for it (<uuid>.bel), or
+ * null while the poll is open (its record is published with its result) or when it has no election.
+ */
+export async function closedPollRecord(db: DbOrTx, pollId: string): Promise<{ fileName: string; bytes: Buffer } | null> {
+  if (!isUuid(pollId)) return null;
+  const pollElection = await electionOf(db, pollId.toLowerCase());
+  if (!pollElection?.tally) return null;
+  const rows = await db.select({ content: ballots.content }).from(ballots).where(eq(ballots.pollId, pollElection.pollId)).orderBy(asc(ballots.receipt));
+  const raws = rows.map((r) => ("belenios" in r.content ? r.content.belenios : null)).filter((raw): raw is string => raw !== null);
+  return { fileName: `${pollElection.election.params.uuid}.bel`, bytes: pollArchive(pollElection, raws) };
+}
