@@ -25,7 +25,8 @@ import { closePoll, createPoll, getPublication, openPoll, verifyPoll } from "../
 import { openPostgres } from "../app/utils/db.server";
 import { sessions, users } from "../db/schema";
 import { appUrl, clusterDatabaseUrl, nodePorts, nodeUrl, repoRoot, type ClusterLayout } from "../scripts/cluster/cluster-layout";
-import { findPrograms, getStatus, killAppServer, killPrimary, promoteStandby, startCluster, stopCluster } from "../scripts/cluster/cluster";
+import { appSecret, findPrograms, getStatus, killAppServer, killPrimary, promoteStandby, startCluster, stopCluster } from "../scripts/cluster/cluster";
+import { setBallotSecret } from "../app/modules/polls/encrypted/ballot-keys.server";
 import { waitFor } from "../scripts/cluster/processes";
 import { loadNow, machineLine, writeBenchmarkSection } from "./benchmarks-doc";
 import { castStorm, unavailability, type StormVoter } from "./failover-storm";
@@ -116,6 +117,8 @@ try {
   log(`Failover drill: ${VOTERS} voters, ${CONCURRENCY} at a time; cluster in ${folder}`);
   const address = await startCluster(layout, found.programs, (line) => log(`  ${line}`));
   log(`Cluster ready at ${address}`);
+  // The poll is opened and closed here, its ballots encrypted by the servers: one secret for all (decision 044).
+  setBallotSecret(appSecret(layout));
   const { pollId, voters } = await populate();
   log(`${VOTERS} voters on the roll of poll ${pollId}; the storm begins`);
 

@@ -77,7 +77,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       timeLine: pollTimeLine(poll, new Date()),
       cancelled: poll.status === "cancelled" && poll.cancelledAt ? { at: formatLondonLong(poll.cancelledAt), reason: poll.cancelReason ?? "" } : null,
       lotSeed: poll.lotSeed,
-      publication: poll.publication,
+      // Encrypted rankings are shuffled before they are decrypted: never beside their receipts (decision 044).
+      publication: loaded.election ? ("separate-lists" as const) : poll.publication,
       majority: poll.majority,
       quorum: quorumDescription(poll.quorumNumerator, poll.quorumDenominator, poll.status === "draft" ? null : poll.rollSize),
       quorumZero: poll.quorumNumerator === 0,
@@ -301,7 +302,7 @@ export default function PollPage() {
         )
       ) : null}
 
-      {poll.status === "open" && poll.encrypted ? <p className="hint">{pollsText.serverTrustee}</p> : null}
+      {poll.status === "open" && poll.encrypted ? <p className="hint">{poll.method === "yes-no" ? pollsText.serverTrustee : pollsText.serverTrusteeRanked}</p> : null}
 
       {poll.status === "open" && !counting && !viewer.canVote && result?.stage !== "cast" ? (
         <p className="panel">

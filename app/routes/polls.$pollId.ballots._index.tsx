@@ -53,7 +53,7 @@ export default function PublishedBallots() {
           </dd>
         </div>
       </dl>
-      {d.encrypted ? <EncryptedRecordNote pollId={d.poll.id} /> : null}
+      {d.encrypted ? <EncryptedRecordNote pollId={d.poll.id} ranked={d.poll.method !== "yes-no"} /> : null}
       {d.poll.method !== "yes-no" ? (
         <p>
           <a href={`/polls/${d.poll.id}/ballots.blt`} download>

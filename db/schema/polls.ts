@@ -157,7 +157,7 @@ export type EncryptedContent = { belenios: string };
 
 /**
  * A poll's Belenios election (decision 044): the public record its encrypted ballots are checked
- * against. Set up when the poll opens, for Yes/No polls: the election parameters, the trustees'
+ * against. Set up when the poll opens (polls opened one at a time, of every method): the election parameters, the trustees'
  * public keys and the public credentials, each as the exact text published (every proof and ballot
  * is bound to these strings, so they are never re-serialised). At the close, the encrypted tally,
  * the trustees' partial decryptions and the result. No private key and no private credential is
@@ -179,6 +179,8 @@ export const pollElections = pgTable("poll_elections", {
   /** Written at the close: the encrypted tally and its size (number tallied, weight), as published. */
   encryptedTally: text("encrypted_tally"),
   sizedTally: text("sized_tally"),
+  /** A ranked poll's shuffles (owner, text), in order, written at the close before its decryption. */
+  shuffles: jsonb("shuffles").$type<{ owner: number; shuffle: string }[]>(),
   /** The partial decryptions (owner, text) and the result text, written at the close. */
   partialDecryptions: jsonb("partial_decryptions").$type<{ owner: number; pd: string }[]>(),
   result: text("result"),

@@ -107,7 +107,8 @@ export async function startDatabase(layout: ClusterLayout, pgBin: string, say: S
   say(`PostgreSQL: primary on 127.0.0.1:${nodes.primary.port}, synchronous standby on 127.0.0.1:${nodes.standby.port}`);
 }
 
-function appSecret(layout: ClusterLayout): string {
+/** The cluster's APP_SECRET: from the environment, or made once and kept in the cluster's folder. */
+export function appSecret(layout: ClusterLayout): string {
   const file = paths(layout).appSecret;
   if (process.env.APP_SECRET) return process.env.APP_SECRET;
   if (existsSync(file)) return readFileSync(file, "utf8").trim();

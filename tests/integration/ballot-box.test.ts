@@ -5,7 +5,7 @@ import { SESSION_COOKIE } from "../../app/modules/auth/session.server";
 import { generateToken, hashToken } from "../../app/modules/auth/tokens";
 import { BallotBox, type SentBallot } from "../../app/modules/polls/ballot-box.server";
 import { ballotProblemMessages } from "../../app/modules/polls/messages";
-import { ballotsCast, closePoll, createPoll, loadRules, openPoll, verifyPoll } from "../../app/modules/polls/polls.server";
+import { ballotsCast, closePoll, createPoll, getPublication, loadRules, openPoll, verifyPoll } from "../../app/modules/polls/polls.server";
 import { grantRole } from "../../app/modules/users/users.server";
 import { rowsOf } from "../../app/utils/db.server";
 import { ballots, polls, pollVoters, sessions } from "../../db/schema";
@@ -87,8 +87,12 @@ describe("the ballot box", () => {
     expect(repeat).toEqual({ ok: false, code: "already_voted" });
     const stored = await ballotsOf(pollId);
     expect(stored).toHaveLength(3);
-    // The member's first ballot is the one kept.
-    expect(stored.filter((b) => JSON.stringify(b.content) === JSON.stringify({ ranking: [1] }))).toHaveLength(1);
+    // The member's first ballot is the one kept: its receipt is stored, and once the poll closes
+    // the decrypted rankings are the three first ballots' (the repeat's [0] would make two).
+    expect(stored.map((b) => b.receipt)).toContain(second?.ok ? second.receipt : "");
+    expect((await closePoll(database.db, actor, pollId)).ok).toBe(true);
+    const published = await getPublication(database.db, pollId);
+    expect(published?.publication.contents.map((c) => JSON.stringify(c)).sort()).toEqual(['{"ranking":[0]}', '{"ranking":[1]}', '{"ranking":[2]}']);
   });
 
   it("refuses, each for its own reason, ballots of people not on the roll, bad ballots and unknown polls, and writes the rest", async () => {
@@ -211,9 +215,13 @@ describe("the ballot endpoint (POST /polls/:id/ballot)", () => {
     const pollId = await newPoll();
     const answer = await send(pollId, { intent: "cast", "rank-0": "2", "rank-1": "1", "rank-2": "" }, { cookie: cookies[0] });
     expect(answer.status).toBe(200);
-    expect(answer.body).toEqual({ ok: true, receipt: expect.stringMatching(/^[a-z2-7]{32}$/) });
-    expect((await ballotsOf(pollId)).map((b) => b.content)).toEqual([{ ranking: [1, 0] }]);
+    // The receipt is the encrypted ballot's tracker (decision 044).
+    expect(answer.body).toEqual({ ok: true, receipt: expect.stringMatching(/^[A-Za-z0-9+/]{43}$/) });
+    expect((await ballotsOf(pollId)).map((b) => b.receipt)).toEqual([answer.body.receipt]);
     expect((await marksOf(pollId)).map((m) => m.userId)).toEqual([members[0]]);
+    // Encrypted as it came: the ranking the form gave is what the close decrypts.
+    expect((await closePoll(database.db, actor, pollId)).ok).toBe(true);
+    expect((await getPublication(database.db, pollId))?.publication.contents).toEqual([{ ranking: [1, 0] }]);
   });
 
   it("refuses with the reason, as the page would word it, and writes nothing", async () => {

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../app/modules/audit/audit.server";
 import { verifyElectionArchive } from "../../app/modules/belenios/record";
 import { electionOf, closedPollRecord, pollArchive } from "../../app/modules/polls/encrypted/poll-elections.server";
-import { castBallot, checkReceipt, closePoll, createPoll, openPoll, verifyPoll } from "../../app/modules/polls/polls.server";
+import { countPoll } from "../../app/modules/polls/ballot-rules";
+import { castBallot, checkReceipt, closePoll, createPoll, loadRules, openPoll, verifyPoll } from "../../app/modules/polls/polls.server";
 import { grantRole } from "../../app/modules/users/users.server";
 import { ballots, pollElections } from "../../db/schema";
 import { createTestApp } from "../support/app-harness";
@@ -121,5 +122,47 @@ describe("an encrypted Yes/No poll", () => {
     await database.db.delete(ballots).where(eq(ballots.receipt, first!.receipt));
     const verified = await verifyPoll(database.db, pollId);
     expect(verified.ok).toBe(false);
+  });
+});
+
+describe("an encrypted ranked poll", () => {
+  const rankings = [[0, 1], [1, 0, 2], [2], [0, 2, 1], [1], [0]];
+  let rankedId = "";
+  const options = [{ label: "Ada" }, { label: "Ben" }, { label: "Cy" }, { label: "Re-open nominations", isRon: true }];
+
+  it("stores rankings encrypted, shuffles them at the close, and counts the decrypted rankings as plain ones would be", async () => {
+    const created = await createPoll(database.db, actor, { title: "Convener", method: "irv", options, closesAt: new Date(Date.now() + 3600_000) });
+    if (!created.ok) throw new Error(created.code);
+    rankedId = created.pollId;
+    expect((await openPoll(database.db, actor, rankedId, members)).ok).toBe(true);
+    const pollElection = await electionOf(database.db, rankedId);
+    // A ranking is non-homomorphic: the group Belenios 2.0 prescribes for it.
+    expect(pollElection?.election.params.group).toBe("RFC-3526-2048");
+    for (const [i, ranking] of rankings.entries()) expect((await castBallot(database.db, { pollId: rankedId, userId: members[i]!, ranking })).ok).toBe(true);
+    const rows = await database.db.select().from(ballots).where(eq(ballots.pollId, rankedId));
+    for (const row of rows) expect(Object.keys(row.content)).toEqual(["belenios"]);
+
+    const closed = await closePoll(database.db, actor, rankedId);
+    if (!closed.ok) throw new Error(closed.code);
+    const plain = countPoll(
+      { title: "Convener", method: "irv", seats: 1, quorum: { numerator: 0, denominator: 1 }, majority: "simple", lotSeed: (await loadRules(database.db, rankedId))!.poll.lotSeed, options: options.map((o, position) => ({ position, label: o.label, isRon: Boolean(o.isRon), withdrawn: false })) },
+      rankings.map((ranking) => ({ ranking })),
+      members.length,
+    );
+    expect(closed.result).toEqual(plain);
+    expect(await verifyPoll(database.db, rankedId)).toMatchObject({ ok: true, ballots: rankings.length });
+  });
+
+  it("publishes the decrypted rankings in a BLT file, and a record with the shuffle that belenios-tool accepts", async () => {
+    const blt = await (await app.request(`/polls/${rankedId}/ballots.blt`)).text();
+    expect(blt).toContain('"Ada"');
+    const record = await closedPollRecord(database.db, rankedId);
+    const ours = verifyElectionArchive(record!.bytes);
+    expect(ours.ok).toBe(true);
+    if (ours.ok) expect(ours.numTallied).toBe(rankings.length);
+    if (hasBeleniosTool) {
+      const tool = beleniosVerify(record!.fileName, record!.bytes);
+      expect(tool.status, tool.output).toBe(0);
+    }
   });
 });

@@ -63,8 +63,8 @@ describe("secret ballots", () => {
       expect(cast.ok).toBe(true);
       if (cast.ok) receipts.push(cast.receipt);
     }
-    // At least 128 random bits per receipt.
-    for (const r of receipts) expect(r).toMatch(/^[a-z2-7]{32}$/);
+    // Each receipt is its encrypted ballot's tracker (decision 044).
+    for (const r of receipts) expect(r).toMatch(/^[A-Za-z0-9+/]{43}$/);
     expect(await getPublication(database.db, pollId)).toBeNull();
 
     // The ballot table has no column that could identify the voter or the moment of voting.
@@ -81,14 +81,17 @@ describe("secret ballots", () => {
     const published = await getPublication(database.db, pollId);
     expect(published?.voted).toBe(8);
     expect(published?.ballotCount).toBe(8);
-    const listed = published?.publication.pairs.map((p) => p.receipt) ?? [];
-    expect(listed).toEqual([...receipts].sort());
+    // Encrypted and shuffled, a ranking is never published beside its receipt, whatever the poll
+    // was set to (decision 044): the receipts and the rankings are two lists.
+    expect(published?.publication.pairs).toEqual([]);
+    expect(published?.publication.receipts).toEqual([...receipts].sort());
+    expect(published?.publication.contents.map((c) => JSON.stringify(c)).sort()).toEqual(rankings.map((ranking) => JSON.stringify({ ranking })).sort());
     const recount = parseBlt(published?.blt ?? "");
     expect(recount.ballots.reduce((n, b) => n + b.weight, 0)).toBe(8);
     expect(recount.candidates).toEqual(["Ada", "Ben", "Cy", "Re-open nominations"]);
 
     const mine = await checkReceipt(database.db, pollId, receipts[2]!);
-    expect(mine).toEqual({ status: "counted", content: { ranking: [1, 0] } });
+    expect(mine).toEqual({ status: "counted", content: null });
     expect(await checkReceipt(database.db, pollId, "a".repeat(32))).toEqual({ status: "not_found" });
     expect(await verifyPoll(database.db, pollId)).toMatchObject({ ok: true, ballots: 8, voted: 8 });
   });

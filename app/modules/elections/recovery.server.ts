@@ -8,8 +8,8 @@ import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import { canonicalJson } from "~/modules/audit/chain";
 import { standingOrderRules } from "~/modules/constitution/drafting.server";
-import { checkBallotChain, countPoll, type PollResult } from "~/modules/polls/ballot-rules";
-import { loadRules, verifyPoll } from "~/modules/polls/polls.server";
+import { checkBallotChain, type PollResult } from "~/modules/polls/ballot-rules";
+import { countStoredBallots, loadRules, verifyPoll } from "~/modules/polls/polls.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
 import { MAX_POLL_TITLE_LENGTH } from "~/utils/input-limits";
 import { ballots, elections, polls, positions, recounts } from "../../../db/schema";
@@ -177,7 +177,10 @@ export async function recount(db: Db, actor: Actor, positionId: string, reason: 
     if (!checkBallotChain(rows, loaded.poll.chainHead).ok) return { ok: false, code: "ballots_unsealed" } as const;
     // In receipt order, as they were counted at the close.
     const sorted = [...rows].sort((a, b) => (a.receipt < b.receipt ? -1 : a.receipt > b.receipt ? 1 : 0));
-    const fresh = countPoll(loaded.rules, sorted.map((b) => b.content), loaded.poll.rollSize);
+    // An encrypted poll is counted again from its public record (every proof checked first).
+    const counted = countStoredBallots(loaded, sorted);
+    if ("problem" in counted) return { ok: false, code: "ballots_unsealed" } as const;
+    const fresh = counted;
     const elected = await winnersOf(tx, position, fresh);
     const previous = position.elected ?? (await winnersOf(tx, position, loaded.poll.result as PollResult | null));
     const agrees = canonicalJson(fresh) === canonicalJson(loaded.poll.result) && canonicalJson(elected) === canonicalJson(previous);

@@ -177,6 +177,9 @@ export const pollsText = {
   serverTrustee:
     "Your ballot is encrypted before it is stored, and only the total is ever decrypted, never a single ballot. " +
     "For this poll the server holds the decryption key, so whoever runs the server could read the ballots.",
+  serverTrusteeRanked:
+    "Your ranking is encrypted before it is stored. When the poll closes, the rankings are shuffled into a secret order, with a proof that none was changed, and only then decrypted and counted: nobody can tell which was yours. " +
+    "For this poll the server holds the decryption key, so whoever runs the server could read the ballots.",
   encryptedByServer:
     "Your browser sent your choice to the server, which encrypted it at once and kept no copy of your choice. Your receipt is your ballot's tracker.",
   recordTitle: "Check the count yourself",

@@ -19,8 +19,19 @@ import {
   type PublicationMode,
 } from "../../../db/schema";
 import { verifyElectionArchive } from "~/modules/belenios/record";
-import { yesNoCounts } from "./encrypted/poll-election";
-import { electionsOf, encryptForMember, pollArchive, recordTally, setUpElection, takesEncryptedBallots, tallyAndDecrypt, type PollElection } from "./encrypted/poll-elections.server";
+import { parseResult } from "~/modules/belenios/serialize";
+import {
+  electionsOf,
+  encryptForMember,
+  outcomeOf,
+  pollArchive,
+  recordTally,
+  setUpElection,
+  takesEncryptedBallots,
+  tallyAndDecrypt,
+  type DecryptedOutcome,
+  type PollElection,
+} from "./encrypted/poll-elections.server";
 import {
   ballotHash,
   checkBallot,
@@ -36,6 +47,7 @@ import {
   type BallotProblem,
   type PollResult,
   type PollRules,
+  type Publication,
 } from "./ballot-rules";
 
 type Poll = typeof polls.$inferSelect;
@@ -127,7 +139,10 @@ export async function openPoll(db: DbOrTx, actor: Actor, pollId: string, roll: r
     await tx.update(polls).set({ status: "open", openedAt: new Date(), rollSize: unique.length }).where(eq(polls.id, pollId));
     await tx.insert(pollChains).values(newStrands([pollId]));
     // Its Belenios election, on the frozen roll (decision 044).
-    if (takesEncryptedBallots(poll.method)) await setUpElection(tx, poll, unique);
+    if (takesEncryptedBallots(poll.method)) {
+      const options = await tx.select({ label: pollOptions.label }).from(pollOptions).where(eq(pollOptions.pollId, pollId)).orderBy(asc(pollOptions.position));
+      await setUpElection(tx, poll, options, unique);
+    }
     await appendAudit(tx, {
       actor,
       action: "poll.opened",
@@ -256,8 +271,8 @@ export function prepareBallot(loaded: LoadedRules | null, input: BallotInput): {
   const ballot = { pollId: loaded.poll.id, userId: input.userId, content: checked.content };
   // A poll with an election takes only encrypted ballots: the choice is encrypted here, with the
   // member's credential, and the plain choice goes no further (decision 044).
-  if (loaded.election && "choice" in checked.content) {
-    const encrypted = encryptForMember(loaded.election, input.userId, checked.content.choice);
+  if (loaded.election && !("belenios" in checked.content)) {
+    const encrypted = encryptForMember(loaded.election, input.userId, checked.content);
     return { ok: true, ballot: { ...ballot, content: { belenios: encrypted.raw }, receipt: encrypted.tracker } };
   }
   return { ok: true, ballot };
@@ -478,7 +493,7 @@ export async function closePollBatch(
       // Encrypted: the ballots are multiplied and only their sum is decrypted (decision 044).
       const tally = tallyAndDecrypt(pollElection, sorted.map((b) => encryptedText(b.content)));
       await recordTally(tx, poll.id, tally);
-      result = countYesNoTotals(rules, tally.counts, poll.rollSize);
+      result = countDecrypted(rules, tally.outcome, poll.rollSize);
     } else {
       result = countPoll(rules, sorted.map((b) => b.content), poll.rollSize);
     }
@@ -608,8 +623,14 @@ export async function getPublication(db: DbOrTx, pollId: string) {
   const loaded = await loadRules(db, pollId);
   if (!loaded || loaded.poll.status !== "closed") return null;
   const rows = await db.select({ receipt: ballots.receipt, content: ballots.content }).from(ballots).where(eq(ballots.pollId, pollId));
-  // An encrypted poll publishes its trackers; the ballots themselves are in its Belenios record.
+  // An encrypted poll publishes its trackers and, for a ranking, the shuffled ballots as decrypted
+  // (which tracker each was, nobody can tell); the encrypted ballots are in its Belenios record.
   const encrypted = loaded.election !== null;
+  const decrypted = loaded.election?.tally ? outcomeOf(loaded.election.election, parseResult(loaded.election.tally.resultRaw)) : null;
+  const contents: BallotContent[] = decrypted?.kind === "ranked" ? decrypted.rankings.map((ranking) => ({ ranking })) : rows.map((r) => r.content);
+  const publication: Publication = encrypted
+    ? { mode: "separate-lists", pairs: [], receipts: rows.map((r) => r.receipt).sort(), contents: publish("separate-lists", contents.map((content) => ({ receipt: "", content }))).contents.filter((c) => !("belenios" in c)) }
+    : publish(loaded.poll.publication, rows);
   return {
     poll: loaded.poll,
     rules: loaded.rules,
@@ -617,8 +638,8 @@ export async function getPublication(db: DbOrTx, pollId: string) {
     voted: await countVoters(db, pollId),
     ballotCount: rows.length,
     chainHead: loaded.poll.chainHead,
-    publication: encrypted ? publish("separate-lists", rows.map((r) => ({ receipt: r.receipt, content: r.content }))) : publish(loaded.poll.publication, rows),
-    blt: loaded.rules.method === "yes-no" ? null : pollBlt(loaded.rules, rows.map((r) => r.content)),
+    publication,
+    blt: loaded.rules.method === "yes-no" ? null : pollBlt(loaded.rules, contents),
   };
 }
 
@@ -660,12 +681,20 @@ export async function verifyPoll(db: DbOrTx, pollId: string): Promise<PollVerifi
   if (voted !== rows.length || loaded.poll.ballotCount !== rows.length) {
     return { ok: false, problem: "counts_differ", detail: `${voted} voted, ${rows.length} ballots` };
   }
-  const recount = loaded.election ? recountEncrypted(loaded, rows) : countPoll(loaded.rules, rows.map((r) => r.content), loaded.poll.rollSize);
-  if (recount === null) return { ok: false, problem: "record_invalid", detail: "the Belenios record does not verify" };
+  const recount = countStoredBallots(loaded, rows);
   if ("problem" in recount) return { ok: false, problem: "record_invalid", detail: recount.problem };
   // jsonb reorders keys, so compare canonical forms.
   if (canonicalJson(recount) !== canonicalJson(loaded.poll.result)) return { ok: false, problem: "result_differs" };
   return { ok: true, ballots: rows.length, voted, chainHead: loaded.poll.chainHead };
+}
+
+/**
+ * A closed poll counted again from its stored ballots: plain ballots as they are, an encrypted
+ * poll from its public record (recountEncrypted). What a recount and poll:verify both count.
+ */
+export function countStoredBallots(loaded: LoadedRules, rows: readonly { receipt: string; content: BallotContent }[]): PollResult | { problem: string } {
+  if (!loaded.election) return countPoll(loaded.rules, rows.map((r) => r.content), loaded.poll.rollSize);
+  return recountEncrypted(loaded, rows) ?? { problem: "the Belenios record does not verify" };
 }
 
 /**
@@ -687,7 +716,14 @@ function recountEncrypted(loaded: LoadedRules, rows: readonly { receipt: string;
   if (!checked.result) return { problem: "the record has no result" };
   const mismatch = sorted.findIndex((r, i) => checked.trackers[i] !== r.receipt);
   if (mismatch >= 0) return { problem: `ballot ${mismatch + 1}: its receipt is not its tracker` };
-  return countYesNoTotals(loaded.rules, yesNoCounts(checked.result), loaded.poll.rollSize);
+  return countDecrypted(loaded.rules, outcomeOf(pollElection.election, checked.result), loaded.poll.rollSize);
+}
+
+/** An encrypted poll counted from what its decryption gave, by the same rules as plain ballots. */
+function countDecrypted(rules: PollRules, outcome: DecryptedOutcome, rollSize: number): PollResult {
+  return outcome.kind === "yes-no"
+    ? countYesNoTotals(rules, outcome.counts, rollSize)
+    : countPoll(rules, outcome.rankings.map((ranking) => ({ ranking })), rollSize);
 }
 
 /**

@@ -4,7 +4,7 @@
  * as the Yes/No tally the counting rules read. Pure.
  */
 import { encryptBallot, plaintextFor, type EncryptedBallot } from "~/modules/belenios/ballot";
-import type { Election, ElectionResult, Question } from "~/modules/belenios/types";
+import type { Election, ElectionResult, NonHomomorphicQuestion, Question } from "~/modules/belenios/types";
 
 /** The answers in the order of the election's question: each is 0 or 1 in a ballot, exactly one 1. */
 export const YES_NO_ANSWERS = ["yes", "no", "abstain"] as const;
@@ -19,8 +19,59 @@ export function yesNoQuestion(title: string): Question {
   return { question: title.slice(0, MAX_NAME), answers: YES_NO_ANSWERS.map((a) => answerLabels[a]), min: 1, max: 1 };
 }
 
-export function electionTemplate(poll: { title: string; description: string }) {
-  return { name: poll.title.slice(0, MAX_NAME), description: poll.description.slice(0, 2_000), questions: [yesNoQuestion(poll.title)] };
+/**
+ * A ranked poll's question: non-homomorphic (Belenios encrypts the whole ranking, and only
+ * shuffled ballots are decrypted), one answer per option in the order of their positions, withdrawn
+ * ones included so that positions never move. Its value for an option is the rank given to it, 0
+ * when unranked.
+ */
+export function rankedQuestion(title: string, options: readonly { label: string }[]): NonHomomorphicQuestion {
+  return { type: "NonHomomorphic", question: title.slice(0, MAX_NAME), answers: options.map((o) => o.label) };
+}
+
+/** The election's parameters for a poll: a Yes/No question, or a ranking of its options. */
+export function electionTemplate(poll: { title: string; description: string; method: string }, options: readonly { label: string }[]) {
+  const question = poll.method === "yes-no" ? yesNoQuestion(poll.title) : rankedQuestion(poll.title, options);
+  return { name: poll.title.slice(0, MAX_NAME), description: poll.description.slice(0, 2_000), questions: [question] };
+}
+
+/** A ranking (option positions, first choice first) as the rank each option gets, 0 for unranked. */
+export function ranksOf(ranking: readonly number[], optionCount: number): number[] {
+  const ranks = new Array<number>(optionCount).fill(0);
+  ranking.forEach((position, i) => {
+    if (!Number.isInteger(position) || position < 0 || position >= optionCount) throw new Error("a ranking names an option the poll does not have");
+    ranks[position] = i + 1;
+  });
+  return ranks;
+}
+
+/**
+ * The ranks a decrypted ballot gives, back as a ranking: options by rank, unranked ones left out.
+ * Null when the ranks are not 1, 2, 3... each once: the proofs of a non-homomorphic ballot say it is
+ * well formed, not that its ranking is, so a ballot made elsewhere than this server could hold
+ * any numbers. Such a ballot is spoilt, as a paper one numbered 1, 1, 3 would be.
+ */
+export function rankingOf(ranks: readonly number[]): number[] | null {
+  const ranked = ranks
+    .map((rank, position) => ({ rank, position }))
+    .filter((r) => r.rank > 0)
+    .sort((a, b) => a.rank - b.rank);
+  if (!ranked.every((r, i) => r.rank === i + 1)) return null;
+  return ranked.map((r) => r.position);
+}
+
+/** Encrypts a member's ranking with their credential. */
+export function encryptRanking(election: Election, privateCredential: string, ranking: readonly number[]): EncryptedBallot {
+  const question = election.params.questions[0];
+  if (!question || !("type" in question) || election.params.questions.length !== 1) throw new Error("a ranked poll's election has one non-homomorphic question");
+  return encryptBallot(election, privateCredential, [plaintextFor(question, ranksOf(ranking, question.answers.length))]);
+}
+
+/** The decrypted, shuffled ballots of a ranked poll, as rankings: spoilt ones (see rankingOf) left out. */
+export function rankingsOf(result: ElectionResult): number[][] {
+  const vectors = result[0];
+  if (!vectors || !vectors.every((v): v is number[] => Array.isArray(v))) throw new Error("a ranked result is a list of rank vectors");
+  return vectors.map(rankingOf).filter((r): r is number[] => r !== null);
 }
 
 /** Encrypts a member's choice with their credential: the ballot, its exact text and its tracker. */

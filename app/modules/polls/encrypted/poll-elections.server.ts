@@ -5,9 +5,8 @@
  */
 import { asc, eq, inArray } from "drizzle-orm";
 import { publicCredential, generateUuid, sortPublicCredentials } from "~/modules/belenios/credentials";
-import { makeElection } from "~/modules/belenios/election";
-import { BELENIOS_2048 } from "~/modules/belenios/group";
-import { computeEncryptedTally, computeResult, lastBallotPerCredential, type WeightedBallot } from "~/modules/belenios/tally";
+import { groupForQuestions, makeElection } from "~/modules/belenios/election";
+import { computeEncryptedTally, computeResult, lastBallotPerCredential, mergeNhCiphertexts, nhCiphertexts, shuffleTally, type WeightedBallot } from "~/modules/belenios/tally";
 import { ArchiveWriter } from "~/modules/belenios/archive";
 import { sha256Hex } from "~/modules/belenios/group";
 import {
@@ -19,18 +18,19 @@ import {
   serializePartialDecryption,
   serializePublicCredentials,
   serializeResult,
+  serializeShuffle,
   serializeSizedEncryptedTally,
   serializeTrustees,
 } from "~/modules/belenios/serialize";
 import { computePartialDecryption, trusteePublicKeyFor } from "~/modules/belenios/trustee";
 import { synthesizeFactors } from "~/modules/belenios/trustees";
-import type { Election, PublicCredential, TrusteeKind } from "~/modules/belenios/types";
+import type { Election, ElectionResult, PublicCredential, TrusteeKind } from "~/modules/belenios/types";
 import type { DbOrTx } from "~/utils/db.server";
 import { RecentlyUsed } from "~/utils/recently-used";
 import { isUuid } from "~/utils/ids";
 import { ballots, pollElections } from "../../../../db/schema";
 import { memberCredential, serverTrusteeKey } from "./ballot-keys.server";
-import { electionTemplate, encryptChoice, yesNoCounts, type YesNoChoice } from "./poll-election";
+import { electionTemplate, encryptChoice, encryptRanking, rankingsOf, yesNoCounts, type YesNoChoice } from "./poll-election";
 
 /** A poll's election as stored, with the election parsed once. */
 export interface PollElection {
@@ -43,9 +43,13 @@ export interface PollElection {
   tally: ClosedTally | null;
 }
 
-/** Whether a poll of this method takes encrypted ballots: Yes/No questions are homomorphic. */
+/**
+ * Whether a poll of this method takes encrypted ballots: all do (Yes/No questions are homomorphic,
+ * rankings are shuffled then decrypted). Polls opened in a batch (a constitution round) are not
+ * set up as elections yet (decision 044).
+ */
 export function takesEncryptedBallots(method: string): boolean {
-  return method === "yes-no";
+  return method === "yes-no" || method === "irv" || method === "irv-scottish" || method === "scottish-stv" || method === "schulze";
 }
 
 /**
@@ -54,12 +58,19 @@ export function takesEncryptedBallots(method: string): boolean {
  * millisecond each: PBKDF2 and one exponentiation). The list is published sorted by value, so its
  * order says nothing about the roll's.
  */
-export async function setUpElection(tx: DbOrTx, poll: { id: string; title: string; description: string }, roll: readonly string[]): Promise<void> {
-  const group = BELENIOS_2048;
+export async function setUpElection(
+  tx: DbOrTx,
+  poll: { id: string; title: string; description: string; method: string },
+  options: readonly { label: string }[],
+  roll: readonly string[],
+): Promise<void> {
   const uuid = generateUuid();
+  const template = { uuid, ...electionTemplate(poll, options) };
+  // BELENIOS-2048 for a Yes/No question, RFC-3526-2048 for a ranking (as Belenios 2.0 prescribes).
+  const group = groupForQuestions(template.questions);
   const trustee: TrusteeKind = { kind: "Single", key: { ...trusteePublicKeyFor(group, serverTrusteeKey(group, uuid)), name: "Breakaway server" } };
-  const election = makeElection({ uuid, ...electionTemplate(poll) }, [trustee]);
-  if (election.group !== group) throw new Error("a Yes/No poll's election is in BELENIOS-2048");
+  const election = makeElection(template, [trustee]);
+  if (election.group !== group) throw new Error("the election's group is not the one its trustee's key is in");
   const credentials = sortPublicCredentials(roll.map((userId) => ({ credential: publicCredential(group, uuid, memberCredential(uuid, userId)), weight: 1n })));
   await tx.insert(pollElections).values({
     pollId: poll.id,
@@ -82,7 +93,7 @@ function fromRow(row: typeof pollElections.$inferSelect): PollElection {
     createdAt: row.createdAt,
     tally:
       row.encryptedTally && row.sizedTally && row.partialDecryptions && row.result
-        ? { encryptedTally: row.encryptedTally, sizedTally: row.sizedTally, partialDecryptions: row.partialDecryptions, resultRaw: row.result }
+        ? { encryptedTally: row.encryptedTally, sizedTally: row.sizedTally, shuffles: row.shuffles ?? [], partialDecryptions: row.partialDecryptions, resultRaw: row.result }
         : null,
   };
 }
@@ -101,8 +112,17 @@ export async function electionOf(db: DbOrTx, pollId: string): Promise<PollElecti
  * The ballot a member casts when the server encrypts it for them (no JavaScript, or a test): their
  * credential for this election, derived afresh and forgotten with the request.
  */
-export function encryptForMember(pollElection: PollElection, userId: string, choice: YesNoChoice) {
-  return encryptChoice(pollElection.election, memberCredential(pollElection.election.params.uuid, userId), choice);
+export function encryptForMember(pollElection: PollElection, userId: string, content: { choice: YesNoChoice } | { ranking: readonly number[] }) {
+  const credential = memberCredential(pollElection.election.params.uuid, userId);
+  return "choice" in content ? encryptChoice(pollElection.election, credential, content.choice) : encryptRanking(pollElection.election, credential, content.ranking);
+}
+
+/** What an encrypted poll's decrypted result says: Yes/No totals, or the shuffled ballots' rankings. */
+export type DecryptedOutcome = { kind: "yes-no"; counts: Record<YesNoChoice, number> } | { kind: "ranked"; rankings: number[][] };
+
+export function outcomeOf(election: Election, result: ElectionResult): DecryptedOutcome {
+  const question = election.params.questions[0];
+  return question && "type" in question ? { kind: "ranked", rankings: rankingsOf(result) } : { kind: "yes-no", counts: yesNoCounts(result) };
 }
 
 /**
@@ -126,15 +146,23 @@ export function tallyAndDecrypt(pollElection: PollElection, rawBallots: readonly
   const totalWeight = tallied.reduce((sum, b) => sum + b.weight, 0n);
   const encryptedTally = serializeEncryptedTally(tally);
   const sizedTally = serializeSizedEncryptedTally({ numTallied: tallied.length, totalWeight, encryptedTally: sha256Hex(encryptedTally) });
-  const pd = computePartialDecryption(election, tally, serverTrusteeKey(election.group, election.params.uuid));
+  // A ranking is decrypted whole, so the ballots are first re-encrypted and put in a secret order,
+  // with a proof that the output holds the same ballots (the server trustee's verifiable shuffle):
+  // nobody can tell which decrypted ranking was which tracker's.
+  const nh = nhCiphertexts(election, tally);
+  const shuffle = nh.length > 0 ? shuffleTally(election, nh) : null;
+  const decryptable = shuffle ? mergeNhCiphertexts(election, tally, shuffle.ciphertexts) : tally;
+  const pd = computePartialDecryption(election, decryptable, serverTrusteeKey(election.group, election.params.uuid));
   const partialDecryptions = [{ owner: 1, pd }];
-  const result = computeResult(election, tally, synthesizeFactors(election, parseTrustees(pollElection.trusteesRaw), tally, partialDecryptions), totalWeight);
+  const factors = synthesizeFactors(election, parseTrustees(pollElection.trusteesRaw), decryptable, partialDecryptions);
+  const result = computeResult(election, decryptable, factors, totalWeight);
   return {
     encryptedTally,
     sizedTally,
+    shuffles: shuffle ? [{ owner: 1, shuffle: serializeShuffle(shuffle) }] : [],
     partialDecryptions: partialDecryptions.map((p) => ({ owner: p.owner, pd: serializePartialDecryption(p.pd) })),
     resultRaw: serializeResult(result),
-    counts: yesNoCounts(result),
+    outcome: outcomeOf(election, result),
   };
 }
 
@@ -143,12 +171,12 @@ function credentialsOf(pollElection: PollElection): PublicCredential[] {
   return parsedCredentials.get(pollElection.credentialsRaw, () => parsePublicCredentials(pollElection.credentialsRaw));
 }
 
-export type ClosedTally = Omit<ReturnType<typeof tallyAndDecrypt>, "counts">;
+export type ClosedTally = Omit<ReturnType<typeof tallyAndDecrypt>, "outcome">;
 
 export async function recordTally(tx: DbOrTx, pollId: string, tally: ClosedTally): Promise<void> {
   await tx
     .update(pollElections)
-    .set({ encryptedTally: tally.encryptedTally, sizedTally: tally.sizedTally, partialDecryptions: tally.partialDecryptions, result: tally.resultRaw })
+    .set({ encryptedTally: tally.encryptedTally, sizedTally: tally.sizedTally, shuffles: tally.shuffles, partialDecryptions: tally.partialDecryptions, result: tally.resultRaw })
     .where(eq(pollElections.pollId, pollId));
 }
 
@@ -165,6 +193,10 @@ export function pollArchive(pollElection: PollElection, rawBallots: readonly str
   if (tally) {
     writer.endBallots();
     writer.encryptedTally(tally.encryptedTally, tally.sizedTally);
+    if (tally.shuffles.length > 0) {
+      for (const { owner, shuffle } of tally.shuffles) writer.shuffle(owner, shuffle);
+      writer.endShuffles();
+    }
     for (const { owner, pd } of tally.partialDecryptions) writer.partialDecryption(owner, pd);
     writer.result(tally.resultRaw);
   }

@@ -1,0 +1,1 @@
+ALTER TABLE "poll_elections" ADD COLUMN "shuffles" jsonb;
