@@ -67,7 +67,7 @@ describe("ballots encrypted in the browser", () => {
     let draws = 0;
     const counting: WebCrypto = {
       subtle: globalThis.crypto.subtle,
-      getRandomValues: (a) => {
+      getRandomValues: <T extends ArrayBufferView>(a: T): T => {
         draws += 1;
         return globalThis.crypto.getRandomValues(a);
       },

@@ -15,10 +15,7 @@ import type { Ballot, Ciphertext, HomomorphicAnswer, Proof, Question } from "../
  */
 
 /** The part of WebCrypto used: the browser's window.crypto, or Node's globalThis.crypto in tests. */
-export interface WebCrypto {
-  readonly subtle: SubtleCrypto;
-  getRandomValues<T extends ArrayBufferView | null>(array: T): T;
-}
+export type WebCrypto = Pick<Crypto, "subtle" | "getRandomValues">;
 
 export interface BrowserBallot {
   /** The exact text to send: the server checks and stores it as is. */
