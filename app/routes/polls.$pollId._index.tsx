@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { ErrorSummary, NotificationBanner, TextArea, TextField, type FieldErrors } from "~/components/forms";
@@ -25,6 +25,8 @@ import { ballotBoxFor } from "~/modules/polls/ballot-box.server";
 import { noteCastSent, noteCastStored } from "~/modules/polls/cast-record";
 import { pollTimeLine, pollTurnoutLine } from "~/modules/polls/status";
 import { ballotsCast, closePoll, hasVoted, isOnRoll, loadRules, openPoll } from "~/modules/polls/polls.server";
+import { browserBallotKey } from "~/modules/polls/encrypted/browser-ballots.server";
+import { encryptYesNoInBrowser } from "~/modules/polls/encrypted/encrypt-in-browser";
 import { listRollCandidates } from "~/modules/polls/roll.server";
 import { principalOf, requirePermission, requireUser } from "~/utils/auth.server";
 import { MAX_CORRECTION_REASON_LENGTH, MAX_OFFICIAL_REASON_LENGTH } from "~/utils/input-limits";
@@ -38,6 +40,12 @@ import { formatDateTime } from "~/utils/dates";
 import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${d?.poll.title ?? "Poll"} - Breakaway` }];
+
+// The page can carry the member's private credential: no copy of it is kept anywhere on the way.
+export const headers: HeadersFunction = ({ loaderHeaders, actionHeaders }) => {
+  const cacheControl = loaderHeaders.get("Cache-Control") ?? actionHeaders.get("Cache-Control");
+  return cacheControl ? { "Cache-Control": cacheControl } : new Headers();
+};
 
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -58,12 +66,17 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   ]);
   const canCloseEarly = isAllowed(principalOf(context), "poll.close_early");
   // Only those who run polls are told who can close this one early (waiting-for.ts).
+  const canVote = poll.status === "open" && poll.closesAt.getTime() > Date.now() && onRoll && !voted && !clauseId && isAllowed(principalOf(context), "poll.vote");
+  // With JavaScript the member's browser encrypts their ballot (issue 17): it needs their private
+  // credential, given only to them, only while they can vote, and never cached.
+  // Only a Yes/No ballot is encrypted in the browser so far; a ranking is encrypted by the server.
+  const ballotKey = canVote && userId && loaded.election && poll.method === "yes-no" ? browserBallotKey(loaded.election, userId) : null;
   const waiting = canManage
     ? await waitingNoticeFor(context.db, principalOf(context), (roles) =>
         earlyCloseWaiting({ open: poll.status === "open", closesInFuture: poll.closesAt.getTime() > Date.now() }, { canCloseEarly }, roles),
       )
     : null;
-  return {
+  const page = {
     waiting,
     poll: {
       id: poll.id,
@@ -98,7 +111,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     viewer: {
       signedIn: Boolean(auth),
       // A question of a clause's ballot is answered there, with the clause's other questions.
-      canVote: poll.status === "open" && poll.closesAt.getTime() > Date.now() && onRoll && !voted && !clauseId && isAllowed(principalOf(context), "poll.vote"),
+      canVote,
       clauseId,
       onRoll,
       voted,
@@ -112,7 +125,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     // Past its closing time and not yet counted: its owner counts it (decision 027).
     counting: poll.status === "open" && poll.closesAt.getTime() <= Date.now(),
     countedBy: countedTogether(poll.owner),
+    ballotKey,
   };
+  return data(page, ballotKey ? { headers: { "Cache-Control": "no-store" } } : undefined);
 }
 
 /**
@@ -129,7 +144,7 @@ type ActionData =
   | { stage: "errors"; message: string; values: Record<string, string> }
   | { stage: "review"; values: Record<string, string>; choice?: string; ranking?: number[] }
   | { stage: "edit"; values: Record<string, string> }
-  | { stage: "cast"; receipt: string }
+  | { stage: "cast"; receipt: string; encryptedInBrowser?: boolean }
   | { stage: "managed"; message: string }
   | { stage: "manage-error"; message: string }
   | { stage: "correction-error"; intent: "cancel" | "extend"; errors: FieldErrors; values: Record<string, string> };
@@ -202,9 +217,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function PollPage() {
-  const { poll, options, viewer, counting, countedBy, waiting } = useLoaderData<typeof loader>();
+  const { poll, options, viewer, counting, countedBy, waiting, ballotKey } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
-  const cast = useQuickCast(poll.id, navigation.state);
+  const cast = useQuickCast(poll.id, navigation.state, ballotKey);
   // What the ballot endpoint answered stands until the page's own action is sent something newer.
   const actionResult = useActionData<typeof action>();
   const result = cast.answer ?? actionResult;
@@ -259,7 +274,7 @@ export default function PollPage() {
             Write it down or save it. Nobody else has it, and we cannot show it again. After the poll closes you can use it to check that
             your ballot was counted.
           </p>
-          {poll.encrypted ? <p>{pollsText.encryptedByServer}</p> : null}
+          {poll.encrypted ? <p>{result.encryptedInBrowser ? pollsText.encryptedByBrowser : pollsText.encryptedByServer}</p> : null}
         </NotificationBanner>
       ) : null}
 
@@ -279,6 +294,11 @@ export default function PollPage() {
               </ol>
             )}
             <p>Once cast, a ballot cannot be changed.</p>
+            {cast.encrypting ? (
+              <p className="hint" role="status">
+                {pollsText.encryptingInBrowser}
+              </p>
+            ) : null}
             <Form method="post" className="button-group" onSubmit={(event) => cast.onReviewSubmit(event, result.values)}>
               {Object.entries(result.values).map(([k, v]) => (
                 <input key={k} type="hidden" name={k} value={v} />
@@ -547,9 +567,10 @@ function BallotForm(props: {
  * data and is shown in place, then the page's data is refreshed. "Change my ballot" still goes
  * through the action. Without JavaScript none of this runs and the form posts to the action.
  */
-function useQuickCast(pollId: string, navigationState: ReturnType<typeof useNavigation>["state"]) {
+function useQuickCast(pollId: string, navigationState: ReturnType<typeof useNavigation>["state"], ballotKey: { election: string; credential: string } | null) {
   const [quick, setQuick] = useState<{ pollId: string; answer: ActionData } | null>(null);
   const [sending, setSending] = useState(false);
+  const [encrypting, setEncrypting] = useState(false);
   const revalidator = useRevalidator();
   const receiptRef = useRef<HTMLDivElement>(null);
   // A form sent to the page's action ("Change my ballot", say) replaces the endpoint's answer. The
@@ -570,14 +591,33 @@ function useQuickCast(pollId: string, navigationState: ReturnType<typeof useNavi
     const answerWith = (a: ActionData) => setQuick({ pollId, answer: a });
     setSending(true);
     try {
+      // An encrypted poll's ballot is encrypted here, in the browser, when it can be; otherwise
+      // (no WebCrypto: a page not served over HTTPS) the choice goes to the server, which encrypts
+      // it as it does without JavaScript, and the receipt's banner says which happened.
+      let body = new URLSearchParams(values);
+      let encryptedInBrowser = false;
+      if (ballotKey && values.choice) {
+        // Said only if it takes more than a moment.
+        const slow = setTimeout(() => setEncrypting(true), ENCRYPTING_NOTICE_MS);
+        try {
+          const ballot = await encryptYesNoInBrowser(ballotKey, values.choice);
+          body = new URLSearchParams({ belenios: ballot.raw });
+          encryptedInBrowser = true;
+        } catch {
+          // The server encrypts instead.
+        } finally {
+          clearTimeout(slow);
+          setEncrypting(false);
+        }
+      }
       const response = await fetch(castEndpointPath(pollId), {
         method: "POST",
-        body: new URLSearchParams(values),
+        body,
         headers: { Accept: "application/json" },
         signal: AbortSignal.timeout(CAST_TIMEOUT_MS),
       });
       const cast = (await response.json()) as CastAnswer;
-      answerWith(cast.ok ? { stage: "cast", receipt: cast.receipt } : { stage: "errors", message: cast.message, values });
+      answerWith(cast.ok ? { stage: "cast", receipt: cast.receipt, encryptedInBrowser } : { stage: "errors", message: cast.message, values });
       // Cast, or signed out meanwhile: the page's data shows which (and offers to sign in).
       if (cast.ok || response.status === 401) revalidator.revalidate();
     } catch {
@@ -588,8 +628,11 @@ function useQuickCast(pollId: string, navigationState: ReturnType<typeof useNavi
     }
   }
 
-  return { answer, sending, onReviewSubmit, receiptRef };
+  return { answer, sending, encrypting, onReviewSubmit, receiptRef };
 }
+
+/** How long encrypting may take before the page says it is at work. */
+const ENCRYPTING_NOTICE_MS = 300;
 
 /** How long "Cast my vote" waits for an answer before saying it could not tell. */
 const CAST_TIMEOUT_MS = 30_000;

@@ -34,7 +34,12 @@ test("a member votes in an open poll, gets a receipt, and cannot vote twice", as
   const receipt = page.locator(".receipt");
   // The receipt is the encrypted ballot's tracker (issue 17): Base64 SHA-256 without its "=".
   await expect(receipt).toHaveText(/^[A-Za-z0-9+/]{43}$/);
-  await expect(page.getByText("which encrypted it at once and kept no copy of your choice")).toBeVisible();
+  // Encrypted in the browser: what was sent is a Belenios ballot, never the choice (issue 17).
+  const sentBody = response.request().postData() ?? "";
+  expect(new URLSearchParams(sentBody).get("belenios")).toMatch(/^\{"election_uuid":/);
+  expect(new URLSearchParams(sentBody).has("choice")).toBe(false);
+  await expect(page.getByText("Your browser encrypted your ballot and proved it well formed before sending it")).toBeVisible();
+  await expect(page.getByText("which encrypted it at once and kept no copy of your choice")).toHaveCount(0);
   // The page's data is refreshed behind the receipt, which stays.
   await expect(page.getByText(/\d (has|have) voted so far, you among them/)).toBeVisible();
   await expect(receipt).toBeVisible();
@@ -95,5 +100,7 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "Continue to check your ballot" }).click();
     await page.getByRole("button", { name: "Cast my vote" }).click();
     await expect(page.getByRole("heading", { name: "Your vote has been cast" })).toBeVisible();
+    // Without JavaScript the server encrypted the choice, and the page says so.
+    await expect(page.getByText("which encrypted it at once and kept no copy of your choice")).toBeVisible();
   });
 });

@@ -1,5 +1,6 @@
 import { credentialSecret } from "./credentials";
-import { questionLength } from "./election";
+import { checkPlaintext, InvalidPlaintextError, type Plaintext, questionLength } from "./plaintext";
+import { disjunctivePrefix, overallPrefix, proofPrefix, signaturePrefix } from "./proof-prefixes";
 import {
   gToMinus,
   type Group,
@@ -15,9 +16,11 @@ import {
   sha256Base64,
 } from "./group";
 import { parseBallot, serializeBallot } from "./serialize";
+
+export { checkPlaintext, InvalidPlaintextError, type Plaintext, plaintextFor } from "./plaintext";
 import { encryptNonHomomorphicAnswer, verifyNonHomomorphicAnswer } from "./nonhomomorphic";
 import { isHomomorphic, isHomomorphicAnswer } from "./types";
-import type { AnyQuestion, Answer, Ballot, Ciphertext, Election, HomomorphicAnswer, Proof, Question } from "./types";
+import type { Answer, Ballot, Ciphertext, Election, HomomorphicAnswer, Proof, Question } from "./types";
 
 /**
  * Ballots for homomorphic questions (specification "Encrypted answers", "Proofs of interval
@@ -25,46 +28,12 @@ import type { AnyQuestion, Answer, Ballot, Ciphertext, Election, HomomorphicAnsw
  * the order of commitments follow src/lib/v1/question_h.ml and election.ml of Belenios 2.0).
  */
 
-/** One question's plaintext as belenios-tool takes it: 0/1 per answer, the blank flag first if allowed. */
-export type Plaintext = number[][];
-
-export class InvalidPlaintextError extends Error {}
-
 const ONE: Ciphertext = { alpha: 1n, beta: 1n };
 const combine = (group: Group, a: Ciphertext, b: Ciphertext): Ciphertext => ({
   alpha: mulMod(group, a.alpha, b.alpha),
   beta: mulMod(group, a.beta, b.beta),
 });
 const gPow = (group: Group, m: number) => (m === 0 ? 1n : powMod(group, group.g, BigInt(m)));
-
-/**
- * The plaintext for a question: for a homomorphic one, from the answers chosen (indexes) or
- * "blank"; for a non-homomorphic one, the value given to each answer (a rank, a grade), as is.
- */
-export function plaintextFor(q: AnyQuestion, choice: readonly number[] | "blank"): number[] {
-  if (!isHomomorphic(q)) {
-    if (choice === "blank" || choice.length !== q.answers.length) throw new InvalidPlaintextError("one value per answer expected");
-    return [...choice];
-  }
-  if (choice === "blank") {
-    if (!q.blank) throw new InvalidPlaintextError("this question does not allow a blank vote");
-    return [1, ...q.answers.map(() => 0)];
-  }
-  const marks = q.answers.map((_, i) => (choice.includes(i) ? 1 : 0));
-  return q.blank ? [0, ...marks] : marks;
-}
-
-export function checkPlaintext(q: Question, m: readonly number[]): void {
-  if (m.length !== questionLength(q)) throw new InvalidPlaintextError("wrong number of values for the question");
-  if (!m.every((x) => x === 0 || x === 1)) throw new InvalidPlaintextError("each value must be 0 or 1");
-  const marks = q.blank ? m.slice(1) : m;
-  const sum = marks.reduce<number>((a, b) => a + b, 0);
-  if (q.blank && m[0] === 1) {
-    if (sum !== 0) throw new InvalidPlaintextError("a blank vote selects no answer");
-  } else if (sum < q.min || sum > q.max) {
-    throw new InvalidPlaintextError(`between ${q.min} and ${q.max} answers must be selected`);
-  }
-}
 
 // --- Disjunctive proofs (eg_disj_prove / eg_disj_verify) --------------------------------------
 
@@ -93,7 +62,7 @@ function disjunctiveProve(group: Group, y: bigint, d: readonly bigint[], prefix:
   const w = randomExponent(group);
   commitments[2 * x] = powMod(group, group.g, w);
   commitments[2 * x + 1] = powMod(group, y, w);
-  const h = hashToExponent(group, `prove|${prefix}|${c.alpha},${c.beta}|`, commitments);
+  const h = hashToExponent(group, disjunctivePrefix(prefix, c), commitments);
   const challenge = modQ(group, h - fakeTotal);
   proofs[x] = { challenge, response: modQ(group, w - r * challenge) };
   return proofs;
@@ -113,7 +82,7 @@ function disjunctiveVerify(group: Group, y: bigint, d: readonly bigint[], prefix
     );
     total += challenge;
   }
-  return hashToExponent(group, `prove|${prefix}|${c.alpha},${c.beta}|`, commitments) === total % group.q;
+  return hashToExponent(group, disjunctivePrefix(prefix, c), commitments) === total % group.q;
 }
 
 /** [g^-min, g^-(min+1), ..., g^-max] (make_d). */
@@ -243,8 +212,6 @@ function verifyBlankProofs(
 
 // --- Answers -----------------------------------------------------------------------------------
 
-const stringifyChoices = (choices: readonly Ciphertext[]) => choices.map((c) => `${c.alpha},${c.beta}`).join(",");
-
 function encryptAnswer(group: Group, y: bigint, prefix: string, q: Question, m: readonly number[]): HomomorphicAnswer {
   checkPlaintext(q, m);
   const r = m.map(() => randomExponent(group));
@@ -254,7 +221,7 @@ function encryptAnswer(group: Group, y: bigint, prefix: string, q: Question, m: 
   }));
   const d01 = zeroOrOne(group);
   const individualProofs = choices.map((c, i) => disjunctiveProve(group, y, d01, prefix, m[i]!, r[i]!, c));
-  const overallPrefix = `${prefix}|${stringifyChoices(choices)}`;
+  const answerPrefix = overallPrefix(prefix, choices);
   const sum = (from: number) => ({
     m: m.slice(from).reduce((a, b) => a + b, 0),
     r: r.slice(from).reduce((a, b) => a + b, 0n),
@@ -262,7 +229,7 @@ function encryptAnswer(group: Group, y: bigint, prefix: string, q: Question, m: 
   });
   if (q.blank) {
     const s = sum(1);
-    const { overall, blank } = blankProofs(group, y, overallPrefix, q, {
+    const { overall, blank } = blankProofs(group, y, answerPrefix, q, {
       m0: m[0]!,
       c0: choices[0]!,
       r0: r[0]!,
@@ -274,7 +241,7 @@ function encryptAnswer(group: Group, y: bigint, prefix: string, q: Question, m: 
   }
   const s = sum(0);
   const d = intervalFactors(group, q.min, q.max);
-  return { choices, individualProofs, overallProof: disjunctiveProve(group, y, d, overallPrefix, s.m - q.min, s.r, s.c) };
+  return { choices, individualProofs, overallProof: disjunctiveProve(group, y, d, answerPrefix, s.m - q.min, s.r, s.c) };
 }
 
 function verifyAnswer(group: Group, y: bigint, prefix: string, q: Question, a: HomomorphicAnswer): boolean {
@@ -282,21 +249,18 @@ function verifyAnswer(group: Group, y: bigint, prefix: string, q: Question, a: H
   if (n !== questionLength(q) || a.individualProofs.length !== n) return false;
   const d01 = zeroOrOne(group);
   if (!a.choices.every((c, i) => disjunctiveVerify(group, y, d01, prefix, a.individualProofs[i]!, c))) return false;
-  const overallPrefix = `${prefix}|${stringifyChoices(a.choices)}`;
+  const answerPrefix = overallPrefix(prefix, a.choices);
   if (q.blank) {
     if (!a.blankProof) return false;
     const cS = a.choices.slice(1).reduce((acc, c) => combine(group, acc, c), ONE);
-    return verifyBlankProofs(group, y, overallPrefix, q, a.choices[0]!, cS, a.overallProof, a.blankProof);
+    return verifyBlankProofs(group, y, answerPrefix, q, a.choices[0]!, cS, a.overallProof, a.blankProof);
   }
   if (a.blankProof) return false;
   const cS = a.choices.reduce((acc, c) => combine(group, acc, c), ONE);
-  return disjunctiveVerify(group, y, intervalFactors(group, q.min, q.max), overallPrefix, a.overallProof, cS);
+  return disjunctiveVerify(group, y, intervalFactors(group, q.min, q.max), answerPrefix, a.overallProof, cS);
 }
 
 // --- Ballots -----------------------------------------------------------------------------------
-
-const signaturePrefix = (hash: string) => `sig|${hash}|`;
-const proofPrefix = (election: Election, credential: bigint) => `${election.fingerprint}|${credential}`;
 
 export interface EncryptedBallot {
   ballot: Ballot;

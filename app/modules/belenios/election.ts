@@ -3,7 +3,9 @@ import { BELENIOS_2048, type Group, RFC_3526_2048 } from "./group";
 import { parseElection, serializeElectionParams } from "./serialize";
 import { checkTrustees, electionPublicKey } from "./trustees";
 import { isHomomorphic } from "./types";
-import type { AnyQuestion, Election, ElectionParams, Question, TrusteeKind } from "./types";
+import type { AnyQuestion, Election, ElectionParams, TrusteeKind } from "./types";
+
+export { questionLength } from "./plaintext";
 
 /**
  * The election record (specification "Elections"), written once: its exact string is what every
@@ -60,9 +62,4 @@ export function makeElection(template: ElectionTemplate, trustees: readonly Trus
   if (template.administrator !== undefined) params.administrator = template.administrator;
   if (template.credentialAuthority !== undefined) params.credentialAuthority = template.credentialAuthority;
   return parseElection(serializeElectionParams(params));
-}
-
-/** Number of ciphertexts an answer to a homomorphic q carries: one per answer, plus the blank flag first. */
-export function questionLength(q: Question): number {
-  return q.answers.length + (q.blank ? 1 : 0);
 }

@@ -1,23 +1,32 @@
-import { groupByName } from "./group";
-import { isHomomorphic, isHomomorphicAnswer } from "./types";
+import {
+  arr,
+  BeleniosFormatError,
+  bigNum,
+  ciphertextJson,
+  ciphertextOf,
+  int,
+  type Json,
+  obj,
+  parseElectionParams,
+  proofJson,
+  proofOf,
+  str,
+} from "./canonical";
+import { isHomomorphic } from "./types";
 import type {
   Answer,
   AnyQuestion,
-  NonHomomorphicQuestion,
   QuestionResult,
   Shuffle,
   ShuffleProof,
   Ballot,
-  Ciphertext,
   Election,
   ElectionParams,
   ElectionResult,
   EncryptedTally,
   HomomorphicAnswer,
   PartialDecryption,
-  Proof,
   PublicCredential,
-  Question,
   SignedMsg,
   ThresholdParameters,
   SizedEncryptedTally,
@@ -26,13 +35,13 @@ import type {
 } from "./types";
 import { sha256Base64 } from "./group";
 
+export { BeleniosFormatError, bigNum, parseElectionParams, serializeBallot } from "./canonical";
+
 /**
  * JSON exactly as belenios-tool writes it (atdgen field order, compact, big numbers as base-10
  * strings). Order matters: the ballot hash signed by the voter and the tracker are hashes of these
  * strings, and belenios-tool rejects a ballot that is not in this canonical form.
  */
-
-export class BeleniosFormatError extends Error {}
 
 const num = (x: bigint) => x.toString(10);
 const MAX_INT31 = 1073741823n;
@@ -41,9 +50,6 @@ const MAX_INT31 = 1073741823n;
 export function weightJson(x: bigint): number | string {
   return x <= MAX_INT31 ? Number(x) : x.toString(10);
 }
-
-const proofJson = (p: Proof) => ({ challenge: num(p.challenge), response: num(p.response) });
-const ciphertextJson = (c: Ciphertext) => ({ alpha: num(c.alpha), beta: num(c.beta) });
 
 function questionJson(q: AnyQuestion) {
   if (!isHomomorphic(q)) {
@@ -71,27 +77,7 @@ export function serializeElectionParams(params: ElectionParams): string {
   return JSON.stringify(out);
 }
 
-function answerJson(a: Answer) {
-  if (!isHomomorphicAnswer(a)) return { choices: ciphertextJson(a.choices), proof: proofJson(a.proof) };
-  const out: Record<string, unknown> = {
-    choices: a.choices.map(ciphertextJson),
-    individual_proofs: a.individualProofs.map((ps) => ps.map(proofJson)),
-    overall_proof: a.overallProof.map(proofJson),
-  };
-  if (a.blankProof) out.blank_proof = a.blankProof.map(proofJson);
-  return out;
-}
 
-export function serializeBallot(b: Ballot): string {
-  const out: Record<string, unknown> = {
-    election_uuid: b.electionUuid,
-    election_hash: b.electionHash,
-    credential: num(b.credential),
-    answers: b.answers.map(answerJson),
-  };
-  if (b.signature) out.signature = { hash: b.signature.hash, proof: proofJson(b.signature.proof) };
-  return JSON.stringify(out);
-}
 
 export function serializeTrusteePublicKey(k: TrusteePublicKey): string {
   return JSON.stringify(trusteePublicKeyJson(k));
@@ -163,36 +149,11 @@ export function serializeShuffle(s: Shuffle): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Parsing: strict, so that whatever we accept re-serializes to the same bytes.
+// Parsing: strict, so that whatever we accept re-serializes to the same bytes (canonical.ts holds the pieces the browser shares).
 
-type Json = unknown;
-
-function obj(x: Json, what: string): Record<string, Json> {
-  if (typeof x !== "object" || x === null || Array.isArray(x)) throw new BeleniosFormatError(`${what}: object expected`);
-  return x as Record<string, Json>;
-}
-
-function arr(x: Json, what: string): Json[] {
-  if (!Array.isArray(x)) throw new BeleniosFormatError(`${what}: array expected`);
-  return x;
-}
-
-function str(x: Json, what: string): string {
-  if (typeof x !== "string") throw new BeleniosFormatError(`${what}: string expected`);
-  return x;
-}
-
-function int(x: Json, what: string): number {
-  if (typeof x !== "number" || !Number.isSafeInteger(x)) throw new BeleniosFormatError(`${what}: integer expected`);
-  return x;
-}
-
-const DECIMAL = /^(?:0|[1-9]\d*)$/;
-
-export function bigNum(x: Json, what: string): bigint {
-  const s = str(x, what);
-  if (!DECIMAL.test(s)) throw new BeleniosFormatError(`${what}: base-10 number expected`);
-  return BigInt(s);
+/** Reads an election string; the string itself is kept, since its hash is the fingerprint. */
+export function parseElection(raw: string): Election {
+  return { raw, ...parseElectionParams(raw), fingerprint: sha256Base64(raw) };
 }
 
 export function weightOf(x: Json, what: string): bigint {
@@ -203,60 +164,9 @@ export function weightOf(x: Json, what: string): bigint {
   return bigNum(x, what);
 }
 
-function proofOf(x: Json, what: string): Proof {
-  const o = obj(x, what);
-  return { challenge: bigNum(o.challenge, `${what}.challenge`), response: bigNum(o.response, `${what}.response`) };
-}
 
-function ciphertextOf(x: Json, what: string): Ciphertext {
-  const o = obj(x, what);
-  return { alpha: bigNum(o.alpha, `${what}.alpha`), beta: bigNum(o.beta, `${what}.beta`) };
-}
 
-function questionOf(x: Json, what: string): AnyQuestion {
-  const o = obj(x, what);
-  if ("type" in o) {
-    if (o.type !== "NonHomomorphic") throw new BeleniosFormatError(`${what}: unknown question type`);
-    const v = obj(o.value, `${what}.value`);
-    const q: NonHomomorphicQuestion = {
-      type: "NonHomomorphic",
-      question: str(v.question, `${what}.value.question`),
-      answers: arr(v.answers, `${what}.value.answers`).map((a, i) => str(a, `${what}.value.answers[${i}]`)),
-    };
-    if (o.extra !== undefined) q.extra = o.extra;
-    return q;
-  }
-  const q: Question = {
-    question: str(o.question, `${what}.question`),
-    answers: arr(o.answers, `${what}.answers`).map((a, i) => str(a, `${what}.answers[${i}]`)),
-    min: int(o.min, `${what}.min`),
-    max: int(o.max, `${what}.max`),
-  };
-  if (o.blank !== undefined) {
-    if (typeof o.blank !== "boolean") throw new BeleniosFormatError(`${what}.blank: boolean expected`);
-    q.blank = o.blank;
-  }
-  return q;
-}
 
-/** Reads an election string; the string itself is kept, since its hash is the fingerprint. */
-export function parseElection(raw: string): Election {
-  const o = obj(JSON.parse(raw), "election");
-  if (o.version !== 1) throw new BeleniosFormatError("election: version 1 expected");
-  const group = groupByName(str(o.group, "election.group"));
-  const params: ElectionParams = {
-    uuid: str(o.uuid, "election.uuid"),
-    name: str(o.name, "election.name"),
-    description: str(o.description, "election.description"),
-    group: group.name,
-    publicKey: bigNum(o.public_key, "election.public_key"),
-    questions: arr(o.questions, "election.questions").map((q, i) => questionOf(q, `election.questions[${i}]`)),
-  };
-  if (o.administrator !== undefined) params.administrator = str(o.administrator, "election.administrator");
-  if (o.credential_authority !== undefined)
-    params.credentialAuthority = str(o.credential_authority, "election.credential_authority");
-  return { raw, params, group, fingerprint: sha256Base64(raw) };
-}
 
 function answerOf(x: Json, what: string): Answer {
   const o = obj(x, what);

@@ -1,4 +1,4 @@
-import type { Group } from "./group";
+import type { Group } from "./group-params";
 
 /** The records of Belenios 2.0 (specification section "Messages"), with numbers as bigint. */
 

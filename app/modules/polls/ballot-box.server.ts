@@ -8,7 +8,7 @@ export interface SentBallot {
   pollId: string;
   userId: string;
   /** Reads the ballot against the poll's rules (a form's `choice` or `rank-<position>` fields). */
-  read(rules: PollRules): { ok: true; choice?: string; ranking?: number[] } | { ok: false; code: BallotProblem };
+  read(rules: PollRules): { ok: true; choice?: string; ranking?: number[]; belenios?: string } | { ok: false; code: BallotProblem };
   /** The poll, when the sender has just loaded it; otherwise the box loads it with the batch's others. */
   loaded?: LoadedRules;
 }
@@ -111,7 +111,7 @@ function checkSent(sent: SentBallot, loaded: LoadedRules | null): { ok: true; ba
   if (loaded.clauseId) return { ok: false, code: "on_clause_ballot" };
   const read = sent.read(loaded.rules);
   if (!read.ok) return read;
-  return prepareBallot(loaded, { pollId: sent.pollId, userId: sent.userId, choice: read.choice, ranking: read.ranking });
+  return prepareBallot(loaded, { pollId: sent.pollId, userId: sent.userId, choice: read.choice, ranking: read.ranking, belenios: read.belenios });
 }
 
 interface Waiting {

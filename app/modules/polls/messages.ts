@@ -15,7 +15,7 @@ export const pollTextMessages = {
 };
 
 /** Wording for polls, kept apart from the rules so it can be translated. */
-export const ballotProblemMessages: Record<BallotProblem | "not_open" | "cancelled" | "not_on_roll" | "already_voted" | "not_found" | "on_clause_ballot" | "server_error" | "outcome_unknown" | "signed_out" | "not_allowed", string> = {
+export const ballotProblemMessages: Record<BallotProblem | "not_open" | "cancelled" | "not_on_roll" | "already_voted" | "not_found" | "on_clause_ballot" | "ballot_refused" | "server_error" | "outcome_unknown" | "signed_out" | "not_allowed", string> = {
   choice_missing: "Choose Yes, No or Abstain",
   ranking_empty: "Number at least one option: 1 for your first choice",
   ranking_duplicate: "Use each number once: two options have the same number",
@@ -32,6 +32,8 @@ export const ballotProblemMessages: Record<BallotProblem | "not_open" | "cancell
   server_error: "Your vote could not be stored because of a fault on our side. Nothing was cast: please try again",
   outcome_unknown:
     "We could not tell whether your vote was stored: our system stopped answering while it was being saved. Reload this page: it says whether you have voted. If it says you have not, vote again.",
+  ballot_refused:
+    "Your encrypted ballot was refused: it did not pass our checks (its proofs, its election, or your credential). Nothing was cast. Reload this page and vote again.",
   on_clause_ballot: "This question is on a clause's ballot of the constitution: vote on it there, with the clause's other questions.",
 };
 
@@ -180,6 +182,9 @@ export const pollsText = {
   serverTrusteeRanked:
     "Your ranking is encrypted before it is stored. When the poll closes, the rankings are shuffled into a secret order, with a proof that none was changed, and only then decrypted and counted: nobody can tell which was yours. " +
     "For this poll the server holds the decryption key, so whoever runs the server could read the ballots.",
+  encryptedByBrowser:
+    "Your browser encrypted your ballot and proved it well formed before sending it; the server checked the proofs and never saw your choice. Your receipt is your ballot's tracker.",
+  encryptingInBrowser: "Encrypting your ballot in your browser…",
   encryptedByServer:
     "Your browser sent your choice to the server, which encrypted it at once and kept no copy of your choice. Your receipt is your ballot's tracker.",
   recordTitle: "Check the count yourself",

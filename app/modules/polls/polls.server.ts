@@ -20,6 +20,7 @@ import {
 } from "../../../db/schema";
 import { verifyElectionArchive } from "~/modules/belenios/record";
 import { parseResult } from "~/modules/belenios/serialize";
+import { checkBrowserBallot } from "./encrypted/browser-ballots.server";
 import {
   electionsOf,
   encryptForMember,
@@ -246,7 +247,7 @@ function newStrands(pollIds: readonly string[]) {
 
 export type CastResult =
   | { ok: true; receipt: string }
-  | { ok: false; code: "not_found" | "not_open" | "cancelled" | "not_on_roll" | "already_voted" | BallotProblem };
+  | { ok: false; code: "not_found" | "not_open" | "cancelled" | "not_on_roll" | "already_voted" | "ballot_refused" | BallotProblem };
 
 /** A ballot checked against its poll's rules, ready to be written. */
 export interface ReadyBallot {
@@ -257,13 +258,15 @@ export interface ReadyBallot {
   receipt?: string;
 }
 
-type BallotInput = { pollId: string; userId: string; choice?: string; ranking?: readonly number[] };
+/** `belenios`: a ballot the member's browser encrypted, its exact text (browser-ballots.server.ts). */
+type BallotInput = { pollId: string; userId: string; choice?: string; ranking?: readonly number[]; belenios?: string };
 
 /** Checks a ballot against the poll it is for, before anything is written. */
 export function prepareBallot(loaded: LoadedRules | null, input: BallotInput): { ok: true; ballot: ReadyBallot } | Extract<CastResult, { ok: false }> {
   if (!loaded) return { ok: false, code: "not_found" };
   // A cancelled poll takes nothing, whatever is sent (decision 028).
   if (loaded.poll.status === "cancelled") return { ok: false, code: "cancelled" };
+  if (input.belenios !== undefined) return prepareBrowserBallot(loaded, input.userId, input.belenios);
   const checked = checkBallot(loaded.rules, input);
   if (!checked.ok) return checked;
   if (loaded.poll.status !== "open" || loaded.poll.closesAt.getTime() <= Date.now()) return { ok: false, code: "not_open" };
@@ -276,6 +279,15 @@ export function prepareBallot(loaded: LoadedRules | null, input: BallotInput): {
     return { ok: true, ballot: { ...ballot, content: { belenios: encrypted.raw }, receipt: encrypted.tracker } };
   }
   return { ok: true, ballot };
+}
+
+/** A ballot encrypted in the browser: stored as sent once every check holds, its tracker the receipt. */
+function prepareBrowserBallot(loaded: LoadedRules, userId: string, raw: string): { ok: true; ballot: ReadyBallot } | Extract<CastResult, { ok: false }> {
+  if (!loaded.election) return { ok: false, code: "ballot_refused" };
+  if (loaded.poll.status !== "open" || loaded.poll.closesAt.getTime() <= Date.now()) return { ok: false, code: "not_open" };
+  const checked = checkBrowserBallot(loaded.election, userId, raw);
+  if (!checked.ok) return { ok: false, code: "ballot_refused" };
+  return { ok: true, ballot: { pollId: loaded.poll.id, userId, content: { belenios: checked.raw }, receipt: checked.tracker } };
 }
 
 /**

@@ -6,9 +6,10 @@
 import { encryptBallot, plaintextFor, type EncryptedBallot } from "~/modules/belenios/ballot";
 import type { Election, ElectionResult, NonHomomorphicQuestion, Question } from "~/modules/belenios/types";
 
+import { YES_NO_ANSWERS, type YesNoChoice } from "./yes-no-answers";
+
 /** The answers in the order of the election's question: each is 0 or 1 in a ballot, exactly one 1. */
-export const YES_NO_ANSWERS = ["yes", "no", "abstain"] as const;
-export type YesNoChoice = (typeof YES_NO_ANSWERS)[number];
+export { YES_NO_ANSWERS, type YesNoChoice } from "./yes-no-answers";
 
 const answerLabels: Record<YesNoChoice, string> = { yes: "Yes", no: "No", abstain: "Abstain" };
 

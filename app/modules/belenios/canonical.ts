@@ -1,0 +1,125 @@
+import { groupByName, type Group } from "./group-params";
+import { isHomomorphicAnswer } from "./types";
+import type { Answer, AnyQuestion, Ballot, Ciphertext, ElectionParams, NonHomomorphicQuestion, Proof, Question } from "./types";
+
+/**
+ * The canonical texts that need no node:crypto: a ballot as belenios-tool writes it, and the
+ * strict readers of an election's parameters. Shared by the server core (serialize.ts re-exports
+ * them) and the browser's ballot encryption (browser/), so both write the same bytes.
+ */
+
+export class BeleniosFormatError extends Error {}
+
+const num = (x: bigint) => x.toString(10);
+export const proofJson = (p: Proof) => ({ challenge: num(p.challenge), response: num(p.response) });
+
+export const ciphertextJson = (c: Ciphertext) => ({ alpha: num(c.alpha), beta: num(c.beta) });
+
+export function answerJson(a: Answer) {
+  if (!isHomomorphicAnswer(a)) return { choices: ciphertextJson(a.choices), proof: proofJson(a.proof) };
+  const out: Record<string, unknown> = {
+    choices: a.choices.map(ciphertextJson),
+    individual_proofs: a.individualProofs.map((ps) => ps.map(proofJson)),
+    overall_proof: a.overallProof.map(proofJson),
+  };
+  if (a.blankProof) out.blank_proof = a.blankProof.map(proofJson);
+  return out;
+}
+
+export function serializeBallot(b: Ballot): string {
+  const out: Record<string, unknown> = {
+    election_uuid: b.electionUuid,
+    election_hash: b.electionHash,
+    credential: num(b.credential),
+    answers: b.answers.map(answerJson),
+  };
+  if (b.signature) out.signature = { hash: b.signature.hash, proof: proofJson(b.signature.proof) };
+  return JSON.stringify(out);
+}
+
+// Parsing: strict, so that whatever we accept re-serializes to the same bytes.
+
+export type Json = unknown;
+
+export function obj(x: Json, what: string): Record<string, Json> {
+  if (typeof x !== "object" || x === null || Array.isArray(x)) throw new BeleniosFormatError(`${what}: object expected`);
+  return x as Record<string, Json>;
+}
+
+export function arr(x: Json, what: string): Json[] {
+  if (!Array.isArray(x)) throw new BeleniosFormatError(`${what}: array expected`);
+  return x;
+}
+
+export function str(x: Json, what: string): string {
+  if (typeof x !== "string") throw new BeleniosFormatError(`${what}: string expected`);
+  return x;
+}
+
+export function int(x: Json, what: string): number {
+  if (typeof x !== "number" || !Number.isSafeInteger(x)) throw new BeleniosFormatError(`${what}: integer expected`);
+  return x;
+}
+
+const DECIMAL = /^(?:0|[1-9]\d*)$/;
+
+export function bigNum(x: Json, what: string): bigint {
+  const s = str(x, what);
+  if (!DECIMAL.test(s)) throw new BeleniosFormatError(`${what}: base-10 number expected`);
+  return BigInt(s);
+}
+
+export function proofOf(x: Json, what: string): Proof {
+  const o = obj(x, what);
+  return { challenge: bigNum(o.challenge, `${what}.challenge`), response: bigNum(o.response, `${what}.response`) };
+}
+
+export function ciphertextOf(x: Json, what: string): Ciphertext {
+  const o = obj(x, what);
+  return { alpha: bigNum(o.alpha, `${what}.alpha`), beta: bigNum(o.beta, `${what}.beta`) };
+}
+
+function questionOf(x: Json, what: string): AnyQuestion {
+  const o = obj(x, what);
+  if ("type" in o) {
+    if (o.type !== "NonHomomorphic") throw new BeleniosFormatError(`${what}: unknown question type`);
+    const v = obj(o.value, `${what}.value`);
+    const q: NonHomomorphicQuestion = {
+      type: "NonHomomorphic",
+      question: str(v.question, `${what}.value.question`),
+      answers: arr(v.answers, `${what}.value.answers`).map((a, i) => str(a, `${what}.value.answers[${i}]`)),
+    };
+    if (o.extra !== undefined) q.extra = o.extra;
+    return q;
+  }
+  const q: Question = {
+    question: str(o.question, `${what}.question`),
+    answers: arr(o.answers, `${what}.answers`).map((a, i) => str(a, `${what}.answers[${i}]`)),
+    min: int(o.min, `${what}.min`),
+    max: int(o.max, `${what}.max`),
+  };
+  if (o.blank !== undefined) {
+    if (typeof o.blank !== "boolean") throw new BeleniosFormatError(`${what}.blank: boolean expected`);
+    q.blank = o.blank;
+  }
+  return q;
+}
+
+/** An election's parameters and group, read from its exact text (the caller hashes the text for the fingerprint). */
+export function parseElectionParams(raw: string): { params: ElectionParams; group: Group } {
+  const o = obj(JSON.parse(raw), "election");
+  if (o.version !== 1) throw new BeleniosFormatError("election: version 1 expected");
+  const group = groupByName(str(o.group, "election.group"));
+  const params: ElectionParams = {
+    uuid: str(o.uuid, "election.uuid"),
+    name: str(o.name, "election.name"),
+    description: str(o.description, "election.description"),
+    group: group.name,
+    publicKey: bigNum(o.public_key, "election.public_key"),
+    questions: arr(o.questions, "election.questions").map((q, i) => questionOf(q, `election.questions[${i}]`)),
+  };
+  if (o.administrator !== undefined) params.administrator = str(o.administrator, "election.administrator");
+  if (o.credential_authority !== undefined)
+    params.credentialAuthority = str(o.credential_authority, "election.credential_authority");
+  return { params, group };
+}

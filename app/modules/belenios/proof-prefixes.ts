@@ -1,0 +1,19 @@
+import type { Ciphertext, Election } from "./types";
+
+/**
+ * The texts every ballot proof hashes before its commitments (src/lib/v1/question_h.ml and
+ * election.ml of Belenios 2.0). Pure, shared by the server core (ballot.ts) and the browser's
+ * encryption (browser/): a single character of difference and every proof fails.
+ */
+
+/** What binds each proof to the election and the voter: fingerprint|public credential. */
+export const proofPrefix = (election: Pick<Election, "fingerprint">, credential: bigint) => `${election.fingerprint}|${credential}`;
+
+/** A disjunctive proof on one ciphertext (eg_disj_prove). */
+export const disjunctivePrefix = (prefix: string, c: Ciphertext) => `prove|${prefix}|${c.alpha},${c.beta}|`;
+
+/** The overall proof's prefix: the answer's ciphertexts follow the voter's prefix. */
+export const overallPrefix = (prefix: string, choices: readonly Ciphertext[]) => `${prefix}|${choices.map((c) => `${c.alpha},${c.beta}`).join(",")}`;
+
+/** The ballot's signature, over the hash of the unsigned ballot. */
+export const signaturePrefix = (hash: string) => `sig|${hash}|`;
