@@ -4,7 +4,7 @@
  * Belenios archive (.bel) that belenios-tool and `npm run poll:verify` check.
  */
 import { asc, eq, inArray } from "drizzle-orm";
-import { publicCredential, generateUuid, sortPublicCredentials } from "~/modules/belenios/credentials";
+import { generateUuid, sortPublicCredentials } from "~/modules/belenios/credentials";
 import { makeElection } from "~/modules/belenios/election";
 import { BELENIOS_2048 } from "~/modules/belenios/group";
 import { computeEncryptedTally, computeResult, lastBallotPerCredential, type WeightedBallot } from "~/modules/belenios/tally";
@@ -30,6 +30,7 @@ import { RecentlyUsed } from "~/utils/recently-used";
 import { isUuid } from "~/utils/ids";
 import { ballots, pollElections } from "../../../../db/schema";
 import { memberCredential, serverTrusteeKey } from "./ballot-keys.server";
+import { publicCredentialsFor } from "./credential-pool.server";
 import { electionTemplate, encryptChoice, yesNoCounts, type YesNoChoice } from "./poll-election";
 
 /** A poll's election as stored, with the election parsed once. */
@@ -51,7 +52,8 @@ export function takesEncryptedBallots(method: string): boolean {
 /**
  * Sets up the election of a poll being opened, inside the opening transaction: a fresh uuid, the
  * server as the only trustee, and one public credential per member of the frozen roll (about a
- * millisecond each: PBKDF2 and one exponentiation). The list is published sorted by value, so its
+ * millisecond each: PBKDF2 and one exponentiation, derived by the worker pool for a large roll,
+ * so that the server goes on answering meanwhile). The list is published sorted by value, so its
  * order says nothing about the roll's.
  */
 export async function setUpElection(tx: DbOrTx, poll: { id: string; title: string; description: string }, roll: readonly string[]): Promise<void> {
@@ -60,7 +62,7 @@ export async function setUpElection(tx: DbOrTx, poll: { id: string; title: strin
   const trustee: TrusteeKind = { kind: "Single", key: { ...trusteePublicKeyFor(group, serverTrusteeKey(group, uuid)), name: "Breakaway server" } };
   const election = makeElection({ uuid, ...electionTemplate(poll) }, [trustee]);
   if (election.group !== group) throw new Error("a Yes/No poll's election is in BELENIOS-2048");
-  const credentials = sortPublicCredentials(roll.map((userId) => ({ credential: publicCredential(group, uuid, memberCredential(uuid, userId)), weight: 1n })));
+  const credentials = sortPublicCredentials((await publicCredentialsFor(uuid, roll)).map((credential) => ({ credential, weight: 1n })));
   await tx.insert(pollElections).values({
     pollId: poll.id,
     uuid,
