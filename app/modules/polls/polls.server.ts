@@ -19,6 +19,7 @@ import {
   type PublicationMode,
 } from "../../../db/schema";
 import { verifyElectionArchive } from "~/modules/belenios/record";
+import { closingAuditMismatch } from "./closing-audit.server";
 import { yesNoCounts } from "./encrypted/poll-election";
 import { electionsOf, encryptForMember, pollArchive, recordTally, setUpElection, takesEncryptedBallots, tallyAndDecrypt, type PollElection } from "./encrypted/poll-elections.server";
 import {
@@ -645,7 +646,7 @@ export type PollVerification =
   | { ok: true; ballots: number; voted: number; chainHead: string }
   | {
       ok: false;
-      problem: "not_closed" | "chain_broken" | "counts_differ" | "result_differs" | "record_invalid";
+      problem: "not_closed" | "chain_broken" | "counts_differ" | "audit_differs" | "result_differs" | "record_invalid";
       detail?: string;
     };
 
@@ -660,6 +661,9 @@ export async function verifyPoll(db: DbOrTx, pollId: string): Promise<PollVerifi
   if (voted !== rows.length || loaded.poll.ballotCount !== rows.length) {
     return { ok: false, problem: "counts_differ", detail: `${voted} voted, ${rows.length} ballots` };
   }
+  // An encrypted poll's rows can be redone to match by whoever also holds APP_SECRET; its close's audit entry cannot.
+  const unlike = loaded.election ? await closingAuditMismatch(db, loaded.poll.id, { ballots: rows.length, chainHead: loaded.poll.chainHead }) : null;
+  if (unlike) return { ok: false, problem: "audit_differs", detail: unlike };
   const recount = loaded.election ? recountEncrypted(loaded, rows) : countPoll(loaded.rules, rows.map((r) => r.content), loaded.poll.rollSize);
   if (recount === null) return { ok: false, problem: "record_invalid", detail: "the Belenios record does not verify" };
   if ("problem" in recount) return { ok: false, problem: "record_invalid", detail: recount.problem };
