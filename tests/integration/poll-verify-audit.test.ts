@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../app/modules/audit/audit.server";
+import { closingAuditMismatch } from "../../app/modules/polls/closing-audit.server";
 import { ballotHash, countYesNoTotals, GENESIS_BALLOT_HASH } from "../../app/modules/polls/ballot-rules";
 import { electionOf, recordTally, tallyAndDecrypt } from "../../app/modules/polls/encrypted/poll-elections.server";
 import { castBallot, closePoll, createPoll, loadRules, openPoll, verifyPoll } from "../../app/modules/polls/polls.server";
@@ -66,6 +67,13 @@ async function forgeWithoutOneBallot() {
 describe("poll:verify against the audit log", () => {
   it("accepts the poll as closed", async () => {
     expect(await verifyPoll(database.db, pollId)).toMatchObject({ ok: true, ballots: 4, voted: 4 });
+  });
+
+  it("names the chain head when the count agrees but the head does not, and a poll the audit log never saw close", async () => {
+    const [poll] = await database.db.select().from(polls).where(eq(polls.id, pollId));
+    expect(await closingAuditMismatch(database.db, pollId, { ballots: 4, chainHead: poll!.chainHead })).toBeNull();
+    expect(await closingAuditMismatch(database.db, pollId, { ballots: 4, chainHead: "f".repeat(64) })).toMatch(/recorded the chain head [0-9a-f]{64}; the ballots chain to f{64}/);
+    expect(await closingAuditMismatch(database.db, crypto.randomUUID(), { ballots: 0, chainHead: GENESIS_BALLOT_HASH })).toMatch(/no poll.closed entry/);
   });
 
   it("refuses a consistent forgery, naming the count the audit log recorded", async () => {
