@@ -16,7 +16,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { ballotSecret } from "./ballot-keys.server";
-import { publicCredentialsHere } from "./public-credentials.server";
+import { derivedCredentialsHere, publishedCredentialList, type DerivedCredentials } from "./public-credentials.server";
 
 const ENTRY = "credential-worker.mjs";
 const FOLDER = "app/modules/polls/encrypted";
@@ -35,11 +35,12 @@ function repositoryRoot(): string | null {
 interface Chunk {
   uuid: string;
   userIds: readonly string[];
-  resolve: (credentials: bigint[]) => void;
+  withTexts: boolean;
+  resolve: (derived: DerivedCredentials) => void;
   reject: (error: Error) => void;
 }
 
-type Reply = { ready: true } | { id: number; credentials: bigint[] } | { id: number; error: string };
+type Reply = { ready: true } | ({ id: number } & DerivedCredentials) | { id: number; error: string };
 
 interface PoolWorker {
   worker: Worker;
@@ -87,7 +88,7 @@ function dispatch() {
     if (!chunk) break;
     const id = nextId++;
     w.busy = { id, chunk };
-    w.worker.postMessage({ id, secret: ballotSecret(), uuid: chunk.uuid, userIds: chunk.userIds });
+    w.worker.postMessage({ id, secret: ballotSecret(), uuid: chunk.uuid, userIds: chunk.userIds, withTexts: chunk.withTexts });
   }
   holdProcess();
 }
@@ -113,7 +114,7 @@ function lost(w: PoolWorker, error: Error) {
 
 function deriveHere(chunk: Chunk) {
   try {
-    chunk.resolve(publicCredentialsHere(chunk.uuid, chunk.userIds));
+    chunk.resolve(derivedCredentialsHere(chunk.uuid, chunk.userIds, chunk.withTexts));
   } catch (error) {
     chunk.reject(error instanceof Error ? error : new Error(String(error)));
   }
@@ -138,7 +139,7 @@ function startWorkers(): boolean {
       } else if (w.busy?.id === reply.id) {
         const { chunk } = w.busy;
         w.busy = null;
-        if ("credentials" in reply) chunk.resolve(reply.credentials);
+        if ("credentials" in reply) chunk.resolve({ credentials: reply.credentials, texts: reply.texts });
         else chunk.reject(new Error(reply.error));
       }
       dispatch();
@@ -150,25 +151,36 @@ function startWorkers(): boolean {
   return true;
 }
 
-/**
- * g^secret for each member's credential in this election, in the order of userIds: what
- * setUpElection publishes (sorted). Derived by the worker threads, in chunks, for all but the
- * smallest rolls.
- */
-export async function publicCredentialsFor(uuid: string, userIds: readonly string[]): Promise<bigint[]> {
+/** A roll's credentials, in its order: by the worker threads, in chunks, for all but the smallest rolls. */
+async function derive(uuid: string, userIds: readonly string[], withTexts: boolean): Promise<DerivedCredentials> {
   ballotSecret(); // fails here, at once, if the entry point never set it
-  if (userIds.length < INLINE_BELOW || threads === 0 || !startWorkers()) return publicCredentialsHere(uuid, userIds);
-  const parts: Promise<bigint[]>[] = [];
+  if (userIds.length < INLINE_BELOW || threads === 0 || !startWorkers()) return derivedCredentialsHere(uuid, userIds, withTexts);
+  const parts: Promise<DerivedCredentials>[] = [];
   for (let i = 0; i < userIds.length; i += CHUNK) {
     const slice = userIds.slice(i, i + CHUNK);
     parts.push(
-      new Promise<bigint[]>((resolve, reject) => {
-        const chunk = { uuid, userIds: slice, resolve, reject };
+      new Promise<DerivedCredentials>((resolve, reject) => {
+        const chunk = { uuid, userIds: slice, withTexts, resolve, reject };
         if (unavailable !== null) deriveHere(chunk);
         else queue.push(chunk);
       }),
     );
   }
   dispatch();
-  return (await Promise.all(parts)).flat();
+  const done = await Promise.all(parts);
+  return { credentials: done.flatMap((d) => d.credentials), texts: withTexts ? done.flatMap((d) => d.texts ?? []) : null };
+}
+
+/** g^secret for each member's credential in this election, in the order of userIds. */
+export async function publicCredentialsFor(uuid: string, userIds: readonly string[]): Promise<bigint[]> {
+  return (await derive(uuid, userIds, false)).credentials;
+}
+
+/**
+ * The list of public credentials setUpElection publishes for this roll (sorted, in Belenios'
+ * JSON): the workers write each in decimal too, which would otherwise hold this thread for about
+ * 17 µs a member (175 ms for 10,000), so that only the sort and the join are left here.
+ */
+export async function publicCredentialListFor(uuid: string, userIds: readonly string[]): Promise<string> {
+  return publishedCredentialList(await derive(uuid, userIds, true));
 }

@@ -1,7 +1,8 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { describe, expect, it } from "vitest";
-import { generateUuid } from "~/modules/belenios/credentials";
-import { publicCredentialsFor } from "./credential-pool.server";
+import { generateUuid, sortPublicCredentials } from "~/modules/belenios/credentials";
+import { serializePublicCredentials } from "~/modules/belenios/serialize";
+import { publicCredentialListFor, publicCredentialsFor } from "./credential-pool.server";
 import { publicCredentialsHere } from "./public-credentials.server";
 
 const userIds = (n: number) => Array.from({ length: n }, () => crypto.randomUUID());
@@ -13,6 +14,14 @@ describe("public credentials derived in the worker pool", () => {
     const pooled = await publicCredentialsFor(uuid, roll);
     expect(pooled).toHaveLength(300);
     expect(pooled).toEqual(publicCredentialsHere(uuid, roll));
+  });
+
+  it("make the published list, sorted, as serializePublicCredentials writes it", { timeout: 120_000 }, async () => {
+    const uuid = generateUuid();
+    for (const roll of [userIds(300), userIds(5)]) {
+      const expected = serializePublicCredentials(sortPublicCredentials(publicCredentialsHere(uuid, roll).map((credential) => ({ credential, weight: 1n }))));
+      expect(await publicCredentialListFor(uuid, roll)).toBe(expected);
+    }
   });
 
   it("answers an empty or tiny roll too", async () => {

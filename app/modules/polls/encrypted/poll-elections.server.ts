@@ -4,7 +4,7 @@
  * Belenios archive (.bel) that belenios-tool and `npm run poll:verify` check.
  */
 import { asc, eq, inArray } from "drizzle-orm";
-import { generateUuid, sortPublicCredentials } from "~/modules/belenios/credentials";
+import { generateUuid } from "~/modules/belenios/credentials";
 import { makeElection } from "~/modules/belenios/election";
 import { BELENIOS_2048 } from "~/modules/belenios/group";
 import { computeEncryptedTally, computeResult, lastBallotPerCredential, type WeightedBallot } from "~/modules/belenios/tally";
@@ -17,7 +17,6 @@ import {
   parseTrustees,
   serializeEncryptedTally,
   serializePartialDecryption,
-  serializePublicCredentials,
   serializeResult,
   serializeSizedEncryptedTally,
   serializeTrustees,
@@ -30,7 +29,7 @@ import { RecentlyUsed } from "~/utils/recently-used";
 import { isUuid } from "~/utils/ids";
 import { ballots, pollElections } from "../../../../db/schema";
 import { memberCredential, serverTrusteeKey } from "./ballot-keys.server";
-import { publicCredentialsFor } from "./credential-pool.server";
+import { publicCredentialListFor } from "./credential-pool.server";
 import { electionTemplate, encryptChoice, yesNoCounts, type YesNoChoice } from "./poll-election";
 
 /** A poll's election as stored, with the election parsed once. */
@@ -62,13 +61,12 @@ export async function setUpElection(tx: DbOrTx, poll: { id: string; title: strin
   const trustee: TrusteeKind = { kind: "Single", key: { ...trusteePublicKeyFor(group, serverTrusteeKey(group, uuid)), name: "Breakaway server" } };
   const election = makeElection({ uuid, ...electionTemplate(poll) }, [trustee]);
   if (election.group !== group) throw new Error("a Yes/No poll's election is in BELENIOS-2048");
-  const credentials = sortPublicCredentials((await publicCredentialsFor(uuid, roll)).map((credential) => ({ credential, weight: 1n })));
   await tx.insert(pollElections).values({
     pollId: poll.id,
     uuid,
     election: election.raw,
     trustees: serializeTrustees([trustee]),
-    credentials: serializePublicCredentials(credentials),
+    credentials: await publicCredentialListFor(uuid, roll),
   });
 }
 

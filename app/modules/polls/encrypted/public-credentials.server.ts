@@ -2,7 +2,7 @@
  * The public credentials of a poll's roll, derived on the calling thread: for each member, their
  * private credential (ballot-keys.server.ts), PBKDF2 of it, and g to that power. One to two
  * milliseconds a member; credential-pool.server.ts spreads large rolls over worker threads, which
- * run this same function.
+ * run these same functions.
  */
 import { publicCredential } from "~/modules/belenios/credentials";
 import { BELENIOS_2048 } from "~/modules/belenios/group";
@@ -11,4 +11,27 @@ import { memberCredential } from "./ballot-keys.server";
 /** A Yes/No poll's election is in BELENIOS-2048 (setUpElection checks it). */
 export function publicCredentialsHere(uuid: string, userIds: readonly string[]): bigint[] {
   return userIds.map((userId) => publicCredential(BELENIOS_2048, uuid, memberCredential(uuid, userId)));
+}
+
+/** A roll's credentials, with their decimal text when asked for: writing 2048-bit numbers in decimal is slow too (about 17 µs each). */
+export interface DerivedCredentials {
+  credentials: bigint[];
+  texts: string[] | null;
+}
+
+export function derivedCredentialsHere(uuid: string, userIds: readonly string[], withTexts: boolean): DerivedCredentials {
+  const credentials = publicCredentialsHere(uuid, userIds);
+  return { credentials, texts: withTexts ? credentials.map((c) => c.toString(10)) : null };
+}
+
+/**
+ * The list an election publishes (Belenios' public_creds.json, every weight 1), sorted by value so
+ * that its order says nothing about the roll's: the same text as
+ * serializePublicCredentials(sortPublicCredentials(...)), from texts already written.
+ */
+export function publishedCredentialList(derived: DerivedCredentials): string {
+  const { credentials, texts } = derived;
+  if (!texts || texts.length !== credentials.length) throw new Error("each credential needs its text");
+  const order = credentials.map((_, i) => i).sort((a, b) => (credentials[a]! < credentials[b]! ? -1 : credentials[a]! > credentials[b]! ? 1 : 0));
+  return JSON.stringify(order.map((i) => texts[i]!));
 }
