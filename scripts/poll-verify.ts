@@ -14,6 +14,7 @@ const problems = {
   not_closed: "is not closed, so there is nothing to verify yet",
   chain_broken: "has a broken ballot chain: a ballot was altered, added or removed",
   counts_differ: "has a different number of ballots from the number of members who voted",
+  audit_differs: "differs from what the audit log recorded when it closed",
   result_differs: "gives a different result when counted again",
   record_invalid: "has a Belenios record that does not verify",
 };

@@ -86,10 +86,11 @@ export const publicationDescriptions: Record<string, string> = {
  * What failed when a closed poll was checked against its own ballots (verifyPoll), for the
  * warning on the pages that would declare or act on its result. Never the problem's code.
  */
-export const verificationProblemMessages: Record<"not_closed" | "chain_broken" | "counts_differ" | "result_differs" | "record_invalid", string> = {
+export const verificationProblemMessages: Record<"not_closed" | "chain_broken" | "counts_differ" | "audit_differs" | "result_differs" | "record_invalid", string> = {
   not_closed: "The ballot has not been closed and counted yet, so there is no result to check.",
   chain_broken: "The stored ballots do not match the record made when each was cast: a ballot may have been changed, added or removed.",
   counts_differ: "The number of ballots is not the number of members recorded as having voted.",
+  audit_differs: "The stored ballots are not those the audit log recorded when the ballot closed: a ballot may have been removed or added since.",
   result_differs: "Counting the stored ballots again gives a different result from the one recorded.",
   record_invalid: "The poll's public record of encrypted ballots does not check out: a ballot, the total or its decryption may have been changed.",
 };

@@ -20,6 +20,7 @@ import {
 } from "../../../db/schema";
 import { verifyElectionArchive } from "~/modules/belenios/record";
 import { parseResult } from "~/modules/belenios/serialize";
+import { closingAuditMismatch } from "./closing-audit.server";
 import { checkBrowserBallot } from "./encrypted/browser-ballots.server";
 import {
   electionsOf,
@@ -678,7 +679,7 @@ export type PollVerification =
   | { ok: true; ballots: number; voted: number; chainHead: string }
   | {
       ok: false;
-      problem: "not_closed" | "chain_broken" | "counts_differ" | "result_differs" | "record_invalid";
+      problem: "not_closed" | "chain_broken" | "counts_differ" | "audit_differs" | "result_differs" | "record_invalid";
       detail?: string;
     };
 
@@ -693,6 +694,9 @@ export async function verifyPoll(db: DbOrTx, pollId: string): Promise<PollVerifi
   if (voted !== rows.length || loaded.poll.ballotCount !== rows.length) {
     return { ok: false, problem: "counts_differ", detail: `${voted} voted, ${rows.length} ballots` };
   }
+  // An encrypted poll's rows can be redone to match by whoever also holds APP_SECRET; its close's audit entry cannot.
+  const unlike = loaded.election ? await closingAuditMismatch(db, loaded.poll.id, { ballots: rows.length, chainHead: loaded.poll.chainHead }) : null;
+  if (unlike) return { ok: false, problem: "audit_differs", detail: unlike };
   const recount = countStoredBallots(loaded, rows);
   if ("problem" in recount) return { ok: false, problem: "record_invalid", detail: recount.problem };
   // jsonb reorders keys, so compare canonical forms.

@@ -21,7 +21,8 @@ export function setBallotSecret(appSecret: string): void {
   (globalThis as Slot)[SECRET_SLOT] = appSecret;
 }
 
-function ballotSecret(): string {
+/** The secret as set at start-up: the credential pool hands it to its worker threads, which have their own globalThis. */
+export function ballotSecret(): string {
   const secret = (globalThis as Slot)[SECRET_SLOT];
   if (secret === undefined) throw new Error("no ballot secret: the entry point must call setBallotSecret(env.appSecret) at start-up");
   return secret;

@@ -4,7 +4,7 @@
  * Belenios archive (.bel) that belenios-tool and `npm run poll:verify` check.
  */
 import { asc, eq, inArray } from "drizzle-orm";
-import { publicCredential, generateUuid, sortPublicCredentials } from "~/modules/belenios/credentials";
+import { generateUuid } from "~/modules/belenios/credentials";
 import { groupForQuestions, makeElection } from "~/modules/belenios/election";
 import { computeEncryptedTally, computeResult, lastBallotPerCredential, mergeNhCiphertexts, nhCiphertexts, shuffleTally, type WeightedBallot } from "~/modules/belenios/tally";
 import { ArchiveWriter } from "~/modules/belenios/archive";
@@ -16,7 +16,6 @@ import {
   parseTrustees,
   serializeEncryptedTally,
   serializePartialDecryption,
-  serializePublicCredentials,
   serializeResult,
   serializeShuffle,
   serializeSizedEncryptedTally,
@@ -30,6 +29,7 @@ import { RecentlyUsed } from "~/utils/recently-used";
 import { isUuid } from "~/utils/ids";
 import { ballots, pollElections } from "../../../../db/schema";
 import { memberCredential, serverTrusteeKey } from "./ballot-keys.server";
+import { publicCredentialListFor } from "./credential-pool.server";
 import { electionTemplate, encryptChoice, encryptRanking, rankingsOf, yesNoCounts, type YesNoChoice } from "./poll-election";
 
 /** A poll's election as stored, with the election parsed once. */
@@ -55,7 +55,8 @@ export function takesEncryptedBallots(method: string): boolean {
 /**
  * Sets up the election of a poll being opened, inside the opening transaction: a fresh uuid, the
  * server as the only trustee, and one public credential per member of the frozen roll (about a
- * millisecond each: PBKDF2 and one exponentiation). The list is published sorted by value, so its
+ * millisecond each: PBKDF2 and one exponentiation, derived by the worker pool for a large roll,
+ * so that the server goes on answering meanwhile). The list is published sorted by value, so its
  * order says nothing about the roll's.
  */
 export async function setUpElection(
@@ -71,13 +72,12 @@ export async function setUpElection(
   const trustee: TrusteeKind = { kind: "Single", key: { ...trusteePublicKeyFor(group, serverTrusteeKey(group, uuid)), name: "Breakaway server" } };
   const election = makeElection(template, [trustee]);
   if (election.group !== group) throw new Error("the election's group is not the one its trustee's key is in");
-  const credentials = sortPublicCredentials(roll.map((userId) => ({ credential: publicCredential(group, uuid, memberCredential(uuid, userId)), weight: 1n })));
   await tx.insert(pollElections).values({
     pollId: poll.id,
     uuid,
     election: election.raw,
     trustees: serializeTrustees([trustee]),
-    credentials: serializePublicCredentials(credentials),
+    credentials: await publicCredentialListFor(group.name, uuid, roll),
   });
 }
 
