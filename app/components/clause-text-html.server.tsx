@@ -1,26 +1,34 @@
+import { createHash } from "node:crypto";
 import { renderToStaticMarkup } from "react-dom/server";
-import { ClauseLines, type ClauseLine } from "./clause-text";
+import { RecentlyUsed } from "~/utils/recently-used";
+import type { ClauseLine } from "./clause-text";
+import { WholeText, type ReadableClause } from "./constitution-reading";
 
 /**
- * The lines of a clause as HTML, for PreparedClauseText. The numbered view of a version is kept
- * (views.server.ts numberedView), so its lines are the same array on every request until a clause
- * changes: their HTML is kept with them, and goes when they do. React escapes the text as it
- * would in the page.
+ * The whole constitution's contents and clauses as HTML (decision 043): some 2,000 numbered lines,
+ * the same for every reader until a clause, a decision or an amendment count changes, and most of
+ * what the page costs to make. Made once and kept for the few versions in use; the page sends it
+ * as it is (the page is not hydrated, so its links need no router). React escapes every text.
  */
-const made = new WeakMap<readonly ClauseLine[], string>();
+type WholeClause = ReadableClause & { lines: readonly ClauseLine[]; cut: string | null };
 
-export function clauseTextHtml(lines: readonly ClauseLine[], cut: string | null): string {
-  // A cut clause is rare and its note is cheap: only uncut clauses are kept.
-  if (cut) return renderToStaticMarkup(<ClauseLines lines={lines} cut={cut} />);
-  let html = made.get(lines);
-  if (html === undefined) {
-    html = renderToStaticMarkup(<ClauseLines lines={lines} />);
-    made.set(lines, html);
+const made = new RecentlyUsed<string, string>(8);
+/** Each numbered view's lines are one array until the text changes (views.server.ts): an id stands for them in the key. */
+const linesIds = new WeakMap<readonly ClauseLine[], number>();
+let nextLinesId = 1;
+
+function linesId(lines: readonly ClauseLine[]): number {
+  let id = linesIds.get(lines);
+  if (id === undefined) {
+    id = nextLinesId++;
+    linesIds.set(lines, id);
   }
-  return html;
+  return id;
 }
 
-/** Clauses with their lines made into HTML, in place of the lines: what the page of every clause sends. */
-export function withPreparedText<C extends { lines: readonly ClauseLine[]; cut: string | null }>(clauses: readonly C[]) {
-  return clauses.map(({ lines, cut, ...rest }) => ({ ...rest, textHtml: clauseTextHtml(lines, cut) }));
+export function wholeTextHtml(clauses: readonly WholeClause[], seesDebate: boolean): string {
+  const key = createHash("sha256")
+    .update(JSON.stringify([seesDebate, clauses.map((c) => [linesId(c.lines), c.id, c.number, c.title, c.entrenched, c.amendments, c.decision, c.link, c.firstLine, c.lastLine, c.cut])]))
+    .digest("base64");
+  return made.get(key, () => renderToStaticMarkup(<WholeText clauses={clauses} seesDebate={seesDebate} />));
 }

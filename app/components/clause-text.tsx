@@ -20,14 +20,6 @@ export function ClauseText({ lines, cut }: { lines: readonly ClauseLine[]; cut?:
   );
 }
 
-/**
- * ClauseText made earlier on the server as HTML (clause-text-html.server.tsx): the page that shows
- * every clause at once sends the same lines to every reader, and making them is most of its cost.
- */
-export function PreparedClauseText({ html }: { html: string }) {
-  return <div className="clause__text" dangerouslySetInnerHTML={{ __html: html }} />;
-}
-
 export function ClauseLines({ lines, cut }: { lines: readonly ClauseLine[]; cut?: string | null | undefined }) {
   return (
     <>

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { PreparedClauseText } from "~/components/clause-text";
+import { ClauseLines, type ClauseLine } from "~/components/clause-text";
 import type { ConstitutionAccess } from "~/modules/constitution/views.server";
 
 /** What the reading pages share: the state of the constitution and what the reader may do. */
@@ -108,8 +108,12 @@ export function ClauseTags({ c }: { c: ReadableClause }) {
   );
 }
 
-/** "Lines 1 to 12", and the link to the clause's amendments and comments while it is drafted. */
-export function ClauseLinesNote({ c, seesDebate }: { c: ReadableClause; seesDebate: boolean }) {
+/**
+ * "Lines 1 to 12", and the link to the clause's amendments and comments while it is drafted.
+ * `plain`: an ordinary link, for markup made outside the router (the whole text, made once).
+ */
+export function ClauseLinesNote({ c, seesDebate, plain = false }: { c: ReadableClause; seesDebate: boolean; plain?: boolean }) {
+  const Anchor = plain ? PlainLink : Link;
   if (c.firstLine === null) return null;
   return (
     <p className="clause__lines-note">
@@ -117,32 +121,51 @@ export function ClauseLinesNote({ c, seesDebate }: { c: ReadableClause; seesDeba
       {c.link ? (
         <>
           {" · "}
-          <Link to={`/constitution/clauses/${c.id}`}>
+          <Anchor to={`/constitution/clauses/${c.id}`}>
             {seesDebate ? `Amendments (${c.amendments}) and comments` : "Clause page"}
             <span className="visually-hidden"> for {c.title}</span>
-          </Link>
+          </Anchor>
         </>
       ) : null}
     </p>
   );
 }
 
-/** One clause as a section of the whole text. */
-export function ClauseSection({
-  c,
-  seesDebate,
-}: {
-  c: ReadableClause & { textHtml: string };
-  seesDebate: boolean;
-}) {
+function PlainLink({ to, children }: { to: string; children: React.ReactNode }) {
+  return <a href={to}>{children}</a>;
+}
+
+/**
+ * The whole text's contents and every clause as a section, with plain links: made once per
+ * version of the text and of what the reader sees (clause-text-html.server.tsx), outside the router.
+ */
+export function WholeText({ clauses, seesDebate }: { clauses: readonly (ReadableClause & { lines: readonly ClauseLine[]; cut: string | null })[]; seesDebate: boolean }) {
   return (
-    <section id={c.id} aria-labelledby={`${c.id}-title`} className="clause">
-      <h2 id={`${c.id}-title`}>
-        {c.number}. {c.title}
-        <ClauseTags c={c} />
-      </h2>
-      <ClauseLinesNote c={c} seesDebate={seesDebate} />
-      <PreparedClauseText html={c.textHtml} />
-    </section>
+    <>
+      <nav aria-labelledby="toc-title" className="panel">
+        <h2 id="toc-title">Contents</h2>
+        <ol className="toc">
+          {clauses.map((c) => (
+            <li key={c.id}>
+              <a href={`#${c.id}`}>{c.title}</a>
+              {c.entrenched ? " (entrenched)" : ""}
+              {c.amendments > 0 ? `: ${c.amendments} ${c.amendments === 1 ? "amendment" : "amendments"}` : ""}
+            </li>
+          ))}
+        </ol>
+      </nav>
+      {clauses.map((c) => (
+        <section key={c.id} id={c.id} aria-labelledby={`${c.id}-title`} className="clause">
+          <h2 id={`${c.id}-title`}>
+            {c.number}. {c.title}
+            <ClauseTags c={c} />
+          </h2>
+          <ClauseLinesNote c={c} seesDebate={seesDebate} plain />
+          <div className="clause__text">
+            <ClauseLines lines={c.lines} cut={c.cut} />
+          </div>
+        </section>
+      ))}
+    </>
   );
 }

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { withPreparedText } from "~/components/clause-text-html.server";
-import { ClauseSection, ConstitutionIntro, readingLinks } from "~/components/constitution-reading";
+import { wholeTextHtml } from "~/components/clause-text-html.server";
+import { ConstitutionIntro, readingLinks } from "~/components/constitution-reading";
 import { shownConstitution } from "~/modules/constitution/shown-constitution.server";
 import { requirePermission } from "~/utils/auth.server";
 
@@ -13,8 +13,8 @@ export const handle = { hydrate: false };
 /** Every clause on one page: to search the text or read it straight through on a computer. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "constitution.read");
-  const shown = await shownConstitution(context);
-  return { ...shown, clauses: withPreparedText(shown.clauses) };
+  const { clauses, ...shown } = await shownConstitution(context);
+  return { ...shown, wholeText: wholeTextHtml(clauses, shown.access.seesDebate) };
 }
 
 export default function WholeConstitution() {
@@ -26,21 +26,8 @@ export default function WholeConstitution() {
       </p>
       <h1>{d.heading}</h1>
       <ConstitutionIntro d={d} />
-      <nav aria-labelledby="toc-title" className="panel">
-        <h2 id="toc-title">Contents</h2>
-        <ol className="toc">
-          {d.clauses.map((c) => (
-            <li key={c.id}>
-              <a href={`#${c.id}`}>{c.title}</a>
-              {c.entrenched ? " (entrenched)" : ""}
-              {c.amendments > 0 ? `: ${c.amendments} ${c.amendments === 1 ? "amendment" : "amendments"}` : ""}
-            </li>
-          ))}
-        </ol>
-      </nav>
-      {d.clauses.map((c) => (
-        <ClauseSection key={c.id} c={c} seesDebate={d.access.seesDebate} />
-      ))}
+      {/* The contents and every clause, made once per version of the text (clause-text-html.server.tsx). */}
+      <div dangerouslySetInnerHTML={{ __html: d.wholeText }} />
     </div>
   );
 }

@@ -22,7 +22,8 @@ describe("the constitution pages", () => {
       expect(html).toContain(`href="#${c.id}"`);
       expect(html).toContain(`id="${c.id}"`);
     }
-    expect(html).toContain("Lines <!-- -->1<!-- --> to");
+    // React marks where text pieces join with empty comments in some renders, not in others.
+    expect(html.replaceAll("<!-- -->", "")).toContain("Lines 1 to");
     expect(html).toContain("Entrenched");
   });
 
