@@ -7,7 +7,7 @@ import { signIn } from "./journeys";
 
 const PHONE = 360;
 /** Downloads and links that act or sign someone in are not pages to measure. */
-const notAPage = /\.(pdf|csv|zip|txt|blt|json)$|^\/logout|^\/login\/verify|^\/registration\/documents\/|^\/registration\/emblems\//;
+const notAPage = /\.(pdf|csv|zip|txt|blt|json|bel)$|^\/logout|^\/login\/verify|^\/registration\/documents\/|^\/registration\/emblems\//;
 /** A bound on one crawl, well above the pages there are, so that a link loop cannot hang it. */
 const MAX_PAGES = 150;
 const PER_FAMILY = 3;

@@ -9,8 +9,11 @@ import { createSession } from "../../app/modules/auth/session.server";
 import { grantRole } from "../../app/modules/users/users.server";
 import { openPglite, openPostgres } from "../../app/utils/db.server";
 import { movement } from "../../db/schema";
+import { setBallotSecret } from "../../app/modules/polls/encrypted/ballot-keys.server";
 import { adoptedAndDeclared, OFFICERS } from "../support/registration-fixture";
 
+// The polls seeded here are counted by the servers the spec starts with the same APP_SECRET (decision 044).
+setBallotSecret(process.env.APP_SECRET ?? "");
 const database = process.env.DATABASE_URL ? openPostgres(process.env.DATABASE_URL) : await openPglite(process.env.DATA_DIR);
 try {
   await database.migrate();
