@@ -116,11 +116,11 @@ export function mulMod(group: Group, a: bigint, b: bigint): bigint {
   return (a * b) % group.p;
 }
 
-/** Modular inverse by the extended Euclidean algorithm (p is prime, x is not 0 mod p). */
-export function invMod(group: Group, x: bigint): bigint {
-  let a = ((x % group.p) + group.p) % group.p;
+/** Modular inverse by the extended Euclidean algorithm (the modulus is prime: p or q; x is not 0 mod it). */
+export function inverseModulo(x: bigint, modulus: bigint): bigint {
+  let a = ((x % modulus) + modulus) % modulus;
   if (a === 0n) throw new RangeError("0 has no inverse");
-  let m = group.p;
+  let m = modulus;
   let x0 = 0n;
   let x1 = 1n;
   while (a > 1n) {
@@ -128,7 +128,12 @@ export function invMod(group: Group, x: bigint): bigint {
     [a, m] = [m, a % m];
     [x0, x1] = [x1 - quotient * x0, x0];
   }
-  return ((x1 % group.p) + group.p) % group.p;
+  return ((x1 % modulus) + modulus) % modulus;
+}
+
+/** The inverse of x modulo p. */
+export function invMod(group: Group, x: bigint): bigint {
+  return inverseModulo(x, group.p);
 }
 
 export function divMod(group: Group, a: bigint, b: bigint): bigint {

@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, randomInt } from "node:crypto";
 import { BASE58_DIGITS } from "./credentials";
-import { type Group, hashToExponent, isExponent, isGroupElement, modQ, mulMod, powMod, randomExponent, sha256Hex, invMod } from "./group";
+import { type Group, hashToExponent, isExponent, isGroupElement, modQ, mulMod, powMod, randomExponent, sha256Hex, invMod, inverseModulo } from "./group";
 import { BeleniosFormatError, bigNum, signedJson, signedMsgOf, trusteePublicKeyJson as trusteeKeyJson, trusteePublicKeyOf as trusteeKeyOf } from "./serialize";
 import { trusteePublicKeyFor, verifyTrusteePublicKey } from "./trustee";
 import type { SignedMsg, ThresholdParameters, TrusteePublicKey } from "./types";
@@ -360,14 +360,5 @@ export function lagrange(group: Group, indexes: readonly number[], j: number): b
 }
 
 function invModQ(group: Group, x: bigint): bigint {
-  let a = ((x % group.q) + group.q) % group.q;
-  let m = group.q;
-  let x0 = 0n;
-  let x1 = 1n;
-  while (a > 1n) {
-    const quotient = a / m;
-    [a, m] = [m, a % m];
-    [x0, x1] = [x1 - quotient * x0, x0];
-  }
-  return ((x1 % group.q) + group.q) % group.q;
+  return inverseModulo(x, group.q);
 }
