@@ -2,8 +2,16 @@ import { defineConfig } from "@playwright/test";
 
 const port = process.env.E2E_PORT ?? "3100";
 
+/**
+ * The journeys that start their own server on their own database (their clocks move on their
+ * own). `npm run test:e2e` runs them in a second Playwright process (playwright.journeys.config.ts)
+ * beside the rest, which it runs with E2E_SHARED_ONLY set: see scripts/run-e2e.mjs.
+ */
+export const ownServerSpecs = ["**/founding-from-empty.spec.ts", "**/registration.spec.ts"];
+
 export default defineConfig({
   testDir: "tests/e2e",
+  testIgnore: process.env.E2E_SHARED_ONLY ? ownServerSpecs : [],
   // One server, one database: journeys run one after another.
   workers: 1,
   timeout: 30_000,

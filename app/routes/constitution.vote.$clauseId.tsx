@@ -7,7 +7,7 @@ import { sittingMessages } from "~/modules/constitution/sitting-messages";
 import { clearedJustCastCookie, justCastCookie, nextUnvoted, readJustCast, sittingProgress } from "~/modules/constitution/sitting";
 import { JustCastBanner, SittingProgress } from "~/components/sitting";
 import { castClauseBallot, type ClauseAnswer } from "~/modules/constitution/round.server";
-import { ballotProblemMessages, majorityDescriptions } from "~/modules/polls/messages";
+import { ballotProblemMessages, majorityDescriptions, pollsText } from "~/modules/polls/messages";
 import { rankingFromNumbers } from "~/modules/polls/ranking-form";
 import { noteCastSent, noteCastStored } from "~/modules/polls/cast-record";
 import { requireUser } from "~/utils/auth.server";
@@ -145,6 +145,7 @@ export default function ClauseBallot() {
         Round {d.round.number}. {d.questions.length === 1 ? "One question." : `${d.questions.length} questions: the amendments first, then the clause as amended.`} Your
         ballot is secret, and you cannot change it once cast.
       </p>
+      {d.encrypted ? <p className="hint">{pollsText.clauseBallotServerTrustee}</p> : null}
       {d.clause ? (
         <details>
           <summary>The clause as it now reads (lines {d.clause.firstLine} to {d.clause.lastLine})</summary>

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
 export const pollMethodValues = ["yes-no", "irv", "irv-scottish", "scottish-stv", "schulze"] as const;
@@ -7,7 +7,8 @@ export type PollMethod = (typeof pollMethodValues)[number];
 export const majorityValues = ["simple", "absolute", "two-thirds"] as const;
 export const publicationValues = ["receipts-with-rankings", "separate-lists"] as const;
 export type PublicationMode = (typeof publicationValues)[number];
-export const pollStatusValues = ["draft", "open", "closed", "cancelled"] as const;
+/** "decrypting": voting has ended and the named trustees are decrypting the result (decision 045). */
+export const pollStatusValues = ["draft", "open", "decrypting", "closed", "cancelled"] as const;
 export type PollStatus = (typeof pollStatusValues)[number];
 
 /**
@@ -58,7 +59,7 @@ export const polls = pgTable(
   },
   (t) => [
     check("polls_seats_positive", sql`${t.seats} >= 1`),
-    check("polls_status_known", sql`${t.status} in ('draft', 'open', 'closed', 'cancelled')`),
+    check("polls_status_known", sql`${t.status} in ('draft', 'open', 'decrypting', 'closed', 'cancelled')`),
     check("polls_owner_known", sql`${t.owner} is null or ${t.owner} in ('decision', 'standing_orders', 'clause', 'adoption', 'election', 'financial_scheme')`),
     check("polls_quorum_share", sql`${t.quorumNumerator} >= 0 and ${t.quorumDenominator} > 0 and ${t.quorumNumerator} <= ${t.quorumDenominator}`),
   ],
@@ -172,8 +173,8 @@ export const pollElections = pgTable("poll_elections", {
   election: text("election").notNull(),
   trustees: text("trustees").notNull(),
   credentials: text("credentials").notNull(),
-  /** Who holds the decryption key: only "server" so far (the page says so). */
-  trusteeKind: text("trustee_kind", { enum: ["server"] }).notNull().default("server"),
+  /** Who holds the decryption key: the server (the page says so), or the members named as trustees (poll_trustees). */
+  trusteeKind: text("trustee_kind", { enum: ["server", "members"] }).notNull().default("server"),
   /** Seconds since the epoch: the archive's timestamp, fixed at setup so the record is the same on every download. */
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   /** Written at the close: the encrypted tally and its size (number tallied, weight), as published. */
@@ -185,3 +186,26 @@ export const pollElections = pgTable("poll_elections", {
   partialDecryptions: jsonb("partial_decryptions").$type<{ owner: number; pd: string }[]>(),
   result: text("result"),
 });
+
+/**
+ * A poll's named trustees (decision 045), in order: each gives a public key before the poll
+ * opens, and after the close their shuffle (ranked polls, in this order) and partial decryption,
+ * which are kept in poll_elections. The private key never reaches the server.
+ */
+export const pollTrustees = pgTable(
+  "poll_trustees",
+  {
+    pollId: uuid("poll_id")
+      .notNull()
+      .references(() => polls.id, { onDelete: "cascade" }),
+    /** 1-based: the trustee's number in the election's record. */
+    position: integer("position").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    /** Belenios trustee public key (with its proof of knowledge), canonical JSON; null until given. */
+    publicKey: text("public_key"),
+    keyGivenAt: timestamp("key_given_at", { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.pollId, t.position] }), unique("poll_trustees_poll_user").on(t.pollId, t.userId)],
+);

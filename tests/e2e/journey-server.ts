@@ -30,6 +30,9 @@ export interface JourneyServer {
 
 const run = promisify(execFile);
 
+/** playwright.journeys.config.ts's outputDir. */
+const JOURNEY_OUTPUT = "test-results-journeys";
+
 export async function startJourneyServer(serverUrl: string): Promise<JourneyServer> {
   const port = process.env.E2E_JOURNEY_PORT ?? String(Number(process.env.E2E_PORT ?? "3100") + 8);
   const clockPort = String(Number(port) + 1);
@@ -48,8 +51,10 @@ export async function startJourneyServer(serverUrl: string): Promise<JourneyServ
     MAIL_FROM: "Breakaway journey <no-reply@journey.test>",
     APP_SECRET: randomBytes(32).toString("hex"),
   };
-  mkdirSync("test-results", { recursive: true });
-  const log = `test-results/founding-from-empty-server-${port}.log`;
+  // Beside the journeys' own Playwright output, which the other Playwright process running at
+  // the same time does not clear.
+  mkdirSync(JOURNEY_OUTPUT, { recursive: true });
+  const log = `${JOURNEY_OUTPUT}/founding-from-empty-server-${port}.log`;
   const out = createWriteStream(log);
   // Its own process group (detached), ended as a whole by stop(); stdin closes if this process dies.
   const server: ChildProcess = spawn("npx", ["tsx", "scripts/e2e-journey-server.ts"], { env, stdio: ["pipe", "pipe", "pipe"], detached: true });

@@ -10,6 +10,7 @@ import { systemActor } from "../../app/modules/audit/audit.server";
 import { originalDocument } from "../../app/modules/constitution/drafting.server";
 import { hashText, numberClauses } from "../../app/modules/constitution/text";
 import { flat, pdfText } from "../../app/modules/documents/test-support/pdf-text";
+import { electionsOf } from "../../app/modules/polls/encrypted/poll-elections.server";
 import { grantRole } from "../../app/modules/users/users.server";
 import { buildRequestContext } from "../../app/utils/context.server";
 import { toLondonLocal } from "../../app/utils/london-time";
@@ -25,6 +26,7 @@ import {
 } from "../../db/schema";
 import { cookieFor, createTestApp, html } from "../support/app-harness";
 import { foundingMembersReady } from "../support/constitution-fixture";
+import { openYesNoBallot } from "../support/open-ballot";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 /**
@@ -449,10 +451,17 @@ describe("the constitution over HTTP", () => {
       const receipts = [...page.matchAll(/<code class="receipt">([^<]+)<\/code>/g)].map((m) => m[1] ?? "");
       expect(receipts).toHaveLength(2);
       const stored = await database.db.select().from(ballots).where(inArray(ballots.receipt, receipts));
-      expect(stored.map((b) => [b.pollId, b.content]).sort()).toEqual(
+      // Each question's answer is an encrypted ballot of its own poll's election (decision 044),
+      // which holds what was sent.
+      const elections = await electionsOf(database.db, questionIds);
+      const opened = stored.map((b) => {
+        if (!("belenios" in b.content)) throw new Error("a clause ballot was stored in plain text");
+        return [b.pollId, openYesNoBallot(elections.get(b.pollId)!, b.content.belenios)];
+      });
+      expect(opened.sort()).toEqual(
         [
-          [first, { choice: "no" }],
-          [second, { choice: "yes" }],
+          [first, "no"],
+          [second, "yes"],
         ].sort(),
       );
     });

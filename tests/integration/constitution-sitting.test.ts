@@ -44,6 +44,8 @@ describe("a sitting of clause votes", () => {
     expect(page).toContain(`Clause 1 of ${clauses.length} · ${clauses.length} left to vote on`);
     expect(page).toContain("Once it is cast, the next clause you have not voted on opens.");
     expect(page).toContain("Stop here and come back later");
+    // Every question is a Belenios election (decision 044), and the page says who holds the key.
+    expect(page).toContain("For this round the server holds the decryption key, so whoever runs the server could read the ballots.");
   });
 
   it("goes straight on to the next clause after casting, with the receipts shown there once", async () => {
@@ -61,6 +63,9 @@ describe("a sitting of clause votes", () => {
     expect(receipts).toHaveLength(questions.length);
     const stored = await setup.database.db.select().from(ballots).where(inArray(ballots.receipt, receipts));
     expect(stored.map((b) => b.pollId).sort()).toEqual(questions.map((q) => q.pollId).sort());
+    // Encrypted ballots, whose receipts are their trackers (Base64 SHA-256).
+    expect(stored.every((b) => "belenios" in b.content)).toBe(true);
+    for (const receipt of receipts) expect(receipt).toMatch(/^[A-Za-z0-9+/]{43}$/);
     expect(page).toContain(`Clause 2 of ${clauses.length} · ${clauses.length - 1} left to vote on`);
     // Shown once: the page clears the cookie.
     expect(next.headers.getSetCookie().some((c) => /^bk_cast=;.*Max-Age=0/.test(c))).toBe(true);

@@ -4,7 +4,7 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../app/modules/audit/audit.server";
 import { BallotBox, type SentBallot } from "../../app/modules/polls/ballot-box.server";
-import { castBallot, closePoll, createPoll, openPoll, verifyPoll } from "../../app/modules/polls/polls.server";
+import { castBallot, closePoll, createPoll, openPoll, openPollBatch, verifyPoll } from "../../app/modules/polls/polls.server";
 import { grantRole } from "../../app/modules/users/users.server";
 import { rowsOf } from "../../app/utils/db.server";
 import { pollElections } from "../../db/schema";
@@ -50,6 +50,16 @@ const ranked: PollUnderAttack = { pollId: "", truth: new Map(), alone: [], batch
 const yesNo: PollUnderAttack = { pollId: "", truth: new Map(), alone: [], batch: [] };
 /** A ranked poll opened now: a Belenios election, its rankings encrypted. */
 const sealedRanked: PollUnderAttack = { pollId: "", truth: new Map(), alone: [], batch: [] };
+/** A question opened in a batch, as a constitution round opens its clauses' questions. */
+const roundQuestion: PollUnderAttack = { pollId: "", truth: new Map(), alone: [], batch: [] };
+
+async function newRoundQuestion() {
+  const opened = await database.db.transaction((tx) =>
+    openPollBatch(tx, actor, [{ title: "Clause 3: Membership", method: "yes-no", options: [], closesAt: new Date(Date.now() + 3_600_000) }], members),
+  );
+  if (!opened.ok) throw new Error(opened.code);
+  return opened.polls[0]!.pollId;
+}
 
 async function newPoll(method: "irv" | "yes-no", options: { openedBeforeEncryption?: boolean } = {}) {
   const created = await createPoll(database.db, actor, {
@@ -134,7 +144,14 @@ describe.skipIf(!onServer)("the database administrator's attack on secret ballot
       [[byId[5]!, { ranking: [0] }], [byId[11]!, { ranking: [2, 1] }], [byId[10]!, { ranking: [1, 0, 2] }]],
     );
 
-    const polls = [ranked, yesNo, sealedRanked];
+    roundQuestion.pollId = await newRoundQuestion();
+    await cast(
+      roundQuestion,
+      [[byId[4]!, { choice: "yes" }], [byId[5]!, { choice: "no" }]],
+      [[byId[6]!, { choice: "abstain" }], [byId[7]!, { choice: "no" }], [byId[8]!, { choice: "no" }]],
+    );
+
+    const polls = [ranked, yesNo, sealedRanked, roundQuestion];
     for (const poll of polls) poll.open = await inspectAsDba(database.url!, poll.pollId, { walFrom });
     // Another before the close: its deletes log images of pages full of rows written while voting.
     await database.db.execute(sql`checkpoint`);
@@ -155,8 +172,8 @@ describe.skipIf(!onServer)("the database administrator's attack on secret ballot
 
   // Ballots are Belenios ballots (decision 044): only ciphertexts, whatever the method, even for
   // a batch that all chose alike; a ranking is decrypted only after the server's shuffle.
-  it("recovers no voter-choice pair from an encrypted poll, Yes/No or ranked, by any method, while it is open or after it closes", () => {
-    for (const poll of [yesNo, sealedRanked]) {
+  it("recovers no voter-choice pair from an encrypted poll, Yes/No or ranked, alone or in a round, by any method, while it is open or after it closes", () => {
+    for (const poll of [yesNo, sealedRanked, roundQuestion]) {
       expect(poll.open!.pairs).toEqual([]);
       expect(poll.closed!.pairs).toEqual([]);
     }
@@ -164,7 +181,7 @@ describe.skipIf(!onServer)("the database administrator's attack on secret ballot
 
   // Whatever a ballot holds: the attacker did read the WAL, so an empty list above means nothing was there to find.
   it("rebuilds the polls' rows from the WAL, from full-page images too, before and after the close", () => {
-    for (const poll of [ranked, yesNo, sealedRanked]) {
+    for (const poll of [ranked, yesNo, sealedRanked, roundQuestion]) {
       expect(poll.open!.walRows).toBeGreaterThanOrEqual(poll.open!.liveRows);
       // The rows written while voting, and the ones the close wrote again.
       expect(poll.closed!.walRows).toBeGreaterThan(poll.open!.walRows);

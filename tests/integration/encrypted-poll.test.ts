@@ -83,7 +83,7 @@ describe("an encrypted Yes/No poll", () => {
   it("decrypts only the total at the close, and counts it by the poll's rules", async () => {
     const closed = await closePoll(database.db, actor, pollId);
     expect(closed.ok).toBe(true);
-    if (!closed.ok || closed.result.kind !== "yes-no") throw new Error("not counted");
+    if (!closed.ok || closed.result?.kind !== "yes-no") throw new Error("not counted");
     expect(closed.result.result).toMatchObject({ tally: { yes: 3, no: 1, abstain: 1, roll: members.length }, passed: true });
     const check = await checkReceipt(database.db, pollId, receipts[2]!);
     expect(check).toEqual({ status: "counted", content: null });

@@ -77,7 +77,7 @@ describe("poll pages", () => {
     const rankings = [[0, 2], [2, 0], [0, 2]];
     for (const [i, ranking] of rankings.entries()) expect((await castBallot(database.db, { pollId, userId: roll[i]!, ranking })).ok).toBe(true);
     const closed = await closePoll(database.db, systemActor(), pollId);
-    if (!closed.ok || closed.result.kind !== "ranked") throw new Error("not counted");
+    if (!closed.ok || closed.result?.kind !== "ranked") throw new Error("not counted");
 
     const page = await app.request(`/polls/${pollId}/ballots`, { cookie: cookie.member });
     expect(page.status).toBe(200);

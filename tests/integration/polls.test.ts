@@ -76,7 +76,7 @@ describe("secret ballots", () => {
 
     const closed = await closePoll(database.db, actor, pollId);
     expect(closed.ok).toBe(true);
-    if (closed.ok && closed.result.kind === "ranked") expect(closed.result.report.elected).toEqual(["Ada"]);
+    if (closed.ok && closed.result?.kind === "ranked") expect(closed.result.report.elected).toEqual(["Ada"]);
 
     const published = await getPublication(database.db, pollId);
     expect(published?.voted).toBe(8);
@@ -276,7 +276,7 @@ describe("secret ballots", () => {
       expect((await castBallot(database.db, { pollId: created.pollId, userId: members[i]!, choice })).ok).toBe(true);
     }
     const closed = await closePoll(database.db, actor, created.pollId);
-    expect(closed.ok && closed.result.kind === "yes-no" && closed.result.result).toMatchObject({
+    expect(closed.ok && closed.result?.kind === "yes-no" && closed.result.result).toMatchObject({
       passed: true,
       code: "majority-met",
       majority: "two-thirds",

@@ -11,7 +11,7 @@ import {
   modQ,
   mulMod,
   powMod,
-  precomputeBase,
+  noteElectionKey,
   randomExponent,
   sha256Base64,
 } from "./group";
@@ -274,7 +274,7 @@ export interface EncryptedBallot {
 export function encryptBallot(election: Election, privateCredential: string, plaintext: Plaintext): EncryptedBallot {
   const { group, params } = election;
   if (plaintext.length !== params.questions.length) throw new InvalidPlaintextError("one answer per question expected");
-  precomputeBase(group, params.publicKey);
+  noteElectionKey(group, params.publicKey);
   const secret = credentialSecret(group, params.uuid, privateCredential);
   const credential = powMod(group, group.g, secret);
   const prefix = proofPrefix(election, credential);
@@ -333,7 +333,7 @@ export function verifyBallot(election: Election, raw: string): BallotCheck {
   if (hashToExponent(group, signaturePrefix(signature.hash), [commitment]) !== challenge)
     return { ok: false, reason: "bad_signature" };
   if (ballot.answers.length !== params.questions.length) return { ok: false, reason: "bad_proof" };
-  precomputeBase(group, params.publicKey);
+  noteElectionKey(group, params.publicKey);
   const prefix = proofPrefix(election, ballot.credential);
   const proofsHold = params.questions.every((q, i) => {
     const a = ballot.answers[i]!;

@@ -10,6 +10,9 @@ import {
   powMod,
   powModBigInt,
   precomputeBase,
+  noteElectionKey,
+  hasTable,
+  BALLOTS_BEFORE_TABLE,
   randomExponent,
   sha256Base64,
 } from "./group";
@@ -42,6 +45,16 @@ describe("BELENIOS-2048", () => {
     expect(powMod(G, y, G.q)).toBe(1n);
     const big = fromBytes(randomBytes(40)); // above 256 bits: OpenSSL again
     expect(powMod(G, G.g, big)).toBe(powModBigInt(G.g, big, G.p));
+  });
+
+  it("gives an election key a table only once it has been used for several ballots", () => {
+    const y = powMod(G, G.g, randomExponent(G));
+    for (let i = 1; i < BALLOTS_BEFORE_TABLE; i++) noteElectionKey(G, y);
+    expect(hasTable(G, y)).toBe(false);
+    noteElectionKey(G, y);
+    expect(hasTable(G, y)).toBe(true);
+    const e = randomExponent(G);
+    expect(powMod(G, y, e)).toBe(powModBigInt(y, e, G.p));
   });
 
   it("answers the cases OpenSSL refuses: exponent 0, bases 0, 1 and p-1, and a result of 1", () => {

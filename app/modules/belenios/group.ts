@@ -67,6 +67,34 @@ export function precomputeBase(group: Group, base: bigint): void {
   perGroup.set(base, buildTable(group, base));
 }
 
+/** Whether this base has a fixed-base table now. */
+export function hasTable(group: Group, base: bigint): boolean {
+  return tables.get(group.name)?.has(base) ?? false;
+}
+
+// A table costs about 85 ms, the price of some 250 exponentiations through OpenSSL, and one ballot
+// raises its election's key about ten times. So an election key gets a table only once it has
+// been used for this many ballots lately: casting across many polls at once (a constitution
+// round has one key per question, each voter answering every question) would otherwise rebuild
+// tables for every ballot, and a poll with a handful of ballots never pays for one.
+export const BALLOTS_BEFORE_TABLE = 16;
+const KEYS_COUNTED = 256;
+const keyUses = new Map<string, number>();
+
+/** A ballot of the election with this public key is being made or checked: precomputes the key once it is in steady use. */
+export function noteElectionKey(group: Group, key: bigint): void {
+  if (hasTable(group, key)) return;
+  const id = `${group.name}:${key.toString(36)}`;
+  const uses = (keyUses.get(id) ?? 0) + 1;
+  keyUses.delete(id);
+  if (uses < BALLOTS_BEFORE_TABLE) {
+    keyUses.set(id, uses);
+    if (keyUses.size > KEYS_COUNTED) keyUses.delete(keyUses.keys().next().value!);
+    return;
+  }
+  precomputeBase(group, key);
+}
+
 function tablePow(group: Group, table: bigint[][], exp: bigint): bigint {
   let result = 1n;
   let e = exp;

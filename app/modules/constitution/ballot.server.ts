@@ -4,7 +4,7 @@
  */
 import { inArray } from "drizzle-orm";
 import type { DbOrTx } from "~/utils/db.server";
-import { pollOptions, polls } from "../../../db/schema";
+import { pollElections, pollOptions, polls } from "../../../db/schema";
 import { compactSegments } from "~/components/clause-text";
 import { amendmentEffect } from "./amendment-view";
 import { amendedDocument, currentDraft, listAmendments, originalDocument } from "./drafting.server";
@@ -109,5 +109,8 @@ export async function loadClauseBallot(db: DbOrTx, userId: string, clauseId: str
       .map((o) => ({ position: o.position, label: o.label })),
   }));
   const voted = (await clausesVoted(db, round.id, userId)).has(clauseId);
-  return { round, clause, questions, voted, titleOf };
+  // Questions opened since decision 044 are Belenios elections; a round opened before is not.
+  const elections = await db.select({ pollId: pollElections.pollId }).from(pollElections).where(inArray(pollElections.pollId, items.map((i) => i.pollId)));
+  const encrypted = elections.length === items.length;
+  return { round, clause, questions, voted, encrypted, titleOf };
 }

@@ -32,6 +32,12 @@ describe("the receipts carried to the next page", () => {
     expect(clearedJustCastCookie(false)).toBe("bk_cast=; Path=/constitution; HttpOnly; SameSite=Lax; Max-Age=0");
   });
 
+  it("carries encrypted ballots' trackers, which are Base64 (with + and /), as they are", () => {
+    const trackers = ["q3+Jd/8aXbN0YhT5mW2cLr9uPzK1vE4sG7iHoAfDn6w", "Zt/0a+P9kQ4mB7yR2cX5vN8uLwE3jH6gT1sDfKo+Ai8"];
+    const cookie = justCastCookie({ clauseId: "aims", receipts: trackers }, false);
+    expect(readJustCast(cookie.split(";")[0]!)).toEqual({ clauseId: "aims", receipts: trackers });
+  });
+
   it("reads nothing from a cookie it did not write", () => {
     const encode = (v: unknown) => `bk_cast=${Buffer.from(JSON.stringify(v)).toString("base64url")}`;
     expect(readJustCast(null)).toBeNull();

@@ -32,7 +32,8 @@ export function nextUnvoted(clauses: readonly SittingClause[], clauseId: string)
 export const SITTING_COOKIE = "bk_cast";
 /** Long enough to follow a redirect on a slow phone, short enough not to linger. */
 const SITTING_SECONDS = 600;
-const RECEIPT = /^[A-Za-z0-9]{8,64}$/;
+// A plain ballot's receipt (letters and digits), or an encrypted ballot's tracker (Base64, decision 044).
+const RECEIPT = /^[A-Za-z0-9+/]{8,64}$/;
 const CLAUSE_ID = /^[A-Za-z0-9_.-]{1,120}$/;
 
 export interface JustCast {

@@ -90,7 +90,7 @@ export function personalSteps(f: PersonalFacts): PersonalStep[] {
 
 /** A ballot as the road sees it. `passed` only for a closed yes/no poll that was counted. */
 export interface PollFact {
-  status: "draft" | "open" | "closed" | "cancelled";
+  status: "draft" | "open" | "decrypting" | "closed" | "cancelled";
   closesAt: Date;
   passed?: boolean;
 }

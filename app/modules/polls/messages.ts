@@ -148,6 +148,7 @@ export const pollStatusMessages = {
     draft: (closesAt: Date) => `Not open yet. Set to close on ${when(closesAt)}.`,
     open: (closesAt: Date) => `Closes on ${when(closesAt)}.`,
     counting: (closesAt: Date) => `Voting closed on ${when(closesAt)}. The ballots are being counted.`,
+    decrypting: (closedAt: Date) => `Voting closed on ${when(closedAt)}. The trustees are decrypting the result.`,
     closed: (closedAt: Date) => `Closed on ${when(closedAt)}.`,
     closed_early: (closedAt: Date, closesAt: Date) => `Closed early, on ${when(closedAt)}. It was set to close on ${when(closesAt)}.`,
     cancelled: (cancelledAt: Date, closesAt: Date) => `Cancelled on ${when(cancelledAt)}. It was to close on ${when(closesAt)}.`,
@@ -183,6 +184,9 @@ export const pollsText = {
   serverTrusteeRanked:
     "Your ranking is encrypted before it is stored. When the poll closes, the rankings are shuffled into a secret order, with a proof that none was changed, and only then decrypted and counted: nobody can tell which was yours. " +
     "For this poll the server holds the decryption key, so whoever runs the server could read the ballots.",
+  clauseBallotServerTrustee:
+    "Your answers are encrypted before they are stored. A Yes or No is only ever counted in a total, never decrypted alone; a ranking is shuffled into a secret order before it is decrypted. " +
+    "For this round the server holds the decryption key, so whoever runs the server could read the ballots.",
   encryptedByBrowser:
     "Your browser encrypted your ballot and proved it well formed before sending it; the server checked the proofs and never saw your choice. Your receipt is your ballot's tracker.",
   encryptingInBrowser: "Encrypting your ballot in your browser…",

@@ -22,13 +22,17 @@ import { verifyElectionArchive } from "~/modules/belenios/record";
 import { parseResult } from "~/modules/belenios/serialize";
 import { closingAuditMismatch } from "./closing-audit.server";
 import { checkBrowserBallot } from "./encrypted/browser-ballots.server";
+import { electionTrustees, MAX_TRUSTEES, nameTrustees, trusteesOf } from "./encrypted/poll-trustees.server";
 import {
   electionsOf,
+  encryptedTallyOf,
   encryptForMember,
   outcomeOf,
   pollArchive,
+  recordPendingTally,
   recordTally,
   setUpElection,
+  setUpElections,
   takesEncryptedBallots,
   tallyAndDecrypt,
   type DecryptedOutcome,
@@ -66,9 +70,14 @@ export interface NewPoll {
   closesAt: Date;
   /** What the poll belongs to; left out for a free-standing poll (see PollOwner). */
   owner?: PollOwner;
+  /**
+   * Members named as its trustees, in order (decision 045): they hold the decryption key and the
+   * server does not. Free-standing polls only; left out, the server is the trustee.
+   */
+  trustees?: readonly string[];
 }
 
-type CreateProblem = "options_missing" | "seats_invalid" | "closes_in_past";
+type CreateProblem = "options_missing" | "seats_invalid" | "closes_in_past" | "trustees_invalid";
 export type CreatePollResult = { ok: true; pollId: string } | { ok: false; code: CreateProblem };
 
 type PollShape = { ok: true; options: { label: string; isRon?: boolean }[]; seats: number } | Extract<CreatePollResult, { ok: false }>;
@@ -85,6 +94,9 @@ function pollShape(input: NewPoll): PollShape {
     return { ok: false, code: "seats_invalid" };
   }
   if (input.closesAt.getTime() <= Date.now()) return { ok: false, code: "closes_in_past" };
+  // An owned poll's owner counts it at its close (decision 027): it cannot wait for trustees.
+  const trustees = input.trustees ?? [];
+  if (trustees.length > 0 && (input.owner || trustees.length > MAX_TRUSTEES || new Set(trustees).size !== trustees.length)) return { ok: false, code: "trustees_invalid" };
   return { ok: true, options, seats };
 }
 
@@ -114,18 +126,26 @@ export async function createPoll(db: DbOrTx, actor: Actor, input: NewPoll): Prom
     await tx.insert(pollOptions).values(
       options.map((o, position) => ({ pollId: poll.id, position, label: o.label, isRon: "isRon" in o ? Boolean(o.isRon) : false })),
     );
+    await nameTrustees(tx, poll.id, input.trustees ?? []);
     await appendAudit(tx, {
       actor,
       action: "poll.created",
       subjectType: "poll",
       subjectId: poll.id,
-      details: { title: input.title, method: input.method, seats, options: options.map((o) => o.label), lotSeed: poll.lotSeed },
+      details: {
+        title: input.title,
+        method: input.method,
+        seats,
+        options: options.map((o) => o.label),
+        lotSeed: poll.lotSeed,
+        ...(input.trustees?.length ? { trustees: input.trustees.length } : {}),
+      },
     });
     return { ok: true, pollId: poll.id } as const;
   });
 }
 
-export type OpenPollResult = { ok: true; rollSize: number } | { ok: false; code: "not_found" | "not_draft" | "roll_empty" };
+export type OpenPollResult = { ok: true; rollSize: number } | { ok: false; code: "not_found" | "not_draft" | "roll_empty" | "trustee_keys_missing" };
 
 /** Opens the poll and freezes its roll: nobody added to the movement later can vote in it. */
 export async function openPoll(db: DbOrTx, actor: Actor, pollId: string, roll: readonly string[]): Promise<OpenPollResult> {
@@ -135,6 +155,8 @@ export async function openPoll(db: DbOrTx, actor: Actor, pollId: string, roll: r
     const [poll] = await tx.select().from(polls).where(eq(polls.id, pollId)).for("update");
     if (!poll) return { ok: false, code: "not_found" } as const;
     if (poll.status !== "draft") return { ok: false, code: "not_draft" } as const;
+    const named = electionTrustees(await trusteesOf(tx, pollId));
+    if (named === "missing") return { ok: false, code: "trustee_keys_missing" } as const;
     for (let i = 0; i < unique.length; i += 1000) {
       await tx.insert(pollRoll).values(unique.slice(i, i + 1000).map((userId) => ({ pollId, userId })));
     }
@@ -143,7 +165,7 @@ export async function openPoll(db: DbOrTx, actor: Actor, pollId: string, roll: r
     // Its Belenios election, on the frozen roll (decision 044).
     if (takesEncryptedBallots(poll.method)) {
       const options = await tx.select({ label: pollOptions.label }).from(pollOptions).where(eq(pollOptions.pollId, pollId)).orderBy(asc(pollOptions.position));
-      await setUpElection(tx, poll, options, unique);
+      await setUpElection(tx, poll, options, unique, named);
     }
     await appendAudit(tx, {
       actor,
@@ -228,6 +250,12 @@ export async function openPollBatch(
       where r.poll_id = ${first}::uuid
       order by 1, 2`);
   }
+  // Each poll's Belenios election, on the frozen roll (decision 044).
+  await setUpElections(
+    tx,
+    rows.flatMap((row, i) => (takesEncryptedBallots(row.method) ? [{ poll: row, options: (shapes[i] as Extract<PollShape, { ok: true }>).options }] : [])),
+    unique,
+  );
   return { ok: true, polls: rows.map((r) => ({ pollId: r.id, title: r.title, method: r.method, lotSeed: r.lotSeed })), rollSize: unique.length };
 }
 
@@ -416,7 +444,8 @@ async function takeStrand(tx: DbOrTx, pollId: string, how: "skip locked" | "wait
   return row;
 }
 
-export type ClosePollResult = { ok: true; result: PollResult } | { ok: false; code: "not_found" | "not_open" | "chain_broken" };
+/** result is null for a poll held by named trustees (decision 045): it is now "decrypting". */
+export type ClosePollResult = { ok: true; result: PollResult | null } | { ok: false; code: "not_found" | "not_open" | "chain_broken" };
 
 /**
  * Closes the poll, counts it, and stores the result, in one transaction (closePollBatch, with
@@ -435,7 +464,8 @@ export async function closePoll(db: DbOrTx, actor: Actor, pollId: string, option
 
 export interface ClosedInBatch {
   pollId: string;
-  result: PollResult;
+  /** Null for a poll held by named trustees: closed to voting, its result waits for their decryptions. */
+  result: PollResult | null;
   ballots: number;
   /** The voting-time chain, checked before the rewrite: the digest of its strands' heads (strandsDigest). */
   votingChainHead: string;
@@ -451,7 +481,7 @@ export function closedPollDetails(closed: ClosedInBatch, options: { reason?: str
     ...(options.reason ? { closedEarlyBecause: options.reason } : {}),
     votingChainHead: closed.votingChainHead,
     chainHead: closed.chainHead,
-    outcome: result.kind === "yes-no" ? result.result.code : result.report.elected,
+    outcome: !result ? "awaiting_trustees" : result.kind === "yes-no" ? result.result.code : result.report.elected,
   };
 }
 
@@ -501,8 +531,12 @@ export async function closePollBatch(
     }
     const rules = rulesOf(poll, optionRows.filter((o) => o.pollId === poll.id));
     const pollElection = elections.get(poll.id);
-    let result: PollResult;
-    if (pollElection) {
+    let result: PollResult | null;
+    if (pollElection?.trusteeKind === "members") {
+      // Held by named trustees (decision 045): the tally waits for their shuffles and decryptions.
+      await recordPendingTally(tx, poll.id, encryptedTallyOf(pollElection, sorted.map((b) => encryptedText(b.content))));
+      result = null;
+    } else if (pollElection) {
       // Encrypted: the ballots are multiplied and only their sum is decrypted (decision 044).
       const tally = tallyAndDecrypt(pollElection, sorted.map((b) => encryptedText(b.content)));
       await recordTally(tx, poll.id, tally);
@@ -525,7 +559,8 @@ export async function closePollBatch(
   await tx.delete(pollChains).where(inArray(pollChains.pollId, openIds));
   const updates = closed.map((c) => ({ id: c.pollId, result: c.result, chain_head: c.chainHead, ballot_count: c.ballots }));
   await tx.execute(sql`
-    update ${polls} set status = 'closed', closed_at = ${closedAt.toISOString()}::timestamptz, result = x.result,
+    update ${polls} set status = case when x.result is null then 'decrypting' else 'closed' end,
+      closed_at = ${closedAt.toISOString()}::timestamptz, result = x.result,
       chain_head = x.chain_head, ballot_count = x.ballot_count
     from json_to_recordset(${JSON.stringify(updates)}::json) as x(id uuid, result jsonb, chain_head text, ballot_count integer)
     where ${polls.id} = x.id`);
@@ -736,7 +771,7 @@ function recountEncrypted(loaded: LoadedRules, rows: readonly { receipt: string;
 }
 
 /** An encrypted poll counted from what its decryption gave, by the same rules as plain ballots. */
-function countDecrypted(rules: PollRules, outcome: DecryptedOutcome, rollSize: number): PollResult {
+export function countDecrypted(rules: PollRules, outcome: DecryptedOutcome, rollSize: number): PollResult {
   return outcome.kind === "yes-no"
     ? countYesNoTotals(rules, outcome.counts, rollSize)
     : countPoll(rules, outcome.rankings.map((ranking) => ({ ranking })), rollSize);

@@ -13,7 +13,7 @@ export interface PollTimes {
   cancelledAt: Date | null;
 }
 
-export type PollTimeStage = "draft" | "open" | "counting" | "closed" | "closed_early" | "cancelled";
+export type PollTimeStage = "draft" | "open" | "counting" | "decrypting" | "closed" | "closed_early" | "cancelled";
 
 export function pollTimeStage(p: PollTimes, now: Date): PollTimeStage {
   switch (p.status) {
@@ -21,6 +21,8 @@ export function pollTimeStage(p: PollTimes, now: Date): PollTimeStage {
       return "draft";
     case "open":
       return p.closesAt.getTime() > now.getTime() ? "open" : "counting";
+    case "decrypting":
+      return "decrypting";
     case "closed":
       return p.closedAt && p.closedAt.getTime() < p.closesAt.getTime() ? "closed_early" : "closed";
     case "cancelled":
@@ -34,6 +36,7 @@ export function pollTimeLine(p: PollTimes, now: Date): string {
   switch (stage) {
     case "closed":
     case "closed_early":
+    case "decrypting":
       return t.time[stage](p.closedAt ?? p.closesAt, p.closesAt);
     case "cancelled":
       return t.time.cancelled(p.cancelledAt ?? p.closesAt, p.closesAt);
@@ -58,6 +61,6 @@ export function pollTurnoutLine(p: PollTurnout): string {
   const voters = p.youVoted ? Math.max(p.voters, 1) : p.voters;
   const roll = t.turnout.roll(p.rollSize);
   if (p.status === "cancelled") return `${roll}.`;
-  const voted = p.status === "closed" ? t.turnout.voted(voters) : t.turnout.haveVoted(voters);
+  const voted = p.status === "closed" || p.status === "decrypting" ? t.turnout.voted(voters) : t.turnout.haveVoted(voters);
   return `${roll}; ${voted}${p.youVoted ? t.turnout.youAmongThem : ""}.`;
 }

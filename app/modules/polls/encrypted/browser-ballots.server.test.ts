@@ -17,7 +17,7 @@ const trustee = generateTrusteeKey(G);
 
 function pollElection(template = electionTemplate({ title: "Adopt the statement", description: "", method: "yes-no" }, [])): PollElection {
   const election = makeElection({ uuid: generateUuid(), ...template }, [{ kind: "Single", key: trustee.publicKey }]);
-  return { pollId: "p", election, trusteesRaw: "[]", credentialsRaw: "[]", createdAt: new Date(), tally: null };
+  return { pollId: "p", election, trusteesRaw: "[]", credentialsRaw: "[]", trusteeKind: "server", createdAt: new Date(), tally: null };
 }
 
 const poll = pollElection();

@@ -38,6 +38,8 @@ export interface PollElection {
   election: Election;
   trusteesRaw: string;
   credentialsRaw: string;
+  /** Who holds the key: the server, or the members named as the poll's trustees (decision 045). */
+  trusteeKind: "server" | "members";
   createdAt: Date;
   /** Once closed: what the close recorded. */
   tally: ClosedTally | null;
@@ -45,41 +47,78 @@ export interface PollElection {
 
 /**
  * Whether a poll of this method takes encrypted ballots: all do (Yes/No questions are homomorphic,
- * rankings are shuffled then decrypted). Polls opened in a batch (a constitution round) are not
- * set up as elections yet (decision 044).
+ * rankings are shuffled then decrypted), whether opened alone or in a batch (a constitution round).
  */
 export function takesEncryptedBallots(method: string): boolean {
   return method === "yes-no" || method === "irv" || method === "irv-scottish" || method === "scottish-stv" || method === "schulze";
 }
 
+type PollToSetUp = { id: string; title: string; description: string; method: string };
+
 /**
- * Sets up the election of a poll being opened, inside the opening transaction: a fresh uuid, the
- * server as the only trustee, and one public credential per member of the frozen roll (about a
- * millisecond each: PBKDF2 and one exponentiation, derived by the worker pool for a large roll,
- * so that the server goes on answering meanwhile). The list is published sorted by value, so its
- * order says nothing about the roll's.
+ * A poll's election, made ready to be stored: a fresh uuid, the server as the only trustee, and
+ * one public credential per member of the frozen roll (about a millisecond each: PBKDF2 and one
+ * exponentiation, derived by the worker pool for a large roll, so that the server goes on
+ * answering meanwhile). The list is published sorted by value, so its order says nothing about
+ * the roll's.
  */
-export async function setUpElection(
-  tx: DbOrTx,
-  poll: { id: string; title: string; description: string; method: string },
+async function electionRowFor(
+  poll: PollToSetUp,
   options: readonly { label: string }[],
   roll: readonly string[],
-): Promise<void> {
+  named: readonly TrusteeKind[] | null = null,
+): Promise<typeof pollElections.$inferInsert> {
   const uuid = generateUuid();
   const template = { uuid, ...electionTemplate(poll, options) };
   // BELENIOS-2048 for a Yes/No question, RFC-3526-2048 for a ranking (as Belenios 2.0 prescribes).
   const group = groupForQuestions(template.questions);
-  const trustee: TrusteeKind = { kind: "Single", key: { ...trusteePublicKeyFor(group, serverTrusteeKey(group, uuid)), name: "Breakaway server" } };
-  const election = makeElection(template, [trustee]);
-  if (election.group !== group) throw new Error("the election's group is not the one its trustee's key is in");
-  await tx.insert(pollElections).values({
+  const trustees: TrusteeKind[] = named
+    ? [...named]
+    : [{ kind: "Single", key: { ...trusteePublicKeyFor(group, serverTrusteeKey(group, uuid)), name: "Breakaway server" } }];
+  const election = makeElection(template, trustees);
+  if (election.group !== group) throw new Error("the election's group is not the one its trustees' keys are in");
+  return {
     pollId: poll.id,
     uuid,
     election: election.raw,
-    trustees: serializeTrustees([trustee]),
+    trustees: serializeTrustees(trustees),
+    trusteeKind: named ? "members" : "server",
     credentials: await publicCredentialListFor(group.name, uuid, roll),
-  });
+  };
 }
+
+/**
+ * Sets up the election of a poll being opened, inside the opening transaction: with the named
+ * trustees' keys when there are any (decision 045), otherwise with the server as its trustee.
+ */
+export async function setUpElection(
+  tx: DbOrTx,
+  poll: PollToSetUp,
+  options: readonly { label: string }[],
+  roll: readonly string[],
+  named: readonly TrusteeKind[] | null = null,
+): Promise<void> {
+  await tx.insert(pollElections).values(await electionRowFor(poll, options, roll, named));
+}
+
+/**
+ * Sets up the elections of polls opened together on one roll (a constitution round), inside the
+ * batch's transaction: each its own election with its own uuid and credentials, as Belenios has
+ * it. A few at a time, so that the worker pool stays busy while at most that many lists of
+ * credentials (about 6 MB each for 10,000 members) are held at once.
+ */
+export async function setUpElections(
+  tx: DbOrTx,
+  batch: readonly { poll: PollToSetUp; options: readonly { label: string }[] }[],
+  roll: readonly string[],
+): Promise<void> {
+  for (let i = 0; i < batch.length; i += ELECTIONS_AT_ONCE) {
+    const rows = await Promise.all(batch.slice(i, i + ELECTIONS_AT_ONCE).map(({ poll, options }) => electionRowFor(poll, options, roll)));
+    await tx.insert(pollElections).values(rows);
+  }
+}
+
+const ELECTIONS_AT_ONCE = 4;
 
 /** Parsed elections, by their exact text: every ballot cast reads its poll's. */
 const parsedElections = new RecentlyUsed<string, Election>(64);
@@ -90,6 +129,7 @@ function fromRow(row: typeof pollElections.$inferSelect): PollElection {
     election: parsedElections.get(row.election, () => parseElection(row.election)),
     trusteesRaw: row.trustees,
     credentialsRaw: row.credentials,
+    trusteeKind: row.trusteeKind,
     createdAt: row.createdAt,
     tally:
       row.encryptedTally && row.sizedTally && row.partialDecryptions && row.result
@@ -134,18 +174,7 @@ export function outcomeOf(election: Election, result: ElectionResult): Decrypted
  */
 export function tallyAndDecrypt(pollElection: PollElection, rawBallots: readonly string[]) {
   const { election } = pollElection;
-  const weights = new Map(credentialsOf(pollElection).map((c) => [c.credential, c.weight]));
-  const weighted: WeightedBallot[] = rawBallots.map((raw, i) => {
-    const ballot = parseBallot(raw);
-    const weight = weights.get(ballot.credential);
-    if (weight === undefined) throw new Error(`ballot ${i + 1}: its credential is not on the poll's list`);
-    return { ballot, weight };
-  });
-  const tallied = lastBallotPerCredential(weighted);
-  const tally = computeEncryptedTally(election, tallied);
-  const totalWeight = tallied.reduce((sum, b) => sum + b.weight, 0n);
-  const encryptedTally = serializeEncryptedTally(tally);
-  const sizedTally = serializeSizedEncryptedTally({ numTallied: tallied.length, totalWeight, encryptedTally: sha256Hex(encryptedTally) });
+  const { tally, totalWeight, encryptedTally, sizedTally } = encryptedTallyOf(pollElection, rawBallots);
   // A ranking is decrypted whole, so the ballots are first re-encrypted and put in a secret order,
   // with a proof that the output holds the same ballots (the server trustee's verifiable shuffle):
   // nobody can tell which decrypted ranking was which tracker's.
@@ -164,6 +193,36 @@ export function tallyAndDecrypt(pollElection: PollElection, rawBallots: readonly
     resultRaw: serializeResult(result),
     outcome: outcomeOf(election, result),
   };
+}
+
+/**
+ * The ballots multiplied into the encrypted tally (each credential's last ballot; the server made
+ * or checked every ballot as it was cast, and belenios-tool and poll:verify check them all again
+ * from the record), with its size as published.
+ */
+export function encryptedTallyOf(pollElection: PollElection, rawBallots: readonly string[]) {
+  const { election } = pollElection;
+  const weights = new Map(credentialsOf(pollElection).map((c) => [c.credential, c.weight]));
+  const weighted: WeightedBallot[] = rawBallots.map((raw, i) => {
+    const ballot = parseBallot(raw);
+    const weight = weights.get(ballot.credential);
+    if (weight === undefined) throw new Error(`ballot ${i + 1}: its credential is not on the poll's list`);
+    return { ballot, weight };
+  });
+  const tallied = lastBallotPerCredential(weighted);
+  const tally = computeEncryptedTally(election, tallied);
+  const totalWeight = tallied.reduce((sum, b) => sum + b.weight, 0n);
+  const encryptedTally = serializeEncryptedTally(tally);
+  const sizedTally = serializeSizedEncryptedTally({ numTallied: tallied.length, totalWeight, encryptedTally: sha256Hex(encryptedTally) });
+  return { tally, totalWeight, encryptedTally, sizedTally };
+}
+
+/** A poll held by named trustees, at its close: the tally they will shuffle and decrypt, nothing decrypted yet. */
+export async function recordPendingTally(tx: DbOrTx, pollId: string, tally: { encryptedTally: string; sizedTally: string }): Promise<void> {
+  await tx
+    .update(pollElections)
+    .set({ encryptedTally: tally.encryptedTally, sizedTally: tally.sizedTally, shuffles: [], partialDecryptions: [], result: null })
+    .where(eq(pollElections.pollId, pollId));
 }
 
 const parsedCredentials = new RecentlyUsed<string, PublicCredential[]>(8);

@@ -1,0 +1,220 @@
+/**
+ * A poll's named trustees (issue 17, item 1; decision 045): members the returning officer names
+ * when creating a poll. Each makes a key pair in their own browser or with belenios-tool and
+ * gives the server only the public key, with its proof of knowledge. The election's key is the
+ * product of theirs, so no ballot and no total can be decrypted without every one of them. At
+ * the close the server multiplies the Yes/No ballots into the encrypted tally; a ranked poll's
+ * ballots are first shuffled by each trustee in turn. Then each trustee sends their partial
+ * decryption, with its proofs, which the server checks before keeping it; with the last one the
+ * result is known and counted (trustee-count.server.ts).
+ */
+import { and, asc, eq } from "drizzle-orm";
+import { groupForQuestions } from "~/modules/belenios/election";
+import { sha256Hex } from "~/modules/belenios/group";
+import { checkShuffleProof } from "~/modules/belenios/nonhomomorphic";
+import {
+  BeleniosFormatError,
+  parseEncryptedTally,
+  parsePartialDecryption,
+  parseShuffle,
+  parseTrusteePublicKey,
+  serializePartialDecryption,
+  serializeShuffle,
+  serializeTrusteePublicKey,
+} from "~/modules/belenios/serialize";
+import { mergeNhCiphertexts, nhCiphertexts } from "~/modules/belenios/tally";
+import { verifyPartialDecryption, verifyTrusteePublicKey } from "~/modules/belenios/trustee";
+import type { Group } from "~/modules/belenios/group";
+import type { Ciphertext, Election, EncryptedTally, TrusteeKind } from "~/modules/belenios/types";
+import { appendAudit, type Actor } from "~/modules/audit/audit.server";
+import type { DbOrTx } from "~/utils/db.server";
+import { isUuid } from "~/utils/ids";
+import { pollElections, polls, pollTrustees, users } from "../../../../db/schema";
+import { electionTemplate } from "./poll-election";
+
+/** A trustee public key is about 1,000 characters (RFC-3526-2048); anything far longer is not one. */
+const MAX_KEY_TEXT = 4_000;
+
+/** At most this many trustees: every one must decrypt, and each ranked shuffle waits for the one before. */
+export const MAX_TRUSTEES = 7;
+
+/** The group a poll's election will be in: BELENIOS-2048 for Yes/No, RFC-3526-2048 for a ranking. */
+export function groupForMethod(method: string): Group {
+  return groupForQuestions(electionTemplate({ title: "", description: "", method }, [{ label: "" }]).questions);
+}
+
+/** A trustee key's short name, as belenios-tool names its files: 8 hex digits of the key's hash. */
+export function keyFingerprint(publicKey: bigint): string {
+  return sha256Hex(publicKey.toString()).slice(0, 8).toUpperCase();
+}
+
+/** What a trustee sent, read by Belenios' own format; null when it is not that format at all. */
+function readOrNull<T>(parse: (raw: string) => T, text: string): T | null {
+  try {
+    return parse(text.trim());
+  } catch (error) {
+    if (error instanceof BeleniosFormatError || error instanceof SyntaxError) return null;
+    throw error;
+  }
+}
+
+export async function nameTrustees(tx: DbOrTx, pollId: string, userIds: readonly string[]): Promise<void> {
+  if (userIds.length === 0) return;
+  await tx.insert(pollTrustees).values(userIds.map((userId, i) => ({ pollId, position: i + 1, userId })));
+}
+
+export interface TrusteeRow {
+  position: number;
+  userId: string;
+  name: string;
+  publicKey: string | null;
+  keyGivenAt: Date | null;
+}
+
+export async function trusteesOf(db: DbOrTx, pollId: string): Promise<TrusteeRow[]> {
+  return db
+    .select({ position: pollTrustees.position, userId: pollTrustees.userId, name: users.displayName, publicKey: pollTrustees.publicKey, keyGivenAt: pollTrustees.keyGivenAt })
+    .from(pollTrustees)
+    .innerJoin(users, eq(users.id, pollTrustees.userId))
+    .where(eq(pollTrustees.pollId, pollId))
+    .orderBy(asc(pollTrustees.position));
+}
+
+/**
+ * The election's trustees for a poll being opened: null when none were named (the server is the
+ * trustee), "missing" while a key is still to come.
+ */
+export function electionTrustees(rows: readonly TrusteeRow[]): TrusteeKind[] | null | "missing" {
+  if (rows.length === 0) return null;
+  if (rows.some((r) => !r.publicKey)) return "missing";
+  // Named by position in the public record, not by person: the record is published to everyone.
+  return rows.map((r) => ({ kind: "Single", key: { ...parseTrusteePublicKey(r.publicKey!), name: `Trustee ${r.position}` } }));
+}
+
+export type KeyProblem = "not_found" | "not_trustee" | "not_draft" | "key_unreadable" | "key_invalid" | "key_reused";
+
+/**
+ * A trustee gives their public key while the poll is a draft (they may give a new one until it
+ * opens). Checked: that it is a Belenios trustee public key in the poll's group, that its proof
+ * of knowledge holds (so the trustee does hold the private key), and that no other trustee gave
+ * the same key.
+ */
+export async function giveTrusteeKey(
+  db: DbOrTx,
+  actor: Actor & { id: string },
+  pollId: string,
+  text: string,
+): Promise<{ ok: true; position: number; fingerprint: string } | { ok: false; code: KeyProblem }> {
+  const userId = actor.id;
+  if (!isUuid(pollId)) return { ok: false, code: "not_found" };
+  if (text.length > MAX_KEY_TEXT) return { ok: false, code: "key_unreadable" };
+  return db.transaction(async (tx) => {
+    const [poll] = await tx.select({ status: polls.status, method: polls.method }).from(polls).where(eq(polls.id, pollId)).for("update");
+    if (!poll) return { ok: false, code: "not_found" } as const;
+    const rows = await trusteesOf(tx, pollId);
+    const mine = rows.find((r) => r.userId === userId);
+    if (!mine) return { ok: false, code: "not_trustee" } as const;
+    if (poll.status !== "draft") return { ok: false, code: "not_draft" } as const;
+    const key = readOrNull(parseTrusteePublicKey, text);
+    if (!key) return { ok: false, code: "key_unreadable" } as const;
+    if (!verifyTrusteePublicKey(groupForMethod(poll.method), key)) return { ok: false, code: "key_invalid" } as const;
+    const canonical = serializeTrusteePublicKey({ pok: key.pok, publicKey: key.publicKey });
+    if (rows.some((r) => r.userId !== userId && r.publicKey === canonical)) return { ok: false, code: "key_reused" } as const;
+    await tx
+      .update(pollTrustees)
+      .set({ publicKey: canonical, keyGivenAt: new Date() })
+      .where(and(eq(pollTrustees.pollId, pollId), eq(pollTrustees.userId, userId)));
+    const fingerprint = keyFingerprint(key.publicKey);
+    await appendAudit(tx, { actor, action: "poll.trustee_key_given", subjectType: "poll", subjectId: pollId, details: { trustee: mine.position, key: fingerprint } });
+    return { ok: true, position: mine.position, fingerprint } as const;
+  });
+}
+
+/** Where a closed poll held by named trustees is: the shuffles and partial decryptions so far. */
+export interface TrusteeProgress {
+  election: Election;
+  trustees: TrusteeRow[];
+  encryptedTally: string;
+  shuffles: { owner: number; shuffle: string }[];
+  partialDecryptions: { owner: number; pd: string }[];
+}
+
+/** Ranked polls' ciphertexts as the next trustee must take them: the tally's, or the last shuffle's. */
+export function ciphertextsToShuffle(progress: TrusteeProgress): Ciphertext[][] {
+  const last = progress.shuffles.at(-1);
+  return last ? parseShuffle(last.shuffle).ciphertexts : nhCiphertexts(progress.election, parseEncryptedTally(progress.encryptedTally));
+}
+
+/** Whether every trustee has shuffled (always, for a Yes/No poll: nothing to shuffle). */
+export function shufflesDone(progress: TrusteeProgress): boolean {
+  const nh = nhCiphertexts(progress.election, parseEncryptedTally(progress.encryptedTally));
+  return nh.length === 0 || progress.shuffles.length === progress.trustees.length;
+}
+
+/** What the trustees decrypt: the tally, its ranked lists replaced by the last shuffle. */
+export function decryptableTally(progress: TrusteeProgress): EncryptedTally {
+  const tally = parseEncryptedTally(progress.encryptedTally);
+  const last = progress.shuffles.at(-1);
+  return last ? mergeNhCiphertexts(progress.election, tally, parseShuffle(last.shuffle).ciphertexts) : tally;
+}
+
+/** The last shuffle's text, which a trustee's browser or belenios-tool decrypts from. */
+export function lastShuffleText(progress: TrusteeProgress): string | null {
+  return progress.shuffles.at(-1)?.shuffle ?? null;
+}
+
+export type TrusteeTask =
+  | { kind: "give_key"; given: boolean }
+  | { kind: "wait_for_close" }
+  | { kind: "wait_for_shuffle"; before: number }
+  | { kind: "shuffle" }
+  | { kind: "decrypt" }
+  | { kind: "done" };
+
+/** What one trustee has to do now, in a poll's state. */
+export function taskOf(status: string, position: number, keyGiven: boolean, progress: TrusteeProgress | null): TrusteeTask {
+  if (status === "draft") return { kind: "give_key", given: keyGiven };
+  if (status === "open" || !progress) return { kind: "wait_for_close" };
+  if (progress.partialDecryptions.some((p) => p.owner === position)) return { kind: "done" };
+  if (!shufflesDone(progress)) {
+    const shuffled = progress.shuffles.length;
+    if (shuffled >= position) return { kind: "wait_for_shuffle", before: 0 };
+    return shuffled === position - 1 ? { kind: "shuffle" } : { kind: "wait_for_shuffle", before: position - 1 - shuffled };
+  }
+  return { kind: "decrypt" };
+}
+
+export type ShareProblem = "not_found" | "not_trustee" | "not_decrypting" | "not_your_turn" | "already_done" | "share_unreadable" | "share_invalid";
+
+/** Checks one trustee's shuffle of the ranked ciphertexts: its proof, against what they were given. */
+export function checkedShuffle(progress: TrusteeProgress, text: string): { ok: true; canonical: string } | { ok: false; code: ShareProblem } {
+  const shuffle = readOrNull(parseShuffle, text);
+  if (!shuffle) return { ok: false, code: "share_unreadable" };
+  const input = ciphertextsToShuffle(progress);
+  const { election } = progress;
+  const sound =
+    shuffle.ciphertexts.length === input.length &&
+    shuffle.proofs.length === input.length &&
+    input.every((e, i) => checkShuffleProof(election.group, election.fingerprint, election.params.publicKey, e, shuffle.ciphertexts[i]!, shuffle.proofs[i]!));
+  return sound ? { ok: true, canonical: serializeShuffle(shuffle) } : { ok: false, code: "share_invalid" };
+}
+
+/** Checks one trustee's partial decryption of the decryptable tally against their public key. */
+export function checkedPartialDecryption(progress: TrusteeProgress, position: number, text: string): { ok: true; canonical: string } | { ok: false; code: ShareProblem } {
+  const pd = readOrNull(parsePartialDecryption, text);
+  if (!pd) return { ok: false, code: "share_unreadable" };
+  const trustee = progress.trustees.find((t) => t.position === position);
+  if (!trustee?.publicKey) return { ok: false, code: "not_trustee" };
+  const { publicKey } = parseTrusteePublicKey(trustee.publicKey);
+  return verifyPartialDecryption(progress.election, decryptableTally(progress), publicKey, pd) ? { ok: true, canonical: serializePartialDecryption(pd) } : { ok: false, code: "share_invalid" };
+}
+
+/** The stored progress of a poll held by named trustees, once closed; null otherwise. */
+export async function trusteeProgressOf(db: DbOrTx, pollId: string, election: Election): Promise<TrusteeProgress | null> {
+  const [row] = await db
+    .select({ encryptedTally: pollElections.encryptedTally, shuffles: pollElections.shuffles, partialDecryptions: pollElections.partialDecryptions })
+    .from(pollElections)
+    .where(eq(pollElections.pollId, pollId));
+  if (!row?.encryptedTally) return null;
+  return { election, trustees: await trusteesOf(db, pollId), encryptedTally: row.encryptedTally, shuffles: row.shuffles ?? [], partialDecryptions: row.partialDecryptions ?? [] };
+}

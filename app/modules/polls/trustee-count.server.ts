@@ -1,0 +1,84 @@
+/**
+ * The close of a poll held by named trustees (decision 045): each trustee's shuffle (ranked polls)
+ * and partial decryption, checked and kept as it arrives; with the last decryption the result is
+ * computed, counted by the same rules as any poll, and the poll is closed.
+ */
+import { eq } from "drizzle-orm";
+import { appendAudit, type Actor } from "~/modules/audit/audit.server";
+import { parsePartialDecryption, parseSizedEncryptedTally, parseTrustees, serializeResult } from "~/modules/belenios/serialize";
+import { computeResult } from "~/modules/belenios/tally";
+import { synthesizeFactors } from "~/modules/belenios/trustees";
+import type { DbOrTx } from "~/utils/db.server";
+import { isUuid } from "~/utils/ids";
+import { pollElections, polls } from "../../../db/schema";
+import { electionOf, outcomeOf } from "./encrypted/poll-elections.server";
+import { checkedPartialDecryption, checkedShuffle, decryptableTally, taskOf, trusteeProgressOf, type ShareProblem } from "./encrypted/poll-trustees.server";
+import { countDecrypted, loadRules } from "./polls.server";
+
+export type ShareKind = "shuffle" | "decryption";
+
+export type ShareResult = { ok: true; counted: boolean } | { ok: false; code: ShareProblem };
+
+/**
+ * A trustee sends their shuffle or partial decryption. Refused unless it is their turn and its
+ * proofs hold; nothing is kept from a refused share. With the last partial decryption the poll's
+ * result is decrypted, counted and published (`counted: true`).
+ */
+export async function submitTrusteeShare(db: DbOrTx, actor: Actor & { id: string }, pollId: string, kind: ShareKind, text: string): Promise<ShareResult> {
+  if (!isUuid(pollId)) return { ok: false, code: "not_found" };
+  return db.transaction(async (tx) => {
+    // Shares of one poll are taken one at a time: each is checked against the ones before it.
+    const [poll] = await tx.select().from(polls).where(eq(polls.id, pollId)).for("update");
+    if (!poll) return { ok: false, code: "not_found" } as const;
+    const pollElection = await electionOf(tx, pollId);
+    const progress = pollElection && poll.status === "decrypting" ? await trusteeProgressOf(tx, pollId, pollElection.election) : null;
+    const trustee = progress?.trustees.find((t) => t.userId === actor.id);
+    if (progress && !trustee) return { ok: false, code: "not_trustee" } as const;
+    if (!pollElection || !progress || !trustee) return { ok: false, code: "not_decrypting" } as const;
+    const task = taskOf(poll.status, trustee.position, true, progress);
+    if (task.kind === "done") return { ok: false, code: "already_done" } as const;
+    if (task.kind !== (kind === "shuffle" ? "shuffle" : "decrypt")) return { ok: false, code: "not_your_turn" } as const;
+
+    if (kind === "shuffle") {
+      const checked = checkedShuffle(progress, text);
+      if (!checked.ok) return checked;
+      const shuffles = [...progress.shuffles, { owner: trustee.position, shuffle: checked.canonical }];
+      await tx.update(pollElections).set({ shuffles }).where(eq(pollElections.pollId, pollId));
+      await appendAudit(tx, { actor, action: "poll.trustee_shuffled", subjectType: "poll", subjectId: pollId, details: { trustee: trustee.position } });
+      return { ok: true, counted: false } as const;
+    }
+
+    const checked = checkedPartialDecryption(progress, trustee.position, text);
+    if (!checked.ok) return checked;
+    const partialDecryptions = [...progress.partialDecryptions, { owner: trustee.position, pd: checked.canonical }];
+    await tx.update(pollElections).set({ partialDecryptions }).where(eq(pollElections.pollId, pollId));
+    await appendAudit(tx, { actor, action: "poll.trustee_decrypted", subjectType: "poll", subjectId: pollId, details: { trustee: trustee.position } });
+    if (partialDecryptions.length < progress.trustees.length) return { ok: true, counted: false } as const;
+
+    // Every trustee has decrypted: combine their factors into the result, then count it.
+    const { election } = pollElection;
+    const tally = decryptableTally(progress);
+    const factors = synthesizeFactors(
+      election,
+      parseTrustees(pollElection.trusteesRaw),
+      tally,
+      partialDecryptions.map((p) => ({ owner: p.owner, pd: parsePartialDecryption(p.pd) })),
+    );
+    const [row] = await tx.select({ sizedTally: pollElections.sizedTally }).from(pollElections).where(eq(pollElections.pollId, pollId));
+    const { totalWeight } = parseSizedEncryptedTally(row?.sizedTally ?? "");
+    const decrypted = computeResult(election, tally, factors, totalWeight);
+    await tx.update(pollElections).set({ result: serializeResult(decrypted) }).where(eq(pollElections.pollId, pollId));
+    const loaded = await loadRules(tx, pollId);
+    if (!loaded) throw new Error("the poll's rules are gone");
+    const result = countDecrypted(loaded.rules, outcomeOf(election, decrypted), poll.rollSize);
+    await tx.update(polls).set({ status: "closed", result }).where(eq(polls.id, pollId));
+    await appendAudit(tx, {
+      actor,
+      action: "poll.decrypted",
+      subjectType: "poll",
+      subjectId: pollId,
+      details: { trustees: progress.trustees.length, outcome: result.kind === "yes-no" ? result.result.code : result.report.elected },
+    });
+    return { ok: true, counted: true } as const;
+  });
+}
