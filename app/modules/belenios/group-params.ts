@@ -77,3 +77,18 @@ export function isExponent(group: Group, x: bigint): boolean {
 export function hashInput(prefix: string, elements: readonly bigint[]): string {
   return prefix + elements.map((x) => x.toString(10)).join(",");
 }
+
+/** Modular inverse by the extended Euclidean algorithm (the modulus is prime: p or q; x is not 0 mod it). */
+export function inverseModulo(x: bigint, modulus: bigint): bigint {
+  let a = ((x % modulus) + modulus) % modulus;
+  if (a === 0n) throw new RangeError("0 has no inverse");
+  let m = modulus;
+  let x0 = 0n;
+  let x1 = 1n;
+  while (a > 1n) {
+    const quotient = a / m;
+    [a, m] = [m, a % m];
+    [x0, x1] = [x1 - quotient * x0, x0];
+  }
+  return ((x1 % modulus) + modulus) % modulus;
+}

@@ -11,6 +11,7 @@ import {
   randomExponent,
   sha256Hex,
 } from "./group";
+import { challengesText, challengeText, generatorText, shuffleStatement } from "./shuffle-text";
 import type { Ciphertext, NonHomomorphicAnswer, NonHomomorphicQuestion, ShuffleProof } from "./types";
 
 /**
@@ -92,15 +93,12 @@ export function getGenerator(group: Group, i: number): bigint {
   if (!cache) generators.set(group.name, (cache = new Map()));
   let h = cache.get(i);
   if (h === undefined) {
-    h = powMod(group, BigInt(`0x${sha256Hex(`ggen|${i}`)}`), (group.p - 1n) / group.q);
+    h = powMod(group, BigInt(`0x${sha256Hex(generatorText(i))}`), (group.p - 1n) / group.q);
     if (h === 0n || h === 1n || h === group.g) throw new Error(`generator #${i} is degenerate`);
     cache.set(i, h);
   }
   return h;
 }
-
-const strEgs = (e: readonly Ciphertext[]) => e.map((c) => `${c.alpha},${c.beta},`).join("");
-const strElts = (c: readonly bigint[]) => c.map((x) => `${x},`).join("");
 
 function nizkpChallenges(group: Group, n: number, text: string): bigint[] {
   const h = sha256Hex(text);
@@ -130,11 +128,9 @@ export function checkShuffleProof(
   if (!ePrime.every((x) => isGroupElement(group, x.alpha) && isGroupElement(group, x.beta))) return false;
   const h = getGenerator(group, -1);
   const hh = Array.from({ length: n }, (_, i) => getGenerator(group, i));
-  const str1 = strEgs(e) + strEgs(ePrime) + strElts(cc);
-  const uu = nizkpChallenges(group, n, `shuffle-challenges|${fingerprint}|${str1}`);
-  const str2 = strElts([t.t1, t.t2, t.t3, t.t41, t.t42]) + strElts(t.tHat);
-  const str3 = str1 + strElts(cHat) + y.toString();
-  const c = nizkpChallenge(group, `shuffle-challenge|${fingerprint}|${str2}${str3}`);
+  const str1 = shuffleStatement(e, ePrime, cc);
+  const uu = nizkpChallenges(group, n, challengesText(fingerprint, str1));
+  const c = nizkpChallenge(group, challengeText(fingerprint, str1, t, cHat, y));
   const inv = (x: bigint) => invMod(group, x);
   const cBar = mulMod(group, product(group, cc), inv(product(group, hh)));
   const u = uu.reduce((a, b) => (a * b) % group.q, 1n);
@@ -197,8 +193,8 @@ export function shuffleCiphertexts(
     rr[psi[i]!] = r;
     cc[psi[i]!] = mulMod(group, powMod(group, g, r), hh[i]!);
   }
-  const str1 = strEgs(e) + strEgs(ePrime) + strElts(cc);
-  const uu = nizkpChallenges(group, n, `shuffle-challenges|${fingerprint}|${str1}`);
+  const str1 = shuffleStatement(e, ePrime, cc);
+  const uu = nizkpChallenges(group, n, challengesText(fingerprint, str1));
   const uuPrime = psi.map((j) => uu[j]!);
   // GenCommitmentChain
   const rrHat = uuPrime.map(() => randomExponent(group));
@@ -213,9 +209,7 @@ export function shuffleCiphertexts(
   const t41 = product(group, [invMod(group, powMod(group, y, w4)), ...ePrime.map((x, i) => powMod(group, x.beta, wwPrime[i]!))]);
   const t42 = product(group, [invMod(group, powMod(group, g, w4)), ...ePrime.map((x, i) => powMod(group, x.alpha, wwPrime[i]!))]);
   const tHat = wwHat.map((w, i) => mulMod(group, powMod(group, g, w), powMod(group, i === 0 ? h : cHat[i - 1]!, wwPrime[i]!)));
-  const str2 = strElts([t1, t2, t3, t41, t42]) + strElts(tHat);
-  const str3 = str1 + strElts(cHat) + y.toString();
-  const c = nizkpChallenge(group, `shuffle-challenge|${fingerprint}|${str2}${str3}`);
+  const c = nizkpChallenge(group, challengeText(fingerprint, str1, { t1, t2, t3, t41, t42, tHat }, cHat, y));
   const q = group.q;
   const sum = (xs: readonly bigint[]) => xs.reduce((a, b) => a + b, 0n) % q;
   const vv = new Array<bigint>(n).fill(1n);
