@@ -64,20 +64,6 @@ export function powModBigInt(base: bigint, exp: bigint, modulus: bigint): bigint
   return result;
 }
 
-export function modQ(group: Group, x: bigint): bigint {
-  return ((x % group.q) + group.q) % group.q;
-}
-
-/** 0 <= x < q, what Belenios requires of every challenge and response (check_modulo). */
-export function isExponent(group: Group, x: bigint): boolean {
-  return x >= 0n && x < group.q;
-}
-
-/** Group_field.hash's input: the prefix, then the elements in base 10 separated by commas. */
-export function hashInput(prefix: string, elements: readonly bigint[]): string {
-  return prefix + elements.map((x) => x.toString(10)).join(",");
-}
-
 /** Modular inverse by the extended Euclidean algorithm (the modulus is prime: p or q; x is not 0 mod it). */
 export function inverseModulo(x: bigint, modulus: bigint): bigint {
   let a = ((x % modulus) + modulus) % modulus;
@@ -91,4 +77,18 @@ export function inverseModulo(x: bigint, modulus: bigint): bigint {
     [x0, x1] = [x1 - quotient * x0, x0];
   }
   return ((x1 % modulus) + modulus) % modulus;
+}
+
+export function modQ(group: Group, x: bigint): bigint {
+  return ((x % group.q) + group.q) % group.q;
+}
+
+/** 0 <= x < q, what Belenios requires of every challenge and response (check_modulo). */
+export function isExponent(group: Group, x: bigint): boolean {
+  return x >= 0n && x < group.q;
+}
+
+/** Group_field.hash's input: the prefix, then the elements in base 10 separated by commas. */
+export function hashInput(prefix: string, elements: readonly bigint[]): string {
+  return prefix + elements.map((x) => x.toString(10)).join(",");
 }

@@ -11,6 +11,8 @@ import {
   randomExponent,
   sha256Hex,
 } from "./group";
+import { EmbeddingError, embedInts } from "./embedding";
+import { rawegPrefix } from "./proof-prefixes";
 import { challengesText, challengeText, generatorText, shuffleStatement } from "./shuffle-text";
 import type { Ciphertext, NonHomomorphicAnswer, NonHomomorphicQuestion, ShuffleProof } from "./types";
 
@@ -21,21 +23,11 @@ import type { Ciphertext, NonHomomorphicAnswer, NonHomomorphicQuestion, ShuffleP
  * after the vote every trustee re-encrypts and permutes the ciphertexts with CHVote's proof.
  */
 
-export class EmbeddingError extends Error {}
+export { EmbeddingError } from "./embedding";
 
 /** group_encode: v_1..v_n in bits_per_int bits each, shifted by padding, then the next element. */
 export function encodeInts(group: Group, values: readonly number[]): bigint {
-  const e = group.embedding;
-  if (!e) throw new EmbeddingError(`${group.name} has no embedding: non-homomorphic questions need RFC-3526-2048`);
-  const mask = (1 << e.bitsPerInt) - 1;
-  let x = 0n;
-  for (const v of values) {
-    if (!Number.isInteger(v) || v < 0 || v > mask) throw new EmbeddingError(`each value must be an integer from 0 to ${mask}`);
-    x = (x << BigInt(e.bitsPerInt)) + BigInt(v & mask);
-  }
-  x <<= BigInt(e.padding);
-  while (!isGroupElement(group, x)) x += 1n;
-  return x;
+  return embedInts(group, values, (x) => isGroupElement(group, x));
 }
 
 /** group_decode: the n integers packed in x. */
@@ -51,8 +43,6 @@ export function decodeInts(group: Group, n: number, x: bigint): number[] {
   }
   return values;
 }
-
-const rawegPrefix = (prefix: string, y: bigint, c: Ciphertext) => `raweg|${prefix}|${y},${c.alpha},${c.beta}|`;
 
 export function encryptNonHomomorphicAnswer(
   group: Group,

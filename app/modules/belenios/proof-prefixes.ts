@@ -18,6 +18,9 @@ export const overallPrefix = (prefix: string, choices: readonly Ciphertext[]) =>
 /** The ballot's signature, over the hash of the unsigned ballot. */
 export const signaturePrefix = (hash: string) => `sig|${hash}|`;
 
+/** A non-homomorphic answer's proof of knowledge of its randomness (question_nh.ml). */
+export const rawegPrefix = (prefix: string, y: bigint, c: Ciphertext) => `raweg|${prefix}|${y},${c.alpha},${c.beta}|`;
+
 /** A trustee's proof of knowledge of their private key: the group's name is hashed in. */
 export const pokPrefix = (groupName: string, publicKey: bigint) => `pok|${groupName}|${publicKey}|`;
 

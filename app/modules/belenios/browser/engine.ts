@@ -1,16 +1,18 @@
 import { type Group, hashInput, inverseModulo } from "../group-params";
 
 /**
- * The arithmetic and hashing of Belenios in a browser: plain BigInt instead of OpenSSL, WebCrypto
- * instead of node:crypto. Shared by the voter's ballot (encrypt-ballot.ts) and the trustee's work
- * (trustee-key.ts, partial-decryption.ts, shuffle.ts). Every exponentiation first lets the page
- * breathe (pause) and is counted (onPow), so that a long job stays responsive and shows progress.
+ * The arithmetic and hashing of Belenios in a browser: plain BigInt instead of OpenSSL,
+ * crypto.subtle instead of node:crypto, crypto.getRandomValues for every exponent. One engine for
+ * everything a browser computes: the voter's ballot (encrypt-ballot.ts and its answers) and the
+ * trustee's work (trustee-key.ts, partial-decryption.ts, shuffle.ts). Exponentiations offer to let
+ * the page breathe (pause) as they go and are counted (onPow), so that a long job stays responsive
+ * and shows its progress.
  */
 
 /** The part of WebCrypto used: the browser's window.crypto, or Node's globalThis.crypto in tests. */
 export type WebCrypto = Pick<Crypto, "subtle" | "getRandomValues">;
 
-/** Lets the page breathe between exponentiations, so that it stays responsive while it works. */
+/** Lets the page breathe between steps of the work, so that it stays responsive while it works. */
 export type Yield = () => Promise<void>;
 
 /** Resolves at once: for tests, or a caller that does not mind blocking. */
@@ -40,36 +42,48 @@ export function fromBytes(bytes: Uint8Array): bigint {
   return x;
 }
 
+/**
+ * Hex digits of exponent between two offers to yield: 256 bits, so one offer before a ballot's
+ * 256-bit exponentiation, and eight during a 2047-bit one of RFC-3526-2048 (a ranked ballot's, a
+ * shuffle's), which would otherwise hold the page for a whole exponentiation.
+ */
+const DIGITS_PER_SLICE = 64;
+
 export class Engine {
+  /** Exponentiations done so far: the job's progress, told to onPow after each. */
+  private done = 0;
+
   constructor(
     readonly group: Group,
     readonly crypto: WebCrypto,
     private readonly pause: Yield = noPause,
-    private readonly onPow: () => void = () => {},
+    private readonly onPow: (done: number) => void = () => {},
   ) {}
 
   /**
-   * base^exp mod p, left to right with a fixed 4-bit window: 256 squarings and at most 64
-   * multiplications for a 256-bit exponent (2,048 and 512 for RFC-3526-2048's 2047-bit ones).
+   * base^exp mod p, left to right with a fixed 4-bit window: 4 squarings and at most one
+   * multiplication per hex digit of the exponent (256 and 64 for a 256-bit exponent, 2,048 and 512
+   * for RFC-3526-2048's 2047-bit ones).
    */
   async pow(base: bigint, exp: bigint): Promise<bigint> {
     if (exp < 0n) throw new RangeError("negative exponent");
-    await this.pause();
-    this.onPow();
     const p = this.group.p;
     const b = ((base % p) + p) % p;
     const table = [1n, b];
     for (let i = 2; i < 16; i++) table.push((table[i - 1]! * b) % p);
     const hex = exp.toString(16);
     let result = 1n;
-    for (const digit of hex) {
+    for (let i = 0; i < hex.length; i++) {
+      if (i % DIGITS_PER_SLICE === 0) await this.pause();
       result = (result * result) % p;
       result = (result * result) % p;
       result = (result * result) % p;
       result = (result * result) % p;
-      const d = parseInt(digit, 16);
+      const d = parseInt(hex[i]!, 16);
       if (d !== 0) result = (result * table[d]!) % p;
     }
+    this.done += 1;
+    this.onPow(this.done);
     return result;
   }
 

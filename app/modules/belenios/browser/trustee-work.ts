@@ -11,7 +11,7 @@ import { Engine, noPause, webCrypto, type WebCrypto, type Yield } from "./engine
 export interface TrusteeWorkOptions {
   /** WebCrypto to use; the browser's own by default. */
   crypto?: WebCrypto;
-  /** Awaited before every exponentiation: give the page back to the browser now and then. */
+  /** Awaited before every exponentiation, and every 256 bits of a long one: give the page back to the browser now and then. */
   pause?: Yield;
   /** Called after every exponentiation with the fraction of the job done, up to 1. */
   progress?: (fractionDone: number) => void;
@@ -31,9 +31,8 @@ const shuffleCost = (lists: readonly number[]) => lists.reduce((total, n) => tot
 
 /** An engine that reports progress against the number of exponentiations the job will take. */
 export function countingEngine(groupName: string, exponentiations: number, options: TrusteeWorkOptions): Engine {
-  let done = 0;
   const progress = options.progress;
-  const onPow = progress ? () => progress(Math.min(++done / exponentiations, 1)) : undefined;
+  const onPow = progress ? (done: number) => progress(Math.min(done / exponentiations, 1)) : undefined;
   return new Engine(groupByName(groupName), webCrypto(options.crypto), options.pause ?? noPause, onPow);
 }
 
