@@ -26,7 +26,8 @@ import { noteCastSent, noteCastStored } from "~/modules/polls/cast-record";
 import { pollTimeLine, pollTurnoutLine } from "~/modules/polls/status";
 import { ballotsCast, closePoll, hasVoted, isOnRoll, loadRules, openPoll } from "~/modules/polls/polls.server";
 import { browserBallotKey } from "~/modules/polls/encrypted/browser-ballots.server";
-import { encryptYesNoInBrowser } from "~/modules/polls/encrypted/encrypt-in-browser";
+import { encryptRankingInBrowser, encryptYesNoInBrowser, type BallotKey } from "~/modules/polls/encrypted/encrypt-in-browser";
+import { isRankingOf } from "~/modules/polls/encrypted/ranked-answers";
 import { listRollCandidates } from "~/modules/polls/roll.server";
 import { principalOf, requirePermission, requireUser } from "~/utils/auth.server";
 import { MAX_CORRECTION_REASON_LENGTH, MAX_OFFICIAL_REASON_LENGTH } from "~/utils/input-limits";
@@ -68,9 +69,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   // Only those who run polls are told who can close this one early (waiting-for.ts).
   const canVote = poll.status === "open" && poll.closesAt.getTime() > Date.now() && onRoll && !voted && !clauseId && isAllowed(principalOf(context), "poll.vote");
   // With JavaScript the member's browser encrypts their ballot (issue 17): it needs their private
-  // credential, given only to them, only while they can vote, and never cached.
-  // Only a Yes/No ballot is encrypted in the browser so far; a ranking is encrypted by the server.
-  const ballotKey = canVote && userId && loaded.election && poll.method === "yes-no" ? browserBallotKey(loaded.election, userId) : null;
+  // credential, given only to them, only while they can vote, and never cached. A Yes/No choice
+  // and a ranking alike.
+  const ballotKey = canVote && userId && loaded.election ? browserBallotKey(loaded.election, userId) : null;
   const waiting = canManage
     ? await waitingNoticeFor(context.db, principalOf(context), (roles) =>
         earlyCloseWaiting({ open: poll.status === "open", closesInFuture: poll.closesAt.getTime() > Date.now() }, { canCloseEarly }, roles),
@@ -219,7 +220,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function PollPage() {
   const { poll, options, viewer, counting, countedBy, waiting, ballotKey } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
-  const cast = useQuickCast(poll.id, navigation.state, ballotKey);
+  const cast = useQuickCast(poll.id, navigation.state, ballotKey, options);
   // What the ballot endpoint answered stands until the page's own action is sent something newer.
   const actionResult = useActionData<typeof action>();
   const result = cast.answer ?? actionResult;
@@ -294,12 +295,13 @@ export default function PollPage() {
               </ol>
             )}
             <p>Once cast, a ballot cannot be changed.</p>
-            {cast.encrypting ? (
+            {cast.encrypting !== null ? (
               <p className="hint" role="status">
-                {pollsText.encryptingInBrowser}
+                <label htmlFor="encrypting-progress">{pollsText.encryptingInBrowser}</label>{" "}
+                <progress id="encrypting-progress" max={100} value={Math.round(cast.encrypting * 100)} />
               </p>
             ) : null}
-            <Form method="post" className="button-group" onSubmit={(event) => cast.onReviewSubmit(event, result.values)}>
+            <Form method="post" className="button-group" onSubmit={(event) => cast.onReviewSubmit(event, result)}>
               {Object.entries(result.values).map(([k, v]) => (
                 <input key={k} type="hidden" name={k} value={v} />
               ))}
@@ -567,10 +569,11 @@ function BallotForm(props: {
  * data and is shown in place, then the page's data is refreshed. "Change my ballot" still goes
  * through the action. Without JavaScript none of this runs and the form posts to the action.
  */
-function useQuickCast(pollId: string, navigationState: ReturnType<typeof useNavigation>["state"], ballotKey: { election: string; credential: string } | null) {
+function useQuickCast(pollId: string, navigationState: ReturnType<typeof useNavigation>["state"], ballotKey: BallotKey | null, options: readonly { position: number }[]) {
   const [quick, setQuick] = useState<{ pollId: string; answer: ActionData } | null>(null);
   const [sending, setSending] = useState(false);
-  const [encrypting, setEncrypting] = useState(false);
+  // How far the browser's encryption has gone (0 to 1), once it takes more than a moment.
+  const [encrypting, setEncrypting] = useState<number | null>(null);
   const revalidator = useRevalidator();
   const receiptRef = useRef<HTMLDivElement>(null);
   // A form sent to the page's action ("Change my ballot", say) replaces the endpoint's answer. The
@@ -584,7 +587,21 @@ function useQuickCast(pollId: string, navigationState: ReturnType<typeof useNavi
     if (answer?.stage === "cast") receiptRef.current?.focus();
   }, [answer]);
 
-  async function onReviewSubmit(event: FormEvent<HTMLFormElement>, values: Record<string, string>) {
+  /**
+   * The ballot in the browser, or null when the server is to encrypt it: a Yes/No choice, or the
+   * ranking the page's action read from the numbers typed (parseBallotForm, as the server reads
+   * them again when it encrypts), if it is one the server would take.
+   */
+  function encryptHere(review: Extract<ActionData, { stage: "review" }>, onProgress: (fraction: number) => void) {
+    if (!ballotKey) return null;
+    if (review.values.choice) return encryptYesNoInBrowser(ballotKey, review.values.choice, onProgress);
+    const positions = options.map((o) => o.position);
+    if (review.ranking && isRankingOf(review.ranking, positions)) return encryptRankingInBrowser(ballotKey, review.ranking, onProgress);
+    return null;
+  }
+
+  async function onReviewSubmit(event: FormEvent<HTMLFormElement>, review: Extract<ActionData, { stage: "review" }>) {
+    const { values } = review;
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
     if (!(submitter instanceof HTMLButtonElement) || submitter.value !== "cast") return;
     event.preventDefault();
@@ -596,19 +613,27 @@ function useQuickCast(pollId: string, navigationState: ReturnType<typeof useNavi
       // it as it does without JavaScript, and the receipt's banner says which happened.
       let body = new URLSearchParams(values);
       let encryptedInBrowser = false;
-      if (ballotKey && values.choice) {
-        // Said only if it takes more than a moment.
-        const slow = setTimeout(() => setEncrypting(true), ENCRYPTING_NOTICE_MS);
-        try {
-          const ballot = await encryptYesNoInBrowser(ballotKey, values.choice);
-          body = new URLSearchParams({ belenios: ballot.raw });
+      // Said, with how far it has gone, only if it takes more than a moment.
+      let fraction = 0;
+      let shown = false;
+      const slow = setTimeout(() => {
+        shown = true;
+        setEncrypting(fraction);
+      }, ENCRYPTING_NOTICE_MS);
+      try {
+        const encrypted = encryptHere(review, (f) => {
+          fraction = f;
+          if (shown) setEncrypting(f);
+        });
+        if (encrypted) {
+          body = new URLSearchParams({ belenios: (await encrypted).raw });
           encryptedInBrowser = true;
-        } catch {
-          // The server encrypts instead.
-        } finally {
-          clearTimeout(slow);
-          setEncrypting(false);
         }
+      } catch {
+        // The server encrypts instead.
+      } finally {
+        clearTimeout(slow);
+        setEncrypting(null);
       }
       const response = await fetch(castEndpointPath(pollId), {
         method: "POST",

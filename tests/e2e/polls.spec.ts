@@ -74,8 +74,16 @@ test("the returning officer creates, opens and closes a ranked poll", async ({ p
   await page.getByLabel("Grassroots Party").fill("1");
   await page.getByLabel("People's Alliance").fill("2");
   await page.getByRole("button", { name: "Continue to check your ballot" }).click();
+  const sent = page.waitForResponse((r) => r.url().endsWith("/ballot") && r.request().method() === "POST");
   await page.getByRole("button", { name: "Cast my vote" }).click();
   await expect(page.getByRole("heading", { name: "Your vote has been cast" })).toBeVisible();
+  // The ranking was encrypted in the browser (issue 17): a Belenios ballot was sent, no numbers,
+  // and the receipt is its tracker.
+  const body = new URLSearchParams((await sent).request().postData() ?? "");
+  expect(body.get("belenios")).toMatch(/^\{"election_uuid":/);
+  expect([...body.keys()]).toEqual(["belenios"]);
+  await expect(page.locator(".receipt")).toHaveText(/^[A-Za-z0-9+/]{43}$/);
+  await expect(page.getByText("Your browser encrypted your ballot and proved it well formed before sending it")).toBeVisible();
   await page.getByRole("button", { name: "Close the poll and count" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Give the reason");
   await page.getByLabel("Reason for closing before the closing time").fill("Everyone on the roll has voted.");

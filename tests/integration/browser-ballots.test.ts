@@ -6,8 +6,10 @@ import { verifyElectionArchive } from "../../app/modules/belenios/record";
 import { memberCredential } from "../../app/modules/polls/encrypted/ballot-keys.server";
 import { MAX_BROWSER_BALLOT_CHARS } from "../../app/modules/polls/encrypted/browser-ballots.server";
 import { closedPollRecord, electionOf } from "../../app/modules/polls/encrypted/poll-elections.server";
+import { ranksOf } from "../../app/modules/polls/encrypted/ranked-answers";
+import { countPoll } from "../../app/modules/polls/ballot-rules";
 import { ballotProblemMessages } from "../../app/modules/polls/messages";
-import { closePoll, createPoll, hasVoted, openPoll, verifyPoll } from "../../app/modules/polls/polls.server";
+import { closePoll, createPoll, hasVoted, loadRules, openPoll, verifyPoll } from "../../app/modules/polls/polls.server";
 import { grantRole } from "../../app/modules/users/users.server";
 import { ballots } from "../../db/schema";
 import { cookieFor, createTestApp, html } from "../support/app-harness";
@@ -25,6 +27,8 @@ const actor = systemActor("test");
 const members: { id: string; email: string; cookie: string }[] = [];
 let pollId = "";
 let otherPollId = "";
+let rankedPollId = "";
+const candidates = [{ label: "Ada" }, { label: "Ben" }, { label: "Cy" }, { label: "Re-open nominations", isRon: true }];
 
 async function yesNoPoll(title: string): Promise<string> {
   const created = await createPoll(database.db, actor, {
@@ -52,6 +56,10 @@ beforeAll(async () => {
   }
   pollId = await yesNoPoll("Adopt the campaign statement");
   otherPollId = await yesNoPoll("Another statement");
+  const ranked = await createPoll(database.db, actor, { title: "Convener", method: "irv", options: candidates, closesAt: new Date(Date.now() + 3600_000) });
+  if (!ranked.ok) throw new Error(ranked.code);
+  rankedPollId = ranked.pollId;
+  expect((await openPoll(database.db, actor, rankedPollId, members.map((m) => m.id))).ok).toBe(true);
 }, 120_000);
 afterAll(() => database.drop());
 
@@ -164,6 +172,64 @@ describe("the ballot endpoint with a ballot encrypted in the browser", () => {
     const record = (await closedPollRecord(database.db, pollId))!;
     const ours = verifyElectionArchive(record.bytes);
     expect(ours.ok ? ours.result : ours.problem).toEqual([[2n, 1n, 0n]]);
+    if (hasBeleniosTool) {
+      const tool = beleniosVerify(record.fileName, record.bytes);
+      expect(tool.status, tool.output).toBe(0);
+    }
+  }, 60_000);
+});
+
+describe("a ranked poll's ballot encrypted in the browser", () => {
+  /** A ranking (option positions, first choice first) as the browser encrypts it with the member's key. */
+  async function rankedBallot(member: { id: string }, ranking: readonly number[], poll = rankedPollId) {
+    const { election, credential } = await keyFor(poll, member.id);
+    return encryptBallotInBrowser(election.raw, credential, [ranksOf(ranking, candidates.length)]);
+  }
+
+  it("is made with the key the ranked poll's page gives the member alone, on a page nobody may keep", async () => {
+    const [m0, m1] = members;
+    const page = await app.request(`/polls/${rankedPollId}`, { cookie: m0!.cookie });
+    expect(page.headers.get("Cache-Control")).toBe("no-store");
+    const text = await html(page);
+    expect(text).toContain((await keyFor(rankedPollId, m0!.id)).credential);
+    expect(text).not.toContain((await keyFor(rankedPollId, m1!.id)).credential);
+  });
+
+  it("is refused when tampered with, signed with another member's credential, or a Yes/No ballot, and nothing is stored", async () => {
+    const m = members[1]!;
+    const { raw } = await rankedBallot(m, [0, 1]);
+    const ballot = JSON.parse(raw) as { answers: { proof: { response: string } }[] };
+    const proof = ballot.answers[0]!.proof;
+    proof.response = proof.response === "1" ? "2" : "1";
+    const refused = await send(rankedPollId, m.cookie, JSON.stringify(ballot));
+    expect(refused).toEqual({ status: 400, body: { ok: false, code: "ballot_refused", message: ballotProblemMessages.ballot_refused } });
+    expect((await send(rankedPollId, m.cookie, (await rankedBallot(members[2]!, [0, 1])).raw)).status).toBe(400);
+    const { election, credential } = await keyFor(otherPollId, m.id);
+    expect((await send(rankedPollId, m.cookie, (await encryptBallotInBrowser(election.raw, credential, YES)).raw)).status).toBe(400);
+    expect(await storedIn(rankedPollId)).toHaveLength(0);
+    expect(await hasVoted(database.db, rankedPollId, m.id)).toBe(false);
+  });
+
+  it("is stored as sent with its tracker as the receipt, and counted with rankings the server encrypted, in a record both verifiers accept", async () => {
+    // A partial ranking from the browser; a ranking of one option without JavaScript; a full one from the browser.
+    const [m0, m1, m2] = members;
+    const first = await rankedBallot(m0!, [2, 0]);
+    expect(await send(rankedPollId, m0!.cookie, first.raw)).toEqual({ status: 200, body: { ok: true, receipt: first.tracker } });
+    expect((await storedIn(rankedPollId)).map((b) => ({ content: b.content, receipt: b.receipt }))).toEqual([{ content: { belenios: first.raw }, receipt: first.tracker }]);
+    const plain = await app.request(`/polls/${rankedPollId}/ballot`, { form: { "rank-1": "1" }, cookie: m1!.cookie });
+    expect(plain.status).toBe(200);
+    expect((await send(rankedPollId, m2!.cookie, (await rankedBallot(m2!, [1, 3, 0, 2])).raw)).status).toBe(200);
+    const rankings = [[2, 0], [1], [1, 3, 0, 2]];
+
+    const closed = await closePoll(database.db, actor, rankedPollId);
+    if (!closed.ok) throw new Error(closed.code);
+    const { poll } = (await loadRules(database.db, rankedPollId))!;
+    const rules = { title: "Convener", method: "irv" as const, seats: 1, quorum: { numerator: 0, denominator: 1 }, majority: "simple" as const, lotSeed: poll.lotSeed };
+    const options = candidates.map((o, position) => ({ position, label: o.label, isRon: Boolean(o.isRon), withdrawn: false }));
+    expect(closed.result).toEqual(countPoll({ ...rules, options }, rankings.map((ranking) => ({ ranking })), members.length));
+    expect(await verifyPoll(database.db, rankedPollId)).toMatchObject({ ok: true, ballots: 3 });
+    const record = (await closedPollRecord(database.db, rankedPollId))!;
+    expect(verifyElectionArchive(record.bytes).ok).toBe(true);
     if (hasBeleniosTool) {
       const tool = beleniosVerify(record.fileName, record.bytes);
       expect(tool.status, tool.output).toBe(0);

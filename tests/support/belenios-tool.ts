@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -25,4 +25,18 @@ export function beleniosVerify(fileName: string, bytes: Uint8Array): { status: n
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** belenios-tool with these arguments, run in dir. */
+export function runBeleniosTool(args: string[], dir: string): { status: number | null; stdout: string; stderr: string } {
+  const run = spawnSync("belenios-tool", args, { cwd: dir, encoding: "utf8" });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** `belenios-tool setup generate-trustee-key` in dir (which holds no other key): its id and both files' texts. */
+export function beleniosToolTrusteeKey(dir: string, group: string): { id: string; privateKeyFile: string; publicKeyFile: string } {
+  const made = runBeleniosTool(["setup", "generate-trustee-key", "--group", group], dir);
+  if (made.status !== 0) throw new Error(`belenios-tool setup generate-trustee-key: ${made.stderr}`);
+  const id = /keypair (\w+) has been generated/.exec(made.stdout)![1]!;
+  return { id, privateKeyFile: readFileSync(join(dir, `${id}.privkey`), "utf8"), publicKeyFile: readFileSync(join(dir, `${id}.pubkey`), "utf8") };
 }

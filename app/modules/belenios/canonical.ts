@@ -1,11 +1,26 @@
 import { groupByName, type Group } from "./group-params";
 import { isHomomorphicAnswer } from "./types";
-import type { Answer, AnyQuestion, Ballot, Ciphertext, ElectionParams, NonHomomorphicQuestion, Proof, Question } from "./types";
+import type {
+  Answer,
+  AnyQuestion,
+  Ballot,
+  Ciphertext,
+  ElectionParams,
+  EncryptedTally,
+  NonHomomorphicQuestion,
+  PartialDecryption,
+  Proof,
+  Question,
+  Shuffle,
+  ShuffleProof,
+  TrusteePublicKey,
+} from "./types";
 
 /**
- * The canonical texts that need no node:crypto: a ballot as belenios-tool writes it, and the
- * strict readers of an election's parameters. Shared by the server core (serialize.ts re-exports
- * them) and the browser's ballot encryption (browser/), so both write the same bytes.
+ * The canonical texts that need no node:crypto: a ballot, a trustee's public key, a partial
+ * decryption and a shuffle as belenios-tool writes them, and the strict readers of an election's
+ * parameters, an encrypted tally and a shuffle. Shared by the server core (serialize.ts re-exports
+ * them) and the browser's code (browser/), so both write the same bytes.
  */
 
 export class BeleniosFormatError extends Error {}
@@ -35,6 +50,35 @@ export function serializeBallot(b: Ballot): string {
   };
   if (b.signature) out.signature = { hash: b.signature.hash, proof: proofJson(b.signature.proof) };
   return JSON.stringify(out);
+}
+
+export function serializeTrusteePublicKey(k: TrusteePublicKey): string {
+  return JSON.stringify(trusteePublicKeyJson(k));
+}
+
+export function trusteePublicKeyJson(k: TrusteePublicKey) {
+  const out: Record<string, unknown> = { pok: proofJson(k.pok), public_key: num(k.publicKey) };
+  if (k.name !== undefined) out.name = k.name;
+  return out;
+}
+
+export function serializePartialDecryption(pd: PartialDecryption): string {
+  return JSON.stringify({
+    decryption_factors: pd.decryptionFactors.map((q) => q.map(num)),
+    decryption_proofs: pd.decryptionProofs.map((q) => q.map(proofJson)),
+  });
+}
+
+export function serializeShuffle(s: Shuffle): string {
+  return JSON.stringify({
+    ciphertexts: s.ciphertexts.map((q) => q.map(ciphertextJson)),
+    proofs: s.proofs.map((p) => [
+      [num(p.t.t1), num(p.t.t2), num(p.t.t3), [num(p.t.t41), num(p.t.t42)], p.t.tHat.map(num)],
+      [num(p.s.s1), num(p.s.s2), num(p.s.s3), num(p.s.s4), p.s.sHat.map(num), p.s.sPrime.map(num)],
+      p.c.map(num),
+      p.cHat.map(num),
+    ]),
+  });
 }
 
 // Parsing: strict, so that whatever we accept re-serializes to the same bytes.
@@ -122,4 +166,34 @@ export function parseElectionParams(raw: string): { params: ElectionParams; grou
   if (o.credential_authority !== undefined)
     params.credentialAuthority = str(o.credential_authority, "election.credential_authority");
   return { params, group };
+}
+
+export function parseEncryptedTally(raw: string): EncryptedTally {
+  return arr(JSON.parse(raw), "encrypted_tally").map((q, i) =>
+    arr(q, `encrypted_tally[${i}]`).map((c, j) => ciphertextOf(c, `encrypted_tally[${i}][${j}]`)),
+  );
+}
+
+function elements(x: Json, what: string): bigint[] {
+  return arr(x, what).map((e, i) => bigNum(e, `${what}[${i}]`));
+}
+
+export function parseShuffle(raw: string): Shuffle {
+  const o = obj(JSON.parse(raw), "shuffle");
+  return {
+    ciphertexts: arr(o.ciphertexts, "ciphertexts").map((q, i) => arr(q, `ciphertexts[${i}]`).map((c, j) => ciphertextOf(c, `ciphertexts[${i}][${j}]`))),
+    proofs: arr(o.proofs, "proofs").map((p, i): ShuffleProof => {
+      const [t, s, c, cHat] = arr(p, `proofs[${i}]`);
+      const [t1, t2, t3, t4, tHat] = arr(t, `proofs[${i}].t`);
+      const [t41, t42] = arr(t4, `proofs[${i}].t4`);
+      const [s1, s2, s3, s4, sHat, sPrime] = arr(s, `proofs[${i}].s`);
+      const w = `proofs[${i}]`;
+      return {
+        t: { t1: bigNum(t1, w), t2: bigNum(t2, w), t3: bigNum(t3, w), t41: bigNum(t41, w), t42: bigNum(t42, w), tHat: elements(tHat, w) },
+        s: { s1: bigNum(s1, w), s2: bigNum(s2, w), s3: bigNum(s3, w), s4: bigNum(s4, w), sHat: elements(sHat, w), sPrime: elements(sPrime, w) },
+        c: elements(c, w),
+        cHat: elements(cHat, w),
+      };
+    }),
+  };
 }

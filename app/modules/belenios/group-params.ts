@@ -64,6 +64,21 @@ export function powModBigInt(base: bigint, exp: bigint, modulus: bigint): bigint
   return result;
 }
 
+/** Modular inverse by the extended Euclidean algorithm (the modulus is prime: p or q; x is not 0 mod it). */
+export function inverseModulo(x: bigint, modulus: bigint): bigint {
+  let a = ((x % modulus) + modulus) % modulus;
+  if (a === 0n) throw new RangeError("0 has no inverse");
+  let m = modulus;
+  let x0 = 0n;
+  let x1 = 1n;
+  while (a > 1n) {
+    const quotient = a / m;
+    [a, m] = [m, a % m];
+    [x0, x1] = [x1 - quotient * x0, x0];
+  }
+  return ((x1 % modulus) + modulus) % modulus;
+}
+
 export function modQ(group: Group, x: bigint): bigint {
   return ((x % group.q) + group.q) % group.q;
 }

@@ -1,8 +1,8 @@
 import { createDiffieHellman, createHash, randomBytes, type DiffieHellman } from "node:crypto";
 
-import { type Group, hashInput, powModBigInt } from "./group-params";
+import { type Group, hashInput, inverseModulo, powModBigInt } from "./group-params";
 
-export { BELENIOS_2048, type Group, groupByName, hashInput, isExponent, modQ, powModBigInt, RFC_3526_2048 } from "./group-params";
+export { BELENIOS_2048, type Group, groupByName, hashInput, inverseModulo, isExponent, modQ, powModBigInt, RFC_3526_2048 } from "./group-params";
 
 export function toBytes(x: bigint, length?: number): Buffer {
   let hex = x.toString(16);
@@ -142,21 +142,6 @@ export function powMod(group: Group, base: bigint, exp: bigint): bigint {
 
 export function mulMod(group: Group, a: bigint, b: bigint): bigint {
   return (a * b) % group.p;
-}
-
-/** Modular inverse by the extended Euclidean algorithm (the modulus is prime: p or q; x is not 0 mod it). */
-export function inverseModulo(x: bigint, modulus: bigint): bigint {
-  let a = ((x % modulus) + modulus) % modulus;
-  if (a === 0n) throw new RangeError("0 has no inverse");
-  let m = modulus;
-  let x0 = 0n;
-  let x1 = 1n;
-  while (a > 1n) {
-    const quotient = a / m;
-    [a, m] = [m, a % m];
-    [x0, x1] = [x1 - quotient * x0, x0];
-  }
-  return ((x1 % modulus) + modulus) % modulus;
 }
 
 /** The inverse of x modulo p. */

@@ -11,6 +11,9 @@ import {
   randomExponent,
   sha256Hex,
 } from "./group";
+import { EmbeddingError, embedInts } from "./embedding";
+import { rawegPrefix } from "./proof-prefixes";
+import { challengesText, challengeText, generatorText, shuffleStatement } from "./shuffle-text";
 import type { Ciphertext, NonHomomorphicAnswer, NonHomomorphicQuestion, ShuffleProof } from "./types";
 
 /**
@@ -20,21 +23,11 @@ import type { Ciphertext, NonHomomorphicAnswer, NonHomomorphicQuestion, ShuffleP
  * after the vote every trustee re-encrypts and permutes the ciphertexts with CHVote's proof.
  */
 
-export class EmbeddingError extends Error {}
+export { EmbeddingError } from "./embedding";
 
 /** group_encode: v_1..v_n in bits_per_int bits each, shifted by padding, then the next element. */
 export function encodeInts(group: Group, values: readonly number[]): bigint {
-  const e = group.embedding;
-  if (!e) throw new EmbeddingError(`${group.name} has no embedding: non-homomorphic questions need RFC-3526-2048`);
-  const mask = (1 << e.bitsPerInt) - 1;
-  let x = 0n;
-  for (const v of values) {
-    if (!Number.isInteger(v) || v < 0 || v > mask) throw new EmbeddingError(`each value must be an integer from 0 to ${mask}`);
-    x = (x << BigInt(e.bitsPerInt)) + BigInt(v & mask);
-  }
-  x <<= BigInt(e.padding);
-  while (!isGroupElement(group, x)) x += 1n;
-  return x;
+  return embedInts(group, values, (x) => isGroupElement(group, x));
 }
 
 /** group_decode: the n integers packed in x. */
@@ -50,8 +43,6 @@ export function decodeInts(group: Group, n: number, x: bigint): number[] {
   }
   return values;
 }
-
-const rawegPrefix = (prefix: string, y: bigint, c: Ciphertext) => `raweg|${prefix}|${y},${c.alpha},${c.beta}|`;
 
 export function encryptNonHomomorphicAnswer(
   group: Group,
@@ -92,15 +83,12 @@ export function getGenerator(group: Group, i: number): bigint {
   if (!cache) generators.set(group.name, (cache = new Map()));
   let h = cache.get(i);
   if (h === undefined) {
-    h = powMod(group, BigInt(`0x${sha256Hex(`ggen|${i}`)}`), (group.p - 1n) / group.q);
+    h = powMod(group, BigInt(`0x${sha256Hex(generatorText(i))}`), (group.p - 1n) / group.q);
     if (h === 0n || h === 1n || h === group.g) throw new Error(`generator #${i} is degenerate`);
     cache.set(i, h);
   }
   return h;
 }
-
-const strEgs = (e: readonly Ciphertext[]) => e.map((c) => `${c.alpha},${c.beta},`).join("");
-const strElts = (c: readonly bigint[]) => c.map((x) => `${x},`).join("");
 
 function nizkpChallenges(group: Group, n: number, text: string): bigint[] {
   const h = sha256Hex(text);
@@ -130,11 +118,9 @@ export function checkShuffleProof(
   if (!ePrime.every((x) => isGroupElement(group, x.alpha) && isGroupElement(group, x.beta))) return false;
   const h = getGenerator(group, -1);
   const hh = Array.from({ length: n }, (_, i) => getGenerator(group, i));
-  const str1 = strEgs(e) + strEgs(ePrime) + strElts(cc);
-  const uu = nizkpChallenges(group, n, `shuffle-challenges|${fingerprint}|${str1}`);
-  const str2 = strElts([t.t1, t.t2, t.t3, t.t41, t.t42]) + strElts(t.tHat);
-  const str3 = str1 + strElts(cHat) + y.toString();
-  const c = nizkpChallenge(group, `shuffle-challenge|${fingerprint}|${str2}${str3}`);
+  const str1 = shuffleStatement(e, ePrime, cc);
+  const uu = nizkpChallenges(group, n, challengesText(fingerprint, str1));
+  const c = nizkpChallenge(group, challengeText(fingerprint, str1, t, cHat, y));
   const inv = (x: bigint) => invMod(group, x);
   const cBar = mulMod(group, product(group, cc), inv(product(group, hh)));
   const u = uu.reduce((a, b) => (a * b) % group.q, 1n);
@@ -197,8 +183,8 @@ export function shuffleCiphertexts(
     rr[psi[i]!] = r;
     cc[psi[i]!] = mulMod(group, powMod(group, g, r), hh[i]!);
   }
-  const str1 = strEgs(e) + strEgs(ePrime) + strElts(cc);
-  const uu = nizkpChallenges(group, n, `shuffle-challenges|${fingerprint}|${str1}`);
+  const str1 = shuffleStatement(e, ePrime, cc);
+  const uu = nizkpChallenges(group, n, challengesText(fingerprint, str1));
   const uuPrime = psi.map((j) => uu[j]!);
   // GenCommitmentChain
   const rrHat = uuPrime.map(() => randomExponent(group));
@@ -213,9 +199,7 @@ export function shuffleCiphertexts(
   const t41 = product(group, [invMod(group, powMod(group, y, w4)), ...ePrime.map((x, i) => powMod(group, x.beta, wwPrime[i]!))]);
   const t42 = product(group, [invMod(group, powMod(group, g, w4)), ...ePrime.map((x, i) => powMod(group, x.alpha, wwPrime[i]!))]);
   const tHat = wwHat.map((w, i) => mulMod(group, powMod(group, g, w), powMod(group, i === 0 ? h : cHat[i - 1]!, wwPrime[i]!)));
-  const str2 = strElts([t1, t2, t3, t41, t42]) + strElts(tHat);
-  const str3 = str1 + strElts(cHat) + y.toString();
-  const c = nizkpChallenge(group, `shuffle-challenge|${fingerprint}|${str2}${str3}`);
+  const c = nizkpChallenge(group, challengeText(fingerprint, str1, { t1, t2, t3, t41, t42, tHat }, cHat, y));
   const q = group.q;
   const sum = (xs: readonly bigint[]) => xs.reduce((a, b) => a + b, 0n) % q;
   const vv = new Array<bigint>(n).fill(1n);

@@ -11,14 +11,13 @@ import {
   proofJson,
   proofOf,
   str,
+  trusteePublicKeyJson,
 } from "./canonical";
 import { isHomomorphic } from "./types";
 import type {
   Answer,
   AnyQuestion,
   QuestionResult,
-  Shuffle,
-  ShuffleProof,
   Ballot,
   Election,
   ElectionParams,
@@ -35,7 +34,18 @@ import type {
 } from "./types";
 import { sha256Base64 } from "./group";
 
-export { BeleniosFormatError, bigNum, parseElectionParams, serializeBallot } from "./canonical";
+export {
+  BeleniosFormatError,
+  bigNum,
+  parseElectionParams,
+  parseEncryptedTally,
+  parseShuffle,
+  serializeBallot,
+  serializePartialDecryption,
+  serializeShuffle,
+  serializeTrusteePublicKey,
+  trusteePublicKeyJson,
+} from "./canonical";
 
 /**
  * JSON exactly as belenios-tool writes it (atdgen field order, compact, big numbers as base-10
@@ -79,15 +89,6 @@ export function serializeElectionParams(params: ElectionParams): string {
 
 
 
-export function serializeTrusteePublicKey(k: TrusteePublicKey): string {
-  return JSON.stringify(trusteePublicKeyJson(k));
-}
-
-export function trusteePublicKeyJson(k: TrusteePublicKey) {
-  const out: Record<string, unknown> = { pok: proofJson(k.pok), public_key: num(k.publicKey) };
-  if (k.name !== undefined) out.name = k.name;
-  return out;
-}
 
 export const signedJson = (m: SignedMsg) => ({ message: m.message, signature: proofJson(m.signature) });
 
@@ -125,28 +126,11 @@ export function serializeSizedEncryptedTally(s: SizedEncryptedTally): string {
   });
 }
 
-export function serializePartialDecryption(pd: PartialDecryption): string {
-  return JSON.stringify({
-    decryption_factors: pd.decryptionFactors.map((q) => q.map(num)),
-    decryption_proofs: pd.decryptionProofs.map((q) => q.map(proofJson)),
-  });
-}
 
 export function serializeResult(result: ElectionResult): string {
   return JSON.stringify({ result: result.map((q) => (q as unknown[]).map((x) => (typeof x === "bigint" ? weightJson(x) : x))) });
 }
 
-export function serializeShuffle(s: Shuffle): string {
-  return JSON.stringify({
-    ciphertexts: s.ciphertexts.map((q) => q.map(ciphertextJson)),
-    proofs: s.proofs.map((p) => [
-      [num(p.t.t1), num(p.t.t2), num(p.t.t3), [num(p.t.t41), num(p.t.t42)], p.t.tHat.map(num)],
-      [num(p.s.s1), num(p.s.s2), num(p.s.s3), num(p.s.s4), p.s.sHat.map(num), p.s.sPrime.map(num)],
-      p.c.map(num),
-      p.cHat.map(num),
-    ]),
-  });
-}
 
 // ---------------------------------------------------------------------------------------------
 // Parsing: strict, so that whatever we accept re-serializes to the same bytes (canonical.ts holds the pieces the browser shares).
@@ -251,11 +235,6 @@ export function parsePublicCredentials(raw: string): PublicCredential[] {
   });
 }
 
-export function parseEncryptedTally(raw: string): EncryptedTally {
-  return arr(JSON.parse(raw), "encrypted_tally").map((q, i) =>
-    arr(q, `encrypted_tally[${i}]`).map((c, j) => ciphertextOf(c, `encrypted_tally[${i}][${j}]`)),
-  );
-}
 
 export function parseSizedEncryptedTally(raw: string): SizedEncryptedTally {
   const o = obj(JSON.parse(raw), "sized_encrypted_tally");
@@ -288,26 +267,4 @@ export function parseResult(raw: string): ElectionResult {
   });
 }
 
-function elements(x: Json, what: string): bigint[] {
-  return arr(x, what).map((e, i) => bigNum(e, `${what}[${i}]`));
-}
 
-export function parseShuffle(raw: string): Shuffle {
-  const o = obj(JSON.parse(raw), "shuffle");
-  return {
-    ciphertexts: arr(o.ciphertexts, "ciphertexts").map((q, i) => arr(q, `ciphertexts[${i}]`).map((c, j) => ciphertextOf(c, `ciphertexts[${i}][${j}]`))),
-    proofs: arr(o.proofs, "proofs").map((p, i): ShuffleProof => {
-      const [t, s, c, cHat] = arr(p, `proofs[${i}]`);
-      const [t1, t2, t3, t4, tHat] = arr(t, `proofs[${i}].t`);
-      const [t41, t42] = arr(t4, `proofs[${i}].t4`);
-      const [s1, s2, s3, s4, sHat, sPrime] = arr(s, `proofs[${i}].s`);
-      const w = `proofs[${i}]`;
-      return {
-        t: { t1: bigNum(t1, w), t2: bigNum(t2, w), t3: bigNum(t3, w), t41: bigNum(t41, w), t42: bigNum(t42, w), tHat: elements(tHat, w) },
-        s: { s1: bigNum(s1, w), s2: bigNum(s2, w), s3: bigNum(s3, w), s4: bigNum(s4, w), sHat: elements(sHat, w), sPrime: elements(sPrime, w) },
-        c: elements(c, w),
-        cHat: elements(cHat, w),
-      };
-    }),
-  };
-}

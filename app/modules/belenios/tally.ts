@@ -1,6 +1,8 @@
 import { questionLength } from "./election";
 import { divMod, type Group, isGroupElement, mulMod, powMod } from "./group";
 import { compareCiphertexts, decodeInts, shuffleCiphertexts } from "./nonhomomorphic";
+
+export { mergeNhCiphertexts, nhCiphertexts } from "./nh-lists";
 import { isHomomorphic, isHomomorphicAnswer } from "./types";
 import type { Ballot, Ciphertext, Election, ElectionResult, EncryptedTally, QuestionResult, Shuffle } from "./types";
 
@@ -106,17 +108,6 @@ export function verifyResult(election: Election, tally: EncryptedTally, factors:
       return typeof value === "bigint" && powMod(group, group.g, value) === plain;
     });
   });
-}
-
-/** nh_ciphertexts: the non-homomorphic questions' lists, in question order (what trustees shuffle). */
-export function nhCiphertexts(election: Election, tally: EncryptedTally): Ciphertext[][] {
-  return tally.filter((_, i) => !isHomomorphic(election.params.questions[i]!));
-}
-
-/** The tally with the non-homomorphic lists replaced by their last shuffle (what trustees decrypt). */
-export function mergeNhCiphertexts(election: Election, tally: EncryptedTally, shuffled: readonly Ciphertext[][]): EncryptedTally {
-  let next = 0;
-  return tally.map((q, i) => (isHomomorphic(election.params.questions[i]!) ? q : shuffled[next++]!));
 }
 
 /** One trustee's shuffle of every non-homomorphic question's ciphertexts. */

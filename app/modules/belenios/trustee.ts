@@ -8,6 +8,7 @@ import {
   powMod,
   randomExponent,
 } from "./group";
+import { decryptPrefix, pokPrefix } from "./proof-prefixes";
 import type { Ciphertext, Election, PartialDecryption, Proof, TrusteeKeyPair, TrusteePublicKey } from "./types";
 
 /**
@@ -15,8 +16,6 @@ import type { Ciphertext, Election, PartialDecryption, Proof, TrusteeKeyPair, Tr
  * src/lib/v1/trustees.ml, election.ml): a key pair with a Schnorr proof of knowledge, and
  * decryption factors alpha^x with Chaum-Pedersen proofs.
  */
-
-const pokPrefix = (group: Group, publicKey: bigint) => `pok|${group.name}|${publicKey}|`;
 
 export function generateTrusteeKey(group: Group): TrusteeKeyPair {
   const privateKey = randomExponent(group);
@@ -26,7 +25,7 @@ export function generateTrusteeKey(group: Group): TrusteeKeyPair {
 export function trusteePublicKeyFor(group: Group, privateKey: bigint): TrusteePublicKey {
   const publicKey = powMod(group, group.g, privateKey);
   const w = randomExponent(group);
-  const challenge = hashToExponent(group, pokPrefix(group, publicKey), [powMod(group, group.g, w)]);
+  const challenge = hashToExponent(group, pokPrefix(group.name, publicKey), [powMod(group, group.g, w)]);
   return { pok: { challenge, response: modQ(group, w - privateKey * challenge) }, publicKey };
 }
 
@@ -34,11 +33,8 @@ export function verifyTrusteePublicKey(group: Group, key: TrusteePublicKey): boo
   const { challenge, response } = key.pok;
   if (!isGroupElement(group, key.publicKey) || !isExponent(group, challenge) || !isExponent(group, response)) return false;
   const commitment = mulMod(group, powMod(group, group.g, response), powMod(group, key.publicKey, challenge));
-  return hashToExponent(group, pokPrefix(group, key.publicKey), [commitment]) === challenge;
+  return hashToExponent(group, pokPrefix(group.name, key.publicKey), [commitment]) === challenge;
 }
-
-
-const decryptPrefix = (election: Election, publicKey: bigint) => `decrypt|${election.fingerprint}|${publicKey}|`;
 
 function decryptionFactor(election: Election, privateKey: bigint, publicKey: bigint, c: Ciphertext) {
   const group = election.group;

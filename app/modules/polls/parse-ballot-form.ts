@@ -6,12 +6,15 @@ export type ParsedBallotForm =
   | { ok: true; choice?: string; ranking?: number[]; belenios?: string }
   | { ok: false; code: BallotProblem };
 
-/** Reads the ballot fields of a submitted form: `choice`, or `rank-<position>` numbers. */
+/**
+ * Reads the ballot fields of a submitted form: `choice`, or `rank-<position>` numbers, or
+ * `belenios`, a Yes/No choice or a ranking that the member's browser encrypted (the ballot box
+ * checks it against the poll's election).
+ */
 export function parseBallotForm(rules: PollRules, form: Pick<FormData, "get">): ParsedBallotForm {
+  const belenios = form.get("belenios");
+  if (typeof belenios === "string") return { ok: true, belenios };
   if (rules.method === "yes-no") {
-    // A ballot the member's browser encrypted: the ballot box checks it against the poll's election.
-    const belenios = form.get("belenios");
-    if (typeof belenios === "string") return { ok: true, belenios };
     const choice = form.get("choice");
     return typeof choice === "string" && choice ? { ok: true, choice } : { ok: false, code: "choice_missing" };
   }

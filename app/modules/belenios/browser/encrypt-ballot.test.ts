@@ -11,7 +11,7 @@ import { parseBallot, parsePublicCredentials, serializePublicCredentials, serial
 import { computeResult } from "../tally";
 import { computePartialDecryption, generateTrusteeKey } from "../trustee";
 import { synthesizeFactors } from "../trustees";
-import { encryptBallotInBrowser, type WebCrypto } from "./encrypt-ballot";
+import { encryptBallotInBrowser, exponentiationsFor, type WebCrypto } from "./encrypt-ballot";
 
 /**
  * The browser's ballots (run here on Node's WebCrypto, globalThis.crypto, which is the same API)
@@ -76,6 +76,13 @@ describe("ballots encrypted in the browser", () => {
     const two = await encryptBallotInBrowser(election.raw, issued[0]!.privateCredential, [[1, 0, 0]], { crypto: counting });
     expect(draws).toBeGreaterThanOrEqual(2 * 10);
     expect(one.raw).not.toBe(two.raw);
+  });
+
+  it("report their progress, one step per exponentiation, up to the count the page is told", async () => {
+    const steps: [number, number][] = [];
+    await encryptBallotInBrowser(election.raw, issued[0]!.privateCredential, [[0, 0, 1]], { onProgress: (done, total) => steps.push([done, total]) });
+    const total = exponentiationsFor(election.params.questions);
+    expect(steps).toEqual(Array.from({ length: total }, (_, i) => [i + 1, total]));
   });
 
   it("refuse a plaintext the question does not allow, and an election they cannot encrypt", async () => {

@@ -6,10 +6,12 @@
 import { encryptBallot, plaintextFor, type EncryptedBallot } from "~/modules/belenios/ballot";
 import type { Election, ElectionResult, NonHomomorphicQuestion, Question } from "~/modules/belenios/types";
 
+import { ranksOf } from "./ranked-answers";
 import { YES_NO_ANSWERS, type YesNoChoice } from "./yes-no-answers";
 
 /** The answers in the order of the election's question: each is 0 or 1 in a ballot, exactly one 1. */
 export { YES_NO_ANSWERS, type YesNoChoice } from "./yes-no-answers";
+export { ranksOf } from "./ranked-answers";
 
 const answerLabels: Record<YesNoChoice, string> = { yes: "Yes", no: "No", abstain: "Abstain" };
 
@@ -34,16 +36,6 @@ export function rankedQuestion(title: string, options: readonly { label: string 
 export function electionTemplate(poll: { title: string; description: string; method: string }, options: readonly { label: string }[]) {
   const question = poll.method === "yes-no" ? yesNoQuestion(poll.title) : rankedQuestion(poll.title, options);
   return { name: poll.title.slice(0, MAX_NAME), description: poll.description.slice(0, 2_000), questions: [question] };
-}
-
-/** A ranking (option positions, first choice first) as the rank each option gets, 0 for unranked. */
-export function ranksOf(ranking: readonly number[], optionCount: number): number[] {
-  const ranks = new Array<number>(optionCount).fill(0);
-  ranking.forEach((position, i) => {
-    if (!Number.isInteger(position) || position < 0 || position >= optionCount) throw new Error("a ranking names an option the poll does not have");
-    ranks[position] = i + 1;
-  });
-  return ranks;
 }
 
 /**
