@@ -83,6 +83,8 @@ const UPLOAD_PERMISSIONS: Readonly<Record<string, Action>> = {
   "/constitution/manage": "constitution.manage",
   "/registration/names": "registration.manage",
   "/registration/emblems": "registration.manage",
+  // Any member may be named a trustee; the page itself refuses everyone else.
+  "/polls/:pollId/trustee": "poll.vote",
 };
 
 /**
@@ -97,7 +99,8 @@ export function bodyLimitFor(pathname: string, principal: Principal): number {
 
 /** The page taking a file at this path, when this principal may use it; otherwise null. */
 function uploadPageFor(pathname: string, principal: Principal): string | null {
-  const page = (pathname.endsWith(".data") ? pathname.slice(0, -".data".length) : pathname).replace(/\/$/, "") || "/";
+  const path = (pathname.endsWith(".data") ? pathname.slice(0, -".data".length) : pathname).replace(/\/$/, "") || "/";
+  const page = path.replace(/^\/polls\/[0-9a-f-]{36}\/trustee$/i, "/polls/:pollId/trustee");
   const permission = UPLOAD_PERMISSIONS[page];
   return permission && isAllowed(principal, permission) ? page : null;
 }

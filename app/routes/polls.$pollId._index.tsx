@@ -26,6 +26,8 @@ import { noteCastSent, noteCastStored } from "~/modules/polls/cast-record";
 import { pollTimeLine, pollTurnoutLine } from "~/modules/polls/status";
 import { ballotsCast, closePoll, hasVoted, isOnRoll, loadRules, openPoll } from "~/modules/polls/polls.server";
 import { browserBallotKey } from "~/modules/polls/encrypted/browser-ballots.server";
+import { pollTrusteeText } from "~/modules/polls/trustee-messages";
+import { pollTrusteeSummary } from "~/modules/polls/trustee-page.server";
 import { encryptRankingInBrowser, encryptYesNoInBrowser, type BallotKey } from "~/modules/polls/encrypted/encrypt-in-browser";
 import { isRankingOf } from "~/modules/polls/encrypted/ranked-answers";
 import { listRollCandidates } from "~/modules/polls/roll.server";
@@ -60,10 +62,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   // Every ballot is cast with its voter's mark in one transaction, so the ballots cast so far
   // are the number who have voted: no count over the voters on every page view.
   const { clauseId } = loaded;
-  const [onRoll, voted, voters] = await Promise.all([
+  const [onRoll, voted, voters, trustees] = await Promise.all([
     userId ? isOnRoll(context.db, poll.id, userId) : false,
     userId ? hasVoted(context.db, poll.id, userId) : false,
     ballotsCast(context.db, poll.id),
+    pollTrusteeSummary(context.db, poll.id, userId ?? null),
   ]);
   const canCloseEarly = isAllowed(principalOf(context), "poll.close_early");
   // Only those who run polls are told who can close this one early (waiting-for.ts).
@@ -127,6 +130,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     counting: poll.status === "open" && poll.closesAt.getTime() <= Date.now(),
     countedBy: countedTogether(poll.owner),
     ballotKey,
+    // Named trustees hold its key instead of the server (decision 045).
+    trustees,
   };
   return data(page, ballotKey ? { headers: { "Cache-Control": "no-store" } } : undefined);
 }
@@ -185,7 +190,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (intent === "open") {
       const roll = await listRollCandidates(context.db);
       const opened = await openPoll(context.db, actor, pollId, roll);
-      return data<ActionData>({ stage: "managed", message: opened.ok ? `The poll is open. ${plural(opened.rollSize, "person is", "people are")} on its roll.` : "The poll could not be opened: it is not a draft." }, { status: opened.ok ? 200 : 409 });
+      const refusal = opened.ok ? null : opened.code === "trustee_keys_missing" ? pollTrusteeText.keysMissing : "The poll could not be opened: it is not a draft.";
+      return data<ActionData>({ stage: "managed", message: refusal ?? `The poll is open. ${plural(opened.ok ? opened.rollSize : 0, "person is", "people are")} on its roll.` }, { status: opened.ok ? 200 : 409 });
     }
     const together = countedTogether(loaded.poll.owner);
     if (together) return data<ActionData>({ stage: "manage-error", message: `This ballot is closed and counted with ${together.what}.` }, { status: 409 });
@@ -218,7 +224,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function PollPage() {
-  const { poll, options, viewer, counting, countedBy, waiting, ballotKey } = useLoaderData<typeof loader>();
+  const { poll, options, viewer, counting, countedBy, waiting, ballotKey, trustees } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const cast = useQuickCast(poll.id, navigation.state, ballotKey, options);
   // What the ballot endpoint answered stands until the page's own action is sent something newer.
@@ -324,7 +330,8 @@ export default function PollPage() {
         )
       ) : null}
 
-      {poll.status === "open" && poll.encrypted ? <p className="hint">{poll.method === "yes-no" ? pollsText.serverTrustee : pollsText.serverTrusteeRanked}</p> : null}
+      {poll.status === "open" && poll.encrypted && !trustees ? <p className="hint">{poll.method === "yes-no" ? pollsText.serverTrustee : pollsText.serverTrusteeRanked}</p> : null}
+      {trustees ? <TrusteesNote pollId={poll.id} status={poll.status} trustees={trustees} /> : null}
 
       {poll.status === "open" && !counting && !viewer.canVote && result?.stage !== "cast" ? (
         <p className="panel">
@@ -455,7 +462,7 @@ export default function PollPage() {
   );
 }
 
-const statusLabels: Record<string, string> = { open: "Open", closed: "Closed", draft: "Not yet open", cancelled: "Cancelled" };
+const statusLabels: Record<string, string> = { open: "Open", decrypting: "Being decrypted", closed: "Closed", draft: "Not yet open", cancelled: "Cancelled" };
 
 /** Cancelling the poll, or extending its closing time: each with its reason, on the record. */
 function CorrectPoll(props: { status: string; cannotCancel: string | null; result: Extract<ActionData, { stage: "correction-error" }> | null }) {
@@ -661,3 +668,20 @@ const ENCRYPTING_NOTICE_MS = 300;
 
 /** How long "Cast my vote" waits for an answer before saying it could not tell. */
 const CAST_TIMEOUT_MS = 30_000;
+
+/** Who holds a poll's key when the returning officer named trustees, and where they stand (decision 045). */
+function TrusteesNote({ pollId, status, trustees }: { pollId: string; status: string; trustees: { total: number; keysGiven: number; decrypted: number; youAreOne: boolean } }) {
+  return (
+    <section className="panel" aria-labelledby="trustees-title">
+      <h2 id="trustees-title">{pollTrusteeText.heading}</h2>
+      <p>{pollTrusteeText.held(trustees.total)}</p>
+      {status === "draft" ? <p>{pollTrusteeText.keysGiven(trustees.keysGiven, trustees.total)}</p> : null}
+      {status === "decrypting" ? <p>{pollTrusteeText.decrypting(trustees.decrypted, trustees.total)}</p> : null}
+      {trustees.youAreOne ? (
+        <p>
+          <Link to={`/polls/${pollId}/trustee`}>{pollTrusteeText.yourPage}</Link>
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -33,6 +33,7 @@ export default function Polls() {
   const groups = [
     { status: "open", title: "Open now" },
     { status: "draft", title: "Not yet open" },
+    { status: "decrypting", title: "Closed, waiting for the trustees to decrypt the result" },
     { status: "closed", title: "Closed, with results" },
   ] as const;
   return (

@@ -4,8 +4,10 @@ import { z } from "zod";
 import { ErrorSummary, Radios, TextArea, TextField, type FieldErrors } from "~/components/forms";
 import { methodDescriptions, pollTextMessages } from "~/modules/polls/messages";
 import { createPoll } from "~/modules/polls/polls.server";
+import { pollTrusteeText } from "~/modules/polls/trustee-messages";
+import { findUserByEmail } from "~/modules/users/users.server";
 import { requireUser } from "~/utils/auth.server";
-import { MAX_OPTION_LABEL_LENGTH, MAX_POLL_DESCRIPTION_LENGTH, MAX_POLL_OPTIONS, MAX_POLL_TITLE_LENGTH } from "~/utils/input-limits";
+import { MAX_OPTION_LABEL_LENGTH, MAX_POLL_DESCRIPTION_LENGTH, MAX_POLL_OPTIONS, MAX_POLL_TITLE_LENGTH, MAX_TRUSTEES } from "~/utils/input-limits";
 import { splitLines } from "~/utils/line-breaks";
 import { fromLondonLocal } from "~/utils/london-time";
 import { limitedText, textLimitProblem } from "~/utils/text-limits";
@@ -48,6 +50,8 @@ const pollForm = z
     majority: z.enum(["simple", "absolute", "two-thirds"], { error: "Choose the majority needed" }),
     publication: z.enum(["separate-lists", "receipts-with-rankings"], { error: "Choose how ballots are published" }),
     closesAt: z.string().min(1, { error: "Enter when the poll closes" }),
+    // Email addresses, one per line (decision 045): read and looked up after the form's own checks.
+    trustees: z.string().max(MAX_TRUSTEES * 320, { error: pollTrusteeText.tooMany(MAX_TRUSTEES) }).optional(),
   })
   .superRefine((v, ctx) => {
     const lines = splitLines(v.options).map((l) => l.trim()).filter(Boolean);
@@ -57,7 +61,27 @@ const pollForm = z
     const closes = fromLondonLocal(v.closesAt);
     if (!closes) ctx.addIssue({ code: "custom", path: ["closesAt"], message: "Enter a real date and time" });
     else if (closes.getTime() <= Date.now()) ctx.addIssue({ code: "custom", path: ["closesAt"], message: "The closing time must be in the future" });
+    const trustees = trusteeEmails(v.trustees);
+    if (trustees.length > MAX_TRUSTEES) ctx.addIssue({ code: "custom", path: ["trustees"], message: pollTrusteeText.tooMany(MAX_TRUSTEES) });
+    else if (new Set(trustees).size !== trustees.length) ctx.addIssue({ code: "custom", path: ["trustees"], message: pollTrusteeText.twice });
   });
+
+function trusteeEmails(text: string | undefined): string[] {
+  return splitLines(text ?? "")
+    .map((l) => l.trim().toLowerCase())
+    .filter(Boolean);
+}
+
+/** The members named as trustees, by email; the first address nobody has, if any. */
+async function trusteeIds(db: Parameters<typeof findUserByEmail>[0], emails: readonly string[]): Promise<{ ok: true; ids: string[] } | { ok: false; unknown: string }> {
+  const ids: string[] = [];
+  for (const email of emails) {
+    const user = await findUserByEmail(db, email);
+    if (!user) return { ok: false, unknown: email };
+    ids.push(user.id);
+  }
+  return { ok: true, ids };
+}
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = requireUser(request, context, "poll.manage");
@@ -70,6 +94,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ errors, values }, { status: 400 });
   }
   const v = parsed.data;
+  const trustees = await trusteeIds(context.db, trusteeEmails(v.trustees));
+  if (!trustees.ok) return data({ errors: { trustees: pollTrusteeText.unknown(trustees.unknown) } as FieldErrors, values }, { status: 400 });
   const options = splitLines(v.options).map((l) => l.trim()).filter(Boolean).map((label) => ({ label }));
   const created = await createPoll(context.db, { id: user.id, label: user.email }, {
     title: v.title,
@@ -81,6 +107,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     majority: v.majority,
     publication: v.publication,
     closesAt: fromLondonLocal(v.closesAt) ?? new Date(NaN),
+    trustees: trustees.ids,
   });
   if (!created.ok) return data({ errors: { title: "The poll could not be created. Check the options and closing time." } as FieldErrors, values }, { status: 400 });
   return redirect(`/polls/${created.pollId}`);
@@ -169,6 +196,7 @@ export default function NewPoll() {
           ]}
         />
         <TextField name="closesAt" type="datetime-local" label="Closes at (UK time)" width="20" defaultValue={values.closesAt} error={errors.closesAt} />
+        <TextArea name="trustees" label={pollTrusteeText.formLabel} hint={pollTrusteeText.formHint(MAX_TRUSTEES)} rows={3} defaultValue={values.trustees} error={errors.trustees} />
         <button type="submit" className="button" disabled={busy}>
           Save as draft
         </button>

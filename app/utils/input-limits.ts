@@ -305,8 +305,18 @@ export const MAX_EMBLEM_FILE_BYTES = 5 * MiB;
 // how large a file may be, and only a body far past it gets the bare refusal.
 // ---------------------------------------------------------------------------------------------
 
-/** Keyed by the page's path (a `.data` request is the same page's data). */
+/** A poll's named trustees (decision 045): every one must decrypt, and each ranked shuffle waits for the one before. */
+export const MAX_TRUSTEES = 7;
+
+/**
+ * A trustee's shuffle or share of the decryption (decision 045), sent whole: about 5 KB per ranked
+ * ballot in a shuffle, so some 6,000 rankings at most; a Yes/No share is a few KB.
+ */
+export const MAX_TRUSTEE_SHARE_BYTES = 32 * MiB;
+
+/** Keyed by the page's path (a `.data` request is the same page's data); a poll's id is `:pollId`. */
 export const UPLOAD_BODY_BYTES: Readonly<Record<string, number>> = {
+  "/polls/:pollId/trustee": MAX_TRUSTEE_SHARE_BYTES,
   "/campaign/import": 2 * MAX_IMPORT_FILE_BYTES,
   "/constitution/manage": 2 * MiB,
   "/registration/names": 2 * MAX_NAMES_FILE_BYTES,

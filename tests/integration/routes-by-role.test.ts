@@ -73,6 +73,9 @@ const routeActions: Record<string, RouteRule> = {
   "/polls/:pollId/ballots.blt": "site.view",
   // The walk's closed poll is encrypted (decision 044): its Belenios record is public.
   "/polls/:pollId/record.bel": "site.view",
+  // Named trustees only (decision 045): the walk's poll has none, so a signed-in person finds no page.
+  "/polls/:pollId/trustee": { action: "poll.vote", allowedStatus: 404, why: "the walk's poll has no named trustees" },
+  "/polls/:pollId/trustee/:file": { action: "poll.vote", allowedStatus: 404, why: "the walk's poll has no named trustees" },
 };
 
 let database: TestDatabase;

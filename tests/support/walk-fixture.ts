@@ -106,7 +106,8 @@ export async function createWalk(db: Db): Promise<Walk> {
         .replace(":number", "1")
         .replace(":positionId", walk.positionId)
         .replace(":doc", "founding-record.pdf")
-        .replace(":slot", "1"),
+        .replace(":slot", "1")
+        .replace(":file", "election.json"),
   };
 }
 

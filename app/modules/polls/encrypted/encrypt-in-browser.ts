@@ -35,8 +35,16 @@ export async function encryptRankingInBrowser(key: BallotKey, ranking: readonly 
 }
 
 function pageOptions(onProgress?: OnProgress) {
+  return { pause: pageBreather(), onProgress: (done: number, total: number) => onProgress?.(done / total) };
+}
+
+/**
+ * A pause for long work in the page: gives the page back to the browser once it has been busy for
+ * a frame and a half, so that it stays responsive and its progress is drawn; otherwise goes on.
+ */
+export function pageBreather(): () => Promise<void> {
   let last = performance.now();
-  const pause = () =>
+  return () =>
     performance.now() - last < BUSY_MS
       ? Promise.resolve()
       : new Promise<void>((resolve) =>
@@ -45,7 +53,6 @@ function pageOptions(onProgress?: OnProgress) {
             resolve();
           }, 0),
         );
-  return { pause, onProgress: (done: number, total: number) => onProgress?.(done / total) };
 }
 
 /** At most this long without giving the page back (a frame and a half). */

@@ -240,6 +240,22 @@ export async function recordTally(tx: DbOrTx, pollId: string, tally: ClosedTally
 }
 
 /**
+ * A poll held by named trustees, between its close and its last decryption: the archive as far as
+ * it goes (setup, ballots, the encrypted tally, the shuffles so far, and their end once every
+ * trustee has shuffled), which a trustee gives belenios-tool to shuffle or decrypt from.
+ */
+export function pendingArchive(pollElection: PollElection, rawBallots: readonly string[], pending: { encryptedTally: string; sizedTally: string; shuffles: readonly { owner: number; shuffle: string }[]; shufflesDone: boolean }): Buffer {
+  const writer = new ArchiveWriter(BigInt(Math.floor(pollElection.createdAt.getTime() / 1000)));
+  writer.setup(pollElection.election.raw, pollElection.trusteesRaw, pollElection.credentialsRaw);
+  for (const raw of rawBallots) writer.ballot(raw);
+  writer.endBallots();
+  writer.encryptedTally(pending.encryptedTally, pending.sizedTally);
+  for (const { owner, shuffle } of pending.shuffles) writer.shuffle(owner, shuffle);
+  if (pending.shufflesDone && pending.shuffles.length > 0) writer.endShuffles();
+  return writer.toBytes();
+}
+
+/**
  * The Belenios archive (.bel) of a poll: setup, every ballot (sorted by tracker, as the close left
  * them), and once closed the tally, the partial decryptions and the result, each as stored. Its
  * timestamp is the election's set-up time, so every download of a closed poll is the same file.

@@ -35,8 +35,7 @@ import { electionTemplate } from "./poll-election";
 /** A trustee public key is about 1,000 characters (RFC-3526-2048); anything far longer is not one. */
 const MAX_KEY_TEXT = 4_000;
 
-/** At most this many trustees: every one must decrypt, and each ranked shuffle waits for the one before. */
-export const MAX_TRUSTEES = 7;
+export { MAX_TRUSTEES } from "~/utils/input-limits";
 
 /** The group a poll's election will be in: BELENIOS-2048 for Yes/No, RFC-3526-2048 for a ranking. */
 export function groupForMethod(method: string): Group {
@@ -135,6 +134,7 @@ export interface TrusteeProgress {
   election: Election;
   trustees: TrusteeRow[];
   encryptedTally: string;
+  sizedTally: string;
   shuffles: { owner: number; shuffle: string }[];
   partialDecryptions: { owner: number; pd: string }[];
 }
@@ -212,9 +212,16 @@ export function checkedPartialDecryption(progress: TrusteeProgress, position: nu
 /** The stored progress of a poll held by named trustees, once closed; null otherwise. */
 export async function trusteeProgressOf(db: DbOrTx, pollId: string, election: Election): Promise<TrusteeProgress | null> {
   const [row] = await db
-    .select({ encryptedTally: pollElections.encryptedTally, shuffles: pollElections.shuffles, partialDecryptions: pollElections.partialDecryptions })
+    .select({ encryptedTally: pollElections.encryptedTally, sizedTally: pollElections.sizedTally, shuffles: pollElections.shuffles, partialDecryptions: pollElections.partialDecryptions })
     .from(pollElections)
     .where(eq(pollElections.pollId, pollId));
-  if (!row?.encryptedTally) return null;
-  return { election, trustees: await trusteesOf(db, pollId), encryptedTally: row.encryptedTally, shuffles: row.shuffles ?? [], partialDecryptions: row.partialDecryptions ?? [] };
+  if (!row?.encryptedTally || !row.sizedTally) return null;
+  return {
+    election,
+    trustees: await trusteesOf(db, pollId),
+    encryptedTally: row.encryptedTally,
+    sizedTally: row.sizedTally,
+    shuffles: row.shuffles ?? [],
+    partialDecryptions: row.partialDecryptions ?? [],
+  };
 }

@@ -1,0 +1,292 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import { ErrorSummary, TextArea, type FieldErrors } from "~/components/forms";
+import { giveTrusteeKey } from "~/modules/polls/encrypted/poll-trustees.server";
+import { trusteeProblems, trusteeText as t } from "~/modules/polls/trustee-messages";
+import { submitTrusteeShare } from "~/modules/polls/trustee-count.server";
+import { trusteePage } from "~/modules/polls/trustee-page.server";
+import { requireUser } from "~/utils/auth.server";
+import { formatLondonLong } from "~/utils/london-time";
+
+export const meta: MetaFunction = () => [{ title: "Your part as a trustee - Breakaway" }];
+
+/**
+ * A poll's trustee at work (decision 045): making their key, then after the close shuffling
+ * (ranked polls) and decrypting their share, in their browser or with belenios-tool. The private
+ * key never reaches the server: the page's file input has no name and is read by the browser only.
+ */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { user } = requireUser(request, context, "poll.vote");
+  const page = await trusteePage(context.db, params.pollId ?? "", user.id);
+  if (!page) throw new Response(t.notTrustee, { status: 404 });
+  return data({ ...page, closes: formatLondonLong(page.poll.closesAt) }, { headers: { "Cache-Control": "no-store" } });
+}
+
+const intents = ["key", "shuffle", "decryption"] as const;
+type Intent = (typeof intents)[number];
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user } = requireUser(request, context, "poll.vote");
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "") as Intent;
+  const share = String(form.get("share") ?? "");
+  const pollId = params.pollId ?? "";
+  if (!intents.includes(intent)) throw new Response("Unknown request.", { status: 400 });
+  if (share.trim() === "") return data({ ok: false as const, errors: { share: trusteeProblems.empty } as FieldErrors }, { status: 400 });
+  const actor = { id: user.id, label: user.email };
+  const result = intent === "key" ? await giveTrusteeKey(context.db, actor, pollId, share) : await submitTrusteeShare(context.db, actor, pollId, intent, share);
+  if (!result.ok) return data({ ok: false as const, errors: { share: trusteeProblems[result.code] } as FieldErrors }, { status: 400 });
+  return data({ ok: true as const, intent, counted: "counted" in result && result.counted });
+}
+
+export default function TrusteePage() {
+  const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors: FieldErrors = result && !result.ok ? result.errors : {};
+  const ranked = d.groupName === "RFC-3526-2048";
+  return (
+    <div className="page page--narrow">
+      <ErrorSummary errors={errors} fieldIds={{ share: "share" }} />
+      {result?.ok ? (
+        <div className="panel panel--confirmation" role="status">
+          <p>{result.counted ? t.counted : t.sent[result.intent]}</p>
+        </div>
+      ) : null}
+      <h1>{t.title(d.poll.title)}</h1>
+      <p className="lead">{t.lead(d.position, d.trustees)}</p>
+      {d.task.kind !== "give_key" ? <p>{t.progress(d.shuffled, d.decrypted, d.trustees, ranked)}</p> : null}
+      <Task page={d} errors={errors} />
+      <p>
+        <Link to={`/polls/${d.poll.id}`}>{t.pollPageLink}</Link>
+      </p>
+    </div>
+  );
+}
+
+type PageData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function Task({ page, errors }: { page: PageData; errors: FieldErrors }) {
+  const { task } = page;
+  switch (task.kind) {
+    case "give_key":
+      return (
+        <section aria-labelledby="task-title">
+          <h2 id="task-title">{t.giveKeyTitle}</h2>
+          {page.keyFingerprint ? <p>{t.keyGiven(page.keyFingerprint)}</p> : null}
+          <p>{t.giveKeyText}</p>
+          <BrowserKey groupName={page.groupName} />
+          <ToolPath intent="key" label={t.pasteKeyLabel} error={errors.share}>
+            <p>
+              <code>{t.toolKeyCommand(page.groupName)}</code>
+            </p>
+            <p>{t.toolKeySteps}</p>
+          </ToolPath>
+        </section>
+      );
+    case "wait_for_close":
+      return <p>{page.keyFingerprint ? `${t.keyGivenNow(page.keyFingerprint)} ` : ""}{t.waitForClose(page.closes)}</p>;
+    case "wait_for_shuffle":
+      return <p>{t.waitForShuffle(task.before)}</p>;
+    case "done":
+      return <p>{t.done(page.decrypted, page.trustees)}</p>;
+    case "shuffle":
+    case "decrypt": {
+      const shuffle = task.kind === "shuffle";
+      return (
+        <section aria-labelledby="task-title">
+          <h2 id="task-title">{shuffle ? t.shuffleTitle : t.decryptTitle}</h2>
+          <p>{shuffle ? t.shuffleText : t.decryptText}</p>
+          <BrowserWork page={page} kind={shuffle ? "shuffle" : "decryption"} />
+          <ToolPath intent={shuffle ? "shuffle" : "decryption"} label={shuffle ? t.pasteShuffleLabel : t.pasteDecryptionLabel} error={errors.share}>
+            <p>
+              <a href={`/polls/${page.poll.id}/trustee/record.bel`} download>
+                {t.toolRecordLink}
+              </a>
+            </p>
+            <p>{t.toolRecordSteps}</p>
+            <p>
+              <code>{shuffle ? t.toolShuffleCommand(page.position) : t.toolDecryptCommand(page.position)}</code>
+            </p>
+            <p>{t.toolPasteSteps}</p>
+          </ToolPath>
+        </section>
+      );
+    }
+  }
+}
+
+/** The way without JavaScript, and for trustees who trust only their own computer: belenios-tool, then paste. */
+function ToolPath({ intent, label, error, children }: { intent: Intent; label: string; error?: string; children: ReactNode }) {
+  const busy = useNavigation().state === "submitting";
+  return (
+    <details className="details" open={Boolean(error)}>
+      <summary>{t.toolTitle}</summary>
+      <p>{t.toolIntro}</p>
+      {children}
+      <Form method="post" noValidate>
+        <input type="hidden" name="intent" value={intent} />
+        <TextArea name="share" label={label} rows={6} error={error} />
+        <button type="submit" className="button" disabled={busy}>
+          {t.sendButton}
+        </button>
+      </Form>
+    </details>
+  );
+}
+
+/** Browser work is only offered once the page runs its scripts. */
+function useHydrated(): boolean {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  return hydrated;
+}
+
+function Progress({ label, fraction }: { label: string; fraction: number }) {
+  return (
+    <div role="status">
+      <p>{label}</p>
+      <progress max={1} value={fraction} aria-label={label} />
+    </div>
+  );
+}
+
+/** Making the key pair in this browser: the private file is offered for saving, the public part sent. */
+function BrowserKey({ groupName }: { groupName: string }) {
+  const hydrated = useHydrated();
+  const submit = useSubmit();
+  const [state, setState] = useState<{ kind: "idle" } | { kind: "working"; fraction: number } | { kind: "made"; id: string; publicKeyJson: string; url: string } | { kind: "failed" }>({ kind: "idle" });
+  const [saved, setSaved] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  if (!hydrated) return null;
+  const make = async () => {
+    setState({ kind: "working", fraction: 0 });
+    try {
+      const { generateTrusteeKeyInBrowser } = await import("~/modules/belenios/browser/trustee-key");
+      const { pageBreather } = await import("~/modules/polls/encrypted/encrypt-in-browser");
+      const key = await generateTrusteeKeyInBrowser(groupName, { pause: pageBreather(), progress: (fraction) => setState({ kind: "working", fraction }) });
+      const url = URL.createObjectURL(new Blob([key.privateKeyFile], { type: "application/octet-stream" }));
+      setState({ kind: "made", id: key.id, publicKeyJson: key.publicKeyJson, url });
+    } catch {
+      setState({ kind: "failed" });
+    }
+  };
+  if (state.kind === "working") return <Progress label={t.makingKey} fraction={state.fraction} />;
+  if (state.kind === "failed") return <p className="error-message">{t.browserFailed}</p>;
+  if (state.kind === "idle")
+    return (
+      <button type="button" className="button" onClick={() => void make()}>
+        {t.makeKeyButton}
+      </button>
+    );
+  return (
+    <div className={`form-group${problem ? " form-group--error" : ""}`}>
+      <p>
+        <a href={state.url} download={`trustee-${state.id}.privkey`} className="button button--secondary">
+          {t.savePrivateKey(state.id)}
+        </a>
+      </p>
+      {problem ? (
+        <p className="error-message" id="saved-error">
+          <span className="visually-hidden">Error:</span> {problem}
+        </p>
+      ) : null}
+      <div className="radios__item">
+        <input type="checkbox" id="saved" checked={saved} onChange={(e) => setSaved(e.target.checked)} aria-describedby={problem ? "saved-error" : undefined} />
+        <label htmlFor="saved">{t.savedCheckbox}</label>
+      </div>
+      <button
+        type="button"
+        className="button"
+        onClick={() => {
+          if (!saved) return setProblem(t.savedRequired);
+          submit({ intent: "key", share: state.publicKeyJson }, { method: "post" });
+        }}
+      >
+        {t.giveKeyButton}
+      </button>
+    </div>
+  );
+}
+
+/** Shuffling, or decrypting this trustee's share, in this browser, with an estimate first and progress shown. */
+function BrowserWork({ page, kind }: { page: PageData; kind: "shuffle" | "decryption" }) {
+  const hydrated = useHydrated();
+  const submit = useSubmit();
+  const keyFile = useRef<HTMLInputElement>(null);
+  const [estimate, setEstimate] = useState<{ seconds: number; suggestBeleniosTool: boolean } | null>(null);
+  const [state, setState] = useState<{ kind: "idle" } | { kind: "working"; fraction: number } | { kind: "failed"; message: string }>({ kind: "idle" });
+  useEffect(() => {
+    if (!hydrated) return;
+    let live = true;
+    void import("~/modules/belenios/browser/trustee-work").then(({ estimateTrusteeWork }) =>
+      estimateTrusteeWork(page.groupName, kind === "shuffle" ? { shuffle: page.work.shuffle } : { decrypt: page.work.decrypt }).then((e) => live && setEstimate(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [hydrated, kind, page.groupName, page.work.shuffle, page.work.decrypt]);
+  if (!hydrated) return null;
+  const base = `/polls/${page.poll.id}/trustee`;
+  const fetchText = async (name: string) => {
+    const response = await fetch(`${base}/${name}`, { credentials: "same-origin" });
+    if (!response.ok) throw new Error(name);
+    return response.text();
+  };
+  const run = async () => {
+    let keyText = "";
+    if (kind === "decryption") {
+      const file = keyFile.current?.files?.[0];
+      if (!file) return setState({ kind: "failed", message: t.keyFileMissing });
+      keyText = await file.text();
+      // A valid key that is not this trustee's would give a share the server refuses: say so now.
+      const { privateKeyFileMatches } = await import("~/modules/belenios/browser/trustee-key");
+      const matches = page.publicKey ? await privateKeyFileMatches(page.groupName, keyText, page.publicKey).catch(() => false) : false;
+      if (!matches) return setState({ kind: "failed", message: t.keyDoesNotMatch });
+    }
+    setState({ kind: "working", fraction: 0 });
+    try {
+      const { pageBreather } = await import("~/modules/polls/encrypted/encrypt-in-browser");
+      const options = { pause: pageBreather(), progress: (fraction: number) => setState({ kind: "working", fraction }) };
+      const election = await fetchText("election.json");
+      const lastShuffle = page.shuffled > 0 ? await fetchText("shuffle.json") : null;
+      let share: string;
+      if (kind === "shuffle") {
+        const { shuffleInBrowser } = await import("~/modules/belenios/browser/shuffle");
+        share = await shuffleInBrowser(election, lastShuffle ?? (await fetchText("tally.json")), options);
+      } else {
+        const { partialDecryptionInBrowser } = await import("~/modules/belenios/browser/partial-decryption");
+        share = await partialDecryptionInBrowser(election, await fetchText("tally.json"), keyText, { ...options, ...(lastShuffle ? { lastShuffle } : {}) });
+      }
+      submit({ intent: kind, share }, { method: "post" });
+    } catch {
+      setState({ kind: "failed", message: t.browserFailed });
+    }
+  };
+  return (
+    <div className={`form-group${state.kind === "failed" ? " form-group--error" : ""}`}>
+      {estimate ? <p className="hint">{estimate.suggestBeleniosTool ? t.estimateLong(estimate.seconds) : t.estimate(estimate.seconds)}</p> : null}
+      {state.kind === "failed" ? (
+        <p className="error-message" id="work-error">
+          <span className="visually-hidden">Error:</span> {state.message}
+        </p>
+      ) : null}
+      {kind === "decryption" ? (
+        <p>
+          <label htmlFor="private-key" className="label">
+            {t.privateKeyLabel}
+          </label>
+          {/* No name: the file is read here and never sent. */}
+          <input type="file" id="private-key" ref={keyFile} className="file-upload" aria-describedby={state.kind === "failed" ? "work-error" : undefined} />
+        </p>
+      ) : null}
+      {state.kind === "working" ? (
+        <Progress label={kind === "shuffle" ? t.shuffling : t.decrypting} fraction={state.fraction} />
+      ) : (
+        <button type="button" className="button" onClick={() => void run()}>
+          {kind === "shuffle" ? t.shuffleButton : t.decryptButton}
+        </button>
+      )}
+    </div>
+  );
+}
