@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listPolls, pollIdsOnRoll } from "~/modules/polls/polls.server";
 import { pollTimeLine } from "~/modules/polls/status";
+import { pollTrusteeText } from "~/modules/polls/trustee-messages";
+import { trusteeTasksOf } from "~/modules/polls/trustee-page.server";
 import { principalOf, requirePermission } from "~/utils/auth.server";
 import { isAllowed } from "~/utils/permissions";
 
@@ -13,10 +15,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const canManage = isAllowed(principalOf(context), "poll.manage");
   // Drafts are for those who run polls.
   const visible = all.filter((p) => p.status !== "draft" || canManage);
-  const mine = auth ? await pollIdsOnRoll(context.db, auth.user.id, visible.map((p) => p.id)) : new Set<string>();
+  const [mine, trusteeTasks] = auth
+    ? await Promise.all([pollIdsOnRoll(context.db, auth.user.id, visible.map((p) => p.id)), trusteeTasksOf(context.db, auth.user.id)])
+    : [new Set<string>(), []];
   const now = new Date();
   return {
     canManage,
+    // A trustee's drafts are not listed for them, but their key is needed before the poll opens (decision 045).
+    trusteeTasks,
     polls: visible.map((p) => ({
       id: p.id,
       title: p.title,
@@ -29,7 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function Polls() {
-  const { polls, canManage } = useLoaderData<typeof loader>();
+  const { polls, canManage, trusteeTasks } = useLoaderData<typeof loader>();
   const groups = [
     { status: "open", title: "Open now" },
     { status: "draft", title: "Not yet open" },
@@ -49,6 +55,18 @@ export default function Polls() {
             Create a poll
           </Link>
         </p>
+      ) : null}
+      {trusteeTasks.length > 0 ? (
+        <section aria-labelledby="trustee-tasks" className="panel">
+          <h2 id="trustee-tasks">{pollTrusteeText.tasksHeading}</h2>
+          <ul className="list">
+            {trusteeTasks.map((p) => (
+              <li key={p.id}>
+                <Link to={`/polls/${p.id}/trustee`}>{p.title}</Link>: {p.status === "draft" ? pollTrusteeText.taskKey : pollTrusteeText.taskDecrypt}
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
       {polls.length === 0 ? <p>There are no polls yet.</p> : null}
       {groups.map((g) => {

@@ -89,6 +89,9 @@ export const pollTrusteeText = {
     `This poll's key is held by ${total} ${total === 1 ? "trustee" : "trustees"} named by the returning officer, not by the server: nobody can read a ballot, or the result, without every one of them.`,
   decrypting: (done: number, total: number) => `Voting has closed. The trustees are decrypting the result: ${done} of ${total} have sent their share.`,
   yourPage: "Go to your trustee page",
+  tasksHeading: "Your part as a trustee",
+  taskKey: "make your key before the poll can open",
+  taskDecrypt: "voting has closed: send your share of the decryption",
   keysMissing: "Every trustee must give their key before the poll can open.",
   formLabel: "Trustees (optional)",
   formHint: (max: number) =>

@@ -7,7 +7,7 @@ import { parseEncryptedTally, parseTrusteePublicKey } from "~/modules/belenios/s
 import { nhCiphertexts } from "~/modules/belenios/tally";
 import type { DbOrTx } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
-import { ballots, pollElections, polls } from "../../../db/schema";
+import { ballots, pollElections, polls, pollTrustees } from "../../../db/schema";
 import { electionOf, pendingArchive } from "./encrypted/poll-elections.server";
 import { decryptableTally, groupForMethod, keyFingerprint, shufflesDone, taskOf, trusteeProgressOf, trusteesOf, type TrusteeProgress, type TrusteeTask } from "./encrypted/poll-trustees.server";
 
@@ -105,4 +105,15 @@ export async function pollTrusteeSummary(db: DbOrTx, pollId: string, userId: str
     decrypted: row?.pds?.length ?? 0,
     youAreOne: trustees.some((t) => t.userId === userId),
   };
+}
+
+/** Polls where this member is a trustee and has something to do (a key to give, a share to send), for the Polls page. */
+export async function trusteeTasksOf(db: DbOrTx, userId: string): Promise<{ id: string; title: string; status: string }[]> {
+  const rows = await db
+    .select({ id: polls.id, title: polls.title, status: polls.status, keyGiven: pollTrustees.keyGivenAt })
+    .from(pollTrustees)
+    .innerJoin(polls, eq(polls.id, pollTrustees.pollId))
+    .where(eq(pollTrustees.userId, userId))
+    .orderBy(asc(polls.closesAt));
+  return rows.filter((r) => r.status === "decrypting" || (r.status === "draft" && !r.keyGiven)).map(({ id, title, status }) => ({ id, title, status }));
 }

@@ -1,0 +1,90 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { violations } from "./axe";
+import { signIn } from "./journeys";
+
+/**
+ * A poll held by two named trustees, in the browser (decision 045): each makes their key in the
+ * page and saves the private key file, the poll opens once both keys are in, a member votes, the
+ * returning officer closes it, and each trustee decrypts their share by choosing their saved file.
+ * The result is published only with the last share.
+ */
+const trustees = ["ceri.member@demo.breakaway.test", "dev.member@demo.breakaway.test"];
+const folder = mkdtempSync(join(tmpdir(), "trustee-keys-"));
+test.afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+async function asPerson(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, email);
+  return page;
+}
+
+test("two trustees make their keys in the browser, then decrypt the result with their saved key files", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const officer = await asPerson(browser, "returning.officer@demo.breakaway.test");
+  await officer.goto("/polls/new");
+  await officer.getByLabel("Title").fill("Hold the founding conference in Leeds");
+  await officer.getByLabel("Closes at (UK time)").fill("2099-01-01T12:00");
+  await officer.getByLabel("Trustees (optional)").fill(trustees.join("\n"));
+  await officer.getByRole("button", { name: "Save as draft" }).click();
+  await expect(officer.getByText("0 of 2 trustees have given their key.")).toBeVisible();
+  const pollUrl = officer.url();
+  await officer.getByRole("button", { name: "Open the poll and freeze the roll" }).click();
+  await expect(officer.getByText("Every trustee must give their key before the poll can open.")).toBeVisible();
+
+  const keyFiles: string[] = [];
+  for (const [i, email] of trustees.entries()) {
+    const page = await asPerson(browser, email);
+    // A draft is not listed for members; a trustee finds it under their part as a trustee.
+    await page.goto("/polls");
+    await page.getByRole("region", { name: "Your part as a trustee" }).getByRole("link", { name: "Hold the founding conference in Leeds" }).click();
+    await expect(page.getByText(`You are trustee ${i + 1} of 2.`)).toBeVisible();
+    if (i === 0) expect(await violations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Make my key in this browser" }).click();
+    const save = page.getByRole("link", { name: /Save your private key file/ });
+    const download = page.waitForEvent("download");
+    await save.click();
+    const file = join(folder, (await download).suggestedFilename());
+    await (await download).saveAs(file);
+    expect(readFileSync(file, "utf8")).toMatch(/^"\d+"\n$/);
+    keyFiles.push(file);
+    // The box must be ticked: the page says so, and sends nothing.
+    await page.getByRole("button", { name: "Give my public key" }).click();
+    await expect(page.getByText("Save your private key file first")).toBeVisible();
+    await page.getByLabel("I have saved my private key file somewhere safe").check();
+    await page.getByRole("button", { name: "Give my public key" }).click();
+    await expect(page.getByText("Your public key is in.")).toBeVisible();
+    await page.context().close();
+  }
+
+  await officer.goto(pollUrl);
+  await officer.getByRole("button", { name: "Open the poll and freeze the roll" }).click();
+  await expect(officer.getByText(/The poll is open\./)).toBeVisible();
+  await officer.getByLabel("Yes").check();
+  await officer.getByRole("button", { name: "Continue to check your ballot" }).click();
+  await officer.getByRole("button", { name: "Cast my vote" }).click();
+  await expect(officer.getByRole("heading", { name: "Your vote has been cast" })).toBeVisible();
+  await officer.goto(pollUrl);
+  await officer.getByLabel("Reason for closing before the closing time").fill("A test of the trustees' part.");
+  await officer.getByRole("button", { name: "Close the poll and count" }).click();
+  await expect(officer.getByText("The trustees are decrypting the result: 0 of 2 have sent their share.")).toBeVisible();
+
+  for (const [i, email] of trustees.entries()) {
+    const page = await asPerson(browser, email);
+    await page.goto(`${pollUrl}/trustee`);
+    await expect(page.getByRole("heading", { name: "Decrypt your share of the result" })).toBeVisible();
+    // The other trustee's key file is refused before any work is done.
+    await page.getByLabel("Your private key file").setInputFiles(keyFiles[1 - i]!);
+    await page.getByRole("button", { name: "Decrypt in this browser" }).click();
+    await expect(page.getByText("This is not the private key you gave for this poll.")).toBeVisible();
+    await page.getByLabel("Your private key file").setInputFiles(keyFiles[i]!);
+    await page.getByRole("button", { name: "Decrypt in this browser" }).click();
+    await expect(page.getByText(i === 0 ? "Your share is in." : "Your share was the last one: the result is decrypted and counted.")).toBeVisible({ timeout: 60_000 });
+    await page.context().close();
+  }
+  await officer.goto(pollUrl);
+  await expect(officer.getByText("The trustees are decrypting")).toHaveCount(0);
+  await expect(officer.getByRole("link", { name: /public record|record/i }).first()).toBeVisible();
+});
