@@ -28,9 +28,15 @@ type Intent = (typeof intents)[number];
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user } = requireUser(request, context, "poll.vote");
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "") as Intent;
-  const share = String(form.get("share") ?? "");
+  // The front door reads a larger body for this page (a shuffle can be megabytes) and, when it is
+  // multipart, hands it over parsed; a file sent in place of the text is not the text.
+  const form = context.uploadForm ?? (await request.formData());
+  const field = (name: string) => {
+    const value = form.get(name);
+    return typeof value === "string" ? value : "";
+  };
+  const intent = field("intent") as Intent;
+  const share = field("share");
   const pollId = params.pollId ?? "";
   if (!intents.includes(intent)) throw new Response("Unknown request.", { status: 400 });
   if (share.trim() === "") return data({ ok: false as const, errors: { share: trusteeProblems.empty } as FieldErrors }, { status: 400 });
