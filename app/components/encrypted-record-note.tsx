@@ -1,7 +1,8 @@
 import { pollsText } from "~/modules/polls/messages";
+import { pollTrusteeText } from "~/modules/polls/trustee-messages";
 
 /** Where an encrypted poll's public record is, and what it lets anyone check (decision 044). */
-export function EncryptedRecordNote({ pollId, ranked }: { pollId: string; ranked: boolean }) {
+export function EncryptedRecordNote({ pollId, ranked, trustees }: { pollId: string; ranked: boolean; trustees: number }) {
   return (
     <section className="panel" aria-labelledby="record-title">
       <h2 id="record-title">{pollsText.recordTitle}</h2>
@@ -11,7 +12,7 @@ export function EncryptedRecordNote({ pollId, ranked }: { pollId: string; ranked
           {pollsText.recordLink}
         </a>
       </p>
-      <p className="hint">{ranked ? pollsText.serverTrusteeRanked : pollsText.serverTrustee}</p>
+      <p className="hint">{trustees > 0 ? pollTrusteeText.held(trustees) : ranked ? pollsText.serverTrusteeRanked : pollsText.serverTrustee}</p>
     </section>
   );
 }

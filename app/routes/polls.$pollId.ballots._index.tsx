@@ -1,24 +1,34 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { BallotContent } from "../../db/schema";
-import { getPublication } from "~/modules/polls/polls.server";
-import { requirePermission } from "~/utils/auth.server";
+import { getPublication, isOnRoll, votersOfClosedPoll } from "~/modules/polls/polls.server";
+import { principalOf, requirePermission } from "~/utils/auth.server";
+import { isAllowed } from "~/utils/permissions";
 import { TableScroll } from "~/components/table-scroll";
 import { EncryptedRecordNote } from "~/components/encrypted-record-note";
 import { pollsText } from "~/modules/polls/messages";
+import { pollTrusteeSummary } from "~/modules/polls/trustee-page.server";
 
 export const meta: MetaFunction = () => [{ title: "Published ballots - Breakaway" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  requirePermission(request, context, "site.view");
+  const auth = requirePermission(request, context, "site.view");
   const published = await getPublication(context.db, params.pollId ?? "");
   if (!published) throw new Response("The ballots are published when the poll closes.", { status: 404 });
+  // Who held the key: the server, or trustees named by the returning officer (decision 045).
+  const trustees = (await pollTrusteeSummary(context.db, published.poll.id, null))?.total ?? 0;
+  // Who voted, by name, for those on the poll's roll and those who run polls: each member checks
+  // that nobody voted in their name (the server makes every credential). Not for visitors.
+  const mayList = auth ? isAllowed(principalOf(context), "poll.manage") || (await isOnRoll(context.db, published.poll.id, auth.user.id)) : false;
+  const voters = mayList && published.encrypted ? await votersOfClosedPoll(context.db, published.poll.id) : null;
   const labels = new Map(published.rules.options.map((o) => [o.position, o.label]));
   const show = (c: BallotContent) =>
     "choice" in c ? c.choice : "ranking" in c ? c.ranking.map((p) => labels.get(p) ?? "?").join(" > ") : pollsText.encryptedBallot;
   return {
     poll: { id: published.poll.id, title: published.poll.title, method: published.poll.method },
     encrypted: published.encrypted,
+    trustees,
+    voters,
     voted: published.voted,
     ballotCount: published.ballotCount,
     chainHead: published.chainHead,
@@ -53,7 +63,18 @@ export default function PublishedBallots() {
           </dd>
         </div>
       </dl>
-      {d.encrypted ? <EncryptedRecordNote pollId={d.poll.id} ranked={d.poll.method !== "yes-no"} /> : null}
+      {d.voters ? (
+        <details className="details">
+          <summary>{pollsText.votersListTitle(d.voters.length)}</summary>
+          <p>{pollsText.votersListText}</p>
+          <ul className="list">
+            {d.voters.map((name, i) => (
+              <li key={i}>{name}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      {d.encrypted ? <EncryptedRecordNote pollId={d.poll.id} ranked={d.poll.method !== "yes-no"} trustees={d.trustees} /> : null}
       {d.poll.method !== "yes-no" ? (
         <p>
           <a href={`/polls/${d.poll.id}/ballots.blt`} download>

@@ -134,5 +134,13 @@ describe("a poll's trustees, without JavaScript", () => {
     const [result] = await database.db.select().from(polls).where(eq(polls.id, pollId));
     expect(result).toMatchObject({ status: "closed", result: { kind: "yes-no", result: { tally: { yes: 2, no: 1, abstain: 0 } } } });
     expect((await app.request(`/polls/${pollId}/record.bel`)).status).toBe(200);
+    // Who voted, by name, for the members on the roll to check (issue 17, item 3); not for visitors.
+    const board = await html(await app.request(`/polls/${pollId}/ballots`, { cookie: cookies[emails[2]!]! }));
+    expect(board).toContain("The 3 members who voted");
+    for (const name of ["Member 1", "Member 2", "Member 3"]) expect(board).toContain(`<li>${name}</li>`);
+    expect(board).toContain("held by 2 trustees named by the returning officer");
+    const visitor = await html(await app.request(`/polls/${pollId}/ballots`));
+    expect(visitor).not.toContain("members who voted");
+    expect(visitor).not.toContain("Member 1");
   }, 120_000);
 });

@@ -184,6 +184,9 @@ export const pollsText = {
   serverTrusteeRanked:
     "Your ranking is encrypted before it is stored. When the poll closes, the rankings are shuffled into a secret order, with a proof that none was changed, and only then decrypted and counted: nobody can tell which was yours. " +
     "For this poll the server holds the decryption key, so whoever runs the server could read the ballots.",
+  votersListTitle: (n: number) => `The ${n === 1 ? "member" : `${n} members`} who voted`,
+  votersListText:
+    "Shown to the members on this poll's roll. If your name is here and you did not vote, or you voted and your name is missing, tell the returning officer: the server makes every member's voting credential, and this list is how you check that nobody voted in your name.",
   clauseBallotServerTrustee:
     "Your answers are encrypted before they are stored. A Yes or No is only ever counted in a total, never decrypted alone; a ranking is shuffled into a secret order before it is decrypted. " +
     "For this round the server holds the decryption key, so whoever runs the server could read the ballots.",

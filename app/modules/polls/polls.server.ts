@@ -12,6 +12,7 @@ import {
   pollRoll,
   polls,
   pollVoters,
+  users,
   voteItems,
   type BallotContent,
   type PollMethod,
@@ -638,6 +639,21 @@ export async function hasVoted(db: DbOrTx, pollId: string, userId: string): Prom
     .from(pollVoters)
     .where(and(eq(pollVoters.pollId, pollId), eq(pollVoters.userId, userId)));
   return Boolean(row);
+}
+
+/**
+ * The names of the members who voted in a closed poll, sorted (issue 17, item 3): the server makes
+ * every credential, so this list is what lets each member check that nobody voted in their name.
+ */
+export async function votersOfClosedPoll(db: DbOrTx, pollId: string): Promise<string[]> {
+  if (!isUuid(pollId)) return [];
+  const rows = await db
+    .select({ name: users.displayName })
+    .from(pollVoters)
+    .innerJoin(polls, eq(polls.id, pollVoters.pollId))
+    .innerJoin(users, eq(users.id, pollVoters.userId))
+    .where(and(eq(pollVoters.pollId, pollId), eq(polls.status, "closed")));
+  return rows.map((r) => r.name).sort((a, b) => a.localeCompare(b, "en-GB"));
 }
 
 export async function isOnRoll(db: DbOrTx, pollId: string, userId: string): Promise<boolean> {
