@@ -10,7 +10,7 @@ import type { TrusteeKeyPair } from "../../app/modules/belenios/types";
 import { countPoll } from "../../app/modules/polls/ballot-rules";
 import { closedPollRecord, electionOf } from "../../app/modules/polls/encrypted/poll-elections.server";
 import { ciphertextsToShuffle, decryptableTally, giveTrusteeKey, trusteeProgressOf, type TrusteeProgress } from "../../app/modules/polls/encrypted/poll-trustees.server";
-import { castBallot, closePoll, createPoll, loadRules, openPoll, verifyPoll } from "../../app/modules/polls/polls.server";
+import { castBallot, closeDuePolls, closePoll, createPoll, loadRules, openPoll, verifyPoll } from "../../app/modules/polls/polls.server";
 import { submitTrusteeShare } from "../../app/modules/polls/trustee-count.server";
 import { grantRole } from "../../app/modules/users/users.server";
 import { polls } from "../../db/schema";
@@ -187,6 +187,23 @@ describe("a ranked poll held by two named trustees", () => {
     expect(poll.result).toEqual(countPoll(loaded!.rules, rankings.map((ranking) => ({ ranking })), poll.rollSize));
     await checkRecord(pollId, rankings.length);
   }, 120_000);
+});
+
+describe("the closing time passing", () => {
+  it("stops voting on a poll held by trustees, and leaves it waiting for them, not counted", async () => {
+    const keys = [generateTrusteeKey(BELENIOS_2048)];
+    const pollId = await pollWithTrustees("yes-no", [cy]);
+    expect(await giveTrusteeKey(database.db, members[cy]!, pollId, keyText(keys[0]!))).toMatchObject({ ok: true });
+    expect(await openPoll(database.db, officer, pollId, roll())).toMatchObject({ ok: true });
+    expect((await castBallot(database.db, { pollId, userId: members[ada]!.id, choice: "yes" })).ok).toBe(true);
+    await database.db.update(polls).set({ closesAt: new Date(Date.now() - 1000) }).where(eq(polls.id, pollId));
+    expect(await closeDuePolls(database.db)).toBeGreaterThanOrEqual(1);
+    expect(await statusOf(pollId)).toMatchObject({ status: "decrypting", result: null, ballotCount: 1 });
+    // The closer leaves it alone from then on; the trustee's share counts it.
+    await closeDuePolls(database.db);
+    expect(await submitTrusteeShare(database.db, members[cy]!, pollId, "decryption", await decryptionBy(pollId, keys[0]!))).toEqual({ ok: true, counted: true });
+    expect(await statusOf(pollId)).toMatchObject({ status: "closed", result: { kind: "yes-no", result: { tally: { yes: 1 } } } });
+  });
 });
 
 describe("naming trustees", () => {
