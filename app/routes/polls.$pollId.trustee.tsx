@@ -96,6 +96,8 @@ function Task({ page, errors }: { page: PageData; errors: FieldErrors }) {
       return <p>{t.waitForShuffle(task.before)}</p>;
     case "done":
       return <p>{t.done(page.decrypted, page.trustees)}</p>;
+    case "cancelled":
+      return <p>{t.cancelled}</p>;
     case "shuffle":
     case "decrypt": {
       const shuffle = task.kind === "shuffle";

@@ -45,6 +45,7 @@ export const trusteeText = {
     decrypted === total ? "You have done your part, and so has every trustee: the result is out." : `You have done your part. ${decrypted} of ${total} trustees have sent their share so far.`,
   progress: (shuffled: number, decrypted: number, total: number, ranked: boolean) =>
     ranked ? `${shuffled} of ${total} trustees have shuffled; ${decrypted} of ${total} have decrypted.` : `${decrypted} of ${total} trustees have decrypted.`,
+  cancelled: "This poll was cancelled, so there is nothing more for you to do. You may delete your private key file.",
   browserFailed: "Your browser could not finish. Reload the page and try again, or use belenios-tool (below).",
   toolTitle: "Use belenios-tool instead",
   toolIntro: "Belenios' own tool does the same on your computer (on Debian or Ubuntu: sudo apt install belenios-tool). Then paste what it prints below.",

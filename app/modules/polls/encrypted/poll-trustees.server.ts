@@ -169,10 +169,12 @@ export type TrusteeTask =
   | { kind: "wait_for_shuffle"; before: number }
   | { kind: "shuffle" }
   | { kind: "decrypt" }
-  | { kind: "done" };
+  | { kind: "done" }
+  | { kind: "cancelled" };
 
 /** What one trustee has to do now, in a poll's state. */
 export function taskOf(status: string, position: number, keyGiven: boolean, progress: TrusteeProgress | null): TrusteeTask {
+  if (status === "cancelled") return { kind: "cancelled" };
   if (status === "draft") return { kind: "give_key", given: keyGiven };
   if (status === "open" || !progress) return { kind: "wait_for_close" };
   if (progress.partialDecryptions.some((p) => p.owner === position)) return { kind: "done" };
