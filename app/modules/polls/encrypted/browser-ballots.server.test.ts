@@ -40,14 +40,14 @@ function resigned(e: Election, userId: string, raw: string, change: (answer: Hom
 describe("a ballot encrypted in the browser", () => {
   it("is accepted from its member, with its tracker as the receipt", async () => {
     const raw = await ballotOf(poll.election, member);
-    const check = checkBrowserBallot(poll, member, raw);
+    const check = await checkBrowserBallot(poll, member, raw);
     expect(check).toEqual({ ok: true, raw, tracker: sha256Base64(raw) });
   });
 
   it("is refused from another member, and for another election", async () => {
-    expect(checkBrowserBallot(poll, other, await ballotOf(poll.election, member))).toEqual({ ok: false, reason: "not_your_credential" });
+    expect(await checkBrowserBallot(poll, other, await ballotOf(poll.election, member))).toEqual({ ok: false, reason: "not_your_credential" });
     const another = pollElection();
-    expect(checkBrowserBallot(poll, member, await ballotOf(another.election, member))).toEqual({ ok: false, reason: "wrong_election" });
+    expect(await checkBrowserBallot(poll, member, await ballotOf(another.election, member))).toEqual({ ok: false, reason: "wrong_election" });
   });
 
   it("is refused when a proof does not hold, even signed again by its member", async () => {
@@ -57,26 +57,26 @@ describe("a ballot encrypted in the browser", () => {
       a.choices[0] = a.choices[2]!;
       a.individualProofs[0] = a.individualProofs[2]!;
     });
-    expect(checkBrowserBallot(poll, member, twoAnswers)).toEqual({ ok: false, reason: "bad_proof" });
+    expect(await checkBrowserBallot(poll, member, twoAnswers)).toEqual({ ok: false, reason: "bad_proof" });
     const changedProof = resigned(poll.election, member, raw, (a) => {
       a.individualProofs[1]![0]!.response = modQ(G, a.individualProofs[1]![0]!.response + 1n);
     });
-    expect(checkBrowserBallot(poll, member, changedProof)).toEqual({ ok: false, reason: "bad_proof" });
+    expect(await checkBrowserBallot(poll, member, changedProof)).toEqual({ ok: false, reason: "bad_proof" });
     const unsigned = raw.replace(/"response":"(\d)/, (_, d: string) => `"response":"${d === "1" ? "2" : "1"}`);
-    expect(checkBrowserBallot(poll, member, unsigned)).toEqual({ ok: false, reason: "bad_signature" });
+    expect(await checkBrowserBallot(poll, member, unsigned)).toEqual({ ok: false, reason: "bad_signature" });
   });
 
   it("is refused when it is not a ballot, too large, or not in canonical form", async () => {
-    expect(checkBrowserBallot(poll, member, "not json")).toEqual({ ok: false, reason: "malformed" });
-    expect(checkBrowserBallot(poll, member, "{}")).toEqual({ ok: false, reason: "malformed" });
-    expect(checkBrowserBallot(poll, member, " ".repeat(MAX_BROWSER_BALLOT_CHARS + 1))).toEqual({ ok: false, reason: "too_large" });
+    expect(await checkBrowserBallot(poll, member, "not json")).toEqual({ ok: false, reason: "malformed" });
+    expect(await checkBrowserBallot(poll, member, "{}")).toEqual({ ok: false, reason: "malformed" });
+    expect(await checkBrowserBallot(poll, member, " ".repeat(MAX_BROWSER_BALLOT_CHARS + 1))).toEqual({ ok: false, reason: "too_large" });
     const raw = await ballotOf(poll.election, member);
-    expect(checkBrowserBallot(poll, member, JSON.stringify(JSON.parse(raw), null, 1))).toEqual({ ok: false, reason: "not_canonical" });
+    expect(await checkBrowserBallot(poll, member, JSON.stringify(JSON.parse(raw), null, 1))).toEqual({ ok: false, reason: "not_canonical" });
   });
 
   it("is refused for an election that is not a Yes/No question", async () => {
     const withBlank = pollElection({ name: "Blank", description: "", questions: [{ question: "Q", answers: ["Yes", "No", "Abstain"], min: 1, max: 1, blank: true }] });
-    expect(checkBrowserBallot(withBlank, member, "{}")).toEqual({ ok: false, reason: "not_yes_no" });
+    expect(await checkBrowserBallot(withBlank, member, "{}")).toEqual({ ok: false, reason: "not_yes_no" });
   });
 
   it("is made with the key the page gives the member: this election's text and their own credential", () => {

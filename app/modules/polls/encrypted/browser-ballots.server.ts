@@ -5,9 +5,9 @@
  * that nobody can cast with another member's credential, and its proofs show that it answers
  * exactly one of Yes, No and Abstain (the election's only question has min = max = 1).
  */
-import { verifyBallot } from "~/modules/belenios/ballot";
 import { publicCredential } from "~/modules/belenios/credentials";
 import { memberCredential } from "./ballot-keys.server";
+import { verifyBallotInPool } from "./ballot-pool.server";
 import { YES_NO_ANSWERS } from "./poll-election";
 import type { PollElection } from "./poll-elections.server";
 
@@ -21,14 +21,15 @@ export type BrowserBallotCheck =
   | { ok: true; raw: string; tracker: string }
   | { ok: false; reason: "too_large" | "not_yes_no" | "not_your_credential" | "malformed" | "not_canonical" | "wrong_election" | "bad_signature" | "bad_proof" };
 
-export function checkBrowserBallot(pollElection: PollElection, userId: string, raw: string): BrowserBallotCheck {
+export async function checkBrowserBallot(pollElection: PollElection, userId: string, raw: string): Promise<BrowserBallotCheck> {
   if (raw.length > MAX_BROWSER_BALLOT_CHARS) return { ok: false, reason: "too_large" };
   const { election } = pollElection;
   const [question, ...others] = election.params.questions;
   // The election must be what a Yes/No poll sets up: the proofs then prove "exactly one".
   if (!question || others.length > 0 || !("min" in question) || question.min !== 1 || question.max !== 1 || question.blank || question.answers.length !== YES_NO_ANSWERS.length)
     return { ok: false, reason: "not_yes_no" };
-  const check = verifyBallot(election, raw);
+  // Every proof and the signature, in a worker thread (ballot-pool.server.ts).
+  const check = await verifyBallotInPool(election, raw);
   if (!check.ok) return { ok: false, reason: check.reason };
   const { group, params } = election;
   if (check.ballot.credential !== publicCredential(group, params.uuid, memberCredential(params.uuid, userId))) return { ok: false, reason: "not_your_credential" };

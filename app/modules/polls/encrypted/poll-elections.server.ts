@@ -30,7 +30,9 @@ import { isUuid } from "~/utils/ids";
 import { ballots, pollElections } from "../../../../db/schema";
 import { memberCredential, serverTrusteeKey } from "./ballot-keys.server";
 import { publicCredentialListFor } from "./credential-pool.server";
-import { electionTemplate, encryptChoice, encryptRanking, rankingsOf, yesNoCounts, type YesNoChoice } from "./poll-election";
+import type { SealedBallot } from "./ballot-jobs.server";
+import { encryptBallotInPool } from "./ballot-pool.server";
+import { choicePlaintext, electionTemplate, rankingPlaintext, rankingsOf, yesNoCounts, type YesNoChoice } from "./poll-election";
 
 /** A poll's election as stored, with the election parsed once. */
 export interface PollElection {
@@ -112,9 +114,11 @@ export async function electionOf(db: DbOrTx, pollId: string): Promise<PollElecti
  * The ballot a member casts when the server encrypts it for them (no JavaScript, or a test): their
  * credential for this election, derived afresh and forgotten with the request.
  */
-export function encryptForMember(pollElection: PollElection, userId: string, content: { choice: YesNoChoice } | { ranking: readonly number[] }) {
-  const credential = memberCredential(pollElection.election.params.uuid, userId);
-  return "choice" in content ? encryptChoice(pollElection.election, credential, content.choice) : encryptRanking(pollElection.election, credential, content.ranking);
+export async function encryptForMember(pollElection: PollElection, userId: string, content: { choice: YesNoChoice } | { ranking: readonly number[] }): Promise<SealedBallot> {
+  const { election } = pollElection;
+  const credential = memberCredential(election.params.uuid, userId);
+  // Encrypting, proving and signing, in a worker thread (ballot-pool.server.ts).
+  return encryptBallotInPool(election, credential, "choice" in content ? choicePlaintext(election, content.choice) : rankingPlaintext(election, content.ranking));
 }
 
 /** What an encrypted poll's decrypted result says: Yes/No totals, or the shuffled ballots' rankings. */
