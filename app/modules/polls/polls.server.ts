@@ -573,9 +573,10 @@ export async function loadRules(db: DbOrTx, pollId: string): Promise<LoadedRules
 
 /**
  * Several polls and their rules, in one query (the ballot box loads those of a whole batch),
- * by id in lower case, as the database gives ids back.
+ * by id in lower case, as the database gives ids back. `credentials: false` leaves an encrypted
+ * poll's list of public credentials in the database (electionsOf): casting does not read it.
  */
-export async function loadRulesOfPolls(db: DbOrTx, pollIds: readonly string[]): Promise<Map<string, LoadedRules>> {
+export async function loadRulesOfPolls(db: DbOrTx, pollIds: readonly string[], loading: { credentials: boolean } = { credentials: true }): Promise<Map<string, LoadedRules>> {
   const ids = [...new Set(pollIds.filter(isUuid).map((id) => id.toLowerCase()))];
   if (ids.length === 0) return new Map();
   const rows = await db
@@ -589,7 +590,7 @@ export async function loadRulesOfPolls(db: DbOrTx, pollIds: readonly string[]): 
     .from(polls)
     .where(inArray(polls.id, ids));
   const encrypted = rows.filter((r) => takesEncryptedBallots(r.poll.method)).map((r) => r.poll.id);
-  const elections = await electionsOf(db, encrypted);
+  const elections = await electionsOf(db, encrypted, loading);
   return new Map(
     rows.map((row) => {
       // Drivers differ on whether they parse json for us.

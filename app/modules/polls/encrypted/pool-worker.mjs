@@ -10,9 +10,10 @@ import { register } from "tsx/esm/api";
 register({ tsconfig: workerData.tsconfig });
 const { runJob } = await import(workerData.module);
 
-parentPort.on("message", ({ id, job }) => {
+parentPort.on("message", async ({ id, job }) => {
   try {
-    parentPort.postMessage({ id, answer: runJob(job) });
+    // An asynchronous job (a benchmark's) is awaited; the pool sends the next one only after.
+    parentPort.postMessage({ id, answer: await runJob(job) });
   } catch (error) {
     parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
   }
