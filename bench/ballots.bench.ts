@@ -660,7 +660,8 @@ try {
   const take = (n: number) => encryptedVoters.slice(next, (next += n));
   // Warm-up (not measured): the server's ballot threads start and build their tables for the election's key.
   const warm = await castWave("encrypted warm-up", yesNoPath, httpSender(port, yesNoPath, take(ENCRYPTED_WARMUP), tracker), server, null);
-  if (warm.ok !== ENCRYPTED_WARMUP) throw new Error(`encrypted warm-up: ${warm.failures.slice(0, 3).join(" | ")}`);
+  // Not fatal: a ballot refused here (a 503 while the threads start on a busy machine) shows in the rows' failures if it lasts.
+  if (warm.ok !== ENCRYPTED_WARMUP) log(`encrypted warm-up: ${fmt(warm.ok)} of ${fmt(ENCRYPTED_WARMUP)} cast; first failure: ${warm.failures[0] ?? "none"}`);
   let health = probeHealth(port);
   const fast = await castWave("encrypted Yes/No, as fast as possible", yesNoPath, httpSender(port, yesNoPath, take(ENCRYPTED_BALLOTS), tracker), server, target.sampler);
   encryptedWaves.push({ wave: fast, health: await health(), how: `${CONCURRENCY} requests in flight` });
