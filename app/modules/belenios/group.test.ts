@@ -6,6 +6,7 @@ import {
   hashToExponent,
   invMod,
   isGroupElement,
+  jacobiSymbol,
   mulMod,
   powMod,
   powModBigInt,
@@ -14,6 +15,7 @@ import {
   hasTable,
   BALLOTS_BEFORE_TABLE,
   randomExponent,
+  RFC_3526_2048,
   sha256Base64,
 } from "./group";
 
@@ -94,5 +96,35 @@ describe("BELENIOS-2048", () => {
 
   it("writes Base64 SHA256 without padding", () => {
     expect(sha256Base64("")).toBe("47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU");
+  });
+});
+
+describe("membership of RFC-3526-2048 (p = 2q + 1), by the Jacobi symbol", () => {
+  const R = RFC_3526_2048;
+  /** The definition: x^q = 1 mod p, computed the slow way. */
+  const bySquares = (x: bigint) => x > 0n && x < R.p && powModBigInt(x, R.q, R.p) === 1n;
+
+  it("agrees with x^q = 1 on members, non-members and the edges", () => {
+    const members = [R.g, powMod(R, R.g, randomExponent(R)), powMod(R, R.g, randomExponent(R))];
+    // p is 3 mod 4, so -1 is not a square: p - x is a member exactly when x is not.
+    const others = [...members.map((x) => R.p - x), 3n, 5n, fromBytes(randomBytes(200)), 1n, 0n, R.p, R.p + 4n];
+    for (const x of [...members, ...others]) expect(isGroupElement(R, x)).toBe(bySquares(x));
+    expect(members.every((x) => isGroupElement(R, x))).toBe(true);
+    expect(members.some((x) => isGroupElement(R, R.p - x))).toBe(false);
+  });
+
+  it("computes the Jacobi symbol as the product of Legendre symbols (Euler's criterion)", () => {
+    const legendre = (a: bigint, prime: bigint) => {
+      const e = powModBigInt(((a % prime) + prime) % prime, (prime - 1n) / 2n, prime);
+      return e === 0n ? 0 : e === 1n ? 1 : -1;
+    };
+    const primes = [3n, 5n, 7n, 11n, 13n, 101n];
+    for (const [n, factors] of [...primes.map((q) => [q, [q]] as const), [15n, [3n, 5n]] as const, [3n * 3n * 7n, [3n, 3n, 7n]] as const]) {
+      for (let a = -3n; a < 2n * n; a++) {
+        const product = factors.reduce((sign, q) => sign * legendre(a, q), 1);
+        expect(jacobiSymbol(a, n)).toBe(product === 0 ? 0 : product); // not -0
+      }
+    }
+    expect(() => jacobiSymbol(1n, 8n)).toThrow();
   });
 });

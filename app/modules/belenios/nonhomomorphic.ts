@@ -143,10 +143,11 @@ export function checkShuffleProof(
     product(group, ePrime.map((x, i) => powMod(group, x.alpha, s.sPrime[i]!))),
   );
   if (t1 !== t.t1 || t2 !== t.t2 || t3 !== t.t3 || t41 !== t.t41 || t42 !== t.t42) return false;
+  // t̂_i = ĉ_i^-c · g^ŝ_i · ĉ_(i-1)^s'_i, checked as t̂_i · ĉ_i^c = g^ŝ_i · ĉ_(i-1)^s'_i (ĉ_i is a group
+  // element, so the two are the same): no inversion for each ciphertext (half a millisecond each).
   return cHat.every((ci, i) => {
     const previous = i === 0 ? h : cHat[i - 1]!;
-    const expected = product(group, [inv(powMod(group, ci, c)), powMod(group, g, s.sHat[i]!), powMod(group, previous, s.sPrime[i]!)]);
-    return expected === t.tHat[i];
+    return mulMod(group, t.tHat[i]!, powMod(group, ci, c)) === mulMod(group, powMod(group, g, s.sHat[i]!), powMod(group, previous, s.sPrime[i]!));
   });
 }
 

@@ -69,7 +69,7 @@ function check<T extends { ok: boolean }>(what: string, result: T): Extract<T, {
  */
 async function castMany(story: Story, ballots: readonly { pollId: string; userId: string; choice?: string; ranking?: readonly number[] }[]) {
   const loaded = await loadRulesOfPolls(story.db, [...new Set(ballots.map((b) => b.pollId))]);
-  const ready = ballots.map((b) => check("ballot", prepareBallot(loaded.get(b.pollId) ?? null, b)).ballot);
+  const ready = (await Promise.all(ballots.map((b) => prepareBallot(loaded.get(b.pollId) ?? null, b)))).map((prepared) => check("ballot", prepared).ballot);
   for (let i = 0; i < ready.length; i += 250) {
     const results = await story.db.transaction((tx) => writeBallots(tx, ready.slice(i, i + 250)));
     for (const r of results) check("ballot", r);

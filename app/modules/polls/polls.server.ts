@@ -291,8 +291,12 @@ export interface ReadyBallot {
 /** `belenios`: a ballot the member's browser encrypted, its exact text (browser-ballots.server.ts). */
 type BallotInput = { pollId: string; userId: string; choice?: string; ranking?: readonly number[]; belenios?: string };
 
-/** Checks a ballot against the poll it is for, before anything is written. */
-export function prepareBallot(loaded: LoadedRules | null, input: BallotInput): { ok: true; ballot: ReadyBallot } | Extract<CastResult, { ok: false }> {
+/**
+ * Checks a ballot against the poll it is for, before anything is written. Asynchronous only for an
+ * encrypted poll's cryptography (checking a browser's ballot, or encrypting the member's choice),
+ * which runs in a worker thread (ballot-pool.server.ts); every other check answers at once.
+ */
+export async function prepareBallot(loaded: LoadedRules | null, input: BallotInput): Promise<{ ok: true; ballot: ReadyBallot } | Extract<CastResult, { ok: false }>> {
   if (!loaded) return { ok: false, code: "not_found" };
   // A cancelled poll takes nothing, whatever is sent (decision 028).
   if (loaded.poll.status === "cancelled") return { ok: false, code: "cancelled" };
@@ -305,17 +309,17 @@ export function prepareBallot(loaded: LoadedRules | null, input: BallotInput): {
   // A poll with an election takes only encrypted ballots: the choice is encrypted here, with the
   // member's credential, and the plain choice goes no further (decision 044).
   if (loaded.election && !("belenios" in checked.content)) {
-    const encrypted = encryptForMember(loaded.election, input.userId, checked.content);
+    const encrypted = await encryptForMember(loaded.election, input.userId, checked.content);
     return { ok: true, ballot: { ...ballot, content: { belenios: encrypted.raw }, receipt: encrypted.tracker } };
   }
   return { ok: true, ballot };
 }
 
 /** A ballot encrypted in the browser: stored as sent once every check holds, its tracker the receipt. */
-function prepareBrowserBallot(loaded: LoadedRules, userId: string, raw: string): { ok: true; ballot: ReadyBallot } | Extract<CastResult, { ok: false }> {
+async function prepareBrowserBallot(loaded: LoadedRules, userId: string, raw: string): Promise<{ ok: true; ballot: ReadyBallot } | Extract<CastResult, { ok: false }>> {
   if (!loaded.election) return { ok: false, code: "ballot_refused" };
   if (loaded.poll.status !== "open" || loaded.poll.closesAt.getTime() <= Date.now()) return { ok: false, code: "not_open" };
-  const checked = checkBrowserBallot(loaded.election, userId, raw);
+  const checked = await checkBrowserBallot(loaded.election, userId, raw);
   if (!checked.ok) return { ok: false, code: "ballot_refused" };
   return { ok: true, ballot: { pollId: loaded.poll.id, userId, content: { belenios: checked.raw }, receipt: checked.tracker } };
 }
@@ -327,7 +331,7 @@ function prepareBrowserBallot(loaded: LoadedRules, userId: string, raw: string):
  * which writes those arriving together in one transaction.
  */
 export async function castBallot(db: DbOrTx, input: BallotInput, loaded?: LoadedRules): Promise<CastResult> {
-  const prepared = prepareBallot(loaded ?? (await loadRules(db, input.pollId)), input);
+  const prepared = await prepareBallot(loaded ?? (await loadRules(db, input.pollId)), input);
   if (!prepared.ok) return prepared;
   const [result] = await db.transaction((tx) => writeBallots(tx, [prepared.ballot]));
   return result ?? { ok: false, code: "not_open" };
@@ -605,9 +609,10 @@ export async function loadRules(db: DbOrTx, pollId: string): Promise<LoadedRules
 
 /**
  * Several polls and their rules, in one query (the ballot box loads those of a whole batch),
- * by id in lower case, as the database gives ids back.
+ * by id in lower case, as the database gives ids back. `credentials: false` leaves an encrypted
+ * poll's list of public credentials in the database (electionsOf): casting does not read it.
  */
-export async function loadRulesOfPolls(db: DbOrTx, pollIds: readonly string[]): Promise<Map<string, LoadedRules>> {
+export async function loadRulesOfPolls(db: DbOrTx, pollIds: readonly string[], loading: { credentials: boolean } = { credentials: true }): Promise<Map<string, LoadedRules>> {
   const ids = [...new Set(pollIds.filter(isUuid).map((id) => id.toLowerCase()))];
   if (ids.length === 0) return new Map();
   const rows = await db
@@ -621,7 +626,7 @@ export async function loadRulesOfPolls(db: DbOrTx, pollIds: readonly string[]): 
     .from(polls)
     .where(inArray(polls.id, ids));
   const encrypted = rows.filter((r) => takesEncryptedBallots(r.poll.method)).map((r) => r.poll.id);
-  const elections = await electionsOf(db, encrypted);
+  const elections = await electionsOf(db, encrypted, loading);
   return new Map(
     rows.map((row) => {
       // Drivers differ on whether they parse json for us.

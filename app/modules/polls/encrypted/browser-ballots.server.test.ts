@@ -55,14 +55,14 @@ function resigned<A extends Answer>(e: Election, userId: string, raw: string, ch
 describe("a ballot encrypted in the browser", () => {
   it("is accepted from its member, with its tracker as the receipt", async () => {
     const raw = await ballotOf(poll.election, member);
-    const check = checkBrowserBallot(poll, member, raw);
+    const check = await checkBrowserBallot(poll, member, raw);
     expect(check).toEqual({ ok: true, raw, tracker: sha256Base64(raw) });
   });
 
   it("is refused from another member, and for another election", async () => {
-    expect(checkBrowserBallot(poll, other, await ballotOf(poll.election, member))).toEqual({ ok: false, reason: "not_your_credential" });
+    expect(await checkBrowserBallot(poll, other, await ballotOf(poll.election, member))).toEqual({ ok: false, reason: "not_your_credential" });
     const another = pollElection();
-    expect(checkBrowserBallot(poll, member, await ballotOf(another.election, member))).toEqual({ ok: false, reason: "wrong_election" });
+    expect(await checkBrowserBallot(poll, member, await ballotOf(another.election, member))).toEqual({ ok: false, reason: "wrong_election" });
   });
 
   it("is refused when a proof does not hold, even signed again by its member", async () => {
@@ -72,28 +72,28 @@ describe("a ballot encrypted in the browser", () => {
       a.choices[0] = a.choices[2]!;
       a.individualProofs[0] = a.individualProofs[2]!;
     });
-    expect(checkBrowserBallot(poll, member, twoAnswers)).toEqual({ ok: false, reason: "bad_proof" });
+    expect(await checkBrowserBallot(poll, member, twoAnswers)).toEqual({ ok: false, reason: "bad_proof" });
     const changedProof = resigned<HomomorphicAnswer>(poll.election, member, raw, (a) => {
       a.individualProofs[1]![0]!.response = modQ(G, a.individualProofs[1]![0]!.response + 1n);
     });
-    expect(checkBrowserBallot(poll, member, changedProof)).toEqual({ ok: false, reason: "bad_proof" });
+    expect(await checkBrowserBallot(poll, member, changedProof)).toEqual({ ok: false, reason: "bad_proof" });
     const unsigned = raw.replace(/"response":"(\d)/, (_, d: string) => `"response":"${d === "1" ? "2" : "1"}`);
-    expect(checkBrowserBallot(poll, member, unsigned)).toEqual({ ok: false, reason: "bad_signature" });
+    expect(await checkBrowserBallot(poll, member, unsigned)).toEqual({ ok: false, reason: "bad_signature" });
   });
 
   it("is refused when it is not a ballot, too large, or not in canonical form", async () => {
-    expect(checkBrowserBallot(poll, member, "not json")).toEqual({ ok: false, reason: "malformed" });
-    expect(checkBrowserBallot(poll, member, "{}")).toEqual({ ok: false, reason: "malformed" });
-    expect(checkBrowserBallot(poll, member, " ".repeat(MAX_BROWSER_BALLOT_CHARS + 1))).toEqual({ ok: false, reason: "too_large" });
+    expect(await checkBrowserBallot(poll, member, "not json")).toEqual({ ok: false, reason: "malformed" });
+    expect(await checkBrowserBallot(poll, member, "{}")).toEqual({ ok: false, reason: "malformed" });
+    expect(await checkBrowserBallot(poll, member, " ".repeat(MAX_BROWSER_BALLOT_CHARS + 1))).toEqual({ ok: false, reason: "too_large" });
     const raw = await ballotOf(poll.election, member);
-    expect(checkBrowserBallot(poll, member, JSON.stringify(JSON.parse(raw), null, 1))).toEqual({ ok: false, reason: "not_canonical" });
+    expect(await checkBrowserBallot(poll, member, JSON.stringify(JSON.parse(raw), null, 1))).toEqual({ ok: false, reason: "not_canonical" });
   });
 
   it("is refused for an election that is neither a Yes/No poll's nor a ranked poll's", async () => {
     const withBlank = pollElection({ name: "Blank", description: "", questions: [{ question: "Q", answers: ["Yes", "No", "Abstain"], min: 1, max: 1, blank: true }] });
-    expect(checkBrowserBallot(withBlank, member, "{}")).toEqual({ ok: false, reason: "unsupported_election" });
+    expect(await checkBrowserBallot(withBlank, member, "{}")).toEqual({ ok: false, reason: "unsupported_election" });
     const twoRankings = pollElection({ name: "Two", description: "", questions: [...rankedPoll.election.params.questions, ...rankedPoll.election.params.questions] });
-    expect(checkBrowserBallot(twoRankings, member, "{}")).toEqual({ ok: false, reason: "unsupported_election" });
+    expect(await checkBrowserBallot(twoRankings, member, "{}")).toEqual({ ok: false, reason: "unsupported_election" });
   });
 
   it("fits the size limit whatever it can hold: no ballot that could verify is longer, computed for each kind of poll", async () => {
@@ -109,8 +109,8 @@ describe("a ballot encrypted in the browser", () => {
 
   it("is accepted for a ranked poll from its member, and refused from another member", async () => {
     const raw = await rankedBallotOf(rankedPoll.election, member, [3, 0, 1]);
-    expect(checkBrowserBallot(rankedPoll, member, raw)).toEqual({ ok: true, raw, tracker: sha256Base64(raw) });
-    expect(checkBrowserBallot(rankedPoll, other, raw)).toEqual({ ok: false, reason: "not_your_credential" });
+    expect(await checkBrowserBallot(rankedPoll, member, raw)).toEqual({ ok: true, raw, tracker: sha256Base64(raw) });
+    expect(await checkBrowserBallot(rankedPoll, other, raw)).toEqual({ ok: false, reason: "not_your_credential" });
   });
 
   it("is refused for a ranked poll when its proof does not hold, or when it answers a Yes/No question", async () => {
@@ -119,18 +119,18 @@ describe("a ballot encrypted in the browser", () => {
     const changedProof = resigned<NonHomomorphicAnswer>(rankedPoll.election, member, raw, (a) => {
       a.proof.response = (a.proof.response + 1n) % q;
     });
-    expect(checkBrowserBallot(rankedPoll, member, changedProof)).toEqual({ ok: false, reason: "bad_proof" });
+    expect(await checkBrowserBallot(rankedPoll, member, changedProof)).toEqual({ ok: false, reason: "bad_proof" });
     // Another ranking's ciphertext, copied without knowing its randomness: the proof is then not the sender's.
     const copied = await rankedBallotOf(rankedPoll.election, other, [1, 2]);
     const copiedCiphertext = resigned<NonHomomorphicAnswer>(rankedPoll.election, member, raw, (a) => {
       a.choices = (parseBallot(copied).answers[0] as NonHomomorphicAnswer).choices;
     });
-    expect(checkBrowserBallot(rankedPoll, member, copiedCiphertext)).toEqual({ ok: false, reason: "bad_proof" });
+    expect(await checkBrowserBallot(rankedPoll, member, copiedCiphertext)).toEqual({ ok: false, reason: "bad_proof" });
     // A Yes/No answer, signed with the member's credential for the ranked poll.
     const yesNo = resigned(rankedPoll.election, member, await ballotOf(poll.election, member), () => undefined);
-    expect(checkBrowserBallot(rankedPoll, member, yesNo)).toEqual({ ok: false, reason: "bad_proof" });
+    expect(await checkBrowserBallot(rankedPoll, member, yesNo)).toEqual({ ok: false, reason: "bad_proof" });
     // As sent for the Yes/No poll, unchanged.
-    expect(checkBrowserBallot(rankedPoll, member, await ballotOf(poll.election, member))).toEqual({ ok: false, reason: "wrong_election" });
+    expect(await checkBrowserBallot(rankedPoll, member, await ballotOf(poll.election, member))).toEqual({ ok: false, reason: "wrong_election" });
   });
 
   it("is made with the key the page gives the member: this election's text and their own credential", () => {

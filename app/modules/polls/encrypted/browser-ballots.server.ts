@@ -8,10 +8,10 @@
  * randomness), not what it holds: a ranking that is not 1, 2, 3... is spoilt at the count, as a
  * paper one numbered 1, 1, 3 would be (poll-election.ts rankingOf).
  */
-import { verifyBallot } from "~/modules/belenios/ballot";
 import { publicCredential } from "~/modules/belenios/credentials";
 import { type Election, isHomomorphic } from "~/modules/belenios/types";
 import { memberCredential } from "./ballot-keys.server";
+import { verifyBallotInPool } from "./ballot-pool.server";
 import { YES_NO_ANSWERS } from "./poll-election";
 import type { PollElection } from "./poll-elections.server";
 
@@ -29,11 +29,12 @@ export type BrowserBallotCheck =
   | { ok: true; raw: string; tracker: string }
   | { ok: false; reason: "too_large" | "unsupported_election" | "not_your_credential" | "malformed" | "not_canonical" | "wrong_election" | "bad_signature" | "bad_proof" };
 
-export function checkBrowserBallot(pollElection: PollElection, userId: string, raw: string): BrowserBallotCheck {
+export async function checkBrowserBallot(pollElection: PollElection, userId: string, raw: string): Promise<BrowserBallotCheck> {
   if (raw.length > MAX_BROWSER_BALLOT_CHARS) return { ok: false, reason: "too_large" };
   const { election } = pollElection;
   if (!takesBrowserBallots(election)) return { ok: false, reason: "unsupported_election" };
-  const check = verifyBallot(election, raw);
+  // Every proof and the signature, in a worker thread (ballot-pool.server.ts).
+  const check = await verifyBallotInPool(election, raw);
   if (!check.ok) return { ok: false, reason: check.reason };
   const { group, params } = election;
   if (check.ballot.credential !== publicCredential(group, params.uuid, memberCredential(params.uuid, userId))) return { ok: false, reason: "not_your_credential" };

@@ -3,7 +3,7 @@
  * homomorphic question, a member's choice as that question's plaintext, and the decrypted counts
  * as the Yes/No tally the counting rules read. Pure.
  */
-import { encryptBallot, plaintextFor, type EncryptedBallot } from "~/modules/belenios/ballot";
+import { plaintextFor, type Plaintext } from "~/modules/belenios/ballot";
 import type { Election, ElectionResult, NonHomomorphicQuestion, Question } from "~/modules/belenios/types";
 
 import { ranksOf } from "./ranked-answers";
@@ -53,11 +53,11 @@ export function rankingOf(ranks: readonly number[]): number[] | null {
   return ranked.map((r) => r.position);
 }
 
-/** Encrypts a member's ranking with their credential. */
-export function encryptRanking(election: Election, privateCredential: string, ranking: readonly number[]): EncryptedBallot {
+/** What a member's ranking is encrypted as: the rank of each option (encryptForMember). */
+export function rankingPlaintext(election: Election, ranking: readonly number[]): Plaintext {
   const question = election.params.questions[0];
   if (!question || !("type" in question) || election.params.questions.length !== 1) throw new Error("a ranked poll's election has one non-homomorphic question");
-  return encryptBallot(election, privateCredential, [plaintextFor(question, ranksOf(ranking, question.answers.length))]);
+  return [plaintextFor(question, ranksOf(ranking, question.answers.length))];
 }
 
 /** The decrypted, shuffled ballots of a ranked poll, as rankings: spoilt ones (see rankingOf) left out. */
@@ -67,11 +67,11 @@ export function rankingsOf(result: ElectionResult): number[][] {
   return vectors.map(rankingOf).filter((r): r is number[] => r !== null);
 }
 
-/** Encrypts a member's choice with their credential: the ballot, its exact text and its tracker. */
-export function encryptChoice(election: Election, privateCredential: string, choice: YesNoChoice): EncryptedBallot {
+/** What a member's Yes/No choice is encrypted as: one of the three answers (encryptForMember). */
+export function choicePlaintext(election: Election, choice: YesNoChoice): Plaintext {
   const question = election.params.questions[0];
   if (!question || election.params.questions.length !== 1) throw new Error("a Yes/No poll's election has one question");
-  return encryptBallot(election, privateCredential, [plaintextFor(question, [YES_NO_ANSWERS.indexOf(choice)])]);
+  return [plaintextFor(question, [YES_NO_ANSWERS.indexOf(choice)])];
 }
 
 /** The decrypted counts as the Yes/No tally (the roll is the poll's). */

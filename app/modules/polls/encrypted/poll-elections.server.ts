@@ -3,7 +3,7 @@
  * read when a ballot is cast, tallied and decrypted when the poll closes, and written out as the
  * Belenios archive (.bel) that belenios-tool and `npm run poll:verify` check.
  */
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import { generateUuid } from "~/modules/belenios/credentials";
 import { groupForQuestions, makeElection } from "~/modules/belenios/election";
 import { computeEncryptedTally, computeResult, lastBallotPerCredential, mergeNhCiphertexts, nhCiphertexts, shuffleTally, type WeightedBallot } from "~/modules/belenios/tally";
@@ -30,7 +30,9 @@ import { isUuid } from "~/utils/ids";
 import { ballots, pollElections } from "../../../../db/schema";
 import { memberCredential, serverTrusteeKey } from "./ballot-keys.server";
 import { publicCredentialListFor } from "./credential-pool.server";
-import { electionTemplate, encryptChoice, encryptRanking, rankingsOf, yesNoCounts, type YesNoChoice } from "./poll-election";
+import type { SealedBallot } from "./ballot-jobs.server";
+import { encryptBallotInPool } from "./ballot-pool.server";
+import { choicePlaintext, electionTemplate, rankingPlaintext, rankingsOf, yesNoCounts, type YesNoChoice } from "./poll-election";
 
 /** A poll's election as stored, with the election parsed once. */
 export interface PollElection {
@@ -123,12 +125,13 @@ const ELECTIONS_AT_ONCE = 4;
 /** Parsed elections, by their exact text: every ballot cast reads its poll's. */
 const parsedElections = new RecentlyUsed<string, Election>(64);
 
-function fromRow(row: typeof pollElections.$inferSelect): PollElection {
-  return {
+/** A row, its credential list left out (null) when it was not loaded. */
+function fromRow(row: Omit<typeof pollElections.$inferSelect, "credentials"> & { credentials: string | null }): PollElection {
+  const pollElection = {
     pollId: row.pollId,
     election: parsedElections.get(row.election, () => parseElection(row.election)),
     trusteesRaw: row.trustees,
-    credentialsRaw: row.credentials,
+    credentialsRaw: row.credentials ?? "",
     trusteeKind: row.trusteeKind,
     createdAt: row.createdAt,
     tally:
@@ -136,11 +139,32 @@ function fromRow(row: typeof pollElections.$inferSelect): PollElection {
         ? { encryptedTally: row.encryptedTally, sizedTally: row.sizedTally, shuffles: row.shuffles ?? [], partialDecryptions: row.partialDecryptions, resultRaw: row.result }
         : null,
   };
+  if (row.credentials === null) {
+    // Asked for without loading it: a mistake to hear of at once, not an empty list to publish.
+    Object.defineProperty(pollElection, "credentialsRaw", {
+      get() {
+        throw new Error("this poll's election was loaded without its credentials (electionsOf with credentials: false)");
+      },
+    });
+  }
+  return pollElection;
 }
 
-export async function electionsOf(db: DbOrTx, pollIds: readonly string[]): Promise<Map<string, PollElection>> {
+/**
+ * The polls' elections. Casting needs no list of public credentials, which is the bulk of the
+ * row (some 60 MB for 100,000 on the roll, read for every batch of ballots before this was asked
+ * for): `credentials: false` leaves it in the database. The close, the recount and the record
+ * load it.
+ */
+export async function electionsOf(db: DbOrTx, pollIds: readonly string[], loading: { credentials: boolean } = { credentials: true }): Promise<Map<string, PollElection>> {
   if (pollIds.length === 0) return new Map();
-  const rows = await db.select().from(pollElections).where(inArray(pollElections.pollId, [...pollIds]));
+  const where = inArray(pollElections.pollId, [...pollIds]);
+  const rows = loading.credentials
+    ? await db.select().from(pollElections).where(where)
+    : await db
+        .select({ ...getTableColumns(pollElections), credentials: sql<string | null>`null` })
+        .from(pollElections)
+        .where(where);
   return new Map(rows.map((r) => [r.pollId, fromRow(r)]));
 }
 
@@ -152,9 +176,11 @@ export async function electionOf(db: DbOrTx, pollId: string): Promise<PollElecti
  * The ballot a member casts when the server encrypts it for them (no JavaScript, or a test): their
  * credential for this election, derived afresh and forgotten with the request.
  */
-export function encryptForMember(pollElection: PollElection, userId: string, content: { choice: YesNoChoice } | { ranking: readonly number[] }) {
-  const credential = memberCredential(pollElection.election.params.uuid, userId);
-  return "choice" in content ? encryptChoice(pollElection.election, credential, content.choice) : encryptRanking(pollElection.election, credential, content.ranking);
+export async function encryptForMember(pollElection: PollElection, userId: string, content: { choice: YesNoChoice } | { ranking: readonly number[] }): Promise<SealedBallot> {
+  const { election } = pollElection;
+  const credential = memberCredential(election.params.uuid, userId);
+  // Encrypting, proving and signing, in a worker thread (ballot-pool.server.ts).
+  return encryptBallotInPool(election, credential, "choice" in content ? choicePlaintext(election, content.choice) : rankingPlaintext(election, content.ranking));
 }
 
 /** What an encrypted poll's decrypted result says: Yes/No totals, or the shuffled ballots' rankings. */
