@@ -12,7 +12,7 @@ import { campaignStatusNow } from "~/modules/campaign/status.server";
 import { exportSize } from "~/modules/pledges/import-messages";
 import { sendPendingConfirmations } from "~/modules/pledges/pledge.server";
 import { pledgeTotalsNow } from "~/modules/pledges/totals.server";
-import { loadRules } from "~/modules/polls/polls.server";
+import { loadRules, PAGE_READ } from "~/modules/polls/polls.server";
 import { requireUser } from "~/utils/auth.server";
 import { MAX_CORRECTION_REASON_LENGTH, MAX_CAMPAIGN_STATEMENT_LENGTH, MAX_DEMAND_TEXT_LENGTH, MAX_DEMAND_TITLE_LENGTH, MAX_PARTY_NAME_LENGTH, MAX_WEB_ADDRESS_LENGTH } from "~/utils/input-limits";
 import { formatLondonLong, fromLondonLocal, toLondonLocal } from "~/utils/london-time";
@@ -27,7 +27,7 @@ export const meta: MetaFunction = () => [{ title: "Manage the campaign - Breakaw
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requireUser(request, context, "campaign.manage");
   const [m, demands] = await Promise.all([getMovement(context.db), listDemands(context.db)]);
-  const decision = m?.decisionPollId ? await loadRules(context.db, m.decisionPollId) : null;
+  const decision = m?.decisionPollId ? await loadRules(context.db, m.decisionPollId, PAGE_READ) : null;
   const totals = await pledgeTotalsNow(context.db);
   const now = Date.now();
   return {

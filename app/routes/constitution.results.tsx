@@ -14,7 +14,7 @@ import { renderAfterAdoption } from "~/modules/registration/pack.server";
 import { closeRound, failedAdoptionVotes, latestVersion, openRoundOf, pendingClauses, roundResults, settleAdoption } from "~/modules/constitution/round.server";
 import { decideRound } from "~/modules/constitution/round";
 import { majorityDescriptions } from "~/modules/polls/messages";
-import { loadRules } from "~/modules/polls/polls.server";
+import { loadRules, PAGE_READ } from "~/modules/polls/polls.server";
 import type { PollResult } from "~/modules/polls/ballot-rules";
 import { principalOf, requirePermission, requireUser } from "~/utils/auth.server";
 import { fromLondonLocal } from "~/utils/london-time";
@@ -39,7 +39,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { amended } = await amendedDocument(context.db, draft.id);
   const titles = new Map(amended.clauses.map((c, i) => [c.id, `${i + 1}. ${c.title}`]));
   const open = await openRoundOf(context.db, draft.id);
-  const adoption = draft.adoptionPollId ? await loadRules(context.db, draft.adoptionPollId) : null;
+  const adoption = draft.adoptionPollId ? await loadRules(context.db, draft.adoptionPollId, PAGE_READ) : null;
   const version = await latestVersion(context.db);
   return {
     canClose: isAllowed(principal, "constitution.manage") || isAllowed(principal, "poll.close_early"),
@@ -149,7 +149,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return { errors: {} as FieldErrors, done: `Round ${r.roundNumber} now closes on ${formatDateTime(newClosesAt)} (UK time).` };
   }
   const closesAt =
-    intent === "close-round" ? (await openRoundOf(context.db, draft.id))?.closesAt : draft.adoptionPollId ? (await loadRules(context.db, draft.adoptionPollId))?.poll.closesAt : undefined;
+    intent === "close-round" ? (await openRoundOf(context.db, draft.id))?.closesAt : draft.adoptionPollId ? (await loadRules(context.db, draft.adoptionPollId, PAGE_READ))?.poll.closesAt : undefined;
   const early = closesAt ? closesAt.getTime() > Date.now() : false;
   // Before the closing time only the returning officer may close a ballot, and must say why.
   if (early && !isAllowed(user.role, "poll.close_early")) return data({ errors: { reason: "Only the returning officer can close a ballot before its closing time." } as FieldErrors }, { status: 403 });

@@ -33,7 +33,7 @@ import { standingProblems, type Holding, type RegisteredRole } from "~/modules/e
 import { officerProblemMessages, roleLabels } from "~/modules/elections/officer-rules-messages";
 import type { PollResult } from "~/modules/polls/ballot-rules";
 import { verificationFailedAdvice, verificationProblemMessages } from "~/modules/polls/messages";
-import { loadRules, verifyPoll } from "~/modules/polls/polls.server";
+import { loadRules, verifyPoll, PAGE_READ } from "~/modules/polls/polls.server";
 import { principalOf, requirePermission, requireUser } from "~/utils/auth.server";
 import { isAllowed } from "~/utils/permissions";
 import { MAX_CANDIDATE_STATEMENT_LENGTH, MAX_LOOKUP_LENGTH } from "~/utils/input-limits";
@@ -86,7 +86,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     );
   }
 
-  const loaded = position.pollId ? await loadRules(context.db, position.pollId) : null;
+  const loaded = position.pollId ? await loadRules(context.db, position.pollId, PAGE_READ) : null;
   const closed = loaded?.poll.status === "closed";
   const verification = closed && position.pollId ? await verifyPoll(context.db, position.pollId) : null;
   const elected = closed ? await winners(context.db, position) : [];

@@ -23,7 +23,7 @@ import { leavingDayProblem } from "~/modules/founding/leaving-day";
 import { standingOrdersVoteStatus } from "~/modules/founding/status";
 import { foundingMessages } from "~/modules/founding/wording";
 import type { PollResult } from "~/modules/polls/ballot-rules";
-import { loadRules } from "~/modules/polls/polls.server";
+import { loadRules, PAGE_READ } from "~/modules/polls/polls.server";
 import { relationShortLabels } from "~/modules/pledges/messages";
 import { principalOf, requireUser } from "~/utils/auth.server";
 import { fromLondonLocal } from "~/utils/london-time";
@@ -45,7 +45,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     readConstitutionFile("consent.md"),
   ]);
   const canManage = isAllowed(principalOf(context), "founding.manage");
-  const vote = m?.standingOrdersPollId ? await loadRules(context.db, m.standingOrdersPollId) : null;
+  const vote = m?.standingOrdersPollId ? await loadRules(context.db, m.standingOrdersPollId, PAGE_READ) : null;
   const result = vote?.poll.result as PollResult | null | undefined;
   return {
     phase: m?.phase ?? null,

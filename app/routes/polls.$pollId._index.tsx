@@ -24,7 +24,7 @@ import { ballotFormValues, parseBallotForm } from "~/modules/polls/parse-ballot-
 import { ballotBoxFor } from "~/modules/polls/ballot-box.server";
 import { noteCastSent, noteCastStored } from "~/modules/polls/cast-record";
 import { pollTimeLine, pollTurnoutLine } from "~/modules/polls/status";
-import { ballotsCast, closePoll, hasVoted, isOnRoll, loadRules, openPoll } from "~/modules/polls/polls.server";
+import { ballotsCast, closePoll, hasVoted, isOnRoll, loadRules, openPoll, PAGE_READ } from "~/modules/polls/polls.server";
 import { browserBallotKey } from "~/modules/polls/encrypted/browser-ballots.server";
 import { pollTrusteeText } from "~/modules/polls/trustee-messages";
 import { pollTrusteeSummary } from "~/modules/polls/trustee-page.server";
@@ -53,7 +53,7 @@ export const headers: HeadersFunction = ({ loaderHeaders, actionHeaders }) => {
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = requirePermission(request, context, "site.view");
-  const loaded = await loadRules(context.db, params.pollId ?? "");
+  const loaded = await loadRules(context.db, params.pollId ?? "", PAGE_READ);
   const canManage = isAllowed(principalOf(context), "poll.manage");
   // A draft is for those who run polls until it opens.
   if (!loaded || (loaded.poll.status === "draft" && !canManage)) throw new Response("Not found", { status: 404 });
@@ -162,7 +162,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   // Permission first: nothing is looked up for someone who may not act.
   const correcting = intent === "cancel" || intent === "extend";
   const { user } = requireUser(request, context, intent === "open" || intent === "close" ? "poll.manage" : correcting ? "poll.correct" : "poll.vote");
-  const loaded = await loadRules(context.db, pollId);
+  const loaded = await loadRules(context.db, pollId, PAGE_READ);
   if (!loaded) throw new Response("Not found", { status: 404 });
 
   if (correcting) {

@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { NotificationBanner, TextField } from "~/components/forms";
-import { checkReceipt, loadRules } from "~/modules/polls/polls.server";
+import { checkReceipt, loadRules, PAGE_READ } from "~/modules/polls/polls.server";
 import { requirePermission } from "~/utils/auth.server";
 import { MAX_LOOKUP_LENGTH } from "~/utils/input-limits";
 
@@ -12,7 +12,7 @@ export const headers: HeadersFunction = ({ actionHeaders }) => ({ "Cache-Control
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   requirePermission(request, context, "site.view");
-  const loaded = await loadRules(context.db, params.pollId ?? "");
+  const loaded = await loadRules(context.db, params.pollId ?? "", PAGE_READ);
   if (!loaded) throw new Response("Not found", { status: 404 });
   return { poll: { id: loaded.poll.id, title: loaded.poll.title, closed: loaded.poll.status === "closed" } };
 }
@@ -23,7 +23,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
  */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   requirePermission(request, context, "site.view");
-  const loaded = await loadRules(context.db, params.pollId ?? "");
+  const loaded = await loadRules(context.db, params.pollId ?? "", PAGE_READ);
   if (!loaded) throw new Response("Not found", { status: 404 });
   const code = String((await request.formData()).get("code") ?? "").trim();
   // A code longer than any receipt matches nothing: it is not looked up.

@@ -8,7 +8,7 @@ import { EditVersion, StaleEditSummary, staleFieldErrors } from "~/components/st
 import { editVersion, staleChanges, type StaleChange, type StaleSave } from "~/utils/stale-edit";
 import { openFinancialSchemeVote, settleFinancialSchemeVote } from "~/modules/registration/financial-scheme-vote.server";
 import { schemeTextMessages, schemeVoteMessages as v } from "~/modules/registration/messages";
-import { loadRules } from "~/modules/polls/polls.server";
+import { loadRules, PAGE_READ } from "~/modules/polls/polls.server";
 import { requireUser } from "~/utils/auth.server";
 import { fromLondonLocal } from "~/utils/london-time";
 import { formatDateTime } from "~/utils/dates";
@@ -40,7 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   requireUser(request, context, "registration.manage");
   const state = await financialSchemeState(context.db);
   const pollId = state.ballot?.pollId ?? state.lastPollId;
-  const poll = pollId ? (await loadRules(context.db, pollId))?.poll : null;
+  const poll = pollId ? (await loadRules(context.db, pollId, PAGE_READ))?.poll : null;
   return {
     text: state.text,
     // What the scheme's form was loaded with (optimistic concurrency, app/utils/stale-edit.ts).
@@ -89,7 +89,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   if (intent === "record-vote") {
     const state = await financialSchemeState(context.db);
-    const poll = state.ballot ? (await loadRules(context.db, state.ballot.pollId))?.poll : null;
+    const poll = state.ballot ? (await loadRules(context.db, state.ballot.pollId, PAGE_READ))?.poll : null;
     // Before its closing time a ballot is closed only by the returning officer, on the poll's page.
     if (poll && poll.status === "open" && poll.closesAt.getTime() > Date.now()) return data<ActionResult>({ errors: { vote: v.openNow(formatDateTime(poll.closesAt), poll.ballotCount, poll.rollSize) } }, { status: 400 });
     const settled = await settleFinancialSchemeVote(context.db, actor);

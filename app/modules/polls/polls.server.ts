@@ -603,9 +603,15 @@ export interface LoadedRules {
 }
 
 /** The poll and its rules, in one query: every ballot sent loads them. */
-export async function loadRules(db: DbOrTx, pollId: string): Promise<LoadedRules | null> {
-  return (await loadRulesOfPolls(db, [pollId])).get(pollId.toLowerCase()) ?? null;
+export async function loadRules(db: DbOrTx, pollId: string, loading: { credentials: boolean } = { credentials: true }): Promise<LoadedRules | null> {
+  return (await loadRulesOfPolls(db, [pollId], loading)).get(pollId.toLowerCase()) ?? null;
 }
+
+/**
+ * A page's read of a poll: its rules and election without the list of public credentials, which
+ * is some 60 MB for 100,000 members and needed only to count or check the record.
+ */
+export const PAGE_READ = { credentials: false } as const;
 
 /**
  * Several polls and their rules, in one query (the ballot box loads those of a whole batch),
