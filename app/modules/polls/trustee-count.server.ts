@@ -30,7 +30,8 @@ export async function submitTrusteeShare(db: DbOrTx, actor: Actor & { id: string
     // Shares of one poll are taken one at a time: each is checked against the ones before it.
     const [poll] = await tx.select().from(polls).where(eq(polls.id, pollId)).for("update");
     if (!poll) return { ok: false, code: "not_found" } as const;
-    const pollElection = await electionOf(tx, pollId);
+    // The election and its trustees; its list of public credentials is not needed here.
+    const pollElection = await electionOf(tx, pollId, { credentials: false });
     const progress = pollElection && poll.status === "decrypting" ? await trusteeProgressOf(tx, pollId, pollElection.election) : null;
     const trustee = progress?.trustees.find((t) => t.userId === actor.id);
     if (progress && !trustee) return { ok: false, code: "not_trustee" } as const;

@@ -3,7 +3,7 @@
  * browser or belenios-tool works from. Only the poll's own trustees see either.
  */
 import { asc, eq } from "drizzle-orm";
-import { parseEncryptedTally, parseTrusteePublicKey } from "~/modules/belenios/serialize";
+import { parseTrusteePublicKey } from "~/modules/belenios/serialize";
 import { nhCiphertexts } from "~/modules/belenios/tally";
 import type { DbOrTx } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
@@ -27,14 +27,15 @@ export interface TrusteePage {
   work: { shuffle: number[]; decrypt: number };
 }
 
-async function pollAndTrustee(db: DbOrTx, pollId: string, userId: string) {
+/** The poll, its trustees and this one among them; the credential list only when an archive is to be written. */
+async function pollAndTrustee(db: DbOrTx, pollId: string, userId: string, loading = { credentials: false }) {
   if (!isUuid(pollId)) return null;
   const [poll] = await db.select({ id: polls.id, title: polls.title, status: polls.status, method: polls.method, closesAt: polls.closesAt }).from(polls).where(eq(polls.id, pollId));
   if (!poll) return null;
   const trustees = await trusteesOf(db, poll.id);
   const mine = trustees.find((t) => t.userId === userId);
   if (!mine) return null;
-  const pollElection = poll.status === "decrypting" || poll.status === "closed" ? await electionOf(db, poll.id) : null;
+  const pollElection = poll.status === "decrypting" || poll.status === "closed" ? await electionOf(db, poll.id, loading) : null;
   const progress = pollElection ? await trusteeProgressOf(db, poll.id, pollElection.election) : null;
   return { poll, trustees, mine, pollElection, progress };
 }
@@ -58,7 +59,7 @@ export async function trusteePage(db: DbOrTx, pollId: string, userId: string): P
 }
 
 function workOf(progress: TrusteeProgress): TrusteePage["work"] {
-  const shuffle = shufflesDone(progress) ? [] : nhCiphertexts(progress.election, parseEncryptedTally(progress.encryptedTally)).map((list) => list.length);
+  const shuffle = shufflesDone(progress) ? [] : nhCiphertexts(progress.election, progress.tally).map((list) => list.length);
   return { shuffle, decrypt: decryptableTally(progress).flat().length };
 }
 
@@ -71,7 +72,7 @@ export type TrusteeFileName = (typeof TRUSTEE_FILES)[number];
  * far for belenios-tool. Null when there is no such file yet, or the reader is not a trustee.
  */
 export async function trusteeFile(db: DbOrTx, pollId: string, userId: string, name: string): Promise<{ body: string | Buffer; fileName: string } | null> {
-  const found = await pollAndTrustee(db, pollId, userId);
+  const found = await pollAndTrustee(db, pollId, userId, { credentials: name === "record.bel" });
   if (!found?.pollElection || !found.progress) return null;
   const { pollElection, progress } = found;
   const uuid = pollElection.election.params.uuid;

@@ -168,8 +168,8 @@ export async function electionsOf(db: DbOrTx, pollIds: readonly string[], loadin
   return new Map(rows.map((r) => [r.pollId, fromRow(r)]));
 }
 
-export async function electionOf(db: DbOrTx, pollId: string): Promise<PollElection | null> {
-  return (await electionsOf(db, [pollId])).get(pollId) ?? null;
+export async function electionOf(db: DbOrTx, pollId: string, loading: { credentials: boolean } = { credentials: true }): Promise<PollElection | null> {
+  return (await electionsOf(db, [pollId], loading)).get(pollId) ?? null;
 }
 
 /**

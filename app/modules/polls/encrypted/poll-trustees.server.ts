@@ -133,7 +133,9 @@ export async function giveTrusteeKey(
 export interface TrusteeProgress {
   election: Election;
   trustees: TrusteeRow[];
+  /** As published (the file trustees download), and parsed once. */
   encryptedTally: string;
+  tally: EncryptedTally;
   sizedTally: string;
   shuffles: { owner: number; shuffle: string }[];
   partialDecryptions: { owner: number; pd: string }[];
@@ -142,20 +144,19 @@ export interface TrusteeProgress {
 /** Ranked polls' ciphertexts as the next trustee must take them: the tally's, or the last shuffle's. */
 export function ciphertextsToShuffle(progress: TrusteeProgress): Ciphertext[][] {
   const last = progress.shuffles.at(-1);
-  return last ? parseShuffle(last.shuffle).ciphertexts : nhCiphertexts(progress.election, parseEncryptedTally(progress.encryptedTally));
+  return last ? parseShuffle(last.shuffle).ciphertexts : nhCiphertexts(progress.election, progress.tally);
 }
 
 /** Whether every trustee has shuffled (always, for a Yes/No poll: nothing to shuffle). */
 export function shufflesDone(progress: TrusteeProgress): boolean {
-  const nh = nhCiphertexts(progress.election, parseEncryptedTally(progress.encryptedTally));
+  const nh = nhCiphertexts(progress.election, progress.tally);
   return nh.length === 0 || progress.shuffles.length === progress.trustees.length;
 }
 
 /** What the trustees decrypt: the tally, its ranked lists replaced by the last shuffle. */
 export function decryptableTally(progress: TrusteeProgress): EncryptedTally {
-  const tally = parseEncryptedTally(progress.encryptedTally);
   const last = progress.shuffles.at(-1);
-  return last ? mergeNhCiphertexts(progress.election, tally, parseShuffle(last.shuffle).ciphertexts) : tally;
+  return last ? mergeNhCiphertexts(progress.election, progress.tally, parseShuffle(last.shuffle).ciphertexts) : progress.tally;
 }
 
 /** The last shuffle's text, which a trustee's browser or belenios-tool decrypts from. */
@@ -222,6 +223,7 @@ export async function trusteeProgressOf(db: DbOrTx, pollId: string, election: El
     election,
     trustees: await trusteesOf(db, pollId),
     encryptedTally: row.encryptedTally,
+    tally: parseEncryptedTally(row.encryptedTally),
     sizedTally: row.sizedTally,
     shuffles: row.shuffles ?? [],
     partialDecryptions: row.partialDecryptions ?? [],
