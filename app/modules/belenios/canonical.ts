@@ -118,6 +118,13 @@ export function proofOf(x: Json, what: string): Proof {
   return { challenge: bigNum(o.challenge, `${what}.challenge`), response: bigNum(o.response, `${what}.response`) };
 }
 
+export function trusteePublicKeyOf(x: Json, what: string): TrusteePublicKey {
+  const o = obj(x, what);
+  const k: TrusteePublicKey = { pok: proofOf(o.pok, `${what}.pok`), publicKey: bigNum(o.public_key, `${what}.public_key`) };
+  if (o.name !== undefined) k.name = str(o.name, `${what}.name`);
+  return k;
+}
+
 export function ciphertextOf(x: Json, what: string): Ciphertext {
   const o = obj(x, what);
   return { alpha: bigNum(o.alpha, `${what}.alpha`), beta: bigNum(o.beta, `${what}.beta`) };

@@ -1,4 +1,5 @@
 import { pbkdf2Sync, randomInt } from "node:crypto";
+import { BASE58_DIGITS } from "./base58";
 import { type Group, modQ, powMod } from "./group";
 import type { PublicCredential } from "./types";
 
@@ -8,7 +9,7 @@ import type { PublicCredential } from "./types";
  * of that string (as typed, with its dashes), salted with the election uuid, 1000 iterations.
  */
 
-export const BASE58_DIGITS = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+export { BASE58_DIGITS };
 const TOKEN_LENGTH = 14;
 
 function randomToken(length: number): { text: string; value: bigint } {

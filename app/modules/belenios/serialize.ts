@@ -8,11 +8,12 @@ import {
   type Json,
   obj,
   parseElectionParams,
-  proofJson,
   proofOf,
   str,
   trusteePublicKeyJson,
+  trusteePublicKeyOf,
 } from "./canonical";
+import { signedJson, signedMsgOf } from "./threshold-messages";
 import { isHomomorphic } from "./types";
 import type {
   Answer,
@@ -26,7 +27,6 @@ import type {
   HomomorphicAnswer,
   PartialDecryption,
   PublicCredential,
-  SignedMsg,
   ThresholdParameters,
   SizedEncryptedTally,
   TrusteeKind,
@@ -45,7 +45,9 @@ export {
   serializeShuffle,
   serializeTrusteePublicKey,
   trusteePublicKeyJson,
+  trusteePublicKeyOf,
 } from "./canonical";
+export { signedJson, signedMsgOf } from "./threshold-messages";
 
 /**
  * JSON exactly as belenios-tool writes it (atdgen field order, compact, big numbers as base-10
@@ -89,8 +91,6 @@ export function serializeElectionParams(params: ElectionParams): string {
 
 
 
-
-export const signedJson = (m: SignedMsg) => ({ message: m.message, signature: proofJson(m.signature) });
 
 export function thresholdParametersJson(t: ThresholdParameters) {
   return {
@@ -185,20 +185,8 @@ export function parseBallot(raw: string): Ballot {
   return b;
 }
 
-export function trusteePublicKeyOf(x: Json, what: string): TrusteePublicKey {
-  const o = obj(x, what);
-  const k: TrusteePublicKey = { pok: proofOf(o.pok, `${what}.pok`), publicKey: bigNum(o.public_key, `${what}.public_key`) };
-  if (o.name !== undefined) k.name = str(o.name, `${what}.name`);
-  return k;
-}
-
 export function parseTrusteePublicKey(raw: string): TrusteePublicKey {
   return trusteePublicKeyOf(JSON.parse(raw), "trustee_public_key");
-}
-
-export function signedMsgOf(x: Json, what = "signed_msg"): SignedMsg {
-  const o = obj(x, what);
-  return { message: str(o.message, `${what}.message`), signature: proofOf(o.signature, `${what}.signature`) };
 }
 
 export function thresholdParametersOf(x: Json, what = "threshold_parameters"): ThresholdParameters {

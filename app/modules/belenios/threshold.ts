@@ -1,11 +1,53 @@
 import { createCipheriv, createDecipheriv, randomInt } from "node:crypto";
-import { BASE58_DIGITS } from "./credentials";
+import { BASE58_DIGITS } from "./base58";
 import { type Group, hashToExponent, isExponent, isGroupElement, modQ, mulMod, powMod, randomExponent, sha256Hex, invMod, inverseModulo } from "./group";
-import { BeleniosFormatError, bigNum, signedJson, signedMsgOf, trusteePublicKeyJson as trusteeKeyJson, trusteePublicKeyOf as trusteeKeyOf } from "./serialize";
+import {
+  type EncryptedMsg,
+  evalPolynomial,
+  parseCertKeys,
+  parseChannelMsg,
+  parseEncryptedMsg,
+  parsePartialDecryptionKey,
+  parseRawCoefexps,
+  parseRawPolynomial,
+  parseSecret,
+  type Polynomial,
+  serializeCertKeys,
+  serializeChannelMsg,
+  serializeEncryptedMsg,
+  serializePartialDecryptionKey,
+  serializeRawCoefexps,
+  serializeRawPolynomial,
+  serializeSecret,
+  serializeSignedMsg,
+  signedMsgOf,
+  ThresholdError,
+  type VInput,
+  type VOutput,
+} from "./threshold-messages";
 import { trusteePublicKeyFor, verifyTrusteePublicKey } from "./trustee";
-import type { SignedMsg, ThresholdParameters, TrusteePublicKey } from "./types";
+import type { SignedMsg, ThresholdParameters } from "./types";
 
 export type { SignedMsg, ThresholdParameters };
+// The messages live in threshold-messages.ts, shared with the trustee's browser: one parser per format.
+export {
+  type CertKeys,
+  type EncryptedMsg,
+  parseCertKeys,
+  parseEncryptedMsg,
+  parsePolynomial,
+  parseVInput,
+  parseVOutput,
+  type Polynomial,
+  serializeEncryptedMsg,
+  serializePolynomial,
+  serializeSignedMsg,
+  serializeVInput,
+  serializeVOutput,
+  ThresholdError,
+  type VInput,
+  type VOutput,
+} from "./threshold-messages";
 
 /**
  * Threshold (k of n) keys, the "Pedersen" trustees of Belenios 2.0 (specification "Messages
@@ -13,92 +55,11 @@ export type { SignedMsg, ThresholdParameters };
  * MakePedersen; the six steps of `belenios-tool setup generate-trustee-key-threshold` that
  * tests/tool/demo-threshold.sh runs). Every message is JSON in belenios-tool's field order, so
  * that trustees using this code and trustees using belenios-tool can take part in one ceremony.
+ * A trustee's own steps (1, 3, 5) and their key share also run in the browser, over WebCrypto:
+ * browser/threshold-ceremony.ts.
  */
 
-export interface EncryptedMsg {
-  alpha: bigint;
-  beta: bigint;
-  data: string;
-}
-
-export interface Polynomial {
-  /** send(sk, own ek, raw_polynomial), serialized. */
-  polynomial: string;
-  /** send(sk, ek_j, secret f(j)), serialized, for j = 1..n. */
-  secrets: string[];
-  coefexps: SignedMsg;
-}
-
-export interface VInput {
-  polynomial: string;
-  secrets: string[];
-  coefexps: SignedMsg[];
-}
-
-export interface VOutput {
-  /** send(sk, own ek, partial_decryption_key): the trustee's share, kept by the server as the ".dkey". */
-  privateKey: string;
-  publicKey: TrusteePublicKey;
-}
-
-
-const num = (x: bigint) => x.toString(10);
-
-export const serializeSignedMsg = (m: SignedMsg) => JSON.stringify(signedJson(m));
-export const serializeEncryptedMsg = (m: EncryptedMsg) => JSON.stringify({ alpha: num(m.alpha), beta: num(m.beta), data: m.data });
-export const serializePolynomial = (p: Polynomial) =>
-  JSON.stringify({ polynomial: p.polynomial, secrets: p.secrets, coefexps: signedJson(p.coefexps) });
-export const serializeVInput = (v: VInput) =>
-  JSON.stringify({ polynomial: v.polynomial, secrets: v.secrets, coefexps: v.coefexps.map(signedJson) });
-export const serializeVOutput = (v: VOutput) =>
-  JSON.stringify({ private_key: v.privateKey, public_key: trusteeKeyJson(v.publicKey) });
-
-
-
-type Json = Record<string, unknown>;
-const asObj = (x: unknown, what: string): Json => {
-  if (typeof x !== "object" || x === null || Array.isArray(x)) throw new BeleniosFormatError(`${what}: object expected`);
-  return x as Json;
-};
-const asStr = (x: unknown, what: string): string => {
-  if (typeof x !== "string") throw new BeleniosFormatError(`${what}: string expected`);
-  return x;
-};
-const asArr = (x: unknown, what: string): unknown[] => {
-  if (!Array.isArray(x)) throw new BeleniosFormatError(`${what}: array expected`);
-  return x;
-};
-export const parseEncryptedMsg = (raw: string): EncryptedMsg => {
-  const o = asObj(JSON.parse(raw), "encrypted_msg");
-  return { alpha: bigNum(o.alpha, "alpha"), beta: bigNum(o.beta, "beta"), data: asStr(o.data, "data") };
-};
-export const parsePolynomial = (raw: string): Polynomial => {
-  const o = asObj(JSON.parse(raw), "polynomial");
-  return {
-    polynomial: asStr(o.polynomial, "polynomial"),
-    secrets: asArr(o.secrets, "secrets").map((s, i) => asStr(s, `secrets[${i}]`)),
-    coefexps: signedMsgOf(o.coefexps, "coefexps"),
-  };
-};
-export const parseVInput = (raw: string): VInput => {
-  const o = asObj(JSON.parse(raw), "vinput");
-  return {
-    polynomial: asStr(o.polynomial, "polynomial"),
-    secrets: asArr(o.secrets, "secrets").map((s, i) => asStr(s, `secrets[${i}]`)),
-    coefexps: asArr(o.coefexps, "coefexps").map((c, i) => signedMsgOf(c, `coefexps[${i}]`)),
-  };
-};
-export const parseVOutput = (raw: string): VOutput => {
-  const o = asObj(JSON.parse(raw), "voutput");
-  return { privateKey: asStr(o.private_key, "private_key"), publicKey: trusteeKeyOf(o.public_key, "public_key") };
-};
-
 // --- PKI ------------------------------------------------------------------------------------------
-
-export interface CertKeys {
-  verification: bigint;
-  encryption: bigint;
-}
 
 /** The trustee's secret: 22 base-58 characters; the signing and decryption keys derive from it. */
 export function generateSeed(): string {
@@ -122,11 +83,6 @@ export function verifySignedMsg(group: Group, vk: bigint, m: SignedMsg): boolean
   if (!isExponent(group, challenge) || !isExponent(group, response)) return false;
   const commitment = mulMod(group, powMod(group, group.g, response), powMod(group, vk, challenge));
   return hashToExponent(group, `sigmsg|${m.message}|`, [commitment]) === challenge;
-}
-
-export function parseCertKeys(cert: SignedMsg): CertKeys {
-  const o = asObj(JSON.parse(cert.message), "cert_keys");
-  return { verification: bigNum(o.verification, "verification"), encryption: bigNum(o.encryption, "encryption") };
 }
 
 export function verifyCert(group: Group, cert: SignedMsg): boolean {
@@ -170,18 +126,15 @@ export function decryptMsg(group: Group, x: bigint, m: EncryptedMsg): string {
 
 /** send(sk, recipient, message): signed channel message, encrypted for the recipient. */
 export function sendMsg(group: Group, sk: bigint, recipient: bigint, message: string): string {
-  const channel = JSON.stringify({ recipient: num(recipient), message });
-  return serializeEncryptedMsg(encryptMsg(group, recipient, serializeSignedMsg(signMessage(group, sk, channel))));
+  return serializeEncryptedMsg(encryptMsg(group, recipient, serializeSignedMsg(signMessage(group, sk, serializeChannelMsg(recipient, message)))));
 }
-
-export class ThresholdError extends Error {}
 
 export function recvMsg(group: Group, dk: bigint, vk: bigint, raw: string): string {
   const signed = signedMsgOf(JSON.parse(decryptMsg(group, dk, parseEncryptedMsg(raw))));
   if (!verifySignedMsg(group, vk, signed)) throw new ThresholdError("invalid signature on received message");
-  const channel = asObj(JSON.parse(signed.message), "channel_msg");
-  if (bigNum(channel.recipient, "recipient") !== powMod(group, group.g, dk)) throw new ThresholdError("invalid recipient on received message");
-  return asStr(channel.message, "message");
+  const channel = parseChannelMsg(signed.message);
+  if (channel.recipient !== powMod(group, group.g, dk)) throw new ThresholdError("invalid recipient on received message");
+  return channel.message;
 }
 
 // --- The six steps ------------------------------------------------------------------------------
@@ -190,7 +143,7 @@ export function recvMsg(group: Group, dk: bigint, vk: bigint, raw: string): stri
 export function thresholdStep1(group: Group): { seed: string; cert: SignedMsg } {
   const seed = generateSeed();
   const sk = deriveSigningKey(seed);
-  const keys = JSON.stringify({ verification: num(powMod(group, group.g, sk)), encryption: num(powMod(group, group.g, deriveDecryptionKey(seed))) });
+  const keys = serializeCertKeys({ verification: powMod(group, group.g, sk), encryption: powMod(group, group.g, deriveDecryptionKey(seed)) });
   return { seed, cert: signMessage(group, sk, keys) };
 }
 
@@ -209,16 +162,6 @@ function ownIndex(group: Group, certs: readonly SignedMsg[], seed: string): numb
   return i + 1;
 }
 
-function evalPolynomial(group: Group, coefficients: readonly bigint[], x: bigint): bigint {
-  let result = 0n;
-  let power = 1n;
-  for (const a of coefficients) {
-    result = (result + power * a) % group.q;
-    power = (power * x) % group.q;
-  }
-  return result;
-}
-
 /** Step 3 (each trustee): a random polynomial of degree threshold-1, its shares sent to everyone. */
 export function thresholdStep3(group: Group, certs: readonly SignedMsg[], seed: string, threshold: number): Polynomial {
   thresholdStep2(group, certs);
@@ -227,10 +170,10 @@ export function thresholdStep3(group: Group, certs: readonly SignedMsg[], seed: 
   const sk = deriveSigningKey(seed);
   const ek = powMod(group, group.g, deriveDecryptionKey(seed));
   const coefficients = Array.from({ length: threshold }, () => randomExponent(group));
-  const polynomial = sendMsg(group, sk, ek, JSON.stringify({ polynomial: coefficients.map(num) }));
-  const coefexps = signMessage(group, sk, JSON.stringify({ coefexps: coefficients.map((a) => num(powMod(group, group.g, a))) }));
+  const polynomial = sendMsg(group, sk, ek, serializeRawPolynomial(coefficients));
+  const coefexps = signMessage(group, sk, serializeRawCoefexps(coefficients.map((a) => powMod(group, group.g, a))));
   const secrets = certs.map(parseCertKeys).map((c, j) =>
-    sendMsg(group, sk, c.encryption, JSON.stringify({ secret: num(evalPolynomial(group, coefficients, BigInt(j + 1))) })),
+    sendMsg(group, sk, c.encryption, serializeSecret(evalPolynomial(group.q, coefficients, BigInt(j + 1)))),
   );
   return { polynomial, secrets, coefexps };
 }
@@ -239,8 +182,7 @@ function coefexpsOf(group: Group, certs: readonly SignedMsg[], signed: readonly 
   const keys = certs.map(parseCertKeys);
   return signed.map((s, i) => {
     if (!verifySignedMsg(group, keys[i]!.verification, s)) throw new ThresholdError(`coefexps ${i + 1} does not validate`);
-    const o = asObj(JSON.parse(s.message), "raw_coefexps");
-    return asArr(o.coefexps, "coefexps").map((c, k) => bigNum(c, `coefexps[${k}]`));
+    return parseRawCoefexps(s.message);
   });
 }
 
@@ -277,11 +219,10 @@ export function thresholdStep5(group: Group, certs: readonly SignedMsg[], seed: 
   const dk = deriveDecryptionKey(seed);
   const ek = powMod(group, group.g, dk);
   const vk = powMod(group, group.g, sk);
-  const own = asObj(JSON.parse(recvMsg(group, dk, vk, vinput.polynomial)), "raw_polynomial");
-  const threshold = asArr(own.polynomial, "polynomial").length;
+  const threshold = parseRawPolynomial(recvMsg(group, dk, vk, vinput.polynomial)).length;
   const keys = certs.map(parseCertKeys);
   if (vinput.secrets.length !== certs.length || vinput.coefexps.length !== certs.length) throw new ThresholdError("vinput does not match the certificates");
-  const secrets = vinput.secrets.map((s, i) => bigNum(asObj(JSON.parse(recvMsg(group, dk, keys[i]!.verification, s)), "secret").secret, "secret"));
+  const secrets = vinput.secrets.map((s, i) => parseSecret(recvMsg(group, dk, keys[i]!.verification, s)));
   const coefexps = coefexpsOf(group, certs, vinput.coefexps);
   coefexps.forEach((c, i) => {
     if (c.length !== threshold) throw new ThresholdError(`coefexps ${i + 1} has the wrong degree`);
@@ -296,7 +237,7 @@ export function thresholdStep5(group: Group, certs: readonly SignedMsg[], seed: 
   // Not reduced mod q: belenios sums the shares as integers (Z.(+)), and the share is only an exponent.
   const share = secrets.reduce((a, b) => a + b, 0n);
   return {
-    privateKey: sendMsg(group, sk, ek, JSON.stringify({ decryption_key: num(share) })),
+    privateKey: sendMsg(group, sk, ek, serializePartialDecryptionKey(share)),
     publicKey: trusteePublicKeyFor(group, share),
   };
 }
@@ -348,7 +289,7 @@ export function thresholdPublicKey(group: Group, t: ThresholdParameters): bigint
 /** A trustee's key share, opened from their .dkey (the voutput's private_key) with their seed. */
 export function openDecryptionKey(group: Group, seed: string, dkey: string): bigint {
   const message = recvMsg(group, deriveDecryptionKey(seed.trim()), powMod(group, group.g, deriveSigningKey(seed.trim())), dkey.trim());
-  return bigNum(asObj(JSON.parse(message), "partial_decryption_key").decryption_key, "decryption_key");
+  return parsePartialDecryptionKey(message);
 }
 
 /** Lagrange coefficient of trustee j among the (1-based) indexes that decrypted, mod q. */

@@ -33,7 +33,7 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-const toHex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+export const toHex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 
 /** A big-endian unsigned number. */
 export function fromBytes(bytes: Uint8Array): bigint {

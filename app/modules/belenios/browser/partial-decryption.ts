@@ -1,18 +1,20 @@
 import { BeleniosFormatError, parseElectionParams, parseEncryptedTally, parseShuffle, serializePartialDecryption } from "../canonical";
-import { modQ } from "../group-params";
+import { type Group, modQ } from "../group-params";
 import { mergeNhCiphertexts, nhCiphertexts } from "../nh-lists";
 import { questionLength } from "../plaintext";
 import { decryptPrefix } from "../proof-prefixes";
 import { isHomomorphic } from "../types";
 import type { Ciphertext, ElectionParams, EncryptedTally, PartialDecryption, Proof } from "../types";
+import type { Engine } from "./engine";
 import { countingEngine, decryptionExponentiations, type TrusteeWorkOptions } from "./trustee-work";
 import { readPrivateKeyFile } from "./trustee-key";
 
 /**
- * A Single trustee's partial decryption, in their browser: for every ciphertext of the tally the
+ * A trustee's partial decryption, in their browser: for every ciphertext of the tally the
  * factor alpha^x and its Chaum-Pedersen proof (trustee.ts computePartialDecryption, over
  * WebCrypto and BigInt). The text is what `belenios-tool election decrypt --privkey ID.privkey`
- * prints first (src/tool/tool_election.ml of Belenios 2.0), so the server takes either.
+ * prints first (src/tool/tool_election.ml of Belenios 2.0), so the server takes either. The key
+ * is the Single trustee's ID.privkey, or a threshold trustee's share (threshold-ceremony.ts).
  */
 
 /** The tally has one list per question, of the right length for each homomorphic one. */
@@ -38,25 +40,35 @@ function ciphertextsToDecrypt(params: ElectionParams, tally: EncryptedTally, las
   return mergeNhCiphertexts(election, tally, shuffled);
 }
 
+/** A partial decryption to compute: the election as published, its group, and the ciphertexts to decrypt. */
+export interface DecryptionJob {
+  electionJson: string;
+  group: Group;
+  tally: EncryptedTally;
+  /** The exponentiations of the decryption proper (decryptionExponentiations): a caller adds its own to count progress. */
+  exponentiations: number;
+}
+
 /**
- * The partial decryption JSON of the trustee whose ID.privkey file is privateKeyFile, for the
- * election (its exact text) and its encrypted tally as published (one list per question). With
- * ranked questions, options.lastShuffle is the last shuffle's JSON. Every alpha is checked to be
- * in the group before it is raised to x. Throws BeleniosFormatError on a malformed input.
+ * Reads the election (its exact text) and its encrypted tally as published (one list per
+ * question); with ranked questions, lastShuffle is the last shuffle's JSON. Throws
+ * BeleniosFormatError on a malformed input.
  */
-export async function partialDecryptionInBrowser(
-  electionJson: string,
-  encryptedTallyJson: string,
-  privateKeyFile: string,
-  options: TrusteeWorkOptions & { lastShuffle?: string } = {},
-): Promise<string> {
+export function prepareDecryption(electionJson: string, encryptedTallyJson: string, lastShuffle?: string): DecryptionJob {
   const { params, group } = parseElectionParams(electionJson);
-  const privateKey = readPrivateKeyFile(group, privateKeyFile);
   const published = parseEncryptedTally(encryptedTallyJson);
   checkShape(params, published);
-  const tally = ciphertextsToDecrypt(params, published, options.lastShuffle);
-  const e = countingEngine(group.name, decryptionExponentiations(tally.flat().length), options);
-  const fingerprint = await e.sha256Base64(electionJson);
+  const tally = ciphertextsToDecrypt(params, published, lastShuffle);
+  return { electionJson, group, tally, exponentiations: decryptionExponentiations(tally.flat().length) };
+}
+
+/**
+ * The partial decryption JSON with the key x (0 < x < q), on an engine of the job's group. Every
+ * alpha is checked to be in the group before it is raised to x.
+ */
+export async function decryptWithKey(e: Engine, job: DecryptionJob, privateKey: bigint): Promise<string> {
+  const { group, tally } = job;
+  const fingerprint = await e.sha256Base64(job.electionJson);
   const publicKey = await e.pow(group.g, privateKey);
   const prefix = decryptPrefix({ fingerprint }, publicKey);
   const factor = async (c: Ciphertext): Promise<{ factor: bigint; proof: Proof }> => {
@@ -74,4 +86,46 @@ export async function partialDecryptionInBrowser(
     pd.decryptionProofs.push(parts.map((p) => p.proof));
   }
   return serializePartialDecryption(pd);
+}
+
+type DecryptionOptions = TrusteeWorkOptions & { lastShuffle?: string };
+
+/**
+ * The partial decryption JSON of the trustee whose ID.privkey file is privateKeyFile, for the
+ * election (its exact text) and its encrypted tally as published (one list per question). With
+ * ranked questions, options.lastShuffle is the last shuffle's JSON. Throws BeleniosFormatError on
+ * a malformed input.
+ */
+export async function partialDecryptionInBrowser(
+  electionJson: string,
+  encryptedTallyJson: string,
+  privateKeyFile: string,
+  options: DecryptionOptions = {},
+): Promise<string> {
+  const job = prepareDecryption(electionJson, encryptedTallyJson, options.lastShuffle);
+  const privateKey = readPrivateKeyFile(job.group, privateKeyFile);
+  return decryptWithKey(countingEngine(job.group.name, job.exponentiations, options), job, privateKey);
+}
+
+/**
+ * The same with the key itself, however the trustee holds it: a threshold trustee's key share
+ * (threshold-ceremony.ts opens it) is a sum of shares that may exceed q, and is used mod q, which
+ * raises every alpha to the same power. Throws RangeError for a key that is 0 mod q or negative.
+ */
+export async function partialDecryptionWithKey(
+  electionJson: string,
+  encryptedTallyJson: string,
+  x: bigint,
+  options: DecryptionOptions = {},
+): Promise<string> {
+  const job = prepareDecryption(electionJson, encryptedTallyJson, options.lastShuffle);
+  return decryptWithKey(countingEngine(job.group.name, job.exponentiations, options), job, usableKey(job.group, x));
+}
+
+/** x mod q, refusing what is no private key: a negative number, or 0 mod q (g^x = 1 decrypts nothing). */
+export function usableKey(group: Group, x: bigint): bigint {
+  if (x < 0n) throw new RangeError("a private key is not negative");
+  const key = modQ(group, x);
+  if (key === 0n) throw new RangeError(`not a private key of ${group.name}`);
+  return key;
 }

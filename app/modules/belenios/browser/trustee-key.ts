@@ -1,6 +1,7 @@
 import { BeleniosFormatError, serializeTrusteePublicKey } from "../canonical";
 import { type Group, groupByName, modQ } from "../group-params";
 import { pokPrefix } from "../proof-prefixes";
+import type { TrusteePublicKey } from "../types";
 import type { Engine } from "./engine";
 import { countingEngine, type TrusteeWorkOptions } from "./trustee-work";
 
@@ -20,23 +21,25 @@ export interface BrowserTrusteeKey {
   publicKeyJson: string;
 }
 
-/** The Schnorr proof of knowledge of x (trustee.ts trusteePublicKeyFor, over WebCrypto). */
-async function provePrivateKey(e: Engine, privateKey: bigint): Promise<{ publicKey: bigint; publicKeyJson: string }> {
+/**
+ * g^x with the Schnorr proof of knowledge of x (trustee.ts trusteePublicKeyFor, over WebCrypto):
+ * a Single trustee's public key, or a threshold trustee's verification key. Two exponentiations.
+ */
+export async function trusteePublicKeyInBrowser(e: Engine, privateKey: bigint): Promise<TrusteePublicKey> {
   const { group } = e;
   const publicKey = await e.pow(group.g, privateKey);
   const w = e.randomExponent();
   const challenge = await e.hashToExponent(pokPrefix(group.name, publicKey), [await e.pow(group.g, w)]);
-  const pok = { challenge, response: modQ(group, w - privateKey * challenge) };
-  return { publicKey, publicKeyJson: serializeTrusteePublicKey({ pok, publicKey }) };
+  return { pok: { challenge, response: modQ(group, w - privateKey * challenge) }, publicKey };
 }
 
 /** Draws x uniformly in [0, q) from crypto.getRandomValues, as belenios-tool draws it. Two exponentiations. */
 export async function generateTrusteeKeyInBrowser(groupName: string, options: TrusteeWorkOptions = {}): Promise<BrowserTrusteeKey> {
   const e = countingEngine(groupName, 2, options);
   const privateKey = e.randomExponent();
-  const { publicKey, publicKeyJson } = await provePrivateKey(e, privateKey);
-  const id = (await e.sha256Hex(publicKey.toString(10))).slice(0, 8).toUpperCase();
-  return { id, privateKeyFile: `${JSON.stringify(privateKey.toString(10))}\n`, publicKeyJson };
+  const key = await trusteePublicKeyInBrowser(e, privateKey);
+  const id = (await e.sha256Hex(key.publicKey.toString(10))).slice(0, 8).toUpperCase();
+  return { id, privateKeyFile: `${JSON.stringify(privateKey.toString(10))}\n`, publicKeyJson: serializeTrusteePublicKey(key) };
 }
 
 const PRIVATE_KEY_FILE = /^"(0|[1-9]\d*)"$/;
