@@ -670,13 +670,13 @@ const ENCRYPTING_NOTICE_MS = 300;
 const CAST_TIMEOUT_MS = 30_000;
 
 /** Who holds a poll's key when the returning officer named trustees, and where they stand (decision 045). */
-function TrusteesNote({ pollId, status, trustees }: { pollId: string; status: string; trustees: { total: number; keysGiven: number; decrypted: number; youAreOne: boolean } }) {
+function TrusteesNote({ pollId, status, trustees }: { pollId: string; status: string; trustees: { total: number; needed: number; keysGiven: number; decrypted: number; youAreOne: boolean } }) {
   return (
     <section className="panel" aria-labelledby="trustees-title">
       <h2 id="trustees-title">{pollTrusteeText.heading}</h2>
-      <p>{pollTrusteeText.held(trustees.total)}</p>
+      <p>{pollTrusteeText.held(trustees.total, trustees.needed)}</p>
       {status === "draft" ? <p>{pollTrusteeText.keysGiven(trustees.keysGiven, trustees.total)}</p> : null}
-      {status === "decrypting" ? <p>{pollTrusteeText.decrypting(trustees.decrypted, trustees.total)}</p> : null}
+      {status === "decrypting" ? <p>{pollTrusteeText.decrypting(trustees.decrypted, trustees.needed, trustees.total)}</p> : null}
       {trustees.youAreOne ? (
         <p>
           <Link to={`/polls/${pollId}/trustee`}>{pollTrusteeText.yourPage}</Link>

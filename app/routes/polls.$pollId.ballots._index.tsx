@@ -16,7 +16,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const published = await getPublication(context.db, params.pollId ?? "");
   if (!published) throw new Response("The ballots are published when the poll closes.", { status: 404 });
   // Who held the key: the server, or trustees named by the returning officer (decision 045).
-  const trustees = (await pollTrusteeSummary(context.db, published.poll.id, null))?.total ?? 0;
+  const summary = await pollTrusteeSummary(context.db, published.poll.id, null);
+  const trustees = { total: summary?.total ?? 0, needed: summary?.needed ?? 0 };
   // Who voted, by name, for those on the poll's roll and those who run polls: each member checks
   // that nobody voted in their name (the server makes every credential). Not for visitors.
   const mayList = auth ? isAllowed(principalOf(context), "poll.manage") || (await isOnRoll(context.db, published.poll.id, auth.user.id)) : false;

@@ -1,7 +1,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
-import { useEffect, useRef, useState, type ReactNode } from "react";
-import { ErrorSummary, TextArea, type FieldErrors } from "~/components/forms";
+import { Link, useActionData, useLoaderData, useSubmit } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import { ErrorSummary, type FieldErrors } from "~/components/forms";
+import { CeremonyTask } from "~/components/trustee-ceremony";
+import { fetchTrusteeFile, KeyFileInput, Progress, SaveThenSend, ToolPath, useHydrated, WorkError, type TrusteeIntent } from "~/components/trustee-work";
 import { giveTrusteeKey } from "~/modules/polls/encrypted/poll-trustees.server";
 import { trusteeProblems, trusteeText as t } from "~/modules/polls/trustee-messages";
 import { submitTrusteeShare } from "~/modules/polls/trustee-count.server";
@@ -23,8 +25,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return data({ ...page, closes: formatLondonLong(page.poll.closesAt) }, { headers: { "Cache-Control": "no-store" } });
 }
 
-const intents = ["key", "shuffle", "decryption"] as const;
-type Intent = (typeof intents)[number];
+const intents: readonly TrusteeIntent[] = ["key", "shuffle", "decryption"];
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user } = requireUser(request, context, "poll.vote");
@@ -35,15 +36,18 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const value = form.get(name);
     return typeof value === "string" ? value : "";
   };
-  const intent = field("intent") as Intent;
+  const intent = field("intent") as TrusteeIntent;
   const share = field("share");
+  const before = field("shuffledBefore");
+  const shuffledBefore = /^\d{1,2}$/.test(before) ? Number(before) : undefined;
   const pollId = params.pollId ?? "";
   if (!intents.includes(intent)) throw new Response("Unknown request.", { status: 400 });
   if (share.trim() === "") return data({ ok: false as const, errors: { share: trusteeProblems.empty } as FieldErrors }, { status: 400 });
   const actor = { id: user.id, label: user.email };
-  const result = intent === "key" ? await giveTrusteeKey(context.db, actor, pollId, share) : await submitTrusteeShare(context.db, actor, pollId, intent, share);
+  const result = intent === "key" ? await giveTrusteeKey(context.db, actor, pollId, share) : await submitTrusteeShare(context.db, actor, pollId, intent, share, shuffledBefore);
   if (!result.ok) return data({ ok: false as const, errors: { share: trusteeProblems[result.code] } as FieldErrors }, { status: 400 });
-  return data({ ok: true as const, intent, counted: "counted" in result && result.counted });
+  const ceremonyStep = "step" in result && result.step !== undefined;
+  return data({ ok: true as const, intent, ceremonyStep, counted: "counted" in result && result.counted });
 }
 
 export default function TrusteePage() {
@@ -56,12 +60,12 @@ export default function TrusteePage() {
       <ErrorSummary errors={errors} fieldIds={{ share: "share" }} />
       {result?.ok ? (
         <div className="panel panel--confirmation" role="status">
-          <p>{result.counted ? t.counted : t.sent[result.intent]}</p>
+          <p>{result.counted ? t.counted : result.ceremonyStep ? t.stepSent : t.sent[result.intent]}</p>
         </div>
       ) : null}
       <h1>{t.title(d.poll.title)}</h1>
-      <p className="lead">{t.lead(d.position, d.trustees)}</p>
-      {d.task.kind !== "give_key" ? <p>{t.progress(d.shuffled, d.decrypted, d.trustees, ranked)}</p> : null}
+      <p className="lead">{t.lead(d.position, d.trustees, d.threshold)}</p>
+      {d.poll.status === "decrypting" ? <p>{t.progress(d.shuffled, d.decrypted, d.threshold ?? d.trustees, d.trustees, ranked)}</p> : null}
       <Task page={d} errors={errors} />
       <p>
         <Link to={`/polls/${d.poll.id}`}>{t.pollPageLink}</Link>
@@ -90,31 +94,56 @@ function Task({ page, errors }: { page: PageData; errors: FieldErrors }) {
           </ToolPath>
         </section>
       );
+    case "ceremony":
+      return (
+        <CeremonyTask
+          page={{ pollId: page.poll.id, groupName: page.groupName, position: page.position, trustees: page.trustees, threshold: page.threshold ?? page.trustees, ...task }}
+          error={errors.share}
+        />
+      );
     case "wait_for_close":
-      return <p>{page.keyFingerprint ? `${t.keyGivenNow(page.keyFingerprint)} ` : ""}{t.waitForClose(page.closes)}</p>;
+      return (
+        <p>
+          {page.keyFingerprint ? `${page.threshold === null ? t.keyGivenNow(page.keyFingerprint) : t.ceremonyDone(page.keyFingerprint)} ` : ""}
+          {t.waitForClose(page.closes)}
+        </p>
+      );
     case "wait_for_shuffle":
-      return <p>{t.waitForShuffle(task.before)}</p>;
+      return <p>{page.threshold === null ? t.waitForShuffle(task.before) : t.waitForOthersShuffle}</p>;
     case "done":
-      return <p>{t.done(page.decrypted, page.trustees)}</p>;
+      return <p>{t.done(page.decrypted, page.threshold ?? page.trustees, page.trustees)}</p>;
     case "cancelled":
       return <p>{t.cancelled}</p>;
     case "shuffle":
     case "decrypt": {
       const shuffle = task.kind === "shuffle";
+      const threshold = page.threshold !== null;
       return (
         <section aria-labelledby="task-title">
           <h2 id="task-title">{shuffle ? t.shuffleTitle : t.decryptTitle}</h2>
-          <p>{shuffle ? t.shuffleText : t.decryptText}</p>
+          <p>{shuffle ? (threshold ? t.thresholdShuffleText(page.threshold!) : t.shuffleText) : threshold ? t.thresholdDecryptText : t.decryptText}</p>
           <BrowserWork page={page} kind={shuffle ? "shuffle" : "decryption"} />
-          <ToolPath intent={shuffle ? "shuffle" : "decryption"} label={shuffle ? t.pasteShuffleLabel : t.pasteDecryptionLabel} error={errors.share}>
+          <ToolPath
+            intent={shuffle ? "shuffle" : "decryption"}
+            label={shuffle ? t.pasteShuffleLabel : t.pasteDecryptionLabel}
+            error={errors.share}
+            shuffledBefore={shuffle ? page.shuffled : undefined}
+          >
             <p>
               <a href={`/polls/${page.poll.id}/trustee/record.bel`} download>
                 {t.toolRecordLink}
               </a>
             </p>
+            {!shuffle && threshold ? (
+              <p>
+                <a href={`/polls/${page.poll.id}/trustee/decryption-key.dkey`} download>
+                  {t.toolDkeyLink}
+                </a>
+              </p>
+            ) : null}
             <p>{t.toolRecordSteps}</p>
             <p>
-              <code>{shuffle ? t.toolShuffleCommand(page.position) : t.toolDecryptCommand(page.position)}</code>
+              <code>{shuffle ? t.toolShuffleCommand(page.position) : threshold ? t.toolThresholdDecryptCommand(page.position) : t.toolDecryptCommand(page.position)}</code>
             </p>
             <p>{t.toolPasteSteps}</p>
           </ToolPath>
@@ -124,48 +153,11 @@ function Task({ page, errors }: { page: PageData; errors: FieldErrors }) {
   }
 }
 
-/** The way without JavaScript, and for trustees who trust only their own computer: belenios-tool, then paste. */
-function ToolPath({ intent, label, error, children }: { intent: Intent; label: string; error?: string; children: ReactNode }) {
-  const busy = useNavigation().state === "submitting";
-  return (
-    <details className="details" open={Boolean(error)}>
-      <summary>{t.toolTitle}</summary>
-      <p>{t.toolIntro}</p>
-      {children}
-      <Form method="post" noValidate>
-        <input type="hidden" name="intent" value={intent} />
-        <TextArea name="share" label={label} rows={6} error={error} />
-        <button type="submit" className="button" disabled={busy}>
-          {t.sendButton}
-        </button>
-      </Form>
-    </details>
-  );
-}
-
-/** Browser work is only offered once the page runs its scripts. */
-function useHydrated(): boolean {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
-}
-
-function Progress({ label, fraction }: { label: string; fraction: number }) {
-  return (
-    <div role="status">
-      <p>{label}</p>
-      <progress max={1} value={fraction} aria-label={label} />
-    </div>
-  );
-}
-
 /** Making the key pair in this browser: the private file is offered for saving, the public part sent. */
 function BrowserKey({ groupName }: { groupName: string }) {
   const hydrated = useHydrated();
   const submit = useSubmit();
   const [state, setState] = useState<{ kind: "idle" } | { kind: "working"; fraction: number } | { kind: "made"; id: string; publicKeyJson: string; url: string } | { kind: "failed" }>({ kind: "idle" });
-  const [saved, setSaved] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
   if (!hydrated) return null;
   const make = async () => {
     setState({ kind: "working", fraction: 0 });
@@ -180,7 +172,7 @@ function BrowserKey({ groupName }: { groupName: string }) {
     }
   };
   if (state.kind === "working") return <Progress label={t.makingKey} fraction={state.fraction} />;
-  if (state.kind === "failed") return <p className="error-message">{t.browserFailed}</p>;
+  if (state.kind === "failed") return <WorkError message={t.browserFailed} />;
   if (state.kind === "idle")
     return (
       <button type="button" className="button" onClick={() => void make()}>
@@ -188,32 +180,13 @@ function BrowserKey({ groupName }: { groupName: string }) {
       </button>
     );
   return (
-    <div className={`form-group${problem ? " form-group--error" : ""}`}>
-      <p>
-        <a href={state.url} download={`trustee-${state.id}.privkey`} className="button button--secondary">
-          {t.savePrivateKey(state.id)}
-        </a>
-      </p>
-      {problem ? (
-        <p className="error-message" id="saved-error">
-          <span className="visually-hidden">Error:</span> {problem}
-        </p>
-      ) : null}
-      <div className="radios__item">
-        <input type="checkbox" id="saved" checked={saved} onChange={(e) => setSaved(e.target.checked)} aria-describedby={problem ? "saved-error" : undefined} />
-        <label htmlFor="saved">{t.savedCheckbox}</label>
-      </div>
-      <button
-        type="button"
-        className="button"
-        onClick={() => {
-          if (!saved) return setProblem(t.savedRequired);
-          submit({ intent: "key", share: state.publicKeyJson }, { method: "post" });
-        }}
-      >
-        {t.giveKeyButton}
-      </button>
-    </div>
+    <SaveThenSend
+      url={state.url}
+      fileName={`trustee-${state.id}.privkey`}
+      linkText={t.savePrivateKey(state.id)}
+      sendText={t.giveKeyButton}
+      onSend={() => submit({ intent: "key", share: state.publicKeyJson }, { method: "post" })}
+    />
   );
 }
 
@@ -235,22 +208,26 @@ function BrowserWork({ page, kind }: { page: PageData; kind: "shuffle" | "decryp
     };
   }, [hydrated, kind, page.groupName, page.work.shuffle, page.work.decrypt]);
   if (!hydrated) return null;
-  const base = `/polls/${page.poll.id}/trustee`;
-  const fetchText = async (name: string) => {
-    const response = await fetch(`${base}/${name}`, { credentials: "same-origin" });
-    if (!response.ok) throw new Error(name);
-    return response.text();
-  };
+  const fetchText = (name: string) => fetchTrusteeFile(page.poll.id, name);
+  const threshold = page.threshold !== null;
   const run = async () => {
     let keyText = "";
+    let dkey = "";
     if (kind === "decryption") {
       const file = keyFile.current?.files?.[0];
       if (!file) return setState({ kind: "failed", message: t.keyFileMissing });
       keyText = await file.text();
       // A valid key that is not this trustee's would give a share the server refuses: say so now.
-      const { privateKeyFileMatches } = await import("~/modules/belenios/browser/trustee-key");
-      const matches = page.publicKey ? await privateKeyFileMatches(page.groupName, keyText, page.publicKey).catch(() => false) : false;
-      if (!matches) return setState({ kind: "failed", message: t.keyDoesNotMatch });
+      let matches = false;
+      if (threshold) {
+        const { keyShareMatches } = await import("~/modules/belenios/browser/threshold-ceremony");
+        dkey = await fetchText("decryption-key.dkey").catch(() => "");
+        matches = page.publicKey ? await keyShareMatches(page.groupName, keyText, dkey, page.publicKey).catch(() => false) : false;
+      } else {
+        const { privateKeyFileMatches } = await import("~/modules/belenios/browser/trustee-key");
+        matches = page.publicKey ? await privateKeyFileMatches(page.groupName, keyText, page.publicKey).catch(() => false) : false;
+      }
+      if (!matches) return setState({ kind: "failed", message: threshold ? t.keyFileWrong : t.keyDoesNotMatch });
     }
     setState({ kind: "working", fraction: 0 });
     try {
@@ -262,11 +239,14 @@ function BrowserWork({ page, kind }: { page: PageData; kind: "shuffle" | "decryp
       if (kind === "shuffle") {
         const { shuffleInBrowser } = await import("~/modules/belenios/browser/shuffle");
         share = await shuffleInBrowser(election, lastShuffle ?? (await fetchText("tally.json")), options);
+      } else if (threshold) {
+        const { thresholdPartialDecryptionInBrowser } = await import("~/modules/belenios/browser/threshold-ceremony");
+        share = await thresholdPartialDecryptionInBrowser(election, await fetchText("tally.json"), keyText, dkey, { ...options, ...(lastShuffle ? { lastShuffle } : {}) });
       } else {
         const { partialDecryptionInBrowser } = await import("~/modules/belenios/browser/partial-decryption");
         share = await partialDecryptionInBrowser(election, await fetchText("tally.json"), keyText, { ...options, ...(lastShuffle ? { lastShuffle } : {}) });
       }
-      submit({ intent: kind, share }, { method: "post" });
+      submit(kind === "shuffle" ? { intent: kind, share, shuffledBefore: String(page.shuffled) } : { intent: kind, share }, { method: "post" });
     } catch {
       setState({ kind: "failed", message: t.browserFailed });
     }
@@ -274,19 +254,9 @@ function BrowserWork({ page, kind }: { page: PageData; kind: "shuffle" | "decryp
   return (
     <div className={`form-group${state.kind === "failed" ? " form-group--error" : ""}`}>
       {estimate ? <p className="hint">{estimate.suggestBeleniosTool ? t.estimateLong(estimate.seconds) : t.estimate(estimate.seconds)}</p> : null}
-      {state.kind === "failed" ? (
-        <p className="error-message" id="work-error">
-          <span className="visually-hidden">Error:</span> {state.message}
-        </p>
-      ) : null}
+      {state.kind === "failed" ? <WorkError message={state.message} /> : null}
       {kind === "decryption" ? (
-        <p>
-          <label htmlFor="private-key" className="label">
-            {t.privateKeyLabel}
-          </label>
-          {/* No name: the file is read here and never sent. */}
-          <input type="file" id="private-key" ref={keyFile} className="file-upload" aria-describedby={state.kind === "failed" ? "work-error" : undefined} />
-        </p>
+        <KeyFileInput id="private-key" label={threshold ? t.keyFileLabel : t.privateKeyLabel} error={state.kind === "failed"} inputRef={keyFile} />
       ) : null}
       {state.kind === "working" ? (
         <Progress label={kind === "shuffle" ? t.shuffling : t.decrypting} fraction={state.fraction} />

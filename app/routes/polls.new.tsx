@@ -7,6 +7,7 @@ import { createPoll } from "~/modules/polls/polls.server";
 import { pollTrusteeText } from "~/modules/polls/trustee-messages";
 import { findUserByEmail } from "~/modules/users/users.server";
 import { requireUser } from "~/utils/auth.server";
+import { MIN_THRESHOLD_TRUSTEES, validThreshold } from "~/modules/polls/trustee-threshold";
 import { MAX_OPTION_LABEL_LENGTH, MAX_POLL_DESCRIPTION_LENGTH, MAX_POLL_OPTIONS, MAX_POLL_TITLE_LENGTH, MAX_TRUSTEES } from "~/utils/input-limits";
 import { splitLines } from "~/utils/line-breaks";
 import { fromLondonLocal } from "~/utils/london-time";
@@ -52,6 +53,13 @@ const pollForm = z
     closesAt: z.string().min(1, { error: "Enter when the poll closes" }),
     // Email addresses, one per line (decision 045): read and looked up after the form's own checks.
     trustees: z.string().max(MAX_TRUSTEES * 320, { error: pollTrusteeText.tooMany(MAX_TRUSTEES) }).optional(),
+    // How many trustees must decrypt (decision 046): empty for a majority of them.
+    trusteeThreshold: z
+      .string()
+      .max(10, { error: pollTrusteeText.thresholdNotNumber })
+      .trim()
+      .regex(/^\d*$/, { error: pollTrusteeText.thresholdNotNumber })
+      .optional(),
   })
   .superRefine((v, ctx) => {
     const lines = splitLines(v.options).map((l) => l.trim()).filter(Boolean);
@@ -64,7 +72,18 @@ const pollForm = z
     const trustees = trusteeEmails(v.trustees);
     if (trustees.length > MAX_TRUSTEES) ctx.addIssue({ code: "custom", path: ["trustees"], message: pollTrusteeText.tooMany(MAX_TRUSTEES) });
     else if (new Set(trustees).size !== trustees.length) ctx.addIssue({ code: "custom", path: ["trustees"], message: pollTrusteeText.twice });
+    const threshold = thresholdOf(v.trusteeThreshold);
+    if (threshold !== undefined && trustees.length < MIN_THRESHOLD_TRUSTEES)
+      ctx.addIssue({ code: "custom", path: ["trusteeThreshold"], message: pollTrusteeText.thresholdNeedsThree });
+    else if (threshold !== undefined && !validThreshold(threshold, trustees.length))
+      ctx.addIssue({ code: "custom", path: ["trusteeThreshold"], message: pollTrusteeText.thresholdOutOfRange(trustees.length) });
   });
+
+/** The number typed, or undefined when the field was left empty. */
+function thresholdOf(text: string | undefined): number | undefined {
+  const trimmed = (text ?? "").trim();
+  return trimmed === "" ? undefined : Number(trimmed);
+}
 
 function trusteeEmails(text: string | undefined): string[] {
   return splitLines(text ?? "")
@@ -108,6 +127,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     publication: v.publication,
     closesAt: fromLondonLocal(v.closesAt) ?? new Date(NaN),
     trustees: trustees.ids,
+    trusteeThreshold: thresholdOf(v.trusteeThreshold),
   });
   if (!created.ok) return data({ errors: { title: "The poll could not be created. Check the options and closing time." } as FieldErrors, values }, { status: 400 });
   return redirect(`/polls/${created.pollId}`);
@@ -197,6 +217,15 @@ export default function NewPoll() {
         />
         <TextField name="closesAt" type="datetime-local" label="Closes at (UK time)" width="20" defaultValue={values.closesAt} error={errors.closesAt} />
         <TextArea name="trustees" label={pollTrusteeText.formLabel} hint={pollTrusteeText.formHint(MAX_TRUSTEES)} rows={3} defaultValue={values.trustees} error={errors.trustees} />
+        <TextField
+          name="trusteeThreshold"
+          label={pollTrusteeText.thresholdLabel}
+          hint={pollTrusteeText.thresholdHint}
+          inputMode="numeric"
+          width="10"
+          defaultValue={values.trusteeThreshold}
+          error={errors.trusteeThreshold}
+        />
         <button type="submit" className="button" disabled={busy}>
           Save as draft
         </button>

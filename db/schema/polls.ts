@@ -54,6 +54,11 @@ export const polls = pgTable(
     result: jsonb("result"),
     /** Null for a free-standing poll; otherwise the part of the road that owns it. */
     owner: text("owner", { enum: pollOwnerValues }),
+    /**
+     * With named trustees (decision 046): how many of them must decrypt. Null when every trustee
+     * must (one or two trustees, each with a plain key); set, the trustees hold shares of one key.
+     */
+    trusteeThreshold: integer("trustee_threshold"),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -203,9 +208,18 @@ export const pollTrustees = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id),
-    /** Belenios trustee public key (with its proof of knowledge), canonical JSON; null until given. */
+    /**
+     * Belenios trustee public key (with its proof of knowledge), canonical JSON; null until given.
+     * With a threshold (decision 046) it is the trustee's verification key, the last step's output.
+     */
     publicKey: text("public_key"),
     keyGivenAt: timestamp("key_given_at", { withTimezone: true }),
+    /** Threshold ceremony (decision 046), step 1: the trustee's signed certificate (cert JSON). */
+    certificate: text("certificate"),
+    /** Step 3: their polynomial message (its shares encrypted for each trustee, and its commitments). */
+    polynomial: text("polynomial"),
+    /** Step 5: their key share, encrypted so that only their own key file opens it (belenios-tool's .dkey). */
+    decryptionKey: text("decryption_key"),
   },
   (t) => [primaryKey({ columns: [t.pollId, t.position] }), unique("poll_trustees_poll_user").on(t.pollId, t.userId)],
 );

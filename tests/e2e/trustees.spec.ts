@@ -97,3 +97,81 @@ test("two trustees make their keys in the browser, then decrypt the result with 
   await expect(officer.getByText("The trustees are decrypting")).toHaveCount(0);
   await expect(officer.getByRole("link", { name: /public record|record/i }).first()).toBeVisible();
 });
+
+/**
+ * Three trustees, any two of whom decrypt (decision 046): the three steps of making one key
+ * together, each in the browser from the key file saved at the first; then two of the three
+ * decrypt, and the second share counts the poll.
+ */
+test("three trustees make one key together in three steps, and two of them decrypt", async ({ browser }) => {
+  test.setTimeout(300_000);
+  const three = ["erin.member@demo.breakaway.test", "fraser.member@demo.breakaway.test", "bill.member@demo.breakaway.test"];
+  const officer = await asPerson(browser, "returning.officer@demo.breakaway.test");
+  await officer.goto("/polls/new");
+  await officer.getByLabel("Title").fill("Affiliate to the national federation");
+  await officer.getByLabel("Closes at (UK time)").fill("2099-01-01T12:00");
+  await officer.getByLabel("Trustees (optional)").fill(three.join("\n"));
+  await officer.getByRole("button", { name: "Save as draft" }).click();
+  await expect(officer.getByText("any 2 of them together can decrypt the result")).toBeVisible();
+  const pollUrl = officer.url();
+
+  const keyFiles: string[] = [];
+  const stepFor = async (i: number, step: 1 | 2 | 3) => {
+    const page = await asPerson(browser, three[i]!, true);
+    await page.goto(`${pollUrl}/trustee`);
+    await expect(page.getByRole("heading", { name: `Make your key: step ${step} of 3` })).toBeVisible();
+    if (i === 0 && step === 2) {
+      expect(await violations(page)).toEqual([]);
+      expect(await fitsWidth(page)).toBe(true);
+    }
+    if (step === 1) {
+      await page.getByRole("button", { name: "Make my key file in this browser" }).click();
+      const download = page.waitForEvent("download");
+      await page.getByRole("link", { name: /Save your key file/ }).click();
+      const file = join(folder, `threshold-${i}-${(await download).suggestedFilename()}`);
+      await (await download).saveAs(file);
+      // The seed, as belenios-tool writes its .key file: 22 base-58 characters and a newline.
+      expect(readFileSync(file, "utf8")).toMatch(/^[1-9A-HJ-NP-Za-km-z]{22}\n$/);
+      keyFiles[i] = file;
+      await page.getByLabel("I have saved my private key file somewhere safe").check();
+      await page.getByRole("button", { name: "Give the public part" }).click();
+    } else {
+      if (i === 0 && step === 2) {
+        // Another trustee's key file is refused before any work is done.
+        await page.getByLabel("Your key file (the one ending .key)").setInputFiles(keyFiles[1]!);
+        await page.getByRole("button", { name: "Do this step in this browser" }).click();
+        await expect(page.getByText("This key file is not the one you made for this poll.")).toBeVisible();
+      }
+      await page.getByLabel("Your key file (the one ending .key)").setInputFiles(keyFiles[i]!);
+      await page.getByRole("button", { name: "Do this step in this browser" }).click();
+    }
+    await expect(page.getByText("Done: this step of making the key is in.")).toBeVisible({ timeout: 60_000 });
+    await page.context().close();
+  };
+  for (const step of [1, 2, 3] as const) for (const i of [0, 1, 2]) await stepFor(i, step);
+
+  await officer.goto(pollUrl);
+  await officer.getByRole("button", { name: "Open the poll and freeze the roll" }).click();
+  await expect(officer.getByText(/The poll is open\./)).toBeVisible();
+  await officer.getByLabel("No").check();
+  await officer.getByRole("button", { name: "Continue to check your ballot" }).click();
+  await officer.getByRole("button", { name: "Cast my vote" }).click();
+  await expect(officer.getByRole("heading", { name: "Your vote has been cast" })).toBeVisible();
+  await officer.goto(pollUrl);
+  await officer.getByLabel("Reason for closing before the closing time").fill("A test of threshold trustees.");
+  await officer.getByRole("button", { name: "Close the poll and count" }).click();
+  await expect(officer.getByText("0 of the 2 shares needed are in.")).toBeVisible();
+
+  // Trustee 2 is away: trustees 3 and 1 decrypt.
+  for (const i of [2, 0]) {
+    const page = await asPerson(browser, three[i]!, true);
+    await page.goto(`${pollUrl}/trustee`);
+    await expect(page.getByRole("heading", { name: "Decrypt your share of the result" })).toBeVisible();
+    await page.getByLabel("Your key file (the one ending .key)").setInputFiles(keyFiles[i]!);
+    await page.getByRole("button", { name: "Decrypt in this browser" }).click();
+    await expect(page.getByText(i === 2 ? "Your share is in." : "Your share was the last one: the result is decrypted and counted.")).toBeVisible({ timeout: 60_000 });
+    await page.context().close();
+  }
+  await officer.goto(pollUrl);
+  await expect(officer.getByText("The trustees are decrypting")).toHaveCount(0);
+});

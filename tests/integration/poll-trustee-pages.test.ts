@@ -13,6 +13,7 @@ import { castBallot } from "../../app/modules/polls/polls.server";
 import { grantRole } from "../../app/modules/users/users.server";
 import { polls } from "../../db/schema";
 import { cookieFor, createTestApp, html } from "../support/app-harness";
+import { newPollForm } from "../support/poll-form";
 import { beleniosToolTrusteeKey, hasBeleniosTool, runBeleniosTool } from "../support/belenios-tool";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
@@ -45,18 +46,7 @@ afterAll(async () => {
   await database.drop();
 });
 
-const pollForm = (trustees: string) => ({
-  title: "Adopt the campaign statement",
-  description: "",
-  method: "yes-no",
-  seats: "1",
-  options: "",
-  quorumPercent: "0",
-  majority: "simple",
-  publication: "separate-lists",
-  closesAt: "2099-01-01T12:00",
-  trustees,
-});
+const pollForm = (trustees: string) => newPollForm({ trustees });
 
 describe("a poll's trustees, without JavaScript", () => {
   it("are named on the poll form by email, each a member with an account", async () => {

@@ -27,9 +27,9 @@ export function beleniosVerify(fileName: string, bytes: Uint8Array): { status: n
   }
 }
 
-/** belenios-tool with these arguments, run in dir. */
-export function runBeleniosTool(args: string[], dir: string): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync("belenios-tool", args, { cwd: dir, encoding: "utf8" });
+/** belenios-tool with these arguments, run in dir (with this on its standard input, if given). */
+export function runBeleniosTool(args: string[], dir: string, stdin?: string): { status: number | null; stdout: string; stderr: string } {
+  const run = spawnSync("belenios-tool", args, { cwd: dir, encoding: "utf8", ...(stdin !== undefined ? { input: stdin } : {}) });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

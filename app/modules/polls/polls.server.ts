@@ -24,6 +24,7 @@ import { parseResult } from "~/modules/belenios/serialize";
 import { closingAuditMismatch } from "./closing-audit.server";
 import { checkBrowserBallot } from "./encrypted/browser-ballots.server";
 import { electionTrustees, MAX_TRUSTEES, nameTrustees, trusteesOf } from "./encrypted/poll-trustees.server";
+import { defaultThreshold, validThreshold } from "./trustee-threshold";
 import {
   electionsOf,
   encryptedTallyOf,
@@ -76,12 +77,17 @@ export interface NewPoll {
    * server does not. Free-standing polls only; left out, the server is the trustee.
    */
   trustees?: readonly string[];
+  /**
+   * With three or more trustees, how many must decrypt (decision 046); a majority of them when
+   * left out. Not taken with fewer: one or two trustees must all decrypt.
+   */
+  trusteeThreshold?: number;
 }
 
 type CreateProblem = "options_missing" | "seats_invalid" | "closes_in_past" | "trustees_invalid";
 export type CreatePollResult = { ok: true; pollId: string } | { ok: false; code: CreateProblem };
 
-type PollShape = { ok: true; options: { label: string; isRon?: boolean }[]; seats: number } | Extract<CreatePollResult, { ok: false }>;
+type PollShape = { ok: true; options: { label: string; isRon?: boolean }[]; seats: number; trusteeThreshold: number | null } | Extract<CreatePollResult, { ok: false }>;
 
 /** The options and seats a new poll gets, or why it cannot be created. */
 function pollShape(input: NewPoll): PollShape {
@@ -98,13 +104,15 @@ function pollShape(input: NewPoll): PollShape {
   // An owned poll's owner counts it at its close (decision 027): it cannot wait for trustees.
   const trustees = input.trustees ?? [];
   if (trustees.length > 0 && (input.owner || trustees.length > MAX_TRUSTEES || new Set(trustees).size !== trustees.length)) return { ok: false, code: "trustees_invalid" };
-  return { ok: true, options, seats };
+  const trusteeThreshold = input.trusteeThreshold ?? defaultThreshold(trustees.length);
+  if (trusteeThreshold !== null && !validThreshold(trusteeThreshold, trustees.length)) return { ok: false, code: "trustees_invalid" };
+  return { ok: true, options, seats, trusteeThreshold };
 }
 
 export async function createPoll(db: DbOrTx, actor: Actor, input: NewPoll): Promise<CreatePollResult> {
   const shape = pollShape(input);
   if (!shape.ok) return shape;
-  const { options, seats } = shape;
+  const { options, seats, trusteeThreshold } = shape;
   return db.transaction(async (tx) => {
     const [poll] = await tx
       .insert(polls)
@@ -120,6 +128,7 @@ export async function createPoll(db: DbOrTx, actor: Actor, input: NewPoll): Prom
         lotSeed: generateToken(),
         closesAt: input.closesAt,
         owner: input.owner ?? null,
+        trusteeThreshold,
         createdBy: actor.id,
       })
       .returning({ id: polls.id, lotSeed: polls.lotSeed });
@@ -140,6 +149,7 @@ export async function createPoll(db: DbOrTx, actor: Actor, input: NewPoll): Prom
         options: options.map((o) => o.label),
         lotSeed: poll.lotSeed,
         ...(input.trustees?.length ? { trustees: input.trustees.length } : {}),
+        ...(trusteeThreshold !== null ? { trusteeThreshold } : {}),
       },
     });
     return { ok: true, pollId: poll.id } as const;
@@ -156,7 +166,7 @@ export async function openPoll(db: DbOrTx, actor: Actor, pollId: string, roll: r
     const [poll] = await tx.select().from(polls).where(eq(polls.id, pollId)).for("update");
     if (!poll) return { ok: false, code: "not_found" } as const;
     if (poll.status !== "draft") return { ok: false, code: "not_draft" } as const;
-    const named = electionTrustees(await trusteesOf(tx, pollId));
+    const named = electionTrustees(await trusteesOf(tx, pollId), poll);
     if (named === "missing") return { ok: false, code: "trustee_keys_missing" } as const;
     for (let i = 0; i < unique.length; i += 1000) {
       await tx.insert(pollRoll).values(unique.slice(i, i + 1000).map((userId) => ({ pollId, userId })));

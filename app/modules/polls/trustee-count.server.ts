@@ -24,7 +24,15 @@ export type ShareResult = { ok: true; counted: boolean } | { ok: false; code: Sh
  * proofs hold; nothing is kept from a refused share. With the last partial decryption the poll's
  * result is decrypted, counted and published (`counted: true`).
  */
-export async function submitTrusteeShare(db: DbOrTx, actor: Actor & { id: string }, pollId: string, kind: ShareKind, text: string): Promise<ShareResult> {
+export async function submitTrusteeShare(
+  db: DbOrTx,
+  actor: Actor & { id: string },
+  pollId: string,
+  kind: ShareKind,
+  text: string,
+  /** For a shuffle: how many shuffles there were when the trustee began (another may have landed since). */
+  shuffledBefore?: number,
+): Promise<ShareResult> {
   if (!isUuid(pollId)) return { ok: false, code: "not_found" };
   return db.transaction(async (tx) => {
     // Shares of one poll are taken one at a time: each is checked against the ones before it.
@@ -36,11 +44,14 @@ export async function submitTrusteeShare(db: DbOrTx, actor: Actor & { id: string
     const trustee = progress?.trustees.find((t) => t.userId === actor.id);
     if (progress && !trustee) return { ok: false, code: "not_trustee" } as const;
     if (!pollElection || !progress || !trustee) return { ok: false, code: "not_decrypting" } as const;
-    const task = taskOf(poll.status, trustee.position, true, progress);
+    const task = taskOf(poll, trustee, progress.trustees, progress);
     if (task.kind === "done") return { ok: false, code: "already_done" } as const;
     if (task.kind !== (kind === "shuffle" ? "shuffle" : "decrypt")) return { ok: false, code: "not_your_turn" } as const;
 
     if (kind === "shuffle") {
+      // With a threshold, trustees shuffle in any order: one who began before another's shuffle
+      // landed has shuffled what is no longer the last list, and must begin again from the new one.
+      if (shuffledBefore !== undefined && shuffledBefore !== progress.shuffles.length) return { ok: false, code: "overtaken" } as const;
       const checked = checkedShuffle(progress, text);
       if (!checked.ok) return checked;
       const shuffles = [...progress.shuffles, { owner: trustee.position, shuffle: checked.canonical }];
@@ -54,9 +65,9 @@ export async function submitTrusteeShare(db: DbOrTx, actor: Actor & { id: string
     const partialDecryptions = [...progress.partialDecryptions, { owner: trustee.position, pd: checked.canonical }];
     await tx.update(pollElections).set({ partialDecryptions }).where(eq(pollElections.pollId, pollId));
     await appendAudit(tx, { actor, action: "poll.trustee_decrypted", subjectType: "poll", subjectId: pollId, details: { trustee: trustee.position } });
-    if (partialDecryptions.length < progress.trustees.length) return { ok: true, counted: false } as const;
+    if (partialDecryptions.length < progress.needed) return { ok: true, counted: false } as const;
 
-    // Every trustee has decrypted: combine their factors into the result, then count it.
+    // Enough trustees have decrypted (all, or k of them): combine their factors into the result, then count it.
     const { election } = pollElection;
     const tally = decryptableTally(progress);
     const factors = synthesizeFactors(
@@ -78,7 +89,7 @@ export async function submitTrusteeShare(db: DbOrTx, actor: Actor & { id: string
       action: "poll.decrypted",
       subjectType: "poll",
       subjectId: pollId,
-      details: { trustees: progress.trustees.length, outcome: result.kind === "yes-no" ? result.result.code : result.report.elected },
+      details: { trustees: partialDecryptions.length, outcome: result.kind === "yes-no" ? result.result.code : result.report.elected },
     });
     return { ok: true, counted: true } as const;
   });

@@ -9,12 +9,15 @@ import type { DbOrTx } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
 import { ballots, pollElections, polls, pollTrustees } from "../../../db/schema";
 import { electionOf, pendingArchive } from "./encrypted/poll-elections.server";
+import { certificatesFile, ceremonyStep, vinputFile } from "./encrypted/threshold-ceremony.server";
 import { decryptableTally, groupForMethod, keyFingerprint, shufflesDone, taskOf, trusteeProgressOf, trusteesOf, type TrusteeProgress, type TrusteeTask } from "./encrypted/poll-trustees.server";
 
 export interface TrusteePage {
   poll: { id: string; title: string; status: string; closesAt: Date };
   position: number;
   trustees: number;
+  /** With a threshold (decision 046): how many trustees must decrypt; null when all must. */
+  threshold: number | null;
   groupName: string;
   /** The short name of the key this trustee gave, as belenios-tool names its files. */
   keyFingerprint: string | null;
@@ -30,7 +33,10 @@ export interface TrusteePage {
 /** The poll, its trustees and this one among them; the credential list only when an archive is to be written. */
 async function pollAndTrustee(db: DbOrTx, pollId: string, userId: string, loading = { credentials: false }) {
   if (!isUuid(pollId)) return null;
-  const [poll] = await db.select({ id: polls.id, title: polls.title, status: polls.status, method: polls.method, closesAt: polls.closesAt }).from(polls).where(eq(polls.id, pollId));
+  const [poll] = await db
+    .select({ id: polls.id, title: polls.title, status: polls.status, method: polls.method, closesAt: polls.closesAt, trusteeThreshold: polls.trusteeThreshold })
+    .from(polls)
+    .where(eq(polls.id, pollId));
   if (!poll) return null;
   const trustees = await trusteesOf(db, poll.id);
   const mine = trustees.find((t) => t.userId === userId);
@@ -48,10 +54,11 @@ export async function trusteePage(db: DbOrTx, pollId: string, userId: string): P
     poll: { id: poll.id, title: poll.title, status: poll.status, closesAt: poll.closesAt },
     position: mine.position,
     trustees: trustees.length,
+    threshold: poll.trusteeThreshold,
     groupName: groupForMethod(poll.method).name,
     keyFingerprint: mine.publicKey ? keyFingerprint(parseTrusteePublicKey(mine.publicKey).publicKey) : null,
     publicKey: mine.publicKey ? parseTrusteePublicKey(mine.publicKey).publicKey.toString() : null,
-    task: taskOf(poll.status, mine.position, Boolean(mine.publicKey), progress),
+    task: taskOf(poll, mine, trustees, progress),
     shuffled: progress?.shuffles.length ?? 0,
     decrypted: progress?.partialDecryptions.length ?? 0,
     work: progress ? workOf(progress) : { shuffle: [], decrypt: 0 },
@@ -63,17 +70,32 @@ function workOf(progress: TrusteeProgress): TrusteePage["work"] {
   return { shuffle, decrypt: decryptableTally(progress).flat().length };
 }
 
-export const TRUSTEE_FILES = ["election.json", "tally.json", "shuffle.json", "record.bel"] as const;
+export const TRUSTEE_FILES = ["election.json", "tally.json", "shuffle.json", "record.bel", "certificates.jsons", "vinput.json", "decryption-key.dkey"] as const;
 export type TrusteeFileName = (typeof TRUSTEE_FILES)[number];
 
 /**
- * A file the trustee works from: the election, the encrypted tally, the last shuffle (what the
- * next trustee shuffles, and what everyone decrypts once all have shuffled), or the archive so
- * far for belenios-tool. Null when there is no such file yet, or the reader is not a trustee.
+ * A file the trustee works from: during a threshold ceremony, everyone's certificates, this
+ * trustee's shares from the others (their "vinput") and their own encrypted key share (".dkey");
+ * after the close, the election, the encrypted tally, the last shuffle (what the next trustee
+ * shuffles, and what everyone decrypts once enough have shuffled), or the archive so far for
+ * belenios-tool. Null when there is no such file yet, or the reader is not a trustee.
  */
 export async function trusteeFile(db: DbOrTx, pollId: string, userId: string, name: string): Promise<{ body: string | Buffer; fileName: string } | null> {
   const found = await pollAndTrustee(db, pollId, userId, { credentials: name === "record.bel" });
-  if (!found?.pollElection || !found.progress) return null;
+  if (!found) return null;
+  if (found.poll.trusteeThreshold !== null) {
+    const { trustees, mine, poll } = found;
+    if (name === "certificates.jsons") {
+      const body = certificatesFile(trustees);
+      return body ? { body, fileName: "certs.jsons" } : null;
+    }
+    if (name === "vinput.json") {
+      const body = vinputFile(groupForMethod(poll.method), trustees, mine.position);
+      return body ? { body, fileName: `trustee-${mine.position}.vinput` } : null;
+    }
+    if (name === "decryption-key.dkey") return mine.decryptionKey ? { body: `${mine.decryptionKey}\n`, fileName: `trustee-${mine.position}.dkey` } : null;
+  }
+  if (!found.pollElection || !found.progress) return null;
   const { pollElection, progress } = found;
   const uuid = pollElection.election.params.uuid;
   switch (name as TrusteeFileName) {
@@ -96,12 +118,18 @@ export async function trusteeFile(db: DbOrTx, pollId: string, userId: string, na
 }
 
 /** What the poll page says about a poll's named trustees; null when the server holds its key. */
-export async function pollTrusteeSummary(db: DbOrTx, pollId: string, userId: string | null): Promise<{ total: number; keysGiven: number; decrypted: number; youAreOne: boolean } | null> {
+export async function pollTrusteeSummary(
+  db: DbOrTx,
+  pollId: string,
+  userId: string | null,
+): Promise<{ total: number; needed: number; keysGiven: number; decrypted: number; youAreOne: boolean } | null> {
   const trustees = await trusteesOf(db, pollId);
   if (trustees.length === 0) return null;
   const [row] = await db.select({ pds: pollElections.partialDecryptions }).from(pollElections).where(eq(pollElections.pollId, pollId));
+  const [poll] = await db.select({ threshold: polls.trusteeThreshold }).from(polls).where(eq(polls.id, pollId));
   return {
     total: trustees.length,
+    needed: poll?.threshold ?? trustees.length,
     keysGiven: trustees.filter((t) => t.publicKey).length,
     decrypted: row?.pds?.length ?? 0,
     youAreOne: trustees.some((t) => t.userId === userId),
@@ -111,10 +139,21 @@ export async function pollTrusteeSummary(db: DbOrTx, pollId: string, userId: str
 /** Polls where this member is a trustee and has something to do (a key to give, a share to send), for the Polls page. */
 export async function trusteeTasksOf(db: DbOrTx, userId: string): Promise<{ id: string; title: string; status: string }[]> {
   const rows = await db
-    .select({ id: polls.id, title: polls.title, status: polls.status, keyGiven: pollTrustees.keyGivenAt })
+    .select({ id: polls.id, title: polls.title, status: polls.status, threshold: polls.trusteeThreshold, keyGiven: pollTrustees.keyGivenAt })
     .from(pollTrustees)
     .innerJoin(polls, eq(polls.id, pollTrustees.pollId))
     .where(eq(pollTrustees.userId, userId))
     .orderBy(asc(polls.closesAt));
-  return rows.filter((r) => r.status === "decrypting" || (r.status === "draft" && !r.keyGiven)).map(({ id, title, status }) => ({ id, title, status }));
+  const tasks = [];
+  for (const r of rows) {
+    if (r.status === "decrypting" || (r.status === "draft" && r.threshold === null && !r.keyGiven)) tasks.push(r);
+    else if (r.status === "draft" && r.threshold !== null) {
+      // A ceremony step waits on every trustee: listed while this one has not taken the current step.
+      const all = await trusteesOf(db, r.id);
+      const step = ceremonyStep(all);
+      const mine = all.find((t) => t.userId === userId);
+      if (step !== "complete" && mine && !(step === "certificate" ? mine.certificate : step === "polynomial" ? mine.polynomial : mine.publicKey)) tasks.push(r);
+    }
+  }
+  return tasks.map(({ id, title, status }) => ({ id, title, status }));
 }

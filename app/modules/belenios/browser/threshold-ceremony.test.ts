@@ -46,6 +46,7 @@ import { partialDecryptionWithKey } from "./partial-decryption";
 import {
   CERTIFICATE_EXPONENTIATIONS,
   keyShareExponentiations,
+  keyFileIsTrustees,
   keyShareMatches,
   makeCertificateInBrowser,
   makeKeyShareInBrowser,
@@ -336,6 +337,13 @@ describe("what the browser's ceremony refuses", () => {
     await expect(keyShareMatches(G.name, stranger.keyFile, c.voutputs[0]!.privateKey, "1")).rejects.toThrow(ThresholdError);
     const { election, tallied } = electionFor(G, c.params);
     await expect(thresholdPartialDecryptionInBrowser(election.raw, tallied.tallyRaw, stranger.keyFile, c.voutputs[0]!.privateKey)).rejects.toThrow(ThresholdError);
+  });
+
+  it("tells, before any work, whether a key file is this trustee's: not a stranger's, nor another trustee's", async () => {
+    expect(await keyFileIsTrustees(G.name, c.certsJsons, c.browser.keyFile, 1)).toBe(true);
+    expect(await keyFileIsTrustees(G.name, c.certsJsons, c.browser.keyFile, 2)).toBe(false);
+    expect(await keyFileIsTrustees(G.name, c.certsJsons, stranger.keyFile, 1)).toBe(false);
+    expect(await keyFileIsTrustees(G.name, c.certsJsons, c.browser.keyFile, 4)).toBe(false);
   });
 
   it("a certificate with a bad signature, or changed keys", async () => {

@@ -232,3 +232,16 @@ export async function thresholdPartialDecryptionInBrowser(
   const x = await openShare(e, seed, dkeyText);
   return decryptWithKey(e, job, usableKey(job.group, x));
 }
+
+/**
+ * Whether the key file is that of trustee `position` (1-based) among these certificates (two
+ * exponentiations): the page asks before a step's work, so that a trustee who chose another file,
+ * even another trustee's, is told at once rather than sending work the server would refuse.
+ */
+export async function keyFileIsTrustees(groupName: string, certsJsons: string, keyFile: string, position: number, options: TrusteeWorkOptions = {}): Promise<boolean> {
+  const inputs = readInputs(certsJsons, keyFile);
+  const theirs = inputs.keys[position - 1];
+  if (!theirs) return false;
+  const own = await seedKeys(countingEngine(groupName, 2, options), inputs.seed);
+  return theirs.verification === own.vk && theirs.encryption === own.ek;
+}

@@ -31,9 +31,14 @@ import type { DbOrTx } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
 import { pollElections, polls, pollTrustees, users } from "../../../../db/schema";
 import { electionTemplate } from "./poll-election";
+import { ceremonyStep, checkCeremonyMessage, takenAtStep, thresholdTrustees, type CeremonyProblem, type CeremonyRow, type CeremonyStep } from "./threshold-ceremony.server";
 
-/** A trustee public key is about 1,000 characters (RFC-3526-2048); anything far longer is not one. */
-const MAX_KEY_TEXT = 4_000;
+/**
+ * A trustee public key is about 1,000 characters (RFC-3526-2048); a threshold ceremony's longest
+ * message, a polynomial with a piece for each of 7 trustees, about 15,000. Anything far longer is
+ * neither.
+ */
+const MAX_KEY_TEXT = 40_000;
 
 export { MAX_TRUSTEES } from "~/utils/input-limits";
 
@@ -62,7 +67,7 @@ export async function nameTrustees(tx: DbOrTx, pollId: string, userIds: readonly
   await tx.insert(pollTrustees).values(userIds.map((userId, i) => ({ pollId, position: i + 1, userId })));
 }
 
-export interface TrusteeRow {
+export interface TrusteeRow extends CeremonyRow {
   position: number;
   userId: string;
   name: string;
@@ -72,7 +77,16 @@ export interface TrusteeRow {
 
 export async function trusteesOf(db: DbOrTx, pollId: string): Promise<TrusteeRow[]> {
   return db
-    .select({ position: pollTrustees.position, userId: pollTrustees.userId, name: users.displayName, publicKey: pollTrustees.publicKey, keyGivenAt: pollTrustees.keyGivenAt })
+    .select({
+      position: pollTrustees.position,
+      userId: pollTrustees.userId,
+      name: users.displayName,
+      publicKey: pollTrustees.publicKey,
+      keyGivenAt: pollTrustees.keyGivenAt,
+      certificate: pollTrustees.certificate,
+      polynomial: pollTrustees.polynomial,
+      decryptionKey: pollTrustees.decryptionKey,
+    })
     .from(pollTrustees)
     .innerJoin(users, eq(users.id, pollTrustees.userId))
     .where(eq(pollTrustees.pollId, pollId))
@@ -81,16 +95,17 @@ export async function trusteesOf(db: DbOrTx, pollId: string): Promise<TrusteeRow
 
 /**
  * The election's trustees for a poll being opened: null when none were named (the server is the
- * trustee), "missing" while a key is still to come.
+ * trustee), "missing" while a key is still to come. With a threshold, one Pedersen set.
  */
-export function electionTrustees(rows: readonly TrusteeRow[]): TrusteeKind[] | null | "missing" {
+export function electionTrustees(rows: readonly TrusteeRow[], poll: { method: string; trusteeThreshold: number | null }): TrusteeKind[] | null | "missing" {
   if (rows.length === 0) return null;
+  if (poll.trusteeThreshold !== null) return thresholdTrustees(groupForMethod(poll.method), rows);
   if (rows.some((r) => !r.publicKey)) return "missing";
   // Named by position in the public record, not by person: the record is published to everyone.
   return rows.map((r) => ({ kind: "Single", key: { ...parseTrusteePublicKey(r.publicKey!), name: `Trustee ${r.position}` } }));
 }
 
-export type KeyProblem = "not_found" | "not_trustee" | "not_draft" | "key_unreadable" | "key_invalid" | "key_reused";
+export type KeyProblem = "not_found" | "not_trustee" | "not_draft" | "key_unreadable" | CeremonyProblem;
 
 /**
  * A trustee gives their public key while the poll is a draft (they may give a new one until it
@@ -103,17 +118,34 @@ export async function giveTrusteeKey(
   actor: Actor & { id: string },
   pollId: string,
   text: string,
-): Promise<{ ok: true; position: number; fingerprint: string } | { ok: false; code: KeyProblem }> {
+): Promise<{ ok: true; position: number; fingerprint: string | null; step?: CeremonyStep } | { ok: false; code: KeyProblem }> {
   const userId = actor.id;
   if (!isUuid(pollId)) return { ok: false, code: "not_found" };
   if (text.length > MAX_KEY_TEXT) return { ok: false, code: "key_unreadable" };
   return db.transaction(async (tx) => {
-    const [poll] = await tx.select({ status: polls.status, method: polls.method }).from(polls).where(eq(polls.id, pollId)).for("update");
+    const [poll] = await tx.select({ status: polls.status, method: polls.method, threshold: polls.trusteeThreshold }).from(polls).where(eq(polls.id, pollId)).for("update");
     if (!poll) return { ok: false, code: "not_found" } as const;
     const rows = await trusteesOf(tx, pollId);
     const mine = rows.find((r) => r.userId === userId);
     if (!mine) return { ok: false, code: "not_trustee" } as const;
     if (poll.status !== "draft") return { ok: false, code: "not_draft" } as const;
+    if (poll.threshold !== null) {
+      const checked = checkCeremonyMessage(groupForMethod(poll.method), poll.threshold, rows, mine.position, text);
+      if (!checked.ok) return checked;
+      await tx
+        .update(pollTrustees)
+        .set({ ...checked.update, ...(checked.update.publicKey ? { keyGivenAt: new Date() } : {}) })
+        .where(and(eq(pollTrustees.pollId, pollId), eq(pollTrustees.userId, userId)));
+      const fingerprint = checked.update.publicKey ? keyFingerprint(parseTrusteePublicKey(checked.update.publicKey).publicKey) : null;
+      await appendAudit(tx, {
+        actor,
+        action: "poll.trustee_ceremony_step",
+        subjectType: "poll",
+        subjectId: pollId,
+        details: { trustee: mine.position, step: checked.step, ...(fingerprint ? { key: fingerprint } : {}) },
+      });
+      return { ok: true, position: mine.position, fingerprint, step: checked.step } as const;
+    }
     const key = readOrNull(parseTrusteePublicKey, text);
     if (!key) return { ok: false, code: "key_unreadable" } as const;
     if (!verifyTrusteePublicKey(groupForMethod(poll.method), key)) return { ok: false, code: "key_invalid" } as const;
@@ -133,6 +165,8 @@ export async function giveTrusteeKey(
 export interface TrusteeProgress {
   election: Election;
   trustees: TrusteeRow[];
+  /** How many trustees must shuffle and decrypt: the threshold, or all of them. */
+  needed: number;
   /** As published (the file trustees download), and parsed once. */
   encryptedTally: string;
   tally: EncryptedTally;
@@ -147,10 +181,14 @@ export function ciphertextsToShuffle(progress: TrusteeProgress): Ciphertext[][] 
   return last ? parseShuffle(last.shuffle).ciphertexts : nhCiphertexts(progress.election, progress.tally);
 }
 
-/** Whether every trustee has shuffled (always, for a Yes/No poll: nothing to shuffle). */
+/**
+ * Whether enough trustees have shuffled (always, for a Yes/No poll: nothing to shuffle): all of
+ * them, or with a threshold k, any k. Fewer than k are assumed to collude, so one of any k
+ * shufflers is honest, and one honest shuffle unlinks the rankings from the ballots.
+ */
 export function shufflesDone(progress: TrusteeProgress): boolean {
   const nh = nhCiphertexts(progress.election, progress.tally);
-  return nh.length === 0 || progress.shuffles.length === progress.trustees.length;
+  return nh.length === 0 || progress.shuffles.length >= progress.needed;
 }
 
 /** What the trustees decrypt: the tally, its ranked lists replaced by the last shuffle. */
@@ -166,6 +204,8 @@ export function lastShuffleText(progress: TrusteeProgress): string | null {
 
 export type TrusteeTask =
   | { kind: "give_key"; given: boolean }
+  /** Threshold ceremony (decision 046): the step it is at, whether this trustee has taken it, how many have. */
+  | { kind: "ceremony"; step: Exclude<CeremonyStep, "complete">; given: boolean; taken: number }
   | { kind: "wait_for_close" }
   | { kind: "wait_for_shuffle"; before: number }
   | { kind: "shuffle" }
@@ -173,21 +213,33 @@ export type TrusteeTask =
   | { kind: "done" }
   | { kind: "cancelled" };
 
-/** What one trustee has to do now, in a poll's state. */
-export function taskOf(status: string, position: number, keyGiven: boolean, progress: TrusteeProgress | null): TrusteeTask {
+/**
+ * What one trustee has to do now, in a poll's state. Without a threshold the trustees shuffle in
+ * their order; with one, any trustee who has not shuffled may be next, until k have.
+ */
+export function taskOf(poll: { status: string; trusteeThreshold: number | null }, mine: TrusteeRow, rows: readonly TrusteeRow[], progress: TrusteeProgress | null): TrusteeTask {
+  const { status } = poll;
+  const { position } = mine;
   if (status === "cancelled") return { kind: "cancelled" };
-  if (status === "draft") return { kind: "give_key", given: keyGiven };
+  if (status === "draft") {
+    if (poll.trusteeThreshold === null) return { kind: "give_key", given: Boolean(mine.publicKey) };
+    const step = ceremonyStep(rows);
+    if (step === "complete") return { kind: "wait_for_close" };
+    return { kind: "ceremony", step, given: takenAtStep([mine], step) === 1, taken: takenAtStep(rows, step) };
+  }
   if (status === "open" || !progress) return { kind: "wait_for_close" };
   if (progress.partialDecryptions.some((p) => p.owner === position)) return { kind: "done" };
   if (!shufflesDone(progress)) {
     const shuffled = progress.shuffles.length;
+    if (progress.shuffles.some((s) => s.owner === position)) return { kind: "wait_for_shuffle", before: 0 };
+    if (poll.trusteeThreshold !== null) return { kind: "shuffle" };
     if (shuffled >= position) return { kind: "wait_for_shuffle", before: 0 };
     return shuffled === position - 1 ? { kind: "shuffle" } : { kind: "wait_for_shuffle", before: position - 1 - shuffled };
   }
   return { kind: "decrypt" };
 }
 
-export type ShareProblem = "not_found" | "not_trustee" | "not_decrypting" | "not_your_turn" | "already_done" | "share_unreadable" | "share_invalid";
+export type ShareProblem = "not_found" | "not_trustee" | "not_decrypting" | "not_your_turn" | "already_done" | "share_unreadable" | "share_invalid" | "overtaken";
 
 /** Checks one trustee's shuffle of the ranked ciphertexts: its proof, against what they were given. */
 export function checkedShuffle(progress: TrusteeProgress, text: string): { ok: true; canonical: string } | { ok: false; code: ShareProblem } {
@@ -219,9 +271,12 @@ export async function trusteeProgressOf(db: DbOrTx, pollId: string, election: El
     .from(pollElections)
     .where(eq(pollElections.pollId, pollId));
   if (!row?.encryptedTally || !row.sizedTally) return null;
+  const [poll] = await db.select({ threshold: polls.trusteeThreshold }).from(polls).where(eq(polls.id, pollId));
+  const trustees = await trusteesOf(db, pollId);
   return {
     election,
-    trustees: await trusteesOf(db, pollId),
+    trustees,
+    needed: poll?.threshold ?? trustees.length,
     encryptedTally: row.encryptedTally,
     tally: parseEncryptedTally(row.encryptedTally),
     sizedTally: row.sizedTally,
