@@ -12,7 +12,8 @@ import { fetchTrusteeFile, KeyFileInput, Progress, SaveThenSend, ToolPath, useHy
 export type CeremonyStepName = "certificate" | "polynomial" | "key_share";
 
 export interface CeremonyPage {
-  pollId: string;
+  /** Where the page's files are: a poll's trustee page, or a trustee set's (decision 047). */
+  filesBase: string;
   groupName: string;
   position: number;
   trustees: number;
@@ -52,13 +53,13 @@ export function CeremonyTask({ page, error }: { page: CeremonyPage; error?: stri
           <BrowserStep page={page} />
           <ToolPath intent="key" label={t.pasteStepLabel} error={error}>
             <p>
-              <a href={`/polls/${page.pollId}/trustee/certificates.jsons`} download>
+              <a href={`${page.filesBase}/certificates.jsons`} download>
                 {t.toolCertificatesLink}
               </a>
             </p>
             {page.step === "key_share" ? (
               <p>
-                <a href={`/polls/${page.pollId}/trustee/vinput.json`} download>
+                <a href={`${page.filesBase}/vinput.json`} download>
                   {t.toolVinputLink}
                 </a>
               </p>
@@ -126,12 +127,12 @@ function BrowserStep({ page }: { page: CeremonyPage }) {
       const ceremony = await import("~/modules/belenios/browser/threshold-ceremony");
       const { pageBreather } = await import("~/modules/polls/encrypted/encrypt-in-browser");
       const options = { pause: pageBreather(), progress: (fraction: number) => setState({ kind: "working", fraction }) };
-      const certs = await fetchTrusteeFile(page.pollId, "certificates.jsons");
+      const certs = await fetchTrusteeFile(page.filesBase, "certificates.jsons");
       if (!(await ceremony.keyFileIsTrustees(page.groupName, certs, keyText, page.position).catch(() => false))) return setState({ kind: "failed", message: t.keyFileWrong });
       const share =
         page.step === "polynomial"
           ? await ceremony.makePolynomialInBrowser(page.groupName, certs, keyText, page.threshold, options)
-          : await ceremony.makeKeyShareInBrowser(page.groupName, certs, keyText, await fetchTrusteeFile(page.pollId, "vinput.json"), options);
+          : await ceremony.makeKeyShareInBrowser(page.groupName, certs, keyText, await fetchTrusteeFile(page.filesBase, "vinput.json"), options);
       submit({ intent: "key", share }, { method: "post" });
     } catch (error) {
       const from = ceremonyPieceFrom(error);

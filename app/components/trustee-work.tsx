@@ -124,9 +124,9 @@ export function WorkError({ message }: { message: string }) {
   );
 }
 
-/** The text of a file the trustee's page serves (certificates, pieces, the election...). */
-export async function fetchTrusteeFile(pollId: string, name: string): Promise<string> {
-  const response = await fetch(`/polls/${pollId}/trustee/${name}`, { credentials: "same-origin" });
+/** The text of a file the trustee's page serves (certificates, pieces, the election...), under base. */
+export async function fetchTrusteeFile(base: string, name: string): Promise<string> {
+  const response = await fetch(`${base}/${name}`, { credentials: "same-origin" });
   if (!response.ok) throw new Error(name);
   return response.text();
 }

@@ -25,6 +25,11 @@ import { fromLondonLocal } from "~/utils/london-time";
 import { formatDateTime } from "~/utils/dates";
 import { isAllowed } from "~/utils/permissions";
 import { WaitingNotice } from "~/components/waiting-notice";
+import { ElectionTrusteesPanel } from "~/components/election-trustees";
+import { electionTrusteesSummary, nameElectionTrustees } from "~/modules/elections/election-trustees.server";
+import { electionTrusteeText } from "~/modules/elections/trustee-messages";
+import { thresholdOf, trusteeEmails, trusteeFieldProblems, trusteeIds } from "~/modules/polls/trustee-form.server";
+import { pollTrusteeText } from "~/modules/polls/trustee-messages";
 import { waitingNoticeFor } from "~/modules/roles/roles.server";
 import { electionWaiting } from "~/modules/roles/waiting-for";
 import { periodHint, periodRefusal } from "~/modules/content/periods.server";
@@ -39,7 +44,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const principal = principalOf(context);
   const election = await currentElection(context.db);
   const can = { manage: isAllowed(principal, "elections.manage"), run: isAllowed(principal, "elections.run") };
-  if (!election) return { election: null, positions: [], can, registrable: null, nominationsForMe: [], waiting: null, seats: null };
+  if (!election) return { election: null, positions: [], can, registrable: null, nominationsForMe: [], waiting: null, seats: null, trustees: null };
   const now = Date.now();
   const nominationsOpen = election.phase === "nominations" && election.nominationsOpenAt.getTime() <= now && now < election.nominationsCloseAt.getTime();
   // Only the nominee's own nominations: the page is public, the roll is not.
@@ -121,6 +126,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       ballotsDue: lastClose !== null && lastClose.getTime() <= now,
     },
     positions: positions.map(({ electedIds: _ids, ...rest }) => rest),
+    // Who holds the ballots' key (decision 047): named trustees, or the server.
+    trustees: await electionTrusteesSummary(context.db, election.trusteeSetId, auth?.user.id ?? null),
     can,
     registrable,
     nominationsForMe: nominationsForMe.map((n) => ({ positionId: n.positionId, positionTitle: n.positionTitle, nominatorName: n.nominatorName })),
@@ -192,6 +199,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
       done: `Nominations are re-opened for ${r.positions.map((p) => p.title).join(", ")}. Founding members can stand and nominate until ${ukDateTime(closesAt)} (UK time).`,
     });
   }
+  if (intent === "trustees") {
+    const { user } = requireUser(request, context, "elections.run");
+    const problems = trusteeFieldProblems(values.trustees, values.trusteeThreshold);
+    if (Object.keys(problems).length > 0) return fail(problems);
+    const named = await trusteeIds(context.db, trusteeEmails(values.trustees));
+    if (!named.ok) return fail({ trustees: pollTrusteeText.unknown(named.unknown) });
+    const threshold = thresholdOf(values.trusteeThreshold);
+    const r = await nameElectionTrustees(context.db, { id: user.id, label: user.email }, { userIds: named.ids, ...(threshold !== undefined ? { threshold } : {}) });
+    if (!r.ok) return fail({ trustees: electionProblemMessages[r.code === "trustees_invalid" ? "wrong_phase" : r.code] });
+    return data<ActionResult>({ intent, errors: {}, done: r.trustees > 0 ? electionTrusteeText.named(r.trustees) : electionTrusteeText.removed });
+  }
   if (intent === "open-ballots" || intent === "count") {
     const { user } = requireUser(request, context, "elections.run");
     const actor = { id: user.id, label: user.email };
@@ -211,6 +229,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       });
     }
     const r = await countElection(context.db, actor, reason ? { reason } : {});
+    // Waiting for the trustees is not a mistake in the form: the page says where they are.
+    if (!r.ok && r.code === "decrypting") return data<ActionResult>({ intent, errors: {}, done: electionProblemMessages.decrypting });
     if (!r.ok) return fail({ reason: electionProblemMessages[r.code] });
     return data<ActionResult>({ intent, errors: {}, done: "Every ballot is closed and counted. Declare each result from its position's page." });
   }
@@ -429,6 +449,8 @@ export default function ElectionsPage() {
           </Form>
         </section>
       ) : null}
+
+      {e ? <ElectionTrusteesPanel trustees={d.trustees} canName={d.can.run && e.phase === "nominations"} values={v} errors={errors} busy={busy} /> : null}
 
       {d.can.run && e?.phase === "nominations" ? (
         <section className="panel" aria-labelledby="open-title">

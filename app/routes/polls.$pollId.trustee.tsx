@@ -3,9 +3,11 @@ import { Link, useActionData, useLoaderData, useSubmit } from "@remix-run/react"
 import { useEffect, useRef, useState } from "react";
 import { ErrorSummary, type FieldErrors } from "~/components/forms";
 import { CeremonyTask } from "~/components/trustee-ceremony";
-import { fetchTrusteeFile, KeyFileInput, Progress, SaveThenSend, ToolPath, useHydrated, WorkError, type TrusteeIntent } from "~/components/trustee-work";
+import { GiveKeyTask } from "~/components/trustee-key";
+import { fetchTrusteeFile, KeyFileInput, Progress, ToolPath, useHydrated, WorkError, type TrusteeIntent } from "~/components/trustee-work";
 import { giveTrusteeKey } from "~/modules/polls/encrypted/poll-trustees.server";
 import { trusteeProblems, trusteeText as t } from "~/modules/polls/trustee-messages";
+import { countForOwner } from "~/modules/polls/due-owners.server";
 import { submitTrusteeShare } from "~/modules/polls/trustee-count.server";
 import { trusteePage } from "~/modules/polls/trustee-page.server";
 import { requireUser } from "~/utils/auth.server";
@@ -47,7 +49,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const result = intent === "key" ? await giveTrusteeKey(context.db, actor, pollId, share) : await submitTrusteeShare(context.db, actor, pollId, intent, share, shuffledBefore);
   if (!result.ok) return data({ ok: false as const, errors: { share: trusteeProblems[result.code] } as FieldErrors }, { status: 400 });
   const ceremonyStep = "step" in result && result.step !== undefined;
-  return data({ ok: true as const, intent, ceremonyStep, counted: "counted" in result && result.counted });
+  // A ballot owned by a part of the road (an election's) is counted by its owner, in its order.
+  const owner = "owner" in result ? result.owner : undefined;
+  const counted = ("counted" in result && result.counted) || (owner ? (await countForOwner(context.db, owner)) > 0 : false);
+  return data({ ok: true as const, intent, ceremonyStep, counted });
 }
 
 export default function TrusteePage() {
@@ -80,24 +85,11 @@ function Task({ page, errors }: { page: PageData; errors: FieldErrors }) {
   const { task } = page;
   switch (task.kind) {
     case "give_key":
-      return (
-        <section aria-labelledby="task-title">
-          <h2 id="task-title">{t.giveKeyTitle}</h2>
-          {page.keyFingerprint ? <p>{t.keyGiven(page.keyFingerprint)}</p> : null}
-          <p>{t.giveKeyText}</p>
-          <BrowserKey groupName={page.groupName} />
-          <ToolPath intent="key" label={t.pasteKeyLabel} error={errors.share}>
-            <p>
-              <code>{t.toolKeyCommand(page.groupName)}</code>
-            </p>
-            <p>{t.toolKeySteps}</p>
-          </ToolPath>
-        </section>
-      );
+      return <GiveKeyTask groupName={page.groupName} keyFingerprint={page.keyFingerprint} error={errors.share} />;
     case "ceremony":
       return (
         <CeremonyTask
-          page={{ pollId: page.poll.id, groupName: page.groupName, position: page.position, trustees: page.trustees, threshold: page.threshold ?? page.trustees, ...task }}
+          page={{ filesBase: `/polls/${page.poll.id}/trustee`, groupName: page.groupName, position: page.position, trustees: page.trustees, threshold: page.threshold ?? page.trustees, ...task }}
           error={errors.share}
         />
       );
@@ -153,43 +145,6 @@ function Task({ page, errors }: { page: PageData; errors: FieldErrors }) {
   }
 }
 
-/** Making the key pair in this browser: the private file is offered for saving, the public part sent. */
-function BrowserKey({ groupName }: { groupName: string }) {
-  const hydrated = useHydrated();
-  const submit = useSubmit();
-  const [state, setState] = useState<{ kind: "idle" } | { kind: "working"; fraction: number } | { kind: "made"; id: string; publicKeyJson: string; url: string } | { kind: "failed" }>({ kind: "idle" });
-  if (!hydrated) return null;
-  const make = async () => {
-    setState({ kind: "working", fraction: 0 });
-    try {
-      const { generateTrusteeKeyInBrowser } = await import("~/modules/belenios/browser/trustee-key");
-      const { pageBreather } = await import("~/modules/polls/encrypted/encrypt-in-browser");
-      const key = await generateTrusteeKeyInBrowser(groupName, { pause: pageBreather(), progress: (fraction) => setState({ kind: "working", fraction }) });
-      const url = URL.createObjectURL(new Blob([key.privateKeyFile], { type: "application/octet-stream" }));
-      setState({ kind: "made", id: key.id, publicKeyJson: key.publicKeyJson, url });
-    } catch {
-      setState({ kind: "failed" });
-    }
-  };
-  if (state.kind === "working") return <Progress label={t.makingKey} fraction={state.fraction} />;
-  if (state.kind === "failed") return <WorkError message={t.browserFailed} />;
-  if (state.kind === "idle")
-    return (
-      <button type="button" className="button" onClick={() => void make()}>
-        {t.makeKeyButton}
-      </button>
-    );
-  return (
-    <SaveThenSend
-      url={state.url}
-      fileName={`trustee-${state.id}.privkey`}
-      linkText={t.savePrivateKey(state.id)}
-      sendText={t.giveKeyButton}
-      onSend={() => submit({ intent: "key", share: state.publicKeyJson }, { method: "post" })}
-    />
-  );
-}
-
 /** Shuffling, or decrypting this trustee's share, in this browser, with an estimate first and progress shown. */
 function BrowserWork({ page, kind }: { page: PageData; kind: "shuffle" | "decryption" }) {
   const hydrated = useHydrated();
@@ -208,7 +163,7 @@ function BrowserWork({ page, kind }: { page: PageData; kind: "shuffle" | "decryp
     };
   }, [hydrated, kind, page.groupName, page.work.shuffle, page.work.decrypt]);
   if (!hydrated) return null;
-  const fetchText = (name: string) => fetchTrusteeFile(page.poll.id, name);
+  const fetchText = (name: string) => fetchTrusteeFile(`/polls/${page.poll.id}/trustee`, name);
   const threshold = page.threshold !== null;
   const run = async () => {
     let keyText = "";

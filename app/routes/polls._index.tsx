@@ -4,6 +4,8 @@ import { listPolls, pollIdsOnRoll } from "~/modules/polls/polls.server";
 import { pollTimeLine } from "~/modules/polls/status";
 import { pollTrusteeText } from "~/modules/polls/trustee-messages";
 import { trusteeTasksOf } from "~/modules/polls/trustee-page.server";
+import { trusteeSetTasksOf } from "~/modules/polls/encrypted/trustee-sets.server";
+import { electionOfTrusteeSet } from "~/modules/elections/election-trustees.server";
 import { principalOf, requirePermission } from "~/utils/auth.server";
 import { isAllowed } from "~/utils/permissions";
 
@@ -18,9 +20,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const [mine, trusteeTasks] = auth
     ? await Promise.all([pollIdsOnRoll(context.db, auth.user.id, visible.map((p) => p.id)), trusteeTasksOf(context.db, auth.user.id)])
     : [new Set<string>(), []];
+  // An election's trustees make their key on the trustee set's page (decision 047).
+  const setTasks = auth ? await Promise.all((await trusteeSetTasksOf(context.db, auth.user.id)).map(async (t) => ({ setId: t.setId, title: (await electionOfTrusteeSet(context.db, t.setId))?.title ?? pollTrusteeText.setTaskFallback }))) : [];
   const now = new Date();
   return {
     canManage,
+    setTasks,
     // A trustee's drafts are not listed for them, but their key is needed before the poll opens (decision 045).
     trusteeTasks,
     polls: visible.map((p) => ({
@@ -35,7 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function Polls() {
-  const { polls, canManage, trusteeTasks } = useLoaderData<typeof loader>();
+  const { polls, canManage, trusteeTasks, setTasks } = useLoaderData<typeof loader>();
   const groups = [
     { status: "open", title: "Open now" },
     { status: "draft", title: "Not yet open" },
@@ -56,13 +61,18 @@ export default function Polls() {
           </Link>
         </p>
       ) : null}
-      {trusteeTasks.length > 0 ? (
+      {trusteeTasks.length + setTasks.length > 0 ? (
         <section aria-labelledby="trustee-tasks" className="panel">
           <h2 id="trustee-tasks">{pollTrusteeText.tasksHeading}</h2>
           <ul className="list">
             {trusteeTasks.map((p) => (
               <li key={p.id}>
                 <Link to={`/polls/${p.id}/trustee`}>{p.title}</Link>: {p.status === "draft" ? pollTrusteeText.taskKey : pollTrusteeText.taskDecrypt}
+              </li>
+            ))}
+            {setTasks.map((t) => (
+              <li key={t.setId}>
+                <Link to={`/trustees/${t.setId}`}>{t.title}</Link>: {pollTrusteeText.taskSetKey}
               </li>
             ))}
           </ul>

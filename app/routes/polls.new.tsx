@@ -4,11 +4,11 @@ import { z } from "zod";
 import { ErrorSummary, Radios, TextArea, TextField, type FieldErrors } from "~/components/forms";
 import { methodDescriptions, pollTextMessages } from "~/modules/polls/messages";
 import { createPoll } from "~/modules/polls/polls.server";
+import { TrusteesFields } from "~/components/trustees-fields";
 import { pollTrusteeText } from "~/modules/polls/trustee-messages";
-import { findUserByEmail } from "~/modules/users/users.server";
 import { requireUser } from "~/utils/auth.server";
-import { MIN_THRESHOLD_TRUSTEES, validThreshold } from "~/modules/polls/trustee-threshold";
-import { MAX_OPTION_LABEL_LENGTH, MAX_POLL_DESCRIPTION_LENGTH, MAX_POLL_OPTIONS, MAX_POLL_TITLE_LENGTH, MAX_TRUSTEES } from "~/utils/input-limits";
+import { thresholdOf, trusteeEmails, trusteeFieldProblems, trusteeIds } from "~/modules/polls/trustee-form.server";
+import { MAX_OPTION_LABEL_LENGTH, MAX_POLL_DESCRIPTION_LENGTH, MAX_POLL_OPTIONS, MAX_POLL_TITLE_LENGTH } from "~/utils/input-limits";
 import { splitLines } from "~/utils/line-breaks";
 import { fromLondonLocal } from "~/utils/london-time";
 import { limitedText, textLimitProblem } from "~/utils/text-limits";
@@ -51,15 +51,10 @@ const pollForm = z
     majority: z.enum(["simple", "absolute", "two-thirds"], { error: "Choose the majority needed" }),
     publication: z.enum(["separate-lists", "receipts-with-rankings"], { error: "Choose how ballots are published" }),
     closesAt: z.string().min(1, { error: "Enter when the poll closes" }),
-    // Email addresses, one per line (decision 045): read and looked up after the form's own checks.
-    trustees: z.string().max(MAX_TRUSTEES * 320, { error: pollTrusteeText.tooMany(MAX_TRUSTEES) }).optional(),
-    // How many trustees must decrypt (decision 046): empty for a majority of them.
-    trusteeThreshold: z
-      .string()
-      .max(10, { error: pollTrusteeText.thresholdNotNumber })
-      .trim()
-      .regex(/^\d*$/, { error: pollTrusteeText.thresholdNotNumber })
-      .optional(),
+    // Email addresses, one per line (decision 045), and how many must decrypt (decision 046):
+    // read by trustee-form.server.ts, as on the Elections page, and looked up after these checks.
+    trustees: z.string().optional(),
+    trusteeThreshold: z.string().optional(),
   })
   .superRefine((v, ctx) => {
     const lines = splitLines(v.options).map((l) => l.trim()).filter(Boolean);
@@ -69,38 +64,8 @@ const pollForm = z
     const closes = fromLondonLocal(v.closesAt);
     if (!closes) ctx.addIssue({ code: "custom", path: ["closesAt"], message: "Enter a real date and time" });
     else if (closes.getTime() <= Date.now()) ctx.addIssue({ code: "custom", path: ["closesAt"], message: "The closing time must be in the future" });
-    const trustees = trusteeEmails(v.trustees);
-    if (trustees.length > MAX_TRUSTEES) ctx.addIssue({ code: "custom", path: ["trustees"], message: pollTrusteeText.tooMany(MAX_TRUSTEES) });
-    else if (new Set(trustees).size !== trustees.length) ctx.addIssue({ code: "custom", path: ["trustees"], message: pollTrusteeText.twice });
-    const threshold = thresholdOf(v.trusteeThreshold);
-    if (threshold !== undefined && trustees.length < MIN_THRESHOLD_TRUSTEES)
-      ctx.addIssue({ code: "custom", path: ["trusteeThreshold"], message: pollTrusteeText.thresholdNeedsThree });
-    else if (threshold !== undefined && !validThreshold(threshold, trustees.length))
-      ctx.addIssue({ code: "custom", path: ["trusteeThreshold"], message: pollTrusteeText.thresholdOutOfRange(trustees.length) });
+    for (const [field, message] of Object.entries(trusteeFieldProblems(v.trustees, v.trusteeThreshold))) ctx.addIssue({ code: "custom", path: [field], message });
   });
-
-/** The number typed, or undefined when the field was left empty. */
-function thresholdOf(text: string | undefined): number | undefined {
-  const trimmed = (text ?? "").trim();
-  return trimmed === "" ? undefined : Number(trimmed);
-}
-
-function trusteeEmails(text: string | undefined): string[] {
-  return splitLines(text ?? "")
-    .map((l) => l.trim().toLowerCase())
-    .filter(Boolean);
-}
-
-/** The members named as trustees, by email; the first address nobody has, if any. */
-async function trusteeIds(db: Parameters<typeof findUserByEmail>[0], emails: readonly string[]): Promise<{ ok: true; ids: string[] } | { ok: false; unknown: string }> {
-  const ids: string[] = [];
-  for (const email of emails) {
-    const user = await findUserByEmail(db, email);
-    if (!user) return { ok: false, unknown: email };
-    ids.push(user.id);
-  }
-  return { ok: true, ids };
-}
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = requireUser(request, context, "poll.manage");
@@ -216,16 +181,7 @@ export default function NewPoll() {
           ]}
         />
         <TextField name="closesAt" type="datetime-local" label="Closes at (UK time)" width="20" defaultValue={values.closesAt} error={errors.closesAt} />
-        <TextArea name="trustees" label={pollTrusteeText.formLabel} hint={pollTrusteeText.formHint(MAX_TRUSTEES)} rows={3} defaultValue={values.trustees} error={errors.trustees} />
-        <TextField
-          name="trusteeThreshold"
-          label={pollTrusteeText.thresholdLabel}
-          hint={pollTrusteeText.thresholdHint}
-          inputMode="numeric"
-          width="10"
-          defaultValue={values.trusteeThreshold}
-          error={errors.trusteeThreshold}
-        />
+        <TrusteesFields values={values} errors={errors} />
         <button type="submit" className="button" disabled={busy}>
           Save as draft
         </button>

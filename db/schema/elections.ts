@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
-import { polls } from "./polls";
+import { polls, trusteeSets } from "./polls";
 import { users } from "./users";
 
 /**
@@ -24,6 +24,8 @@ export const elections = pgTable(
      * which seats). Null for an election of its own.
      */
     followsElectionId: uuid("follows_election_id").references((): AnyPgColumn => elections.id, { onDelete: "restrict" }),
+    /** The trustees who hold the key of this election's ballots (decision 047); null: the server holds it. */
+    trusteeSetId: uuid("trustee_set_id").references(() => trusteeSets.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -223,3 +223,45 @@ export const pollTrustees = pgTable(
   },
   (t) => [primaryKey({ columns: [t.pollId, t.position] }), unique("poll_trustees_poll_user").on(t.pollId, t.userId)],
 );
+
+/**
+ * A set of trustees named once for many polls (decision 047): an officer election's ballots, all
+ * in one group, share its key. Its members make their key (or, with three or more, one key
+ * together in the threshold ceremony) before the ballots open; each poll opened with the set gets
+ * a copy of its members' public parts in poll_trustees, so that decrypting is as for any poll.
+ */
+export const trusteeSets = pgTable(
+  "trustee_sets",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** The Belenios group every poll held by the set is in: its keys are only valid there. */
+    groupName: text("group_name").notNull(),
+    /** As polls.trustee_threshold: null when every member must decrypt. */
+    threshold: integer("threshold"),
+    /** Set when a poll first opened with the set's key: from then on the keys cannot change. */
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("trustee_sets_group_known", sql`${t.groupName} in ('BELENIOS-2048', 'RFC-3526-2048')`)],
+);
+
+/** A trustee set's members, in order, with what they gave (the same columns as poll_trustees). */
+export const trusteeSetMembers = pgTable(
+  "trustee_set_members",
+  {
+    setId: uuid("set_id")
+      .notNull()
+      .references(() => trusteeSets.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    publicKey: text("public_key"),
+    keyGivenAt: timestamp("key_given_at", { withTimezone: true }),
+    certificate: text("certificate"),
+    polynomial: text("polynomial"),
+    decryptionKey: text("decryption_key"),
+  },
+  (t) => [primaryKey({ columns: [t.setId, t.position] }), unique("trustee_set_members_set_user").on(t.setId, t.userId)],
+);

@@ -76,6 +76,9 @@ const routeActions: Record<string, RouteRule> = {
   // Named trustees only (decision 045): the walk's poll has none, so a signed-in person finds no page.
   "/polls/:pollId/trustee": { action: "poll.vote", allowedStatus: 404, why: "the walk's poll has no named trustees" },
   "/polls/:pollId/trustee/:file": { action: "poll.vote", allowedStatus: 404, why: "the walk's poll has no named trustees" },
+  // An election's trustee set (decision 047): the walk has none, so a signed-in person finds no page.
+  "/trustees/:setId": { action: "poll.vote", allowedStatus: 404, why: "the walk has no trustee set" },
+  "/trustees/:setId/:file": { action: "poll.vote", allowedStatus: 404, why: "the walk has no trustee set" },
 };
 
 let database: TestDatabase;

@@ -107,6 +107,7 @@ export async function createWalk(db: Db): Promise<Walk> {
         .replace(":positionId", walk.positionId)
         .replace(":doc", "founding-record.pdf")
         .replace(":slot", "1")
+        .replace(":setId", "00000000-0000-4000-8000-000000000000")
         .replace(":file", "election.json"),
   };
 }

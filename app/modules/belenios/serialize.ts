@@ -13,7 +13,7 @@ import {
   trusteePublicKeyJson,
   trusteePublicKeyOf,
 } from "./canonical";
-import { signedJson, signedMsgOf } from "./threshold-messages";
+import { signedJson, signedMsgOf } from "./threshold-formats";
 import { isHomomorphic } from "./types";
 import type {
   Answer,
@@ -47,7 +47,7 @@ export {
   trusteePublicKeyJson,
   trusteePublicKeyOf,
 } from "./canonical";
-export { signedJson, signedMsgOf } from "./threshold-messages";
+export { signedJson, signedMsgOf } from "./threshold-formats";
 
 /**
  * JSON exactly as belenios-tool writes it (atdgen field order, compact, big numbers as base-10

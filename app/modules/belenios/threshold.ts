@@ -24,12 +24,12 @@ import {
   ThresholdError,
   type VInput,
   type VOutput,
-} from "./threshold-messages";
+} from "./threshold-formats";
 import { trusteePublicKeyFor, verifyTrusteePublicKey } from "./trustee";
 import type { SignedMsg, ThresholdParameters } from "./types";
 
 export type { SignedMsg, ThresholdParameters };
-// The messages live in threshold-messages.ts, shared with the trustee's browser: one parser per format.
+// The messages live in threshold-formats.ts, shared with the trustee's browser: one parser per format.
 export {
   type CertKeys,
   type EncryptedMsg,
@@ -47,7 +47,7 @@ export {
   ThresholdError,
   type VInput,
   type VOutput,
-} from "./threshold-messages";
+} from "./threshold-formats";
 
 /**
  * Threshold (k of n) keys, the "Pedersen" trustees of Belenios 2.0 (specification "Messages

@@ -14,6 +14,9 @@ import { checkPeriod } from "~/modules/content/standing-order-periods";
 import type { PollResult } from "~/modules/polls/ballot-rules";
 import { queueMail } from "~/modules/mail/outbox.server";
 import { closePoll, createPoll, openPoll, verifyPoll, type PollVerification } from "~/modules/polls/polls.server";
+import { holdPollWithSet } from "~/modules/polls/encrypted/trustee-sets.server";
+import { countDecryptedPoll } from "~/modules/polls/trustee-count.server";
+import { trusteeSetReady } from "./election-trustees.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
 import {
@@ -84,7 +87,11 @@ export type ElectionProblem =
   | "period_too_short"
   | "nothing_vacant"
   | "not_all_declared"
-  | "ballots_unsealed";
+  | "ballots_unsealed"
+  /** The election's trustees (decision 047) have not all made their key yet. */
+  | "trustee_keys_missing"
+  /** Voting has closed; the count waits for the trustees to decrypt the ballots. */
+  | "decrypting";
 
 export type ElectionResult<T = object> =
   | ({ ok: true } & T)
@@ -697,6 +704,8 @@ export async function openBallots(
     if (!period.ok) return { ok: false, code: period.code, detail: period.earliest.toISOString() } as const;
     const roll = await foundingRoll(tx);
     if (roll.length === 0) return { ok: false, code: "no_founding_members" } as const;
+    // Trustees named for the election hold every ballot's key: none opens before all keys are in.
+    if (election.trusteeSetId && !(await trusteeSetReady(tx, election.trusteeSetId))) return { ok: false, code: "trustee_keys_missing" } as const;
     const opened: string[] = [];
     const reopened: string[] = [];
     // Nominations their nominees never accepted lapse here: they are not candidacies, so they
@@ -726,6 +735,7 @@ export async function openBallots(
         closesAt: input.closesAt,
       });
       if (!created.ok) throw new Error(`ballot for ${position.title} refused: ${created.code}`);
+      if (election.trusteeSetId && !(await holdPollWithSet(tx, election.trusteeSetId, created.pollId))) throw new Error("trustee keys went missing");
       const o = await openPoll(tx, actor, created.pollId, roll);
       if (!o.ok) throw new Error(`ballot for ${position.title} not opened: ${o.code}`);
       for (const [i, c] of valid.entries()) await tx.update(candidacies).set({ ballotPosition: i }).where(eq(candidacies.id, c.id));
@@ -762,12 +772,16 @@ export async function countElection(db: Db, actor: Actor, options: { reason?: st
     if (open.some((p) => p.closesAt.getTime() > Date.now()) && !options.reason?.trim()) return { ok: false, code: "reason_missing" } as const;
     // A by-election's committee leaves out the offices' holders elected before it too (11.8).
     const officeHolders = new Set<string>(await earlierOfficeHolders(tx, election));
+    // Ballots held by trustees (decision 047) close to voting here and are counted once decrypted;
+    // the committee only after every office, since its count leaves out their winners.
+    let waitingForTrustees = false;
     for (const position of [...all.filter((p) => !p.countedAfterOffices), ...all.filter((p) => p.countedAfterOffices)]) {
       if (!position.pollId) continue;
-      // Only while the ballot is open: withdrawing a candidate from a ballot already counted
+      // Only while the ballot is uncounted: withdrawing a candidate from a ballot already counted
       // would make its stored rules disagree with its result.
       const [ballot] = await tx.select({ status: polls.status }).from(polls).where(eq(polls.id, position.pollId)).for("update");
-      if (position.countedAfterOffices && officeHolders.size > 0 && ballot?.status === "open") {
+      const uncounted = ballot?.status === "open" || ballot?.status === "decrypting";
+      if (position.countedAfterOffices && officeHolders.size > 0 && uncounted && !waitingForTrustees) {
         const onPaper = await tx.select().from(candidacies).where(and(eq(candidacies.positionId, position.id), isNotNull(candidacies.ballotPosition)));
         for (const c of onPaper) {
           if (officeHolders.has(c.userId) && c.ballotPosition !== null) {
@@ -777,8 +791,18 @@ export async function countElection(db: Db, actor: Actor, options: { reason?: st
       }
       const closed = await closePoll(tx, actor, position.pollId, options);
       if (!closed.ok && closed.code !== "not_open") throw new Error(`ballot for ${position.title} not closed: ${closed.code}`);
+      const [after] = await tx.select({ status: polls.status }).from(polls).where(eq(polls.id, position.pollId));
+      if (after?.status === "decrypting") {
+        // The committee waits for the offices' winners: not counted while an office is undecrypted.
+        const counted = position.countedAfterOffices && waitingForTrustees ? null : await countDecryptedPoll(tx, actor, position.pollId);
+        if (!counted?.ok) {
+          waitingForTrustees = true;
+          continue;
+        }
+      }
       if (!position.countedAfterOffices) for (const w of await winners(tx, position)) if (w.userId) officeHolders.add(w.userId);
     }
+    if (waitingForTrustees) return { ok: false, code: "decrypting" } as const;
     await tx.update(elections).set({ phase: "counted" }).where(eq(elections.id, election.id));
     await appendAudit(tx, { actor, action: "election.counted", subjectType: "election", subjectId: election.id, details: options.reason ? { closedEarlyBecause: options.reason } : {} });
     return { ok: true } as const;

@@ -49,6 +49,8 @@ export const electionProblemMessages: Record<ElectionProblem, string> = {
   answer_empty: "Enter your answer",
   wrong_phase: "That cannot be done at this stage of the election.",
   reason_missing: "Give the reason for closing before the closing time",
+  trustee_keys_missing: "The ballots cannot open until every trustee of the election has made their key. The Trustees part of this page says who is still to.",
+  decrypting: "Voting has closed. The ballots will be counted once enough trustees have decrypted them: this page says how many have.",
   no_founding_members: "There are no founding members on the roll yet.",
   closes_in_past: "The closing time must be in the future",
   not_counted: "The ballot has not been counted yet.",

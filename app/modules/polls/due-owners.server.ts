@@ -12,22 +12,31 @@
  * Each is one transaction that locks its owner's row first, so several servers may run it at
  * once: the second finds the work done. Each answers how many polls it closed.
  */
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { settleDecision } from "~/modules/campaign/decision.server";
 import { closeRound, settleAdoption } from "~/modules/constitution/round.server";
 import { countElection } from "~/modules/elections/elections.server";
 import { settleFinancialSchemeVote } from "~/modules/registration/financial-scheme-vote.server";
 import type { Db } from "~/utils/db.server";
-import { polls, type PollOwner } from "../../../db/schema";
+import { describeFailure } from "~/utils/errors";
+import { pollElections, polls, type PollOwner } from "../../../db/schema";
 import { AUTOMATIC_CLOSE, closePoll, type DueOwners } from "./polls.server";
 
-/** The owner's open polls: how many have passed their closing time, and how many have not. */
-async function openPollsOf(db: Db, owner: PollOwner): Promise<{ due: string[]; later: number }> {
+/**
+ * The owner's open polls: how many have passed their closing time, and how many have not; and
+ * how many of its polls held by trustees are decrypted but not yet counted (decision 047).
+ */
+async function openPollsOf(db: Db, owner: PollOwner): Promise<{ due: string[]; later: number; decrypted: number }> {
   const rows = await db
     .select({ id: polls.id, due: sql<boolean>`${polls.closesAt} <= now()` })
     .from(polls)
     .where(and(eq(polls.status, "open"), eq(polls.owner, owner)));
-  return { due: rows.filter((r) => r.due).map((r) => r.id), later: rows.filter((r) => !r.due).length };
+  const [waiting] = await db
+    .select({ decrypted: sql<number>`count(*)::int` })
+    .from(polls)
+    .innerJoin(pollElections, eq(pollElections.pollId, polls.id))
+    .where(and(eq(polls.status, "decrypting"), eq(polls.owner, owner), isNotNull(pollElections.result)));
+  return { due: rows.filter((r) => r.due).map((r) => r.id), later: rows.filter((r) => !r.due).length, decrypted: waiting?.decrypted ?? 0 };
 }
 
 /** Closes the owner's due polls only when none of its open polls is still to close later. */
@@ -35,9 +44,10 @@ function whenAllDue(owner: PollOwner, settle: (db: Db) => Promise<{ ok: boolean 
   return async (db: Db): Promise<number> => {
     const open = await openPollsOf(db, owner);
     // A ballot past its closing time takes no more votes (prepareBallot), but waits to be
-    // counted with the rest: the committee is never counted before the offices.
-    if (open.due.length === 0 || open.later > 0) return 0;
-    return (await settle(db)).ok ? open.due.length : 0;
+    // counted with the rest: the committee is never counted before the offices. A ballot its
+    // trustees have just decrypted calls the owner again, to count what it was waiting for.
+    if ((open.due.length === 0 && open.decrypted === 0) || open.later > 0) return 0;
+    return (await settle(db)).ok ? open.due.length + open.decrypted : 0;
   };
 }
 
@@ -58,3 +68,17 @@ export const dueOwners: Required<DueOwners> = {
   standing_orders: eachPoll("standing_orders"),
   financial_scheme: whenAllDue("financial_scheme", (db) => settleFinancialSchemeVote(db, AUTOMATIC_CLOSE)),
 };
+
+/**
+ * Called when trustees have decrypted an owned poll (decision 047): its owner counts what was
+ * waiting for it, as the poll closer would on its next round. A failure is logged by kind only;
+ * the closer tries again.
+ */
+export async function countForOwner(db: Db, owner: PollOwner): Promise<number> {
+  try {
+    return await dueOwners[owner](db);
+  } catch (error) {
+    console.error(`count after decryption: ${describeFailure(error)} (the ${owner} polls)`);
+    return 0;
+  }
+}

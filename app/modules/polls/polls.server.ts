@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { describeFailure } from "~/utils/errors";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import { canonicalJson } from "~/modules/audit/chain";
@@ -8,6 +8,7 @@ import { isUuid } from "~/utils/ids";
 import {
   ballots,
   pollChains,
+  pollElections,
   pollOptions,
   pollRoll,
   polls,
@@ -862,7 +863,13 @@ export async function closeDuePolls(db: Db, owners: DueOwners = {}): Promise<num
     const result = await closePoll(db, AUTOMATIC_CLOSE, id);
     if (result.ok) closed += 1;
   }
-  const dueOwners = new Set(due.flatMap((p) => (p.owner === null ? [] : [p.owner])));
+  // Owned polls its trustees have decrypted are counted by their owner too (decision 047).
+  const decrypted = await db
+    .selectDistinct({ owner: polls.owner })
+    .from(polls)
+    .innerJoin(pollElections, eq(pollElections.pollId, polls.id))
+    .where(and(eq(polls.status, "decrypting"), isNotNull(polls.owner), isNotNull(pollElections.result)));
+  const dueOwners = new Set([...due, ...decrypted].flatMap((p) => (p.owner === null ? [] : [p.owner])));
   for (const owner of [...dueOwners].sort()) {
     const handler = owners[owner];
     if (!handler) continue;

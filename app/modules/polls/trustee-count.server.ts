@@ -5,19 +5,20 @@
  */
 import { eq } from "drizzle-orm";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
-import { parsePartialDecryption, parseSizedEncryptedTally, parseTrustees, serializeResult } from "~/modules/belenios/serialize";
+import { parsePartialDecryption, parseResult, parseSizedEncryptedTally, parseTrustees, serializeResult } from "~/modules/belenios/serialize";
 import { computeResult } from "~/modules/belenios/tally";
 import { synthesizeFactors } from "~/modules/belenios/trustees";
 import type { DbOrTx } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
-import { pollElections, polls } from "../../../db/schema";
+import { pollElections, polls, type PollOwner } from "../../../db/schema";
+import type { PollResult } from "./ballot-rules";
 import { electionOf, outcomeOf } from "./encrypted/poll-elections.server";
 import { checkedPartialDecryption, checkedShuffle, decryptableTally, taskOf, trusteeProgressOf, type ShareProblem } from "./encrypted/poll-trustees.server";
 import { countDecrypted, loadRules } from "./polls.server";
 
 export type ShareKind = "shuffle" | "decryption";
 
-export type ShareResult = { ok: true; counted: boolean } | { ok: false; code: ShareProblem };
+export type ShareResult = { ok: true; counted: boolean; owner?: PollOwner } | { ok: false; code: ShareProblem };
 
 /**
  * A trustee sends their shuffle or partial decryption. Refused unless it is their turn and its
@@ -67,7 +68,7 @@ export async function submitTrusteeShare(
     await appendAudit(tx, { actor, action: "poll.trustee_decrypted", subjectType: "poll", subjectId: pollId, details: { trustee: trustee.position } });
     if (partialDecryptions.length < progress.needed) return { ok: true, counted: false } as const;
 
-    // Enough trustees have decrypted (all, or k of them): combine their factors into the result, then count it.
+    // Enough trustees have decrypted (all, or k of them): combine their factors into the result.
     const { election } = pollElection;
     const tally = decryptableTally(progress);
     const factors = synthesizeFactors(
@@ -76,21 +77,43 @@ export async function submitTrusteeShare(
       tally,
       partialDecryptions.map((p) => ({ owner: p.owner, pd: parsePartialDecryption(p.pd) })),
     );
-    const [row] = await tx.select({ sizedTally: pollElections.sizedTally }).from(pollElections).where(eq(pollElections.pollId, pollId));
-    const { totalWeight } = parseSizedEncryptedTally(row?.sizedTally ?? "");
-    const decrypted = computeResult(election, tally, factors, totalWeight);
-    await tx.update(pollElections).set({ result: serializeResult(decrypted) }).where(eq(pollElections.pollId, pollId));
-    const loaded = await loadRules(tx, pollId);
-    if (!loaded) throw new Error("the poll's rules are gone");
-    const result = countDecrypted(loaded.rules, outcomeOf(election, decrypted), poll.rollSize);
-    await tx.update(polls).set({ status: "closed", result }).where(eq(polls.id, pollId));
-    await appendAudit(tx, {
-      actor,
-      action: "poll.decrypted",
-      subjectType: "poll",
-      subjectId: pollId,
-      details: { trustees: partialDecryptions.length, outcome: result.kind === "yes-no" ? result.result.code : result.report.elected },
-    });
+    const { totalWeight } = parseSizedEncryptedTally(progress.sizedTally);
+    await tx.update(pollElections).set({ result: serializeResult(computeResult(election, tally, factors, totalWeight)) }).where(eq(pollElections.pollId, pollId));
+    // A free-standing poll is counted now. An owned poll is counted by its owner, in its own order
+    // (decision 027: an election's offices before its committee), which it does once it is called.
+    if (poll.owner !== null) return { ok: true, counted: false, owner: poll.owner } as const;
+    const counted = await countDecryptedPoll(tx, actor, pollId);
+    if (!counted.ok) throw new Error(`decrypted poll not counted: ${counted.code}`);
     return { ok: true, counted: true } as const;
   });
+}
+
+export type CountDecryptedResult = { ok: true; result: PollResult } | { ok: false; code: "not_found" | "not_decrypting" | "not_decrypted" };
+
+/**
+ * Counts a poll whose trustees have decrypted its result, by its rules as they stand now (an
+ * office holder withdrawn from a committee ballot after voting closed is left out, as 11.8 says),
+ * and closes it. For the poll's owner to call, in its own order; nothing to do for a poll still
+ * waiting for its trustees (not_decrypted) or no longer waiting (not_decrypting).
+ */
+export async function countDecryptedPoll(tx: DbOrTx, actor: Actor, pollId: string): Promise<CountDecryptedResult> {
+  const [poll] = await tx.select().from(polls).where(eq(polls.id, pollId)).for("update");
+  if (!poll) return { ok: false, code: "not_found" };
+  if (poll.status !== "decrypting") return { ok: false, code: "not_decrypting" };
+  const [row] = await tx.select({ result: pollElections.result }).from(pollElections).where(eq(pollElections.pollId, pollId));
+  const pollElection = await electionOf(tx, pollId, { credentials: false });
+  if (!row?.result || !pollElection) return { ok: false, code: "not_decrypted" };
+  const loaded = await loadRules(tx, pollId);
+  if (!loaded) throw new Error("the poll's rules are gone");
+  const result = countDecrypted(loaded.rules, outcomeOf(pollElection.election, parseResult(row.result)), poll.rollSize);
+  await tx.update(polls).set({ status: "closed", result }).where(eq(polls.id, pollId));
+  const partials = await tx.select({ pds: pollElections.partialDecryptions }).from(pollElections).where(eq(pollElections.pollId, pollId));
+  await appendAudit(tx, {
+    actor,
+    action: "poll.decrypted",
+    subjectType: "poll",
+    subjectId: pollId,
+    details: { trustees: partials[0]?.pds?.length ?? 0, outcome: result.kind === "yes-no" ? result.result.code : result.report.elected },
+  });
+  return { ok: true, result };
 }

@@ -121,6 +121,15 @@ export const trusteeText = {
   stepSent: "Done: this step of making the key is in.",
   counted: "Your share was the last one: the result is decrypted and counted.",
   notTrustee: "You are not a trustee of this poll.",
+  // A trustee set (decision 047): named once for all of an election's ballots.
+  setTitleFallback: "the election's ballots",
+  setLead: (position: number, total: number, threshold: number | null) =>
+    threshold === null
+      ? `You are trustee ${position} of ${total} for every ballot of this election. The ballots can only be counted with every trustee's part, so nobody, not even the people who run this server, can read a ballot or a result without all of you.`
+      : `You are trustee ${position} of ${total} for every ballot of this election. The results can be decrypted by any ${threshold} of you together, and never by fewer: nobody, not even the people who run this server, can read a ballot or a result unless ${threshold} trustees do it.`,
+  setWaitForBallots:
+    "When the ballots close, each ballot asks for your part on its own trustee page: the Polls page lists them under \"Your part as a trustee\". Bring the same key file.",
+  electionsLink: "Back to the election",
   pollPageLink: "Back to the poll",
 };
 
@@ -161,6 +170,8 @@ export const pollTrusteeText = {
   tasksHeading: "Your part as a trustee",
   taskKey: "make your key before the poll can open",
   taskDecrypt: "voting has closed: send your share of the decryption",
+  taskSetKey: "make your key before the election's ballots can open",
+  setTaskFallback: "An election's ballots",
   keysMissing: "Every trustee must give their key before the poll can open.",
   formLabel: "Trustees (optional)",
   formHint: (max: number) =>

@@ -38,7 +38,7 @@ import {
   type Polynomial,
   type VInput,
 } from "../threshold";
-import { parseSignedMsg, readKeyFile, ThresholdError } from "../threshold-messages";
+import { parseSignedMsg, readKeyFile, ThresholdError } from "../threshold-formats";
 import { computePartialDecryption, generateTrusteeKey, verifyPartialDecryption } from "../trustee";
 import { synthesizeFactors } from "../trustees";
 import type { AnyQuestion, NonHomomorphicQuestion, Question, TrusteeKind } from "../types";

@@ -21,7 +21,7 @@ import {
   serializeSignedMsg,
   serializeVOutput,
   ThresholdError,
-} from "../threshold-messages";
+} from "../threshold-formats";
 import type { SignedMsg } from "../types";
 import type { Engine } from "./engine";
 import { decryptWithKey, prepareDecryption, usableKey } from "./partial-decryption";

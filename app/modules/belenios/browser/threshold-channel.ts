@@ -9,7 +9,7 @@ import {
   serializeEncryptedMsg,
   serializeSignedMsg,
   ThresholdError,
-} from "../threshold-messages";
+} from "../threshold-formats";
 import type { SignedMsg } from "../types";
 import { aesCcmDecrypt, aesCcmEncrypt, CcmTagError } from "./aes-ccm";
 import { type Engine, fromBytes, toHex, utf8 } from "./engine";

@@ -31,7 +31,7 @@ import type { DbOrTx } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
 import { pollElections, polls, pollTrustees, users } from "../../../../db/schema";
 import { electionTemplate } from "./poll-election";
-import { ceremonyStep, checkCeremonyMessage, takenAtStep, thresholdTrustees, type CeremonyProblem, type CeremonyRow, type CeremonyStep } from "./threshold-ceremony.server";
+import { ceremonyStep, checkCeremonyMessage, takenAtStep, thresholdTrustees, type CeremonyProblem, type CeremonyRow, type CeremonyStep, type CeremonyUpdate } from "./threshold-ceremony.server";
 
 /**
  * A trustee public key is about 1,000 characters (RFC-3526-2048); a threshold ceremony's longest
@@ -107,11 +107,44 @@ export function electionTrustees(rows: readonly TrusteeRow[], poll: { method: st
 
 export type KeyProblem = "not_found" | "not_trustee" | "not_draft" | "key_unreadable" | CeremonyProblem;
 
+export type KeyUpdate = CeremonyUpdate & { keyGivenAt?: Date };
+
 /**
- * A trustee gives their public key while the poll is a draft (they may give a new one until it
- * opens). Checked: that it is a Belenios trustee public key in the poll's group, that its proof
- * of knowledge holds (so the trustee does hold the private key), and that no other trustee gave
- * the same key.
+ * What a trustee sent toward the key of a poll or a trustee set, checked: with a threshold, the
+ * ceremony's current step (threshold-ceremony.server.ts); otherwise a Belenios trustee public key
+ * in the group, whose proof of knowledge holds (so the trustee does hold the private key), and
+ * that no other trustee gave. The update to keep, with the key's short name once there is a key.
+ */
+export function checkTrusteeMessage(
+  group: Group,
+  threshold: number | null,
+  rows: readonly TrusteeRow[],
+  position: number,
+  text: string,
+): { ok: true; update: KeyUpdate; step?: CeremonyStep; fingerprint: string | null } | { ok: false; code: KeyProblem } {
+  if (text.length > MAX_KEY_TEXT) return { ok: false, code: "key_unreadable" };
+  if (threshold !== null) {
+    const checked = checkCeremonyMessage(group, threshold, rows, position, text);
+    if (!checked.ok) return checked;
+    const fingerprint = checked.update.publicKey ? keyFingerprint(parseTrusteePublicKey(checked.update.publicKey).publicKey) : null;
+    return { ok: true, step: checked.step, fingerprint, update: { ...checked.update, ...(checked.update.publicKey ? { keyGivenAt: new Date() } : {}) } };
+  }
+  const key = readOrNull(parseTrusteePublicKey, text);
+  if (!key) return { ok: false, code: "key_unreadable" };
+  if (!verifyTrusteePublicKey(group, key)) return { ok: false, code: "key_invalid" };
+  const canonical = serializeTrusteePublicKey({ pok: key.pok, publicKey: key.publicKey });
+  if (rows.some((r) => r.position !== position && r.publicKey === canonical)) return { ok: false, code: "key_reused" };
+  return { ok: true, fingerprint: keyFingerprint(key.publicKey), update: { publicKey: canonical, keyGivenAt: new Date() } };
+}
+
+/** The audit entry of a key given or a ceremony step taken (never the key itself: its short name). */
+export function keyAuditDetails(position: number, checked: { step?: CeremonyStep; fingerprint: string | null }) {
+  return { trustee: position, ...(checked.step ? { step: checked.step } : {}), ...(checked.fingerprint ? { key: checked.fingerprint } : {}) };
+}
+
+/**
+ * A trustee gives their public key (or takes a step of the threshold ceremony) while the poll is
+ * a draft; they may give a new key until it opens (checkTrusteeMessage says what is checked).
  */
 export async function giveTrusteeKey(
   db: DbOrTx,
@@ -129,35 +162,12 @@ export async function giveTrusteeKey(
     const mine = rows.find((r) => r.userId === userId);
     if (!mine) return { ok: false, code: "not_trustee" } as const;
     if (poll.status !== "draft") return { ok: false, code: "not_draft" } as const;
-    if (poll.threshold !== null) {
-      const checked = checkCeremonyMessage(groupForMethod(poll.method), poll.threshold, rows, mine.position, text);
-      if (!checked.ok) return checked;
-      await tx
-        .update(pollTrustees)
-        .set({ ...checked.update, ...(checked.update.publicKey ? { keyGivenAt: new Date() } : {}) })
-        .where(and(eq(pollTrustees.pollId, pollId), eq(pollTrustees.userId, userId)));
-      const fingerprint = checked.update.publicKey ? keyFingerprint(parseTrusteePublicKey(checked.update.publicKey).publicKey) : null;
-      await appendAudit(tx, {
-        actor,
-        action: "poll.trustee_ceremony_step",
-        subjectType: "poll",
-        subjectId: pollId,
-        details: { trustee: mine.position, step: checked.step, ...(fingerprint ? { key: fingerprint } : {}) },
-      });
-      return { ok: true, position: mine.position, fingerprint, step: checked.step } as const;
-    }
-    const key = readOrNull(parseTrusteePublicKey, text);
-    if (!key) return { ok: false, code: "key_unreadable" } as const;
-    if (!verifyTrusteePublicKey(groupForMethod(poll.method), key)) return { ok: false, code: "key_invalid" } as const;
-    const canonical = serializeTrusteePublicKey({ pok: key.pok, publicKey: key.publicKey });
-    if (rows.some((r) => r.userId !== userId && r.publicKey === canonical)) return { ok: false, code: "key_reused" } as const;
-    await tx
-      .update(pollTrustees)
-      .set({ publicKey: canonical, keyGivenAt: new Date() })
-      .where(and(eq(pollTrustees.pollId, pollId), eq(pollTrustees.userId, userId)));
-    const fingerprint = keyFingerprint(key.publicKey);
-    await appendAudit(tx, { actor, action: "poll.trustee_key_given", subjectType: "poll", subjectId: pollId, details: { trustee: mine.position, key: fingerprint } });
-    return { ok: true, position: mine.position, fingerprint } as const;
+    const checked = checkTrusteeMessage(groupForMethod(poll.method), poll.threshold, rows, mine.position, text);
+    if (!checked.ok) return checked;
+    await tx.update(pollTrustees).set(checked.update).where(and(eq(pollTrustees.pollId, pollId), eq(pollTrustees.userId, userId)));
+    const action = poll.threshold !== null ? "poll.trustee_ceremony_step" : "poll.trustee_key_given";
+    await appendAudit(tx, { actor, action, subjectType: "poll", subjectId: pollId, details: keyAuditDetails(mine.position, checked) });
+    return { ok: true, position: mine.position, fingerprint: checked.fingerprint, ...(checked.step ? { step: checked.step } : {}) } as const;
   });
 }
 

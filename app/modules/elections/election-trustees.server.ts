@@ -1,0 +1,94 @@
+/**
+ * An officer election's trustees (decision 047): members the returning officer names while
+ * nominations are open, who between them hold the key of every ballot of the election, so that
+ * nobody running the server (organisers whose faction may be standing) can read a ballot or a
+ * result on their own. One trustee set for the whole election: its ballots are all rankings, in
+ * one group, so one key (or one shared key, with three or more trustees) serves them all.
+ */
+import { desc, eq } from "drizzle-orm";
+import { RFC_3526_2048 } from "~/modules/belenios/group-params";
+import { appendAudit, type Actor } from "~/modules/audit/audit.server";
+import { createTrusteeSet, setKeysComplete, setMembersOf, trusteeSetOf } from "~/modules/polls/encrypted/trustee-sets.server";
+import { ceremonyStep, takenAtStep } from "~/modules/polls/encrypted/threshold-ceremony.server";
+import type { Db, DbOrTx } from "~/utils/db.server";
+import { elections, trusteeSets } from "../../../db/schema";
+
+export async function trusteeSetReady(db: DbOrTx, setId: string): Promise<boolean> {
+  const set = await trusteeSetOf(db, setId);
+  return set !== null && setKeysComplete(set, await setMembersOf(db, setId));
+}
+
+export type NameTrusteesResult = { ok: true; trustees: number; threshold: number | null } | { ok: false; code: "no_election" | "wrong_phase" | "trustees_invalid" };
+
+/**
+ * Names the election's trustees (an empty list: the server holds the key again). Only while
+ * nominations are open; naming them again replaces the set, and any key its members made for it.
+ */
+export async function nameElectionTrustees(db: Db, actor: Actor, input: { userIds: readonly string[]; threshold?: number }): Promise<NameTrusteesResult> {
+  return db.transaction(async (tx) => {
+    // The current election (the newest), locked: opening its ballots waits for this, or sees it.
+    const [newest] = await tx.select({ id: elections.id }).from(elections).orderBy(desc(elections.createdAt)).limit(1);
+    const [current] = newest ? await tx.select().from(elections).where(eq(elections.id, newest.id)).for("update") : [];
+    if (!current) return { ok: false, code: "no_election" } as const;
+    if (current.phase !== "nominations") return { ok: false, code: "wrong_phase" } as const;
+    const previous = current.trusteeSetId;
+    let setId: string | null = null;
+    let threshold: number | null = null;
+    if (input.userIds.length > 0) {
+      // Every ballot of an election is a ranking: RFC-3526-2048, as Belenios prescribes.
+      const made = await createTrusteeSet(tx, actor, { groupName: RFC_3526_2048.name, userIds: input.userIds, ...(input.threshold !== undefined ? { threshold: input.threshold } : {}) });
+      if (!made.ok) return made;
+      setId = made.setId;
+      threshold = made.threshold;
+    }
+    await tx.update(elections).set({ trusteeSetId: setId }).where(eq(elections.id, current.id));
+    // A set no ballot ever used is only this election's: it goes with the change.
+    if (previous) await tx.delete(trusteeSets).where(eq(trusteeSets.id, previous));
+    await appendAudit(tx, {
+      actor,
+      action: "election.trustees_named",
+      subjectType: "election",
+      subjectId: current.id,
+      details: { trustees: input.userIds.length, ...(threshold !== null ? { threshold } : {}) },
+    });
+    return { ok: true, trustees: input.userIds.length, threshold } as const;
+  });
+}
+
+export interface ElectionTrusteesSummary {
+  setId: string;
+  total: number;
+  /** How many must decrypt: the threshold, or all. */
+  needed: number;
+  names: string[];
+  /** How many have made their key (with a threshold: finished the ceremony). */
+  ready: number;
+  /** With a threshold, the ceremony's step now and how many have taken it. */
+  step: { name: string; taken: number } | null;
+  complete: boolean;
+  youAreOne: boolean;
+}
+
+export async function electionTrusteesSummary(db: DbOrTx, setId: string | null, userId: string | null): Promise<ElectionTrusteesSummary | null> {
+  if (!setId) return null;
+  const set = await trusteeSetOf(db, setId);
+  if (!set) return null;
+  const rows = await setMembersOf(db, setId);
+  const step = set.threshold === null ? null : ceremonyStep(rows);
+  return {
+    setId,
+    total: rows.length,
+    needed: set.threshold ?? rows.length,
+    names: rows.map((r) => r.name),
+    ready: rows.filter((r) => r.publicKey && (set.threshold === null || r.decryptionKey)).length,
+    step: step && step !== "complete" ? { name: step, taken: takenAtStep(rows, step) } : null,
+    complete: setKeysComplete(set, rows),
+    youAreOne: rows.some((r) => r.userId === userId),
+  };
+}
+
+/** The election whose ballots a trustee set holds, for its members' page: its title. */
+export async function electionOfTrusteeSet(db: DbOrTx, setId: string): Promise<{ title: string } | null> {
+  const [row] = await db.select({ title: elections.title }).from(elections).where(eq(elections.trusteeSetId, setId));
+  return row ?? null;
+}

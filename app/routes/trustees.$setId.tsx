@@ -1,0 +1,66 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary, type FieldErrors } from "~/components/forms";
+import { CeremonyTask } from "~/components/trustee-ceremony";
+import { GiveKeyTask } from "~/components/trustee-key";
+import { electionOfTrusteeSet } from "~/modules/elections/election-trustees.server";
+import { giveSetKey } from "~/modules/polls/encrypted/trustee-sets.server";
+import { trusteeSetPage } from "~/modules/polls/trustee-set-page.server";
+import { trusteeProblems, trusteeText as t } from "~/modules/polls/trustee-messages";
+import { requireUser } from "~/utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "Your part as a trustee - Breakaway" }];
+
+/**
+ * A member of an election's trustee set at work before its ballots open (decision 047): making
+ * their key, or taking the threshold ceremony's steps, in their browser or with belenios-tool.
+ * The key file never reaches the server. After the close they decrypt on each ballot's page.
+ */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { user } = requireUser(request, context, "poll.vote");
+  const setId = params.setId ?? "";
+  const page = await trusteeSetPage(context.db, setId, user.id);
+  if (!page) throw new Response(t.notTrustee, { status: 404 });
+  const election = await electionOfTrusteeSet(context.db, setId);
+  return data({ ...page, title: election?.title ?? t.setTitleFallback }, { headers: { "Cache-Control": "no-store" } });
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user } = requireUser(request, context, "poll.vote");
+  const form = await request.formData();
+  const share = form.get("share");
+  if (form.get("intent") !== "key") throw new Response("Unknown request.", { status: 400 });
+  if (typeof share !== "string" || share.trim() === "") return data({ ok: false as const, errors: { share: trusteeProblems.empty } as FieldErrors }, { status: 400 });
+  const result = await giveSetKey(context.db, { id: user.id, label: user.email }, params.setId ?? "", share);
+  if (!result.ok) return data({ ok: false as const, errors: { share: trusteeProblems[result.code] } as FieldErrors }, { status: 400 });
+  return data({ ok: true as const, ceremonyStep: result.step !== undefined });
+}
+
+export default function TrusteeSetPage() {
+  const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors: FieldErrors = result && !result.ok ? result.errors : {};
+  return (
+    <div className="page page--narrow">
+      <ErrorSummary errors={errors} fieldIds={{ share: "share" }} />
+      {result?.ok ? (
+        <div className="panel panel--confirmation" role="status">
+          <p>{result.ceremonyStep ? t.stepSent : t.sent.key}</p>
+        </div>
+      ) : null}
+      <h1>{t.title(d.title)}</h1>
+      <p className="lead">{t.setLead(d.position, d.trustees, d.threshold)}</p>
+      {d.task.kind === "give_key" ? <GiveKeyTask groupName={d.groupName} keyFingerprint={d.keyFingerprint} error={errors.share} /> : null}
+      {d.task.kind === "ceremony" ? (
+        <CeremonyTask
+          page={{ filesBase: `/trustees/${d.setId}`, groupName: d.groupName, position: d.position, trustees: d.trustees, threshold: d.threshold ?? d.trustees, ...d.task }}
+          error={errors.share}
+        />
+      ) : null}
+      {d.task.kind === "wait_for_close" ? <p>{d.keyFingerprint ? `${d.threshold === null ? t.keyGivenNow(d.keyFingerprint) : t.ceremonyDone(d.keyFingerprint)} ` : ""}{t.setWaitForBallots}</p> : null}
+      <p>
+        <Link to="/elections">{t.electionsLink}</Link>
+      </p>
+    </div>
+  );
+}
