@@ -12,6 +12,7 @@ import { isDatabaseEmpty } from "./app/modules/demo/seed.server";
 import { startMailSender } from "./app/modules/mail/outbox.server";
 import { dueOwners } from "./app/modules/polls/due-owners.server";
 import { startPollCloser } from "./app/modules/polls/polls.server";
+import { finishStalledDecryptions } from "./app/modules/polls/trustee-count.server";
 import { createSmtpSender } from "./app/modules/mail/smtp.server";
 import { openDatabase, STATEMENT_TIMEOUT_MS } from "./app/utils/db.server";
 import { createDatabaseGate } from "./app/http/database-gate.server";
@@ -66,7 +67,8 @@ if (env.smtpUrl) {
 
 // Polls close on time even when nobody presses the button.
 // Owned polls are closed by their owners, in their own order (decision 027).
-const stopPollCloser = startPollCloser(database.db, undefined, dueOwners);
+// A decryption its server stopped in the middle of is finished by the next closer round (decision 047).
+const stopPollCloser = startPollCloser(database.db, undefined, dueOwners, finishStalledDecryptions);
 
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 

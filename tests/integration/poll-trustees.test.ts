@@ -11,9 +11,9 @@ import { countPoll } from "../../app/modules/polls/ballot-rules";
 import { closedPollRecord, electionOf } from "../../app/modules/polls/encrypted/poll-elections.server";
 import { ciphertextsToShuffle, decryptableTally, giveTrusteeKey, trusteeProgressOf, type TrusteeProgress } from "../../app/modules/polls/encrypted/poll-trustees.server";
 import { castBallot, closeDuePolls, closePoll, createPoll, loadRules, openPoll, verifyPoll } from "../../app/modules/polls/polls.server";
-import { submitTrusteeShare } from "../../app/modules/polls/trustee-count.server";
+import { finishStalledDecryptions, submitTrusteeShare } from "../../app/modules/polls/trustee-count.server";
 import { grantRole } from "../../app/modules/users/users.server";
-import { polls } from "../../db/schema";
+import { pollElections, polls } from "../../db/schema";
 import { beleniosVerify, hasBeleniosTool } from "../support/belenios-tool";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
@@ -203,6 +203,31 @@ describe("the closing time passing", () => {
     await closeDuePolls(database.db);
     expect(await submitTrusteeShare(database.db, members[cy]!, pollId, "decryption", await decryptionBy(pollId, keys[0]!))).toEqual({ ok: true, counted: true });
     expect(await statusOf(pollId)).toMatchObject({ status: "closed", result: { kind: "yes-no", result: { tally: { yes: 1 } } } });
+  });
+});
+
+describe("a server stopped between the last share and the count", () => {
+  it("leaves the poll with its shares but no result; the poll closer finishes it", async () => {
+    const keys = [generateTrusteeKey(BELENIOS_2048), generateTrusteeKey(BELENIOS_2048)];
+    const pollId = await pollWithTrustees("yes-no", [ada, ben]);
+    for (const [i, t] of [ada, ben].entries()) expect(await giveTrusteeKey(database.db, members[t]!, pollId, keyText(keys[i]!))).toMatchObject({ ok: true });
+    expect(await openPoll(database.db, officer, pollId, roll())).toMatchObject({ ok: true });
+    expect((await castBallot(database.db, { pollId, userId: members[cy]!.id, choice: "no" })).ok).toBe(true);
+    expect(await closePoll(database.db, officer, pollId)).toEqual({ ok: true, result: null });
+    expect(await submitTrusteeShare(database.db, members[ada]!, pollId, "decryption", await decryptionBy(pollId, keys[0]!))).toEqual({ ok: true, counted: false });
+    // Ben's share kept, as the transaction that keeps it does, and the server gone before the count.
+    const progress = await progressOf(pollId);
+    await database.db
+      .update(pollElections)
+      .set({ partialDecryptions: [...progress.partialDecryptions, { owner: 2, pd: await decryptionBy(pollId, keys[1]!) }] })
+      .where(eq(pollElections.pollId, pollId));
+    expect((await statusOf(pollId)).status).toBe("decrypting");
+    // Without the sweep nothing happens to it; with it, it is counted.
+    await closeDuePolls(database.db);
+    expect((await statusOf(pollId)).status).toBe("decrypting");
+    expect(await closeDuePolls(database.db, {}, finishStalledDecryptions)).toBeGreaterThanOrEqual(1);
+    expect(await statusOf(pollId)).toMatchObject({ status: "closed", result: { kind: "yes-no", result: { tally: { no: 1 } } } });
+    await checkRecord(pollId, 1);
   });
 });
 

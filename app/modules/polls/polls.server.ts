@@ -853,7 +853,7 @@ export type DueOwners = Partial<Record<PollOwner, (db: Db) => Promise<number>>>;
  * one already closed, and each owner locks its own row. An owner that fails is logged by kind
  * and the others still run.
  */
-export async function closeDuePolls(db: Db, owners: DueOwners = {}): Promise<number> {
+export async function closeDuePolls(db: Db, owners: DueOwners = {}, finishStalled?: (db: Db) => Promise<number>): Promise<number> {
   const due = await db
     .select({ id: polls.id, owner: polls.owner })
     .from(polls)
@@ -869,6 +869,14 @@ export async function closeDuePolls(db: Db, owners: DueOwners = {}): Promise<num
     .from(polls)
     .innerJoin(pollElections, eq(pollElections.pollId, polls.id))
     .where(and(eq(polls.status, "decrypting"), isNotNull(polls.owner), isNotNull(pollElections.result)));
+  // A poll left with enough trustees' shares but no result (its server stopped in between) is finished first.
+  if (finishStalled) {
+    try {
+      closed += await finishStalled(db);
+    } catch (error) {
+      console.error(`poll closer: ${describeFailure(error)} (finishing decryptions)`);
+    }
+  }
   const dueOwners = new Set([...due, ...decrypted].flatMap((p) => (p.owner === null ? [] : [p.owner])));
   for (const owner of [...dueOwners].sort()) {
     const handler = owners[owner];
@@ -884,11 +892,11 @@ export async function closeDuePolls(db: Db, owners: DueOwners = {}): Promise<num
 }
 
 /** Starts the background loop that closes polls on time; returns a function that stops it. */
-export function startPollCloser(db: Db, intervalMs = 15_000, owners: DueOwners = {}): () => Promise<void> {
+export function startPollCloser(db: Db, intervalMs = 15_000, owners: DueOwners = {}, finishStalled?: (db: Db) => Promise<number>): () => Promise<void> {
   let running: Promise<unknown> | null = null;
   const timer = setInterval(() => {
     if (running) return;
-    running = closeDuePolls(db, owners)
+    running = closeDuePolls(db, owners, finishStalled)
       .catch((error: unknown) => console.error(`poll closer: ${describeFailure(error)}`))
       .finally(() => {
         running = null;

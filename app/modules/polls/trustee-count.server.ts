@@ -1,32 +1,55 @@
 /**
- * The close of a poll held by named trustees (decision 045): each trustee's shuffle (ranked polls)
- * and partial decryption, checked and kept as it arrives; with the last decryption the result is
- * computed, counted by the same rules as any poll, and the poll is closed.
+ * The close of a poll held by named trustees (decisions 045-047): each trustee's shuffle (ranked
+ * polls) and partial decryption, checked and kept as it arrives; with the last one needed the
+ * result is computed, then counted by the same rules as any poll (by its owner, for an owned poll),
+ * and the poll is closed.
  */
-import { eq } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
-import { parsePartialDecryption, parseResult, parseSizedEncryptedTally, parseTrustees, serializeResult } from "~/modules/belenios/serialize";
-import { computeResult } from "~/modules/belenios/tally";
-import { synthesizeFactors } from "~/modules/belenios/trustees";
-import type { DbOrTx } from "~/utils/db.server";
+import { parseResult, parseSizedEncryptedTally, parseTrusteePublicKey } from "~/modules/belenios/serialize";
+import type { Db, DbOrTx } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
-import { pollElections, polls, type PollOwner } from "../../../db/schema";
+import { pollElections, polls, pollTrustees, type PollOwner } from "../../../db/schema";
 import type { PollResult } from "./ballot-rules";
 import { electionOf, outcomeOf } from "./encrypted/poll-elections.server";
-import { checkedPartialDecryption, checkedShuffle, decryptableTally, taskOf, trusteeProgressOf, type ShareProblem } from "./encrypted/poll-trustees.server";
-import { countDecrypted, loadRules } from "./polls.server";
+import { checkPartialDecryptionInPool, checkShuffleInPool, combineSharesInPool } from "./encrypted/ballot-pool.server";
+import { lastShuffleText, taskOf, trusteeProgressOf, type ShareProblem, type TrusteeProgress, type TrusteeTask } from "./encrypted/poll-trustees.server";
+import type { ShareBasis } from "./encrypted/share-checks";
+import { AUTOMATIC_CLOSE, countDecrypted, loadRules } from "./polls.server";
 
 export type ShareKind = "shuffle" | "decryption";
 
 export type ShareResult = { ok: true; counted: boolean; owner?: PollOwner } | { ok: false; code: ShareProblem };
 
+/** Where the trustees are, for the checks in the worker threads: the published tally and the last shuffle. */
+function basisOf(progress: TrusteeProgress): ShareBasis {
+  return { encryptedTally: progress.encryptedTally, lastShuffle: lastShuffleText(progress) };
+}
+
+/** The poll, and this trustee's place in its progress, read as it stands; or why there is nothing to take. */
+async function shareContext(db: DbOrTx, actor: { id: string }, pollId: string, lock: boolean) {
+  const query = db.select().from(polls).where(eq(polls.id, pollId));
+  const [poll] = lock ? await query.for("update") : await query;
+  if (!poll) return { ok: false, code: "not_found" } as const;
+  // The election and its trustees; its list of public credentials is not needed here.
+  const pollElection = await electionOf(db, pollId, { credentials: false });
+  const progress = pollElection && poll.status === "decrypting" ? await trusteeProgressOf(db, pollId, pollElection.election) : null;
+  const trustee = progress?.trustees.find((t) => t.userId === actor.id);
+  if (progress && !trustee) return { ok: false, code: "not_trustee" } as const;
+  if (!pollElection || !progress || !trustee) return { ok: false, code: "not_decrypting" } as const;
+  return { ok: true, poll, pollElection, progress, trustee, task: taskOf(poll, trustee, progress.trustees, progress) } as const;
+}
+
 /**
  * A trustee sends their shuffle or partial decryption. Refused unless it is their turn and its
- * proofs hold; nothing is kept from a refused share. With the last partial decryption the poll's
- * result is decrypted, counted and published (`counted: true`).
+ * proofs hold; nothing is kept from a refused share. Its proofs are checked in a worker thread and
+ * outside any transaction (a shuffle of 10,000 rankings takes minutes to check); then, in one
+ * transaction, the share is kept only if nothing changed meanwhile. With the last partial
+ * decryption needed the result is decrypted (finishDecryption) and, for a free-standing poll,
+ * counted and published (`counted: true`).
  */
 export async function submitTrusteeShare(
-  db: DbOrTx,
+  db: Db,
   actor: Actor & { id: string },
   pollId: string,
   kind: ShareKind,
@@ -35,56 +58,74 @@ export async function submitTrusteeShare(
   shuffledBefore?: number,
 ): Promise<ShareResult> {
   if (!isUuid(pollId)) return { ok: false, code: "not_found" };
-  return db.transaction(async (tx) => {
-    // Shares of one poll are taken one at a time: each is checked against the ones before it.
-    const [poll] = await tx.select().from(polls).where(eq(polls.id, pollId)).for("update");
-    if (!poll) return { ok: false, code: "not_found" } as const;
-    // The election and its trustees; its list of public credentials is not needed here.
-    const pollElection = await electionOf(tx, pollId, { credentials: false });
-    const progress = pollElection && poll.status === "decrypting" ? await trusteeProgressOf(tx, pollId, pollElection.election) : null;
-    const trustee = progress?.trustees.find((t) => t.userId === actor.id);
-    if (progress && !trustee) return { ok: false, code: "not_trustee" } as const;
-    if (!pollElection || !progress || !trustee) return { ok: false, code: "not_decrypting" } as const;
-    const task = taskOf(poll, trustee, progress.trustees, progress);
-    if (task.kind === "done") return { ok: false, code: "already_done" } as const;
-    if (task.kind !== (kind === "shuffle" ? "shuffle" : "decrypt")) return { ok: false, code: "not_your_turn" } as const;
+  const before = await shareContext(db, actor, pollId, false);
+  if (!before.ok) return before;
+  const refused = refusal(before.task, kind);
+  if (refused) return { ok: false, code: refused };
+  // With a threshold, trustees shuffle in any order: one who began before another's shuffle
+  // landed has shuffled what is no longer the last list, and must begin again from the new one.
+  if (kind === "shuffle" && shuffledBefore !== undefined && shuffledBefore !== before.progress.shuffles.length) return { ok: false, code: "overtaken" };
+  const { election } = before.pollElection;
+  const basis = basisOf(before.progress);
+  const checked =
+    kind === "shuffle"
+      ? await checkShuffleInPool(election, basis, text)
+      : await checkPartialDecryptionInPool(election, basis, parseTrusteePublicKey(before.trustee.publicKey ?? "").publicKey, text);
+  if (!checked.ok) return checked;
 
+  const kept = await db.transaction(async (tx) => {
+    // Shares of one poll are kept one at a time, each against the state it was checked on.
+    const now = await shareContext(tx, actor, pollId, true);
+    if (!now.ok) return now;
+    const refusedNow = refusal(now.task, kind);
+    if (refusedNow) return { ok: false, code: refusedNow } as const;
+    if (now.progress.shuffles.length !== before.progress.shuffles.length) return { ok: false, code: "overtaken" } as const;
+    const { position } = now.trustee;
     if (kind === "shuffle") {
-      // With a threshold, trustees shuffle in any order: one who began before another's shuffle
-      // landed has shuffled what is no longer the last list, and must begin again from the new one.
-      if (shuffledBefore !== undefined && shuffledBefore !== progress.shuffles.length) return { ok: false, code: "overtaken" } as const;
-      const checked = checkedShuffle(progress, text);
-      if (!checked.ok) return checked;
-      const shuffles = [...progress.shuffles, { owner: trustee.position, shuffle: checked.canonical }];
-      await tx.update(pollElections).set({ shuffles }).where(eq(pollElections.pollId, pollId));
-      await appendAudit(tx, { actor, action: "poll.trustee_shuffled", subjectType: "poll", subjectId: pollId, details: { trustee: trustee.position } });
-      return { ok: true, counted: false } as const;
+      await tx.update(pollElections).set({ shuffles: [...now.progress.shuffles, { owner: position, shuffle: checked.canonical }] }).where(eq(pollElections.pollId, pollId));
+      await appendAudit(tx, { actor, action: "poll.trustee_shuffled", subjectType: "poll", subjectId: pollId, details: { trustee: position } });
+      return { ok: true, enough: false } as const;
     }
-
-    const checked = checkedPartialDecryption(progress, trustee.position, text);
-    if (!checked.ok) return checked;
-    const partialDecryptions = [...progress.partialDecryptions, { owner: trustee.position, pd: checked.canonical }];
+    const partialDecryptions = [...now.progress.partialDecryptions, { owner: position, pd: checked.canonical }];
     await tx.update(pollElections).set({ partialDecryptions }).where(eq(pollElections.pollId, pollId));
-    await appendAudit(tx, { actor, action: "poll.trustee_decrypted", subjectType: "poll", subjectId: pollId, details: { trustee: trustee.position } });
-    if (partialDecryptions.length < progress.needed) return { ok: true, counted: false } as const;
+    await appendAudit(tx, { actor, action: "poll.trustee_decrypted", subjectType: "poll", subjectId: pollId, details: { trustee: position } });
+    return { ok: true, enough: partialDecryptions.length >= now.progress.needed } as const;
+  });
+  if (!kept.ok) return kept;
+  if (!kept.enough) return { ok: true, counted: false };
+  const finished = await finishDecryption(db, actor, pollId);
+  return { ok: true, counted: finished.counted, ...(finished.owner ? { owner: finished.owner } : {}) };
+}
 
-    // Enough trustees have decrypted (all, or k of them): combine their factors into the result.
-    const { election } = pollElection;
-    const tally = decryptableTally(progress);
-    const factors = synthesizeFactors(
-      election,
-      parseTrustees(pollElection.trusteesRaw),
-      tally,
-      partialDecryptions.map((p) => ({ owner: p.owner, pd: parsePartialDecryption(p.pd) })),
-    );
-    const { totalWeight } = parseSizedEncryptedTally(progress.sizedTally);
-    await tx.update(pollElections).set({ result: serializeResult(computeResult(election, tally, factors, totalWeight)) }).where(eq(pollElections.pollId, pollId));
-    // A free-standing poll is counted now. An owned poll is counted by its owner, in its own order
-    // (decision 027: an election's offices before its committee), which it does once it is called.
-    if (poll.owner !== null) return { ok: true, counted: false, owner: poll.owner } as const;
+/** Why this trustee cannot send this kind of share now, if they cannot. */
+function refusal(task: TrusteeTask, kind: ShareKind): ShareProblem | null {
+  if (task.kind === "done") return "already_done";
+  if (task.kind !== (kind === "shuffle" ? "shuffle" : "decrypt")) return "not_your_turn";
+  return null;
+}
+
+/**
+ * Once enough trustees have decrypted: combines their shares into the result, in a worker thread
+ * (every share is checked again), keeps it, and counts a free-standing poll. An owned poll is
+ * counted by its owner, in its own order (decision 027: an election's offices before its
+ * committee), which is called after (decision 047). Safe to call again: the poll closer does, for
+ * a poll left with its shares but no result (a server stopped in between).
+ */
+export async function finishDecryption(db: Db, actor: Actor, pollId: string): Promise<{ counted: boolean; owner: PollOwner | null }> {
+  const [poll] = await db.select({ status: polls.status, owner: polls.owner }).from(polls).where(eq(polls.id, pollId));
+  const pollElection = await electionOf(db, pollId, { credentials: false });
+  const progress = poll?.status === "decrypting" && pollElection ? await trusteeProgressOf(db, pollId, pollElection.election) : null;
+  if (!poll || !pollElection || !progress || progress.partialDecryptions.length < progress.needed) return { counted: false, owner: poll?.owner ?? null };
+  const { totalWeight } = parseSizedEncryptedTally(progress.sizedTally);
+  const result = await combineSharesInPool(pollElection.election, pollElection.trusteesRaw, basisOf(progress), progress.partialDecryptions, totalWeight);
+  return db.transaction(async (tx) => {
+    const [locked] = await tx.select({ status: polls.status }).from(polls).where(eq(polls.id, pollId)).for("update");
+    if (locked?.status !== "decrypting") return { counted: false, owner: poll.owner };
+    await tx.update(pollElections).set({ result }).where(eq(pollElections.pollId, pollId));
+    if (poll.owner !== null) return { counted: false, owner: poll.owner };
     const counted = await countDecryptedPoll(tx, actor, pollId);
     if (!counted.ok) throw new Error(`decrypted poll not counted: ${counted.code}`);
-    return { ok: true, counted: true } as const;
+    return { counted: true, owner: null };
   });
 }
 
@@ -116,4 +157,22 @@ export async function countDecryptedPoll(tx: DbOrTx, actor: Actor, pollId: strin
     details: { trustees: partials[0]?.pds?.length ?? 0, outcome: result.kind === "yes-no" ? result.result.code : result.report.elected },
   });
   return { ok: true, result };
+}
+
+/** The poll closer's sweep: polls with every share needed but no result yet (finishDecryption); how many it counted. */
+export async function finishStalledDecryptions(db: Db): Promise<number> {
+  const stalled = await db
+    .select({ id: polls.id })
+    .from(polls)
+    .innerJoin(pollElections, eq(pollElections.pollId, polls.id))
+    .where(
+      and(
+        eq(polls.status, "decrypting"),
+        isNull(pollElections.result),
+        sql`coalesce(jsonb_array_length(${pollElections.partialDecryptions}), 0) >= coalesce(${polls.trusteeThreshold}, (select count(*) from ${pollTrustees} t where t.poll_id = ${polls.id}))`,
+      ),
+    );
+  let counted = 0;
+  for (const { id } of stalled) if ((await finishDecryption(db, AUTOMATIC_CLOSE, id)).counted) counted += 1;
+  return counted;
 }

@@ -9,10 +9,15 @@ import { encryptBallot, verifyBallot, type BallotCheck, type Plaintext } from "~
 import { parseElection } from "~/modules/belenios/serialize";
 import type { Ballot, Election } from "~/modules/belenios/types";
 import { RecentlyUsed } from "~/utils/recently-used";
+import { checkPartialDecryptionText, checkShuffleText, combineShares, type ShareBasis, type ShareCheck } from "./share-checks";
 
 export type BallotJob =
   | { kind: "verify"; election: string; ballot: string }
-  | { kind: "encrypt"; election: string; credential: string; plaintext: Plaintext };
+  | { kind: "encrypt"; election: string; credential: string; plaintext: Plaintext }
+  // What trustees send (share-checks.ts): long checks, kept off the thread that answers requests.
+  | { kind: "check_shuffle"; election: string; basis: ShareBasis; text: string }
+  | { kind: "check_decryption"; election: string; basis: ShareBasis; publicKey: string; text: string }
+  | { kind: "combine"; election: string; trustees: string; basis: ShareBasis; partials: { owner: number; pd: string }[]; totalWeight: string };
 
 /**
  * A checked ballot: its public credential (for the caller's own checks) and tracker, as
@@ -26,12 +31,15 @@ export interface SealedBallot {
   tracker: string;
 }
 
-export type BallotJobAnswer = VerifiedBallot | SealedBallot;
+export type BallotJobAnswer = VerifiedBallot | SealedBallot | ShareCheck | { result: string };
 
 const elections = new RecentlyUsed<string, Election>(16);
 
 export function runJob(job: BallotJob): BallotJobAnswer {
   const election = elections.get(job.election, () => parseElection(job.election));
+  if (job.kind === "check_shuffle") return checkShuffleText(election, job.basis, job.text);
+  if (job.kind === "check_decryption") return checkPartialDecryptionText(election, job.basis, BigInt(job.publicKey), job.text);
+  if (job.kind === "combine") return { result: combineShares(election, job.trustees, job.basis, job.partials, BigInt(job.totalWeight)) };
   if (job.kind === "encrypt") {
     const { raw, tracker } = encryptBallot(election, job.credential, job.plaintext);
     return { raw, tracker };

@@ -11,6 +11,7 @@
 import type { Plaintext } from "~/modules/belenios/ballot";
 import type { Election } from "~/modules/belenios/types";
 import { runJob, type BallotJob, type BallotJobAnswer, type SealedBallot, type VerifiedBallot } from "./ballot-jobs.server";
+import type { ShareBasis, ShareCheck } from "./share-checks";
 import { WorkerPool } from "./worker-pool.server";
 
 const POOL_SLOT = Symbol.for("breakaway.ballot-pool");
@@ -40,4 +41,20 @@ export async function verifyBallotInPool(election: Election, raw: string): Promi
 /** A ballot encrypted, proved and signed with a member's private credential (encryptBallot, in a worker thread). */
 export async function encryptBallotInPool(election: Election, privateCredential: string, plaintext: Plaintext): Promise<SealedBallot> {
   return (await ballotPool().run({ kind: "encrypt", election: election.raw, credential: privateCredential, plaintext })) as SealedBallot;
+}
+
+/** A trustee's shuffle checked against the lists it follows on from (share-checks.ts), in a worker thread. */
+export async function checkShuffleInPool(election: Election, basis: ShareBasis, text: string): Promise<ShareCheck> {
+  return (await ballotPool().run({ kind: "check_shuffle", election: election.raw, basis, text })) as ShareCheck;
+}
+
+/** A trustee's partial decryption checked against their key, in a worker thread. */
+export async function checkPartialDecryptionInPool(election: Election, basis: ShareBasis, publicKey: bigint, text: string): Promise<ShareCheck> {
+  return (await ballotPool().run({ kind: "check_decryption", election: election.raw, basis, publicKey: publicKey.toString(), text })) as ShareCheck;
+}
+
+/** The result text from enough partial decryptions, each checked again, in a worker thread. */
+export async function combineSharesInPool(election: Election, trusteesRaw: string, basis: ShareBasis, partials: { owner: number; pd: string }[], totalWeight: bigint): Promise<string> {
+  const answer = (await ballotPool().run({ kind: "combine", election: election.raw, trustees: trusteesRaw, basis, partials, totalWeight: totalWeight.toString() })) as { result: string };
+  return answer.result;
 }

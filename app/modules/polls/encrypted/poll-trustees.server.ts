@@ -11,19 +11,15 @@
 import { and, asc, eq } from "drizzle-orm";
 import { groupForQuestions } from "~/modules/belenios/election";
 import { sha256Hex } from "~/modules/belenios/group";
-import { checkShuffleProof } from "~/modules/belenios/nonhomomorphic";
 import {
   BeleniosFormatError,
   parseEncryptedTally,
-  parsePartialDecryption,
   parseShuffle,
   parseTrusteePublicKey,
-  serializePartialDecryption,
-  serializeShuffle,
   serializeTrusteePublicKey,
 } from "~/modules/belenios/serialize";
 import { mergeNhCiphertexts, nhCiphertexts } from "~/modules/belenios/tally";
-import { verifyPartialDecryption, verifyTrusteePublicKey } from "~/modules/belenios/trustee";
+import { verifyTrusteePublicKey } from "~/modules/belenios/trustee";
 import type { Group } from "~/modules/belenios/group";
 import type { Ciphertext, Election, EncryptedTally, TrusteeKind } from "~/modules/belenios/types";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
@@ -250,29 +246,6 @@ export function taskOf(poll: { status: string; trusteeThreshold: number | null }
 }
 
 export type ShareProblem = "not_found" | "not_trustee" | "not_decrypting" | "not_your_turn" | "already_done" | "share_unreadable" | "share_invalid" | "overtaken";
-
-/** Checks one trustee's shuffle of the ranked ciphertexts: its proof, against what they were given. */
-export function checkedShuffle(progress: TrusteeProgress, text: string): { ok: true; canonical: string } | { ok: false; code: ShareProblem } {
-  const shuffle = readOrNull(parseShuffle, text);
-  if (!shuffle) return { ok: false, code: "share_unreadable" };
-  const input = ciphertextsToShuffle(progress);
-  const { election } = progress;
-  const sound =
-    shuffle.ciphertexts.length === input.length &&
-    shuffle.proofs.length === input.length &&
-    input.every((e, i) => checkShuffleProof(election.group, election.fingerprint, election.params.publicKey, e, shuffle.ciphertexts[i]!, shuffle.proofs[i]!));
-  return sound ? { ok: true, canonical: serializeShuffle(shuffle) } : { ok: false, code: "share_invalid" };
-}
-
-/** Checks one trustee's partial decryption of the decryptable tally against their public key. */
-export function checkedPartialDecryption(progress: TrusteeProgress, position: number, text: string): { ok: true; canonical: string } | { ok: false; code: ShareProblem } {
-  const pd = readOrNull(parsePartialDecryption, text);
-  if (!pd) return { ok: false, code: "share_unreadable" };
-  const trustee = progress.trustees.find((t) => t.position === position);
-  if (!trustee?.publicKey) return { ok: false, code: "not_trustee" };
-  const { publicKey } = parseTrusteePublicKey(trustee.publicKey);
-  return verifyPartialDecryption(progress.election, decryptableTally(progress), publicKey, pd) ? { ok: true, canonical: serializePartialDecryption(pd) } : { ok: false, code: "share_invalid" };
-}
 
 /** The stored progress of a poll held by named trustees, once closed; null otherwise. */
 export async function trusteeProgressOf(db: DbOrTx, pollId: string, election: Election): Promise<TrusteeProgress | null> {
