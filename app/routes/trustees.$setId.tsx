@@ -3,9 +3,11 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, type FieldErrors } from "~/components/forms";
 import { CeremonyTask } from "~/components/trustee-ceremony";
 import { GiveKeyTask } from "~/components/trustee-key";
-import { electionOfTrusteeSet } from "~/modules/elections/election-trustees.server";
+import { ballotsOfTrusteeSet, electionOfTrusteeSet } from "~/modules/elections/election-trustees.server";
 import { giveSetKey } from "~/modules/polls/encrypted/trustee-sets.server";
 import { trusteeSetPage } from "~/modules/polls/trustee-set-page.server";
+import { trusteePage } from "~/modules/polls/trustee-page.server";
+import type { DbOrTx } from "~/utils/db.server";
 import { trusteeProblems, trusteeText as t } from "~/modules/polls/trustee-messages";
 import { requireUser } from "~/utils/auth.server";
 
@@ -22,7 +24,21 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const page = await trusteeSetPage(context.db, setId, user.id);
   if (!page) throw new Response(t.notTrustee, { status: 404 });
   const election = await electionOfTrusteeSet(context.db, setId);
-  return data({ ...page, title: election?.title ?? t.setTitleFallback }, { headers: { "Cache-Control": "no-store" } });
+  // Once the ballots are open: each one, and what it asks of this trustee now (decision 047).
+  const ballots = page.inUse ? await ballotTasks(context.db, setId, user.id) : [];
+  return data({ ...page, title: election?.title ?? t.setTitleFallback, ballots }, { headers: { "Cache-Control": "no-store" } });
+}
+
+/** Each ballot of the set, and what it asks of this trustee: the same task its own trustee page shows. */
+async function ballotTasks(db: DbOrTx, setId: string, userId: string) {
+  const ballots = await ballotsOfTrusteeSet(db, setId);
+  return Promise.all(
+    ballots.map(async (b) => {
+      const task = (await trusteePage(db, b.pollId, userId))?.task.kind ?? "wait_for_close";
+      const kind = task === "shuffle" || task === "decrypt" ? ("yours" as const) : task === "done" || b.status === "closed" ? ("done" as const) : ("waiting" as const);
+      return { pollId: b.pollId, title: b.title, task: kind };
+    }),
+  );
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -57,7 +73,19 @@ export default function TrusteeSetPage() {
           error={errors.share}
         />
       ) : null}
-      {d.task.kind === "wait_for_close" ? <p>{d.keyFingerprint ? `${d.threshold === null ? t.keyGivenNow(d.keyFingerprint) : t.ceremonyDone(d.keyFingerprint)} ` : ""}{t.setWaitForBallots}</p> : null}
+      {d.ballots.length > 0 ? (
+        <section aria-labelledby="ballots-title">
+          <h2 id="ballots-title">{t.setBallotsTitle}</h2>
+          <ul className="list">
+            {d.ballots.map((b) => (
+              <li key={b.pollId}>
+                <Link to={`/polls/${b.pollId}/trustee`}>{b.title}</Link>: {t.setBallotTask[b.task]}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {d.task.kind === "wait_for_close" && d.ballots.length === 0 ? <p>{d.keyFingerprint ? `${d.threshold === null ? t.keyGivenNow(d.keyFingerprint) : t.ceremonyDone(d.keyFingerprint)} ` : ""}{t.setWaitForBallots}</p> : null}
       <p>
         <Link to="/elections">{t.electionsLink}</Link>
       </p>

@@ -93,8 +93,12 @@ describe("an election's trustees, without JavaScript", () => {
     const poll = await html(await app.request(`/polls/${chair.pollId}`, { cookie: cookies[2]! }));
     expect(poll).toContain("held by 2 trustees named by the returning officer");
     expect(await html(await app.request(`/polls/${chair.pollId}/trustee`, { cookie: cookies[5]! }))).toContain("You are trustee 2 of 2.");
-    // The key is in the ballots' records now: it cannot change, nor can the trustees.
+    // The trustee set's page lists the election's ballots, and what each asks of this trustee.
     const path = await setPath();
+    const setPage = await html(await app.request(path, { cookie: cookies[4]! }));
+    expect(setPage).toContain(`href="/polls/${chair.pollId}/trustee"`);
+    expect(setPage).toContain("Chair</a>: nothing for you to do now");
+    // The key is in the ballots' records now: it cannot change, nor can the trustees.
     expect(await html(await post(path, cookies[4]!, { intent: "key", share: serializeTrusteePublicKey(keys[1]!.publicKey) }))).toContain("The poll has opened, so its keys can no longer change.");
   });
 });

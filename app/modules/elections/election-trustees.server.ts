@@ -5,13 +5,13 @@
  * result on their own. One trustee set for the whole election: its ballots are all rankings, in
  * one group, so one key (or one shared key, with three or more trustees) serves them all.
  */
-import { desc, eq } from "drizzle-orm";
+import { asc, desc, eq } from "drizzle-orm";
 import { RFC_3526_2048 } from "~/modules/belenios/group-params";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import { createTrusteeSet, setKeysComplete, setMembersOf, trusteeSetOf } from "~/modules/polls/encrypted/trustee-sets.server";
 import { ceremonyStep, takenAtStep } from "~/modules/polls/encrypted/threshold-ceremony.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
-import { elections, trusteeSets } from "../../../db/schema";
+import { elections, polls, positions, trusteeSets } from "../../../db/schema";
 
 export async function trusteeSetReady(db: DbOrTx, setId: string): Promise<boolean> {
   const set = await trusteeSetOf(db, setId);
@@ -91,4 +91,15 @@ export async function electionTrusteesSummary(db: DbOrTx, setId: string | null, 
 export async function electionOfTrusteeSet(db: DbOrTx, setId: string): Promise<{ title: string } | null> {
   const [row] = await db.select({ title: elections.title }).from(elections).where(eq(elections.trusteeSetId, setId));
   return row ?? null;
+}
+
+/** The ballots a trustee set holds, in the election's order: each position's poll, once opened. */
+export async function ballotsOfTrusteeSet(db: DbOrTx, setId: string): Promise<{ pollId: string; title: string; status: string }[]> {
+  return db
+    .select({ pollId: polls.id, title: positions.title, status: polls.status })
+    .from(positions)
+    .innerJoin(elections, eq(elections.id, positions.electionId))
+    .innerJoin(polls, eq(polls.id, positions.pollId))
+    .where(eq(elections.trusteeSetId, setId))
+    .orderBy(asc(positions.sortOrder));
 }

@@ -130,6 +130,12 @@ export const trusteeText = {
   setWaitForBallots:
     "When the ballots close, each ballot asks for your part on its own trustee page: the Polls page lists them under \"Your part as a trustee\". Bring the same key file.",
   electionsLink: "Back to the election",
+  setBallotsTitle: "The ballots",
+  setBallotTask: {
+    yours: "waiting for your part: open it to shuffle or decrypt",
+    waiting: "nothing for you to do now",
+    done: "done",
+  },
   pollPageLink: "Back to the poll",
 };
 
