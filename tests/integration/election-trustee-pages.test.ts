@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../app/modules/audit/audit.server";
 import { RFC_3526_2048 } from "../../app/modules/belenios/group";
-import { serializeTrusteePublicKey } from "../../app/modules/belenios/serialize";
+import { serializeTrusteePublicKey, signedMsgOf } from "../../app/modules/belenios/serialize";
+import { parseVInput, serializePolynomial, serializeSignedMsg, serializeVOutput, thresholdStep1, thresholdStep3, thresholdStep5 } from "../../app/modules/belenios/threshold";
 import { generateTrusteeKey } from "../../app/modules/belenios/trustee";
 import { addPosition, currentElection, listPositions, stand } from "../../app/modules/elections/elections.server";
 import { grantRole } from "../../app/modules/users/users.server";
@@ -101,4 +102,46 @@ describe("an election's trustees, without JavaScript", () => {
     // The key is in the ballots' records now: it cannot change, nor can the trustees.
     expect(await html(await post(path, cookies[4]!, { intent: "key", share: serializeTrusteePublicKey(keys[1]!.publicKey) }))).toContain("The poll has opened, so its keys can no longer change.");
   });
+});
+
+describe("three trustees of an election, any two decrypting, without JavaScript", () => {
+  // A fresh election world of its own: the first one's ballots are open.
+  let db2: TestDatabase;
+  let app2: Awaited<ReturnType<typeof createTestApp>>;
+  const c2: string[] = [];
+  let ro2 = "";
+  const seeds = [0, 1, 2].map(() => thresholdStep1(RFC_3526_2048));
+
+  beforeAll(async () => {
+    db2 = await createTestDatabase();
+    app2 = await createTestApp(db2.db);
+    const { ids: ids2 } = await foundingMembersReady(db2.db, 4, { adoptStandingOrders: false });
+    for (let i = 0; i < ids2.length; i += 1) c2.push(await cookieFor(db2.db, `founder${i + 1}@example.org`));
+    expect((await grantRole(db2.db, { email: "ro@example.org", role: "returning_officer", actor: systemActor() })).ok).toBe(true);
+    ro2 = await cookieFor(db2.db, "ro@example.org");
+    await electionOpenForNominations(db2.db);
+  }, 120_000);
+  afterAll(() => db2.drop());
+
+  it("take the three steps on the set's page, from the files it relays, and the Elections page follows them", async () => {
+    const named = await app2.request("/elections", { form: { intent: "trustees", trustees: "founder1@example.org\nfounder2@example.org\nfounder3@example.org", trusteeThreshold: "" }, cookie: ro2 });
+    expect(await html(named)).toContain("3 trustees are named.");
+    const path = /href="(\/trustees\/[0-9a-f-]{36})"/.exec(await html(await app2.request("/elections", { cookie: c2[0]! })))![1]!;
+    const send = (i: number, share: string) => app2.request(path, { form: { intent: "key", share }, cookie: c2[i]! });
+    const file = (i: number, name: string) => app2.request(`${path}/${name}`, { cookie: c2[i]! });
+    expect(await html(await app2.request(path, { cookie: c2[0]! }))).toContain("Make your key: step 1 of 3");
+    for (const i of [0, 1, 2]) expect(await html(await send(i, serializeSignedMsg(seeds[i]!.cert)))).toContain("Done: this step of making the key is in.");
+    expect(await html(await app2.request("/elections", { cookie: c2[3]! }))).toContain("They are making their shared key: 0 of 3 have done step 2 of 3.");
+    // The relayed files are the set's members' alone.
+    expect((await file(3, "certificates.jsons")).status).toBe(404);
+    const certs = await (await file(0, "certificates.jsons")).text();
+    const certList = certs.trim().split("\n").map((l) => signedMsgOf(JSON.parse(l), "cert"));
+    for (const i of [0, 1, 2]) expect((await send(i, serializePolynomial(thresholdStep3(RFC_3526_2048, certList, seeds[i]!.seed, 2)))).status).toBe(200);
+    for (const i of [0, 1, 2]) {
+      const vinput = await (await file(i, "vinput.json")).text();
+      expect((await send(i, serializeVOutput(thresholdStep5(RFC_3526_2048, certList, seeds[i]!.seed, parseVInput(vinput.trim()))))).status).toBe(200);
+    }
+    expect(await html(await app2.request(path, { cookie: c2[1]! }))).toMatch(/Your share of the key \([0-9A-F]{8}\) is in\./);
+    expect(await html(await app2.request("/elections", { cookie: c2[3]! }))).toContain("Their key is made: the ballots can open.");
+  }, 120_000);
 });
