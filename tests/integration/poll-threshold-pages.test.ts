@@ -137,6 +137,10 @@ describe("three trustees, any two of whom decrypt, without JavaScript", () => {
     const decrypt = (i: number) => app.request(`/polls/${pollId}/trustee`, { form: { intent: "decryption", share: share(i) }, cookie: cookies[emails[i]!]! });
     expect(await html(await decrypt(2))).toContain("Your share is in.");
     expect(await page(2)).toContain("You have done your part. 1 of the 2 shares needed are in so far.");
+    // The Polls page lists the poll for a trustee with something to do, not for one who has done it.
+    const tasks = async (i: number) => html(await app.request("/polls", { cookie: cookies[emails[i]!]! }));
+    expect(await tasks(0)).toContain(`href="/polls/${pollId}/trustee"`);
+    expect(await tasks(2)).not.toContain(`href="/polls/${pollId}/trustee"`);
     expect(await html(await decrypt(1))).toContain("Your share was the last one: the result is decrypted and counted.");
     const [result] = await database.db.select().from(polls).where(eq(polls.id, pollId));
     expect(result).toMatchObject({ status: "closed", result: { kind: "yes-no", result: { tally: { yes: 3, no: 1, abstain: 0 } } } });

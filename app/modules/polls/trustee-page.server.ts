@@ -2,7 +2,7 @@
  * What a trustee's page shows and serves (decision 045): their task now, and the files their
  * browser or belenios-tool works from. Only the poll's own trustees see either.
  */
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { parseTrusteePublicKey } from "~/modules/belenios/serialize";
 import { nhCiphertexts } from "~/modules/belenios/tally";
 import type { DbOrTx } from "~/utils/db.server";
@@ -139,14 +139,23 @@ export async function pollTrusteeSummary(
 /** Polls where this member is a trustee and has something to do (a key to give, a share to send), for the Polls page. */
 export async function trusteeTasksOf(db: DbOrTx, userId: string): Promise<{ id: string; title: string; status: string }[]> {
   const rows = await db
-    .select({ id: polls.id, title: polls.title, status: polls.status, threshold: polls.trusteeThreshold, keyGiven: pollTrustees.keyGivenAt })
+    .select({
+      id: polls.id,
+      title: polls.title,
+      status: polls.status,
+      threshold: polls.trusteeThreshold,
+      keyGiven: pollTrustees.keyGivenAt,
+      // A trustee who has sent their share has nothing more to do for that poll.
+      shareSent: sql<boolean>`exists (select 1 from ${pollElections} pe, jsonb_array_elements(coalesce(pe.partial_decryptions, '[]'::jsonb)) e
+        where pe.poll_id = ${polls.id} and (e->>'owner')::int = ${pollTrustees.position})`,
+    })
     .from(pollTrustees)
     .innerJoin(polls, eq(polls.id, pollTrustees.pollId))
     .where(eq(pollTrustees.userId, userId))
     .orderBy(asc(polls.closesAt));
   const tasks = [];
   for (const r of rows) {
-    if (r.status === "decrypting" || (r.status === "draft" && r.threshold === null && !r.keyGiven)) tasks.push(r);
+    if ((r.status === "decrypting" && !r.shareSent) || (r.status === "draft" && r.threshold === null && !r.keyGiven)) tasks.push(r);
     else if (r.status === "draft" && r.threshold !== null) {
       // A ceremony step waits on every trustee: listed while this one has not taken the current step.
       const all = await trusteesOf(db, r.id);
