@@ -100,7 +100,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const declared = await declaredOfficers(context.db);
   // While the ballots are open: when they close, and whether that time has come (they are then
   // counted together, offices first, by the poll closer or the returning officer).
-  const ballots = election.phase === "ballot" ? await ballotTimes(context.db, election.id, now) : { lastClose: null, due: false };
+  const ballots = election.phase === "ballot" ? await ballotTimes(context.db, election.id, now) : { lastClose: null, due: false, decrypting: 0 };
   const lastClose = ballots.lastClose;
   const facts = {
     phase: election.phase,
@@ -123,7 +123,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       ballotHint: election.phase === "nominations" && can.run ? await periodHint(context.db, "ballot") : undefined,
       declaredCount: declared.length,
       ballotsClose: lastClose ? ukDateTime(lastClose) : null,
-      ballotsDue: lastClose !== null && lastClose.getTime() <= now,
+      ballotsDue: (lastClose !== null && lastClose.getTime() <= now) || ballots.decrypting > 0,
+      ballotsDecrypting: ballots.decrypting,
     },
     positions: positions.map(({ electedIds: _ids, ...rest }) => rest),
     // Who holds the ballots' key (decision 047): named trustees, or the server.
@@ -261,6 +262,10 @@ export default function ElectionsPage() {
               {e.ballotsDue
                 ? `The ballots closed on ${e.ballotsClose}. They are being counted, the offices first and then the committee; the results appear here when the count is done.`
                 : `Voting is open until ${e.ballotsClose}.`}
+            </p>
+          ) : e.ballotsDecrypting > 0 ? (
+            <p className="panel" role="status">
+              {electionTrusteeText.waiting(e.ballotsDecrypting)}
             </p>
           ) : null}
           <WaitingNotice notice={d.waiting} />
@@ -473,7 +478,9 @@ export default function ElectionsPage() {
           <p>The offices are counted first; anyone elected to one is left out of the committee count (standing orders 11.8).</p>
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="count" />
-            {e.ballotsDue ? (
+            {e.ballotsDecrypting > 0 ? (
+              <p>{electionTrusteeText.waiting(e.ballotsDecrypting)}</p>
+            ) : e.ballotsDue ? (
               <p>The closing time has passed: the ballots are counted automatically within a minute or so, or you can count them now.</p>
             ) : (
               <TextArea name="reason" label="Reason, if closing before the closing time" rows={2} defaultValue={v.reason} error={errors.reason} />

@@ -6,6 +6,10 @@ import { parseVInput, serializePolynomial, serializeSignedMsg, serializeVOutput,
 import { generateTrusteeKey } from "../../app/modules/belenios/trustee";
 import { addPosition, currentElection, listPositions, stand } from "../../app/modules/elections/elections.server";
 import { grantRole } from "../../app/modules/users/users.server";
+import { dueOwners } from "../../app/modules/polls/due-owners.server";
+import { closeDuePolls } from "../../app/modules/polls/polls.server";
+import { polls } from "../../db/schema";
+import { eq } from "drizzle-orm";
 import { toLondonLocal } from "../../app/utils/london-time";
 import { cookieFor, createTestApp, html } from "../support/app-harness";
 import { foundingMembersReady } from "../support/constitution-fixture";
@@ -101,6 +105,17 @@ describe("an election's trustees, without JavaScript", () => {
     expect(setPage).toContain("Chair</a>: nothing for you to do now");
     // The key is in the ballots' records now: it cannot change, nor can the trustees.
     expect(await html(await post(path, cookies[4]!, { intent: "key", share: serializeTrusteePublicKey(keys[1]!.publicKey) }))).toContain("The poll has opened, so its keys can no longer change.");
+
+    // The closing time passes: voting stops, and every page says the ballot waits for its trustees.
+    await database.db.update(polls).set({ closesAt: new Date(Date.now() - 1000) }).where(eq(polls.id, chair.pollId!));
+    await closeDuePolls(database.db, dueOwners);
+    const waiting = await html(await app.request("/elections", { cookie: ro }));
+    expect(waiting).toContain("Voting has closed. 1 ballot is waiting for the trustees to decrypt it");
+    expect(waiting).not.toContain("Reason, if closing before the closing time");
+    expect(await html(await app.request("/elections", { cookie: cookies[2]! }))).toContain("1 ballot is waiting for the trustees");
+    expect(await html(await app.request(`/polls/${chair.pollId}`, { cookie: cookies[2]! }))).toContain("The trustees are decrypting the result: 0 of 2 have sent their share.");
+    expect((await app.request(`/elections/positions/${chair.id}`, { cookie: cookies[2]! })).status).toBe(200);
+    expect(await html(await app.request(path, { cookie: cookies[4]! }))).toContain("Chair</a>: waiting for your part");
   });
 });
 

@@ -856,7 +856,7 @@ export async function declare(db: Db, actor: Actor, positionId: string): Promise
  * then none is counted: past its own closing time a ballot takes no more votes, and waits for the
  * others.
  */
-export async function ballotTimes(db: DbOrTx, electionId: string, now = Date.now()): Promise<{ lastClose: Date | null; due: boolean }> {
+export async function ballotTimes(db: DbOrTx, electionId: string, now = Date.now()): Promise<{ lastClose: Date | null; due: boolean; decrypting: number }> {
   const rows = await db
     .select({ status: polls.status, closesAt: polls.closesAt })
     .from(positions)
@@ -865,7 +865,9 @@ export async function ballotTimes(db: DbOrTx, electionId: string, now = Date.now
   const open = rows.filter((p) => p.status === "open").map((p) => p.closesAt.getTime());
   return {
     lastClose: open.length > 0 ? new Date(Math.max(...open)) : null,
-    due: rows.length > 0 && rows.every((p) => p.status === "closed" || p.closesAt.getTime() <= now),
+    due: rows.length > 0 && rows.every((p) => p.status === "closed" || p.status === "decrypting" || p.closesAt.getTime() <= now),
+    // Ballots closed to voting that wait for their trustees (decision 047).
+    decrypting: rows.filter((p) => p.status === "decrypting").length,
   };
 }
 

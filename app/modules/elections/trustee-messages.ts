@@ -18,4 +18,6 @@ export const electionTrusteeText = {
   nameButton: "Name the trustees",
   named: (n: number) => `${n} ${n === 1 ? "trustee is" : "trustees are"} named. Each now makes their key on their trustee page.`,
   removed: "No trustees are named: the server holds the key of the ballots.",
+  waiting: (ballots: number) =>
+    `Voting has closed. ${ballots === 1 ? "1 ballot is" : `${ballots} ballots are`} waiting for the trustees to decrypt ${ballots === 1 ? "it" : "them"}; each is counted as soon as enough have, the offices first, by itself within a minute or so.`,
 };
