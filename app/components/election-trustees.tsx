@@ -17,8 +17,8 @@ export function ElectionTrusteesPanel({ trustees, canName, values, errors, busy 
       {trustees ? (
         <>
           <p>{t.held(trustees.total, trustees.needed)}</p>
-          <p>{t.names(trustees.names)}</p>
-          {trustees.complete ? <p>{t.complete}</p> : trustees.step ? <p>{t.step(stepNumber[trustees.step.name] ?? 1, trustees.step.taken, trustees.total)}</p> : <p>{t.ready(trustees.ready, trustees.total)}</p>}
+          {trustees.names.length > 0 ? <p>{t.names(trustees.names)}</p> : null}
+          {trustees.inUse ? <p>{t.inUse}</p> : trustees.complete ? <p>{t.complete}</p> : trustees.step ? <p>{t.step(stepNumber[trustees.step.name] ?? 1, trustees.step.taken, trustees.total)}</p> : <p>{t.ready(trustees.ready, trustees.total)}</p>}
           {trustees.youAreOne ? (
             <p>
               <Link to={`/trustees/${trustees.setId}`}>{t.yourPage}</Link>

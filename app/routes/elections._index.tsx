@@ -105,7 +105,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const facts = {
     phase: election.phase,
     nominationsDue: election.nominationsCloseAt.getTime() <= now,
-    ballotsDue: ballots.due,
+    // Ballots waiting for their trustees wait for them, not for the returning officer (decision 047).
+    ballotsDue: ballots.due && ballots.decrypting === 0,
     undeclared: positions.filter((p) => p.pollId && !p.declared).length,
   };
   // The seats of the first election across every round of re-opened nominations.
@@ -128,7 +129,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     },
     positions: positions.map(({ electedIds: _ids, ...rest }) => rest),
     // Who holds the ballots' key (decision 047): named trustees, or the server.
-    trustees: await electionTrusteesSummary(context.db, election.trusteeSetId, auth?.user.id ?? null),
+    // Their names for those signed in only: the public record numbers them, and naming them to
+    // anyone would make them easier to pressure.
+    trustees: await electionTrusteesSummary(context.db, election.trusteeSetId, auth?.user.id ?? null, { names: Boolean(auth) }),
     can,
     registrable,
     nominationsForMe: nominationsForMe.map((n) => ({ positionId: n.positionId, positionTitle: n.positionTitle, nominatorName: n.nominatorName })),

@@ -26,6 +26,7 @@ import {
   winners,
   withdrawCandidacy,
 } from "~/modules/elections/elections.server";
+import { electionTrusteeText } from "~/modules/elections/trustee-messages";
 import { candidateProblemLabels, electionProblemMessages, statementLabel, statementTooLong } from "~/modules/elections/messages";
 import { recount, recountsOf } from "~/modules/elections/recovery.server";
 import { ukDateTime } from "~/modules/documents/format";
@@ -93,7 +94,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const facts = {
     phase: election.phase,
     nominationsDue: election.nominationsCloseAt.getTime() <= now,
-    ballotsDue: Boolean(loaded && (closed || loaded.poll.closesAt.getTime() <= now)),
+    // A ballot waiting for its trustees (decision 047) waits for them, not for a count.
+    ballotsDue: Boolean(loaded && loaded.poll.status !== "decrypting" && (closed || loaded.poll.closesAt.getTime() <= now)),
     undeclared: position.pollId && position.declaredAt === null ? 1 : 0,
   };
   const recounted = await recountsOf(context.db, [position.id]);
@@ -114,6 +116,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       declared: position.declaredAt !== null,
     },
     phase: election.phase,
+    // Voting on this position's ballot: open, not only in the election's ballot phase.
+    ballotOpen: loaded?.poll.status === "open" && loaded.poll.closesAt.getTime() > now,
+    ballotDecrypting: loaded?.poll.status === "decrypting",
     nominationsOpen,
     viewer: {
       signedIn: Boolean(auth),
@@ -369,7 +374,9 @@ export default function PositionPage() {
           Nobody was validly nominated, so there was no ballot: {p.seats === 1 ? "the seat is vacant" : "the seats are vacant"}. Once every result is declared, the organisers re-open nominations
           for {p.seats === 1 ? "it" : "them"} from the <Link to="/elections">Elections page</Link>.
         </p>
-      ) : d.phase === "ballot" && p.pollId ? (
+      ) : d.ballotDecrypting ? (
+        <p className="outcome">{electionTrusteeText.ballotWaiting}</p>
+      ) : d.ballotOpen && p.pollId ? (
         <p>
           <Link to={`/polls/${p.pollId}`} className="button">
             Vote for {p.title}
@@ -404,13 +411,13 @@ export default function PositionPage() {
                 )}
               </Form>
             ) : null}
-            {c.userId === d.viewer.userId && c.status === "standing" && d.phase !== "counted" ? (
+            {c.userId === d.viewer.userId && c.status === "standing" && d.phase !== "counted" && (d.phase === "nominations" || d.ballotOpen) ? (
               <Form method="post">
                 <input type="hidden" name="candidacyId" value={c.id} />
                 <button type="submit" name="intent" value="withdraw" className="button button--warning" disabled={busy}>
                   Withdraw my candidacy
                 </button>
-                {d.phase === "ballot" ? <p className="hint">The ballot is open: your name stays on the paper, and the count skips you.</p> : null}
+                {d.ballotOpen ? <p className="hint">The ballot is open: your name stays on the paper, and the count skips you.</p> : null}
               </Form>
             ) : null}
             <h4>Questions from members</h4>

@@ -7,7 +7,7 @@ import { shuffleTally } from "../../app/modules/belenios/tally";
 import { openDecryptionKey, parseVInput, serializePolynomial, serializeSignedMsg, serializeVOutput, thresholdStep1, thresholdStep3, thresholdStep5 } from "../../app/modules/belenios/threshold";
 import { computePartialDecryption } from "../../app/modules/belenios/trustee";
 import { nameElectionTrustees } from "../../app/modules/elections/election-trustees.server";
-import { countElection, createElection, currentElection, listPositions, openBallots, setSeconding, stand, type Position } from "../../app/modules/elections/elections.server";
+import { countElection, createElection, currentElection, listCandidates, listPositions, openBallots, setSeconding, stand, withdrawCandidacy, type Position } from "../../app/modules/elections/elections.server";
 import type { PollResult } from "../../app/modules/polls/ballot-rules";
 import { dueOwners } from "../../app/modules/polls/due-owners.server";
 import { closedPollRecord, electionOf } from "../../app/modules/polls/encrypted/poll-elections.server";
@@ -150,6 +150,9 @@ describe("an officer election held by three trustees, any two decrypting", () =>
     for (const id of ballotIds) expect((await database.db.select().from(polls).where(eq(polls.id, id)))[0]).toMatchObject({ status: "decrypting", result: null });
     expect((await currentElection(database.db))!.phase).toBe("ballot");
     expect(await countElection(database.db, ro)).toEqual({ ok: false, code: "decrypting" });
+    // Voting has closed: a withdrawal would change the rules of a closed vote, so it is refused.
+    const founder7 = (await listCandidates(database.db, committee)).find((c) => c.name === "Founder 7")!;
+    expect(await withdrawCandidacy(database.db, who(6), founder7.id)).toEqual({ ok: false, code: "wrong_phase" });
 
     // Trustees 1 and 3 shuffle and decrypt the committee first: decrypted, not counted.
     expect(await shuffleBy(0, committee.pollId!)).toEqual({ ok: true, counted: false });

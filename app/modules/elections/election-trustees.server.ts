@@ -66,10 +66,12 @@ export interface ElectionTrusteesSummary {
   /** With a threshold, the ceremony's step now and how many have taken it. */
   step: { name: string; taken: number } | null;
   complete: boolean;
+  /** The ballots have opened with their key: it can no longer change. */
+  inUse: boolean;
   youAreOne: boolean;
 }
 
-export async function electionTrusteesSummary(db: DbOrTx, setId: string | null, userId: string | null): Promise<ElectionTrusteesSummary | null> {
+export async function electionTrusteesSummary(db: DbOrTx, setId: string | null, userId: string | null, show = { names: true }): Promise<ElectionTrusteesSummary | null> {
   if (!setId) return null;
   const set = await trusteeSetOf(db, setId);
   if (!set) return null;
@@ -79,10 +81,11 @@ export async function electionTrusteesSummary(db: DbOrTx, setId: string | null, 
     setId,
     total: rows.length,
     needed: set.threshold ?? rows.length,
-    names: rows.map((r) => r.name),
+    names: show.names ? rows.map((r) => r.name) : [],
     ready: rows.filter((r) => r.publicKey && (set.threshold === null || r.decryptionKey)).length,
     step: step && step !== "complete" ? { name: step, taken: takenAtStep(rows, step) } : null,
     complete: setKeysComplete(set, rows),
+    inUse: set.usedAt !== null,
     youAreOne: rows.some((r) => r.userId === userId),
   };
 }

@@ -554,6 +554,12 @@ export async function withdrawCandidacy(db: Db, member: { id: string; email: str
     if (found.candidacy.userId !== member.id) return { ok: false, code: "not_candidate" } as const;
     if (isPendingNomination(found.candidacy)) return { ok: false, code: "nomination_pending" } as const;
     if (found.election.phase === "counted" || found.candidacy.status === "withdrawn") return { ok: false, code: "wrong_phase" } as const;
+    // Once voting on the ballot has closed (its trustees decrypting it, decision 047), the count
+    // goes ahead as the ballot stood: a withdrawal then would change the rules of a closed vote.
+    if (found.election.phase === "ballot" && found.position.pollId !== null) {
+      const [ballot] = await tx.select({ status: polls.status }).from(polls).where(eq(polls.id, found.position.pollId));
+      if (ballot && ballot.status !== "open") return { ok: false, code: "wrong_phase" } as const;
+    }
     await tx.update(candidacies).set({ status: "withdrawn", withdrawnAt: new Date() }).where(eq(candidacies.id, candidacyId));
     const onBallot = found.election.phase === "ballot" && found.position.pollId !== null && found.candidacy.ballotPosition !== null;
     if (onBallot && found.position.pollId !== null && found.candidacy.ballotPosition !== null) {

@@ -18,6 +18,8 @@ export const electionTrusteeText = {
   nameButton: "Name the trustees",
   named: (n: number) => `${n} ${n === 1 ? "trustee is" : "trustees are"} named. Each now makes their key on their trustee page.`,
   removed: "No trustees are named: the server holds the key of the ballots.",
+  ballotWaiting: "Voting has closed. This ballot is waiting for the trustees to decrypt it; it is counted with the rest of the election, the offices first.",
+  inUse: "Their key holds every ballot of this election.",
   waiting: (ballots: number) =>
     `Voting has closed. ${ballots === 1 ? "1 ballot is" : `${ballots} ballots are`} waiting for the trustees to decrypt ${ballots === 1 ? "it" : "them"}; each is counted as soon as enough have, the offices first, by itself within a minute or so.`,
 };

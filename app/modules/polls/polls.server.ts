@@ -863,12 +863,6 @@ export async function closeDuePolls(db: Db, owners: DueOwners = {}, finishStalle
     const result = await closePoll(db, AUTOMATIC_CLOSE, id);
     if (result.ok) closed += 1;
   }
-  // Owned polls its trustees have decrypted are counted by their owner too (decision 047).
-  const decrypted = await db
-    .selectDistinct({ owner: polls.owner })
-    .from(polls)
-    .innerJoin(pollElections, eq(pollElections.pollId, polls.id))
-    .where(and(eq(polls.status, "decrypting"), isNotNull(polls.owner), isNotNull(pollElections.result)));
   // A poll left with enough trustees' shares but no result (its server stopped in between) is finished first.
   if (finishStalled) {
     try {
@@ -877,6 +871,12 @@ export async function closeDuePolls(db: Db, owners: DueOwners = {}, finishStalle
       console.error(`poll closer: ${describeFailure(error)} (finishing decryptions)`);
     }
   }
+  // Owned polls its trustees have decrypted are counted by their owner too (decision 047).
+  const decrypted = await db
+    .selectDistinct({ owner: polls.owner })
+    .from(polls)
+    .innerJoin(pollElections, eq(pollElections.pollId, polls.id))
+    .where(and(eq(polls.status, "decrypting"), isNotNull(polls.owner), isNotNull(pollElections.result)));
   const dueOwners = new Set([...due, ...decrypted].flatMap((p) => (p.owner === null ? [] : [p.owner])));
   for (const owner of [...dueOwners].sort()) {
     const handler = owners[owner];

@@ -8,6 +8,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import { parseResult, parseSizedEncryptedTally, parseTrusteePublicKey } from "~/modules/belenios/serialize";
 import type { Db, DbOrTx } from "~/utils/db.server";
+import { describeFailure } from "~/utils/errors";
 import { isUuid } from "~/utils/ids";
 import { pollElections, polls, pollTrustees, type PollOwner } from "../../../db/schema";
 import type { PollResult } from "./ballot-rules";
@@ -173,6 +174,13 @@ export async function finishStalledDecryptions(db: Db): Promise<number> {
       ),
     );
   let counted = 0;
-  for (const { id } of stalled) if ((await finishDecryption(db, AUTOMATIC_CLOSE, id)).counted) counted += 1;
+  for (const { id } of stalled) {
+    // One poll that fails (logged by kind only) does not hold up the others.
+    try {
+      if ((await finishDecryption(db, AUTOMATIC_CLOSE, id)).counted) counted += 1;
+    } catch (error) {
+      console.error(`finishing a decryption: ${describeFailure(error)}`);
+    }
+  }
   return counted;
 }

@@ -169,7 +169,9 @@ export const pollTrusteeText = {
       ? `This poll's key is shared by ${total} trustees named by the returning officer, not held by the server: any ${needed} of them together can decrypt the result, and nobody can read a ballot, or the result, without ${needed} of them.`
       : `This poll's key is held by ${total} ${total === 1 ? "trustee" : "trustees"} named by the returning officer, not by the server: nobody can read a ballot, or the result, without every one of them.`,
   decrypting: (done: number, needed: number, total: number) =>
-    needed === total
+    done >= needed
+      ? "Voting has closed. Enough trustees have decrypted the result: it is counted with the rest of the election, the offices first."
+      : needed === total
       ? `Voting has closed. The trustees are decrypting the result: ${done} of ${total} have sent their share.`
       : `Voting has closed. The trustees are decrypting the result: ${done} of the ${needed} shares needed are in.`,
   yourPage: "Go to your trustee page",

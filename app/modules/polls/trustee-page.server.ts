@@ -136,6 +136,20 @@ export async function pollTrusteeSummary(
   };
 }
 
+/**
+ * Whether a trustee of a poll being decrypted has a shuffle or a share to send now, as taskOf
+ * would say, from who has done what (not the shares themselves): not once they sent theirs, nor
+ * once enough have (an owned poll then waits for its owner's count), nor while others shuffle.
+ */
+function hasShareToSend(r: { position: number; method: string; threshold: number | null; trustees: number; shuffled: number[]; decrypted: number[] }): boolean {
+  const needed = r.threshold ?? r.trustees;
+  if (r.decrypted.includes(r.position) || r.decrypted.length >= needed) return false;
+  const shuffling = r.method !== "yes-no" && r.shuffled.length < needed;
+  if (!shuffling) return true;
+  if (r.shuffled.includes(r.position)) return false;
+  return r.threshold !== null || r.shuffled.length === r.position - 1;
+}
+
 /** Polls where this member is a trustee and has something to do (a key to give, a share to send), for the Polls page. */
 export async function trusteeTasksOf(db: DbOrTx, userId: string): Promise<{ id: string; title: string; status: string }[]> {
   const rows = await db
@@ -145,9 +159,12 @@ export async function trusteeTasksOf(db: DbOrTx, userId: string): Promise<{ id: 
       status: polls.status,
       threshold: polls.trusteeThreshold,
       keyGiven: pollTrustees.keyGivenAt,
-      // A trustee who has sent their share has nothing more to do for that poll.
-      shareSent: sql<boolean>`exists (select 1 from ${pollElections} pe, jsonb_array_elements(coalesce(pe.partial_decryptions, '[]'::jsonb)) e
-        where pe.poll_id = ${polls.id} and (e->>'owner')::int = ${pollTrustees.position})`,
+      position: pollTrustees.position,
+      method: polls.method,
+      trustees: sql<number>`(select count(*)::int from ${pollTrustees} t where t.poll_id = ${polls.id})`,
+      // Who has shuffled and decrypted so far, by number only: the shares themselves can be megabytes.
+      shuffled: sql<number[]>`coalesce((select jsonb_agg((e->>'owner')::int) from ${pollElections} pe, jsonb_array_elements(coalesce(pe.shuffles, '[]'::jsonb)) e where pe.poll_id = ${polls.id}), '[]'::jsonb)`,
+      decrypted: sql<number[]>`coalesce((select jsonb_agg((e->>'owner')::int) from ${pollElections} pe, jsonb_array_elements(coalesce(pe.partial_decryptions, '[]'::jsonb)) e where pe.poll_id = ${polls.id}), '[]'::jsonb)`,
     })
     .from(pollTrustees)
     .innerJoin(polls, eq(polls.id, pollTrustees.pollId))
@@ -155,7 +172,7 @@ export async function trusteeTasksOf(db: DbOrTx, userId: string): Promise<{ id: 
     .orderBy(asc(polls.closesAt));
   const tasks = [];
   for (const r of rows) {
-    if ((r.status === "decrypting" && !r.shareSent) || (r.status === "draft" && r.threshold === null && !r.keyGiven)) tasks.push(r);
+    if ((r.status === "decrypting" && hasShareToSend(r)) || (r.status === "draft" && r.threshold === null && !r.keyGiven)) tasks.push(r);
     else if (r.status === "draft" && r.threshold !== null) {
       // A ceremony step waits on every trustee: listed while this one has not taken the current step.
       const all = await trusteesOf(db, r.id);
