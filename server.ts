@@ -13,6 +13,7 @@ import { startMailSender } from "./app/modules/mail/outbox.server";
 import { dueOwners } from "./app/modules/polls/due-owners.server";
 import { startPollCloser } from "./app/modules/polls/polls.server";
 import { finishStalledDecryptions } from "./app/modules/polls/trustee-count.server";
+import { startTrusteeReminders } from "./app/modules/polls/trustee-reminders.server";
 import { createSmtpSender } from "./app/modules/mail/smtp.server";
 import { openDatabase, STATEMENT_TIMEOUT_MS } from "./app/utils/db.server";
 import { createDatabaseGate } from "./app/http/database-gate.server";
@@ -69,6 +70,8 @@ if (env.smtpUrl) {
 // Owned polls are closed by their owners, in their own order (decision 027).
 // A decryption its server stopped in the middle of is finished by the next closer round (decision 047).
 const stopPollCloser = startPollCloser(database.db, undefined, dueOwners, finishStalledDecryptions);
+// Trustees are told by e-mail when it is their turn (their key, a ceremony step, the close).
+const stopTrusteeReminders = startTrusteeReminders(database.db, env.appUrl);
 
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 
@@ -99,6 +102,7 @@ async function shutdown(signal: string) {
   gate.stop();
   await stopMail?.();
   await stopPollCloser();
+  await stopTrusteeReminders();
   await database.close();
   process.exit(0);
 }

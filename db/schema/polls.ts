@@ -220,6 +220,8 @@ export const pollTrustees = pgTable(
     polynomial: text("polynomial"),
     /** Step 5: their key share, encrypted so that only their own key file opens it (belenios-tool's .dkey). */
     decryptionKey: text("decryption_key"),
+    /** What the trustee was last e-mailed about ("key", "step:polynomial", "share"...): each turn is told once. */
+    remindedFor: text("reminded_for"),
   },
   (t) => [primaryKey({ columns: [t.pollId, t.position] }), unique("poll_trustees_poll_user").on(t.pollId, t.userId)],
 );
@@ -262,6 +264,7 @@ export const trusteeSetMembers = pgTable(
     certificate: text("certificate"),
     polynomial: text("polynomial"),
     decryptionKey: text("decryption_key"),
+    remindedFor: text("reminded_for"),
   },
   (t) => [primaryKey({ columns: [t.setId, t.position] }), unique("trustee_set_members_set_user").on(t.setId, t.userId)],
 );

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { startBackgroundLoop } from "~/utils/background-loop.server";
 import { describeFailure } from "~/utils/errors";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import { canonicalJson } from "~/modules/audit/chain";
@@ -893,17 +894,5 @@ export async function closeDuePolls(db: Db, owners: DueOwners = {}, finishStalle
 
 /** Starts the background loop that closes polls on time; returns a function that stops it. */
 export function startPollCloser(db: Db, intervalMs = 15_000, owners: DueOwners = {}, finishStalled?: (db: Db) => Promise<number>): () => Promise<void> {
-  let running: Promise<unknown> | null = null;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = closeDuePolls(db, owners, finishStalled)
-      .catch((error: unknown) => console.error(`poll closer: ${describeFailure(error)}`))
-      .finally(() => {
-        running = null;
-      });
-  }, intervalMs);
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return startBackgroundLoop("poll closer", intervalMs, () => closeDuePolls(db, owners, finishStalled));
 }

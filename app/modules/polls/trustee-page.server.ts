@@ -10,7 +10,7 @@ import { isUuid } from "~/utils/ids";
 import { ballots, pollElections, polls, pollTrustees } from "../../../db/schema";
 import { electionOf, pendingArchive } from "./encrypted/poll-elections.server";
 import { certificatesFile, ceremonyStep, vinputFile } from "./encrypted/threshold-ceremony.server";
-import { decryptableTally, groupForMethod, keyFingerprint, shufflesDone, taskOf, trusteeProgressOf, trusteesOf, type TrusteeProgress, type TrusteeTask } from "./encrypted/poll-trustees.server";
+import { decryptableTally, groupForMethod, hasShareToSend, keyFingerprint, shufflesDone, taskOf, trusteeProgressOf, trusteesOf, type TrusteeProgress, type TrusteeTask } from "./encrypted/poll-trustees.server";
 
 export interface TrusteePage {
   poll: { id: string; title: string; status: string; closesAt: Date };
@@ -134,20 +134,6 @@ export async function pollTrusteeSummary(
     decrypted: row?.pds?.length ?? 0,
     youAreOne: trustees.some((t) => t.userId === userId),
   };
-}
-
-/**
- * Whether a trustee of a poll being decrypted has a shuffle or a share to send now, as taskOf
- * would say, from who has done what (not the shares themselves): not once they sent theirs, nor
- * once enough have (an owned poll then waits for its owner's count), nor while others shuffle.
- */
-function hasShareToSend(r: { position: number; method: string; threshold: number | null; trustees: number; shuffled: number[]; decrypted: number[] }): boolean {
-  const needed = r.threshold ?? r.trustees;
-  if (r.decrypted.includes(r.position) || r.decrypted.length >= needed) return false;
-  const shuffling = r.method !== "yes-no" && r.shuffled.length < needed;
-  if (!shuffling) return true;
-  if (r.shuffled.includes(r.position)) return false;
-  return r.threshold !== null || r.shuffled.length === r.position - 1;
 }
 
 /** Polls where this member is a trustee and has something to do (a key to give, a share to send), for the Polls page. */

@@ -267,3 +267,17 @@ export async function trusteeProgressOf(db: DbOrTx, pollId: string, election: El
     partialDecryptions: row.partialDecryptions ?? [],
   };
 }
+
+/**
+ * Whether a trustee of a poll being decrypted has a shuffle or a share to send now, as taskOf
+ * would say, from who has done what (not the shares themselves): not once they sent theirs, nor
+ * once enough have (an owned poll then waits for its owner's count), nor while others shuffle.
+ */
+export function hasShareToSend(r: { position: number; method: string; threshold: number | null; trustees: number; shuffled: number[]; decrypted: number[] }): boolean {
+  const needed = r.threshold ?? r.trustees;
+  if (r.decrypted.includes(r.position) || r.decrypted.length >= needed) return false;
+  const shuffling = r.method !== "yes-no" && r.shuffled.length < needed;
+  if (!shuffling) return true;
+  if (r.shuffled.includes(r.position)) return false;
+  return r.threshold !== null || r.shuffled.length === r.position - 1;
+}

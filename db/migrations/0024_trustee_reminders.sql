@@ -1,0 +1,2 @@
+ALTER TABLE "poll_trustees" ADD COLUMN "reminded_for" text;--> statement-breakpoint
+ALTER TABLE "trustee_set_members" ADD COLUMN "reminded_for" text;
