@@ -52,7 +52,9 @@ describe("telling trustees it is their turn", () => {
     const pollId = created.pollId;
     const link = `${APP}/polls/${pollId}/trustee`;
 
-    expect(await remindTrustees(database.db, APP)).toBe(3);
+    // Two servers' sweeps at the same moment: each trustee is told once between them.
+    const [first, second] = await Promise.all([remindTrustees(database.db, APP), remindTrustees(database.db, APP)]);
+    expect(first + second).toBe(3);
     expect(await remindTrustees(database.db, APP)).toBe(0);
     let sent = await mails();
     expect(sent.map((m) => m.toAddress).sort()).toEqual(members.slice(0, 3).map((m) => m.email).sort());

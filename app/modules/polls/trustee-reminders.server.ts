@@ -34,14 +34,17 @@ export async function remindTrustees(db: Db, appUrl: string): Promise<number> {
   const [m] = await db.select({ name: movement.name }).from(movement).limit(1);
   const movementName = m?.name ?? "Breakaway";
   let sent = 0;
-  // The mail and the mark in one transaction: told once, and never marked without being told.
-  const tell = async (to: { email: string; name: string }, title: string, turn: TrusteeTurn, link: string, mark: (tx: DbOrTx) => Promise<unknown>) => {
+  // The mark, then the mail, in one transaction: told once, never marked without being told. The
+  // mark changes a row only if it was not already this turn's, so that another server's sweep at
+  // the same moment finds nothing to do, and no trustee gets the same mail twice.
+  const tell = async (to: { email: string; name: string }, title: string, turn: TrusteeTurn, link: string, mark: (tx: DbOrTx) => Promise<unknown[]>) => {
     const mail = trusteeTurnMail({ name: to.name, title, turn, link, movementName });
-    await db.transaction(async (tx) => {
+    const told = await db.transaction(async (tx) => {
+      if ((await mark(tx)).length === 0) return false;
       await queueMail(tx, { to: to.email, subject: mail.subject, text: mail.text, kind: "trustee-turn" });
-      await mark(tx);
+      return true;
     });
-    sent += 1;
+    if (told) sent += 1;
   };
 
   // A poll's own trustees: while its key is made (draft), and while it is decrypted.
@@ -77,7 +80,8 @@ export async function remindTrustees(db: Db, appUrl: string): Promise<number> {
       // Its own try: one failure (logged by kind only) does not stop the others' reminders.
       try {
         await tell(r, r.title, turn, `${base}/polls/${r.pollId}/trustee`, (tx) =>
-          tx.update(pollTrustees).set({ remindedFor: turn }).where(and(eq(pollTrustees.pollId, r.pollId), eq(pollTrustees.position, r.position))),
+          tx.update(pollTrustees).set({ remindedFor: turn }).where(and(eq(pollTrustees.pollId, r.pollId), eq(pollTrustees.position, r.position), sql`${pollTrustees.remindedFor} is distinct from ${turn}`))
+            .returning({ position: pollTrustees.position }),
         );
       } catch (error) {
         console.error(`trustee reminder: ${describeFailure(error)}`);
@@ -114,7 +118,8 @@ export async function remindTrustees(db: Db, appUrl: string): Promise<number> {
       if (!turn || turn === r.remindedFor) continue;
       try {
         await tell(r, r.title, turn, `${base}/trustees/${r.setId}`, (tx) =>
-          tx.update(trusteeSetMembers).set({ remindedFor: turn }).where(and(eq(trusteeSetMembers.setId, r.setId), eq(trusteeSetMembers.position, r.position))),
+          tx.update(trusteeSetMembers).set({ remindedFor: turn }).where(and(eq(trusteeSetMembers.setId, r.setId), eq(trusteeSetMembers.position, r.position), sql`${trusteeSetMembers.remindedFor} is distinct from ${turn}`))
+            .returning({ position: trusteeSetMembers.position }),
         );
       } catch (error) {
         console.error(`trustee reminder: ${describeFailure(error)}`);
