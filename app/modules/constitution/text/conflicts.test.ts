@@ -73,6 +73,22 @@ describe("findConflicts: pairs", () => {
   });
 });
 
+describe("findConflicts: a deletion by diff next to a deletion by words", () => {
+  // The diff deletes "0 A :" and the second line break of the paragraph break; the first line
+  // deletion also tidies the line break after "a .": both change that separator.
+  const text = "a .\n0 A :\n\n' A\n. , ;";
+  const document = { clauses: [{ id: "c", title: "C", order: 1, entrenched: false, text }] };
+  const first = replace("c", text, words(1, 0, 1, 2), "", "a", 1);
+  const second = replaceText("c", text, "a .\n\n' A\n. , ;", "b", 2);
+  it("compete, whichever comes first", () => {
+    for (const list of [[first, second], [second, first]]) {
+      expect(findConflicts(list, document).pairs).toEqual([{ a: "a", b: "b", reason: "overlap" }]);
+    }
+    expect(applyAll(document, [first, second]).rejected.map((r) => r.id)).toEqual(["b"]);
+    expect(applyAll(document, [{ ...first, createdAt: 3 }, second]).rejected.map((r) => r.id)).toEqual(["a"]);
+  });
+});
+
 describe("findConflicts: groups", () => {
   it("groups connected competitors, even when the two ends could both apply", () => {
     const a = yearlyFee("a", 1); // yearly fee

@@ -183,13 +183,23 @@ export function editsBetween(oldText: string, newText: string): TextEdit[] {
  * The range an edit changes in `text`, for deciding whether two edits compete. For an edit by
  * words: what it replaces, plus the whitespace a deletion removes. For an exact edit (from a
  * diff): what it replaces, widened to whole words wherever it ends against one, because a diff
- * may change part of a word ("fee" → "fees" changes the word "fee"). Two edits compete when
- * these ranges overlap (rangesOverlap), so edits that share a word, or would both remove the
- * same space, never apply one over the other.
+ * may change part of a word ("fee" → "fees" changes the word "fee"); and an exact deletion with
+ * whitespace (or the text's edge) on both sides is widened through that whitespace, because it
+ * joins the separators either side into one (or leaves one at the edge), which a diff may
+ * split into edits at either end, so it changes both ("a\nb\n\nc" → "a\n\nc" deletes "b" and
+ * some line break). Two edits compete when these ranges overlap (rangesOverlap), so edits that
+ * share a word, or would both remove or tidy the same space, never apply one over the other.
  */
 export function changedRange(text: string, edit: TextEdit): CharRange {
   let { start, end } = effectiveEdit(text, edit);
   if (edit.mode === "words") return { start, end };
+  const joinsSeparators =
+    edit.text.trim() === "" && (start === 0 || isSpace(text[start - 1])) && (end === text.length || isSpace(text[end]));
+  if (joinsSeparators) {
+    while (start > 0 && isSpace(text[start - 1])) start--;
+    while (end < text.length && isSpace(text[end])) end++;
+    return { start, end };
+  }
   while (start > 0 && !isSpace(text[start - 1])) start--;
   while (end < text.length && !isSpace(text[end])) end++;
   return { start, end };
