@@ -142,20 +142,22 @@ export async function countDecryptedPoll(tx: DbOrTx, actor: Actor, pollId: strin
   const [poll] = await tx.select().from(polls).where(eq(polls.id, pollId)).for("update");
   if (!poll) return { ok: false, code: "not_found" };
   if (poll.status !== "decrypting") return { ok: false, code: "not_decrypting" };
-  const [row] = await tx.select({ result: pollElections.result }).from(pollElections).where(eq(pollElections.pollId, pollId));
+  const [row] = await tx
+    .select({ result: pollElections.result, shares: sql<number>`coalesce(jsonb_array_length(${pollElections.partialDecryptions}), 0)` })
+    .from(pollElections)
+    .where(eq(pollElections.pollId, pollId));
   const pollElection = await electionOf(tx, pollId, { credentials: false });
   if (!row?.result || !pollElection) return { ok: false, code: "not_decrypted" };
   const loaded = await loadRules(tx, pollId);
   if (!loaded) throw new Error("the poll's rules are gone");
   const result = countDecrypted(loaded.rules, outcomeOf(pollElection.election, parseResult(row.result)), poll.rollSize);
   await tx.update(polls).set({ status: "closed", result }).where(eq(polls.id, pollId));
-  const partials = await tx.select({ pds: pollElections.partialDecryptions }).from(pollElections).where(eq(pollElections.pollId, pollId));
   await appendAudit(tx, {
     actor,
     action: "poll.decrypted",
     subjectType: "poll",
     subjectId: pollId,
-    details: { trustees: partials[0]?.pds?.length ?? 0, outcome: result.kind === "yes-no" ? result.result.code : result.report.elected },
+    details: { trustees: row.shares, outcome: result.kind === "yes-no" ? result.result.code : result.report.elected },
   });
   return { ok: true, result };
 }

@@ -1,6 +1,8 @@
 /** Wording of the e-mails telling a trustee it is their turn (decisions 045-047); kept apart so it can be translated. */
 
-export type TrusteeTurn = "key" | "step:certificate" | "step:polynomial" | "step:key_share" | "share";
+import type { KeyTurn } from "./encrypted/threshold-ceremony.server";
+
+export type TrusteeTurn = KeyTurn | "share";
 
 const what: Record<TrusteeTurn, string> = {
   key: "You have been named a trustee. Please make your key: it takes a minute, and the vote cannot open until every trustee has.",

@@ -9,8 +9,8 @@ import type { DbOrTx } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
 import { ballots, pollElections, polls, pollTrustees } from "../../../db/schema";
 import { electionOf, pendingArchive } from "./encrypted/poll-elections.server";
-import { certificatesFile, ceremonyStep, vinputFile } from "./encrypted/threshold-ceremony.server";
-import { decryptableTally, groupForMethod, hasShareToSend, keyFingerprint, shufflesDone, taskOf, trusteeProgressOf, trusteesOf, type TrusteeProgress, type TrusteeTask } from "./encrypted/poll-trustees.server";
+import { ceremonyFile, keyTurnOf } from "./encrypted/threshold-ceremony.server";
+import { decryptableTally, groupForMethod, hasShareToSend, shareOwnerColumns, keyFingerprint, shufflesDone, taskOf, trusteeProgressOf, trusteesOf, type TrusteeProgress, type TrusteeTask } from "./encrypted/poll-trustees.server";
 
 export interface TrusteePage {
   poll: { id: string; title: string; status: string; closesAt: Date };
@@ -85,14 +85,8 @@ export async function trusteeFile(db: DbOrTx, pollId: string, userId: string, na
   if (!found) return null;
   if (found.poll.trusteeThreshold !== null) {
     const { trustees, mine, poll } = found;
-    if (name === "certificates.jsons") {
-      const body = certificatesFile(trustees);
-      return body ? { body, fileName: "certs.jsons" } : null;
-    }
-    if (name === "vinput.json") {
-      const body = vinputFile(groupForMethod(poll.method), trustees, mine.position);
-      return body ? { body, fileName: `trustee-${mine.position}.vinput` } : null;
-    }
+    const relayed = ceremonyFile(groupForMethod(poll.method), trustees, mine.position, name);
+    if (relayed) return relayed;
     if (name === "decryption-key.dkey") return mine.decryptionKey ? { body: `${mine.decryptionKey}\n`, fileName: `trustee-${mine.position}.dkey` } : null;
   }
   if (!found.pollElection || !found.progress) return null;
@@ -148,9 +142,7 @@ export async function trusteeTasksOf(db: DbOrTx, userId: string): Promise<{ id: 
       position: pollTrustees.position,
       method: polls.method,
       trustees: sql<number>`(select count(*)::int from ${pollTrustees} t where t.poll_id = ${polls.id})`,
-      // Who has shuffled and decrypted so far, by number only: the shares themselves can be megabytes.
-      shuffled: sql<number[]>`coalesce((select jsonb_agg((e->>'owner')::int) from ${pollElections} pe, jsonb_array_elements(coalesce(pe.shuffles, '[]'::jsonb)) e where pe.poll_id = ${polls.id}), '[]'::jsonb)`,
-      decrypted: sql<number[]>`coalesce((select jsonb_agg((e->>'owner')::int) from ${pollElections} pe, jsonb_array_elements(coalesce(pe.partial_decryptions, '[]'::jsonb)) e where pe.poll_id = ${polls.id}), '[]'::jsonb)`,
+      ...shareOwnerColumns(polls.id),
     })
     .from(pollTrustees)
     .innerJoin(polls, eq(polls.id, pollTrustees.pollId))
@@ -158,13 +150,12 @@ export async function trusteeTasksOf(db: DbOrTx, userId: string): Promise<{ id: 
     .orderBy(asc(polls.closesAt));
   const tasks = [];
   for (const r of rows) {
-    if ((r.status === "decrypting" && hasShareToSend(r)) || (r.status === "draft" && r.threshold === null && !r.keyGiven)) tasks.push(r);
-    else if (r.status === "draft" && r.threshold !== null) {
-      // A ceremony step waits on every trustee: listed while this one has not taken the current step.
+    if (r.status === "decrypting" && hasShareToSend(r)) tasks.push(r);
+    else if (r.status === "draft") {
+      // Listed while making the key waits on this trustee (a ceremony step waits on every trustee).
       const all = await trusteesOf(db, r.id);
-      const step = ceremonyStep(all);
       const mine = all.find((t) => t.userId === userId);
-      if (step !== "complete" && mine && !(step === "certificate" ? mine.certificate : step === "polynomial" ? mine.polynomial : mine.publicKey)) tasks.push(r);
+      if (mine && keyTurnOf(r.threshold, all, mine)) tasks.push(r);
     }
   }
   return tasks.map(({ id, title, status }) => ({ id, title, status }));

@@ -10,24 +10,10 @@ import type { Db, DbOrTx } from "~/utils/db.server";
 import { startBackgroundLoop } from "~/utils/background-loop.server";
 import { describeFailure } from "~/utils/errors";
 import { queueMail } from "~/modules/mail/outbox.server";
-import { elections, movement, pollElections, polls, pollTrustees, trusteeSetMembers, trusteeSets, users } from "../../../db/schema";
-import { hasShareToSend } from "./encrypted/poll-trustees.server";
-import { ceremonyStep, type CeremonyRow } from "./encrypted/threshold-ceremony.server";
+import { elections, movement, polls, pollTrustees, trusteeSetMembers, trusteeSets, users } from "../../../db/schema";
+import { hasShareToSend, shareOwnerColumns } from "./encrypted/poll-trustees.server";
+import { keyTurnOf } from "./encrypted/threshold-ceremony.server";
 import { trusteeTurnMail, type TrusteeTurn } from "./trustee-mail";
-
-interface Row extends CeremonyRow {
-  userId: string;
-  remindedFor: string | null;
-}
-
-/** What a trustee of a key being made is asked now: their own key, or the ceremony's step, once. */
-function keyTurn(threshold: number | null, rows: readonly Row[], mine: Row): TrusteeTurn | null {
-  if (threshold === null) return mine.publicKey ? null : "key";
-  const step = ceremonyStep(rows);
-  if (step === "complete") return null;
-  const taken = step === "certificate" ? mine.certificate : step === "polynomial" ? mine.polynomial : mine.publicKey;
-  return taken ? null : `step:${step}`;
-}
 
 export async function remindTrustees(db: Db, appUrl: string): Promise<number> {
   const base = appUrl.replace(/\/$/, "");
@@ -64,8 +50,7 @@ export async function remindTrustees(db: Db, appUrl: string): Promise<number> {
       polynomial: pollTrustees.polynomial,
       decryptionKey: pollTrustees.decryptionKey,
       remindedFor: pollTrustees.remindedFor,
-      shuffled: sql<number[]>`coalesce((select jsonb_agg((e->>'owner')::int) from ${pollElections} pe, jsonb_array_elements(coalesce(pe.shuffles, '[]'::jsonb)) e where pe.poll_id = ${polls.id}), '[]'::jsonb)`,
-      decrypted: sql<number[]>`coalesce((select jsonb_agg((e->>'owner')::int) from ${pollElections} pe, jsonb_array_elements(coalesce(pe.partial_decryptions, '[]'::jsonb)) e where pe.poll_id = ${polls.id}), '[]'::jsonb)`,
+      ...shareOwnerColumns(polls.id),
     })
     .from(pollTrustees)
     .innerJoin(polls, eq(polls.id, pollTrustees.pollId))
@@ -75,7 +60,7 @@ export async function remindTrustees(db: Db, appUrl: string): Promise<number> {
   for (const r of pollRows) byPoll.set(r.pollId, [...(byPoll.get(r.pollId) ?? []), r]);
   for (const rows of byPoll.values()) {
     for (const r of rows) {
-      const turn = r.status === "draft" ? keyTurn(r.threshold, rows, r) : hasShareToSend({ ...r, trustees: rows.length }) ? "share" : null;
+      const turn = r.status === "draft" ? keyTurnOf(r.threshold, rows, r) : hasShareToSend({ ...r, trustees: rows.length }) ? "share" : null;
       if (!turn || turn === r.remindedFor) continue;
       // Its own try: one failure (logged by kind only) does not stop the others' reminders.
       try {
@@ -114,7 +99,7 @@ export async function remindTrustees(db: Db, appUrl: string): Promise<number> {
   for (const r of setRows) bySet.set(r.setId, [...(bySet.get(r.setId) ?? []), r]);
   for (const rows of bySet.values()) {
     for (const r of rows) {
-      const turn = keyTurn(r.threshold, rows, r);
+      const turn = keyTurnOf(r.threshold, rows, r);
       if (!turn || turn === r.remindedFor) continue;
       try {
         await tell(r, r.title, turn, `${base}/trustees/${r.setId}`, (tx) =>

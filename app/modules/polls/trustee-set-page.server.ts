@@ -6,8 +6,8 @@
 import { groupByName } from "~/modules/belenios/group-params";
 import { parseTrusteePublicKey } from "~/modules/belenios/serialize";
 import type { DbOrTx } from "~/utils/db.server";
-import { keyFingerprint, type TrusteeTask } from "./encrypted/poll-trustees.server";
-import { certificatesFile, ceremonyStep, takenAtStep, vinputFile } from "./encrypted/threshold-ceremony.server";
+import { keyFingerprint, taskOf, type TrusteeTask } from "./encrypted/poll-trustees.server";
+import { ceremonyFile } from "./encrypted/threshold-ceremony.server";
 import { setMembersOf, trusteeSetOf } from "./encrypted/trustee-sets.server";
 
 export interface TrusteeSetPage {
@@ -28,12 +28,8 @@ export async function trusteeSetPage(db: DbOrTx, setId: string, userId: string):
   const rows = await setMembersOf(db, setId);
   const mine = rows.find((r) => r.userId === userId);
   if (!mine) return null;
-  let task: TrusteeSetPage["task"] = { kind: "wait_for_close" };
-  if (!set.usedAt && set.threshold === null) task = { kind: "give_key", given: Boolean(mine.publicKey) };
-  else if (!set.usedAt) {
-    const step = ceremonyStep(rows);
-    if (step !== "complete") task = { kind: "ceremony", step, given: takenAtStep([mine], step) === 1, taken: takenAtStep(rows, step) };
-  }
+  // As a poll's trustee is asked before it opens: a set in use is as a poll that has opened.
+  const task = taskOf({ status: set.usedAt ? "open" : "draft", trusteeThreshold: set.threshold }, mine, rows, null) as TrusteeSetPage["task"];
   return {
     setId,
     position: mine.position,
@@ -46,8 +42,6 @@ export async function trusteeSetPage(db: DbOrTx, setId: string, userId: string):
   };
 }
 
-export const TRUSTEE_SET_FILES = ["certificates.jsons", "vinput.json"] as const;
-
 /** The ceremony's relayed files for a member: everyone's certificates, and the pieces sent to them. */
 export async function trusteeSetFile(db: DbOrTx, setId: string, userId: string, name: string): Promise<{ body: string; fileName: string } | null> {
   const set = await trusteeSetOf(db, setId);
@@ -55,13 +49,5 @@ export async function trusteeSetFile(db: DbOrTx, setId: string, userId: string, 
   const rows = await setMembersOf(db, setId);
   const mine = rows.find((r) => r.userId === userId);
   if (!mine) return null;
-  if (name === "certificates.jsons") {
-    const body = certificatesFile(rows);
-    return body ? { body, fileName: "certs.jsons" } : null;
-  }
-  if (name === "vinput.json") {
-    const body = vinputFile(groupByName(set.groupName), rows, mine.position);
-    return body ? { body, fileName: `trustee-${mine.position}.vinput` } : null;
-  }
-  return null;
+  return ceremonyFile(groupByName(set.groupName), rows, mine.position, name);
 }

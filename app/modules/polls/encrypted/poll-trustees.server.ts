@@ -8,7 +8,7 @@
  * decryption, with its proofs, which the server checks before keeping it; with the last one the
  * result is known and counted (trustee-count.server.ts).
  */
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql, type AnyColumn } from "drizzle-orm";
 import { groupForQuestions } from "~/modules/belenios/election";
 import { sha256Hex } from "~/modules/belenios/group";
 import {
@@ -25,7 +25,7 @@ import type { Ciphertext, Election, EncryptedTally, TrusteeKind } from "~/module
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import type { DbOrTx } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
-import { pollElections, polls, pollTrustees, users } from "../../../../db/schema";
+import { pollElections, polls, pollTrustees, trusteeSetMembers, users } from "../../../../db/schema";
 import { electionTemplate } from "./poll-election";
 import { ceremonyStep, checkCeremonyMessage, takenAtStep, thresholdTrustees, type CeremonyProblem, type CeremonyRow, type CeremonyStep, type CeremonyUpdate } from "./threshold-ceremony.server";
 
@@ -71,18 +71,30 @@ export interface TrusteeRow extends CeremonyRow {
   keyGivenAt: Date | null;
 }
 
+/** A trustee's columns, in a poll's trustees or a trustee set's members (the same columns), with their name. */
+export function trusteeColumns(table: typeof pollTrustees | typeof trusteeSetMembers) {
+  return {
+    position: table.position,
+    userId: table.userId,
+    name: users.displayName,
+    publicKey: table.publicKey,
+    keyGivenAt: table.keyGivenAt,
+    certificate: table.certificate,
+    polynomial: table.polynomial,
+    decryptionKey: table.decryptionKey,
+  };
+}
+
+/** Who has shuffled and who has decrypted a poll so far, by number only: the shares themselves can be megabytes. */
+export function shareOwnerColumns(pollId: AnyColumn) {
+  const owners = (column: "shuffles" | "partial_decryptions") =>
+    sql<number[]>`coalesce((select jsonb_agg((e->>'owner')::int) from ${pollElections} pe, jsonb_array_elements(coalesce(pe.${sql.raw(column)}, '[]'::jsonb)) e where pe.poll_id = ${pollId}), '[]'::jsonb)`;
+  return { shuffled: owners("shuffles"), decrypted: owners("partial_decryptions") };
+}
+
 export async function trusteesOf(db: DbOrTx, pollId: string): Promise<TrusteeRow[]> {
   return db
-    .select({
-      position: pollTrustees.position,
-      userId: pollTrustees.userId,
-      name: users.displayName,
-      publicKey: pollTrustees.publicKey,
-      keyGivenAt: pollTrustees.keyGivenAt,
-      certificate: pollTrustees.certificate,
-      polynomial: pollTrustees.polynomial,
-      decryptionKey: pollTrustees.decryptionKey,
-    })
+    .select(trusteeColumns(pollTrustees))
     .from(pollTrustees)
     .innerJoin(users, eq(users.id, pollTrustees.userId))
     .where(eq(pollTrustees.pollId, pollId))

@@ -56,11 +56,29 @@ export function ceremonyStep(rows: readonly CeremonyRow[]): CeremonyStep {
   return "complete";
 }
 
+/** Whether this trustee has taken this step of the ceremony. */
+export function hasTakenStep(row: CeremonyRow, step: CeremonyStep): boolean {
+  return step === "certificate" ? Boolean(row.certificate) : step === "polynomial" ? Boolean(row.polynomial) : Boolean(row.publicKey && row.decryptionKey);
+}
+
 /** How many trustees have taken the step the ceremony is at. */
 export function takenAtStep(rows: readonly CeremonyRow[], step: CeremonyStep): number {
-  const has = (r: CeremonyRow) =>
-    step === "certificate" ? Boolean(r.certificate) : step === "polynomial" ? Boolean(r.polynomial) : Boolean(r.publicKey && r.decryptionKey);
-  return rows.filter(has).length;
+  return rows.filter((r) => hasTakenStep(r, step)).length;
+}
+
+/** What making a key asks of one trustee now: their own key, or the ceremony's step they have not taken. */
+export type KeyTurn = "key" | `step:${Exclude<CeremonyStep, "complete">}`;
+
+/**
+ * What making the key (of a poll, or a trustee set) asks of this trustee now, if anything: with
+ * no threshold, their own key until they gave it; with one, the step the ceremony is at, until
+ * they have taken it (every step waits for every trustee). For their page's task list and their
+ * reminders alike.
+ */
+export function keyTurnOf(threshold: number | null, rows: readonly CeremonyRow[], mine: CeremonyRow): KeyTurn | null {
+  if (threshold === null) return mine.publicKey ? null : "key";
+  const step = ceremonyStep(rows);
+  return step === "complete" || hasTakenStep(mine, step) ? null : `step:${step}`;
 }
 
 const certsOf = (rows: readonly CeremonyRow[]): SignedMsg[] => rows.map((r) => signedMsgOf(JSON.parse(r.certificate!), "cert"));
@@ -79,6 +97,23 @@ export function vinputFile(group: Group, rows: readonly CeremonyRow[], position:
   const vinputs = thresholdStep4(group, certsOf(rows), polynomialsOf(rows));
   const mine = vinputs[position - 1];
   return mine ? `${serializeVInput(mine)}\n` : null;
+}
+
+/**
+ * A file the ceremony relays to trustee `position`, named as belenios-tool names it: everyone's
+ * certificates ("certificates.jsons"), or the pieces the others sent them ("vinput.json"). Null
+ * for any other name, or before the file exists. For a poll's trustees and a set's alike.
+ */
+export function ceremonyFile(group: Group, rows: readonly CeremonyRow[], position: number, name: string): { body: string; fileName: string } | null {
+  if (name === "certificates.jsons") {
+    const body = certificatesFile(rows);
+    return body ? { body, fileName: "certs.jsons" } : null;
+  }
+  if (name === "vinput.json") {
+    const body = vinputFile(group, rows, position);
+    return body ? { body, fileName: `trustee-${position}.vinput` } : null;
+  }
+  return null;
 }
 
 /** The election's trustees once the ceremony is complete (step 6, which checks everything again); "missing" before. */

@@ -13,8 +13,8 @@ import type { DbOrTx } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
 import { polls, pollTrustees, trusteeSetMembers, trusteeSets, users } from "../../../../db/schema";
 import { defaultThreshold, validThreshold } from "../trustee-threshold";
-import { checkTrusteeMessage, keyAuditDetails, MAX_TRUSTEES, type KeyProblem, type TrusteeRow } from "./poll-trustees.server";
-import { ceremonyStep, type CeremonyStep } from "./threshold-ceremony.server";
+import { checkTrusteeMessage, keyAuditDetails, MAX_TRUSTEES, trusteeColumns, type KeyProblem, type TrusteeRow } from "./poll-trustees.server";
+import { ceremonyStep, keyTurnOf, type CeremonyStep } from "./threshold-ceremony.server";
 
 export interface TrusteeSet {
   id: string;
@@ -49,16 +49,7 @@ export async function trusteeSetOf(db: DbOrTx, setId: string): Promise<TrusteeSe
 
 export async function setMembersOf(db: DbOrTx, setId: string): Promise<TrusteeRow[]> {
   return db
-    .select({
-      position: trusteeSetMembers.position,
-      userId: trusteeSetMembers.userId,
-      name: users.displayName,
-      publicKey: trusteeSetMembers.publicKey,
-      keyGivenAt: trusteeSetMembers.keyGivenAt,
-      certificate: trusteeSetMembers.certificate,
-      polynomial: trusteeSetMembers.polynomial,
-      decryptionKey: trusteeSetMembers.decryptionKey,
-    })
+    .select(trusteeColumns(trusteeSetMembers))
     .from(trusteeSetMembers)
     .innerJoin(users, eq(users.id, trusteeSetMembers.userId))
     .where(eq(trusteeSetMembers.setId, setId))
@@ -134,10 +125,7 @@ export async function trusteeSetTasksOf(db: DbOrTx, userId: string): Promise<{ s
     const set = await trusteeSetOf(db, setId);
     const rows = await setMembersOf(db, setId);
     const me = rows.find((r) => r.userId === userId);
-    if (!set || !me || setKeysComplete(set, rows)) continue;
-    const step = set.threshold === null ? null : ceremonyStep(rows);
-    const waiting = step === null ? !me.publicKey : step === "certificate" ? !me.certificate : step === "polynomial" ? !me.polynomial : !me.publicKey;
-    if (waiting) tasks.push({ setId });
+    if (set && me && keyTurnOf(set.threshold, rows, me)) tasks.push({ setId });
   }
   return tasks;
 }
