@@ -105,8 +105,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const facts = {
     phase: election.phase,
     nominationsDue: election.nominationsCloseAt.getTime() <= now,
-    // Ballots waiting for their trustees wait for them, not for the returning officer (decision 047).
-    ballotsDue: ballots.due && ballots.decrypting === 0,
+    ballotsDue: ballots.due,
     undeclared: positions.filter((p) => p.pollId && !p.declared).length,
   };
   // The seats of the first election across every round of re-opened nominations.

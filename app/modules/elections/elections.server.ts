@@ -869,11 +869,13 @@ export async function ballotTimes(db: DbOrTx, electionId: string, now = Date.now
     .innerJoin(polls, eq(polls.id, positions.pollId))
     .where(eq(positions.electionId, electionId));
   const open = rows.filter((p) => p.status === "open").map((p) => p.closesAt.getTime());
+  const decrypting = rows.filter((p) => p.status === "decrypting").length;
   return {
     lastClose: open.length > 0 ? new Date(Math.max(...open)) : null,
-    due: rows.length > 0 && rows.every((p) => p.status === "closed" || p.status === "decrypting" || p.closesAt.getTime() <= now),
-    // Ballots closed to voting that wait for their trustees (decision 047).
-    decrypting: rows.filter((p) => p.status === "decrypting").length,
+    // Ballots closed to voting that wait for their trustees (decision 047): not due for the
+    // returning officer's count until the trustees have decrypted them.
+    due: decrypting === 0 && rows.length > 0 && rows.every((p) => p.status === "closed" || p.closesAt.getTime() <= now),
+    decrypting,
   };
 }
 

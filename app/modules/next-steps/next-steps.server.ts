@@ -153,7 +153,7 @@ async function electionRoadFacts(
   const [list, seats, ballots] = await Promise.all([
     listPositions(db, election.id),
     vacancies(db),
-    election.phase === "ballot" ? ballotTimes(db, election.id) : { lastClose: null, due: false },
+    election.phase === "ballot" ? ballotTimes(db, election.id) : { lastClose: null, due: false, decrypting: 0 },
   ]);
   const undeclared = list.filter((p) => p.pollId && !p.declaredAt).length;
   const electionFacts = {
@@ -161,6 +161,7 @@ async function electionRoadFacts(
     nominationsCloseAt: election.nominationsCloseAt,
     ballotsCloseAt: ballots.lastClose,
     ballotsDue: ballots.due,
+    ballotsDecrypting: ballots.decrypting,
     undeclared,
     vacantSeats: seats.settled ? seats.positions.reduce((n, p) => n + p.seats.length, 0) : 0,
   };

@@ -122,7 +122,7 @@ describe("the next step of the road, phase by phase", () => {
     const constitution = { ...founding, invited: 5, roles: { returningOfficer: "Rita", viewerIsReturningOfficer: false }, standingOrders: so };
     const draft = { phase: "drafting" as const, amendments: 4, readyForVote: 2, pending: 10, round: null, adoptionPoll: null };
     const elections = { ...constitution, constitution: { adopted: true, draft: null } };
-    const election = { phase: "nominations" as const, nominationsCloseAt: later(5), ballotsCloseAt: null, ballotsDue: false, undeclared: 0, vacantSeats: 0 };
+    const election = { phase: "nominations" as const, nominationsCloseAt: later(5), ballotsCloseAt: null, ballotsDue: false, ballotsDecrypting: 0, undeclared: 0, vacantSeats: 0 };
     walk.push(
       [founding, "invite_founders", "/founding"],
       [{ ...founding, invited: 5 }, "appoint_returning_officer", "/roles"],
@@ -142,6 +142,8 @@ describe("the next step of the road, phase by phase", () => {
       [{ ...elections, election: { ...election, nominationsCloseAt: later(-1) } }, "election_waiting", "/elections"],
       [{ ...elections, election: { ...election, phase: "ballot", nominationsCloseAt: later(-1), ballotsCloseAt: later(6) } }, "ballots_open", "/elections"],
       [{ ...elections, election: { ...election, phase: "ballot", nominationsCloseAt: later(-1), ballotsCloseAt: later(-1), ballotsDue: true } }, "election_waiting", "/elections"],
+      // Ballots held by trustees (decision 047), closed to voting: waiting for the trustees, not the returning officer.
+      [{ ...elections, election: { ...election, phase: "ballot", nominationsCloseAt: later(-1), ballotsCloseAt: null, ballotsDecrypting: 2 } }, "ballots_decrypting", "/elections"],
       [{ ...elections, election: { ...election, phase: "counted", nominationsCloseAt: later(-1), undeclared: 2 } }, "election_waiting", "/elections"],
       [{ ...elections, election: { ...election, phase: "counted", nominationsCloseAt: later(-1), vacantSeats: 1 } }, "reopen_vacancies", "/elections"],
       [{ ...elections, election: { ...election, phase: "counted", nominationsCloseAt: later(-1) }, registration: { fails: 4, warnings: 1 } }, "prepare_registration", "/registration/readiness"],
@@ -192,7 +194,7 @@ describe("the next step of the road, phase by phase", () => {
       roles: { returningOfficer: "Rita Returning", viewerIsReturningOfficer: false },
       standingOrders: { id: "so", status: "closed", closesAt: later(-30), passed: true },
       constitution: { adopted: true, draft: null },
-      election: { phase: "nominations", nominationsCloseAt: later(-1), ballotsCloseAt: null, ballotsDue: false, undeclared: 0, vacantSeats: 0 },
+      election: { phase: "nominations", nominationsCloseAt: later(-1), ballotsCloseAt: null, ballotsDue: false, ballotsDecrypting: 0, undeclared: 0, vacantSeats: 0 },
     };
     expect(roadStepView(roadStep(facts), organiser)).toMatchObject({ title: "Nominations have closed", text: "Waiting for the returning officer, Rita Returning, to open the ballots." });
     const mine = roadStep({ ...facts, roles: { ...facts.roles, viewerIsReturningOfficer: true } });

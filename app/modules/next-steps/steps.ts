@@ -125,6 +125,8 @@ export interface RoadFacts {
     nominationsCloseAt: Date;
     ballotsCloseAt: Date | null;
     ballotsDue: boolean;
+    /** Ballots closed to voting and waiting for their trustees to decrypt them (decision 047). */
+    ballotsDecrypting: number;
     undeclared: number;
     vacantSeats: number;
   } | null;
@@ -164,6 +166,7 @@ export type RoadStepKind =
   | "nominations_open"
   | "election_waiting"
   | "ballots_open"
+  | "ballots_decrypting"
   | "reopen_vacancies"
   | "prepare_registration"
   | "file_registration";
@@ -249,6 +252,7 @@ export function roadStep(f: RoadFacts): RoadStep {
   if (e.phase === "nominations") {
     return { stage: "elections", kind: "nominations_open", doer: waiting ? "organisers" : "nobody", href: waiting ? "/roles" : "/elections", until: e.nominationsCloseAt, ...(waiting ? { waiting } : {}) };
   }
+  if (e.phase === "ballot" && e.ballotsDecrypting > 0 && !waiting) return { stage: "elections", kind: "ballots_decrypting", doer: "nobody", href: "/elections" };
   if (e.phase === "ballot") {
     return { stage: "elections", kind: "ballots_open", doer: waiting ? "organisers" : "nobody", href: waiting ? "/roles" : "/elections", ...(e.ballotsCloseAt ? { until: e.ballotsCloseAt } : {}), ...(waiting ? { waiting } : {}) };
   }
