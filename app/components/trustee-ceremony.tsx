@@ -1,7 +1,8 @@
 import { useSubmit } from "@remix-run/react";
 import { useRef, useState } from "react";
 import { trusteeText as t } from "~/modules/polls/trustee-messages";
-import { fetchTrusteeFile, KeyFileInput, Progress, SaveThenSend, ToolPath, useHydrated, WorkError } from "./trustee-work";
+import { BrowserMadeKey } from "./trustee-key";
+import { fetchTrusteeFile, KeyFileInput, Progress, ToolPath, useHydrated, WorkError } from "./trustee-work";
 
 /**
  * The threshold key ceremony on a trustee's page (decision 046): the three steps each trustee
@@ -77,36 +78,17 @@ export function CeremonyTask({ page, error }: { page: CeremonyPage; error?: stri
 
 /** Step 1 in this browser: the key file offered for saving, its public part (the certificate) sent once saved. */
 function BrowserCertificate({ groupName }: { groupName: string }) {
-  const hydrated = useHydrated();
-  const submit = useSubmit();
-  const [state, setState] = useState<{ kind: "idle" } | { kind: "working" } | { kind: "made"; id: string; certJson: string; url: string } | { kind: "failed" }>({ kind: "idle" });
-  if (!hydrated) return null;
-  const make = async () => {
-    setState({ kind: "working" });
-    try {
-      const { makeCertificateInBrowser } = await import("~/modules/belenios/browser/threshold-ceremony");
-      const made = await makeCertificateInBrowser(groupName);
-      const url = URL.createObjectURL(new Blob([made.keyFile], { type: "application/octet-stream" }));
-      setState({ kind: "made", id: made.id.slice(0, 8), certJson: made.certJson, url });
-    } catch {
-      setState({ kind: "failed" });
-    }
-  };
-  if (state.kind === "working") return <Progress label={t.makingKey} fraction={0.5} />;
-  if (state.kind === "failed") return <WorkError message={t.browserFailed} />;
-  if (state.kind === "idle")
-    return (
-      <button type="button" className="button" onClick={() => void make()}>
-        {t.makeCertificateButton}
-      </button>
-    );
   return (
-    <SaveThenSend
-      url={state.url}
-      fileName={`trustee-${state.id}.key`}
-      linkText={t.saveKeyFile(state.id)}
+    <BrowserMadeKey
+      buttonText={t.makeCertificateButton}
+      make={async (options) => {
+        const { makeCertificateInBrowser } = await import("~/modules/belenios/browser/threshold-ceremony");
+        const made = await makeCertificateInBrowser(groupName, options);
+        return { id: made.id.slice(0, 8), file: made.keyFile, publicText: made.certJson };
+      }}
+      fileName={(id) => `trustee-${id}.key`}
+      linkText={t.saveKeyFile}
       sendText={t.giveCertificateButton}
-      onSend={() => submit({ intent: "key", share: state.certJson }, { method: "post" })}
     />
   );
 }
