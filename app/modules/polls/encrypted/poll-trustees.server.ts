@@ -14,11 +14,10 @@ import { sha256Hex } from "~/modules/belenios/group";
 import {
   BeleniosFormatError,
   parseEncryptedTally,
-  parseShuffle,
   parseTrusteePublicKey,
   serializeTrusteePublicKey,
 } from "~/modules/belenios/serialize";
-import { mergeNhCiphertexts, nhCiphertexts } from "~/modules/belenios/tally";
+import { nhCiphertexts } from "~/modules/belenios/tally";
 import { verifyTrusteePublicKey } from "~/modules/belenios/trustee";
 import type { Group } from "~/modules/belenios/group";
 import type { Ciphertext, Election, EncryptedTally, TrusteeKind } from "~/modules/belenios/types";
@@ -27,6 +26,7 @@ import type { DbOrTx } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
 import { pollElections, polls, pollTrustees, trusteeSetMembers, users } from "../../../../db/schema";
 import { electionTemplate } from "./poll-election";
+import { listsToShuffle, tallyToDecrypt } from "./share-checks";
 import { ceremonyStep, checkCeremonyMessage, takenAtStep, thresholdTrustees, type CeremonyProblem, type CeremonyRow, type CeremonyStep, type CeremonyUpdate } from "./threshold-ceremony.server";
 
 /**
@@ -195,8 +195,7 @@ export interface TrusteeProgress {
 
 /** Ranked polls' ciphertexts as the next trustee must take them: the tally's, or the last shuffle's. */
 export function ciphertextsToShuffle(progress: TrusteeProgress): Ciphertext[][] {
-  const last = progress.shuffles.at(-1);
-  return last ? parseShuffle(last.shuffle).ciphertexts : nhCiphertexts(progress.election, progress.tally);
+  return listsToShuffle(progress.election, progress.tally, lastShuffleText(progress));
 }
 
 /**
@@ -211,8 +210,7 @@ export function shufflesDone(progress: TrusteeProgress): boolean {
 
 /** What the trustees decrypt: the tally, its ranked lists replaced by the last shuffle. */
 export function decryptableTally(progress: TrusteeProgress): EncryptedTally {
-  const last = progress.shuffles.at(-1);
-  return last ? mergeNhCiphertexts(progress.election, progress.tally, parseShuffle(last.shuffle).ciphertexts) : progress.tally;
+  return tallyToDecrypt(progress.election, progress.tally, lastShuffleText(progress));
 }
 
 /** The last shuffle's text, which a trustee's browser or belenios-tool decrypts from. */

@@ -41,21 +41,22 @@ function readOrNull<T>(parse: () => T): T | null {
 }
 
 /** The ranked lists the next shuffle takes: the tally's, or the last shuffle's. */
-export function listsToShuffle(election: Election, basis: ShareBasis): Ciphertext[][] {
-  return basis.lastShuffle ? parseShuffle(basis.lastShuffle).ciphertexts : nhCiphertexts(election, parseEncryptedTally(basis.encryptedTally));
+export function listsToShuffle(election: Election, tally: EncryptedTally, lastShuffle: string | null): Ciphertext[][] {
+  return lastShuffle ? parseShuffle(lastShuffle).ciphertexts : nhCiphertexts(election, tally);
 }
 
 /** What the trustees decrypt: the tally, its ranked lists replaced by the last shuffle's. */
-export function tallyToDecrypt(election: Election, basis: ShareBasis): EncryptedTally {
-  const tally = parseEncryptedTally(basis.encryptedTally);
-  return basis.lastShuffle ? mergeNhCiphertexts(election, tally, parseShuffle(basis.lastShuffle).ciphertexts) : tally;
+export function tallyToDecrypt(election: Election, tally: EncryptedTally, lastShuffle: string | null): EncryptedTally {
+  return lastShuffle ? mergeNhCiphertexts(election, tally, parseShuffle(lastShuffle).ciphertexts) : tally;
 }
+
+const decryptable = (election: Election, basis: ShareBasis) => tallyToDecrypt(election, parseEncryptedTally(basis.encryptedTally), basis.lastShuffle);
 
 /** A trustee's shuffle: its proof, against the lists it must follow on from. */
 export function checkShuffleText(election: Election, basis: ShareBasis, text: string): ShareCheck {
   const shuffle = readOrNull(() => parseShuffle(text.trim()));
   if (!shuffle) return { ok: false, code: "share_unreadable" };
-  const input = listsToShuffle(election, basis);
+  const input = listsToShuffle(election, parseEncryptedTally(basis.encryptedTally), basis.lastShuffle);
   const sound =
     shuffle.ciphertexts.length === input.length &&
     shuffle.proofs.length === input.length &&
@@ -67,12 +68,12 @@ export function checkShuffleText(election: Election, basis: ShareBasis, text: st
 export function checkPartialDecryptionText(election: Election, basis: ShareBasis, publicKey: bigint, text: string): ShareCheck {
   const pd = readOrNull(() => parsePartialDecryption(text.trim()));
   if (!pd) return { ok: false, code: "share_unreadable" };
-  return verifyPartialDecryption(election, tallyToDecrypt(election, basis), publicKey, pd) ? { ok: true, canonical: serializePartialDecryption(pd) } : { ok: false, code: "share_invalid" };
+  return verifyPartialDecryption(election, decryptable(election, basis), publicKey, pd) ? { ok: true, canonical: serializePartialDecryption(pd) } : { ok: false, code: "share_invalid" };
 }
 
 /** The election's result from enough partial decryptions (each checked again), as its text. */
 export function combineShares(election: Election, trusteesRaw: string, basis: ShareBasis, partials: readonly { owner: number; pd: string }[], totalWeight: bigint): string {
-  const tally = tallyToDecrypt(election, basis);
+  const tally = decryptable(election, basis);
   const factors = synthesizeFactors(
     election,
     parseTrustees(trusteesRaw),
