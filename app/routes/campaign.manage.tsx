@@ -1,9 +1,13 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, NotificationBanner, Radios, TextArea, TextField, type FieldErrors } from "~/components/forms";
 import { getMovement, listDemands } from "~/modules/campaign/campaign.server";
 import { openDecisionBallot, settleDecision } from "~/modules/campaign/decision.server";
+import { decisionTrusteesSummary, nameDecisionTrustees } from "~/modules/campaign/decision-trustees.server";
+import { TrusteesPanel } from "~/components/trustees-panel";
+import { readTrusteesForm } from "~/modules/polls/trustee-form.server";
+import { scopeTrusteeText } from "~/modules/polls/scope-trustee-messages";
 import { ukDateTime } from "~/modules/documents/format";
 import { addDemand, demandShown, editDemand, extendDeadline, moveDemand, recordResponse, removeDemand, saveSettings, settingsShown, type ManageResult } from "~/modules/campaign/manage.server";
 import { EditVersion, StaleEditSummary, staleFieldErrors } from "~/components/stale-edit";
@@ -23,10 +27,11 @@ import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [{ title: "Manage the campaign - Breakaway" }];
 
+const trusteeText = scopeTrusteeText("decision");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  requireUser(request, context, "campaign.manage");
-  const [m, demands] = await Promise.all([getMovement(context.db), listDemands(context.db)]);
+  const { user } = requireUser(request, context, "campaign.manage");
+  const [m, demands, trustees] = await Promise.all([getMovement(context.db), listDemands(context.db), decisionTrusteesSummary(context.db, user.id)]);
   const decision = m?.decisionPollId ? await loadRules(context.db, m.decisionPollId, PAGE_READ) : null;
   const totals = await pledgeTotalsNow(context.db);
   const now = Date.now();
@@ -41,6 +46,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     exportRows: totals.held,
     // The deadline can be extended, with a reason, until the decision ballot opens (decision 028).
     canExtend: Boolean(m && m.phase === "campaign" && !m.decisionPollId),
+    // Who holds the decision ballot's key (decision 048); named until the ballot opens.
+    trustees: trustees ? [trustees] : [],
+    canNameTrustees: Boolean(m && m.phase === "campaign" && !m.decisionPollId),
     decision: decision
       ? { id: decision.poll.id, status: decision.poll.status, due: decision.poll.status === "open" && decision.poll.closesAt.getTime() <= now, closesAt: ukDateTime(decision.poll.closesAt) }
       : null,
@@ -166,6 +174,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const { sent } = await sendPendingConfirmations(context.db, actor, context.env.appUrl);
       return data<ActionData>({ form: "confirmations", message: `${sent} confirmation emails are on their way.` });
     }
+    case "trustees": {
+      const read = await readTrusteesForm(context.db, values);
+      if (!read.ok) return data<ActionData>({ form: "trustees", errors: read.errors, values }, { status: 400 });
+      const named = await nameDecisionTrustees(context.db, actor, read);
+      if (!named.ok) return data<ActionData>({ form: "trustees", errors: { trustees: manageMessages[named.code] }, values }, { status: 409 });
+      return data<ActionData>({ form: "trustees", message: named.trustees > 0 ? trusteeText.named(named.trustees) : trusteeText.removed });
+    }
     case "settle-decision": {
       const settled = await settleDecision(context.db, actor);
       if (!settled.ok) return data<ActionData>({ form: "decision", errors: { closesAt: manageMessages[settled.code] } }, { status: 409 });
@@ -185,6 +200,7 @@ export default function ManageCampaign() {
   const versionFor = (form: string, loaded: string) => (result?.form === form && result.version ? result.version : loaded);
   const m = d.movement;
   const sv = valuesFor("settings");
+  const busy = useNavigation().state === "submitting";
   return (
     <div className="page">
       {result?.stale ? <StaleEditSummary changes={result.stale} fieldIds={idsFor(result.form)} /> : result?.errors ? <ErrorSummary errors={result.errors} fieldIds={idsFor(result.form)} /> : null}
@@ -370,6 +386,10 @@ export default function ManageCampaign() {
             Open the decision ballot
           </button>
         </Form>
+      ) : m?.phase === "decision" && d.decision?.status === "decrypting" ? (
+        <p>
+          The <Link to={`/polls/${d.decision.id}`}>decision ballot</Link> closed on {d.decision.closesAt}. {trusteeText.waiting}
+        </p>
       ) : m?.phase === "decision" && d.decision ? (
         d.decision.status === "closed" || d.decision.due ? (
           <Form method="post">
@@ -396,6 +416,7 @@ export default function ManageCampaign() {
       ) : (
         <p>{d.status}</p>
       )}
+      {m ? <TrusteesPanel sets={d.trustees} text={trusteeText} canName={d.canNameTrustees} values={valuesFor("trustees")} errors={errorsFor("trustees")} busy={busy} /> : null}
     </div>
   );
 }
@@ -407,6 +428,7 @@ function idsFor(form: string): Record<string, string> {
   if (form.startsWith("demand-")) return { title: `title-${id}`, body: `body-${id}` };
   if (form === "add-demand") return { title: "new-title", body: "new-body" };
   if (form === "decision") return { closesAt: "closesAt" };
+  if (form === "trustees") return { trustees: "trustees", trusteeThreshold: "trusteeThreshold" };
   if (form === "extend") return { newDeadline: "newDeadline", reason: "extend-reason" };
   return {};
 }

@@ -5,6 +5,8 @@ import { CeremonyTask } from "~/components/trustee-ceremony";
 import { GiveKeyTask } from "~/components/trustee-key";
 import { ballotsOfTrusteeSet, electionOfTrusteeSet } from "~/modules/elections/election-trustees.server";
 import { giveSetKey } from "~/modules/polls/encrypted/trustee-sets.server";
+import { pollsOfSet, scopeOfSet } from "~/modules/polls/encrypted/scope-trustees.server";
+import { scopeTrusteeText } from "~/modules/polls/scope-trustee-messages";
 import { trusteeSetPage } from "~/modules/polls/trustee-set-page.server";
 import { trusteePage } from "~/modules/polls/trustee-page.server";
 import type { DbOrTx } from "~/utils/db.server";
@@ -14,7 +16,8 @@ import { requireUser } from "~/utils/auth.server";
 export const meta: MetaFunction = () => [{ title: "Your part as a trustee - Breakaway" }];
 
 /**
- * A member of an election's trustee set at work before its ballots open (decision 047): making
+ * A member of a trustee set at work before its polls open (an election's, decision 047, or a part
+ * of the road's, decision 048): making
  * their key, or taking the threshold ceremony's steps, in their browser or with belenios-tool.
  * The key file never reaches the server. After the close they decrypt on each ballot's page.
  */
@@ -23,15 +26,26 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const setId = params.setId ?? "";
   const page = await trusteeSetPage(context.db, setId, user.id);
   if (!page) throw new Response(t.notTrustee, { status: 404 });
-  const election = await electionOfTrusteeSet(context.db, setId);
-  // Once the ballots are open: each one, and what it asks of this trustee now (decision 047).
-  const ballots = page.inUse ? await ballotTasks(context.db, setId, user.id) : [];
-  return data({ ...page, title: election?.title ?? t.setTitleFallback, ballots }, { headers: { "Cache-Control": "no-store" } });
+  // An election's set (decision 047), or one named for a part of the road (decision 048).
+  const [election, scope] = await Promise.all([electionOfTrusteeSet(context.db, setId), scopeOfSet(context.db, setId)]);
+  const about = scope ? scopeTrusteeText(scope) : null;
+  // Once the ballots are open: each one, and what it asks of this trustee now.
+  const ballots = page.inUse ? await ballotTasks(context.db, setId, user.id, election !== null) : [];
+  return data(
+    {
+      ...page,
+      title: election?.title ?? about?.every ?? t.setTitleFallback,
+      what: about?.every ?? t.electionBallots,
+      back: about?.back ?? { href: "/elections", label: t.electionsLink },
+      ballots,
+    },
+    { headers: { "Cache-Control": "no-store" } },
+  );
 }
 
 /** Each ballot of the set, and what it asks of this trustee: the same task its own trustee page shows. */
-async function ballotTasks(db: DbOrTx, setId: string, userId: string) {
-  const ballots = await ballotsOfTrusteeSet(db, setId);
+async function ballotTasks(db: DbOrTx, setId: string, userId: string, ofElection: boolean) {
+  const ballots = ofElection ? await ballotsOfTrusteeSet(db, setId) : await pollsOfSet(db, setId);
   return Promise.all(
     ballots.map(async (b) => {
       const task = (await trusteePage(db, b.pollId, userId))?.task.kind ?? "wait_for_close";
@@ -65,7 +79,7 @@ export default function TrusteeSetPage() {
         </div>
       ) : null}
       <h1>{t.title(d.title)}</h1>
-      <p className="lead">{t.setLead(d.position, d.trustees, d.threshold)}</p>
+      <p className="lead">{t.setLead(d.position, d.trustees, d.threshold, d.what)}</p>
       {d.task.kind === "give_key" ? <GiveKeyTask groupName={d.groupName} keyFingerprint={d.keyFingerprint} error={errors.share} /> : null}
       {d.task.kind === "ceremony" ? (
         <CeremonyTask
@@ -87,7 +101,7 @@ export default function TrusteeSetPage() {
       ) : null}
       {d.task.kind === "wait_for_close" && d.ballots.length === 0 ? <p>{d.keyFingerprint ? `${d.threshold === null ? t.keyGivenNow(d.keyFingerprint) : t.ceremonyDone(d.keyFingerprint)} ` : ""}{t.setWaitForBallots}</p> : null}
       <p>
-        <Link to="/elections">{t.electionsLink}</Link>
+        <Link to={d.back.href}>{d.back.label}</Link>
       </p>
     </div>
   );

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
 export const pollMethodValues = ["yes-no", "irv", "irv-scottish", "scottish-stv", "schulze"] as const;
@@ -59,6 +59,8 @@ export const polls = pgTable(
      * must (one or two trustees, each with a plain key); set, the trustees hold shares of one key.
      */
     trusteeThreshold: integer("trustee_threshold"),
+    /** The trustee set whose keys the poll was opened with (decisions 047, 048), if any. */
+    trusteeSetId: uuid("trustee_set_id").references((): AnyPgColumn => trusteeSets.id),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -267,4 +269,26 @@ export const trusteeSetMembers = pgTable(
     remindedFor: text("reminded_for"),
   },
   (t) => [primaryKey({ columns: [t.setId, t.position] }), unique("trustee_set_members_set_user").on(t.setId, t.userId)],
+);
+
+/**
+ * Trustees named for a part of the road (decision 048): the decision ballot, the standing orders,
+ * the constitution's votes, the financial scheme. One set per group the part's polls are in (the
+ * constitution has Yes/No questions and questions that choose between wordings); every poll the
+ * part opens from then on is held by the set of its group. Naming again replaces the sets for the
+ * polls not yet opened; polls already open keep the keys they were opened with.
+ */
+export const scopeTrusteeSets = pgTable(
+  "scope_trustee_sets",
+  {
+    scope: text("scope").notNull(),
+    groupName: text("group_name").notNull(),
+    setId: uuid("set_id")
+      .notNull()
+      .references(() => trusteeSets.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.scope, t.groupName] }),
+    check("scope_trustee_sets_scope_known", sql`${t.scope} in ('decision', 'standing_orders', 'constitution', 'financial_scheme')`),
+  ],
 );

@@ -3,9 +3,12 @@ import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import { queueMail } from "~/modules/mail/outbox.server";
 import { closePoll, createPoll, openPoll, verifyPoll } from "~/modules/polls/polls.server";
 import type { PollResult } from "~/modules/polls/ballot-rules";
+import { holdWithScopeTrustees, scopeKeysReady } from "~/modules/polls/encrypted/scope-trustees.server";
+import { countDecryptedPoll } from "~/modules/polls/trustee-count.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
 import { movement, pledges, polls, users, type Phase } from "../../../db/schema";
 import { decisionInvitationMail, decisionOptions } from "./decision-wording";
+import { DECISION_METHOD, decisionTrusteeGroups } from "./decision-trustees.server";
 
 /** Which phase each option of the decision ballot leads to, by its position on the ballot. */
 const outcomeByPosition: DecidedPhase[] = ["stayed", "joined_other", "founding"];
@@ -15,7 +18,7 @@ export type DecidedPhase = Exclude<Phase, "campaign" | "decision">;
 
 export type OpenDecisionResult =
   | { ok: true; pollId: string; rollSize: number }
-  | { ok: false; code: "no_movement" | "decision_before_deadline" | "not_campaign" | "no_pledgers" | "closes_in_past" };
+  | { ok: false; code: "no_movement" | "decision_before_deadline" | "not_campaign" | "no_pledgers" | "closes_in_past" | "trustee_keys_missing" };
 
 /**
  * At the deadline: every confirmed pledger gets an account (if they have none), the roll is
@@ -33,17 +36,21 @@ export async function openDecisionBallot(db: Db, actor: Actor, input: { closesAt
       .from(pledges)
       .where(and(isNotNull(pledges.confirmedAt), isNull(pledges.withdrawnAt), isNull(pledges.erasedAt)));
     if (pledgers.length === 0) return { ok: false, code: "no_pledgers" } as const;
+    // Trustees named for the decision hold its key (decision 048): it does not open before every key is in.
+    if (!(await scopeKeysReady(tx, "decision"))) return { ok: false, code: "trustee_keys_missing" } as const;
     const roll = await ensureAccounts(tx, pledgers);
     const created = await createPoll(tx, actor, {
       title: `What next? The members' decision on ${m.partyName}`,
       description: "The deadline has passed. Rank the options: the one preferred by a majority of those voting decides what we do.",
-      method: "irv",
+      method: DECISION_METHOD,
       owner: "decision",
       options: decisionOptions.map((label) => ({ label })),
       publication: "separate-lists",
       closesAt: input.closesAt,
     });
     if (!created.ok) throw new Error(`decision poll refused: ${created.code}`);
+    const held = await holdWithScopeTrustees(tx, "decision", decisionTrusteeGroups[0], created.pollId);
+    if (held === "keys_missing") throw new Error("decision trustees' keys went missing");
     const opened = await openPoll(tx, actor, created.pollId, roll.map((r) => r.userId));
     if (!opened.ok) throw new Error(`decision poll not opened: ${opened.code}`);
     await tx.update(movement).set({ phase: "decision", decisionPollId: created.pollId, updatedAt: new Date() }).where(eq(movement.id, 1));
@@ -92,7 +99,7 @@ async function ensureAccounts(tx: DbOrTx, pledgers: { id: string; email: string;
   return pledgers.flatMap((p) => (p.userId ? [{ userId: p.userId, email: p.email, name: p.name }] : []));
 }
 
-export type SettleResult = { ok: true; phase: DecidedPhase } | { ok: false; code: "no_decision" | "not_closed" | "no_winner" | "verification_failed" };
+export type SettleResult = { ok: true; phase: DecidedPhase } | { ok: false; code: "no_decision" | "not_closed" | "decrypting" | "no_winner" | "verification_failed" };
 
 /**
  * Once the decision ballot's closing time has passed: closes and counts it (if the poll closer
@@ -105,6 +112,9 @@ export async function settleDecision(db: Db, actor: Actor): Promise<SettleResult
     if (!m?.decisionPollId || m.phase !== "decision") return { ok: false, code: "no_decision" } as const;
     const [due] = await tx.select().from(polls).where(eq(polls.id, m.decisionPollId));
     if (due?.status === "open" && due.closesAt.getTime() <= Date.now()) await closePoll(tx, actor, due.id);
+    // Held by trustees (decision 048): closed to voting, it is counted once they have decrypted it.
+    const [closing] = await tx.select({ status: polls.status }).from(polls).where(eq(polls.id, m.decisionPollId));
+    if (closing?.status === "decrypting" && !(await countDecryptedPoll(tx, actor, m.decisionPollId)).ok) return { ok: false, code: "decrypting" } as const;
     const [poll] = await tx.select().from(polls).where(eq(polls.id, m.decisionPollId));
     if (!poll || poll.status !== "closed") return { ok: false, code: "not_closed" } as const;
     // A result its own ballots do not reproduce decides nothing (decision 027).

@@ -58,6 +58,10 @@ export const manageMessages = {
   closes_in_past: "The closing time must be in the future.",
   no_decision: "There is no decision ballot to record.",
   not_closed: "The decision ballot has not closed yet.",
+  decrypting: "Voting has closed. The decision is recorded once enough trustees have decrypted the ballots; the poll closer records it by itself within a minute or so of that.",
+  trustee_keys_missing: "The decision ballot cannot open until every trustee named for it has made their key. The Trustees section below says how many have.",
+  decision_opened: "The decision ballot has opened, so its trustees can no longer change.",
+  trustees_invalid: "Name between 1 and 7 different members, or none.",
   no_winner: "The ballot did not produce a winner; see its results.",
   verification_failed: `The decision was not recorded: checking the ballot's result against its ballots failed. ${verificationFailedAdvice}`,
 } as const;

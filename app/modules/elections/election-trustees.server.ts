@@ -9,7 +9,7 @@ import { asc, desc, eq } from "drizzle-orm";
 import { RFC_3526_2048 } from "~/modules/belenios/group-params";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import { createTrusteeSet, setKeysComplete, setMembersOf, trusteeSetOf } from "~/modules/polls/encrypted/trustee-sets.server";
-import { ceremonyStep, takenAtStep } from "~/modules/polls/encrypted/threshold-ceremony.server";
+import { trusteeSetSummary, type TrusteeSetSummary } from "~/modules/polls/encrypted/trustee-set-summary.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
 import { elections, polls, positions, trusteeSets } from "../../../db/schema";
 
@@ -55,39 +55,10 @@ export async function nameElectionTrustees(db: Db, actor: Actor, input: { userId
   });
 }
 
-export interface ElectionTrusteesSummary {
-  setId: string;
-  total: number;
-  /** How many must decrypt: the threshold, or all. */
-  needed: number;
-  names: string[];
-  /** How many have made their key (with a threshold: finished the ceremony). */
-  ready: number;
-  /** With a threshold, the ceremony's step now and how many have taken it. */
-  step: { name: string; taken: number } | null;
-  complete: boolean;
-  /** The ballots have opened with their key: it can no longer change. */
-  inUse: boolean;
-  youAreOne: boolean;
-}
+export type ElectionTrusteesSummary = TrusteeSetSummary;
 
 export async function electionTrusteesSummary(db: DbOrTx, setId: string | null, userId: string | null, show = { names: true }): Promise<ElectionTrusteesSummary | null> {
-  if (!setId) return null;
-  const set = await trusteeSetOf(db, setId);
-  if (!set) return null;
-  const rows = await setMembersOf(db, setId);
-  const step = set.threshold === null ? null : ceremonyStep(rows);
-  return {
-    setId,
-    total: rows.length,
-    needed: set.threshold ?? rows.length,
-    names: show.names ? rows.map((r) => r.name) : [],
-    ready: rows.filter((r) => r.publicKey && (set.threshold === null || r.decryptionKey)).length,
-    step: step && step !== "complete" ? { name: step, taken: takenAtStep(rows, step) } : null,
-    complete: setKeysComplete(set, rows),
-    inUse: set.usedAt !== null,
-    youAreOne: rows.some((r) => r.userId === userId),
-  };
+  return setId ? trusteeSetSummary(db, setId, userId, show) : null;
 }
 
 /** The election whose ballots a trustee set holds, for its members' page: its title. */

@@ -49,3 +49,19 @@ export async function trusteeIds(db: DbOrTx, emails: readonly string[]): Promise
   }
   return { ok: true, ids };
 }
+
+/**
+ * The two trustees fields read, checked and looked up, wherever trustees are named: the members'
+ * ids and how many must decrypt, or the field errors to show.
+ */
+export async function readTrusteesForm(
+  db: DbOrTx,
+  values: { trustees?: string; trusteeThreshold?: string },
+): Promise<{ ok: true; userIds: string[]; threshold?: number } | { ok: false; errors: { trustees?: string; trusteeThreshold?: string } }> {
+  const problems = trusteeFieldProblems(values.trustees, values.trusteeThreshold);
+  if (Object.keys(problems).length > 0) return { ok: false, errors: problems };
+  const named = await trusteeIds(db, trusteeEmails(values.trustees));
+  if (!named.ok) return { ok: false, errors: { trustees: pollTrusteeText.unknown(named.unknown) } };
+  const threshold = thresholdOf(values.trusteeThreshold);
+  return { ok: true, userIds: named.ids, ...(threshold !== undefined ? { threshold } : {}) };
+}

@@ -123,10 +123,11 @@ export const trusteeText = {
   notTrustee: "You are not a trustee of this poll.",
   // A trustee set (decision 047): named once for all of an election's ballots.
   setTitleFallback: "the election's ballots",
-  setLead: (position: number, total: number, threshold: number | null) =>
+  electionBallots: "every ballot of this election",
+  setLead: (position: number, total: number, threshold: number | null, what: string) =>
     threshold === null
-      ? `You are trustee ${position} of ${total} for every ballot of this election. The ballots can only be counted with every trustee's part, so nobody, not even the people who run this server, can read a ballot or a result without all of you.`
-      : `You are trustee ${position} of ${total} for every ballot of this election. The results can be decrypted by any ${threshold} of you together, and never by fewer: nobody, not even the people who run this server, can read a ballot or a result unless ${threshold} trustees do it.`,
+      ? `You are trustee ${position} of ${total} for ${what}. The ballots can only be counted with every trustee's part, so nobody, not even the people who run this server, can read a ballot or a result without all of you.`
+      : `You are trustee ${position} of ${total} for ${what}. The results can be decrypted by any ${threshold} of you together, and never by fewer: nobody, not even the people who run this server, can read a ballot or a result unless ${threshold} trustees do it.`,
   setWaitForBallots:
     "When the ballots close, each ballot asks for your part on its own trustee page: the Polls page lists them under \"Your part as a trustee\". Bring the same key file.",
   electionsLink: "Back to the election",

@@ -5,12 +5,14 @@
  * closing time passing is told like one that comes from another trustee's step; each turn is told
  * once (remindedFor). Only the trustees' own addresses, and nothing about any ballot.
  */
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "~/utils/db.server";
 import { startBackgroundLoop } from "~/utils/background-loop.server";
 import { describeFailure } from "~/utils/errors";
 import { queueMail } from "~/modules/mail/outbox.server";
-import { elections, movement, polls, pollTrustees, trusteeSetMembers, trusteeSets, users } from "../../../db/schema";
+import { elections, movement, polls, pollTrustees, scopeTrusteeSets, trusteeSetMembers, trusteeSets, users } from "../../../db/schema";
+import { isTrusteeScope } from "./encrypted/scope-trustees.server";
+import { scopeTrusteeText, unnamedSetTitle } from "./scope-trustee-messages";
 import { hasShareToSend, shareOwnerColumns } from "./encrypted/poll-trustees.server";
 import { keyTurnOf } from "./encrypted/threshold-ceremony.server";
 import { trusteeTurnMail, type TrusteeTurn } from "./trustee-mail";
@@ -50,6 +52,7 @@ export async function remindTrustees(db: Db, appUrl: string): Promise<number> {
       polynomial: pollTrustees.polynomial,
       decryptionKey: pollTrustees.decryptionKey,
       remindedFor: pollTrustees.remindedFor,
+      setId: polls.trusteeSetId,
       ...shareOwnerColumns(polls.id),
     })
     .from(pollTrustees)
@@ -58,10 +61,20 @@ export async function remindTrustees(db: Db, appUrl: string): Promise<number> {
     .where(inArray(polls.status, ["draft", "decrypting"]));
   const byPoll = new Map<string, typeof pollRows>();
   for (const r of pollRows) byPoll.set(r.pollId, [...(byPoll.get(r.pollId) ?? []), r]);
+  // A set's polls (a constitution round's questions, an election's ballots) are told together:
+  // one mail per trustee and turn, pointing to the set's page, not one per question.
+  const setTurns = new Map<string, { setId: string; userId: string; email: string; name: string; pollIds: string[] }>();
   for (const rows of byPoll.values()) {
     for (const r of rows) {
       const turn = r.status === "draft" ? keyTurnOf(r.threshold, rows, r) : hasShareToSend({ ...r, trustees: rows.length }) ? "share" : null;
       if (!turn || turn === r.remindedFor) continue;
+      if (r.setId && turn === "share") {
+        const key = `${r.setId} ${r.userId}`;
+        const entry = setTurns.get(key) ?? { setId: r.setId, userId: r.userId, email: r.email, name: r.name, pollIds: [] };
+        entry.pollIds.push(r.pollId);
+        setTurns.set(key, entry);
+        continue;
+      }
       // Its own try: one failure (logged by kind only) does not stop the others' reminders.
       try {
         await tell(r, r.title, turn, `${base}/polls/${r.pollId}/trustee`, (tx) =>
@@ -74,12 +87,24 @@ export async function remindTrustees(db: Db, appUrl: string): Promise<number> {
     }
   }
 
-  // An election's trustee set, while its key is made.
+  for (const t of setTurns.values()) {
+    try {
+      await tell(t, await setTitle(db, t.setId), "share", `${base}/trustees/${t.setId}`, (tx) =>
+        tx.update(pollTrustees).set({ remindedFor: "share" }).where(and(inArray(pollTrustees.pollId, t.pollIds), eq(pollTrustees.userId, t.userId), sql`${pollTrustees.remindedFor} is distinct from 'share'`))
+          .returning({ position: pollTrustees.position }),
+      );
+    } catch (error) {
+      console.error(`trustee reminder: ${describeFailure(error)}`);
+    }
+  }
+
+  // A trustee set (an election's, or a part of the road's), while its key is made.
   const setRows = await db
     .select({
       setId: trusteeSets.id,
       threshold: trusteeSets.threshold,
-      title: elections.title,
+      electionTitle: elections.title,
+      scope: scopeTrusteeSets.scope,
       position: trusteeSetMembers.position,
       userId: trusteeSetMembers.userId,
       email: users.email,
@@ -92,9 +117,10 @@ export async function remindTrustees(db: Db, appUrl: string): Promise<number> {
     })
     .from(trusteeSetMembers)
     .innerJoin(trusteeSets, eq(trusteeSets.id, trusteeSetMembers.setId))
-    .innerJoin(elections, eq(elections.trusteeSetId, trusteeSets.id))
+    .leftJoin(elections, eq(elections.trusteeSetId, trusteeSets.id))
+    .leftJoin(scopeTrusteeSets, eq(scopeTrusteeSets.setId, trusteeSets.id))
     .innerJoin(users, eq(users.id, trusteeSetMembers.userId))
-    .where(isNull(trusteeSets.usedAt));
+    .where(and(isNull(trusteeSets.usedAt), or(isNotNull(elections.id), isNotNull(scopeTrusteeSets.scope))));
   const bySet = new Map<string, typeof setRows>();
   for (const r of setRows) bySet.set(r.setId, [...(bySet.get(r.setId) ?? []), r]);
   for (const rows of bySet.values()) {
@@ -102,7 +128,7 @@ export async function remindTrustees(db: Db, appUrl: string): Promise<number> {
       const turn = keyTurnOf(r.threshold, rows, r);
       if (!turn || turn === r.remindedFor) continue;
       try {
-        await tell(r, r.title, turn, `${base}/trustees/${r.setId}`, (tx) =>
+        await tell(r, titleOfSet(r), turn, `${base}/trustees/${r.setId}`, (tx) =>
           tx.update(trusteeSetMembers).set({ remindedFor: turn }).where(and(eq(trusteeSetMembers.setId, r.setId), eq(trusteeSetMembers.position, r.position), sql`${trusteeSetMembers.remindedFor} is distinct from ${turn}`))
             .returning({ position: trusteeSetMembers.position }),
         );
@@ -112,6 +138,22 @@ export async function remindTrustees(db: Db, appUrl: string): Promise<number> {
     }
   }
   return sent;
+}
+
+/** What a set's mail says it is for: its election, or the part of the road it was named for. */
+function titleOfSet(r: { electionTitle: string | null; scope: string | null }): string {
+  if (r.electionTitle) return r.electionTitle;
+  return r.scope && isTrusteeScope(r.scope) ? scopeTrusteeText(r.scope).every : unnamedSetTitle;
+}
+
+async function setTitle(db: DbOrTx, setId: string): Promise<string> {
+  const [row] = await db
+    .select({ electionTitle: elections.title, scope: scopeTrusteeSets.scope })
+    .from(trusteeSets)
+    .leftJoin(elections, eq(elections.trusteeSetId, trusteeSets.id))
+    .leftJoin(scopeTrusteeSets, eq(scopeTrusteeSets.setId, trusteeSets.id))
+    .where(eq(trusteeSets.id, setId));
+  return row ? titleOfSet(row) : unnamedSetTitle;
 }
 
 /** Starts the background sweep; returns a function that stops it. */

@@ -108,7 +108,7 @@ export async function holdPollWithSet(tx: DbOrTx, setId: string, pollId: string)
       decryptionKey: r.decryptionKey,
     })),
   );
-  await tx.update(polls).set({ trusteeThreshold: set.threshold }).where(eq(polls.id, pollId));
+  await tx.update(polls).set({ trusteeThreshold: set.threshold, trusteeSetId: setId }).where(eq(polls.id, pollId));
   await tx.update(trusteeSets).set({ usedAt: new Date() }).where(and(eq(trusteeSets.id, setId), isNull(trusteeSets.usedAt)));
   return true;
 }

@@ -1,0 +1,86 @@
+/**
+ * What pages say about the trustees named for a part of the road (decision 048): the decision
+ * ballot, the standing orders, the constitution's votes, the financial scheme. The same plain
+ * words as an election's trustees (decision 047), about that part's polls.
+ */
+import type { TrusteeScope } from "./encrypted/scope-trustees.server";
+
+interface ScopeWording {
+  /** The polls the trustees hold, as a sentence says them after "the key of". */
+  polls: string;
+  /** Who names them, and until when. */
+  namer: string;
+  /** What can open once the key is made (a sentence without its full stop). */
+  opens: string;
+  /** Where a trustee goes back to from their trustee page. */
+  back: { href: string; label: string };
+}
+
+const scopes: Record<TrusteeScope, ScopeWording> = {
+  decision: {
+    polls: "the members' decision ballot",
+    namer: "The organisers can name trustees until the decision ballot opens.",
+    opens: "The decision ballot can open",
+    back: { href: "/polls", label: "Back to the polls" },
+  },
+  standing_orders: {
+    polls: "the vote on the standing orders",
+    namer: "The organisers can name trustees until the vote opens.",
+    opens: "The vote can open",
+    back: { href: "/founding", label: "Back to founding" },
+  },
+  constitution: {
+    polls: "every vote on the constitution (each round's questions and the adoption vote)",
+    namer: "The organisers can name trustees; a change applies to the rounds not yet opened.",
+    opens: "A voting round can open",
+    back: { href: "/constitution", label: "Back to the constitution" },
+  },
+  financial_scheme: {
+    polls: "the vote on the financial scheme",
+    namer: "The organisers can name trustees until the vote opens.",
+    opens: "The vote can open",
+    back: { href: "/registration", label: "Back to registration" },
+  },
+};
+
+/** The two Belenios groups, as a trustee reads them: which of the part's questions a key is for. */
+const keyFor: Record<string, string> = {
+  "BELENIOS-2048": "Key for the Yes/No questions",
+  "RFC-3526-2048": "Key for the questions that rank or choose between wordings",
+};
+
+export function scopeTrusteeText(scope: TrusteeScope) {
+  const s = scopes[scope];
+  return {
+    heading: "Trustees",
+    serverHolds: `No trustees are named: the server holds the key of ${s.polls}, so whoever runs it could read the ballots. ${s.namer}`,
+    held: (total: number, needed: number) =>
+      needed < total
+        ? `The key of ${s.polls} is shared by ${total} trustees: any ${needed} of them together can decrypt the result, and nobody, not even the people who run the server, can read a ballot without ${needed} of them.`
+        : `The key of ${s.polls} is held by ${total} ${total === 1 ? "trustee" : "trustees"}: nobody, not even the people who run the server, can read a ballot or a result without every one of them.`,
+    names: (names: string[]) => `Trustees: ${names.join(", ")}.`,
+    ready: (ready: number, total: number) => `${ready} of ${total} trustees have made their key. ${s.opens} once all have.`,
+    step: (step: number, taken: number, total: number) => `They are making their shared key: ${taken} of ${total} have done step ${step} of 3.`,
+    complete: `Their key is made. ${s.opens}.`,
+    inUse: `Their key holds ${s.polls}.`,
+    yourPage: "Go to your trustee page",
+    keyFor: (groupName: string) => keyFor[groupName] ?? groupName,
+    formIntro: `Name members to hold the key of ${s.polls} instead of the server. With 3 or more, they make one key together and any few of them can decrypt. Naming them again replaces them, and any key they made.`,
+    formLabel: "Trustees' email addresses",
+    nameButton: "Name the trustees",
+    named: (n: number) => `${n} ${n === 1 ? "trustee is" : "trustees are"} named. Each now makes their key on their trustee page.`,
+    removed: `No trustees are named: the server holds the key of ${s.polls}.`,
+    waiting: `Voting has closed. The ballots are waiting for the trustees to decrypt them; the result is counted as soon as enough have, by itself within a minute or so.`,
+    /** The trustee page's lead, as for an election's set (decision 047). */
+    every: s.polls,
+    back: s.back,
+  };
+}
+
+export type TrusteePanelText = Pick<
+  ReturnType<typeof scopeTrusteeText>,
+  "heading" | "serverHolds" | "held" | "names" | "ready" | "step" | "complete" | "inUse" | "yourPage" | "formIntro" | "formLabel" | "nameButton"
+> & { keyFor?: (groupName: string) => string };
+
+/** A set no longer named for any part (named again since) still has polls to decrypt. */
+export const unnamedSetTitle = "the polls you hold the key of";
