@@ -27,6 +27,8 @@ export function TrusteesPanel({
   errors,
   busy,
   intent = "trustees",
+  hidden = {},
+  idSuffix,
 }: {
   sets: readonly TrusteeSetSummary[];
   text: TrusteePanelText;
@@ -35,11 +37,16 @@ export function TrusteesPanel({
   errors: FieldErrors;
   busy: boolean;
   intent?: string;
+  /** Further hidden fields of the form, such as which part of the road it names trustees for. */
+  hidden?: Record<string, string>;
+  /** With several panels on one page: what makes their ids unique. */
+  idSuffix?: string;
 }) {
   const first = sets[0];
+  const titleId = idSuffix ? `trustees-title-${idSuffix}` : "trustees-title";
   return (
-    <section className="panel" aria-labelledby="trustees-title">
-      <h2 id="trustees-title">{t.heading}</h2>
+    <section className="panel" aria-labelledby={titleId}>
+      <h2 id={titleId}>{t.heading}</h2>
       {first ? (
         <>
           <p>{t.held(first.total, first.needed)}</p>
@@ -63,13 +70,16 @@ export function TrusteesPanel({
           ))}
         </>
       ) : (
-        <p id="trustees-status">{t.serverHolds}</p>
+        <p id={idSuffix ? `trustees-status-${idSuffix}` : "trustees-status"}>{t.serverHolds}</p>
       )}
       {canName ? (
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value={intent} />
+          {Object.entries(hidden).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
           <p>{t.formIntro}</p>
-          <TrusteesFields values={values} errors={errors} label={t.formLabel} />
+          <TrusteesFields values={values} errors={errors} label={t.formLabel} {...(idSuffix ? { idSuffix } : {})} />
           <button type="submit" className="button button--secondary" disabled={busy}>
             {t.nameButton}
           </button>

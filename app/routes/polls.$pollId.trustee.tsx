@@ -4,7 +4,8 @@ import { useEffect, useRef, useState } from "react";
 import { ErrorSummary, type FieldErrors } from "~/components/forms";
 import { CeremonyTask } from "~/components/trustee-ceremony";
 import { GiveKeyTask } from "~/components/trustee-key";
-import { fetchTrusteeFile, KeyFileInput, Progress, ToolPath, useHydrated, WorkError, type TrusteeIntent } from "~/components/trustee-work";
+import { KeyFileInput, Progress, ToolPath, useHydrated, WorkError, type TrusteeIntent } from "~/components/trustee-work";
+import { checkKeyFile, trusteeShareInBrowser, type KeyForDecrypting } from "~/modules/polls/encrypted/trustee-share-in-browser";
 import { giveTrusteeKey } from "~/modules/polls/encrypted/poll-trustees.server";
 import { trusteeProblems, trusteeText as t } from "~/modules/polls/trustee-messages";
 import { countForOwner } from "~/modules/polls/due-owners.server";
@@ -163,44 +164,18 @@ function BrowserWork({ page, kind }: { page: PageData; kind: "shuffle" | "decryp
     };
   }, [hydrated, kind, page.groupName, page.work.shuffle, page.work.decrypt]);
   if (!hydrated) return null;
-  const fetchText = (name: string) => fetchTrusteeFile(`/polls/${page.poll.id}/trustee`, name);
   const threshold = page.threshold !== null;
   const run = async () => {
-    let keyText = "";
-    let dkey = "";
+    let key: KeyForDecrypting | null = null;
     if (kind === "decryption") {
       const file = keyFile.current?.files?.[0];
       if (!file) return setState({ kind: "failed", message: t.keyFileMissing });
-      keyText = await file.text();
-      // A valid key that is not this trustee's would give a share the server refuses: say so now.
-      let matches = false;
-      if (threshold) {
-        const { keyShareMatches } = await import("~/modules/belenios/browser/threshold-ceremony");
-        dkey = await fetchText("decryption-key.dkey").catch(() => "");
-        matches = page.publicKey ? await keyShareMatches(page.groupName, keyText, dkey, page.publicKey).catch(() => false) : false;
-      } else {
-        const { privateKeyFileMatches } = await import("~/modules/belenios/browser/trustee-key");
-        matches = page.publicKey ? await privateKeyFileMatches(page.groupName, keyText, page.publicKey).catch(() => false) : false;
-      }
-      if (!matches) return setState({ kind: "failed", message: threshold ? t.keyFileWrong : t.keyDoesNotMatch });
+      key = await checkKeyFile({ groupName: page.groupName, threshold, publicKey: page.publicKey, keyText: await file.text(), pollId: page.poll.id });
+      if (!key) return setState({ kind: "failed", message: threshold ? t.keyFileWrong : t.keyDoesNotMatch });
     }
     setState({ kind: "working", fraction: 0 });
     try {
-      const { pageBreather } = await import("~/modules/polls/encrypted/encrypt-in-browser");
-      const options = { pause: pageBreather(), progress: (fraction: number) => setState({ kind: "working", fraction }) };
-      const election = await fetchText("election.json");
-      const lastShuffle = page.shuffled > 0 ? await fetchText("shuffle.json") : null;
-      let share: string;
-      if (kind === "shuffle") {
-        const { shuffleInBrowser } = await import("~/modules/belenios/browser/shuffle");
-        share = await shuffleInBrowser(election, lastShuffle ?? (await fetchText("tally.json")), options);
-      } else if (threshold) {
-        const { thresholdPartialDecryptionInBrowser } = await import("~/modules/belenios/browser/threshold-ceremony");
-        share = await thresholdPartialDecryptionInBrowser(election, await fetchText("tally.json"), keyText, dkey, { ...options, ...(lastShuffle ? { lastShuffle } : {}) });
-      } else {
-        const { partialDecryptionInBrowser } = await import("~/modules/belenios/browser/partial-decryption");
-        share = await partialDecryptionInBrowser(election, await fetchText("tally.json"), keyText, { ...options, ...(lastShuffle ? { lastShuffle } : {}) });
-      }
+      const share = await trusteeShareInBrowser({ pollId: page.poll.id, kind, threshold, shuffled: page.shuffled, key, progress: (fraction) => setState({ kind: "working", fraction }) });
       submit(kind === "shuffle" ? { intent: kind, share, shuffledBefore: String(page.shuffled) } : { intent: kind, share }, { method: "post" });
     } catch {
       setState({ kind: "failed", message: t.browserFailed });

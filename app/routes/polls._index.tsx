@@ -6,6 +6,9 @@ import { pollTrusteeText } from "~/modules/polls/trustee-messages";
 import { trusteeTasksOf } from "~/modules/polls/trustee-page.server";
 import { trusteeSetTasksOf } from "~/modules/polls/encrypted/trustee-sets.server";
 import { electionOfTrusteeSet } from "~/modules/elections/election-trustees.server";
+import { scopeOfSet } from "~/modules/polls/encrypted/scope-trustees.server";
+import { trusteesPageText } from "~/modules/polls/scope-trustee-messages";
+import type { DbOrTx } from "~/utils/db.server";
 import { principalOf, requirePermission } from "~/utils/auth.server";
 import { isAllowed } from "~/utils/permissions";
 
@@ -21,7 +24,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     ? await Promise.all([pollIdsOnRoll(context.db, auth.user.id, visible.map((p) => p.id)), trusteeTasksOf(context.db, auth.user.id)])
     : [new Set<string>(), []];
   // An election's trustees make their key on the trustee set's page (decision 047).
-  const setTasks = auth ? await Promise.all((await trusteeSetTasksOf(context.db, auth.user.id)).map(async (t) => ({ setId: t.setId, title: (await electionOfTrusteeSet(context.db, t.setId))?.title ?? pollTrusteeText.setTaskFallback }))) : [];
+  // A part of the road's trustees likewise (decision 048).
+  const setTasks = auth ? await Promise.all((await trusteeSetTasksOf(context.db, auth.user.id)).map((t) => setTask(context.db, t.setId))) : [];
   const now = new Date();
   return {
     canManage,
@@ -39,6 +43,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
+/** A set's task line: for an election's ballots, or for a part of the road's vote. */
+async function setTask(db: DbOrTx, setId: string) {
+  const [election, scope] = await Promise.all([electionOfTrusteeSet(db, setId), scopeOfSet(db, setId)]);
+  if (scope) return { setId, title: trusteesPageText.parts[scope], task: pollTrusteeText.taskScopeKey };
+  return { setId, title: election?.title ?? pollTrusteeText.setTaskFallback, task: pollTrusteeText.taskSetKey };
+}
+
 export default function Polls() {
   const { polls, canManage, trusteeTasks, setTasks } = useLoaderData<typeof loader>();
   const groups = [
@@ -53,6 +64,9 @@ export default function Polls() {
       <p className="lead">Secret ballots of the movement. Results are published when each poll closes, with everything needed to check the count.</p>
       <p>
         Votes on the constitution&rsquo;s clauses are under <Link to="/constitution">Constitution</Link>, with their <Link to="/constitution/results">results</Link>.
+      </p>
+      <p>
+        <Link to="/trustees">Trustees: who holds the key of each vote</Link>
       </p>
       {canManage ? (
         <p>
@@ -72,7 +86,7 @@ export default function Polls() {
             ))}
             {setTasks.map((t) => (
               <li key={t.setId}>
-                <Link to={`/trustees/${t.setId}`}>{t.title}</Link>: {pollTrusteeText.taskSetKey}
+                <Link to={`/trustees/${t.setId}`}>{t.title}</Link>: {t.task}
               </li>
             ))}
           </ul>

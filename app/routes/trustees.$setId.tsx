@@ -3,6 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, type FieldErrors } from "~/components/forms";
 import { CeremonyTask } from "~/components/trustee-ceremony";
 import { GiveKeyTask } from "~/components/trustee-key";
+import { BatchWork } from "~/components/trustee-batch";
 import { ballotsOfTrusteeSet, electionOfTrusteeSet } from "~/modules/elections/election-trustees.server";
 import { giveSetKey } from "~/modules/polls/encrypted/trustee-sets.server";
 import { pollsOfSet, scopeOfSet } from "~/modules/polls/encrypted/scope-trustees.server";
@@ -48,9 +49,12 @@ async function ballotTasks(db: DbOrTx, setId: string, userId: string, ofElection
   const ballots = ofElection ? await ballotsOfTrusteeSet(db, setId) : await pollsOfSet(db, setId);
   return Promise.all(
     ballots.map(async (b) => {
-      const task = (await trusteePage(db, b.pollId, userId))?.task.kind ?? "wait_for_close";
+      const page = await trusteePage(db, b.pollId, userId);
+      const task = page?.task.kind ?? "wait_for_close";
       const kind = task === "shuffle" || task === "decrypt" ? ("yours" as const) : task === "done" || b.status === "closed" ? ("done" as const) : ("waiting" as const);
-      return { pollId: b.pollId, title: b.title, task: kind };
+      // What the set's page needs to do this ballot's part in the browser with the others.
+      const work = task === "shuffle" || task === "decrypt" ? { kind: task === "shuffle" ? ("shuffle" as const) : ("decryption" as const), shuffled: page?.shuffled ?? 0 } : null;
+      return { pollId: b.pollId, title: b.title, task: kind, work, publicKey: page?.publicKey ?? null };
     }),
   );
 }
@@ -90,6 +94,7 @@ export default function TrusteeSetPage() {
       {d.ballots.length > 0 ? (
         <section aria-labelledby="ballots-title">
           <h2 id="ballots-title">{t.setBallotsTitle}</h2>
+          <BatchWork groupName={d.groupName} threshold={d.threshold} ballots={d.ballots} />
           <ul className="list">
             {d.ballots.map((b) => (
               <li key={b.pollId}>

@@ -57,6 +57,13 @@ export const permissions = {
   "elections.manage": ["organiser"],
   /** Running the ballot: opening it when nominations close, counting, declaring the result. */
   "elections.run": ["returning_officer"],
+  /**
+   * Naming the trustees who hold the key of the standing orders vote, the constitution's votes and
+   * the financial scheme's vote (decision 048): the returning officer, who runs the ballots apart
+   * from the organisers. The decision ballot's are named by the organisers (campaign.manage),
+   * before there is a returning officer.
+   */
+  "trustees.name": ["returning_officer"],
   /** The registration application: details, emblems, the names list, readiness, the documents and pack. */
   "registration.manage": ["organiser"],
   /** A declared officer's own private details and declarations (checked against the declared results). */

@@ -77,6 +77,8 @@ const routeActions: Record<string, RouteRule> = {
   "/polls/:pollId/trustee": { action: "poll.vote", allowedStatus: 404, why: "the walk's poll has no named trustees" },
   "/polls/:pollId/trustee/:file": { action: "poll.vote", allowedStatus: 404, why: "the walk's poll has no named trustees" },
   // An election's trustee set (decision 047): the walk has none, so a signed-in person finds no page.
+  // Who holds each vote's key is public; naming them is the returning officer's (road-trustees.test.ts).
+  "/trustees": "site.view",
   "/trustees/:setId": { action: "poll.vote", allowedStatus: 404, why: "the walk has no trustee set" },
   "/trustees/:setId/:file": { action: "poll.vote", allowedStatus: 404, why: "the walk has no trustee set" },
 };

@@ -4,7 +4,7 @@ import { queueMail } from "~/modules/mail/outbox.server";
 import { closePoll, createPoll, openPoll, verifyPoll } from "~/modules/polls/polls.server";
 import type { PollResult } from "~/modules/polls/ballot-rules";
 import { holdWithScopeTrustees, scopeKeysReady } from "~/modules/polls/encrypted/scope-trustees.server";
-import { countDecryptedPoll } from "~/modules/polls/trustee-count.server";
+import { countIfDecrypted } from "~/modules/polls/trustee-count.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
 import { movement, pledges, polls, users, type Phase } from "../../../db/schema";
 import { decisionInvitationMail, decisionOptions } from "./decision-wording";
@@ -113,8 +113,7 @@ export async function settleDecision(db: Db, actor: Actor): Promise<SettleResult
     const [due] = await tx.select().from(polls).where(eq(polls.id, m.decisionPollId));
     if (due?.status === "open" && due.closesAt.getTime() <= Date.now()) await closePoll(tx, actor, due.id);
     // Held by trustees (decision 048): closed to voting, it is counted once they have decrypted it.
-    const [closing] = await tx.select({ status: polls.status }).from(polls).where(eq(polls.id, m.decisionPollId));
-    if (closing?.status === "decrypting" && !(await countDecryptedPoll(tx, actor, m.decisionPollId)).ok) return { ok: false, code: "decrypting" } as const;
+    if (!(await countIfDecrypted(tx, actor, m.decisionPollId))) return { ok: false, code: "decrypting" } as const;
     const [poll] = await tx.select().from(polls).where(eq(polls.id, m.decisionPollId));
     if (!poll || poll.status !== "closed") return { ok: false, code: "not_closed" } as const;
     // A result its own ballots do not reproduce decides nothing (decision 027).

@@ -105,6 +105,8 @@ export const roundProblemMessages: Record<RoundProblem, string> = {
   no_adoption_vote: "The adoption vote has not been opened.",
   already_adopted: "This text has already been adopted.",
   verification_failed: `Nothing was adopted: checking the adoption vote's result against its ballots failed. ${verificationFailedAdvice}`,
+  trustee_keys_missing: "The vote cannot open until every trustee named for the constitution has made their key. The Trustees page says how many have.",
+  decrypting: "Voting has closed. The results are counted once enough trustees have decrypted the ballots; the poll closer does it by itself within a minute or so of that.",
 };
 
 /** The reason for closing a ballot early, recorded in the audit log. */

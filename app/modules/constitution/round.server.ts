@@ -9,6 +9,9 @@ import { appendAudit, appendAuditEntries, type Actor } from "~/modules/audit/aud
 import type { YesNoResult } from "~/modules/ballots";
 import type { PollResult } from "~/modules/polls/ballot-rules";
 import { ballotsCastSql, castBallot, closePoll, closePollBatch, closedPollDetails, createPoll, openPoll, openPollBatch, verifyPoll } from "~/modules/polls/polls.server";
+import { groupForMethod } from "~/modules/polls/encrypted/poll-trustees.server";
+import { holdWithScopeTrustees, readyScopeSets, scopeKeysReady } from "~/modules/polls/encrypted/scope-trustees.server";
+import { countIfDecrypted } from "~/modules/polls/trustee-count.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
 import { transactionTellingCommit } from "~/utils/commit-outcome.server";
 import {
@@ -44,7 +47,9 @@ export type RoundProblem =
   | "adoption_already_open"
   | "no_adoption_vote"
   | "already_adopted"
-  | "verification_failed";
+  | "verification_failed"
+  | "trustee_keys_missing"
+  | "decrypting";
 
 /** `earliest`: with period_too_short, the earliest closing time the standing orders allow. */
 export type RoundResult<T = object> = ({ ok: true } & T) | { ok: false; code: RoundProblem; earliest?: Date };
@@ -103,6 +108,9 @@ export async function openRound(db: Db, actor: Actor, input: { closesAt: Date })
     if (!period.ok) return { ok: false, code: period.code, earliest: period.earliest } as const;
     const roll = await foundingRoll(tx);
     if (roll.length === 0) return { ok: false, code: "no_founding_members" } as const;
+    // Trustees named for the constitution hold every question's key (decision 048).
+    const trusteeSets = await readyScopeSets(tx, "constitution");
+    if (!trusteeSets) return { ok: false, code: "trustee_keys_missing" } as const;
     const { amended } = await amendedDocument(tx, draft.id);
     const pending = new Set((await pendingClauses(tx, draft.id)).map((c) => c.id));
     if (pending.size === 0) return { ok: false, code: "nothing_pending" } as const;
@@ -148,6 +156,7 @@ export async function openRound(db: Db, actor: Actor, input: { closesAt: Date })
         };
       }),
       roll,
+      trusteeSets,
     );
     if (!opened.ok) throw new Error(`round questions refused: ${opened.code}`);
     const itemRows = items.map((item, position) => ({ pollId: opened.polls[position]!.pollId, roundId: round.id, clauseId: item.clauseId, position, kind: item.kind, amendmentIds: item.amendmentIds }));
@@ -272,6 +281,15 @@ export async function closeRound(db: Db, actor: Actor, options: { reason?: strin
     const batch = await closePollBatch(tx, pollIds);
     if (!batch.ok) throw new Error(`question ${batch.pollId} not closed: ${batch.code}`);
     if (batch.missing.length > 0) throw new Error(`questions ${batch.missing.join(", ")} not found`);
+    const closedNow = batch.closed.map((closed) => ({ actor, action: "poll.closed", subjectType: "poll", subjectId: closed.pollId, details: closedPollDetails(closed, options) }));
+    // Questions held by trustees (decision 048) are counted as they are decrypted; the round is
+    // decided only once every one is, by the poll closer (or this button) after the last share.
+    let waiting = 0;
+    for (const pollId of pollIds) if (!(await countIfDecrypted(tx, actor, pollId))) waiting += 1;
+    if (waiting > 0) {
+      await appendAuditEntries(tx, closedNow);
+      return { ok: false, code: "decrypting" } as const;
+    }
     const questions = new Map((await tx.select().from(polls).where(inArray(polls.id, pollIds))).map((p) => [p.id, p]));
     const counted: CountedItem[] = items.map((item) => {
       const poll = questions.get(item.pollId);
@@ -295,7 +313,7 @@ export async function closeRound(db: Db, actor: Actor, options: { reason?: strin
     // Each poll closed here gets its own "poll.closed" entry with its chain heads, as it would
     // from the poll closer, then the round's entry.
     await appendAuditEntries(tx, [
-      ...batch.closed.map((closed) => ({ actor, action: "poll.closed", subjectType: "poll", subjectId: closed.pollId, details: closedPollDetails(closed, options) })),
+      ...closedNow,
       {
         actor,
         action: "constitution.round_closed",
@@ -327,6 +345,7 @@ export async function openAdoptionVote(db: Db, actor: Actor, input: { closesAt: 
     if (!period.ok) return { ok: false, code: period.code, earliest: period.earliest } as const;
     const roll = await foundingRoll(tx);
     if (roll.length === 0) return { ok: false, code: "no_founding_members" } as const;
+    if (!(await scopeKeysReady(tx, "constitution"))) return { ok: false, code: "trustee_keys_missing" } as const;
     const created = await createPoll(tx, actor, {
       title: draft.baseVersion ? `Adopt version ${draft.baseVersion + 1} of the constitution` : "Adopt the constitution as a whole",
       description: "The final vote on the constitution made of all the clauses adopted (standing orders 10.5).",
@@ -338,6 +357,7 @@ export async function openAdoptionVote(db: Db, actor: Actor, input: { closesAt: 
       closesAt: input.closesAt,
     });
     if (!created.ok) throw new Error(`adoption vote refused: ${created.code}`);
+    if ((await holdWithScopeTrustees(tx, "constitution", groupForMethod("yes-no").name, created.pollId)) === "keys_missing") throw new Error("constitution trustees' keys went missing");
     const opened = await openPoll(tx, actor, created.pollId, roll);
     if (!opened.ok) throw new Error(`adoption vote not opened: ${opened.code}`);
     await tx.update(constitutionDrafts).set({ adoptionPollId: created.pollId, updatedAt: new Date() }).where(eq(constitutionDrafts.id, draft.id));
@@ -358,6 +378,8 @@ export async function settleAdoption(db: Db, actor: Actor, options: { reason?: s
     if (draft.adoptedVersion !== null) return { ok: false, code: "already_adopted" } as const;
     const closed = await closePoll(tx, actor, draft.adoptionPollId, options);
     if (!closed.ok && closed.code !== "not_open") throw new Error(`adoption vote not closed: ${closed.code}`);
+    // Held by trustees (decision 048): closed to voting, it is settled once they have decrypted it.
+    if (!(await countIfDecrypted(tx, actor, draft.adoptionPollId))) return { ok: false, code: "decrypting" } as const;
     const [poll] = await tx.select().from(polls).where(eq(polls.id, draft.adoptionPollId));
     const result = poll?.result as PollResult | null | undefined;
     if (!poll || result?.kind !== "yes-no") throw new Error("adoption vote has no result");

@@ -2,6 +2,8 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import { queueMail } from "~/modules/mail/outbox.server";
 import { createPoll, openPoll } from "~/modules/polls/polls.server";
+import { groupForMethod } from "~/modules/polls/encrypted/poll-trustees.server";
+import { holdWithScopeTrustees, scopeKeysReady } from "~/modules/polls/encrypted/scope-trustees.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
 import { findUserByEmail } from "~/modules/users/users.server";
 import { MAX_CORRECTION_REASON_LENGTH } from "~/utils/input-limits";
@@ -28,6 +30,7 @@ export type FoundingProblem =
   | "consent_missing"
   | "already_left"
   | "no_returning_officer"
+  | "trustee_keys_missing"
   | "not_found"
   | "reason_missing"
   | "reason_too_long";
@@ -222,6 +225,8 @@ export async function openStandingOrdersVote(
         .orderBy(users.createdAt)
     ).map((u) => u.name);
     if (officers.length === 0) return { ok: false, code: "no_returning_officer" } as const;
+    // Trustees named for the standing orders hold the vote's key (decision 048).
+    if (!(await scopeKeysReady(tx, "standing_orders"))) return { ok: false, code: "trustee_keys_missing" } as const;
     const created = await createPoll(tx, actor, {
       title: "Adopt the interim standing orders",
       description: standingOrdersQuestion(officers),
@@ -233,6 +238,7 @@ export async function openStandingOrdersVote(
       closesAt: input.closesAt,
     });
     if (!created.ok) throw new Error(`standing orders poll refused: ${created.code}`);
+    if ((await holdWithScopeTrustees(tx, "standing_orders", groupForMethod("yes-no").name, created.pollId)) === "keys_missing") throw new Error("standing orders trustees' keys went missing");
     const opened = await openPoll(tx, actor, created.pollId, roll);
     if (!opened.ok) throw new Error(`standing orders poll not opened: ${opened.code}`);
     await tx.update(movement).set({ standingOrdersPollId: created.pollId, updatedAt: new Date() }).where(eq(movement.id, 1));

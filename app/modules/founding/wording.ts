@@ -37,6 +37,7 @@ export const foundingMessages = {
   reason_too_long: `The reason must be ${characters(MAX_CORRECTION_REASON_LENGTH)} or fewer`,
   consent_missing: "To become a founding member, accept the founding statement and agree to how we use your information",
   already_left: "You have left the founding roll.",
+  trustee_keys_missing: "The standing orders vote cannot open until every trustee named for it has made their key. The Trustees page says how many have.",
 } as const;
 
 

@@ -135,12 +135,16 @@ export async function personalFacts(db: DbOrTx, user: { id: string; role: Princi
 
 async function draftRoadFacts(db: DbOrTx, draft: NonNullable<Awaited<ReturnType<typeof currentDraft>>>): Promise<RoadFacts["constitution"]["draft"]> {
   const [list, round, adoption, pending] = await Promise.all([listAmendments(db, draft.id), openRoundOf(db, draft.id), pollById(db, draft.adoptionPollId), pendingClauses(db, draft.id)]);
+  // Questions closed to voting and waiting for the constitution's trustees (decision 048).
+  const [waiting] = round
+    ? await db.select({ n: sql<number>`count(*)::int` }).from(voteItems).innerJoin(polls, eq(polls.id, voteItems.pollId)).where(and(eq(voteItems.roundId, round.id), eq(polls.status, "decrypting")))
+    : [];
   return {
     phase: draft.phase,
     amendments: list.length,
     readyForVote: list.filter((a) => a.status === "open" && (a.byCommittee || a.supporters >= draft.supportersNeeded)).length,
     pending: pending.length,
-    round: round ? { number: round.number, closesAt: round.closesAt } : null,
+    round: round ? { number: round.number, closesAt: round.closesAt, decrypting: waiting?.n ?? 0 } : null,
     adoptionPoll: adoption ? pollFact(adoption) : null,
   };
 }

@@ -116,6 +116,8 @@ describe("the next step of the road, phase by phase", () => {
       [{ ...road, movement: { ...road.movement!, deadline: later(-1), demandsAnswered: 3 } }, "open_decision", "/campaign/manage"],
       [{ ...road, movement: { ...road.movement!, phase: "decision", decisionPoll: { id: "d", status: "open", closesAt: later(2) } } }, "decision_open", "/polls/d"],
       [{ ...road, movement: { ...road.movement!, phase: "decision", decisionPoll: { id: "d", status: "open", closesAt: later(-1) } } }, "record_decision", "/campaign/manage"],
+      // Held by trustees (decision 048), closed to voting: waiting for them, not the organisers.
+      [{ ...road, movement: { ...road.movement!, phase: "decision", decisionPoll: { id: "d", status: "decrypting", closesAt: later(-1) } } }, "votes_decrypting", "/trustees"],
     ];
     const founding = { ...road, movement: { ...road.movement!, phase: "founding" as const, deadline: later(-20) } };
     const so = { id: "so", status: "closed" as const, closesAt: later(-1), passed: true };
@@ -129,14 +131,17 @@ describe("the next step of the road, phase by phase", () => {
       [{ ...constitution, standingOrders: null }, "open_standing_orders", "/founding"],
       [{ ...constitution, standingOrders: { ...so, status: "open", closesAt: later(3) } }, "standing_orders_open", "/polls/so"],
       [{ ...constitution, standingOrders: { ...so, passed: false } }, "standing_orders_not_adopted", "/polls/so"],
+      [{ ...constitution, standingOrders: { ...so, status: "decrypting", passed: undefined } }, "votes_decrypting", "/trustees"],
       [constitution, "start_draft", "/constitution/manage"],
       [{ ...constitution, constitution: { adopted: false, draft } }, "drafting", "/constitution/manage"],
       [{ ...constitution, constitution: { adopted: false, draft: { ...draft, phase: "voting", round: { number: 1, closesAt: later(7) } } } }, "round_open", "/constitution/results"],
       [{ ...constitution, constitution: { adopted: false, draft: { ...draft, phase: "voting", round: { number: 1, closesAt: later(-1) } } } }, "round_due", "/constitution/results"],
+      [{ ...constitution, constitution: { adopted: false, draft: { ...draft, phase: "voting", round: { number: 1, closesAt: later(-1), decrypting: 3 } } } }, "votes_decrypting", "/trustees"],
       [{ ...constitution, constitution: { adopted: false, draft: { ...draft, phase: "closed", pending: 2 } } }, "open_another_round", "/constitution/manage"],
       [{ ...constitution, constitution: { adopted: false, draft: { ...draft, phase: "closed", pending: 0 } } }, "open_adoption", "/constitution/manage"],
       [{ ...constitution, constitution: { adopted: false, draft: { ...draft, phase: "closed", pending: 0, adoptionPoll: { status: "open", closesAt: later(7) } } } }, "adoption_open", "/constitution/results"],
       [{ ...constitution, constitution: { adopted: false, draft: { ...draft, phase: "closed", pending: 0, adoptionPoll: { status: "closed", closesAt: later(-1) } } } }, "record_adoption", "/constitution/results"],
+      [{ ...constitution, constitution: { adopted: false, draft: { ...draft, phase: "closed", pending: 0, adoptionPoll: { status: "decrypting", closesAt: later(-1) } } } }, "votes_decrypting", "/trustees"],
       [elections, "set_up_election", "/elections"],
       [{ ...elections, election }, "nominations_open", "/elections"],
       [{ ...elections, election: { ...election, nominationsCloseAt: later(-1) } }, "election_waiting", "/elections"],

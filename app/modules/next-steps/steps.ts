@@ -116,7 +116,8 @@ export interface RoadFacts {
       amendments: number;
       readyForVote: number;
       pending: number;
-      round: { number: number; closesAt: Date } | null;
+      /** decrypting: questions closed to voting, waiting for their trustees (decision 048). */
+      round: { number: number; closesAt: Date; decrypting?: number } | null;
       adoptionPoll: PollFact | null;
     } | null;
   };
@@ -167,6 +168,7 @@ export type RoadStepKind =
   | "election_waiting"
   | "ballots_open"
   | "ballots_decrypting"
+  | "votes_decrypting"
   | "reopen_vacancies"
   | "prepare_registration"
   | "file_registration";
@@ -204,6 +206,7 @@ export function roadStep(f: RoadFacts): RoadStep {
   if (m.phase === "decision") {
     const poll = m.decisionPoll;
     if (!poll || poll.status === "cancelled") return { stage: "decision", kind: "open_decision", doer: "organisers", href: "/campaign/manage" };
+    if (poll.status === "decrypting") return { stage: "decision", kind: "votes_decrypting", doer: "nobody", href: "/trustees" };
     if (poll.status !== "closed" && !due(poll, f.now)) return { stage: "decision", kind: "decision_open", doer: "nobody", href: `/polls/${poll.id}`, until: poll.closesAt };
     return { stage: "decision", kind: "record_decision", doer: "organisers", href: "/campaign/manage" };
   }
@@ -215,6 +218,7 @@ export function roadStep(f: RoadFacts): RoadStep {
     if (f.roles.returningOfficer === null) return { stage: "standing_orders", kind: "appoint_returning_officer", doer: "organisers", href: "/roles" };
     return { stage: "standing_orders", kind: "open_standing_orders", doer: "organisers", href: "/founding" };
   }
+  if (so.status === "decrypting") return { stage: "standing_orders", kind: "votes_decrypting", doer: "nobody", href: "/trustees" };
   if (so.status !== "closed") {
     if (!due(so, f.now)) return { stage: "standing_orders", kind: "standing_orders_open", doer: "nobody", href: `/polls/${so.id}`, until: so.closesAt };
     return { stage: "standing_orders", kind: "standing_orders_open", doer: "nobody", href: `/polls/${so.id}` };
@@ -228,9 +232,11 @@ export function roadStep(f: RoadFacts): RoadStep {
     if (!d) return { stage: "constitution", kind: "start_draft", doer: "organisers", href: "/constitution/manage" };
     if (d.phase === "drafting") return { stage: "constitution", kind: "drafting", doer: "organisers", href: "/constitution/manage", count: d.readyForVote, total: d.amendments };
     if (d.phase === "voting" && d.round) {
+      if ((d.round.decrypting ?? 0) > 0) return { stage: "constitution", kind: "votes_decrypting", doer: "nobody", href: "/trustees" };
       if (!due(d.round, f.now)) return { stage: "constitution", kind: "round_open", doer: "nobody", href: "/constitution/results", until: d.round.closesAt, count: d.round.number };
       return { stage: "constitution", kind: "round_due", doer: "organisers", href: "/constitution/results", count: d.round.number };
     }
+    if (d.adoptionPoll?.status === "decrypting") return { stage: "constitution", kind: "votes_decrypting", doer: "nobody", href: "/trustees" };
     if (d.adoptionPoll && d.adoptionPoll.status !== "cancelled") {
       if (d.adoptionPoll.status !== "closed" && !due(d.adoptionPoll, f.now)) return { stage: "constitution", kind: "adoption_open", doer: "nobody", href: "/constitution/results", until: d.adoptionPoll.closesAt };
       return { stage: "constitution", kind: "record_adoption", doer: "organisers", href: "/constitution/results" };

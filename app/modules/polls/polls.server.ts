@@ -13,6 +13,7 @@ import {
   pollOptions,
   pollRoll,
   polls,
+  pollTrustees,
   pollVoters,
   users,
   voteItems,
@@ -25,7 +26,8 @@ import { verifyElectionArchive } from "~/modules/belenios/record";
 import { parseResult } from "~/modules/belenios/serialize";
 import { closingAuditMismatch } from "./closing-audit.server";
 import { checkBrowserBallot } from "./encrypted/browser-ballots.server";
-import { electionTrustees, MAX_TRUSTEES, nameTrustees, trusteesOf } from "./encrypted/poll-trustees.server";
+import { electionTrustees, groupForMethod, MAX_TRUSTEES, nameTrustees, trusteesOf } from "./encrypted/poll-trustees.server";
+import { takeReadySet, trusteeRowsFor, type ReadySet } from "./encrypted/trustee-sets.server";
 import { defaultThreshold, validThreshold } from "./trustee-threshold";
 import {
   electionsOf,
@@ -210,7 +212,12 @@ export async function openPollBatch(
   actor: Actor,
   inputs: readonly NewPoll[],
   roll: readonly string[],
-): Promise<{ ok: true; polls: OpenedInBatch[]; rollSize: number } | { ok: false; code: CreateProblem | "roll_empty"; index?: number }> {
+  /**
+   * Trustee sets by Belenios group (decision 048): each poll in a group with a set is held by
+   * it, the others by the server. Every set given must have all its keys (takeReadySet).
+   */
+  trusteeSets: ReadonlyMap<string, string> = new Map(),
+): Promise<{ ok: true; polls: OpenedInBatch[]; rollSize: number } | { ok: false; code: CreateProblem | "roll_empty" | "trustee_keys_missing"; index?: number }> {
   const unique = [...new Set(roll)].sort();
   if (unique.length === 0) return { ok: false, code: "roll_empty" };
   const shapes = inputs.map(pollShape);
@@ -218,6 +225,16 @@ export async function openPollBatch(
   const problem = shapes[refused];
   if (problem && !problem.ok) return { ok: false, code: problem.code, index: refused };
   if (inputs.length === 0) return { ok: true, polls: [], rollSize: unique.length };
+  const sets = new Map<string, ReadySet>();
+  const groups = new Set<string>(inputs.filter((input) => takesEncryptedBallots(input.method)).map((input) => groupForMethod(input.method).name));
+  for (const [groupName, setId] of trusteeSets) {
+    // A set is taken (and its keys frozen) only when the batch has a poll in its group.
+    if (!groups.has(groupName)) continue;
+    const set = await takeReadySet(tx, setId);
+    if (!set) return { ok: false, code: "trustee_keys_missing" };
+    sets.set(groupName, set);
+  }
+  const setOf = (method: PollMethod) => (takesEncryptedBallots(method) ? sets.get(groupForMethod(method).name) : undefined);
   const openedAt = new Date();
   // Ids are made here, not by the database, so each row's options and roll need no read-back.
   const rows = inputs.map((input, i) => {
@@ -239,9 +256,15 @@ export async function openPollBatch(
       status: "open" as const,
       openedAt,
       rollSize: unique.length,
+      trusteeSetId: setOf(input.method)?.setId ?? null,
+      trusteeThreshold: setOf(input.method)?.threshold ?? null,
     };
   });
   for (let i = 0; i < rows.length; i += 500) await tx.insert(polls).values(rows.slice(i, i + 500));
+  for (const set of sets.values()) {
+    const held = trusteeRowsFor(set, rows.filter((r) => r.trusteeSetId === set.setId).map((r) => r.id));
+    for (let i = 0; i < held.length; i += 1000) await tx.insert(pollTrustees).values(held.slice(i, i + 1000));
+  }
   const options = rows.flatMap((row, i) =>
     (shapes[i] as Extract<PollShape, { ok: true }>).options.map((o, position) => ({ pollId: row.id, position, label: o.label, isRon: Boolean(o.isRon) })),
   );
@@ -266,7 +289,13 @@ export async function openPollBatch(
   // Each poll's Belenios election, on the frozen roll (decision 044).
   await setUpElections(
     tx,
-    rows.flatMap((row, i) => (takesEncryptedBallots(row.method) ? [{ poll: row, options: (shapes[i] as Extract<PollShape, { ok: true }>).options }] : [])),
+    rows.flatMap((row, i) => {
+      if (!takesEncryptedBallots(row.method)) return [];
+      const set = setOf(row.method);
+      const named = set ? electionTrustees(set.rows, row) : null;
+      if (named === "missing") throw new Error("a trustee set's keys went missing");
+      return [{ poll: row, options: (shapes[i] as Extract<PollShape, { ok: true }>).options, named }];
+    }),
     unique,
   );
   return { ok: true, polls: rows.map((r) => ({ pollId: r.id, title: r.title, method: r.method, lotSeed: r.lotSeed })), rollSize: unique.length };

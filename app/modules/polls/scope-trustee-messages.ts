@@ -84,3 +84,20 @@ export type TrusteePanelText = Pick<
 
 /** A set no longer named for any part (named again since) still has polls to decrypt. */
 export const unnamedSetTitle = "the polls you hold the key of";
+
+/** The Trustees page: who holds the key of each vote on the road. */
+export const trusteesPageText = {
+  title: "Trustees",
+  lead: "Every vote's ballots are encrypted. Whoever holds a vote's key can read its result, so each vote can be held by trustees among the members instead of the server: then nobody, not even the people who run the server, can read a ballot or a result without them. The returning officer names them here; the organisers name the decision ballot's on Manage the campaign, before there is a returning officer.",
+  whoHolds: "Who holds the key",
+  parts: {
+    decision: "The members' decision",
+    standing_orders: "The standing orders vote",
+    constitution: "The constitution's votes",
+    financial_scheme: "The financial scheme's vote",
+  } satisfies Record<TrusteeScope, string>,
+  done: "Done",
+  invalid: "Name between 1 and 7 different members, or none.",
+  unknownPart: "Unknown part of the road.",
+  pollsLink: "See all polls",
+};

@@ -162,6 +162,16 @@ export async function countDecryptedPoll(tx: DbOrTx, actor: Actor, pollId: strin
   return { ok: true, result };
 }
 
+/**
+ * For an owner settling its poll after closing it: true when the poll has its result (counted
+ * now if its trustees have decrypted it); false while it waits for them (decision 048).
+ */
+export async function countIfDecrypted(tx: DbOrTx, actor: Actor, pollId: string): Promise<boolean> {
+  const [poll] = await tx.select({ status: polls.status }).from(polls).where(eq(polls.id, pollId));
+  if (poll?.status !== "decrypting") return true;
+  return (await countDecryptedPoll(tx, actor, pollId)).ok;
+}
+
 /** The poll closer's sweep: polls with every share needed but no result yet (finishDecryption); how many it counted. */
 export async function finishStalledDecryptions(db: Db): Promise<number> {
   const stalled = await db

@@ -138,6 +138,13 @@ export const trusteeText = {
     done: "done",
   },
   pollPageLink: "Back to the poll",
+  // Every ballot of a set at once, in the browser (decision 048).
+  batchIntro: (n: number) => `${n === 1 ? "1 ballot waits" : `${n} ballots wait`} for your part. You can do ${n === 1 ? "it" : "them all"} here in one go, with your key file, or open each below.`,
+  batchButton: (n: number) => (n === 1 ? "Do it in this browser" : `Do all ${n} in this browser`),
+  batchWorking: (i: number, n: number, title: string) => `Working on ${i} of ${n}: ${title}`,
+  batchDone: (n: number) => `Done: your part of ${n === 1 ? "1 ballot is" : `${n} ballots is`} in.`,
+  batchRefused: (title: string) => `The server refused your part of "${title}". Open it below to see why; the ones before it are in.`,
+  batchFailed: (title: string) => `Your browser could not finish "${title}". Reload the page and try again: the ones before it are in.`,
 };
 
 export const trusteeProblems: Record<KeyProblem | ShareProblem | "empty", string> = {
@@ -180,6 +187,7 @@ export const pollTrusteeText = {
   taskKey: "make your key before the poll can open",
   taskDecrypt: "voting has closed: send your share of the decryption",
   taskSetKey: "make your key before the election's ballots can open",
+  taskScopeKey: "make your key before the vote can open",
   setTaskFallback: "An election's ballots",
   keysMissing: "Every trustee must give their key before the poll can open.",
   formLabel: "Trustees (optional)",

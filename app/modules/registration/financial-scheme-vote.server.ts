@@ -10,6 +10,9 @@ import { standingOrderRules } from "~/modules/constitution/drafting.server";
 import { standingOrdersAdopted } from "~/modules/constitution/round.server";
 import type { PollResult } from "~/modules/polls/ballot-rules";
 import { closePoll, createPoll, openPoll, verifyPoll } from "~/modules/polls/polls.server";
+import { groupForMethod } from "~/modules/polls/encrypted/poll-trustees.server";
+import { holdWithScopeTrustees, scopeKeysReady } from "~/modules/polls/encrypted/scope-trustees.server";
+import { countIfDecrypted } from "~/modules/polls/trustee-count.server";
 import { checkPeriod } from "~/modules/content/standing-order-periods";
 import { foundingRoll } from "~/modules/founding/roll.server";
 import type { Db } from "~/utils/db.server";
@@ -24,7 +27,9 @@ export type SchemeVoteProblem =
   | "already_adopted"
   | "no_vote"
   | "period_too_short"
-  | "verification_failed";
+  | "verification_failed"
+  | "trustee_keys_missing"
+  | "decrypting";
 
 /** `earliest`: with period_too_short, the earliest closing time the standing orders allow. */
 export type SchemeVoteResult<T = object> = ({ ok: true } & T) | { ok: false; code: SchemeVoteProblem; earliest?: Date };
@@ -45,6 +50,8 @@ export async function openFinancialSchemeVote(db: Db, actor: Actor, input: { clo
     if (!period.ok) return { ok: false, code: period.code, earliest: period.earliest } as const;
     const roll = await foundingRoll(tx);
     if (roll.length === 0) return { ok: false, code: "no_founding_members" } as const;
+    // Trustees named for the financial scheme hold the vote's key (decision 048).
+    if (!(await scopeKeysReady(tx, "financial_scheme"))) return { ok: false, code: "trustee_keys_missing" } as const;
     const created = await createPoll(tx, actor, {
       title: "Adopt the financial scheme",
       description: `Do you adopt the financial scheme of ${state.partyName} as published on the registration pages? The text voted on cannot change while the ballot is open. Its fingerprint (SHA-256) is ${state.hash}.`,
@@ -56,6 +63,7 @@ export async function openFinancialSchemeVote(db: Db, actor: Actor, input: { clo
       closesAt: input.closesAt,
     });
     if (!created.ok) throw new Error(`financial scheme vote refused: ${created.code}`);
+    if ((await holdWithScopeTrustees(tx, "financial_scheme", groupForMethod("yes-no").name, created.pollId)) === "keys_missing") throw new Error("financial scheme trustees' keys went missing");
     const opened = await openPoll(tx, actor, created.pollId, roll);
     if (!opened.ok) throw new Error(`financial scheme vote not opened: ${opened.code}`);
     await tx
@@ -85,6 +93,8 @@ export async function settleFinancialSchemeVote(db: Db, actor: Actor, options: {
     const pollId = row.financialSchemePollId;
     const closed = await closePoll(tx, actor, pollId, options);
     if (!closed.ok && closed.code !== "not_open") throw new Error(`financial scheme vote not closed: ${closed.code}`);
+    // Held by trustees (decision 048): closed to voting, it is recorded once they have decrypted it.
+    if (!(await countIfDecrypted(tx, actor, pollId))) return { ok: false, code: "decrypting" } as const;
     // As for every owned poll (decision 027): nothing is recorded from a count that fails its check.
     if (!(await verifyPoll(tx, pollId)).ok) return { ok: false, code: "verification_failed" } as const;
     const [poll] = await tx.select().from(polls).where(eq(polls.id, pollId));

@@ -274,5 +274,7 @@ export const schemeVoteMessages = {
     no_vote: "No ballot on the financial scheme is waiting to be recorded.",
     period_too_short: "Under the standing orders a ballot stays open for at least 7 days: choose a later closing time",
     verification_failed: `Checking this result against its ballots failed, so it is not recorded. ${verificationFailedAdvice}`,
+    trustee_keys_missing: "The ballot cannot open until every trustee named for the financial scheme has made their key. The Trustees page says how many have.",
+    decrypting: "Voting has closed. The result is recorded once enough trustees have decrypted the ballots; the poll closer does it by itself within a minute or so of that.",
   },
 };

@@ -111,11 +111,11 @@ export async function setUpElection(
  */
 export async function setUpElections(
   tx: DbOrTx,
-  batch: readonly { poll: PollToSetUp; options: readonly { label: string }[] }[],
+  batch: readonly { poll: PollToSetUp; options: readonly { label: string }[]; named?: readonly TrusteeKind[] | null }[],
   roll: readonly string[],
 ): Promise<void> {
   for (let i = 0; i < batch.length; i += ELECTIONS_AT_ONCE) {
-    const rows = await Promise.all(batch.slice(i, i + ELECTIONS_AT_ONCE).map(({ poll, options }) => electionRowFor(poll, options, roll)));
+    const rows = await Promise.all(batch.slice(i, i + ELECTIONS_AT_ONCE).map(({ poll, options, named }) => electionRowFor(poll, options, roll, named ?? null)));
     await tx.insert(pollElections).values(rows);
   }
 }

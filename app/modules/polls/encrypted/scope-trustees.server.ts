@@ -80,6 +80,15 @@ export async function scopeKeysReady(db: DbOrTx, scope: TrusteeScope): Promise<b
 }
 
 /**
+ * The scope's sets by group, for polls opened in a batch (openPollBatch); empty with no trustees
+ * named; null while a key is still to come.
+ */
+export async function readyScopeSets(db: DbOrTx, scope: TrusteeScope): Promise<Map<string, string> | null> {
+  if (!(await scopeKeysReady(db, scope))) return null;
+  return new Map((await scopeSets(db, scope)).map((s) => [s.groupName, s.setId]));
+}
+
+/**
  * Before a poll of the scope opens: it is held by the scope's set of its group, if trustees are
  * named ("held"), or by the server ("server"). "keys_missing" while a key is still to come: the
  * caller refuses to open, and says so.

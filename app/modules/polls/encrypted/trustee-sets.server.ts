@@ -87,17 +87,30 @@ export async function giveSetKey(
   });
 }
 
+/** A set whose keys are all made, ready to hold polls: its threshold and its members' rows. */
+export interface ReadySet {
+  setId: string;
+  threshold: number | null;
+  rows: TrusteeRow[];
+}
+
 /**
- * Before a poll of the set opens: its trustees become the set's members, with the keys they
- * gave; openPoll then builds its election from them. False while a key is still to come.
+ * The set, locked, if every key is made (null while one is still to come); marked as used, since
+ * the caller is about to open polls with it: from then on its keys cannot change.
  */
-export async function holdPollWithSet(tx: DbOrTx, setId: string, pollId: string): Promise<boolean> {
+export async function takeReadySet(tx: DbOrTx, setId: string): Promise<ReadySet | null> {
   const [set] = await tx.select().from(trusteeSets).where(eq(trusteeSets.id, setId)).for("update");
   if (!set) throw new Error("trustee set not found");
   const rows = await setMembersOf(tx, setId);
-  if (!setKeysComplete(set, rows)) return false;
-  await tx.insert(pollTrustees).values(
-    rows.map((r) => ({
+  if (!setKeysComplete(set, rows)) return null;
+  await tx.update(trusteeSets).set({ usedAt: new Date() }).where(and(eq(trusteeSets.id, setId), isNull(trusteeSets.usedAt)));
+  return { setId, threshold: set.threshold, rows };
+}
+
+/** Each poll's trustees become the set's members, with the keys they gave (rows for poll_trustees). */
+export function trusteeRowsFor(set: ReadySet, pollIds: readonly string[]) {
+  return pollIds.flatMap((pollId) =>
+    set.rows.map((r) => ({
       pollId,
       position: r.position,
       userId: r.userId,
@@ -108,8 +121,17 @@ export async function holdPollWithSet(tx: DbOrTx, setId: string, pollId: string)
       decryptionKey: r.decryptionKey,
     })),
   );
+}
+
+/**
+ * Before a poll of the set opens: its trustees become the set's members, with the keys they
+ * gave; openPoll then builds its election from them. False while a key is still to come.
+ */
+export async function holdPollWithSet(tx: DbOrTx, setId: string, pollId: string): Promise<boolean> {
+  const set = await takeReadySet(tx, setId);
+  if (!set) return false;
+  await tx.insert(pollTrustees).values(trusteeRowsFor(set, [pollId]));
   await tx.update(polls).set({ trusteeThreshold: set.threshold, trusteeSetId: setId }).where(eq(polls.id, pollId));
-  await tx.update(trusteeSets).set({ usedAt: new Date() }).where(and(eq(trusteeSets.id, setId), isNull(trusteeSets.usedAt)));
   return true;
 }
 

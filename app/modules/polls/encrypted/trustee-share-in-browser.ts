@@ -1,0 +1,64 @@
+/**
+ * A trustee's work in their browser (decisions 045-048): checking the key file they chose against
+ * the key they gave, and making their shuffle or their share of the decryption of one poll from
+ * the files its trustee page serves. Used by a poll's trustee page and, for every poll of a trustee
+ * set at once, by the set's page. The key file is read here and never sent.
+ */
+/** The text of a file a poll's trustee page serves (election.json, tally.json, shuffle.json, the .dkey). */
+export async function fetchPollTrusteeFile(pollId: string, name: string): Promise<string> {
+  const response = await fetch(`/polls/${pollId}/trustee/${name}`, { credentials: "same-origin" });
+  if (!response.ok) throw new Error(name);
+  return response.text();
+}
+
+export interface KeyForDecrypting {
+  keyText: string;
+  /** With a threshold: the trustee's share of the key, as relayed by the ceremony (the .dkey). */
+  dkey: string;
+}
+
+/**
+ * Whether the chosen key file is this trustee's: a valid key that is not theirs would give a share
+ * the server refuses, so it is said before any work. With a threshold, the .dkey comes from the
+ * poll named (every poll of a set has the same).
+ */
+export async function checkKeyFile(input: { groupName: string; threshold: boolean; publicKey: string | null; keyText: string; pollId: string }): Promise<KeyForDecrypting | null> {
+  if (!input.publicKey) return null;
+  if (input.threshold) {
+    const { keyShareMatches } = await import("~/modules/belenios/browser/threshold-ceremony");
+    const dkey = await fetchPollTrusteeFile(input.pollId, "decryption-key.dkey").catch(() => "");
+    return (await keyShareMatches(input.groupName, input.keyText, dkey, input.publicKey).catch(() => false)) ? { keyText: input.keyText, dkey } : null;
+  }
+  const { privateKeyFileMatches } = await import("~/modules/belenios/browser/trustee-key");
+  return (await privateKeyFileMatches(input.groupName, input.keyText, input.publicKey).catch(() => false)) ? { keyText: input.keyText, dkey: "" } : null;
+}
+
+/** One poll's shuffle, or this trustee's share of its decryption, as the text the server takes. */
+export async function trusteeShareInBrowser(input: {
+  pollId: string;
+  kind: "shuffle" | "decryption";
+  threshold: boolean;
+  /** How many shuffles the poll has: the last one is what this trustee shuffles or decrypts. */
+  shuffled: number;
+  key: KeyForDecrypting | null;
+  progress: (fraction: number) => void;
+}): Promise<string> {
+  // Loaded when the work starts: the page's own code stays small.
+  const { pageBreather } = await import("./encrypt-in-browser");
+  const options = { pause: pageBreather(), progress: input.progress };
+  const fetchText = (name: string) => fetchPollTrusteeFile(input.pollId, name);
+  const election = await fetchText("election.json");
+  const lastShuffle = input.shuffled > 0 ? await fetchText("shuffle.json") : null;
+  if (input.kind === "shuffle") {
+    const { shuffleInBrowser } = await import("~/modules/belenios/browser/shuffle");
+    return shuffleInBrowser(election, lastShuffle ?? (await fetchText("tally.json")), options);
+  }
+  if (!input.key) throw new Error("no key file to decrypt with");
+  const tally = await fetchText("tally.json");
+  if (input.threshold) {
+    const { thresholdPartialDecryptionInBrowser } = await import("~/modules/belenios/browser/threshold-ceremony");
+    return thresholdPartialDecryptionInBrowser(election, tally, input.key.keyText, input.key.dkey, { ...options, ...(lastShuffle ? { lastShuffle } : {}) });
+  }
+  const { partialDecryptionInBrowser } = await import("~/modules/belenios/browser/partial-decryption");
+  return partialDecryptionInBrowser(election, tally, input.key.keyText, { ...options, ...(lastShuffle ? { lastShuffle } : {}) });
+}
