@@ -1,7 +1,7 @@
 import { useRevalidator } from "@remix-run/react";
 import { useRef, useState } from "react";
 import { trusteeText as t } from "~/modules/polls/trustee-messages";
-import { checkKeyFile, trusteeShareInBrowser, type KeyForDecrypting } from "~/modules/polls/encrypted/trustee-share-in-browser";
+import { doBallotsInBrowser } from "~/modules/polls/encrypted/trustee-share-in-browser";
 import { KeyFileInput, Progress, useHydrated, WorkError } from "./trustee-work";
 
 interface BatchBallot {
@@ -35,41 +35,29 @@ export function BatchWork({ groupName, threshold, ballots }: { groupName: string
   const needsKey = waiting.some((b) => b.work?.kind === "decryption");
 
   const run = async () => {
-    let key: KeyForDecrypting | null = null;
-    const first = waiting.find((b) => b.work?.kind === "decryption");
-    if (first) {
-      const file = keyFile.current?.files?.[0];
-      if (!file) return setState({ kind: "failed", message: t.keyFileMissing });
-      key = await checkKeyFile({ groupName, threshold: threshold !== null, publicKey: first.publicKey, keyText: await file.text(), pollId: first.pollId });
-      if (!key) return setState({ kind: "failed", message: threshold !== null ? t.keyFileWrong : t.keyDoesNotMatch });
+    const file = keyFile.current?.files?.[0];
+    const outcome = await doBallotsInBrowser({
+      ballots: waiting.flatMap((b) => (b.work ? [{ ...b, work: b.work }] : [])),
+      groupName,
+      threshold: threshold !== null,
+      keyText: file ? await file.text() : null,
+      onProgress: (done, title, fraction) => setState({ kind: "working", done, total: waiting.length, title, fraction }),
+    });
+    if (outcome.ok) {
+      setState({ kind: "finished", done: outcome.done });
+      revalidator.revalidate();
+      return;
     }
-    let done = 0;
-    for (const ballot of waiting) {
-      const work = ballot.work!;
-      setState({ kind: "working", done, total: waiting.length, title: ballot.title, fraction: 0 });
-      try {
-        const share = await trusteeShareInBrowser({
-          pollId: ballot.pollId,
-          kind: work.kind,
-          threshold: threshold !== null,
-          shuffled: work.shuffled,
-          key,
-          progress: (fraction) => setState({ kind: "working", done, total: waiting.length, title: ballot.title, fraction }),
-        });
-        const body = new FormData();
-        body.set("intent", work.kind);
-        body.set("share", share);
-        if (work.kind === "shuffle") body.set("shuffledBefore", String(work.shuffled));
-        // The ballot's own trustee page takes it, exactly as its form would send it.
-        const response = await fetch(`/polls/${ballot.pollId}/trustee`, { method: "POST", body, credentials: "same-origin" });
-        if (!response.ok) return setState({ kind: "failed", message: t.batchRefused(ballot.title) });
-      } catch {
-        return setState({ kind: "failed", message: t.batchFailed(ballot.title) });
-      }
-      done += 1;
-    }
-    setState({ kind: "finished", done });
-    revalidator.revalidate();
+    const title = outcome.title ?? "";
+    const message = {
+      no_key_file: t.keyFileMissing,
+      wrong_key_file: threshold !== null ? t.keyFileWrong : t.keyDoesNotMatch,
+      refused: t.batchRefused(title),
+      failed: t.batchFailed(title),
+    }[outcome.problem];
+    setState({ kind: "failed", message });
+    // What went in before the refusal is shown as done.
+    if (outcome.done > 0) revalidator.revalidate();
   };
 
   return (

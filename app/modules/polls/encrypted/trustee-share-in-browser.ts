@@ -62,3 +62,59 @@ export async function trusteeShareInBrowser(input: {
   const { partialDecryptionInBrowser } = await import("~/modules/belenios/browser/partial-decryption");
   return partialDecryptionInBrowser(election, tally, input.key.keyText, { ...options, ...(lastShuffle ? { lastShuffle } : {}) });
 }
+
+/** A ballot of a trustee set that waits for this trustee, as the set's page lists it. */
+export interface WaitingBallot {
+  pollId: string;
+  title: string;
+  work: { kind: "shuffle" | "decryption"; shuffled: number };
+  publicKey: string | null;
+}
+
+export type BatchOutcome = { ok: true; done: number } | { ok: false; done: number; problem: "no_key_file" | "wrong_key_file" | "refused" | "failed"; title?: string };
+
+/**
+ * Every waiting ballot of a set, one after another (decision 048): the key file is checked once,
+ * against the first ballot to decrypt; each share is sent to its ballot's own trustee page, as its
+ * form would send it. A refusal stops the run at that ballot, and says which: the ones before it
+ * are in.
+ */
+export async function doBallotsInBrowser(input: {
+  ballots: readonly WaitingBallot[];
+  groupName: string;
+  threshold: boolean;
+  keyText: string | null;
+  onProgress: (done: number, title: string, fraction: number) => void;
+}): Promise<BatchOutcome> {
+  let key: KeyForDecrypting | null = null;
+  const first = input.ballots.find((b) => b.work.kind === "decryption");
+  if (first) {
+    if (input.keyText === null) return { ok: false, done: 0, problem: "no_key_file" };
+    key = await checkKeyFile({ groupName: input.groupName, threshold: input.threshold, publicKey: first.publicKey, keyText: input.keyText, pollId: first.pollId });
+    if (!key) return { ok: false, done: 0, problem: "wrong_key_file" };
+  }
+  let done = 0;
+  for (const ballot of input.ballots) {
+    input.onProgress(done, ballot.title, 0);
+    try {
+      const share = await trusteeShareInBrowser({
+        pollId: ballot.pollId,
+        kind: ballot.work.kind,
+        threshold: input.threshold,
+        shuffled: ballot.work.shuffled,
+        key,
+        progress: (fraction) => input.onProgress(done, ballot.title, fraction),
+      });
+      const body = new FormData();
+      body.set("intent", ballot.work.kind);
+      body.set("share", share);
+      if (ballot.work.kind === "shuffle") body.set("shuffledBefore", String(ballot.work.shuffled));
+      const response = await fetch(`/polls/${ballot.pollId}/trustee`, { method: "POST", body, credentials: "same-origin" });
+      if (!response.ok) return { ok: false, done, problem: "refused", title: ballot.title };
+    } catch {
+      return { ok: false, done, problem: "failed", title: ballot.title };
+    }
+    done += 1;
+  }
+  return { ok: true, done };
+}
