@@ -4,10 +4,10 @@ import { listPolls, pollIdsOnRoll } from "~/modules/polls/polls.server";
 import { pollTimeLine } from "~/modules/polls/status";
 import { pollTrusteeText } from "~/modules/polls/trustee-messages";
 import { trusteeTasksOf } from "~/modules/polls/trustee-page.server";
-import { trusteeSetTasksOf } from "~/modules/polls/encrypted/trustee-sets.server";
+import { trusteeSetOf, trusteeSetTasksOf } from "~/modules/polls/encrypted/trustee-sets.server";
 import { electionOfTrusteeSet } from "~/modules/elections/election-trustees.server";
 import { scopeOfSet } from "~/modules/polls/encrypted/scope-trustees.server";
-import { trusteesPageText } from "~/modules/polls/scope-trustee-messages";
+import { scopeSetTitle } from "~/modules/polls/scope-trustee-messages";
 import type { DbOrTx } from "~/utils/db.server";
 import { principalOf, requirePermission } from "~/utils/auth.server";
 import { isAllowed } from "~/utils/permissions";
@@ -45,8 +45,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 /** A set's task line: for an election's ballots, or for a part of the road's vote. */
 async function setTask(db: DbOrTx, setId: string) {
-  const [election, scope] = await Promise.all([electionOfTrusteeSet(db, setId), scopeOfSet(db, setId)]);
-  if (scope) return { setId, title: trusteesPageText.parts[scope], task: pollTrusteeText.taskScopeKey };
+  const [election, scope, set] = await Promise.all([electionOfTrusteeSet(db, setId), scopeOfSet(db, setId), trusteeSetOf(db, setId)]);
+  if (scope) return { setId, title: scopeSetTitle(scope, set?.groupName ?? ""), task: pollTrusteeText.taskScopeKey };
   return { setId, title: election?.title ?? pollTrusteeText.setTaskFallback, task: pollTrusteeText.taskSetKey };
 }
 

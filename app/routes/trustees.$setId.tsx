@@ -7,7 +7,7 @@ import { BatchWork } from "~/components/trustee-batch";
 import { ballotsOfTrusteeSet, electionOfTrusteeSet } from "~/modules/elections/election-trustees.server";
 import { giveSetKey } from "~/modules/polls/encrypted/trustee-sets.server";
 import { pollsOfSet, scopeOfSet } from "~/modules/polls/encrypted/scope-trustees.server";
-import { scopeTrusteeText } from "~/modules/polls/scope-trustee-messages";
+import { scopeSetTitle, scopeTrusteeText } from "~/modules/polls/scope-trustee-messages";
 import { trusteeSetPage } from "~/modules/polls/trustee-set-page.server";
 import { trusteePage } from "~/modules/polls/trustee-page.server";
 import type { DbOrTx } from "~/utils/db.server";
@@ -35,7 +35,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return data(
     {
       ...page,
-      title: election?.title ?? about?.every ?? t.setTitleFallback,
+      title: election?.title ?? (scope ? scopeSetTitle(scope, page.groupName) : t.setTitleFallback),
       what: about?.every ?? t.electionBallots,
       back: about?.back ?? { href: "/elections", label: t.electionsLink },
       ballots,

@@ -2,8 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorSummary, NotificationBanner, type FieldErrors } from "~/components/forms";
 import { TrusteesPanel } from "~/components/trustees-panel";
-import { isTrusteeScope, nameScopeTrustees, scopeTrusteesSummary, type TrusteeScope } from "~/modules/polls/encrypted/scope-trustees.server";
-import { groupForMethod } from "~/modules/polls/encrypted/poll-trustees.server";
+import { isTrusteeScope, nameScopeTrustees, scopeGroups, scopeTrusteesSummary, type TrusteeScope } from "~/modules/polls/encrypted/scope-trustees.server";
 import { readTrusteesForm } from "~/modules/polls/trustee-form.server";
 import { scopeTrusteeText, trusteesPageText as t } from "~/modules/polls/scope-trustee-messages";
 import { requirePermission, requireUser, principalOf } from "~/utils/auth.server";
@@ -18,14 +17,6 @@ export const meta: MetaFunction = () => [{ title: "Trustees - Breakaway" }];
  */
 const namedHere: readonly TrusteeScope[] = ["standing_orders", "constitution", "financial_scheme"];
 const shown: readonly TrusteeScope[] = ["decision", ...namedHere];
-
-/** The Belenios groups each part's polls are in: the constitution has both kinds of question. */
-const groupsOf: Record<TrusteeScope, readonly string[]> = {
-  decision: [groupForMethod("irv").name],
-  standing_orders: [groupForMethod("yes-no").name],
-  constitution: [groupForMethod("yes-no").name, groupForMethod("schulze").name],
-  financial_scheme: [groupForMethod("yes-no").name],
-};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = requirePermission(request, context, "site.view");
@@ -43,7 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!isTrusteeScope(scope) || !namedHere.includes(scope)) throw new Response(t.unknownPart, { status: 400 });
   const read = await readTrusteesForm(context.db, values);
   if (!read.ok) return data({ scope, errors: read.errors as FieldErrors, values, done: null }, { status: 400 });
-  const named = await context.db.transaction((tx) => nameScopeTrustees(tx, { id: user.id, label: user.email }, scope, groupsOf[scope], read));
+  const named = await context.db.transaction((tx) => nameScopeTrustees(tx, { id: user.id, label: user.email }, scope, scopeGroups(scope), read));
   if (!named.ok) return data({ scope, errors: { trustees: t.invalid } as FieldErrors, values, done: null }, { status: 400 });
   const text = scopeTrusteeText(scope);
   return data({ scope, errors: {} as FieldErrors, values: {}, done: named.trustees > 0 ? text.named(named.trustees) : text.removed });

@@ -175,3 +175,61 @@ test("three trustees make one key together in three steps, and two of them decry
   await officer.goto(pollUrl);
   await expect(officer.getByText("The trustees are decrypting")).toHaveCount(0);
 });
+
+/**
+ * The road's votes (decision 048): the returning officer names the constitution's trustees on
+ * the Trustees page; each trustee, on a phone, makes both of the constitution's keys (Yes/No
+ * questions, and ranked ones) from the Polls page; the Trustees page follows them. Then the
+ * officer names nobody again, and the server holds the key as before.
+ */
+test("the returning officer names the constitution's trustees on the Trustees page; each makes both keys on a phone", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const two = ["amira.member@demo.breakaway.test", "bill.member@demo.breakaway.test"];
+  const officer = await asPerson(browser, "returning.officer@demo.breakaway.test");
+  await officer.goto("/polls");
+  await officer.getByRole("link", { name: "Trustees: who holds the key of each vote" }).click();
+  await expect(officer.getByRole("heading", { name: "Trustees", level: 1 })).toBeVisible();
+  expect(await violations(officer)).toEqual([]);
+  const part = officer.getByRole("region", { name: "The constitution's votes" });
+  await expect(part.getByText("No trustees are named: the server holds the key of every vote on the constitution")).toBeVisible();
+  // An address nobody has: the error summary links to this part's field, and the text is kept.
+  await part.getByLabel("Trustees' email addresses").fill(`${two[0]}\nnobody@example.org`);
+  await part.getByRole("button", { name: "Name the trustees" }).click();
+  await expect(officer.getByRole("alert").getByRole("link", { name: /nobody@example.org/ })).toBeVisible();
+  await officer.getByRole("alert").getByRole("link", { name: /nobody@example.org/ }).click();
+  await expect(officer.locator("#trustees-constitution")).toBeFocused();
+  await officer.locator("#trustees-constitution").fill(two.join("\n"));
+  await officer.getByRole("region", { name: "The constitution's votes" }).getByRole("button", { name: "Name the trustees" }).click();
+  await expect(officer.getByText("2 trustees are named. Each now makes their key on their trustee page.")).toBeVisible();
+  await expect(officer.getByText("Key for the Yes/No questions: 0 of 2 trustees have made their key.")).toBeVisible();
+
+  const keyFiles: string[] = [];
+  for (const email of two) {
+    const page = await asPerson(browser, email, true);
+    for (const which of ["yes/no questions", "questions that rank or choose between wordings"]) {
+      await page.goto("/polls");
+      await page.getByRole("region", { name: "Your part as a trustee" }).getByRole("link", { name: `The constitution's votes: key for the ${which}` }).click();
+      await expect(page.getByText(/You are trustee \d of 2 for every vote on the constitution/)).toBeVisible();
+      expect(await fitsWidth(page)).toBe(true);
+      await page.getByRole("button", { name: "Make my key in this browser" }).click();
+      const download = page.waitForEvent("download");
+      await page.getByRole("link", { name: /Save your private key file/ }).click();
+      const file = join(folder, `constitution-${keyFiles.length}-${(await download).suggestedFilename()}`);
+      await (await download).saveAs(file);
+      keyFiles.push(file);
+      await page.getByLabel("I have saved my private key file somewhere safe").check();
+      await page.getByRole("button", { name: "Give my public key" }).click();
+      await expect(page.getByText("Your public key is in.")).toBeVisible({ timeout: 60_000 });
+    }
+    await page.context().close();
+  }
+  await officer.goto("/trustees");
+  await expect(officer.getByText("Key for the Yes/No questions: Their key is made. A voting round can open.")).toBeVisible();
+  await expect(officer.getByText("Key for the questions that rank or choose between wordings: Their key is made. A voting round can open.")).toBeVisible();
+  expect(await violations(officer)).toEqual([]);
+
+  // Named nobody: the server holds the key again, and the keys no vote used are gone.
+  await officer.getByRole("region", { name: "The constitution's votes" }).getByLabel("Trustees' email addresses").fill("");
+  await officer.getByRole("region", { name: "The constitution's votes" }).getByRole("button", { name: "Name the trustees" }).click();
+  await expect(officer.getByText("No trustees are named: the server holds the key of every vote on the constitution (each round's questions and the adoption vote).", { exact: false }).first()).toBeVisible();
+});

@@ -6,15 +6,14 @@
  */
 import { eq } from "drizzle-orm";
 import type { Actor } from "~/modules/audit/audit.server";
-import { nameScopeTrustees, scopeTrusteesSummary } from "~/modules/polls/encrypted/scope-trustees.server";
-import { groupForMethod } from "~/modules/polls/encrypted/poll-trustees.server";
+import { nameScopeTrustees, scopeGroups, scopeTrusteesSummary } from "~/modules/polls/encrypted/scope-trustees.server";
 import type { TrusteeSetSummary } from "~/modules/polls/encrypted/trustee-set-summary.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
 import { movement } from "../../../db/schema";
 
-/** The decision ballot is ranked (instant-runoff): its key is in RFC-3526-2048. */
+/** The decision ballot is ranked (instant-runoff): its key is in RFC-3526-2048 (scopeGroups). */
 export const DECISION_METHOD = "irv";
-export const decisionTrusteeGroups = [groupForMethod(DECISION_METHOD).name] as const;
+export const decisionTrusteeGroups = scopeGroups("decision");
 
 export type NameDecisionTrusteesResult = { ok: true; trustees: number; threshold: number | null } | { ok: false; code: "no_movement" | "decision_opened" | "trustees_invalid" };
 

@@ -49,7 +49,7 @@ export async function openDecisionBallot(db: Db, actor: Actor, input: { closesAt
       closesAt: input.closesAt,
     });
     if (!created.ok) throw new Error(`decision poll refused: ${created.code}`);
-    const held = await holdWithScopeTrustees(tx, "decision", decisionTrusteeGroups[0], created.pollId);
+    const held = await holdWithScopeTrustees(tx, "decision", decisionTrusteeGroups[0] ?? "", created.pollId);
     if (held === "keys_missing") throw new Error("decision trustees' keys went missing");
     const opened = await openPoll(tx, actor, created.pollId, roll.map((r) => r.userId));
     if (!opened.ok) throw new Error(`decision poll not opened: ${opened.code}`);

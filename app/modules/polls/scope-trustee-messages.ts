@@ -101,3 +101,11 @@ export const trusteesPageText = {
   unknownPart: "Unknown part of the road.",
   pollsLink: "See all polls",
 };
+
+/**
+ * A scope's set as a link or a heading names it: the part of the road, and for the constitution,
+ * whose trustees make two keys, which of them.
+ */
+export function scopeSetTitle(scope: TrusteeScope, groupName: string): string {
+  return scope === "constitution" ? `${trusteesPageText.parts[scope]}: ${(keyFor[groupName] ?? groupName).toLowerCase()}` : trusteesPageText.parts[scope];
+}

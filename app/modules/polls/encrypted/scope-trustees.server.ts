@@ -10,6 +10,7 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import type { DbOrTx } from "~/utils/db.server";
 import { polls, scopeTrusteeSets, trusteeSets } from "../../../../db/schema";
+import { groupForMethod } from "./poll-trustees.server";
 import { createTrusteeSet, holdPollWithSet, setKeysComplete, setMembersOf, trusteeSetOf } from "./trustee-sets.server";
 import { trusteeSetSummary, type TrusteeSetSummary } from "./trustee-set-summary.server";
 
@@ -19,6 +20,21 @@ export const trusteeScopes: readonly TrusteeScope[] = ["decision", "standing_ord
 
 export function isTrusteeScope(value: string): value is TrusteeScope {
   return (trusteeScopes as readonly string[]).includes(value);
+}
+
+/**
+ * The Belenios groups a scope's polls are in, by the methods its owner uses: the decision is
+ * ranked (instant-runoff), the constitution has Yes/No questions and ranked ones (competing
+ * amendments, Schulze), the others are Yes/No. One set (one key) per group.
+ */
+export function scopeGroups(scope: TrusteeScope): string[] {
+  const methods: Record<TrusteeScope, readonly string[]> = {
+    decision: ["irv"],
+    standing_orders: ["yes-no"],
+    constitution: ["yes-no", "schulze"],
+    financial_scheme: ["yes-no"],
+  };
+  return methods[scope].map((method) => groupForMethod(method).name);
 }
 
 /** The sets named for a scope, one per group, in the order of the groups' names. */
