@@ -11,7 +11,8 @@ import { nameScopeTrustees, scopeSets } from "../../app/modules/polls/encrypted/
 import { doBallotsInBrowser, type WaitingBallot } from "../../app/modules/polls/encrypted/trustee-share-in-browser";
 import { giveSetKey } from "../../app/modules/polls/encrypted/trustee-sets.server";
 import { closeDuePolls } from "../../app/modules/polls/polls.server";
-import { constitutionDrafts, polls } from "../../db/schema";
+import { remindTrustees } from "../../app/modules/polls/trustee-reminders.server";
+import { constitutionDrafts, outbox, polls } from "../../db/schema";
 import { cookieFor, createTestApp, html } from "../support/app-harness";
 import { foundingMembersReady } from "../support/constitution-fixture";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -80,6 +81,18 @@ async function waitingFor(t: number): Promise<WaitingBallot[]> {
 }
 
 describe("a trustee decrypts every question of a round in one go", () => {
+  it("tells each trustee once for the whole round at the close, with a link to the set's page", async () => {
+    // Told of their keys before the round opened? Not here: the keys were given directly.
+    expect(await remindTrustees(database.db, "https://vote.example.org")).toBe(2);
+    const mails = await database.db.select().from(outbox).where(eq(outbox.kind, "trustee-turn"));
+    expect(mails.map((m) => m.toAddress).sort()).toEqual([emails[0], emails[1]].sort());
+    for (const mail of mails) {
+      expect(mail.subject).toBe("Your part as a trustee: every vote on the constitution (each round's questions and the adoption vote)");
+      expect(mail.bodyText).toContain(`https://vote.example.org/trustees/${setId}`);
+    }
+    expect(await remindTrustees(database.db, "https://vote.example.org")).toBe(0);
+  });
+
   it("lists every question on the set's page, each waiting for the trustee", async () => {
     const page = await html(await app.request(`/trustees/${setId}`, { cookie: await cookieFor(database.db, emails[0]!) }));
     const questions = await database.db.select({ id: polls.id }).from(polls).where(eq(polls.trusteeSetId, setId));
