@@ -14,6 +14,7 @@ import { dueOwners } from "./app/modules/polls/due-owners.server";
 import { startPollCloser } from "./app/modules/polls/polls.server";
 import { finishStalledDecryptions } from "./app/modules/polls/trustee-count.server";
 import { startTrusteeReminders } from "./app/modules/polls/trustee-reminders.server";
+import { startRoundPreparation } from "./app/modules/constitution/round-preparation.server";
 import { createSmtpSender } from "./app/modules/mail/smtp.server";
 import { openDatabase, STATEMENT_TIMEOUT_MS } from "./app/utils/db.server";
 import { createDatabaseGate } from "./app/http/database-gate.server";
@@ -72,6 +73,8 @@ if (env.smtpUrl) {
 const stopPollCloser = startPollCloser(database.db, undefined, dueOwners, finishStalledDecryptions);
 // Trustees are told by e-mail when it is their turn (their key, a ceremony step, the close).
 const stopTrusteeReminders = startTrusteeReminders(database.db, env.appUrl);
+// A large constitution round's ballot papers are made in the background, then voting opens (decision 049).
+const stopRoundPreparation = startRoundPreparation(database.db);
 
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 
@@ -103,6 +106,8 @@ async function shutdown(signal: string) {
   await stopMail?.();
   await stopPollCloser();
   await stopTrusteeReminders();
+  // Not waited for: a round being prepared is picked up where it stopped by the next server.
+  void stopRoundPreparation();
   await database.close();
   process.exit(0);
 }

@@ -140,8 +140,9 @@ ${table}
 | **the trustees' shuffles and decryptions** | **${trusteesCpu.toFixed(1)}** | | **${((1000 * trusteesCpu) / RANKED).toFixed(1)}** |
 
 Every belenios-tool command reads the whole record and checks it before its own step: each
-ballot's proofs and signature, and every shuffle before it. So each step costs about as much as
-checking the ballots again, and every step grows in proportion to the ballots. For the target's
+ballot's proofs and signature (the first row is little more than that), and every shuffle before
+it. So each step pays for checking the ballots again on top of its own work, and every step grows
+in proportion to the ballots. For the target's
 ${fmt(TARGET_BALLOTS)} ballots the trustees' part would take about **${(scaled / 60).toFixed(1)} minutes** of CPU${RANKED === TARGET_BALLOTS ? "" : ` (this run's ${fmt(RANKED)} ballots, scaled)`}.
 Target (issue 17: ${TRUSTEES} shuffles and the decryptions of ${fmt(TARGET_BALLOTS)} ranked ballots under 10 minutes of CPU):
 **${met ? "met" : "NOT met"}** with belenios-tool. Trustees of a large ranked poll are better served by the app's own

@@ -21,6 +21,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const ballot = await loadClauseBallot(context.db, user.id, clauseId);
   const sitting = await loadSitting(context.db, user.id);
   if (!ballot || !sitting) throw new Response("There is no open ballot on this clause.", { status: 404 });
+  // Its ballot papers are still being made (decision 049): the overview says how far.
+  if (sitting.round.preparing) throw redirect("/constitution/vote");
   const { titleOf, round, ...rest } = ballot;
   // The receipts of the ballot cast just before the redirect here, shown once (modules/constitution/sitting.ts).
   const cast = readJustCast(request.headers.get("Cookie"));
@@ -38,6 +40,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 const castProblems: Record<string, string> = {
   no_open_round: "The ballot is not open.",
+  preparing: "The ballot papers are still being prepared: voting opens as soon as they are ready.",
   not_found: "There is no open ballot on this clause.",
   not_open: ballotProblemMessages.not_open,
   not_on_roll: "You are not a founding member on this round's roll, so you cannot vote in it.",

@@ -1,6 +1,8 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useEffect } from "react";
 import { loadVotingOverview } from "~/modules/constitution/ballot.server";
+import { roundPreparation } from "~/modules/constitution/round-preparation.server";
 import { isFoundingMember } from "~/modules/constitution/drafting.server";
 import { clearedJustCastCookie, readJustCast } from "~/modules/constitution/sitting";
 import { sittingMessages } from "~/modules/constitution/sitting-messages";
@@ -20,7 +22,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const cast = readJustCast(request.headers.get("Cookie"));
   const cleared = cast ? { headers: { "Set-Cookie": clearedJustCastCookie(context.secure) } } : undefined;
   if (!overview) {
-    return data({ open: false as const, member, justCast: cast ? { title: sittingMessages.previousClause, receipts: cast.receipts } : null }, cleared);
+    return data({ open: false as const, member, justCast: cast ? { title: sittingMessages.previousClause, receipts: cast.receipts } : null, preparing: null }, cleared);
+  }
+  // A large round's ballot papers are made first, in the background (decision 049): its progress.
+  if (overview.round.preparing) {
+    const preparation = await roundPreparation(context.db, overview.round.id);
+    return data({ open: false as const, member, justCast: null, preparing: { round: overview.round.number, ...preparation, closesAt: formatDateTime(overview.round.closesAt) } }, cleared);
   }
   const done = overview.clauses.filter((c) => c.voted).length;
   const titles = new Map(overview.clauses.map((c) => [c.id, c.title]));
@@ -38,6 +45,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function VoteOverview() {
   const d = useLoaderData<typeof loader>();
+  if (!d.open && d.preparing) return <Preparing {...d.preparing} />;
   if (!d.open) {
     return (
       <div className="page page--narrow">
@@ -91,6 +99,27 @@ export default function VoteOverview() {
         </tbody>
       </table>
       </TableScroll>
+    </div>
+  );
+}
+
+/** While the round's ballot papers are made (decision 049): how far, and that the page follows it. */
+function Preparing({ round, ready, total, closesAt }: { round: number; ready: number; total: number; closesAt: string }) {
+  const revalidator = useRevalidator();
+  // With JavaScript the progress follows by itself; without, reloading the page shows it.
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (revalidator.state === "idle") revalidator.revalidate();
+    }, 10_000);
+    return () => clearInterval(timer);
+  }, [revalidator]);
+  return (
+    <div className="page page--narrow">
+      <h1>{sittingMessages.preparingTitle(round)}</h1>
+      <p className="lead">{sittingMessages.preparingLead(closesAt)}</p>
+      <h2 id="preparing-label">{sittingMessages.preparingProgressTitle}</h2>
+      <progress className="progress" max={total} value={ready} aria-labelledby="preparing-label" />
+      <p role="status">{sittingMessages.preparingProgress(ready, total)}</p>
     </div>
   );
 }

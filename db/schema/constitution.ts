@@ -187,6 +187,12 @@ export const votingRounds = pgTable(
     openedAt: timestamp("opened_at", { withTimezone: true }).notNull().defaultNow(),
     closesAt: timestamp("closes_at", { withTimezone: true }).notNull(),
     closedAt: timestamp("closed_at", { withTimezone: true }),
+    /**
+     * A large round's questions are prepared in the background (decision 049): their elections,
+     * with a credential per member each, are made after the round is created, and voting opens
+     * when the last is ready. True until then.
+     */
+    preparing: boolean("preparing").notNull().default(false),
   },
   (t) => [unique("voting_rounds_draft_number").on(t.draftId, t.number)],
 );

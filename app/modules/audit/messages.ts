@@ -46,6 +46,7 @@ export const auditActionLabels: Record<string, string> = {
   "poll.trustee_key_given": "Trustee gave their public key",
   "poll.trustee_ceremony_step": "Trustee took a step of making the shared key",
   "trustees.key_given": "Trustee gave their key, or took a step of making the shared key, for an election's ballots or a part of the road's votes",
+  "constitution.round_ready": "A voting round's ballot papers were ready and voting opened",
   "trustees.named": "Trustees named for a part of the road's votes (the decision, the standing orders, the constitution or the financial scheme)",
   "election.trustees_named": "Returning officer named the election's trustees",
   "poll.trustee_shuffled": "Trustee shuffled the ranked ballots",

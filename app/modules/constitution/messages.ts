@@ -107,6 +107,7 @@ export const roundProblemMessages: Record<RoundProblem, string> = {
   verification_failed: `Nothing was adopted: checking the adoption vote's result against its ballots failed. ${verificationFailedAdvice}`,
   trustee_keys_missing: "The vote cannot open until every trustee named for the constitution has made their key. The Trustees page says how many have.",
   decrypting: "Voting has closed. The results are counted once enough trustees have decrypted the ballots; the poll closer does it by itself within a minute or so of that.",
+  preparing: "The round's ballot papers are still being prepared, so nobody has voted yet. It can be closed once voting has opened.",
 };
 
 /** The reason for closing a ballot early, recorded in the audit log. */

@@ -32,6 +32,7 @@ import { checkPeriod } from "~/modules/content/standing-order-periods";
 import { amendedDocument, clauseDecisionMap, currentDraft, standingOrderRules, toEngine, type Draft } from "./drafting.server";
 import { foundingRoll } from "~/modules/founding/roll.server";
 import { canMove } from "./phases";
+import { prepareInBackground } from "./round-preparation";
 import { competingLabels, decideRound, planRound, undecidedClauses, type AmendmentOutcome, type CountedItem, type PlannedItem, type UndecidedClause } from "./round";
 
 export type RoundProblem =
@@ -49,7 +50,8 @@ export type RoundProblem =
   | "already_adopted"
   | "verification_failed"
   | "trustee_keys_missing"
-  | "decrypting";
+  | "decrypting"
+  | "preparing";
 
 /** `earliest`: with period_too_short, the earliest closing time the standing orders allow. */
 export type RoundResult<T = object> = ({ ok: true } & T) | { ok: false; code: RoundProblem; earliest?: Date };
@@ -96,7 +98,11 @@ export async function pendingClauses(db: DbOrTx, draftId: string): Promise<Undec
   return undecidedClauses(amended, decisions, addedBy);
 }
 
-export async function openRound(db: Db, actor: Actor, input: { closesAt: Date }): Promise<RoundResult<{ roundId: string; questions: number; rollSize: number }>> {
+export async function openRound(
+  db: Db,
+  actor: Actor,
+  input: { closesAt: Date; inBackground?: boolean },
+): Promise<RoundResult<{ roundId: string; questions: number; rollSize: number; preparing: boolean }>> {
   if (input.closesAt.getTime() <= Date.now()) return { ok: false, code: "closes_in_past" };
   const rules = await standingOrderRules();
   return db.transaction(async (tx) => {
@@ -132,13 +138,16 @@ export async function openRound(db: Db, actor: Actor, input: { closesAt: Date })
 
     const [last] = await tx.select({ n: max(votingRounds.number) }).from(votingRounds).where(eq(votingRounds.draftId, draft.id));
     const number = (last?.n ?? 0) + 1;
+    const items = plans.flatMap((plan) => plan.items);
+    // A large round's elections are made in the background, and voting opens when they are ready
+    // (decision 049): minutes of credentials are not derived inside this transaction.
+    const preparing = input.inBackground ?? prepareInBackground(items.length, roll.length);
     const [round] = await tx
       .insert(votingRounds)
-      .values({ draftId: draft.id, number, rollSize: roll.length, quorumPercent: rules.quorumPercent, closesAt: input.closesAt })
+      .values({ draftId: draft.id, number, rollSize: roll.length, quorumPercent: rules.quorumPercent, closesAt: input.closesAt, preparing })
       .returning({ id: votingRounds.id });
     if (!round) throw new Error("round not stored");
     const titles = new Map(amended.clauses.map((c, i) => [c.id, `Clause ${i + 1} (${c.title})`]));
-    const items = plans.flatMap((plan) => plan.items);
     // Every question is an ordinary poll on the same frozen roll, opened in one batch.
     const opened = await openPollBatch(
       tx,
@@ -157,6 +166,7 @@ export async function openRound(db: Db, actor: Actor, input: { closesAt: Date })
       }),
       roll,
       trusteeSets,
+      { deferElections: preparing },
     );
     if (!opened.ok) throw new Error(`round questions refused: ${opened.code}`);
     const itemRows = items.map((item, position) => ({ pollId: opened.polls[position]!.pollId, roundId: round.id, clauseId: item.clauseId, position, kind: item.kind, amendmentIds: item.amendmentIds }));
@@ -176,12 +186,13 @@ export async function openRound(db: Db, actor: Actor, input: { closesAt: Date })
         questions: items.length,
         rollSize: opened.rollSize,
         closesAt: input.closesAt.toISOString(),
+        ...(preparing ? { preparing: true } : {}),
         quorumPercent: rules.quorumPercent,
         amendments: eligible.map((a) => a.number),
         polls: opened.polls.map((p) => ({ id: p.pollId, title: p.title, method: p.method, lotSeed: p.lotSeed })),
       },
     });
-    return { ok: true, roundId: round.id, questions: items.length, rollSize: opened.rollSize } as const;
+    return { ok: true, roundId: round.id, questions: items.length, rollSize: opened.rollSize, preparing } as const;
   });
 }
 
@@ -223,7 +234,7 @@ export type ClauseAnswer = { pollId: string; choice?: string; ranking?: number[]
 
 export type CastClauseResult =
   | { ok: true; receipts: { pollId: string; receipt: string }[] }
-  | { ok: false; code: "no_open_round" | "not_found" | "not_open" | "not_on_roll" | "already_voted" | "answer_missing" | "answer_invalid"; pollId?: string };
+  | { ok: false; code: "no_open_round" | "preparing" | "not_found" | "not_open" | "not_on_roll" | "already_voted" | "answer_missing" | "answer_invalid"; pollId?: string };
 
 class CastAbort extends Error {
   constructor(readonly outcome: Extract<CastClauseResult, { ok: false }>) {
@@ -239,6 +250,7 @@ export async function castClauseBallot(db: Db, userId: string, clauseId: string,
   const draft = await currentDraft(db);
   const round = draft && draft.phase === "voting" ? await openRoundOf(db, draft.id) : null;
   if (!round) return { ok: false, code: "no_open_round" };
+  if (round.preparing) return { ok: false, code: "preparing" };
   const items = await roundItems(db, round.id, clauseId);
   if (items.length === 0) return { ok: false, code: "not_found" };
   try {
@@ -274,6 +286,8 @@ export async function closeRound(db: Db, actor: Actor, options: { reason?: strin
     if (!draft) return { ok: false, code: "no_draft" } as const;
     const round = canMove(draft.phase, "closed") ? await openRoundOf(tx, draft.id) : null;
     if (!round) return { ok: false, code: "no_open_round" } as const;
+    // Nobody has voted yet: its ballot papers are still being made (decision 049).
+    if (round.preparing) return { ok: false, code: "preparing" } as const;
     const items = await roundItems(tx, round.id);
     const pollIds = items.map((item) => item.pollId);
     // Every question still open is closed and counted together; any the poll closer already

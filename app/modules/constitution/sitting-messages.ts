@@ -2,6 +2,12 @@
 import { count, plural } from "~/modules/documents/format";
 
 export const sittingMessages = {
+  // A large round made ready in the background before voting opens (decision 049).
+  preparingTitle: (round: number) => `Vote on the constitution: round ${round} opens soon`,
+  preparingLead: (closesAt: string) =>
+    `The ballot papers are being prepared: each question is its own secret ballot, with a voting key for every founding member. Voting opens as soon as they are ready, usually within minutes, and closes on ${closesAt} (UK time).`,
+  preparingProgressTitle: "Ballot papers ready",
+  preparingProgress: (ready: number, total: number) => `${count(ready)} of ${plural(total, "question", "questions")} ready.`,
   /** "Clause 5 of 40 · 12 left to vote on" (above the ballot's heading). */
   position: (p: { number: number; total: number; left: number }) => `Clause ${count(p.number)} of ${count(p.total)} · ${count(p.left)} left to vote on`,
   /** "You have voted on 28 of 40 clauses. 12 left." */

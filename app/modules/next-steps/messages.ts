@@ -189,6 +189,8 @@ export function roadStepView(step: RoadStep, viewer: { organiser: boolean; retur
       return step.waiting
         ? { stage, title: "The ballots are open", text: waitingNotice(step.waiting, { canAppoint: viewer.organiser }).text, href: step.href }
         : v("The ballots are open", until ? `Waiting for the ballots to close on ${until}. They are counted by themselves.` : "Waiting for the ballots to close. They are counted by themselves.");
+    case "round_preparing":
+      return v(`Round ${step.count ?? ""} opens soon`, "The round's ballot papers are being prepared: each question gets a voting key for every founding member. Voting opens by itself as soon as they are ready.");
     case "votes_decrypting":
       return v("Waiting for the trustees", "Voting has closed. The result is counted by itself once enough of the vote's trustees have decrypted it. The Trustees page says who they are.");
     case "ballots_decrypting":

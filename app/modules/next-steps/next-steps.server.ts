@@ -144,7 +144,7 @@ async function draftRoadFacts(db: DbOrTx, draft: NonNullable<Awaited<ReturnType<
     amendments: list.length,
     readyForVote: list.filter((a) => a.status === "open" && (a.byCommittee || a.supporters >= draft.supportersNeeded)).length,
     pending: pending.length,
-    round: round ? { number: round.number, closesAt: round.closesAt, decrypting: waiting?.n ?? 0 } : null,
+    round: round ? { number: round.number, closesAt: round.closesAt, decrypting: waiting?.n ?? 0, preparing: round.preparing } : null,
     adoptionPoll: adoption ? pollFact(adoption) : null,
   };
 }

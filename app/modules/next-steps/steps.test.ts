@@ -134,6 +134,8 @@ describe("the next step of the road, phase by phase", () => {
       [{ ...constitution, standingOrders: { ...so, status: "decrypting", passed: undefined } }, "votes_decrypting", "/trustees"],
       [constitution, "start_draft", "/constitution/manage"],
       [{ ...constitution, constitution: { adopted: false, draft } }, "drafting", "/constitution/manage"],
+      // A large round made ready in the background (decision 049): nobody can vote yet.
+      [{ ...constitution, constitution: { adopted: false, draft: { ...draft, phase: "voting", round: { number: 1, closesAt: later(7), preparing: true } } } }, "round_preparing", "/constitution/vote"],
       [{ ...constitution, constitution: { adopted: false, draft: { ...draft, phase: "voting", round: { number: 1, closesAt: later(7) } } } }, "round_open", "/constitution/results"],
       [{ ...constitution, constitution: { adopted: false, draft: { ...draft, phase: "voting", round: { number: 1, closesAt: later(-1) } } } }, "round_due", "/constitution/results"],
       [{ ...constitution, constitution: { adopted: false, draft: { ...draft, phase: "voting", round: { number: 1, closesAt: later(-1), decrypting: 3 } } } }, "votes_decrypting", "/trustees"],

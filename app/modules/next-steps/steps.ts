@@ -117,7 +117,7 @@ export interface RoadFacts {
       readyForVote: number;
       pending: number;
       /** decrypting: questions closed to voting, waiting for their trustees (decision 048). */
-      round: { number: number; closesAt: Date; decrypting?: number } | null;
+      round: { number: number; closesAt: Date; decrypting?: number; preparing?: boolean } | null;
       adoptionPoll: PollFact | null;
     } | null;
   };
@@ -158,6 +158,7 @@ export type RoadStepKind =
   | "start_draft"
   | "drafting"
   | "round_open"
+  | "round_preparing"
   | "round_due"
   | "open_another_round"
   | "open_adoption"
@@ -232,6 +233,7 @@ export function roadStep(f: RoadFacts): RoadStep {
     if (!d) return { stage: "constitution", kind: "start_draft", doer: "organisers", href: "/constitution/manage" };
     if (d.phase === "drafting") return { stage: "constitution", kind: "drafting", doer: "organisers", href: "/constitution/manage", count: d.readyForVote, total: d.amendments };
     if (d.phase === "voting" && d.round) {
+      if (d.round.preparing) return { stage: "constitution", kind: "round_preparing", doer: "nobody", href: "/constitution/vote", count: d.round.number };
       if ((d.round.decrypting ?? 0) > 0) return { stage: "constitution", kind: "votes_decrypting", doer: "nobody", href: "/trustees" };
       if (!due(d.round, f.now)) return { stage: "constitution", kind: "round_open", doer: "nobody", href: "/constitution/results", until: d.round.closesAt, count: d.round.number };
       return { stage: "constitution", kind: "round_due", doer: "organisers", href: "/constitution/results", count: d.round.number };

@@ -217,6 +217,13 @@ export async function openPollBatch(
    * it, the others by the server. Every set given must have all its keys (takeReadySet).
    */
   trusteeSets: ReadonlyMap<string, string> = new Map(),
+  /**
+   * Leave the polls as drafts, with their roll but without their elections, for a background
+   * job to set up (setUpDeferredElection) and then open (decision 049): a round of hundreds of
+   * questions on a roll of thousands derives millions of credentials, minutes of work that no
+   * request should wait for.
+   */
+  batch: { deferElections?: boolean } = {},
 ): Promise<{ ok: true; polls: OpenedInBatch[]; rollSize: number } | { ok: false; code: CreateProblem | "roll_empty" | "trustee_keys_missing"; index?: number }> {
   const unique = [...new Set(roll)].sort();
   if (unique.length === 0) return { ok: false, code: "roll_empty" };
@@ -253,8 +260,8 @@ export async function openPollBatch(
       closesAt: input.closesAt,
       owner: input.owner ?? null,
       createdBy: actor.id,
-      status: "open" as const,
-      openedAt,
+      status: batch.deferElections ? ("draft" as const) : ("open" as const),
+      openedAt: batch.deferElections ? null : openedAt,
       rollSize: unique.length,
       trusteeSetId: setOf(input.method)?.setId ?? null,
       trusteeThreshold: setOf(input.method)?.threshold ?? null,
@@ -286,8 +293,9 @@ export async function openPollBatch(
       where r.poll_id = ${first}::uuid
       order by 1, 2`);
   }
-  // Each poll's Belenios election, on the frozen roll (decision 044).
-  await setUpElections(
+  // Each poll's Belenios election, on the frozen roll (decision 044); later, when deferred.
+  if (!batch.deferElections)
+    await setUpElections(
     tx,
     rows.flatMap((row, i) => {
       if (!takesEncryptedBallots(row.method)) return [];

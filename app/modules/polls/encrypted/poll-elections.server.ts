@@ -64,7 +64,7 @@ type PollToSetUp = { id: string; title: string; description: string; method: str
  * answering meanwhile). The list is published sorted by value, so its order says nothing about
  * the roll's.
  */
-async function electionRowFor(
+export async function electionRowFor(
   poll: PollToSetUp,
   options: readonly { label: string }[],
   roll: readonly string[],

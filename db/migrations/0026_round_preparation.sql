@@ -1,0 +1,1 @@
+ALTER TABLE "voting_rounds" ADD COLUMN "preparing" boolean DEFAULT false NOT NULL;
