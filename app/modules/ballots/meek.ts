@@ -10,6 +10,7 @@
  * the last digit on any machine (Droop's reference outputs are reproduced stage for stage:
  * meek.test.ts). The rule's own step numbers are given beside each step.
  */
+import { formatDecimalUnits, tieBreaker, type ActionReport, type TieOrderOption } from "./decimal-units";
 import { prepareStrictBallots } from "./group";
 import type { CandidateIndex, Election } from "./types";
 
@@ -46,18 +47,9 @@ export interface MeekAction {
   readonly residual: bigint;
 }
 
-export interface MeekReport {
-  readonly method: "meek-prf";
-  readonly seats: number;
-  readonly ballots: number;
-  readonly elected: readonly CandidateIndex[];
-  readonly actions: readonly MeekAction[];
-}
+export type MeekReport = ActionReport<"meek-prf", MeekAction>;
 
-export interface MeekOptions {
-  /** The order in which a tie is broken: the earliest candidate in it is the one defeated. */
-  readonly tieOrder?: readonly CandidateIndex[];
-}
+export type MeekOptions = TieOrderOption;
 
 /** a x b, both in units, to 9 places rounded up (the rule's "rounded up"). */
 const mulUp = (a: bigint, b: bigint): bigint => (a * b + ONE - 1n) / ONE;
@@ -72,7 +64,7 @@ export function countMeekPrf(election: Election, options: MeekOptions = {}): Mee
   const groups = prepared.groups.map((g) => ({ ranking: g.ranking as readonly number[], weight: BigInt(g.weight) }));
   // Papers that rank nobody still standing (empty, or only withdrawn candidates) are not counted.
   const nBallots = BigInt(prepared.valid) * ONE;
-  const tieRank = new Map((options.tieOrder ?? election.tieOrder ?? election.candidates.map((_, i) => i)).map((c, i) => [c, i]));
+  const breakTie = tieBreaker(election, options);
 
   const eligible = election.candidates.map((_, i) => i).filter((c) => !withdrawn.has(c));
   const state = new Map<CandidateIndex, State>(eligible.map((c) => [c, "hopeful"]));
@@ -158,7 +150,7 @@ export function countMeekPrf(election: Election, options: MeekOptions = {}): Mee
     if (hopeful.length > 0) {
       const low = hopeful.reduce((min, c) => (votes.get(c)! < min ? votes.get(c)! : min), votes.get(hopeful[0]!)!);
       const tied = hopeful.filter((c) => votes.get(c)! <= low + surplus);
-      const loser = tied.length === 1 ? tied[0]! : [...tied].sort((a, b) => (tieRank.get(a) ?? a) - (tieRank.get(b) ?? b))[0]!;
+      const loser = tied.length === 1 ? tied[0]! : breakTie(tied);
       if (tied.length > 1) record("tie", { candidate: loser, tied });
       state.set(loser, "defeated");
       record("defeat", { candidate: loser });
@@ -183,8 +175,4 @@ export function countMeekPrf(election: Election, options: MeekOptions = {}): Mee
 }
 
 /** A figure in units as the rule prints it: 9 decimal places. */
-export function formatMeekUnits(units: bigint): string {
-  const negative = units < 0n;
-  const abs = negative ? -units : units;
-  return `${negative ? "-" : ""}${abs / ONE}.${(abs % ONE).toString().padStart(MEEK_PLACES, "0")}`;
-}
+export const formatMeekUnits = (units: bigint): string => formatDecimalUnits(units, MEEK_PLACES);

@@ -4,6 +4,11 @@
  * program's, figure for figure: who was elected or defeated, in what order, and every
  * candidate's votes, the quota, the votes, the residual and the surplus as they stood.
  */
+import { expect } from "vitest";
+import { parseBlt } from "../blt";
+import type { CandidateIndex, Election } from "../types";
+import { listShared, readShared } from "./shared-ballots";
+
 export interface DroopAction {
   /** The action line, e.g. "Elect: Castor", "Defeat (surplus 0.000000003 < omega): Pollux". */
   readonly message: string;
@@ -35,8 +40,71 @@ export function parseDroopActions(text: string): DroopAction[] {
       for (const name of names) current.standings.set(name, { state: standing[1]!.toLowerCase(), votes: standing[3]! });
       continue;
     }
-    const figure = /^\t(Quota|Votes|Residual|Total|Surplus): (-?[\d.]+)$/.exec(line);
+    const figure = /^\t(Quota|Votes|Residual|Total|Surplus|Elected votes|Pending votes|Hopeful votes|Defeated votes|Nontransferable votes): (-?[\d.]+)$/.exec(line);
     if (figure) current.figures.set(figure[1]!, figure[2]!);
   }
   return actions;
+}
+
+/** One of Droop's reference cases for a rule: its ballot file read, and its report's actions. */
+export interface DroopCase {
+  readonly blt: string;
+  readonly election: Election;
+  readonly droop: readonly DroopAction[];
+  /** The report's whole text (for its header lines). */
+  readonly text: string;
+  /** How Droop breaks ties: the file's `[tie]` order, or else ballot order. */
+  readonly tieOrder: readonly CandidateIndex[];
+}
+
+/** Every reference case whose report ends in this suffix (e.g. "-meek-prf-o6-fixed-p9-d9.txt"). */
+export function droopCases(suffix: string): DroopCase[] {
+  return listShared("droop-testsuite/expected", suffix).map((file) => {
+    const blt = file.replace(suffix, ".blt");
+    const election = parseBlt(readShared("droop-testsuite", "blt", blt));
+    const text = readShared("droop-testsuite", "expected", file);
+    return { blt, election, droop: parseDroopActions(text), text, tieOrder: election.tieOrder ?? election.candidates.map((_, i) => i) };
+  });
+}
+
+/**
+ * Checks every candidate Droop lists at an action against ours (state and votes as printed);
+ * answers how many it checked, so a test can tell that it compared anything.
+ */
+export function expectSameStandings(
+  expected: DroopAction,
+  ours: readonly { candidate: CandidateIndex; state: string; votes: bigint }[],
+  election: Election,
+  format: (units: bigint) => string,
+  where: string,
+): number {
+  for (const [name, standing] of expected.standings) {
+    const s = ours.find((x) => election.candidates[x.candidate] === name);
+    expect({ name, state: s?.state, votes: s ? format(s.votes) : null }, where).toEqual({ name, ...standing });
+  }
+  return expected.standings.size;
+}
+
+interface ActionLike {
+  readonly kind: string;
+  readonly candidate?: CandidateIndex;
+  readonly tied?: readonly CandidateIndex[];
+}
+
+/**
+ * Our action as Droop words it: the words every rule shares, and the rule's own (`own`, by kind,
+ * given the candidate's name and the tied candidates' names).
+ */
+export function droopMessage<A extends ActionLike>(election: Election, action: A, own: Partial<Record<string, (name: string, action: A, tied: string) => string>>): string {
+  const name = election.candidates[action.candidate ?? -1] ?? "?";
+  const tied = (action.tied ?? []).map((c) => election.candidates[c] ?? "?").join(", ");
+  const shared: Record<string, () => string> = {
+    begin: () => "Begin Count",
+    "elect-remaining": () => `Elect remaining: ${name}`,
+    "defeat-remaining": () => `Defeat remaining: ${name}`,
+    complete: () => "Count Complete",
+  };
+  const wording = own[action.kind];
+  if (wording) return wording(name, action, tied);
+  return shared[action.kind]?.() ?? `unknown action ${action.kind}`;
 }
