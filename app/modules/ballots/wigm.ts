@@ -1,14 +1,15 @@
 /**
- * The weighted inclusive Gregory method (WIGM), as the Proportional Representation Foundation's
- * reference rule states it (prfound.org, reference WIGM rule; issue 18): the ERS model rules'
- * family. A candidate reaching the quota is elected with their surplus pending; the largest
- * surplus is transferred first, every ballot the candidate holds passing on at the weight it came
- * with times surplus / vote; when no surplus is pending the candidate with the fewest votes is
- * defeated and their ballots pass on at their weight. Arithmetic is fixed-point to 4 decimal
- * places, each multiplication and division truncated; what truncation loses is the residual.
- *
- * Figures are integer units of 10^-4 in BigInt, exact: Droop's reference outputs are reproduced
- * action for action (wigm.test.ts). The rule's own step numbers are given beside each step.
+ * The weighted inclusive Gregory method (WIGM), the ERS model rules' family (issue 18). A
+ * candidate reaching the quota is elected with their surplus pending; the largest surplus is
+ * transferred first, every ballot the candidate holds passing on at the weight it came with times
+ * surplus / vote; when no surplus is pending the candidate with the fewest votes is defeated and
+ * their ballots pass on at their weight. Two arithmetics, as Droop's reference outputs have them
+ * (both reproduced action for action: wigm.test.ts):
+ * - the Proportional Representation Foundation's reference rule (prfound.org): fixed-point to 4
+ *   decimal places, each multiplication and division truncated (what truncation loses is the
+ *   residual), the quota the Droop quota truncated plus 0.0001, reached at or above it;
+ * - exact rational arithmetic: the quota exactly the Droop quota, reached only above it.
+ * The PR Foundation rule's step numbers are given beside each step.
  */
 import { formatDecimalUnits, tieBreaker, type ActionReport, type TieOrderOption } from "./decimal-units";
 import { prepareStrictBallots } from "./group";
@@ -17,19 +18,84 @@ import type { CandidateIndex, Election } from "./types";
 export const WIGM_PLACES = 4;
 const ONE = 10n ** BigInt(WIGM_PLACES);
 
+/** An exact fraction, always in lowest terms with a positive denominator. */
+export interface Rational {
+  readonly n: bigint;
+  readonly d: bigint;
+}
+
+/** What a WIGM variant computes with: its numbers, its quota and when the quota is reached. */
+interface WigmArithmetic<T> {
+  readonly zero: T;
+  readonly one: T;
+  whole(count: bigint): T;
+  add(a: T, b: T): T;
+  sub(a: T, b: T): T;
+  /** A ballot's new weight: weight x surplus / vote, rounded as the variant says. */
+  reweigh(weight: T, surplus: T, vote: T): T;
+  times(a: T, count: bigint): T;
+  compare(a: T, b: T): number;
+  quota(valid: bigint, seats: number): T;
+  hasQuota(vote: T, quota: T): boolean;
+}
+
+const fixed4: WigmArithmetic<bigint> = {
+  zero: 0n,
+  one: ONE,
+  whole: (count) => count * ONE,
+  add: (a, b) => a + b,
+  sub: (a, b) => a - b,
+  // D.4. Each multiplication and division truncated to 4 places.
+  reweigh: (weight, surplus, vote) => (((weight * surplus) / ONE) * ONE) / vote,
+  times: (a, count) => a * count,
+  compare: (a, b) => (a < b ? -1 : a > b ? 1 : 0),
+  // A.1. Valid ballots over seats + 1 (truncated), plus 0.0001; reached at or above it.
+  quota: (valid, seats) => (valid * ONE) / BigInt(seats + 1) + 1n,
+  hasQuota: (vote, quota) => vote >= quota,
+};
+
+const gcd = (a: bigint, b: bigint): bigint => {
+  let [x, y] = [a < 0n ? -a : a, b < 0n ? -b : b];
+  while (y !== 0n) [x, y] = [y, x % y];
+  return x;
+};
+const fraction = (n: bigint, d: bigint): Rational => {
+  if (n === 0n) return { n: 0n, d: 1n };
+  const g = gcd(n, d) * (d < 0n ? -1n : 1n);
+  return { n: n / g, d: d / g };
+};
+
+const exact: WigmArithmetic<Rational> = {
+  zero: { n: 0n, d: 1n },
+  one: { n: 1n, d: 1n },
+  whole: (count) => ({ n: count, d: 1n }),
+  add: (a, b) => fraction(a.n * b.d + b.n * a.d, a.d * b.d),
+  sub: (a, b) => fraction(a.n * b.d - b.n * a.d, a.d * b.d),
+  reweigh: (weight, surplus, vote) => fraction(weight.n * surplus.n * vote.d, weight.d * surplus.d * vote.n),
+  times: (a, count) => fraction(a.n * count, a.d),
+  compare: (a, b) => {
+    const left = a.n * b.d;
+    const right = b.n * a.d;
+    return left < right ? -1 : left > right ? 1 : 0;
+  },
+  // Exactly the Droop quota, so a candidate must pass it.
+  quota: (valid, seats) => fraction(valid, BigInt(seats + 1)),
+  hasQuota: (vote, quota) => exact.compare(vote, quota) > 0,
+};
+
 type State = "hopeful" | "pending" | "elected" | "defeated";
 
-export interface WigmStanding {
+export interface WigmStanding<T = bigint> {
   readonly candidate: CandidateIndex;
   readonly state: State;
-  /** In units of 10^-4 of a vote. */
-  readonly votes: bigint;
+  /** Fixed-point: in units of 10^-4 of a vote; rational: an exact fraction. */
+  readonly votes: T;
 }
 
 export type WigmActionKind = "begin" | "elect" | "tie" | "surplus" | "surplus-transferred" | "defeat" | "defeat-transferred" | "elect-remaining" | "defeat-remaining" | "complete";
 
 /** One step of the count, with everything as it stood just after it. */
-export interface WigmAction {
+export interface WigmAction<T = bigint> {
   readonly kind: WigmActionKind;
   readonly round: number;
   readonly candidate?: CandidateIndex;
@@ -37,37 +103,47 @@ export interface WigmAction {
   readonly tied?: readonly CandidateIndex[];
   readonly tieFor?: "surplus" | "defeat";
   /** For a surplus transferred: how much, at the values it was transferred at. */
-  readonly surplus?: bigint;
-  readonly standings: readonly WigmStanding[];
+  readonly surplus?: T;
+  readonly standings: readonly WigmStanding<T>[];
   /** Votes of ballots that reached the end of their preferences. */
-  readonly nonTransferable: bigint;
+  readonly nonTransferable: T;
 }
 
-export type WigmReport = ActionReport<"wigm-prf", WigmAction> & { readonly quota: bigint };
+export type WigmReport<T = bigint> = ActionReport<"wigm-prf" | "wigm-rational", WigmAction<T>> & { readonly quota: T };
 
 export type WigmOptions = TieOrderOption;
 
+/** WIGM as the PR Foundation's reference rule: 4-place fixed point, truncated. */
 export function countWigmPrf(election: Election, options: WigmOptions = {}): WigmReport {
+  return countWigm(election, fixed4, "wigm-prf", options);
+}
+
+/** WIGM in exact rational arithmetic. */
+export function countWigmRational(election: Election, options: WigmOptions = {}): WigmReport<Rational> {
+  return countWigm(election, exact, "wigm-rational", options);
+}
+
+function countWigm<T>(election: Election, a: WigmArithmetic<T>, method: "wigm-prf" | "wigm-rational", options: WigmOptions): WigmReport<T> {
   const n = election.candidates.length;
   const seats = election.seats;
   const withdrawn = new Set(election.withdrawn);
   const prepared = prepareStrictBallots(election.ballots, withdrawn, n);
   // Each group of identical papers moves together: its weight (per paper) and its place.
-  const papers = prepared.groups.map((g) => ({ ranking: g.ranking as readonly number[], count: BigInt(g.weight), weight: ONE, at: 0 }));
+  const papers = prepared.groups.map((g) => ({ ranking: g.ranking as readonly number[], count: BigInt(g.weight), weight: a.one, at: 0 }));
   const byTie = tieBreaker(election, options);
 
   const eligible = election.candidates.map((_, i) => i).filter((c) => !withdrawn.has(c));
   const state = new Map<CandidateIndex, State>(eligible.map((c) => [c, "hopeful"]));
-  const votes = new Map<CandidateIndex, bigint>(eligible.map((c) => [c, 0n]));
+  const votes = new Map<CandidateIndex, T>(eligible.map((c) => [c, a.zero]));
   const elected: CandidateIndex[] = [];
-  const actions: WigmAction[] = [];
+  const actions: WigmAction<T>[] = [];
   const inState = (s: State) => eligible.filter((c) => state.get(c) === s);
-  // A.1. The quota: valid ballots over seats + 1 (truncated), plus 0.0001.
-  const quota = (BigInt(prepared.valid) * ONE) / BigInt(seats + 1) + 1n;
-  let nonTransferable = 0n;
+  // A.1. The quota.
+  const quota = a.quota(BigInt(prepared.valid), seats);
+  let nonTransferable = a.zero;
   let round = 0;
 
-  const record = (kind: WigmActionKind, extra: Partial<Pick<WigmAction, "candidate" | "tied" | "tieFor" | "surplus">> = {}) => {
+  const record = (kind: WigmActionKind, extra: Partial<Pick<WigmAction<T>, "candidate" | "tied" | "tieFor" | "surplus">> = {}) => {
     actions.push({ kind, round, ...extra, standings: eligible.map((c) => ({ candidate: c, state: state.get(c)!, votes: votes.get(c)! })), nonTransferable });
   };
   const chooseAmong = (tied: readonly CandidateIndex[], tieFor: "surplus" | "defeat"): CandidateIndex => {
@@ -79,15 +155,15 @@ export function countWigmPrf(election: Election, options: WigmOptions = {}): Wig
   /** D.2. A paper goes to its highest-ranked hopeful candidate, or is exhausted. */
   const transfer = (p: (typeof papers)[number]) => {
     while (p.at < p.ranking.length && state.get(p.ranking[p.at]!) !== "hopeful") p.at += 1;
-    const value = p.weight * p.count;
-    if (p.at >= p.ranking.length) nonTransferable += value;
-    else votes.set(p.ranking[p.at]!, votes.get(p.ranking[p.at]!)! + value);
+    const value = a.times(p.weight, p.count);
+    if (p.at >= p.ranking.length) nonTransferable = a.add(nonTransferable, value);
+    else votes.set(p.ranking[p.at]!, a.add(votes.get(p.ranking[p.at]!)!, value));
   };
   const papersOf = (c: CandidateIndex) => papers.filter((p) => p.at < p.ranking.length && p.ranking[p.at] === c);
   const seatsLeft = () => seats - inState("elected").length - inState("pending").length;
 
   // A.4, A.5. Each paper to its first preference.
-  for (const p of papers) votes.set(p.ranking[0]!, votes.get(p.ranking[0]!)! + p.count * ONE);
+  for (const p of papers) votes.set(p.ranking[0]!, a.add(votes.get(p.ranking[0]!)!, a.whole(p.count)));
   record("begin");
 
   // D.3. Until every seat is filled, or no more hopeful candidates remain than seats to fill.
@@ -96,8 +172,8 @@ export function countWigmPrf(election: Election, options: WigmOptions = {}): Wig
     // B.1. Elect, surplus pending, each hopeful candidate with the quota: highest vote first
     // (between equal votes, the later on the ballot paper first, as the reference does).
     const reaching = inState("hopeful")
-      .filter((c) => votes.get(c)! >= quota)
-      .sort((a, b) => (votes.get(a)! === votes.get(b)! ? b - a : votes.get(b)! > votes.get(a)! ? 1 : -1));
+      .filter((c) => a.hasQuota(votes.get(c)!, quota))
+      .sort((x, y) => a.compare(votes.get(y)!, votes.get(x)!) || y - x);
     for (const c of reaching) {
       state.set(c, "pending");
       elected.push(c);
@@ -106,15 +182,14 @@ export function countWigmPrf(election: Election, options: WigmOptions = {}): Wig
     const pending = inState("pending");
     if (pending.length > 0) {
       // B.3. Transfer the largest surplus: each of the candidate's papers at weight x surplus / vote.
-      const high = pending.reduce((max, c) => (votes.get(c)! > max ? votes.get(c)! : max), 0n);
-      const chosen = chooseAmong(pending.filter((c) => votes.get(c) === high), "surplus");
+      const high = pending.reduce((max, c) => (a.compare(votes.get(c)!, max) > 0 ? votes.get(c)! : max), a.zero);
+      const chosen = chooseAmong(pending.filter((c) => a.compare(votes.get(c)!, high) === 0), "surplus");
       state.set(chosen, "elected");
       record("surplus", { candidate: chosen });
       const vote = votes.get(chosen)!;
-      const surplus = vote - quota;
+      const surplus = a.sub(vote, quota);
       for (const p of papersOf(chosen)) {
-        // D.4. Each multiplication and division truncated to 4 places.
-        p.weight = (((p.weight * surplus) / ONE) * ONE) / vote;
+        p.weight = a.reweigh(p.weight, surplus, vote);
         transfer(p);
       }
       votes.set(chosen, quota);
@@ -122,12 +197,12 @@ export function countWigmPrf(election: Election, options: WigmOptions = {}): Wig
     } else if (inState("hopeful").length > 0) {
       // B.4. Defeat the hopeful candidate with the fewest votes, and pass their papers on.
       const hopeful = inState("hopeful");
-      const low = hopeful.reduce((min, c) => (votes.get(c)! < min ? votes.get(c)! : min), votes.get(hopeful[0]!)!);
-      const loser = chooseAmong(hopeful.filter((c) => votes.get(c) === low), "defeat");
+      const low = hopeful.reduce((min, c) => (a.compare(votes.get(c)!, min) < 0 ? votes.get(c)! : min), votes.get(hopeful[0]!)!);
+      const loser = chooseAmong(hopeful.filter((c) => a.compare(votes.get(c)!, low) === 0), "defeat");
       state.set(loser, "defeated");
       record("defeat", { candidate: loser });
       for (const p of papersOf(loser)) transfer(p);
-      votes.set(loser, 0n);
+      votes.set(loser, a.zero);
       record("defeat-transferred", { candidate: loser });
     }
   }
@@ -144,8 +219,17 @@ export function countWigmPrf(election: Election, options: WigmOptions = {}): Wig
     }
   }
   record("complete");
-  return { method: "wigm-prf", seats, ballots: prepared.valid, quota, elected, actions };
+  return { method, seats, ballots: prepared.valid, quota, elected, actions };
 }
 
 /** A figure in units as the rule prints it: 4 decimal places. */
 export const formatWigmUnits = (units: bigint): string => formatDecimalUnits(units, WIGM_PLACES);
+
+/** An exact figure as Droop prints rational arithmetic: to 12 places, the last rounded half up. */
+export function formatRational(value: Rational, places = 12): string {
+  const scale = 10n ** BigInt(places);
+  const negative = value.n < 0n;
+  const n = negative ? -value.n : value.n;
+  const units = (n * scale * 2n + value.d) / (2n * value.d);
+  return formatDecimalUnits(negative ? -units : units, places);
+}

@@ -71,11 +71,11 @@ export function droopCases(suffix: string): DroopCase[] {
  * Checks every candidate Droop lists at an action against ours (state and votes as printed);
  * answers how many it checked, so a test can tell that it compared anything.
  */
-export function expectSameStandings(
+export function expectSameStandings<T>(
   expected: DroopAction,
-  ours: readonly { candidate: CandidateIndex; state: string; votes: bigint }[],
+  ours: readonly { candidate: CandidateIndex; state: string; votes: T }[],
   election: Election,
-  format: (units: bigint) => string,
+  format: (value: T) => string,
   where: string,
 ): number {
   for (const [name, standing] of expected.standings) {
