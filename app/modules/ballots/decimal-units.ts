@@ -33,3 +33,26 @@ export interface ActionReport<M extends string, A> {
   readonly elected: readonly CandidateIndex[];
   readonly actions: readonly A[];
 }
+
+/** n / d to a whole number, a half rounded up (for figures shown to fewer places than kept). */
+export function roundHalfUp(n: bigint, d: bigint): bigint {
+  return (2n * n + d) / (2n * d);
+}
+
+/**
+ * The candidates a count can elect (not withdrawn), each one's state and votes, as the rules that
+ * record every action keep them; `standings()` is everyone as they stand now.
+ */
+export function candidateTable<S extends string, V>(election: Election, initial: S, zero: V) {
+  const withdrawn = new Set(election.withdrawn);
+  const eligible = election.candidates.map((_, i) => i).filter((c) => !withdrawn.has(c));
+  const state = new Map<CandidateIndex, S>(eligible.map((c) => [c, initial]));
+  const votes = new Map<CandidateIndex, V>(eligible.map((c) => [c, zero]));
+  return {
+    eligible,
+    state,
+    votes,
+    inState: (s: S) => eligible.filter((c) => state.get(c) === s),
+    standings: () => eligible.map((c) => ({ candidate: c, state: state.get(c)!, votes: votes.get(c)! })),
+  };
+}

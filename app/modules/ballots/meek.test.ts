@@ -10,7 +10,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { countMeekPrf, formatMeekUnits, type MeekAction } from "./meek";
-import { droopCases, droopMessage, expectSameStandings } from "./test-support/droop-meek-report";
+import { droopCases, droopMessage, expectMeekFigures, expectSameStandings } from "./test-support/droop-meek-report";
 import type { Election } from "./types";
 
 const cases = droopCases("-meek-prf-o6-fixed-p9-d9.txt");
@@ -42,8 +42,7 @@ describe("Droop test suite, PR Foundation Meek reference rule", () => {
           const ours = report.actions[i]!;
           const where = `${blt}, action ${i + 1} (${expected.message})`;
           if (ours.kind !== "tie") compared += expectSameStandings(expected, ours.standings, election, formatMeekUnits, where);
-          const figures: Record<string, bigint> = { Quota: ours.quota, Votes: ours.votes, Residual: ours.residual, Total: ours.votes + ours.residual, Surplus: ours.surplus };
-          for (const [label, value] of expected.figures) expect(`${label}: ${formatMeekUnits(figures[label]!)}`, where).toBe(`${label}: ${value}`);
+          expectMeekFigures(expected, ours, formatMeekUnits, where);
         });
         // Not vacuous: every action but the ties lists every candidate.
         expect(compared).toBeGreaterThanOrEqual((droop.length - droop.filter((a) => a.message.startsWith("Break tie")).length) * election.candidates.length - election.withdrawn.length * droop.length);

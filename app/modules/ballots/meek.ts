@@ -10,7 +10,7 @@
  * the last digit on any machine (Droop's reference outputs are reproduced stage for stage:
  * meek.test.ts). The rule's own step numbers are given beside each step.
  */
-import { formatDecimalUnits, tieBreaker, type ActionReport, type TieOrderOption } from "./decimal-units";
+import { candidateTable, formatDecimalUnits, tieBreaker, type ActionReport, type TieOrderOption } from "./decimal-units";
 import { prepareStrictBallots } from "./group";
 import type { CandidateIndex, Election } from "./types";
 
@@ -66,21 +66,18 @@ export function countMeekPrf(election: Election, options: MeekOptions = {}): Mee
   const nBallots = BigInt(prepared.valid) * ONE;
   const breakTie = tieBreaker(election, options);
 
-  const eligible = election.candidates.map((_, i) => i).filter((c) => !withdrawn.has(c));
-  const state = new Map<CandidateIndex, State>(eligible.map((c) => [c, "hopeful"]));
-  const votes = new Map<CandidateIndex, bigint>(eligible.map((c) => [c, 0n]));
+  const { eligible, state, votes, inState, standings: standingsNow } = candidateTable<State, bigint>(election, "hopeful", 0n);
   // A. Every hopeful candidate's keep factor is 1.
   const kf = new Map<CandidateIndex, bigint>(eligible.map((c) => [c, ONE]));
   const elected: CandidateIndex[] = [];
   const actions: MeekAction[] = [];
-  const inState = (s: State) => eligible.filter((c) => state.get(c) === s);
   let round = 0;
   let quota = nBallots / BigInt(seats + 1) + 1n;
   let residual = 0n;
   let surplus = 0n;
 
   const record = (kind: MeekActionKind, extra: Partial<Pick<MeekAction, "candidate" | "tied">> = {}) => {
-    const standings = eligible.map((c) => ({ candidate: c, state: state.get(c)!, votes: votes.get(c)! }));
+    const standings = standingsNow();
     const total = standings.reduce((sum, s) => sum + s.votes, 0n);
     actions.push({ kind, round, ...extra, surplus, standings, quota, votes: total, residual });
   };

@@ -11,7 +11,7 @@
  * - exact rational arithmetic: the quota exactly the Droop quota, reached only above it.
  * The PR Foundation rule's step numbers are given beside each step.
  */
-import { formatDecimalUnits, tieBreaker, type ActionReport, type TieOrderOption } from "./decimal-units";
+import { candidateTable, formatDecimalUnits, roundHalfUp, tieBreaker, type ActionReport, type TieOrderOption } from "./decimal-units";
 import { prepareStrictBallots } from "./group";
 import type { CandidateIndex, Election } from "./types";
 
@@ -132,19 +132,16 @@ function countWigm<T>(election: Election, a: WigmArithmetic<T>, method: "wigm-pr
   const papers = prepared.groups.map((g) => ({ ranking: g.ranking as readonly number[], count: BigInt(g.weight), weight: a.one, at: 0 }));
   const byTie = tieBreaker(election, options);
 
-  const eligible = election.candidates.map((_, i) => i).filter((c) => !withdrawn.has(c));
-  const state = new Map<CandidateIndex, State>(eligible.map((c) => [c, "hopeful"]));
-  const votes = new Map<CandidateIndex, T>(eligible.map((c) => [c, a.zero]));
+  const { state, votes, inState, standings } = candidateTable<State, T>(election, "hopeful", a.zero);
   const elected: CandidateIndex[] = [];
   const actions: WigmAction<T>[] = [];
-  const inState = (s: State) => eligible.filter((c) => state.get(c) === s);
   // A.1. The quota.
   const quota = a.quota(BigInt(prepared.valid), seats);
   let nonTransferable = a.zero;
   let round = 0;
 
   const record = (kind: WigmActionKind, extra: Partial<Pick<WigmAction<T>, "candidate" | "tied" | "tieFor" | "surplus">> = {}) => {
-    actions.push({ kind, round, ...extra, standings: eligible.map((c) => ({ candidate: c, state: state.get(c)!, votes: votes.get(c)! })), nonTransferable });
+    actions.push({ kind, round, ...extra, standings: standings(), nonTransferable });
   };
   const chooseAmong = (tied: readonly CandidateIndex[], tieFor: "surplus" | "defeat"): CandidateIndex => {
     if (tied.length === 1) return tied[0]!;
@@ -227,9 +224,6 @@ export const formatWigmUnits = (units: bigint): string => formatDecimalUnits(uni
 
 /** An exact figure as Droop prints rational arithmetic: to 12 places, the last rounded half up. */
 export function formatRational(value: Rational, places = 12): string {
-  const scale = 10n ** BigInt(places);
-  const negative = value.n < 0n;
-  const n = negative ? -value.n : value.n;
-  const units = (n * scale * 2n + value.d) / (2n * value.d);
-  return formatDecimalUnits(negative ? -units : units, places);
+  const units = roundHalfUp((value.n < 0n ? -value.n : value.n) * 10n ** BigInt(places), value.d);
+  return formatDecimalUnits(value.n < 0n ? -units : units, places);
 }

@@ -108,3 +108,14 @@ export function droopMessage<A extends ActionLike>(election: Election, action: A
   if (wording) return wording(name, action, tied);
   return shared[action.kind]?.() ?? `unknown action ${action.kind}`;
 }
+
+/** The figures Droop's Meek rules print after every action: quota, votes, residual, their total, surplus. */
+export function expectMeekFigures(
+  expected: DroopAction,
+  ours: { quota: bigint; votes: bigint; residual: bigint; surplus: bigint },
+  format: (units: bigint) => string,
+  where: string,
+): void {
+  const figures: Record<string, bigint> = { Quota: ours.quota, Votes: ours.votes, Residual: ours.residual, Total: ours.votes + ours.residual, Surplus: ours.surplus };
+  for (const [label, value] of expected.figures) expect(`${label}: ${format(figures[label]!)}`, where).toBe(`${label}: ${value}`);
+}
