@@ -45,10 +45,18 @@ beforeAll(async () => {
   items = await roundItems(database.db, round.roundId);
   clauses = [...new Set(items.map((i) => i.clauseId))];
 }, 60_000);
-/** The database back, and the app's gate told so at once (its own probe asks only every second). */
+/**
+ * The database back, and the app's gate told so (its own probe asks only every second). A probe
+ * has a time limit, which a busy CI machine can pass: asked again, up to 30 times, until it answers.
+ */
 async function restoreDatabase() {
   await cutter.restore();
-  expect(await app.gate.probe()).toBe(true);
+  let back = false;
+  for (let attempt = 0; attempt < 30 && !back; attempt += 1) {
+    back = await app.gate.probe();
+    if (!back) await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  expect(back).toBe(true);
 }
 
 afterEach(async () => {
