@@ -1,4 +1,4 @@
-// npm run count -- FILE [--method scottish-stv|irv|irv-scottish|schulze] [--seats N] [--seed S] [--json]
+// npm run count -- FILE [--method scottish-stv|irv|irv-scottish|schulze|meek|meek-prf|wigm-prf|wigm-rational] [--seats N] [--seed S] [--json]
 //
 // Re-checks a count from a ballot file (BLT, or PrefLib .toi/.soi/.toc/.soc). Prints the
 // stage-by-stage result sheet, or with --json exactly one JSON object on stdout. A bad file is
@@ -21,12 +21,13 @@ import {
   type Method,
   type PreflibDataType,
 } from "../app/modules/ballots/index";
+import { countByReferenceRule, formatActionSheet, isReferenceRule, REFERENCE_RULES, type ReferenceRule } from "../app/modules/ballots/reference-rules";
 
-const USAGE = `usage: npm run count -- FILE [--method ${METHODS.join("|")}] [--seats N] [--seed S] [--json]`;
+const USAGE = `usage: npm run count -- FILE [--method ${[...METHODS, ...REFERENCE_RULES].join("|")}] [--seats N] [--seed S] [--json]`;
 
 interface Arguments {
   file: string;
-  method: Method;
+  method: Method | ReferenceRule;
   seats: number | undefined;
   seed: string | undefined;
   json: boolean;
@@ -40,7 +41,7 @@ function usageError(message: string): never {
 
 function parseArguments(argv: readonly string[]): Arguments {
   let file: string | undefined;
-  let method: Method = "scottish-stv";
+  let method: Method | ReferenceRule = "scottish-stv";
   let seats: number | undefined;
   let seed: string | undefined;
   let json = false;
@@ -56,7 +57,7 @@ function parseArguments(argv: readonly string[]): Arguments {
     switch (flag) {
       case "--method": {
         const m = value();
-        if (!isMethod(m)) usageError(`unknown method "${m}"`);
+        if (!isMethod(m) && !isReferenceRule(m)) usageError(`unknown method "${m}"`);
         method = m;
         break;
       }
@@ -128,6 +129,12 @@ function main(): number {
     const checks = checkCountable(election, seats, lines);
     for (const check of checks) process.stderr.write(`${args.file}: ${countCheckMessage(check)}\n`);
     if (checks.some((c) => c.kind === "refusal")) return 1;
+    // Meek and WIGM tell their count as actions, with exact figures (reference-rules.ts).
+    if (isReferenceRule(args.method)) {
+      const sheet = countByReferenceRule({ ...election, seats }, args.method, args.seed ?? "");
+      process.stdout.write(args.json ? `${JSON.stringify(sheet, null, 2)}\n` : formatActionSheet(sheet));
+      return 0;
+    }
     report = countElection(election, args.method, {
       ...(args.seats !== undefined ? { seats: args.seats } : {}),
       ...(args.seed !== undefined ? { seed: args.seed } : {}),

@@ -104,4 +104,34 @@ describe("npm run count", () => {
       expect(stdout).toContain("Vacant seats: 1");
     });
   });
+
+  describe("Meek and WIGM (issue 18)", () => {
+    const droopFile = (name: string) => path.join(sharedDir("droop-testsuite"), "blt", name);
+
+    it("counts by each rule, every line within 100 columns, ties by the file's order", () => {
+      for (const method of ["meek", "meek-prf", "wigm-prf", "wigm-rational"]) {
+        const { status, stdout, stderr } = runCount(droopFile("42t.blt"), "--method", method);
+        expect(stderr, method).toBe("");
+        expect(status, method).toBe(0);
+        expect(stdout).toContain("Ties broken by the file's order");
+        expect(stdout).toMatch(/^Elected: \w+, \w+$/m);
+        for (const line of stdout.split("\n")) expect(line.length, `${method}: ${line}`).toBeLessThanOrEqual(100);
+      }
+      const meek = runCount(droopFile("SC-Vm-12.blt"), "--method", "meek-prf", "--seed", "published").stdout;
+      expect(meek).toContain("Meek STV (PR Foundation reference rule");
+      expect(meek).toContain("Ties broken by the lot drawn from the seed");
+      expect(meek).toMatch(/Quota 1000\.750000001/);
+    });
+
+    it("carries every action with exact figures in --json", () => {
+      const { status, stdout } = runCount(droopFile("SC-Vm-12.blt"), "--method", "wigm-prf", "--json");
+      expect(status).toBe(0);
+      const sheet = JSON.parse(stdout) as { rule: string; elected: string[]; actions: { says: string; standings: { votes: string }[] }[] };
+      expect(sheet.rule).toBe("wigm-prf");
+      expect(sheet.elected).toHaveLength(3);
+      const transferred = sheet.actions.find((a) => a.says.startsWith("Surplus of A transferred"));
+      expect(transferred?.says).toBe("Surplus of A transferred: 0.2499");
+      expect(transferred?.standings.map((s) => s.votes)).toContain("667.0668");
+    });
+  });
 });

@@ -90,3 +90,71 @@ export function countCheckMessage(check: CountCheck): string {
     }
   }
 }
+
+/** The words both rules end a count with: the remaining candidates, then the end. */
+function closingWords(kind: string, name: string): string {
+  if (kind === "elect-remaining") return `Elected, as no more remain than seats: ${name}`;
+  if (kind === "defeat-remaining") return `Excluded, as every seat is filled: ${name}`;
+  return "Count complete";
+}
+
+/** Meek and WIGM as `npm run count` tells them (reference-rules.ts): plain words, one per action. */
+export const referenceRuleWords = {
+  ruleNames: {
+    meek: "Meek STV (omega 10^-9, guarded arithmetic: 18 places kept with 9 more)",
+    "meek-prf": "Meek STV (PR Foundation reference rule: 9 places, omega 10^-6)",
+    "wigm-prf": "Weighted inclusive Gregory method (PR Foundation reference rule: 4 places, truncated)",
+    "wigm-rational": "Weighted inclusive Gregory method (exact fractions)",
+  } as Record<string, string>,
+  seats: (n: number) => `${n} ${n === 1 ? "seat" : "seats"}`,
+  ballots: (n: number) => `${n.toLocaleString("en-GB")} valid ${n === 1 ? "paper" : "papers"}`,
+  tieOrderFromFile: "Ties broken by the file's order",
+  tieOrderFromSeed: "Ties broken by the lot drawn from the seed",
+  round: (n: number) => (n === 0 ? "First count" : `Round ${n}`),
+  elected: "Elected",
+  states: { hopeful: "hopeful", elected: "elected", pending: "surplus to go", defeated: "excluded" } as Record<string, string>,
+  figures: { quota: "Quota", votes: "Votes", residual: "Residual", surplus: "Surplus", elected: "Elected", pending: "Surplus to go", hopeful: "Hopeful", nonTransferable: "Non-transferable" },
+  meek: (kind: string, a: { name: string; tied: string; surplus: string; status?: string | undefined }): string => {
+    switch (kind) {
+      case "begin":
+        return "First preferences";
+      case "elect":
+        return `Elected: ${a.name}`;
+      case "iterate":
+        return {
+          elected: "Iterations ended: someone reached the quota",
+          omega: "Iterations ended: the surplus is below omega",
+          stable: "Iterations ended: the surplus no longer falls",
+          batch: "Iterations ended: some candidates can no longer win",
+        }[a.status ?? "omega"] ?? "Iterations ended";
+      case "tie":
+        return `Tie for exclusion between ${a.tied}: ${a.name} is excluded, by the tie order`;
+      case "defeat":
+        return a.status === "stable" ? `Excluded: ${a.name} (the surplus, ${a.surplus}, no longer falls)` : `Excluded: ${a.name} (the surplus, ${a.surplus}, is below omega)`;
+      case "defeat-batch":
+        return `Excluded, as they can no longer win: ${a.name}`;
+      default:
+        return closingWords(kind, a.name);
+    }
+  },
+  wigm: (kind: string, a: { name: string; tied: string; surplus: string; tieFor?: string | undefined }): string => {
+    switch (kind) {
+      case "begin":
+        return "First preferences";
+      case "elect":
+        return `Elected, surplus to transfer: ${a.name}`;
+      case "tie":
+        return a.tieFor === "surplus" ? `Equal surpluses of ${a.tied}: ${a.name}'s goes first, by the tie order` : `Tie for exclusion between ${a.tied}: ${a.name} is excluded, by the tie order`;
+      case "surplus":
+        return `Transferring the surplus of ${a.name}`;
+      case "surplus-transferred":
+        return `Surplus of ${a.name} transferred: ${a.surplus}`;
+      case "defeat":
+        return `Excluded: ${a.name}`;
+      case "defeat-transferred":
+        return `Papers of ${a.name} transferred`;
+      default:
+        return closingWords(kind, a.name);
+    }
+  },
+};
