@@ -9,6 +9,9 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { InstantRunoff, Schulze, utils as votesUtils } from "votes";
+import { countMeekGuarded } from "../app/modules/ballots/meek-guarded";
+import { countMeekPrf } from "../app/modules/ballots/meek";
+import { countWigmPrf, countWigmRational } from "../app/modules/ballots/wigm";
 import {
   countIrv,
   countSchulze,
@@ -175,7 +178,7 @@ function almondRuns(): ScalingRow[] {
 }
 
 /** 2. 100 candidates, 20 seats, 100,000 distinct rankings. */
-function hundredCandidates(): { ms: number; papers: number; report: RankedCountReport } {
+function hundredCandidates(): { ms: number; papers: number; report: RankedCountReport; ballots: Ballot[] } {
   const random = seededRandom("breakaway-bench-100");
   const popularity = zipf(100);
   const seen = new Set<string>();
@@ -189,7 +192,7 @@ function hundredCandidates(): { ms: number; papers: number; report: RankedCountR
   }
   const election = syntheticElection(100, 20);
   const run = bench(3, () => countScottishStv({ ...election, ballots: groupBallots(ballots) }));
-  return { ms: run.ms, papers: ballots.reduce((sum, b) => sum + b.weight, 0), report: run.result };
+  return { ms: run.ms, papers: ballots.reduce((sum, b) => sum + b.weight, 0), report: run.result, ballots: groupBallots(ballots) as Ballot[] };
 }
 
 /** 3. Growth with the number of candidates: 100,000 synthetic papers each. */
@@ -229,6 +232,33 @@ function againstVotes() {
   return { oursIrv, oursSchulze, votesIrv, votesSchulze };
 }
 
+/**
+ * 5. Meek and WIGM (issue 18) beside Scottish STV, on the same two sets of papers: Almond's
+ * rankings drawn to 1,000,000 papers, and the 100 candidates' 100,000 distinct rankings. Grouped
+ * beforehand (grouping is the same for every rule); one timed run each after the first
+ * (a Meek count of the large set takes seconds). Droop's own anchor: Meek on one ward, 3.4 s in Python.
+ */
+function referenceRuleRuns(bigBallots: readonly Ballot[]) {
+  const almondPapers = { ...almond, ballots: groupBallots(drawPapers(almond.ballots, 1_000_000, "breakaway-bench-almond-1000000")) };
+  const hundred = { ...syntheticElection(100, 20), ballots: bigBallots };
+  const rules = [
+    ["Scottish STV", (e: Election) => countScottishStv(e).elected.length],
+    ["Meek, PR Foundation reference (9 places)", (e: Election) => countMeekPrf(e).elected.length],
+    ["Meek, omega 10^-9, guarded (27 places)", (e: Election) => countMeekGuarded(e).elected.length],
+    ["WIGM, PR Foundation reference (4 places)", (e: Election) => countWigmPrf(e).elected.length],
+    ["WIGM, exact fractions", (e: Election) => countWigmRational(e).elected.length],
+  ] as const;
+  return rules.map(([name, count]) => {
+    const almondRun = bench(1, () => count(almondPapers));
+    process.stderr.write(`${name}: Almond ${ms(almondRun.ms)} ms\n`);
+    // Exact fractions grow with every transfer: 90 stages of 100,000 rankings' weights are not
+    // worth the wait, so that one is left out.
+    const hundredRun = name.includes("fractions") ? null : bench(1, () => count(hundred));
+    if (hundredRun) process.stderr.write(`${name}: 100 candidates ${ms(hundredRun.ms)} ms\n`);
+    return { name, almond: almondRun, hundred: hundredRun };
+  });
+}
+
 // Warm up the JIT on a small count first, so the first measured row is not penalised.
 groupAndCountStv(almond, drawPapers(almond.ballots, 20_000, "breakaway-bench-warm-up"), 5);
 
@@ -237,6 +267,7 @@ const almondMillion = almondRows[almondRows.length - 1]!;
 const big = hundredCandidates();
 const scaling: ScalingRow[] = [...almondRows, ...candidateScaling()];
 const { oursIrv, oursSchulze, votesIrv, votesSchulze } = againstVotes();
+const referenceRules = referenceRuleRuns(big.ballots);
 
 // ---------------------------------------------------------------------------------------------
 // Report.
@@ -299,6 +330,19 @@ ${scaling
 Grouping grows linearly with papers; the count itself depends on distinct rankings and stages,
 not on papers, which is why a million papers with Almond's ~2,800 rankings count in a few
 milliseconds.
+
+### Meek and WIGM beside Scottish STV
+
+The same papers as above, grouped beforehand; one run each after a first. Meek counts every
+paper again at every iteration until the surplus settles, so it takes longer than the rules that
+transfer a stage at a time; its arithmetic is exact BigInt (decision 050). WIGM in exact
+fractions is not run on the large set: every transfer multiplies the fractions' denominators,
+and 90 stages of 100,000 rankings are not worth the wait (it is for re-checking small counts).
+The anchor is Droop's own time for Meek on one ward: 3.4 s in Python.
+
+| rule | Almond, 1,000,000 papers (${almondMillion.distinct.toLocaleString("en-GB")} rankings), ms | 100 candidates, 100,000 distinct rankings, ms |
+|---|---:|---:|
+${referenceRules.map((r) => `| ${r.name} | ${ms(r.almond.ms)} | ${r.hundred ? ms(r.hundred.ms) : "not run"} |`).join("\n")}
 `;
 
 writeBenchmarkSection(docPath, "Counting", section);
