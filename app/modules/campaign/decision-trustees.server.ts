@@ -13,7 +13,6 @@ import { movement } from "../../../db/schema";
 
 /** The decision ballot is ranked (instant-runoff): its key is in RFC-3526-2048 (scopeGroups). */
 export const DECISION_METHOD = "irv";
-export const decisionTrusteeGroups = scopeGroups("decision");
 
 export type NameDecisionTrusteesResult = { ok: true; trustees: number; threshold: number | null } | { ok: false; code: "no_movement" | "decision_opened" | "trustees_invalid" };
 
@@ -24,7 +23,7 @@ export async function nameDecisionTrustees(db: Db, actor: Actor, input: { userId
     const [m] = await tx.select({ phase: movement.phase, decisionPollId: movement.decisionPollId }).from(movement).where(eq(movement.id, 1)).for("update");
     if (!m) return { ok: false, code: "no_movement" } as const;
     if (m.phase !== "campaign" || m.decisionPollId) return { ok: false, code: "decision_opened" } as const;
-    return nameScopeTrustees(tx, actor, "decision", decisionTrusteeGroups, input);
+    return nameScopeTrustees(tx, actor, "decision", scopeGroups("decision"), input);
   });
 }
 

@@ -8,7 +8,7 @@ import { countIfDecrypted } from "~/modules/polls/trustee-count.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
 import { movement, pledges, polls, users, type Phase } from "../../../db/schema";
 import { decisionInvitationMail, decisionOptions } from "./decision-wording";
-import { DECISION_METHOD, decisionTrusteeGroups } from "./decision-trustees.server";
+import { DECISION_METHOD } from "./decision-trustees.server";
 
 /** Which phase each option of the decision ballot leads to, by its position on the ballot. */
 const outcomeByPosition: DecidedPhase[] = ["stayed", "joined_other", "founding"];
@@ -49,7 +49,7 @@ export async function openDecisionBallot(db: Db, actor: Actor, input: { closesAt
       closesAt: input.closesAt,
     });
     if (!created.ok) throw new Error(`decision poll refused: ${created.code}`);
-    const held = await holdWithScopeTrustees(tx, "decision", decisionTrusteeGroups[0] ?? "", created.pollId);
+    const held = await holdWithScopeTrustees(tx, "decision", created.pollId);
     if (held === "keys_missing") throw new Error("decision trustees' keys went missing");
     const opened = await openPoll(tx, actor, created.pollId, roll.map((r) => r.userId));
     if (!opened.ok) throw new Error(`decision poll not opened: ${opened.code}`);

@@ -9,7 +9,6 @@ import { appendAudit, appendAuditEntries, type Actor } from "~/modules/audit/aud
 import type { YesNoResult } from "~/modules/ballots";
 import type { PollResult } from "~/modules/polls/ballot-rules";
 import { ballotsCastSql, castBallot, closePoll, closePollBatch, closedPollDetails, createPoll, openPoll, openPollBatch, verifyPoll } from "~/modules/polls/polls.server";
-import { groupForMethod } from "~/modules/polls/encrypted/poll-trustees.server";
 import { holdWithScopeTrustees, readyScopeSets, scopeKeysReady } from "~/modules/polls/encrypted/scope-trustees.server";
 import { countIfDecrypted } from "~/modules/polls/trustee-count.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
@@ -371,7 +370,7 @@ export async function openAdoptionVote(db: Db, actor: Actor, input: { closesAt: 
       closesAt: input.closesAt,
     });
     if (!created.ok) throw new Error(`adoption vote refused: ${created.code}`);
-    if ((await holdWithScopeTrustees(tx, "constitution", groupForMethod("yes-no").name, created.pollId)) === "keys_missing") throw new Error("constitution trustees' keys went missing");
+    if ((await holdWithScopeTrustees(tx, "constitution", created.pollId)) === "keys_missing") throw new Error("constitution trustees' keys went missing");
     const opened = await openPoll(tx, actor, created.pollId, roll);
     if (!opened.ok) throw new Error(`adoption vote not opened: ${opened.code}`);
     await tx.update(constitutionDrafts).set({ adoptionPollId: created.pollId, updatedAt: new Date() }).where(eq(constitutionDrafts.id, draft.id));

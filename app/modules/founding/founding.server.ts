@@ -2,7 +2,6 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import { queueMail } from "~/modules/mail/outbox.server";
 import { createPoll, openPoll } from "~/modules/polls/polls.server";
-import { groupForMethod } from "~/modules/polls/encrypted/poll-trustees.server";
 import { holdWithScopeTrustees, scopeKeysReady } from "~/modules/polls/encrypted/scope-trustees.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
 import { findUserByEmail } from "~/modules/users/users.server";
@@ -238,7 +237,7 @@ export async function openStandingOrdersVote(
       closesAt: input.closesAt,
     });
     if (!created.ok) throw new Error(`standing orders poll refused: ${created.code}`);
-    if ((await holdWithScopeTrustees(tx, "standing_orders", groupForMethod("yes-no").name, created.pollId)) === "keys_missing") throw new Error("standing orders trustees' keys went missing");
+    if ((await holdWithScopeTrustees(tx, "standing_orders", created.pollId)) === "keys_missing") throw new Error("standing orders trustees' keys went missing");
     const opened = await openPoll(tx, actor, created.pollId, roll);
     if (!opened.ok) throw new Error(`standing orders poll not opened: ${opened.code}`);
     await tx.update(movement).set({ standingOrdersPollId: created.pollId, updatedAt: new Date() }).where(eq(movement.id, 1));

@@ -10,7 +10,6 @@ import { standingOrderRules } from "~/modules/constitution/drafting.server";
 import { standingOrdersAdopted } from "~/modules/constitution/round.server";
 import type { PollResult } from "~/modules/polls/ballot-rules";
 import { closePoll, createPoll, openPoll, verifyPoll } from "~/modules/polls/polls.server";
-import { groupForMethod } from "~/modules/polls/encrypted/poll-trustees.server";
 import { holdWithScopeTrustees, scopeKeysReady } from "~/modules/polls/encrypted/scope-trustees.server";
 import { countIfDecrypted } from "~/modules/polls/trustee-count.server";
 import { checkPeriod } from "~/modules/content/standing-order-periods";
@@ -63,7 +62,7 @@ export async function openFinancialSchemeVote(db: Db, actor: Actor, input: { clo
       closesAt: input.closesAt,
     });
     if (!created.ok) throw new Error(`financial scheme vote refused: ${created.code}`);
-    if ((await holdWithScopeTrustees(tx, "financial_scheme", groupForMethod("yes-no").name, created.pollId)) === "keys_missing") throw new Error("financial scheme trustees' keys went missing");
+    if ((await holdWithScopeTrustees(tx, "financial_scheme", created.pollId)) === "keys_missing") throw new Error("financial scheme trustees' keys went missing");
     const opened = await openPoll(tx, actor, created.pollId, roll);
     if (!opened.ok) throw new Error(`financial scheme vote not opened: ${opened.code}`);
     await tx

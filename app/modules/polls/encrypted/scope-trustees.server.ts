@@ -105,13 +105,16 @@ export async function readyScopeSets(db: DbOrTx, scope: TrusteeScope): Promise<M
 }
 
 /**
- * Before a poll of the scope opens: it is held by the scope's set of its group, if trustees are
- * named ("held"), or by the server ("server"). "keys_missing" while a key is still to come: the
- * caller refuses to open, and says so.
+ * Before a poll of the scope opens: it is held by the scope's set of the group its method puts it
+ * in, if trustees are named ("held"), or by the server ("server"). "keys_missing" while a key is
+ * still to come: the caller refuses to open, and says so.
  */
-export async function holdWithScopeTrustees(tx: DbOrTx, scope: TrusteeScope, groupName: string, pollId: string): Promise<"server" | "held" | "keys_missing"> {
+export async function holdWithScopeTrustees(tx: DbOrTx, scope: TrusteeScope, pollId: string): Promise<"server" | "held" | "keys_missing"> {
   const sets = await scopeSets(tx, scope);
   if (sets.length === 0) return "server";
+  const [poll] = await tx.select({ method: polls.method }).from(polls).where(eq(polls.id, pollId));
+  if (!poll) throw new Error("poll not found");
+  const groupName = groupForMethod(poll.method).name;
   const set = sets.find((s) => s.groupName === groupName);
   // Trustees named for the scope but no key in this group: never quietly the server's.
   if (!set) return "keys_missing";
