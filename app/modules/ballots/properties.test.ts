@@ -8,36 +8,11 @@ import { countIrv } from "./irv";
 import { countSchulze } from "./schulze";
 import { countScottishIrv, countScottishStv } from "./scottish-stv";
 import { rankedInvariantProblems, toUnits } from "./test-support/invariants";
-import type { Ballot, Election } from "./types";
+import { randomElections } from "./test-support/random-elections";
+import type { Ballot } from "./types";
 
 /** A random election: 2-8 candidates, 1-4 seats, up to 40 distinct rankings of weight 1-30. */
-const electionArbitrary: fc.Arbitrary<Election> = fc
-  .integer({ min: 2, max: 8 })
-  .chain((candidateCount) =>
-    fc.record({
-      candidateCount: fc.constant(candidateCount),
-      seats: fc.integer({ min: 1, max: Math.min(4, candidateCount) }),
-      ballots: fc.array(
-        fc.record({
-          ranking: fc
-            .shuffledSubarray(
-              Array.from({ length: candidateCount }, (_, i) => i),
-              { minLength: 1 },
-            ),
-          weight: fc.integer({ min: 1, max: 30 }),
-        }),
-        { minLength: 0, maxLength: 40 },
-      ),
-      withdrawn: fc.subarray(Array.from({ length: candidateCount }, (_, i) => i), { maxLength: 1 }),
-    }),
-  )
-  .map(({ candidateCount, seats, ballots, withdrawn }) => ({
-    title: "random",
-    candidates: Array.from({ length: candidateCount }, (_, i) => `C${i + 1}`),
-    seats,
-    ballots,
-    withdrawn,
-  }));
+const electionArbitrary = randomElections({ maxCandidates: 8, maxSeats: 4, minRankings: 0, maxRankings: 40, maxWeight: 30 });
 
 const runs = { numRuns: 500 };
 

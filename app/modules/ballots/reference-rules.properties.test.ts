@@ -12,36 +12,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { countMeekGuarded } from "./meek-guarded";
 import { countMeekPrf } from "./meek";
+import { randomElections } from "./test-support/random-elections";
 import type { Ballot, CandidateIndex, Election } from "./types";
 import { countWigmPrf, countWigmRational, type Rational } from "./wigm";
 
 /** A random election: 2-7 candidates, 1-3 seats, up to 30 distinct rankings of weight 1-20. */
-const electionArbitrary: fc.Arbitrary<Election> = fc
-  .integer({ min: 2, max: 7 })
-  .chain((candidateCount) =>
-    fc.record({
-      candidateCount: fc.constant(candidateCount),
-      seats: fc.integer({ min: 1, max: Math.min(3, candidateCount) }),
-      ballots: fc.array(
-        fc.record({
-          ranking: fc.shuffledSubarray(
-            Array.from({ length: candidateCount }, (_, i) => i),
-            { minLength: 1 },
-          ),
-          weight: fc.integer({ min: 1, max: 20 }),
-        }),
-        { minLength: 1, maxLength: 30 },
-      ),
-      withdrawn: fc.subarray(Array.from({ length: candidateCount }, (_, i) => i), { maxLength: 1 }),
-    }),
-  )
-  .map(({ candidateCount, seats, ballots, withdrawn }) => ({
-    title: "random",
-    candidates: Array.from({ length: candidateCount }, (_, i) => `C${i + 1}`),
-    seats,
-    ballots,
-    withdrawn,
-  }));
+const electionArbitrary = randomElections({ maxCandidates: 7, maxSeats: 3, minRankings: 1, maxRankings: 30, maxWeight: 20 });
 
 const runs = { numRuns: 150 };
 
