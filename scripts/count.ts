@@ -1,7 +1,10 @@
-// npm run count -- FILE [--method scottish-stv|irv|irv-scottish|schulze|meek|meek-prf|wigm-prf|wigm-rational] [--seats N] [--seed S] [--json]
+// npm run count -- FILE [--method scottish-stv|irv|irv-scottish|schulze|meek|meek-prf|wigm-prf|wigm-rational] [--seats N] [--seed S] [--sheet] [--json]
 //
 // Re-checks a count from a ballot file (BLT, or PrefLib .toi/.soi/.toc/.soc). Prints the
-// stage-by-stage result sheet, or with --json exactly one JSON object on stdout. A bad file is
+// stage-by-stage result sheet (Meek and WIGM: every action), or with --sheet the count sheet a
+// returning officer signs (every ranked rule: each stage's transfers, changes and totals, in
+// blocks within 100 columns); with --json exactly one JSON object on stdout (with --sheet: the
+// count sheet, every transfer in it). A bad file is
 // reported on stderr with the line number and the exit status is 1; bad arguments exit 2.
 import { readFileSync } from "node:fs";
 import { extname } from "node:path";
@@ -10,27 +13,34 @@ import {
   checkCountable,
   countCheckMessage,
   countElection,
+  countReferenceRule,
+  formatCountSheet,
   formatReport,
+  sheetFromRankedReport,
   isMethod,
   METHODS,
   parseBltWithLines,
   parsePreflib,
   type CountCheckLines,
   type CountReport,
+  type CountSheet,
+  type RankedCountReport,
+  type ReferenceRule,
   type Election,
   type Method,
   type PreflibDataType,
 } from "../app/modules/ballots/index";
-import { countByReferenceRule, formatActionSheet, isReferenceRule, REFERENCE_RULES, type ReferenceRule } from "../app/modules/ballots/reference-rules";
+import { countByReferenceRule, formatActionSheet, isReferenceRule } from "../app/modules/ballots/reference-rules";
 
-const USAGE = `usage: npm run count -- FILE [--method ${[...METHODS, ...REFERENCE_RULES].join("|")}] [--seats N] [--seed S] [--json]`;
+const USAGE = `usage: npm run count -- FILE [--method ${METHODS.join("|")}] [--seats N] [--seed S] [--sheet] [--json]`;
 
 interface Arguments {
   file: string;
-  method: Method | ReferenceRule;
+  method: Method;
   seats: number | undefined;
   seed: string | undefined;
   json: boolean;
+  sheet: boolean;
 }
 
 class UsageError extends Error {}
@@ -41,10 +51,11 @@ function usageError(message: string): never {
 
 function parseArguments(argv: readonly string[]): Arguments {
   let file: string | undefined;
-  let method: Method | ReferenceRule = "scottish-stv";
+  let method: Method = "scottish-stv";
   let seats: number | undefined;
   let seed: string | undefined;
   let json = false;
+  let sheet = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? arg.split(/=(.*)/s, 2) : [arg, undefined];
@@ -57,7 +68,7 @@ function parseArguments(argv: readonly string[]): Arguments {
     switch (flag) {
       case "--method": {
         const m = value();
-        if (!isMethod(m) && !isReferenceRule(m)) usageError(`unknown method "${m}"`);
+        if (!isMethod(m)) usageError(`unknown method "${m}"`);
         method = m;
         break;
       }
@@ -73,6 +84,9 @@ function parseArguments(argv: readonly string[]): Arguments {
       case "--json":
         json = true;
         break;
+      case "--sheet":
+        sheet = true;
+        break;
       case "--help":
       case "-h":
         throw new UsageError("");
@@ -86,7 +100,8 @@ function parseArguments(argv: readonly string[]): Arguments {
   if ((method === "irv" || method === "irv-scottish") && seats !== undefined && seats !== 1) {
     usageError(`${method} fills exactly one seat`);
   }
-  return { file, method, seats, seed, json };
+  if (sheet && method === "schulze") usageError("a Schulze count has no stages, so no count sheet: leave out --sheet");
+  return { file, method, seats, seed, json, sheet };
 }
 
 /** The election in the file, with the lines its candidates and seats are on (BLT only). */
@@ -129,6 +144,14 @@ function main(): number {
     const checks = checkCountable(election, seats, lines);
     for (const check of checks) process.stderr.write(`${args.file}: ${countCheckMessage(check)}\n`);
     if (checks.some((c) => c.kind === "refusal")) return 1;
+    if (args.sheet) {
+      const options = { seats, ...(args.seed !== undefined ? { seed: args.seed } : {}) };
+      const counted = isReferenceRule(args.method) ? null : countElection(election, args.method, options);
+      // parseArguments refused --sheet with Schulze, which has no stages.
+      const sheet: CountSheet = counted === null ? countReferenceRule(election, args.method as ReferenceRule, options).sheet : sheetFromRankedReport(counted as RankedCountReport);
+      process.stdout.write(args.json ? `${JSON.stringify(sheet, null, 2)}\n` : formatCountSheet(sheet));
+      return 0;
+    }
     // Meek and WIGM tell their count as actions, with exact figures (reference-rules.ts).
     if (isReferenceRule(args.method)) {
       const sheet = countByReferenceRule({ ...election, seats }, args.method, args.seed ?? "");

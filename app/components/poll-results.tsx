@@ -1,5 +1,5 @@
 import type { PollResult } from "~/modules/polls/ballot-rules";
-import { CHOICE_REASON_MESSAGES, ELECTION_REASON_MESSAGES, RON_EXPLAINED, RON_MESSAGE, TIES_EXPLAINED, YES_NO_MESSAGES, explainTieBreak } from "~/modules/ballots";
+import { countSheetWords, CHOICE_REASON_MESSAGES, ELECTION_REASON_MESSAGES, RON_EXPLAINED, RON_MESSAGE, TIES_EXPLAINED, YES_NO_MESSAGES, explainTieBreak } from "~/modules/ballots";
 import type { RankedCountReport, SchulzeReport } from "~/modules/ballots";
 import { majorityDescriptions } from "~/modules/polls/messages";
 import { BarChart, formatNumber } from "./bar-chart";
@@ -124,7 +124,7 @@ function RankedResults({ report, outcome }: { report: RankedCountReport; outcome
               {report.stages.map((s) => (
                 <th scope="col" key={s.stage} className="numeric">
                   Stage {s.stage}
-                  <span className="stage-action">{describeStage(s.action)}</span>
+                  <span className="stage-action">{countSheetWords.stageAction(s.action)}</span>
                 </th>
               ))}
             </tr>
@@ -158,17 +158,6 @@ function RankedResults({ report, outcome }: { report: RankedCountReport; outcome
       </TableScroll>
     </section>
   );
-}
-
-function describeStage(action: RankedCountReport["stages"][number]["action"]): string {
-  switch (action.kind) {
-    case "first-preferences":
-      return "First preferences";
-    case "surplus":
-      return `Surplus of ${action.candidate}`;
-    case "exclusion":
-      return `Exclusion of ${action.candidate}`;
-  }
 }
 
 function SchulzeResults({ report, outcome }: { report: SchulzeReport; outcome: PollOutcomeKind }) {

@@ -134,4 +134,37 @@ describe("npm run count", () => {
       expect(transferred?.standings.map((s) => s.votes)).toContain("667.0668");
     });
   });
+
+  describe("--sheet: the count sheet (issue 18)", () => {
+    it("prints the Scottish count sheet in blocks of stages within 100 columns", () => {
+      const { status, stdout, stderr } = runCount(almond, "--sheet");
+      expect(stderr).toBe("");
+      expect(status).toBe(0);
+      expect(stdout).toMatch(/^Count sheet: Ward 1 - Almond$/m);
+      expect(stdout).toMatch(/^Stages 1 to 2 of 10$/m);
+      expect(stdout).toContain("Stage 2: Surplus of Kevin LANG (LD) · Transfer value 0.53248");
+      expect(stdout).toMatch(/^Loss of fractions\s+0\.00000\s+\+0\.05408\s+0\.05408$/m);
+      for (const line of stdout.split("\n")) expect(line.length, line).toBeLessThanOrEqual(100);
+    });
+
+    it("prints a Meek count sheet, and with --json carries every stage and transfer", () => {
+      const file = path.join(sharedDir("droop-testsuite"), "blt", "SC-Vm-12.blt");
+      const text = runCount(file, "--method", "meek", "--sheet");
+      expect(text.status).toBe(0);
+      expect(text.stdout).toContain("Meek STV · 3 seats");
+      expect(text.stdout).toContain("Excess (exhausted paper");
+      const scottish = runCount(almond, "--sheet", "--json");
+      const sheet = JSON.parse(scottish.stdout) as { method: string; stages: { total: string; transfers: { to: string | null; votes: string }[] }[] };
+      expect(sheet.method).toBe("scottish-stv");
+      expect(sheet.stages).toHaveLength(10);
+      expect(sheet.stages.every((s) => s.total === "14207.00000")).toBe(true);
+      expect(sheet.stages[1]!.transfers.some((t) => t.to === null)).toBe(true);
+    });
+
+    it("refuses --sheet for Schulze, which has no stages", () => {
+      const { status, stderr } = runCount(almond, "--method", "schulze", "--sheet");
+      expect(status).toBe(2);
+      expect(stderr).toContain("no count sheet");
+    });
+  });
 });

@@ -1,4 +1,5 @@
 import { countIrv } from "./irv";
+import { countReferenceRule } from "./reference-report";
 import { countSchulze } from "./schulze";
 import { countScottishIrv, countScottishStv } from "./scottish-stv";
 import { METHODS, type CountOptions, type CountReport, type Election, type Method } from "./types";
@@ -18,6 +19,11 @@ export function countElection(
       return countScottishIrv(election, options);
     case "schulze":
       return countSchulze(election, options);
+    case "meek":
+    case "meek-prf":
+    case "wigm-prf":
+    case "wigm-rational":
+      return countReferenceRule(election, method, options).report;
   }
 }
 

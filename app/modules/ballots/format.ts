@@ -18,6 +18,10 @@ const METHOD_TITLES: Readonly<Record<CountReport["method"], string>> = {
   irv: "Instant-runoff (majority of continuing ballots)",
   "irv-scottish": "Single seat under Scottish rules (fixed quota)",
   schulze: "Schulze method",
+  meek: "Meek STV (omega 10^-9, guarded arithmetic)",
+  "meek-prf": "Meek STV (PR Foundation reference rule)",
+  "wigm-prf": "Weighted inclusive Gregory method (PR Foundation reference rule)",
+  "wigm-rational": "Weighted inclusive Gregory method (exact fractions)",
 };
 
 export function formatReport(report: CountReport): string {
@@ -38,6 +42,8 @@ function describeAction(action: StageAction, decimals: number): string {
       return `Surplus of ${action.candidate} (${votes(action.surplus, decimals)}) transferred`;
     case "exclusion":
       return `${action.candidate} excluded with ${votes(action.total, decimals)} (lowest total)`;
+    case "round":
+      return action.says;
   }
 }
 

@@ -24,3 +24,7 @@ export { formatUnits, parseUnits, unitsToVotes, UNITS_PER_VOTE } from "./fixed-p
 export { formatReport, describeTieBreak } from "./format";
 export { isRonName } from "./ron";
 export * from "./messages";
+export { buildSheet, formatChange, formatFigure, sheetFromRankedReport } from "./count-sheet";
+export type { CountSheet, CountSheetStage, SheetCandidateCell, SheetFigure, SheetTransfer } from "./count-sheet";
+export { countReferenceRule } from "./reference-report";
+export { formatCountSheet } from "./count-sheet-text";

@@ -1,5 +1,5 @@
 import type { YesNoCode } from "./yes-no";
-import type { ElectionReason, TieBreak, TieQuestion } from "./types";
+import type { ElectionReason, StageAction, TieBreak, TieQuestion } from "./types";
 import type { CountCheck } from "./count-checks";
 
 /**
@@ -157,4 +157,52 @@ export const referenceRuleWords = {
         return closingWords(kind, a.name);
     }
   },
+};
+
+/** The count sheet's wording (count-sheet.ts, its text, page and PDF). */
+export const countSheetWords = {
+  methodNames: {
+    "scottish-stv": "Single transferable vote (Scottish rules)",
+    irv: "Instant-runoff",
+    "irv-scottish": "Instant-runoff (Scottish rules)",
+    meek: "Meek STV",
+    "meek-prf": "Meek STV (PR Foundation reference rule)",
+    "wigm-prf": "Weighted inclusive Gregory method (PR Foundation reference rule)",
+    "wigm-rational": "Weighted inclusive Gregory method (exact fractions)",
+  } as Record<string, string>,
+  stageAction: (action: StageAction): string => {
+    switch (action.kind) {
+      case "first-preferences":
+        return "First preferences";
+      case "surplus":
+        return `Surplus of ${action.candidate}`;
+      case "exclusion":
+        return `Exclusion of ${action.candidate}`;
+      case "round":
+        return action.says;
+    }
+  },
+  title: "Count sheet",
+  stage: (n: number) => `Stage ${n}`,
+  stagesOf: (from: number, to: number, of: number) => (from === to ? `Stage ${from} of ${of}` : `Stages ${from} to ${to} of ${of}`),
+  candidate: "Candidate",
+  change: "+/-",
+  total: "Total",
+  transferValue: (values: readonly string[]) => (values.length === 0 ? "" : values.length === 1 ? `Transfer value ${values[0]}` : `Transfer values ${values.join(", ")}`),
+  rows: {
+    "non-transferable": "Non-transferable",
+    excess: "Excess (exhausted papers and rounding)",
+    lossOfFractions: "Loss of fractions",
+    total: "Totals",
+    quota: "Quota",
+    majority: "Votes needed to win",
+  },
+  marks: { elected: "elected", excluded: "excluded" },
+  markLetters: { elected: "E", excluded: "X" },
+  legend: "E: elected at this stage. X: excluded at this stage. A blank change: none.",
+  heading: (sheet: { methodName: string; seats: number; ballots: number }) =>
+    `${sheet.methodName} · ${sheet.seats} ${sheet.seats === 1 ? "seat" : "seats"} · ${sheet.ballots.toLocaleString("en-GB")} valid ${sheet.ballots === 1 ? "paper" : "papers"}`,
+  elected: "Elected",
+  nobodyElected: "Nobody",
+  ties: "Ties",
 };

@@ -92,7 +92,7 @@ describe("Edinburgh 2017, Ward 1 Almond (Scottish STV, 4 seats)", () => {
   });
 
   it("follows the declared sequence of surpluses and exclusions", () => {
-    expect(report.stages.map((s) => (s.action.kind === "first-preferences" ? "first" : `${s.action.kind} ${s.action.candidate}`))).toEqual([
+    expect(report.stages.map((s) => (s.action.kind === "first-preferences" || s.action.kind === "round" ? "first" : `${s.action.kind} ${s.action.candidate}`))).toEqual([
       "first",
       "surplus Kevin LANG (LD)",
       "surplus Louise YOUNG (LD)",

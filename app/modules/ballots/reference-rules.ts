@@ -8,11 +8,11 @@ import { lotTicket } from "./lot";
 import { countMeekGuarded, formatGuarded } from "./meek-guarded";
 import { countMeekPrf, formatMeekUnits } from "./meek";
 import { referenceRuleWords as w } from "./messages";
-import type { CandidateIndex, Election } from "./types";
+import type { CandidateIndex, Election, ReferenceRule } from "./types";
 import { countWigmPrf, countWigmRational, formatRational, formatWigmUnits, type Rational, type WigmAction, type WigmReport } from "./wigm";
 
-export const REFERENCE_RULES = ["meek", "meek-prf", "wigm-prf", "wigm-rational"] as const;
-export type ReferenceRule = (typeof REFERENCE_RULES)[number];
+export const REFERENCE_RULES: readonly ReferenceRule[] = ["meek", "meek-prf", "wigm-prf", "wigm-rational"];
+export type { ReferenceRule };
 
 export function isReferenceRule(value: string): value is ReferenceRule {
   return (REFERENCE_RULES as readonly string[]).includes(value);

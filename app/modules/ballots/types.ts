@@ -48,10 +48,12 @@ export interface Election {
   readonly ron?: CandidateIndex | null;
 }
 
-export type RankedMethod = "scottish-stv" | "irv" | "irv-scottish";
+/** Meek and WIGM, as the Droop test suite's reference outputs state them (decision 050). */
+export type ReferenceRule = "meek" | "meek-prf" | "wigm-prf" | "wigm-rational";
+export type RankedMethod = "scottish-stv" | "irv" | "irv-scottish" | ReferenceRule;
 export type Method = RankedMethod | "schulze";
 
-export const METHODS: readonly Method[] = ["scottish-stv", "irv", "irv-scottish", "schulze"];
+export const METHODS: readonly Method[] = ["scottish-stv", "irv", "irv-scottish", "schulze", "meek", "meek-prf", "wigm-prf", "wigm-rational"];
 
 export interface CountOptions {
   /** Number of seats; defaults to the election's own figure (IRV methods always fill one seat). */
@@ -143,7 +145,9 @@ export type StageAction =
       readonly reason: "lowest-total";
       /** The excluded candidate's total when excluded, in votes. */
       readonly total: number;
-    };
+    }
+  /** A Meek or WIGM stage, in the rule's own words (reference-report.ts). */
+  | { readonly kind: "round"; readonly says: string };
 
 export interface CandidateStanding {
   readonly candidate: string;

@@ -118,6 +118,8 @@ function describeAction(action: StageAction): string {
       return t.surplusTransferred(action.candidate, formatVotes(action.surplus));
     case "exclusion":
       return t.candidateExcluded(action.candidate, formatVotes(action.total));
+    case "round":
+      return action.says;
   }
 }
 

@@ -1,0 +1,99 @@
+/**
+ * The count sheet as plain text (`npm run count -- FILE --sheet`), every line within a width
+ * (100 columns by default): the stages side by side, each as a change column and a total column,
+ * wrapped into blocks of as many stages as fit, each block followed by what its stages did.
+ */
+import type { CountSheet, CountSheetStage, SheetCandidateCell, SheetFigure } from "./count-sheet";
+import { countSheetWords as w } from "./messages";
+
+const GAP = 2;
+
+/** A change worth printing: nothing when there was none. */
+function changeText(figure: SheetFigure): string {
+  return /^-?0(\.0+)?$/.test(figure.change) ? "" : figure.change;
+}
+
+/** A candidate's total, blank once they are out of the count with nothing left. */
+function totalText(cell: SheetCandidateCell): string {
+  const out = (cell.state === "excluded" || cell.state === "withdrawn") && cell.mark === null && /^0(\.0+)?$/.test(cell.total);
+  const mark = cell.mark ? ` ${w.markLetters[cell.mark]}` : "  ";
+  return out ? "" : `${cell.total}${mark}`;
+}
+
+interface Column {
+  stage: CountSheetStage;
+  changeWidth: number;
+  totalWidth: number;
+}
+
+function rowsOf(sheet: CountSheet): { label: string; cells: (stage: CountSheetStage) => [string, string] }[] {
+  const rows: { label: string; cells: (stage: CountSheetStage) => [string, string] }[] = sheet.candidates.map((name, c) => ({
+    label: name,
+    cells: (stage) => [changeText(stage.candidates[c]!), totalText(stage.candidates[c]!)],
+  }));
+  rows.push({ label: w.rows[sheet.residual], cells: (s) => [changeText(s.nonTransferable), `${s.nonTransferable.total}  `] });
+  if (sheet.stages.some((s) => s.lossOfFractions)) {
+    rows.push({ label: w.rows.lossOfFractions, cells: (s) => (s.lossOfFractions ? [changeText(s.lossOfFractions), `${s.lossOfFractions.total}  `] : ["", ""]) });
+  }
+  rows.push({ label: w.rows.total, cells: (s) => ["", `${s.total}  `] });
+  if (sheet.stages.some((s) => s.quota !== null)) rows.push({ label: w.rows[sheet.quotaKind], cells: (s) => ["", s.quota === null ? "" : `${s.quota}  `] });
+  return rows;
+}
+
+/** Cuts text to fit its column, marking the cut. */
+const fit = (text: string, width: number) => (text.length <= width ? text.padEnd(width) : `${text.slice(0, width - 1)}…`);
+
+export function formatCountSheet(sheet: CountSheet, width = 100): string {
+  const lines: string[] = [];
+  const wrap = (text: string, indent = "", hanging = indent) => {
+    let line = indent;
+    for (const word of text.split(" ")) {
+      if (line.trim() !== "" && line.length + 1 + word.length > width) {
+        lines.push(line.trimEnd());
+        line = hanging;
+      }
+      line += line.trim() === "" ? word : ` ${word}`;
+    }
+    if (line.trim() !== "") lines.push(line.trimEnd());
+  };
+  wrap(`${w.title}: ${sheet.title}`);
+  wrap(w.heading(sheet));
+  const rows = rowsOf(sheet);
+  const nameWidth = Math.max(10, Math.min(24, Math.max(...rows.map((r) => r.label.length))));
+  const columns: Column[] = sheet.stages.map((stage) => {
+    const cells = rows.map((r) => r.cells(stage));
+    return {
+      stage,
+      changeWidth: Math.max(w.change.length, ...cells.map(([change]) => change.length)),
+      totalWidth: Math.max(w.total.length + 2, w.stage(stage.stage).length, ...cells.map(([, total]) => total.length)),
+    };
+  });
+  const columnWidth = (c: Column) => GAP + c.changeWidth + 1 + c.totalWidth;
+  let start = 0;
+  while (start < columns.length) {
+    let end = start + 1;
+    let used = nameWidth + columnWidth(columns[start]!);
+    while (end < columns.length && used + columnWidth(columns[end]!) <= width) used += columnWidth(columns[end++]!);
+    const block = columns.slice(start, end);
+    lines.push("", w.stagesOf(block[0]!.stage.stage, block.at(-1)!.stage.stage, columns.length));
+    const line = (label: string, cell: (c: Column) => string) => lines.push(`${fit(label, nameWidth)}${block.map((c) => " ".repeat(GAP) + cell(c)).join("")}`.trimEnd());
+    line("", (c) => `${"".padStart(c.changeWidth)} ${w.stage(c.stage.stage).padEnd(c.totalWidth)}`);
+    line(w.candidate, (c) => `${w.change.padStart(c.changeWidth)} ${w.total.padStart(c.totalWidth - 2)}  `);
+    for (const row of rows) line(row.label, (c) => {
+      const [change, total] = row.cells(c.stage);
+      return `${change.padStart(c.changeWidth)} ${total.padStart(c.totalWidth)}`;
+    });
+    lines.push("");
+    for (const c of block) {
+      const value = w.transferValue(c.stage.transferValues);
+      wrap(`${w.stage(c.stage.stage)}: ${c.stage.says}${value ? ` · ${value}` : ""}`, "", "    ");
+      for (const tie of c.stage.ties) wrap(tie, "    ", "    ");
+    }
+    start = end;
+  }
+  lines.push("");
+  wrap(w.legend);
+  wrap(`${w.elected}: ${sheet.elected.length > 0 ? sheet.elected.join(", ") : w.nobodyElected}`);
+  lines.push("");
+  return lines.map((l) => (l.length > width ? `${l.slice(0, width - 1)}…` : l)).join("\n");
+}

@@ -1,0 +1,185 @@
+/**
+ * Issue 18: the count sheet. Every ranked rule's sheet adds up at every stage (candidates,
+ * non-transferable and loss of fractions come back to the valid papers), each change is the
+ * difference of the totals either side of it, a Scottish stage's transfers add up to its changes,
+ * the Meek and WIGM sheets' totals are the Droop reference figures, and the text sheet fits 100
+ * columns whatever the names and the precision.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseBlt } from "./blt";
+import { countElection } from "./count";
+import { sheetFromRankedReport, type CountSheet } from "./count-sheet";
+import { formatCountSheet } from "./count-sheet-text";
+import { countReferenceRule } from "./reference-report";
+import { countScottishStv } from "./scottish-stv";
+import { droopCases } from "./test-support/droop-meek-report";
+import { randomElections } from "./test-support/random-elections";
+import { readShared } from "./test-support/shared-ballots";
+import type { Election, RankedCountReport, RankedMethod, ReferenceRule } from "./types";
+
+/** A sheet figure in whole units of its places, exactly. */
+function units(text: string, places: number): bigint {
+  const match = /^([+-]?)(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!match) throw new Error(`not a figure: "${text}"`);
+  const [, sign, whole, fraction = ""] = match;
+  expect(fraction.length, `places of ${text}`).toBe(places);
+  const value = BigInt(whole!) * 10n ** BigInt(places) + BigInt(fraction || "0");
+  return sign === "-" ? -value : value;
+}
+
+/** Problems with a sheet's arithmetic, as sentences (empty: none). */
+function sheetProblems(sheet: CountSheet): string[] {
+  const problems: string[] = [];
+  const u = (text: string) => units(text, sheet.places);
+  const valid = BigInt(sheet.ballots) * 10n ** BigInt(sheet.places);
+  sheet.stages.forEach((stage, i) => {
+    const previous = sheet.stages[i - 1];
+    const rows = [...stage.candidates, stage.nonTransferable, ...(stage.lossOfFractions ? [stage.lossOfFractions] : [])];
+    const before = previous ? [...previous.candidates, previous.nonTransferable, ...(previous.lossOfFractions ? [previous.lossOfFractions] : [])] : [];
+    const sum = rows.reduce((total, row) => total + u(row.total), 0n);
+    if (sum !== u(stage.total)) problems.push(`stage ${stage.stage}: the rows add up to ${sum}, the totals row says ${stage.total}`);
+    if (u(stage.total) !== valid) problems.push(`stage ${stage.stage}: the totals row ${stage.total} is not the ${sheet.ballots} valid papers`);
+    rows.forEach((row, r) => {
+      const was = before[r] ? u(before[r]!.total) : 0n;
+      if (u(row.total) - was !== u(row.change)) problems.push(`stage ${stage.stage}, row ${r}: ${row.change} is not ${row.total} less ${before[r]?.total ?? 0}`);
+    });
+    if (stage.says.trim() === "") problems.push(`stage ${stage.stage} says nothing`);
+  });
+  return problems;
+}
+
+describe("the Scottish STV count sheet (Edinburgh 2017, Ward 1 Almond)", () => {
+  const election = parseBlt(readShared("scot2017-edinburgh-w01-almond", "edinburgh_2017_ward1.blt"));
+  const report = countScottishStv(election);
+  const sheet = sheetFromRankedReport(report);
+
+  it("adds up at every stage, to 5 places, and each change is the difference of the totals", () => {
+    expect(sheet.places).toBe(5);
+    expect(sheet.stages).toHaveLength(report.stages.length);
+    expect(sheetProblems(sheet)).toEqual([]);
+  });
+
+  it("shows every stage's total as the count reached it, and the quota", () => {
+    report.stages.forEach((stage, i) => {
+      stage.totals.forEach((t, c) => expect(Number(sheet.stages[i]!.candidates[c]!.total)).toBeCloseTo(t.votes, 5));
+    });
+    expect(sheet.stages[0]!.quota).toBe("2842.00000");
+    expect(sheet.stages[0]!.says).toBe("First preferences");
+  });
+
+  it("gives each transfer's value, and a stage's transfers add up to its changes", () => {
+    const surplus = sheet.stages.find((s) => s.says.startsWith("Surplus of"))!;
+    expect(surplus.transferValues.length).toBeGreaterThan(0);
+    for (const stage of sheet.stages.slice(1)) {
+      sheet.candidates.forEach((name, c) => {
+        const received = stage.transfers.filter((t) => t.to === name).reduce((sum, t) => sum + units(t.votes, 5), 0n);
+        const cell = stage.candidates[c]!;
+        // The candidate whose papers move loses them; everyone else gains exactly what was transferred to them.
+        if (units(cell.change, 5) >= 0n) expect(received, `stage ${stage.stage}, ${name}`).toBe(units(cell.change, 5));
+      });
+      const exhausted = stage.transfers.filter((t) => t.to === null).reduce((sum, t) => sum + units(t.votes, 5), 0n);
+      expect(exhausted, `stage ${stage.stage} non-transferable`).toBe(units(stage.nonTransferable.change, 5));
+    }
+  });
+
+  it("marks each councillor elected at the stage they were, once", () => {
+    const marked = sheet.stages.flatMap((s) => s.candidates.flatMap((cell, c) => (cell.mark === "elected" ? [sheet.candidates[c]] : [])));
+    expect(marked).toEqual(report.elected);
+  });
+
+  it("prints within 100 columns, in blocks of stages, each stage said", () => {
+    const text = formatCountSheet(sheet);
+    const lines = text.split("\n");
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(100);
+    expect(lines.filter((l) => /^Stages? \d/.test(l)).length).toBeGreaterThan(1);
+    for (const stage of sheet.stages) expect(text).toContain(`Stage ${stage.stage}: ${stage.says}`);
+    for (const name of election.candidates) expect(text).toContain(name.slice(0, 20));
+    expect(text).toContain("Loss of fractions");
+    expect(text).toContain("Totals");
+  });
+});
+
+describe("Meek and WIGM count sheets against Droop's reference outputs", () => {
+  const variants: { rule: ReferenceRule; suffix: string }[] = [
+    { rule: "meek-prf", suffix: "-meek-prf-o6-fixed-p9-d9.txt" },
+    { rule: "wigm-prf", suffix: "-wigm-prf-fixed-p4-d4.txt" },
+  ];
+  for (const { rule, suffix } of variants) {
+    const cases = droopCases(suffix);
+    it(`${rule}: every stage's totals are Droop's at one of its actions, in order (${cases.length} reports)`, () => {
+      expect(cases.length).toBeGreaterThan(3);
+      for (const c of cases) {
+        const { sheet, report } = countReferenceRule(c.election, rule, { tieOrder: c.tieOrder });
+        expect(sheetProblems(sheet), c.blt).toEqual([]);
+        let at = 0;
+        for (const stage of sheet.stages) {
+          const matches = (i: number) =>
+            [...c.droop[i]!.standings].every(([name, s]) => {
+              const index = sheet.candidates.indexOf(name);
+              return index >= 0 && stage.candidates[index]!.total === s.votes;
+            });
+          while (at < c.droop.length && !matches(at)) at += 1;
+          expect(at, `${c.blt}: stage ${stage.stage} (${stage.says}) is none of Droop's actions after the last`).toBeLessThan(c.droop.length);
+        }
+        expect(report.elected).toEqual(sheet.elected);
+        expect(report.stages.length).toBe(sheet.stages.length);
+      }
+    });
+  }
+
+  it("Meek shows its figures to 9 places, its quota falling as papers exhaust", () => {
+    const c = droopCases("-meek-o9-guarded-p18-g9-d18.txt")[0]!;
+    const { sheet } = countReferenceRule(c.election, "meek", { tieOrder: c.tieOrder });
+    expect(sheet.places).toBe(9);
+    expect(sheet.residual).toBe("excess");
+    expect(sheet.stages.every((s) => s.lossOfFractions === null && s.quota !== null)).toBe(true);
+    expect(sheetProblems(sheet)).toEqual([]);
+  });
+});
+
+describe("every ranked rule's sheet (random elections)", () => {
+  const methods: RankedMethod[] = ["scottish-stv", "irv", "irv-scottish", "meek", "meek-prf", "wigm-prf", "wigm-rational"];
+  const sheetOf = (election: Election, method: RankedMethod): { sheet: CountSheet; report: RankedCountReport } => {
+    if (method === "scottish-stv" || method === "irv" || method === "irv-scottish") {
+      const report = countElection(election, method) as RankedCountReport;
+      return { sheet: sheetFromRankedReport(report), report };
+    }
+    return countReferenceRule(election, method);
+  };
+  for (const method of methods) {
+    it(`${method}: adds up, elects who the count elects, and prints within 100 columns`, () => {
+      fc.assert(
+        fc.property(randomElections({ maxCandidates: 7, maxSeats: 3, minRankings: 1, maxRankings: 12, maxWeight: 30 }), (election) => {
+          const { sheet, report } = sheetOf(election, method);
+          expect(sheetProblems(sheet)).toEqual([]);
+          expect(sheet.elected).toEqual(report.elected);
+          expect(sheet.stages.length).toBeGreaterThan(0);
+          const widest = Math.max(...formatCountSheet(sheet).split("\n").map((l) => l.length));
+          expect(widest).toBeLessThanOrEqual(100);
+        }),
+        { numRuns: 60 },
+      );
+    });
+  }
+
+  it("keeps long names and large Meek figures within the width", () => {
+    const election: Election = {
+      title: "Coordinating committee",
+      candidates: ["Alexandra Bartholomew-Fitzwilliam of the Northern Region", "B", "Chidi Okonkwo-Smythe", "D"],
+      seats: 2,
+      ballots: [
+        { ranking: [0, 1, 2], weight: 4_000_001 },
+        { ranking: [1, 0], weight: 2_999_999 },
+        { ranking: [2, 3], weight: 2_500_000 },
+        { ranking: [3, 2, 0], weight: 500_000 },
+      ],
+      withdrawn: [],
+    };
+    for (const rule of ["meek", "wigm-rational"] as const) {
+      const text = formatCountSheet(countReferenceRule(election, rule).sheet, 100);
+      expect(Math.max(...text.split("\n").map((l) => l.length)), rule).toBeLessThanOrEqual(100);
+      expect(text).toContain("Alexandra Bartholomew-F…");
+    }
+  });
+});
