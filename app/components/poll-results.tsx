@@ -1,10 +1,10 @@
-import type { PollResult } from "~/modules/polls/ballot-rules";
-import { countSheetWords, CHOICE_REASON_MESSAGES, ELECTION_REASON_MESSAGES, RON_EXPLAINED, RON_MESSAGE, TIES_EXPLAINED, YES_NO_MESSAGES, explainTieBreak } from "~/modules/ballots";
-import type { RankedCountReport, SchulzeReport } from "~/modules/ballots";
+import { countSheetOf, type PollResult } from "~/modules/polls/ballot-rules";
+import { CountSheetTable } from "./count-sheet-table";
+import { CHOICE_REASON_MESSAGES, ELECTION_REASON_MESSAGES, RON_EXPLAINED, RON_MESSAGE, TIES_EXPLAINED, YES_NO_MESSAGES, explainTieBreak } from "~/modules/ballots";
+import type { CountSheet, RankedCountReport, SchulzeReport } from "~/modules/ballots";
 import { majorityDescriptions } from "~/modules/polls/messages";
 import { BarChart, formatNumber } from "./bar-chart";
 import { StageChart } from "./stage-chart";
-import { TableScroll } from "~/components/table-scroll";
 import { plural } from "~/utils/plural";
 
 /**
@@ -13,9 +13,13 @@ import { plural } from "~/utils/plural";
  */
 export type PollOutcomeKind = "election" | "choice";
 
-export function PollResults({ result, outcome = "election" }: { result: PollResult; outcome?: PollOutcomeKind }) {
+export function PollResults({ result, outcome = "election", sheetHref }: { result: PollResult; outcome?: PollOutcomeKind; /** Where the count sheet's PDF is. */ sheetHref?: string }) {
   if (result.kind === "yes-no") return <YesNoResults result={result.result} />;
-  return result.report.method === "schulze" ? <SchulzeResults report={result.report} outcome={outcome} /> : <RankedResults report={result.report} outcome={outcome} />;
+  return result.report.method === "schulze" ? (
+    <SchulzeResults report={result.report} outcome={outcome} />
+  ) : (
+    <RankedResults report={result.report} sheet={countSheetOf(result)} outcome={outcome} sheetHref={sheetHref} />
+  );
 }
 
 function YesNoResults({ result }: { result: Extract<PollResult, { kind: "yes-no" }>["result"] }) {
@@ -83,7 +87,7 @@ function Elected({ report, outcome }: { report: RankedCountReport | SchulzeRepor
   );
 }
 
-function RankedResults({ report, outcome }: { report: RankedCountReport; outcome: PollOutcomeKind }) {
+function RankedResults({ report, sheet, outcome, sheetHref }: { report: RankedCountReport; sheet: CountSheet | null; outcome: PollOutcomeKind; sheetHref: string | undefined }) {
   const first = report.stages[0];
   const last = report.stages.at(-1);
   return (
@@ -114,48 +118,7 @@ function RankedResults({ report, outcome }: { report: RankedCountReport; outcome
           <StageChart report={report} />
         </>
       ) : null}
-      <h3>Stage by stage</h3>
-      <TableScroll labelledBy="stages-caption" wide>
-        <table className="table">
-          <caption id="stages-caption">Each candidate&apos;s votes at the end of each stage</caption>
-          <thead>
-            <tr>
-              <th scope="col">Candidate</th>
-              {report.stages.map((s) => (
-                <th scope="col" key={s.stage} className="numeric">
-                  Stage {s.stage}
-                  <span className="stage-action">{countSheetWords.stageAction(s.action)}</span>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {report.candidates.map((name, i) => (
-              <tr key={name}>
-                <th scope="row">{name}</th>
-                {report.stages.map((s) => {
-                  const t = s.totals[i];
-                  return (
-                    <td key={s.stage} className="numeric">
-                      {t ? formatNumber(t.votes) : ""}
-                      {t && s.elected.some((e) => e.candidate === name) ? " (elected)" : ""}
-                      {t && s.excluded.includes(name) ? " (excluded)" : ""}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-            <tr>
-              <th scope="row">Non-transferable</th>
-              {report.stages.map((s) => (
-                <td key={s.stage} className="numeric">
-                  {formatNumber(s.nonTransferable)}
-                </td>
-              ))}
-            </tr>
-          </tbody>
-        </table>
-      </TableScroll>
+      {sheet ? <CountSheetTable sheet={sheet} {...(sheetHref ? { pdfHref: sheetHref } : {})} /> : null}
     </section>
   );
 }

@@ -36,6 +36,7 @@ import { periodHint, periodRefusal } from "~/modules/content/periods.server";
 import { TableScroll } from "~/components/table-scroll";
 import { standingOrderRules } from "~/modules/constitution/drafting.server";
 import { plural } from "~/utils/plural";
+import { countSheetWords } from "~/modules/ballots/messages";
 
 export const meta: MetaFunction = () => [{ title: "Elections - Breakaway" }];
 
@@ -60,7 +61,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         id: p.id,
         title: p.title,
         seats: p.seats,
-        method: p.method === "irv" ? "Instant-runoff" : "Single transferable vote (Scottish rules)",
+        method: countSheetWords.methodNames[p.method] ?? p.method,
         standing: counts.get(p.id) ?? 0,
         valid,
         tooFew: valid < p.seats,

@@ -45,6 +45,7 @@ import { waitingNoticeFor } from "~/modules/roles/roles.server";
 import { electionWaiting } from "~/modules/roles/waiting-for";
 import { standingOrderRules } from "~/modules/constitution/drafting.server";
 import { plural } from "~/utils/plural";
+import { countSheetWords } from "~/modules/ballots/messages";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${d?.position.title ?? "Position"} - Elections - Breakaway` }];
 
@@ -106,7 +107,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       id: position.id,
       title: position.title,
       seats: position.seats,
-      method: position.method === "irv" ? "instant-runoff" : "single transferable vote (Scottish rules)",
+      method: countSheetWords.methodInSentence[position.method] ?? position.method,
       role: position.registeredRole ? roleLabels[position.registeredRole as RegisteredRole] : null,
       isTreasurer: position.registeredRole === "treasurer",
       secondersRequired: position.secondersRequired,
@@ -367,7 +368,7 @@ export default function PositionPage() {
               </button>
             </Form>
           ) : null}
-          <PollResults result={d.result} />
+          <PollResults result={d.result} {...(p.pollId ? { sheetHref: `/polls/${p.pollId}/count-sheet.pdf` } : {})} />
         </section>
       ) : d.noBallot ? (
         <p className="outcome">

@@ -5,6 +5,7 @@ import { ErrorSummary, NotificationBanner, TextArea, TextField, type FieldErrors
 import { PollResults } from "~/components/poll-results";
 import { RankingEnhancer } from "~/components/ranking-enhancer";
 import type { PollResult } from "~/modules/polls/ballot-rules";
+import { isReferenceRule } from "~/modules/ballots/reference-rules";
 import { castEndpointPath, type CastAnswer } from "~/modules/polls/cast-endpoint";
 import { cancelPoll, extendPollClosing } from "~/modules/polls/corrections.server";
 import { cancelRefusal, correctionPermission } from "~/modules/polls/corrections";
@@ -355,7 +356,7 @@ export default function PollPage() {
 
       {poll.result ? (
         <>
-          <PollResults result={poll.result} outcome={poll.outcome} />
+          <PollResults result={poll.result} outcome={poll.outcome} sheetHref={`/polls/${poll.id}/count-sheet.pdf`} />
           <h2>Check the count yourself</h2>
           <ul className="list">
             <li>
@@ -412,7 +413,7 @@ export default function PollPage() {
         <div className="summary-list__row">
           <dt>Ties</dt>
           <dd>
-            Broken by the earlier stages, then by lot drawn with this seed, fixed before voting: <code>{poll.lotSeed}</code>
+            {isReferenceRule(poll.method) ? pollsText.tiesByLot : pollsText.tiesByStages} <code>{poll.lotSeed}</code>
           </dd>
         </div>
         <div className="summary-list__row">

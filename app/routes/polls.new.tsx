@@ -2,7 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, Radios, TextArea, TextField, type FieldErrors } from "~/components/forms";
-import { methodDescriptions, pollTextMessages } from "~/modules/polls/messages";
+import { methodDescriptions, methodLabels, pollTextMessages } from "~/modules/polls/messages";
+import { isSeveralSeatMethod, pollMethodValues } from "../../db/schema/polls";
 import { createPoll } from "~/modules/polls/polls.server";
 import { TrusteesFields } from "~/components/trustees-fields";
 import { pollTrusteeText } from "~/modules/polls/trustee-messages";
@@ -20,14 +21,7 @@ export function loader({ request, context }: LoaderFunctionArgs) {
   return null;
 }
 
-const methods = ["yes-no", "irv", "irv-scottish", "scottish-stv", "schulze"] as const;
-const methodLabels: Record<(typeof methods)[number], string> = {
-  "yes-no": "Yes / No / Abstain",
-  irv: "Ranked, one winner (instant-runoff, majority of continuing votes)",
-  "irv-scottish": "Ranked, one winner (Scottish rules, fixed quota)",
-  "scottish-stv": "Ranked, several seats (Scottish STV)",
-  schulze: "Ranked, choosing between texts (Schulze)",
-};
+const methods = pollMethodValues;
 
 const pollForm = z
   .object({
@@ -85,7 +79,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     title: v.title,
     description: v.description,
     method: v.method,
-    seats: v.method === "scottish-stv" ? v.seats : 1,
+    seats: isSeveralSeatMethod(v.method) ? v.seats : 1,
     options: v.ron && v.method !== "yes-no" ? [...options, { label: "Re-open nominations", isRon: true }] : options,
     quorum: { numerator: v.quorumPercent, denominator: 100 },
     majority: v.majority,
@@ -149,7 +143,7 @@ export default function NewPoll() {
           <input type="checkbox" id="ron" name="ron" value="yes" defaultChecked={values.ron === "yes" || !result} />
           <label htmlFor="ron">Offer &ldquo;Re-open nominations&rdquo; on ranked ballots</label>
         </div>
-        <TextField name="seats" label="Seats to fill (Scottish STV only)" type="text" inputMode="numeric" width="10" defaultValue={values.seats ?? "1"} error={errors.seats} />
+        <TextField name="seats" label="Seats to fill (several seats only)" type="text" inputMode="numeric" width="10" defaultValue={values.seats ?? "1"} error={errors.seats} />
         <TextField
           name="quorumPercent"
           label="Quorum, as a percentage of the roll (Yes / No polls)"

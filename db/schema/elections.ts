@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
-import { polls, trusteeSets } from "./polls";
+import { polls, severalSeatMethodValues, trusteeSets } from "./polls";
 import { users } from "./users";
 
 /**
@@ -34,7 +34,7 @@ export const elections = pgTable(
   ],
 );
 
-export const positionMethodValues = ["irv", "scottish-stv"] as const;
+export const positionMethodValues = ["irv", ...severalSeatMethodValues] as const;
 
 export const positions = pgTable(
   "positions",

@@ -2,7 +2,19 @@ import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
-export const pollMethodValues = ["yes-no", "irv", "irv-scottish", "scottish-stv", "schulze"] as const;
+/**
+ * The rules that fill several seats (issue 18): Scottish STV, Meek STV (Droop's default, and the PR
+ * Foundation's reference rule) and the weighted inclusive Gregory method (the PR Foundation's
+ * rule, and in exact fractions). The method and its arithmetic are one value, so a poll's rules
+ * say exactly how it is counted.
+ */
+export const severalSeatMethodValues = ["scottish-stv", "meek", "meek-prf", "wigm-prf", "wigm-rational"] as const;
+export type SeveralSeatMethod = (typeof severalSeatMethodValues)[number];
+export const pollMethodValues = ["yes-no", "irv", "irv-scottish", ...severalSeatMethodValues, "schulze"] as const;
+
+export function isSeveralSeatMethod(method: string): method is SeveralSeatMethod {
+  return (severalSeatMethodValues as readonly string[]).includes(method);
+}
 export type PollMethod = (typeof pollMethodValues)[number];
 export const majorityValues = ["simple", "absolute", "two-thirds"] as const;
 export const publicationValues = ["receipts-with-rankings", "separate-lists"] as const;

@@ -53,6 +53,15 @@ test("anyone reads a closed election's stage-by-stage count and its published ba
   await expect(page.getByRole("heading", { name: "Elected, in order" })).toBeVisible();
   await expect(page.getByRole("table")).toContainText("Stage 1");
   await expect(page.getByRole("img", { name: /First preferences/ })).toBeVisible();
+  // The count sheet (issue 18): every stage's change and total, the totals row, and its PDF to sign.
+  await expect(page.getByRole("heading", { name: "Count sheet" })).toBeVisible();
+  const sheet = page.getByRole("table", { name: /Each stage of the count/ });
+  await expect(sheet.getByRole("rowheader", { name: "Totals" })).toBeVisible();
+  await expect(sheet.getByRole("columnheader", { name: "Stage 1, +/-" })).toBeAttached();
+  const pdfLink = page.getByRole("link", { name: "Download the count sheet for signing (PDF)" });
+  const pdf = await page.request.get(new URL((await pdfLink.getAttribute("href"))!, page.url()).toString());
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
   await page.getByRole("link", { name: "The published ballots" }).click();
   await expect(page.getByText("Members who voted")).toBeVisible();
   const blt = await page.request.get(page.url().replace(/ballots$/, "ballots.blt"));

@@ -71,6 +71,8 @@ const routeActions: Record<string, RouteRule> = {
   "/polls/:pollId/receipt": "site.view",
   "/polls/:pollId/ballots": "site.view",
   "/polls/:pollId/ballots.blt": "site.view",
+  // The walk's poll is a closed instant-runoff poll: its count sheet is public with its result (issue 18).
+  "/polls/:pollId/count-sheet.pdf": "site.view",
   // The walk's closed poll is encrypted (decision 044): its Belenios record is public.
   "/polls/:pollId/record.bel": "site.view",
   // Named trustees only (decision 045): the walk's poll has none, so a signed-in person finds no page.

@@ -170,6 +170,16 @@ export const countSheetWords = {
     "wigm-prf": "Weighted inclusive Gregory method (PR Foundation reference rule)",
     "wigm-rational": "Weighted inclusive Gregory method (exact fractions)",
   } as Record<string, string>,
+  /** The same, inside a sentence ("counted by ..."). */
+  methodInSentence: {
+    "scottish-stv": "single transferable vote (Scottish rules)",
+    irv: "instant-runoff",
+    "irv-scottish": "instant-runoff (Scottish rules)",
+    meek: "Meek STV",
+    "meek-prf": "Meek STV (PR Foundation reference rule)",
+    "wigm-prf": "the weighted inclusive Gregory method (PR Foundation reference rule)",
+    "wigm-rational": "the weighted inclusive Gregory method (exact fractions)",
+  } as Record<string, string>,
   stageAction: (action: StageAction): string => {
     switch (action.kind) {
       case "first-preferences":
@@ -183,6 +193,8 @@ export const countSheetWords = {
     }
   },
   title: "Count sheet",
+  caption: "Each stage of the count: what moved, the change for every candidate and their new total",
+  download: "Download the count sheet for signing (PDF)",
   stage: (n: number) => `Stage ${n}`,
   stagesOf: (from: number, to: number, of: number) => (from === to ? `Stage ${from} of ${of}` : `Stages ${from} to ${to} of ${of}`),
   candidate: "Candidate",

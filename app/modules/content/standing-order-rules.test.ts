@@ -37,7 +37,14 @@ describe("standing orders rules block", () => {
       secondersRequired: 2,
       candidateStatementMaxWords: 500,
       onePerPerson: true,
+      severalSeatsMethod: "scottish-stv",
     });
+  });
+
+  it("takes the several-seat method as data, and refuses a rule it cannot count", () => {
+    expect(parseRulesBlock(withLine(/^several_seats_method: scottish-stv/m, "several_seats_method: meek"))).toMatchObject({ severalSeatsMethod: "meek" });
+    expect(parseRulesBlock(withLine(/^several_seats_method: scottish-stv/m, "several_seats_method: wigm-rational"))).toMatchObject({ severalSeatsMethod: "wigm-rational" });
+    expect(problemsOf(withLine(/^several_seats_method: scottish-stv/m, "several_seats_method: borda"))[0]).toMatch(/^"several_seats_method": /);
   });
 
   it("keeps a zero as zero (no seconders, no supporters, a quorum of nobody)", () => {

@@ -8,6 +8,7 @@
  */
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { severalSeatMethodValues, type SeveralSeatMethod } from "../../../db/schema/polls";
 
 const majority = z.enum(["simple", "absolute", "two-thirds"]);
 const days = z.number().int().min(0).max(366);
@@ -30,6 +31,7 @@ export const rulesBlockSchema = z.strictObject({
   seconders_required: headCount,
   candidate_statement_max_words: wordLimit,
   one_registered_office_per_person: z.boolean(),
+  several_seats_method: z.enum(severalSeatMethodValues),
 });
 
 export type MajorityRule = z.infer<typeof majority>;
@@ -61,6 +63,8 @@ export interface StandingOrderRules {
   candidateStatementMaxWords: number;
   /** Nobody holds more than one of the registered offices (11.3). */
   onePerPerson: boolean;
+  /** How an election of several seats is counted (11.13): the rule and its arithmetic, as one value. */
+  severalSeatsMethod: SeveralSeatMethod;
 }
 
 export class StandingOrderRulesError extends Error {
@@ -126,5 +130,6 @@ export function parseRulesBlock(markdown: string): StandingOrderRules {
     secondersRequired: r.seconders_required,
     candidateStatementMaxWords: r.candidate_statement_max_words,
     onePerPerson: r.one_registered_office_per_person,
+    severalSeatsMethod: r.several_seats_method,
   };
 }

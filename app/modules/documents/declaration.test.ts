@@ -87,6 +87,7 @@ function declaration(report: RankedCountReport, overrides: Partial<DeclarationDa
     ballotsCast: report.ballots.cast,
     chainHead,
     pollUrl: "https://breakaway.example/polls/p-123/ballots",
+    countSheetUrl: "https://breakaway.example/polls/p-123/count-sheet.pdf",
     report,
     ...overrides,
   };
@@ -232,6 +233,8 @@ describe("the declaration PDF", () => {
     expect(text).not.toContain("How ties were decided");
     expect(text).toContain(`Head of the ballot chain, which seals the published ballots of this poll: ${chainHead}`);
     expect(text).toContain("https://breakaway.example/polls/p-123/ballots");
+    // The declaration refers to the count sheet published with it (issue 18).
+    expect(text).toContain("The count sheet, which gives every stage with what was transferred, at what value, the change and the new total for every candidate, is published with this declaration at https://breakaway.example/polls/p-123/count-sheet.pdf");
     expect(text).toContain("Signed, Morag Ní Bhriain Returning officer Dated 8 May 2027");
     expect(pdfInfo(pdf)).toMatchObject({
       Title: "Declaration of result of poll: Chair",

@@ -38,6 +38,8 @@ export interface DeclarationData {
   chainHead: string;
   /** Where the published ballots and the BLT file are. */
   pollUrl: string;
+  /** Where the count sheet, with every transfer, is published (issue 18). */
+  countSheetUrl: string;
   report: RankedCountReport;
   /** Set when a recount corrected the declaration: this one replaces the one it supersedes. */
   correction?: { at: Date; reason: string; superseded: string[] } | null;
@@ -349,6 +351,7 @@ export function DeclarationPdf({ data }: { data: DeclarationData }) {
         <Heading level={2}>{t.verificationHeading}</Heading>
         <Paragraph>{t.chainHead(data.chainHead)}</Paragraph>
         <Paragraph>{t.pollUrl(data.pollUrl)}</Paragraph>
+        <Paragraph>{t.countSheet(data.countSheetUrl)}</Paragraph>
 
         <SignatureBlock closing={t.closing} name={data.returningOfficer} lines={t.signatoryLines(data.declaredAt)} />
       </A4Page>

@@ -140,13 +140,20 @@ export interface A4PageProps {
   headerRight?: string;
   /** The date in the footer ("Generated on 23 November 2026"); null leaves it out (a letter is dated in its text). */
   generatedAt: Date | null;
+  /** Landscape for wide tables (the count sheet); portrait otherwise. */
+  orientation?: "portrait" | "landscape";
   children: ReactNode;
 }
 
+/** The width inside the margins of an A4 page, in points. */
+export function contentWidth(orientation: "portrait" | "landscape" = "portrait"): number {
+  return (orientation === "landscape" ? 841.89 : 595.28) - 2 * MARGIN;
+}
+
 /** An A4 page that flows onto as many pages as its content needs, each with the header and footer. */
-export function A4Page({ header, headerRight, generatedAt, children }: A4PageProps) {
+export function A4Page({ header, headerRight, generatedAt, orientation = "portrait", children }: A4PageProps) {
   return (
-    <Page size="A4" style={styles.page} wrap>
+    <Page size="A4" orientation={orientation} style={styles.page} wrap>
       {header !== null || headerRight ? (
         <View style={styles.header} fixed>
           <Text style={styles.headerName}>{header ?? ""}</Text>

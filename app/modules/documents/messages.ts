@@ -273,6 +273,30 @@ export const declarationMessages = {
   verificationHeading: "Checking this result",
   chainHead: (hash: string) => `Head of the ballot chain, which seals the published ballots of this poll: ${hash}`,
   pollUrl: (url: string) => `The published ballots, and a BLT file to recount them with any STV program, are at ${url}`,
+  countSheet: (url: string) => `The count sheet, which gives every stage with what was transferred, at what value, the change and the new total for every candidate, is published with this declaration at ${url}`,
   closing: "Signed,",
   signatoryLines: (declaredAt: Date) => ["Returning officer", `Dated ${ukDate(declaredAt)}`],
+};
+
+/** The count sheet a returning officer signs (count-sheet.tsx). */
+export const countSheetMessages = {
+  pdfTitle: (title: string) => `Count sheet: ${title}`,
+  subject: (title: string) => `The count of ${title}, stage by stage, as the returning officer certifies it`,
+  keywords: ["count sheet", "stages", "transfers", "single transferable vote", "returning officer"],
+  method: "Counted by",
+  seats: "Seats",
+  valid: "Valid papers",
+  closed: "Voting closed",
+  date: (at: Date) => ukDateTime(at),
+  howToRead: (places: number) =>
+    `Each stage shows, for every candidate, the change during the stage (+/-) and the total at its end${places > 0 ? `, to ${places} decimal places` : ""}. The totals row adds every column back to the valid papers.`,
+  electedHeading: "Elected, in order of election",
+  nobodyElected: "Nobody was elected.",
+  tiesHeading: "How ties were decided",
+  checkHeading: "Checking this count",
+  check: (pollUrl: string, methodName: string, seed: string) =>
+    `The published ballots and the ballot file (BLT) are at ${pollUrl}. Anyone can count them again by the same rules (${methodName}) and should reach this sheet figure for figure; any tie the rules leave to chance is settled by the lot drawn from the seed fixed before voting: ${seed}.`,
+  certify: "I certify that this is a true record of the count.",
+  role: "Returning officer",
+  dated: "Date",
 };

@@ -2,7 +2,7 @@
 import { eq } from "drizzle-orm";
 import { createElement } from "react";
 import { getMovement } from "~/modules/campaign/campaign.server";
-import type { RankedCountReport } from "~/modules/ballots";
+import { countSheetWords, type RankedCountReport } from "~/modules/ballots";
 import { DeclarationPdf, type DeclarationData } from "~/modules/documents/declaration";
 import { fileSlug } from "~/modules/documents/format";
 import { renderPdf } from "~/modules/documents/render.server";
@@ -24,7 +24,7 @@ export async function declarationData(db: DbOrTx, positionId: string, appUrl: st
     partyName: (await getMovement(db))?.name ?? "Breakaway",
     positionTitle: found.position.title,
     seats: found.position.seats,
-    methodLabel: found.position.method === "irv" ? "Instant-runoff" : "Single transferable vote (Scottish rules)",
+    methodLabel: countSheetWords.methodNames[found.position.method] ?? found.position.method,
     returningOfficer: ro?.name ?? "The returning officer",
     declaredAt: found.position.declaredAt,
     generatedAt: now,
@@ -32,6 +32,7 @@ export async function declarationData(db: DbOrTx, positionId: string, appUrl: st
     ballotsCast: poll.ballotCount,
     chainHead: poll.chainHead,
     pollUrl: `${appUrl.replace(/\/$/, "")}/polls/${poll.id}`,
+    countSheetUrl: `${appUrl.replace(/\/$/, "")}/polls/${poll.id}/count-sheet.pdf`,
     report: result.report as RankedCountReport,
     correction: corrected ? { at: corrected.recountedAt, reason: corrected.reason, superseded: corrected.previousElected.map((e) => e.name) } : null,
   };

@@ -9,6 +9,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import type { RankedCountReport } from "~/modules/ballots";
 import { standingOrderRules } from "~/modules/constitution/drafting.server";
+import { countSheetWords } from "~/modules/ballots/messages";
 import { standingOrdersAdopted } from "~/modules/constitution/round.server";
 import { checkPeriod } from "~/modules/content/standing-order-periods";
 import type { PollResult } from "~/modules/polls/ballot-rules";
@@ -202,7 +203,7 @@ export async function createElection(db: Db, actor: Actor, input: NewElection): 
         title: committeeTitle(input.committeeSeats),
         registeredRole: null,
         seats: input.committeeSeats,
-        method: input.committeeSeats === 1 ? "irv" : "scottish-stv",
+        method: input.committeeSeats === 1 ? "irv" : rules.severalSeatsMethod,
         secondersRequired,
         eligibility: "Founding members, including candidates for an office; anyone elected to an office is left out of this count (11.8).",
         countedAfterOffices: true,
@@ -228,6 +229,7 @@ export async function addPosition(
   input: { title: string; seats: number; secondersRequired: number; eligibility: string },
 ): Promise<ElectionResult<{ positionId: string }>> {
   const textLimit = electionTextProblem("positionTitle", input.title.trim()) ?? electionTextProblem("eligibility", input.eligibility.trim());
+  const rules = await standingOrderRules();
   if (textLimit) return { ok: false, code: textLimit };
   if (!input.title.trim()) return { ok: false, code: "title_missing" };
   if (!Number.isInteger(input.seats) || input.seats < 1 || input.seats > 50) return { ok: false, code: "seats_invalid" };
@@ -243,7 +245,7 @@ export async function addPosition(
         electionId: election.id,
         title: input.title.trim(),
         seats: input.seats,
-        method: input.seats === 1 ? "irv" : "scottish-stv",
+        method: input.seats === 1 ? "irv" : rules.severalSeatsMethod,
         secondersRequired: input.secondersRequired,
         eligibility: input.eligibility.trim(),
         countedAfterOffices: true,
@@ -733,7 +735,7 @@ export async function openBallots(
       const short = seats < position.seats ? ` Only ${valid.length} validly nominated for ${plural(position.seats, "seat")}: the other seats stay empty, and nominations for them re-open.` : "";
       const created = await createPoll(tx, actor, {
         title: `${election.title}: ${position.title}`,
-        description: (position.seats > 1 ? `${seats} ${seats === 1 ? "seat" : "seats"}, counted by ${seats === 1 ? "instant-runoff" : "single transferable vote (Scottish rules)"}.` : "One seat, counted by instant-runoff.") + short,
+        description: (position.seats > 1 ? `${seats} ${seats === 1 ? "seat" : "seats"}, counted by ${countSheetWords.methodInSentence[seats === 1 ? "irv" : position.method] ?? position.method}.` : "One seat, counted by instant-runoff.") + short,
         method: seats === 1 ? "irv" : position.method,
         owner: "election",
         seats,

@@ -1,7 +1,8 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
-import { countElection, countYesNo, fraction, groupBallots, writeBlt } from "~/modules/ballots";
-import type { CountReport, Election, YesNoResult } from "~/modules/ballots";
+import { countElection, countReferenceRule, countYesNo, fraction, groupBallots, sheetFromRankedReport, writeBlt } from "~/modules/ballots";
+import type { CountReport, CountSheet, Election, YesNoResult } from "~/modules/ballots";
+import { isReferenceRule } from "~/modules/ballots/reference-rules";
 import { canonicalJson } from "~/modules/audit/chain";
 import type { BallotContent, PollMethod, PublicationMode } from "../../../db/schema/polls";
 
@@ -159,7 +160,17 @@ export function toElection(rules: PollRules, contents: readonly BallotContent[])
 
 export type PollResult =
   | { kind: "yes-no"; result: YesNoResult }
-  | { kind: "ranked"; report: CountReport };
+  /**
+   * `sheet`: the count sheet, kept for Meek and WIGM, whose exact figures the report cannot hold;
+   * worked out from the report for the others (`countSheetOf`).
+   */
+  | { kind: "ranked"; report: CountReport; sheet?: CountSheet };
+
+/** A ranked result's count sheet; null for Yes/No and Schulze, which have no stages. */
+export function countSheetOf(result: PollResult): CountSheet | null {
+  if (result.kind !== "ranked" || result.report.method === "schulze") return null;
+  return result.sheet ?? sheetFromRankedReport(result.report);
+}
 
 export function countPoll(rules: PollRules, contents: readonly BallotContent[], rollSize: number): PollResult {
   if (rules.method === "yes-no") {
@@ -168,12 +179,12 @@ export function countPoll(rules: PollRules, contents: readonly BallotContent[], 
     return countYesNoTotals(rules, totals, rollSize);
   }
   const ron = rules.options.find((o) => o.isRon);
-  const report = countElection(toElection(rules, contents), rules.method, {
-    seats: rules.seats,
-    seed: rules.lotSeed,
-    ron: ron ? ron.position : null,
-  });
-  return { kind: "ranked", report };
+  const options = { seats: rules.seats, seed: rules.lotSeed, ron: ron ? ron.position : null };
+  if (isReferenceRule(rules.method)) {
+    const { report, sheet } = countReferenceRule(toElection(rules, contents), rules.method, options);
+    return { kind: "ranked", report, sheet };
+  }
+  return { kind: "ranked", report: countElection(toElection(rules, contents), rules.method, options) };
 }
 
 /**

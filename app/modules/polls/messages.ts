@@ -59,6 +59,19 @@ export const castFaultMessages = {
   checkLink: "Check whether your vote was stored",
 };
 
+/** The poll form's choice of method (issue 18: every rule that fills several seats is offered). */
+export const methodLabels: Record<string, string> = {
+  "yes-no": "Yes / No / Abstain",
+  irv: "Ranked, one winner (instant-runoff, majority of continuing votes)",
+  "irv-scottish": "Ranked, one winner (Scottish rules, fixed quota)",
+  "scottish-stv": "Ranked, several seats (Scottish STV)",
+  meek: "Ranked, several seats (Meek STV)",
+  "meek-prf": "Ranked, several seats (Meek STV, PR Foundation reference rule)",
+  "wigm-prf": "Ranked, several seats (weighted inclusive Gregory method, PR Foundation reference rule)",
+  "wigm-rational": "Ranked, several seats (weighted inclusive Gregory method, exact fractions)",
+  schulze: "Ranked, choosing between texts (Schulze)",
+};
+
 export const methodDescriptions: Record<string, string> = {
   "yes-no": "Vote Yes, No or Abstain.",
   irv: "Number the options in order of preference. If no option has more than half of the votes, the last is excluded and its votes pass to the next preference, until one has a majority.",
@@ -66,6 +79,13 @@ export const methodDescriptions: Record<string, string> = {
     "Number the options in order of preference. The winner needs a fixed quota of half the valid votes plus one; the last option is excluded round by round and its votes pass on.",
   "scottish-stv":
     "Number as many options as you like in order of preference. Seats are filled by the single transferable vote (Scottish rules): surpluses and the votes of excluded options pass to the next preference.",
+  meek:
+    "Number as many options as you like in order of preference. Meek STV: every ballot is counted again at each stage, and a winner keeps only the share of each vote needed to reach the quota, passing the rest on; an excluded option is treated as if it had never stood.",
+  "meek-prf":
+    "As Meek STV, with the arithmetic of the Proportional Representation Foundation's reference rule (9 decimal places).",
+  "wigm-prf":
+    "Number as many options as you like in order of preference. Weighted inclusive Gregory method: a winner's surplus passes on from all their ballots at a reduced value; the arithmetic of the Proportional Representation Foundation's reference rule (4 decimal places).",
+  "wigm-rational": "As the weighted inclusive Gregory method, counted in exact fractions.",
   schulze: "Number the options in order of preference. The winner is the option preferred to every other in head-to-head comparisons (Schulze method).",
 };
 
@@ -176,6 +196,10 @@ export function quorumDescription(numerator: number, denominator: number, rollSi
 
 /** Encrypted ballots (decision 044): what the poll pages say about secrecy and the record. */
 export const pollsText = {
+  noCountSheetTitle: "No count sheet for this poll",
+  noCountSheet: "A count sheet is published when a ranked poll counted by stages (instant-runoff or single transferable vote) closes. This poll has not closed yet, or is not counted by stages.",
+  tiesByLot: "Broken by the order drawn by lot with this seed, fixed before voting:",
+  tiesByStages: "Broken by the earlier stages, then by lot drawn with this seed, fixed before voting:",
   encryptedBallot: "Encrypted ballot",
   /** While the server is the only trustee: said plainly on the poll page and the ballots page. */
   serverTrustee:

@@ -6,6 +6,7 @@
 import { count, pounds, ukDate, ukDateTime } from "../format";
 import type { RecordedStep } from "./types";
 import { noun } from "../../../utils/plural";
+import { countSheetWords } from "../../ballots/messages";
 
 export type RegisteredRoleKey = "leader" | "nominating-officer" | "treasurer" | "campaigns-officer";
 
@@ -227,7 +228,7 @@ export const foundingRecordMessages = {
   poll: {
     title: "Ballot",
     method: "Counting method",
-    methods: { irv: "Instant-runoff", "scottish-stv": "Single transferable vote (Scottish rules)", schulze: "Schulze", "yes-no": "Yes or no" } as Record<string, string>,
+    methods: { ...countSheetWords.methodNames, schulze: "Schulze", "yes-no": "Yes or no" } as Record<string, string>,
     status: "Status",
     statuses: { draft: "Not opened", open: "Open", closed: "Closed" } as Record<string, string>,
     opened: "Opened",

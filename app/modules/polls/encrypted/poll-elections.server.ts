@@ -27,7 +27,7 @@ import type { Election, ElectionResult, PublicCredential, TrusteeKind } from "~/
 import type { DbOrTx } from "~/utils/db.server";
 import { RecentlyUsed } from "~/utils/recently-used";
 import { isUuid } from "~/utils/ids";
-import { ballots, pollElections } from "../../../../db/schema";
+import { ballots, pollElections, pollMethodValues } from "../../../../db/schema";
 import { memberCredential, serverTrusteeKey } from "./ballot-keys.server";
 import { publicCredentialListFor } from "./credential-pool.server";
 import type { SealedBallot } from "./ballot-jobs.server";
@@ -52,7 +52,7 @@ export interface PollElection {
  * rankings are shuffled then decrypted), whether opened alone or in a batch (a constitution round).
  */
 export function takesEncryptedBallots(method: string): boolean {
-  return method === "yes-no" || method === "irv" || method === "irv-scottish" || method === "scottish-stv" || method === "schulze";
+  return (pollMethodValues as readonly string[]).includes(method);
 }
 
 type PollToSetUp = { id: string; title: string; description: string; method: string };
