@@ -29,6 +29,18 @@ export default tseslint.config(
     },
   },
   {
+    // Rules that need the types (issue 19): a promise nobody awaits loses its failure, one handed
+    // to an event handler is never awaited, and a switch over a union must name every member
+    // (or say why not with a default), so adding a member finds every place that must handle it.
+    files: ["**/*.{ts,tsx}"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": "error",
+      "@typescript-eslint/switch-exhaustiveness-check": ["error", { considerDefaultExhaustiveForUnions: true }],
+    },
+  },
+  {
     files: ["app/**/*.tsx"],
     plugins: { react, "react-hooks": reactHooks, "jsx-a11y": jsxA11y },
     settings: { react: { version: "18.3" } },

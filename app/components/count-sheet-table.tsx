@@ -1,4 +1,4 @@
-import { countSheetWords as w, type CountSheet, type CountSheetStage, type SheetCandidateCell, type SheetFigure } from "~/modules/ballots";
+import { countSheetWords as w, explainTieBreak, type CountSheet, type CountSheetStage, type SheetCandidateCell, type SheetFigure } from "~/modules/ballots";
 import { TableScroll } from "~/components/table-scroll";
 
 /**
@@ -23,14 +23,17 @@ export function CountSheetTable({ sheet, pdfHref }: { sheet: CountSheet; pdfHref
       <TableScroll labelledBy="count-sheet-caption" wide>
         <table className="table count-sheet">
           <caption id="count-sheet-caption">{w.caption}</caption>
+          {/* Each stage is a group of two columns, so its heading belongs to both (scope="colgroup"). */}
+          <colgroup />
+          {sheet.stages.map((s) => (
+            <colgroup key={s.stage} span={2} />
+          ))}
           <thead>
             <tr>
               <td />
               {sheet.stages.map((s) => (
                 <th scope="colgroup" colSpan={2} key={s.stage} className="count-sheet__stage">
                   {w.stage(s.stage)}
-                  <span className="stage-action">{s.says}</span>
-                  {s.transferValues.length > 0 ? <span className="stage-action">{w.transferValue(s.transferValues)}</span> : null}
                 </th>
               ))}
             </tr>
@@ -43,7 +46,7 @@ export function CountSheetTable({ sheet, pdfHref }: { sheet: CountSheet; pdfHref
           </thead>
           <tbody>
             {sheet.candidates.map((name, c) => (
-              <tr key={name}>
+              <tr key={c}>
                 <th scope="row">{name}</th>
                 {sheet.stages.map((s) => (
                   <CandidateCells key={s.stage} cell={s.candidates[c]!} />
@@ -51,20 +54,32 @@ export function CountSheetTable({ sheet, pdfHref }: { sheet: CountSheet; pdfHref
               </tr>
             ))}
             <FigureRow label={w.rows[sheet.residual]} stages={sheet.stages} figure={(s) => s.nonTransferable} />
-            {sheet.stages.some((s) => s.lossOfFractions) ? <FigureRow label={w.rows.lossOfFractions} stages={sheet.stages} figure={(s) => s.lossOfFractions} /> : null}
+            {sheet.stages.some((s) => s.lossOfFractions) ? <FigureRow label={w.rows[sheet.loss]} stages={sheet.stages} figure={(s) => s.lossOfFractions} /> : null}
             <FigureRow label={w.rows.total} stages={sheet.stages} figure={(s) => ({ change: "0", total: s.total })} strong />
             {quotaRow ? <FigureRow label={w.rows[sheet.quotaKind]} stages={sheet.stages} figure={(s) => (s.quota === null ? null : { change: "0", total: s.quota })} /> : null}
           </tbody>
         </table>
       </TableScroll>
-      {sheet.stages.some((s) => s.ties.length > 0) ? (
-        <>
-          <h4>{w.ties}</h4>
-          <ul className="list">
-            {sheet.stages.flatMap((s) => s.ties.map((tie, i) => <li key={`${s.stage}-${i}`}>{`${w.stage(s.stage)}: ${tie}`}</li>))}
-          </ul>
-        </>
-      ) : null}
+      {w.notesFor(sheet).map((note) => (
+        <p key={note} className="hint">
+          {note}
+        </p>
+      ))}
+      <h4>{w.whatHappened}</h4>
+      {/* Told once here rather than in each column's heading, which a screen reader repeats with every figure. */}
+      <ul className="list">
+        {sheet.stages.map((s) => (
+          <li key={s.stage}>
+            {`${w.stage(s.stage)}: ${w.events(s.events)}`}
+            {s.transferValues.length > 0 ? ` · ${w.transferValue(s.transferValues)}` : ""}
+            {s.ties.map((tie, i) => (
+              <span key={i} className="stage-action">
+                {explainTieBreak(tie)}
+              </span>
+            ))}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -308,7 +308,7 @@ export default function PollPage() {
                 <progress id="encrypting-progress" max={100} value={Math.round(cast.encrypting * 100)} />
               </p>
             ) : null}
-            <Form method="post" className="button-group" onSubmit={(event) => cast.onReviewSubmit(event, result)}>
+            <Form method="post" className="button-group" onSubmit={(event) => void cast.onReviewSubmit(event, result)}>
               {Object.entries(result.values).map(([k, v]) => (
                 <input key={k} type="hidden" name={k} value={v} />
               ))}

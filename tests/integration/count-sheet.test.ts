@@ -11,7 +11,7 @@ import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../app/modules/audit/audit.server";
-import { countReferenceRule, parseBlt, sheetFromRankedReport, type CountSheet, type RankedCountReport } from "../../app/modules/ballots";
+import { countReferenceRule, countSheetWords, parseBlt, sheetFromRankedReport, type CountSheet, type RankedCountReport } from "../../app/modules/ballots";
 import type { PollResult } from "../../app/modules/polls/ballot-rules";
 import { castBallot, closeDuePolls, createPoll, openPoll, verifyPoll } from "../../app/modules/polls/polls.server";
 import { grantRole } from "../../app/modules/users/users.server";
@@ -116,7 +116,7 @@ describe("a poll counted by Meek STV or WIGM (issue 18)", () => {
       expect(html).toContain("Count sheet");
       expect(html).toContain(method === "meek" ? "Meek STV" : "Weighted inclusive Gregory method");
       expect(html).toContain(`href="/polls/${pollId}/count-sheet.pdf"`);
-      expect(html).toContain(method === "meek" ? "Excess (exhausted papers and rounding)" : "Loss of fractions");
+      expect(html).toContain(method === "meek" ? "Excess: what no candidate keeps" : "Loss of fractions");
       expect(html).toContain("Broken by the order drawn by lot with this seed");
       for (const stage of sheet.stages) expect(html).toContain(`Stage ${stage.stage}`);
 
@@ -125,7 +125,7 @@ describe("a poll counted by Meek STV or WIGM (issue 18)", () => {
       expect(pdf.headers.get("Content-Type")).toBe("application/pdf");
       const text = pdfText(new Uint8Array(await pdf.arrayBuffer()));
       expect(text).toContain(`Count sheet: Committee by ${method}`);
-      for (const stage of sheet.stages) expect(text).toContain(`Stage ${stage.stage}: ${stage.says}`);
+      for (const stage of sheet.stages) expect(text).toContain(`Stage ${stage.stage}: ${countSheetWords.events(stage.events)}`);
       expect(text).toContain("I certify that this is a true record of the count.");
       expect(text).toContain(lotSeed);
 

@@ -142,7 +142,7 @@ describe("npm run count", () => {
       expect(status).toBe(0);
       expect(stdout).toMatch(/^Count sheet: Ward 1 - Almond$/m);
       expect(stdout).toMatch(/^Stages 1 to 2 of 10$/m);
-      expect(stdout).toContain("Stage 2: Surplus of Kevin LANG (LD) · Transfer value 0.53248");
+      expect(stdout).toContain("Stage 2: Surplus of Kevin LANG (LD); Elected: Louise YOUNG (LD) · Transfer value 0.53248");
       expect(stdout).toMatch(/^Loss of fractions\s+0\.00000\s+\+0\.05408\s+0\.05408$/m);
       for (const line of stdout.split("\n")) expect(line.length, line).toBeLessThanOrEqual(100);
     });
@@ -152,7 +152,7 @@ describe("npm run count", () => {
       const text = runCount(file, "--method", "meek", "--sheet");
       expect(text.status).toBe(0);
       expect(text.stdout).toContain("Meek STV · 3 seats");
-      expect(text.stdout).toContain("Excess (exhausted paper");
+      expect(text.stdout).toContain("Excess: what no candidate keeps");
       const scottish = runCount(almond, "--sheet", "--json");
       const sheet = JSON.parse(scottish.stdout) as { method: string; stages: { total: string; transfers: { to: string | null; votes: string }[] }[] };
       expect(sheet.method).toBe("scottish-stv");

@@ -4,7 +4,7 @@
  * wrapped into blocks of as many stages as fit, each block followed by what its stages did.
  */
 import type { CountSheet, CountSheetStage, SheetCandidateCell, SheetFigure } from "./count-sheet";
-import { countSheetWords as w } from "./messages";
+import { countSheetWords as w, explainTieBreak } from "./messages";
 
 const GAP = 2;
 
@@ -27,17 +27,28 @@ interface Column {
 }
 
 function rowsOf(sheet: CountSheet): { label: string; cells: (stage: CountSheetStage) => [string, string] }[] {
-  const rows: { label: string; cells: (stage: CountSheetStage) => [string, string] }[] = sheet.candidates.map((name, c) => ({
-    label: name,
+  const rows: { label: string; cells: (stage: CountSheetStage) => [string, string] }[] = candidateLabels(sheet.candidates).map((label, c) => ({
+    label,
     cells: (stage) => [changeText(stage.candidates[c]!), totalText(stage.candidates[c]!)],
   }));
   rows.push({ label: w.rows[sheet.residual], cells: (s) => [changeText(s.nonTransferable), `${s.nonTransferable.total}  `] });
   if (sheet.stages.some((s) => s.lossOfFractions)) {
-    rows.push({ label: w.rows.lossOfFractions, cells: (s) => (s.lossOfFractions ? [changeText(s.lossOfFractions), `${s.lossOfFractions.total}  `] : ["", ""]) });
+    rows.push({ label: w.rows[sheet.loss], cells: (s) => (s.lossOfFractions ? [changeText(s.lossOfFractions), `${s.lossOfFractions.total}  `] : ["", ""]) });
   }
   rows.push({ label: w.rows.total, cells: (s) => ["", `${s.total}  `] });
   if (sheet.stages.some((s) => s.quota !== null)) rows.push({ label: w.rows[sheet.quotaKind], cells: (s) => ["", s.quota === null ? "" : `${s.quota}  `] });
   return rows;
+}
+
+const NAME_WIDTH = 24;
+
+/**
+ * Names as the rows print them: cut to the name column, and numbered in ballot order when two
+ * would otherwise read the same.
+ */
+function candidateLabels(names: readonly string[]): string[] {
+  const cut = names.map((name) => fit(name, NAME_WIDTH).trimEnd());
+  return new Set(cut).size === cut.length ? [...names] : names.map((name, i) => `${i + 1}. ${name}`);
 }
 
 /** Cuts text to fit its column, marking the cut. */
@@ -59,7 +70,7 @@ export function formatCountSheet(sheet: CountSheet, width = 100): string {
   wrap(`${w.title}: ${sheet.title}`);
   wrap(w.heading(sheet));
   const rows = rowsOf(sheet);
-  const nameWidth = Math.max(10, Math.min(24, Math.max(...rows.map((r) => r.label.length))));
+  const nameWidth = Math.max(10, Math.min(NAME_WIDTH, Math.max(...rows.map((r) => r.label.length))));
   const columns: Column[] = sheet.stages.map((stage) => {
     const cells = rows.map((r) => r.cells(stage));
     return {
@@ -86,14 +97,15 @@ export function formatCountSheet(sheet: CountSheet, width = 100): string {
     lines.push("");
     for (const c of block) {
       const value = w.transferValue(c.stage.transferValues);
-      wrap(`${w.stage(c.stage.stage)}: ${c.stage.says}${value ? ` · ${value}` : ""}`, "", "    ");
-      for (const tie of c.stage.ties) wrap(tie, "    ", "    ");
+      wrap(`${w.stage(c.stage.stage)}: ${w.events(c.stage.events)}${value ? ` · ${value}` : ""}`, "", "    ");
+      for (const tie of c.stage.ties) wrap(explainTieBreak(tie), "    ", "    ");
     }
     start = end;
   }
   lines.push("");
   wrap(w.legend);
-  wrap(`${w.elected}: ${sheet.elected.length > 0 ? sheet.elected.join(", ") : w.nobodyElected}`);
+  for (const note of w.notesFor(sheet)) wrap(note);
+  wrap(`${w.elected}: ${sheet.elected.length > 0 ? w.electedList(sheet).join(", ") : w.nobodyElected}`);
   lines.push("");
   return lines.map((l) => (l.length > width ? `${l.slice(0, width - 1)}…` : l)).join("\n");
 }

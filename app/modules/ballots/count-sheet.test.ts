@@ -9,8 +9,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseBlt } from "./blt";
 import { countElection } from "./count";
-import { sheetFromRankedReport, type CountSheet } from "./count-sheet";
+import { sheetFromRankedReport, type CountSheet, type CountSheetStage } from "./count-sheet";
 import { formatCountSheet } from "./count-sheet-text";
+import { countSheetWords } from "./messages";
 import { countReferenceRule } from "./reference-report";
 import { countScottishStv } from "./scottish-stv";
 import { droopCases } from "./test-support/droop-meek-report";
@@ -28,6 +29,8 @@ function units(text: string, places: number): bigint {
   return sign === "-" ? -value : value;
 }
 
+const says = (stage: CountSheetStage) => countSheetWords.events(stage.events);
+
 /** Problems with a sheet's arithmetic, as sentences (empty: none). */
 function sheetProblems(sheet: CountSheet): string[] {
   const problems: string[] = [];
@@ -44,7 +47,9 @@ function sheetProblems(sheet: CountSheet): string[] {
       const was = before[r] ? u(before[r]!.total) : 0n;
       if (u(row.total) - was !== u(row.change)) problems.push(`stage ${stage.stage}, row ${r}: ${row.change} is not ${row.total} less ${before[r]?.total ?? 0}`);
     });
-    if (stage.says.trim() === "") problems.push(`stage ${stage.stage} says nothing`);
+    if (stage.events.length === 0) problems.push(`stage ${stage.stage} says nothing`);
+    if (stage.lossOfFractions && u(stage.lossOfFractions.total) < 0n) problems.push(`stage ${stage.stage}: ${stage.lossOfFractions.total} lost`);
+    if (u(stage.nonTransferable.total) < 0n) problems.push(`stage ${stage.stage}: ${stage.nonTransferable.total} non-transferable`);
   });
   return problems;
 }
@@ -65,11 +70,11 @@ describe("the Scottish STV count sheet (Edinburgh 2017, Ward 1 Almond)", () => {
       stage.totals.forEach((t, c) => expect(Number(sheet.stages[i]!.candidates[c]!.total)).toBeCloseTo(t.votes, 5));
     });
     expect(sheet.stages[0]!.quota).toBe("2842.00000");
-    expect(sheet.stages[0]!.says).toBe("First preferences");
+    expect(says(sheet.stages[0]!)).toBe("First preferences; Elected: Kevin LANG (LD)");
   });
 
   it("gives each transfer's value, and a stage's transfers add up to its changes", () => {
-    const surplus = sheet.stages.find((s) => s.says.startsWith("Surplus of"))!;
+    const surplus = sheet.stages.find((s) => s.events[0]?.kind === "surplus")!;
     expect(surplus.transferValues.length).toBeGreaterThan(0);
     for (const stage of sheet.stages.slice(1)) {
       sheet.candidates.forEach((name, c) => {
@@ -93,7 +98,7 @@ describe("the Scottish STV count sheet (Edinburgh 2017, Ward 1 Almond)", () => {
     const lines = text.split("\n");
     expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(100);
     expect(lines.filter((l) => /^Stages? \d/.test(l)).length).toBeGreaterThan(1);
-    for (const stage of sheet.stages) expect(text).toContain(`Stage ${stage.stage}: ${stage.says}`);
+    for (const stage of sheet.stages) expect(text).toContain(`Stage ${stage.stage}: ${says(stage)}`);
     for (const name of election.candidates) expect(text).toContain(name.slice(0, 20));
     expect(text).toContain("Loss of fractions");
     expect(text).toContain("Totals");
@@ -120,7 +125,7 @@ describe("Meek and WIGM count sheets against Droop's reference outputs", () => {
               return index >= 0 && stage.candidates[index]!.total === s.votes;
             });
           while (at < c.droop.length && !matches(at)) at += 1;
-          expect(at, `${c.blt}: stage ${stage.stage} (${stage.says}) is none of Droop's actions after the last`).toBeLessThan(c.droop.length);
+          expect(at, `${c.blt}: stage ${stage.stage} (${says(stage)}) is none of Droop's actions after the last`).toBeLessThan(c.droop.length);
         }
         expect(report.elected).toEqual(sheet.elected);
         expect(report.stages.length).toBe(sheet.stages.length);
@@ -135,6 +140,72 @@ describe("Meek and WIGM count sheets against Droop's reference outputs", () => {
     expect(sheet.residual).toBe("excess");
     expect(sheet.stages.every((s) => s.lossOfFractions === null && s.quota !== null)).toBe(true);
     expect(sheetProblems(sheet)).toEqual([]);
+  });
+});
+
+describe("what a Meek or WIGM column shows", () => {
+  const fourWay: Election = {
+    title: "Four-way",
+    candidates: ["A", "B", "C", "D"],
+    seats: 1,
+    withdrawn: [],
+    ballots: [
+      { ranking: [0], weight: 4 },
+      { ranking: [1], weight: 3 },
+      { ranking: [2, 1], weight: 2 },
+      { ranking: [3, 2], weight: 1 },
+    ],
+  };
+
+  it("Meek: an exclusion is told, and marked, in the column where the excluded candidate's votes move", () => {
+    for (const rule of ["meek", "meek-prf"] as const) {
+      const { sheet, report } = countReferenceRule(fourWay, rule);
+      expect(sheet.stages.map(says), rule).toEqual(["First preferences", "Exclusion of D", "Exclusion of C; Elected: B; Excluded, as every seat is filled: A"]);
+      const d = sheet.stages[1]!.candidates[3]!;
+      expect([d.change, d.total, d.mark]).toEqual(["-1.000000000", "0.000000000", "excluded"]);
+      expect(sheet.stages[1]!.candidates[2]!.change).toBe("+1.000000000");
+      expect(sheet.stages[0]!.candidates.every((cell) => cell.mark === null)).toBe(true);
+      // The tie that excluded C is told where C's votes move.
+      expect(sheet.stages[2]!.ties.map((t) => t.chosen)).toEqual(["C"]);
+      expect(report.winners).toEqual([{ candidate: "B", stage: 3, reason: "quota", ron: false }]);
+    }
+  });
+
+  it("WIGM: each transfer's parcels, at the value each paper moved at, add up to the changes", () => {
+    const election: Election = { title: "Surplus", candidates: ["A", "B", "C", "D"], seats: 2, withdrawn: [], ballots: [{ ranking: [0, 1, 2, 3], weight: 7 }, { ranking: [1], weight: 1 }, { ranking: [2], weight: 1 }, { ranking: [3], weight: 1 }] };
+    const exact = countReferenceRule(election, "wigm-rational").sheet;
+    // A's 7 papers move to B at 11/21 each, rounded half up for the sheet.
+    expect(exact.stages[1]!.transfers).toEqual([{ from: "A", to: "B", papers: 7, value: "0.523809524", votes: "3.666666666" }]);
+    expect(exact.stages[1]!.transferValues).toEqual(["0.523809524"]);
+    // Then B's surplus: A's papers at 22/147, B's own paper at 2/7.
+    expect(exact.stages[2]!.transferValues).toEqual(["0.285714286", "0.149659864"]);
+    const prf = countReferenceRule(election, "wigm-prf").sheet;
+    for (const stage of prf.stages.slice(1)) {
+      prf.candidates.forEach((name, c) => {
+        const cell = stage.candidates[c]!;
+        if (cell.change.startsWith("+")) expect(stage.transfers.filter((t) => t.to === name).reduce((sum, t) => sum + units(t.votes, 4), 0n), `${name} at stage ${stage.stage}`).toBe(units(cell.change, 4));
+      });
+    }
+    expect(sheetProblems(prf)).toEqual([]);
+  });
+
+  it("says a seat won by re-open nominations stays vacant", () => {
+    const election: Election = { title: "Chair", candidates: ["Ann", "Re-open nominations"], seats: 1, withdrawn: [], ron: 1, ballots: [{ ranking: [1], weight: 5 }, { ranking: [0], weight: 2 }] };
+    for (const rule of ["meek", "wigm-prf"] as const) {
+      const { sheet, report } = countReferenceRule(election, rule);
+      expect(sheet.ron).toBe("Re-open nominations");
+      expect(report.winners[0]).toMatchObject({ candidate: "Re-open nominations", ron: true });
+      expect(report.vacantSeats).toBe(1);
+      expect(formatCountSheet(sheet)).toContain("Elected: Re-open nominations: the seat stays vacant and nominations re-open");
+    }
+  });
+
+  it("numbers the rows when two names would read the same once cut to fit", () => {
+    const election: Election = { title: "Long names", candidates: ["Alexandra Montgomery-Smythe of Leith", "Alexandra Montgomery-Smythe of Perth", "Bo"], seats: 1, withdrawn: [], ballots: [{ ranking: [0], weight: 3 }, { ranking: [1], weight: 2 }, { ranking: [2, 1], weight: 2 }] };
+    const text = formatCountSheet(countReferenceRule(election, "wigm-prf").sheet);
+    expect(text).toMatch(/^1\. Alexandra Montgomery/m);
+    expect(text).toMatch(/^2\. Alexandra Montgomery/m);
+    expect(text).toMatch(/^3\. Bo /m);
   });
 });
 

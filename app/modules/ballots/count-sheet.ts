@@ -11,8 +11,7 @@
  * or WIGM count's actions (reference-report.ts), through the same `buildSheet`.
  */
 import { formatDecimalUnits } from "./decimal-units";
-import { countSheetWords as w, explainTieBreak } from "./messages";
-import type { RankedCountReport } from "./types";
+import type { RankedCountReport, StageEvent, TieBreak } from "./types";
 
 export type SheetState = "continuing" | "elected" | "excluded" | "withdrawn";
 
@@ -34,34 +33,34 @@ export interface SheetTransfer {
   /** `null`: non-transferable. */
   readonly to: string | null;
   readonly papers: number;
+  /** Each paper's value after the transfer. */
   readonly value: string;
   readonly votes: string;
 }
 
 export interface CountSheetStage {
   readonly stage: number;
-  /** What the stage did, in plain words. */
-  readonly says: string;
+  /** What the stage did, as data; worded by `countSheetWords.events` when shown. */
+  readonly events: readonly StageEvent[];
   /** The values the stage's papers moved at (empty when the rule moves no papers: Meek). */
   readonly transferValues: readonly string[];
   /** One per candidate, in ballot order. */
   readonly candidates: readonly SheetCandidateCell[];
   readonly nonTransferable: SheetFigure;
-  /** `null` for rules that lose nothing to rounding this way (IRV, Meek, exact fractions). */
+  /** `null` for rules that lose nothing to rounding (IRV, Meek). */
   readonly lossOfFractions: SheetFigure | null;
   /** The sum of the column: every candidate, non-transferable and loss of fractions. */
   readonly total: string;
   /** The quota at this stage (Meek's falls as papers exhaust); IRV: the majority needed. */
   readonly quota: string | null;
   readonly transfers: readonly SheetTransfer[];
-  /** How any tie at this stage was decided, in plain words. */
-  readonly ties: readonly string[];
+  /** How any tie at this stage was decided. */
+  readonly ties: readonly TieBreak[];
 }
 
 export interface CountSheet {
-  /** The rule's code (`scottish-stv`, `meek`, ...) and its name in words. */
+  /** The rule's code (`scottish-stv`, `meek`, ...): `countSheetWords.methodNames` names it. */
   readonly method: string;
-  readonly methodName: string;
   readonly title: string;
   readonly seats: number;
   readonly ballots: number;
@@ -69,16 +68,20 @@ export interface CountSheet {
   readonly places: number;
   /** What the non-transferable row holds: papers with no preference left, or (Meek) everything no candidate keeps. */
   readonly residual: "non-transferable" | "excess";
+  /** What the loss row holds: votes the count's own rounding lost, or (exact fractions) only the sheet's rounding. */
+  readonly loss: "loss-of-fractions" | "sheet-rounding";
   /** "quota", or (IRV) "majority": what the quota row is. */
   readonly quotaKind: "quota" | "majority";
   readonly candidates: readonly string[];
+  /** The re-open nominations option, if the ballot had one: a seat it wins stays vacant. */
+  readonly ron: string | null;
   readonly stages: readonly CountSheetStage[];
   readonly elected: readonly string[];
 }
 
 /** A stage as a rule gives it, in whole units of 10^-places. */
 export interface RawStage {
-  readonly says: readonly string[];
+  readonly events: readonly StageEvent[];
   /** One per candidate; a withdrawn candidate has 0 throughout. */
   readonly totals: readonly bigint[];
   readonly states: readonly SheetState[];
@@ -87,7 +90,7 @@ export interface RawStage {
   readonly quota: bigint | null;
   readonly transferValues: readonly bigint[];
   readonly transfers: readonly SheetTransfer[];
-  readonly ties: readonly string[];
+  readonly ties: readonly TieBreak[];
 }
 
 /** Everything of a sheet but its stages. */
@@ -104,6 +107,11 @@ export function formatFigure(units: bigint, places: number): string {
   return places === 0 ? units.toString() : formatDecimalUnits(units, places);
 }
 
+/** Values largest first, each once. */
+export function distinctValues(values: readonly bigint[]): bigint[] {
+  return [...new Set(values)].sort((a, b) => (a > b ? -1 : a < b ? 1 : 0));
+}
+
 /** The sheet from the stages a rule gives: changes against the stage before, marks where a state changed, the totals row. */
 export function buildSheet(heading: SheetHeading, raw: readonly RawStage[]): CountSheet {
   const { places } = heading;
@@ -114,11 +122,11 @@ export function buildSheet(heading: SheetHeading, raw: readonly RawStage[]): Cou
     const sum = stage.totals.reduce((a, b) => a + b, 0n) + stage.nonTransferable + (stage.lossOfFractions ?? 0n);
     return {
       stage: i + 1,
-      says: stage.says.join("; "),
+      events: stage.events,
       transferValues: stage.transferValues.map(f),
       candidates: stage.totals.map((total, c) => {
         const state = stage.states[c]!;
-        const before = previous?.states[c] ?? "continuing";
+        const before = previous?.states[c] ?? (state === "withdrawn" ? "withdrawn" : "continuing");
         const mark = state === before ? null : state === "elected" ? "elected" : state === "excluded" ? "excluded" : null;
         return { ...figure(total, previous?.totals[c] ?? 0n), state, mark };
       }),
@@ -133,40 +141,58 @@ export function buildSheet(heading: SheetHeading, raw: readonly RawStage[]): Cou
   return { ...heading, stages };
 }
 
-/** Places a Scottish STV or IRV report's figures are exact to. */
-function placesOf(report: RankedCountReport): number {
-  return report.method === "scottish-stv" ? 5 : 0;
+/** The events of a Scottish STV or IRV stage: its action, then who it elected. */
+function eventsOf(stage: RankedCountReport["stages"][number]): StageEvent[] {
+  const events: StageEvent[] = [];
+  const action = stage.action;
+  if (action.kind === "first-preferences") events.push({ kind: "first-preferences" });
+  else if (action.kind === "surplus") events.push({ kind: "surplus", candidates: [action.candidate] });
+  else if (action.kind === "exclusion") events.push({ kind: "exclusion", candidates: [action.candidate] });
+  else events.push(...action.events);
+  const byQuota = stage.elected.filter((e) => e.reason !== "last-standing").map((e) => e.candidate);
+  const remaining = stage.elected.filter((e) => e.reason === "last-standing").map((e) => e.candidate);
+  if (byQuota.length > 0) events.push({ kind: "elected", candidates: byQuota, remaining: false });
+  if (remaining.length > 0) events.push({ kind: "elected", candidates: remaining, remaining: true });
+  return events;
 }
 
-/** The sheet of a Scottish STV or IRV count (its report keeps figures exact to 5 places). */
+/**
+ * The sheet of a Scottish STV or IRV count (its report keeps figures exact to 5 places). A Meek
+ * or WIGM report's figures are not exact: their sheet comes from the count itself
+ * (reference-report.ts), so this refuses them.
+ */
 export function sheetFromRankedReport(report: RankedCountReport): CountSheet {
-  const places = placesOf(report);
+  if (report.method !== "scottish-stv" && report.method !== "irv" && report.method !== "irv-scottish") {
+    throw new RangeError(`a ${report.method} count's sheet comes from the count itself, not its report`);
+  }
+  const places = report.method === "scottish-stv" ? 5 : 0;
   const scale = 10 ** places;
   const units = (votes: number) => BigInt(Math.round(votes * scale));
   const f = (votes: number) => formatFigure(units(votes), places);
   const stv = report.method === "scottish-stv";
   const raw = report.stages.map((s): RawStage => ({
-    says: [w.stageAction(s.action)],
+    events: eventsOf(s),
     totals: s.totals.map((t) => units(t.votes)),
     states: s.totals.map((t) => t.status),
     nonTransferable: units(s.nonTransferable),
     lossOfFractions: stv ? units(s.lossOfFractions) : null,
     quota: report.quota !== null ? units(report.quota) : s.majorityThreshold !== undefined ? units(s.majorityThreshold) : null,
-    transferValues: [...new Set(s.transfers.map((t) => units(t.value)))].sort((a, b) => (a > b ? -1 : a < b ? 1 : 0)),
+    transferValues: distinctValues(s.transfers.map((t) => units(t.value))),
     transfers: s.transfers.map((t) => ({ from: t.from, to: t.to, papers: t.papers, value: f(t.value), votes: f(t.votes) })),
-    ties: s.tieBreaks.map(explainTieBreak),
+    ties: s.tieBreaks,
   }));
   return buildSheet(
     {
       method: report.method,
-      methodName: w.methodNames[report.method] ?? report.method,
       title: report.title,
       seats: report.seats,
       ballots: report.ballots.valid,
       places,
       residual: "non-transferable",
+      loss: "loss-of-fractions",
       quotaKind: report.quota === null ? "majority" : "quota",
       candidates: report.candidates,
+      ron: report.winners.find((w) => w.ron)?.candidate ?? null,
       elected: report.elected,
     },
     raw,

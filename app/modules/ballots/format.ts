@@ -1,3 +1,4 @@
+import { countSheetWords } from "./messages";
 import { formatUnits, UNITS_PER_VOTE } from "./fixed-point";
 import { ELECTION_REASON_MESSAGES, TIE_QUESTION_MESSAGES } from "./messages";
 import type {
@@ -43,7 +44,7 @@ function describeAction(action: StageAction, decimals: number): string {
     case "exclusion":
       return `${action.candidate} excluded with ${votes(action.total, decimals)} (lowest total)`;
     case "round":
-      return action.says;
+      return countSheetWords.events(action.events);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { YesNoCode } from "./yes-no";
-import type { ElectionReason, StageAction, TieBreak, TieQuestion } from "./types";
+import type { ElectionReason, StageAction, StageEvent, TieBreak, TieQuestion } from "./types";
 import type { CountCheck } from "./count-checks";
 
 /**
@@ -180,6 +180,7 @@ export const countSheetWords = {
     "wigm-prf": "the weighted inclusive Gregory method (PR Foundation reference rule)",
     "wigm-rational": "the weighted inclusive Gregory method (exact fractions)",
   } as Record<string, string>,
+  /** A stage of any ranked count, in a few words. */
   stageAction: (action: StageAction): string => {
     switch (action.kind) {
       case "first-preferences":
@@ -189,32 +190,64 @@ export const countSheetWords = {
       case "exclusion":
         return `Exclusion of ${action.candidate}`;
       case "round":
-        return action.says;
+        return countSheetWords.events(action.events);
+    }
+  },
+  /** What a stage did, as a sentence: "Surplus of Ann; elected: Ben". */
+  events: (events: readonly StageEvent[]): string => events.map((e) => countSheetWords.event(e)).join("; "),
+  event: (e: StageEvent): string => {
+    switch (e.kind) {
+      case "first-preferences":
+        return "First preferences";
+      case "surplus":
+        return e.candidates.length === 1 ? `Surplus of ${e.candidates[0]}` : `Surpluses of ${and(e.candidates)}`;
+      case "exclusion":
+        return `Exclusion of ${and(e.candidates)}`;
+      case "elected":
+        return e.remaining ? `Elected, as no more remained than seats: ${and(e.candidates)}` : `Elected: ${and(e.candidates)}`;
+      case "excluded-remaining":
+        return `Excluded, as every seat is filled: ${and(e.candidates)}`;
     }
   },
   title: "Count sheet",
-  caption: "Each stage of the count: what moved, the change for every candidate and their new total",
+  caption: "Each stage of the count: the change for every candidate and their new total",
   download: "Download the count sheet for signing (PDF)",
   stage: (n: number) => `Stage ${n}`,
   stagesOf: (from: number, to: number, of: number) => (from === to ? `Stage ${from} of ${of}` : `Stages ${from} to ${to} of ${of}`),
+  whatHappened: "What each stage did",
   candidate: "Candidate",
   change: "+/-",
   total: "Total",
   transferValue: (values: readonly string[]) => (values.length === 0 ? "" : values.length === 1 ? `Transfer value ${values[0]}` : `Transfer values ${values.join(", ")}`),
   rows: {
     "non-transferable": "Non-transferable",
-    excess: "Excess (exhausted papers and rounding)",
-    lossOfFractions: "Loss of fractions",
+    excess: "Excess",
+    "loss-of-fractions": "Loss of fractions",
+    "sheet-rounding": "Rounding in this sheet",
     total: "Totals",
     quota: "Quota",
     majority: "Votes needed to win",
   },
+  /** Said under the sheet when its rows need it. */
+  rowNotes: {
+    excess: "Excess: what no candidate keeps, from papers with no preference left and from rounding.",
+    "sheet-rounding": "Rounding in this sheet: the count is exact; this row takes up what showing its figures to 9 places leaves out.",
+  },
   marks: { elected: "elected", excluded: "excluded" },
   markLetters: { elected: "E", excluded: "X" },
   legend: "E: elected at this stage. X: excluded at this stage. A blank change: none.",
-  heading: (sheet: { methodName: string; seats: number; ballots: number }) =>
-    `${sheet.methodName} · ${sheet.seats} ${sheet.seats === 1 ? "seat" : "seats"} · ${sheet.ballots.toLocaleString("en-GB")} valid ${sheet.ballots === 1 ? "paper" : "papers"}`,
+  heading: (sheet: { method: string; seats: number; ballots: number }) =>
+    `${countSheetWords.methodNames[sheet.method] ?? sheet.method} · ${sheet.seats} ${sheet.seats === 1 ? "seat" : "seats"} · ${sheet.ballots.toLocaleString("en-GB")} valid ${sheet.ballots === 1 ? "paper" : "papers"}`,
   elected: "Elected",
+  /** The elected in order, a seat won by re-open nominations said as vacant. */
+  electedList: (sheet: { elected: readonly string[]; ron: string | null }): string[] => sheet.elected.map((name) => (name === sheet.ron ? countSheetWords.ronSeat(name) : name)),
+  /** The notes a sheet's rows need. */
+  notesFor: (sheet: { residual: string; loss: string; stages: readonly { lossOfFractions: unknown }[] }): string[] => [
+    ...(sheet.residual === "excess" ? [countSheetWords.rowNotes.excess] : []),
+    ...(sheet.loss === "sheet-rounding" && sheet.stages.some((s) => s.lossOfFractions) ? [countSheetWords.rowNotes["sheet-rounding"]] : []),
+  ],
+  /** A seat won by re-open nominations, where the elected are listed. */
+  ronSeat: (name: string) => `${name}: the seat stays vacant and nominations re-open`,
   nobodyElected: "Nobody",
   ties: "Ties",
 };

@@ -4,20 +4,25 @@
  * chart and declaration already reads (`RankedCountReport`, its figures as numbers: close enough
  * to draw, never used to decide anything).
  *
- * A stage of the sheet is an action that moved votes or settled someone: first preferences, each
- * election, exclusion and transfer. Announcements (a surplus about to move, iterations ending)
- * are folded into the stage that carries them out, and an action that moved no vote joins the
- * stage before it, so every column shows a change.
+ * A column of the sheet shows votes that moved, labelled by what moved them, as a council's
+ * sheet does:
+ * - WIGM moves papers a transfer at a time: a column per surplus or exclusion transferred, with
+ *   its parcels and the values they moved at; an election is marked in the column whose totals
+ *   reached the quota.
+ * - Meek moves no papers: every paper is counted again after each election or exclusion. A column
+ *   is each time the totals settled after that (at the rule's next election or exclusion),
+ *   labelled by what was redistributed (the elected's surpluses, or an excluded candidate's
+ *   votes); an excluded candidate is marked in the column where their votes leave them, and one
+ *   excluded at the very end, in the last column.
  */
-import { buildSheet, formatFigure, type CountSheet, type RawStage, type SheetState } from "./count-sheet";
+import { buildSheet, distinctValues, formatFigure, type CountSheet, type RawStage, type SheetState, type SheetTransfer } from "./count-sheet";
 import { roundHalfUp } from "./decimal-units";
-import { countMeekGuarded, type GuardedAction } from "./meek-guarded";
-import { countMeekPrf, type MeekAction } from "./meek";
-import { countSheetWords as sheetWords, explainTieBreak, referenceRuleWords as w } from "./messages";
+import { countMeekGuarded } from "./meek-guarded";
+import { countMeekPrf } from "./meek";
 import { findRon } from "./ron";
 import { tieOrderOf } from "./reference-rules";
-import type { CandidateIndex, CountOptions, Election, ElectionReason, RankedCountReport, ReferenceRule, StageReport, TieBreak, Winner } from "./types";
-import { countWigmPrf, countWigmRational, type Rational, type WigmAction, type WigmReport } from "./wigm";
+import type { CandidateIndex, CountOptions, Election, ElectionReason, RankedCountReport, ReferenceRule, StageEvent, StageReport, TieBreak, Winner } from "./types";
+import { countWigmPrf, countWigmRational, type Rational, type WigmMove, type WigmReport } from "./wigm";
 
 /** Places the sheet shows each rule's figures to: the rule's own, but no more than 9 (decision 051). */
 export const SHEET_PLACES: Readonly<Record<ReferenceRule, number>> = { meek: 9, "meek-prf": 9, "wigm-prf": 4, "wigm-rational": 9 };
@@ -31,21 +36,23 @@ interface Step {
   readonly candidate?: CandidateIndex;
   readonly tied?: readonly CandidateIndex[];
   readonly tieFor?: "surplus" | "defeat";
-  readonly words: string;
   readonly standings: readonly { readonly candidate: CandidateIndex; readonly state: State; readonly votes: bigint }[];
+  /** WIGM only (Meek's is everything no candidate keeps). */
   readonly nonTransferable: bigint | null;
   readonly quota: bigint;
-  readonly surplus: bigint | null;
+  readonly moves: readonly { readonly to: CandidateIndex | null; readonly papers: bigint; readonly value: bigint; readonly votes: bigint }[];
 }
-
-/** Actions that make (or join) a stage; the others are announcements or ties. */
-const STAGE_KINDS = new Set(["begin", "elect", "defeat-batch", "elect-remaining", "defeat-remaining", "surplus-transferred", "defeat-transferred"]);
-const MEEK_STAGE_KINDS = new Set([...STAGE_KINDS, "defeat"]);
 
 export interface ReferenceCount {
   readonly report: RankedCountReport;
   readonly sheet: CountSheet;
 }
+
+/**
+ * Shown to the sheet's places by truncation, so that what the shown figures leave out is never
+ * negative: it goes to Meek's excess row, or to the exact fractions' rounding row.
+ */
+const truncate = (units: bigint, by: bigint) => (units < 0n ? -(-units / by) : units / by);
 
 export function countReferenceRule(election: Election, rule: ReferenceRule, options: CountOptions = {}): ReferenceCount {
   const seats = options.seats ?? election.seats;
@@ -53,64 +60,56 @@ export function countReferenceRule(election: Election, rule: ReferenceRule, opti
   const { order } = tieOrderOf(e, options.seed ?? "");
   const places = SHEET_PLACES[rule];
   const one = 10n ** BigInt(places);
-  const name = (c: CandidateIndex | undefined) => e.candidates[c ?? -1] ?? "?";
-  const names = (list: readonly CandidateIndex[] | undefined) => (list ?? []).map(name).join(", ");
   let steps: Step[];
   let ballots: number;
   let elected: readonly CandidateIndex[];
   if (rule === "meek" || rule === "meek-prf") {
     const report = rule === "meek" ? countMeekGuarded(e, { tieOrder: order }) : countMeekPrf(e, { tieOrder: order });
-    // Guarded arithmetic keeps 27 places: shown to 9, half up (the PR Foundation rule's are 9 already).
-    const shown = rule === "meek" ? (units: bigint) => signed(units, (abs) => roundHalfUp(abs, 10n ** 18n)) : (units: bigint) => units;
-    steps = (report.actions as readonly (MeekAction | GuardedAction)[]).map((a) => ({
+    // Guarded arithmetic keeps 27 places (the PR Foundation rule's are 9 already).
+    const shown = rule === "meek" ? (units: bigint) => truncate(units, 10n ** 18n) : (units: bigint) => units;
+    steps = report.actions.map((a) => ({
       kind: a.kind,
       ...(a.candidate !== undefined ? { candidate: a.candidate } : {}),
       ...(a.tied ? { tied: a.tied } : {}),
-      words: w.meek(a.kind, { name: name(a.candidate), tied: names(a.tied), surplus: formatFigure(shown(a.surplus), places), status: "status" in a ? a.status : undefined }),
       standings: a.standings.map((s) => ({ candidate: s.candidate, state: s.state, votes: shown(s.votes) })),
       nonTransferable: null,
       quota: shown(a.quota),
-      surplus: null,
+      moves: [],
     }));
     ballots = report.ballots;
     elected = report.elected;
   } else {
-    const fromWigm = <T>(report: WigmReport<T>, shown: (value: T) => bigint) => {
-      steps = report.actions.map((a: WigmAction<T>) => ({
+    // A paper's value is shown rounded half up: it adds into nothing on the sheet.
+    const fromWigm = <T>(report: WigmReport<T>, shown: (value: T) => bigint, votesOf: (move: WigmMove<T>) => T, shownValue: (value: T) => bigint = shown) => {
+      steps = report.actions.map((a) => ({
         kind: a.kind,
         ...(a.candidate !== undefined ? { candidate: a.candidate } : {}),
         ...(a.tied ? { tied: a.tied } : {}),
         ...(a.tieFor ? { tieFor: a.tieFor } : {}),
-        words: stageWords(a.kind, name(a.candidate)) ?? w.wigm(a.kind, { name: name(a.candidate), tied: names(a.tied), surplus: "", tieFor: a.tieFor }),
         standings: a.standings.map((s) => ({ candidate: s.candidate, state: s.state, votes: shown(s.votes) })),
         nonTransferable: shown(a.nonTransferable),
         quota: shown(report.quota),
-        surplus: a.surplus === undefined ? null : shown(a.surplus),
+        moves: (a.moves ?? []).map((m) => ({ to: m.to, papers: m.papers, value: shownValue(m.value), votes: shown(votesOf(m)) })),
       }));
       ballots = report.ballots;
       elected = report.elected;
     };
-    if (rule === "wigm-prf") fromWigm(countWigmPrf(e, { tieOrder: order }), (units) => units);
-    else fromWigm(countWigmRational(e, { tieOrder: order }), (v: Rational) => signed(v.n, (abs) => roundHalfUp(abs * one, v.d)));
+    if (rule === "wigm-prf") fromWigm(countWigmPrf(e, { tieOrder: order }), (units) => units, (m) => m.value * m.papers);
+    else
+      fromWigm(
+        countWigmRational(e, { tieOrder: order }),
+        (v: Rational) => truncate(v.n * one, v.d),
+        (m) => ({ n: m.value.n * m.papers, d: m.value.d }),
+        (v: Rational) => roundHalfUp(v.n * one, v.d),
+      );
   }
   return assemble(e, rule, options, order, steps!, ballots!, elected!, places);
 }
 
-function signed(units: bigint, round: (abs: bigint) => bigint): bigint {
-  return units < 0n ? -round(-units) : round(units);
-}
-
-/** WIGM's transfers, in the words a council's sheet uses. */
-function stageWords(kind: string, name: string): string | null {
-  if (kind === "surplus-transferred") return sheetWords.stageAction({ kind: "surplus", candidate: name, surplus: 0 });
-  if (kind === "defeat-transferred") return sheetWords.stageAction({ kind: "exclusion", candidate: name, reason: "lowest-total", total: 0 });
-  return null;
-}
-
-interface Building {
+/** A column being built, and what the report needs to know of it. */
+interface Column {
   raw: RawStage;
-  says: string[];
-  ties: TieBreak[];
+  /** Candidates elected in this column, and how. */
   reasons: Map<CandidateIndex, ElectionReason>;
 }
 
@@ -125,86 +124,169 @@ function assemble(
   places: number,
 ): ReferenceCount {
   const n = e.candidates.length;
-  const one = 10n ** BigInt(places);
-  const valid = BigInt(ballots) * one;
+  const valid = BigInt(ballots) * 10n ** BigInt(places);
   const meek = rule === "meek" || rule === "meek-prf";
-  const stageKinds = meek ? MEEK_STAGE_KINDS : STAGE_KINDS;
-  const stages: Building[] = [];
-  let pendingTies: TieBreak[] = [];
-  let previousVotes: bigint[] | null = null;
-  for (let i = 0; i < steps.length; i++) {
-    const step = steps[i]!;
-    if (step.kind === "tie") {
-      const tied = (step.tied ?? []).map((c) => e.candidates[c]!);
-      pendingTies.push({ question: step.tieFor === "surplus" ? "surplus-order" : "exclusion", tied, chosen: e.candidates[step.candidate!]!, decidedBy: "tie-order", order: order.map((c) => e.candidates[c]!) });
-      continue;
-    }
-    if (!stageKinds.has(step.kind)) continue;
+  const name = (c: CandidateIndex) => e.candidates[c]!;
+  const columns: Column[] = [];
+  let ties: TieBreak[] = [];
+  // Meek: candidates elected or excluded whose redistribution the next column will show.
+  let redistributing: { elected: CandidateIndex[]; excluded: CandidateIndex[] } = { elected: [], excluded: [] };
+  // Meek: the ties that chose whom to exclude, told in the column where their votes move.
+  let heldTies: TieBreak[] = [];
+
+  const totalsOf = (step: Step) => {
     const totals = new Array<bigint>(n).fill(0n);
+    for (const s of step.standings) totals[s.candidate] = s.votes;
+    return totals;
+  };
+  const statesOf = (step: Step) => {
     const states = new Array<SheetState>(n).fill("withdrawn");
-    for (const s of step.standings) {
-      totals[s.candidate] = s.votes;
-      states[s.candidate] = SHEET_STATE[s.state];
-    }
+    for (const s of step.standings) states[s.candidate] = SHEET_STATE[s.state];
+    return states;
+  };
+  const last = () => columns.at(-1)!;
+  /** A new column with the step's figures, what moved them, and its parcels. */
+  const open = (step: Step, events: StageEvent[], states: SheetState[], transfers: SheetTransfer[] = [], values: bigint[] = []) => {
+    const totals = totalsOf(step);
     const held = totals.reduce((a, b) => a + b, 0n);
     const nonTransferable = step.nonTransferable ?? valid - held;
-    const lossOfFractions = meek ? null : valid - held - nonTransferable;
-    const last = stages.at(-1);
-    // A transferred surplus moved at surplus / the candidate's total before it.
-    const before = step.candidate !== undefined ? (last?.raw.totals[step.candidate] ?? 0n) : 0n;
-    const transferValues = step.kind === "surplus-transferred" && step.surplus !== null && before > 0n ? [(step.surplus * one) / before] : [];
-    const unchanged = last !== undefined && previousVotes !== null && totals.every((t, c) => t === previousVotes![c]) && nonTransferable === last.raw.nonTransferable;
-    const target: Building =
-      unchanged && last
-        ? last
-        : { raw: { says: [], totals, states, nonTransferable, lossOfFractions, quota: step.quota, transferValues, transfers: [], ties: [] }, says: [], ties: [], reasons: new Map() };
-    if (target === last) target.raw = { ...target.raw, states, quota: step.quota };
-    else stages.push(target);
-    target.says.push(step.words);
-    target.ties.push(...pendingTies);
-    pendingTies = [];
-    if (step.kind === "elect" || step.kind === "elect-remaining") target.reasons.set(step.candidate!, step.kind === "elect" ? "quota" : "last-standing");
-    previousVotes = totals;
+    columns.push({
+      raw: {
+        events,
+        totals,
+        states,
+        nonTransferable,
+        lossOfFractions: meek ? null : valid - held - nonTransferable,
+        quota: step.quota,
+        transferValues: values,
+        transfers,
+        ties,
+      },
+      reasons: new Map(),
+    });
+    ties = [];
+  };
+  /** Something settled in the last column: an event, and a candidate's state there. */
+  const settle = (event: StageEvent, c: CandidateIndex, state: SheetState, reason?: ElectionReason) => {
+    const column = last();
+    const events = [...column.raw.events];
+    const previous = events.at(-1);
+    if (previous && previous.kind === event.kind && (previous.kind !== "elected" || (event.kind === "elected" && previous.remaining === event.remaining))) {
+      events[events.length - 1] = { ...previous, candidates: [...(previous as { candidates: readonly string[] }).candidates, name(c)] } as StageEvent;
+    } else events.push(event);
+    const states = [...column.raw.states];
+    states[c] = state;
+    column.raw = { ...column.raw, events, states, ties: [...column.raw.ties, ...ties] };
+    ties = [];
+    if (reason) column.reasons.set(c, reason);
+  };
+
+  for (const step of steps) {
+    const c = step.candidate;
+    if (step.kind === "tie") {
+      ties.push({ question: step.tieFor === "surplus" ? "surplus-order" : "exclusion", tied: (step.tied ?? []).map(name), chosen: name(c!), decidedBy: "tie-order", order: order.map(name) });
+      continue;
+    }
+    if (step.kind === "begin") {
+      open(step, [{ kind: "first-preferences" }], statesOf(step));
+      continue;
+    }
+    if (meek) {
+      if (!["elect", "elect-remaining", "defeat", "defeat-batch", "defeat-remaining"].includes(step.kind)) continue;
+      const totals = totalsOf(step);
+      if (totals.some((t, i) => t !== last().raw.totals[i])) {
+        // The totals moved since the last column: what was redistributed moved them.
+        const events: StageEvent[] = [];
+        if (redistributing.excluded.length > 0) events.push({ kind: "exclusion", candidates: redistributing.excluded.map(name) });
+        else events.push({ kind: "surplus", candidates: (redistributing.elected.length > 0 ? redistributing.elected : electedBefore(columns)).map(name) });
+        // Candidates this very step excludes are still in the count in this column.
+        const states = statesOf(step).map((s, i) => (s === "excluded" && !redistributing.excluded.includes(i) && last().raw.states[i] !== "excluded" ? last().raw.states[i]! : s));
+        // The column tells the ties that chose whom it excludes; a tie just made belongs to this step.
+        const justMade = ties;
+        ties = heldTies;
+        heldTies = [];
+        open(step, events, states);
+        ties = justMade;
+        redistributing = { elected: [], excluded: [] };
+      }
+      if (step.kind === "elect" || step.kind === "elect-remaining") {
+        const remaining = step.kind === "elect-remaining";
+        settle({ kind: "elected", candidates: [name(c!)], remaining }, c!, "elected", remaining ? "last-standing" : "quota");
+        redistributing.elected.push(c!);
+      } else if (step.kind === "defeat-remaining") {
+        settle({ kind: "excluded-remaining", candidates: [name(c!)] }, c!, "excluded");
+      } else {
+        redistributing.excluded.push(c!);
+        heldTies.push(...ties);
+        ties = [];
+      }
+      continue;
+    }
+    // WIGM: a column per transfer; elections and the count's end are marked where they happen.
+    if (step.kind === "surplus-transferred" || step.kind === "defeat-transferred") {
+      const from = name(c!);
+      const transfers: SheetTransfer[] = step.moves.map((m) => ({ from, to: m.to === null ? null : name(m.to), papers: Number(m.papers), value: formatFigure(m.value, places), votes: formatFigure(m.votes, places) }));
+      const event: StageEvent = step.kind === "surplus-transferred" ? { kind: "surplus", candidates: [from] } : { kind: "exclusion", candidates: [from] };
+      open(step, [event], statesOf(step), transfers, distinctValues(step.moves.map((m) => m.value)));
+    } else if (step.kind === "elect" || step.kind === "elect-remaining") {
+      const remaining = step.kind === "elect-remaining";
+      settle({ kind: "elected", candidates: [name(c!)], remaining }, c!, "elected", remaining ? "last-standing" : "quota");
+    } else if (step.kind === "defeat-remaining") {
+      settle({ kind: "excluded-remaining", candidates: [name(c!)] }, c!, "excluded");
+    }
   }
-  const raw = stages.map((s) => ({ ...s.raw, says: s.says, ties: s.ties.map(explainTieBreak) }));
+  // Meek: anyone excluded whose votes the count ended before moving is marked in the last column.
+  ties = [...heldTies, ...ties];
+  for (const c of redistributing.excluded) settle({ kind: "excluded-remaining", candidates: [name(c)] }, c, "excluded");
+
   const sheet = buildSheet(
     {
       method: rule,
-      methodName: sheetWords.methodNames[rule] ?? rule,
       title: e.title,
       seats: e.seats,
       ballots,
       places,
       residual: meek ? "excess" : "non-transferable",
+      loss: rule === "wigm-rational" ? "sheet-rounding" : "loss-of-fractions",
       quotaKind: "quota",
       candidates: e.candidates,
-      elected: electedOrder.map((c) => e.candidates[c]!),
+      ron: ronName(e, options),
+      elected: electedOrder.map(name),
     },
-    raw,
+    columns.map((column) => column.raw),
   );
-  return { sheet, report: toReport(e, rule, options, sheet, stages, electedOrder) };
+  return { sheet, report: toReport(e, rule, options, sheet, columns, electedOrder) };
+}
+
+/** Meek: everyone elected so far, whose surpluses are redistributed whenever the count runs again. */
+function electedBefore(columns: readonly Column[]): CandidateIndex[] {
+  return columns.flatMap((column) => [...column.reasons.keys()]);
+}
+
+function ronName(e: Election, options: CountOptions): string | null {
+  const ron = findRon(e, options);
+  return ron === null ? null : (e.candidates[ron] ?? null);
 }
 
 /** The sheet as the report the result pages and the declaration read (figures as numbers). */
-function toReport(e: Election, rule: ReferenceRule, options: CountOptions, sheet: CountSheet, stages: readonly Building[], electedOrder: readonly CandidateIndex[]): RankedCountReport {
+function toReport(e: Election, rule: ReferenceRule, options: CountOptions, sheet: CountSheet, columns: readonly Column[], electedOrder: readonly CandidateIndex[]): RankedCountReport {
   const ron = findRon(e, options);
   const reasons = new Map<CandidateIndex, { stage: number; reason: ElectionReason }>();
-  stages.forEach((s, i) => s.reasons.forEach((reason, c) => reasons.set(c, { stage: i + 1, reason })));
+  columns.forEach((column, i) => column.reasons.forEach((reason, c) => reasons.set(c, { stage: i + 1, reason })));
   const winners: Winner[] = electedOrder.map((c) => ({ candidate: e.candidates[c]!, stage: reasons.get(c)?.stage ?? sheet.stages.length, reason: reasons.get(c)?.reason ?? "last-standing", ron: c === ron }));
-  const reportStages: StageReport[] = sheet.stages.map((s, i) => ({
+  const stages: StageReport[] = sheet.stages.map((s) => ({
     stage: s.stage,
-    action: { kind: "round", says: s.says },
+    action: { kind: "round", events: s.events },
     totals: s.candidates.map((cell, c) => ({ candidate: e.candidates[c]!, votes: Number(cell.total), change: Number(cell.change), status: cell.state })),
-    transfers: [],
+    transfers: s.transfers.map((t) => ({ from: t.from, to: t.to, papers: t.papers, value: Number(t.value), votes: Number(t.votes) })),
     nonTransferable: Number(s.nonTransferable.total),
     lossOfFractions: Number(s.lossOfFractions?.total ?? 0),
     continuingVotes: s.candidates.reduce((sum, cell) => sum + (cell.state === "continuing" ? Number(cell.total) : 0), 0),
     elected: winners.filter((win) => win.stage === s.stage).map((win) => ({ candidate: win.candidate, reason: win.reason, ron: win.ron })),
     excluded: s.candidates.flatMap((cell, c) => (cell.mark === "excluded" ? [e.candidates[c]!] : [])),
-    tieBreaks: stages[i]!.ties,
+    tieBreaks: s.ties,
   }));
   const cast = e.ballots.reduce((sum, b) => sum + b.weight, 0);
-  const ties = stages.flatMap((s) => s.ties);
   return {
     method: rule,
     title: e.title,
@@ -217,7 +299,7 @@ function toReport(e: Election, rule: ReferenceRule, options: CountOptions, sheet
     elected: winners.map((win) => win.candidate),
     winners,
     vacantSeats: e.seats - winners.filter((win) => !win.ron).length,
-    tieBreaks: ties,
-    stages: reportStages,
+    tieBreaks: sheet.stages.flatMap((s) => s.ties),
+    stages,
   };
 }

@@ -146,8 +146,24 @@ export type StageAction =
       /** The excluded candidate's total when excluded, in votes. */
       readonly total: number;
     }
-  /** A Meek or WIGM stage, in the rule's own words (reference-report.ts). */
-  | { readonly kind: "round"; readonly says: string };
+  /** A Meek or WIGM stage: what it did, as events (reference-report.ts). */
+  | { readonly kind: "round"; readonly events: readonly StageEvent[] };
+
+/**
+ * What a stage of a count sheet did, as data (worded only when shown, so that a stored result
+ * never depends on its wording): papers moved from a surplus or an exclusion, and who was elected
+ * or excluded there.
+ */
+export type StageEvent =
+  | { readonly kind: "first-preferences" }
+  /** The surpluses of these candidates transferred (Meek: redistributed by their keep factors). */
+  | { readonly kind: "surplus"; readonly candidates: readonly string[] }
+  /** These candidates excluded and their papers passed on. */
+  | { readonly kind: "exclusion"; readonly candidates: readonly string[] }
+  /** Elected at this stage by reaching the quota, or as no more remained than seats. */
+  | { readonly kind: "elected"; readonly candidates: readonly string[]; readonly remaining: boolean }
+  /** Excluded at the end of the count, every seat being filled. */
+  | { readonly kind: "excluded-remaining"; readonly candidates: readonly string[] };
 
 export interface CandidateStanding {
   readonly candidate: string;

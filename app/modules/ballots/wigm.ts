@@ -107,6 +107,15 @@ export interface WigmAction<T = bigint> {
   readonly standings: readonly WigmStanding<T>[];
   /** Votes of ballots that reached the end of their preferences. */
   readonly nonTransferable: T;
+  /** For a transfer (surplus or defeat): the papers moved, by destination and value. */
+  readonly moves?: readonly WigmMove<T>[];
+}
+
+/** Papers moved together at a transfer: how many, where to (null: non-transferable), and each one's value after it. */
+export interface WigmMove<T = bigint> {
+  readonly to: CandidateIndex | null;
+  readonly papers: bigint;
+  readonly value: T;
 }
 
 export type WigmReport<T = bigint> = ActionReport<"wigm-prf" | "wigm-rational", WigmAction<T>> & { readonly quota: T };
@@ -140,7 +149,14 @@ function countWigm<T>(election: Election, a: WigmArithmetic<T>, method: "wigm-pr
   let nonTransferable = a.zero;
   let round = 0;
 
-  const record = (kind: WigmActionKind, extra: Partial<Pick<WigmAction<T>, "candidate" | "tied" | "tieFor" | "surplus">> = {}) => {
+  // The transfer being made, by destination and value (for the count sheet's parcels).
+  let moving: Map<string, WigmMove<T>> | null = null;
+  const moved = () => {
+    const list = [...(moving?.values() ?? [])];
+    moving = null;
+    return list;
+  };
+  const record = (kind: WigmActionKind, extra: Partial<Pick<WigmAction<T>, "candidate" | "tied" | "tieFor" | "surplus" | "moves">> = {}) => {
     actions.push({ kind, round, ...extra, standings: standings(), nonTransferable });
   };
   const chooseAmong = (tied: readonly CandidateIndex[], tieFor: "surplus" | "defeat"): CandidateIndex => {
@@ -155,6 +171,12 @@ function countWigm<T>(election: Election, a: WigmArithmetic<T>, method: "wigm-pr
     const value = a.times(p.weight, p.count);
     if (p.at >= p.ranking.length) nonTransferable = a.add(nonTransferable, value);
     else votes.set(p.ranking[p.at]!, a.add(votes.get(p.ranking[p.at]!)!, value));
+    if (moving) {
+      const to = p.at < p.ranking.length ? p.ranking[p.at]! : null;
+      const key = `${to}:${typeof p.weight === "bigint" ? p.weight : `${(p.weight as Rational).n}/${(p.weight as Rational).d}`}`;
+      const parcel = moving.get(key);
+      moving.set(key, { to, value: p.weight, papers: (parcel?.papers ?? 0n) + p.count });
+    }
   };
   const papersOf = (c: CandidateIndex) => papers.filter((p) => p.at < p.ranking.length && p.ranking[p.at] === c);
   const seatsLeft = () => seats - inState("elected").length - inState("pending").length;
@@ -185,12 +207,13 @@ function countWigm<T>(election: Election, a: WigmArithmetic<T>, method: "wigm-pr
       record("surplus", { candidate: chosen });
       const vote = votes.get(chosen)!;
       const surplus = a.sub(vote, quota);
+      moving = new Map();
       for (const p of papersOf(chosen)) {
         p.weight = a.reweigh(p.weight, surplus, vote);
         transfer(p);
       }
       votes.set(chosen, quota);
-      record("surplus-transferred", { candidate: chosen, surplus });
+      record("surplus-transferred", { candidate: chosen, surplus, moves: moved() });
     } else if (inState("hopeful").length > 0) {
       // B.4. Defeat the hopeful candidate with the fewest votes, and pass their papers on.
       const hopeful = inState("hopeful");
@@ -198,9 +221,10 @@ function countWigm<T>(election: Election, a: WigmArithmetic<T>, method: "wigm-pr
       const loser = chooseAmong(hopeful.filter((c) => a.compare(votes.get(c)!, low) === 0), "defeat");
       state.set(loser, "defeated");
       record("defeat", { candidate: loser });
+      moving = new Map();
       for (const p of papersOf(loser)) transfer(p);
       votes.set(loser, a.zero);
-      record("defeat-transferred", { candidate: loser });
+      record("defeat-transferred", { candidate: loser, moves: moved() });
     }
   }
   // C. Pending candidates are elected; the rest elected if seats remain, otherwise defeated.

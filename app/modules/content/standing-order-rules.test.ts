@@ -45,6 +45,8 @@ describe("standing orders rules block", () => {
     expect(parseRulesBlock(withLine(/^several_seats_method: scottish-stv/m, "several_seats_method: meek"))).toMatchObject({ severalSeatsMethod: "meek" });
     expect(parseRulesBlock(withLine(/^several_seats_method: scottish-stv/m, "several_seats_method: wigm-rational"))).toMatchObject({ severalSeatsMethod: "wigm-rational" });
     expect(problemsOf(withLine(/^several_seats_method: scottish-stv/m, "several_seats_method: borda"))[0]).toMatch(/^"several_seats_method": /);
+    // Standing orders written before the key existed count as they always did.
+    expect(parseRulesBlock(withLine(/^several_seats_method: scottish-stv.*\n/m, ""))).toMatchObject({ severalSeatsMethod: "scottish-stv" });
   });
 
   it("keeps a zero as zero (no seconders, no supporters, a quorum of nobody)", () => {

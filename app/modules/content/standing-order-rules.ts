@@ -31,7 +31,9 @@ export const rulesBlockSchema = z.strictObject({
   seconders_required: headCount,
   candidate_statement_max_words: wordLimit,
   one_registered_office_per_person: z.boolean(),
-  several_seats_method: z.enum(severalSeatMethodValues),
+  // Added after standing orders were first written (issue 18): a block without it counts several
+  // seats as every block before it did, by Scottish STV.
+  several_seats_method: z.enum(severalSeatMethodValues).default("scottish-stv"),
 });
 
 export type MajorityRule = z.infer<typeof majority>;

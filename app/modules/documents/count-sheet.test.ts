@@ -5,7 +5,7 @@
  */
 import { createElement } from "react";
 import { describe, expect, it } from "vitest";
-import { countReferenceRule, countScottishStv, parseBlt, sheetFromRankedReport, type CountSheet } from "~/modules/ballots";
+import { countReferenceRule, countScottishStv, countSheetWords, parseBlt, sheetFromRankedReport, type CountSheet } from "~/modules/ballots";
 import { readShared } from "~/modules/ballots/test-support/shared-ballots";
 import { CountSheetPdf, stageBlocks, type CountSheetData } from "./count-sheet";
 import { renderPdf } from "./render.server";
@@ -36,8 +36,8 @@ describe("the count sheet PDF", () => {
     const blocks = stageBlocks(sheet);
     expect(blocks.length).toBeGreaterThan(1);
     expect(blocks.flat()).toHaveLength(sheet.stages.length);
-    for (const stage of sheet.stages) expect(text).toContain(`Stage ${stage.stage}: ${stage.says}`);
-    expect(text).toContain("Stage 2: Surplus of Kevin LANG (LD) · Transfer value 0.53248");
+    for (const stage of sheet.stages) expect(text).toContain(`Stage ${stage.stage}: ${countSheetWords.events(stage.events)}`);
+    expect(text).toContain("Stage 2: Surplus of Kevin LANG (LD); Elected: Louise YOUNG (LD) · Transfer value 0.53248");
     // Kevin Lang: elected on first preferences, then down to the quota as his surplus moves.
     expect(text).toMatch(/Kevin LANG \(LD\) \+6079\.00000 6079\.00000 E -3237\.00000 2842\.00000/);
     expect(text).toMatch(/Loss of fractions 0\.00000 \+0\.05408 0\.05408/);
@@ -52,8 +52,9 @@ describe("the count sheet PDF", () => {
     const pdf = await renderPdf(createElement(CountSheetPdf, { data: data(sheet) }));
     const text = flat(pdfText(pdf));
     expect(text).toContain("Counted by: Meek STV");
-    expect(text).toContain("Excess (exhausted papers and rounding)");
-    for (const stage of sheet.stages) expect(text).toContain(`Stage ${stage.stage}: ${stage.says}`);
+    expect(text).toContain("Excess");
+    expect(text).toContain("Excess: what no candidate keeps");
+    for (const stage of sheet.stages) expect(text).toContain(`Stage ${stage.stage}: ${countSheetWords.events(stage.events)}`);
     expect(text).toContain(sheet.stages.at(-1)!.quota!);
     expect(text).not.toContain("Loss of fractions");
   });

@@ -7,7 +7,7 @@
  * Layout only: every figure comes from the sheet (ballots/count-sheet.ts) as exact text.
  */
 import { StyleSheet, Text, View } from "@react-pdf/renderer";
-import { countSheetWords as words, type CountSheet, type CountSheetStage, type SheetCandidateCell, type SheetFigure } from "~/modules/ballots";
+import { countSheetWords as words, explainTieBreak, type CountSheet, type CountSheetStage, type SheetCandidateCell, type SheetFigure } from "~/modules/ballots";
 import { A4Page, contentWidth, FieldLine, Heading, List, Paragraph, PdfDocument, SignatureBlock, Spacer } from "./kit";
 import { countSheetMessages as t } from "./messages";
 
@@ -57,7 +57,7 @@ export function sheetRows(sheet: CountSheet): SheetRow[] {
     cells: (s) => ({ change: changeOf(s.candidates[c]!), total: totalOf(s.candidates[c]!), mark: s.candidates[c]!.mark }),
   }));
   rows.push({ label: words.rows[sheet.residual], kind: "summary", cells: (s) => figure(s.nonTransferable) });
-  if (sheet.stages.some((s) => s.lossOfFractions)) rows.push({ label: words.rows.lossOfFractions, kind: "summary", cells: (s) => figure(s.lossOfFractions) });
+  if (sheet.stages.some((s) => s.lossOfFractions)) rows.push({ label: words.rows[sheet.loss], kind: "summary", cells: (s) => figure(s.lossOfFractions) });
   rows.push({ label: words.rows.total, kind: "total", cells: (s) => ({ change: "", total: s.total, mark: null }) });
   if (sheet.stages.some((s) => s.quota !== null)) rows.push({ label: words.rows[sheet.quotaKind], kind: "summary", cells: (s) => ({ change: "", total: s.quota ?? "", mark: null }) });
   return rows;
@@ -117,8 +117,8 @@ function Block({ stages, rows, total }: { stages: readonly CountSheetStage[]; ro
             </View>
           ))}
         </View>
-        {rows.map((row) => (
-          <View key={row.label} style={[styles.row, ...(row.kind === "total" ? [styles.totalRow] : [])]} wrap={false}>
+        {rows.map((row, r) => (
+          <View key={r} style={[styles.row, ...(row.kind === "total" ? [styles.totalRow] : [])]} wrap={false}>
             <Text style={styles.name}>{row.label}</Text>
             {stages.map((s) => {
               const cell = row.cells(s);
@@ -135,7 +135,7 @@ function Block({ stages, rows, total }: { stages: readonly CountSheetStage[]; ro
       <Spacer height={4} />
       {stages.map((s) => (
         <Text key={s.stage} style={styles.says}>
-          {`${words.stage(s.stage)}: ${s.says}${s.transferValues.length > 0 ? ` · ${words.transferValue(s.transferValues)}` : ""}`}
+          {`${words.stage(s.stage)}: ${words.events(s.events)}${s.transferValues.length > 0 ? ` · ${words.transferValue(s.transferValues)}` : ""}`}
         </Text>
       ))}
     </View>
@@ -146,14 +146,15 @@ export function CountSheetPdf({ data }: { data: CountSheetData }) {
   const { sheet } = data;
   const rows = sheetRows(sheet);
   const blocks = stageBlocks(sheet);
-  const ties = sheet.stages.flatMap((s) => s.ties.map((tie) => `${words.stage(s.stage)}: ${tie}`));
+  const ties = sheet.stages.flatMap((s) => s.ties.map((tie) => `${words.stage(s.stage)}: ${explainTieBreak(tie)}`));
+  const methodName = words.methodNames[sheet.method] ?? sheet.method;
   return (
     <PdfDocument info={{ title: t.pdfTitle(data.title), author: data.partyName, subject: t.subject(data.title), keywords: t.keywords, generatedAt: data.generatedAt }}>
       <A4Page header={data.partyName} headerRight={words.title} generatedAt={data.generatedAt} orientation="landscape">
         <Heading level={1}>{t.pdfTitle(data.title)}</Heading>
         {/* The facts on one line, so the first table starts on the first page. */}
         <Paragraph>
-          {[`${t.method}: ${sheet.methodName}`, `${t.seats}: ${sheet.seats}`, `${t.valid}: ${sheet.ballots.toLocaleString("en-GB")}`, ...(data.closedAt ? [`${t.closed}: ${t.date(data.closedAt)}`] : [])].join(" · ")}
+          {[`${t.method}: ${methodName}`, `${t.seats}: ${sheet.seats}`, `${t.valid}: ${sheet.ballots.toLocaleString("en-GB")}`, ...(data.closedAt ? [`${t.closed}: ${t.date(data.closedAt)}`] : [])].join(" · ")}
         </Paragraph>
         <Paragraph small muted>
           {t.howToRead(sheet.places)}
@@ -162,10 +163,10 @@ export function CountSheetPdf({ data }: { data: CountSheetData }) {
           <Block key={stages[0]!.stage} stages={stages} rows={rows} total={sheet.stages.length} />
         ))}
         <Paragraph small muted>
-          {words.legend}
+          {[words.legend, ...words.notesFor(sheet)].join(" ")}
         </Paragraph>
         <Heading level={2}>{t.electedHeading}</Heading>
-        {sheet.elected.length > 0 ? <List ordered items={sheet.elected} /> : <Paragraph>{t.nobodyElected}</Paragraph>}
+        {sheet.elected.length > 0 ? <List ordered items={words.electedList(sheet)} /> : <Paragraph>{t.nobodyElected}</Paragraph>}
         {ties.length > 0 ? (
           <>
             <Heading level={2}>{t.tiesHeading}</Heading>
@@ -173,7 +174,7 @@ export function CountSheetPdf({ data }: { data: CountSheetData }) {
           </>
         ) : null}
         <Heading level={2}>{t.checkHeading}</Heading>
-        <Paragraph>{t.check(data.pollUrl, sheet.methodName, data.lotSeed)}</Paragraph>
+        <Paragraph>{t.check(data.pollUrl, methodName, data.lotSeed)}</Paragraph>
         <SignatureBlock closing={t.certify} name={data.returningOfficer} lines={[t.role]} />
         <FieldLine label={t.dated} value={null} />
       </A4Page>

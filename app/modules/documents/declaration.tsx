@@ -7,6 +7,7 @@
  */
 import { StyleSheet, Text, View } from "@react-pdf/renderer";
 import {
+  countSheetWords,
   explainTieBreak,
   ELECTION_REASON_MESSAGES,
   RON_EXPLAINED,
@@ -121,7 +122,7 @@ function describeAction(action: StageAction): string {
     case "exclusion":
       return t.candidateExcluded(action.candidate, formatVotes(action.total));
     case "round":
-      return action.says;
+      return countSheetWords.events(action.events);
   }
 }
 

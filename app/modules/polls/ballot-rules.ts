@@ -169,7 +169,9 @@ export type PollResult =
 /** A ranked result's count sheet; null for Yes/No and Schulze, which have no stages. */
 export function countSheetOf(result: PollResult): CountSheet | null {
   if (result.kind !== "ranked" || result.report.method === "schulze") return null;
-  return result.sheet ?? sheetFromRankedReport(result.report);
+  if (result.sheet) return result.sheet;
+  // A Meek or WIGM sheet is kept with its result; its report's figures are not exact enough to rebuild it.
+  return isReferenceRule(result.report.method) ? null : sheetFromRankedReport(result.report);
 }
 
 export function countPoll(rules: PollRules, contents: readonly BallotContent[], rollSize: number): PollResult {
