@@ -228,6 +228,21 @@ describe("every ranked rule's sheet (random elections)", () => {
           expect(sheet.stages.length).toBeGreaterThan(0);
           const widest = Math.max(...formatCountSheet(sheet).split("\n").map((l) => l.length));
           expect(widest).toBeLessThanOrEqual(100);
+          // Someone excluded is marked where their votes leave them (or at the very end, when the count stops).
+          sheet.stages.forEach((stage, i) =>
+            stage.candidates.forEach((cell) => {
+              if (cell.mark === "excluded" && i < sheet.stages.length - 1) expect(units(cell.total, sheet.places), `stage ${stage.stage}`).toBe(0n);
+            }),
+          );
+          // Where papers move in parcels at values kept exactly, a gain is exactly what was transferred.
+          if (method === "scottish-stv" || method === "wigm-prf") {
+            for (const stage of sheet.stages.slice(1)) {
+              sheet.candidates.forEach((name, c) => {
+                const change = units(stage.candidates[c]!.change, sheet.places);
+                if (change > 0n) expect(stage.transfers.filter((t) => t.to === name).reduce((sum, t) => sum + units(t.votes, sheet.places), 0n)).toBe(change);
+              });
+            }
+          }
         }),
         { numRuns: 60 },
       );

@@ -194,7 +194,10 @@ function assemble(
     if (meek) {
       if (!["elect", "elect-remaining", "defeat", "defeat-batch", "defeat-remaining"].includes(step.kind)) continue;
       const totals = totalsOf(step);
-      if (totals.some((t, i) => t !== last().raw.totals[i])) {
+      // At the end of the count the rule settles the rest where they stand; the counter then
+      // zeroes those it excludes, which moves no vote to anyone: that is no column of its own.
+      const ending = step.kind === "elect-remaining" || step.kind === "defeat-remaining";
+      if (totals.some((t, i) => t !== last().raw.totals[i]) && (!ending || redistributing.excluded.length > 0)) {
         // The totals moved since the last column: what was redistributed moved them.
         const events: StageEvent[] = [];
         if (redistributing.excluded.length > 0) events.push({ kind: "exclusion", candidates: redistributing.excluded.map(name) });
