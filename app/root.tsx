@@ -112,12 +112,7 @@ export function ErrorBoundary() {
     );
   }
   if (isRouteErrorResponse(error)) {
-    const title =
-      error.status === 403
-        ? "You do not have permission to see this page"
-        : error.status === 404
-          ? "Page not found"
-          : "Sorry, there is a problem";
+    const title = error.status === 403 ? "You do not have permission to see this page" : error.status === 404 ? "Page not found" : "Sorry, there is a problem";
     return (
       <div className="page">
         <h1>{title}</h1>

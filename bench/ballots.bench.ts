@@ -224,7 +224,12 @@ async function populate(
     return { pollId: created.pollId, openMs: performance.now() - t };
   };
   const irv = RANKED
-    ? await opened({ title: "Leader", method: "irv", options: [...CANDIDATES.map((label) => ({ label })), { label: LABELS[LABELS.length - 1]!, isRon: true }], closesAt })
+    ? await opened({
+        title: "Leader",
+        method: "irv",
+        options: [...CANDIDATES.map((label) => ({ label })), { label: LABELS[LABELS.length - 1]!, isRon: true }],
+        closesAt,
+      })
     : { pollId: "", openMs: 0 };
   const yesNo = await opened({ title: "Adopt the statement", method: "yes-no", options: [], closesAt });
   return { ...irv, voters, directVoters, fillMs, ids, cookies, yesNoPollId: yesNo.pollId, yesNoOpenMs: yesNo.openMs };
@@ -492,7 +497,9 @@ function describeWave(w: Wave) {
     `${w.label}: ${fmt(w.ok)} of ${fmt(w.sent)} cast in ${(w.wallMs / 1000).toFixed(1)} s = ${perSecond.toFixed(0)} ballots/s; ` +
       `median ${result.median.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, max ${result.max.toFixed(0)} ms; CPU per ballot: ` +
       `server ${result.cpuServer.toFixed(1)} ms, PostgreSQL ${result.cpuPostgres.toFixed(1)} ms, client ${result.cpuClient.toFixed(1)} ms` +
-      (w.waits ? `; connections on average: ${w.waits.running.toFixed(1)} running, ${w.waits.waitingForLock.toFixed(1)} waiting for a lock, ${w.waits.idleInTransaction.toFixed(1)} idle in transaction` : "") +
+      (w.waits
+        ? `; connections on average: ${w.waits.running.toFixed(1)} running, ${w.waits.waitingForLock.toFixed(1)} waiting for a lock, ${w.waits.idleInTransaction.toFixed(1)} idle in transaction`
+        : "") +
       (w.failures.length ? `; ${w.failures.length} failed, first: ${w.failures[0]}` : ""),
   );
   return result;
@@ -516,7 +523,9 @@ async function makeBrowserBallots(election: Election, userIds: readonly string[]
     const r = random();
     return r < 0.5 ? 0 : r < 0.9 ? 1 : 2;
   };
-  const made = await Promise.all(userIds.map((userId) => pool.run({ election: election.raw, credential: memberCredential(election.params.uuid, userId), answer: answerOf() })));
+  const made = await Promise.all(
+    userIds.map((userId) => pool.run({ election: election.raw, credential: memberCredential(election.params.uuid, userId), answer: answerOf() })),
+  );
   pool.setThreads(0);
   return made;
 }
@@ -596,7 +605,12 @@ let database = await target.open();
 await database.migrate();
 const voting = RANKED ? WARMUP + BALLOTS + DATA_BALLOTS + ENDPOINT_BALLOTS : 0;
 const encryptedVoting = ENCRYPTED_WARMUP + ENCRYPTED_BALLOTS + ENCRYPTED_PACED;
-const { pollId, voters, directVoters, openMs, fillMs, ids, cookies, yesNoPollId, yesNoOpenMs } = await populate(database, voting, RANKED ? DIRECT_BALLOTS : 0, encryptedVoting);
+const { pollId, voters, directVoters, openMs, fillMs, ids, cookies, yesNoPollId, yesNoOpenMs } = await populate(
+  database,
+  voting,
+  RANKED ? DIRECT_BALLOTS : 0,
+  encryptedVoting,
+);
 log(
   `${fmt(ROLL)} members and ${fmt(cookies.length)} sessions in ${(fillMs / 1000).toFixed(1)} s; ` +
     `${RANKED ? `IRV poll opened on all ${fmt(ROLL)} in ${(openMs / 1000).toFixed(1)} s; ` : ""}Yes/No poll opened on all in ${(yesNoOpenMs / 1000).toFixed(1)} s`,
@@ -610,7 +624,9 @@ const tMade = performance.now();
 const made = await makeBrowserBallots(yesNoElection, ids.slice(0, encryptedVoting + 2 * STALL_BALLOTS));
 const makeMs = performance.now() - tMade;
 log(`${fmt(made.length)} Yes/No ballots made as a browser makes them in ${(makeMs / 1000).toFixed(1)} s`);
-const encryptedVoters: Voter[] = made.slice(0, encryptedVoting).map((raw, i) => ({ cookie: cookies[i]!, body: new URLSearchParams({ belenios: raw }).toString() }));
+const encryptedVoters: Voter[] = made
+  .slice(0, encryptedVoting)
+  .map((raw, i) => ({ cookie: cookies[i]!, body: new URLSearchParams({ belenios: raw }).toString() }));
 const stallBallots = made.slice(encryptedVoting).map((raw, k) => ({ userId: ids[encryptedVoting + k]!, raw }));
 
 const port = await freePort(Number(process.env.BENCH_PORT ?? 3177));
@@ -630,7 +646,13 @@ try {
     const warm = await castWave("warm-up", pagePath, httpSender(port, pagePath, voters.slice(0, WARMUP), documentReceipt), server, null);
     if (warm.ok !== WARMUP) throw new Error(`warm-up: ${warm.failures.slice(0, 3).join(" | ")}`);
     waves.push(
-      await castWave("HTML form (no JavaScript)", pagePath, httpSender(port, pagePath, voters.slice(WARMUP, WARMUP + BALLOTS), documentReceipt), server, target.sampler),
+      await castWave(
+        "HTML form (no JavaScript)",
+        pagePath,
+        httpSender(port, pagePath, voters.slice(WARMUP, WARMUP + BALLOTS), documentReceipt),
+        server,
+        target.sampler,
+      ),
     );
     // What the Remix Form sends when JavaScript runs (single fetch): the action's data only.
     waves.push(
@@ -663,7 +685,13 @@ try {
   // Not fatal: a ballot refused here (a 503 while the threads start on a busy machine) shows in the rows' failures if it lasts.
   if (warm.ok !== ENCRYPTED_WARMUP) log(`encrypted warm-up: ${fmt(warm.ok)} of ${fmt(ENCRYPTED_WARMUP)} cast; first failure: ${warm.failures[0] ?? "none"}`);
   let health = probeHealth(port);
-  const fast = await castWave("encrypted Yes/No, as fast as possible", yesNoPath, httpSender(port, yesNoPath, take(ENCRYPTED_BALLOTS), tracker), server, target.sampler);
+  const fast = await castWave(
+    "encrypted Yes/No, as fast as possible",
+    yesNoPath,
+    httpSender(port, yesNoPath, take(ENCRYPTED_BALLOTS), tracker),
+    server,
+    target.sampler,
+  );
   encryptedWaves.push({ wave: fast, health: await health(), how: `${CONCURRENCY} requests in flight` });
   health = probeHealth(port);
   const paced = await pacedWave(`encrypted Yes/No, ${ENCRYPTED_RATE} a second`, yesNoPath, port, take(ENCRYPTED_PACED), ENCRYPTED_RATE, tracker, server);
@@ -713,8 +741,10 @@ async function finishRanked(waves: Wave[]): Promise<void> {
   // Every insert that references the poll (the voter's mark, the ballot) looks its row up for the
   // foreign key; casting no longer updates that row (decision 025): has it stayed small?
   const pollsTable = target.sampler
-    ? (await target.sampler<{ dead: string; kib: string }[]>`
-      select n_dead_tup::text as dead, (pg_relation_size('polls') / 1024)::text as kib from pg_stat_user_tables where relname = 'polls'`)[0]
+    ? (
+        await target.sampler<{ dead: string; kib: string }[]>`
+      select n_dead_tup::text as dead, (pg_relation_size('polls') / 1024)::text as kib from pg_stat_user_tables where relname = 'polls'`
+      )[0]
     : undefined;
   const stopSampling = sampleStatements(target.sampler);
   const tClose = performance.now();
@@ -868,7 +898,9 @@ async function finishEncrypted(): Promise<void> {
   const published = await getPublication(database.db, yesNoPollId);
   await database.close();
   const consistent = published?.ballotCount === cast && published.voted === cast;
-  log(`closePoll of the Yes/No poll (${fmt(cast)} encrypted ballots: tally, decryption, result): ${(closeMs / 1000).toFixed(2)} s; ${consistent ? "consistent" : "NOT CONSISTENT"}`);
+  log(
+    `closePoll of the Yes/No poll (${fmt(cast)} encrypted ballots: tally, decryption, result): ${(closeMs / 1000).toFixed(2)} s; ${consistent ? "consistent" : "NOT CONSISTENT"}`,
+  );
 
   const figures = encryptedWaves.map(({ wave, health, how }) => {
     const d = describeWave(wave);
@@ -877,7 +909,9 @@ async function finishEncrypted(): Promise<void> {
   });
   for (const s of stalls) log(`${s.wave.label}: longest stall of the main thread ${s.worstStallMs.toFixed(0)} ms`);
   const [fast, paced] = figures;
-  const met = Boolean(fast && paced && fast.d.perSecond >= ENCRYPTED_TARGET_PER_SECOND && paced.d.p99 < ENCRYPTED_TARGET_P99_MS && paced.wave.failures.length === 0);
+  const met = Boolean(
+    fast && paced && fast.d.perSecond >= ENCRYPTED_TARGET_PER_SECOND && paced.d.p99 < ENCRYPTED_TARGET_P99_MS && paced.wave.failures.length === 0,
+  );
   const section = `## ${ENCRYPTED_HEADING}
 
 Run with \`npm run bench:ballots\` on ${new Date().toISOString().slice(0, 10)}: ${machineLine(loadBefore)}.
@@ -920,7 +954,12 @@ then in the worker pool; the longest this process's event loop waited (perf_hook
 
 | proofs checked on | worker threads | ballots/s | p99 ms | longest stall of the main thread, ms |
 |---|---:|---:|---:|---:|
-${stalls.map((s) => { const d = describeWave(s.wave); return `| ${s.mode} | ${s.threads} | ${d.perSecond.toFixed(0)} | ${d.p99.toFixed(0)} | ${s.worstStallMs.toFixed(0)} |`; }).join("\n")}
+${stalls
+  .map((s) => {
+    const d = describeWave(s.wave);
+    return `| ${s.mode} | ${s.threads} | ${d.perSecond.toFixed(0)} | ${d.p99.toFixed(0)} | ${s.worstStallMs.toFixed(0)} |`;
+  })
+  .join("\n")}
 `
     : ""
 }

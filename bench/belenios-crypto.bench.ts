@@ -112,7 +112,9 @@ const { label: databaseLabel, runs: openings } = process.env.BENCH_DATABASE_URL
   ? await onExistingDatabase(process.env.BENCH_DATABASE_URL, openOn)
   : await onBenchDatabase("crypto", process.env.TEST_DATABASE_URL, openOn);
 for (const o of openings) {
-  console.log(`open a Yes/No poll on ${rollSize} members, credentials on the ${o.mode}: ${(o.ms / 1000).toFixed(1)} s, main thread's longest stall ${o.worstStallMs.toFixed(0)} ms`);
+  console.log(
+    `open a Yes/No poll on ${rollSize} members, credentials on the ${o.mode}: ${(o.ms / 1000).toFixed(1)} s, main thread's longest stall ${o.worstStallMs.toFixed(0)} ms`,
+  );
 }
 
 if (defaultSizes) {

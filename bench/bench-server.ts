@@ -59,4 +59,3 @@ export async function stopServer(child: ChildProcess): Promise<void> {
   await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
   if (child.exitCode === null) child.kill("SIGKILL");
 }
-

@@ -65,7 +65,8 @@ await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
 function runIn(page: Page, kind: Kind, way: Way, n: number): Promise<Run[]> {
   const election = kind === "yes-no" ? yesNo : ranked;
   return page.evaluate(
-    ({ n, kind, way, electionRaw, credential, fullRanking }) => (window as unknown as { benchPage: typeof BenchPage }).benchPage.measure(kind, way, n, electionRaw, credential, fullRanking),
+    ({ n, kind, way, electionRaw, credential, fullRanking }) =>
+      (window as unknown as { benchPage: typeof BenchPage }).benchPage.measure(kind, way, n, electionRaw, credential, fullRanking),
     { n, kind, way, electionRaw: election.raw, credential, fullRanking },
   );
 }

@@ -26,7 +26,10 @@ const constitution = largeConstitution();
 const amendments = largeAmendments(constitution);
 const lines = constitutionLayout(constitution).flatMap((l) => l.lines.filter((line) => line.number !== null)).length;
 const supporters = amendments.amendments.reduce((n, a) => n + a.supporters.length, 0);
-const loadBefore = os.loadavg().map((l) => l.toFixed(1)).join(" / ");
+const loadBefore = os
+  .loadavg()
+  .map((l) => l.toFixed(1))
+  .join(" / ");
 
 function pages(pdf: Buffer): number {
   const dir = mkdtempSync(path.join(os.tmpdir(), "breakaway-bench-"));
@@ -65,8 +68,16 @@ const startUp = await withLag(() => renderInWorker("constitution", largeConstitu
 
 const rows: string[] = [];
 for (const [name, here, there] of [
-  [`Constitution, ${constitution.clauses.length} clauses, ${lines.toLocaleString("en-GB")} lines`, () => renderPdf(createElement(ConstitutionPdf, { data: constitution })), () => renderInWorker("constitution", constitution)],
-  [`Amendments, ${amendments.amendments.length} with ${supporters.toLocaleString("en-GB")} supporters`, () => renderPdf(createElement(AmendmentsPdf, { data: amendments })), () => renderInWorker("amendments", amendments)],
+  [
+    `Constitution, ${constitution.clauses.length} clauses, ${lines.toLocaleString("en-GB")} lines`,
+    () => renderPdf(createElement(ConstitutionPdf, { data: constitution })),
+    () => renderInWorker("constitution", constitution),
+  ],
+  [
+    `Amendments, ${amendments.amendments.length} with ${supporters.toLocaleString("en-GB")} supporters`,
+    () => renderPdf(createElement(AmendmentsPdf, { data: amendments })),
+    () => renderInWorker("amendments", amendments),
+  ],
 ] as const) {
   const main = await withLag(here);
   const worker = await withLag(there);
@@ -77,7 +88,12 @@ for (const [name, here, there] of [
 }
 
 const cpu = os.cpus()[0]?.model.trim() ?? "unknown CPU";
-console.log(`Node ${process.version}, ${os.platform()} ${os.arch()}, ${os.cpus().length} cores (${cpu}), NODE_ENV=${process.env.NODE_ENV}, load average ${loadBefore} before and ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} after.`);
+console.log(
+  `Node ${process.version}, ${os.platform()} ${os.arch()}, ${os.cpus().length} cores (${cpu}), NODE_ENV=${process.env.NODE_ENV}, load average ${loadBefore} before and ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" / ")} after.`,
+);
 console.log(`Worker start-up and a one-clause document: ${startUp.ms.toFixed(0)} ms (this thread late by up to ${startUp.worst.toFixed(0)} ms).\n`);
 console.log("| document | pages | KiB | on the main thread, ms | main thread held up to, ms | on the worker, ms | main thread held up to, ms |");
 console.log("|---|---:|---:|---:|---:|---:|---:|");

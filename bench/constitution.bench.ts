@@ -143,7 +143,10 @@ function generatedClause(title: string, topic: string, n: number): UploadedClaus
   const items = [...listItems].sort(() => random() - 0.5).slice(0, between(4, 6));
   const list = items.map((item, i) => `- (${String.fromCharCode(97 + i)}) ${item}${i === items.length - 1 ? "." : ";"}`).join("\n");
   const text = [paragraph(1), `(2) The rules on ${topic} must set out:\n\n${list}`, paragraph(3), paragraph(4), ...(n % 2 ? [paragraph(5)] : [])].join("\n\n");
-  const id = title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  const id = title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
   return { id, title, text, entrenched: n === 19, covers: [] };
 }
 
@@ -196,18 +199,46 @@ interface Setup {
 const member = (ids: string[], i: number) => ({ id: ids[i]!, email: email(i), isOrganiser: false });
 
 async function membersAndMovement(db: Db): Promise<string[]> {
-  const firstNames = ["Ann", "Bilal", "Catriona", "Dev", "Eilidh", "Femi", "Gareth", "Hannah", "Iqbal", "Jo", "Kwame", "Lowri", "Mohammed", "Niamh", "Owen", "Priya"];
+  const firstNames = [
+    "Ann",
+    "Bilal",
+    "Catriona",
+    "Dev",
+    "Eilidh",
+    "Femi",
+    "Gareth",
+    "Hannah",
+    "Iqbal",
+    "Jo",
+    "Kwame",
+    "Lowri",
+    "Mohammed",
+    "Niamh",
+    "Owen",
+    "Priya",
+  ];
   const lastNames = ["Smith", "Jones", "Khan", "Williams", "Brown", "Taylor", "Davies", "Evans", "Patel", "Campbell", "Murphy", "O'Neill", "Hughes", "Ali"];
-  await db.insert(movement).values({ name: "Breakaway Benchmark", partyName: "the Old Party", statement: "", deadline: new Date(Date.now() - 30 * 86_400_000), phase: "founding" });
+  await db
+    .insert(movement)
+    .values({ name: "Breakaway Benchmark", partyName: "the Old Party", statement: "", deadline: new Date(Date.now() - 30 * 86_400_000), phase: "founding" });
   const ids: string[] = [];
   for (let i = 0; i < MEMBERS; i += 1000) {
-    const rows = Array.from({ length: Math.min(1000, MEMBERS - i) }, (_, k) => ({ email: email(i + k), displayName: `${pick(firstNames)} ${pick(lastNames)}` }));
+    const rows = Array.from({ length: Math.min(1000, MEMBERS - i) }, (_, k) => ({
+      email: email(i + k),
+      displayName: `${pick(firstNames)} ${pick(lastNames)}`,
+    }));
     const inserted = await db.insert(users).values(rows).returning({ id: users.id, email: users.email });
     const byEmail = new Map(inserted.map((r) => [r.email, r.id]));
     const chunk = rows.map((r) => byEmail.get(r.email)!);
     ids.push(...chunk);
     await db.insert(foundingMembers).values(
-      chunk.map((userId, k) => ({ userId, acceptedAt: new Date(Date.now() - 7 * 86_400_000), membershipNumber: i + k + 1, statementVersion: "bench", consentVersion: "bench" })),
+      chunk.map((userId, k) => ({
+        userId,
+        acceptedAt: new Date(Date.now() - 7 * 86_400_000),
+        membershipNumber: i + k + 1,
+        statementVersion: "bench",
+        consentVersion: "bench",
+      })),
     );
   }
   return ids;
@@ -286,7 +317,11 @@ function spreadEdits(text: string, n: number): Edit[] {
     const w = words[Math.floor(((j + 0.5) * words.length) / n)]!;
     const style = j % 3;
     const replacement =
-      style === 0 ? pick(replacements.filter((r) => r !== w.word)) : style === 1 ? `${w.word}${pick(insertions)}` : `${w.word}, unless conference decides otherwise,`;
+      style === 0
+        ? pick(replacements.filter((r) => r !== w.word))
+        : style === 1
+          ? `${w.word}${pick(insertions)}`
+          : `${w.word}, unless conference decides otherwise,`;
     return { start: w.start, end: w.end, text: replacement };
   });
 }
@@ -299,7 +334,12 @@ async function setup(db: Db): Promise<Setup> {
   if (!granted.ok) throw new Error(granted.code);
   const organiser = { id: granted.userId, email: "organiser@example.org", isOrganiser: true as const };
   // Polls need a returning officer to be opened (decision 033's one returning officer).
-  const officer = await grantRole(db, { email: "returning-officer@example.org", displayName: "Rhys Returning", role: "returning_officer", actor: systemActor("benchmark") });
+  const officer = await grantRole(db, {
+    email: "returning-officer@example.org",
+    displayName: "Rhys Returning",
+    role: "returning_officer",
+    actor: systemActor("benchmark"),
+  });
   if (!officer.ok) throw new Error(officer.code);
   const organiserActor: Actor = { id: organiser.id, label: organiser.email };
   log(`${MEMBERS.toLocaleString("en-GB")} founding members in ${((performance.now() - t) / 1000).toFixed(1)} s`);
@@ -342,7 +382,13 @@ async function setup(db: Db): Promise<Setup> {
     const who = by === "committee" ? organiser : member(ids, (proposerIndex = (proposerIndex + 37) % 2000));
     const result = await proposeAmendment(db, who, { operation, reason: `${pick(reasons)} ${pick(reasons)}` });
     if (!result.ok) throw new Error(`amendment refused: ${result.code} ${result.detail ?? ""}`);
-    proposed.push({ id: result.amendmentId, number: result.number, clauseId: String(operation.clauseId ?? operation.afterClauseId), proposer: by === "committee" ? -1 : proposerIndex, committee: by === "committee" });
+    proposed.push({
+      id: result.amendmentId,
+      number: result.number,
+      clauseId: String(operation.clauseId ?? operation.afterClauseId),
+      proposer: by === "committee" ? -1 : proposerIndex,
+      committee: by === "committee",
+    });
   };
   for (const p of plan) {
     const text = texts.get(p.clauseId)!;
@@ -351,7 +397,12 @@ async function setup(db: Db): Promise<Setup> {
       await propose({ kind: "replaceText", clauseId: p.clauseId, baseHash: hashText(text), text: applyEdit(text, edit) });
       // A competing amendment: other words in the same place.
       if (j % 4 === 1 && j < p.competing * 4) {
-        await propose({ kind: "replaceText", clauseId: p.clauseId, baseHash: hashText(text), text: applyEdit(text, { ...edit, text: `${edit.text === "fairly" ? "openly" : "fairly"} and in good time` }) });
+        await propose({
+          kind: "replaceText",
+          clauseId: p.clauseId,
+          baseHash: hashText(text),
+          text: applyEdit(text, { ...edit, text: `${edit.text === "fairly" ? "openly" : "fairly"} and in good time` }),
+        });
       }
     }
   }
@@ -425,7 +476,12 @@ async function setup(db: Db): Promise<Setup> {
   // The drafting committee's advice on about a third of them.
   for (const a of proposed.filter((_, i) => i % 3 === 0)) {
     const kind = pick(["accept", "reject", "compromise"] as const);
-    const r = await setRecommendation(db, organiserActor, { amendmentId: a.id, kind, reasons: pick(reasons), compromiseText: kind === "compromise" ? "Keep the original words, and review them after the first conference." : "" });
+    const r = await setRecommendation(db, organiserActor, {
+      amendmentId: a.id,
+      kind,
+      reasons: pick(reasons),
+      compromiseText: kind === "compromise" ? "Keep the original words, and review them after the first conference." : "",
+    });
     if (!r.ok) throw new Error(`recommendation: ${r.code}`);
   }
   log(`${commentCount} comments and the committee's advice in ${((performance.now() - t) / 1000).toFixed(1)} s`);
@@ -535,7 +591,9 @@ async function timeDocument(app: App, phase: string, page: string, cookie: strin
 /** A comment posted a second from now, while something else runs: how long until it is stored. */
 async function commentMeanwhile(db: Db, s: Setup): Promise<number> {
   await new Promise((r) => setTimeout(r, 1000));
-  const { value, ms } = await timed(() => addComment(db, member(s.memberIds, Math.min(4321, MEMBERS - 1)), { clauseId: s.busyClause, amendmentId: null, parentId: null, body: comment() }));
+  const { value, ms } = await timed(() =>
+    addComment(db, member(s.memberIds, Math.min(4321, MEMBERS - 1)), { clauseId: s.busyClause, amendmentId: null, parentId: null, body: comment() }),
+  );
   if (!value.ok) throw new Error(`comment: ${value.code}`);
   s.commentCount += 1;
   return ms;
@@ -561,7 +619,9 @@ async function roundOpenAndClose(db: Db, s: Setup, whileVoting: () => Promise<vo
   log(`round opened in ${(opened.ms / 1000).toFixed(1)} s: ${questions} questions, roll of ${rollSize}`);
   const allItems = await roundItems(db, roundId);
   const competing = allItems.filter((i) => i.kind === "competing");
-  log(`questions: ${allItems.filter((i) => i.kind === "clause").length} clauses, ${allItems.filter((i) => i.kind === "amendment").length} amendments, ${competing.length} competing (${competing.map((i) => i.amendmentIds.length).join(", ")} options)`);
+  log(
+    `questions: ${allItems.filter((i) => i.kind === "clause").length} clauses, ${allItems.filter((i) => i.kind === "amendment").length} amendments, ${competing.length} competing (${competing.map((i) => i.amendmentIds.length).join(", ")} options)`,
+  );
 
   // Ballots: the first SAMPLE_VOTERS members clause by clause through castClauseBallot, the
   // rest of the VOTERS in bulk.
@@ -603,7 +663,18 @@ async function roundOpenAndClose(db: Db, s: Setup, whileVoting: () => Promise<vo
   const draft = await currentDraft(db);
   if (draft?.phase !== "closed" || (await openRoundOf(db, draft.id))) throw new Error("the round did not close");
 
-  const closedPolls = await db.select({ id: polls.id }).from(polls).where(and(eq(polls.status, "closed"), inArray(polls.id, allItems.map((i) => i.pollId))));
+  const closedPolls = await db
+    .select({ id: polls.id })
+    .from(polls)
+    .where(
+      and(
+        eq(polls.status, "closed"),
+        inArray(
+          polls.id,
+          allItems.map((i) => i.pollId),
+        ),
+      ),
+    );
   if (closedPolls.length !== allItems.length) throw new Error("not every question was closed");
   t = performance.now();
   for (const item of allItems) {
@@ -613,7 +684,17 @@ async function roundOpenAndClose(db: Db, s: Setup, whileVoting: () => Promise<vo
   const chain = await verifyAuditLog(db);
   if (!chain.ok) throw new Error(`the audit log's chain is broken at entry ${chain.brokenEntryId}`);
   log(`${allItems.length} questions and the audit log (${chain.checked} entries) verified in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  return { openMs: opened.ms, closeMs: closed.ms, openCommentWait, closeCommentWait, questions, rollSize, ballotCount, castMedian: median(castTimes), busyQuestions: items.get(s.busyClause)!.length };
+  return {
+    openMs: opened.ms,
+    closeMs: closed.ms,
+    openCommentWait,
+    closeCommentWait,
+    questions,
+    rollSize,
+    ballotCount,
+    castMedian: median(castTimes),
+    busyQuestions: items.get(s.busyClause)!.length,
+  };
 }
 
 async function run(database: Database, label: string) {
@@ -625,7 +706,9 @@ async function run(database: Database, label: string) {
   const app = await createTestApp(db);
   // Node lists both of React's builds once the app is imported (it reads the one it skips for its
   // export names); the one loaded is the one the server renders with.
-  const reactDom = Object.entries(createRequire(import.meta.url).cache).find(([k, m]) => m?.loaded && /react-dom\/cjs\/react-dom-server\.node\.(development|production)/.test(k))?.[0];
+  const reactDom = Object.entries(createRequire(import.meta.url).cache).find(
+    ([k, m]) => m?.loaded && /react-dom\/cjs\/react-dom-server\.node\.(development|production)/.test(k),
+  )?.[0];
   const reactBuild = reactDom?.includes("production") ? "production" : "development";
   log(`React ${reactBuild} build (NODE_ENV=${process.env.NODE_ENV})`);
   const founder = await cookieFor(db, email(0));
@@ -648,7 +731,8 @@ async function run(database: Database, label: string) {
 
   // The standing orders, then a voting round; the voting pages while it is open.
   const round = await roundOpenAndClose(db, s, async () => {
-    for (const page of ["/constitution", busy, amendment, compare, "/constitution/vote", "/constitution/results"]) pages.push(await timePage(app, "voting", page, founder));
+    for (const page of ["/constitution", busy, amendment, compare, "/constitution/vote", "/constitution/results"])
+      pages.push(await timePage(app, "voting", page, founder));
     pages.push(await timePage(app, "voting", `/constitution/vote/${s.busyClause}`, notYetVoted));
     pages.push(await timePage(app, "voting", "/constitution/manage", organiserCookie));
   });

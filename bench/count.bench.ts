@@ -31,7 +31,10 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".."
 const sharedBallots = path.resolve(repoRoot, "../shared/ballots");
 const docPath = path.join(repoRoot, "docs", "benchmarks.md");
 
-const loadBefore = os.loadavg().map((l) => l.toFixed(1)).join(" / ");
+const loadBefore = os
+  .loadavg()
+  .map((l) => l.toFixed(1))
+  .join(" / ");
 
 if (!existsSync(sharedBallots)) {
   process.stderr.write(`Reference ballots not found at ${sharedBallots} (needed to draw benchmark data).\n`);
@@ -164,9 +167,7 @@ interface ScalingRow extends GroupAndCount {
   papers: number;
 }
 
-const almond = parseBlt(
-  readFileSync(path.join(sharedBallots, "scot2017-edinburgh-w01-almond", "edinburgh_2017_ward1.blt"), "utf8"),
-);
+const almond = parseBlt(readFileSync(path.join(sharedBallots, "scot2017-edinburgh-w01-almond", "edinburgh_2017_ward1.blt"), "utf8"));
 
 /** 1. Scottish STV on papers drawn from Almond's rankings (1,000,000 and smaller). */
 function almondRuns(): ScalingRow[] {
@@ -200,9 +201,7 @@ function candidateScaling(): ScalingRow[] {
   return [10, 25, 50, 100].map((candidates) => {
     const random = seededRandom(`breakaway-bench-scale-${candidates}`);
     const popularity = zipf(candidates);
-    const papers: Ranking[] = Array.from({ length: 100_000 }, () =>
-      syntheticRanking(random, popularity, Math.min(candidates, 15)),
-    );
+    const papers: Ranking[] = Array.from({ length: 100_000 }, () => syntheticRanking(random, popularity, Math.min(candidates, 15)));
     const seats = Math.max(1, Math.round(candidates / 5));
     const run = groupAndCountStv(syntheticElection(candidates, seats), papers, 3);
     return { label: "synthetic", candidates, seats, papers: papers.length, ...run };
@@ -211,24 +210,17 @@ function candidateScaling(): ScalingRow[] {
 
 /** 4. Burlington expanded to 500,000 papers: ours against the `votes` package. */
 function againstVotes() {
-  const burlington = parsePreflib(
-    readFileSync(path.join(sharedBallots, "burlington-2009-mayor", "00005-00000002.toi"), "utf8"),
-    "toi",
-  );
+  const burlington = parsePreflib(readFileSync(path.join(sharedBallots, "burlington-2009-mayor", "00005-00000002.toi"), "utf8"), "toi");
   const papers = drawPapers(burlington.ballots, 500_000, "breakaway-bench-burlington");
   const names = [...burlington.candidates];
   const votesBallots = papers.map((ranking) => ({
-    ranking: ranking.map((entry: RankEntry) =>
-      typeof entry === "number" ? [names[entry]!] : entry.map((c) => names[c]!),
-    ),
+    ranking: ranking.map((entry: RankEntry) => (typeof entry === "number" ? [names[entry]!] : entry.map((c) => names[c]!))),
     weight: 1,
   }));
   const oursIrv = bench(5, () => countIrv({ ...burlington, ballots: groupBallots(papers) }));
   const oursSchulze = bench(5, () => countSchulze({ ...burlington, ballots: groupBallots(papers) }));
   const votesIrv = bench(1, () => new InstantRunoff({ candidates: names, ballots: votesBallots }).ranking());
-  const votesSchulze = bench(1, () =>
-    new Schulze(votesUtils.matrixFromBallots(votesBallots, names)).ranking(),
-  );
+  const votesSchulze = bench(1, () => new Schulze(votesUtils.matrixFromBallots(votesBallots, names)).ranking());
   return { oursIrv, oursSchulze, votesIrv, votesSchulze };
 }
 
@@ -281,7 +273,10 @@ const section = `## Counting
 
 Run with \`npm run bench:count\` on ${date}: Node ${process.version}, ${os.platform()} ${os.arch()},
 ${cpus.length} cores (${cpus[0]?.model.trim() ?? "unknown CPU"}), ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM,
-load average ${loadBefore} before the run and ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} after
+load average ${loadBefore} before the run and ${os
+  .loadavg()
+  .map((l) => l.toFixed(1))
+  .join(" / ")} after
 (other work on the machine makes times noisier, never faster).
 Times are medians of several runs after a warm-up, in milliseconds, single-threaded. "Group" is
 \`groupBallots\` over individual papers; "count" is the count of the grouped ballots; "total"

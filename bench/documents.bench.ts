@@ -77,7 +77,12 @@ while (performance.now() < until) {
 }
 
 const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-console.log(`Node ${process.version}, ${os.platform()} ${os.arch()}, ${os.cpus().length} cores (${cpu}), load ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")}`);
+console.log(
+  `Node ${process.version}, ${os.platform()} ${os.arch()}, ${os.cpus().length} cores (${cpu}), load ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" / ")}`,
+);
 console.log(`First render in a fresh process (loads the fonts): ${first.toFixed(0)} ms\n`);
 console.log("| document | median ms | size |");
 console.log("|---|---:|---:|");

@@ -25,7 +25,8 @@ export function checkDrill(input: {
   const problems: string[] = [];
   const { report, verified, published } = input;
   const gaveUp = report.outcomes.filter((o) => o.kind === "gave_up");
-  if (gaveUp.length) problems.push(`${gaveUp.length} voter(s) never had their ballot stored (last error: ${gaveUp[0]!.kind === "gave_up" ? gaveUp[0]!.last : ""})`);
+  if (gaveUp.length)
+    problems.push(`${gaveUp.length} voter(s) never had their ballot stored (last error: ${gaveUp[0]!.kind === "gave_up" ? gaveUp[0]!.last : ""})`);
   if (!verified.ok) problems.push(`the poll does not verify: ${verified.problem}${verified.detail ? ` (${verified.detail})` : ""}`);
   if (!published) return [...problems, "nothing was published"];
   const board = new Set(published.publication.receipts.length ? published.publication.receipts : published.publication.pairs.map((p) => p.receipt));

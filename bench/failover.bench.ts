@@ -80,7 +80,13 @@ async function populate(): Promise<{ pollId: string; voters: StormVoter[] }> {
     for (let i = 0; i < VOTERS; i += 2000) {
       const rows = await database.db
         .insert(users)
-        .values(Array.from({ length: Math.min(2000, VOTERS - i) }, (_, k) => ({ email: `drill-voter-${i + k}@example.org`, displayName: `Voter ${i + k}`, role: "member" as const })))
+        .values(
+          Array.from({ length: Math.min(2000, VOTERS - i) }, (_, k) => ({
+            email: `drill-voter-${i + k}@example.org`,
+            displayName: `Voter ${i + k}`,
+            role: "member" as const,
+          })),
+        )
         .returning({ id: users.id });
       ids.push(...rows.map((r) => r.id));
     }
@@ -151,7 +157,11 @@ try {
       }
       if (!primaryKilled && stored >= VOTERS * 0.5) {
         primaryKilled = true;
-        const fault: DrillFault = { what: "kill -9 of the PostgreSQL primary's postmaster, then `pg_ctl promote` of the standby", atMs: at(), recoveredAtMs: null };
+        const fault: DrillFault = {
+          what: "kill -9 of the PostgreSQL primary's postmaster, then `pg_ctl promote` of the standby",
+          atMs: at(),
+          recoveredAtMs: null,
+        };
         killPrimary(layout, pgBin);
         faults.push(fault);
         log(`  ${seconds(fault.atMs)} s: kill -9 of the primary`);
@@ -234,7 +244,11 @@ ${faultsSeen
   .map(
     (f) =>
       `| ${f.what} | ${seconds(f.atMs)} s | ${f.firstStoredAfterMs === undefined ? "none" : `${seconds(f.firstStoredAfterMs - f.atMs)} s`} | ${
-        f.promotedAtMs !== undefined ? `standby promoted ${seconds(f.promotedAtMs - f.atMs)} s after the kill` : f.recoveredAtMs !== null ? `answering again ${seconds(f.recoveredAtMs - f.atMs)} s after the kill` : "not back"
+        f.promotedAtMs !== undefined
+          ? `standby promoted ${seconds(f.promotedAtMs - f.atMs)} s after the kill`
+          : f.recoveredAtMs !== null
+            ? `answering again ${seconds(f.recoveredAtMs - f.atMs)} s after the kill`
+            : "not back"
       } |`,
   )
   .join("\n")}

@@ -87,7 +87,12 @@ await database.db.insert(amendments).values({
   draftId: draft!.id,
   number: 2,
   clauseId: "aims",
-  operation: { kind: "replaceText", clauseId: "aims", baseHash: hashText(aims), text: `${aims}\n\n${"The party shall campaign for fair votes in every nation. ".repeat(36_000)}` },
+  operation: {
+    kind: "replaceText",
+    clauseId: "aims",
+    baseHash: hashText(aims),
+    text: `${aims}\n\n${"The party shall campaign for fair votes in every nation. ".repeat(36_000)}`,
+  },
   reason: "r".repeat(1_000_000),
   proposerId: founder!.id,
 });
@@ -148,10 +153,23 @@ const oddNameFile = await encodedUpload('pledges=1;"x".csv', "name,email,postcod
 const scenarios: Scenario[] = [
   { name: "sign-in with a 96 KB e-mail address (anonymous)", send: () => post("/login", form({ email: email96k })) },
   { name: "pledge with a 96 KB e-mail address (anonymous)", send: () => post("/pledge", form({ name: "A", email: email96k, postcode: "EH1 1YZ" })) },
-  { name: "sign-in with a 200 MB body in chunks (anonymous)", send: () => post("/login", chunkedBody(200 * 1024 * 1024).stream, { contentType: "application/x-www-form-urlencoded" }) },
+  {
+    name: "sign-in with a 200 MB body in chunks (anonymous)",
+    send: () => post("/login", chunkedBody(200 * 1024 * 1024).stream, { contentType: "application/x-www-form-urlencoded" }),
+  },
   { name: "constitution upload: 2 KB of Markdown (#, 2,000 spaces, U+2028)", send: () => upload("/constitution/manage", walk.cookies.organiser, markdownFile) },
-  { name: "amendment of 2 MB with a 1,000,000-character reason", send: () => post("/constitution/clauses/aims/amend", form({ kind: "words", text: "w".repeat(2_000_000), reason: "r".repeat(1_000_000) }), { cookie: walk.cookies.founder }) },
-  { name: "amendment of 900 KB that is one word", send: () => post("/constitution/clauses/aims/amend", form({ kind: "words", text: "w".repeat(900_000), reason: "Because." }), { cookie: walk.cookies.founder }) },
+  {
+    name: "amendment of 2 MB with a 1,000,000-character reason",
+    send: () =>
+      post("/constitution/clauses/aims/amend", form({ kind: "words", text: "w".repeat(2_000_000), reason: "r".repeat(1_000_000) }), {
+        cookie: walk.cookies.founder,
+      }),
+  },
+  {
+    name: "amendment of 900 KB that is one word",
+    send: () =>
+      post("/constitution/clauses/aims/amend", form({ kind: "words", text: "w".repeat(900_000), reason: "Because." }), { cookie: walk.cookies.founder }),
+  },
   { name: "viewing an amendment stored at 2 MB before the limits", send: () => get("/constitution/amendments/2", walk.cookies.founder) },
   { name: "viewing that amendment's clause", send: () => get("/constitution/clauses/aims", walk.cookies.founder) },
   { name: "pledge CSV with 1,000,000 columns", send: () => upload("/campaign/import", walk.cookies.organiser, wideCsvFile) },
@@ -159,7 +177,14 @@ const scenarios: Scenario[] = [
   { name: "CSV whose file name has = and ;", send: () => upload("/campaign/import", walk.cookies.organiser, oddNameFile) },
   { name: 'published ballots with Robert "Bob" Smith', send: () => get(`/polls/${quoted.pollId}/ballots`) },
   { name: 'BLT with Robert "Bob" Smith', send: () => get(`/polls/${quoted.pollId}/ballots.blt`) },
-  { name: "malformed multipart", send: () => post("/campaign/import", '--b\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nhalf', { cookie: walk.cookies.organiser, contentType: "multipart/form-data; boundary=b" }) },
+  {
+    name: "malformed multipart",
+    send: () =>
+      post("/campaign/import", '--b\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nhalf', {
+        cookie: walk.cookies.organiser,
+        contentType: "multipart/form-data; boundary=b",
+      }),
+  },
   { name: "JSON nested a million deep", send: () => post("/login", "[".repeat(1_000_000), { contentType: "application/json" }) },
 ];
 
@@ -237,7 +262,9 @@ try {
       result.healthChecks += waits.length;
     }
     results.push(result);
-    log(`${s.name}: ${result.status}, median ${median(result.ms).toFixed(0)} ms; /healthz at most ${median(result.healthMaxMs).toFixed(0)} ms (median of ${RUNS} runs), ${Math.max(...result.healthMaxMs).toFixed(0)} ms at worst`);
+    log(
+      `${s.name}: ${result.status}, median ${median(result.ms).toFixed(0)} ms; /healthz at most ${median(result.healthMaxMs).toFixed(0)} ms (median of ${RUNS} runs), ${Math.max(...result.healthMaxMs).toFixed(0)} ms at worst`,
+    );
   }
 } finally {
   healthWorker.postMessage("end");

@@ -22,7 +22,10 @@ const ROWS = 100_000;
 const TARGET_MS = 60_000;
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const docPath = path.join(repoRoot, "docs", "benchmarks.md");
-const loadBefore = os.loadavg().map((l) => l.toFixed(1)).join(" / ");
+const loadBefore = os
+  .loadavg()
+  .map((l) => l.toFixed(1))
+  .join(" / ");
 
 /**
  * A sign-up form's export: 2% of rows repeat an earlier address (people who signed twice), 1%
@@ -33,16 +36,36 @@ function generateFile(rows: number): string {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const areas = [...postcodeAreas.keys()];
   const letters = "ABDEFGHJLNPQRSTUWXYZ";
-  const firstNames = ["Ann", "Bilal", "Catriona", "Dev", "Eilidh", "Femi", "Gareth", "Hannah", "Iqbal", "Jo", "Kwame", "Lowri", "Mohammed", "Niamh", "Owen", "Priya"];
+  const firstNames = [
+    "Ann",
+    "Bilal",
+    "Catriona",
+    "Dev",
+    "Eilidh",
+    "Femi",
+    "Gareth",
+    "Hannah",
+    "Iqbal",
+    "Jo",
+    "Kwame",
+    "Lowri",
+    "Mohammed",
+    "Niamh",
+    "Owen",
+    "Priya",
+  ];
   const lastNames = ["Smith", "Jones", "Khan", "Williams", "Brown", "Taylor", "Davies", "Evans", "Patel", "Campbell", "Murphy", "O'Neill", "Hughes", "Ali"];
   const statuses = ["Member", "Member", "Member", "Lapsed", "Supporter", "Not a member"];
-  const lines = ["First name,Last name,Email,Postcode,Membership status,Membership number,Monthly subscription,Consent to contact,Privacy consent,Signed up,Confirmed"];
+  const lines = [
+    "First name,Last name,Email,Postcode,Membership status,Membership number,Monthly subscription,Consent to contact,Privacy consent,Signed up,Confirmed",
+  ];
   const start = Date.UTC(2026, 0, 1);
   for (let i = 0; i < rows; i++) {
     const n = random() < 0.02 && i > 0 ? Math.floor(random() * i) : i;
     const status = pick(statuses);
     const member = status === "Member";
-    const postcode = random() < 0.01 ? "QQ1 1QQ" : `${pick(areas)}${1 + Math.floor(random() * 9)} ${Math.floor(random() * 10)}${pick([...letters])}${pick([...letters])}`;
+    const postcode =
+      random() < 0.01 ? "QQ1 1QQ" : `${pick(areas)}${1 + Math.floor(random() * 9)} ${Math.floor(random() * 10)}${pick([...letters])}${pick([...letters])}`;
     const signed = new Date(start + Math.floor(random() * 300 * 86_400_000));
     const signedText = `${String(signed.getUTCDate()).padStart(2, "0")}/${String(signed.getUTCMonth() + 1).padStart(2, "0")}/${signed.getUTCFullYear()} ${String(signed.getUTCHours()).padStart(2, "0")}:${String(signed.getUTCMinutes()).padStart(2, "0")}`;
     const confirmed = random() < 0.33 ? new Date(signed.getTime() + 3_600_000).toISOString() : "";
@@ -156,7 +179,10 @@ const section = `## Pledge import
 
 Run with \`npm run bench:import\` on ${date}: Node ${process.version}, ${os.platform()} ${os.arch()},
 ${cpus.length} cores (${cpus[0]?.model.trim() ?? "unknown CPU"}), ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM,
-load average ${loadBefore} before the run and ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} after.
+load average ${loadBefore} before the run and ${os
+  .loadavg()
+  .map((l) => l.toFixed(1))
+  .join(" / ")} after.
 One run each, into a fresh database.
 
 The file: ${ROWS.toLocaleString("en-GB")} rows (${(fileText.length / 2 ** 20).toFixed(1)} MB) as a sign-up form exports them, drawn

@@ -37,7 +37,12 @@ import { freePort } from "./bench-server";
 import { loadNow, machineLine, median, percentile, writeBenchmarkSection } from "./benchmarks-doc";
 
 const { values: args } = parseArgs({
-  options: { pledges: { type: "string", default: "100000" }, members: { type: "string", default: "10000" }, runs: { type: "string", default: "20" }, only: { type: "string" } },
+  options: {
+    pledges: { type: "string", default: "100000" },
+    members: { type: "string", default: "10000" },
+    runs: { type: "string", default: "20" },
+    only: { type: "string" },
+  },
 });
 const PLEDGES = Number(args.pledges);
 const MEMBERS = Number(args.members);
@@ -54,8 +59,27 @@ const log = (message: string) => process.stdout.write(`[${new Date().toISOString
 
 /** Pledges, founding members and the draft, in bulk statements: what the pages read, at full size. */
 async function fill(db: Db) {
-  await db.insert(movement).values({ name: "Breakaway Benchmark", partyName: "the Old Party", statement: "We leave together.", deadline: new Date(Date.now() - 30 * 86_400_000), phase: "founding" });
-  const regions = ["London", "Scotland", "Wales", "North West", "North East", "South West", "South East", "East of England", "West Midlands", "East Midlands", "Yorkshire and the Humber", "Northern Ireland"];
+  await db.insert(movement).values({
+    name: "Breakaway Benchmark",
+    partyName: "the Old Party",
+    statement: "We leave together.",
+    deadline: new Date(Date.now() - 30 * 86_400_000),
+    phase: "founding",
+  });
+  const regions = [
+    "London",
+    "Scotland",
+    "Wales",
+    "North West",
+    "North East",
+    "South West",
+    "South East",
+    "East of England",
+    "West Midlands",
+    "East Midlands",
+    "Yorkshire and the Humber",
+    "Northern Ireland",
+  ];
   await db.execute(sql`
     insert into pledges (name, email, postcode, region, relation, membership_number, monthly_subscription_pence,
                          consent_contact, consent_data_use, consent_version, created_at, confirmed_at, withdrawn_at)
@@ -146,7 +170,9 @@ async function timePage(base: string, page: string, who: string, cookie: string 
   const cpu = process.cpuUsage(cpuBefore);
   const cpuPerRun = (cpu.user + cpu.system) / 1000 / RUNS;
   const row = { page, who, status, median: median(times), p95: percentile(times, 95), bytes, healthz: median(health) };
-  log(`${page.padEnd(40)} ${who.padEnd(9)} ${status}  median ${row.median.toFixed(1).padStart(6)} ms  p95 ${row.p95.toFixed(1).padStart(6)} ms  /healthz ${row.healthz.toFixed(1)} ms  ${(row.median / row.healthz).toFixed(1)}x  ${(bytes / 1024).toFixed(0)} KiB  CPU ${cpuPerRun.toFixed(1)} ms a run`);
+  log(
+    `${page.padEnd(40)} ${who.padEnd(9)} ${status}  median ${row.median.toFixed(1).padStart(6)} ms  p95 ${row.p95.toFixed(1).padStart(6)} ms  /healthz ${row.healthz.toFixed(1)} ms  ${(row.median / row.healthz).toFixed(1)}x  ${(bytes / 1024).toFixed(0)} KiB  CPU ${cpuPerRun.toFixed(1)} ms a run`,
+  );
   return row;
 }
 
@@ -167,7 +193,9 @@ async function exportStall(base: string, cookie: string) {
   histogram.disable();
   const stall = histogram.max / 1e6;
   const p99 = histogram.percentile(99) / 1e6;
-  log(`export: ${exported.status}, ${(exported.bytes / 1024 / 1024).toFixed(1)} MiB in ${(ms / 1000).toFixed(1)} s; worst event-loop delay ${stall.toFixed(1)} ms (99th percentile ${p99.toFixed(1)} ms); /healthz meanwhile up to ${Math.max(...probes).toFixed(1)} ms (${probes.length} asked)`);
+  log(
+    `export: ${exported.status}, ${(exported.bytes / 1024 / 1024).toFixed(1)} MiB in ${(ms / 1000).toFixed(1)} s; worst event-loop delay ${stall.toFixed(1)} ms (99th percentile ${p99.toFixed(1)} ms); /healthz meanwhile up to ${Math.max(...probes).toFixed(1)} ms (${probes.length} asked)`,
+  );
   return { status: exported.status, bytes: exported.bytes, seconds: ms / 1000, stall, p99, healthzMax: Math.max(...probes), probes: probes.length };
 }
 
@@ -193,7 +221,9 @@ async function wholeFileStall(base: string, db: Db) {
   const seconds = (performance.now() - t) / 1000;
   histogram.disable();
   const stall = histogram.max / 1e6;
-  log(`whole file at once (before): ${(file.length / 1024 / 1024).toFixed(1)} MiB in ${seconds.toFixed(1)} s; worst event-loop delay ${stall.toFixed(1)} ms; /healthz up to ${Math.max(...probes).toFixed(1)} ms`);
+  log(
+    `whole file at once (before): ${(file.length / 1024 / 1024).toFixed(1)} MiB in ${seconds.toFixed(1)} s; worst event-loop delay ${stall.toFixed(1)} ms; /healthz up to ${Math.max(...probes).toFixed(1)} ms`,
+  );
   return { stall, seconds, healthzMax: Math.max(...probes) };
 }
 
@@ -210,7 +240,9 @@ async function quietStall(base: string, seconds: number) {
   histogram.disable();
   const stall = histogram.max / 1e6;
   const p99 = histogram.percentile(99) / 1e6;
-  log(`no export, ${seconds.toFixed(1)} s: worst event-loop delay ${stall.toFixed(1)} ms (99th percentile ${p99.toFixed(1)} ms); /healthz up to ${Math.max(...probes).toFixed(1)} ms`);
+  log(
+    `no export, ${seconds.toFixed(1)} s: worst event-loop delay ${stall.toFixed(1)} ms (99th percentile ${p99.toFixed(1)} ms); /healthz up to ${Math.max(...probes).toFixed(1)} ms`,
+  );
   return { stall, p99, healthzMax: Math.max(...probes) };
 }
 
@@ -219,7 +251,9 @@ await onBenchDatabase("pages", process.env.TEST_DATABASE_URL, async (database, l
   await database.migrate();
   let t = performance.now();
   const cookies = await fill(db);
-  log(`${PLEDGES.toLocaleString("en-GB")} pledges, ${MEMBERS.toLocaleString("en-GB")} founding members and 60 clauses in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  log(
+    `${PLEDGES.toLocaleString("en-GB")} pledges, ${MEMBERS.toLocaleString("en-GB")} founding members and 60 clauses in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
 
   const build = (await import(pathToFileURL(path.join(repoRoot, "build/index.js")).href)) as ServerBuild;
   const port = await freePort(3470);

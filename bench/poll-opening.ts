@@ -27,14 +27,22 @@ async function makeRoll(database: Database, size: number): Promise<string[]> {
   // A tag of its own for each run: a scratch database may hold an earlier run's members.
   const run = randomBytes(4).toString("hex");
   for (let i = 0; i < size; i += 1000) {
-    const rows = Array.from({ length: Math.min(1000, size - i) }, (_, j) => ({ email: `bench-${run}-${i + j}@example.org`, displayName: `Bench member ${i + j}` }));
+    const rows = Array.from({ length: Math.min(1000, size - i) }, (_, j) => ({
+      email: `bench-${run}-${i + j}@example.org`,
+      displayName: `Bench member ${i + j}`,
+    }));
     ids.push(...(await database.db.insert(users).values(rows).returning({ id: users.id })).map((r) => r.id));
   }
   return ids;
 }
 
 async function timedOpening(database: Database, roll: readonly string[], mode: string, threads: number): Promise<OpeningRun> {
-  const created = await createPoll(database.db, actor, { title: `Opening, ${mode}`, method: "yes-no", options: [], closesAt: new Date(Date.now() + 86_400_000) });
+  const created = await createPoll(database.db, actor, {
+    title: `Opening, ${mode}`,
+    method: "yes-no",
+    options: [],
+    closesAt: new Date(Date.now() + 86_400_000),
+  });
   if (!created.ok) throw new Error(created.code);
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();

@@ -50,8 +50,16 @@ const sentences = [
 function generatedClause(n: number): UploadedClause {
   const topic = `topic ${n + 1}`;
   const paragraph = (k: number) => `(${k}) ${[0, 1, 2].map((j) => sentences[(n + k + j) % sentences.length]!.replaceAll("{t}", topic)).join(" ")}`;
-  const list = ["who is responsible for it", "how members are told about it", "what records are kept", "how the arrangements are reviewed"].map((x, i) => `- (${String.fromCharCode(97 + i)}) ${x};`).join("\n");
-  return { id: `extra-${n + 1}`, title: `Additional rules ${n + 1}`, text: [paragraph(1), `(2) The rules on ${topic} set out:\n\n${list}`, paragraph(3), paragraph(4)].join("\n\n"), entrenched: false, covers: [] };
+  const list = ["who is responsible for it", "how members are told about it", "what records are kept", "how the arrangements are reviewed"]
+    .map((x, i) => `- (${String.fromCharCode(97 + i)}) ${x};`)
+    .join("\n");
+  return {
+    id: `extra-${n + 1}`,
+    title: `Additional rules ${n + 1}`,
+    text: [paragraph(1), `(2) The rules on ${topic} set out:\n\n${list}`, paragraph(3), paragraph(4)].join("\n\n"),
+    entrenched: false,
+    covers: [],
+  };
 }
 
 /** This process's CPU time (user and system) spent in the timed tasks, by label: wall times depend on the machine's load. */
@@ -76,9 +84,24 @@ async function run(database: Database, label: string) {
   for (let n = 0; clauses.length < 60; n += 1) clauses.push(generatedClause(n));
   await adoptedConstitution(db, ids, { kind: "upload", clauses });
   await declaredOfficersElected(db, ids, emails);
-  await db.insert(registrationDetails).values({ id: 1, details: { register: "GB", nations: ["england", "scotland", "wales"], partyType: "full", name: "Commonwealth Party", financialYearEnd: "31-12", assetsWithinThreshold: true, notThirdParty: true } });
+  await db.insert(registrationDetails).values({
+    id: 1,
+    details: {
+      register: "GB",
+      nations: ["england", "scotland", "wales"],
+      partyType: "full",
+      name: "Commonwealth Party",
+      financialYearEnd: "31-12",
+      assetsWithinThreshold: true,
+      notThirdParty: true,
+    },
+  });
   for (const o of OFFICERS) {
-    await saveOfficerDetails(db, { id: ids[o.member]!, label: emails[o.member]! }, { fullName: `Officer ${o.member + 1}`, homeAddress: `${o.member + 1} High Street, Testtown`, email: emails[o.member]!, confirm: [o.role] });
+    await saveOfficerDetails(
+      db,
+      { id: ids[o.member]!, label: emails[o.member]! },
+      { fullName: `Officer ${o.member + 1}`, homeAddress: `${o.member + 1} High Street, Testtown`, email: emails[o.member]!, confirm: [o.role] },
+    );
   }
   log(`set up in ${((performance.now() - t) / 1000).toFixed(1)} s (${label})`);
 
@@ -137,7 +160,9 @@ async function run(database: Database, label: string) {
     clearPackCache({ constitution: true });
     await db.delete(renderedDocuments);
     constitutionCold.push(await timed(() => renderDocument(db, "constitution"), "constitution"));
-    log(`run ${i + 1}: pack cold ${packCold[i]!.toFixed(0)} ms, after restart ${packRestarted[i]!.toFixed(0)} ms, fully cold ${packFullyCold[i]!.toFixed(0)} ms (longest main-thread stall ${stalls[i]!.toFixed(0)} ms), warm ${packWarm[i]!.toFixed(0)} ms; zip cold ${zipCold[i]!.toFixed(0)} ms, warm ${zipWarm[i]!.toFixed(0)} ms`);
+    log(
+      `run ${i + 1}: pack cold ${packCold[i]!.toFixed(0)} ms, after restart ${packRestarted[i]!.toFixed(0)} ms, fully cold ${packFullyCold[i]!.toFixed(0)} ms (longest main-thread stall ${stalls[i]!.toFixed(0)} ms), warm ${packWarm[i]!.toFixed(0)} ms; zip cold ${zipCold[i]!.toFixed(0)} ms, warm ${zipWarm[i]!.toFixed(0)} ms`,
+    );
   }
   const cpuOf = (label: string) => median(cpu.get(label) ?? [0]);
   return {

@@ -18,7 +18,22 @@ const HEADING = "Similar registered names";
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const loadBefore = loadNow();
 
-const words = ["Green", "Labour", "Workers", "Alliance", "Independent", "Democratic", "People", "Freedom", "Reform", "Heritage", "Community", "Socialist", "Unity", "Future"];
+const words = [
+  "Green",
+  "Labour",
+  "Workers",
+  "Alliance",
+  "Independent",
+  "Democratic",
+  "People",
+  "Freedom",
+  "Reform",
+  "Heritage",
+  "Community",
+  "Socialist",
+  "Unity",
+  "Future",
+];
 const registered = Array.from({ length: 500 }, (_, i) => `${words[i % 14]} ${words[(i * 7) % 14]} ${words[(i * 3 + 1) % 14]} ${i} Party`);
 const texts = Array.from({ length: 13 }, (_, i) => `Breakaway ${words[i]} for the many and not the few`);
 

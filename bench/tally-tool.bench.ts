@@ -35,7 +35,12 @@ const fmt = (n: number) => n.toLocaleString("en-GB");
 /** belenios-tool in the election's folder: its output, and its own CPU seconds (user + system). */
 function tool(args: string[], stdin?: string): { stdout: string; cpuS: number; wallS: number } {
   const t0 = performance.now();
-  const run = spawnSync("/usr/bin/time", ["-f", "%U %S", "belenios-tool", ...args], { cwd: dir, encoding: "utf8", maxBuffer: 1 << 30, ...(stdin !== undefined ? { input: stdin } : {}) });
+  const run = spawnSync("/usr/bin/time", ["-f", "%U %S", "belenios-tool", ...args], {
+    cwd: dir,
+    encoding: "utf8",
+    maxBuffer: 1 << 30,
+    ...(stdin !== undefined ? { input: stdin } : {}),
+  });
   const wallS = (performance.now() - t0) / 1000;
   if (run.status !== 0) throw new Error(`belenios-tool ${args.join(" ")}: ${run.stderr}`);
   const times = run.stderr.trim().split("\n").pop()!.split(" ").map(Number);
@@ -68,11 +73,19 @@ try {
   renameSync(join(dir, files.find((f) => f.endsWith(".pubcreds"))!), join(dir, "public_creds.json"));
   const privcreds = readFileSync(join(dir, files.find((f) => f.endsWith(".privcreds"))!), "utf8");
   for (let t = 0; t < TRUSTEES; t += 1) tool(["setup", "generate-trustee-key", "--group", GROUP]);
-  const pubkeys = readdirSync(dir).filter((f) => f.endsWith(".pubkey")).sort();
+  const pubkeys = readdirSync(dir)
+    .filter((f) => f.endsWith(".pubkey"))
+    .sort();
   const privkeys = pubkeys.map((f) => f.replace(/\.pubkey$/, ".privkey"));
   writeFileSync(join(dir, "public_keys.jsons"), pubkeys.map((f) => readFileSync(join(dir, f), "utf8")).join(""));
   tool(["setup", "make-trustees"]);
-  const template = { description: "Benchmark", name: "Ranked tally", questions: [{ type: "NonHomomorphic", value: { answers: Array.from({ length: CANDIDATES }, (_, i) => `Candidate ${i + 1}`), question: "Rank the candidates" } }] };
+  const template = {
+    description: "Benchmark",
+    name: "Ranked tally",
+    questions: [
+      { type: "NonHomomorphic", value: { answers: Array.from({ length: CANDIDATES }, (_, i) => `Candidate ${i + 1}`), question: "Rank the candidates" } },
+    ],
+  };
   writeFileSync(join(dir, "template.json"), JSON.stringify(template));
   tool(["setup", "make-election", "--uuid", uuid, "--group", GROUP, "--template", "template.json"]);
 
@@ -80,7 +93,10 @@ try {
   const electionRaw = readFileSync(join(dir, "election.json"), "utf8").trim();
   const election = parseElection(electionRaw);
   const random = seededRandom("tally-tool");
-  const credentials = privcreds.trim().split("\n").map((line) => line.trim().split(/\s+/).pop()!);
+  const credentials = privcreds
+    .trim()
+    .split("\n")
+    .map((line) => line.trim().split(/\s+/).pop()!);
   const t0 = performance.now();
   const ballots = credentials.map((credential) => {
     const order = Array.from({ length: CANDIDATES }, (_, i) => i).sort(() => random() - 0.5);
@@ -103,7 +119,13 @@ try {
   timed("the encrypted tally (compute-encrypted-tally)", ["election", "compute-encrypted-tally"], "EncryptedTally");
   for (let t = 1; t <= TRUSTEES; t += 1) timed(`trustee ${t}'s shuffle, with its proof`, ["election", "shuffle", `--trustee-id=${t}`], "Shuffle", true);
   addEvent("EndShuffles", "");
-  for (let t = 1; t <= TRUSTEES; t += 1) timed(`trustee ${t}'s partial decryption, with proofs`, ["election", "decrypt", "--privkey", privkeys[t - 1]!, `--trustee-id=${t}`], "PartialDecryption", true);
+  for (let t = 1; t <= TRUSTEES; t += 1)
+    timed(
+      `trustee ${t}'s partial decryption, with proofs`,
+      ["election", "decrypt", "--privkey", privkeys[t - 1]!, `--trustee-id=${t}`],
+      "PartialDecryption",
+      true,
+    );
   timed("the result (compute-result)", ["election", "compute-result"], "Result");
   timed("the whole record verified (election verify)", ["election", "verify"], null);
 } finally {
@@ -116,7 +138,9 @@ const trusteesCpu = rows.filter((r) => r.trustees).reduce((sum, r) => sum + r.cp
 const TARGET_BALLOTS = 10_000;
 const scaled = (trusteesCpu * TARGET_BALLOTS) / RANKED;
 const met = scaled < 600;
-log(`The trustees' shuffles and decryptions: ${trusteesCpu.toFixed(1)} s CPU for ${fmt(RANKED)} ballots; ${(scaled / 60).toFixed(1)} minutes for ${fmt(TARGET_BALLOTS)}: target ${met ? "met" : "NOT met"}`);
+log(
+  `The trustees' shuffles and decryptions: ${trusteesCpu.toFixed(1)} s CPU for ${fmt(RANKED)} ballots; ${(scaled / 60).toFixed(1)} minutes for ${fmt(TARGET_BALLOTS)}: target ${met ? "met" : "NOT met"}`,
+);
 
 if (RANKED >= 1000) {
   const table = rows.map((r) => `| ${r.step} | ${r.cpuS.toFixed(1)} | ${r.wallS.toFixed(1)} | ${((1000 * r.cpuS) / RANKED).toFixed(1)} |`).join("\n");

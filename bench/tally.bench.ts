@@ -139,10 +139,14 @@ async function yesNoTally() {
   const election = makeElection({ name: "Adopt the statement", description: "", questions: [yesNoQuestion("Adopt the statement")] }, kinds);
   const t0 = performance.now();
   const { texts, expected } = yesNoBallotTexts(election, YES_NO);
-  log(`${fmt(YES_NO)} Yes/No ballots made (not counted) in ${((performance.now() - t0) / 1000).toFixed(1)} s, ${fmt(Math.round(texts[0]!.length / 100) * 100)} characters each`);
+  log(
+    `${fmt(YES_NO)} Yes/No ballots made (not counted) in ${((performance.now() - t0) / 1000).toFixed(1)} s, ${fmt(Math.round(texts[0]!.length / 100) * 100)} characters each`,
+  );
   const part = "yes-no";
   const parsed = await step(part, `parse the ${fmt(YES_NO)} ballots' texts`, () => texts.map((raw) => ({ ballot: parseBallot(raw), weight: 1n })));
-  const tally = await step(part, "the encrypted tally (each credential's last ballot, multiplied)", () => computeEncryptedTally(election, lastBallotPerCredential(parsed)));
+  const tally = await step(part, "the encrypted tally (each credential's last ballot, multiplied)", () =>
+    computeEncryptedTally(election, lastBallotPerCredential(parsed)),
+  );
   const pd = await step(part, "the trustee's partial decryption, with proofs", () => computePartialDecryption(election, tally, keys[0]!.privateKey));
   const result = await step(part, "the result: the partial decryption checked and combined, the counts", () =>
     computeResult(election, tally, synthesizeFactors(election, kinds, tally, [{ owner: 1, pd }]), BigInt(YES_NO)),
@@ -183,7 +187,9 @@ async function rankedTally() {
   for (let t = 1; t <= TRUSTEES; t++) {
     const before = list;
     const shuffled = await step(part, `trustee ${t}'s shuffle, with its proof`, () => shuffleCiphertexts(group, fingerprint, params.publicKey, before));
-    const holds = await step(part, `trustee ${t}'s shuffle proof checked`, () => checkShuffleProof(group, fingerprint, params.publicKey, before, shuffled.ciphertexts, shuffled.proof));
+    const holds = await step(part, `trustee ${t}'s shuffle proof checked`, () =>
+      checkShuffleProof(group, fingerprint, params.publicKey, before, shuffled.ciphertexts, shuffled.proof),
+    );
     if (!holds) throw new Error(`trustee ${t}'s shuffle was refused`);
     list = shuffled.ciphertexts;
   }
@@ -230,7 +236,8 @@ const yesNo = await yesNoTally();
 await rankedTally();
 pool.setThreads(0);
 
-const total = (part: Step["part"]) => steps.filter((s) => s.part === part).reduce((sum, s) => ({ cpuS: sum.cpuS + s.cpuS, wallS: sum.wallS + s.wallS }), { cpuS: 0, wallS: 0 });
+const total = (part: Step["part"]) =>
+  steps.filter((s) => s.part === part).reduce((sum, s) => ({ cpuS: sum.cpuS + s.cpuS, wallS: sum.wallS + s.wallS }), { cpuS: 0, wallS: 0 });
 const yesNoTotal = total("yes-no");
 const rankedTotal = total("ranked");
 log(`Yes/No total: ${yesNoTotal.cpuS.toFixed(1)} s CPU; ranked total: ${rankedTotal.cpuS.toFixed(1)} s CPU`);

@@ -112,7 +112,11 @@ function readElection(file: string, text: string): { election: Election; lines: 
     return { election: parsePreflib(text, extension as PreflibDataType), lines: {} };
   }
   // Unknown extension: PrefLib files start with "#" headers or "count: ranking" lines.
-  const first = text.split(/\r?\n/).find((line) => line.trim() !== "")?.trim() ?? "";
+  const first =
+    text
+      .split(/\r?\n/)
+      .find((line) => line.trim() !== "")
+      ?.trim() ?? "";
   return first.startsWith("#") || /^\d+\s*:/.test(first) ? { election: parsePreflib(text), lines: {} } : parseBltWithLines(text);
 }
 
@@ -148,7 +152,8 @@ function main(): number {
       const options = { seats, ...(args.seed !== undefined ? { seed: args.seed } : {}) };
       const counted = isReferenceRule(args.method) ? null : countElection(election, args.method, options);
       // parseArguments refused --sheet with Schulze, which has no stages.
-      const sheet: CountSheet = counted === null ? countReferenceRule(election, args.method as ReferenceRule, options).sheet : sheetFromRankedReport(counted as RankedCountReport);
+      const sheet: CountSheet =
+        counted === null ? countReferenceRule(election, args.method as ReferenceRule, options).sheet : sheetFromRankedReport(counted as RankedCountReport);
       process.stdout.write(args.json ? `${JSON.stringify(sheet, null, 2)}\n` : formatCountSheet(sheet));
       return 0;
     }
@@ -181,9 +186,7 @@ function main(): number {
     process.stdout.write(formatReport(report));
   }
   if (args.seed === undefined && report.tieBreaks.some((t) => t.decidedBy === "lot")) {
-    process.stderr.write(
-      "note: a tie was decided by lot with the default empty seed; pass the published seed with --seed\n",
-    );
+    process.stderr.write("note: a tie was decided by lot with the default empty seed; pass the published seed with --seed\n");
   }
   return 0;
 }

@@ -20,7 +20,8 @@ describe("decision records", () => {
       const [title, blank, date, status] = text.split("\n");
       if (!title?.startsWith(`# ${number}. `)) problems.push(`${name}: the title does not start "# ${number}. "`);
       if (blank !== "" || !/^Date: \d{4}-\d{2}-\d{2}$/.test(date ?? "")) problems.push(`${name}: no "Date: YYYY-MM-DD" line under the title`);
-      if (!/^Status: (accepted|proposed|superseded)\b/.test(status ?? "")) problems.push(`${name}: no "Status: accepted|proposed|superseded" line under the date`);
+      if (!/^Status: (accepted|proposed|superseded)\b/.test(status ?? ""))
+        problems.push(`${name}: no "Status: accepted|proposed|superseded" line under the date`);
     }
     expect(problems).toEqual([]);
   });

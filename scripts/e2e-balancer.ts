@@ -38,7 +38,8 @@ export async function startBehindBalancer(haproxyPath: string, host: string, por
     // stdin a pipe: a server told to exit with its parent (E2E_EXIT_WITH_PARENT) sees it close.
     const child = spawn(process.execPath, server.args, { env: server.env, stdio: ["pipe", "pipe", "pipe"] });
     children.push(child);
-    for (const stream of [child.stdout, child.stderr]) stream?.on("data", (chunk: Buffer) => process.stdout.write(chunk.toString().replace(/^(?=.)/gm, `[${server.name}] `)));
+    for (const stream of [child.stdout, child.stderr])
+      stream?.on("data", (chunk: Buffer) => process.stdout.write(chunk.toString().replace(/^(?=.)/gm, `[${server.name}] `)));
     child.on("exit", (code, signal) => console.error(`[${server.name}] exited (${signal ?? code})`));
     const up = await waitFor(async () => child.exitCode === null && (await getStatus(host, server.port, "/healthz")) === 200, 150_000, 250);
     if (!up) {

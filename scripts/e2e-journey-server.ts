@@ -18,7 +18,15 @@ import http from "node:http";
 import postgres from "postgres";
 import { findHaproxy } from "./cluster/cluster";
 import { startBehindBalancer } from "./e2e-balancer";
-import { advanceDatabaseClock, advanceFromQuery, createClockDatabase, installShiftedDate, journeyDatabaseName, startClockControl, type ClockReading } from "./test-clock";
+import {
+  advanceDatabaseClock,
+  advanceFromQuery,
+  createClockDatabase,
+  installShiftedDate,
+  journeyDatabaseName,
+  startClockControl,
+  type ClockReading,
+} from "./test-clock";
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 if (!serverUrl) {

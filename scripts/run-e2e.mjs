@@ -31,7 +31,10 @@ if (args.length > 0) {
 function playwright(configArgs, env, prefix) {
   return new Promise((resolve) => {
     const child = spawn("npx", ["playwright", "test", ...configArgs], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-    for (const [stream, out] of [[child.stdout, process.stdout], [child.stderr, process.stderr]]) {
+    for (const [stream, out] of [
+      [child.stdout, process.stdout],
+      [child.stderr, process.stderr],
+    ]) {
       createInterface({ input: stream }).on("line", (line) => out.write(`${prefix}${line}\n`));
     }
     child.on("close", (code, signal) => resolve(code ?? (signal ? 1 : 0)));

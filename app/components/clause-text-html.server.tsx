@@ -28,7 +28,12 @@ function linesId(lines: readonly ClauseLine[]): number {
 
 export function wholeTextHtml(clauses: readonly WholeClause[], seesDebate: boolean): string {
   const key = createHash("sha256")
-    .update(JSON.stringify([seesDebate, clauses.map((c) => [linesId(c.lines), c.id, c.number, c.title, c.entrenched, c.amendments, c.decision, c.link, c.firstLine, c.lastLine, c.cut])]))
+    .update(
+      JSON.stringify([
+        seesDebate,
+        clauses.map((c) => [linesId(c.lines), c.id, c.number, c.title, c.entrenched, c.amendments, c.decision, c.link, c.firstLine, c.lastLine, c.cut]),
+      ]),
+    )
     .digest("base64");
   return made.get(key, () => renderToStaticMarkup(<WholeText clauses={clauses} seesDebate={seesDebate} />));
 }

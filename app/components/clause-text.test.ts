@@ -23,7 +23,12 @@ describe("diffParagraphs", () => {
     // One side's text: its segments in order, paragraphs rejoined by a blank line.
     const side = (leaveOut: "removed" | "added") =>
       diffParagraphs(segments)
-        .map((p) => p.filter((s) => s.kind !== leaveOut).map((s) => s.text).join(""))
+        .map((p) =>
+          p
+            .filter((s) => s.kind !== leaveOut)
+            .map((s) => s.text)
+            .join(""),
+        )
         .join("\n\n")
         .replace(/\s+/g, " ")
         .trim();

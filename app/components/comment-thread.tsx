@@ -73,7 +73,14 @@ function CommentForm({ id, parentId, error, label }: { id: string; parentId: str
     <Form method="post" noValidate>
       <input type="hidden" name="intent" value="comment" />
       <input type="hidden" name="parentId" value={parentId} />
-      <TextArea name="body" id={`${id}-body`} label={label} hint={`Plain text, up to ${characters(MAX_COMMENT_LENGTH)}. Your name is shown to founding members.`} error={error} rows={3} />
+      <TextArea
+        name="body"
+        id={`${id}-body`}
+        label={label}
+        hint={`Plain text, up to ${characters(MAX_COMMENT_LENGTH)}. Your name is shown to founding members.`}
+        error={error}
+        rows={3}
+      />
       <button type="submit" className="button button--secondary">
         Post comment
       </button>

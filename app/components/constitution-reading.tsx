@@ -139,7 +139,13 @@ function PlainLink({ to, children }: { to: string; children: React.ReactNode }) 
  * The whole text's contents and every clause as a section, with plain links: made once per
  * version of the text and of what the reader sees (clause-text-html.server.tsx), outside the router.
  */
-export function WholeText({ clauses, seesDebate }: { clauses: readonly (ReadableClause & { lines: readonly ClauseLine[]; cut: string | null })[]; seesDebate: boolean }) {
+export function WholeText({
+  clauses,
+  seesDebate,
+}: {
+  clauses: readonly (ReadableClause & { lines: readonly ClauseLine[]; cut: string | null })[];
+  seesDebate: boolean;
+}) {
   return (
     <>
       <nav aria-labelledby="toc-title" className="panel">

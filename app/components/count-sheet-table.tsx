@@ -54,9 +54,13 @@ export function CountSheetTable({ sheet, pdfHref }: { sheet: CountSheet; pdfHref
               </tr>
             ))}
             <FigureRow label={w.rows[sheet.residual]} stages={sheet.stages} figure={(s) => s.nonTransferable} />
-            {sheet.stages.some((s) => s.lossOfFractions) ? <FigureRow label={w.rows[sheet.loss]} stages={sheet.stages} figure={(s) => s.lossOfFractions} /> : null}
+            {sheet.stages.some((s) => s.lossOfFractions) ? (
+              <FigureRow label={w.rows[sheet.loss]} stages={sheet.stages} figure={(s) => s.lossOfFractions} />
+            ) : null}
             <FigureRow label={w.rows.total} stages={sheet.stages} figure={(s) => ({ change: "0", total: s.total })} strong />
-            {quotaRow ? <FigureRow label={w.rows[sheet.quotaKind]} stages={sheet.stages} figure={(s) => (s.quota === null ? null : { change: "0", total: s.quota })} /> : null}
+            {quotaRow ? (
+              <FigureRow label={w.rows[sheet.quotaKind]} stages={sheet.stages} figure={(s) => (s.quota === null ? null : { change: "0", total: s.quota })} />
+            ) : null}
           </tbody>
         </table>
       </TableScroll>
@@ -115,15 +119,23 @@ function CandidateCells({ cell }: { cell: SheetCandidateCell }) {
   );
 }
 
-function FigureRow({ label, stages, figure, strong = false }: { label: string; stages: readonly CountSheetStage[]; figure: (s: CountSheetStage) => SheetFigure | null; strong?: boolean }) {
+function FigureRow({
+  label,
+  stages,
+  figure,
+  strong = false,
+}: {
+  label: string;
+  stages: readonly CountSheetStage[];
+  figure: (s: CountSheetStage) => SheetFigure | null;
+  strong?: boolean;
+}) {
   return (
     <tr className={strong ? "count-sheet__totals" : undefined}>
       <th scope="row">{label}</th>
       {stages.map((s) => {
         const f = figure(s);
-        return (
-          <FigureCells key={s.stage} figure={f} />
-        );
+        return <FigureCells key={s.stage} figure={f} />;
       })}
     </tr>
   );

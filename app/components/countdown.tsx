@@ -7,7 +7,10 @@ export function timeLeft(deadlineMs: number, nowMs: number): string {
   const days = Math.floor(minutes / 1440);
   const hours = Math.floor((minutes % 1440) / 60);
   const mins = minutes % 60;
-  const parts = days > 0 ? [`${days} ${days === 1 ? "day" : "days"}`, `${hours} ${hours === 1 ? "hour" : "hours"}`] : [`${hours} ${hours === 1 ? "hour" : "hours"}`, `${mins} ${mins === 1 ? "minute" : "minutes"}`];
+  const parts =
+    days > 0
+      ? [`${days} ${days === 1 ? "day" : "days"}`, `${hours} ${hours === 1 ? "hour" : "hours"}`]
+      : [`${hours} ${hours === 1 ? "hour" : "hours"}`, `${mins} ${mins === 1 ? "minute" : "minutes"}`];
   return `${parts.join(", ")} left`;
 }
 

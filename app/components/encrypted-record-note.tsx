@@ -12,7 +12,9 @@ export function EncryptedRecordNote({ pollId, ranked, trustees }: { pollId: stri
           {pollsText.recordLink}
         </a>
       </p>
-      <p className="hint">{trustees.total > 0 ? pollTrusteeText.held(trustees.total, trustees.needed) : ranked ? pollsText.serverTrusteeRanked : pollsText.serverTrustee}</p>
+      <p className="hint">
+        {trustees.total > 0 ? pollTrusteeText.held(trustees.total, trustees.needed) : ranked ? pollsText.serverTrusteeRanked : pollsText.serverTrustee}
+      </p>
     </section>
   );
 }

@@ -203,7 +203,13 @@ export function Radios(props: {
         <FieldError id={prefix} message={props.error} />
         {props.choices.map(([value, label]) => (
           <div className="radios__item" key={value}>
-            <input type={props.multiple ? "checkbox" : "radio"} id={`${prefix}-${value}`} name={props.name} value={value} defaultChecked={chosen.includes(value)} />
+            <input
+              type={props.multiple ? "checkbox" : "radio"}
+              id={`${prefix}-${value}`}
+              name={props.name}
+              value={value}
+              defaultChecked={chosen.includes(value)}
+            />
             <label htmlFor={`${prefix}-${value}`}>{label}</label>
           </div>
         ))}
@@ -213,7 +219,16 @@ export function Radios(props: {
 }
 
 /** A labelled multi-line field, GOV.UK style, with its hint and error tied to it. */
-export function TextArea(props: { name: string; id?: string; label: ReactNode; hint?: ReactNode; error?: string; defaultValue?: string; rows?: number; labelClassName?: string }) {
+export function TextArea(props: {
+  name: string;
+  id?: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  defaultValue?: string;
+  rows?: number;
+  labelClassName?: string;
+}) {
   const id = props.id ?? props.name;
   return (
     <Question id={id} label={props.label} labelClassName={props.labelClassName} hint={props.hint} error={props.error}>

@@ -1,6 +1,14 @@
 import { countSheetOf, type PollResult } from "~/modules/polls/ballot-rules";
 import { CountSheetTable } from "./count-sheet-table";
-import { CHOICE_REASON_MESSAGES, ELECTION_REASON_MESSAGES, RON_EXPLAINED, RON_MESSAGE, TIES_EXPLAINED, YES_NO_MESSAGES, explainTieBreak } from "~/modules/ballots";
+import {
+  CHOICE_REASON_MESSAGES,
+  ELECTION_REASON_MESSAGES,
+  RON_EXPLAINED,
+  RON_MESSAGE,
+  TIES_EXPLAINED,
+  YES_NO_MESSAGES,
+  explainTieBreak,
+} from "~/modules/ballots";
 import type { CountSheet, RankedCountReport, SchulzeReport } from "~/modules/ballots";
 import { majorityDescriptions } from "~/modules/polls/messages";
 import { BarChart, formatNumber } from "./bar-chart";
@@ -13,7 +21,15 @@ import { plural } from "~/utils/plural";
  */
 export type PollOutcomeKind = "election" | "choice";
 
-export function PollResults({ result, outcome = "election", sheetHref }: { result: PollResult; outcome?: PollOutcomeKind; /** Where the count sheet's PDF is. */ sheetHref?: string }) {
+export function PollResults({
+  result,
+  outcome = "election",
+  sheetHref,
+}: {
+  result: PollResult;
+  outcome?: PollOutcomeKind;
+  /** Where the count sheet's PDF is. */ sheetHref?: string;
+}) {
   if (result.kind === "yes-no") return <YesNoResults result={result.result} />;
   return result.report.method === "schulze" ? (
     <SchulzeResults report={result.report} outcome={outcome} />
@@ -87,7 +103,17 @@ function Elected({ report, outcome }: { report: RankedCountReport | SchulzeRepor
   );
 }
 
-function RankedResults({ report, sheet, outcome, sheetHref }: { report: RankedCountReport; sheet: CountSheet | null; outcome: PollOutcomeKind; sheetHref: string | undefined }) {
+function RankedResults({
+  report,
+  sheet,
+  outcome,
+  sheetHref,
+}: {
+  report: RankedCountReport;
+  sheet: CountSheet | null;
+  outcome: PollOutcomeKind;
+  sheetHref: string | undefined;
+}) {
   const first = report.stages[0];
   const last = report.stages.at(-1);
   return (

@@ -209,9 +209,7 @@ export function RankingEnhancer({ options }: { options: Option[] }) {
 
   return (
     <div className="ranker">
-      <p className="ranker__intro">
-        Drag the options into order, or use the buttons. The numbers below change to match, and you can still type them.
-      </p>
+      <p className="ranker__intro">Drag the options into order, or use the buttons. The numbers below change to match, and you can still type them.</p>
       <div {...zoneProps("ranked")} className={`ranker__zone${drop?.zone === "ranked" ? " ranker__zone--target" : ""}`}>
         <h3 className="ranker__title" id="ranker-ranked">
           Your ranking
@@ -271,7 +269,11 @@ export function RankingEnhancer({ options }: { options: Option[] }) {
         ) : (
           <ul className="ranker__list" aria-labelledby="ranker-unranked">
             {unranked.map((o) => (
-              <li key={o.position} className={`ranker__item ranker__item--unranked${dragging === o.position ? " ranker__item--dragging" : ""}`} {...dragProps(o.position)}>
+              <li
+                key={o.position}
+                className={`ranker__item ranker__item--unranked${dragging === o.position ? " ranker__item--dragging" : ""}`}
+                {...dragProps(o.position)}
+              >
                 <div className="ranker__row">
                   <span className="ranker__name">{o.label}</span>
                   <button type="button" className="ranker__button" ref={ref(`add-${o.position}`)} onClick={() => add(o.position)}>

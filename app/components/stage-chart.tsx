@@ -148,8 +148,7 @@ export function StageChart({ report }: { report: RankedCountReport }) {
         {series.map((s, i) => (
           <path
             key={s.candidate}
-            d={points[i]!
-              .slice(0, lastDrawn[i]! + 1)
+            d={points[i]!.slice(0, lastDrawn[i]! + 1)
               .map((p, k) => `${k === 0 ? "M" : "L"}${p.x.toFixed(1)},${p.y.toFixed(1)}`)
               .join(" ")}
             fill="none"
@@ -160,9 +159,7 @@ export function StageChart({ report }: { report: RankedCountReport }) {
           />
         ))}
         {/* Over the candidates' lines, so it shows where an elected candidate sits on it; under the markers. */}
-        {report.quota !== null ? (
-          <line x1={pad.left} x2={width - pad.right} y1={y(report.quota)} y2={y(report.quota)} className="stage-chart__quota" />
-        ) : null}
+        {report.quota !== null ? <line x1={pad.left} x2={width - pad.right} y1={y(report.quota)} y2={y(report.quota)} className="stage-chart__quota" /> : null}
         {hasThresholds ? (
           <path
             d={thresholds
@@ -172,9 +169,9 @@ export function StageChart({ report }: { report: RankedCountReport }) {
           />
         ) : null}
         {series.map((s, i) =>
-          points[i]!
-            .slice(0, lastDrawn[i]! + 1)
-            .map((p, k) => <Marker key={`${s.candidate}-${k}`} cx={p.x} cy={p.y} colour={COLOURS[i % COLOURS.length]!} letter={seriesKey(i)} />),
+          points[i]!.slice(0, lastDrawn[i]! + 1).map((p, k) => (
+            <Marker key={`${s.candidate}-${k}`} cx={p.x} cy={p.y} colour={COLOURS[i % COLOURS.length]!} letter={seriesKey(i)} />
+          )),
         )}
       </svg>
       <ul className="chart-legend">
@@ -195,7 +192,11 @@ export function StageChart({ report }: { report: RankedCountReport }) {
             <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false" className="chart-legend__key">
               <line x1={1} x2={23} y1={12} y2={12} className="stage-chart__quota" />
             </svg>
-            <span>{report.quota !== null ? `Quota: ${formatNumber(report.quota)} ${noun(formatNumber(report.quota), "vote")}` : "Votes needed for a majority at each stage"}</span>
+            <span>
+              {report.quota !== null
+                ? `Quota: ${formatNumber(report.quota)} ${noun(formatNumber(report.quota), "vote")}`
+                : "Votes needed for a majority at each stage"}
+            </span>
           </li>
         ) : null}
       </ul>

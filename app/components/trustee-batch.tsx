@@ -64,10 +64,10 @@ export function BatchWork({ groupName, threshold, ballots }: { groupName: string
     <div className={`form-group${state.kind === "failed" ? " form-group--error" : ""}`}>
       <p>{t.batchIntro(waiting.length)}</p>
       {state.kind === "failed" ? <WorkError message={state.message} /> : null}
-      {state.kind === "finished" ? (
-        <p role="status">{t.batchDone(state.done)}</p>
+      {state.kind === "finished" ? <p role="status">{t.batchDone(state.done)}</p> : null}
+      {needsKey && state.kind !== "working" ? (
+        <KeyFileInput id="batch-key" label={threshold !== null ? t.keyFileLabel : t.privateKeyLabel} error={state.kind === "failed"} inputRef={keyFile} />
       ) : null}
-      {needsKey && state.kind !== "working" ? <KeyFileInput id="batch-key" label={threshold !== null ? t.keyFileLabel : t.privateKeyLabel} error={state.kind === "failed"} inputRef={keyFile} /> : null}
       {state.kind === "working" ? (
         <Progress label={t.batchWorking(state.done + 1, state.total, state.title)} fraction={(state.done + state.fraction) / state.total} />
       ) : waiting.length > 0 ? (

@@ -67,7 +67,9 @@ export function CeremonyTask({ page, error }: { page: CeremonyPage; error?: stri
             ) : null}
             <p>{t.toolStepPaste}</p>
             <p>
-              <code>{page.step === "polynomial" ? t.toolPolynomialCommand(page.groupName, page.threshold) : t.toolKeyShareCommand(page.groupName, page.position)}</code>
+              <code>
+                {page.step === "polynomial" ? t.toolPolynomialCommand(page.groupName, page.threshold) : t.toolKeyShareCommand(page.groupName, page.position)}
+              </code>
             </p>
           </ToolPath>
         </>
@@ -110,7 +112,8 @@ function BrowserStep({ page }: { page: CeremonyPage }) {
       const { pageBreather } = await import("~/modules/polls/encrypted/encrypt-in-browser");
       const options = { pause: pageBreather(), progress: (fraction: number) => setState({ kind: "working", fraction }) };
       const certs = await fetchTrusteeFile(page.filesBase, "certificates.jsons");
-      if (!(await ceremony.keyFileIsTrustees(page.groupName, certs, keyText, page.position).catch(() => false))) return setState({ kind: "failed", message: t.keyFileWrong });
+      if (!(await ceremony.keyFileIsTrustees(page.groupName, certs, keyText, page.position).catch(() => false)))
+        return setState({ kind: "failed", message: t.keyFileWrong });
       const share =
         page.step === "polynomial"
           ? await ceremony.makePolynomialInBrowser(page.groupName, certs, keyText, page.threshold, options)

@@ -69,7 +69,9 @@ export function BrowserMadeKey({
 }) {
   const hydrated = useHydrated();
   const submit = useSubmit();
-  const [state, setState] = useState<{ kind: "idle" } | { kind: "working"; fraction: number } | { kind: "made"; made: MadeKey; url: string } | { kind: "failed" }>({ kind: "idle" });
+  const [state, setState] = useState<
+    { kind: "idle" } | { kind: "working"; fraction: number } | { kind: "made"; made: MadeKey; url: string } | { kind: "failed" }
+  >({ kind: "idle" });
   if (!hydrated) return null;
   const start = async () => {
     setState({ kind: "working", fraction: 0 });

@@ -63,11 +63,13 @@ export function TrusteesPanel({
               ))}
             </ul>
           )}
-          {sets.filter((s) => s.youAreOne).map((s) => (
-            <p key={s.setId}>
-              <Link to={`/trustees/${s.setId}`}>{sets.length > 1 && t.keyFor ? `${t.yourPage} (${t.keyFor(s.groupName).toLowerCase()})` : t.yourPage}</Link>
-            </p>
-          ))}
+          {sets
+            .filter((s) => s.youAreOne)
+            .map((s) => (
+              <p key={s.setId}>
+                <Link to={`/trustees/${s.setId}`}>{sets.length > 1 && t.keyFor ? `${t.yourPage} (${t.keyFor(s.groupName).toLowerCase()})` : t.yourPage}</Link>
+              </p>
+            ))}
         </>
       ) : (
         <p id={idSuffix ? `trustees-status-${idSuffix}` : "trustees-status"}>{t.serverHolds}</p>

@@ -53,10 +53,17 @@ function carriedReceipts(request: { method: string; pathname: string; cookieHead
 
 function storedPage(stored: StoredCast): string {
   const m = castFaultMessages;
-  const receipts = stored.receipts.map((r, i) => `<p>${escapeHtml(m.receiptLabel(i + 1, stored.receipts.length))} <code class="receipt">${escapeHtml(r)}</code></p>`);
+  const receipts = stored.receipts.map(
+    (r, i) => `<p>${escapeHtml(m.receiptLabel(i + 1, stored.receipts.length))} <code class="receipt">${escapeHtml(r)}</code></p>`,
+  );
   return plainPageHtml(
     m.storedTitle,
-    [`<p>${escapeHtml(m.stored)}</p>`, ...receipts, `<p>${escapeHtml(m.keepReceipt)}</p>`, `<p><a href="${escapeHtml(stored.checkAt)}">${escapeHtml(m.seeVoted)}</a></p>`].join("\n"),
+    [
+      `<p>${escapeHtml(m.stored)}</p>`,
+      ...receipts,
+      `<p>${escapeHtml(m.keepReceipt)}</p>`,
+      `<p><a href="${escapeHtml(stored.checkAt)}">${escapeHtml(m.seeVoted)}</a></p>`,
+    ].join("\n"),
   );
 }
 

@@ -252,11 +252,20 @@ export function createFrontDoor(deps: FrontDoorDeps): (arrival: Arrival) => Prom
       const waited = new Promise<false>((resolve) => {
         timer = setTimeout(() => resolve(false), OUTAGE_CHECK_MS);
       });
-      const done = await Promise.race([work.then(() => true, () => true), waited]);
+      const done = await Promise.race([
+        work.then(
+          () => true,
+          () => true,
+        ),
+        waited,
+      ]);
       clearTimeout(timer);
       if (done) return work;
       if (!(await gate.probe())) {
-        work.then((late) => late.body?.cancel(), () => {});
+        work.then(
+          (late) => late.body?.cancel(),
+          () => {},
+        );
         return null;
       }
     }
@@ -268,7 +277,14 @@ export function createFrontDoor(deps: FrontDoorDeps): (arrival: Arrival) => Prom
     return isDatabaseUnavailable(error) || !probed;
   }
 
-  async function dispatch(method: string, url: URL, arrival: Arrival, bytes: Uint8Array<ArrayBuffer> | null, fields: URLSearchParams | null, context: AppContext): Promise<Response> {
+  async function dispatch(
+    method: string,
+    url: URL,
+    arrival: Arrival,
+    bytes: Uint8Array<ArrayBuffer> | null,
+    fields: URLSearchParams | null,
+    context: AppContext,
+  ): Promise<Response> {
     // The ballot endpoint is served ahead of Remix, so that a ballot costs no page routing or
     // rendering when many vote at once (decision 025).
     const ballotPoll = method === "POST" ? BALLOT_ENDPOINT.exec(url.pathname)?.[1] : undefined;
@@ -305,7 +321,14 @@ function castFaultFor(casts: CastRecord | null, method: string, url: URL, arriva
  * the answer from what the request's cast returned instead (a stored ballot's receipts win over
  * the 503, and a failure page sends the voter to check whether their vote was stored).
  */
-function unavailableAnswer(casts: CastRecord | null, method: string, url: URL, arrival: Arrival, facts: Parameters<typeof applySecurityHeaders>[1], setCookies: string[] = []): Answer {
+function unavailableAnswer(
+  casts: CastRecord | null,
+  method: string,
+  url: URL,
+  arrival: Arrival,
+  facts: Parameters<typeof applySecurityHeaders>[1],
+  setCookies: string[] = [],
+): Answer {
   const refused = refuseUnavailable(facts, arrival, setCookies);
   const fault = castFaultFor(casts, method, url, arrival, refused.response);
   if (!fault) return refused;

@@ -26,7 +26,12 @@ export function isHealthPath(pathname: string): boolean {
   return pathname === LIVE_PATH || pathname === READY_PATH;
 }
 
-export async function answerHealth(pathname: string, accept: string | null, gate: DatabaseGate, facts: Parameters<typeof applySecurityHeaders>[1]): Promise<Response> {
+export async function answerHealth(
+  pathname: string,
+  accept: string | null,
+  gate: DatabaseGate,
+  facts: Parameters<typeof applySecurityHeaders>[1],
+): Promise<Response> {
   let report: HealthReport;
   if (pathname === LIVE_PATH) {
     report = { status: "up", eventLoopDelay: eventLoopDelay() };

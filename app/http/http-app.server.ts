@@ -52,8 +52,15 @@ export function createHttpApp(deps: { build: ServerBuild; db: Db; env: AppEnv; g
   // A failure in the static files' middleware: logged by kind only, like every other.
   app.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
     logFailure({ method: req.method, url: req.originalUrl }, error);
-    const status = typeof error === "object" && error !== null && "status" in error && Number((error as { status: unknown }).status) < 500 ? Number((error as { status: unknown }).status) : 500;
-    if (!res.headersSent) res.status(status).type("text/plain").send(status === 500 ? "Sorry, there is a problem with the service. Please try again later." : "Sorry, we could not read that request.");
+    const status =
+      typeof error === "object" && error !== null && "status" in error && Number((error as { status: unknown }).status) < 500
+        ? Number((error as { status: unknown }).status)
+        : 500;
+    if (!res.headersSent)
+      res
+        .status(status)
+        .type("text/plain")
+        .send(status === 500 ? "Sorry, there is a problem with the service. Please try again later." : "Sorry, we could not read that request.");
   });
   return app;
 }

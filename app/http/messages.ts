@@ -38,7 +38,8 @@ export function bodyProblemMessage(problem: BodyProblem): string {
 export const frontDoorMessages = {
   badAddress: "The web address contains a character that cannot be used (a null character). Check the address and try again.",
   badHeader: (header: string) => `The request's ${header} header could not be read, so it was refused.`,
-  crossSite: "This form was sent from another site, or from this site over an insecure connection, so it was refused. Go to the page on this site and send it again.",
+  crossSite:
+    "This form was sent from another site, or from this site over an insecure connection, so it was refused. Go to the page on this site and send it again.",
   serverError: "Please try again later. Nothing you submitted has been half-saved: each change is all or nothing.",
 };
 

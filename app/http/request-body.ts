@@ -66,7 +66,11 @@ const decoder = new TextDecoder("utf-8");
  * field (no person types one; it cuts strings short in C libraries and PostgreSQL refuses it in
  * text). Files in a multipart form may hold any bytes and are not looked into here.
  */
-export async function checkForm(kind: FormKind, contentType: string | null, bytes: Uint8Array<ArrayBuffer> | null): Promise<{ problem: BodyProblem } | { problem: null; uploadForm: FormData | null; fields: URLSearchParams | null }> {
+export async function checkForm(
+  kind: FormKind,
+  contentType: string | null,
+  bytes: Uint8Array<ArrayBuffer> | null,
+): Promise<{ problem: BodyProblem } | { problem: null; uploadForm: FormData | null; fields: URLSearchParams | null }> {
   if (kind === "empty" || bytes === null) return { problem: null, uploadForm: null, fields: null };
   if (kind === "urlencoded") {
     const params = new URLSearchParams(decoder.decode(bytes));

@@ -44,12 +44,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         : url.searchParams.get("signedOut")
           ? "signedOut"
           : null) as keyof typeof noticeTexts | null,
-    demo: demoMailbox && context.env.demoMode
-      ? [demoPeople.organiser, demoPeople.returningOfficer, ...demoPeople.members.slice(0, 3)].map((p) => p.email)
-      : null,
+    demo:
+      demoMailbox && context.env.demoMode ? [demoPeople.organiser, demoPeople.returningOfficer, ...demoPeople.members.slice(0, 3)].map((p) => p.email) : null,
   };
 }
-
 
 const noticeTitles = { removed: "Your information has been removed", signedOut: "You have signed out", signedOutEverywhere: "You have signed out everywhere" };
 const noticeTexts = {
@@ -149,8 +147,8 @@ export default function Home() {
         <section className="panel" aria-labelledby="demo-title">
           <h2 id="demo-title">Try the demo</h2>
           <p>
-            This is a demonstration with made-up people. To sign in, <Link to="/login">ask for a sign-in link</Link> with
-            one of these addresses, then open the <Link to="/dev/outbox">demo mailbox</Link> to follow the link:
+            This is a demonstration with made-up people. To sign in, <Link to="/login">ask for a sign-in link</Link> with one of these addresses, then open the{" "}
+            <Link to="/dev/outbox">demo mailbox</Link> to follow the link:
           </p>
           <ul className="list">
             {data.demo.map((email) => (

@@ -14,7 +14,6 @@ import { formatDateTime } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Your account - Breakaway" }];
 
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, session } = requireUser(request, context, "account.manage");
   const pending = await pendingEmailChange(context.db, user.id);
@@ -41,7 +40,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data<ActionData>({ sent: newEmail });
   }
   if (intent === "erase") {
-    if (form.get("confirmErase") !== "yes") return data<ActionData>({ errors: { confirmErase: "Tick the box to confirm that you want your information removed" } }, { status: 400 });
+    if (form.get("confirmErase") !== "yes")
+      return data<ActionData>({ errors: { confirmErase: "Tick the box to confirm that you want your information removed" } }, { status: 400 });
     const erased = await eraseAccount(context.db, user.id);
     if (!erased.ok && erased.code !== "not_found") return data<ActionData>({ errors: { confirmErase: eraseRefusedMessages[erased.code] } }, { status: 409 });
     return redirect("/?removed=1", { headers: { "Set-Cookie": clearedSessionCookie(context.secure) } });
@@ -89,8 +89,8 @@ export default function Account() {
       <h2>Change your email address</h2>
       {a.pendingEmail && !result?.sent ? <p>{emailChangeMessages.pending(a.pendingEmail)}</p> : null}
       <p>
-        We send a link to the new address and another to the address you use now. Your address changes only when both links have been
-        followed. You stay signed in.
+        We send a link to the new address and another to the address you use now. Your address changes only when both links have been followed. You stay signed
+        in.
       </p>
       <Form method="post" noValidate>
         <input type="hidden" name="intent" value="change-email" />
@@ -108,10 +108,7 @@ export default function Account() {
         </button>
       </Form>
       <h2>Sign out everywhere</h2>
-      <p>
-        If you signed in on a shared computer or lost a phone, sign out on every device at once. You will need a new
-        sign-in link afterwards.
-      </p>
+      <p>If you signed in on a shared computer or lost a phone, sign out on every device at once. You will need a new sign-in link afterwards.</p>
       <Form method="post">
         <input type="hidden" name="intent" value="sign-out-everywhere" />
         <button type="submit" className="button button--warning">
@@ -127,8 +124,8 @@ export default function Account() {
       </p>
       <h3>Remove your information</h3>
       <p>
-        We will delete your name, email address, postcode and membership details, and sign you out. Counts and anonymous ballots stay as
-        they are, so results do not change. Records of actions you took as an organiser stay in the audit log. This cannot be undone.
+        We will delete your name, email address, postcode and membership details, and sign you out. Counts and anonymous ballots stay as they are, so results do
+        not change. Records of actions you took as an organiser stay in the audit log. This cannot be undone.
       </p>
       <Form method="post">
         <input type="hidden" name="intent" value="erase" />

@@ -40,23 +40,21 @@ export default function AuditLog() {
     <div className="page">
       <h1>Audit log</h1>
       <p>
-        Every change that matters is recorded here, newest first. Entries cannot be changed or removed, and each carries
-        a fingerprint (SHA-256) of the one before it, so any tampering shows up when the chain is checked.
+        Every change that matters is recorded here, newest first. Entries cannot be changed or removed, and each carries a fingerprint (SHA-256) of the one
+        before it, so any tampering shows up when the chain is checked.
       </p>
       {d.check ? (
         d.check.ok ? (
           <NotificationBanner title="The chain is intact" kind="success">
             <p>
-              All {d.check.checked.toLocaleString("en-GB")} entries check out. Latest fingerprint:{" "}
-              <code className="hash">{d.check.headHash}</code>
+              All {d.check.checked.toLocaleString("en-GB")} entries check out. Latest fingerprint: <code className="hash">{d.check.headHash}</code>
             </p>
           </NotificationBanner>
         ) : (
           <div className="error-summary" role="alert">
             <h2 className="error-summary__title">The chain is broken</h2>
             <p>
-              Entry {d.check.brokenEntryId} {chainProblemLabels[d.check.problem]}. The {d.check.checked} entries before it
-              check out.
+              Entry {d.check.brokenEntryId} {chainProblemLabels[d.check.problem]}. The {d.check.checked} entries before it check out.
             </p>
           </div>
         )

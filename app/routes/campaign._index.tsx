@@ -76,7 +76,8 @@ export default function Campaign() {
       </p>
       {m.extensions.map((e) => (
         <p key={`${e.from} ${e.to}`}>
-          Deadline extended from {formatDateTime(e.from, { weekday: true })} to {formatDateTime(e.to, { weekday: true })}. The organisers&rsquo; reason: {e.reason}
+          Deadline extended from {formatDateTime(e.from, { weekday: true })} to {formatDateTime(e.to, { weekday: true })}. The organisers&rsquo; reason:{" "}
+          {e.reason}
         </p>
       ))}
       {open ? <Countdown deadline={m.deadline} serverNow={d.serverNow} /> : <p className="panel">{d.status}</p>}
@@ -101,9 +102,7 @@ export default function Campaign() {
           <li key={demand.id} className="demand">
             <h3 className="demand__title">
               {demand.title}
-              {demand.response ? (
-                <span className={`response-tag response-tag--${demand.response}`}>{responseLabels[demand.response]}</span>
-              ) : null}
+              {demand.response ? <span className={`response-tag response-tag--${demand.response}`}>{responseLabels[demand.response]}</span> : null}
             </h3>
             <p>{demand.body}</p>
             {demand.response ? (
@@ -112,7 +111,11 @@ export default function Campaign() {
                 {demand.responseEvidenceUrl ? (
                   <>
                     {" "}
-                    (<a href={demand.responseEvidenceUrl} rel="noopener noreferrer nofollow">evidence</a>)
+                    (
+                    <a href={demand.responseEvidenceUrl} rel="noopener noreferrer nofollow">
+                      evidence
+                    </a>
+                    )
                   </>
                 ) : null}
               </p>

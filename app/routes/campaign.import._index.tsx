@@ -1,10 +1,4 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, NotificationBanner, type FieldErrors } from "~/components/forms";
@@ -136,7 +130,15 @@ export default function ImportPledges() {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const preview = result?.stage === "preview" ? result.preview : loaded.stage === "preview" ? loaded.preview : null;
-  if (preview) return <Preview preview={preview} errors={result?.stage === "preview" ? result.errors : {}} attempted={result?.stage === "preview" && result.attempted} busy={busy} />;
+  if (preview)
+    return (
+      <Preview
+        preview={preview}
+        errors={result?.stage === "preview" ? result.errors : {}}
+        attempted={result?.stage === "preview" && result.attempted}
+        busy={busy}
+      />
+    );
   const errors = result?.stage === "upload" ? result.errors : {};
   const imports = loaded.stage === "upload" ? loaded.imports : [];
   const exportRows = loaded.stage === "upload" ? loaded.exportRows : 0;
@@ -145,8 +147,8 @@ export default function ImportPledges() {
       <ErrorSummary errors={errors} />
       <h1>Import pledges</h1>
       <p>
-        Bring in pledges collected elsewhere, such as a sign-up form&rsquo;s export. You will see how the file is read before anything
-        is imported. People already here are matched by email address and never duplicated.
+        Bring in pledges collected elsewhere, such as a sign-up form&rsquo;s export. You will see how the file is read before anything is imported. People
+        already here are matched by email address and never duplicated.
       </p>
       <Form method="post" encType="multipart/form-data">
         <div className={`form-group${errors.file ? " form-group--error" : ""}`}>
@@ -178,8 +180,8 @@ export default function ImportPledges() {
 
       <h2>Export</h2>
       <p>
-        <a href="/campaign/export.csv">Download all pledges as a CSV file</a> ({exportSize(exportRows)}). It holds people&rsquo;s personal details: keep it safe and
-        delete it when you are done. Each download is recorded in the audit log.
+        <a href="/campaign/export.csv">Download all pledges as a CSV file</a> ({exportSize(exportRows)}). It holds people&rsquo;s personal details: keep it safe
+        and delete it when you are done. Each download is recorded in the audit log.
       </p>
 
       {imports.length > 0 ? (
@@ -258,7 +260,14 @@ function Preview({ preview, errors, attempted, busy }: { preview: PagePreview; e
           </div>
           <div className="form-group">
             <div className="radios__item">
-              <input type="checkbox" id="alreadyConfirmed" name="alreadyConfirmed" value="yes" defaultChecked={summary.alreadyConfirmed} aria-describedby="alreadyConfirmed-hint" />
+              <input
+                type="checkbox"
+                id="alreadyConfirmed"
+                name="alreadyConfirmed"
+                value="yes"
+                defaultChecked={summary.alreadyConfirmed}
+                aria-describedby="alreadyConfirmed-hint"
+              />
               <label htmlFor="alreadyConfirmed">
                 {im.alreadyConfirmedLabel}
                 <span className="hint" id="alreadyConfirmed-hint">
@@ -333,8 +342,7 @@ function Preview({ preview, errors, attempted, busy }: { preview: PagePreview; e
           </div>
         </dl>
         <p>
-          Anyone whose email address is already here is merged: what we hold is kept, and only blanks are filled in. A pledge that is
-          confirmed stays confirmed.
+          Anyone whose email address is already here is merged: what we hold is kept, and only blanks are filled in. A pledge that is confirmed stays confirmed.
         </p>
         {preview.problemCounts.length > 0 ? (
           <>

@@ -45,7 +45,13 @@ export default function ImportProgress() {
   const total = Math.max(imp.totalRows, 1);
   const percent = Math.floor((imp.processedRows / total) * 100);
   const heading =
-    imp.state === "done" ? "Import finished" : imp.state === "running" ? "Importing pledges" : imp.state === "preview" ? "Import not started" : "The import stopped";
+    imp.state === "done"
+      ? "Import finished"
+      : imp.state === "running"
+        ? "Importing pledges"
+        : imp.state === "preview"
+          ? "Import not started"
+          : "The import stopped";
 
   return (
     <div className="page page--narrow">
@@ -72,9 +78,7 @@ export default function ImportProgress() {
             <progress id="import-progress" max={total} value={imp.processedRows} aria-describedby="import-progress-figures">
               {percent}%
             </progress>
-            <p id="import-progress-figures">
-              {`${number(imp.processedRows)} of ${number(imp.totalRows)} rows (${percent}%)`}
-            </p>
+            <p id="import-progress-figures">{`${number(imp.processedRows)} of ${number(imp.totalRows)} rows (${percent}%)`}</p>
           </div>
           <p role="status">
             {imp.state === "done"
@@ -112,9 +116,7 @@ export default function ImportProgress() {
           ) : (
             <p>Every row was imported or merged.</p>
           )}
-          {imp.alreadyConfirmed ? null : (
-            <p>New pledges from this file are not confirmed, so they do not count on the campaign page yet.</p>
-          )}
+          {imp.alreadyConfirmed ? null : <p>New pledges from this file are not confirmed, so they do not count on the campaign page yet.</p>}
           <p>
             <Link to="/campaign">Go to the campaign page</Link> or <Link to="/campaign/import">import another file</Link>.
           </p>

@@ -9,7 +9,18 @@ import { TrusteesPanel } from "~/components/trustees-panel";
 import { readTrusteesForm } from "~/modules/polls/trustee-form.server";
 import { scopeTrusteeText } from "~/modules/polls/scope-trustee-messages";
 import { ukDateTime } from "~/modules/documents/format";
-import { addDemand, demandShown, editDemand, extendDeadline, moveDemand, recordResponse, removeDemand, saveSettings, settingsShown, type ManageResult } from "~/modules/campaign/manage.server";
+import {
+  addDemand,
+  demandShown,
+  editDemand,
+  extendDeadline,
+  moveDemand,
+  recordResponse,
+  removeDemand,
+  saveSettings,
+  settingsShown,
+  type ManageResult,
+} from "~/modules/campaign/manage.server";
 import { EditVersion, StaleEditSummary, staleFieldErrors } from "~/components/stale-edit";
 import { campaignTextMessages, decisionRecorded, extendDeadlineMessages, manageMessages, responseLabels } from "~/modules/campaign/messages";
 import { campaignStatusNow } from "~/modules/campaign/status.server";
@@ -18,7 +29,14 @@ import { sendPendingConfirmations } from "~/modules/pledges/pledge.server";
 import { pledgeTotalsNow } from "~/modules/pledges/totals.server";
 import { loadRules, PAGE_READ } from "~/modules/polls/polls.server";
 import { requireUser } from "~/utils/auth.server";
-import { MAX_CORRECTION_REASON_LENGTH, MAX_CAMPAIGN_STATEMENT_LENGTH, MAX_DEMAND_TEXT_LENGTH, MAX_DEMAND_TITLE_LENGTH, MAX_PARTY_NAME_LENGTH, MAX_WEB_ADDRESS_LENGTH } from "~/utils/input-limits";
+import {
+  MAX_CORRECTION_REASON_LENGTH,
+  MAX_CAMPAIGN_STATEMENT_LENGTH,
+  MAX_DEMAND_TEXT_LENGTH,
+  MAX_DEMAND_TITLE_LENGTH,
+  MAX_PARTY_NAME_LENGTH,
+  MAX_WEB_ADDRESS_LENGTH,
+} from "~/utils/input-limits";
 import { formatLondonLong, fromLondonLocal, toLondonLocal } from "~/utils/london-time";
 import type { TextProblemMessages } from "~/utils/text-limit-messages";
 import { editVersion, staleChanges, type StaleChange } from "~/utils/stale-edit";
@@ -50,14 +68,28 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     trustees: trustees ? [trustees] : [],
     canNameTrustees: Boolean(m && m.phase === "campaign" && !m.decisionPollId),
     decision: decision
-      ? { id: decision.poll.id, status: decision.poll.status, due: decision.poll.status === "open" && decision.poll.closesAt.getTime() <= now, closesAt: ukDateTime(decision.poll.closesAt) }
+      ? {
+          id: decision.poll.id,
+          status: decision.poll.status,
+          due: decision.poll.status === "open" && decision.poll.closesAt.getTime() <= now,
+          closesAt: ukDateTime(decision.poll.closesAt),
+        }
       : null,
-    demands: demands.map((d) => ({ id: d.id, version: editVersion(demandShown(d)), title: d.title, body: d.body, response: d.response, note: d.responseNote ?? "", evidence: d.responseEvidenceUrl ?? "" })),
+    demands: demands.map((d) => ({
+      id: d.id,
+      version: editVersion(demandShown(d)),
+      title: d.title,
+      body: d.body,
+      response: d.response,
+      note: d.responseNote ?? "",
+      evidence: d.responseEvidenceUrl ?? "",
+    })),
   };
 }
 
 // Each text is checked against its limit and the character rule first (input-limits.ts).
-const required = (max: number, kind: TextKind, messages: TextProblemMessages, missing: string) => limitedText(max, kind, messages).trim().min(1, { error: missing });
+const required = (max: number, kind: TextKind, messages: TextProblemMessages, missing: string) =>
+  limitedText(max, kind, messages).trim().min(1, { error: missing });
 const settingsForm = z.object({
   name: required(MAX_PARTY_NAME_LENGTH, "name", campaignTextMessages.name, "Enter the movement's name"),
   partyName: required(MAX_PARTY_NAME_LENGTH, "name", campaignTextMessages.partyName, "Enter the party's name"),
@@ -98,7 +130,12 @@ type ActionData = {
 };
 
 /** The edit forms' labels, for the fields someone else changed. */
-const settingsLabels: Record<string, string> = { name: "Movement's name", partyName: "The party it is pressing", statement: "Statement", deadline: "Deadline (UK time)" };
+const settingsLabels: Record<string, string> = {
+  name: "Movement's name",
+  partyName: "The party it is pressing",
+  statement: "Statement",
+  deadline: "Deadline (UK time)",
+};
 const demandLabels: Record<string, string> = { title: "Title", body: "What it asks for" };
 
 /** A save from a stale page: 409, the person's input kept, the other person's saved values shown. */
@@ -126,7 +163,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
       : result.code === "stale"
         ? staleReply(form, result, values)
         : data<ActionData>(
-            { form, errors: { [form === "settings" ? (result.code === "deadline_pledged" ? "deadline" : "name") : form.startsWith("response-") ? "response" : "title"]: manageMessages[result.code] }, values, version },
+            {
+              form,
+              errors: {
+                [form === "settings" ? (result.code === "deadline_pledged" ? "deadline" : "name") : form.startsWith("response-") ? "response" : "title"]:
+                  manageMessages[result.code],
+              },
+              values,
+              version,
+            },
             { status: 409 },
           );
 
@@ -157,7 +202,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     case "open-decision": {
       const closesAt = fromLondonLocal(values.closesAt ?? "");
-      if (!closesAt) return data<ActionData>({ form: "decision", errors: { closesAt: "Enter when the ballot closes, as a date and time" }, values }, { status: 400 });
+      if (!closesAt)
+        return data<ActionData>({ form: "decision", errors: { closesAt: "Enter when the ballot closes, as a date and time" }, values }, { status: 400 });
       const opened = await openDecisionBallot(context.db, actor, { closesAt, appUrl: context.env.appUrl });
       if (!opened.ok) return data<ActionData>({ form: "decision", errors: { closesAt: manageMessages[opened.code] }, values }, { status: 409 });
       return data<ActionData>({ form: "decision", message: `The decision ballot is open. ${opened.rollSize} pledgers are on its roll and have been emailed.` });
@@ -167,8 +213,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const reason = values.reason ?? "";
       if (!deadline) return data<ActionData>({ form: "extend", errors: { newDeadline: "Enter the new deadline as a date and time" }, values }, { status: 400 });
       const r = await extendDeadline(context.db, actor, { deadline, reason, appUrl: context.env.appUrl });
-      if (!r.ok) return data<ActionData>({ form: "extend", errors: { [r.code.startsWith("reason") ? "reason" : "newDeadline"]: extendDeadlineMessages[r.code] }, values }, { status: r.code.startsWith("reason") ? 400 : 409 });
-      return data<ActionData>({ form: "extend", message: `The deadline is extended to ${formatLondonLong(deadline)} (UK time). ${r.emailed} pledgers are being told by email.` });
+      if (!r.ok)
+        return data<ActionData>(
+          { form: "extend", errors: { [r.code.startsWith("reason") ? "reason" : "newDeadline"]: extendDeadlineMessages[r.code] }, values },
+          { status: r.code.startsWith("reason") ? 400 : 409 },
+        );
+      return data<ActionData>({
+        form: "extend",
+        message: `The deadline is extended to ${formatLondonLong(deadline)} (UK time). ${r.emailed} pledgers are being told by email.`,
+      });
     }
     case "send-confirmations": {
       const { sent } = await sendPendingConfirmations(context.db, actor, context.env.appUrl);
@@ -203,7 +256,11 @@ export default function ManageCampaign() {
   const busy = useNavigation().state === "submitting";
   return (
     <div className="page">
-      {result?.stale ? <StaleEditSummary changes={result.stale} fieldIds={idsFor(result.form)} /> : result?.errors ? <ErrorSummary errors={result.errors} fieldIds={idsFor(result.form)} /> : null}
+      {result?.stale ? (
+        <StaleEditSummary changes={result.stale} fieldIds={idsFor(result.form)} />
+      ) : result?.errors ? (
+        <ErrorSummary errors={result.errors} fieldIds={idsFor(result.form)} />
+      ) : null}
       <h1>Manage the campaign</h1>
       {result?.message ? (
         <NotificationBanner title="Done" kind="success">
@@ -230,8 +287,8 @@ export default function ManageCampaign() {
         <Form method="post" className="panel">
           <input type="hidden" name="intent" value="send-confirmations" />
           <p>
-            {plural(d.awaitingLink, "pledge")} (for example from an imported file) are not confirmed and have had no confirmation email. They count
-            only once their owners confirm.
+            {plural(d.awaitingLink, "pledge")} (for example from an imported file) are not confirmed and have had no confirmation email. They count only once
+            their owners confirm.
           </p>
           <button type="submit" className="button button--secondary">
             Email them a confirmation link
@@ -245,7 +302,13 @@ export default function ManageCampaign() {
           <input type="hidden" name="intent" value="settings" />
           <EditVersion form="settings" version={versionFor("settings", d.settingsVersion)} />
           <TextField name="name" label="Movement's name" defaultValue={sv.name ?? m?.name} error={errorsFor("settings").name} />
-          <TextField name="partyName" label="The party it is pressing" hint='As it reads in a sentence, like "the Commonwealth Party".' defaultValue={sv.partyName ?? m?.partyName} error={errorsFor("settings").partyName} />
+          <TextField
+            name="partyName"
+            label="The party it is pressing"
+            hint='As it reads in a sentence, like "the Commonwealth Party".'
+            defaultValue={sv.partyName ?? m?.partyName}
+            error={errorsFor("settings").partyName}
+          />
           <TextArea
             name="statement"
             label="Statement"
@@ -274,12 +337,19 @@ export default function ManageCampaign() {
         <section aria-labelledby="extend-title" className="panel">
           <h2 id="extend-title">Extend the deadline</h2>
           <p>
-            The deadline can be moved later, with a reason, also after it has passed, until the decision ballot opens. The campaign page shows the
-            change and the reason, and every confirmed pledger is told by email.
+            The deadline can be moved later, with a reason, also after it has passed, until the decision ballot opens. The campaign page shows the change and
+            the reason, and every confirmed pledger is told by email.
           </p>
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="extend-deadline" />
-            <TextField name="newDeadline" type="datetime-local" label="Move the deadline to (UK time)" width="20" defaultValue={valuesFor("extend").newDeadline} error={errorsFor("extend").newDeadline} />
+            <TextField
+              name="newDeadline"
+              type="datetime-local"
+              label="Move the deadline to (UK time)"
+              width="20"
+              defaultValue={valuesFor("extend").newDeadline}
+              error={errorsFor("extend").newDeadline}
+            />
             <TextArea
               name="reason"
               id="extend-reason"
@@ -311,8 +381,21 @@ export default function ManageCampaign() {
                     <input type="hidden" name="id" value={demand.id} />
                     <input type="hidden" name="intent" value="edit-demand" />
                     <EditVersion form={form} version={versionFor(form, demand.version)} />
-                    <TextField name="title" id={`title-${demand.id}`} label={`Demand ${i + 1}: title`} defaultValue={v.title ?? demand.title} error={errorsFor(form).title} />
-                    <TextArea name="body" id={`body-${demand.id}`} label={`Demand ${i + 1}: what it asks for`} rows={3} defaultValue={v.body ?? demand.body} error={errorsFor(form).body} />
+                    <TextField
+                      name="title"
+                      id={`title-${demand.id}`}
+                      label={`Demand ${i + 1}: title`}
+                      defaultValue={v.title ?? demand.title}
+                      error={errorsFor(form).title}
+                    />
+                    <TextArea
+                      name="body"
+                      id={`body-${demand.id}`}
+                      label={`Demand ${i + 1}: what it asks for`}
+                      rows={3}
+                      defaultValue={v.body ?? demand.body}
+                      error={errorsFor(form).body}
+                    />
                     <button type="submit" className="button button--secondary">
                       Save demand {i + 1}
                     </button>
@@ -349,7 +432,13 @@ export default function ManageCampaign() {
                     choices={(["met", "partly_met", "not_met"] as const).map((r) => [r, responseLabels[r]] as const)}
                   />
                   <TextField name="note" id={`note-${demand.id}`} label="Note" defaultValue={rv.note ?? demand.note} error={errorsFor(rform).note} />
-                  <TextField name="evidenceUrl" id={`evidence-${demand.id}`} label="Link to evidence (optional)" defaultValue={rv.evidenceUrl ?? demand.evidence} error={errorsFor(rform).evidenceUrl} />
+                  <TextField
+                    name="evidenceUrl"
+                    id={`evidence-${demand.id}`}
+                    label="Link to evidence (optional)"
+                    defaultValue={rv.evidenceUrl ?? demand.evidence}
+                    error={errorsFor(rform).evidenceUrl}
+                  />
                   <button type="submit" className="button button--secondary">
                     Record the response
                   </button>
@@ -363,8 +452,21 @@ export default function ManageCampaign() {
         <Form method="post" noValidate className="panel">
           <h3>Add a demand</h3>
           <input type="hidden" name="intent" value="add-demand" />
-          <TextField name="title" id="new-title" label="Title of the new demand" defaultValue={valuesFor("add-demand").title} error={errorsFor("add-demand").title} />
-          <TextArea name="body" id="new-body" label="What the new demand asks for" rows={3} defaultValue={valuesFor("add-demand").body} error={errorsFor("add-demand").body} />
+          <TextField
+            name="title"
+            id="new-title"
+            label="Title of the new demand"
+            defaultValue={valuesFor("add-demand").title}
+            error={errorsFor("add-demand").title}
+          />
+          <TextArea
+            name="body"
+            id="new-body"
+            label="What the new demand asks for"
+            rows={3}
+            defaultValue={valuesFor("add-demand").body}
+            error={errorsFor("add-demand").body}
+          />
           <button type="submit" className="button">
             Add the demand
           </button>
@@ -378,8 +480,8 @@ export default function ManageCampaign() {
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="open-decision" />
           <p>
-            Every confirmed pledger is put on the roll, which is then frozen, and invited by email to rank: stay, leave and join another party,
-            or leave and found a new party.
+            Every confirmed pledger is put on the roll, which is then frozen, and invited by email to rank: stay, leave and join another party, or leave and
+            found a new party.
           </p>
           <TextField name="closesAt" type="datetime-local" label="The ballot closes at (UK time)" width="20" error={errorsFor("decision").closesAt} />
           <button type="submit" className="button">
@@ -396,8 +498,8 @@ export default function ManageCampaign() {
             <input type="hidden" name="intent" value="settle-decision" />
             {d.decision.due ? (
               <p>
-                The <Link to={`/polls/${d.decision.id}`}>decision ballot</Link> closed on {d.decision.closesAt}. It is being counted, and the members&apos; decision is recorded
-                automatically within a minute or so. You can also count it and record the decision now.
+                The <Link to={`/polls/${d.decision.id}`}>decision ballot</Link> closed on {d.decision.closesAt}. It is being counted, and the members&apos;
+                decision is recorded automatically within a minute or so. You can also count it and record the decision now.
               </p>
             ) : (
               <p>
@@ -416,7 +518,16 @@ export default function ManageCampaign() {
       ) : (
         <p>{d.status}</p>
       )}
-      {m ? <TrusteesPanel sets={d.trustees} text={trusteeText} canName={d.canNameTrustees} values={valuesFor("trustees")} errors={errorsFor("trustees")} busy={busy} /> : null}
+      {m ? (
+        <TrusteesPanel
+          sets={d.trustees}
+          text={trusteeText}
+          canName={d.canNameTrustees}
+          values={valuesFor("trustees")}
+          errors={errorsFor("trustees")}
+          busy={busy}
+        />
+      ) : null}
     </div>
   );
 }

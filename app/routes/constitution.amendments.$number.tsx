@@ -18,7 +18,15 @@ import {
   supporterNames,
   withdrawAmendment,
 } from "~/modules/constitution/drafting.server";
-import { amendmentKindLabels, amendmentStatusLabels, draftingProblemMessages, recommendationLabels, recommendationReasonsLabel, tooLongToCompare, wordLimitMessages } from "~/modules/constitution/messages";
+import {
+  amendmentKindLabels,
+  amendmentStatusLabels,
+  draftingProblemMessages,
+  recommendationLabels,
+  recommendationReasonsLabel,
+  tooLongToCompare,
+  wordLimitMessages,
+} from "~/modules/constitution/messages";
 import { shownText } from "~/modules/constitution/shown-text";
 import { constitutionAccess, numberedView } from "~/modules/constitution/views.server";
 import { requireUser } from "~/utils/auth.server";
@@ -50,7 +58,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const names = await supporterNames(context.db, [row.id]);
   const mine = await supportedBy(context.db, auth.user.id, [row.id]);
   const comments = await listComments(context.db, draft.id, row.clauseId, row.id);
-  const competesWith = competitors(original, onClause.filter((a) => a.status === "open" || a.status === "undecided")).get(row.number) ?? [];
+  const competesWith =
+    competitors(
+      original,
+      onClause.filter((a) => a.status === "open" || a.status === "undecided"),
+    ).get(row.number) ?? [];
   return {
     number: row.number,
     reasonsMaxWords: (await standingOrderRules()).recommendationMaxWords,
@@ -65,7 +77,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     supporters: names.get(row.id) ?? [],
     supported: mine.has(row.id),
     recommendation: summary.recommendation
-      ? { kind: summary.recommendation.kind, reasons: shownText(summary.recommendation.reasons, "recommendationReasons"), compromiseText: shownText(summary.recommendation.compromiseText ?? "", "clauseText") }
+      ? {
+          kind: summary.recommendation.kind,
+          reasons: shownText(summary.recommendation.reasons, "recommendationReasons"),
+          compromiseText: shownText(summary.recommendation.compromiseText ?? "", "clauseText"),
+        }
       : null,
     clause: clauseView ? { id: clauseView.id, number: clauseView.number, title: clauseView.title } : { id: row.clauseId, number: 0, title: effect.clauseTitle },
     effect: { note: effect.note, segments: effect.segments, comparedWordByWord: effect.comparedWordByWord, cut: effect.cut, applies: effect.document !== null },
@@ -94,7 +110,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
   if (intent === "comment") {
     const parentId = String(form.get("parentId") ?? "");
-    const r = await addComment(context.db, who, { clauseId: row.clauseId, amendmentId: row.id, parentId: parentId || null, body: String(form.get("body") ?? "") });
+    const r = await addComment(context.db, who, {
+      clauseId: row.clauseId,
+      amendmentId: row.id,
+      parentId: parentId || null,
+      body: String(form.get("body") ?? ""),
+    });
     return r.ok ? { intent, error: undefined, done: "Comment posted." } : fail(r.code, { errorFor: parentId });
   }
   if (intent === "recommend") {
@@ -105,8 +126,16 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       return data({ intent, error: "Choose the committee's recommendation", field: "kind", done: null, values }, { status: 400 });
     }
     const r = await setRecommendation(context.db, { id: user.id, label: user.email }, { amendmentId: row.id, kind: kind as RecommendationKind, ...values });
-    const error = r.ok ? undefined : r.code === "recommendation_reasons_too_long" && r.detail ? wordLimitMessages.recommendationReasons(Number(r.detail)) : draftingProblemMessages[r.code];
-    if (!r.ok) return data({ intent, error, field: r.code === "compromise_missing" || r.code.startsWith("clause_text_") ? "compromiseText" : "reasons", done: null, values }, { status: 400 });
+    const error = r.ok
+      ? undefined
+      : r.code === "recommendation_reasons_too_long" && r.detail
+        ? wordLimitMessages.recommendationReasons(Number(r.detail))
+        : draftingProblemMessages[r.code];
+    if (!r.ok)
+      return data(
+        { intent, error, field: r.code === "compromise_missing" || r.code.startsWith("clause_text_") ? "compromiseText" : "reasons", done: null, values },
+        { status: 400 },
+      );
     return { intent, error: undefined, done: "The recommendation is published." };
   }
   throw new Response("Unknown action", { status: 400 });
@@ -121,9 +150,20 @@ export default function AmendmentPage() {
   const recommendErrors: FieldErrors = result?.intent === "recommend" && result.error ? { [result.field ?? "reasons"]: result.error } : {};
   return (
     <div className="page">
-      <ErrorSummary errors={result?.error && result.intent !== "comment" ? (result.intent === "recommend" ? recommendErrors : { support: result.error }) : {}} fieldIds={{ kind: "kind-accept", support: "support-actions" }} />
-      {search.get("proposed") ? <NotificationBanner title="Amendment proposed" kind="success">Ask other founding members to support it: share this page&rsquo;s address.</NotificationBanner> : null}
-      {result?.done ? <NotificationBanner title={result.done} kind="success">The page shows the change.</NotificationBanner> : null}
+      <ErrorSummary
+        errors={result?.error && result.intent !== "comment" ? (result.intent === "recommend" ? recommendErrors : { support: result.error }) : {}}
+        fieldIds={{ kind: "kind-accept", support: "support-actions" }}
+      />
+      {search.get("proposed") ? (
+        <NotificationBanner title="Amendment proposed" kind="success">
+          Ask other founding members to support it: share this page&rsquo;s address.
+        </NotificationBanner>
+      ) : null}
+      {result?.done ? (
+        <NotificationBanner title={result.done} kind="success">
+          The page shows the change.
+        </NotificationBanner>
+      ) : null}
       <p>
         <Link to={`/constitution/clauses/${d.clause.id}`}>
           Back to {d.clause.number ? `${d.clause.number}. ` : ""}
@@ -166,7 +206,8 @@ export default function AmendmentPage() {
       {!d.effect.applies ? <p>This amendment no longer fits the text.</p> : null}
       {d.competesWith.length > 0 ? (
         <p>
-          <strong>Competes with {d.competesWith.map((n) => `A${n}`).join(", ")}:</strong> they change the same words, so the ballot will ask members to rank them against each other and &ldquo;No change&rdquo;.
+          <strong>Competes with {d.competesWith.map((n) => `A${n}`).join(", ")}:</strong> they change the same words, so the ballot will ask members to rank
+          them against each other and &ldquo;No change&rdquo;.
         </p>
       ) : null}
       {d.effect.comparedWordByWord ? null : <p>{tooLongToCompare}</p>}
@@ -237,8 +278,20 @@ export default function AmendmentPage() {
                 checked={d.recommendation?.kind}
                 error={recommendErrors.kind}
               />
-              <TextArea name="reasons" label={recommendationReasonsLabel(d.reasonsMaxWords)} defaultValue={result?.values?.reasons ?? d.recommendation?.reasons.text ?? ""} error={recommendErrors.reasons} />
-              <TextArea name="compromiseText" label="Compromise text (for a compromise)" hint="The clause as the committee would accept it." rows={6} defaultValue={result?.values?.compromiseText ?? d.recommendation?.compromiseText.text ?? ""} error={recommendErrors.compromiseText} />
+              <TextArea
+                name="reasons"
+                label={recommendationReasonsLabel(d.reasonsMaxWords)}
+                defaultValue={result?.values?.reasons ?? d.recommendation?.reasons.text ?? ""}
+                error={recommendErrors.reasons}
+              />
+              <TextArea
+                name="compromiseText"
+                label="Compromise text (for a compromise)"
+                hint="The clause as the committee would accept it."
+                rows={6}
+                defaultValue={result?.values?.compromiseText ?? d.recommendation?.compromiseText.text ?? ""}
+                error={recommendErrors.compromiseText}
+              />
               <button type="submit" className="button">
                 Publish the recommendation
               </button>

@@ -9,7 +9,11 @@ import { requireUser } from "~/utils/auth.server";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requireUser(request, context, "constitution.take_part");
   if (!(await constitutionAccess(context)).seesDebate) {
-    return helpPageResponse({ status: 403, title: "For founding members", body: "The amendments name the members who proposed and supported them, so only founding members can download them." });
+    return helpPageResponse({
+      status: 403,
+      title: "For founding members",
+      body: "The amendments name the members who proposed and supported them, so only founding members can download them.",
+    });
   }
   const file = await amendmentsPdf(context.db);
   if (!file) return helpPageResponse({ status: 404, title: "There is no draft yet", body: "Drafting has not started, so there are no amendments." });

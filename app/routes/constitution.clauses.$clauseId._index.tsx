@@ -10,7 +10,9 @@ import { shownText } from "~/modules/constitution/shown-text";
 import { constitutionAccess, numberedView } from "~/modules/constitution/views.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${d ? `${d.clause.number}. ${d.clause.title}` : "Clause"} - Constitution - Breakaway` }];
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+  { title: `${d ? `${d.clause.number}. ${d.clause.title}` : "Clause"} - Constitution - Breakaway` },
+];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   requirePermission(request, context, "constitution.read");
@@ -23,7 +25,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const access = await constitutionAccess(context);
   const amendments = access.seesDebate ? await listAmendments(context.db, draft.id, clause.id) : [];
   const comments = access.seesDebate ? await listComments(context.db, draft.id, clause.id, null) : [];
-  const competing = competitors(original, amendments.filter((a) => a.status === "open" || a.status === "undecided"));
+  const competing = competitors(
+    original,
+    amendments.filter((a) => a.status === "open" || a.status === "undecided"),
+  );
   return {
     phase: draft.phase,
     phaseLabel: phaseLabels[draft.phase],
@@ -58,13 +63,21 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = await request.formData();
   if (form.get("intent") !== "comment") throw new Response("Unknown action", { status: 400 });
   const parentId = String(form.get("parentId") ?? "");
-  const added = await addComment(context.db, { id: user.id, email: user.email, isOrganiser: user.role === "organiser" }, {
-    clauseId: params.clauseId ?? "",
-    amendmentId: null,
-    parentId: parentId || null,
-    body: String(form.get("body") ?? ""),
-  });
-  if (!added.ok) return data({ error: draftingProblemMessages[added.code], errorFor: parentId, posted: false }, { status: added.code === "not_founding_member" ? 403 : 400 });
+  const added = await addComment(
+    context.db,
+    { id: user.id, email: user.email, isOrganiser: user.role === "organiser" },
+    {
+      clauseId: params.clauseId ?? "",
+      amendmentId: null,
+      parentId: parentId || null,
+      body: String(form.get("body") ?? ""),
+    },
+  );
+  if (!added.ok)
+    return data(
+      { error: draftingProblemMessages[added.code], errorFor: parentId, posted: false },
+      { status: added.code === "not_founding_member" ? 403 : 400 },
+    );
   return { error: undefined, errorFor: undefined, posted: true };
 }
 
@@ -77,7 +90,11 @@ export default function ClausePage() {
       <p>
         <Link to={`/constitution/read/${c.id}`}>Back to the clause in the constitution</Link>
       </p>
-      {result?.posted ? <NotificationBanner title="Comment posted" kind="success">Your comment is below.</NotificationBanner> : null}
+      {result?.posted ? (
+        <NotificationBanner title="Comment posted" kind="success">
+          Your comment is below.
+        </NotificationBanner>
+      ) : null}
       <h1>
         {c.number}. {c.title} {c.entrenched ? <span className="tag tag--entrenched">Entrenched</span> : null}
       </h1>
@@ -96,7 +113,10 @@ export default function ClausePage() {
       <section aria-labelledby="amendments-title">
         <h2 id="amendments-title">Amendments</h2>
         {!d.access.seesDebate ? (
-          <p>Founding members see and propose amendments here. {d.access.signedIn ? null : <Link to={`/login?redirectTo=/constitution/clauses/${c.id}`}>Sign in</Link>}</p>
+          <p>
+            Founding members see and propose amendments here.{" "}
+            {d.access.signedIn ? null : <Link to={`/login?redirectTo=/constitution/clauses/${c.id}`}>Sign in</Link>}
+          </p>
         ) : d.amendments.length === 0 ? (
           <p>No amendments to this clause yet.</p>
         ) : (
@@ -113,7 +133,8 @@ export default function ClausePage() {
               {a.note ? <p>{a.note}</p> : null}
               {a.competesWith.length > 0 ? (
                 <p>
-                  <strong>Competes with {a.competesWith.map((n) => `A${n}`).join(", ")}:</strong> they change the same words, so they will be ranked against each other and &ldquo;No change&rdquo;.
+                  <strong>Competes with {a.competesWith.map((n) => `A${n}`).join(", ")}:</strong> they change the same words, so they will be ranked against
+                  each other and &ldquo;No change&rdquo;.
                 </p>
               ) : null}
               {a.comparedWordByWord ? null : <p>{tooLongToCompare}</p>}
@@ -136,7 +157,13 @@ export default function ClausePage() {
       {d.access.seesDebate ? (
         <section aria-labelledby="comments-title">
           <h2 id="comments-title">Comments on this clause</h2>
-          <CommentThread comments={d.comments} canComment={d.access.foundingMember || d.access.organiser} formId="clause" error={result?.error} errorFor={result?.errorFor} />
+          <CommentThread
+            comments={d.comments}
+            canComment={d.access.foundingMember || d.access.organiser}
+            formId="clause"
+            error={result?.error}
+            errorFor={result?.errorFor}
+          />
         </section>
       ) : null}
     </div>

@@ -2,7 +2,14 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ClauseText } from "~/components/clause-text";
 import { ErrorSummary, TextArea, TextField, type FieldErrors } from "~/components/forms";
-import { currentDraft, isFoundingMember, originalDocument, proposeAmendment, standingOrderRules, type DraftingProblem } from "~/modules/constitution/drafting.server";
+import {
+  currentDraft,
+  isFoundingMember,
+  originalDocument,
+  proposeAmendment,
+  standingOrderRules,
+  type DraftingProblem,
+} from "~/modules/constitution/drafting.server";
 import { draftingProblemMessages, proposeIntro, reasonHint, wordLimitMessages } from "~/modules/constitution/messages";
 import { APPLY_ERROR_MESSAGES, hashText, type ApplyErrorCode } from "~/modules/constitution/text";
 import { newClauseId } from "~/modules/constitution/upload";
@@ -55,9 +62,24 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (problem) errors[field] = draftingProblemMessages[codes[problem]];
   };
   const clauseField = kind === "words" ? "text" : kind === "lines" ? "replacement" : kind === "insert" ? "clauseText" : null;
-  if (clauseField) checkLength(clauseField, MAX_CLAUSE_TEXT_LENGTH, { too_long: "clause_text_too_long", bad_character: "clause_text_bad_character", word_too_long: "clause_text_word_too_long" });
-  if (kind === "insert") checkLength("title", MAX_CLAUSE_TITLE_LENGTH, { too_long: "clause_title_too_long", bad_character: "clause_title_bad_character", word_too_long: "clause_title_too_long" }, "name");
-  checkLength("reason", MAX_AMENDMENT_REASON_LENGTH, { too_long: "reason_too_many_characters", bad_character: "reason_bad_character", word_too_long: "reason_word_too_long" });
+  if (clauseField)
+    checkLength(clauseField, MAX_CLAUSE_TEXT_LENGTH, {
+      too_long: "clause_text_too_long",
+      bad_character: "clause_text_bad_character",
+      word_too_long: "clause_text_word_too_long",
+    });
+  if (kind === "insert")
+    checkLength(
+      "title",
+      MAX_CLAUSE_TITLE_LENGTH,
+      { too_long: "clause_title_too_long", bad_character: "clause_title_bad_character", word_too_long: "clause_title_too_long" },
+      "name",
+    );
+  checkLength("reason", MAX_AMENDMENT_REASON_LENGTH, {
+    too_long: "reason_too_many_characters",
+    bad_character: "reason_bad_character",
+    word_too_long: "reason_word_too_long",
+  });
   if (Object.keys(errors).length > 0) return data({ kind, errors, values }, { status: 400 });
   const text = original.clauses.find((c) => c.id === clause.id)?.text ?? "";
   const baseHash = hashText(text);
@@ -79,7 +101,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     else if (Number.isInteger(from) && to < from) errors.toLine = "The last line must not come before the first";
     if (!errors.fromLine && !errors.toLine) {
       // Members see the document's line numbers; anchors count from 1 within the clause.
-      operation = { kind: "replace", clauseId: clause.id, baseHash, anchor: { lines: { from: from - first + 1, to: to - first + 1 } }, lineWidth: draft.lineWidth, text: (values.replacement ?? "").replace(/\r\n?/g, "\n").trim() };
+      operation = {
+        kind: "replace",
+        clauseId: clause.id,
+        baseHash,
+        anchor: { lines: { from: from - first + 1, to: to - first + 1 } },
+        lineWidth: draft.lineWidth,
+        text: (values.replacement ?? "").replace(/\r\n?/g, "\n").trim(),
+      };
     }
   }
   if (kind === "insert") {
@@ -89,7 +118,19 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     else if (title.length > MAX_CLAUSE_TITLE_LENGTH) errors.title = draftingProblemMessages.clause_title_too_long;
     if (!body) errors.clauseText = "Enter the text of the new clause";
     if (title && body && title.length <= MAX_CLAUSE_TITLE_LENGTH) {
-      operation = { kind: "insertAfter", afterClauseId: clause.id, clause: { id: newClauseId(title, original.clauses.map((c) => c.id)), title, text: body, entrenched: values.entrenched === "yes" } };
+      operation = {
+        kind: "insertAfter",
+        afterClauseId: clause.id,
+        clause: {
+          id: newClauseId(
+            title,
+            original.clauses.map((c) => c.id),
+          ),
+          title,
+          text: body,
+          entrenched: values.entrenched === "yes",
+        },
+      };
     }
   }
   if (kind === "delete") operation = { kind: "delete", clauseId: clause.id };
@@ -102,12 +143,18 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
   if (!(values.reason ?? "").trim()) errors.reason = draftingProblemMessages.reason_missing;
   if (Object.keys(errors).length > 0 || !operation) return data({ kind, errors, values }, { status: 400 });
-  const proposed = await proposeAmendment(context.db, { id: user.id, email: user.email, isOrganiser: user.role === "organiser" }, { operation, reason: values.reason ?? "" });
+  const proposed = await proposeAmendment(
+    context.db,
+    { id: user.id, email: user.email, isOrganiser: user.role === "organiser" },
+    { operation, reason: values.reason ?? "" },
+  );
   if (!proposed.ok) {
     const message =
       proposed.code === "reason_too_long" && proposed.detail
         ? wordLimitMessages.reason(Number(proposed.detail))
-        : proposed.code === "invalid_operation" && proposed.detail ? (APPLY_ERROR_MESSAGES[proposed.detail as ApplyErrorCode] ?? draftingProblemMessages.invalid_operation) : draftingProblemMessages[proposed.code];
+        : proposed.code === "invalid_operation" && proposed.detail
+          ? (APPLY_ERROR_MESSAGES[proposed.detail as ApplyErrorCode] ?? draftingProblemMessages.invalid_operation)
+          : draftingProblemMessages[proposed.code];
     const field = proposed.code === "reason_too_long" || proposed.code === "reason_missing" ? "reason" : "form";
     return data({ kind, errors: { [field]: message } as FieldErrors, values }, { status: proposed.code === "not_founding_member" ? 403 : 400 });
   }
@@ -148,7 +195,9 @@ export default function ProposeAmendment() {
           : proposeIntro(d.reasonMaxWords)}
       </p>
       <details>
-        <summary>The clause as it reads now (lines {c.firstLine} to {c.lastLine})</summary>
+        <summary>
+          The clause as it reads now (lines {c.firstLine} to {c.lastLine})
+        </summary>
         <ClauseText lines={c.lines} cut={c.cut} />
       </details>
       {result?.errors?.form ? (
@@ -157,26 +206,94 @@ export default function ProposeAmendment() {
         </p>
       ) : null}
 
-      <AmendForm kind="words" reason={valuesFor("words").reason} reasonMaxWords={d.reasonMaxWords} title="Change the words" open={!active || active === "words"} errors={errorsFor("words")}>
-        <TextArea name="text" id="words-text" label="The clause as you want it to read" hint={`Edit the text below. Everything you change is shown to members as a word-by-word comparison. At most ${MAX_CLAUSE_TEXT_LENGTH.toLocaleString("en-GB")} characters.`} rows={12} defaultValue={valuesFor("words").text ?? c.text} error={errorsFor("words").text} />
+      <AmendForm
+        kind="words"
+        reason={valuesFor("words").reason}
+        reasonMaxWords={d.reasonMaxWords}
+        title="Change the words"
+        open={!active || active === "words"}
+        errors={errorsFor("words")}
+      >
+        <TextArea
+          name="text"
+          id="words-text"
+          label="The clause as you want it to read"
+          hint={`Edit the text below. Everything you change is shown to members as a word-by-word comparison. At most ${MAX_CLAUSE_TEXT_LENGTH.toLocaleString("en-GB")} characters.`}
+          rows={12}
+          defaultValue={valuesFor("words").text ?? c.text}
+          error={errorsFor("words").text}
+        />
       </AmendForm>
 
-      <AmendForm kind="lines" reason={valuesFor("lines").reason} reasonMaxWords={d.reasonMaxWords} title="Replace some lines" open={active === "lines"} errors={errorsFor("lines")}>
-        <TextField name="fromLine" id="lines-fromLine" label="From line" inputMode="numeric" width="10" defaultValue={valuesFor("lines").fromLine ?? String(c.firstLine ?? "")} error={errorsFor("lines").fromLine} />
-        <TextField name="toLine" id="lines-toLine" label="To line (included)" inputMode="numeric" width="10" defaultValue={valuesFor("lines").toLine ?? String(c.firstLine ?? "")} error={errorsFor("lines").toLine} />
-        <TextArea name="replacement" id="lines-replacement" label="New words for those lines" hint={`Leave empty to delete the lines. At most ${MAX_CLAUSE_TEXT_LENGTH.toLocaleString("en-GB")} characters.`} rows={4} defaultValue={valuesFor("lines").replacement} error={errorsFor("lines").replacement} />
+      <AmendForm
+        kind="lines"
+        reason={valuesFor("lines").reason}
+        reasonMaxWords={d.reasonMaxWords}
+        title="Replace some lines"
+        open={active === "lines"}
+        errors={errorsFor("lines")}
+      >
+        <TextField
+          name="fromLine"
+          id="lines-fromLine"
+          label="From line"
+          inputMode="numeric"
+          width="10"
+          defaultValue={valuesFor("lines").fromLine ?? String(c.firstLine ?? "")}
+          error={errorsFor("lines").fromLine}
+        />
+        <TextField
+          name="toLine"
+          id="lines-toLine"
+          label="To line (included)"
+          inputMode="numeric"
+          width="10"
+          defaultValue={valuesFor("lines").toLine ?? String(c.firstLine ?? "")}
+          error={errorsFor("lines").toLine}
+        />
+        <TextArea
+          name="replacement"
+          id="lines-replacement"
+          label="New words for those lines"
+          hint={`Leave empty to delete the lines. At most ${MAX_CLAUSE_TEXT_LENGTH.toLocaleString("en-GB")} characters.`}
+          rows={4}
+          defaultValue={valuesFor("lines").replacement}
+          error={errorsFor("lines").replacement}
+        />
       </AmendForm>
 
-      <AmendForm kind="insert" reason={valuesFor("insert").reason} reasonMaxWords={d.reasonMaxWords} title="Add a new clause after this one" open={active === "insert"} errors={errorsFor("insert")}>
+      <AmendForm
+        kind="insert"
+        reason={valuesFor("insert").reason}
+        reasonMaxWords={d.reasonMaxWords}
+        title="Add a new clause after this one"
+        open={active === "insert"}
+        errors={errorsFor("insert")}
+      >
         <TextField name="title" id="insert-title" label="Title of the new clause" defaultValue={valuesFor("insert").title} error={errorsFor("insert").title} />
-        <TextArea name="clauseText" id="insert-clauseText" label="Text of the new clause" hint={`Separate paragraphs with a blank line; start list items with a dash. At most ${MAX_CLAUSE_TEXT_LENGTH.toLocaleString("en-GB")} characters.`} rows={8} defaultValue={valuesFor("insert").clauseText} error={errorsFor("insert").clauseText} />
+        <TextArea
+          name="clauseText"
+          id="insert-clauseText"
+          label="Text of the new clause"
+          hint={`Separate paragraphs with a blank line; start list items with a dash. At most ${MAX_CLAUSE_TEXT_LENGTH.toLocaleString("en-GB")} characters.`}
+          rows={8}
+          defaultValue={valuesFor("insert").clauseText}
+          error={errorsFor("insert").clauseText}
+        />
         <div className="radios__item">
           <input type="checkbox" id="insert-entrenched" name="entrenched" value="yes" defaultChecked={valuesFor("insert").entrenched === "yes"} />
           <label htmlFor="insert-entrenched">Make the new clause entrenched (changing it later needs two thirds)</label>
         </div>
       </AmendForm>
 
-      <AmendForm kind="move" reason={valuesFor("move").reason} reasonMaxWords={d.reasonMaxWords} title="Move this clause" open={active === "move"} errors={errorsFor("move")}>
+      <AmendForm
+        kind="move"
+        reason={valuesFor("move").reason}
+        reasonMaxWords={d.reasonMaxWords}
+        title="Move this clause"
+        open={active === "move"}
+        errors={errorsFor("move")}
+      >
         <div className={`form-group${errorsFor("move").afterClauseId ? " form-group--error" : ""}`}>
           <label className="label" htmlFor="move-afterClauseId">
             Put it after
@@ -198,18 +315,48 @@ export default function ProposeAmendment() {
         </div>
       </AmendForm>
 
-      <AmendForm kind="delete" reason={valuesFor("delete").reason} reasonMaxWords={d.reasonMaxWords} title="Delete this clause" open={active === "delete"} errors={errorsFor("delete")}>
+      <AmendForm
+        kind="delete"
+        reason={valuesFor("delete").reason}
+        reasonMaxWords={d.reasonMaxWords}
+        title="Delete this clause"
+        open={active === "delete"}
+        errors={errorsFor("delete")}
+      >
         <p>The whole clause would be left out of the constitution.</p>
       </AmendForm>
 
-      <AmendForm kind="entrench" reason={valuesFor("entrench").reason} reasonMaxWords={d.reasonMaxWords} title={c.entrenched ? "Stop this clause being entrenched" : "Make this clause entrenched"} open={active === "entrench"} errors={errorsFor("entrench")}>
+      <AmendForm
+        kind="entrench"
+        reason={valuesFor("entrench").reason}
+        reasonMaxWords={d.reasonMaxWords}
+        title={c.entrenched ? "Stop this clause being entrenched" : "Make this clause entrenched"}
+        open={active === "entrench"}
+        errors={errorsFor("entrench")}
+      >
         <p>This needs a two-thirds majority in the vote (standing orders 8.5).</p>
       </AmendForm>
     </div>
   );
 }
 
-function AmendForm({ kind, title, open, errors, reason, reasonMaxWords, children }: { kind: Kind; title: string; open: boolean; errors: FieldErrors; reason: string | undefined; reasonMaxWords: number; children: React.ReactNode }) {
+function AmendForm({
+  kind,
+  title,
+  open,
+  errors,
+  reason,
+  reasonMaxWords,
+  children,
+}: {
+  kind: Kind;
+  title: string;
+  open: boolean;
+  errors: FieldErrors;
+  reason: string | undefined;
+  reasonMaxWords: number;
+  children: React.ReactNode;
+}) {
   return (
     <details className="amend-form" open={open}>
       <summary>
@@ -218,7 +365,15 @@ function AmendForm({ kind, title, open, errors, reason, reasonMaxWords, children
       <Form method="post" noValidate>
         <input type="hidden" name="kind" value={kind} />
         {children}
-        <TextArea name="reason" id={`${kind}-reason`} label="Reason for the amendment" hint={reasonHint(reasonMaxWords)} rows={4} defaultValue={reason} error={errors.reason} />
+        <TextArea
+          name="reason"
+          id={`${kind}-reason`}
+          label="Reason for the amendment"
+          hint={reasonHint(reasonMaxWords)}
+          rows={4}
+          defaultValue={reason}
+          error={errors.reason}
+        />
         <button type="submit" className="button">
           Propose this amendment
         </button>

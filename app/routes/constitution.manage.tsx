@@ -1,14 +1,16 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorSummary, NotificationBanner, TextField, type FieldErrors } from "~/components/forms";
 import { currentDraft, listAmendments, setSupportersNeeded, startDraft } from "~/modules/constitution/drafting.server";
-import { draftingProblemMessages, failedAdoptionWords, phaseLabels, roundProblemMessages, undecidedSummary, uploadNotTextMessage, uploadUnreadableMessage } from "~/modules/constitution/messages";
+import {
+  draftingProblemMessages,
+  failedAdoptionWords,
+  phaseLabels,
+  roundProblemMessages,
+  undecidedSummary,
+  uploadNotTextMessage,
+  uploadUnreadableMessage,
+} from "~/modules/constitution/messages";
 import { amendmentsSummary } from "~/modules/constitution/amendments-status";
 import { latestVersion, openAdoptionVote, openRound, openRoundOf, pendingClauses, standingOrdersAdopted } from "~/modules/constitution/round.server";
 import { periodHint, periodRefusal } from "~/modules/content/periods.server";
@@ -37,7 +39,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const principal = principalOf(context);
   const waiting = round
     ? await waitingNoticeFor(context.db, principal, (roles) =>
-        earlyCloseWaiting({ open: true, closesInFuture: round.closesAt.getTime() > Date.now() }, { canCloseEarly: isAllowed(principal, "poll.close_early") }, roles),
+        earlyCloseWaiting(
+          { open: true, closesInFuture: round.closesAt.getTime() > Date.now() },
+          { canCloseEarly: isAllowed(principal, "poll.close_early") },
+          roles,
+        ),
       )
     : null;
   return {
@@ -72,8 +78,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
     const read = await readUploadForm(request, context, UPLOAD_LIMITS.maxBytes);
     if (!read.ok) {
-      const message =
-        read.problem === "too_big" ? uploadProblemMessages.too_large({ code: "too_large" }) : uploadUnreadableMessage;
+      const message = read.problem === "too_big" ? uploadProblemMessages.too_large({ code: "too_large" }) : uploadUnreadableMessage;
       return data<ActionResult>({ intent: "upload", errors: { file: message }, values: {} }, { status: read.status });
     }
     const file = read.form.get("file");
@@ -125,8 +130,15 @@ export default function ManageConstitution() {
   const canOpenAdoption = draft && draft.phase === "closed" && draft.pending === 0 && !draft.adoptionPollId;
   return (
     <div className="page page--narrow">
-      <ErrorSummary errors={errors} fieldIds={{ form: "round-section", start: "start-section", closesAt: result?.intent === "open-adoption" ? "adoption-closesAt" : "round-closesAt" }} />
-      {result?.done ? <NotificationBanner title={result.done} kind="success">Recorded in the audit log.</NotificationBanner> : null}
+      <ErrorSummary
+        errors={errors}
+        fieldIds={{ form: "round-section", start: "start-section", closesAt: result?.intent === "open-adoption" ? "adoption-closesAt" : "round-closesAt" }}
+      />
+      {result?.done ? (
+        <NotificationBanner title={result.done} kind="success">
+          Recorded in the audit log.
+        </NotificationBanner>
+      ) : null}
       <h1>Manage the constitution</h1>
       <p>
         You are on the drafting committee. Every change here is recorded in the <Link to="/audit">audit log</Link>.
@@ -156,14 +168,22 @@ export default function ManageConstitution() {
                   Or upload a Markdown file
                 </label>
                 <div className="hint" id="file-hint">
-                  Each clause starts with a heading line beginning &ldquo;## &rdquo;. Add &ldquo;(entrenched)&rdquo; at the end of a heading to entrench that clause. Up to 500 KB.
+                  Each clause starts with a heading line beginning &ldquo;## &rdquo;. Add &ldquo;(entrenched)&rdquo; at the end of a heading to entrench that
+                  clause. Up to 500 KB.
                 </div>
                 {errors.file ? (
                   <p className="error-message" id="file-error">
                     <span className="visually-hidden">Error:</span> {errors.file}
                   </p>
                 ) : null}
-                <input className="input" type="file" id="file" name="file" accept=".md,.markdown,.txt,text/markdown,text/plain" aria-describedby={errors.file ? "file-hint file-error" : "file-hint"} />
+                <input
+                  className="input"
+                  type="file"
+                  id="file"
+                  name="file"
+                  accept=".md,.markdown,.txt,text/markdown,text/plain"
+                  aria-describedby={errors.file ? "file-hint file-error" : "file-hint"}
+                />
               </div>
               <button className="button button--secondary" type="submit" disabled={busy}>
                 Upload and start the draft
@@ -174,7 +194,9 @@ export default function ManageConstitution() {
         {draft?.adopted && d.version ? (
           <Form method="post">
             <input type="hidden" name="intent" value="start-version" />
-            <p>Version {d.version} is adopted. To change it, start a new draft from it: the result, once adopted, becomes version {d.version + 1}.</p>
+            <p>
+              Version {d.version} is adopted. To change it, start a new draft from it: the result, once adopted, becomes version {d.version + 1}.
+            </p>
             <button className="button" type="submit" disabled={busy}>
               Start amending version {d.version}
             </button>
@@ -206,7 +228,9 @@ export default function ManageConstitution() {
       {draft ? (
         <section aria-labelledby="round-title" className="panel" id="round-section">
           <h2 id="round-title">Votes</h2>
-          {!d.standingOrdersAdopted ? <p>No vote on the constitution can open until the founding members have adopted the standing orders (on the Founding page).</p> : null}
+          {!d.standingOrdersAdopted ? (
+            <p>No vote on the constitution can open until the founding members have adopted the standing orders (on the Founding page).</p>
+          ) : null}
           {draft.round ? (
             <p>
               Round {draft.round.number} is open until {draft.round.closesAt}. <Link to="/constitution/results">See turnout and close it</Link>.
@@ -221,7 +245,15 @@ export default function ManageConstitution() {
                   ? "Opening the vote closes drafting: amendments with enough support go on the ballot, each clause gets one ballot, and the roll of founding members is frozen."
                   : draft.undecided}
               </p>
-              <TextField name="closesAt" id="round-closesAt" label="The ballot closes at (UK time)" hint={d.closeHint} type="datetime-local" defaultValue={result?.intent === "open-round" ? result.values?.closesAt : ""} error={result?.intent === "open-round" ? errors.closesAt : undefined} />
+              <TextField
+                name="closesAt"
+                id="round-closesAt"
+                label="The ballot closes at (UK time)"
+                hint={d.closeHint}
+                type="datetime-local"
+                defaultValue={result?.intent === "open-round" ? result.values?.closesAt : ""}
+                error={result?.intent === "open-round" ? errors.closesAt : undefined}
+              />
               <button className="button" type="submit" disabled={busy || !d.standingOrdersAdopted}>
                 Open the vote
               </button>
@@ -232,7 +264,15 @@ export default function ManageConstitution() {
               <input type="hidden" name="intent" value="open-adoption" />
               {draft.lastAdoptionFailed ? <p>{failedAdoptionWords.manage}</p> : null}
               <p>Every clause is decided. The last step is the vote on the constitution as a whole, which needs two thirds (standing orders 10.5).</p>
-              <TextField name="closesAt" id="adoption-closesAt" label="The adoption vote closes at (UK time)" hint={d.closeHint} type="datetime-local" defaultValue={result?.intent === "open-adoption" ? result.values?.closesAt : ""} error={result?.intent === "open-adoption" ? errors.closesAt : undefined} />
+              <TextField
+                name="closesAt"
+                id="adoption-closesAt"
+                label="The adoption vote closes at (UK time)"
+                hint={d.closeHint}
+                type="datetime-local"
+                defaultValue={result?.intent === "open-adoption" ? result.values?.closesAt : ""}
+                error={result?.intent === "open-adoption" ? errors.closesAt : undefined}
+              />
               <button className="button" type="submit" disabled={busy}>
                 Open the adoption vote
               </button>

@@ -29,7 +29,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "constitution.read");
   const draft = await currentDraft(context.db);
   const principal = principalOf(context);
-  if (!draft) return { canClose: false, canCloseEarly: false, canExtend: false, openRound: null, rounds: [], adoption: null, failedAdoptions: [], canOpenNewAdoption: false, undecided: null, version: null };
+  if (!draft)
+    return {
+      canClose: false,
+      canCloseEarly: false,
+      canExtend: false,
+      openRound: null,
+      rounds: [],
+      adoption: null,
+      failedAdoptions: [],
+      canOpenNewAdoption: false,
+      undecided: null,
+      version: null,
+    };
   const rounds = await roundResults(context.db, draft.id);
   const listed = await listAmendments(context.db, draft.id);
   const numbers = new Map(listed.map((a) => [a.id, a.number]));
@@ -52,7 +64,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         const closed = round.closedAt !== null;
         const outcome = closed
           ? decideRound(
-              questions.flatMap((q) => (q.result ? [{ item: { kind: q.kind, clauseId: q.clauseId, amendmentIds: q.amendmentIds, majority: q.majority as "simple" }, result: q.result, rollSize: q.rollSize, ballotCount: q.ballotCount }] : [])),
+              questions.flatMap((q) =>
+                q.result
+                  ? [
+                      {
+                        item: { kind: q.kind, clauseId: q.clauseId, amendmentIds: q.amendmentIds, majority: q.majority as "simple" },
+                        result: q.result,
+                        rollSize: q.rollSize,
+                        ballotCount: q.ballotCount,
+                      },
+                    ]
+                  : [],
+              ),
               round.quorumPercent,
             )
           : null;
@@ -89,7 +112,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
                       : `Competing: ${q.amendmentIds.map((id) => `A${numbers.get(id) ?? "?"}`).join(", ")}`,
                 majority: q.majority,
                 ballots: q.ballotCount,
-                ...summarise(q.result, outcome?.items.find((i) => i.item.kind === q.kind && i.item.clauseId === q.clauseId && i.item.amendmentIds.join() === q.amendmentIds.join()), numbers),
+                ...summarise(
+                  q.result,
+                  outcome?.items.find((i) => i.item.kind === q.kind && i.item.clauseId === q.clauseId && i.item.amendmentIds.join() === q.amendmentIds.join()),
+                  numbers,
+                ),
               })),
           })),
         };
@@ -107,7 +134,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           settled: draft.adoptedVersion !== null,
         }
       : null,
-    failedAdoptions: failed.map((f) => ({ ...f, closedAt: formatDateTime(new Date(f.closedAt)), outcome: YES_NO_MESSAGES[f.code as keyof typeof YES_NO_MESSAGES] ?? "" })),
+    failedAdoptions: failed.map((f) => ({
+      ...f,
+      closedAt: formatDateTime(new Date(f.closedAt)),
+      outcome: YES_NO_MESSAGES[f.code as keyof typeof YES_NO_MESSAGES] ?? "",
+    })),
     canOpenNewAdoption: failed.length > 0 && !draft.adoptionPollId && draft.adoptedVersion === null,
     undecided: pending && draft.adoptedVersion === null ? undecidedSummary(pending, numbers) : null,
     version: version && draft.adoptedVersion === version.number ? { number: version.number, adoptedAt: formatDateTime(version.adoptedAt) } : null,
@@ -123,7 +154,12 @@ function summarise(result: PollResult | null, item: Outcome, numbers: Map<string
   }
   const winner = item?.winner ? `A${numbers.get(item.winner) ?? "?"} is carried` : "No change: the text stays as it was";
   const head = item?.vote ? ` (head to head with No change: ${item.vote.tally.yes} to ${item.vote.tally.no})` : "";
-  return { yes: item?.vote?.tally.yes ?? null, no: item?.vote?.tally.no ?? null, abstain: null, outcome: item?.quorumMet === false ? "The quorum was not met." : `${winner}${head}.` };
+  return {
+    yes: item?.vote?.tally.yes ?? null,
+    no: item?.vote?.tally.no ?? null,
+    abstain: null,
+    outcome: item?.quorumMet === false ? "The quorum was not met." : `${winner}${head}.`,
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -143,16 +179,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const r = await extendRound(context.db, actor, { closesAt: newClosesAt, reason: values.reason });
     if (!r.ok) {
       if (r.code === "no_open_round") return fail({ "extend-closesAt": roundProblemMessages.no_open_round }, 409);
-      const message = r.code === "period_too_short" ? await periodRefusal("ballot", r.earliest, correctionProblemMessages[r.code]) : correctionProblemMessages[r.code];
+      const message =
+        r.code === "period_too_short" ? await periodRefusal("ballot", r.earliest, correctionProblemMessages[r.code]) : correctionProblemMessages[r.code];
       return r.code.startsWith("reason") ? fail({ "extend-reason": message }, 400) : fail({ "extend-closesAt": message }, 409);
     }
     return { errors: {} as FieldErrors, done: `Round ${r.roundNumber} now closes on ${formatDateTime(newClosesAt)} (UK time).` };
   }
   const closesAt =
-    intent === "close-round" ? (await openRoundOf(context.db, draft.id))?.closesAt : draft.adoptionPollId ? (await loadRules(context.db, draft.adoptionPollId, PAGE_READ))?.poll.closesAt : undefined;
+    intent === "close-round"
+      ? (await openRoundOf(context.db, draft.id))?.closesAt
+      : draft.adoptionPollId
+        ? (await loadRules(context.db, draft.adoptionPollId, PAGE_READ))?.poll.closesAt
+        : undefined;
   const early = closesAt ? closesAt.getTime() > Date.now() : false;
   // Before the closing time only the returning officer may close a ballot, and must say why.
-  if (early && !isAllowed(user.role, "poll.close_early")) return data({ errors: { reason: "Only the returning officer can close a ballot before its closing time." } as FieldErrors }, { status: 403 });
+  if (early && !isAllowed(user.role, "poll.close_early"))
+    return data({ errors: { reason: "Only the returning officer can close a ballot before its closing time." } as FieldErrors }, { status: 403 });
   if (early && !reason) return data({ errors: { reason: "Give the reason for closing the ballot before its closing time" } as FieldErrors }, { status: 400 });
   const reasonProblem = early ? textLimitProblem(reason, MAX_OFFICIAL_REASON_LENGTH) : null;
   if (reasonProblem) return data({ errors: { reason: closeReasonMessages[reasonProblem] } as FieldErrors }, { status: 400 });
@@ -166,7 +208,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!r.ok) return data({ errors: { reason: roundProblemMessages[r.code] } as FieldErrors }, { status: 400 });
     // The adopted version never changes: its PDF is made now, on the PDF worker, for every later download (decision 024).
     if (r.adopted && r.version !== null) void renderAfterAdoption(context.db, r.version);
-    return { errors: {} as FieldErrors, done: r.adopted ? `The constitution is adopted as version ${r.version}.` : "The adoption vote is counted: the constitution was not adopted." };
+    return {
+      errors: {} as FieldErrors,
+      done: r.adopted ? `The constitution is adopted as version ${r.version}.` : "The adoption vote is counted: the constitution was not adopted.",
+    };
   }
   throw new Response("Unknown action", { status: 400 });
 }
@@ -190,9 +235,21 @@ export default function ConstitutionResults() {
   return (
     <div className="page">
       <ErrorSummary errors={result?.errors ?? {}} />
-      {search.get("opened") ? <NotificationBanner title="The vote is open" kind="success">Founding members can now vote clause by clause.</NotificationBanner> : null}
-      {search.get("adoption") ? <NotificationBanner title="The adoption vote is open" kind="success">Founding members vote on the constitution as a whole.</NotificationBanner> : null}
-      {result?.done ? <NotificationBanner title={result.done} kind="success">The results are below and in the audit log.</NotificationBanner> : null}
+      {search.get("opened") ? (
+        <NotificationBanner title="The vote is open" kind="success">
+          Founding members can now vote clause by clause.
+        </NotificationBanner>
+      ) : null}
+      {search.get("adoption") ? (
+        <NotificationBanner title="The adoption vote is open" kind="success">
+          Founding members vote on the constitution as a whole.
+        </NotificationBanner>
+      ) : null}
+      {result?.done ? (
+        <NotificationBanner title={result.done} kind="success">
+          The results are below and in the audit log.
+        </NotificationBanner>
+      ) : null}
       <p>
         <Link to="/constitution">Back to the constitution</Link>
       </p>
@@ -208,7 +265,9 @@ export default function ConstitutionResults() {
           <h2 id="adoption-title">The final vote: adopting the constitution as a whole</h2>
           {d.adoption.result?.kind === "yes-no" ? (
             <>
-              <p className={`outcome ${d.adoption.result.result.passed ? "outcome--passed" : "outcome--failed"}`}>{YES_NO_MESSAGES[d.adoption.result.result.code]}</p>
+              <p className={`outcome ${d.adoption.result.result.passed ? "outcome--passed" : "outcome--failed"}`}>
+                {YES_NO_MESSAGES[d.adoption.result.result.code]}
+              </p>
               <BarChart
                 title="Adoption vote"
                 bars={[
@@ -218,16 +277,16 @@ export default function ConstitutionResults() {
                 ]}
               />
               <p>
-                {d.adoption.result.result.turnout} of {d.adoption.rollSize} founding members took part. Majority needed: {majorityDescriptions[d.adoption.result.result.majority]}.{" "}
-                <Link to={`/polls/${d.adoption.pollId}`}>Full count, receipts and ballots</Link>.
+                {d.adoption.result.result.turnout} of {d.adoption.rollSize} founding members took part. Majority needed:{" "}
+                {majorityDescriptions[d.adoption.result.result.majority]}. <Link to={`/polls/${d.adoption.pollId}`}>Full count, receipts and ballots</Link>.
               </p>
             </>
           ) : (
             <>
               {d.adoption.due ? (
                 <p>
-                  Voting closed on {d.adoption.closesAt}. {d.adoption.ballots} of {d.adoption.rollSize} founding members voted. The vote is being counted, and its result
-                  recorded, within a minute or so.
+                  Voting closed on {d.adoption.closesAt}. {d.adoption.ballots} of {d.adoption.rollSize} founding members voted. The vote is being counted, and
+                  its result recorded, within a minute or so.
                 </p>
               ) : (
                 <p>
@@ -238,7 +297,13 @@ export default function ConstitutionResults() {
               <progress className="progress" max={d.adoption.rollSize} value={d.adoption.ballots} aria-label="Turnout in the adoption vote" />
             </>
           )}
-          {!d.adoption.settled ? closeForm("close-adoption", d.adoption.result ? "Record the result" : "Close and count the adoption vote", d.adoption.due || d.adoption.status === "closed") : null}
+          {!d.adoption.settled
+            ? closeForm(
+                "close-adoption",
+                d.adoption.result ? "Record the result" : "Close and count the adoption vote",
+                d.adoption.due || d.adoption.status === "closed",
+              )
+            : null}
         </section>
       ) : null}
 
@@ -255,8 +320,8 @@ export default function ConstitutionResults() {
               <h3>{failedAdoptionWords.heading(i + 1)}</h3>
               <p className="outcome outcome--failed">{f.outcome}</p>
               <p>
-                Closed on {f.closedAt}. Yes {f.yes}, no {f.no}, abstain {f.abstain}: {f.turnout} of {f.rollSize} founding members took part. Majority needed: {majorityDescriptions[f.majority] ?? f.majority}.{" "}
-                <Link to={`/polls/${f.pollId}`}>Full count, receipts and ballots</Link>.
+                Closed on {f.closedAt}. Yes {f.yes}, no {f.no}, abstain {f.abstain}: {f.turnout} of {f.rollSize} founding members took part. Majority needed:{" "}
+                {majorityDescriptions[f.majority] ?? f.majority}. <Link to={`/polls/${f.pollId}`}>Full count, receipts and ballots</Link>.
               </p>
             </div>
           ))}
@@ -280,16 +345,39 @@ export default function ConstitutionResults() {
               ) : (
                 <p>Results are hidden until the ballot closes. Turnout so far, clause by clause:</p>
               )}
-              <BarChart title={`Round ${r.number} turnout by clause`} max={r.rollSize} bars={r.clauses.map((c) => ({ label: c.title, value: c.turnout }))} marker={{ value: Math.ceil((r.rollSize * r.quorumPercent) / 100), label: "quorum" }} />
+              <BarChart
+                title={`Round ${r.number} turnout by clause`}
+                max={r.rollSize}
+                bars={r.clauses.map((c) => ({ label: c.title, value: c.turnout }))}
+                marker={{ value: Math.ceil((r.rollSize * r.quorumPercent) / 100), label: "quorum" }}
+              />
               {d.openRound?.number === r.number ? closeForm("close-round", `Close and count round ${r.number}`, d.openRound.due) : null}
               {d.openRound?.number === r.number && d.canExtend && !d.openRound.due ? (
                 <details className="details" open={Boolean(result?.errors["extend-closesAt"] || result?.errors["extend-reason"])}>
                   <summary>Extend round {r.number}&apos;s closing time</summary>
-                  <p>Every question of the round moves to the new time together. It can be moved later, never earlier; everyone can see the change and its reason, and it goes in the founding record.</p>
+                  <p>
+                    Every question of the round moves to the new time together. It can be moved later, never earlier; everyone can see the change and its
+                    reason, and it goes in the founding record.
+                  </p>
                   <Form method="post" noValidate>
                     <input type="hidden" name="intent" value="extend-round" />
-                    <TextField name="closesAt" id="extend-closesAt" label="New closing time (UK time)" type="datetime-local" defaultValue={result?.values?.closesAt} error={result?.errors["extend-closesAt"]} />
-                    <TextArea name="reason" id="extend-reason" label="Reason for extending" hint={`Shown in the founding record. At most ${MAX_CORRECTION_REASON_LENGTH} characters.`} rows={2} defaultValue={result?.values?.reason} error={result?.errors["extend-reason"]} />
+                    <TextField
+                      name="closesAt"
+                      id="extend-closesAt"
+                      label="New closing time (UK time)"
+                      type="datetime-local"
+                      defaultValue={result?.values?.closesAt}
+                      error={result?.errors["extend-closesAt"]}
+                    />
+                    <TextArea
+                      name="reason"
+                      id="extend-reason"
+                      label="Reason for extending"
+                      hint={`Shown in the founding record. At most ${MAX_CORRECTION_REASON_LENGTH} characters.`}
+                      rows={2}
+                      defaultValue={result?.values?.reason}
+                      error={result?.errors["extend-reason"]}
+                    />
                     <button type="submit" className="button button--secondary" disabled={busy}>
                       Extend the closing time
                     </button>

@@ -82,7 +82,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const cast = await castClauseBallot(context.db, user.id, clauseId, answers);
   if (!cast.ok) {
     const key = cast.pollId && cast.code === "answer_invalid" ? `q-${cast.pollId}` : "form";
-    return data({ errors: { [key]: castProblems[cast.code] ?? castProblems.answer_invalid } as FieldErrors, values }, { status: cast.code === "not_on_roll" ? 403 : 400 });
+    return data(
+      { errors: { [key]: castProblems[cast.code] ?? castProblems.answer_invalid } as FieldErrors, values },
+      { status: cast.code === "not_on_roll" ? 403 : 400 },
+    );
   }
   const receipts = cast.receipts.map((r) => r.receipt);
   noteCastStored(context.casts, { receipts, checkAt: SITTING_PAGE });
@@ -145,13 +148,16 @@ export default function ClauseBallot() {
       <p className="caption">{sittingMessages.position(d.progress)}</p>
       <h1>Your ballot on {title}</h1>
       <p className="lead">
-        Round {d.round.number}. {d.questions.length === 1 ? "One question." : `${d.questions.length} questions: the amendments first, then the clause as amended.`} Your
-        ballot is secret, and you cannot change it once cast.
+        Round {d.round.number}.{" "}
+        {d.questions.length === 1 ? "One question." : `${d.questions.length} questions: the amendments first, then the clause as amended.`} Your ballot is
+        secret, and you cannot change it once cast.
       </p>
       {d.encrypted ? <p className="hint">{pollsText.clauseBallotServerTrustee}</p> : null}
       {d.clause ? (
         <details>
-          <summary>The clause as it now reads (lines {d.clause.firstLine} to {d.clause.lastLine})</summary>
+          <summary>
+            The clause as it now reads (lines {d.clause.firstLine} to {d.clause.lastLine})
+          </summary>
           <ClauseText lines={d.clause.lines} cut={d.clause.cut} />
         </details>
       ) : null}
@@ -175,7 +181,9 @@ export default function ClauseBallot() {
                 </legend>
                 <div className="hint" id={`hint-${q.pollId}`}>
                   Majority needed: {majorityDescriptions[q.majority] ?? q.majority}.
-                  {q.kind === "competing" ? " Put 1 beside your first choice, 2 beside your second, and so on; leave every box blank to abstain. The top option is carried only if it also beats No change head to head." : ""}
+                  {q.kind === "competing"
+                    ? " Put 1 beside your first choice, 2 beside your second, and so on; leave every box blank to abstain. The top option is carried only if it also beats No change head to head."
+                    : ""}
                 </div>
                 {q.amendments.map((a) => (
                   <div key={a.number} className="amendment">
@@ -220,7 +228,13 @@ export default function ClauseBallot() {
                     ))
                   : choiceLabels.map(([value, label]) => (
                       <div className="radios__item" key={value}>
-                        <input type="radio" id={`choice-${q.pollId}-${value}`} name={`choice-${q.pollId}`} value={value} defaultChecked={values[`choice-${q.pollId}`] === value} />
+                        <input
+                          type="radio"
+                          id={`choice-${q.pollId}-${value}`}
+                          name={`choice-${q.pollId}`}
+                          value={value}
+                          defaultChecked={values[`choice-${q.pollId}`] === value}
+                        />
                         <label htmlFor={`choice-${q.pollId}-${value}`}>{label}</label>
                       </div>
                     ))}

@@ -22,25 +22,39 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const cast = readJustCast(request.headers.get("Cookie"));
   const cleared = cast ? { headers: { "Set-Cookie": clearedJustCastCookie(context.secure) } } : undefined;
   if (!overview) {
-    return data({ open: false as const, member, justCast: cast ? { title: sittingMessages.previousClause, receipts: cast.receipts } : null, preparing: null }, cleared);
+    return data(
+      { open: false as const, member, justCast: cast ? { title: sittingMessages.previousClause, receipts: cast.receipts } : null, preparing: null },
+      cleared,
+    );
   }
   // A large round's ballot papers are made first, in the background (decision 049): its progress.
   if (overview.round.preparing) {
     const preparation = await roundPreparation(context.db, overview.round.id);
-    return data({ open: false as const, member, justCast: null, preparing: { round: overview.round.number, ...preparation, closesAt: formatDateTime(overview.round.closesAt) } }, cleared);
+    return data(
+      {
+        open: false as const,
+        member,
+        justCast: null,
+        preparing: { round: overview.round.number, ...preparation, closesAt: formatDateTime(overview.round.closesAt) },
+      },
+      cleared,
+    );
   }
   const done = overview.clauses.filter((c) => c.voted).length;
   const titles = new Map(overview.clauses.map((c) => [c.id, c.title]));
-  return data({
-    open: true as const,
-    justCast: cast ? { title: titles.get(cast.clauseId) ?? sittingMessages.previousClause, receipts: cast.receipts } : null,
-    member,
-    round: overview.round.number,
-    closesAt: formatDateTime(overview.round.closesAt),
-    clauses: overview.clauses,
-    done,
-    next: overview.clauses.find((c) => !c.voted)?.id ?? null,
-  }, cleared);
+  return data(
+    {
+      open: true as const,
+      justCast: cast ? { title: titles.get(cast.clauseId) ?? sittingMessages.previousClause, receipts: cast.receipts } : null,
+      member,
+      round: overview.round.number,
+      closesAt: formatDateTime(overview.round.closesAt),
+      clauses: overview.clauses,
+      done,
+      next: overview.clauses.find((c) => !c.voted)?.id ?? null,
+    },
+    cleared,
+  );
 }
 
 export default function VoteOverview() {
@@ -79,25 +93,25 @@ export default function VoteOverview() {
       ) : null}
       {d.done === total ? <p>{sittingMessages.allDone}</p> : null}
       <TableScroll label="Clauses on this ballot">
-      <table className="table">
-        <caption className="visually-hidden">Clauses on this ballot</caption>
-        <thead>
-          <tr>
-            <th scope="col">Clause</th>
-            <th scope="col">Questions</th>
-            <th scope="col">Your ballot</th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.clauses.map((c) => (
-            <tr key={c.id}>
-              <td>{d.member && !c.voted ? <Link to={`/constitution/vote/${c.id}`}>{c.title}</Link> : c.title}</td>
-              <td className="numeric">{c.questions}</td>
-              <td>{c.voted ? "Cast" : "Not yet"}</td>
+        <table className="table">
+          <caption className="visually-hidden">Clauses on this ballot</caption>
+          <thead>
+            <tr>
+              <th scope="col">Clause</th>
+              <th scope="col">Questions</th>
+              <th scope="col">Your ballot</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {d.clauses.map((c) => (
+              <tr key={c.id}>
+                <td>{d.member && !c.voted ? <Link to={`/constitution/vote/${c.id}`}>{c.title}</Link> : c.title}</td>
+                <td className="numeric">{c.questions}</td>
+                <td>{c.voted ? "Cast" : "Not yet"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </TableScroll>
     </div>
   );

@@ -7,7 +7,6 @@ import { formatDateTime } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Demo mailbox - Breakaway" }];
 
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "site.view");
   // Outside demo and development, or when real mail goes out, this page does not exist.
@@ -47,10 +46,7 @@ export default function Outbox() {
   return (
     <div className="page">
       <h1>Demo mailbox</h1>
-      <p>
-        No mail server is set up, so the mail Breakaway would send is shown here instead, newest first. This page only
-        exists in demo and development mode.
-      </p>
+      <p>No mail server is set up, so the mail Breakaway would send is shown here instead, newest first. This page only exists in demo and development mode.</p>
       {mail.length === 0 ? <p>No mail yet.</p> : null}
       <ol className="mail-list" reversed>
         {mail.map((m) => (

@@ -96,7 +96,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       h.roles.push(o.role as RegisteredRole);
       holdings.set(o.userId, h);
     }
-    registrable = checkOfficers([...holdings.values()], { partyKind: "major", onePerPerson: (await standingOrderRules()).onePerPerson }).map((problem) => officerProblemMessages[problem.code](problem, (id) => names.get(id) ?? id));
+    registrable = checkOfficers([...holdings.values()], { partyKind: "major", onePerPerson: (await standingOrderRules()).onePerPerson }).map((problem) =>
+      officerProblemMessages[problem.code](problem, (id) => names.get(id) ?? id),
+    );
   }
   const declared = await declaredOfficers(context.db);
   // While the ballots are open: when they close, and whether that time has come (they are then
@@ -138,7 +140,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     seats: {
       rounds,
       // Listed once the count is in: before that, no seat is known to be vacant.
-      vacant: election.phase === "counted" ? seats.positions.map((p) => ({ id: p.positionId, title: p.title, vacant: p.seats.length, of: p.total, why: vacancyWhy[p.why] })) : [],
+      vacant:
+        election.phase === "counted"
+          ? seats.positions.map((p) => ({ id: p.positionId, title: p.title, vacant: p.seats.length, of: p.total, why: vacancyWhy[p.why] }))
+          : [],
       settled: seats.settled,
       filled: seats.all.map((p) => ({ id: p.positionId, title: p.title, filled: p.filled, vacant: p.seats.length })),
       minimumDays: await nominationDays(),
@@ -166,9 +171,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const seats = Number((values.committeeSeats ?? "").trim() || "0");
       if (!Number.isInteger(seats) || seats < 0 || seats > 50) errors.committeeSeats = "Enter a whole number from 0 to 50";
       if (Object.keys(errors).length > 0 || !opensAt || !closesAt) return fail(errors);
-      const r = await createElection(context.db, actor, { title: values.title ?? "", nominationsOpenAt: opensAt, nominationsCloseAt: closesAt, campaignsOfficer: values.campaignsOfficer === "yes", committeeSeats: seats });
+      const r = await createElection(context.db, actor, {
+        title: values.title ?? "",
+        nominationsOpenAt: opensAt,
+        nominationsCloseAt: closesAt,
+        campaignsOfficer: values.campaignsOfficer === "yes",
+        committeeSeats: seats,
+      });
       if (!r.ok) {
-        const message = r.code === "period_too_short" ? await periodRefusal("nominations", r.detail, electionProblemMessages[r.code]) : electionProblemMessages[r.code];
+        const message =
+          r.code === "period_too_short" ? await periodRefusal("nominations", r.detail, electionProblemMessages[r.code]) : electionProblemMessages[r.code];
         return fail({ [r.code === "period_invalid" || r.code === "period_too_short" ? "closesAt" : "title"]: message });
       }
       return data<ActionResult>({ intent, errors: {}, done: "The election is set up and nominations are scheduled." });
@@ -180,7 +192,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!Number.isInteger(seats) || seats < 1 || seats > 50) errors.seats = "Enter a whole number of seats from 1 to 50";
     if (!Number.isInteger(needed) || needed < 0 || needed > 50) errors.secondersRequired = "Enter a whole number of seconders from 0 to 50";
     if (Object.keys(errors).length > 0) return fail(errors);
-    const r = await addPosition(context.db, actor, { title: values.positionTitle ?? "", seats, secondersRequired: needed, eligibility: values.eligibility ?? "" });
+    const r = await addPosition(context.db, actor, {
+      title: values.positionTitle ?? "",
+      seats,
+      secondersRequired: needed,
+      eligibility: values.eligibility ?? "",
+    });
     if (!r.ok) return fail({ [r.code.startsWith("eligibility:") ? "eligibility" : "positionTitle"]: electionProblemMessages[r.code] });
     return data<ActionResult>({ intent, errors: {}, done: "The position is added." });
   }
@@ -210,7 +227,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const named = await trusteeIds(context.db, trusteeEmails(values.trustees));
     if (!named.ok) return fail({ trustees: pollTrusteeText.unknown(named.unknown) });
     const threshold = thresholdOf(values.trusteeThreshold);
-    const r = await nameElectionTrustees(context.db, { id: user.id, label: user.email }, { userIds: named.ids, ...(threshold !== undefined ? { threshold } : {}) });
+    const r = await nameElectionTrustees(
+      context.db,
+      { id: user.id, label: user.email },
+      { userIds: named.ids, ...(threshold !== undefined ? { threshold } : {}) },
+    );
     if (!r.ok) return fail({ trustees: electionProblemMessages[r.code === "trustees_invalid" ? "wrong_phase" : r.code] });
     return data<ActionResult>({ intent, errors: {}, done: r.trustees > 0 ? electionTrusteeText.named(r.trustees) : electionTrusteeText.removed });
   }
@@ -223,7 +244,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (!closesAt) return fail({ ballotClosesAt: "Enter when the ballot closes" });
       const r = await openBallots(context.db, actor, { closesAt, ...(reason ? { reason } : {}) });
       if (!r.ok) {
-        const message = r.code === "period_too_short" ? await periodRefusal("ballot", r.detail, electionProblemMessages[r.code]) : electionProblemMessages[r.code];
+        const message =
+          r.code === "period_too_short" ? await periodRefusal("ballot", r.detail, electionProblemMessages[r.code]) : electionProblemMessages[r.code];
         return fail({ [r.code === "reason_missing" ? "reason" : "ballotClosesAt"]: message });
       }
       return data<ActionResult>({
@@ -251,10 +273,17 @@ export default function ElectionsPage() {
   return (
     <div className="page">
       <ErrorSummary errors={errors} fieldIds={result?.intent === "reopen" ? { opensAt: "reopen-opensAt", closesAt: "reopen-closesAt" } : undefined} />
-      {result?.done ? <NotificationBanner title={result.done} kind="success">Recorded in the audit log.</NotificationBanner> : null}
+      {result?.done ? (
+        <NotificationBanner title={result.done} kind="success">
+          Recorded in the audit log.
+        </NotificationBanner>
+      ) : null}
       <h1>Elections</h1>
       {!e ? (
-        <p className="lead">Founding members nominate and elect the interim officers here, by ranked secret ballot, with a round-by-round count anyone can re-check. No election has been set up yet.</p>
+        <p className="lead">
+          Founding members nominate and elect the interim officers here, by ranked secret ballot, with a round-by-round count anyone can re-check. No election
+          has been set up yet.
+        </p>
       ) : (
         <>
           <p className="lead">
@@ -279,7 +308,10 @@ export default function ElectionsPage() {
               <ul className="list">
                 {d.nominationsForMe.map((n) => (
                   <li key={n.positionId}>
-                    {n.positionTitle}, nominated by {n.nominatorName}: <Link to={`/elections/positions/${n.positionId}#nomination`}>accept or decline<span className="visually-hidden"> the nomination for {n.positionTitle}</span></Link>
+                    {n.positionTitle}, nominated by {n.nominatorName}:{" "}
+                    <Link to={`/elections/positions/${n.positionId}#nomination`}>
+                      accept or decline<span className="visually-hidden"> the nomination for {n.positionTitle}</span>
+                    </Link>
                   </li>
                 ))}
               </ul>
@@ -298,74 +330,77 @@ export default function ElectionsPage() {
             <p className="outcome outcome--passed">The officers elected meet the Electoral Commission&rsquo;s rules on registered officers.</p>
           ) : null}
           <TableScroll label="Positions" wide>
-          <table className="table">
-            <caption>Positions</caption>
-            <thead>
-              <tr>
-                <th scope="col">Position</th>
-                <th scope="col">Seats and count</th>
-                <th scope="col" className="numeric">
-                  Validly nominated
-                </th>
-                <th scope="col">{e.phase === "counted" ? "Elected" : "Ballot"}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.positions.map((p) => (
-                <tr key={p.id}>
-                  <td>
-                    <Link to={`/elections/positions/${p.id}`}>{p.title}</Link>
-                  </td>
-                  <td>
-                    {p.seats} {p.seats === 1 ? "seat" : "seats"}, {p.method}
-                  </td>
-                  <td className="numeric">
-                    {p.valid} of {p.standing} standing{p.tooFew ? " (too few: re-open nominations is on the ballot, so members can vote for none of them)" : ""}
-                  </td>
-                  <td>
-                    {e.phase === "counted" ? (
-                      <>
-                        {p.elected.join(", ") || "Nobody"}
-                        {p.declared ? " (declared)" : ""}
-                      </>
-                    ) : p.pollId ? (
-                      <Link to={`/polls/${p.pollId}`}>Vote<span className="visually-hidden"> for {p.title}</span></Link>
-                    ) : e.phase === "nominations" && e.nominationsDue ? (
-                      "Not open yet: waiting for the returning officer"
-                    ) : (
-                      "Not open"
-                    )}
-                  </td>
+            <table className="table">
+              <caption>Positions</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Position</th>
+                  <th scope="col">Seats and count</th>
+                  <th scope="col" className="numeric">
+                    Validly nominated
+                  </th>
+                  <th scope="col">{e.phase === "counted" ? "Elected" : "Ballot"}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {d.positions.map((p) => (
+                  <tr key={p.id}>
+                    <td>
+                      <Link to={`/elections/positions/${p.id}`}>{p.title}</Link>
+                    </td>
+                    <td>
+                      {p.seats} {p.seats === 1 ? "seat" : "seats"}, {p.method}
+                    </td>
+                    <td className="numeric">
+                      {p.valid} of {p.standing} standing
+                      {p.tooFew ? " (too few: re-open nominations is on the ballot, so members can vote for none of them)" : ""}
+                    </td>
+                    <td>
+                      {e.phase === "counted" ? (
+                        <>
+                          {p.elected.join(", ") || "Nobody"}
+                          {p.declared ? " (declared)" : ""}
+                        </>
+                      ) : p.pollId ? (
+                        <Link to={`/polls/${p.pollId}`}>
+                          Vote<span className="visually-hidden"> for {p.title}</span>
+                        </Link>
+                      ) : e.phase === "nominations" && e.nominationsDue ? (
+                        "Not open yet: waiting for the returning officer"
+                      ) : (
+                        "Not open"
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </TableScroll>
         </>
       )}
 
       {d.seats && d.seats.rounds ? (
         <TableScroll label="Seats filled so far">
-        <table className="table">
-          <caption>Seats filled so far, over every round of nominations</caption>
-          <thead>
-            <tr>
-              <th scope="col">Position</th>
-              <th scope="col">Elected</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.seats.filled.map((p) => (
-              <tr key={p.id}>
-                <th scope="row">{p.title}</th>
-                <td>
-                  {p.filled.join(", ") || "Nobody yet"}
-                  {p.vacant > 0 && p.filled.length > 0 ? `; ${p.vacant} ${p.vacant === 1 ? "seat" : "seats"} vacant` : ""}
-                </td>
+          <table className="table">
+            <caption>Seats filled so far, over every round of nominations</caption>
+            <thead>
+              <tr>
+                <th scope="col">Position</th>
+                <th scope="col">Elected</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {d.seats.filled.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">{p.title}</th>
+                  <td>
+                    {p.filled.join(", ") || "Nobody yet"}
+                    {p.vacant > 0 && p.filled.length > 0 ? `; ${p.vacant} ${p.vacant === 1 ? "seat" : "seats"} vacant` : ""}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </TableScroll>
       ) : null}
 
@@ -374,34 +409,41 @@ export default function ElectionsPage() {
           <h2 id="vacant-title">Vacant seats</h2>
           <p>These seats are empty. Nominations re-open for exactly these seats; what the new round elects adds to the seats already filled.</p>
           <TableScroll label="Vacant seats">
-          <table className="table">
-            <caption className="visually-hidden">Vacant seats</caption>
-            <thead>
-              <tr>
-                <th scope="col">Position</th>
-                <th scope="col">Vacant</th>
-                <th scope="col">Why</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.seats.vacant.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row">{p.title}</th>
-                  <td>
-                    {p.vacant} of {p.of} seats vacant
-                  </td>
-                  <td>{p.why}</td>
+            <table className="table">
+              <caption className="visually-hidden">Vacant seats</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Position</th>
+                  <th scope="col">Vacant</th>
+                  <th scope="col">Why</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {d.seats.vacant.map((p) => (
+                  <tr key={p.id}>
+                    <th scope="row">{p.title}</th>
+                    <td>
+                      {p.vacant} of {p.of} seats vacant
+                    </td>
+                    <td>{p.why}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </TableScroll>
           {!d.seats.settled ? <p>{electionProblemMessages.not_all_declared}</p> : null}
           {d.can.manage ? (
             <Form method="post" noValidate>
               <input type="hidden" name="intent" value="reopen" />
               <h3>Re-open nominations for the vacant seats</h3>
-              <TextField name="opensAt" id="reopen-opensAt" label="Nominations open (UK time)" type="datetime-local" defaultValue={v.opensAt} error={errors.opensAt} />
+              <TextField
+                name="opensAt"
+                id="reopen-opensAt"
+                label="Nominations open (UK time)"
+                type="datetime-local"
+                defaultValue={v.opensAt}
+                error={errors.opensAt}
+              />
               <TextField
                 name="closesAt"
                 id="reopen-closesAt"
@@ -424,13 +466,30 @@ export default function ElectionsPage() {
       {d.can.manage && (!e || e.phase === "counted") ? (
         <section className="panel" aria-labelledby="create-title">
           <h2 id="create-title">Set up the election of the interim officers</h2>
-          <p>It comes with the offices the Electoral Commission registers (leader, nominating officer, treasurer) and an interim committee counted after them (standing orders 11).</p>
+          <p>
+            It comes with the offices the Electoral Commission registers (leader, nominating officer, treasurer) and an interim committee counted after them
+            (standing orders 11).
+          </p>
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="create" />
             <TextField name="title" label="Title" defaultValue={v.title ?? "Election of the interim officers"} error={errors.title} />
             <TextField name="opensAt" label="Nominations open (UK time)" type="datetime-local" defaultValue={v.opensAt} error={errors.opensAt} />
-            <TextField name="closesAt" label="Nominations close (UK time)" hint="The standing orders ask for at least 14 days." type="datetime-local" defaultValue={v.closesAt} error={errors.closesAt} />
-            <TextField name="committeeSeats" label="Seats on the interim committee (0 for none)" inputMode="numeric" width="10" defaultValue={v.committeeSeats ?? "7"} error={errors.committeeSeats} />
+            <TextField
+              name="closesAt"
+              label="Nominations close (UK time)"
+              hint="The standing orders ask for at least 14 days."
+              type="datetime-local"
+              defaultValue={v.closesAt}
+              error={errors.closesAt}
+            />
+            <TextField
+              name="committeeSeats"
+              label="Seats on the interim committee (0 for none)"
+              inputMode="numeric"
+              width="10"
+              defaultValue={v.committeeSeats ?? "7"}
+              error={errors.committeeSeats}
+            />
             <div className="radios__item">
               <input type="checkbox" id="campaignsOfficer" name="campaignsOfficer" value="yes" defaultChecked={v.campaignsOfficer === "yes"} />
               <label htmlFor="campaignsOfficer">Also elect a campaigns officer (optional registered officer)</label>
@@ -449,7 +508,14 @@ export default function ElectionsPage() {
             <input type="hidden" name="intent" value="add-position" />
             <TextField name="positionTitle" label="Title (for example Chair, or Secretary)" defaultValue={v.positionTitle} error={errors.positionTitle} />
             <TextField name="seats" label="Seats" inputMode="numeric" width="10" defaultValue={v.seats ?? "1"} error={errors.seats} />
-            <TextField name="secondersRequired" label="Seconders needed besides the nominator" inputMode="numeric" width="10" defaultValue={v.secondersRequired ?? "2"} error={errors.secondersRequired} />
+            <TextField
+              name="secondersRequired"
+              label="Seconders needed besides the nominator"
+              inputMode="numeric"
+              width="10"
+              defaultValue={v.secondersRequired ?? "2"}
+              error={errors.secondersRequired}
+            />
             <TextArea name="eligibility" label="Who may stand (optional)" rows={2} defaultValue={v.eligibility} error={errors.eligibility} />
             <button type="submit" className="button button--secondary" disabled={busy}>
               Add the position
@@ -463,11 +529,23 @@ export default function ElectionsPage() {
       {d.can.run && e?.phase === "nominations" ? (
         <section className="panel" aria-labelledby="open-title">
           <h2 id="open-title">Open the ballot</h2>
-          <p>Each position gets a ranked secret ballot of its validly nominated candidates and &ldquo;Re-open nominations&rdquo;, on the roll of founding members. A position with nobody validly nominated gets no ballot: its nominations re-open.</p>
+          <p>
+            Each position gets a ranked secret ballot of its validly nominated candidates and &ldquo;Re-open nominations&rdquo;, on the roll of founding
+            members. A position with nobody validly nominated gets no ballot: its nominations re-open.
+          </p>
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="open-ballots" />
-            <TextField name="ballotClosesAt" label="The ballot closes at (UK time)" hint={e.ballotHint} type="datetime-local" defaultValue={v.ballotClosesAt} error={errors.ballotClosesAt} />
-            {!e.nominationsDue ? <TextArea name="reason" label="Reason for closing nominations before their closing time" rows={2} defaultValue={v.reason} error={errors.reason} /> : null}
+            <TextField
+              name="ballotClosesAt"
+              label="The ballot closes at (UK time)"
+              hint={e.ballotHint}
+              type="datetime-local"
+              defaultValue={v.ballotClosesAt}
+              error={errors.ballotClosesAt}
+            />
+            {!e.nominationsDue ? (
+              <TextArea name="reason" label="Reason for closing nominations before their closing time" rows={2} defaultValue={v.reason} error={errors.reason} />
+            ) : null}
             <button type="submit" className="button" disabled={busy}>
               Close nominations and open the ballot
             </button>

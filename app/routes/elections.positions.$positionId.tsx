@@ -62,7 +62,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const foundingMember = userId ? await isFoundingMember(context.db, userId) : false;
   const mayNominate = foundingMember && !excluded;
   const candidates = await listCandidates(context.db, position);
-  const questions = await hustingsFor(context.db, candidates.map((c) => c.id));
+  const questions = await hustingsFor(
+    context.db,
+    candidates.map((c) => c.id),
+  );
   const mine = candidates.find((c) => c.userId === userId) ?? null;
   const now = Date.now();
   const nominationsOpen = election.phase === "nominations" && election.nominationsOpenAt.getTime() <= now && now < election.nominationsCloseAt.getTime();
@@ -83,9 +86,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       h.roles.push(s.role as RegisteredRole);
       holdings.set(s.userId, h);
     }
-    warnings = standingProblems(userId, position.registeredRole as RegisteredRole, [...holdings.values()], { partyKind: "major", onePerPerson: (await standingOrderRules()).onePerPerson }).map((p) =>
-      officerProblemMessages[p.code](p, (id) => (id === userId ? "you" : id)),
-    );
+    warnings = standingProblems(userId, position.registeredRole as RegisteredRole, [...holdings.values()], {
+      partyKind: "major",
+      onePerPerson: (await standingOrderRules()).onePerPerson,
+    }).map((p) => officerProblemMessages[p.code](p, (id) => (id === userId ? "you" : id)));
   }
 
   const loaded = position.pollId ? await loadRules(context.db, position.pollId, PAGE_READ) : null;
@@ -137,9 +141,17 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     candidates: candidates.map(({ nominatedBy, ...c }) => ({
       ...c,
       nominatedByMe: userId !== null && nominatedBy === userId && c.userId !== userId,
-      questions: questions.filter((q) => q.q.candidacyId === c.id).map((q) => ({ id: q.q.id, asker: q.asker ?? "A former member", question: q.q.question, answer: q.q.answer })),
+      questions: questions
+        .filter((q) => q.q.candidacyId === c.id)
+        .map((q) => ({ id: q.q.id, asker: q.asker ?? "A former member", question: q.q.question, answer: q.q.answer })),
     })),
-    mySeconds: userId ? await secondedBy(context.db, userId, candidates.map((c) => c.id)) : [],
+    mySeconds: userId
+      ? await secondedBy(
+          context.db,
+          userId,
+          candidates.map((c) => c.id),
+        )
+      : [],
     result: closed ? (loaded?.poll.result as PollResult) : null,
     verification: verification
       ? verification.ok
@@ -200,7 +212,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (!r.ok) return fail(PAGE, r.code);
     const people = r.elected.filter((e) => !isRonSeat(e)).map((e) => e.name);
     const ron = r.elected.length - people.length;
-    return ok(`The result is declared: ${people.join(", ") || "nobody"} elected.${ron > 0 ? ` Re-open nominations won ${ron === 1 ? "a seat, which stays" : `${ron} seats, which stay`} empty until nominations re-open.` : ""}`);
+    return ok(
+      `The result is declared: ${people.join(", ") || "nobody"} elected.${ron > 0 ? ` Re-open nominations won ${ron === 1 ? "a seat, which stays" : `${ron} seats, which stay`} empty until nominations re-open.` : ""}`,
+    );
   }
   const { user } = requireUser(request, context, "elections.take_part");
   const me = { id: user.id, email: user.email };
@@ -211,7 +225,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       registeredOfficer: values.registeredOfficer === "yes",
       treasurerEligible: values.treasurerEligible === "yes",
     };
-    const r = intent === "stand" ? await stand(context.db, me, params.positionId ?? "", input) : await acceptNomination(context.db, me, params.positionId ?? "", input);
+    const r =
+      intent === "stand" ? await stand(context.db, me, params.positionId ?? "", input) : await acceptNomination(context.db, me, params.positionId ?? "", input);
     if (!r.ok) {
       const field =
         r.code === "consent_missing"
@@ -220,7 +235,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
             ? "registeredOfficer"
             : r.code === "eligibility_missing"
               ? "treasurerEligible"
-              : r.code === "statement_too_long" || r.code.startsWith("statement:") || r.code === "already_standing_for_office" || r.code === "already_holds_office"
+              : r.code === "statement_too_long" ||
+                  r.code.startsWith("statement:") ||
+                  r.code === "already_standing_for_office" ||
+                  r.code === "already_holds_office"
                 ? "statement"
                 : PAGE;
       if (r.code === "statement_too_long" && r.detail) {
@@ -240,7 +258,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
   if (intent === "nominate") {
     const r = await nominate(context.db, me, params.positionId ?? "", values.nomineeId ?? "", { appUrl: context.env.appUrl });
-    if (!r.ok) return fail(r.code === "nominations_closed" || r.code === "not_found" || r.code === "not_founding_member" || r.code === "returning_officer_takes_no_part" ? PAGE : "nomineeId", r.code);
+    if (!r.ok)
+      return fail(
+        r.code === "nominations_closed" || r.code === "not_found" || r.code === "not_founding_member" || r.code === "returning_officer_takes_no_part"
+          ? PAGE
+          : "nomineeId",
+        r.code,
+      );
     return ok(`You have nominated ${r.nomineeName}. They are emailed and asked to accept; until they do, they are not a candidate.`);
   }
   if (intent === "second" || intent === "unsecond") {
@@ -289,10 +313,19 @@ export default function PositionPage() {
       ) : (
         <ErrorSummary
           errors={fieldErrors}
-          fieldIds={{ consent: "consent", registeredOfficer: "registeredOfficer", treasurerEligible: "treasurerEligible", nomineeId: firstMatch ? `nomineeId-${firstMatch}` : "find" }}
+          fieldIds={{
+            consent: "consent",
+            registeredOfficer: "registeredOfficer",
+            treasurerEligible: "treasurerEligible",
+            nomineeId: firstMatch ? `nomineeId-${firstMatch}` : "find",
+          }}
         />
       )}
-      {result?.done ? <NotificationBanner title={result.done} kind="success">Recorded in the audit log.</NotificationBanner> : null}
+      {result?.done ? (
+        <NotificationBanner title={result.done} kind="success">
+          Recorded in the audit log.
+        </NotificationBanner>
+      ) : null}
       <p>
         <Link to="/elections">All positions</Link>
       </p>
@@ -300,8 +333,9 @@ export default function PositionPage() {
       <WaitingNotice notice={d.waiting} />
       {d.excluded && d.nominationsOpen ? <p className="inset-text">{d.excluded}</p> : null}
       <p className="lead">
-        {p.seats} {p.seats === 1 ? "seat" : "seats"}, counted by {p.method}. {p.role ? `A registered officer: the ${p.role}'s name goes on the Electoral Commission's public register.` : ""} Each
-        candidate needs {plural(p.secondersRequired, "seconder")} besides their nominator. {p.eligibility}
+        {p.seats} {p.seats === 1 ? "seat" : "seats"}, counted by {p.method}.{" "}
+        {p.role ? `A registered officer: the ${p.role}'s name goes on the Electoral Commission's public register.` : ""} Each candidate needs{" "}
+        {plural(p.secondersRequired, "seconder")} besides their nominator. {p.eligibility}
       </p>
 
       {d.result ? (
@@ -312,8 +346,9 @@ export default function PositionPage() {
           </p>
           {d.unfilledByRon > 0 ? (
             <p className="outcome">
-              Re-open nominations won {d.unfilledByRon === 1 ? "a seat: it stays empty" : `${d.unfilledByRon} seats: they stay empty`}. Once every result is declared, the organisers
-              re-open nominations for {d.unfilledByRon === 1 ? "it" : "them"} from the <Link to="/elections">Elections page</Link> (standing orders 11.14).
+              Re-open nominations won {d.unfilledByRon === 1 ? "a seat: it stays empty" : `${d.unfilledByRon} seats: they stay empty`}. Once every result is
+              declared, the organisers re-open nominations for {d.unfilledByRon === 1 ? "it" : "them"} from the <Link to="/elections">Elections page</Link>{" "}
+              (standing orders 11.14).
             </p>
           ) : null}
           {d.verification?.ok ? <p>{d.verification.text}</p> : null}
@@ -339,8 +374,8 @@ export default function PositionPage() {
                   {r.corrected && r.beforeDeclaration
                     ? `Recount on ${r.at}: the stored count failed its check and elected ${r.superseded.join(", ") || "nobody"}; the recount corrected it before the declaration. Reason: ${r.reason}`
                     : r.corrected
-                    ? `Corrected by recount on ${r.at}: the superseded declaration elected ${r.superseded.join(", ") || "nobody"}, and is kept on record. Reason: ${r.reason}`
-                    : `Recount on ${r.at}: the recount confirmed the result. Reason: ${r.reason}`}
+                      ? `Corrected by recount on ${r.at}: the superseded declaration elected ${r.superseded.join(", ") || "nobody"}, and is kept on record. Reason: ${r.reason}`
+                      : `Recount on ${r.at}: the recount confirmed the result. Reason: ${r.reason}`}
                 </li>
               ))}
             </ul>
@@ -372,8 +407,8 @@ export default function PositionPage() {
         </section>
       ) : d.noBallot ? (
         <p className="outcome">
-          Nobody was validly nominated, so there was no ballot: {p.seats === 1 ? "the seat is vacant" : "the seats are vacant"}. Once every result is declared, the organisers re-open nominations
-          for {p.seats === 1 ? "it" : "them"} from the <Link to="/elections">Elections page</Link>.
+          Nobody was validly nominated, so there was no ballot: {p.seats === 1 ? "the seat is vacant" : "the seats are vacant"}. Once every result is declared,
+          the organisers re-open nominations for {p.seats === 1 ? "it" : "them"} from the <Link to="/elections">Elections page</Link>.
         </p>
       ) : d.ballotDecrypting ? (
         <p className="outcome">{electionTrusteeText.ballotWaiting}</p>
@@ -438,7 +473,14 @@ export default function PositionPage() {
                     <Form method="post" noValidate>
                       <input type="hidden" name="intent" value="answer" />
                       <input type="hidden" name="questionId" value={q.id} />
-                      <TextArea name="answer" id={`answer-${q.id}`} label="Your answer" rows={3} error={errors[`answer-${q.id}`]} defaultValue={result?.target === q.id ? v.answer : undefined} />
+                      <TextArea
+                        name="answer"
+                        id={`answer-${q.id}`}
+                        label="Your answer"
+                        rows={3}
+                        error={errors[`answer-${q.id}`]}
+                        defaultValue={result?.target === q.id ? v.answer : undefined}
+                      />
                       <button type="submit" className="button button--secondary" disabled={busy}>
                         Post my answer
                       </button>
@@ -453,7 +495,14 @@ export default function PositionPage() {
               <Form method="post" noValidate>
                 <input type="hidden" name="intent" value="ask" />
                 <input type="hidden" name="candidacyId" value={c.id} />
-                <TextArea name="question" id={`question-${c.id}`} label={`Ask ${c.name} a question`} rows={2} error={errors[`question-${c.id}`]} defaultValue={result?.target === c.id ? v.question : undefined} />
+                <TextArea
+                  name="question"
+                  id={`question-${c.id}`}
+                  label={`Ask ${c.name} a question`}
+                  rows={2}
+                  error={errors[`question-${c.id}`]}
+                  defaultValue={result?.target === c.id ? v.question : undefined}
+                />
                 <button type="submit" className="button button--secondary" disabled={busy}>
                   Ask
                 </button>
@@ -479,10 +528,11 @@ export default function PositionPage() {
 
       {d.nominationForMe ? (
         <section aria-labelledby="nomination-title" className="amend-form" id="nomination">
-          <h2 id="nomination-title">
-            Nominated by {d.nominationForMe.nominatorName}: accept or decline
-          </h2>
-          <p>You are not a candidate for {p.title} unless you accept. To accept, write your statement and agree to stand. If you do neither before nominations close, the nomination lapses.</p>
+          <h2 id="nomination-title">Nominated by {d.nominationForMe.nominatorName}: accept or decline</h2>
+          <p>
+            You are not a candidate for {p.title} unless you accept. To accept, write your statement and agree to stand. If you do neither before nominations
+            close, the nomination lapses.
+          </p>
           <Warnings warnings={d.warnings} lead="Before you accept:" />
           <CandidacyForm intent="accept" submitLabel="Accept the nomination" position={p} errors={errors} values={v} busy={busy} />
           <Form method="post">
@@ -492,7 +542,13 @@ export default function PositionPage() {
                 <span className="visually-hidden">Error:</span> {errors.decline}
               </p>
             ) : null}
-            <button type="submit" id="decline" className="button button--secondary" disabled={busy} aria-describedby={errors.decline ? "decline-error" : undefined}>
+            <button
+              type="submit"
+              id="decline"
+              className="button button--secondary"
+              disabled={busy}
+              aria-describedby={errors.decline ? "decline-error" : undefined}
+            >
               Decline the nomination
             </button>
           </Form>
@@ -502,7 +558,10 @@ export default function PositionPage() {
       {d.nominationsOpen && d.viewer.mayNominate ? (
         <section aria-labelledby="nominate-title" className="amend-form" id="nominate">
           <h2 id="nominate-title">Nominate another founding member for {p.title}</h2>
-          <p>They are emailed and asked to accept; until they do, they are not a candidate. You do not count as one of their seconders. To put yourself forward, stand instead.</p>
+          <p>
+            They are emailed and asked to accept; until they do, they are not a candidate. You do not count as one of their seconders. To put yourself forward,
+            stand instead.
+          </p>
           <Form method="get" action={`/elections/positions/${p.id}#nominate`}>
             <TextField name="find" label="Find a founding member by name or membership number" defaultValue={d.search.find} width="20" />
             <button type="submit" className="button button--secondary">
@@ -520,7 +579,9 @@ export default function PositionPage() {
                 checked={v.nomineeId}
                 error={errors.nomineeId}
               />
-              {d.search.tooMany ? <p className="hint">Only the first {d.search.results.length} matches are shown: search for a fuller name to narrow them down.</p> : null}
+              {d.search.tooMany ? (
+                <p className="hint">Only the first {d.search.results.length} matches are shown: search for a fuller name to narrow them down.</p>
+              ) : null}
               <button type="submit" className="button" disabled={busy}>
                 Nominate
               </button>
@@ -536,7 +597,10 @@ export default function PositionPage() {
           <CandidacyForm intent="stand" submitLabel={`Stand for ${p.title}`} position={p} errors={errors} values={v} busy={busy} />
         </section>
       ) : d.nominationsOpen && !d.viewer.foundingMember && !d.excluded ? (
-        <p>Founding members can stand, nominate, second candidates and ask them questions here. {d.viewer.signedIn ? null : <Link to={`/login?redirectTo=/elections/positions/${p.id}`}>Sign in</Link>}</p>
+        <p>
+          Founding members can stand, nominate, second candidates and ask them questions here.{" "}
+          {d.viewer.signedIn ? null : <Link to={`/login?redirectTo=/elections/positions/${p.id}`}>Sign in</Link>}
+        </p>
       ) : null}
     </div>
   );
@@ -595,30 +659,37 @@ function CandidacyForm({
   busy: boolean;
 }) {
   return (
-          <Form method="post" noValidate>
-            <input type="hidden" name="intent" value={intent} />
-            <TextArea name="statement" label={statementLabel(p.statementMaxWords)} hint={`Shown with the ballot. You may use **bold**, paragraphs and lists starting with a dash. At most ${MAX_CANDIDATE_STATEMENT_LENGTH.toLocaleString("en-GB")} characters.`} rows={8} defaultValue={v.statement} error={errors.statement} />
-            <Checkbox name="consent" label="I agree to stand for this position, and to serve if elected." error={errors.consent} checked={v.consent === "yes"} />
-            {p.role ? (
-              <Checkbox
-                name="registeredOfficer"
-                label="If elected, I will give the Electoral Commission my full name, home address and email (the address is not published), have my name published on the register, and sign or authorise the party's application (standing orders 11.9)."
-                error={errors.registeredOfficer}
-                checked={v.registeredOfficer === "yes"}
-              />
-            ) : null}
-            {p.isTreasurer ? (
-              <Checkbox
-                name="treasurerEligible"
-                label="I declare that in the last 5 years I have not been convicted of an offence under the Political Parties, Elections and Referendums Act 2000, or of an election offence (standing orders 11.10)."
-                error={errors.treasurerEligible}
-                checked={v.treasurerEligible === "yes"}
-              />
-            ) : null}
-            <button type="submit" className="button" disabled={busy}>
-              {submitLabel}
-            </button>
-          </Form>
+    <Form method="post" noValidate>
+      <input type="hidden" name="intent" value={intent} />
+      <TextArea
+        name="statement"
+        label={statementLabel(p.statementMaxWords)}
+        hint={`Shown with the ballot. You may use **bold**, paragraphs and lists starting with a dash. At most ${MAX_CANDIDATE_STATEMENT_LENGTH.toLocaleString("en-GB")} characters.`}
+        rows={8}
+        defaultValue={v.statement}
+        error={errors.statement}
+      />
+      <Checkbox name="consent" label="I agree to stand for this position, and to serve if elected." error={errors.consent} checked={v.consent === "yes"} />
+      {p.role ? (
+        <Checkbox
+          name="registeredOfficer"
+          label="If elected, I will give the Electoral Commission my full name, home address and email (the address is not published), have my name published on the register, and sign or authorise the party's application (standing orders 11.9)."
+          error={errors.registeredOfficer}
+          checked={v.registeredOfficer === "yes"}
+        />
+      ) : null}
+      {p.isTreasurer ? (
+        <Checkbox
+          name="treasurerEligible"
+          label="I declare that in the last 5 years I have not been convicted of an offence under the Political Parties, Elections and Referendums Act 2000, or of an election offence (standing orders 11.10)."
+          error={errors.treasurerEligible}
+          checked={v.treasurerEligible === "yes"}
+        />
+      ) : null}
+      <button type="submit" className="button" disabled={busy}>
+        {submitLabel}
+      </button>
+    </Form>
   );
 }
 

@@ -34,7 +34,6 @@ import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [{ title: "Founding the party - Breakaway" }];
 
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context, "founding.take_part");
   const [m, membership, figures, statement, consent] = await Promise.all([
@@ -51,7 +50,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     phase: m?.phase ?? null,
     // Where the standing orders vote stands, from its poll (decision 039).
     standingOrdersVote: vote
-      ? standingOrdersVoteStatus({ status: vote.poll.status, closesAt: vote.poll.closesAt, passed: result?.kind === "yes-no" ? result.result.passed : null }, new Date())
+      ? standingOrdersVoteStatus(
+          { status: vote.poll.status, closesAt: vote.poll.closesAt, passed: result?.kind === "yes-no" ? result.result.passed : null },
+          new Date(),
+        )
       : null,
     leavingDay: m?.leavingDay ?? null,
     standingOrdersPollId: m?.standingOrdersPollId ?? null,
@@ -79,24 +81,33 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === "accept" || intent === "resigned") {
     const { user } = requireUser(request, context, "founding.take_part");
     if (intent === "accept") {
-      const result = await acceptInvitation(context.db, user, { acceptStatement: form.get("acceptStatement") === "yes", consent: form.get("consent") === "yes" });
+      const result = await acceptInvitation(context.db, user, {
+        acceptStatement: form.get("acceptStatement") === "yes",
+        consent: form.get("consent") === "yes",
+      });
       return result.ok
         ? data<ActionData>({ message: `Welcome, founding member number ${result.membershipNumber}.` })
         : data<ActionData>({ errors: { acceptStatement: foundingMessages[result.code] } }, { status: 400 });
     }
     const result = await confirmResigned(context.db, user);
-    return result.ok ? data<ActionData>({ message: "Thank you: your resignation is recorded." }) : data<ActionData>({ errors: { resigned: foundingMessages[result.code] } }, { status: 409 });
+    return result.ok
+      ? data<ActionData>({ message: "Thank you: your resignation is recorded." })
+      : data<ActionData>({ errors: { resigned: foundingMessages[result.code] } }, { status: 409 });
   }
   const { user } = requireUser(request, context, "founding.manage");
   const actor = { id: user.id, label: user.email };
   switch (intent) {
     case "invite": {
       const r = await sendInvitations(context.db, actor, context.env.appUrl);
-      return r.ok ? data<ActionData>({ message: `${r.sent} invitations sent.` }) : data<ActionData>({ errors: { invite: foundingMessages[r.code] } }, { status: 409 });
+      return r.ok
+        ? data<ActionData>({ message: `${r.sent} invitations sent.` })
+        : data<ActionData>({ errors: { invite: foundingMessages[r.code] } }, { status: 409 });
     }
     case "resend": {
       const r = await resendInvitations(context.db, actor, context.env.appUrl);
-      return r.ok ? data<ActionData>({ message: `${r.sent} reminders sent.` }) : data<ActionData>({ errors: { invite: foundingMessages[r.code] } }, { status: 409 });
+      return r.ok
+        ? data<ActionData>({ message: `${r.sent} reminders sent.` })
+        : data<ActionData>({ errors: { invite: foundingMessages[r.code] } }, { status: 409 });
     }
     case "withdraw": {
       const email = String(form.get("withdrawEmail") ?? "");
@@ -104,20 +115,29 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const r = await withdrawInvitation(context.db, actor, { email, reason });
       if (r.ok) return data<ActionData>({ message: "The invitation is withdrawn. It is recorded, with the reason, in the founding record." });
       const field = r.code === "reason_missing" || r.code === "reason_too_long" ? "withdrawReason" : "withdrawEmail";
-      return data<ActionData>({ errors: { [field]: foundingMessages[r.code] }, values: { withdrawEmail: email, withdrawReason: reason } }, { status: field === "withdrawReason" ? 400 : 409 });
+      return data<ActionData>(
+        { errors: { [field]: foundingMessages[r.code] }, values: { withdrawEmail: email, withdrawReason: reason } },
+        { status: field === "withdrawReason" ? 400 : 409 },
+      );
     }
     case "leaving-day": {
       const value = String(form.get("leavingDay") ?? "");
       const problem = leavingDayProblem(value, new Date());
       if (problem) return data<ActionData>({ errors: { leavingDay: problem } }, { status: 400 });
       const r = await setLeavingDay(context.db, actor, value);
-      return r.ok ? data<ActionData>({ message: "The leaving day is set." }) : data<ActionData>({ errors: { leavingDay: foundingMessages[r.code] } }, { status: 409 });
+      return r.ok
+        ? data<ActionData>({ message: "The leaving day is set." })
+        : data<ActionData>({ errors: { leavingDay: foundingMessages[r.code] } }, { status: 409 });
     }
     case "standing-orders": {
       const closesAt = fromLondonLocal(String(form.get("closesAt") ?? ""));
       if (!closesAt) return data<ActionData>({ errors: { closesAt: "Enter when the vote closes, as a date and time" } }, { status: 400 });
       const rules = await standingOrderRules();
-      const r = await openStandingOrdersVote(context.db, actor, { closesAt, quorumPercent: rules.quorumPercent, majority: rules.standingOrdersAdoptionMajority });
+      const r = await openStandingOrdersVote(context.db, actor, {
+        closesAt,
+        quorumPercent: rules.quorumPercent,
+        majority: rules.standingOrdersAdoptionMajority,
+      });
       return r.ok
         ? data<ActionData>({ message: `The standing orders vote is open to ${plural(r.rollSize, "founding member")}.` })
         : data<ActionData>({ errors: { closesAt: foundingMessages[r.code] } }, { status: 409 });
@@ -134,7 +154,18 @@ export default function Founding() {
   const f = d.figures;
   return (
     <div className="page">
-      <ErrorSummary errors={errors} fieldIds={{ acceptStatement: "acceptStatement", leavingDay: "leavingDay", closesAt: "closesAt", resigned: "resigned", invite: "invite", withdrawEmail: "withdrawEmail", withdrawReason: "withdrawReason" }} />
+      <ErrorSummary
+        errors={errors}
+        fieldIds={{
+          acceptStatement: "acceptStatement",
+          leavingDay: "leavingDay",
+          closesAt: "closesAt",
+          resigned: "resigned",
+          invite: "invite",
+          withdrawEmail: "withdrawEmail",
+          withdrawReason: "withdrawReason",
+        }}
+      />
       <h1>Founding the new party</h1>
       {result?.message ? (
         <NotificationBanner title="Done" kind="success">
@@ -279,9 +310,27 @@ export default function Founding() {
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="withdraw" />
             <h3>Withdraw an invitation sent in error</h3>
-            <p>An invitation not yet accepted can be withdrawn: the person can no longer accept it, and is not invited again. The withdrawal and its reason go in the founding record.</p>
-            <TextField name="withdrawEmail" type="email" autoComplete="off" spellCheck={false} label="Email address the invitation went to" defaultValue={result?.values?.withdrawEmail} error={errors.withdrawEmail} />
-            <TextArea name="withdrawReason" label="Reason for withdrawing" hint={`At most ${MAX_CORRECTION_REASON_LENGTH} characters.`} rows={2} defaultValue={result?.values?.withdrawReason} error={errors.withdrawReason} />
+            <p>
+              An invitation not yet accepted can be withdrawn: the person can no longer accept it, and is not invited again. The withdrawal and its reason go in
+              the founding record.
+            </p>
+            <TextField
+              name="withdrawEmail"
+              type="email"
+              autoComplete="off"
+              spellCheck={false}
+              label="Email address the invitation went to"
+              defaultValue={result?.values?.withdrawEmail}
+              error={errors.withdrawEmail}
+            />
+            <TextArea
+              name="withdrawReason"
+              label="Reason for withdrawing"
+              hint={`At most ${MAX_CORRECTION_REASON_LENGTH} characters.`}
+              rows={2}
+              defaultValue={result?.values?.withdrawReason}
+              error={errors.withdrawReason}
+            />
             <button type="submit" className="button button--secondary">
               Withdraw the invitation
             </button>
@@ -301,8 +350,8 @@ export default function Founding() {
             <Form method="post" noValidate>
               <input type="hidden" name="intent" value="standing-orders" />
               <p>
-                The founding members&apos; first vote is on the <a href="/founding/standing-orders">interim standing orders</a>. Its quorum and
-                majority come from the standing orders themselves.
+                The founding members&apos; first vote is on the <a href="/founding/standing-orders">interim standing orders</a>. Its quorum and majority come
+                from the standing orders themselves.
               </p>
               <TextField name="closesAt" type="datetime-local" label="The vote closes at (UK time)" width="20" error={errors.closesAt} />
               <button type="submit" className="button">

@@ -20,7 +20,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   if (form.get("confirmLeave") !== "yes") return data<{ errors: FieldErrors }>({ errors: { confirmLeave: t.confirmMissing } }, { status: 400 });
   const result = await leaveFoundingRoll(context.db, user);
-  if (!result.ok && result.code !== "already_left") return data<{ errors: FieldErrors }>({ errors: { confirmLeave: foundingMessages[result.code] } }, { status: 409 });
+  if (!result.ok && result.code !== "already_left")
+    return data<{ errors: FieldErrors }>({ errors: { confirmLeave: foundingMessages[result.code] } }, { status: 409 });
   return redirect("/founding/leave");
 }
 

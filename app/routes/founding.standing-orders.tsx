@@ -19,7 +19,11 @@ export default function StandingOrders() {
   return (
     <div className="page page--narrow">
       <h1>{title}</h1>
-      <PlainMarkdown text={withoutRulesBlock(body).trimStart().replace(/^#\s.*\n/, "")} />
+      <PlainMarkdown
+        text={withoutRulesBlock(body)
+          .trimStart()
+          .replace(/^#\s.*\n/, "")}
+      />
     </div>
   );
 }

@@ -20,11 +20,7 @@ export function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 const signInForm = z.object({
-  email: z
-    .string()
-    .trim()
-    .min(1, { error: signInMessages.emailMissing })
-    .refine(isEmailAddress, { error: signInMessages.emailFormat }),
+  email: z.string().trim().min(1, { error: signInMessages.emailMissing }).refine(isEmailAddress, { error: signInMessages.emailFormat }),
   redirectTo: z.string().optional(),
 });
 

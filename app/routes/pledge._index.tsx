@@ -39,7 +39,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const submitted = await submitPledge(context.db, parsed.data, { appUrl: context.env.appUrl, ip: context.clientIp, secret: context.env.appSecret });
   if (!submitted.ok) {
-    const message = { ip: pledgeMessages.rateLimitedIp, email: pledgeMessages.rateLimitedEmail, overall: pledgeMessages.rateLimitedOverall }[submitted.limitedBy];
+    const message = { ip: pledgeMessages.rateLimitedIp, email: pledgeMessages.rateLimitedEmail, overall: pledgeMessages.rateLimitedOverall }[
+      submitted.limitedBy
+    ];
     return data<ActionResult>({ done: false, errors: { email: message }, values }, { status: 429 });
   }
   return data<ActionResult>({ done: true, email: parsed.data.email });
@@ -79,8 +81,7 @@ export default function Pledge() {
       ) : (
         <>
           <p className="lead">
-            I pledge to leave {movement.partyName} together with everyone who signs, unless it meets the demands of {movement.name} by the
-            deadline.
+            I pledge to leave {movement.partyName} together with everyone who signs, unless it meets the demands of {movement.name} by the deadline.
           </p>
           <Form method="post" noValidate>
             <TextField name="name" label="Your name" autoComplete="name" defaultValue={values.name} error={errors.name} />
@@ -133,7 +134,11 @@ export default function Pledge() {
             />
             <div className="form-group">
               <h2>How we use your information</h2>
-              {consentText ? <PlainMarkdown text={consentText} headingLevel={3} /> : <p>We use your information only for this campaign and never publish it.</p>}
+              {consentText ? (
+                <PlainMarkdown text={consentText} headingLevel={3} />
+              ) : (
+                <p>We use your information only for this campaign and never publish it.</p>
+              )}
             </div>
             <div className={`form-group${errors.consentDataUse ? " form-group--error" : ""}`}>
               {errors.consentDataUse ? (

@@ -51,7 +51,6 @@ export const headers: HeadersFunction = ({ loaderHeaders, actionHeaders }) => {
   return cacheControl ? { "Cache-Control": cacheControl } : new Headers();
 };
 
-
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = requirePermission(request, context, "site.view");
   const loaded = await loadRules(context.db, params.pollId ?? "", PAGE_READ);
@@ -71,7 +70,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   ]);
   const canCloseEarly = isAllowed(principalOf(context), "poll.close_early");
   // Only those who run polls are told who can close this one early (waiting-for.ts).
-  const canVote = poll.status === "open" && poll.closesAt.getTime() > Date.now() && onRoll && !voted && !clauseId && isAllowed(principalOf(context), "poll.vote");
+  const canVote =
+    poll.status === "open" && poll.closesAt.getTime() > Date.now() && onRoll && !voted && !clauseId && isAllowed(principalOf(context), "poll.vote");
   // With JavaScript the member's browser encrypts their ballot (issue 17): it needs their private
   // credential, given only to them, only while they can vote, and never cached. A Yes/No choice
   // and a ranking alike.
@@ -110,7 +110,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       // candidates (one offering re-open nominations). The members' decision and a Schulze poll
       // ("choosing between texts") choose options.
       outcome:
-        poll.owner === "election" || (poll.owner === null && poll.method !== "schulze" && rules.options.some((o) => o.isRon)) ? ("election" as const) : ("choice" as const),
+        poll.owner === "election" || (poll.owner === null && poll.method !== "schulze" && rules.options.some((o) => o.isRon))
+          ? ("election" as const)
+          : ("choice" as const),
     },
     options: rules.options.filter((o) => !o.withdrawn).map((o) => ({ position: o.position, label: o.label, isRon: o.isRon })),
     viewer: {
@@ -173,14 +175,22 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const fail = (errors: FieldErrors, status = 400) => data<ActionData>({ stage: "correction-error", intent, errors, values }, { status });
     if (intent === "cancel") {
       const r = await cancelPoll(context.db, actor, { pollId, reason: values.reason, appUrl: context.env.appUrl });
-      if (!r.ok) return fail({ [r.code.startsWith("reason") ? "cancel-reason" : "cancel-form"]: correctionProblemMessages[r.code] }, r.code.startsWith("reason") ? 400 : 409);
-      return data<ActionData>({ stage: "managed", message: "The poll is cancelled. It takes no more votes and will not be counted. Everyone on its roll is being told by email." });
+      if (!r.ok)
+        return fail(
+          { [r.code.startsWith("reason") ? "cancel-reason" : "cancel-form"]: correctionProblemMessages[r.code] },
+          r.code.startsWith("reason") ? 400 : 409,
+        );
+      return data<ActionData>({
+        stage: "managed",
+        message: "The poll is cancelled. It takes no more votes and will not be counted. Everyone on its roll is being told by email.",
+      });
     }
     const closesAt = fromLondonLocal(values.closesAt);
     if (!closesAt) return fail({ "extend-closesAt": "Enter the new closing time as a date and time" });
     const r = await extendPollClosing(context.db, actor, { pollId, closesAt, reason: values.reason });
     if (!r.ok) {
-      const message = r.code === "period_too_short" ? await periodRefusal("ballot", r.earliest, correctionProblemMessages[r.code]) : correctionProblemMessages[r.code];
+      const message =
+        r.code === "period_too_short" ? await periodRefusal("ballot", r.earliest, correctionProblemMessages[r.code]) : correctionProblemMessages[r.code];
       return fail({ [r.code.startsWith("reason") ? "extend-reason" : "extend-closesAt"]: message }, r.code.startsWith("reason") ? 400 : 409);
     }
     return data<ActionData>({ stage: "managed", message: `The closing time is now ${formatLondonLong(closesAt)} (UK time).` });
@@ -191,8 +201,15 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (intent === "open") {
       const roll = await listRollCandidates(context.db);
       const opened = await openPoll(context.db, actor, pollId, roll);
-      const refusal = opened.ok ? null : opened.code === "trustee_keys_missing" ? pollTrusteeText.keysMissing : "The poll could not be opened: it is not a draft.";
-      return data<ActionData>({ stage: "managed", message: refusal ?? `The poll is open. ${plural(opened.ok ? opened.rollSize : 0, "person is", "people are")} on its roll.` }, { status: opened.ok ? 200 : 409 });
+      const refusal = opened.ok
+        ? null
+        : opened.code === "trustee_keys_missing"
+          ? pollTrusteeText.keysMissing
+          : "The poll could not be opened: it is not a draft.";
+      return data<ActionData>(
+        { stage: "managed", message: refusal ?? `The poll is open. ${plural(opened.ok ? opened.rollSize : 0, "person is", "people are")} on its roll.` },
+        { status: opened.ok ? 200 : 409 },
+      );
     }
     const together = countedTogether(loaded.poll.owner);
     if (together) return data<ActionData>({ stage: "manage-error", message: `This ballot is closed and counted with ${together.what}.` }, { status: 409 });
@@ -205,7 +222,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       if (problem) return data<ActionData>({ stage: "manage-error", message: pollTextMessages.closeReason[problem] }, { status: 400 });
     }
     const closed = await closePoll(context.db, actor, pollId, early ? { reason } : {});
-    return data<ActionData>({ stage: "managed", message: closed.ok ? "The poll is closed and counted." : "The poll could not be closed: it is not open." }, { status: closed.ok ? 200 : 409 });
+    return data<ActionData>(
+      { stage: "managed", message: closed.ok ? "The poll is closed and counted." : "The poll could not be closed: it is not open." },
+      { status: closed.ok ? 200 : 409 },
+    );
   }
 
   if (loaded.clauseId) return data<ActionData>({ stage: "errors", message: ballotProblemMessages.on_clause_ballot, values: {} }, { status: 409 });
@@ -247,7 +267,8 @@ export default function PollPage() {
         <div className="panel" role="status">
           <h2>This poll was cancelled</h2>
           <p>
-            It was cancelled on {poll.cancelled.at} (UK time), before it closed. It takes no votes and is not counted; any ballots already cast were set aside unread.
+            It was cancelled on {poll.cancelled.at} (UK time), before it closed. It takes no votes and is not counted; any ballots already cast were set aside
+            unread.
           </p>
           <p>The reason given: {poll.cancelled.reason}</p>
         </div>
@@ -279,8 +300,8 @@ export default function PollPage() {
           <p>Your receipt code is:</p>
           <p className="receipt">{result.receipt}</p>
           <p>
-            Write it down or save it. Nobody else has it, and we cannot show it again. After the poll closes you can use it to check that
-            your ballot was counted.
+            Write it down or save it. Nobody else has it, and we cannot show it again. After the poll closes you can use it to check that your ballot was
+            counted.
           </p>
           {poll.encrypted ? <p>{result.encryptedInBrowser ? pollsText.encryptedByBrowser : pollsText.encryptedByServer}</p> : null}
         </NotificationBanner>
@@ -331,7 +352,9 @@ export default function PollPage() {
         )
       ) : null}
 
-      {poll.status === "open" && poll.encrypted && !trustees ? <p className="hint">{poll.method === "yes-no" ? pollsText.serverTrustee : pollsText.serverTrusteeRanked}</p> : null}
+      {poll.status === "open" && poll.encrypted && !trustees ? (
+        <p className="hint">{poll.method === "yes-no" ? pollsText.serverTrustee : pollsText.serverTrusteeRanked}</p>
+      ) : null}
       {trustees ? <TrusteesNote pollId={poll.id} status={poll.status} trustees={trustees} /> : null}
 
       {poll.status === "open" && !counting && !viewer.canVote && result?.stage !== "cast" ? (
@@ -344,7 +367,8 @@ export default function PollPage() {
             "You have voted in this poll. Results will be published when it closes."
           ) : viewer.clauseId && viewer.onRoll ? (
             <>
-              This question is on a clause&rsquo;s ballot: <Link to={`/constitution/vote/${viewer.clauseId}`}>vote on it with the clause&rsquo;s other questions</Link>.
+              This question is on a clause&rsquo;s ballot:{" "}
+              <Link to={`/constitution/vote/${viewer.clauseId}`}>vote on it with the clause&rsquo;s other questions</Link>.
             </>
           ) : !viewer.onRoll ? (
             "You are not on the roll for this poll."
@@ -458,7 +482,9 @@ export default function PollPage() {
         </section>
       ) : null}
 
-      {viewer.canCorrect ? <CorrectPoll status={poll.status} cannotCancel={viewer.cannotCancel} result={result?.stage === "correction-error" ? result : null} /> : null}
+      {viewer.canCorrect ? (
+        <CorrectPoll status={poll.status} cannotCancel={viewer.cannotCancel} result={result?.stage === "correction-error" ? result : null} />
+      ) : null}
     </div>
   );
 }
@@ -480,8 +506,23 @@ function CorrectPoll(props: { status: string; cannotCancel: string | null; resul
       <p>The closing time can be moved later, never earlier. Everyone can see the change and its reason.</p>
       <Form method="post" noValidate>
         <input type="hidden" name="intent" value="extend" />
-        <TextField name="closesAt" id="extend-closesAt" label="New closing time (UK time)" type="datetime-local" defaultValue={values("extend").closesAt} error={errors["extend-closesAt"]} />
-        <TextArea name="reason" id="extend-reason" label="Reason for extending" hint={hint} rows={2} defaultValue={values("extend").reason} error={errors["extend-reason"]} />
+        <TextField
+          name="closesAt"
+          id="extend-closesAt"
+          label="New closing time (UK time)"
+          type="datetime-local"
+          defaultValue={values("extend").closesAt}
+          error={errors["extend-closesAt"]}
+        />
+        <TextArea
+          name="reason"
+          id="extend-reason"
+          label="Reason for extending"
+          hint={hint}
+          rows={2}
+          defaultValue={values("extend").reason}
+          error={errors["extend-reason"]}
+        />
         <button type="submit" className="button button--secondary">
           Extend the closing time
         </button>
@@ -492,12 +533,21 @@ function CorrectPoll(props: { status: string; cannotCancel: string | null; resul
       ) : (
         <>
           <p>
-            A cancelled poll takes no more votes and is never counted. Ballots already cast are set aside unread{props.status === "open" ? ", and everyone on its roll is told by email" : ""}. This cannot be undone.
+            A cancelled poll takes no more votes and is never counted. Ballots already cast are set aside unread
+            {props.status === "open" ? ", and everyone on its roll is told by email" : ""}. This cannot be undone.
           </p>
           {errors["cancel-form"] ? <p className="error-message">{errors["cancel-form"]}</p> : null}
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="cancel" />
-            <TextArea name="reason" id="cancel-reason" label="Reason for cancelling" hint={hint} rows={2} defaultValue={values("cancel").reason} error={errors["cancel-reason"]} />
+            <TextArea
+              name="reason"
+              id="cancel-reason"
+              label="Reason for cancelling"
+              hint={hint}
+              rows={2}
+              defaultValue={values("cancel").reason}
+              error={errors["cancel-reason"]}
+            />
             <button type="submit" className="button button--warning">
               Cancel the poll
             </button>
@@ -525,42 +575,44 @@ function BallotForm(props: {
           <fieldset className="fieldset" id="ballot" aria-describedby={props.error ? errorId : "ballot-hint"}>
             <legend className="fieldset__legend">{props.method === "yes-no" ? "How do you vote?" : "Number the options in order of preference"}</legend>
             <div className="hint" id="ballot-hint">
-              {props.method === "yes-no" ? "Choose one." : "Put 1 beside your first choice, 2 beside your second, and so on. Leave blank any you do not want to rank."}
+              {props.method === "yes-no"
+                ? "Choose one."
+                : "Put 1 beside your first choice, 2 beside your second, and so on. Leave blank any you do not want to rank."}
             </div>
             {props.error ? (
               <p className="error-message" id={errorId}>
                 <span className="visually-hidden">Error:</span> {props.error}
               </p>
             ) : null}
-            {props.method === "yes-no"
-              ? ["yes", "no", "abstain"].map((choice) => (
-                  <div className="radios__item" key={choice}>
-                    <input type="radio" id={`choice-${choice}`} name="choice" value={choice} defaultChecked={props.values.choice === choice} />
-                    <label htmlFor={`choice-${choice}`}>{choice === "yes" ? "Yes" : choice === "no" ? "No" : "Abstain"}</label>
+            {props.method === "yes-no" ? (
+              ["yes", "no", "abstain"].map((choice) => (
+                <div className="radios__item" key={choice}>
+                  <input type="radio" id={`choice-${choice}`} name="choice" value={choice} defaultChecked={props.values.choice === choice} />
+                  <label htmlFor={`choice-${choice}`}>{choice === "yes" ? "Yes" : choice === "no" ? "No" : "Abstain"}</label>
+                </div>
+              ))
+            ) : (
+              <>
+                {/* With JavaScript, a list to drag or reorder with buttons; it fills in the numbers below. */}
+                <RankingEnhancer options={props.options} />
+                {props.options.map((o) => (
+                  <div className="rank-row" key={o.position}>
+                    <input
+                      className="input"
+                      id={`rank-${o.position}`}
+                      name={`rank-${o.position}`}
+                      inputMode="numeric"
+                      autoComplete="off"
+                      defaultValue={props.values[`rank-${o.position}`] ?? ""}
+                    />
+                    <label htmlFor={`rank-${o.position}`}>
+                      {o.label}
+                      {o.isRon ? " (re-open nominations: rank this if you want none of the candidates)" : ""}
+                    </label>
                   </div>
-                ))
-              : (
-                <>
-                  {/* With JavaScript, a list to drag or reorder with buttons; it fills in the numbers below. */}
-                  <RankingEnhancer options={props.options} />
-                  {props.options.map((o) => (
-                    <div className="rank-row" key={o.position}>
-                      <input
-                        className="input"
-                        id={`rank-${o.position}`}
-                        name={`rank-${o.position}`}
-                        inputMode="numeric"
-                        autoComplete="off"
-                        defaultValue={props.values[`rank-${o.position}`] ?? ""}
-                      />
-                      <label htmlFor={`rank-${o.position}`}>
-                        {o.label}
-                        {o.isRon ? " (re-open nominations: rank this if you want none of the candidates)" : ""}
-                      </label>
-                    </div>
-                  ))}
-                </>
-              )}
+                ))}
+              </>
+            )}
           </fieldset>
         </div>
         <button type="submit" name="intent" value="review" className="button" disabled={props.busy}>
@@ -577,7 +629,12 @@ function BallotForm(props: {
  * data and is shown in place, then the page's data is refreshed. "Change my ballot" still goes
  * through the action. Without JavaScript none of this runs and the form posts to the action.
  */
-function useQuickCast(pollId: string, navigationState: ReturnType<typeof useNavigation>["state"], ballotKey: BallotKey | null, options: readonly { position: number }[]) {
+function useQuickCast(
+  pollId: string,
+  navigationState: ReturnType<typeof useNavigation>["state"],
+  ballotKey: BallotKey | null,
+  options: readonly { position: number }[],
+) {
   const [quick, setQuick] = useState<{ pollId: string; answer: ActionData } | null>(null);
   const [sending, setSending] = useState(false);
   // How far the browser's encryption has gone (0 to 1), once it takes more than a moment.
@@ -671,7 +728,15 @@ const ENCRYPTING_NOTICE_MS = 300;
 const CAST_TIMEOUT_MS = 30_000;
 
 /** Who holds a poll's key when the returning officer named trustees, and where they stand (decision 045). */
-function TrusteesNote({ pollId, status, trustees }: { pollId: string; status: string; trustees: { total: number; needed: number; keysGiven: number; decrypted: number; youAreOne: boolean } }) {
+function TrusteesNote({
+  pollId,
+  status,
+  trustees,
+}: {
+  pollId: string;
+  status: string;
+  trustees: { total: number; needed: number; keysGiven: number; decrypted: number; youAreOne: boolean };
+}) {
   return (
     <section className="panel" aria-labelledby="trustees-title">
       <h2 id="trustees-title">{pollTrusteeText.heading}</h2>

@@ -81,8 +81,7 @@ export default function PublishedBallots() {
           <a href={`/polls/${d.poll.id}/ballots.blt`} download>
             Download the ballots as a BLT file
           </a>{" "}
-          and recount them with any program that counts single transferable vote elections, or with the counting tool
-          that comes with Breakaway.
+          and recount them with any program that counts single transferable vote elections, or with the counting tool that comes with Breakaway.
         </p>
       ) : null}
       {d.mode === "receipts-with-rankings" ? (

@@ -29,22 +29,25 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   // A code longer than any receipt matches nothing: it is not looked up.
   const check = code.length > MAX_LOOKUP_LENGTH ? ({ status: "not_found" } as const) : code ? await checkReceipt(context.db, loaded.poll.id, code) : null;
   const labels = new Map(loaded.rules.options.map((o) => [o.position, o.label]));
-  return data({
-    code,
-    check: check
-      ? {
-          status: check.status,
-          content:
-            check.status === "counted" && check.content
-              ? "choice" in check.content
-                ? check.content.choice
-                : "ranking" in check.content
-                  ? check.content.ranking.map((p) => labels.get(p) ?? "?").join(", then ")
-                  : null
-              : null,
-        }
-      : null,
-  }, { headers: { "Cache-Control": "no-store" } });
+  return data(
+    {
+      code,
+      check: check
+        ? {
+            status: check.status,
+            content:
+              check.status === "counted" && check.content
+                ? "choice" in check.content
+                  ? check.content.choice
+                  : "ranking" in check.content
+                    ? check.content.ranking.map((p) => labels.get(p) ?? "?").join(", then ")
+                    : null
+                : null,
+          }
+        : null,
+    },
+    { headers: { "Cache-Control": "no-store" } },
+  );
 }
 
 export default function ReceiptCheck() {
@@ -73,7 +76,14 @@ export default function ReceiptCheck() {
       ) : null}
       {poll.closed ? (
         <Form method="post">
-          <TextField name="code" label="Receipt code" hint="The 32 letters and digits shown when you voted." defaultValue={code} spellCheck={false} autoComplete="off" />
+          <TextField
+            name="code"
+            label="Receipt code"
+            hint="The 32 letters and digits shown when you voted."
+            defaultValue={code}
+            spellCheck={false}
+            autoComplete="off"
+          />
           <button type="submit" className="button">
             Check
           </button>

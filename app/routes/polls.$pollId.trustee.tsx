@@ -47,7 +47,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!intents.includes(intent)) throw new Response("Unknown request.", { status: 400 });
   if (share.trim() === "") return data({ ok: false as const, errors: { share: trusteeProblems.empty } as FieldErrors }, { status: 400 });
   const actor = { id: user.id, label: user.email };
-  const result = intent === "key" ? await giveTrusteeKey(context.db, actor, pollId, share) : await submitTrusteeShare(context.db, actor, pollId, intent, share, shuffledBefore);
+  const result =
+    intent === "key"
+      ? await giveTrusteeKey(context.db, actor, pollId, share)
+      : await submitTrusteeShare(context.db, actor, pollId, intent, share, shuffledBefore);
   if (!result.ok) return data({ ok: false as const, errors: { share: trusteeProblems[result.code] } as FieldErrors }, { status: 400 });
   const ceremonyStep = "step" in result && result.step !== undefined;
   // A ballot owned by a part of the road (an election's) is counted by its owner, in its order.
@@ -90,7 +93,14 @@ function Task({ page, errors }: { page: PageData; errors: FieldErrors }) {
     case "ceremony":
       return (
         <CeremonyTask
-          page={{ filesBase: `/polls/${page.poll.id}/trustee`, groupName: page.groupName, position: page.position, trustees: page.trustees, threshold: page.threshold ?? page.trustees, ...task }}
+          page={{
+            filesBase: `/polls/${page.poll.id}/trustee`,
+            groupName: page.groupName,
+            position: page.position,
+            trustees: page.trustees,
+            threshold: page.threshold ?? page.trustees,
+            ...task,
+          }}
           error={errors.share}
         />
       );
@@ -136,7 +146,9 @@ function Task({ page, errors }: { page: PageData; errors: FieldErrors }) {
             ) : null}
             <p>{t.toolRecordSteps}</p>
             <p>
-              <code>{shuffle ? t.toolShuffleCommand(page.position) : threshold ? t.toolThresholdDecryptCommand(page.position) : t.toolDecryptCommand(page.position)}</code>
+              <code>
+                {shuffle ? t.toolShuffleCommand(page.position) : threshold ? t.toolThresholdDecryptCommand(page.position) : t.toolDecryptCommand(page.position)}
+              </code>
             </p>
             <p>{t.toolPasteSteps}</p>
           </ToolPath>
@@ -157,7 +169,9 @@ function BrowserWork({ page, kind }: { page: PageData; kind: "shuffle" | "decryp
     if (!hydrated) return;
     let live = true;
     void import("~/modules/belenios/browser/trustee-work").then(({ estimateTrusteeWork }) =>
-      estimateTrusteeWork(page.groupName, kind === "shuffle" ? { shuffle: page.work.shuffle } : { decrypt: page.work.decrypt }).then((e) => live && setEstimate(e)),
+      estimateTrusteeWork(page.groupName, kind === "shuffle" ? { shuffle: page.work.shuffle } : { decrypt: page.work.decrypt }).then(
+        (e) => live && setEstimate(e),
+      ),
     );
     return () => {
       live = false;
@@ -175,7 +189,14 @@ function BrowserWork({ page, kind }: { page: PageData; kind: "shuffle" | "decryp
     }
     setState({ kind: "working", fraction: 0 });
     try {
-      const share = await trusteeShareInBrowser({ pollId: page.poll.id, kind, threshold, shuffled: page.shuffled, key, progress: (fraction) => setState({ kind: "working", fraction }) });
+      const share = await trusteeShareInBrowser({
+        pollId: page.poll.id,
+        kind,
+        threshold,
+        shuffled: page.shuffled,
+        key,
+        progress: (fraction) => setState({ kind: "working", fraction }),
+      });
       submit(kind === "shuffle" ? { intent: kind, share, shuffledBefore: String(page.shuffled) } : { intent: kind, share }, { method: "post" });
     } catch {
       setState({ kind: "failed", message: t.browserFailed });

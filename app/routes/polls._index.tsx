@@ -21,7 +21,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Drafts are for those who run polls.
   const visible = all.filter((p) => p.status !== "draft" || canManage);
   const [mine, trusteeTasks] = auth
-    ? await Promise.all([pollIdsOnRoll(context.db, auth.user.id, visible.map((p) => p.id)), trusteeTasksOf(context.db, auth.user.id)])
+    ? await Promise.all([
+        pollIdsOnRoll(
+          context.db,
+          auth.user.id,
+          visible.map((p) => p.id),
+        ),
+        trusteeTasksOf(context.db, auth.user.id),
+      ])
     : [new Set<string>(), []];
   // An election's trustees make their key on the trustee set's page (decision 047).
   // A part of the road's trustees likewise (decision 048).
@@ -63,7 +70,8 @@ export default function Polls() {
       <h1>Polls</h1>
       <p className="lead">Secret ballots of the movement. Results are published when each poll closes, with everything needed to check the count.</p>
       <p>
-        Votes on the constitution&rsquo;s clauses are under <Link to="/constitution">Constitution</Link>, with their <Link to="/constitution/results">results</Link>.
+        Votes on the constitution&rsquo;s clauses are under <Link to="/constitution">Constitution</Link>, with their{" "}
+        <Link to="/constitution/results">results</Link>.
       </p>
       <p>
         <Link to="/trustees">Trustees: who holds the key of each vote</Link>

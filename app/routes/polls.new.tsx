@@ -29,11 +29,18 @@ const pollForm = z
     title: limitedText(MAX_POLL_TITLE_LENGTH, "name", pollTextMessages.title).trim().min(1, { error: "Enter a title for the poll" }),
     description: limitedText(MAX_POLL_DESCRIPTION_LENGTH, "prose", pollTextMessages.description).trim(),
     method: z.enum(methods, { error: "Choose how people vote" }),
-    seats: z.coerce.number({ error: "Seats must be a whole number" }).int({ error: "Seats must be a whole number" }).min(1, { error: "There must be at least 1 seat" }).max(50, { error: "There can be at most 50 seats" }),
+    seats: z.coerce
+      .number({ error: "Seats must be a whole number" })
+      .int({ error: "Seats must be a whole number" })
+      .min(1, { error: "There must be at least 1 seat" })
+      .max(50, { error: "There can be at most 50 seats" }),
     // The whole field's length first, then each option (a label: one line, no hidden characters).
     options: z.string().superRefine((v, ctx) => {
-      if (v.length > MAX_POLL_OPTIONS * (MAX_OPTION_LABEL_LENGTH + 2)) return ctx.addIssue({ code: "custom", message: pollTextMessages.tooManyOptions, continue: false });
-      const lines = splitLines(v).map((l) => l.trim()).filter(Boolean);
+      if (v.length > MAX_POLL_OPTIONS * (MAX_OPTION_LABEL_LENGTH + 2))
+        return ctx.addIssue({ code: "custom", message: pollTextMessages.tooManyOptions, continue: false });
+      const lines = splitLines(v)
+        .map((l) => l.trim())
+        .filter(Boolean);
       if (lines.length > MAX_POLL_OPTIONS) return ctx.addIssue({ code: "custom", message: pollTextMessages.tooManyOptions, continue: false });
       for (const line of lines) {
         const problem = textLimitProblem(line, MAX_OPTION_LABEL_LENGTH, "name");
@@ -41,7 +48,11 @@ const pollForm = z
       }
     }),
     ron: z.string().optional(),
-    quorumPercent: z.coerce.number({ error: "Quorum must be a number from 0 to 100" }).int({ error: "Quorum must be a whole number from 0 to 100" }).min(0, { error: "Quorum must be a number from 0 to 100" }).max(100, { error: "Quorum must be a number from 0 to 100" }),
+    quorumPercent: z.coerce
+      .number({ error: "Quorum must be a number from 0 to 100" })
+      .int({ error: "Quorum must be a whole number from 0 to 100" })
+      .min(0, { error: "Quorum must be a number from 0 to 100" })
+      .max(100, { error: "Quorum must be a number from 0 to 100" }),
     majority: z.enum(["simple", "absolute", "two-thirds"], { error: "Choose the majority needed" }),
     publication: z.enum(["separate-lists", "receipts-with-rankings"], { error: "Choose how ballots are published" }),
     closesAt: z.string().min(1, { error: "Enter when the poll closes" }),
@@ -51,14 +62,18 @@ const pollForm = z
     trusteeThreshold: z.string().optional(),
   })
   .superRefine((v, ctx) => {
-    const lines = splitLines(v.options).map((l) => l.trim()).filter(Boolean);
+    const lines = splitLines(v.options)
+      .map((l) => l.trim())
+      .filter(Boolean);
     if (v.method !== "yes-no" && lines.length < 2) ctx.addIssue({ code: "custom", path: ["options"], message: "Enter at least 2 options, one per line" });
     if (new Set(lines).size !== lines.length) ctx.addIssue({ code: "custom", path: ["options"], message: "Each option must be different" });
-    if (v.method !== "yes-no" && v.seats >= lines.length + (v.ron ? 1 : 0)) ctx.addIssue({ code: "custom", path: ["seats"], message: "There must be more options than seats" });
+    if (v.method !== "yes-no" && v.seats >= lines.length + (v.ron ? 1 : 0))
+      ctx.addIssue({ code: "custom", path: ["seats"], message: "There must be more options than seats" });
     const closes = fromLondonLocal(v.closesAt);
     if (!closes) ctx.addIssue({ code: "custom", path: ["closesAt"], message: "Enter a real date and time" });
     else if (closes.getTime() <= Date.now()) ctx.addIssue({ code: "custom", path: ["closesAt"], message: "The closing time must be in the future" });
-    for (const [field, message] of Object.entries(trusteeFieldProblems(v.trustees, v.trusteeThreshold))) ctx.addIssue({ code: "custom", path: [field], message });
+    for (const [field, message] of Object.entries(trusteeFieldProblems(v.trustees, v.trusteeThreshold)))
+      ctx.addIssue({ code: "custom", path: [field], message });
   });
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -74,21 +89,29 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const v = parsed.data;
   const trustees = await trusteeIds(context.db, trusteeEmails(v.trustees));
   if (!trustees.ok) return data({ errors: { trustees: pollTrusteeText.unknown(trustees.unknown) } as FieldErrors, values }, { status: 400 });
-  const options = splitLines(v.options).map((l) => l.trim()).filter(Boolean).map((label) => ({ label }));
-  const created = await createPoll(context.db, { id: user.id, label: user.email }, {
-    title: v.title,
-    description: v.description,
-    method: v.method,
-    seats: isSeveralSeatMethod(v.method) ? v.seats : 1,
-    options: v.ron && v.method !== "yes-no" ? [...options, { label: "Re-open nominations", isRon: true }] : options,
-    quorum: { numerator: v.quorumPercent, denominator: 100 },
-    majority: v.majority,
-    publication: v.publication,
-    closesAt: fromLondonLocal(v.closesAt) ?? new Date(NaN),
-    trustees: trustees.ids,
-    trusteeThreshold: thresholdOf(v.trusteeThreshold),
-  });
-  if (!created.ok) return data({ errors: { title: "The poll could not be created. Check the options and closing time." } as FieldErrors, values }, { status: 400 });
+  const options = splitLines(v.options)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((label) => ({ label }));
+  const created = await createPoll(
+    context.db,
+    { id: user.id, label: user.email },
+    {
+      title: v.title,
+      description: v.description,
+      method: v.method,
+      seats: isSeveralSeatMethod(v.method) ? v.seats : 1,
+      options: v.ron && v.method !== "yes-no" ? [...options, { label: "Re-open nominations", isRon: true }] : options,
+      quorum: { numerator: v.quorumPercent, denominator: 100 },
+      majority: v.majority,
+      publication: v.publication,
+      closesAt: fromLondonLocal(v.closesAt) ?? new Date(NaN),
+      trustees: trustees.ids,
+      trusteeThreshold: thresholdOf(v.trusteeThreshold),
+    },
+  );
+  if (!created.ok)
+    return data({ errors: { title: "The poll could not be created. Check the options and closing time." } as FieldErrors, values }, { status: 400 });
   return redirect(`/polls/${created.pollId}`);
 }
 
@@ -143,7 +166,15 @@ export default function NewPoll() {
           <input type="checkbox" id="ron" name="ron" value="yes" defaultChecked={values.ron === "yes" || !result} />
           <label htmlFor="ron">Offer &ldquo;Re-open nominations&rdquo; on ranked ballots</label>
         </div>
-        <TextField name="seats" label="Seats to fill (several seats only)" type="text" inputMode="numeric" width="10" defaultValue={values.seats ?? "1"} error={errors.seats} />
+        <TextField
+          name="seats"
+          label="Seats to fill (several seats only)"
+          type="text"
+          inputMode="numeric"
+          width="10"
+          defaultValue={values.seats ?? "1"}
+          error={errors.seats}
+        />
         <TextField
           name="quorumPercent"
           label="Quorum, as a percentage of the roll (Yes / No polls)"

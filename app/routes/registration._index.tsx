@@ -14,7 +14,16 @@ import { TableScroll } from "~/components/table-scroll";
 export const meta: MetaFunction = () => [{ title: "Registration - Breakaway" }];
 
 /** Sections every application answers; the others are needed only in some cases. */
-const requiredSections: readonly DraftSection[] = ["register", "party-type", "name", "headquarters", "accounting-units", "financial-year", "assets", "third-party"];
+const requiredSections: readonly DraftSection[] = [
+  "register",
+  "party-type",
+  "name",
+  "headquarters",
+  "accounting-units",
+  "financial-year",
+  "assets",
+  "third-party",
+];
 
 function status(done: number, total: number): PartStatus {
   return done === 0 ? "not-started" : done >= total ? "complete" : "in-progress";
@@ -22,7 +31,11 @@ function status(done: number, total: number): PartStatus {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = requirePermission(request, context, "site.view");
-  const [roles, version, declared] = await Promise.all([auth ? rolesHeldBy(context.db, auth.user.id) : [], latestVersion(context.db), officersDeclared(context.db)]);
+  const [roles, version, declared] = await Promise.all([
+    auth ? rolesHeldBy(context.db, auth.user.id) : [],
+    latestVersion(context.db),
+    officersDeclared(context.db),
+  ]);
   // Where the founding stands, so everyone can see whether registration has started.
   const stage = { adopted: version !== null, officersDeclared: declared };
   if (!isAllowed(principalOf(context), "registration.manage")) return { manage: null, roles, stage };
@@ -46,7 +59,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     roles,
     stage,
     manage: {
-      details: { status: answered.length === 0 ? "not-started" : status(requiredAnswered, requiredSections.length), answered: answered.length, total: draftSectionIds.length },
+      details: {
+        status: answered.length === 0 ? "not-started" : status(requiredAnswered, requiredSections.length),
+        answered: answered.length,
+        total: draftSectionIds.length,
+      },
       emblems: { status: emblems.length > 0 ? "complete" : "not-started", count: emblems.length },
       names: { status: names.total > 0 ? "complete" : "not-started", count: names.total },
       officers: { status: officers.length === 0 ? "not-started" : status(officersDone, officers.length), done: officersDone, total: officers.length },
@@ -73,7 +90,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 function Status({ status }: { status: string }) {
   const s = status as PartStatus;
-  return <strong className={`status-tag${s === "complete" ? " status-tag--open" : s === "not-started" ? " status-tag--closed" : ""}`}>{partStatusLabels[s]}</strong>;
+  return (
+    <strong className={`status-tag${s === "complete" ? " status-tag--open" : s === "not-started" ? " status-tag--closed" : ""}`}>{partStatusLabels[s]}</strong>
+  );
 }
 
 export default function RegistrationHub() {
@@ -107,91 +126,91 @@ export default function RegistrationHub() {
       <p className="lead">{registrationText.hubLead}</p>
       {officerLink}
       <TableScroll label="Parts of the application and their status">
-      <table className="table">
-        <caption className="visually-hidden">Parts of the application and their status</caption>
-        <thead>
-          <tr>
-            <th scope="col">Part</th>
-            <th scope="col">Status</th>
-            <th scope="col">Progress</th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            <td>
-              <Link to="/registration/details">Application details</Link>
-            </td>
-            <td>
-              <Status status={manage.details.status} />
-            </td>
-            <td>
-              {manage.details.answered} of {manage.details.total} sections answered
-            </td>
-          </tr>
-          <tr>
-            <td>
-              <Link to="/registration/emblems">Emblems</Link>
-            </td>
-            <td>
-              <Status status={manage.emblems.status} />
-            </td>
-            <td>{manage.emblems.count} of 3 uploaded (emblems are optional)</td>
-          </tr>
-          <tr>
-            <td>
-              <Link to="/registration/officer">Officers&apos; details and declarations</Link>
-            </td>
-            <td>
-              <Status status={manage.officers.status} />
-            </td>
-            <td>{manage.officers.total === 0 ? "No officers declared yet" : `${manage.officers.done} of ${manage.officers.total} complete`}</td>
-          </tr>
-          <tr>
-            <td>
-              <Link to="/registration/names">Names already registered</Link>
-            </td>
-            <td>
-              <Status status={manage.names.status} />
-            </td>
-            <td>{manage.names.count.toLocaleString("en-GB")} names loaded, for the similarity checks</td>
-          </tr>
-          <tr>
-            <td>
-              <Link to="/registration/financial-scheme">Financial scheme</Link>
-            </td>
-            <td>
-              <Status status={manage.scheme.status} />
-            </td>
-            <td>{manage.scheme.progress}</td>
-          </tr>
-          <tr>
-            <td>
-              <Link to="/registration/readiness">Readiness checks</Link>
-            </td>
-            <td>
-              <Status status={fail > 0 ? "in-progress" : "complete"} />
-            </td>
-            <td>
-              {fail} {fail === 1 ? "fail" : "fails"}, {warning} {warning === 1 ? "warning" : "warnings"}, {pass} passed
-            </td>
-          </tr>
-          <tr>
-            <td>
-              <Link to="/registration/documents">Documents and the pack</Link>
-            </td>
-            <td>
-              <Status status={manage.documents.status} />
-            </td>
-            <td>
-              {!stage.adopted
-                ? "Waiting for the adopted constitution (the other documents can be downloaded now)"
-                : fail > 0
-                  ? "Can be downloaded; put the failed checks right before you file"
-                  : "Ready to download and file"}
-            </td>
-          </tr>
-        </tbody>
-      </table>
+        <table className="table">
+          <caption className="visually-hidden">Parts of the application and their status</caption>
+          <thead>
+            <tr>
+              <th scope="col">Part</th>
+              <th scope="col">Status</th>
+              <th scope="col">Progress</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <td>
+                <Link to="/registration/details">Application details</Link>
+              </td>
+              <td>
+                <Status status={manage.details.status} />
+              </td>
+              <td>
+                {manage.details.answered} of {manage.details.total} sections answered
+              </td>
+            </tr>
+            <tr>
+              <td>
+                <Link to="/registration/emblems">Emblems</Link>
+              </td>
+              <td>
+                <Status status={manage.emblems.status} />
+              </td>
+              <td>{manage.emblems.count} of 3 uploaded (emblems are optional)</td>
+            </tr>
+            <tr>
+              <td>
+                <Link to="/registration/officer">Officers&apos; details and declarations</Link>
+              </td>
+              <td>
+                <Status status={manage.officers.status} />
+              </td>
+              <td>{manage.officers.total === 0 ? "No officers declared yet" : `${manage.officers.done} of ${manage.officers.total} complete`}</td>
+            </tr>
+            <tr>
+              <td>
+                <Link to="/registration/names">Names already registered</Link>
+              </td>
+              <td>
+                <Status status={manage.names.status} />
+              </td>
+              <td>{manage.names.count.toLocaleString("en-GB")} names loaded, for the similarity checks</td>
+            </tr>
+            <tr>
+              <td>
+                <Link to="/registration/financial-scheme">Financial scheme</Link>
+              </td>
+              <td>
+                <Status status={manage.scheme.status} />
+              </td>
+              <td>{manage.scheme.progress}</td>
+            </tr>
+            <tr>
+              <td>
+                <Link to="/registration/readiness">Readiness checks</Link>
+              </td>
+              <td>
+                <Status status={fail > 0 ? "in-progress" : "complete"} />
+              </td>
+              <td>
+                {fail} {fail === 1 ? "fail" : "fails"}, {warning} {warning === 1 ? "warning" : "warnings"}, {pass} passed
+              </td>
+            </tr>
+            <tr>
+              <td>
+                <Link to="/registration/documents">Documents and the pack</Link>
+              </td>
+              <td>
+                <Status status={manage.documents.status} />
+              </td>
+              <td>
+                {!stage.adopted
+                  ? "Waiting for the adopted constitution (the other documents can be downloaded now)"
+                  : fail > 0
+                    ? "Can be downloaded; put the failed checks right before you file"
+                    : "Ready to download and file"}
+              </td>
+            </tr>
+          </tbody>
+        </table>
       </TableScroll>
       <h2>Sections of the application</h2>
       <ul className="list">

@@ -3,7 +3,18 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import type { ReactNode } from "react";
 import { ErrorSummary, FieldError, NotificationBanner, Radios, TextArea, TextField, type FieldErrors, type TextFieldProps } from "~/components/forms";
 import { MAX_DESCRIPTIONS, MAX_NAME_WORDS } from "~/modules/registration/details";
-import { draftSectionIds, draftToValues, formPath, formValues, isDraftSection, parseSection, rowIndexes, sectionValues, type DraftSection, type FormValues } from "~/modules/registration/draft-form";
+import {
+  draftSectionIds,
+  draftToValues,
+  formPath,
+  formValues,
+  isDraftSection,
+  parseSection,
+  rowIndexes,
+  sectionValues,
+  type DraftSection,
+  type FormValues,
+} from "~/modules/registration/draft-form";
 import { answerInWords, draftIssueMessage, labelOf, registrationText, sectionTitles } from "~/modules/registration/messages";
 import { EditVersion, StaleEditSummary, staleFieldErrors } from "~/components/stale-edit";
 import { editVersion, staleChanges, type StaleChange } from "~/utils/stale-edit";
@@ -49,7 +60,12 @@ function reshapeRows(values: FormValues, prefix: string, change: { remove?: numb
 
 const repeated = {
   descriptions: { section: "descriptions", prefix: "descriptions", fields: ["text", "translation"], max: MAX_DESCRIPTIONS },
-  units: { section: "accounting-units", prefix: "accountingUnits", fields: ["name", "treasurer", "secondOfficer", "address.line1", "address.town", "address.postcode"], max: 50 },
+  units: {
+    section: "accounting-units",
+    prefix: "accountingUnits",
+    fields: ["name", "treasurer", "secondOfficer", "address.line1", "address.town", "address.postcode"],
+    max: 50,
+  },
 } as const;
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -65,7 +81,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if ((verb === "add" || verb === "remove") && (kind === "descriptions" || kind === "units")) {
     const group = repeated[kind];
     const rowCount = rowIndexes(values, group.prefix).length;
-    const shaped = verb === "add" ? (rowCount < group.max ? reshapeRows(values, group.prefix, { add: [...group.fields] }) : values) : reshapeRows(values, group.prefix, { remove: Number(index) });
+    const shaped =
+      verb === "add"
+        ? rowCount < group.max
+          ? reshapeRows(values, group.prefix, { add: [...group.fields] })
+          : values
+        : reshapeRows(values, group.prefix, { remove: Number(index) });
     return data<ActionResult>({ section, errors: {}, values: shaped, version });
   }
   const parsed = parseSection(section, values);
@@ -127,7 +148,11 @@ export default function RegistrationDetails() {
         <Link to="/registration">Registration</Link>
       </p>
       <h1>Application details</h1>
-      {result?.stale ? <StaleEditSummary changes={result.stale} fieldIds={firstChoice} /> : result ? <ErrorSummary errors={result.errors} fieldIds={firstChoice} /> : null}
+      {result?.stale ? (
+        <StaleEditSummary changes={result.stale} fieldIds={firstChoice} />
+      ) : result ? (
+        <ErrorSummary errors={result.errors} fieldIds={firstChoice} />
+      ) : null}
       {saved && isDraftSection(saved) && !result ? (
         <NotificationBanner title="Saved" kind="success">
           <p>
@@ -135,7 +160,10 @@ export default function RegistrationDetails() {
           </p>
         </NotificationBanner>
       ) : null}
-      <p className="lead">Every section saves as a draft on its own: answer them in any order and come back later. The readiness page checks the answers against the Electoral Commission&apos;s rules.</p>
+      <p className="lead">
+        Every section saves as a draft on its own: answer them in any order and come back later. The readiness page checks the answers against the Electoral
+        Commission&apos;s rules.
+      </p>
       <nav aria-label="Sections">
         <ol className="list toc">
           {draftSectionIds.map((s) => (
@@ -153,11 +181,16 @@ export default function RegistrationDetails() {
             ["NI", "Northern Ireland"],
             ["both", "Both (two legally separate parties with separate finances)"],
           ])}
-          {q.checkboxes("nations", "If Great Britain or both: which nations will the party contest elections in?", [
-            ["england", "England"],
-            ["scotland", "Scotland"],
-            ["wales", "Wales"],
-          ], "Choose at least one. Leave these empty for Northern Ireland only.")}
+          {q.checkboxes(
+            "nations",
+            "If Great Britain or both: which nations will the party contest elections in?",
+            [
+              ["england", "England"],
+              ["scotland", "Scotland"],
+              ["wales", "Wales"],
+            ],
+            "Choose at least one. Leave these empty for Northern Ireland only.",
+          )}
         </>
       ))}
 
@@ -171,14 +204,28 @@ export default function RegistrationDetails() {
             ["english-parish", "English parish council elections"],
             ["welsh-community", "Welsh community council elections"],
           ])}
-          {q.checkbox("intendsToContest", "The party intends to field at least one candidate at an election", "The Commission registers only parties that intend to contest elections.")}
+          {q.checkbox(
+            "intendsToContest",
+            "The party intends to field at least one candidate at an election",
+            "The Commission registers only parties that intend to contest elections.",
+          )}
         </>
       ))}
 
       {section("name", (q) => (
         <>
-          {q.text("name", "The party's name", `At most ${MAX_NAME_WORDS} words, in Roman letters you can type on a UK keyboard, with no web address or hashtag.`, { maxWords: MAX_NAME_WORDS })}
-          {q.text("nameTranslation", "Its Welsh or Irish form (optional)", "Only a Great Britain party contesting in Wales may add a Welsh form; only a Northern Ireland party an Irish one.", { maxWords: MAX_NAME_WORDS })}
+          {q.text(
+            "name",
+            "The party's name",
+            `At most ${MAX_NAME_WORDS} words, in Roman letters you can type on a UK keyboard, with no web address or hashtag.`,
+            { maxWords: MAX_NAME_WORDS },
+          )}
+          {q.text(
+            "nameTranslation",
+            "Its Welsh or Irish form (optional)",
+            "Only a Great Britain party contesting in Wales may add a Welsh form; only a Northern Ireland party an Irish one.",
+            { maxWords: MAX_NAME_WORDS },
+          )}
           {q.radios("nameTranslationLanguage", "If you gave another form: which language is it in?", [
             ["welsh", "Welsh"],
             ["irish", "Irish"],
@@ -188,12 +235,20 @@ export default function RegistrationDetails() {
 
       {section(
         "descriptions",
-        (q) => q.rows("descriptions", "Description", (i) => (
-          <>
-            {q.text(`descriptions.${i}.text`, `Description ${i + 1}`, `At most ${MAX_NAME_WORDS} words, different from the name.`, { maxWords: MAX_NAME_WORDS })}
-            {q.text(`descriptions.${i}.translation`, `Description ${i + 1}: Welsh or Irish form (optional)`, undefined, { maxWords: MAX_NAME_WORDS })}
-          </>
-        ), { intent: "descriptions", max: MAX_DESCRIPTIONS, addLabel: "Add another description" }),
+        (q) =>
+          q.rows(
+            "descriptions",
+            "Description",
+            (i) => (
+              <>
+                {q.text(`descriptions.${i}.text`, `Description ${i + 1}`, `At most ${MAX_NAME_WORDS} words, different from the name.`, {
+                  maxWords: MAX_NAME_WORDS,
+                })}
+                {q.text(`descriptions.${i}.translation`, `Description ${i + 1}: Welsh or Irish form (optional)`, undefined, { maxWords: MAX_NAME_WORDS })}
+              </>
+            ),
+            { intent: "descriptions", max: MAX_DESCRIPTIONS, addLabel: "Add another description" },
+          ),
         `Up to ${MAX_DESCRIPTIONS} descriptions candidates may use on the ballot paper. Empty rows are left out when you save.`,
       )}
 
@@ -218,11 +273,21 @@ export default function RegistrationDetails() {
 
       {section("officers", (q) => (
         <>
-          {q.textarea("leaderPurpose", "If the party has no single overall leader: for what purpose does the registered leader lead?", "For example, co-leaders: say which of them is registered and for what purpose. Leave empty if the leader is the overall leader.")}
+          {q.textarea(
+            "leaderPurpose",
+            "If the party has no single overall leader: for what purpose does the registered leader lead?",
+            "For example, co-leaders: say which of them is registered and for what purpose. Leave empty if the leader is the overall leader.",
+          )}
           <fieldset className="fieldset" id="additionalOfficer">
             <legend className="fieldset__legend">Additional officer</legend>
-            <p className="hint">Needed only when one person is leader, nominating officer and treasurer and there is no campaigns officer. They must hold a named office in the party.</p>
-            {q.select("additionalOfficer.userId", "Who is it?", [["", "Nobody"], ...loaded.people.map((p) => [p.userId, `${p.name} (${p.position})`] as const)])}
+            <p className="hint">
+              Needed only when one person is leader, nominating officer and treasurer and there is no campaigns officer. They must hold a named office in the
+              party.
+            </p>
+            {q.select("additionalOfficer.userId", "Who is it?", [
+              ["", "Nobody"],
+              ...loaded.people.map((p) => [p.userId, `${p.name} (${p.position})`] as const),
+            ])}
             {q.text("additionalOfficer.office", "The office they hold in the party")}
           </fieldset>
         </>
@@ -236,21 +301,28 @@ export default function RegistrationDetails() {
           ])}
           <div className="conditional">
             <p className="hint">If yes: each unit&apos;s name, treasurer, second officer and address.</p>
-            {q.rows("accountingUnits", "Accounting unit", (i) => (
-              <>
-                {q.text(`accountingUnits.${i}.name`, `Unit ${i + 1}: name`)}
-                {q.text(`accountingUnits.${i}.treasurer`, `Unit ${i + 1}: treasurer`)}
-                {q.text(`accountingUnits.${i}.secondOfficer`, `Unit ${i + 1}: second officer`)}
-                {q.text(`accountingUnits.${i}.address.line1`, `Unit ${i + 1}: address`)}
-                {q.text(`accountingUnits.${i}.address.town`, `Unit ${i + 1}: town or city`, undefined, { width: "20" })}
-                {q.text(`accountingUnits.${i}.address.postcode`, `Unit ${i + 1}: postcode`, undefined, { width: "10" })}
-              </>
-            ), { intent: "units", max: 50, addLabel: "Add another accounting unit" })}
+            {q.rows(
+              "accountingUnits",
+              "Accounting unit",
+              (i) => (
+                <>
+                  {q.text(`accountingUnits.${i}.name`, `Unit ${i + 1}: name`)}
+                  {q.text(`accountingUnits.${i}.treasurer`, `Unit ${i + 1}: treasurer`)}
+                  {q.text(`accountingUnits.${i}.secondOfficer`, `Unit ${i + 1}: second officer`)}
+                  {q.text(`accountingUnits.${i}.address.line1`, `Unit ${i + 1}: address`)}
+                  {q.text(`accountingUnits.${i}.address.town`, `Unit ${i + 1}: town or city`, undefined, { width: "20" })}
+                  {q.text(`accountingUnits.${i}.address.postcode`, `Unit ${i + 1}: postcode`, undefined, { width: "10" })}
+                </>
+              ),
+              { intent: "units", max: 50, addLabel: "Add another accounting unit" },
+            )}
           </div>
         </>
       ))}
 
-      {section("financial-year", (q) => q.dayMonth("financialYearEnd", "On what day does the party's financial year end?", "For example, 31 12 for 31 December."))}
+      {section("financial-year", (q) =>
+        q.dayMonth("financialYearEnd", "On what day does the party's financial year end?", "For example, 31 12 for 31 December."),
+      )}
 
       {section("assets", (q) => (
         <>
@@ -275,10 +347,20 @@ export default function RegistrationDetails() {
         </>
       ))}
 
-      {section("third-party", (q) => q.checkbox("notThirdParty", "The party is not a recognised third party (a registered non-party campaigner)", "A recognised third party must de-register before it can register as a party."))}
+      {section("third-party", (q) =>
+        q.checkbox(
+          "notThirdParty",
+          "The party is not a recognised third party (a registered non-party campaigner)",
+          "A recognised third party must de-register before it can register as a party.",
+        ),
+      )}
 
       {section("general-election", (q) =>
-        q.checkbox("notContestingGeneralElections", "The party will not contest UK Parliamentary general elections (optional declaration)", "Not for minor parties. Leave unticked if the party may stand candidates for Parliament."),
+        q.checkbox(
+          "notContestingGeneralElections",
+          "The party will not contest UK Parliamentary general elections (optional declaration)",
+          "Not for minor parties. Leave unticked if the party may stand candidates for Parliament.",
+        ),
       )}
     </div>
   );
@@ -331,7 +413,18 @@ class Questions {
   }
 
   text(name: string, label: string, hint?: string, options: Omit<Partial<TextFieldProps>, "name" | "label" | "hint"> = {}) {
-    return <TextField name={name} label={label} hint={hint} error={this.errors[name]} defaultValue={this.one(name)} autoComplete="off" spellCheck={options.type === "email" ? false : undefined} {...options} />;
+    return (
+      <TextField
+        name={name}
+        label={label}
+        hint={hint}
+        error={this.errors[name]}
+        defaultValue={this.one(name)}
+        autoComplete="off"
+        spellCheck={options.type === "email" ? false : undefined}
+        {...options}
+      />
+    );
   }
 
   textarea(name: string, label: string, hint?: string) {
@@ -397,7 +490,13 @@ class Questions {
                 <label className="label" htmlFor={`${name}.${part}`}>
                   {part === "day" ? "Day" : "Month"}
                 </label>
-                <input className={`input input--width-10${error ? " input--error" : ""}`} id={`${name}.${part}`} name={`${name}.${part}`} inputMode="numeric" defaultValue={this.one(`${name}.${part}`)} />
+                <input
+                  className={`input input--width-10${error ? " input--error" : ""}`}
+                  id={`${name}.${part}`}
+                  name={`${name}.${part}`}
+                  inputMode="numeric"
+                  defaultValue={this.one(`${name}.${part}`)}
+                />
               </div>
             ))}
           </div>

@@ -11,7 +11,8 @@ import { TableScroll } from "~/components/table-scroll";
 export const meta: MetaFunction = () => [{ title: "Registration documents - Breakaway" }];
 
 const statusText: Record<PackStatus, string> = {
-  "not-started": "The pack has not been prepared since it last changed. Downloading it prepares it, which takes a few seconds; or prepare it now and download it when it is ready.",
+  "not-started":
+    "The pack has not been prepared since it last changed. Downloading it prepares it, which takes a few seconds; or prepare it now and download it when it is ready.",
   rendering: "Preparing the pack. This takes a few seconds.",
   ready: "The pack is ready: downloads start at once.",
   failed: "Preparing the pack failed. Try again; if it fails again, tell whoever runs Breakaway.",
@@ -78,7 +79,8 @@ export default function RegistrationDocuments() {
       </p>
       <h1>Registration documents</h1>
       <p className="lead">
-        Everything the Electoral Commission asks for, as PDF: download each document, or the whole pack as one PDF or as a zip of the separate PDFs. Each document shows the application as it stands now.
+        Everything the Electoral Commission asks for, as PDF: download each document, or the whole pack as one PDF or as a zip of the separate PDFs. Each
+        document shows the application as it stands now.
       </p>
       {!adopted ? (
         <div className="panel">
@@ -124,28 +126,28 @@ export default function RegistrationDocuments() {
 
       <h2>Each document</h2>
       <TableScroll label="The documents of the registration pack">
-      <table className="table">
-        <caption className="visually-hidden">The documents of the registration pack</caption>
-        <thead>
-          <tr>
-            <th scope="col">Document</th>
-            <th scope="col">What it is</th>
-          </tr>
-        </thead>
-        <tbody>
-          {documents.map((d, i) => (
-            <tr key={d.doc}>
-              <td>
-                <a href={`/registration/documents/${d.doc}.pdf`} download>
-                  {`${i + 1}. ${d.title}`}
-                  <span className="visually-hidden"> (PDF)</span>
-                </a>
-              </td>
-              <td>{d.purpose}</td>
+        <table className="table">
+          <caption className="visually-hidden">The documents of the registration pack</caption>
+          <thead>
+            <tr>
+              <th scope="col">Document</th>
+              <th scope="col">What it is</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {documents.map((d, i) => (
+              <tr key={d.doc}>
+                <td>
+                  <a href={`/registration/documents/${d.doc}.pdf`} download>
+                    {`${i + 1}. ${d.title}`}
+                    <span className="visually-hidden"> (PDF)</span>
+                  </a>
+                </td>
+                <td>{d.purpose}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </TableScroll>
       <p>
         Change the financial scheme on <Link to="/registration/financial-scheme">its own page</Link>. See{" "}

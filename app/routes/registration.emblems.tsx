@@ -1,10 +1,4 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorSummary, NotificationBanner, type FieldErrors } from "~/components/forms";
@@ -60,14 +54,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return redirect("/registration/emblems?done=removed");
   }
   if (intent === "describe") {
-    const values = { hasPicture: String(form.get("hasPicture") ?? ""), hasText: String(form.get("hasText") ?? ""), smallestTextPx: String(form.get("smallestTextPx") ?? "").trim() };
+    const values = {
+      hasPicture: String(form.get("hasPicture") ?? ""),
+      hasText: String(form.get("hasText") ?? ""),
+      smallestTextPx: String(form.get("smallestTextPx") ?? "").trim(),
+    };
     const errors: FieldErrors = {};
     if (values.hasPicture !== "yes" && values.hasPicture !== "no") errors[`hasPicture-${slot}`] = emblemAnswerMessages.picture_missing;
     if (values.hasText !== "yes" && values.hasText !== "no") errors[`hasText-${slot}`] = emblemAnswerMessages.text_missing;
     const hasText = values.hasText === "yes";
     if (hasText && !/^\d{1,6}$/.test(values.smallestTextPx)) errors[`smallestTextPx-${slot}`] = emblemProblemMessages.text_size_invalid;
     if (Object.keys(errors).length > 0) return fail(slot, errors, values);
-    const r = await setEmblemAnswers(context.db, actor, slot, { hasPicture: values.hasPicture === "yes", hasText, smallestTextPx: hasText ? Number(values.smallestTextPx) : null });
+    const r = await setEmblemAnswers(context.db, actor, slot, {
+      hasPicture: values.hasPicture === "yes",
+      hasText,
+      smallestTextPx: hasText ? Number(values.smallestTextPx) : null,
+    });
     if (!r.ok) return fail(slot, { [r.code === "text_size_invalid" ? `smallestTextPx-${slot}` : field]: emblemProblemMessages[r.code] }, values);
     return redirect(`/registration/emblems?done=described#emblem-${slot}`);
   }
@@ -92,7 +94,12 @@ export default function Emblems() {
   const [params] = useSearchParams();
   const done = doneMessages[params.get("done") ?? ""];
   const slots = Array.from({ length: MAX_EMBLEMS }, (_, i) => i + 1);
-  const firstChoice = Object.fromEntries(slots.flatMap((s) => [[`hasPicture-${s}`, `hasPicture-${s}-yes`], [`hasText-${s}`, `hasText-${s}-yes`]]));
+  const firstChoice = Object.fromEntries(
+    slots.flatMap((s) => [
+      [`hasPicture-${s}`, `hasPicture-${s}-yes`],
+      [`hasText-${s}`, `hasText-${s}-yes`],
+    ]),
+  );
   return (
     <div className="page">
       <p>
@@ -106,7 +113,8 @@ export default function Emblems() {
         </NotificationBanner>
       ) : null}
       <p className="lead">
-        Up to three emblems candidates may print on the ballot paper. The Commission accepts them only in black and white or greyscale, cropped close, with a picture or symbol (plain text is refused), and printed 2 cm square: any lettering must be at least 6% of the emblem&apos;s height to be readable.
+        Up to three emblems candidates may print on the ballot paper. The Commission accepts them only in black and white or greyscale, cropped close, with a
+        picture or symbol (plain text is refused), and printed 2 cm square: any lettering must be at least 6% of the emblem&apos;s height to be readable.
       </p>
       {slots.map((slot) => {
         const e = emblems.find((x) => x.slot === slot);
@@ -122,7 +130,12 @@ export default function Emblems() {
             <h2 id={`emblem-${slot}`}>Emblem {slot}</h2>
             {e ? (
               <>
-                <img src={`/registration/emblems/${slot}`} alt={`Emblem ${slot} as uploaded`} width={Math.min(200, e.inspection.width)} style={{ border: "1px solid #b1b4b6", height: "auto" }} />
+                <img
+                  src={`/registration/emblems/${slot}`}
+                  alt={`Emblem ${slot} as uploaded`}
+                  width={Math.min(200, e.inspection.width)}
+                  style={{ border: "1px solid #b1b4b6", height: "auto" }}
+                />
                 <dl className="summary-list">
                   <div className="summary-list__row">
                     <dt>File</dt>
@@ -143,8 +156,11 @@ export default function Emblems() {
                   <div className="summary-list__row">
                     <dt>Empty margins</dt>
                     <dd>
-                      Top {percent(e.inspection.margins.top)}, right {percent(e.inspection.margins.right)}, bottom {percent(e.inspection.margins.bottom)}, left {percent(e.inspection.margins.left)} of the image.
-                      {Object.values(e.inspection.margins).some((m) => m > EMBLEM_MARGIN) ? " Crop the empty space around the emblem: the Commission asks for it cropped close." : " Cropped close."}
+                      Top {percent(e.inspection.margins.top)}, right {percent(e.inspection.margins.right)}, bottom {percent(e.inspection.margins.bottom)}, left{" "}
+                      {percent(e.inspection.margins.left)} of the image.
+                      {Object.values(e.inspection.margins).some((m) => m > EMBLEM_MARGIN)
+                        ? " Crop the empty space around the emblem: the Commission asks for it cropped close."
+                        : " Cropped close."}
                     </dd>
                   </div>
                   <div className="summary-list__row">
@@ -163,7 +179,14 @@ export default function Emblems() {
                   </div>
                 </dl>
                 <Form method="post" action={`/registration/emblems?slot=${slot}`} noValidate>
-                  <Choice name={`hasPicture-${slot}`} field="hasPicture" legend="Does the emblem have a picture?" hint="A picture or symbol, not only lettering." checked={hasPicture} error={errors[`hasPicture-${slot}`]} />
+                  <Choice
+                    name={`hasPicture-${slot}`}
+                    field="hasPicture"
+                    legend="Does the emblem have a picture?"
+                    hint="A picture or symbol, not only lettering."
+                    checked={hasPicture}
+                    error={errors[`hasPicture-${slot}`]}
+                  />
                   <Choice
                     name={`hasText-${slot}`}
                     field="hasText"
@@ -218,7 +241,14 @@ export default function Emblems() {
                     <span className="visually-hidden">Error:</span> {fileError}
                   </p>
                 ) : null}
-                <input className="input" type="file" id={`file-${slot}`} name="file" accept="image/*" aria-describedby={`file-${slot}-hint${fileError ? ` file-${slot}-error` : ""}`} />
+                <input
+                  className="input"
+                  type="file"
+                  id={`file-${slot}`}
+                  name="file"
+                  accept="image/*"
+                  aria-describedby={`file-${slot}-hint${fileError ? ` file-${slot}-error` : ""}`}
+                />
               </div>
               <button type="submit" className="button button--secondary" disabled={busy}>
                 {e ? "Replace" : "Upload"}
@@ -238,7 +268,23 @@ export default function Emblems() {
   );
 }
 
-function Choice({ name, field, legend, hint, checked, error, ifYes }: { name: string; field: string; legend: string; hint?: string; checked: string; error?: string; ifYes?: ReactNode }) {
+function Choice({
+  name,
+  field,
+  legend,
+  hint,
+  checked,
+  error,
+  ifYes,
+}: {
+  name: string;
+  field: string;
+  legend: string;
+  hint?: string;
+  checked: string;
+  error?: string;
+  ifYes?: ReactNode;
+}) {
   const describedBy = [hint ? `${name}-hint` : "", error ? `${name}-error` : ""].filter(Boolean).join(" ") || undefined;
   return (
     <div className={`form-group${error ? " form-group--error" : ""}`}>

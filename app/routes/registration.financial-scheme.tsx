@@ -21,8 +21,10 @@ export const meta: MetaFunction = () => [{ title: "Financial scheme - Registrati
 const text = {
   heading: "Financial scheme",
   lead: "The financial scheme sets out how the party handles its accounts, donations, loans and campaign spending. Breakaway writes it from a model scheme and the application's details (treasurer, financial year, accounting units). Read it, change it if you need to, and save it: it goes into the registration pack as you leave it.",
-  generatedStatus: "This is the text generated from the model. It follows the application's details: a new treasurer or a changed financial year shows here at once.",
-  editedStatus: "This is your edited text. It no longer follows the application's details: check the treasurer, the financial year and the accounting units by hand, or reset it to the generated text.",
+  generatedStatus:
+    "This is the text generated from the model. It follows the application's details: a new treasurer or a changed financial year shows here at once.",
+  editedStatus:
+    "This is your edited text. It no longer follows the application's details: check the treasurer, the financial year and the accounting units by hand, or reset it to the generated text.",
   label: "Text of the financial scheme",
   hint: `Plain text with Markdown: a line starting with # is a heading, - starts a list item, **bold** is bold. At most ${MAX_FINANCIAL_SCHEME_LENGTH.toLocaleString("en-GB")} characters.`,
   save: "Save the financial scheme",
@@ -49,9 +51,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     treasurerName: state.treasurerName,
     adopted: state.adopted,
     editedSinceAdoption: !state.adopted && state.adoptedBefore,
-    ballot: state.ballot && poll
-      ? { pollId: poll.id, open: poll.status === "open", due: poll.closesAt.getTime() <= Date.now(), closesAt: formatDateTime(poll.closesAt), ballots: poll.ballotCount, rollSize: poll.rollSize }
-      : null,
+    ballot:
+      state.ballot && poll
+        ? {
+            pollId: poll.id,
+            open: poll.status === "open",
+            due: poll.closesAt.getTime() <= Date.now(),
+            closesAt: formatDateTime(poll.closesAt),
+            ballots: poll.ballotCount,
+            rollSize: poll.rollSize,
+          }
+        : null,
     lastFailed: !state.ballot && !state.adopted && poll ? poll.id : null,
   };
 }
@@ -91,7 +101,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const state = await financialSchemeState(context.db);
     const poll = state.ballot ? (await loadRules(context.db, state.ballot.pollId, PAGE_READ))?.poll : null;
     // Before its closing time a ballot is closed only by the returning officer, on the poll's page.
-    if (poll && poll.status === "open" && poll.closesAt.getTime() > Date.now()) return data<ActionResult>({ errors: { vote: v.openNow(formatDateTime(poll.closesAt), poll.ballotCount, poll.rollSize) } }, { status: 400 });
+    if (poll && poll.status === "open" && poll.closesAt.getTime() > Date.now())
+      return data<ActionResult>({ errors: { vote: v.openNow(formatDateTime(poll.closesAt), poll.ballotCount, poll.rollSize) } }, { status: 400 });
     const settled = await settleFinancialSchemeVote(context.db, actor);
     if (!settled.ok) return data<ActionResult>({ errors: { vote: v.problems[settled.code] } }, { status: 400 });
     return redirect(`/registration/financial-scheme?done=${settled.adopted ? "adopted" : "not-adopted"}`);
@@ -109,7 +120,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const value = typeof scheme === "string" ? scheme : "";
   const saved = await saveFinancialScheme(context.db, actor, value, version);
   if (!saved.ok && saved.code === "stale") return staleReply(saved, value);
-  if (!saved.ok) return data<ActionResult>({ errors: { scheme: saved.code === "empty" ? text.empty : saved.code === "ballot_open" ? v.frozen : schemeTextMessages[saved.code] }, value, version }, { status: 400 });
+  if (!saved.ok)
+    return data<ActionResult>(
+      { errors: { scheme: saved.code === "empty" ? text.empty : saved.code === "ballot_open" ? v.frozen : schemeTextMessages[saved.code] }, value, version },
+      { status: 400 },
+    );
   return redirect("/registration/financial-scheme?done=saved");
 }
 
@@ -179,7 +194,11 @@ export default function FinancialSchemePage() {
             </button>
           </Form>
         ) : null}
-        {result?.errors.vote ? <p className="error-message" id="vote-error">{result.errors.vote}</p> : null}
+        {result?.errors.vote ? (
+          <p className="error-message" id="vote-error">
+            {result.errors.vote}
+          </p>
+        ) : null}
       </section>
       <p>
         <strong className={`status-tag${loaded.edited ? "" : " status-tag--open"}`}>{loaded.edited ? "Edited" : "Generated"}</strong>{" "}

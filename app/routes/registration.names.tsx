@@ -1,10 +1,4 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, NotificationBanner, type FieldErrors } from "~/components/forms";
 import { namesProblemMessages } from "~/modules/registration/messages";
@@ -78,7 +72,8 @@ export default function RegisteredNames() {
         </NotificationBanner>
       ) : null}
       <p className="lead">
-        The readiness checks compare the party&apos;s name and descriptions with the names of parties already on the Electoral Commission&apos;s registers, to warn of names voters might confuse. Download the list of registered parties from the Commission&apos;s register search as CSV and load it here.
+        The readiness checks compare the party&apos;s name and descriptions with the names of parties already on the Electoral Commission&apos;s registers, to
+        warn of names voters might confuse. Download the list of registered parties from the Commission&apos;s register search as CSV and load it here.
       </p>
       <h2>The list now</h2>
       {total === 0 ? (
@@ -89,23 +84,23 @@ export default function RegisteredNames() {
             {n(total)} names{loadedAt ? `, loaded on ${formatDateTime(loadedAt)}` : ""}. The first {first.length} in alphabetical order:
           </p>
           <TableScroll label="The first names of the list">
-          <table className="table">
-            <caption className="visually-hidden">The first names of the list</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Register</th>
-              </tr>
-            </thead>
-            <tbody>
-              {first.map((row) => (
-                <tr key={row.name}>
-                  <td>{row.name}</td>
-                  <td>{row.register || "Not given"}</td>
+            <table className="table">
+              <caption className="visually-hidden">The first names of the list</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Register</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {first.map((row) => (
+                  <tr key={row.name}>
+                    <td>{row.name}</td>
+                    <td>{row.register || "Not given"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </TableScroll>
           <Form method="post">
             <button type="submit" className="button button--warning" name="intent" value="clear" disabled={busy}>
@@ -121,14 +116,22 @@ export default function RegisteredNames() {
             CSV file of registered party names
           </label>
           <div className="hint" id="file-hint">
-            The names in a column headed &quot;name&quot; (or &quot;party name&quot;), or else in the first column. A &quot;register&quot; column is kept if there is one. Loading a file replaces the whole list.
+            The names in a column headed &quot;name&quot; (or &quot;party name&quot;), or else in the first column. A &quot;register&quot; column is kept if
+            there is one. Loading a file replaces the whole list.
           </div>
           {result?.errors.file ? (
             <p className="error-message" id="file-error">
               <span className="visually-hidden">Error:</span> {result.errors.file}
             </p>
           ) : null}
-          <input className="input" type="file" id="file" name="file" accept=".csv,text/csv" aria-describedby={`file-hint${result?.errors.file ? " file-error" : ""}`} />
+          <input
+            className="input"
+            type="file"
+            id="file"
+            name="file"
+            accept=".csv,text/csv"
+            aria-describedby={`file-hint${result?.errors.file ? " file-error" : ""}`}
+          />
         </div>
         <button type="submit" className="button" disabled={busy}>
           Load the list

@@ -4,7 +4,14 @@ import { MAX_FULL_NAME_LENGTH, MAX_HOME_ADDRESS_LENGTH } from "~/utils/input-lim
 import { ErrorSummary, FieldError, NotificationBanner, TextArea, TextField, type FieldErrors } from "~/components/forms";
 import { officerFieldMessages, officerProblemMessages, registrationText, roleDeclarations, roleTitles } from "~/modules/registration/messages";
 import { recordOfficerDetailsOpened } from "~/modules/registration/private-reads.server";
-import { loadOfficerDetails, officerCompletion, officerShown, rolesHeldBy, saveOfficerDetails, type OfficerCompletion } from "~/modules/registration/registration.server";
+import {
+  loadOfficerDetails,
+  officerCompletion,
+  officerShown,
+  rolesHeldBy,
+  saveOfficerDetails,
+  type OfficerCompletion,
+} from "~/modules/registration/registration.server";
 import { EditVersion, StaleEditSummary, staleFieldErrors } from "~/components/stale-edit";
 import { editVersion, staleChanges, type StaleChange } from "~/utils/stale-edit";
 import { principalOf, requireUser } from "~/utils/auth.server";
@@ -14,7 +21,6 @@ import { TableScroll } from "~/components/table-scroll";
 import { formatDateTime } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Officer's details - Registration - Breakaway" }];
-
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context, "registration.officer");
@@ -33,14 +39,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       // Someone else's private details are recorded as read; an organiser who is an officer
       // opening their own is shown what they typed themselves, which records nothing anyone
       // needs to account for (they see the same on their own part of the page unrecorded).
-      if (person !== user.id) await recordOfficerDetailsOpened(context.db, { id: user.id, label: user.email }, { userId: person, roles: held.map((o) => o.role) });
+      if (person !== user.id)
+        await recordOfficerDetailsOpened(context.db, { id: user.id, label: user.email }, { userId: person, roles: held.map((o) => o.role) });
       opened = {
         name: held[0]!.name,
         roles: held.map((o) => roleTitles[o.role]),
         fullName: details?.fullName ?? "",
         homeAddress: details?.homeAddress ?? "",
         email: details?.email ?? "",
-        confirmed: Object.fromEntries(held.flatMap((o) => (details?.confirmations[o.role] ? [[roleTitles[o.role], formatDateTime(details.confirmations[o.role]!)]] : []))),
+        confirmed: Object.fromEntries(
+          held.flatMap((o) => (details?.confirmations[o.role] ? [[roleTitles[o.role], formatDateTime(details.confirmations[o.role]!)]] : [])),
+        ),
       };
     } else if (person) throw new Response("That person is not a declared officer.", { status: 404 });
   }
@@ -65,7 +74,12 @@ type ActionResult = {
 };
 
 /** The form's labels, for the fields saved since the page was loaded. */
-const officerLabels: Record<string, string> = { fullName: "Full name", homeAddress: "Home address", email: "Your own email address", confirm: "Your declarations" };
+const officerLabels: Record<string, string> = {
+  fullName: "Full name",
+  homeAddress: "Home address",
+  email: "Your own email address",
+  confirm: "Your declarations",
+};
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = requireUser(request, context, "registration.officer");
@@ -98,7 +112,12 @@ export default function OfficerPage() {
   const busy = useNavigation().state === "submitting";
   const [params] = useSearchParams();
   const errors = result?.errors ?? {};
-  const v = result?.values ?? { fullName: own?.fullName ?? "", homeAddress: own?.homeAddress ?? "", email: own?.email ?? "", confirm: Object.keys(own?.confirmations ?? {}) };
+  const v = result?.values ?? {
+    fullName: own?.fullName ?? "",
+    homeAddress: own?.homeAddress ?? "",
+    email: own?.email ?? "",
+    confirm: Object.keys(own?.confirmations ?? {}),
+  };
   return (
     <div className="page">
       <p>
@@ -123,16 +142,45 @@ export default function OfficerPage() {
           </p>
           <Form method="post" noValidate key={JSON.stringify(v)}>
             <EditVersion form="officer" version={result?.version ?? version} />
-            <TextField name="fullName" label="Full name" hint={`As it should appear on the Commission's register of officers. At most ${MAX_FULL_NAME_LENGTH} characters.`} autoComplete="name" defaultValue={v.fullName} error={errors.fullName} />
-            <TextArea name="homeAddress" label="Home address" hint={`Not published. It is printed only on your own officer sheet. At most ${MAX_HOME_ADDRESS_LENGTH.toLocaleString("en-GB")} characters.`} defaultValue={v.homeAddress} error={errors.homeAddress} rows={4} />
-            <TextField name="email" label="Your own email address" type="email" autoComplete="email" spellCheck={false} defaultValue={v.email} error={errors.email} />
+            <TextField
+              name="fullName"
+              label="Full name"
+              hint={`As it should appear on the Commission's register of officers. At most ${MAX_FULL_NAME_LENGTH} characters.`}
+              autoComplete="name"
+              defaultValue={v.fullName}
+              error={errors.fullName}
+            />
+            <TextArea
+              name="homeAddress"
+              label="Home address"
+              hint={`Not published. It is printed only on your own officer sheet. At most ${MAX_HOME_ADDRESS_LENGTH.toLocaleString("en-GB")} characters.`}
+              defaultValue={v.homeAddress}
+              error={errors.homeAddress}
+              rows={4}
+            />
+            <TextField
+              name="email"
+              label="Your own email address"
+              type="email"
+              autoComplete="email"
+              spellCheck={false}
+              defaultValue={v.email}
+              error={errors.email}
+            />
             <div className={`form-group${errors.confirm ? " form-group--error" : ""}`}>
               <fieldset className="fieldset" aria-describedby={errors.confirm ? "confirm-error" : undefined}>
                 <legend className="fieldset__legend">Your declarations</legend>
                 <FieldError id="confirm" message={errors.confirm} />
                 {roles.map((role) => (
                   <div className="radios__item" key={role}>
-                    <input type="checkbox" id={`confirm-${role}`} name="confirm" value={role} defaultChecked={v.confirm.includes(role)} aria-describedby={`confirm-${role}-text`} />
+                    <input
+                      type="checkbox"
+                      id={`confirm-${role}`}
+                      name="confirm"
+                      value={role}
+                      defaultChecked={v.confirm.includes(role)}
+                      aria-describedby={`confirm-${role}-text`}
+                    />
                     <label htmlFor={`confirm-${role}`}>I confirm my declaration as {roleTitles[role].toLowerCase()}</label>
                     <p className="hint" id={`confirm-${role}-text`}>
                       {roleDeclarations[role]}
@@ -156,32 +204,32 @@ export default function OfficerPage() {
             <p>{registrationText.noOfficersYet}</p>
           ) : (
             <TableScroll label="Declared officers" wide>
-            <table className="table">
-              <caption className="visually-hidden">Declared officers and whether they have given their details and confirmed their declarations</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Officer</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Details</th>
-                  <th scope="col">Declaration</th>
-                </tr>
-              </thead>
-              <tbody>
-                {officers.map((o) => (
-                  <tr key={`${o.userId}:${o.role}`}>
-                    <td>
-                      <Link to={`/registration/officer?person=${o.userId}`}>
-                        {o.name}
-                        <span className="visually-hidden">: open their details</span>
-                      </Link>
-                    </td>
-                    <td>{o.role}</td>
-                    <td>{o.detailsComplete ? "Given" : "Not given"}</td>
-                    <td>{o.confirmed ? "Confirmed" : "Not confirmed"}</td>
+              <table className="table">
+                <caption className="visually-hidden">Declared officers and whether they have given their details and confirmed their declarations</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Officer</th>
+                    <th scope="col">Role</th>
+                    <th scope="col">Details</th>
+                    <th scope="col">Declaration</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {officers.map((o) => (
+                    <tr key={`${o.userId}:${o.role}`}>
+                      <td>
+                        <Link to={`/registration/officer?person=${o.userId}`}>
+                          {o.name}
+                          <span className="visually-hidden">: open their details</span>
+                        </Link>
+                      </td>
+                      <td>{o.role}</td>
+                      <td>{o.detailsComplete ? "Given" : "Not given"}</td>
+                      <td>{o.confirmed ? "Confirmed" : "Not confirmed"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             </TableScroll>
           )}
           {opened ? (
@@ -205,7 +253,13 @@ export default function OfficerPage() {
                 </div>
                 <div className="summary-list__row">
                   <dt>Declarations confirmed</dt>
-                  <dd>{Object.keys(opened.confirmed).length === 0 ? "None yet" : Object.entries(opened.confirmed).map(([role, at]) => `${role} (${at})`).join(", ")}</dd>
+                  <dd>
+                    {Object.keys(opened.confirmed).length === 0
+                      ? "None yet"
+                      : Object.entries(opened.confirmed)
+                          .map(([role, at]) => `${role} (${at})`)
+                          .join(", ")}
+                  </dd>
                 </div>
               </dl>
             </section>

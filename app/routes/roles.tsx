@@ -93,7 +93,8 @@ export default function RolesPage() {
           <Holder holder={ro} office="returning_officer" canManage={d.canManage} errors={errors} busy={busy} />
         ) : (
           <p className="inset-text">
-            There is no returning officer. Nobody can open, count or declare an election, or close a poll early, until {d.canManage ? "you appoint one below" : "an organiser appoints one"}.
+            There is no returning officer. Nobody can open, count or declare an election, or close a poll early, until{" "}
+            {d.canManage ? "you appoint one below" : "an organiser appoints one"}.
           </p>
         )}
       </section>
@@ -117,7 +118,9 @@ export default function RolesPage() {
             <li key={r}>{r}</li>
           ))}
           <li>The movement always has at least one organiser: nobody can remove the last one, themselves included.</li>
-          <li>Appointing a returning officer replaces the one there was. While an election is running, the returning officer can only be replaced, not removed.</li>
+          <li>
+            Appointing a returning officer replaces the one there was. While an election is running, the returning officer can only be replaced, not removed.
+          </li>
         </ul>
       </section>
 
@@ -137,7 +140,16 @@ export default function RolesPage() {
               checked={v.role}
               error={errors.role}
             />
-            <TextField name="email" label="Their email address" hint="The address they sign in with." type="email" autoComplete="off" spellCheck={false} defaultValue={v.email} error={errors.email} />
+            <TextField
+              name="email"
+              label="Their email address"
+              hint="The address they sign in with."
+              type="email"
+              autoComplete="off"
+              spellCheck={false}
+              defaultValue={v.email}
+              error={errors.email}
+            />
             <button type="submit" className="button" disabled={busy}>
               Appoint
             </button>

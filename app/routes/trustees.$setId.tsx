@@ -51,9 +51,13 @@ async function ballotTasks(db: DbOrTx, setId: string, userId: string, ofElection
     ballots.map(async (b) => {
       const page = await trusteePage(db, b.pollId, userId);
       const task = page?.task.kind ?? "wait_for_close";
-      const kind = task === "shuffle" || task === "decrypt" ? ("yours" as const) : task === "done" || b.status === "closed" ? ("done" as const) : ("waiting" as const);
+      const kind =
+        task === "shuffle" || task === "decrypt" ? ("yours" as const) : task === "done" || b.status === "closed" ? ("done" as const) : ("waiting" as const);
       // What the set's page needs to do this ballot's part in the browser with the others.
-      const work = task === "shuffle" || task === "decrypt" ? { kind: task === "shuffle" ? ("shuffle" as const) : ("decryption" as const), shuffled: page?.shuffled ?? 0 } : null;
+      const work =
+        task === "shuffle" || task === "decrypt"
+          ? { kind: task === "shuffle" ? ("shuffle" as const) : ("decryption" as const), shuffled: page?.shuffled ?? 0 }
+          : null;
       return { pollId: b.pollId, title: b.title, task: kind, work, publicKey: page?.publicKey ?? null };
     }),
   );
@@ -64,7 +68,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const share = form.get("share");
   if (form.get("intent") !== "key") throw new Response("Unknown request.", { status: 400 });
-  if (typeof share !== "string" || share.trim() === "") return data({ ok: false as const, errors: { share: trusteeProblems.empty } as FieldErrors }, { status: 400 });
+  if (typeof share !== "string" || share.trim() === "")
+    return data({ ok: false as const, errors: { share: trusteeProblems.empty } as FieldErrors }, { status: 400 });
   const result = await giveSetKey(context.db, { id: user.id, label: user.email }, params.setId ?? "", share);
   if (!result.ok) return data({ ok: false as const, errors: { share: trusteeProblems[result.code] } as FieldErrors }, { status: 400 });
   return data({ ok: true as const, ceremonyStep: result.step !== undefined });
@@ -87,7 +92,14 @@ export default function TrusteeSetPage() {
       {d.task.kind === "give_key" ? <GiveKeyTask groupName={d.groupName} keyFingerprint={d.keyFingerprint} error={errors.share} /> : null}
       {d.task.kind === "ceremony" ? (
         <CeremonyTask
-          page={{ filesBase: `/trustees/${d.setId}`, groupName: d.groupName, position: d.position, trustees: d.trustees, threshold: d.threshold ?? d.trustees, ...d.task }}
+          page={{
+            filesBase: `/trustees/${d.setId}`,
+            groupName: d.groupName,
+            position: d.position,
+            trustees: d.trustees,
+            threshold: d.threshold ?? d.trustees,
+            ...d.task,
+          }}
           error={errors.share}
         />
       ) : null}
@@ -104,7 +116,12 @@ export default function TrusteeSetPage() {
           </ul>
         </section>
       ) : null}
-      {d.task.kind === "wait_for_close" && d.ballots.length === 0 ? <p>{d.keyFingerprint ? `${d.threshold === null ? t.keyGivenNow(d.keyFingerprint) : t.ceremonyDone(d.keyFingerprint)} ` : ""}{t.setWaitForBallots}</p> : null}
+      {d.task.kind === "wait_for_close" && d.ballots.length === 0 ? (
+        <p>
+          {d.keyFingerprint ? `${d.threshold === null ? t.keyGivenNow(d.keyFingerprint) : t.ceremonyDone(d.keyFingerprint)} ` : ""}
+          {t.setWaitForBallots}
+        </p>
+      ) : null}
       <p>
         <Link to={d.back.href}>{d.back.label}</Link>
       </p>

@@ -23,7 +23,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const userId = auth?.user.id ?? null;
   const canName = isAllowed(principalOf(context), "trustees.name");
   // Names are for signed-in people, as on the Elections page.
-  const parts = await Promise.all(shown.map(async (scope) => ({ scope, sets: await scopeTrusteesSummary(context.db, scope, userId, { names: Boolean(auth) }) })));
+  const parts = await Promise.all(
+    shown.map(async (scope) => ({ scope, sets: await scopeTrusteesSummary(context.db, scope, userId, { names: Boolean(auth) }) })),
+  );
   return data({ parts, canName }, { headers: { "Cache-Control": "no-store" } });
 }
 
@@ -46,7 +48,9 @@ export default function Trustees() {
   const busy = useNavigation().state === "submitting";
   return (
     <div className="page">
-      {result && Object.keys(result.errors).length > 0 ? <ErrorSummary errors={result.errors} fieldIds={{ trustees: `trustees-${result.scope}`, trusteeThreshold: `trusteeThreshold-${result.scope}` }} /> : null}
+      {result && Object.keys(result.errors).length > 0 ? (
+        <ErrorSummary errors={result.errors} fieldIds={{ trustees: `trustees-${result.scope}`, trusteeThreshold: `trusteeThreshold-${result.scope}` }} />
+      ) : null}
       <h1>{t.title}</h1>
       {result?.done ? (
         <NotificationBanner title={t.done} kind="success">

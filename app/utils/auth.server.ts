@@ -25,11 +25,7 @@ export function requirePermission(request: Request, context: AppContext, action:
 }
 
 /** As requirePermission, for actions that only signed-in people can hold. */
-export function requireUser(
-  request: Request,
-  context: AppContext,
-  action: Action,
-): { user: SessionUser; session: { id: string; expiresAt: Date } } {
+export function requireUser(request: Request, context: AppContext, action: Action): { user: SessionUser; session: { id: string; expiresAt: Date } } {
   const auth = requirePermission(request, context, action);
   if (!auth) refuse(request, context);
   return auth;

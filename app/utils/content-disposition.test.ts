@@ -7,7 +7,7 @@ describe("the Content-Disposition of a download", () => {
   });
 
   it('writes = ; " \\ line breaks and non-ASCII safely, and a Headers object accepts every one', () => {
-    for (const name of ['a=b;c.csv', 'say "hi".pdf', "back\\slash.txt", "two\r\nlines.pdf", "Zoë Ó'Brien – pack.zip", "=cmd|' /C calc'!A0"]) {
+    for (const name of ["a=b;c.csv", 'say "hi".pdf', "back\\slash.txt", "two\r\nlines.pdf", "Zoë Ó'Brien – pack.zip", "=cmd|' /C calc'!A0"]) {
       const header = contentDisposition("inline", name);
       expect(() => new Headers({ "Content-Disposition": header })).not.toThrow();
       const [, fallback, encoded] = /^inline; filename="([^"]*)"; filename\*=UTF-8''(\S*)$/.exec(header)!;

@@ -50,10 +50,7 @@ export interface RequestFacts {
  * Resolves the session once per request, before any route runs. Returns the cookies the
  * response must carry: a slid expiry, or a clearing cookie for a dead session.
  */
-export async function buildRequestContext(
-  deps: { db: Db; env: AppEnv },
-  facts: RequestFacts,
-): Promise<{ context: AppContext; setCookies: string[] }> {
+export async function buildRequestContext(deps: { db: Db; env: AppEnv }, facts: RequestFacts): Promise<{ context: AppContext; setCookies: string[] }> {
   const setCookies: string[] = [];
   let auth: AppContext["auth"] = null;
   const token = readSessionToken(facts.cookieHeader);
@@ -67,7 +64,16 @@ export async function buildRequestContext(
     }
   }
   return {
-    context: { db: deps.db, env: deps.env, clientIp: facts.ip, secure: facts.secure, auth, cspNonce: randomBytes(16).toString("base64"), uploadForm: null, casts: newCastRecord() },
+    context: {
+      db: deps.db,
+      env: deps.env,
+      clientIp: facts.ip,
+      secure: facts.secure,
+      auth,
+      cspNonce: randomBytes(16).toString("base64"),
+      uploadForm: null,
+      casts: newCastRecord(),
+    },
     setCookies,
   };
 }

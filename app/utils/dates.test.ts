@@ -40,6 +40,7 @@ describe("dates as people write them", () => {
 
   it("never writes a machine date", () => {
     const at = new Date("2026-12-03T10:34:38Z");
-    for (const text of [formatDate(at), formatDateTime(at), formatDateTime(at, { weekday: true })]) expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}|\d{2}:\d{2}:\d{2}/);
+    for (const text of [formatDate(at), formatDateTime(at), formatDateTime(at, { weekday: true })])
+      expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}|\d{2}:\d{2}:\d{2}/);
   });
 });

@@ -7,8 +7,7 @@ import { isPostgresUrl } from "./postgres-url";
 import { trimEndOf } from "./trim";
 
 // Empty strings in the environment mean "not set", as most shells and .env files intend.
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
 
 const booleanFlag = z.enum(["true", "false", "1", "0", "yes", "no"], {
   error: 'must be "true" or "false"',
@@ -35,9 +34,7 @@ const envSchema = z.object({
   SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" })),
   MAIL_FROM: optional(z.string().min(3, { error: "must be an address such as Breakaway <hello@example.org>" })),
   DEMO_MODE: optional(booleanFlag),
-  DEMO_PHASE: optional(
-    z.enum(demoPhases, { error: `must be one of ${demoPhases.map((p) => `"${p}"`).join(", ")}` }),
-  ),
+  DEMO_PHASE: optional(z.enum(demoPhases, { error: `must be one of ${demoPhases.map((p) => `"${p}"`).join(", ")}` })),
   TRUST_PROXY: optional(booleanFlag),
   SESSION_MAX_DAYS: optional(
     z.coerce
@@ -46,9 +43,7 @@ const envSchema = z.object({
       .min(1, { error: "must be a whole number of days from 1 to 365" })
       .max(365, { error: "must be a whole number of days from 1 to 365" }),
   ),
-  APP_SECRET: optional(
-    z.string().min(32, { error: "must be at least 32 characters; make one with `openssl rand -hex 32`" }),
-  ),
+  APP_SECRET: optional(z.string().min(32, { error: "must be at least 32 characters; make one with `openssl rand -hex 32`" })),
 });
 
 /** Variables whose values may hold a secret: named in a problem, never shown. */

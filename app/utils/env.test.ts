@@ -37,7 +37,11 @@ describe("environment", () => {
     ["DATABASE_URL", "mysql://x", "DATABASE_URL must be a postgres:// or postgresql:// URL"],
     ["SMTP_URL", "http://mail", "SMTP_URL must be an smtp:// or smtps:// URL"],
     ["DEMO_MODE", "perhaps", 'DEMO_MODE must be "true" or "false"'],
-    ["DEMO_PHASE", "voting", 'DEMO_PHASE must be one of "campaign", "decision", "founding", "drafting", "clause-voting", "nominations", "elections", "registration" (it is "voting")'],
+    [
+      "DEMO_PHASE",
+      "voting",
+      'DEMO_PHASE must be one of "campaign", "decision", "founding", "drafting", "clause-voting", "nominations", "elections", "registration" (it is "voting")',
+    ],
     ["NODE_ENV", "staging", "NODE_ENV must be"],
   ])("names %s when it is %s", (name, value, message) => {
     const r = parseEnv({ [name]: value });
@@ -46,7 +50,11 @@ describe("environment", () => {
   });
 
   it("never echoes a secret or a URL that may hold a password, but does echo other values", () => {
-    for (const [name, value] of [["APP_SECRET", "short-secret"], ["DATABASE_URL", "mysql://admin:hunter2@db"], ["SMTP_URL", "http://u:hunter2@mail"]]) {
+    for (const [name, value] of [
+      ["APP_SECRET", "short-secret"],
+      ["DATABASE_URL", "mysql://admin:hunter2@db"],
+      ["SMTP_URL", "http://u:hunter2@mail"],
+    ]) {
       const r = parseEnv({ [name!]: value });
       expect(r.ok).toBe(false);
       if (!r.ok) {

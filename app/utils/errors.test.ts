@@ -3,7 +3,7 @@ import { describeFailure, logFailure } from "./errors";
 
 describe("what is logged of a failure", () => {
   it("names the kind, the code and where in our code, never the message", () => {
-    const cause = Object.assign(new Error('duplicate key value violates unique constraint, Key (email)=(ann@example.org)'), { code: "23505" });
+    const cause = Object.assign(new Error("duplicate key value violates unique constraint, Key (email)=(ann@example.org)"), { code: "23505" });
     const error = new Error("Failed query: insert into users values ($1)\nparams: ann@example.org", { cause });
     const described = describeFailure(error);
     expect(described).toMatch(/^Error 23505/);

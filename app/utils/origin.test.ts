@@ -17,7 +17,9 @@ describe("cross-site write check", () => {
     expect(isCrossSiteWrite({ ...base, ...input })).toBe(expected);
   });
   it("compares the scheme the other way too: an https page writing to the http site", () => {
-    expect(isCrossSiteWrite({ method: "POST", origin: "https://localhost:3000", host: "localhost:3000", protocol: "http", hasSessionCookie: false })).toBe(true);
+    expect(isCrossSiteWrite({ method: "POST", origin: "https://localhost:3000", host: "localhost:3000", protocol: "http", hasSessionCookie: false })).toBe(
+      true,
+    );
   });
   it("lets a cookieless POST without origin through (nothing to forge)", () => {
     expect(isCrossSiteWrite({ method: "POST", origin: undefined, host: "h", protocol: "http", hasSessionCookie: false })).toBe(false);

@@ -23,7 +23,8 @@ function wordingFiles(): string[] {
       const file = path.join(dir, name);
       if (statSync(file).isDirectory()) walk(file);
       else if (/\.test\.tsx?$/.test(name)) continue;
-      else if (file.startsWith(path.join("app", "routes")) || file.startsWith(path.join("app", "components")) || /(^|-)(messages|wording)\.ts$/.test(name)) found.push(file);
+      else if (file.startsWith(path.join("app", "routes")) || file.startsWith(path.join("app", "components")) || /(^|-)(messages|wording)\.ts$/.test(name))
+        found.push(file);
     }
   };
   walk("app");
@@ -45,7 +46,10 @@ describe("limits as members are told them", () => {
   });
 
   it("says the standing orders' word limits, whatever the rules block says", () => {
-    for (const figures of [{ reason: 150, recommendation: 150, statement: 500 }, { reason: 75, recommendation: 220, statement: 1_200 }]) {
+    for (const figures of [
+      { reason: 150, recommendation: 150, statement: 500 },
+      { reason: 75, recommendation: 220, statement: 1_200 },
+    ]) {
       const rules = parseRulesBlock(
         model
           .replace(/^amendment_statement_max_words: \d+/m, `amendment_statement_max_words: ${figures.reason}`)
@@ -55,7 +59,9 @@ describe("limits as members are told them", () => {
       const reason = words(rules.amendmentStatementMaxWords);
       expect(reason).toBe(`${figures.reason.toLocaleString("en-GB")} words`);
       expect(wordLimitMessages.reason(rules.amendmentStatementMaxWords)).toBe(`The reason must be ${reason} or fewer`);
-      expect(reasonHint(rules.amendmentStatementMaxWords)).toBe(`Up to ${reason} (${characters(MAX_AMENDMENT_REASON_LENGTH)}). Shown with the amendment and on the ballot.`);
+      expect(reasonHint(rules.amendmentStatementMaxWords)).toBe(
+        `Up to ${reason} (${characters(MAX_AMENDMENT_REASON_LENGTH)}). Shown with the amendment and on the ballot.`,
+      );
       expect(proposeIntro(rules.amendmentStatementMaxWords)).toContain(`Give a reason of up to ${reason}.`);
       const recommendation = words(rules.recommendationMaxWords);
       expect(wordLimitMessages.recommendationReasons(rules.recommendationMaxWords)).toBe(`The reasons must be ${recommendation} or fewer`);

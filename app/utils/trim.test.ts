@@ -7,7 +7,13 @@ describe("trimming without patterns", () => {
     expect(trimStartOf("//a/", "/")).toBe("a/");
     expect(trimEndOf("https://x.org///", "/")).toBe("https://x.org");
     expect(trimBothOf("----", "-")).toBe("");
-    expect(trimWhere("12Ann.!", (c) => !/\p{L}/u.test(c), (c) => c !== "." && !/\p{L}/u.test(c))).toBe("Ann.");
+    expect(
+      trimWhere(
+        "12Ann.!",
+        (c) => !/\p{L}/u.test(c),
+        (c) => c !== "." && !/\p{L}/u.test(c),
+      ),
+    ).toBe("Ann.");
   });
 
   it("removes spaces at the end of every line, as /[ \\t]+$/gm does", () => {

@@ -11,7 +11,12 @@ async function formRequest(form: FormData, chunkSize: number): Promise<Request> 
       controller.close();
     },
   });
-  return new Request("http://localhost/", { method: "POST", headers: { "Content-Type": encoded.headers.get("Content-Type")! }, body, duplex: "half" } as RequestInit);
+  return new Request("http://localhost/", {
+    method: "POST",
+    headers: { "Content-Type": encoded.headers.get("Content-Type")! },
+    body,
+    duplex: "half",
+  } as RequestInit);
 }
 
 describe("reading a form with a file", () => {

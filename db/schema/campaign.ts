@@ -1,20 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  bigint,
-  boolean,
-  check,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  smallint,
-  serial,
-  text,
-  timestamp,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { bigint, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, smallint, serial, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { polls } from "./polls";
 import { users } from "./users";
 
@@ -185,7 +170,9 @@ export const pledgeImports = pgTable(
     mapping: jsonb("mapping").$type<Record<string, string>>().notNull().default({}),
     /** Whether the source already confirmed these addresses (then they count at once). */
     alreadyConfirmed: boolean("already_confirmed").notNull().default(false),
-    status: text("status", { enum: ["preview", "running", "done", "failed"] }).notNull().default("preview"),
+    status: text("status", { enum: ["preview", "running", "done", "failed"] })
+      .notNull()
+      .default("preview"),
     totalRows: integer("total_rows").notNull().default(0),
     processedRows: integer("processed_rows").notNull().default(0),
     inserted: integer("inserted").notNull().default(0),

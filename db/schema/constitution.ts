@@ -32,7 +32,10 @@ export const constitutionDrafts = pgTable(
      * missed), oldest first: released from adoptionPollId so that a new one can open, and kept
      * for the results page and the founding record.
      */
-    failedAdoptionPollIds: uuid("failed_adoption_poll_ids").array().notNull().default(sql`'{}'::uuid[]`),
+    failedAdoptionPollIds: uuid("failed_adoption_poll_ids")
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     /** Set when the adoption vote carried and the text became a version. */
     adoptedVersion: integer("adopted_version"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -82,10 +85,7 @@ export const clauseDecisions = pgTable(
       .notNull()
       .references(() => votingRounds.id, { onDelete: "cascade" }),
   },
-  (t) => [
-    primaryKey({ columns: [t.draftId, t.clauseId] }),
-    check("clause_decisions_known", sql`${t.decision} in ('adopted', 'rejected')`),
-  ],
+  (t) => [primaryKey({ columns: [t.draftId, t.clauseId] }), check("clause_decisions_known", sql`${t.decision} in ('adopted', 'rejected')`)],
 );
 
 /** The operation of an amendment, as the text engine reads it, without its id and time. */
@@ -235,7 +235,18 @@ export interface AdoptionRecord {
   clauses: { id: string; title: string; decision: ClauseDecision; yes: number; no: number; abstain: number; majority: string }[];
   adoptionVote: { pollId: string; rollSize: number; yes: number; no: number; abstain: number; turnout: number; majority: string; chainHead: string };
   /** Earlier adoption votes on the same text that were not carried (absent in older records). */
-  failedAdoptionVotes?: { pollId: string; closedAt: string; rollSize: number; yes: number; no: number; abstain: number; turnout: number; majority: string; code: string; chainHead: string }[];
+  failedAdoptionVotes?: {
+    pollId: string;
+    closedAt: string;
+    rollSize: number;
+    yes: number;
+    no: number;
+    abstain: number;
+    turnout: number;
+    majority: string;
+    code: string;
+    chainHead: string;
+  }[];
 }
 
 /** Adopted constitutions: version 1, then 2, … Never updated once written. */

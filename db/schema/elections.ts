@@ -95,10 +95,7 @@ export const candidacies = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
   },
-  (t) => [
-    unique("candidacies_position_user").on(t.positionId, t.userId),
-    check("candidacies_status_known", sql`${t.status} in ('standing', 'withdrawn')`),
-  ],
+  (t) => [unique("candidacies_position_user").on(t.positionId, t.userId), check("candidacies_status_known", sql`${t.status} in ('standing', 'withdrawn')`)],
 );
 
 export const seconders = pgTable(

@@ -193,7 +193,9 @@ export const pollElections = pgTable("poll_elections", {
   trustees: text("trustees").notNull(),
   credentials: text("credentials").notNull(),
   /** Who holds the decryption key: the server (the page says so), or the members named as trustees (poll_trustees). */
-  trusteeKind: text("trustee_kind", { enum: ["server", "members"] }).notNull().default("server"),
+  trusteeKind: text("trustee_kind", { enum: ["server", "members"] })
+    .notNull()
+    .default("server"),
   /** Seconds since the epoch: the archive's timestamp, fixed at setup so the record is the same on every download. */
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   /** Written at the close: the encrypted tally and its size (number tallied, weight), as published. */

@@ -63,7 +63,10 @@ export const registrationEmblems = pgTable(
   (t) => [
     unique("registration_emblems_slot").on(t.slot),
     check("registration_emblems_slot_range", sql`${t.slot} between 1 and 3`),
-    check("registration_emblems_text_height", sql`case when ${t.hasText} then ${t.smallestTextPx} is not null and ${t.smallestTextPx} > 0 else ${t.smallestTextPx} is null end`),
+    check(
+      "registration_emblems_text_height",
+      sql`case when ${t.hasText} then ${t.smallestTextPx} is not null and ${t.smallestTextPx} > 0 else ${t.smallestTextPx} is null end`,
+    ),
   ],
 );
 

@@ -21,7 +21,9 @@ export const users = pgTable(
     check("users_role_known", sql`${t.role} in ('member', 'organiser', 'returning_officer')`),
     check("users_email_lower", sql`${t.email} = lower(${t.email})`),
     // One returning officer at most: appointing another replaces them (docs/decisions/029-roles.md).
-    uniqueIndex("users_one_returning_officer").on(t.role).where(sql`${t.role} = 'returning_officer'`),
+    uniqueIndex("users_one_returning_officer")
+      .on(t.role)
+      .where(sql`${t.role} = 'returning_officer'`),
   ],
 );
 
@@ -67,10 +69,7 @@ export const signInRequests = pgTable(
     ipHash: text("ip_hash").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index("sign_in_requests_email_idx").on(t.emailHash, t.createdAt),
-    index("sign_in_requests_ip_idx").on(t.ipHash, t.createdAt),
-  ],
+  (t) => [index("sign_in_requests_email_idx").on(t.emailHash, t.createdAt), index("sign_in_requests_ip_idx").on(t.ipHash, t.createdAt)],
 );
 
 /**

@@ -24,7 +24,9 @@ async function main(): Promise<number> {
     }
     case "down":
       await stopCluster(layout, { wipe: rest.includes("--wipe") });
-      say(rest.includes("--wipe") ? `The cluster is stopped and ${layout.folder} removed.` : "The cluster is stopped (its data is kept; `-- --wipe` removes it).");
+      say(
+        rest.includes("--wipe") ? `The cluster is stopped and ${layout.folder} removed.` : "The cluster is stopped (its data is kept; `-- --wipe` removes it).",
+      );
       return 0;
     case "status":
       for (const line of await clusterStatus(layout)) say(line);

@@ -14,7 +14,15 @@ describe("the one-machine cluster's configuration", () => {
   });
 
   it("checks /healthz over HTTP/1.1 with a Host header and retries a failed request on another server", () => {
-    const cfg = haproxyConfig({ host: "127.0.0.1", port: 8080, servers: [{ name: "app1", port: 8081 }, { name: "app2", port: 8082 }], adminSocket: "/tmp/x/run/haproxy.sock" });
+    const cfg = haproxyConfig({
+      host: "127.0.0.1",
+      port: 8080,
+      servers: [
+        { name: "app1", port: 8081 },
+        { name: "app2", port: 8082 },
+      ],
+      adminSocket: "/tmp/x/run/haproxy.sock",
+    });
     expect(cfg).toContain("http-check send meth GET uri /healthz ver HTTP/1.1 hdr Host 127.0.0.1:8080");
     expect(cfg).toContain("retry-on conn-failure empty-response response-timeout");
     expect(cfg).toContain("option redispatch");

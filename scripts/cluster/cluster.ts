@@ -6,7 +6,18 @@ import path from "node:path";
 import postgres from "postgres";
 import { appNames, appPorts, appUrl, clusterDatabaseUrl, nodePorts, nodeUrl, paths, repoRoot, type ClusterLayout } from "./cluster-layout";
 import { haproxyConfig } from "./haproxy-config";
-import { initPrimary, killPostmaster, makeStandby, postgresBinDir, postmasterPid, promote, startNode, stopNode, folderForPostgres, type NodeSettings } from "./postgres-nodes";
+import {
+  initPrimary,
+  killPostmaster,
+  makeStandby,
+  postgresBinDir,
+  postmasterPid,
+  promote,
+  startNode,
+  stopNode,
+  folderForPostgres,
+  type NodeSettings,
+} from "./postgres-nodes";
 import { isAlive, readPid, startInBackground, stopByPidFile, waitFor } from "./processes";
 
 /**
@@ -27,7 +38,10 @@ export const findHaproxy = () => ["/usr/sbin/haproxy", "/usr/local/sbin/haproxy"
 export function findPrograms(): { ok: true; programs: Programs } | { ok: false; missing: string[] } {
   const missing: string[] = [];
   const pgBin = postgresBinDir();
-  if (!pgBin) missing.push("PostgreSQL's programs (initdb, pg_ctl, pg_basebackup): install them with `sudo apt-get install -y postgresql`, or set PG_BIN to their folder");
+  if (!pgBin)
+    missing.push(
+      "PostgreSQL's programs (initdb, pg_ctl, pg_basebackup): install them with `sudo apt-get install -y postgresql`, or set PG_BIN to their folder",
+    );
   const haproxy = findHaproxy();
   if (!haproxy) missing.push("HAProxy: install it with `sudo apt-get install -y haproxy`");
   if (!existsSync(path.join(repoRoot, "build/index.js"))) missing.push("the app's build: run `npm run build` first");
@@ -170,8 +184,16 @@ export async function startCluster(layout: ClusterLayout, programs: Programs, sa
   for (const [i, name] of names.entries()) await waitForServer(layout, name, ports[i]!);
   say(`App servers: ${names.map((n, i) => `${n} on ${layout.host}:${ports[i]}`).join(", ")} (each under a supervisor that restarts it)`);
 
-  writeFileSync(p.haproxyConfig, haproxyConfig({ host: layout.host, port: layout.httpPort, servers: names.map((name, i) => ({ name, port: ports[i]! })), adminSocket: p.haproxySocket }));
-  startInBackground(programs.haproxy, ["-db", "-f", p.haproxyConfig], { cwd: layout.folder, env: process.env, logFile: path.join(p.logs, "haproxy.log"), pidFile: pidFiles(layout).haproxy });
+  writeFileSync(
+    p.haproxyConfig,
+    haproxyConfig({ host: layout.host, port: layout.httpPort, servers: names.map((name, i) => ({ name, port: ports[i]! })), adminSocket: p.haproxySocket }),
+  );
+  startInBackground(programs.haproxy, ["-db", "-f", p.haproxyConfig], {
+    cwd: layout.folder,
+    env: process.env,
+    logFile: path.join(p.logs, "haproxy.log"),
+    pidFile: pidFiles(layout).haproxy,
+  });
   // Ready when HAProxy's own health checks have passed on every server, not merely when it listens.
   const answering = await waitFor(async () => {
     const servers = await balancerServers(layout);
@@ -258,7 +280,10 @@ export async function clusterStatus(layout: ClusterLayout): Promise<string[]> {
   const pgBin = postgresBinDir();
   if (pgBin) {
     const nodes = nodeSettings(layout, pgBin);
-    for (const [label, node] of [["primary", nodes.primary], ["standby", nodes.standby]] as const) {
+    for (const [label, node] of [
+      ["primary", nodes.primary],
+      ["standby", nodes.standby],
+    ] as const) {
       if (postmasterPid(node.data) === null) {
         lines.push(`PostgreSQL ${label} (127.0.0.1:${node.port}): not running`);
         continue;
@@ -268,7 +293,11 @@ export async function clusterStatus(layout: ClusterLayout): Promise<string[]> {
         const [row] = await sql<{ recovery: boolean }[]>`select pg_is_in_recovery() as recovery`;
         const replicas = row?.recovery ? [] : await sql<{ state: string; sync_state: string }[]>`select state, sync_state from pg_stat_replication`;
         const role = row?.recovery ? "standby (read-only, streaming)" : "primary (read-write)";
-        const standbys = replicas.length ? `; standbys: ${replicas.map((r) => `${r.state} (${r.sync_state})`).join(", ")}` : row?.recovery ? "" : "; no standby connected";
+        const standbys = replicas.length
+          ? `; standbys: ${replicas.map((r) => `${r.state} (${r.sync_state})`).join(", ")}`
+          : row?.recovery
+            ? ""
+            : "; no standby connected";
         lines.push(`PostgreSQL ${label} node (127.0.0.1:${node.port}): running as ${role}${standbys}`);
       } catch (error) {
         lines.push(`PostgreSQL ${label} (127.0.0.1:${node.port}): not answering (${error instanceof Error ? error.message : String(error)})`);
@@ -281,7 +310,9 @@ export async function clusterStatus(layout: ClusterLayout): Promise<string[]> {
     const supervisor = readPid(pids.supervisor(name));
     const port = appPorts(layout)[i]!;
     const health = isAlive(supervisor) ? await getStatus(layout.host, port, "/healthz") : 0;
-    lines.push(`${name} (${layout.host}:${port}): supervisor ${isAlive(supervisor) ? "running" : "not running"}; /healthz ${health === 0 ? "no answer" : health}`);
+    lines.push(
+      `${name} (${layout.host}:${port}): supervisor ${isAlive(supervisor) ? "running" : "not running"}; /healthz ${health === 0 ? "no answer" : health}`,
+    );
   }
   if (isAlive(readPid(pids.haproxy))) {
     const servers = await balancerServers(layout).catch(() => []);

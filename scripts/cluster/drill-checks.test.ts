@@ -5,7 +5,9 @@ import { classify, unavailability, type StormReport } from "../../bench/failover
 const storm = (outcomes: StormReport["outcomes"]): StormReport => ({ outcomes, errors: new Map(), storedAt: [], wallMs: 1 });
 const receipt = (r: string) => ({ kind: "receipt" as const, receipt: r, waitMs: 1, tries: 1 });
 const board = (receipts: string[], voted = receipts.length) =>
-  ({ ballotCount: receipts.length, voted, publication: { mode: "separate-lists", receipts, pairs: [], contents: [] } }) as unknown as Parameters<typeof checkDrill>[0]["published"];
+  ({ ballotCount: receipts.length, voted, publication: { mode: "separate-lists", receipts, pairs: [], contents: [] } }) as unknown as Parameters<
+    typeof checkDrill
+  >[0]["published"];
 const verified = { ok: true, ballots: 2, voted: 2, chainHead: "x" } as const;
 
 describe("the failover drill's verdict", () => {
@@ -19,7 +21,13 @@ describe("the failover drill's verdict", () => {
     expect(lost.join(" ")).toMatch(/1 receipt\(s\) given to voters are not on the board/);
     const doubled = checkDrill({ voters: 1, report: storm([receipt("a")]), verified, published: board(["a", "b"]), promoted: true });
     expect(doubled.join(" ")).toMatch(/1 ballot\(s\) more than voters stored \(doubled\)/);
-    const gaveUp = checkDrill({ voters: 1, report: storm([{ kind: "gave_up", waitMs: 1, tries: 9, last: "HTTP 503" }]), verified, published: board([]), promoted: false });
+    const gaveUp = checkDrill({
+      voters: 1,
+      report: storm([{ kind: "gave_up", waitMs: 1, tries: 9, last: "HTTP 503" }]),
+      verified,
+      published: board([]),
+      promoted: false,
+    });
     expect(gaveUp.join(" ")).toMatch(/never had their ballot stored \(last error: HTTP 503\).*standby is not the primary/);
   });
 

@@ -21,11 +21,7 @@ export function readPid(file: string): number | null {
 }
 
 /** Starts a process in its own session, its output appended to logFile, and records its pid. */
-export function startInBackground(
-  command: string,
-  args: string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string; pidFile: string },
-): number {
+export function startInBackground(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string; pidFile: string }): number {
   const log = openSync(options.logFile, "a");
   const child = spawn(command, args, { cwd: options.cwd, env: options.env, detached: true, stdio: ["ignore", log, log] });
   if (!child.pid) throw new Error(`could not start ${command}`);

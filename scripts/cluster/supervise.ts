@@ -40,7 +40,9 @@ function start() {
     const ranMs = Date.now() - startedAt;
     backoffMs = nextBackoffMs(backoffMs, ranMs);
     restarts += 1;
-    say(`exited (${signal ? `signal ${signal}` : `code ${code}`}) after ${(ranMs / 1000).toFixed(1)} s; restart ${restarts} in ${(backoffMs / 1000).toFixed(1)} s`);
+    say(
+      `exited (${signal ? `signal ${signal}` : `code ${code}`}) after ${(ranMs / 1000).toFixed(1)} s; restart ${restarts} in ${(backoffMs / 1000).toFixed(1)} s`,
+    );
     setTimeout(() => {
       if (!stopping) start();
     }, backoffMs);

@@ -4,7 +4,17 @@ import { signIn } from "./journeys";
 
 test("public pages meet WCAG 2.2 AA as axe checks it", async ({ page }) => {
   test.setTimeout(180_000);
-  for (const path of ["/", "/campaign", "/pledge", "/login", "/polls", "/constitution", "/constitution/read/aims", "/constitution/full", "/founding/standing-orders"]) {
+  for (const path of [
+    "/",
+    "/campaign",
+    "/pledge",
+    "/login",
+    "/polls",
+    "/constitution",
+    "/constitution/read/aims",
+    "/constitution/full",
+    "/founding/standing-orders",
+  ]) {
     await page.goto(path);
     expect(await violations(page), path).toEqual([]);
   }

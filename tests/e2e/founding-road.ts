@@ -36,7 +36,12 @@ export const MEMBERS: Newcomer[] = [
   { name: "Femi Adeyemi", email: "femi.adeyemi@journey.test", postcode: "M1 1AE", relation: "I am a member of the party" },
 ];
 
-export const ORGANISER: Newcomer = { name: "Olu Organiser", email: "olu.organiser@journey.test", postcode: "SW1A 1AA", relation: "I support the party but am not a member" };
+export const ORGANISER: Newcomer = {
+  name: "Olu Organiser",
+  email: "olu.organiser@journey.test",
+  postcode: "SW1A 1AA",
+  relation: "I support the party but am not a member",
+};
 
 export class Road {
   readonly people = new Map<string, Person>();
@@ -314,18 +319,21 @@ export async function foundingMembersJoin(road: Road) {
   await org.getByRole("button", { name: "Set the leaving day" }).click();
   await expect(org.getByText("The leaving day is set.")).toBeVisible();
 
-  await everyone(road.members().filter((m) => m.name !== "Eve Novak"), async (member) => {
-    const { page } = member;
-    await road.followMail(member, /Become a founding member/, "/login");
-    // Femi never voted, so has not signed in yet: the invitation's link signs them in to /founding.
-    if (await page.getByRole("heading", { name: "You are already signed in" }).isVisible()) await page.goto("/founding");
-    else await road.signInFromForm(member);
-    await expect(page).toHaveURL(/\/founding$/);
-    await page.getByLabel("I accept the founding statement").check();
-    await page.getByLabel("I agree to my information being used as described above").check();
-    await page.getByRole("button", { name: "Become a founding member" }).click();
-    await expect(page.getByText(/Welcome, founding member number \d+\./)).toBeVisible();
-  });
+  await everyone(
+    road.members().filter((m) => m.name !== "Eve Novak"),
+    async (member) => {
+      const { page } = member;
+      await road.followMail(member, /Become a founding member/, "/login");
+      // Femi never voted, so has not signed in yet: the invitation's link signs them in to /founding.
+      if (await page.getByRole("heading", { name: "You are already signed in" }).isVisible()) await page.goto("/founding");
+      else await road.signInFromForm(member);
+      await expect(page).toHaveURL(/\/founding$/);
+      await page.getByLabel("I accept the founding statement").check();
+      await page.getByLabel("I agree to my information being used as described above").check();
+      await page.getByRole("button", { name: "Become a founding member" }).click();
+      await expect(page.getByText(/Welcome, founding member number \d+\./)).toBeVisible();
+    },
+  );
 }
 
 /** The first vote: the interim standing orders, open a week, closing on their own. */
@@ -611,8 +619,12 @@ export async function vacantSeatIsFilled(road: Road) {
 
 /** The financial scheme, as generated, goes to a week's ballot of the founding members and is adopted on its own. */
 export async function financialSchemeIsAdopted(road: Road) {
-  const org = await organiserOpensAWeekLongVote(road, "/registration/financial-scheme", "The ballot closes at (UK time)", "Open the ballot on the financial scheme", (page) =>
-    page.getByRole("heading", { name: "The ballot on the financial scheme is open." }),
+  const org = await organiserOpensAWeekLongVote(
+    road,
+    "/registration/financial-scheme",
+    "The ballot closes at (UK time)",
+    "Open the ballot on the financial scheme",
+    (page) => page.getByRole("heading", { name: "The ballot on the financial scheme is open." }),
   );
   await everyone(voters(road), ({ page }) => road.voteYesNo(page, "financial scheme", "/polls", "Adopt the financial scheme", "Yes"));
   await road.aWeekPassesAndItCloses("financial scheme", "The motion was carried.");
@@ -669,7 +681,9 @@ export async function applicationIsFilledIn(road: Road) {
   const size = 160;
   const pixels = Buffer.alloc(size * size);
   for (let y = 0; y < size; y += 1) for (let x = 0; x < size; x += 1) pixels[y * size + x] = (Math.floor(x / 20) + Math.floor(y / 20)) % 2 === 0 ? 20 : 120;
-  const png = await sharp(pixels, { raw: { width: size, height: size, channels: 1 } }).png().toBuffer();
+  const png = await sharp(pixels, { raw: { width: size, height: size, channels: 1 } })
+    .png()
+    .toBuffer();
   await page.goto("/registration/emblems");
   const emblem = page.getByRole("region", { name: "Emblem 1" });
   await emblem.getByLabel("Upload emblem 1").setInputFiles({ name: "emblem.png", mimeType: "image/png", buffer: png });
@@ -692,19 +706,22 @@ export async function applicationIsFilledIn(road: Road) {
 
 /** Each declared officer, on their own phone, gives their details and confirms their declaration. */
 export async function officersGiveTheirDetails(road: Road) {
-  await everyone([LEADER, NOMINATING, TREASURER].map((name) => byName(road, name)), async (officer) => {
-    const page = await road.visit(officer, "/registration");
-    await page.getByRole("link", { name: "Give your details and confirm your declaration" }).click();
-    await expect(page.getByRole("heading", { name: "Your details" })).toBeVisible();
-    await page.getByRole("textbox", { name: "Full name" }).fill(officer.name);
-    await page.getByRole("textbox", { name: "Home address" }).fill(`1 ${officer.name.split(" ")[1]} Street, ${officer.postcode}`);
-    await page.getByRole("textbox", { name: "Your own email address" }).fill(officer.email);
-    const declarations = page.getByRole("checkbox", { name: /I confirm my declaration as/ });
-    await expect(declarations).toHaveCount(1);
-    await declarations.check();
-    await page.getByRole("button", { name: "Save and continue" }).click();
-    await expect(page.getByText("Your details and declarations are saved.")).toBeVisible({ timeout: 20_000 });
-  });
+  await everyone(
+    [LEADER, NOMINATING, TREASURER].map((name) => byName(road, name)),
+    async (officer) => {
+      const page = await road.visit(officer, "/registration");
+      await page.getByRole("link", { name: "Give your details and confirm your declaration" }).click();
+      await expect(page.getByRole("heading", { name: "Your details" })).toBeVisible();
+      await page.getByRole("textbox", { name: "Full name" }).fill(officer.name);
+      await page.getByRole("textbox", { name: "Home address" }).fill(`1 ${officer.name.split(" ")[1]} Street, ${officer.postcode}`);
+      await page.getByRole("textbox", { name: "Your own email address" }).fill(officer.email);
+      const declarations = page.getByRole("checkbox", { name: /I confirm my declaration as/ });
+      await expect(declarations).toHaveCount(1);
+      await declarations.check();
+      await page.getByRole("button", { name: "Save and continue" }).click();
+      await expect(page.getByText("Your details and declarations are saved.")).toBeVisible({ timeout: 20_000 });
+    },
+  );
 }
 
 /** Every readiness check passes (or leaves a warning for the Commission); the pack is prepared and downloads as one PDF. */
@@ -719,5 +736,10 @@ export async function thePackIsReady(road: Road) {
   const [pdf] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "The whole pack as one PDF" }).click()]);
   const text = execFileSync("pdftotext", ["-enc", "UTF-8", await pdf.path(), "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }).replace(/\s+/g, " ");
   expect(text).toContain(REGISTERED_NAME);
-  for (const [office, name] of [["Leader", LEADER], ["Nominating officer", NOMINATING], ["Treasurer", TREASURER]]) expect(text).toContain(`${office} ${name}`);
+  for (const [office, name] of [
+    ["Leader", LEADER],
+    ["Nominating officer", NOMINATING],
+    ["Treasurer", TREASURER],
+  ])
+    expect(text).toContain(`${office} ${name}`);
 }

@@ -63,11 +63,18 @@ export async function startJourneyServer(serverUrl: string): Promise<JourneyServ
   const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
 
   await expect
-    .poll(() => fetch(`${baseURL}/healthz`).then((r) => r.ok, () => false), {
-      message: `the journey's server at ${baseURL} (its output is in ${log})`,
-      timeout: 120_000,
-      intervals: [500],
-    })
+    .poll(
+      () =>
+        fetch(`${baseURL}/healthz`).then(
+          (r) => r.ok,
+          () => false,
+        ),
+      {
+        message: `the journey's server at ${baseURL} (its output is in ${log})`,
+        timeout: 120_000,
+        intervals: [500],
+      },
+    )
     .toBe(true);
 
   const reading = async (response: Response): Promise<ClockReading> => {

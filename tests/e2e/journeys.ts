@@ -28,7 +28,10 @@ export async function signIn(page: Page, email: string) {
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
 
   await page.goto("/dev/outbox");
-  const mail = page.locator(".mail").filter({ has: page.locator(".mail__to", { hasText: email }) }).first();
+  const mail = page
+    .locator(".mail")
+    .filter({ has: page.locator(".mail__to", { hasText: email }) })
+    .first();
   await mail.getByRole("link").click();
   await expect(page.getByText(`You are signing in as ${email}`)).toBeVisible();
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -38,7 +41,15 @@ export async function signIn(page: Page, email: string) {
 
 /** A UK wall-clock time, as a datetime-local input wants it. */
 export function londonInput(at: Date): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/London",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(at);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
   return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}`;
 }

@@ -65,7 +65,12 @@ export class Mailbox {
         let raw = "";
         stream.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
         stream.on("end", () => {
-          box?.received.push(parseMail(raw, session.envelope.rcptTo.map((r) => r.address.toLowerCase())));
+          box?.received.push(
+            parseMail(
+              raw,
+              session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
+            ),
+          );
           callback();
         });
       },

@@ -115,7 +115,18 @@ test("the widest pages fit the smallest and the largest common phones", async ({
     const page = await context.newPage();
     await signIn(page, "organiser@demo.breakaway.test");
     const offenders: Offender[] = [];
-    for (const url of ["/", "/elections", "/dev/outbox", "/polls", "/constitution", "/campaign", "/audit", "/registration", "/constitution/vote", "/campaign/import"]) {
+    for (const url of [
+      "/",
+      "/elections",
+      "/dev/outbox",
+      "/polls",
+      "/constitution",
+      "/campaign",
+      "/audit",
+      "/registration",
+      "/constitution/vote",
+      "/campaign/import",
+    ]) {
       await page.goto(url);
       const m = await measure(page);
       if (m.width > m.viewport) offenders.push({ url, width: m.width, culprits: m.culprits });
@@ -142,7 +153,7 @@ test("a radio or checkbox keeps its size beside a label that wraps", async ({ pa
 });
 
 /** The demo's closed committee election (campaign phase): its stage-by-stage table is wide on a phone. */
-const STAGES = "Each candidate's votes at the end of each stage";
+const STAGES = "Each stage of the count: the change for every candidate and their new total";
 async function stageByStage(page: Page) {
   await page.goto("/polls");
   await page.getByRole("link", { name: "Interim steering committee (3 seats)" }).click();
@@ -165,8 +176,9 @@ for (const javaScriptEnabled of [true, false]) {
 test("a table that fits shows no hint once measured", async ({ browser, baseURL }) => {
   const context = await browser.newContext({ viewport: { width: 1024, height: 740 }, baseURL });
   const page = await context.newPage();
-  await stageByStage(page);
-  await expect(page.getByRole("region", { name: STAGES })).toBeVisible();
+  // The count sheet is wide even here (two columns a stage); the campaign's table of regions fits.
+  await page.goto("/campaign");
+  await expect(page.locator("#regions-caption")).toBeVisible();
   await expect(page.locator(".table-scroll--fits").first()).toBeAttached();
   await expect(page.locator(".table-scroll__hint:visible")).toHaveCount(0);
   await context.close();

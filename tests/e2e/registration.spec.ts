@@ -42,7 +42,15 @@ function databaseUrl(): string {
 
 test.beforeAll(async () => {
   test.setTimeout(420_000);
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", APP_URL: base, DEMO_MODE: "false", SMTP_URL: "", APP_SECRET: process.env.APP_SECRET || randomBytes(32).toString("hex") };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    APP_URL: base,
+    DEMO_MODE: "false",
+    SMTP_URL: "",
+    APP_SECRET: process.env.APP_SECRET || randomBytes(32).toString("hex"),
+  };
   if (serverUrl) {
     const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
     await admin.unsafe(`drop database if exists "${dbName}" with (force)`);
@@ -66,7 +74,10 @@ test.beforeAll(async () => {
       })
     : spawn("npx", ["tsx", "server.ts"], { env, stdio: "ignore", detached: true });
   for (let i = 0; i < 360; i += 1) {
-    const up = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
+    const up = await fetch(`${base}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) return;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -192,7 +203,9 @@ test("from an adopted constitution and declared officers to a downloaded registr
   await year.getByRole("textbox", { name: "Month" }).fill("12");
   await saveSection(page, "Financial year");
 
-  await section(page, "Assets and liabilities").getByRole("radio", { name: /Yes: assets and liabilities/ }).check();
+  await section(page, "Assets and liabilities")
+    .getByRole("radio", { name: /Yes: assets and liabilities/ })
+    .check();
   await saveSection(page, "Assets and liabilities");
 
   // The emblem: a greyscale picture, cropped close, made here.
@@ -201,7 +214,9 @@ test("from an adopted constitution and declared officers to a downloaded registr
   const size = 160;
   const pixels = Buffer.alloc(size * size);
   for (let y = 0; y < size; y += 1) for (let x = 0; x < size; x += 1) pixels[y * size + x] = (Math.floor(x / 20) + Math.floor(y / 20)) % 2 === 0 ? 20 : 120;
-  await sharp(pixels, { raw: { width: size, height: size, channels: 1 } }).png().toFile(emblemFile);
+  await sharp(pixels, { raw: { width: size, height: size, channels: 1 } })
+    .png()
+    .toFile(emblemFile);
   await page.goto(`${base}/registration/emblems`);
   await expect(page.getByRole("heading", { name: "Emblems", level: 1 })).toBeVisible();
   const emblem = page.getByRole("region", { name: "Emblem 1" });
@@ -305,7 +320,15 @@ test("from an adopted constitution and declared officers to a downloaded registr
   // The documents: prepare the pack, download it as one PDF and as a zip.
   await page.goto(`${base}/registration/documents`);
   await expect(page.getByRole("heading", { name: "Registration documents", level: 1 })).toBeVisible();
-  for (const name of ["Application summary", "Officer sheets", "Constitution", "Financial scheme", "Assets and liabilities declaration", "Founding record", "Readiness checklist"]) {
+  for (const name of [
+    "Application summary",
+    "Officer sheets",
+    "Constitution",
+    "Financial scheme",
+    "Assets and liabilities declaration",
+    "Founding record",
+    "Readiness checklist",
+  ]) {
     await expect(page.getByRole("link", { name: new RegExp(name) }).first()).toBeVisible();
   }
   await page.getByRole("button", { name: "Prepare the pack now" }).click();
@@ -324,7 +347,12 @@ test("from an adopted constitution and declared officers to a downloaded registr
     .map((l) => l.replace(/^title:\s*/, "").replace(/^"|"$/g, ""));
   expect(titles.length).toBe(40);
   for (const title of titles) expect(text, title).toContain(title);
-  for (const [office, member] of [["Leader", 1], ["Nominating officer", 2], ["Treasurer", 3]] as const) expect(text).toContain(`${office} Founder ${member}`);
+  for (const [office, member] of [
+    ["Leader", 1],
+    ["Nominating officer", 2],
+    ["Treasurer", 3],
+  ] as const)
+    expect(text).toContain(`${office} Founder ${member}`);
   expect(text).toMatch(/Chain head \(verification hash\): [0-9a-f]{64}/);
   // The edited financial scheme is the one in the pack.
   expect(text).toContain(SCHEME_SENTENCE);

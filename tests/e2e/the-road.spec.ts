@@ -20,7 +20,10 @@ async function pledge(page: Page, who: { name: string; email: string; relation: 
   await page.getByRole("button", { name: "Make the pledge" }).click();
   await expect(page.getByRole("heading", { name: "Check your email to confirm your pledge" })).toBeVisible();
   await page.goto("/dev/outbox");
-  const mail = page.locator(".mail").filter({ has: page.locator(".mail__to", { hasText: who.email }) }).first();
+  const mail = page
+    .locator(".mail")
+    .filter({ has: page.locator(".mail__to", { hasText: who.email }) })
+    .first();
   await mail.getByRole("link", { name: /pledge\/confirm/ }).click();
   await page.getByRole("button", { name: "Confirm my pledge" }).click();
   await expect(page.getByRole("heading", { name: "Your pledge is confirmed" })).toBeVisible();
@@ -71,7 +74,10 @@ test("the whole road: pledge, deadline, decision, founding, standing orders", as
   await expect(ann.getByRole("link", { name: "Make the pledge" })).toHaveCount(0);
 
   // Both pledgers vote to found a new party.
-  for (const [page, email] of [[ann, "ann.road@e2e.test"], [ben, "ben.road@e2e.test"]] as const) {
+  for (const [page, email] of [
+    [ann, "ann.road@e2e.test"],
+    [ben, "ben.road@e2e.test"],
+  ] as const) {
     await signIn(page, email);
     await page.goto("/campaign");
     await page.getByRole("link", { name: "The members' decision ballot" }).click();
@@ -219,13 +225,22 @@ test("the constitution: amend, support, comment, vote clause by clause, adopt ve
   await expect(ro.getByText("The motion was carried.")).toBeVisible();
 
   // Amendments: Ann adds an aim to an entrenched clause; Ann and Ben compete over the joining age.
-  const aimsAmendment = await changeWords(ann, "aims", (t) => `${t}\n\n(3) The party works for a four-day week.`, "A shorter working week is our flagship policy.");
+  const aimsAmendment = await changeWords(
+    ann,
+    "aims",
+    (t) => `${t}\n\n(3) The party works for a four-day week.`,
+    "A shorter working week is our flagship policy.",
+  );
   await picture(ann, "10-amendment-proposed");
   const sixteen = await changeWords(ann, "joining", (t) => t.replace("aged 14 or over", "aged 16 or over"), "Sixteen is the voting age in Scotland and Wales.");
   const fifteen = await changeWords(ben, "joining", (t) => t.replace("aged 14 or over", "aged 15 or over"), "A middle way.");
 
   // Support: each amendment needs one supporter besides its proposer.
-  for (const [page, n] of [[ben, aimsAmendment], [ben, sixteen], [ann, fifteen]] as const) {
+  for (const [page, n] of [
+    [ben, aimsAmendment],
+    [ben, sixteen],
+    [ann, fifteen],
+  ] as const) {
     await page.goto(`/constitution/amendments/${n}`);
     await page.getByRole("button", { name: `Support A${n}` }).click();
     await expect(page.getByRole("heading", { name: "Your support is recorded." })).toBeVisible();
@@ -270,7 +285,13 @@ test("the constitution: amend, support, comment, vote clause by clause, adopt ve
 
   // Everyone votes on the two amended clauses. A1 (an entrenched clause) gets 3 yes to 2 no:
   // a majority, but short of the two thirds it needs. On joining, A16 is ranked first.
-  const aimsVotes: ["Yes" | "No", Page][] = [["Yes", ann], ["Yes", ben], ["Yes", cat], ["No", dev], ["No", eve]];
+  const aimsVotes: ["Yes" | "No", Page][] = [
+    ["Yes", ann],
+    ["Yes", ben],
+    ["Yes", cat],
+    ["No", dev],
+    ["No", eve],
+  ];
   for (const [vote, page] of aimsVotes) await voteOnClause(page, "aims", { yesNo: [vote, "Yes"] });
   for (const page of [ann, ben, cat]) {
     const ranks = { [`Amendment A${sixteen}`]: "1", [`Amendment A${fifteen}`]: "2", "No change": "3" };
@@ -408,7 +429,10 @@ test("the officer elections: stand, second, withdraw, hustings, ranked ballots, 
   // Hustings: Dev asks, Ann answers.
   await dev.goto(leaderUrl);
   await dev.getByLabel("Ask Ann Road a question").fill("How will members outside the cities be heard?");
-  await dev.locator("article", { has: dev.getByLabel("Ask Ann Road a question") }).getByRole("button", { name: "Ask", exact: true }).click();
+  await dev
+    .locator("article", { has: dev.getByLabel("Ask Ann Road a question") })
+    .getByRole("button", { name: "Ask", exact: true })
+    .click();
   await expect(dev.getByText("How will members outside the cities be heard?")).toBeVisible();
   await ann.goto(leaderUrl);
   await ann.getByLabel("Your answer").fill("Every meeting online as well as in person.");

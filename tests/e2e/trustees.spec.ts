@@ -90,7 +90,9 @@ test("two trustees make their keys in the browser, then decrypt the result with 
     await expect(page.getByText("This is not the private key you gave for this poll.")).toBeVisible();
     await page.getByLabel("Your private key file").setInputFiles(keyFiles[i]!);
     await page.getByRole("button", { name: "Decrypt in this browser" }).click();
-    await expect(page.getByText(i === 0 ? "Your share is in." : "Your share was the last one: the result is decrypted and counted.")).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByText(i === 0 ? "Your share is in." : "Your share was the last one: the result is decrypted and counted.")).toBeVisible({
+      timeout: 60_000,
+    });
     await page.context().close();
   }
   await officer.goto(pollUrl);
@@ -169,7 +171,9 @@ test("three trustees make one key together in three steps, and two of them decry
     await expect(page.getByRole("heading", { name: "Decrypt your share of the result" })).toBeVisible();
     await page.getByLabel("Your key file (the one ending .key)").setInputFiles(keyFiles[i]!);
     await page.getByRole("button", { name: "Decrypt in this browser" }).click();
-    await expect(page.getByText(i === 2 ? "Your share is in." : "Your share was the last one: the result is decrypted and counted.")).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByText(i === 2 ? "Your share is in." : "Your share was the last one: the result is decrypted and counted.")).toBeVisible({
+      timeout: 60_000,
+    });
     await page.context().close();
   }
   await officer.goto(pollUrl);
@@ -196,7 +200,10 @@ test("the returning officer names the constitution's trustees on the Trustees pa
   await part.getByLabel("Trustees' email addresses").fill(`${two[0]}\nnobody@example.org`);
   await part.getByRole("button", { name: "Name the trustees" }).click();
   await expect(officer.getByRole("alert").getByRole("link", { name: /nobody@example.org/ })).toBeVisible();
-  await officer.getByRole("alert").getByRole("link", { name: /nobody@example.org/ }).click();
+  await officer
+    .getByRole("alert")
+    .getByRole("link", { name: /nobody@example.org/ })
+    .click();
   await expect(officer.locator("#trustees-constitution")).toBeFocused();
   await officer.locator("#trustees-constitution").fill(two.join("\n"));
   await officer.getByRole("region", { name: "The constitution's votes" }).getByRole("button", { name: "Name the trustees" }).click();
@@ -208,7 +215,10 @@ test("the returning officer names the constitution's trustees on the Trustees pa
     const page = await asPerson(browser, email, true);
     for (const which of ["yes/no questions", "questions that rank or choose between wordings"]) {
       await page.goto("/polls");
-      await page.getByRole("region", { name: "Your part as a trustee" }).getByRole("link", { name: `The constitution's votes: key for the ${which}` }).click();
+      await page
+        .getByRole("region", { name: "Your part as a trustee" })
+        .getByRole("link", { name: `The constitution's votes: key for the ${which}` })
+        .click();
       await expect(page.getByText(/You are trustee \d of 2 for every vote on the constitution/)).toBeVisible();
       expect(await fitsWidth(page)).toBe(true);
       await page.getByRole("button", { name: "Make my key in this browser" }).click();
@@ -231,5 +241,11 @@ test("the returning officer names the constitution's trustees on the Trustees pa
   // Named nobody: the server holds the key again, and the keys no vote used are gone.
   await officer.getByRole("region", { name: "The constitution's votes" }).getByLabel("Trustees' email addresses").fill("");
   await officer.getByRole("region", { name: "The constitution's votes" }).getByRole("button", { name: "Name the trustees" }).click();
-  await expect(officer.getByText("No trustees are named: the server holds the key of every vote on the constitution (each round's questions and the adoption vote).", { exact: false }).first()).toBeVisible();
+  await expect(
+    officer
+      .getByText("No trustees are named: the server holds the key of every vote on the constitution (each round's questions and the adoption vote).", {
+        exact: false,
+      })
+      .first(),
+  ).toBeVisible();
 });

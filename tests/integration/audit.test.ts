@@ -41,7 +41,10 @@ describe("audit log", () => {
   it("is refused by the database when changed or deleted", async () => {
     // drizzle wraps the database's error; the trigger's message is in its cause.
     const refusal = async (statement: ReturnType<typeof sql>) => {
-      const error: unknown = await database.db.execute(statement).then(() => null, (e: unknown) => e);
+      const error: unknown = await database.db.execute(statement).then(
+        () => null,
+        (e: unknown) => e,
+      );
       return error instanceof Error ? `${error.message} ${String(error.cause)}` : "no error";
     };
     expect(await refusal(sql`update audit_log set action = 'x'`)).toMatch(/append-only: UPDATE/);

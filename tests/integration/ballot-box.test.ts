@@ -107,7 +107,15 @@ describe("the ballot box", () => {
       box.cast(ranked("not-a-poll", members[4]!, [0])),
       box.cast(ranked(pollId, members[5]!, [1, 0])),
     ]);
-    expect(results.map((r) => (r.ok ? "cast" : r.code))).toEqual(["cast", "not_on_roll", "ranking_gap", "ranking_unknown_option", "not_found", "not_found", "cast"]);
+    expect(results.map((r) => (r.ok ? "cast" : r.code))).toEqual([
+      "cast",
+      "not_on_roll",
+      "ranking_gap",
+      "ranking_unknown_option",
+      "not_found",
+      "not_found",
+      "cast",
+    ]);
     expect((await marksOf(pollId)).map((m) => m.userId).sort()).toEqual([members[0]!, members[5]!].sort());
     expect(await ballotsOf(pollId)).toHaveLength(2);
   });
@@ -115,7 +123,9 @@ describe("the ballot box", () => {
   it("writes ballots of several polls in one transaction, each on its own poll's chain", async () => {
     const [a, b] = [await newPoll(), await newPoll()];
     const box = new BallotBox(database.db, { transactions: 1, ballotsPerTransaction: 100 });
-    const results = await Promise.all(members.slice(0, 6).flatMap((userId, i) => [box.cast(ranked(a, userId, [i % 2])), box.cast(ranked(b, userId, [1 - (i % 2)]))]));
+    const results = await Promise.all(
+      members.slice(0, 6).flatMap((userId, i) => [box.cast(ranked(a, userId, [i % 2])), box.cast(ranked(b, userId, [1 - (i % 2)]))]),
+    );
     expect(results.every((r) => r.ok)).toBe(true);
     for (const pollId of [a, b]) {
       expect(await ballotsCast(database.db, pollId)).toBe(6);
@@ -242,13 +252,18 @@ describe("the ballot endpoint (POST /polls/:id/ballot)", () => {
     expect(await send(pollId, { "rank-0": "2", "rank-1": "1" }, { cookie: cookies[1] })).toMatchObject({ status: 409, body: { code: "already_voted" } });
     expect((await closePoll(database.db, actor, pollId)).ok).toBe(true);
     expect(await send(pollId, { "rank-0": "1" }, { cookie: cookies[2] })).toMatchObject({ status: 409, body: { code: "not_open" } });
-    const [{ n } = { n: -1 }] = await database.db.select({ n: sql<number>`count(*)::int` }).from(pollVoters).where(and(eq(pollVoters.pollId, pollId)));
+    const [{ n } = { n: -1 }] = await database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(pollVoters)
+      .where(and(eq(pollVoters.pollId, pollId)));
     expect(n).toBe(1);
   });
 
   it("answers a failed transaction with a 500 the page can word, stores nothing, and logs no voter or ballot", async () => {
     const pollId = await newPoll();
-    await database.db.execute(sql.raw(`create function refuse_ballot() returns trigger language plpgsql as $$ begin raise exception 'disk full (test)'; end $$`));
+    await database.db.execute(
+      sql.raw(`create function refuse_ballot() returns trigger language plpgsql as $$ begin raise exception 'disk full (test)'; end $$`),
+    );
     await database.db.execute(sql.raw(`create trigger refuse_ballot before insert on ballots for each row execute function refuse_ballot()`));
     const logged: string[] = [];
     const spy = vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(" ")));

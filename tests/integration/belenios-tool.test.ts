@@ -133,10 +133,8 @@ describe.skipIf(!hasTool)("an election made by our code, checked by belenios-too
       trustees,
     );
     const issued = generateCredentials(BELENIOS_2048, election.params.uuid, [1n, 1n, 1n, 1n, 1n]);
-    const credentialsRaw = serializePublicCredentials(
-      sortPublicCredentials(issued.map((c) => ({ credential: c.publicCredential, weight: c.weight }))),
-    );
-    const [q1, q2] = election.params.questions as [typeof election.params.questions[0], typeof election.params.questions[0]];
+    const credentialsRaw = serializePublicCredentials(sortPublicCredentials(issued.map((c) => ({ credential: c.publicCredential, weight: c.weight }))));
+    const [q1, q2] = election.params.questions as [(typeof election.params.questions)[0], (typeof election.params.questions)[0]];
     const votes: [number, number[] | "blank"][] = [
       [0, [0]],
       [0, [0, 1]],
@@ -144,8 +142,8 @@ describe.skipIf(!hasTool)("an election made by our code, checked by belenios-too
       [0, [2]],
       [1, [1, 2]],
     ];
-    const ballots = votes.map(([yesNo, officers], i) =>
-      encryptBallot(election, issued[i]!.privateCredential, [plaintextFor(q1!, [yesNo]), plaintextFor(q2!, officers)]).raw,
+    const ballots = votes.map(
+      ([yesNo, officers], i) => encryptBallot(election, issued[i]!.privateCredential, [plaintextFor(q1!, [yesNo]), plaintextFor(q2!, officers)]).raw,
     );
     // Voter 4 changes their mind: only their last ballot counts.
     ballots.push(encryptBallot(election, issued[3]!.privateCredential, [plaintextFor(q1!, [1]), plaintextFor(q2!, [0])]).raw);
@@ -263,7 +261,9 @@ describe.skipIf(!hasTool)("an election made by belenios-tool, checked by our cod
     const pubcreds = files.find((f) => f.endsWith(".pubcreds"))!;
     writeFileSync(join(dir, "public_creds.json"), readFileSync(join(dir, pubcreds)));
     expect(run(["archive", "init"], { cwd: dir }).status).toBe(0);
-    const privcreds = readFileSync(join(dir, files.find((f) => f.endsWith(".privcreds"))!), "utf8").trim().split("\n");
+    const privcreds = readFileSync(join(dir, files.find((f) => f.endsWith(".privcreds"))!), "utf8")
+      .trim()
+      .split("\n");
     const votes = ["[[1,0],[0,1,1,0]]", "[[0,0],[1,0,0,0]]", "[[0,1],[0,0,0,1]]"];
     privcreds.forEach((line, i) => {
       const credential = line.split(" ").at(-1)!;
@@ -291,7 +291,9 @@ describe.skipIf(!hasTool)("an election made by belenios-tool, checked by our cod
     // The credential authority's file also carries each voter's weight and login after commas.
     const lines = JSON.parse(readFileSync(join(dir, files.find((f) => f.endsWith(".pubcreds"))!), "utf8")) as string[];
     const published = lines.map((line) => BigInt(line.split(",")[0]!));
-    const privcreds = readFileSync(join(dir, files.find((f) => f.endsWith(".privcreds"))!), "utf8").trim().split("\n");
+    const privcreds = readFileSync(join(dir, files.find((f) => f.endsWith(".privcreds"))!), "utf8")
+      .trim()
+      .split("\n");
     const derived = privcreds.map((line) => publicCredential(BELENIOS_2048, uuid, line.split(" ").at(-1)!));
     expect(new Set(derived)).toEqual(new Set(published));
   });
@@ -337,7 +339,9 @@ describe.skipIf(!hasTool)("a threshold key made by our code and belenios-tool to
     const ours = thresholdStep1(BELENIOS_2048);
     ttkeygen(["--step", "1"]);
     ttkeygen(["--step", "1"]);
-    const toolKeys = readdirSync(dir).filter((f) => f.endsWith(".key")).sort();
+    const toolKeys = readdirSync(dir)
+      .filter((f) => f.endsWith(".key"))
+      .sort();
     const certLines = [serializeSignedMsg(ours.cert), ...toolKeys.map((k) => readFileSync(join(dir, k.replace(/\.key$/, ".cert")), "utf8").trim())];
     writeFileSync(join(dir, "certs.jsons"), `${certLines.join("\n")}\n`);
     const certs = certLines.map((line) => signedMsgOf(JSON.parse(line)));
@@ -452,7 +456,14 @@ describe.skipIf(!hasTool)("ranked (non-homomorphic) questions: RFC-3526-2048 and
       trusteesRaw: serializeTrustees(trustees),
       credentialsRaw,
       ballots,
-      tally: { shuffles: [{ owner: 1, shuffle: first }, { owner: 2, shuffle: second }], partialDecryptions: partials, result },
+      tally: {
+        shuffles: [
+          { owner: 1, shuffle: first },
+          { owner: 2, shuffle: second },
+        ],
+        partialDecryptions: partials,
+        result,
+      },
     });
     const tool = toolVerify(election, bytes);
     expect(tool.stderr).toContain("all checks passed");
@@ -467,7 +478,14 @@ describe.skipIf(!hasTool)("ranked (non-homomorphic) questions: RFC-3526-2048 and
       trusteesRaw: serializeTrustees(trustees),
       credentialsRaw,
       ballots,
-      tally: { shuffles: [{ owner: 1, shuffle: first }, { owner: 2, shuffle: forged }], partialDecryptions: partials, result },
+      tally: {
+        shuffles: [
+          { owner: 1, shuffle: first },
+          { owner: 2, shuffle: forged },
+        ],
+        partialDecryptions: partials,
+        result,
+      },
     });
     expect(toolVerify(election, forgedBytes).status).not.toBe(0);
     const ours = verifyElectionArchive(forgedBytes);
@@ -486,7 +504,13 @@ describe.skipIf(!hasTool)("ranked (non-homomorphic) questions: RFC-3526-2048 and
     step(["setup", "generate-trustee-key", "--group", "RFC-3526-2048"]);
     step(["setup", "generate-trustee-key", "--group", "RFC-3526-2048"]);
     const files = readdirSync(dir);
-    writeFileSync(join(dir, "public_keys.jsons"), files.filter((f) => f.endsWith(".pubkey")).map((f) => readFileSync(join(dir, f), "utf8")).join(""));
+    writeFileSync(
+      join(dir, "public_keys.jsons"),
+      files
+        .filter((f) => f.endsWith(".pubkey"))
+        .map((f) => readFileSync(join(dir, f), "utf8"))
+        .join(""),
+    );
     writeFileSync(join(dir, "public_creds.json"), readFileSync(join(dir, files.find((f) => f.endsWith(".pubcreds"))!)));
     step(["setup", "make-trustees"]);
     writeFileSync(
@@ -499,7 +523,9 @@ describe.skipIf(!hasTool)("ranked (non-homomorphic) questions: RFC-3526-2048 and
     );
     step(["setup", "make-election", "--uuid", uuid, "--group", "RFC-3526-2048", "--template", "template.json"]);
     step(["archive", "init"]);
-    const creds = readFileSync(join(dir, files.find((f) => f.endsWith(".privcreds"))!), "utf8").trim().split("\n");
+    const creds = readFileSync(join(dir, files.find((f) => f.endsWith(".privcreds"))!), "utf8")
+      .trim()
+      .split("\n");
     const votes = ["[[1,2,3]]", "[[3,1,2]]", "[[2,3,1]]"];
     creds.forEach((line, i) => {
       writeFileSync(join(dir, "cred.txt"), line.split(" ").at(-1)!);
@@ -513,7 +539,9 @@ describe.skipIf(!hasTool)("ranked (non-homomorphic) questions: RFC-3526-2048 and
     step(["archive", "add-event", "--type=EndShuffles"], "");
     readdirSync(dir)
       .filter((f) => f.endsWith(".privkey"))
-      .forEach((k, i) => step(["archive", "add-event", "--type=PartialDecryption"], step(["election", "decrypt", "--privkey", k, "--trustee-id", String(i + 1)])));
+      .forEach((k, i) =>
+        step(["archive", "add-event", "--type=PartialDecryption"], step(["election", "decrypt", "--privkey", k, "--trustee-id", String(i + 1)])),
+      );
     step(["archive", "add-event", "--type=Result"], step(["election", "compute-result"]));
     const v = verifyElectionArchive(readFileSync(join(dir, `${uuid}.bel`)));
     expect(v.ok ? (v.result![0] as number[][]).map((r) => r.join("")).sort() : v.problem).toEqual(["123", "231", "312"]);

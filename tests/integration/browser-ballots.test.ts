@@ -41,7 +41,16 @@ async function yesNoPoll(title: string): Promise<string> {
     closesAt: new Date(Date.now() + 3600_000),
   });
   if (!created.ok) throw new Error(created.code);
-  expect((await openPoll(database.db, actor, created.pollId, members.map((m) => m.id))).ok).toBe(true);
+  expect(
+    (
+      await openPoll(
+        database.db,
+        actor,
+        created.pollId,
+        members.map((m) => m.id),
+      )
+    ).ok,
+  ).toBe(true);
   return created.pollId;
 }
 
@@ -59,7 +68,16 @@ beforeAll(async () => {
   const ranked = await createPoll(database.db, actor, { title: "Convener", method: "irv", options: candidates, closesAt: new Date(Date.now() + 3600_000) });
   if (!ranked.ok) throw new Error(ranked.code);
   rankedPollId = ranked.pollId;
-  expect((await openPoll(database.db, actor, rankedPollId, members.map((m) => m.id))).ok).toBe(true);
+  expect(
+    (
+      await openPoll(
+        database.db,
+        actor,
+        rankedPollId,
+        members.map((m) => m.id),
+      )
+    ).ok,
+  ).toBe(true);
 }, 120_000);
 afterAll(() => database.drop());
 
@@ -136,7 +154,15 @@ describe("the ballot endpoint with a ballot encrypted in the browser", () => {
 
   it("refuses garbage and a huge text with 400", async () => {
     const m = members[1]!;
-    for (const garbage of ["", "not a ballot", "{}", '{"election_uuid":1}', "[".repeat(5000), `"${"9".repeat(MAX_BROWSER_BALLOT_CHARS)}"`, "x".repeat(500_000)]) {
+    for (const garbage of [
+      "",
+      "not a ballot",
+      "{}",
+      '{"election_uuid":1}',
+      "[".repeat(5000),
+      `"${"9".repeat(MAX_BROWSER_BALLOT_CHARS)}"`,
+      "x".repeat(500_000),
+    ]) {
       const answer = await send(pollId, m.cookie, garbage);
       expect(answer.status, garbage.slice(0, 20)).toBe(400);
       expect(answer.body.code).toBe("ballot_refused");
@@ -215,7 +241,9 @@ describe("a ranked poll's ballot encrypted in the browser", () => {
     const [m0, m1, m2] = members;
     const first = await rankedBallot(m0!, [2, 0]);
     expect(await send(rankedPollId, m0!.cookie, first.raw)).toEqual({ status: 200, body: { ok: true, receipt: first.tracker } });
-    expect((await storedIn(rankedPollId)).map((b) => ({ content: b.content, receipt: b.receipt }))).toEqual([{ content: { belenios: first.raw }, receipt: first.tracker }]);
+    expect((await storedIn(rankedPollId)).map((b) => ({ content: b.content, receipt: b.receipt }))).toEqual([
+      { content: { belenios: first.raw }, receipt: first.tracker },
+    ]);
     const plain = await app.request(`/polls/${rankedPollId}/ballot`, { form: { "rank-1": "1" }, cookie: m1!.cookie });
     expect(plain.status).toBe(200);
     expect((await send(rankedPollId, m2!.cookie, (await rankedBallot(m2!, [1, 3, 0, 2])).raw)).status).toBe(200);
@@ -224,9 +252,22 @@ describe("a ranked poll's ballot encrypted in the browser", () => {
     const closed = await closePoll(database.db, actor, rankedPollId);
     if (!closed.ok) throw new Error(closed.code);
     const { poll } = (await loadRules(database.db, rankedPollId))!;
-    const rules = { title: "Convener", method: "irv" as const, seats: 1, quorum: { numerator: 0, denominator: 1 }, majority: "simple" as const, lotSeed: poll.lotSeed };
+    const rules = {
+      title: "Convener",
+      method: "irv" as const,
+      seats: 1,
+      quorum: { numerator: 0, denominator: 1 },
+      majority: "simple" as const,
+      lotSeed: poll.lotSeed,
+    };
     const options = candidates.map((o, position) => ({ position, label: o.label, isRon: Boolean(o.isRon), withdrawn: false }));
-    expect(closed.result).toEqual(countPoll({ ...rules, options }, rankings.map((ranking) => ({ ranking })), members.length));
+    expect(closed.result).toEqual(
+      countPoll(
+        { ...rules, options },
+        rankings.map((ranking) => ({ ranking })),
+        members.length,
+      ),
+    );
     expect(await verifyPoll(database.db, rankedPollId)).toMatchObject({ ok: true, ballots: 3 });
     const record = (await closedPollRecord(database.db, rankedPollId))!;
     expect(verifyElectionArchive(record.bytes).ok).toBe(true);

@@ -50,7 +50,10 @@ describe("extending the campaign's deadline", () => {
     const page = await html(noReason);
     expect(page).toContain('href="#extend-reason"');
     expect(page).toContain(`value="${later}"`);
-    const earlier = await app.request("/campaign/manage", { form: { intent: "extend-deadline", newDeadline: toLondonLocal(new Date(Date.now() - 2 * DAY)), reason: "Oops." }, cookie: organiser });
+    const earlier = await app.request("/campaign/manage", {
+      form: { intent: "extend-deadline", newDeadline: toLondonLocal(new Date(Date.now() - 2 * DAY)), reason: "Oops." },
+      cookie: organiser,
+    });
     expect(earlier.status).toBe(409);
     expect(await html(earlier)).toContain("never brought forward");
   });
@@ -59,7 +62,10 @@ describe("extending the campaign's deadline", () => {
     const [before] = await database.db.select().from(movement);
     const newDeadline = new Date(Date.now() + 14 * DAY);
     const reason = "The party conference moved its vote on our demands by a fortnight.";
-    const done = await app.request("/campaign/manage", { form: { intent: "extend-deadline", newDeadline: toLondonLocal(newDeadline), reason }, cookie: organiser });
+    const done = await app.request("/campaign/manage", {
+      form: { intent: "extend-deadline", newDeadline: toLondonLocal(newDeadline), reason },
+      cookie: organiser,
+    });
     expect(done.status).toBe(200);
     expect(await html(done)).toContain("2 pledgers are being told by email");
     const [after] = await database.db.select().from(movement);
@@ -79,10 +85,16 @@ describe("extending the campaign's deadline", () => {
 
   it("is refused once the decision ballot is open, and allowed again once that ballot is cancelled", async () => {
     await database.db.update(movement).set({ deadline: new Date(Date.now() - 1000) });
-    const opened = await app.request("/campaign/manage", { form: { intent: "open-decision", closesAt: toLondonLocal(new Date(Date.now() + 7 * DAY)) }, cookie: organiser });
+    const opened = await app.request("/campaign/manage", {
+      form: { intent: "open-decision", closesAt: toLondonLocal(new Date(Date.now() + 7 * DAY)) },
+      cookie: organiser,
+    });
     expect(opened.status).toBe(200);
     const [m] = await database.db.select().from(movement);
-    const refused = await app.request("/campaign/manage", { form: { intent: "extend-deadline", newDeadline: toLondonLocal(new Date(Date.now() + 20 * DAY)), reason: "More time." }, cookie: organiser });
+    const refused = await app.request("/campaign/manage", {
+      form: { intent: "extend-deadline", newDeadline: toLondonLocal(new Date(Date.now() + 20 * DAY)), reason: "More time." },
+      cookie: organiser,
+    });
     expect(refused.status).toBe(409);
     expect(await html(refused)).toContain("cancel the decision ballot on its page");
 
@@ -90,7 +102,10 @@ describe("extending the campaign's deadline", () => {
     expect(cancelled.status).toBe(200);
     expect((await database.db.select().from(polls).where(eq(polls.id, m!.decisionPollId!)))[0]?.status).toBe("cancelled");
     expect((await database.db.select().from(movement))[0]).toMatchObject({ phase: "campaign", decisionPollId: null });
-    const again = await app.request("/campaign/manage", { form: { intent: "extend-deadline", newDeadline: toLondonLocal(new Date(Date.now() + 20 * DAY)), reason: "More time." }, cookie: organiser });
+    const again = await app.request("/campaign/manage", {
+      form: { intent: "extend-deadline", newDeadline: toLondonLocal(new Date(Date.now() + 20 * DAY)), reason: "More time." },
+      cookie: organiser,
+    });
     expect(again.status).toBe(200);
   });
 });

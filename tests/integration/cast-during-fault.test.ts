@@ -226,7 +226,11 @@ describe("a clause's ballot in the sitting without JavaScript", () => {
     const response = await app.request(`/constitution/vote/${clauseId}.data`, { form: yesTo(clauseId), cookie: cookies[7] });
     expect(cutter.cut).toBe(true);
     expect(response.status).toBeLessThan(500);
-    const carried = response.headers.getSetCookie().find((c) => c.startsWith("bk_cast="))?.split(";")[0] ?? "";
+    const carried =
+      response.headers
+        .getSetCookie()
+        .find((c) => c.startsWith("bk_cast="))
+        ?.split(";")[0] ?? "";
     const receipts = readJustCast(carried)?.receipts ?? [];
     expect(receipts).toHaveLength(questions.length);
     const stored = await database.db.select().from(ballots).where(inArray(ballots.receipt, receipts));
@@ -237,7 +241,11 @@ describe("a clause's ballot in the sitting without JavaScript", () => {
     const clauseId = clauses[0]!;
     const cast = await app.request(`/constitution/vote/${clauseId}`, { form: yesTo(clauseId), cookie: cookies[5] });
     expect(cast.status).toBe(302);
-    const carried = cast.headers.getSetCookie().find((c) => c.startsWith("bk_cast="))?.split(";")[0] ?? "";
+    const carried =
+      cast.headers
+        .getSetCookie()
+        .find((c) => c.startsWith("bk_cast="))
+        ?.split(";")[0] ?? "";
     cutter.cutNow();
     const response = await app.request(cast.headers.get("Location")!, { cookie: `${cookies[5]}; ${carried}` });
     const page = await html(response);

@@ -119,7 +119,14 @@ beforeAll(async () => {
   });
   if (!poll.ok) throw new Error(poll.code);
   pollId = poll.pollId;
-  expect(await openPoll(database.db, systemActor("returning officer"), pollId, voters.map((v) => v.userId))).toEqual({ ok: true, rollSize: MEMBERS });
+  expect(
+    await openPoll(
+      database.db,
+      systemActor("returning officer"),
+      pollId,
+      voters.map((v) => v.userId),
+    ),
+  ).toEqual({ ok: true, rollSize: MEMBERS });
 }, LONG);
 afterAll(() => database?.drop());
 
@@ -137,7 +144,10 @@ describe("1,000 ballots cast at the same moment over HTTP", () => {
       expect(new Set(receiptOf.values()).size).toBe(MEMBERS);
 
       expect(await ballotsCast(database.db, pollId)).toBe(MEMBERS);
-      const [{ n } = { n: -1 }] = await database.db.select({ n: sql<number>`count(*)::int` }).from(ballots).where(eq(ballots.pollId, pollId));
+      const [{ n } = { n: -1 }] = await database.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(ballots)
+        .where(eq(ballots.pollId, pollId));
       expect(n).toBe(MEMBERS);
     },
     LONG,
@@ -175,9 +185,7 @@ describe("1,000 ballots cast at the same moment over HTTP", () => {
       const marks = await database.db.select({ userId: pollVoters.userId }).from(pollVoters).where(eq(pollVoters.pollId, pollId));
       expect(marks).toHaveLength(MEMBERS);
       expect(new Set(marks.map((m) => m.userId))).toEqual(new Set(voters.map((v) => v.userId)));
-      const twice = await database.db.execute(
-        sql`select user_id from ${pollVoters} where poll_id = ${pollId} group by user_id having count(*) > 1`,
-      );
+      const twice = await database.db.execute(sql`select user_id from ${pollVoters} where poll_id = ${pollId} group by user_id having count(*) > 1`);
       expect(rowsOf(twice)).toEqual([]);
 
       // Every receipt shown is published, and the decrypted rankings are exactly those sent: the
@@ -188,7 +196,9 @@ describe("1,000 ballots cast at the same moment over HTTP", () => {
       expect(published?.ballotCount).toBe(MEMBERS);
       expect(published?.publication.receipts).toEqual([...receiptOf.values()].sort());
       const key = (ranking: readonly number[]) => JSON.stringify(ranking);
-      expect((published?.publication.contents ?? []).map((c) => ("ranking" in c ? key(c.ranking) : "")).sort()).toEqual(voters.map((v) => key(v.ranking)).sort());
+      expect((published?.publication.contents ?? []).map((c) => ("ranking" in c ? key(c.ranking) : "")).sort()).toEqual(
+        voters.map((v) => key(v.ranking)).sort(),
+      );
 
       // The count: every ballot, and first preferences as sent.
       const result = closed.ok ? closed.result : null;

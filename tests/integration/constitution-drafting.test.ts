@@ -67,22 +67,55 @@ describe("drafting and adopting the constitution", () => {
 
   it("takes amendments from founding members, with a reason, and refuses bad ones", async () => {
     const aims = await clauseText("aims");
-    const missingReason = await proposeAmendment(database.db, member(0), { operation: { kind: "replaceText", clauseId: "aims", baseHash: hashText(aims), text: aims + "\n\nA new aim." }, reason: " " });
+    const missingReason = await proposeAmendment(database.db, member(0), {
+      operation: { kind: "replaceText", clauseId: "aims", baseHash: hashText(aims), text: aims + "\n\nA new aim." },
+      reason: " ",
+    });
     expect(missingReason).toEqual({ ok: false, code: "reason_missing" });
-    const stale = await proposeAmendment(database.db, member(0), { operation: { kind: "replaceText", clauseId: "aims", baseHash: "nope", text: "x" }, reason: "Because." });
+    const stale = await proposeAmendment(database.db, member(0), {
+      operation: { kind: "replaceText", clauseId: "aims", baseHash: "nope", text: "x" },
+      reason: "Because.",
+    });
     expect(stale).toMatchObject({ ok: false, code: "invalid_operation", detail: "stale-base" });
-    const r1 = await proposeAmendment(database.db, member(0), { operation: { kind: "replaceText", clauseId: "aims", baseHash: hashText(aims), text: aims + "\n\nA new aim." }, reason: "We need one more aim." });
+    const r1 = await proposeAmendment(database.db, member(0), {
+      operation: { kind: "replaceText", clauseId: "aims", baseHash: hashText(aims), text: aims + "\n\nA new aim." },
+      reason: "We need one more aim.",
+    });
     expect(r1).toMatchObject({ ok: true, number: 1 });
     if (r1.ok) a1 = r1.amendmentId;
 
     const joining = await clauseText("joining");
     const firstLine = { lines: { from: 1, to: 1 } };
-    const r2 = await proposeAmendment(database.db, member(1), { operation: { kind: "replace", clauseId: "joining", baseHash: hashText(joining), anchor: firstLine, lineWidth: 80, text: "Anyone aged 14 or over may join." }, reason: "Younger members." });
-    const r3 = await proposeAmendment(database.db, member(2), { operation: { kind: "replace", clauseId: "joining", baseHash: hashText(joining), anchor: firstLine, lineWidth: 80, text: "Anyone aged 16 or over may join." }, reason: "Sixteen is the age for Scottish votes." });
+    const r2 = await proposeAmendment(database.db, member(1), {
+      operation: {
+        kind: "replace",
+        clauseId: "joining",
+        baseHash: hashText(joining),
+        anchor: firstLine,
+        lineWidth: 80,
+        text: "Anyone aged 14 or over may join.",
+      },
+      reason: "Younger members.",
+    });
+    const r3 = await proposeAmendment(database.db, member(2), {
+      operation: {
+        kind: "replace",
+        clauseId: "joining",
+        baseHash: hashText(joining),
+        anchor: firstLine,
+        lineWidth: 80,
+        text: "Anyone aged 16 or over may join.",
+      },
+      reason: "Sixteen is the age for Scottish votes.",
+    });
     const r4 = await proposeAmendment(database.db, member(3), { operation: { kind: "delete", clauseId: "members-data" }, reason: "Not needed." });
     expect([r2.ok, r3.ok, r4.ok]).toEqual([true, true, true]);
     if (r2.ok && r3.ok && r4.ok) [a2, a3, a4] = [r2.amendmentId, r3.amendmentId, r4.amendmentId];
-    const outsider = await proposeAmendment(database.db, { id: "00000000-0000-4000-8000-000000000000", email: "x@example.org", isOrganiser: false }, { operation: { kind: "delete", clauseId: "aims" }, reason: "x" });
+    const outsider = await proposeAmendment(
+      database.db,
+      { id: "00000000-0000-4000-8000-000000000000", email: "x@example.org", isOrganiser: false },
+      { operation: { kind: "delete", clauseId: "aims" }, reason: "x" },
+    );
     expect(outsider).toEqual({ ok: false, code: "not_founding_member" });
   });
 
@@ -105,14 +138,27 @@ describe("drafting and adopting the constitution", () => {
     expect(await withdrawAmendment(database.db, member(0), a4)).toEqual({ ok: false, code: "not_proposer" });
     expect((await withdrawAmendment(database.db, member(3), a4)).ok).toBe(true);
     expect(await setSupport(database.db, member(1), a4, true)).toEqual({ ok: false, code: "amendment_not_open" });
-    const top = await addComment(database.db, member(4), { clauseId: "joining", amendmentId: null, parentId: null, body: "<script>alert(1)</script> Fourteen is too young?" });
+    const top = await addComment(database.db, member(4), {
+      clauseId: "joining",
+      amendmentId: null,
+      parentId: null,
+      body: "<script>alert(1)</script> Fourteen is too young?",
+    });
     expect(top.ok).toBe(true);
     if (!top.ok) return;
-    const reply = await addComment(database.db, member(1), { clauseId: "joining", amendmentId: null, parentId: top.commentId, body: "No: other parties take 14-year-olds." });
+    const reply = await addComment(database.db, member(1), {
+      clauseId: "joining",
+      amendmentId: null,
+      parentId: top.commentId,
+      body: "No: other parties take 14-year-olds.",
+    });
     expect(reply.ok).toBe(true);
     const wrongThread = await addComment(database.db, member(1), { clauseId: "aims", amendmentId: null, parentId: top.commentId, body: "Wrong place." });
     expect(wrongThread).toEqual({ ok: false, code: "parent_not_found" });
-    expect(await addComment(database.db, member(1), { clauseId: "aims", amendmentId: null, parentId: null, body: "  " })).toEqual({ ok: false, code: "comment_empty" });
+    expect(await addComment(database.db, member(1), { clauseId: "aims", amendmentId: null, parentId: null, body: "  " })).toEqual({
+      ok: false,
+      code: "comment_empty",
+    });
     const draft = (await database.db.select().from(constitutionDrafts))[0]!;
     const thread = await listComments(database.db, draft.id, "joining", null);
     expect(thread.map((c) => [c.author, c.parentId === null])).toEqual([
@@ -123,8 +169,13 @@ describe("drafting and adopting the constitution", () => {
   });
 
   it("records the drafting committee's recommendation apart from the amendment", async () => {
-    expect(await setRecommendation(database.db, organiser, { amendmentId: a2, kind: "compromise", reasons: "Meet halfway.", compromiseText: "" })).toEqual({ ok: false, code: "compromise_missing" });
-    expect((await setRecommendation(database.db, organiser, { amendmentId: a3, kind: "accept", reasons: "Matches Scottish law.", compromiseText: "" })).ok).toBe(true);
+    expect(await setRecommendation(database.db, organiser, { amendmentId: a2, kind: "compromise", reasons: "Meet halfway.", compromiseText: "" })).toEqual({
+      ok: false,
+      code: "compromise_missing",
+    });
+    expect(
+      (await setRecommendation(database.db, organiser, { amendmentId: a3, kind: "accept", reasons: "Matches Scottish law.", compromiseText: "" })).ok,
+    ).toBe(true);
     const list = await listAmendments(database.db, (await database.db.select().from(constitutionDrafts))[0]!.id);
     expect(list.find((a) => a.id === a3)?.recommendation).toEqual({ kind: "accept", reasons: "Matches Scottish law.", compromiseText: null });
   });
@@ -145,7 +196,10 @@ describe("drafting and adopting the constitution", () => {
       ["competing", 2],
       ["clause", 0],
     ]);
-    expect(await proposeAmendment(database.db, member(0), { operation: { kind: "delete", clauseId: "joining" }, reason: "Too late." })).toEqual({ ok: false, code: "not_drafting" });
+    expect(await proposeAmendment(database.db, member(0), { operation: { kind: "delete", clauseId: "joining" }, reason: "Too late." })).toEqual({
+      ok: false,
+      code: "not_drafting",
+    });
   });
 
   it("casts a clause's questions together, or none of them, and remembers progress", async () => {
@@ -167,14 +221,23 @@ describe("drafting and adopting the constitution", () => {
       expect(cast.ok).toBe(true);
       if (cast.ok) expect(cast.receipts).toHaveLength(2);
     }
-    expect(await castClauseBallot(database.db, ids[0]!, "aims", [
-      { pollId: aims[0]!.pollId, choice: "yes" },
-      { pollId: aims[1]!.pollId, choice: "yes" },
-    ])).toMatchObject({ ok: false, code: "already_voted" });
+    expect(
+      await castClauseBallot(database.db, ids[0]!, "aims", [
+        { pollId: aims[0]!.pollId, choice: "yes" },
+        { pollId: aims[1]!.pollId, choice: "yes" },
+      ]),
+    ).toMatchObject({ ok: false, code: "already_voted" });
     // Joining: A3 (16) is preferred to A2 (14) and to No change.
     for (let i = 0; i < 9; i += 1) {
       const ranking = i < 5 ? [2, 1, 0] : i < 7 ? [1, 2, 0] : [0, 2, 1];
-      expect((await castClauseBallot(database.db, ids[i]!, "joining", [{ pollId: joining[0]!.pollId, ranking }, { pollId: joining[1]!.pollId, choice: "yes" }])).ok).toBe(true);
+      expect(
+        (
+          await castClauseBallot(database.db, ids[i]!, "joining", [
+            { pollId: joining[0]!.pollId, ranking },
+            { pollId: joining[1]!.pollId, choice: "yes" },
+          ])
+        ).ok,
+      ).toBe(true);
     }
     // One more clause, voted down: "members-data" 2 yes, 5 no.
     const data = await roundItems(database.db, r.id, "members-data");
@@ -230,7 +293,13 @@ describe("drafting and adopting the constitution", () => {
 
   it("keeps versions unchangeable, and starts the next draft from the adopted version", async () => {
     // drizzle wraps the database's error; the trigger's message is in its cause.
-    const error: unknown = await database.db.update(constitutionVersions).set({ adoptedAt: new Date() }).then(() => null, (e: unknown) => e);
+    const error: unknown = await database.db
+      .update(constitutionVersions)
+      .set({ adoptedAt: new Date() })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(error instanceof Error ? String(error.cause) : "no error").toMatch(/append-only: UPDATE/);
     const next = await startDraft(database.db, organiser, { kind: "version" });
     expect(next.ok).toBe(true);

@@ -6,7 +6,15 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { currentDraft, proposeAmendment, startDraft } from "../../app/modules/constitution/drafting.server";
-import { closeRound, latestVersion, openAdoptionVote, openRound, pendingClauses, roundItems, settleAdoption } from "../../app/modules/constitution/round.server";
+import {
+  closeRound,
+  latestVersion,
+  openAdoptionVote,
+  openRound,
+  pendingClauses,
+  roundItems,
+  settleAdoption,
+} from "../../app/modules/constitution/round.server";
 import { castBallot } from "../../app/modules/polls/polls.server";
 import { auditLog, constitutionDrafts } from "../../db/schema";
 import { html, type createTestApp } from "../support/app-harness";
@@ -41,23 +49,31 @@ const draft = async () => (await currentDraft(database.db))!;
 
 describe("a clause added by a carried amendment", () => {
   it("is undecided after round 1 on Manage and on Results alike, and named as added", async () => {
-    const added = await proposeAmendment(database.db, { id: ids[0]!, email: "founder1@example.org", isOrganiser: true }, {
-      operation: { kind: "insertAfter", afterClauseId: "aims", clause: { id: "fees", title: "Fees", text: "Members pay a yearly fee." } },
-      reason: "We need fees.",
-    });
+    const added = await proposeAmendment(
+      database.db,
+      { id: ids[0]!, email: "founder1@example.org", isOrganiser: true },
+      {
+        operation: { kind: "insertAfter", afterClauseId: "aims", clause: { id: "fees", title: "Fees", text: "Members pay a yearly fee." } },
+        reason: "We need fees.",
+      },
+    );
     expect(added.ok).toBe(true);
     const opened = await openRound(database.db, actor, { closesAt: ballotCloses() });
     expect(opened).toMatchObject({ ok: true, questions: 3 });
     if (!opened.ok) return;
     const items = await roundItems(database.db, opened.roundId);
-    await voteAll(items.map((i) => i.pollId), () => "yes");
+    await voteAll(
+      items.map((i) => i.pollId),
+      () => "yes",
+    );
     expect((await closeRound(database.db, actor)).ok).toBe(true);
 
     const pending = await pendingClauses(database.db, (await draft()).id);
     expect(pending.map((c) => [c.id, c.number, c.addedBy !== null])).toEqual([["fees", 3, true]]);
     const manage = await html(await app.request("/constitution/manage", { cookie: organiser }));
     const results = await html(await app.request("/constitution/results", { cookie: organiser }));
-    const sentence = "1 clause is still undecided: Fees, added by amendment A1, carried in an earlier round. Standing orders 10.3 give a clause added by an amendment its own question in the next round.";
+    const sentence =
+      "1 clause is still undecided: Fees, added by amendment A1, carried in an earlier round. Standing orders 10.3 give a clause added by an amendment its own question in the next round.";
     expect(manage).toContain(sentence);
     expect(results).toContain(sentence);
     expect(results).toContain("Added by an amendment (own question in the next round)");
@@ -68,7 +84,10 @@ describe("a clause added by a carried amendment", () => {
     const opened = await openRound(database.db, actor, { closesAt: ballotCloses() });
     expect(opened).toMatchObject({ ok: true, questions: 1 });
     if (!opened.ok) return;
-    await voteAll((await roundItems(database.db, opened.roundId)).map((i) => i.pollId), () => "yes");
+    await voteAll(
+      (await roundItems(database.db, opened.roundId)).map((i) => i.pollId),
+      () => "yes",
+    );
     expect((await closeRound(database.db, actor)).ok).toBe(true);
     expect(await pendingClauses(database.db, (await draft()).id)).toEqual([]);
   });

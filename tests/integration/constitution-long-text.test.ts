@@ -28,7 +28,6 @@ beforeAll(async () => {
 });
 afterAll(() => database.drop());
 
-
 async function draftId(): Promise<string> {
   const draft = await currentDraft(database.db);
   if (!draft) throw new Error("no draft");
@@ -36,7 +35,12 @@ async function draftId(): Promise<string> {
 }
 
 async function amendmentCount(): Promise<number> {
-  return (await database.db.select().from(amendments).where(eq(amendments.draftId, await draftId()))).length;
+  return (
+    await database.db
+      .select()
+      .from(amendments)
+      .where(eq(amendments.draftId, await draftId()))
+  ).length;
 }
 
 async function aimsText(): Promise<string> {
@@ -170,8 +174,13 @@ describe("an oversize amendment stored before the limits existed", () => {
   });
 
   it("shows a comment stored before the limits cut to 2,000 characters, saying so", async () => {
-    const [a1] = await database.db.select().from(amendments).where(and(eq(amendments.draftId, await draftId()), eq(amendments.number, 1)));
-    await database.db.insert(draftComments).values({ draftId: await draftId(), clauseId: "aims", amendmentId: a1?.id ?? null, authorId: founderId, body: "z".repeat(1_000_000) });
+    const [a1] = await database.db
+      .select()
+      .from(amendments)
+      .where(and(eq(amendments.draftId, await draftId()), eq(amendments.number, 1)));
+    await database.db
+      .insert(draftComments)
+      .values({ draftId: await draftId(), clauseId: "aims", amendmentId: a1?.id ?? null, authorId: founderId, body: "z".repeat(1_000_000) });
     const response = await app.request("/constitution/amendments/1", { cookie: founder });
     expect(response.status).toBe(200);
     const page = await html(response);
@@ -188,7 +197,10 @@ describe("an oversize amendment stored before the limits existed", () => {
       { operation: { kind: "replaceText", clauseId: "aims", baseHash: hashText(aims), text: aims.replace("party", "movement") }, reason: "A movement." },
     );
     expect(proposed.ok).toBe(true);
-    const [row] = await database.db.select().from(amendments).where(and(eq(amendments.draftId, await draftId()), eq(amendments.number, 2)));
+    const [row] = await database.db
+      .select()
+      .from(amendments)
+      .where(and(eq(amendments.draftId, await draftId()), eq(amendments.number, 2)));
     expect(row).toBeDefined();
     const page = await html(await app.request("/constitution/amendments/2", { cookie: founder }));
     expect(page).not.toContain(tooLongToCompare.replaceAll("'", "&#x27;"));
@@ -198,7 +210,10 @@ describe("an oversize amendment stored before the limits existed", () => {
     // The whole constitution on one page is itself some 400 KB: what the carried text adds is bounded.
     const before = Buffer.byteLength(await html(await app.request("/constitution/full", { cookie: founder })));
     // Straight into the database, as a round counted before the limits would have left it.
-    await database.db.update(amendments).set({ status: "carried" }).where(and(eq(amendments.draftId, await draftId()), eq(amendments.number, 1)));
+    await database.db
+      .update(amendments)
+      .set({ status: "carried" })
+      .where(and(eq(amendments.draftId, await draftId()), eq(amendments.number, 1)));
     const response = await app.request("/constitution/full", { cookie: founder });
     expect(response.status).toBe(200);
     const page = await html(response);
@@ -208,7 +223,10 @@ describe("an oversize amendment stored before the limits existed", () => {
     const clausePage = await html(await app.request("/constitution/read/aims", { cookie: founder }));
     expect(clausePage).toContain(inHtml(cutShortMessages.clauseText(await storedLength())));
     expect(Buffer.byteLength(clausePage)).toBeLessThan(BOUNDED_PAGE_BYTES);
-    const [stored] = await database.db.select().from(amendments).where(and(eq(amendments.draftId, await draftId()), eq(amendments.number, 1)));
+    const [stored] = await database.db
+      .select()
+      .from(amendments)
+      .where(and(eq(amendments.draftId, await draftId()), eq(amendments.number, 1)));
     expect(stored?.reason).toHaveLength(1_000_000);
     expect(JSON.stringify(stored?.operation).length).toBeGreaterThan(2_000_000);
   });

@@ -78,14 +78,24 @@ describe("extending a voting round's closing time", () => {
     const [round] = await database.db.select().from(votingRounds).where(eq(votingRounds.id, roundId));
     expect(round?.closesAt.getTime()).toBe(later.getTime());
     const [entry] = await database.db.select().from(auditLog).where(eq(auditLog.action, "constitution.round_extended"));
-    expect(entry?.details).toMatchObject({ round: 1, reason: "The venue's wi-fi failed on the first night", from: closesAt.toISOString(), to: later.toISOString() });
+    expect(entry?.details).toMatchObject({
+      round: 1,
+      reason: "The venue's wi-fi failed on the first night",
+      from: closesAt.toISOString(),
+      to: later.toISOString(),
+    });
     const steps = await recordedSteps(database.db);
-    expect(steps).toEqual([expect.objectContaining({ kind: "round_extended", subject: "Voting round 1", reason: "The venue's wi-fi failed on the first night" })]);
+    expect(steps).toEqual([
+      expect.objectContaining({ kind: "round_extended", subject: "Voting round 1", reason: "The venue's wi-fi failed on the first night" }),
+    ]);
   });
 
   it("is refused for a single question from its poll page", async () => {
     const [item] = await roundItems(database.db, roundId);
-    const res = await app.request(`/polls/${item!.pollId}`, { form: { intent: "extend", closesAt: toLondonLocal(new Date(Date.now() + 30 * DAY)), reason: "Just this one" }, cookie: returningOfficer });
+    const res = await app.request(`/polls/${item!.pollId}`, {
+      form: { intent: "extend", closesAt: toLondonLocal(new Date(Date.now() + 30 * DAY)), reason: "Just this one" },
+      cookie: returningOfficer,
+    });
     expect(res.status).toBe(409);
     expect(await html(res)).toContain("closes with the round&#x27;s other questions");
   });

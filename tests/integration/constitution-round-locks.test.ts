@@ -93,7 +93,12 @@ describe("opening and closing a voting round beside other writes", () => {
       await release();
     }
     const results = await Promise.all([first, second, comment?.posted]);
-    expect(results.slice(0, 2).map((r) => (r && "code" in r ? r.code : r?.ok)).sort()).toEqual([true, "wrong_phase"]);
+    expect(
+      results
+        .slice(0, 2)
+        .map((r) => (r && "code" in r ? r.code : r?.ok))
+        .sort(),
+    ).toEqual([true, "wrong_phase"]);
     expect(await database.db.select().from(votingRounds)).toHaveLength(1);
     // The log's order is the order of commits: the comment first, then the round.
     const [commented] = await auditEntries("constitution.comment_added");
@@ -111,7 +116,15 @@ describe("opening and closing a voting round beside other writes", () => {
     const [entry, ...more] = await auditEntries("constitution.round_opened");
     expect(more).toHaveLength(0);
     const listed = entry!.details.polls as { id: string; title: string; method: string; lotSeed: string }[];
-    const rows = await database.db.select().from(polls).where(inArray(polls.id, items.map((i) => i.pollId)));
+    const rows = await database.db
+      .select()
+      .from(polls)
+      .where(
+        inArray(
+          polls.id,
+          items.map((i) => i.pollId),
+        ),
+      );
     expect(new Set(listed.map((p) => p.id))).toEqual(new Set(items.map((i) => i.pollId)));
     for (const row of rows) {
       expect(listed.find((p) => p.id === row.id)).toEqual({ id: row.id, title: row.title, method: row.method, lotSeed: row.lotSeed });
@@ -130,9 +143,23 @@ describe("opening and closing a voting round beside other writes", () => {
     items = await roundItems(database.db, round.id);
     const clause = (id: string) => items.filter((i) => i.clauseId === id);
     for (let i = 0; i < 5; i += 1) {
-      const cast = await castClauseBallot(database.db, ids[i]!, "members-data", clause("members-data").map((item) => ({ pollId: item.pollId, choice: i < 4 ? "yes" : "no" })));
+      const cast = await castClauseBallot(
+        database.db,
+        ids[i]!,
+        "members-data",
+        clause("members-data").map((item) => ({ pollId: item.pollId, choice: i < 4 ? "yes" : "no" })),
+      );
       expect(cast.ok).toBe(true);
-      expect((await castClauseBallot(database.db, ids[i]!, "aims", clause("aims").map((item) => ({ pollId: item.pollId, choice: "yes" })))).ok).toBe(true);
+      expect(
+        (
+          await castClauseBallot(
+            database.db,
+            ids[i]!,
+            "aims",
+            clause("aims").map((item) => ({ pollId: item.pollId, choice: "yes" })),
+          )
+        ).ok,
+      ).toBe(true);
     }
   });
 
@@ -175,7 +202,10 @@ describe("opening and closing a voting round beside other writes", () => {
     }
     const membersData = items.filter((i) => i.clauseId === "members-data");
     expect(rows.filter((r) => membersData.some((i) => i.pollId === r.id)).map((r) => r.ballotCount)).toEqual([5, 5]);
-    const [amendment] = await database.db.select().from(amendments).where(and(eq(amendments.id, amendmentId)));
+    const [amendment] = await database.db
+      .select()
+      .from(amendments)
+      .where(and(eq(amendments.id, amendmentId)));
     expect(amendment?.status).toBe("carried");
     expect(await verifyAuditLog(database.db)).toMatchObject({ ok: true });
   });

@@ -93,13 +93,21 @@ async function clauseText(clauseId: string): Promise<string> {
 }
 
 async function amendmentNumbered(number: number) {
-  const [row] = await database.db.select().from(amendments).where(and(eq(amendments.draftId, (await draft()).id), eq(amendments.number, number)));
+  const [row] = await database.db
+    .select()
+    .from(amendments)
+    .where(and(eq(amendments.draftId, (await draft()).id), eq(amendments.number, number)));
   if (!row) throw new Error(`no amendment A${number}`);
   return row;
 }
 
 async function amendmentCount(): Promise<number> {
-  return (await database.db.select().from(amendments).where(eq(amendments.draftId, (await draft()).id))).length;
+  return (
+    await database.db
+      .select()
+      .from(amendments)
+      .where(eq(amendments.draftId, (await draft()).id))
+  ).length;
 }
 
 const amend = (clauseId: string, form: Record<string, string>, cookie = founder[0]) =>
@@ -181,7 +189,13 @@ describe("the constitution over HTTP", () => {
   });
 
   it("stores a line amendment with lines counted from 1 within the clause (A1)", async () => {
-    const response = await amend("joining", { kind: "lines", fromLine: String(joiningFirst), toLine: String(joiningFirst + 1), replacement: "Anyone aged 16 or over may join.", reason: "Sixteen is the age for Scottish votes." });
+    const response = await amend("joining", {
+      kind: "lines",
+      fromLine: String(joiningFirst),
+      toLine: String(joiningFirst + 1),
+      replacement: "Anyone aged 16 or over may join.",
+      reason: "Sixteen is the age for Scottish votes.",
+    });
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/constitution/amendments/1?proposed=1");
     const row = await amendmentNumbered(1);
@@ -217,7 +231,13 @@ describe("the constitution over HTTP", () => {
   });
 
   it("stores a new clause after this one, entrenched when asked (A3)", async () => {
-    const response = await amend("joining", { kind: "insert", title: "Young members", clauseText: "Members under 18 have a network of their own.", entrenched: "yes", reason: "Young members need a voice." });
+    const response = await amend("joining", {
+      kind: "insert",
+      title: "Young members",
+      clauseText: "Members under 18 have a network of their own.",
+      entrenched: "yes",
+      reason: "Young members need a voice.",
+    });
     expect(response.status).toBe(302);
     const row = await amendmentNumbered(3);
     expect(row.clauseId).toBe("joining");
@@ -277,7 +297,13 @@ describe("the constitution over HTTP", () => {
     const tooLate = await amend("joining", { kind: "lines", fromLine: String(joiningFirst), toLine: String(joiningLast + 1), replacement: "x", reason: "r" });
     expect(tooLate.status).toBe(400);
     expect(await html(tooLate)).toContain(range);
-    const backwards = await amend("joining", { kind: "lines", fromLine: String(joiningFirst + 1), toLine: String(joiningFirst), replacement: "x", reason: "r" });
+    const backwards = await amend("joining", {
+      kind: "lines",
+      fromLine: String(joiningFirst + 1),
+      toLine: String(joiningFirst),
+      replacement: "x",
+      reason: "r",
+    });
     expect(backwards.status).toBe(400);
     expect(await html(backwards)).toContain("The last line must not come before the first");
     expect(await amendmentCount()).toBe(before);
@@ -301,7 +327,8 @@ describe("the constitution over HTTP", () => {
 
   it("records support, and withdraws it on request", async () => {
     const a1 = await amendmentNumbered(1);
-    const supporters = async () => (await database.db.select().from(amendmentSupporters).where(eq(amendmentSupporters.amendmentId, a1.id))).map((s) => s.userId);
+    const supporters = async () =>
+      (await database.db.select().from(amendmentSupporters).where(eq(amendmentSupporters.amendmentId, a1.id))).map((s) => s.userId);
     const supported = await app.request("/constitution/amendments/1", { form: { intent: "support" }, cookie: founder[1] ?? null });
     expect(supported.status).toBe(200);
     expect(await html(supported)).toContain("Your support is recorded.");
@@ -344,22 +371,39 @@ describe("the constitution over HTTP", () => {
   });
 
   it("publishes the organiser's recommendation on an amendment", async () => {
-    const response = await app.request("/constitution/amendments/1", { form: { intent: "recommend", kind: "accept", reasons: "Matches Scottish law.", compromiseText: "" }, cookie: organiser });
+    const response = await app.request("/constitution/amendments/1", {
+      form: { intent: "recommend", kind: "accept", reasons: "Matches Scottish law.", compromiseText: "" },
+      cookie: organiser,
+    });
     expect(response.status).toBe(200);
     expect(await html(response)).toContain("The recommendation is published.");
-    const [rec] = await database.db.select().from(amendmentRecommendations).where(eq(amendmentRecommendations.amendmentId, (await amendmentNumbered(1)).id));
+    const [rec] = await database.db
+      .select()
+      .from(amendmentRecommendations)
+      .where(eq(amendmentRecommendations.amendmentId, (await amendmentNumbered(1)).id));
     expect(rec).toMatchObject({ kind: "accept", reasons: "Matches Scottish law.", compromiseText: null });
     const page = await html(await app.request("/constitution/amendments/1", { cookie: founder[2] ?? null }));
     expect(page).toContain("<strong>Support.</strong> Matches Scottish law.");
   });
 
   it("refuses a recommendation with no kind chosen, and one from a founding member who is not an organiser", async () => {
-    const missing = await app.request("/constitution/amendments/2", { form: { intent: "recommend", kind: "", reasons: "Hmm.", compromiseText: "" }, cookie: organiser });
+    const missing = await app.request("/constitution/amendments/2", {
+      form: { intent: "recommend", kind: "", reasons: "Hmm.", compromiseText: "" },
+      cookie: organiser,
+    });
     expect(missing.status).toBe(400);
     expect(await html(missing)).toContain(escaped("Choose the committee's recommendation"));
-    const member = await app.request("/constitution/amendments/2", { form: { intent: "recommend", kind: "reject", reasons: "No.", compromiseText: "" }, cookie: founder[1] ?? null });
+    const member = await app.request("/constitution/amendments/2", {
+      form: { intent: "recommend", kind: "reject", reasons: "No.", compromiseText: "" },
+      cookie: founder[1] ?? null,
+    });
     expect(member.status).toBe(403);
-    expect(await database.db.select().from(amendmentRecommendations).where(eq(amendmentRecommendations.amendmentId, (await amendmentNumbered(2)).id))).toEqual([]);
+    expect(
+      await database.db
+        .select()
+        .from(amendmentRecommendations)
+        .where(eq(amendmentRecommendations.amendmentId, (await amendmentNumbered(2)).id)),
+    ).toEqual([]);
   });
 
   it("refuses to replace the draft by upload once it has been amended", async () => {
@@ -433,19 +477,29 @@ describe("the constitution over HTTP", () => {
       expect(page).toContain("Choose Yes, No or Abstain");
       expect(page).toContain(`id="q-${first}-error"`);
       expect(page).not.toContain(`id="q-${second}-error"`);
-      const voted = await database.db.select().from(pollVoters).where(and(eq(pollVoters.userId, founderIds[2] ?? ""), inArray(pollVoters.pollId, questionIds)));
+      const voted = await database.db
+        .select()
+        .from(pollVoters)
+        .where(and(eq(pollVoters.userId, founderIds[2] ?? ""), inArray(pollVoters.pollId, questionIds)));
       expect(voted).toEqual([]);
     });
 
     it("casts a complete ballot, goes on to the next clause, and shows a receipt for each question there", async () => {
       const [first, second] = questionIds;
-      const response = await app.request("/constitution/vote/joining", { form: { [`choice-${first}`]: "no", [`choice-${second}`]: "yes" }, cookie: founder[2] ?? null });
+      const response = await app.request("/constitution/vote/joining", {
+        form: { [`choice-${first}`]: "no", [`choice-${second}`]: "yes" },
+        cookie: founder[2] ?? null,
+      });
       // The sitting moves straight on (issue 15); the receipts travel in a short-lived cookie.
       expect(response.status).toBe(302);
       const next = response.headers.get("Location") ?? "";
       expect(next).toMatch(/^\/constitution\/vote\/[a-z0-9-]+$/);
       expect(next).not.toBe("/constitution/vote/joining");
-      const cast = response.headers.getSetCookie().find((c) => c.startsWith("bk_cast="))?.split(";")[0] ?? "";
+      const cast =
+        response.headers
+          .getSetCookie()
+          .find((c) => c.startsWith("bk_cast="))
+          ?.split(";")[0] ?? "";
       const page = await html(await app.request(next, { cookie: `${founder[2] ?? ""}; ${cast}` }));
       expect(page).toContain("Your ballot on 4. Who can join, and how is cast");
       const receipts = [...page.matchAll(/<code class="receipt">([^<]+)<\/code>/g)].map((m) => m[1] ?? "");
@@ -468,7 +522,10 @@ describe("the constitution over HTTP", () => {
 
     it("refuses a second ballot on the same clause", async () => {
       const [first, second] = questionIds;
-      const response = await app.request("/constitution/vote/joining", { form: { [`choice-${first}`]: "yes", [`choice-${second}`]: "yes" }, cookie: founder[2] ?? null });
+      const response = await app.request("/constitution/vote/joining", {
+        form: { [`choice-${first}`]: "yes", [`choice-${second}`]: "yes" },
+        cookie: founder[2] ?? null,
+      });
       expect(response.status).toBe(400);
       expect(await html(response)).toContain("You have already cast your ballot on this clause. Each member votes once.");
       expect(await database.db.select().from(ballots).where(inArray(ballots.pollId, questionIds))).toHaveLength(2);

@@ -24,7 +24,11 @@ const yesTo = (clauseId: string, then?: "next" | "stop") => ({
   ...Object.fromEntries(items.filter((i) => i.clauseId === clauseId).map((i) => [`choice-${i.pollId}`, "yes"])),
   ...(then ? { then } : {}),
 });
-const castCookie = (response: Response) => response.headers.getSetCookie().find((c) => c.startsWith("bk_cast="))?.split(";")[0] ?? "";
+const castCookie = (response: Response) =>
+  response.headers
+    .getSetCookie()
+    .find((c) => c.startsWith("bk_cast="))
+    ?.split(";")[0] ?? "";
 
 beforeAll(async () => {
   setup = await foundingWithOrganiser(3);
@@ -89,7 +93,9 @@ describe("a sitting of clause votes", () => {
     // Everything but the third clause cast already; the member is on the last clause.
     const founder1 = setup.ids[0]!;
     const last = clauses[clauses.length - 1]!;
-    for (const item of items) if (![clauses[0], clauses[1], clauses[2], last].includes(item.clauseId)) await castBallot(setup.database.db, { pollId: item.pollId, userId: founder1, choice: "yes" });
+    for (const item of items)
+      if (![clauses[0], clauses[1], clauses[2], last].includes(item.clauseId))
+        await castBallot(setup.database.db, { pollId: item.pollId, userId: founder1, choice: "yes" });
     const fromLast = await setup.app.request(`/constitution/vote/${last}`, { form: yesTo(last), cookie: member });
     expect(fromLast.headers.get("Location")).toBe(`/constitution/vote/${clauses[2]}`);
     const skipped = await html(await setup.app.request(`/constitution/vote/${clauses[2]}`, { cookie: member }));

@@ -41,7 +41,10 @@ describe("the whole constitution on one page", () => {
       { operation: { kind: "replaceText", clauseId: "aims", baseHash: hashText(aims.text), text: hostile }, reason: "Shorter aims." },
     );
     expect(proposed.ok).toBe(true);
-    await database.db.update(amendments).set({ status: "carried" }).where(and(eq(amendments.draftId, draft.id), eq(amendments.clauseId, "aims")));
+    await database.db
+      .update(amendments)
+      .set({ status: "carried" })
+      .where(and(eq(amendments.draftId, draft.id), eq(amendments.clauseId, "aims")));
 
     const after = await html(await app.request("/constitution/full", { cookie: founder.cookie }));
     expect(after).toContain("stay text.");

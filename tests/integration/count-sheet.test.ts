@@ -60,7 +60,10 @@ async function votedPoll(method: string): Promise<string> {
   const pollId = made.headers.get("Location")!.split("/").at(-1)!;
   expect((await openPoll(database.db, systemActor(), pollId, roll)).ok).toBe(true);
   for (const [i, ranking] of RANKINGS.entries()) expect((await castBallot(database.db, { pollId, userId: roll[i]!, ranking })).ok).toBe(true);
-  await database.db.update(polls).set({ closesAt: sql`now() - interval '1 minute'` }).where(eq(polls.id, pollId));
+  await database.db
+    .update(polls)
+    .set({ closesAt: sql`now() - interval '1 minute'` })
+    .where(eq(polls.id, pollId));
   expect(await closeDuePolls(database.db)).toBeGreaterThanOrEqual(1);
   return pollId;
 }
@@ -97,44 +100,48 @@ describe("a poll counted by Meek STV or WIGM (issue 18)", () => {
   });
 
   for (const method of ["meek", "wigm-prf"] as const) {
-    it(`${method}: closes on time, publishes its count sheet on the result page and as a PDF, and recounts the same from the ballot file`, { timeout: 120_000 }, async () => {
-      const pollId = await votedPoll(method);
-      const { result, lotSeed, status } = await storedResult(pollId);
-      expect(status).toBe("closed");
-      if (result.kind !== "ranked") throw new Error("not ranked");
-      expect(result.report.method).toBe(method);
-      expect(result.report.seats).toBe(2);
-      const sheet = result.sheet!;
-      expect(sheet.method).toBe(method);
-      expect(sheet.stages.every((s) => s.total === (method === "meek" ? "12.000000000" : "12.0000"))).toBe(true);
-      expect(sheet.elected).toEqual(result.report.elected);
-      expect(sheet.elected).toContain("Ann");
+    it(
+      `${method}: closes on time, publishes its count sheet on the result page and as a PDF, and recounts the same from the ballot file`,
+      { timeout: 120_000 },
+      async () => {
+        const pollId = await votedPoll(method);
+        const { result, lotSeed, status } = await storedResult(pollId);
+        expect(status).toBe("closed");
+        if (result.kind !== "ranked") throw new Error("not ranked");
+        expect(result.report.method).toBe(method);
+        expect(result.report.seats).toBe(2);
+        const sheet = result.sheet!;
+        expect(sheet.method).toBe(method);
+        expect(sheet.stages.every((s) => s.total === (method === "meek" ? "12.000000000" : "12.0000"))).toBe(true);
+        expect(sheet.elected).toEqual(result.report.elected);
+        expect(sheet.elected).toContain("Ann");
 
-      const page = await app.request(`/polls/${pollId}`);
-      expect(page.status).toBe(200);
-      const html = (await page.text()).replace(/<!-- -->/g, "");
-      expect(html).toContain("Count sheet");
-      expect(html).toContain(method === "meek" ? "Meek STV" : "Weighted inclusive Gregory method");
-      expect(html).toContain(`href="/polls/${pollId}/count-sheet.pdf"`);
-      expect(html).toContain(method === "meek" ? "Excess: what no candidate keeps" : "Loss of fractions");
-      expect(html).toContain("Broken by the order drawn by lot with this seed");
-      for (const stage of sheet.stages) expect(html).toContain(`Stage ${stage.stage}`);
+        const page = await app.request(`/polls/${pollId}`);
+        expect(page.status).toBe(200);
+        const html = (await page.text()).replace(/<!-- -->/g, "");
+        expect(html).toContain("Count sheet");
+        expect(html).toContain(method === "meek" ? "Meek STV" : "Weighted inclusive Gregory method");
+        expect(html).toContain(`href="/polls/${pollId}/count-sheet.pdf"`);
+        expect(html).toContain(method === "meek" ? "Excess: what no candidate keeps" : "Loss of fractions");
+        expect(html).toContain("Broken by the order drawn by lot with this seed");
+        for (const stage of sheet.stages) expect(html).toContain(`Stage ${stage.stage}`);
 
-      const pdf = await app.request(`/polls/${pollId}/count-sheet.pdf`);
-      expect(pdf.status).toBe(200);
-      expect(pdf.headers.get("Content-Type")).toBe("application/pdf");
-      const text = pdfText(new Uint8Array(await pdf.arrayBuffer()));
-      expect(text).toContain(`Count sheet: Committee by ${method}`);
-      for (const stage of sheet.stages) expect(text).toContain(`Stage ${stage.stage}: ${countSheetWords.events(stage.events)}`);
-      expect(text).toContain("I certify that this is a true record of the count.");
-      expect(text).toContain(lotSeed);
+        const pdf = await app.request(`/polls/${pollId}/count-sheet.pdf`);
+        expect(pdf.status).toBe(200);
+        expect(pdf.headers.get("Content-Type")).toBe("application/pdf");
+        const text = pdfText(new Uint8Array(await pdf.arrayBuffer()));
+        expect(text).toContain(`Count sheet: Committee by ${method}`);
+        for (const stage of sheet.stages) expect(text).toContain(`Stage ${stage.stage}: ${countSheetWords.events(stage.events)}`);
+        expect(text).toContain("I certify that this is a true record of the count.");
+        expect(text).toContain(lotSeed);
 
-      // The check anyone can make: the closed poll against its own ballots, and the published file by the same rule.
-      expect((await verifyPoll(database.db, pollId)).ok).toBe(true);
-      const blt = await (await app.request(`/polls/${pollId}/ballots.blt`)).text();
-      const recount = countReferenceRule(parseBlt(blt), method, { seed: lotSeed });
-      expect(recount.sheet).toEqual(sheet as CountSheet);
-    });
+        // The check anyone can make: the closed poll against its own ballots, and the published file by the same rule.
+        expect((await verifyPoll(database.db, pollId)).ok).toBe(true);
+        const blt = await (await app.request(`/polls/${pollId}/ballots.blt`)).text();
+        const recount = countReferenceRule(parseBlt(blt), method, { seed: lotSeed });
+        expect(recount.sheet).toEqual(sheet as CountSheet);
+      },
+    );
   }
 
   it("publishes a Scottish STV poll's sheet from its report, and no sheet where there are no stages", { timeout: 120_000 }, async () => {
@@ -147,7 +154,12 @@ describe("a poll counted by Meek STV or WIGM (issue 18)", () => {
     expect(text).toContain("Single transferable vote (Scottish rules)");
     expect(text).toContain(`Totals ${sheet.stages[0]!.total}`);
 
-    const yesNo = await createPoll(database.db, systemActor(), { title: "Yes or no", method: "yes-no", options: [], closesAt: new Date(Date.now() + 86_400_000) });
+    const yesNo = await createPoll(database.db, systemActor(), {
+      title: "Yes or no",
+      method: "yes-no",
+      options: [],
+      closesAt: new Date(Date.now() + 86_400_000),
+    });
     if (!yesNo.ok) throw new Error(yesNo.code);
     for (const address of [`/polls/${yesNo.pollId}/count-sheet.pdf`, "/polls/not-a-uuid/count-sheet.pdf"]) {
       const answer = await app.request(address);

@@ -136,12 +136,23 @@ describe.skipIf(!serverUrl)("a database outage", () => {
     const voter = await grantRole(database.db, { email: "shutdown.voter@example.org", role: "member", actor: systemActor() });
     if (!voter.ok) throw new Error(voter.code);
     const cookie = await cookieFor(database.db, "shutdown.voter@example.org");
-    const poll = await createPoll(database.db, systemActor(), { title: "Chair", method: "irv", options: [{ label: "Ann" }, { label: "Bob" }], closesAt: new Date(Date.now() + 3600_000) });
+    const poll = await createPoll(database.db, systemActor(), {
+      title: "Chair",
+      method: "irv",
+      options: [{ label: "Ann" }, { label: "Bob" }],
+      closesAt: new Date(Date.now() + 3600_000),
+    });
     if (!poll.ok) throw new Error(poll.code);
     await openPoll(database.db, systemActor(), poll.pollId, [voter.userId]);
     // The database refuses the ballot's statement as a server shutting down does (57P03).
-    await database.db.execute(sql.raw(`create function refuse_as_shutting_down() returns trigger language plpgsql as $$ begin raise exception 'the database system is shutting down' using errcode = '57P03'; end $$`));
-    await database.db.execute(sql.raw(`create trigger refuse_as_shutting_down before insert on ballots for each row execute function refuse_as_shutting_down()`));
+    await database.db.execute(
+      sql.raw(
+        `create function refuse_as_shutting_down() returns trigger language plpgsql as $$ begin raise exception 'the database system is shutting down' using errcode = '57P03'; end $$`,
+      ),
+    );
+    await database.db.execute(
+      sql.raw(`create trigger refuse_as_shutting_down before insert on ballots for each row execute function refuse_as_shutting_down()`),
+    );
     try {
       const res = await answered("the ballot endpoint", app.request(`/polls/${poll.pollId}/ballot`, { form: { "rank-0": "1" }, cookie }));
       expect(res.status).toBe(503);
@@ -214,4 +225,3 @@ describe.skipIf(!serverUrl)("the statement timeout", () => {
     }
   });
 });
-

@@ -124,31 +124,67 @@ describe.skipIf(!onServer)("the database administrator's attack on secret ballot
     await database.db.execute(sql`checkpoint`);
     await cast(
       ranked,
-      [[byId[1]!, { ranking: [1] }], [byId[2]!, { ranking: [2, 0, 1] }], [byId[3]!, { ranking: [1, 2] }], [byId[4]!, { ranking: [3] }]],
-      [[byId[5]!, { ranking: [0] }], [byId[11]!, { ranking: [2, 1] }], [byId[10]!, { ranking: [1, 0, 2] }], [byId[9]!, { ranking: [0, 2] }], [byId[8]!, { ranking: [3, 0] }], [byId[7]!, { ranking: [2] }]],
+      [
+        [byId[1]!, { ranking: [1] }],
+        [byId[2]!, { ranking: [2, 0, 1] }],
+        [byId[3]!, { ranking: [1, 2] }],
+        [byId[4]!, { ranking: [3] }],
+      ],
+      [
+        [byId[5]!, { ranking: [0] }],
+        [byId[11]!, { ranking: [2, 1] }],
+        [byId[10]!, { ranking: [1, 0, 2] }],
+        [byId[9]!, { ranking: [0, 2] }],
+        [byId[8]!, { ranking: [3, 0] }],
+        [byId[7]!, { ranking: [2] }],
+      ],
     );
     expect(await transactionSizes(ranked.pollId)).toEqual([1, 1, 1, 1, 1, 1, 5]);
     yesNo.pollId = await newPoll("yes-no");
     // Three members who all choose alike in one batch: alike, they are no longer hidden among each other.
     await cast(
       yesNo,
-      [[byId[0]!, { choice: "no" }], [byId[1]!, { choice: "abstain" }], [byId[2]!, { choice: "yes" }]],
-      [[byId[3]!, { choice: "no" }], [byId[12]!, { choice: "yes" }], [byId[6]!, { choice: "yes" }], [byId[9]!, { choice: "yes" }]],
+      [
+        [byId[0]!, { choice: "no" }],
+        [byId[1]!, { choice: "abstain" }],
+        [byId[2]!, { choice: "yes" }],
+      ],
+      [
+        [byId[3]!, { choice: "no" }],
+        [byId[12]!, { choice: "yes" }],
+        [byId[6]!, { choice: "yes" }],
+        [byId[9]!, { choice: "yes" }],
+      ],
     );
     expect(await transactionSizes(yesNo.pollId)).toEqual([1, 1, 1, 1, 3]);
     sealedRanked.pollId = await newPoll("irv");
     // The same ballots as the plain ranked poll's: alone, then a batch.
     await cast(
       sealedRanked,
-      [[byId[0]!, { ranking: [0, 1] }], [byId[1]!, { ranking: [1] }], [byId[2]!, { ranking: [2, 0, 1] }]],
-      [[byId[5]!, { ranking: [0] }], [byId[11]!, { ranking: [2, 1] }], [byId[10]!, { ranking: [1, 0, 2] }]],
+      [
+        [byId[0]!, { ranking: [0, 1] }],
+        [byId[1]!, { ranking: [1] }],
+        [byId[2]!, { ranking: [2, 0, 1] }],
+      ],
+      [
+        [byId[5]!, { ranking: [0] }],
+        [byId[11]!, { ranking: [2, 1] }],
+        [byId[10]!, { ranking: [1, 0, 2] }],
+      ],
     );
 
     roundQuestion.pollId = await newRoundQuestion();
     await cast(
       roundQuestion,
-      [[byId[4]!, { choice: "yes" }], [byId[5]!, { choice: "no" }]],
-      [[byId[6]!, { choice: "abstain" }], [byId[7]!, { choice: "no" }], [byId[8]!, { choice: "no" }]],
+      [
+        [byId[4]!, { choice: "yes" }],
+        [byId[5]!, { choice: "no" }],
+      ],
+      [
+        [byId[6]!, { choice: "abstain" }],
+        [byId[7]!, { choice: "no" }],
+        [byId[8]!, { choice: "no" }],
+      ],
     );
 
     const polls = [ranked, yesNo, sealedRanked, roundQuestion];
@@ -234,8 +270,18 @@ describe("the attacker's reading of rows", () => {
   const [ann, bob, cat] = ["0b9f7f4e-1c1a-4d2a-9a51-6f1f0f0a0001", "0b9f7f4e-1c1a-4d2a-9a51-6f1f0f0a0002", "0b9f7f4e-1c1a-4d2a-9a51-6f1f0f0a0003"];
   const knowledge: Knowledge = { memberIds: new Set([ann, bob, cat]), choiceWords: new Set(["yes", "no", "abstain", "ada", "ben"]), optionCount: 3 };
   const pollId = "5f0c2d8e-0000-4000-8000-000000000000";
-  const mark = (xid: string, userId: string, line: number): SeenRow => ({ table: "poll_voters", xid, place: [0, line], values: { poll_id: pollId, user_id: userId } });
-  const ballot = (xid: string, content: unknown, line: number): SeenRow => ({ table: "ballots", xid, place: [0, line], values: { receipt: "r".repeat(32), poll_id: pollId, content } });
+  const mark = (xid: string, userId: string, line: number): SeenRow => ({
+    table: "poll_voters",
+    xid,
+    place: [0, line],
+    values: { poll_id: pollId, user_id: userId },
+  });
+  const ballot = (xid: string, content: unknown, line: number): SeenRow => ({
+    table: "ballots",
+    xid,
+    place: [0, line],
+    values: { receipt: "r".repeat(32), poll_id: pollId, content },
+  });
 
   it("finds today's plaintext ballots, and nothing in an encrypted one (only ciphertexts, proofs and hashes)", () => {
     expect(plaintextsIn({ content: { ranking: [2, 0] } }, knowledge)).toEqual([{ ranking: [2, 0] }]);
@@ -249,15 +295,29 @@ describe("the attacker's reading of rows", () => {
   });
 
   it("pairs by transaction only where a transaction's ballots tell each voter's", () => {
-    const rows = [mark("10", ann, 1), ballot("10", { ranking: [1] }, 1), mark("11", bob, 2), mark("11", cat, 3), ballot("11", { ranking: [0] }, 2), ballot("11", { ranking: [2] }, 3)];
+    const rows = [
+      mark("10", ann, 1),
+      ballot("10", { ranking: [1] }, 1),
+      mark("11", bob, 2),
+      mark("11", cat, 3),
+      ballot("11", { ranking: [0] }, 2),
+      ballot("11", { ranking: [2] }, 3),
+    ];
     expect(pairByTransaction(rows, knowledge, "xmin").map((p) => [p.voter, p.plaintext])).toEqual([[ann, { ranking: [1] }]]);
     const alike = [mark("12", bob, 1), mark("12", cat, 2), ballot("12", { choice: "no" }, 1), ballot("12", { choice: "no" }, 2)];
-    expect(pairByTransaction(alike, knowledge, "wal").map((p) => p.voter).sort()).toEqual([bob, cat]);
+    expect(
+      pairByTransaction(alike, knowledge, "wal")
+        .map((p) => p.voter)
+        .sort(),
+    ).toEqual([bob, cat]);
   });
 
   it("pairs by row order only rows written over several transactions", () => {
     const overTime = [mark("10", ann, 1), mark("11", bob, 2), ballot("10", { ranking: [1] }, 1), ballot("11", { ranking: [0] }, 2)];
-    expect(pairByPlace(overTime, knowledge).map((p) => [p.voter, p.plaintext])).toEqual([[ann, { ranking: [1] }], [bob, { ranking: [0] }]]);
+    expect(pairByPlace(overTime, knowledge).map((p) => [p.voter, p.plaintext])).toEqual([
+      [ann, { ranking: [1] }],
+      [bob, { ranking: [0] }],
+    ]);
     const rewritten = overTime.map((row) => ({ ...row, xid: "20" }));
     expect(pairByPlace(rewritten, knowledge)).toEqual([]);
   });

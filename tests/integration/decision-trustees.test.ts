@@ -4,7 +4,16 @@ import { systemActor } from "../../app/modules/audit/audit.server";
 import { RFC_3526_2048 } from "../../app/modules/belenios/group";
 import { serializePartialDecryption, serializeShuffle, signedMsgOf } from "../../app/modules/belenios/serialize";
 import { shuffleTally } from "../../app/modules/belenios/tally";
-import { openDecryptionKey, parseVInput, serializePolynomial, serializeSignedMsg, serializeVOutput, thresholdStep1, thresholdStep3, thresholdStep5 } from "../../app/modules/belenios/threshold";
+import {
+  openDecryptionKey,
+  parseVInput,
+  serializePolynomial,
+  serializeSignedMsg,
+  serializeVOutput,
+  thresholdStep1,
+  thresholdStep3,
+  thresholdStep5,
+} from "../../app/modules/belenios/threshold";
 import { computePartialDecryption } from "../../app/modules/belenios/trustee";
 import { nameDecisionTrustees } from "../../app/modules/campaign/decision-trustees.server";
 import { openDecisionBallot, settleDecision } from "../../app/modules/campaign/decision.server";
@@ -43,7 +52,12 @@ const post = (form: Record<string, string>) => app.request("/campaign/manage", {
 beforeAll(async () => {
   database = await createTestDatabase();
   await database.db.insert(movement).values({ name: "Test Movement", partyName: "the Old Party", statement: "", deadline: new Date(Date.now() - 3600_000) });
-  await database.db.insert(users).values([{ email: "organiser@example.org", displayName: "Olive Organiser", role: "organiser" }, ...trusteeEmails.map((email, i) => ({ email, displayName: `Trustee ${i + 1}` }))]);
+  await database.db
+    .insert(users)
+    .values([
+      { email: "organiser@example.org", displayName: "Olive Organiser", role: "organiser" },
+      ...trusteeEmails.map((email, i) => ({ email, displayName: `Trustee ${i + 1}` })),
+    ]);
   trusteeIds = [];
   for (const email of trusteeEmails) trusteeIds.push((await database.db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0]!.id);
   await database.db.insert(pledges).values(
@@ -65,7 +79,11 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => database.drop());
 
-const certsOf = (text: string) => text.trim().split("\n").map((l) => signedMsgOf(JSON.parse(l), "cert"));
+const certsOf = (text: string) =>
+  text
+    .trim()
+    .split("\n")
+    .map((l) => signedMsgOf(JSON.parse(l), "cert"));
 
 async function progressOf(pollId: string) {
   const pollElection = await electionOf(database.db, pollId);
@@ -104,7 +122,10 @@ describe("the organiser's page names the decision's trustees, without JavaScript
     expect(page).toContain("any 2 of them together can decrypt the result");
     const sets = await scopeSets(database.db, "decision");
     expect(sets).toEqual([{ groupName: "RFC-3526-2048", setId: expect.any(String) }]);
-    expect(await openDecisionBallot(database.db, actor, { closesAt: new Date(Date.now() + 3600_000), appUrl: "http://localhost" })).toEqual({ ok: false, code: "trustee_keys_missing" });
+    expect(await openDecisionBallot(database.db, actor, { closesAt: new Date(Date.now() + 3600_000), appUrl: "http://localhost" })).toEqual({
+      ok: false,
+      code: "trustee_keys_missing",
+    });
     // Nothing opened: still the campaign, no poll, no accounts made for the pledgers.
     const [m] = await database.db.select().from(movement);
     expect(m).toMatchObject({ phase: "campaign", decisionPollId: null });
@@ -130,9 +151,14 @@ describe("the members' decision held by three trustees, any two decrypting", () 
     setId = (await scopeSets(database.db, "decision"))[0]!.setId;
     const trusteePage = await html(await app.request(`/trustees/${setId}`, { cookie: await cookieFor(database.db, trusteeEmails[0]!) }));
     expect(trusteePage).toContain("You are trustee 1 of 3 for the members&#x27; decision ballot");
-    for (const [t] of trusteeEmails.entries()) expect(await giveSetKey(database.db, trustee(t), setId, serializeSignedMsg(seeds[t]!.cert))).toMatchObject({ ok: true, step: "certificate" });
+    for (const [t] of trusteeEmails.entries())
+      expect(await giveSetKey(database.db, trustee(t), setId, serializeSignedMsg(seeds[t]!.cert))).toMatchObject({ ok: true, step: "certificate" });
     const certs = certificatesFile(await setMembersOf(database.db, setId))!;
-    for (const [t] of trusteeEmails.entries()) expect(await giveSetKey(database.db, trustee(t), setId, serializePolynomial(thresholdStep3(G, certsOf(certs), seeds[t]!.seed, 2)))).toMatchObject({ ok: true, step: "polynomial" });
+    for (const [t] of trusteeEmails.entries())
+      expect(await giveSetKey(database.db, trustee(t), setId, serializePolynomial(thresholdStep3(G, certsOf(certs), seeds[t]!.seed, 2)))).toMatchObject({
+        ok: true,
+        step: "polynomial",
+      });
     for (const [t] of trusteeEmails.entries()) {
       const vinput = vinputFile(G, await setMembersOf(database.db, setId), t + 1)!;
       const voutput = thresholdStep5(G, certsOf(certs), seeds[t]!.seed, parseVInput(vinput.trim()));
@@ -160,7 +186,10 @@ describe("the members' decision held by three trustees, any two decrypting", () 
     const voters = await database.db.select({ userId: pledges.userId }).from(pledges);
     // Four rank "found a new party" first, two "stay".
     for (const [i, v] of voters.entries()) expect((await castBallot(database.db, { pollId, userId: v.userId!, ranking: i < 4 ? [2, 1] : [0] })).ok).toBe(true);
-    await database.db.update(polls).set({ closesAt: new Date(Date.now() - 1000) }).where(eq(polls.id, pollId));
+    await database.db
+      .update(polls)
+      .set({ closesAt: new Date(Date.now() - 1000) })
+      .where(eq(polls.id, pollId));
     await closeDuePolls(database.db, dueOwners);
     expect((await database.db.select().from(polls).where(eq(polls.id, pollId)))[0]).toMatchObject({ status: "decrypting", result: null });
     expect((await database.db.select().from(movement))[0]!.phase).toBe("decision");
@@ -171,13 +200,24 @@ describe("the members' decision held by three trustees, any two decrypting", () 
 
     for (const t of [0, 2]) {
       const progress = await progressOf(pollId);
-      expect(await submitTrusteeShare(database.db, trustee(t), pollId, "shuffle", serializeShuffle(shuffleTally(progress.election, ciphertextsToShuffle(progress))), progress.shuffles.length)).toEqual({ ok: true, counted: false });
+      expect(
+        await submitTrusteeShare(
+          database.db,
+          trustee(t),
+          pollId,
+          "shuffle",
+          serializeShuffle(shuffleTally(progress.election, ciphertextsToShuffle(progress))),
+          progress.shuffles.length,
+        ),
+      ).toEqual({ ok: true, counted: false });
     }
     for (const t of [0, 2]) {
       const progress = await progressOf(pollId);
       const x = openDecryptionKey(G, seeds[t]!.seed, dkeys[t]!);
       const share = serializePartialDecryption(computePartialDecryption(progress.election, decryptableTally(progress), x));
-      expect(await submitTrusteeShare(database.db, trustee(t), pollId, "decryption", share)).toEqual(t === 0 ? { ok: true, counted: false } : { ok: true, counted: false, owner: "decision" });
+      expect(await submitTrusteeShare(database.db, trustee(t), pollId, "decryption", share)).toEqual(
+        t === 0 ? { ok: true, counted: false } : { ok: true, counted: false, owner: "decision" },
+      );
     }
     // Decrypted but not yet counted: the poll closer calls the owner, which counts and records.
     expect((await database.db.select().from(movement))[0]!.phase).toBe("decision");

@@ -31,7 +31,12 @@ afterEach(async () => {
 
 async function seeded(phase: DemoPhase) {
   database = await createTestDatabase();
-  const result = await seedDemo(database.db, { appUrl: "http://localhost:3000", appSecret: "demo-phases-test-secret-0123456789abcdef", phase, pledgeCount: PLEDGES });
+  const result = await seedDemo(database.db, {
+    appUrl: "http://localhost:3000",
+    appSecret: "demo-phases-test-secret-0123456789abcdef",
+    phase,
+    pledgeCount: PLEDGES,
+  });
   expect(result).toMatchObject({ ok: true, phase });
   return database.db;
 }
@@ -89,7 +94,10 @@ describe("the demo, started at each phase", () => {
     const m = await theMovement(db);
     expect(m.phase).toBe("campaign");
     expect(m.deadline.getTime()).toBeGreaterThan(Date.now());
-    const mine = await db.select().from(pledges).where(eq(pledges.email, member(0)));
+    const mine = await db
+      .select()
+      .from(pledges)
+      .where(eq(pledges.email, member(0)));
     expect(mine[0]?.confirmedAt).not.toBeNull();
     // The campaign's own polls: the steering committee elected, the statement vote still open to Erin.
     const all = await db.select().from(polls);
@@ -173,7 +181,14 @@ describe("the demo, started at each phase", () => {
     expect((await clausesVoted(db, round!.id, amira.id)).size).toBe(0);
     expect((await clausesVoted(db, round!.id, bill.id)).size).toBe(20);
     const first = items.filter((i) => i.clauseId === items[0]!.clauseId);
-    expect(await castClauseBallot(db, amira.id, items[0]!.clauseId, first.map((i) => ({ pollId: i.pollId, choice: "yes" })))).toMatchObject({ ok: true });
+    expect(
+      await castClauseBallot(
+        db,
+        amira.id,
+        items[0]!.clauseId,
+        first.map((i) => ({ pollId: i.pollId, choice: "yes" })),
+      ),
+    ).toMatchObject({ ok: true });
     await storyAgreesWithToday(db);
   }, 180_000);
 
@@ -243,7 +258,10 @@ describe("the demo, started at each phase", () => {
     expect(checks.some((c) => c.status === "pass")).toBe(true);
     expect(checks.some((c) => c.status === "fail")).toBe(true);
     // The declarations came after the ballots closed, which came after the nominations.
-    const closed = await db.select().from(polls).where(and(eq(polls.owner, "election")));
+    const closed = await db
+      .select()
+      .from(polls)
+      .where(and(eq(polls.owner, "election")));
     for (const p of closed) expect(p.closedAt!.getTime()).toBeGreaterThan(election!.nominationsCloseAt.getTime());
     await storyAgreesWithToday(db);
   }, 180_000);

@@ -41,7 +41,16 @@ async function person(email: string, name: string, role: "member" | "organiser" 
   return { email, name, userId: granted.userId };
 }
 
-async function pledge(p: { name: string; email: string; postcode: string; region: string; relation: Relation; pence: number | null; number?: string | null; userId?: string }) {
+async function pledge(p: {
+  name: string;
+  email: string;
+  postcode: string;
+  region: string;
+  relation: Relation;
+  pence: number | null;
+  number?: string | null;
+  userId?: string;
+}) {
   const [row] = await database.db
     .insert(pledges)
     .values({
@@ -115,8 +124,18 @@ describe("the ultimatum letter", () => {
     await database.db.insert(demands).values(demandList.map((d, i) => ({ ...d, position: i + 1 })));
     for (const p of secretPledgers) await pledge({ ...p, number: p.relation === "member" ? `CP-SECRET-${p.pence}` : null });
     // A withdrawn pledge counts for nothing.
-    const withdrawnId = await pledge({ name: "Wilhelmina Withdrawn", email: "wil@secret.example", postcode: "LS6 1AA", region: "Yorkshire and the Humber", relation: "member", pence: 2000 });
-    await database.db.update(pledges).set({ withdrawnAt: new Date("2026-11-02T10:00:00Z") }).where(eq(pledges.id, withdrawnId));
+    const withdrawnId = await pledge({
+      name: "Wilhelmina Withdrawn",
+      email: "wil@secret.example",
+      postcode: "LS6 1AA",
+      region: "Yorkshire and the Humber",
+      relation: "member",
+      pence: 2000,
+    });
+    await database.db
+      .update(pledges)
+      .set({ withdrawnAt: new Date("2026-11-02T10:00:00Z") })
+      .where(eq(pledges.id, withdrawnId));
     await rebuildCounts(database.db);
     organiser = await person("ola.organiser@example.org", "Ola Organiser-Secret", "organiser");
 
@@ -165,7 +184,14 @@ describe("the ultimatum letter", () => {
     expect(asMember).toEqual(asOrganiser);
     expect(asMember).toContain("the 5 people who have pledged");
 
-    await pledge({ name: "Newcomer Pledger", email: "newcomer@secret.example", postcode: "BT7 1NN", region: "Northern Ireland", relation: "supporter", pence: null });
+    await pledge({
+      name: "Newcomer Pledger",
+      email: "newcomer@secret.example",
+      postcode: "BT7 1NN",
+      region: "Northern Ireland",
+      relation: "supporter",
+      pence: null,
+    });
     await rebuildCounts(database.db);
     const after = flat(pdfText(await pdfOf(await get("/campaign/ultimatum.pdf", null))));
     expect(after).toContain("the 6 people who have pledged");
@@ -183,11 +209,52 @@ describe("the resignation letter", () => {
     supporter = await person("supporter@example.org", "Sam Supporter");
     erased = await person("erased@example.org", "Eryl Accountname");
 
-    const sianPledge = await pledge({ name: "Siân Ŵyn-Prydderch", email: "sian@example.org", postcode: "LL57 2DG", region: "Wales", relation: "member", pence: 1000, number: "CP777001", userId: sian.userId });
-    const brynPledge = await pledge({ name: "Bryn Łukasiewicz", email: "bryn@example.org", postcode: "CF24 4AA", region: "Wales", relation: "member", pence: 500, number: "CP888002", userId: bryn.userId });
-    const noraPledge = await pledge({ name: "Nora Notaccepted", email: "not.accepted@example.org", postcode: "EH12 5AA", region: "Scotland", relation: "member", pence: 500, number: "CP999003" });
-    const samPledge = await pledge({ name: "Sam Supporter", email: "supporter@example.org", postcode: "E8 1AA", region: "London", relation: "supporter", pence: null });
-    const erylPledge = await pledge({ name: "", email: "erased-pledge@example.org", postcode: "", region: "Wales", relation: "member", pence: null, number: null });
+    const sianPledge = await pledge({
+      name: "Siân Ŵyn-Prydderch",
+      email: "sian@example.org",
+      postcode: "LL57 2DG",
+      region: "Wales",
+      relation: "member",
+      pence: 1000,
+      number: "CP777001",
+      userId: sian.userId,
+    });
+    const brynPledge = await pledge({
+      name: "Bryn Łukasiewicz",
+      email: "bryn@example.org",
+      postcode: "CF24 4AA",
+      region: "Wales",
+      relation: "member",
+      pence: 500,
+      number: "CP888002",
+      userId: bryn.userId,
+    });
+    const noraPledge = await pledge({
+      name: "Nora Notaccepted",
+      email: "not.accepted@example.org",
+      postcode: "EH12 5AA",
+      region: "Scotland",
+      relation: "member",
+      pence: 500,
+      number: "CP999003",
+    });
+    const samPledge = await pledge({
+      name: "Sam Supporter",
+      email: "supporter@example.org",
+      postcode: "E8 1AA",
+      region: "London",
+      relation: "supporter",
+      pence: null,
+    });
+    const erylPledge = await pledge({
+      name: "",
+      email: "erased-pledge@example.org",
+      postcode: "",
+      region: "Wales",
+      relation: "member",
+      pence: null,
+      number: null,
+    });
     await database.db.update(pledges).set({ erasedAt: new Date() }).where(eq(pledges.id, erylPledge));
 
     await founding(sian, { pledgeId: sianPledge, accepted: true, mustResign: true, number: 1 });
@@ -241,7 +308,10 @@ describe("the resignation letter", () => {
 
   it("gives the same letter as text, dated the leaving day once it is set, with the reason once demands are recorded as not met", async () => {
     await database.db.update(movement).set({ leavingDay: "2027-02-01" });
-    await database.db.update(demands).set({ response: "not_met", respondedAt: new Date("2027-01-23T09:00:00Z") }).where(eq(demands.position, 2));
+    await database.db
+      .update(demands)
+      .set({ response: "not_met", respondedAt: new Date("2027-01-23T09:00:00Z") })
+      .where(eq(demands.position, 2));
 
     const res = await get("/founding/resignation-letter.txt", sian);
     expect(res.status).toBe(200);

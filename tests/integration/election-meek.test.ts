@@ -11,7 +11,17 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { flat, pdfText } from "../../app/modules/documents/test-support/pdf-text";
 import { declarationPdf } from "../../app/modules/elections/declaration.server";
-import { countElection, createElection, currentElection, declare, listPositions, openBallots, setSeconding, stand, type Position } from "../../app/modules/elections/elections.server";
+import {
+  countElection,
+  createElection,
+  currentElection,
+  declare,
+  listPositions,
+  openBallots,
+  setSeconding,
+  stand,
+  type Position,
+} from "../../app/modules/elections/elections.server";
 import type { PollResult } from "../../app/modules/polls/ballot-rules";
 import { countSheetPdf } from "../../app/modules/polls/count-sheet.server";
 import { castBallot } from "../../app/modules/polls/polls.server";
@@ -38,16 +48,35 @@ afterAll(() => database.drop());
 
 describe("an officer election counted by Meek STV (issue 18)", () => {
   it("counts the committee by Meek, keeps its count sheet, and declares it by name", { timeout: 180_000 }, async () => {
-    expect((await createElection(database.db, ro, { title: "Interim officers", nominationsOpenAt: new Date(Date.now() - 60_000), nominationsCloseAt: new Date(Date.now() + 3600_000), campaignsOfficer: false, committeeSeats: 3 })).ok).toBe(true);
+    expect(
+      (
+        await createElection(database.db, ro, {
+          title: "Interim officers",
+          nominationsOpenAt: new Date(Date.now() - 60_000),
+          nominationsCloseAt: new Date(Date.now() + 3600_000),
+          campaignsOfficer: false,
+          committeeSeats: 3,
+        })
+      ).ok,
+    ).toBe(true);
     const committeeId = (await byTitle()).get(COMMITTEE)!.id;
     await database.db.update(positions).set({ method: "meek" }).where(eq(positions.id, committeeId));
 
     // Founder 1 leads; Founders 1, 6, 7, 8, 9 stand for the committee; Founders 10 and 11 second everyone.
-    const standing: [number, string][] = [[0, "Leader"], [1, "Leader"], [0, COMMITTEE], [5, COMMITTEE], [6, COMMITTEE], [7, COMMITTEE], [8, COMMITTEE]];
+    const standing: [number, string][] = [
+      [0, "Leader"],
+      [1, "Leader"],
+      [0, COMMITTEE],
+      [5, COMMITTEE],
+      [6, COMMITTEE],
+      [7, COMMITTEE],
+      [8, COMMITTEE],
+    ];
     for (const [i, title] of standing) {
       const stood = await stand(database.db, { id: ids[i]!, email: `founder${i + 1}@example.org` }, (await byTitle()).get(title)!.id, agree);
       if (!stood.ok) throw new Error(`${i} for ${title}: ${stood.code}`);
-      for (const s of [9, 10]) expect((await setSeconding(database.db, { id: ids[s]!, email: `founder${s + 1}@example.org` }, stood.candidacyId, true)).ok).toBe(true);
+      for (const s of [9, 10])
+        expect((await setSeconding(database.db, { id: ids[s]!, email: `founder${s + 1}@example.org` }, stood.candidacyId, true)).ok).toBe(true);
     }
     expect((await openBallots(database.db, ro, { closesAt: new Date(Date.now() + 3600_000), reason: "Test: nominations are complete." })).ok).toBe(true);
     const titled = await byTitle();
@@ -59,7 +88,14 @@ describe("an officer election counted by Meek STV (issue 18)", () => {
     // Committee options: Founder 1, 6, 7, 8, 9, RON. Everyone puts Founder 1 first: elected Leader, so left out.
     for (let i = 0; i < 12; i += 1) {
       expect((await castBallot(database.db, { pollId: titled.get("Leader")!.pollId!, userId: ids[i]!, ranking: i < 7 ? [0, 1] : [1, 0] })).ok).toBe(true);
-      const committeeRanking = [[0, 1, 2], [0, 2, 3], [0, 3, 1], [0, 1, 4], [0, 4, 3], [0, 2, 1]][i % 6]!;
+      const committeeRanking = [
+        [0, 1, 2],
+        [0, 2, 3],
+        [0, 3, 1],
+        [0, 1, 4],
+        [0, 4, 3],
+        [0, 2, 1],
+      ][i % 6]!;
       expect((await castBallot(database.db, { pollId: committee.pollId!, userId: ids[i]!, ranking: committeeRanking })).ok).toBe(true);
     }
     expect((await countElection(database.db, ro, { reason: "Test: everyone has voted." })).ok).toBe(true);

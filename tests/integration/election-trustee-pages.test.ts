@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../app/modules/audit/audit.server";
 import { RFC_3526_2048 } from "../../app/modules/belenios/group";
 import { serializeTrusteePublicKey, signedMsgOf } from "../../app/modules/belenios/serialize";
-import { parseVInput, serializePolynomial, serializeSignedMsg, serializeVOutput, thresholdStep1, thresholdStep3, thresholdStep5 } from "../../app/modules/belenios/threshold";
+import {
+  parseVInput,
+  serializePolynomial,
+  serializeSignedMsg,
+  serializeVOutput,
+  thresholdStep1,
+  thresholdStep3,
+  thresholdStep5,
+} from "../../app/modules/belenios/threshold";
 import { generateTrusteeKey } from "../../app/modules/belenios/trustee";
 import { addPosition, currentElection, listPositions, stand } from "../../app/modules/elections/elections.server";
 import { grantRole } from "../../app/modules/users/users.server";
@@ -42,7 +50,17 @@ beforeAll(async () => {
   if (!added.ok) throw new Error(added.code);
   const election = (await currentElection(database.db))!;
   const chair = (await listPositions(database.db, election.id)).find((p) => p.title === "Chair")!;
-  for (const i of [0, 1]) expect((await stand(database.db, { id: ids[i]!, email: `founder${i + 1}@example.org` }, chair.id, { statement: "I will serve.", consent: true, registeredOfficer: false, treasurerEligible: false })).ok).toBe(true);
+  for (const i of [0, 1])
+    expect(
+      (
+        await stand(database.db, { id: ids[i]!, email: `founder${i + 1}@example.org` }, chair.id, {
+          statement: "I will serve.",
+          consent: true,
+          registeredOfficer: false,
+          treasurerEligible: false,
+        })
+      ).ok,
+    ).toBe(true);
 }, 120_000);
 afterAll(() => database.drop());
 
@@ -81,9 +99,15 @@ describe("an election's trustees, without JavaScript", () => {
     const refused = await post(path, cookies[4]!, { intent: "key", share: "hello" });
     expect(refused.status).toBe(400);
     expect(await html(refused)).toContain("This is not a Belenios public key.");
-    expect(await html(await post(path, cookies[4]!, { intent: "key", share: serializeTrusteePublicKey(keys[0]!.publicKey) }))).toContain("Your public key is in.");
+    expect(await html(await post(path, cookies[4]!, { intent: "key", share: serializeTrusteePublicKey(keys[0]!.publicKey) }))).toContain(
+      "Your public key is in.",
+    );
     expect(await html(await app.request("/polls", { cookie: cookies[4]! }))).not.toContain("election&#x27;s ballots can open");
-    const early = await post("/elections", ro, { intent: "open-ballots", ballotClosesAt: toLondonLocal(new Date(Date.now() + 2 * 3600_000)), reason: "Everyone is nominated." });
+    const early = await post("/elections", ro, {
+      intent: "open-ballots",
+      ballotClosesAt: toLondonLocal(new Date(Date.now() + 2 * 3600_000)),
+      reason: "Everyone is nominated.",
+    });
     expect(early.status).toBe(400);
     expect(await html(early)).toContain("The ballots cannot open until every trustee of the election has made their key.");
     expect((await post(path, cookies[5]!, { intent: "key", share: serializeTrusteePublicKey(keys[1]!.publicKey) })).status).toBe(200);
@@ -91,7 +115,11 @@ describe("an election's trustees, without JavaScript", () => {
   });
 
   it("opens the ballots held by their keys, each with a trustee page for them", async () => {
-    const opened = await post("/elections", ro, { intent: "open-ballots", ballotClosesAt: toLondonLocal(new Date(Date.now() + 2 * 3600_000)), reason: "Everyone is nominated." });
+    const opened = await post("/elections", ro, {
+      intent: "open-ballots",
+      ballotClosesAt: toLondonLocal(new Date(Date.now() + 2 * 3600_000)),
+      reason: "Everyone is nominated.",
+    });
     expect(opened.status).toBe(200);
     const election = (await currentElection(database.db))!;
     const chair = (await listPositions(database.db, election.id)).find((p) => p.title === "Chair")!;
@@ -104,16 +132,23 @@ describe("an election's trustees, without JavaScript", () => {
     expect(setPage).toContain(`href="/polls/${chair.pollId}/trustee"`);
     expect(setPage).toContain("Chair</a>: nothing for you to do now");
     // The key is in the ballots' records now: it cannot change, nor can the trustees.
-    expect(await html(await post(path, cookies[4]!, { intent: "key", share: serializeTrusteePublicKey(keys[1]!.publicKey) }))).toContain("The poll has opened, so its keys can no longer change.");
+    expect(await html(await post(path, cookies[4]!, { intent: "key", share: serializeTrusteePublicKey(keys[1]!.publicKey) }))).toContain(
+      "The poll has opened, so its keys can no longer change.",
+    );
 
     // The closing time passes: voting stops, and every page says the ballot waits for its trustees.
-    await database.db.update(polls).set({ closesAt: new Date(Date.now() - 1000) }).where(eq(polls.id, chair.pollId!));
+    await database.db
+      .update(polls)
+      .set({ closesAt: new Date(Date.now() - 1000) })
+      .where(eq(polls.id, chair.pollId!));
     await closeDuePolls(database.db, dueOwners);
     const waiting = await html(await app.request("/elections", { cookie: ro }));
     expect(waiting).toContain("Voting has closed. 1 ballot is waiting for the trustees to decrypt it");
     expect(waiting).not.toContain("Reason, if closing before the closing time");
     expect(await html(await app.request("/elections", { cookie: cookies[2]! }))).toContain("1 ballot is waiting for the trustees");
-    expect(await html(await app.request(`/polls/${chair.pollId}`, { cookie: cookies[2]! }))).toContain("The trustees are decrypting the result: 0 of 2 have sent their share.");
+    expect(await html(await app.request(`/polls/${chair.pollId}`, { cookie: cookies[2]! }))).toContain(
+      "The trustees are decrypting the result: 0 of 2 have sent their share.",
+    );
     expect((await app.request(`/elections/positions/${chair.id}`, { cookie: cookies[2]! })).status).toBe(200);
     expect(await html(await app.request(path, { cookie: cookies[4]! }))).toContain("Chair</a>: waiting for your part");
   });
@@ -139,7 +174,10 @@ describe("three trustees of an election, any two decrypting, without JavaScript"
   afterAll(() => db2.drop());
 
   it("take the three steps on the set's page, from the files it relays, and the Elections page follows them", async () => {
-    const named = await app2.request("/elections", { form: { intent: "trustees", trustees: "founder1@example.org\nfounder2@example.org\nfounder3@example.org", trusteeThreshold: "" }, cookie: ro2 });
+    const named = await app2.request("/elections", {
+      form: { intent: "trustees", trustees: "founder1@example.org\nfounder2@example.org\nfounder3@example.org", trusteeThreshold: "" },
+      cookie: ro2,
+    });
     expect(await html(named)).toContain("3 trustees are named.");
     const path = /href="(\/trustees\/[0-9a-f-]{36})"/.exec(await html(await app2.request("/elections", { cookie: c2[0]! })))![1]!;
     const send = (i: number, share: string) => app2.request(path, { form: { intent: "key", share }, cookie: c2[i]! });
@@ -150,7 +188,10 @@ describe("three trustees of an election, any two decrypting, without JavaScript"
     // The relayed files are the set's members' alone.
     expect((await file(3, "certificates.jsons")).status).toBe(404);
     const certs = await (await file(0, "certificates.jsons")).text();
-    const certList = certs.trim().split("\n").map((l) => signedMsgOf(JSON.parse(l), "cert"));
+    const certList = certs
+      .trim()
+      .split("\n")
+      .map((l) => signedMsgOf(JSON.parse(l), "cert"));
     for (const i of [0, 1, 2]) expect((await send(i, serializePolynomial(thresholdStep3(RFC_3526_2048, certList, seeds[i]!.seed, 2)))).status).toBe(200);
     for (const i of [0, 1, 2]) {
       const vinput = await (await file(i, "vinput.json")).text();

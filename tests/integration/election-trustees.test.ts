@@ -4,10 +4,30 @@ import type { RankedCountReport } from "../../app/modules/ballots";
 import { RFC_3526_2048 } from "../../app/modules/belenios/group";
 import { serializePartialDecryption, serializeShuffle, signedMsgOf } from "../../app/modules/belenios/serialize";
 import { shuffleTally } from "../../app/modules/belenios/tally";
-import { openDecryptionKey, parseVInput, serializePolynomial, serializeSignedMsg, serializeVOutput, thresholdStep1, thresholdStep3, thresholdStep5 } from "../../app/modules/belenios/threshold";
+import {
+  openDecryptionKey,
+  parseVInput,
+  serializePolynomial,
+  serializeSignedMsg,
+  serializeVOutput,
+  thresholdStep1,
+  thresholdStep3,
+  thresholdStep5,
+} from "../../app/modules/belenios/threshold";
 import { computePartialDecryption } from "../../app/modules/belenios/trustee";
 import { nameElectionTrustees } from "../../app/modules/elections/election-trustees.server";
-import { countElection, createElection, currentElection, listCandidates, listPositions, openBallots, setSeconding, stand, withdrawCandidacy, type Position } from "../../app/modules/elections/elections.server";
+import {
+  countElection,
+  createElection,
+  currentElection,
+  listCandidates,
+  listPositions,
+  openBallots,
+  setSeconding,
+  stand,
+  withdrawCandidacy,
+  type Position,
+} from "../../app/modules/elections/elections.server";
 import type { PollResult } from "../../app/modules/polls/ballot-rules";
 import { dueOwners } from "../../app/modules/polls/due-owners.server";
 import { closedPollRecord, electionOf } from "../../app/modules/polls/encrypted/poll-elections.server";
@@ -71,7 +91,11 @@ async function position(title: string): Promise<Position> {
   return (await listPositions(database.db, election.id)).find((p) => p.title === title)!;
 }
 
-const certsOf = (text: string) => text.trim().split("\n").map((l) => signedMsgOf(JSON.parse(l), "cert"));
+const certsOf = (text: string) =>
+  text
+    .trim()
+    .split("\n")
+    .map((l) => signedMsgOf(JSON.parse(l), "cert"));
 const dkeys: string[] = [];
 
 async function progressOf(pollId: string) {
@@ -88,29 +112,45 @@ async function shuffleBy(t: number, pollId: string) {
 async function decryptBy(t: number, pollId: string) {
   const progress = await progressOf(pollId);
   const x = openDecryptionKey(G, seeds[t]!.seed, dkeys[t]!);
-  return submitTrusteeShare(database.db, who(trusteeIndexes[t]!), pollId, "decryption", serializePartialDecryption(computePartialDecryption(progress.election, decryptableTally(progress), x)));
+  return submitTrusteeShare(
+    database.db,
+    who(trusteeIndexes[t]!),
+    pollId,
+    "decryption",
+    serializePartialDecryption(computePartialDecryption(progress.election, decryptableTally(progress), x)),
+  );
 }
 
 describe("an officer election held by three trustees, any two decrypting", () => {
   let setId = "";
 
   it("names them while nominations are open; the ballots cannot open until their key is made", async () => {
-    expect(await nameElectionTrustees(database.db, ro, { userIds: trusteeIndexes.map((i) => ids[i]!), threshold: 1 })).toEqual({ ok: false, code: "trustees_invalid" });
+    expect(await nameElectionTrustees(database.db, ro, { userIds: trusteeIndexes.map((i) => ids[i]!), threshold: 1 })).toEqual({
+      ok: false,
+      code: "trustees_invalid",
+    });
     expect(await nameElectionTrustees(database.db, ro, { userIds: trusteeIndexes.map((i) => ids[i]!) })).toEqual({ ok: true, trustees: 3, threshold: 2 });
     const [election] = await database.db.select().from(elections);
     setId = election!.trusteeSetId!;
     expect(setId).toBeTruthy();
-    expect(await openBallots(database.db, ro, { closesAt: new Date(Date.now() + 3600_000), reason: "Test: nominations are complete." })).toEqual({ ok: false, code: "trustee_keys_missing" });
+    expect(await openBallots(database.db, ro, { closesAt: new Date(Date.now() + 3600_000), reason: "Test: nominations are complete." })).toEqual({
+      ok: false,
+      code: "trustee_keys_missing",
+    });
     // Nothing was opened by the refused attempt.
     expect((await position("Leader")).pollId).toBeNull();
   });
 
   it("takes the three steps of the ceremony from each trustee, for the whole election", async () => {
-    for (const [t, i] of trusteeIndexes.entries()) expect(await giveSetKey(database.db, who(i), setId, serializeSignedMsg(seeds[t]!.cert))).toMatchObject({ ok: true, step: "certificate" });
+    for (const [t, i] of trusteeIndexes.entries())
+      expect(await giveSetKey(database.db, who(i), setId, serializeSignedMsg(seeds[t]!.cert))).toMatchObject({ ok: true, step: "certificate" });
     expect(await giveSetKey(database.db, who(0), setId, serializeSignedMsg(seeds[0]!.cert))).toEqual({ ok: false, code: "not_trustee" });
     const certs = certificatesFile(await setMembersOf(database.db, setId))!;
     for (const [t, i] of trusteeIndexes.entries())
-      expect(await giveSetKey(database.db, who(i), setId, serializePolynomial(thresholdStep3(G, certsOf(certs), seeds[t]!.seed, 2)))).toMatchObject({ ok: true, step: "polynomial" });
+      expect(await giveSetKey(database.db, who(i), setId, serializePolynomial(thresholdStep3(G, certsOf(certs), seeds[t]!.seed, 2)))).toMatchObject({
+        ok: true,
+        step: "polynomial",
+      });
     for (const [t, i] of trusteeIndexes.entries()) {
       const vinput = vinputFile(G, await setMembersOf(database.db, setId), t + 1)!;
       const voutput = thresholdStep5(G, certsOf(certs), seeds[t]!.seed, parseVInput(vinput.trim()));
@@ -120,7 +160,9 @@ describe("an officer election held by three trustees, any two decrypting", () =>
   }, 120_000);
 
   it("opens every ballot with the trustees' key; the key cannot change from then on", async () => {
-    expect(await openBallots(database.db, ro, { closesAt: new Date(Date.now() + 3600_000), reason: "Test: nominations are complete." })).toMatchObject({ ok: true });
+    expect(await openBallots(database.db, ro, { closesAt: new Date(Date.now() + 3600_000), reason: "Test: nominations are complete." })).toMatchObject({
+      ok: true,
+    });
     for (const title of ["Leader", "Nominating officer", "Treasurer", "Interim committee (2 seats)"]) {
       const pollId = (await position(title)).pollId!;
       expect((await trusteesOf(database.db, pollId)).map((t) => t.userId)).toEqual(trusteeIndexes.map((i) => ids[i]));
@@ -145,9 +187,14 @@ describe("an officer election held by three trustees, any two decrypting", () =>
       expect((await castBallot(database.db, { pollId: committee.pollId!, userId: ids[i]!, ranking: i % 2 === 0 ? [0, 1, 2] : [0, 2, 3] })).ok).toBe(true);
     }
     const ballotIds = [leader, treasurer, no, committee].map((p) => p.pollId!);
-    for (const id of ballotIds) await database.db.update(polls).set({ closesAt: new Date(Date.now() - 1000) }).where(eq(polls.id, id));
+    for (const id of ballotIds)
+      await database.db
+        .update(polls)
+        .set({ closesAt: new Date(Date.now() - 1000) })
+        .where(eq(polls.id, id));
     await closeDuePolls(database.db, dueOwners);
-    for (const id of ballotIds) expect((await database.db.select().from(polls).where(eq(polls.id, id)))[0]).toMatchObject({ status: "decrypting", result: null });
+    for (const id of ballotIds)
+      expect((await database.db.select().from(polls).where(eq(polls.id, id)))[0]).toMatchObject({ status: "decrypting", result: null });
     expect((await currentElection(database.db))!.phase).toBe("ballot");
     expect(await countElection(database.db, ro)).toEqual({ ok: false, code: "decrypting" });
     // Voting has closed: a withdrawal would change the rules of a closed vote, so it is refused.

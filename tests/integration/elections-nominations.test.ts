@@ -91,12 +91,18 @@ async function post(path: string, who: string | null, form: Record<string, strin
 }
 
 async function candidacyOf(positionId: string, userId: string) {
-  const [row] = await database.db.select().from(candidacies).where(and(eq(candidacies.positionId, positionId), eq(candidacies.userId, userId)));
+  const [row] = await database.db
+    .select()
+    .from(candidacies)
+    .where(and(eq(candidacies.positionId, positionId), eq(candidacies.userId, userId)));
   return row;
 }
 
 async function audited(action: string, subjectId: string) {
-  return database.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.subjectId, subjectId)));
+  return database.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.action, action), eq(auditLog.subjectId, subjectId)));
 }
 
 describe("nominating another founding member", () => {
@@ -167,10 +173,14 @@ describe("nominating another founding member", () => {
     expect((await page(`/elections/positions/${chair.id}`, null)).html).toContain("Fair chairing for all.");
     expect((await page(`/elections/positions/${chair.id}`, founder[2]!)).html).toContain("Second Founder 2</button>");
     expect((await page(`/elections/positions/${chair.id}`, founder[0]!)).html).not.toContain("Second Founder 2</button>");
-    expect((await post(`/elections/positions/${chair.id}`, founder[0]!, { intent: "second", candidacyId: c.id })).html).toContain("You cannot second your own nomination, or one you made.");
+    expect((await post(`/elections/positions/${chair.id}`, founder[0]!, { intent: "second", candidacyId: c.id })).html).toContain(
+      "You cannot second your own nomination, or one you made.",
+    );
     expect((await post(`/elections/positions/${chair.id}`, founder[2]!, { intent: "second", candidacyId: c.id })).status).toBe(200);
     // Accepting again is refused: there is nothing left to accept.
-    expect((await post(`/elections/positions/${chair.id}`, founder[1]!, { intent: "accept", statement: "", consent: "yes" })).html).toContain("There is no nomination waiting for your answer here.");
+    expect((await post(`/elections/positions/${chair.id}`, founder[1]!, { intent: "accept", statement: "", consent: "yes" })).html).toContain(
+      "There is no nomination waiting for your answer here.",
+    );
   });
 
   it("warns a nominee at acceptance when the office would break the officer rules, and refuses it", async () => {
@@ -214,7 +224,12 @@ describe("nominating another founding member", () => {
   it("takes standing, by a nominee whose nomination waits, as accepting it", async () => {
     const officer = await position("Nominating officer");
     expect((await post(`/elections/positions/${officer.id}`, founder[0]!, { intent: "nominate", nomineeId: ids[8]! })).status).toBe(200);
-    const stood = await post(`/elections/positions/${officer.id}`, founder[8]!, { intent: "stand", statement: "Careful with the paperwork.", consent: "yes", registeredOfficer: "yes" });
+    const stood = await post(`/elections/positions/${officer.id}`, founder[8]!, {
+      intent: "stand",
+      statement: "Careful with the paperwork.",
+      consent: "yes",
+      registeredOfficer: "yes",
+    });
     expect(stood.status).toBe(200);
     expect(stood.html).toContain("You are standing.");
     const c = (await candidacyOf(officer.id, ids[8]!))!;
@@ -223,7 +238,9 @@ describe("nominating another founding member", () => {
     expect(await audited("election.nomination_accepted", c.id)).toHaveLength(1);
     expect(await audited("election.stood", c.id)).toHaveLength(0);
     // Still the nominator's nomination: they may not second it.
-    expect((await post(`/elections/positions/${officer.id}`, founder[0]!, { intent: "second", candidacyId: c.id })).html).toContain("You cannot second your own nomination, or one you made.");
+    expect((await post(`/elections/positions/${officer.id}`, founder[0]!, { intent: "second", candidacyId: c.id })).html).toContain(
+      "You cannot second your own nomination, or one you made.",
+    );
   });
 
   it("refuses nominating yourself, a duplicate, and anyone off the roll, and nominations by anyone off it", async () => {
@@ -296,7 +313,10 @@ describe("at the same time", () => {
     const accepting = acceptNomination(database.db, as(1), chair.id, { ...agree, statement: "Accepted at the last moment." });
     await until(async () => (await lockWaiters(database.db)) >= 1);
     let opened = false;
-    const opening = openBallots(database.db, systemActor("returning officer"), { closesAt: new Date(Date.now() + 2 * 3600_000), reason: "Test: everyone is ready." }).finally(() => {
+    const opening = openBallots(database.db, systemActor("returning officer"), {
+      closesAt: new Date(Date.now() + 2 * 3600_000),
+      reason: "Test: everyone is ready.",
+    }).finally(() => {
       opened = true;
     });
     // The opening either finishes, or waits for the acceptance.
@@ -308,7 +328,10 @@ describe("at the same time", () => {
     if (accepted.ok) {
       expect(c.consentedAt).not.toBeNull();
       expect(c.ballotPosition).toBe(0);
-      const paper = await database.db.select().from(pollOptions).where(eq(pollOptions.pollId, (await position("Chair")).pollId!));
+      const paper = await database.db
+        .select()
+        .from(pollOptions)
+        .where(eq(pollOptions.pollId, (await position("Chair")).pollId!));
       expect(paper.map((o) => o.label)).toEqual(["Founder 2", "Re-open nominations"]);
     } else {
       expect(accepted.code).toBe("nominations_closed");
@@ -362,14 +385,25 @@ describe("when nominations close", () => {
     expect((await candidacyOf(secretary.id, ids[7]!))!.status).toBe("standing");
     expect((await page("/elections", founder[7]!)).html).not.toContain("You have been nominated");
 
-    const opened = await post("/elections", cookie.returning_officer!, { intent: "open-ballots", ballotClosesAt: toLondonLocal(new Date(Date.now() + 2 * 3600_000)) });
+    const opened = await post("/elections", cookie.returning_officer!, {
+      intent: "open-ballots",
+      ballotClosesAt: toLondonLocal(new Date(Date.now() + 2 * 3600_000)),
+    });
     expect(opened.status).toBe(200);
     expect(opened.html).toContain("Ballots are open for Chair, Secretary");
     const [entry] = await database.db.select().from(auditLog).where(eq(auditLog.action, "election.ballots_opened"));
-    expect((entry?.details as { lapsedNominations: { candidacyId: string }[] }).lapsedNominations.map((l) => l.candidacyId).sort()).toEqual([pendingSecretary, pendingLeader].sort());
-    const paper = await database.db.select().from(pollOptions).where(eq(pollOptions.pollId, (await position("Secretary")).pollId!));
+    expect((entry?.details as { lapsedNominations: { candidacyId: string }[] }).lapsedNominations.map((l) => l.candidacyId).sort()).toEqual(
+      [pendingSecretary, pendingLeader].sort(),
+    );
+    const paper = await database.db
+      .select()
+      .from(pollOptions)
+      .where(eq(pollOptions.pollId, (await position("Secretary")).pollId!));
     expect(paper.map((o) => o.label)).toEqual(["Founder 6", "Founder 7", "Re-open nominations"]);
-    const chairPaper = await database.db.select().from(pollOptions).where(eq(pollOptions.pollId, (await position("Chair")).pollId!));
+    const chairPaper = await database.db
+      .select()
+      .from(pollOptions)
+      .where(eq(pollOptions.pollId, (await position("Chair")).pollId!));
     expect(chairPaper.map((o) => o.label)).toEqual(["Founder 2", "Re-open nominations"]);
   });
 });

@@ -107,7 +107,11 @@ describe("seats left vacant", () => {
   });
 
   it("re-opens nominations for exactly the vacant seats once every result is declared", { timeout: 120_000 }, async () => {
-    const opened = await post("/elections", cookie.returning_officer!, { intent: "open-ballots", ballotClosesAt: toLondonLocal(new Date(Date.now() + 2 * 3600_000)), reason: "Test: nominations are complete." });
+    const opened = await post("/elections", cookie.returning_officer!, {
+      intent: "open-ballots",
+      ballotClosesAt: toLondonLocal(new Date(Date.now() + 2 * 3600_000)),
+      reason: "Test: nominations are complete.",
+    });
     expect(opened.status).toBe(200);
     expect(opened.html).toContain("Nobody was validly nominated for Nominating officer, Treasurer, Campaigns officer");
     const leader = await position("Leader");
@@ -125,11 +129,16 @@ describe("seats left vacant", () => {
     const before = await page("/elections", cookie.organiser!);
     expect(before.html).toContain("Vacant seats");
     expect(before.html).toContain("Declare every result first");
-    const early = await post("/elections", cookie.organiser!, { intent: "reopen", opensAt: toLondonLocal(new Date(Date.now() - 60_000)), closesAt: toLondonLocal(new Date(Date.now() + 15 * DAY)) });
+    const early = await post("/elections", cookie.organiser!, {
+      intent: "reopen",
+      opensAt: toLondonLocal(new Date(Date.now() - 60_000)),
+      closesAt: toLondonLocal(new Date(Date.now() + 15 * DAY)),
+    });
     expect(early.status).toBe(400);
     expect(early.html).toContain("Declare every result first");
 
-    for (const p of [leader, secretary]) expect((await post(`/elections/positions/${p.id}`, cookie.returning_officer!, { intent: "declare" })).status).toBe(200);
+    for (const p of [leader, secretary])
+      expect((await post(`/elections/positions/${p.id}`, cookie.returning_officer!, { intent: "declare" })).status).toBe(200);
     const declaredSecretary = (await position("Secretary"))!;
     expect(declaredSecretary.elected).toEqual([{ userId: null, name: "Re-open nominations" }]);
 
@@ -138,7 +147,8 @@ describe("seats left vacant", () => {
     expect(listed.html).toMatch(/Secretary<\/th><td>1 of 1 seats vacant/);
     expect(listed.html).not.toMatch(/Leader<\/th><td>\d of 1 seats vacant/);
     // The re-open form and the set-up form share the page: each field has its own id, so each label names its own field.
-    for (const id of ["opensAt", "closesAt", "reopen-opensAt", "reopen-closesAt"]) expect(listed.html.match(new RegExp(`id="${id}"`, "g")) ?? [], id).toHaveLength(1);
+    for (const id of ["opensAt", "closesAt", "reopen-opensAt", "reopen-closesAt"])
+      expect(listed.html.match(new RegExp(`id="${id}"`, "g")) ?? [], id).toHaveLength(1);
     // A member sees the list but not the organisers' form.
     expect((await page("/elections", founder[4]!)).html).not.toContain('value="reopen"');
 
@@ -148,9 +158,21 @@ describe("seats left vacant", () => {
     expect(tooShort.html).toContain("Nominations must stay open for at least 14 days");
     expect(tooShort.html).toContain('href="#reopen-closesAt"');
     expect(tooShort.html).toContain(`value="${short}"`);
-    expect((await post("/elections", founder[4]!, { intent: "reopen", opensAt: toLondonLocal(new Date()), closesAt: toLondonLocal(new Date(Date.now() + 15 * DAY)) })).status).toBe(403);
+    expect(
+      (
+        await post("/elections", founder[4]!, {
+          intent: "reopen",
+          opensAt: toLondonLocal(new Date()),
+          closesAt: toLondonLocal(new Date(Date.now() + 15 * DAY)),
+        })
+      ).status,
+    ).toBe(403);
 
-    const reopened = await post("/elections", cookie.organiser!, { intent: "reopen", opensAt: toLondonLocal(new Date(Date.now() - 60_000)), closesAt: toLondonLocal(new Date(Date.now() + 15 * DAY)) });
+    const reopened = await post("/elections", cookie.organiser!, {
+      intent: "reopen",
+      opensAt: toLondonLocal(new Date(Date.now() - 60_000)),
+      closesAt: toLondonLocal(new Date(Date.now() + 15 * DAY)),
+    });
     expect(reopened.status).toBe(200);
     expect(reopened.html).toContain("Nominations are re-opened for Nominating officer, Treasurer, Campaigns officer, Secretary");
     expect(await audited("election.nominations_reopened")).toHaveLength(1);
@@ -170,7 +192,9 @@ describe("seats left vacant", () => {
     expect(overview.html).toContain("Nominations: nominations open");
     expect(overview.html).toContain(`/elections/positions/${fresh[3]!.id}`);
     // Refused a second time while the first is under way.
-    expect(await reopenNominations(database.db, systemActor(), { nominationsOpenAt: new Date(), nominationsCloseAt: new Date(Date.now() + 15 * DAY) })).toEqual({ ok: false, code: "wrong_phase" });
+    expect(await reopenNominations(database.db, systemActor(), { nominationsOpenAt: new Date(), nominationsCloseAt: new Date(Date.now() + 15 * DAY) })).toEqual(
+      { ok: false, code: "wrong_phase" },
+    );
   });
 
   it("fills the seat with the new round's result, adding to the seats already filled", { timeout: 120_000 }, async () => {
@@ -224,8 +248,14 @@ describe("a committee by-election", () => {
     }
     expect((await countElection(database.db, ro, { reason: "Test." })).ok).toBe(true);
     for (const p of [leader, committee]) expect((await declare(database.db, ro, p.id)).ok).toBe(true);
-    const r = await reopenNominations(database.db, systemActor(), { nominationsOpenAt: new Date(Date.now() - 60_000), nominationsCloseAt: new Date(Date.now() + 15 * DAY) });
-    expect(r).toMatchObject({ ok: true, positions: [{ title: "Nominating officer" }, { title: "Treasurer" }, { title: "Interim committee (2 seats)", seats: [2] }] });
+    const r = await reopenNominations(database.db, systemActor(), {
+      nominationsOpenAt: new Date(Date.now() - 60_000),
+      nominationsCloseAt: new Date(Date.now() + 15 * DAY),
+    });
+    expect(r).toMatchObject({
+      ok: true,
+      positions: [{ title: "Nominating officer" }, { title: "Treasurer" }, { title: "Interim committee (2 seats)", seats: [2] }],
+    });
     // The leader stands for the committee's vacant seat; so does Founder 6.
     const seat = await position("Interim committee (2 seats)");
     expect(seat.method).toBe("irv");
@@ -272,7 +302,10 @@ describe("a recount", () => {
     const blank = await post(`/elections/positions/${leader.id}`, cookie.returning_officer!, { intent: "recount", recountReason: "" });
     expect(blank.status).toBe(400);
     expect(blank.html).toContain('href="#recountReason"');
-    const done = await post(`/elections/positions/${leader.id}`, cookie.returning_officer!, { intent: "recount", recountReason: "Founder 2 asked for a recount." });
+    const done = await post(`/elections/positions/${leader.id}`, cookie.returning_officer!, {
+      intent: "recount",
+      recountReason: "Founder 2 asked for a recount.",
+    });
     expect(done.status).toBe(200);
     expect(done.html).toContain("The recount confirmed the result");
     const rows = await database.db.select().from(recounts).where(eq(recounts.positionId, leader.id));
@@ -293,7 +326,10 @@ describe("a recount", () => {
     expect(report.elected).toEqual(["Founder 3"]);
     const wrong = { ...stored, report: { ...report, elected: ["Founder 4"], winners: report.winners.map((w) => ({ ...w, candidate: "Founder 4" })) } };
     await database.db.update(polls).set({ result: wrong }).where(eq(polls.id, treasurer.pollId!));
-    await database.db.update(positions).set({ elected: [{ userId: ids[3]!, name: "Founder 4" }] }).where(eq(positions.id, treasurer.id));
+    await database.db
+      .update(positions)
+      .set({ elected: [{ userId: ids[3]!, name: "Founder 4" }] })
+      .where(eq(positions.id, treasurer.id));
     expect((await declaredOfficers(database.db)).map((o) => [o.role, o.name])).toContainEqual(["treasurer", "Founder 4"]);
 
     const done = await post(`/elections/positions/${treasurer.id}`, cookie.returning_officer!, { intent: "recount", recountReason: "The count was disputed." });
@@ -304,7 +340,10 @@ describe("a recount", () => {
     expect(after!.declaredAt).toEqual(treasurer.declaredAt ?? after!.declaredAt);
     const [fixed] = await database.db.select().from(polls).where(eq(polls.id, treasurer.pollId!));
     expect(((fixed!.result as PollResult & { kind: "ranked" }).report as RankedCountReport).elected).toEqual(["Founder 3"]);
-    const [kept] = await database.db.select().from(recounts).where(and(eq(recounts.positionId, treasurer.id), eq(recounts.outcome, "corrected")));
+    const [kept] = await database.db
+      .select()
+      .from(recounts)
+      .where(and(eq(recounts.positionId, treasurer.id), eq(recounts.outcome, "corrected")));
     expect(kept!.previousElected).toEqual([{ userId: ids[3], name: "Founder 4" }]);
     expect(kept!.elected).toEqual([{ userId: ids[2], name: "Founder 3" }]);
     const [entry] = await audited("election.declaration_corrected");
@@ -324,7 +363,9 @@ describe("a recount", () => {
     expect(text).not.toContain("Founder 4 elected");
     const record = (await packData(database.db))["founding-record"].elections.find((e) => e.position === "Treasurer")!;
     expect(record.elected).toEqual(["Founder 3"]);
-    expect((record.recounts ?? []).map((r) => [r.outcome, r.previous, r.elected, r.reason])).toEqual([["corrected", ["Founder 4"], ["Founder 3"], "The count was disputed."]]);
+    expect((record.recounts ?? []).map((r) => [r.outcome, r.previous, r.elected, r.reason])).toEqual([
+      ["corrected", ["Founder 4"], ["Founder 3"], "The count was disputed."],
+    ]);
 
     // The registration flags that the treasurer is now someone else.
     expect(await officersChangedByRecount(database.db)).toMatchObject([{ role: "treasurer", from: ["Founder 4"], to: ["Founder 3"] }]);
@@ -333,7 +374,11 @@ describe("a recount", () => {
     expect(changed?.status).toBe("fail");
     expect(changed?.params).toMatchObject({ role: "treasurer", from: "Founder 4", to: "Founder 3" });
     // Until the new treasurer gives their details and confirms the declaration.
-    const saved = await saveOfficerDetails(database.db, { id: ids[2]!, label: "founder3@example.org" }, { fullName: "Founder Three", homeAddress: "1 High Street, Leeds", email: "founder3@example.org", confirm: ["treasurer"] });
+    const saved = await saveOfficerDetails(
+      database.db,
+      { id: ids[2]!, label: "founder3@example.org" },
+      { fullName: "Founder Three", homeAddress: "1 High Street, Leeds", email: "founder3@example.org", confirm: ["treasurer"] },
+    );
     expect(saved.ok).toBe(true);
     expect((await loadReadiness(database.db)).find((c) => c.id === "officers.changed-by-recount.treasurer")?.status).toBe("pass");
   });

@@ -20,25 +20,16 @@ import {
   type Position,
 } from "../../app/modules/elections/elections.server";
 import type { PollResult } from "../../app/modules/polls/ballot-rules";
-import {
-  castBallot,
-  getPublication,
-} from "../../app/modules/polls/polls.server";
+import { castBallot, getPublication } from "../../app/modules/polls/polls.server";
 import { declarationPdf } from "../../app/modules/elections/declaration.server";
-import {
-  flat,
-  pdfText,
-} from "../../app/modules/documents/test-support/pdf-text";
+import { flat, pdfText } from "../../app/modules/documents/test-support/pdf-text";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pollOptions, polls } from "../../db/schema";
 import { foundingMembersReady } from "../support/constitution-fixture";
-import {
-  createTestDatabase,
-  type TestDatabase,
-} from "../support/test-database";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 let database: TestDatabase;
 let ids: string[] = [];
@@ -65,9 +56,7 @@ afterAll(() => database.drop());
 
 async function position(title: string) {
   const election = (await currentElection(database.db))!;
-  positionsByTitle = new Map(
-    (await listPositions(database.db, election.id)).map((p) => [p.title, p])
-  );
+  positionsByTitle = new Map((await listPositions(database.db, election.id)).map((p) => [p.title, p]));
   return positionsByTitle.get(title)!;
 }
 
@@ -85,15 +74,7 @@ describe("an officer election", () => {
     expect(created.ok).toBe(true);
     const election = (await currentElection(database.db))!;
     const list = await listPositions(database.db, election.id);
-    expect(
-      list.map((p) => [
-        p.title,
-        p.seats,
-        p.method,
-        p.secondersRequired,
-        p.countedAfterOffices,
-      ])
-    ).toEqual([
+    expect(list.map((p) => [p.title, p.seats, p.method, p.secondersRequired, p.countedAfterOffices])).toEqual([
       ["Leader", 1, "irv", 2, false],
       ["Nominating officer", 1, "irv", 2, false],
       ["Treasurer", 1, "irv", 2, false],
@@ -104,20 +85,18 @@ describe("an officer election", () => {
   it("takes candidates with consent and the declarations their office needs", async () => {
     const leader = await position("Leader");
     const treasurer = await position("Treasurer");
-    expect(
-      await stand(database.db, who(0), leader.id, { ...agree, consent: false })
-    ).toEqual({ ok: false, code: "consent_missing" });
+    expect(await stand(database.db, who(0), leader.id, { ...agree, consent: false })).toEqual({ ok: false, code: "consent_missing" });
     expect(
       await stand(database.db, who(0), leader.id, {
         ...agree,
         registeredOfficer: false,
-      })
+      }),
     ).toEqual({ ok: false, code: "declaration_missing" });
     expect(
       await stand(database.db, who(2), treasurer.id, {
         ...agree,
         treasurerEligible: false,
-      })
+      }),
     ).toEqual({ ok: false, code: "eligibility_missing" });
     for (const [i, title] of [
       [0, "Leader"],
@@ -131,61 +110,36 @@ describe("an officer election", () => {
       [7, "Interim committee (3 seats)"],
       [8, "Interim committee (3 seats)"],
     ] as const) {
-      const r = await stand(
-        database.db,
-        who(i),
-        (
-          await position(title)
-        ).id,
-        agree
-      );
+      const r = await stand(database.db, who(i), (await position(title)).id, agree);
       expect(r.ok, `${i} for ${title}`).toBe(true);
       if (r.ok) candidacy.set(`${i}:${title}`, r.candidacyId);
     }
     // One registered office per person (11.3, 11.8).
-    expect(await stand(database.db, who(0), treasurer.id, agree)).toMatchObject(
-      { ok: false, code: "already_standing_for_office", detail: "Leader" }
-    );
+    expect(await stand(database.db, who(0), treasurer.id, agree)).toMatchObject({ ok: false, code: "already_standing_for_office", detail: "Leader" });
   });
 
   it("counts seconders, never the candidates themselves", async () => {
     for (const [key, c] of candidacy) {
       const seconds = key === "2:Leader" ? [9] : [9, 10];
-      for (const s of seconds)
-        expect((await setSeconding(database.db, who(s), c, true)).ok).toBe(
-          true
-        );
+      for (const s of seconds) expect((await setSeconding(database.db, who(s), c, true)).ok).toBe(true);
     }
-    expect(
-      await setSeconding(database.db, who(0), candidacy.get("0:Leader")!, true)
-    ).toEqual({ ok: false, code: "own_candidacy" });
+    expect(await setSeconding(database.db, who(0), candidacy.get("0:Leader")!, true)).toEqual({ ok: false, code: "own_candidacy" });
     const leaders = await listCandidates(database.db, await position("Leader"));
     expect(leaders.map((c) => [c.name, c.valid, c.seconders.length])).toEqual([
       ["Founder 1", true, 2],
       ["Founder 2", true, 2],
       ["Founder 3", false, 1],
     ]);
-    expect(leaders.find((c) => c.name === "Founder 3")?.problems).toEqual([
-      "too_few_seconders",
-    ]);
+    expect(leaders.find((c) => c.name === "Founder 3")?.problems).toEqual(["too_few_seconders"]);
   });
 
   it("holds hustings: members ask, only the candidate answers", async () => {
     const c = candidacy.get("1:Leader")!;
-    expect(
-      (await askQuestion(database.db, who(11), c, "What would you do first?"))
-        .ok
-    ).toBe(true);
+    expect((await askQuestion(database.db, who(11), c, "What would you do first?")).ok).toBe(true);
     const [q] = await hustingsFor(database.db, [c]);
-    expect(
-      await answerQuestion(database.db, who(0), q!.q.id, "Not mine to answer")
-    ).toEqual({ ok: false, code: "not_candidate" });
-    expect(
-      (await answerQuestion(database.db, who(1), q!.q.id, "Open the books.")).ok
-    ).toBe(true);
-    expect((await hustingsFor(database.db, [c]))[0]?.q.answer).toBe(
-      "Open the books."
-    );
+    expect(await answerQuestion(database.db, who(0), q!.q.id, "Not mine to answer")).toEqual({ ok: false, code: "not_candidate" });
+    expect((await answerQuestion(database.db, who(1), q!.q.id, "Open the books.")).ok).toBe(true);
+    expect((await hustingsFor(database.db, [c]))[0]?.q.answer).toBe("Open the books.");
   });
 
   it("takes a position of the organisers' own, which may get fewer candidates than seats", async () => {
@@ -206,15 +160,8 @@ describe("an officer election", () => {
     });
     expect(opened).toMatchObject({ ok: true, rollSize: 12, reopened: [] });
     const leader = await position("Leader");
-    const options = await database.db
-      .select()
-      .from(pollOptions)
-      .where(eq(pollOptions.pollId, leader.pollId!));
-    expect(options.map((o) => o.label)).toEqual([
-      "Founder 1",
-      "Founder 2",
-      "Re-open nominations",
-    ]);
+    const options = await database.db.select().from(pollOptions).where(eq(pollOptions.pollId, leader.pollId!));
+    expect(options.map((o) => o.label)).toEqual(["Founder 1", "Founder 2", "Re-open nominations"]);
     expect(await stand(database.db, who(11), leader.id, agree)).toEqual({
       ok: false,
       code: "nominations_closed",
@@ -222,20 +169,9 @@ describe("an officer election", () => {
   });
 
   it("keeps a candidate who withdraws during the ballot on the paper, and skips them in the count", async () => {
-    expect(
-      (
-        await withdrawCandidacy(
-          database.db,
-          who(5),
-          candidacy.get("5:Interim committee (3 seats)")!
-        )
-      ).ok
-    ).toBe(true);
+    expect((await withdrawCandidacy(database.db, who(5), candidacy.get("5:Interim committee (3 seats)")!)).ok).toBe(true);
     const committee = await position("Interim committee (3 seats)");
-    const options = await database.db
-      .select()
-      .from(pollOptions)
-      .where(eq(pollOptions.pollId, committee.pollId!));
+    const options = await database.db.select().from(pollOptions).where(eq(pollOptions.pollId, committee.pollId!));
     expect(options.find((o) => o.label === "Founder 6")?.withdrawn).toBe(true);
   });
 
@@ -273,66 +209,36 @@ describe("an officer election", () => {
         await countElection(database.db, ro, {
           reason: "Test: everyone has voted.",
         })
-      ).ok
+      ).ok,
     ).toBe(true);
-    const [row] = await database.db
-      .select()
-      .from(polls)
-      .where(eq(polls.id, committee.pollId!));
-    const report = (row?.result as PollResult & { kind: "ranked" })
-      .report as RankedCountReport;
-    expect(report.withdrawn).toEqual(
-      expect.arrayContaining(["Founder 1", "Founder 6"])
-    );
+    const [row] = await database.db.select().from(polls).where(eq(polls.id, committee.pollId!));
+    const report = (row?.result as PollResult & { kind: "ranked" }).report as RankedCountReport;
+    expect(report.withdrawn).toEqual(expect.arrayContaining(["Founder 1", "Founder 6"]));
     expect(report.elected).toHaveLength(3);
     expect(report.elected).not.toContain("Founder 1");
   });
 
-  it(
-    "publishes ballots whose recount by `npm run count` gives the same stages as the page",
-    { timeout: 90_000 },
-    async () => {
-      const committee = await position("Interim committee (3 seats)");
-      const published = await getPublication(database.db, committee.pollId!);
-      const [row] = await database.db
-        .select()
-        .from(polls)
-        .where(eq(polls.id, committee.pollId!));
-      const stored = (row?.result as PollResult & { kind: "ranked" })
-        .report as RankedCountReport;
-      const dir = mkdtempSync(path.join(tmpdir(), "blt-"));
-      const file = path.join(dir, "committee.blt");
-      writeFileSync(file, published!.blt!);
-      const run = spawnSync(
-        path.resolve("node_modules/.bin/tsx"),
-        [
-          "scripts/count.ts",
-          file,
-          "--method",
-          "scottish-stv",
-          "--seats",
-          "3",
-          "--seed",
-          row!.lotSeed,
-          "--json",
-        ],
-        { encoding: "utf8", timeout: 60_000 }
-      );
-      expect(run.stderr).toBe("");
-      const recount = JSON.parse(run.stdout) as RankedCountReport;
-      expect(recount.elected).toEqual(stored.elected);
-      expect(
-        recount.stages.map((st) =>
-          st.totals.map((t) => [t.candidate, t.votes, t.status])
-        )
-      ).toEqual(
-        stored.stages.map((st) =>
-          st.totals.map((t) => [t.candidate, t.votes, t.status])
-        )
-      );
-      expect(recount.stages.length).toBeGreaterThan(1);
-    }
-  );
+  it("publishes ballots whose recount by `npm run count` gives the same stages as the page", { timeout: 90_000 }, async () => {
+    const committee = await position("Interim committee (3 seats)");
+    const published = await getPublication(database.db, committee.pollId!);
+    const [row] = await database.db.select().from(polls).where(eq(polls.id, committee.pollId!));
+    const stored = (row?.result as PollResult & { kind: "ranked" }).report as RankedCountReport;
+    const dir = mkdtempSync(path.join(tmpdir(), "blt-"));
+    const file = path.join(dir, "committee.blt");
+    writeFileSync(file, published!.blt!);
+    const run = spawnSync(
+      path.resolve("node_modules/.bin/tsx"),
+      ["scripts/count.ts", file, "--method", "scottish-stv", "--seats", "3", "--seed", row!.lotSeed, "--json"],
+      { encoding: "utf8", timeout: 60_000 },
+    );
+    expect(run.stderr).toBe("");
+    const recount = JSON.parse(run.stdout) as RankedCountReport;
+    expect(recount.elected).toEqual(stored.elected);
+    expect(recount.stages.map((st) => st.totals.map((t) => [t.candidate, t.votes, t.status]))).toEqual(
+      stored.stages.map((st) => st.totals.map((t) => [t.candidate, t.votes, t.status])),
+    );
+    expect(recount.stages.length).toBeGreaterThan(1);
+  });
 
   it("declares each result and makes the registered officers known", async () => {
     const leader = await position("Leader");
@@ -352,30 +258,12 @@ describe("an officer election", () => {
     ]);
   });
 
-  it(
-    "prints the declaration of result as a council's returning officer would",
-    { timeout: 120_000 },
-    async () => {
-      const file = await declarationPdf(
-        database.db,
-        (
-          await position("Leader")
-        ).id,
-        "https://example.org"
-      );
-      const text = flat(pdfText(file!.pdf));
-      expect(text).toContain("Leader");
-      expect(text).toContain("Founder 1");
-      expect(text).toContain("Founder 2");
-      expect(
-        await declarationPdf(
-          database.db,
-          (
-            await position("Nominating officer")
-          ).id,
-          "https://example.org"
-        )
-      ).toBeNull();
-    }
-  );
+  it("prints the declaration of result as a council's returning officer would", { timeout: 120_000 }, async () => {
+    const file = await declarationPdf(database.db, (await position("Leader")).id, "https://example.org");
+    const text = flat(pdfText(file!.pdf));
+    expect(text).toContain("Leader");
+    expect(text).toContain("Founder 1");
+    expect(text).toContain("Founder 2");
+    expect(await declarationPdf(database.db, (await position("Nominating officer")).id, "https://example.org")).toBeNull();
+  });
 });

@@ -145,7 +145,15 @@ describe("an encrypted ranked poll", () => {
     const closed = await closePoll(database.db, actor, rankedId);
     if (!closed.ok) throw new Error(closed.code);
     const plain = countPoll(
-      { title: "Convener", method: "irv", seats: 1, quorum: { numerator: 0, denominator: 1 }, majority: "simple", lotSeed: (await loadRules(database.db, rankedId))!.poll.lotSeed, options: options.map((o, position) => ({ position, label: o.label, isRon: Boolean(o.isRon), withdrawn: false })) },
+      {
+        title: "Convener",
+        method: "irv",
+        seats: 1,
+        quorum: { numerator: 0, denominator: 1 },
+        majority: "simple",
+        lotSeed: (await loadRules(database.db, rankedId))!.poll.lotSeed,
+        options: options.map((o, position) => ({ position, label: o.label, isRon: Boolean(o.isRon), withdrawn: false })),
+      },
       rankings.map((ranking) => ({ ranking })),
       members.length,
     );

@@ -34,10 +34,17 @@ describe("failures are logged without what was sent", () => {
     const member = await grantRole(database.db, { email: "voter.secret@example.org", role: "member", actor: systemActor() });
     if (!member.ok) throw new Error("no member");
     const cookie = await cookieFor(database.db, "voter.secret@example.org");
-    const poll = await createPoll(database.db, systemActor(), { title: "Chair", method: "irv", options: [{ label: "Ann" }, { label: "Bob" }], closesAt: new Date(Date.now() + 3600_000) });
+    const poll = await createPoll(database.db, systemActor(), {
+      title: "Chair",
+      method: "irv",
+      options: [{ label: "Ann" }, { label: "Bob" }],
+      closesAt: new Date(Date.now() + 3600_000),
+    });
     if (!poll.ok) throw new Error(poll.code);
     await openPoll(database.db, systemActor(), poll.pollId, [member.userId]);
-    await database.db.execute(sql.raw(`create function refuse_ballot() returns trigger language plpgsql as $$ begin raise exception 'disk full for voter.secret@example.org'; end $$`));
+    await database.db.execute(
+      sql.raw(`create function refuse_ballot() returns trigger language plpgsql as $$ begin raise exception 'disk full for voter.secret@example.org'; end $$`),
+    );
     await database.db.execute(sql.raw(`create trigger refuse_ballot before insert on ballots for each row execute function refuse_ballot()`));
     captureLog();
     try {

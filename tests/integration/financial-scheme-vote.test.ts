@@ -45,7 +45,10 @@ describe("the founding members' ballot on the financial scheme", () => {
   });
 
   it("opens from the page, on the founding roll, with the text's hash frozen", async () => {
-    const response = await app.request("/registration/financial-scheme", { form: { intent: "open-vote", closesAt: toLondonLocal(ballotCloses()) }, cookie: organiser });
+    const response = await app.request("/registration/financial-scheme", {
+      form: { intent: "open-vote", closesAt: toLondonLocal(ballotCloses()) },
+      cookie: organiser,
+    });
     expect(response.status).toBe(302);
     const state = await financialSchemeState(database.db);
     expect(state.ballot?.hash).toBe(state.hash);

@@ -41,12 +41,12 @@ describe("founding membership", () => {
     const refused = await app.request("/founding", { form: { intent: "accept", acceptStatement: "yes" }, cookie: cookie.bryn });
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain("agree to how we use your information");
-    expect(await (await app.request("/founding", { form: { intent: "accept", acceptStatement: "yes", consent: "yes" }, cookie: cookie.bryn })).text()).toContain(
-      "founding member number 1",
-    );
-    expect(await (await app.request("/founding", { form: { intent: "accept", acceptStatement: "yes", consent: "yes" }, cookie: cookie.anwen })).text()).toContain(
-      "founding member number 2",
-    );
+    expect(
+      await (await app.request("/founding", { form: { intent: "accept", acceptStatement: "yes", consent: "yes" }, cookie: cookie.bryn })).text(),
+    ).toContain("founding member number 1");
+    expect(
+      await (await app.request("/founding", { form: { intent: "accept", acceptStatement: "yes", consent: "yes" }, cookie: cookie.anwen })).text(),
+    ).toContain("founding member number 2");
     const twice = await app.request("/founding", { form: { intent: "accept", acceptStatement: "yes", consent: "yes" }, cookie: cookie.anwen });
     expect(twice.status).toBe(400);
     const rows = await database.db.select().from(foundingMembers);
@@ -95,9 +95,14 @@ describe("founding membership", () => {
     const noReasonPage = await noReason.text();
     expect(noReasonPage).toContain('href="#withdrawReason"');
     expect(noReasonPage).toContain('value="cara@example.org"');
-    const accepted = await app.request("/founding", { form: { intent: "withdraw", withdrawEmail: "anwen@example.org", withdrawReason: "Sent in error." }, cookie: organiser });
+    const accepted = await app.request("/founding", {
+      form: { intent: "withdraw", withdrawEmail: "anwen@example.org", withdrawReason: "Sent in error." },
+      cookie: organiser,
+    });
     expect(accepted.status).toBe(409);
-    expect((await app.request("/founding", { form: { intent: "withdraw", withdrawEmail: "cara@example.org", withdrawReason: "x" }, cookie: cookie.bryn })).status).toBe(403);
+    expect(
+      (await app.request("/founding", { form: { intent: "withdraw", withdrawEmail: "cara@example.org", withdrawReason: "x" }, cookie: cookie.bryn })).status,
+    ).toBe(403);
 
     const reason = "Cara's pledge was imported twice under another address; this one was sent in error.";
     const done = await app.request("/founding", { form: { intent: "withdraw", withdrawEmail: "Cara@Example.org", withdrawReason: reason }, cookie: organiser });

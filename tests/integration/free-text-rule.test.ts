@@ -25,14 +25,14 @@ const reversed = "\u202ehtimS nnA";
 beforeAll(async () => {
   database = await createTestDatabase();
   app = await createTestApp(database.db);
-  await database.db.insert(movement).values({ name: "Test Movement", partyName: "the Test Party", statement: "We mean it.", deadline: new Date(Date.now() + 86_400_000) });
+  await database.db
+    .insert(movement)
+    .values({ name: "Test Movement", partyName: "the Test Party", statement: "We mean it.", deadline: new Date(Date.now() + 86_400_000) });
   await database.db.insert(demands).values([{ position: 1, title: "Open selections", body: "Members choose." }]);
   await grantRole(database.db, { email: "org@example.org", role: "organiser", actor: systemActor() });
   organiser = await cookieFor(database.db, "org@example.org");
 });
 afterAll(() => database.drop());
-
-
 
 describe("the pledge form", () => {
   it.each([
@@ -77,10 +77,25 @@ describe("a new poll", () => {
   it.each([
     ["a right-to-left override in an option", { options: `Bob Jones\n${reversed}` }, "options", "Each option must not contain control characters"],
     ["a bell in the title", { title: "Chair\u0007" }, "title", "The title must not contain control characters"],
-    ["an option too long", { options: `Bob Jones\n${"A".repeat(MAX_OPTION_LABEL_LENGTH + 1)}` }, "options", `Each option must be ${MAX_OPTION_LABEL_LENGTH} characters or fewer`],
-    ["too many options", { options: Array.from({ length: MAX_POLL_OPTIONS + 1 }, (_, i) => `Option ${i}`).join("\n") }, "options", `Enter at most ${MAX_POLL_OPTIONS} options`],
+    [
+      "an option too long",
+      { options: `Bob Jones\n${"A".repeat(MAX_OPTION_LABEL_LENGTH + 1)}` },
+      "options",
+      `Each option must be ${MAX_OPTION_LABEL_LENGTH} characters or fewer`,
+    ],
+    [
+      "too many options",
+      { options: Array.from({ length: MAX_POLL_OPTIONS + 1 }, (_, i) => `Option ${i}`).join("\n") },
+      "options",
+      `Enter at most ${MAX_POLL_OPTIONS} options`,
+    ],
     ["one endless word in the description", { description: "a".repeat(50_000) }, "description", "The description must be 2,000 characters or fewer"],
-    ["a 300-character word in the description", { description: `See ${"a".repeat(300)}` }, "description", "Each word of the description must be 200 characters or fewer"],
+    [
+      "a 300-character word in the description",
+      { description: `See ${"a".repeat(300)}` },
+      "description",
+      "Each word of the description must be 200 characters or fewer",
+    ],
   ])("refuses %s and keeps what was typed", async (_, over, field, message) => {
     const res = await app.request("/polls/new", { form: pollForm(over as Record<string, string>), cookie: organiser });
     expect(res.status).toBe(400);

@@ -43,7 +43,11 @@ describe("body limits, counted on the bytes read", () => {
 
   it("does not believe a Content-Length that understates the body", async () => {
     const body = chunkedBody(3 * 1024 * 1024);
-    const res = await app.request("/login", { method: "POST", body: body.stream, headers: { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": "10" } });
+    const res = await app.request("/login", {
+      method: "POST",
+      body: body.stream,
+      headers: { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": "10" },
+    });
     expect(res.status).toBe(413);
   });
 
@@ -65,7 +69,11 @@ describe("body limits, counted on the bytes read", () => {
   });
 
   it("answers Remix's data requests over the limit with the sentence alone", async () => {
-    const res = await app.request("/login.data", { method: "POST", body: "email=" + "a".repeat(2 * 1024 * 1024), headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+    const res = await app.request("/login.data", {
+      method: "POST",
+      body: "email=" + "a".repeat(2 * 1024 * 1024),
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    });
     expect(res.status).toBe(413);
     expect(res.headers.get("Content-Type")).toContain("text/plain");
   });
@@ -114,7 +122,9 @@ describe("forms a page can read, and nothing else", () => {
     const withNulFile = new FormData();
     withNulFile.set("file", new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0])]), "emblem.png");
     // A file may hold any bytes: the page itself says what it makes of this one.
-    expect(await (await app.request("/campaign/import", { method: "POST", body: withNulFile, cookie: organiser })).text()).not.toContain("Sorry, we could not read what was sent");
+    expect(await (await app.request("/campaign/import", { method: "POST", body: withNulFile, cookie: organiser })).text()).not.toContain(
+      "Sorry, we could not read what was sent",
+    );
   });
 
   it("lets a page that takes no file read a multipart form itself (only upload pages are handed the parsed form)", async () => {
@@ -270,11 +280,19 @@ describe("sessions", () => {
     const [user] = await database.db.select().from(users).where(eq(users.email, "organiser@example.org"));
     // Signed in 80 days ago, used 28 days ago: due to slide, but only 10 days of life are left.
     const createdAt = new Date(Date.now() - 80 * 86_400_000);
-    await database.db.update(sessions).set({ createdAt, expiresAt: new Date(Date.now() + 2 * 86_400_000) }).where(eq(sessions.userId, user!.id));
+    await database.db
+      .update(sessions)
+      .set({ createdAt, expiresAt: new Date(Date.now() + 2 * 86_400_000) })
+      .where(eq(sessions.userId, user!.id));
     const res = await app.request("/account", { cookie });
     expect(res.status).toBe(200);
     // The organiser has other sessions, all made as old; only this one was used and slid.
-    const [session] = await database.db.select().from(sessions).where(eq(sessions.userId, user!.id)).orderBy(sql`expires_at desc`).limit(1);
+    const [session] = await database.db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.userId, user!.id))
+      .orderBy(sql`expires_at desc`)
+      .limit(1);
     expect(session!.expiresAt.getTime()).toBe(createdAt.getTime() + 90 * 86_400_000);
     expect(res.headers.get("Set-Cookie")).toMatch(/Max-Age=(86[0-9]{4}|8[0-9]{5})/);
     organiser = await cookieFor(database.db, "organiser@example.org");

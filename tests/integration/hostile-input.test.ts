@@ -29,7 +29,13 @@ let actionRoutes: string[] = [];
 const logged: string[] = [];
 
 type Role = keyof Walk["cookies"] | "visitor";
-const principalOf: Record<Role, Principal> = { organiser: "organiser", returning_officer: "returning_officer", founder: "member", member: "member", visitor: "visitor" };
+const principalOf: Record<Role, Principal> = {
+  organiser: "organiser",
+  returning_officer: "returning_officer",
+  founder: "member",
+  member: "member",
+  visitor: "visitor",
+};
 const roles: Role[] = ["organiser", "returning_officer", "founder", "member", "visitor"];
 const emails: Record<Exclude<Role, "visitor">, string> = {
   organiser: "organiser@example.org",
@@ -102,7 +108,9 @@ async function fieldsOf(route: string, role: Role): Promise<string[]> {
  */
 async function fingerprint(): Promise<Record<string, string>> {
   const tables = rowsOf<{ name: string }>(
-    await database.db.execute(sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('sessions', '__drizzle_migrations') order by 1`),
+    await database.db.execute(
+      sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('sessions', '__drizzle_migrations') order by 1`,
+    ),
   );
   const prints: Record<string, string> = {};
   for (const { name } of tables) {
@@ -159,10 +167,26 @@ describe("every route with a form, sent what an adversary sends", () => {
           // The front door's refusals, whoever sends them.
           // More than the page takes from this sender: 2 MB past their limit (the default for most).
           const oversize = bodyLimitFor(route, principalOf[role]) + 2 * 1024 * 1024;
-          check(`${at}: ${Math.round(oversize / 1024 / 1024)} MB in chunks`, await send(route, { role, contentType: "application/x-www-form-urlencoded", body: chunkedBody(oversize).stream }), 413);
+          check(
+            `${at}: ${Math.round(oversize / 1024 / 1024)} MB in chunks`,
+            await send(route, { role, contentType: "application/x-www-form-urlencoded", body: chunkedBody(oversize).stream }),
+            413,
+          );
           check(`${at}: NUL byte`, await send(route, { role, body: formOf(["name", ...fields], () => "x\0y") }), 400);
-          check(`${at}: malformed multipart`, await send(route, { role, contentType: "multipart/form-data; boundary=zz", body: '--zz\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nhalf a file' }), 400);
-          check(`${at}: JSON`, await send(route, { role, contentType: "application/json", body: JSON.stringify(Object.fromEntries(fields.map((f) => [f, "x"]))) }), 415);
+          check(
+            `${at}: malformed multipart`,
+            await send(route, {
+              role,
+              contentType: "multipart/form-data; boundary=zz",
+              body: '--zz\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nhalf a file',
+            }),
+            400,
+          );
+          check(
+            `${at}: JSON`,
+            await send(route, { role, contentType: "application/json", body: JSON.stringify(Object.fromEntries(fields.map((f) => [f, "x"]))) }),
+            415,
+          );
           check(`${at}: deeply nested JSON`, await send(route, { role, contentType: "application/json", body: "[".repeat(100_000) }), 415);
           check(`${at}: XML`, await send(route, { role, contentType: "text/xml", body: '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY b "c">]><a>&b;</a>' }), 415);
 
@@ -185,7 +209,8 @@ describe("every route with a form, sent what an adversary sends", () => {
 
           const after = await fingerprint();
           for (const table of Object.keys(before)) {
-            if (before[table] !== after[table] && !(expectedWrites[template]?.includes(table) && role !== "visitor")) problems.push(`${at}: stored something in ${table}`);
+            if (before[table] !== after[table] && !(expectedWrites[template]?.includes(table) && role !== "visitor"))
+              problems.push(`${at}: stored something in ${table}`);
           }
         }
       }

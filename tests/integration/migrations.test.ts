@@ -29,29 +29,33 @@ describe("one set of migrations serves both drivers", () => {
     if (process.env.CI) expect(serverUrl, "CI must set TEST_DATABASE_URL").toBeTruthy();
   });
 
-  it.runIf(serverUrl)("builds the same schema on embedded PGlite and on the PostgreSQL server", async () => {
-    if (!serverUrl) return;
-    const lite = await openPglite(undefined);
-    await lite.migrate();
-    const liteShape = await schemaShape(lite);
-    await lite.close();
+  it.runIf(serverUrl)(
+    "builds the same schema on embedded PGlite and on the PostgreSQL server",
+    async () => {
+      if (!serverUrl) return;
+      const lite = await openPglite(undefined);
+      await lite.migrate();
+      const liteShape = await schemaShape(lite);
+      await lite.close();
 
-    const name = `bk_migrations_${process.pid}`;
-    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
-    await admin.unsafe(`create database "${name}"`);
-    const server = openPostgres(databaseUrlFor(serverUrl, name), { max: 2 });
-    try {
-      await server.migrate();
-      // Applying again is harmless: every server of a cluster migrates on start.
-      await server.migrate();
-      const serverShape = await schemaShape(server);
-      expect(liteShape.length).toBeGreaterThan(40);
-      expect(serverShape).toEqual(liteShape);
-    } finally {
-      await server.close();
+      const name = `bk_migrations_${process.pid}`;
+      const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
       await admin.unsafe(`drop database if exists "${name}" with (force)`);
-      await admin.end();
-    }
-  }, 120_000);
+      await admin.unsafe(`create database "${name}"`);
+      const server = openPostgres(databaseUrlFor(serverUrl, name), { max: 2 });
+      try {
+        await server.migrate();
+        // Applying again is harmless: every server of a cluster migrates on start.
+        await server.migrate();
+        const serverShape = await schemaShape(server);
+        expect(liteShape.length).toBeGreaterThan(40);
+        expect(serverShape).toEqual(liteShape);
+      } finally {
+        await server.close();
+        await admin.unsafe(`drop database if exists "${name}" with (force)`);
+        await admin.end();
+      }
+    },
+    120_000,
+  );
 });

@@ -23,7 +23,11 @@ import { createTestDatabase, type TestDatabase } from "../support/test-database"
 
 let database: TestDatabase;
 let app: Awaited<ReturnType<typeof createTestApp>>;
-const people = Array.from({ length: 5 }, (_, i) => ({ name: `Founder ${i + 1}`, email: `founder${i + 1}@example.org`, relation: i === 0 ? ("member" as const) : ("former_member" as const) }));
+const people = Array.from({ length: 5 }, (_, i) => ({
+  name: `Founder ${i + 1}`,
+  email: `founder${i + 1}@example.org`,
+  relation: i === 0 ? ("member" as const) : ("former_member" as const),
+}));
 const emails = people.map((p) => p.email);
 let ids: string[] = [];
 let organiserId = "";
@@ -42,7 +46,10 @@ async function mine(who: Who) {
 }
 async function road(who: Who = organiser()) {
   const steps = await nextStepsFor(database.db, who);
-  return { kind: steps.road?.kind, view: roadStepView(steps.road!, { organiser: who.role === "organiser", returningOfficer: who.role === "returning_officer" }) };
+  return {
+    kind: steps.road?.kind,
+    view: roadStepView(steps.road!, { organiser: who.role === "organiser", returningOfficer: who.role === "returning_officer" }),
+  };
 }
 
 beforeAll(async () => {
@@ -91,7 +98,9 @@ describe("walking the road, phase by phase", () => {
     expect((await mine(member(1)))[0]!.href).toBe(`/polls/${opened.pollId}`);
     const r = await road();
     expect(r.kind).toBe("standing_orders_open");
-    expect(r.view.text).toMatch(/^Waiting for the standing orders vote to close on \w+day \d{1,2} \w+ \d{4} at (\d{1,2}(:\d\d)?[ap]m|midday|midnight)\. It is counted by itself\.$/);
+    expect(r.view.text).toMatch(
+      /^Waiting for the standing orders vote to close on \w+day \d{1,2} \w+ \d{4} at (\d{1,2}(:\d\d)?[ap]m|midday|midnight)\. It is counted by itself\.$/,
+    );
     for (const id of ids) await castBallot(database.db, { pollId: opened.pollId, userId: id, choice: "yes" });
     expect(await mine(member(1))).toEqual([]);
     await closePoll(database.db, actor, opened.pollId);
@@ -118,7 +127,12 @@ describe("walking the road, phase by phase", () => {
     const [before] = await mine(member(1));
     expect(before).toMatchObject({ title: "Vote on the constitution", href: `/constitution/vote/${clauses[0]}` });
     expect(before!.text).toMatch(new RegExp(`^${total} of ${total} clauses left to vote on in round 1\\. Voting closes on `));
-    const cast = await castClauseBallot(database.db, ids[1]!, clauses[0]!, items.filter((i) => i.clauseId === clauses[0]).map((i) => ({ pollId: i.pollId, choice: "yes" })));
+    const cast = await castClauseBallot(
+      database.db,
+      ids[1]!,
+      clauses[0]!,
+      items.filter((i) => i.clauseId === clauses[0]).map((i) => ({ pollId: i.pollId, choice: "yes" })),
+    );
     expect(cast.ok).toBe(true);
     const [after] = await mine(member(1));
     expect(after).toMatchObject({ title: "Carry on voting on the constitution", href: `/constitution/vote/${clauses[1]}` });
@@ -142,7 +156,9 @@ describe("walking the road, phase by phase", () => {
     expect(visitor).not.toContain("Your next steps");
     expect(visitor).toContain("<h1>Test Movement</h1>");
 
-    for (const userId of ids) for (const item of items) if (!(userId === ids[1] && item.clauseId === clauses[0])) await castBallot(database.db, { pollId: item.pollId, userId, choice: "yes" });
+    for (const userId of ids)
+      for (const item of items)
+        if (!(userId === ids[1] && item.clauseId === clauses[0])) await castBallot(database.db, { pollId: item.pollId, userId, choice: "yes" });
     expect(await mine(member(1))).toEqual([]);
     // Its closing time passes (the poll closer would close it; here the organiser does).
     await database.db.update(votingRounds).set({ closesAt: new Date(Date.now() - 60_000) });
@@ -165,7 +181,13 @@ describe("walking the road, phase by phase", () => {
 
   it("nominations open: members may stand; the returning officer is not asked to", async () => {
     const opensAt = new Date(Date.now() - 60_000);
-    const created = await createElection(database.db, actor, { title: "Interim officers", nominationsOpenAt: opensAt, nominationsCloseAt: nominationsClose(opensAt), campaignsOfficer: false, committeeSeats: 0 });
+    const created = await createElection(database.db, actor, {
+      title: "Interim officers",
+      nominationsOpenAt: opensAt,
+      nominationsCloseAt: nominationsClose(opensAt),
+      campaignsOfficer: false,
+      committeeSeats: 0,
+    });
     expect(created.ok).toBe(true);
     expect((await mine(member(3))).map((s) => s.title)).toContain("Stand or nominate in the officer elections");
     const r = await road();
@@ -174,7 +196,12 @@ describe("walking the road, phase by phase", () => {
     expect((await mine(returningOfficer())).map((s) => s.title)).not.toContain("Stand or nominate in the officer elections");
     // Standing is not enough: the candidate is told what is missing until the nomination is valid.
     const leader = (await listPositions(database.db, (await currentElection(database.db))!.id)).find((p) => p.title === "Leader")!;
-    const stood = await stand(database.db, { id: ids[3]!, email: emails[3]! }, leader.id, { statement: "I will serve.", consent: true, registeredOfficer: true, treasurerEligible: false });
+    const stood = await stand(database.db, { id: ids[3]!, email: emails[3]! }, leader.id, {
+      statement: "I will serve.",
+      consent: true,
+      registeredOfficer: true,
+      treasurerEligible: false,
+    });
     expect(stood.ok).toBe(true);
     const step = (await mine(member(3))).find((s) => s.title === "Complete your nomination for Leader");
     expect(step?.href).toBe(`/elections/positions/${leader.id}`);

@@ -29,6 +29,10 @@ describe("outbox", () => {
     expect(failed?.lastError).toBe("mailbox unavailable");
     expect(failed?.sendAfter.getTime()).toBeGreaterThan(Date.now());
     // Nothing is due now: the failed one waits for its back-off, the sent one is done.
-    expect(await sendDueMail(database.db, async () => { throw new Error("must not be called"); })).toBe(0);
+    expect(
+      await sendDueMail(database.db, async () => {
+        throw new Error("must not be called");
+      }),
+    ).toBe(0);
   });
 });

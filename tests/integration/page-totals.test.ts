@@ -52,10 +52,19 @@ describe("running totals for pages", () => {
     for (let i = 1; i <= 3; i++) await database.db.insert(pledges).values(pledgeRow(i));
     await database.db.insert(pledges).values(Array.from({ length: 40 }, (_, k) => pledgeRow(100 + k, k % 3 ? "supporter" : "former_member")));
     await expectTotalsTrue("after pledges");
-    await database.db.update(pledges).set({ confirmedAt: new Date(), confirmTokenHash: null }).where(inArray(pledges.email, ["person1@example.org", "person2@example.org"]));
-    await database.db.update(pledges).set({ confirmedAt: new Date(), confirmTokenHash: null }).where(sql`${pledges.email} like 'person1__@example.org'`);
+    await database.db
+      .update(pledges)
+      .set({ confirmedAt: new Date(), confirmTokenHash: null })
+      .where(inArray(pledges.email, ["person1@example.org", "person2@example.org"]));
+    await database.db
+      .update(pledges)
+      .set({ confirmedAt: new Date(), confirmTokenHash: null })
+      .where(sql`${pledges.email} like 'person1__@example.org'`);
     await expectTotalsTrue("after confirmations");
-    await database.db.update(pledges).set({ withdrawnAt: new Date(), confirmTokenHash: null }).where(inArray(pledges.email, ["person2@example.org", "person3@example.org"]));
+    await database.db
+      .update(pledges)
+      .set({ withdrawnAt: new Date(), confirmTokenHash: null })
+      .where(inArray(pledges.email, ["person2@example.org", "person3@example.org"]));
     // Pledged again after withdrawing: confirmed again, not withdrawn.
     await database.db.update(pledges).set({ withdrawnAt: null, confirmedAt: new Date() }).where(eq(pledges.email, "person3@example.org"));
     await expectTotalsTrue("after withdrawals");
@@ -69,17 +78,28 @@ describe("running totals for pages", () => {
     expect((await pledgeTotalsNow(database.db)).awaitingLink).toBeGreaterThan(0);
 
     // The founding roll: invited, accepted, must resign, resigned, left, invitation withdrawn.
-    const founders = await database.db.select({ id: pledges.id, email: pledges.email }).from(pledges).where(sql`${pledges.confirmedAt} is not null and ${pledges.withdrawnAt} is null`);
+    const founders = await database.db
+      .select({ id: pledges.id, email: pledges.email })
+      .from(pledges)
+      .where(sql`${pledges.confirmedAt} is not null and ${pledges.withdrawnAt} is null`);
     for (const f of founders) await grantRole(database.db, { email: f.email, role: "member", actor: systemActor() });
     const accounts = await database.db.select({ id: users.id, email: users.email }).from(users);
     const accountOf = new Map(accounts.map((a) => [a.email, a.id]));
-    await database.db.insert(foundingMembers).values(founders.map((f) => ({ userId: accountOf.get(f.email)!, pledgeId: f.id, mustResign: f.email.endsWith("1@example.org") })));
+    await database.db
+      .insert(foundingMembers)
+      .values(founders.map((f) => ({ userId: accountOf.get(f.email)!, pledgeId: f.id, mustResign: f.email.endsWith("1@example.org") })));
     await expectTotalsTrue("after invitations");
     const ids = founders.map((f) => accountOf.get(f.email)!);
-    await database.db.update(foundingMembers).set({ acceptedAt: new Date() }).where(inArray(foundingMembers.userId, ids.slice(0, -2)));
+    await database.db
+      .update(foundingMembers)
+      .set({ acceptedAt: new Date() })
+      .where(inArray(foundingMembers.userId, ids.slice(0, -2)));
     await database.db.update(foundingMembers).set({ resignedAt: new Date() }).where(eq(foundingMembers.mustResign, true));
     await database.db.update(foundingMembers).set({ leftAt: new Date() }).where(eq(foundingMembers.userId, ids[0]!));
-    await database.db.update(foundingMembers).set({ withdrawnAt: new Date(), withdrawalReason: "sent in error" }).where(eq(foundingMembers.userId, ids[ids.length - 1]!));
+    await database.db
+      .update(foundingMembers)
+      .set({ withdrawnAt: new Date(), withdrawalReason: "sent in error" })
+      .where(eq(foundingMembers.userId, ids[ids.length - 1]!));
     await expectTotalsTrue("after the founding roll moved");
     // A founding member's pledge changes region and relation (pledged again with new details).
     await database.db.update(pledges).set({ region: "Scotland", relation: "supporter" }).where(eq(pledges.id, founders[1]!.id));
@@ -94,5 +114,4 @@ describe("running totals for pages", () => {
     await database.db.delete(users).where(eq(users.id, ids[3]!));
     await expectTotalsTrue("after an account was deleted");
   });
-
 });

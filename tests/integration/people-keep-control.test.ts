@@ -93,7 +93,10 @@ describe("changing your email address", () => {
     expect(page).toContain("This email address is already used by another account");
     expect(page).toContain('value="hal@example.org"');
     expect(page).not.toContain("Hal Hughes");
-    const mails = await database.db.select().from(outbox).where(inArray(outbox.kind, ["email-change-new", "email-change-old"]));
+    const mails = await database.db
+      .select()
+      .from(outbox)
+      .where(inArray(outbox.kind, ["email-change-new", "email-change-old"]));
     expect(mails.filter((m) => m.toAddress === "hal@example.org" || m.toAddress === "eli@example.org")).toHaveLength(0);
     const same = await app.request("/account", { form: { intent: "change-email", newEmail: "ELI@example.org" }, cookie: cookie.eli });
     expect(await html(same)).toContain("This is the email address you already use");
@@ -110,7 +113,7 @@ describe("changing your email address", () => {
     const late = await follow(toOld);
     expect(late.confirmed.status).toBe(409);
     expect(await html(late.confirmed)).toContain("the new address is now used by another account");
-    expect((await database.db.select().from(users).where(eq(users.email, "hal@example.org")))).toHaveLength(1);
+    expect(await database.db.select().from(users).where(eq(users.email, "hal@example.org"))).toHaveLength(1);
   });
 
   it("lets the links expire", async () => {
@@ -119,7 +122,10 @@ describe("changing your email address", () => {
     const toOld = await linkMailedTo("eli@example.org", "email-change-old");
     await follow(toNew);
     const [eli] = await database.db.select().from(users).where(eq(users.email, "eli@example.org"));
-    await database.db.update(emailChanges).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(emailChanges.userId, eli!.id));
+    await database.db
+      .update(emailChanges)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(emailChanges.userId, eli!.id));
     const expired = await follow(toOld);
     expect(expired.opened).toContain("This link cannot be used");
     expect(expired.confirmed.status).toBe(400);
@@ -179,7 +185,15 @@ describe("leaving the founding roll", () => {
     expect(await html(opened)).toContain("open to 2 founding members");
     const [m] = await database.db.select().from(movement);
     const roll = await database.db.select({ userId: pollRoll.userId }).from(pollRoll).where(eq(pollRoll.pollId, m!.standingOrdersPollId!));
-    const onRoll = await database.db.select({ email: users.email }).from(users).where(inArray(users.id, roll.map((r) => r.userId)));
+    const onRoll = await database.db
+      .select({ email: users.email })
+      .from(users)
+      .where(
+        inArray(
+          users.id,
+          roll.map((r) => r.userId),
+        ),
+      );
     expect(onRoll.map((u) => u.email).sort()).toEqual(["eli@example.org", "gus.new@example.org"]);
     // Ballots already cast stay: the decision ballot still counts all four.
     const [decision] = await database.db.select().from(polls).where(eq(polls.id, m!.decisionPollId!));

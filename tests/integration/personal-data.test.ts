@@ -47,8 +47,17 @@ describe("a member's own data", () => {
     // So does a pledge made with their address and waiting for confirmation.
     const [own] = await database.db.select().from(pledges).where(eq(pledges.email, "dilys@example.org"));
     await database.db.insert(pendingPledges).values({
-      pledgeId: own!.id, name: "Dilys Waiting", postcode: "EH1 1YZ", region: "Scotland", relation: "member", consentContact: false,
-      consentDataUse: true, consentVersion: "test", confirmTokenHash: "c", withdrawTokenHash: "w", expiresAt: new Date(Date.now() + 86_400_000),
+      pledgeId: own!.id,
+      name: "Dilys Waiting",
+      postcode: "EH1 1YZ",
+      region: "Scotland",
+      relation: "member",
+      consentContact: false,
+      consentDataUse: true,
+      consentVersion: "test",
+      confirmTokenHash: "c",
+      withdrawTokenHash: "w",
+      expiresAt: new Date(Date.now() + 86_400_000),
     });
     const unconfirmed = await app.request("/account", { form: { intent: "erase" }, cookie });
     expect(unconfirmed.status).toBe(400);
@@ -73,7 +82,8 @@ describe("a member's own data", () => {
   });
 
   it("is not brought back by a later import of an old sign-up file", async () => {
-    const file = "name,email,postcode,relation,data consent\nDilys Dunmore,dilys@example.org,EH1 1YZ,member,yes\nNew Person,new.person@example.org,EH2 2AA,supporter,yes\n";
+    const file =
+      "name,email,postcode,relation,data consent\nDilys Dunmore,dilys@example.org,EH1 1YZ,member,yes\nNew Person,new.person@example.org,EH2 2AA,supporter,yes\n";
     const preview = await createImportPreview(database.db, systemActor(), { fileName: "old.csv", fileText: file });
     if (!preview.ok) throw new Error(preview.code);
     const result = await runImport(database.db, systemActor(), preview.importId, preview.preview.mapping, true);

@@ -88,10 +88,21 @@ describe("plain words on every page", () => {
 
   it("writes a quorum as a share of the roll and as a number of people", async () => {
     const quorum = { numerator: 20, denominator: 100 };
-    const created = await createPoll(database.db, systemActor(), { title: "Quorum words", method: "yes-no", options: [], quorum, closesAt: new Date(Date.now() + 86_400_000) });
+    const created = await createPoll(database.db, systemActor(), {
+      title: "Quorum words",
+      method: "yes-no",
+      options: [],
+      quorum,
+      closesAt: new Date(Date.now() + 86_400_000),
+    });
     if (!created.ok) throw new Error(created.code);
     const members = await database.db.select({ id: users.id }).from(users).limit(4);
-    await openPoll(database.db, systemActor(), created.pollId, members.map((m) => m.id));
+    await openPoll(
+      database.db,
+      systemActor(),
+      created.pollId,
+      members.map((m) => m.id),
+    );
     const text = visibleText(await (await app.request(`/polls/${created.pollId}`, { cookie: walk.cookies.member })).text());
     // 20% of 4 is 0.8: one person meets it, as the count works it out.
     expect(text).toContain("with at least 20% of the roll (1 of the 4 on the roll) taking part");

@@ -5,14 +5,7 @@ import { asc, desc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { systemActor } from "../../app/modules/audit/audit.server";
 import { campaignFigures, rebuildCounts } from "../../app/modules/pledges/counts.server";
-import {
-  BATCH_SIZE,
-  createImportPreview,
-  getImportPreview,
-  getImportSummary,
-  restartImport,
-  runImport,
-} from "../../app/modules/pledges/import.server";
+import { BATCH_SIZE, createImportPreview, getImportPreview, getImportSummary, restartImport, runImport } from "../../app/modules/pledges/import.server";
 import { grantRole } from "../../app/modules/users/users.server";
 import { buildRequestContext } from "../../app/utils/context.server";
 import { parseEnv } from "../../app/utils/env.server";
@@ -40,8 +33,19 @@ beforeAll(async () => {
 });
 afterAll(() => database.drop());
 
-const csv = (rows: readonly (readonly string[])[]) => rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(",")).join("\n") + "\n";
-const header = ["Full name", "Email", "Postcode", "Membership status", "Membership number", "Monthly subscription", "Consent to contact", "Privacy consent", "Confirmed"];
+const csv = (rows: readonly (readonly string[])[]) =>
+  rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(",")).join("\n") + "\n";
+const header = [
+  "Full name",
+  "Email",
+  "Postcode",
+  "Membership status",
+  "Membership number",
+  "Monthly subscription",
+  "Consent to contact",
+  "Privacy consent",
+  "Confirmed",
+];
 
 /** A multipart upload through the built app, as a browser posts the form (the harness only posts URL-encoded forms). */
 async function upload(cookie: string | null, fileName: string, content: string | Uint8Array<ArrayBuffer>): Promise<Response> {
@@ -70,7 +74,10 @@ async function pledgeByEmail(email: string) {
 
 async function snapshot() {
   const rows = await database.db.select().from(pledges).orderBy(asc(pledges.email));
-  const counts = await database.db.select().from(pledgeDailyCounts).orderBy(asc(pledgeDailyCounts.day), asc(pledgeDailyCounts.region), asc(pledgeDailyCounts.relation));
+  const counts = await database.db
+    .select()
+    .from(pledgeDailyCounts)
+    .orderBy(asc(pledgeDailyCounts.day), asc(pledgeDailyCounts.region), asc(pledgeDailyCounts.relation));
   return { rows, counts };
 }
 
@@ -91,7 +98,16 @@ async function recomputedFigures() {
 describe("merging", () => {
   it("merges duplicates within the file and with pledges already held; what we hold wins, blanks are filled, nothing is downgraded", async () => {
     await database.db.insert(pledges).values([
-      { name: "Held Unconfirmed", email: "held1@example.org", postcode: "G1 1AA", region: "Scotland", relation: "member", consentContact: false, consentDataUse: true, consentVersion: "form-1" },
+      {
+        name: "Held Unconfirmed",
+        email: "held1@example.org",
+        postcode: "G1 1AA",
+        region: "Scotland",
+        relation: "member",
+        consentContact: false,
+        consentDataUse: true,
+        consentVersion: "form-1",
+      },
       {
         name: "Held Confirmed",
         email: "held2@example.org",
@@ -130,7 +146,14 @@ describe("merging", () => {
     });
     const held1 = await pledgeByEmail("held1@example.org");
     // Name, postcode and consents stay as held; the confirmation and the blanks come in.
-    expect(held1).toMatchObject({ name: "Held Unconfirmed", postcode: "G1 1AA", relation: "member", membershipNumber: "H1", monthlySubscriptionPence: 300, consentContact: false });
+    expect(held1).toMatchObject({
+      name: "Held Unconfirmed",
+      postcode: "G1 1AA",
+      relation: "member",
+      membershipNumber: "H1",
+      monthlySubscriptionPence: 300,
+      consentContact: false,
+    });
     expect(held1?.confirmedAt).toEqual(new Date("2026-02-02T00:00:00Z"));
     const held2 = await pledgeByEmail("held2@example.org");
     expect(held2).toMatchObject({ name: "Held Confirmed", membershipNumber: "KEEP", monthlySubscriptionPence: 700, consentContact: true });
@@ -158,7 +181,8 @@ describe("awkward values", () => {
 describe("re-importing", () => {
   it("changes nothing when the same file comes again, and the preview says it was imported before", async () => {
     const rows = [header];
-    for (let i = 0; i < 30; i++) rows.push([`Person ${i}`, `again${i}@example.org`, "LS1 1AA", i % 3 ? "member" : "supporter", `M${i}`, "4.50", "yes", "yes", i % 2 ? "2026-03-01" : ""]);
+    for (let i = 0; i < 30; i++)
+      rows.push([`Person ${i}`, `again${i}@example.org`, "LS1 1AA", i % 3 ? "member" : "supporter", `M${i}`, "4.50", "yes", "yes", i % 2 ? "2026-03-01" : ""]);
     rows.push(["Broken", "not-an-email", "LS1 1AA", "member", "", "", "yes", "yes", ""]);
     const text = csv(rows);
     const first = await importFile("again.csv", text);
@@ -225,7 +249,13 @@ describe("runs that stop", () => {
     // As if a server had claimed it, done the first batch's bookkeeping, and died 11 minutes ago.
     await database.db
       .update(pledgeImports)
-      .set({ status: "running", mapping: preview.preview.mapping, createdAt: new Date(Date.now() - 11 * 60_000), processedRows: BATCH_SIZE, merged: BATCH_SIZE })
+      .set({
+        status: "running",
+        mapping: preview.preview.mapping,
+        createdAt: new Date(Date.now() - 11 * 60_000),
+        processedRows: BATCH_SIZE,
+        merged: BATCH_SIZE,
+      })
       .where(eq(pledgeImports.id, preview.importId));
     expect((await getImportSummary(database.db, preview.importId))?.state).toBe("stalled");
 
@@ -300,7 +330,10 @@ describe("through the pages", () => {
     expect(errors.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     expect(errors.headers.get("Content-Disposition")).toMatch(/^attachment; filename="import-problems-/);
     const body = await errors.text();
-    const lines = body.replace(/^\uFEFF/, "").trim().split("\n");
+    const lines = body
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\n");
     expect(lines[0]).toBe("Line,Problem,Given name,Family name,E-mail,Where (postcode),Privacy,Member?");
     expect(lines[1]).toBe("4,Where (postcode): We do not recognise the area of this postcode,Quinn,Page,quinn@example.org,ZZ1 1ZZ,yes,member");
     // No agreement to keep their details: listed by line only.
@@ -318,9 +351,15 @@ describe("through the pages", () => {
   });
 
   it("shows progress that refreshes itself without JavaScript while running", async () => {
-    const preview = await createImportPreview(database.db, actor, { fileName: "slow.csv", fileText: csv([header, ["A", "slow@example.org", "G1 1AA", "", "", "", "", "yes", ""]]) });
+    const preview = await createImportPreview(database.db, actor, {
+      fileName: "slow.csv",
+      fileText: csv([header, ["A", "slow@example.org", "G1 1AA", "", "", "", "", "yes", ""]]),
+    });
     if (!preview.ok) throw new Error(preview.code);
-    await database.db.update(pledgeImports).set({ status: "running", createdAt: new Date(), totalRows: 10, processedRows: 4 }).where(eq(pledgeImports.id, preview.importId));
+    await database.db
+      .update(pledgeImports)
+      .set({ status: "running", createdAt: new Date(), totalRows: 10, processedRows: 4 })
+      .where(eq(pledgeImports.id, preview.importId));
     const html = await (await app.request(`/campaign/imports/${preview.importId}`, { cookie: organiser })).text();
     expect(html).toContain("Importing pledges");
     expect(html).toMatch(/<noscript><meta http-equiv="refresh" content="2"\/?><\/noscript>/);
@@ -388,14 +427,21 @@ describe("through the pages", () => {
         }),
         context,
       );
-    const truncated = await send("multipart/form-data; boundary=XyZ", '--XyZ\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nName,Email\nAnn');
+    const truncated = await send(
+      "multipart/form-data; boundary=XyZ",
+      '--XyZ\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nName,Email\nAnn',
+    );
     expect(truncated.status).toBe(400);
     expect(await truncated.text()).toContain("The file did not arrive whole");
     const noBoundary = await send("multipart/form-data", "whatever");
     expect(noBoundary.status).toBe(400);
     expect(await noBoundary.text()).toContain("The file did not arrive whole");
     // Browsers send ; and = in a file name as they are; the name is kept as typed.
-    const named = await upload(organiser, "pledges; final=v2.csv", csv([header, ["Ann", "ann.semicolon@example.org", "SW1A 1AA", "member", "", "", "yes", "yes", "yes"]]));
+    const named = await upload(
+      organiser,
+      "pledges; final=v2.csv",
+      csv([header, ["Ann", "ann.semicolon@example.org", "SW1A 1AA", "member", "", "", "yes", "yes", "yes"]]),
+    );
     expect(named.status).toBe(302);
     const importId = named.headers.get("Location")!.split("=")[1]!;
     expect((await getImportSummary(database.db, importId))?.fileName).toBe("pledges; final=v2.csv");
@@ -446,7 +492,10 @@ describe("export", () => {
     expect(lines).toContain("Export Me,export@example.org,SW1A 1AA,London,Member,'+EX1,4.50,Yes,Yes,pledge-2026-11,2026-07-01 10:00:00,2026-07-01 11:00:00,");
     expect(text).not.toContain("erased@example.org");
     expect(text).not.toContain("Erased Person");
-    const [{ n } = { n: 0 }] = await database.db.select({ n: sql<number>`count(*)::int` }).from(pledges).where(sql`erased_at is null`);
+    const [{ n } = { n: 0 }] = await database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(pledges)
+      .where(sql`erased_at is null`);
     expect(lines).toHaveLength(n + 1);
 
     const exports = await database.db.select().from(auditLog).where(eq(auditLog.action, "pledges.exported"));
@@ -471,7 +520,13 @@ describe("who may", () => {
     const [waiting] = await database.db.select({ id: pledgeImports.id }).from(pledgeImports).where(eq(pledgeImports.status, "preview")).limit(1);
     const id = done?.id ?? "";
     return {
-      gets: ["/campaign/import", `/campaign/import?import=${waiting?.id ?? ""}`, `/campaign/imports/${id}`, `/campaign/imports/${id}/errors.csv`, "/campaign/export.csv"],
+      gets: [
+        "/campaign/import",
+        `/campaign/import?import=${waiting?.id ?? ""}`,
+        `/campaign/imports/${id}`,
+        `/campaign/imports/${id}/errors.csv`,
+        "/campaign/export.csv",
+      ],
       posts: [
         { path: "/campaign/import?index", form: { intent: "preview", importId: id } as Record<string, string> },
         { path: `/campaign/imports/${id}`, form: { intent: "restart" } as Record<string, string> },

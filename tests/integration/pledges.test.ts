@@ -14,7 +14,6 @@ let app: Awaited<ReturnType<typeof createTestApp>>;
 let organiser = "";
 let member = "";
 
-
 /** The running totals, compared with a recount of the pledges from scratch. */
 async function expectTotalsMatchRecount() {
   const kept = await database.db.select().from(pledgeDailyCounts);
@@ -40,7 +39,9 @@ const tokenOf = (link: string) => new URL(link, "http://x").searchParams.get("to
 beforeAll(async () => {
   database = await createTestDatabase();
   app = await createTestApp(database.db);
-  await database.db.insert(movement).values({ name: "Test Movement", partyName: "the Test Party", statement: "We mean it.", deadline: new Date(Date.now() + 86_400_000) });
+  await database.db
+    .insert(movement)
+    .values({ name: "Test Movement", partyName: "the Test Party", statement: "We mean it.", deadline: new Date(Date.now() + 86_400_000) });
   await database.db.insert(demands).values([{ position: 1, title: "Open selections", body: "Members choose." }]);
   await grantRole(database.db, { email: "org@example.org", role: "organiser", actor: systemActor() });
   await grantRole(database.db, { email: "mem@example.org", role: "member", actor: systemActor() });
@@ -80,7 +81,11 @@ describe("pledging", () => {
     const before = await database.db.select().from(pledges);
     const first = await (await app.request("/pledge", { form: pledgeForm({ email: "new@example.org" }) })).text();
     const again = await (await app.request("/pledge", { form: pledgeForm({ name: "Someone Else", relation: "supporter" }) })).text();
-    const strip = (html: string) => withoutNonce(html).replace(/new@example\.org|zeb@example\.org/g, "EMAIL").replace(/Someone Else|Zebedee Quartermaine/g, "NAME").replace(/"relation":"\w+"/g, "");
+    const strip = (html: string) =>
+      withoutNonce(html)
+        .replace(/new@example\.org|zeb@example\.org/g, "EMAIL")
+        .replace(/Someone Else|Zebedee Quartermaine/g, "NAME")
+        .replace(/"relation":"\w+"/g, "");
     expect(strip(again)).toBe(strip(first));
     const after = await database.db.select().from(pledges).where(eq(pledges.email, "zeb@example.org"));
     expect(after).toEqual(before.filter((p) => p.email === "zeb@example.org"));
@@ -115,7 +120,8 @@ describe("pledging", () => {
 
   it("limits pledges per email address, so nobody can be mail-bombed through the form", async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 4; i += 1) statuses.push((await app.request("/pledge", { form: pledgeForm({ email: "target@example.org" }), ip: `198.51.100.${i}` })).status);
+    for (let i = 0; i < 4; i += 1)
+      statuses.push((await app.request("/pledge", { form: pledgeForm({ email: "target@example.org" }), ip: `198.51.100.${i}` })).status);
     expect(statuses).toEqual([200, 200, 200, 429]);
     expect((await database.db.select().from(outbox).where(eq(outbox.toAddress, "target@example.org"))).length).toBe(3);
   });
@@ -166,7 +172,15 @@ describe("a pledge with an address that already has a record", () => {
     const done = await app.request("/pledge/confirm", { form: { token: tokenOf(link) } });
     expect(await done.text()).toContain("Your pledge is confirmed");
     const after = (await rowOf("wanda@example.org"))!;
-    expect(after).toMatchObject({ id: before.id, name: "Mallory Stranger", postcode: "SW1A 1AA", region: "London", relation: "supporter", withdrawnAt: null, membershipNumber: null });
+    expect(after).toMatchObject({
+      id: before.id,
+      name: "Mallory Stranger",
+      postcode: "SW1A 1AA",
+      region: "London",
+      relation: "supporter",
+      withdrawnAt: null,
+      membershipNumber: null,
+    });
     expect(after.confirmedAt).not.toBeNull();
     expect(await pendingOf(before.id)).toEqual([]);
     // The old confirmation and withdrawal leave the totals; the renewed pledge counts once.
@@ -187,7 +201,10 @@ describe("a pledge with an address that already has a record", () => {
     expect(await (await app.request(first)).text()).toContain("not valid");
     expect((await app.request("/pledge/confirm", { form: { token: tokenOf(first) } })).status).toBe(409);
     expect(await rowOf("otto@example.org")).toEqual(before);
-    await database.db.update(pendingPledges).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(pendingPledges.pledgeId, before.id));
+    await database.db
+      .update(pendingPledges)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(pendingPledges.pledgeId, before.id));
     expect(await (await app.request(second)).text()).toContain("not valid");
     expect((await app.request("/pledge/confirm", { form: { token: tokenOf(second) } })).status).toBe(409);
     expect(await rowOf("otto@example.org")).toEqual(before);
@@ -211,7 +228,8 @@ describe("a pledge with an address that already has a record", () => {
   it("still limits pledges per address when the address is known", async () => {
     await confirmedAndWithdrawn("rita@example.org", "Rita Original");
     const statuses: number[] = [];
-    for (let i = 0; i < 3; i += 1) statuses.push((await app.request("/pledge", { form: pledgeForm({ ...stranger, email: "rita@example.org" }), ip: `203.0.113.${i}` })).status);
+    for (let i = 0; i < 3; i += 1)
+      statuses.push((await app.request("/pledge", { form: pledgeForm({ ...stranger, email: "rita@example.org" }), ip: `203.0.113.${i}` })).status);
     // The first of the address's three pledges was Rita's own.
     expect(statuses).toEqual([200, 200, 429]);
   });
@@ -249,13 +267,19 @@ describe("running the campaign", () => {
   });
 
   it("edits the campaign and its demands until the deadline, every change audited", async () => {
-    const add = await app.request("/campaign/manage", { form: { intent: "add-demand", title: "Open books", body: "Publish the accounts." }, cookie: organiser });
+    const add = await app.request("/campaign/manage", {
+      form: { intent: "add-demand", title: "Open books", body: "Publish the accounts." },
+      cookie: organiser,
+    });
     expect(await add.text()).toContain("The demand is added.");
     const [second] = await database.db.select().from(demands).where(eq(demands.title, "Open books"));
     await app.request("/campaign/manage", { form: { intent: "move-up", id: String(second!.id) }, cookie: organiser });
     const order = await database.db.select().from(demands).orderBy(demands.position);
     expect(order.map((d) => d.title)).toEqual(["Open books", "Open selections"]);
-    const bad = await app.request("/campaign/manage", { form: { intent: "settings", name: "", partyName: "x", statement: "", deadline: "soon" }, cookie: organiser });
+    const bad = await app.request("/campaign/manage", {
+      form: { intent: "settings", name: "", partyName: "x", statement: "", deadline: "soon" },
+      cookie: organiser,
+    });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain("Enter the movement");
     const actions = (await database.db.select().from(auditLog)).map((e) => e.action);
@@ -294,7 +318,11 @@ describe("running the campaign", () => {
     expect(m?.phase).toBe("decision");
     const invited = await database.db.select().from(outbox).where(eq(outbox.kind, "decision-invitation"));
     expect(invited.map((x) => x.toAddress).sort()).toEqual(["imported@example.org", "p1@example.org", "p2@example.org", "zeb@example.org"]);
-    const accounts = await database.db.select().from(users).where(sql`${users.email} in ('p1@example.org', 'p2@example.org')`).orderBy(users.email);
+    const accounts = await database.db
+      .select()
+      .from(users)
+      .where(sql`${users.email} in ('p1@example.org', 'p2@example.org')`)
+      .orderBy(users.email);
     expect(accounts).toHaveLength(2);
 
     // Both vote to found a new party, one of them twice at once: counted once.

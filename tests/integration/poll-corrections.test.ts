@@ -23,12 +23,22 @@ const cookie: Record<string, string> = {};
 const ids: Record<string, string> = {};
 
 async function openYesNo(title: string, owner?: "election" | "clause") {
-  const created = await createPoll(database.db, systemActor(), { title, method: "yes-no", options: [], closesAt: new Date(Date.now() + DAY), ...(owner ? { owner } : {}) });
+  const created = await createPoll(database.db, systemActor(), {
+    title,
+    method: "yes-no",
+    options: [],
+    closesAt: new Date(Date.now() + DAY),
+    ...(owner ? { owner } : {}),
+  });
   if (!created.ok) throw new Error(created.code);
   await openPoll(database.db, systemActor(), created.pollId, Object.values(ids));
   return created.pollId;
 }
-const entries = (action: string, pollId: string) => database.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.subjectId, pollId)));
+const entries = (action: string, pollId: string) =>
+  database.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.action, action), eq(auditLog.subjectId, pollId)));
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -71,7 +81,10 @@ describe("cancelling a poll", () => {
     expect(await castBallot(database.db, { pollId, userId: ids.organiser!, choice: "no" })).toEqual({ ok: false, code: "cancelled" });
 
     // Past its closing time, the poll closer leaves it alone.
-    await database.db.update(polls).set({ closesAt: new Date(Date.now() - 1000) }).where(eq(polls.id, pollId));
+    await database.db
+      .update(polls)
+      .set({ closesAt: new Date(Date.now() - 1000) })
+      .where(eq(polls.id, pollId));
     await closeDuePolls(database.db);
     expect((await database.db.select().from(polls).where(eq(polls.id, pollId)))[0]).toMatchObject({ status: "cancelled", result: null });
 
@@ -100,12 +113,18 @@ describe("extending a poll's closing time", () => {
   it("moves it later only, with a reason, audited", async () => {
     const pollId = await openYesNo("Which date");
     const [before] = await database.db.select().from(polls).where(eq(polls.id, pollId));
-    const earlier = await app.request(`/polls/${pollId}`, { form: { intent: "extend", closesAt: toLondonLocal(new Date(Date.now() + HOUR)), reason: "Sooner." }, cookie: cookie.organiser });
+    const earlier = await app.request(`/polls/${pollId}`, {
+      form: { intent: "extend", closesAt: toLondonLocal(new Date(Date.now() + HOUR)), reason: "Sooner." },
+      cookie: cookie.organiser,
+    });
     expect(earlier.status).toBe(409);
     expect(await html(earlier)).toContain("never brought forward");
 
     const later = new Date(Date.now() + 3 * DAY);
-    const noReason = await app.request(`/polls/${pollId}`, { form: { intent: "extend", closesAt: toLondonLocal(later), reason: "" }, cookie: cookie.organiser });
+    const noReason = await app.request(`/polls/${pollId}`, {
+      form: { intent: "extend", closesAt: toLondonLocal(later), reason: "" },
+      cookie: cookie.organiser,
+    });
     expect(noReason.status).toBe(400);
     expect(await html(noReason)).toContain(`value="${toLondonLocal(later)}"`);
 
@@ -118,7 +137,10 @@ describe("extending a poll's closing time", () => {
     const [entry] = await entries("poll.closing_extended", pollId);
     expect(entry?.details).toMatchObject({ from: before!.closesAt.toISOString(), to: after!.closesAt.toISOString(), reason });
 
-    const tooFar = await app.request(`/polls/${pollId}`, { form: { intent: "extend", closesAt: toLondonLocal(new Date(Date.now() + 90 * DAY)), reason }, cookie: cookie.organiser });
+    const tooFar = await app.request(`/polls/${pollId}`, {
+      form: { intent: "extend", closesAt: toLondonLocal(new Date(Date.now() + 90 * DAY)), reason },
+      cookie: cookie.organiser,
+    });
     expect(tooFar.status).toBe(409);
   });
 

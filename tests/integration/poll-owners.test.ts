@@ -49,7 +49,10 @@ async function pollOf(title: string) {
 /** The option number of a candidate on a position's ballot. */
 async function optionOf(title: string, label: string): Promise<number> {
   const pollId = (await positionsByTitle()).get(title)!.pollId!;
-  const [option] = await database.db.select().from(pollOptions).where(and(eq(pollOptions.pollId, pollId), eq(pollOptions.label, label)));
+  const [option] = await database.db
+    .select()
+    .from(pollOptions)
+    .where(and(eq(pollOptions.pollId, pollId), eq(pollOptions.label, label)));
   return option!.position;
 }
 
@@ -57,7 +60,10 @@ async function optionOf(title: string, label: string): Promise<number> {
 async function closingTimePassed(titles: readonly string[]) {
   const byTitle = await positionsByTitle();
   const pollIds = titles.map((t) => byTitle.get(t)!.pollId!);
-  await database.db.update(polls).set({ closesAt: new Date(Date.now() - 1000) }).where(inArray(polls.id, pollIds));
+  await database.db
+    .update(polls)
+    .set({ closesAt: new Date(Date.now() - 1000) })
+    .where(inArray(polls.id, pollIds));
 }
 
 describe("an officer election on its natural timeline", () => {
@@ -88,7 +94,8 @@ describe("an officer election on its natural timeline", () => {
       await castBallot(database.db, { pollId: (await pollOf("Treasurer")).id, userId: ids[i]!, ranking: [0] });
       await castBallot(database.db, { pollId: (await pollOf("Nominating officer")).id, userId: ids[i]!, ranking: [0] });
       // Founder 10 has not voted for the committee when its closing time comes.
-      if (i < 9) await castBallot(database.db, { pollId: (await pollOf(COMMITTEE)).id, userId: ids[i]!, ranking: i % 3 === 0 ? [f1!, f5!, f6!] : [f1!, f6!, f7!] });
+      if (i < 9)
+        await castBallot(database.db, { pollId: (await pollOf(COMMITTEE)).id, userId: ids[i]!, ranking: i % 3 === 0 ? [f1!, f5!, f6!] : [f1!, f6!, f7!] });
     }
   }, 120_000);
 
@@ -185,7 +192,10 @@ describe("an officer election on its natural timeline", () => {
     const treasurer = (await positionsByTitle()).get("Treasurer")!;
     const page = await html(await app.request(`/elections/positions/${treasurer.id}`, { cookie: roCookie }));
     expect(page).toContain("Ask for a recount");
-    const recounted = await app.request(`/elections/positions/${treasurer.id}`, { cookie: roCookie, form: { intent: "recount", recountReason: "The stored count failed its check." } });
+    const recounted = await app.request(`/elections/positions/${treasurer.id}`, {
+      cookie: roCookie,
+      form: { intent: "recount", recountReason: "The stored count failed its check." },
+    });
     expect(recounted.status).toBe(200);
     expect(await verifyPoll(database.db, treasurer.pollId!)).toMatchObject({ ok: true });
     const [corrected] = await database.db.select().from(auditLog).where(eq(auditLog.action, "election.count_corrected"));
@@ -205,7 +215,10 @@ describe("a constitution round on its natural timeline", () => {
     const items = await roundItems(database.db, round.roundId);
     const pollIds = items.map((i) => i.pollId);
     await castBallot(database.db, { pollId: pollIds[0]!, userId: ids[0]!, choice: "yes" });
-    await database.db.update(polls).set({ closesAt: new Date(Date.now() - 1000) }).where(inArray(polls.id, pollIds));
+    await database.db
+      .update(polls)
+      .set({ closesAt: new Date(Date.now() - 1000) })
+      .where(inArray(polls.id, pollIds));
     expect(await closeDuePolls(database.db)).toBe(0);
     expect(await closeDuePolls(database.db, dueOwners)).toBe(pollIds.length);
     const statuses = await database.db.select({ status: polls.status }).from(polls).where(inArray(polls.id, pollIds));
@@ -219,7 +232,13 @@ describe("a constitution round on its natural timeline", () => {
 describe("the members' decision on its natural timeline", () => {
   /** A decision ballot on the founding members' roll, with the movement waiting on it. */
   async function decisionBallot(): Promise<string> {
-    const created = await createPoll(database.db, ro, { title: "What next?", method: "irv", owner: "decision", options: decisionOptions.map((label) => ({ label })), closesAt: new Date(Date.now() + 3600_000) });
+    const created = await createPoll(database.db, ro, {
+      title: "What next?",
+      method: "irv",
+      owner: "decision",
+      options: decisionOptions.map((label) => ({ label })),
+      closesAt: new Date(Date.now() + 3600_000),
+    });
     if (!created.ok) throw new Error(created.code);
     expect((await openPoll(database.db, ro, created.pollId, ids)).ok).toBe(true);
     await database.db.update(movement).set({ phase: "decision", decisionPollId: created.pollId });
@@ -230,7 +249,10 @@ describe("the members' decision on its natural timeline", () => {
 
   it("is counted and recorded by the decision itself at the closing time", async () => {
     const pollId = await decisionBallot();
-    await database.db.update(polls).set({ closesAt: new Date(Date.now() - 1000) }).where(eq(polls.id, pollId));
+    await database.db
+      .update(polls)
+      .set({ closesAt: new Date(Date.now() - 1000) })
+      .where(eq(polls.id, pollId));
     expect(await closeDuePolls(database.db)).toBe(0);
     expect((await database.db.select().from(movement))[0]?.phase).toBe("decision");
     expect(await closeDuePolls(database.db, dueOwners)).toBe(1);

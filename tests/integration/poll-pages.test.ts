@@ -74,7 +74,11 @@ describe("poll pages", () => {
     const pollId = created.pollId;
     await openPoll(database.db, systemActor(), pollId, roll);
     // No tie at any stage that decides a seat: the recount below uses no lot of the poll's.
-    const rankings = [[0, 2], [2, 0], [0, 2]];
+    const rankings = [
+      [0, 2],
+      [2, 0],
+      [0, 2],
+    ];
     for (const [i, ranking] of rankings.entries()) expect((await castBallot(database.db, { pollId, userId: roll[i]!, ranking })).ok).toBe(true);
     const closed = await closePoll(database.db, systemActor(), pollId);
     if (!closed.ok || closed.result?.kind !== "ranked") throw new Error("not counted");

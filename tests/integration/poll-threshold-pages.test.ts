@@ -43,7 +43,8 @@ beforeAll(async () => {
   app = await createTestApp(database.db);
   const actor = systemActor("test");
   expect((await grantRole(database.db, { email: officer, displayName: "Returning Officer", role: "returning_officer", actor })).ok).toBe(true);
-  for (const [i, email] of emails.entries()) expect((await grantRole(database.db, { email, displayName: `Member ${i + 1}`, role: "member", actor })).ok).toBe(true);
+  for (const [i, email] of emails.entries())
+    expect((await grantRole(database.db, { email, displayName: `Member ${i + 1}`, role: "member", actor })).ok).toBe(true);
   for (const email of [officer, ...emails]) cookies[email] = await cookieFor(database.db, email);
 }, 60_000);
 afterAll(() => database.drop());
@@ -53,7 +54,11 @@ const three = "ada@example.org\nben@example.org\ncy@example.org";
 const page = async (i: number) => html(await app.request(`/polls/${pollId}/trustee`, { cookie: cookies[emails[i]!]! }));
 const send = (i: number, share: string) => app.request(`/polls/${pollId}/trustee`, { form: { intent: "key", share }, cookie: cookies[emails[i]!]! });
 const file = (i: number, name: string) => app.request(`/polls/${pollId}/trustee/${name}`, { cookie: cookies[emails[i]!]! });
-const certsOf = (text: string) => text.trim().split("\n").map((l) => signedMsgOf(JSON.parse(l), "cert"));
+const certsOf = (text: string) =>
+  text
+    .trim()
+    .split("\n")
+    .map((l) => signedMsgOf(JSON.parse(l), "cert"));
 
 describe("three trustees, any two of whom decrypt, without JavaScript", () => {
   it("are chosen on the poll form, which explains a number it cannot take", async () => {
@@ -122,7 +127,8 @@ describe("three trustees, any two of whom decrypt, without JavaScript", () => {
 
   it("after the close, two shares of three count the poll; each trustee's .dkey is theirs alone", async () => {
     const members = await Promise.all(emails.map((e) => database.db.query.users.findFirst({ where: (u, { eq: is }) => is(u.email, e) })));
-    for (const [i, choice] of (["yes", "no", "yes", "yes"] as const).entries()) expect((await castBallot(database.db, { pollId, userId: members[i]!.id, choice })).ok).toBe(true);
+    for (const [i, choice] of (["yes", "no", "yes", "yes"] as const).entries())
+      expect((await castBallot(database.db, { pollId, userId: members[i]!.id, choice })).ok).toBe(true);
     expect((await app.request(`/polls/${pollId}`, { form: { intent: "close", reason: "Everyone has voted" }, cookie: cookies[officer]! })).status).toBe(200);
     expect(await html(await app.request(`/polls/${pollId}`, { cookie: cookies[emails[3]!]! }))).toContain("0 of the 2 shares needed are in.");
     const ben = await page(1);
@@ -133,7 +139,9 @@ describe("three trustees, any two of whom decrypt, without JavaScript", () => {
     const pollElection = await electionOf(database.db, pollId);
     const progress = await trusteeProgressOf(database.db, pollId, pollElection!.election);
     const share = (i: number) =>
-      serializePartialDecryption(computePartialDecryption(pollElection!.election, decryptableTally(progress!), openDecryptionKey(BELENIOS_2048, seeds[i]!.seed, dkeys[i]!)));
+      serializePartialDecryption(
+        computePartialDecryption(pollElection!.election, decryptableTally(progress!), openDecryptionKey(BELENIOS_2048, seeds[i]!.seed, dkeys[i]!)),
+      );
     const decrypt = (i: number) => app.request(`/polls/${pollId}/trustee`, { form: { intent: "decryption", share: share(i) }, cookie: cookies[emails[i]!]! });
     expect(await html(await decrypt(2))).toContain("Your share is in.");
     expect(await page(2)).toContain("You have done your part. 1 of the 2 shares needed are in so far.");

@@ -20,7 +20,15 @@ import {
 import { computePartialDecryption } from "../../app/modules/belenios/trustee";
 import { countPoll } from "../../app/modules/polls/ballot-rules";
 import { closedPollRecord, electionOf } from "../../app/modules/polls/encrypted/poll-elections.server";
-import { ciphertextsToShuffle, decryptableTally, giveTrusteeKey, groupForMethod, trusteeProgressOf, trusteesOf, type TrusteeProgress } from "../../app/modules/polls/encrypted/poll-trustees.server";
+import {
+  ciphertextsToShuffle,
+  decryptableTally,
+  giveTrusteeKey,
+  groupForMethod,
+  trusteeProgressOf,
+  trusteesOf,
+  type TrusteeProgress,
+} from "../../app/modules/polls/encrypted/poll-trustees.server";
 import { certificatesFile, vinputFile } from "../../app/modules/polls/encrypted/threshold-ceremony.server";
 import { castBallot, closePoll, createPoll, loadRules, openPoll, verifyPoll } from "../../app/modules/polls/polls.server";
 import { submitTrusteeShare } from "../../app/modules/polls/trustee-count.server";
@@ -88,7 +96,11 @@ interface CeremonyTrustee {
 function codeTrustee(method: "yes-no" | "irv"): CeremonyTrustee & { seed: string; dkey: string } {
   const group = groupForMethod(method);
   const made = thresholdStep1(group);
-  const certsOf = (text: string) => text.trim().split("\n").map((l) => signedMsgOf(JSON.parse(l), "cert"));
+  const certsOf = (text: string) =>
+    text
+      .trim()
+      .split("\n")
+      .map((l) => signedMsgOf(JSON.parse(l), "cert"));
   const trustee = {
     seed: made.seed,
     dkey: "",
@@ -134,7 +146,10 @@ function toolTrustee(method: "yes-no" | "irv", userId: string): CeremonyTrustee 
       const work = mkdtempSync(join(dir, "decrypt-"));
       writeFileSync(join(work, record!.fileName), record!.body);
       writeFileSync(join(work, "mine.dkey"), dkey!.body);
-      const run = runBeleniosTool(["election", "decrypt-threshold", "--key", join(dir, keyFile()), "--decryption-key", "mine.dkey", "--trustee-id", String(position)], work);
+      const run = runBeleniosTool(
+        ["election", "decrypt-threshold", "--key", join(dir, keyFile()), "--decryption-key", "mine.dkey", "--trustee-id", String(position)],
+        work,
+      );
       if (run.status !== 0) throw new Error(`belenios-tool election decrypt-threshold: ${run.stderr}`);
       return run.stdout.split("\n")[0]!;
     },
@@ -144,9 +159,11 @@ function toolTrustee(method: "yes-no" | "irv", userId: string): CeremonyTrustee 
 
 /** Every trustee takes each step in turn, as they would on their pages; the server relays. */
 async function ceremony(pollId: string, method: "yes-no" | "irv", trustees: CeremonyTrustee[], threshold: number) {
-  for (const [i, t] of trustees.entries()) expect(await giveTrusteeKey(database.db, members[i]!, pollId, t.certificate())).toMatchObject({ ok: true, step: "certificate" });
+  for (const [i, t] of trustees.entries())
+    expect(await giveTrusteeKey(database.db, members[i]!, pollId, t.certificate())).toMatchObject({ ok: true, step: "certificate" });
   const certs = certificatesFile(await trusteesOf(database.db, pollId))!;
-  for (const [i, t] of trustees.entries()) expect(await giveTrusteeKey(database.db, members[i]!, pollId, t.polynomial(certs, threshold))).toMatchObject({ ok: true, step: "polynomial" });
+  for (const [i, t] of trustees.entries())
+    expect(await giveTrusteeKey(database.db, members[i]!, pollId, t.polynomial(certs, threshold))).toMatchObject({ ok: true, step: "polynomial" });
   for (const [i, t] of trustees.entries()) {
     const vinput = vinputFile(groupForMethod(method), await trusteesOf(database.db, pollId), i + 1)!;
     expect(await giveTrusteeKey(database.db, members[i]!, pollId, t.keyShare(certs, vinput))).toMatchObject({ ok: true, step: "key_share" });
@@ -227,7 +244,11 @@ describe("the key ceremony of three trustees, two needed", () => {
     // Each trustee's key share is checked against everyone's commitments: b's share given as a's is refused.
     const bShare = b.keyShare(certsFile, vinputs[1]!);
     expect(await giveTrusteeKey(database.db, members[0]!, pollId, bShare)).toEqual({ ok: false, code: "step_invalid" });
-    expect(await giveTrusteeKey(database.db, members[0]!, pollId, a.keyShare(certsFile, vinputs[0]!))).toMatchObject({ ok: true, step: "key_share", fingerprint: expect.stringMatching(/^[0-9A-F]{8}$/) });
+    expect(await giveTrusteeKey(database.db, members[0]!, pollId, a.keyShare(certsFile, vinputs[0]!))).toMatchObject({
+      ok: true,
+      step: "key_share",
+      fingerprint: expect.stringMatching(/^[0-9A-F]{8}$/),
+    });
     expect(await giveTrusteeKey(database.db, members[1]!, pollId, bShare)).toMatchObject({ ok: true });
     expect(await openPoll(database.db, officer, pollId, roll())).toEqual({ ok: false, code: "trustee_keys_missing" });
     expect(await giveTrusteeKey(database.db, members[2]!, pollId, c.keyShare(certsFile, vinputs[2]!))).toMatchObject({ ok: true });
@@ -241,7 +262,8 @@ describe("the key ceremony of three trustees, two needed", () => {
   }, 120_000);
 
   it("counts with the second share of three, whichever two send theirs, and the record checks out", async () => {
-    for (const [i, choice] of (["yes", "no", "yes", "yes"] as const).entries()) expect((await castBallot(database.db, { pollId, userId: members[i]!.id, choice })).ok).toBe(true);
+    for (const [i, choice] of (["yes", "no", "yes", "yes"] as const).entries())
+      expect((await castBallot(database.db, { pollId, userId: members[i]!.id, choice })).ok).toBe(true);
     expect(await closePoll(database.db, officer, pollId)).toEqual({ ok: true, result: null });
     // Trustee 2 is away: 3 then 1 decrypt.
     expect(await submitTrusteeShare(database.db, members[2]!, pollId, "decryption", await c.decryption(pollId))).toEqual({ ok: true, counted: false });
@@ -297,7 +319,13 @@ describe.skipIf(!hasBeleniosTool)("a ranked poll of three trustees, one of them 
     const poll = await statusOf(pollId);
     const loaded = await loadRules(database.db, pollId);
     expect(poll.status).toBe("closed");
-    expect(poll.result).toEqual(countPoll(loaded!.rules, rankings.map((ranking) => ({ ranking })), poll.rollSize));
+    expect(poll.result).toEqual(
+      countPoll(
+        loaded!.rules,
+        rankings.map((ranking) => ({ ranking })),
+        poll.rollSize,
+      ),
+    );
     await checkRecord(pollId, rankings.length);
   }, 240_000);
 });

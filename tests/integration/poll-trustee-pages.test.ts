@@ -37,7 +37,8 @@ beforeAll(async () => {
   app = await createTestApp(database.db);
   const actor = systemActor("test");
   expect((await grantRole(database.db, { email: officer, displayName: "Returning Officer", role: "returning_officer", actor })).ok).toBe(true);
-  for (const [i, email] of emails.entries()) expect((await grantRole(database.db, { email, displayName: `Member ${i + 1}`, role: "member", actor })).ok).toBe(true);
+  for (const [i, email] of emails.entries())
+    expect((await grantRole(database.db, { email, displayName: `Member ${i + 1}`, role: "member", actor })).ok).toBe(true);
   for (const email of [officer, ...emails]) cookies[email] = await cookieFor(database.db, email);
   toolDir = mkdtempSync(join(tmpdir(), "trustee-pages-"));
 }, 60_000);
@@ -82,7 +83,10 @@ describe("a poll's trustees, without JavaScript", () => {
     const early = await app.request(`/polls/${pollId}`, { form: { intent: "open" }, cookie: cookies[officer]! });
     expect(early.status).toBe(409);
     expect(await html(early)).toContain("Every trustee must give their key before the poll can open.");
-    const ben = await app.request(`/polls/${pollId}/trustee`, { form: { intent: "key", share: serializeTrusteePublicKey(benKey.publicKey) }, cookie: cookies[emails[1]!]! });
+    const ben = await app.request(`/polls/${pollId}/trustee`, {
+      form: { intent: "key", share: serializeTrusteePublicKey(benKey.publicKey) },
+      cookie: cookies[emails[1]!]!,
+    });
     expect(ben.status).toBe(200);
     expect((await app.request(`/polls/${pollId}`, { form: { intent: "open" }, cookie: cookies[officer]! })).status).toBe(200);
   });
@@ -92,11 +96,14 @@ describe("a poll's trustees, without JavaScript", () => {
     const [poll] = await database.db.select().from(polls).where(eq(polls.id, pollId));
     expect(poll?.status).toBe("open");
     const members = await Promise.all(emails.map((e) => database.db.query.users.findFirst({ where: (u, { eq: is }) => is(u.email, e) })));
-    for (const [i, choice] of (["yes", "no", "yes"] as const).entries()) expect((await castBallot(database.db, { pollId, userId: members[i]!.id, choice })).ok).toBe(true);
+    for (const [i, choice] of (["yes", "no", "yes"] as const).entries())
+      expect((await castBallot(database.db, { pollId, userId: members[i]!.id, choice })).ok).toBe(true);
     // The returning officer closes it early: voting stops, and nothing is decrypted yet.
     const closed = await app.request(`/polls/${pollId}`, { form: { intent: "close", reason: "Everyone has voted" }, cookie: cookies[officer]! });
     expect(closed.status).toBe(200);
-    expect(await html(await app.request(`/polls/${pollId}`, { cookie: cookies[emails[2]!]! }))).toContain("The trustees are decrypting the result: 0 of 2 have sent their share.");
+    expect(await html(await app.request(`/polls/${pollId}`, { cookie: cookies[emails[2]!]! }))).toContain(
+      "The trustees are decrypting the result: 0 of 2 have sent their share.",
+    );
 
     const adaPage = await html(await app.request(`/polls/${pollId}/trustee`, { cookie: cookies[emails[0]!]! }));
     expect(adaPage).toContain("Decrypt your share of the result");
@@ -109,7 +116,10 @@ describe("a poll's trustees, without JavaScript", () => {
     const [privkey] = (await import("node:fs")).readdirSync(toolDir).filter((f) => f.endsWith(".privkey"));
     const decrypted = runBeleniosTool(["election", "decrypt", "--privkey", join(toolDir, privkey!), "--trustee-id", "1"], work);
     expect(decrypted.status, decrypted.stderr).toBe(0);
-    const sent = await app.request(`/polls/${pollId}/trustee`, { form: { intent: "decryption", share: decrypted.stdout.split("\n")[0]! }, cookie: cookies[emails[0]!]! });
+    const sent = await app.request(`/polls/${pollId}/trustee`, {
+      form: { intent: "decryption", share: decrypted.stdout.split("\n")[0]! },
+      cookie: cookies[emails[0]!]!,
+    });
     expect(sent.status).toBe(200);
     expect(await html(sent)).toContain("Your share is in.");
 

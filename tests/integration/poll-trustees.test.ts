@@ -9,7 +9,13 @@ import { computePartialDecryption, generateTrusteeKey } from "../../app/modules/
 import type { TrusteeKeyPair } from "../../app/modules/belenios/types";
 import { countPoll } from "../../app/modules/polls/ballot-rules";
 import { closedPollRecord, electionOf } from "../../app/modules/polls/encrypted/poll-elections.server";
-import { ciphertextsToShuffle, decryptableTally, giveTrusteeKey, trusteeProgressOf, type TrusteeProgress } from "../../app/modules/polls/encrypted/poll-trustees.server";
+import {
+  ciphertextsToShuffle,
+  decryptableTally,
+  giveTrusteeKey,
+  trusteeProgressOf,
+  type TrusteeProgress,
+} from "../../app/modules/polls/encrypted/poll-trustees.server";
 import { castBallot, closeDuePolls, closePoll, createPoll, loadRules, openPoll, verifyPoll } from "../../app/modules/polls/polls.server";
 import { finishStalledDecryptions, submitTrusteeShare } from "../../app/modules/polls/trustee-count.server";
 import { grantRole } from "../../app/modules/users/users.server";
@@ -140,7 +146,10 @@ describe("a Yes/No poll held by two named trustees", () => {
   });
 
   it("counts with the last trustee's share, and the record checks out", async () => {
-    expect(await submitTrusteeShare(database.db, members[ben]!, pollId, "decryption", await decryptionBy(pollId, keys[1]!))).toEqual({ ok: true, counted: true });
+    expect(await submitTrusteeShare(database.db, members[ben]!, pollId, "decryption", await decryptionBy(pollId, keys[1]!))).toEqual({
+      ok: true,
+      counted: true,
+    });
     const poll = await statusOf(pollId);
     expect(poll.status).toBe("closed");
     expect(poll.result).toMatchObject({ kind: "yes-no", result: { tally: { yes: 3, no: 1, abstain: 1 } } });
@@ -179,12 +188,24 @@ describe("a ranked poll held by two named trustees", () => {
   }, 120_000);
 
   it("then decrypts the last shuffle, counts the rankings, and the record checks out", async () => {
-    expect(await submitTrusteeShare(database.db, members[ben]!, pollId, "decryption", await decryptionBy(pollId, keys[1]!))).toEqual({ ok: true, counted: false });
-    expect(await submitTrusteeShare(database.db, members[ada]!, pollId, "decryption", await decryptionBy(pollId, keys[0]!))).toEqual({ ok: true, counted: true });
+    expect(await submitTrusteeShare(database.db, members[ben]!, pollId, "decryption", await decryptionBy(pollId, keys[1]!))).toEqual({
+      ok: true,
+      counted: false,
+    });
+    expect(await submitTrusteeShare(database.db, members[ada]!, pollId, "decryption", await decryptionBy(pollId, keys[0]!))).toEqual({
+      ok: true,
+      counted: true,
+    });
     const poll = await statusOf(pollId);
     const loaded = await loadRules(database.db, pollId);
     expect(poll.status).toBe("closed");
-    expect(poll.result).toEqual(countPoll(loaded!.rules, rankings.map((ranking) => ({ ranking })), poll.rollSize));
+    expect(poll.result).toEqual(
+      countPoll(
+        loaded!.rules,
+        rankings.map((ranking) => ({ ranking })),
+        poll.rollSize,
+      ),
+    );
     await checkRecord(pollId, rankings.length);
   }, 120_000);
 });
@@ -196,12 +217,18 @@ describe("the closing time passing", () => {
     expect(await giveTrusteeKey(database.db, members[cy]!, pollId, keyText(keys[0]!))).toMatchObject({ ok: true });
     expect(await openPoll(database.db, officer, pollId, roll())).toMatchObject({ ok: true });
     expect((await castBallot(database.db, { pollId, userId: members[ada]!.id, choice: "yes" })).ok).toBe(true);
-    await database.db.update(polls).set({ closesAt: new Date(Date.now() - 1000) }).where(eq(polls.id, pollId));
+    await database.db
+      .update(polls)
+      .set({ closesAt: new Date(Date.now() - 1000) })
+      .where(eq(polls.id, pollId));
     expect(await closeDuePolls(database.db)).toBeGreaterThanOrEqual(1);
     expect(await statusOf(pollId)).toMatchObject({ status: "decrypting", result: null, ballotCount: 1 });
     // The closer leaves it alone from then on; the trustee's share counts it.
     await closeDuePolls(database.db);
-    expect(await submitTrusteeShare(database.db, members[cy]!, pollId, "decryption", await decryptionBy(pollId, keys[0]!))).toEqual({ ok: true, counted: true });
+    expect(await submitTrusteeShare(database.db, members[cy]!, pollId, "decryption", await decryptionBy(pollId, keys[0]!))).toEqual({
+      ok: true,
+      counted: true,
+    });
     expect(await statusOf(pollId)).toMatchObject({ status: "closed", result: { kind: "yes-no", result: { tally: { yes: 1 } } } });
   });
 });
@@ -214,7 +241,10 @@ describe("a server stopped between the last share and the count", () => {
     expect(await openPoll(database.db, officer, pollId, roll())).toMatchObject({ ok: true });
     expect((await castBallot(database.db, { pollId, userId: members[cy]!.id, choice: "no" })).ok).toBe(true);
     expect(await closePoll(database.db, officer, pollId)).toEqual({ ok: true, result: null });
-    expect(await submitTrusteeShare(database.db, members[ada]!, pollId, "decryption", await decryptionBy(pollId, keys[0]!))).toEqual({ ok: true, counted: false });
+    expect(await submitTrusteeShare(database.db, members[ada]!, pollId, "decryption", await decryptionBy(pollId, keys[0]!))).toEqual({
+      ok: true,
+      counted: false,
+    });
     // Ben's share kept, as the transaction that keeps it does, and the server gone before the count.
     const progress = await progressOf(pollId);
     await database.db
@@ -236,6 +266,9 @@ describe("naming trustees", () => {
     const base = { title: "T", method: "yes-no" as const, options: [], closesAt: new Date(Date.now() + 3_600_000) };
     expect(await createPoll(database.db, officer, { ...base, owner: "decision", trustees: [members[0]!.id] })).toEqual({ ok: false, code: "trustees_invalid" });
     expect(await createPoll(database.db, officer, { ...base, trustees: [members[0]!.id, members[0]!.id] })).toEqual({ ok: false, code: "trustees_invalid" });
-    expect(await createPoll(database.db, officer, { ...base, trustees: Array.from({ length: 8 }, (_, i) => members[i % 6]!.id) })).toEqual({ ok: false, code: "trustees_invalid" });
+    expect(await createPoll(database.db, officer, { ...base, trustees: Array.from({ length: 8 }, (_, i) => members[i % 6]!.id) })).toEqual({
+      ok: false,
+      code: "trustees_invalid",
+    });
   });
 });

@@ -57,7 +57,10 @@ async function forgeWithoutOneBallot() {
     head = hash;
   }
   const pollElection = await electionOf(db, pollId);
-  const tally = tallyAndDecrypt(pollElection!, kept.map((b) => ("belenios" in b.content ? b.content.belenios : "")));
+  const tally = tallyAndDecrypt(
+    pollElection!,
+    kept.map((b) => ("belenios" in b.content ? b.content.belenios : "")),
+  );
   await recordTally(db, pollId, tally);
   const loaded = await loadRules(db, pollId);
   if (tally.outcome.kind !== "yes-no") throw new Error("a Yes/No poll");
@@ -73,12 +76,17 @@ describe("poll:verify against the audit log", () => {
   it("names the chain head when the count agrees but the head does not, and a poll the audit log never saw close", async () => {
     const [poll] = await database.db.select().from(polls).where(eq(polls.id, pollId));
     expect(await closingAuditMismatch(database.db, pollId, { ballots: 4, chainHead: poll!.chainHead })).toBeNull();
-    expect(await closingAuditMismatch(database.db, pollId, { ballots: 4, chainHead: "f".repeat(64) })).toMatch(/recorded the chain head [0-9a-f]{64}; the ballots chain to f{64}/);
+    expect(await closingAuditMismatch(database.db, pollId, { ballots: 4, chainHead: "f".repeat(64) })).toMatch(
+      /recorded the chain head [0-9a-f]{64}; the ballots chain to f{64}/,
+    );
     expect(await closingAuditMismatch(database.db, crypto.randomUUID(), { ballots: 0, chainHead: GENESIS_BALLOT_HASH })).toMatch(/no poll.closed entry/);
   });
 
   it("refuses a consistent forgery, naming the count the audit log recorded", async () => {
-    const [entry] = await database.db.select().from(auditLog).where(and(eq(auditLog.action, "poll.closed"), eq(auditLog.subjectId, pollId)));
+    const [entry] = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "poll.closed"), eq(auditLog.subjectId, pollId)));
     expect(entry?.details).toMatchObject({ ballots: 4 });
     await forgeWithoutOneBallot();
     const verdict = await verifyPoll(database.db, pollId);

@@ -113,7 +113,10 @@ describe("secret ballots", () => {
     const results = await Promise.all(Array.from({ length: 6 }, () => castBallot(database.db, { pollId, userId: members[3]!, ranking: [1] })));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok).map((r) => (r.ok ? "" : r.code))).toEqual(Array(5).fill("already_voted"));
-    const [{ n } = { n: 0 }] = await database.db.select({ n: sql<number>`count(*)::int` }).from(ballots).where(eq(ballots.pollId, pollId));
+    const [{ n } = { n: 0 }] = await database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(ballots)
+      .where(eq(ballots.pollId, pollId));
     expect(n).toBe(1);
   });
 
@@ -132,7 +135,13 @@ describe("secret ballots", () => {
   it.skipIf(!onServer)("chains a ballot onto a free strand while another is held, and waits only when every strand is held", async () => {
     const pollId = await newRankedPoll();
     const holdStrands = (which: number[]) =>
-      holdLocks(database.db, (tx) => tx.select().from(pollChains).where(and(eq(pollChains.pollId, pollId), inArray(pollChains.strand, which))).for("no key update"));
+      holdLocks(database.db, (tx) =>
+        tx
+          .select()
+          .from(pollChains)
+          .where(and(eq(pollChains.pollId, pollId), inArray(pollChains.strand, which)))
+          .for("no key update"),
+      );
 
     // Strand 0 held (a ballot being chained): the next ballot takes another strand, at once.
     const releaseFirst = await holdStrands([0]);
@@ -163,7 +172,11 @@ describe("secret ballots", () => {
     for (const [i, strand] of strandOrder.entries()) {
       const others = Array.from({ length: CHAIN_STRANDS }, (_, k) => k).filter((k) => k !== strand);
       const release = await holdLocks(database.db, (tx) =>
-        tx.select().from(pollChains).where(and(eq(pollChains.pollId, pollId), inArray(pollChains.strand, others))).for("no key update"),
+        tx
+          .select()
+          .from(pollChains)
+          .where(and(eq(pollChains.pollId, pollId), inArray(pollChains.strand, others)))
+          .for("no key update"),
       );
       try {
         expect((await castBallot(database.db, { pollId, userId: members[i]!, ranking: [i % 3] })).ok).toBe(true);
@@ -172,7 +185,12 @@ describe("secret ballots", () => {
       }
     }
     const strands = await database.db.select().from(pollChains).where(eq(pollChains.pollId, pollId));
-    expect(strands.filter((s) => s.ballots > 0).map((s) => [s.strand, s.ballots]).sort()).toEqual([
+    expect(
+      strands
+        .filter((s) => s.ballots > 0)
+        .map((s) => [s.strand, s.ballots])
+        .sort(),
+    ).toEqual([
       [0, 1],
       [3, 2],
     ]);
@@ -180,7 +198,10 @@ describe("secret ballots", () => {
 
     const closed = await closePoll(database.db, actor, pollId);
     expect(closed.ok).toBe(true);
-    const [entry] = (await database.db.select().from(auditLog).where(and(eq(auditLog.action, "poll.closed"), eq(auditLog.subjectId, pollId)))) as { details: Record<string, unknown> }[];
+    const [entry] = (await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "poll.closed"), eq(auditLog.subjectId, pollId)))) as { details: Record<string, unknown> }[];
     expect(entry?.details).toMatchObject({ ballots: 3, votingChainHead: digest });
     // The strands are gone with the chain they sealed; the published chain is one, from the genesis.
     expect(await database.db.select().from(pollChains).where(eq(pollChains.pollId, pollId))).toEqual([]);
@@ -229,7 +250,12 @@ describe("secret ballots", () => {
   it("refuses a ballot chained the old way, onto the poll's row, while the poll is open (a server not yet upgraded)", async () => {
     const pollId = await newRankedPoll();
     // What the old castBallot did last, in its transaction: move the poll's chain head and count.
-    await expect(database.db.update(polls).set({ chainHead: "f".repeat(64), ballotCount: 1 }).where(eq(polls.id, pollId))).rejects.toThrow();
+    await expect(
+      database.db
+        .update(polls)
+        .set({ chainHead: "f".repeat(64), ballotCount: 1 })
+        .where(eq(polls.id, pollId)),
+    ).rejects.toThrow();
     await expect(database.db.update(polls).set({ ballotCount: 1 }).where(eq(polls.id, pollId))).rejects.toThrow();
     // Other changes to an open poll, and the close itself, are not affected.
     await database.db.update(polls).set({ description: "Amended" }).where(eq(polls.id, pollId));
@@ -242,7 +268,10 @@ describe("secret ballots", () => {
     const pollId = await newRankedPoll();
     for (const userId of members.slice(0, 3)) expect((await castBallot(database.db, { pollId, userId, ranking: [0] })).ok).toBe(true);
     const [victim] = await database.db.select().from(ballots).where(eq(ballots.pollId, pollId)).limit(1);
-    await database.db.update(ballots).set({ content: { ranking: [1] } }).where(eq(ballots.receipt, victim!.receipt));
+    await database.db
+      .update(ballots)
+      .set({ content: { ranking: [1] } })
+      .where(eq(ballots.receipt, victim!.receipt));
     expect(await closePoll(database.db, actor, pollId)).toEqual({ ok: false, code: "chain_broken" });
     const [poll] = await database.db.select().from(polls).where(eq(polls.id, pollId));
     expect(poll?.status).toBe("open");
@@ -307,7 +336,10 @@ describe("secret ballots", () => {
     const pollId = await newRankedPoll();
     await castBallot(database.db, { pollId, userId: members[0]!, ranking: [1] });
     expect(await closeDuePolls(database.db)).toBe(0);
-    await database.db.update(polls).set({ closesAt: new Date(Date.now() - 1000) }).where(eq(polls.id, pollId));
+    await database.db
+      .update(polls)
+      .set({ closesAt: new Date(Date.now() - 1000) })
+      .where(eq(polls.id, pollId));
     expect(await castBallot(database.db, { pollId, userId: members[1]!, ranking: [0] })).toEqual({ ok: false, code: "not_open" });
     expect(await closeDuePolls(database.db)).toBe(1);
     const [poll] = await database.db.select().from(polls).where(eq(polls.id, pollId));
@@ -323,7 +355,10 @@ describe("secret ballots", () => {
     const [victim] = await database.db.select().from(ballots).where(eq(ballots.pollId, pollId)).limit(1);
     // A ranking nobody cast in this poll (RON first), so the tampering really changes the ballot.
     expect(victim!.content).not.toEqual({ ranking: [3] });
-    await database.db.update(ballots).set({ content: { ranking: [3] } }).where(eq(ballots.receipt, victim!.receipt));
+    await database.db
+      .update(ballots)
+      .set({ content: { ranking: [3] } })
+      .where(eq(ballots.receipt, victim!.receipt));
     expect(await verifyPoll(database.db, pollId)).toMatchObject({ ok: false, problem: "chain_broken", detail: "hash_mismatch" });
     await database.db.delete(ballots).where(eq(ballots.receipt, victim!.receipt));
     expect(await verifyPoll(database.db, pollId)).toMatchObject({ ok: false, problem: "chain_broken" });

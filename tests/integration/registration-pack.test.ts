@@ -8,7 +8,16 @@ import { latestVersion } from "../../app/modules/constitution/round.server";
 import { readOutline } from "../../app/modules/documents/registration/merge.server";
 import { flat, pdfInfo, pdfPages, pdfText } from "../../app/modules/documents/test-support/pdf-text";
 import { financialSchemeState, resetFinancialScheme, saveFinancialScheme } from "../../app/modules/registration/financial-scheme.server";
-import { clearPackCache, packRenders, packStatus, preparePack, renderAfterAdoption, renderPack, renderPackZip, STALE_AFTER_SECONDS } from "../../app/modules/registration/pack.server";
+import {
+  clearPackCache,
+  packRenders,
+  packStatus,
+  preparePack,
+  renderAfterAdoption,
+  renderPack,
+  renderPackZip,
+  STALE_AFTER_SECONDS,
+} from "../../app/modules/registration/pack.server";
 import { saveOfficerDetails } from "../../app/modules/registration/registration.server";
 import { grantRole } from "../../app/modules/users/users.server";
 import { auditLog, movement, registrationDetails, registrationPacks, renderedDocuments, users } from "../../db/schema";
@@ -32,15 +41,34 @@ beforeAll(async () => {
   app = await createTestApp(database.db);
   const { ids, emails } = await adoptedAndDeclared(database.db);
   await database.db.update(movement).set({ name: "Breakaway Test" });
-  await database.db
-    .insert(registrationDetails)
-    .values({ id: 1, details: { register: "GB", nations: ["england", "wales"], partyType: "full", name: PARTY, descriptions: [{ text: "Commonwealth Party for Wales" }], financialYearEnd: "31-03", assetsWithinThreshold: false, assetsRecord: { cashAtBank: 1200, otherLoans: 300 }, notThirdParty: true } });
+  await database.db.insert(registrationDetails).values({
+    id: 1,
+    details: {
+      register: "GB",
+      nations: ["england", "wales"],
+      partyType: "full",
+      name: PARTY,
+      descriptions: [{ text: "Commonwealth Party for Wales" }],
+      financialYearEnd: "31-03",
+      assetsWithinThreshold: false,
+      assetsRecord: { cashAtBank: 1200, otherLoans: 300 },
+      notThirdParty: true,
+    },
+  });
   for (const officer of OFFICERS) {
     const i = officer.member;
-    const saved = await saveOfficerDetails(database.db, { id: ids[i]!, label: emails[i]! }, { fullName: fullName(i), homeAddress: address(i), email: emails[i]!, confirm: [officer.role] });
+    const saved = await saveOfficerDetails(
+      database.db,
+      { id: ids[i]!, label: emails[i]! },
+      { fullName: fullName(i), homeAddress: address(i), email: emails[i]!, confirm: [officer.role] },
+    );
     if (!saved.ok) throw new Error(`officer details: ${saved.code}`);
   }
-  for (const [role, email] of [["organiser", "organiser@example.org"], ["member", "member@example.org"]] as const) await grantRole(database.db, { email, role, actor: systemActor() });
+  for (const [role, email] of [
+    ["organiser", "organiser@example.org"],
+    ["member", "member@example.org"],
+  ] as const)
+    await grantRole(database.db, { email, role, actor: systemActor() });
   organiser = await cookieFor(database.db, "organiser@example.org");
   member = await cookieFor(database.db, "member@example.org");
   clauseTitles = (await latestVersion(database.db))!.clauses.map((c) => c.title);
@@ -202,7 +230,12 @@ describe("the registration pack over HTTP", () => {
   it("serves an unchanged pack again from the cache, and a changed one afresh", async () => {
     // Served from the stored pack: the same claim and attempt, not started again (no timing here:
     // the machine running the tests may be busy).
-    const stored = async () => (await database.db.select({ key: registrationPacks.key, claim: registrationPacks.claim, attempts: registrationPacks.attempts, startedAt: registrationPacks.startedAt }).from(registrationPacks)).sort((a, b) => a.key.localeCompare(b.key));
+    const stored = async () =>
+      (
+        await database.db
+          .select({ key: registrationPacks.key, claim: registrationPacks.claim, attempts: registrationPacks.attempts, startedAt: registrationPacks.startedAt })
+          .from(registrationPacks)
+      ).sort((a, b) => a.key.localeCompare(b.key));
     const before = await stored();
     expect(before.length).toBeGreaterThan(0);
     const again = await download("/registration/pack.pdf");
@@ -216,11 +249,19 @@ describe("the registration pack over HTTP", () => {
 
   it("records each download that holds officers' private details in the audit log, naming the document but not its contents", async () => {
     const [olive] = await database.db.select().from(users).where(eq(users.email, "organiser@example.org"));
-    const downloads = () => database.db.select().from(auditLog).where(inArray(auditLog.action, ["registration.pack_downloaded", "registration.document_downloaded"])).orderBy(auditLog.id);
+    const downloads = () =>
+      database.db
+        .select()
+        .from(auditLog)
+        .where(inArray(auditLog.action, ["registration.pack_downloaded", "registration.document_downloaded"]))
+        .orderBy(auditLog.id);
     const expected: { path: string; entry: { action: string; subjectType: string; subjectId: string } | null }[] = [
       { path: "/registration/pack.pdf", entry: { action: "registration.pack_downloaded", subjectType: "registration_pack", subjectId: "pdf" } },
       { path: "/registration/pack.zip", entry: { action: "registration.pack_downloaded", subjectType: "registration_pack", subjectId: "zip" } },
-      { path: "/registration/documents/officer-sheets.pdf", entry: { action: "registration.document_downloaded", subjectType: "registration_document", subjectId: "officer-sheets" } },
+      {
+        path: "/registration/documents/officer-sheets.pdf",
+        entry: { action: "registration.document_downloaded", subjectType: "registration_document", subjectId: "officer-sheets" },
+      },
       // No officer's private details in it: nothing to record.
       { path: "/registration/documents/application-summary.pdf", entry: null },
     ];
@@ -252,7 +293,13 @@ describe("the registration pack over HTTP", () => {
     const page = await app.request("/registration/documents", { cookie: organiser });
     expect(page.status).toBe(200);
     const html = await page.text();
-    for (const href of ["/registration/pack.pdf", "/registration/pack.zip", "/registration/documents/officer-sheets.pdf", "/registration/documents/readiness-checklist.pdf"]) expect(html).toContain(`href="${href}"`);
+    for (const href of [
+      "/registration/pack.pdf",
+      "/registration/pack.zip",
+      "/registration/documents/officer-sheets.pdf",
+      "/registration/documents/readiness-checklist.pdf",
+    ])
+      expect(html).toContain(`href="${href}"`);
     const prepared = await app.request("/registration/documents", { cookie: organiser, form: {} });
     expect(prepared.status).toBe(302);
     const status = await app.request("/registration/documents/status", { cookie: organiser });
@@ -260,7 +307,13 @@ describe("the registration pack over HTTP", () => {
   }, 240_000);
 
   it("refuses members and visitors every document", async () => {
-    for (const path of ["/registration/pack.pdf", "/registration/pack.zip", "/registration/documents", "/registration/documents/officer-sheets.pdf", "/registration/financial-scheme"]) {
+    for (const path of [
+      "/registration/pack.pdf",
+      "/registration/pack.zip",
+      "/registration/documents",
+      "/registration/documents/officer-sheets.pdf",
+      "/registration/financial-scheme",
+    ]) {
       expect((await app.request(path, { cookie: member })).status, path).toBe(403);
       expect((await app.request(path)).status, path).toBe(302);
     }
@@ -293,7 +346,9 @@ describe("the registration pack on several app servers", () => {
   const row = async (key: string) => (await database.db.select().from(registrationPacks).where(eq(registrationPacks.key, key)))[0];
   /** A render claimed by a server now `ageSeconds` into it, that has not finished (or has died). */
   const claimedElsewhere = (key: string, ageSeconds: number) =>
-    database.db.insert(registrationPacks).values({ key, state: "rendering", claim: crypto.randomUUID(), startedAt: sql`now() - make_interval(secs => ${ageSeconds})` });
+    database.db
+      .insert(registrationPacks)
+      .values({ key, state: "rendering", claim: crypto.randomUUID(), startedAt: sql`now() - make_interval(secs => ${ageSeconds})` });
   const fresh = async () => {
     await database.db.delete(registrationPacks);
     return (await packStatus(database.db)).key;
@@ -335,8 +390,12 @@ describe("the registration pack on several app servers", () => {
   it("reports a failure on every server, with its reason stored, and makes the pack when asked again", async () => {
     const key = await fresh();
     // A real failure: storing the finished pack is refused by the database.
-    await database.db.execute(sql`create function refuse_pack() returns trigger language plpgsql as $$ begin raise exception 'no space left for the pack (test)'; end $$`);
-    await database.db.execute(sql`create trigger refuse_pack before update on registration_packs for each row when (new.state = 'ready') execute function refuse_pack()`);
+    await database.db.execute(
+      sql`create function refuse_pack() returns trigger language plpgsql as $$ begin raise exception 'no space left for the pack (test)'; end $$`,
+    );
+    await database.db.execute(
+      sql`create trigger refuse_pack before update on registration_packs for each row when (new.state = 'ready') execute function refuse_pack()`,
+    );
     try {
       expect((await app.request("/registration/documents", { cookie: organiser, form: {} })).status).toBe(302);
       await until(serverB, key, "failed");
@@ -386,7 +445,8 @@ describe("the registration pack on several app servers", () => {
     // One claim, never taken over: one render in all.
     expect(stored).toMatchObject({ state: "ready", attempts: 1 });
     expect(packRenders() - made).toBeLessThanOrEqual(1);
-    for (const bytes of [here.bytes, Buffer.from(await pdfA.arrayBuffer()), Buffer.from(await pdfB.arrayBuffer())]) expect(Buffer.from(bytes).equals(Buffer.from(stored.pdf!))).toBe(true);
+    for (const bytes of [here.bytes, Buffer.from(await pdfA.arrayBuffer()), Buffer.from(await pdfB.arrayBuffer())])
+      expect(Buffer.from(bytes).equals(Buffer.from(stored.pdf!))).toBe(true);
     expect(await database.db.select({ key: registrationPacks.key }).from(registrationPacks)).toEqual([{ key }]);
   }, 300_000);
 });

@@ -76,7 +76,12 @@ async function upload(
   form.set("file", new File([file.bytes as BlobPart], file.name, { type: file.type }));
   const encoded = new Request("http://localhost:3000/", { method: "POST", body: form });
   const body = new Uint8Array(await encoded.arrayBuffer());
-  const headers: Record<string, string> = { Host: "localhost:3000", Origin: "http://localhost:3000", Cookie: cookie, "Content-Type": encoded.headers.get("Content-Type")! };
+  const headers: Record<string, string> = {
+    Host: "localhost:3000",
+    Origin: "http://localhost:3000",
+    Cookie: cookie,
+    "Content-Type": encoded.headers.get("Content-Type")!,
+  };
   if (length !== "none") headers["Content-Length"] = String(length === "actual" ? body.byteLength : length);
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
@@ -151,10 +156,15 @@ describe("who may see the registration pages", () => {
 
   it("links organisers to every part, the financial scheme and the documents included", async () => {
     const hub = await html(await app.request("/registration", { cookie: organiser }));
-    for (const part of ["details", "emblems", "officer", "names", "financial-scheme", "readiness", "documents"]) expect(hub).toContain(`href="/registration/${part}"`);
-    expect(hub).toMatch(/Documents and the pack<\/a><\/td><td><strong class="status-tag[^"]*">In progress<\/strong><\/td><td>Can be downloaded; put the failed checks right before you file/);
+    for (const part of ["details", "emblems", "officer", "names", "financial-scheme", "readiness", "documents"])
+      expect(hub).toContain(`href="/registration/${part}"`);
+    expect(hub).toMatch(
+      /Documents and the pack<\/a><\/td><td><strong class="status-tag[^"]*">In progress<\/strong><\/td><td>Can be downloaded; put the failed checks right before you file/,
+    );
     // Not "Complete" because the model gives it text: nothing it draws on is answered yet, and it is not adopted (issue 15).
-    expect(hub).toMatch(/Financial scheme<\/a><\/td><td><strong class="status-tag[^"]*">Not started<\/strong><\/td><td>Waiting for the application&#x27;s details it draws on \(0 of 4 sections answered\)/);
+    expect(hub).toMatch(
+      /Financial scheme<\/a><\/td><td><strong class="status-tag[^"]*">Not started<\/strong><\/td><td>Waiting for the application&#x27;s details it draws on \(0 of 4 sections answered\)/,
+    );
   });
 });
 
@@ -182,7 +192,17 @@ describe("the application details", () => {
     ["party-type", { partyType: "full", intendsToContest: "yes" }],
     ["name", { name: "Common Ground" }],
     ["descriptions", { "descriptions.0.text": "Common Ground: for the many", "descriptions.1.text": "", "descriptions.2.text": "Common Ground Scotland" }],
-    ["headquarters", { "headquarters.line1": "PO Box 123", "headquarters.town": "Leeds", "headquarters.postcode": "ls1 1aa", headquartersIsHome: "no", contactEmail: "hello@commonground.example", contactPhone: "0113 496 0000" }],
+    [
+      "headquarters",
+      {
+        "headquarters.line1": "PO Box 123",
+        "headquarters.town": "Leeds",
+        "headquarters.postcode": "ls1 1aa",
+        headquartersIsHome: "no",
+        contactEmail: "hello@commonground.example",
+        contactPhone: "0113 496 0000",
+      },
+    ],
     ["officers", { leaderPurpose: "", "additionalOfficer.userId": "", "additionalOfficer.office": "" }],
     ["accounting-units", { hasAccountingUnits: "no" }],
     ["financial-year", { "financialYearEnd.day": "31", "financialYearEnd.month": "12" }],
@@ -270,7 +290,9 @@ describe("the application details", () => {
     const page = await html(added);
     expect(page).toContain('value="Typed but not saved"');
     expect(page).toContain('id="descriptions.1.text"');
-    const removed = await html(await details({ section: "descriptions", intent: "remove:descriptions:0", "descriptions.0.text": "Gone", "descriptions.1.text": "Stays" }));
+    const removed = await html(
+      await details({ section: "descriptions", intent: "remove:descriptions:0", "descriptions.0.text": "Gone", "descriptions.1.text": "Stays" }),
+    );
     expect(removed).not.toContain('value="Gone"');
     expect(removed).toMatch(/id="descriptions\.0\.text"[^>]*value="Stays"|value="Stays"[^>]*id="descriptions\.0\.text"/);
     expect((await loadDraft(database.db)).details.descriptions).toEqual([{ text: "Common Ground: for the many" }, { text: "Common Ground Scotland" }]);
@@ -278,7 +300,13 @@ describe("the application details", () => {
 
   it("puts a problem on the row as typed when an empty row comes before it", async () => {
     const long = "B".repeat(201);
-    const res = await details({ section: "descriptions", "descriptions.0.text": "", "descriptions.1.text": "Kept", "descriptions.2.text": "", "descriptions.3.text": long });
+    const res = await details({
+      section: "descriptions",
+      "descriptions.0.text": "",
+      "descriptions.1.text": "Kept",
+      "descriptions.2.text": "",
+      "descriptions.3.text": long,
+    });
     expect(res.status).toBe(400);
     const page = await html(res);
     expect(page).toContain('<a href="#descriptions.3.text">Description must be 200 characters or fewer</a>');
@@ -288,7 +316,13 @@ describe("the application details", () => {
     expect(page).toMatch(new RegExp(`id="descriptions\\.3\\.text"[^>]*value="${long}"|value="${long}"[^>]*id="descriptions\\.3\\.text"`));
     expect(page).toMatch(/id="descriptions\.1\.text"[^>]*value="Kept"|value="Kept"[^>]*id="descriptions\.1\.text"/);
 
-    const units = await details({ section: "accounting-units", hasAccountingUnits: "yes", "accountingUnits.0.name": "", "accountingUnits.1.name": "", "accountingUnits.1.treasurer": "Tess Treasurer" });
+    const units = await details({
+      section: "accounting-units",
+      hasAccountingUnits: "yes",
+      "accountingUnits.0.name": "",
+      "accountingUnits.1.name": "",
+      "accountingUnits.1.treasurer": "Tess Treasurer",
+    });
     expect(units.status).toBe(400);
     const unitsPage = await html(units);
     expect(unitsPage).toContain('<a href="#accountingUnits.1.name">Enter the accounting unit&#x27;s name</a>');
@@ -372,16 +406,25 @@ describe("emblems", () => {
     expect(unansweredPage).toContain('href="#hasPicture-1-yes"');
     expect(unansweredPage).toContain('href="#hasText-1-yes"');
     expect(unansweredPage).toContain('value="17"'); // what was typed is kept
-    const missing = await app.request("/registration/emblems?slot=1", { cookie: organiser, form: { intent: "describe", hasPicture: "yes", hasText: "yes", smallestTextPx: "" } });
+    const missing = await app.request("/registration/emblems?slot=1", {
+      cookie: organiser,
+      form: { intent: "describe", hasPicture: "yes", hasText: "yes", smallestTextPx: "" },
+    });
     expect(missing.status).toBe(400);
     expect(await html(missing)).toContain('href="#smallestTextPx-1"');
     expect((await database.db.select().from(registrationEmblems))[0]?.hasPicture).toBeNull();
 
-    const ok = await app.request("/registration/emblems?slot=1", { cookie: organiser, form: { intent: "describe", hasPicture: "yes", hasText: "yes", smallestTextPx: "30" } });
+    const ok = await app.request("/registration/emblems?slot=1", {
+      cookie: organiser,
+      form: { intent: "describe", hasPicture: "yes", hasText: "yes", smallestTextPx: "30" },
+    });
     expect(ok.status).toBe(302);
     const [row] = await database.db.select().from(registrationEmblems);
     expect([row?.hasPicture, row?.hasText, row?.smallestTextPx]).toEqual([true, true, 30]);
-    expect(await lastAudit()).toMatchObject({ action: "registration.emblem_described", details: { slot: 1, hasPicture: true, hasText: true, smallestTextPx: 30 } });
+    expect(await lastAudit()).toMatchObject({
+      action: "registration.emblem_described",
+      details: { slot: 1, hasPicture: true, hasText: true, smallestTextPx: 30 },
+    });
     // Answered: the unanswered fails are gone (30 of 400 pixels is 7.5%, large enough).
     expect(await checkStatus("emblem.1.picture")).toBe("pass");
     expect(await checkStatus("emblem.1.text-size")).toBe("pass");
@@ -390,7 +433,10 @@ describe("emblems", () => {
     expect(answeredPage).toContain("30 pixels high");
 
     // No lettering: a height typed anyway is not kept.
-    const none = await app.request("/registration/emblems?slot=1", { cookie: organiser, form: { intent: "describe", hasPicture: "no", hasText: "no", smallestTextPx: "12" } });
+    const none = await app.request("/registration/emblems?slot=1", {
+      cookie: organiser,
+      form: { intent: "describe", hasPicture: "no", hasText: "no", smallestTextPx: "12" },
+    });
     expect(none.status).toBe(302);
     const [after] = await database.db.select().from(registrationEmblems);
     expect([after?.hasPicture, after?.hasText, after?.smallestTextPx]).toEqual([false, false, null]);
@@ -416,7 +462,12 @@ describe("emblem uploads refused before they are read", () => {
   const emblemRows = () => database.db.select().from(registrationEmblems);
 
   it("reports a file too large beside the emblem it was for", async () => {
-    const res = await upload("/registration/emblems?slot=3", organiser, {}, { name: "huge.png", type: "image/png", bytes: new Uint8Array(5 * MB + 100 * 1024) });
+    const res = await upload(
+      "/registration/emblems?slot=3",
+      organiser,
+      {},
+      { name: "huge.png", type: "image/png", bytes: new Uint8Array(5 * MB + 100 * 1024) },
+    );
     expect(res.status).toBe(413);
     const page = await html(res);
     expect(page).toContain(`<a href="#file-3">${emblemProblemMessages.file_too_big}</a>`);
@@ -427,14 +478,22 @@ describe("emblem uploads refused before they are read", () => {
 
   it("counts every part of the upload, whatever length the request states", async () => {
     // Each part alone is under 5 MB; together they are not, and the stated length is a lie.
-    const res = await upload("/registration/emblems?slot=2", organiser, { padding: "x".repeat(4 * MB) }, { name: "e.png", type: "image/png", bytes: new Uint8Array(2 * MB) }, 1000);
+    const res = await upload(
+      "/registration/emblems?slot=2",
+      organiser,
+      { padding: "x".repeat(4 * MB) },
+      { name: "e.png", type: "image/png", bytes: new Uint8Array(2 * MB) },
+      1000,
+    );
     expect(res.status).toBe(413);
     expect(await html(res)).toContain('<a href="#file-2">');
     expect(await emblemRows()).toHaveLength(0);
   });
 
   it("takes an upload that does not state its length (chunked), counting its bytes as they are read", async () => {
-    const png = await sharp({ create: { width: 40, height: 40, channels: 3, background: { r: 0, g: 0, b: 0 } } }).png().toBuffer();
+    const png = await sharp({ create: { width: 40, height: 40, channels: 3, background: { r: 0, g: 0, b: 0 } } })
+      .png()
+      .toBuffer();
     const res = await upload("/registration/emblems?slot=1", organiser, {}, { name: "e.png", type: "image/png", bytes: new Uint8Array(png) }, "none");
     expect(res.status).toBe(302);
     expect(await emblemRows()).toHaveLength(1);
@@ -452,7 +511,9 @@ describe("emblem uploads refused before they are read", () => {
       expect(page).not.toContain("NaN");
     }
     // The place is read from the address only: a slot field in the form is not enough.
-    const png = await sharp({ create: { width: 40, height: 40, channels: 3, background: { r: 0, g: 0, b: 0 } } }).png().toBuffer();
+    const png = await sharp({ create: { width: 40, height: 40, channels: 3, background: { r: 0, g: 0, b: 0 } } })
+      .png()
+      .toBuffer();
     expect((await upload("/registration/emblems?slot=1", organiser, {}, { name: "e.png", type: "image/png", bytes: new Uint8Array(png) })).status).toBe(302);
     const noSlot = await app.request("/registration/emblems", { cookie: organiser, form: { slot: "1", intent: "remove" } });
     expect(noSlot.status).toBe(400);
@@ -606,7 +667,13 @@ describe("officers' own details and declarations", () => {
     expect(entries).toHaveLength(before + 1);
     const entry = entries.at(-1)!;
     const [olive] = await database.db.select().from(users).where(eq(users.email, "organiser@example.org"));
-    expect(entry).toMatchObject({ actorId: olive!.id, actorLabel: "organiser@example.org", subjectType: "officer", subjectId: ids[0], details: { roles: ["leader"] } });
+    expect(entry).toMatchObject({
+      actorId: olive!.id,
+      actorLabel: "organiser@example.org",
+      subjectType: "officer",
+      subjectId: ids[0],
+      details: { roles: ["leader"] },
+    });
     expect(JSON.stringify(entry)).not.toMatch(/Hidden Lane|alex@home|Alex Founder/);
     const auditPage = await html(await app.request("/audit", { cookie: organiser }));
     expect(auditPage).toContain("Officer&#x27;s private details opened by an organiser");
@@ -650,7 +717,12 @@ describe("the financial scheme", () => {
   it.skipIf(!process.env.TEST_DATABASE_URL)("compares the text saved with the scheme generated from the details as they are when it saves", async () => {
     const draft = await loadDraft(database.db);
     const renamed = { ...draft.details, name: "Renamed Party" };
-    const renamedScheme = financialSchemeText({ details: renamed, treasurerName: await treasurerName(database.db), partyName: "Renamed Party", model: await loadSchemeModel() });
+    const renamedScheme = financialSchemeText({
+      details: renamed,
+      treasurerName: await treasurerName(database.db),
+      partyName: "Renamed Party",
+      model: await loadSchemeModel(),
+    });
     // Another organiser renames the party; the save starts before that commits.
     const commitRenaming = await holdLocks(database.db, async (tx) => {
       await tx.select().from(registrationDetails).where(eq(registrationDetails.id, 1)).for("update");

@@ -6,7 +6,15 @@ import { serializePartialDecryption, serializeTrusteePublicKey } from "../../app
 import { computePartialDecryption, generateTrusteeKey } from "../../app/modules/belenios/trustee";
 import type { TrusteeKeyPair } from "../../app/modules/belenios/types";
 import { startDraft } from "../../app/modules/constitution/drafting.server";
-import { castClauseBallot, closeRound, openAdoptionVote, openRound, roundItems, settleAdoption, standingOrdersAdopted } from "../../app/modules/constitution/round.server";
+import {
+  castClauseBallot,
+  closeRound,
+  openAdoptionVote,
+  openRound,
+  roundItems,
+  settleAdoption,
+  standingOrdersAdopted,
+} from "../../app/modules/constitution/round.server";
 import { openStandingOrdersVote } from "../../app/modules/founding/founding.server";
 import { dueOwners } from "../../app/modules/polls/due-owners.server";
 import { closedPollRecord, electionOf } from "../../app/modules/polls/encrypted/poll-elections.server";
@@ -69,7 +77,8 @@ async function decryptBy(t: number, pollId: string, groupName: string) {
 async function giveKeys(scope: "standing_orders" | "constitution") {
   for (const { groupName, setId } of await scopeSets(database.db, scope)) {
     keys[groupName] ??= [generateTrusteeKey(RFC_3526_2048), generateTrusteeKey(RFC_3526_2048)];
-    for (const t of [0, 1]) expect(await giveSetKey(database.db, trustee(t), setId, serializeTrusteePublicKey(keys[groupName]![t]!.publicKey))).toMatchObject({ ok: true });
+    for (const t of [0, 1])
+      expect(await giveSetKey(database.db, trustee(t), setId, serializeTrusteePublicKey(keys[groupName]![t]!.publicKey))).toMatchObject({ ok: true });
   }
 }
 
@@ -134,14 +143,20 @@ describe("the standing orders vote held by two trustees", () => {
 
   it("closes to voting at its closing time; the standing orders are adopted only once the trustees have decrypted it", async () => {
     for (const id of ids) expect((await castBallot(database.db, { pollId, userId: id, choice: "yes" })).ok).toBe(true);
-    await database.db.update(polls).set({ closesAt: new Date(Date.now() - 1000) }).where(eq(polls.id, pollId));
+    await database.db
+      .update(polls)
+      .set({ closesAt: new Date(Date.now() - 1000) })
+      .where(eq(polls.id, pollId));
     await closeDuePolls(database.db, dueOwners);
     expect(await statusOf(pollId)).toMatchObject({ status: "decrypting", result: null });
     expect(await standingOrdersAdopted(database.db)).toBe(false);
     expect(await decryptBy(0, pollId, BELENIOS_2048.name)).toEqual({ ok: true, counted: false });
     expect(await decryptBy(1, pollId, BELENIOS_2048.name)).toEqual({ ok: true, counted: false, owner: "standing_orders" });
     expect(await closeDuePolls(database.db, dueOwners)).toBeGreaterThanOrEqual(1);
-    expect(await statusOf(pollId)).toMatchObject({ status: "closed", result: { kind: "yes-no", result: { passed: true, tally: { yes: 6, no: 0, abstain: 0 } } } });
+    expect(await statusOf(pollId)).toMatchObject({
+      status: "closed",
+      result: { kind: "yes-no", result: { passed: true, tally: { yes: 6, no: 0, abstain: 0 } } },
+    });
     expect(await standingOrdersAdopted(database.db)).toBe(true);
     expect(await verifyPoll(database.db, pollId)).toMatchObject({ ok: true, ballots: 6 });
     const record = await closedPollRecord(database.db, pollId);
@@ -157,11 +172,15 @@ describe("the financial scheme's vote held by its trustees", () => {
     // Named in the other order: founder 2 is trustee 1 of this vote.
     const setId = (await scopeSets(database.db, "financial_scheme"))[0]!.setId;
     const schemeKeys = [generateTrusteeKey(BELENIOS_2048), generateTrusteeKey(BELENIOS_2048)];
-    for (const t of [0, 1]) expect(await giveSetKey(database.db, trustee(t), setId, serializeTrusteePublicKey(schemeKeys[t]!.publicKey))).toMatchObject({ ok: true });
+    for (const t of [0, 1])
+      expect(await giveSetKey(database.db, trustee(t), setId, serializeTrusteePublicKey(schemeKeys[t]!.publicKey))).toMatchObject({ ok: true });
     const opened = await openFinancialSchemeVote(database.db, ro, { closesAt: ballotCloses() });
     if (!opened.ok) throw new Error(opened.code);
     for (const id of ids) expect((await castBallot(database.db, { pollId: opened.pollId, userId: id, choice: "yes" })).ok).toBe(true);
-    await database.db.update(polls).set({ closesAt: new Date(Date.now() - 1000) }).where(eq(polls.id, opened.pollId));
+    await database.db
+      .update(polls)
+      .set({ closesAt: new Date(Date.now() - 1000) })
+      .where(eq(polls.id, opened.pollId));
     await closeDuePolls(database.db, dueOwners);
     expect(await statusOf(opened.pollId)).toMatchObject({ status: "decrypting", result: null });
     expect(await settleFinancialSchemeVote(database.db, ro)).toEqual({ ok: false, code: "decrypting" });
@@ -203,9 +222,15 @@ describe("a constitution round held by the constitution's trustees", () => {
   }, 300_000);
 
   it("waits at the closing time for every question's decryption; the poll closer decides the round after the last", async () => {
-    await database.db.update(polls).set({ closesAt: new Date(Date.now() - 1000) }).where(inArray(polls.id, pollIds));
+    await database.db
+      .update(polls)
+      .set({ closesAt: new Date(Date.now() - 1000) })
+      .where(inArray(polls.id, pollIds));
     await closeDuePolls(database.db, dueOwners);
-    const waiting = await database.db.select().from(polls).where(and(inArray(polls.id, pollIds), eq(polls.status, "decrypting")));
+    const waiting = await database.db
+      .select()
+      .from(polls)
+      .where(and(inArray(polls.id, pollIds), eq(polls.status, "decrypting")));
     expect(waiting).toHaveLength(pollIds.length);
     expect(await closeRound(database.db, systemActor())).toEqual({ ok: false, code: "decrypting" });
     const [last, ...others] = pollIds;
@@ -235,7 +260,10 @@ describe("a constitution round held by the constitution's trustees", () => {
     const [yesNoSet] = await scopeSets(database.db, "constitution");
     expect((await statusOf(opened.pollId)).trusteeSetId).toBe(yesNoSet!.setId);
     for (const id of ids) expect((await castBallot(database.db, { pollId: opened.pollId, userId: id, choice: "yes" })).ok).toBe(true);
-    await database.db.update(polls).set({ closesAt: new Date(Date.now() - 1000) }).where(eq(polls.id, opened.pollId));
+    await database.db
+      .update(polls)
+      .set({ closesAt: new Date(Date.now() - 1000) })
+      .where(eq(polls.id, opened.pollId));
     await closeDuePolls(database.db, dueOwners);
     expect(await settleAdoption(database.db, systemActor())).toEqual({ ok: false, code: "decrypting" });
     expect((await database.db.select().from(constitutionDrafts))[0]!.adoptedVersion).toBeNull();

@@ -56,11 +56,17 @@ async function roleOf(userId: string) {
 }
 
 async function audits(action: string, subjectId: string) {
-  return database.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.subjectId, subjectId)));
+  return database.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.action, action), eq(auditLog.subjectId, subjectId)));
 }
 
 async function mailTo(email: string) {
-  return database.db.select().from(outbox).where(and(eq(outbox.toAddress, email), eq(outbox.kind, "role-change")));
+  return database.db
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.toAddress, email), eq(outbox.kind, "role-change")));
 }
 
 describe("who may see and change roles", () => {
@@ -100,7 +106,10 @@ describe("what the elections page is waiting for", () => {
   it("after nominations close with no returning officer: says so, and where to appoint one (the issue's case)", async () => {
     const election = (await currentElection(database.db))!;
     const hour = 3600_000;
-    await database.db.update(elections).set({ nominationsOpenAt: new Date(Date.now() - 2 * hour), nominationsCloseAt: new Date(Date.now() - hour) }).where(eq(elections.id, election.id));
+    await database.db
+      .update(elections)
+      .set({ nominationsOpenAt: new Date(Date.now() - 2 * hour), nominationsCloseAt: new Date(Date.now() - hour) })
+      .where(eq(elections.id, election.id));
     try {
       const page = await get("/elections", organiser);
       expect(page.html).toContain("Waiting for the returning officer to open the ballots. There is no returning officer yet: appoint one on the Roles page.");
@@ -108,7 +117,10 @@ describe("what the elections page is waiting for", () => {
       const position = await get(`/elections/positions/${(await leader()).id}`, founder[0]!);
       expect(position.html).toContain("There is no returning officer yet: an organiser appoints one on the Roles page.");
     } finally {
-      await database.db.update(elections).set({ nominationsOpenAt: election.nominationsOpenAt, nominationsCloseAt: election.nominationsCloseAt }).where(eq(elections.id, election.id));
+      await database.db
+        .update(elections)
+        .set({ nominationsOpenAt: election.nominationsOpenAt, nominationsCloseAt: election.nominationsCloseAt })
+        .where(eq(elections.id, election.id));
     }
     // Nominations open again: the organisers are told to appoint one before they close.
     expect((await get("/elections", organiser)).html).toContain("Appoint one on the Roles page before then.");
@@ -135,7 +147,12 @@ describe("appointing and removing", () => {
   });
 
   it("refuses a candidate in the running election as returning officer, saying why", async () => {
-    const stood = await stand(database.db, { id: ids[1]!, email: "founder2@example.org" }, (await leader()).id, { statement: "Me.", consent: true, registeredOfficer: true, treasurerEligible: false });
+    const stood = await stand(database.db, { id: ids[1]!, email: "founder2@example.org" }, (await leader()).id, {
+      statement: "Me.",
+      consent: true,
+      registeredOfficer: true,
+      treasurerEligible: false,
+    });
     expect(stood.ok).toBe(true);
     const r = await post("/roles", organiser, { intent: "appoint", role: "returning_officer", email: "founder2@example.org" });
     expect(r.status).toBe(400);
@@ -228,10 +245,17 @@ describe("appointing and removing", () => {
 
 describe("closing a poll early", () => {
   it("tells the organisers who can: the returning officer, by name", async () => {
-    const created = await createPoll(database.db, systemActor(), { title: "A question", method: "yes-no", options: [], closesAt: new Date(Date.now() + 3600_000) });
+    const created = await createPoll(database.db, systemActor(), {
+      title: "A question",
+      method: "yes-no",
+      options: [],
+      closesAt: new Date(Date.now() + 3600_000),
+    });
     if (!created.ok) throw new Error(created.code);
     await openPoll(database.db, systemActor(), created.pollId, ids);
     const page = await get(`/polls/${created.pollId}`, organiser);
-    expect(page.html).toContain("Only the returning officer can close a poll before its closing time. It closes and is counted by itself when the time comes. The returning officer is Founder 3.");
+    expect(page.html).toContain(
+      "Only the returning officer can close a poll before its closing time. It closes and is counted by itself when the time comes. The returning officer is Founder 3.",
+    );
   });
 });

@@ -37,7 +37,9 @@ beforeAll(async () => {
   ({ ids, emails } = await foundingMembersReady(database.db, 4));
   app = await createTestApp(database.db);
   // One trustee holds the constitution's keys.
-  const named = await database.db.transaction((tx) => nameScopeTrustees(tx, systemActor(), "constitution", [BELENIOS_2048.name, RFC_3526_2048.name], { userIds: [ids[3]!] }));
+  const named = await database.db.transaction((tx) =>
+    nameScopeTrustees(tx, systemActor(), "constitution", [BELENIOS_2048.name, RFC_3526_2048.name], { userIds: [ids[3]!] }),
+  );
   expect(named.ok).toBe(true);
   const [yesNo, ranked] = await scopeSets(database.db, "constitution");
   const who = { id: ids[3]!, label: emails[3]! };
@@ -88,14 +90,22 @@ describe("a round prepared in the background", () => {
     const [first, second] = await Promise.all([prepareRounds(database.db), prepareRounds(database.db)]);
     expect(first + second).toBe(1);
     expect(await prepareRounds(database.db)).toBe(0);
-    const elections = await database.db.select({ pollId: pollElections.pollId, trusteeKind: pollElections.trusteeKind }).from(pollElections).where(inArray(pollElections.pollId, pollIds));
+    const elections = await database.db
+      .select({ pollId: pollElections.pollId, trusteeKind: pollElections.trusteeKind })
+      .from(pollElections)
+      .where(inArray(pollElections.pollId, pollIds));
     expect(elections).toHaveLength(pollIds.length);
     // The constitution's trustee holds every question's key, not the server.
     expect(elections.every((e) => e.trusteeKind === "members")).toBe(true);
     const questions = await database.db.select().from(polls).where(inArray(polls.id, pollIds));
     expect(questions.every((q) => q.status === "open" && q.openedAt !== null)).toBe(true);
     expect((await database.db.select().from(votingRounds).where(eq(votingRounds.id, roundId)))[0]!.preparing).toBe(false);
-    expect(await database.db.select().from(auditLog).where(and(eq(auditLog.action, "constitution.round_ready")))).toHaveLength(1);
+    expect(
+      await database.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "constitution.round_ready"))),
+    ).toHaveLength(1);
     // Each question's election is on the frozen roll: one public credential per member.
     const election = await electionOf(database.db, pollIds[0]!);
     expect(JSON.parse(election!.credentialsRaw)).toHaveLength(4);

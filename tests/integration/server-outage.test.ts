@@ -46,7 +46,13 @@ beforeAll(async () => {
   server.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   // Started when its health check answers (migrations first: a minute at most on a slow machine).
   for (let waited = 0; waited < 60_000; waited += 250) {
-    if ((await get("/healthz/live").then((r) => r.status, () => 0)) === 200) return;
+    if (
+      (await get("/healthz/live").then(
+        (r) => r.status,
+        () => 0,
+      )) === 200
+    )
+      return;
     if (server.exitCode !== null) break;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

@@ -24,7 +24,9 @@ const deadline = toLondonLocal(new Date(Date.now() + 30 * DAY));
 beforeAll(async () => {
   database = await createTestDatabase();
   app = await createTestApp(database.db);
-  await database.db.insert(movement).values({ name: "Test Movement", partyName: "the Old Party", statement: "We ask.", deadline: new Date(Date.now() + 30 * DAY) });
+  await database.db
+    .insert(movement)
+    .values({ name: "Test Movement", partyName: "the Old Party", statement: "We ask.", deadline: new Date(Date.now() + 30 * DAY) });
   const [d] = await database.db.insert(demands).values({ position: 1, title: "Open selections", body: "Members choose candidates." }).returning();
   demandId = d!.id;
   for (const email of ["ann@example.org", "ben@example.org"]) await grantRole(database.db, { email, role: "organiser", actor: systemActor() });
@@ -82,7 +84,10 @@ describe("two organisers editing the campaign's settings", () => {
   });
 
   it("refuses a save with no version once the campaign has been saved", async () => {
-    const res = await app.request("/campaign/manage", { form: { intent: "settings", name: "Test Movement", partyName: "Nobody's", statement: "", deadline }, cookie: ann });
+    const res = await app.request("/campaign/manage", {
+      form: { intent: "settings", name: "Test Movement", partyName: "Nobody's", statement: "", deadline },
+      cookie: ann,
+    });
     expect(res.status).toBe(409);
     expect((await database.db.select().from(movement))[0]?.partyName).toBe("the People's Party");
   });
@@ -124,13 +129,27 @@ describe("two organisers editing the same demand", () => {
 describe("the deadline in the settings once people have pledged (issue 14 item 3)", () => {
   it("is not moved to another future date: refused, pointing to Extend the deadline; other details still save", async () => {
     await database.db.insert(pledges).values({
-      name: "Pat Pledger", email: "pat@example.org", postcode: "CF10 1AA", region: "Wales", relation: "member",
-      consentContact: true, consentDataUse: true, consentVersion: "1", confirmedAt: new Date(),
+      name: "Pat Pledger",
+      email: "pat@example.org",
+      postcode: "CF10 1AA",
+      region: "Wales",
+      relation: "member",
+      consentContact: true,
+      consentDataUse: true,
+      consentVersion: "1",
+      confirmedAt: new Date(),
     });
     const [before] = await database.db.select().from(movement);
     const sooner = toLondonLocal(new Date(before!.deadline.getTime() - 10 * DAY));
     const res = await app.request("/campaign/manage", {
-      form: { intent: "settings", version: await freshVersion(app, "/campaign/manage", "settings", ann), name: "Test Movement", partyName: before!.partyName, statement: before!.statement, deadline: sooner },
+      form: {
+        intent: "settings",
+        version: await freshVersion(app, "/campaign/manage", "settings", ann),
+        name: "Test Movement",
+        partyName: before!.partyName,
+        statement: before!.statement,
+        deadline: sooner,
+      },
       cookie: ann,
     });
     expect(res.status).toBe(409);
@@ -138,7 +157,14 @@ describe("the deadline in the settings once people have pledged (issue 14 item 3
     expect((await database.db.select().from(movement))[0]?.deadline.getTime()).toBe(before!.deadline.getTime());
 
     const same = await app.request("/campaign/manage", {
-      form: { intent: "settings", version: await freshVersion(app, "/campaign/manage", "settings", ann), name: "Test Movement", partyName: before!.partyName, statement: "A clearer statement.", deadline: toLondonLocal(before!.deadline) },
+      form: {
+        intent: "settings",
+        version: await freshVersion(app, "/campaign/manage", "settings", ann),
+        name: "Test Movement",
+        partyName: before!.partyName,
+        statement: "A clearer statement.",
+        deadline: toLondonLocal(before!.deadline),
+      },
       cookie: ann,
     });
     expect(same.status).toBe(200);
@@ -146,7 +172,14 @@ describe("the deadline in the settings once people have pledged (issue 14 item 3
 
     const later = toLondonLocal(new Date(before!.deadline.getTime() + 10 * DAY));
     const moved = await app.request("/campaign/manage", {
-      form: { intent: "settings", version: await freshVersion(app, "/campaign/manage", "settings", ann), name: "Test Movement", partyName: before!.partyName, statement: "A clearer statement.", deadline: later },
+      form: {
+        intent: "settings",
+        version: await freshVersion(app, "/campaign/manage", "settings", ann),
+        name: "Test Movement",
+        partyName: before!.partyName,
+        statement: "A clearer statement.",
+        deadline: later,
+      },
       cookie: ann,
     });
     expect(moved.status).toBe(409);
@@ -157,7 +190,14 @@ describe("the deadline in the settings once people have pledged (issue 14 item 3
     const [before] = await database.db.select().from(movement);
     const now = new Date(Math.floor(Date.now() / 60_000) * 60_000);
     const ended = await app.request("/campaign/manage", {
-      form: { intent: "settings", version: await freshVersion(app, "/campaign/manage", "settings", ann), name: "Test Movement", partyName: before!.partyName, statement: before!.statement, deadline: toLondonLocal(now) },
+      form: {
+        intent: "settings",
+        version: await freshVersion(app, "/campaign/manage", "settings", ann),
+        name: "Test Movement",
+        partyName: before!.partyName,
+        statement: before!.statement,
+        deadline: toLondonLocal(now),
+      },
       cookie: ann,
     });
     expect(ended.status).toBe(200);

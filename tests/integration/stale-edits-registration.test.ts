@@ -93,19 +93,22 @@ describe("an officer saving their details from two devices", () => {
     expect(second.status).toBe(409);
     const page = await html(second);
     expect(page).toContain('<a href="#homeAddress">Home address</a><span class="stale-edit__value"> Saved now: 12 Hidden Lane\nLeeds LS2 2BB</span>');
-    expect(page).toContain("Your declarations</a><span class=\"stale-edit__value\"> Saved now: Leader</span>");
+    expect(page).toContain('Your declarations</a><span class="stale-edit__value"> Saved now: Leader</span>');
     expect(page).toContain("3 Other Road");
     const [row] = await database.db.select().from(officerDetails).where(eq(officerDetails.userId, leaderId));
     expect(row?.homeAddress).toBe("12 Hidden Lane\nLeeds LS2 2BB");
 
-    expect((await save(await freshVersion(app, "/registration/officer", "officer", leader), { ...form, homeAddress: "3 Other Road\nYork YO1 1AA" })).status).toBe(302);
+    expect(
+      (await save(await freshVersion(app, "/registration/officer", "officer", leader), { ...form, homeAddress: "3 Other Road\nYork YO1 1AA" })).status,
+    ).toBe(302);
     const [after] = await database.db.select().from(officerDetails).where(eq(officerDetails.userId, leaderId));
     expect(after?.homeAddress).toBe("3 Other Road\nYork YO1 1AA");
   });
 });
 
 describe("two organisers editing the financial scheme", () => {
-  const save = (cookie: string, version: string, scheme: string) => app.request("/registration/financial-scheme", { form: { intent: "save", version, scheme }, cookie });
+  const save = (cookie: string, version: string, scheme: string) =>
+    app.request("/registration/financial-scheme", { form: { intent: "save", version, scheme }, cookie });
 
   it("refuses the second save with 409, keeps their text, shows the first one's, and writes nothing; a fresh page saves", async () => {
     const annVersion = await freshVersion(app, "/registration/financial-scheme", "scheme", ann);
@@ -122,7 +125,10 @@ describe("two organisers editing the financial scheme", () => {
     expect((await financialSchemeState(database.db)).text).toContain("No cash donations.");
     expect(await audits()).toBe(before);
 
-    expect((await save(ben, await freshVersion(app, "/registration/financial-scheme", "scheme", ben), `## Ben's rule\n\nReceipts for everything.\n\n${generated}`)).status).toBe(302);
+    expect(
+      (await save(ben, await freshVersion(app, "/registration/financial-scheme", "scheme", ben), `## Ben's rule\n\nReceipts for everything.\n\n${generated}`))
+        .status,
+    ).toBe(302);
     expect((await financialSchemeState(database.db)).text).toContain("Receipts for everything.");
   });
 
@@ -133,7 +139,10 @@ describe("two organisers editing the financial scheme", () => {
     expect(refused.status).toBe(409);
     expect(await html(refused)).toContain("Saved now: Ben&#x27;s whole new scheme.");
     expect((await financialSchemeState(database.db)).edited).toBe(true);
-    const reset = await app.request("/registration/financial-scheme", { form: { intent: "reset", version: await freshVersion(app, "/registration/financial-scheme", "scheme-reset", ann) }, cookie: ann });
+    const reset = await app.request("/registration/financial-scheme", {
+      form: { intent: "reset", version: await freshVersion(app, "/registration/financial-scheme", "scheme-reset", ann) },
+      cookie: ann,
+    });
     expect(reset.status).toBe(302);
     expect((await financialSchemeState(database.db)).edited).toBe(false);
   });

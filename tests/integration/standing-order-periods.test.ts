@@ -63,7 +63,10 @@ describe("the standing orders' periods", () => {
     const page = await html(short);
     expect(page).toContain("Under the standing orders a ballot stays open for at least 7 days. Choose a closing time on or after");
     expect(page).toContain('href="#round-closesAt"');
-    expect(await openRound(database.db, systemActor(), { closesAt: new Date(Date.now() + 7 * DAY - MINUTE) })).toMatchObject({ ok: false, code: "period_too_short" });
+    expect(await openRound(database.db, systemActor(), { closesAt: new Date(Date.now() + 7 * DAY - MINUTE) })).toMatchObject({
+      ok: false,
+      code: "period_too_short",
+    });
 
     const week = await app.request("/constitution/manage", { form: { intent: "open-round", closesAt: fromNow(7 * DAY + 5 * MINUTE) }, cookie: organiser });
     expect(week.status).toBe(302);
@@ -71,12 +74,18 @@ describe("the standing orders' periods", () => {
 
   it("refuse 20-minute nominations, and accept 14 days", async () => {
     const opensAt = fromNow(MINUTE);
-    const short = await app.request("/elections", { form: { intent: "create", title: "Interim officers", opensAt, closesAt: fromNow(21 * MINUTE), committeeSeats: "0" }, cookie: organiser });
+    const short = await app.request("/elections", {
+      form: { intent: "create", title: "Interim officers", opensAt, closesAt: fromNow(21 * MINUTE), committeeSeats: "0" },
+      cookie: organiser,
+    });
     expect(short.status).toBe(400);
     expect(await html(short)).toContain("Under the standing orders nominations stay open for at least 14 days.");
     expect(await currentElection(database.db)).toBeNull();
 
-    const fortnight = await app.request("/elections", { form: { intent: "create", title: "Interim officers", opensAt: fromNow(-MINUTE), closesAt: fromNow(14 * DAY), committeeSeats: "0" }, cookie: organiser });
+    const fortnight = await app.request("/elections", {
+      form: { intent: "create", title: "Interim officers", opensAt: fromNow(-MINUTE), closesAt: fromNow(14 * DAY), committeeSeats: "0" },
+      cookie: organiser,
+    });
     expect(fortnight.status).toBe(200);
     expect(await currentElection(database.db)).not.toBeNull();
   });
@@ -94,7 +103,10 @@ describe("the standing orders' periods", () => {
     expect(short.status).toBe(400);
     expect(await html(short)).toContain("Under the standing orders a ballot stays open for at least 7 days.");
     expect((await currentElection(database.db))?.phase).toBe("nominations");
-    expect(await openBallots(database.db, systemActor(), { closesAt: new Date(Date.now() + 7 * DAY - MINUTE), reason })).toMatchObject({ ok: false, code: "period_too_short" });
+    expect(await openBallots(database.db, systemActor(), { closesAt: new Date(Date.now() + 7 * DAY - MINUTE), reason })).toMatchObject({
+      ok: false,
+      code: "period_too_short",
+    });
 
     const week = await app.request("/elections", { form: { intent: "open-ballots", ballotClosesAt: fromNow(7 * DAY + 5 * MINUTE), reason }, cookie: ro });
     expect(week.status).toBe(200);

@@ -60,7 +60,10 @@ afterAll(() => database.drop());
 describe("status lines through the phases (issue 15)", () => {
   it("says the campaign is running only before the deadline, on home, the campaign page and Manage", async () => {
     for (const path of ["/", "/campaign/manage"]) expect(await page(path)).toContain("The campaign is running: pledges are open until the deadline.");
-    await database.db.update(movement).set({ deadline: new Date(Date.now() - HOUR) }).where(eq(movement.id, 1));
+    await database.db
+      .update(movement)
+      .set({ deadline: new Date(Date.now() - HOUR) })
+      .where(eq(movement.id, 1));
     for (const path of ["/", "/campaign", "/campaign/manage"]) {
       const text = await page(path);
       expect(text).not.toContain("The campaign is running");
@@ -130,10 +133,14 @@ describe("status lines through the phases (issue 15)", () => {
     ];
     expect((await startDraft(database.db, actor, { kind: "upload", clauses })).ok).toBe(true);
     const [proposer] = await database.db.select().from(users).where(eq(users.id, founders[0]!.id));
-    const added = await proposeAmendment(database.db, { id: proposer!.id, email: proposer!.email, isOrganiser: true }, {
-      operation: { kind: "insertAfter", afterClauseId: "aims", clause: { id: "fees", title: "Fees", text: "Members pay a yearly fee." } },
-      reason: "We need fees.",
-    });
+    const added = await proposeAmendment(
+      database.db,
+      { id: proposer!.id, email: proposer!.email, isOrganiser: true },
+      {
+        operation: { kind: "insertAfter", afterClauseId: "aims", clause: { id: "fees", title: "Fees", text: "Members pay a yearly fee." } },
+        reason: "We need fees.",
+      },
+    );
     expect(added.ok).toBe(true);
     expect(await page("/constitution/manage")).toContain("1 amendment: 1 with enough support to go to the vote.");
     const firstBook = flat(pdfText(new Uint8Array(await (await app.request("/constitution/amendments.pdf", { cookie: organiser })).arrayBuffer())));

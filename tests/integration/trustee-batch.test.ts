@@ -37,7 +37,9 @@ beforeAll(async () => {
   database = await createTestDatabase();
   ({ ids, emails } = await foundingMembersReady(database.db, 4));
   app = await createTestApp(database.db);
-  const named = await database.db.transaction((tx) => nameScopeTrustees(tx, systemActor(), "constitution", [BELENIOS_2048.name, RFC_3526_2048.name], { userIds: [ids[0]!, ids[1]!] }));
+  const named = await database.db.transaction((tx) =>
+    nameScopeTrustees(tx, systemActor(), "constitution", [BELENIOS_2048.name, RFC_3526_2048.name], { userIds: [ids[0]!, ids[1]!] }),
+  );
   expect(named.ok).toBe(true);
   const sets = await scopeSets(database.db, "constitution");
   setId = sets[0]!.setId;
@@ -56,7 +58,15 @@ beforeAll(async () => {
       const answers = items.filter((i) => i.clauseId === clauseId).map((i) => ({ pollId: i.pollId, choice: "yes" }));
       expect((await castClauseBallot(database.db, id, clauseId, answers)).ok).toBe(true);
     }
-  await database.db.update(polls).set({ closesAt: new Date(Date.now() - 1000) }).where(inArray(polls.id, items.map((i) => i.pollId)));
+  await database.db
+    .update(polls)
+    .set({ closesAt: new Date(Date.now() - 1000) })
+    .where(
+      inArray(
+        polls.id,
+        items.map((i) => i.pollId),
+      ),
+    );
   await closeDuePolls(database.db, dueOwners);
 }, 300_000);
 afterEach(() => vi.unstubAllGlobals());
@@ -65,7 +75,9 @@ afterAll(() => database.drop());
 /** The browser's fetch, as the trustee: every request goes to the app with their session. */
 async function asTrustee(t: number) {
   const cookie = await cookieFor(database.db, emails[t]!);
-  vi.stubGlobal("fetch", (url: string, init?: RequestInit) => app.request(url, { method: init?.method ?? "GET", ...(init?.body ? { body: init.body } : {}), cookie }));
+  vi.stubGlobal("fetch", (url: string, init?: RequestInit) =>
+    app.request(url, { method: init?.method ?? "GET", ...(init?.body ? { body: init.body } : {}), cookie }),
+  );
   return cookie;
 }
 
@@ -75,7 +87,8 @@ async function waitingFor(t: number): Promise<WaitingBallot[]> {
   const waiting: WaitingBallot[] = [];
   for (const q of questions) {
     const page = await html(await app.request(`/polls/${q.id}/trustee`, { cookie: await cookieFor(database.db, emails[t]!) }));
-    if (page.includes("Decrypt in this browser") || page.includes("Your share of the decryption")) waiting.push({ pollId: q.id, title: q.title, work: { kind: "decryption", shuffled: 0 }, publicKey: yesNo[t]!.publicKey.publicKey.toString() });
+    if (page.includes("Decrypt in this browser") || page.includes("Your share of the decryption"))
+      waiting.push({ pollId: q.id, title: q.title, work: { kind: "decryption", shuffled: 0 }, publicKey: yesNo[t]!.publicKey.publicKey.toString() });
   }
   return waiting;
 }
@@ -105,8 +118,16 @@ describe("a trustee decrypts every question of a round in one go", () => {
     await asTrustee(0);
     const ballots = await waitingFor(0);
     const progress = vi.fn();
-    expect(await doBallotsInBrowser({ ballots, groupName: BELENIOS_2048.name, threshold: false, keyText: keyFile(1), onProgress: progress })).toEqual({ ok: false, done: 0, problem: "wrong_key_file" });
-    expect(await doBallotsInBrowser({ ballots, groupName: BELENIOS_2048.name, threshold: false, keyText: null, onProgress: progress })).toEqual({ ok: false, done: 0, problem: "no_key_file" });
+    expect(await doBallotsInBrowser({ ballots, groupName: BELENIOS_2048.name, threshold: false, keyText: keyFile(1), onProgress: progress })).toEqual({
+      ok: false,
+      done: 0,
+      problem: "wrong_key_file",
+    });
+    expect(await doBallotsInBrowser({ ballots, groupName: BELENIOS_2048.name, threshold: false, keyText: null, onProgress: progress })).toEqual({
+      ok: false,
+      done: 0,
+      problem: "no_key_file",
+    });
     expect(progress).not.toHaveBeenCalled();
   });
 
@@ -114,7 +135,13 @@ describe("a trustee decrypts every question of a round in one go", () => {
     await asTrustee(0);
     const first = await waitingFor(0);
     const seen: string[] = [];
-    const outcome = await doBallotsInBrowser({ ballots: first, groupName: BELENIOS_2048.name, threshold: false, keyText: keyFile(0), onProgress: (_done, title) => void seen.push(title) });
+    const outcome = await doBallotsInBrowser({
+      ballots: first,
+      groupName: BELENIOS_2048.name,
+      threshold: false,
+      keyText: keyFile(0),
+      onProgress: (_done, title) => void seen.push(title),
+    });
     expect(outcome).toEqual({ ok: true, done: first.length });
     expect(new Set(seen).size).toBe(first.length);
     expect(await waitingFor(0)).toEqual([]);
@@ -123,12 +150,24 @@ describe("a trustee decrypts every question of a round in one go", () => {
     await asTrustee(1);
     const second = await waitingFor(1);
     expect(second).toHaveLength(first.length);
-    const outcome2 = await doBallotsInBrowser({ ballots: second, groupName: BELENIOS_2048.name, threshold: false, keyText: keyFile(1), onProgress: () => undefined });
+    const outcome2 = await doBallotsInBrowser({
+      ballots: second,
+      groupName: BELENIOS_2048.name,
+      threshold: false,
+      keyText: keyFile(1),
+      onProgress: () => undefined,
+    });
     expect(outcome2).toEqual({ ok: true, done: second.length });
     // Each last share's page counted through the owner: the round is decided.
     expect((await database.db.select().from(constitutionDrafts))[0]!.phase).toBe("closed");
     // A share sent twice is refused, and the run says which question.
-    const again = await doBallotsInBrowser({ ballots: second.slice(0, 1), groupName: BELENIOS_2048.name, threshold: false, keyText: keyFile(1), onProgress: () => undefined });
+    const again = await doBallotsInBrowser({
+      ballots: second.slice(0, 1),
+      groupName: BELENIOS_2048.name,
+      threshold: false,
+      keyText: keyFile(1),
+      onProgress: () => undefined,
+    });
     expect(again).toEqual({ ok: false, done: 0, problem: "refused", title: second[0]!.title });
   }, 300_000);
 });

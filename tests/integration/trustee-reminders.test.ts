@@ -3,7 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor, type Actor } from "../../app/modules/audit/audit.server";
 import { BELENIOS_2048 } from "../../app/modules/belenios/group";
 import { serializePartialDecryption, signedMsgOf } from "../../app/modules/belenios/serialize";
-import { openDecryptionKey, parseVInput, serializePolynomial, serializeSignedMsg, serializeVOutput, thresholdStep1, thresholdStep3, thresholdStep5 } from "../../app/modules/belenios/threshold";
+import {
+  openDecryptionKey,
+  parseVInput,
+  serializePolynomial,
+  serializeSignedMsg,
+  serializeVOutput,
+  thresholdStep1,
+  thresholdStep3,
+  thresholdStep5,
+} from "../../app/modules/belenios/threshold";
 import { computePartialDecryption } from "../../app/modules/belenios/trustee";
 import { electionOf } from "../../app/modules/polls/encrypted/poll-elections.server";
 import { decryptableTally, giveTrusteeKey, trusteeProgressOf, trusteesOf } from "../../app/modules/polls/encrypted/poll-trustees.server";
@@ -37,7 +46,11 @@ beforeAll(async () => {
 afterAll(() => database.drop());
 
 const mails = async () => database.db.select().from(outbox).where(eq(outbox.kind, "trustee-turn"));
-const certsOf = (text: string) => text.trim().split("\n").map((l) => signedMsgOf(JSON.parse(l), "cert"));
+const certsOf = (text: string) =>
+  text
+    .trim()
+    .split("\n")
+    .map((l) => signedMsgOf(JSON.parse(l), "cert"));
 
 describe("telling trustees it is their turn", () => {
   it("tells each trustee once per turn, through the ceremony and at the close, and nobody else", async () => {
@@ -57,7 +70,12 @@ describe("telling trustees it is their turn", () => {
     expect(first + second).toBe(3);
     expect(await remindTrustees(database.db, APP)).toBe(0);
     let sent = await mails();
-    expect(sent.map((m) => m.toAddress).sort()).toEqual(members.slice(0, 3).map((m) => m.email).sort());
+    expect(sent.map((m) => m.toAddress).sort()).toEqual(
+      members
+        .slice(0, 3)
+        .map((m) => m.email)
+        .sort(),
+    );
     expect(sent[0]!.subject).toBe("Your part as a trustee: Join the federation");
     expect(sent[0]!.bodyText).toContain("make your key file");
     expect(sent[0]!.bodyText).toContain(link);
@@ -72,22 +90,42 @@ describe("telling trustees it is their turn", () => {
     expect(sent.at(-1)!.bodyText).toContain("Please take step 2 of 3");
 
     const certs = certificatesFile(await trusteesOf(database.db, pollId))!;
-    for (const i of [0, 1, 2]) expect((await giveTrusteeKey(database.db, members[i]!, pollId, serializePolynomial(thresholdStep3(BELENIOS_2048, certsOf(certs), seeds[i]!.seed, 2)))).ok).toBe(true);
+    for (const i of [0, 1, 2])
+      expect(
+        (await giveTrusteeKey(database.db, members[i]!, pollId, serializePolynomial(thresholdStep3(BELENIOS_2048, certsOf(certs), seeds[i]!.seed, 2)))).ok,
+      ).toBe(true);
     expect(await remindTrustees(database.db, APP)).toBe(3);
     const dkeys: string[] = [];
     for (const i of [0, 1, 2]) {
-      const voutput = thresholdStep5(BELENIOS_2048, certsOf(certs), seeds[i]!.seed, parseVInput(vinputFile(BELENIOS_2048, await trusteesOf(database.db, pollId), i + 1)!.trim()));
+      const voutput = thresholdStep5(
+        BELENIOS_2048,
+        certsOf(certs),
+        seeds[i]!.seed,
+        parseVInput(vinputFile(BELENIOS_2048, await trusteesOf(database.db, pollId), i + 1)!.trim()),
+      );
       dkeys.push(voutput.privateKey);
       expect((await giveTrusteeKey(database.db, members[i]!, pollId, serializeVOutput(voutput))).ok).toBe(true);
     }
     // The key is made: nothing to tell until the close.
     expect(await remindTrustees(database.db, APP)).toBe(0);
-    expect((await openPoll(database.db, officer, pollId, members.map((m) => m.id))).ok).toBe(true);
+    expect(
+      (
+        await openPoll(
+          database.db,
+          officer,
+          pollId,
+          members.map((m) => m.id),
+        )
+      ).ok,
+    ).toBe(true);
     expect((await castBallot(database.db, { pollId, userId: members[3]!.id, choice: "yes" })).ok).toBe(true);
     expect(await remindTrustees(database.db, APP)).toBe(0);
 
     // The closing time passes: every trustee is told their part is due.
-    await database.db.update(polls).set({ closesAt: new Date(Date.now() - 1000) }).where(eq(polls.id, pollId));
+    await database.db
+      .update(polls)
+      .set({ closesAt: new Date(Date.now() - 1000) })
+      .where(eq(polls.id, pollId));
     await closeDuePolls(database.db);
     expect(await remindTrustees(database.db, APP)).toBe(3);
     sent = await mails();
@@ -96,7 +134,17 @@ describe("telling trustees it is their turn", () => {
     const progress = await trusteeProgressOf(database.db, pollId, (await electionOf(database.db, pollId))!.election);
     for (const i of [2, 0]) {
       const x = openDecryptionKey(BELENIOS_2048, seeds[i]!.seed, dkeys[i]!);
-      expect((await submitTrusteeShare(database.db, members[i]!, pollId, "decryption", serializePartialDecryption(computePartialDecryption(progress!.election, decryptableTally(progress!), x)))).ok).toBe(true);
+      expect(
+        (
+          await submitTrusteeShare(
+            database.db,
+            members[i]!,
+            pollId,
+            "decryption",
+            serializePartialDecryption(computePartialDecryption(progress!.election, decryptableTally(progress!), x)),
+          )
+        ).ok,
+      ).toBe(true);
     }
     expect(await remindTrustees(database.db, APP)).toBe(0);
     // Twelve in all, only to the three trustees, none with a choice in it.

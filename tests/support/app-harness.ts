@@ -42,7 +42,11 @@ export interface RequestOptions {
  * cookies, the ballot endpoint it serves ahead of Remix, headers), over a real database: what a
  * browser would get, without a network.
  */
-export async function createTestApp(db: Db, envOverrides: Partial<AppEnv> = {}, options: { server?: string; gate?: Partial<GateSettings>; ping?: () => Promise<unknown> } = {}) {
+export async function createTestApp(
+  db: Db,
+  envOverrides: Partial<AppEnv> = {},
+  options: { server?: string; gate?: Partial<GateSettings>; ping?: () => Promise<unknown> } = {},
+) {
   const build = await loadBuild(options.server);
   const parsed = parseEnv({ DEMO_MODE: "true", APP_URL: BASE });
   if (!parsed.ok) throw new Error(parsed.problems.join("; "));
@@ -63,7 +67,12 @@ export async function createTestApp(db: Db, envOverrides: Partial<AppEnv> = {}, 
     let body: ReadableStream<Uint8Array> | null = null;
     if (options.form || options.body !== undefined) {
       // As a browser sends it: the body as a stream, with the type the form gives it.
-      const init = { method: "POST", body: options.form ? new URLSearchParams(options.form) : options.body, headers: options.headers, duplex: "half" } as RequestInit;
+      const init = {
+        method: "POST",
+        body: options.form ? new URLSearchParams(options.form) : options.body,
+        headers: options.headers,
+        duplex: "half",
+      } as RequestInit;
       const sent = new Request(`${base}${pathname}`, init);
       if (!headers.has("Content-Type") && sent.headers.get("Content-Type")) headers.set("Content-Type", sent.headers.get("Content-Type")!);
       body = sent.body;

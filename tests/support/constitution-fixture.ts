@@ -13,10 +13,16 @@ import { createTestDatabase } from "./test-database";
  * standing orders unless told not to: where constitution drafting and voting start.
  */
 export async function foundingMembersReady(db: Db, size: number, options: { adoptStandingOrders?: boolean } = {}) {
-  const people = Array.from({ length: size }, (_, i) => ({ name: `Founder ${i + 1}`, email: `founder${i + 1}@example.org`, relation: "former_member" as const }));
+  const people = Array.from({ length: size }, (_, i) => ({
+    name: `Founder ${i + 1}`,
+    email: `founder${i + 1}@example.org`,
+    relation: "former_member" as const,
+  }));
   const { userIds } = await movementInFoundingPhase(db, people);
   const ids = people.map((p) => userIds.get(p.email) ?? "");
-  await db.insert(foundingMembers).values(ids.map((userId, i) => ({ userId, acceptedAt: new Date(), membershipNumber: i + 1, statementVersion: "test", consentVersion: "test" })));
+  await db
+    .insert(foundingMembers)
+    .values(ids.map((userId, i) => ({ userId, acceptedAt: new Date(), membershipNumber: i + 1, statementVersion: "test", consentVersion: "test" })));
   if (options.adoptStandingOrders !== false) await adoptStandingOrders(db, ids);
   return { ids, emails: people.map((p) => p.email) };
 }

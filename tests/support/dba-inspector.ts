@@ -51,7 +51,15 @@ export async function inspectAsDba(databaseUrl: string, pollId: string, options:
       ...pairByTransaction(disk, knowledge, "disk"),
       ...pairByTransaction(wal.rows, knowledge, "wal"),
     ]);
-    return { pairs, liveRows: live.length, diskRows: disk.length, walRecords: wal.records, walRows: wal.rows.length, walImages: wal.images, skipped: wal.skipped };
+    return {
+      pairs,
+      liveRows: live.length,
+      diskRows: disk.length,
+      walRecords: wal.records,
+      walRows: wal.rows.length,
+      walImages: wal.images,
+      skipped: wal.skipped,
+    };
   } finally {
     await sql.end();
   }
@@ -127,7 +135,12 @@ async function liveRows(sql: Sql, tables: readonly TableShape[], pollId: string)
  * still in pg_wal) to its end. Records of a file no table has now (a table truncated or
  * rewritten since) are read as each table of polls with as many columns would be.
  */
-async function walRows(sql: Sql, tables: readonly TableShape[], pollId: string, from?: string): Promise<{ rows: SeenRow[]; records: number; images: number; skipped: number }> {
+async function walRows(
+  sql: Sql,
+  tables: readonly TableShape[],
+  pollId: string,
+  from?: string,
+): Promise<{ rows: SeenRow[]; records: number; images: number; skipped: number }> {
   await sql`create extension if not exists pg_walinspect`;
   const [server] = await sql<{ db: number; timeline: number; segment: string; oldest: string | null }[]>`
     select (select oid::int from pg_database where datname = current_database()) as db,
@@ -239,7 +252,9 @@ async function diskRows(sql: Sql, tables: readonly TableShape[], pollId: string)
 async function readWalPages(sql: Sql, pages: readonly bigint[], timeline: number, segmentSize: bigint): Promise<Map<bigint, Buffer>> {
   const out = new Map<bigint, Buffer>();
   for (let i = 0; i < pages.length; i += 200) {
-    const wanted = pages.slice(i, i + 200).map((page) => ({ page: page.toString(), file: `pg_wal/${walFileName(timeline, page, segmentSize)}`, offset: Number(page % segmentSize) }));
+    const wanted = pages
+      .slice(i, i + 200)
+      .map((page) => ({ page: page.toString(), file: `pg_wal/${walFileName(timeline, page, segmentSize)}`, offset: Number(page % segmentSize) }));
     const rows = await sql<{ page: string; bytes: Buffer }[]>`
       select w.page, pg_read_binary_file(w.file, w.offset, ${WAL_PAGE_SIZE}) as bytes
       from json_to_recordset(${JSON.stringify(wanted)}::text::json) as w(page text, file text, "offset" bigint)`;

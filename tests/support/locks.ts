@@ -28,7 +28,9 @@ export async function holdLocks(db: Db, hold: (tx: Tx) => Promise<unknown>): Pro
 
 /** Sessions of this test's database waiting for a lock. */
 export async function lockWaiters(db: Db): Promise<number> {
-  const result = await db.execute<{ n: number }>(sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
+  const result = await db.execute<{ n: number }>(
+    sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+  );
   const rows = Array.isArray(result) ? result : (result as unknown as { rows: { n: number }[] }).rows;
   return Number(rows[0]?.n ?? 0);
 }

@@ -21,7 +21,6 @@ export const OFFICERS = [
   { role: "treasurer", title: "Treasurer", member: 2 },
 ] as const;
 
-
 export async function adoptedConstitution(db: Db, ids: readonly string[], source: DraftSource = { kind: "model" }): Promise<void> {
   const organiser = systemActor();
   const started = await startDraft(db, organiser, source);
@@ -47,7 +46,12 @@ export async function declaredOfficersElected(db: Db, ids: readonly string[], em
   const who = (i: number) => ({ id: ids[i]!, email: emails[i]! });
   for (const officer of OFFICERS) {
     const position = positions.find((p) => p.title === officer.title)!;
-    const stood = await stand(db, who(officer.member), position.id, { statement: "I will serve.", consent: true, registeredOfficer: true, treasurerEligible: true });
+    const stood = await stand(db, who(officer.member), position.id, {
+      statement: "I will serve.",
+      consent: true,
+      registeredOfficer: true,
+      treasurerEligible: true,
+    });
     if (!stood.ok) throw new Error(`stand: ${stood.code}`);
     // Two seconders who are not the candidate.
     for (const s of [3, 4]) await setSeconding(db, who(s), stood.candidacyId, true);

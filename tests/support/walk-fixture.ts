@@ -57,11 +57,19 @@ export async function createWalk(db: Db): Promise<Walk> {
   }
   await db.insert(movement).values({ name: "Walk", partyName: "the Party", deadline: new Date(Date.now() + 86_400_000) });
   // A finished import, so that its progress page and errors file exist.
-  const preview = await createImportPreview(db, actor, { fileName: "walk.csv", fileText: "name,email,postcode,relation,data consent\nA,a@example.org,EH1 1YZ,member,yes\n" });
+  const preview = await createImportPreview(db, actor, {
+    fileName: "walk.csv",
+    fileText: "name,email,postcode,relation,data consent\nA,a@example.org,EH1 1YZ,member,yes\n",
+  });
   if (!preview.ok) throw new Error(preview.code);
   await runImport(db, actor, preview.importId, preview.preview.mapping, false);
   // A closed ranked poll, so that every poll page (results, ballots, BLT) has something to show.
-  const created = await createPoll(db, actor, { title: "Walk", method: "irv", options: [{ label: "A" }, { label: "B" }], closesAt: new Date(Date.now() + 3600_000) });
+  const created = await createPoll(db, actor, {
+    title: "Walk",
+    method: "irv",
+    options: [{ label: "A" }, { label: "B" }],
+    closesAt: new Date(Date.now() + 3600_000),
+  });
   if (!created.ok) throw new Error(created.code);
   await openPoll(db, actor, created.pollId, [await userId(db, "member@example.org")]);
   await closePoll(db, actor, created.pollId);
@@ -77,12 +85,22 @@ export async function createWalk(db: Db): Promise<Walk> {
   await closePoll(db, actor, so.pollId);
   await db.update(movement).set({ standingOrdersPollId: so.pollId });
   await startDraft(db, actor, { kind: "model" });
-  const proposed = await proposeAmendment(db, { id: founder.userId, email: "founder@example.org", isOrganiser: false }, { operation: { kind: "delete", clauseId: "aims" }, reason: "Walk." });
+  const proposed = await proposeAmendment(
+    db,
+    { id: founder.userId, email: "founder@example.org", isOrganiser: false },
+    { operation: { kind: "delete", clauseId: "aims" }, reason: "Walk." },
+  );
   if (!proposed.ok) throw new Error(proposed.code);
   const round = await openRound(db, actor, { closesAt: ballotCloses() });
   if (!round.ok) throw new Error(round.code);
   // An election in nominations, for the position page.
-  const election = await createElection(db, actor, { title: "Walk", nominationsOpenAt: new Date(Date.now() - 60_000), nominationsCloseAt: nominationsClose(new Date(Date.now() - 60_000)), campaignsOfficer: false, committeeSeats: 3 });
+  const election = await createElection(db, actor, {
+    title: "Walk",
+    nominationsOpenAt: new Date(Date.now() - 60_000),
+    nominationsCloseAt: nominationsClose(new Date(Date.now() - 60_000)),
+    campaignsOfficer: false,
+    committeeSeats: 3,
+  });
   if (!election.ok) throw new Error(election.code);
   const positionId = (await listPositions(db, election.electionId))[0]!.id;
   const walk = {

@@ -41,11 +41,7 @@ export async function appendAudit(tx: DbOrTx, input: AuditInput): Promise<{ id: 
 export async function appendAuditEntries(tx: DbOrTx, inputs: readonly AuditInput[]): Promise<{ id: number; hash: string }[]> {
   if (inputs.length === 0) return [];
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-  const [last] = await tx
-    .select({ hash: auditLog.hash })
-    .from(auditLog)
-    .orderBy(desc(auditLog.id))
-    .limit(1);
+  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
   let prevHash = last?.hash ?? GENESIS_HASH;
   // Millisecond precision: the column keeps exactly what was hashed.
   const at = new Date();
@@ -88,12 +84,7 @@ export async function verifyAuditLog(db: DbOrTx, pageSize = 1000): Promise<Chain
   const verifier = new ChainVerifier();
   let afterId = 0;
   for (;;) {
-    const rows = await db
-      .select()
-      .from(auditLog)
-      .where(gt(auditLog.id, afterId))
-      .orderBy(asc(auditLog.id))
-      .limit(pageSize);
+    const rows = await db.select().from(auditLog).where(gt(auditLog.id, afterId)).orderBy(asc(auditLog.id)).limit(pageSize);
     for (const row of rows) {
       if (!verifier.add(row)) return verifier.result();
     }

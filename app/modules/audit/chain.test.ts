@@ -26,10 +26,40 @@ describe("audit chain", () => {
   });
 
   it.each([
-    ["a changed field", (c: StoredAuditEntry[]) => { c[1] = { ...c[1]!, actorLabel: "x" }; }, 2, "hash_mismatch"],
-    ["a changed time", (c: StoredAuditEntry[]) => { c[2] = { ...c[2]!, at: new Date(0) }; }, 3, "hash_mismatch"],
-    ["a removed entry", (c: StoredAuditEntry[]) => { c.splice(1, 1); }, 3, "prev_hash_mismatch"],
-    ["swapped entries", (c: StoredAuditEntry[]) => { const t = c[1]!; c[1] = c[2]!; c[2] = t; }, 3, "prev_hash_mismatch"],
+    [
+      "a changed field",
+      (c: StoredAuditEntry[]) => {
+        c[1] = { ...c[1]!, actorLabel: "x" };
+      },
+      2,
+      "hash_mismatch",
+    ],
+    [
+      "a changed time",
+      (c: StoredAuditEntry[]) => {
+        c[2] = { ...c[2]!, at: new Date(0) };
+      },
+      3,
+      "hash_mismatch",
+    ],
+    [
+      "a removed entry",
+      (c: StoredAuditEntry[]) => {
+        c.splice(1, 1);
+      },
+      3,
+      "prev_hash_mismatch",
+    ],
+    [
+      "swapped entries",
+      (c: StoredAuditEntry[]) => {
+        const t = c[1]!;
+        c[1] = c[2]!;
+        c[2] = t;
+      },
+      3,
+      "prev_hash_mismatch",
+    ],
   ])("names the first broken entry after %s", (_name, tamper, brokenId, problem) => {
     const entries = chain(4);
     tamper(entries);

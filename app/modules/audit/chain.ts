@@ -50,9 +50,7 @@ export function entryHash(prevHash: string, content: AuditContent): string {
 
 export type ChainProblem = "prev_hash_mismatch" | "hash_mismatch";
 
-export type ChainCheck =
-  | { ok: true; checked: number; headHash: string }
-  | { ok: false; checked: number; brokenEntryId: number; problem: ChainProblem };
+export type ChainCheck = { ok: true; checked: number; headHash: string } | { ok: false; checked: number; brokenEntryId: number; problem: ChainProblem };
 
 /**
  * Walks entries in id order, page by page, so that a long log never sits in memory at once.

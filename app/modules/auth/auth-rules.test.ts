@@ -41,9 +41,7 @@ describe("sign-in rules", () => {
 
   it("keys sign-in hashes with the server secret (HMAC-SHA-256)", () => {
     // RFC 4231, test case 2.
-    expect(keyedHash("Jefe", "what do ya want for nothing?")).toBe(
-      "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
-    );
+    expect(keyedHash("Jefe", "what do ya want for nothing?")).toBe("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
     expect(keyedHash("x".repeat(32), "token")).not.toBe(keyedHash("y".repeat(32), "token"));
     expect(keyedHash("x".repeat(32), "token")).not.toBe(hashToken("token"));
     expect(() => keyedHash("", "token")).toThrow();

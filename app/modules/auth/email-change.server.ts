@@ -16,7 +16,11 @@ export type RequestEmailChangeResult = { ok: true } | { ok: false; code: EmailCh
 
 /** Is the address someone else's: another account's, or a pledge of another person's? */
 async function usedByAnother(tx: DbOrTx, userId: string, email: string): Promise<boolean> {
-  const [user] = await tx.select({ id: users.id }).from(users).where(and(eq(users.email, email), ne(users.id, userId))).limit(1);
+  const [user] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.email, email), ne(users.id, userId)))
+    .limit(1);
   if (user) return true;
   const [pledge] = await tx
     .select({ id: pledges.id })
@@ -121,7 +125,10 @@ export async function confirmEmailChange(db: Db, token: string, secret: string):
     // Someone may have taken the address while the links were on their way.
     if (await usedByAnother(tx, user.id, row.newEmail)) return { ok: false, code: "address_in_use" } as const;
     await tx.update(users).set({ email: row.newEmail }).where(eq(users.id, user.id));
-    await tx.update(pledges).set({ email: row.newEmail }).where(and(eq(pledges.userId, user.id), isNull(pledges.erasedAt)));
+    await tx
+      .update(pledges)
+      .set({ email: row.newEmail })
+      .where(and(eq(pledges.userId, user.id), isNull(pledges.erasedAt)));
     await appendAudit(tx, { actor: { id: user.id, label: user.displayName }, action: "user.email_changed", subjectType: "user", subjectId: user.id });
     return { ok: true, changed: true } as const;
   });
@@ -130,7 +137,12 @@ export async function confirmEmailChange(db: Db, token: string, secret: string):
 /** Whether the person has a change waiting, for their account page (never the tokens). */
 export async function pendingEmailChange(db: DbOrTx, userId: string) {
   const [row] = await db
-    .select({ newEmail: emailChanges.newEmail, newConfirmedAt: emailChanges.newConfirmedAt, oldConfirmedAt: emailChanges.oldConfirmedAt, expiresAt: emailChanges.expiresAt })
+    .select({
+      newEmail: emailChanges.newEmail,
+      newConfirmedAt: emailChanges.newConfirmedAt,
+      oldConfirmedAt: emailChanges.oldConfirmedAt,
+      expiresAt: emailChanges.expiresAt,
+    })
     .from(emailChanges)
     .where(and(eq(emailChanges.userId, userId), gt(emailChanges.expiresAt, sql`now()`)))
     .limit(1);

@@ -2,10 +2,8 @@
 export const signInMessages = {
   emailMissing: "Enter your email address",
   emailFormat: "Enter an email address in the correct format, like name@example.com",
-  rateLimitedEmail:
-    "Too many sign-in links have been asked for this email address. Wait 15 minutes, then try again.",
+  rateLimitedEmail: "Too many sign-in links have been asked for this email address. Wait 15 minutes, then try again.",
   rateLimitedIp: "Too many sign-in links have been asked for from your connection. Wait 15 minutes, then try again.",
   rateLimitedOverall: "A great many people are asking for sign-in links just now. Wait a few minutes, then try again.",
-  linkInvalid:
-    "This sign-in link has expired or has already been used. Links work once, for 15 minutes. Ask for a new one below.",
+  linkInvalid: "This sign-in link has expired or has already been used. Links work once, for 15 minutes. Ask for a new one below.",
 };

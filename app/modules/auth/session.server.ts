@@ -35,9 +35,7 @@ export async function createSession(tx: DbOrTx, userId: string): Promise<{ token
   return { token, expiresAt };
 }
 
-export type SessionValidation =
-  | { status: "valid"; user: SessionUser; session: ActiveSession; refreshed: boolean }
-  | { status: "invalid" };
+export type SessionValidation = { status: "valid"; user: SessionUser; session: ActiveSession; refreshed: boolean } | { status: "invalid" };
 
 export async function validateSessionToken(db: DbOrTx, token: string, options: { maxAgeDays?: number } = {}): Promise<SessionValidation> {
   const maxAgeMs = (options.maxAgeDays ?? DEFAULT_SESSION_MAX_DAYS) * DAY_MS;

@@ -37,7 +37,11 @@ export async function requestSignInLink(
     });
     if (!decision.allowed) return { ok: false, code: "rate_limited", limitedBy: decision.limitedBy } as const;
 
-    const [user] = await tx.select({ id: users.id }).from(users).where(and(eq(users.email, email), isNull(users.erasedAt))).limit(1);
+    const [user] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.email, email), isNull(users.erasedAt)))
+      .limit(1);
     // Made for an unknown address too, and thrown away, so that both paths do the same hashing.
     const link = newSignInLink(input.secret);
     const movementName = await currentMovementName(tx);
@@ -97,20 +101,12 @@ export async function checkSignInLink(db: DbOrTx, token: string, secret: string)
     .select({ email: users.email })
     .from(signInTokens)
     .innerJoin(users, eq(users.id, signInTokens.userId))
-    .where(
-      and(
-        eq(signInTokens.tokenHash, keyedHash(secret, token)),
-        isNull(signInTokens.usedAt),
-        gt(signInTokens.expiresAt, sql`now()`),
-      ),
-    )
+    .where(and(eq(signInTokens.tokenHash, keyedHash(secret, token)), isNull(signInTokens.usedAt), gt(signInTokens.expiresAt, sql`now()`)))
     .limit(1);
   return row ? { ok: true, email: row.email } : { ok: false, code: "link_invalid" };
 }
 
-export type SignInResult =
-  | { ok: true; sessionToken: string; expiresAt: Date; redirectTo: string }
-  | { ok: false; code: "link_invalid" };
+export type SignInResult = { ok: true; sessionToken: string; expiresAt: Date; redirectTo: string } | { ok: false; code: "link_invalid" };
 
 /** Uses the link up and opens a session, in one transaction with its audit entry. */
 export async function signInWithLink(db: Db, token: string, secret: string): Promise<SignInResult> {
@@ -119,20 +115,10 @@ export async function signInWithLink(db: Db, token: string, secret: string): Pro
     const [used] = await tx
       .update(signInTokens)
       .set({ usedAt: new Date() })
-      .where(
-        and(
-          eq(signInTokens.tokenHash, keyedHash(secret, token)),
-          isNull(signInTokens.usedAt),
-          gt(signInTokens.expiresAt, sql`now()`),
-        ),
-      )
+      .where(and(eq(signInTokens.tokenHash, keyedHash(secret, token)), isNull(signInTokens.usedAt), gt(signInTokens.expiresAt, sql`now()`)))
       .returning({ userId: signInTokens.userId, redirectTo: signInTokens.redirectTo });
     if (!used) return { ok: false, code: "link_invalid" } as const;
-    const [user] = await tx
-      .select({ id: users.id, email: users.email })
-      .from(users)
-      .where(eq(users.id, used.userId))
-      .limit(1);
+    const [user] = await tx.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, used.userId)).limit(1);
     if (!user) return { ok: false, code: "link_invalid" } as const;
     const session = await createSession(tx, user.id);
     await appendAudit(tx, {

@@ -14,9 +14,7 @@ function errorOf(text: string): BallotFileError {
 
 describe("parseBlt", () => {
   it("reads candidates, seats, weighted ballots, quoted names and the title", () => {
-    const election = parseBlt(
-      ['3 2', '4 1 2 0', '2 3 0', '0', '"Castor"', '"Pollux"', '"Helen"', '"Pollux and Helen should tie"'].join("\n"),
-    );
+    const election = parseBlt(["3 2", "4 1 2 0", "2 3 0", "0", '"Castor"', '"Pollux"', '"Helen"', '"Pollux and Helen should tie"'].join("\n"));
     expect(election).toEqual({
       title: "Pollux and Helen should tie",
       candidates: ["Castor", "Pollux", "Helen"],
@@ -81,7 +79,7 @@ describe("parseBlt", () => {
     ["3 1\n1 1 0\n0\nA\nB", 6, "expected 3 candidate names"],
     ["3 1\n1 1 0\n-2\n0\nA\nB\nC", 3, "before the ballots"],
     ["3 1\n-x\n0\nA\nB\nC", 2, "is not a withdrawn candidate"],
-    ["3 1\n1 1 0\n0\n\"A\n\"B\"\n\"C\"", 4, "no closing quote"],
+    ['3 1\n1 1 0\n0\n"A\n"B"\n"C"', 4, "no closing quote"],
     ["3 1\n[nick a b]\n0\nA\nB\nC", 2, "[nick] must give 3 names"],
     ["3 1\n1 q 0\n0\nA\nB\nC", 2, '"q" is not a candidate number'],
   ])("reports %j at line %i", (text, line, problem) => {
@@ -123,14 +121,17 @@ describe("writeBlt", () => {
 });
 
 describe("labels as typed (issue 13)", () => {
-  const awkward = ['Robert "Bob" Smith', "Back\\slash \\\" both", "Zoë Ó'Brien; a=b", "Ron"];
+  const awkward = ['Robert "Bob" Smith', 'Back\\slash \\" both', "Zoë Ó'Brien; a=b", "Ron"];
 
   it("writes quotes and backslashes escaped, and reads them back exactly", () => {
     const election = {
       title: 'Chair "2026"',
       candidates: awkward,
       seats: 1,
-      ballots: [{ ranking: [0, 1], weight: 2 }, { ranking: [3], weight: 1 }],
+      ballots: [
+        { ranking: [0, 1], weight: 2 },
+        { ranking: [3], weight: 1 },
+      ],
       withdrawn: [],
       ron: null,
     };

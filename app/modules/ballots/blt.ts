@@ -49,10 +49,7 @@ export function parseBltWithLines(text: string): { election: Election; lines: Bl
   if (header === undefined) throw new BallotFileError(1, "the file is empty");
   const headerTokens = header.split(/\s+/);
   if (headerTokens.length !== 2 || !headerTokens.every((t) => /^\d+$/.test(t))) {
-    throw new BallotFileError(
-      lineNumber(),
-      `the first line must be "<number of candidates> <number of seats>", found "${header}"`,
-    );
+    throw new BallotFileError(lineNumber(), `the first line must be "<number of candidates> <number of seats>", found "${header}"`);
   }
   const candidateCount = Number(headerTokens[0]);
   const seats = Number(headerTokens[1]);
@@ -72,10 +69,7 @@ export function parseBltWithLines(text: string): { election: Election; lines: Bl
     if (/^\d+$/.test(token)) {
       const number = Number(token);
       if (number < 1 || number > candidateCount) {
-        throw new BallotFileError(
-          lineNumber(),
-          `candidate ${token} does not exist (candidates are numbered 1 to ${candidateCount})`,
-        );
+        throw new BallotFileError(lineNumber(), `candidate ${token} does not exist (candidates are numbered 1 to ${candidateCount})`);
       }
       return number - 1;
     }
@@ -89,20 +83,14 @@ export function parseBltWithLines(text: string): { election: Election; lines: Bl
   while (!ended) {
     const line = nextContentLine();
     if (line === undefined) {
-      throw new BallotFileError(
-        lineNumber(),
-        'the file ended before the line "0" that closes the list of ballots',
-      );
+      throw new BallotFileError(lineNumber(), 'the file ended before the line "0" that closes the list of ballots');
     }
     if (line.startsWith("[")) {
       if (!line.endsWith("]")) throw new BallotFileError(lineNumber(), 'an option line must end with "]"');
       const [keyword, ...args] = line.slice(1, -1).trim().split(/\s+/);
       if (keyword === "nick") {
         if (args.length !== candidateCount) {
-          throw new BallotFileError(
-            lineNumber(),
-            `[nick] must give ${candidateCount} names, one per candidate; found ${args.length}`,
-          );
+          throw new BallotFileError(lineNumber(), `[nick] must give ${candidateCount} names, one per candidate; found ${args.length}`);
         }
         nicknames = new Map(args.map((nick, i) => [nick, i]));
       } else if (keyword === "tie") {
@@ -124,10 +112,7 @@ export function parseBltWithLines(text: string): { election: Election; lines: Bl
       }
       for (const token of line.split(/\s+/)) {
         if (!/^-\d+$/.test(token)) {
-          throw new BallotFileError(
-            lineNumber(),
-            `"${token}" is not a withdrawn candidate (write it as minus the candidate number, e.g. -3)`,
-          );
+          throw new BallotFileError(lineNumber(), `"${token}" is not a withdrawn candidate (write it as minus the candidate number, e.g. -3)`);
         }
         withdrawn.push(candidateFromToken(token.slice(1)));
       }
@@ -143,10 +128,7 @@ export function parseBltWithLines(text: string): { election: Election; lines: Bl
     if (tokens[0]!.startsWith("(")) tokens = tokens.slice(1); // ballot label, e.g. (17)
     const weightToken = tokens[0] ?? "";
     if (!/^\d+$/.test(weightToken)) {
-      throw new BallotFileError(
-        lineNumber(),
-        `a ballot line must start with a whole-number weight, found "${weightToken}"`,
-      );
+      throw new BallotFileError(lineNumber(), `a ballot line must start with a whole-number weight, found "${weightToken}"`);
     }
     const closing = tokens.indexOf("0", 1);
     if (closing < 0) throw new BallotFileError(lineNumber(), 'a ballot line must end with "0"');
@@ -180,10 +162,7 @@ export function parseBltWithLines(text: string): { election: Election; lines: Bl
     index++;
   }
   if (strings.length < candidateCount) {
-    throw new BallotFileError(
-      lineNumber(),
-      `expected ${candidateCount} candidate names after the ballots, found ${strings.length}`,
-    );
+    throw new BallotFileError(lineNumber(), `expected ${candidateCount} candidate names after the ballots, found ${strings.length}`);
   }
   const candidates = strings.slice(0, candidateCount).map((s) => s.text);
   const title = strings[candidateCount]?.text ?? "";
@@ -263,9 +242,7 @@ export function writeBlt(election: Election): string {
   }
   if (election.ron !== undefined) out.push(`[ron ${election.ron === null ? "none" : election.ron + 1}]`);
   for (const { ranking, weight } of election.ballots) {
-    const ranks = ranking.map((entry) =>
-      typeof entry === "number" ? String(entry + 1) : entry.map((c) => c + 1).join("="),
-    );
+    const ranks = ranking.map((entry) => (typeof entry === "number" ? String(entry + 1) : entry.map((c) => c + 1).join("=")));
     out.push([String(weight), ...ranks, "0"].join(" "));
   }
   out.push("0");

@@ -90,9 +90,15 @@ describe("npm run count", () => {
         expect(stderr).toContain("[ron 1]");
       }
       // Marked as a person: Ron wins the seat. Marked as RON: the seat stays vacant.
-      const person = JSON.parse(runCount(write("p.blt", '2 1\n[ron none]\n2 1 0\n1 2 0\n0\n"Ron"\n"Bob"\n"T"\n'), "--json").stdout) as { elected: string[]; vacantSeats: number };
+      const person = JSON.parse(runCount(write("p.blt", '2 1\n[ron none]\n2 1 0\n1 2 0\n0\n"Ron"\n"Bob"\n"T"\n'), "--json").stdout) as {
+        elected: string[];
+        vacantSeats: number;
+      };
       expect(person).toMatchObject({ elected: ["Ron"], vacantSeats: 0 });
-      const ron = JSON.parse(runCount(write("r.blt", '2 1\n[ron 1]\n2 1 0\n1 2 0\n0\n"Ron"\n"Bob"\n"T"\n'), "--json").stdout) as { elected: string[]; vacantSeats: number };
+      const ron = JSON.parse(runCount(write("r.blt", '2 1\n[ron 1]\n2 1 0\n1 2 0\n0\n"Ron"\n"Bob"\n"T"\n'), "--json").stdout) as {
+        elected: string[];
+        vacantSeats: number;
+      };
       expect(ron).toMatchObject({ elected: ["Ron"], vacantSeats: 1 });
     });
 

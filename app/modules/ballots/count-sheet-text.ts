@@ -87,13 +87,15 @@ export function formatCountSheet(sheet: CountSheet, width = 100): string {
     while (end < columns.length && used + columnWidth(columns[end]!) <= width) used += columnWidth(columns[end++]!);
     const block = columns.slice(start, end);
     lines.push("", w.stagesOf(block[0]!.stage.stage, block.at(-1)!.stage.stage, columns.length));
-    const line = (label: string, cell: (c: Column) => string) => lines.push(`${fit(label, nameWidth)}${block.map((c) => " ".repeat(GAP) + cell(c)).join("")}`.trimEnd());
+    const line = (label: string, cell: (c: Column) => string) =>
+      lines.push(`${fit(label, nameWidth)}${block.map((c) => " ".repeat(GAP) + cell(c)).join("")}`.trimEnd());
     line("", (c) => `${"".padStart(c.changeWidth)} ${w.stage(c.stage.stage).padEnd(c.totalWidth)}`);
     line(w.candidate, (c) => `${w.change.padStart(c.changeWidth)} ${w.total.padStart(c.totalWidth - 2)}  `);
-    for (const row of rows) line(row.label, (c) => {
-      const [change, total] = row.cells(c.stage);
-      return `${change.padStart(c.changeWidth)} ${total.padStart(c.totalWidth)}`;
-    });
+    for (const row of rows)
+      line(row.label, (c) => {
+        const [change, total] = row.cells(c.stage);
+        return `${change.padStart(c.changeWidth)} ${total.padStart(c.totalWidth)}`;
+      });
     lines.push("");
     for (const c of block) {
       const value = w.transferValue(c.stage.transferValues);

@@ -45,7 +45,8 @@ function sheetProblems(sheet: CountSheet): string[] {
     if (u(stage.total) !== valid) problems.push(`stage ${stage.stage}: the totals row ${stage.total} is not the ${sheet.ballots} valid papers`);
     rows.forEach((row, r) => {
       const was = before[r] ? u(before[r]!.total) : 0n;
-      if (u(row.total) - was !== u(row.change)) problems.push(`stage ${stage.stage}, row ${r}: ${row.change} is not ${row.total} less ${before[r]?.total ?? 0}`);
+      if (u(row.total) - was !== u(row.change))
+        problems.push(`stage ${stage.stage}, row ${r}: ${row.change} is not ${row.total} less ${before[r]?.total ?? 0}`);
     });
     if (stage.events.length === 0) problems.push(`stage ${stage.stage} says nothing`);
     if (stage.lossOfFractions && u(stage.lossOfFractions.total) < 0n) problems.push(`stage ${stage.stage}: ${stage.lossOfFractions.total} lost`);
@@ -172,7 +173,18 @@ describe("what a Meek or WIGM column shows", () => {
   });
 
   it("WIGM: each transfer's parcels, at the value each paper moved at, add up to the changes", () => {
-    const election: Election = { title: "Surplus", candidates: ["A", "B", "C", "D"], seats: 2, withdrawn: [], ballots: [{ ranking: [0, 1, 2, 3], weight: 7 }, { ranking: [1], weight: 1 }, { ranking: [2], weight: 1 }, { ranking: [3], weight: 1 }] };
+    const election: Election = {
+      title: "Surplus",
+      candidates: ["A", "B", "C", "D"],
+      seats: 2,
+      withdrawn: [],
+      ballots: [
+        { ranking: [0, 1, 2, 3], weight: 7 },
+        { ranking: [1], weight: 1 },
+        { ranking: [2], weight: 1 },
+        { ranking: [3], weight: 1 },
+      ],
+    };
     const exact = countReferenceRule(election, "wigm-rational").sheet;
     // A's 7 papers move to B at 11/21 each, rounded half up for the sheet.
     expect(exact.stages[1]!.transfers).toEqual([{ from: "A", to: "B", papers: 7, value: "0.523809524", votes: "3.666666666" }]);
@@ -183,14 +195,28 @@ describe("what a Meek or WIGM column shows", () => {
     for (const stage of prf.stages.slice(1)) {
       prf.candidates.forEach((name, c) => {
         const cell = stage.candidates[c]!;
-        if (cell.change.startsWith("+")) expect(stage.transfers.filter((t) => t.to === name).reduce((sum, t) => sum + units(t.votes, 4), 0n), `${name} at stage ${stage.stage}`).toBe(units(cell.change, 4));
+        if (cell.change.startsWith("+"))
+          expect(
+            stage.transfers.filter((t) => t.to === name).reduce((sum, t) => sum + units(t.votes, 4), 0n),
+            `${name} at stage ${stage.stage}`,
+          ).toBe(units(cell.change, 4));
       });
     }
     expect(sheetProblems(prf)).toEqual([]);
   });
 
   it("says a seat won by re-open nominations stays vacant", () => {
-    const election: Election = { title: "Chair", candidates: ["Ann", "Re-open nominations"], seats: 1, withdrawn: [], ron: 1, ballots: [{ ranking: [1], weight: 5 }, { ranking: [0], weight: 2 }] };
+    const election: Election = {
+      title: "Chair",
+      candidates: ["Ann", "Re-open nominations"],
+      seats: 1,
+      withdrawn: [],
+      ron: 1,
+      ballots: [
+        { ranking: [1], weight: 5 },
+        { ranking: [0], weight: 2 },
+      ],
+    };
     for (const rule of ["meek", "wigm-prf"] as const) {
       const { sheet, report } = countReferenceRule(election, rule);
       expect(sheet.ron).toBe("Re-open nominations");
@@ -201,7 +227,17 @@ describe("what a Meek or WIGM column shows", () => {
   });
 
   it("numbers the rows when two names would read the same once cut to fit", () => {
-    const election: Election = { title: "Long names", candidates: ["Alexandra Montgomery-Smythe of Leith", "Alexandra Montgomery-Smythe of Perth", "Bo"], seats: 1, withdrawn: [], ballots: [{ ranking: [0], weight: 3 }, { ranking: [1], weight: 2 }, { ranking: [2, 1], weight: 2 }] };
+    const election: Election = {
+      title: "Long names",
+      candidates: ["Alexandra Montgomery-Smythe of Leith", "Alexandra Montgomery-Smythe of Perth", "Bo"],
+      seats: 1,
+      withdrawn: [],
+      ballots: [
+        { ranking: [0], weight: 3 },
+        { ranking: [1], weight: 2 },
+        { ranking: [2, 1], weight: 2 },
+      ],
+    };
     const text = formatCountSheet(countReferenceRule(election, "wigm-prf").sheet);
     expect(text).toMatch(/^1\. Alexandra Montgomery/m);
     expect(text).toMatch(/^2\. Alexandra Montgomery/m);
@@ -226,7 +262,11 @@ describe("every ranked rule's sheet (random elections)", () => {
           expect(sheetProblems(sheet)).toEqual([]);
           expect(sheet.elected).toEqual(report.elected);
           expect(sheet.stages.length).toBeGreaterThan(0);
-          const widest = Math.max(...formatCountSheet(sheet).split("\n").map((l) => l.length));
+          const widest = Math.max(
+            ...formatCountSheet(sheet)
+              .split("\n")
+              .map((l) => l.length),
+          );
           expect(widest).toBeLessThanOrEqual(100);
           // Someone excluded is marked where their votes leave them (or at the very end, when the count stops).
           sheet.stages.forEach((stage, i) =>

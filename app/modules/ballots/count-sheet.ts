@@ -170,17 +170,19 @@ export function sheetFromRankedReport(report: RankedCountReport): CountSheet {
   const units = (votes: number) => BigInt(Math.round(votes * scale));
   const f = (votes: number) => formatFigure(units(votes), places);
   const stv = report.method === "scottish-stv";
-  const raw = report.stages.map((s): RawStage => ({
-    events: eventsOf(s),
-    totals: s.totals.map((t) => units(t.votes)),
-    states: s.totals.map((t) => t.status),
-    nonTransferable: units(s.nonTransferable),
-    lossOfFractions: stv ? units(s.lossOfFractions) : null,
-    quota: report.quota !== null ? units(report.quota) : s.majorityThreshold !== undefined ? units(s.majorityThreshold) : null,
-    transferValues: distinctValues(s.transfers.map((t) => units(t.value))),
-    transfers: s.transfers.map((t) => ({ from: t.from, to: t.to, papers: t.papers, value: f(t.value), votes: f(t.votes) })),
-    ties: s.tieBreaks,
-  }));
+  const raw = report.stages.map(
+    (s): RawStage => ({
+      events: eventsOf(s),
+      totals: s.totals.map((t) => units(t.votes)),
+      states: s.totals.map((t) => t.status),
+      nonTransferable: units(s.nonTransferable),
+      lossOfFractions: stv ? units(s.lossOfFractions) : null,
+      quota: report.quota !== null ? units(report.quota) : s.majorityThreshold !== undefined ? units(s.majorityThreshold) : null,
+      transferValues: distinctValues(s.transfers.map((t) => units(t.value))),
+      transfers: s.transfers.map((t) => ({ from: t.from, to: t.to, papers: t.papers, value: f(t.value), votes: f(t.votes) })),
+      ties: s.tieBreaks,
+    }),
+  );
   return buildSheet(
     {
       method: report.method,

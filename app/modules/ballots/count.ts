@@ -5,11 +5,7 @@ import { countScottishIrv, countScottishStv } from "./scottish-stv";
 import { METHODS, type CountOptions, type CountReport, type Election, type Method } from "./types";
 
 /** Counts an election with the named method. */
-export function countElection(
-  election: Election,
-  method: Method,
-  options: CountOptions = {},
-): CountReport {
+export function countElection(election: Election, method: Method, options: CountOptions = {}): CountReport {
   switch (method) {
     case "scottish-stv":
       return countScottishStv(election, options);

@@ -28,16 +28,7 @@ const cases = listShared("droop-testsuite/expected", "-scotland-fixed-p5-d5.txt"
 
 describe("Droop test suite, Scottish rule", () => {
   it("has the expected cases", () => {
-    expect(cases.map((c) => c.blt)).toEqual([
-      "42.blt",
-      "42t.blt",
-      "513.blt",
-      "M135.blt",
-      "SC-Vm-12.blt",
-      "SC.blt",
-      "weak-defeat.blt",
-      "weak-surplus.blt",
-    ]);
+    expect(cases.map((c) => c.blt)).toEqual(["42.blt", "42t.blt", "513.blt", "M135.blt", "SC-Vm-12.blt", "SC.blt", "weak-defeat.blt", "weak-surplus.blt"]);
   });
 
   for (const { file, blt } of cases) {
@@ -93,9 +84,7 @@ describe("Droop test suite, Scottish rule", () => {
 
   it("breaks weak-defeat's tie by the earlier stage, as Droop does", () => {
     const report = countScottishStv(parseBlt(readShared("droop-testsuite", "blt", "weak-defeat.blt")));
-    expect(report.tieBreaks).toEqual([
-      { question: "exclusion", tied: ["B", "C"], chosen: "B", decidedBy: "earlier-stage", stage: 1 },
-    ]);
+    expect(report.tieBreaks).toEqual([{ question: "exclusion", tied: ["B", "C"], chosen: "B", decidedBy: "earlier-stage", stage: 1 }]);
   });
 
   it("decides SC-Vm-12's ties by the pre-drawn order, and by seeded lot without one", () => {

@@ -1,13 +1,7 @@
 import { countSheetWords } from "./messages";
 import { formatUnits, UNITS_PER_VOTE } from "./fixed-point";
 import { ELECTION_REASON_MESSAGES, TIE_QUESTION_MESSAGES } from "./messages";
-import type {
-  CountReport,
-  RankedCountReport,
-  SchulzeReport,
-  StageAction,
-  TieBreak,
-} from "./types";
+import type { CountReport, RankedCountReport, SchulzeReport, StageAction, TieBreak } from "./types";
 
 /**
  * A plain-text rendering of a count report, laid out like a returning officer's result
@@ -86,8 +80,7 @@ function formatRanked(report: RankedCountReport): string {
   out.push(
     [
       `Seats: ${report.seats}`,
-      `valid papers: ${report.ballots.valid}` +
-        (report.ballots.empty > 0 ? ` (plus ${report.ballots.empty} with no usable preference)` : ""),
+      `valid papers: ${report.ballots.valid}` + (report.ballots.empty > 0 ? ` (plus ${report.ballots.empty} with no usable preference)` : ""),
       report.quota === null ? "quota: majority of continuing votes" : `quota: ${report.quota}`,
       `seed: ${JSON.stringify(report.seed)}`,
     ].join("   "),
@@ -124,10 +117,7 @@ function formatRanked(report: RankedCountReport): string {
     rows.push(["Loss of fractions", ...report.stages.map((s) => `${votes(s.lossOfFractions, decimals)}  `)]);
   }
   if (report.method === "irv") {
-    rows.push([
-      "Votes needed to win",
-      ...report.stages.map((s) => `${votes(s.majorityThreshold ?? 0, decimals)}  `),
-    ]);
+    rows.push(["Votes needed to win", ...report.stages.map((s) => `${votes(s.majorityThreshold ?? 0, decimals)}  `)]);
   }
   out.push(table(rows));
   out.push("(E = elected at this stage, X = excluded at this stage)");
@@ -142,9 +132,7 @@ function formatOutcome(report: CountReport): string[] {
   else out.push("Elected, in order:");
   report.winners.forEach((w, i) => {
     const where = w.stage > 0 ? `stage ${w.stage}, ` : "";
-    out.push(
-      `  ${i + 1}. ${w.candidate} (${where}${ELECTION_REASON_MESSAGES[w.reason]})${w.ron ? " - re-open nominations: seat stays vacant" : ""}`,
-    );
+    out.push(`  ${i + 1}. ${w.candidate} (${where}${ELECTION_REASON_MESSAGES[w.reason]})${w.ron ? " - re-open nominations: seat stays vacant" : ""}`);
   });
   if (report.vacantSeats > 0) out.push(`Vacant seats: ${report.vacantSeats}`);
   return out;
@@ -153,9 +141,7 @@ function formatOutcome(report: CountReport): string[] {
 function formatSchulze(report: SchulzeReport): string {
   const out: string[] = [];
   out.push(`${METHOD_TITLES.schulze}${report.title ? `: ${report.title}` : ""}`);
-  out.push(
-    `Seats: ${report.seats}   papers with a preference: ${report.ballots.valid}   seed: ${JSON.stringify(report.seed)}`,
-  );
+  out.push(`Seats: ${report.seats}   papers with a preference: ${report.ballots.valid}   seed: ${JSON.stringify(report.seed)}`);
   out.push("");
   const numbered = report.candidates.map((name, i) => `${i + 1}`.padStart(2) + `  ${name}`);
   out.push("Candidates:", ...numbered.map((line) => `  ${line}`), "");

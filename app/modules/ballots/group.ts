@@ -15,10 +15,7 @@ import type { Ballot, CandidateIndex, RankEntry, Ranking } from "./types";
  * as if absent from the ballot, equal-rank groups sorted and of size >= 2, a group of one
  * written as a plain number, and empty groups dropped.
  */
-export function normaliseRanking(
-  ranking: Ranking,
-  skip?: ReadonlySet<CandidateIndex>,
-): RankEntry[] {
+export function normaliseRanking(ranking: Ranking, skip?: ReadonlySet<CandidateIndex>): RankEntry[] {
   const seen = new Set<CandidateIndex>();
   const result: RankEntry[] = [];
   for (const entry of ranking) {
@@ -84,10 +81,7 @@ function decimalKey(ranking: Ranking): string {
  * Keyed by a compact string per ranking (`rankingKey`), which keeps a million papers well under
  * a second and copes with 100,000 distinct rankings of 100 candidates without memory churn.
  */
-export function groupBallots(
-  ballots: Iterable<Ballot | Ranking>,
-  skip?: ReadonlySet<CandidateIndex>,
-): Ballot[] {
+export function groupBallots(ballots: Iterable<Ballot | Ranking>, skip?: ReadonlySet<CandidateIndex>): Ballot[] {
   const groupOf = new Map<string, number>();
   const rankings: RankEntry[][] = [];
   const weights: number[] = [];
@@ -151,18 +145,13 @@ export interface PreparedBallots {
  * no preference at all is counted as empty (not valid), as a blank paper would be.
  * Throws a RangeError for a candidate number outside 0..candidateCount-1.
  */
-export function prepareStrictBallots(
-  ballots: readonly Ballot[],
-  withdrawn: ReadonlySet<CandidateIndex>,
-  candidateCount: number,
-): PreparedBallots {
+export function prepareStrictBallots(ballots: readonly Ballot[], withdrawn: ReadonlySet<CandidateIndex>, candidateCount: number): PreparedBallots {
   let cast = 0;
   let empty = 0;
   const strict: Ballot[] = [];
   // seenOn[c] = 1 + index of the last ballot that ranked c: a duplicate check without a Set.
   const seenOn = new Int32Array(candidateCount);
-  const outOfRange = (c: number): RangeError =>
-    new RangeError(`a ballot ranks candidate ${c}, but there are only ${candidateCount} candidates`);
+  const outOfRange = (c: number): RangeError => new RangeError(`a ballot ranks candidate ${c}, but there are only ${candidateCount} candidates`);
   ballots.forEach((ballot, b) => {
     cast += ballot.weight;
     const ranking = ballot.ranking;

@@ -19,7 +19,8 @@ const message = (election: Election, action: GuardedAction): string =>
     iterate: (_name, a) => `Iterate (${a.status})`,
     tie: (name, _a, tied) => `Break tie (defeat): [${tied}] -> ${name}`,
     "defeat-batch": (name) => `Defeat certain loser: ${name}`,
-    defeat: (name, a) => (a.status === "stable" ? `Defeat (stable surplus ${formatGuarded(a.surplus)}): ${name}` : `Defeat (surplus ${formatGuarded(a.surplus)} < omega): ${name}`),
+    defeat: (name, a) =>
+      a.status === "stable" ? `Defeat (stable surplus ${formatGuarded(a.surplus)}): ${name}` : `Defeat (surplus ${formatGuarded(a.surplus)} < omega): ${name}`,
   });
 
 describe("Droop test suite, Meek with omega 10^-9 in guarded arithmetic", () => {
@@ -47,7 +48,7 @@ describe("Droop test suite, Meek with omega 10^-9 in guarded arithmetic", () => 
       });
 
       it("elects the same candidates", () => {
-        const electedByDroop = droop.flatMap((a) => (/^Elect(?: remaining)?: (.*)$/.exec(a.message)?.slice(1, 2) ?? []));
+        const electedByDroop = droop.flatMap((a) => /^Elect(?: remaining)?: (.*)$/.exec(a.message)?.slice(1, 2) ?? []);
         expect(report.elected.map((c) => election.candidates[c])).toEqual(electedByDroop);
       });
     });

@@ -70,11 +70,18 @@ export function countMeekGuarded(election: Election, options: TieOrderOption = {
   // Papers that rank some candidates equal are read rank by rank, sharing each rank's weight
   // among the candidates on it still counted (as Droop does); the others in the usual way.
   const isStrict = (ranking: Election["ballots"][number]["ranking"]) => ranking.every((r) => typeof r === "number" || r.length === 1);
-  const prepared = prepareStrictBallots(election.ballots.filter((b) => isStrict(b.ranking)), withdrawn, n);
+  const prepared = prepareStrictBallots(
+    election.ballots.filter((b) => isStrict(b.ranking)),
+    withdrawn,
+    n,
+  );
   const groups = prepared.groups.map((g) => ({ ranking: g.ranking as readonly number[], count: BigInt(g.weight) }));
   const equal = election.ballots
     .filter((b) => !isStrict(b.ranking))
-    .map((b) => ({ ranks: b.ranking.map((r) => (typeof r === "number" ? [r] : [...r]).filter((c) => !withdrawn.has(c))).filter((r) => r.length > 0), count: BigInt(b.weight) }))
+    .map((b) => ({
+      ranks: b.ranking.map((r) => (typeof r === "number" ? [r] : [...r]).filter((c) => !withdrawn.has(c))).filter((r) => r.length > 0),
+      count: BigInt(b.weight),
+    }))
     .filter((b) => b.ranks.length > 0);
   const valid = prepared.valid + equal.reduce((sum, b) => sum + Number(b.count), 0);
   const nBallots = BigInt(valid) * ONE;

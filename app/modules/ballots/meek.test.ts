@@ -45,11 +45,14 @@ describe("Droop test suite, PR Foundation Meek reference rule", () => {
           expectMeekFigures(expected, ours, formatMeekUnits, where);
         });
         // Not vacuous: every action but the ties lists every candidate.
-        expect(compared).toBeGreaterThanOrEqual((droop.length - droop.filter((a) => a.message.startsWith("Break tie")).length) * election.candidates.length - election.withdrawn.length * droop.length);
+        expect(compared).toBeGreaterThanOrEqual(
+          (droop.length - droop.filter((a) => a.message.startsWith("Break tie")).length) * election.candidates.length -
+            election.withdrawn.length * droop.length,
+        );
       });
 
       it("elects the same candidates", () => {
-        const electedByDroop = droop.flatMap((a) => (/^Elect(?: remaining)?: (.*)$/.exec(a.message)?.slice(1, 2) ?? []));
+        const electedByDroop = droop.flatMap((a) => /^Elect(?: remaining)?: (.*)$/.exec(a.message)?.slice(1, 2) ?? []);
         expect(report.elected.map((c) => election.candidates[c])).toEqual(electedByDroop);
       });
     });

@@ -113,7 +113,16 @@ export const referenceRuleWords = {
   round: (n: number) => (n === 0 ? "First count" : `Round ${n}`),
   elected: "Elected",
   states: { hopeful: "hopeful", elected: "elected", pending: "surplus to go", defeated: "excluded" } as Record<string, string>,
-  figures: { quota: "Quota", votes: "Votes", residual: "Residual", surplus: "Surplus", elected: "Elected", pending: "Surplus to go", hopeful: "Hopeful", nonTransferable: "Non-transferable" },
+  figures: {
+    quota: "Quota",
+    votes: "Votes",
+    residual: "Residual",
+    surplus: "Surplus",
+    elected: "Elected",
+    pending: "Surplus to go",
+    hopeful: "Hopeful",
+    nonTransferable: "Non-transferable",
+  },
   meek: (kind: string, a: { name: string; tied: string; surplus: string; status?: string | undefined }): string => {
     switch (kind) {
       case "begin":
@@ -121,16 +130,20 @@ export const referenceRuleWords = {
       case "elect":
         return `Elected: ${a.name}`;
       case "iterate":
-        return {
-          elected: "Iterations ended: someone reached the quota",
-          omega: "Iterations ended: the surplus is below omega",
-          stable: "Iterations ended: the surplus no longer falls",
-          batch: "Iterations ended: some candidates can no longer win",
-        }[a.status ?? "omega"] ?? "Iterations ended";
+        return (
+          {
+            elected: "Iterations ended: someone reached the quota",
+            omega: "Iterations ended: the surplus is below omega",
+            stable: "Iterations ended: the surplus no longer falls",
+            batch: "Iterations ended: some candidates can no longer win",
+          }[a.status ?? "omega"] ?? "Iterations ended"
+        );
       case "tie":
         return `Tie for exclusion between ${a.tied}: ${a.name} is excluded, by the tie order`;
       case "defeat":
-        return a.status === "stable" ? `Excluded: ${a.name} (the surplus, ${a.surplus}, no longer falls)` : `Excluded: ${a.name} (the surplus, ${a.surplus}, is below omega)`;
+        return a.status === "stable"
+          ? `Excluded: ${a.name} (the surplus, ${a.surplus}, no longer falls)`
+          : `Excluded: ${a.name} (the surplus, ${a.surplus}, is below omega)`;
       case "defeat-batch":
         return `Excluded, as they can no longer win: ${a.name}`;
       default:
@@ -144,7 +157,9 @@ export const referenceRuleWords = {
       case "elect":
         return `Elected, surplus to transfer: ${a.name}`;
       case "tie":
-        return a.tieFor === "surplus" ? `Equal surpluses of ${a.tied}: ${a.name}'s goes first, by the tie order` : `Tie for exclusion between ${a.tied}: ${a.name} is excluded, by the tie order`;
+        return a.tieFor === "surplus"
+          ? `Equal surpluses of ${a.tied}: ${a.name}'s goes first, by the tie order`
+          : `Tie for exclusion between ${a.tied}: ${a.name} is excluded, by the tie order`;
       case "surplus":
         return `Transferring the surplus of ${a.name}`;
       case "surplus-transferred":
@@ -218,7 +233,8 @@ export const countSheetWords = {
   candidate: "Candidate",
   change: "+/-",
   total: "Total",
-  transferValue: (values: readonly string[]) => (values.length === 0 ? "" : values.length === 1 ? `Transfer value ${values[0]}` : `Transfer values ${values.join(", ")}`),
+  transferValue: (values: readonly string[]) =>
+    values.length === 0 ? "" : values.length === 1 ? `Transfer value ${values[0]}` : `Transfer values ${values.join(", ")}`,
   rows: {
     "non-transferable": "Non-transferable",
     excess: "Excess",
@@ -240,7 +256,8 @@ export const countSheetWords = {
     `${countSheetWords.methodNames[sheet.method] ?? sheet.method} · ${sheet.seats} ${sheet.seats === 1 ? "seat" : "seats"} · ${sheet.ballots.toLocaleString("en-GB")} valid ${sheet.ballots === 1 ? "paper" : "papers"}`,
   elected: "Elected",
   /** The elected in order, a seat won by re-open nominations said as vacant. */
-  electedList: (sheet: { elected: readonly string[]; ron: string | null }): string[] => sheet.elected.map((name) => (name === sheet.ron ? countSheetWords.ronSeat(name) : name)),
+  electedList: (sheet: { elected: readonly string[]; ron: string | null }): string[] =>
+    sheet.elected.map((name) => (name === sheet.ron ? countSheetWords.ronSeat(name) : name)),
   /** The notes a sheet's rows need. */
   notesFor: (sheet: { residual: string; loss: string; stages: readonly { lossOfFractions: unknown }[] }): string[] => [
     ...(sheet.residual === "excess" ? [countSheetWords.rowNotes.excess] : []),

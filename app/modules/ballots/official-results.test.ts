@@ -58,12 +58,8 @@ function expectDroopStages(report: RankedCountReport, droopText: string): void {
     for (const [name, value] of expected.totals) {
       expect(ours.get(name), `${name} at stage ${stage.stage} (${expected.action})`).toBe(value);
     }
-    expect(toUnits(stage.nonTransferable), `non-transferable at stage ${stage.stage}`).toBe(
-      expected.nonTransferable,
-    );
-    expect(toUnits(stage.lossOfFractions), `loss of fractions at stage ${stage.stage}`).toBe(
-      expected.residual,
-    );
+    expect(toUnits(stage.nonTransferable), `non-transferable at stage ${stage.stage}`).toBe(expected.nonTransferable);
+    expect(toUnits(stage.lossOfFractions), `loss of fractions at stage ${stage.stage}`).toBe(expected.residual);
   });
 }
 
@@ -92,7 +88,9 @@ describe("Edinburgh 2017, Ward 1 Almond (Scottish STV, 4 seats)", () => {
   });
 
   it("follows the declared sequence of surpluses and exclusions", () => {
-    expect(report.stages.map((s) => (s.action.kind === "first-preferences" || s.action.kind === "round" ? "first" : `${s.action.kind} ${s.action.candidate}`))).toEqual([
+    expect(
+      report.stages.map((s) => (s.action.kind === "first-preferences" || s.action.kind === "round" ? "first" : `${s.action.kind} ${s.action.candidate}`)),
+    ).toEqual([
       "first",
       "surplus Kevin LANG (LD)",
       "surplus Louise YOUNG (LD)",
@@ -107,8 +105,7 @@ describe("Edinburgh 2017, Ward 1 Almond (Scottish STV, 4 seats)", () => {
   });
 
   it("uses the rule 48(3) transfer values given in the README", () => {
-    const values = (stage: number): number[] =>
-      [...new Set(report.stages[stage - 1]!.transfers.map((t) => t.value))].sort();
+    const values = (stage: number): number[] => [...new Set(report.stages[stage - 1]!.transfers.map((t) => t.value))].sort();
     expect(values(2)).toEqual([0.53248]);
     expect(values(3)).toEqual([0.1182, 0.22198]);
     expect(values(4)).toContain(0.05114);
@@ -244,14 +241,7 @@ describe("Burlington 2009 mayoral election (IRV; Schulze differs)", () => {
   const election = parsePreflib(readShared("burlington-2009-mayor", "00005-00000002.toi"), "toi");
 
   it("reads the PrefLib file", () => {
-    expect(election.candidates).toEqual([
-      "Bob Kiss",
-      "Andy Montroll",
-      "James Simpson",
-      "Dan Smith",
-      "Kurt Wright",
-      "Write-In",
-    ]);
+    expect(election.candidates).toEqual(["Bob Kiss", "Andy Montroll", "James Simpson", "Dan Smith", "Kurt Wright", "Write-In"]);
     expect(election.ballots.reduce((sum, b) => sum + b.weight, 0)).toBe(8980);
     expect(election.ballots).toHaveLength(384);
   });

@@ -24,9 +24,7 @@ export type PreflibDataType = "soi" | "toi" | "soc" | "toc";
 export function parsePreflib(text: string, dataType?: PreflibDataType): Election {
   const lines = text.split(/\r\n|\n|\r/);
   const firstContent = lines.find((line) => line.trim() !== "")?.trim() ?? "";
-  return /^\d+$/.test(firstContent)
-    ? parseLegacy(lines, dataType)
-    : parseModern(lines, dataType);
+  return /^\d+$/.test(firstContent) ? parseLegacy(lines, dataType) : parseModern(lines, dataType);
 }
 
 function parseModern(lines: readonly string[], dataType?: PreflibDataType): Election {
@@ -66,7 +64,7 @@ function parseModern(lines: readonly string[], dataType?: PreflibDataType): Elec
     if (!match) {
       throw new BallotFileError(line, `expected "<count>: <ranking>", found "${text}"`);
     }
-    return parseRanking(match[1]!, (match[2] ?? ""), count, line, type);
+    return parseRanking(match[1]!, match[2] ?? "", count, line, type);
   });
   return { title, candidates, seats: 1, ballots, withdrawn: [] };
 }
@@ -100,18 +98,12 @@ function parseLegacy(lines: readonly string[], dataType?: PreflibDataType): Elec
   for (let entry = next(); entry; entry = next()) {
     const match = /^(\d+)\s*,\s*(\S.*)?$/.exec(entry.text);
     if (!match) throw new BallotFileError(entry.line, `expected "<count>,<ranking>", found "${entry.text}"`);
-    ballots.push(parseRanking(match[1]!, (match[2] ?? ""), count, entry.line, dataType));
+    ballots.push(parseRanking(match[1]!, match[2] ?? "", count, entry.line, dataType));
   }
   return { title: "", candidates, seats: 1, ballots, withdrawn: [] };
 }
 
-function parseRanking(
-  countText: string,
-  rankingText: string,
-  alternatives: number,
-  line: number,
-  type: PreflibDataType | undefined,
-): Ballot {
+function parseRanking(countText: string, rankingText: string, alternatives: number, line: number, type: PreflibDataType | undefined): Ballot {
   const weight = Number(countText);
   if (!Number.isSafeInteger(weight)) throw new BallotFileError(line, "the count is too large");
   const ranking: RankEntry[] = [];
@@ -121,10 +113,7 @@ function parseRanking(
     if (!/^\d+$/.test(text)) throw new BallotFileError(line, `"${text}" is not an alternative number`);
     const number = Number(text);
     if (number < 1 || number > alternatives) {
-      throw new BallotFileError(
-        line,
-        `alternative ${number} does not exist (alternatives are numbered 1 to ${alternatives})`,
-      );
+      throw new BallotFileError(line, `alternative ${number} does not exist (alternatives are numbered 1 to ${alternatives})`);
     }
     const c = number - 1;
     if (seen.has(c)) throw new BallotFileError(line, `alternative ${number} is ranked twice`);

@@ -33,9 +33,7 @@ describe("Scottish STV properties", () => {
         const quota = toUnits(report.quota!);
         for (const standing of report.stages[0]!.totals) {
           if (toUnits(standing.votes) >= quota) {
-            expect(report.winners).toContainEqual(
-              expect.objectContaining({ candidate: standing.candidate, stage: 1, reason: "quota" }),
-            );
+            expect(report.winners).toContainEqual(expect.objectContaining({ candidate: standing.candidate, stage: 1, reason: "quota" }));
           }
         }
       }),
@@ -49,9 +47,7 @@ describe("Scottish STV properties", () => {
         const report = countScottishStv(election, { seed: "p" });
         const shuffled = shuffle(election.ballots, shuffleSeed);
         expect(countScottishStv({ ...election, ballots: shuffled }, { seed: "p" })).toEqual(report);
-        const papers: Ballot[] = election.ballots.flatMap((b) =>
-          Array.from({ length: b.weight }, () => ({ ranking: b.ranking, weight: 1 })),
-        );
+        const papers: Ballot[] = election.ballots.flatMap((b) => Array.from({ length: b.weight }, () => ({ ranking: b.ranking, weight: 1 })));
         expect(countScottishStv({ ...election, ballots: shuffle(papers, shuffleSeed + 1) }, { seed: "p" })).toEqual(report);
       }),
       { numRuns: 250 },

@@ -161,11 +161,7 @@ export class RankedCount {
   }
 
   /** Chooses among tied candidates and records how (see ties.ts). */
-  choose(
-    tied: readonly CandidateIndex[],
-    prefer: "highest" | "lowest",
-    question: TieQuestion,
-  ): { chosen: CandidateIndex; record: TieBreak | null } {
+  choose(tied: readonly CandidateIndex[], prefer: "highest" | "lowest", question: TieQuestion): { chosen: CandidateIndex; record: TieBreak | null } {
     return breakTie(tied, prefer, question, this.tieContext);
   }
 
@@ -233,10 +229,7 @@ export class RankedCount {
     const lowest = Math.min(...continuing.map((c) => this.totals[c]!));
     const tied = continuing.filter((c) => this.totals[c] === lowest);
     const { chosen, record } = this.choose(tied, "lowest", "exclusion");
-    this.beginStage(
-      { kind: "exclusion", candidate: this.names[chosen]!, reason: "lowest-total", total: unitsToVotes(this.totals[chosen]!) },
-      chosen,
-    );
+    this.beginStage({ kind: "exclusion", candidate: this.names[chosen]!, reason: "lowest-total", total: unitsToVotes(this.totals[chosen]!) }, chosen);
     this.recordTie(record);
     this.exclude(chosen);
     this.transferAll(chosen, (value) => value);
@@ -255,12 +248,7 @@ export class RankedCount {
    */
   elect(candidates: readonly CandidateIndex[], reason: ElectionReason): CandidateIndex[] {
     if (candidates.length === 0) return [];
-    const { order, tieBreaks } = orderByTotal(
-      candidates,
-      this.totals,
-      "election-order",
-      this.tieContext,
-    );
+    const { order, tieBreaks } = orderByTotal(candidates, this.totals, "election-order", this.tieContext);
     for (const record of tieBreaks) this.recordTie(record);
     const electedNow: CandidateIndex[] = [];
     for (const c of order) {
@@ -304,9 +292,7 @@ export class RankedCount {
       nonTransferable: unitsToVotes(this.nonTransferable),
       lossOfFractions: unitsToVotes(this.lossOfFractions),
       continuingVotes: unitsToVotes(this.stageContinuingUnits),
-      ...(this.stageThreshold !== undefined
-        ? { majorityThreshold: unitsToVotes(this.stageThreshold) }
-        : {}),
+      ...(this.stageThreshold !== undefined ? { majorityThreshold: unitsToVotes(this.stageThreshold) } : {}),
       elected: this.stageElected,
       excluded: this.stageExcluded.map((c) => this.names[c]!),
       tieBreaks: this.stageTies,

@@ -21,7 +21,18 @@ import { countMeekGuarded } from "./meek-guarded";
 import { countMeekPrf } from "./meek";
 import { findRon } from "./ron";
 import { tieOrderOf } from "./reference-rules";
-import type { CandidateIndex, CountOptions, Election, ElectionReason, RankedCountReport, ReferenceRule, StageEvent, StageReport, TieBreak, Winner } from "./types";
+import type {
+  CandidateIndex,
+  CountOptions,
+  Election,
+  ElectionReason,
+  RankedCountReport,
+  ReferenceRule,
+  StageEvent,
+  StageReport,
+  TieBreak,
+  Winner,
+} from "./types";
 import { countWigmPrf, countWigmRational, type Rational, type WigmMove, type WigmReport } from "./wigm";
 
 /** Places the sheet shows each rule's figures to: the rule's own, but no more than 9 (decision 051). */
@@ -94,7 +105,12 @@ export function countReferenceRule(election: Election, rule: ReferenceRule, opti
       ballots = report.ballots;
       elected = report.elected;
     };
-    if (rule === "wigm-prf") fromWigm(countWigmPrf(e, { tieOrder: order }), (units) => units, (m) => m.value * m.papers);
+    if (rule === "wigm-prf")
+      fromWigm(
+        countWigmPrf(e, { tieOrder: order }),
+        (units) => units,
+        (m) => m.value * m.papers,
+      );
     else
       fromWigm(
         countWigmRational(e, { tieOrder: order }),
@@ -184,7 +200,13 @@ function assemble(
   for (const step of steps) {
     const c = step.candidate;
     if (step.kind === "tie") {
-      ties.push({ question: step.tieFor === "surplus" ? "surplus-order" : "exclusion", tied: (step.tied ?? []).map(name), chosen: name(c!), decidedBy: "tie-order", order: order.map(name) });
+      ties.push({
+        question: step.tieFor === "surplus" ? "surplus-order" : "exclusion",
+        tied: (step.tied ?? []).map(name),
+        chosen: name(c!),
+        decidedBy: "tie-order",
+        order: order.map(name),
+      });
       continue;
     }
     if (step.kind === "begin") {
@@ -203,7 +225,9 @@ function assemble(
         if (redistributing.excluded.length > 0) events.push({ kind: "exclusion", candidates: redistributing.excluded.map(name) });
         else events.push({ kind: "surplus", candidates: (redistributing.elected.length > 0 ? redistributing.elected : electedBefore(columns)).map(name) });
         // Candidates this very step excludes are still in the count in this column.
-        const states = statesOf(step).map((s, i) => (s === "excluded" && !redistributing.excluded.includes(i) && last().raw.states[i] !== "excluded" ? last().raw.states[i]! : s));
+        const states = statesOf(step).map((s, i) =>
+          s === "excluded" && !redistributing.excluded.includes(i) && last().raw.states[i] !== "excluded" ? last().raw.states[i]! : s,
+        );
         // The column tells the ties that chose whom it excludes; a tie just made belongs to this step.
         const justMade = ties;
         ties = heldTies;
@@ -228,7 +252,13 @@ function assemble(
     // WIGM: a column per transfer; elections and the count's end are marked where they happen.
     if (step.kind === "surplus-transferred" || step.kind === "defeat-transferred") {
       const from = name(c!);
-      const transfers: SheetTransfer[] = step.moves.map((m) => ({ from, to: m.to === null ? null : name(m.to), papers: Number(m.papers), value: formatFigure(m.value, places), votes: formatFigure(m.votes, places) }));
+      const transfers: SheetTransfer[] = step.moves.map((m) => ({
+        from,
+        to: m.to === null ? null : name(m.to),
+        papers: Number(m.papers),
+        value: formatFigure(m.value, places),
+        votes: formatFigure(m.votes, places),
+      }));
       const event: StageEvent = step.kind === "surplus-transferred" ? { kind: "surplus", candidates: [from] } : { kind: "exclusion", candidates: [from] };
       open(step, [event], statesOf(step), transfers, distinctValues(step.moves.map((m) => m.value)));
     } else if (step.kind === "elect" || step.kind === "elect-remaining") {
@@ -272,11 +302,23 @@ function ronName(e: Election, options: CountOptions): string | null {
 }
 
 /** The sheet as the report the result pages and the declaration read (figures as numbers). */
-function toReport(e: Election, rule: ReferenceRule, options: CountOptions, sheet: CountSheet, columns: readonly Column[], electedOrder: readonly CandidateIndex[]): RankedCountReport {
+function toReport(
+  e: Election,
+  rule: ReferenceRule,
+  options: CountOptions,
+  sheet: CountSheet,
+  columns: readonly Column[],
+  electedOrder: readonly CandidateIndex[],
+): RankedCountReport {
   const ron = findRon(e, options);
   const reasons = new Map<CandidateIndex, { stage: number; reason: ElectionReason }>();
   columns.forEach((column, i) => column.reasons.forEach((reason, c) => reasons.set(c, { stage: i + 1, reason })));
-  const winners: Winner[] = electedOrder.map((c) => ({ candidate: e.candidates[c]!, stage: reasons.get(c)?.stage ?? sheet.stages.length, reason: reasons.get(c)?.reason ?? "last-standing", ron: c === ron }));
+  const winners: Winner[] = electedOrder.map((c) => ({
+    candidate: e.candidates[c]!,
+    stage: reasons.get(c)?.stage ?? sheet.stages.length,
+    reason: reasons.get(c)?.reason ?? "last-standing",
+    ron: c === ron,
+  }));
   const stages: StageReport[] = sheet.stages.map((s) => ({
     stage: s.stage,
     action: { kind: "round", events: s.events },

@@ -39,20 +39,35 @@ const rules: Record<string, (e: Election) => Counted> = {
     const settled = r.actions.filter((a) => a.kind === "begin" || a.kind === "elect" || a.kind === "complete");
     const valid = BigInt(r.ballots) * 10n ** 9n;
     const begin = r.actions[0]!;
-    return { elected: r.elected, residuals: settled.map((a) => valid - a.votes), firstQuota: begin.quota, firstVotes: new Map(begin.standings.map((s) => [s.candidate, s.votes])) };
+    return {
+      elected: r.elected,
+      residuals: settled.map((a) => valid - a.votes),
+      firstQuota: begin.quota,
+      firstVotes: new Map(begin.standings.map((s) => [s.candidate, s.votes])),
+    };
   },
   "Meek (omega 10^-9, guarded)": (e) => {
     const r = countMeekGuarded(e);
     const settled = r.actions.filter((a) => a.kind === "begin" || a.kind === "elect" || a.kind === "iterate" || a.kind === "complete");
     const valid = BigInt(r.ballots) * 10n ** 27n;
     const begin = r.actions[0]!;
-    return { elected: r.elected, residuals: settled.map((a) => valid - a.votes), firstQuota: begin.quota, firstVotes: new Map(begin.standings.map((s) => [s.candidate, s.votes])) };
+    return {
+      elected: r.elected,
+      residuals: settled.map((a) => valid - a.votes),
+      firstQuota: begin.quota,
+      firstVotes: new Map(begin.standings.map((s) => [s.candidate, s.votes])),
+    };
   },
   "WIGM (PR Foundation reference)": (e) => {
     const r = countWigmPrf(e);
     const valid = BigInt(r.ballots) * 10n ** 4n;
     const held = (a: (typeof r.actions)[number]) => a.standings.reduce((sum, s) => sum + s.votes, 0n) + a.nonTransferable;
-    return { elected: r.elected, residuals: r.actions.map((a) => valid - held(a)), firstQuota: r.quota, firstVotes: new Map(r.actions[0]!.standings.map((s) => [s.candidate, s.votes])) };
+    return {
+      elected: r.elected,
+      residuals: r.actions.map((a) => valid - held(a)),
+      firstQuota: r.quota,
+      firstVotes: new Map(r.actions[0]!.standings.map((s) => [s.candidate, s.votes])),
+    };
   },
   "WIGM (exact rational)": (e) => {
     const r = countWigmRational(e);
@@ -83,7 +98,14 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
 
 /** The same papers, each group of identical ones split in two where it can be. */
 function regrouped(ballots: readonly Ballot[]): Ballot[] {
-  return ballots.flatMap((b) => (b.weight > 1 ? [{ ranking: b.ranking, weight: 1 }, { ranking: b.ranking, weight: b.weight - 1 }] : [b]));
+  return ballots.flatMap((b) =>
+    b.weight > 1
+      ? [
+          { ranking: b.ranking, weight: 1 },
+          { ranking: b.ranking, weight: b.weight - 1 },
+        ]
+      : [b],
+  );
 }
 
 for (const [name, count] of Object.entries(rules)) {

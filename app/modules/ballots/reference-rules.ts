@@ -65,7 +65,8 @@ export function countByReferenceRule(election: Election, rule: ReferenceRule, se
       actions: report.actions.map((a) => ({
         round: a.round,
         says: w.meek(a.kind, { name: name(a.candidate), tied: names(a.tied), surplus: format(a.surplus), status: "status" in a ? a.status : undefined }),
-        standings: a.kind === "tie" || a.kind === "iterate" ? [] : a.standings.map((s) => ({ name: name(s.candidate), state: s.state, votes: format(s.votes) })),
+        standings:
+          a.kind === "tie" || a.kind === "iterate" ? [] : a.standings.map((s) => ({ name: name(s.candidate), state: s.state, votes: format(s.votes) })),
         figures: [
           { label: w.figures.quota, value: format(a.quota) },
           { label: w.figures.votes, value: format(a.votes) },
@@ -84,7 +85,8 @@ export function countByReferenceRule(election: Election, rule: ReferenceRule, se
       return {
         round: a.round,
         says: w.wigm(a.kind, { name: name(a.candidate), tied: names(a.tied), surplus: a.surplus === undefined ? "" : format(a.surplus), tieFor: a.tieFor }),
-        standings: a.kind === "tie" || a.kind === "surplus" ? [] : a.standings.map((s) => ({ name: name(s.candidate), state: s.state, votes: format(s.votes) })),
+        standings:
+          a.kind === "tie" || a.kind === "surplus" ? [] : a.standings.map((s) => ({ name: name(s.candidate), state: s.state, votes: format(s.votes) })),
         figures: [
           { label: w.figures.quota, value: format(report.quota) },
           { label: w.figures.elected, value: format(sum("elected")) },
@@ -96,7 +98,12 @@ export function countByReferenceRule(election: Election, rule: ReferenceRule, se
     }),
   });
   if (rule === "wigm-prf") return wigm(countWigmPrf(election, { tieOrder: order }), formatWigmUnits, (a, b) => a + b, 0n);
-  return wigm(countWigmRational(election, { tieOrder: order }), (v: Rational) => formatRational(v), (a, b) => ({ n: a.n * b.d + b.n * a.d, d: a.d * b.d }), { n: 0n, d: 1n });
+  return wigm(
+    countWigmRational(election, { tieOrder: order }),
+    (v: Rational) => formatRational(v),
+    (a, b) => ({ n: a.n * b.d + b.n * a.d, d: a.d * b.d }),
+    { n: 0n, d: 1n },
+  );
 }
 
 /** Cuts a name to fit its column, marking the cut. */
@@ -124,8 +131,12 @@ export function formatActionSheet(sheet: ActionSheet, width = 100): string {
   for (const action of sheet.actions) {
     lines.push("");
     wrap([`${w.round(action.round)} · ${action.says}`], "");
-    for (const s of action.standings) lines.push(`  ${fit(s.name, nameWidth)} ${fit(w.states[s.state] ?? s.state, 10)} ${s.votes.padStart(votesWidth)}`.trimEnd());
-    wrap(action.figures.map((f) => `${f.label} ${f.value}`), "  ");
+    for (const s of action.standings)
+      lines.push(`  ${fit(s.name, nameWidth)} ${fit(w.states[s.state] ?? s.state, 10)} ${s.votes.padStart(votesWidth)}`.trimEnd());
+    wrap(
+      action.figures.map((f) => `${f.label} ${f.value}`),
+      "  ",
+    );
   }
   lines.push("", `${w.elected}: ${sheet.elected.join(", ")}`, "");
   return lines.map((l) => (l.length > width ? `${l.slice(0, width - 1)}…` : l)).join("\n");

@@ -1,14 +1,7 @@
 import { groupBallots } from "./group";
 import { findRon } from "./ron";
 import { breakTie } from "./ties";
-import type {
-  CandidateIndex,
-  CountOptions,
-  Election,
-  SchulzeReport,
-  TieBreak,
-  Winner,
-} from "./types";
+import type { CandidateIndex, CountOptions, Election, SchulzeReport, TieBreak, Winner } from "./types";
 
 /**
  * The Schulze method, for choosing between competing texts (or ranking any options).

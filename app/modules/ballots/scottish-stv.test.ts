@@ -12,7 +12,13 @@ function election(candidates: string[], seats: number, ballots: [number, number[
 describe("countScottishStv", () => {
   it("transfers a surplus at floor_5dp(surplus / total) per paper and records the loss of fractions", () => {
     // Quota floor(12 / 3) + 1 = 5. A has 7: surplus 2, value 2/7 = 0.28571 (0.285714... truncated).
-    const report = countScottishStv(election(["A", "B", "C"], 2, [[7, [0, 1, 2]], [2, [1, 2]], [3, [2]]]));
+    const report = countScottishStv(
+      election(["A", "B", "C"], 2, [
+        [7, [0, 1, 2]],
+        [2, [1, 2]],
+        [3, [2]],
+      ]),
+    );
     expect(report.quota).toBe(5);
     const stage2 = report.stages[1]!;
     expect(stage2.action).toEqual({ kind: "surplus", candidate: "A", surplus: 2 });
@@ -29,10 +35,21 @@ describe("countScottishStv", () => {
   });
 
   it("makes no transfer once every seat is filled, or when the rest can simply be elected (rule 52)", () => {
-    const filled = countScottishStv(election(["A", "B", "C"], 2, [[6, [0, 2]], [5, [1, 2]], [1, [2]]]));
+    const filled = countScottishStv(
+      election(["A", "B", "C"], 2, [
+        [6, [0, 2]],
+        [5, [1, 2]],
+        [1, [2]],
+      ]),
+    );
     expect(filled.stages).toHaveLength(1);
     expect(filled.elected).toEqual(["A", "B"]);
-    const lastStanding = countScottishStv(election(["A", "B"], 2, [[10, [0, 1]], [1, [1]]]));
+    const lastStanding = countScottishStv(
+      election(["A", "B"], 2, [
+        [10, [0, 1]],
+        [1, [1]],
+      ]),
+    );
     expect(lastStanding.stages).toHaveLength(1);
     expect(lastStanding.winners.map((w) => [w.candidate, w.reason])).toEqual([
       ["A", "quota"],
@@ -41,26 +58,50 @@ describe("countScottishStv", () => {
   });
 
   it("leaves seats vacant when there are fewer candidates than seats", () => {
-    const report = countScottishStv(election(["A", "B"], 3, [[3, [0]], [2, [1]]]));
+    const report = countScottishStv(
+      election(["A", "B"], 3, [
+        [3, [0]],
+        [2, [1]],
+      ]),
+    );
     expect(report.elected).toEqual(["A", "B"]);
     expect(report.vacantSeats).toBe(1);
   });
 
   it("skips withdrawn candidates as if they were absent from every ballot", () => {
-    const withdrawn = countScottishStv(election(["A", "B", "C"], 1, [[3, [1, 0]], [2, [2]], [1, [1]]], [1]));
-    const absent = countScottishStv(election(["A", "B", "C"], 1, [[3, [0]], [2, [2]]]));
+    const withdrawn = countScottishStv(
+      election(
+        ["A", "B", "C"],
+        1,
+        [
+          [3, [1, 0]],
+          [2, [2]],
+          [1, [1]],
+        ],
+        [1],
+      ),
+    );
+    const absent = countScottishStv(
+      election(["A", "B", "C"], 1, [
+        [3, [0]],
+        [2, [2]],
+      ]),
+    );
     expect(withdrawn.ballots).toEqual({ cast: 6, valid: 5, empty: 1 });
     expect(withdrawn.quota).toBe(3);
     expect(withdrawn.elected).toEqual(["A"]);
-    expect(withdrawn.stages.map((s) => s.totals.map((t) => t.votes))).toEqual(
-      absent.stages.map((s) => s.totals.map((t) => t.votes)),
-    );
+    expect(withdrawn.stages.map((s) => s.totals.map((t) => t.votes))).toEqual(absent.stages.map((s) => s.totals.map((t) => t.votes)));
     expect(withdrawn.stages[0]!.totals[1]).toEqual({ candidate: "B", votes: 0, change: 0, status: "withdrawn" });
     expect(withdrawn.withdrawn).toEqual(["B"]);
   });
 
   it("draws lots with the published seed when candidates were equal at every stage", () => {
-    const e = election(["Ann", "Bob", "Cy", "Dee"], 1, [[1, [0]], [1, [1]], [1, [2]], [1, [3]]]);
+    const e = election(["Ann", "Bob", "Cy", "Dee"], 1, [
+      [1, [0]],
+      [1, [1]],
+      [1, [2]],
+      [1, [3]],
+    ]);
     const report = countScottishStv(e, { seed: "2024-poll" });
     const first = report.stages[1]!.tieBreaks[0]!;
     expect(first.decidedBy).toBe("lot");
@@ -74,14 +115,33 @@ describe("countScottishStv", () => {
   });
 
   it("counts RON like a candidate and leaves its seat vacant", () => {
-    const report = countScottishStv(election(["Ann", "Bob", "RON"], 2, [[5, [0]], [4, [2]], [1, [1]]]));
+    const report = countScottishStv(
+      election(["Ann", "Bob", "RON"], 2, [
+        [5, [0]],
+        [4, [2]],
+        [1, [1]],
+      ]),
+    );
     expect(report.quota).toBe(4);
     expect(report.elected).toEqual(["Ann", "RON"]);
     expect(report.winners[1]).toEqual({ candidate: "RON", stage: 1, reason: "quota", ron: true });
     expect(report.vacantSeats).toBe(1);
-    const named = countScottishStv(election(["Ann", "Bob", "Re-open nominations"], 2, [[5, [0]], [4, [2]], [1, [1]]]));
+    const named = countScottishStv(
+      election(["Ann", "Bob", "Re-open nominations"], 2, [
+        [5, [0]],
+        [4, [2]],
+        [1, [1]],
+      ]),
+    );
     expect(named.vacantSeats).toBe(1);
-    const notRon = countScottishStv(election(["Ann", "Bob", "RON"], 2, [[5, [0]], [4, [2]], [1, [1]]]), { ron: null });
+    const notRon = countScottishStv(
+      election(["Ann", "Bob", "RON"], 2, [
+        [5, [0]],
+        [4, [2]],
+        [1, [1]],
+      ]),
+      { ron: null },
+    );
     expect(notRon.vacantSeats).toBe(0);
   });
 
@@ -102,7 +162,12 @@ describe("countScottishIrv", () => {
   it("keeps the quota on the valid poll and excludes until someone reaches it", () => {
     // Valid 10, quota 6. After C is excluded A has 5 of 9 continuing - a majority, not a quota.
     const report = countScottishIrv(
-      election(["A", "B", "C"], 3, [[4, [0]], [4, [1]], [1, [2, 0]], [1, [2]]]),
+      election(["A", "B", "C"], 3, [
+        [4, [0]],
+        [4, [1]],
+        [1, [2, 0]],
+        [1, [2]],
+      ]),
     );
     expect(report.seats).toBe(1);
     expect(report.quota).toBe(6);

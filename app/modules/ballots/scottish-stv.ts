@@ -23,10 +23,7 @@ import type { CandidateIndex, CountOptions, Election, RankedCountReport, TieBrea
  * A surplus is only transferred while a seat is unfilled (48(1)); a candidate exactly on the
  * quota has no surplus and so no transfer stage.
  */
-export function countScottishStv(
-  election: Election,
-  options: CountOptions = {},
-): RankedCountReport {
+export function countScottishStv(election: Election, options: CountOptions = {}): RankedCountReport {
   const seats = options.seats ?? election.seats;
   return runScottishCount(election, options, seats, "scottish-stv");
 }
@@ -37,22 +34,14 @@ export function countScottishStv(
  * stage until someone reaches it or only one candidate is left (rules 46, 47, 50, 52).
  * Unlike common IRV practice it does not stop early on a majority of *continuing* papers.
  */
-export function countScottishIrv(
-  election: Election,
-  options: CountOptions = {},
-): RankedCountReport {
+export function countScottishIrv(election: Election, options: CountOptions = {}): RankedCountReport {
   if (options.seats !== undefined && options.seats !== 1) {
     throw new RangeError(`irv-scottish fills exactly one seat, not ${options.seats}`);
   }
   return runScottishCount(election, options, 1, "irv-scottish");
 }
 
-function runScottishCount(
-  election: Election,
-  options: CountOptions,
-  seats: number,
-  method: "scottish-stv" | "irv-scottish",
-): RankedCountReport {
+function runScottishCount(election: Election, options: CountOptions, seats: number, method: "scottish-stv" | "irv-scottish"): RankedCountReport {
   const count = new RankedCount(election, options, seats);
   const quota = (Math.floor(count.prepared.valid / (seats + 1)) + 1) * UNITS_PER_VOTE; // rule 46
 
@@ -99,10 +88,7 @@ function runScottishCount(
   function transferSurplus(candidate: CandidateIndex, record: TieBreak | null): void {
     const total = count.totals[candidate]!;
     const surplus = total - quota;
-    count.beginStage(
-      { kind: "surplus", candidate: count.names[candidate]!, surplus: unitsToVotes(surplus) },
-      candidate,
-    );
+    count.beginStage({ kind: "surplus", candidate: count.names[candidate]!, surplus: unitsToVotes(surplus) }, candidate);
     count.recordTie(record);
     // Rule 48(3): transfer value = (surplus x value of the paper when received) / total,
     // to five decimal places, remainder ignored. In units: floor(surplus * value / total).
@@ -120,6 +106,4 @@ function runScottishCount(
     count.setTotal(candidate, quota);
     count.addLossOfFractions(surplus - moved);
   }
-
-
 }

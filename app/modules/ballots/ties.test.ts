@@ -63,8 +63,6 @@ describe("orderByTotal", () => {
     ];
     const { order, tieBreaks } = orderByTotal([0, 1, 2], history[1]!, "election-order", { names, seed: "", history });
     expect(order).toEqual([2, 0, 1]);
-    expect(tieBreaks).toEqual([
-      { question: "election-order", tied: ["X", "Y"], chosen: "X", decidedBy: "earlier-stage", stage: 1 },
-    ]);
+    expect(tieBreaks).toEqual([{ question: "election-order", tied: ["X", "Y"], chosen: "X", decidedBy: "earlier-stage", stage: 1 }]);
   });
 });

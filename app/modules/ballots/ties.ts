@@ -30,12 +30,7 @@ export interface TieOutcome {
   readonly record: TieBreak | null;
 }
 
-export function breakTie(
-  tiedCandidates: readonly CandidateIndex[],
-  prefer: "highest" | "lowest",
-  question: TieQuestion,
-  context: TieContext,
-): TieOutcome {
+export function breakTie(tiedCandidates: readonly CandidateIndex[], prefer: "highest" | "lowest", question: TieQuestion, context: TieContext): TieOutcome {
   if (tiedCandidates.length === 0) throw new RangeError("breakTie: no candidates");
   const tied = [...tiedCandidates].sort((a, b) => a - b);
   if (tied.length === 1) return { chosen: tied[0]!, record: null };

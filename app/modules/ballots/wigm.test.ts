@@ -111,7 +111,7 @@ function droopSuite<T>(v: Variant<T>) {
         });
 
         it("elects the same candidates, in the same order", () => {
-          const electedByDroop = droop.flatMap((a) => (/^Elect(?:, transfer pending| remaining)?: (.*)$/.exec(a.message)?.slice(1, 2) ?? []));
+          const electedByDroop = droop.flatMap((a) => /^Elect(?:, transfer pending| remaining)?: (.*)$/.exec(a.message)?.slice(1, 2) ?? []);
           expect(report.elected.map((c) => election.candidates[c])).toEqual(electedByDroop);
         });
       });

@@ -92,7 +92,17 @@ export interface WigmStanding<T = bigint> {
   readonly votes: T;
 }
 
-export type WigmActionKind = "begin" | "elect" | "tie" | "surplus" | "surplus-transferred" | "defeat" | "defeat-transferred" | "elect-remaining" | "defeat-remaining" | "complete";
+export type WigmActionKind =
+  | "begin"
+  | "elect"
+  | "tie"
+  | "surplus"
+  | "surplus-transferred"
+  | "defeat"
+  | "defeat-transferred"
+  | "elect-remaining"
+  | "defeat-remaining"
+  | "complete";
 
 /** One step of the count, with everything as it stood just after it. */
 export interface WigmAction<T = bigint> {
@@ -202,7 +212,10 @@ function countWigm<T>(election: Election, a: WigmArithmetic<T>, method: "wigm-pr
     if (pending.length > 0) {
       // B.3. Transfer the largest surplus: each of the candidate's papers at weight x surplus / vote.
       const high = pending.reduce((max, c) => (a.compare(votes.get(c)!, max) > 0 ? votes.get(c)! : max), a.zero);
-      const chosen = chooseAmong(pending.filter((c) => a.compare(votes.get(c)!, high) === 0), "surplus");
+      const chosen = chooseAmong(
+        pending.filter((c) => a.compare(votes.get(c)!, high) === 0),
+        "surplus",
+      );
       state.set(chosen, "elected");
       record("surplus", { candidate: chosen });
       const vote = votes.get(chosen)!;
@@ -218,7 +231,10 @@ function countWigm<T>(election: Election, a: WigmArithmetic<T>, method: "wigm-pr
       // B.4. Defeat the hopeful candidate with the fewest votes, and pass their papers on.
       const hopeful = inState("hopeful");
       const low = hopeful.reduce((min, c) => (a.compare(votes.get(c)!, min) < 0 ? votes.get(c)! : min), votes.get(hopeful[0]!)!);
-      const loser = chooseAmong(hopeful.filter((c) => a.compare(votes.get(c)!, low) === 0), "defeat");
+      const loser = chooseAmong(
+        hopeful.filter((c) => a.compare(votes.get(c)!, low) === 0),
+        "defeat",
+      );
       state.set(loser, "defeated");
       record("defeat", { candidate: loser });
       moving = new Map();

@@ -12,13 +12,7 @@ export interface Fraction {
 }
 
 export function fraction(numerator: number, denominator: number): Fraction {
-  if (
-    !Number.isSafeInteger(numerator) ||
-    !Number.isSafeInteger(denominator) ||
-    numerator < 0 ||
-    denominator <= 0 ||
-    numerator > denominator
-  ) {
+  if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator) || numerator < 0 || denominator <= 0 || numerator > denominator) {
     throw new RangeError(`not a share between 0 and 1: ${numerator}/${denominator}`);
   }
   return { numerator, denominator };
@@ -90,11 +84,7 @@ export function countYesNo(tally: YesNoTally, rules: YesNoRules): YesNoResult {
       break;
   }
   const majorityMet = yes >= yesNeeded;
-  const code: YesNoCode = !quorumMet
-    ? "quorum-not-met"
-    : majorityMet
-      ? "majority-met"
-      : "majority-not-met";
+  const code: YesNoCode = !quorumMet ? "quorum-not-met" : majorityMet ? "majority-met" : "majority-not-met";
   return {
     passed: code === "majority-met",
     code,

@@ -161,8 +161,7 @@ export function readArchive(bytes: Uint8Array): ParsedArchive {
   const first = member();
   if (first.name !== "BELENIOS") throw new ArchiveError("ill-formed archive header");
   const header = JSON.parse(first.body) as { version?: unknown; timestamp?: unknown };
-  if (header.version !== 1 || typeof header.timestamp !== "string" || !/^\d+$/.test(header.timestamp))
-    throw new ArchiveError("unsupported archive header");
+  if (header.version !== 1 || typeof header.timestamp !== "string" || !/^\d+$/.test(header.timestamp)) throw new ArchiveError("unsupported archive header");
   const records: ArchiveRecord[] = [];
   while (offset < buf.length) {
     const { name, body } = member();
@@ -200,7 +199,14 @@ export function readElectionEvents(bytes: Uint8Array): ElectionEvents {
   };
   const events = parsed.records.filter((r) => r.kind === "event").map((r) => ({ hash: r.hash, event: JSON.parse(r.content) as ArchiveEvent }));
   if (events.length === 0) throw new ArchiveError("no events");
-  const out: ElectionEvents = { setup: { election: "", trustees: "", credentials: "" }, ballots: [], endBallots: false, shuffles: [], endShuffles: false, partialDecryptions: [] };
+  const out: ElectionEvents = {
+    setup: { election: "", trustees: "", credentials: "" },
+    ballots: [],
+    endBallots: false,
+    shuffles: [],
+    endShuffles: false,
+    partialDecryptions: [],
+  };
   const rebuilt = new ArchiveWriter(parsed.timestamp);
   let parent: string | undefined;
   events.forEach(({ hash, event }, height) => {
@@ -210,7 +216,11 @@ export function readElectionEvents(bytes: Uint8Array): ElectionEvents {
       case "Setup": {
         if (height !== 0) throw new ArchiveError("Setup must be the first event");
         const setup = JSON.parse(payload()) as Record<string, unknown>;
-        out.setup = { election: get(setup.election, "election"), trustees: get(setup.trustees, "trustees"), credentials: get(setup.credentials, "credentials") };
+        out.setup = {
+          election: get(setup.election, "election"),
+          trustees: get(setup.trustees, "trustees"),
+          credentials: get(setup.credentials, "credentials"),
+        };
         rebuilt.setup(out.setup.election, out.setup.trustees, out.setup.credentials);
         break;
       }

@@ -45,11 +45,41 @@ describe("ballots", () => {
   });
 
   it("refuses to encrypt what the question does not allow", () => {
-    expect(() => encryptBallot(election, credential, [[1, 1], [0, 0, 0], [1, 0, 0, 0]])).toThrow(InvalidPlaintextError);
-    expect(() => encryptBallot(election, credential, [[1, 0], [1, 1, 1], [1, 0, 0, 0]])).toThrow(InvalidPlaintextError);
-    expect(() => encryptBallot(election, credential, [[1, 0], [0, 0, 0], [1, 1, 0, 0]])).toThrow(InvalidPlaintextError);
-    expect(() => encryptBallot(election, credential, [[1, 0], [0, 0, 0], [0, 0, 0, 0]])).toThrow(InvalidPlaintextError);
-    expect(() => encryptBallot(election, credential, [[2, 0], [0, 0, 0], [1, 0, 0, 0]])).toThrow(InvalidPlaintextError);
+    expect(() =>
+      encryptBallot(election, credential, [
+        [1, 1],
+        [0, 0, 0],
+        [1, 0, 0, 0],
+      ]),
+    ).toThrow(InvalidPlaintextError);
+    expect(() =>
+      encryptBallot(election, credential, [
+        [1, 0],
+        [1, 1, 1],
+        [1, 0, 0, 0],
+      ]),
+    ).toThrow(InvalidPlaintextError);
+    expect(() =>
+      encryptBallot(election, credential, [
+        [1, 0],
+        [0, 0, 0],
+        [1, 1, 0, 0],
+      ]),
+    ).toThrow(InvalidPlaintextError);
+    expect(() =>
+      encryptBallot(election, credential, [
+        [1, 0],
+        [0, 0, 0],
+        [0, 0, 0, 0],
+      ]),
+    ).toThrow(InvalidPlaintextError);
+    expect(() =>
+      encryptBallot(election, credential, [
+        [2, 0],
+        [0, 0, 0],
+        [1, 0, 0, 0],
+      ]),
+    ).toThrow(InvalidPlaintextError);
     expect(() => plaintextFor(questions[0]!, "blank")).toThrow(InvalidPlaintextError);
   });
 

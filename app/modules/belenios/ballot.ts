@@ -52,11 +52,7 @@ function disjunctiveProve(group: Group, y: bigint, d: readonly bigint[], prefix:
     const response = randomExponent(group);
     proofs[i] = { challenge, response };
     commitments[2 * i] = powMod(group, group.g, modQ(group, response + r * challenge));
-    commitments[2 * i + 1] = mulMod(
-      group,
-      powMod(group, y, response),
-      powMod(group, mulMod(group, c.beta, d[i]!), challenge),
-    );
+    commitments[2 * i + 1] = mulMod(group, powMod(group, y, response), powMod(group, mulMod(group, c.beta, d[i]!), challenge));
     fakeTotal += challenge;
   }
   const w = randomExponent(group);
@@ -322,16 +318,13 @@ export function verifyBallot(election: Election, raw: string): BallotCheck {
   }
   if (serializeBallot(ballot) !== raw) return { ok: false, reason: "not_canonical" };
   const { group, params } = election;
-  if (ballot.electionUuid !== params.uuid || ballot.electionHash !== election.fingerprint)
-    return { ok: false, reason: "wrong_election" };
+  if (ballot.electionUuid !== params.uuid || ballot.electionHash !== election.fingerprint) return { ok: false, reason: "wrong_election" };
   const { signature, ...unsigned } = ballot;
   if (!signature || signature.hash !== sha256Base64(serializeBallot(unsigned))) return { ok: false, reason: "bad_signature" };
   const { challenge, response } = signature.proof;
-  if (!isGroupElement(group, ballot.credential) || !isExponent(group, challenge) || !isExponent(group, response))
-    return { ok: false, reason: "bad_signature" };
+  if (!isGroupElement(group, ballot.credential) || !isExponent(group, challenge) || !isExponent(group, response)) return { ok: false, reason: "bad_signature" };
   const commitment = mulMod(group, powMod(group, group.g, response), powMod(group, ballot.credential, challenge));
-  if (hashToExponent(group, signaturePrefix(signature.hash), [commitment]) !== challenge)
-    return { ok: false, reason: "bad_signature" };
+  if (hashToExponent(group, signaturePrefix(signature.hash), [commitment]) !== challenge) return { ok: false, reason: "bad_signature" };
   if (ballot.answers.length !== params.questions.length) return { ok: false, reason: "bad_proof" };
   noteElectionKey(group, params.publicKey);
   const prefix = proofPrefix(election, ballot.credential);

@@ -170,15 +170,12 @@ export function parseElectionParams(raw: string): { params: ElectionParams; grou
     questions: arr(o.questions, "election.questions").map((q, i) => questionOf(q, `election.questions[${i}]`)),
   };
   if (o.administrator !== undefined) params.administrator = str(o.administrator, "election.administrator");
-  if (o.credential_authority !== undefined)
-    params.credentialAuthority = str(o.credential_authority, "election.credential_authority");
+  if (o.credential_authority !== undefined) params.credentialAuthority = str(o.credential_authority, "election.credential_authority");
   return { params, group };
 }
 
 export function parseEncryptedTally(raw: string): EncryptedTally {
-  return arr(JSON.parse(raw), "encrypted_tally").map((q, i) =>
-    arr(q, `encrypted_tally[${i}]`).map((c, j) => ciphertextOf(c, `encrypted_tally[${i}][${j}]`)),
-  );
+  return arr(JSON.parse(raw), "encrypted_tally").map((q, i) => arr(q, `encrypted_tally[${i}]`).map((c, j) => ciphertextOf(c, `encrypted_tally[${i}][${j}]`)));
 }
 
 function elements(x: Json, what: string): bigint[] {

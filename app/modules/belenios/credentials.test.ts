@@ -45,9 +45,7 @@ describe("credentials", () => {
     const uuid = generateUuid();
     expect(isValidUuid(uuid)).toBe(true);
     const issued = generateCredentials(BELENIOS_2048, uuid, [1n, 1n, 2n]);
-    issued.forEach((c) =>
-      expect(c.publicCredential).toBe(powMod(BELENIOS_2048, BELENIOS_2048.g, credentialSecret(BELENIOS_2048, uuid, c.privateCredential))),
-    );
+    issued.forEach((c) => expect(c.publicCredential).toBe(powMod(BELENIOS_2048, BELENIOS_2048.g, credentialSecret(BELENIOS_2048, uuid, c.privateCredential))));
     const sorted = sortPublicCredentials(issued.map((c) => ({ credential: c.publicCredential, weight: c.weight })));
     expect(sorted.map((c) => c.credential)).toEqual([...issued.map((c) => c.publicCredential)].sort((a, b) => (a < b ? -1 : 1)));
   });

@@ -42,10 +42,7 @@ export function generatePrivateCredential(): string {
 
 /** Checks the checksum, with or without dashes (Credential.check). */
 export function isValidPrivateCredential(credential: string): boolean {
-  const raw =
-    credential.length === 19 && [3, 7, 11, 15].every((i) => credential[i] === "-")
-      ? credential.replace(/-/g, "")
-      : credential;
+  const raw = credential.length === 19 && [3, 7, 11, 15].every((i) => credential[i] === "-") ? credential.replace(/-/g, "") : credential;
   if (raw.length !== TOKEN_LENGTH + 1) return false;
   let value = 0n;
   for (let i = 0; i < TOKEN_LENGTH; i++) {

@@ -25,8 +25,7 @@ export function checkQuestion(q: AnyQuestion): string | null {
   if (q.answers.length === 0) return "a question needs at least one answer";
   // 8 bits per answer and 8 of padding must fit below p (2048 bits) in RFC-3526-2048.
   if (!isHomomorphic(q)) return q.answers.length > 254 ? "at most 254 answers" : null;
-  if (!Number.isInteger(q.min) || !Number.isInteger(q.max) || q.min < 0 || q.min > q.max)
-    return "min and max must be integers with 0 <= min <= max";
+  if (!Number.isInteger(q.min) || !Number.isInteger(q.max) || q.min < 0 || q.min > q.max) return "min and max must be integers with 0 <= min <= max";
   if (q.max > q.answers.length) return "max cannot exceed the number of answers";
   return null;
 }

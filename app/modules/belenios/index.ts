@@ -16,13 +16,7 @@ export {
   type IssuedCredential,
 } from "./credentials";
 export { makeElection, groupForQuestions, questionLength, type ElectionTemplate } from "./election";
-export {
-  generateTrusteeKey,
-  trusteePublicKeyFor,
-  verifyTrusteePublicKey,
-  computePartialDecryption,
-  verifyPartialDecryption,
-} from "./trustee";
+export { generateTrusteeKey, trusteePublicKeyFor, verifyTrusteePublicKey, computePartialDecryption, verifyPartialDecryption } from "./trustee";
 export {
   encryptBallot,
   verifyBallot,

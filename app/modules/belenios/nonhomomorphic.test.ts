@@ -15,7 +15,11 @@ const election = makeElection({ name: "Ranked", description: "", questions: [ran
 
 describe("ranked ballots in RFC-3526-2048", () => {
   it("packs a vector of small integers into a group element and back", () => {
-    for (const v of [[1, 2, 3, 4], [0, 0, 0, 0], [255, 0, 17, 3]]) {
+    for (const v of [
+      [1, 2, 3, 4],
+      [0, 0, 0, 0],
+      [255, 0, 17, 3],
+    ]) {
       const x = encodeInts(G, v);
       expect(isGroupElement(G, x)).toBe(true);
       expect(decodeInts(G, v.length, x)).toEqual(v);
@@ -45,9 +49,11 @@ describe("ranked ballots in RFC-3526-2048", () => {
 
 describe("verifiable shuffle (CHVote)", () => {
   const credential = generatePrivateCredential();
-  const e = [[1, 2, 3, 4], [4, 3, 2, 1], [2, 1, 3, 4]].map(
-    (r) => (parseBallot(encryptBallot(election, credential, [r]).raw).answers[0] as NonHomomorphicAnswer).choices,
-  );
+  const e = [
+    [1, 2, 3, 4],
+    [4, 3, 2, 1],
+    [2, 1, 3, 4],
+  ].map((r) => (parseBallot(encryptBallot(election, credential, [r]).raw).answers[0] as NonHomomorphicAnswer).choices);
   const y = election.params.publicKey;
   const { ciphertexts, proof } = shuffleCiphertexts(G, election.fingerprint, y, e);
 

@@ -1,16 +1,4 @@
-import {
-  type Group,
-  hashToExponent,
-  invMod,
-  isExponent,
-  isGroupElement,
-  modQ,
-  mulMod,
-  powMod,
-  randomBelow,
-  randomExponent,
-  sha256Hex,
-} from "./group";
+import { type Group, hashToExponent, invMod, isExponent, isGroupElement, modQ, mulMod, powMod, randomBelow, randomExponent, sha256Hex } from "./group";
 import { EmbeddingError, embedInts } from "./embedding";
 import { rawegPrefix } from "./proof-prefixes";
 import { challengesText, challengeText, generatorText, shuffleStatement } from "./shuffle-text";
@@ -125,9 +113,18 @@ export function checkShuffleProof(
   const cBar = mulMod(group, product(group, cc), inv(product(group, hh)));
   const u = uu.reduce((a, b) => (a * b) % group.q, 1n);
   const cHatN = mulMod(group, n === 0 ? h : cHat[n - 1]!, inv(powMod(group, h, u)));
-  const cTilde = product(group, cc.map((x, i) => powMod(group, x, uu[i]!)));
-  const aPrime = product(group, e.map((x, i) => powMod(group, x.beta, uu[i]!)));
-  const bPrime = product(group, e.map((x, i) => powMod(group, x.alpha, uu[i]!)));
+  const cTilde = product(
+    group,
+    cc.map((x, i) => powMod(group, x, uu[i]!)),
+  );
+  const aPrime = product(
+    group,
+    e.map((x, i) => powMod(group, x.beta, uu[i]!)),
+  );
+  const bPrime = product(
+    group,
+    e.map((x, i) => powMod(group, x.alpha, uu[i]!)),
+  );
   const g = group.g;
   const t1 = mulMod(group, inv(powMod(group, cBar, c)), powMod(group, g, s.s1));
   const t2 = mulMod(group, inv(powMod(group, cHatN, c)), powMod(group, g, s.s2));
@@ -135,12 +132,18 @@ export function checkShuffleProof(
   const t41 = mulMod(
     group,
     inv(mulMod(group, powMod(group, aPrime, c), powMod(group, y, s.s4))),
-    product(group, ePrime.map((x, i) => powMod(group, x.beta, s.sPrime[i]!))),
+    product(
+      group,
+      ePrime.map((x, i) => powMod(group, x.beta, s.sPrime[i]!)),
+    ),
   );
   const t42 = mulMod(
     group,
     inv(mulMod(group, powMod(group, bPrime, c), powMod(group, g, s.s4))),
-    product(group, ePrime.map((x, i) => powMod(group, x.alpha, s.sPrime[i]!))),
+    product(
+      group,
+      ePrime.map((x, i) => powMod(group, x.alpha, s.sPrime[i]!)),
+    ),
   );
   if (t1 !== t.t1 || t2 !== t.t2 || t3 !== t.t3 || t41 !== t.t41 || t42 !== t.t42) return false;
   // t̂_i = ĉ_i^-c · g^ŝ_i · ĉ_(i-1)^s'_i, checked as t̂_i · ĉ_i^c = g^ŝ_i · ĉ_(i-1)^s'_i (ĉ_i is a group
@@ -152,12 +155,7 @@ export function checkShuffleProof(
 }
 
 /** GenShuffle and GenShuffleProof: what a trustee runs on one question's ciphertexts. */
-export function shuffleCiphertexts(
-  group: Group,
-  fingerprint: string,
-  y: bigint,
-  e: readonly Ciphertext[],
-): { ciphertexts: Ciphertext[]; proof: ShuffleProof } {
+export function shuffleCiphertexts(group: Group, fingerprint: string, y: bigint, e: readonly Ciphertext[]): { ciphertexts: Ciphertext[]; proof: ShuffleProof } {
   const n = e.length;
   const g = group.g;
   // GenPermutation (Fisher-Yates with node:crypto randomness)

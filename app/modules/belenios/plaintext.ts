@@ -44,4 +44,3 @@ export function checkPlaintext(q: Question, m: readonly number[]): void {
     throw new InvalidPlaintextError(`between ${q.min} and ${q.max} answers must be selected`);
   }
 }
-

@@ -115,8 +115,7 @@ function verifyEvents(bytes: Uint8Array): RecordVerification {
   const trustees = parseTrustees(events.setup.trustees);
   const trusteeProblem = checkTrustees(group, trustees);
   if (trusteeProblem) return fail(trusteeProblem);
-  if (electionPublicKey(group, trustees) !== election.params.publicKey)
-    return fail("election public key is not the product of the trustees' keys");
+  if (electionPublicKey(group, trustees) !== election.params.publicKey) return fail("election public key is not the product of the trustees' keys");
   const credentials = parsePublicCredentials(events.setup.credentials);
   const seen = new Set<bigint>();
   for (const [i, c] of credentials.entries()) {
@@ -140,11 +139,9 @@ function verifyEvents(bytes: Uint8Array): RecordVerification {
   const numTallied = tallied.length;
   const totalWeight = tallied.reduce((acc, b) => acc + b.weight, 0n);
   if (events.encryptedTally) {
-    if (events.encryptedTally.tally !== serializeEncryptedTally(tally))
-      return fail("encrypted tally is not the product of the ballots");
+    if (events.encryptedTally.tally !== serializeEncryptedTally(tally)) return fail("encrypted tally is not the product of the ballots");
     const sized = parseSizedEncryptedTally(events.encryptedTally.sized);
-    if (sized.numTallied !== numTallied || sized.totalWeight !== totalWeight)
-      return fail("encrypted tally: wrong number of ballots or total weight");
+    if (sized.numTallied !== numTallied || sized.totalWeight !== totalWeight) return fail("encrypted tally: wrong number of ballots or total weight");
   }
   // Shuffles: each must re-encrypt and permute the previous one's ciphertexts.
   let nh = nhCiphertexts(election, tally);

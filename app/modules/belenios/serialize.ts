@@ -89,9 +89,6 @@ export function serializeElectionParams(params: ElectionParams): string {
   return JSON.stringify(out);
 }
 
-
-
-
 export function thresholdParametersJson(t: ThresholdParameters) {
   return {
     threshold: t.threshold,
@@ -103,9 +100,7 @@ export function thresholdParametersJson(t: ThresholdParameters) {
 
 /** The trustees structure: [["Single", key] | ["Pedersen", threshold parameters], ...]. */
 export function serializeTrustees(trustees: readonly TrusteeKind[]): string {
-  return JSON.stringify(
-    trustees.map((t) => (t.kind === "Single" ? ["Single", trusteePublicKeyJson(t.key)] : ["Pedersen", thresholdParametersJson(t.params)])),
-  );
+  return JSON.stringify(trustees.map((t) => (t.kind === "Single" ? ["Single", trusteePublicKeyJson(t.key)] : ["Pedersen", thresholdParametersJson(t.params)])));
 }
 
 /** Plain credentials when every weight is 1, "credential,weight" for all otherwise (as the tool does). */
@@ -126,11 +121,9 @@ export function serializeSizedEncryptedTally(s: SizedEncryptedTally): string {
   });
 }
 
-
 export function serializeResult(result: ElectionResult): string {
   return JSON.stringify({ result: result.map((q) => (q as unknown[]).map((x) => (typeof x === "bigint" ? weightJson(x) : x))) });
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Parsing: strict, so that whatever we accept re-serializes to the same bytes (canonical.ts holds the pieces the browser shares).
@@ -147,10 +140,6 @@ export function weightOf(x: Json, what: string): bigint {
   }
   return bigNum(x, what);
 }
-
-
-
-
 
 function answerOf(x: Json, what: string): Answer {
   const o = obj(x, what);
@@ -195,9 +184,7 @@ export function thresholdParametersOf(x: Json, what = "threshold_parameters"): T
     threshold: int(o.threshold, `${what}.threshold`),
     certs: arr(o.certs, `${what}.certs`).map((c, i) => signedMsgOf(c, `${what}.certs[${i}]`)),
     coefexps: arr(o.coefexps, `${what}.coefexps`).map((c, i) => signedMsgOf(c, `${what}.coefexps[${i}]`)),
-    verificationKeys: arr(o.verification_keys, `${what}.verification_keys`).map((k, i) =>
-      trusteePublicKeyOf(k, `${what}.verification_keys[${i}]`),
-    ),
+    verificationKeys: arr(o.verification_keys, `${what}.verification_keys`).map((k, i) => trusteePublicKeyOf(k, `${what}.verification_keys[${i}]`)),
   };
 }
 
@@ -222,7 +209,6 @@ export function parsePublicCredentials(raw: string): PublicCredential[] {
     };
   });
 }
-
 
 export function parseSizedEncryptedTally(raw: string): SizedEncryptedTally {
   const o = obj(JSON.parse(raw), "sized_encrypted_tally");
@@ -249,10 +235,7 @@ export function parseResult(raw: string): ElectionResult {
   const o = obj(JSON.parse(raw), "result");
   return arr(o.result, "result").map((q, i): QuestionResult => {
     const items = arr(q, `result[${i}]`);
-    if (items.length > 0 && Array.isArray(items[0]))
-      return items.map((b, j) => arr(b, `result[${i}][${j}]`).map((v, k) => int(v, `result[${i}][${j}][${k}]`)));
+    if (items.length > 0 && Array.isArray(items[0])) return items.map((b, j) => arr(b, `result[${i}][${j}]`).map((v, k) => int(v, `result[${i}][${j}][${k}]`)));
     return items.map((w, j) => weightOf(w, `result[${i}][${j}]`));
   });
 }
-
-

@@ -50,7 +50,6 @@ export function computeEncryptedTally(election: Election, ballots: readonly Weig
   return tally;
 }
 
-
 /** log_g(x) for 0 <= log <= max, by baby-step giant-step (sqrt(max) multiplications each way). */
 export function discreteLog(group: Group, x: bigint, max: bigint): bigint | null {
   const m = BigInt(Math.ceil(Math.sqrt(Number(max) + 1)));
@@ -78,8 +77,7 @@ export function computeResult(election: Election, tally: EncryptedTally, factors
   const group = election.group;
   return tally.map((q, i): QuestionResult => {
     const question = election.params.questions[i]!;
-    if (!isHomomorphic(question))
-      return q.map((c, j) => decodeInts(group, question.answers.length, divMod(group, c.beta, factors[i]![j]!)));
+    if (!isHomomorphic(question)) return q.map((c, j) => decodeInts(group, question.answers.length, divMod(group, c.beta, factors[i]![j]!)));
     return q.map((c, j) => {
       const count = discreteLog(group, divMod(group, c.beta, factors[i]![j]!), totalWeight);
       if (count === null) throw new Error("cannot compute result: count above the total weight");

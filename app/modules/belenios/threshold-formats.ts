@@ -58,12 +58,9 @@ export function signedMsgOf(x: Json, what = "signed_msg"): SignedMsg {
 
 export const serializeSignedMsg = (m: SignedMsg) => JSON.stringify(signedJson(m));
 export const serializeEncryptedMsg = (m: EncryptedMsg) => JSON.stringify({ alpha: num(m.alpha), beta: num(m.beta), data: m.data });
-export const serializePolynomial = (p: Polynomial) =>
-  JSON.stringify({ polynomial: p.polynomial, secrets: p.secrets, coefexps: signedJson(p.coefexps) });
-export const serializeVInput = (v: VInput) =>
-  JSON.stringify({ polynomial: v.polynomial, secrets: v.secrets, coefexps: v.coefexps.map(signedJson) });
-export const serializeVOutput = (v: VOutput) =>
-  JSON.stringify({ private_key: v.privateKey, public_key: trusteePublicKeyJson(v.publicKey) });
+export const serializePolynomial = (p: Polynomial) => JSON.stringify({ polynomial: p.polynomial, secrets: p.secrets, coefexps: signedJson(p.coefexps) });
+export const serializeVInput = (v: VInput) => JSON.stringify({ polynomial: v.polynomial, secrets: v.secrets, coefexps: v.coefexps.map(signedJson) });
+export const serializeVOutput = (v: VOutput) => JSON.stringify({ private_key: v.privateKey, public_key: trusteePublicKeyJson(v.publicKey) });
 
 const strings = (x: Json, what: string) => arr(x, what).map((s, i) => str(s, `${what}[${i}]`));
 const numbers = (x: Json, what: string) => arr(x, what).map((s, i) => bigNum(s, `${what}[${i}]`));
@@ -124,8 +121,7 @@ export const serializeSecret = (secret: bigint) => JSON.stringify({ secret: num(
 export const parseSecret = (raw: string): bigint => bigNum(obj(JSON.parse(raw), "secret").secret, "secret");
 
 export const serializePartialDecryptionKey = (x: bigint) => JSON.stringify({ decryption_key: num(x) });
-export const parsePartialDecryptionKey = (raw: string): bigint =>
-  bigNum(obj(JSON.parse(raw), "partial_decryption_key").decryption_key, "decryption_key");
+export const parsePartialDecryptionKey = (raw: string): bigint => bigNum(obj(JSON.parse(raw), "partial_decryption_key").decryption_key, "decryption_key");
 
 // --- Files and arithmetic --------------------------------------------------------------------------
 

@@ -165,16 +165,17 @@ function ownIndex(group: Group, certs: readonly SignedMsg[], seed: string): numb
 /** Step 3 (each trustee): a random polynomial of degree threshold-1, its shares sent to everyone. */
 export function thresholdStep3(group: Group, certs: readonly SignedMsg[], seed: string, threshold: number): Polynomial {
   thresholdStep2(group, certs);
-  if (!Number.isInteger(threshold) || threshold < 1 || threshold > certs.length) throw new ThresholdError("threshold must be between 1 and the number of trustees");
+  if (!Number.isInteger(threshold) || threshold < 1 || threshold > certs.length)
+    throw new ThresholdError("threshold must be between 1 and the number of trustees");
   ownIndex(group, certs, seed);
   const sk = deriveSigningKey(seed);
   const ek = powMod(group, group.g, deriveDecryptionKey(seed));
   const coefficients = Array.from({ length: threshold }, () => randomExponent(group));
   const polynomial = sendMsg(group, sk, ek, serializeRawPolynomial(coefficients));
   const coefexps = signMessage(group, sk, serializeRawCoefexps(coefficients.map((a) => powMod(group, group.g, a))));
-  const secrets = certs.map(parseCertKeys).map((c, j) =>
-    sendMsg(group, sk, c.encryption, serializeSecret(evalPolynomial(group.q, coefficients, BigInt(j + 1)))),
-  );
+  const secrets = certs
+    .map(parseCertKeys)
+    .map((c, j) => sendMsg(group, sk, c.encryption, serializeSecret(evalPolynomial(group.q, coefficients, BigInt(j + 1)))));
   return { polynomial, secrets, coefexps };
 }
 
@@ -251,7 +252,11 @@ export function thresholdStep6(
 ): ThresholdParameters {
   thresholdStep2(group, certs);
   if (polynomials.length !== certs.length || voutputs.length !== certs.length) throw new ThresholdError("one polynomial and one output per trustee expected");
-  const coefexps = coefexpsOf(group, certs, polynomials.map((p) => p.coefexps));
+  const coefexps = coefexpsOf(
+    group,
+    certs,
+    polynomials.map((p) => p.coefexps),
+  );
   const vks = verificationKeys(group, coefexps);
   voutputs.forEach((v, j) => {
     if (!verifyTrusteePublicKey(group, v.publicKey)) throw new ThresholdError(`pok ${j + 1} does not validate`);
@@ -296,7 +301,7 @@ export function openDecryptionKey(group: Group, seed: string, dkey: string): big
 export function lagrange(group: Group, indexes: readonly number[], j: number): bigint {
   return indexes.reduce((acc, k) => {
     if (k === j) return acc;
-    return (acc * BigInt(k) % group.q) * invModQ(group, BigInt(k - j)) % group.q;
+    return (((acc * BigInt(k)) % group.q) * invModQ(group, BigInt(k - j))) % group.q;
   }, 1n);
 }
 

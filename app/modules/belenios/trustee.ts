@@ -1,13 +1,4 @@
-import {
-  type Group,
-  hashToExponent,
-  isExponent,
-  isGroupElement,
-  modQ,
-  mulMod,
-  powMod,
-  randomExponent,
-} from "./group";
+import { type Group, hashToExponent, isExponent, isGroupElement, modQ, mulMod, powMod, randomExponent } from "./group";
 import { decryptPrefix, pokPrefix } from "./proof-prefixes";
 import type { Ciphertext, Election, PartialDecryption, Proof, TrusteeKeyPair, TrusteePublicKey } from "./types";
 
@@ -46,14 +37,9 @@ function decryptionFactor(election: Election, privateKey: bigint, publicKey: big
 }
 
 /** What a trustee computes from the encrypted tally with their private key. */
-export function computePartialDecryption(
-  election: Election,
-  tally: readonly Ciphertext[][],
-  privateKey: bigint,
-): PartialDecryption {
+export function computePartialDecryption(election: Election, tally: readonly Ciphertext[][], privateKey: bigint): PartialDecryption {
   const group = election.group;
-  for (const c of tally.flat())
-    if (!isGroupElement(group, c.alpha) || !isGroupElement(group, c.beta)) throw new Error("invalid ciphertext in tally");
+  for (const c of tally.flat()) if (!isGroupElement(group, c.alpha) || !isGroupElement(group, c.beta)) throw new Error("invalid ciphertext in tally");
   const publicKey = powMod(group, group.g, privateKey);
   const parts = tally.map((q) => q.map((c) => decryptionFactor(election, privateKey, publicKey, c)));
   return {
@@ -63,12 +49,7 @@ export function computePartialDecryption(
 }
 
 /** Checks every factor's proof against the trustee's public key (what the server runs on receipt). */
-export function verifyPartialDecryption(
-  election: Election,
-  tally: readonly Ciphertext[][],
-  publicKey: bigint,
-  pd: PartialDecryption,
-): boolean {
+export function verifyPartialDecryption(election: Election, tally: readonly Ciphertext[][], publicKey: bigint, pd: PartialDecryption): boolean {
   const group = election.group;
   if (pd.decryptionFactors.length !== tally.length || pd.decryptionProofs.length !== tally.length) return false;
   return tally.every((q, i) => {

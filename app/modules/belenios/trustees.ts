@@ -74,8 +74,7 @@ export function synthesizeFactors(
     t.params.verificationKeys.forEach((vk, k) => {
       const pd = byOwner.get(first + k);
       if (!pd) return;
-      if (!verifyPartialDecryption(election, tally, vk.publicKey, pd))
-        throw new DecryptionError(`partial decryption of trustee ${first + k}: invalid proof`);
+      if (!verifyPartialDecryption(election, tally, vk.publicKey, pd)) throw new DecryptionError(`partial decryption of trustee ${first + k}: invalid proof`);
       present.push({ index: k + 1, pd });
     });
     if (present.length < t.params.threshold) throw new DecryptionError(`not enough partial decryptions (${present.length} of ${t.params.threshold})`);

@@ -14,10 +14,16 @@ import { movement } from "../../../db/schema";
 /** The decision ballot is ranked (instant-runoff): its key is in RFC-3526-2048 (scopeGroups). */
 export const DECISION_METHOD = "irv";
 
-export type NameDecisionTrusteesResult = { ok: true; trustees: number; threshold: number | null } | { ok: false; code: "no_movement" | "decision_opened" | "trustees_invalid" };
+export type NameDecisionTrusteesResult =
+  | { ok: true; trustees: number; threshold: number | null }
+  | { ok: false; code: "no_movement" | "decision_opened" | "trustees_invalid" };
 
 /** Names (or, with an empty list, removes) the trustees; only before the decision ballot opens. */
-export async function nameDecisionTrustees(db: Db, actor: Actor, input: { userIds: readonly string[]; threshold?: number }): Promise<NameDecisionTrusteesResult> {
+export async function nameDecisionTrustees(
+  db: Db,
+  actor: Actor,
+  input: { userIds: readonly string[]; threshold?: number },
+): Promise<NameDecisionTrusteesResult> {
   return db.transaction(async (tx) => {
     // Locked: opening the decision ballot waits for this, or is seen by it.
     const [m] = await tx.select({ phase: movement.phase, decisionPollId: movement.decisionPollId }).from(movement).where(eq(movement.id, 1)).for("update");

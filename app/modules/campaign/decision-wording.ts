@@ -6,7 +6,6 @@ export const decisionOptions = [
   "Leave and found a new party",
 ] as const satisfies readonly string[];
 
-
 export function decisionInvitationMail(input: {
   name: string;
   email: string;

@@ -51,7 +51,12 @@ export async function openDecisionBallot(db: Db, actor: Actor, input: { closesAt
     if (!created.ok) throw new Error(`decision poll refused: ${created.code}`);
     const held = await holdWithScopeTrustees(tx, "decision", created.pollId);
     if (held === "keys_missing") throw new Error("decision trustees' keys went missing");
-    const opened = await openPoll(tx, actor, created.pollId, roll.map((r) => r.userId));
+    const opened = await openPoll(
+      tx,
+      actor,
+      created.pollId,
+      roll.map((r) => r.userId),
+    );
     if (!opened.ok) throw new Error(`decision poll not opened: ${opened.code}`);
     await tx.update(movement).set({ phase: "decision", decisionPollId: created.pollId, updatedAt: new Date() }).where(eq(movement.id, 1));
     for (const person of roll) {
@@ -86,7 +91,15 @@ async function ensureAccounts(tx: DbOrTx, pledgers: { id: string; email: string;
       .insert(users)
       .values(batch.map((p) => ({ email: p.email, displayName: p.name, role: "member" as const })))
       .onConflictDoNothing({ target: users.email });
-    const accounts = await tx.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, batch.map((p) => p.email)));
+    const accounts = await tx
+      .select({ id: users.id, email: users.email })
+      .from(users)
+      .where(
+        inArray(
+          users.email,
+          batch.map((p) => p.email),
+        ),
+      );
     const byEmail = new Map(accounts.map((a) => [a.email, a.id]));
     for (const p of batch) {
       const userId = byEmail.get(p.email);
@@ -99,7 +112,9 @@ async function ensureAccounts(tx: DbOrTx, pledgers: { id: string; email: string;
   return pledgers.flatMap((p) => (p.userId ? [{ userId: p.userId, email: p.email, name: p.name }] : []));
 }
 
-export type SettleResult = { ok: true; phase: DecidedPhase } | { ok: false; code: "no_decision" | "not_closed" | "decrypting" | "no_winner" | "verification_failed" };
+export type SettleResult =
+  | { ok: true; phase: DecidedPhase }
+  | { ok: false; code: "no_decision" | "not_closed" | "decrypting" | "no_winner" | "verification_failed" };
 
 /**
  * Once the decision ballot's closing time has passed: closes and counts it (if the poll closer

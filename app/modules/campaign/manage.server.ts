@@ -9,7 +9,10 @@ import { staleSave, type Shown, type StaleSave } from "~/utils/stale-edit";
 import { textLimitProblem, type TextProblem } from "~/utils/text-limits";
 import { auditLog, demands, movement, pledges, type DemandResponse } from "../../../db/schema";
 
-export type ManageResult = { ok: true } | { ok: false; code: "not_found" | "after_deadline" | "before_deadline" | "no_movement" | "deadline_pledged" } | StaleSave;
+export type ManageResult =
+  | { ok: true }
+  | { ok: false; code: "not_found" | "after_deadline" | "before_deadline" | "no_movement" | "deadline_pledged" }
+  | StaleSave;
 
 /** The campaign settings as their form shows them: what its version is a fingerprint of. */
 export function settingsShown(m: { name: string; partyName: string; statement: string; deadline: Date } | null): Shown {
@@ -61,14 +64,21 @@ export async function saveSettings(
     if (!m) {
       await tx.insert(movement).values({ ...input, id: 1 });
     } else {
-      await tx.update(movement).set({ ...input, deadline: deadlineMoved ? input.deadline : m.deadline, updatedAt: new Date() }).where(eq(movement.id, 1));
+      await tx
+        .update(movement)
+        .set({ ...input, deadline: deadlineMoved ? input.deadline : m.deadline, updatedAt: new Date() })
+        .where(eq(movement.id, 1));
     }
     await appendAudit(tx, {
       actor,
       action: "campaign.settings_changed",
       subjectType: "movement",
       subjectId: "1",
-      details: { ...input, deadline: input.deadline.toISOString(), previous: m ? { name: m.name, partyName: m.partyName, deadline: m.deadline.toISOString() } : null },
+      details: {
+        ...input,
+        deadline: input.deadline.toISOString(),
+        previous: m ? { name: m.name, partyName: m.partyName, deadline: m.deadline.toISOString() } : null,
+      },
     });
     return { ok: true } as const;
   });
@@ -86,7 +96,10 @@ export async function addDemand(db: Db, actor: Actor, input: { title: string; bo
     const refused = await editableDemands(tx);
     if (refused) return refused;
     const [last] = await tx.select({ p: sql<number>`coalesce(max(${demands.position}), 0)::int` }).from(demands);
-    const [row] = await tx.insert(demands).values({ ...input, position: (last?.p ?? 0) + 1 }).returning({ id: demands.id });
+    const [row] = await tx
+      .insert(demands)
+      .values({ ...input, position: (last?.p ?? 0) + 1 })
+      .returning({ id: demands.id });
     await appendAudit(tx, { actor, action: "campaign.demand_added", subjectType: "demand", subjectId: String(row?.id), details: input });
     return { ok: true } as const;
   });
@@ -136,7 +149,11 @@ export async function moveDemand(db: Db, actor: Actor, id: number, direction: "u
     const j = direction === "up" ? i - 1 : i + 1;
     if (j < 0 || j >= list.length) return { ok: true } as const;
     [list[i], list[j]] = [list[j]!, list[i]!];
-    for (const [k, d] of list.entries()) await tx.update(demands).set({ position: k + 1 }).where(eq(demands.id, d.id));
+    for (const [k, d] of list.entries())
+      await tx
+        .update(demands)
+        .set({ position: k + 1 })
+        .where(eq(demands.id, d.id));
     await appendAudit(tx, { actor, action: "campaign.demand_moved", subjectType: "demand", subjectId: String(id), details: { direction } });
     return { ok: true } as const;
   });
@@ -144,7 +161,11 @@ export async function moveDemand(db: Db, actor: Actor, id: number, direction: "u
 
 async function renumber(tx: Parameters<Parameters<Db["transaction"]>[0]>[0]) {
   const list = await tx.select({ id: demands.id }).from(demands).orderBy(asc(demands.position));
-  for (const [k, d] of list.entries()) await tx.update(demands).set({ position: k + 1 }).where(eq(demands.id, d.id));
+  for (const [k, d] of list.entries())
+    await tx
+      .update(demands)
+      .set({ position: k + 1 })
+      .where(eq(demands.id, d.id));
 }
 
 /** The party's response to one demand: recorded at or after the deadline, published at once. */
@@ -196,7 +217,14 @@ export async function extendDeadline(db: Db, actor: Actor, input: { deadline: Da
       .from(pledges)
       .where(and(isNotNull(pledges.confirmedAt), isNull(pledges.withdrawnAt), isNull(pledges.erasedAt)));
     for (const p of pledgers) {
-      const mail = deadlineExtendedMail({ movementName: m.name, partyName: m.partyName, from: m.deadline, to: input.deadline, reason, campaignLink: `${input.appUrl}/campaign` });
+      const mail = deadlineExtendedMail({
+        movementName: m.name,
+        partyName: m.partyName,
+        from: m.deadline,
+        to: input.deadline,
+        reason,
+        campaignLink: `${input.appUrl}/campaign`,
+      });
       await queueMail(tx, { to: p.email, subject: mail.subject, text: mail.text, kind: "deadline-extended" });
     }
     await appendAudit(tx, {
@@ -212,6 +240,10 @@ export async function extendDeadline(db: Db, actor: Actor, input: { deadline: Da
 
 /** The deadline's extensions, newest first, for the campaign page. */
 export async function deadlineExtensions(db: DbOrTx): Promise<{ from: string; to: string; reason: string }[]> {
-  const rows = await db.select({ details: auditLog.details }).from(auditLog).where(eq(auditLog.action, "campaign.deadline_extended")).orderBy(desc(auditLog.id));
+  const rows = await db
+    .select({ details: auditLog.details })
+    .from(auditLog)
+    .where(eq(auditLog.action, "campaign.deadline_extended"))
+    .orderBy(desc(auditLog.id));
   return rows.map((r) => ({ from: String(r.details.from ?? ""), to: String(r.details.to ?? ""), reason: String(r.details.reason ?? "") }));
 }

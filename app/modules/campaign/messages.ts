@@ -1,5 +1,12 @@
 import type { DemandResponse, Phase } from "../../../db/schema";
-import { MAX_CAMPAIGN_STATEMENT_LENGTH, MAX_CORRECTION_REASON_LENGTH, MAX_DEMAND_TEXT_LENGTH, MAX_DEMAND_TITLE_LENGTH, MAX_PARTY_NAME_LENGTH, MAX_WEB_ADDRESS_LENGTH } from "~/utils/input-limits";
+import {
+  MAX_CAMPAIGN_STATEMENT_LENGTH,
+  MAX_CORRECTION_REASON_LENGTH,
+  MAX_DEMAND_TEXT_LENGTH,
+  MAX_DEMAND_TITLE_LENGTH,
+  MAX_PARTY_NAME_LENGTH,
+  MAX_WEB_ADDRESS_LENGTH,
+} from "~/utils/input-limits";
 import { textProblemMessages } from "~/utils/text-limit-messages";
 import { verificationFailedAdvice } from "~/modules/polls/messages";
 
@@ -58,7 +65,8 @@ export const manageMessages = {
   closes_in_past: "The closing time must be in the future.",
   no_decision: "There is no decision ballot to record.",
   not_closed: "The decision ballot has not closed yet.",
-  decrypting: "Voting has closed. The decision is recorded once enough trustees have decrypted the ballots; the poll closer records it by itself within a minute or so of that.",
+  decrypting:
+    "Voting has closed. The decision is recorded once enough trustees have decrypted the ballots; the poll closer records it by itself within a minute or so of that.",
   trustee_keys_missing: "The decision ballot cannot open until every trustee named for it has made their key. The Trustees section below says how many have.",
   decision_opened: "The decision ballot has opened, so its trustees can no longer change.",
   trustees_invalid: "Name between 1 and 7 different members, or none.",
@@ -71,7 +79,8 @@ const reasonMessages = textProblemMessages("the reason", MAX_CORRECTION_REASON_L
 /** Why the deadline could not be extended. */
 export const extendDeadlineMessages = {
   no_movement: "Set up the campaign first.",
-  decision_opened: "The decision ballot has opened, so the deadline can no longer change. To start again, cancel the decision ballot on its page, with a reason.",
+  decision_opened:
+    "The decision ballot has opened, so the deadline can no longer change. To start again, cancel the decision ballot on its page, with a reason.",
   not_later: "The new deadline must be later than the present one, and in the future. A deadline can be extended but never brought forward",
   reason_missing: "Give the reason. It is shown on the campaign page and emailed to pledgers",
   "reason:too_long": reasonMessages.too_long,

@@ -48,7 +48,10 @@ const byRegion: Record<Region, string> = {
 /** District numbers (inclusive ranges) of an area that lie in another region than the area's own. */
 const byDistrict: Record<string, readonly (readonly [from: number, to: number, region: Region])[]> = {
   // Wales and England.
-  SY: [[14, 14, "North West"], [15, 25, "Wales"]], // SY14 Malpas is in Cheshire; SY15 Montgomery to SY25 Tregaron (SY23 Aberystwyth) are in Wales.
+  SY: [
+    [14, 14, "North West"],
+    [15, 25, "Wales"],
+  ], // SY14 Malpas is in Cheshire; SY15 Montgomery to SY25 Tregaron (SY23 Aberystwyth) are in Wales.
   CH: [[5, 8, "Wales"]], // Deeside, Flint, Mold, Holywell (Flintshire).
   // Scotland and England.
   TD: [[15, 15, "North East"]], // Berwick-upon-Tweed, Northumberland.
@@ -56,32 +59,61 @@ const byDistrict: Record<string, readonly (readonly [from: number, to: number, r
   DL: [[6, 11, "Yorkshire and the Humber"]], // Northallerton, Bedale, Catterick, Richmond (North Yorkshire).
   TS: [[9, 9, "Yorkshire and the Humber"]], // Stokesley (North Yorkshire).
   OL: [[14, 14, "Yorkshire and the Humber"]], // Todmorden (Calderdale).
-  SK: [[13, 13, "East Midlands"], [17, 17, "East Midlands"], [22, 23, "East Midlands"]], // Glossop, Buxton, New Mills, Chapel-en-le-Frith (Derbyshire).
-  S: [[18, 18, "East Midlands"], [21, 21, "East Midlands"], [32, 33, "East Midlands"], [40, 45, "East Midlands"], [80, 81, "East Midlands"]], // Dronfield, Eckington, Hope Valley, Chesterfield (Derbyshire); Worksop (Nottinghamshire).
+  SK: [
+    [13, 13, "East Midlands"],
+    [17, 17, "East Midlands"],
+    [22, 23, "East Midlands"],
+  ], // Glossop, Buxton, New Mills, Chapel-en-le-Frith (Derbyshire).
+  S: [
+    [18, 18, "East Midlands"],
+    [21, 21, "East Midlands"],
+    [32, 33, "East Midlands"],
+    [40, 45, "East Midlands"],
+    [80, 81, "East Midlands"],
+  ], // Dronfield, Eckington, Hope Valley, Chesterfield (Derbyshire); Worksop (Nottinghamshire).
   DN: [[21, 22, "East Midlands"]], // Gainsborough (Lincolnshire), Retford (Nottinghamshire).
   DE: [[13, 15, "West Midlands"]], // Burton upon Trent (Staffordshire).
   CV: [[13, 13, "East Midlands"]], // Market Bosworth (Leicestershire).
-  PE: [[8, 12, "East Midlands"], [20, 25, "East Midlands"]], // Oundle (Northamptonshire); Stamford, Bourne, Spalding, Boston, Skegness (Lincolnshire).
+  PE: [
+    [8, 12, "East Midlands"],
+    [20, 25, "East Midlands"],
+  ], // Oundle (Northamptonshire); Stamford, Bourne, Spalding, Boston, Skegness (Lincolnshire).
   MK: [[40, 45, "East of England"]], // Bedford.
-  HP: [[1, 4, "East of England"], [23, 23, "East of England"]], // Hemel Hempstead, Berkhamsted, Tring (Hertfordshire).
+  HP: [
+    [1, 4, "East of England"],
+    [23, 23, "East of England"],
+  ], // Hemel Hempstead, Berkhamsted, Tring (Hertfordshire).
   EN: [[6, 11, "East of England"]], // Potters Bar, Cheshunt, Waltham Abbey, Hoddesdon (Hertfordshire, Essex).
-  IG: [[7, 7, "East of England"], [9, 10, "East of England"]], // Chigwell, Buckhurst Hill, Loughton (Essex).
+  IG: [
+    [7, 7, "East of England"],
+    [9, 10, "East of England"],
+  ], // Chigwell, Buckhurst Hill, Loughton (Essex).
   RM: [[15, 20, "East of England"]], // Thurrock (Essex).
   BR: [[8, 8, "South East"]], // Swanley (Kent).
-  CR: [[3, 3, "South East"], [6, 6, "South East"]], // Caterham, Warlingham (Surrey).
+  CR: [
+    [3, 3, "South East"],
+    [6, 6, "South East"],
+  ], // Caterham, Warlingham (Surrey).
   SM: [[7, 7, "South East"]], // Banstead (Surrey).
   TW: [[15, 20, "South East"]], // Ashford, Sunbury, Shepperton, Staines, Stanwell, Egham (Surrey).
-  KT: [[1, 6, "London"], [9, 9, "London"]], // Kingston, New Malden, Worcester Park, Surbiton, Chessington; the rest is Surrey.
-  DA: [[5, 8, "London"], [14, 18, "London"]], // Bexley, Bexleyheath, Welling, Erith, Sidcup, Belvedere (Bexley); the rest is Kent.
+  KT: [
+    [1, 6, "London"],
+    [9, 9, "London"],
+  ], // Kingston, New Malden, Worcester Park, Surbiton, Chessington; the rest is Surrey.
+  DA: [
+    [5, 8, "London"],
+    [14, 18, "London"],
+  ], // Bexley, Bexleyheath, Welling, Erith, Sidcup, Belvedere (Bexley); the rest is Kent.
   BH: [[24, 25, "South East"]], // Ringwood, New Milton (Hampshire).
   SN: [[7, 7, "South East"]], // Faringdon (Oxfordshire).
-  SP: [[6, 6, "South East"], [10, 11, "South East"]], // Fordingbridge, Andover (Hampshire).
+  SP: [
+    [6, 6, "South East"],
+    [10, 11, "South East"],
+  ], // Fordingbridge, Andover (Hampshire).
 };
 
 export const postcodeAreas: ReadonlyMap<string, Region> = new Map(
-  (Object.entries(byRegion) as [Region, string][]).flatMap(([region, areas]) =>
-    areas.split(" ").map((area) => [area, region] as const),
-  ),
+  (Object.entries(byRegion) as [Region, string][]).flatMap(([region, areas]) => areas.split(" ").map((area) => [area, region] as const)),
 );
 
 /** The region of a district ("SY23" is area SY, district number 23). */

@@ -15,8 +15,13 @@ describe("the campaign's status line (issue 15)", () => {
   });
 
   it("says the members are deciding only while their ballot is open", () => {
-    expect(campaignStatus(state({ phase: "decision", deadline: hourAgo, decision: { status: "open", closesAt: inAnHour } }), now)).toContain("Pledgers are deciding together");
-    for (const decision of [{ status: "open" as const, closesAt: hourAgo }, { status: "closed" as const, closesAt: inAnHour }]) {
+    expect(campaignStatus(state({ phase: "decision", deadline: hourAgo, decision: { status: "open", closesAt: inAnHour } }), now)).toContain(
+      "Pledgers are deciding together",
+    );
+    for (const decision of [
+      { status: "open" as const, closesAt: hourAgo },
+      { status: "closed" as const, closesAt: inAnHour },
+    ]) {
       const line = campaignStatus(state({ phase: "decision", deadline: hourAgo, decision }), now);
       expect(line).toContain("The members' decision ballot has closed.");
       expect(line).not.toContain("deciding");

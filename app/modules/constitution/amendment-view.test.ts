@@ -1,7 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { amendmentEffect } from "./amendment-view";
 import { diffSide, hashText, type DiffSegment } from "./text";
-import { AIMS, MEMBERS, NAME, clause, deepFreeze, entrench, insertAfter, move, remove, rename, replace, replaceText, sampleDocument, words } from "./text/test-support";
+import {
+  AIMS,
+  MEMBERS,
+  NAME,
+  clause,
+  deepFreeze,
+  entrench,
+  insertAfter,
+  move,
+  remove,
+  rename,
+  replace,
+  replaceText,
+  sampleDocument,
+  words,
+} from "./text/test-support";
 
 const doc = () => deepFreeze(sampleDocument());
 

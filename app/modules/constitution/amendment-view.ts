@@ -5,7 +5,16 @@
  * the limits cannot make the diff, the line numbering or the page itself slow. Pure.
  */
 import { shownText, shownTitle } from "./shown-text";
-import { applyAmendment, comparableWordByWord, findConflicts, wholeChange, wordDiff, type Amendment, type ConstitutionDocument, type DiffSegment } from "./text";
+import {
+  applyAmendment,
+  comparableWordByWord,
+  findConflicts,
+  wholeChange,
+  wordDiff,
+  type Amendment,
+  type ConstitutionDocument,
+  type DiffSegment,
+} from "./text";
 
 export interface AmendmentEffect {
   /** The clause it changes, or the new clause it adds. */
@@ -41,7 +50,10 @@ export function amendmentEffect(original: ConstitutionDocument, amendment: Amend
       cut: text.cut ? [text.cut] : [],
       segments: wordDiff("", text.text),
       comparedWordByWord: true,
-      note: amendment.afterClauseId === null ? `A new clause “${title}” at the start.` : `A new clause “${title}” after “${titleOf(original, amendment.afterClauseId)}”.`,
+      note:
+        amendment.afterClauseId === null
+          ? `A new clause “${title}” at the start.`
+          : `A new clause “${title}” after “${titleOf(original, amendment.afterClauseId)}”.`,
       document,
     };
   }
@@ -53,9 +65,11 @@ export function amendmentEffect(original: ConstitutionDocument, amendment: Amend
   const after = fullAfter === fullBefore ? before : shownText(fullAfter, "clauseText");
   let note: string | null = null;
   if (amendment.kind === "delete") note = "The clause is deleted.";
-  if (amendment.kind === "move") note = amendment.afterClauseId === null ? "The clause moves to the start." : `The clause moves to after “${titleOf(original, amendment.afterClauseId)}”.`;
+  if (amendment.kind === "move")
+    note = amendment.afterClauseId === null ? "The clause moves to the start." : `The clause moves to after “${titleOf(original, amendment.afterClauseId)}”.`;
   if (amendment.kind === "rename") note = `The title becomes “${shownTitle(amendment.title)}”.`;
-  if (amendment.kind === "setEntrenched") note = amendment.entrenched ? "The clause becomes entrenched: changing it will need two thirds." : "The clause stops being entrenched.";
+  if (amendment.kind === "setEntrenched")
+    note = amendment.entrenched ? "The clause becomes entrenched: changing it will need two thirds." : "The clause stops being entrenched.";
   // Whether to compare word by word is decided on the stored texts, as before they were cut:
   // a change too long to compare stays shown whole, now cut, with both sentences.
   const comparedWordByWord = comparableWordByWord(fullBefore, fullAfter);
@@ -78,7 +92,10 @@ export function amendmentEffect(original: ConstitutionDocument, amendment: Amend
 export function competitors(original: ConstitutionDocument, open: readonly { number: number; engine: Amendment }[]): Map<number, number[]> {
   const numberOf = new Map(open.map((a) => [a.engine.id, a.number]));
   const result = new Map<number, number[]>();
-  for (const pair of findConflicts(open.map((a) => a.engine), original).pairs) {
+  for (const pair of findConflicts(
+    open.map((a) => a.engine),
+    original,
+  ).pairs) {
     const a = numberOf.get(pair.a);
     const b = numberOf.get(pair.b);
     if (a === undefined || b === undefined) continue;

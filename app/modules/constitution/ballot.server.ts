@@ -80,8 +80,28 @@ export async function loadClauseBallot(db: DbOrTx, userId: string, clauseId: str
   };
   // By id across the draft: a new clause's amendment may be asked on another clause's ballot.
   const amendments = new Map((await listAmendments(db, draft.id)).map((a) => [a.id, a]));
-  const options = await db.select().from(pollOptions).where(inArray(pollOptions.pollId, items.map((i) => i.pollId)));
-  const majorities = new Map((await db.select({ id: polls.id, majority: polls.majority }).from(polls).where(inArray(polls.id, items.map((i) => i.pollId)))).map((p) => [p.id, p.majority]));
+  const options = await db
+    .select()
+    .from(pollOptions)
+    .where(
+      inArray(
+        pollOptions.pollId,
+        items.map((i) => i.pollId),
+      ),
+    );
+  const majorities = new Map(
+    (
+      await db
+        .select({ id: polls.id, majority: polls.majority })
+        .from(polls)
+        .where(
+          inArray(
+            polls.id,
+            items.map((i) => i.pollId),
+          ),
+        )
+    ).map((p) => [p.id, p.majority]),
+  );
   const describe = (id: string): BallotAmendment | null => {
     const a = amendments.get(id);
     if (!a) return null;
@@ -110,7 +130,15 @@ export async function loadClauseBallot(db: DbOrTx, userId: string, clauseId: str
   }));
   const voted = (await clausesVoted(db, round.id, userId)).has(clauseId);
   // Questions opened since decision 044 are Belenios elections; a round opened before is not.
-  const elections = await db.select({ pollId: pollElections.pollId }).from(pollElections).where(inArray(pollElections.pollId, items.map((i) => i.pollId)));
+  const elections = await db
+    .select({ pollId: pollElections.pollId })
+    .from(pollElections)
+    .where(
+      inArray(
+        pollElections.pollId,
+        items.map((i) => i.pollId),
+      ),
+    );
   const encrypted = elections.length === items.length;
   return { round, clause, questions, voted, encrypted, titleOf };
 }

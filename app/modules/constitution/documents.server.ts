@@ -48,7 +48,15 @@ export async function constitutionPdfData(db: DbOrTx, options: { version?: numbe
         adoptedAt: version.adoptedAt,
         rounds: r.rounds.map((x) => ({ number: x.number, openedAt: new Date(x.openedAt), closedAt: new Date(x.closedAt), rollSize: x.rollSize })),
         clauses: r.clauses.map((c) => ({ title: c.title, decision: c.decision, yes: c.yes, no: c.no, abstain: c.abstain, majority: c.majority })),
-        adoptionVote: { rollSize: r.adoptionVote.rollSize, turnout: r.adoptionVote.turnout, yes: r.adoptionVote.yes, no: r.adoptionVote.no, abstain: r.adoptionVote.abstain, majority: r.adoptionVote.majority, chainHead: r.adoptionVote.chainHead },
+        adoptionVote: {
+          rollSize: r.adoptionVote.rollSize,
+          turnout: r.adoptionVote.turnout,
+          yes: r.adoptionVote.yes,
+          no: r.adoptionVote.no,
+          abstain: r.adoptionVote.abstain,
+          majority: r.adoptionVote.majority,
+          chainHead: r.adoptionVote.chainHead,
+        },
       },
     };
   }
@@ -164,7 +172,8 @@ function keyOf(kind: string, data: { generatedAt: Date }): string {
 export async function constitutionPdf(db: DbOrTx, options: { version?: number } = {}) {
   const d = await constitutionPdfData(db, options);
   if (!d) return null;
-  const pdf = d.status === "adopted" ? await adoptedConstitutionRender(db, d) : await cachedRender(keyOf("constitution", d), () => renderInWorker("constitution", d));
+  const pdf =
+    d.status === "adopted" ? await adoptedConstitutionRender(db, d) : await cachedRender(keyOf("constitution", d), () => renderInWorker("constitution", d));
   return { pdf, fileName: `${fileSlug(`${d.partyName} ${d.title}`)}.pdf` };
 }
 
@@ -173,7 +182,10 @@ export async function amendmentsPdfData(db: DbOrTx, now: Date = new Date()): Pro
   if (!draft) return null;
   const original = await originalDocument(db, draft.id);
   const list = await listAmendments(db, draft.id);
-  const names = await supporterNames(db, list.map((a) => a.id));
+  const names = await supporterNames(
+    db,
+    list.map((a) => a.id),
+  );
   const numbers = new Map(original.clauses.map((c, i) => [c.id, i + 1]));
   return {
     partyName: await movementName(db),
@@ -200,7 +212,10 @@ export async function amendmentsPdfData(db: DbOrTx, now: Date = new Date()): Pro
         supporters: names.get(a.id) ?? [],
         before: effect.before,
         after: effect.after,
-        recommendation: a.recommendation && advice ? { ...a.recommendation, reasons: advice.text, compromiseText: compromise ? compromise.text : a.recommendation.compromiseText } : null,
+        recommendation:
+          a.recommendation && advice
+            ? { ...a.recommendation, reasons: advice.text, compromiseText: compromise ? compromise.text : a.recommendation.compromiseText }
+            : null,
       };
     }),
   };

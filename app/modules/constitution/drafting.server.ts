@@ -31,7 +31,14 @@ import { shownText } from "./shown-text";
 import { applyAll, applyAmendment, type Amendment, type ConstitutionDocument } from "./text";
 import type { UploadedClause } from "./upload";
 import { wordCount } from "./words";
-import { MAX_AMENDMENT_REASON_LENGTH, MAX_CLAUSE_TEXT_LENGTH, MAX_CLAUSE_TITLE_LENGTH, MAX_COMMENT_LENGTH, MAX_RECOMMENDATION_REASONS_LENGTH, MAX_SUPPORTERS_NEEDED } from "~/utils/input-limits";
+import {
+  MAX_AMENDMENT_REASON_LENGTH,
+  MAX_CLAUSE_TEXT_LENGTH,
+  MAX_CLAUSE_TITLE_LENGTH,
+  MAX_COMMENT_LENGTH,
+  MAX_RECOMMENDATION_REASONS_LENGTH,
+  MAX_SUPPORTERS_NEEDED,
+} from "~/utils/input-limits";
 import { textLimitProblem, type TextProblem } from "~/utils/text-limits";
 
 export type Draft = typeof constitutionDrafts.$inferSelect;
@@ -151,7 +158,15 @@ export async function startDraft(db: Db, actor: Actor, source: DraftSource): Pro
       .returning({ id: constitutionDrafts.id });
     if (!draft || !text) throw new Error("draft not created");
     await tx.insert(draftClauses).values(
-      text.map((c, i) => ({ draftId: draft.id, clauseId: c.id, position: (i + 1) * 10, title: c.title, text: c.text, entrenched: c.entrenched, covers: [...c.covers] })),
+      text.map((c, i) => ({
+        draftId: draft.id,
+        clauseId: c.id,
+        position: (i + 1) * 10,
+        title: c.title,
+        text: c.text,
+        entrenched: c.entrenched,
+        covers: [...c.covers],
+      })),
     );
     await appendAudit(tx, {
       actor,
@@ -179,7 +194,13 @@ export async function setSupportersNeeded(db: Db, actor: Actor, value: number): 
     if (!draft) return { ok: false, code: "no_draft" } as const;
     if (draft.phase !== "drafting") return { ok: false, code: "not_drafting" } as const;
     await tx.update(constitutionDrafts).set({ supportersNeeded: value, updatedAt: new Date() }).where(eq(constitutionDrafts.id, draft.id));
-    await appendAudit(tx, { actor, action: "constitution.supporters_needed_set", subjectType: "constitution_draft", subjectId: draft.id, details: { from: draft.supportersNeeded, to: value } });
+    await appendAudit(tx, {
+      actor,
+      action: "constitution.supporters_needed_set",
+      subjectType: "constitution_draft",
+      subjectId: draft.id,
+      details: { from: draft.supportersNeeded, to: value },
+    });
     return { ok: true } as const;
   });
 }
@@ -220,7 +241,11 @@ export function proposalTooLong(input: ProposalInput): DraftingProblem | null {
 /** Each field's problem codes, by what text-limits.ts found wrong. */
 type TextCodes = Record<TextProblem, DraftingProblem>;
 const REASON_CODES: TextCodes = { too_long: "reason_too_many_characters", bad_character: "reason_bad_character", word_too_long: "reason_word_too_long" };
-const CLAUSE_TEXT_CODES: TextCodes = { too_long: "clause_text_too_long", bad_character: "clause_text_bad_character", word_too_long: "clause_text_word_too_long" };
+const CLAUSE_TEXT_CODES: TextCodes = {
+  too_long: "clause_text_too_long",
+  bad_character: "clause_text_bad_character",
+  word_too_long: "clause_text_word_too_long",
+};
 const COMMENT_CODES: TextCodes = { too_long: "comment_too_long", bad_character: "comment_bad_character", word_too_long: "comment_word_too_long" };
 const RECOMMENDATION_CODES: TextCodes = {
   too_long: "recommendation_reasons_too_many_characters",
@@ -258,7 +283,10 @@ export async function proposeAmendment(
     const applied = applyAmendment(doc, probe);
     if (!applied.ok) return { ok: false, code: "invalid_operation", detail: applied.code } as const;
     const clauseId = filedUnder(probe, doc);
-    const [last] = await tx.select({ n: max(amendments.number) }).from(amendments).where(eq(amendments.draftId, draft.id));
+    const [last] = await tx
+      .select({ n: max(amendments.number) })
+      .from(amendments)
+      .where(eq(amendments.draftId, draft.id));
     const number = (last?.n ?? 0) + 1;
     const [row] = await tx
       .insert(amendments)
@@ -303,7 +331,10 @@ export async function amendmentByNumber(
 async function openAmendmentForUpdate(tx: DbOrTx, amendmentId: string) {
   const draft = await lockedDraft(tx);
   if (!draft) return { ok: false, code: "no_draft" } as const;
-  const [row] = await tx.select().from(amendments).where(and(eq(amendments.id, amendmentId), eq(amendments.draftId, draft.id)));
+  const [row] = await tx
+    .select()
+    .from(amendments)
+    .where(and(eq(amendments.id, amendmentId), eq(amendments.draftId, draft.id)));
   if (!row) return { ok: false, code: "amendment_not_found" } as const;
   if (draft.phase !== "drafting") return { ok: false, code: "not_drafting" } as const;
   if (row.status !== "open") return { ok: false, code: "amendment_not_open" } as const;
@@ -411,7 +442,10 @@ export async function setRecommendation(
     const draft = await lockedDraft(tx);
     if (!draft) return { ok: false, code: "no_draft" } as const;
     if (draft.phase !== "drafting") return { ok: false, code: "not_drafting" } as const;
-    const [row] = await tx.select().from(amendments).where(and(eq(amendments.id, input.amendmentId), eq(amendments.draftId, draft.id)));
+    const [row] = await tx
+      .select()
+      .from(amendments)
+      .where(and(eq(amendments.id, input.amendmentId), eq(amendments.draftId, draft.id)));
     if (!row) return { ok: false, code: "amendment_not_found" } as const;
     const values = { kind: input.kind, reasons, compromiseText: input.kind === "compromise" ? compromise : null, updatedBy: actor.id, updatedAt: new Date() };
     await tx

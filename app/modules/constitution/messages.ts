@@ -4,7 +4,16 @@ import type { AmendmentStatus, DraftPhase, RecommendationKind } from "../../../d
 import type { DraftingProblem } from "./drafting.server";
 import type { RoundProblem } from "./round.server";
 import type { ShownField } from "./shown-text";
-import { MAX_AMENDMENT_REASON_LENGTH, MAX_CLAUSE_TEXT_LENGTH, MAX_CLAUSE_TITLE_LENGTH, MAX_COMMENT_LENGTH, MAX_OFFICIAL_REASON_LENGTH, MAX_RECOMMENDATION_REASONS_LENGTH, MAX_SUPPORTERS_NEEDED, MAX_WORD_LENGTH } from "~/utils/input-limits";
+import {
+  MAX_AMENDMENT_REASON_LENGTH,
+  MAX_CLAUSE_TEXT_LENGTH,
+  MAX_CLAUSE_TITLE_LENGTH,
+  MAX_COMMENT_LENGTH,
+  MAX_OFFICIAL_REASON_LENGTH,
+  MAX_RECOMMENDATION_REASONS_LENGTH,
+  MAX_SUPPORTERS_NEEDED,
+  MAX_WORD_LENGTH,
+} from "~/utils/input-limits";
 import { textProblemMessages, words } from "~/utils/text-limit-messages";
 
 /** "2,000 characters": a limit as a member reads it. */
@@ -106,7 +115,8 @@ export const roundProblemMessages: Record<RoundProblem, string> = {
   already_adopted: "This text has already been adopted.",
   verification_failed: `Nothing was adopted: checking the adoption vote's result against its ballots failed. ${verificationFailedAdvice}`,
   trustee_keys_missing: "The vote cannot open until every trustee named for the constitution has made their key. The Trustees page says how many have.",
-  decrypting: "Voting has closed. The results are counted once enough trustees have decrypted the ballots; the poll closer does it by itself within a minute or so of that.",
+  decrypting:
+    "Voting has closed. The results are counted once enough trustees have decrypted the ballots; the poll closer does it by itself within a minute or so of that.",
   preparing: "The round's ballot papers are still being prepared, so nobody has voted yet. It can be closed once voting has opened.",
 };
 
@@ -149,7 +159,8 @@ export function undecidedSummary(pending: readonly { title: string; addedBy: str
 /** After an adoption vote that was not carried (standing orders 10.5 and 10.7). */
 export const failedAdoptionWords = {
   heading: (attempt: number) => `Adoption vote ${attempt}: not carried`,
-  manage: "The last adoption vote was not carried. Its result is recorded on the results page and in the audit log. Open a new adoption vote on the same text when the founding members are ready to vote again.",
+  manage:
+    "The last adoption vote was not carried. Its result is recorded on the results page and in the audit log. Open a new adoption vote on the same text when the founding members are ready to vote again.",
   results: "The drafting committee can open a new adoption vote on the same text from Manage the constitution.",
 };
 

@@ -46,12 +46,7 @@ const evidence: Record<RegistrationItemKey, { some: string[]; every: string[] }>
   },
 };
 
-const normalise = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/[‘’]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/\s+/g, " ");
+const normalise = (text: string) => text.toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, " ");
 
 const textOf = (clause: Pick<Clause, "title" | "body">) => normalise(`${clause.title}\n${clause.body}`);
 
@@ -62,8 +57,7 @@ function unsupportedClaims(clauses: readonly Clause[]): string[] {
     const covering = clausesCovering(clauses, item.key);
     const { some, every } = evidence[item.key];
     for (const clause of covering) {
-      if (!some.some((word) => textOf(clause).includes(word)))
-        problems.push(`${clause.id} claims ${item.key} but mentions none of: ${some.join(", ")}`);
+      if (!some.some((word) => textOf(clause).includes(word))) problems.push(`${clause.id} claims ${item.key} but mentions none of: ${some.join(", ")}`);
     }
     const together = covering.map(textOf).join("\n");
     for (const word of every) {
@@ -97,7 +91,10 @@ describe("the model constitution in constitution/clauses", () => {
     const entrenched = clauses.filter((c) => c.entrenched).map((c) => c.id);
     expect(entrenched).toEqual(expect.arrayContaining(["aims", "one-member-one-vote", "amendment", "dissolution"]));
     for (const key of ["aims", "amendment", "dissolution"] as const) {
-      expect(clausesCovering(clauses, key).some((c) => c.entrenched), key).toBe(true);
+      expect(
+        clausesCovering(clauses, key).some((c) => c.entrenched),
+        key,
+      ).toBe(true);
     }
   });
 

@@ -141,8 +141,7 @@ export function parseClauseFile(file: ClauseFile): { clause: Clause | null; prob
 
   const entrenchedText = scalar("entrenched");
   if (entrenchedText === undefined) problems.push(`${file.name}: "entrenched" is missing`);
-  else if (entrenchedText !== "true" && entrenchedText !== "false")
-    problems.push(`${file.name}: entrenched must be true or false, not "${entrenchedText}"`);
+  else if (entrenchedText !== "true" && entrenchedText !== "false") problems.push(`${file.name}: entrenched must be true or false, not "${entrenchedText}"`);
 
   const versionText = scalar("version");
   const version = versionText === undefined ? undefined : Number(versionText);
@@ -217,9 +216,7 @@ export function parseModelConstitution(files: readonly ClauseFile[]): ParseResul
  */
 export async function loadModelConstitution(dir: string): Promise<Clause[]> {
   const names = (await readdir(dir)).filter((name) => name.endsWith(".md")).sort();
-  const files = await Promise.all(
-    names.map(async (name) => ({ name, text: await readFile(path.join(dir, name), "utf8") })),
-  );
+  const files = await Promise.all(names.map(async (name) => ({ name, text: await readFile(path.join(dir, name), "utf8") })));
   const result = parseModelConstitution(files);
   if (!result.ok) throw new ModelConstitutionError(result.problems);
   return result.clauses;

@@ -73,14 +73,12 @@ export const registrationItems = [
   {
     key: "consistent-with-law",
     label: "Consistent with the law",
-    description:
-      "Nothing in the constitution may contradict the Political Parties, Elections and Referendums Act 2000 or equality law.",
+    description: "Nothing in the constitution may contradict the Political Parties, Elections and Referendums Act 2000 or equality law.",
   },
   {
     key: "consistent-with-financial-scheme",
     label: "Consistent with the financial scheme",
-    description:
-      "The constitution must agree with the financial scheme, in particular on who signs off the accounts and who authorises campaign spending.",
+    description: "The constitution must agree with the financial scheme, in particular on who signs off the accounts and who authorises campaign spending.",
   },
 ] as const satisfies readonly RegistrationItem[];
 

@@ -37,7 +37,10 @@ export async function extendRound(db: Db, actor: Actor, input: { closesAt: Date;
       const check = checkExtension(question, input.closesAt, { now, rules, standingOrdersAdopted: adopted, wholeRound: true });
       if (!check.ok) return check;
     }
-    await tx.update(polls).set({ closesAt: input.closesAt }).where(and(inArray(polls.id, pollIds), eq(polls.status, "open")));
+    await tx
+      .update(polls)
+      .set({ closesAt: input.closesAt })
+      .where(and(inArray(polls.id, pollIds), eq(polls.status, "open")));
     await tx.update(votingRounds).set({ closesAt: input.closesAt }).where(eq(votingRounds.id, round.id));
     await appendAudit(tx, {
       actor,

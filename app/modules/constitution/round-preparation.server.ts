@@ -16,7 +16,9 @@ import { voteItems, votingRounds } from "../../../db/schema";
 const PREPARER: Actor = { id: null, label: "round preparation" };
 
 async function questionsOf(db: DbOrTx, roundId: string): Promise<string[]> {
-  return (await db.select({ pollId: voteItems.pollId }).from(voteItems).where(eq(voteItems.roundId, roundId)).orderBy(asc(voteItems.position))).map((r) => r.pollId);
+  return (await db.select({ pollId: voteItems.pollId }).from(voteItems).where(eq(voteItems.roundId, roundId)).orderBy(asc(voteItems.position))).map(
+    (r) => r.pollId,
+  );
 }
 
 /** How many of a preparing round's questions are ready, of how many. */
@@ -33,12 +35,22 @@ export async function prepareRounds(db: Db, actor: Actor = PREPARER): Promise<nu
     const pollIds = await questionsOf(db, id);
     for (const pollId of pollIds) await setUpDeferredElection(db, pollId);
     const done = await db.transaction(async (tx) => {
-      const [round] = await tx.select().from(votingRounds).where(and(eq(votingRounds.id, id), eq(votingRounds.preparing, true))).for("update");
+      const [round] = await tx
+        .select()
+        .from(votingRounds)
+        .where(and(eq(votingRounds.id, id), eq(votingRounds.preparing, true)))
+        .for("update");
       if (!round) return false;
       const now = new Date();
       if (!(await openDeferredPolls(tx, pollIds, now))) return false;
       await tx.update(votingRounds).set({ preparing: false, openedAt: now }).where(eq(votingRounds.id, id));
-      await appendAudit(tx, { actor, action: "constitution.round_ready", subjectType: "constitution_draft", subjectId: round.draftId, details: { round: round.number, questions: pollIds.length } });
+      await appendAudit(tx, {
+        actor,
+        action: "constitution.round_ready",
+        subjectType: "constitution_draft",
+        subjectId: round.draftId,
+        details: { round: round.number, questions: pollIds.length },
+      });
       return true;
     });
     if (done) opened += 1;

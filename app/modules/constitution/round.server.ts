@@ -8,7 +8,17 @@ import { and, asc, desc, eq, inArray, isNull, max, sql } from "drizzle-orm";
 import { appendAudit, appendAuditEntries, type Actor } from "~/modules/audit/audit.server";
 import type { YesNoResult } from "~/modules/ballots";
 import type { PollResult } from "~/modules/polls/ballot-rules";
-import { ballotsCastSql, castBallot, closePoll, closePollBatch, closedPollDetails, createPoll, openPoll, openPollBatch, verifyPoll } from "~/modules/polls/polls.server";
+import {
+  ballotsCastSql,
+  castBallot,
+  closePoll,
+  closePollBatch,
+  closedPollDetails,
+  createPoll,
+  openPoll,
+  openPollBatch,
+  verifyPoll,
+} from "~/modules/polls/polls.server";
 import { holdWithScopeTrustees, readyScopeSets, scopeKeysReady } from "~/modules/polls/encrypted/scope-trustees.server";
 import { countIfDecrypted } from "~/modules/polls/trustee-count.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
@@ -32,7 +42,16 @@ import { amendedDocument, clauseDecisionMap, currentDraft, standingOrderRules, t
 import { foundingRoll } from "~/modules/founding/roll.server";
 import { canMove } from "./phases";
 import { prepareInBackground } from "./round-preparation";
-import { competingLabels, decideRound, planRound, undecidedClauses, type AmendmentOutcome, type CountedItem, type PlannedItem, type UndecidedClause } from "./round";
+import {
+  competingLabels,
+  decideRound,
+  planRound,
+  undecidedClauses,
+  type AmendmentOutcome,
+  type CountedItem,
+  type PlannedItem,
+  type UndecidedClause,
+} from "./round";
 
 export type RoundProblem =
   | "no_draft"
@@ -70,7 +89,6 @@ export async function standingOrdersAdopted(db: DbOrTx): Promise<boolean> {
   const result = row?.result as PollResult | null | undefined;
   return row?.status === "closed" && result?.kind === "yes-no" && result.result.passed;
 }
-
 
 /**
  * The draft's row lock serialises the round commands with each other and with the drafting
@@ -135,7 +153,10 @@ export async function openRound(
       new Map(eligible.map((a) => [a.id, a.clauseId])),
     );
 
-    const [last] = await tx.select({ n: max(votingRounds.number) }).from(votingRounds).where(eq(votingRounds.draftId, draft.id));
+    const [last] = await tx
+      .select({ n: max(votingRounds.number) })
+      .from(votingRounds)
+      .where(eq(votingRounds.draftId, draft.id));
     const number = (last?.n ?? 0) + 1;
     const items = plans.flatMap((plan) => plan.items);
     // A large round's elections are made in the background, and voting opens when they are ready
@@ -168,7 +189,14 @@ export async function openRound(
       { deferElections: preparing },
     );
     if (!opened.ok) throw new Error(`round questions refused: ${opened.code}`);
-    const itemRows = items.map((item, position) => ({ pollId: opened.polls[position]!.pollId, roundId: round.id, clauseId: item.clauseId, position, kind: item.kind, amendmentIds: item.amendmentIds }));
+    const itemRows = items.map((item, position) => ({
+      pollId: opened.polls[position]!.pollId,
+      roundId: round.id,
+      clauseId: item.clauseId,
+      position,
+      kind: item.kind,
+      amendmentIds: item.amendmentIds,
+    }));
     for (let i = 0; i < itemRows.length; i += 1000) await tx.insert(voteItems).values(itemRows.slice(i, i + 1000));
     await tx.update(constitutionDrafts).set({ phase: "voting", updatedAt: new Date() }).where(eq(constitutionDrafts.id, draft.id));
     // Last: every audited write in the app waits for the audit log's lock, so it is taken only
@@ -233,7 +261,11 @@ export type ClauseAnswer = { pollId: string; choice?: string; ranking?: number[]
 
 export type CastClauseResult =
   | { ok: true; receipts: { pollId: string; receipt: string }[] }
-  | { ok: false; code: "no_open_round" | "preparing" | "not_found" | "not_open" | "not_on_roll" | "already_voted" | "answer_missing" | "answer_invalid"; pollId?: string };
+  | {
+      ok: false;
+      code: "no_open_round" | "preparing" | "not_found" | "not_open" | "not_on_roll" | "already_voted" | "answer_missing" | "answer_invalid";
+      pollId?: string;
+    };
 
 class CastAbort extends Error {
   constructor(readonly outcome: Extract<CastClauseResult, { ok: false }>) {
@@ -259,9 +291,17 @@ export async function castClauseBallot(db: Db, userId: string, clauseId: string,
       for (const item of items) {
         const answer = answers.find((a) => a.pollId === item.pollId);
         if (!answer) throw new CastAbort({ ok: false, code: "answer_missing", pollId: item.pollId });
-        const cast = await castBallot(tx, { pollId: item.pollId, userId, ...(answer.choice ? { choice: answer.choice } : {}), ...(answer.ranking ? { ranking: answer.ranking } : {}) });
+        const cast = await castBallot(tx, {
+          pollId: item.pollId,
+          userId,
+          ...(answer.choice ? { choice: answer.choice } : {}),
+          ...(answer.ranking ? { ranking: answer.ranking } : {}),
+        });
         if (!cast.ok) {
-          const code = cast.code === "not_found" || cast.code === "not_open" || cast.code === "not_on_roll" || cast.code === "already_voted" ? cast.code : "answer_invalid";
+          const code =
+            cast.code === "not_found" || cast.code === "not_open" || cast.code === "not_on_roll" || cast.code === "already_voted"
+              ? cast.code
+              : "answer_invalid";
           throw new CastAbort({ ok: false, code, pollId: item.pollId });
         }
         receipts.push({ pollId: item.pollId, receipt: cast.receipt });
@@ -294,7 +334,13 @@ export async function closeRound(db: Db, actor: Actor, options: { reason?: strin
     const batch = await closePollBatch(tx, pollIds);
     if (!batch.ok) throw new Error(`question ${batch.pollId} not closed: ${batch.code}`);
     if (batch.missing.length > 0) throw new Error(`questions ${batch.missing.join(", ")} not found`);
-    const closedNow = batch.closed.map((closed) => ({ actor, action: "poll.closed", subjectType: "poll", subjectId: closed.pollId, details: closedPollDetails(closed, options) }));
+    const closedNow = batch.closed.map((closed) => ({
+      actor,
+      action: "poll.closed",
+      subjectType: "poll",
+      subjectId: closed.pollId,
+      details: closedPollDetails(closed, options),
+    }));
     // Questions held by trustees (decision 048) are counted as they are decrypted; the round is
     // decided only once every one is, by the poll closer (or this button) after the last share.
     let waiting = 0;
@@ -318,7 +364,9 @@ export async function closeRound(db: Db, actor: Actor, options: { reason?: strin
     const byStatus = new Map<AmendmentOutcome, string[]>();
     for (const [id, status] of outcome.amendments) byStatus.set(status, [...(byStatus.get(status) ?? []), id]);
     for (const [status, ids] of byStatus) await tx.update(amendments).set({ status }).where(inArray(amendments.id, ids));
-    const decided = [...outcome.clauses].flatMap(([clauseId, decision]) => (decision === "pending" ? [] : [{ draftId: draft.id, clauseId, decision, roundId: round.id }]));
+    const decided = [...outcome.clauses].flatMap(([clauseId, decision]) =>
+      decision === "pending" ? [] : [{ draftId: draft.id, clauseId, decision, roundId: round.id }],
+    );
     if (decided.length > 0) await tx.insert(clauseDecisions).values(decided);
     await tx.update(votingRounds).set({ closedAt: new Date() }).where(eq(votingRounds.id, round.id));
     await tx.update(constitutionDrafts).set({ phase: "closed", updatedAt: new Date() }).where(eq(constitutionDrafts.id, draft.id));
@@ -374,7 +422,13 @@ export async function openAdoptionVote(db: Db, actor: Actor, input: { closesAt: 
     const opened = await openPoll(tx, actor, created.pollId, roll);
     if (!opened.ok) throw new Error(`adoption vote not opened: ${opened.code}`);
     await tx.update(constitutionDrafts).set({ adoptionPollId: created.pollId, updatedAt: new Date() }).where(eq(constitutionDrafts.id, draft.id));
-    await appendAudit(tx, { actor, action: "constitution.adoption_vote_opened", subjectType: "constitution_draft", subjectId: draft.id, details: { pollId: created.pollId, rollSize: opened.rollSize } });
+    await appendAudit(tx, {
+      actor,
+      action: "constitution.adoption_vote_opened",
+      subjectType: "constitution_draft",
+      subjectId: draft.id,
+      details: { pollId: created.pollId, rollSize: opened.rollSize },
+    });
     return { ok: true, pollId: created.pollId } as const;
   });
 }
@@ -383,7 +437,11 @@ export async function openAdoptionVote(db: Db, actor: Actor, input: { closesAt: 
  * Closes the adoption vote (or reads it back if the poll closer got there first). If it is
  * carried, the adopted clauses become the next version with its adoption record (10.6).
  */
-export async function settleAdoption(db: Db, actor: Actor, options: { reason?: string } = {}): Promise<RoundResult<{ adopted: boolean; version: number | null }>> {
+export async function settleAdoption(
+  db: Db,
+  actor: Actor,
+  options: { reason?: string } = {},
+): Promise<RoundResult<{ adopted: boolean; version: number | null }>> {
   return db.transaction(async (tx) => {
     const draft = await lockDraft(tx);
     if (!draft) return { ok: false, code: "no_draft" } as const;
@@ -411,7 +469,16 @@ export async function settleAdoption(db: Db, actor: Actor, options: { reason?: s
         action: "constitution.adoption_failed",
         subjectType: "constitution_draft",
         subjectId: draft.id,
-        details: { pollId: poll.id, code, yes: tally.yes, no: tally.no, abstain: tally.abstain, turnout, rollSize: poll.rollSize, attempt: draft.failedAdoptionPollIds.length + 1 },
+        details: {
+          pollId: poll.id,
+          code,
+          yes: tally.yes,
+          no: tally.no,
+          abstain: tally.abstain,
+          turnout,
+          rollSize: poll.rollSize,
+          attempt: draft.failedAdoptionPollIds.length + 1,
+        },
       });
       return { ok: true, adopted: false, version: null } as const;
     }
@@ -421,7 +488,13 @@ export async function settleAdoption(db: Db, actor: Actor, options: { reason?: s
     const version = (last?.n ?? 0) + 1;
     await tx.insert(constitutionVersions).values({ number: version, draftId: draft.id, adoptedAt: new Date(record.adoptedAt), clauses, record });
     await tx.update(constitutionDrafts).set({ adoptedVersion: version, updatedAt: new Date() }).where(eq(constitutionDrafts.id, draft.id));
-    await appendAudit(tx, { actor, action: "constitution.adopted", subjectType: "constitution_version", subjectId: String(version), details: { draftId: draft.id, clauses: clauses.length, yes: result.result.tally.yes, no: result.result.tally.no } });
+    await appendAudit(tx, {
+      actor,
+      action: "constitution.adopted",
+      subjectType: "constitution_version",
+      subjectId: String(version),
+      details: { draftId: draft.id, clauses: clauses.length, yes: result.result.tally.yes, no: result.result.tally.no },
+    });
     return { ok: true, adopted: true, version } as const;
   });
 }
@@ -456,12 +529,25 @@ async function adoptionRecord(
   return {
     draftId: draft.id,
     adoptedAt: new Date().toISOString(),
-    rounds: rounds.map((r) => ({ number: r.number, openedAt: r.openedAt.toISOString(), closedAt: (r.closedAt ?? r.closesAt).toISOString(), rollSize: r.rollSize })),
+    rounds: rounds.map((r) => ({
+      number: r.number,
+      openedAt: r.openedAt.toISOString(),
+      closedAt: (r.closedAt ?? r.closesAt).toISOString(),
+      rollSize: r.rollSize,
+    })),
     clauses: amended.clauses.map((c) => {
       const q = byClause.get(c.id);
       const result = q?.result as PollResult | undefined;
       const tally = result?.kind === "yes-no" ? result.result.tally : { yes: 0, no: 0, abstain: 0 };
-      return { id: c.id, title: c.title, decision: decisions.get(c.id) ?? "pending", yes: tally.yes, no: tally.no, abstain: tally.abstain, majority: q?.majority ?? "simple" };
+      return {
+        id: c.id,
+        title: c.title,
+        decision: decisions.get(c.id) ?? "pending",
+        yes: tally.yes,
+        no: tally.no,
+        abstain: tally.abstain,
+        majority: q?.majority ?? "simple",
+      };
     }),
     adoptionVote: {
       pollId: vote.pollId,
@@ -489,7 +575,20 @@ export async function failedAdoptionVotes(db: DbOrTx, draft: Pick<Draft, "failed
     const result = poll?.result as PollResult | null | undefined;
     if (!poll || result?.kind !== "yes-no") return [];
     const { tally, turnout, majority, code } = result.result;
-    return [{ pollId: id, closedAt: (poll.closedAt ?? poll.closesAt).toISOString(), rollSize: poll.rollSize, yes: tally.yes, no: tally.no, abstain: tally.abstain, turnout, majority, code, chainHead: poll.chainHead }];
+    return [
+      {
+        pollId: id,
+        closedAt: (poll.closedAt ?? poll.closesAt).toISOString(),
+        rollSize: poll.rollSize,
+        yes: tally.yes,
+        no: tally.no,
+        abstain: tally.abstain,
+        turnout,
+        majority,
+        code,
+        chainHead: poll.chainHead,
+      },
+    ];
   });
 }
 
@@ -499,7 +598,10 @@ export async function latestVersion(db: DbOrTx) {
 }
 
 export async function listVersions(db: DbOrTx) {
-  return db.select({ number: constitutionVersions.number, adoptedAt: constitutionVersions.adoptedAt }).from(constitutionVersions).orderBy(asc(constitutionVersions.number));
+  return db
+    .select({ number: constitutionVersions.number, adoptedAt: constitutionVersions.adoptedAt })
+    .from(constitutionVersions)
+    .orderBy(asc(constitutionVersions.number));
 }
 
 export async function versionByNumber(db: DbOrTx, number: number) {
@@ -551,4 +653,3 @@ export async function roundResults(db: DbOrTx, draftId: string) {
       ),
   }));
 }
-

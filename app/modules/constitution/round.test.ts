@@ -2,16 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { MajorityRule } from "~/modules/ballots";
 import { countPoll, type PollResult, type PollRules } from "~/modules/polls/ballot-rules";
 import type { BallotContent } from "../../../db/schema";
-import {
-  NO_CHANGE_LABEL,
-  amendmentMajority,
-  competingLabels,
-  decideRound,
-  planRound,
-  type CountedItem,
-  type PlannedItem,
-  type RoundRules,
-} from "./round";
+import { NO_CHANGE_LABEL, amendmentMajority, competingLabels, decideRound, planRound, type CountedItem, type PlannedItem, type RoundRules } from "./round";
 import { hashText, type ConstitutionDocument, type InsertAfterAmendment } from "./text";
 import { AIMS, MEMBERS, NAME, entrench, insertAfter, move, remove, rename, replace, replaceText, sampleDocument, words } from "./text/test-support";
 
@@ -256,7 +247,12 @@ function yesNoResult(majority: MajorityRule, yes: number, no: number, abstain: n
 }
 
 /** Ranked ballots on "No change" (position 0) and the group's amendments (1, 2, …). */
-function competingResult(amendmentCount: number, ballots: readonly (readonly [number, readonly number[]])[], roll: number, seed = "seed"): { result: PollResult; ballotCount: number } {
+function competingResult(
+  amendmentCount: number,
+  ballots: readonly (readonly [number, readonly number[]])[],
+  roll: number,
+  seed = "seed",
+): { result: PollResult; ballotCount: number } {
   const labels = competingLabels(Array.from({ length: amendmentCount }, (_, i) => i + 1));
   const pollRules: PollRules = {
     title: "Competing",
@@ -271,9 +267,19 @@ function competingResult(amendmentCount: number, ballots: readonly (readonly [nu
   return { result: countPoll(pollRules, contents, roll), ballotCount: contents.length };
 }
 
-const amendmentItem = (id: string, majority: MajorityRule = "simple"): PlannedItem => ({ kind: "amendment", clauseId: "members", amendmentIds: [id], majority });
+const amendmentItem = (id: string, majority: MajorityRule = "simple"): PlannedItem => ({
+  kind: "amendment",
+  clauseId: "members",
+  amendmentIds: [id],
+  majority,
+});
 const clauseItem = (clauseId: string, majority: MajorityRule = "simple"): PlannedItem => ({ kind: "clause", clauseId, amendmentIds: [], majority });
-const competingItem = (ids: string[], majority: MajorityRule = "simple"): PlannedItem => ({ kind: "competing", clauseId: "members", amendmentIds: ids, majority });
+const competingItem = (ids: string[], majority: MajorityRule = "simple"): PlannedItem => ({
+  kind: "competing",
+  clauseId: "members",
+  amendmentIds: ids,
+  majority,
+});
 
 function yesNoCounted(item: PlannedItem, yes: number, no: number, abstain: number, roll: number): CountedItem {
   return { item, result: yesNoResult(item.majority, yes, no, abstain, roll), rollSize: roll, ballotCount: yes + no + abstain };
@@ -336,11 +342,15 @@ describe("decideRound: yes/no questions", () => {
 describe("decideRound: competing amendments", () => {
   it("carries the Schulze winner when it beats No change head to head", () => {
     // 6 prefer A1, 3 prefer A2, 2 want no change.
-    const counted = competingCounted(competingItem(["x", "y"]), [
-      [6, [1, 2, 0]],
-      [3, [2, 1, 0]],
-      [2, [0, 2, 1]],
-    ], 20);
+    const counted = competingCounted(
+      competingItem(["x", "y"]),
+      [
+        [6, [1, 2, 0]],
+        [3, [2, 1, 0]],
+        [2, [0, 2, 1]],
+      ],
+      20,
+    );
     const outcome = decideRound([counted], 20);
     expect(outcome.amendments.get("x")).toBe("carried");
     expect(outcome.amendments.get("y")).toBe("lost");
@@ -350,20 +360,28 @@ describe("decideRound: competing amendments", () => {
   });
 
   it("carries the option in second place on the ballot when it is the winner", () => {
-    const counted = competingCounted(competingItem(["x", "y"]), [
-      [3, [1, 2, 0]],
-      [6, [2, 1, 0]],
-    ], 20);
+    const counted = competingCounted(
+      competingItem(["x", "y"]),
+      [
+        [3, [1, 2, 0]],
+        [6, [2, 1, 0]],
+      ],
+      20,
+    );
     const outcome = decideRound([counted], 20);
     expect(outcome.amendments.get("y")).toBe("carried");
     expect(outcome.amendments.get("x")).toBe("lost");
   });
 
   it("carries nothing when No change wins outright", () => {
-    const counted = competingCounted(competingItem(["x", "y"]), [
-      [3, [1, 0, 2]],
-      [6, [0, 2, 1]],
-    ], 20);
+    const counted = competingCounted(
+      competingItem(["x", "y"]),
+      [
+        [3, [1, 0, 2]],
+        [6, [0, 2, 1]],
+      ],
+      20,
+    );
     const outcome = decideRound([counted], 20);
     expect([outcome.amendments.get("x"), outcome.amendments.get("y")]).toEqual(["lost", "lost"]);
     expect(outcome.items[0]?.winner).toBeNull();
@@ -417,20 +435,48 @@ describe("decideRound: competing amendments", () => {
   });
 
   it("passes exactly two thirds head to head, 20 to 10, and fails 19 to 10", () => {
-    const exact = decideRound([competingCounted(competingItem(["x", "y"], "two-thirds"), [[20, [1, 0]], [10, [0, 1]]], 40)], 20);
+    const exact = decideRound(
+      [
+        competingCounted(
+          competingItem(["x", "y"], "two-thirds"),
+          [
+            [20, [1, 0]],
+            [10, [0, 1]],
+          ],
+          40,
+        ),
+      ],
+      20,
+    );
     expect(exact.amendments.get("x")).toBe("carried");
     expect(exact.items[0]?.vote?.tally).toMatchObject({ yes: 20, no: 10 });
-    const short = decideRound([competingCounted(competingItem(["x", "y"], "two-thirds"), [[19, [1, 0]], [10, [0, 1]]], 40)], 20);
+    const short = decideRound(
+      [
+        competingCounted(
+          competingItem(["x", "y"], "two-thirds"),
+          [
+            [19, [1, 0]],
+            [10, [0, 1]],
+          ],
+          40,
+        ),
+      ],
+      20,
+    );
     expect(short.amendments.get("x")).toBe("lost");
   });
 
   it("counts papers that do not compare the winner with No change as abstentions, outside the majority", () => {
     // 3 papers rank only A2, so they say nothing about A1 against No change: A1 wins 4 to 2.
-    const counted = competingCounted(competingItem(["x", "y"], "simple"), [
-      [4, [1, 0]],
-      [2, [0, 1]],
-      [3, [2]],
-    ], 20);
+    const counted = competingCounted(
+      competingItem(["x", "y"], "simple"),
+      [
+        [4, [1, 0]],
+        [2, [0, 1]],
+        [3, [2]],
+      ],
+      20,
+    );
     const outcome = decideRound([counted], 20);
     expect(outcome.items[0]?.winner).toBe("x");
     expect(outcome.items[0]?.vote?.tally).toEqual({ yes: 4, no: 2, abstain: 3, roll: 20 });

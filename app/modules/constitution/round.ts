@@ -176,10 +176,7 @@ function headToHead(report: SchulzeReport, item: PlannedItem, rollSize: number, 
   if (!quorumMet || w <= 0) return { quorumMet, winner: null, vote: null };
   const yes = report.pairwise[w]?.[0] ?? 0;
   const no = report.pairwise[0]?.[w] ?? 0;
-  const vote = countYesNo(
-    { yes, no, abstain: ballotCount - yes - no, roll: rollSize },
-    { quorum: fraction(quorumPercent, 100), majority: item.majority },
-  );
+  const vote = countYesNo({ yes, no, abstain: ballotCount - yes - no, roll: rollSize }, { quorum: fraction(quorumPercent, 100), majority: item.majority });
   // Options are "No change" then the group's amendments in order, so option w is amendment w - 1.
   return { quorumMet, winner: vote.passed ? (item.amendmentIds[w - 1] ?? null) : null, vote };
 }

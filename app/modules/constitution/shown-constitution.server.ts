@@ -25,7 +25,12 @@ export async function shownConstitution(context: AppContext) {
     return { state: "model" as const, heading: "The draft constitution", clauses, access, phase: null, version: null, votingOpen: false, hasResults: false };
   }
   if (draft.adoptedVersion !== null && version && version.number === draft.adoptedVersion) {
-    const clauses: ShownClause[] = numberedView(version.clauses, draft.lineWidth).map((c) => ({ ...withoutText(c), amendments: 0, decision: null, link: false }));
+    const clauses: ShownClause[] = numberedView(version.clauses, draft.lineWidth).map((c) => ({
+      ...withoutText(c),
+      amendments: 0,
+      decision: null,
+      link: false,
+    }));
     return {
       state: "adopted" as const,
       heading: `The constitution, version ${version.number}`,

@@ -16,7 +16,9 @@ describe("stored text as pages show it", () => {
     expect(shownText("y".repeat(2_016_000), "clauseText").cut).toBe(
       "This text is longer than any clause can now be (2,016,000 characters), so only its first 20,000 characters are shown.",
     );
-    expect(shownText("z".repeat(2_001), "comment").cut).toBe("This comment is longer than any comment can now be (2,001 characters), so only its first 2,000 characters are shown.");
+    expect(shownText("z".repeat(2_001), "comment").cut).toBe(
+      "This comment is longer than any comment can now be (2,001 characters), so only its first 2,000 characters are shown.",
+    );
   });
 
   it("never splits a character written as two UTF-16 units", () => {

@@ -5,7 +5,13 @@
  * line numbering and word diffs) see is cut, with a sentence saying so, so that no stored text
  * can make a page slow for everyone else. Pure.
  */
-import { MAX_AMENDMENT_REASON_LENGTH, MAX_CLAUSE_TEXT_LENGTH, MAX_CLAUSE_TITLE_LENGTH, MAX_COMMENT_LENGTH, MAX_RECOMMENDATION_REASONS_LENGTH } from "~/utils/input-limits";
+import {
+  MAX_AMENDMENT_REASON_LENGTH,
+  MAX_CLAUSE_TEXT_LENGTH,
+  MAX_CLAUSE_TITLE_LENGTH,
+  MAX_COMMENT_LENGTH,
+  MAX_RECOMMENDATION_REASONS_LENGTH,
+} from "~/utils/input-limits";
 import { cutShortMessages } from "./messages";
 import type { ConstitutionDocument } from "./text";
 

@@ -12,7 +12,9 @@ export const sittingMessages = {
   position: (p: { number: number; total: number; left: number }) => `Clause ${count(p.number)} of ${count(p.total)} · ${count(p.left)} left to vote on`,
   /** "You have voted on 28 of 40 clauses. 12 left." */
   done: (p: { total: number; left: number }) =>
-    p.left === 0 ? `You have voted on every clause (${plural(p.total, "clause", "clauses")}).` : `You have voted on ${count(p.total - p.left)} of ${plural(p.total, "clause", "clauses")}. ${count(p.left)} left.`,
+    p.left === 0
+      ? `You have voted on every clause (${plural(p.total, "clause", "clauses")}).`
+      : `You have voted on ${count(p.total - p.left)} of ${plural(p.total, "clause", "clauses")}. ${count(p.left)} left.`,
   cast: "Cast my ballot on this clause",
   /** Under the button: what happens after it. */
   castThenNext: "Once it is cast, the next clause you have not voted on opens.",
@@ -23,7 +25,8 @@ export const sittingMessages = {
   nextClause: "Vote on the next clause",
   backToProgress: "See your progress",
   justCastTitle: (title: string) => `Your ballot on ${title} is cast`,
-  receiptsHint: "Keep these receipt codes, one per question. After the ballot closes you can check on each question's page that your vote was counted. Nobody can see how you voted.",
+  receiptsHint:
+    "Keep these receipt codes, one per question. After the ballot closes you can check on each question's page that your vote was counted. Nobody can see how you voted.",
   receiptLabel: (n: number) => `Question ${n}:`,
   previousClause: "the last clause",
   allDone: "You have voted on every clause. Thank you. Results are published when the ballot closes.",

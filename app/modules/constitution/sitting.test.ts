@@ -13,7 +13,12 @@ describe("the sitting's way through the clauses", () => {
     expect(nextUnvoted(clauses, "aims")).toBe("fees");
     expect(nextUnvoted(clauses, "fees")).toBe("aims");
     expect(nextUnvoted(clauses, "name")).toBe("aims");
-    expect(nextUnvoted(clauses.map((c) => ({ ...c, voted: true })), "fees")).toBeNull();
+    expect(
+      nextUnvoted(
+        clauses.map((c) => ({ ...c, voted: true })),
+        "fees",
+      ),
+    ).toBeNull();
     // The clause just cast is never next, even before its vote is read back.
     expect(nextUnvoted([{ id: "only", voted: false }], "only")).toBeNull();
   });

@@ -44,10 +44,7 @@ describe("splitMarkdownIntoClauses: splitting", () => {
   });
 
   it("needs no blank line between a heading and its text", () => {
-    expect(clausesOf("## Name\nThe party is called X.\n## Aims\nTo win.").map((c) => c.text)).toEqual([
-      "The party is called X.",
-      "To win.",
-    ]);
+    expect(clausesOf("## Name\nThe party is called X.\n## Aims\nTo win.").map((c) => c.text)).toEqual(["The party is called X.", "To win."]);
   });
 
   it("ignores a level-1 title and text before the first clause, and says so", () => {
@@ -154,16 +151,7 @@ describe("splitMarkdownIntoClauses: normalising the file", () => {
     const list = "(1) The party's aims are:\n\n- (a) to win;\n- (b) to govern.\n\n1. First\n2) Second\n   continued\n  - nested\n* star\n+ plus";
     const text = clausesOf(`## Aims\n\n${list}\n`)[0]?.text ?? "";
     expect(text).toBe(list);
-    expect(parseBlocks(text).map((b) => b.marker ?? "paragraph")).toEqual([
-      "(1)",
-      "- (a)",
-      "- (b)",
-      "1.",
-      "2)",
-      "-",
-      "*",
-      "+",
-    ]);
+    expect(parseBlocks(text).map((b) => b.marker ?? "paragraph")).toEqual(["(1)", "- (a)", "- (b)", "1.", "2)", "-", "*", "+"]);
   });
 
   it("keeps Markdown inline markup exactly as typed", () => {
@@ -234,9 +222,7 @@ describe("splitMarkdownIntoClauses: titles", () => {
 
 describe("splitMarkdownIntoClauses: ids", () => {
   it("makes an id from the title: lower case ascii letters, digits and hyphens", () => {
-    const clauses = clausesOf(
-      "## Members' rights & duties\n\nX.\n\n## Élection du comité\n\nY.\n\n## 2025 review: “Next steps”!\n\nZ.",
-    );
+    const clauses = clausesOf("## Members' rights & duties\n\nX.\n\n## Élection du comité\n\nY.\n\n## 2025 review: “Next steps”!\n\nZ.");
     // "2025 " is read as a clause number and stripped, like "3 Membership".
     expect(clauses.map((c) => c.id)).toEqual(["members-rights-duties", "election-du-comite", "review-next-steps"]);
   });
@@ -256,11 +242,7 @@ describe("splitMarkdownIntoClauses: ids", () => {
   });
 
   it("falls back to clause-N when the title has no ascii letters or digits", () => {
-    expect(clausesOf("## Name\n\nX.\n\n## Ελληνικά\n\nY.\n\n## 🙂\n\nZ.").map((c) => c.id)).toEqual([
-      "name",
-      "clause-2",
-      "clause-3",
-    ]);
+    expect(clausesOf("## Name\n\nX.\n\n## Ελληνικά\n\nY.\n\n## 🙂\n\nZ.").map((c) => c.id)).toEqual(["name", "clause-2", "clause-3"]);
   });
 
   it("makes ids unique with -2, -3 suffixes", () => {
@@ -309,7 +291,12 @@ describe("splitMarkdownIntoClauses: covers", () => {
 
   it("only guesses real registration item keys", () => {
     const titles = "aims register election candidate officer structure decision meeting discipline dispute member finance amend dissolve";
-    const clauses = clausesOf(titles.split(" ").map((t, i) => `## ${t} ${i}\n\nX.`).join("\n\n"));
+    const clauses = clausesOf(
+      titles
+        .split(" ")
+        .map((t, i) => `## ${t} ${i}\n\nX.`)
+        .join("\n\n"),
+    );
     const keys = clauses.flatMap((c) => c.covers);
     expect(keys.length).toBeGreaterThanOrEqual(14);
     for (const key of keys) expect(isRegistrationItemKey(key)).toBe(true);
@@ -398,9 +385,7 @@ describe("splitMarkdownIntoClauses: problems", () => {
 
 describe("uploadProblemMessages", () => {
   it("says where the problem is and which clause", () => {
-    expect(uploadProblemMessages.clause_empty({ code: "clause_empty", line: 12, title: "Aims" })).toBe(
-      "Line 12: the clause “Aims” has no text",
-    );
+    expect(uploadProblemMessages.clause_empty({ code: "clause_empty", line: 12, title: "Aims" })).toBe("Line 12: the clause “Aims” has no text");
     expect(uploadProblemMessages.duplicate_title({ code: "duplicate_title", line: 30, title: "Aims" })).toBe(
       "Line 30: there is already a clause called “Aims”. Each clause needs a different title",
     );
@@ -424,15 +409,7 @@ describe("uploadProblemMessages", () => {
   });
 
   it("has plain-text wording for every code, as a GOV.UK error summary shows it", () => {
-    const codes: UploadProblemCode[] = [
-      "empty",
-      "no_clauses",
-      "too_many_clauses",
-      "too_large",
-      "clause_empty",
-      "title_too_long",
-      "duplicate_title",
-    ];
+    const codes: UploadProblemCode[] = ["empty", "no_clauses", "too_many_clauses", "too_large", "clause_empty", "title_too_long", "duplicate_title"];
     expect(Object.keys(uploadProblemMessages).sort()).toEqual([...codes].sort());
     for (const code of codes) {
       const message = uploadProblemMessages[code]({ code, line: 3, title: "Aims" });
@@ -481,7 +458,10 @@ describe("hostile headings (issue 13)", () => {
   it("ends a line at U+2028, U+2029, NEL and a lone carriage return", () => {
     for (const lineEnd of ["\u2028", "\u2029", "\u0085", "\r", "\r\n"]) {
       const clauses = clausesOf(["## Aims", "To win.", "## Membership", "Anyone."].join(lineEnd));
-      expect(clauses.map((c) => [c.title, c.text]), JSON.stringify(lineEnd)).toEqual([
+      expect(
+        clauses.map((c) => [c.title, c.text]),
+        JSON.stringify(lineEnd),
+      ).toEqual([
         ["Aims", "To win."],
         ["Membership", "Anyone."],
       ]);

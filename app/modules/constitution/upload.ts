@@ -19,14 +19,7 @@ export interface UploadedClause {
   covers: RegistrationItemKey[];
 }
 
-export type UploadProblemCode =
-  | "empty"
-  | "no_clauses"
-  | "too_many_clauses"
-  | "too_large"
-  | "clause_empty"
-  | "title_too_long"
-  | "duplicate_title";
+export type UploadProblemCode = "empty" | "no_clauses" | "too_many_clauses" | "too_large" | "clause_empty" | "title_too_long" | "duplicate_title";
 
 export interface UploadProblem {
   code: UploadProblemCode;
@@ -46,8 +39,7 @@ const FRONT_MATTER_FENCE = /^---[ \t]*$/;
 const YAML_KEY = /^[A-Za-z_][\w-]*:(?:[ \t]|$)/;
 
 // The app numbers clauses itself, so a number typed in the heading would be shown twice.
-const CLAUSE_NUMBER =
-  /^(?:(?:clause|section|article|rule|part)\s+(?:\d+(?:\.\d+)*[a-z]?|[ivxlcdm]+)\b|\d+(?:\.\d+)*)(?:\s*[.):\u2013\u2014-]\s*|\s+)/i;
+const CLAUSE_NUMBER = /^(?:(?:clause|section|article|rule|part)\s+(?:\d+(?:\.\d+)*[a-z]?|[ivxlcdm]+)\b|\d+(?:\.\d+)*)(?:\s*[.):\u2013\u2014-]\s*|\s+)/i;
 // Spaces before the marker are trimmed with the rest of the title.
 const ENTRENCHED_MARKER = /\(\s*entrenched\s*\)$/i;
 
@@ -261,8 +253,7 @@ export const uploadProblemMessages: Record<UploadProblemCode, (p: UploadProblem)
   too_many_clauses: () => `The file must have ${UPLOAD_LIMITS.maxClauses} clauses or fewer`,
   too_large: () => `The file must be smaller than ${Math.round(UPLOAD_LIMITS.maxBytes / 1000)} KB`,
   clause_empty: (p) => atLine(p, `the clause ${quoted(p.title)} has no text`),
-  title_too_long: (p) =>
-    atLine(p, `the title ${quoted(p.title)} must be ${UPLOAD_LIMITS.maxTitleLength} characters or fewer`),
+  title_too_long: (p) => atLine(p, `the title ${quoted(p.title)} must be ${UPLOAD_LIMITS.maxTitleLength} characters or fewer`),
   duplicate_title: (p) => atLine(p, `there is already a clause called ${quoted(p.title)}. Each clause needs a different title`),
 };
 

@@ -70,7 +70,10 @@ function numberingKey(clauses: readonly ClauseToNumber[], width: number): string
 
 function numberAfresh(clauses: readonly ClauseToNumber[], width: number): NumberedClauseView[] {
   const shown = clauses.map((c) => shownText(c.text, "clauseText"));
-  const numbered = numberClauses(clauses.map((c, i) => ({ id: c.id, text: shown[i]?.text ?? "" })), { width });
+  const numbered = numberClauses(
+    clauses.map((c, i) => ({ id: c.id, text: shown[i]?.text ?? "" })),
+    { width },
+  );
   return clauses.map((c, i) => {
     const n = numbered.clauses[i];
     return {

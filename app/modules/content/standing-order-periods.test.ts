@@ -39,6 +39,9 @@ describe("standing orders periods", () => {
   it("refuses a garbled period, and takes a changed one as written", () => {
     const model = readFileSync("constitution/standing-orders.md", "utf8");
     expect(() => parseRulesBlock(model.replace(/^ballot_min_open_days: 7/m, "ballot_min_open_days: soon"))).toThrow(/"ballot_min_open_days"/);
-    expect(parseRulesBlock(model.replace(/^ballot_min_open_days: 7/m, "ballot_min_open_days: 10"))).toMatchObject({ ballotMinOpenDays: 10, nominationDays: 14 });
+    expect(parseRulesBlock(model.replace(/^ballot_min_open_days: 7/m, "ballot_min_open_days: 10"))).toMatchObject({
+      ballotMinOpenDays: 10,
+      nominationDays: 14,
+    });
   });
 });

@@ -43,7 +43,9 @@ describe("standing orders rules block", () => {
 
   it("takes the several-seat method as data, and refuses a rule it cannot count", () => {
     expect(parseRulesBlock(withLine(/^several_seats_method: scottish-stv/m, "several_seats_method: meek"))).toMatchObject({ severalSeatsMethod: "meek" });
-    expect(parseRulesBlock(withLine(/^several_seats_method: scottish-stv/m, "several_seats_method: wigm-rational"))).toMatchObject({ severalSeatsMethod: "wigm-rational" });
+    expect(parseRulesBlock(withLine(/^several_seats_method: scottish-stv/m, "several_seats_method: wigm-rational"))).toMatchObject({
+      severalSeatsMethod: "wigm-rational",
+    });
     expect(problemsOf(withLine(/^several_seats_method: scottish-stv/m, "several_seats_method: borda"))[0]).toMatch(/^"several_seats_method": /);
     // Standing orders written before the key existed count as they always did.
     expect(parseRulesBlock(withLine(/^several_seats_method: scottish-stv.*\n/m, ""))).toMatchObject({ severalSeatsMethod: "scottish-stv" });
@@ -76,12 +78,15 @@ describe("standing orders rules block", () => {
       for (const name of readdirSync(dir)) {
         const file = path.join(dir, name);
         if (statSync(file).isDirectory()) walk(file);
-        else if (/\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) && !file.endsWith(path.join("content", "standing-order-rules.ts"))) sources.push(readFileSync(file, "utf8"));
+        else if (/\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) && !file.endsWith(path.join("content", "standing-order-rules.ts")))
+          sources.push(readFileSync(file, "utf8"));
       }
     };
     walk("app");
     const rules = parseRulesBlock(model);
-    const unread = Object.keys(rules).filter((key) => !sources.some((source) => new RegExp(String.raw`\b(?:rules|standingOrderRules\(\)\))\.${key}\b`).test(source)));
+    const unread = Object.keys(rules).filter(
+      (key) => !sources.some((source) => new RegExp(String.raw`\b(?:rules|standingOrderRules\(\)\))\.${key}\b`).test(source)),
+    );
     expect(unread).toEqual([]);
     // And the block and the schema name the same keys.
     expect(Object.keys(rulesBlockSchema.shape)).toHaveLength(Object.keys(rules).length);

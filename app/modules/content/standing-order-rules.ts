@@ -112,7 +112,7 @@ export function parseRulesBlock(markdown: string): StandingOrderRules {
     throw new StandingOrderRulesError([`it is not valid YAML: ${error instanceof Error ? error.message : String(error)}`]);
   }
   if (data === null || data === undefined) data = {};
-  if (typeof data !== "object" || Array.isArray(data)) throw new StandingOrderRulesError(["it must be a list of \"key: value\" lines"]);
+  if (typeof data !== "object" || Array.isArray(data)) throw new StandingOrderRulesError(['it must be a list of "key: value" lines']);
   const block = data as Record<string, unknown>;
   const parsed = rulesBlockSchema.safeParse(block);
   if (!parsed.success) throw new StandingOrderRulesError(parsed.error.issues.flatMap((issue) => describeIssue(issue, block)));

@@ -18,10 +18,12 @@ import { constitutionVersions } from "../../../db/schema";
 export async function letTimePass(db: Db, ms: number): Promise<void> {
   const seconds = Math.round(ms / 1000);
   if (!Number.isSafeInteger(seconds) || seconds <= 0) throw new Error(`time only moves forward (${ms} ms)`);
-  const rows = rowsOf<{ table_name: string; column_name: string }>(await db.execute(sql`
+  const rows = rowsOf<{ table_name: string; column_name: string }>(
+    await db.execute(sql`
     select table_name, column_name from information_schema.columns
      where table_schema = current_schema() and data_type = 'timestamp with time zone' and table_name not in ('audit_log', 'constitution_versions')
-     order by table_name, column_name`));
+     order by table_name, column_name`),
+  );
   const byTable = new Map<string, string[]>();
   for (const r of rows) byTable.set(r.table_name, [...(byTable.get(r.table_name) ?? []), r.column_name]);
   const interval = sql.raw(`interval '${seconds} seconds'`);

@@ -5,14 +5,39 @@ import { regionForPostcode } from "~/modules/campaign/regions";
 import { addComment, originalDocument, proposeAmendment, setRecommendation, setSupport, startDraft } from "~/modules/constitution/drafting.server";
 import { castClauseBallot, closeRound, openAdoptionVote, openRound, roundItems, settleAdoption } from "~/modules/constitution/round.server";
 import { hashText } from "~/modules/constitution/text/hash";
-import { answerQuestion, askQuestion, countElection, createElection, currentElection, declare, listPositions, openBallots, setSeconding, stand } from "~/modules/elections/elections.server";
+import {
+  answerQuestion,
+  askQuestion,
+  countElection,
+  createElection,
+  currentElection,
+  declare,
+  listPositions,
+  openBallots,
+  setSeconding,
+  stand,
+} from "~/modules/elections/elections.server";
 import { acceptInvitation, openStandingOrdersVote, sendInvitations, setLeavingDay } from "~/modules/founding/founding.server";
 import { rebuildCounts } from "~/modules/pledges/counts.server";
 import { closePoll, createPoll, loadRulesOfPolls, openPoll, prepareBallot, writeBallots } from "~/modules/polls/polls.server";
 import { grantRole } from "~/modules/users/users.server";
 import { saveDraftSection, saveOfficerDetails } from "~/modules/registration/registration.server";
 import type { Db } from "~/utils/db.server";
-import { amendments, candidacies, demands, foundingMembers, hustingsQuestions, movement, pledges, pollOptions, pollRoll, polls, users, votingRounds, type Relation } from "../../../db/schema";
+import {
+  amendments,
+  candidacies,
+  demands,
+  foundingMembers,
+  hustingsQuestions,
+  movement,
+  pledges,
+  pollOptions,
+  pollRoll,
+  polls,
+  users,
+  votingRounds,
+  type Relation,
+} from "../../../db/schema";
 import { demoDemands, demoMovement, demoPeople, demoPledgers, demoStory, firstNames, lastNames, sampleOutwardCodes } from "./demo-data";
 import { demoPhases, type DemoPhase } from "./phases";
 import { letTimePass } from "./story-clock.server";
@@ -96,7 +121,15 @@ async function createPeople(story: Story, deadline: Date) {
       const createdAt = new Date(now - 2 * HOUR - Math.floor(random() * 45 * DAY));
       const confirmed = random() < 0.9;
       const withdrawn = confirmed && random() < 0.03 && createdAt.getTime() < now - 2 * DAY;
-      rows.push(pledgeRow({ name: `${pick(firstNames)} ${pick(lastNames)}`, email: `pledger${i + 1}@demo.breakaway.test`, postcode, relation }, random, createdAt, confirmed, withdrawn));
+      rows.push(
+        pledgeRow(
+          { name: `${pick(firstNames)} ${pick(lastNames)}`, email: `pledger${i + 1}@demo.breakaway.test`, postcode, relation },
+          random,
+          createdAt,
+          confirmed,
+          withdrawn,
+        ),
+      );
     }
     for (const [i, person] of demoPeople.members.entries()) {
       const details = demoPledgers[person.email];
@@ -105,11 +138,23 @@ async function createPeople(story: Story, deadline: Date) {
     }
     await tx.insert(pledges).values(rows);
     await rebuildCounts(tx);
-    await appendAudit(tx, { actor: story.organiser, action: "demo.seeded", subjectType: "movement", subjectId: "1", details: { pledges: story.pledgeCount, demands: demoDemands.length } });
+    await appendAudit(tx, {
+      actor: story.organiser,
+      action: "demo.seeded",
+      subjectType: "movement",
+      subjectId: "1",
+      details: { pledges: story.pledgeCount, demands: demoDemands.length },
+    });
   });
 }
 
-function pledgeRow(p: { name: string; email: string; postcode: string; relation: Relation }, random: () => number, createdAt: Date, confirmed: boolean, withdrawn: boolean) {
+function pledgeRow(
+  p: { name: string; email: string; postcode: string; relation: Relation },
+  random: () => number,
+  createdAt: Date,
+  confirmed: boolean,
+  withdrawn: boolean,
+) {
   const region = regionForPostcode(p.postcode);
   const member = p.relation === "member";
   return {
@@ -152,7 +197,10 @@ async function campaignPolls(story: Story) {
       description: "Members elected three people to steer the campaign until the deadline.",
       method: "scottish-stv",
       seats: 3,
-      options: [...["Aisha Khan", "Ben Murray", "Catrin Evans", "Daniel Walker", "Eilidh Campbell"].map((label) => ({ label })), { label: "Re-open nominations", isRon: true }],
+      options: [
+        ...["Aisha Khan", "Ben Murray", "Catrin Evans", "Daniel Walker", "Eilidh Campbell"].map((label) => ({ label })),
+        { label: "Re-open nominations", isRon: true },
+      ],
       publication: "separate-lists",
       closesAt: new Date(Date.now() + BALLOT_OPEN),
     }),
@@ -161,7 +209,10 @@ async function campaignPolls(story: Story) {
   // Preferences with a shape: two popular candidates, a close race for the third seat.
   const patterns = [[0, 2, 1], [0, 1], [1, 3, 0], [1, 0, 4], [2, 4, 3], [4, 2], [3, 1], [0, 4, 2, 1], [2, 0], [5]];
   const weights = [7, 5, 6, 4, 3, 3, 3, 2, 2, 1];
-  await castMany(story, voters.map((userId, v) => ({ pollId: committee.pollId, userId, ranking: patterns[weightedIndex(weights, v)]! })));
+  await castMany(
+    story,
+    voters.map((userId, v) => ({ pollId: committee.pollId, userId, ranking: patterns[weightedIndex(weights, v)]! })),
+  );
   await pass(story, BALLOT_OPEN + HOUR);
   check("committee count", await closePoll(db, organiser, committee.pollId));
   const statement = check(
@@ -177,7 +228,10 @@ async function campaignPolls(story: Story) {
     }),
   );
   check("statement poll", await openPoll(db, organiser, statement.pollId, everyone));
-  await castMany(story, voters.slice(0, 12).map((userId, i) => ({ pollId: statement.pollId, userId, choice: i % 6 === 5 ? "no" : i % 10 === 9 ? "abstain" : "yes" })));
+  await castMany(
+    story,
+    voters.slice(0, 12).map((userId, i) => ({ pollId: statement.pollId, userId, choice: i % 6 === 5 ? "no" : i % 10 === 9 ? "abstain" : "yes" })),
+  );
   await pass(story, 2 * DAY);
   return statement.pollId;
 }
@@ -230,7 +284,10 @@ const decision: Step = {
   },
   async complete(story) {
     const { pollId } = await decisionRoll(story);
-    await castMany(story, story.members.map((p) => ({ pollId, userId: p.id, ranking: [2, 1] })));
+    await castMany(
+      story,
+      story.members.map((p) => ({ pollId, userId: p.id, ranking: [2, 1] })),
+    );
     // The ballot closes at its closing time, and the count moves the movement on.
     await pass(story, BALLOT_OPEN - 3 * DAY + HOUR);
     const settled = check("decision", await settleDecision(story.db, story.organiser));
@@ -271,8 +328,14 @@ const founding: Step = {
     story.others = others;
     check("leaving day", await setLeavingDay(db, story.organiser, londonDate(new Date(Date.now() + LEAVING_AFTER))));
     await pass(story, DAY);
-    const opened = check("standing orders vote", await openStandingOrdersVote(db, story.organiser, { closesAt: new Date(Date.now() + BALLOT_OPEN), quorumPercent: 20, majority: "simple" }));
-    await castMany(story, others.slice(0, 30).map((p, i) => ({ pollId: opened.pollId, userId: p.id, choice: i % 10 === 9 ? "no" : "yes" })));
+    const opened = check(
+      "standing orders vote",
+      await openStandingOrdersVote(db, story.organiser, { closesAt: new Date(Date.now() + BALLOT_OPEN), quorumPercent: 20, majority: "simple" }),
+    );
+    await castMany(
+      story,
+      others.slice(0, 30).map((p, i) => ({ pollId: opened.pollId, userId: p.id, choice: i % 10 === 9 ? "no" : "yes" })),
+    );
     await pass(story, 2 * DAY);
   },
   async complete(story) {
@@ -281,7 +344,10 @@ const founding: Step = {
     check("acceptance", await acceptInvitation(db, as(fraser), { acceptStatement: true, consent: true }));
     const [m] = await db.select().from(movement);
     const pollId = m?.standingOrdersPollId ?? "";
-    await castMany(story, [...story.members.slice(0, 5), ...story.others.slice(30)].map((p) => ({ pollId, userId: p.id, choice: "yes" })));
+    await castMany(
+      story,
+      [...story.members.slice(0, 5), ...story.others.slice(30)].map((p) => ({ pollId, userId: p.id, choice: "yes" })),
+    );
     // Opened two days ago: it closes at its closing time.
     await pass(story, BALLOT_OPEN - 2 * DAY + HOUR);
     check("standing orders count", await closePoll(db, story.returningOfficer, pollId));
@@ -317,16 +383,37 @@ const drafting: Step = {
       const text = doc.clauses.find((c) => c.id === a.clauseId)?.text ?? "";
       const proposed = check(
         "amendment",
-        await proposeAmendment(db, { ...as(proposers[i]!), isOrganiser: false }, { operation: { kind: "replaceText", clauseId: a.clauseId, baseHash: hashText(text), text: `${text}\n\n${a.addition}` }, reason: a.reason }),
+        await proposeAmendment(
+          db,
+          { ...as(proposers[i]!), isOrganiser: false },
+          { operation: { kind: "replaceText", clauseId: a.clauseId, baseHash: hashText(text), text: `${text}\n\n${a.addition}` }, reason: a.reason },
+        ),
       );
       ids.push(proposed.amendmentId);
     }
     // The first has its five supporters and goes to the vote; the second needs two more.
     for (const p of [bill, ceri, dev, erin, story.others[0]!]) check("support", await setSupport(db, as(p), ids[0]!, true));
     for (const p of story.others.slice(1, 4)) check("support", await setSupport(db, as(p), ids[1]!, true));
-    const comment = check("comment", await addComment(db, { ...as(story.others[5]!), isOrganiser: false }, { clauseId: demoStory.amendments[0]!.clauseId, amendmentId: ids[0]!, parentId: null, body: demoStory.comment }));
-    check("reply", await addComment(db, { ...as(amira), isOrganiser: false }, { clauseId: demoStory.amendments[0]!.clauseId, amendmentId: ids[0]!, parentId: comment.commentId, body: demoStory.reply }));
-    check("recommendation", await setRecommendation(db, story.organiser, { amendmentId: ids[0]!, kind: "accept", reasons: demoStory.recommendation, compromiseText: "" }));
+    const comment = check(
+      "comment",
+      await addComment(
+        db,
+        { ...as(story.others[5]!), isOrganiser: false },
+        { clauseId: demoStory.amendments[0]!.clauseId, amendmentId: ids[0]!, parentId: null, body: demoStory.comment },
+      ),
+    );
+    check(
+      "reply",
+      await addComment(
+        db,
+        { ...as(amira), isOrganiser: false },
+        { clauseId: demoStory.amendments[0]!.clauseId, amendmentId: ids[0]!, parentId: comment.commentId, body: demoStory.reply },
+      ),
+    );
+    check(
+      "recommendation",
+      await setRecommendation(db, story.organiser, { amendmentId: ids[0]!, kind: "accept", reasons: demoStory.recommendation, compromiseText: "" }),
+    );
     await pass(story, DAY);
   },
   async complete(story) {
@@ -344,7 +431,9 @@ async function voteOnClauses(story: Story, roundId: string, voter: Person, share
   const items = await roundItems(story.db, roundId);
   const clauses = [...new Set(items.map((i) => i.clauseId))];
   for (const clauseId of clauses.slice(0, Math.ceil(clauses.length * share))) {
-    const answers = items.filter((i) => i.clauseId === clauseId).map((i) => (i.kind === "competing" ? { pollId: i.pollId, ranking: [0] } : { pollId: i.pollId, choice: "yes" }));
+    const answers = items
+      .filter((i) => i.clauseId === clauseId)
+      .map((i) => (i.kind === "competing" ? { pollId: i.pollId, ranking: [0] } : { pollId: i.pollId, choice: "yes" }));
     const cast = await castClauseBallot(story.db, voter.id, clauseId, answers);
     if (!cast.ok && cast.code !== "already_voted") check(`clause ballot on ${clauseId}`, cast);
   }
@@ -361,7 +450,11 @@ const clauseVoting: Step = {
     const items = await roundItems(story.db, opened.roundId);
     await castMany(
       story,
-      story.others.slice(0, 24).flatMap((p) => items.map((i) => (i.kind === "competing" ? { pollId: i.pollId, userId: p.id, ranking: [0] } : { pollId: i.pollId, userId: p.id, choice: "yes" }))),
+      story.others
+        .slice(0, 24)
+        .flatMap((p) =>
+          items.map((i) => (i.kind === "competing" ? { pollId: i.pollId, userId: p.id, ranking: [0] } : { pollId: i.pollId, userId: p.id, choice: "yes" })),
+        ),
     );
     // Bill is half way through; the others have not started.
     await voteOnClauses(story, opened.roundId, story.members[1]!, 0.5);
@@ -372,13 +465,21 @@ const clauseVoting: Step = {
     const roundId = await openRoundId(story);
     const items = await roundItems(db, roundId);
     const [amira, bill, ...rest] = story.members as [Person, Person, ...Person[]];
-    await castMany(story, [amira, ...rest].flatMap((p) => items.map((i) => (i.kind === "competing" ? { pollId: i.pollId, userId: p.id, ranking: [0] } : { pollId: i.pollId, userId: p.id, choice: "yes" }))));
+    await castMany(
+      story,
+      [amira, ...rest].flatMap((p) =>
+        items.map((i) => (i.kind === "competing" ? { pollId: i.pollId, userId: p.id, ranking: [0] } : { pollId: i.pollId, userId: p.id, choice: "yes" })),
+      ),
+    );
     // Bill finishes what he started.
     await voteOnClauses(story, roundId, bill);
     await pass(story, BALLOT_OPEN - 2 * DAY + HOUR);
     check("round count", await closeRound(db, story.organiser));
     const vote = check("adoption vote", await openAdoptionVote(db, story.organiser, { closesAt: new Date(Date.now() + BALLOT_OPEN) }));
-    await castMany(story, [...story.members, ...story.others.slice(0, 30)].map((p, i) => ({ pollId: vote.pollId, userId: p.id, choice: i % 12 === 11 ? "no" : "yes" })));
+    await castMany(
+      story,
+      [...story.members, ...story.others.slice(0, 30)].map((p, i) => ({ pollId: vote.pollId, userId: p.id, choice: i % 12 === 11 ? "no" : "yes" })),
+    );
     await pass(story, BALLOT_OPEN + HOUR);
     const settled = check("adoption", await settleAdoption(db, story.organiser));
     if (!settled.adopted) throw new Error("demo: the constitution was not adopted");
@@ -423,7 +524,10 @@ const nominations: Step = {
       ...story.others.slice(6, 10).map((who) => ({ who, title: "committee", statement: demoStory.committeeStatement })),
     ];
     for (const [i, s] of stands.entries()) {
-      const stood = check(`${s.who.email} standing`, await stand(db, as(s.who), position(s.title).id, { statement: s.statement, consent: true, registeredOfficer: true, treasurerEligible: true }));
+      const stood = check(
+        `${s.who.email} standing`,
+        await stand(db, as(s.who), position(s.title).id, { statement: s.statement, consent: true, registeredOfficer: true, treasurerEligible: true }),
+      );
       candidacies.push(stood.candidacyId);
       // Two seconders each, but Fraser has only one so far.
       const needed = s.who.id === story.members[5]!.id ? 1 : 2;
@@ -523,7 +627,10 @@ const registration: Step = {
       [story.members[3]!, "nominating-officer", "4 London Road, Leicester LE2 1TU"],
     ] as const) {
       const names = await displayNames(story);
-      check("officer details", await saveOfficerDetails(db, actorOf(p), { fullName: names.get(p.id) ?? "", homeAddress: address, email: p.email, confirm: [role] }));
+      check(
+        "officer details",
+        await saveOfficerDetails(db, actorOf(p), { fullName: names.get(p.id) ?? "", homeAddress: address, email: p.email, confirm: [role] }),
+      );
     }
     await pass(story, DAY);
   },

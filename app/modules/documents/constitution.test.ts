@@ -134,7 +134,9 @@ describe("the constitution PDF", () => {
     expect(text).toContain("Members on the roll: 1,502");
     expect(text).toContain("Members who voted: 1,234 (82.2% of the roll)");
     expect(text).toContain("Yes: 1,111 No: 100 Abstain: 23 Majority needed: Two thirds of votes cast");
-    expect(text).toContain("Head of the ballot chain, which seals the published ballots of this vote: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+    expect(text).toContain(
+      "Head of the ballot chain, which seals the published ballots of this vote: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+    );
     expect(text).toContain("Adopted on 14 March 2027.");
     // The contents, the clauses and the record each start on a page of their own.
     const pages = pdfPages(pdf).map(flat);
@@ -158,18 +160,35 @@ describe("the constitution PDF", () => {
     // A pseudo-random but repeatable text, with capitals, long words and lists, at the real width.
     let seed = 7;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-    const words = ["the", "party", "Members", "CONFERENCE", "shall", "decide", "by", "ballot", "whenever", "Wales", "Scotland", "England", "committee", "accountability", "representatives", "of", "and", "in", "a", "majority"];
+    const words = [
+      "the",
+      "party",
+      "Members",
+      "CONFERENCE",
+      "shall",
+      "decide",
+      "by",
+      "ballot",
+      "whenever",
+      "Wales",
+      "Scotland",
+      "England",
+      "committee",
+      "accountability",
+      "representatives",
+      "of",
+      "and",
+      "in",
+      "a",
+      "majority",
+    ];
     const sentence = (n: number) => Array.from({ length: n }, () => words[Math.floor(random() * words.length)]).join(" ") + ".";
     const generated: ConstitutionPdfData["clauses"] = Array.from({ length: 60 }, (_, i) => ({
       number: i + 1,
       id: `clause-${i + 1}`,
       title: `Clause title ${i + 1}`,
       entrenched: i % 10 === 0,
-      text: [
-        `(1) ${sentence(30 + (i % 7) * 5)}`,
-        `(2) ${sentence(12)}\n\n- (a) ${sentence(14)}\n- (b) ${sentence(20)}`,
-        sentence(60),
-      ].join("\n\n"),
+      text: [`(1) ${sentence(30 + (i % 7) * 5)}`, `(2) ${sentence(12)}\n\n- (a) ${sentence(14)}\n- (b) ${sentence(20)}`, sentence(60)].join("\n\n"),
     }));
     const data: ConstitutionPdfData = { ...draft, clauses: generated, lineWidth: 80 };
     const pdf = await renderPdf(createElement(ConstitutionPdf, { data }));

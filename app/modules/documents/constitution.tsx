@@ -248,9 +248,7 @@ export function ConstitutionPages({ data }: { data: ConstitutionPdfData }) {
 
 export function ConstitutionPdf({ data }: { data: ConstitutionPdfData }) {
   return (
-    <PdfDocument
-      info={{ title: data.title, author: data.partyName, subject: t.subject(data.partyName), keywords: t.keywords, generatedAt: data.generatedAt }}
-    >
+    <PdfDocument info={{ title: data.title, author: data.partyName, subject: t.subject(data.partyName), keywords: t.keywords, generatedAt: data.generatedAt }}>
       <ConstitutionPages data={data} />
     </PdfDocument>
   );

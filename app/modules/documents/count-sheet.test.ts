@@ -29,7 +29,11 @@ describe("the count sheet PDF", () => {
     const sheet = sheetFromRankedReport(countScottishStv(almond));
     const pdf = await renderPdf(createElement(CountSheetPdf, { data: data(sheet) }));
     const text = flat(pdfText(pdf));
-    expect(pdfInfo(pdf)).toMatchObject({ Title: "Count sheet: Ward 1 - Almond", Author: "The Commonwealth Party", "Page size": expect.stringContaining("841.89 x 595.28") as unknown as string });
+    expect(pdfInfo(pdf)).toMatchObject({
+      Title: "Count sheet: Ward 1 - Almond",
+      Author: "The Commonwealth Party",
+      "Page size": expect.stringContaining("841.89 x 595.28") as unknown as string,
+    });
     expect(text).toContain("Counted by: Single transferable vote (Scottish rules)");
     expect(text).toContain("Valid papers: 14,207");
     // Each table's stages, and under it what each stage did and at what value.

@@ -40,7 +40,8 @@ function textWidth(text: string, size = FONT): number {
 
 const isNothing = (text: string) => /^-?0(\.0+)?$/.test(text);
 const changeOf = (figure: SheetFigure | null) => (figure && !isNothing(figure.change) ? figure.change : "");
-const totalOf = (cell: SheetCandidateCell) => ((cell.state === "excluded" || cell.state === "withdrawn") && cell.mark === null && isNothing(cell.total) ? "" : cell.total);
+const totalOf = (cell: SheetCandidateCell) =>
+  (cell.state === "excluded" || cell.state === "withdrawn") && cell.mark === null && isNothing(cell.total) ? "" : cell.total;
 
 interface SheetRow {
   label: string;
@@ -59,7 +60,8 @@ export function sheetRows(sheet: CountSheet): SheetRow[] {
   rows.push({ label: words.rows[sheet.residual], kind: "summary", cells: (s) => figure(s.nonTransferable) });
   if (sheet.stages.some((s) => s.lossOfFractions)) rows.push({ label: words.rows[sheet.loss], kind: "summary", cells: (s) => figure(s.lossOfFractions) });
   rows.push({ label: words.rows.total, kind: "total", cells: (s) => ({ change: "", total: s.total, mark: null }) });
-  if (sheet.stages.some((s) => s.quota !== null)) rows.push({ label: words.rows[sheet.quotaKind], kind: "summary", cells: (s) => ({ change: "", total: s.quota ?? "", mark: null }) });
+  if (sheet.stages.some((s) => s.quota !== null))
+    rows.push({ label: words.rows[sheet.quotaKind], kind: "summary", cells: (s) => ({ change: "", total: s.quota ?? "", mark: null }) });
   return rows;
 }
 
@@ -149,12 +151,19 @@ export function CountSheetPdf({ data }: { data: CountSheetData }) {
   const ties = sheet.stages.flatMap((s) => s.ties.map((tie) => `${words.stage(s.stage)}: ${explainTieBreak(tie)}`));
   const methodName = words.methodNames[sheet.method] ?? sheet.method;
   return (
-    <PdfDocument info={{ title: t.pdfTitle(data.title), author: data.partyName, subject: t.subject(data.title), keywords: t.keywords, generatedAt: data.generatedAt }}>
+    <PdfDocument
+      info={{ title: t.pdfTitle(data.title), author: data.partyName, subject: t.subject(data.title), keywords: t.keywords, generatedAt: data.generatedAt }}
+    >
       <A4Page header={data.partyName} headerRight={words.title} generatedAt={data.generatedAt} orientation="landscape">
         <Heading level={1}>{t.pdfTitle(data.title)}</Heading>
         {/* The facts on one line, so the first table starts on the first page. */}
         <Paragraph>
-          {[`${t.method}: ${methodName}`, `${t.seats}: ${sheet.seats}`, `${t.valid}: ${sheet.ballots.toLocaleString("en-GB")}`, ...(data.closedAt ? [`${t.closed}: ${t.date(data.closedAt)}`] : [])].join(" · ")}
+          {[
+            `${t.method}: ${methodName}`,
+            `${t.seats}: ${sheet.seats}`,
+            `${t.valid}: ${sheet.ballots.toLocaleString("en-GB")}`,
+            ...(data.closedAt ? [`${t.closed}: ${t.date(data.closedAt)}`] : []),
+          ].join(" · ")}
         </Paragraph>
         <Paragraph small muted>
           {t.howToRead(sheet.places)}

@@ -155,12 +155,36 @@ describe("the layout of a count", () => {
     const [table] = layout.stageTables;
     expect(table?.stages).toEqual([1, 2, 3]);
     const row = (label: string) => table?.rows.find((r) => r.label === label)?.cells.map((c) => [c.text, c.mark]);
-    expect(row("Aled Jones")).toEqual([["40", null], ["40", null], ["49", "elected"]]);
-    expect(row("RON")).toEqual([["6", null], ["", "excluded"], ["–", null]]);
-    expect(row("Dafydd Evans")).toEqual([["9", null], ["9", null], ["", "excluded"]]);
-    expect(row("Non-transferable")).toEqual([["0", null], ["6", null], ["6", null]]);
-    expect(row("Total")).toEqual([["100", null], ["100", null], ["100", null]]);
-    expect(row("Votes needed to win")).toEqual([["51", null], ["48", null], ["48", null]]);
+    expect(row("Aled Jones")).toEqual([
+      ["40", null],
+      ["40", null],
+      ["49", "elected"],
+    ]);
+    expect(row("RON")).toEqual([
+      ["6", null],
+      ["", "excluded"],
+      ["–", null],
+    ]);
+    expect(row("Dafydd Evans")).toEqual([
+      ["9", null],
+      ["9", null],
+      ["", "excluded"],
+    ]);
+    expect(row("Non-transferable")).toEqual([
+      ["0", null],
+      ["6", null],
+      ["6", null],
+    ]);
+    expect(row("Total")).toEqual([
+      ["100", null],
+      ["100", null],
+      ["100", null],
+    ]);
+    expect(row("Votes needed to win")).toEqual([
+      ["51", null],
+      ["48", null],
+      ["48", null],
+    ]);
     expect(row("Loss of fractions")).toBeUndefined();
     expect(layout.winners).toEqual(["Aled Jones (stage 3: won more than half of the votes for continuing candidates)"]);
     expect(layout.facts).toContainEqual(["Votes needed to win", "more than half of the votes for continuing candidates at each stage"]);
@@ -234,7 +258,9 @@ describe("the declaration PDF", () => {
     expect(text).toContain(`Head of the ballot chain, which seals the published ballots of this poll: ${chainHead}`);
     expect(text).toContain("https://breakaway.example/polls/p-123/ballots");
     // The declaration refers to the count sheet published with it (issue 18).
-    expect(text).toContain("The count sheet, which gives every stage with what was transferred, at what value, the change and the new total for every candidate, is published with this declaration at https://breakaway.example/polls/p-123/count-sheet.pdf");
+    expect(text).toContain(
+      "The count sheet, which gives every stage with what was transferred, at what value, the change and the new total for every candidate, is published with this declaration at https://breakaway.example/polls/p-123/count-sheet.pdf",
+    );
     expect(text).toContain("Signed, Morag Ní Bhriain Returning officer Dated 8 May 2027");
     expect(pdfInfo(pdf)).toMatchObject({
       Title: "Declaration of result of poll: Chair",
@@ -261,7 +287,9 @@ describe("the declaration PDF", () => {
     // Every stage has its column, in tables that follow one another.
     for (const stage of report.stages) expect(text).toContain(`Stage ${stage.stage} `);
     const layout = declarationLayout(declaration(report));
-    const ranges = layout.stageTables.map((t) => `Stages ${t.stages[0]} to ${t.stages[t.stages.length - 1]} Candidate ${t.stages.map((s) => `Stage ${s}`).join(" ")}`);
+    const ranges = layout.stageTables.map(
+      (t) => `Stages ${t.stages[0]} to ${t.stages[t.stages.length - 1]} Candidate ${t.stages.map((s) => `Stage ${s}`).join(" ")}`,
+    );
     expect(ranges.length).toBeGreaterThan(1);
     const at = positions(text, ranges);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
@@ -275,7 +303,11 @@ describe("the declaration PDF", () => {
     // The elected, in order of election.
     expect(report.elected).toEqual(["Gwenllian Ŵyn", "Tom Baker", "Łukasz Żółć"]);
     const elected = text.slice(text.indexOf("The following were elected"));
-    positions(elected, ["1. Gwenllian Ŵyn (stage 1: reached the quota)", "2. Tom Baker (stage 6: reached the quota)", "3. Łukasz Żółć (stage 8: reached the quota)"]);
+    positions(elected, [
+      "1. Gwenllian Ŵyn (stage 1: reached the quota)",
+      "2. Tom Baker (stage 6: reached the quota)",
+      "3. Łukasz Żółć (stage 8: reached the quota)",
+    ]);
     expect(text).toContain(chainHead);
   });
 
@@ -293,25 +325,53 @@ describe("the declaration PDF", () => {
 
   it("prints the tie-breaks of the count in words", async () => {
     // A and B tie for last place at stage 1 and never differed before: decided by lot.
-    const report = count(election("Secretary", 1, ["Ann Hughes", "Bryn Thomas", "Carys Lloyd"], [[4, [2]], [2, [0, 2]], [2, [1, 2]]]), "irv", "seed-2027");
+    const report = count(
+      election(
+        "Secretary",
+        1,
+        ["Ann Hughes", "Bryn Thomas", "Carys Lloyd"],
+        [
+          [4, [2]],
+          [2, [0, 2]],
+          [2, [1, 2]],
+        ],
+      ),
+      "irv",
+      "seed-2027",
+    );
     expect(report.tieBreaks).toHaveLength(1);
     const { text } = await render(declaration(report));
     expect(text).toContain("How ties were decided");
     // In sentences a reader can follow: no arrows, no lottery tickets.
-    expect(text).toMatch(/Stage 2: Ann Hughes and Bryn Thomas had the same lowest total; (Ann Hughes|Bryn Thomas) was excluded, decided by lot: their totals never differed, so the choice was drawn from the seed "seed-2027", fixed before the count\./);
+    expect(text).toMatch(
+      /Stage 2: Ann Hughes and Bryn Thomas had the same lowest total; (Ann Hughes|Bryn Thomas) was excluded, decided by lot: their totals never differed, so the choice was drawn from the seed "seed-2027", fixed before the count\./,
+    );
     expect(text).toContain("When candidates are level and the rules must choose between them");
     expect(text).not.toMatch(/->|ticket/);
   });
 
   it("lists withdrawn candidates apart and says which seats nobody could fill", async () => {
-    const trustees: Election = { ...election("Trustees", 3, ["Ann Hughes", "Bryn Thomas", "Carys Lloyd"], [[5, [0, 2]], [3, [2, 1]]]), withdrawn: [2] };
+    const trustees: Election = {
+      ...election(
+        "Trustees",
+        3,
+        ["Ann Hughes", "Bryn Thomas", "Carys Lloyd"],
+        [
+          [5, [0, 2]],
+          [3, [2, 1]],
+        ],
+      ),
+      withdrawn: [2],
+    };
     const report = count(trustees, "scottish-stv");
     expect(report.vacantSeats).toBe(1);
     const { text } = await render(declaration(report));
     expect(text).toContain("Withdrawn before the count: Carys Lloyd");
     expect(text).toContain("Total valid votes 8 100.0%");
     expect(text.match(/Carys Lloyd/g)).toHaveLength(1);
-    expect(text).toContain("In order of election: 1. Ann Hughes (stage 1: reached the quota) 2. Bryn Thomas (stage 1: reached the quota) 1 seat left vacant: not enough candidates");
+    expect(text).toContain(
+      "In order of election: 1. Ann Hughes (stage 1: reached the quota) 2. Bryn Thomas (stage 1: reached the quota) 1 seat left vacant: not enough candidates",
+    );
   });
 
   it("says nobody was elected when there was nobody to elect, with no turnout for an empty roll", async () => {
@@ -326,9 +386,16 @@ describe("the declaration PDF", () => {
 });
 
 describe("names as typed (issue 13)", () => {
-  it('prints quote marks, backslashes and markup in names and titles as they are', { timeout: 60_000 }, async () => {
+  it("prints quote marks, backslashes and markup in names and titles as they are", { timeout: 60_000 }, async () => {
     const names = ['Robert "Bob" Smith', "Back\\slash; a=b", "<b>Zoë</b>"];
-    const report = count(election('Chair "for now"', 1, names, [[5, [0]], [3, [1]], [2, [2, 0]]]), "irv");
+    const report = count(
+      election('Chair "for now"', 1, names, [
+        [5, [0]],
+        [3, [1]],
+        [2, [2, 0]],
+      ]),
+      "irv",
+    );
     const { text } = await render(declaration(report, { positionTitle: 'Chair "for now"' }));
     for (const name of names) expect(text).toContain(name);
     expect(text).toContain('Chair "for now"');

@@ -104,11 +104,7 @@ function textWidth(text: string, fontSize: number): number {
 
 /** How many stage columns fit beside the names, given the widest figure: at most six. */
 export function stagesPerTable(cells: readonly string[]): number {
-  const widest = Math.max(
-    textWidth(t.electedMark, MARK_FONT),
-    textWidth(t.excludedMark, MARK_FONT),
-    ...cells.map((c) => textWidth(c, STAGE_FONT)),
-  );
+  const widest = Math.max(textWidth(t.electedMark, MARK_FONT), textWidth(t.excludedMark, MARK_FONT), ...cells.map((c) => textWidth(c, STAGE_FONT)));
   const fit = Math.floor((CONTENT_WIDTH - NAME_WIDTH) / (widest + 2 * CELL_PADDING + 2));
   return Math.max(MIN_STAGES_PER_TABLE, Math.min(MAX_STAGES_PER_TABLE, fit));
 }

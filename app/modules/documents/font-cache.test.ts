@@ -10,7 +10,10 @@ import { flat, pdfText } from "./test-support/pdf-text";
  * must render the accented document first, in a fresh process, so it has no other test.
  */
 const doc = (text: string) =>
-  createElement(PdfDocument, { info: { title: "t", author: "a", generatedAt: new Date() }, children: createElement(A4Page, { header: null, generatedAt: null, children: createElement(Paragraph, { children: text }) }) });
+  createElement(PdfDocument, {
+    info: { title: "t", author: "a", generatedAt: new Date() },
+    children: createElement(A4Page, { header: null, generatedAt: null, children: createElement(Paragraph, { children: text }) }),
+  });
 
 describe("fonts after an accented first document", () => {
   it("print every plain letter of later documents", async () => {

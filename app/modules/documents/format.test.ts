@@ -39,7 +39,7 @@ describe("document formatting", () => {
 
   it("makes file names that need no quoting", () => {
     expect(fileSlug("Resignation letter Siân Ŵyn-Łukasiewicz")).toBe("resignation-letter-sian-wyn-lukasiewicz");
-    expect(fileSlug("“Quotes” & slashes/\\ \"")).toBe("quotes-slashes");
+    expect(fileSlug('“Quotes” & slashes/\\ "')).toBe("quotes-slashes");
     expect(fileSlug("宣言", "letter")).toBe("letter");
     expect(fileSlug("a".repeat(100))).toHaveLength(60);
   });

@@ -5,7 +5,6 @@
 import { formatCalendarDay, formatDate, formatDateTime } from "../../utils/dates";
 import { trimEndOf } from "../../utils/trim";
 
-
 const whole = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
 
 /** "23 November 2026": the UK calendar day of an instant. */

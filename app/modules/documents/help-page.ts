@@ -10,8 +10,11 @@ export function escapeHtml(text: string): string {
 
 export function helpPageHtml(page: { title: string; body: string; link?: { href: string; label: string } }): string {
   const link = page.link ?? { href: "/", label: "Go to the home page" };
-  return plainPageHtml(page.title, `<p>${escapeHtml(page.body)}</p>
-<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></p>`);
+  return plainPageHtml(
+    page.title,
+    `<p>${escapeHtml(page.body)}</p>
+<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></p>`,
+  );
 }
 
 /** The small page's frame, around `main`: HTML made by the caller, every text in it escaped. */

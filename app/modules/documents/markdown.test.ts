@@ -46,7 +46,14 @@ describe("line ends other than \\n (issue 13)", () => {
     expect(parseBlocks(`# Aims\u2028\u2028To win.\u2029\u2029- one\u2028- two`)).toEqual([
       { kind: "heading", level: 1, runs: [{ text: "Aims", bold: false }] },
       { kind: "paragraph", runs: [{ text: "To win.", bold: false }] },
-      { kind: "list", ordered: false, items: [{ runs: [{ text: "one", bold: false }], blocks: [] }, { runs: [{ text: "two", bold: false }], blocks: [] }] },
+      {
+        kind: "list",
+        ordered: false,
+        items: [
+          { runs: [{ text: "one", bold: false }], blocks: [] },
+          { runs: [{ text: "two", bold: false }], blocks: [] },
+        ],
+      },
     ]);
   });
 

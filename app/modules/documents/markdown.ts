@@ -7,13 +7,8 @@ import { readMarkdown, type Block as MarkdownBlock, type InlineRun } from "../ma
 
 export { plainText, type InlineRun, type ListItem } from "../markdown/read";
 
-export type Block =
-  | { kind: "heading"; level: 1 | 2 | 3; runs: InlineRun[] }
-  | Exclude<MarkdownBlock, { kind: "heading" }>;
+export type Block = { kind: "heading"; level: 1 | 2 | 3; runs: InlineRun[] } | Exclude<MarkdownBlock, { kind: "heading" }>;
 
 export function parseBlocks(markdown: string): Block[] {
-  return readMarkdown(markdown).map((block) =>
-    block.kind === "heading" ? { ...block, level: Math.min(3, block.level) as 1 | 2 | 3 } : block,
-  );
+  return readMarkdown(markdown).map((block) => (block.kind === "heading" ? { ...block, level: Math.min(3, block.level) as 1 | 2 | 3 } : block));
 }
-

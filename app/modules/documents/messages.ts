@@ -131,8 +131,7 @@ const constitutionEntrenched = "(entrenched)";
 export const constitutionPdfMessages = {
   subject: (partyName: string) => `The constitution of ${partyName}, with line numbers`,
   keywords: ["constitution", "clauses", "line numbers"],
-  draftNote:
-    "This is a draft. The members have not adopted it, so it has no force yet. Line numbers are the ones amendments refer to.",
+  draftNote: "This is a draft. The members have not adopted it, so it has no force yet. Line numbers are the ones amendments refer to.",
   draftEnd: "This draft has not been adopted, so there is no adoption record yet.",
   adoptedNote: (version: number, adoptedAt: Date) =>
     `The members adopted this constitution as version ${version} on ${ukDate(adoptedAt)}. The adoption record is at the end.`,
@@ -148,8 +147,7 @@ export const constitutionPdfMessages = {
   emptyClause: "This clause has no text yet.",
   noClauses: "There are no clauses yet.",
   adoptionHeading: "Adoption record",
-  adoptionSummary: (version: number, adoptedAt: Date) =>
-    `The members adopted this constitution as version ${version} on ${ukDateTime(adoptedAt)} (UK time).`,
+  adoptionSummary: (version: number, adoptedAt: Date) => `The members adopted this constitution as version ${version} on ${ukDateTime(adoptedAt)} (UK time).`,
   resultsCaption: "How each clause was decided",
   resultClause: "Clause",
   resultDecision: "Result",
@@ -186,8 +184,7 @@ export const amendmentsPdfMessages = {
     needed > 0
       ? `An amendment needs ${count(needed)} ${needed === 1 ? "supporter" : "supporters"} to go forward to the vote.`
       : "An amendment needs no supporters to go forward to the vote.",
-  howChangesShow:
-    "How changes are shown: words taken out are struck through and marked [deleted: …]; words put in are underlined and marked [added: …].",
+  howChangesShow: "How changes are shown: words taken out are struck through and marked [deleted: …]; words put in are underlined and marked [added: …].",
   none: "No amendments have been proposed.",
   heading: (number: number, clauseNumber: number | null, clauseTitle: string) =>
     clauseNumber !== null ? `A${number}: Clause ${clauseNumber}, ${clauseTitle}` : `A${number}: ${clauseTitle}`,
@@ -228,7 +225,8 @@ export const declarationMessages = {
   correctedByRecount: "Corrected by recount",
   correctedByRecountValue: (at: Date, reason: string) => `Corrected by recount on ${ukDateTime(at)} (UK time). Reason: ${reason}`,
   superseded: "Superseded declaration",
-  supersededValue: (elected: readonly string[]) => `The earlier declaration (elected: ${elected.length > 0 ? elected.join(", ") : "nobody"}) is replaced by this one and kept on record.`,
+  supersededValue: (elected: readonly string[]) =>
+    `The earlier declaration (elected: ${elected.length > 0 ? elected.join(", ") : "nobody"}) is replaced by this one and kept on record.`,
   electorate: "Electorate (members on the roll)",
   ballotsCast: "Ballot papers cast",
   ballotsCastValue: (cast: string, turnout: string | null) => (turnout === null ? cast : `${cast} (turnout ${turnout})`),
@@ -250,7 +248,8 @@ export const declarationMessages = {
   stageRange: (first: number, last: number) => (first === last ? `Stage ${first}` : `Stages ${first} to ${last}`),
   firstPreferencesCounted: "first preferences counted.",
   surplusTransferred: (candidate: string, surplus: string) => `the surplus of ${candidate} (${surplus} ${noun(surplus, "vote")}) transferred.`,
-  candidateExcluded: (candidate: string, total: string) => `${candidate} excluded with ${total} ${noun(total, "vote")}, the lowest total, and the papers transferred.`,
+  candidateExcluded: (candidate: string, total: string) =>
+    `${candidate} excluded with ${total} ${noun(total, "vote")}, the lowest total, and the papers transferred.`,
   electedAtStage: (candidate: string, reason: string) => `${candidate} elected: ${reason}.`,
   ronWonAtStage: (candidate: string) => `${candidate} won a seat, which is left vacant for nominations to re-open.`,
   stageDescription: (stage: number, what: string) => `Stage ${stage}: ${what}`,
@@ -273,7 +272,8 @@ export const declarationMessages = {
   verificationHeading: "Checking this result",
   chainHead: (hash: string) => `Head of the ballot chain, which seals the published ballots of this poll: ${hash}`,
   pollUrl: (url: string) => `The published ballots, and a BLT file to recount them with any STV program, are at ${url}`,
-  countSheet: (url: string) => `The count sheet, which gives every stage with what was transferred, at what value, the change and the new total for every candidate, is published with this declaration at ${url}`,
+  countSheet: (url: string) =>
+    `The count sheet, which gives every stage with what was transferred, at what value, the change and the new total for every candidate, is published with this declaration at ${url}`,
   closing: "Signed,",
   signatoryLines: (declaredAt: Date) => ["Returning officer", `Dated ${ukDate(declaredAt)}`],
 };

@@ -3,7 +3,11 @@ import { pageGroups } from "./page-groups";
 
 describe("groups of sections for separate page flows", () => {
   it("keeps sections in order and whole, within the budget", () => {
-    expect(pageGroups([3, 4, 2, 5, 1, 1], (n) => n, 7)).toEqual([[3, 4], [2, 5], [1, 1]]);
+    expect(pageGroups([3, 4, 2, 5, 1, 1], (n) => n, 7)).toEqual([
+      [3, 4],
+      [2, 5],
+      [1, 1],
+    ]);
   });
 
   it("gives a section heavier than the budget a group of its own", () => {

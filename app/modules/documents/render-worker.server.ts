@@ -106,7 +106,6 @@ function startWorker(): Worker | null {
   return started;
 }
 
-
 /** The named document as PDF bytes, made on the worker thread. */
 export function renderInWorker<N extends WorkerDocumentName>(name: N, data: WorkerDocumentData<N>): Promise<Buffer> {
   const current = startWorker();

@@ -44,7 +44,9 @@ describe("PDFs made on the worker thread", () => {
   });
 
   it("fail with the worker's error for a document it does not know, and go on working", { timeout: 120_000 }, async () => {
-    await expect(renderInWorker("no such document" as "constitution", largeConstitution({ clauses: 1 }))).rejects.toThrow("The PDF worker has no document called no such document.");
+    await expect(renderInWorker("no such document" as "constitution", largeConstitution({ clauses: 1 }))).rejects.toThrow(
+      "The PDF worker has no document called no such document.",
+    );
     const pdf = await renderInWorker("amendments", { partyName: "P", generatedAt: new Date(), draftLabel: "the draft", supportersNeeded: 3, amendments: [] });
     expect(flat(pdfText(pdf))).toContain("No amendments have been proposed.");
   });

@@ -45,9 +45,7 @@ export interface ResignationLetterContent {
 }
 
 export function resignationLetterContent(data: ResignationLetterData): ResignationLetterContent {
-  const senderFields: LetterField[] = [
-    { label: t.membershipNumber, value: data.oldMembershipNumber?.trim() || null, hint: t.membershipNumberHint },
-  ];
+  const senderFields: LetterField[] = [{ label: t.membershipNumber, value: data.oldMembershipNumber?.trim() || null, hint: t.membershipNumberHint }];
   if (data.postcode?.trim()) senderFields.push({ label: t.postcode, value: data.postcode.trim(), hint: "" });
   const paragraphs = [t.resign(data.partyName, data.leavingDay)];
   if (data.reasonDeadline) paragraphs.push(t.reason(data.partyName, data.movementName, data.reasonDeadline));

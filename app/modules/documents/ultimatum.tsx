@@ -79,13 +79,19 @@ export function UltimatumDocument({ data }: { data: UltimatumData }) {
           <>
             <Table
               caption={t.relationCaption}
-              columns={[{ header: t.relationColumn, weight: 3 }, { header: t.pledgesColumn, align: "right" }]}
+              columns={[
+                { header: t.relationColumn, weight: 3 },
+                { header: t.pledgesColumn, align: "right" },
+              ]}
               rows={tables.byRelation}
               total={tables.total}
             />
             <Table
               caption={t.regionCaption}
-              columns={[{ header: t.regionColumn, weight: 3 }, { header: t.pledgesColumn, align: "right" }]}
+              columns={[
+                { header: t.regionColumn, weight: 3 },
+                { header: t.pledgesColumn, align: "right" },
+              ]}
               rows={tables.byRegion}
               total={tables.total}
             />

@@ -18,7 +18,9 @@ export async function trusteeSetReady(db: DbOrTx, setId: string): Promise<boolea
   return set !== null && setKeysComplete(set, await setMembersOf(db, setId));
 }
 
-export type NameTrusteesResult = { ok: true; trustees: number; threshold: number | null } | { ok: false; code: "no_election" | "wrong_phase" | "trustees_invalid" };
+export type NameTrusteesResult =
+  | { ok: true; trustees: number; threshold: number | null }
+  | { ok: false; code: "no_election" | "wrong_phase" | "trustees_invalid" };
 
 /**
  * Names the election's trustees (an empty list: the server holds the key again). Only while
@@ -36,7 +38,11 @@ export async function nameElectionTrustees(db: Db, actor: Actor, input: { userId
     let threshold: number | null = null;
     if (input.userIds.length > 0) {
       // Every ballot of an election is a ranking: RFC-3526-2048, as Belenios prescribes.
-      const made = await createTrusteeSet(tx, actor, { groupName: RFC_3526_2048.name, userIds: input.userIds, ...(input.threshold !== undefined ? { threshold: input.threshold } : {}) });
+      const made = await createTrusteeSet(tx, actor, {
+        groupName: RFC_3526_2048.name,
+        userIds: input.userIds,
+        ...(input.threshold !== undefined ? { threshold: input.threshold } : {}),
+      });
       if (!made.ok) return made;
       setId = made.setId;
       threshold = made.threshold;
@@ -57,7 +63,12 @@ export async function nameElectionTrustees(db: Db, actor: Actor, input: { userId
 
 export type ElectionTrusteesSummary = TrusteeSetSummary;
 
-export async function electionTrusteesSummary(db: DbOrTx, setId: string | null, userId: string | null, show = { names: true }): Promise<ElectionTrusteesSummary | null> {
+export async function electionTrusteesSummary(
+  db: DbOrTx,
+  setId: string | null,
+  userId: string | null,
+  show = { names: true },
+): Promise<ElectionTrusteesSummary | null> {
   return setId ? trusteeSetSummary(db, setId, userId, show) : null;
 }
 

@@ -20,18 +20,7 @@ import { countDecryptedPoll } from "~/modules/polls/trustee-count.server";
 import { trusteeSetReady } from "./election-trustees.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
-import {
-  candidacies,
-  elections,
-  foundingMembers,
-  movement,
-  hustingsQuestions,
-  pollOptions,
-  polls,
-  positions,
-  seconders,
-  users,
-} from "../../../db/schema";
+import { candidacies, elections, foundingMembers, movement, hustingsQuestions, pollOptions, polls, positions, seconders, users } from "../../../db/schema";
 import { wordCount } from "~/modules/constitution/words";
 import { foundingRoll, isFoundingMember, onFoundingRoll } from "~/modules/founding/roll.server";
 import { committeeTitle } from "./messages";
@@ -98,7 +87,6 @@ export type ElectionResult<T = object> =
   | ({ ok: true } & T)
   | { ok: false; code: ElectionProblem; detail?: string; verification?: Extract<PollVerification, { ok: false }>["problem"] };
 
-
 export async function currentElection(db: DbOrTx): Promise<Election | null> {
   const [row] = await db.select().from(elections).orderBy(desc(elections.createdAt)).limit(1);
   return row ?? null;
@@ -129,7 +117,16 @@ async function earlierOfficeHolders(db: DbOrTx, election: Election): Promise<str
   const rows = await db
     .select({ elected: positions.elected })
     .from(positions)
-    .where(and(inArray(positions.electionId, earlier.map((e) => e.id)), eq(positions.countedAfterOffices, false), isNotNull(positions.declaredAt)));
+    .where(
+      and(
+        inArray(
+          positions.electionId,
+          earlier.map((e) => e.id),
+        ),
+        eq(positions.countedAfterOffices, false),
+        isNotNull(positions.declaredAt),
+      ),
+    );
   return rows.flatMap((r) => (r.elected ?? []).flatMap((e) => (e.userId ? [e.userId] : [])));
 }
 
@@ -174,7 +171,11 @@ export async function createElection(db: Db, actor: Actor, input: NewElection): 
   return db.transaction(async (tx) => {
     const existing = await currentElection(tx);
     if (existing && existing.phase !== "counted") return { ok: false, code: "election_exists" } as const;
-    const period = checkPeriod(rules, "nominations", { opensAt: input.nominationsOpenAt, closesAt: input.nominationsCloseAt, adopted: await standingOrdersAdopted(tx) });
+    const period = checkPeriod(rules, "nominations", {
+      opensAt: input.nominationsOpenAt,
+      closesAt: input.nominationsCloseAt,
+      adopted: await standingOrdersAdopted(tx),
+    });
     if (!period.ok) return { ok: false, code: period.code, detail: period.earliest.toISOString() } as const;
     const [election] = await tx
       .insert(elections)
@@ -238,7 +239,10 @@ export async function addPosition(
     const election = await lockedElection(tx);
     if (!election) return { ok: false, code: "no_election" } as const;
     if (election.phase !== "nominations") return { ok: false, code: "wrong_phase" } as const;
-    const [last] = await tx.select({ n: sql<number>`coalesce(max(${positions.sortOrder}), 0)::int` }).from(positions).where(eq(positions.electionId, election.id));
+    const [last] = await tx
+      .select({ n: sql<number>`coalesce(max(${positions.sortOrder}), 0)::int` })
+      .from(positions)
+      .where(eq(positions.electionId, election.id));
     const [row] = await tx
       .insert(positions)
       .values({
@@ -253,7 +257,13 @@ export async function addPosition(
       })
       .returning({ id: positions.id });
     if (!row) throw new Error("position not stored");
-    await appendAudit(tx, { actor, action: "election.position_added", subjectType: "position", subjectId: row.id, details: { title: input.title.trim(), seats: input.seats } });
+    await appendAudit(tx, {
+      actor,
+      action: "election.position_added",
+      subjectType: "position",
+      subjectId: row.id,
+      details: { title: input.title.trim(), seats: input.seats },
+    });
     return { ok: true, positionId: row.id } as const;
   });
 }
@@ -264,7 +274,11 @@ function nominationsOpen(election: Election, now = Date.now()): boolean {
 
 export async function positionById(db: DbOrTx, positionId: string): Promise<{ position: Position; election: Election } | null> {
   if (!isUuid(positionId)) return null;
-  const [row] = await db.select({ position: positions, election: elections }).from(positions).innerJoin(elections, eq(elections.id, positions.electionId)).where(eq(positions.id, positionId));
+  const [row] = await db
+    .select({ position: positions, election: elections })
+    .from(positions)
+    .innerJoin(elections, eq(elections.id, positions.electionId))
+    .where(eq(positions.id, positionId));
   return row ?? null;
 }
 
@@ -281,7 +295,12 @@ export interface StandInput {
  * again after withdrawing restores the candidacy with its seconders. Standing where someone else's
  * nomination awaits your answer accepts that nomination.
  */
-export async function stand(db: Db, member: { id: string; email: string }, positionId: string, input: StandInput): Promise<ElectionResult<{ candidacyId: string }>> {
+export async function stand(
+  db: Db,
+  member: { id: string; email: string },
+  positionId: string,
+  input: StandInput,
+): Promise<ElectionResult<{ candidacyId: string }>> {
   return takeUpCandidacy(db, member, positionId, input, "stand");
 }
 
@@ -289,7 +308,12 @@ export async function stand(db: Db, member: { id: string; email: string }, posit
  * The nominee accepts another member's nomination (11.6: "The candidate must accept the
  * nomination"), with the same statement, consent and declarations as standing.
  */
-export async function acceptNomination(db: Db, member: { id: string; email: string }, positionId: string, input: StandInput): Promise<ElectionResult<{ candidacyId: string }>> {
+export async function acceptNomination(
+  db: Db,
+  member: { id: string; email: string },
+  positionId: string,
+  input: StandInput,
+): Promise<ElectionResult<{ candidacyId: string }>> {
   return takeUpCandidacy(db, member, positionId, input, "accept");
 }
 
@@ -353,9 +377,13 @@ async function takeUpCandidacy(
         );
       if (other) return { ok: false, code: "already_standing_for_office", detail: other.title } as const;
       // In a round of re-opened nominations, an office declared in an earlier round is held already.
-      if (election.followsElectionId && (await declaredOfficers(tx)).some((o) => o.userId === member.id)) return { ok: false, code: "already_holds_office" } as const;
+      if (election.followsElectionId && (await declaredOfficers(tx)).some((o) => o.userId === member.id))
+        return { ok: false, code: "already_holds_office" } as const;
     }
-    const declarations = { registeredOfficer: Boolean(position.registeredRole && input.registeredOfficer), treasurerEligible: position.registeredRole === "treasurer" && input.treasurerEligible };
+    const declarations = {
+      registeredOfficer: Boolean(position.registeredRole && input.registeredOfficer),
+      treasurerEligible: position.registeredRole === "treasurer" && input.treasurerEligible,
+    };
     const values = { statement, consentedAt: new Date(), declarations, status: "standing" as const, withdrawnAt: null };
     // A nomination the member declined, then standing themselves: they are now their own nominator.
     const selfNominated = !existing || (existing.consentedAt === null && !accepting);
@@ -416,9 +444,22 @@ export async function nominate(
     if (!row) return { ok: false, code: "already_nominated", detail: nominee.name } as const;
     const [m] = await tx.select({ name: movement.name }).from(movement).limit(1);
     const link = `${options.appUrl.replace(/\/$/, "")}/elections/positions/${position.id}`;
-    const mail = nominationMail({ nomineeName: nominee.name, nominatorName: nominator.name, positionTitle: position.title, movementName: m?.name ?? "Breakaway", link, closesAt: election.nominationsCloseAt });
+    const mail = nominationMail({
+      nomineeName: nominee.name,
+      nominatorName: nominator.name,
+      positionTitle: position.title,
+      movementName: m?.name ?? "Breakaway",
+      link,
+      closesAt: election.nominationsCloseAt,
+    });
     await queueMail(tx, { to: nominee.email, subject: mail.subject, text: mail.text, kind: "election-nomination" });
-    await appendAudit(tx, { actor: { id: member.id, label: member.email }, action: "election.nominated", subjectType: "candidacy", subjectId: row.id, details: { position: position.title, nominee: nomineeId } });
+    await appendAudit(tx, {
+      actor: { id: member.id, label: member.email },
+      action: "election.nominated",
+      subjectType: "candidacy",
+      subjectId: row.id,
+      details: { position: position.title, nominee: nomineeId },
+    });
     return { ok: true, candidacyId: row.id, nomineeName: nominee.name } as const;
   });
 }
@@ -491,7 +532,11 @@ export const NOMINEE_SEARCH_LIMIT = 20;
  * founding members, only their name and number (what founding members see of each other), never
  * the searcher themselves. One more row than the limit tells the caller to ask for a narrower search.
  */
-export async function findNominees(db: DbOrTx, searcherId: string, query: string): Promise<{ userId: string; name: string; membershipNumber: number | null }[]> {
+export async function findNominees(
+  db: DbOrTx,
+  searcherId: string,
+  query: string,
+): Promise<{ userId: string; name: string; membershipNumber: number | null }[]> {
   const q = query.trim().replace(/^#/, "");
   if (!q) return [];
   const byNumber = /^\d{1,9}$/.test(q);
@@ -537,9 +582,17 @@ export async function setSeconding(db: Db, member: { id: string; email: string }
     if (on && found.candidacy.consentedAt === null) return { ok: false, code: "nomination_pending" } as const;
     const changed = on
       ? await tx.insert(seconders).values({ candidacyId, userId: member.id }).onConflictDoNothing().returning({ id: seconders.userId })
-      : await tx.delete(seconders).where(and(eq(seconders.candidacyId, candidacyId), eq(seconders.userId, member.id))).returning({ id: seconders.userId });
+      : await tx
+          .delete(seconders)
+          .where(and(eq(seconders.candidacyId, candidacyId), eq(seconders.userId, member.id)))
+          .returning({ id: seconders.userId });
     if (changed.length > 0) {
-      await appendAudit(tx, { actor: { id: member.id, label: member.email }, action: on ? "election.seconded" : "election.seconding_withdrawn", subjectType: "candidacy", subjectId: candidacyId });
+      await appendAudit(tx, {
+        actor: { id: member.id, label: member.email },
+        action: on ? "election.seconded" : "election.seconding_withdrawn",
+        subjectType: "candidacy",
+        subjectId: candidacyId,
+      });
     }
     return { ok: true } as const;
   });
@@ -570,7 +623,13 @@ export async function withdrawCandidacy(db: Db, member: { id: string; email: str
         .set({ withdrawn: true })
         .where(and(eq(pollOptions.pollId, found.position.pollId), eq(pollOptions.position, found.candidacy.ballotPosition)));
     }
-    await appendAudit(tx, { actor: { id: member.id, label: member.email }, action: "election.withdrew", subjectType: "candidacy", subjectId: candidacyId, details: { position: found.position.title, stillOnBallot: onBallot } });
+    await appendAudit(tx, {
+      actor: { id: member.id, label: member.email },
+      action: "election.withdrew",
+      subjectType: "candidacy",
+      subjectId: candidacyId,
+      details: { position: found.position.title, stillOnBallot: onBallot },
+    });
     return { ok: true } as const;
   });
 }
@@ -589,7 +648,13 @@ export async function askQuestion(db: Db, member: { id: string; email: string },
     if (found.election.phase === "counted") return { ok: false, code: "wrong_phase" } as const;
     if (!(await isFoundingMember(tx, member.id))) return { ok: false, code: "not_founding_member" } as const;
     const [row] = await tx.insert(hustingsQuestions).values({ candidacyId, askedBy: member.id, question: text }).returning({ id: hustingsQuestions.id });
-    await appendAudit(tx, { actor: { id: member.id, label: member.email }, action: "election.question_asked", subjectType: "candidacy", subjectId: candidacyId, details: { questionId: row?.id } });
+    await appendAudit(tx, {
+      actor: { id: member.id, label: member.email },
+      action: "election.question_asked",
+      subjectType: "candidacy",
+      subjectId: candidacyId,
+      details: { questionId: row?.id },
+    });
     return { ok: true } as const;
   });
 }
@@ -606,7 +671,13 @@ export async function answerQuestion(db: Db, member: { id: string; email: string
     const found = await candidacyWithPosition(tx, q.candidacyId);
     if (!found || found.candidacy.userId !== member.id) return { ok: false, code: "not_candidate" } as const;
     await tx.update(hustingsQuestions).set({ answer: text, answeredAt: new Date() }).where(eq(hustingsQuestions.id, questionId));
-    await appendAudit(tx, { actor: { id: member.id, label: member.email }, action: "election.question_answered", subjectType: "candidacy", subjectId: q.candidacyId, details: { questionId } });
+    await appendAudit(tx, {
+      actor: { id: member.id, label: member.email },
+      action: "election.question_answered",
+      subjectType: "candidacy",
+      subjectId: q.candidacyId,
+      details: { questionId },
+    });
     return { ok: true } as const;
   });
 }
@@ -628,7 +699,11 @@ export interface CandidateView {
 }
 
 /** Whether a candidacy is validly nominated, and if not, why (shown to the returning officer). */
-export function validity(c: Pick<Candidacy, "status" | "consentedAt" | "declarations">, position: Pick<Position, "registeredRole" | "secondersRequired">, secondedBy: number): CandidateView["problems"] {
+export function validity(
+  c: Pick<Candidacy, "status" | "consentedAt" | "declarations">,
+  position: Pick<Position, "registeredRole" | "secondersRequired">,
+  secondedBy: number,
+): CandidateView["problems"] {
   const problems: CandidateView["problems"] = [];
   if (c.status === "withdrawn") problems.push("withdrawn");
   if (!c.consentedAt) problems.push("no_consent");
@@ -708,7 +783,11 @@ export async function openBallots(
     if (election.phase !== "nominations") return { ok: false, code: "wrong_phase" } as const;
     const early = Date.now() < election.nominationsCloseAt.getTime();
     if (early && !input.reason?.trim()) return { ok: false, code: "reason_missing" } as const;
-    const period = checkPeriod(await standingOrderRules(), "ballot", { opensAt: new Date(), closesAt: input.closesAt, adopted: await standingOrdersAdopted(tx) });
+    const period = checkPeriod(await standingOrderRules(), "ballot", {
+      opensAt: new Date(),
+      closesAt: input.closesAt,
+      adopted: await standingOrdersAdopted(tx),
+    });
     if (!period.ok) return { ok: false, code: period.code, detail: period.earliest.toISOString() } as const;
     const roll = await foundingRoll(tx);
     if (roll.length === 0) return { ok: false, code: "no_founding_members" } as const;
@@ -718,7 +797,11 @@ export async function openBallots(
     const reopened: string[] = [];
     // Nominations their nominees never accepted lapse here: they are not candidacies, so they
     // are left off every paper, and the audit entry says whose they were.
-    const lapsed = (await pendingNominations(tx, { electionId: election.id })).map((n) => ({ position: n.positionTitle, candidacyId: n.candidacyId, nominee: n.nomineeId }));
+    const lapsed = (await pendingNominations(tx, { electionId: election.id })).map((n) => ({
+      position: n.positionTitle,
+      candidacyId: n.candidacyId,
+      nominee: n.nomineeId,
+    }));
     for (const position of await listPositions(tx, election.id)) {
       const valid = (await listCandidates(tx, position)).filter((c) => c.valid);
       if (valid.length === 0) {
@@ -732,10 +815,16 @@ export async function openBallots(
       // Fewer candidates than seats: the ballot fills as many seats as there are candidates
       // (RON can still win them); the rest stay empty and their nominations re-open (11.15).
       const seats = Math.min(position.seats, valid.length);
-      const short = seats < position.seats ? ` Only ${valid.length} validly nominated for ${plural(position.seats, "seat")}: the other seats stay empty, and nominations for them re-open.` : "";
+      const short =
+        seats < position.seats
+          ? ` Only ${valid.length} validly nominated for ${plural(position.seats, "seat")}: the other seats stay empty, and nominations for them re-open.`
+          : "";
       const created = await createPoll(tx, actor, {
         title: `${election.title}: ${position.title}`,
-        description: (position.seats > 1 ? `${seats} ${seats === 1 ? "seat" : "seats"}, counted by ${countSheetWords.methodInSentence[seats === 1 ? "irv" : position.method] ?? position.method}.` : "One seat, counted by instant-runoff.") + short,
+        description:
+          (position.seats > 1
+            ? `${seats} ${seats === 1 ? "seat" : "seats"}, counted by ${countSheetWords.methodInSentence[seats === 1 ? "irv" : position.method] ?? position.method}.`
+            : "One seat, counted by instant-runoff.") + short,
         method: seats === 1 ? "irv" : position.method,
         owner: "election",
         seats,
@@ -756,7 +845,14 @@ export async function openBallots(
       action: "election.ballots_opened",
       subjectType: "election",
       subjectId: election.id,
-      details: { opened, reopened, lapsedNominations: lapsed, rollSize: roll.length, closesAt: input.closesAt.toISOString(), ...(early ? { nominationsClosedEarlyBecause: input.reason } : {}) },
+      details: {
+        opened,
+        reopened,
+        lapsedNominations: lapsed,
+        rollSize: roll.length,
+        closesAt: input.closesAt.toISOString(),
+        ...(early ? { nominationsClosedEarlyBecause: input.reason } : {}),
+      },
     });
     return { ok: true, opened, reopened, rollSize: roll.length } as const;
   });
@@ -775,7 +871,12 @@ export async function countElection(db: Db, actor: Actor, options: { reason?: st
     if (election.phase !== "ballot") return { ok: false, code: "wrong_phase" } as const;
     const all = await listPositions(tx, election.id);
     const pollIds = all.flatMap((p) => (p.pollId ? [p.pollId] : []));
-    const open = pollIds.length ? await tx.select({ closesAt: polls.closesAt }).from(polls).where(and(inArray(polls.id, pollIds), eq(polls.status, "open"))) : [];
+    const open = pollIds.length
+      ? await tx
+          .select({ closesAt: polls.closesAt })
+          .from(polls)
+          .where(and(inArray(polls.id, pollIds), eq(polls.status, "open")))
+      : [];
     // Before the closing time only with the returning officer's reason, as for any poll.
     if (open.some((p) => p.closesAt.getTime() > Date.now()) && !options.reason?.trim()) return { ok: false, code: "reason_missing" } as const;
     // A by-election's committee leaves out the offices' holders elected before it too (11.8).
@@ -790,10 +891,16 @@ export async function countElection(db: Db, actor: Actor, options: { reason?: st
       const [ballot] = await tx.select({ status: polls.status }).from(polls).where(eq(polls.id, position.pollId)).for("update");
       const uncounted = ballot?.status === "open" || ballot?.status === "decrypting";
       if (position.countedAfterOffices && officeHolders.size > 0 && uncounted && !waitingForTrustees) {
-        const onPaper = await tx.select().from(candidacies).where(and(eq(candidacies.positionId, position.id), isNotNull(candidacies.ballotPosition)));
+        const onPaper = await tx
+          .select()
+          .from(candidacies)
+          .where(and(eq(candidacies.positionId, position.id), isNotNull(candidacies.ballotPosition)));
         for (const c of onPaper) {
           if (officeHolders.has(c.userId) && c.ballotPosition !== null) {
-            await tx.update(pollOptions).set({ withdrawn: true }).where(and(eq(pollOptions.pollId, position.pollId), eq(pollOptions.position, c.ballotPosition)));
+            await tx
+              .update(pollOptions)
+              .set({ withdrawn: true })
+              .where(and(eq(pollOptions.pollId, position.pollId), eq(pollOptions.position, c.ballotPosition)));
           }
         }
       }
@@ -812,7 +919,13 @@ export async function countElection(db: Db, actor: Actor, options: { reason?: st
     }
     if (waitingForTrustees) return { ok: false, code: "decrypting" } as const;
     await tx.update(elections).set({ phase: "counted" }).where(eq(elections.id, election.id));
-    await appendAudit(tx, { actor, action: "election.counted", subjectType: "election", subjectId: election.id, details: options.reason ? { closedEarlyBecause: options.reason } : {} });
+    await appendAudit(tx, {
+      actor,
+      action: "election.counted",
+      subjectType: "election",
+      subjectId: election.id,
+      details: options.reason ? { closedEarlyBecause: options.reason } : {},
+    });
     return { ok: true } as const;
   });
 }
@@ -853,7 +966,13 @@ export async function declare(db: Db, actor: Actor, positionId: string): Promise
     if (!verified.ok) return { ok: false, code: "verification_failed", verification: verified.problem } as const;
     const elected = await winners(tx, found.position);
     await tx.update(positions).set({ declaredAt: new Date(), elected }).where(eq(positions.id, positionId));
-    await appendAudit(tx, { actor, action: "election.declared", subjectType: "position", subjectId: positionId, details: { position: found.position.title, elected: elected.map((e) => e.name) } });
+    await appendAudit(tx, {
+      actor,
+      action: "election.declared",
+      subjectType: "position",
+      subjectId: positionId,
+      details: { position: found.position.title, elected: elected.map((e) => e.name) },
+    });
     return { ok: true, elected } as const;
   });
 }
@@ -888,9 +1007,20 @@ export async function declaredOfficers(db: DbOrTx): Promise<{ role: string; user
   const rows = await db
     .select()
     .from(positions)
-    .where(and(inArray(positions.electionId, chain.map((e) => e.id)), isNotNull(positions.registeredRole), isNotNull(positions.declaredAt)))
+    .where(
+      and(
+        inArray(
+          positions.electionId,
+          chain.map((e) => e.id),
+        ),
+        isNotNull(positions.registeredRole),
+        isNotNull(positions.declaredAt),
+      ),
+    )
     .orderBy(asc(positions.sortOrder));
-  return rows.flatMap((p) => (p.elected ?? []).flatMap((e) => (e.userId && p.registeredRole ? [{ role: p.registeredRole, userId: e.userId, name: e.name }] : [])));
+  return rows.flatMap((p) =>
+    (p.elected ?? []).flatMap((e) => (e.userId && p.registeredRole ? [{ role: p.registeredRole, userId: e.userId, name: e.name }] : [])),
+  );
 }
 
 export async function candidateCounts(db: DbOrTx, electionId: string): Promise<Map<string, number>> {
@@ -909,7 +1039,9 @@ export async function registeredCandidacies(db: DbOrTx, electionId: string): Pro
     .select({ userId: candidacies.userId, role: positions.registeredRole })
     .from(candidacies)
     .innerJoin(positions, eq(positions.id, candidacies.positionId))
-    .where(and(eq(positions.electionId, electionId), eq(candidacies.status, "standing"), isNotNull(candidacies.consentedAt), isNotNull(positions.registeredRole)));
+    .where(
+      and(eq(positions.electionId, electionId), eq(candidacies.status, "standing"), isNotNull(candidacies.consentedAt), isNotNull(positions.registeredRole)),
+    );
   return rows.flatMap((r) => (r.role ? [{ userId: r.userId, role: r.role }] : []));
 }
 

@@ -41,7 +41,8 @@ export const electionProblemMessages: Record<ElectionProblem, string> = {
   eligibility_missing: "Confirm that you are eligible to be treasurer",
   // The limit is the standing orders' figure: statementTooLong(max) says it.
   statement_too_long: "Your statement is longer than the standing orders allow",
-  already_standing_for_office: "You are already standing for another registered office. Nobody may hold more than one (standing orders 11.3); withdraw from that one first.",
+  already_standing_for_office:
+    "You are already standing for another registered office. Nobody may hold more than one (standing orders 11.3); withdraw from that one first.",
   already_holds_office: "You already hold a registered office. Nobody may hold more than one (standing orders 11.3).",
   own_candidacy: "You cannot second your own nomination, or one you made.",
   not_candidate: "Only the candidate can do this.",

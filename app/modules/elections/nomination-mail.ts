@@ -1,7 +1,14 @@
 import { formatDateTime } from "~/utils/dates";
 /** Wording of the email telling a founding member someone has nominated them; kept apart so it can be translated. */
 
-export function nominationMail(input: { nomineeName: string; nominatorName: string; positionTitle: string; movementName: string; link: string; closesAt: Date }) {
+export function nominationMail(input: {
+  nomineeName: string;
+  nominatorName: string;
+  positionTitle: string;
+  movementName: string;
+  link: string;
+  closesAt: Date;
+}) {
   return {
     subject: `${input.nominatorName} has nominated you for ${input.positionTitle}`,
     text: [

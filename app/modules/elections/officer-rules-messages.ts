@@ -47,8 +47,7 @@ export const officerProblemMessages: Record<OfficerProblemCode, Message> = {
   },
   nominating_officer_is_treasurer: (p, nameOf) =>
     `The nominating officer and the treasurer must be different people unless that person is also the leader (${names(p, nameOf)} holds both).`,
-  campaigns_officer_is_treasurer: (p, nameOf) =>
-    `The campaigns officer cannot also be the treasurer (${names(p, nameOf)} holds both).`,
+  campaigns_officer_is_treasurer: (p, nameOf) => `The campaigns officer cannot also be the treasurer (${names(p, nameOf)} holds both).`,
   additional_officer_required: (p, nameOf) => {
     const roles = p.roles ?? [];
     const noCampaignsOfficer = roles.includes("treasurer") ? " and there is no campaigns officer" : "";

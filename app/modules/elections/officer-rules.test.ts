@@ -114,9 +114,7 @@ describe("checkOfficers: each rule", () => {
 
   it("minor_party_treasurer", () => {
     const withTreasurer = [h("ann", "leader"), h("ben", "nominating-officer"), h("cat", "treasurer")];
-    expect(checkOfficers(withTreasurer, minor)).toEqual([
-      { code: "minor_party_treasurer", people: ["cat"], roles: ["treasurer"], severity: "fail" },
-    ]);
+    expect(checkOfficers(withTreasurer, minor)).toEqual([{ code: "minor_party_treasurer", people: ["cat"], roles: ["treasurer"], severity: "fail" }]);
     expect(checkOfficers(withTreasurer, major)).toEqual([]);
   });
 
@@ -246,7 +244,15 @@ describe("checkOfficers: each rule", () => {
         onePerPerson: true,
       }),
     );
-    expect(problems).toEqual(["leader_missing", "minor_party_treasurer", "minor_party_campaigns_officer", "role_held_twice", "nominating_officer_is_treasurer", "campaigns_officer_is_treasurer", "more_than_one_office"]);
+    expect(problems).toEqual([
+      "leader_missing",
+      "minor_party_treasurer",
+      "minor_party_campaigns_officer",
+      "role_held_twice",
+      "nominating_officer_is_treasurer",
+      "campaigns_officer_is_treasurer",
+      "more_than_one_office",
+    ]);
     expect([...problems].sort((a, b) => order.indexOf(a) - order.indexOf(b))).toEqual(problems);
   });
 });
@@ -261,9 +267,10 @@ describe("checkOfficers: minor parties", () => {
   });
 
   it("may not have a treasurer or campaigns officer", () => {
-    expect(
-      codes(checkOfficers([h("ann", "leader"), h("ben", "nominating-officer"), h("cat", "treasurer"), h("dan", "campaigns-officer")], minor)),
-    ).toEqual(["minor_party_treasurer", "minor_party_campaigns_officer"]);
+    expect(codes(checkOfficers([h("ann", "leader"), h("ben", "nominating-officer"), h("cat", "treasurer"), h("dan", "campaigns-officer")], minor))).toEqual([
+      "minor_party_treasurer",
+      "minor_party_campaigns_officer",
+    ]);
   });
 });
 
@@ -296,7 +303,12 @@ describe("standingProblems", () => {
 
   it.each(pairs)("with the one-office rule, warns someone standing for %s who stands for %s", (first, second) => {
     const problems = standingProblems("ann", second, [h("ann", first)], majorSO);
-    expect(problems).toContainEqual({ code: "more_than_one_office", people: ["ann"], roles: registeredRoles.filter((r) => r === first || r === second), severity: "fail" });
+    expect(problems).toContainEqual({
+      code: "more_than_one_office",
+      people: ["ann"],
+      roles: registeredRoles.filter((r) => r === first || r === second),
+      severity: "fail",
+    });
     expect(codes(standingProblems("ann", second, [h("ann", first)], major))).not.toContain("more_than_one_office");
   });
 
@@ -355,7 +367,16 @@ describe("messages", () => {
   });
 
   it.each<[Holding[], OfficerRuleOptions, string[]]>([
-    [[], major, ["The party must have a leader.", "The party must have a nominating officer.", "The party must have a treasurer. Only a minor party can be registered without one.", "At least two different people must be registered as officers (nobody is yet)."]],
+    [
+      [],
+      major,
+      [
+        "The party must have a leader.",
+        "The party must have a nominating officer.",
+        "The party must have a treasurer. Only a minor party can be registered without one.",
+        "At least two different people must be registered as officers (nobody is yet).",
+      ],
+    ],
     [
       [h("ann", "leader", "nominating-officer", "treasurer")],
       major,

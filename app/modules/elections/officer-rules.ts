@@ -144,7 +144,14 @@ export const officerRules: readonly OfficerRule[] = [
 
   // registration-uk 2: "Nominating officer and treasurer must be different people unless that
   // person is also the leader."
-  { code: "nominating_officer_is_treasurer", basis: "law", severity: "fail", sameHolder: ["nominating-officer", "treasurer"], unless: "leader", warnNominee: true },
+  {
+    code: "nominating_officer_is_treasurer",
+    basis: "law",
+    severity: "fail",
+    sameHolder: ["nominating-officer", "treasurer"],
+    unless: "leader",
+    warnNominee: true,
+  },
 
   // registration-uk 2: "Campaigns officer (optional) may not be the treasurer."
   { code: "campaigns_officer_is_treasurer", basis: "law", severity: "fail", sameHolder: ["campaigns-officer", "treasurer"], warnNominee: true },
@@ -220,9 +227,7 @@ function ordered(roles: Iterable<RegisteredRole>): RegisteredRole[] {
 }
 
 function requiredRoles(partyKind: PartyKind): RegisteredRole[] {
-  return ordered(
-    officerRules.flatMap((rule) => ("required" in rule && rule.partyKinds.includes(partyKind) ? [rule.required] : [])),
-  );
+  return ordered(officerRules.flatMap((rule) => ("required" in rule && rule.partyKinds.includes(partyKind) ? [rule.required] : [])));
 }
 
 /** The one person who holds every required role alone, if there is such a person. */

@@ -63,7 +63,12 @@ export async function vacancies(db: DbOrTx): Promise<Vacancies> {
   const all = await db
     .select()
     .from(positions)
-    .where(inArray(positions.electionId, chain.map((e) => e.id)))
+    .where(
+      inArray(
+        positions.electionId,
+        chain.map((e) => e.id),
+      ),
+    )
     .orderBy(asc(positions.sortOrder));
   const inLatest = all.filter((p) => p.electionId === latest.id);
   const settled = latest.phase === "counted" && inLatest.every((p) => !p.pollId || p.declaredAt);
@@ -83,7 +88,14 @@ export async function vacancies(db: DbOrTx): Promise<Vacancies> {
       });
     }
     const empty = Array.from({ length: root.seats }, (_, i) => i + 1).filter((seat) => !holders.has(seat) && !pending.has(seat));
-    out.push({ positionId: root.id, title: root.title, total: root.seats, seats: empty, filled: [...holders.values()], why: anyBallot ? "ron_or_too_few" : "no_ballot" });
+    out.push({
+      positionId: root.id,
+      title: root.title,
+      total: root.seats,
+      seats: empty,
+      filled: [...holders.values()],
+      why: anyBallot ? "ron_or_too_few" : "no_ballot",
+    });
   }
   return { settled, latest, positions: out.filter((p) => p.seats.length > 0), all: out };
 }
@@ -101,7 +113,8 @@ export async function reopenNominations(
 ): Promise<ElectionResult<{ electionId: string; positions: { title: string; seats: number[] }[] }>> {
   if (!(input.nominationsCloseAt.getTime() > input.nominationsOpenAt.getTime())) return { ok: false, code: "period_invalid" };
   const days = await nominationDays();
-  if (input.nominationsCloseAt.getTime() - input.nominationsOpenAt.getTime() < days * DAY_MS) return { ok: false, code: "period_too_short", detail: String(days) };
+  if (input.nominationsCloseAt.getTime() - input.nominationsOpenAt.getTime() < days * DAY_MS)
+    return { ok: false, code: "period_too_short", detail: String(days) };
   return db.transaction(async (tx) => {
     const current = (await electionChain(tx)).at(-1);
     if (!current) return { ok: false, code: "no_election" } as const;
@@ -111,7 +124,15 @@ export async function reopenNominations(
     const vacant = await vacancies(tx);
     if (!vacant.settled) return { ok: false, code: "not_all_declared" } as const;
     if (vacant.positions.length === 0) return { ok: false, code: "nothing_vacant" } as const;
-    const roots = await tx.select().from(positions).where(inArray(positions.id, vacant.positions.map((v) => v.positionId)));
+    const roots = await tx
+      .select()
+      .from(positions)
+      .where(
+        inArray(
+          positions.id,
+          vacant.positions.map((v) => v.positionId),
+        ),
+      );
     const [first] = (await electionChain(tx)).slice(0, 1);
     const [election] = await tx
       .insert(elections)
@@ -146,7 +167,12 @@ export async function reopenNominations(
       action: "election.nominations_reopened",
       subjectType: "election",
       subjectId: election.id,
-      details: { follows: latest.id, positions: reopened, nominationsOpenAt: input.nominationsOpenAt.toISOString(), nominationsCloseAt: input.nominationsCloseAt.toISOString() },
+      details: {
+        follows: latest.id,
+        positions: reopened,
+        nominationsOpenAt: input.nominationsOpenAt.toISOString(),
+        nominationsCloseAt: input.nominationsCloseAt.toISOString(),
+      },
     });
     return { ok: true, electionId: election.id, positions: reopened } as const;
   });
@@ -158,7 +184,12 @@ export async function reopenNominations(
  * not, its result and the people it elects replace the declaration shown; the declaration it
  * replaces stays on record in the recount (never deleted).
  */
-export async function recount(db: Db, actor: Actor, positionId: string, reason: string): Promise<ElectionResult<{ outcome: "confirmed" | "corrected"; elected: Elected[]; previous: Elected[] }>> {
+export async function recount(
+  db: Db,
+  actor: Actor,
+  positionId: string,
+  reason: string,
+): Promise<ElectionResult<{ outcome: "confirmed" | "corrected"; elected: Elected[]; previous: Elected[] }>> {
   const why = reason.trim();
   const limit = electionTextProblem("reason", why);
   if (limit) return { ok: false, code: limit };
@@ -187,10 +218,25 @@ export async function recount(db: Db, actor: Actor, positionId: string, reason: 
     const outcome = agrees ? ("confirmed" as const) : ("corrected" as const);
     const [row] = await tx
       .insert(recounts)
-      .values({ positionId: position.id, reason: why, outcome, previousDeclaredAt: position.declaredAt, previousElected: previous, previousResult: loaded.poll.result, elected, result: fresh })
+      .values({
+        positionId: position.id,
+        reason: why,
+        outcome,
+        previousDeclaredAt: position.declaredAt,
+        previousElected: previous,
+        previousResult: loaded.poll.result,
+        elected,
+        result: fresh,
+      })
       .returning({ id: recounts.id });
     const names = (list: Elected[]) => list.map((e) => e.name);
-    await appendAudit(tx, { actor, action: "election.recounted", subjectType: "position", subjectId: position.id, details: { position: position.title, reason: why, outcome, recount: row?.id, elected: names(elected) } });
+    await appendAudit(tx, {
+      actor,
+      action: "election.recounted",
+      subjectType: "position",
+      subjectId: position.id,
+      details: { position: position.title, reason: why, outcome, recount: row?.id, elected: names(elected) },
+    });
     if (!agrees) {
       await tx.update(polls).set({ result: fresh }).where(eq(polls.id, position.pollId));
       // Not yet declared: the corrected count is what the returning officer then declares.
@@ -200,7 +246,14 @@ export async function recount(db: Db, actor: Actor, positionId: string, reason: 
         action: position.declaredAt ? "election.declaration_corrected" : "election.count_corrected",
         subjectType: "position",
         subjectId: position.id,
-        details: { position: position.title, reason: why, recount: row?.id, superseded: names(previous), declaredAt: position.declaredAt?.toISOString() ?? null, elected: names(elected) },
+        details: {
+          position: position.title,
+          reason: why,
+          recount: row?.id,
+          superseded: names(previous),
+          declaredAt: position.declaredAt?.toISOString() ?? null,
+          elected: names(elected),
+        },
       });
     }
     return { ok: true, outcome, elected, previous } as const;
@@ -239,7 +292,16 @@ export async function officersChangedByRecount(db: DbOrTx): Promise<{ role: stri
     .select({ r: recounts, role: positions.registeredRole })
     .from(recounts)
     .innerJoin(positions, eq(positions.id, recounts.positionId))
-    .where(and(inArray(positions.electionId, chain.map((e) => e.id)), eq(recounts.outcome, "corrected"), isNotNull(positions.registeredRole)))
+    .where(
+      and(
+        inArray(
+          positions.electionId,
+          chain.map((e) => e.id),
+        ),
+        eq(recounts.outcome, "corrected"),
+        isNotNull(positions.registeredRole),
+      ),
+    )
     .orderBy(asc(recounts.recountedAt));
   const people = (list: Elected[]) => list.flatMap((e) => (e.userId ? [e.name] : []));
   return rows.flatMap(({ r, role }) => {
@@ -249,5 +311,3 @@ export async function officersChangedByRecount(db: DbOrTx): Promise<{ role: stri
     return role && canonicalJson(from) !== canonicalJson(to) ? [{ role, from, to, toIds, at: r.recountedAt }] : [];
   });
 }
-
-

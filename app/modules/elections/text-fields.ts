@@ -31,4 +31,3 @@ export function electionTextProblem(field: ElectionTextField, value: string): El
   const problem = textLimitProblem(value, max, kind);
   return problem ? `${field}:${problem}` : null;
 }
-

@@ -55,12 +55,19 @@ export async function sendInvitations(db: Db, actor: Actor, appUrl: string): Pro
       .innerJoin(users, eq(users.id, pollRoll.userId))
       .leftJoin(foundingMembers, eq(foundingMembers.userId, pollRoll.userId))
       .where(
-        and(eq(pollRoll.pollId, m.decisionPollId), isNull(pledges.withdrawnAt), isNull(pledges.erasedAt), isNull(users.erasedAt), isNull(foundingMembers.userId)),
+        and(
+          eq(pollRoll.pollId, m.decisionPollId),
+          isNull(pledges.withdrawnAt),
+          isNull(pledges.erasedAt),
+          isNull(users.erasedAt),
+          isNull(foundingMembers.userId),
+        ),
       );
     for (let i = 0; i < candidates.length; i += 1000) {
-      await tx.insert(foundingMembers).values(
-        candidates.slice(i, i + 1000).map((c) => ({ userId: c.userId, pledgeId: c.pledgeId, mustResign: c.relation === "member" })),
-      ).onConflictDoNothing();
+      await tx
+        .insert(foundingMembers)
+        .values(candidates.slice(i, i + 1000).map((c) => ({ userId: c.userId, pledgeId: c.pledgeId, mustResign: c.relation === "member" })))
+        .onConflictDoNothing();
     }
     for (const c of candidates) {
       const mail = foundingInvitationMail({ name: c.name, email: c.email, movementName: m.name, link: `${appUrl}/login?redirectTo=%2Ffounding` });
@@ -85,10 +92,21 @@ export async function resendInvitations(db: Db, actor: Actor, appUrl: string): P
       await tx
         .update(foundingMembers)
         .set({ lastInvitedAt: new Date(), invitationsSent: sql`${foundingMembers.invitationsSent} + 1` })
-        .where(inArray(foundingMembers.userId, waiting.map((w) => w.userId)));
+        .where(
+          inArray(
+            foundingMembers.userId,
+            waiting.map((w) => w.userId),
+          ),
+        );
     }
     for (const w of waiting) {
-      const mail = foundingInvitationMail({ name: w.name, email: w.email, movementName: m.name, link: `${appUrl}/login?redirectTo=%2Ffounding`, reminder: true });
+      const mail = foundingInvitationMail({
+        name: w.name,
+        email: w.email,
+        movementName: m.name,
+        link: `${appUrl}/login?redirectTo=%2Ffounding`,
+        reminder: true,
+      });
       await queueMail(tx, { to: w.email, subject: mail.subject, text: mail.text, kind: "founding-invitation" });
     }
     await appendAudit(tx, { actor, action: "founding.invitations_resent", subjectType: "movement", subjectId: "1", details: { sent: waiting.length } });
@@ -98,7 +116,10 @@ export async function resendInvitations(db: Db, actor: Actor, appUrl: string): P
 
 /** A person's invitation and how far they have come; null if none stands (never sent, or withdrawn). */
 export async function getFoundingMembership(db: DbOrTx, userId: string) {
-  const [row] = await db.select().from(foundingMembers).where(and(eq(foundingMembers.userId, userId), isNull(foundingMembers.withdrawnAt)));
+  const [row] = await db
+    .select()
+    .from(foundingMembers)
+    .where(and(eq(foundingMembers.userId, userId), isNull(foundingMembers.withdrawnAt)));
   return row ?? null;
 }
 
@@ -241,7 +262,13 @@ export async function openStandingOrdersVote(
     const opened = await openPoll(tx, actor, created.pollId, roll);
     if (!opened.ok) throw new Error(`standing orders poll not opened: ${opened.code}`);
     await tx.update(movement).set({ standingOrdersPollId: created.pollId, updatedAt: new Date() }).where(eq(movement.id, 1));
-    await appendAudit(tx, { actor, action: "founding.standing_orders_vote_opened", subjectType: "poll", subjectId: created.pollId, details: { returningOfficers: officers } });
+    await appendAudit(tx, {
+      actor,
+      action: "founding.standing_orders_vote_opened",
+      subjectType: "poll",
+      subjectId: created.pollId,
+      details: { returningOfficers: officers },
+    });
     return { ok: true, pollId: created.pollId, rollSize: opened.rollSize } as const;
   });
 }

@@ -17,11 +17,7 @@ export type ResignationLetterResult = { ok: true; data: ResignationLetterData } 
  * signed-in user's id; there is no way to ask for someone else's). Only founding members who
  * have accepted and who belong to the old party have one.
  */
-export async function findResignationLetter(
-  db: DbOrTx,
-  userId: string,
-  options: { withReason?: boolean; now?: Date } = {},
-): Promise<ResignationLetterResult> {
+export async function findResignationLetter(db: DbOrTx, userId: string, options: { withReason?: boolean; now?: Date } = {}): Promise<ResignationLetterResult> {
   const [row] = await db
     .select({
       acceptedAt: foundingMembers.acceptedAt,

@@ -40,32 +40,40 @@ export const foundingMessages = {
   trustee_keys_missing: "The standing orders vote cannot open until every trustee named for it has made their key. The Trustees page says how many have.",
 } as const;
 
-
 /** Wording of leaving the founding roll (decision 031). */
 export const leavingRollMessages = {
   title: "Leave the founding roll",
   warning:
     "If you leave, you will not be on the roll for any later vote or election of the new party: the constitution, its clauses, or its officers. Votes you have already cast still count. You cannot undo this here.",
-  stillSignedIn: "Your account stays: you can still sign in and see the campaign's pages. To remove your details altogether, use “Remove my information” on your account page.",
+  stillSignedIn:
+    "Your account stays: you can still sign in and see the campaign's pages. To remove your details altogether, use “Remove my information” on your account page.",
   confirm: "Yes, leave the founding roll",
   cancel: "No, stay on the roll",
   confirmMissing: "Select “Yes, I want to leave” to leave the founding roll",
   confirmLabel: "Yes, I want to leave the founding roll",
   doneTitle: "You have left the founding roll",
-  done: (when: Date) => `You left the founding roll on ${formatDate(when)}. You are counted as a founding member who left, and you are not on the roll for any later vote or election.`,
+  done: (when: Date) =>
+    `You left the founding roll on ${formatDate(when)}. You are counted as a founding member who left, and you are not on the roll for any later vote or election.`,
   notMember: "You are not on the founding roll, so there is nothing to leave.",
 } as const;
 
 /** What the standing orders vote asks: it names the returning officer a yes vote confirms (4.1). */
 export function standingOrdersQuestion(returningOfficers: readonly string[]): string {
-  const names = returningOfficers.length === 1 ? (returningOfficers[0] ?? "") : `${returningOfficers.slice(0, -1).join(", ")} and ${returningOfficers.at(-1) ?? ""}`;
+  const names =
+    returningOfficers.length === 1 ? (returningOfficers[0] ?? "") : `${returningOfficers.slice(0, -1).join(", ")} and ${returningOfficers.at(-1) ?? ""}`;
   const who = returningOfficers.length === 1 ? `${names} as the first returning officer` : `${names} as the first returning officers`;
   return `The founding members' first vote: the rules under which we adopt the constitution and elect our interim officers. A yes vote also confirms ${who} (standing orders 4.1).`;
 }
 
 /** The standing orders vote's status line and its link (status.ts chooses by the vote's stage). */
-export const standingOrdersVoteMessages: Record<"open" | "counting" | "adopted" | "not_adopted" | "cancelled", (closesAt: Date) => { text: string; link: string }> = {
-  open: (closesAt) => ({ text: `The standing orders vote is under way. It closes on ${formatLondonLong(closesAt)} (UK time).`, link: "Vote on the interim standing orders" }),
+export const standingOrdersVoteMessages: Record<
+  "open" | "counting" | "adopted" | "not_adopted" | "cancelled",
+  (closesAt: Date) => { text: string; link: string }
+> = {
+  open: (closesAt) => ({
+    text: `The standing orders vote is under way. It closes on ${formatLondonLong(closesAt)} (UK time).`,
+    link: "Vote on the interim standing orders",
+  }),
   counting: () => ({ text: "The standing orders vote has closed. Its ballots are being counted.", link: "See the standing orders vote" }),
   adopted: () => ({ text: "The founding members adopted the interim standing orders by secret ballot.", link: "See the result of the standing orders vote" }),
   not_adopted: () => ({

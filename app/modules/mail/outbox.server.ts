@@ -50,7 +50,12 @@ export async function sendDueMail(db: Db, send: SendMail, batchSize = 20): Promi
       await tx
         .update(outbox)
         .set({ sendAfter: sql`now() + make_interval(mins => ${LEASE_MINUTES})` })
-        .where(inArray(outbox.id, due.map((m) => m.id)));
+        .where(
+          inArray(
+            outbox.id,
+            due.map((m) => m.id),
+          ),
+        );
     }
     return due;
   });
@@ -58,7 +63,10 @@ export async function sendDueMail(db: Db, send: SendMail, batchSize = 20): Promi
   for (const message of claimed) {
     try {
       await send({ to: message.toAddress, subject: message.subject, text: message.bodyText });
-      await db.update(outbox).set({ sentAt: new Date(), attempts: message.attempts + 1, lastError: null }).where(eq(outbox.id, message.id));
+      await db
+        .update(outbox)
+        .set({ sentAt: new Date(), attempts: message.attempts + 1, lastError: null })
+        .where(eq(outbox.id, message.id));
       sent += 1;
     } catch (error) {
       // Back off exponentially: 1, 2, 4 … minutes, so a down mail server is not hammered.

@@ -220,10 +220,26 @@ describe("one Markdown reading for the web and the PDF", () => {
 
   it("reads the issue's examples as lists and headings on the page too", () => {
     expect(seenOnTheWeb(examples["a list with + markers"] ?? "")).toEqual([
-      { kind: "list", ordered: false, start: 1, items: [{ text: "one", blocks: [] }, { text: "two", blocks: [] }] },
+      {
+        kind: "list",
+        ordered: false,
+        start: 1,
+        items: [
+          { text: "one", blocks: [] },
+          { text: "two", blocks: [] },
+        ],
+      },
     ]);
     expect(seenOnTheWeb(examples["a list numbered 1)"] ?? "")).toEqual([
-      { kind: "list", ordered: true, start: 1, items: [{ text: "first", blocks: [] }, { text: "second", blocks: [] }] },
+      {
+        kind: "list",
+        ordered: true,
+        start: 1,
+        items: [
+          { text: "first", blocks: [] },
+          { text: "second", blocks: [] },
+        ],
+      },
     ]);
     expect(seenOnTheWeb(examples["a heading straight above its text"] ?? "")).toEqual([
       { kind: "heading", text: "Aims" },
@@ -234,7 +250,20 @@ describe("one Markdown reading for the web and the PDF", () => {
       ordered: false,
       start: 1,
       items: [
-        { text: "fruit", blocks: [{ kind: "list", ordered: false, start: 1, items: [{ text: "apple", blocks: [] }, { text: "pear", blocks: [] }] }] },
+        {
+          text: "fruit",
+          blocks: [
+            {
+              kind: "list",
+              ordered: false,
+              start: 1,
+              items: [
+                { text: "apple", blocks: [] },
+                { text: "pear", blocks: [] },
+              ],
+            },
+          ],
+        },
         { text: "veg", blocks: [] },
       ],
     });
@@ -261,7 +290,9 @@ describe("hostile Markdown (issue 13's lesson: no text may make the reader slow)
     expect(seenOnTheWeb(marked)).toEqual([{ kind: "paragraph", text: marked }]);
     expect(seenInThePdf(marked)).toEqual(seenOnTheWeb(marked));
     // The model texts stay well inside the budget, so their bold survives.
-    expect(renderToStaticMarkup(createElement(PlainMarkdown, { text: repositoryTexts.find(([name]) => name === "standing-orders.md")?.[1] ?? "" }))).toContain("<strong>Founding member</strong>");
+    expect(renderToStaticMarkup(createElement(PlainMarkdown, { text: repositoryTexts.find(([name]) => name === "standing-orders.md")?.[1] ?? "" }))).toContain(
+      "<strong>Founding member</strong>",
+    );
   });
 
   it("stops nesting at a depth a page can show, keeping the words", () => {
@@ -270,7 +301,8 @@ describe("hostile Markdown (issue 13's lesson: no text may make the reader slow)
     for (const text of [deep, chain]) {
       const web = seenOnTheWeb(text);
       expect(web).toEqual(seenInThePdf(text));
-      const depth = (blocks: readonly Seen[]): number => Math.max(0, ...blocks.map((b) => (b.kind === "list" ? 1 + depth(b.items.flatMap((i) => i.blocks)) : 0)));
+      const depth = (blocks: readonly Seen[]): number =>
+        Math.max(0, ...blocks.map((b) => (b.kind === "list" ? 1 + depth(b.items.flatMap((i) => i.blocks)) : 0)));
       expect(depth(web)).toBeLessThanOrEqual(10);
     }
     expect(JSON.stringify(seenOnTheWeb(deep))).toContain("level 300");

@@ -40,7 +40,10 @@ const PLAIN: Style = { bold: false, italic: false };
 /** Line breaks inside a paragraph are spaces to a reader, as on the web. */
 function spaced(text: string): string {
   const lines = text.split("\n");
-  return lines.map((line, i) => (i > 0 ? line.trimStart() : line)).map((line, i) => (i < lines.length - 1 ? line.trimEnd() : line)).join(" ");
+  return lines
+    .map((line, i) => (i > 0 ? line.trimStart() : line))
+    .map((line, i) => (i < lines.length - 1 ? line.trimEnd() : line))
+    .join(" ");
 }
 
 function run(text: string, style: Style): InlineRun {
@@ -224,7 +227,18 @@ const INLINE_MARKUP_OFF = {
   extensions: [
     {
       disable: {
-        null: ["attention", "labelStartLink", "labelStartImage", "labelEnd", "codeText", "htmlText", "autolink", "characterEscape", "characterReference", "hardBreakEscape"],
+        null: [
+          "attention",
+          "labelStartLink",
+          "labelStartImage",
+          "labelEnd",
+          "codeText",
+          "htmlText",
+          "autolink",
+          "characterEscape",
+          "characterReference",
+          "hardBreakEscape",
+        ],
       },
     },
   ],

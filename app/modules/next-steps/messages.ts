@@ -54,7 +54,11 @@ export function personalStepView(step: PersonalStep): StepView {
       };
     }
     case "vote_poll":
-      return { title: `Vote: ${step.title}`, text: `Your secret ballot is waiting. Voting closes on ${ukDateTime(step.closesAt)}.`, href: `/polls/${step.pollId}` };
+      return {
+        title: `Vote: ${step.title}`,
+        text: `Your secret ballot is waiting. Voting closes on ${ukDateTime(step.closesAt)}.`,
+        href: `/polls/${step.pollId}`,
+      };
     case "vote_clauses":
       return {
         title: step.started ? "Carry on voting on the constitution" : "Vote on the constitution",
@@ -62,7 +66,10 @@ export function personalStepView(step: PersonalStep): StepView {
         href: `/constitution/vote/${step.nextClauseId}`,
       };
     case "officer_details": {
-      const missing = [!step.detailsComplete ? "give your details" : null, step.unconfirmed.length > 0 ? `confirm your declaration as ${roles(step.unconfirmed)}` : null].filter((x): x is string => x !== null);
+      const missing = [
+        !step.detailsComplete ? "give your details" : null,
+        step.unconfirmed.length > 0 ? `confirm your declaration as ${roles(step.unconfirmed)}` : null,
+      ].filter((x): x is string => x !== null);
       return {
         title: "Give your officer details",
         text: `You were elected ${roles(step.roles)}. To register the party, ${list(missing)}.`,
@@ -124,7 +131,8 @@ const stagePage: Record<RoadStage, string> = {
 /** The road's step as a title, a sentence saying what it waits for, and its link. */
 export function roadStepView(step: RoadStep, viewer: { organiser: boolean; returningOfficer: boolean }): StepView & { stage: string } {
   const stage = stageLabels[step.stage];
-  const forOthers = (text: string) => (step.doer === "organisers" && !viewer.organiser ? `Waiting for the organisers: ${text.charAt(0).toLowerCase()}${text.slice(1)}` : text);
+  const forOthers = (text: string) =>
+    step.doer === "organisers" && !viewer.organiser ? `Waiting for the organisers: ${text.charAt(0).toLowerCase()}${text.slice(1)}` : text;
   // The returning officer reads the road too, but must not be sent to a page that refuses them.
   const href = !viewer.organiser && organisersOnly.some((page) => page.test(step.href)) ? stagePage[step.stage] : step.href;
   const v = (title: string, text: string) => ({ stage, title, text: forOthers(text), href });
@@ -135,9 +143,15 @@ export function roadStepView(step: RoadStep, viewer: { organiser: boolean; retur
     case "campaign_running":
       return v("Gather pledges", `The campaign runs until the deadline, ${until}. Then record the party's response to each demand.`);
     case "record_responses":
-      return v("Record the party's response", `The deadline has passed. Record the party's response to each demand: ${count(step.count ?? 0)} of ${count(step.total ?? 0)} recorded.`);
+      return v(
+        "Record the party's response",
+        `The deadline has passed. Record the party's response to each demand: ${count(step.count ?? 0)} of ${count(step.total ?? 0)} recorded.`,
+      );
     case "open_decision":
-      return v("Open the members' decision ballot", "Every response is recorded. Open the decision ballot: confirmed pledgers choose whether to stay, join another party or found a new one.");
+      return v(
+        "Open the members' decision ballot",
+        "Every response is recorded. Open the decision ballot: confirmed pledgers choose whether to stay, join another party or found a new one.",
+      );
     case "decision_open":
       return v("The members are deciding", `Waiting for the members' decision ballot to close on ${until}. It is counted by itself.`);
     case "record_decision":
@@ -145,7 +159,9 @@ export function roadStepView(step: RoadStep, viewer: { organiser: boolean; retur
     case "road_ended":
       return v(
         "The road has ended",
-        step.outcome === "stayed" ? "The members decided to stay: the party met the demands. There is nothing more to do." : "The members decided to leave and join another party. There is nothing more to do here.",
+        step.outcome === "stayed"
+          ? "The members decided to stay: the party met the demands. There is nothing more to do."
+          : "The members decided to leave and join another party. There is nothing more to do here.",
       );
     case "invite_founders":
       return v("Invite the founding members", "The members decided to found a new party. Invite everyone who stood by their pledge.");
@@ -156,10 +172,15 @@ export function roadStepView(step: RoadStep, viewer: { organiser: boolean; retur
     case "standing_orders_open":
       return v(
         "The standing orders vote is open",
-        until ? `Waiting for the standing orders vote to close on ${until}. It is counted by itself.` : "The standing orders vote has reached its closing time and is being counted.",
+        until
+          ? `Waiting for the standing orders vote to close on ${until}. It is counted by itself.`
+          : "The standing orders vote has reached its closing time and is being counted.",
       );
     case "standing_orders_not_adopted":
-      return v("The standing orders were not adopted", "The founding members did not adopt the standing orders, so the constitution cannot be put to the vote. See the result.");
+      return v(
+        "The standing orders were not adopted",
+        "The founding members did not adopt the standing orders, so the constitution cannot be put to the vote. See the result.",
+      );
     case "start_draft":
       return v("Start the constitution's draft", "The standing orders are adopted. Start the draft from the model constitution or upload your own.");
     case "drafting":
@@ -170,7 +191,10 @@ export function roadStepView(step: RoadStep, viewer: { organiser: boolean; retur
     case "round_open":
       return v(`Round ${step.count} of clause votes is open`, `Waiting for the round to close on ${until}. It is closed and counted as a whole by itself.`);
     case "round_due":
-      return v(`Round ${step.count} has closed`, "The round has reached its closing time. It is counted by itself within a minute or so, or close and count it now.");
+      return v(
+        `Round ${step.count} has closed`,
+        "The round has reached its closing time. It is counted by itself within a minute or so, or close and count it now.",
+      );
     case "open_another_round":
       return v("Open another round", `${plural(step.count ?? 0, "clause is", "clauses are")} still undecided. Open another round of votes for them.`);
     case "open_adoption":
@@ -180,27 +204,52 @@ export function roadStepView(step: RoadStep, viewer: { organiser: boolean; retur
     case "record_adoption":
       return v("Record the adoption vote's result", "The adoption vote has closed. It is recorded by itself within a minute or so, or record it now.");
     case "set_up_election":
-      return v("Set up the officer elections", "The constitution is adopted. Set up the election of the interim officers: the nomination period and the positions.");
+      return v(
+        "Set up the officer elections",
+        "The constitution is adopted. Set up the election of the interim officers: the nomination period and the positions.",
+      );
     case "nominations_open":
       return step.waiting
-        ? { stage, title: "Nominations are open", text: `Nominations close on ${until}. ${waitingNotice(step.waiting, { canAppoint: viewer.organiser }).text}`, href: step.href }
+        ? {
+            stage,
+            title: "Nominations are open",
+            text: `Nominations close on ${until}. ${waitingNotice(step.waiting, { canAppoint: viewer.organiser }).text}`,
+            href: step.href,
+          }
         : v("Nominations are open", `Waiting for nominations to close on ${until}. Then the returning officer opens the ballots.`);
     case "ballots_open":
       return step.waiting
         ? { stage, title: "The ballots are open", text: waitingNotice(step.waiting, { canAppoint: viewer.organiser }).text, href: step.href }
-        : v("The ballots are open", until ? `Waiting for the ballots to close on ${until}. They are counted by themselves.` : "Waiting for the ballots to close. They are counted by themselves.");
+        : v(
+            "The ballots are open",
+            until
+              ? `Waiting for the ballots to close on ${until}. They are counted by themselves.`
+              : "Waiting for the ballots to close. They are counted by themselves.",
+          );
     case "round_preparing":
-      return v(`Round ${step.count ?? ""} opens soon`, "The round's ballot papers are being prepared: each question gets a voting key for every founding member. Voting opens by itself as soon as they are ready.");
+      return v(
+        `Round ${step.count ?? ""} opens soon`,
+        "The round's ballot papers are being prepared: each question gets a voting key for every founding member. Voting opens by itself as soon as they are ready.",
+      );
     case "votes_decrypting":
-      return v("Waiting for the trustees", "Voting has closed. The result is counted by itself once enough of the vote's trustees have decrypted it. The Trustees page says who they are.");
+      return v(
+        "Waiting for the trustees",
+        "Voting has closed. The result is counted by itself once enough of the vote's trustees have decrypted it. The Trustees page says who they are.",
+      );
     case "ballots_decrypting":
-      return v("Waiting for the trustees", "Voting has closed. The ballots are counted by themselves once enough of the election's trustees have decrypted them, the offices first.");
+      return v(
+        "Waiting for the trustees",
+        "Voting has closed. The ballots are counted by themselves once enough of the election's trustees have decrypted them, the offices first.",
+      );
     case "election_waiting": {
       const notice = waitingNotice(step.waiting!, { canAppoint: viewer.organiser });
       return { stage, title: notice.title, text: notice.text, href: notice.roles ? "/roles" : step.href };
     }
     case "reopen_vacancies":
-      return v("Re-open nominations for the vacant seats", `${plural(step.count ?? 0, "seat is", "seats are")} still vacant. Re-open nominations for them on the Elections page.`);
+      return v(
+        "Re-open nominations for the vacant seats",
+        `${plural(step.count ?? 0, "seat is", "seats are")} still vacant. Re-open nominations for them on the Elections page.`,
+      );
     case "prepare_registration":
       return v("Prepare the registration", `${plural(step.count ?? 0, "readiness check fails", "readiness checks fail")}. Each says what to fix and where.`);
     case "file_registration":

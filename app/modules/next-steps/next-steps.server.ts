@@ -54,7 +54,9 @@ async function clauseRoundFacts(db: DbOrTx, userId: string, overview: Awaited<Re
   if (!overview) return null;
   const firstItem = await db.select({ pollId: voteItems.pollId }).from(voteItems).where(eq(voteItems.roundId, overview.round.id)).limit(1);
   const onRoll = firstItem[0] ? (await pollIdsOnRoll(db, userId, [firstItem[0].pollId])).size > 0 : false;
-  return onRoll ? { number: overview.round.number, closesAt: overview.round.closesAt, clauses: overview.clauses.map((c) => ({ id: c.id, voted: c.voted })) } : null;
+  return onRoll
+    ? { number: overview.round.number, closesAt: overview.round.closesAt, clauses: overview.clauses.map((c) => ({ id: c.id, voted: c.voted })) }
+    : null;
 }
 
 async function draftingFacts(db: DbOrTx, draft: NonNullable<Awaited<ReturnType<typeof currentDraft>>>): Promise<PersonalFacts["drafting"]> {
@@ -114,12 +116,23 @@ export async function personalFacts(db: DbOrTx, user: { id: string; role: Princi
   const { nominations, nominatedFor, candidacies } = standing;
   const mine = completion.filter((o) => o.userId === user.id);
   const officer: PersonalFacts["officer"] =
-    mine.length > 0 ? { roles: mine.map((o) => o.role), detailsComplete: mine.every((o) => o.detailsComplete), unconfirmed: mine.filter((o) => !o.confirmed).map((o) => o.role) } : null;
+    mine.length > 0
+      ? {
+          roles: mine.map((o) => o.role),
+          detailsComplete: mine.every((o) => o.detailsComplete),
+          unconfirmed: mine.filter((o) => !o.confirmed).map((o) => o.role),
+        }
+      : null;
 
   return {
     now,
     founding: invitation
-      ? { accepted: invitation.acceptedAt !== null, left: invitation.leftAt !== null, mustResign: invitation.mustResign, resigned: invitation.resignedAt !== null }
+      ? {
+          accepted: invitation.acceptedAt !== null,
+          left: invitation.leftAt !== null,
+          mustResign: invitation.mustResign,
+          resigned: invitation.resignedAt !== null,
+        }
       : null,
     partyName: m?.partyName ?? null,
     leavingDay: m?.leavingDay ?? null,
@@ -134,10 +147,19 @@ export async function personalFacts(db: DbOrTx, user: { id: string; role: Princi
 }
 
 async function draftRoadFacts(db: DbOrTx, draft: NonNullable<Awaited<ReturnType<typeof currentDraft>>>): Promise<RoadFacts["constitution"]["draft"]> {
-  const [list, round, adoption, pending] = await Promise.all([listAmendments(db, draft.id), openRoundOf(db, draft.id), pollById(db, draft.adoptionPollId), pendingClauses(db, draft.id)]);
+  const [list, round, adoption, pending] = await Promise.all([
+    listAmendments(db, draft.id),
+    openRoundOf(db, draft.id),
+    pollById(db, draft.adoptionPollId),
+    pendingClauses(db, draft.id),
+  ]);
   // Questions closed to voting and waiting for the constitution's trustees (decision 048).
   const [waiting] = round
-    ? await db.select({ n: sql<number>`count(*)::int` }).from(voteItems).innerJoin(polls, eq(polls.id, voteItems.pollId)).where(and(eq(voteItems.roundId, round.id), eq(polls.status, "decrypting")))
+    ? await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(voteItems)
+        .innerJoin(polls, eq(polls.id, voteItems.pollId))
+        .where(and(eq(voteItems.roundId, round.id), eq(polls.status, "decrypting")))
     : [];
   return {
     phase: draft.phase,

@@ -37,7 +37,15 @@ export interface PersonalFacts {
 export type PersonalStep =
   | { kind: "accept_founding" }
   | { kind: "answer_nomination"; positionId: string; title: string }
-  | { kind: "complete_candidacy"; positionId: string; title: string; secondersShort: number; declarationMissing: boolean; eligibilityMissing: boolean; closesAt: Date }
+  | {
+      kind: "complete_candidacy";
+      positionId: string;
+      title: string;
+      secondersShort: number;
+      declarationMissing: boolean;
+      eligibilityMissing: boolean;
+      closesAt: Date;
+    }
   | { kind: "vote_poll"; pollId: string; title: string; closesAt: Date }
   | { kind: "vote_clauses"; round: number; left: number; total: number; nextClauseId: string; started: boolean; closesAt: Date }
   | { kind: "officer_details"; roles: RegisteredRole[]; detailsComplete: boolean; unconfirmed: RegisteredRole[] }
@@ -67,7 +75,15 @@ export function personalSteps(f: PersonalFacts): PersonalStep[] {
     const next = clauses.find((c) => !c.voted);
     if (next) {
       const left = clauses.filter((c) => !c.voted).length;
-      ballots.push({ kind: "vote_clauses", round: f.clauseRound.number, left, total: clauses.length, nextClauseId: next.id, started: left < clauses.length, closesAt: f.clauseRound.closesAt });
+      ballots.push({
+        kind: "vote_clauses",
+        round: f.clauseRound.number,
+        left,
+        total: clauses.length,
+        nextClauseId: next.id,
+        started: left < clauses.length,
+        closesAt: f.clauseRound.closesAt,
+      });
     }
   }
   ballots.sort((a, b) => a.closesAt.getTime() - b.closesAt.getTime());
@@ -200,15 +216,18 @@ export function roadStep(f: RoadFacts): RoadStep {
   if (!m) return { stage: "campaign", kind: "set_up_campaign", doer: "organisers", href: "/campaign/manage" };
   if (m.phase === "stayed" || m.phase === "joined_other") return { stage: "decision", kind: "road_ended", doer: "nobody", href: "/campaign", outcome: m.phase };
   if (m.phase === "campaign") {
-    if (m.deadline.getTime() > f.now.getTime()) return { stage: "campaign", kind: "campaign_running", doer: "nobody", href: "/campaign/manage", until: m.deadline };
-    if (m.demandsAnswered < m.demands) return { stage: "campaign", kind: "record_responses", doer: "organisers", href: "/campaign/manage", count: m.demandsAnswered, total: m.demands };
+    if (m.deadline.getTime() > f.now.getTime())
+      return { stage: "campaign", kind: "campaign_running", doer: "nobody", href: "/campaign/manage", until: m.deadline };
+    if (m.demandsAnswered < m.demands)
+      return { stage: "campaign", kind: "record_responses", doer: "organisers", href: "/campaign/manage", count: m.demandsAnswered, total: m.demands };
     return { stage: "decision", kind: "open_decision", doer: "organisers", href: "/campaign/manage" };
   }
   if (m.phase === "decision") {
     const poll = m.decisionPoll;
     if (!poll || poll.status === "cancelled") return { stage: "decision", kind: "open_decision", doer: "organisers", href: "/campaign/manage" };
     if (poll.status === "decrypting") return { stage: "decision", kind: "votes_decrypting", doer: "nobody", href: "/trustees" };
-    if (poll.status !== "closed" && !due(poll, f.now)) return { stage: "decision", kind: "decision_open", doer: "nobody", href: `/polls/${poll.id}`, until: poll.closesAt };
+    if (poll.status !== "closed" && !due(poll, f.now))
+      return { stage: "decision", kind: "decision_open", doer: "nobody", href: `/polls/${poll.id}`, until: poll.closesAt };
     return { stage: "decision", kind: "record_decision", doer: "organisers", href: "/campaign/manage" };
   }
 
@@ -231,16 +250,19 @@ export function roadStep(f: RoadFacts): RoadStep {
   const d = c.draft;
   if (!c.adopted) {
     if (!d) return { stage: "constitution", kind: "start_draft", doer: "organisers", href: "/constitution/manage" };
-    if (d.phase === "drafting") return { stage: "constitution", kind: "drafting", doer: "organisers", href: "/constitution/manage", count: d.readyForVote, total: d.amendments };
+    if (d.phase === "drafting")
+      return { stage: "constitution", kind: "drafting", doer: "organisers", href: "/constitution/manage", count: d.readyForVote, total: d.amendments };
     if (d.phase === "voting" && d.round) {
       if (d.round.preparing) return { stage: "constitution", kind: "round_preparing", doer: "nobody", href: "/constitution/vote", count: d.round.number };
       if ((d.round.decrypting ?? 0) > 0) return { stage: "constitution", kind: "votes_decrypting", doer: "nobody", href: "/trustees" };
-      if (!due(d.round, f.now)) return { stage: "constitution", kind: "round_open", doer: "nobody", href: "/constitution/results", until: d.round.closesAt, count: d.round.number };
+      if (!due(d.round, f.now))
+        return { stage: "constitution", kind: "round_open", doer: "nobody", href: "/constitution/results", until: d.round.closesAt, count: d.round.number };
       return { stage: "constitution", kind: "round_due", doer: "organisers", href: "/constitution/results", count: d.round.number };
     }
     if (d.adoptionPoll?.status === "decrypting") return { stage: "constitution", kind: "votes_decrypting", doer: "nobody", href: "/trustees" };
     if (d.adoptionPoll && d.adoptionPoll.status !== "cancelled") {
-      if (d.adoptionPoll.status !== "closed" && !due(d.adoptionPoll, f.now)) return { stage: "constitution", kind: "adoption_open", doer: "nobody", href: "/constitution/results", until: d.adoptionPoll.closesAt };
+      if (d.adoptionPoll.status !== "closed" && !due(d.adoptionPoll, f.now))
+        return { stage: "constitution", kind: "adoption_open", doer: "nobody", href: "/constitution/results", until: d.adoptionPoll.closesAt };
       return { stage: "constitution", kind: "record_adoption", doer: "organisers", href: "/constitution/results" };
     }
     if (d.pending > 0) return { stage: "constitution", kind: "open_another_round", doer: "organisers", href: "/constitution/manage", count: d.pending };
@@ -258,13 +280,29 @@ export function roadStep(f: RoadFacts): RoadStep {
     return { stage: "elections", kind: "election_waiting", doer: "returning_officer", href: "/elections", waiting };
   }
   if (e.phase === "nominations") {
-    return { stage: "elections", kind: "nominations_open", doer: waiting ? "organisers" : "nobody", href: waiting ? "/roles" : "/elections", until: e.nominationsCloseAt, ...(waiting ? { waiting } : {}) };
+    return {
+      stage: "elections",
+      kind: "nominations_open",
+      doer: waiting ? "organisers" : "nobody",
+      href: waiting ? "/roles" : "/elections",
+      until: e.nominationsCloseAt,
+      ...(waiting ? { waiting } : {}),
+    };
   }
-  if (e.phase === "ballot" && e.ballotsDecrypting > 0 && !waiting) return { stage: "elections", kind: "ballots_decrypting", doer: "nobody", href: "/elections" };
+  if (e.phase === "ballot" && e.ballotsDecrypting > 0 && !waiting)
+    return { stage: "elections", kind: "ballots_decrypting", doer: "nobody", href: "/elections" };
   if (e.phase === "ballot") {
-    return { stage: "elections", kind: "ballots_open", doer: waiting ? "organisers" : "nobody", href: waiting ? "/roles" : "/elections", ...(e.ballotsCloseAt ? { until: e.ballotsCloseAt } : {}), ...(waiting ? { waiting } : {}) };
+    return {
+      stage: "elections",
+      kind: "ballots_open",
+      doer: waiting ? "organisers" : "nobody",
+      href: waiting ? "/roles" : "/elections",
+      ...(e.ballotsCloseAt ? { until: e.ballotsCloseAt } : {}),
+      ...(waiting ? { waiting } : {}),
+    };
   }
-  if (e.vacantSeats > 0 && !f.registration) return { stage: "elections", kind: "reopen_vacancies", doer: "organisers", href: "/elections", count: e.vacantSeats };
+  if (e.vacantSeats > 0 && !f.registration)
+    return { stage: "elections", kind: "reopen_vacancies", doer: "organisers", href: "/elections", count: e.vacantSeats };
 
   // Registration.
   const r = f.registration;

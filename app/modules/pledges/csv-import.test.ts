@@ -48,7 +48,9 @@ const basic = [
 
 describe("reading the file", () => {
   it("finds the header below a title line, numbers rows by the line they start on, skips blank rows", () => {
-    const f = file(`Exported 2026-11-01\n\n${basic}\n\n"Cy ""C"" Lee","cy@example.org\n",G1 1AA,supporter,,,,yes,\nDee,dee@example.org,CF10 1AA,member,,,,yes,`);
+    const f = file(
+      `Exported 2026-11-01\n\n${basic}\n\n"Cy ""C"" Lee","cy@example.org\n",G1 1AA,supporter,,,,yes,\nDee,dee@example.org,CF10 1AA,member,,,,yes,`,
+    );
     expect(f.headerLine).toBe(3);
     expect(f.headers[1]).toBe("Email address");
     expect(f.rows.map((r) => r.line)).toEqual([4, 5, 7, 9]);
@@ -220,7 +222,7 @@ describe("values", () => {
   });
 
   it("defuses cells a spreadsheet would run as formulas", () => {
-    expect(csvSafe("=HYPERLINK(\"x\")")).toBe("'=HYPERLINK(\"x\")");
+    expect(csvSafe('=HYPERLINK("x")')).toBe('\'=HYPERLINK("x")');
     expect(csvSafe("+44")).toBe("'+44");
     expect(csvSafe("@sum")).toBe("'@sum");
     expect(csvSafe("Ann")).toBe("Ann");
@@ -263,11 +265,19 @@ describe("rows", () => {
   });
 
   it("refuses names and membership numbers with control or hidden characters, as the pledge form does", () => {
-    const g = file('Name,Email,Postcode,Member number,Subscription,Consent\n"Ann\u0007 Smith",a@b.cd,G1 1AA,M1,5,yes\n"\u202ehtimS",b@b.cd,G1 1AA,"M\u200b2",5,yes');
+    const g = file(
+      'Name,Email,Postcode,Member number,Subscription,Consent\n"Ann\u0007 Smith",a@b.cd,G1 1AA,M1,5,yes\n"\u202ehtimS",b@b.cd,G1 1AA,"M\u200b2",5,yes',
+    );
     const gm = guessMapping(g);
     const [a, b] = g.rows.map((row) => mapRow(row, context(gm)));
     expect(a).toEqual({ ok: false, problems: [{ field: "name", code: "name_bad_character" }] });
-    expect(b).toEqual({ ok: false, problems: [{ field: "name", code: "name_bad_character" }, { field: "membershipNumber", code: "membership_number_bad_character" }] });
+    expect(b).toEqual({
+      ok: false,
+      problems: [
+        { field: "name", code: "name_bad_character" },
+        { field: "membershipNumber", code: "membership_number_bad_character" },
+      ],
+    });
   });
 
   it("reports every problem of a row at once", () => {

@@ -66,12 +66,7 @@ export function normaliseMapping(raw: Record<string, unknown>, columnCount: numb
   return mapping;
 }
 
-export type MappingProblemCode =
-  | "email_not_mapped"
-  | "name_not_mapped"
-  | "postcode_not_mapped"
-  | "data_consent_not_mapped"
-  | "column_used_twice";
+export type MappingProblemCode = "email_not_mapped" | "name_not_mapped" | "postcode_not_mapped" | "data_consent_not_mapped" | "column_used_twice";
 export interface MappingProblem {
   field: PledgeField;
   code: MappingProblemCode;
@@ -178,7 +173,11 @@ function isBlank(text: string): boolean {
 export function shapeProblemAtStart(bytes: Uint8Array): Extract<ReadCsvResult, { ok: false }> | null {
   // Four bytes at most per character: this many bytes hold at least two rows' worth of text.
   const start = new TextDecoder("utf-8").decode(bytes.subarray(0, 8 * MAX_CSV_RECORD_CHARS));
-  const shape = checkCsvShape(start, detectDelimiter(start), { maxColumns: MAX_CSV_COLUMNS, maxRecordChars: MAX_CSV_RECORD_CHARS, maxRecords: Number.MAX_SAFE_INTEGER });
+  const shape = checkCsvShape(start, detectDelimiter(start), {
+    maxColumns: MAX_CSV_COLUMNS,
+    maxRecordChars: MAX_CSV_RECORD_CHARS,
+    maxRecords: Number.MAX_SAFE_INTEGER,
+  });
   return shape.ok ? null : shape;
 }
 
@@ -352,16 +351,7 @@ const synonyms: Record<PledgeField, readonly string[]> = {
     "pledged at",
     "pledged on",
   ],
-  confirmed: [
-    "confirmed",
-    "confirmed at",
-    "confirmed on",
-    "email confirmed",
-    "confirmation date",
-    "verified",
-    "email verified",
-    "double opt in",
-  ],
+  confirmed: ["confirmed", "confirmed at", "confirmed on", "email confirmed", "confirmation date", "verified", "email verified", "double opt in"],
   withdrawn: ["withdrawn", "withdrawn at", "withdrawn on", "unsubscribed at"],
 };
 
@@ -466,12 +456,50 @@ function word(value: string): string {
 }
 
 const yesWords = new Set([
-  "yes", "y", "true", "t", "1", "x", "agree", "agreed", "i agree", "opted in", "opt in", "opt-in", "optin", "subscribed",
-  "confirmed", "checked", "on", "✓", "✔", "yes please", "accepted", "given", "verified",
+  "yes",
+  "y",
+  "true",
+  "t",
+  "1",
+  "x",
+  "agree",
+  "agreed",
+  "i agree",
+  "opted in",
+  "opt in",
+  "opt-in",
+  "optin",
+  "subscribed",
+  "confirmed",
+  "checked",
+  "on",
+  "✓",
+  "✔",
+  "yes please",
+  "accepted",
+  "given",
+  "verified",
 ]);
 const noWords = new Set([
-  "no", "n", "false", "f", "0", "opted out", "opt out", "opt-out", "unsubscribed", "unchecked", "off", "not confirmed",
-  "unconfirmed", "declined", "no thanks", "none", "-", "not verified", "unverified",
+  "no",
+  "n",
+  "false",
+  "f",
+  "0",
+  "opted out",
+  "opt out",
+  "opt-out",
+  "unsubscribed",
+  "unchecked",
+  "off",
+  "not confirmed",
+  "unconfirmed",
+  "declined",
+  "no thanks",
+  "none",
+  "-",
+  "not verified",
+  "unverified",
 ]);
 
 export type YesNo = boolean | "unclear" | null;
@@ -696,7 +724,9 @@ export function mapRow(row: CsvRow, ctx: RowContext): MapRowResult {
   // The same character rule as the pledge form (text-limits.ts): a name is one line, as typed.
   else if (refusedCharacterAt(name, "name") >= 0) problem(nameField, "name_bad_character");
 
-  const email = cell("email").replace(/^mailto:/i, "").toLowerCase();
+  const email = cell("email")
+    .replace(/^mailto:/i, "")
+    .toLowerCase();
   if (email === "") problem("email", "email_missing");
   else if (!isEmailAddress(email)) problem("email", "email_invalid");
 

@@ -44,8 +44,7 @@ export const importMessages = {
     "Tick this only if the form sent each person a link and they clicked it (double opt-in). Confirmed pledges count on the campaign page at once.",
   fileLabel: "CSV file",
   fileHint: `Up to ${megabytes(MAX_IMPORT_FILE_BYTES)}, about 200,000 rows. Save spreadsheets as “CSV UTF-8”.`,
-  alreadyImported: (when: string) =>
-    `This exact file was imported on ${when}. Importing it again changes nothing: everyone in it is already here.`,
+  alreadyImported: (when: string) => `This exact file was imported on ${when}. Importing it again changes nothing: everyone in it is already here.`,
 };
 
 export type UploadProblemCode = "file_missing" | "file_too_big" | "not_csv" | "spreadsheet_file" | "upload_unreadable" | ReadCsvProblemCode;
@@ -78,8 +77,7 @@ export const mappingProblemMessages: Record<MappingProblemCode, string> = {
   email_not_mapped: "Choose the column with email addresses",
   name_not_mapped: "Choose the column with names (or first and last names)",
   postcode_not_mapped: "Choose the column with postcodes",
-  data_consent_not_mapped:
-    "Say where people agreed to us keeping their details: choose the column, or say every row agreed if the form required it",
+  data_consent_not_mapped: "Say where people agreed to us keeping their details: choose the column, or say every row agreed if the form required it",
   column_used_twice: "This column is already chosen for another field",
 };
 

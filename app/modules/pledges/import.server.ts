@@ -48,15 +48,7 @@ import {
   type RowProblemCode,
 } from "./csv-import";
 import { MAX_FILE_NAME_CHARS, PREVIEW_CELL_CHARS, PREVIEW_LISTED_ERRORS, PREVIEW_ROWS } from "~/utils/input-limits";
-import {
-  errorsCsvHeaders,
-  fieldLabels,
-  relationExportLabels,
-  rowProblemMessages,
-  withheldRowNote,
-  yesNo,
-  type RunProblemCode,
-} from "./import-messages";
+import { errorsCsvHeaders, fieldLabels, relationExportLabels, rowProblemMessages, withheldRowNote, yesNo, type RunProblemCode } from "./import-messages";
 
 // For routes, so that the page's browser bundle never pulls in the CSV parser.
 export { decodeCsvBytes, looksLikeSpreadsheetFile, pledgeFields, shapeProblemAtStart } from "./csv-import";
@@ -129,7 +121,17 @@ export interface PreviewRow {
   kind: "pledge" | "duplicate" | "error";
   /** For a duplicate: the line of the row it is merged into. */
   firstLine?: number;
-  values: { name: string; email: string; postcode: string; region: string; relation: string; membershipNumber: string; subscription: string; consentContact: string; confirmedAt: string | null };
+  values: {
+    name: string;
+    email: string;
+    postcode: string;
+    region: string;
+    relation: string;
+    membershipNumber: string;
+    subscription: string;
+    consentContact: string;
+    confirmedAt: string | null;
+  };
   problems: { column: string; code: RowProblemCode }[];
 }
 
@@ -214,18 +216,22 @@ function previewOf(
   for (const e of plan.errors) counts.set(e.code, (counts.get(e.code) ?? 0) + 1);
   return {
     summary,
-    columns: file.headers.map((_, i) => ({ value: String(i), label: `${columnLetter(i)}: ${shown(columnName(file, i))}` })).concat(
-      Array.from({ length: columnCount(file) - file.headers.length }, (_, k) => {
-        const i = file.headers.length + k;
-        return { value: String(i), label: `${columnLetter(i)}: ${shown(columnName(file, i))}` };
-      }),
-    ),
+    columns: file.headers
+      .map((_, i) => ({ value: String(i), label: `${columnLetter(i)}: ${shown(columnName(file, i))}` }))
+      .concat(
+        Array.from({ length: columnCount(file) - file.headers.length }, (_, k) => {
+          const i = file.headers.length + k;
+          return { value: String(i), label: `${columnLetter(i)}: ${shown(columnName(file, i))}` };
+        }),
+      ),
     mapping,
     mappingProblems: checkMapping(mapping),
     rows,
     totals: plan.totals,
     problemCounts: [...counts.entries()].map(([code, count]) => ({ code, count })).sort((a, b) => b.count - a.count),
-    firstErrors: plan.errors.slice(0, PREVIEW_LISTED_ERRORS).map((e) => ({ line: e.line, column: shown(e.column ?? fieldLabels[e.field].label), code: e.code })),
+    firstErrors: plan.errors
+      .slice(0, PREVIEW_LISTED_ERRORS)
+      .map((e) => ({ line: e.line, column: shown(e.column ?? fieldLabels[e.field].label), code: e.code })),
     alreadyImported,
   };
 }
@@ -243,9 +249,7 @@ async function findEarlierImport(db: Db, importId: string, fileHash: string): Pr
 // ---------------------------------------------------------------------------------------------
 // Upload and preview
 
-export type CreatePreviewResult =
-  | { ok: true; importId: string; preview: ImportPreview }
-  | { ok: false; code: ReadCsvProblemCode; line?: number };
+export type CreatePreviewResult = { ok: true; importId: string; preview: ImportPreview } | { ok: false; code: ReadCsvProblemCode; line?: number };
 
 /** Stores an uploaded file as a new import awaiting its mapping, and previews it with a guessed mapping. */
 export async function createImportPreview(db: Db, actor: Actor, input: { fileName: string; fileText: string }): Promise<CreatePreviewResult> {
@@ -307,9 +311,7 @@ export type RunResult =
   | { ok: true; importId: string; rows: number; inserted: number; merged: number; errors: number }
   | { ok: false; code: RunProblemCode | "failed" | "taken_over"; problems?: MappingProblem[] };
 
-export type StartResult =
-  | { ok: true; importId: string; finished: Promise<RunResult> }
-  | { ok: false; code: RunProblemCode; problems?: MappingProblem[] };
+export type StartResult = { ok: true; importId: string; finished: Promise<RunResult> } | { ok: false; code: RunProblemCode; problems?: MappingProblem[] };
 
 interface ClaimedRun {
   importId: string;
@@ -331,7 +333,13 @@ class RunTakenOver extends Error {}
 async function claimImport(db: Db, actor: Actor, importId: string, mapping: Record<string, unknown>, alreadyConfirmed: boolean) {
   if (!isImportId(importId)) return { ok: false, code: "not_found" } as const;
   const [stored] = await db
-    .select({ fileText: pledgeImports.fileText, fileName: pledgeImports.fileName, processedRows: pledgeImports.processedRows, mapping: pledgeImports.mapping, alreadyConfirmed: pledgeImports.alreadyConfirmed })
+    .select({
+      fileText: pledgeImports.fileText,
+      fileName: pledgeImports.fileName,
+      processedRows: pledgeImports.processedRows,
+      mapping: pledgeImports.mapping,
+      alreadyConfirmed: pledgeImports.alreadyConfirmed,
+    })
     .from(pledgeImports)
     .where(eq(pledgeImports.id, importId));
   if (!stored) return { ok: false, code: "not_found" } as const;
@@ -341,7 +349,12 @@ async function claimImport(db: Db, actor: Actor, importId: string, mapping: Reco
   const chosen = resuming ? { mapping: stored.mapping, alreadyConfirmed: stored.alreadyConfirmed } : { mapping, alreadyConfirmed };
   return db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ status: pledgeImports.status, startedAt: pledgeImports.startedAt, createdAt: pledgeImports.createdAt, processedRows: pledgeImports.processedRows })
+      .select({
+        status: pledgeImports.status,
+        startedAt: pledgeImports.startedAt,
+        createdAt: pledgeImports.createdAt,
+        processedRows: pledgeImports.processedRows,
+      })
       .from(pledgeImports)
       .where(eq(pledgeImports.id, importId))
       .for("update");
@@ -391,26 +404,14 @@ async function claimImport(db: Db, actor: Actor, importId: string, mapping: Reco
  * answers at once and the progress page follows the import in the database. `finished` settles
  * when the run ends and never rejects.
  */
-export async function startImport(
-  db: Db,
-  actor: Actor,
-  importId: string,
-  mapping: Record<string, unknown>,
-  alreadyConfirmed: boolean,
-): Promise<StartResult> {
+export async function startImport(db: Db, actor: Actor, importId: string, mapping: Record<string, unknown>, alreadyConfirmed: boolean): Promise<StartResult> {
   const claimed = await claimImport(db, actor, importId, mapping, alreadyConfirmed);
   if (!claimed.ok) return claimed;
   return { ok: true, importId, finished: processRun(db, actor, claimed.run) };
 }
 
 /** Runs an import to the end (tests, benchmarks, scripts). */
-export async function runImport(
-  db: Db,
-  actor: Actor,
-  importId: string,
-  mapping: Record<string, unknown>,
-  alreadyConfirmed: boolean,
-): Promise<RunResult> {
+export async function runImport(db: Db, actor: Actor, importId: string, mapping: Record<string, unknown>, alreadyConfirmed: boolean): Promise<RunResult> {
   const started = await startImport(db, actor, importId, mapping, alreadyConfirmed);
   return started.ok ? started.finished : started;
 }
@@ -441,7 +442,12 @@ async function processRun(db: Db, actor: Actor, run: ClaimedRun): Promise<RunRes
         // and the hash still recognises the file if it is uploaded again.
         .set({ status: "done", finishedAt: new Date(), errorsCsv, fileText: "" })
         .where(ownedBy(run))
-        .returning({ inserted: pledgeImports.inserted, merged: pledgeImports.merged, errorCount: pledgeImports.errorCount, totalRows: pledgeImports.totalRows });
+        .returning({
+          inserted: pledgeImports.inserted,
+          merged: pledgeImports.merged,
+          errorCount: pledgeImports.errorCount,
+          totalRows: pledgeImports.totalRows,
+        });
       if (!done) throw new RunTakenOver();
       await appendAudit(tx, {
         actor,
@@ -566,12 +572,18 @@ async function importBatch(tx: Tx, run: ClaimedRun, batch: ImportPlan["entries"]
   }
   // People who asked for their data to be removed are never brought back by an old file; like a
   // duplicate, their row changes nothing.
-  const erased = await erasedAmong(tx, incoming.map((p) => p.email));
+  const erased = await erasedAmong(
+    tx,
+    incoming.map((p) => p.email),
+  );
   if (erased.size > 0) {
     merged += incoming.filter((p) => erased.has(p.email)).length;
     incoming = incoming.filter((p) => !erased.has(p.email));
   }
-  const existing = await lockExisting(tx, incoming.map((p) => p.email));
+  const existing = await lockExisting(
+    tx,
+    incoming.map((p) => p.email),
+  );
   const fresh = incoming.filter((p) => !existing.has(p.email));
   const counts: PledgeCountChange[] = [];
   let inserted = 0;

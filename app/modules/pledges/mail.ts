@@ -32,7 +32,6 @@ export function pledgeRepeatedMail(input: { movementName: string }) {
   };
 }
 
-
 /** To every confirmed pledger when the organisers extend the campaign's deadline (decision 028). */
 export function deadlineExtendedMail(input: { movementName: string; partyName: string; from: Date; to: Date; reason: string; campaignLink: string }) {
   return {

@@ -17,11 +17,7 @@ export const pledgeFormSchema = z
   .object({
     // Each text is checked against its limit and the character rule first (input-limits.ts).
     name: limitedText(MAX_PERSON_NAME_LENGTH, "name", t.name).trim().min(1, { error: m.nameMissing }),
-    email: z
-      .string()
-      .trim()
-      .min(1, { error: m.emailMissing })
-      .refine(isEmailAddress, { error: m.emailFormat }),
+    email: z.string().trim().min(1, { error: m.emailMissing }).refine(isEmailAddress, { error: m.emailFormat }),
     postcode: limitedText(MAX_POSTCODE_LENGTH, "name", t.postcode)
       .trim()
       .min(1, { error: m.postcodeMissing })

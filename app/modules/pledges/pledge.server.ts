@@ -62,7 +62,10 @@ export async function submitPledge(db: Db, input: PledgeInput, context: { appUrl
       const { email: _email, ...pendingDetails } = details;
       const pending = { ...pendingDetails, ...tokens, createdAt: now, expiresAt: new Date(now.getTime() + PENDING_PLEDGE_DAYS * DAY_MS) };
       await tx.delete(pendingPledges).where(lte(pendingPledges.expiresAt, now));
-      await tx.insert(pendingPledges).values({ pledgeId: old.id, ...pending }).onConflictDoUpdate({ target: pendingPledges.pledgeId, set: pending });
+      await tx
+        .insert(pendingPledges)
+        .values({ pledgeId: old.id, ...pending })
+        .onConflictDoUpdate({ target: pendingPledges.pledgeId, set: pending });
       pledgeId = old.id;
       action = "pledge.renewed";
     }
@@ -120,9 +123,7 @@ export async function confirmPledge(db: Db, token: string): Promise<ConfirmResul
       .where(and(eq(pledges.confirmTokenHash, hashToken(token)), isNull(pledges.confirmedAt), isNull(pledges.withdrawnAt)))
       .returning();
     if (!row) return confirmPendingPledge(tx, token, now);
-    await applyCountChanges(tx, [
-      { at: now, region: row.region, relation: row.relation, confirmed: 1, subscriptionsPence: row.monthlySubscriptionPence ?? 0 },
-    ]);
+    await applyCountChanges(tx, [{ at: now, region: row.region, relation: row.relation, confirmed: 1, subscriptionsPence: row.monthlySubscriptionPence ?? 0 }]);
     await appendAudit(tx, { actor: systemActor("pledger"), action: "pledge.confirmed", subjectType: "pledge", subjectId: row.id });
     return { ok: true } as const;
   });
@@ -148,7 +149,9 @@ async function confirmPendingPledge(tx: DbOrTx, token: string, now: Date): Promi
   const oldPence = old.monthlySubscriptionPence ?? 0;
   await applyCountChanges(tx, [
     ...(old.confirmedAt ? [{ at: old.confirmedAt, region: old.region, relation: old.relation, confirmed: -1, subscriptionsPence: -oldPence }] : []),
-    ...(old.confirmedAt && old.withdrawnAt ? [{ at: old.withdrawnAt, region: old.region, relation: old.relation, withdrawn: -1, subscriptionsPence: oldPence }] : []),
+    ...(old.confirmedAt && old.withdrawnAt
+      ? [{ at: old.withdrawnAt, region: old.region, relation: old.relation, withdrawn: -1, subscriptionsPence: oldPence }]
+      : []),
     { at: now, region: row.region, relation: row.relation, confirmed: 1, subscriptionsPence: row.monthlySubscriptionPence ?? 0 },
   ]);
   await appendAudit(tx, { actor: systemActor("pledger"), action: "pledge.renewal_confirmed", subjectType: "pledge", subjectId: row.id });
@@ -189,7 +192,10 @@ export async function sendPendingConfirmations(db: Db, actor: { id: string | nul
   let sent = 0;
   for (;;) {
     const batch = await db.transaction(async (tx) => {
-      const [m] = await tx.select({ name: movement.name, partyName: movement.partyName, phase: movement.phase, deadline: movement.deadline }).from(movement).limit(1);
+      const [m] = await tx
+        .select({ name: movement.name, partyName: movement.partyName, phase: movement.phase, deadline: movement.deadline })
+        .from(movement)
+        .limit(1);
       if (!m || m.phase !== "campaign" || m.deadline.getTime() <= Date.now()) return 0;
       const waiting = await tx
         .select({ id: pledges.id, email: pledges.email })

@@ -90,7 +90,11 @@ export class BallotBox {
       // Read before the transaction, so that it holds its locks only while writing. A poll that
       // closes meanwhile is caught by writeBallots, which re-reads it under lock.
       // Without an encrypted poll's credential list (some 60 MB for 100,000 on the roll): casting does not read it.
-      const rules = await loadRulesOfPolls(this.db, batch.filter((w) => !w.ballot.loaded).map((w) => w.ballot.pollId), { credentials: false });
+      const rules = await loadRulesOfPolls(
+        this.db,
+        batch.filter((w) => !w.ballot.loaded).map((w) => w.ballot.pollId),
+        { credentials: false },
+      );
       // An encrypted poll's ballots are checked or encrypted in worker threads, the batch's all at
       // once; a ballot whose cryptography failed fails alone, and the others are written.
       const checked = await Promise.allSettled(batch.map((w) => checkSent(w.ballot, w.ballot.loaded ?? rules.get(w.ballot.pollId.toLowerCase()) ?? null)));

@@ -28,13 +28,7 @@ export interface PollRules {
   options: readonly PollOptionInfo[];
 }
 
-export type BallotProblem =
-  | "choice_missing"
-  | "ranking_empty"
-  | "ranking_duplicate"
-  | "ranking_unknown_option"
-  | "ranking_withdrawn_option"
-  | "ranking_gap";
+export type BallotProblem = "choice_missing" | "ranking_empty" | "ranking_duplicate" | "ranking_unknown_option" | "ranking_withdrawn_option" | "ranking_gap";
 
 export type BallotCheck = { ok: true; content: BallotContent } | { ok: false; code: BallotProblem };
 
@@ -49,7 +43,8 @@ export function checkBallot(rules: PollRules, input: { choice?: string; ranking?
   const ranking = input.ranking ?? [];
   // A blank Schulze paper takes part without ranking anything: an abstention on a choice between
   // texts (standing orders 8.1). Elections still need at least one preference.
-  if (ranking.length === 0) return rules.method === "schulze" && input.ranking !== undefined ? { ok: true, content: { ranking: [] } } : { ok: false, code: "ranking_empty" };
+  if (ranking.length === 0)
+    return rules.method === "schulze" && input.ranking !== undefined ? { ok: true, content: { ranking: [] } } : { ok: false, code: "ranking_empty" };
   const seen = new Set<number>();
   for (const position of ranking) {
     const option = rules.options.find((o) => o.position === position);
@@ -219,10 +214,12 @@ export function publish(mode: PublicationMode, ballots: readonly { receipt: stri
   if (mode === "receipts-with-rankings") {
     return { mode, pairs: byReceipt.map((b) => ({ receipt: b.receipt, content: b.content })), receipts: [], contents: [] };
   }
-  const contents = ballots.map((b) => b.content).sort((a, b) => {
-    const x = canonicalJson(a);
-    const y = canonicalJson(b);
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
+  const contents = ballots
+    .map((b) => b.content)
+    .sort((a, b) => {
+      const x = canonicalJson(a);
+      const y = canonicalJson(b);
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
   return { mode, pairs: [], receipts: byReceipt.map((b) => b.receipt), contents };
 }

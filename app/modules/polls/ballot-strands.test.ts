@@ -44,8 +44,18 @@ describe("checkBallotStrands", () => {
   });
 
   it("refuses a missing ballot, at the end of a strand or in its middle", () => {
-    expect(checkBallotStrands(all.filter((x) => x !== a.ballots[2]), strands)).toMatchObject({ ok: false, code: "head_mismatch" });
-    expect(checkBallotStrands(all.filter((x) => x !== a.ballots[1]), strands)).toMatchObject({ ok: false, code: "broken_link" });
+    expect(
+      checkBallotStrands(
+        all.filter((x) => x !== a.ballots[2]),
+        strands,
+      ),
+    ).toMatchObject({ ok: false, code: "head_mismatch" });
+    expect(
+      checkBallotStrands(
+        all.filter((x) => x !== a.ballots[1]),
+        strands,
+      ),
+    ).toMatchObject({ ok: false, code: "broken_link" });
   });
 
   it("refuses a ballot whose content was changed", () => {

@@ -14,7 +14,16 @@ describe("where a voter checks whether they have voted", () => {
   });
 
   it("is nothing for pages where no ballot is cast", () => {
-    for (const path of ["/", "/polls", "/polls/new", "/polls/abc/receipt", "/polls/abc/ballots", "/constitution", "/constitution/vote/aims/more", "/elections"]) {
+    for (const path of [
+      "/",
+      "/polls",
+      "/polls/new",
+      "/polls/abc/receipt",
+      "/polls/abc/ballots",
+      "/constitution",
+      "/constitution/vote/aims/more",
+      "/elections",
+    ]) {
       expect(castCheckPageFor(path)).toBeNull();
     }
   });

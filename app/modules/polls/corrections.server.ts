@@ -48,14 +48,24 @@ export async function cancelPoll(db: Db, actor: Actor, input: { pollId: string; 
     const cancelledAt = new Date();
     await tx.update(polls).set({ status: "cancelled", cancelledAt, cancelReason: reason }).where(eq(polls.id, poll.id));
     if (poll.owner === "decision") {
-      await tx.update(movement).set({ phase: "campaign", decisionPollId: null, updatedAt: cancelledAt }).where(and(eq(movement.id, 1), eq(movement.decisionPollId, poll.id)));
+      await tx
+        .update(movement)
+        .set({ phase: "campaign", decisionPollId: null, updatedAt: cancelledAt })
+        .where(and(eq(movement.id, 1), eq(movement.decisionPollId, poll.id)));
     }
     if (poll.owner === "standing_orders") {
-      await tx.update(movement).set({ standingOrdersPollId: null, updatedAt: cancelledAt }).where(and(eq(movement.id, 1), eq(movement.standingOrdersPollId, poll.id)));
+      await tx
+        .update(movement)
+        .set({ standingOrdersPollId: null, updatedAt: cancelledAt })
+        .where(and(eq(movement.id, 1), eq(movement.standingOrdersPollId, poll.id)));
     }
     const voters =
       poll.status === "open"
-        ? await tx.select({ email: users.email }).from(pollRoll).innerJoin(users, eq(users.id, pollRoll.userId)).where(and(eq(pollRoll.pollId, poll.id), isNull(users.erasedAt)))
+        ? await tx
+            .select({ email: users.email })
+            .from(pollRoll)
+            .innerJoin(users, eq(users.id, pollRoll.userId))
+            .where(and(eq(pollRoll.pollId, poll.id), isNull(users.erasedAt)))
         : [];
     const mail = pollCancelledMail({ title: poll.title, reason, link: `${input.appUrl}/polls/${poll.id}` });
     for (const v of voters) await queueMail(tx, { to: v.email, subject: mail.subject, text: mail.text, kind: "poll-cancelled" });
@@ -64,7 +74,14 @@ export async function cancelPoll(db: Db, actor: Actor, input: { pollId: string; 
       action: "poll.cancelled",
       subjectType: "poll",
       subjectId: poll.id,
-      details: { title: poll.title, owner: poll.owner, reason, wasOpen: poll.status === "open", ballotsDiscarded: discarded.length, voterEmails: voters.length },
+      details: {
+        title: poll.title,
+        owner: poll.owner,
+        reason,
+        wasOpen: poll.status === "open",
+        ballotsDiscarded: discarded.length,
+        voterEmails: voters.length,
+      },
     });
     return { ok: true } as const;
   });

@@ -13,7 +13,10 @@ import { countSheetOf, type PollResult } from "./ballot-rules";
 /** The sheet and what the PDF says around it; null unless the poll is closed and ranked by stages. */
 export async function countSheetData(db: DbOrTx, pollId: string, appUrl: string, now = new Date()): Promise<CountSheetData | null> {
   if (!isUuid(pollId)) return null;
-  const [poll] = await db.select({ id: polls.id, title: polls.title, status: polls.status, result: polls.result, closedAt: polls.closedAt, lotSeed: polls.lotSeed }).from(polls).where(eq(polls.id, pollId));
+  const [poll] = await db
+    .select({ id: polls.id, title: polls.title, status: polls.status, result: polls.result, closedAt: polls.closedAt, lotSeed: polls.lotSeed })
+    .from(polls)
+    .where(eq(polls.id, pollId));
   if (!poll || poll.status !== "closed" || !poll.result) return null;
   const sheet = countSheetOf(poll.result as PollResult);
   if (!sheet) return null;

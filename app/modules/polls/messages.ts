@@ -1,7 +1,14 @@
 import type { BallotProblem } from "./ballot-rules";
 import type { CorrectionProblem } from "./corrections.server";
 import { MAX_EXTENSION_DAYS } from "./corrections";
-import { MAX_CORRECTION_REASON_LENGTH, MAX_OFFICIAL_REASON_LENGTH, MAX_OPTION_LABEL_LENGTH, MAX_POLL_DESCRIPTION_LENGTH, MAX_POLL_OPTIONS, MAX_POLL_TITLE_LENGTH } from "~/utils/input-limits";
+import {
+  MAX_CORRECTION_REASON_LENGTH,
+  MAX_OFFICIAL_REASON_LENGTH,
+  MAX_OPTION_LABEL_LENGTH,
+  MAX_POLL_DESCRIPTION_LENGTH,
+  MAX_POLL_OPTIONS,
+  MAX_POLL_TITLE_LENGTH,
+} from "~/utils/input-limits";
 import { textProblemMessages } from "~/utils/text-limit-messages";
 import { formatLondonLong } from "~/utils/london-time";
 
@@ -15,7 +22,21 @@ export const pollTextMessages = {
 };
 
 /** Wording for polls, kept apart from the rules so it can be translated. */
-export const ballotProblemMessages: Record<BallotProblem | "not_open" | "cancelled" | "not_on_roll" | "already_voted" | "not_found" | "on_clause_ballot" | "ballot_refused" | "server_error" | "outcome_unknown" | "signed_out" | "not_allowed", string> = {
+export const ballotProblemMessages: Record<
+  | BallotProblem
+  | "not_open"
+  | "cancelled"
+  | "not_on_roll"
+  | "already_voted"
+  | "not_found"
+  | "on_clause_ballot"
+  | "ballot_refused"
+  | "server_error"
+  | "outcome_unknown"
+  | "signed_out"
+  | "not_allowed",
+  string
+> = {
   choice_missing: "Choose Yes, No or Abstain",
   ranking_empty: "Number at least one option: 1 for your first choice",
   ranking_duplicate: "Use each number once: two options have the same number",
@@ -49,13 +70,16 @@ export const castFaultMessages = {
   storedTitle: "Your vote was stored",
   stored: "Your ballot was cast and stored. A fault on our side stopped us showing the next page, but your vote is safe and will be counted.",
   receiptLabel: (question: number, of: number) => (of === 1 ? "Your receipt code:" : `Receipt code for question ${question}:`),
-  keepReceipt: "Write it down or save it. Nobody else has it, and we cannot show it again. After the ballot closes you can use it to check that your vote was counted.",
+  keepReceipt:
+    "Write it down or save it. Nobody else has it, and we cannot show it again. After the ballot closes you can use it to check that your vote was counted.",
   seeVoted: "See that you have voted",
   uncertainTitle: "Sorry, there is a problem with the service",
   /** A ballot was sent and no answer came back. */
-  uncertain: "A fault on our side stopped us finishing your request, and we cannot tell whether your vote was stored. Check whether your vote was stored: the page linked below says whether you have voted. If it says you have not, vote again.",
+  uncertain:
+    "A fault on our side stopped us finishing your request, and we cannot tell whether your vote was stored. Check whether your vote was stored: the page linked below says whether you have voted. If it says you have not, vote again.",
   /** A page where ballots are cast failed (with no ballot known to have been sent). */
-  pageFailed: "A fault on our side stopped us showing this page. Please try again in a few minutes. If you had just cast your vote, check whether your vote was stored: the page linked below says whether you have voted.",
+  pageFailed:
+    "A fault on our side stopped us showing this page. Please try again in a few minutes. If you had just cast your vote, check whether your vote was stored: the page linked below says whether you have voted.",
   checkLink: "Check whether your vote was stored",
 };
 
@@ -79,10 +103,8 @@ export const methodDescriptions: Record<string, string> = {
     "Number the options in order of preference. The winner needs a fixed quota of half the valid votes plus one; the last option is excluded round by round and its votes pass on.",
   "scottish-stv":
     "Number as many options as you like in order of preference. Seats are filled by the single transferable vote (Scottish rules): surpluses and the votes of excluded options pass to the next preference.",
-  meek:
-    "Number as many options as you like in order of preference. Meek STV: every ballot is counted again at each stage, and a winner keeps only the share of each vote needed to reach the quota, passing the rest on; an excluded option is treated as if it had never stood.",
-  "meek-prf":
-    "As Meek STV, with the arithmetic of the Proportional Representation Foundation's reference rule (9 decimal places).",
+  meek: "Number as many options as you like in order of preference. Meek STV: every ballot is counted again at each stage, and a winner keeps only the share of each vote needed to reach the quota, passing the rest on; an excluded option is treated as if it had never stood.",
+  "meek-prf": "As Meek STV, with the arithmetic of the Proportional Representation Foundation's reference rule (9 decimal places).",
   "wigm-prf":
     "Number as many options as you like in order of preference. Weighted inclusive Gregory method: a winner's surplus passes on from all their ballots at a reduced value; the arithmetic of the Proportional Representation Foundation's reference rule (4 decimal places).",
   "wigm-rational": "As the weighted inclusive Gregory method, counted in exact fractions.",
@@ -106,7 +128,10 @@ export const publicationDescriptions: Record<string, string> = {
  * What failed when a closed poll was checked against its own ballots (verifyPoll), for the
  * warning on the pages that would declare or act on its result. Never the problem's code.
  */
-export const verificationProblemMessages: Record<"not_closed" | "chain_broken" | "counts_differ" | "audit_differs" | "result_differs" | "record_invalid", string> = {
+export const verificationProblemMessages: Record<
+  "not_closed" | "chain_broken" | "counts_differ" | "audit_differs" | "result_differs" | "record_invalid",
+  string
+> = {
   not_closed: "The ballot has not been closed and counted yet, so there is no result to check.",
   chain_broken: "The stored ballots do not match the record made when each was cast: a ballot may have been changed, added or removed.",
   counts_differ: "The number of ballots is not the number of members recorded as having voted.",
@@ -197,7 +222,8 @@ export function quorumDescription(numerator: number, denominator: number, rollSi
 /** Encrypted ballots (decision 044): what the poll pages say about secrecy and the record. */
 export const pollsText = {
   noCountSheetTitle: "No count sheet for this poll",
-  noCountSheet: "A count sheet is published when a ranked poll counted by stages (instant-runoff or single transferable vote) closes. This poll has not closed yet, or is not counted by stages.",
+  noCountSheet:
+    "A count sheet is published when a ranked poll counted by stages (instant-runoff or single transferable vote) closes. This poll has not closed yet, or is not counted by stages.",
   tiesByLot: "Broken by the order drawn by lot with this seed, fixed before voting:",
   tiesByStages: "Broken by the earlier stages, then by lot drawn with this seed, fixed before voting:",
   encryptedBallot: "Encrypted ballot",

@@ -2,9 +2,7 @@ import type { PollRules } from "./ballot-rules";
 import { rankingFromNumbers } from "./ranking-form";
 import type { BallotProblem } from "./ballot-rules";
 
-export type ParsedBallotForm =
-  | { ok: true; choice?: string; ranking?: number[]; belenios?: string }
-  | { ok: false; code: BallotProblem };
+export type ParsedBallotForm = { ok: true; choice?: string; ranking?: number[]; belenios?: string } | { ok: false; code: BallotProblem };
 
 /**
  * Reads the ballot fields of a submitted form: `choice`, or `rank-<position>` numbers, or

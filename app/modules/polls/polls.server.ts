@@ -91,14 +91,13 @@ export interface NewPoll {
 type CreateProblem = "options_missing" | "seats_invalid" | "closes_in_past" | "trustees_invalid";
 export type CreatePollResult = { ok: true; pollId: string } | { ok: false; code: CreateProblem };
 
-type PollShape = { ok: true; options: { label: string; isRon?: boolean }[]; seats: number; trusteeThreshold: number | null } | Extract<CreatePollResult, { ok: false }>;
+type PollShape =
+  | { ok: true; options: { label: string; isRon?: boolean }[]; seats: number; trusteeThreshold: number | null }
+  | Extract<CreatePollResult, { ok: false }>;
 
 /** The options and seats a new poll gets, or why it cannot be created. */
 function pollShape(input: NewPoll): PollShape {
-  const options =
-    input.method === "yes-no"
-      ? [{ label: "Yes" }, { label: "No" }, { label: "Abstain" }]
-      : input.options;
+  const options = input.method === "yes-no" ? [{ label: "Yes" }, { label: "No" }, { label: "Abstain" }] : input.options;
   if (input.method !== "yes-no" && options.length < 2) return { ok: false, code: "options_missing" };
   const seats = input.seats ?? 1;
   if (!Number.isInteger(seats) || seats < 1 || (input.method !== "yes-no" && seats >= options.length + 1)) {
@@ -107,7 +106,8 @@ function pollShape(input: NewPoll): PollShape {
   if (input.closesAt.getTime() <= Date.now()) return { ok: false, code: "closes_in_past" };
   // An owned poll's owner counts it at its close (decision 027): it cannot wait for trustees.
   const trustees = input.trustees ?? [];
-  if (trustees.length > 0 && (input.owner || trustees.length > MAX_TRUSTEES || new Set(trustees).size !== trustees.length)) return { ok: false, code: "trustees_invalid" };
+  if (trustees.length > 0 && (input.owner || trustees.length > MAX_TRUSTEES || new Set(trustees).size !== trustees.length))
+    return { ok: false, code: "trustees_invalid" };
   const trusteeThreshold = input.trusteeThreshold ?? defaultThreshold(trustees.length);
   if (trusteeThreshold !== null && !validThreshold(trusteeThreshold, trustees.length)) return { ok: false, code: "trustees_invalid" };
   return { ok: true, options, seats, trusteeThreshold };
@@ -137,9 +137,9 @@ export async function createPoll(db: DbOrTx, actor: Actor, input: NewPoll): Prom
       })
       .returning({ id: polls.id, lotSeed: polls.lotSeed });
     if (!poll) throw new Error("poll was not created");
-    await tx.insert(pollOptions).values(
-      options.map((o, position) => ({ pollId: poll.id, position, label: o.label, isRon: "isRon" in o ? Boolean(o.isRon) : false })),
-    );
+    await tx
+      .insert(pollOptions)
+      .values(options.map((o, position) => ({ pollId: poll.id, position, label: o.label, isRon: "isRon" in o ? Boolean(o.isRon) : false })));
     await nameTrustees(tx, poll.id, input.trustees ?? []);
     await appendAudit(tx, {
       actor,
@@ -224,7 +224,9 @@ export async function openPollBatch(
    * request should wait for.
    */
   batch: { deferElections?: boolean } = {},
-): Promise<{ ok: true; polls: OpenedInBatch[]; rollSize: number } | { ok: false; code: CreateProblem | "roll_empty" | "trustee_keys_missing"; index?: number }> {
+): Promise<
+  { ok: true; polls: OpenedInBatch[]; rollSize: number } | { ok: false; code: CreateProblem | "roll_empty" | "trustee_keys_missing"; index?: number }
+> {
   const unique = [...new Set(roll)].sort();
   if (unique.length === 0) return { ok: false, code: "roll_empty" };
   const shapes = inputs.map(pollShape);
@@ -269,7 +271,10 @@ export async function openPollBatch(
   });
   for (let i = 0; i < rows.length; i += 500) await tx.insert(polls).values(rows.slice(i, i + 500));
   for (const set of sets.values()) {
-    const held = trusteeRowsFor(set, rows.filter((r) => r.trusteeSetId === set.setId).map((r) => r.id));
+    const held = trusteeRowsFor(
+      set,
+      rows.filter((r) => r.trusteeSetId === set.setId).map((r) => r.id),
+    );
     for (let i = 0; i < held.length; i += 1000) await tx.insert(pollTrustees).values(held.slice(i, i + 1000));
   }
   const options = rows.flatMap((row, i) =>
@@ -296,16 +301,16 @@ export async function openPollBatch(
   // Each poll's Belenios election, on the frozen roll (decision 044); later, when deferred.
   if (!batch.deferElections)
     await setUpElections(
-    tx,
-    rows.flatMap((row, i) => {
-      if (!takesEncryptedBallots(row.method)) return [];
-      const set = setOf(row.method);
-      const named = set ? electionTrustees(set.rows, row) : null;
-      if (named === "missing") throw new Error("a trustee set's keys went missing");
-      return [{ poll: row, options: (shapes[i] as Extract<PollShape, { ok: true }>).options, named }];
-    }),
-    unique,
-  );
+      tx,
+      rows.flatMap((row, i) => {
+        if (!takesEncryptedBallots(row.method)) return [];
+        const set = setOf(row.method);
+        const named = set ? electionTrustees(set.rows, row) : null;
+        if (named === "missing") throw new Error("a trustee set's keys went missing");
+        return [{ poll: row, options: (shapes[i] as Extract<PollShape, { ok: true }>).options, named }];
+      }),
+      unique,
+    );
   return { ok: true, polls: rows.map((r) => ({ pollId: r.id, title: r.title, method: r.method, lotSeed: r.lotSeed })), rollSize: unique.length };
 }
 
@@ -345,7 +350,10 @@ type BallotInput = { pollId: string; userId: string; choice?: string; ranking?: 
  * encrypted poll's cryptography (checking a browser's ballot, or encrypting the member's choice),
  * which runs in a worker thread (ballot-pool.server.ts); every other check answers at once.
  */
-export async function prepareBallot(loaded: LoadedRules | null, input: BallotInput): Promise<{ ok: true; ballot: ReadyBallot } | Extract<CastResult, { ok: false }>> {
+export async function prepareBallot(
+  loaded: LoadedRules | null,
+  input: BallotInput,
+): Promise<{ ok: true; ballot: ReadyBallot } | Extract<CastResult, { ok: false }>> {
   if (!loaded) return { ok: false, code: "not_found" };
   // A cancelled poll takes nothing, whatever is sent (decision 028).
   if (loaded.poll.status === "cancelled") return { ok: false, code: "cancelled" };
@@ -365,7 +373,11 @@ export async function prepareBallot(loaded: LoadedRules | null, input: BallotInp
 }
 
 /** A ballot encrypted in the browser: stored as sent once every check holds, its tracker the receipt. */
-async function prepareBrowserBallot(loaded: LoadedRules, userId: string, raw: string): Promise<{ ok: true; ballot: ReadyBallot } | Extract<CastResult, { ok: false }>> {
+async function prepareBrowserBallot(
+  loaded: LoadedRules,
+  userId: string,
+  raw: string,
+): Promise<{ ok: true; ballot: ReadyBallot } | Extract<CastResult, { ok: false }>> {
   if (!loaded.election) return { ok: false, code: "ballot_refused" };
   if (loaded.poll.status !== "open" || loaded.poll.closesAt.getTime() <= Date.now()) return { ok: false, code: "not_open" };
   const checked = await checkBrowserBallot(loaded.election, userId, raw);
@@ -583,20 +595,37 @@ export async function closePollBatch(
       rechained.push({ receipt: b.receipt, pollId: poll.id, content: b.content, prevHash: head, hash });
       head = hash;
     }
-    const rules = rulesOf(poll, optionRows.filter((o) => o.pollId === poll.id));
+    const rules = rulesOf(
+      poll,
+      optionRows.filter((o) => o.pollId === poll.id),
+    );
     const pollElection = elections.get(poll.id);
     let result: PollResult | null;
     if (pollElection?.trusteeKind === "members") {
       // Held by named trustees (decision 045): the tally waits for their shuffles and decryptions.
-      await recordPendingTally(tx, poll.id, encryptedTallyOf(pollElection, sorted.map((b) => encryptedText(b.content))));
+      await recordPendingTally(
+        tx,
+        poll.id,
+        encryptedTallyOf(
+          pollElection,
+          sorted.map((b) => encryptedText(b.content)),
+        ),
+      );
       result = null;
     } else if (pollElection) {
       // Encrypted: the ballots are multiplied and only their sum is decrypted (decision 044).
-      const tally = tallyAndDecrypt(pollElection, sorted.map((b) => encryptedText(b.content)));
+      const tally = tallyAndDecrypt(
+        pollElection,
+        sorted.map((b) => encryptedText(b.content)),
+      );
       await recordTally(tx, poll.id, tally);
       result = countDecrypted(rules, tally.outcome, poll.rollSize);
     } else {
-      result = countPoll(rules, sorted.map((b) => b.content), poll.rollSize);
+      result = countPoll(
+        rules,
+        sorted.map((b) => b.content),
+        poll.rollSize,
+      );
     }
     closed.push({ pollId: poll.id, result, ballots: sorted.length, votingChainHead: strandsDigest(strands), chainHead: head });
   }
@@ -638,7 +667,9 @@ function rulesOf(poll: Poll, options: readonly (typeof pollOptions.$inferSelect)
     quorum: { numerator: poll.quorumNumerator, denominator: poll.quorumDenominator },
     majority: poll.majority,
     lotSeed: poll.lotSeed,
-    options: [...options].sort((a, b) => a.position - b.position).map((o) => ({ position: o.position, label: o.label, isRon: o.isRon, withdrawn: o.withdrawn })),
+    options: [...options]
+      .sort((a, b) => a.position - b.position)
+      .map((o) => ({ position: o.position, label: o.label, isRon: o.isRon, withdrawn: o.withdrawn })),
   };
 }
 
@@ -667,7 +698,11 @@ export const PAGE_READ = { credentials: false } as const;
  * by id in lower case, as the database gives ids back. `credentials: false` leaves an encrypted
  * poll's list of public credentials in the database (electionsOf): casting does not read it.
  */
-export async function loadRulesOfPolls(db: DbOrTx, pollIds: readonly string[], loading: { credentials: boolean } = { credentials: true }): Promise<Map<string, LoadedRules>> {
+export async function loadRulesOfPolls(
+  db: DbOrTx,
+  pollIds: readonly string[],
+  loading: { credentials: boolean } = { credentials: true },
+): Promise<Map<string, LoadedRules>> {
   const ids = [...new Set(pollIds.filter(isUuid).map((id) => id.toLowerCase()))];
   if (ids.length === 0) return new Map();
   const rows = await db
@@ -717,7 +752,10 @@ export async function votersOfClosedPoll(db: DbOrTx, pollId: string): Promise<st
 }
 
 export async function isOnRoll(db: DbOrTx, pollId: string, userId: string): Promise<boolean> {
-  const [row] = await db.select({ userId: pollRoll.userId }).from(pollRoll).where(and(eq(pollRoll.pollId, pollId), eq(pollRoll.userId, userId)));
+  const [row] = await db
+    .select({ userId: pollRoll.userId })
+    .from(pollRoll)
+    .where(and(eq(pollRoll.pollId, pollId), eq(pollRoll.userId, userId)));
   return Boolean(row);
 }
 
@@ -738,7 +776,10 @@ export async function ballotsCast(db: DbOrTx, pollId: string): Promise<number> {
 }
 
 export async function countVoters(db: DbOrTx, pollId: string): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(pollVoters).where(eq(pollVoters.pollId, pollId));
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(pollVoters)
+    .where(eq(pollVoters.pollId, pollId));
   return row?.n ?? 0;
 }
 
@@ -753,7 +794,15 @@ export async function getPublication(db: DbOrTx, pollId: string) {
   const decrypted = loaded.election?.tally ? outcomeOf(loaded.election.election, parseResult(loaded.election.tally.resultRaw)) : null;
   const contents: BallotContent[] = decrypted?.kind === "ranked" ? decrypted.rankings.map((ranking) => ({ ranking })) : rows.map((r) => r.content);
   const publication: Publication = encrypted
-    ? { mode: "separate-lists", pairs: [], receipts: rows.map((r) => r.receipt).sort(), contents: publish("separate-lists", contents.map((content) => ({ receipt: "", content }))).contents.filter((c) => !("belenios" in c)) }
+    ? {
+        mode: "separate-lists",
+        pairs: [],
+        receipts: rows.map((r) => r.receipt).sort(),
+        contents: publish(
+          "separate-lists",
+          contents.map((content) => ({ receipt: "", content })),
+        ).contents.filter((c) => !("belenios" in c)),
+      }
     : publish(loaded.poll.publication, rows);
   return {
     poll: loaded.poll,
@@ -767,10 +816,7 @@ export async function getPublication(db: DbOrTx, pollId: string) {
   };
 }
 
-export type ReceiptCheck =
-  | { status: "counted"; content: BallotContent | null }
-  | { status: "not_found" }
-  | { status: "not_closed" };
+export type ReceiptCheck = { status: "counted"; content: BallotContent | null } | { status: "not_found" } | { status: "not_closed" };
 
 /** A voter checks that their ballot is in the count; its content is shown only where the poll publishes it. */
 export async function checkReceipt(db: DbOrTx, pollId: string, receipt: string): Promise<ReceiptCheck> {
@@ -820,7 +866,12 @@ export async function verifyPoll(db: DbOrTx, pollId: string): Promise<PollVerifi
  * poll from its public record (recountEncrypted). What a recount and poll:verify both count.
  */
 export function countStoredBallots(loaded: LoadedRules, rows: readonly { receipt: string; content: BallotContent }[]): PollResult | { problem: string } {
-  if (!loaded.election) return countPoll(loaded.rules, rows.map((r) => r.content), loaded.poll.rollSize);
+  if (!loaded.election)
+    return countPoll(
+      loaded.rules,
+      rows.map((r) => r.content),
+      loaded.poll.rollSize,
+    );
   return recountEncrypted(loaded, rows) ?? { problem: "the Belenios record does not verify" };
 }
 
@@ -850,7 +901,11 @@ function recountEncrypted(loaded: LoadedRules, rows: readonly { receipt: string;
 export function countDecrypted(rules: PollRules, outcome: DecryptedOutcome, rollSize: number): PollResult {
   return outcome.kind === "yes-no"
     ? countYesNoTotals(rules, outcome.counts, rollSize)
-    : countPoll(rules, outcome.rankings.map((ranking) => ({ ranking })), rollSize);
+    : countPoll(
+        rules,
+        outcome.rankings.map((ranking) => ({ ranking })),
+        rollSize,
+      );
 }
 
 /**

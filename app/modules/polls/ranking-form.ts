@@ -4,9 +4,7 @@ import type { BallotProblem } from "./ballot-rules";
  * Reads a numbered ballot (one number per option, "1" for first choice, blanks allowed) into a
  * ranking, most preferred first. Works the same with or without JavaScript.
  */
-export function rankingFromNumbers(
-  numbers: ReadonlyMap<number, string>,
-): { ok: true; ranking: number[] } | { ok: false; code: BallotProblem } {
+export function rankingFromNumbers(numbers: ReadonlyMap<number, string>): { ok: true; ranking: number[] } | { ok: false; code: BallotProblem } {
   const entries: [number, number][] = [];
   for (const [position, raw] of numbers) {
     const text = raw.trim();

@@ -83,7 +83,10 @@ export async function submitTrusteeShare(
     if (now.progress.shuffles.length !== before.progress.shuffles.length) return { ok: false, code: "overtaken" } as const;
     const { position } = now.trustee;
     if (kind === "shuffle") {
-      await tx.update(pollElections).set({ shuffles: [...now.progress.shuffles, { owner: position, shuffle: checked.canonical }] }).where(eq(pollElections.pollId, pollId));
+      await tx
+        .update(pollElections)
+        .set({ shuffles: [...now.progress.shuffles, { owner: position, shuffle: checked.canonical }] })
+        .where(eq(pollElections.pollId, pollId));
       await appendAudit(tx, { actor, action: "poll.trustee_shuffled", subjectType: "poll", subjectId: pollId, details: { trustee: position } });
       return { ok: true, enough: false } as const;
     }

@@ -34,7 +34,8 @@ export function trusteeFieldProblems(trusteesText: string | undefined, threshold
   else {
     const threshold = thresholdOf(raw);
     if (threshold !== undefined && emails.length < MIN_THRESHOLD_TRUSTEES) problems.trusteeThreshold = pollTrusteeText.thresholdNeedsThree;
-    else if (threshold !== undefined && !validThreshold(threshold, emails.length)) problems.trusteeThreshold = pollTrusteeText.thresholdOutOfRange(emails.length);
+    else if (threshold !== undefined && !validThreshold(threshold, emails.length))
+      problems.trusteeThreshold = pollTrusteeText.thresholdOutOfRange(emails.length);
   }
   return problems;
 }

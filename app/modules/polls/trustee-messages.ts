@@ -26,7 +26,9 @@ export const trusteeText = {
   keyGivenNow: (fingerprint: string) => `Your public key ${fingerprint} is in. Keep your private key file safe until the poll's result is out.`,
   waitForClose: (closes: string) => `The poll is open until ${closes} (UK time). When it closes, come back to this page with your private key file.`,
   waitForShuffle: (before: number) =>
-    before === 1 ? "The trustee before you is shuffling the ballots. Come back later: this page will ask you to shuffle once they have." : `${before} trustees before you are still to shuffle the ballots. Come back when they have.`,
+    before === 1
+      ? "The trustee before you is shuffling the ballots. Come back later: this page will ask you to shuffle once they have."
+      : `${before} trustees before you are still to shuffle the ballots. Come back when they have.`,
   shuffleTitle: "Shuffle the ranked ballots",
   shuffleText:
     "Rankings are read whole, so before anyone decrypts them each trustee in turn puts them in a new secret order and re-encrypts them, with a proof that none was changed. After your shuffle, nobody can tell which ranking came from which ballot unless every trustee told.",
@@ -80,7 +82,8 @@ export const trusteeText = {
   runStepButton: "Do this step in this browser",
   working: "Working…",
   stepGiven: "You have done this step.",
-  waitForStep: (taken: number, total: number) => `${taken} of ${total} trustees have done this step. Come back when all have: this page will then ask you for the next one.`,
+  waitForStep: (taken: number, total: number) =>
+    `${taken} of ${total} trustees have done this step. Come back when all have: this page will then ask you for the next one.`,
   ceremonyDone: (fingerprint: string) => `Your share of the key (${fingerprint}) is in. Keep your key file safe until the poll's result is out.`,
   keyFileWrong: "This key file is not the one you made for this poll. Choose the file you saved at step 1",
   pieceInvalid: (from: number) =>
@@ -106,8 +109,7 @@ export const trusteeText = {
   toolTitle: "Use belenios-tool instead",
   toolIntro: "Belenios' own tool does the same on your computer (on Debian or Ubuntu: sudo apt install belenios-tool). Then paste what it prints below.",
   toolKeyCommand: (group: string) => `belenios-tool setup generate-trustee-key --group ${group}`,
-  toolKeySteps:
-    "It writes two files. Keep the one ending .privkey secret and safe. Open the one ending .pubkey and paste its text here.",
+  toolKeySteps: "It writes two files. Keep the one ending .privkey secret and safe. Open the one ending .pubkey and paste its text here.",
   toolRecordLink: "Download the poll's record so far",
   toolRecordSteps: "Put the record alone in a new folder, and run this in that folder:",
   toolShuffleCommand: (position: number) => `belenios-tool election shuffle --trustee-id ${position}`,
@@ -129,7 +131,7 @@ export const trusteeText = {
       ? `You are trustee ${position} of ${total} for ${what}. The ballots can only be counted with every trustee's part, so nobody, not even the people who run this server, can read a ballot or a result without all of you.`
       : `You are trustee ${position} of ${total} for ${what}. The results can be decrypted by any ${threshold} of you together, and never by fewer: nobody, not even the people who run this server, can read a ballot or a result unless ${threshold} trustees do it.`,
   setWaitForBallots:
-    "When the ballots close, each ballot asks for your part on its own trustee page: the Polls page lists them under \"Your part as a trustee\". Bring the same key file.",
+    'When the ballots close, each ballot asks for your part on its own trustee page: the Polls page lists them under "Your part as a trustee". Bring the same key file.',
   electionsLink: "Back to the election",
   setBallotsTitle: "The ballots",
   setBallotTask: {
@@ -139,7 +141,8 @@ export const trusteeText = {
   },
   pollPageLink: "Back to the poll",
   // Every ballot of a set at once, in the browser (decision 048).
-  batchIntro: (n: number) => `${n === 1 ? "1 ballot waits" : `${n} ballots wait`} for your part. You can do ${n === 1 ? "it" : "them all"} here in one go, with your key file, or open each below.`,
+  batchIntro: (n: number) =>
+    `${n === 1 ? "1 ballot waits" : `${n} ballots wait`} for your part. You can do ${n === 1 ? "it" : "them all"} here in one go, with your key file, or open each below.`,
   batchButton: (n: number) => (n === 1 ? "Do it in this browser" : `Do all ${n} in this browser`),
   batchWorking: (i: number, n: number, title: string) => `Working on ${i} of ${n}: ${title}`,
   batchDone: (n: number) => `Done: your part of ${n === 1 ? "1 ballot is" : `${n} ballots is`} in.`,
@@ -162,7 +165,8 @@ export const trusteeProblems: Record<KeyProblem | ShareProblem | "empty", string
   share_invalid: "Its proofs do not hold: it was made from other files or with another key. Download the record again and start over",
   certificate_unreadable: "This is not a Belenios certificate. Paste the whole text of the file ending .cert",
   step_unreadable: "This is not what belenios-tool prints at this step. Paste the first line of its output, whole",
-  step_invalid: "This does not check out against the other trustees' work: it was made from other files, for another poll, or with another key file. Download the files again and redo this step",
+  step_invalid:
+    "This does not check out against the other trustees' work: it was made from other files, for another poll, or with another key file. Download the files again and redo this step",
   not_your_step: "This is not the step the trustees are at: check what this page asks of you now.",
   already_given: "You have already done this step.",
   overtaken: "Another trustee sent their shuffle while you were working on yours. Reload the page and shuffle again from theirs",
@@ -180,8 +184,8 @@ export const pollTrusteeText = {
     done >= needed
       ? "Voting has closed. Enough trustees have decrypted the result: it is counted with the rest of the election, the offices first."
       : needed === total
-      ? `Voting has closed. The trustees are decrypting the result: ${done} of ${total} have sent their share.`
-      : `Voting has closed. The trustees are decrypting the result: ${done} of the ${needed} shares needed are in.`,
+        ? `Voting has closed. The trustees are decrypting the result: ${done} of ${total} have sent their share.`
+        : `Voting has closed. The trustees are decrypting the result: ${done} of the ${needed} shares needed are in.`,
   yourPage: "Go to your trustee page",
   tasksHeading: "Your part as a trustee",
   taskKey: "make your key before the poll can open",
@@ -194,7 +198,8 @@ export const pollTrusteeText = {
   formHint: (max: number) =>
     `Email addresses of members, one per line, at most ${max}. Each makes a key, and the result can only be decrypted with theirs. Leave empty for the server to hold the key: then whoever runs the server could read the ballots.`,
   thresholdLabel: "How many trustees must decrypt (optional)",
-  thresholdHint: "Only with 3 or more trustees. Any this many of them together can decrypt the result, and fewer cannot. Leave empty for more than half of them.",
+  thresholdHint:
+    "Only with 3 or more trustees. Any this many of them together can decrypt the result, and fewer cannot. Leave empty for more than half of them.",
   thresholdNotNumber: "Enter a whole number of trustees, like 3",
   thresholdOutOfRange: (total: number) => `Enter a number from 2 to ${total}, the number of trustees`,
   thresholdNeedsThree: "A number who must decrypt can only be set with 3 or more trustees. Leave it empty, or name more trustees",

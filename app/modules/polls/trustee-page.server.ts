@@ -10,7 +10,19 @@ import { isUuid } from "~/utils/ids";
 import { ballots, pollElections, polls, pollTrustees } from "../../../db/schema";
 import { electionOf, pendingArchive } from "./encrypted/poll-elections.server";
 import { ceremonyFile, keyTurnOf } from "./encrypted/threshold-ceremony.server";
-import { decryptableTally, groupForMethod, hasShareToSend, shareOwnerColumns, keyFingerprint, shufflesDone, taskOf, trusteeProgressOf, trusteesOf, type TrusteeProgress, type TrusteeTask } from "./encrypted/poll-trustees.server";
+import {
+  decryptableTally,
+  groupForMethod,
+  hasShareToSend,
+  shareOwnerColumns,
+  keyFingerprint,
+  shufflesDone,
+  taskOf,
+  trusteeProgressOf,
+  trusteesOf,
+  type TrusteeProgress,
+  type TrusteeTask,
+} from "./encrypted/poll-trustees.server";
 
 export interface TrusteePage {
   poll: { id: string; title: string; status: string; closesAt: Date };
@@ -34,7 +46,14 @@ export interface TrusteePage {
 async function pollAndTrustee(db: DbOrTx, pollId: string, userId: string, loading = { credentials: false }) {
   if (!isUuid(pollId)) return null;
   const [poll] = await db
-    .select({ id: polls.id, title: polls.title, status: polls.status, method: polls.method, closesAt: polls.closesAt, trusteeThreshold: polls.trusteeThreshold })
+    .select({
+      id: polls.id,
+      title: polls.title,
+      status: polls.status,
+      method: polls.method,
+      closesAt: polls.closesAt,
+      trusteeThreshold: polls.trusteeThreshold,
+    })
     .from(polls)
     .where(eq(polls.id, pollId));
   if (!poll) return null;

@@ -78,7 +78,10 @@ export async function remindTrustees(db: Db, appUrl: string): Promise<number> {
       // Its own try: one failure (logged by kind only) does not stop the others' reminders.
       try {
         await tell(r, r.title, turn, `${base}/polls/${r.pollId}/trustee`, (tx) =>
-          tx.update(pollTrustees).set({ remindedFor: turn }).where(and(eq(pollTrustees.pollId, r.pollId), eq(pollTrustees.position, r.position), sql`${pollTrustees.remindedFor} is distinct from ${turn}`))
+          tx
+            .update(pollTrustees)
+            .set({ remindedFor: turn })
+            .where(and(eq(pollTrustees.pollId, r.pollId), eq(pollTrustees.position, r.position), sql`${pollTrustees.remindedFor} is distinct from ${turn}`))
             .returning({ position: pollTrustees.position }),
         );
       } catch (error) {
@@ -90,7 +93,10 @@ export async function remindTrustees(db: Db, appUrl: string): Promise<number> {
   for (const t of setTurns.values()) {
     try {
       await tell(t, await setTitle(db, t.setId), "share", `${base}/trustees/${t.setId}`, (tx) =>
-        tx.update(pollTrustees).set({ remindedFor: "share" }).where(and(inArray(pollTrustees.pollId, t.pollIds), eq(pollTrustees.userId, t.userId), sql`${pollTrustees.remindedFor} is distinct from 'share'`))
+        tx
+          .update(pollTrustees)
+          .set({ remindedFor: "share" })
+          .where(and(inArray(pollTrustees.pollId, t.pollIds), eq(pollTrustees.userId, t.userId), sql`${pollTrustees.remindedFor} is distinct from 'share'`))
           .returning({ position: pollTrustees.position }),
       );
     } catch (error) {
@@ -129,7 +135,16 @@ export async function remindTrustees(db: Db, appUrl: string): Promise<number> {
       if (!turn || turn === r.remindedFor) continue;
       try {
         await tell(r, titleOfSet(r), turn, `${base}/trustees/${r.setId}`, (tx) =>
-          tx.update(trusteeSetMembers).set({ remindedFor: turn }).where(and(eq(trusteeSetMembers.setId, r.setId), eq(trusteeSetMembers.position, r.position), sql`${trusteeSetMembers.remindedFor} is distinct from ${turn}`))
+          tx
+            .update(trusteeSetMembers)
+            .set({ remindedFor: turn })
+            .where(
+              and(
+                eq(trusteeSetMembers.setId, r.setId),
+                eq(trusteeSetMembers.position, r.position),
+                sql`${trusteeSetMembers.remindedFor} is distinct from ${turn}`,
+              ),
+            )
             .returning({ position: trusteeSetMembers.position }),
         );
       } catch (error) {

@@ -120,7 +120,10 @@ export const registrationDraftSchema = z.object({
   accountingUnits: z.array(accountingUnitSchema).max(50).optional(),
 
   /** The financial year's last day, as "DD-MM" (for example "31-12"). */
-  financialYearEnd: z.string().regex(/^\d{2}-\d{2}$/).optional(),
+  financialYearEnd: z
+    .string()
+    .regex(/^\d{2}-\d{2}$/)
+    .optional(),
 
   /** The proposed treasurer's declaration: true = assets and liabilities each do not exceed £500. */
   assetsWithinThreshold: z.boolean().optional(),

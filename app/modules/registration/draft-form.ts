@@ -186,7 +186,11 @@ export function parseSection(section: DraftSection, values: FormValues): ParsedS
             name: one(values, `${p}.name`),
             treasurer: opt(values, `${p}.treasurer`),
             secondOfficer: opt(values, `${p}.secondOfficer`),
-            address: compact({ line1: opt(values, `${p}.address.line1`), town: opt(values, `${p}.address.town`), postcode: opt(values, `${p}.address.postcode`)?.toUpperCase() }),
+            address: compact({
+              line1: opt(values, `${p}.address.line1`),
+              town: opt(values, `${p}.address.town`),
+              postcode: opt(values, `${p}.address.postcode`)?.toUpperCase(),
+            }),
           };
           if (!unit.name && !unit.treasurer && !unit.secondOfficer && !unit.address) continue;
           // Problems point at the row as shown: the form is shown again with the rows as typed.
@@ -206,7 +210,8 @@ export function parseSection(section: DraftSection, values: FormValues): ParsedS
       else {
         const d = Number(day);
         const m = Number(month);
-        if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || m < 1 || m > 12 || d < 1 || d > DAYS_IN_MONTH[m - 1]!) problems["financialYearEnd.day"] = "invalid_date";
+        if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || m < 1 || m > 12 || d < 1 || d > DAYS_IN_MONTH[m - 1]!)
+          problems["financialYearEnd.day"] = "invalid_date";
         else patch.financialYearEnd = `${String(d).padStart(2, "0")}-${String(m).padStart(2, "0")}`;
       }
       break;

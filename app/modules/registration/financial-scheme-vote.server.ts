@@ -62,7 +62,8 @@ export async function openFinancialSchemeVote(db: Db, actor: Actor, input: { clo
       closesAt: input.closesAt,
     });
     if (!created.ok) throw new Error(`financial scheme vote refused: ${created.code}`);
-    if ((await holdWithScopeTrustees(tx, "financial_scheme", created.pollId)) === "keys_missing") throw new Error("financial scheme trustees' keys went missing");
+    if ((await holdWithScopeTrustees(tx, "financial_scheme", created.pollId)) === "keys_missing")
+      throw new Error("financial scheme trustees' keys went missing");
     const opened = await openPoll(tx, actor, created.pollId, roll);
     if (!opened.ok) throw new Error(`financial scheme vote not opened: ${opened.code}`);
     await tx

@@ -135,7 +135,11 @@ export async function saveFinancialScheme(db: Db, actor: Actor, text: string, ve
   if (!clean) return { ok: false, code: "empty" };
   return db.transaction(async (tx) => {
     await tx.insert(registrationDetails).values({ id: 1 }).onConflictDoNothing();
-    const [before] = await tx.select({ scheme: registrationDetails.financialScheme }).from(registrationDetails).where(eq(registrationDetails.id, 1)).for("update");
+    const [before] = await tx
+      .select({ scheme: registrationDetails.financialScheme })
+      .from(registrationDetails)
+      .where(eq(registrationDetails.id, 1))
+      .for("update");
     // The generated text is read after the lock, so it matches the details this save is compared
     // with: a details change saved meanwhile cannot make the same text look edited (or not).
     const state = await financialSchemeState(tx);
@@ -174,7 +178,13 @@ export async function resetFinancialScheme(db: Db, actor: Actor, version?: strin
     if (stale) return stale;
     if (!before?.scheme) return { ok: true } as const;
     await tx.update(registrationDetails).set({ financialScheme: null, updatedAt: new Date(), updatedBy: actor.id }).where(eq(registrationDetails.id, 1));
-    await appendAudit(tx, { actor, action: "registration.financial_scheme_reset", subjectType: "registration", subjectId: "1", details: { characters: 0, sameAsGenerated: true } });
+    await appendAudit(tx, {
+      actor,
+      action: "registration.financial_scheme_reset",
+      subjectType: "registration",
+      subjectId: "1",
+      details: { characters: 0, sameAsGenerated: true },
+    });
     return { ok: true } as const;
   });
 }

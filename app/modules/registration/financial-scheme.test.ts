@@ -9,7 +9,11 @@ const scheme = (details: Parameters<typeof financialSchemeText>[0]["details"], t
 
 describe("the template filler", () => {
   it("fills placeholders and keeps or drops sections", () => {
-    const out = fillTemplate("Hello {{name}}.\n\n{{#on}}\nKept {{name}}.\n{{/on}}\n{{#off}}\nDropped.\n{{/off}}\n\nEnd.", { name: "Ann", on: true, off: false });
+    const out = fillTemplate("Hello {{name}}.\n\n{{#on}}\nKept {{name}}.\n{{/on}}\n{{#off}}\nDropped.\n{{/off}}\n\nEnd.", {
+      name: "Ann",
+      on: true,
+      off: false,
+    });
     expect(out).toBe("Hello Ann.\n\nKept Ann.\n\nEnd.\n");
   });
 
@@ -42,7 +46,15 @@ describe("the financial scheme from the model", () => {
 
   it("covers every item of section 4: accounts, audit above £250,000, donations and loans with quarterly reports, registered details, campaign spending", () => {
     const text = scheme({ register: "GB" });
-    for (const phrase of ["statement of accounts", "more than £250,000", "permissible source", "Every quarter", "Keeping registered details up to date", "Campaign spending may be incurred or paid only by the campaigns officer", "The treasurer signs off the statement of accounts"]) {
+    for (const phrase of [
+      "statement of accounts",
+      "more than £250,000",
+      "permissible source",
+      "Every quarter",
+      "Keeping registered details up to date",
+      "Campaign spending may be incurred or paid only by the campaigns officer",
+      "The treasurer signs off the statement of accounts",
+    ]) {
       expect(text, phrase).toContain(phrase);
     }
   });
@@ -65,7 +77,14 @@ describe("the financial scheme from the model", () => {
     expect(scheme({ hasAccountingUnits: false })).toContain("The party has no accounting units");
     const text = scheme({
       hasAccountingUnits: true,
-      accountingUnits: [{ name: "Party in Wales", treasurer: "Lowri Evans", secondOfficer: "Owen Hughes", address: { line1: "1 Stryd Fawr", town: "Aberystwyth", postcode: "SY23 1AA" } }],
+      accountingUnits: [
+        {
+          name: "Party in Wales",
+          treasurer: "Lowri Evans",
+          secondOfficer: "Owen Hughes",
+          address: { line1: "1 Stryd Fawr", town: "Aberystwyth", postcode: "SY23 1AA" },
+        },
+      ],
     });
     expect(text).toContain("- **Party in Wales**: treasurer Lowri Evans; second officer Owen Hughes; address 1 Stryd Fawr, Aberystwyth, SY23 1AA.");
     expect(text).not.toContain("The party has no accounting units");

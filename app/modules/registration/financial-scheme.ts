@@ -29,7 +29,9 @@ export function fillTemplate(template: string, values: TemplateValues): string {
   });
   const leftover = leftoverPlaceholder(filled);
   if (leftover) throw new Error(`financial scheme template: malformed placeholder ${leftover}`);
-  return `${trimLineEnds(filled).replace(/\n{3,}/g, "\n\n").trim()}\n`;
+  return `${trimLineEnds(filled)
+    .replace(/\n{3,}/g, "\n\n")
+    .trim()}\n`;
 }
 
 /** "31-12" as "31 December"; null for anything that is not a day of the year. */
@@ -44,7 +46,9 @@ export function yearEndLabel(ddmm: string | undefined): string | null {
 }
 
 function unitLine(unit: AccountingUnit): string {
-  const address = [unit.address?.line1, unit.address?.line2, unit.address?.town, unit.address?.postcode].filter((p): p is string => Boolean(p?.trim())).join(", ");
+  const address = [unit.address?.line1, unit.address?.line2, unit.address?.town, unit.address?.postcode]
+    .filter((p): p is string => Boolean(p?.trim()))
+    .join(", ");
   return schemeWords.accountingUnit({
     name: unit.name.trim() || schemeWords.notGiven,
     treasurer: unit.treasurer?.trim() || schemeWords.notGiven,

@@ -43,7 +43,13 @@ async function refusal(bytes: Uint8Array): Promise<EmblemFileError> {
 
 describe("inspectEmblem: colour", () => {
   it("finds a greyscale image grey", async () => {
-    const bytes = await image({ width: 300, height: 300, background: { r: 200, g: 200, b: 200 }, ink: { r: 60, g: 60, b: 60 }, square: { left: 0, top: 0, size: 300 } });
+    const bytes = await image({
+      width: 300,
+      height: 300,
+      background: { r: 200, g: 200, b: 200 },
+      ink: { r: 60, g: 60, b: 60 },
+      square: { left: 0, top: 0, size: 300 },
+    });
     const result = await inspectEmblem(bytes);
     expect(result).toMatchObject({ width: 300, height: 300, format: "png", maxSaturation: 0, colouredShare: 0 });
   });
@@ -93,7 +99,14 @@ describe("inspectEmblem: margins", () => {
   });
 
   it("flattens transparency onto white, so a transparent surround is margin and not ink", async () => {
-    const bytes = await image({ width: 300, height: 300, background: { r: 0, g: 0, b: 0, alpha: 0 }, channels: 4, ink: black, square: { left: 150, top: 150, size: 150 } });
+    const bytes = await image({
+      width: 300,
+      height: 300,
+      background: { r: 0, g: 0, b: 0, alpha: 0 },
+      channels: 4,
+      ink: black,
+      square: { left: 150, top: 150, size: 150 },
+    });
     const result = await inspectEmblem(bytes);
     expect(result.margins.top).toBeCloseTo(0.5, 2);
     expect(result.margins.left).toBeCloseTo(0.5, 2);

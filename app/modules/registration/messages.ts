@@ -3,7 +3,16 @@ import type { RegisteredRole } from "~/modules/elections/officer-rules";
 import type { DraftSection, FormProblem } from "./draft-form";
 import type { NamesCsvResult } from "./names-csv";
 import type { FixPlace } from "./readiness-types";
-import { MAX_CSV_COLUMNS, MAX_CSV_RECORD_CHARS, MAX_EMAIL_LENGTH, MAX_FINANCIAL_SCHEME_LENGTH, MAX_FULL_NAME_LENGTH, MAX_HOME_ADDRESS_LENGTH, MAX_NAME_ROWS, MAX_NAMES_FILE_BYTES } from "~/utils/input-limits";
+import {
+  MAX_CSV_COLUMNS,
+  MAX_CSV_RECORD_CHARS,
+  MAX_EMAIL_LENGTH,
+  MAX_FINANCIAL_SCHEME_LENGTH,
+  MAX_FULL_NAME_LENGTH,
+  MAX_HOME_ADDRESS_LENGTH,
+  MAX_NAME_ROWS,
+  MAX_NAMES_FILE_BYTES,
+} from "~/utils/input-limits";
 import type { DraftIssue, EmblemProblem, OfficerFieldProblem, OfficerProblem } from "./registration.server";
 import { textProblemMessages } from "~/utils/text-limit-messages";
 import { verificationFailedAdvice } from "~/modules/polls/messages";
@@ -124,7 +133,8 @@ const formProblems: Record<FormProblem, (label: string) => string> = {
 
 export function draftIssueMessage(issue: DraftIssue): string {
   const label = labelOf(issue.path);
-  if (issue.code === "too_long" || issue.code === "bad_character" || issue.code === "word_too_long") return textProblemMessages(label.charAt(0).toLowerCase() + label.slice(1), issue.max ?? 0)[issue.code];
+  if (issue.code === "too_long" || issue.code === "bad_character" || issue.code === "word_too_long")
+    return textProblemMessages(label.charAt(0).toLowerCase() + label.slice(1), issue.max ?? 0)[issue.code];
   if (issue.code === "too_many") return `${label}: no more than ${issue.max ?? ""}`;
   if (issue.code === "invalid") return `${label}: choose one of the answers given`;
   if (issue.code === "not_an_office_holder") return "Choose someone declared elected to an office of the party, or nobody";
@@ -200,7 +210,11 @@ export const schemeTextMessages = textProblemMessages("the financial scheme", MA
 
 export const officerFieldMessages: Record<"fullName" | "homeAddress" | "email", Record<OfficerFieldProblem, string>> = {
   fullName: { missing: "Enter your full name", not_an_email: "Enter your full name", ...textProblemMessages("your full name", MAX_FULL_NAME_LENGTH) },
-  homeAddress: { missing: "Enter your home address", not_an_email: "Enter your home address", ...textProblemMessages("your home address", MAX_HOME_ADDRESS_LENGTH) },
+  homeAddress: {
+    missing: "Enter your home address",
+    not_an_email: "Enter your home address",
+    ...textProblemMessages("your home address", MAX_HOME_ADDRESS_LENGTH),
+  },
   email: {
     missing: "Enter your email address",
     not_an_email: "Enter an email address in the correct format, like name@example.com",
@@ -224,8 +238,10 @@ export const registrationText = {
     "Each rule the app can check for the Commission's application. A fail must be put right before you file. A warning is for you to weigh: the Electoral Commission decides.",
   officerLead:
     "The Electoral Commission needs each registered officer's full name, home address and own email address, and each officer's confirmation for each role they hold. Your home address is never published: only you and the organisers can see it, and it is printed only on your own officer sheet.",
-  notAnOfficer: "This page is for the party's declared registered officers (leader, nominating officer, treasurer and campaigns officer). You are not one of them.",
-  noOfficersYet: "The officers have not been declared yet. Once the election results for the registered offices are declared, each officer gives their details here.",
+  notAnOfficer:
+    "This page is for the party's declared registered officers (leader, nominating officer, treasurer and campaigns officer). You are not one of them.",
+  noOfficersYet:
+    "The officers have not been declared yet. Once the election results for the registered offices are declared, each officer gives their details here.",
 } as const;
 
 /** Where a check is put right: the page (and the field on it). */
@@ -250,9 +266,11 @@ export function fixLink(fix: FixPlace): { href: string; label: string } {
 export const schemeVoteMessages = {
   heading: "The founding members' ballot",
   adopted: "Adopted: the founding members adopted this text by ballot.",
-  notAdopted: "Not adopted yet. The scheme says the founding members adopted it only once a ballot of the founding members has carried this exact text, and the registration pack waits for that.",
+  notAdopted:
+    "Not adopted yet. The scheme says the founding members adopted it only once a ballot of the founding members has carried this exact text, and the registration pack waits for that.",
   editedSinceAdoption: "Not adopted: the text has changed since the founding members adopted it. Put the new text to a ballot.",
-  openHint: "The ballot asks the founding members a yes or no question on the text as it stands now (standing orders 12). While it is open the text cannot be changed.",
+  openHint:
+    "The ballot asks the founding members a yes or no question on the text as it stands now (standing orders 12). While it is open the text cannot be changed.",
   open: "Open the ballot on the financial scheme",
   closesAtLabel: "The ballot closes at (UK time)",
   closesAtInvalid: "Enter a real date and time for the ballot to close",
@@ -275,6 +293,7 @@ export const schemeVoteMessages = {
     period_too_short: "Under the standing orders a ballot stays open for at least 7 days: choose a later closing time",
     verification_failed: `Checking this result against its ballots failed, so it is not recorded. ${verificationFailedAdvice}`,
     trustee_keys_missing: "The ballot cannot open until every trustee named for the financial scheme has made their key. The Trustees page says how many have.",
-    decrypting: "Voting has closed. The result is recorded once enough trustees have decrypted the ballots; the poll closer does it by itself within a minute or so of that.",
+    decrypting:
+      "Voting has closed. The result is recorded once enough trustees have decrypted the ballots; the poll closer does it by itself within a minute or so of that.",
   },
 };

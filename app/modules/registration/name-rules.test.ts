@@ -59,9 +59,12 @@ describe("onlineReferences", () => {
     expect(onlineReferences("hello@breakaway.org")).toEqual(["breakaway.org"]);
   });
 
-  it.each(["The Breakaway Party", "Smith & Co. Party", "Party @ Home", "No. 1 Party", "St. Ives Independents", "U.K. First", "Number # One"])("finds nothing in %j", (text) => {
-    expect(onlineReferences(text)).toEqual([]);
-  });
+  it.each(["The Breakaway Party", "Smith & Co. Party", "Party @ Home", "No. 1 Party", "St. Ives Independents", "U.K. First", "Number # One"])(
+    "finds nothing in %j",
+    (text) => {
+      expect(onlineReferences(text)).toEqual([]);
+    },
+  );
 });
 
 describe("acronymsIn", () => {
@@ -95,7 +98,24 @@ describe("acronymsIn", () => {
 describe("prohibitedWordsIn (SI 2001/82, as data)", () => {
   it("keeps the words, their adjectives and translations as data", () => {
     const forms = prohibitedWords.flatMap((w) => w.forms);
-    for (const form of ["royal", "king", "queen", "prince", "british", "national", "independent", "democratic", "england", "scotland", "wales", "ireland", "scottish", "welsh", "cymru", "éire"]) {
+    for (const form of [
+      "royal",
+      "king",
+      "queen",
+      "prince",
+      "british",
+      "national",
+      "independent",
+      "democratic",
+      "england",
+      "scotland",
+      "wales",
+      "ireland",
+      "scottish",
+      "welsh",
+      "cymru",
+      "éire",
+    ]) {
       expect(forms).toContain(form);
     }
     expect(JSON.parse(JSON.stringify(prohibitedWords))).toEqual(prohibitedWords);

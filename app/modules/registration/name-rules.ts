@@ -9,7 +9,11 @@ import { trimBothOf, trimWhere } from "~/utils/trim";
 
 const LETTER = /^\p{L}$/u;
 
-const allowedCharacters: ReadonlySet<string> = new Set([..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", ...allowedPunctuation, ...allowedAccentedLetters]);
+const allowedCharacters: ReadonlySet<string> = new Set([
+  ..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
+  ...allowedPunctuation,
+  ...allowedAccentedLetters,
+]);
 
 /**
  * Words as the limits count them: whitespace-separated pieces holding a letter or digit, plus a
@@ -103,7 +107,11 @@ export function acronymsIn(text: string): { acronyms: string[]; wordsCountingLet
   const acronyms: string[] = [];
   let extraWords = 0;
   for (const piece of text.trim().split(/\s+/)) {
-    const bare = trimWhere(piece, (c) => !LETTER.test(c), (c) => c !== "." && !LETTER.test(c));
+    const bare = trimWhere(
+      piece,
+      (c) => !LETTER.test(c),
+      (c) => c !== "." && !LETTER.test(c),
+    );
     const dotted = /^(?:\p{Lu}\.){2,}\p{Lu}?$/u.test(bare);
     const letters = dotted ? bare.replace(/\./g, "") : bare.replace(/\.$/, "");
     if (!/^\p{Lu}{2,}$/u.test(letters)) continue;

@@ -16,8 +16,16 @@ describe("the registered names CSV", () => {
   });
 
   it("reads the first column when there is no name heading", () => {
-    const r = parseNamesCsv("Green Party,x\n\"Labour Party, The\",y\n");
-    expect(r).toEqual({ ok: true, names: [{ name: "Green Party", register: "" }, { name: "Labour Party, The", register: "" }], rowsRead: 2, skipped: 0 });
+    const r = parseNamesCsv('Green Party,x\n"Labour Party, The",y\n');
+    expect(r).toEqual({
+      ok: true,
+      names: [
+        { name: "Green Party", register: "" },
+        { name: "Labour Party, The", register: "" },
+      ],
+      rowsRead: 2,
+      skipped: 0,
+    });
   });
 
   it("refuses a file with no names or that is not CSV", () => {

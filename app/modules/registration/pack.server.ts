@@ -21,7 +21,12 @@ import { zipSync } from "fflate";
 import type { RankedCountReport } from "~/modules/ballots";
 import { campaignFigures } from "~/modules/pledges/counts.server";
 import { getMovement } from "~/modules/campaign/campaign.server";
-import { adoptedConstitutionRender, constitutionPdfData, forgetAdoptedConstitutionPdfs, renderAdoptedConstitution } from "~/modules/constitution/documents.server";
+import {
+  adoptedConstitutionRender,
+  constitutionPdfData,
+  forgetAdoptedConstitutionPdfs,
+  renderAdoptedConstitution,
+} from "~/modules/constitution/documents.server";
 import { latestVersion } from "~/modules/constitution/round.server";
 import { fileSlug } from "~/modules/documents/format";
 import { foundingRecordMessages, packMessages } from "~/modules/documents/registration/messages";
@@ -85,7 +90,10 @@ async function foundingRecord(db: DbOrTx, common: { partyName: string; generated
   ]);
   // The first election and every round of re-opened nominations after it, in that order.
   const positions = (await Promise.all(chain.map((e) => listPositions(db, e.id)))).flat();
-  const recountRows = await recountsOf(db, positions.map((p) => p.id));
+  const recountRows = await recountsOf(
+    db,
+    positions.map((p) => p.id),
+  );
   const questions = version
     ? await db
         .select({ title: polls.title, ballots: polls.ballotCount, chainHead: polls.chainHead, round: votingRounds.number, position: voteItems.position })
@@ -96,7 +104,14 @@ async function foundingRecord(db: DbOrTx, common: { partyName: string; generated
         .orderBy(asc(votingRounds.number), asc(voteItems.position))
     : [];
   const failedAdoptions = (version?.record.failedAdoptionVotes ?? []).map((f) => f.pollId);
-  const byId = await pollsById(db, [movement?.decisionPollId, movement?.standingOrdersPollId, version?.record.adoptionVote.pollId, ...failedAdoptions, schemePollId, ...positions.map((p) => p.pollId)]);
+  const byId = await pollsById(db, [
+    movement?.decisionPollId,
+    movement?.standingOrdersPollId,
+    version?.record.adoptionVote.pollId,
+    ...failedAdoptions,
+    schemePollId,
+    ...positions.map((p) => p.pollId),
+  ]);
   const poll = (id: string | null | undefined) => (id ? (byId.get(id) ?? null) : null);
   return {
     ...common,
@@ -120,7 +135,14 @@ async function foundingRecord(db: DbOrTx, common: { partyName: string; generated
       const record = poll(p.pollId);
       const recounts = recountRows
         .filter((r) => r.positionId === p.id)
-        .map((r) => ({ at: r.recountedAt, reason: r.reason, outcome: r.outcome, previous: r.previousElected.map((e) => e.name), previousDeclaredAt: r.previousDeclaredAt, elected: r.elected.map((e) => e.name) }));
+        .map((r) => ({
+          at: r.recountedAt,
+          reason: r.reason,
+          outcome: r.outcome,
+          previous: r.previousElected.map((e) => e.name),
+          previousDeclaredAt: r.previousDeclaredAt,
+          elected: r.elected.map((e) => e.name),
+        }));
       return {
         position: p.fillsPositionId ? foundingRecordMessages.reopenedPosition(p.title) : p.title,
         declaredAt: p.declaredAt,
@@ -141,7 +163,12 @@ const recordedStepKinds: Record<string, (d: Record<string, unknown>, subject: st
   "campaign.deadline_extended": (d) => ({ subject: "", reason: String(d.reason ?? ""), from: dateOf(d.from), to: dateOf(d.to) }),
   "poll.cancelled": (d) => ({ subject: String(d.title ?? ""), reason: String(d.reason ?? ""), from: null, to: null }),
   "poll.closing_extended": (d) => ({ subject: String(d.title ?? ""), reason: String(d.reason ?? ""), from: dateOf(d.from), to: dateOf(d.to) }),
-  "constitution.round_extended": (d) => ({ subject: `Voting round ${String(d.round ?? "")}`, reason: String(d.reason ?? ""), from: dateOf(d.from), to: dateOf(d.to) }),
+  "constitution.round_extended": (d) => ({
+    subject: `Voting round ${String(d.round ?? "")}`,
+    reason: String(d.reason ?? ""),
+    from: dateOf(d.from),
+    to: dateOf(d.to),
+  }),
   "founding.invitation_withdrawn": (d) => ({ subject: "", reason: String(d.reason ?? ""), from: null, to: null }),
 };
 const stepKindOf: Record<string, RecordedStep["kind"]> = {
@@ -218,7 +245,13 @@ export async function packData(db: DbOrTx, now: Date = new Date()): Promise<Pack
     },
     constitution: constitution ? { ...constitution, partyName: common.partyName } : null,
     "financial-scheme": { ...common, text: scheme.text, edited: scheme.edited, treasurerName: scheme.treasurerName },
-    "assets-and-liabilities": { ...common, partyType: d.partyType, withinThreshold: d.assetsWithinThreshold, record: d.assetsRecord, treasurerName: scheme.treasurerName },
+    "assets-and-liabilities": {
+      ...common,
+      partyType: d.partyType,
+      withinThreshold: d.assetsWithinThreshold,
+      record: d.assetsRecord,
+      treasurerName: scheme.treasurerName,
+    },
     // Only the ballot that adopted the scheme as it stands: an edited scheme has no ballot to show.
     "founding-record": await foundingRecord(db, common, scheme.adoptedPollId),
     "readiness-checklist": { ...common, groups: checks },
@@ -259,7 +292,11 @@ function cachedRender(key: string, render: () => Promise<Buffer>): Promise<Buffe
 }
 
 /** A part's PDF, made on the PDF worker (the server goes on answering meanwhile) and kept by fingerprint. */
-function smallDocument<N extends Exclude<PackDocument, "constitution"> | "pack-no-constitution">(doc: N, data: WorkerDocumentData<N>, generatedAt: Date): Promise<Buffer> {
+function smallDocument<N extends Exclude<PackDocument, "constitution"> | "pack-no-constitution">(
+  doc: N,
+  data: WorkerDocumentData<N>,
+  generatedAt: Date,
+): Promise<Buffer> {
   const key = fingerprint(doc, data, generatedAt);
   return cachedRender(key, () => renderInWorker(doc, data));
 }
@@ -430,10 +467,16 @@ async function makePack(db: DbOrTx, data: PackData, key: string, claim: string):
     const common = { partyName: data.partyName, generatedAt: data.generatedAt };
     const pdf = Buffer.from(await assemblePack(common, parts, (cover) => renderInWorker("pack-cover", cover)));
     const zip = packZip(data, parts);
-    const stored = await db.update(registrationPacks).set({ state: "ready", pdf, zip, finishedAt: sql`now()` }).where(ours).returning({ key: registrationPacks.key });
+    const stored = await db
+      .update(registrationPacks)
+      .set({ state: "ready", pdf, zip, finishedAt: sql`now()` })
+      .where(ours)
+      .returning({ key: registrationPacks.key });
     if (stored.length === 0) console.warn(`${key}: made, but the render had been taken over (or the row removed) meanwhile; the row's outcome stands`);
     // The pack follows the current data, so older packs are of no more use, and they hold home addresses.
-    await db.delete(registrationPacks).where(and(ne(registrationPacks.key, key), or(ne(registrationPacks.state, "rendering"), lt(registrationPacks.startedAt, stale))));
+    await db
+      .delete(registrationPacks)
+      .where(and(ne(registrationPacks.key, key), or(ne(registrationPacks.state, "rendering"), lt(registrationPacks.startedAt, stale))));
     return { claim, pdf, zip };
   } catch (error) {
     console.error(`${key}: making the registration pack failed: ${describeFailure(error)}`);

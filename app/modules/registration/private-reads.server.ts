@@ -12,7 +12,13 @@ import type { Db } from "~/utils/db.server";
 /** An organiser opened one officer's details on the officers' page. */
 export async function recordOfficerDetailsOpened(db: Db, actor: Actor, officer: { userId: string; roles: readonly RegisteredRole[] }): Promise<void> {
   await db.transaction((tx) =>
-    appendAudit(tx, { actor, action: "registration.officer_details_opened", subjectType: "officer", subjectId: officer.userId, details: { roles: [...officer.roles] } }),
+    appendAudit(tx, {
+      actor,
+      action: "registration.officer_details_opened",
+      subjectType: "officer",
+      subjectId: officer.userId,
+      details: { roles: [...officer.roles] },
+    }),
   );
 }
 

@@ -20,7 +20,14 @@ export const readyDetails: RegistrationDraft = {
   contactEmail: "hello@breakaway.example",
   contactPhone: "0113 496 0000",
   hasAccountingUnits: true,
-  accountingUnits: [{ name: "Breakaway Wales", treasurer: "Dai Jones", secondOfficer: "Megan Rees", address: { line1: "1 Stryd Fawr", town: "Caerdydd", postcode: "CF10 1AA" } }],
+  accountingUnits: [
+    {
+      name: "Breakaway Wales",
+      treasurer: "Dai Jones",
+      secondOfficer: "Megan Rees",
+      address: { line1: "1 Stryd Fawr", town: "Caerdydd", postcode: "CF10 1AA" },
+    },
+  ],
   financialYearEnd: "31-12",
   assetsWithinThreshold: true,
   notThirdParty: true,
@@ -46,7 +53,11 @@ export const officer = (userId: string, name: string, role: ReadinessOfficer["ro
   ...extra,
 });
 
-export const readyOfficers: ReadinessOfficer[] = [officer("u-ann", "Ann Smith", "leader"), officer("u-ben", "Ben Jones", "nominating-officer"), officer("u-cat", "Cat Brown", "treasurer")];
+export const readyOfficers: ReadinessOfficer[] = [
+  officer("u-ann", "Ann Smith", "leader"),
+  officer("u-ben", "Ben Jones", "nominating-officer"),
+  officer("u-cat", "Cat Brown", "treasurer"),
+];
 
 export const readyInput: ReadinessInput = {
   details: readyDetails,

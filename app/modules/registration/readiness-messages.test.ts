@@ -12,7 +12,16 @@ const thirteen = Array.from({ length: 13 }, (_, i) => ({ text: `Breakaway for Id
 const gallery = [
   readyInput,
   withInput({}),
-  withInput({ register: "both", nations: [], partyType: undefined, intendsToContest: false, headquarters: { line1: "hq@example.org", postcode: "75001" }, headquartersIsHome: true, contactEmail: "x", contactPhone: "" }),
+  withInput({
+    register: "both",
+    nations: [],
+    partyType: undefined,
+    intendsToContest: false,
+    headquarters: { line1: "hq@example.org", postcode: "75001" },
+    headquartersIsHome: true,
+    contactEmail: "x",
+    contactPhone: "",
+  }),
   withInput({ register: undefined, contactEmail: "", contactPhone: "1", notThirdParty: false }),
   withInput({ ...minor, register: "NI", minorElections: [], notContestingGeneralElections: true }),
   withInput(minor, { officers: readyOfficers.slice(0, 2) }),
@@ -23,7 +32,13 @@ const gallery = [
       name: "Royal XYZ ✊ Vote for #Breakaway.org Green Party Now",
       nameTranslation: "Plaid",
       nameTranslationLanguage: undefined,
-      descriptions: [{ text: " " }, { text: "breakaway party" }, { text: "Power to the Members" }, { text: "Power to the Members" }, { text: "Scottish Breakaway Party Wales", translation: "Plaid" }],
+      descriptions: [
+        { text: " " },
+        { text: "breakaway party" },
+        { text: "Power to the Members" },
+        { text: "Power to the Members" },
+        { text: "Scottish Breakaway Party Wales", translation: "Plaid" },
+      ],
     },
     { registeredNames: ["Green Party"] },
   ),
@@ -38,14 +53,41 @@ const gallery = [
         hasPicture: slot === 5 ? null : slot !== 2,
         hasText: slot === 5 ? null : slot !== 3,
         smallestTextPx: slot === 3 || slot === 5 ? null : slot === 4 ? 10 : 80,
-        inspection: { ...readyEmblem.inspection, width: 100, height: 100, maxSaturation: slot === 1 ? 0.9 : slot === 2 ? 0.3 : 0, colouredShare: slot === 1 ? 0.4 : 0.0001, margins: { top: 0.2, right: 0, bottom: 0, left: 0 } },
+        inspection: {
+          ...readyEmblem.inspection,
+          width: 100,
+          height: 100,
+          maxSaturation: slot === 1 ? 0.9 : slot === 2 ? 0.3 : 0,
+          colouredShare: slot === 1 ? 0.4 : 0.0001,
+          margins: { top: 0.2, right: 0, bottom: 0, left: 0 },
+        },
       })),
     },
   ),
   withInput({}, { officersDeclared: false, officers: [] }),
-  withInput({}, { officerChanges: [{ role: "treasurer", from: ["Ann Smith"], to: ["Dan Park"], reconfirmed: false }, { role: "leader", from: ["Ann Smith"], to: ["Dan Park"], reconfirmed: true }] }),
-  withInput({}, { officers: [officer("u-ann", "Ann Smith", "leader", { detailsComplete: false, confirmed: false }), officer("u-ann", "Ann Smith", "treasurer"), officer("u-dan", "Dan Park", "leader")] }),
-  withInput({ leaderPurpose: "Leader for registration" }, { officers: [officer("u-ann", "Ann Smith", "leader"), officer("u-dan", "Dan Park", "leader"), ...readyOfficers.slice(1)] }),
+  withInput(
+    {},
+    {
+      officerChanges: [
+        { role: "treasurer", from: ["Ann Smith"], to: ["Dan Park"], reconfirmed: false },
+        { role: "leader", from: ["Ann Smith"], to: ["Dan Park"], reconfirmed: true },
+      ],
+    },
+  ),
+  withInput(
+    {},
+    {
+      officers: [
+        officer("u-ann", "Ann Smith", "leader", { detailsComplete: false, confirmed: false }),
+        officer("u-ann", "Ann Smith", "treasurer"),
+        officer("u-dan", "Dan Park", "leader"),
+      ],
+    },
+  ),
+  withInput(
+    { leaderPurpose: "Leader for registration" },
+    { officers: [officer("u-ann", "Ann Smith", "leader"), officer("u-dan", "Dan Park", "leader"), ...readyOfficers.slice(1)] },
+  ),
   withInput({ additionalOfficer: { userId: "00000000-0000-4000-8000-000000000001", office: "" } }),
   withInput({ additionalOfficer: { userId: "00000000-0000-4000-8000-000000000001", office: "Secretary" } }),
   withInput(
@@ -61,7 +103,14 @@ const gallery = [
       ],
     },
   ),
-  withInput(minor, { officers: [officer("u-a", "A", "leader"), officer("u-a", "A", "nominating-officer"), officer("u-b", "B", "treasurer"), officer("u-b", "B", "campaigns-officer")] }),
+  withInput(minor, {
+    officers: [
+      officer("u-a", "A", "leader"),
+      officer("u-a", "A", "nominating-officer"),
+      officer("u-b", "B", "treasurer"),
+      officer("u-b", "B", "campaigns-officer"),
+    ],
+  }),
   withInput(minor, { officers: [officer("u-a", "A", "leader"), officer("u-a", "A", "nominating-officer")] }),
   withInput({}, { constitution: null, financialScheme: null }),
   withInput({}, { constitution: { version: 1, coveredItems: ["aims"] } }),
@@ -104,7 +153,9 @@ describe("wording", () => {
   it("says what to do about every fail", () => {
     for (const check of all.filter((c) => c.status === "fail")) {
       const { reason } = describeCheck(check);
-      expect(reason, check.id).toMatch(/\b(Choose|Change|Remove|Confirm|Enter|Add|Shorten|Replace|Upload|Enlarge|Hold|Ask|Adopt|Amend|Prepare|Answer|Fill|Say|State|Load)\b/i);
+      expect(reason, check.id).toMatch(
+        /\b(Choose|Change|Remove|Confirm|Enter|Add|Shorten|Replace|Upload|Enlarge|Hold|Ask|Adopt|Amend|Prepare|Answer|Fill|Say|State|Load)\b/i,
+      );
     }
   });
 
@@ -127,7 +178,10 @@ describe("wording", () => {
 
   it("reuses the officer rules' own wording", () => {
     const check = all.find((c) => c.code === "officers.rule" && c.params?.problem === "campaigns_officer_is_treasurer") as ReadinessCheck;
-    const expected = officerProblemMessages.campaigns_officer_is_treasurer({ code: "campaigns_officer_is_treasurer", people: ["B"], severity: "fail" }, (p) => p);
+    const expected = officerProblemMessages.campaigns_officer_is_treasurer(
+      { code: "campaigns_officer_is_treasurer", people: ["B"], severity: "fail" },
+      (p) => p,
+    );
     expect(describeCheck(check).reason).toContain(expected);
   });
 
@@ -149,13 +203,17 @@ describe("wording", () => {
   });
 
   it("falls back safely for an unknown code", () => {
-    expect(describeCheck({ id: "x", group: "name", status: "fail", code: "nonsense", fix: { page: "names" } })).toEqual({ title: "nonsense", reason: "This check has no wording yet." });
+    expect(describeCheck({ id: "x", group: "name", status: "fail", code: "nonsense", fix: { page: "names" } })).toEqual({
+      title: "nonsense",
+      reason: "This check has no wording yet.",
+    });
     expect(isWorded("nonsense")).toBe(false);
   });
 
   it("labels statuses and groups", () => {
     expect(statusLabel).toEqual({ pass: "Pass", warning: "Warning", fail: "Fail" });
-    for (const group of ["application", "name", "descriptions", "emblems", "officers", "constitution", "finance"] as const) expect(groupHeading(group)).toMatch(/^[A-Z]/);
+    for (const group of ["application", "name", "descriptions", "emblems", "officers", "constitution", "finance"] as const)
+      expect(groupHeading(group)).toMatch(/^[A-Z]/);
   });
 
   it("words every refusal of an uploaded emblem", () => {

@@ -69,9 +69,17 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 const registerLabels: Record<string, string> = { GB: "Great Britain", NI: "Northern Ireland", both: "Great Britain and Northern Ireland" };
 const nationLabels: Record<string, string> = { england: "England", scotland: "Scotland", wales: "Wales" };
-const minorElectionLabels: Record<string, string> = { "english-parish": "parish council elections in England", "welsh-community": "community council elections in Wales" };
+const minorElectionLabels: Record<string, string> = {
+  "english-parish": "parish council elections in England",
+  "welsh-community": "community council elections in Wales",
+};
 const addressPartLabels: Record<string, string> = { line1: "the first line", town: "the town or city", postcode: "the postcode" };
-const unitPartLabels: Record<string, string> = { name: "its name", treasurer: "its treasurer", secondOfficer: "its second officer", address: "its full address" };
+const unitPartLabels: Record<string, string> = {
+  name: "its name",
+  treasurer: "its treasurer",
+  secondOfficer: "its second officer",
+  address: "its full address",
+};
 const languageLabels: Record<string, string> = { welsh: "Welsh", irish: "Irish" };
 
 /** "The name", "Description 3", "The translation of description 3". */
@@ -93,7 +101,10 @@ const messages: Record<ReadinessCode, Describe> = {
   // The application ----------------------------------------------------------------------------
   "application.register": (s, p) => ({
     title: "Register chosen",
-    reason: s === "pass" ? `The party applies to the register for ${registerLabels[str(p, "register")] ?? str(p, "register")}.` : "Choose whether the party registers in Great Britain, Northern Ireland or both.",
+    reason:
+      s === "pass"
+        ? `The party applies to the register for ${registerLabels[str(p, "register")] ?? str(p, "register")}.`
+        : "Choose whether the party registers in Great Britain, Northern Ireland or both.",
   }),
   "application.nations": (s, p) => ({
     title: "Nations named",
@@ -110,11 +121,17 @@ const messages: Record<ReadinessCode, Describe> = {
   }),
   "application.party-type": (s, p) => ({
     title: "Type of party chosen",
-    reason: s === "pass" ? `The party applies as a ${str(p, "partyType") === "minor" ? "minor" : "full"} party.` : "Choose whether the party registers as a full party or a minor party.",
+    reason:
+      s === "pass"
+        ? `The party applies as a ${str(p, "partyType") === "minor" ? "minor" : "full"} party.`
+        : "Choose whether the party registers as a full party or a minor party.",
   }),
   "application.minor-gb-only": (s) => ({
     title: "A minor party registers in Great Britain only",
-    reason: s === "pass" ? "The minor party applies to the Great Britain register." : "A minor party can only register in Great Britain. Change the register to Great Britain, or register as a full party.",
+    reason:
+      s === "pass"
+        ? "The minor party applies to the Great Britain register."
+        : "A minor party can only register in Great Britain. Change the register to Great Britain, or register as a full party.",
   }),
   "application.minor-elections": (s, p) => ({
     title: "A minor party says which elections it contests",
@@ -132,7 +149,10 @@ const messages: Record<ReadinessCode, Describe> = {
   }),
   "application.intends-to-contest": (s) => ({
     title: "Intends to contest elections",
-    reason: s === "pass" ? "The party declares that it intends to contest at least one election." : "The party must declare that it intends to field at least one candidate at an election. Confirm the declaration.",
+    reason:
+      s === "pass"
+        ? "The party declares that it intends to contest at least one election."
+        : "The party must declare that it intends to field at least one candidate at an election. Confirm the declaration.",
   }),
   "application.headquarters": (s, p) => ({
     title: "Headquarters address",
@@ -143,14 +163,15 @@ const messages: Record<ReadinessCode, Describe> = {
   }),
   "application.headquarters-physical": (s) => ({
     title: "Headquarters is a postal address",
-    reason: s === "pass" ? "The headquarters address looks like a postal address." : "The headquarters must be a postal address, not an email or web address. Enter the address where post reaches the party.",
+    reason:
+      s === "pass"
+        ? "The headquarters address looks like a postal address."
+        : "The headquarters must be a postal address, not an email or web address. Enter the address where post reaches the party.",
   }),
   "application.headquarters-postcode": (s, p) => ({
     title: "Headquarters postcode",
     reason:
-      s === "pass"
-        ? "The postcode looks like a UK postcode."
-        : `“${str(p, "postcode")}” does not look like a UK postcode. Check it. ${COMMISSION_DECIDES}`,
+      s === "pass" ? "The postcode looks like a UK postcode." : `“${str(p, "postcode")}” does not look like a UK postcode. Check it. ${COMMISSION_DECIDES}`,
   }),
   "application.headquarters-home": (s) => ({
     title: "Headquarters address is published",
@@ -162,7 +183,12 @@ const messages: Record<ReadinessCode, Describe> = {
   }),
   "application.contact-email": (s, p) => ({
     title: "Contact email address",
-    reason: s === "pass" ? "The contact email address looks right." : str(p, "state") === "missing" ? "Enter a contact email address for the party." : "The contact email address is not valid. Enter it like name@example.org.",
+    reason:
+      s === "pass"
+        ? "The contact email address looks right."
+        : str(p, "state") === "missing"
+          ? "Enter a contact email address for the party."
+          : "The contact email address is not valid. Enter it like name@example.org.",
   }),
   "application.contact-phone": (s, p) => ({
     title: "Contact phone number",
@@ -189,9 +215,7 @@ const messages: Record<ReadinessCode, Describe> = {
   "text.word-limit": (s, p) => ({
     title: `${subject(p)}: at most ${num(p, "limit")} words`,
     reason:
-      s === "pass"
-        ? `It has ${plural(num(p, "words"), "word", "words")}.`
-        : `It has ${num(p, "words")} words; the limit is ${num(p, "limit")}. Shorten it.`,
+      s === "pass" ? `It has ${plural(num(p, "words"), "word", "words")}.` : `It has ${num(p, "words")} words; the limit is ${num(p, "limit")}. Shorten it.`,
   }),
   "text.characters": (s, p) => ({
     title: `${subject(p)}: Roman letters only`,
@@ -220,7 +244,9 @@ const messages: Record<ReadinessCode, Describe> = {
   }),
   "text.prohibited-words": (s, p) => {
     const qualified = items(p, "qualified");
-    const qualifiedNote = qualified.length ? ` ${quoted(qualified)} ${qualified.length === 1 ? "is" : "are"} used in a qualified way, which the rules allow.` : "";
+    const qualifiedNote = qualified.length
+      ? ` ${quoted(qualified)} ${qualified.length === 1 ? "is" : "are"} used in a qualified way, which the rules allow.`
+      : "";
     if (s === "pass") {
       return { title: `${subject(p)}: restricted words`, reason: qualified.length ? qualifiedNote.trim() : "It uses none of the restricted words." };
     }
@@ -298,7 +324,10 @@ const messages: Record<ReadinessCode, Describe> = {
   }),
   "description.equals-name": (s, p) => ({
     title: `Description ${num(p, "index")}: different from the name`,
-    reason: s === "pass" ? "It is not the same as the party's name." : "A description cannot be exactly the party's name. Change it, or remove it: candidates can use the name anyway.",
+    reason:
+      s === "pass"
+        ? "It is not the same as the party's name."
+        : "A description cannot be exactly the party's name. Change it, or remove it: candidates can use the name anyway.",
   }),
   "description.contains-name": (s, p) => ({
     title: `Description ${num(p, "index")}: includes the party's name`,
@@ -353,7 +382,10 @@ const messages: Record<ReadinessCode, Describe> = {
   }),
   "emblem.picture": (s, p) => ({
     title: `Emblem ${num(p, "slot")}: has a picture`,
-    reason: s === "pass" ? "It has a pictorial element." : "An emblem must include a picture or symbol: plain text is refused. Add a pictorial element, or remove this emblem.",
+    reason:
+      s === "pass"
+        ? "It has a pictorial element."
+        : "An emblem must include a picture or symbol: plain text is refused. Add a pictorial element, or remove this emblem.",
   }),
   "emblem.picture-unanswered": (_s, p) => ({
     title: `Emblem ${num(p, "slot")}: has a picture`,
@@ -370,7 +402,10 @@ const messages: Record<ReadinessCode, Describe> = {
   // Officers -----------------------------------------------------------------------------------
   "officers.declared": (s) => ({
     title: "Officers elected",
-    reason: s === "pass" ? "The officer elections have been declared." : "The officers have not been declared yet. Hold the officer elections and declare the results.",
+    reason:
+      s === "pass"
+        ? "The officer elections have been declared."
+        : "The officers have not been declared yet. Hold the officer elections and declare the results.",
   }),
   "officers.changed-by-recount": (s, p) => {
     const role = roleLabels[str(p, "role") as RegisteredRole] ?? str(p, "role");
@@ -409,7 +444,10 @@ const messages: Record<ReadinessCode, Describe> = {
   }),
   "officers.additional-office": (s, p) => ({
     title: "Additional officer's office",
-    reason: s === "pass" ? `The additional officer holds the office of ${str(p, "office")}.` : "An additional officer must hold a named office in the party. Enter the office they hold.",
+    reason:
+      s === "pass"
+        ? `The additional officer holds the office of ${str(p, "office")}.`
+        : "An additional officer must hold a named office in the party. Enter the office they hold.",
   }),
   "officer.details": (s, p) => ({
     title: `${str(p, "name")}: own details`,
@@ -432,7 +470,10 @@ const messages: Record<ReadinessCode, Describe> = {
   // Constitution and finances ------------------------------------------------------------------
   "constitution.adopted": (s, p) => ({
     title: "Constitution adopted",
-    reason: s === "pass" ? `Version ${num(p, "version")} of the constitution has been adopted.` : "A full party needs an adopted constitution. Adopt one on the Constitution pages.",
+    reason:
+      s === "pass"
+        ? `Version ${num(p, "version")} of the constitution has been adopted.`
+        : "A full party needs an adopted constitution. Adopt one on the Constitution pages.",
   }),
   "constitution.item": (s, p) => {
     const item = registrationItems.find((i) => i.key === str(p, "item"));
@@ -480,7 +521,8 @@ const messages: Record<ReadinessCode, Describe> = {
     const which = p.name === undefined ? `Accounting unit ${num(p, "index")}` : `Accounting unit ${num(p, "index")} (${str(p, "name")})`;
     return {
       title: `${which}: complete`,
-      reason: s === "pass" ? "Its name, treasurer, second officer and address are given." : `Add ${and(items(p, "missing").map((m) => unitPartLabels[m] ?? m))}.`,
+      reason:
+        s === "pass" ? "Its name, treasurer, second officer and address are given." : `Add ${and(items(p, "missing").map((m) => unitPartLabels[m] ?? m))}.`,
     };
   },
   "finance.assets-declaration": (s, p) => ({
@@ -494,7 +536,10 @@ const messages: Record<ReadinessCode, Describe> = {
   }),
   "finance.assets-record": (s) => ({
     title: "Record of assets and liabilities",
-    reason: s === "pass" ? "The record of assets and liabilities is filled in." : "As the assets or liabilities exceed £500, a record of them is needed. Fill in the amounts.",
+    reason:
+      s === "pass"
+        ? "The record of assets and liabilities is filled in."
+        : "As the assets or liabilities exceed £500, a record of them is needed. Fill in the amounts.",
   }),
 };
 

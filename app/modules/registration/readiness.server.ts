@@ -34,7 +34,10 @@ async function scheme(db: DbOrTx): Promise<{ text: string | null; adopted: boole
  * Offices a recount gave to someone else, and whether each new holder has saved their details
  * and confirmed the role's declaration since.
  */
-async function officerChanges(db: DbOrTx, changes: Awaited<ReturnType<typeof officersChangedByRecount>>): Promise<NonNullable<ReadinessInput["officerChanges"]>> {
+async function officerChanges(
+  db: DbOrTx,
+  changes: Awaited<ReturnType<typeof officersChangedByRecount>>,
+): Promise<NonNullable<ReadinessInput["officerChanges"]>> {
   const ids = [...new Set(changes.flatMap((c) => c.toIds))];
   const rows = ids.length ? await db.select().from(officerDetails).where(inArray(officerDetails.userId, ids)) : [];
   return changes.flatMap((c) => {

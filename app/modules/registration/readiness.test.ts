@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { registrationItems } from "~/modules/constitution/registration-items";
 import { greyInspection, officer, readyEmblem, readyInput, readyOfficers, withInput } from "./readiness-fixtures";
-import { EMBLEM_MIN_PIXELS, LIST_SEPARATOR, checkReadiness, plausibleEmail, plausiblePhone, readinessCodes, translationAllowed, validYearEnd } from "./readiness";
+import {
+  EMBLEM_MIN_PIXELS,
+  LIST_SEPARATOR,
+  checkReadiness,
+  plausibleEmail,
+  plausiblePhone,
+  readinessCodes,
+  translationAllowed,
+  validYearEnd,
+} from "./readiness";
 import type { ReadinessCheck, ReadinessInput } from "./readiness-types";
 
 function find(checks: readonly ReadinessCheck[], id: string): ReadinessCheck {
@@ -11,7 +20,10 @@ function find(checks: readonly ReadinessCheck[], id: string): ReadinessCheck {
 }
 const statusOf = (input: ReadinessInput, id: string) => find(checkReadiness(input), id).status;
 const ids = (input: ReadinessInput) => checkReadiness(input).map((c) => c.id);
-const notPassing = (input: ReadinessInput) => checkReadiness(input).filter((c) => c.status !== "pass").map((c) => `${c.id}:${c.status}`);
+const notPassing = (input: ReadinessInput) =>
+  checkReadiness(input)
+    .filter((c) => c.status !== "pass")
+    .map((c) => `${c.id}:${c.status}`);
 const listParam = (check: ReadinessCheck, key: string) => String(check.params?.[key] ?? "").split(LIST_SEPARATOR);
 
 describe("a party ready to apply", () => {
@@ -25,7 +37,17 @@ describe("a party ready to apply", () => {
     expect(new Set(checks.map((c) => c.id)).size).toBe(checks.length);
     const groups = [...new Set(checks.map((c) => c.group))];
     expect(groups).toEqual(["application", "name", "descriptions", "emblems", "officers", "constitution", "finance"]);
-    for (const id of ["application.register", "name.word-limit", "name.translation.allowed", "description.1.equals-name", "description.1.translation.word-limit", "emblem.1.colour", "officers.combination", "constitution.dissolution", "finance.assets-declaration"]) {
+    for (const id of [
+      "application.register",
+      "name.word-limit",
+      "name.translation.allowed",
+      "description.1.equals-name",
+      "description.1.translation.word-limit",
+      "emblem.1.colour",
+      "officers.combination",
+      "constitution.dissolution",
+      "finance.assets-declaration",
+    ]) {
       expect(checks.map((c) => c.id)).toContain(id);
     }
   });
@@ -92,8 +114,12 @@ describe("the application", () => {
   });
 
   it("needs a physical address, not an email or web address", () => {
-    expect(statusOf(withInput({ headquarters: { line1: "hq@breakaway.example", town: "Leeds", postcode: "LS1 1AA" } }), "application.headquarters-physical")).toBe("fail");
-    expect(statusOf(withInput({ headquarters: { line1: "www.breakaway.example", town: "Leeds", postcode: "LS1 1AA" } }), "application.headquarters-physical")).toBe("fail");
+    expect(
+      statusOf(withInput({ headquarters: { line1: "hq@breakaway.example", town: "Leeds", postcode: "LS1 1AA" } }), "application.headquarters-physical"),
+    ).toBe("fail");
+    expect(
+      statusOf(withInput({ headquarters: { line1: "www.breakaway.example", town: "Leeds", postcode: "LS1 1AA" } }), "application.headquarters-physical"),
+    ).toBe("fail");
     expect(ids(withInput({ headquarters: undefined }))).not.toContain("application.headquarters-physical");
   });
 
@@ -217,8 +243,15 @@ describe("the name", () => {
   it("allows a Welsh form only for a GB party covering Wales, and an Irish one only for NI", () => {
     expect(statusOf(withInput({ nations: ["england"] }), "name.translation.allowed")).toBe("fail");
     expect(statusOf(withInput({ register: "NI", nations: undefined }), "name.translation.allowed")).toBe("fail");
-    expect(statusOf(withInput({ register: "NI", nations: undefined, nameTranslation: "Páirtí Scaoilte", nameTranslationLanguage: "irish" }), "name.translation.allowed")).toBe("pass");
-    expect(statusOf(withInput({ register: "GB", nameTranslation: "Páirtí Scaoilte", nameTranslationLanguage: "irish" }), "name.translation.allowed")).toBe("fail");
+    expect(
+      statusOf(
+        withInput({ register: "NI", nations: undefined, nameTranslation: "Páirtí Scaoilte", nameTranslationLanguage: "irish" }),
+        "name.translation.allowed",
+      ),
+    ).toBe("pass");
+    expect(statusOf(withInput({ register: "GB", nameTranslation: "Páirtí Scaoilte", nameTranslationLanguage: "irish" }), "name.translation.allowed")).toBe(
+      "fail",
+    );
     expect(statusOf(withInput({ register: "both", nations: ["wales"] }), "name.translation.allowed")).toBe("pass");
     expect(translationAllowed({ register: "both", nations: ["england"] }, "irish")).toBe(true);
     expect(translationAllowed({ register: "both", nations: ["england"] }, "welsh")).toBe(false);
@@ -257,7 +290,12 @@ describe("descriptions", () => {
 
   it("have at most 6 words each, in each language", () => {
     expect(statusOf(describeAs("Breakaway for a fairer and greener Britain"), "description.1.word-limit")).toBe("fail");
-    expect(statusOf(describeAs({ text: "Breakaway for Fair Votes", translation: "Ymwahanu dros Bleidleisiau Teg i Bawb Nawr" }), "description.1.translation.word-limit")).toBe("fail");
+    expect(
+      statusOf(
+        describeAs({ text: "Breakaway for Fair Votes", translation: "Ymwahanu dros Bleidleisiau Teg i Bawb Nawr" }),
+        "description.1.translation.word-limit",
+      ),
+    ).toBe("fail");
   });
 
   it("follow the name's script and online rules", () => {
@@ -296,8 +334,18 @@ describe("descriptions", () => {
   it("may be translated only where the name may be", () => {
     const translated = { text: "Breakaway Wales", translation: "Ymwahanu Cymru" };
     expect(statusOf(describeAs(translated), "description.1.translation.allowed")).toBe("pass");
-    expect(statusOf(withInput({ nations: ["england"], nameTranslation: undefined, nameTranslationLanguage: undefined, descriptions: [translated] }), "description.1.translation.allowed")).toBe("fail");
-    expect(statusOf(withInput({ register: "NI", nations: undefined, nameTranslation: undefined, nameTranslationLanguage: undefined, descriptions: [translated] }), "description.1.translation.allowed")).toBe("pass");
+    expect(
+      statusOf(
+        withInput({ nations: ["england"], nameTranslation: undefined, nameTranslationLanguage: undefined, descriptions: [translated] }),
+        "description.1.translation.allowed",
+      ),
+    ).toBe("fail");
+    expect(
+      statusOf(
+        withInput({ register: "NI", nations: undefined, nameTranslation: undefined, nameTranslationLanguage: undefined, descriptions: [translated] }),
+        "description.1.translation.allowed",
+      ),
+    ).toBe("pass");
   });
 });
 
@@ -328,15 +376,29 @@ describe("emblems", () => {
   });
 
   it("needs lettering at least 6% of its height", () => {
-    expect(find(checkReadiness(withEmblem(emblem({ smallestTextPx: 40 }))), "emblem.1.text-size")).toMatchObject({ status: "fail", params: { textPercent: 5, minimumPercent: 6 } });
+    expect(find(checkReadiness(withEmblem(emblem({ smallestTextPx: 40 }))), "emblem.1.text-size")).toMatchObject({
+      status: "fail",
+      params: { textPercent: 5, minimumPercent: 6 },
+    });
     expect(statusOf(withEmblem(emblem({ smallestTextPx: 48 })), "emblem.1.text-size")).toBe("pass");
-    expect(find(checkReadiness(withEmblem(emblem({ hasText: false, smallestTextPx: null }))), "emblem.1.text-size")).toMatchObject({ status: "pass", code: "emblem.text-size", params: { slot: 1 } });
+    expect(find(checkReadiness(withEmblem(emblem({ hasText: false, smallestTextPx: null }))), "emblem.1.text-size")).toMatchObject({
+      status: "pass",
+      code: "emblem.text-size",
+      params: { slot: 1 },
+    });
   });
 
   it("fails until it is said whether it has lettering, and how small", () => {
-    expect(find(checkReadiness(withEmblem(emblem({ hasText: null, smallestTextPx: null }))), "emblem.1.text-size")).toMatchObject({ status: "fail", code: "emblem.text-unanswered", params: { slot: 1 } });
+    expect(find(checkReadiness(withEmblem(emblem({ hasText: null, smallestTextPx: null }))), "emblem.1.text-size")).toMatchObject({
+      status: "fail",
+      code: "emblem.text-unanswered",
+      params: { slot: 1 },
+    });
     // "Yes, lettering" without its height is not an answer either.
-    expect(find(checkReadiness(withEmblem(emblem({ hasText: true, smallestTextPx: null }))), "emblem.1.text-size")).toMatchObject({ status: "fail", code: "emblem.text-unanswered" });
+    expect(find(checkReadiness(withEmblem(emblem({ hasText: true, smallestTextPx: null }))), "emblem.1.text-size")).toMatchObject({
+      status: "fail",
+      code: "emblem.text-unanswered",
+    });
   });
 
   it("needs a pictorial element", () => {
@@ -345,12 +407,19 @@ describe("emblems", () => {
   });
 
   it("fails until it is said whether it has a picture", () => {
-    expect(find(checkReadiness(withEmblem(emblem({ hasPicture: null }))), "emblem.1.picture")).toMatchObject({ status: "fail", code: "emblem.picture-unanswered", fix: { page: "emblems", slot: 1 } });
+    expect(find(checkReadiness(withEmblem(emblem({ hasPicture: null }))), "emblem.1.picture")).toMatchObject({
+      status: "fail",
+      code: "emblem.picture-unanswered",
+      fix: { page: "emblems", slot: 1 },
+    });
   });
 
   it("a fresh upload, with nothing answered, is not ready", () => {
     const checks = checkReadiness(withEmblem(emblem({ hasPicture: null, hasText: null, smallestTextPx: null })));
-    expect(checks.filter((c) => c.id.startsWith("emblem.1.") && c.status === "fail").map((c) => c.code)).toEqual(["emblem.text-unanswered", "emblem.picture-unanswered"]);
+    expect(checks.filter((c) => c.id.startsWith("emblem.1.") && c.status === "fail").map((c) => c.code)).toEqual([
+      "emblem.text-unanswered",
+      "emblem.picture-unanswered",
+    ]);
   });
 
   it("warns about tiny images", () => {
@@ -369,7 +438,11 @@ describe("officers", () => {
 
   it("must be declared first; nothing else is checked until then", () => {
     const input = withInput({}, { officersDeclared: false, officers: [] });
-    expect(checkReadiness(input).filter((c) => c.group === "officers").map((c) => `${c.id}:${c.status}`)).toEqual(["officers.declared:fail"]);
+    expect(
+      checkReadiness(input)
+        .filter((c) => c.group === "officers")
+        .map((c) => `${c.id}:${c.status}`),
+    ).toEqual(["officers.declared:fail"]);
   });
 
   it("maps the officer rules' problems into checks, naming the people", () => {
@@ -378,7 +451,16 @@ describe("officers", () => {
     expect(missing).toMatchObject({ status: "fail", code: "officers.rule", params: { problem: "treasurer_missing", roles: "treasurer" } });
     expect(checks.map((c) => c.id)).not.toContain("officers.combination");
 
-    const same = find(checkReadiness(withOfficers([officer("u-ann", "Ann Smith", "leader"), officer("u-ben", "Ben Jones", "nominating-officer"), officer("u-ben", "Ben Jones", "treasurer")])), "officers.nominating_officer_is_treasurer");
+    const same = find(
+      checkReadiness(
+        withOfficers([
+          officer("u-ann", "Ann Smith", "leader"),
+          officer("u-ben", "Ben Jones", "nominating-officer"),
+          officer("u-ben", "Ben Jones", "treasurer"),
+        ]),
+      ),
+      "officers.nominating_officer_is_treasurer",
+    );
     expect(same).toMatchObject({ status: "fail", params: { people: "Ben Jones" } });
   });
 
@@ -390,8 +472,15 @@ describe("officers", () => {
   });
 
   it("applies our standing orders' one-office rule", () => {
-    const input = withOfficers([officer("u-ann", "Ann Smith", "leader"), officer("u-ann", "Ann Smith", "nominating-officer"), officer("u-cat", "Cat Brown", "treasurer")]);
-    expect(find(checkReadiness(input), "officers.more_than_one_office")).toMatchObject({ status: "fail", params: { people: "Ann Smith", roles: `leader${LIST_SEPARATOR}nominating-officer` } });
+    const input = withOfficers([
+      officer("u-ann", "Ann Smith", "leader"),
+      officer("u-ann", "Ann Smith", "nominating-officer"),
+      officer("u-cat", "Cat Brown", "treasurer"),
+    ]);
+    expect(find(checkReadiness(input), "officers.more_than_one_office")).toMatchObject({
+      status: "fail",
+      params: { people: "Ann Smith", roles: `leader${LIST_SEPARATOR}nominating-officer` },
+    });
   });
 
   it("gives each repeated problem its own id", () => {
@@ -420,7 +509,10 @@ describe("officers", () => {
   it("needs the additional officer when one person holds every required office, with a named office", () => {
     const alone = [officer("u-ann", "Ann Smith", "leader"), officer("u-ann", "Ann Smith", "nominating-officer")];
     const minor = { partyType: "minor" as const, minorElections: ["english-parish" as const] };
-    expect(find(checkReadiness(withOfficers(alone, minor)), "officers.additional_officer_required")).toMatchObject({ status: "fail", fix: { page: "details", field: "additionalOfficer" } });
+    expect(find(checkReadiness(withOfficers(alone, minor)), "officers.additional_officer_required")).toMatchObject({
+      status: "fail",
+      fix: { page: "details", field: "additionalOfficer" },
+    });
     const withOffice = withOfficers(alone, { ...minor, additionalOfficer: { userId: "00000000-0000-4000-8000-000000000001", office: "Secretary" } });
     expect(ids(withOffice)).not.toContain("officers.additional_officer_required");
     expect(statusOf(withOffice, "officers.additional-office")).toBe("pass");
@@ -430,7 +522,10 @@ describe("officers", () => {
 
   it("refuses an additional officer who is not needed", () => {
     const input = withOfficers(readyOfficers, { additionalOfficer: { userId: "00000000-0000-4000-8000-000000000001", office: "Secretary" } });
-    expect(find(checkReadiness(input), "officers.additional_officer_not_allowed")).toMatchObject({ status: "fail", params: { people: "the additional officer" } });
+    expect(find(checkReadiness(input), "officers.additional_officer_not_allowed")).toMatchObject({
+      status: "fail",
+      params: { people: "the additional officer" },
+    });
   });
 
   it("needs each officer's own details once, and a declaration for each role they hold", () => {
@@ -461,7 +556,10 @@ describe("the constitution", () => {
   it("must cover every item the Commission looks for", () => {
     const covered = registrationItems.map((i) => i.key).filter((key) => key !== "dissolution" && key !== "membership");
     const checks = checkReadiness(withInput({}, { constitution: { version: 1, coveredItems: covered } }));
-    expect(checks.filter((c) => c.group === "constitution" && c.status === "fail").map((c) => c.id)).toEqual(["constitution.membership", "constitution.dissolution"]);
+    expect(checks.filter((c) => c.group === "constitution" && c.status === "fail").map((c) => c.id)).toEqual([
+      "constitution.membership",
+      "constitution.dissolution",
+    ]);
     expect(find(checks, "constitution.membership").params).toEqual({ item: "membership" });
     expect(checks.filter((c) => c.code === "constitution.item")).toHaveLength(registrationItems.length);
   });
@@ -489,15 +587,26 @@ describe("finances", () => {
   });
 
   it("need the accounting units question answered, and each unit complete", () => {
-    expect(find(checkReadiness(withInput({ hasAccountingUnits: undefined })), "finance.accounting-units")).toMatchObject({ status: "fail", params: { state: "unanswered" } });
+    expect(find(checkReadiness(withInput({ hasAccountingUnits: undefined })), "finance.accounting-units")).toMatchObject({
+      status: "fail",
+      params: { state: "unanswered" },
+    });
     expect(statusOf(withInput({ hasAccountingUnits: true, accountingUnits: [] }), "finance.accounting-units")).toBe("fail");
     const none = withInput({ hasAccountingUnits: false, accountingUnits: [{ name: "" }] });
     expect(statusOf(none, "finance.accounting-units")).toBe("pass");
     expect(ids(none)).not.toContain("finance.accounting-unit.1");
-    const incomplete = find(checkReadiness(withInput({ accountingUnits: [{ name: "Leeds", treasurer: "Dai Jones", address: { line1: "1 Road", town: "Leeds" } }] })), "finance.accounting-unit.1");
+    const incomplete = find(
+      checkReadiness(withInput({ accountingUnits: [{ name: "Leeds", treasurer: "Dai Jones", address: { line1: "1 Road", town: "Leeds" } }] })),
+      "finance.accounting-unit.1",
+    );
     expect(incomplete).toMatchObject({ status: "fail", params: { index: 1, name: "Leeds" } });
     expect(listParam(incomplete, "missing")).toEqual(["secondOfficer", "address"]);
-    expect(listParam(find(checkReadiness(withInput({ accountingUnits: [{ name: " " }] })), "finance.accounting-unit.1"), "missing")).toEqual(["name", "treasurer", "secondOfficer", "address"]);
+    expect(listParam(find(checkReadiness(withInput({ accountingUnits: [{ name: " " }] })), "finance.accounting-unit.1"), "missing")).toEqual([
+      "name",
+      "treasurer",
+      "secondOfficer",
+      "address",
+    ]);
   });
 
   it("need the assets and liabilities declaration, and a record when over £500", () => {
@@ -510,7 +619,10 @@ describe("finances", () => {
   });
 
   it("are not checked for a minor party", () => {
-    const input = withInput({ partyType: "minor", minorElections: ["english-parish"], assetsWithinThreshold: undefined, hasAccountingUnits: undefined }, { financialScheme: null, officers: readyOfficers.slice(0, 2) });
+    const input = withInput(
+      { partyType: "minor", minorElections: ["english-parish"], assetsWithinThreshold: undefined, hasAccountingUnits: undefined },
+      { financialScheme: null, officers: readyOfficers.slice(0, 2) },
+    );
     expect(checkReadiness(input).filter((c) => c.group === "finance")).toEqual([]);
     expect(notPassing(input)).toEqual([]);
   });

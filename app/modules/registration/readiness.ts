@@ -149,27 +149,71 @@ function applicationChecks(d: RegistrationDraft): ReadinessCheck[] {
   const out: ReadinessCheck[] = [];
   const g: Group = "application";
 
-  out.push(check("application.register", g, d.register ? "pass" : "fail", "application.register", details("register"), d.register ? { register: d.register } : undefined));
+  out.push(
+    check(
+      "application.register",
+      g,
+      d.register ? "pass" : "fail",
+      "application.register",
+      details("register"),
+      d.register ? { register: d.register } : undefined,
+    ),
+  );
   if (d.register === "GB" || d.register === "both") {
     const nations = d.nations ?? [];
     out.push(check("application.nations", g, nations.length > 0 ? "pass" : "fail", "application.nations", details("nations"), { nations: list(nations) }));
   }
   if (d.register === "both") out.push(check("application.both-registers", g, "warning", "application.both-registers", details("register")));
 
-  out.push(check("application.party-type", g, d.partyType ? "pass" : "fail", "application.party-type", details("partyType"), d.partyType ? { partyType: d.partyType } : undefined));
+  out.push(
+    check(
+      "application.party-type",
+      g,
+      d.partyType ? "pass" : "fail",
+      "application.party-type",
+      details("partyType"),
+      d.partyType ? { partyType: d.partyType } : undefined,
+    ),
+  );
   if (isMinor(d)) {
-    if (d.register) out.push(check("application.minor-gb-only", g, d.register === "GB" ? "pass" : "fail", "application.minor-gb-only", details("register"), { register: d.register }));
+    if (d.register)
+      out.push(
+        check("application.minor-gb-only", g, d.register === "GB" ? "pass" : "fail", "application.minor-gb-only", details("register"), {
+          register: d.register,
+        }),
+      );
     const elections = d.minorElections ?? [];
-    out.push(check("application.minor-elections", g, elections.length > 0 ? "pass" : "fail", "application.minor-elections", details("minorElections"), { elections: list(elections) }));
     out.push(
-      check("application.minor-general-election", g, d.notContestingGeneralElections ? "fail" : "pass", "application.minor-general-election", details("notContestingGeneralElections")),
+      check("application.minor-elections", g, elections.length > 0 ? "pass" : "fail", "application.minor-elections", details("minorElections"), {
+        elections: list(elections),
+      }),
+    );
+    out.push(
+      check(
+        "application.minor-general-election",
+        g,
+        d.notContestingGeneralElections ? "fail" : "pass",
+        "application.minor-general-election",
+        details("notContestingGeneralElections"),
+      ),
     );
   }
-  out.push(check("application.intends-to-contest", g, d.intendsToContest === true ? "pass" : "fail", "application.intends-to-contest", details("intendsToContest")));
+  out.push(
+    check("application.intends-to-contest", g, d.intendsToContest === true ? "pass" : "fail", "application.intends-to-contest", details("intendsToContest")),
+  );
 
   const hq = d.headquarters;
   const missing = missingAddressParts(hq);
-  out.push(check("application.headquarters", g, missing.length === 0 ? "pass" : "fail", "application.headquarters", details("headquarters"), missing.length ? { missing: list(missing) } : undefined));
+  out.push(
+    check(
+      "application.headquarters",
+      g,
+      missing.length === 0 ? "pass" : "fail",
+      "application.headquarters",
+      details("headquarters"),
+      missing.length ? { missing: list(missing) } : undefined,
+    ),
+  );
   const lines = [hq?.line1, hq?.line2, hq?.town, hq?.postcode].filter((l): l is string => !blank(l));
   if (lines.length > 0) {
     const online = lines.some((line) => LOOKS_ONLINE.test(line));
@@ -177,14 +221,28 @@ function applicationChecks(d: RegistrationDraft): ReadinessCheck[] {
   }
   if (!blank(hq?.postcode)) {
     const ok = UK_POSTCODE.test((hq?.postcode ?? "").trim());
-    out.push(check("application.headquarters-postcode", g, ok ? "pass" : "warning", "application.headquarters-postcode", details("headquarters"), { postcode: (hq?.postcode ?? "").trim() }));
+    out.push(
+      check("application.headquarters-postcode", g, ok ? "pass" : "warning", "application.headquarters-postcode", details("headquarters"), {
+        postcode: (hq?.postcode ?? "").trim(),
+      }),
+    );
   }
-  out.push(check("application.headquarters-home", g, d.headquartersIsHome ? "warning" : "pass", "application.headquarters-home", details("headquartersIsHome")));
+  out.push(
+    check("application.headquarters-home", g, d.headquartersIsHome ? "warning" : "pass", "application.headquarters-home", details("headquartersIsHome")),
+  );
 
   const email = d.contactEmail ?? "";
-  out.push(check("application.contact-email", g, plausibleEmail(email) ? "pass" : "fail", "application.contact-email", details("contactEmail"), { state: blank(email) ? "missing" : "invalid" }));
+  out.push(
+    check("application.contact-email", g, plausibleEmail(email) ? "pass" : "fail", "application.contact-email", details("contactEmail"), {
+      state: blank(email) ? "missing" : "invalid",
+    }),
+  );
   const phone = d.contactPhone ?? "";
-  out.push(check("application.contact-phone", g, plausiblePhone(phone) ? "pass" : "fail", "application.contact-phone", details("contactPhone"), { state: blank(phone) ? "missing" : "invalid" }));
+  out.push(
+    check("application.contact-phone", g, plausiblePhone(phone) ? "pass" : "fail", "application.contact-phone", details("contactPhone"), {
+      state: blank(phone) ? "missing" : "invalid",
+    }),
+  );
 
   out.push(check("application.third-party", g, d.notThirdParty === true ? "pass" : "fail", "application.third-party", details("notThirdParty")));
   return out;
@@ -230,7 +288,12 @@ function textChecks(text: string, ctx: TextContext): ReadinessCheck[] {
   add("online", online.length === 0 ? "pass" : "fail", "text.online", online.length ? { found: list(online) } : {});
 
   const { acronyms, wordsCountingLetters } = acronymsIn(text);
-  add("acronyms", acronyms.length === 0 ? "pass" : "warning", "text.acronyms", acronyms.length ? { acronyms: list(acronyms), wordsCountingLetters, limit: MAX_NAME_WORDS } : {});
+  add(
+    "acronyms",
+    acronyms.length === 0 ? "pass" : "warning",
+    "text.acronyms",
+    acronyms.length ? { acronyms: list(acronyms), wordsCountingLetters, limit: MAX_NAME_WORDS } : {},
+  );
 
   const prohibited = prohibitedWordsIn(text);
   const unqualified = prohibited.filter((p) => !p.qualified);
@@ -264,7 +327,13 @@ function translationChecks(d: RegistrationDraft, translation: string, language: 
     out.push(check(`${ctx.idPrefix}.allowed`, ctx.group, "fail", "text.translation-language", ctx.fix, base));
   } else {
     const allowed = translationAllowed(d, language);
-    out.push(check(`${ctx.idPrefix}.allowed`, ctx.group, allowed ? "pass" : "fail", "text.translation-allowed", ctx.fix, { ...base, language, register: d.register ?? "" }));
+    out.push(
+      check(`${ctx.idPrefix}.allowed`, ctx.group, allowed ? "pass" : "fail", "text.translation-allowed", ctx.fix, {
+        ...base,
+        language,
+        register: d.register ?? "",
+      }),
+    );
   }
   return [...out, ...textChecks(translation, { ...ctx, register: null })];
 }
@@ -285,7 +354,13 @@ function nameChecks(d: RegistrationDraft, register: readonly PreparedName[]): Re
   const translation = d.nameTranslation?.trim() ?? "";
   if (translation !== "") {
     out.push(
-      ...translationChecks(d, translation, d.nameTranslationLanguage, { group: "name", idPrefix: "name.translation", subject: "name-translation", fix: details("nameTranslation"), register: null }),
+      ...translationChecks(d, translation, d.nameTranslationLanguage, {
+        group: "name",
+        idPrefix: "name.translation",
+        subject: "name-translation",
+        fix: details("nameTranslation"),
+        register: null,
+      }),
     );
   }
   return out;
@@ -339,11 +414,20 @@ function descriptionChecks(d: RegistrationDraft, register: readonly PreparedName
     const key = sameTextKey(text);
     const first = seen.get(key);
     if (first === undefined) seen.set(key, index);
-    out.push(check(`${id}.duplicate`, g, first === undefined ? "pass" : "fail", "description.duplicate", fix, first === undefined ? { index } : { index, of: first }));
+    out.push(
+      check(`${id}.duplicate`, g, first === undefined ? "pass" : "fail", "description.duplicate", fix, first === undefined ? { index } : { index, of: first }),
+    );
 
     if (translation !== "") {
       out.push(
-        ...translationChecks(d, translation, descriptionLanguage(d), { group: g, idPrefix: `${id}.translation`, subject: "description-translation", index, fix, register: null }),
+        ...translationChecks(d, translation, descriptionLanguage(d), {
+          group: g,
+          idPrefix: `${id}.translation`,
+          subject: "description-translation",
+          index,
+          fix,
+          register: null,
+        }),
       );
     }
   });
@@ -359,13 +443,21 @@ const percent = (share: number) => Math.round(share * 1000) / 10;
 function emblemChecks(emblems: readonly ReadinessEmblem[]): ReadinessCheck[] {
   const g: Group = "emblems";
   const out: ReadinessCheck[] = [
-    check("emblems.count", g, emblems.length <= MAX_EMBLEMS ? "pass" : "fail", "emblems.count", { page: "emblems" }, { count: emblems.length, limit: MAX_EMBLEMS }),
+    check(
+      "emblems.count",
+      g,
+      emblems.length <= MAX_EMBLEMS ? "pass" : "fail",
+      "emblems.count",
+      { page: "emblems" },
+      { count: emblems.length, limit: MAX_EMBLEMS },
+    ),
   ];
   for (const emblem of emblems) {
     const { slot, inspection } = emblem;
     const id = `emblem.${slot}`;
     const fix: FixPlace = { page: "emblems", slot };
-    const add = (rule: string, status: CheckStatus, code: ReadinessCode, params: Params = {}) => out.push(check(`${id}.${rule}`, g, status, code, fix, { slot, ...params }));
+    const add = (rule: string, status: CheckStatus, code: ReadinessCode, params: Params = {}) =>
+      out.push(check(`${id}.${rule}`, g, status, code, fix, { slot, ...params }));
 
     const grey = inspection.maxSaturation <= EMBLEM_GREY_SATURATION;
     const colourStatus: CheckStatus = grey ? "pass" : inspection.colouredShare > EMBLEM_COLOURED_SHARE ? "fail" : "warning";
@@ -383,14 +475,21 @@ function emblemChecks(emblems: readonly ReadinessEmblem[]): ReadinessCheck[] {
       add("text-size", "pass", "emblem.text-size");
     } else {
       const share = emblem.smallestTextPx / inspection.height;
-      add("text-size", share >= EMBLEM_TEXT_SHARE ? "pass" : "fail", "emblem.text-size", { textPercent: percent(share), minimumPercent: percent(EMBLEM_TEXT_SHARE) });
+      add("text-size", share >= EMBLEM_TEXT_SHARE ? "pass" : "fail", "emblem.text-size", {
+        textPercent: percent(share),
+        minimumPercent: percent(EMBLEM_TEXT_SHARE),
+      });
     }
 
     if (emblem.hasPicture === null) add("picture", "fail", "emblem.picture-unanswered");
     else add("picture", emblem.hasPicture ? "pass" : "fail", "emblem.picture");
 
     const shorter = Math.min(inspection.width, inspection.height);
-    add("resolution", shorter >= EMBLEM_MIN_PIXELS ? "pass" : "warning", "emblem.resolution", { width: inspection.width, height: inspection.height, minimum: EMBLEM_MIN_PIXELS });
+    add("resolution", shorter >= EMBLEM_MIN_PIXELS ? "pass" : "warning", "emblem.resolution", {
+      width: inspection.width,
+      height: inspection.height,
+      minimum: EMBLEM_MIN_PIXELS,
+    });
   }
   return out;
 }
@@ -408,7 +507,11 @@ function officerChecks(input: ReadinessInput): ReadinessCheck[] {
   // A recount that changed an office's holder: what was prepared for the earlier one needs checking.
   for (const change of input.officerChanges ?? []) {
     out.push(
-      check(`officers.changed-by-recount.${change.role}`, g, change.reconfirmed ? "pass" : "fail", "officers.changed-by-recount", fix, { role: change.role, from: list(change.from), to: list(change.to) }),
+      check(`officers.changed-by-recount.${change.role}`, g, change.reconfirmed ? "pass" : "fail", "officers.changed-by-recount", fix, {
+        role: change.role,
+        from: list(change.from),
+        to: list(change.to),
+      }),
     );
   }
 
@@ -424,7 +527,11 @@ function officerChecks(input: ReadinessInput): ReadinessCheck[] {
   const coLeaders = new Set(leaders.map((o) => o.userId)).size > 1;
 
   // Our standing orders (11.3) bind us as the Commission's rules do, as on the Elections page.
-  let problems: OfficerProblem[] = checkOfficers(holdings, { partyKind: isMinor(d) ? "minor" : "major", onePerPerson: input.onePerPerson ?? true, additionalOfficer: additional });
+  let problems: OfficerProblem[] = checkOfficers(holdings, {
+    partyKind: isMinor(d) ? "minor" : "major",
+    onePerPerson: input.onePerPerson ?? true,
+    additionalOfficer: additional,
+  });
   // Co-leaders are allowed: one of them registers as leader "for some purpose", which must be
   // stated (the leader-purpose check below), so two leaders is not the "role held twice" fail.
   if (coLeaders) problems = problems.filter((p) => !(p.code === "role_held_twice" && p.roles?.[0] === "leader"));
@@ -458,7 +565,16 @@ function officerChecks(input: ReadinessInput): ReadinessCheck[] {
     );
   }
   if (additional) {
-    out.push(check("officers.additional-office", g, additional.office === "" ? "fail" : "pass", "officers.additional-office", details("additionalOfficer"), additional.office ? { office: additional.office } : undefined));
+    out.push(
+      check(
+        "officers.additional-office",
+        g,
+        additional.office === "" ? "fail" : "pass",
+        "officers.additional-office",
+        details("additionalOfficer"),
+        additional.office ? { office: additional.office } : undefined,
+      ),
+    );
   }
 
   for (const [userId, roles] of rolesOf) {
@@ -487,7 +603,9 @@ function constitutionChecks(input: ReadinessInput): ReadinessCheck[] {
   const covered = new Set(constitution.coveredItems);
   return [
     check("constitution.adopted", g, "pass", "constitution.adopted", fix, { version: constitution.version }),
-    ...registrationItems.map((item) => check(`constitution.${item.key}`, g, covered.has(item.key) ? "pass" : "fail", "constitution.item", fix, { item: item.key })),
+    ...registrationItems.map((item) =>
+      check(`constitution.${item.key}`, g, covered.has(item.key) ? "pass" : "fail", "constitution.item", fix, { item: item.key }),
+    ),
   ];
 }
 
@@ -510,8 +628,21 @@ function financeChecks(input: ReadinessInput): ReadinessCheck[] {
   const out: ReadinessCheck[] = [];
 
   out.push(check("finance.scheme", g, blank(input.financialScheme) ? "fail" : "pass", "finance.scheme", { page: "financial-scheme" }));
-  out.push(check("finance.scheme-adopted", g, !blank(input.financialScheme) && input.financialSchemeAdopted ? "pass" : "fail", "finance.scheme-adopted", { page: "financial-scheme" }));
-  out.push(check("finance.year-end", g, validYearEnd(d.financialYearEnd) ? "pass" : "fail", "finance.year-end", details("financialYearEnd"), d.financialYearEnd ? { value: d.financialYearEnd } : undefined));
+  out.push(
+    check("finance.scheme-adopted", g, !blank(input.financialScheme) && input.financialSchemeAdopted ? "pass" : "fail", "finance.scheme-adopted", {
+      page: "financial-scheme",
+    }),
+  );
+  out.push(
+    check(
+      "finance.year-end",
+      g,
+      validYearEnd(d.financialYearEnd) ? "pass" : "fail",
+      "finance.year-end",
+      details("financialYearEnd"),
+      d.financialYearEnd ? { value: d.financialYearEnd } : undefined,
+    ),
+  );
 
   const units = d.accountingUnits ?? [];
   const answered = d.hasAccountingUnits === false || (d.hasAccountingUnits === true && units.length > 0);
@@ -541,7 +672,14 @@ function financeChecks(input: ReadinessInput): ReadinessCheck[] {
 
   const declared = d.assetsWithinThreshold;
   out.push(
-    check("finance.assets-declaration", g, declared === undefined ? "fail" : "pass", "finance.assets-declaration", details("assetsWithinThreshold"), declared === undefined ? undefined : { withinThreshold: declared ? "yes" : "no" }),
+    check(
+      "finance.assets-declaration",
+      g,
+      declared === undefined ? "fail" : "pass",
+      "finance.assets-declaration",
+      details("assetsWithinThreshold"),
+      declared === undefined ? undefined : { withinThreshold: declared ? "yes" : "no" },
+    ),
   );
   if (declared === false) {
     const record = d.assetsRecord ?? {};

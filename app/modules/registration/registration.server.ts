@@ -91,10 +91,7 @@ export async function saveDraftSection(db: Db, actor: Actor, section: DraftSecti
     const saved = parsed.data as Record<string, unknown>;
     const changed = draftSections[section].filter((key) => JSON.stringify(stored[key]) !== JSON.stringify(saved[key]));
     if (changed.length === 0) return { ok: true, changed: [] } as const;
-    await tx
-      .update(registrationDetails)
-      .set({ details: parsed.data, updatedAt: new Date(), updatedBy: actor.id })
-      .where(eq(registrationDetails.id, 1));
+    await tx.update(registrationDetails).set({ details: parsed.data, updatedAt: new Date(), updatedBy: actor.id }).where(eq(registrationDetails.id, 1));
     await appendAudit(tx, { actor, action: "registration.details_saved", ...SUBJECT, details: { section, fields: changed } });
     return { ok: true, changed } as const;
   });
@@ -110,7 +107,15 @@ export async function electedPeople(db: DbOrTx): Promise<{ userId: string; name:
   const rows = await db
     .select({ title: positions.title, elected: positions.elected })
     .from(positions)
-    .where(and(inArray(positions.electionId, chain.map((e) => e.id)), isNotNull(positions.declaredAt)))
+    .where(
+      and(
+        inArray(
+          positions.electionId,
+          chain.map((e) => e.id),
+        ),
+        isNotNull(positions.declaredAt),
+      ),
+    )
     .orderBy(asc(positions.sortOrder));
   return rows.flatMap((p) => (p.elected ?? []).flatMap((e) => (e.userId ? [{ userId: e.userId, name: e.name, position: p.title }] : [])));
 }
@@ -151,7 +156,10 @@ export async function listEmblems(db: DbOrTx): Promise<EmblemSummary[]> {
 
 export async function emblemImage(db: DbOrTx, slot: number): Promise<{ data: Uint8Array; mimeType: string } | null> {
   if (!isSlot(slot)) return null;
-  const [row] = await db.select({ data: registrationEmblems.data, mimeType: registrationEmblems.mimeType }).from(registrationEmblems).where(eq(registrationEmblems.slot, slot));
+  const [row] = await db
+    .select({ data: registrationEmblems.data, mimeType: registrationEmblems.mimeType })
+    .from(registrationEmblems)
+    .where(eq(registrationEmblems.slot, slot));
   return row ?? null;
 }
 
@@ -159,7 +167,16 @@ export function isSlot(slot: number): boolean {
   return Number.isInteger(slot) && slot >= 1 && slot <= MAX_EMBLEMS;
 }
 
-const mimeTypes: Record<string, string> = { png: "image/png", jpeg: "image/jpeg", jpg: "image/jpeg", webp: "image/webp", gif: "image/gif", tiff: "image/tiff", svg: "image/svg+xml", avif: "image/avif" };
+const mimeTypes: Record<string, string> = {
+  png: "image/png",
+  jpeg: "image/jpeg",
+  jpg: "image/jpeg",
+  webp: "image/webp",
+  gif: "image/gif",
+  tiff: "image/tiff",
+  svg: "image/svg+xml",
+  avif: "image/avif",
+};
 
 export type EmblemProblem = "slot_invalid" | "file_missing" | "file_too_big" | "not_image" | "not_found" | "text_size_invalid";
 
@@ -211,11 +228,7 @@ export async function setEmblemAnswers(
   // No lettering, no height: a height left over from an earlier answer would be misleading.
   const answers = { hasPicture: input.hasPicture, hasText: input.hasText, smallestTextPx: input.hasText ? px : null };
   return db.transaction(async (tx) => {
-    const updated = await tx
-      .update(registrationEmblems)
-      .set(answers)
-      .where(eq(registrationEmblems.slot, slot))
-      .returning({ slot: registrationEmblems.slot });
+    const updated = await tx.update(registrationEmblems).set(answers).where(eq(registrationEmblems.slot, slot)).returning({ slot: registrationEmblems.slot });
     if (updated.length === 0) return { ok: false, code: "not_found" } as const;
     await appendAudit(tx, { actor, action: "registration.emblem_described", ...SUBJECT, details: { slot, ...answers } });
     return { ok: true } as const;
@@ -254,14 +267,23 @@ export async function registeredNames(db: DbOrTx): Promise<string[]> {
 const NAMES_BATCH = 1000;
 
 /** Replaces the whole list at once, so the checks never see half of an old and half of a new one. */
-export async function replaceRegisteredNames(db: Db, actor: Actor, input: { names: readonly RegisteredNameRow[]; rowsRead: number; skipped: number }): Promise<void> {
+export async function replaceRegisteredNames(
+  db: Db,
+  actor: Actor,
+  input: { names: readonly RegisteredNameRow[]; rowsRead: number; skipped: number },
+): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.delete(registeredPartyNames);
     const loadedAt = new Date();
     for (let i = 0; i < input.names.length; i += NAMES_BATCH) {
       await tx.insert(registeredPartyNames).values(input.names.slice(i, i + NAMES_BATCH).map((n) => ({ ...n, loadedAt })));
     }
-    await appendAudit(tx, { actor, action: "registration.names_loaded", ...SUBJECT, details: { names: input.names.length, rowsRead: input.rowsRead, skipped: input.skipped } });
+    await appendAudit(tx, {
+      actor,
+      action: "registration.names_loaded",
+      ...SUBJECT,
+      details: { names: input.names.length, rowsRead: input.rowsRead, skipped: input.skipped },
+    });
   });
 }
 
@@ -302,7 +324,16 @@ export async function officersDeclared(db: DbOrTx): Promise<boolean> {
   const [row] = await db
     .select({ n: count() })
     .from(positions)
-    .where(and(inArray(positions.electionId, chain.map((e) => e.id)), isNotNull(positions.registeredRole), isNotNull(positions.declaredAt)));
+    .where(
+      and(
+        inArray(
+          positions.electionId,
+          chain.map((e) => e.id),
+        ),
+        isNotNull(positions.registeredRole),
+        isNotNull(positions.declaredAt),
+      ),
+    );
   return (row?.n ?? 0) > 0;
 }
 
@@ -343,7 +374,10 @@ export type OfficerFieldProblem = "missing" | "not_an_email" | TextProblem;
  * confirmation keeps its first time while it stays ticked; unticking withdraws it.
  */
 /** An officer's details as their form shows them: what its edit version is a fingerprint of. */
-export function officerShown(details: { fullName: string; homeAddress: string; email: string; confirmations: OfficerConfirmations } | null | undefined, held: readonly RegisteredRole[]): Shown {
+export function officerShown(
+  details: { fullName: string; homeAddress: string; email: string; confirmations: OfficerConfirmations } | null | undefined,
+  held: readonly RegisteredRole[],
+): Shown {
   return {
     fullName: details?.fullName ?? "",
     homeAddress: details?.homeAddress ?? "",
@@ -370,7 +404,9 @@ export async function saveOfficerDetails(
         code: "invalid",
         issues: parsed.error.issues.map((i) => ({
           path: String(i.path[0] ?? ""),
-          code: textIssueOf(i)?.textProblem ?? (i.code === "too_big" ? ("too_long" as const) : i.code === "too_small" ? ("missing" as const) : ("not_an_email" as const)),
+          code:
+            textIssueOf(i)?.textProblem ??
+            (i.code === "too_big" ? ("too_long" as const) : i.code === "too_small" ? ("missing" as const) : ("not_an_email" as const)),
         })),
       } as const;
     }

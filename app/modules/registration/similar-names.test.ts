@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { SIMILARITY_THRESHOLD, normaliseName, prepareNames, similarNames, similarity } from "./similar-names";
 
-const register = prepareNames(["Labour Party", "Liberal Democrats", "Green Party", "The Breakaway Party", "Workers Party of Britain", "Scottish National Party (SNP)", "Reform UK"]);
+const register = prepareNames([
+  "Labour Party",
+  "Liberal Democrats",
+  "Green Party",
+  "The Breakaway Party",
+  "Workers Party of Britain",
+  "Scottish National Party (SNP)",
+  "Reform UK",
+]);
 const names = (text: string) => similarNames(text, register).map((s) => s.name);
 
 describe("normaliseName", () => {

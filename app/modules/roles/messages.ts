@@ -92,15 +92,20 @@ export function roleChangeMail(input: {
   link: string;
 }) {
   const role = roleNames[input.role];
-  const what = input.change === "appointed" ? `appointed ${input.toThePerson ? "you" : input.personName} ${role}` : `removed ${input.toThePerson ? "you" : input.personName} as ${role}`;
+  const what =
+    input.change === "appointed"
+      ? `appointed ${input.toThePerson ? "you" : input.personName} ${role}`
+      : `removed ${input.toThePerson ? "you" : input.personName} as ${role}`;
   const subject = input.toThePerson
     ? input.change === "appointed"
       ? `You are now ${capacityPhrases[input.role]} of ${input.movementName}`
       : `You are no longer ${capacityPhrases[input.role]} of ${input.movementName}`
     : `${input.personName} ${input.change === "appointed" ? "appointed" : "removed as"} ${role}`;
   const lines = [`Dear ${input.recipientName},`, "", `${input.byName} has ${what} in ${input.movementName}.`, ""];
-  if (input.toThePerson && input.change === "appointed") lines.push(roleDescriptions[input.role], "", "The change takes effect the next time you open a page: you do not need to sign in again.", "");
-  if (input.toThePerson && input.change === "removed") lines.push("You keep your account and your membership; the pages for that role are no longer open to you.", "");
+  if (input.toThePerson && input.change === "appointed")
+    lines.push(roleDescriptions[input.role], "", "The change takes effect the next time you open a page: you do not need to sign in again.", "");
+  if (input.toThePerson && input.change === "removed")
+    lines.push("You keep your account and your membership; the pages for that role are no longer open to you.", "");
   lines.push(`Who holds which role: ${input.link}`, "", "Every change of role is recorded in the movement's audit log.");
   return { subject, text: lines.join("\n") };
 }
@@ -128,7 +133,11 @@ export function waitingNotice(waiting: Waiting, viewer: { canAppoint: boolean })
   const { title, action } = stepPhrases[waiting.step];
   const appoint = viewer.canAppoint ? "appoint one on the Roles page." : "an organiser appoints one on the Roles page.";
   if (waiting.step === "appoint_before_needed") {
-    return { title, text: `Only the returning officer can ${action}. ${viewer.canAppoint ? "Appoint one on the Roles page before then." : "An organiser appoints one on the Roles page."}`, roles: true };
+    return {
+      title,
+      text: `Only the returning officer can ${action}. ${viewer.canAppoint ? "Appoint one on the Roles page before then." : "An organiser appoints one on the Roles page."}`,
+      roles: true,
+    };
   }
   if (waiting.step === "close_early") {
     const rule = "Only the returning officer can close a poll before its closing time. It closes and is counted by itself when the time comes.";

@@ -94,7 +94,11 @@ async function electionParts(tx: DbOrTx, userId: string, electionId: string): Pr
     .innerJoin(candidacies, eq(candidacies.id, seconders.candidacyId))
     .where(and(inElection(candidacies.positionId), eq(seconders.userId, userId)))
     .limit(1);
-  return [...(stood.length ? ["candidate" as const] : []), ...(nominated.length ? ["nominator" as const] : []), ...(seconded.length ? ["seconder" as const] : [])];
+  return [
+    ...(stood.length ? ["candidate" as const] : []),
+    ...(nominated.length ? ["nominator" as const] : []),
+    ...(seconded.length ? ["seconder" as const] : []),
+  ];
 }
 
 /**
@@ -106,9 +110,7 @@ export async function takingPartConflict(tx: DbOrTx, userId: string, part: "cand
   return conflictsFor(part, await heldOffices(tx, userId))[0] ?? null;
 }
 
-export type RoleChangeResult =
-  | { ok: true; name: string; replaced: string | null }
-  | { ok: false; problem: RoleProblem | "conflict"; message: string };
+export type RoleChangeResult = { ok: true; name: string; replaced: string | null } | { ok: false; problem: RoleProblem | "conflict"; message: string };
 
 const refuse = (problem: RoleProblem): RoleChangeResult => ({ ok: false, problem, message: roleProblemMessages[problem] });
 
@@ -125,14 +127,28 @@ export async function lockRoles(tx: DbOrTx): Promise<void> {
 
 async function notify(
   tx: DbOrTx,
-  input: { person: { id: string; name: string; email: string }; change: "appointed" | "removed"; role: AppointableRole; actor: RoleActor; appUrl: string; alsoTo?: { name: string; email: string } | null },
+  input: {
+    person: { id: string; name: string; email: string };
+    change: "appointed" | "removed";
+    role: AppointableRole;
+    actor: RoleActor;
+    appUrl: string;
+    alsoTo?: { name: string; email: string } | null;
+  },
 ) {
   const [m] = await tx.select({ name: movement.name }).from(movement).limit(1);
   const organisers = await tx
     .select({ id: users.id, name: users.displayName, email: users.email })
     .from(users)
     .where(and(eq(users.role, "organiser"), isNull(users.erasedAt)));
-  const common = { movementName: m?.name ?? "Breakaway", personName: input.person.name, change: input.change, role: input.role, byName: input.actor.name, link: `${input.appUrl.replace(/\/$/, "")}/roles` };
+  const common = {
+    movementName: m?.name ?? "Breakaway",
+    personName: input.person.name,
+    change: input.change,
+    role: input.role,
+    byName: input.actor.name,
+    link: `${input.appUrl.replace(/\/$/, "")}/roles`,
+  };
   const toPerson = roleChangeMail({ ...common, recipientName: input.person.name, toThePerson: true });
   await queueMail(tx, { to: input.person.email, subject: toPerson.subject, text: toPerson.text, kind: "role-change" });
   if (input.alsoTo) {
@@ -150,7 +166,12 @@ async function notify(
  * An organiser appoints someone with an account to a role. Appointing a returning officer
  * replaces the one there was (they become a member), so once there is one there always is.
  */
-export async function appointRole(db: Db, actor: RoleActor, input: { email: string; role: AppointableRole }, options: { appUrl: string }): Promise<RoleChangeResult> {
+export async function appointRole(
+  db: Db,
+  actor: RoleActor,
+  input: { email: string; role: AppointableRole },
+  options: { appUrl: string },
+): Promise<RoleChangeResult> {
   const typed = input.email.trim();
   if (!typed) return refuse("email_missing");
   if (!isEmailAddress(typed)) return refuse("email_invalid");
@@ -203,22 +224,42 @@ export async function appointRole(db: Db, actor: RoleActor, input: { email: stri
 export async function leavingRoleProblem(tx: DbOrTx, person: { role: string }): Promise<RemovalProblem | null> {
   if (!(appointableRoles as readonly string[]).includes(person.role)) return null;
   await lockRoles(tx);
-  const [organisers] = await tx.select({ n: sql<number>`count(*)::int` }).from(users).where(eq(users.role, "organiser"));
+  const [organisers] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(eq(users.role, "organiser"));
   return removalProblem(person.role as AppointableRole, { organisers: organisers?.n ?? 0, electionRunning: (await runningElection(tx)) !== null });
 }
 
 /** An organiser removes someone from a role (they become a member), within the rules of removalProblem. */
-export async function removeRole(db: Db, actor: RoleActor, input: { userId: string; role: AppointableRole }, options: { appUrl: string }): Promise<RoleChangeResult> {
+export async function removeRole(
+  db: Db,
+  actor: RoleActor,
+  input: { userId: string; role: AppointableRole },
+  options: { appUrl: string },
+): Promise<RoleChangeResult> {
   if (!isUuid(input.userId) || !(appointableRoles as readonly string[]).includes(input.role)) return refuse("not_holder");
   return db.transaction(async (tx) => {
     await lockRoles(tx);
-    const [person] = await tx.select({ id: users.id, name: users.displayName, email: users.email, role: users.role }).from(users).where(eq(users.id, input.userId.toLowerCase()));
+    const [person] = await tx
+      .select({ id: users.id, name: users.displayName, email: users.email, role: users.role })
+      .from(users)
+      .where(eq(users.id, input.userId.toLowerCase()));
     if (!person || person.role !== input.role) return refuse("not_holder");
-    const [organisers] = await tx.select({ n: sql<number>`count(*)::int` }).from(users).where(eq(users.role, "organiser"));
+    const [organisers] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(users)
+      .where(eq(users.role, "organiser"));
     const problem = removalProblem(input.role, { organisers: organisers?.n ?? 0, electionRunning: (await runningElection(tx)) !== null });
     if (problem) return refuse(problem);
     await tx.update(users).set({ role: "member" }).where(eq(users.id, person.id));
-    await appendAudit(tx, { actor: { id: actor.id, label: actor.email }, action: "role.removed", subjectType: "user", subjectId: person.id, details: { role: input.role } });
+    await appendAudit(tx, {
+      actor: { id: actor.id, label: actor.email },
+      action: "role.removed",
+      subjectType: "user",
+      subjectId: person.id,
+      details: { role: input.role },
+    });
     await notify(tx, { person, change: "removed", role: input.role, actor, appUrl: options.appUrl });
     return { ok: true, name: person.name, replaced: null } as const;
   });

@@ -33,7 +33,10 @@ describe("what the election is waiting for", () => {
 
   it("once the ballots are due: the count; once counted: the declarations", () => {
     expect(electionWaiting({ ...nominations, phase: "ballot", nominationsDue: true }, rita)).toBeNull();
-    expect(electionWaiting({ ...nominations, phase: "ballot", nominationsDue: true, ballotsDue: true }, rita)).toEqual({ step: "count", by: { kind: "returning_officer", name: "Rita Returning" } });
+    expect(electionWaiting({ ...nominations, phase: "ballot", nominationsDue: true, ballotsDue: true }, rita)).toEqual({
+      step: "count",
+      by: { kind: "returning_officer", name: "Rita Returning" },
+    });
     expect(electionWaiting({ ...nominations, phase: "counted", nominationsDue: true, undeclared: 2 }, me)).toEqual({ step: "declare", by: { kind: "you" } });
     expect(electionWaiting({ ...nominations, phase: "counted", nominationsDue: true, undeclared: 0 }, none)).toBeNull();
   });

@@ -4,7 +4,21 @@ import type { Db, DbOrTx } from "~/utils/db.server";
 import { leavingRoleProblem, lockRoles } from "~/modules/roles/roles.server";
 import type { RemovalProblem } from "~/modules/roles/role-rules";
 import { erasedEmailHash } from "./erased-emails";
-import { auditLog, emailChanges, erasedEmails, foundingMembers, outbox, pendingPledges, pledges, polls, pollVoters, registrationPacks, sessions, signInTokens, users } from "../../../db/schema";
+import {
+  auditLog,
+  emailChanges,
+  erasedEmails,
+  foundingMembers,
+  outbox,
+  pendingPledges,
+  pledges,
+  polls,
+  pollVoters,
+  registrationPacks,
+  sessions,
+  signInTokens,
+  users,
+} from "../../../db/schema";
 
 /**
  * Everything held about a person, for them to download (UK GDPR right of access). Ballots are
@@ -14,12 +28,18 @@ export async function exportPersonalData(db: DbOrTx, userId: string) {
   const [user] = await db.select().from(users).where(eq(users.id, userId));
   if (!user) return null;
   const [pledgeRows, founding, voted, activeSessions, mail, actions] = await Promise.all([
-    db.select().from(pledges).where(or(eq(pledges.userId, userId), eq(pledges.email, user.email))),
+    db
+      .select()
+      .from(pledges)
+      .where(or(eq(pledges.userId, userId), eq(pledges.email, user.email))),
     db.select().from(foundingMembers).where(eq(foundingMembers.userId, userId)),
     db.select({ pollId: polls.id, title: polls.title }).from(pollVoters).innerJoin(polls, eq(polls.id, pollVoters.pollId)).where(eq(pollVoters.userId, userId)),
     db.select({ expiresAt: sessions.expiresAt, createdAt: sessions.createdAt }).from(sessions).where(eq(sessions.userId, userId)),
     db.select({ subject: outbox.subject, createdAt: outbox.createdAt, sentAt: outbox.sentAt }).from(outbox).where(eq(outbox.toAddress, user.email)),
-    db.select({ at: auditLog.at, action: auditLog.action, subjectType: auditLog.subjectType, subjectId: auditLog.subjectId }).from(auditLog).where(eq(auditLog.actorId, userId)),
+    db
+      .select({ at: auditLog.at, action: auditLog.action, subjectType: auditLog.subjectType, subjectId: auditLog.subjectId })
+      .from(auditLog)
+      .where(eq(auditLog.actorId, userId)),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -100,14 +120,23 @@ export async function eraseAccount(db: Db, userId: string): Promise<{ ok: true }
         .where(eq(pledges.id, p.id));
     }
     // A pledge waiting for confirmation with their address holds details typed for it: gone too.
-    if (linked.length > 0) await tx.delete(pendingPledges).where(inArray(pendingPledges.pledgeId, linked.map((p) => p.id)));
+    if (linked.length > 0)
+      await tx.delete(pendingPledges).where(
+        inArray(
+          pendingPledges.pledgeId,
+          linked.map((p) => p.id),
+        ),
+      );
     await tx.delete(outbox).where(eq(outbox.toAddress, user.email));
     await tx.delete(sessions).where(eq(sessions.userId, userId));
     await tx.delete(signInTokens).where(eq(signInTokens.userId, userId));
     await tx.delete(emailChanges).where(eq(emailChanges.userId, userId));
     await tx.delete(registrationPacks);
     // An erased member has left the founding roll: counted as left, on no later roll (decision 031).
-    await tx.update(foundingMembers).set({ leftAt: now }).where(and(eq(foundingMembers.userId, userId), isNull(foundingMembers.leftAt)));
+    await tx
+      .update(foundingMembers)
+      .set({ leftAt: now })
+      .where(and(eq(foundingMembers.userId, userId), isNull(foundingMembers.leftAt)));
     await tx
       .update(users)
       .set({ email: `erased-${userId}@erased.invalid`, displayName: "Removed member", role: "member", erasedAt: now })

@@ -9,18 +9,13 @@ export function isPlausibleEmail(email: string): boolean {
   return isEmailAddress(email.trim());
 }
 
-export type GrantRoleResult =
-  | { ok: true; userId: string; created: boolean; previousRole: Role | null }
-  | { ok: false; code: "invalid_email" };
+export type GrantRoleResult = { ok: true; userId: string; created: boolean; previousRole: Role | null } | { ok: false; code: "invalid_email" };
 
 /**
  * Creates the person if needed and gives them a role, recording who did it. Used by
  * `npm run create-organiser` and the demo seed.
  */
-export async function grantRole(
-  db: Db,
-  input: { email: string; displayName?: string; role: Role; actor: Actor },
-): Promise<GrantRoleResult> {
+export async function grantRole(db: Db, input: { email: string; displayName?: string; role: Role; actor: Actor }): Promise<GrantRoleResult> {
   if (!isPlausibleEmail(input.email)) return { ok: false, code: "invalid_email" };
   const email = normaliseEmail(input.email);
   return db.transaction(async (tx) => {
@@ -51,6 +46,10 @@ export async function grantRole(
 }
 
 export async function findUserByEmail(db: DbOrTx, email: string) {
-  const [user] = await db.select().from(users).where(eq(users.email, normaliseEmail(email))).limit(1);
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, normaliseEmail(email)))
+    .limit(1);
   return user ?? null;
 }

@@ -134,7 +134,8 @@ export function pairByPlace(rows: readonly SeenRow[], knowledge: Knowledge): Rec
     const plaintexts = plaintextsIn(row.values, knowledge);
     const place = `(${row.place!.join(",")})`;
     if (plaintexts.length === 1 && voters.length === 0) ballots.push({ table: row.table, plaintext: plaintexts[0]!, place, xid: row.xid });
-    else if (voters.length === 1 && plaintexts.length === 0) marks.set(row.table, [...(marks.get(row.table) ?? []), { voter: voters[0]!, place, xid: row.xid }]);
+    else if (voters.length === 1 && plaintexts.length === 0)
+      marks.set(row.table, [...(marks.get(row.table) ?? []), { voter: voters[0]!, place, xid: row.xid }]);
   }
   const writtenOverTime = (list: readonly { xid: string }[]) => new Set(list.map((r) => r.xid)).size > 1;
   const pairs: RecoveredPair[] = [];

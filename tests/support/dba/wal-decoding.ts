@@ -81,7 +81,19 @@ export function decodeRecord(bytes: Buffer): WalRecord {
   const remaining = totalLength - RECORD_HEADER;
   let dataTotal = 0;
   let mainLength = 0;
-  const headers: { id: number; rel: RelFileNode; fork: number; block: number; hasImage: boolean; hasData: boolean; dataLength: number; imageLength: number; holeOffset: number; holeLength: number; compressed: boolean }[] = [];
+  const headers: {
+    id: number;
+    rel: RelFileNode;
+    fork: number;
+    block: number;
+    hasImage: boolean;
+    hasData: boolean;
+    dataLength: number;
+    imageLength: number;
+    holeOffset: number;
+    holeLength: number;
+    compressed: boolean;
+  }[] = [];
   let lastRel: RelFileNode | null = null;
   while (remaining - (pos - RECORD_HEADER) > dataTotal) {
     const id = bytes.readUInt8(pos);
@@ -195,7 +207,9 @@ export function insertedTuples(record: WalRecord): { block: BlockReference; tupl
   if (!block?.data) {
     if (!block?.image) return [];
     const offsets = insertOffsets(record);
-    return pageTuples(block.image).filter((t) => offsets.includes(t.offset)).map((tuple) => ({ block, tuple }));
+    return pageTuples(block.image)
+      .filter((t) => offsets.includes(t.offset))
+      .map((tuple) => ({ block, tuple }));
   }
   if (record.rmid === RM_HEAP && op === HEAP_INSERT) {
     const offset = record.mainData.readUInt16LE(0);
@@ -253,7 +267,15 @@ export function pageTuples(page: Buffer): RawTuple[] {
     const len = item >>> 17;
     if (flags !== 1 || len < TUPLE_HEADER_FIXED || off + len > page.length) continue; // LP_NORMAL only
     const bytes = page.subarray(off, off + len);
-    out.push({ xmin: bytes.readUInt32LE(0), infomask2: bytes.readUInt16LE(18), infomask: bytes.readUInt16LE(20), hoff: bytes.readUInt8(22), bytes, source: "page image", offset });
+    out.push({
+      xmin: bytes.readUInt32LE(0),
+      infomask2: bytes.readUInt16LE(18),
+      infomask: bytes.readUInt16LE(20),
+      hoff: bytes.readUInt8(22),
+      bytes,
+      source: "page image",
+      offset,
+    });
   }
   return out;
 }

@@ -40,7 +40,9 @@ export function parseDroopActions(text: string): DroopAction[] {
       for (const name of names) current.standings.set(name, { state: standing[1]!.toLowerCase(), votes: standing[3]! });
       continue;
     }
-    const figure = /^\t(Quota|Votes|Residual|Total|Surplus|Elected votes|Pending votes|Hopeful votes|Defeated votes|Nontransferable votes): (-?[\d.]+)$/.exec(line);
+    const figure = /^\t(Quota|Votes|Residual|Total|Surplus|Elected votes|Pending votes|Hopeful votes|Defeated votes|Nontransferable votes): (-?[\d.]+)$/.exec(
+      line,
+    );
     if (figure) current.figures.set(figure[1]!, figure[2]!);
   }
   return actions;
@@ -95,7 +97,11 @@ interface ActionLike {
  * Our action as Droop words it: the words every rule shares, and the rule's own (`own`, by kind,
  * given the candidate's name and the tied candidates' names).
  */
-export function droopMessage<A extends ActionLike>(election: Election, action: A, own: Partial<Record<string, (name: string, action: A, tied: string) => string>>): string {
+export function droopMessage<A extends ActionLike>(
+  election: Election,
+  action: A,
+  own: Partial<Record<string, (name: string, action: A, tied: string) => string>>,
+): string {
   const name = election.candidates[action.candidate ?? -1] ?? "?";
   const tied = (action.tied ?? []).map((c) => election.candidates[c] ?? "?").join(", ");
   const shared: Record<string, () => string> = {
@@ -116,6 +122,12 @@ export function expectMeekFigures(
   format: (units: bigint) => string,
   where: string,
 ): void {
-  const figures: Record<string, bigint> = { Quota: ours.quota, Votes: ours.votes, Residual: ours.residual, Total: ours.votes + ours.residual, Surplus: ours.surplus };
+  const figures: Record<string, bigint> = {
+    Quota: ours.quota,
+    Votes: ours.votes,
+    Residual: ours.residual,
+    Total: ours.votes + ours.residual,
+    Surplus: ours.surplus,
+  };
   for (const [label, value] of expected.figures) expect(`${label}: ${format(figures[label]!)}`, where).toBe(`${label}: ${value}`);
 }

@@ -49,10 +49,7 @@ export function parseDroopReport(text: string): DroopReport {
     const electMatch = /^Elect(?:, transfer pending| remaining candidates): (.*)$/.exec(action);
     if (electMatch) elected.push(electMatch[1]!);
     const surplusMatch = /^Surplus transferred: .* \(([\d.]+)\)$/.exec(action);
-    const closesStage =
-      action === "Begin Count" ||
-      action.startsWith("Transfer defeated: ") ||
-      (surplusMatch !== null && units(surplusMatch[1]!) > 0);
+    const closesStage = action === "Begin Count" || action.startsWith("Transfer defeated: ") || (surplusMatch !== null && units(surplusMatch[1]!) > 0);
     if (!closesStage) continue;
     const totals = new Map<string, number>();
     let nonTransferable = 0;

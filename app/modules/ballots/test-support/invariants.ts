@@ -39,9 +39,7 @@ export function rankedInvariantProblems(report: RankedCountReport): string[] {
     if (nt < previousNt) problems.push(`${label}: non-transferable went down`);
     if (loss < previousLoss) problems.push(`${label}: loss of fractions went down`);
     const electedHere = new Set(stage.elected.map((e) => e.candidate));
-    const continuing = stage.totals
-      .filter((t) => t.status === "continuing" || electedHere.has(t.candidate))
-      .reduce((sum, t) => sum + toUnits(t.votes), 0);
+    const continuing = stage.totals.filter((t) => t.status === "continuing" || electedHere.has(t.candidate)).reduce((sum, t) => sum + toUnits(t.votes), 0);
     if (continuing !== toUnits(stage.continuingVotes)) problems.push(`${label}: continuingVotes wrong`);
     for (const t of stage.totals) {
       if (t.votes < 0) problems.push(`${label}: ${t.candidate} has a negative total`);

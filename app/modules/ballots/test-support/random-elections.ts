@@ -5,7 +5,13 @@
 import fc from "fast-check";
 import type { Election } from "../types";
 
-export function randomElections(size: { maxCandidates: number; maxSeats: number; minRankings: number; maxRankings: number; maxWeight: number }): fc.Arbitrary<Election> {
+export function randomElections(size: {
+  maxCandidates: number;
+  maxSeats: number;
+  minRankings: number;
+  maxRankings: number;
+  maxWeight: number;
+}): fc.Arbitrary<Election> {
   return fc
     .integer({ min: 2, max: size.maxCandidates })
     .chain((candidateCount) =>
@@ -22,7 +28,10 @@ export function randomElections(size: { maxCandidates: number; maxSeats: number;
           }),
           { minLength: size.minRankings, maxLength: size.maxRankings },
         ),
-        withdrawn: fc.subarray(Array.from({ length: candidateCount }, (_, i) => i), { maxLength: 1 }),
+        withdrawn: fc.subarray(
+          Array.from({ length: candidateCount }, (_, i) => i),
+          { maxLength: 1 },
+        ),
       }),
     )
     .map(({ candidateCount, seats, ballots, withdrawn }) => ({

@@ -48,7 +48,14 @@ async function cbcMac(crypto: WebCrypto, key: Uint8Array, nonce: Uint8Array, mes
 }
 
 /** CTR from A_0 over [tag, zeros to a block, data]: the tag XOR S_0, and the data XOR S_1, S_2... */
-async function ctr(crypto: WebCrypto, key: Uint8Array, nonce: Uint8Array, tag: Uint8Array, data: Uint8Array, l: number): Promise<{ tag: Uint8Array; data: Uint8Array }> {
+async function ctr(
+  crypto: WebCrypto,
+  key: Uint8Array,
+  nonce: Uint8Array,
+  tag: Uint8Array,
+  data: Uint8Array,
+  l: number,
+): Promise<{ tag: Uint8Array; data: Uint8Array }> {
   const input = new Uint8Array(BLOCK + data.length);
   input.set(tag);
   input.set(data, BLOCK);

@@ -53,7 +53,14 @@ describe("ballots encrypted in the browser", () => {
     const factors = synthesizeFactors(election, trustees, tallied.tally, [{ owner: 1, pd }]);
     const result = computeResult(election, tallied.tally, factors, tallied.sized.totalWeight);
     expect(result).toEqual([[1n, 1n, 1n]]);
-    const bytes = writeElectionArchive({ timestamp: 1_800_000_000n, election, trusteesRaw: serializeTrustees(trustees), credentialsRaw, ballots, tally: { partialDecryptions: [{ owner: 1, pd }], result } });
+    const bytes = writeElectionArchive({
+      timestamp: 1_800_000_000n,
+      election,
+      trusteesRaw: serializeTrustees(trustees),
+      credentialsRaw,
+      ballots,
+      tally: { partialDecryptions: [{ owner: 1, pd }], result },
+    });
     const ours = verifyElectionArchive(bytes);
     expect(ours.ok ? ours.result : ours.problem).toEqual([[1n, 1n, 1n]]);
     if (hasBeleniosTool) {

@@ -51,7 +51,12 @@ export function exponentiationsFor(questions: readonly AnyQuestion[]): number {
  * voter's private credential. Throws InvalidPlaintextError if the plaintext does not answer the
  * questions, or if the election asks what the browser cannot encrypt (a blank vote).
  */
-export async function encryptBallotInBrowser(electionRaw: string, privateCredential: string, plaintext: Plaintext, options: EncryptOptions = {}): Promise<BrowserBallot> {
+export async function encryptBallotInBrowser(
+  electionRaw: string,
+  privateCredential: string,
+  plaintext: Plaintext,
+  options: EncryptOptions = {},
+): Promise<BrowserBallot> {
   const crypto = webCrypto(options.crypto);
   const { params, group } = parseElectionParams(electionRaw);
   if (params.questions.some((q) => isHomomorphic(q) && q.blank)) throw new InvalidPlaintextError("this browser does not encrypt questions with a blank vote");

@@ -21,7 +21,8 @@ import { readPrivateKeyFile } from "./trustee-key";
 function checkShape(params: ElectionParams, tally: EncryptedTally): void {
   if (tally.length !== params.questions.length) throw new BeleniosFormatError("encrypted tally: one list per question expected");
   params.questions.forEach((q, i) => {
-    if (isHomomorphic(q) && tally[i]!.length !== questionLength(q)) throw new BeleniosFormatError(`encrypted tally: question ${i + 1} has the wrong number of ciphertexts`);
+    if (isHomomorphic(q) && tally[i]!.length !== questionLength(q))
+      throw new BeleniosFormatError(`encrypted tally: question ${i + 1} has the wrong number of ciphertexts`);
   });
 }
 
@@ -112,12 +113,7 @@ export async function partialDecryptionInBrowser(
  * (threshold-ceremony.ts opens it) is a sum of shares that may exceed q, and is used mod q, which
  * raises every alpha to the same power. Throws RangeError for a key that is 0 mod q or negative.
  */
-export async function partialDecryptionWithKey(
-  electionJson: string,
-  encryptedTallyJson: string,
-  x: bigint,
-  options: DecryptionOptions = {},
-): Promise<string> {
+export async function partialDecryptionWithKey(electionJson: string, encryptedTallyJson: string, x: bigint, options: DecryptionOptions = {}): Promise<string> {
   const job = prepareDecryption(electionJson, encryptedTallyJson, options.lastShuffle);
   return decryptWithKey(countingEngine(job.group.name, job.exponentiations, options), job, usableKey(job.group, x));
 }

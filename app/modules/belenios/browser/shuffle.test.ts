@@ -50,7 +50,11 @@ afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true 
 /** A ranked election's ballots and tally, with the given trustees. */
 function rankedElection(trustees: TrusteeKind[], votes: number[][]) {
   const election = makeElection({ name: "Officers", description: "Ranked", questions: [ranked] }, trustees);
-  const issued = generateCredentials(G, election.params.uuid, votes.map(() => 1n));
+  const issued = generateCredentials(
+    G,
+    election.params.uuid,
+    votes.map(() => 1n),
+  );
   const credentialsRaw = serializePublicCredentials(sortPublicCredentials(issued.map((c) => ({ credential: c.publicCredential, weight: 1n }))));
   const ballots = votes.map((v, i) => encryptBallot(election, issued[i]!.privateCredential, [plaintextFor(ranked, v)]).raw);
   const tallied = tallyBallots(election, parsePublicCredentials(credentialsRaw), ballots);
@@ -88,7 +92,9 @@ describe("a shuffle made in the browser", () => {
     expect((await estimateTrusteeWork(G.name, { shuffle: [1] })).exponentiations).toBe(fractions.length);
     await expect(shuffleInBrowser(election.raw, "[]")).rejects.toThrow(BeleniosFormatError);
     await expect(shuffleInBrowser(election.raw, JSON.stringify({ ciphertexts: [] }))).rejects.toThrow(BeleniosFormatError);
-    const yesNo = makeElection({ name: "Yes/No", description: "", questions: [{ question: "Adopt?", answers: ["Yes", "No"], min: 1, max: 1 }] }, [{ kind: "Single", key: generateTrusteeKey(BELENIOS_2048).publicKey }]);
+    const yesNo = makeElection({ name: "Yes/No", description: "", questions: [{ question: "Adopt?", answers: ["Yes", "No"], min: 1, max: 1 }] }, [
+      { kind: "Single", key: generateTrusteeKey(BELENIOS_2048).publicKey },
+    ]);
     await expect(shuffleInBrowser(yesNo.raw, '[[{"alpha":"1","beta":"1"},{"alpha":"1","beta":"1"}]]')).rejects.toThrow(/no ranked question/);
   });
 });
@@ -134,7 +140,9 @@ describe.skipIf(!hasBeleniosTool)("a ranked election shuffled by belenios-tool, 
     expect(check(output, shuffle.proofs[0]!)).toBe(true);
     expect(check([output[1]!, output[0]!, output[2]!], shuffle.proofs[0]!)).toBe(false);
     // Shuffled again from the tally instead of the tool's shuffle: the proof no longer fits.
-    expect(checkShuffleProof(G, election.fingerprint, election.params.publicKey, nhCiphertexts(election, setup.tallied.tally)[0]!, output, shuffle.proofs[0]!)).toBe(false);
+    expect(
+      checkShuffleProof(G, election.fingerprint, election.params.publicKey, nhCiphertexts(election, setup.tallied.tally)[0]!, output, shuffle.proofs[0]!),
+    ).toBe(false);
   });
 
   it("decrypts the last shuffle with the browser's key; belenios-tool decrypts with its own and verifies the record", async () => {
@@ -144,7 +152,9 @@ describe.skipIf(!hasBeleniosTool)("a ranked election shuffled by belenios-tool, 
     expect(decrypted.status).toBe(0);
     const toolPd = parsePartialDecryption(decrypted.stdout.split("\n")[0]!);
     await expect(partialDecryptionInBrowser(election.raw, tallied.tallyRaw, browserKey.privateKeyFile)).rejects.toThrow(/last shuffle/);
-    const ownPd = parsePartialDecryption(await partialDecryptionInBrowser(election.raw, tallied.tallyRaw, browserKey.privateKeyFile, { lastShuffle: browserShuffle }));
+    const ownPd = parsePartialDecryption(
+      await partialDecryptionInBrowser(election.raw, tallied.tallyRaw, browserKey.privateKeyFile, { lastShuffle: browserShuffle }),
+    );
     const shuffles = [parseShuffle(toolShuffle), parseShuffle(browserShuffle)];
     const decryptedTally = mergeNhCiphertexts(election, tallied.tally, shuffles[1]!.ciphertexts);
     const partialDecryptions = [

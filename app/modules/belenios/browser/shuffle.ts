@@ -31,7 +31,12 @@ async function challenges(e: Engine, n: number, text: string): Promise<bigint[]>
 }
 
 /** GenShuffle and GenShuffleProof on one question's ciphertexts: 11n + 6 exponentiations. */
-async function shuffleList(e: Engine, fingerprint: string, y: bigint, list: readonly Ciphertext[]): Promise<{ ciphertexts: Ciphertext[]; proof: ShuffleProof }> {
+async function shuffleList(
+  e: Engine,
+  fingerprint: string,
+  y: bigint,
+  list: readonly Ciphertext[],
+): Promise<{ ciphertexts: Ciphertext[]; proof: ShuffleProof }> {
   const n = list.length;
   const { g, q } = e.group;
   // GenPermutation: Fisher-Yates on crypto.getRandomValues.
@@ -105,7 +110,8 @@ function listsToShuffle(params: ElectionParams, ciphertextsJson: string): Cipher
   const source = previous ? (json as { ciphertexts?: unknown }).ciphertexts : json;
   const lists = arr(source, "ciphertexts").map((q, i) => arr(q, `ciphertexts[${i}]`).map((c, j) => ciphertextOf(c, `ciphertexts[${i}][${j}]`)));
   if (previous) {
-    if (lists.length !== params.questions.filter((q) => !isHomomorphic(q)).length) throw new BeleniosFormatError("shuffle: one list per ranked question expected");
+    if (lists.length !== params.questions.filter((q) => !isHomomorphic(q)).length)
+      throw new BeleniosFormatError("shuffle: one list per ranked question expected");
     return lists;
   }
   if (lists.length !== params.questions.length) throw new BeleniosFormatError("encrypted tally: one list per question expected");

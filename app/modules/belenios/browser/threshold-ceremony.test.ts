@@ -12,7 +12,14 @@ import { generateCredentials, sortPublicCredentials } from "../credentials";
 import { makeElection } from "../election";
 import { BELENIOS_2048, type Group, powMod, RFC_3526_2048, sha256Hex } from "../group";
 import { tallyBallots, verifyElectionArchive, writeElectionArchive } from "../record";
-import { parsePartialDecryption, parsePublicCredentials, serializePublicCredentials, serializeShuffle, serializeTrustees, thresholdParametersJson } from "../serialize";
+import {
+  parsePartialDecryption,
+  parsePublicCredentials,
+  serializePublicCredentials,
+  serializeShuffle,
+  serializeTrustees,
+  thresholdParametersJson,
+} from "../serialize";
 import { computeResult, mergeNhCiphertexts, nhCiphertexts, shuffleTally } from "../tally";
 import {
   deriveDecryptionKey,
@@ -110,9 +117,20 @@ function electionFor(group: Group, params: Ceremony["params"]) {
     group === RFC_3526_2048
       ? ({ type: "NonHomomorphic", question: "Order", answers: ["A", "B", "C"] } satisfies NonHomomorphicQuestion)
       : ({ question: "Adopt?", answers: ["Yes", "No"], min: 0, max: 1, blank: true } satisfies Question);
-  const votes: (number[] | "blank")[] = group === RFC_3526_2048 ? [[1, 2, 3], [3, 1, 2], [2, 3, 1]] : [[0], [0], [1], "blank"];
+  const votes: (number[] | "blank")[] =
+    group === RFC_3526_2048
+      ? [
+          [1, 2, 3],
+          [3, 1, 2],
+          [2, 3, 1],
+        ]
+      : [[0], [0], [1], "blank"];
   const election = makeElection({ name: "Threshold", description: "2 of 3", questions: [question] }, trustees);
-  const issued = generateCredentials(group, election.params.uuid, votes.map(() => 1n));
+  const issued = generateCredentials(
+    group,
+    election.params.uuid,
+    votes.map(() => 1n),
+  );
   const credentialsRaw = serializePublicCredentials(sortPublicCredentials(issued.map((c) => ({ credential: c.publicCredential, weight: 1n }))));
   const ballots = votes.map((v, i) => encryptBallot(election, issued[i]!.privateCredential, [plaintextFor(question, v)]).raw);
   const tallied = tallyBallots(election, parsePublicCredentials(credentialsRaw), ballots);
@@ -134,7 +152,10 @@ describe.each([BELENIOS_2048, RFC_3526_2048])("a 2-of-3 ceremony with trustee 1 
     expect(browser.id).toBe(sha256Hex(cert.message));
     expect(verifyCert(group, cert)).toBe(true);
     // The keys are threshold.ts's derivation of the same seed, in belenios-tool's field order.
-    expect(parseCertKeys(cert)).toEqual({ verification: powMod(group, group.g, deriveSigningKey(seed)), encryption: powMod(group, group.g, deriveDecryptionKey(seed)) });
+    expect(parseCertKeys(cert)).toEqual({
+      verification: powMod(group, group.g, deriveSigningKey(seed)),
+      encryption: powMod(group, group.g, deriveDecryptionKey(seed)),
+    });
     expect(cert.message).toBe(JSON.stringify({ verification: `${parseCertKeys(cert).verification}`, encryption: `${parseCertKeys(cert).encryption}` }));
   });
 
@@ -173,13 +194,18 @@ describe.each([BELENIOS_2048, RFC_3526_2048])("a 2-of-3 ceremony with trustee 1 
     const lastShuffle = shuffle ? { lastShuffle: serializeShuffle(shuffle) } : {};
     const log = progressLog();
     const dkey = c.voutputs[0]!.privateKey;
-    const browserPd = await thresholdPartialDecryptionInBrowser(election.raw, tallied.tallyRaw, c.browser.keyFile, dkey, { ...lastShuffle, progress: log.progress });
+    const browserPd = await thresholdPartialDecryptionInBrowser(election.raw, tallied.tallyRaw, c.browser.keyFile, dkey, {
+      ...lastShuffle,
+      progress: log.progress,
+    });
     expectCounted(log.fractions, OPEN_KEY_SHARE_EXPONENTIATIONS + decryptionExponentiations(decrypted.flat().length));
     const vk = c.params.verificationKeys[0]!.publicKey;
     expect(verifyPartialDecryption(election, decrypted, vk, parsePartialDecryption(browserPd))).toBe(true);
     // The key itself, as partialDecryptionWithKey takes it, gives a partial decryption as valid.
     const x = await openKeyShareInBrowser(group.name, c.browser.keyFile, dkey);
-    expect(verifyPartialDecryption(election, decrypted, vk, parsePartialDecryption(await partialDecryptionWithKey(election.raw, tallied.tallyRaw, x, lastShuffle)))).toBe(true);
+    expect(
+      verifyPartialDecryption(election, decrypted, vk, parsePartialDecryption(await partialDecryptionWithKey(election.raw, tallied.tallyRaw, x, lastShuffle))),
+    ).toBe(true);
     // Owners: 1 the server, 2..4 the threshold trustees; trustee 3 (owner 4) decrypts with threshold.ts.
     const nodePd = computePartialDecryption(election, decrypted, openDecryptionKey(group, c.nodes[1]!.seed, c.voutputs[2]!.privateKey));
     const factors = synthesizeFactors(election, trustees, decrypted, [
@@ -229,7 +255,9 @@ describe.skipIf(!hasBeleniosTool)("a 2-of-3 ceremony with belenios-tool as trust
     browser = await makeCertificateInBrowser(G.name);
     writeFileSync(join(dir, "browser.key"), browser.keyFile);
     ttkeygen(dir, G, ["--step", "1"]);
-    toolId = readdirSync(dir).find((f) => f.endsWith(".cert"))!.replace(/\.cert$/, "");
+    toolId = readdirSync(dir)
+      .find((f) => f.endsWith(".cert"))!
+      .replace(/\.cert$/, "");
     toolKeyFile = readFileSync(join(dir, `${toolId}.key`), "utf8");
     node = thresholdStep1(G);
     certLines = [browser.certJson, readFileSync(join(dir, `${toolId}.cert`), "utf8").trim(), serializeSignedMsg(node.cert)];
@@ -275,7 +303,10 @@ describe.skipIf(!hasBeleniosTool)("a 2-of-3 ceremony with belenios-tool as trust
 
   it("decrypts: the tool with the browser's key file and .dkey, the browser with the tool's; belenios-tool verifies the record", async () => {
     const { election, trustees, credentialsRaw, ballots, tallied, server } = electionFor(G, params);
-    writeFileSync(join(dir, `${election.params.uuid}.bel`), recordUpToTally({ election, trusteesRaw: serializeTrustees(trustees), credentialsRaw, ballots, tallied }).toBytes());
+    writeFileSync(
+      join(dir, `${election.params.uuid}.bel`),
+      recordUpToTally({ election, trusteesRaw: serializeTrustees(trustees), credentialsRaw, ballots, tallied }).toBytes(),
+    );
     const toolRun = spawnSync(
       "belenios-tool",
       ["election", "decrypt-threshold", "--dir", dir, "--key", "browser.key", "--decryption-key", `${browser.id}.dkey`, "--trustee-id", "2"],
@@ -295,7 +326,14 @@ describe.skipIf(!hasBeleniosTool)("a 2-of-3 ceremony with belenios-tool as trust
     const factors = synthesizeFactors(election, trustees, tallied.tally, partialDecryptions);
     const result = computeResult(election, tallied.tally, factors, tallied.sized.totalWeight);
     expect(result).toEqual([[1n, 2n, 1n]]); // blank, Yes, No
-    const bytes = writeElectionArchive({ timestamp: 1_800_000_000n, election, trusteesRaw: serializeTrustees(trustees), credentialsRaw, ballots, tally: { partialDecryptions, result } });
+    const bytes = writeElectionArchive({
+      timestamp: 1_800_000_000n,
+      election,
+      trusteesRaw: serializeTrustees(trustees),
+      credentialsRaw,
+      ballots,
+      tally: { partialDecryptions, result },
+    });
     const verified = beleniosVerify(`${election.params.uuid}.bel`, bytes);
     expect(verified.output).toContain("all checks passed");
     expect(verified.status).toBe(0);
@@ -327,7 +365,8 @@ describe("what the browser's ceremony refuses", () => {
   });
 
   const vinput = () => structuredClone(c.vinputs[0]!);
-  const keyShare = (v: VInput, keyFile = c.browser.keyFile, certsJsons = c.certsJsons) => makeKeyShareInBrowser(G.name, certsJsons, keyFile, serializeVInput(v));
+  const keyShare = (v: VInput, keyFile = c.browser.keyFile, certsJsons = c.certsJsons) =>
+    makeKeyShareInBrowser(G.name, certsJsons, keyFile, serializeVInput(v));
 
   it("a key file that belongs to none of the certificates", async () => {
     await expect(makePolynomialInBrowser(G.name, c.certsJsons, stranger.keyFile, 2)).rejects.toThrow(/could not find my certificate/);
@@ -336,7 +375,9 @@ describe("what the browser's ceremony refuses", () => {
     await expect(openKeyShareInBrowser(G.name, stranger.keyFile, c.voutputs[0]!.privateKey)).rejects.toThrow(/does not decrypt/);
     await expect(keyShareMatches(G.name, stranger.keyFile, c.voutputs[0]!.privateKey, "1")).rejects.toThrow(ThresholdError);
     const { election, tallied } = electionFor(G, c.params);
-    await expect(thresholdPartialDecryptionInBrowser(election.raw, tallied.tallyRaw, stranger.keyFile, c.voutputs[0]!.privateKey)).rejects.toThrow(ThresholdError);
+    await expect(thresholdPartialDecryptionInBrowser(election.raw, tallied.tallyRaw, stranger.keyFile, c.voutputs[0]!.privateKey)).rejects.toThrow(
+      ThresholdError,
+    );
   });
 
   it("tells, before any work, whether a key file is this trustee's: not a stranger's, nor another trustee's", async () => {
@@ -400,7 +441,8 @@ describe("what the browser's ceremony refuses", () => {
   });
 
   it("a threshold out of range, and inputs that are not what they should be", async () => {
-    for (const threshold of [0, 4, 1.5]) await expect(makePolynomialInBrowser(G.name, c.certsJsons, c.browser.keyFile, threshold)).rejects.toThrow(ThresholdError);
+    for (const threshold of [0, 4, 1.5])
+      await expect(makePolynomialInBrowser(G.name, c.certsJsons, c.browser.keyFile, threshold)).rejects.toThrow(ThresholdError);
     await expect(makePolynomialInBrowser(G.name, "not json\n", c.browser.keyFile, 2)).rejects.toThrow(BeleniosFormatError);
     await expect(makePolynomialInBrowser(G.name, "\n", c.browser.keyFile, 1)).rejects.toThrow(BeleniosFormatError);
     await expect(makeKeyShareInBrowser(G.name, c.certsJsons, c.browser.keyFile, "{")).rejects.toThrow(BeleniosFormatError);

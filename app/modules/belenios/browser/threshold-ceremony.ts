@@ -238,7 +238,13 @@ export async function thresholdPartialDecryptionInBrowser(
  * exponentiations): the page asks before a step's work, so that a trustee who chose another file,
  * even another trustee's, is told at once rather than sending work the server would refuse.
  */
-export async function keyFileIsTrustees(groupName: string, certsJsons: string, keyFile: string, position: number, options: TrusteeWorkOptions = {}): Promise<boolean> {
+export async function keyFileIsTrustees(
+  groupName: string,
+  certsJsons: string,
+  keyFile: string,
+  position: number,
+  options: TrusteeWorkOptions = {},
+): Promise<boolean> {
   const inputs = readInputs(certsJsons, keyFile);
   const theirs = inputs.keys[position - 1];
   if (!theirs) return false;

@@ -100,7 +100,11 @@ describe.skipIf(!hasBeleniosTool)("partial decryptions in the browser, with bele
     // Owner 1: the browser's key; owner 2: belenios-tool's.
     trustees = [browserKey.publicKeyJson, toolMade.publicKeyFile].map((raw) => ({ kind: "Single", key: parseTrusteePublicKey(raw) }));
     election = makeElection({ name: "Trustees", description: "Two trustees", questions: [question] }, trustees);
-    const issued = generateCredentials(G, election.params.uuid, votes.map(() => 1n));
+    const issued = generateCredentials(
+      G,
+      election.params.uuid,
+      votes.map(() => 1n),
+    );
     credentialsRaw = serializePublicCredentials(sortPublicCredentials(issued.map((c) => ({ credential: c.publicCredential, weight: 1n }))));
     ballots = votes.map((v, i) => encryptBallot(election, issued[i]!.privateCredential, [plaintextFor(question, v)]).raw);
     tallied = tallyBallots(election, parsePublicCredentials(credentialsRaw), ballots);
@@ -115,7 +119,14 @@ describe.skipIf(!hasBeleniosTool)("partial decryptions in the browser, with bele
     const partialDecryptions = pds.map((pd, i) => ({ owner: i + 1, pd: parsePartialDecryption(pd) }));
     const factors = synthesizeFactors(election, trustees, tallied.tally, partialDecryptions);
     const result = computeResult(election, tallied.tally, factors, tallied.sized.totalWeight);
-    const bytes = writeElectionArchive({ timestamp: 1_800_000_000n, election, trusteesRaw: serializeTrustees(trustees), credentialsRaw, ballots, tally: { partialDecryptions, result } });
+    const bytes = writeElectionArchive({
+      timestamp: 1_800_000_000n,
+      election,
+      trusteesRaw: serializeTrustees(trustees),
+      credentialsRaw,
+      ballots,
+      tally: { partialDecryptions, result },
+    });
     return { result, bytes };
   }
 

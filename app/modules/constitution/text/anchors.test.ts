@@ -68,9 +68,7 @@ describe("rangeToAnchor", () => {
 
   it("round-trips every canonical span and insertion point of a text", () => {
     const layout = layoutText(TEXT, 20);
-    const positions = layout.lines.flatMap((line, i) =>
-      Array.from({ length: line.words.length + 1 }, (_, word) => ({ line: i + 1, word })),
-    );
+    const positions = layout.lines.flatMap((line, i) => Array.from({ length: line.words.length + 1 }, (_, word) => ({ line: i + 1, word })));
     const lineLength = (line: number) => layout.lines[line - 1]?.words.length ?? 0;
     let checked = 0;
     for (const from of positions) {

@@ -66,8 +66,7 @@ export function resolveAnchor(layout: Layout, anchor: Anchor): ResolvedAnchor | 
   const fromLine = lineAt(layout, span.from);
   const toLine = lineAt(layout, span.to);
   let wholeBlocks: CharRange | null = null;
-  const coversBlocks =
-    fromLine?.first && span.from.word === 0 && toLine?.last && span.to.word === toLine.words.length;
+  const coversBlocks = fromLine?.first && span.from.word === 0 && toLine?.last && span.to.word === toLine.words.length;
   if (fromLine && toLine && coversBlocks) {
     const first = layout.blocks[fromLine.block];
     const last = layout.blocks[toLine.block];
@@ -102,9 +101,7 @@ export function rangeToAnchor(text: string, range: CharRange, options: AnchorOpt
     throw new RangeError(`range ${range.start}-${range.end} is outside a text of ${text.length} characters`);
   }
   const layout = layoutText(text, options.width ?? DEFAULT_LINE_WIDTH);
-  const words = layout.lines.flatMap((line, lineIndex) =>
-    line.words.map((word, wordIndex) => ({ word, position: { line: lineIndex + 1, word: wordIndex } })),
-  );
+  const words = layout.lines.flatMap((line, lineIndex) => line.words.map((word, wordIndex) => ({ word, position: { line: lineIndex + 1, word: wordIndex } })));
   const lastEntry = words[words.length - 1];
   if (!lastEntry) return null;
   const afterLast: WordPosition = { line: lastEntry.position.line, word: lastEntry.position.word + 1 };

@@ -33,9 +33,7 @@ export interface Block {
 }
 
 const SUB_MARKER = String.raw`\((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,3})\)`;
-const MARKER = new RegExp(
-  String.raw`^([ \t]*)((?:[-*+]|\d{1,9}[.)]|${SUB_MARKER})(?:[ \t]+${SUB_MARKER})?)[ \t]+(?=\S)`,
-);
+const MARKER = new RegExp(String.raw`^([ \t]*)((?:[-*+]|\d{1,9}[.)]|${SUB_MARKER})(?:[ \t]+${SUB_MARKER})?)[ \t]+(?=\S)`);
 
 /**
  * The list marker a typed text starts with ("(4) Fees are paid" → "(4)"), spaces normalised,

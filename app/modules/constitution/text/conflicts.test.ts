@@ -1,21 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findConflicts, type ConflictReason } from "./conflicts";
 import { applyAll } from "./operations";
-import {
-  AIMS,
-  MEMBERS,
-  NAME,
-  clause,
-  entrench,
-  insertAfter,
-  move,
-  remove,
-  rename,
-  replace,
-  replaceText,
-  sampleDocument,
-  words,
-} from "./test-support";
+import { AIMS, MEMBERS, NAME, clause, entrench, insertAfter, move, remove, rename, replace, replaceText, sampleDocument, words } from "./test-support";
 import type { Amendment } from "./types";
 
 // MEMBERS line 2: Members(0) pay(1) a(2) yearly(3) fee(4) set(5) by(6) the(7) conference.(8)
@@ -30,16 +16,61 @@ describe("findConflicts: pairs", () => {
     { name: "neighbouring words of one clause", a: yearly("a", 1), b: replace("members", MEMBERS, words(2, 4, 2, 5), "charge", "b", 2), reason: null },
     { name: "the same words", a: yearly("a", 1), b: replace("members", MEMBERS, words(2, 3, 2, 4), "annual", "b", 2), reason: "overlap" },
     { name: "overlapping spans", a: yearlyFee("a", 1), b: feeSet("b", 2), reason: "overlap" },
-    { name: "one span inside another", a: replace("members", MEMBERS, { lines: { from: 2, to: 2 } }, "Membership is free.", "a", 1), b: conference("b", 2), reason: "overlap" },
-    { name: "two insertions at the same point", a: replace("name", NAME, words(1, 7, 1, 7), "New", "a", 1), b: replace("name", NAME, words(1, 7, 1, 7), "Old", "b", 2), reason: "overlap" },
-    { name: "an insertion just before a replaced word", a: replace("name", NAME, words(1, 7, 1, 7), "New", "a", 1), b: replace("name", NAME, words(1, 7, 1, 8), "Sample", "b", 2), reason: "overlap" },
-    { name: "an insertion a word away", a: replace("name", NAME, words(1, 6, 1, 6), "truly", "a", 1), b: replace("name", NAME, words(1, 7, 1, 8), "Sample", "b", 2), reason: null },
+    {
+      name: "one span inside another",
+      a: replace("members", MEMBERS, { lines: { from: 2, to: 2 } }, "Membership is free.", "a", 1),
+      b: conference("b", 2),
+      reason: "overlap",
+    },
+    {
+      name: "two insertions at the same point",
+      a: replace("name", NAME, words(1, 7, 1, 7), "New", "a", 1),
+      b: replace("name", NAME, words(1, 7, 1, 7), "Old", "b", 2),
+      reason: "overlap",
+    },
+    {
+      name: "an insertion just before a replaced word",
+      a: replace("name", NAME, words(1, 7, 1, 7), "New", "a", 1),
+      b: replace("name", NAME, words(1, 7, 1, 8), "Sample", "b", 2),
+      reason: "overlap",
+    },
+    {
+      name: "an insertion a word away",
+      a: replace("name", NAME, words(1, 6, 1, 6), "truly", "a", 1),
+      b: replace("name", NAME, words(1, 7, 1, 8), "Sample", "b", 2),
+      reason: null,
+    },
     { name: "different clauses", a: yearly("a", 1), b: replace("name", NAME, words(1, 0, 1, 1), "A", "b", 2), reason: null },
-    { name: "replaceText changing other words", a: yearly("a", 1), b: replaceText("members", MEMBERS, MEMBERS.replace("may join", "can join"), "b", 2), reason: null },
-    { name: "replaceText changing the same words", a: yearly("a", 1), b: replaceText("members", MEMBERS, MEMBERS.replace("yearly", "annual"), "b", 2), reason: "overlap" },
-    { name: "replaceText changing the next word", a: yearly("a", 1), b: replaceText("members", MEMBERS, MEMBERS.replace("yearly fee", "yearly charge"), "b", 2), reason: null },
-    { name: "replaceText rewriting the whole clause", a: conference("a", 1), b: replaceText("members", MEMBERS, "Membership is open to all.", "b", 2), reason: "overlap" },
-    { name: "two replaceTexts on different paragraphs", a: replaceText("members", MEMBERS, MEMBERS.replace("Anyone", "Everyone"), "a", 1), b: replaceText("members", MEMBERS, MEMBERS.replace("conference", "members"), "b", 2), reason: null },
+    {
+      name: "replaceText changing other words",
+      a: yearly("a", 1),
+      b: replaceText("members", MEMBERS, MEMBERS.replace("may join", "can join"), "b", 2),
+      reason: null,
+    },
+    {
+      name: "replaceText changing the same words",
+      a: yearly("a", 1),
+      b: replaceText("members", MEMBERS, MEMBERS.replace("yearly", "annual"), "b", 2),
+      reason: "overlap",
+    },
+    {
+      name: "replaceText changing the next word",
+      a: yearly("a", 1),
+      b: replaceText("members", MEMBERS, MEMBERS.replace("yearly fee", "yearly charge"), "b", 2),
+      reason: null,
+    },
+    {
+      name: "replaceText rewriting the whole clause",
+      a: conference("a", 1),
+      b: replaceText("members", MEMBERS, "Membership is open to all.", "b", 2),
+      reason: "overlap",
+    },
+    {
+      name: "two replaceTexts on different paragraphs",
+      a: replaceText("members", MEMBERS, MEMBERS.replace("Anyone", "Everyone"), "a", 1),
+      b: replaceText("members", MEMBERS, MEMBERS.replace("conference", "members"), "b", 2),
+      reason: null,
+    },
     { name: "delete and change the text", a: remove("aims", "a", 1), b: replaceText("aims", AIMS, "Fairness.", "b", 2), reason: "deleted" },
     { name: "delete and move", a: remove("aims", "a", 1), b: move("aims", null, "b", 2), reason: "deleted" },
     { name: "delete and rename", a: remove("aims", "a", 1), b: rename("aims", "Goals", "b", 2), reason: "deleted" },
@@ -54,7 +85,10 @@ describe("findConflicts: pairs", () => {
   ];
   it.each(cases)("$name", ({ a, b, reason }) => {
     const document = sampleDocument();
-    for (const list of [[a, b], [b, a]]) {
+    for (const list of [
+      [a, b],
+      [b, a],
+    ]) {
       const report = findConflicts(list, document);
       expect(report.unresolved).toEqual([]);
       if (reason === null) {
@@ -81,7 +115,10 @@ describe("findConflicts: a deletion by diff next to a deletion by words", () => 
   const first = replace("c", text, words(1, 0, 1, 2), "", "a", 1);
   const second = replaceText("c", text, "a .\n\n' A\n. , ;", "b", 2);
   it("compete, whichever comes first", () => {
-    for (const list of [[first, second], [second, first]]) {
+    for (const list of [
+      [first, second],
+      [second, first],
+    ]) {
       expect(findConflicts(list, document).pairs).toEqual([{ a: "a", b: "b", reason: "overlap" }]);
     }
     expect(applyAll(document, [first, second]).rejected.map((r) => r.id)).toEqual(["b"]);
@@ -155,16 +192,21 @@ describe("findConflicts: groups", () => {
       { clauseId: "members", amendmentIds: ["a", "b"] },
     ]);
     expect(report.standalone).toEqual(["h", "c", "d"]);
-    for (const winners of [["e", "b"], ["g", "a"], ["f", "b"]]) {
+    for (const winners of [
+      ["e", "b"],
+      ["g", "a"],
+      ["f", "b"],
+    ]) {
       const accepted = list.filter((x) => winners.includes(x.id) || report.standalone.includes(x.id));
       const result = applyAll(sampleDocument(), accepted);
       expect(result.rejected).toEqual([]);
       expect(result.applied).toHaveLength(accepted.length);
     }
-    const result = applyAll(sampleDocument(), list.filter((x) => ["g", "a", "c", "d"].includes(x.id)));
-    expect(clause(result.document, "members").text).toBe(
-      "Everyone who supports the aims may join.\n\nMembers pay a monthly fee set by the members' meeting.",
+    const result = applyAll(
+      sampleDocument(),
+      list.filter((x) => ["g", "a", "c", "d"].includes(x.id)),
     );
+    expect(clause(result.document, "members").text).toBe("Everyone who supports the aims may join.\n\nMembers pay a monthly fee set by the members' meeting.");
     expect(clause(result.document, "aims").text).toBe("The party's aims are:\n\n- fair votes for everyone\n- public services run for people");
   });
 });

@@ -10,23 +10,63 @@ const view = (segments: DiffSegment[]) => segments.map((s) => `${s.kind === "sam
 describe("wordDiff", () => {
   const cases: { name: string; a: string; b: string; expected: string[] }[] = [
     { name: "identical texts", a: "Same text.", b: "Same text.", expected: ["=Same text."] },
-    { name: "a changed word", a: "The party shall meet yearly.", b: "The party shall meet monthly.", expected: ["=The party shall meet ", "-yearly", "+monthly", "=."] },
-    { name: "words added to a paragraph", a: "Para one.\n\nPara two.", b: "Para one changed.\n\nPara two.", expected: ["=Para one", "+ changed", "=.\n\nPara two."] },
+    {
+      name: "a changed word",
+      a: "The party shall meet yearly.",
+      b: "The party shall meet monthly.",
+      expected: ["=The party shall meet ", "-yearly", "+monthly", "=."],
+    },
+    {
+      name: "words added to a paragraph",
+      a: "Para one.\n\nPara two.",
+      b: "Para one changed.\n\nPara two.",
+      expected: ["=Para one", "+ changed", "=.\n\nPara two."],
+    },
     { name: "a new paragraph appears whole", a: "One.\n\nThree.", b: "One.\n\nTwo.\n\nThree.", expected: ["=One.\n\n", "+Two.\n\n", "=Three."] },
-    { name: "a changed list item changes within the list", a: "Aims:\n\n- one\n- two\n- three", b: "Aims:\n\n- one\n- two and a half\n- three", expected: ["=Aims:\n\n- one\n- two", "+ and a half", "=\n- three"] },
-    { name: "a new list item is added whole", a: "- one\n- two\n- three", b: "- one\n- two\n- new item\n- three", expected: ["=- one\n- two\n", "+- new item\n", "=- three"] },
+    {
+      name: "a changed list item changes within the list",
+      a: "Aims:\n\n- one\n- two\n- three",
+      b: "Aims:\n\n- one\n- two and a half\n- three",
+      expected: ["=Aims:\n\n- one\n- two", "+ and a half", "=\n- three"],
+    },
+    {
+      name: "a new list item is added whole",
+      a: "- one\n- two\n- three",
+      b: "- one\n- two\n- new item\n- three",
+      expected: ["=- one\n- two\n", "+- new item\n", "=- three"],
+    },
     { name: "a new last list item", a: "- a\n- b", b: "- a\n- b\n- c", expected: ["=- a\n- b", "+\n", "+- c"] },
-    { name: "a removed list item is removed whole, marker and all", a: "- one\n- two\n- three", b: "- one\n- three", expected: ["=- one\n", "-- two\n", "=- three"] },
+    {
+      name: "a removed list item is removed whole, marker and all",
+      a: "- one\n- two\n- three",
+      b: "- one\n- three",
+      expected: ["=- one\n", "-- two\n", "=- three"],
+    },
     {
       name: "an item added at the top of a numbered list: the rest are renumbered, words kept",
       a: "1. one\n2. two\n3. three",
       b: "1. zero\n2. one\n3. two\n4. three",
       expected: ["+1. zero\n", "-1.", "+2.", "= one\n", "-2.", "+3.", "= two\n", "-3.", "+4.", "= three"],
     },
-    { name: "an item removed from a numbered list", a: "1. one\n2. two\n3. three", b: "1. one\n2. three", expected: ["=1. one\n", "-2. two\n", "-3.", "+2.", "= three"] },
-    { name: "lettered sub-items renumbered", a: "(a) first thing\n(b) second thing", b: "(a) first thing\n(b) inserted thing\n(c) second thing", expected: ["=(a) first thing\n", "+(b) inserted thing\n", "-(b)", "+(c)", "= second thing"] },
+    {
+      name: "an item removed from a numbered list",
+      a: "1. one\n2. two\n3. three",
+      b: "1. one\n2. three",
+      expected: ["=1. one\n", "-2. two\n", "-3.", "+2.", "= three"],
+    },
+    {
+      name: "lettered sub-items renumbered",
+      a: "(a) first thing\n(b) second thing",
+      b: "(a) first thing\n(b) inserted thing\n(c) second thing",
+      expected: ["=(a) first thing\n", "+(b) inserted thing\n", "-(b)", "+(c)", "= second thing"],
+    },
     { name: "a paragraph becomes a list item", a: "Fair votes.", b: "- Fair votes.", expected: ["+- ", "=Fair votes."] },
-    { name: "an item rewritten beyond recognition is removed and added", a: "- apples\n- pears", b: "- apples\n- oranges", expected: ["=- apples\n", "-- pears", "+- oranges"] },
+    {
+      name: "an item rewritten beyond recognition is removed and added",
+      a: "- apples\n- pears",
+      b: "- apples\n- oranges",
+      expected: ["=- apples\n", "-- pears", "+- oranges"],
+    },
     { name: "from nothing", a: "", b: "New.", expected: ["+New."] },
     { name: "to nothing", a: "Old.\n\n- item", b: "", expected: ["-Old.\n\n", "-- item"] },
     { name: "a soft line break becomes a space", a: "one two\nthree", b: "one two three", expected: ["=one two", "-\n", "+ ", "=three"] },
@@ -87,8 +127,7 @@ describe("documentDiff", () => {
 });
 
 /** Compact view of diff lines: number, then the segments. */
-const lineView = (lines: DiffLine[]) =>
-  lines.map((l) => `${l.number ?? (l.kind === "blank" ? "" : "x")} ${view(l.segments).join(" | ")}`.trimEnd());
+const lineView = (lines: DiffLine[]) => lines.map((l) => `${l.number ?? (l.kind === "blank" ? "" : "x")} ${view(l.segments).join(" | ")}`.trimEnd());
 
 describe("diffToLines", () => {
   it("puts a diff on the numbered lines of the new text", () => {
@@ -127,7 +166,12 @@ describe("diffToLines", () => {
       const printed = numbered.map((l) => (l.kind === "blank" ? "" : `${l.listMarker !== undefined ? `${l.listMarker} ` : ""}${l.text}`));
       const shown = rows
         .filter((r) => r.kind !== "removed")
-        .map((r) => r.segments.filter((s) => s.kind !== "removed").map((s) => s.text).join(""));
+        .map((r) =>
+          r.segments
+            .filter((s) => s.kind !== "removed")
+            .map((s) => s.text)
+            .join(""),
+        );
       expect(shown).toEqual(printed);
       expect(rows.filter((r) => r.kind !== "removed").map((r) => r.number)).toEqual(numbered.map((l) => l.number));
     }

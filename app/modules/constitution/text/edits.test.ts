@@ -32,7 +32,12 @@ describe("applyEdits", () => {
     { name: "delete a paragraph between paragraphs", text: "P1\n\nP2\n\nP3", edits: (t) => [replace(t, "P2")], expected: "P1\n\nP3" },
     { name: "delete the last item before a paragraph", text: "- a\n- b\n\nP", edits: (t) => [replace(t, "- b")], expected: "- a\n\nP" },
     { name: "delete a nested item", text: "1. x\n  (a) y\n  (b) z", edits: (t) => [replace(t, "  (a) y")], expected: "1. x\n  (b) z" },
-    { name: "replacement starting with a line break adds a line", text: "- a\n- b", edits: (t) => [{ ...find(t, "a"), text: "a\n- new", mode: "words" }], expected: "- a\n- new\n- b" },
+    {
+      name: "replacement starting with a line break adds a line",
+      text: "- a\n- b",
+      edits: (t) => [{ ...find(t, "a"), text: "a\n- new", mode: "words" }],
+      expected: "- a\n- new\n- b",
+    },
     { name: "exact edits are spliced as given", text: "a b", edits: () => [{ start: 1, end: 2, text: "--", mode: "exact" }], expected: "a--b" },
     { name: "no edits", text: "a b", edits: () => [], expected: "a b" },
   ];

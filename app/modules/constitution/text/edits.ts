@@ -193,8 +193,7 @@ export function editsBetween(oldText: string, newText: string): TextEdit[] {
 export function changedRange(text: string, edit: TextEdit): CharRange {
   let { start, end } = effectiveEdit(text, edit);
   if (edit.mode === "words") return { start, end };
-  const joinsSeparators =
-    edit.text.trim() === "" && (start === 0 || isSpace(text[start - 1])) && (end === text.length || isSpace(text[end]));
+  const joinsSeparators = edit.text.trim() === "" && (start === 0 || isSpace(text[start - 1])) && (end === text.length || isSpace(text[end]));
   if (joinsSeparators) {
     while (start > 0 && isSpace(text[start - 1])) start--;
     while (end < text.length && isSpace(text[end])) end++;
@@ -223,10 +222,7 @@ export function applyStep(text: string, edits: readonly TextEdit[]): AppliedStep
  * the step's (see changedRange); otherwise returns the edits in the new text's offsets, same
  * text and mode.
  */
-export function rebaseEdits(
-  edits: readonly TextEdit[],
-  step: AppliedStep,
-): { ok: true; edits: TextEdit[] } | { ok: false; overlaps: number } {
+export function rebaseEdits(edits: readonly TextEdit[], step: AppliedStep): { ok: true; edits: TextEdit[] } | { ok: false; overlaps: number } {
   const done = step.edits.map((edit) => changedRange(step.before, edit));
   const rebased: TextEdit[] = [];
   for (const edit of edits) {

@@ -9,15 +9,7 @@ export { DEFAULT_LINE_WIDTH, countLines, layoutText, numberClauses, numberLines 
 export type { LaidOutLine, Layout, LineKind, LineOptions, NumberedClause, NumberedLine, Word } from "./lines";
 export { anchorToRange, rangeToAnchor, resolveAnchor } from "./anchors";
 export type { AnchorOptions, ResolvedAnchor } from "./anchors";
-export {
-  ORDER_STEP,
-  amendmentClauseId,
-  amendmentEdits,
-  applyAll,
-  applyAmendment,
-  rebaseAmendment,
-  sortAmendments,
-} from "./operations";
+export { ORDER_STEP, amendmentClauseId, amendmentEdits, applyAll, applyAmendment, rebaseAmendment, sortAmendments } from "./operations";
 export type { ApplyAllResult, RebaseResult, Rejection } from "./operations";
 export { findConflicts } from "./conflicts";
 export type { ConflictGroup, ConflictPair, ConflictReason, ConflictReport } from "./conflicts";

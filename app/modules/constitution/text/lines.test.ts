@@ -4,9 +4,7 @@ import { countLines, numberClauses, numberLines, type NumberedLine } from "./lin
 
 /** Compact view of numbered lines: "3 text", "3 - text" for list items, "" for blank lines. */
 function view(lines: NumberedLine[]): string[] {
-  return lines.map((l) =>
-    l.kind === "blank" ? "" : `${l.number} ${l.listMarker !== undefined ? `${l.listMarker} ` : ""}${l.text}`,
-  );
+  return lines.map((l) => (l.kind === "blank" ? "" : `${l.number} ${l.listMarker !== undefined ? `${l.listMarker} ` : ""}${l.text}`));
 }
 
 describe("numberLines", () => {

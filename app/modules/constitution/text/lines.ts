@@ -168,10 +168,7 @@ export interface NumberedClause {
  * Numbers the clauses of a document continuously, in the order given: clause 3 starts on the
  * line after clause 2's last. `next` is the number the following text would start at.
  */
-export function numberClauses(
-  clauses: readonly { id: string; text: string }[],
-  options: LineOptions = {},
-): { clauses: NumberedClause[]; next: number } {
+export function numberClauses(clauses: readonly { id: string; text: string }[], options: LineOptions = {}): { clauses: NumberedClause[]; next: number } {
   let next = options.start ?? 1;
   const numbered = clauses.map((clause) => {
     const lines = numberLines(clause.text, { width: options.width ?? DEFAULT_LINE_WIDTH, start: next });

@@ -113,7 +113,13 @@ describe("numbered paragraphs and lists under every amendment kind", () => {
         const index = a % items.length;
         const item = items[index];
         if (!item) return;
-        const result = apply(text, { ...base, kind: "replace", baseHash: hashText(text), anchor: { lines: { from: item.first, to: item.last } }, text: `${n}. ${w}` });
+        const result = apply(text, {
+          ...base,
+          kind: "replace",
+          baseHash: hashText(text),
+          anchor: { lines: { from: item.first, to: item.last } },
+          text: `${n}. ${w}`,
+        });
         expect(doubled(result)).toBe(false);
         const expected = markers(text);
         expected[index] = `${n}.`;
@@ -149,7 +155,10 @@ describe("numbered paragraphs and lists under every amendment kind", () => {
         const blockIndexes = [...new Set(layout.lines.map((line) => line.block))];
         const chosen = blockIndexes[at % blockIndexes.length];
         // Words of one item after its first: a span that never starts where the item's words start.
-        const all = layout.lines.filter((line) => line.block === chosen).flatMap((line) => line.words).slice(1);
+        const all = layout.lines
+          .filter((line) => line.block === chosen)
+          .flatMap((line) => line.words)
+          .slice(1);
         const first = all[at % Math.max(1, all.length)];
         if (!first) return;
         const last = all[Math.min(all.length - 1, (at % all.length) + Math.max(0, length - 1))] ?? first;

@@ -136,7 +136,11 @@ describe("applyAmendment: structure", () => {
     expect(ids(applied(clauses([1, 2]), insertAfter("c0", "new")))).toEqual(["10:c0", "20:new", "30:c1"]);
     expect(ids(applied(clauses([1, 3]), insertAfter("c0", "new")))).toEqual(["1:c0", "2:new", "3:c1"]);
     expect(ids(applied(clauses([1, 1, 2]), move("c2", null)))).toEqual(["10:c2", "20:c0", "30:c1"]);
-    const runOfThree = applyAll(clauses([10, 14]), [insertAfter("c0", "x", "", "x", 1), insertAfter("c0", "y", "", "y", 2), insertAfter("c0", "z", "", "z", 3)]);
+    const runOfThree = applyAll(clauses([10, 14]), [
+      insertAfter("c0", "x", "", "x", 1),
+      insertAfter("c0", "y", "", "y", 2),
+      insertAfter("c0", "z", "", "z", 3),
+    ]);
     expect(ids(runOfThree.document)).toEqual(["10:c0", "11:x", "12:y", "13:z", "14:c1"]);
   });
 });
@@ -229,12 +233,36 @@ describe("applyAll", () => {
   });
 
   const conflicts: { name: string; list: Amendment[]; rejected: { id: string; code: ApplyErrorCode; conflictsWith?: string }[] }[] = [
-    { name: "changing a clause deleted earlier", list: [remove("aims", "d", 1), replaceText("aims", AIMS, "x", "t", 2)], rejected: [{ id: "t", code: "conflict", conflictsWith: "d" }] },
-    { name: "deleting a clause changed earlier", list: [rename("aims", "Goals", "n", 1), remove("aims", "d", 2)], rejected: [{ id: "d", code: "conflict", conflictsWith: "n" }] },
-    { name: "deleting a clause twice", list: [remove("aims", "d1", 1), remove("aims", "d2", 2)], rejected: [{ id: "d2", code: "conflict", conflictsWith: "d1" }] },
-    { name: "moving a clause twice", list: [move("name", "aims", "m1", 1), move("name", "members", "m2", 2)], rejected: [{ id: "m2", code: "conflict", conflictsWith: "m1" }] },
-    { name: "renaming a clause twice", list: [rename("name", "A", "n1", 1), rename("name", "B", "n2", 2)], rejected: [{ id: "n2", code: "conflict", conflictsWith: "n1" }] },
-    { name: "entrenching a clause twice", list: [entrench("name", true, "e1", 1), entrench("name", true, "e2", 2)], rejected: [{ id: "e2", code: "conflict", conflictsWith: "e1" }] },
+    {
+      name: "changing a clause deleted earlier",
+      list: [remove("aims", "d", 1), replaceText("aims", AIMS, "x", "t", 2)],
+      rejected: [{ id: "t", code: "conflict", conflictsWith: "d" }],
+    },
+    {
+      name: "deleting a clause changed earlier",
+      list: [rename("aims", "Goals", "n", 1), remove("aims", "d", 2)],
+      rejected: [{ id: "d", code: "conflict", conflictsWith: "n" }],
+    },
+    {
+      name: "deleting a clause twice",
+      list: [remove("aims", "d1", 1), remove("aims", "d2", 2)],
+      rejected: [{ id: "d2", code: "conflict", conflictsWith: "d1" }],
+    },
+    {
+      name: "moving a clause twice",
+      list: [move("name", "aims", "m1", 1), move("name", "members", "m2", 2)],
+      rejected: [{ id: "m2", code: "conflict", conflictsWith: "m1" }],
+    },
+    {
+      name: "renaming a clause twice",
+      list: [rename("name", "A", "n1", 1), rename("name", "B", "n2", 2)],
+      rejected: [{ id: "n2", code: "conflict", conflictsWith: "n1" }],
+    },
+    {
+      name: "entrenching a clause twice",
+      list: [entrench("name", true, "e1", 1), entrench("name", true, "e2", 2)],
+      rejected: [{ id: "e2", code: "conflict", conflictsWith: "e1" }],
+    },
     { name: "a stale base", list: [replaceText("name", "Older text.", "x", "t", 1)], rejected: [{ id: "t", code: "stale-base" }] },
   ];
   it.each(conflicts)("rejects $name and applies the rest", ({ list, rejected }) => {
@@ -271,9 +299,10 @@ describe("an amendment to a clause another amendment already changed", () => {
     const afterLonger = clause(applied(sampleDocument(), longer), "members").text;
     const rebased = rebaseAmendment(later, MEMBERS, afterLonger);
     expect(rebased.ok && rebased.amendment.anchor).toEqual(words(2, 10, 2, 11));
-    if (rebased.ok) expect(clause(applied(applied(sampleDocument(), longer), rebased.amendment), "members").text).toBe(
-      "Anyone who supports the aims may join.\n\nAll our members pay a yearly fee set by the members' meeting.",
-    );
+    if (rebased.ok)
+      expect(clause(applied(applied(sampleDocument(), longer), rebased.amendment), "members").text).toBe(
+        "Anyone who supports the aims may join.\n\nAll our members pay a yearly fee set by the members' meeting.",
+      );
   });
 
   it("is reported as a conflict when it changes the same words", () => {
@@ -283,9 +312,7 @@ describe("an amendment to a clause another amendment already changed", () => {
   it("carries a replaceText over too, keeping both changes", () => {
     const edit = replaceText("members", MEMBERS, MEMBERS.replace("may join", "can join"), "edit", 6);
     const rebased = rebaseAmendment(edit, MEMBERS, current);
-    expect(rebased.ok && rebased.amendment.text).toBe(
-      "Anyone who supports the aims can join.\n\nMembers pay a monthly fee set by the conference.",
-    );
+    expect(rebased.ok && rebased.amendment.text).toBe("Anyone who supports the aims can join.\n\nMembers pay a monthly fee set by the conference.");
   });
 
   it("refuses a base text that is not the amendment's", () => {

@@ -8,15 +8,7 @@ import { leadingMarker, type Block } from "./blocks";
 import { applyEdits, applyStep, editsBetween, mapOffset, rebaseEdits, type AppliedStep, type TextEdit } from "./edits";
 import { hashText } from "./hash";
 import { DEFAULT_LINE_WIDTH, layoutText } from "./lines";
-import type {
-  Amendment,
-  ApplyErrorCode,
-  ApplyResult,
-  CharRange,
-  Clause,
-  ConstitutionDocument,
-  TextAmendment,
-} from "./types";
+import type { Amendment, ApplyErrorCode, ApplyResult, CharRange, Clause, ConstitutionDocument, TextAmendment } from "./types";
 
 export { anchorToRange, rangeToAnchor } from "./anchors";
 
@@ -283,10 +275,7 @@ function step(state: RunState, amendment: Amendment): Outcome {
       if (conflict) return conflict;
       const clause = state.clauses[found.index];
       if (!clause) return { ok: false, code: "unknown-clause" };
-      state.clauses[found.index] =
-        amendment.kind === "rename"
-          ? { ...clause, title: amendment.title }
-          : { ...clause, entrenched: amendment.entrenched };
+      state.clauses[found.index] = amendment.kind === "rename" ? { ...clause, title: amendment.title } : { ...clause, entrenched: amendment.entrenched };
       return { ok: true };
     }
   }
@@ -318,9 +307,7 @@ export function sortAmendments<T extends Amendment>(document: ConstitutionDocume
     const clauseId = amendmentClauseId(a);
     return clauseId === null ? -1 : (position.get(clauseId) ?? Number.POSITIVE_INFINITY);
   };
-  return [...amendments].sort(
-    (a, b) => key(a) - key(b) || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
+  return [...amendments].sort((a, b) => key(a) - key(b) || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 export interface Rejection {
@@ -363,9 +350,7 @@ export function applyAll(document: ConstitutionDocument, amendments: readonly Am
   return { document: finish(state), applied, rejected };
 }
 
-export type RebaseResult<T extends TextAmendment> =
-  | { ok: true; amendment: T }
-  | { ok: false; code: "stale-base" | "anchor-out-of-range" | "conflict" };
+export type RebaseResult<T extends TextAmendment> = { ok: true; amendment: T } | { ok: false; code: "stale-base" | "anchor-out-of-range" | "conflict" };
 
 /**
  * Carries a text amendment written against `baseText` over to `currentText` (the clause as it
@@ -375,11 +360,7 @@ export type RebaseResult<T extends TextAmendment> =
  * (same id, new baseHash; a `replace` gets a new anchor, a `replaceText` the current text with
  * its changes made). The changes since are found with a word diff of the two texts.
  */
-export function rebaseAmendment<T extends TextAmendment>(
-  amendment: T,
-  baseText: string,
-  currentText: string,
-): RebaseResult<T> {
+export function rebaseAmendment<T extends TextAmendment>(amendment: T, baseText: string, currentText: string): RebaseResult<T> {
   if (hashText(baseText) !== amendment.baseHash) return { ok: false, code: "stale-base" };
   const edits = amendmentEdits(amendment, baseText);
   if (!edits) return { ok: false, code: "anchor-out-of-range" };

@@ -91,7 +91,12 @@ describe("properties", () => {
         );
         const shown = rows
           .filter((r) => r.kind !== "removed")
-          .map((r) => r.segments.filter((s) => s.kind !== "removed").map((s) => s.text).join(""));
+          .map((r) =>
+            r.segments
+              .filter((s) => s.kind !== "removed")
+              .map((s) => s.text)
+              .join(""),
+          );
         expect(shown).toEqual(printed);
       }),
       { numRuns: 300 },
@@ -115,88 +120,140 @@ describe("properties", () => {
   }
 
   it("two replaces: competing exactly when applyAll refuses the later; otherwise order does not matter", () => {
-    const replacement = fc.oneof(fc.constant(""), words(3).map((w) => w.join(" ")));
+    const replacement = fc.oneof(
+      fc.constant(""),
+      words(3).map((w) => w.join(" ")),
+    );
     const length = fc.integer({ min: 0, max: 4 });
     fc.assert(
-      fc.property(clauseText.filter((t) => /\S/.test(t)), fc.nat(), length, fc.nat(), length, replacement, replacement, (text, ai, al, bi, bl, ra, rb) => {
-        const document = oneClause(text);
-        const a = span(text, "a", 1, ai, al, ra);
-        const b = span(text, "b", 2, bi, bl, rb);
-        if (!a || !b) return;
-        const competing = findConflicts([a, b], document).pairs.length > 0;
-        const forward = applyAll(document, [a, b]);
-        const backward = applyAll(document, [{ ...a, createdAt: 2 }, { ...b, createdAt: 1 }]);
-        if (competing) {
-          expect(forward.rejected.map((r) => r.id)).toEqual(["b"]);
-          expect(backward.rejected.map((r) => r.id)).toEqual(["a"]);
-        } else {
-          expect(forward.rejected).toEqual([]);
-          expect(backward.rejected).toEqual([]);
-          expect(forward.document.clauses[0]?.text).toBe(backward.document.clauses[0]?.text);
-        }
-      }),
+      fc.property(
+        clauseText.filter((t) => /\S/.test(t)),
+        fc.nat(),
+        length,
+        fc.nat(),
+        length,
+        replacement,
+        replacement,
+        (text, ai, al, bi, bl, ra, rb) => {
+          const document = oneClause(text);
+          const a = span(text, "a", 1, ai, al, ra);
+          const b = span(text, "b", 2, bi, bl, rb);
+          if (!a || !b) return;
+          const competing = findConflicts([a, b], document).pairs.length > 0;
+          const forward = applyAll(document, [a, b]);
+          const backward = applyAll(document, [
+            { ...a, createdAt: 2 },
+            { ...b, createdAt: 1 },
+          ]);
+          if (competing) {
+            expect(forward.rejected.map((r) => r.id)).toEqual(["b"]);
+            expect(backward.rejected.map((r) => r.id)).toEqual(["a"]);
+          } else {
+            expect(forward.rejected).toEqual([]);
+            expect(backward.rejected).toEqual([]);
+            expect(forward.document.clauses[0]?.text).toBe(backward.document.clauses[0]?.text);
+          }
+        },
+      ),
       { numRuns: 500 },
     );
   });
 
   it("a replace and a replaceText: the same agreement between findConflicts and applyAll", () => {
-    const replacement = fc.oneof(fc.constant(""), words(3).map((w) => w.join(" ")));
+    const replacement = fc.oneof(
+      fc.constant(""),
+      words(3).map((w) => w.join(" ")),
+    );
     const length = fc.integer({ min: 0, max: 4 });
     fc.assert(
-      fc.property(clauseText.filter((t) => /\S/.test(t)), fc.nat(), length, fc.nat(), length, replacement, replacement, (text, ai, al, bi, bl, ra, rb) => {
-        const document = oneClause(text);
-        const a = span(text, "a", 1, ai, al, ra);
-        const edit = span(text, "b", 2, bi, bl, rb);
-        if (!a || !edit) return;
-        const edited = applyAmendment(document, edit);
-        if (!edited.ok) throw new Error(edited.code);
-        const b = { kind: "replaceText" as const, id: "b", createdAt: 2, clauseId: "c", baseHash: hashText(text), text: edited.document.clauses[0]?.text ?? "" };
-        const competing = findConflicts([a, b], document).pairs.length > 0;
-        const forward = applyAll(document, [a, b]);
-        const backward = applyAll(document, [{ ...a, createdAt: 2 }, { ...b, createdAt: 1 }]);
-        expect(forward.rejected.map((r) => r.id)).toEqual(competing ? ["b"] : []);
-        expect(backward.rejected.map((r) => r.id)).toEqual(competing ? ["a"] : []);
-        if (!competing) expect(forward.document.clauses[0]?.text).toBe(backward.document.clauses[0]?.text);
-      }),
+      fc.property(
+        clauseText.filter((t) => /\S/.test(t)),
+        fc.nat(),
+        length,
+        fc.nat(),
+        length,
+        replacement,
+        replacement,
+        (text, ai, al, bi, bl, ra, rb) => {
+          const document = oneClause(text);
+          const a = span(text, "a", 1, ai, al, ra);
+          const edit = span(text, "b", 2, bi, bl, rb);
+          if (!a || !edit) return;
+          const edited = applyAmendment(document, edit);
+          if (!edited.ok) throw new Error(edited.code);
+          const b = {
+            kind: "replaceText" as const,
+            id: "b",
+            createdAt: 2,
+            clauseId: "c",
+            baseHash: hashText(text),
+            text: edited.document.clauses[0]?.text ?? "",
+          };
+          const competing = findConflicts([a, b], document).pairs.length > 0;
+          const forward = applyAll(document, [a, b]);
+          const backward = applyAll(document, [
+            { ...a, createdAt: 2 },
+            { ...b, createdAt: 1 },
+          ]);
+          expect(forward.rejected.map((r) => r.id)).toEqual(competing ? ["b"] : []);
+          expect(backward.rejected.map((r) => r.id)).toEqual(competing ? ["a"] : []);
+          if (!competing) expect(forward.document.clauses[0]?.text).toBe(backward.document.clauses[0]?.text);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it("three amendments to one clause: when none compete, all apply, in any order, to the same text", () => {
-    const replacement = fc.oneof(fc.constant(""), words(3).map((w) => w.join(" ")));
+    const replacement = fc.oneof(
+      fc.constant(""),
+      words(3).map((w) => w.join(" ")),
+    );
     const change = fc.record({ at: fc.nat(), length: fc.integer({ min: 0, max: 3 }), text: replacement, whole: fc.boolean() });
     fc.assert(
-      fc.property(clauseText.filter((t) => /\S/.test(t)), fc.array(change, { minLength: 3, maxLength: 3 }), (text, changes) => {
-        const document = oneClause(text);
-        const amendments: Amendment[] = [];
-        for (const [i, c] of changes.entries()) {
-          const amendment = span(text, `x${i}`, i, c.at, c.length, c.text);
-          if (!amendment) return;
-          if (!c.whole) {
-            amendments.push(amendment);
-            continue;
+      fc.property(
+        clauseText.filter((t) => /\S/.test(t)),
+        fc.array(change, { minLength: 3, maxLength: 3 }),
+        (text, changes) => {
+          const document = oneClause(text);
+          const amendments: Amendment[] = [];
+          for (const [i, c] of changes.entries()) {
+            const amendment = span(text, `x${i}`, i, c.at, c.length, c.text);
+            if (!amendment) return;
+            if (!c.whole) {
+              amendments.push(amendment);
+              continue;
+            }
+            const edited = applyAmendment(document, amendment);
+            if (!edited.ok) throw new Error(edited.code);
+            const { id, createdAt, baseHash } = amendment;
+            amendments.push({ kind: "replaceText", id, createdAt, clauseId: "c", baseHash, text: edited.document.clauses[0]?.text ?? "" });
           }
-          const edited = applyAmendment(document, amendment);
-          if (!edited.ok) throw new Error(edited.code);
-          const { id, createdAt, baseHash } = amendment;
-          amendments.push({ kind: "replaceText", id, createdAt, clauseId: "c", baseHash, text: edited.document.clauses[0]?.text ?? "" });
-        }
-        const report = findConflicts(amendments, document);
-        const orders = [[0, 1, 2], [2, 1, 0], [1, 2, 0], [0, 2, 1]];
-        const results = orders.map((order) =>
-          applyAll(document, amendments.map((a) => ({ ...a, createdAt: order.indexOf(Number(a.id.slice(1))) }))),
-        );
-        for (const result of results) {
-          // Whatever is refused competes with something.
-          for (const r of result.rejected) expect(report.pairs.some((p) => p.a === r.id || p.b === r.id)).toBe(true);
-        }
-        if (report.pairs.length === 0) {
+          const report = findConflicts(amendments, document);
+          const orders = [
+            [0, 1, 2],
+            [2, 1, 0],
+            [1, 2, 0],
+            [0, 2, 1],
+          ];
+          const results = orders.map((order) =>
+            applyAll(
+              document,
+              amendments.map((a) => ({ ...a, createdAt: order.indexOf(Number(a.id.slice(1))) })),
+            ),
+          );
           for (const result of results) {
-            expect(result.rejected).toEqual([]);
-            expect(result.document.clauses[0]?.text).toBe(results[0]?.document.clauses[0]?.text);
+            // Whatever is refused competes with something.
+            for (const r of result.rejected) expect(report.pairs.some((p) => p.a === r.id || p.b === r.id)).toBe(true);
           }
-        }
-      }),
+          if (report.pairs.length === 0) {
+            for (const result of results) {
+              expect(result.rejected).toEqual([]);
+              expect(result.document.clauses[0]?.text).toBe(results[0]?.document.clauses[0]?.text);
+            }
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });

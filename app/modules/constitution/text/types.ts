@@ -145,6 +145,4 @@ export type ApplyErrorCode =
   /** It changes what an amendment applied before it already changed. */
   | "conflict";
 
-export type ApplyResult =
-  | { ok: true; document: ConstitutionDocument }
-  | { ok: false; code: ApplyErrorCode; conflictsWith?: string };
+export type ApplyResult = { ok: true; document: ConstitutionDocument } | { ok: false; code: ApplyErrorCode; conflictsWith?: string };

@@ -43,7 +43,9 @@ export function summarySections(data: ApplicationSummaryData) {
       fields: [
         [t.name, given(d.name)],
         [t.nameTranslation, given(d.nameTranslation)],
-        ...(d.nameTranslation ? [[t.language, d.nameTranslationLanguage ? (t.nameTranslationLanguages[d.nameTranslationLanguage] ?? "") : packMessages.notGiven]] : []),
+        ...(d.nameTranslation
+          ? [[t.language, d.nameTranslationLanguage ? (t.nameTranslationLanguages[d.nameTranslationLanguage] ?? "") : packMessages.notGiven]]
+          : []),
       ],
     },
     {
@@ -76,19 +78,33 @@ export function ApplicationSummaryPages({ data }: { data: ApplicationSummaryData
       </Paragraph>
       {data.officers.length > 0 ? (
         <Table
-          columns={[{ header: t.officerRole, weight: 1 }, { header: t.officerName, weight: 2 }]}
+          columns={[
+            { header: t.officerRole, weight: 1 },
+            { header: t.officerName, weight: 2 },
+          ]}
           rows={data.officers.map((o) => [roleLabels[o.role] ?? o.role, o.name])}
         />
       ) : (
         <Paragraph>{t.noOfficers}</Paragraph>
       )}
       <FieldLine label={t.leaderPurpose} value={given(d.leaderPurpose)} />
-      <FieldLine label={t.additionalOfficer} value={d.additionalOfficer?.office ? `${d.additionalOfficer.office}${data.additionalOfficerName ? ` (${data.additionalOfficerName})` : ""}` : packMessages.notGiven} />
+      <FieldLine
+        label={t.additionalOfficer}
+        value={
+          d.additionalOfficer?.office
+            ? `${d.additionalOfficer.office}${data.additionalOfficerName ? ` (${data.additionalOfficerName})` : ""}`
+            : packMessages.notGiven
+        }
+      />
 
       <Heading level={2}>{t.descriptionsHeading}</Heading>
       {descriptions.length > 0 ? (
         <Table
-          columns={[{ header: t.descriptionColumns.number, weight: 0.5 }, { header: t.descriptionColumns.text, weight: 3 }, { header: t.descriptionColumns.translation, weight: 3 }]}
+          columns={[
+            { header: t.descriptionColumns.number, weight: 0.5 },
+            { header: t.descriptionColumns.text, weight: 3 },
+            { header: t.descriptionColumns.translation, weight: 3 },
+          ]}
           rows={descriptions.map((x, i) => [String(i + 1), x.text, given(x.translation)])}
         />
       ) : (
@@ -98,7 +114,11 @@ export function ApplicationSummaryPages({ data }: { data: ApplicationSummaryData
       <Heading level={2}>{t.emblemsHeading}</Heading>
       {data.emblems.length > 0 ? (
         <Table
-          columns={[{ header: t.emblemColumns.slot, weight: 0.5 }, { header: t.emblemColumns.file, weight: 4 }, { header: t.emblemColumns.size, weight: 2 }]}
+          columns={[
+            { header: t.emblemColumns.slot, weight: 0.5 },
+            { header: t.emblemColumns.file, weight: 4 },
+            { header: t.emblemColumns.size, weight: 2 },
+          ]}
           rows={data.emblems.map((e) => [String(e.slot), e.fileName, `${count(e.width)} × ${count(e.height)}`])}
         />
       ) : (
@@ -109,7 +129,12 @@ export function ApplicationSummaryPages({ data }: { data: ApplicationSummaryData
       <FieldLine label={t.hasUnits} value={t.yesNo(d.hasAccountingUnits)} />
       {units.length > 0 ? (
         <Table
-          columns={[{ header: t.unitColumns.name, weight: 2 }, { header: t.unitColumns.treasurer, weight: 2 }, { header: t.unitColumns.second, weight: 2 }, { header: t.unitColumns.address, weight: 3 }]}
+          columns={[
+            { header: t.unitColumns.name, weight: 2 },
+            { header: t.unitColumns.treasurer, weight: 2 },
+            { header: t.unitColumns.second, weight: 2 },
+            { header: t.unitColumns.address, weight: 3 },
+          ]}
           rows={units.map((u) => [given(u.name), given(u.treasurer), given(u.secondOfficer), addressText(u.address)])}
         />
       ) : null}
@@ -144,7 +169,15 @@ function SectionFields({ heading, fields }: { heading: string; fields: [string, 
 
 export function ApplicationSummaryPdf({ data }: { data: ApplicationSummaryData }) {
   return (
-    <PdfDocument info={{ title: `${data.partyName}: ${t.title}`, author: data.partyName, subject: t.subject(data.partyName), keywords: packMessages.keywords, generatedAt: data.generatedAt }}>
+    <PdfDocument
+      info={{
+        title: `${data.partyName}: ${t.title}`,
+        author: data.partyName,
+        subject: t.subject(data.partyName),
+        keywords: packMessages.keywords,
+        generatedAt: data.generatedAt,
+      }}
+    >
       <ApplicationSummaryPages data={data} />
     </PdfDocument>
   );

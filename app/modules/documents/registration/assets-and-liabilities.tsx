@@ -30,7 +30,10 @@ export function assetsRows(record: AssetsRecord | undefined) {
 
 export function AssetsPages({ data }: { data: AssetsData }) {
   const { assets, liabilities } = assetsRows(data.record);
-  const columns = [{ header: t.item, weight: 3 }, { header: t.amount, weight: 1, align: "right" as const }];
+  const columns = [
+    { header: t.item, weight: 3 },
+    { header: t.amount, weight: 1, align: "right" as const },
+  ];
   return (
     <A4Page header={data.partyName} headerRight={t.title} generatedAt={data.generatedAt}>
       <Heading level={1}>{t.title}</Heading>
@@ -47,7 +50,12 @@ export function AssetsPages({ data }: { data: AssetsData }) {
           {data.withinThreshold === false ? (
             <>
               <Heading level={2}>{t.recordHeading}</Heading>
-              <Table caption={t.assetsCaption} columns={columns} rows={assets.map(([label, v]) => [label, t.money(v)])} total={[t.total, total(assets.map((a) => a[1]))]} />
+              <Table
+                caption={t.assetsCaption}
+                columns={columns}
+                rows={assets.map(([label, v]) => [label, t.money(v)])}
+                total={[t.total, total(assets.map((a) => a[1]))]}
+              />
               <Table
                 caption={t.liabilitiesCaption}
                 columns={columns}
@@ -66,7 +74,15 @@ export function AssetsPages({ data }: { data: AssetsData }) {
 
 export function AssetsPdf({ data }: { data: AssetsData }) {
   return (
-    <PdfDocument info={{ title: `${data.partyName}: ${t.title}`, author: data.partyName, subject: t.subject(data.partyName), keywords: packMessages.keywords, generatedAt: data.generatedAt }}>
+    <PdfDocument
+      info={{
+        title: `${data.partyName}: ${t.title}`,
+        author: data.partyName,
+        subject: t.subject(data.partyName),
+        keywords: packMessages.keywords,
+        generatedAt: data.generatedAt,
+      }}
+    >
       <AssetsPages data={data} />
     </PdfDocument>
   );

@@ -18,7 +18,15 @@ export function FinancialSchemePages({ data }: { data: FinancialSchemeData }) {
 
 export function FinancialSchemePdf({ data }: { data: FinancialSchemeData }) {
   return (
-    <PdfDocument info={{ title: `${data.partyName}: ${t.title}`, author: data.partyName, subject: t.subject(data.partyName), keywords: packMessages.keywords, generatedAt: data.generatedAt }}>
+    <PdfDocument
+      info={{
+        title: `${data.partyName}: ${t.title}`,
+        author: data.partyName,
+        subject: t.subject(data.partyName),
+        keywords: packMessages.keywords,
+        generatedAt: data.generatedAt,
+      }}
+    >
       <FinancialSchemePages data={data} />
     </PdfDocument>
   );

@@ -118,7 +118,12 @@ export function FoundingRecordPages({ data }: { data: FoundingRecordData }) {
               { header: t.electionColumns.ballots, weight: 1, align: "right" },
               { header: t.electionColumns.roll, weight: 1, align: "right" },
             ]}
-            rows={data.elections.map((e) => [e.position, e.elected.length > 0 ? e.elected.join(", ") : t.poll.notCounted, count(e.poll?.ballots ?? 0), count(e.poll?.rollSize ?? 0)])}
+            rows={data.elections.map((e) => [
+              e.position,
+              e.elected.length > 0 ? e.elected.join(", ") : t.poll.notCounted,
+              count(e.poll?.ballots ?? 0),
+              count(e.poll?.rollSize ?? 0),
+            ])}
           />
           {data.elections.map((e, i) => (
             <View key={`${i}-${e.position}`} wrap={false}>
@@ -156,7 +161,15 @@ export function FoundingRecordPages({ data }: { data: FoundingRecordData }) {
 
 export function FoundingRecordPdf({ data }: { data: FoundingRecordData }) {
   return (
-    <PdfDocument info={{ title: `${data.partyName}: ${t.title}`, author: data.partyName, subject: t.subject(data.partyName), keywords: packMessages.keywords, generatedAt: data.generatedAt }}>
+    <PdfDocument
+      info={{
+        title: `${data.partyName}: ${t.title}`,
+        author: data.partyName,
+        subject: t.subject(data.partyName),
+        keywords: packMessages.keywords,
+        generatedAt: data.generatedAt,
+      }}
+    >
       <FoundingRecordPages data={data} />
     </PdfDocument>
   );

@@ -22,7 +22,11 @@ export interface PackPart {
 /** The cover's page count is not known before it is made: one page is assumed, and it is made again if it runs longer. */
 const COVER_ATTEMPTS = 3;
 
-export async function assemblePack(common: PackCommon, parts: readonly PackPart[], renderCover: (cover: PackCoverData) => Promise<Uint8Array>): Promise<Uint8Array> {
+export async function assemblePack(
+  common: PackCommon,
+  parts: readonly PackPart[],
+  renderCover: (cover: PackCoverData) => Promise<Uint8Array>,
+): Promise<Uint8Array> {
   const loaded = await Promise.all(parts.map(async (p) => ({ ...p, pdf: await PDFDocument.load(p.bytes, { updateMetadata: false }) })));
   let coverPages = 1;
   let cover: PDFDocument | null = null;

@@ -42,17 +42,26 @@ export const packMessages = {
   packContentsHeading: "What this pack holds",
   /** A part's line in the cover's contents: its pages in the pack, then what it is. */
   packPages: (first: number, last: number) => (first === last ? `page ${first}` : `pages ${first} to ${last}`),
-  packPartsNote: "Each part is numbered on its own (\"Page 1 of 4\"), so it can be filed or printed apart; the pages above are those of this pack.",
+  packPartsNote: 'Each part is numbered on its own ("Page 1 of 4"), so it can be filed or printed apart; the pages above are those of this pack.',
   notAdopted: "No constitution has been adopted yet. The pack needs the adopted constitution: adopt it under Constitution first.",
   packIntro: (partyName: string, at: Date) =>
     `The documents ${partyName} needs to apply to the Electoral Commission to register as a political party, as they stood on ${ukDate(at)}. Each part starts on a new page.`,
   /** One line per document in the documents list, the pack's contents and the zip's file names. */
   documents: {
-    "application-summary": { title: "Application summary", purpose: "Every answer of the application, in the order of the Commission's online form, to copy in." },
-    "officer-sheets": { title: "Officer sheets", purpose: "One page per registered officer: details, roles, declarations and a signature. Private: home addresses." },
+    "application-summary": {
+      title: "Application summary",
+      purpose: "Every answer of the application, in the order of the Commission's online form, to copy in.",
+    },
+    "officer-sheets": {
+      title: "Officer sheets",
+      purpose: "One page per registered officer: details, roles, declarations and a signature. Private: home addresses.",
+    },
     constitution: { title: "Constitution", purpose: "The adopted constitution with its adoption record." },
     "financial-scheme": { title: "Financial scheme", purpose: "How the party handles its accounts, donations, loans and campaign spending." },
-    "assets-and-liabilities": { title: "Assets and liabilities declaration", purpose: "The proposed treasurer's declaration, and the record where one is needed." },
+    "assets-and-liabilities": {
+      title: "Assets and liabilities declaration",
+      purpose: "The proposed treasurer's declaration, and the record where one is needed.",
+    },
     "founding-record": { title: "Founding record", purpose: "The votes that founded the party, with their figures and verification hashes." },
     "readiness-checklist": { title: "Readiness checklist", purpose: "Every check Breakaway can make of the application: pass, warning or fail." },
   } as Record<string, { title: string; purpose: string }>,
@@ -74,7 +83,10 @@ export const summaryMessages = {
   partyType: "Party type",
   partyTypes: { full: "Full party", minor: "Minor party" } as Record<string, string>,
   minorElections: "Elections a minor party contests",
-  minorElectionNames: { "english-parish": "English parish council elections", "welsh-community": "Welsh community council elections" } as Record<string, string>,
+  minorElectionNames: { "english-parish": "English parish council elections", "welsh-community": "Welsh community council elections" } as Record<
+    string,
+    string
+  >,
   intendsToContest: "Intends to contest at least one election",
   notContestingGeneralElections: "Declares it will not contest UK Parliamentary general elections",
   nameHeading: "3. The party's name",
@@ -148,12 +160,14 @@ export const schemePdfMessages = {
 export const assetsMessages = {
   title: "Assets and liabilities declaration",
   subject: (partyName: string) => `The proposed treasurer's declaration of the assets and liabilities of ${partyName}`,
-  intro: "A declaration by the party's proposed treasurer, as the Electoral Commission requires of an applicant party. The Commission publishes it for 6 years.",
+  intro:
+    "A declaration by the party's proposed treasurer, as the Electoral Commission requires of an applicant party. The Commission publishes it for 6 years.",
   minorParty: "The party applies as a minor party, which makes no declaration of assets and liabilities.",
   within: (partyName: string) => `I declare that the assets of ${partyName} do not exceed £500, and that its liabilities do not exceed £500.`,
   notWithin: (partyName: string) =>
     `I declare that the assets or the liabilities of ${partyName} exceed £500. The record of its assets and liabilities follows.`,
-  undecided: "The treasurer has not yet said whether the party's assets and its liabilities each do not exceed £500: answer this on the registration details page.",
+  undecided:
+    "The treasurer has not yet said whether the party's assets and its liabilities each do not exceed £500: answer this on the registration details page.",
   recordHeading: "Record of assets and liabilities",
   assetsCaption: "Assets",
   liabilitiesCaption: "Liabilities",
@@ -255,7 +269,8 @@ export const checklistMessages = {
   subject: (partyName: string) => `Breakaway's checks of ${partyName}'s application`,
   intro:
     "Every rule of the Electoral Commission's guidance that Breakaway can check. A fail must be put right before applying; a warning is a matter the Commission decides, so read its reason. Some things (whether a name is likely to confuse voters, or is offensive) only the Commission can judge.",
-  summary: (pass: number, warning: number, fail: number) => `${count(pass)} passed, ${count(warning)} ${warning === 1 ? "warning" : "warnings"}, ${count(fail)} failed.`,
+  summary: (pass: number, warning: number, fail: number) =>
+    `${count(pass)} passed, ${count(warning)} ${warning === 1 ? "warning" : "warnings"}, ${count(fail)} failed.`,
   statuses: { pass: "Pass", warning: "Warning", fail: "Fail" } as Record<string, string>,
   unavailable: "The checks could not be run.",
 };

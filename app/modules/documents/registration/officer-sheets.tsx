@@ -51,7 +51,15 @@ export function OfficerSheetsPages({ data }: { data: OfficerSheetsData }) {
 
 export function OfficerSheetsPdf({ data }: { data: OfficerSheetsData }) {
   return (
-    <PdfDocument info={{ title: `${data.partyName}: ${t.title}`, author: data.partyName, subject: t.subject(data.partyName), keywords: packMessages.keywords, generatedAt: data.generatedAt }}>
+    <PdfDocument
+      info={{
+        title: `${data.partyName}: ${t.title}`,
+        author: data.partyName,
+        subject: t.subject(data.partyName),
+        keywords: packMessages.keywords,
+        generatedAt: data.generatedAt,
+      }}
+    >
       <OfficerSheetsPages data={data} />
     </PdfDocument>
   );

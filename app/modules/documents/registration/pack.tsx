@@ -25,7 +25,13 @@ export interface PackData {
 
 /** The pack's metadata, also given to the merged PDF. */
 export function packInfo(data: PackCommon) {
-  return { title: `${data.partyName}: ${t.packTitle}`, author: data.partyName, subject: t.packSubject(data.partyName), keywords: t.keywords, generatedAt: data.generatedAt };
+  return {
+    title: `${data.partyName}: ${t.packTitle}`,
+    author: data.partyName,
+    subject: t.packSubject(data.partyName),
+    keywords: t.keywords,
+    generatedAt: data.generatedAt,
+  };
 }
 
 export interface PackCoverData extends PackCommon {

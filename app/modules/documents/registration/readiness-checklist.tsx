@@ -24,9 +24,7 @@ export function ChecklistPages({ data }: { data: ChecklistData }) {
           <Paragraph>{t.summary(n("pass"), n("warning"), n("fail"))}</Paragraph>
           {data.groups.map((group) => (
             <Fragment key={group.heading}>
-              <Heading level={2}>
-                {group.heading}
-              </Heading>
+              <Heading level={2}>{group.heading}</Heading>
               {/* One text per check (its result in words, then what and why), not table rows:
                   react-pdf lays out long tables of boxes several times slower. */}
               {group.checks.map((c, i) => (
@@ -45,7 +43,15 @@ export function ChecklistPages({ data }: { data: ChecklistData }) {
 
 export function ChecklistPdf({ data }: { data: ChecklistData }) {
   return (
-    <PdfDocument info={{ title: `${data.partyName}: ${t.title}`, author: data.partyName, subject: t.subject(data.partyName), keywords: packMessages.keywords, generatedAt: data.generatedAt }}>
+    <PdfDocument
+      info={{
+        title: `${data.partyName}: ${t.title}`,
+        author: data.partyName,
+        subject: t.subject(data.partyName),
+        keywords: packMessages.keywords,
+        generatedAt: data.generatedAt,
+      }}
+    >
       <ChecklistPages data={data} />
     </PdfDocument>
   );

@@ -35,28 +35,77 @@ const constitution: ConstitutionPdfData = {
   },
 };
 
-const poll = { title: "Interim officers: Leader", method: "irv", status: "closed", openedAt: generatedAt, closedAt: generatedAt, rollSize: 5, ballots: 4, chainHead: "b".repeat(64), yesNo: null, elected: ["Ann Leader"] };
+const poll = {
+  title: "Interim officers: Leader",
+  method: "irv",
+  status: "closed",
+  openedAt: generatedAt,
+  closedAt: generatedAt,
+  rollSize: 5,
+  ballots: 4,
+  chainHead: "b".repeat(64),
+  yesNo: null,
+  elected: ["Ann Leader"],
+};
 
 function pack(overrides: Partial<PackData> = {}): PackData {
   return {
     ...common,
-    "application-summary": { ...common, details: { register: "GB", nations: ["wales"], name: "Commonwealth Party" }, officers: [{ role: "leader", name: "Ann Leader" }], emblems: [], additionalOfficerName: null },
-    "officer-sheets": { ...common, officers: [{ name: "Ann", fullName: "Ann Leader", homeAddress: HOME, email: "ann@example.org", roles: [{ role: "leader", declaration: "I consent to being the leader.", confirmedAt: generatedAt }] }] },
+    "application-summary": {
+      ...common,
+      details: { register: "GB", nations: ["wales"], name: "Commonwealth Party" },
+      officers: [{ role: "leader", name: "Ann Leader" }],
+      emblems: [],
+      additionalOfficerName: null,
+    },
+    "officer-sheets": {
+      ...common,
+      officers: [
+        {
+          name: "Ann",
+          fullName: "Ann Leader",
+          homeAddress: HOME,
+          email: "ann@example.org",
+          roles: [{ role: "leader", declaration: "I consent to being the leader.", confirmedAt: generatedAt }],
+        },
+      ],
+    },
     constitution,
-    "financial-scheme": { ...common, text: "# Financial scheme of Commonwealth Party\n\n## 1. About\n\nThe treasurer keeps the books.", edited: false, treasurerName: "Tom Treasurer" },
+    "financial-scheme": {
+      ...common,
+      text: "# Financial scheme of Commonwealth Party\n\n## 1. About\n\nThe treasurer keeps the books.",
+      edited: false,
+      treasurerName: "Tom Treasurer",
+    },
     "assets-and-liabilities": { ...common, partyType: "full", withinThreshold: true, record: undefined, treasurerName: "Tom Treasurer" },
     "founding-record": {
       ...common,
       campaign: { pledgesMade: 340, confirmed: 300, withdrawn: 12, subscriptionsPence: 123_450 },
       decision: null,
       founding: { invited: 300, accepted: 250, left: 4 },
-      standingOrders: { ...poll, title: "Adopt the interim standing orders", method: "yes-no", yesNo: { yes: 4, no: 0, abstain: 0, passed: true }, elected: null },
-      constitution: { version: 1, adoptedAt: generatedAt, clauses: [{ title: "Name and register", decision: "adopted", yes: 5, no: 0, abstain: 0 }], questions: [], adoptionVote: null, failedAdoptionVotes: [] },
+      standingOrders: {
+        ...poll,
+        title: "Adopt the interim standing orders",
+        method: "yes-no",
+        yesNo: { yes: 4, no: 0, abstain: 0, passed: true },
+        elected: null,
+      },
+      constitution: {
+        version: 1,
+        adoptedAt: generatedAt,
+        clauses: [{ title: "Name and register", decision: "adopted", yes: 5, no: 0, abstain: 0 }],
+        questions: [],
+        adoptionVote: null,
+        failedAdoptionVotes: [],
+      },
       elections: [{ position: "Leader", declaredAt: generatedAt, elected: ["Ann Leader"], poll }],
       financialScheme: null,
       recordedSteps: [{ kind: "poll_cancelled", at: generatedAt, subject: "Which venue", reason: "Put with the wrong options.", from: null, to: null }],
     },
-    "readiness-checklist": { ...common, groups: [{ heading: "The party's name", checks: [{ status: "warning", title: "Name looks like another", reason: "The Commission decides." }] }] },
+    "readiness-checklist": {
+      ...common,
+      groups: [{ heading: "The party's name", checks: [{ status: "warning", title: "Name looks like another", reason: "The Commission decides." }] }],
+    },
     ...overrides,
   };
 }
@@ -78,7 +127,9 @@ async function packPdf(data: PackData): Promise<Uint8Array> {
 
 describe("the registration pack as one PDF", () => {
   it("speaks plainly to the Commission: no command names, no machine dates", async () => {
-    const text = pdfPages(await packPdf(pack())).map(flat).join(" ");
+    const text = pdfPages(await packPdf(pack()))
+      .map(flat)
+      .join(" ");
     expect(text).not.toMatch(/npm run|poll:verify/);
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}:\d{2}/);
     expect(text).toContain("the free checking tool that comes with the voting software");
@@ -105,7 +156,10 @@ describe("the registration pack as one PDF", () => {
       for (let n = 1; n <= length; n += 1) {
         const page = pages[r.first + n - 2]!;
         expect(page, `${titles[part]} page ${n}`).toContain(`Page ${n} of ${length}`);
-        expect([`Commonwealth Party ${titles[part]}`, `${titles[part]} Commonwealth Party`].some((head) => page.trimStart().startsWith(head)), `${titles[part]} page ${n}`).toBe(true);
+        expect(
+          [`Commonwealth Party ${titles[part]}`, `${titles[part]} Commonwealth Party`].some((head) => page.trimStart().startsWith(head)),
+          `${titles[part]} page ${n}`,
+        ).toBe(true);
       }
     });
     expect(pages[0]).toContain("Page 1 of 1");
@@ -132,7 +186,10 @@ describe("the registration pack as one PDF", () => {
     const pages = pdfPages(pdf).map(flat);
     // Read back as written (catalog /Outlines, /First, /Next, /Title, /Dest).
     const outline = readOutline(await PDFDocument.load(pdf));
-    expect(outline.map((o) => o.title)).toEqual([packMessages.packTitle, ...packDocuments.map((d) => (d === "constitution" ? "Constitution, version 1" : (packMessages.documents[d]?.title ?? d)))]);
+    expect(outline.map((o) => o.title)).toEqual([
+      packMessages.packTitle,
+      ...packDocuments.map((d) => (d === "constitution" ? "Constitution, version 1" : (packMessages.documents[d]?.title ?? d))),
+    ]);
     const part = outline.find((o) => o.title === "Constitution, version 1")!;
     const headings = clauses.map((c) => `${c.number}. ${c.title}${c.entrenched ? " (entrenched)" : ""}`);
     expect(part.children.map((c) => c.title)).toEqual(["Contents", ...headings, "Adoption record"]);
@@ -164,7 +221,9 @@ describe("the registration pack as one PDF", () => {
   }, 60_000);
 
   it("says when no constitution is adopted yet", async () => {
-    const text = pdfPages(await packPdf(pack({ constitution: null }))).map(flat).join(" ");
+    const text = pdfPages(await packPdf(pack({ constitution: null })))
+      .map(flat)
+      .join(" ");
     expect(text).toContain("No constitution has been adopted yet.");
   }, 60_000);
 });

@@ -41,7 +41,9 @@ function clauseText(random: () => number, topic: string): string {
     .slice(0, 4 + Math.floor(random() * 3))
     .map((item, i, all) => `- (${String.fromCharCode(97 + i)}) ${item}${i === all.length - 1 ? "." : ";"}`)
     .join("\n");
-  return [paragraph(1), `(2) The rules on ${topic} must set out:\n\n${list}`, paragraph(3), paragraph(4), ...(random() < 0.5 ? [paragraph(5)] : [])].join("\n\n");
+  return [paragraph(1), `(2) The rules on ${topic} must set out:\n\n${list}`, paragraph(3), paragraph(4), ...(random() < 0.5 ? [paragraph(5)] : [])].join(
+    "\n\n",
+  );
 }
 
 export function largeConstitution(options: { clauses?: number; generatedAt?: Date } = {}): ConstitutionPdfData {
@@ -88,7 +90,9 @@ export function largeAmendments(constitution: ConstitutionPdfData = largeConstit
     amendments: Array.from({ length: count }, (_, i) => {
       const clause = constitution.clauses[i % constitution.clauses.length]!;
       const before = clause.text;
-      const after = before.replace("at least once a year", "every six months").replace("28 days", "14 days").replace("plain language", "plain, simple language") + (i % 3 === 0 ? "\n\n(6) The committee reports on this clause every year." : "");
+      const after =
+        before.replace("at least once a year", "every six months").replace("28 days", "14 days").replace("plain language", "plain, simple language") +
+        (i % 3 === 0 ? "\n\n(6) The committee reports on this clause every year." : "");
       const advice = i % 3 === 2 ? null : pick(kinds);
       return {
         number: i + 1,

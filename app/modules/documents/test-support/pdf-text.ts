@@ -46,7 +46,13 @@ export function pdfInfo(pdf: Uint8Array): Record<string, string> {
 /** The PDF's bookmarks (its outline), in order, with the page each opens at and how deep it is nested (0 at the top), as poppler reads them. */
 export function pdfOutline(pdf: Uint8Array): { title: string; page: number; level: number }[] {
   const xml = withFile(pdf, (file) => execFileSync("pdftohtml", ["-xml", "-i", "-stdout", "-q", "-f", "1", "-l", "1", file], { encoding: "utf8" }));
-  const unescape = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+  const unescape = (s: string) =>
+    s
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, "&");
   let depth = 0;
   const items: { title: string; page: number; level: number }[] = [];
   for (const m of xml.matchAll(/<(\/?)outline>|<item page="(\d+)">([^<]*)<\/item>/g)) {

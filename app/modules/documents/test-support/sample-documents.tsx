@@ -13,7 +13,10 @@ export function LongTableDocument() {
         <Heading level={1}>Officer sheet</Heading>
         <Table
           caption="Rows"
-          columns={[{ header: "Name", weight: 3 }, { header: "Number", align: "right" }]}
+          columns={[
+            { header: "Name", weight: 3 },
+            { header: "Number", align: "right" },
+          ]}
           rows={longTableRows}
           total={["Total", "90"]}
         />

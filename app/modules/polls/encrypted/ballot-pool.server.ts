@@ -54,7 +54,20 @@ export async function checkPartialDecryptionInPool(election: Election, basis: Sh
 }
 
 /** The result text from enough partial decryptions, each checked again, in a worker thread. */
-export async function combineSharesInPool(election: Election, trusteesRaw: string, basis: ShareBasis, partials: { owner: number; pd: string }[], totalWeight: bigint): Promise<string> {
-  const answer = (await ballotPool().run({ kind: "combine", election: election.raw, trustees: trusteesRaw, basis, partials, totalWeight: totalWeight.toString() })) as { result: string };
+export async function combineSharesInPool(
+  election: Election,
+  trusteesRaw: string,
+  basis: ShareBasis,
+  partials: { owner: number; pd: string }[],
+  totalWeight: bigint,
+): Promise<string> {
+  const answer = (await ballotPool().run({
+    kind: "combine",
+    election: election.raw,
+    trustees: trusteesRaw,
+    basis,
+    partials,
+    totalWeight: totalWeight.toString(),
+  })) as { result: string };
   return answer.result;
 }

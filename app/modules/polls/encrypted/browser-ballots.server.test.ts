@@ -90,9 +90,17 @@ describe("a ballot encrypted in the browser", () => {
   });
 
   it("is refused for an election that is neither a Yes/No poll's nor a ranked poll's", async () => {
-    const withBlank = pollElection({ name: "Blank", description: "", questions: [{ question: "Q", answers: ["Yes", "No", "Abstain"], min: 1, max: 1, blank: true }] });
+    const withBlank = pollElection({
+      name: "Blank",
+      description: "",
+      questions: [{ question: "Q", answers: ["Yes", "No", "Abstain"], min: 1, max: 1, blank: true }],
+    });
     expect(await checkBrowserBallot(withBlank, member, "{}")).toEqual({ ok: false, reason: "unsupported_election" });
-    const twoRankings = pollElection({ name: "Two", description: "", questions: [...rankedPoll.election.params.questions, ...rankedPoll.election.params.questions] });
+    const twoRankings = pollElection({
+      name: "Two",
+      description: "",
+      questions: [...rankedPoll.election.params.questions, ...rankedPoll.election.params.questions],
+    });
     expect(await checkBrowserBallot(twoRankings, member, "{}")).toEqual({ ok: false, reason: "unsupported_election" });
   });
 

@@ -27,7 +27,10 @@ export const MAX_BROWSER_BALLOT_CHARS = 12_000;
 
 export type BrowserBallotCheck =
   | { ok: true; raw: string; tracker: string }
-  | { ok: false; reason: "too_large" | "unsupported_election" | "not_your_credential" | "malformed" | "not_canonical" | "wrong_election" | "bad_signature" | "bad_proof" };
+  | {
+      ok: false;
+      reason: "too_large" | "unsupported_election" | "not_your_credential" | "malformed" | "not_canonical" | "wrong_election" | "bad_signature" | "bad_proof";
+    };
 
 export async function checkBrowserBallot(pollElection: PollElection, userId: string, raw: string): Promise<BrowserBallotCheck> {
   if (raw.length > MAX_BROWSER_BALLOT_CHARS) return { ok: false, reason: "too_large" };
@@ -37,7 +40,8 @@ export async function checkBrowserBallot(pollElection: PollElection, userId: str
   const check = await verifyBallotInPool(election, raw);
   if (!check.ok) return { ok: false, reason: check.reason };
   const { group, params } = election;
-  if (check.ballot.credential !== publicCredential(group, params.uuid, memberCredential(params.uuid, userId))) return { ok: false, reason: "not_your_credential" };
+  if (check.ballot.credential !== publicCredential(group, params.uuid, memberCredential(params.uuid, userId)))
+    return { ok: false, reason: "not_your_credential" };
   return { ok: true, raw, tracker: check.tracker };
 }
 

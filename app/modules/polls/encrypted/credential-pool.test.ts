@@ -19,7 +19,9 @@ describe("public credentials derived in the worker pool", () => {
   it("make the published list, sorted, as serializePublicCredentials writes it", { timeout: 120_000 }, async () => {
     const uuid = generateUuid();
     for (const roll of [userIds(300), userIds(5)]) {
-      const expected = serializePublicCredentials(sortPublicCredentials(publicCredentialsHere("BELENIOS-2048", uuid, roll).map((credential) => ({ credential, weight: 1n }))));
+      const expected = serializePublicCredentials(
+        sortPublicCredentials(publicCredentialsHere("BELENIOS-2048", uuid, roll).map((credential) => ({ credential, weight: 1n }))),
+      );
       expect(await publicCredentialListFor("BELENIOS-2048", uuid, roll)).toBe(expected);
     }
   });

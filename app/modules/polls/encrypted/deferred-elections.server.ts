@@ -19,7 +19,9 @@ export async function setUpDeferredElection(db: Db, pollId: string): Promise<boo
   const [existing] = await db.select({ pollId: pollElections.pollId }).from(pollElections).where(eq(pollElections.pollId, pollId));
   if (existing) return true;
   const options = await db.select({ label: pollOptions.label }).from(pollOptions).where(eq(pollOptions.pollId, pollId)).orderBy(asc(pollOptions.position));
-  const roll = (await db.select({ userId: pollRoll.userId }).from(pollRoll).where(eq(pollRoll.pollId, pollId)).orderBy(asc(pollRoll.userId))).map((r) => r.userId);
+  const roll = (await db.select({ userId: pollRoll.userId }).from(pollRoll).where(eq(pollRoll.pollId, pollId)).orderBy(asc(pollRoll.userId))).map(
+    (r) => r.userId,
+  );
   const named = electionTrustees(await trusteesOf(db, pollId), poll);
   if (named === "missing") throw new Error("a deferred poll's trustees have no key");
   const row = await electionRowFor(poll, options, roll, named);
@@ -30,7 +32,10 @@ export async function setUpDeferredElection(db: Db, pollId: string): Promise<boo
 /** Of these draft polls, how many have their election: the preparation's progress. */
 export async function deferredElectionsReady(db: DbOrTx, pollIds: readonly string[]): Promise<number> {
   if (pollIds.length === 0) return 0;
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(pollElections).where(inArray(pollElections.pollId, [...pollIds]));
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(pollElections)
+    .where(inArray(pollElections.pollId, [...pollIds]));
   return row?.n ?? 0;
 }
 
@@ -40,6 +45,9 @@ export async function deferredElectionsReady(db: DbOrTx, pollIds: readonly strin
  */
 export async function openDeferredPolls(tx: DbOrTx, pollIds: readonly string[], openedAt: Date): Promise<boolean> {
   if ((await deferredElectionsReady(tx, pollIds)) < pollIds.length) return false;
-  await tx.update(polls).set({ status: "open", openedAt }).where(and(inArray(polls.id, [...pollIds]), eq(polls.status, "draft"), isNull(polls.openedAt)));
+  await tx
+    .update(polls)
+    .set({ status: "open", openedAt })
+    .where(and(inArray(polls.id, [...pollIds]), eq(polls.status, "draft"), isNull(polls.openedAt)));
   return true;
 }

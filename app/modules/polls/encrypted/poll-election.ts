@@ -56,7 +56,8 @@ export function rankingOf(ranks: readonly number[]): number[] | null {
 /** What a member's ranking is encrypted as: the rank of each option (encryptForMember). */
 export function rankingPlaintext(election: Election, ranking: readonly number[]): Plaintext {
   const question = election.params.questions[0];
-  if (!question || !("type" in question) || election.params.questions.length !== 1) throw new Error("a ranked poll's election has one non-homomorphic question");
+  if (!question || !("type" in question) || election.params.questions.length !== 1)
+    throw new Error("a ranked poll's election has one non-homomorphic question");
   return [plaintextFor(question, ranksOf(ranking, question.answers.length))];
 }
 

@@ -6,7 +6,15 @@
 import { asc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import { generateUuid } from "~/modules/belenios/credentials";
 import { groupForQuestions, makeElection } from "~/modules/belenios/election";
-import { computeEncryptedTally, computeResult, lastBallotPerCredential, mergeNhCiphertexts, nhCiphertexts, shuffleTally, type WeightedBallot } from "~/modules/belenios/tally";
+import {
+  computeEncryptedTally,
+  computeResult,
+  lastBallotPerCredential,
+  mergeNhCiphertexts,
+  nhCiphertexts,
+  shuffleTally,
+  type WeightedBallot,
+} from "~/modules/belenios/tally";
 import { ArchiveWriter } from "~/modules/belenios/archive";
 import { sha256Hex } from "~/modules/belenios/group";
 import {
@@ -136,7 +144,13 @@ function fromRow(row: Omit<typeof pollElections.$inferSelect, "credentials"> & {
     createdAt: row.createdAt,
     tally:
       row.encryptedTally && row.sizedTally && row.partialDecryptions && row.result
-        ? { encryptedTally: row.encryptedTally, sizedTally: row.sizedTally, shuffles: row.shuffles ?? [], partialDecryptions: row.partialDecryptions, resultRaw: row.result }
+        ? {
+            encryptedTally: row.encryptedTally,
+            sizedTally: row.sizedTally,
+            shuffles: row.shuffles ?? [],
+            partialDecryptions: row.partialDecryptions,
+            resultRaw: row.result,
+          }
         : null,
   };
   if (row.credentials === null) {
@@ -156,7 +170,11 @@ function fromRow(row: Omit<typeof pollElections.$inferSelect, "credentials"> & {
  * for): `credentials: false` leaves it in the database. The close, the recount and the record
  * load it.
  */
-export async function electionsOf(db: DbOrTx, pollIds: readonly string[], loading: { credentials: boolean } = { credentials: true }): Promise<Map<string, PollElection>> {
+export async function electionsOf(
+  db: DbOrTx,
+  pollIds: readonly string[],
+  loading: { credentials: boolean } = { credentials: true },
+): Promise<Map<string, PollElection>> {
   if (pollIds.length === 0) return new Map();
   const where = inArray(pollElections.pollId, [...pollIds]);
   const rows = loading.credentials
@@ -176,11 +194,19 @@ export async function electionOf(db: DbOrTx, pollId: string, loading: { credenti
  * The ballot a member casts when the server encrypts it for them (no JavaScript, or a test): their
  * credential for this election, derived afresh and forgotten with the request.
  */
-export async function encryptForMember(pollElection: PollElection, userId: string, content: { choice: YesNoChoice } | { ranking: readonly number[] }): Promise<SealedBallot> {
+export async function encryptForMember(
+  pollElection: PollElection,
+  userId: string,
+  content: { choice: YesNoChoice } | { ranking: readonly number[] },
+): Promise<SealedBallot> {
   const { election } = pollElection;
   const credential = memberCredential(election.params.uuid, userId);
   // Encrypting, proving and signing, in a worker thread (ballot-pool.server.ts).
-  return encryptBallotInPool(election, credential, "choice" in content ? choicePlaintext(election, content.choice) : rankingPlaintext(election, content.ranking));
+  return encryptBallotInPool(
+    election,
+    credential,
+    "choice" in content ? choicePlaintext(election, content.choice) : rankingPlaintext(election, content.ranking),
+  );
 }
 
 /** What an encrypted poll's decrypted result says: Yes/No totals, or the shuffled ballots' rankings. */
@@ -261,7 +287,13 @@ export type ClosedTally = Omit<ReturnType<typeof tallyAndDecrypt>, "outcome">;
 export async function recordTally(tx: DbOrTx, pollId: string, tally: ClosedTally): Promise<void> {
   await tx
     .update(pollElections)
-    .set({ encryptedTally: tally.encryptedTally, sizedTally: tally.sizedTally, shuffles: tally.shuffles, partialDecryptions: tally.partialDecryptions, result: tally.resultRaw })
+    .set({
+      encryptedTally: tally.encryptedTally,
+      sizedTally: tally.sizedTally,
+      shuffles: tally.shuffles,
+      partialDecryptions: tally.partialDecryptions,
+      result: tally.resultRaw,
+    })
     .where(eq(pollElections.pollId, pollId));
 }
 
@@ -270,7 +302,11 @@ export async function recordTally(tx: DbOrTx, pollId: string, tally: ClosedTally
  * it goes (setup, ballots, the encrypted tally, the shuffles so far, and their end once every
  * trustee has shuffled), which a trustee gives belenios-tool to shuffle or decrypt from.
  */
-export function pendingArchive(pollElection: PollElection, rawBallots: readonly string[], pending: { encryptedTally: string; sizedTally: string; shuffles: readonly { owner: number; shuffle: string }[]; shufflesDone: boolean }): Buffer {
+export function pendingArchive(
+  pollElection: PollElection,
+  rawBallots: readonly string[],
+  pending: { encryptedTally: string; sizedTally: string; shuffles: readonly { owner: number; shuffle: string }[]; shufflesDone: boolean },
+): Buffer {
   const writer = new ArchiveWriter(BigInt(Math.floor(pollElection.createdAt.getTime() / 1000)));
   writer.setup(pollElection.election.raw, pollElection.trusteesRaw, pollElection.credentialsRaw);
   for (const raw of rawBallots) writer.ballot(raw);

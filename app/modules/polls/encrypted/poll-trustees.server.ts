@@ -11,12 +11,7 @@
 import { and, asc, eq, sql, type AnyColumn } from "drizzle-orm";
 import { groupForQuestions } from "~/modules/belenios/election";
 import { sha256Hex } from "~/modules/belenios/group";
-import {
-  BeleniosFormatError,
-  parseEncryptedTally,
-  parseTrusteePublicKey,
-  serializeTrusteePublicKey,
-} from "~/modules/belenios/serialize";
+import { BeleniosFormatError, parseEncryptedTally, parseTrusteePublicKey, serializeTrusteePublicKey } from "~/modules/belenios/serialize";
 import { nhCiphertexts } from "~/modules/belenios/tally";
 import { verifyTrusteePublicKey } from "~/modules/belenios/trustee";
 import type { Group } from "~/modules/belenios/group";
@@ -27,7 +22,16 @@ import { isUuid } from "~/utils/ids";
 import { pollElections, polls, pollTrustees, trusteeSetMembers, users } from "../../../../db/schema";
 import { electionTemplate } from "./poll-election";
 import { listsToShuffle, tallyToDecrypt } from "./share-checks";
-import { ceremonyStep, checkCeremonyMessage, takenAtStep, thresholdTrustees, type CeremonyProblem, type CeremonyRow, type CeremonyStep, type CeremonyUpdate } from "./threshold-ceremony.server";
+import {
+  ceremonyStep,
+  checkCeremonyMessage,
+  takenAtStep,
+  thresholdTrustees,
+  type CeremonyProblem,
+  type CeremonyRow,
+  type CeremonyStep,
+  type CeremonyUpdate,
+} from "./threshold-ceremony.server";
 
 /**
  * A trustee public key is about 1,000 characters (RFC-3526-2048); a threshold ceremony's longest
@@ -88,7 +92,9 @@ export function trusteeColumns(table: typeof pollTrustees | typeof trusteeSetMem
 /** Who has shuffled and who has decrypted a poll so far, by number only: the shares themselves can be megabytes. */
 export function shareOwnerColumns(pollId: AnyColumn) {
   const owners = (column: "shuffles" | "partial_decryptions") =>
-    sql<number[]>`coalesce((select jsonb_agg((e->>'owner')::int) from ${pollElections} pe, jsonb_array_elements(coalesce(pe.${sql.raw(column)}, '[]'::jsonb)) e where pe.poll_id = ${pollId}), '[]'::jsonb)`;
+    sql<
+      number[]
+    >`coalesce((select jsonb_agg((e->>'owner')::int) from ${pollElections} pe, jsonb_array_elements(coalesce(pe.${sql.raw(column)}, '[]'::jsonb)) e where pe.poll_id = ${pollId}), '[]'::jsonb)`;
   return { shuffled: owners("shuffles"), decrypted: owners("partial_decryptions") };
 }
 
@@ -164,7 +170,11 @@ export async function giveTrusteeKey(
   if (!isUuid(pollId)) return { ok: false, code: "not_found" };
   if (text.length > MAX_KEY_TEXT) return { ok: false, code: "key_unreadable" };
   return db.transaction(async (tx) => {
-    const [poll] = await tx.select({ status: polls.status, method: polls.method, threshold: polls.trusteeThreshold }).from(polls).where(eq(polls.id, pollId)).for("update");
+    const [poll] = await tx
+      .select({ status: polls.status, method: polls.method, threshold: polls.trusteeThreshold })
+      .from(polls)
+      .where(eq(polls.id, pollId))
+      .for("update");
     if (!poll) return { ok: false, code: "not_found" } as const;
     const rows = await trusteesOf(tx, pollId);
     const mine = rows.find((r) => r.userId === userId);
@@ -172,7 +182,10 @@ export async function giveTrusteeKey(
     if (poll.status !== "draft") return { ok: false, code: "not_draft" } as const;
     const checked = checkTrusteeMessage(groupForMethod(poll.method), poll.threshold, rows, mine.position, text);
     if (!checked.ok) return checked;
-    await tx.update(pollTrustees).set(checked.update).where(and(eq(pollTrustees.pollId, pollId), eq(pollTrustees.userId, userId)));
+    await tx
+      .update(pollTrustees)
+      .set(checked.update)
+      .where(and(eq(pollTrustees.pollId, pollId), eq(pollTrustees.userId, userId)));
     const action = poll.threshold !== null ? "poll.trustee_ceremony_step" : "poll.trustee_key_given";
     await appendAudit(tx, { actor, action, subjectType: "poll", subjectId: pollId, details: keyAuditDetails(mine.position, checked) });
     return { ok: true, position: mine.position, fingerprint: checked.fingerprint, ...(checked.step ? { step: checked.step } : {}) } as const;
@@ -233,7 +246,12 @@ export type TrusteeTask =
  * What one trustee has to do now, in a poll's state. Without a threshold the trustees shuffle in
  * their order; with one, any trustee who has not shuffled may be next, until k have.
  */
-export function taskOf(poll: { status: string; trusteeThreshold: number | null }, mine: TrusteeRow, rows: readonly TrusteeRow[], progress: TrusteeProgress | null): TrusteeTask {
+export function taskOf(
+  poll: { status: string; trusteeThreshold: number | null },
+  mine: TrusteeRow,
+  rows: readonly TrusteeRow[],
+  progress: TrusteeProgress | null,
+): TrusteeTask {
   const { status } = poll;
   const { position } = mine;
   if (status === "cancelled") return { kind: "cancelled" };
@@ -255,12 +273,25 @@ export function taskOf(poll: { status: string; trusteeThreshold: number | null }
   return { kind: "decrypt" };
 }
 
-export type ShareProblem = "not_found" | "not_trustee" | "not_decrypting" | "not_your_turn" | "already_done" | "share_unreadable" | "share_invalid" | "overtaken";
+export type ShareProblem =
+  | "not_found"
+  | "not_trustee"
+  | "not_decrypting"
+  | "not_your_turn"
+  | "already_done"
+  | "share_unreadable"
+  | "share_invalid"
+  | "overtaken";
 
 /** The stored progress of a poll held by named trustees, once closed; null otherwise. */
 export async function trusteeProgressOf(db: DbOrTx, pollId: string, election: Election): Promise<TrusteeProgress | null> {
   const [row] = await db
-    .select({ encryptedTally: pollElections.encryptedTally, sizedTally: pollElections.sizedTally, shuffles: pollElections.shuffles, partialDecryptions: pollElections.partialDecryptions })
+    .select({
+      encryptedTally: pollElections.encryptedTally,
+      sizedTally: pollElections.sizedTally,
+      shuffles: pollElections.shuffles,
+      partialDecryptions: pollElections.partialDecryptions,
+    })
     .from(pollElections)
     .where(eq(pollElections.pollId, pollId));
   if (!row?.encryptedTally || !row.sizedTally) return null;
@@ -283,7 +314,14 @@ export async function trusteeProgressOf(db: DbOrTx, pollId: string, election: El
  * would say, from who has done what (not the shares themselves): not once they sent theirs, nor
  * once enough have (an owned poll then waits for its owner's count), nor while others shuffle.
  */
-export function hasShareToSend(r: { position: number; method: string; threshold: number | null; trustees: number; shuffled: number[]; decrypted: number[] }): boolean {
+export function hasShareToSend(r: {
+  position: number;
+  method: string;
+  threshold: number | null;
+  trustees: number;
+  shuffled: number[];
+  decrypted: number[];
+}): boolean {
   const needed = r.threshold ?? r.trustees;
   if (r.decrypted.includes(r.position) || r.decrypted.length >= needed) return false;
   const shuffling = r.method !== "yes-no" && r.shuffled.length < needed;

@@ -39,7 +39,11 @@ export function scopeGroups(scope: TrusteeScope): string[] {
 
 /** The sets named for a scope, one per group, in the order of the groups' names. */
 export async function scopeSets(db: DbOrTx, scope: TrusteeScope): Promise<{ groupName: string; setId: string }[]> {
-  return db.select({ groupName: scopeTrusteeSets.groupName, setId: scopeTrusteeSets.setId }).from(scopeTrusteeSets).where(eq(scopeTrusteeSets.scope, scope)).orderBy(asc(scopeTrusteeSets.groupName));
+  return db
+    .select({ groupName: scopeTrusteeSets.groupName, setId: scopeTrusteeSets.setId })
+    .from(scopeTrusteeSets)
+    .where(eq(scopeTrusteeSets.scope, scope))
+    .orderBy(asc(scopeTrusteeSets.groupName));
 }
 
 /** The scope a set was named for, if it was named for one (an election's set is not). */
@@ -70,7 +74,11 @@ export async function nameScopeTrustees(
   let threshold: number | null = null;
   if (input.userIds.length > 0) {
     for (const groupName of groups) {
-      const made = await createTrusteeSet(tx, actor, { groupName, userIds: input.userIds, ...(input.threshold !== undefined ? { threshold: input.threshold } : {}) });
+      const made = await createTrusteeSet(tx, actor, {
+        groupName,
+        userIds: input.userIds,
+        ...(input.threshold !== undefined ? { threshold: input.threshold } : {}),
+      });
       if (!made.ok) return made;
       threshold = made.threshold;
       await tx.insert(scopeTrusteeSets).values({ scope, groupName, setId: made.setId });
@@ -123,7 +131,11 @@ export async function holdWithScopeTrustees(tx: DbOrTx, scope: TrusteeScope, pol
 
 /** The polls opened with a set's keys, oldest first: what its members will decrypt. */
 export async function pollsOfSet(db: DbOrTx, setId: string): Promise<{ pollId: string; title: string; status: string }[]> {
-  return db.select({ pollId: polls.id, title: polls.title, status: polls.status }).from(polls).where(eq(polls.trusteeSetId, setId)).orderBy(asc(polls.createdAt), asc(polls.title));
+  return db
+    .select({ pollId: polls.id, title: polls.title, status: polls.status })
+    .from(polls)
+    .where(eq(polls.trusteeSetId, setId))
+    .orderBy(asc(polls.createdAt), asc(polls.title));
 }
 
 /** Each of the scope's sets, summarised for the page that names them; empty with none named. */

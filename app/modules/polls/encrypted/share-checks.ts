@@ -68,11 +68,19 @@ export function checkShuffleText(election: Election, basis: ShareBasis, text: st
 export function checkPartialDecryptionText(election: Election, basis: ShareBasis, publicKey: bigint, text: string): ShareCheck {
   const pd = readOrNull(() => parsePartialDecryption(text.trim()));
   if (!pd) return { ok: false, code: "share_unreadable" };
-  return verifyPartialDecryption(election, decryptable(election, basis), publicKey, pd) ? { ok: true, canonical: serializePartialDecryption(pd) } : { ok: false, code: "share_invalid" };
+  return verifyPartialDecryption(election, decryptable(election, basis), publicKey, pd)
+    ? { ok: true, canonical: serializePartialDecryption(pd) }
+    : { ok: false, code: "share_invalid" };
 }
 
 /** The election's result from enough partial decryptions (each checked again), as its text. */
-export function combineShares(election: Election, trusteesRaw: string, basis: ShareBasis, partials: readonly { owner: number; pd: string }[], totalWeight: bigint): string {
+export function combineShares(
+  election: Election,
+  trusteesRaw: string,
+  basis: ShareBasis,
+  partials: readonly { owner: number; pd: string }[],
+  totalWeight: bigint,
+): string {
   const tally = decryptable(election, basis);
   const factors = synthesizeFactors(
     election,

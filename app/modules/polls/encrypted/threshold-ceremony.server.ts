@@ -162,7 +162,8 @@ export function checkCeremonyMessage(
       const cert = readOrNull(() => signedMsgOf(JSON.parse(text.trim()), "cert"));
       if (!cert) return { ok: false, code: "certificate_unreadable" };
       const keys = readOrNull(() => parseCertKeys(cert));
-      if (!keys || !verifyCert(group, cert) || !isGroupElement(group, keys.verification) || !isGroupElement(group, keys.encryption)) return { ok: false, code: "key_invalid" };
+      if (!keys || !verifyCert(group, cert) || !isGroupElement(group, keys.verification) || !isGroupElement(group, keys.encryption))
+        return { ok: false, code: "key_invalid" };
       const reused = others.some((r) => {
         if (!r.certificate) return false;
         const theirs = parseCertKeys(signedMsgOf(JSON.parse(r.certificate), "cert"));
@@ -182,7 +183,8 @@ export function checkCeremonyMessage(
       const coefexps = readOrNull(() => (JSON.parse(polynomial.coefexps.message) as { coefexps?: unknown }).coefexps);
       // The degree is the threshold: a trustee cannot quietly make the key need more, or fewer, of them.
       if (!Array.isArray(coefexps) || coefexps.length !== threshold) return { ok: false, code: "step_invalid" };
-      if (!coefexps.every((c) => typeof c === "string" && /^[0-9]{1,700}$/.test(c) && isGroupElement(group, BigInt(c)))) return { ok: false, code: "step_invalid" };
+      if (!coefexps.every((c) => typeof c === "string" && /^[0-9]{1,700}$/.test(c) && isGroupElement(group, BigInt(c))))
+        return { ok: false, code: "step_invalid" };
       return { ok: true, step, update: { polynomial: serializePolynomial(polynomial) } };
     }
     case "key_share": {
@@ -191,12 +193,18 @@ export function checkCeremonyMessage(
       if (!voutput || !readOrNull(() => parseEncryptedMsg(voutput.privateKey))) return { ok: false, code: "step_unreadable" };
       if (!verifyTrusteePublicKey(group, voutput.publicKey)) return { ok: false, code: "step_invalid" };
       // The share's public half must be what everyone's commitments say this trustee's share is.
-      const expected = verificationKeys(group, polynomialsOf(rows).map((p) => (JSON.parse(p.coefexps.message) as { coefexps: string[] }).coefexps.map(BigInt)))[position - 1];
+      const expected = verificationKeys(
+        group,
+        polynomialsOf(rows).map((p) => (JSON.parse(p.coefexps.message) as { coefexps: string[] }).coefexps.map(BigInt)),
+      )[position - 1];
       if (voutput.publicKey.publicKey !== expected) return { ok: false, code: "step_invalid" };
       return {
         ok: true,
         step,
-        update: { publicKey: serializeTrusteePublicKey({ pok: voutput.publicKey.pok, publicKey: voutput.publicKey.publicKey }), decryptionKey: voutput.privateKey },
+        update: {
+          publicKey: serializeTrusteePublicKey({ pok: voutput.publicKey.pok, publicKey: voutput.publicKey.publicKey }),
+          decryptionKey: voutput.privateKey,
+        },
       };
     }
   }

@@ -35,7 +35,10 @@ export async function createTrusteeSet(
   if (n === 0 || n > MAX_TRUSTEES || new Set(input.userIds).size !== n) return { ok: false, code: "trustees_invalid" };
   const threshold = input.threshold ?? defaultThreshold(n);
   if (threshold !== null && !validThreshold(threshold, n)) return { ok: false, code: "trustees_invalid" };
-  const [set] = await tx.insert(trusteeSets).values({ groupName: groupByName(input.groupName).name, threshold, createdBy: actor.id }).returning({ id: trusteeSets.id });
+  const [set] = await tx
+    .insert(trusteeSets)
+    .values({ groupName: groupByName(input.groupName).name, threshold, createdBy: actor.id })
+    .returning({ id: trusteeSets.id });
   if (!set) throw new Error("trustee set not made");
   await tx.insert(trusteeSetMembers).values(input.userIds.map((userId, i) => ({ setId: set.id, position: i + 1, userId })));
   return { ok: true, setId: set.id, threshold };
@@ -43,7 +46,10 @@ export async function createTrusteeSet(
 
 export async function trusteeSetOf(db: DbOrTx, setId: string): Promise<TrusteeSet | null> {
   if (!isUuid(setId)) return null;
-  const [set] = await db.select({ id: trusteeSets.id, groupName: trusteeSets.groupName, threshold: trusteeSets.threshold, usedAt: trusteeSets.usedAt }).from(trusteeSets).where(eq(trusteeSets.id, setId));
+  const [set] = await db
+    .select({ id: trusteeSets.id, groupName: trusteeSets.groupName, threshold: trusteeSets.threshold, usedAt: trusteeSets.usedAt })
+    .from(trusteeSets)
+    .where(eq(trusteeSets.id, setId));
   return set ?? null;
 }
 
@@ -81,8 +87,17 @@ export async function giveSetKey(
     if (set.usedAt) return { ok: false, code: "not_draft" } as const;
     const checked = checkTrusteeMessage(groupByName(set.groupName), set.threshold, rows, mine.position, text);
     if (!checked.ok) return checked;
-    await tx.update(trusteeSetMembers).set(checked.update).where(and(eq(trusteeSetMembers.setId, setId), eq(trusteeSetMembers.userId, actor.id)));
-    await appendAudit(tx, { actor, action: "trustees.key_given", subjectType: "trustee_set", subjectId: setId, details: keyAuditDetails(mine.position, checked) });
+    await tx
+      .update(trusteeSetMembers)
+      .set(checked.update)
+      .where(and(eq(trusteeSetMembers.setId, setId), eq(trusteeSetMembers.userId, actor.id)));
+    await appendAudit(tx, {
+      actor,
+      action: "trustees.key_given",
+      subjectType: "trustee_set",
+      subjectId: setId,
+      details: keyAuditDetails(mine.position, checked),
+    });
     return { ok: true, position: mine.position, fingerprint: checked.fingerprint, ...(checked.step ? { step: checked.step } : {}) } as const;
   });
 }
@@ -103,7 +118,10 @@ export async function takeReadySet(tx: DbOrTx, setId: string): Promise<ReadySet 
   if (!set) throw new Error("trustee set not found");
   const rows = await setMembersOf(tx, setId);
   if (!setKeysComplete(set, rows)) return null;
-  await tx.update(trusteeSets).set({ usedAt: new Date() }).where(and(eq(trusteeSets.id, setId), isNull(trusteeSets.usedAt)));
+  await tx
+    .update(trusteeSets)
+    .set({ usedAt: new Date() })
+    .where(and(eq(trusteeSets.id, setId), isNull(trusteeSets.usedAt)));
   return { setId, threshold: set.threshold, rows };
 }
 

@@ -22,7 +22,13 @@ export interface KeyForDecrypting {
  * the server refuses, so it is said before any work. With a threshold, the .dkey comes from the
  * poll named (every poll of a set has the same).
  */
-export async function checkKeyFile(input: { groupName: string; threshold: boolean; publicKey: string | null; keyText: string; pollId: string }): Promise<KeyForDecrypting | null> {
+export async function checkKeyFile(input: {
+  groupName: string;
+  threshold: boolean;
+  publicKey: string | null;
+  keyText: string;
+  pollId: string;
+}): Promise<KeyForDecrypting | null> {
   if (!input.publicKey) return null;
   if (input.threshold) {
     const { keyShareMatches } = await import("~/modules/belenios/browser/threshold-ceremony");
@@ -71,7 +77,9 @@ export interface WaitingBallot {
   publicKey: string | null;
 }
 
-export type BatchOutcome = { ok: true; done: number } | { ok: false; done: number; problem: "no_key_file" | "wrong_key_file" | "refused" | "failed"; title?: string };
+export type BatchOutcome =
+  | { ok: true; done: number }
+  | { ok: false; done: number; problem: "no_key_file" | "wrong_key_file" | "refused" | "failed"; title?: string };
 
 /**
  * Every waiting ballot of a set, one after another (decision 048): the key file is checked once,
@@ -90,7 +98,13 @@ export async function doBallotsInBrowser(input: {
   const first = input.ballots.find((b) => b.work.kind === "decryption");
   if (first) {
     if (input.keyText === null) return { ok: false, done: 0, problem: "no_key_file" };
-    key = await checkKeyFile({ groupName: input.groupName, threshold: input.threshold, publicKey: first.publicKey, keyText: input.keyText, pollId: first.pollId });
+    key = await checkKeyFile({
+      groupName: input.groupName,
+      threshold: input.threshold,
+      publicKey: first.publicKey,
+      keyText: input.keyText,
+      pollId: first.pollId,
+    });
     if (!key) return { ok: false, done: 0, problem: "wrong_key_file" };
   }
   let done = 0;
