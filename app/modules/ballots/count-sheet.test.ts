@@ -172,6 +172,62 @@ describe("what a Meek or WIGM column shows", () => {
     }
   });
 
+  it("Meek: a column's quota is the one its elections were decided on, and a surplus is named when it moved the totals", () => {
+    const batch: Election = {
+      title: "Batch",
+      candidates: ["A", "B", "C", "D", "E", "F"],
+      seats: 3,
+      withdrawn: [],
+      ballots: [
+        { ranking: [2], weight: 4 },
+        { ranking: [0, 1, 5, 3, 4, 2], weight: 7 },
+        { ranking: [0, 4], weight: 5 },
+        { ranking: [2, 4, 3], weight: 3 },
+        { ranking: [3], weight: 5 },
+      ],
+    };
+    const { sheet } = countReferenceRule(batch, "meek");
+    const d = sheet.stages.findIndex((stage) => stage.candidates[3]!.mark === "elected");
+    expect(units(sheet.stages[d]!.candidates[3]!.total, 9)).toBeGreaterThanOrEqual(units(sheet.stages[d]!.quota!, 9));
+    const zeroExcluded: Election = {
+      title: "Zero",
+      candidates: ["A", "B", "C", "D", "E", "F"],
+      seats: 2,
+      withdrawn: [],
+      ballots: [
+        { ranking: [5, 4, 3, 2, 1, 0], weight: 9 },
+        { ranking: [0, 1, 5, 4, 2], weight: 5 },
+        { ranking: [2, 1, 3], weight: 1 },
+        { ranking: [[5, 4], 0, 1, 2, 3], weight: 4 },
+        { ranking: [4], weight: 5 },
+        { ranking: [5, 3, 2, 0], weight: 1 },
+        { ranking: [0], weight: 3 },
+        { ranking: [5, 0, 1], weight: 5 },
+        { ranking: [0], weight: 5 },
+        { ranking: [[3, 2], 4, 5], weight: 5 },
+        { ranking: [4, 5, 3, 2, 1], weight: 1 },
+      ],
+    };
+    expect(says(countReferenceRule(zeroExcluded, "meek").sheet.stages[1]!)).toBe("Exclusion of B; Surplus of F");
+  });
+
+  it("Meek: an exclusion the count ends on, without counting again, is marked in the last column", () => {
+    const election: Election = {
+      title: "End",
+      candidates: ["A", "B", "C"],
+      seats: 2,
+      withdrawn: [],
+      ballots: [
+        { ranking: [0, 2], weight: 1 },
+        { ranking: [1, 2], weight: 1 },
+        { ranking: [2, 0], weight: 1 },
+      ],
+    };
+    const { sheet } = countReferenceRule(election, "meek-prf");
+    expect(sheet.stages.map(says)).toEqual(["First preferences; Exclusion of C; Elected, as no more remained than seats: A and B"]);
+    expect(sheet.stages[0]!.candidates.map((cell) => cell.mark)).toEqual(["elected", "elected", "excluded"]);
+  });
+
   it("WIGM: each transfer's parcels, at the value each paper moved at, add up to the changes", () => {
     const election: Election = {
       title: "Surplus",

@@ -197,6 +197,15 @@ function assemble(
     if (reason) column.reasons.set(c, reason);
   };
 
+  /** Meek: those the rule excluded whose votes the count ended before moving, marked in the last column. */
+  const settleExcluded = () => {
+    if (redistributing.excluded.length === 0) return;
+    ties = [...heldTies, ...ties];
+    heldTies = [];
+    for (const c of redistributing.excluded) settle({ kind: "exclusion", candidates: [name(c)] }, c, "excluded");
+    redistributing.excluded = [];
+  };
+
   for (const step of steps) {
     const c = step.candidate;
     if (step.kind === "tie") {
@@ -216,18 +225,25 @@ function assemble(
     if (meek) {
       if (!["elect", "elect-remaining", "defeat", "defeat-batch", "defeat-remaining"].includes(step.kind)) continue;
       const totals = totalsOf(step);
-      // At the end of the count the rule settles the rest where they stand; the counter then
-      // zeroes those it excludes, which moves no vote to anyone: that is no column of its own.
+      const before = last().raw;
+      const leaving = (i: number) => redistributing.excluded.includes(i);
+      // At the end of the count the rule settles the rest where they stand. Only the votes of a
+      // candidate the rule excluded as lowest, counted again onto someone still in the count, make
+      // a column then; a counter's zeroing or recounting as it settles the rest is bookkeeping.
       const ending = step.kind === "elect-remaining" || step.kind === "defeat-remaining";
-      if (totals.some((t, i) => t !== last().raw.totals[i]) && (!ending || redistributing.excluded.length > 0)) {
-        // The totals moved since the last column: what was redistributed moved them.
+      const moved = ending
+        ? redistributing.excluded.length > 0 && totals.some((t, i) => t !== before.totals[i] && !leaving(i) && before.states[i] !== "excluded")
+        : totals.some((t, i) => t !== before.totals[i]);
+      if (moved) {
+        // The totals moved since the last column: what was redistributed moved them. Every elected
+        // candidate's surplus moves whenever Meek counts again, with any exclusion's votes.
         const events: StageEvent[] = [];
         if (redistributing.excluded.length > 0) events.push({ kind: "exclusion", candidates: redistributing.excluded.map(name) });
-        else events.push({ kind: "surplus", candidates: (redistributing.elected.length > 0 ? redistributing.elected : electedBefore(columns)).map(name) });
+        const surpluses = before.states.flatMap((state, i) => (state === "elected" && totals[i] !== before.totals[i] ? [i] : []));
+        if (surpluses.length > 0 || events.length === 0)
+          events.push({ kind: "surplus", candidates: (surpluses.length > 0 ? surpluses : electedBefore(columns)).map(name) });
         // Candidates this very step excludes are still in the count in this column.
-        const states = statesOf(step).map((s, i) =>
-          s === "excluded" && !redistributing.excluded.includes(i) && last().raw.states[i] !== "excluded" ? last().raw.states[i]! : s,
-        );
+        const states = statesOf(step).map((s, i) => (s === "excluded" && !leaving(i) && before.states[i] !== "excluded" ? before.states[i]! : s));
         // The column tells the ties that chose whom it excludes; a tie just made belongs to this step.
         const justMade = ties;
         ties = heldTies;
@@ -235,6 +251,10 @@ function assemble(
         open(step, events, states);
         ties = justMade;
         redistributing = { elected: [], excluded: [] };
+      } else {
+        // The same totals: the quota this step decided on is the column's.
+        last().raw = { ...before, quota: step.quota };
+        if (ending) settleExcluded();
       }
       if (step.kind === "elect" || step.kind === "elect-remaining") {
         const remaining = step.kind === "elect-remaining";
@@ -268,9 +288,7 @@ function assemble(
       settle({ kind: "excluded-remaining", candidates: [name(c!)] }, c!, "excluded");
     }
   }
-  // Meek: anyone excluded whose votes the count ended before moving is marked in the last column.
-  ties = [...heldTies, ...ties];
-  for (const c of redistributing.excluded) settle({ kind: "excluded-remaining", candidates: [name(c)] }, c, "excluded");
+  settleExcluded();
 
   const sheet = buildSheet(
     {
