@@ -1,4 +1,5 @@
-import { countSheetWords as w, explainTieBreak, type CountSheet, type CountSheetStage, type SheetCandidateCell, type SheetFigure } from "~/modules/ballots";
+import { countSheetWords as w, explainTieBreak, type CountSheet, type CountSheetStage } from "~/modules/ballots";
+import { sheetRows, type SheetRowCell } from "~/modules/ballots/count-sheet-rows";
 import { TableScroll } from "~/components/table-scroll";
 
 /**
@@ -8,7 +9,6 @@ import { TableScroll } from "~/components/table-scroll";
  * PDF (`pdfHref`) is the same sheet laid out for signing.
  */
 export function CountSheetTable({ sheet, pdfHref }: { sheet: CountSheet; pdfHref?: string }) {
-  const quotaRow = sheet.stages.some((s) => s.quota !== null);
   return (
     <section aria-labelledby="count-sheet-title">
       <h3 id="count-sheet-title">{w.title}</h3>
@@ -45,22 +45,14 @@ export function CountSheetTable({ sheet, pdfHref }: { sheet: CountSheet; pdfHref
             </tr>
           </thead>
           <tbody>
-            {sheet.candidates.map((name, c) => (
-              <tr key={c}>
-                <th scope="row">{name}</th>
+            {sheetRows(sheet).map((row, r) => (
+              <tr key={r} className={row.kind === "total" ? "count-sheet__totals" : undefined}>
+                <th scope="row">{row.label}</th>
                 {sheet.stages.map((s) => (
-                  <CandidateCells key={s.stage} cell={s.candidates[c]!} />
+                  <RowCells key={s.stage} cell={row.cells(s)} />
                 ))}
               </tr>
             ))}
-            <FigureRow label={w.rows[sheet.residual]} stages={sheet.stages} figure={(s) => s.nonTransferable} />
-            {sheet.stages.some((s) => s.lossOfFractions) ? (
-              <FigureRow label={w.rows[sheet.loss]} stages={sheet.stages} figure={(s) => s.lossOfFractions} />
-            ) : null}
-            <FigureRow label={w.rows.total} stages={sheet.stages} figure={(s) => ({ change: "0", total: s.total })} strong />
-            {quotaRow ? (
-              <FigureRow label={w.rows[sheet.quotaKind]} stages={sheet.stages} figure={(s) => (s.quota === null ? null : { change: "0", total: s.quota })} />
-            ) : null}
           </tbody>
         </table>
       </TableScroll>
@@ -103,49 +95,14 @@ function StageHeadings({ stage }: { stage: CountSheetStage }) {
   );
 }
 
-/** No change shows as nothing, as a council's sheet leaves it blank. */
-const changeShown = (figure: SheetFigure) => (/^-?0(\.0+)?$/.test(figure.change) ? "" : figure.change);
-
-function CandidateCells({ cell }: { cell: SheetCandidateCell }) {
-  const out = (cell.state === "excluded" || cell.state === "withdrawn") && cell.mark === null && /^0(\.0+)?$/.test(cell.total);
+function RowCells({ cell }: { cell: SheetRowCell }) {
   return (
     <>
-      <td className="numeric">{changeShown(cell)}</td>
+      <td className="numeric">{cell.change}</td>
       <td className="numeric">
-        {out ? "" : cell.total}
+        {cell.total}
         {cell.mark ? <strong>{` (${w.marks[cell.mark]})`}</strong> : null}
       </td>
-    </>
-  );
-}
-
-function FigureRow({
-  label,
-  stages,
-  figure,
-  strong = false,
-}: {
-  label: string;
-  stages: readonly CountSheetStage[];
-  figure: (s: CountSheetStage) => SheetFigure | null;
-  strong?: boolean;
-}) {
-  return (
-    <tr className={strong ? "count-sheet__totals" : undefined}>
-      <th scope="row">{label}</th>
-      {stages.map((s) => {
-        const f = figure(s);
-        return <FigureCells key={s.stage} figure={f} />;
-      })}
-    </tr>
-  );
-}
-
-function FigureCells({ figure }: { figure: SheetFigure | null }) {
-  return (
-    <>
-      <td className="numeric">{figure ? changeShown(figure) : ""}</td>
-      <td className="numeric">{figure ? figure.total : ""}</td>
     </>
   );
 }

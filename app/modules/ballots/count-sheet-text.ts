@@ -3,22 +3,11 @@
  * (100 columns by default): the stages side by side, each as a change column and a total column,
  * wrapped into blocks of as many stages as fit, each block followed by what its stages did.
  */
-import type { CountSheet, CountSheetStage, SheetCandidateCell, SheetFigure } from "./count-sheet";
+import type { CountSheet, CountSheetStage } from "./count-sheet";
+import { sheetRows, type SheetRow } from "./count-sheet-rows";
 import { countSheetWords as w, explainTieBreak } from "./messages";
 
 const GAP = 2;
-
-/** A change worth printing: nothing when there was none. */
-function changeText(figure: SheetFigure): string {
-  return /^-?0(\.0+)?$/.test(figure.change) ? "" : figure.change;
-}
-
-/** A candidate's total, blank once they are out of the count with nothing left. */
-function totalText(cell: SheetCandidateCell): string {
-  const out = (cell.state === "excluded" || cell.state === "withdrawn") && cell.mark === null && /^0(\.0+)?$/.test(cell.total);
-  const mark = cell.mark ? ` ${w.markLetters[cell.mark]}` : "  ";
-  return out ? "" : `${cell.total}${mark}`;
-}
 
 interface Column {
   stage: CountSheetStage;
@@ -26,18 +15,10 @@ interface Column {
   totalWidth: number;
 }
 
-function rowsOf(sheet: CountSheet): { label: string; cells: (stage: CountSheetStage) => [string, string] }[] {
-  const rows: { label: string; cells: (stage: CountSheetStage) => [string, string] }[] = candidateLabels(sheet.candidates).map((label, c) => ({
-    label,
-    cells: (stage) => [changeText(stage.candidates[c]!), totalText(stage.candidates[c]!)],
-  }));
-  rows.push({ label: w.rows[sheet.residual], cells: (s) => [changeText(s.nonTransferable), `${s.nonTransferable.total}  `] });
-  if (sheet.stages.some((s) => s.lossOfFractions)) {
-    rows.push({ label: w.rows[sheet.loss], cells: (s) => (s.lossOfFractions ? [changeText(s.lossOfFractions), `${s.lossOfFractions.total}  `] : ["", ""]) });
-  }
-  rows.push({ label: w.rows.total, cells: (s) => ["", `${s.total}  `] });
-  if (sheet.stages.some((s) => s.quota !== null)) rows.push({ label: w.rows[sheet.quotaKind], cells: (s) => ["", s.quota === null ? "" : `${s.quota}  `] });
-  return rows;
+/** A row's two texts in a stage: the change, and the total with its mark (or room for one). */
+function cellTexts(row: SheetRow, stage: CountSheetStage): [string, string] {
+  const { change, total, mark } = row.cells(stage);
+  return [change, total === "" ? "" : `${total}${mark ? ` ${w.markLetters[mark]}` : "  "}`];
 }
 
 const NAME_WIDTH = 24;
@@ -69,10 +50,10 @@ export function formatCountSheet(sheet: CountSheet, width = 100): string {
   };
   wrap(`${w.title}: ${sheet.title}`);
   wrap(w.heading(sheet));
-  const rows = rowsOf(sheet);
+  const rows = sheetRows(sheet, candidateLabels(sheet.candidates));
   const nameWidth = Math.max(10, Math.min(NAME_WIDTH, Math.max(...rows.map((r) => r.label.length))));
   const columns: Column[] = sheet.stages.map((stage) => {
-    const cells = rows.map((r) => r.cells(stage));
+    const cells = rows.map((r) => cellTexts(r, stage));
     return {
       stage,
       changeWidth: Math.max(w.change.length, ...cells.map(([change]) => change.length)),
@@ -93,7 +74,7 @@ export function formatCountSheet(sheet: CountSheet, width = 100): string {
     line(w.candidate, (c) => `${w.change.padStart(c.changeWidth)} ${w.total.padStart(c.totalWidth - 2)}  `);
     for (const row of rows)
       line(row.label, (c) => {
-        const [change, total] = row.cells(c.stage);
+        const [change, total] = cellTexts(row, c.stage);
         return `${change.padStart(c.changeWidth)} ${total.padStart(c.totalWidth)}`;
       });
     lines.push("");

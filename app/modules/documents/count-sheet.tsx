@@ -7,7 +7,8 @@
  * Layout only: every figure comes from the sheet (ballots/count-sheet.ts) as exact text.
  */
 import { StyleSheet, Text, View } from "@react-pdf/renderer";
-import { countSheetWords as words, explainTieBreak, type CountSheet, type CountSheetStage, type SheetCandidateCell, type SheetFigure } from "~/modules/ballots";
+import { countSheetWords as words, explainTieBreak, type CountSheet, type CountSheetStage } from "~/modules/ballots";
+import { sheetRows, type SheetRow } from "~/modules/ballots/count-sheet-rows";
 import { A4Page, contentWidth, FieldLine, Heading, List, Paragraph, PdfDocument, SignatureBlock, Spacer } from "./kit";
 import { countSheetMessages as t } from "./messages";
 
@@ -36,33 +37,6 @@ function textWidth(text: string, size = FONT): number {
   let ems = 0;
   for (const ch of text) ems += /[0-9]/.test(ch) ? 0.64 : /[.,]/.test(ch) ? 0.32 : /[+-]/.test(ch) ? 0.84 : 0.7;
   return ems * size;
-}
-
-const isNothing = (text: string) => /^-?0(\.0+)?$/.test(text);
-const changeOf = (figure: SheetFigure | null) => (figure && !isNothing(figure.change) ? figure.change : "");
-const totalOf = (cell: SheetCandidateCell) =>
-  (cell.state === "excluded" || cell.state === "withdrawn") && cell.mark === null && isNothing(cell.total) ? "" : cell.total;
-
-interface SheetRow {
-  label: string;
-  kind: "candidate" | "summary" | "total";
-  cells: (stage: CountSheetStage) => { change: string; total: string; mark: SheetCandidateCell["mark"] };
-}
-
-/** The rows of every table: the candidates, then the papers with none of them, then the totals and the quota. */
-export function sheetRows(sheet: CountSheet): SheetRow[] {
-  const figure = (f: SheetFigure | null) => ({ change: changeOf(f), total: f?.total ?? "", mark: null });
-  const rows: SheetRow[] = sheet.candidates.map((name, c) => ({
-    label: name,
-    kind: "candidate",
-    cells: (s) => ({ change: changeOf(s.candidates[c]!), total: totalOf(s.candidates[c]!), mark: s.candidates[c]!.mark }),
-  }));
-  rows.push({ label: words.rows[sheet.residual], kind: "summary", cells: (s) => figure(s.nonTransferable) });
-  if (sheet.stages.some((s) => s.lossOfFractions)) rows.push({ label: words.rows[sheet.loss], kind: "summary", cells: (s) => figure(s.lossOfFractions) });
-  rows.push({ label: words.rows.total, kind: "total", cells: (s) => ({ change: "", total: s.total, mark: null }) });
-  if (sheet.stages.some((s) => s.quota !== null))
-    rows.push({ label: words.rows[sheet.quotaKind], kind: "summary", cells: (s) => ({ change: "", total: s.quota ?? "", mark: null }) });
-  return rows;
 }
 
 /** The stages in tables as wide as the landscape page allows, each stage two columns wide. */
