@@ -213,7 +213,8 @@ describe("the key ceremony of three trustees, two needed", () => {
   it("takes each step only when the one before is complete, checks what it can, and opens only at the end", async () => {
     const certs = [a, b, c].map((t) => t.certificate());
     // A certificate is signed by its own key: a changed one is refused, and so is another's.
-    const changed = certs[0]!.replace(/"challenge":"(\d)/, (_m, d: string) => `"challenge":"${(Number(d) + 1) % 10}`);
+    // Its last digit, so that the number stays well formed (a 9 turned into a leading 0 is unreadable, not a forgery).
+    const changed = certs[0]!.replace(/"challenge":"(\d*)(\d)"/, (_m, rest: string, d: string) => `"challenge":"${rest}${(Number(d) + 1) % 10}"`);
     expect(await giveTrusteeKey(database.db, members[0]!, pollId, changed)).toEqual({ ok: false, code: "key_invalid" });
     expect(await giveTrusteeKey(database.db, members[0]!, pollId, "{}")).toEqual({ ok: false, code: "certificate_unreadable" });
     expect(await giveTrusteeKey(database.db, members[3]!, pollId, certs[0]!)).toEqual({ ok: false, code: "not_trustee" });
