@@ -29,6 +29,11 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS configuration files (the layer check's .dependency-cruiser.cjs).
+    files: ["**/*.cjs"],
+    languageOptions: { sourceType: "commonjs", globals: globals.node },
+  },
+  {
     // Rules that need the types (issue 19): a promise nobody awaits loses its failure, one handed
     // to an event handler is never awaited, and a switch over a union must name every member
     // (or say why not with a default), so adding a member finds every place that must handle it.

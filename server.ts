@@ -10,7 +10,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { seedDemoOnce } from "./app/modules/demo/seed-once.server";
 import { isDatabaseEmpty } from "./app/modules/demo/seed.server";
 import { startMailSender } from "./app/modules/mail/outbox.server";
-import { dueOwners } from "./app/modules/polls/due-owners.server";
+import { dueOwners } from "./app/modules/road/poll-owners.server";
 import { startPollCloser } from "./app/modules/polls/polls.server";
 import { finishStalledDecryptions } from "./app/modules/polls/trustee-count.server";
 import { startTrusteeReminders } from "./app/modules/polls/trustee-reminders.server";

@@ -15,7 +15,7 @@ import type { ReactNode } from "react";
 import { useNonce } from "~/components/nonce";
 import { SiteHeader } from "~/components/site-header";
 import { getMovement } from "~/modules/campaign/campaign.server";
-import { castCheckPageFor } from "~/modules/polls/cast-record";
+import { castCheckPageFor } from "~/utils/cast-record";
 import { castFaultMessages } from "~/modules/polls/messages";
 import { principalOf } from "~/utils/auth.server";
 import { isAllowed } from "~/utils/permissions";

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { seededRandom } from "../app/modules/ballots/index";
-import { postcodeAreas } from "../app/modules/campaign/regions";
+import { postcodeAreas } from "../app/modules/pledges/regions";
 import { campaignFigures, rebuildCounts } from "../app/modules/pledges/counts.server";
 import { openPglite, openPostgres, type Database } from "../app/utils/db.server";
 import { pledges } from "../db/schema";

@@ -16,9 +16,10 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createElement } from "react";
-import { AmendmentsPdf } from "../app/modules/documents/amendments";
-import { ConstitutionPdf, constitutionLayout } from "../app/modules/documents/constitution";
+import { AmendmentsPdf } from "../app/modules/constitution/pdf/amendments";
+import { ConstitutionPdf, constitutionLayout } from "../app/modules/constitution/pdf/constitution";
 import { prepareFonts, renderPdf } from "../app/modules/documents/render.server";
+import { amendmentsTemplate, constitutionTemplate } from "../app/modules/constitution/pdf/worker-templates";
 import { renderInWorker } from "../app/modules/documents/render-worker.server";
 import { largeAmendments, largeConstitution } from "../app/modules/documents/test-support/large-documents";
 
@@ -64,19 +65,19 @@ async function withLag(task: () => Promise<Buffer>) {
 
 await prepareFonts();
 // The worker's start-up (tsx, React, fonts) is paid once per server, ahead of readers.
-const startUp = await withLag(() => renderInWorker("constitution", largeConstitution({ clauses: 1 })));
+const startUp = await withLag(() => renderInWorker(constitutionTemplate, largeConstitution({ clauses: 1 })));
 
 const rows: string[] = [];
 for (const [name, here, there] of [
   [
     `Constitution, ${constitution.clauses.length} clauses, ${lines.toLocaleString("en-GB")} lines`,
     () => renderPdf(createElement(ConstitutionPdf, { data: constitution })),
-    () => renderInWorker("constitution", constitution),
+    () => renderInWorker(constitutionTemplate, constitution),
   ],
   [
     `Amendments, ${amendments.amendments.length} with ${supporters.toLocaleString("en-GB")} supporters`,
     () => renderPdf(createElement(AmendmentsPdf, { data: amendments })),
-    () => renderInWorker("amendments", amendments),
+    () => renderInWorker(amendmentsTemplate, amendments),
   ],
 ] as const) {
   const main = await withLag(here);

@@ -7,10 +7,10 @@
 import os from "node:os";
 import { createElement } from "react";
 import { renderPdf } from "../app/modules/documents/render.server";
-import { ResignationLetterDocument, type ResignationLetterData } from "../app/modules/documents/resignation-letter";
+import { ResignationLetterDocument, type ResignationLetterData } from "../app/modules/founding/pdf/resignation-letter";
 import { LongTableDocument } from "../app/modules/documents/test-support/sample-documents";
-import { UltimatumDocument, type UltimatumData } from "../app/modules/documents/ultimatum";
-import { regions } from "../app/modules/campaign/regions";
+import { UltimatumDocument, type UltimatumData } from "../app/modules/campaign/pdf/ultimatum";
+import { regions } from "../app/modules/pledges/regions";
 import { demoDemands, demoMovement } from "../app/modules/demo/demo-data";
 
 const now = new Date();

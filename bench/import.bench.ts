@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import postgres from "postgres";
 import { systemActor } from "../app/modules/audit/audit.server";
 import { seededRandom } from "../app/modules/ballots/index";
-import { postcodeAreas } from "../app/modules/campaign/regions";
+import { postcodeAreas } from "../app/modules/pledges/regions";
 import { campaignFigures } from "../app/modules/pledges/counts.server";
 import { BATCH_SIZE, createImportPreview, runImport } from "../app/modules/pledges/import.server";
 import { openPglite, openPostgres, type Database } from "../app/utils/db.server";

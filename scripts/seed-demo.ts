@@ -1,6 +1,6 @@
 // npm run seed:demo [-- --phase PHASE]: fills an empty database with the demo movement, its road
 // walked up to PHASE (default: DEMO_PHASE, or the elections).
-import { demoPhases, isDemoPhase } from "../app/modules/demo/phases";
+import { demoPhases, isDemoPhase } from "../app/utils/demo-phases";
 import { seedDemoOnce } from "../app/modules/demo/seed-once.server";
 import { withDatabase } from "./cli-database";
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, type MouseEvent, type ReactNode, type Ref } from "react";
-import { wordCount } from "~/modules/constitution/words";
+import { wordCount } from "~/utils/word-count";
 
 /** Field-level messages for a form, keyed by the field's name. */
 export type FieldErrors = Partial<Record<string, string>>;
@@ -121,16 +121,72 @@ function describedBy(id: string, field: { hint?: ReactNode; error?: string }, ..
   return [field.hint ? `${id}-hint` : undefined, ...more, field.error ? `${id}-error` : undefined].filter(Boolean).join(" ") || undefined;
 }
 
-/** One checkbox that confirms a step ("Yes, I want to…"), with its error above it, GOV.UK style. */
-export function ConfirmCheckbox({ name, label, error }: { name: string; label: ReactNode; error?: string }) {
+/** One checkbox ("Yes, I want to…", "I consent to…"), with its error above it, GOV.UK style. Sends "yes" when ticked. */
+export function Checkbox({ name, label, error, defaultChecked }: { name: string; label: ReactNode; error?: string; defaultChecked?: boolean }) {
   return (
     <div className={`form-group${error ? " form-group--error" : ""}`}>
       <FieldError id={name} message={error} />
       <div className="radios__item">
-        <input type="checkbox" id={name} name={name} value="yes" aria-describedby={error ? `${name}-error` : undefined} />
+        <input type="checkbox" id={name} name={name} value="yes" defaultChecked={defaultChecked} aria-describedby={error ? `${name}-error` : undefined} />
         <label htmlFor={name}>{label}</label>
       </div>
     </div>
+  );
+}
+
+/** One checkbox that confirms a step ("Yes, I want to…"): never ticked in advance. */
+export function ConfirmCheckbox({ name, label, error }: { name: string; label: ReactNode; error?: string }) {
+  return <Checkbox name={name} label={label} error={error} />;
+}
+
+export type SelectChoice = { value: string; label: string };
+
+/** A drop-down list, with its label, hint and error like every other field. */
+export function Select(props: {
+  name: string;
+  id?: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  choices: readonly SelectChoice[];
+  defaultValue?: string;
+}) {
+  const id = props.id ?? props.name;
+  return (
+    <Question id={id} label={props.label} hint={props.hint} error={props.error}>
+      <select
+        className={`input${props.error ? " input--error" : ""}`}
+        id={id}
+        name={props.name}
+        defaultValue={props.defaultValue}
+        aria-describedby={describedBy(id, props)}
+        aria-invalid={props.error ? true : undefined}
+      >
+        {props.choices.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+    </Question>
+  );
+}
+
+/** A file to upload: what it may be (`accept`), said in the hint too, since browsers do not all show it. */
+export function FileField(props: { name: string; id?: string; label: ReactNode; hint?: ReactNode; error?: string; accept: string }) {
+  const id = props.id ?? props.name;
+  return (
+    <Question id={id} label={props.label} hint={props.hint} error={props.error}>
+      <input
+        className={`input${props.error ? " input--error" : ""}`}
+        type="file"
+        id={id}
+        name={props.name}
+        accept={props.accept}
+        aria-describedby={describedBy(id, props)}
+        aria-invalid={props.error ? true : undefined}
+      />
+    </Question>
   );
 }
 

@@ -1,6 +1,6 @@
 import { readJustCast } from "~/modules/constitution/sitting";
 import { escapeHtml, plainPageHtml } from "~/modules/documents/help-page";
-import { castCheckPageFor, type CastRecord, type StoredCast } from "~/modules/polls/cast-record";
+import { castCheckPageFor, type CastRecord, type StoredCast } from "~/utils/cast-record";
 import { ballotProblemMessages, castFaultMessages } from "~/modules/polls/messages";
 
 /**

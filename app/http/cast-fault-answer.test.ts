@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { justCastCookie } from "~/modules/constitution/sitting";
-import { newCastRecord, noteCastSent, noteCastStored } from "~/modules/polls/cast-record";
+import { newCastRecord, noteCastSent, noteCastStored } from "~/utils/cast-record";
 import { castFaultAnswer } from "./cast-fault-answer.server";
 
 const get = (pathname: string, cookieHeader: string | null = null) => ({ method: "GET", pathname, cookieHeader, wantsJson: false });

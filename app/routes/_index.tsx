@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { NotificationBanner } from "~/components/forms";
 import { roleLabels } from "~/components/site-header";
 import { countConfirmedPledges, getMovement, listDemands } from "~/modules/campaign/campaign.server";
-import { campaignStatusNow } from "~/modules/campaign/status.server";
+import { campaignStatusNow } from "~/modules/road/status-line.server";
 import { demoPeople } from "~/modules/demo/demo-data";
 import { nextStepsTitle, nothingToDo, personalStepView, roadStepView, roadTitle } from "~/modules/next-steps/messages";
 import { nextStepsFor } from "~/modules/next-steps/next-steps.server";

@@ -6,7 +6,7 @@ import { LineChart } from "~/components/line-chart";
 import { deadlineExtensions } from "~/modules/campaign/manage.server";
 import { getMovement, listDemands } from "~/modules/campaign/campaign.server";
 import { responseLabels } from "~/modules/campaign/messages";
-import { campaignStatusNow } from "~/modules/campaign/status.server";
+import { campaignStatusNow } from "~/modules/road/status-line.server";
 import { campaignFigures } from "~/modules/pledges/counts.server";
 import { relationShortLabels } from "~/modules/pledges/messages";
 import { principalOf, requirePermission } from "~/utils/auth.server";

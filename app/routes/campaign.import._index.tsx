@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { ErrorSummary, NotificationBanner, type FieldErrors } from "~/components/forms";
+import { ErrorSummary, type FieldErrors, FileField, NotificationBanner, Select } from "~/components/forms";
 import type { PledgeField } from "~/modules/pledges/csv-import";
 import {
   createImportPreview,
@@ -151,28 +151,7 @@ export default function ImportPledges() {
         already here are matched by email address and never duplicated.
       </p>
       <Form method="post" encType="multipart/form-data">
-        <div className={`form-group${errors.file ? " form-group--error" : ""}`}>
-          <label className="label" htmlFor="file">
-            {im.fileLabel}
-          </label>
-          <div className="hint" id="file-hint">
-            {im.fileHint}
-          </div>
-          {errors.file ? (
-            <p className="error-message" id="file-error">
-              <span className="visually-hidden">Error:</span> {errors.file}
-            </p>
-          ) : null}
-          <input
-            className={`input${errors.file ? " input--error" : ""}`}
-            type="file"
-            id="file"
-            name="file"
-            accept=".csv,text/csv"
-            aria-describedby={errors.file ? "file-hint file-error" : "file-hint"}
-            aria-invalid={errors.file ? true : undefined}
-          />
-        </div>
+        <FileField name="file" label={im.fileLabel} hint={im.fileHint} error={errors.file} accept=".csv,text/csv" />
         <button type="submit" className="button" disabled={busy}>
           {busy ? "Uploading…" : "Upload and check"}
         </button>
@@ -396,41 +375,8 @@ function Preview({ preview, errors, attempted, busy }: { preview: PagePreview; e
 }
 
 function MappingSelect({ field, value, columns, error }: { field: PledgeField; value: string; columns: { value: string; label: string }[]; error?: string }) {
-  const id = `map-${field}`;
   const { label, hint } = fieldLabels[field];
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  return (
-    <div className={`form-group${error ? " form-group--error" : ""}`}>
-      <label className="label" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <div className="hint" id={hintId}>
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <p className="error-message" id={errorId}>
-          <span className="visually-hidden">Error:</span> {error}
-        </p>
-      ) : null}
-      <select
-        className={`input${error ? " input--error" : ""}`}
-        id={id}
-        name={field}
-        defaultValue={value}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        aria-invalid={error ? true : undefined}
-      >
-        <option value="">{im.notInFile}</option>
-        {field === "consentContact" || field === "consentDataUse" ? <option value="all">{im.everyRowAgreed}</option> : null}
-        {columns.map((c) => (
-          <option key={c.value} value={c.value}>
-            {c.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+  const consent = field === "consentContact" || field === "consentDataUse";
+  const choices = [{ value: "", label: im.notInFile }, ...(consent ? [{ value: "all", label: im.everyRowAgreed }] : []), ...columns];
+  return <Select name={field} id={`map-${field}`} label={label} hint={hint} error={error} choices={choices} defaultValue={value} />;
 }

@@ -5,7 +5,7 @@ import { ErrorSummary, NotificationBanner, Radios, TextArea, TextField, type Fie
 import { getMovement, listDemands } from "~/modules/campaign/campaign.server";
 import { openDecisionBallot, settleDecision } from "~/modules/campaign/decision.server";
 import { decisionTrusteesSummary, nameDecisionTrustees } from "~/modules/campaign/decision-trustees.server";
-import { TrusteesPanel } from "~/components/trustees-panel";
+import { TrusteesPanel } from "~/modules/polls/components/trustees-panel";
 import { readTrusteesForm } from "~/modules/polls/trustee-form.server";
 import { scopeTrusteeText } from "~/modules/polls/scope-trustee-messages";
 import { ukDateTime } from "~/modules/documents/format";
@@ -23,7 +23,7 @@ import {
 } from "~/modules/campaign/manage.server";
 import { EditVersion, StaleEditSummary, staleFieldErrors } from "~/components/stale-edit";
 import { campaignTextMessages, decisionRecorded, extendDeadlineMessages, manageMessages, responseLabels } from "~/modules/campaign/messages";
-import { campaignStatusNow } from "~/modules/campaign/status.server";
+import { campaignStatusNow } from "~/modules/road/status-line.server";
 import { exportSize } from "~/modules/pledges/import-messages";
 import { sendPendingConfirmations } from "~/modules/pledges/pledge.server";
 import { pledgeTotalsNow } from "~/modules/pledges/totals.server";

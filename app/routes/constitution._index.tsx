@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ConstitutionIntro, readingLinks } from "~/components/constitution-reading";
+import { ConstitutionIntro, readingLinks } from "~/modules/constitution/components/constitution-reading";
 import { contentsOf, shownConstitution } from "~/modules/constitution/shown-constitution.server";
 import { requirePermission } from "~/utils/auth.server";
 

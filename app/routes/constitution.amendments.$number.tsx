@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { ClauseText, WordDiff } from "~/components/clause-text";
+import { ClauseText, WordDiff } from "~/modules/constitution/components/clause-text";
 import { CommentThread } from "~/components/comment-thread";
 import { ErrorSummary, NotificationBanner, Radios, TextArea, type FieldErrors } from "~/components/forms";
 import { amendmentEffect, competitors } from "~/modules/constitution/amendment-view";
@@ -13,11 +13,11 @@ import {
   originalDocument,
   setRecommendation,
   setSupport,
-  standingOrderRules,
   supportedBy,
   supporterNames,
   withdrawAmendment,
 } from "~/modules/constitution/drafting.server";
+import { standingOrderRules } from "~/modules/content/standing-order-rules.server";
 import {
   amendmentKindLabels,
   amendmentStatusLabels,

@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ClauseText, CompactDiff, compactSegments } from "~/components/clause-text";
+import { ClauseText, CompactDiff, compactSegments } from "~/modules/constitution/components/clause-text";
 import { CommentThread } from "~/components/comment-thread";
 import { NotificationBanner } from "~/components/forms";
 import { amendmentEffect, competitors } from "~/modules/constitution/amendment-view";

@@ -1,15 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ClauseText } from "~/components/clause-text";
-import { ErrorSummary, TextArea, TextField, type FieldErrors } from "~/components/forms";
-import {
-  currentDraft,
-  isFoundingMember,
-  originalDocument,
-  proposeAmendment,
-  standingOrderRules,
-  type DraftingProblem,
-} from "~/modules/constitution/drafting.server";
+import { ClauseText } from "~/modules/constitution/components/clause-text";
+import { ErrorSummary, type FieldErrors, Select, TextArea, TextField } from "~/components/forms";
+import { currentDraft, isFoundingMember, originalDocument, proposeAmendment } from "~/modules/constitution/drafting.server";
+import type { DraftingProblem } from "~/modules/constitution/codes";
+import { standingOrderRules } from "~/modules/content/standing-order-rules.server";
 import { draftingProblemMessages, proposeIntro, reasonHint, wordLimitMessages } from "~/modules/constitution/messages";
 import { APPLY_ERROR_MESSAGES, hashText, type ApplyErrorCode } from "~/modules/constitution/text";
 import { newClauseId } from "~/modules/constitution/upload";
@@ -294,25 +289,18 @@ export default function ProposeAmendment() {
         open={active === "move"}
         errors={errorsFor("move")}
       >
-        <div className={`form-group${errorsFor("move").afterClauseId ? " form-group--error" : ""}`}>
-          <label className="label" htmlFor="move-afterClauseId">
-            Put it after
-          </label>
-          {errorsFor("move").afterClauseId ? (
-            <p className="error-message" id="move-afterClauseId-error">
-              {errorsFor("move").afterClauseId}
-            </p>
-          ) : null}
-          <select className="input" id="move-afterClauseId" name="afterClauseId" defaultValue={valuesFor("move").afterClauseId ?? ""}>
-            <option value="">Choose a clause</option>
-            <option value="start">At the very start</option>
-            {d.others.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Select
+          name="afterClauseId"
+          id="move-afterClauseId"
+          label="Put it after"
+          error={errorsFor("move").afterClauseId}
+          choices={[
+            { value: "", label: "Choose a clause" },
+            { value: "start", label: "At the very start" },
+            ...d.others.map((o) => ({ value: o.id, label: o.label })),
+          ]}
+          defaultValue={valuesFor("move").afterClauseId ?? ""}
+        />
       </AmendForm>
 
       <AmendForm

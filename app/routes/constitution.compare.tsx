@@ -1,6 +1,7 @@
+import { Select } from "~/components/forms";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { WordDiff } from "~/components/clause-text";
+import { WordDiff } from "~/modules/constitution/components/clause-text";
 import { amendmentEffect } from "~/modules/constitution/amendment-view";
 import { amendedDocument, currentDraft, listAmendments } from "~/modules/constitution/drafting.server";
 import { listVersions, versionByNumber } from "~/modules/constitution/round.server";
@@ -89,30 +90,8 @@ export default function Compare() {
         <p>There is nothing to compare until drafting starts.</p>
       ) : (
         <Form method="get" className="panel">
-          <div className="form-group">
-            <label className="label" htmlFor="from">
-              Compare
-            </label>
-            <select className="input" id="from" name="from" defaultValue={d.from}>
-              {d.choices.map((c) => (
-                <option key={c.value} value={c.value}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="form-group">
-            <label className="label" htmlFor="to">
-              with
-            </label>
-            <select className="input" id="to" name="to" defaultValue={d.to}>
-              {d.choices.map((c) => (
-                <option key={c.value} value={c.value}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Select name="from" label="Compare" choices={d.choices} defaultValue={d.from} />
+          <Select name="to" label="with" choices={d.choices} defaultValue={d.to} />
           <button type="submit" className="button">
             Show the differences
           </button>

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { wholeTextHtml } from "~/components/clause-text-html.server";
-import { ConstitutionIntro, readingLinks } from "~/components/constitution-reading";
+import { wholeTextHtml } from "~/modules/constitution/components/clause-text-html.server";
+import { ConstitutionIntro, readingLinks } from "~/modules/constitution/components/constitution-reading";
 import { shownConstitution } from "~/modules/constitution/shown-constitution.server";
 import { requirePermission } from "~/utils/auth.server";
 

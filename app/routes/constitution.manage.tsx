@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { ErrorSummary, NotificationBanner, TextField, type FieldErrors } from "~/components/forms";
+import { ErrorSummary, type FieldErrors, FileField, NotificationBanner, TextField } from "~/components/forms";
 import { currentDraft, listAmendments, setSupportersNeeded, startDraft } from "~/modules/constitution/drafting.server";
 import {
   draftingProblemMessages,
@@ -13,11 +13,11 @@ import {
 } from "~/modules/constitution/messages";
 import { amendmentsSummary } from "~/modules/constitution/amendments-status";
 import { latestVersion, openAdoptionVote, openRound, openRoundOf, pendingClauses, standingOrdersAdopted } from "~/modules/constitution/round.server";
-import { periodHint, periodRefusal } from "~/modules/content/periods.server";
+import { periodHint, periodRefusal } from "~/modules/constitution/periods.server";
 import { splitMarkdownIntoClauses, uploadProblemMessages, UPLOAD_LIMITS } from "~/modules/constitution/upload";
 import { principalOf, requireUser } from "~/utils/auth.server";
 import { isAllowed } from "~/utils/permissions";
-import { WaitingNotice } from "~/components/waiting-notice";
+import { WaitingNotice } from "~/modules/roles/components/waiting-notice";
 import { waitingNoticeFor } from "~/modules/roles/roles.server";
 import { earlyCloseWaiting } from "~/modules/roles/waiting-for";
 import { readUploadForm } from "~/utils/upload-form.server";
@@ -163,28 +163,18 @@ export default function ManageConstitution() {
               </button>
             </Form>
             <Form method="post" encType="multipart/form-data" noValidate>
-              <div className={`form-group${errors.file ? " form-group--error" : ""}`}>
-                <label className="label" htmlFor="file">
-                  Or upload a Markdown file
-                </label>
-                <div className="hint" id="file-hint">
-                  Each clause starts with a heading line beginning &ldquo;## &rdquo;. Add &ldquo;(entrenched)&rdquo; at the end of a heading to entrench that
-                  clause. Up to 500 KB.
-                </div>
-                {errors.file ? (
-                  <p className="error-message" id="file-error">
-                    <span className="visually-hidden">Error:</span> {errors.file}
-                  </p>
-                ) : null}
-                <input
-                  className="input"
-                  type="file"
-                  id="file"
-                  name="file"
-                  accept=".md,.markdown,.txt,text/markdown,text/plain"
-                  aria-describedby={errors.file ? "file-hint file-error" : "file-hint"}
-                />
-              </div>
+              <FileField
+                name="file"
+                label="Or upload a Markdown file"
+                hint={
+                  <>
+                    Each clause starts with a heading line beginning &ldquo;## &rdquo;. Add &ldquo;(entrenched)&rdquo; at the end of a heading to entrench that
+                    clause. Up to 500 KB.
+                  </>
+                }
+                error={errors.file}
+                accept=".md,.markdown,.txt,text/markdown,text/plain"
+              />
               <button className="button button--secondary" type="submit" disabled={busy}>
                 Upload and start the draft
               </button>

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ClauseText } from "~/components/clause-text";
-import { ClauseLinesNote, ClauseTags, readingLinks } from "~/components/constitution-reading";
+import { ClauseText } from "~/modules/constitution/components/clause-text";
+import { ClauseLinesNote, ClauseTags, readingLinks } from "~/modules/constitution/components/constitution-reading";
 import { shownConstitution } from "~/modules/constitution/shown-constitution.server";
 import { requirePermission } from "~/utils/auth.server";
 

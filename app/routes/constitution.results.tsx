@@ -6,7 +6,7 @@ import { YES_NO_MESSAGES } from "~/modules/ballots";
 import { amendedDocument, currentDraft, listAmendments } from "~/modules/constitution/drafting.server";
 import { closeReasonMessages, failedAdoptionWords, roundProblemMessages, undecidedSummary } from "~/modules/constitution/messages";
 import { extendRound } from "~/modules/constitution/round-extension.server";
-import { periodRefusal } from "~/modules/content/periods.server";
+import { periodRefusal } from "~/modules/constitution/periods.server";
 import { correctionProblemMessages } from "~/modules/polls/messages";
 import { MAX_CORRECTION_REASON_LENGTH, MAX_OFFICIAL_REASON_LENGTH } from "~/utils/input-limits";
 import { textLimitProblem } from "~/utils/text-limits";

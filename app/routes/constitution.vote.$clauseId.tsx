@@ -1,15 +1,15 @@
 import { data, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { ClauseText, CompactDiff } from "~/components/clause-text";
+import { ClauseText, CompactDiff } from "~/modules/constitution/components/clause-text";
 import { ErrorSummary, type FieldErrors } from "~/components/forms";
 import { loadClauseBallot, loadSitting } from "~/modules/constitution/ballot.server";
 import { sittingMessages } from "~/modules/constitution/sitting-messages";
 import { clearedJustCastCookie, justCastCookie, nextUnvoted, readJustCast, sittingProgress } from "~/modules/constitution/sitting";
-import { JustCastBanner, SittingProgress } from "~/components/sitting";
+import { JustCastBanner, SittingProgress } from "~/modules/constitution/components/sitting";
 import { castClauseBallot, type ClauseAnswer } from "~/modules/constitution/round.server";
 import { ballotProblemMessages, majorityDescriptions, pollsText } from "~/modules/polls/messages";
 import { rankingFromNumbers } from "~/modules/polls/ranking-form";
-import { noteCastSent, noteCastStored } from "~/modules/polls/cast-record";
+import { noteCastSent, noteCastStored } from "~/utils/cast-record";
 import { requireUser } from "~/utils/auth.server";
 import { logFailure } from "~/utils/errors";
 

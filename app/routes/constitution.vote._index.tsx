@@ -6,7 +6,7 @@ import { roundPreparation } from "~/modules/constitution/round-preparation.serve
 import { isFoundingMember } from "~/modules/constitution/drafting.server";
 import { clearedJustCastCookie, readJustCast } from "~/modules/constitution/sitting";
 import { sittingMessages } from "~/modules/constitution/sitting-messages";
-import { JustCastBanner } from "~/components/sitting";
+import { JustCastBanner } from "~/modules/constitution/components/sitting";
 import { requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/dates";
 import { TableScroll } from "~/components/table-scroll";

@@ -24,17 +24,17 @@ import { principalOf, requirePermission, requireUser } from "~/utils/auth.server
 import { fromLondonLocal } from "~/utils/london-time";
 import { formatDateTime } from "~/utils/dates";
 import { isAllowed } from "~/utils/permissions";
-import { WaitingNotice } from "~/components/waiting-notice";
-import { ElectionTrusteesPanel } from "~/components/election-trustees";
+import { WaitingNotice } from "~/modules/roles/components/waiting-notice";
+import { ElectionTrusteesPanel } from "~/modules/elections/components/election-trustees";
 import { electionTrusteesSummary, nameElectionTrustees } from "~/modules/elections/election-trustees.server";
 import { electionTrusteeText } from "~/modules/elections/trustee-messages";
 import { thresholdOf, trusteeEmails, trusteeFieldProblems, trusteeIds } from "~/modules/polls/trustee-form.server";
 import { pollTrusteeText } from "~/modules/polls/trustee-messages";
 import { waitingNoticeFor } from "~/modules/roles/roles.server";
 import { electionWaiting } from "~/modules/roles/waiting-for";
-import { periodHint, periodRefusal } from "~/modules/content/periods.server";
+import { periodHint, periodRefusal } from "~/modules/constitution/periods.server";
 import { TableScroll } from "~/components/table-scroll";
-import { standingOrderRules } from "~/modules/constitution/drafting.server";
+import { standingOrderRules } from "~/modules/content/standing-order-rules.server";
 import { plural } from "~/utils/plural";
 import { countSheetWords } from "~/modules/ballots/messages";
 

@@ -1,9 +1,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { ErrorSummary, NotificationBanner, Radios, TextArea, TextField, WarningText, type FieldErrors } from "~/components/forms";
-import { PlainMarkdown } from "~/components/plain-markdown";
-import { PollResults } from "~/components/poll-results";
+import { Checkbox, ErrorSummary, type FieldErrors, NotificationBanner, Radios, TextArea, TextField, WarningText } from "~/components/forms";
+import { PlainMarkdown } from "~/modules/markdown/plain-markdown";
+import { PollResults } from "~/modules/polls/components/poll-results";
 import {
   acceptNomination,
   answerQuestion,
@@ -38,12 +38,12 @@ import { loadRules, verifyPoll, PAGE_READ } from "~/modules/polls/polls.server";
 import { principalOf, requirePermission, requireUser } from "~/utils/auth.server";
 import { isAllowed } from "~/utils/permissions";
 import { MAX_CANDIDATE_STATEMENT_LENGTH, MAX_LOOKUP_LENGTH } from "~/utils/input-limits";
-import { WaitingNotice } from "~/components/waiting-notice";
+import { WaitingNotice } from "~/modules/roles/components/waiting-notice";
 import { takingPartRefusal } from "~/modules/roles/messages";
 import { conflictsFor } from "~/modules/roles/role-rules";
 import { waitingNoticeFor } from "~/modules/roles/roles.server";
 import { electionWaiting } from "~/modules/roles/waiting-for";
-import { standingOrderRules } from "~/modules/constitution/drafting.server";
+import { standingOrderRules } from "~/modules/content/standing-order-rules.server";
 import { plural } from "~/utils/plural";
 import { countSheetWords } from "~/modules/ballots/messages";
 
@@ -669,13 +669,18 @@ function CandidacyForm({
         defaultValue={v.statement}
         error={errors.statement}
       />
-      <Checkbox name="consent" label="I agree to stand for this position, and to serve if elected." error={errors.consent} checked={v.consent === "yes"} />
+      <Checkbox
+        name="consent"
+        label="I agree to stand for this position, and to serve if elected."
+        error={errors.consent}
+        defaultChecked={v.consent === "yes"}
+      />
       {p.role ? (
         <Checkbox
           name="registeredOfficer"
           label="If elected, I will give the Electoral Commission my full name, home address and email (the address is not published), have my name published on the register, and sign or authorise the party's application (standing orders 11.9)."
           error={errors.registeredOfficer}
-          checked={v.registeredOfficer === "yes"}
+          defaultChecked={v.registeredOfficer === "yes"}
         />
       ) : null}
       {p.isTreasurer ? (
@@ -683,28 +688,12 @@ function CandidacyForm({
           name="treasurerEligible"
           label="I declare that in the last 5 years I have not been convicted of an offence under the Political Parties, Elections and Referendums Act 2000, or of an election offence (standing orders 11.10)."
           error={errors.treasurerEligible}
-          checked={v.treasurerEligible === "yes"}
+          defaultChecked={v.treasurerEligible === "yes"}
         />
       ) : null}
       <button type="submit" className="button" disabled={busy}>
         {submitLabel}
       </button>
     </Form>
-  );
-}
-
-function Checkbox({ name, label, error, checked }: { name: string; label: string; error?: string | undefined; checked: boolean }) {
-  return (
-    <div className={`form-group${error ? " form-group--error" : ""}`}>
-      {error ? (
-        <p className="error-message" id={`${name}-error`}>
-          <span className="visually-hidden">Error:</span> {error}
-        </p>
-      ) : null}
-      <div className="radios__item">
-        <input type="checkbox" id={name} name={name} value="yes" defaultChecked={checked} aria-describedby={error ? `${name}-error` : undefined} />
-        <label htmlFor={name}>{label}</label>
-      </div>
-    </div>
   );
 }

@@ -2,10 +2,10 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BarChart, formatNumber } from "~/components/bar-chart";
 import { ErrorSummary, FieldError, NotificationBanner, TextArea, TextField, type FieldErrors } from "~/components/forms";
-import { PlainMarkdown } from "~/components/plain-markdown";
+import { PlainMarkdown } from "~/modules/markdown/plain-markdown";
 import { getMovement } from "~/modules/campaign/campaign.server";
 import { readConstitutionFile, sectionContaining } from "~/modules/content/constitution-files.server";
-import { standingOrderRules } from "~/modules/constitution/drafting.server";
+import { standingOrderRules } from "~/modules/content/standing-order-rules.server";
 import {
   acceptInvitation,
   confirmResigned,
@@ -18,7 +18,7 @@ import {
   sendInvitations,
   setLeavingDay,
 } from "~/modules/founding/founding.server";
-import { resignationMessages } from "~/modules/documents/messages";
+import { resignationMessages } from "~/modules/founding/pdf/messages";
 import { leavingDayProblem } from "~/modules/founding/leaving-day";
 import { standingOrdersVoteStatus } from "~/modules/founding/status";
 import { foundingMessages } from "~/modules/founding/wording";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { helpPageResponse } from "~/modules/documents/help-page";
-import { resignationRefusals } from "~/modules/documents/messages";
+import { resignationRefusals } from "~/modules/founding/pdf/messages";
 import { pdfResponse } from "~/modules/documents/render.server";
 import { findResignationLetter, resignationLetterPdf } from "~/modules/founding/resignation.server";
 import { requireUser } from "~/utils/auth.server";

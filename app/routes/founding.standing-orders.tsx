@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { PlainMarkdown } from "~/components/plain-markdown";
+import { PlainMarkdown } from "~/modules/markdown/plain-markdown";
 import { readConstitutionFile } from "~/modules/content/constitution-files.server";
 import { withoutRulesBlock } from "~/modules/content/standing-order-rules";
 import { requirePermission } from "~/utils/auth.server";

@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorSummary, Radios, TextField, type FieldErrors } from "~/components/forms";
-import { PlainMarkdown } from "~/components/plain-markdown";
+import { PlainMarkdown } from "~/modules/markdown/plain-markdown";
 import { getMovement } from "~/modules/campaign/campaign.server";
 import { readConstitutionFile, sectionContaining } from "~/modules/content/constitution-files.server";
 import { pledgeMessages, relationLabels } from "~/modules/pledges/messages";

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { PledgeLinkPage } from "~/components/pledge-link-page";
+import { PledgeLinkPage } from "~/modules/pledges/components/pledge-link-page";
 import { pledgeLinkAction, pledgeLinkLoader } from "~/modules/pledges/pledge-link-route.server";
 
 export const meta: MetaFunction = () => [{ title: "Confirm your pledge - Breakaway" }];

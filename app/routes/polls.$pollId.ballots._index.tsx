@@ -5,7 +5,7 @@ import { getPublication, isOnRoll, votersOfClosedPoll } from "~/modules/polls/po
 import { principalOf, requirePermission } from "~/utils/auth.server";
 import { isAllowed } from "~/utils/permissions";
 import { TableScroll } from "~/components/table-scroll";
-import { EncryptedRecordNote } from "~/components/encrypted-record-note";
+import { EncryptedRecordNote } from "~/modules/polls/components/encrypted-record-note";
 import { pollsText } from "~/modules/polls/messages";
 import { pollTrusteeSummary } from "~/modules/polls/trustee-page.server";
 

@@ -2,13 +2,13 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData, useSubmit } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { ErrorSummary, type FieldErrors } from "~/components/forms";
-import { CeremonyTask } from "~/components/trustee-ceremony";
-import { GiveKeyTask } from "~/components/trustee-key";
-import { KeyFileInput, Progress, ToolPath, useHydrated, WorkError, type TrusteeIntent } from "~/components/trustee-work";
+import { CeremonyTask } from "~/modules/polls/components/trustee-ceremony";
+import { GiveKeyTask } from "~/modules/polls/components/trustee-key";
+import { KeyFileInput, Progress, ToolPath, useHydrated, WorkError, type TrusteeIntent } from "~/modules/polls/components/trustee-work";
 import { checkKeyFile, trusteeShareInBrowser, type KeyForDecrypting } from "~/modules/polls/encrypted/trustee-share-in-browser";
 import { giveTrusteeKey } from "~/modules/polls/encrypted/poll-trustees.server";
 import { trusteeProblems, trusteeText as t } from "~/modules/polls/trustee-messages";
-import { countForOwner } from "~/modules/polls/due-owners.server";
+import { countForOwner } from "~/modules/road/poll-owners.server";
 import { submitTrusteeShare } from "~/modules/polls/trustee-count.server";
 import { trusteePage } from "~/modules/polls/trustee-page.server";
 import { requireUser } from "~/utils/auth.server";

@@ -5,7 +5,7 @@ import { ErrorSummary, Radios, TextArea, TextField, type FieldErrors } from "~/c
 import { methodDescriptions, methodLabels, pollTextMessages } from "~/modules/polls/messages";
 import { isSeveralSeatMethod, pollMethodValues } from "../../db/schema/polls";
 import { createPoll } from "~/modules/polls/polls.server";
-import { TrusteesFields } from "~/components/trustees-fields";
+import { TrusteesFields } from "~/modules/polls/components/trustees-fields";
 import { pollTrusteeText } from "~/modules/polls/trustee-messages";
 import { requireUser } from "~/utils/auth.server";
 import { thresholdOf, trusteeEmails, trusteeFieldProblems, trusteeIds } from "~/modules/polls/trustee-form.server";

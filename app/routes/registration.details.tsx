@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { ErrorSummary, FieldError, NotificationBanner, Radios, TextArea, TextField, type FieldErrors, type TextFieldProps } from "~/components/forms";
+import { ErrorSummary, FieldError, type FieldErrors, NotificationBanner, Radios, Select, TextArea, TextField, type TextFieldProps } from "~/components/forms";
 import { MAX_DESCRIPTIONS, MAX_NAME_WORDS } from "~/modules/registration/details";
 import {
   draftSectionIds,
@@ -433,18 +433,13 @@ class Questions {
 
   select(name: string, label: string, choices: Choices) {
     return (
-      <div className="form-group">
-        <label className="label" htmlFor={name}>
-          {label}
-        </label>
-        <select className="input" id={name} name={name} defaultValue={this.one(name)}>
-          {choices.map(([value, text]) => (
-            <option key={value} value={value}>
-              {text}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Select
+        name={name}
+        label={label}
+        error={this.errors[name]}
+        choices={choices.map(([value, text]) => ({ value, label: text }))}
+        defaultValue={this.one(name)}
+      />
     );
   }
 

@@ -1,8 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { packMessages } from "~/modules/documents/registration/messages";
-import { packDocuments } from "~/modules/documents/registration/documents";
+import { packMessages } from "~/modules/registration/pdf/messages";
+import { packDocuments } from "~/modules/registration/pdf/documents";
 import { latestVersion } from "~/modules/constitution/round.server";
 import { packStatus, preparePack, type PackStatus } from "~/modules/registration/pack.server";
 import { requireUser } from "~/utils/auth.server";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { helpPageResponse } from "~/modules/documents/help-page";
-import { isPackDocument } from "~/modules/documents/registration/documents";
+import { isPackDocument } from "~/modules/registration/pdf/documents";
 import { pdfResponse } from "~/modules/documents/render.server";
 import { renderDocument } from "~/modules/registration/pack.server";
 import { recordDocumentDownloaded } from "~/modules/registration/private-reads.server";

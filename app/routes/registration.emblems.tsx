@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { ErrorSummary, NotificationBanner, type FieldErrors } from "~/components/forms";
+import { ErrorSummary, type FieldErrors, FileField, NotificationBanner } from "~/components/forms";
 import { MAX_EMBLEMS } from "~/modules/registration/details";
 import { EMBLEM_COLOURED_SHARE, EMBLEM_GREY_SATURATION, EMBLEM_MARGIN } from "~/modules/registration/readiness";
 import { emblemFileErrorMessages } from "~/modules/registration/readiness-messages";
@@ -229,27 +229,14 @@ export default function Emblems() {
             )}
             {/* The slot is in the address, so a file too large to read is still reported beside its own field. */}
             <Form method="post" action={`/registration/emblems?slot=${slot}`} encType="multipart/form-data" noValidate>
-              <div className={`form-group${fileError ? " form-group--error" : ""}`}>
-                <label className="label" htmlFor={`file-${slot}`}>
-                  {e ? `Replace emblem ${slot}` : `Upload emblem ${slot}`}
-                </label>
-                <div className="hint" id={`file-${slot}-hint`}>
-                  An image file (PNG or JPEG is best), smaller than 5 MB.
-                </div>
-                {fileError ? (
-                  <p className="error-message" id={`file-${slot}-error`}>
-                    <span className="visually-hidden">Error:</span> {fileError}
-                  </p>
-                ) : null}
-                <input
-                  className="input"
-                  type="file"
-                  id={`file-${slot}`}
-                  name="file"
-                  accept="image/*"
-                  aria-describedby={`file-${slot}-hint${fileError ? ` file-${slot}-error` : ""}`}
-                />
-              </div>
+              <FileField
+                name="file"
+                id={`file-${slot}`}
+                label={e ? `Replace emblem ${slot}` : `Upload emblem ${slot}`}
+                hint="An image file (PNG or JPEG is best), smaller than 5 MB."
+                error={fileError ?? undefined}
+                accept="image/*"
+              />
               <button type="submit" className="button button--secondary" disabled={busy}>
                 {e ? "Replace" : "Upload"}
               </button>

@@ -1,8 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { periodRefusal } from "~/modules/content/periods.server";
+import { periodRefusal } from "~/modules/constitution/periods.server";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, NotificationBanner, TextArea, TextField, type FieldErrors } from "~/components/forms";
-import { PlainMarkdown } from "~/components/plain-markdown";
+import { PlainMarkdown } from "~/modules/markdown/plain-markdown";
 import { financialSchemeState, resetFinancialScheme, saveFinancialScheme, schemeShown } from "~/modules/registration/financial-scheme.server";
 import { EditVersion, StaleEditSummary, staleFieldErrors } from "~/components/stale-edit";
 import { editVersion, staleChanges, type StaleChange, type StaleSave } from "~/utils/stale-edit";

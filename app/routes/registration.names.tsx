@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { ErrorSummary, NotificationBanner, type FieldErrors } from "~/components/forms";
+import { ErrorSummary, type FieldErrors, FileField, NotificationBanner } from "~/components/forms";
 import { namesProblemMessages } from "~/modules/registration/messages";
 import { decodeCsvBytes, looksLikeSpreadsheetFile, parseNamesCsv } from "~/modules/registration/names-file.server";
 import { clearRegisteredNames, registeredNamesSummary, replaceRegisteredNames } from "~/modules/registration/registration.server";
@@ -111,28 +111,18 @@ export default function RegisteredNames() {
       )}
       <h2>Load a list</h2>
       <Form method="post" encType="multipart/form-data" noValidate>
-        <div className={`form-group${result?.errors.file ? " form-group--error" : ""}`}>
-          <label className="label" htmlFor="file">
-            CSV file of registered party names
-          </label>
-          <div className="hint" id="file-hint">
-            The names in a column headed &quot;name&quot; (or &quot;party name&quot;), or else in the first column. A &quot;register&quot; column is kept if
-            there is one. Loading a file replaces the whole list.
-          </div>
-          {result?.errors.file ? (
-            <p className="error-message" id="file-error">
-              <span className="visually-hidden">Error:</span> {result.errors.file}
-            </p>
-          ) : null}
-          <input
-            className="input"
-            type="file"
-            id="file"
-            name="file"
-            accept=".csv,text/csv"
-            aria-describedby={`file-hint${result?.errors.file ? " file-error" : ""}`}
-          />
-        </div>
+        <FileField
+          name="file"
+          label="CSV file of registered party names"
+          hint={
+            <>
+              The names in a column headed &quot;name&quot; (or &quot;party name&quot;), or else in the first column. A &quot;register&quot; column is kept if
+              there is one. Loading a file replaces the whole list.
+            </>
+          }
+          error={result?.errors.file}
+          accept=".csv,text/csv"
+        />
         <button type="submit" className="button" disabled={busy}>
           Load the list
         </button>

@@ -1,9 +1,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, type FieldErrors } from "~/components/forms";
-import { CeremonyTask } from "~/components/trustee-ceremony";
-import { GiveKeyTask } from "~/components/trustee-key";
-import { BatchWork } from "~/components/trustee-batch";
+import { CeremonyTask } from "~/modules/polls/components/trustee-ceremony";
+import { GiveKeyTask } from "~/modules/polls/components/trustee-key";
+import { BatchWork } from "~/modules/polls/components/trustee-batch";
 import { ballotsOfTrusteeSet, electionOfTrusteeSet } from "~/modules/elections/election-trustees.server";
 import { giveSetKey } from "~/modules/polls/encrypted/trustee-sets.server";
 import { pollsOfSet, scopeOfSet } from "~/modules/polls/encrypted/scope-trustees.server";

@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorSummary, NotificationBanner, type FieldErrors } from "~/components/forms";
-import { TrusteesPanel } from "~/components/trustees-panel";
+import { TrusteesPanel } from "~/modules/polls/components/trustees-panel";
 import { isTrusteeScope, nameScopeTrustees, scopeGroups, scopeTrusteesSummary, type TrusteeScope } from "~/modules/polls/encrypted/scope-trustees.server";
 import { readTrusteesForm } from "~/modules/polls/trustee-form.server";
 import { scopeTrusteeText, trusteesPageText as t } from "~/modules/polls/scope-trustee-messages";

@@ -1,5 +1,5 @@
 import { redirect } from "@remix-run/node";
-import type { SessionUser } from "~/modules/auth/session.server";
+import type { SessionUser } from "./context.server";
 import type { AppContext } from "./context.server";
 import { isAllowed, type Action, type Principal } from "./permissions";
 

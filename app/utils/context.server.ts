@@ -1,13 +1,5 @@
-import { randomBytes } from "node:crypto";
-import {
-  clearedSessionCookie,
-  readSessionToken,
-  sessionCookie,
-  validateSessionToken,
-  type ActiveSession,
-  type SessionUser,
-} from "~/modules/auth/session.server";
-import { newCastRecord, type CastRecord } from "~/modules/polls/cast-record";
+import type { Role } from "../../db/schema";
+import type { CastRecord } from "./cast-record";
 import type { Db } from "./db.server";
 import type { AppEnv } from "./env.server";
 
@@ -40,40 +32,15 @@ export type AppContext = {
   noteFailure?: (error: unknown) => void;
 };
 
-export interface RequestFacts {
-  cookieHeader: string | undefined;
-  ip: string;
-  secure: boolean;
+/** The signed-in person, as every page sees it (resolved from the session cookie by the front door). */
+export interface SessionUser {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
 }
 
-/**
- * Resolves the session once per request, before any route runs. Returns the cookies the
- * response must carry: a slid expiry, or a clearing cookie for a dead session.
- */
-export async function buildRequestContext(deps: { db: Db; env: AppEnv }, facts: RequestFacts): Promise<{ context: AppContext; setCookies: string[] }> {
-  const setCookies: string[] = [];
-  let auth: AppContext["auth"] = null;
-  const token = readSessionToken(facts.cookieHeader);
-  if (token) {
-    const result = await validateSessionToken(deps.db, token, { maxAgeDays: deps.env.sessionMaxDays });
-    if (result.status === "valid") {
-      auth = { user: result.user, session: result.session };
-      if (result.refreshed) setCookies.push(sessionCookie(token, result.session.expiresAt, facts.secure));
-    } else {
-      setCookies.push(clearedSessionCookie(facts.secure));
-    }
-  }
-  return {
-    context: {
-      db: deps.db,
-      env: deps.env,
-      clientIp: facts.ip,
-      secure: facts.secure,
-      auth,
-      cspNonce: randomBytes(16).toString("base64"),
-      uploadForm: null,
-      casts: newCastRecord(),
-    },
-    setCookies,
-  };
+export interface ActiveSession {
+  id: string;
+  expiresAt: Date;
 }

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { DEFAULT_DEMO_PHASE, demoPhases, type DemoPhase } from "~/modules/demo/phases";
+import { DEFAULT_DEMO_PHASE, demoPhases, type DemoPhase } from "~/utils/demo-phases";
 import { isPostgresUrl } from "./postgres-url";
 import { trimEndOf } from "./trim";
 

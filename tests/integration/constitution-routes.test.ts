@@ -12,7 +12,7 @@ import { hashText, numberClauses } from "../../app/modules/constitution/text";
 import { flat, pdfText } from "../../app/modules/documents/test-support/pdf-text";
 import { electionsOf } from "../../app/modules/polls/encrypted/poll-elections.server";
 import { grantRole } from "../../app/modules/users/users.server";
-import { buildRequestContext } from "../../app/utils/context.server";
+import { buildRequestContext } from "../../app/http/request-context.server";
 import { toLondonLocal } from "../../app/utils/london-time";
 import {
   amendmentRecommendations,

@@ -17,7 +17,7 @@ import {
 import { computePartialDecryption } from "../../app/modules/belenios/trustee";
 import { nameDecisionTrustees } from "../../app/modules/campaign/decision-trustees.server";
 import { openDecisionBallot, settleDecision } from "../../app/modules/campaign/decision.server";
-import { dueOwners } from "../../app/modules/polls/due-owners.server";
+import { dueOwners } from "../../app/modules/road/poll-owners.server";
 import { closedPollRecord, electionOf } from "../../app/modules/polls/encrypted/poll-elections.server";
 import { ciphertextsToShuffle, decryptableTally, trusteeProgressOf, trusteesOf } from "../../app/modules/polls/encrypted/poll-trustees.server";
 import { scopeSets } from "../../app/modules/polls/encrypted/scope-trustees.server";

@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { verifyAuditLog } from "../../app/modules/audit/audit.server";
 import { demoPeople } from "../../app/modules/demo/demo-data";
-import { demoPhases, type DemoPhase } from "../../app/modules/demo/phases";
+import { demoPhases, type DemoPhase } from "../../app/utils/demo-phases";
 import { seedDemo } from "../../app/modules/demo/seed.server";
 import { listAmendments, setSupport } from "../../app/modules/constitution/drafting.server";
 import { castClauseBallot, clausesVoted, latestVersion, openRoundOf, roundItems } from "../../app/modules/constitution/round.server";

@@ -117,7 +117,7 @@ describe("an officer election counted by Meek STV (issue 18)", () => {
     const text = flat(pdfText(declaration!.pdf));
     expect(text).toContain("Meek STV");
     expect(text).toContain(`https://breakaway.example/polls/${committee.pollId}/count-sheet.pdf`);
-    const sheet = await countSheetPdf(database.db, committee.pollId!, "https://breakaway.example");
+    const sheet = await countSheetPdf(database.db, committee.pollId!, { appUrl: "https://breakaway.example", partyName: "Breakaway" });
     const sheetText = flat(pdfText(sheet!.pdf));
     expect(sheetText).toContain(`Count sheet: Interim officers: ${COMMITTEE}`);
     expect(sheetText).toContain("Counted by: Meek STV");

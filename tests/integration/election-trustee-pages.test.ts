@@ -14,7 +14,7 @@ import {
 import { generateTrusteeKey } from "../../app/modules/belenios/trustee";
 import { addPosition, currentElection, listPositions, stand } from "../../app/modules/elections/elections.server";
 import { grantRole } from "../../app/modules/users/users.server";
-import { dueOwners } from "../../app/modules/polls/due-owners.server";
+import { dueOwners } from "../../app/modules/road/poll-owners.server";
 import { closeDuePolls } from "../../app/modules/polls/polls.server";
 import { polls } from "../../db/schema";
 import { eq } from "drizzle-orm";

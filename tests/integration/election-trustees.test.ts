@@ -29,7 +29,7 @@ import {
   type Position,
 } from "../../app/modules/elections/elections.server";
 import type { PollResult } from "../../app/modules/polls/ballot-rules";
-import { dueOwners } from "../../app/modules/polls/due-owners.server";
+import { dueOwners } from "../../app/modules/road/poll-owners.server";
 import { closedPollRecord, electionOf } from "../../app/modules/polls/encrypted/poll-elections.server";
 import { ciphertextsToShuffle, decryptableTally, trusteeProgressOf, trusteesOf } from "../../app/modules/polls/encrypted/poll-trustees.server";
 import { certificatesFile, vinputFile } from "../../app/modules/polls/encrypted/threshold-ceremony.server";

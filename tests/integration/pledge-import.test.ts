@@ -7,7 +7,7 @@ import { systemActor } from "../../app/modules/audit/audit.server";
 import { campaignFigures, rebuildCounts } from "../../app/modules/pledges/counts.server";
 import { BATCH_SIZE, createImportPreview, getImportPreview, getImportSummary, restartImport, runImport } from "../../app/modules/pledges/import.server";
 import { grantRole } from "../../app/modules/users/users.server";
-import { buildRequestContext } from "../../app/utils/context.server";
+import { buildRequestContext } from "../../app/http/request-context.server";
 import { parseEnv } from "../../app/utils/env.server";
 import { auditLog, pledgeDailyCounts, pledgeImports, pledges } from "../../db/schema";
 import { cookieFor, createTestApp } from "../support/app-harness";

@@ -9,7 +9,7 @@ import { openRound, roundItems } from "../../app/modules/constitution/round.serv
 import { currentElection, listPositions, openBallots, setSeconding, stand, type Position } from "../../app/modules/elections/elections.server";
 import { electionProblemMessages } from "../../app/modules/elections/messages";
 import type { PollResult } from "../../app/modules/polls/ballot-rules";
-import { dueOwners } from "../../app/modules/polls/due-owners.server";
+import { dueOwners } from "../../app/modules/road/poll-owners.server";
 import { verificationProblemMessages } from "../../app/modules/polls/messages";
 import { castBallot, closeDuePolls, closePoll, createPoll, getPublication, openPoll, verifyPoll } from "../../app/modules/polls/polls.server";
 import { auditLog, constitutionDrafts, movement, pollOptions, polls, positions } from "../../db/schema";

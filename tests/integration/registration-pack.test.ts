@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../app/modules/audit/audit.server";
 import { adoptedConstitutionRenders, constitutionPdf } from "../../app/modules/constitution/documents.server";
 import { latestVersion } from "../../app/modules/constitution/round.server";
-import { readOutline } from "../../app/modules/documents/registration/merge.server";
+import { readOutline } from "../../app/modules/registration/pdf/merge.server";
 import { flat, pdfInfo, pdfPages, pdfText } from "../../app/modules/documents/test-support/pdf-text";
 import { financialSchemeState, resetFinancialScheme, saveFinancialScheme } from "../../app/modules/registration/financial-scheme.server";
 import {

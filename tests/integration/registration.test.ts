@@ -11,7 +11,7 @@ import { loadSchemeModel, saveFinancialScheme, treasurerName } from "../../app/m
 import { loadDraft } from "../../app/modules/registration/registration.server";
 import { emblemProblemMessages, namesProblemMessages, roleDeclarations } from "../../app/modules/registration/messages";
 import { grantRole } from "../../app/modules/users/users.server";
-import { buildRequestContext } from "../../app/utils/context.server";
+import { buildRequestContext } from "../../app/http/request-context.server";
 import { auditLog, officerDetails, registeredPartyNames, registrationDetails, registrationEmblems, users } from "../../db/schema";
 import { cookieFor, createTestApp, html } from "../support/app-harness";
 import { adoptedAndDeclared } from "../support/registration-fixture";

@@ -16,7 +16,7 @@ import {
   standingOrdersAdopted,
 } from "../../app/modules/constitution/round.server";
 import { openStandingOrdersVote } from "../../app/modules/founding/founding.server";
-import { dueOwners } from "../../app/modules/polls/due-owners.server";
+import { dueOwners } from "../../app/modules/road/poll-owners.server";
 import { closedPollRecord, electionOf } from "../../app/modules/polls/encrypted/poll-elections.server";
 import { decryptableTally, trusteeProgressOf } from "../../app/modules/polls/encrypted/poll-trustees.server";
 import { scopeSets } from "../../app/modules/polls/encrypted/scope-trustees.server";

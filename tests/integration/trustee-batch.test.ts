@@ -6,7 +6,7 @@ import { serializeTrusteePublicKey } from "../../app/modules/belenios/serialize"
 import { generateTrusteeKey } from "../../app/modules/belenios/trustee";
 import { startDraft } from "../../app/modules/constitution/drafting.server";
 import { castClauseBallot, openRound, roundItems } from "../../app/modules/constitution/round.server";
-import { dueOwners } from "../../app/modules/polls/due-owners.server";
+import { dueOwners } from "../../app/modules/road/poll-owners.server";
 import { nameScopeTrustees, scopeSets } from "../../app/modules/polls/encrypted/scope-trustees.server";
 import { doBallotsInBrowser, type WaitingBallot } from "../../app/modules/polls/encrypted/trustee-share-in-browser";
 import { giveSetKey } from "../../app/modules/polls/encrypted/trustee-sets.server";

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "~/utils/db.server";
 import { DEFAULT_SESSION_MAX_DAYS } from "~/utils/env.server";
-import { sessions, users, type Role } from "../../../db/schema";
+import type { ActiveSession, SessionUser } from "~/utils/context.server";
+import { sessions, users } from "../../../db/schema";
 import { generateToken, hashToken } from "./tokens";
 
 /**
@@ -9,24 +10,15 @@ import { generateToken, hashToken } from "./tokens";
  * past an absolute lifetime counted from sign-in (SESSION_MAX_DAYS, 90 days unless set): a stolen
  * or forgotten session on a shared computer cannot be kept alive for ever by using it.
  */
+// The session as every page sees it is declared with the request context, which knows no domain.
+export type { ActiveSession, SessionUser };
+
 export const SESSION_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const SESSION_MS = SESSION_DAYS * DAY_MS;
 const REFRESH_WITHIN_MS = 15 * DAY_MS;
 
 export const SESSION_COOKIE = "breakaway_session";
-
-export interface SessionUser {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-}
-
-export interface ActiveSession {
-  id: string;
-  expiresAt: Date;
-}
 
 export async function createSession(tx: DbOrTx, userId: string): Promise<{ token: string; expiresAt: Date }> {
   const token = generateToken();

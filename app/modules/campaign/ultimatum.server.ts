@@ -1,7 +1,7 @@
 import { createElement } from "react";
 import { renderPdf } from "~/modules/documents/render.server";
 import { fileSlug } from "~/modules/documents/format";
-import { UltimatumDocument, type UltimatumData } from "~/modules/documents/ultimatum";
+import { UltimatumDocument, type UltimatumData } from "~/modules/campaign/pdf/ultimatum";
 import { campaignFigures } from "~/modules/pledges/counts.server";
 import type { DbOrTx } from "~/utils/db.server";
 import { getMovement, listDemands } from "./campaign.server";

@@ -5,7 +5,7 @@
 import { inArray } from "drizzle-orm";
 import type { DbOrTx } from "~/utils/db.server";
 import { pollElections, pollOptions, polls } from "../../../db/schema";
-import { compactSegments } from "~/components/clause-text";
+import { compactSegments } from "~/modules/constitution/components/clause-text";
 import { amendmentEffect } from "./amendment-view";
 import { amendedDocument, currentDraft, listAmendments, originalDocument } from "./drafting.server";
 import { amendmentKindLabels, recommendationLabels } from "./messages";

@@ -6,10 +6,11 @@ import { createHash } from "node:crypto";
 import { describeFailure } from "~/utils/errors";
 import { eq } from "drizzle-orm";
 import { getMovement } from "~/modules/campaign/campaign.server";
-import type { AmendmentsPdfData } from "~/modules/documents/amendments";
-import type { ConstitutionPdfData } from "~/modules/documents/constitution";
+import type { AmendmentsPdfData } from "~/modules/constitution/pdf/amendments";
+import type { ConstitutionPdfData } from "~/modules/constitution/pdf/constitution";
 import { fileSlug } from "~/modules/documents/format";
 import { renderInWorker } from "~/modules/documents/render-worker.server";
+import { amendmentsTemplate, constitutionTemplate } from "./pdf/worker-templates";
 import type { DbOrTx } from "~/utils/db.server";
 import { renderedDocuments } from "../../../db/schema";
 import { amendmentEffect } from "./amendment-view";
@@ -122,7 +123,7 @@ async function storedOrRendered(db: DbOrTx, key: string, data: ConstitutionPdfDa
   const [stored] = await db.select({ pdf: renderedDocuments.pdf }).from(renderedDocuments).where(eq(renderedDocuments.key, key));
   if (stored) return Buffer.from(stored.pdf);
   adoptedRenders += 1;
-  const pdf = await renderInWorker("constitution", data);
+  const pdf = await renderInWorker(constitutionTemplate, data);
   // Two servers may make it at the same moment: both PDFs say the same, the first one stays.
   // Failing to store costs only a later render, so the download goes on.
   await db
@@ -173,7 +174,9 @@ export async function constitutionPdf(db: DbOrTx, options: { version?: number } 
   const d = await constitutionPdfData(db, options);
   if (!d) return null;
   const pdf =
-    d.status === "adopted" ? await adoptedConstitutionRender(db, d) : await cachedRender(keyOf("constitution", d), () => renderInWorker("constitution", d));
+    d.status === "adopted"
+      ? await adoptedConstitutionRender(db, d)
+      : await cachedRender(keyOf("constitution", d), () => renderInWorker(constitutionTemplate, d));
   return { pdf, fileName: `${fileSlug(`${d.partyName} ${d.title}`)}.pdf` };
 }
 
@@ -224,6 +227,6 @@ export async function amendmentsPdfData(db: DbOrTx, now: Date = new Date()): Pro
 export async function amendmentsPdf(db: DbOrTx) {
   const d = await amendmentsPdfData(db);
   if (!d) return null;
-  const pdf = await cachedRender(keyOf("amendments", d), () => renderInWorker("amendments", d));
+  const pdf = await cachedRender(keyOf("amendments", d), () => renderInWorker(amendmentsTemplate, d));
   return { pdf, fileName: `${fileSlug(`${d.partyName} amendments`)}.pdf` };
 }

@@ -7,8 +7,7 @@
 import path from "node:path";
 import { and, asc, count, desc, eq, inArray, max, sql } from "drizzle-orm";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
-import { readConstitutionFile } from "~/modules/content/constitution-files.server";
-import { parseRulesBlock, type StandingOrderRules } from "~/modules/content/standing-order-rules";
+import { standingOrderRules } from "~/modules/content/standing-order-rules.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
 import {
   amendmentRecommendations,
@@ -30,7 +29,7 @@ import { loadModelConstitution } from "./model";
 import { shownText } from "./shown-text";
 import { applyAll, applyAmendment, type Amendment, type ConstitutionDocument } from "./text";
 import type { UploadedClause } from "./upload";
-import { wordCount } from "./words";
+import { wordCount } from "~/utils/word-count";
 import {
   MAX_AMENDMENT_REASON_LENGTH,
   MAX_CLAUSE_TEXT_LENGTH,
@@ -40,16 +39,10 @@ import {
   MAX_SUPPORTERS_NEEDED,
 } from "~/utils/input-limits";
 import { textLimitProblem, type TextProblem } from "~/utils/text-limits";
+import type { DraftingProblem } from "./codes";
 
 export type Draft = typeof constitutionDrafts.$inferSelect;
 export type AmendmentRow = typeof amendments.$inferSelect;
-
-/** The standing orders' rules block, read once: the file does not change while the server runs. */
-let rulesCache: Promise<StandingOrderRules> | null = null;
-export function standingOrderRules(): Promise<StandingOrderRules> {
-  rulesCache ??= readConstitutionFile("standing-orders.md").then((f) => parseRulesBlock(f?.body ?? ""));
-  return rulesCache;
-}
 
 export async function currentDraft(db: DbOrTx): Promise<Draft | null> {
   const [draft] = await db.select().from(constitutionDrafts).orderBy(desc(constitutionDrafts.createdAt)).limit(1);
@@ -87,39 +80,6 @@ export async function clauseDecisionMap(db: DbOrTx, draftId: string): Promise<Ma
   const rows = await db.select().from(clauseDecisions).where(eq(clauseDecisions.draftId, draftId));
   return new Map(rows.map((r) => [r.clauseId, r.decision]));
 }
-
-export type DraftingProblem =
-  | "no_draft"
-  | "not_drafting"
-  | "not_founding_member"
-  | "draft_in_use"
-  | "no_version"
-  | "reason_missing"
-  | "reason_too_long"
-  | "amendment_not_found"
-  | "amendment_not_open"
-  | "own_amendment"
-  | "not_proposer"
-  | "comment_empty"
-  | "comment_too_long"
-  | "parent_not_found"
-  | "recommendation_reasons_too_long"
-  | "compromise_missing"
-  | "supporters_invalid"
-  | "invalid_operation"
-  | "reason_too_many_characters"
-  | "reason_word_too_long"
-  | "clause_text_too_long"
-  | "clause_text_word_too_long"
-  | "clause_title_too_long"
-  | "comment_word_too_long"
-  | "recommendation_reasons_too_many_characters"
-  | "recommendation_reasons_word_too_long"
-  | "reason_bad_character"
-  | "clause_text_bad_character"
-  | "clause_title_bad_character"
-  | "comment_bad_character"
-  | "recommendation_reasons_bad_character";
 
 export type DraftingResult<T = object> = ({ ok: true } & T) | { ok: false; code: DraftingProblem; detail?: string };
 

@@ -1,9 +1,9 @@
 /** Wording for the constitution pages, kept out of the rules so it can be translated. */
 import { verificationFailedAdvice } from "~/modules/polls/messages";
 import type { AmendmentStatus, DraftPhase, RecommendationKind } from "../../../db/schema";
-import type { DraftingProblem } from "./drafting.server";
-import type { RoundProblem } from "./round.server";
-import type { ShownField } from "./shown-text";
+import type { DraftingProblem } from "./codes";
+import type { RoundProblem } from "./codes";
+import type { ShownField } from "./codes";
 import {
   MAX_AMENDMENT_REASON_LENGTH,
   MAX_CLAUSE_TEXT_LENGTH,

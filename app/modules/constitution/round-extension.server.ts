@@ -7,10 +7,11 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import { checkExtension } from "~/modules/polls/corrections";
-import { correctionReasonProblem, type CorrectionProblem } from "~/modules/polls/corrections.server";
+import { correctionReasonProblem } from "~/modules/polls/corrections.server";
+import type { CorrectionProblem } from "~/modules/polls/corrections";
 import type { Db } from "~/utils/db.server";
 import { polls, votingRounds } from "../../../db/schema";
-import { standingOrderRules } from "./drafting.server";
+import { standingOrderRules } from "~/modules/content/standing-order-rules.server";
 import { lockDraft, openRoundOf, roundItems, standingOrdersAdopted } from "./round.server";
 
 export type RoundExtensionProblem = "no_open_round" | CorrectionProblem;

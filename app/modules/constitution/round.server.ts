@@ -38,7 +38,8 @@ import {
   type AdoptionRecord,
 } from "../../../db/schema";
 import { checkPeriod } from "~/modules/content/standing-order-periods";
-import { amendedDocument, clauseDecisionMap, currentDraft, standingOrderRules, toEngine, type Draft } from "./drafting.server";
+import { amendedDocument, clauseDecisionMap, currentDraft, toEngine, type Draft } from "./drafting.server";
+import { standingOrderRules } from "~/modules/content/standing-order-rules.server";
 import { foundingRoll } from "~/modules/founding/roll.server";
 import { canMove } from "./phases";
 import { prepareInBackground } from "./round-preparation";
@@ -52,24 +53,7 @@ import {
   type PlannedItem,
   type UndecidedClause,
 } from "./round";
-
-export type RoundProblem =
-  | "no_draft"
-  | "wrong_phase"
-  | "closes_in_past"
-  | "period_too_short"
-  | "standing_orders_not_adopted"
-  | "no_founding_members"
-  | "nothing_pending"
-  | "no_open_round"
-  | "still_pending"
-  | "adoption_already_open"
-  | "no_adoption_vote"
-  | "already_adopted"
-  | "verification_failed"
-  | "trustee_keys_missing"
-  | "decrypting"
-  | "preparing";
+import type { RoundProblem } from "./codes";
 
 /** `earliest`: with period_too_short, the earliest closing time the standing orders allow. */
 export type RoundResult<T = object> = ({ ok: true } & T) | { ok: false; code: RoundProblem; earliest?: Date };

@@ -14,8 +14,7 @@ import {
 } from "~/utils/input-limits";
 import { cutShortMessages } from "./messages";
 import type { ConstitutionDocument } from "./text";
-
-export type ShownField = "clauseText" | "reason" | "comment" | "recommendationReasons";
+import type { ShownField } from "./codes";
 
 const limits: Record<ShownField, number> = {
   clauseText: MAX_CLAUSE_TEXT_LENGTH,

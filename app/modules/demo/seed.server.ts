@@ -5,7 +5,7 @@ import { grantRole } from "~/modules/users/users.server";
 import type { Db } from "~/utils/db.server";
 import { movement, users } from "../../../db/schema";
 import { demoPeople } from "./demo-data";
-import { DEFAULT_DEMO_PHASE, type DemoPhase } from "./phases";
+import { DEFAULT_DEMO_PHASE, type DemoPhase } from "~/utils/demo-phases";
 import { tellStory, type Story } from "./story.server";
 
 // A fixed seed: every newcomer sees the same demo, and tests can rely on it.

@@ -1,7 +1,7 @@
 import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import { openDecisionBallot, settleDecision } from "~/modules/campaign/decision.server";
-import { regionForPostcode } from "~/modules/campaign/regions";
+import { regionForPostcode } from "~/modules/pledges/regions";
 import { addComment, originalDocument, proposeAmendment, setRecommendation, setSupport, startDraft } from "~/modules/constitution/drafting.server";
 import { castClauseBallot, closeRound, openAdoptionVote, openRound, roundItems, settleAdoption } from "~/modules/constitution/round.server";
 import { hashText } from "~/modules/constitution/text/hash";
@@ -39,7 +39,7 @@ import {
   type Relation,
 } from "../../../db/schema";
 import { demoDemands, demoMovement, demoPeople, demoPledgers, demoStory, firstNames, lastNames, sampleOutwardCodes } from "./demo-data";
-import { demoPhases, type DemoPhase } from "./phases";
+import { demoPhases, type DemoPhase } from "~/utils/demo-phases";
 import { letTimePass } from "./story-clock.server";
 
 const HOUR = 3_600_000;

@@ -27,7 +27,11 @@
  * required, that needs another renderer; the kit's components are where to change it.
  *
  * ## How to make a new document
- * 1. Put its wording in `messages.ts` (plain UK English), its layout in `<name>.tsx`:
+ * The kit knows no document: each one lives in its own domain's `pdf/` folder (the constitution's
+ * in `constitution/pdf/`, the registration pack's in `registration/pdf/`, and so on).
+ *
+ * 1. Put its wording in `<domain>/pdf/messages.ts` (plain UK English), its layout in
+ *    `<domain>/pdf/<name>.tsx`:
  *    ```tsx
  *    <PdfDocument info={{ title, author, subject, generatedAt }}>
  *      <A4Page header={movementName} headerRight={title} generatedAt={generatedAt}>
@@ -43,8 +47,9 @@
  * 2. Load its data in a `*.server.ts` module of the domain, which renders it with
  *    `renderPdf(createElement(MyDocument, { data }))` (render.server.ts).
  *    A long document (tens of pages) takes react-pdf seconds, which on the server's thread
- *    hold up everyone else's requests: list it in `worker-documents.ts` and make it with
- *    `renderInWorker(name, data)` (render-worker.server.ts, a worker thread), and lay it out
+ *    hold up everyone else's requests: declare it with `workerTemplate(modulePath, exportName,
+ *    Component)` in `<domain>/pdf/worker-templates.ts` (worker-template.ts) and make it with
+ *    `renderInWorker(template, data)` (render-worker.server.ts, a worker thread), and lay it out
  *    as several `<A4Page>`s of whole sections (`pageGroups`, page-groups.ts), as the
  *    constitution and the amendments book do: one long page flow lays out far more slowly.
  * 3. In a resource route: check permission, call the module, `return pdfResponse(pdf, name)`;
@@ -82,6 +87,3 @@ export {
 export { count, fileSlug, pageLabel, plural, pounds, ukCalendarDate, ukDate, ukDateTime, upperFirst } from "./format";
 export { parseBlocks, plainText, type Block, type InlineRun, type ListItem } from "./markdown";
 export { helpPageHtml, helpPageResponse } from "./help-page";
-export { ConstitutionPdf, type ConstitutionPdfData } from "./constitution";
-export { AmendmentsPdf, type AmendmentsPdfData } from "./amendments";
-export { DeclarationPdf, declarationLayout, formatVotes, type DeclarationData } from "./declaration";

@@ -1,7 +1,7 @@
 /**
  * Markdown for documents: the one reading of app/modules/markdown/read.ts (decision 038), with
  * headings deeper than 3 printed as level 3 (a letter has no use for more). The web shows the
- * same blocks (components/plain-markdown.tsx).
+ * same blocks (markdown/plain-markdown.tsx).
  */
 import { readMarkdown, type Block as MarkdownBlock, type InlineRun } from "../markdown/read";
 

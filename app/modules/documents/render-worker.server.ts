@@ -13,9 +13,9 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { createElement, type ComponentType } from "react";
+import { createElement } from "react";
 import { renderPdf } from "./render.server";
-import { workerDocuments, type WorkerDocumentData, type WorkerDocumentName } from "./worker-documents";
+import type { WorkerTemplate } from "./worker-template";
 
 const ENTRY = "render-worker.mjs";
 
@@ -27,7 +27,7 @@ function repositoryRoot(): string | null {
 }
 
 interface Job {
-  name: WorkerDocumentName;
+  template: WorkerTemplate<unknown>;
   data: unknown;
   resolve: (pdf: Buffer) => void;
   reject: (error: Error) => void;
@@ -36,15 +36,16 @@ interface Job {
 type Reply = { ready: true } | { id: number; pdf: Uint8Array } | { id: number; error: string };
 
 let worker: Worker | null = null;
+/** The repository root the worker was started from: templates' modules are found under it. */
+let workerRoot = "";
 let ready = false;
 /** Why the worker cannot be used, once it has failed to start; documents are then made here. */
 let unavailable: string | null = null;
 let nextId = 1;
 const jobs = new Map<number, Job>();
 
-function inProcess(job: Pick<Job, "name" | "data">): Promise<Buffer> {
-  const component = workerDocuments[job.name] as ComponentType<{ data: unknown }>;
-  return renderPdf(createElement(component, { data: job.data }));
+function inProcess(job: Pick<Job, "template" | "data">): Promise<Buffer> {
+  return renderPdf(createElement(job.template.component, { data: job.data }));
 }
 
 /** Keeps the process alive only while a document is being made (not an idle worker). */
@@ -94,6 +95,7 @@ function startWorker(): Worker | null {
     workerData: { tsconfig: path.join(root, "tsconfig.json") },
   });
   worker = started;
+  workerRoot = root;
   ready = false;
   started.on("message", (reply: Reply) => {
     if ("ready" in reply) ready = true;
@@ -106,14 +108,15 @@ function startWorker(): Worker | null {
   return started;
 }
 
-/** The named document as PDF bytes, made on the worker thread. */
-export function renderInWorker<N extends WorkerDocumentName>(name: N, data: WorkerDocumentData<N>): Promise<Buffer> {
+/** The document as PDF bytes, made on the worker thread. */
+export function renderInWorker<D>(template: WorkerTemplate<D>, data: D): Promise<Buffer> {
+  const job = { template: template as WorkerTemplate<unknown>, data };
   const current = startWorker();
-  if (!current) return inProcess({ name, data });
+  if (!current) return inProcess(job);
   const id = nextId++;
   return new Promise<Buffer>((resolve, reject) => {
-    jobs.set(id, { name, data, resolve, reject });
+    jobs.set(id, { ...job, resolve, reject });
     holdProcess();
-    current.postMessage({ id, name, data });
+    current.postMessage({ id, module: path.join(workerRoot, template.module), exportName: template.exportName, data });
   });
 }

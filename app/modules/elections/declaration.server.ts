@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { createElement } from "react";
 import { getMovement } from "~/modules/campaign/campaign.server";
 import { countSheetWords, type RankedCountReport } from "~/modules/ballots";
-import { DeclarationPdf, type DeclarationData } from "~/modules/documents/declaration";
+import { DeclarationPdf, type DeclarationData } from "~/modules/elections/pdf/declaration";
 import { fileSlug } from "~/modules/documents/format";
 import { renderPdf } from "~/modules/documents/render.server";
 import type { PollResult } from "~/modules/polls/ballot-rules";

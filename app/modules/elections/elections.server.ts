@@ -8,7 +8,7 @@ import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, sql } fro
 import { alias } from "drizzle-orm/pg-core";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import type { RankedCountReport } from "~/modules/ballots";
-import { standingOrderRules } from "~/modules/constitution/drafting.server";
+import { standingOrderRules } from "~/modules/content/standing-order-rules.server";
 import { countSheetWords } from "~/modules/ballots/messages";
 import { standingOrdersAdopted } from "~/modules/constitution/round.server";
 import { checkPeriod } from "~/modules/content/standing-order-periods";
@@ -21,67 +21,21 @@ import { trusteeSetReady } from "./election-trustees.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
 import { candidacies, elections, foundingMembers, movement, hustingsQuestions, pollOptions, polls, positions, seconders, users } from "../../../db/schema";
-import { wordCount } from "~/modules/constitution/words";
+import { wordCount } from "~/utils/word-count";
 import { foundingRoll, isFoundingMember, onFoundingRoll } from "~/modules/founding/roll.server";
 import { committeeTitle } from "./messages";
 import { nominationMail } from "./nomination-mail";
 import { MAX_HUSTINGS_QUESTION_LENGTH } from "~/utils/input-limits";
-import { electionTextProblem, type ElectionTextProblem } from "./text-fields";
+import { electionTextProblem } from "./text-fields";
 import { takingPartConflict } from "~/modules/roles/roles.server";
 import { plural } from "~/utils/plural";
+import type { ElectionProblem, CandidateView } from "./types";
 
 export type Election = typeof elections.$inferSelect;
 export type Position = typeof positions.$inferSelect;
 export type Candidacy = typeof candidacies.$inferSelect;
 
 export const RON_LABEL = "Re-open nominations";
-
-export type ElectionProblem =
-  | "no_election"
-  | "election_exists"
-  | "period_invalid"
-  | "period_too_short"
-  | "seats_invalid"
-  | "title_missing"
-  | "not_founding_member"
-  | "nominations_closed"
-  | "not_found"
-  | "consent_missing"
-  | "declaration_missing"
-  | "eligibility_missing"
-  | "statement_too_long"
-  | ElectionTextProblem
-  | "already_standing_for_office"
-  | "already_holds_office"
-  | "own_candidacy"
-  | "not_candidate"
-  | "question_empty"
-  | "answer_empty"
-  | "wrong_phase"
-  | "reason_missing"
-  | "no_founding_members"
-  | "closes_in_past"
-  | "not_counted"
-  | "already_declared"
-  | "self_nomination"
-  | "nominee_missing"
-  | "nominee_not_on_roll"
-  | "already_nominated"
-  | "no_nomination"
-  | "nomination_pending"
-  | "verification_failed"
-  /** The returning officer takes no part in the election they run (role-rules.ts). */
-  | "returning_officer_takes_no_part"
-  | "nominee_is_returning_officer"
-  | "not_declared"
-  | "period_too_short"
-  | "nothing_vacant"
-  | "not_all_declared"
-  | "ballots_unsealed"
-  /** The election's trustees (decision 047) have not all made their key yet. */
-  | "trustee_keys_missing"
-  /** Voting has closed; the count waits for the trustees to decrypt the ballots. */
-  | "decrypting";
 
 export type ElectionResult<T = object> =
   | ({ ok: true } & T)
@@ -680,22 +634,6 @@ export async function answerQuestion(db: Db, member: { id: string; email: string
     });
     return { ok: true } as const;
   });
-}
-
-export interface CandidateView {
-  id: string;
-  userId: string;
-  /** Who nominated them (themselves, if they stood); null once the nominator's account is gone. */
-  nominatedBy: string | null;
-  name: string;
-  statement: string;
-  status: "standing" | "withdrawn";
-  consented: boolean;
-  declarations: { registeredOfficer?: boolean; treasurerEligible?: boolean };
-  seconders: string[];
-  secondersRequired: number;
-  valid: boolean;
-  problems: ("no_consent" | "no_declaration" | "no_eligibility" | "too_few_seconders" | "withdrawn")[];
 }
 
 /** Whether a candidacy is validly nominated, and if not, why (shown to the returning officer). */

@@ -1,6 +1,6 @@
 /** Wording for the elections pages, kept out of the rules so it can be translated. */
 import { verificationFailedAdvice } from "~/modules/polls/messages";
-import type { CandidateView, ElectionProblem } from "./elections.server";
+import type { CandidateView, ElectionProblem } from "./types";
 import { electionTextFields, type ElectionTextField, type ElectionTextProblem } from "./text-fields";
 import { textProblemMessages, words } from "~/utils/text-limit-messages";
 import type { TextProblem } from "~/utils/text-limits";

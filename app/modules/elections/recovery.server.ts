@@ -7,7 +7,7 @@
 import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import { canonicalJson } from "~/modules/audit/chain";
-import { standingOrderRules } from "~/modules/constitution/drafting.server";
+import { standingOrderRules } from "~/modules/content/standing-order-rules.server";
 import { checkBallotChain, type PollResult } from "~/modules/polls/ballot-rules";
 import { countStoredBallots, loadRules, verifyPoll } from "~/modules/polls/polls.server";
 import type { Db, DbOrTx } from "~/utils/db.server";

@@ -1,9 +1,9 @@
 import { eq, inArray } from "drizzle-orm";
 import { createElement } from "react";
 import { fileSlug } from "~/modules/documents/format";
-import { resignationRefusals } from "~/modules/documents/messages";
+import { resignationRefusals } from "./pdf/messages";
 import { renderPdf } from "~/modules/documents/render.server";
-import { ResignationLetterDocument, resignationLetterText, type ResignationLetterData } from "~/modules/documents/resignation-letter";
+import { ResignationLetterDocument, resignationLetterText, type ResignationLetterData } from "~/modules/founding/pdf/resignation-letter";
 import { getMovement } from "~/modules/campaign/campaign.server";
 import type { DbOrTx } from "~/utils/db.server";
 import { demands, foundingMembers, pledges, users } from "../../../db/schema";

@@ -9,7 +9,7 @@ import path from "node:path";
 import { createElement, isValidElement, type ReactElement, type ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { PlainMarkdown } from "~/components/plain-markdown";
+import { PlainMarkdown } from "./plain-markdown";
 import { Heading, Markdown, MarkdownList, Paragraph } from "~/modules/documents/kit";
 
 type Seen =

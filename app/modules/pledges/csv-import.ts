@@ -5,7 +5,7 @@
  * the database side is import.server.ts, the wording is import-messages.ts.
  */
 import { parse } from "csv-parse/sync";
-import { regionForPostcode } from "~/modules/campaign/regions";
+import { regionForPostcode } from "./regions";
 import { isEmailAddress } from "~/utils/email";
 import { MAX_CONSENT_VERSION_LENGTH, MAX_MEMBERSHIP_NUMBER_LENGTH, MAX_PERSON_NAME_LENGTH } from "~/utils/input-limits";
 import { refusedCharacterAt } from "~/utils/text-limits";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { regionForPostcode } from "~/modules/campaign/regions";
+import { regionForPostcode } from "./regions";
 import { isEmailAddress } from "~/utils/email";
 import { MAX_MEMBERSHIP_NUMBER_LENGTH, MAX_PERSON_NAME_LENGTH, MAX_POSTCODE_LENGTH } from "~/utils/input-limits";
 import { limitedText } from "~/utils/text-limits";

@@ -5,7 +5,7 @@ import { isDatabaseUnavailable } from "~/utils/database-unavailable";
 import { describeFailure } from "~/utils/errors";
 import { isAllowed } from "~/utils/permissions";
 import { ballotBoxFor, type BoxResult } from "./ballot-box.server";
-import { noteCastSent, noteCastStored } from "./cast-record";
+import { noteCastSent, noteCastStored } from "~/utils/cast-record";
 import type { CastAnswer } from "./cast-endpoint";
 import { ballotProblemMessages } from "./messages";
 import { parseBallotForm } from "./parse-ballot-form";

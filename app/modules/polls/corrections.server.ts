@@ -5,18 +5,15 @@
  */
 import { and, eq, isNull } from "drizzle-orm";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
-import { standingOrderRules } from "~/modules/constitution/drafting.server";
-import { standingOrdersAdopted } from "~/modules/constitution/round.server";
+import { standingOrderRules } from "~/modules/content/standing-order-rules.server";
 import { queueMail } from "~/modules/mail/outbox.server";
-import type { Db } from "~/utils/db.server";
+import type { Db, DbOrTx } from "~/utils/db.server";
 import { MAX_CORRECTION_REASON_LENGTH } from "~/utils/input-limits";
-import { textLimitProblem, type TextProblem } from "~/utils/text-limits";
+import { textLimitProblem } from "~/utils/text-limits";
 import { ballots, movement, pollChains, pollRoll, polls, users } from "../../../db/schema";
-import { cancelRefusal, checkExtension, type CancelRefusal, type ExtensionProblem } from "./corrections";
+import { cancelRefusal, checkExtension } from "./corrections";
 import { pollCancelledMail } from "./messages";
-
-export type CorrectionProblem = "not_found" | "not_open" | "reason_missing" | `reason:${TextProblem}` | CancelRefusal | ExtensionProblem;
-export type CorrectionResult = { ok: true } | { ok: false; code: CorrectionProblem; earliest?: Date };
+import type { CorrectionProblem, CorrectionResult } from "./corrections";
 
 /** A correction's reason: given, and within the limits of official reasons. */
 export function correctionReasonProblem(reason: string): CorrectionProblem | null {
@@ -87,8 +84,17 @@ export async function cancelPoll(db: Db, actor: Actor, input: { pollId: string; 
   });
 }
 
-/** Moves a draft or open poll's closing time later, with a reason (standing orders 5.7). */
-export async function extendPollClosing(db: Db, actor: Actor, input: { pollId: string; closesAt: Date; reason: string }): Promise<CorrectionResult> {
+/**
+ * Moves a draft or open poll's closing time later, with a reason (standing orders 5.7). Whether
+ * the standing orders bind yet is the constitution's to say: the caller passes its check, which
+ * is asked inside the transaction that moves the time.
+ */
+export async function extendPollClosing(
+  db: Db,
+  actor: Actor,
+  input: { pollId: string; closesAt: Date; reason: string },
+  standingOrdersAdopted: (tx: DbOrTx) => Promise<boolean>,
+): Promise<CorrectionResult> {
   const reasonRefused = correctionReasonProblem(input.reason);
   if (reasonRefused) return { ok: false, code: reasonRefused };
   const reason = input.reason.trim();

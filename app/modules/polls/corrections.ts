@@ -3,6 +3,7 @@
  * its closing time later. Pure: who may, whether the poll's owner can cope, and whether a new
  * closing time is allowed. The database work is in corrections.server.ts.
  */
+import type { TextProblem } from "~/utils/text-limits";
 import { checkPeriod } from "~/modules/content/standing-order-periods";
 import type { StandingOrderRules } from "~/modules/content/standing-order-rules";
 import type { Action } from "~/utils/permissions";
@@ -70,3 +71,7 @@ export function checkExtension(
   if (!period.ok) return { ok: false, code: "period_too_short", earliest: period.earliest };
   return { ok: true };
 }
+
+export type CorrectionProblem = "not_found" | "not_open" | "reason_missing" | `reason:${TextProblem}` | CancelRefusal | ExtensionProblem;
+
+export type CorrectionResult = { ok: true } | { ok: false; code: CorrectionProblem; earliest?: Date };

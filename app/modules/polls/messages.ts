@@ -1,5 +1,5 @@
 import type { BallotProblem } from "./ballot-rules";
-import type { CorrectionProblem } from "./corrections.server";
+import type { CorrectionProblem } from "./corrections";
 import { MAX_EXTENSION_DAYS } from "./corrections";
 import {
   MAX_CORRECTION_REASON_LENGTH,
@@ -252,4 +252,17 @@ export const pollsText = {
   recordLink: "Download the public record (Belenios archive)",
   recordLinkAfter: ": anyone can check it with the checking tool of Belenios, without trusting us",
   trackerHint: "Your receipt is your ballot's tracker: find it in the list below and in the record.",
+};
+
+/** What the poll page says after those who run polls act on it (routes/polls.$pollId._index.tsx). */
+export const pollPageText = {
+  cancelled: "The poll is cancelled. It takes no more votes and will not be counted. Everyone on its roll is being told by email.",
+  closingTimeMissing: "Enter the new closing time as a date and time",
+  extended: (closesAt: string) => `The closing time is now ${closesAt} (UK time).`,
+  notADraft: "The poll could not be opened: it is not a draft.",
+  opened: (onRoll: string) => `The poll is open. ${onRoll} on its roll.`,
+  countedWith: (what: string) => `This ballot is closed and counted with ${what}.`,
+  closeReasonMissing: "Give the reason for closing the poll before its closing time",
+  closed: "The poll is closed and counted.",
+  notOpen: "The poll could not be closed: it is not open.",
 };

@@ -935,7 +935,7 @@ export const AUTOMATIC_CLOSE: Actor = { id: null, label: "automatic close at the
 /**
  * What the poll closer calls when polls of an owner have passed their closing time: the owner
  * closes and counts them in its own order (an election counts its offices before its committee),
- * and answers how many polls it closed. See app/modules/road/due-owners.server.ts.
+ * and answers how many polls it closed. See app/modules/road/poll-owners.server.ts.
  */
 export type DueOwners = Partial<Record<PollOwner, (db: Db) => Promise<number>>>;
 

@@ -6,7 +6,7 @@
  */
 import { eq } from "drizzle-orm";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
-import { standingOrderRules } from "~/modules/constitution/drafting.server";
+import { standingOrderRules } from "~/modules/content/standing-order-rules.server";
 import { standingOrdersAdopted } from "~/modules/constitution/round.server";
 import type { PollResult } from "~/modules/polls/ballot-rules";
 import { closePoll, createPoll, openPoll, verifyPoll } from "~/modules/polls/polls.server";

@@ -4,7 +4,7 @@
  * model from disk (financial-scheme.server.ts) and passes it in; the wording of the pieces filled
  * in here (months, an accounting unit's line) lives with the documents' words.
  */
-import { schemeWords } from "~/modules/documents/registration/messages";
+import { schemeWords } from "~/modules/registration/pdf/messages";
 import type { AccountingUnit, RegistrationDraft } from "./details";
 import { trimLineEnds } from "~/utils/trim";
 

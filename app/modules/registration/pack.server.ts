@@ -29,13 +29,13 @@ import {
 } from "~/modules/constitution/documents.server";
 import { latestVersion } from "~/modules/constitution/round.server";
 import { fileSlug } from "~/modules/documents/format";
-import { foundingRecordMessages, packMessages } from "~/modules/documents/registration/messages";
-import { packDocuments, type PackDocument } from "~/modules/documents/registration/documents";
-import { assemblePack, type PackPart } from "~/modules/documents/registration/merge.server";
-import type { PackData } from "~/modules/documents/registration/pack";
-import type { FoundingRecordData, PollRecord, RecordedStep } from "~/modules/documents/registration/types";
+import { foundingRecordMessages, packMessages } from "~/modules/registration/pdf/messages";
+import { packDocuments, type PackDocument } from "~/modules/registration/pdf/documents";
+import { assemblePack, type PackPart } from "~/modules/registration/pdf/merge.server";
+import type { PackData } from "~/modules/registration/pdf/pack";
+import type { FoundingRecordData, PollRecord, RecordedStep } from "~/modules/registration/pdf/types";
 import { renderInWorker } from "~/modules/documents/render-worker.server";
-import type { WorkerDocumentData } from "~/modules/documents/worker-documents";
+import { registrationTemplate, registrationTemplates, type RegistrationTemplateData } from "./pdf/worker-templates";
 import { electionChain, listPositions } from "~/modules/elections/elections.server";
 import { recountsOf } from "~/modules/elections/recovery.server";
 import { foundingFigures } from "~/modules/founding/founding.server";
@@ -294,11 +294,11 @@ function cachedRender(key: string, render: () => Promise<Buffer>): Promise<Buffe
 /** A part's PDF, made on the PDF worker (the server goes on answering meanwhile) and kept by fingerprint. */
 function smallDocument<N extends Exclude<PackDocument, "constitution"> | "pack-no-constitution">(
   doc: N,
-  data: WorkerDocumentData<N>,
+  data: RegistrationTemplateData<N>,
   generatedAt: Date,
 ): Promise<Buffer> {
   const key = fingerprint(doc, data, generatedAt);
-  return cachedRender(key, () => renderInWorker(doc, data));
+  return cachedRender(key, () => renderInWorker(registrationTemplate(doc), data));
 }
 
 /**
@@ -465,7 +465,7 @@ async function makePack(db: DbOrTx, data: PackData, key: string, claim: string):
     packsMade += 1;
     const parts = await packParts(db, data);
     const common = { partyName: data.partyName, generatedAt: data.generatedAt };
-    const pdf = Buffer.from(await assemblePack(common, parts, (cover) => renderInWorker("pack-cover", cover)));
+    const pdf = Buffer.from(await assemblePack(common, parts, (cover) => renderInWorker(registrationTemplates["pack-cover"], cover)));
     const zip = packZip(data, parts);
     const stored = await db
       .update(registrationPacks)

@@ -5,7 +5,7 @@
  * before they are sent, in a transaction of its own (the audit chain's lock is held only briefly).
  */
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
-import { documentsWithPrivateDetails, type PackDocument } from "~/modules/documents/registration/documents";
+import { documentsWithPrivateDetails, type PackDocument } from "~/modules/registration/pdf/documents";
 import type { RegisteredRole } from "~/modules/elections/officer-rules";
 import type { Db } from "~/utils/db.server";
 

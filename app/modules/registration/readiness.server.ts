@@ -1,4 +1,4 @@
-import { standingOrderRules } from "~/modules/constitution/drafting.server";
+import { standingOrderRules } from "~/modules/content/standing-order-rules.server";
 import { latestVersion } from "~/modules/constitution/round.server";
 import type { DbOrTx } from "~/utils/db.server";
 import { financialSchemeState } from "./financial-scheme.server";

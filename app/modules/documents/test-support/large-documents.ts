@@ -3,8 +3,8 @@
  * 1,500 numbered lines; about 150 amendments with supporters and whole-clause changes), made
  * from a repeatable pseudo-random text, for the PDF benchmark and the layout tests.
  */
-import type { AmendmentsPdfData } from "../amendments";
-import type { ConstitutionPdfData } from "../constitution";
+import type { AmendmentsPdfData } from "~/modules/constitution/pdf/amendments";
+import type { ConstitutionPdfData } from "~/modules/constitution/pdf/constitution";
 
 function randomFrom(seed: number) {
   let s = seed;
