@@ -318,3 +318,23 @@ export function WarningText({ children }: { children: ReactNode }) {
     </div>
   );
 }
+
+/**
+ * The error summary for a refusal no field on the page answers for: the message alone, focused
+ * like the summary, with nothing to link to (a link to a form the page no longer shows would go
+ * nowhere).
+ */
+export function PageErrorSummary({ message }: { message: string }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    box.current?.focus();
+  }, [message]);
+  return (
+    <div className="error-summary" aria-labelledby="error-summary-title" role="alert" tabIndex={-1} ref={box}>
+      <h2 className="error-summary__title" id="error-summary-title">
+        There is a problem
+      </h2>
+      <p>{message}</p>
+    </div>
+  );
+}

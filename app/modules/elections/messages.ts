@@ -104,3 +104,24 @@ export const statementTooLong = (maxWords: number) => `Your statement must be ${
 
 /** The statement box's label, with the standing orders' limit. */
 export const statementLabel = (maxWords: number) => `Your statement (up to ${words(maxWords)})`;
+
+/** What the position page says once something is done there (routes/elections.positions.$positionId.tsx). */
+export const positionPageText = {
+  recountConfirmed: "The recount confirmed the result. The declaration stands.",
+  recountCorrected: (elected: string[]) =>
+    `The recount differs from the declared result: the declaration is corrected. Elected: ${elected.join(", ") || "nobody"}.`,
+  declared: (elected: string[], ronSeats: number) =>
+    `The result is declared: ${elected.join(", ") || "nobody"} elected.${ronSeats > 0 ? ` Re-open nominations won ${ronSeats === 1 ? "a seat, which stays" : `${ronSeats} seats, which stay`} empty until nominations re-open.` : ""}`,
+  standing: "You are standing. You need seconders: share this page with founding members who support you.",
+  accepted:
+    "You have accepted the nomination and are standing. You need seconders besides your nominator: share this page with founding members who support you.",
+  declined: "You have declined the nomination.",
+  nominated: (nomineeName: string) => `You have nominated ${nomineeName}. They are emailed and asked to accept; until they do, they are not a candidate.`,
+  seconded: "Your seconding is recorded.",
+  secondingWithdrawn: "Your seconding is withdrawn.",
+  withdrawn: "You have withdrawn.",
+  asked: "Your question is posted.",
+  answered: "Your answer is posted.",
+  verified: (ballots: string) => `Verified: ${ballots} on an unbroken chain, and a fresh count gives the same result.`,
+  verificationFailed: (problem: string) => `This result failed its check. ${problem}`,
+};
