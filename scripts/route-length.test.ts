@@ -14,16 +14,15 @@ const routes = path.resolve(__dirname, "../app/routes");
 
 /** Still too long, as measured on 6 December 2026 (lines, after Prettier). */
 const stillTooLong: Record<string, number> = {
-  "elections._index.tsx": 577,
-  "campaign.manage.tsx": 545,
-  "registration.details.tsx": 535,
+  "campaign.manage.tsx": 539,
+  "registration.details.tsx": 530,
   "constitution.results.tsx": 462,
-  "campaign.import._index.tsx": 436,
-  "constitution.clauses.$clauseId.amend.tsx": 378,
+  "campaign.import._index.tsx": 383,
+  "constitution.clauses.$clauseId.amend.tsx": 372,
   "founding._index.tsx": 366,
-  "registration.emblems.tsx": 315,
+  "registration.emblems.tsx": 302,
   "constitution.amendments.$number.tsx": 315,
-  "constitution.manage.tsx": 290,
+  "constitution.manage.tsx": 281,
   "registration.officer.tsx": 271,
   "constitution.vote.$clauseId.tsx": 262,
 };

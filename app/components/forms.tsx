@@ -1,8 +1,9 @@
 import { useEffect, useRef, type MouseEvent, type ReactNode, type Ref } from "react";
 import { wordCount } from "~/utils/word-count";
 
-/** Field-level messages for a form, keyed by the field's name. */
-export type FieldErrors = Partial<Record<string, string>>;
+import type { FieldErrors } from "~/utils/form-values";
+
+export type { FieldErrors };
 
 /**
  * GOV.UK error summary: at the top of the form, focused on load so screen readers announce it,

@@ -33,6 +33,7 @@ import { MAX_IMPORT_FILE_BYTES } from "~/utils/input-limits";
 import { readUploadForm } from "~/utils/upload-form.server";
 import { TableScroll } from "~/components/table-scroll";
 import { formatDateTime } from "~/utils/dates";
+import { formValues, parseForm } from "~/utils/form-values";
 
 export const meta: MetaFunction = () => [{ title: "Import pledges - Breakaway" }];
 
@@ -107,8 +108,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = { id: user.id, label: user.email };
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return upload(request, context, actor);
 
-  const parsed = mappingForm().safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) throw new Response("The form was not understood. Go back and try again.", { status: 400 });
+  const parsed = parseForm(mappingForm(), formValues(await request.formData()));
+  if (!parsed.ok) throw new Response("The form was not understood. Go back and try again.", { status: 400 });
   const { intent, importId, alreadyConfirmed, ...mapping } = parsed.data;
   const confirmed = alreadyConfirmed === "yes";
   const tried = await getImportPreview(context.db, importId, { mapping, alreadyConfirmed: confirmed });

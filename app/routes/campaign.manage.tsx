@@ -42,6 +42,7 @@ import type { TextProblemMessages } from "~/utils/text-limit-messages";
 import { editVersion, staleChanges, type StaleChange } from "~/utils/stale-edit";
 import { limitedText, type TextKind } from "~/utils/text-limits";
 import { plural } from "~/utils/plural";
+import { formValues, parseForm } from "~/utils/form-values";
 
 export const meta: MetaFunction = () => [{ title: "Manage the campaign - Breakaway" }];
 
@@ -112,12 +113,6 @@ const responseForm = z.object({
     .refine((v) => v === "" || /^https?:\/\/\S+$/.test(v), { error: "Enter a web address starting with https://, or leave it blank" }),
 });
 
-function errorsOf(issues: z.core.$ZodIssue[]): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of issues) errors[String(issue.path[0])] ??= issue.message;
-  return errors;
-}
-
 type ActionData = {
   form: string;
   errors?: FieldErrors;
@@ -151,8 +146,7 @@ function staleReply(form: string, result: Extract<ManageResult, { code: "stale" 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = requireUser(request, context, "campaign.manage");
   const actor = { id: user.id, label: user.email };
-  const raw = Object.fromEntries(await request.formData());
-  const values = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, typeof v === "string" ? v : ""]));
+  const values = formValues(await request.formData());
   const intent = values.intent ?? "";
   // Not a number becomes 0, which matches no demand: "not found", never a database error.
   const id = Number.parseInt(values.id ?? "", 10) || 0;
@@ -177,15 +171,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   switch (intent) {
     case "settings": {
-      const parsed = settingsForm.safeParse(values);
-      if (!parsed.success) return data<ActionData>({ form: "settings", errors: errorsOf(parsed.error.issues), values, version }, { status: 400 });
+      const parsed = parseForm(settingsForm, values);
+      if (!parsed.ok) return data<ActionData>({ form: "settings", errors: parsed.errors, values, version }, { status: 400 });
       return reply(await saveSettings(context.db, actor, parsed.data, version), "settings", "The campaign's details are saved.");
     }
     case "add-demand":
     case "edit-demand": {
-      const parsed = demandForm.safeParse(values);
+      const parsed = parseForm(demandForm, values);
       const form = intent === "add-demand" ? "add-demand" : `demand-${id}`;
-      if (!parsed.success) return data<ActionData>({ form, errors: errorsOf(parsed.error.issues), values, version }, { status: 400 });
+      if (!parsed.ok) return data<ActionData>({ form, errors: parsed.errors, values, version }, { status: 400 });
       const result = intent === "add-demand" ? await addDemand(context.db, actor, parsed.data) : await editDemand(context.db, actor, id, parsed.data, version);
       return reply(result, form, intent === "add-demand" ? "The demand is added." : "The demand is saved.");
     }
@@ -195,8 +189,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case "move-down":
       return reply(await moveDemand(context.db, actor, id, intent === "move-up" ? "up" : "down"), `demand-${id}`, "The order is saved.");
     case "response": {
-      const parsed = responseForm.safeParse(values);
-      if (!parsed.success) return data<ActionData>({ form: `response-${id}`, errors: errorsOf(parsed.error.issues), values }, { status: 400 });
+      const parsed = parseForm(responseForm, values);
+      if (!parsed.ok) return data<ActionData>({ form: `response-${id}`, errors: parsed.errors, values }, { status: 400 });
       const result = await recordResponse(context.db, actor, id, { ...parsed.data, evidenceUrl: parsed.data.evidenceUrl || null });
       return reply(result, `response-${id}`, "The party's response is recorded and published.");
     }

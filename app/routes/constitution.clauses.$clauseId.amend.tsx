@@ -13,6 +13,7 @@ import { requireUser } from "~/utils/auth.server";
 import { MAX_AMENDMENT_REASON_LENGTH, MAX_CLAUSE_TEXT_LENGTH, MAX_CLAUSE_TITLE_LENGTH } from "~/utils/input-limits";
 import { textLimitProblem, type TextKind, type TextProblem } from "~/utils/text-limits";
 import type { StoredOperation } from "../../db/schema";
+import { formValues } from "~/utils/form-values";
 
 export const meta: MetaFunction = () => [{ title: "Propose an amendment - Constitution - Breakaway" }];
 
@@ -49,7 +50,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const kind = String(form.get("kind") ?? "") as Kind;
   if (!kinds.includes(kind)) throw new Response("Unknown kind of amendment", { status: 400 });
-  const values = Object.fromEntries([...form.entries()].map(([k, v]) => [k, typeof v === "string" ? v : ""]));
+  const values = formValues(form);
   const errors: FieldErrors = {};
   // Lengths first, before any other work on the text (input-limits.ts): the typed text comes back.
   const checkLength = (field: string, max: number, codes: Record<TextProblem, DraftingProblem>, kind: TextKind = "prose") => {

@@ -23,6 +23,7 @@ import { earlyCloseWaiting } from "~/modules/roles/waiting-for";
 import { readUploadForm } from "~/utils/upload-form.server";
 import { fromLondonLocal } from "~/utils/london-time";
 import { formatDateTime } from "~/utils/dates";
+import { formValues } from "~/utils/form-values";
 
 export const meta: MetaFunction = () => [{ title: "Manage the constitution - Breakaway" }];
 
@@ -95,7 +96,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
-  const values = Object.fromEntries([...form.entries()].map(([k, v]) => [k, typeof v === "string" ? v : ""]));
+  const values = formValues(form);
   if (intent === "start-model" || intent === "start-version") {
     const started = await startDraft(context.db, actor, { kind: intent === "start-model" ? "model" : "version" });
     if (!started.ok) return fail(intent, { start: draftingProblemMessages[started.code] });

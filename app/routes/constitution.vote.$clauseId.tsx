@@ -12,6 +12,7 @@ import { rankingFromNumbers } from "~/modules/polls/ranking-form";
 import { noteCastSent, noteCastStored } from "~/utils/cast-record";
 import { requireUser } from "~/utils/auth.server";
 import { logFailure } from "~/utils/errors";
+import { formValues } from "~/utils/form-values";
 
 export const meta: MetaFunction = () => [{ title: "Your ballot on a clause - Constitution - Breakaway" }];
 
@@ -54,8 +55,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const clauseId = params.clauseId ?? "";
   const ballot = await loadClauseBallot(context.db, user.id, clauseId);
   if (!ballot) throw new Response("There is no open ballot on this clause.", { status: 404 });
-  const form = await request.formData();
-  const values = Object.fromEntries([...form.entries()].map(([k, v]) => [k, typeof v === "string" ? v : ""]));
+  const values = formValues(await request.formData());
   const errors: FieldErrors = {};
   const answers: ClauseAnswer[] = [];
   for (const q of ballot.questions) {

@@ -10,6 +10,7 @@ import { positionPageView } from "~/modules/elections/position-view.server";
 import { WaitingNotice } from "~/modules/roles/components/waiting-notice";
 import { principalOf, requirePermission, requireUser } from "~/utils/auth.server";
 import { plural } from "~/utils/plural";
+import { formValues } from "~/utils/form-values";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${d?.position.title ?? "Position"} - Elections - Breakaway` }];
 
@@ -25,7 +26,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
-  const values = Object.fromEntries([...form.entries()].map(([k, v]) => [k, typeof v === "string" ? v : ""]));
+  const values = formValues(form);
   const { user } = requireUser(request, context, returningOfficerIntents.includes(intent) ? "elections.run" : "elections.take_part");
   const done = await positionAction(context.db, user, params.positionId ?? "", intent, values, context.env.appUrl);
   if (!done) throw new Response("Unknown action", { status: 400 });

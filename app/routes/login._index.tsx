@@ -7,6 +7,7 @@ import { safeRedirectPath } from "~/modules/auth/redirect";
 import { requestSignInLink } from "~/modules/auth/sign-in.server";
 import { requirePermission } from "~/utils/auth.server";
 import { isEmailAddress } from "~/utils/email";
+import { formValues, parseForm } from "~/utils/form-values";
 
 export const meta: MetaFunction = () => [{ title: "Sign in - Breakaway" }];
 
@@ -28,14 +29,10 @@ type ActionResult = { sent: true; email: string } | { sent: false; errors: Field
 
 export async function action({ request, context }: ActionFunctionArgs) {
   requirePermission(request, context, "session.start");
-  const form = Object.fromEntries(await request.formData());
-  const parsed = signInForm.safeParse(form);
-  const email = typeof form.email === "string" ? form.email : "";
-  if (!parsed.success) {
-    const errors: FieldErrors = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-    return data<ActionResult>({ sent: false, errors, email }, { status: 400 });
-  }
+  const form = formValues(await request.formData());
+  const parsed = parseForm(signInForm, form);
+  const email = form.email ?? "";
+  if (!parsed.ok) return data<ActionResult>({ sent: false, errors: parsed.errors, email }, { status: 400 });
   const result = await requestSignInLink(context.db, {
     email: parsed.data.email,
     ip: context.clientIp,

@@ -8,6 +8,7 @@ import { pledgeMessages, relationLabels } from "~/modules/pledges/messages";
 import { pledgeFormSchema } from "~/modules/pledges/pledge-form";
 import { PLEDGE_CONSENT_VERSION, submitPledge } from "~/modules/pledges/pledge.server";
 import { requirePermission } from "~/utils/auth.server";
+import { formValues, parseForm } from "~/utils/form-values";
 
 export const meta: MetaFunction = () => [{ title: "Make the pledge - Breakaway" }];
 
@@ -26,17 +27,12 @@ type ActionResult = { done: true; email: string } | { done: false; errors: Field
 export async function action({ request, context }: ActionFunctionArgs) {
   requirePermission(request, context, "site.view");
   const m = await getMovement(context.db);
-  const raw = Object.fromEntries(await request.formData());
-  const values = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, typeof v === "string" ? v : ""]));
+  const values = formValues(await request.formData());
   if (!m || m.phase !== "campaign" || m.deadline.getTime() <= Date.now()) {
     return data<ActionResult>({ done: false, errors: { name: "Pledges have closed: the deadline has passed." }, values }, { status: 409 });
   }
-  const parsed = pledgeFormSchema.safeParse(raw);
-  if (!parsed.success) {
-    const errors: FieldErrors = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-    return data<ActionResult>({ done: false, errors, values }, { status: 400 });
-  }
+  const parsed = parseForm(pledgeFormSchema, values);
+  if (!parsed.ok) return data<ActionResult>({ done: false, errors: parsed.errors, values }, { status: 400 });
   const submitted = await submitPledge(context.db, parsed.data, { appUrl: context.env.appUrl, ip: context.clientIp, secret: context.env.appSecret });
   if (!submitted.ok) {
     const message = { ip: pledgeMessages.rateLimitedIp, email: pledgeMessages.rateLimitedEmail, overall: pledgeMessages.rateLimitedOverall }[

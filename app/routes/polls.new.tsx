@@ -13,6 +13,7 @@ import { MAX_OPTION_LABEL_LENGTH, MAX_POLL_DESCRIPTION_LENGTH, MAX_POLL_OPTIONS,
 import { splitLines } from "~/utils/line-breaks";
 import { fromLondonLocal } from "~/utils/london-time";
 import { limitedText, textLimitProblem } from "~/utils/text-limits";
+import { formValues, parseForm } from "~/utils/form-values";
 
 export const meta: MetaFunction = () => [{ title: "Create a poll - Breakaway" }];
 
@@ -78,14 +79,9 @@ const pollForm = z
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = requireUser(request, context, "poll.manage");
-  const raw = Object.fromEntries(await request.formData());
-  const values = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, typeof v === "string" ? v : ""]));
-  const parsed = pollForm.safeParse(raw);
-  if (!parsed.success) {
-    const errors: FieldErrors = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-    return data({ errors, values }, { status: 400 });
-  }
+  const values = formValues(await request.formData());
+  const parsed = parseForm(pollForm, values);
+  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
   const v = parsed.data;
   const trustees = await trusteeIds(context.db, trusteeEmails(v.trustees));
   if (!trustees.ok) return data({ errors: { trustees: pollTrusteeText.unknown(trustees.unknown) } as FieldErrors, values }, { status: 400 });

@@ -7,6 +7,7 @@ import { readTrusteesForm } from "~/modules/polls/trustee-form.server";
 import { scopeTrusteeText, trusteesPageText as t } from "~/modules/polls/scope-trustee-messages";
 import { requirePermission, requireUser, principalOf } from "~/utils/auth.server";
 import { isAllowed } from "~/utils/permissions";
+import { formValues } from "~/utils/form-values";
 
 export const meta: MetaFunction = () => [{ title: "Trustees - Breakaway" }];
 
@@ -31,7 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = requireUser(request, context, "trustees.name");
-  const values = Object.fromEntries([...(await request.formData())].map(([k, v]) => [k, typeof v === "string" ? v : ""]));
+  const values = formValues(await request.formData());
   const scope = values.scope ?? "";
   if (!isTrusteeScope(scope) || !namedHere.includes(scope)) throw new Response(t.unknownPart, { status: 400 });
   const read = await readTrusteesForm(context.db, values);

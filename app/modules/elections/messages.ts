@@ -125,3 +125,22 @@ export const positionPageText = {
   verified: (ballots: string) => `Verified: ${ballots} on an unbroken chain, and a fresh count gives the same result.`,
   verificationFailed: (problem: string) => `This result failed its check. ${problem}`,
 };
+
+/** What the Elections page says to those who run the election (routes/elections._index.tsx). */
+export const electionsPageText = {
+  titleMissing: "Enter a title for the election",
+  opensAtMissing: "Enter when nominations open",
+  closesAtMissing: "Enter when nominations close",
+  committeeSeats: "Enter a whole number from 0 to 50",
+  positionTitleMissing: "Enter the position's title",
+  seats: "Enter a whole number of seats from 1 to 50",
+  seconders: "Enter a whole number of seconders from 0 to 50",
+  ballotClosesAtMissing: "Enter when the ballot closes",
+  created: "The election is set up and nominations are scheduled.",
+  positionAdded: "The position is added.",
+  reopened: (titles: string[], closesAt: string) =>
+    `Nominations are re-opened for ${titles.join(", ")}. Founding members can stand and nominate until ${closesAt} (UK time).`,
+  ballotsOpened: (opened: string[], roll: string, reopened: string[]) =>
+    `Ballots are open for ${opened.join(", ") || "no position"}, with ${roll} on the roll.${reopened.length ? ` Nobody was validly nominated for ${reopened.join(", ")}: nominations for it re-open.` : ""}`,
+  counted: "Every ballot is closed and counted. Declare each result from its position's page.",
+};
