@@ -6,13 +6,14 @@ import { loadClauseBallot, loadSitting } from "~/modules/constitution/ballot.ser
 import { sittingMessages } from "~/modules/constitution/sitting-messages";
 import { clearedJustCastCookie, justCastCookie, nextUnvoted, readJustCast, sittingProgress } from "~/modules/constitution/sitting";
 import { JustCastBanner, SittingProgress } from "~/modules/constitution/components/sitting";
-import { castClauseBallot, type ClauseAnswer } from "~/modules/constitution/round.server";
-import { ballotProblemMessages, majorityDescriptions, pollsText } from "~/modules/polls/messages";
-import { rankingFromNumbers } from "~/modules/polls/ranking-form";
+import { castClauseBallot } from "~/modules/constitution/round.server";
+import { majorityDescriptions, pollsText } from "~/modules/polls/messages";
 import { noteCastSent, noteCastStored } from "~/utils/cast-record";
 import { requireUser } from "~/utils/auth.server";
 import { logFailure } from "~/utils/errors";
 import { formValues } from "~/utils/form-values";
+import { readClauseAnswers } from "~/modules/constitution/clause-ballot-form";
+import { clauseCastProblems } from "~/modules/constitution/messages";
 
 export const meta: MetaFunction = () => [{ title: "Your ballot on a clause - Constitution - Breakaway" }];
 
@@ -39,51 +40,22 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   );
 }
 
-const castProblems: Record<string, string> = {
-  no_open_round: "The ballot is not open.",
-  preparing: "The ballot papers are still being prepared: voting opens as soon as they are ready.",
-  not_found: "There is no open ballot on this clause.",
-  not_open: ballotProblemMessages.not_open,
-  not_on_roll: "You are not a founding member on this round's roll, so you cannot vote in it.",
-  already_voted: "You have already cast your ballot on this clause. Each member votes once.",
-  answer_missing: "Answer every question on this clause",
-  answer_invalid: "One of your answers could not be read. Check it and try again.",
-};
-
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user } = requireUser(request, context, "constitution.take_part");
   const clauseId = params.clauseId ?? "";
   const ballot = await loadClauseBallot(context.db, user.id, clauseId);
   if (!ballot) throw new Response("There is no open ballot on this clause.", { status: 404 });
   const values = formValues(await request.formData());
-  const errors: FieldErrors = {};
-  const answers: ClauseAnswer[] = [];
-  for (const q of ballot.questions) {
-    if (q.kind === "competing") {
-      const numbers = new Map(q.options.map((o) => [o.position, values[`rank-${q.pollId}-${o.position}`] ?? ""]));
-      // Every box blank: an abstention on this question (a blank paper still takes part).
-      if ([...numbers.values()].every((v) => v.trim() === "")) {
-        answers.push({ pollId: q.pollId, ranking: [] });
-        continue;
-      }
-      const ranking = rankingFromNumbers(numbers);
-      if (!ranking.ok) errors[`q-${q.pollId}`] = ballotProblemMessages[ranking.code];
-      else answers.push({ pollId: q.pollId, ranking: ranking.ranking });
-    } else {
-      const choice = values[`choice-${q.pollId}`];
-      if (choice !== "yes" && choice !== "no" && choice !== "abstain") errors[`q-${q.pollId}`] = ballotProblemMessages.choice_missing;
-      else answers.push({ pollId: q.pollId, choice });
-    }
-  }
-  if (Object.keys(errors).length > 0) return data({ errors, values }, { status: 400 });
+  const read = readClauseAnswers(ballot.questions, values);
+  if (!read.ok) return data({ errors: read.errors, values }, { status: 400 });
   // Noted in the request's context, so that the receipts are shown even if what follows the
   // commit fails (the front door answers from it; decision 041).
   noteCastSent(context.casts, SITTING_PAGE);
-  const cast = await castClauseBallot(context.db, user.id, clauseId, answers);
+  const cast = await castClauseBallot(context.db, user.id, clauseId, read.answers);
   if (!cast.ok) {
     const key = cast.pollId && cast.code === "answer_invalid" ? `q-${cast.pollId}` : "form";
     return data(
-      { errors: { [key]: castProblems[cast.code] ?? castProblems.answer_invalid } as FieldErrors, values },
+      { errors: { [key]: clauseCastProblems[cast.code] ?? clauseCastProblems.answer_invalid } as FieldErrors, values },
       { status: cast.code === "not_on_roll" ? 403 : 400 },
     );
   }
@@ -133,7 +105,7 @@ export default function ClauseBallot() {
       <div className="page page--narrow">
         <JustCastBanner cast={d.justCast} />
         <h1>{title}</h1>
-        <p>{castProblems.already_voted}</p>
+        <p>{clauseCastProblems.already_voted}</p>
         <SittingProgress progress={d.progress} next={d.next} />
       </div>
     );

@@ -1,5 +1,5 @@
 /** Wording for the constitution pages, kept out of the rules so it can be translated. */
-import { verificationFailedAdvice } from "~/modules/polls/messages";
+import { ballotProblemMessages, verificationFailedAdvice } from "~/modules/polls/messages";
 import type { AmendmentStatus, DraftPhase, RecommendationKind } from "../../../db/schema";
 import type { DraftingProblem } from "./codes";
 import type { RoundProblem } from "./codes";
@@ -181,3 +181,15 @@ export const amendmentsSummaryMessages = {
     withdrawn: (count: number) => `${n(count)} withdrawn`,
   },
 } as const;
+
+/** Why a clause's ballot was not cast (routes/constitution.vote.$clauseId.tsx). */
+export const clauseCastProblems: Record<string, string> = {
+  no_open_round: "The ballot is not open.",
+  preparing: "The ballot papers are still being prepared: voting opens as soon as they are ready.",
+  not_found: "There is no open ballot on this clause.",
+  not_open: ballotProblemMessages.not_open,
+  not_on_roll: "You are not a founding member on this round's roll, so you cannot vote in it.",
+  already_voted: "You have already cast your ballot on this clause. Each member votes once.",
+  answer_missing: "Answer every question on this clause",
+  answer_invalid: "One of your answers could not be read. Check it and try again.",
+};
