@@ -3,65 +3,23 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { MAX_FULL_NAME_LENGTH, MAX_HOME_ADDRESS_LENGTH } from "~/utils/input-limits";
 import { ErrorSummary, FieldError, NotificationBanner, TextArea, TextField, type FieldErrors } from "~/components/forms";
 import { officerFieldMessages, officerProblemMessages, registrationText, roleDeclarations, roleTitles } from "~/modules/registration/messages";
-import { recordOfficerDetailsOpened } from "~/modules/registration/private-reads.server";
-import {
-  loadOfficerDetails,
-  officerCompletion,
-  officerShown,
-  rolesHeldBy,
-  saveOfficerDetails,
-  type OfficerCompletion,
-} from "~/modules/registration/registration.server";
+import { saveOfficerDetails } from "~/modules/registration/registration.server";
 import { EditVersion, StaleEditSummary, staleFieldErrors } from "~/components/stale-edit";
 import { editVersion, staleChanges, type StaleChange } from "~/utils/stale-edit";
 import { principalOf, requireUser } from "~/utils/auth.server";
 import { isAllowed } from "~/utils/permissions";
+import { officerPageView } from "~/modules/registration/officer-view.server";
 import type { RegisteredRole } from "~/modules/elections/officer-rules";
 import { TableScroll } from "~/components/table-scroll";
-import { formatDateTime } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Officer's details - Registration - Breakaway" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context, "registration.officer");
   const organiser = isAllowed(principalOf(context), "registration.manage");
-  const roles = await rolesHeldBy(context.db, user.id);
-  const own = roles.length > 0 ? await loadOfficerDetails(context.db, user.id) : null;
-  // Organisers see every officer's progress, and one officer's details only when they open them.
-  let officers: OfficerCompletion[] = [];
-  let opened: { name: string; roles: string[]; fullName: string; homeAddress: string; email: string; confirmed: Record<string, string> } | null = null;
-  if (organiser) {
-    officers = await officerCompletion(context.db);
-    const person = new URL(request.url).searchParams.get("person");
-    const held = officers.filter((o) => o.userId === person);
-    if (person && held.length > 0) {
-      const details = await loadOfficerDetails(context.db, person);
-      // Someone else's private details are recorded as read; an organiser who is an officer
-      // opening their own is shown what they typed themselves, which records nothing anyone
-      // needs to account for (they see the same on their own part of the page unrecorded).
-      if (person !== user.id)
-        await recordOfficerDetailsOpened(context.db, { id: user.id, label: user.email }, { userId: person, roles: held.map((o) => o.role) });
-      opened = {
-        name: held[0]!.name,
-        roles: held.map((o) => roleTitles[o.role]),
-        fullName: details?.fullName ?? "",
-        homeAddress: details?.homeAddress ?? "",
-        email: details?.email ?? "",
-        confirmed: Object.fromEntries(
-          held.flatMap((o) => (details?.confirmations[o.role] ? [[roleTitles[o.role], formatDateTime(details.confirmations[o.role]!)]] : [])),
-        ),
-      };
-    } else if (person) throw new Response("That person is not a declared officer.", { status: 404 });
-  }
-  return {
-    roles,
-    own: own ? { fullName: own.fullName, homeAddress: own.homeAddress, email: own.email, confirmations: own.confirmations } : null,
-    // What the officer's form was loaded with (optimistic concurrency, app/utils/stale-edit.ts).
-    version: editVersion(officerShown(own, roles)),
-    officers: officers.map((o) => ({ userId: o.userId, name: o.name, role: roleTitles[o.role], detailsComplete: o.detailsComplete, confirmed: o.confirmed })),
-    organiser,
-    opened,
-  };
+  const page = await officerPageView(context.db, user, organiser, new URL(request.url).searchParams.get("person"));
+  if (!page) throw new Response("That person is not a declared officer.", { status: 404 });
+  return page;
 }
 
 type ActionResult = {
