@@ -1,73 +1,24 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorSummary, type FieldErrors, FileField, NotificationBanner, TextField } from "~/components/forms";
-import { currentDraft, listAmendments, setSupportersNeeded, startDraft } from "~/modules/constitution/drafting.server";
-import {
-  draftingProblemMessages,
-  failedAdoptionWords,
-  phaseLabels,
-  roundProblemMessages,
-  undecidedSummary,
-  uploadNotTextMessage,
-  uploadUnreadableMessage,
-} from "~/modules/constitution/messages";
-import { amendmentsSummary } from "~/modules/constitution/amendments-status";
-import { latestVersion, openAdoptionVote, openRound, openRoundOf, pendingClauses, standingOrdersAdopted } from "~/modules/constitution/round.server";
-import { periodHint, periodRefusal } from "~/modules/constitution/periods.server";
-import { splitMarkdownIntoClauses, uploadProblemMessages, UPLOAD_LIMITS } from "~/modules/constitution/upload";
+import { setSupportersNeeded, startDraft } from "~/modules/constitution/drafting.server";
+import { draftingProblemMessages, failedAdoptionWords, roundProblemMessages, uploadUnreadableMessage } from "~/modules/constitution/messages";
+import { openAdoptionVote, openRound } from "~/modules/constitution/round.server";
+import { periodRefusal } from "~/modules/constitution/periods.server";
+import { uploadProblemMessages, UPLOAD_LIMITS } from "~/modules/constitution/upload";
 import { principalOf, requireUser } from "~/utils/auth.server";
-import { isAllowed } from "~/utils/permissions";
 import { WaitingNotice } from "~/modules/roles/components/waiting-notice";
-import { waitingNoticeFor } from "~/modules/roles/roles.server";
-import { earlyCloseWaiting } from "~/modules/roles/waiting-for";
 import { readUploadForm } from "~/utils/upload-form.server";
 import { fromLondonLocal } from "~/utils/london-time";
-import { formatDateTime } from "~/utils/dates";
 import { formValues } from "~/utils/form-values";
+import { manageConstitutionView } from "~/modules/constitution/manage-view.server";
+import { draftFromUpload } from "~/modules/constitution/upload-draft.server";
 
 export const meta: MetaFunction = () => [{ title: "Manage the constitution - Breakaway" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requireUser(request, context, "constitution.manage");
-  const draft = await currentDraft(context.db);
-  const version = await latestVersion(context.db);
-  const adoptedSO = await standingOrdersAdopted(context.db);
-  if (!draft) return { draft: null, version: version?.number ?? null, standingOrdersAdopted: adoptedSO, waiting: null, closeHint: undefined };
-  const amendments = await listAmendments(context.db, draft.id);
-  const round = await openRoundOf(context.db, draft.id);
-  const pending = await pendingClauses(context.db, draft.id);
-  // A round closes by itself at its time; before then only the returning officer can close it.
-  const principal = principalOf(context);
-  const waiting = round
-    ? await waitingNoticeFor(context.db, principal, (roles) =>
-        earlyCloseWaiting(
-          { open: true, closesInFuture: round.closesAt.getTime() > Date.now() },
-          { canCloseEarly: isAllowed(principal, "poll.close_early") },
-          roles,
-        ),
-      )
-    : null;
-  return {
-    waiting,
-    draft: {
-      phase: draft.phase,
-      phaseLabel: phaseLabels[draft.phase],
-      supportersNeeded: draft.supportersNeeded,
-      source: draft.source,
-      adopted: draft.adoptedVersion,
-      adoptionPollId: draft.adoptionPollId,
-      // Derived from each amendment's status, never stored (decision 039).
-      amendmentsSummary: amendmentsSummary(draft.phase, amendments, draft.supportersNeeded),
-      replaceable: draft.phase === "drafting" && amendments.length === 0 && draft.adoptedVersion === null,
-      pending: pending.length,
-      undecided: undecidedSummary(pending, new Map(amendments.map((a) => [a.id, a.number]))),
-      lastAdoptionFailed: !draft.adoptionPollId && draft.adoptedVersion === null && draft.failedAdoptionPollIds.length > 0,
-      round: round ? { number: round.number, closesAt: formatDateTime(round.closesAt) } : null,
-    },
-    version: version?.number ?? null,
-    standingOrdersAdopted: adoptedSO,
-    closeHint: await periodHint(context.db, "ballot"),
-  };
+  return manageConstitutionView(context.db, principalOf(context));
 }
 
 type ActionResult = { intent: string; errors: FieldErrors; done?: string; values?: Record<string, string> };
@@ -82,16 +33,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const message = read.problem === "too_big" ? uploadProblemMessages.too_large({ code: "too_large" }) : uploadUnreadableMessage;
       return data<ActionResult>({ intent: "upload", errors: { file: message }, values: {} }, { status: read.status });
     }
-    const file = read.form.get("file");
-    if (!file || typeof file === "string" || file.size === 0) return fail("upload", { file: "Choose a Markdown file to upload" });
-    if (!/\.(md|markdown|txt)$/i.test(file.name)) return fail("upload", { file: "The file must be a Markdown file (.md or .txt)" });
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    // A NUL byte means a binary file: the database cannot store it as text.
-    if (bytes.includes(0)) return fail("upload", { file: uploadNotTextMessage });
-    const split = splitMarkdownIntoClauses(new TextDecoder("utf-8").decode(bytes));
-    if (!split.ok) return fail("upload", { file: split.problems.map((p) => uploadProblemMessages[p.code](p)).join(" ") });
-    const started = await startDraft(context.db, actor, { kind: "upload", clauses: split.clauses });
-    if (!started.ok) return fail("upload", { file: draftingProblemMessages[started.code] });
+    const started = await draftFromUpload(context.db, actor, read.form.get("file"));
+    if (!started.ok) return fail("upload", { file: started.message });
     return redirect("/constitution?started=upload");
   }
   const form = await request.formData();

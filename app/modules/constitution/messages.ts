@@ -193,3 +193,9 @@ export const clauseCastProblems: Record<string, string> = {
   answer_missing: "Answer every question on this clause",
   answer_invalid: "One of your answers could not be read. Check it and try again.",
 };
+
+/** A constitution uploaded to start the draft, refused (routes/constitution.manage.tsx). */
+export const draftUploadMessages = {
+  noFile: "Choose a Markdown file to upload",
+  notMarkdown: "The file must be a Markdown file (.md or .txt)",
+};
