@@ -20,7 +20,6 @@ const stillTooLong: Record<string, number> = {
   "campaign.import._index.tsx": 383,
   "constitution.clauses.$clauseId.amend.tsx": 372,
   "founding._index.tsx": 366,
-  "registration.emblems.tsx": 302,
   "constitution.amendments.$number.tsx": 315,
 };
 

@@ -106,7 +106,7 @@ const stillWorded: Record<string, number> = {
   "registration._index.tsx": 28,
   "registration.details.tsx": 14,
   "registration.documents.tsx": 22,
-  "registration.emblems.tsx": 39,
+  "registration.emblems.tsx": 38,
   "registration.financial-scheme.tsx": 4,
   "registration.names.tsx": 24,
   "registration.officer.tsx": 33,

@@ -1,14 +1,16 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { ErrorSummary, type FieldErrors, FileField, NotificationBanner } from "~/components/forms";
 import { MAX_EMBLEMS } from "~/modules/registration/details";
 import { EMBLEM_COLOURED_SHARE, EMBLEM_GREY_SATURATION, EMBLEM_MARGIN } from "~/modules/registration/readiness";
 import { emblemFileErrorMessages } from "~/modules/registration/readiness-messages";
-import { emblemAnswerMessages, emblemProblemMessages, uploadRefusedMessages } from "~/modules/registration/messages";
+import { emblemDoneMessages, emblemProblemMessages, uploadRefusedMessages } from "~/modules/registration/messages";
 import { isSlot, listEmblems, MAX_EMBLEM_BYTES, removeEmblem, setEmblemAnswers, uploadEmblem } from "~/modules/registration/registration.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 import { readUploadForm } from "~/utils/upload-form.server";
+import { formValues } from "~/utils/form-values";
+import { YesNoChoice } from "~/modules/registration/components/yes-no-choice";
+import { readEmblemAnswers } from "~/modules/registration/emblem-answers";
 
 export const meta: MetaFunction = () => [{ title: "Emblems - Registration - Breakaway" }];
 
@@ -54,34 +56,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return redirect("/registration/emblems?done=removed");
   }
   if (intent === "describe") {
-    const values = {
-      hasPicture: String(form.get("hasPicture") ?? ""),
-      hasText: String(form.get("hasText") ?? ""),
-      smallestTextPx: String(form.get("smallestTextPx") ?? "").trim(),
-    };
-    const errors: FieldErrors = {};
-    if (values.hasPicture !== "yes" && values.hasPicture !== "no") errors[`hasPicture-${slot}`] = emblemAnswerMessages.picture_missing;
-    if (values.hasText !== "yes" && values.hasText !== "no") errors[`hasText-${slot}`] = emblemAnswerMessages.text_missing;
-    const hasText = values.hasText === "yes";
-    if (hasText && !/^\d{1,6}$/.test(values.smallestTextPx)) errors[`smallestTextPx-${slot}`] = emblemProblemMessages.text_size_invalid;
-    if (Object.keys(errors).length > 0) return fail(slot, errors, values);
-    const r = await setEmblemAnswers(context.db, actor, slot, {
-      hasPicture: values.hasPicture === "yes",
-      hasText,
-      smallestTextPx: hasText ? Number(values.smallestTextPx) : null,
-    });
+    const read = readEmblemAnswers(formValues(form), slot);
+    if (!read.ok) return fail(slot, read.errors, read.values);
+    const { values, answers } = read;
+    const r = await setEmblemAnswers(context.db, actor, slot, answers);
     if (!r.ok) return fail(slot, { [r.code === "text_size_invalid" ? `smallestTextPx-${slot}` : field]: emblemProblemMessages[r.code] }, values);
     return redirect(`/registration/emblems?done=described#emblem-${slot}`);
   }
   throw new Response("The form was not understood. Go back and try again.", { status: 400 });
 }
-
-const doneMessages: Record<string, string> = {
-  uploaded: "The emblem is uploaded and inspected. Now answer the questions about it.",
-  replaced: "The emblem is replaced and inspected. Now answer the questions about it.",
-  removed: "The emblem is removed.",
-  described: "Your answers about the emblem are saved.",
-};
 
 const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 const NOT_ANSWERED = "Not answered yet";
@@ -92,7 +75,7 @@ export default function Emblems() {
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const busy = useNavigation().state === "submitting";
   const [params] = useSearchParams();
-  const done = doneMessages[params.get("done") ?? ""];
+  const done = emblemDoneMessages[params.get("done") ?? ""];
   const slots = Array.from({ length: MAX_EMBLEMS }, (_, i) => i + 1);
   const firstChoice = Object.fromEntries(
     slots.flatMap((s) => [
@@ -179,7 +162,7 @@ export default function Emblems() {
                   </div>
                 </dl>
                 <Form method="post" action={`/registration/emblems?slot=${slot}`} noValidate>
-                  <Choice
+                  <YesNoChoice
                     name={`hasPicture-${slot}`}
                     field="hasPicture"
                     legend="Does the emblem have a picture?"
@@ -187,7 +170,7 @@ export default function Emblems() {
                     checked={hasPicture}
                     error={errors[`hasPicture-${slot}`]}
                   />
-                  <Choice
+                  <YesNoChoice
                     name={`hasText-${slot}`}
                     field="hasText"
                     legend="Does it have any lettering?"
@@ -251,52 +234,6 @@ export default function Emblems() {
           </section>
         );
       })}
-    </div>
-  );
-}
-
-function Choice({
-  name,
-  field,
-  legend,
-  hint,
-  checked,
-  error,
-  ifYes,
-}: {
-  name: string;
-  field: string;
-  legend: string;
-  hint?: string;
-  checked: string;
-  error?: string;
-  ifYes?: ReactNode;
-}) {
-  const describedBy = [hint ? `${name}-hint` : "", error ? `${name}-error` : ""].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className={`form-group${error ? " form-group--error" : ""}`}>
-      <fieldset className="fieldset" aria-describedby={describedBy}>
-        <legend className="fieldset__legend">{legend}</legend>
-        {hint ? (
-          <div className="hint" id={`${name}-hint`}>
-            {hint}
-          </div>
-        ) : null}
-        {error ? (
-          <p className="error-message" id={`${name}-error`}>
-            <span className="visually-hidden">Error:</span> {error}
-          </p>
-        ) : null}
-        {(["yes", "no"] as const).map((value) => (
-          <div key={value}>
-            <div className="radios__item">
-              <input type="radio" id={`${name}-${value}`} name={field} value={value} defaultChecked={checked === value} />
-              <label htmlFor={`${name}-${value}`}>{value === "yes" ? "Yes" : "No"}</label>
-            </div>
-            {value === "yes" && ifYes ? <div className="conditional">{ifYes}</div> : null}
-          </div>
-        ))}
-      </fieldset>
     </div>
   );
 }

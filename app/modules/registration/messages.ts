@@ -297,3 +297,11 @@ export const schemeVoteMessages = {
       "Voting has closed. The result is recorded once enough trustees have decrypted the ballots; the poll closer does it by itself within a minute or so of that.",
   },
 };
+
+/** What the emblems page says once something is done (routes/registration.emblems.tsx). */
+export const emblemDoneMessages: Record<string, string> = {
+  uploaded: "The emblem is uploaded and inspected. Now answer the questions about it.",
+  replaced: "The emblem is replaced and inspected. Now answer the questions about it.",
+  removed: "The emblem is removed.",
+  described: "Your answers about the emblem are saved.",
+};
