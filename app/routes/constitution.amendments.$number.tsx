@@ -3,142 +3,38 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { ClauseText, WordDiff } from "~/modules/constitution/components/clause-text";
 import { CommentThread } from "~/components/comment-thread";
 import { ErrorSummary, NotificationBanner, Radios, TextArea, type FieldErrors } from "~/components/forms";
-import { amendmentEffect, competitors } from "~/modules/constitution/amendment-view";
-import {
-  addComment,
-  amendmentByNumber,
-  currentDraft,
-  listAmendments,
-  listComments,
-  originalDocument,
-  setRecommendation,
-  setSupport,
-  supportedBy,
-  supporterNames,
-  withdrawAmendment,
-} from "~/modules/constitution/drafting.server";
-import { standingOrderRules } from "~/modules/content/standing-order-rules.server";
-import {
-  amendmentKindLabels,
-  amendmentStatusLabels,
-  draftingProblemMessages,
-  recommendationLabels,
-  recommendationReasonsLabel,
-  tooLongToCompare,
-  wordLimitMessages,
-} from "~/modules/constitution/messages";
-import { shownText } from "~/modules/constitution/shown-text";
-import { constitutionAccess, numberedView } from "~/modules/constitution/views.server";
+import { amendmentPageText, recommendationLabels, recommendationReasonsLabel, tooLongToCompare } from "~/modules/constitution/messages";
+import { constitutionAccess } from "~/modules/constitution/views.server";
 import { requireUser } from "~/utils/auth.server";
-import { recommendationValues, type RecommendationKind } from "../../db/schema";
+import { formValues } from "~/utils/form-values";
+import { amendmentAction, amendmentPageView, findAmendment } from "~/modules/constitution/amendment-page.server";
+import { recommendationValues } from "../../db/schema";
 
 export const meta: MetaFunction = ({ params }) => [{ title: `Amendment A${params.number ?? ""} - Constitution - Breakaway` }];
-
-async function find(context: LoaderFunctionArgs["context"], number: string | undefined) {
-  const draft = await currentDraft(context.db);
-  if (!draft) throw new Response("There is no draft constitution yet.", { status: 404 });
-  const row = await amendmentByNumber(context.db, draft.id, Number(number));
-  if (!row) throw new Response("There is no such amendment.", { status: 404 });
-  return { draft, row };
-}
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = requireUser(request, context, "constitution.take_part");
   const access = await constitutionAccess(context);
-  if (!access.seesDebate) throw new Response("Amendments are open to founding members. Accept your invitation on the Founding page first.", { status: 403 });
-  const { draft, row } = await find(context, params.number);
-  const onClause = await listAmendments(context.db, draft.id, row.clauseId);
-  const [summary] = onClause.filter((a) => a.id === row.id);
-  if (!summary) throw new Response("There is no such amendment.", { status: 404 });
-  const original = await originalDocument(context.db, draft.id);
-  const effect = amendmentEffect(original, summary.engine);
-  const clauseView = numberedView(original.clauses, draft.lineWidth).find((c) => c.id === row.clauseId) ?? null;
-  const afterView = effect.document ? numberedView(effect.document.clauses, draft.lineWidth) : [];
-  const changedId = summary.engine.kind === "insertAfter" ? summary.engine.clause.id : row.clauseId;
-  const names = await supporterNames(context.db, [row.id]);
-  const mine = await supportedBy(context.db, auth.user.id, [row.id]);
-  const comments = await listComments(context.db, draft.id, row.clauseId, row.id);
-  const competesWith =
-    competitors(
-      original,
-      onClause.filter((a) => a.status === "open" || a.status === "undecided"),
-    ).get(row.number) ?? [];
-  return {
-    number: row.number,
-    reasonsMaxWords: (await standingOrderRules()).recommendationMaxWords,
-    open: draft.phase === "drafting" && row.status === "open",
-    status: amendmentStatusLabels[row.status],
-    kind: amendmentKindLabels[summary.operation.kind] ?? summary.operation.kind,
-    proposer: summary.byCommittee ? `Drafting committee (${summary.proposer})` : summary.proposer,
-    isProposer: row.proposerId === auth.user.id,
-    byCommittee: summary.byCommittee,
-    reason: shownText(summary.reason, "reason"),
-    supportersNeeded: draft.supportersNeeded,
-    supporters: names.get(row.id) ?? [],
-    supported: mine.has(row.id),
-    recommendation: summary.recommendation
-      ? {
-          kind: summary.recommendation.kind,
-          reasons: shownText(summary.recommendation.reasons, "recommendationReasons"),
-          compromiseText: shownText(summary.recommendation.compromiseText ?? "", "clauseText"),
-        }
-      : null,
-    clause: clauseView ? { id: clauseView.id, number: clauseView.number, title: clauseView.title } : { id: row.clauseId, number: 0, title: effect.clauseTitle },
-    effect: { note: effect.note, segments: effect.segments, comparedWordByWord: effect.comparedWordByWord, cut: effect.cut, applies: effect.document !== null },
-    after: afterView.find((c) => c.id === changedId) ?? null,
-    access,
-    competesWith,
-    comments: comments.map((c) => ({ ...c, createdAt: c.createdAt.toISOString() })),
-  };
+  if (!access.seesDebate) throw new Response(amendmentPageText.notYetFoundingMember, { status: 403 });
+  const found = await findAmendment(context.db, params.number);
+  if ("missing" in found) throw new Response(found.missing, { status: 404 });
+  const page = await amendmentPageView(context.db, auth.user.id, access, found);
+  if (!page) throw new Response(amendmentPageText.noSuchAmendment, { status: 404 });
+  return page;
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user } = requireUser(request, context, "constitution.take_part");
-  const { row } = await find(context, params.number);
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
+  const found = await findAmendment(context.db, params.number);
+  if ("missing" in found) throw new Response(found.missing, { status: 404 });
+  const form = formValues(await request.formData());
+  const intent = form.intent ?? "";
+  if (intent === "recommend") requireUser(request, context, "constitution.manage");
   const who = { id: user.id, email: user.email, isOrganiser: user.role === "organiser" };
-  const fail = (code: keyof typeof draftingProblemMessages, extra: Record<string, unknown> = {}) =>
-    data({ intent, error: draftingProblemMessages[code], done: null, ...extra }, { status: code === "not_founding_member" ? 403 : 400 });
-  if (intent === "support" || intent === "unsupport") {
-    const r = await setSupport(context.db, who, row.id, intent === "support");
-    return r.ok ? { intent, error: undefined, done: intent === "support" ? "Your support is recorded." : "Your support is withdrawn." } : fail(r.code);
-  }
-  if (intent === "withdraw") {
-    const r = await withdrawAmendment(context.db, who, row.id);
-    return r.ok ? { intent, error: undefined, done: "Your amendment is withdrawn." } : fail(r.code);
-  }
-  if (intent === "comment") {
-    const parentId = String(form.get("parentId") ?? "");
-    const r = await addComment(context.db, who, {
-      clauseId: row.clauseId,
-      amendmentId: row.id,
-      parentId: parentId || null,
-      body: String(form.get("body") ?? ""),
-    });
-    return r.ok ? { intent, error: undefined, done: "Comment posted." } : fail(r.code, { errorFor: parentId });
-  }
-  if (intent === "recommend") {
-    requireUser(request, context, "constitution.manage");
-    const kind = String(form.get("kind") ?? "");
-    const values = { reasons: String(form.get("reasons") ?? ""), compromiseText: String(form.get("compromiseText") ?? "") };
-    if (!recommendationValues.includes(kind as RecommendationKind)) {
-      return data({ intent, error: "Choose the committee's recommendation", field: "kind", done: null, values }, { status: 400 });
-    }
-    const r = await setRecommendation(context.db, { id: user.id, label: user.email }, { amendmentId: row.id, kind: kind as RecommendationKind, ...values });
-    const error = r.ok
-      ? undefined
-      : r.code === "recommendation_reasons_too_long" && r.detail
-        ? wordLimitMessages.recommendationReasons(Number(r.detail))
-        : draftingProblemMessages[r.code];
-    if (!r.ok)
-      return data(
-        { intent, error, field: r.code === "compromise_missing" || r.code.startsWith("clause_text_") ? "compromiseText" : "reasons", done: null, values },
-        { status: 400 },
-      );
-    return { intent, error: undefined, done: "The recommendation is published." };
-  }
-  throw new Response("Unknown action", { status: 400 });
+  const done = await amendmentAction(context.db, who, found.row, intent, form);
+  if (!done) throw new Response("Unknown action", { status: 400 });
+  // A success keeps Remix's own status (one set here would stand even if the page drawn after it failed).
+  return done.status === 200 ? done.answer : data(done.answer, { status: done.status });
 }
 
 export default function AmendmentPage() {

@@ -199,3 +199,16 @@ export const draftUploadMessages = {
   noFile: "Choose a Markdown file to upload",
   notMarkdown: "The file must be a Markdown file (.md or .txt)",
 };
+
+/** What an amendment's page says (routes/constitution.amendments.$number.tsx). */
+export const amendmentPageText = {
+  noDraft: "There is no draft constitution yet.",
+  noSuchAmendment: "There is no such amendment.",
+  notYetFoundingMember: "Amendments are open to founding members. Accept your invitation on the Founding page first.",
+  supported: "Your support is recorded.",
+  supportWithdrawn: "Your support is withdrawn.",
+  withdrawn: "Your amendment is withdrawn.",
+  commented: "Comment posted.",
+  recommendationMissing: "Choose the committee's recommendation",
+  recommended: "The recommendation is published.",
+};
