@@ -6,7 +6,7 @@
  * Without JavaScript, a stored ballot is always shown with its receipt; when the app cannot tell,
  * the voter is sent to the page that says whether they have voted. Nothing is lost or doubled.
  */
-import { count, eq, inArray } from "drizzle-orm";
+import { count, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { systemActor } from "../../app/modules/audit/audit.server";
 import { startDraft } from "../../app/modules/constitution/drafting.server";
@@ -21,6 +21,7 @@ import { foundingMembersReady } from "../support/constitution-fixture";
 import { ballotCloses } from "../support/periods";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
+const APP_POOL_SIZE = 5;
 let database: TestDatabase;
 let cutter: CommitCutter;
 let appDatabase: Database;
@@ -34,7 +35,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   if (!database.url) throw new Error("These tests cut a real PostgreSQL off: set TEST_DATABASE_URL");
   cutter = await startCommitCutter(database.url);
-  appDatabase = openPostgres(cutter.url, { max: 5 });
+  appDatabase = openPostgres(cutter.url, { max: APP_POOL_SIZE });
   app = await createTestApp(appDatabase.db);
   const ready = await foundingMembersReady(database.db, 8);
   ids = ready.ids;
@@ -48,16 +49,29 @@ beforeAll(async () => {
 /**
  * The database back, and the app's gate told so (its own probe asks only every second). A probe
  * has a time limit, which a busy CI machine can pass: asked again, up to 30 times, until it answers.
+ * Then every connection of the app's pool must answer too, each cut having closed them all: the
+ * gate's probe has a connection of its own, and a pool slot that never came back after a cut
+ * (postgres.js kept the lost socket's pending write, decision 054) failed every request it took.
  */
 async function restoreDatabase() {
   await cutter.restore();
   let back = false;
   for (let attempt = 0; attempt < 30 && !back; attempt += 1) {
     back = await app.gate.probe();
-    if (!back) await new Promise((resolve) => setTimeout(resolve, 200));
+    if (!back) await pause(200);
   }
   expect(back).toBe(true);
+  let pool = false;
+  for (let attempt = 0; attempt < 30 && !pool; attempt += 1) {
+    // As many statements at once as the pool has connections, each held long enough to overlap.
+    const tried = await Promise.allSettled(Array.from({ length: APP_POOL_SIZE }, () => appDatabase.db.execute(sql`select pg_sleep(0.05)`)));
+    pool = tried.every((t) => t.status === "fulfilled");
+    if (!pool) await pause(200);
+  }
+  expect(pool).toBe(true);
 }
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 afterEach(async () => {
   vi.restoreAllMocks();
