@@ -14,9 +14,6 @@ const routes = path.resolve(__dirname, "../app/routes");
 
 /** Still too long, as measured on 6 December 2026 (lines, after Prettier). */
 const stillTooLong: Record<string, number> = {
-  "campaign.manage.tsx": 539,
-  "registration.details.tsx": 530,
-  "constitution.results.tsx": 462,
   "campaign.import._index.tsx": 383,
   "constitution.clauses.$clauseId.amend.tsx": 372,
   "founding._index.tsx": 366,

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ClauseText, WordDiff } from "~/modules/constitution/components/clause-text";
 import { CommentThread } from "~/components/comment-thread";
@@ -7,8 +7,9 @@ import { amendmentPageText, recommendationLabels, recommendationReasonsLabel, to
 import { constitutionAccess } from "~/modules/constitution/views.server";
 import { requireUser } from "~/utils/auth.server";
 import { formValues } from "~/utils/form-values";
-import { amendmentAction, amendmentPageView, findAmendment } from "~/modules/constitution/amendment-page.server";
+import { amendmentAction, amendmentPageView, findAmendment, type AmendmentAnswer } from "~/modules/constitution/amendment-page.server";
 import { recommendationValues } from "../../db/schema";
+import { respond } from "~/utils/action-answer.server";
 
 export const meta: MetaFunction = ({ params }) => [{ title: `Amendment A${params.number ?? ""} - Constitution - Breakaway` }];
 
@@ -33,15 +34,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const who = { id: user.id, email: user.email, isOrganiser: user.role === "organiser" };
   const done = await amendmentAction(context.db, who, found.row, intent, form);
   if (!done) throw new Response("Unknown action", { status: 400 });
-  // A success keeps Remix's own status (one set here would stand even if the page drawn after it failed).
-  return done.status === 200 ? done.answer : data(done.answer, { status: done.status });
+  return respond(done);
 }
 
 export default function AmendmentPage() {
   const d = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as
-    | { intent: string; error?: string; done: string | null; errorFor?: string; field?: string; values?: { reasons: string; compromiseText: string } }
-    | undefined;
+  const result = useActionData<typeof action>() as AmendmentAnswer | undefined;
   const [search] = useSearchParams();
   const recommendErrors: FieldErrors = result?.intent === "recommend" && result.error ? { [result.field ?? "reasons"]: result.error } : {};
   return (

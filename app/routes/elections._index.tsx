@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorSummary, NotificationBanner, type FieldErrors } from "~/components/forms";
 import { ElectionTrusteesPanel } from "~/modules/elections/components/election-trustees";
@@ -9,6 +9,7 @@ import { electionsAction, electionsFormPermission, type ElectionsAnswer } from "
 import { electionsPageView } from "~/modules/elections/elections-view.server";
 import { principalOf, requirePermission, requireUser } from "~/utils/auth.server";
 import { formValues } from "~/utils/form-values";
+import { respond } from "~/utils/action-answer.server";
 
 export const meta: MetaFunction = () => [{ title: "Elections - Breakaway" }];
 
@@ -25,8 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = requireUser(request, context, permission);
   const done = await electionsAction(context.db, { id: user.id, label: user.email }, intent, values);
   if (!done) throw new Response("Unknown action", { status: 400 });
-  // A success keeps Remix's own status (one set here would stand even if the page drawn after it failed).
-  return data<ElectionsAnswer>(done.answer, done.status === 200 ? undefined : { status: done.status });
+  return respond(done);
 }
 
 export default function ElectionsPage() {

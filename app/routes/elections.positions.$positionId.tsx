@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorSummary, NotificationBanner, PageErrorSummary, type FieldErrors } from "~/components/forms";
 import { PAGE, type PositionAnswer } from "~/modules/elections/components/position-page/answer";
@@ -11,6 +11,7 @@ import { WaitingNotice } from "~/modules/roles/components/waiting-notice";
 import { principalOf, requirePermission, requireUser } from "~/utils/auth.server";
 import { plural } from "~/utils/plural";
 import { formValues } from "~/utils/form-values";
+import { respond } from "~/utils/action-answer.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${d?.position.title ?? "Position"} - Elections - Breakaway` }];
 
@@ -30,8 +31,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user } = requireUser(request, context, returningOfficerIntents.includes(intent) ? "elections.run" : "elections.take_part");
   const done = await positionAction(context.db, user, params.positionId ?? "", intent, values, context.env.appUrl);
   if (!done) throw new Response("Unknown action", { status: 400 });
-  // A success keeps Remix's own status (one set here would stand even if the page drawn after it failed).
-  return data<PositionAnswer>(done.answer, done.status === 200 ? undefined : { status: done.status });
+  return respond(done);
 }
 
 export default function PositionPage() {

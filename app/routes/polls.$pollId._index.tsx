@@ -3,7 +3,6 @@ import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { ErrorSummary, NotificationBanner } from "~/components/forms";
 import { periodRefusal } from "~/modules/constitution/periods.server";
 import { standingOrdersAdopted } from "~/modules/constitution/round.server";
-import type { PollPageAnswer } from "~/modules/polls/components/poll-page/answer";
 import { BallotForm } from "~/modules/polls/components/poll-page/ballot-form";
 import { CorrectPoll } from "~/modules/polls/components/poll-page/correct-poll";
 import { useQuickCast } from "~/modules/polls/components/poll-page/quick-cast";
@@ -26,6 +25,7 @@ import { ballotFromPage, closeFromPage, closesEarly, correctFromPage, openFromPa
 import { loadRules, PAGE_READ } from "~/modules/polls/polls.server";
 import { pollPageView } from "~/modules/polls/views.server";
 import { principalOf, requirePermission, requireUser } from "~/utils/auth.server";
+import { respond } from "~/utils/action-answer.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${d?.poll.title ?? "Poll"} - Breakaway` }];
 
@@ -76,9 +76,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   } else {
     done = await ballotFromPage(context.db, context.casts, user.id, loaded, intent, form);
   }
-  // A status set on a success would stand even when the page drawn after it fails (Remix keeps an
-  // action's own status), and the front door would then not answer from the ballot's receipt.
-  return data<PollPageAnswer>(done.answer, done.status === 200 ? undefined : { status: done.status });
+  return respond(done);
 }
 
 export default function PollPage() {

@@ -9,6 +9,7 @@ import {
 } from "~/utils/input-limits";
 import { textProblemMessages } from "~/utils/text-limit-messages";
 import { verificationFailedAdvice } from "~/modules/polls/messages";
+import { plural } from "~/utils/plural";
 
 /** The campaign's free text (campaign.manage), by field; limits from input-limits.ts. */
 export const campaignTextMessages = {
@@ -86,4 +87,103 @@ export const extendDeadlineMessages = {
   "reason:too_long": reasonMessages.too_long,
   "reason:bad_character": reasonMessages.bad_character,
   "reason:word_too_long": reasonMessages.word_too_long,
+} as const;
+
+/** The Manage the campaign page (routes/campaign.manage.tsx): its forms, notes and answers. */
+export const manageCampaignText = {
+  title: "Manage the campaign",
+  done: "Done",
+  setUpBelow: "Set up the campaign below.",
+  links: {
+    publicPage: "See the public campaign page",
+    importPledges: "Import pledges from a CSV file",
+    exportPledges: "Export all pledges as CSV",
+    exportNote: (size: string) => ` (${size}; personal data: keep it safe)`,
+    foundingRoll: "The founding roll",
+  },
+  awaitingLink: (count: number) =>
+    `${plural(count, "pledge")} (for example from an imported file) are not confirmed and have had no confirmation email. They count only once their owners confirm.`,
+  sendConfirmations: "Email them a confirmation link",
+  confirmationsSent: (sent: number) => `${sent} confirmation emails are on their way.`,
+  settings: {
+    heading: "The campaign",
+    name: "Movement's name",
+    partyName: "The party it is pressing",
+    partyNameHint: 'As it reads in a sentence, like "the Commonwealth Party".',
+    statement: "Statement",
+    statementHint: (max: number) => `At most ${max.toLocaleString("en-GB")} characters.`,
+    deadline: "Deadline (UK time)",
+    deadlineHint:
+      "Setting it to now or earlier ends the campaign at once (for example if the party rejects the demands early). Once anyone has pledged, it cannot be moved to another date here: use Extend the deadline below.",
+    save: "Save the campaign",
+    saved: "The campaign's details are saved.",
+    closed: "The deadline has passed, so the campaign's details and demands can no longer change.",
+    nameMissing: "Enter the movement's name",
+    partyNameMissing: "Enter the party's name",
+    deadlineMissing: "Enter the deadline as a date and time",
+  },
+  extend: {
+    heading: "Extend the deadline",
+    intro:
+      "The deadline can be moved later, with a reason, also after it has passed, until the decision ballot opens. The campaign page shows the change and the reason, and every confirmed pledger is told by email.",
+    newDeadline: "Move the deadline to (UK time)",
+    reason: "Reason for extending",
+    reasonHint: (max: number) => `Shown on the campaign page and in the founding record. At most ${max} characters.`,
+    submit: "Extend the deadline",
+    newDeadlineMissing: "Enter the new deadline as a date and time",
+    extended: (deadline: string, emailed: number) => `The deadline is extended to ${deadline} (UK time). ${emailed} pledgers are being told by email.`,
+  },
+  demands: {
+    heading: "Demands",
+    title: (n: number) => `Demand ${n}: title`,
+    body: (n: number) => `Demand ${n}: what it asks for`,
+    save: (n: number) => `Save demand ${n}`,
+    moveUp: (n: number) => `Move demand ${n} up`,
+    moveDown: (n: number) => `Move demand ${n} down`,
+    remove: (n: number) => `Remove demand ${n}`,
+    /** The edit form's fields, as named when someone else has changed them. */
+    fieldTitle: "Title",
+    fieldBody: "What it asks for",
+    addHeading: "Add a demand",
+    newTitle: "Title of the new demand",
+    newBody: "What the new demand asks for",
+    add: "Add the demand",
+    titleMissing: "Enter the demand's title",
+    bodyMissing: "Enter what the demand asks for",
+    added: "The demand is added.",
+    saved: "The demand is saved.",
+    removed: "The demand is removed.",
+    moved: "The order is saved.",
+  },
+  response: {
+    legend: (title: string) => `The party's response to "${title}"`,
+    note: "Note",
+    evidence: "Link to evidence (optional)",
+    submit: "Record the response",
+    missing: "Choose the party's response",
+    badAddress: "Enter a web address starting with https://, or leave it blank",
+    recorded: "The party's response is recorded and published.",
+  },
+  decision: {
+    heading: "The members' decision",
+    beforeDeadline: "When the deadline has passed, record the party's response to each demand, then open the decision ballot here.",
+    openIntro:
+      "Every confirmed pledger is put on the roll, which is then frozen, and invited by email to rank: stay, leave and join another party, or leave and found a new party.",
+    closesAt: "The ballot closes at (UK time)",
+    open: "Open the decision ballot",
+    closesAtMissing: "Enter when the ballot closes, as a date and time",
+    opened: (rollSize: number) => `The decision ballot is open. ${rollSize} pledgers are on its roll and have been emailed.`,
+    ballot: "decision ballot",
+    /** Sentences about the decision ballot: the words before and after its link. */
+    waitingForTrustees: (closesAt: string, waiting: string) => ["The ", ` closed on ${closesAt}. ${waiting}`] as const,
+    due: (closesAt: string) =>
+      [
+        "The ",
+        ` closed on ${closesAt}. It is being counted, and the members' decision is recorded automatically within a minute or so. You can also count it and record the decision now.`,
+      ] as const,
+    hasClosed: ["The ", " has closed."] as const,
+    isOpen: ["The ", " is open. When it closes, come back here to record the decision."] as const,
+    record: "Record the members' decision",
+  },
+  unknownRequest: "Unknown request",
 } as const;

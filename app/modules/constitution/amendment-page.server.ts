@@ -5,6 +5,7 @@
  * withdraw, comment, and the committee's recommendation).
  */
 import { standingOrderRules } from "~/modules/content/standing-order-rules.server";
+import { refused, succeeded, type ActionAnswer } from "~/utils/action-answer.server";
 import type { Db } from "~/utils/db.server";
 import { recommendationValues, type RecommendationKind } from "../../../db/schema";
 import { amendmentEffect, competitors } from "./amendment-view";
@@ -85,16 +86,32 @@ export async function amendmentPageView(db: Db, userId: string, access: Constitu
 
 type Who = { id: string; email: string; isOrganiser: boolean };
 
+/** What an amendment's page shows after a form: what was done, or what went wrong and where. */
+export interface AmendmentAnswer {
+  intent: string;
+  done: string | null;
+  error?: string;
+  /** The comment (by its parent) a refused comment belongs under. */
+  errorFor?: string;
+  /** The recommendation's box a refusal is about, and what was typed in the boxes. */
+  field?: string;
+  values?: { reasons: string; compromiseText: string };
+}
+
 /**
  * Support, withdrawal and comments (any founding member); the recommendation (the drafting
  * committee: the page has checked the permission). The answer to show, and its HTTP status.
  */
-export async function amendmentAction(db: Db, who: Who, row: Found["row"], intent: string, form: Record<string, string>) {
-  const fail = (code: keyof typeof draftingProblemMessages, extra: Record<string, unknown> = {}) => ({
-    answer: { intent, error: draftingProblemMessages[code], done: null, ...extra },
-    status: code === "not_founding_member" ? 403 : 400,
-  });
-  const ok = (done: string) => ({ answer: { intent, error: undefined, done }, status: 200 });
+export async function amendmentAction(
+  db: Db,
+  who: Who,
+  row: Found["row"],
+  intent: string,
+  form: Record<string, string>,
+): Promise<ActionAnswer<AmendmentAnswer> | null> {
+  const fail = (code: keyof typeof draftingProblemMessages, extra: Partial<AmendmentAnswer> = {}) =>
+    refused<AmendmentAnswer>({ intent, error: draftingProblemMessages[code], done: null, ...extra }, code === "not_founding_member" ? 403 : 400);
+  const ok = (done: string) => succeeded<AmendmentAnswer>({ intent, done });
   switch (intent) {
     case "support":
     case "unsupport": {
@@ -114,13 +131,13 @@ export async function amendmentAction(db: Db, who: Who, row: Found["row"], inten
       const kind = form.kind ?? "";
       const values = { reasons: form.reasons ?? "", compromiseText: form.compromiseText ?? "" };
       if (!recommendationValues.includes(kind as RecommendationKind))
-        return { answer: { intent, error: amendmentPageText.recommendationMissing, field: "kind", done: null, values }, status: 400 };
+        return refused<AmendmentAnswer>({ intent, error: amendmentPageText.recommendationMissing, field: "kind", done: null, values });
       const r = await setRecommendation(db, { id: who.id, label: who.email }, { amendmentId: row.id, kind: kind as RecommendationKind, ...values });
       if (r.ok) return ok(amendmentPageText.recommended);
       const error =
         r.code === "recommendation_reasons_too_long" && r.detail ? wordLimitMessages.recommendationReasons(Number(r.detail)) : draftingProblemMessages[r.code];
       const field = r.code === "compromise_missing" || r.code.startsWith("clause_text_") ? "compromiseText" : "reasons";
-      return { answer: { intent, error, field, done: null, values }, status: 400 };
+      return refused<AmendmentAnswer>({ intent, error, field, done: null, values });
     }
     default:
       return null;

@@ -4,7 +4,7 @@
  * blank is an abstention on that question). Pure: the same reading the server casts from.
  */
 import { ballotProblemMessages } from "~/modules/polls/messages";
-import { rankingFromNumbers } from "~/modules/polls/ranking-form";
+import { readQuestion } from "~/modules/polls/parse-ballot-form";
 import type { FieldErrors } from "~/utils/form-values";
 
 /** What a question needs for its answer to be read: its poll, its kind, its options' positions. */
@@ -14,7 +14,10 @@ export interface QuestionShape {
   options: readonly { position: number }[];
 }
 
-export type ClauseFormAnswer = { pollId: string; choice?: "yes" | "no" | "abstain"; ranking?: number[] };
+const clauseChoices = ["yes", "no", "abstain"] as const;
+type ClauseChoice = (typeof clauseChoices)[number];
+
+export type ClauseFormAnswer = { pollId: string; choice?: ClauseChoice; ranking?: number[] };
 
 /** Every question's answer, or a message for each question that could not be read (keyed `q-<poll>`). */
 export function readClauseAnswers(
@@ -24,21 +27,19 @@ export function readClauseAnswers(
   const errors: FieldErrors = {};
   const answers: ClauseFormAnswer[] = [];
   for (const q of questions) {
-    if (q.kind === "competing") {
-      const numbers = new Map(q.options.map((o) => [o.position, values[`rank-${q.pollId}-${o.position}`] ?? ""]));
-      // Every box blank: an abstention on this question (a blank paper still takes part).
-      if ([...numbers.values()].every((v) => v.trim() === "")) {
-        answers.push({ pollId: q.pollId, ranking: [] });
-        continue;
-      }
-      const ranking = rankingFromNumbers(numbers);
-      if (!ranking.ok) errors[`q-${q.pollId}`] = ballotProblemMessages[ranking.code];
-      else answers.push({ pollId: q.pollId, ranking: ranking.ranking });
-    } else {
-      const choice = values[`choice-${q.pollId}`];
-      if (choice !== "yes" && choice !== "no" && choice !== "abstain") errors[`q-${q.pollId}`] = ballotProblemMessages.choice_missing;
-      else answers.push({ pollId: q.pollId, choice });
-    }
+    const read = readQuestion(
+      {
+        key: `-${q.pollId}`,
+        method: q.kind === "competing" ? "ranked" : "yes-no",
+        positions: q.options.map((o) => o.position),
+        choices: clauseChoices,
+        // A blank paper on competing texts still takes part.
+        blankIsAbstention: true,
+      },
+      (name) => values[name],
+    );
+    if (!read.ok) errors[`q-${q.pollId}`] = ballotProblemMessages[read.code];
+    else answers.push({ pollId: q.pollId, ...(read.ranking ? { ranking: read.ranking } : { choice: read.choice as ClauseChoice }) });
   }
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, answers };
 }

@@ -20,13 +20,11 @@ import { addPosition, countElection, createElection, openBallots } from "./elect
 import { electionProblemMessages, electionsPageText as t, periodTooShortMessage } from "./messages";
 import { reopenNominations } from "./recovery.server";
 import { electionTrusteeText } from "./trustee-messages";
+import { refused, succeeded, type ActionAnswer } from "~/utils/action-answer.server";
 
 export type ElectionsAnswer = { intent: string; errors: FieldErrors; done?: string; values?: Record<string, string> };
 
-export interface ElectionsActionAnswer {
-  answer: ElectionsAnswer;
-  status: number;
-}
+export type ElectionsActionAnswer = ActionAnswer<ElectionsAnswer>;
 
 /** Who may send each form: the organisers (elections.manage) or the returning officer (elections.run). */
 export const electionsFormPermission: Record<string, "elections.manage" | "elections.run"> = {
@@ -84,8 +82,8 @@ const positionForm = z.object({
 const reopenForm = z.object(nominationTimes);
 
 export async function electionsAction(db: Db, actor: Actor, intent: string, values: Record<string, string>): Promise<ElectionsActionAnswer | null> {
-  const fail = (errors: FieldErrors, status = 400): ElectionsActionAnswer => ({ answer: { intent, errors, values }, status });
-  const ok = (done: string): ElectionsActionAnswer => ({ answer: { intent, errors: {}, done }, status: 200 });
+  const fail = (errors: FieldErrors, status = 400): ElectionsActionAnswer => refused({ intent, errors, values }, status);
+  const ok = (done: string): ElectionsActionAnswer => succeeded({ intent, errors: {}, done });
   switch (intent) {
     case "create": {
       const form = parseForm(createForm, values);

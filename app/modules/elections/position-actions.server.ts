@@ -23,11 +23,9 @@ import { electionProblemMessages, positionPageText, statementTooLong } from "./m
 import { isRonSeat } from "./position-view.server";
 import { recount } from "./recovery.server";
 import type { ElectionProblem } from "./types";
+import { refused, succeeded, type ActionAnswer } from "~/utils/action-answer.server";
 
-export interface PositionActionAnswer {
-  answer: PositionAnswer;
-  status: number;
-}
+export type PositionActionAnswer = ActionAnswer<PositionAnswer>;
 
 /** The intents only the returning officer may send (elections.run); the rest are a founding member's (elections.take_part). */
 export const returningOfficerIntents: readonly string[] = ["recount", "declare"];
@@ -54,11 +52,9 @@ export async function positionAction(
   appUrl: string,
 ): Promise<PositionActionAnswer | null> {
   const target = values.candidacyId ?? values.questionId ?? "";
-  const fail = (field: string, code: ElectionProblem): PositionActionAnswer => ({
-    answer: { intent, errors: { [field]: electionProblemMessages[code] }, values, target },
-    status: code === "not_founding_member" ? 403 : 400,
-  });
-  const ok = (done: string): PositionActionAnswer => ({ answer: { intent, errors: {}, done }, status: 200 });
+  const fail = (field: string, code: ElectionProblem): PositionActionAnswer =>
+    refused({ intent, errors: { [field]: electionProblemMessages[code] }, values, target }, code === "not_founding_member" ? 403 : 400);
+  const ok = (done: string): PositionActionAnswer => succeeded({ intent, errors: {}, done });
   const actor: Actor = { id: user.id, label: user.email };
   const me = { id: user.id, email: user.email };
   switch (intent) {

@@ -21,11 +21,9 @@ import { ballotFormValues, parseBallotForm } from "./parse-ballot-form";
 import { closePoll, openPoll, type LoadedRules } from "./polls.server";
 import { listRollCandidates } from "./roll.server";
 import { pollTrusteeText } from "./trustee-messages";
+import type { ActionAnswer } from "~/utils/action-answer.server";
 
-export interface PageAnswer {
-  answer: PollPageAnswer;
-  status: number;
-}
+export type PageAnswer = ActionAnswer<PollPageAnswer>;
 
 const answer = (a: PollPageAnswer, status = 200): PageAnswer => ({ answer: a, status });
 

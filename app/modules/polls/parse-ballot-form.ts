@@ -12,15 +12,36 @@ export type ParsedBallotForm = { ok: true; choice?: string; ranking?: number[]; 
 export function parseBallotForm(rules: PollRules, form: Pick<FormData, "get">): ParsedBallotForm {
   const belenios = form.get("belenios");
   if (typeof belenios === "string") return { ok: true, belenios };
-  if (rules.method === "yes-no") {
-    const choice = form.get("choice");
-    return typeof choice === "string" && choice ? { ok: true, choice } : { ok: false, code: "choice_missing" };
+  const positions = rules.options.map((o) => o.position);
+  return readQuestion({ key: "", method: rules.method === "yes-no" ? "yes-no" : "ranked", positions }, (name) => {
+    const value = form.get(name);
+    return typeof value === "string" ? value : undefined;
+  });
+}
+
+/** How one question's fields are named and read: `choice<key>`, or `rank<key>-<position>` per option. */
+export interface QuestionFields {
+  key: string;
+  method: "yes-no" | "ranked";
+  positions: readonly number[];
+  /** The only choices taken (any non-empty one when not given: the ballot box checks it). */
+  choices?: readonly string[];
+  /** Every box blank is an abstention on the question (a clause's ballot), not a missing answer. */
+  blankIsAbstention?: boolean;
+}
+
+/** One question's answer as the form sends it: the choice, or the options numbered in order of preference. */
+export function readQuestion(
+  q: QuestionFields,
+  field: (name: string) => string | undefined,
+): { ok: true; choice?: string; ranking?: number[] } | { ok: false; code: BallotProblem } {
+  if (q.method === "yes-no") {
+    const choice = field(`choice${q.key}`);
+    const taken = !!choice && (!q.choices || q.choices.includes(choice));
+    return taken ? { ok: true, choice } : { ok: false, code: "choice_missing" };
   }
-  const numbers = new Map<number, string>();
-  for (const option of rules.options) {
-    const value = form.get(`rank-${option.position}`);
-    if (typeof value === "string") numbers.set(option.position, value);
-  }
+  const numbers = new Map(q.positions.map((position) => [position, field(`rank${q.key}-${position}`) ?? ""]));
+  if (q.blankIsAbstention && [...numbers.values()].every((v) => v.trim() === "")) return { ok: true, ranking: [] };
   const ranking = rankingFromNumbers(numbers);
   return ranking.ok ? { ok: true, ranking: ranking.ranking } : ranking;
 }
