@@ -11,7 +11,7 @@ import { amendmentAction, amendmentPageView, findAmendment, type AmendmentAnswer
 import { recommendationValues } from "../../db/schema";
 import { respond } from "~/utils/action-answer.server";
 
-export const meta: MetaFunction = ({ params }) => [{ title: `Amendment A${params.number ?? ""} - Constitution - Breakaway` }];
+export const meta: MetaFunction = ({ params }) => [{ title: `${amendmentPageText.metaTitle(params.number ?? "")} - Breakaway` }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = requireUser(request, context, "constitution.take_part");
@@ -41,6 +41,8 @@ export default function AmendmentPage() {
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as AmendmentAnswer | undefined;
   const [search] = useSearchParams();
+  const t = amendmentPageText;
+  const clauseName = `${d.clause.number ? `${d.clause.number}. ` : ""}${d.clause.title}`;
   const recommendErrors: FieldErrors = result?.intent === "recommend" && result.error ? { [result.field ?? "reasons"]: result.error } : {};
   return (
     <div className="page">
@@ -49,69 +51,61 @@ export default function AmendmentPage() {
         fieldIds={{ kind: "kind-accept", support: "support-actions" }}
       />
       {search.get("proposed") ? (
-        <NotificationBanner title="Amendment proposed" kind="success">
-          Ask other founding members to support it: share this page&rsquo;s address.
+        <NotificationBanner title={t.proposed.title} kind="success">
+          {t.proposed.body}
         </NotificationBanner>
       ) : null}
       {result?.done ? (
         <NotificationBanner title={result.done} kind="success">
-          The page shows the change.
+          {t.doneBody}
         </NotificationBanner>
       ) : null}
       <p>
-        <Link to={`/constitution/clauses/${d.clause.id}`}>
-          Back to {d.clause.number ? `${d.clause.number}. ` : ""}
-          {d.clause.title}
-        </Link>
+        <Link to={`/constitution/clauses/${d.clause.id}`}>{t.back(clauseName)}</Link>
       </p>
-      <h1>
-        Amendment A{d.number}: {d.kind}
-      </h1>
+      <h1>{t.heading(d.number, d.kind)}</h1>
       <dl className="summary-list">
         <div className="summary-list__row">
-          <dt>Clause</dt>
-          <dd>
-            {d.clause.number ? `${d.clause.number}. ` : ""}
-            {d.clause.title}
-          </dd>
+          <dt>{t.terms.clause}</dt>
+          <dd>{clauseName}</dd>
         </div>
         <div className="summary-list__row">
-          <dt>Proposed by</dt>
+          <dt>{t.terms.proposer}</dt>
           <dd>{d.proposer}</dd>
         </div>
         <div className="summary-list__row">
-          <dt>Status</dt>
+          <dt>{t.terms.status}</dt>
           <dd>{d.status}</dd>
         </div>
         <div className="summary-list__row">
-          <dt>Supporters</dt>
+          <dt>{t.terms.supporters}</dt>
           <dd>
-            {d.byCommittee ? "A committee amendment needs no supporters. " : `${d.supporters.length} of ${d.supportersNeeded} needed. `}
-            {d.supporters.length > 0 ? d.supporters.join(", ") : "None yet."}
+            {d.byCommittee ? t.committeeNeedsNone : t.supportersNeeded(d.supporters.length, d.supportersNeeded)}
+            {d.supporters.length > 0 ? d.supporters.join(", ") : t.noSupporters}
           </dd>
         </div>
       </dl>
-      <h2>Reason</h2>
+      <h2>{t.reason}</h2>
       <p className="comment__body">{d.reason.text}</p>
       {d.reason.cut ? <p className="hint">{d.reason.cut}</p> : null}
 
-      <h2>What it changes</h2>
+      <h2>{t.whatItChanges}</h2>
       {d.effect.note ? <p>{d.effect.note}</p> : null}
-      {!d.effect.applies ? <p>This amendment no longer fits the text.</p> : null}
+      {!d.effect.applies ? <p>{t.noLongerFits}</p> : null}
       {d.competesWith.length > 0 ? (
         <p>
-          <strong>Competes with {d.competesWith.map((n) => `A${n}`).join(", ")}:</strong> they change the same words, so the ballot will ask members to rank
-          them against each other and &ldquo;No change&rdquo;.
+          <strong>{t.competesWith(d.competesWith.map((n) => `A${n}`).join(", "))}</strong>
+          {t.competesExplained}
         </p>
       ) : null}
       {d.effect.comparedWordByWord ? null : <p>{tooLongToCompare}</p>}
       {d.effect.cut.map((sentence) => (
         <p key={sentence}>{sentence}</p>
       ))}
-      {d.effect.segments.some((s) => s.kind !== "same") ? <WordDiff segments={d.effect.segments} label={`Changes made by amendment A${d.number}`} /> : null}
+      {d.effect.segments.some((s) => s.kind !== "same") ? <WordDiff segments={d.effect.segments} label={t.changesMadeBy(d.number)} /> : null}
       {d.after ? (
         <details>
-          <summary>The clause with only this amendment made, with line numbers</summary>
+          <summary>{t.withOnlyThis}</summary>
           <h3>
             {d.after.number}. {d.after.title}
           </h3>
@@ -123,9 +117,9 @@ export default function AmendmentPage() {
         {d.open && d.access.foundingMember && !d.isProposer ? (
           <Form method="post">
             <input type="hidden" name="intent" value={d.supported ? "unsupport" : "support"} />
-            <p>Supporting means you want the members to vote on it, not that you will vote for it.</p>
+            <p>{t.supportingMeans}</p>
             <button type="submit" className={d.supported ? "button button--secondary" : "button"}>
-              {d.supported ? `Withdraw my support for A${d.number}` : `Support A${d.number}`}
+              {d.supported ? t.withdrawSupport(d.number) : t.support(d.number)}
             </button>
           </Form>
         ) : null}
@@ -133,14 +127,14 @@ export default function AmendmentPage() {
           <Form method="post">
             <input type="hidden" name="intent" value="withdraw" />
             <button type="submit" className="button button--warning">
-              Withdraw my amendment A{d.number}
+              {t.withdrawMine(d.number)}
             </button>
           </Form>
         ) : null}
       </div>
 
       <section aria-labelledby="recommendation-title" className="recommendation">
-        <h2 id="recommendation-title">The drafting committee&rsquo;s recommendation</h2>
+        <h2 id="recommendation-title">{t.recommendation.heading}</h2>
         {d.recommendation ? (
           <>
             <p>
@@ -149,25 +143,25 @@ export default function AmendmentPage() {
             {d.recommendation.reasons.cut ? <p className="hint">{d.recommendation.reasons.cut}</p> : null}
             {d.recommendation.compromiseText.text ? (
               <>
-                <h3>Compromise text</h3>
+                <h3>{t.recommendation.compromise}</h3>
                 <p className="comment__body">{d.recommendation.compromiseText.text}</p>
                 {d.recommendation.compromiseText.cut ? <p className="hint">{d.recommendation.compromiseText.cut}</p> : null}
               </>
             ) : null}
-            <p className="hint">Advice only: the members decide (standing orders 7.11).</p>
+            <p className="hint">{t.recommendation.adviceOnly}</p>
           </>
         ) : (
-          <p>No recommendation yet.</p>
+          <p>{t.recommendation.none}</p>
         )}
         {d.access.organiser && d.open ? (
           <details open={result?.intent === "recommend"}>
-            <summary>{d.recommendation ? "Change the recommendation" : "Publish a recommendation"}</summary>
+            <summary>{d.recommendation ? t.recommendation.change : t.recommendation.publish}</summary>
             <Form method="post" noValidate>
               <input type="hidden" name="intent" value="recommend" />
               <Radios
                 name="kind"
                 idPrefix="kind"
-                legend="The committee recommends"
+                legend={t.recommendation.legend}
                 choices={recommendationValues.map((k) => [k, recommendationLabels[k]] as const)}
                 checked={d.recommendation?.kind}
                 error={recommendErrors.kind}
@@ -180,14 +174,14 @@ export default function AmendmentPage() {
               />
               <TextArea
                 name="compromiseText"
-                label="Compromise text (for a compromise)"
-                hint="The clause as the committee would accept it."
+                label={t.recommendation.compromiseLabel}
+                hint={t.recommendation.compromiseHint}
                 rows={6}
                 defaultValue={result?.values?.compromiseText ?? d.recommendation?.compromiseText.text ?? ""}
                 error={recommendErrors.compromiseText}
               />
               <button type="submit" className="button">
-                Publish the recommendation
+                {t.recommendation.submit}
               </button>
             </Form>
           </details>
@@ -195,7 +189,7 @@ export default function AmendmentPage() {
       </section>
 
       <section aria-labelledby="comments-title">
-        <h2 id="comments-title">Comments on A{d.number}</h2>
+        <h2 id="comments-title">{t.comments(d.number)}</h2>
         <CommentThread
           comments={d.comments}
           canComment={d.access.foundingMember || d.access.organiser}

@@ -13,8 +13,9 @@ import { fromLondonLocal } from "~/utils/london-time";
 import { formValues } from "~/utils/form-values";
 import { manageConstitutionView } from "~/modules/constitution/manage-view.server";
 import { draftFromUpload } from "~/modules/constitution/upload-draft.server";
+import { manageConstitutionText as t } from "~/modules/constitution/manage-messages";
 
-export const meta: MetaFunction = () => [{ title: "Manage the constitution - Breakaway" }];
+export const meta: MetaFunction = () => [{ title: `${t.metaTitle} - Breakaway` }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requireUser(request, context, "constitution.manage");
@@ -49,11 +50,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const n = Number((values.supportersNeeded ?? "").trim());
     const r = await setSupportersNeeded(context.db, actor, Number.isInteger(n) && (values.supportersNeeded ?? "").trim() !== "" ? n : -1);
     if (!r.ok) return fail(intent, { supportersNeeded: draftingProblemMessages[r.code] }, values);
-    return data<ActionResult>({ intent, errors: {}, done: "The number of supporters needed is saved." });
+    return data<ActionResult>({ intent, errors: {}, done: t.supportersSaved });
   }
   if (intent === "open-round" || intent === "open-adoption") {
     const closesAt = fromLondonLocal(values.closesAt ?? "");
-    if (!closesAt) return fail(intent, { closesAt: "Enter a real date and time for the ballot to close" }, values);
+    if (!closesAt) return fail(intent, { closesAt: t.closesAtMissing }, values);
     const r = intent === "open-round" ? await openRound(context.db, actor, { closesAt }) : await openAdoptionVote(context.db, actor, { closesAt });
     if (!r.ok) {
       const message = r.code === "period_too_short" ? await periodRefusal("ballot", r.earliest, roundProblemMessages[r.code]) : roundProblemMessages[r.code];
@@ -61,7 +62,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     return redirect(intent === "open-round" ? "/constitution/results?opened=1" : "/constitution/results?adoption=1");
   }
-  throw new Response("Unknown action", { status: 400 });
+  throw new Response(t.unknownAction, { status: 400 });
 }
 
 export default function ManageConstitution() {
@@ -80,47 +81,37 @@ export default function ManageConstitution() {
       />
       {result?.done ? (
         <NotificationBanner title={result.done} kind="success">
-          Recorded in the audit log.
+          {t.recorded}
         </NotificationBanner>
       ) : null}
-      <h1>Manage the constitution</h1>
+      <h1>{t.title}</h1>
       <p>
-        You are on the drafting committee. Every change here is recorded in the <Link to="/audit">audit log</Link>.
+        {t.intro.before}
+        <Link to="/audit">{t.intro.link}</Link>
+        {t.intro.after}
       </p>
 
       <section aria-labelledby="draft-title" className="panel" id="start-section">
-        <h2 id="draft-title">The draft</h2>
-        {draft ? (
-          <p>
-            {draft.phaseLabel}. {draft.amendmentsSummary} Started from{" "}
-            {draft.source === "model" ? "the model constitution" : draft.source === "upload" ? "an uploaded file" : "the adopted version"}.
-          </p>
-        ) : (
-          <p>No draft yet. Start from the model constitution, or upload your own as Markdown.</p>
-        )}
+        <h2 id="draft-title">{t.draft.heading}</h2>
+        {draft ? <p>{t.draft.state(draft.phaseLabel, draft.amendmentsSummary, draft.source)}</p> : <p>{t.draft.none}</p>}
         {!draft || draft.replaceable ? (
           <>
             <Form method="post">
               <input type="hidden" name="intent" value="start-model" />
               <button className="button" type="submit" disabled={busy}>
-                {draft ? "Start again from the model constitution" : "Start drafting from the model constitution"}
+                {draft ? t.draft.startAgain : t.draft.start}
               </button>
             </Form>
             <Form method="post" encType="multipart/form-data" noValidate>
               <FileField
                 name="file"
-                label="Or upload a Markdown file"
-                hint={
-                  <>
-                    Each clause starts with a heading line beginning &ldquo;## &rdquo;. Add &ldquo;(entrenched)&rdquo; at the end of a heading to entrench that
-                    clause. Up to 500 KB.
-                  </>
-                }
+                label={t.draft.uploadLabel}
+                hint={t.draft.uploadHint}
                 error={errors.file}
                 accept=".md,.markdown,.txt,text/markdown,text/plain"
               />
               <button className="button button--secondary" type="submit" disabled={busy}>
-                Upload and start the draft
+                {t.draft.upload}
               </button>
             </Form>
           </>
@@ -128,11 +119,9 @@ export default function ManageConstitution() {
         {draft?.adopted && d.version ? (
           <Form method="post">
             <input type="hidden" name="intent" value="start-version" />
-            <p>
-              Version {d.version} is adopted. To change it, start a new draft from it: the result, once adopted, becomes version {d.version + 1}.
-            </p>
+            <p>{t.draft.adopted(d.version)}</p>
             <button className="button" type="submit" disabled={busy}>
-              Start amending version {d.version}
+              {t.draft.amendVersion(d.version)}
             </button>
           </Form>
         ) : null}
@@ -140,20 +129,20 @@ export default function ManageConstitution() {
 
       {draft && draft.phase === "drafting" ? (
         <section aria-labelledby="supporters-title" className="panel">
-          <h2 id="supporters-title">Supporters needed</h2>
+          <h2 id="supporters-title">{t.supporters.heading}</h2>
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="supporters" />
             <TextField
               name="supportersNeeded"
-              label="Founding members, besides the proposer, who must support an amendment before it goes to the vote"
-              hint="The standing orders say 5 (7.4)."
+              label={t.supporters.label}
+              hint={t.supporters.hint}
               inputMode="numeric"
               width="10"
               defaultValue={result?.intent === "supporters" ? result.values?.supportersNeeded : String(draft.supportersNeeded)}
               error={errors.supportersNeeded}
             />
             <button className="button button--secondary" type="submit" disabled={busy}>
-              Save
+              {t.supporters.save}
             </button>
           </Form>
         </section>
@@ -161,35 +150,30 @@ export default function ManageConstitution() {
 
       {draft ? (
         <section aria-labelledby="round-title" className="panel" id="round-section">
-          <h2 id="round-title">Votes</h2>
-          {!d.standingOrdersAdopted ? (
-            <p>No vote on the constitution can open until the founding members have adopted the standing orders (on the Founding page).</p>
-          ) : null}
+          <h2 id="round-title">{t.votes.heading}</h2>
+          {!d.standingOrdersAdopted ? <p>{t.votes.notYet}</p> : null}
           {draft.round ? (
             <p>
-              Round {draft.round.number} is open until {draft.round.closesAt}. <Link to="/constitution/results">See turnout and close it</Link>.
+              {t.votes.roundOpen(draft.round.number, draft.round.closesAt)}
+              <Link to="/constitution/results">{t.votes.seeTurnout}</Link>.
             </p>
           ) : null}
           <WaitingNotice notice={d.waiting} />
           {canOpenRound ? (
             <Form method="post" noValidate>
               <input type="hidden" name="intent" value="open-round" />
-              <p>
-                {draft.phase === "drafting"
-                  ? "Opening the vote closes drafting: amendments with enough support go on the ballot, each clause gets one ballot, and the roll of founding members is frozen."
-                  : draft.undecided}
-              </p>
+              <p>{draft.phase === "drafting" ? t.votes.closesDrafting : draft.undecided}</p>
               <TextField
                 name="closesAt"
                 id="round-closesAt"
-                label="The ballot closes at (UK time)"
+                label={t.votes.closesAt}
                 hint={d.closeHint}
                 type="datetime-local"
                 defaultValue={result?.intent === "open-round" ? result.values?.closesAt : ""}
                 error={result?.intent === "open-round" ? errors.closesAt : undefined}
               />
               <button className="button" type="submit" disabled={busy || !d.standingOrdersAdopted}>
-                Open the vote
+                {t.votes.open}
               </button>
             </Form>
           ) : null}
@@ -197,24 +181,25 @@ export default function ManageConstitution() {
             <Form method="post" noValidate>
               <input type="hidden" name="intent" value="open-adoption" />
               {draft.lastAdoptionFailed ? <p>{failedAdoptionWords.manage}</p> : null}
-              <p>Every clause is decided. The last step is the vote on the constitution as a whole, which needs two thirds (standing orders 10.5).</p>
+              <p>{t.votes.lastStep}</p>
               <TextField
                 name="closesAt"
                 id="adoption-closesAt"
-                label="The adoption vote closes at (UK time)"
+                label={t.votes.adoptionClosesAt}
                 hint={d.closeHint}
                 type="datetime-local"
                 defaultValue={result?.intent === "open-adoption" ? result.values?.closesAt : ""}
                 error={result?.intent === "open-adoption" ? errors.closesAt : undefined}
               />
               <button className="button" type="submit" disabled={busy}>
-                Open the adoption vote
+                {t.votes.openAdoption}
               </button>
             </Form>
           ) : null}
           {draft.adoptionPollId && !draft.adopted ? (
             <p>
-              The adoption vote is open or counted: <Link to="/constitution/results">see the results</Link>.
+              {t.votes.adoptionOpen}
+              <Link to="/constitution/results">{t.votes.seeResults}</Link>.
             </p>
           ) : null}
         </section>

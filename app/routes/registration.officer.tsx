@@ -1,6 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { MAX_FULL_NAME_LENGTH, MAX_HOME_ADDRESS_LENGTH } from "~/utils/input-limits";
 import { ErrorSummary, FieldError, NotificationBanner, TextArea, TextField, type FieldErrors } from "~/components/forms";
 import { officerFieldMessages, officerProblemMessages, registrationText, roleDeclarations, roleTitles } from "~/modules/registration/messages";
 import { saveOfficerDetails } from "~/modules/registration/registration.server";
@@ -11,14 +10,15 @@ import { isAllowed } from "~/utils/permissions";
 import { officerPageView } from "~/modules/registration/officer-view.server";
 import type { RegisteredRole } from "~/modules/elections/officer-rules";
 import { TableScroll } from "~/components/table-scroll";
+import { officerPageText as t } from "~/modules/registration/officer-messages";
 
-export const meta: MetaFunction = () => [{ title: "Officer's details - Registration - Breakaway" }];
+export const meta: MetaFunction = () => [{ title: `${t.metaTitle} - Breakaway` }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context, "registration.officer");
   const organiser = isAllowed(principalOf(context), "registration.manage");
   const page = await officerPageView(context.db, user, organiser, new URL(request.url).searchParams.get("person"));
-  if (!page) throw new Response("That person is not a declared officer.", { status: 404 });
+  if (!page) throw new Response(t.notAnOfficer, { status: 404 });
   return page;
 }
 
@@ -33,10 +33,10 @@ type ActionResult = {
 
 /** The form's labels, for the fields saved since the page was loaded. */
 const officerLabels: Record<string, string> = {
-  fullName: "Full name",
-  homeAddress: "Home address",
-  email: "Your own email address",
-  confirm: "Your declarations",
+  fullName: t.own.fullName,
+  homeAddress: t.own.homeAddress,
+  email: t.own.email,
+  confirm: t.own.declarations,
 };
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -79,55 +79,41 @@ export default function OfficerPage() {
   return (
     <div className="page">
       <p>
-        <Link to="/registration">Registration</Link>
+        <Link to="/registration">{t.registration}</Link>
       </p>
-      <h1>Officers&apos; details and declarations</h1>
+      <h1>{t.title}</h1>
       {result?.stale ? (
         <StaleEditSummary changes={result.stale} fieldIds={{ confirm: `confirm-${roles[0] ?? ""}` }} />
       ) : result ? (
         <ErrorSummary errors={errors} fieldIds={{ confirm: `confirm-${roles[0] ?? ""}` }} />
       ) : null}
       {params.get("saved") && !result ? (
-        <NotificationBanner title="Saved" kind="success">
-          <p>Your details and declarations are saved.</p>
+        <NotificationBanner title={t.saved} kind="success">
+          <p>{t.savedBody}</p>
         </NotificationBanner>
       ) : null}
       {roles.length > 0 ? (
         <section aria-labelledby="own-title">
-          <h2 id="own-title">Your details</h2>
+          <h2 id="own-title">{t.own.heading}</h2>
           <p>
-            You are the party&apos;s {roles.map((r) => roleTitles[r].toLowerCase()).join(" and ")}. {registrationText.officerLead}
+            {t.own.youAre(roles.map((r) => roleTitles[r].toLowerCase()).join(t.own.and))}
+            {registrationText.officerLead}
           </p>
           <Form method="post" noValidate key={JSON.stringify(v)}>
             <EditVersion form="officer" version={result?.version ?? version} />
-            <TextField
-              name="fullName"
-              label="Full name"
-              hint={`As it should appear on the Commission's register of officers. At most ${MAX_FULL_NAME_LENGTH} characters.`}
-              autoComplete="name"
-              defaultValue={v.fullName}
-              error={errors.fullName}
-            />
+            <TextField name="fullName" label={t.own.fullName} hint={t.own.fullNameHint} autoComplete="name" defaultValue={v.fullName} error={errors.fullName} />
             <TextArea
               name="homeAddress"
-              label="Home address"
-              hint={`Not published. It is printed only on your own officer sheet. At most ${MAX_HOME_ADDRESS_LENGTH.toLocaleString("en-GB")} characters.`}
+              label={t.own.homeAddress}
+              hint={t.own.homeAddressHint}
               defaultValue={v.homeAddress}
               error={errors.homeAddress}
               rows={4}
             />
-            <TextField
-              name="email"
-              label="Your own email address"
-              type="email"
-              autoComplete="email"
-              spellCheck={false}
-              defaultValue={v.email}
-              error={errors.email}
-            />
+            <TextField name="email" label={t.own.email} type="email" autoComplete="email" spellCheck={false} defaultValue={v.email} error={errors.email} />
             <div className={`form-group${errors.confirm ? " form-group--error" : ""}`}>
               <fieldset className="fieldset" aria-describedby={errors.confirm ? "confirm-error" : undefined}>
-                <legend className="fieldset__legend">Your declarations</legend>
+                <legend className="fieldset__legend">{t.own.declarations}</legend>
                 <FieldError id="confirm" message={errors.confirm} />
                 {roles.map((role) => (
                   <div className="radios__item" key={role}>
@@ -139,7 +125,7 @@ export default function OfficerPage() {
                       defaultChecked={v.confirm.includes(role)}
                       aria-describedby={`confirm-${role}-text`}
                     />
-                    <label htmlFor={`confirm-${role}`}>I confirm my declaration as {roleTitles[role].toLowerCase()}</label>
+                    <label htmlFor={`confirm-${role}`}>{t.own.confirm(roleTitles[role].toLowerCase())}</label>
                     <p className="hint" id={`confirm-${role}-text`}>
                       {roleDeclarations[role]}
                     </p>
@@ -148,7 +134,7 @@ export default function OfficerPage() {
               </fieldset>
             </div>
             <button type="submit" className="button" disabled={busy}>
-              Save and continue
+              {t.own.save}
             </button>
           </Form>
         </section>
@@ -157,19 +143,19 @@ export default function OfficerPage() {
       ) : null}
       {organiser ? (
         <section aria-labelledby="officers-title">
-          <h2 id="officers-title">Every officer&apos;s progress</h2>
+          <h2 id="officers-title">{t.progress.heading}</h2>
           {officers.length === 0 ? (
             <p>{registrationText.noOfficersYet}</p>
           ) : (
-            <TableScroll label="Declared officers" wide>
+            <TableScroll label={t.progress.table} wide>
               <table className="table">
-                <caption className="visually-hidden">Declared officers and whether they have given their details and confirmed their declarations</caption>
+                <caption className="visually-hidden">{t.progress.caption}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Officer</th>
-                    <th scope="col">Role</th>
-                    <th scope="col">Details</th>
-                    <th scope="col">Declaration</th>
+                    <th scope="col">{t.progress.columns.officer}</th>
+                    <th scope="col">{t.progress.columns.role}</th>
+                    <th scope="col">{t.progress.columns.details}</th>
+                    <th scope="col">{t.progress.columns.declaration}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -178,12 +164,12 @@ export default function OfficerPage() {
                       <td>
                         <Link to={`/registration/officer?person=${o.userId}`}>
                           {o.name}
-                          <span className="visually-hidden">: open their details</span>
+                          <span className="visually-hidden">{t.progress.openDetails}</span>
                         </Link>
                       </td>
                       <td>{o.role}</td>
-                      <td>{o.detailsComplete ? "Given" : "Not given"}</td>
-                      <td>{o.confirmed ? "Confirmed" : "Not confirmed"}</td>
+                      <td>{o.detailsComplete ? t.progress.given : t.progress.notGiven}</td>
+                      <td>{o.confirmed ? t.progress.confirmed : t.progress.notConfirmed}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -192,28 +178,26 @@ export default function OfficerPage() {
           )}
           {opened ? (
             <section aria-labelledby="opened-title" className="panel">
-              <h3 id="opened-title">
-                {opened.name}: {opened.roles.join(" and ")}
-              </h3>
-              <p className="hint">Private: shown to you as an organiser, and printed only on this officer&apos;s sheet.</p>
+              <h3 id="opened-title">{t.opened.heading(opened.name, opened.roles)}</h3>
+              <p className="hint">{t.opened.private}</p>
               <dl className="summary-list">
                 <div className="summary-list__row">
-                  <dt>Full name</dt>
-                  <dd>{opened.fullName || "Not given"}</dd>
+                  <dt>{t.opened.fullName}</dt>
+                  <dd>{opened.fullName || t.progress.notGiven}</dd>
                 </div>
                 <div className="summary-list__row">
-                  <dt>Home address</dt>
-                  <dd style={{ whiteSpace: "pre-line" }}>{opened.homeAddress || "Not given"}</dd>
+                  <dt>{t.opened.homeAddress}</dt>
+                  <dd style={{ whiteSpace: "pre-line" }}>{opened.homeAddress || t.progress.notGiven}</dd>
                 </div>
                 <div className="summary-list__row">
-                  <dt>Email address</dt>
-                  <dd>{opened.email || "Not given"}</dd>
+                  <dt>{t.opened.email}</dt>
+                  <dd>{opened.email || t.progress.notGiven}</dd>
                 </div>
                 <div className="summary-list__row">
-                  <dt>Declarations confirmed</dt>
+                  <dt>{t.opened.confirmed}</dt>
                   <dd>
                     {Object.keys(opened.confirmed).length === 0
-                      ? "None yet"
+                      ? t.opened.noneYet
                       : Object.entries(opened.confirmed)
                           .map(([role, at]) => `${role} (${at})`)
                           .join(", ")}

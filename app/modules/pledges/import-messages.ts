@@ -150,3 +150,64 @@ export const withheldRowNote = "(details left out: no agreement to keep them)";
 
 /** Beside the export's link: how many rows the file will hold (the download shows its own progress). */
 export const exportSize = (rows: number): string => (rows === 1 ? "1 pledge" : `${number(rows)} pledges`);
+
+/** The Import pledges page (routes/campaign.import._index.tsx): uploading, then checking how the file is read. */
+export const importPageText = {
+  metaTitle: "Import pledges",
+  noSuchImport: "There is no such import.",
+  notUnderstood: "The form was not understood. Go back and try again.",
+  upload: {
+    title: "Import pledges",
+    intro:
+      "Bring in pledges collected elsewhere, such as a sign-up form’s export. You will see how the file is read before anything is imported. People already here are matched by email address and never duplicated.",
+    uploading: "Uploading…",
+    submit: "Upload and check",
+    exportHeading: "Export",
+    exportLink: "Download all pledges as a CSV file",
+    exportNote: (size: string) =>
+      ` (${size}). It holds people’s personal details: keep it safe and delete it when you are done. Each download is recorded in the audit log.`,
+    recent: "Recent imports",
+    importLine: (state: string, startedAt: string, rows: number) => `${state}, ${startedAt}. ${number(rows)} rows`,
+    doneCounts: (inserted: number, merged: number, errors: number) => `: ${number(inserted)} new, ${number(merged)} merged, ${number(errors)} with problems`,
+  },
+  preview: {
+    title: "Check how the file will be read",
+    lead: (fileName: string, rows: number) => `${fileName}: ${number(rows)} rows. Nothing has been imported yet.`,
+    importedBefore: "This file has been imported before",
+    beforeStart: "Before you can start",
+    columnsHeading: "Which column is which",
+    columnsIntro: "We have guessed from the column names. Change any that are wrong, then update the preview to check.",
+    update: "Update the preview",
+    sampleHeading: (n: number) => `The first ${n} rows, as they will be imported`,
+    columns: {
+      line: "Line",
+      name: "Name",
+      email: "Email",
+      postcode: "Postcode",
+      region: "Region",
+      relation: "Relation",
+      membershipNumber: "Membership number",
+      subscription: "Subscription",
+      consentContact: "Agreed to contact",
+      confirmed: "Confirmed",
+      outcome: "Outcome",
+    },
+    notConfirmed: "No",
+    ready: "Ready",
+    duplicate: (firstLine: number | undefined) => `Same email as line ${firstLine}: merged`,
+    whatHappens: "What will happen",
+    readyCount: "Different people, ready to import",
+    duplicatesCount: "Rows repeating an email address earlier in the file (merged)",
+    problemsCount: "Rows with problems (not imported)",
+    merging:
+      "Anyone whose email address is already here is merged: what we hold is kept, and only blanks are filled in. A pledge that is confirmed stays confirmed.",
+    problemsFound: "Problems found",
+    firstProblems: "The first rows with problems",
+    problemColumns: { line: "Line", column: "Column", problem: "Problem" },
+    afterwards: "After the import you can download every row with a problem, fix them and import that file.",
+    error: "Error:",
+    starting: "Starting…",
+    start: "Start import",
+    another: "Upload a different file",
+  },
+} as const;
