@@ -12,7 +12,7 @@ export const amendFormText = {
   noClause: "There is no such clause in the draft.",
   unknownKind: "Unknown kind of amendment",
   byCommittee: "You are on the drafting committee: your amendment is a committee amendment and needs no supporters (standing orders 7.10).",
-  clauseNow: (first: number | null, last: number | null) => `The clause as it reads now (lines ${first} to ${last})`,
+  clauseNow: (first: number | null, last: number | null) => `The clause as it reads now (lines ${first ?? ""} to ${last ?? ""})`,
   reason: "Reason for the amendment",
   submit: "Propose this amendment",
   words: {
