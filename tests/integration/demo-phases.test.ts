@@ -49,16 +49,27 @@ async function person(db: Db, email: string) {
 }
 const member = (i: number) => demoPeople.members[i]!.email;
 
+/**
+ * The story's polls already verified in an earlier phase of this file. Every phase replays the
+ * same story from the start on a database of its own, so a poll closed in one phase is closed the
+ * same way in every later one: its full verification (about a second each, dozens per phase) is
+ * done once, where it first appears closed; the checks on its times are made in every phase.
+ */
+const verifiedEarlier = new Set<string>();
+
 /** Whatever the phase: nothing happened in the future, and no ballot closed before its time. */
 async function storyAgreesWithToday(db: Db) {
   const now = Date.now();
+  const verifiedHere = new Set<string>();
   for (const p of await db.select().from(polls)) {
     expect(p.openedAt!.getTime()).toBeLessThanOrEqual(now);
     if (p.status === "closed") {
       expect(p.closedAt!.getTime()).toBeLessThanOrEqual(now);
       // Closed at its closing time, by the clock, never early.
       expect(p.closedAt!.getTime()).toBeGreaterThanOrEqual(p.closesAt.getTime());
-      expect(await verifyPoll(db, p.id)).toMatchObject({ ok: true });
+      const story = `${p.owner ?? "free"}|${p.method}|${p.title}`;
+      if (!verifiedEarlier.has(story)) expect(await verifyPoll(db, p.id)).toMatchObject({ ok: true });
+      verifiedHere.add(story);
     } else {
       expect(p.status).toBe("open");
       expect(p.closesAt.getTime()).toBeGreaterThan(now);
@@ -69,6 +80,7 @@ async function storyAgreesWithToday(db: Db) {
     if (p.confirmedAt) expect(p.confirmedAt.getTime()).toBeLessThanOrEqual(now);
   }
   expect(await verifyAuditLog(db)).toMatchObject({ ok: true });
+  for (const story of verifiedHere) verifiedEarlier.add(story);
 }
 
 async function theMovement(db: Db) {
