@@ -55,20 +55,23 @@ beforeAll(async () => {
  */
 async function restoreDatabase() {
   await cutter.restore();
-  let back = false;
-  for (let attempt = 0; attempt < 30 && !back; attempt += 1) {
-    back = await app.gate.probe();
-    if (!back) await pause(200);
-  }
-  expect(back).toBe(true);
-  let pool = false;
-  for (let attempt = 0; attempt < 30 && !pool; attempt += 1) {
-    // As many statements at once as the pool has connections, each held long enough to overlap.
+  expect(await untilTrue(() => app.gate.probe())).toBe(true);
+  // As many statements at once as the pool has connections, each held long enough to overlap:
+  // the gate's probe has a connection of its own, and every one of the pool's must be back too.
+  const wholePool = async () => {
     const tried = await Promise.allSettled(Array.from({ length: APP_POOL_SIZE }, () => appDatabase.db.execute(sql`select pg_sleep(0.05)`)));
-    pool = tried.every((t) => t.status === "fulfilled");
-    if (!pool) await pause(200);
+    return tried.every((t) => t.status === "fulfilled");
+  };
+  expect(await untilTrue(wholePool)).toBe(true);
+}
+
+/** Asks again every 200 ms, 30 times at most, until the answer is yes. */
+async function untilTrue(attempt: () => Promise<boolean>): Promise<boolean> {
+  for (let tries = 0; tries < 30; tries += 1) {
+    if (await attempt()) return true;
+    await pause(200);
   }
-  expect(pool).toBe(true);
+  return false;
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
