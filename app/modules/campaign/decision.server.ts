@@ -1,13 +1,14 @@
 import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import { queueMail } from "~/modules/mail/outbox.server";
+import { decisionInvitationMail } from "~/modules/mail/templates";
 import { closePoll, createPoll, openPoll, verifyPoll } from "~/modules/polls/polls.server";
 import type { PollResult } from "~/modules/polls/ballot-rules";
 import { holdWithScopeTrustees, scopeKeysReady } from "~/modules/polls/encrypted/scope-trustees.server";
 import { countIfDecrypted } from "~/modules/polls/trustee-count.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
 import { movement, pledges, polls, users, type Phase } from "../../../db/schema";
-import { decisionInvitationMail, decisionOptions } from "./decision-wording";
+import { decisionOptions } from "./decision-wording";
 import { DECISION_METHOD } from "./decision-trustees.server";
 
 /** Which phase each option of the decision ballot leads to, by its position on the ballot. */

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import { queueMail } from "~/modules/mail/outbox.server";
-import { deadlineExtendedMail } from "~/modules/pledges/mail";
+import { deadlineExtendedMail } from "~/modules/mail/templates";
 import type { Db, DbOrTx } from "~/utils/db.server";
 import { MAX_CORRECTION_REASON_LENGTH } from "~/utils/input-limits";
 import { toLondonLocal } from "~/utils/london-time";

@@ -24,7 +24,7 @@ import { candidacies, elections, foundingMembers, movement, hustingsQuestions, p
 import { wordCount } from "~/utils/word-count";
 import { foundingRoll, isFoundingMember, onFoundingRoll } from "~/modules/founding/roll.server";
 import { committeeTitle } from "./messages";
-import { nominationMail } from "./nomination-mail";
+import { nominationMail } from "~/modules/mail/templates";
 import { MAX_HUSTINGS_QUESTION_LENGTH } from "~/utils/input-limits";
 import { electionTextProblem } from "./text-fields";
 import { takingPartConflict } from "~/modules/roles/roles.server";

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import { queueMail } from "~/modules/mail/outbox.server";
+import { foundingInvitationMail } from "~/modules/mail/templates";
 import { createPoll, openPoll } from "~/modules/polls/polls.server";
 import { holdWithScopeTrustees, scopeKeysReady } from "~/modules/polls/encrypted/scope-trustees.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
@@ -9,7 +10,7 @@ import { MAX_CORRECTION_REASON_LENGTH } from "~/utils/input-limits";
 import { textLimitProblem } from "~/utils/text-limits";
 import { foundingMembers, movement, pledges, pollRoll, users } from "../../../db/schema";
 import { foundingRoll } from "./roll.server";
-import { foundingInvitationMail, standingOrdersQuestion } from "./wording";
+import { standingOrdersQuestion } from "./wording";
 
 export const FOUNDING_STATEMENT_VERSION = "founding-statement-1";
 export const FOUNDING_CONSENT_VERSION = "founding-2026-11";

@@ -1,25 +1,8 @@
+/** Wording of founding membership's pages, kept apart from the rules (its mail is in mail/templates). */
 import { formatDate } from "~/utils/dates";
-/** Wording of founding membership's mail and pages, kept apart from the rules. */
 import { formatLondonLong } from "~/utils/london-time";
 import { MAX_CORRECTION_REASON_LENGTH } from "~/utils/input-limits";
 import { characters } from "~/utils/text-limit-messages";
-
-export function foundingInvitationMail(input: { name: string; email: string; movementName: string; link: string; reminder?: boolean }) {
-  return {
-    subject: `${input.reminder ? "Reminder: " : ""}Become a founding member of the new party`,
-    text: [
-      `Dear ${input.name},`,
-      "",
-      `The members of ${input.movementName} decided to leave and found a new party, from the grass roots up. You pledged, so you are invited to be one of its founding members.`,
-      "",
-      "Founding members adopt the party's rules and constitution and elect its first officers, by secret ballot.",
-      "",
-      `To accept, sign in with this email address (${input.email}) and follow the steps:`,
-      "",
-      input.link,
-    ].join("\n"),
-  };
-}
 
 export const foundingMessages = {
   not_founding_phase: "Founding membership opens once the members have decided to found a new party.",

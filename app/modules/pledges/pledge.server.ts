@@ -4,11 +4,11 @@ import { MAX_MAIL_REQUESTS_OVERALL, MAX_PLEDGES_PER_EMAIL, MAX_PLEDGES_PER_IP, t
 import { checkAndRecordRequest } from "~/modules/auth/request-limits.server";
 import { generateToken, hashToken } from "~/modules/auth/tokens";
 import { queueMail } from "~/modules/mail/outbox.server";
+import { pledgeConfirmationMail, pledgeRepeatedMail } from "~/modules/mail/templates";
 import type { Db, DbOrTx } from "~/utils/db.server";
 import { PENDING_PLEDGE_DAYS } from "~/utils/input-limits";
 import { movement, pendingPledges, pledges } from "../../../db/schema";
 import { applyCountChanges } from "./counts.server";
-import { pledgeConfirmationMail, pledgeRepeatedMail } from "./mail";
 import { pledgeTotalsNow } from "./totals.server";
 import type { PledgeInput } from "./pledge-form";
 

@@ -7,12 +7,12 @@ import { and, eq, isNull } from "drizzle-orm";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import { standingOrderRules } from "~/modules/content/standing-order-rules.server";
 import { queueMail } from "~/modules/mail/outbox.server";
+import { pollCancelledMail } from "~/modules/mail/templates";
 import type { Db, DbOrTx } from "~/utils/db.server";
 import { MAX_CORRECTION_REASON_LENGTH } from "~/utils/input-limits";
 import { textLimitProblem } from "~/utils/text-limits";
 import { ballots, movement, pollChains, pollRoll, polls, users } from "../../../db/schema";
 import { cancelRefusal, checkExtension } from "./corrections";
-import { pollCancelledMail } from "./messages";
 import type { CorrectionProblem, CorrectionResult } from "./corrections";
 
 /** A correction's reason: given, and within the limits of official reasons. */

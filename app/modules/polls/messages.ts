@@ -168,22 +168,6 @@ export const correctionProblemMessages: Record<CorrectionProblem, string> = {
   period_too_short: "Under the standing orders a ballot stays open for at least 7 days in all: choose a later closing time",
 };
 
-/** To everyone on a cancelled poll's roll. */
-export function pollCancelledMail(input: { title: string; reason: string; link: string }) {
-  return {
-    subject: `Poll cancelled: ${input.title}`,
-    text: [
-      `The poll "${input.title}" has been cancelled before it closed. It takes no more votes and will not be counted. Any ballots already cast have been set aside unread.`,
-      "",
-      `The reason given: ${input.reason}`,
-      "",
-      "If a new poll is held instead, you will be told.",
-      "",
-      input.link,
-    ].join("\n"),
-  };
-}
-
 const when = (at: Date) => `${formatLondonLong(at)} (UK time)`;
 const people = (n: number) => (n === 1 ? "1 person" : `${n.toLocaleString("en-GB")} people`);
 

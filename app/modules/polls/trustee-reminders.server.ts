@@ -10,12 +10,12 @@ import type { Db, DbOrTx } from "~/utils/db.server";
 import { startBackgroundLoop } from "~/utils/background-loop.server";
 import { describeFailure } from "~/utils/errors";
 import { queueMail } from "~/modules/mail/outbox.server";
+import { trusteeTurnMail, type TrusteeTurn } from "~/modules/mail/templates";
 import { elections, movement, polls, pollTrustees, scopeTrusteeSets, trusteeSetMembers, trusteeSets, users } from "../../../db/schema";
 import { isTrusteeScope } from "./encrypted/scope-trustees.server";
 import { scopeTrusteeText, unnamedSetTitle } from "./scope-trustee-messages";
 import { hasShareToSend, shareOwnerColumns } from "./encrypted/poll-trustees.server";
 import { keyTurnOf } from "./encrypted/threshold-ceremony.server";
-import { trusteeTurnMail, type TrusteeTurn } from "./trustee-mail";
 
 export async function remindTrustees(db: Db, appUrl: string): Promise<number> {
   const base = appUrl.replace(/\/$/, "");

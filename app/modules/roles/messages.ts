@@ -1,4 +1,5 @@
-/** Wording for roles: the Roles page, its refusals, its emails, and the "waiting for" notices. */
+/** Wording for roles: the Roles page, its refusals, the roles as its emails name them, and the "waiting for" notices. */
+import type { RoleWords } from "~/modules/mail/templates";
 import type { AppointableRole, Capacity, ConflictReason, RemovalProblem } from "./role-rules";
 import type { Waiting } from "./waiting-for";
 
@@ -80,34 +81,9 @@ export function removedBanner(name: string, role: AppointableRole): string {
   return `${name} is no longer ${capacityPhrases[role]}.`;
 }
 
-/** The email to the person whose role changed, and to the other organisers. */
-export function roleChangeMail(input: {
-  movementName: string;
-  recipientName: string;
-  personName: string;
-  toThePerson: boolean;
-  change: "appointed" | "removed";
-  role: AppointableRole;
-  byName: string;
-  link: string;
-}) {
-  const role = roleNames[input.role];
-  const what =
-    input.change === "appointed"
-      ? `appointed ${input.toThePerson ? "you" : input.personName} ${role}`
-      : `removed ${input.toThePerson ? "you" : input.personName} as ${role}`;
-  const subject = input.toThePerson
-    ? input.change === "appointed"
-      ? `You are now ${capacityPhrases[input.role]} of ${input.movementName}`
-      : `You are no longer ${capacityPhrases[input.role]} of ${input.movementName}`
-    : `${input.personName} ${input.change === "appointed" ? "appointed" : "removed as"} ${role}`;
-  const lines = [`Dear ${input.recipientName},`, "", `${input.byName} has ${what} in ${input.movementName}.`, ""];
-  if (input.toThePerson && input.change === "appointed")
-    lines.push(roleDescriptions[input.role], "", "The change takes effect the next time you open a page: you do not need to sign in again.", "");
-  if (input.toThePerson && input.change === "removed")
-    lines.push("You keep your account and your membership; the pages for that role are no longer open to you.", "");
-  lines.push(`Who holds which role: ${input.link}`, "", "Every change of role is recorded in the movement's audit log.");
-  return { subject, text: lines.join("\n") };
+/** A role's words for the mail about a change of role (mail/templates/roles.ts). */
+export function roleMailWords(role: AppointableRole): RoleWords {
+  return { name: roleNames[role], withArticle: capacityPhrases[role], description: roleDescriptions[role] };
 }
 
 /** A notice's title and sentence; `roles` asks for a link to the Roles page after it. */

@@ -8,12 +8,13 @@ import { and, asc, desc, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import { appendAudit } from "~/modules/audit/audit.server";
 import { normaliseEmail } from "~/modules/auth/tokens";
 import { queueMail } from "~/modules/mail/outbox.server";
+import { roleChangeMail } from "~/modules/mail/templates";
 import type { Db, DbOrTx } from "~/utils/db.server";
 import { isEmailAddress } from "~/utils/email";
 import { isUuid } from "~/utils/ids";
 import { candidacies, elections, movement, positions, seconders, users } from "../../../db/schema";
 import { isAllowed, type Principal } from "~/utils/permissions";
-import { conflictRefusal, roleChangeMail, roleProblemMessages, waitingNotice, type RoleProblem, type WaitingNotice } from "./messages";
+import { conflictRefusal, roleMailWords, roleProblemMessages, waitingNotice, type RoleProblem, type WaitingNotice } from "./messages";
 import type { RoleFacts, Waiting } from "./waiting-for";
 import { appointableRoles, conflictsFor, removalProblem, type AppointableRole, type Capacity, type RemovalProblem } from "./role-rules";
 
@@ -145,7 +146,7 @@ async function notify(
     movementName: m?.name ?? "Breakaway",
     personName: input.person.name,
     change: input.change,
-    role: input.role,
+    role: roleMailWords(input.role),
     byName: input.actor.name,
     link: `${input.appUrl.replace(/\/$/, "")}/roles`,
   };

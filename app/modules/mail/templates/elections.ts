@@ -1,6 +1,8 @@
+/** Wording of the mail about the election of the interim officers. */
 import { formatDateTime } from "~/utils/dates";
-/** Wording of the email telling a founding member someone has nominated them; kept apart so it can be translated. */
+import type { MailText } from "./mail-text";
 
+/** To a founding member someone has nominated. */
 export function nominationMail(input: {
   nomineeName: string;
   nominatorName: string;
@@ -8,7 +10,7 @@ export function nominationMail(input: {
   movementName: string;
   link: string;
   closesAt: Date;
-}) {
+}): MailText {
   return {
     subject: `${input.nominatorName} has nominated you for ${input.positionTitle}`,
     text: [

@@ -1,5 +1,7 @@
-/** Wording of the mail Breakaway sends; kept together so it can be translated. */
-export function signInMail(input: { movementName: string; link: string; minutes: number }) {
+/** Wording of the mail about signing in and changing one's email address. */
+import type { MailText } from "./mail-text";
+
+export function signInMail(input: { movementName: string; link: string; minutes: number }): MailText {
   return {
     subject: `Your sign-in link for ${input.movementName}`,
     text: [
@@ -17,7 +19,7 @@ export function signInMail(input: { movementName: string; link: string; minutes:
  * To an address with no account: says so plainly (a person who mistyped or used another address
  * learns it from their own inbox, not from the page, which must not reveal who has an account).
  */
-export function noAccountMail(input: { movementName: string; appUrl: string }) {
+export function noAccountMail(input: { movementName: string; appUrl: string }): MailText {
   return {
     subject: `Signing in to ${input.movementName}`,
     text: [
@@ -33,7 +35,7 @@ export function noAccountMail(input: { movementName: string; appUrl: string }) {
 }
 
 /** To the new address asked for: confirm it is yours (decision 031). */
-export function emailChangeNewMail(input: { movementName: string; link: string; hours: number }) {
+export function emailChangeNewMail(input: { movementName: string; link: string; hours: number }): MailText {
   return {
     subject: `Confirm your new email address for ${input.movementName}`,
     text: [
@@ -50,7 +52,7 @@ export function emailChangeNewMail(input: { movementName: string; link: string; 
 }
 
 /** To the address in use: confirm the change from here too, or ignore it to stop it (decision 031). */
-export function emailChangeOldMail(input: { movementName: string; link: string; hours: number; appUrl: string }) {
+export function emailChangeOldMail(input: { movementName: string; link: string; hours: number; appUrl: string }): MailText {
   return {
     subject: `Confirm the change of your email address for ${input.movementName}`,
     text: [
