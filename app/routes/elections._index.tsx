@@ -7,11 +7,12 @@ import { AddPosition, CloseAndCount, CreateElection, OpenBallots } from "~/modul
 import { SeatsFilled, VacantSeats } from "~/modules/elections/components/elections-page/seats";
 import { electionsAction, electionsFormPermission, type ElectionsAnswer } from "~/modules/elections/elections-page-actions.server";
 import { electionsPageView } from "~/modules/elections/elections-view.server";
+import { electionsPageText as t } from "~/modules/elections/messages";
 import { principalOf, requirePermission, requireUser } from "~/utils/auth.server";
 import { formValues } from "~/utils/form-values";
 import { respond } from "~/utils/action-answer.server";
 
-export const meta: MetaFunction = () => [{ title: "Elections - Breakaway" }];
+export const meta: MetaFunction = () => [{ title: `${t.metaTitle} - Breakaway` }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = requirePermission(request, context, "site.view");
@@ -22,10 +23,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
   const intent = values.intent ?? "";
   const permission = electionsFormPermission[intent];
-  if (!permission) throw new Response("Unknown action", { status: 400 });
+  if (!permission) throw new Response(t.unknownAction, { status: 400 });
   const { user } = requireUser(request, context, permission);
   const done = await electionsAction(context.db, { id: user.id, label: user.email }, intent, values);
-  if (!done) throw new Response("Unknown action", { status: 400 });
+  if (!done) throw new Response(t.unknownAction, { status: 400 });
   return respond(done);
 }
 
@@ -42,10 +43,10 @@ export default function ElectionsPage() {
       <ErrorSummary errors={errors} fieldIds={result?.intent === "reopen" ? { opensAt: "reopen-opensAt", closesAt: "reopen-closesAt" } : undefined} />
       {result?.done ? (
         <NotificationBanner title={result.done} kind="success">
-          Recorded in the audit log.
+          {t.recorded}
         </NotificationBanner>
       ) : null}
-      <h1>Elections</h1>
+      <h1>{t.title}</h1>
       <ElectionOverview d={d} />
 
       <SeatsFilled d={d} />

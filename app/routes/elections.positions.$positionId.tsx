@@ -7,20 +7,20 @@ import { Nominate, NominationForMe, PendingNominations, Stand } from "~/modules/
 import { PositionOutcome } from "~/modules/elections/components/position-page/outcome";
 import { positionAction, returningOfficerIntents } from "~/modules/elections/position-actions.server";
 import { positionPageView } from "~/modules/elections/position-view.server";
+import { positionPageText as t } from "~/modules/elections/messages";
 import { WaitingNotice } from "~/modules/roles/components/waiting-notice";
 import { principalOf, requirePermission, requireUser } from "~/utils/auth.server";
-import { plural } from "~/utils/plural";
 import { formValues } from "~/utils/form-values";
 import { respond } from "~/utils/action-answer.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${d?.position.title ?? "Position"} - Elections - Breakaway` }];
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${t.metaTitle(d?.position.title)} - Breakaway` }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = requirePermission(request, context, "site.view");
   const find = new URL(request.url).searchParams.get("find") ?? "";
   const viewer = { principal: principalOf(context), userId: auth?.user.id ?? null, role: auth?.user.role ?? null };
   const page = await positionPageView(context.db, viewer, params.positionId ?? "", find);
-  if (!page) throw new Response("There is no such position.", { status: 404 });
+  if (!page) throw new Response(t.notFound, { status: 404 });
   return page;
 }
 
@@ -30,7 +30,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const values = formValues(form);
   const { user } = requireUser(request, context, returningOfficerIntents.includes(intent) ? "elections.run" : "elections.take_part");
   const done = await positionAction(context.db, user, params.positionId ?? "", intent, values, context.env.appUrl);
-  if (!done) throw new Response("Unknown action", { status: 400 });
+  if (!done) throw new Response(t.unknownAction, { status: 400 });
   return respond(done);
 }
 
@@ -72,26 +72,25 @@ export default function PositionPage() {
       )}
       {result?.done ? (
         <NotificationBanner title={result.done} kind="success">
-          Recorded in the audit log.
+          {t.recorded}
         </NotificationBanner>
       ) : null}
       <p>
-        <Link to="/elections">All positions</Link>
+        <Link to="/elections">{t.allPositions}</Link>
       </p>
       <h1>{p.title}</h1>
       <WaitingNotice notice={d.waiting} />
       {d.excluded && d.nominationsOpen ? <p className="inset-text">{d.excluded}</p> : null}
       <p className="lead">
-        {p.seats} {p.seats === 1 ? "seat" : "seats"}, counted by {p.method}.{" "}
-        {p.role ? `A registered officer: the ${p.role}'s name goes on the Electoral Commission's public register.` : ""} Each candidate needs{" "}
-        {plural(p.secondersRequired, "seconder")} besides their nominator. {p.eligibility}
+        {t.lead(p.seats, p.method, p.role, p.secondersRequired)}
+        {p.eligibility}
       </p>
 
       <PositionOutcome {...parts} />
 
       <section aria-labelledby="candidates-title" id="candidates">
-        <h2 id="candidates-title">Candidates</h2>
-        {d.candidates.length === 0 ? <p>Nobody is standing yet.</p> : null}
+        <h2 id="candidates-title">{t.candidates}</h2>
+        {d.candidates.length === 0 ? <p>{t.nobodyStanding}</p> : null}
         <Candidates {...parts} />
       </section>
 

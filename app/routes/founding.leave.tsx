@@ -5,7 +5,7 @@ import { getFoundingMembership, leaveFoundingRoll } from "~/modules/founding/fou
 import { foundingMessages, leavingRollMessages as t } from "~/modules/founding/wording";
 import { requireUser } from "~/utils/auth.server";
 
-export const meta: MetaFunction = () => [{ title: "Leave the founding roll - Breakaway" }];
+export const meta: MetaFunction = () => [{ title: `${t.title} - Breakaway` }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context, "founding.take_part");
@@ -37,7 +37,7 @@ export default function LeaveFoundingRoll() {
           <p key={line}>{line}</p>
         ))}
         <p>
-          <Link to="/founding">Back to the founding page</Link>
+          <Link to="/founding">{t.back}</Link>
         </p>
       </div>
     );
@@ -46,7 +46,7 @@ export default function LeaveFoundingRoll() {
     <div className="page page--narrow">
       <ErrorSummary errors={errors} />
       <h1>{t.title}</h1>
-      <p className="lead">Are you sure you want to leave the founding roll? You are founding member number {d.membershipNumber}.</p>
+      <p className="lead">{t.areYouSure(d.membershipNumber)}</p>
       <p>{t.warning}</p>
       <p>{t.stillSignedIn}</p>
       <Form method="post" noValidate>

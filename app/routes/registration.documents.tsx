@@ -1,22 +1,15 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { packMessages } from "~/modules/registration/pdf/messages";
 import { packDocuments } from "~/modules/registration/pdf/documents";
 import { latestVersion } from "~/modules/constitution/round.server";
-import { packStatus, preparePack, type PackStatus } from "~/modules/registration/pack.server";
+import { packStatus, preparePack } from "~/modules/registration/pack.server";
+import { DocumentList } from "~/modules/registration/components/documents/document-list";
+import { PackStatusPanel } from "~/modules/registration/components/documents/pack-status";
+import { documentsPageText as t } from "~/modules/registration/documents-messages";
 import { requireUser } from "~/utils/auth.server";
-import { TableScroll } from "~/components/table-scroll";
 
-export const meta: MetaFunction = () => [{ title: "Registration documents - Breakaway" }];
-
-const statusText: Record<PackStatus, string> = {
-  "not-started":
-    "The pack has not been prepared since it last changed. Downloading it prepares it, which takes a few seconds; or prepare it now and download it when it is ready.",
-  rendering: "Preparing the pack. This takes a few seconds.",
-  ready: "The pack is ready: downloads start at once.",
-  failed: "Preparing the pack failed. Try again; if it fails again, tell whoever runs Breakaway.",
-};
+export const meta: MetaFunction = () => [{ title: `${t.metaTitle} - Breakaway` }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requireUser(request, context, "registration.manage");
@@ -42,116 +35,49 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect("/registration/documents#pack-status");
 }
 
-/**
- * While the pack is being prepared, asks the status route every second, for the pack's key the
- * page was given (one row read, on any server), and says when it is ready. Without JavaScript
- * the page offers a link to check again instead.
- */
-function usePackStatus(initial: PackStatus, key: string): PackStatus {
-  const [status, setStatus] = useState(initial);
-  useEffect(() => setStatus(initial), [initial]);
-  useEffect(() => {
-    if (status !== "rendering") return;
-    let stopped = false;
-    const timer = setInterval(() => {
-      fetch(`/registration/documents/status?key=${encodeURIComponent(key)}`, { headers: { Accept: "application/json" } })
-        .then((r) => (r.ok ? (r.json() as Promise<{ status: PackStatus }>) : null))
-        .then((body) => {
-          if (!stopped && body && body.status !== "rendering") setStatus(body.status);
-        })
-        .catch(() => undefined);
-    }, 1000);
-    return () => {
-      stopped = true;
-      clearInterval(timer);
-    };
-  }, [status, key]);
-  return status;
-}
-
 export default function RegistrationDocuments() {
-  const { status: initial, packKey, adopted, documents } = useLoaderData<typeof loader>();
-  const status = usePackStatus(initial, packKey);
+  const { status, packKey, adopted, documents } = useLoaderData<typeof loader>();
   return (
     <div className="page">
       <p>
-        <Link to="/registration">Back to registration</Link>
+        <Link to="/registration">{t.back}</Link>
       </p>
-      <h1>Registration documents</h1>
-      <p className="lead">
-        Everything the Electoral Commission asks for, as PDF: download each document, or the whole pack as one PDF or as a zip of the separate PDFs. Each
-        document shows the application as it stands now.
-      </p>
+      <h1>{t.title}</h1>
+      <p className="lead">{t.lead}</p>
       {!adopted ? (
         <div className="panel">
           <p>
-            No constitution has been adopted yet. The pack can be downloaded, but its constitution part says it is missing: the founding members adopt it under{" "}
-            <Link to="/constitution">Constitution</Link>.
+            {t.notAdoptedBefore}
+            <Link to="/constitution">{t.notAdoptedLink}</Link>
+            {t.notAdoptedAfter}
           </p>
         </div>
       ) : null}
-      <p>
-        The officer sheets hold the officers&apos; home addresses, which are never published: keep the files safe, and delete them once the application is made.
-      </p>
+      <p>{t.keepSafe}</p>
 
-      <h2>The whole pack</h2>
+      <h2>{t.wholePack}</h2>
       <ul className="list">
         <li>
           <a href="/registration/pack.pdf" download>
-            The whole pack as one PDF
+            {t.onePdf}
           </a>
         </li>
         <li>
           <a href="/registration/pack.zip" download>
-            The whole pack as a zip of separate PDFs
+            {t.zip}
           </a>
         </li>
       </ul>
-      <div id="pack-status" className="panel">
-        <p role="status" aria-live="polite">
-          {statusText[status]}
-        </p>
-        {status === "rendering" ? (
-          <p>
-            <a href="/registration/documents?again=1#pack-status">Check again</a>
-          </p>
-        ) : status !== "ready" ? (
-          <Form method="post">
-            <button type="submit" name="intent" value="prepare" className="button button--secondary">
-              Prepare the pack now
-            </button>
-          </Form>
-        ) : null}
-      </div>
+      <PackStatusPanel initial={status} packKey={packKey} />
 
-      <h2>Each document</h2>
-      <TableScroll label="The documents of the registration pack">
-        <table className="table">
-          <caption className="visually-hidden">The documents of the registration pack</caption>
-          <thead>
-            <tr>
-              <th scope="col">Document</th>
-              <th scope="col">What it is</th>
-            </tr>
-          </thead>
-          <tbody>
-            {documents.map((d, i) => (
-              <tr key={d.doc}>
-                <td>
-                  <a href={`/registration/documents/${d.doc}.pdf`} download>
-                    {`${i + 1}. ${d.title}`}
-                    <span className="visually-hidden"> (PDF)</span>
-                  </a>
-                </td>
-                <td>{d.purpose}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <h2>{t.eachDocument}</h2>
+      <DocumentList documents={documents} />
       <p>
-        Change the financial scheme on <Link to="/registration/financial-scheme">its own page</Link>. See{" "}
-        <Link to="/registration/readiness">the readiness checks</Link> before you apply.
+        {t.schemeBefore}
+        <Link to="/registration/financial-scheme">{t.schemeLink}</Link>
+        {t.readinessBefore}
+        <Link to="/registration/readiness">{t.readinessLink}</Link>
+        {t.readinessAfter}
       </p>
     </div>
   );

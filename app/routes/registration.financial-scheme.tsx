@@ -1,9 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { periodRefusal } from "~/modules/constitution/periods.server";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { ErrorSummary, NotificationBanner, TextArea, TextField, type FieldErrors } from "~/components/forms";
+import { ErrorSummary, NotificationBanner, TextArea, type FieldErrors } from "~/components/forms";
 import { PlainMarkdown } from "~/modules/markdown/plain-markdown";
-import { financialSchemeState, resetFinancialScheme, saveFinancialScheme, schemeShown } from "~/modules/registration/financial-scheme.server";
+import { financialSchemeState, resetFinancialScheme, saveFinancialScheme } from "~/modules/registration/financial-scheme.server";
+import { financialSchemePageView } from "~/modules/registration/financial-scheme-view.server";
+import { schemePageText as text } from "~/modules/registration/financial-scheme-messages";
+import { SchemeBallot } from "~/modules/registration/components/financial-scheme/ballot";
 import { EditVersion, StaleEditSummary, staleFieldErrors } from "~/components/stale-edit";
 import { editVersion, staleChanges, type StaleChange, type StaleSave } from "~/utils/stale-edit";
 import { openFinancialSchemeVote, settleFinancialSchemeVote } from "~/modules/registration/financial-scheme-vote.server";
@@ -12,58 +15,12 @@ import { loadRules, PAGE_READ } from "~/modules/polls/polls.server";
 import { requireUser } from "~/utils/auth.server";
 import { fromLondonLocal } from "~/utils/london-time";
 import { formatDateTime } from "~/utils/dates";
-// From the shared limits, not the `.server` module: the hint below is built at the top level,
-// which runs in the browser too, where a `.server` module's values are undefined.
-import { MAX_FINANCIAL_SCHEME_LENGTH } from "~/utils/input-limits";
 
-export const meta: MetaFunction = () => [{ title: "Financial scheme - Registration - Breakaway" }];
-
-const text = {
-  heading: "Financial scheme",
-  lead: "The financial scheme sets out how the party handles its accounts, donations, loans and campaign spending. Breakaway writes it from a model scheme and the application's details (treasurer, financial year, accounting units). Read it, change it if you need to, and save it: it goes into the registration pack as you leave it.",
-  generatedStatus:
-    "This is the text generated from the model. It follows the application's details: a new treasurer or a changed financial year shows here at once.",
-  editedStatus:
-    "This is your edited text. It no longer follows the application's details: check the treasurer, the financial year and the accounting units by hand, or reset it to the generated text.",
-  label: "Text of the financial scheme",
-  hint: `Plain text with Markdown: a line starting with # is a heading, - starts a list item, **bold** is bold. At most ${MAX_FINANCIAL_SCHEME_LENGTH.toLocaleString("en-GB")} characters.`,
-  save: "Save the financial scheme",
-  reset: "Reset to the generated text",
-  resetHint: "Throws away your edits and goes back to the text generated from the model and the application's details.",
-  preview: "How it will read",
-  saved: "The financial scheme has been saved.",
-  resetDone: "The financial scheme is the generated text again.",
-  empty: "Enter the text of the financial scheme",
-  back: "Back to registration",
-  documents: "Download the documents",
-};
+export const meta: MetaFunction = () => [{ title: `${text.metaTitle} - Breakaway` }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requireUser(request, context, "registration.manage");
-  const state = await financialSchemeState(context.db);
-  const pollId = state.ballot?.pollId ?? state.lastPollId;
-  const poll = pollId ? (await loadRules(context.db, pollId, PAGE_READ))?.poll : null;
-  return {
-    text: state.text,
-    // What the scheme's form was loaded with (optimistic concurrency, app/utils/stale-edit.ts).
-    version: editVersion(schemeShown(state)),
-    edited: state.edited,
-    treasurerName: state.treasurerName,
-    adopted: state.adopted,
-    editedSinceAdoption: !state.adopted && state.adoptedBefore,
-    ballot:
-      state.ballot && poll
-        ? {
-            pollId: poll.id,
-            open: poll.status === "open",
-            due: poll.closesAt.getTime() <= Date.now(),
-            closesAt: formatDateTime(poll.closesAt),
-            ballots: poll.ballotCount,
-            rollSize: poll.rollSize,
-          }
-        : null,
-    lastFailed: !state.ballot && !state.adopted && poll ? poll.id : null,
-  };
+  return financialSchemePageView(context.db);
 }
 
 interface ActionResult {
@@ -108,7 +65,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return redirect(`/registration/financial-scheme?done=${settled.adopted ? "adopted" : "not-adopted"}`);
   }
   if ((intent !== "save" && intent !== "reset") || (intent === "save" && typeof scheme !== "string")) {
-    throw new Response("The form was not understood. Go back and try again.", { status: 400 });
+    throw new Response(text.notUnderstood, { status: 400 });
   }
   const version = String(form.get("version") ?? "");
   if (intent === "reset") {
@@ -147,7 +104,7 @@ export default function FinancialSchemePage() {
       </p>
       {result?.stale ? <StaleEditSummary changes={result.stale} /> : <ErrorSummary errors={result?.errors ?? {}} fieldIds={{ vote: "vote" }} />}
       {done === "saved" || done === "reset" ? (
-        <NotificationBanner title={done === "saved" ? "Saved" : "Reset"} kind="success">
+        <NotificationBanner title={done === "saved" ? text.savedTitle : text.resetTitle} kind="success">
           <p>{done === "saved" ? text.saved : text.resetDone}</p>
           <p>
             <Link to="/registration/documents">{text.documents}</Link>
@@ -156,52 +113,14 @@ export default function FinancialSchemePage() {
       ) : null}
       {done === "opened" || done === "adopted" || done === "not-adopted" ? (
         <NotificationBanner title={done === "opened" ? v.opened : done === "adopted" ? v.recordedAdopted : v.recordedNotAdopted} kind="success">
-          <p>Recorded in the audit log.</p>
+          <p>{text.recorded}</p>
         </NotificationBanner>
       ) : null}
       <h1>{text.heading}</h1>
       <p className="lead">{text.lead}</p>
-      <section aria-labelledby="vote-heading" className="panel" id="vote">
-        <h2 id="vote-heading">{v.heading}</h2>
-        <p>
-          <strong className={`status-tag${loaded.adopted ? " status-tag--open" : ""}`}>{loaded.adopted ? "Adopted" : "Not adopted"}</strong>{" "}
-          {loaded.adopted ? v.adopted : loaded.editedSinceAdoption ? v.editedSinceAdoption : v.notAdopted}
-        </p>
-        {loaded.ballot ? (
-          <Form method="post">
-            <p>
-              {loaded.ballot.open && !loaded.ballot.due ? v.openNow(loaded.ballot.closesAt, loaded.ballot.ballots, loaded.ballot.rollSize) : v.countedNow}{" "}
-              <Link to={`/polls/${loaded.ballot.pollId}`}>{v.seeBallot}</Link>
-            </p>
-            {!loaded.ballot.open || loaded.ballot.due ? (
-              <button type="submit" className="button" name="intent" value="record-vote">
-                {v.record}
-              </button>
-            ) : null}
-          </Form>
-        ) : null}
-        {!loaded.ballot && !loaded.adopted ? (
-          <Form method="post" noValidate>
-            {loaded.lastFailed ? (
-              <p>
-                {v.notCarried} <Link to={`/polls/${loaded.lastFailed}`}>{v.seeBallot}</Link>
-              </p>
-            ) : null}
-            <p className="hint">{v.openHint}</p>
-            <TextField name="closesAt" label={v.closesAtLabel} type="datetime-local" defaultValue={result?.closesAt ?? ""} error={result?.errors.closesAt} />
-            <button type="submit" className="button" name="intent" value="open-vote">
-              {v.open}
-            </button>
-          </Form>
-        ) : null}
-        {result?.errors.vote ? (
-          <p className="error-message" id="vote-error">
-            {result.errors.vote}
-          </p>
-        ) : null}
-      </section>
+      <SchemeBallot d={loaded} errors={result?.errors ?? {}} closesAt={result?.closesAt} />
       <p>
-        <strong className={`status-tag${loaded.edited ? "" : " status-tag--open"}`}>{loaded.edited ? "Edited" : "Generated"}</strong>{" "}
+        <strong className={`status-tag${loaded.edited ? "" : " status-tag--open"}`}>{loaded.edited ? text.edited : text.generated}</strong>{" "}
         {loaded.edited ? text.editedStatus : text.generatedStatus}
       </p>
       <Form method="post">

@@ -7,10 +7,10 @@ import { clearRegisteredNames, registeredNamesSummary, replaceRegisteredNames } 
 import { requirePermission, requireUser } from "~/utils/auth.server";
 import { MAX_NAMES_FILE_BYTES } from "~/utils/input-limits";
 import { readUploadForm } from "~/utils/upload-form.server";
-import { TableScroll } from "~/components/table-scroll";
-import { formatDateTime } from "~/utils/dates";
+import { NamesList } from "~/modules/registration/components/names/names-list";
+import { namesPageText as t } from "~/modules/registration/names-messages";
 
-export const meta: MetaFunction = () => [{ title: "Names already registered - Registration - Breakaway" }];
+export const meta: MetaFunction = () => [{ title: `${t.metaTitle} - Breakaway` }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "registration.manage");
@@ -26,7 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const fail = (code: keyof typeof namesProblemMessages, status = 400) => data<ActionResult>({ errors: { file: namesProblemMessages[code] } }, { status });
   if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
     const form = await request.formData();
-    if (form.get("intent") !== "clear") throw new Response("The form was not understood. Go back and try again.", { status: 400 });
+    if (form.get("intent") !== "clear") throw new Response(t.notUnderstood, { status: 400 });
     const removed = await clearRegisteredNames(context.db, actor);
     return redirect(`/registration/names?cleared=${removed}`);
   }
@@ -43,7 +43,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(`/registration/names?read=${parsed.rowsRead}&skipped=${parsed.skipped}&loaded=${parsed.names.length}`);
 }
 
-const n = (x: number | string | null) => Number(x ?? 0).toLocaleString("en-GB");
+/** A count from the page's address, as the action put it there. */
+const countOf = (x: string | null) => Number(x ?? 0);
 
 export default function RegisteredNames() {
   const { total, first, loadedAt } = useLoaderData<typeof loader>();
@@ -55,76 +56,27 @@ export default function RegisteredNames() {
   return (
     <div className="page">
       <p>
-        <Link to="/registration">Registration</Link>
+        <Link to="/registration">{t.registration}</Link>
       </p>
-      <h1>Names already registered</h1>
+      <h1>{t.title}</h1>
       {result ? <ErrorSummary errors={result.errors} /> : null}
       {read !== null && !result ? (
-        <NotificationBanner title="List loaded" kind="success">
-          <p>
-            {n(params.get("loaded"))} names loaded from {n(read)} rows. {n(params.get("skipped"))} rows skipped (blank or repeated names).
-          </p>
+        <NotificationBanner title={t.loadedTitle} kind="success">
+          <p>{t.loaded(countOf(params.get("loaded")), countOf(read), countOf(params.get("skipped")))}</p>
         </NotificationBanner>
       ) : null}
       {cleared !== null && !result ? (
-        <NotificationBanner title="List cleared" kind="success">
-          <p>{n(cleared)} names removed.</p>
+        <NotificationBanner title={t.clearedTitle} kind="success">
+          <p>{t.cleared(countOf(cleared))}</p>
         </NotificationBanner>
       ) : null}
-      <p className="lead">
-        The readiness checks compare the party&apos;s name and descriptions with the names of parties already on the Electoral Commission&apos;s registers, to
-        warn of names voters might confuse. Download the list of registered parties from the Commission&apos;s register search as CSV and load it here.
-      </p>
-      <h2>The list now</h2>
-      {total === 0 ? (
-        <p>No names are loaded, so the similarity checks have nothing to compare with.</p>
-      ) : (
-        <>
-          <p>
-            {n(total)} names{loadedAt ? `, loaded on ${formatDateTime(loadedAt)}` : ""}. The first {first.length} in alphabetical order:
-          </p>
-          <TableScroll label="The first names of the list">
-            <table className="table">
-              <caption className="visually-hidden">The first names of the list</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Register</th>
-                </tr>
-              </thead>
-              <tbody>
-                {first.map((row) => (
-                  <tr key={row.name}>
-                    <td>{row.name}</td>
-                    <td>{row.register || "Not given"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-          <Form method="post">
-            <button type="submit" className="button button--warning" name="intent" value="clear" disabled={busy}>
-              Clear the list
-            </button>
-          </Form>
-        </>
-      )}
-      <h2>Load a list</h2>
+      <p className="lead">{t.lead}</p>
+      <NamesList total={total} first={first} loadedAt={loadedAt} busy={busy} />
+      <h2>{t.loadHeading}</h2>
       <Form method="post" encType="multipart/form-data" noValidate>
-        <FileField
-          name="file"
-          label="CSV file of registered party names"
-          hint={
-            <>
-              The names in a column headed &quot;name&quot; (or &quot;party name&quot;), or else in the first column. A &quot;register&quot; column is kept if
-              there is one. Loading a file replaces the whole list.
-            </>
-          }
-          error={result?.errors.file}
-          accept=".csv,text/csv"
-        />
+        <FileField name="file" label={t.fileLabel} hint={t.fileHint} error={result?.errors.file} accept=".csv,text/csv" />
         <button type="submit" className="button" disabled={busy}>
-          Load the list
+          {t.load}
         </button>
       </Form>
     </div>

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { fixLink, registrationText } from "~/modules/registration/messages";
-import { describeCheck, groupHeading, statusLabel } from "~/modules/registration/readiness-messages";
+import { describeCheck, groupHeading, readinessPageText as t, statusLabel } from "~/modules/registration/readiness-messages";
 import { loadReadiness } from "~/modules/registration/readiness.server";
 import type { CheckStatus, ReadinessCheck } from "~/modules/registration/readiness-types";
 import { requirePermission } from "~/utils/auth.server";
 
-export const meta: MetaFunction = () => [{ title: "Readiness - Registration - Breakaway" }];
+export const meta: MetaFunction = () => [{ title: `${t.metaTitle} - Breakaway` }];
 
 const groups: readonly ReadinessCheck["group"][] = ["application", "name", "descriptions", "emblems", "officers", "constitution", "finance"];
 
@@ -20,7 +20,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 /** The status as a symbol and a word, so it never rests on colour alone. */
 const icons: Record<CheckStatus, string> = { pass: "✓", warning: "!", fail: "✗" };
-const countLabels: Record<CheckStatus, string> = { fail: "Fails", warning: "Warnings", pass: "Passed" };
 
 export default function Readiness() {
   const { checks } = useLoaderData<typeof loader>();
@@ -29,14 +28,14 @@ export default function Readiness() {
   return (
     <div className="page">
       <p>
-        <Link to="/registration">Registration</Link>
+        <Link to="/registration">{t.registration}</Link>
       </p>
-      <h1>Readiness checks</h1>
+      <h1>{t.title}</h1>
       <p className="lead">{registrationText.readinessLead}</p>
       <dl className="figures">
         {(["fail", "warning", "pass"] as const).map((status) => (
           <div className="figure" key={status}>
-            <dt>{countLabels[status]}</dt>
+            <dt>{t.counts[status]}</dt>
             <dd>{count(status)}</dd>
           </div>
         ))}

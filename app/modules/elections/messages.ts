@@ -105,8 +105,17 @@ export const statementTooLong = (maxWords: number) => `Your statement must be ${
 /** The statement box's label, with the standing orders' limit. */
 export const statementLabel = (maxWords: number) => `Your statement (up to ${words(maxWords)})`;
 
-/** What the position page says once something is done there (routes/elections.positions.$positionId.tsx). */
+/** What the position page says, and says once something is done there (routes/elections.positions.$positionId.tsx). */
 export const positionPageText = {
+  metaTitle: (title: string | undefined) => `${title ?? "Position"} - Elections`,
+  notFound: "There is no such position.",
+  unknownAction: "Unknown action",
+  recorded: "Recorded in the audit log.",
+  allPositions: "All positions",
+  lead: (seats: number, method: string, role: string | null, seconders: number) =>
+    `${seats} ${seats === 1 ? "seat" : "seats"}, counted by ${method}. ${role ? `A registered officer: the ${role}'s name goes on the Electoral Commission's public register.` : ""} Each candidate needs ${plural(seconders, "seconder")} besides their nominator. `,
+  candidates: "Candidates",
+  nobodyStanding: "Nobody is standing yet.",
   recountConfirmed: "The recount confirmed the result. The declaration stands.",
   recountCorrected: (elected: string[]) =>
     `The recount differs from the declared result: the declaration is corrected. Elected: ${elected.join(", ") || "nobody"}.`,
@@ -126,8 +135,12 @@ export const positionPageText = {
   verificationFailed: (problem: string) => `This result failed its check. ${problem}`,
 };
 
-/** What the Elections page says to those who run the election (routes/elections._index.tsx). */
+/** What the Elections page says, mostly to those who run the election (routes/elections._index.tsx). */
 export const electionsPageText = {
+  metaTitle: "Elections",
+  title: "Elections",
+  recorded: "Recorded in the audit log.",
+  unknownAction: "Unknown action",
   titleMissing: "Enter a title for the election",
   opensAtMissing: "Enter when nominations open",
   closesAtMissing: "Enter when nominations close",

@@ -26,6 +26,9 @@ export const foundingMessages = {
 /** Wording of leaving the founding roll (decision 031). */
 export const leavingRollMessages = {
   title: "Leave the founding roll",
+  areYouSure: (membershipNumber: number | null) =>
+    `Are you sure you want to leave the founding roll? You are founding member number ${membershipNumber ?? ""}.`,
+  back: "Back to the founding page",
   warning:
     "If you leave, you will not be on the roll for any later vote or election of the new party: the constitution, its clauses, or its officers. Votes you have already cast still count. You cannot undo this here.",
   stillSignedIn:

@@ -30,6 +30,14 @@ export function groupHeading(group: ReadinessCheck["group"]): string {
   return groupHeadings[group];
 }
 
+/** The readiness page's own words (routes/registration.readiness.tsx); its lead is in messages.ts (registrationText). */
+export const readinessPageText = {
+  metaTitle: "Readiness - Registration",
+  registration: "Registration",
+  title: "Readiness checks",
+  counts: { fail: "Fails", warning: "Warnings", pass: "Passed" } satisfies Record<CheckStatus, string>,
+} as const;
+
 /** The rule a name that is, or dresses up, a registered party's name breaks, and where it comes from. */
 export const REGISTERED_NAME_SOURCE =
   "the Political Parties, Elections and Referendums Act 2000, section 28(4), bars a name that is the same as a registered party's or likely to be confused with it, and the Electoral Commission's guidance on party names gives a registered name with such a word added as one it refuses.";
