@@ -20,14 +20,14 @@ import {
 import { TrusteesNote } from "~/modules/polls/components/poll-page/trustees-note";
 import { PollResults } from "~/modules/polls/components/poll-results";
 import { correctionPermission } from "~/modules/polls/corrections";
-import { pollsText } from "~/modules/polls/messages";
+import { pollPageText, pollsText } from "~/modules/polls/messages";
 import { ballotFromPage, closeFromPage, closesEarly, correctFromPage, openFromPage, type PageAnswer } from "~/modules/polls/page-actions.server";
 import { loadRules, PAGE_READ } from "~/modules/polls/polls.server";
 import { pollPageView } from "~/modules/polls/views.server";
 import { principalOf, requirePermission, requireUser } from "~/utils/auth.server";
 import { respond } from "~/utils/action-answer.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${d?.poll.title ?? "Poll"} - Breakaway` }];
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${d?.poll.title ?? pollPageText.metaTitleFallback} - Breakaway` }];
 
 // The page can carry the member's private credential: no copy of it is kept anywhere on the way.
 export const headers: HeadersFunction = ({ loaderHeaders, actionHeaders }) => {
@@ -92,7 +92,7 @@ export default function PollPage() {
   return (
     <div className="page">
       <p>
-        <Link to="/polls">All polls</Link>
+        <Link to="/polls">{pollPageText.allPolls}</Link>
       </p>
       <h1>{poll.title}</h1>
       <p>
@@ -105,7 +105,7 @@ export default function PollPage() {
       {result?.stage === "manage-error" ? <ErrorSummary errors={{ reason: result.message }} /> : null}
       {result?.stage === "correction-error" ? <ErrorSummary errors={result.errors} fieldIds={{ "cancel-form": "correct-title" }} /> : null}
       {result?.stage === "managed" ? (
-        <NotificationBanner title="Done" kind="success">
+        <NotificationBanner title={pollPageText.done} kind="success">
           <p>{result.message}</p>
         </NotificationBanner>
       ) : null}

@@ -1,20 +1,20 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import type { BallotContent } from "../../db/schema";
 import { getPublication, isOnRoll, votersOfClosedPoll } from "~/modules/polls/polls.server";
 import { principalOf, requirePermission } from "~/utils/auth.server";
 import { isAllowed } from "~/utils/permissions";
-import { TableScroll } from "~/components/table-scroll";
-import { EncryptedRecordNote } from "~/modules/polls/components/encrypted-record-note";
+import { PublishedBallots } from "~/modules/polls/components/published-ballots/published-ballots";
 import { pollsText } from "~/modules/polls/messages";
+import { publishedBallotsText as t } from "~/modules/polls/published-ballots-messages";
 import { pollTrusteeSummary } from "~/modules/polls/trustee-page.server";
 
-export const meta: MetaFunction = () => [{ title: "Published ballots - Breakaway" }];
+export const meta: MetaFunction = () => [{ title: `${t.title} - Breakaway` }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = requirePermission(request, context, "site.view");
   const published = await getPublication(context.db, params.pollId ?? "");
-  if (!published) throw new Response("The ballots are published when the poll closes.", { status: 404 });
+  if (!published) throw new Response(t.notPublished, { status: 404 });
   // Who held the key: the server, or trustees named by the returning officer (decision 045).
   const summary = await pollTrusteeSummary(context.db, published.poll.id, null);
   const trustees = { total: summary?.total ?? 0, needed: summary?.needed ?? 0 };
@@ -24,7 +24,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const voters = mayList && published.encrypted ? await votersOfClosedPoll(context.db, published.poll.id) : null;
   const labels = new Map(published.rules.options.map((o) => [o.position, o.label]));
   const show = (c: BallotContent) =>
-    "choice" in c ? c.choice : "ranking" in c ? c.ranking.map((p) => labels.get(p) ?? "?").join(" > ") : pollsText.encryptedBallot;
+    "choice" in c ? c.choice : "ranking" in c ? t.ranking(c.ranking.map((p) => labels.get(p) ?? "?")) : pollsText.encryptedBallot;
   return {
     poll: { id: published.poll.id, title: published.poll.title, method: published.poll.method },
     encrypted: published.encrypted,
@@ -40,90 +40,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
-export default function PublishedBallots() {
-  const d = useLoaderData<typeof loader>();
-  return (
-    <div className="page">
-      <p>
-        <Link to={`/polls/${d.poll.id}`}>Back to {d.poll.title}</Link>
-      </p>
-      <h1>Published ballots</h1>
-      <dl className="summary-list">
-        <div className="summary-list__row">
-          <dt>Members who voted</dt>
-          <dd>{d.voted}</dd>
-        </div>
-        <div className="summary-list__row">
-          <dt>Ballots counted</dt>
-          <dd>{d.ballotCount}</dd>
-        </div>
-        <div className="summary-list__row">
-          <dt>Head of the ballot chain</dt>
-          <dd>
-            <code className="hash">{d.chainHead}</code>
-          </dd>
-        </div>
-      </dl>
-      {d.voters ? (
-        <details className="details">
-          <summary>{pollsText.votersListTitle(d.voters.length)}</summary>
-          <p>{pollsText.votersListText}</p>
-          <ul className="list">
-            {d.voters.map((name, i) => (
-              <li key={i}>{name}</li>
-            ))}
-          </ul>
-        </details>
-      ) : null}
-      {d.encrypted ? <EncryptedRecordNote pollId={d.poll.id} ranked={d.poll.method !== "yes-no"} trustees={d.trustees} /> : null}
-      {d.poll.method !== "yes-no" ? (
-        <p>
-          <a href={`/polls/${d.poll.id}/ballots.blt`} download>
-            Download the ballots as a BLT file
-          </a>{" "}
-          and recount them with any program that counts single transferable vote elections, or with the counting tool that comes with Breakaway.
-        </p>
-      ) : null}
-      {d.mode === "receipts-with-rankings" ? (
-        <TableScroll labelledBy="pairs-caption">
-          <table className="table">
-            <caption id="pairs-caption">Each ballot beside its receipt code, sorted by receipt code</caption>
-            <thead>
-              <tr>
-                <th scope="col">Receipt</th>
-                <th scope="col">Ballot</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.pairs.map((p) => (
-                <tr key={p.receipt}>
-                  <td>
-                    <code>{p.receipt}</code>
-                  </td>
-                  <td>{p.ballot}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      ) : (
-        <>
-          <h2>Receipt codes of counted ballots</h2>
-          <ul className="list">
-            {d.receipts.map((r) => (
-              <li key={r}>
-                <code>{r}</code>
-              </li>
-            ))}
-          </ul>
-          <h2>Ballots, in sorted order</h2>
-          <ol className="list">
-            {d.contents.map((c, i) => (
-              <li key={i}>{c}</li>
-            ))}
-          </ol>
-        </>
-      )}
-    </div>
-  );
+export default function PublishedBallotsPage() {
+  return <PublishedBallots d={useLoaderData<typeof loader>()} />;
 }

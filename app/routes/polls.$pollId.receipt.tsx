@@ -1,11 +1,12 @@
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { NotificationBanner, TextField } from "~/components/forms";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { ReceiptCheck } from "~/modules/polls/components/receipt-check/receipt-check";
 import { checkReceipt, loadRules, PAGE_READ } from "~/modules/polls/polls.server";
+import { receiptCheckText as t } from "~/modules/polls/receipt-messages";
 import { requirePermission } from "~/utils/auth.server";
 import { MAX_LOOKUP_LENGTH } from "~/utils/input-limits";
 
-export const meta: MetaFunction = () => [{ title: "Check your ballot - Breakaway" }];
+export const meta: MetaFunction = () => [{ title: `${t.metaTitle} - Breakaway` }];
 
 // The page answering a receipt check is never stored by a browser or a proxy.
 export const headers: HeadersFunction = ({ actionHeaders }) => ({ "Cache-Control": actionHeaders.get("Cache-Control") ?? "no-store" });
@@ -40,7 +41,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
                 ? "choice" in check.content
                   ? check.content.choice
                   : "ranking" in check.content
-                    ? check.content.ranking.map((p) => labels.get(p) ?? "?").join(", then ")
+                    ? t.ranking(check.content.ranking.map((p) => labels.get(p) ?? "?"))
                     : null
                 : null,
           }
@@ -50,45 +51,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   );
 }
 
-export default function ReceiptCheck() {
+export default function ReceiptCheckPage() {
   const { poll } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const code = result?.code ?? "";
-  const check = result?.check ?? null;
-  return (
-    <div className="page page--narrow">
-      <p>
-        <Link to={`/polls/${poll.id}`}>Back to {poll.title}</Link>
-      </p>
-      <h1>Check that your ballot was counted</h1>
-      {!poll.closed ? <p>This poll has not closed yet. Come back with your receipt code once it has.</p> : null}
-      {check?.status === "counted" ? (
-        <NotificationBanner title="Your ballot was counted" kind="success">
-          <p>The receipt code is in the published list of counted ballots.</p>
-          {check.content ? <p>The ballot published with it: {check.content}.</p> : null}
-        </NotificationBanner>
-      ) : null}
-      {check?.status === "not_found" ? (
-        <div className="error-summary" role="alert">
-          <h2 className="error-summary__title">No ballot has this receipt code</h2>
-          <p>Check that you typed it exactly as it was shown. If it is right, tell the returning officer at once.</p>
-        </div>
-      ) : null}
-      {poll.closed ? (
-        <Form method="post">
-          <TextField
-            name="code"
-            label="Receipt code"
-            hint="The 32 letters and digits shown when you voted."
-            defaultValue={code}
-            spellCheck={false}
-            autoComplete="off"
-          />
-          <button type="submit" className="button">
-            Check
-          </button>
-        </Form>
-      ) : null}
-    </div>
-  );
+  return <ReceiptCheck poll={poll} code={result?.code ?? ""} check={result?.check ?? null} />;
 }

@@ -1,5 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { PollList } from "~/modules/polls/components/poll-list/poll-list";
+import { pollListText as t } from "~/modules/polls/poll-list-messages";
 import { listPolls, pollIdsOnRoll } from "~/modules/polls/polls.server";
 import { pollTimeLine } from "~/modules/polls/status";
 import { pollTrusteeText } from "~/modules/polls/trustee-messages";
@@ -12,7 +14,7 @@ import type { DbOrTx } from "~/utils/db.server";
 import { principalOf, requirePermission } from "~/utils/auth.server";
 import { isAllowed } from "~/utils/permissions";
 
-export const meta: MetaFunction = () => [{ title: "Polls - Breakaway" }];
+export const meta: MetaFunction = () => [{ title: `${t.title} - Breakaway` }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = requirePermission(request, context, "site.view");
@@ -58,66 +60,5 @@ async function setTask(db: DbOrTx, setId: string) {
 }
 
 export default function Polls() {
-  const { polls, canManage, trusteeTasks, setTasks } = useLoaderData<typeof loader>();
-  const groups = [
-    { status: "open", title: "Open now" },
-    { status: "draft", title: "Not yet open" },
-    { status: "decrypting", title: "Closed, waiting for the trustees to decrypt the result" },
-    { status: "closed", title: "Closed, with results" },
-  ] as const;
-  return (
-    <div className="page">
-      <h1>Polls</h1>
-      <p className="lead">Secret ballots of the movement. Results are published when each poll closes, with everything needed to check the count.</p>
-      <p>
-        Votes on the constitution&rsquo;s clauses are under <Link to="/constitution">Constitution</Link>, with their{" "}
-        <Link to="/constitution/results">results</Link>.
-      </p>
-      <p>
-        <Link to="/trustees">Trustees: who holds the key of each vote</Link>
-      </p>
-      {canManage ? (
-        <p>
-          <Link to="/polls/new" className="button">
-            Create a poll
-          </Link>
-        </p>
-      ) : null}
-      {trusteeTasks.length + setTasks.length > 0 ? (
-        <section aria-labelledby="trustee-tasks" className="panel">
-          <h2 id="trustee-tasks">{pollTrusteeText.tasksHeading}</h2>
-          <ul className="list">
-            {trusteeTasks.map((p) => (
-              <li key={p.id}>
-                <Link to={`/polls/${p.id}/trustee`}>{p.title}</Link>: {p.status === "draft" ? pollTrusteeText.taskKey : pollTrusteeText.taskDecrypt}
-              </li>
-            ))}
-            {setTasks.map((t) => (
-              <li key={t.setId}>
-                <Link to={`/trustees/${t.setId}`}>{t.title}</Link>: {t.task}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {polls.length === 0 ? <p>There are no polls yet.</p> : null}
-      {groups.map((g) => {
-        const list = polls.filter((p) => p.status === g.status);
-        if (list.length === 0) return null;
-        return (
-          <section key={g.status} aria-labelledby={`group-${g.status}`}>
-            <h2 id={`group-${g.status}`}>{g.title}</h2>
-            <ul className="list">
-              {list.map((p) => (
-                <li key={p.id}>
-                  <Link to={`/polls/${p.id}`}>{p.title}</Link>. {p.timeLine}
-                  {p.status === "open" && p.onRoll ? " (you can vote)" : ""}
-                </li>
-              ))}
-            </ul>
-          </section>
-        );
-      })}
-    </div>
-  );
+  return <PollList {...useLoaderData<typeof loader>()} />;
 }

@@ -238,8 +238,11 @@ export const pollsText = {
   trackerHint: "Your receipt is your ballot's tracker: find it in the list below and in the record.",
 };
 
-/** What the poll page says after those who run polls act on it (routes/polls.$pollId._index.tsx). */
+/** The poll page's own words (routes/polls.$pollId._index.tsx), and what it says after those who run polls act on it. */
 export const pollPageText = {
+  metaTitleFallback: "Poll",
+  allPolls: "All polls",
+  done: "Done",
   cancelled: "The poll is cancelled. It takes no more votes and will not be counted. Everyone on its roll is being told by email.",
   closingTimeMissing: "Enter the new closing time as a date and time",
   extended: (closesAt: string) => `The closing time is now ${closesAt} (UK time).`,
@@ -250,3 +253,6 @@ export const pollPageText = {
   closed: "The poll is closed and counted.",
   notOpen: "The poll could not be closed: it is not open.",
 };
+
+/** The link back to a poll from its published ballots and its receipt check. */
+export const backToPoll = (title: string) => `Back to ${title}`;
