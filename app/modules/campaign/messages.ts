@@ -187,3 +187,10 @@ export const manageCampaignText = {
   },
   unknownRequest: "Unknown request",
 } as const;
+
+/** The campaign as the home page sums it up (routes/_index.tsx). */
+export const campaignSummaryText = {
+  demandsOn: (partyName: string) => `Demands on ${partyName}`,
+  deadline: "Deadline",
+  readTheDemands: "Read the demands",
+} as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { campaignStatus, type CampaignState } from "./status";
+import { campaignStatus, pledgesOpen, type CampaignState } from "./status";
 
 const now = new Date("2026-12-05T12:00:00Z");
 const hourAgo = new Date(now.getTime() - 3600_000);
@@ -40,5 +40,12 @@ describe("the campaign's status line (issue 15)", () => {
   it("says the campaign has ended once the members decided to stay or join another party", () => {
     expect(campaignStatus(state({ phase: "stayed", deadline: hourAgo }), now)).toContain("The campaign has ended.");
     expect(campaignStatus(state({ phase: "joined_other", deadline: hourAgo }), now)).toContain("join another party");
+  });
+
+  it("takes pledges only while the campaign runs and before its deadline", () => {
+    expect(pledgesOpen({ phase: "campaign", deadline: inAnHour }, now)).toBe(true);
+    expect(pledgesOpen({ phase: "campaign", deadline: now }, now)).toBe(false);
+    expect(pledgesOpen({ phase: "decision", deadline: inAnHour }, now)).toBe(false);
+    expect(pledgesOpen(null, now)).toBe(false);
   });
 });

@@ -32,3 +32,8 @@ export function campaignStatus(state: CampaignState, now: Date): string {
       return t.joinedOther;
   }
 }
+
+/** Pledges are taken while the campaign runs and its deadline is still ahead (none before a campaign is set up). */
+export function pledgesOpen(m: { phase: Phase; deadline: Date } | null, now: Date): boolean {
+  return m !== null && m.phase === "campaign" && m.deadline.getTime() > now.getTime();
+}

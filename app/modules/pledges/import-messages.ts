@@ -211,3 +211,37 @@ export const importPageText = {
     another: "Upload a different file",
   },
 } as const;
+
+/** The progress page of one import (routes/campaign.imports.$importId.tsx): while it runs, once done, or stopped. */
+export const importProgressText = {
+  metaTitle: "Pledge import",
+  noSuchImport: "There is no such import.",
+  notUnderstood: "The form was not understood.",
+  headings: {
+    preview: "Import not started",
+    running: "Importing pledges",
+    done: "Import finished",
+    stalled: "The import stopped",
+    failed: "The import stopped",
+  } satisfies Record<ImportState, string>,
+  checkColumns: "Check the columns and start the import",
+  rowsDone: "Rows done",
+  rowsOf: (processed: number, total: number, percent: number) => `${number(processed)} of ${number(total)} rows (${percent}%)`,
+  finishedOn: (when: string) => `Finished on ${when}.`,
+  startedOn: (when: string) => `Started on ${when}. You can leave this page: the import carries on.`,
+  stoppedAfter: (rows: number) => `It stopped after ${number(rows)} rows. The rows done so far are saved.`,
+  inserted: "New pledges",
+  merged: "Merged with pledges already held, or repeated in the file",
+  problems: "Rows with problems (not imported)",
+  downloadProblems: (rows: number) => (rows === 1 ? "Download the row with a problem (CSV)" : `Download the ${number(rows)} rows with problems (CSV)`),
+  /** After the link to the rows with problems. */
+  fixProblems: ". Each row says what is wrong. Fix them in a spreadsheet, save as CSV and import that file.",
+  everyRowImported: "Every row was imported or merged.",
+  notConfirmed: "New pledges from this file are not confirmed, so they do not count on the campaign page yet.",
+  /** "Go to the campaign page or import another file.", each part of it a link but " or ". */
+  goToCampaign: "Go to the campaign page",
+  or: " or ",
+  importAnother: "import another file",
+  runAgainIntro: "Running it again carries on from where it stopped. Nobody is imported twice.",
+  runAgain: "Run the import again",
+} as const;

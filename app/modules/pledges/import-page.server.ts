@@ -1,7 +1,8 @@
 /**
  * The Import pledges page (routes/campaign.import._index.tsx): what it shows (the upload form
  * with recent imports, or one upload's preview), taking a file, and the column mapping form
- * (updating the preview, or starting the import).
+ * (updating the preview, or starting the import); and the progress page of one import
+ * (routes/campaign.imports.$importId.tsx).
  */
 import { z } from "zod";
 import type { Actor } from "~/modules/audit/audit.server";
@@ -16,6 +17,7 @@ import {
   listImports,
   looksLikeSpreadsheetFile,
   pledgeFields,
+  restartImport,
   shapeProblemAtStart,
   startImport,
   type ImportPreview,
@@ -27,6 +29,7 @@ import { pledgeTotalsNow } from "./totals.server";
 function summaryForPage(s: ImportSummary) {
   return { ...s, startedAt: s.startedAt.toISOString(), finishedAt: s.finishedAt?.toISOString() ?? null };
 }
+export type PageSummary = ReturnType<typeof summaryForPage>;
 
 function previewForPage(p: ImportPreview) {
   return {
@@ -107,4 +110,22 @@ export async function mappingAction(
   for (const p of started.problems ?? []) errors[p.field] ??= mappingProblemMessages[p.code];
   if (Object.keys(errors).length === 0) errors.start = runProblemMessages[started.code];
   return refused<ImportAnswer>({ stage: "preview", preview, errors, attempted: true });
+}
+
+/** What the progress page shows: the import as it stands, or null for no such import. */
+export async function importProgressView(db: Db, importId: string): Promise<PageSummary | null> {
+  const summary = await getImportSummary(db, importId);
+  return summary ? summaryForPage(summary) : null;
+}
+
+/** Why a stopped import could not be run again, as the progress page shows it. */
+export interface RestartAnswer {
+  errors: FieldErrors;
+}
+
+/** Runs a stopped import again: its progress page's address (also when it is running or done already), or why not. */
+export async function restartFromPage(db: Db, actor: Actor, importId: string): Promise<{ goTo: string } | ActionAnswer<RestartAnswer>> {
+  const started = await restartImport(db, actor, importId);
+  if (started.ok || started.code === "already_running" || started.code === "already_done") return { goTo: `/campaign/imports/${importId}` };
+  return refused<RestartAnswer>({ errors: { restart: runProblemMessages[started.code] } }, started.code === "not_found" ? 404 : 409);
 }

@@ -63,3 +63,16 @@ export const pledgeLinkWording = {
   },
   alreadyWithdrawn: "This pledge has already been withdrawn.",
 } as const;
+
+/** The pledge figures on the Campaign page (routes/campaign._index.tsx). */
+export const pledgeFiguresText = {
+  heading: "Who has pledged",
+  confirmed: "Confirmed pledges",
+  subscriptions: "Monthly subscriptions at stake",
+  withdrawn: "Withdrawn",
+  byRelation: "Confirmed pledges by relation to the party",
+  overTime: "Confirmed pledges over time",
+  byRegion: "Confirmed pledges by region",
+  region: "Region",
+  pledges: "Pledges",
+} as const;

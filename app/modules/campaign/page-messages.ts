@@ -1,0 +1,18 @@
+/** The wording of the Campaign page (routes/campaign._index.tsx); its pledge figures are worded in pledges/messages.ts. */
+export const campaignPageText = {
+  metaTitle: "Campaign",
+  title: "Campaign",
+  notSetUp: "The campaign has not been set up yet.",
+  demandsOf: (partyName: string) => `Our demands of ${partyName}`,
+  /** Before the deadline, which is shown in bold. */
+  deadline: "Deadline: ",
+  /** Before the organisers' reason, which follows as they wrote it. */
+  extended: (from: string, to: string) => `Deadline extended from ${from} to ${to}. The organisers’ reason: `,
+  decisionBallot: "The members' decision ballot",
+  makePledge: "Make the pledge",
+  letter: (partyName: string) => `Download the letter to ${partyName} (PDF)`,
+  manage: "Manage the campaign",
+  demands: "The demands",
+  response: "The party's response:",
+  evidence: "evidence",
+} as const;
