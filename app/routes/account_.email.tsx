@@ -1,10 +1,11 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { checkEmailChangeLink, confirmEmailChange } from "~/modules/auth/email-change.server";
+import { accountPageText } from "~/modules/users/account-messages";
 import { emailChangeMessages as t } from "~/modules/users/messages";
 import { requirePermission } from "~/utils/auth.server";
 
-export const meta: MetaFunction = () => [{ title: "Confirm the change of email address - Breakaway" }];
+export const meta: MetaFunction = () => [{ title: `${t.confirmTitle} - Breakaway` }];
 
 /**
  * A link mailed to the new or the old address. Opening it only shows a button: mail scanners
@@ -39,7 +40,7 @@ export default function ConfirmEmailChange() {
         <h1>{result.done ? t.confirmTitle : t.linkInvalidTitle}</h1>
         <p>{result.message}</p>
         <p>
-          <a href="/account">Your account</a>
+          <a href="/account">{accountPageText.title}</a>
         </p>
       </div>
     );

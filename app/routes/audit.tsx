@@ -2,12 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { NotificationBanner } from "~/components/forms";
 import { listAuditEntries, verifyAuditLog } from "~/modules/audit/audit.server";
-import { auditActionLabels, chainProblemLabels } from "~/modules/audit/messages";
+import { auditActionLabels } from "~/modules/audit/messages";
+import { auditLogPageText as t } from "~/modules/audit/page-messages";
 import { requirePermission } from "~/utils/auth.server";
 import { TableScroll } from "~/components/table-scroll";
 import { formatDateTime } from "~/utils/dates";
 
-export const meta: MetaFunction = () => [{ title: "Audit log - Breakaway" }];
+export const meta: MetaFunction = () => [{ title: `${t.metaTitle} - Breakaway` }];
 
 const PAGE_SIZE = 50;
 
@@ -38,46 +39,40 @@ export default function AuditLog() {
   const d = useLoaderData<typeof loader>();
   return (
     <div className="page">
-      <h1>Audit log</h1>
-      <p>
-        Every change that matters is recorded here, newest first. Entries cannot be changed or removed, and each carries a fingerprint (SHA-256) of the one
-        before it, so any tampering shows up when the chain is checked.
-      </p>
+      <h1>{t.title}</h1>
+      <p>{t.intro}</p>
       {d.check ? (
         d.check.ok ? (
-          <NotificationBanner title="The chain is intact" kind="success">
+          <NotificationBanner title={t.intact.title} kind="success">
             <p>
-              All {d.check.checked.toLocaleString("en-GB")} entries check out. Latest fingerprint: <code className="hash">{d.check.headHash}</code>
+              {t.intact.checked(d.check.checked)}
+              <code className="hash">{d.check.headHash}</code>
             </p>
           </NotificationBanner>
         ) : (
           <div className="error-summary" role="alert">
-            <h2 className="error-summary__title">The chain is broken</h2>
-            <p>
-              Entry {d.check.brokenEntryId} {chainProblemLabels[d.check.problem]}. The {d.check.checked} entries before it check out.
-            </p>
+            <h2 className="error-summary__title">{t.broken.title}</h2>
+            <p>{t.broken.where(d.check.brokenEntryId, d.check.problem, d.check.checked)}</p>
           </div>
         )
       ) : null}
       <Form method="get" className="inline-form">
         <input type="hidden" name="verify" value="1" />
         <button type="submit" className="button button--secondary">
-          Check the chain
+          {t.check}
         </button>
       </Form>
       <TableScroll labelledBy="audit-caption" wide>
         <table className="table">
-          <caption id="audit-caption">
-            {d.total.toLocaleString("en-GB")} entries, page {d.page} of {d.pages}
-          </caption>
+          <caption id="audit-caption">{t.caption(d.total, d.page, d.pages)}</caption>
           <thead>
             <tr>
-              <th scope="col">No.</th>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">Subject</th>
-              <th scope="col">Details</th>
+              <th scope="col">{t.columns.number}</th>
+              <th scope="col">{t.columns.when}</th>
+              <th scope="col">{t.columns.who}</th>
+              <th scope="col">{t.columns.what}</th>
+              <th scope="col">{t.columns.subject}</th>
+              <th scope="col">{t.columns.details}</th>
             </tr>
           </thead>
           <tbody>
@@ -94,9 +89,9 @@ export default function AuditLog() {
           </tbody>
         </table>
       </TableScroll>
-      <nav aria-label="Audit log pages" className="pagination">
-        {d.page > 1 ? <Link to={`?page=${d.page - 1}`}>Newer entries</Link> : null}
-        {d.page < d.pages ? <Link to={`?page=${d.page + 1}`}>Older entries</Link> : null}
+      <nav aria-label={t.pages} className="pagination">
+        {d.page > 1 ? <Link to={`?page=${d.page - 1}`}>{t.newer}</Link> : null}
+        {d.page < d.pages ? <Link to={`?page=${d.page + 1}`}>{t.older}</Link> : null}
       </nav>
     </div>
   );

@@ -3,13 +3,14 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { z } from "zod";
 import { ErrorSummary, NotificationBanner, TextField, type FieldErrors } from "~/components/forms";
 import { signInMessages } from "~/modules/auth/messages";
+import { signInPageText as t } from "~/modules/auth/page-messages";
 import { safeRedirectPath } from "~/modules/auth/redirect";
 import { requestSignInLink } from "~/modules/auth/sign-in.server";
 import { requirePermission } from "~/utils/auth.server";
 import { isEmailAddress } from "~/utils/email";
 import { formValues, parseForm } from "~/utils/form-values";
 
-export const meta: MetaFunction = () => [{ title: "Sign in - Breakaway" }];
+export const meta: MetaFunction = () => [{ title: `${t.metaTitle} - Breakaway` }];
 
 export function loader({ request, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "session.start");
@@ -55,13 +56,15 @@ export default function Login() {
   if (result?.sent) {
     return (
       <div className="page page--narrow">
-        <h1>Check your email</h1>
+        <h1>{t.sent.title}</h1>
         <p>
-          If <strong>{result.email}</strong> belongs to someone in this movement, we have sent a sign-in link to it.
+          {t.sent.ifBelongs.before}
+          <strong>{result.email}</strong>
+          {t.sent.ifBelongs.after}
         </p>
-        <p>The link works once, for 15 minutes. It can take a few minutes to arrive; check your spam folder too.</p>
+        <p>{t.sent.linkLasts}</p>
         <p>
-          <a href="/login">Use a different email address</a>
+          <a href="/login">{t.sent.differentEmail}</a>
         </p>
       </div>
     );
@@ -71,19 +74,19 @@ export default function Login() {
   return (
     <div className="page page--narrow">
       <ErrorSummary errors={errors} />
-      <h1>Sign in</h1>
+      <h1>{t.title}</h1>
       {signedInAs ? (
-        <NotificationBanner title="You are already signed in">
-          <p>You are signed in as {signedInAs}. Signing in again replaces nothing.</p>
+        <NotificationBanner title={t.alreadySignedIn}>
+          <p>{t.signedInAs(signedInAs)}</p>
         </NotificationBanner>
       ) : null}
-      <p>We will email you a link to sign in. There is no password to remember.</p>
+      <p>{t.intro}</p>
       <Form method="post" noValidate>
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <TextField
           name="email"
-          label="Email address"
-          hint="Use the address you gave when you pledged or were invited."
+          label={t.email}
+          hint={t.emailHint}
           type="email"
           autoComplete="email"
           spellCheck={false}
@@ -91,7 +94,7 @@ export default function Login() {
           error={errors.email}
         />
         <button type="submit" className="button" disabled={busy}>
-          {busy ? "Sending…" : "Send me a sign-in link"}
+          {busy ? t.sending : t.submit}
         </button>
       </Form>
     </div>

@@ -1,11 +1,12 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { signInMessages } from "~/modules/auth/messages";
+import { confirmSignInPageText as t } from "~/modules/auth/page-messages";
 import { sessionCookie } from "~/modules/auth/session.server";
 import { checkSignInLink, signInWithLink } from "~/modules/auth/sign-in.server";
 import { requirePermission } from "~/utils/auth.server";
 
-export const meta: MetaFunction = () => [{ title: "Confirm sign in - Breakaway" }];
+export const meta: MetaFunction = () => [{ title: `${t.metaTitle} - Breakaway` }];
 
 /**
  * Opening the link only shows a button: mail scanners and link previews open links too, and
@@ -34,11 +35,11 @@ export default function VerifySignIn() {
   if (!data.valid) {
     return (
       <div className="page page--narrow">
-        <h1>This link cannot be used</h1>
+        <h1>{t.linkInvalidTitle}</h1>
         <p>{signInMessages.linkInvalid}</p>
         <p>
           <a href="/login" className="button">
-            Get a new sign-in link
+            {t.newLink}
           </a>
         </p>
       </div>
@@ -46,14 +47,16 @@ export default function VerifySignIn() {
   }
   return (
     <div className="page page--narrow">
-      <h1>Sign in</h1>
+      <h1>{t.title}</h1>
       <p>
-        You are signing in as <strong>{data.email}</strong>.
+        {t.signingInAs.before}
+        <strong>{data.email}</strong>
+        {t.signingInAs.after}
       </p>
       <Form method="post">
         <input type="hidden" name="token" value={data.token} />
         <button type="submit" className="button">
-          Sign in
+          {t.submit}
         </button>
       </Form>
     </div>

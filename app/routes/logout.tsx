@@ -1,10 +1,11 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form } from "@remix-run/react";
 import { clearedSessionCookie } from "~/modules/auth/session.server";
+import { signOutPageText as t } from "~/modules/auth/page-messages";
 import { signOut } from "~/modules/auth/sign-out.server";
 import { requireUser } from "~/utils/auth.server";
 
-export const meta: MetaFunction = () => [{ title: "Sign out - Breakaway" }];
+export const meta: MetaFunction = () => [{ title: `${t.metaTitle} - Breakaway` }];
 
 export function loader({ request, context }: LoaderFunctionArgs) {
   requireUser(request, context, "account.manage");
@@ -22,10 +23,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Logout() {
   return (
     <div className="page page--narrow">
-      <h1>Sign out</h1>
+      <h1>{t.title}</h1>
       <Form method="post">
         <button type="submit" className="button">
-          Sign out
+          {t.submit}
         </button>
       </Form>
     </div>
