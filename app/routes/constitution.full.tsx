@@ -2,10 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { wholeTextHtml } from "~/modules/constitution/components/clause-text-html.server";
 import { ConstitutionIntro, readingLinks } from "~/modules/constitution/components/constitution-reading";
+import { readingText as t } from "~/modules/constitution/reading-messages";
 import { shownConstitution } from "~/modules/constitution/shown-constitution.server";
 import { requirePermission } from "~/utils/auth.server";
 
-export const meta: MetaFunction = () => [{ title: "The whole constitution - Breakaway" }];
+export const meta: MetaFunction = () => [{ title: `${t.whole.metaTitle} - Breakaway` }];
 
 /** Text and links only: sent without the app's scripts, which would carry the whole text again (see root.tsx). */
 export const handle = { hydrate: false };
@@ -22,7 +23,7 @@ export default function WholeConstitution() {
   return (
     <div className="page">
       <p>
-        <Link to={readingLinks.contents}>Constitution: contents</Link>
+        <Link to={readingLinks.contents}>{t.backToContents}</Link>
       </p>
       <h1>{d.heading}</h1>
       <ConstitutionIntro d={d} />

@@ -2,12 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ClauseText } from "~/modules/constitution/components/clause-text";
 import { ClauseLinesNote, ClauseTags, readingLinks } from "~/modules/constitution/components/constitution-reading";
+import { readingText } from "~/modules/constitution/reading-messages";
 import { shownConstitution } from "~/modules/constitution/shown-constitution.server";
 import { requirePermission } from "~/utils/auth.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
-  { title: `${d ? `${d.clause.number}. ${d.clause.title}` : "Clause"} - Constitution - Breakaway` },
-];
+const t = readingText.clause;
+
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${t.metaTitle(d ? `${d.clause.number}. ${d.clause.title}` : null)} - Breakaway` }];
 
 /** One clause of the constitution as it stands, with the clauses either side: a phone-sized read. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -15,7 +16,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const shown = await shownConstitution(context);
   const at = shown.clauses.findIndex((c) => c.id === params.clauseId);
   const clause = shown.clauses[at];
-  if (!clause) throw new Response("There is no such clause in the constitution.", { status: 404 });
+  if (!clause) throw new Response(t.noSuchClause, { status: 404 });
   const neighbour = (i: number) => {
     const c = shown.clauses[i];
     return c ? { id: c.id, number: c.number, title: c.title } : null;
@@ -36,28 +37,26 @@ export default function ReadClause() {
   return (
     <div className="page page--narrow">
       <p>
-        <Link to={readingLinks.contents}>Constitution: contents</Link>
+        <Link to={readingLinks.contents}>{readingText.backToContents}</Link>
       </p>
       <span className="caption">{d.heading}</span>
       <h1>
         {c.number}. {c.title}
         <ClauseTags c={c} />
       </h1>
-      <p className="clause__lines-note">
-        Clause {c.number} of {d.count}
-      </p>
+      <p className="clause__lines-note">{t.position(c.number, d.count)}</p>
       <ClauseLinesNote c={c} seesDebate={d.seesDebate} />
       <ClauseText lines={c.lines} cut={c.cut} />
-      <nav aria-label="Other clauses" className="clause-pager">
+      <nav aria-label={t.otherClauses} className="clause-pager">
         {d.previous ? (
           <Link to={readingLinks.clause(d.previous.id)} rel="prev" className="clause-pager__link">
-            <span className="clause-pager__label">Previous clause</span>
+            <span className="clause-pager__label">{t.previous}</span>
             {d.previous.number}. {d.previous.title}
           </Link>
         ) : null}
         {d.next ? (
           <Link to={readingLinks.clause(d.next.id)} rel="next" className="clause-pager__link">
-            <span className="clause-pager__label">Next clause</span>
+            <span className="clause-pager__label">{t.next}</span>
             {d.next.number}. {d.next.title}
           </Link>
         ) : null}

@@ -1,13 +1,14 @@
 import { data, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { ClauseText, CompactDiff } from "~/modules/constitution/components/clause-text";
+import { ClauseText } from "~/modules/constitution/components/clause-text";
+import { BallotQuestionFields } from "~/modules/constitution/components/clause-ballot/question";
 import { ErrorSummary, type FieldErrors } from "~/components/forms";
 import { loadClauseBallot, loadSitting } from "~/modules/constitution/ballot.server";
-import { sittingMessages } from "~/modules/constitution/sitting-messages";
+import { clauseBallotText as t, sittingMessages } from "~/modules/constitution/sitting-messages";
 import { clearedJustCastCookie, justCastCookie, nextUnvoted, readJustCast, sittingProgress } from "~/modules/constitution/sitting";
 import { JustCastBanner, SittingProgress } from "~/modules/constitution/components/sitting";
 import { castClauseBallot } from "~/modules/constitution/round.server";
-import { majorityDescriptions, pollsText } from "~/modules/polls/messages";
+import { pollsText } from "~/modules/polls/messages";
 import { noteCastSent, noteCastStored } from "~/utils/cast-record";
 import { requireUser } from "~/utils/auth.server";
 import { logFailure } from "~/utils/errors";
@@ -15,14 +16,14 @@ import { formValues } from "~/utils/form-values";
 import { readClauseAnswers } from "~/modules/constitution/clause-ballot-form";
 import { clauseCastProblems } from "~/modules/constitution/messages";
 
-export const meta: MetaFunction = () => [{ title: "Your ballot on a clause - Constitution - Breakaway" }];
+export const meta: MetaFunction = () => [{ title: `${t.metaTitle} - Breakaway` }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context, "constitution.take_part");
   const clauseId = params.clauseId ?? "";
   const ballot = await loadClauseBallot(context.db, user.id, clauseId);
   const sitting = await loadSitting(context.db, user.id);
-  if (!ballot || !sitting) throw new Response("There is no open ballot on this clause.", { status: 404 });
+  if (!ballot || !sitting) throw new Response(clauseCastProblems.not_found, { status: 404 });
   // Its ballot papers are still being made (decision 049): the overview says how far.
   if (sitting.round.preparing) throw redirect("/constitution/vote");
   const { titleOf, round, ...rest } = ballot;
@@ -44,7 +45,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user } = requireUser(request, context, "constitution.take_part");
   const clauseId = params.clauseId ?? "";
   const ballot = await loadClauseBallot(context.db, user.id, clauseId);
-  if (!ballot) throw new Response("There is no open ballot on this clause.", { status: 404 });
+  if (!ballot) throw new Response(clauseCastProblems.not_found, { status: 404 });
   const values = formValues(await request.formData());
   const read = readClauseAnswers(ballot.questions, values);
   if (!read.ok) return data({ errors: read.errors, values }, { status: 400 });
@@ -87,19 +88,13 @@ async function nextClauseAfterCast(request: Request, context: AppLoadContext, us
   }
 }
 
-const choiceLabels = [
-  ["yes", "Yes"],
-  ["no", "No"],
-  ["abstain", "Abstain"],
-] as const;
-
 export default function ClauseBallot() {
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const errors = result?.errors ?? {};
   const values: Record<string, string> = result?.values ?? {};
-  const title = d.clause ? `${d.clause.number}. ${d.clause.title}` : "This clause";
+  const title = d.clause ? `${d.clause.number}. ${d.clause.title}` : t.thisClause;
   if (d.voted) {
     return (
       <div className="page page--narrow">
@@ -118,102 +113,28 @@ export default function ClauseBallot() {
       <ErrorSummary errors={errors} fieldIds={{ ...fieldIds, form: "ballot-form" }} />
       <JustCastBanner cast={d.justCast} />
       <p className="caption">{sittingMessages.position(d.progress)}</p>
-      <h1>Your ballot on {title}</h1>
-      <p className="lead">
-        Round {d.round.number}.{" "}
-        {d.questions.length === 1 ? "One question." : `${d.questions.length} questions: the amendments first, then the clause as amended.`} Your ballot is
-        secret, and you cannot change it once cast.
-      </p>
+      <h1>{t.heading(title)}</h1>
+      <p className="lead">{t.lead(d.round.number, d.questions.length)}</p>
       {d.encrypted ? <p className="hint">{pollsText.clauseBallotServerTrustee}</p> : null}
       {d.clause ? (
         <details>
-          <summary>
-            The clause as it now reads (lines {d.clause.firstLine} to {d.clause.lastLine})
-          </summary>
+          <summary>{t.clauseNow(d.clause.firstLine, d.clause.lastLine)}</summary>
           <ClauseText lines={d.clause.lines} cut={d.clause.cut} />
         </details>
       ) : null}
       {errors.form ? <p className="error-message">{errors.form}</p> : null}
       <Form method="post" noValidate id="ballot-form">
-        {d.questions.map((q, i) => {
-          const error = errors[`q-${q.pollId}`];
-          const legendId = `legend-${q.pollId}`;
-          return (
-            <div key={q.pollId} className={`question form-group${error ? " form-group--error" : ""}`}>
-              <fieldset className="fieldset" aria-describedby={error ? `q-${q.pollId}-error` : `hint-${q.pollId}`}>
-                <legend className="fieldset__legend" id={legendId}>
-                  Question {i + 1}:{" "}
-                  {q.kind === "amendment"
-                    ? `Do you support amendment A${q.amendments[0]?.number ?? ""}?`
-                    : q.kind === "competing"
-                      ? `Rank the competing amendments ${q.amendments.map((a) => `A${a.number}`).join(", ")} and "No change"`
-                      : d.questions.length === 1
-                        ? `Do you adopt the clause ${title}?`
-                        : `Do you adopt the clause ${title}, as amended by the amendments this ballot carries?`}
-                </legend>
-                <div className="hint" id={`hint-${q.pollId}`}>
-                  Majority needed: {majorityDescriptions[q.majority] ?? q.majority}.
-                  {q.kind === "competing"
-                    ? " Put 1 beside your first choice, 2 beside your second, and so on; leave every box blank to abstain. The top option is carried only if it also beats No change head to head."
-                    : ""}
-                </div>
-                {q.amendments.map((a) => (
-                  <div key={a.number} className="amendment">
-                    <h2 className="summary-heading">
-                      A{a.number}: {a.kind}
-                    </h2>
-                    {a.note ? <p>{a.note}</p> : null}
-                    {a.segments.some((s) => s.kind !== "same") ? <CompactDiff segments={a.segments} label={`Changes made by amendment A${a.number}`} /> : null}
-                    <p>
-                      <strong>Reason:</strong> {a.reason}
-                    </p>
-                    {a.recommendation ? (
-                      <p className="recommendation">
-                        <strong>Drafting committee:</strong> {a.recommendation}
-                      </p>
-                    ) : null}
-                    {a.cut.map((sentence) => (
-                      <p key={sentence} className="hint">
-                        {sentence}
-                      </p>
-                    ))}
-                  </div>
-                ))}
-                {error ? (
-                  <p className="error-message" id={`q-${q.pollId}-error`}>
-                    <span className="visually-hidden">Error:</span> {error}
-                  </p>
-                ) : null}
-                {q.kind === "competing"
-                  ? q.options.map((o) => (
-                      <div className="rank-row" key={o.position}>
-                        <input
-                          className="input"
-                          id={`rank-${q.pollId}-${o.position}`}
-                          name={`rank-${q.pollId}-${o.position}`}
-                          inputMode="numeric"
-                          autoComplete="off"
-                          defaultValue={values[`rank-${q.pollId}-${o.position}`] ?? ""}
-                        />
-                        <label htmlFor={`rank-${q.pollId}-${o.position}`}>{o.label}</label>
-                      </div>
-                    ))
-                  : choiceLabels.map(([value, label]) => (
-                      <div className="radios__item" key={value}>
-                        <input
-                          type="radio"
-                          id={`choice-${q.pollId}-${value}`}
-                          name={`choice-${q.pollId}`}
-                          value={value}
-                          defaultChecked={values[`choice-${q.pollId}`] === value}
-                        />
-                        <label htmlFor={`choice-${q.pollId}-${value}`}>{label}</label>
-                      </div>
-                    ))}
-              </fieldset>
-            </div>
-          );
-        })}
+        {d.questions.map((q, i) => (
+          <BallotQuestionFields
+            key={q.pollId}
+            question={q}
+            index={i}
+            clauseTitle={title}
+            onlyQuestion={d.questions.length === 1}
+            error={errors[`q-${q.pollId}`]}
+            values={values}
+          />
+        ))}
         <p className="hint">{d.next ? sittingMessages.castThenNext : sittingMessages.castThenDone}</p>
         <div className="button-group">
           <button type="submit" className="button" name="then" value="next" disabled={busy}>

@@ -31,3 +31,56 @@ export const sittingMessages = {
   previousClause: "the last clause",
   allDone: "You have voted on every clause. Thank you. Results are published when the ballot closes.",
 };
+
+/** The sitting's overview: the round, the member's progress and every clause on the ballot (routes/constitution.vote._index.tsx). */
+export const voteOverviewText = {
+  metaTitle: "Vote on the constitution",
+  notOpen: {
+    heading: "Vote on the constitution",
+    body: "No vote on the constitution is open at the moment.",
+    read: "Read the constitution",
+  },
+  heading: (round: number) => `Vote on the constitution: round ${round}`,
+  lead: (closesAt: string) =>
+    `Each clause has its own secret ballot. Vote on them all now, or come back later: your progress is saved. The ballot closes on ${closesAt} (UK time).`,
+  notOnRoll: "You are not a founding member on this round’s roll, so you cannot vote in it.",
+  progress: "Your progress",
+  start: "Start voting",
+  clauses: {
+    label: "Clauses on this ballot",
+    clause: "Clause",
+    questions: "Questions",
+    ballot: "Your ballot",
+    cast: "Cast",
+    notYet: "Not yet",
+  },
+};
+
+/** One clause's ballot (routes/constitution.vote.$clauseId.tsx). */
+export const clauseBallotText = {
+  metaTitle: "Your ballot on a clause - Constitution",
+  thisClause: "This clause",
+  heading: (title: string) => `Your ballot on ${title}`,
+  lead: (round: number, questions: number) =>
+    `Round ${round}. ${questions === 1 ? "One question." : `${questions} questions: the amendments first, then the clause as amended.`} Your ballot is secret, and you cannot change it once cast.`,
+  clauseNow: (firstLine: number | null, lastLine: number | null) => `The clause as it now reads (lines ${firstLine} to ${lastLine})`,
+  error: "Error:",
+  question: {
+    /** Followed by the question itself. */
+    number: (n: number) => `Question ${n}:`,
+    amendment: (amendment: number | undefined) => `Do you support amendment A${amendment ?? ""}?`,
+    competing: (amendments: readonly number[]) => `Rank the competing amendments ${amendments.map((n) => `A${n}`).join(", ")} and "No change"`,
+    clause: (title: string) => `Do you adopt the clause ${title}?`,
+    clauseAsAmended: (title: string) => `Do you adopt the clause ${title}, as amended by the amendments this ballot carries?`,
+    majority: (majority: string) => `Majority needed: ${majority}.`,
+    rankingHint:
+      " Put 1 beside your first choice, 2 beside your second, and so on; leave every box blank to abstain. The top option is carried only if it also beats No change head to head.",
+  },
+  choices: { yes: "Yes", no: "No", abstain: "Abstain" },
+  amendment: {
+    heading: (n: number, kind: string) => `A${n}: ${kind}`,
+    changesMadeBy: (n: number) => `Changes made by amendment A${n}`,
+    reason: "Reason:",
+    recommendation: "Drafting committee:",
+  },
+};
