@@ -12,7 +12,9 @@ import {
   thresholdStep5,
 } from "../../app/modules/belenios/threshold";
 import { generateTrusteeKey } from "../../app/modules/belenios/trustee";
-import { addPosition, currentElection, listPositions, stand } from "../../app/modules/elections/elections.server";
+import { addPosition } from "../../app/modules/elections/setup.server";
+import { currentElection, listPositions } from "../../app/modules/elections/current-election.server";
+import { stand } from "../../app/modules/elections/nominations.server";
 import { grantRole } from "../../app/modules/users/users.server";
 import { dueOwners } from "../../app/modules/road/poll-owners.server";
 import { closeDuePolls } from "../../app/modules/polls/polls.server";

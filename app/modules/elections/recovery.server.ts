@@ -13,7 +13,8 @@ import { countStoredBallots, loadRules, verifyPoll } from "~/modules/polls/polls
 import type { Db, DbOrTx } from "~/utils/db.server";
 import { MAX_POLL_TITLE_LENGTH } from "~/utils/input-limits";
 import { ballots, elections, polls, positions, recounts } from "../../../db/schema";
-import { electionChain, positionById, winnersOf, type Election, type ElectionResult, type Position } from "./elections.server";
+import { electionChain, positionById, type Election, type ElectionResult, type Position } from "./current-election.server";
+import { winnersOf } from "./count.server";
 import { electionTextProblem } from "./text-fields";
 
 type Elected = { userId: string | null; name: string };

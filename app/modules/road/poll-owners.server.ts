@@ -17,7 +17,7 @@
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { settleDecision } from "~/modules/campaign/decision.server";
 import { closeRound, settleAdoption } from "~/modules/constitution/round.server";
-import { countElection } from "~/modules/elections/elections.server";
+import { countElection } from "~/modules/elections/count.server";
 import { settleFinancialSchemeVote } from "~/modules/registration/financial-scheme-vote.server";
 import type { Db } from "~/utils/db.server";
 import { describeFailure } from "~/utils/errors";
