@@ -1,7 +1,8 @@
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { NotificationBanner, TextField } from "~/components/forms";
-import { checkReceipt, loadRules, PAGE_READ } from "~/modules/polls/polls.server";
+import { checkReceipt } from "~/modules/polls/publication.server";
+import { loadRules, PAGE_READ } from "~/modules/polls/poll-rules.server";
 import { requirePermission } from "~/utils/auth.server";
 import { MAX_LOOKUP_LENGTH } from "~/utils/input-limits";
 

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { listPolls, pollIdsOnRoll } from "~/modules/polls/polls.server";
+import { listPolls } from "~/modules/polls/poll-list.server";
+import { pollIdsOnRoll } from "~/modules/polls/roll.server";
 import { pollTimeLine } from "~/modules/polls/status";
 import { pollTrusteeText } from "~/modules/polls/trustee-messages";
 import { trusteeTasksOf } from "~/modules/polls/trustee-page.server";

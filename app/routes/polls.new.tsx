@@ -4,7 +4,7 @@ import { z } from "zod";
 import { ErrorSummary, Radios, TextArea, TextField, type FieldErrors } from "~/components/forms";
 import { methodDescriptions, methodLabels, pollTextMessages } from "~/modules/polls/messages";
 import { isSeveralSeatMethod, pollMethodValues } from "../../db/schema/polls";
-import { createPoll } from "~/modules/polls/polls.server";
+import { createPoll } from "~/modules/polls/creation.server";
 import { TrusteesFields } from "~/modules/polls/components/trustees-fields";
 import { pollTrusteeText } from "~/modules/polls/trustee-messages";
 import { requireUser } from "~/utils/auth.server";

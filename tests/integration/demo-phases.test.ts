@@ -15,7 +15,9 @@ import { acceptInvitation, getFoundingMembership } from "../../app/modules/found
 import { isFoundingMember } from "../../app/modules/founding/roll.server";
 import { loadReadiness } from "../../app/modules/registration/readiness.server";
 import { officerCompletion } from "../../app/modules/registration/registration.server";
-import { ballotsCast, castBallot, hasVoted, verifyPoll } from "../../app/modules/polls/polls.server";
+import { ballotsCast, hasVoted } from "../../app/modules/polls/turnout.server";
+import { castBallot } from "../../app/modules/polls/casting.server";
+import { verifyPoll } from "../../app/modules/polls/verification.server";
 import type { PollResult } from "../../app/modules/polls/ballot-rules";
 import { elections, movement, pledges, polls, users } from "../../db/schema";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";

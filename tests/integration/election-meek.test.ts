@@ -19,7 +19,7 @@ import { openBallots } from "../../app/modules/elections/ballots.server";
 import { setSeconding, stand } from "../../app/modules/elections/nominations.server";
 import type { PollResult } from "../../app/modules/polls/ballot-rules";
 import { countSheetPdf } from "../../app/modules/polls/count-sheet.server";
-import { castBallot } from "../../app/modules/polls/polls.server";
+import { castBallot } from "../../app/modules/polls/casting.server";
 import { polls, positions } from "../../db/schema";
 import { foundingMembersReady } from "../support/constitution-fixture";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";

@@ -17,7 +17,7 @@ import { currentElection, listPositions } from "../../app/modules/elections/curr
 import { stand } from "../../app/modules/elections/nominations.server";
 import { grantRole } from "../../app/modules/users/users.server";
 import { dueOwners } from "../../app/modules/road/poll-owners.server";
-import { closeDuePolls } from "../../app/modules/polls/polls.server";
+import { closeDuePolls } from "../../app/modules/polls/closer.server";
 import { polls } from "../../db/schema";
 import { eq } from "drizzle-orm";
 import { toLondonLocal } from "../../app/utils/london-time";

@@ -28,7 +28,9 @@ import { closedPollRecord, electionOf } from "../../app/modules/polls/encrypted/
 import { ciphertextsToShuffle, decryptableTally, trusteeProgressOf, trusteesOf } from "../../app/modules/polls/encrypted/poll-trustees.server";
 import { certificatesFile, vinputFile } from "../../app/modules/polls/encrypted/threshold-ceremony.server";
 import { giveSetKey, setMembersOf } from "../../app/modules/polls/encrypted/trustee-sets.server";
-import { castBallot, closeDuePolls, verifyPoll } from "../../app/modules/polls/polls.server";
+import { castBallot } from "../../app/modules/polls/casting.server";
+import { closeDuePolls } from "../../app/modules/polls/closer.server";
+import { verifyPoll } from "../../app/modules/polls/verification.server";
 import { submitTrusteeShare } from "../../app/modules/polls/trustee-count.server";
 import { elections, polls } from "../../db/schema";
 import { beleniosVerify, hasBeleniosTool } from "../support/belenios-tool";

@@ -10,7 +10,7 @@ import { acceptNomination, nominate, stand } from "../../app/modules/elections/n
 import { addPosition } from "../../app/modules/elections/setup.server";
 import { currentElection, listPositions, type Position } from "../../app/modules/elections/current-election.server";
 import { openBallots } from "../../app/modules/elections/ballots.server";
-import { castBallot } from "../../app/modules/polls/polls.server";
+import { castBallot } from "../../app/modules/polls/casting.server";
 import { grantRole } from "../../app/modules/users/users.server";
 import { toLondonLocal } from "../../app/utils/london-time";
 import { auditLog, candidacies, elections, outbox, pollOptions, seconders, users } from "../../db/schema";

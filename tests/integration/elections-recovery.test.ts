@@ -18,7 +18,7 @@ import { setSeconding, stand } from "../../app/modules/elections/nominations.ser
 import { declarationPdf } from "../../app/modules/elections/declaration.server";
 import { officersChangedByRecount, recount, reopenNominations, vacancies } from "../../app/modules/elections/recovery.server";
 import type { PollResult } from "../../app/modules/polls/ballot-rules";
-import { castBallot } from "../../app/modules/polls/polls.server";
+import { castBallot } from "../../app/modules/polls/casting.server";
 import { packData } from "../../app/modules/registration/pack.server";
 import { loadReadiness } from "../../app/modules/registration/readiness.server";
 import { saveOfficerDetails } from "../../app/modules/registration/registration.server";

@@ -6,7 +6,7 @@ import { currentElection, listPositions } from "../../app/modules/elections/curr
 import { declare } from "../../app/modules/elections/declaring.server";
 import { openBallots } from "../../app/modules/elections/ballots.server";
 import { setSeconding, stand } from "../../app/modules/elections/nominations.server";
-import { castBallot } from "../../app/modules/polls/polls.server";
+import { castBallot } from "../../app/modules/polls/casting.server";
 import type { Db } from "../../app/utils/db.server";
 import { foundingMembersReady } from "./constitution-fixture";
 import { electionOpenForNominations } from "./election-fixture";

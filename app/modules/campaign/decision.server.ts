@@ -1,7 +1,9 @@
 import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import { queueMail } from "~/modules/mail/outbox.server";
-import { closePoll, createPoll, openPoll, verifyPoll } from "~/modules/polls/polls.server";
+import { closePoll } from "~/modules/polls/closing.server";
+import { createPoll, openPoll } from "~/modules/polls/creation.server";
+import { verifyPoll } from "~/modules/polls/verification.server";
 import type { PollResult } from "~/modules/polls/ballot-rules";
 import { holdWithScopeTrustees, scopeKeysReady } from "~/modules/polls/encrypted/scope-trustees.server";
 import { countIfDecrypted } from "~/modules/polls/trustee-count.server";

@@ -8,7 +8,7 @@ import { standingOrderRules } from "~/modules/content/standing-order-rules.serve
 import { countSheetWords } from "~/modules/ballots/messages";
 import { standingOrdersAdopted } from "~/modules/constitution/round.server";
 import { checkPeriod } from "~/modules/content/standing-order-periods";
-import { createPoll, openPoll } from "~/modules/polls/polls.server";
+import { createPoll, openPoll } from "~/modules/polls/creation.server";
 import { holdPollWithSet } from "~/modules/polls/encrypted/trustee-sets.server";
 import { trusteeSetReady } from "./election-trustees.server";
 import type { Db, DbOrTx } from "~/utils/db.server";

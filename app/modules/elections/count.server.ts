@@ -6,7 +6,7 @@ import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import type { RankedCountReport } from "~/modules/ballots";
 import type { PollResult } from "~/modules/polls/ballot-rules";
-import { closePoll } from "~/modules/polls/polls.server";
+import { closePoll } from "~/modules/polls/closing.server";
 import { countDecryptedPoll } from "~/modules/polls/trustee-count.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
 import { candidacies, elections, pollOptions, polls, positions } from "../../../db/schema";

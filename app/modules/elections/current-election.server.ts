@@ -4,7 +4,7 @@
  * and page starts from.
  */
 import { asc, desc, eq } from "drizzle-orm";
-import type { PollVerification } from "~/modules/polls/polls.server";
+import type { PollVerification } from "~/modules/polls/verification.server";
 import type { DbOrTx } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
 import { candidacies, elections, positions } from "../../../db/schema";

@@ -1,7 +1,7 @@
 /** Declaring an officer election's results (the declaration itself, as PDF, is declaration.server.ts), and who holds the offices since. */
 import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
-import { verifyPoll } from "~/modules/polls/polls.server";
+import { verifyPoll } from "~/modules/polls/verification.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
 import { positions } from "../../../db/schema";
 import { electionChain, positionById, type ElectionResult } from "./current-election.server";

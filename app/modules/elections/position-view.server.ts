@@ -9,7 +9,8 @@ import { standingOrderRules } from "~/modules/content/standing-order-rules.serve
 import { ukDateTime } from "~/modules/documents/format";
 import type { PollResult } from "~/modules/polls/ballot-rules";
 import { verificationProblemMessages } from "~/modules/polls/messages";
-import { loadRules, PAGE_READ, verifyPoll } from "~/modules/polls/polls.server";
+import { loadRules, PAGE_READ } from "~/modules/polls/poll-rules.server";
+import { verifyPoll } from "~/modules/polls/verification.server";
 import { takingPartRefusal } from "~/modules/roles/messages";
 import { conflictsFor } from "~/modules/roles/role-rules";
 import { waitingNoticeFor } from "~/modules/roles/roles.server";

@@ -15,7 +15,7 @@ import { getFoundingMembership } from "~/modules/founding/founding.server";
 import { isFoundingMember } from "~/modules/founding/roll.server";
 import { foundingInvited } from "~/modules/founding/totals.server";
 import type { PollResult } from "~/modules/polls/ballot-rules";
-import { pollIdsOnRoll } from "~/modules/polls/polls.server";
+import { pollIdsOnRoll } from "~/modules/polls/roll.server";
 import { loadReadiness } from "~/modules/registration/readiness.server";
 import { officerCompletion } from "~/modules/registration/registration.server";
 import { returningOfficerName } from "~/modules/roles/roles.server";

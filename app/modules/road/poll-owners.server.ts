@@ -22,7 +22,8 @@ import { settleFinancialSchemeVote } from "~/modules/registration/financial-sche
 import type { Db } from "~/utils/db.server";
 import { describeFailure } from "~/utils/errors";
 import { pollElections, polls, type PollOwner } from "../../../db/schema";
-import { AUTOMATIC_CLOSE, closePoll, type DueOwners } from "~/modules/polls/polls.server";
+import { AUTOMATIC_CLOSE, type DueOwners } from "~/modules/polls/closer.server";
+import { closePoll } from "~/modules/polls/closing.server";
 import { countDecryptedPoll } from "~/modules/polls/trustee-count.server";
 
 /**
