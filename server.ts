@@ -11,7 +11,7 @@ import { seedDemoOnce } from "./app/modules/demo/seed-once.server";
 import { isDatabaseEmpty } from "./app/modules/demo/seed.server";
 import { startMailSender } from "./app/modules/mail/outbox.server";
 import { dueOwners } from "./app/modules/road/poll-owners.server";
-import { startPollCloser } from "./app/modules/polls/polls.server";
+import { startPollCloser } from "./app/modules/polls/closer.server";
 import { finishStalledDecryptions } from "./app/modules/polls/trustee-count.server";
 import { startTrusteeReminders } from "./app/modules/polls/trustee-reminders.server";
 import { startRoundPreparation } from "./app/modules/constitution/round-preparation.server";

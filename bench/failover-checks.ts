@@ -1,4 +1,5 @@
-import type { getPublication, verifyPoll } from "../app/modules/polls/polls.server";
+import type { getPublication } from "../app/modules/polls/publication.server";
+import type { verifyPoll } from "../app/modules/polls/verification.server";
 import type { StormReport } from "./failover-storm";
 
 export interface DrillFault {

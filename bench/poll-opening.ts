@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { systemActor } from "../app/modules/audit/audit.server";
 import { publicCredentialsFor, setCredentialThreads } from "../app/modules/polls/encrypted/credential-pool.server";
-import { createPoll, openPoll } from "../app/modules/polls/polls.server";
+import { createPoll, openPoll } from "../app/modules/polls/creation.server";
 import type { Database } from "../app/utils/db.server";
 import { users } from "../db/schema";
 

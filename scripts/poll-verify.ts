@@ -4,7 +4,7 @@
 // ballot chain is intact, the number who voted equals the number of ballots, and a fresh count
 // reproduces the published result. Exit 1 if any check fails.
 import { asc, eq } from "drizzle-orm";
-import { verifyPoll } from "../app/modules/polls/polls.server";
+import { verifyPoll } from "../app/modules/polls/verification.server";
 import { polls } from "../db/schema";
 import { withDatabase } from "./cli-database";
 

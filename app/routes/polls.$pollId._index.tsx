@@ -22,7 +22,7 @@ import { PollResults } from "~/modules/polls/components/poll-results";
 import { correctionPermission } from "~/modules/polls/corrections";
 import { pollPageText, pollsText } from "~/modules/polls/messages";
 import { ballotFromPage, closeFromPage, closesEarly, correctFromPage, openFromPage, type PageAnswer } from "~/modules/polls/page-actions.server";
-import { loadRules, PAGE_READ } from "~/modules/polls/polls.server";
+import { loadRules, PAGE_READ } from "~/modules/polls/poll-rules.server";
 import { pollPageView } from "~/modules/polls/views.server";
 import { principalOf, requirePermission, requireUser } from "~/utils/auth.server";
 import { respond } from "~/utils/action-answer.server";

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import type { BallotContent } from "../../db/schema";
-import { getPublication, isOnRoll, votersOfClosedPoll } from "~/modules/polls/polls.server";
+import { getPublication, votersOfClosedPoll } from "~/modules/polls/publication.server";
+import { isOnRoll } from "~/modules/polls/roll.server";
 import { principalOf, requirePermission } from "~/utils/auth.server";
 import { isAllowed } from "~/utils/permissions";
 import { PublishedBallots } from "~/modules/polls/components/published-ballots/published-ballots";

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getPublication } from "~/modules/polls/polls.server";
+import { getPublication } from "~/modules/polls/publication.server";
 import { requirePermission } from "~/utils/auth.server";
 import { contentDisposition } from "~/utils/content-disposition";
 

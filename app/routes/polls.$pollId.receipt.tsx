@@ -1,7 +1,8 @@
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ReceiptCheck } from "~/modules/polls/components/receipt-check/receipt-check";
-import { checkReceipt, loadRules, PAGE_READ } from "~/modules/polls/polls.server";
+import { checkReceipt } from "~/modules/polls/publication.server";
+import { loadRules, PAGE_READ } from "~/modules/polls/poll-rules.server";
 import { receiptCheckText as t } from "~/modules/polls/receipt-messages";
 import { requirePermission } from "~/utils/auth.server";
 import { MAX_LOOKUP_LENGTH } from "~/utils/input-limits";

@@ -6,7 +6,7 @@ import { NewPollForm } from "~/modules/polls/components/new-poll/new-poll-form";
 import { pollTextMessages } from "~/modules/polls/messages";
 import { newPollProblems as problems, newPollText as t } from "~/modules/polls/new-poll-messages";
 import { isSeveralSeatMethod, pollMethodValues } from "../../db/schema/polls";
-import { createPoll } from "~/modules/polls/polls.server";
+import { createPoll } from "~/modules/polls/creation.server";
 import { pollTrusteeText } from "~/modules/polls/trustee-messages";
 import { requireUser } from "~/utils/auth.server";
 import { thresholdOf, trusteeEmails, trusteeFieldProblems, trusteeIds } from "~/modules/polls/trustee-form.server";

@@ -11,7 +11,7 @@ import { EditVersion, StaleEditSummary, staleFieldErrors } from "~/components/st
 import { editVersion, staleChanges, type StaleChange, type StaleSave } from "~/utils/stale-edit";
 import { openFinancialSchemeVote, settleFinancialSchemeVote } from "~/modules/registration/financial-scheme-vote.server";
 import { schemeTextMessages, schemeVoteMessages as v } from "~/modules/registration/messages";
-import { loadRules, PAGE_READ } from "~/modules/polls/polls.server";
+import { loadRules, PAGE_READ } from "~/modules/polls/poll-rules.server";
 import { requireUser } from "~/utils/auth.server";
 import { fromLondonLocal } from "~/utils/london-time";
 import { formatDateTime } from "~/utils/dates";

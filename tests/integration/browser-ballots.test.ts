@@ -9,7 +9,11 @@ import { closedPollRecord, electionOf } from "../../app/modules/polls/encrypted/
 import { ranksOf } from "../../app/modules/polls/encrypted/ranked-answers";
 import { countPoll } from "../../app/modules/polls/ballot-rules";
 import { ballotProblemMessages } from "../../app/modules/polls/messages";
-import { closePoll, createPoll, hasVoted, loadRules, openPoll, verifyPoll } from "../../app/modules/polls/polls.server";
+import { closePoll } from "../../app/modules/polls/closing.server";
+import { createPoll, openPoll } from "../../app/modules/polls/creation.server";
+import { hasVoted } from "../../app/modules/polls/turnout.server";
+import { loadRules } from "../../app/modules/polls/poll-rules.server";
+import { verifyPoll } from "../../app/modules/polls/verification.server";
 import { grantRole } from "../../app/modules/users/users.server";
 import { ballots } from "../../db/schema";
 import { cookieFor, createTestApp, html } from "../support/app-harness";

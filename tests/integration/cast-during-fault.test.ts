@@ -12,7 +12,7 @@ import { systemActor } from "../../app/modules/audit/audit.server";
 import { startDraft } from "../../app/modules/constitution/drafting.server";
 import { openRound, roundItems, type VoteItem } from "../../app/modules/constitution/round.server";
 import { readJustCast } from "../../app/modules/constitution/sitting";
-import { createPoll, openPoll } from "../../app/modules/polls/polls.server";
+import { createPoll, openPoll } from "../../app/modules/polls/creation.server";
 import { openPostgres, type Database } from "../../app/utils/db.server";
 import { ballots, pollVoters } from "../../db/schema";
 import { cookieFor, createTestApp, html } from "../support/app-harness";

@@ -24,7 +24,7 @@ import {
   roundItems,
   settleAdoption,
 } from "../../app/modules/constitution/round.server";
-import { castBallot } from "../../app/modules/polls/polls.server";
+import { castBallot } from "../../app/modules/polls/casting.server";
 import { hashText } from "../../app/modules/constitution/text";
 import { constitutionDrafts, constitutionVersions, polls } from "../../db/schema";
 import { adoptStandingOrders, foundingMembersReady } from "../support/constitution-fixture";

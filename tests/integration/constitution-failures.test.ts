@@ -15,7 +15,7 @@ import {
   roundItems,
   settleAdoption,
 } from "../../app/modules/constitution/round.server";
-import { castBallot } from "../../app/modules/polls/polls.server";
+import { castBallot } from "../../app/modules/polls/casting.server";
 import { auditLog, constitutionDrafts } from "../../db/schema";
 import { html, type createTestApp } from "../support/app-harness";
 import { foundingWithOrganiser, testOrganiser } from "../support/constitution-fixture";

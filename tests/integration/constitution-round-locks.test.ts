@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditLog } from "../../app/modules/audit/audit.server";
 import { addComment, currentDraft, proposeAmendment, setSupportersNeeded, startDraft } from "../../app/modules/constitution/drafting.server";
 import { castClauseBallot, closeRound, openRound, openRoundOf, roundItems, type VoteItem } from "../../app/modules/constitution/round.server";
-import { verifyPoll } from "../../app/modules/polls/polls.server";
+import { verifyPoll } from "../../app/modules/polls/verification.server";
 import { amendments, auditLog, polls, users, votingRounds } from "../../db/schema";
 import { foundingMembersReady } from "../support/constitution-fixture";
 import { holdLocks, lockWaiters } from "../support/locks";

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../app/modules/audit/audit.server";
 import { startDraft } from "../../app/modules/constitution/drafting.server";
 import { closeRound, openRound, roundItems, type VoteItem } from "../../app/modules/constitution/round.server";
-import { castBallot } from "../../app/modules/polls/polls.server";
+import { castBallot } from "../../app/modules/polls/casting.server";
 import { ballots } from "../../db/schema";
 import { inArray } from "drizzle-orm";
 import { cookieFor, html } from "../support/app-harness";

@@ -9,7 +9,7 @@ import { isDatabaseUnavailable } from "../../app/utils/database-unavailable";
 import { allowLongStatements, openPostgres, STATEMENT_TIMEOUT_MS, type Database } from "../../app/utils/db.server";
 import { describeFailure } from "../../app/utils/errors";
 import { systemActor } from "../../app/modules/audit/audit.server";
-import { createPoll, openPoll } from "../../app/modules/polls/polls.server";
+import { createPoll, openPoll } from "../../app/modules/polls/creation.server";
 import { grantRole } from "../../app/modules/users/users.server";
 import { ballots, users } from "../../db/schema";
 import { cookieFor, createTestApp } from "../support/app-harness";

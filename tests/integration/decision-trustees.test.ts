@@ -23,7 +23,9 @@ import { ciphertextsToShuffle, decryptableTally, trusteeProgressOf, trusteesOf }
 import { scopeSets } from "../../app/modules/polls/encrypted/scope-trustees.server";
 import { certificatesFile, vinputFile } from "../../app/modules/polls/encrypted/threshold-ceremony.server";
 import { giveSetKey, setMembersOf } from "../../app/modules/polls/encrypted/trustee-sets.server";
-import { castBallot, closeDuePolls, verifyPoll } from "../../app/modules/polls/polls.server";
+import { castBallot } from "../../app/modules/polls/casting.server";
+import { closeDuePolls } from "../../app/modules/polls/closer.server";
+import { verifyPoll } from "../../app/modules/polls/verification.server";
 import { submitTrusteeShare } from "../../app/modules/polls/trustee-count.server";
 import { movement, pledges, polls, trusteeSets, users } from "../../db/schema";
 import { cookieFor, createTestApp, html } from "../support/app-harness";

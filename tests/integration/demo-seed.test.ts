@@ -3,8 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditLog } from "../../app/modules/audit/audit.server";
 import { demoPeople } from "../../app/modules/demo/demo-data";
 import { seedDemo } from "../../app/modules/demo/seed.server";
-import { currentElection, listCandidates, listPositions } from "../../app/modules/elections/elections.server";
-import { hasVoted, verifyPoll } from "../../app/modules/polls/polls.server";
+import { currentElection, listPositions } from "../../app/modules/elections/current-election.server";
+import { listCandidates } from "../../app/modules/elections/candidates.server";
+import { hasVoted } from "../../app/modules/polls/turnout.server";
+import { verifyPoll } from "../../app/modules/polls/verification.server";
 import { demands, movement, outbox, pledges, polls, users } from "../../db/schema";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 

@@ -11,20 +11,15 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { flat, pdfText } from "../../app/modules/documents/test-support/pdf-text";
 import { declarationPdf } from "../../app/modules/elections/declaration.server";
-import {
-  countElection,
-  createElection,
-  currentElection,
-  declare,
-  listPositions,
-  openBallots,
-  setSeconding,
-  stand,
-  type Position,
-} from "../../app/modules/elections/elections.server";
+import { countElection } from "../../app/modules/elections/count.server";
+import { createElection } from "../../app/modules/elections/setup.server";
+import { currentElection, listPositions, type Position } from "../../app/modules/elections/current-election.server";
+import { declare } from "../../app/modules/elections/declaring.server";
+import { openBallots } from "../../app/modules/elections/ballots.server";
+import { setSeconding, stand } from "../../app/modules/elections/nominations.server";
 import type { PollResult } from "../../app/modules/polls/ballot-rules";
 import { countSheetPdf } from "../../app/modules/polls/count-sheet.server";
-import { castBallot } from "../../app/modules/polls/polls.server";
+import { castBallot } from "../../app/modules/polls/casting.server";
 import { polls, positions } from "../../db/schema";
 import { foundingMembersReady } from "../support/constitution-fixture";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";

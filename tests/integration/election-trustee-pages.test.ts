@@ -12,10 +12,12 @@ import {
   thresholdStep5,
 } from "../../app/modules/belenios/threshold";
 import { generateTrusteeKey } from "../../app/modules/belenios/trustee";
-import { addPosition, currentElection, listPositions, stand } from "../../app/modules/elections/elections.server";
+import { addPosition } from "../../app/modules/elections/setup.server";
+import { currentElection, listPositions } from "../../app/modules/elections/current-election.server";
+import { stand } from "../../app/modules/elections/nominations.server";
 import { grantRole } from "../../app/modules/users/users.server";
 import { dueOwners } from "../../app/modules/road/poll-owners.server";
-import { closeDuePolls } from "../../app/modules/polls/polls.server";
+import { closeDuePolls } from "../../app/modules/polls/closer.server";
 import { polls } from "../../db/schema";
 import { eq } from "drizzle-orm";
 import { toLondonLocal } from "../../app/utils/london-time";

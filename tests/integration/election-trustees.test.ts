@@ -16,25 +16,21 @@ import {
 } from "../../app/modules/belenios/threshold";
 import { computePartialDecryption } from "../../app/modules/belenios/trustee";
 import { nameElectionTrustees } from "../../app/modules/elections/election-trustees.server";
-import {
-  countElection,
-  createElection,
-  currentElection,
-  listCandidates,
-  listPositions,
-  openBallots,
-  setSeconding,
-  stand,
-  withdrawCandidacy,
-  type Position,
-} from "../../app/modules/elections/elections.server";
+import { countElection } from "../../app/modules/elections/count.server";
+import { createElection } from "../../app/modules/elections/setup.server";
+import { currentElection, listPositions, type Position } from "../../app/modules/elections/current-election.server";
+import { listCandidates } from "../../app/modules/elections/candidates.server";
+import { openBallots } from "../../app/modules/elections/ballots.server";
+import { setSeconding, stand, withdrawCandidacy } from "../../app/modules/elections/nominations.server";
 import type { PollResult } from "../../app/modules/polls/ballot-rules";
 import { dueOwners } from "../../app/modules/road/poll-owners.server";
 import { closedPollRecord, electionOf } from "../../app/modules/polls/encrypted/poll-elections.server";
 import { ciphertextsToShuffle, decryptableTally, trusteeProgressOf, trusteesOf } from "../../app/modules/polls/encrypted/poll-trustees.server";
 import { certificatesFile, vinputFile } from "../../app/modules/polls/encrypted/threshold-ceremony.server";
 import { giveSetKey, setMembersOf } from "../../app/modules/polls/encrypted/trustee-sets.server";
-import { castBallot, closeDuePolls, verifyPoll } from "../../app/modules/polls/polls.server";
+import { castBallot } from "../../app/modules/polls/casting.server";
+import { closeDuePolls } from "../../app/modules/polls/closer.server";
+import { verifyPoll } from "../../app/modules/polls/verification.server";
 import { submitTrusteeShare } from "../../app/modules/polls/trustee-count.server";
 import { elections, polls } from "../../db/schema";
 import { beleniosVerify, hasBeleniosTool } from "../support/belenios-tool";

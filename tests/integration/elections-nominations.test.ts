@@ -6,17 +6,11 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../app/modules/audit/audit.server";
 import { flat, pdfText } from "../../app/modules/documents/test-support/pdf-text";
-import {
-  acceptNomination,
-  addPosition,
-  currentElection,
-  listPositions,
-  nominate,
-  openBallots,
-  stand,
-  type Position,
-} from "../../app/modules/elections/elections.server";
-import { castBallot } from "../../app/modules/polls/polls.server";
+import { acceptNomination, nominate, stand } from "../../app/modules/elections/nominations.server";
+import { addPosition } from "../../app/modules/elections/setup.server";
+import { currentElection, listPositions, type Position } from "../../app/modules/elections/current-election.server";
+import { openBallots } from "../../app/modules/elections/ballots.server";
+import { castBallot } from "../../app/modules/polls/casting.server";
 import { grantRole } from "../../app/modules/users/users.server";
 import { toLondonLocal } from "../../app/utils/london-time";
 import { auditLog, candidacies, elections, outbox, pollOptions, seconders, users } from "../../db/schema";

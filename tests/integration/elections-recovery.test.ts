@@ -9,22 +9,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RankedCountReport } from "../../app/modules/ballots";
 import { systemActor } from "../../app/modules/audit/audit.server";
 import { flat, pdfText } from "../../app/modules/documents/test-support/pdf-text";
-import {
-  addPosition,
-  countElection,
-  currentElection,
-  declare,
-  declaredOfficers,
-  listPositions,
-  openBallots,
-  setSeconding,
-  stand,
-  type Position,
-} from "../../app/modules/elections/elections.server";
+import { addPosition } from "../../app/modules/elections/setup.server";
+import { countElection } from "../../app/modules/elections/count.server";
+import { currentElection, listPositions, type Position } from "../../app/modules/elections/current-election.server";
+import { declare, declaredOfficers } from "../../app/modules/elections/declaring.server";
+import { openBallots } from "../../app/modules/elections/ballots.server";
+import { setSeconding, stand } from "../../app/modules/elections/nominations.server";
 import { declarationPdf } from "../../app/modules/elections/declaration.server";
 import { officersChangedByRecount, recount, reopenNominations, vacancies } from "../../app/modules/elections/recovery.server";
 import type { PollResult } from "../../app/modules/polls/ballot-rules";
-import { castBallot } from "../../app/modules/polls/polls.server";
+import { castBallot } from "../../app/modules/polls/casting.server";
 import { packData } from "../../app/modules/registration/pack.server";
 import { loadReadiness } from "../../app/modules/registration/readiness.server";
 import { saveOfficerDetails } from "../../app/modules/registration/registration.server";

@@ -1,26 +1,17 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RankedCountReport } from "../../app/modules/ballots";
-import {
-  addPosition,
-  askQuestion,
-  answerQuestion,
-  countElection,
-  createElection,
-  currentElection,
-  declare,
-  declaredOfficers,
-  hustingsFor,
-  listCandidates,
-  listPositions,
-  openBallots,
-  setSeconding,
-  stand,
-  withdrawCandidacy,
-  type Position,
-} from "../../app/modules/elections/elections.server";
+import { addPosition, createElection } from "../../app/modules/elections/setup.server";
+import { askQuestion, answerQuestion, hustingsFor } from "../../app/modules/elections/hustings.server";
+import { countElection } from "../../app/modules/elections/count.server";
+import { currentElection, listPositions, type Position } from "../../app/modules/elections/current-election.server";
+import { declare, declaredOfficers } from "../../app/modules/elections/declaring.server";
+import { listCandidates } from "../../app/modules/elections/candidates.server";
+import { openBallots } from "../../app/modules/elections/ballots.server";
+import { setSeconding, stand, withdrawCandidacy } from "../../app/modules/elections/nominations.server";
 import type { PollResult } from "../../app/modules/polls/ballot-rules";
-import { castBallot, getPublication } from "../../app/modules/polls/polls.server";
+import { castBallot } from "../../app/modules/polls/casting.server";
+import { getPublication } from "../../app/modules/polls/publication.server";
 import { declarationPdf } from "../../app/modules/elections/declaration.server";
 import { flat, pdfText } from "../../app/modules/documents/test-support/pdf-text";
 import { spawnSync } from "node:child_process";

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../app/modules/audit/audit.server";
 import { parsePublicCredentials } from "../../app/modules/belenios/serialize";
-import { castBallot, closePoll, createPoll, openPoll, verifyPoll } from "../../app/modules/polls/polls.server";
+import { castBallot } from "../../app/modules/polls/casting.server";
+import { closePoll } from "../../app/modules/polls/closing.server";
+import { createPoll, openPoll } from "../../app/modules/polls/creation.server";
+import { verifyPoll } from "../../app/modules/polls/verification.server";
 import { electionOf } from "../../app/modules/polls/encrypted/poll-elections.server";
 import { publicCredentialsHere } from "../../app/modules/polls/encrypted/public-credentials.server";
 import { users } from "../../db/schema";

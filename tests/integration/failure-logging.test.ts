@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { systemActor } from "../../app/modules/audit/audit.server";
-import { createPoll, openPoll, startPollCloser } from "../../app/modules/polls/polls.server";
+import { createPoll, openPoll } from "../../app/modules/polls/creation.server";
+import { startPollCloser } from "../../app/modules/polls/closer.server";
 import { grantRole } from "../../app/modules/users/users.server";
 import { cookieFor, createTestApp } from "../support/app-harness";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";

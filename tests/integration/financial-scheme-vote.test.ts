@@ -4,7 +4,7 @@
  */
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { castBallot } from "../../app/modules/polls/polls.server";
+import { castBallot } from "../../app/modules/polls/casting.server";
 import { financialSchemeState, saveFinancialScheme } from "../../app/modules/registration/financial-scheme.server";
 import { openFinancialSchemeVote, settleFinancialSchemeVote } from "../../app/modules/registration/financial-scheme-vote.server";
 import { packData } from "../../app/modules/registration/pack.server";

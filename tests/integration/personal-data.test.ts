@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rebuildCounts, campaignFigures } from "../../app/modules/pledges/counts.server";
-import { verifyPoll } from "../../app/modules/polls/polls.server";
+import { verifyPoll } from "../../app/modules/polls/verification.server";
 import { systemActor } from "../../app/modules/audit/audit.server";
 import { createImportPreview, runImport } from "../../app/modules/pledges/import.server";
 import { movement, pendingPledges, pledges, registrationPacks, sessions, users } from "../../db/schema";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../app/modules/audit/audit.server";
-import { createPoll, openPoll } from "../../app/modules/polls/polls.server";
+import { createPoll, openPoll } from "../../app/modules/polls/creation.server";
 import { users } from "../../db/schema";
 import { createTestApp } from "../support/app-harness";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";

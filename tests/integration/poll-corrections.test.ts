@@ -1,7 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../app/modules/audit/audit.server";
-import { castBallot, closeDuePolls, createPoll, openPoll } from "../../app/modules/polls/polls.server";
+import { castBallot } from "../../app/modules/polls/casting.server";
+import { closeDuePolls } from "../../app/modules/polls/closer.server";
+import { createPoll, openPoll } from "../../app/modules/polls/creation.server";
 import { recordedSteps } from "../../app/modules/registration/pack.server";
 import { grantRole } from "../../app/modules/users/users.server";
 import { toLondonLocal } from "../../app/utils/london-time";

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../app/modules/audit/audit.server";
 import { checkCountable, countElection, parseBltWithLines } from "../../app/modules/ballots";
-import { castBallot, closePoll, createPoll, openPoll } from "../../app/modules/polls/polls.server";
+import { castBallot } from "../../app/modules/polls/casting.server";
+import { closePoll } from "../../app/modules/polls/closing.server";
+import { createPoll, openPoll } from "../../app/modules/polls/creation.server";
 import { grantRole } from "../../app/modules/users/users.server";
 import { cookieFor, createTestApp } from "../support/app-harness";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";

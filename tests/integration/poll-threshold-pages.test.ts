@@ -16,7 +16,7 @@ import {
 import { computePartialDecryption } from "../../app/modules/belenios/trustee";
 import { electionOf } from "../../app/modules/polls/encrypted/poll-elections.server";
 import { decryptableTally, trusteeProgressOf } from "../../app/modules/polls/encrypted/poll-trustees.server";
-import { castBallot } from "../../app/modules/polls/polls.server";
+import { castBallot } from "../../app/modules/polls/casting.server";
 import { grantRole } from "../../app/modules/users/users.server";
 import { polls } from "../../db/schema";
 import { cookieFor, createTestApp, html } from "../support/app-harness";

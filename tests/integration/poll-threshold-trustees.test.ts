@@ -30,7 +30,11 @@ import {
   type TrusteeProgress,
 } from "../../app/modules/polls/encrypted/poll-trustees.server";
 import { certificatesFile, vinputFile } from "../../app/modules/polls/encrypted/threshold-ceremony.server";
-import { castBallot, closePoll, createPoll, loadRules, openPoll, verifyPoll } from "../../app/modules/polls/polls.server";
+import { castBallot } from "../../app/modules/polls/casting.server";
+import { closePoll } from "../../app/modules/polls/closing.server";
+import { createPoll, openPoll } from "../../app/modules/polls/creation.server";
+import { loadRules } from "../../app/modules/polls/poll-rules.server";
+import { verifyPoll } from "../../app/modules/polls/verification.server";
 import { submitTrusteeShare } from "../../app/modules/polls/trustee-count.server";
 import { trusteeFile } from "../../app/modules/polls/trustee-page.server";
 import { grantRole } from "../../app/modules/users/users.server";

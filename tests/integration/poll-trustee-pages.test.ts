@@ -9,7 +9,7 @@ import { serializePartialDecryption, serializeTrusteePublicKey } from "../../app
 import { computePartialDecryption, generateTrusteeKey } from "../../app/modules/belenios/trustee";
 import { electionOf } from "../../app/modules/polls/encrypted/poll-elections.server";
 import { decryptableTally, trusteeProgressOf } from "../../app/modules/polls/encrypted/poll-trustees.server";
-import { castBallot } from "../../app/modules/polls/polls.server";
+import { castBallot } from "../../app/modules/polls/casting.server";
 import { grantRole } from "../../app/modules/users/users.server";
 import { polls } from "../../db/schema";
 import { cookieFor, createTestApp, html } from "../support/app-harness";

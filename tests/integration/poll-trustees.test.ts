@@ -16,7 +16,12 @@ import {
   trusteeProgressOf,
   type TrusteeProgress,
 } from "../../app/modules/polls/encrypted/poll-trustees.server";
-import { castBallot, closeDuePolls, closePoll, createPoll, loadRules, openPoll, verifyPoll } from "../../app/modules/polls/polls.server";
+import { castBallot } from "../../app/modules/polls/casting.server";
+import { closeDuePolls } from "../../app/modules/polls/closer.server";
+import { closePoll } from "../../app/modules/polls/closing.server";
+import { createPoll, openPoll } from "../../app/modules/polls/creation.server";
+import { loadRules } from "../../app/modules/polls/poll-rules.server";
+import { verifyPoll } from "../../app/modules/polls/verification.server";
 import { finishStalledDecryptions, submitTrusteeShare } from "../../app/modules/polls/trustee-count.server";
 import { grantRole } from "../../app/modules/users/users.server";
 import { pollElections, polls } from "../../db/schema";

@@ -4,18 +4,13 @@ import { systemActor } from "../../app/modules/audit/audit.server";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { ballotHash, checkBallotChain, checkBallotStrands, GENESIS_BALLOT_HASH, strandsDigest } from "../../app/modules/polls/ballot-rules";
-import {
-  ballotsCast,
-  castBallot,
-  CHAIN_STRANDS,
-  checkReceipt,
-  closeDuePolls,
-  closePoll,
-  createPoll,
-  getPublication,
-  openPoll,
-  verifyPoll,
-} from "../../app/modules/polls/polls.server";
+import { ballotsCast } from "../../app/modules/polls/turnout.server";
+import { castBallot } from "../../app/modules/polls/casting.server";
+import { CHAIN_STRANDS, createPoll, openPoll } from "../../app/modules/polls/creation.server";
+import { checkReceipt, getPublication } from "../../app/modules/polls/publication.server";
+import { closeDuePolls } from "../../app/modules/polls/closer.server";
+import { closePoll } from "../../app/modules/polls/closing.server";
+import { verifyPoll } from "../../app/modules/polls/verification.server";
 import { grantRole } from "../../app/modules/users/users.server";
 import { parseBlt } from "../../app/modules/ballots";
 import { auditLog, ballots, pollChains, pollRoll, polls, pollVoters } from "../../db/schema";

@@ -21,7 +21,9 @@ import { closedPollRecord, electionOf } from "../../app/modules/polls/encrypted/
 import { decryptableTally, trusteeProgressOf } from "../../app/modules/polls/encrypted/poll-trustees.server";
 import { scopeSets } from "../../app/modules/polls/encrypted/scope-trustees.server";
 import { giveSetKey } from "../../app/modules/polls/encrypted/trustee-sets.server";
-import { castBallot, closeDuePolls, verifyPoll } from "../../app/modules/polls/polls.server";
+import { castBallot } from "../../app/modules/polls/casting.server";
+import { closeDuePolls } from "../../app/modules/polls/closer.server";
+import { verifyPoll } from "../../app/modules/polls/verification.server";
 import { submitTrusteeShare } from "../../app/modules/polls/trustee-count.server";
 import { financialSchemeState } from "../../app/modules/registration/financial-scheme.server";
 import { openFinancialSchemeVote, settleFinancialSchemeVote } from "../../app/modules/registration/financial-scheme-vote.server";

@@ -6,8 +6,9 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../app/modules/audit/audit.server";
-import { currentElection, listPositions, stand, type Position } from "../../app/modules/elections/elections.server";
-import { createPoll, openPoll } from "../../app/modules/polls/polls.server";
+import { currentElection, listPositions, type Position } from "../../app/modules/elections/current-election.server";
+import { stand } from "../../app/modules/elections/nominations.server";
+import { createPoll, openPoll } from "../../app/modules/polls/creation.server";
 import { grantRole } from "../../app/modules/users/users.server";
 import { auditLog, candidacies, elections, outbox, seconders, users } from "../../db/schema";
 import { cookieFor, createTestApp, html } from "../support/app-harness";

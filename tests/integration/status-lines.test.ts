@@ -11,7 +11,8 @@ import { proposeAmendment, startDraft } from "../../app/modules/constitution/dra
 import { closeRound, openRound, roundItems } from "../../app/modules/constitution/round.server";
 import { flat, pdfText } from "../../app/modules/documents/test-support/pdf-text";
 import { acceptInvitation, openStandingOrdersVote, sendInvitations } from "../../app/modules/founding/founding.server";
-import { castBallot, closePoll } from "../../app/modules/polls/polls.server";
+import { castBallot } from "../../app/modules/polls/casting.server";
+import { closePoll } from "../../app/modules/polls/closing.server";
 import { grantRole } from "../../app/modules/users/users.server";
 import { movement, pledges, users } from "../../db/schema";
 import { cookieFor, createTestApp, html } from "../support/app-harness";

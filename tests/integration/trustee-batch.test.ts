@@ -10,7 +10,7 @@ import { dueOwners } from "../../app/modules/road/poll-owners.server";
 import { nameScopeTrustees, scopeSets } from "../../app/modules/polls/encrypted/scope-trustees.server";
 import { doBallotsInBrowser, type WaitingBallot } from "../../app/modules/polls/encrypted/trustee-share-in-browser";
 import { giveSetKey } from "../../app/modules/polls/encrypted/trustee-sets.server";
-import { closeDuePolls } from "../../app/modules/polls/polls.server";
+import { closeDuePolls } from "../../app/modules/polls/closer.server";
 import { remindTrustees } from "../../app/modules/polls/trustee-reminders.server";
 import { constitutionDrafts, outbox, polls } from "../../db/schema";
 import { cookieFor, createTestApp, html } from "../support/app-harness";

@@ -1,7 +1,8 @@
 import { systemActor } from "../../app/modules/audit/audit.server";
 import { openStandingOrdersVote } from "../../app/modules/founding/founding.server";
 import { grantRole } from "../../app/modules/users/users.server";
-import { castBallot, closePoll } from "../../app/modules/polls/polls.server";
+import { castBallot } from "../../app/modules/polls/casting.server";
+import { closePoll } from "../../app/modules/polls/closing.server";
 import type { Db } from "../../app/utils/db.server";
 import { foundingMembers } from "../../db/schema";
 import { cookieFor, createTestApp } from "./app-harness";

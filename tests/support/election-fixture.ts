@@ -1,5 +1,5 @@
 import { systemActor, type Actor } from "../../app/modules/audit/audit.server";
-import { createElection } from "../../app/modules/elections/elections.server";
+import { createElection } from "../../app/modules/elections/setup.server";
 import type { Db } from "../../app/utils/db.server";
 
 /**

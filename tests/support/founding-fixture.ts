@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { systemActor } from "../../app/modules/audit/audit.server";
 import { openDecisionBallot, settleDecision } from "../../app/modules/campaign/decision.server";
-import { castBallot, closePoll } from "../../app/modules/polls/polls.server";
+import { castBallot } from "../../app/modules/polls/casting.server";
+import { closePoll } from "../../app/modules/polls/closing.server";
 import type { Db } from "../../app/utils/db.server";
 import { movement, pledges } from "../../db/schema";
 

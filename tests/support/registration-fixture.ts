@@ -1,8 +1,12 @@
 import { systemActor } from "../../app/modules/audit/audit.server";
 import { startDraft, type DraftSource } from "../../app/modules/constitution/drafting.server";
 import { closeRound, openAdoptionVote, openRound, roundItems, settleAdoption } from "../../app/modules/constitution/round.server";
-import { countElection, currentElection, declare, listPositions, openBallots, setSeconding, stand } from "../../app/modules/elections/elections.server";
-import { castBallot } from "../../app/modules/polls/polls.server";
+import { countElection } from "../../app/modules/elections/count.server";
+import { currentElection, listPositions } from "../../app/modules/elections/current-election.server";
+import { declare } from "../../app/modules/elections/declaring.server";
+import { openBallots } from "../../app/modules/elections/ballots.server";
+import { setSeconding, stand } from "../../app/modules/elections/nominations.server";
+import { castBallot } from "../../app/modules/polls/casting.server";
 import type { Db } from "../../app/utils/db.server";
 import { foundingMembersReady } from "./constitution-fixture";
 import { electionOpenForNominations } from "./election-fixture";

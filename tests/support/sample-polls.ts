@@ -1,5 +1,7 @@
 import { systemActor } from "../../app/modules/audit/audit.server";
-import { castBallot, closePoll, createPoll, openPoll } from "../../app/modules/polls/polls.server";
+import { castBallot } from "../../app/modules/polls/casting.server";
+import { closePoll } from "../../app/modules/polls/closing.server";
+import { createPoll, openPoll } from "../../app/modules/polls/creation.server";
 import { grantRole } from "../../app/modules/users/users.server";
 import type { Db } from "../../app/utils/db.server";
 import { users } from "../../db/schema";

@@ -6,7 +6,7 @@
 import { decisionTrusteesSummary } from "~/modules/campaign/decision-trustees.server";
 import { ukDateTime } from "~/modules/documents/format";
 import { pledgeTotalsNow } from "~/modules/pledges/totals.server";
-import { loadRules, PAGE_READ } from "~/modules/polls/polls.server";
+import { loadRules, PAGE_READ } from "~/modules/polls/poll-rules.server";
 import type { Db } from "~/utils/db.server";
 import { toLondonLocal } from "~/utils/london-time";
 import { editVersion } from "~/utils/stale-edit";

@@ -5,7 +5,7 @@
  */
 import type { Actor } from "~/modules/audit/audit.server";
 import { correctionProblemMessages } from "~/modules/polls/messages";
-import { loadRules, PAGE_READ } from "~/modules/polls/polls.server";
+import { loadRules, PAGE_READ } from "~/modules/polls/poll-rules.server";
 import { refused, succeeded, type ActionAnswer } from "~/utils/action-answer.server";
 import { formatDateTime } from "~/utils/dates";
 import type { Db } from "~/utils/db.server";

@@ -5,7 +5,7 @@
  */
 import { YES_NO_MESSAGES } from "~/modules/ballots";
 import type { PollResult } from "~/modules/polls/ballot-rules";
-import { loadRules, PAGE_READ } from "~/modules/polls/polls.server";
+import { loadRules, PAGE_READ } from "~/modules/polls/poll-rules.server";
 import { formatDateTime } from "~/utils/dates";
 import type { Db } from "~/utils/db.server";
 import { isAllowed, type Principal } from "~/utils/permissions";

@@ -8,17 +8,11 @@ import { and, asc, desc, eq, inArray, isNull, max, sql } from "drizzle-orm";
 import { appendAudit, appendAuditEntries, type Actor } from "~/modules/audit/audit.server";
 import type { YesNoResult } from "~/modules/ballots";
 import type { PollResult } from "~/modules/polls/ballot-rules";
-import {
-  ballotsCastSql,
-  castBallot,
-  closePoll,
-  closePollBatch,
-  closedPollDetails,
-  createPoll,
-  openPoll,
-  openPollBatch,
-  verifyPoll,
-} from "~/modules/polls/polls.server";
+import { ballotsCastSql } from "~/modules/polls/turnout.server";
+import { castBallot } from "~/modules/polls/casting.server";
+import { closePoll, closePollBatch, closedPollDetails } from "~/modules/polls/closing.server";
+import { createPoll, openPoll, openPollBatch } from "~/modules/polls/creation.server";
+import { verifyPoll } from "~/modules/polls/verification.server";
 import { holdWithScopeTrustees, readyScopeSets, scopeKeysReady } from "~/modules/polls/encrypted/scope-trustees.server";
 import { countIfDecrypted } from "~/modules/polls/trustee-count.server";
 import type { Db, DbOrTx } from "~/utils/db.server";

@@ -5,21 +5,19 @@ import { regionForPostcode } from "~/modules/pledges/regions";
 import { addComment, originalDocument, proposeAmendment, setRecommendation, setSupport, startDraft } from "~/modules/constitution/drafting.server";
 import { castClauseBallot, closeRound, openAdoptionVote, openRound, roundItems, settleAdoption } from "~/modules/constitution/round.server";
 import { hashText } from "~/modules/constitution/text/hash";
-import {
-  answerQuestion,
-  askQuestion,
-  countElection,
-  createElection,
-  currentElection,
-  declare,
-  listPositions,
-  openBallots,
-  setSeconding,
-  stand,
-} from "~/modules/elections/elections.server";
+import { answerQuestion, askQuestion } from "~/modules/elections/hustings.server";
+import { countElection } from "~/modules/elections/count.server";
+import { createElection } from "~/modules/elections/setup.server";
+import { currentElection, listPositions } from "~/modules/elections/current-election.server";
+import { declare } from "~/modules/elections/declaring.server";
+import { openBallots } from "~/modules/elections/ballots.server";
+import { setSeconding, stand } from "~/modules/elections/nominations.server";
 import { acceptInvitation, openStandingOrdersVote, sendInvitations, setLeavingDay } from "~/modules/founding/founding.server";
 import { rebuildCounts } from "~/modules/pledges/counts.server";
-import { closePoll, createPoll, loadRulesOfPolls, openPoll, prepareBallot, writeBallots } from "~/modules/polls/polls.server";
+import { closePoll } from "~/modules/polls/closing.server";
+import { createPoll, openPoll } from "~/modules/polls/creation.server";
+import { loadRulesOfPolls } from "~/modules/polls/poll-rules.server";
+import { prepareBallot, writeBallots } from "~/modules/polls/casting.server";
 import { grantRole } from "~/modules/users/users.server";
 import { saveDraftSection, saveOfficerDetails } from "~/modules/registration/registration.server";
 import type { Db } from "~/utils/db.server";

@@ -9,7 +9,7 @@ import { renderPdf } from "~/modules/documents/render.server";
 import type { PollResult } from "~/modules/polls/ballot-rules";
 import type { DbOrTx } from "~/utils/db.server";
 import { polls, users } from "../../../db/schema";
-import { positionById } from "./elections.server";
+import { positionById } from "./current-election.server";
 import { latestCorrection } from "./recovery.server";
 
 export async function declarationData(db: DbOrTx, positionId: string, appUrl: string, now = new Date()): Promise<DeclarationData | null> {

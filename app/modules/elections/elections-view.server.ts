@@ -14,16 +14,12 @@ import { formatDateTime } from "~/utils/dates";
 import type { Db, DbOrTx } from "~/utils/db.server";
 import { isAllowed, type Principal } from "~/utils/permissions";
 import { electionTrusteesSummary } from "./election-trustees.server";
-import {
-  ballotTimes,
-  candidateCounts,
-  currentElection,
-  declaredOfficers,
-  listCandidates,
-  listPositions,
-  pendingNominations,
-  winners,
-} from "./elections.server";
+import { ballotTimes } from "./ballots.server";
+import { candidateCounts, listCandidates } from "./candidates.server";
+import { currentElection, listPositions } from "./current-election.server";
+import { declaredOfficers } from "./declaring.server";
+import { pendingNominations } from "./nominations.server";
+import { winners } from "./count.server";
 import { phaseLabels, vacancyWhy } from "./messages";
 import { checkOfficers, type Holding, type RegisteredRole } from "./officer-rules";
 import { officerProblemMessages } from "./officer-rules-messages";

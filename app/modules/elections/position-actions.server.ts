@@ -8,17 +8,9 @@
 import type { Actor } from "~/modules/audit/audit.server";
 import type { Db } from "~/utils/db.server";
 import { PAGE, type PositionAnswer } from "./components/position-page/answer";
-import {
-  acceptNomination,
-  answerQuestion,
-  askQuestion,
-  declare,
-  declineNomination,
-  nominate,
-  setSeconding,
-  stand,
-  withdrawCandidacy,
-} from "./elections.server";
+import { acceptNomination, declineNomination, nominate, setSeconding, stand, withdrawCandidacy } from "./nominations.server";
+import { answerQuestion, askQuestion } from "./hustings.server";
+import { declare } from "./declaring.server";
 import { electionProblemMessages, positionPageText, statementTooLong } from "./messages";
 import { isRonSeat } from "./position-view.server";
 import { recount } from "./recovery.server";

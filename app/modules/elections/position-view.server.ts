@@ -9,7 +9,8 @@ import { standingOrderRules } from "~/modules/content/standing-order-rules.serve
 import { ukDateTime } from "~/modules/documents/format";
 import type { PollResult } from "~/modules/polls/ballot-rules";
 import { verificationProblemMessages } from "~/modules/polls/messages";
-import { loadRules, PAGE_READ, verifyPoll } from "~/modules/polls/polls.server";
+import { loadRules, PAGE_READ } from "~/modules/polls/poll-rules.server";
+import { verifyPoll } from "~/modules/polls/verification.server";
 import { takingPartRefusal } from "~/modules/roles/messages";
 import { conflictsFor } from "~/modules/roles/role-rules";
 import { waitingNoticeFor } from "~/modules/roles/roles.server";
@@ -19,19 +20,13 @@ import { MAX_LOOKUP_LENGTH } from "~/utils/input-limits";
 import { isAllowed, type Principal } from "~/utils/permissions";
 import { plural } from "~/utils/plural";
 import type { Role } from "../../../db/schema";
-import {
-  findNominees,
-  hustingsFor,
-  isFoundingMember,
-  listCandidates,
-  NOMINEE_SEARCH_LIMIT,
-  pendingNominations,
-  positionById,
-  RON_LABEL,
-  registeredCandidacies,
-  secondedBy,
-  winners,
-} from "./elections.server";
+import { findNominees, NOMINEE_SEARCH_LIMIT, pendingNominations } from "./nominations.server";
+import { hustingsFor } from "./hustings.server";
+import { isFoundingMember } from "~/modules/founding/roll.server";
+import { listCandidates, registeredCandidacies, secondedBy } from "./candidates.server";
+import { positionById } from "./current-election.server";
+import { RON_LABEL } from "./ballot-paper";
+import { winners } from "./count.server";
 import { positionPageText } from "./messages";
 import { standingProblems, type Holding, type RegisteredRole } from "./officer-rules";
 import { officerProblemMessages, roleLabels } from "./officer-rules-messages";

@@ -9,11 +9,13 @@ import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import { canonicalJson } from "~/modules/audit/chain";
 import { standingOrderRules } from "~/modules/content/standing-order-rules.server";
 import { checkBallotChain, type PollResult } from "~/modules/polls/ballot-rules";
-import { countStoredBallots, loadRules, verifyPoll } from "~/modules/polls/polls.server";
+import { countStoredBallots, verifyPoll } from "~/modules/polls/verification.server";
+import { loadRules } from "~/modules/polls/poll-rules.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
 import { MAX_POLL_TITLE_LENGTH } from "~/utils/input-limits";
 import { ballots, elections, polls, positions, recounts } from "../../../db/schema";
-import { electionChain, positionById, winnersOf, type Election, type ElectionResult, type Position } from "./elections.server";
+import { electionChain, positionById, type Election, type ElectionResult, type Position } from "./current-election.server";
+import { winnersOf } from "./count.server";
 import { electionTextProblem } from "./text-fields";
 
 type Elected = { userId: string | null; name: string };

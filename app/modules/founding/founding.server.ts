@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import { queueMail } from "~/modules/mail/outbox.server";
 import { foundingInvitationMail } from "~/modules/mail/templates";
-import { createPoll, openPoll } from "~/modules/polls/polls.server";
+import { createPoll, openPoll } from "~/modules/polls/creation.server";
 import { holdWithScopeTrustees, scopeKeysReady } from "~/modules/polls/encrypted/scope-trustees.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
 import { findUserByEmail } from "~/modules/users/users.server";

@@ -5,7 +5,7 @@
 import { getMovement } from "~/modules/campaign/campaign.server";
 import { readConstitutionFile, sectionContaining } from "~/modules/content/constitution-files.server";
 import type { PollResult } from "~/modules/polls/ballot-rules";
-import { loadRules, PAGE_READ } from "~/modules/polls/polls.server";
+import { loadRules, PAGE_READ } from "~/modules/polls/poll-rules.server";
 import type { Db } from "~/utils/db.server";
 import { FOUNDING_CONSENT_VERSION, foundingFigures, getFoundingMembership } from "./founding.server";
 import { standingOrdersVoteStatus } from "./status";

@@ -1,30 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { formatLondon, fromLondonWallClock } from "~/utils/london-time";
-import {
-  checkMapping,
-  columnLetter,
-  countsForNewPledge,
-  csvSafe,
-  decodeCsvBytes,
-  detectDelimiter,
-  EVERY_ROW,
-  guessMapping,
-  importState,
-  looksLikeSpreadsheetFile,
-  mapRow,
-  mergeWithExisting,
-  normaliseMapping,
-  parseDate,
-  parseRelation,
-  parseSubscription,
-  parseYesNo,
-  planImport,
-  readCsv,
-  type CsvFile,
-  type ImportedPledge,
-  type ImportMapping,
-  type RowContext,
-} from "./csv-import";
+import { checkMapping, EVERY_ROW, normaliseMapping, type ImportMapping } from "./import-mapping";
+import { columnLetter, decodeCsvBytes, detectDelimiter, looksLikeSpreadsheetFile, readCsv, type CsvFile } from "./csv-reading";
+import { countsForNewPledge, mergeWithExisting } from "./import-merge";
+import { csvSafe } from "./csv-writing";
+import { guessMapping } from "./mapping-guess";
+import { importState } from "./import-state";
+import { mapRow, planImport, type ImportedPledge, type RowContext } from "./import-rows";
+import { parseDate } from "./cell-dates";
+import { parseRelation, parseSubscription, parseYesNo } from "./cell-values";
 import { MAX_CSV_RECORD_CHARS, MAX_IMPORT_ROWS } from "~/utils/input-limits";
 import { exportHeaders, uploadProblemMessage } from "./import-messages";
 

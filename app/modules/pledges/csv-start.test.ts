@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MAX_CSV_COLUMNS } from "~/utils/input-limits";
-import { shapeProblemAtStart } from "./csv-import";
+import { shapeProblemAtStart } from "./csv-reading";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 

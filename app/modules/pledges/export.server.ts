@@ -4,7 +4,7 @@ import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import type { Db } from "~/utils/db.server";
 import { formatLondon } from "~/utils/london-time";
 import { pledges } from "../../../db/schema";
-import { csvSafe, formatPounds } from "./csv-import";
+import { csvSafe, formatPounds } from "./csv-writing";
 import { exportHeaders, relationExportLabels, yesNo } from "./import-messages";
 
 /** Rows read per query. */

@@ -2,7 +2,10 @@
 import { MAX_CONSENT_VERSION_LENGTH, MAX_MEMBERSHIP_NUMBER_LENGTH, MAX_PERSON_NAME_LENGTH } from "~/utils/input-limits";
 import type { Relation } from "../../../db/schema";
 import { MAX_CSV_COLUMNS, MAX_CSV_RECORD_CHARS, MAX_IMPORT_FILE_BYTES, MAX_IMPORT_ROWS } from "~/utils/input-limits";
-import type { ImportState, MappingProblemCode, PledgeField, ReadCsvProblemCode, RowProblemCode } from "./csv-import";
+import type { ImportState } from "./import-state";
+import type { MappingProblemCode, PledgeField } from "./import-mapping";
+import type { ReadCsvProblemCode } from "./csv-reading";
+import type { RowProblemCode } from "./import-rows";
 
 const number = (n: number) => n.toLocaleString("en-GB");
 const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;

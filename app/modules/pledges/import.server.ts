@@ -20,38 +20,19 @@ import { allowLongStatements, rowsOf, type Db, type Tx } from "~/utils/db.server
 import { erasedEmails, pledgeImports, pledges } from "../../../db/schema";
 import { erasedEmailHash } from "~/modules/users/erased-emails";
 import { applyCountChanges } from "./counts.server";
-import {
-  checkMapping,
-  columnCount,
-  columnLetter,
-  columnName,
-  countsForNewPledge,
-  csvSafe,
-  fieldColumnName,
-  formatPounds,
-  guessMapping,
-  importState,
-  mergeWithExisting,
-  normaliseMapping,
-  planImport,
-  readCsv,
-  type CsvFile,
-  type ExistingPledge,
-  type ImportedPledge,
-  type ImportMapping,
-  type ImportPlan,
-  type ImportState,
-  type MappingProblem,
-  type PledgeCountChange,
-  type PledgeField,
-  type ReadCsvProblemCode,
-  type RowProblemCode,
-} from "./csv-import";
+import { checkMapping, normaliseMapping, type ImportMapping, type MappingProblem, type PledgeField } from "./import-mapping";
+import { columnCount, columnLetter, columnName, readCsv, type CsvFile, type ReadCsvProblemCode } from "./csv-reading";
+import { countsForNewPledge, mergeWithExisting, type ExistingPledge, type PledgeCountChange } from "./import-merge";
+import { csvSafe, formatPounds } from "./csv-writing";
+import { fieldColumnName, planImport, type ImportedPledge, type ImportPlan, type RowProblemCode } from "./import-rows";
+import { guessMapping } from "./mapping-guess";
+import { importState, type ImportState } from "./import-state";
 import { MAX_FILE_NAME_CHARS, PREVIEW_CELL_CHARS, PREVIEW_LISTED_ERRORS, PREVIEW_ROWS } from "~/utils/input-limits";
 import { errorsCsvHeaders, fieldLabels, relationExportLabels, rowProblemMessages, withheldRowNote, yesNo, type RunProblemCode } from "./import-messages";
 
 // For routes, so that the page's browser bundle never pulls in the CSV parser.
-export { decodeCsvBytes, looksLikeSpreadsheetFile, pledgeFields, shapeProblemAtStart } from "./csv-import";
+export { decodeCsvBytes, looksLikeSpreadsheetFile, shapeProblemAtStart } from "./csv-reading";
+export { pledgeFields } from "./import-mapping";
 
 /** Rows per transaction: big enough to be quick, small enough that progress moves every second. */
 export const BATCH_SIZE = 1000;

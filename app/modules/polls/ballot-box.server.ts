@@ -1,7 +1,8 @@
 import { transactionTellingCommit } from "~/utils/commit-outcome.server";
 import type { Db } from "~/utils/db.server";
 import type { BallotProblem, PollRules } from "./ballot-rules";
-import { loadRulesOfPolls, prepareBallot, writeBallots, type CastResult, type LoadedRules, type ReadyBallot } from "./polls.server";
+import { loadRulesOfPolls, type LoadedRules } from "./poll-rules.server";
+import { prepareBallot, writeBallots, type CastResult, type ReadyBallot } from "./casting.server";
 
 /** A ballot as a member sent it, not yet read against its poll's rules. */
 export interface SentBallot {

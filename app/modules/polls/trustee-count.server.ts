@@ -16,7 +16,9 @@ import { electionOf, outcomeOf } from "./encrypted/poll-elections.server";
 import { checkPartialDecryptionInPool, checkShuffleInPool, combineSharesInPool } from "./encrypted/ballot-pool.server";
 import { lastShuffleText, taskOf, trusteeProgressOf, type ShareProblem, type TrusteeProgress, type TrusteeTask } from "./encrypted/poll-trustees.server";
 import type { ShareBasis } from "./encrypted/share-checks";
-import { AUTOMATIC_CLOSE, countDecrypted, loadRules } from "./polls.server";
+import { AUTOMATIC_CLOSE } from "./closer.server";
+import { countDecrypted } from "./decrypted-count";
+import { loadRules } from "./poll-rules.server";
 
 export type ShareKind = "shuffle" | "decryption";
 

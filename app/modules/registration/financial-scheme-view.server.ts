@@ -3,7 +3,7 @@
  * text and whether it is edited, the version its form carries, and where the founding members'
  * ballot on it stands.
  */
-import { loadRules, PAGE_READ } from "~/modules/polls/polls.server";
+import { loadRules, PAGE_READ } from "~/modules/polls/poll-rules.server";
 import { formatDateTime } from "~/utils/dates";
 import type { Db } from "~/utils/db.server";
 import { editVersion } from "~/utils/stale-edit";

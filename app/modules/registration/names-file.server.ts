@@ -3,5 +3,5 @@
  * The route imports these through this `.server` module so that the CSV parser (which uses
  * Node's Buffer as soon as it loads) stays out of the browser bundle, where it crashed the page.
  */
-export { decodeCsvBytes, looksLikeSpreadsheetFile } from "~/modules/pledges/csv-import";
+export { decodeCsvBytes, looksLikeSpreadsheetFile } from "~/modules/pledges/csv-reading";
 export { parseNamesCsv } from "./names-csv";

@@ -36,7 +36,7 @@ import type { PackData } from "~/modules/registration/pdf/pack";
 import type { FoundingRecordData, PollRecord, RecordedStep } from "~/modules/registration/pdf/types";
 import { renderInWorker } from "~/modules/documents/render-worker.server";
 import { registrationTemplate, registrationTemplates, type RegistrationTemplateData } from "./pdf/worker-templates";
-import { electionChain, listPositions } from "~/modules/elections/elections.server";
+import { electionChain, listPositions } from "~/modules/elections/current-election.server";
 import { recountsOf } from "~/modules/elections/recovery.server";
 import { foundingFigures } from "~/modules/founding/founding.server";
 import type { PollResult } from "~/modules/polls/ballot-rules";

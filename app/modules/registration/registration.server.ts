@@ -1,7 +1,8 @@
 import { and, asc, count, eq, inArray, isNotNull } from "drizzle-orm";
 import { z } from "zod";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
-import { declaredOfficers, electionChain } from "~/modules/elections/elections.server";
+import { declaredOfficers } from "~/modules/elections/declaring.server";
+import { electionChain } from "~/modules/elections/current-election.server";
 import { registeredRoles, type RegisteredRole } from "~/modules/elections/officer-rules";
 import type { Db, DbOrTx } from "~/utils/db.server";
 import { officerDetails, positions, registeredPartyNames, registrationDetails, registrationEmblems } from "../../../db/schema";

@@ -17,12 +17,13 @@
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { settleDecision } from "~/modules/campaign/decision.server";
 import { closeRound, settleAdoption } from "~/modules/constitution/round.server";
-import { countElection } from "~/modules/elections/elections.server";
+import { countElection } from "~/modules/elections/count.server";
 import { settleFinancialSchemeVote } from "~/modules/registration/financial-scheme-vote.server";
 import type { Db } from "~/utils/db.server";
 import { describeFailure } from "~/utils/errors";
 import { pollElections, polls, type PollOwner } from "../../../db/schema";
-import { AUTOMATIC_CLOSE, closePoll, type DueOwners } from "~/modules/polls/polls.server";
+import { AUTOMATIC_CLOSE, type DueOwners } from "~/modules/polls/closer.server";
+import { closePoll } from "~/modules/polls/closing.server";
 import { countDecryptedPoll } from "~/modules/polls/trustee-count.server";
 
 /**

@@ -2,7 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { ErrorSummary, NotificationBanner, Select, type FieldErrors } from "~/components/forms";
 import { TableScroll } from "~/components/table-scroll";
 import { formatDateTime } from "~/utils/dates";
-import type { PledgeField } from "../../csv-import";
+import type { PledgeField } from "../../import-mapping";
 import type { PagePreview } from "../../import-page.server";
 import { fieldLabels, importMessages as im, importPageText, mappingProblemMessages, rowProblemMessages } from "../../import-messages";
 

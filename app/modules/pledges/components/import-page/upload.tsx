@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { ErrorSummary, FileField, type FieldErrors } from "~/components/forms";
 import { formatDateTime } from "~/utils/dates";
-import type { ImportState } from "../../csv-import";
+import type { ImportState } from "../../import-state";
 import { exportSize, importMessages as im, importPageText, stateLabels } from "../../import-messages";
 
 export interface ImportListed {

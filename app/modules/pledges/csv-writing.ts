@@ -1,0 +1,13 @@
+/** Pledges written out as CSV: cells a spreadsheet would run as formulas made safe, pence as pounds. */
+
+/**
+ * A spreadsheet runs a cell that starts with = + - @ as a formula; pledges come from the
+ * public, so such cells get a leading apostrophe (the usual defence against CSV injection).
+ */
+export function csvSafe(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+export function formatPounds(pence: number | null): string {
+  return pence === null ? "" : (pence / 100).toFixed(2);
+}
