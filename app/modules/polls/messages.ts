@@ -83,6 +83,9 @@ export const castFaultMessages = {
   checkLink: "Check whether your vote was stored",
 };
 
+/** A Yes/No poll's three answers, wherever a ballot or its count shows them. */
+export const choiceLabels = { yes: "Yes", no: "No", abstain: "Abstain" } as const;
+
 /** The poll form's choice of method (issue 18: every rule that fills several seats is offered). */
 export const methodLabels: Record<string, string> = {
   "yes-no": "Yes / No / Abstain",

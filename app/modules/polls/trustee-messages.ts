@@ -21,6 +21,8 @@ export const trusteeText = {
   savePrivateKey: (fingerprint: string) => `Save your private key file (trustee-${fingerprint}.privkey)`,
   savedCheckbox: "I have saved my private key file somewhere safe, and I will keep it secret",
   savedRequired: "Save your private key file first, then tick the box to say you have",
+  /** Read by screen readers before an error message. */
+  error: "Error:",
   giveKeyButton: "Give my public key",
   keyGiven: (fingerprint: string) => `Your public key ${fingerprint} is in. You can give another one until the poll opens.`,
   keyGivenNow: (fingerprint: string) => `Your public key ${fingerprint} is in. Keep your private key file safe until the poll's result is out.`,

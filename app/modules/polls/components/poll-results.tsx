@@ -10,10 +10,10 @@ import {
   explainTieBreak,
 } from "~/modules/ballots";
 import type { CountSheet, RankedCountReport, SchulzeReport } from "~/modules/ballots";
-import { majorityDescriptions } from "~/modules/polls/messages";
+import { choiceLabels, majorityDescriptions } from "~/modules/polls/messages";
+import { pollResultsText as t } from "~/modules/polls/results-messages";
 import { BarChart, formatNumber } from "~/components/bar-chart";
 import { StageChart } from "./stage-chart";
-import { plural } from "~/utils/plural";
 
 /**
  * An election elects people; any other ranked poll (the members' decision, a choice between
@@ -42,28 +42,24 @@ function YesNoResults({ result }: { result: Extract<PollResult, { kind: "yes-no"
   const { tally } = result;
   return (
     <section aria-labelledby="result-title">
-      <h2 id="result-title">Result</h2>
+      <h2 id="result-title">{t.heading}</h2>
       <p className={`outcome ${result.passed ? "outcome--passed" : "outcome--failed"}`}>{YES_NO_MESSAGES[result.code]}</p>
       <BarChart
-        title="Votes cast"
+        title={t.yesNo.chart}
         bars={[
-          { label: "Yes", value: tally.yes, highlight: result.passed },
-          { label: "No", value: tally.no },
-          { label: "Abstain", value: tally.abstain },
+          { label: choiceLabels.yes, value: tally.yes, highlight: result.passed },
+          { label: choiceLabels.no, value: tally.no },
+          { label: choiceLabels.abstain, value: tally.abstain },
         ]}
       />
       <dl className="summary-list">
         <div className="summary-list__row">
-          <dt>Took part</dt>
-          <dd>
-            {formatNumber(result.turnout)} of {formatNumber(tally.roll)} on the roll (quorum: {formatNumber(result.quorumNeeded)})
-          </dd>
+          <dt>{t.yesNo.tookPart}</dt>
+          <dd>{t.yesNo.turnout(formatNumber(result.turnout), formatNumber(tally.roll), formatNumber(result.quorumNeeded))}</dd>
         </div>
         <div className="summary-list__row">
-          <dt>Majority needed</dt>
-          <dd>
-            {majorityDescriptions[result.majority]}: {formatNumber(result.yesNeeded)} Yes with these votes
-          </dd>
+          <dt>{t.yesNo.majorityNeeded}</dt>
+          <dd>{t.yesNo.yesNeeded(majorityDescriptions[result.majority] ?? "", formatNumber(result.yesNeeded))}</dd>
         </div>
       </dl>
     </section>
@@ -73,28 +69,28 @@ function YesNoResults({ result }: { result: Extract<PollResult, { kind: "yes-no"
 function Elected({ report, outcome }: { report: RankedCountReport | SchulzeReport; outcome: PollOutcomeKind }) {
   const election = outcome === "election";
   const reasons = election ? ELECTION_REASON_MESSAGES : CHOICE_REASON_MESSAGES;
-  const heading = election ? "Elected, in order" : report.seats === 1 ? "Chosen" : "Chosen, in order";
+  const heading = election ? t.winners.elected : report.seats === 1 ? t.winners.chosen : t.winners.chosenInOrder;
   return (
     <>
       <h3>{heading}</h3>
-      {report.winners.length === 0 ? <p>{election ? "Nobody was elected." : "Nothing was chosen."}</p> : null}
+      {report.winners.length === 0 ? <p>{election ? t.winners.nobodyElected : t.winners.nothingChosen}</p> : null}
       <ol className="list">
         {report.winners.map((w) => (
           <li key={w.candidate}>
             <strong>{w.candidate}</strong>
-            {w.ron ? ` — ${RON_MESSAGE}` : ` — ${reasons[w.reason]}${w.stage ? ` at stage ${w.stage}` : ""}`}
+            {w.ron ? t.winners.note(RON_MESSAGE) : t.winners.note(reasons[w.reason], w.stage)}
           </li>
         ))}
       </ol>
       {report.winners.some((w) => w.ron) ? <p>{RON_EXPLAINED}</p> : null}
-      {report.vacantSeats > 0 ? <p>Seats left vacant: {report.vacantSeats}.</p> : null}
+      {report.vacantSeats > 0 ? <p>{t.winners.vacant(report.vacantSeats)}</p> : null}
       {report.tieBreaks.length > 0 ? (
         <>
-          <h3>Ties</h3>
+          <h3>{t.winners.ties}</h3>
           <p>{TIES_EXPLAINED}</p>
           <ul className="list">
-            {report.tieBreaks.map((t, i) => (
-              <li key={i}>{explainTieBreak(t)}</li>
+            {report.tieBreaks.map((tie, i) => (
+              <li key={i}>{explainTieBreak(tie)}</li>
             ))}
           </ul>
         </>
@@ -118,29 +114,26 @@ function RankedResults({
   const last = report.stages.at(-1);
   return (
     <section aria-labelledby="result-title">
-      <h2 id="result-title">Result</h2>
-      <p>
-        {plural(report.ballots.valid, "valid ballot")}
-        {report.quota !== null ? `, quota ${formatNumber(report.quota)}` : ""}, {plural(report.seats, outcome === "election" ? "seat" : "place")}.
-      </p>
+      <h2 id="result-title">{t.heading}</h2>
+      <p>{t.ranked.summary(report.ballots.valid, report.quota !== null ? formatNumber(report.quota) : null, report.seats, outcome === "election")}</p>
       <Elected report={report} outcome={outcome} />
       {first ? (
         <BarChart
-          title="First preferences"
-          bars={first.totals.map((t) => ({ label: t.candidate, value: t.votes, highlight: report.elected.includes(t.candidate) }))}
-          marker={report.quota !== null ? { value: report.quota, label: "quota" } : undefined}
+          title={t.ranked.firstPreferences}
+          bars={first.totals.map((total) => ({ label: total.candidate, value: total.votes, highlight: report.elected.includes(total.candidate) }))}
+          marker={report.quota !== null ? { value: report.quota, label: t.ranked.quotaMarker } : undefined}
         />
       ) : null}
       {last && last !== first ? (
         <BarChart
-          title={`Final stage (${last.stage})`}
-          bars={last.totals.map((t) => ({ label: t.candidate, value: t.votes, highlight: report.elected.includes(t.candidate) }))}
-          marker={report.quota !== null ? { value: report.quota, label: "quota" } : undefined}
+          title={t.ranked.finalStage(last.stage)}
+          bars={last.totals.map((total) => ({ label: total.candidate, value: total.votes, highlight: report.elected.includes(total.candidate) }))}
+          marker={report.quota !== null ? { value: report.quota, label: t.ranked.quotaMarker } : undefined}
         />
       ) : null}
       {report.stages.length > 1 ? (
         <>
-          <h3>How the votes moved</h3>
+          <h3>{t.ranked.votesMoved}</h3>
           <StageChart report={report} />
         </>
       ) : null}
@@ -152,12 +145,12 @@ function RankedResults({
 function SchulzeResults({ report, outcome }: { report: SchulzeReport; outcome: PollOutcomeKind }) {
   return (
     <section aria-labelledby="result-title">
-      <h2 id="result-title">Result</h2>
+      <h2 id="result-title">{t.heading}</h2>
       <Elected report={report} outcome={outcome} />
-      <h3>Full ranking</h3>
+      <h3>{t.schulze.fullRanking}</h3>
       <ol className="list">
         {report.ranking.map((place) => (
-          <li key={place.join("+")}>{place.join(" and ")}</li>
+          <li key={place.join("+")}>{t.schulze.tiedPlace(place)}</li>
         ))}
       </ol>
     </section>

@@ -1,6 +1,6 @@
 import type { RankedCountReport } from "~/modules/ballots";
 import { formatNumber } from "~/components/bar-chart";
-import { noun } from "~/utils/plural";
+import { stageChartText } from "~/modules/polls/results-messages";
 
 /** One candidate's path through a ranked count. */
 export interface StageSeries {
@@ -106,15 +106,13 @@ export function StageChart({ report }: { report: RankedCountReport }) {
   const lastStage = report.stages.at(-1)!.stage;
   const summary = series
     .map((s) => {
-      const first = `${s.candidate}: ${formatNumber(s.votes[0] ?? 0)} at stage 1`;
-      if (s.excludedAt !== null) return `${first}, excluded at stage ${s.excludedAt}`;
-      const end = stageCount > 1 ? `, ${formatNumber(s.votes.at(-1) ?? 0)} at stage ${lastStage}` : "";
-      return `${first}${end}${s.electedAt !== null ? `, elected at stage ${s.electedAt}` : ""}`;
+      const first = stageChartText.firstStage(s.candidate, formatNumber(s.votes[0] ?? 0));
+      if (s.excludedAt !== null) return `${first}${stageChartText.excludedAt(s.excludedAt)}`;
+      const end = stageCount > 1 ? stageChartText.lastStage(formatNumber(s.votes.at(-1) ?? 0), lastStage) : "";
+      return `${first}${end}${s.electedAt !== null ? stageChartText.electedAt(s.electedAt) : ""}`;
     })
-    .join("; ");
-  const label = `How the votes moved over ${stageCount} ${stageCount === 1 ? "stage" : "stages"}${
-    report.quota !== null ? `, quota ${formatNumber(report.quota)}` : ""
-  }. ${summary}.`;
+    .join(stageChartText.candidateSeparator);
+  const label = stageChartText.label(stageCount, report.quota !== null ? formatNumber(report.quota) : null, summary);
 
   return (
     <figure className="chart stage-chart">
@@ -133,12 +131,12 @@ export function StageChart({ report }: { report: RankedCountReport }) {
           </text>
         ))}
         <text x={pad.left + plotWidth / 2} y={height - 4} textAnchor="middle" className="chart__label">
-          Stage
+          {stageChartText.axis}
         </text>
         {report.quota !== null ? (
           <g>
             <text x={pad.left - 6} y={y(report.quota) - 10} textAnchor="end" className="stage-chart__small">
-              quota
+              {stageChartText.quota}
             </text>
             <text x={pad.left - 6} y={y(report.quota) + 7} textAnchor="end" className="chart__label">
               {formatNumber(report.quota)}
@@ -182,8 +180,8 @@ export function StageChart({ report }: { report: RankedCountReport }) {
             </svg>
             <span>
               {s.candidate}
-              {s.electedAt !== null ? <span className="chart-legend__note"> elected at stage {s.electedAt}</span> : null}
-              {s.excludedAt !== null ? <span className="chart-legend__note"> excluded at stage {s.excludedAt}</span> : null}
+              {s.electedAt !== null ? <span className="chart-legend__note">{stageChartText.legendElected(s.electedAt)}</span> : null}
+              {s.excludedAt !== null ? <span className="chart-legend__note">{stageChartText.legendExcluded(s.excludedAt)}</span> : null}
             </span>
           </li>
         ))}
@@ -192,15 +190,11 @@ export function StageChart({ report }: { report: RankedCountReport }) {
             <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false" className="chart-legend__key">
               <line x1={1} x2={23} y1={12} y2={12} className="stage-chart__quota" />
             </svg>
-            <span>
-              {report.quota !== null
-                ? `Quota: ${formatNumber(report.quota)} ${noun(formatNumber(report.quota), "vote")}`
-                : "Votes needed for a majority at each stage"}
-            </span>
+            <span>{report.quota !== null ? stageChartText.legendQuota(formatNumber(report.quota)) : stageChartText.legendMajority}</span>
           </li>
         ) : null}
       </ul>
-      <figcaption>Each candidate&apos;s votes at the end of each stage. The table below gives the exact figures.</figcaption>
+      <figcaption>{stageChartText.caption}</figcaption>
     </figure>
   );
 }

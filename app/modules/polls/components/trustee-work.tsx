@@ -83,7 +83,7 @@ export function SaveThenSend({
       </p>
       {problem ? (
         <p className="error-message" id="saved-error">
-          <span className="visually-hidden">Error:</span> {problem}
+          <span className="visually-hidden">{t.error}</span> {problem}
         </p>
       ) : null}
       <div className="radios__item">
@@ -119,7 +119,7 @@ export function KeyFileInput({ id, label, error, inputRef }: { id: string; label
 export function WorkError({ message }: { message: string }) {
   return (
     <p className="error-message" id="work-error">
-      <span className="visually-hidden">Error:</span> {message}
+      <span className="visually-hidden">{t.error}</span> {message}
     </p>
   );
 }

@@ -1,6 +1,8 @@
 import { Form } from "@remix-run/react";
 import { ErrorSummary } from "~/components/forms";
 import { RankingEnhancer } from "~/components/ranking-enhancer";
+import { choiceLabels } from "~/modules/polls/messages";
+import { ballotFormText as t } from "~/modules/polls/poll-page-messages";
 
 /** The ballot: Yes, No or Abstain, or the options numbered in order of preference. */
 export function BallotForm(props: {
@@ -14,26 +16,24 @@ export function BallotForm(props: {
   return (
     <section aria-labelledby="ballot-title">
       <ErrorSummary errors={props.error ? { ballot: props.error } : {}} fieldIds={{ ballot: "ballot" }} />
-      <h2 id="ballot-title">Your ballot</h2>
+      <h2 id="ballot-title">{t.heading}</h2>
       <Form method="post" noValidate>
         <div className={`form-group${props.error ? " form-group--error" : ""}`}>
           <fieldset className="fieldset" id="ballot" aria-describedby={props.error ? errorId : "ballot-hint"}>
-            <legend className="fieldset__legend">{props.method === "yes-no" ? "How do you vote?" : "Number the options in order of preference"}</legend>
+            <legend className="fieldset__legend">{props.method === "yes-no" ? t.legend.yesNo : t.legend.ranked}</legend>
             <div className="hint" id="ballot-hint">
-              {props.method === "yes-no"
-                ? "Choose one."
-                : "Put 1 beside your first choice, 2 beside your second, and so on. Leave blank any you do not want to rank."}
+              {props.method === "yes-no" ? t.hint.yesNo : t.hint.ranked}
             </div>
             {props.error ? (
               <p className="error-message" id={errorId}>
-                <span className="visually-hidden">Error:</span> {props.error}
+                <span className="visually-hidden">{t.error}</span> {props.error}
               </p>
             ) : null}
             {props.method === "yes-no" ? (
-              ["yes", "no", "abstain"].map((choice) => (
+              (["yes", "no", "abstain"] as const).map((choice) => (
                 <div className="radios__item" key={choice}>
                   <input type="radio" id={`choice-${choice}`} name="choice" value={choice} defaultChecked={props.values.choice === choice} />
-                  <label htmlFor={`choice-${choice}`}>{choice === "yes" ? "Yes" : choice === "no" ? "No" : "Abstain"}</label>
+                  <label htmlFor={`choice-${choice}`}>{choiceLabels[choice]}</label>
                 </div>
               ))
             ) : (
@@ -52,7 +52,7 @@ export function BallotForm(props: {
                     />
                     <label htmlFor={`rank-${o.position}`}>
                       {o.label}
-                      {o.isRon ? " (re-open nominations: rank this if you want none of the candidates)" : ""}
+                      {o.isRon ? t.ron : ""}
                     </label>
                   </div>
                 ))}
@@ -61,7 +61,7 @@ export function BallotForm(props: {
           </fieldset>
         </div>
         <button type="submit" name="intent" value="review" className="button" disabled={props.busy}>
-          Continue to check your ballot
+          {t.submit}
         </button>
       </Form>
     </section>

@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { TextArea, TextField } from "~/components/forms";
+import { correctPollText as t } from "~/modules/polls/poll-page-messages";
 import { MAX_CORRECTION_REASON_LENGTH } from "~/utils/input-limits";
 import type { PollPageAnswer } from "./answer";
 
@@ -8,20 +9,20 @@ export function CorrectPoll(props: { status: string; cannotCancel: string | null
   const { result } = props;
   const errors = result?.errors ?? {};
   const values = (intent: "cancel" | "extend") => (result?.intent === intent ? result.values : { reason: "", closesAt: "" });
-  const hint = `Shown on this page and in the founding record. At most ${MAX_CORRECTION_REASON_LENGTH} characters.`;
+  const hint = t.reasonHint(MAX_CORRECTION_REASON_LENGTH);
   return (
     <section aria-labelledby="correct-title" className="panel" id="correct-title-section">
       <h2 id="correct-title" tabIndex={-1}>
-        Correct this poll
+        {t.heading}
       </h2>
-      <h3>Extend the closing time</h3>
-      <p>The closing time can be moved later, never earlier. Everyone can see the change and its reason.</p>
+      <h3>{t.extend.heading}</h3>
+      <p>{t.extend.intro}</p>
       <Form method="post" noValidate>
         <input type="hidden" name="intent" value="extend" />
         <TextField
           name="closesAt"
           id="extend-closesAt"
-          label="New closing time (UK time)"
+          label={t.extend.closesAt}
           type="datetime-local"
           defaultValue={values("extend").closesAt}
           error={errors["extend-closesAt"]}
@@ -29,39 +30,36 @@ export function CorrectPoll(props: { status: string; cannotCancel: string | null
         <TextArea
           name="reason"
           id="extend-reason"
-          label="Reason for extending"
+          label={t.extend.reason}
           hint={hint}
           rows={2}
           defaultValue={values("extend").reason}
           error={errors["extend-reason"]}
         />
         <button type="submit" className="button button--secondary">
-          Extend the closing time
+          {t.extend.submit}
         </button>
       </Form>
-      <h3>Cancel the poll</h3>
+      <h3>{t.cancel.heading}</h3>
       {props.cannotCancel ? (
         <p>{props.cannotCancel}</p>
       ) : (
         <>
-          <p>
-            A cancelled poll takes no more votes and is never counted. Ballots already cast are set aside unread
-            {props.status === "open" ? ", and everyone on its roll is told by email" : ""}. This cannot be undone.
-          </p>
+          <p>{t.cancel.warning(props.status === "open")}</p>
           {errors["cancel-form"] ? <p className="error-message">{errors["cancel-form"]}</p> : null}
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="cancel" />
             <TextArea
               name="reason"
               id="cancel-reason"
-              label="Reason for cancelling"
+              label={t.cancel.reason}
               hint={hint}
               rows={2}
               defaultValue={values("cancel").reason}
               error={errors["cancel-reason"]}
             />
             <button type="submit" className="button button--warning">
-              Cancel the poll
+              {t.cancel.submit}
             </button>
           </Form>
         </>

@@ -3,7 +3,8 @@ import { Form, Link } from "@remix-run/react";
 import type { FormEvent, RefObject } from "react";
 import { NotificationBanner, TextField } from "~/components/forms";
 import { isReferenceRule } from "~/modules/ballots/reference-rules";
-import { majorityDescriptions, methodDescriptions, publicationDescriptions, pollsText } from "~/modules/polls/messages";
+import { choiceLabels, majorityDescriptions, methodDescriptions, publicationDescriptions, pollsText } from "~/modules/polls/messages";
+import { pollSectionsText as t } from "~/modules/polls/poll-page-messages";
 import { pollTurnoutLine } from "~/modules/polls/status";
 import { WaitingNotice } from "~/modules/roles/components/waiting-notice";
 import { formatDateTime } from "~/utils/dates";
@@ -11,20 +12,16 @@ import { MAX_OFFICIAL_REASON_LENGTH } from "~/utils/input-limits";
 import type { PollPageAnswer } from "./answer";
 import type { CountedTogether, PollPageView } from "./view";
 
-const statusLabels: Record<string, string> = { open: "Open", decrypting: "Being decrypted", closed: "Closed", draft: "Not yet open", cancelled: "Cancelled" };
-
 export function PollStatusTag({ status }: { status: string }) {
-  return <span className={`status-tag status-tag--${status}`}>{statusLabels[status]}</span>;
+  return <span className={`status-tag status-tag--${status}`}>{t.statusTags[status]}</span>;
 }
 
 export function CancelledNotice({ cancelled }: { cancelled: { at: string; reason: string } }) {
   return (
     <div className="panel" role="status">
-      <h2>This poll was cancelled</h2>
-      <p>
-        It was cancelled on {cancelled.at} (UK time), before it closed. It takes no votes and is not counted; any ballots already cast were set aside unread.
-      </p>
-      <p>The reason given: {cancelled.reason}</p>
+      <h2>{t.cancelled.heading}</h2>
+      <p>{t.cancelled.when(cancelled.at)}</p>
+      <p>{t.cancelled.reason(cancelled.reason)}</p>
     </div>
   );
 }
@@ -32,26 +29,24 @@ export function CancelledNotice({ cancelled }: { cancelled: { at: string; reason
 export function CountingNotice({ closesAt, countedBy }: { closesAt: string; countedBy: CountedTogether | null }) {
   return (
     <p className="panel">
-      Voting closed on {formatDateTime(closesAt, { weekday: true })}. The ballots are being counted
+      {t.counting.closed(formatDateTime(closesAt, { weekday: true }))}
       {countedBy ? (
         <>
-          {" "}
-          with <Link to={countedBy.page}>{countedBy.what}</Link>
+          {t.counting.with}
+          <Link to={countedBy.page}>{countedBy.what}</Link>
         </>
       ) : null}
-      ; the result is published here when the count is done.
+      {t.counting.after}
     </p>
   );
 }
 
 export function CastReceipt(props: { receipt: string; encrypted: boolean; encryptedInBrowser?: boolean; focusRef: RefObject<HTMLDivElement> }) {
   return (
-    <NotificationBanner title="Your vote has been cast" kind="success" focusRef={props.focusRef}>
-      <p>Your receipt code is:</p>
+    <NotificationBanner title={t.receipt.title} kind="success" focusRef={props.focusRef}>
+      <p>{t.receipt.codeIs}</p>
       <p className="receipt">{props.receipt}</p>
-      <p>
-        Write it down or save it. Nobody else has it, and we cannot show it again. After the poll closes you can use it to check that your ballot was counted.
-      </p>
+      <p>{t.receipt.keep}</p>
       {props.encrypted ? <p>{props.encryptedInBrowser ? pollsText.encryptedByBrowser : pollsText.encryptedByServer}</p> : null}
     </NotificationBanner>
   );
@@ -68,10 +63,11 @@ export function CastReview(props: {
   const { review: result, labelOf } = props;
   return (
     <section aria-labelledby="review-title">
-      <h2 id="review-title">Check your ballot</h2>
+      <h2 id="review-title">{t.review.heading}</h2>
       {result.choice ? (
         <p>
-          You are voting: <strong>{result.choice === "yes" ? "Yes" : result.choice === "no" ? "No" : "Abstain"}</strong>
+          {t.review.youAreVoting}
+          <strong>{choiceLabels[result.choice === "yes" || result.choice === "no" ? result.choice : "abstain"]}</strong>
         </p>
       ) : (
         <ol className="list">
@@ -80,7 +76,7 @@ export function CastReview(props: {
           ))}
         </ol>
       )}
-      <p>Once cast, a ballot cannot be changed.</p>
+      <p>{t.review.final}</p>
       {props.encrypting !== null ? (
         <p className="hint" role="status">
           <label htmlFor="encrypting-progress">{pollsText.encryptingInBrowser}</label>{" "}
@@ -92,10 +88,10 @@ export function CastReview(props: {
           <input key={k} type="hidden" name={k} value={v} />
         ))}
         <button type="submit" name="intent" value="cast" className="button" disabled={props.busy}>
-          Cast my vote
+          {t.review.cast}
         </button>
         <button type="submit" name="intent" value="edit" className="button button--secondary" disabled={props.busy}>
-          Change my ballot
+          {t.review.change}
         </button>
       </Form>
     </section>
@@ -108,19 +104,21 @@ export function CannotVoteNote({ pollId, viewer }: { pollId: string; viewer: Pic
     <p className="panel">
       {!viewer.signedIn ? (
         <>
-          <Link to={`/login?redirectTo=/polls/${pollId}`}>Sign in</Link> to vote.
+          <Link to={`/login?redirectTo=/polls/${pollId}`}>{t.cannotVote.signIn}</Link>
+          {t.cannotVote.toVote}
         </>
       ) : viewer.voted ? (
-        "You have voted in this poll. Results will be published when it closes."
+        t.cannotVote.voted
       ) : viewer.clauseId && viewer.onRoll ? (
         <>
-          This question is on a clause&rsquo;s ballot:{" "}
-          <Link to={`/constitution/vote/${viewer.clauseId}`}>vote on it with the clause&rsquo;s other questions</Link>.
+          {t.cannotVote.onClauseBallot}
+          <Link to={`/constitution/vote/${viewer.clauseId}`}>{t.cannotVote.clauseBallotLink}</Link>
+          {t.cannotVote.clauseBallotAfter}
         </>
       ) : !viewer.onRoll ? (
-        "You are not on the roll for this poll."
+        t.cannotVote.notOnRoll
       ) : (
-        "You cannot vote in this poll."
+        t.cannotVote.cannot
       )}
     </p>
   );
@@ -130,17 +128,18 @@ export function CannotVoteNote({ pollId, viewer }: { pollId: string; viewer: Pic
 export function CheckTheCount({ pollId, method, encrypted }: { pollId: string; method: string; encrypted: boolean }) {
   return (
     <>
-      <h2>Check the count yourself</h2>
+      <h2>{t.checkTheCount.heading}</h2>
       <ul className="list">
         <li>
-          <Link to={`/polls/${pollId}/receipt`}>Check that your ballot was counted</Link>
+          <Link to={`/polls/${pollId}/receipt`}>{t.checkTheCount.receipt}</Link>
         </li>
         <li>
-          <Link to={`/polls/${pollId}/ballots`}>The published ballots</Link>
+          <Link to={`/polls/${pollId}/ballots`}>{t.checkTheCount.published}</Link>
           {method === "yes-no" ? null : (
             <>
-              {" "}
-              and the <a href={`/polls/${pollId}/ballots.blt`}>ballot file (BLT)</a> for an independent recount
+              {t.checkTheCount.bltBefore}
+              <a href={`/polls/${pollId}/ballots.blt`}>{t.checkTheCount.bltLink}</a>
+              {t.checkTheCount.bltAfter}
             </>
           )}
         </li>
@@ -160,41 +159,41 @@ export function CheckTheCount({ pollId, method, encrypted }: { pollId: string; m
 export function HowThisPollWorks({ poll, youVoted }: { poll: PollPageView["poll"]; youVoted: boolean }) {
   return (
     <>
-      <h2>How this poll works</h2>
+      <h2>{t.howItWorks.heading}</h2>
       <dl className="summary-list">
         <div className="summary-list__row">
-          <dt>Voting</dt>
+          <dt>{t.howItWorks.voting}</dt>
           <dd>{methodDescriptions[poll.method]}</dd>
         </div>
         {poll.method === "yes-no" ? (
           <div className="summary-list__row">
-            <dt>To pass</dt>
+            <dt>{t.howItWorks.toPass}</dt>
             <dd>
               {majorityDescriptions[poll.majority]}
-              {poll.quorumZero ? "" : `, with ${poll.quorum} taking part`}
+              {poll.quorumZero ? "" : t.howItWorks.withQuorum(poll.quorum)}
             </dd>
           </div>
         ) : (
           <div className="summary-list__row">
-            <dt>Seats</dt>
+            <dt>{t.howItWorks.seats}</dt>
             <dd>{poll.seats}</dd>
           </div>
         )}
         <div className="summary-list__row">
-          <dt>Roll</dt>
+          <dt>{t.howItWorks.roll}</dt>
           <dd>
             {/* Beside a receipt just shown, the reader's own ballot counts even before the page's data is refreshed. */}
             {pollTurnoutLine({ status: poll.status, rollSize: poll.rollSize, voters: poll.voters, youVoted })}
           </dd>
         </div>
         <div className="summary-list__row">
-          <dt>Ties</dt>
+          <dt>{t.howItWorks.ties}</dt>
           <dd>
             {isReferenceRule(poll.method) ? pollsText.tiesByLot : pollsText.tiesByStages} <code>{poll.lotSeed}</code>
           </dd>
         </div>
         <div className="summary-list__row">
-          <dt>Secrecy</dt>
+          <dt>{t.howItWorks.secrecy}</dt>
           <dd>{publicationDescriptions[poll.publication]}</dd>
         </div>
       </dl>
@@ -214,35 +213,32 @@ export function RunPoll(props: {
   if (viewer.canManage && countedBy && poll.status === "open")
     return (
       <section aria-labelledby="manage-title" className="panel">
-        <h2 id="manage-title">Run this poll</h2>
+        <h2 id="manage-title">{t.run.heading}</h2>
         <p>
-          This ballot is closed and counted with <Link to={countedBy.page}>{countedBy.what}</Link>, never on its own.
+          {t.run.countedWith}
+          <Link to={countedBy.page}>{countedBy.what}</Link>
+          {t.run.countedWithAfter}
         </p>
       </section>
     );
   if (!viewer.canManage || (poll.status !== "open" && poll.status !== "draft")) return null;
   return (
     <section aria-labelledby="manage-title" className="panel">
-      <h2 id="manage-title">Run this poll</h2>
+      <h2 id="manage-title">{t.run.heading}</h2>
       <Form method="post">
         {poll.status === "draft" ? (
           <button type="submit" name="intent" value="open" className="button">
-            Open the poll and freeze the roll
+            {t.run.open}
           </button>
         ) : viewer.closesInFuture && !viewer.canCloseEarly ? (
           <WaitingNotice notice={props.waiting} />
         ) : (
           <>
             {viewer.closesInFuture ? (
-              <TextField
-                name="reason"
-                label="Reason for closing before the closing time"
-                hint={`Recorded in the audit log. At most ${MAX_OFFICIAL_REASON_LENGTH} characters.`}
-                error={props.error}
-              />
+              <TextField name="reason" label={t.run.closeReason} hint={t.run.closeReasonHint(MAX_OFFICIAL_REASON_LENGTH)} error={props.error} />
             ) : null}
             <button type="submit" name="intent" value="close" className="button button--warning">
-              Close the poll and count
+              {t.run.close}
             </button>
           </>
         )}
