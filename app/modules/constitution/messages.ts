@@ -200,6 +200,9 @@ export const draftUploadMessages = {
   notMarkdown: "The file must be a Markdown file (.md or .txt)",
 };
 
+/** Under the comment box of a clause or an amendment: comments are the founding members' debate. */
+export const commentNamesShown = "Your name is shown to founding members.";
+
 /** What an amendment's page says (routes/constitution.amendments.$number.tsx). */
 export const amendmentPageText = {
   noDraft: "There is no draft constitution yet.",

@@ -72,6 +72,7 @@ export const pledgeFiguresText = {
   withdrawn: "Withdrawn",
   byRelation: "Confirmed pledges by relation to the party",
   overTime: "Confirmed pledges over time",
+  noneConfirmed: "No pledges have been confirmed yet.",
   byRegion: "Confirmed pledges by region",
   region: "Region",
   pledges: "Pledges",
