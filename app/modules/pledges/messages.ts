@@ -62,6 +62,8 @@ export const pledgeLinkWording = {
     closed: "This withdrawal link is not valid.",
   },
   alreadyWithdrawn: "This pledge has already been withdrawn.",
+  seeCampaign: "See the campaign",
+  hello: (name: string) => `Hello ${name}.`,
 } as const;
 
 /** The pledge figures on the Campaign page (routes/campaign._index.tsx). */
