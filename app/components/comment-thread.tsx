@@ -3,6 +3,7 @@ import { TextArea } from "./forms";
 import { MAX_COMMENT_LENGTH } from "~/utils/input-limits";
 import { characters } from "~/utils/text-limit-messages";
 import { formatDateTime } from "~/utils/dates";
+import { commentText as t } from "./messages";
 
 export interface ThreadComment {
   id: string;
@@ -25,6 +26,7 @@ export function CommentThread({
   formId,
   error,
   errorFor,
+  whoSeesNames,
 }: {
   comments: readonly ThreadComment[];
   canComment: boolean;
@@ -33,6 +35,8 @@ export function CommentThread({
   error?: string | undefined;
   /** The parent the error belongs to ("" for a new top-level comment). */
   errorFor?: string | undefined;
+  /** The sentence under the comment box saying who reads the author's name: the domain's words. */
+  whoSeesNames: string;
 }) {
   const children = new Map<string | null, ThreadComment[]>();
   for (const c of comments) children.set(c.parentId, [...(children.get(c.parentId) ?? []), c]);
@@ -44,14 +48,22 @@ export function CommentThread({
         {list.map((c) => (
           <li key={c.id} className="comment" id={`comment-${c.id}`}>
             <div className="comment__meta">
-              <strong>{c.author}</strong> wrote on {formatDateTime(c.createdAt)}
+              <strong>{c.author}</strong>
+              {t.wrote}
+              {formatDateTime(c.createdAt)}
             </div>
             <p className="comment__body">{c.body}</p>
             {c.cut ? <p className="hint">{c.cut}</p> : null}
             {canComment && depth < 6 ? (
               <details open={errorFor === c.id}>
-                <summary>Reply to {c.author}</summary>
-                <CommentForm id={`${formId}-reply-${c.id}`} parentId={c.id} error={errorFor === c.id ? error : undefined} label={`Your reply to ${c.author}`} />
+                <summary>{t.replyTo(c.author)}</summary>
+                <CommentForm
+                  id={`${formId}-reply-${c.id}`}
+                  parentId={c.id}
+                  error={errorFor === c.id ? error : undefined}
+                  label={t.replyLabel(c.author)}
+                  whoSeesNames={whoSeesNames}
+                />
               </details>
             ) : null}
             {branch(c.id, depth + 1)}
@@ -62,27 +74,34 @@ export function CommentThread({
   };
   return (
     <>
-      {comments.length === 0 ? <p>No comments yet.</p> : branch(null, 0)}
-      {canComment ? <CommentForm id={`${formId}-new`} parentId="" error={errorFor === "" ? error : undefined} label="Add a comment" /> : null}
+      {comments.length === 0 ? <p>{t.none}</p> : branch(null, 0)}
+      {canComment ? (
+        <CommentForm id={`${formId}-new`} parentId="" error={errorFor === "" ? error : undefined} label={t.add} whoSeesNames={whoSeesNames} />
+      ) : null}
     </>
   );
 }
 
-function CommentForm({ id, parentId, error, label }: { id: string; parentId: string; error?: string | undefined; label: string }) {
+function CommentForm({
+  id,
+  parentId,
+  error,
+  label,
+  whoSeesNames,
+}: {
+  id: string;
+  parentId: string;
+  error?: string | undefined;
+  label: string;
+  whoSeesNames: string;
+}) {
   return (
     <Form method="post" noValidate>
       <input type="hidden" name="intent" value="comment" />
       <input type="hidden" name="parentId" value={parentId} />
-      <TextArea
-        name="body"
-        id={`${id}-body`}
-        label={label}
-        hint={`Plain text, up to ${characters(MAX_COMMENT_LENGTH)}. Your name is shown to founding members.`}
-        error={error}
-        rows={3}
-      />
+      <TextArea name="body" id={`${id}-body`} label={label} hint={t.hint(characters(MAX_COMMENT_LENGTH), whoSeesNames)} error={error} rows={3} />
       <button type="submit" className="button button--secondary">
-        Post comment
+        {t.post}
       </button>
     </Form>
   );

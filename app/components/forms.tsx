@@ -1,5 +1,6 @@
 import { useEffect, useRef, type MouseEvent, type ReactNode, type Ref } from "react";
 import { wordCount } from "~/utils/word-count";
+import { formText as t } from "./messages";
 
 import type { FieldErrors } from "~/utils/form-values";
 
@@ -21,7 +22,7 @@ export function ErrorSummary({ errors, fieldIds }: { errors: FieldErrors; fieldI
   return (
     <div className="error-summary" aria-labelledby="error-summary-title" role="alert" tabIndex={-1} ref={box}>
       <h2 className="error-summary__title" id="error-summary-title">
-        There is a problem
+        {t.problem}
       </h2>
       <ul className="error-summary__list">
         {entries.map(([name, message]) => (
@@ -92,7 +93,7 @@ export function TextField(props: TextFieldProps) {
       />
       {words !== undefined && props.maxWords !== undefined ? (
         <div className="hint" id={countId}>
-          {`${words === 1 ? "1 word" : `${words} words`} (at most ${props.maxWords})${words > props.maxWords ? `: ${words - props.maxWords} too many` : ""}`}
+          {t.wordCount(words, props.maxWords)}
         </div>
       ) : null}
     </Question>
@@ -196,7 +197,7 @@ export function FieldError({ id, message }: { id: string; message?: string }) {
   if (!message) return null;
   return (
     <p className="error-message" id={`${id}-error`}>
-      <span className="visually-hidden">Error:</span> {message}
+      <span className="visually-hidden">{t.error}</span> {message}
     </p>
   );
 }
@@ -313,7 +314,7 @@ export function WarningText({ children }: { children: ReactNode }) {
         !
       </span>
       <strong className="warning-text__text">
-        <span className="visually-hidden">Warning: </span>
+        <span className="visually-hidden">{t.warning}</span>
         {children}
       </strong>
     </div>
@@ -333,7 +334,7 @@ export function PageErrorSummary({ message }: { message: string }) {
   return (
     <div className="error-summary" aria-labelledby="error-summary-title" role="alert" tabIndex={-1} ref={box}>
       <h2 className="error-summary__title" id="error-summary-title">
-        There is a problem
+        {t.problem}
       </h2>
       <p>{message}</p>
     </div>

@@ -1,16 +1,26 @@
 import { formatNumber } from "./bar-chart";
 import { formatCalendarDayShort } from "~/utils/dates";
+import { chartText as t } from "./messages";
 
 /**
  * A cumulative line over days, in SVG. The figures are also given in words nearby; the chart is
  * labelled with a summary for screen readers.
  */
-export function LineChart({ title, points }: { title: string; points: { day: string; value: number }[] }) {
+export function LineChart({
+  title,
+  points,
+  empty,
+}: {
+  title: string;
+  points: { day: string; value: number }[];
+  /** Said instead of a chart with no points: the caller's words for what there is none of yet. */
+  empty: string;
+}) {
   // Narrow on purpose: phones scale the chart down, and the labels must stay legible.
   const width = 420;
   const height = 220;
   const pad = { left: 52, right: 12, top: 16, bottom: 36 };
-  if (points.length === 0) return <p>No pledges have been confirmed yet.</p>;
+  if (points.length === 0) return <p>{empty}</p>;
   const first = Date.parse(points[0]!.day);
   const last = Date.parse(points.at(-1)!.day);
   const span = Math.max(last - first, 86_400_000);
@@ -20,7 +30,11 @@ export function LineChart({ title, points }: { title: string; points: { day: str
   const path = points.map((p, i) => `${i === 0 ? "M" : "L"}${x(p.day).toFixed(1)},${y(p.value).toFixed(1)}`).join(" ");
   const area = `${path} L${x(points.at(-1)!.day).toFixed(1)},${y(0)} L${x(points[0]!.day).toFixed(1)},${y(0)} Z`;
   const fmt = formatCalendarDayShort;
-  const summary = `${title}: from ${formatNumber(points[0]!.value)} on ${fmt(points[0]!.day)} to ${formatNumber(points.at(-1)!.value)} on ${fmt(points.at(-1)!.day)}`;
+  const summary = t.lineSummary(
+    title,
+    { value: formatNumber(points[0]!.value), day: fmt(points[0]!.day) },
+    { value: formatNumber(points.at(-1)!.value), day: fmt(points.at(-1)!.day) },
+  );
   return (
     <figure className="chart">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={summary} className="chart__svg">

@@ -1,14 +1,9 @@
 import { useCallback, useEffect, useRef, useState, type DragEvent, type PointerEvent as ReactPointerEvent } from "react";
+import { rankingText as t } from "./messages";
 
 type Option = { position: number; label: string; isRon: boolean };
 /** Where a dragged candidate would land: a place in the ranking, or back among the unranked. */
 type DropTarget = { zone: "ranked"; index: number } | { zone: "unranked" };
-
-export function ordinal(n: number): string {
-  const tens = n % 100;
-  if (tens >= 11 && tens <= 13) return `${n}th`;
-  return `${n}${["th", "st", "nd", "rd"][n % 10] ?? "th"}`;
-}
 
 /**
  * Progressive enhancement for the numbered ranked ballot: once the page has hydrated, a list the
@@ -82,19 +77,19 @@ export function RankingEnhancer({ options }: { options: Option[] }) {
     const name = labelOf(position);
     if (from === -1) return;
     if (to < 0 || to >= order.length) {
-      announce(`${name} is already ${delta < 0 ? "first" : "last"}`);
+      announce(delta < 0 ? t.alreadyFirst(name) : t.alreadyLast(name));
       return;
     }
     const next = [...order];
     next.splice(from, 1);
     next.splice(to, 0, position);
-    commit(next, `${name} moved to ${ordinal(to + 1)}`, `${delta < 0 ? "up" : "down"}-${position}`);
+    commit(next, t.moved(name, to + 1), `${delta < 0 ? "up" : "down"}-${position}`);
   }
 
   function remove(position: number) {
     commit(
       order.filter((p) => p !== position),
-      `${labelOf(position)} removed from your ranking`,
+      t.removed(labelOf(position)),
       `add-${position}`,
     );
   }
@@ -105,7 +100,7 @@ export function RankingEnhancer({ options }: { options: Option[] }) {
     const unranked = options.filter((o) => !next.includes(o.position));
     const here = options.findIndex((o) => o.position === position);
     const after = unranked.find((o) => options.indexOf(o) > here) ?? unranked.at(-1);
-    commit(next, `${labelOf(position)} added to your ranking at ${ordinal(next.length)}`, after ? `add-${after.position}` : `up-${position}`);
+    commit(next, t.added(labelOf(position), next.length), after ? `add-${after.position}` : `up-${position}`);
   }
 
   function place(position: number, target: DropTarget) {
@@ -119,7 +114,7 @@ export function RankingEnhancer({ options }: { options: Option[] }) {
     const index = Math.min(from !== -1 && target.index > from ? target.index - 1 : target.index, next.length);
     next.splice(index, 0, position);
     if (from === index) return;
-    commit(next, from === -1 ? `${name} added to your ranking at ${ordinal(index + 1)}` : `${name} moved to ${ordinal(index + 1)}`);
+    commit(next, from === -1 ? t.added(name, index + 1) : t.moved(name, index + 1));
   }
 
   // Where a point on the page would drop: between the ranked items, or on the unranked list.
@@ -209,13 +204,13 @@ export function RankingEnhancer({ options }: { options: Option[] }) {
 
   return (
     <div className="ranker">
-      <p className="ranker__intro">Drag the options into order, or use the buttons. The numbers below change to match, and you can still type them.</p>
+      <p className="ranker__intro">{t.intro}</p>
       <div {...zoneProps("ranked")} className={`ranker__zone${drop?.zone === "ranked" ? " ranker__zone--target" : ""}`}>
         <h3 className="ranker__title" id="ranker-ranked">
-          Your ranking
+          {t.ranked}
         </h3>
         {order.length === 0 ? (
-          <p className="ranker__empty">Nobody ranked yet.</p>
+          <p className="ranker__empty">{t.noneRanked}</p>
         ) : (
           <ol className="ranker__list" aria-labelledby="ranker-ranked" ref={rankedList}>
             {order.map((position, i) => {
@@ -239,7 +234,7 @@ export function RankingEnhancer({ options }: { options: Option[] }) {
                   </div>
                   <div className="ranker__buttons">
                     <button type="button" className="ranker__button" ref={ref(`up-${position}`)} aria-disabled={i === 0} onClick={() => move(position, -1)}>
-                      <ButtonText text="Move up" name={name} />
+                      <ButtonText text={t.moveUp} name={name} />
                     </button>
                     <button
                       type="button"
@@ -248,10 +243,10 @@ export function RankingEnhancer({ options }: { options: Option[] }) {
                       aria-disabled={i === order.length - 1}
                       onClick={() => move(position, 1)}
                     >
-                      <ButtonText text="Move down" name={name} />
+                      <ButtonText text={t.moveDown} name={name} />
                     </button>
                     <button type="button" className="ranker__button" ref={ref(`remove-${position}`)} onClick={() => remove(position)}>
-                      <ButtonText text="Remove from ranking" name={name} />
+                      <ButtonText text={t.remove} name={name} />
                     </button>
                   </div>
                 </li>
@@ -262,10 +257,10 @@ export function RankingEnhancer({ options }: { options: Option[] }) {
       </div>
       <div {...zoneProps("unranked")} className={`ranker__zone ranker__zone--unranked${drop?.zone === "unranked" ? " ranker__zone--target" : ""}`}>
         <h3 className="ranker__title" id="ranker-unranked">
-          Not ranked
+          {t.unranked}
         </h3>
         {unranked.length === 0 ? (
-          <p className="ranker__empty">You have ranked everyone.</p>
+          <p className="ranker__empty">{t.allRanked}</p>
         ) : (
           <ul className="ranker__list" aria-labelledby="ranker-unranked">
             {unranked.map((o) => (
@@ -277,7 +272,7 @@ export function RankingEnhancer({ options }: { options: Option[] }) {
                 <div className="ranker__row">
                   <span className="ranker__name">{o.label}</span>
                   <button type="button" className="ranker__button" ref={ref(`add-${o.position}`)} onClick={() => add(o.position)}>
-                    <ButtonText text="Add to ranking" name={o.label} />
+                    <ButtonText text={t.add} name={o.label} />
                   </button>
                   {handle(o.position)}
                 </div>
@@ -301,9 +296,7 @@ function ButtonText({ text, name }: { text: string; name: string }) {
   return (
     <>
       <span aria-hidden="true">{text}</span>
-      <span className="visually-hidden">
-        {text}: {name}
-      </span>
+      <span className="visually-hidden">{t.buttonFor(text, name)}</span>
     </>
   );
 }

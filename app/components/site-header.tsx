@@ -1,4 +1,5 @@
 import { Form, NavLink } from "@remix-run/react";
+import { headerText as t, roleLabels } from "./messages";
 
 export interface HeaderUser {
   displayName: string;
@@ -7,18 +8,12 @@ export interface HeaderUser {
 }
 
 const sections = [
-  { to: "/campaign", label: "Campaign" },
-  { to: "/polls", label: "Polls" },
-  { to: "/constitution", label: "Constitution" },
-  { to: "/elections", label: "Elections" },
-  { to: "/registration", label: "Registration" },
+  { to: "/campaign", label: t.sections.campaign },
+  { to: "/polls", label: t.sections.polls },
+  { to: "/constitution", label: t.sections.constitution },
+  { to: "/elections", label: t.sections.elections },
+  { to: "/registration", label: t.sections.registration },
 ];
-
-export const roleLabels: Record<string, string> = {
-  member: "Member",
-  organiser: "Organiser",
-  returning_officer: "Returning officer",
-};
 
 export function SiteHeader({
   movementName,
@@ -41,26 +36,26 @@ export function SiteHeader({
           {user ? (
             <>
               <a href="/account" className="site-header__user">
-                <span className="visually-hidden">Signed in as </span>
+                <span className="visually-hidden">{t.signedInAs}</span>
                 {user.displayName}
                 <span className="tag">{roleLabels[user.role] ?? user.role}</span>
               </a>
               <Form method="post" action="/logout" className="inline-form">
                 <button type="submit" className="link-button">
-                  Sign out
+                  {t.signOut}
                 </button>
               </Form>
             </>
           ) : (
-            <a href="/login">Sign in</a>
+            <a href="/login">{t.signIn}</a>
           )}
         </div>
       </div>
-      <nav aria-label="Main" className="site-nav">
+      <nav aria-label={t.navigation} className="site-nav">
         <ul className="site-nav__list">
           <li>
             <NavLink to="/" end>
-              Home
+              {t.home}
             </NavLink>
           </li>
           {sections.map((s) => (
@@ -70,12 +65,12 @@ export function SiteHeader({
           ))}
           {canManageRoles ? (
             <li>
-              <NavLink to="/roles">Roles</NavLink>
+              <NavLink to="/roles">{t.roles}</NavLink>
             </li>
           ) : null}
           {canReadAudit ? (
             <li>
-              <NavLink to="/audit">Audit log</NavLink>
+              <NavLink to="/audit">{t.auditLog}</NavLink>
             </li>
           ) : null}
         </ul>

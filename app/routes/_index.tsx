@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { NotificationBanner } from "~/components/forms";
-import { roleLabels } from "~/components/site-header";
+import { roleLabels } from "~/components/messages";
 import { countConfirmedPledges, getMovement, listDemands } from "~/modules/campaign/campaign.server";
 import { CampaignSummary } from "~/modules/campaign/components/home-page/campaign-summary";
 import { TryTheDemo } from "~/modules/demo/components/home-page/try-the-demo";

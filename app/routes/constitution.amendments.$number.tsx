@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { ClauseText, WordDiff } from "~/modules/constitution/components/clause-text";
 import { CommentThread } from "~/components/comment-thread";
 import { ErrorSummary, NotificationBanner, Radios, TextArea, type FieldErrors } from "~/components/forms";
-import { amendmentPageText, recommendationLabels, recommendationReasonsLabel, tooLongToCompare } from "~/modules/constitution/messages";
+import { amendmentPageText, commentNamesShown, recommendationLabels, recommendationReasonsLabel, tooLongToCompare } from "~/modules/constitution/messages";
 import { constitutionAccess } from "~/modules/constitution/views.server";
 import { requireUser } from "~/utils/auth.server";
 import { formValues } from "~/utils/form-values";
@@ -196,6 +196,7 @@ export default function AmendmentPage() {
           formId={`a${d.number}`}
           error={result?.intent === "comment" ? result.error : undefined}
           errorFor={result?.intent === "comment" ? result.errorFor : undefined}
+          whoSeesNames={commentNamesShown}
         />
       </section>
     </div>

@@ -7,7 +7,7 @@ import { NotificationBanner } from "~/components/forms";
 import { clausePageText as t } from "~/modules/constitution/clause-page-messages";
 import { clausePageView } from "~/modules/constitution/clause-page-view.server";
 import { addComment } from "~/modules/constitution/drafting.server";
-import { draftingProblemMessages } from "~/modules/constitution/messages";
+import { commentNamesShown, draftingProblemMessages } from "~/modules/constitution/messages";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${t.metaTitle(d ? `${d.clause.number}. ${d.clause.title}` : null)} - Breakaway` }];
@@ -82,6 +82,7 @@ export default function ClausePage() {
             formId="clause"
             error={result?.error}
             errorFor={result?.errorFor}
+            whoSeesNames={commentNamesShown}
           />
         </section>
       ) : null}

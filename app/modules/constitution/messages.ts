@@ -200,6 +200,21 @@ export const draftUploadMessages = {
   notMarkdown: "The file must be a Markdown file (.md or .txt)",
 };
 
+/**
+ * How a word diff (components/clause-text.tsx) says what changed, for screen readers and for
+ * anyone who cannot tell its colours apart: each change is bracketed in words.
+ */
+export const diffText = {
+  deleted: "[deleted: ",
+  added: "[added: ",
+  end: "]",
+  /** After the "…" that stands for unchanged paragraphs left out. */
+  gap: " unchanged text left out",
+};
+
+/** Under the comment box of a clause or an amendment: comments are the founding members' debate. */
+export const commentNamesShown = "Your name is shown to founding members.";
+
 /** What an amendment's page says (routes/constitution.amendments.$number.tsx). */
 export const amendmentPageText = {
   noDraft: "There is no draft constitution yet.",

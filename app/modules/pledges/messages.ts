@@ -62,6 +62,8 @@ export const pledgeLinkWording = {
     closed: "This withdrawal link is not valid.",
   },
   alreadyWithdrawn: "This pledge has already been withdrawn.",
+  seeCampaign: "See the campaign",
+  hello: (name: string) => `Hello ${name}.`,
 } as const;
 
 /** The pledge figures on the Campaign page (routes/campaign._index.tsx). */
@@ -72,6 +74,7 @@ export const pledgeFiguresText = {
   withdrawn: "Withdrawn",
   byRelation: "Confirmed pledges by relation to the party",
   overTime: "Confirmed pledges over time",
+  noneConfirmed: "No pledges have been confirmed yet.",
   byRegion: "Confirmed pledges by region",
   region: "Region",
   pledges: "Pledges",

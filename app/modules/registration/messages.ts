@@ -155,6 +155,9 @@ export const uploadRefusedMessages = {
   malformed: "The file did not arrive whole. Choose it again and upload it",
 } as const;
 
+/** The two answers of a yes-or-no question (components/yes-no-choice.tsx). */
+export const yesNoLabels = { yes: "Yes", no: "No" } as const;
+
 /** The emblem answers form: a question left unanswered. */
 export const emblemAnswerMessages = {
   picture_missing: "Select yes if the emblem has a picture or symbol",

@@ -93,6 +93,9 @@ export interface WaitingNotice {
   roles: boolean;
 }
 
+/** The link after a notice that asks for someone to be appointed. */
+export const goToRolesPage = "Go to the Roles page";
+
 const stepPhrases: Record<Waiting["step"], { title: string; action: string }> = {
   open_ballots: { title: "Nominations have closed", action: "open the ballots" },
   count: { title: "The ballots have reached their closing time", action: "count them and publish the results" },

@@ -1,4 +1,5 @@
 import type { DiffSegment } from "~/modules/constitution/text/diff";
+import { diffText as t } from "~/modules/constitution/messages";
 
 export interface ClauseLine {
   number: number | null;
@@ -61,15 +62,15 @@ export function WordDiff({ segments, label }: { segments: readonly DiffSegment[]
           <span key={i}>{s.text}</span>
         ) : s.kind === "removed" ? (
           <del key={i} className="diff__removed">
-            <span className="visually-hidden">[deleted: </span>
+            <span className="visually-hidden">{t.deleted}</span>
             {s.text}
-            <span className="visually-hidden">]</span>
+            <span className="visually-hidden">{t.end}</span>
           </del>
         ) : (
           <ins key={i} className="diff__added">
-            <span className="visually-hidden">[added: </span>
+            <span className="visually-hidden">{t.added}</span>
             {s.text}
-            <span className="visually-hidden">]</span>
+            <span className="visually-hidden">{t.end}</span>
           </ins>
         ),
       )}
@@ -111,7 +112,7 @@ export function CompactDiff({ segments, label }: { segments: readonly DiffSegmen
       {shown.map((p, i) =>
         p === null ? (
           <p key={i} className="diff__gap">
-            …<span className="visually-hidden"> unchanged text left out</span>
+            …<span className="visually-hidden">{t.gap}</span>
           </p>
         ) : (
           <p key={i} className="diff__paragraph">
@@ -120,15 +121,15 @@ export function CompactDiff({ segments, label }: { segments: readonly DiffSegmen
                 <span key={j}>{s.text}</span>
               ) : s.kind === "removed" ? (
                 <del key={j} className="diff__removed">
-                  <span className="visually-hidden">[deleted: </span>
+                  <span className="visually-hidden">{t.deleted}</span>
                   {s.text}
-                  <span className="visually-hidden">]</span>
+                  <span className="visually-hidden">{t.end}</span>
                 </del>
               ) : (
                 <ins key={j} className="diff__added">
-                  <span className="visually-hidden">[added: </span>
+                  <span className="visually-hidden">{t.added}</span>
                   {s.text}
-                  <span className="visually-hidden">]</span>
+                  <span className="visually-hidden">{t.end}</span>
                 </ins>
               ),
             )}

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { ClauseLines, type ClauseLine } from "./clause-text";
 import type { ConstitutionAccess } from "~/modules/constitution/views.server";
+import { readingText } from "~/modules/constitution/reading-messages";
 
 /** What the reading pages share: the state of the constitution and what the reader may do. */
 export interface ReadingHeader {
@@ -25,8 +26,6 @@ export interface ReadableClause {
   lastLine: number | null;
 }
 
-const decisionLabels: Record<string, string> = { adopted: "Adopted", rejected: "Rejected: left out" };
-
 export const readingLinks = {
   contents: "/constitution",
   whole: "/constitution/full",
@@ -35,61 +34,59 @@ export const readingLinks = {
 
 /** The lead paragraph and the buttons of the contents page and the whole-text page. */
 export function ConstitutionIntro({ d }: { d: ReadingHeader }) {
+  const t = readingText.intro;
   return (
     <>
       {d.state === "model" ? (
-        <p className="lead">
-          The model constitution founding members start from. Drafting has not opened yet. Lines are numbered as printed, so that amendments can point to them.
-        </p>
+        <p className="lead">{t.model}</p>
       ) : d.state === "adopted" ? (
-        <p className="lead">Adopted by the founding members on {d.version?.adoptedAt}. The adoption record is at the end of the PDF.</p>
+        <p className="lead">{t.adopted(d.version?.adoptedAt ?? "")}</p>
       ) : (
-        <p className="lead">
-          {d.phase}. Lines are numbered as printed, so that amendments can point to them.
-          {d.access.seesDebate ? " Open a clause to read its amendments and comments, or to propose your own." : ""}
-        </p>
+        <p className="lead">{t.draft(d.phase ?? "", d.access.seesDebate)}</p>
       )}
       <p>
-        Clauses marked <span className="tag tag--entrenched">Entrenched</span> need a two-thirds majority to change.
+        {t.entrenchedBefore}
+        <span className="tag tag--entrenched">{readingText.tags.entrenched}</span>
+        {t.entrenchedAfter}
       </p>
-      <ul className="button-group" aria-label="Constitution actions">
+      <ul className="button-group" aria-label={t.actions}>
         <li>
           <a href="/constitution.pdf" className="button button--secondary">
-            Download as PDF
+            {t.pdf}
           </a>
         </li>
         {d.state !== "model" && d.access.seesDebate ? (
           <li>
             <a href="/constitution/amendments.pdf" className="button button--secondary">
-              Amendments as PDF
+              {t.amendmentsPdf}
             </a>
           </li>
         ) : null}
         {d.state !== "model" ? (
           <li>
             <Link to="/constitution/compare" className="button button--secondary">
-              Compare versions
+              {t.compare}
             </Link>
           </li>
         ) : null}
         {d.votingOpen && (d.access.foundingMember || d.access.organiser) ? (
           <li>
             <Link to="/constitution/vote" className="button">
-              Vote on the clauses
+              {t.vote}
             </Link>
           </li>
         ) : null}
         {d.hasResults ? (
           <li>
             <Link to="/constitution/results" className="button button--secondary">
-              Results
+              {t.results}
             </Link>
           </li>
         ) : null}
         {d.access.organiser ? (
           <li>
             <Link to="/constitution/manage" className="button button--secondary">
-              Manage drafting and votes
+              {t.manage}
             </Link>
           </li>
         ) : null}
@@ -102,8 +99,8 @@ export function ConstitutionIntro({ d }: { d: ReadingHeader }) {
 export function ClauseTags({ c }: { c: ReadableClause }) {
   return (
     <>
-      {c.entrenched ? <span className="tag tag--entrenched">Entrenched</span> : null}
-      {c.decision ? <span className="tag">{decisionLabels[c.decision]}</span> : null}
+      {c.entrenched ? <span className="tag tag--entrenched">{readingText.tags.entrenched}</span> : null}
+      {c.decision ? <span className="tag">{readingText.tags.decision[c.decision]}</span> : null}
     </>
   );
 }
@@ -114,16 +111,18 @@ export function ClauseTags({ c }: { c: ReadableClause }) {
  */
 export function ClauseLinesNote({ c, seesDebate, plain = false }: { c: ReadableClause; seesDebate: boolean; plain?: boolean }) {
   const Anchor = plain ? PlainLink : Link;
-  if (c.firstLine === null) return null;
+  const t = readingText.linesNote;
+  // A clause with no numbered line has neither number (text/lines.ts: numberClauses).
+  if (c.firstLine === null || c.lastLine === null) return null;
   return (
     <p className="clause__lines-note">
-      Lines {c.firstLine} to {c.lastLine}
+      {t.lines(c.firstLine, c.lastLine)}
       {c.link ? (
         <>
           {" · "}
           <Anchor to={`/constitution/clauses/${c.id}`}>
-            {seesDebate ? `Amendments (${c.amendments}) and comments` : "Clause page"}
-            <span className="visually-hidden"> for {c.title}</span>
+            {seesDebate ? t.debate(c.amendments) : t.clausePage}
+            <span className="visually-hidden">{t.forClause(c.title)}</span>
           </Anchor>
         </>
       ) : null}
@@ -146,16 +145,17 @@ export function WholeText({
   clauses: readonly (ReadableClause & { lines: readonly ClauseLine[]; cut: string | null })[];
   seesDebate: boolean;
 }) {
+  const t = readingText.contents;
   return (
     <>
       <nav aria-labelledby="toc-title" className="panel">
-        <h2 id="toc-title">Contents</h2>
+        <h2 id="toc-title">{t.heading}</h2>
         <ol className="toc">
           {clauses.map((c) => (
             <li key={c.id}>
               <a href={`#${c.id}`}>{c.title}</a>
-              {c.entrenched ? " (entrenched)" : ""}
-              {c.amendments > 0 ? `: ${c.amendments} ${c.amendments === 1 ? "amendment" : "amendments"}` : ""}
+              {c.entrenched ? t.entrenched : ""}
+              {t.amendments(c.amendments)}
             </li>
           ))}
         </ol>

@@ -14,7 +14,7 @@ export function PledgeLinkPage({ kind, loaded, result }: { kind: "confirm" | "wi
           <p>{w.doneText}</p>
         </NotificationBanner>
         <p>
-          <a href="/campaign">See the campaign</a>
+          <a href="/campaign">{pledgeLinkWording.seeCampaign}</a>
         </p>
       </div>
     );
@@ -30,7 +30,7 @@ export function PledgeLinkPage({ kind, loaded, result }: { kind: "confirm" | "wi
   return (
     <div className="page page--narrow">
       <h1>{w.title}</h1>
-      <p>Hello {loaded.name}.</p>
+      <p>{pledgeLinkWording.hello(loaded.name)}</p>
       {loaded.withdrawn ? <p>{pledgeLinkWording.alreadyWithdrawn}</p> : <p>{w.lead}</p>}
       {loaded.withdrawn ? null : (
         <Form method="post">

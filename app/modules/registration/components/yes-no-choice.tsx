@@ -1,4 +1,6 @@
 import type { ReactNode } from "react";
+import { FieldError } from "~/components/forms";
+import { yesNoLabels } from "~/modules/registration/messages";
 
 /** A Yes/No question (GOV.UK radios), with what to ask next shown under "Yes" when it is chosen. */
 export function YesNoChoice({
@@ -28,16 +30,12 @@ export function YesNoChoice({
             {hint}
           </div>
         ) : null}
-        {error ? (
-          <p className="error-message" id={`${name}-error`}>
-            <span className="visually-hidden">Error:</span> {error}
-          </p>
-        ) : null}
+        <FieldError id={name} message={error} />
         {(["yes", "no"] as const).map((value) => (
           <div key={value}>
             <div className="radios__item">
               <input type="radio" id={`${name}-${value}`} name={field} value={value} defaultChecked={checked === value} />
-              <label htmlFor={`${name}-${value}`}>{value === "yes" ? "Yes" : "No"}</label>
+              <label htmlFor={`${name}-${value}`}>{yesNoLabels[value]}</label>
             </div>
             {value === "yes" && ifYes ? <div className="conditional">{ifYes}</div> : null}
           </div>

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import type { WaitingNotice as Notice } from "~/modules/roles/messages";
+import { goToRolesPage, type WaitingNotice as Notice } from "~/modules/roles/messages";
 
 /**
  * What the page is waiting for and who can move it on (app/modules/roles/waiting-for.ts), as
@@ -15,7 +15,7 @@ export function WaitingNotice({ notice }: { notice: Notice | null }) {
         {notice.roles ? (
           <>
             {" "}
-            <Link to="/roles">Go to the Roles page</Link>
+            <Link to="/roles">{goToRolesPage}</Link>
           </>
         ) : null}
       </p>

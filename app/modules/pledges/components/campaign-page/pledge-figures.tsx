@@ -29,7 +29,7 @@ export function PledgeFigures({ figures: f }: { figures: CampaignFigures }) {
         title={t.byRelation}
         bars={(["member", "former_member", "supporter"] as const).map((r) => ({ label: relationShortLabels[r], value: f.byRelation[r] }))}
       />
-      <LineChart title={t.overTime} points={f.overTime.map((p) => ({ day: p.day, value: p.pledged }))} />
+      <LineChart title={t.overTime} points={f.overTime.map((p) => ({ day: p.day, value: p.pledged }))} empty={t.noneConfirmed} />
       <BarChart title={t.byRegion} bars={f.byRegion.map((r) => ({ label: r.region, value: r.pledged }))} />
       <TableScroll labelledBy="regions-caption">
         <table className="table">

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { roleLabels } from "~/components/site-header";
+import { roleLabels } from "~/components/messages";
 import { formatDateTime } from "~/utils/dates";
 import { accountPageText } from "../../account-messages";
 

@@ -1,0 +1,87 @@
+/**
+ * The wording of the shared UI in app/components: the header, the form patterns, the comment
+ * thread, the ranking list and the charts. It knows no domain: a component that shows a domain's
+ * words (who sees a comment's author, what an empty chart lacks) is given them by its caller.
+ */
+
+/** The site header (site-header.tsx): who is signed in, and the links to each part of the site. */
+export const headerText = {
+  signedInAs: "Signed in as ",
+  signOut: "Sign out",
+  signIn: "Sign in",
+  navigation: "Main",
+  home: "Home",
+  sections: {
+    campaign: "Campaign",
+    polls: "Polls",
+    constitution: "Constitution",
+    elections: "Elections",
+    registration: "Registration",
+  },
+  roles: "Roles",
+  auditLog: "Audit log",
+};
+
+/** A person's role as the header and the account show it. */
+export const roleLabels: Record<string, string> = {
+  member: "Member",
+  organiser: "Organiser",
+  returning_officer: "Returning officer",
+};
+
+/** The GOV.UK form patterns (forms.tsx). */
+export const formText = {
+  problem: "There is a problem",
+  /** Before an error line, for screen readers; a space follows it. */
+  error: "Error:",
+  /** Before a warning's sentence, for screen readers. */
+  warning: "Warning: ",
+  /** Under a field with a word limit, once it has a value. */
+  wordCount: (words: number, max: number) => `${words === 1 ? "1 word" : `${words} words`} (at most ${max})${words > max ? `: ${words - max} too many` : ""}`,
+};
+
+/** Members' comments (comment-thread.tsx). */
+export const commentText = {
+  wrote: " wrote on ",
+  replyTo: (author: string) => `Reply to ${author}`,
+  replyLabel: (author: string) => `Your reply to ${author}`,
+  none: "No comments yet.",
+  add: "Add a comment",
+  /** `limit` is "2,000 characters"; `whoSeesNames` is the caller's sentence saying who reads the author's name. */
+  hint: (limit: string, whoSeesNames: string) => `Plain text, up to ${limit}. ${whoSeesNames}`,
+  post: "Post comment",
+};
+
+/** "1st", "2nd", "11th": a place in a ranking. */
+export function ordinal(n: number): string {
+  const tens = n % 100;
+  if (tens >= 11 && tens <= 13) return `${n}th`;
+  return `${n}${["th", "st", "nd", "rd"][n % 10] ?? "th"}`;
+}
+
+/** The ranking list a ranked ballot gains once its page has loaded (ranking-enhancer.tsx). */
+export const rankingText = {
+  intro: "Drag the options into order, or use the buttons. The numbers below change to match, and you can still type them.",
+  ranked: "Your ranking",
+  noneRanked: "Nobody ranked yet.",
+  unranked: "Not ranked",
+  allRanked: "You have ranked everyone.",
+  moveUp: "Move up",
+  moveDown: "Move down",
+  remove: "Remove from ranking",
+  add: "Add to ranking",
+  /** A button's words with the candidate's name, as a screen reader reads them. */
+  buttonFor: (action: string, name: string) => `${action}: ${name}`,
+  /** What a screen reader hears after each change. */
+  alreadyFirst: (name: string) => `${name} is already first`,
+  alreadyLast: (name: string) => `${name} is already last`,
+  moved: (name: string, place: number) => `${name} moved to ${ordinal(place)}`,
+  removed: (name: string) => `${name} removed from your ranking`,
+  added: (name: string, place: number) => `${name} added to your ranking at ${ordinal(place)}`,
+};
+
+/** The charts (line-chart.tsx): what a screen reader hears of a line, its figures already written out. */
+export const chartText = {
+  lineSummary: (title: string, from: { value: string; day: string }, to: { value: string; day: string }) =>
+    `${title}: from ${from.value} on ${from.day} to ${to.value} on ${to.day}`,
+};
