@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { TableScroll } from "~/components/table-scroll";
+import { electionsPartsText } from "~/modules/elections/elections-page-messages";
 import { electionTrusteeText } from "~/modules/elections/trustee-messages";
 import { WaitingNotice } from "~/modules/roles/components/waiting-notice";
 import type { ElectionsPartProps } from "./props";
@@ -7,23 +8,17 @@ import type { ElectionsPartProps } from "./props";
 /** The election as it stands: its phase, the ballots' times, the viewer's nominations, the officers' check, and every position. */
 export function ElectionOverview({ d }: Pick<ElectionsPartProps, "d">) {
   const e = d.election;
+  const t = electionsPartsText.overview;
   return (
     <>
       {!e ? (
-        <p className="lead">
-          Founding members nominate and elect the interim officers here, by ranked secret ballot, with a round-by-round count anyone can re-check. No election
-          has been set up yet.
-        </p>
+        <p className="lead">{t.noElection}</p>
       ) : (
         <>
-          <p className="lead">
-            {e.title}. {e.phaseLabel}: nominations {e.phase === "nominations" ? `open on ${e.opensAt} and close on ${e.closesAt}` : `closed`} (UK time).
-          </p>
+          <p className="lead">{t.lead(e.title, e.phaseLabel, e.phase === "nominations" ? { opensAt: e.opensAt, closesAt: e.closesAt } : null)}</p>
           {e.ballotsClose ? (
             <p className="panel" role="status">
-              {e.ballotsDue
-                ? `The ballots closed on ${e.ballotsClose}. They are being counted, the offices first and then the committee; the results appear here when the count is done.`
-                : `Voting is open until ${e.ballotsClose}.`}
+              {e.ballotsDue ? t.ballotsClosed(e.ballotsClose) : t.votingOpenUntil(e.ballotsClose)}
             </p>
           ) : e.ballotsDecrypting > 0 ? (
             <p className="panel" role="status">
@@ -33,14 +28,15 @@ export function ElectionOverview({ d }: Pick<ElectionsPartProps, "d">) {
           <WaitingNotice notice={d.waiting} />
           {d.nominationsForMe.length > 0 ? (
             <div className="panel" role="note" aria-labelledby="nominated-title">
-              <h2 id="nominated-title">You have been nominated</h2>
-              <p>You are not a candidate unless you accept. A nomination not accepted when nominations close lapses.</p>
+              <h2 id="nominated-title">{t.nominatedTitle}</h2>
+              <p>{t.nominatedBody}</p>
               <ul className="list">
                 {d.nominationsForMe.map((n) => (
                   <li key={n.positionId}>
-                    {n.positionTitle}, nominated by {n.nominatorName}:{" "}
+                    {t.nominatedFor(n.positionTitle, n.nominatorName)}{" "}
                     <Link to={`/elections/positions/${n.positionId}#nomination`}>
-                      accept or decline<span className="visually-hidden"> the nomination for {n.positionTitle}</span>
+                      {t.acceptOrDecline}
+                      <span className="visually-hidden"> {t.theNominationFor(n.positionTitle)}</span>
                     </Link>
                   </li>
                 ))}
@@ -49,7 +45,7 @@ export function ElectionOverview({ d }: Pick<ElectionsPartProps, "d">) {
           ) : null}
           {d.registrable && d.registrable.length > 0 ? (
             <div className="panel" role="note">
-              <h2>These officers could not be registered</h2>
+              <h2>{t.notRegistrable}</h2>
               <ul className="list">
                 {d.registrable.map((m) => (
                   <li key={m}>{m}</li>
@@ -57,19 +53,19 @@ export function ElectionOverview({ d }: Pick<ElectionsPartProps, "d">) {
               </ul>
             </div>
           ) : d.registrable ? (
-            <p className="outcome outcome--passed">The officers elected meet the Electoral Commission&rsquo;s rules on registered officers.</p>
+            <p className="outcome outcome--passed">{t.registrable}</p>
           ) : null}
-          <TableScroll label="Positions" wide>
+          <TableScroll label={t.positions} wide>
             <table className="table">
-              <caption>Positions</caption>
+              <caption>{t.positions}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Position</th>
-                  <th scope="col">Seats and count</th>
+                  <th scope="col">{electionsPartsText.position}</th>
+                  <th scope="col">{t.seatsAndCount}</th>
                   <th scope="col" className="numeric">
-                    Validly nominated
+                    {t.validlyNominated}
                   </th>
-                  <th scope="col">{e.phase === "counted" ? "Elected" : "Ballot"}</th>
+                  <th scope="col">{e.phase === "counted" ? electionsPartsText.elected : t.ballot}</th>
                 </tr>
               </thead>
               <tbody>
@@ -78,27 +74,20 @@ export function ElectionOverview({ d }: Pick<ElectionsPartProps, "d">) {
                     <td>
                       <Link to={`/elections/positions/${p.id}`}>{p.title}</Link>
                     </td>
-                    <td>
-                      {p.seats} {p.seats === 1 ? "seat" : "seats"}, {p.method}
-                    </td>
-                    <td className="numeric">
-                      {p.valid} of {p.standing} standing
-                      {p.tooFew ? " (too few: re-open nominations is on the ballot, so members can vote for none of them)" : ""}
-                    </td>
+                    <td>{t.seatsAndMethod(p.seats, p.method)}</td>
+                    <td className="numeric">{t.validOf(p.valid, p.standing, p.tooFew)}</td>
                     <td>
                       {e.phase === "counted" ? (
-                        <>
-                          {p.elected.join(", ") || "Nobody"}
-                          {p.declared ? " (declared)" : ""}
-                        </>
+                        t.electedNames(p.elected, p.declared)
                       ) : p.pollId ? (
                         <Link to={`/polls/${p.pollId}`}>
-                          Vote<span className="visually-hidden"> for {p.title}</span>
+                          {t.vote}
+                          <span className="visually-hidden"> {t.forPosition(p.title)}</span>
                         </Link>
                       ) : e.phase === "nominations" && e.nominationsDue ? (
-                        "Not open yet: waiting for the returning officer"
+                        t.waitingForReturningOfficer
                       ) : (
-                        "Not open"
+                        t.notOpen
                       )}
                     </td>
                   </tr>

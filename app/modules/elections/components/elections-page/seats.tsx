@@ -1,31 +1,30 @@
 import { Form } from "@remix-run/react";
 import { TextField } from "~/components/forms";
 import { TableScroll } from "~/components/table-scroll";
+import { electionsPartsText } from "~/modules/elections/elections-page-messages";
 import { electionProblemMessages } from "~/modules/elections/messages";
 import type { ElectionsPartProps } from "./props";
 
 /** The seats filled over every round of nominations, once there has been more than one. */
 export function SeatsFilled({ d }: Pick<ElectionsPartProps, "d">) {
+  const t = electionsPartsText.seatsFilled;
   return (
     <>
       {d.seats && d.seats.rounds ? (
-        <TableScroll label="Seats filled so far">
+        <TableScroll label={t.label}>
           <table className="table">
-            <caption>Seats filled so far, over every round of nominations</caption>
+            <caption>{t.caption}</caption>
             <thead>
               <tr>
-                <th scope="col">Position</th>
-                <th scope="col">Elected</th>
+                <th scope="col">{electionsPartsText.position}</th>
+                <th scope="col">{electionsPartsText.elected}</th>
               </tr>
             </thead>
             <tbody>
               {d.seats.filled.map((p) => (
                 <tr key={p.id}>
                   <th scope="row">{p.title}</th>
-                  <td>
-                    {p.filled.join(", ") || "Nobody yet"}
-                    {p.vacant > 0 && p.filled.length > 0 ? `; ${p.vacant} ${p.vacant === 1 ? "seat" : "seats"} vacant` : ""}
-                  </td>
+                  <td>{t.filled(p.filled, p.vacant)}</td>
                 </tr>
               ))}
             </tbody>
@@ -38,29 +37,28 @@ export function SeatsFilled({ d }: Pick<ElectionsPartProps, "d">) {
 
 /** The seats still empty after the count, and re-opening nominations for them. */
 export function VacantSeats({ d, busy, errors, values }: ElectionsPartProps) {
+  const t = electionsPartsText.vacantSeats;
   return (
     <>
       {d.seats && d.seats.vacant.length > 0 ? (
         <section className="panel" aria-labelledby="vacant-title">
-          <h2 id="vacant-title">Vacant seats</h2>
-          <p>These seats are empty. Nominations re-open for exactly these seats; what the new round elects adds to the seats already filled.</p>
-          <TableScroll label="Vacant seats">
+          <h2 id="vacant-title">{t.heading}</h2>
+          <p>{t.intro}</p>
+          <TableScroll label={t.heading}>
             <table className="table">
-              <caption className="visually-hidden">Vacant seats</caption>
+              <caption className="visually-hidden">{t.heading}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Position</th>
-                  <th scope="col">Vacant</th>
-                  <th scope="col">Why</th>
+                  <th scope="col">{electionsPartsText.position}</th>
+                  <th scope="col">{t.vacant}</th>
+                  <th scope="col">{t.why}</th>
                 </tr>
               </thead>
               <tbody>
                 {d.seats.vacant.map((p) => (
                   <tr key={p.id}>
                     <th scope="row">{p.title}</th>
-                    <td>
-                      {p.vacant} of {p.of} seats vacant
-                    </td>
+                    <td>{t.vacantOf(p.vacant, p.of)}</td>
                     <td>{p.why}</td>
                   </tr>
                 ))}
@@ -71,11 +69,11 @@ export function VacantSeats({ d, busy, errors, values }: ElectionsPartProps) {
           {d.can.manage ? (
             <Form method="post" noValidate>
               <input type="hidden" name="intent" value="reopen" />
-              <h3>Re-open nominations for the vacant seats</h3>
+              <h3>{t.reopenHeading}</h3>
               <TextField
                 name="opensAt"
                 id="reopen-opensAt"
-                label="Nominations open (UK time)"
+                label={electionsPartsText.nominationsOpenAt}
                 type="datetime-local"
                 defaultValue={values.opensAt}
                 error={errors.opensAt}
@@ -83,18 +81,18 @@ export function VacantSeats({ d, busy, errors, values }: ElectionsPartProps) {
               <TextField
                 name="closesAt"
                 id="reopen-closesAt"
-                label="Nominations close (UK time)"
-                hint={`The standing orders ask for at least ${d.seats.minimumDays} days.`}
+                label={electionsPartsText.nominationsCloseAt}
+                hint={t.minimumDays(d.seats.minimumDays)}
                 type="datetime-local"
                 defaultValue={values.closesAt}
                 error={errors.closesAt}
               />
               <button type="submit" className="button" disabled={busy}>
-                Re-open nominations
+                {t.reopen}
               </button>
             </Form>
           ) : (
-            <p>The organisers re-open nominations for these seats.</p>
+            <p>{t.organisersReopen}</p>
           )}
         </section>
       ) : null}

@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { Checkbox, TextArea, type FieldErrors } from "~/components/forms";
 import { statementLabel } from "~/modules/elections/messages";
+import { positionPartsText } from "~/modules/elections/position-page-messages";
 import { MAX_CANDIDATE_STATEMENT_LENGTH } from "~/utils/input-limits";
 
 /** What standing here would break in the officer rules, said before the form. */
@@ -36,38 +37,24 @@ export function CandidacyForm({
   values: Record<string, string>;
   busy: boolean;
 }) {
+  const t = positionPartsText.candidacyForm;
   return (
     <Form method="post" noValidate>
       <input type="hidden" name="intent" value={intent} />
       <TextArea
         name="statement"
         label={statementLabel(p.statementMaxWords)}
-        hint={`Shown with the ballot. You may use **bold**, paragraphs and lists starting with a dash. At most ${MAX_CANDIDATE_STATEMENT_LENGTH.toLocaleString("en-GB")} characters.`}
+        hint={t.statementHint(MAX_CANDIDATE_STATEMENT_LENGTH)}
         rows={8}
         defaultValue={v.statement}
         error={errors.statement}
       />
-      <Checkbox
-        name="consent"
-        label="I agree to stand for this position, and to serve if elected."
-        error={errors.consent}
-        defaultChecked={v.consent === "yes"}
-      />
+      <Checkbox name="consent" label={t.consent} error={errors.consent} defaultChecked={v.consent === "yes"} />
       {p.role ? (
-        <Checkbox
-          name="registeredOfficer"
-          label="If elected, I will give the Electoral Commission my full name, home address and email (the address is not published), have my name published on the register, and sign or authorise the party's application (standing orders 11.9)."
-          error={errors.registeredOfficer}
-          defaultChecked={v.registeredOfficer === "yes"}
-        />
+        <Checkbox name="registeredOfficer" label={t.registeredOfficer} error={errors.registeredOfficer} defaultChecked={v.registeredOfficer === "yes"} />
       ) : null}
       {p.isTreasurer ? (
-        <Checkbox
-          name="treasurerEligible"
-          label="I declare that in the last 5 years I have not been convicted of an offence under the Political Parties, Elections and Referendums Act 2000, or of an election offence (standing orders 11.10)."
-          error={errors.treasurerEligible}
-          defaultChecked={v.treasurerEligible === "yes"}
-        />
+        <Checkbox name="treasurerEligible" label={t.treasurerEligible} error={errors.treasurerEligible} defaultChecked={v.treasurerEligible === "yes"} />
       ) : null}
       <button type="submit" className="button" disabled={busy}>
         {submitLabel}

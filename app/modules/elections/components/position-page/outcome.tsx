@@ -1,69 +1,52 @@
 import { Form, Link } from "@remix-run/react";
 import { TextArea, WarningText } from "~/components/forms";
+import { positionPartsText } from "~/modules/elections/position-page-messages";
 import { electionTrusteeText } from "~/modules/elections/trustee-messages";
 import { PollResults } from "~/modules/polls/components/poll-results";
-import { verificationFailedAdvice } from "~/modules/polls/messages";
 import type { PositionPartProps } from "./props";
 
 /** The ballot's outcome: the result with its check, recounts and declaration; or why there is none yet. */
 export function PositionOutcome({ d, busy, errors, values }: PositionPartProps) {
   const p = d.position;
+  const t = positionPartsText.outcome;
   return (
     <>
       {d.result ? (
         <section aria-labelledby="results-title">
-          <h2 id="results-title">Result</h2>
-          <p className="outcome outcome--passed">
-            Elected: {d.elected.join(", ") || "nobody"}. {d.position.declared ? "Declared by the returning officer." : "Not yet declared."}
-          </p>
+          <h2 id="results-title">{t.heading}</h2>
+          <p className="outcome outcome--passed">{t.elected(d.elected, d.position.declared)}</p>
           {d.unfilledByRon > 0 ? (
             <p className="outcome">
-              Re-open nominations won {d.unfilledByRon === 1 ? "a seat: it stays empty" : `${d.unfilledByRon} seats: they stay empty`}. Once every result is
-              declared, the organisers re-open nominations for {d.unfilledByRon === 1 ? "it" : "them"} from the <Link to="/elections">Elections page</Link>{" "}
-              (standing orders 11.14).
+              {t.wonByRon(d.unfilledByRon)} <Link to="/elections">{positionPartsText.electionsPage}</Link> {t.wonByRonRule}
             </p>
           ) : null}
           {d.verification?.ok ? <p>{d.verification.text}</p> : null}
-          {d.verification && !d.verification.ok ? (
-            <WarningText>
-              {d.verification.text} {verificationFailedAdvice}
-            </WarningText>
-          ) : null}
+          {d.verification && !d.verification.ok ? <WarningText>{t.failedCheck(d.verification.text)}</WarningText> : null}
           <p>
-            <Link to={`/polls/${p.pollId}`}>Check your receipt</Link> · <Link to={`/polls/${p.pollId}/ballots`}>Published ballots</Link> ·{" "}
-            <a href={`/polls/${p.pollId}/ballots.blt`}>Ballot file (BLT)</a>
+            <Link to={`/polls/${p.pollId}`}>{t.checkReceipt}</Link> · <Link to={`/polls/${p.pollId}/ballots`}>{t.publishedBallots}</Link> ·{" "}
+            <a href={`/polls/${p.pollId}/ballots.blt`}>{t.ballotFile}</a>
             {d.position.declared ? (
               <>
                 {" "}
-                · <a href={`/elections/positions/${p.id}/declaration.pdf`}>Declaration of result (PDF)</a>
+                · <a href={`/elections/positions/${p.id}/declaration.pdf`}>{t.declarationPdf}</a>
               </>
             ) : null}
           </p>
           {d.recounts.length > 0 ? (
             <ul className="list">
               {d.recounts.map((r) => (
-                <li key={r.id}>
-                  {r.corrected && r.beforeDeclaration
-                    ? `Recount on ${r.at}: the stored count failed its check and elected ${r.superseded.join(", ") || "nobody"}; the recount corrected it before the declaration. Reason: ${r.reason}`
-                    : r.corrected
-                      ? `Corrected by recount on ${r.at}: the superseded declaration elected ${r.superseded.join(", ") || "nobody"}, and is kept on record. Reason: ${r.reason}`
-                      : `Recount on ${r.at}: the recount confirmed the result. Reason: ${r.reason}`}
-                </li>
+                <li key={r.id}>{t.recount(r)}</li>
               ))}
             </ul>
           ) : null}
           {d.viewer.canRun && (d.position.declared || (d.verification && !d.verification.ok)) ? (
             <Form method="post" noValidate>
               <input type="hidden" name="intent" value="recount" />
-              <h3>Ask for a recount</h3>
-              <p>
-                {d.position.declared
-                  ? "The count runs again from the stored ballots, on the same rules. If it differs, it corrects the declaration; the earlier one stays on record."
-                  : "The stored count failed its check, so it cannot be declared. A recount counts the stored ballots again, on the same rules, and records the correction; you can then declare the corrected result."}
-              </p>
-              <TextArea name="recountReason" label="Reason for the recount" rows={2} defaultValue={values.recountReason} error={errors.recountReason} />
+              <h3>{t.askRecount}</h3>
+              <p>{d.position.declared ? t.recountDeclared : t.recountFailedCheck}</p>
+              <TextArea name="recountReason" label={t.recountReason} rows={2} defaultValue={values.recountReason} error={errors.recountReason} />
               <button type="submit" className="button button--secondary" disabled={busy}>
-                Recount
+                {t.recountSubmit}
               </button>
             </Form>
           ) : null}
@@ -71,7 +54,7 @@ export function PositionOutcome({ d, busy, errors, values }: PositionPartProps) 
             <Form method="post">
               <input type="hidden" name="intent" value="declare" />
               <button type="submit" className="button" disabled={busy}>
-                Declare the result
+                {t.declare}
               </button>
             </Form>
           ) : null}
@@ -79,15 +62,15 @@ export function PositionOutcome({ d, busy, errors, values }: PositionPartProps) 
         </section>
       ) : d.noBallot ? (
         <p className="outcome">
-          Nobody was validly nominated, so there was no ballot: {p.seats === 1 ? "the seat is vacant" : "the seats are vacant"}. Once every result is declared,
-          the organisers re-open nominations for {p.seats === 1 ? "it" : "them"} from the <Link to="/elections">Elections page</Link>.
+          {t.noBallot(p.seats)} <Link to="/elections">{positionPartsText.electionsPage}</Link>
+          {t.fullStop}
         </p>
       ) : d.ballotDecrypting ? (
         <p className="outcome">{electionTrusteeText.ballotWaiting}</p>
       ) : d.ballotOpen && p.pollId ? (
         <p>
           <Link to={`/polls/${p.pollId}`} className="button">
-            Vote for {p.title}
+            {t.voteFor(p.title)}
           </Link>
         </p>
       ) : null}
