@@ -13,6 +13,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useNonce } from "~/components/nonce";
+import { siteText as t } from "~/components/messages";
 import { SiteHeader } from "~/components/site-header";
 import { getMovement } from "~/modules/campaign/campaign.server";
 import { castCheckPageFor } from "~/utils/cast-record";
@@ -27,13 +28,13 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Breakaway" }];
+export const meta: MetaFunction = () => [{ title: t.name }];
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const m = await getMovement(context.db);
   const user = context.auth?.user ?? null;
   return {
-    movementName: m?.name ?? "Breakaway",
+    movementName: m?.name ?? t.name,
     user: user ? { displayName: user.displayName, email: user.email, role: user.role } : null,
     canReadAudit: isAllowed(principalOf(context), "audit.read"),
     canManageRoles: isAllowed(principalOf(context), "roles.manage"),
@@ -58,10 +59,10 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <a href="#main-content" className="skip-link">
-          Skip to main content
+          {t.skipLink}
         </a>
         <SiteHeader
-          movementName={data?.movementName ?? "Breakaway"}
+          movementName={data?.movementName ?? t.name}
           user={data?.user ?? null}
           canReadAudit={data?.canReadAudit ?? false}
           canManageRoles={data?.canManageRoles ?? false}
@@ -71,11 +72,11 @@ export function Layout({ children }: { children: ReactNode }) {
         </main>
         <footer className="site-footer">
           <p>
-            Breakaway: from a pledge to a new party, with democracy at every step.
+            {t.footer}
             {data?.showOutbox ? (
               <>
                 {" "}
-                <a href="/dev/outbox">Demo mailbox</a>
+                <a href="/dev/outbox">{t.demoMailbox}</a>
               </>
             ) : null}
           </p>
@@ -112,27 +113,27 @@ export function ErrorBoundary() {
     );
   }
   if (isRouteErrorResponse(error)) {
-    const title = error.status === 403 ? "You do not have permission to see this page" : error.status === 404 ? "Page not found" : "Sorry, there is a problem";
+    const title = error.status === 403 ? t.forbiddenTitle : error.status === 404 ? t.notFoundTitle : t.problemTitle;
     return (
       <div className="page">
         <h1>{title}</h1>
         {error.status === 403 ? (
-          <p>This page is for people with a different role. If you think you should see it, ask an organiser.</p>
+          <p>{t.forbidden}</p>
         ) : error.status === 404 ? (
-          <p>If you typed the web address, check it is correct.</p>
+          <p>{t.notFound}</p>
         ) : (
-          <p>{typeof error.data === "string" ? error.data : "Please try again later."}</p>
+          <p>{typeof error.data === "string" ? error.data : t.tryLater}</p>
         )}
         <p>
-          <a href="/">Go to the home page</a>
+          <a href="/">{t.homeLink}</a>
         </p>
       </div>
     );
   }
   return (
     <div className="page">
-      <h1>Sorry, there is a problem with the service</h1>
-      <p>Please try again later. Nothing you submitted has been half-saved: each change is all or nothing.</p>
+      <h1>{t.serviceProblemTitle}</h1>
+      <p>{t.serviceProblem}</p>
     </div>
   );
 }

@@ -1,16 +1,17 @@
 /**
  * Wording belongs in a domain's messages module, ready for a second language (issue 19,
- * docs/architecture.md), not in a route. This counts the English a route file renders itself:
+ * docs/architecture.md), not in a route or a component. This counts the English a file that draws
+ * a page (a route, the page frame, a component, a document's layout) renders itself:
  * text between JSX tags, and string literals given to what a person sees or hears (a JSX
  * expression's text, or a label, hint, legend, title, caption, placeholder, alt or aria-label).
- * No route renders any: the sample below shows what is found, so that the check can fail.
+ * None renders any: the sample below shows what is found, so that the check can fail.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
-const routes = path.resolve(__dirname, "../app/routes");
+const app = path.resolve(__dirname, "../app");
 
 /** Attributes whose value is read by a person or a screen reader. */
 const SHOWN_ATTRIBUTES = new Set(["label", "hint", "legend", "title", "caption", "placeholder", "alt", "aria-label", "submitLabel", "lead"]);
@@ -67,15 +68,25 @@ export function renderedPhrases(fileName: string, source: string): string[] {
   return found;
 }
 
-function counts(): Map<string, string[]> {
-  return new Map(
-    readdirSync(routes)
-      .filter((name) => name.endsWith(".tsx"))
-      .map((name) => [name, renderedPhrases(name, readFileSync(path.join(routes, name), "utf8"))]),
+/**
+ * Every file that draws what a person sees: the routes, the page frame (root.tsx), the shared
+ * components, each domain's components and its printed documents' layouts.
+ */
+function drawingFiles(): string[] {
+  const all = (readdirSync(app, { recursive: true }) as string[]).map((name) => name.split(path.sep).join("/"));
+  return all.filter(
+    (name) =>
+      name.endsWith(".tsx") &&
+      !name.endsWith(".test.tsx") &&
+      (/^routes\/[^/]+$/.test(name) || name === "root.tsx" || name.startsWith("components/") || /^modules\/.+\/(components|pdf)\//.test(name)),
   );
 }
 
-describe("wording in route files", () => {
+function counts(): Map<string, string[]> {
+  return new Map(drawingFiles().map((name) => [name, renderedPhrases(name, readFileSync(path.join(app, name), "utf8"))]));
+}
+
+describe("wording in the files that draw pages", () => {
   it("finds the phrases a page renders, and not its ids, classes or comparisons", () => {
     const phrases = renderedPhrases(
       "sample.tsx",
@@ -94,7 +105,19 @@ describe("wording in route files", () => {
     expect(phrases.map((p) => p.replace(/^\d+: /, ""))).toEqual(["Elections", "Title", "Voting is open", "Vote now", "Vote for"]);
   });
 
-  it("finds none in any route: a page's wording lives in its domain's messages module", () => {
+  it("looks at every route, the page frame, and the components and document layouts of each domain", () => {
+    const files = drawingFiles();
+    for (const expected of [
+      "routes/polls.new.tsx",
+      "root.tsx",
+      "components/forms.tsx",
+      "modules/elections/components/position-page/outcome.tsx",
+      "modules/constitution/pdf/constitution.tsx",
+    ])
+      expect(files).toContain(expected);
+  });
+
+  it("finds none in any of them: a page's wording lives in its domain's messages module", () => {
     const worded = [...counts()].filter(([, phrases]) => phrases.length > 0);
     expect(worded.map(([name, phrases]) => `${name}: move these into the domain's messages module:\n  ${phrases.join("\n  ")}`)).toEqual([]);
   });

@@ -85,3 +85,20 @@ export const chartText = {
   lineSummary: (title: string, from: { value: string; day: string }, to: { value: string; day: string }) =>
     `${title}: from ${from.value} on ${from.day} to ${to.value} on ${to.day}`,
 };
+
+/** The frame of every page (root.tsx): the skip link, the footer, and the error pages. */
+export const siteText = {
+  name: "Breakaway",
+  skipLink: "Skip to main content",
+  footer: "Breakaway: from a pledge to a new party, with democracy at every step.",
+  demoMailbox: "Demo mailbox",
+  forbiddenTitle: "You do not have permission to see this page",
+  forbidden: "This page is for people with a different role. If you think you should see it, ask an organiser.",
+  notFoundTitle: "Page not found",
+  notFound: "If you typed the web address, check it is correct.",
+  problemTitle: "Sorry, there is a problem",
+  tryLater: "Please try again later.",
+  homeLink: "Go to the home page",
+  serviceProblemTitle: "Sorry, there is a problem with the service",
+  serviceProblem: "Please try again later. Nothing you submitted has been half-saved: each change is all or nothing.",
+};
