@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getImportErrorsCsv } from "~/modules/pledges/import.server";
+import { importProgressText } from "~/modules/pledges/import-messages";
 import { requireUser } from "~/utils/auth.server";
 import { contentDisposition } from "~/utils/content-disposition";
 
@@ -8,7 +9,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context, "pledges.manage");
   const result = await getImportErrorsCsv(context.db, { id: user.id, label: user.email }, params.importId ?? "");
   if (!result.ok) {
-    throw new Response(result.code === "not_finished" ? "The import has not finished yet." : "There is no such import.", { status: 404 });
+    throw new Response(result.code === "not_finished" ? importProgressText.notFinished : importProgressText.noSuchImport, { status: 404 });
   }
   return new Response(result.csv, {
     headers: {

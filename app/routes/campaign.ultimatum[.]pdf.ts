@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { campaignPageText } from "~/modules/campaign/page-messages";
 import { ultimatumPdf } from "~/modules/campaign/ultimatum.server";
 import { helpPageResponse } from "~/modules/documents/help-page";
 import { pdfResponse } from "~/modules/documents/render.server";
@@ -9,7 +10,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "site.view");
   const letter = await ultimatumPdf(context.db);
   if (!letter) {
-    return helpPageResponse({ status: 404, title: "There is no ultimatum letter yet", body: "The campaign has not been set up yet." });
+    return helpPageResponse({ status: 404, title: campaignPageText.noLetterTitle, body: campaignPageText.notSetUp });
   }
   return pdfResponse(letter.pdf, letter.fileName);
 }

@@ -33,7 +33,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (intent === "recommend") requireUser(request, context, "constitution.manage");
   const who = { id: user.id, email: user.email, isOrganiser: user.role === "organiser" };
   const done = await amendmentAction(context.db, who, found.row, intent, form);
-  if (!done) throw new Response("Unknown action", { status: 400 });
+  if (!done) throw new Response(amendmentPageText.unknownAction, { status: 400 });
   return respond(done);
 }
 

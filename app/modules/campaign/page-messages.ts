@@ -1,5 +1,7 @@
 /** The wording of the Campaign page (routes/campaign._index.tsx); its pledge figures are worded in pledges/messages.ts. */
 export const campaignPageText = {
+  /** The ultimatum letter (campaign.ultimatum.pdf) asked for before the campaign is set up. */
+  noLetterTitle: "There is no ultimatum letter yet",
   metaTitle: "Campaign",
   title: "Campaign",
   notSetUp: "The campaign has not been set up yet.",

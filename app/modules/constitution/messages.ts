@@ -217,6 +217,7 @@ export const commentNamesShown = "Your name is shown to founding members.";
 
 /** What an amendment's page says (routes/constitution.amendments.$number.tsx). */
 export const amendmentPageText = {
+  unknownAction: "Unknown action",
   noDraft: "There is no draft constitution yet.",
   noSuchAmendment: "There is no such amendment.",
   notYetFoundingMember: "Amendments are open to founding members. Accept your invitation on the Founding page first.",

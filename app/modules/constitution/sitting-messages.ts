@@ -63,7 +63,8 @@ export const clauseBallotText = {
   heading: (title: string) => `Your ballot on ${title}`,
   lead: (round: number, questions: number) =>
     `Round ${round}. ${questions === 1 ? "One question." : `${questions} questions: the amendments first, then the clause as amended.`} Your ballot is secret, and you cannot change it once cast.`,
-  clauseNow: (firstLine: number | null, lastLine: number | null) => `The clause as it now reads (lines ${firstLine} to ${lastLine})`,
+  // A clause without numbered lines reads as the page always did: the numbers left blank.
+  clauseNow: (firstLine: number | null, lastLine: number | null) => `The clause as it now reads (lines ${firstLine ?? ""} to ${lastLine ?? ""})`,
   error: "Error:",
   question: {
     /** Followed by the question itself. */

@@ -217,6 +217,8 @@ export const importPageText = {
 
 /** The progress page of one import (routes/campaign.imports.$importId.tsx): while it runs, once done, or stopped. */
 export const importProgressText = {
+  /** The rows with problems (errors.csv), asked for before the import has finished. */
+  notFinished: "The import has not finished yet.",
   metaTitle: "Pledge import",
   noSuchImport: "There is no such import.",
   notUnderstood: "The form was not understood.",
