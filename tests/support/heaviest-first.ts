@@ -13,7 +13,7 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
 const recorded: Record<string, number> = JSON.parse(readFileSync(path.join(__dirname, "test-durations.json"), "utf8")).seconds;
 
 export default class HeaviestFirst extends BaseSequencer {
-  async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const bySize = await super.sort(files);
     const seconds = (file: TestSpecification) => recorded[path.relative(this.ctx.config.root, file.moduleId)] ?? Number.POSITIVE_INFINITY;
     // Array.prototype.sort is stable: files that take as long (the unknown ones) keep vitest's order.
