@@ -46,6 +46,27 @@ export default tseslint.config(
     },
   },
   {
+    // Numbers and dates for people are written in one place each (utils/numbers.ts,
+    // utils/dates.ts, and utils/london-time.ts for machine days), so a page, a mail and a PDF say
+    // them alike and a second language changes two files (issue 19).
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/utils/numbers.ts", "app/utils/dates.ts", "app/utils/london-time.ts", "**/*.test.{ts,tsx}"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        ...["toLocaleString", "toLocaleDateString", "toLocaleTimeString"].map((property) => ({
+          property,
+          message: "Format numbers with utils/numbers.ts and dates with utils/dates.ts.",
+        })),
+        ...["NumberFormat", "DateTimeFormat"].map((property) => ({
+          object: "Intl",
+          property,
+          message: "Format numbers with utils/numbers.ts and dates with utils/dates.ts.",
+        })),
+      ],
+    },
+  },
+  {
     files: ["app/**/*.tsx"],
     plugins: { react, "react-hooks": reactHooks, "jsx-a11y": jsxA11y },
     settings: { react: { version: "18.3" } },

@@ -1,3 +1,4 @@
+import { formatFigure } from "~/utils/numbers";
 /**
  * A horizontal bar chart in SVG. The numbers are always also in a table nearby; the chart is a
  * picture of them, described for screen readers by its label.
@@ -21,7 +22,7 @@ export function BarChart({
   const left = 4;
   const chartWidth = width - left - 90;
   const height = bars.length * rowHeight + (marker ? 22 : 6);
-  const describe = bars.map((b) => `${b.label} ${formatNumber(b.value)}`).join(", ");
+  const describe = bars.map((b) => `${b.label} ${formatFigure(b.value)}`).join(", ");
   const markerX = marker ? left + (marker.value / top) * chartWidth : 0;
   return (
     <figure className="chart">
@@ -36,7 +37,7 @@ export function BarChart({
               </text>
               <rect x={left} y={y + 22} width={Math.max(w, 1)} height={18} className={b.highlight ? "chart__bar chart__bar--highlight" : "chart__bar"} />
               <text x={left + w + 6} y={y + 36} className="chart__value">
-                {formatNumber(b.value)}
+                {formatFigure(b.value)}
               </text>
             </g>
           );
@@ -53,8 +54,4 @@ export function BarChart({
       <figcaption>{title}</figcaption>
     </figure>
   );
-}
-
-export function formatNumber(value: number): string {
-  return Number.isInteger(value) ? value.toLocaleString("en-GB") : value.toLocaleString("en-GB", { maximumFractionDigits: 5 });
 }

@@ -1,4 +1,4 @@
-import { formatNumber } from "./bar-chart";
+import { formatFigure } from "~/utils/numbers";
 import { formatCalendarDayShort } from "~/utils/dates";
 import { chartText as t } from "./messages";
 
@@ -32,8 +32,8 @@ export function LineChart({
   const fmt = formatCalendarDayShort;
   const summary = t.lineSummary(
     title,
-    { value: formatNumber(points[0]!.value), day: fmt(points[0]!.day) },
-    { value: formatNumber(points.at(-1)!.value), day: fmt(points.at(-1)!.day) },
+    { value: formatFigure(points[0]!.value), day: fmt(points[0]!.day) },
+    { value: formatFigure(points.at(-1)!.value), day: fmt(points.at(-1)!.day) },
   );
   return (
     <figure className="chart">
@@ -42,7 +42,7 @@ export function LineChart({
           <g key={f}>
             <line x1={pad.left} x2={width - pad.right} y1={y(top * f)} y2={y(top * f)} className="chart__grid" />
             <text x={pad.left - 6} y={y(top * f) + 4} textAnchor="end" className="chart__label">
-              {formatNumber(Math.round(top * f))}
+              {formatFigure(Math.round(top * f))}
             </text>
           </g>
         ))}

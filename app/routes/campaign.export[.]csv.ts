@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { londonDay } from "~/modules/pledges/counts.server";
+import { londonDay } from "~/utils/london-time";
 import { exportPledges } from "~/modules/pledges/export.server";
 import { requireUser } from "~/utils/auth.server";
 import { contentDisposition } from "~/utils/content-disposition";

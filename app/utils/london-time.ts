@@ -55,6 +55,11 @@ export function formatLondon(date: Date): string {
   return new Date(ms + londonOffsetMs(ms)).toISOString().slice(0, 19).replace("T", " ");
 }
 
+/** The calendar day in the UK of an instant, as YYYY-MM-DD: figures, leaving days and a document's date are by UK day. */
+export function londonDay(at: Date): string {
+  return formatLondon(at).slice(0, 10);
+}
+
 /** A `datetime-local` value ("2026-11-30T18:00") as the instant it means in the UK. */
 export function fromLondonLocal(value: string): Date | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value.trim());

@@ -3,11 +3,11 @@
  * person goes through it, so no page says "1 votes" or "1 people".
  */
 
-const whole = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
+import { formatWhole } from "./numbers";
 
 /** The right form of a noun for a count: plural(1, "person", "people") is "1 person". */
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${whole.format(n)} ${noun(n, one, many)}`;
+  return `${formatWhole(n)} ${noun(n, one, many)}`;
 }
 
 /**

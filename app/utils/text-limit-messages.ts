@@ -6,15 +6,16 @@
  */
 import { MAX_WORD_LENGTH } from "./input-limits";
 import type { TextProblem } from "./text-limits";
+import { formatNumber } from "./numbers";
 
 /** "2,000 characters": a limit as a member reads it. */
 export function characters(n: number): string {
-  return `${n.toLocaleString("en-GB")} characters`;
+  return `${formatNumber(n)} characters`;
 }
 
 /** "150 words": a limit in words as a member reads it. */
 export function words(n: number): string {
-  return `${n.toLocaleString("en-GB")} ${n === 1 ? "word" : "words"}`;
+  return `${formatNumber(n)} ${n === 1 ? "word" : "words"}`;
 }
 
 export type TextProblemMessages = Record<TextProblem, string>;

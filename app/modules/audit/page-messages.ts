@@ -1,7 +1,6 @@
 /** The wording of the audit log page (routes/audit.tsx); what each entry's action and a broken chain's problem are called is in messages.ts. */
 import { chainProblemLabels } from "./messages";
-
-const count = (n: number) => n.toLocaleString("en-GB");
+import { formatNumber as count } from "../../utils/numbers";
 
 export const auditLogPageText = {
   metaTitle: "Audit log",

@@ -1,6 +1,7 @@
 import type { YesNoCode } from "./yes-no";
 import type { ElectionReason, StageAction, StageEvent, TieBreak, TieQuestion } from "./types";
 import type { CountCheck } from "./count-checks";
+import { formatNumber } from "../../utils/numbers";
 
 /**
  * English wording for the machine-readable codes in count results. Kept apart from the counting
@@ -107,7 +108,7 @@ export const referenceRuleWords = {
     "wigm-rational": "Weighted inclusive Gregory method (exact fractions)",
   } as Record<string, string>,
   seats: (n: number) => `${n} ${n === 1 ? "seat" : "seats"}`,
-  ballots: (n: number) => `${n.toLocaleString("en-GB")} valid ${n === 1 ? "paper" : "papers"}`,
+  ballots: (n: number) => `${formatNumber(n)} valid ${n === 1 ? "paper" : "papers"}`,
   tieOrderFromFile: "Ties broken by the file's order",
   tieOrderFromSeed: "Ties broken by the lot drawn from the seed",
   round: (n: number) => (n === 0 ? "First count" : `Round ${n}`),
@@ -253,7 +254,7 @@ export const countSheetWords = {
   markLetters: { elected: "E", excluded: "X" },
   legend: "E: elected at this stage. X: excluded at this stage. A blank change: none.",
   heading: (sheet: { method: string; seats: number; ballots: number }) =>
-    `${countSheetWords.methodNames[sheet.method] ?? sheet.method} · ${sheet.seats} ${sheet.seats === 1 ? "seat" : "seats"} · ${sheet.ballots.toLocaleString("en-GB")} valid ${sheet.ballots === 1 ? "paper" : "papers"}`,
+    `${countSheetWords.methodNames[sheet.method] ?? sheet.method} · ${sheet.seats} ${sheet.seats === 1 ? "seat" : "seats"} · ${formatNumber(sheet.ballots)} valid ${sheet.ballots === 1 ? "paper" : "papers"}`,
   elected: "Elected",
   /** The elected in order, a seat won by re-open nominations said as vacant. */
   electedList: (sheet: { elected: readonly string[]; ron: string | null }): string[] =>

@@ -10,6 +10,7 @@ import {
 import { textProblemMessages } from "~/utils/text-limit-messages";
 import { verificationFailedAdvice } from "~/modules/polls/messages";
 import { plural } from "~/utils/plural";
+import { formatNumber } from "~/utils/numbers";
 
 /** The campaign's free text (campaign.manage), by field; limits from input-limits.ts. */
 export const campaignTextMessages = {
@@ -41,7 +42,7 @@ export const campaignStatusMessages = {
   decisionClosed: "The members' decision ballot has closed. The organisers will record what the members decided.",
   foundingNotYetInvited: "The members decided to leave and found a new party. The organisers will invite everyone who pledged to be a founding member.",
   foundingInviting: (invited: number) =>
-    `The members decided to leave and found a new party. ${invited === 1 ? "1 person has" : `${invited.toLocaleString("en-GB")} people have`} been invited to be founding members.`,
+    `The members decided to leave and found a new party. ${invited === 1 ? "1 person has" : `${formatNumber(invited)} people have`} been invited to be founding members.`,
   stayed: "The members decided to stay: the party met the demands. The campaign has ended.",
   joinedOther: "The members decided to leave and join another party. The campaign has ended.",
 } as const;
@@ -111,7 +112,7 @@ export const manageCampaignText = {
     partyName: "The party it is pressing",
     partyNameHint: 'As it reads in a sentence, like "the Commonwealth Party".',
     statement: "Statement",
-    statementHint: (max: number) => `At most ${max.toLocaleString("en-GB")} characters.`,
+    statementHint: (max: number) => `At most ${formatNumber(max)} characters.`,
     deadline: "Deadline (UK time)",
     deadlineHint:
       "Setting it to now or earlier ends the campaign at once (for example if the party rejects the demands early). Once anyone has pledged, it cannot be moved to another date here: use Extend the deadline below.",

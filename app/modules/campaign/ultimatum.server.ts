@@ -4,6 +4,7 @@ import { fileSlug } from "~/modules/documents/format";
 import { UltimatumDocument, type UltimatumData } from "~/modules/campaign/pdf/ultimatum";
 import { campaignFigures } from "~/modules/pledges/counts.server";
 import type { DbOrTx } from "~/utils/db.server";
+import { londonDay } from "~/utils/london-time";
 import { getMovement, listDemands } from "./campaign.server";
 
 /**
@@ -36,7 +37,7 @@ let cached: { key: string; pdf: Buffer } | null = null;
 
 function cacheKey(data: UltimatumData): string {
   const { generatedAt, ...rest } = data;
-  return JSON.stringify({ ...rest, day: generatedAt.toLocaleDateString("en-GB", { timeZone: "Europe/London" }) });
+  return JSON.stringify({ ...rest, day: londonDay(generatedAt) });
 }
 
 /** The ultimatum letter as a PDF, or null when the movement has not been set up. */

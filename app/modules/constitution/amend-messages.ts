@@ -1,7 +1,8 @@
 /** The wording of the form proposing an amendment (routes/constitution.clauses.$clauseId.amend.tsx). */
 import { MAX_CLAUSE_TEXT_LENGTH } from "~/utils/input-limits";
+import { formatNumber } from "~/utils/numbers";
 
-const characters = `At most ${MAX_CLAUSE_TEXT_LENGTH.toLocaleString("en-GB")} characters.`;
+const characters = `At most ${formatNumber(MAX_CLAUSE_TEXT_LENGTH)} characters.`;
 
 export const amendFormText = {
   metaTitle: "Propose an amendment - Constitution",

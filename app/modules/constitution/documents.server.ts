@@ -12,6 +12,7 @@ import { fileSlug } from "~/modules/documents/format";
 import { renderInWorker } from "~/modules/documents/render-worker.server";
 import { amendmentsTemplate, constitutionTemplate } from "./pdf/worker-templates";
 import type { DbOrTx } from "~/utils/db.server";
+import { londonDay } from "~/utils/london-time";
 import { renderedDocuments } from "../../../db/schema";
 import { amendmentEffect } from "./amendment-view";
 import { modelClauses } from "./draft.server";
@@ -167,7 +168,7 @@ export async function renderAdoptedConstitution(db: DbOrTx, version: number, opt
 
 function keyOf(kind: string, data: { generatedAt: Date }): string {
   const { generatedAt, ...rest } = data;
-  return `${kind}:${generatedAt.toLocaleDateString("en-GB", { timeZone: "Europe/London" })}:${JSON.stringify(rest)}`;
+  return `${kind}:${londonDay(generatedAt)}:${JSON.stringify(rest)}`;
 }
 
 export async function constitutionPdf(db: DbOrTx, options: { version?: number } = {}) {

@@ -15,9 +15,10 @@ import {
   MAX_WORD_LENGTH,
 } from "~/utils/input-limits";
 import { textProblemMessages, words } from "~/utils/text-limit-messages";
+import { formatNumber } from "~/utils/numbers";
 
 /** "2,000 characters": a limit as a member reads it. */
-const chars = (n: number) => `${n.toLocaleString("en-GB")} characters`;
+const chars = (n: number) => `${formatNumber(n)} characters`;
 
 export const phaseLabels: Record<DraftPhase, string> = {
   drafting: "Drafting: amendments and support are open",
@@ -67,7 +68,7 @@ export const draftingProblemMessages: Record<DraftingProblem, string> = {
   parent_not_found: "The comment you replied to is not in this thread.",
   recommendation_reasons_too_long: "The reasons are longer than the standing orders allow",
   compromise_missing: "Enter the compromise text",
-  supporters_invalid: `Enter a whole number of supporters from 0 to ${MAX_SUPPORTERS_NEEDED.toLocaleString("en-GB")}`,
+  supporters_invalid: `Enter a whole number of supporters from 0 to ${formatNumber(MAX_SUPPORTERS_NEEDED)}`,
   invalid_operation: "The amendment does not fit the clause.",
   reason_too_many_characters: `The reason must be ${chars(MAX_AMENDMENT_REASON_LENGTH)} or fewer`,
   reason_word_too_long: `Each word of the reason must be ${chars(MAX_WORD_LENGTH)} or fewer. Put spaces between words`,
@@ -164,7 +165,7 @@ export const failedAdoptionWords = {
   results: "The drafting committee can open a new adoption vote on the same text from Manage the constitution.",
 };
 
-const n = (count: number) => count.toLocaleString("en-GB");
+const n = formatNumber;
 
 /** The draft's summary of its amendments (amendments-status.ts). */
 export const amendmentsSummaryMessages = {

@@ -21,6 +21,7 @@ import { prepareBallot, writeBallots } from "~/modules/polls/casting.server";
 import { grantRole } from "~/modules/users/users.server";
 import { saveDraftSection, saveOfficerDetails } from "~/modules/registration/registration.server";
 import type { Db } from "~/utils/db.server";
+import { londonDay } from "~/utils/london-time";
 import {
   amendments,
   candidacies,
@@ -324,7 +325,7 @@ const founding: Step = {
     await pass(story, 2 * DAY);
     for (const p of others.slice(30)) await accept(p);
     story.others = others;
-    check("leaving day", await setLeavingDay(db, story.organiser, londonDate(new Date(Date.now() + LEAVING_AFTER))));
+    check("leaving day", await setLeavingDay(db, story.organiser, londonDay(new Date(Date.now() + LEAVING_AFTER))));
     await pass(story, DAY);
     const opened = check(
       "standing orders vote",
@@ -354,11 +355,6 @@ const founding: Step = {
 
 /** The leaving day, after the invitations: the day members of the old party resign together. */
 const LEAVING_AFTER = 28 * DAY;
-
-/** A calendar day in London, as the leaving day is stored. */
-function londonDate(d: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Drafting: the model constitution, two amendments (one with enough supporters), a comment
@@ -656,6 +652,6 @@ export async function tellStory(story: Story, phase: DemoPhase): Promise<void> {
   // Dates without a time follow the story's clock: the leaving day four weeks after the
   // invitations went out, the daily pledge counts from the pledges' moved times.
   const [first] = await story.db.select({ at: sql<string | null>`min(${foundingMembers.invitedAt})` }).from(foundingMembers);
-  if (first?.at) await story.db.update(movement).set({ leavingDay: londonDate(new Date(new Date(first.at).getTime() + LEAVING_AFTER)) });
+  if (first?.at) await story.db.update(movement).set({ leavingDay: londonDay(new Date(new Date(first.at).getTime() + LEAVING_AFTER)) });
   await rebuildCounts(story.db);
 }

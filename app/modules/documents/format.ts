@@ -3,9 +3,8 @@
  * whatever the server's own locale and time zone, so a letter reads the same on every server.
  */
 import { formatCalendarDay, formatDate, formatDateTime } from "../../utils/dates";
+import { formatPounds, formatWhole } from "../../utils/numbers";
 import { trimEndOf } from "../../utils/trim";
-
-const whole = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
 
 /** "23 November 2026": the UK calendar day of an instant. */
 export function ukDate(at: Date): string {
@@ -22,22 +21,14 @@ export function ukCalendarDate(isoDay: string, options: { weekday?: boolean } = 
   return formatCalendarDay(isoDay, options);
 }
 
-/**
- * Pence as pounds: "£1,234.50", or "£1,234" for whole pounds so round figures read naturally.
- * Integer arithmetic throughout, so no amount is ever off by a penny.
- */
+/** Pence as pounds: "£1,234.50", or "£1,234" for whole pounds (utils/numbers). */
 export function pounds(pence: number): string {
-  const p = Math.round(pence);
-  const sign = p < 0 ? "-" : "";
-  const abs = Math.abs(p);
-  const poundsPart = whole.format(Math.floor(abs / 100));
-  const penniesPart = abs % 100;
-  return penniesPart === 0 ? `${sign}£${poundsPart}` : `${sign}£${poundsPart}.${String(penniesPart).padStart(2, "0")}`;
+  return formatPounds(pence);
 }
 
 /** 12345 as "12,345". */
 export function count(n: number): string {
-  return whole.format(n);
+  return formatWhole(n);
 }
 
 /** "1 person", "2 people": a count with the right form of its noun (utils/plural). */

@@ -4,6 +4,7 @@
  * positionPageText in messages.ts.
  */
 import { verificationFailedAdvice } from "~/modules/polls/messages";
+import { formatNumber } from "~/utils/numbers";
 
 /** The empty seats, as a sentence refers back to them: "it" or "them". */
 const itOrThem = (seats: number) => (seats === 1 ? "it" : "them");
@@ -108,7 +109,7 @@ export const positionPartsText = {
 
   candidacyForm: {
     statementHint: (maxCharacters: number) =>
-      `Shown with the ballot. You may use **bold**, paragraphs and lists starting with a dash. At most ${maxCharacters.toLocaleString("en-GB")} characters.`,
+      `Shown with the ballot. You may use **bold**, paragraphs and lists starting with a dash. At most ${formatNumber(maxCharacters)} characters.`,
     consent: "I agree to stand for this position, and to serve if elected.",
     registeredOfficer:
       "If elected, I will give the Electoral Commission my full name, home address and email (the address is not published), have my name published on the register, and sign or authorise the party's application (standing orders 11.9).",

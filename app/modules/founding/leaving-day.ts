@@ -1,4 +1,4 @@
-import { formatLondon } from "~/utils/london-time";
+import { londonDay } from "~/utils/london-time";
 
 /** Checks a leaving day as typed (YYYY-MM-DD): a real calendar date, today or later (UK). */
 export function leavingDayProblem(value: string, now: Date): string | null {
@@ -7,7 +7,7 @@ export function leavingDayProblem(value: string, now: Date): string | null {
   const [, y, m, d] = match.map(Number) as [number, number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return "Enter a real date";
-  const today = formatLondon(now).slice(0, 10);
+  const today = londonDay(now);
   if (value.trim() < today) return "The leaving day must be today or later";
   return null;
 }

@@ -1,12 +1,7 @@
 import { asc, sql } from "drizzle-orm";
 import type { DbOrTx } from "~/utils/db.server";
-import { formatLondon } from "~/utils/london-time";
+import { londonDay } from "~/utils/london-time";
 import { pledgeDailyCounts, type Relation } from "../../../db/schema";
-
-/** The calendar day in the UK of an instant, as YYYY-MM-DD: figures are by UK day. */
-export function londonDay(at: Date): string {
-  return formatLondon(at).slice(0, 10);
-}
 
 export interface CountChange {
   at: Date;

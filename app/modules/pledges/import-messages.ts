@@ -6,8 +6,8 @@ import type { ImportState } from "./import-state";
 import type { MappingProblemCode, PledgeField } from "./import-mapping";
 import type { ReadCsvProblemCode } from "./csv-reading";
 import type { RowProblemCode } from "./import-rows";
+import { formatNumber as number } from "~/utils/numbers";
 
-const number = (n: number) => n.toLocaleString("en-GB");
 const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
 
 /** Each field's label on the mapping form, in the order the form shows them, with a hint. */

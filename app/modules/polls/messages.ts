@@ -11,6 +11,7 @@ import {
 } from "~/utils/input-limits";
 import { textProblemMessages } from "~/utils/text-limit-messages";
 import { formatLondonLong } from "~/utils/london-time";
+import { formatNumber } from "~/utils/numbers";
 
 /** A new poll's free text (polls.new), by field; limits from input-limits.ts. */
 export const pollTextMessages = {
@@ -172,7 +173,7 @@ export const correctionProblemMessages: Record<CorrectionProblem, string> = {
 };
 
 const when = (at: Date) => `${formatLondonLong(at)} (UK time)`;
-const people = (n: number) => (n === 1 ? "1 person" : `${n.toLocaleString("en-GB")} people`);
+const people = (n: number) => (n === 1 ? "1 person" : `${formatNumber(n)} people`);
 
 /** A poll's status lines (status.ts chooses which). */
 export const pollStatusMessages = {
@@ -188,8 +189,8 @@ export const pollStatusMessages = {
   turnout: {
     draft: "Frozen when the poll opens",
     roll: (size: number) => `${people(size)} on the roll`,
-    haveVoted: (n: number) => `${n.toLocaleString("en-GB")} ${n === 1 ? "has" : "have"} voted so far`,
-    voted: (n: number) => `${n.toLocaleString("en-GB")} voted`,
+    haveVoted: (n: number) => `${formatNumber(n)} ${n === 1 ? "has" : "have"} voted so far`,
+    voted: (n: number) => `${formatNumber(n)} voted`,
     youAmongThem: ", you among them",
   },
 } as const;
@@ -200,10 +201,10 @@ export const pollStatusMessages = {
  */
 export function quorumDescription(numerator: number, denominator: number, rollSize: number | null): string {
   const percent = Math.round(((numerator * 100) / denominator) * 10) / 10;
-  const share = `at least ${percent.toLocaleString("en-GB")}% of the roll`;
+  const share = `at least ${formatNumber(percent)}% of the roll`;
   if (rollSize === null || rollSize <= 0) return share;
   const needed = Math.ceil((rollSize * numerator) / denominator);
-  return `${share} (${needed.toLocaleString("en-GB")} of the ${rollSize.toLocaleString("en-GB")} on the roll)`;
+  return `${share} (${formatNumber(needed)} of the ${formatNumber(rollSize)} on the roll)`;
 }
 
 /** Encrypted ballots (decision 044): what the poll pages say about secrecy and the record. */

@@ -1,11 +1,12 @@
 /** The wording of the form that creates a poll (routes/polls.new.tsx); free-text problems are pollTextMessages in messages.ts. */
+import { formatNumber } from "../../utils/numbers";
 export const newPollText = {
   title: "Create a poll",
   intro: "The poll is saved as a draft. Nobody can vote until you open it, which also freezes its roll.",
   titleLabel: "Title",
   titleHint: (max: number) => `At most ${max} characters.`,
   descriptionLabel: "Description (optional)",
-  descriptionHint: (max: number) => `At most ${max.toLocaleString("en-GB")} characters.`,
+  descriptionHint: (max: number) => `At most ${formatNumber(max)} characters.`,
   methodLegend: "How do people vote?",
   optionsLabel: "Options or candidates (ranked polls)",
   optionsHint: (options: number, characters: number) =>

@@ -5,6 +5,7 @@
 // From the shared limits, not the `.server` module: this module runs in the browser too, where
 // a `.server` module's values are undefined.
 import { MAX_FINANCIAL_SCHEME_LENGTH } from "~/utils/input-limits";
+import { formatNumber } from "~/utils/numbers";
 
 export const schemePageText = {
   metaTitle: "Financial scheme - Registration",
@@ -17,7 +18,7 @@ export const schemePageText = {
   editedStatus:
     "This is your edited text. It no longer follows the application's details: check the treasurer, the financial year and the accounting units by hand, or reset it to the generated text.",
   label: "Text of the financial scheme",
-  hint: `Plain text with Markdown: a line starting with # is a heading, - starts a list item, **bold** is bold. At most ${MAX_FINANCIAL_SCHEME_LENGTH.toLocaleString("en-GB")} characters.`,
+  hint: `Plain text with Markdown: a line starting with # is a heading, - starts a list item, **bold** is bold. At most ${formatNumber(MAX_FINANCIAL_SCHEME_LENGTH)} characters.`,
   save: "Save the financial scheme",
   reset: "Reset to the generated text",
   resetHint: "Throws away your edits and goes back to the text generated from the model and the application's details.",

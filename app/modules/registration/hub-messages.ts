@@ -1,4 +1,5 @@
 /** The wording of the Registration page (routes/registration._index.tsx); its leads are in messages.ts (registrationText). */
+import { formatNumber } from "../../utils/numbers";
 export const registrationHubText = {
   metaTitle: "Registration",
   title: "Registration",
@@ -17,7 +18,7 @@ export const registrationHubText = {
   noOfficers: "No officers declared yet",
   officersComplete: (done: number, total: number) => `${done} of ${total} complete`,
   names: "Names already registered",
-  namesLoaded: (count: number) => `${count.toLocaleString("en-GB")} names loaded, for the similarity checks`,
+  namesLoaded: (count: number) => `${formatNumber(count)} names loaded, for the similarity checks`,
   scheme: "Financial scheme",
   readiness: "Readiness checks",
   readinessCounts: (fail: number, warning: number, pass: number) =>

@@ -16,6 +16,7 @@ import {
 import type { DraftIssue, EmblemProblem, OfficerFieldProblem, OfficerProblem } from "./registration.server";
 import { textProblemMessages } from "~/utils/text-limit-messages";
 import { verificationFailedAdvice } from "~/modules/polls/messages";
+import { formatNumber } from "~/utils/numbers";
 
 export const sectionTitles: Record<DraftSection, string> = {
   register: "Register and nations",
@@ -170,9 +171,9 @@ export const namesProblemMessages: Record<
 > = {
   unreadable: "The file could not be read as CSV. Save it from your spreadsheet as CSV (comma separated) and try again",
   empty: "The file has no names in it",
-  too_many_rows: `The file must have no more than ${MAX_NAME_ROWS.toLocaleString("en-GB")} rows. The Commission's registers hold a few hundred parties: check it is the list of registered parties`,
-  too_many_columns: `The file has more than ${MAX_CSV_COLUMNS.toLocaleString("en-GB")} columns. Check it is the list of registered parties`,
-  record_too_long: `A row of the file is longer than ${MAX_CSV_RECORD_CHARS.toLocaleString("en-GB")} characters. Check it is the list of registered parties, and that every opening quote mark has a closing one`,
+  too_many_rows: `The file must have no more than ${formatNumber(MAX_NAME_ROWS)} rows. The Commission's registers hold a few hundred parties: check it is the list of registered parties`,
+  too_many_columns: `The file has more than ${formatNumber(MAX_CSV_COLUMNS)} columns. Check it is the list of registered parties`,
+  record_too_long: `A row of the file is longer than ${formatNumber(MAX_CSV_RECORD_CHARS)} characters. Check it is the list of registered parties, and that every opening quote mark has a closing one`,
   not_text: "This file is not a CSV text file: it holds characters a CSV file cannot. Save it from your spreadsheet as CSV (comma separated) and try again",
   file_missing: "Choose a CSV file to upload",
   file_too_big: `The file must be smaller than ${Math.round(MAX_NAMES_FILE_BYTES / (1024 * 1024))} MB`,

@@ -1,5 +1,5 @@
 /** The wording of the Names already registered page (routes/registration.names.tsx); refusals are in messages.ts (namesProblemMessages). */
-const count = (n: number) => n.toLocaleString("en-GB");
+import { formatNumber as count } from "../../utils/numbers";
 
 export const namesPageText = {
   metaTitle: "Names already registered - Registration",

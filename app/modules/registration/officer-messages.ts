@@ -1,5 +1,6 @@
 /** The wording of the officer's details page (routes/registration.officer.tsx); refusals are in messages.ts. */
 import { MAX_FULL_NAME_LENGTH, MAX_HOME_ADDRESS_LENGTH } from "~/utils/input-limits";
+import { formatNumber } from "~/utils/numbers";
 
 export const officerPageText = {
   metaTitle: "Officer's details - Registration",
@@ -15,7 +16,7 @@ export const officerPageText = {
     fullName: "Full name",
     fullNameHint: `As it should appear on the Commission's register of officers. At most ${MAX_FULL_NAME_LENGTH} characters.`,
     homeAddress: "Home address",
-    homeAddressHint: `Not published. It is printed only on your own officer sheet. At most ${MAX_HOME_ADDRESS_LENGTH.toLocaleString("en-GB")} characters.`,
+    homeAddressHint: `Not published. It is printed only on your own officer sheet. At most ${formatNumber(MAX_HOME_ADDRESS_LENGTH)} characters.`,
     email: "Your own email address",
     declarations: "Your declarations",
     confirm: (role: string) => `I confirm my declaration as ${role}`,

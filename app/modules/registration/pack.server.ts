@@ -41,6 +41,7 @@ import { recountsOf } from "~/modules/elections/recovery.server";
 import { foundingFigures } from "~/modules/founding/founding.server";
 import type { PollResult } from "~/modules/polls/ballot-rules";
 import type { DbOrTx } from "~/utils/db.server";
+import { londonDay } from "~/utils/london-time";
 import { auditLog, officerDetails, pledges, polls, registrationPacks, users, voteItems, votingRounds } from "../../../db/schema";
 import { financialSchemeState, packPartyName } from "./financial-scheme.server";
 import { roleDeclarations } from "./messages";
@@ -267,7 +268,7 @@ export async function packData(db: DbOrTx, now: Date = new Date()): Promise<Pack
  * it is dated. The same key means the same PDF, so it can be served again.
  */
 export function fingerprint(kind: string, data: unknown, generatedAt: Date): string {
-  const day = generatedAt.toLocaleDateString("en-GB", { timeZone: "Europe/London" });
+  const day = londonDay(generatedAt);
   const json = JSON.stringify(data, (key, value: unknown) => (key === "generatedAt" ? undefined : value));
   return `${kind}:${day}:${createHash("sha256").update(json).digest("hex")}`;
 }

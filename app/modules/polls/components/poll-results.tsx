@@ -12,7 +12,8 @@ import {
 import type { CountSheet, RankedCountReport, SchulzeReport } from "~/modules/ballots";
 import { choiceLabels, majorityDescriptions } from "~/modules/polls/messages";
 import { pollResultsText as t } from "~/modules/polls/results-messages";
-import { BarChart, formatNumber } from "~/components/bar-chart";
+import { BarChart } from "~/components/bar-chart";
+import { formatFigure } from "~/utils/numbers";
 import { StageChart } from "./stage-chart";
 
 /**
@@ -55,11 +56,11 @@ function YesNoResults({ result }: { result: Extract<PollResult, { kind: "yes-no"
       <dl className="summary-list">
         <div className="summary-list__row">
           <dt>{t.yesNo.tookPart}</dt>
-          <dd>{t.yesNo.turnout(formatNumber(result.turnout), formatNumber(tally.roll), formatNumber(result.quorumNeeded))}</dd>
+          <dd>{t.yesNo.turnout(formatFigure(result.turnout), formatFigure(tally.roll), formatFigure(result.quorumNeeded))}</dd>
         </div>
         <div className="summary-list__row">
           <dt>{t.yesNo.majorityNeeded}</dt>
-          <dd>{t.yesNo.yesNeeded(majorityDescriptions[result.majority] ?? "", formatNumber(result.yesNeeded))}</dd>
+          <dd>{t.yesNo.yesNeeded(majorityDescriptions[result.majority] ?? "", formatFigure(result.yesNeeded))}</dd>
         </div>
       </dl>
     </section>
@@ -115,7 +116,7 @@ function RankedResults({
   return (
     <section aria-labelledby="result-title">
       <h2 id="result-title">{t.heading}</h2>
-      <p>{t.ranked.summary(report.ballots.valid, report.quota !== null ? formatNumber(report.quota) : null, report.seats, outcome === "election")}</p>
+      <p>{t.ranked.summary(report.ballots.valid, report.quota !== null ? formatFigure(report.quota) : null, report.seats, outcome === "election")}</p>
       <Elected report={report} outcome={outcome} />
       {first ? (
         <BarChart

@@ -1,5 +1,5 @@
 import type { RankedCountReport } from "~/modules/ballots";
-import { formatNumber } from "~/components/bar-chart";
+import { formatFigure } from "~/utils/numbers";
 import { stageChartText } from "~/modules/polls/results-messages";
 
 /** One candidate's path through a ranked count. */
@@ -106,13 +106,13 @@ export function StageChart({ report }: { report: RankedCountReport }) {
   const lastStage = report.stages.at(-1)!.stage;
   const summary = series
     .map((s) => {
-      const first = stageChartText.firstStage(s.candidate, formatNumber(s.votes[0] ?? 0));
+      const first = stageChartText.firstStage(s.candidate, formatFigure(s.votes[0] ?? 0));
       if (s.excludedAt !== null) return `${first}${stageChartText.excludedAt(s.excludedAt)}`;
-      const end = stageCount > 1 ? stageChartText.lastStage(formatNumber(s.votes.at(-1) ?? 0), lastStage) : "";
+      const end = stageCount > 1 ? stageChartText.lastStage(formatFigure(s.votes.at(-1) ?? 0), lastStage) : "";
       return `${first}${end}${s.electedAt !== null ? stageChartText.electedAt(s.electedAt) : ""}`;
     })
     .join(stageChartText.candidateSeparator);
-  const label = stageChartText.label(stageCount, report.quota !== null ? formatNumber(report.quota) : null, summary);
+  const label = stageChartText.label(stageCount, report.quota !== null ? formatFigure(report.quota) : null, summary);
 
   return (
     <figure className="chart stage-chart">
@@ -121,7 +121,7 @@ export function StageChart({ report }: { report: RankedCountReport }) {
           <g key={t}>
             <line x1={pad.left} x2={width - pad.right} y1={y(t)} y2={y(t)} className={t === 0 ? "stage-chart__axis" : "chart__grid"} />
             <text x={pad.left - 6} y={y(t) + 5} textAnchor="end" className="chart__label">
-              {formatNumber(Math.round(t * 100) / 100)}
+              {formatFigure(Math.round(t * 100) / 100)}
             </text>
           </g>
         ))}
@@ -139,7 +139,7 @@ export function StageChart({ report }: { report: RankedCountReport }) {
               {stageChartText.quota}
             </text>
             <text x={pad.left - 6} y={y(report.quota) + 7} textAnchor="end" className="chart__label">
-              {formatNumber(report.quota)}
+              {formatFigure(report.quota)}
             </text>
           </g>
         ) : null}
@@ -190,7 +190,7 @@ export function StageChart({ report }: { report: RankedCountReport }) {
             <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false" className="chart-legend__key">
               <line x1={1} x2={23} y1={12} y2={12} className="stage-chart__quota" />
             </svg>
-            <span>{report.quota !== null ? stageChartText.legendQuota(formatNumber(report.quota)) : stageChartText.legendMajority}</span>
+            <span>{report.quota !== null ? stageChartText.legendQuota(formatFigure(report.quota)) : stageChartText.legendMajority}</span>
           </li>
         ) : null}
       </ul>

@@ -11,6 +11,7 @@ import { countSheetWords as words, explainTieBreak, type CountSheet, type CountS
 import { sheetRows, type SheetRow } from "~/modules/ballots/count-sheet-rows";
 import { A4Page, contentWidth, FieldLine, Heading, List, Paragraph, PdfDocument, SignatureBlock, Spacer } from "~/modules/documents/kit";
 import { countSheetMessages as t } from "./messages";
+import { formatNumber } from "~/utils/numbers";
 
 export interface CountSheetData {
   partyName: string;
@@ -135,7 +136,7 @@ export function CountSheetPdf({ data }: { data: CountSheetData }) {
           {[
             `${t.method}: ${methodName}`,
             `${t.seats}: ${sheet.seats}`,
-            `${t.valid}: ${sheet.ballots.toLocaleString("en-GB")}`,
+            `${t.valid}: ${formatNumber(sheet.ballots)}`,
             ...(data.closedAt ? [`${t.closed}: ${t.date(data.closedAt)}`] : []),
           ].join(" · ")}
         </Paragraph>

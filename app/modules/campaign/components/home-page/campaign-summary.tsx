@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { pledgeFiguresText } from "~/modules/pledges/messages";
 import { formatDate } from "~/utils/dates";
 import { campaignSummaryText as t } from "../../messages";
+import { formatNumber } from "~/utils/numbers";
 
 /** The movement, where its campaign stands, and its figures, with the way to its demands. */
 export function CampaignSummary({
@@ -26,7 +27,7 @@ export function CampaignSummary({
       <dl className="figures">
         <div className="figure">
           <dt>{pledgeFiguresText.confirmed}</dt>
-          <dd>{pledged.toLocaleString("en-GB")}</dd>
+          <dd>{formatNumber(pledged)}</dd>
         </div>
         <div className="figure">
           <dt>{t.demandsOn(movement.partyName)}</dt>

@@ -1,4 +1,5 @@
-import { BarChart, formatNumber } from "~/components/bar-chart";
+import { BarChart } from "~/components/bar-chart";
+import { formatFigure } from "~/utils/numbers";
 import { relationShortLabels } from "~/modules/pledges/messages";
 import { foundingPageText } from "../../page-messages";
 import type { FoundingPageView } from "../../page-view.server";
@@ -12,19 +13,19 @@ export function RollFigures({ figures: f }: { figures: FoundingPageView["figures
       <dl className="figures">
         <div className="figure">
           <dt>{t.invited}</dt>
-          <dd>{formatNumber(f.invited)}</dd>
+          <dd>{formatFigure(f.invited)}</dd>
         </div>
         <div className="figure">
           <dt>{t.members}</dt>
-          <dd>{formatNumber(f.accepted)}</dd>
+          <dd>{formatFigure(f.accepted)}</dd>
         </div>
         <div className="figure">
           <dt>{t.left}</dt>
-          <dd>{formatNumber(f.left)}</dd>
+          <dd>{formatFigure(f.left)}</dd>
         </div>
         <div className="figure">
           <dt>{t.resigned}</dt>
-          <dd>{t.resignedOf(formatNumber(f.resigned), formatNumber(f.mustResign))}</dd>
+          <dd>{t.resignedOf(formatFigure(f.resigned), formatFigure(f.mustResign))}</dd>
         </div>
       </dl>
       {f.accepted > 0 ? (

@@ -1,10 +1,9 @@
-import { BarChart, formatNumber } from "~/components/bar-chart";
+import { BarChart } from "~/components/bar-chart";
+import { formatFigure, formatPence } from "~/utils/numbers";
 import { LineChart } from "~/components/line-chart";
 import { TableScroll } from "~/components/table-scroll";
 import type { CampaignFigures } from "../../counts.server";
 import { pledgeFiguresText as t, relationShortLabels } from "../../messages";
-
-const pounds = (pence: number) => `£${(pence / 100).toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 /** Who has pledged: the totals, by relation, over time and by region (the chart's figures again as a table). */
 export function PledgeFigures({ figures: f }: { figures: CampaignFigures }) {
@@ -14,15 +13,15 @@ export function PledgeFigures({ figures: f }: { figures: CampaignFigures }) {
       <dl className="figures">
         <div className="figure">
           <dt>{t.confirmed}</dt>
-          <dd>{formatNumber(f.pledged)}</dd>
+          <dd>{formatFigure(f.pledged)}</dd>
         </div>
         <div className="figure">
           <dt>{t.subscriptions}</dt>
-          <dd>{pounds(f.subscriptionsPence)}</dd>
+          <dd>{formatPence(f.subscriptionsPence)}</dd>
         </div>
         <div className="figure">
           <dt>{t.withdrawn}</dt>
-          <dd>{formatNumber(f.withdrawn)}</dd>
+          <dd>{formatFigure(f.withdrawn)}</dd>
         </div>
       </dl>
       <BarChart
@@ -46,7 +45,7 @@ export function PledgeFigures({ figures: f }: { figures: CampaignFigures }) {
             {f.byRegion.map((r) => (
               <tr key={r.region}>
                 <td>{r.region}</td>
-                <td className="numeric">{formatNumber(r.pledged)}</td>
+                <td className="numeric">{formatFigure(r.pledged)}</td>
               </tr>
             ))}
           </tbody>

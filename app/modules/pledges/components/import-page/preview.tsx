@@ -5,8 +5,7 @@ import { formatDateTime } from "~/utils/dates";
 import type { PledgeField } from "../../import-mapping";
 import type { PagePreview } from "../../import-page.server";
 import { fieldLabels, importMessages as im, importPageText, mappingProblemMessages, rowProblemMessages } from "../../import-messages";
-
-const number = (n: number) => n.toLocaleString("en-GB");
+import { formatNumber as number } from "~/utils/numbers";
 
 /** The sample table's columns, in order. */
 const sampleColumns = [

@@ -4,8 +4,7 @@ import { ErrorSummary, type FieldErrors } from "~/components/forms";
 import { formatDateTime } from "~/utils/dates";
 import { importProgressText as t } from "../../import-messages";
 import type { PageSummary } from "../../import-page.server";
-
-const number = (n: number) => n.toLocaleString("en-GB");
+import { formatNumber as number } from "~/utils/numbers";
 
 /** One import: how far it has gone, what it did once done, and running it again once stopped. */
 export function ImportProgress({ imp, errors, busy }: { imp: PageSummary; errors: FieldErrors; busy: boolean }) {
