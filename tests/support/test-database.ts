@@ -23,16 +23,38 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     await database.migrate();
     return { ...database, url: null, drop: () => database.close() };
   }
+  return copied(serverUrl, template, { closeTheirs: false });
+}
+
+/**
+ * A copy of a test database as it stands now, on the PostgreSQL server (null on PGlite). The
+ * source's idle connections are closed to copy it (PostgreSQL copies only a database nobody is
+ * connected to); its pool opens new ones on its next query, so whoever uses it carries on.
+ * Call it only while nothing is querying the source.
+ */
+export async function copyTestDatabase(source: TestDatabase): Promise<TestDatabase | null> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl || !source.url) return null;
+  return copied(serverUrl, new URL(source.url).pathname.slice(1), { closeTheirs: true });
+}
+
+/**
+ * A new database on the server copied from `from`, opened. With `closeTheirs`, the source's
+ * connections are closed first (PostgreSQL copies only a database nobody is connected to).
+ */
+async function copied(serverUrl: string, from: string, { closeTheirs }: { closeTheirs: boolean }): Promise<TestDatabase> {
   // The parent pid ties the name to this run, so global teardown can find leftovers.
   const name = `bk_test_${process.ppid}_${randomBytes(6).toString("hex")}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   try {
     for (let attempt = 1; ; attempt += 1) {
+      if (closeTheirs) await admin`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${from} and pid <> pg_backend_pid()`;
       try {
-        await admin.unsafe(`create database "${name}" template "${template}"`);
+        await admin.unsafe(`create database "${name}" template "${from}"`);
         break;
       } catch (error) {
-        // Two files copying the template at the same instant can collide; wait and retry.
+        // Two files copying the template at the same instant can collide, and a closed
+        // connection can take a moment to go: wait and retry.
         if (attempt >= 5) throw error;
         await new Promise((r) => setTimeout(r, 200 * attempt));
       }
@@ -40,6 +62,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   } finally {
     await admin.end();
   }
+  return opened(serverUrl, name);
+}
+
+/** A database on the server, opened, that drops itself. */
+function opened(serverUrl: string, name: string): TestDatabase {
   const url = databaseUrlFor(serverUrl, name);
   const database = openPostgres(url, { max: 5 });
   return {

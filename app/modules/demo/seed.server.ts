@@ -6,7 +6,7 @@ import type { Db } from "~/utils/db.server";
 import { movement, users } from "../../../db/schema";
 import { demoPeople } from "./demo-data";
 import { DEFAULT_DEMO_PHASE, type DemoPhase } from "~/utils/demo-phases";
-import { tellStory, type Story } from "./story.server";
+import { settleStoryDays, tellStory, type Story } from "./story.server";
 
 // A fixed seed: every newcomer sees the same demo, and tests can rely on it.
 function mulberry32(seed: number): () => number {
@@ -28,10 +28,20 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 export type SeedResult = { ok: true; phase: DemoPhase; pledges: number; people: number } | { ok: false; code: "not_empty" };
 
 /**
+ * Where the story passes an earlier phase: `finish` makes a copy of the database taken there
+ * (by the caller, while this waits) into what seeding that phase would have left.
+ */
+export type PassingPhase = (phase: DemoPhase, finish: (copy: Db) => Promise<void>) => Promise<void>;
+
+/**
  * Fills an empty database with the demo movement, its road walked up to `phase` with the real
  * domain functions (decision 035), and puts a sign-in link for each demo person in the outbox.
+ * `passing` is for tests that check every phase: see tellStory.
  */
-export async function seedDemo(db: Db, options: { appUrl: string; appSecret: string; phase?: DemoPhase; pledgeCount?: number }): Promise<SeedResult> {
+export async function seedDemo(
+  db: Db,
+  options: { appUrl: string; appSecret: string; phase?: DemoPhase; pledgeCount?: number; passing?: PassingPhase },
+): Promise<SeedResult> {
   if (!(await isDatabaseEmpty(db))) return { ok: false, code: "not_empty" };
   const phase = options.phase ?? DEFAULT_DEMO_PHASE;
   const actor = systemActor("demo seed");
@@ -57,10 +67,23 @@ export async function seedDemo(db: Db, options: { appUrl: string; appSecret: str
     elapsedMs: 0,
     pledgeCount: options.pledgeCount ?? 340,
   };
-  await tellStory(story, phase);
   // Links in the outbox, newest, so a newcomer can sign in straight away from /dev/outbox.
-  for (const [i, person] of people.entries()) {
-    await db.transaction((tx) => issueSignInLink(tx, { userId: ids[i]!, email: person.email, appUrl: options.appUrl, secret: options.appSecret }));
-  }
+  const issueLinks = async (into: Db) => {
+    for (const [i, person] of people.entries()) {
+      await into.transaction((tx) => issueSignInLink(tx, { userId: ids[i]!, email: person.email, appUrl: options.appUrl, secret: options.appSecret }));
+    }
+  };
+  const { passing } = options;
+  await tellStory(
+    story,
+    phase,
+    passing &&
+      ((earlier) =>
+        passing(earlier, async (copy) => {
+          await settleStoryDays(copy);
+          await issueLinks(copy);
+        })),
+  );
+  await issueLinks(db);
   return { ok: true, phase, pledges: story.pledgeCount, people: people.length };
 }

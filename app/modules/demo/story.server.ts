@@ -642,16 +642,28 @@ const steps: Record<DemoPhase, Step> = {
   registration,
 };
 
-/** Walks the road from the campaign up to `phase`, stopping where a visitor arrives. */
-export async function tellStory(story: Story, phase: DemoPhase): Promise<void> {
+/**
+ * Walks the road from the campaign up to `phase`, stopping where a visitor arrives. `passing`, if
+ * given, is called where a visitor would arrive at each earlier phase, before the story moves on:
+ * the story up to there is exactly what seeding that phase makes, so a test can copy the database
+ * there instead of walking the same road again for every phase (tests/integration/demo-phases).
+ */
+export async function tellStory(story: Story, phase: DemoPhase, passing?: (earlier: DemoPhase) => Promise<void>): Promise<void> {
   for (const step of demoPhases) {
     await steps[step].arrive(story);
     if (step === phase) break;
+    await passing?.(step);
     await steps[step].complete(story);
   }
-  // Dates without a time follow the story's clock: the leaving day four weeks after the
-  // invitations went out, the daily pledge counts from the pledges' moved times.
-  const [first] = await story.db.select({ at: sql<string | null>`min(${foundingMembers.invitedAt})` }).from(foundingMembers);
-  if (first?.at) await story.db.update(movement).set({ leavingDay: londonDay(new Date(new Date(first.at).getTime() + LEAVING_AFTER)) });
-  await rebuildCounts(story.db);
+  await settleStoryDays(story.db);
+}
+
+/**
+ * Dates without a time follow the story's clock: the leaving day four weeks after the
+ * invitations went out, the daily pledge counts from the pledges' moved times.
+ */
+export async function settleStoryDays(db: Db): Promise<void> {
+  const [first] = await db.select({ at: sql<string | null>`min(${foundingMembers.invitedAt})` }).from(foundingMembers);
+  if (first?.at) await db.update(movement).set({ leavingDay: londonDay(new Date(new Date(first.at).getTime() + LEAVING_AFTER)) });
+  await rebuildCounts(db);
 }
