@@ -1,18 +1,15 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorSummary, type FieldErrors, FileField, NotificationBanner, TextField } from "~/components/forms";
-import { setSupportersNeeded, startDraft } from "~/modules/constitution/drafting.server";
-import { draftingProblemMessages, failedAdoptionWords, roundProblemMessages, uploadUnreadableMessage } from "~/modules/constitution/messages";
-import { openAdoptionVote, openRound } from "~/modules/constitution/round.server";
-import { periodRefusal } from "~/modules/constitution/periods.server";
-import { uploadProblemMessages, UPLOAD_LIMITS } from "~/modules/constitution/upload";
+import { manageConstitutionAction, type ManageConstitutionAnswer } from "~/modules/constitution/manage-actions.server";
+import { failedAdoptionWords } from "~/modules/constitution/messages";
+import { UPLOAD_LIMITS } from "~/modules/constitution/upload";
+import { respond } from "~/utils/action-answer.server";
 import { principalOf, requireUser } from "~/utils/auth.server";
 import { WaitingNotice } from "~/modules/roles/components/waiting-notice";
 import { readUploadForm } from "~/utils/upload-form.server";
-import { fromLondonLocal } from "~/utils/london-time";
 import { formValues } from "~/utils/form-values";
 import { manageConstitutionView } from "~/modules/constitution/manage-view.server";
-import { draftFromUpload } from "~/modules/constitution/upload-draft.server";
 import { manageConstitutionText as t } from "~/modules/constitution/manage-messages";
 
 export const meta: MetaFunction = () => [{ title: `${t.metaTitle} - Breakaway` }];
@@ -22,52 +19,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return manageConstitutionView(context.db, principalOf(context));
 }
 
-type ActionResult = { intent: string; errors: FieldErrors; done?: string; values?: Record<string, string> };
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = requireUser(request, context, "constitution.manage");
-  const actor = { id: user.id, label: user.email };
-  const fail = (intent: string, errors: FieldErrors, values: Record<string, string> = {}) => data<ActionResult>({ intent, errors, values }, { status: 400 });
-  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    const read = await readUploadForm(request, context, UPLOAD_LIMITS.maxBytes);
-    if (!read.ok) {
-      const message = read.problem === "too_big" ? uploadProblemMessages.too_large({ code: "too_large" }) : uploadUnreadableMessage;
-      return data<ActionResult>({ intent: "upload", errors: { file: message }, values: {} }, { status: read.status });
-    }
-    const started = await draftFromUpload(context.db, actor, read.form.get("file"));
-    if (!started.ok) return fail("upload", { file: started.message });
-    return redirect("/constitution?started=upload");
-  }
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  const values = formValues(form);
-  if (intent === "start-model" || intent === "start-version") {
-    const started = await startDraft(context.db, actor, { kind: intent === "start-model" ? "model" : "version" });
-    if (!started.ok) return fail(intent, { start: draftingProblemMessages[started.code] });
-    return redirect("/constitution");
-  }
-  if (intent === "supporters") {
-    const n = Number((values.supportersNeeded ?? "").trim());
-    const r = await setSupportersNeeded(context.db, actor, Number.isInteger(n) && (values.supportersNeeded ?? "").trim() !== "" ? n : -1);
-    if (!r.ok) return fail(intent, { supportersNeeded: draftingProblemMessages[r.code] }, values);
-    return data<ActionResult>({ intent, errors: {}, done: t.supportersSaved });
-  }
-  if (intent === "open-round" || intent === "open-adoption") {
-    const closesAt = fromLondonLocal(values.closesAt ?? "");
-    if (!closesAt) return fail(intent, { closesAt: t.closesAtMissing }, values);
-    const r = intent === "open-round" ? await openRound(context.db, actor, { closesAt }) : await openAdoptionVote(context.db, actor, { closesAt });
-    if (!r.ok) {
-      const message = r.code === "period_too_short" ? await periodRefusal("ballot", r.earliest, roundProblemMessages[r.code]) : roundProblemMessages[r.code];
-      return fail(intent, { [r.code === "closes_in_past" || r.code === "period_too_short" ? "closesAt" : "form"]: message }, values);
-    }
-    return redirect(intent === "open-round" ? "/constitution/results?opened=1" : "/constitution/results?adoption=1");
-  }
-  throw new Response(t.unknownAction, { status: 400 });
+  const sent = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")
+    ? { upload: await readUploadForm(request, context, UPLOAD_LIMITS.maxBytes) }
+    : { values: formValues(await request.formData()) };
+  const done = await manageConstitutionAction(context.db, { id: user.id, label: user.email }, sent);
+  if (!done) throw new Response(t.unknownAction, { status: 400 });
+  return "goTo" in done ? redirect(done.goTo) : respond(done);
 }
 
 export default function ManageConstitution() {
   const d = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const result = useActionData<typeof action>() as ManageConstitutionAnswer | undefined;
   const busy = useNavigation().state === "submitting";
   const errors: FieldErrors = result?.errors ?? {};
   const draft = d.draft;

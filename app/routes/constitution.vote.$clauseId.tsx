@@ -1,96 +1,48 @@
-import { data, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ClauseText } from "~/modules/constitution/components/clause-text";
 import { BallotQuestionFields } from "~/modules/constitution/components/clause-ballot/question";
-import { ErrorSummary, type FieldErrors } from "~/components/forms";
-import { loadClauseBallot, loadSitting } from "~/modules/constitution/ballot.server";
+import { ErrorSummary } from "~/components/forms";
 import { clauseBallotText as t, sittingMessages } from "~/modules/constitution/sitting-messages";
-import { clearedJustCastCookie, justCastCookie, nextUnvoted, readJustCast, sittingProgress } from "~/modules/constitution/sitting";
+import { clearedJustCastCookie, justCastCookie, readJustCast } from "~/modules/constitution/sitting";
+import { castFromSitting, SITTING_PAGE, type ClauseCastAnswer } from "~/modules/constitution/sitting-actions.server";
+import { clauseBallotView } from "~/modules/constitution/sitting-view.server";
 import { JustCastBanner, SittingProgress } from "~/modules/constitution/components/sitting";
-import { castClauseBallot } from "~/modules/constitution/round.server";
 import { pollsText } from "~/modules/polls/messages";
-import { noteCastSent, noteCastStored } from "~/utils/cast-record";
+import { respond } from "~/utils/action-answer.server";
 import { requireUser } from "~/utils/auth.server";
 import { logFailure } from "~/utils/errors";
 import { formValues } from "~/utils/form-values";
-import { readClauseAnswers } from "~/modules/constitution/clause-ballot-form";
 import { clauseCastProblems } from "~/modules/constitution/messages";
 
 export const meta: MetaFunction = () => [{ title: `${t.metaTitle} - Breakaway` }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context, "constitution.take_part");
-  const clauseId = params.clauseId ?? "";
-  const ballot = await loadClauseBallot(context.db, user.id, clauseId);
-  const sitting = await loadSitting(context.db, user.id);
-  if (!ballot || !sitting) throw new Response(clauseCastProblems.not_found, { status: 404 });
-  // Its ballot papers are still being made (decision 049): the overview says how far.
-  if (sitting.round.preparing) throw redirect("/constitution/vote");
-  const { titleOf, round, ...rest } = ballot;
   // The receipts of the ballot cast just before the redirect here, shown once (modules/constitution/sitting.ts).
   const cast = readJustCast(request.headers.get("Cookie"));
-  return data(
-    {
-      ...rest,
-      round: { number: round.number },
-      progress: sittingProgress(sitting.clauses, clauseId),
-      next: nextUnvoted(sitting.clauses, clauseId),
-      justCast: cast ? { title: titleOf(cast.clauseId) ?? sittingMessages.previousClause, receipts: cast.receipts } : null,
-    },
-    cast ? { headers: { "Set-Cookie": clearedJustCastCookie(context.secure) } } : undefined,
-  );
+  const page = await clauseBallotView(context.db, user.id, params.clauseId ?? "", cast);
+  if (!page) throw new Response(clauseCastProblems.not_found, { status: 404 });
+  // Its ballot papers are still being made (decision 049): the overview says how far.
+  if (page === "preparing") throw redirect(SITTING_PAGE);
+  return data(page, cast ? { headers: { "Set-Cookie": clearedJustCastCookie(context.secure) } } : undefined);
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user } = requireUser(request, context, "constitution.take_part");
   const clauseId = params.clauseId ?? "";
-  const ballot = await loadClauseBallot(context.db, user.id, clauseId);
-  if (!ballot) throw new Response(clauseCastProblems.not_found, { status: 404 });
   const values = formValues(await request.formData());
-  const read = readClauseAnswers(ballot.questions, values);
-  if (!read.ok) return data({ errors: read.errors, values }, { status: 400 });
-  // Noted in the request's context, so that the receipts are shown even if what follows the
-  // commit fails (the front door answers from it; decision 041).
-  noteCastSent(context.casts, SITTING_PAGE);
-  const cast = await castClauseBallot(context.db, user.id, clauseId, read.answers);
-  if (!cast.ok) {
-    const key = cast.pollId && cast.code === "answer_invalid" ? `q-${cast.pollId}` : "form";
-    return data(
-      { errors: { [key]: clauseCastProblems[cast.code] ?? clauseCastProblems.answer_invalid } as FieldErrors, values },
-      { status: cast.code === "not_on_roll" ? 403 : 400 },
-    );
-  }
-  const receipts = cast.receipts.map((r) => r.receipt);
-  noteCastStored(context.casts, { receipts, checkAt: SITTING_PAGE });
-  // Straight on to the next clause not yet voted on (or back to the progress page when the
-  // member chose to stop, or has voted on them all), carrying the receipts across in a cookie.
-  const next = values.then === "stop" ? null : await nextClauseAfterCast(request, context, user.id, clauseId);
-  return redirect(next ? `/constitution/vote/${next}` : SITTING_PAGE, {
-    headers: { "Set-Cookie": justCastCookie({ clauseId, receipts }, context.secure) },
-  });
-}
-
-const SITTING_PAGE = "/constitution/vote";
-
-/**
- * The next clause to vote on, once a ballot is stored; null for the progress page. Looking it up
- * reads the database again: if that fails, the ballot is stored all the same, so the member goes
- * to the progress page with the receipts in the cookie (with JavaScript, a failed action would
- * lose them) and the failure is logged.
- */
-async function nextClauseAfterCast(request: Request, context: AppLoadContext, userId: string, clauseId: string): Promise<string | null> {
-  try {
-    const sitting = await loadSitting(context.db, userId);
-    return sitting ? nextUnvoted(sitting.clauses, clauseId) : null;
-  } catch (error) {
-    logFailure({ method: request.method, url: request.url }, error);
-    return null;
-  }
+  const done = await castFromSitting(context.db, context.casts, user.id, clauseId, values, (error) =>
+    logFailure({ method: request.method, url: request.url }, error),
+  );
+  if (!done) throw new Response(clauseCastProblems.not_found, { status: 404 });
+  if ("goTo" in done) return redirect(done.goTo, { headers: { "Set-Cookie": justCastCookie(done.cast, context.secure) } });
+  return respond(done);
 }
 
 export default function ClauseBallot() {
   const d = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const result = useActionData<typeof action>() as ClauseCastAnswer | undefined;
   const busy = useNavigation().state === "submitting";
   const errors = result?.errors ?? {};
   const values: Record<string, string> = result?.values ?? {};

@@ -19,10 +19,8 @@ import {
 } from "~/modules/polls/components/poll-page/sections";
 import { TrusteesNote } from "~/modules/polls/components/poll-page/trustees-note";
 import { PollResults } from "~/modules/polls/components/poll-results";
-import { correctionPermission } from "~/modules/polls/corrections";
 import { pollPageText, pollsText } from "~/modules/polls/messages";
-import { ballotFromPage, closeFromPage, closesEarly, correctFromPage, openFromPage, type PageAnswer } from "~/modules/polls/page-actions.server";
-import { loadRules, PAGE_READ } from "~/modules/polls/poll-rules.server";
+import { pollPageAction } from "~/modules/polls/page-actions.server";
 import { pollPageView } from "~/modules/polls/views.server";
 import { principalOf, requirePermission, requireUser } from "~/utils/auth.server";
 import { respond } from "~/utils/action-answer.server";
@@ -48,34 +46,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   // Permission first: nothing is looked up for someone who may not act.
   const correcting = intent === "cancel" || intent === "extend";
   const { user } = requireUser(request, context, intent === "open" || intent === "close" ? "poll.manage" : correcting ? "poll.correct" : "poll.vote");
-  const loaded = await loadRules(context.db, params.pollId ?? "", PAGE_READ);
-  if (!loaded) throw new Response("Not found", { status: 404 });
-  const actor = { id: user.id, label: user.email };
-  const reason = String(form.get("reason") ?? "");
-
-  let done: PageAnswer;
-  if (correcting) {
-    requireUser(request, context, correctionPermission(loaded.poll.owner));
-    done = await correctFromPage(
-      context.db,
-      actor,
-      loaded.poll.id,
-      intent,
-      { reason, closesAt: String(form.get("closesAt") ?? "") },
-      {
-        appUrl: context.env.appUrl,
-        standingOrdersAdopted,
-        periodRefusal: (earliest, fallback) => periodRefusal("ballot", earliest, fallback),
-      },
-    );
-  } else if (intent === "open") {
-    done = await openFromPage(context.db, actor, loaded.poll.id);
-  } else if (intent === "close") {
-    if (closesEarly(loaded)) requireUser(request, context, "poll.close_early");
-    done = await closeFromPage(context.db, actor, loaded, reason);
-  } else {
-    done = await ballotFromPage(context.db, context.casts, user.id, loaded, intent, form);
-  }
+  const done = await pollPageAction(context.db, context.casts, { id: user.id, label: user.email }, params.pollId ?? "", intent, form, {
+    authorise: (permission) => requireUser(request, context, permission),
+    appUrl: context.env.appUrl,
+    standingOrdersAdopted,
+    periodRefusal: (earliest, fallback) => periodRefusal("ballot", earliest, fallback),
+  });
+  if (!done) throw new Response("Not found", { status: 404 });
   return respond(done);
 }
 

@@ -4,15 +4,12 @@ import { ErrorSummary, type FieldErrors } from "~/components/forms";
 import { CeremonyTask } from "~/modules/polls/components/trustee-ceremony";
 import { GiveKeyTask } from "~/modules/polls/components/trustee-key";
 import { BatchWork } from "~/modules/polls/components/trustee-batch";
-import { ballotsOfTrusteeSet, electionOfTrusteeSet } from "~/modules/elections/election-trustees.server";
-import { giveSetKey } from "~/modules/polls/encrypted/trustee-sets.server";
-import { pollsOfSet, scopeOfSet } from "~/modules/polls/encrypted/scope-trustees.server";
-import { scopeSetTitle, scopeTrusteeText } from "~/modules/polls/scope-trustee-messages";
-import { trusteeSetPage } from "~/modules/polls/trustee-set-page.server";
-import { trusteePage } from "~/modules/polls/trustee-page.server";
-import type { DbOrTx } from "~/utils/db.server";
-import { trusteeProblems, trusteeText as t } from "~/modules/polls/trustee-messages";
+import { trusteeSetAction, type TrusteeSetAnswer } from "~/modules/polls/trustee-set-actions.server";
+import { trusteeText as t } from "~/modules/polls/trustee-messages";
+import { trusteeSetPageView } from "~/modules/road/trustee-set-view.server";
+import { respond } from "~/utils/action-answer.server";
 import { requireUser } from "~/utils/auth.server";
+import { formValues } from "~/utils/form-values";
 
 export const meta: MetaFunction = () => [{ title: "Your part as a trustee - Breakaway" }];
 
@@ -24,60 +21,22 @@ export const meta: MetaFunction = () => [{ title: "Your part as a trustee - Brea
  */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context, "poll.vote");
-  const setId = params.setId ?? "";
-  const page = await trusteeSetPage(context.db, setId, user.id);
+  const page = await trusteeSetPageView(context.db, params.setId ?? "", user.id);
   if (!page) throw new Response(t.notTrustee, { status: 404 });
-  // An election's set (decision 047), or one named for a part of the road (decision 048).
-  const [election, scope] = await Promise.all([electionOfTrusteeSet(context.db, setId), scopeOfSet(context.db, setId)]);
-  const about = scope ? scopeTrusteeText(scope) : null;
-  // Once the ballots are open: each one, and what it asks of this trustee now.
-  const ballots = page.inUse ? await ballotTasks(context.db, setId, user.id, election !== null) : [];
-  return data(
-    {
-      ...page,
-      title: election?.title ?? (scope ? scopeSetTitle(scope, page.groupName) : t.setTitleFallback),
-      what: about?.every ?? t.electionBallots,
-      back: about?.back ?? { href: "/elections", label: t.electionsLink },
-      ballots,
-    },
-    { headers: { "Cache-Control": "no-store" } },
-  );
-}
-
-/** Each ballot of the set, and what it asks of this trustee: the same task its own trustee page shows. */
-async function ballotTasks(db: DbOrTx, setId: string, userId: string, ofElection: boolean) {
-  const ballots = ofElection ? await ballotsOfTrusteeSet(db, setId) : await pollsOfSet(db, setId);
-  return Promise.all(
-    ballots.map(async (b) => {
-      const page = await trusteePage(db, b.pollId, userId);
-      const task = page?.task.kind ?? "wait_for_close";
-      const kind =
-        task === "shuffle" || task === "decrypt" ? ("yours" as const) : task === "done" || b.status === "closed" ? ("done" as const) : ("waiting" as const);
-      // What the set's page needs to do this ballot's part in the browser with the others.
-      const work =
-        task === "shuffle" || task === "decrypt"
-          ? { kind: task === "shuffle" ? ("shuffle" as const) : ("decryption" as const), shuffled: page?.shuffled ?? 0 }
-          : null;
-      return { pollId: b.pollId, title: b.title, task: kind, work, publicKey: page?.publicKey ?? null };
-    }),
-  );
+  return data(page, { headers: { "Cache-Control": "no-store" } });
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user } = requireUser(request, context, "poll.vote");
-  const form = await request.formData();
-  const share = form.get("share");
-  if (form.get("intent") !== "key") throw new Response("Unknown request.", { status: 400 });
-  if (typeof share !== "string" || share.trim() === "")
-    return data({ ok: false as const, errors: { share: trusteeProblems.empty } as FieldErrors }, { status: 400 });
-  const result = await giveSetKey(context.db, { id: user.id, label: user.email }, params.setId ?? "", share);
-  if (!result.ok) return data({ ok: false as const, errors: { share: trusteeProblems[result.code] } as FieldErrors }, { status: 400 });
-  return data({ ok: true as const, ceremonyStep: result.step !== undefined });
+  const values = formValues(await request.formData());
+  const done = await trusteeSetAction(context.db, { id: user.id, label: user.email }, params.setId ?? "", values);
+  if (!done) throw new Response("Unknown request.", { status: 400 });
+  return respond(done);
 }
 
 export default function TrusteeSetPage() {
   const d = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const result = useActionData<typeof action>() as TrusteeSetAnswer | undefined;
   const errors: FieldErrors = result && !result.ok ? result.errors : {};
   return (
     <div className="page page--narrow">

@@ -1,5 +1,5 @@
 /** Declaring an officer election's results (the declaration itself, as PDF, is declaration.server.ts), and who holds the offices since. */
-import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, type SQL } from "drizzle-orm";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import { verifyPoll } from "~/modules/polls/verification.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
@@ -30,24 +30,26 @@ export async function declare(db: Db, actor: Actor, positionId: string): Promise
   });
 }
 
+/**
+ * The positions of the election chain that fill a registered role and whose result is declared:
+ * the offices the registration pack names (declaredOfficers here, officersDeclared in registration).
+ */
+export function declaredRegisteredPositions(chain: readonly { id: string }[]): SQL | undefined {
+  return and(
+    inArray(
+      positions.electionId,
+      chain.map((e) => e.id),
+    ),
+    isNotNull(positions.registeredRole),
+    isNotNull(positions.declaredAt),
+  );
+}
+
 /** Declared holders of the registered offices: for the registration pack and the officer rules. */
 export async function declaredOfficers(db: DbOrTx): Promise<{ role: string; userId: string; name: string }[]> {
   const chain = await electionChain(db);
   if (chain.length === 0) return [];
-  const rows = await db
-    .select()
-    .from(positions)
-    .where(
-      and(
-        inArray(
-          positions.electionId,
-          chain.map((e) => e.id),
-        ),
-        isNotNull(positions.registeredRole),
-        isNotNull(positions.declaredAt),
-      ),
-    )
-    .orderBy(asc(positions.sortOrder));
+  const rows = await db.select().from(positions).where(declaredRegisteredPositions(chain)).orderBy(asc(positions.sortOrder));
   return rows.flatMap((p) =>
     (p.elected ?? []).flatMap((e) => (e.userId && p.registeredRole ? [{ role: p.registeredRole, userId: e.userId, name: e.name }] : [])),
   );

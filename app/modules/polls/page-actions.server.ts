@@ -8,6 +8,7 @@ import type { Actor } from "~/modules/audit/audit.server";
 import type { CastRecord } from "~/utils/cast-record";
 import { noteCastSent, noteCastStored } from "~/utils/cast-record";
 import type { Db, DbOrTx } from "~/utils/db.server";
+import type { Action } from "~/utils/permissions";
 import { MAX_OFFICIAL_REASON_LENGTH } from "~/utils/input-limits";
 import { formatLondonLong, fromLondonLocal } from "~/utils/london-time";
 import { plural } from "~/utils/plural";
@@ -15,12 +16,13 @@ import { textLimitProblem } from "~/utils/text-limits";
 import { ballotBoxFor } from "./ballot-box.server";
 import type { PollPageAnswer } from "./components/poll-page/answer";
 import { countedTogether } from "./counted-together";
+import { correctionPermission } from "./corrections";
 import { cancelPoll, extendPollClosing } from "./corrections.server";
 import { ballotProblemMessages, correctionProblemMessages, pollPageText, pollTextMessages } from "./messages";
 import { ballotFormValues, parseBallotForm } from "./parse-ballot-form";
 import { closePoll } from "./closing.server";
 import { openPoll } from "./creation.server";
-import type { LoadedRules } from "./poll-rules.server";
+import { loadRules, PAGE_READ, type LoadedRules } from "./poll-rules.server";
 import { listRollCandidates } from "./roll.server";
 import { pollTrusteeText } from "./trustee-messages";
 import type { ActionAnswer } from "~/utils/action-answer.server";
@@ -114,4 +116,39 @@ export async function ballotFromPage(db: Db, casts: CastRecord, userId: string, 
   if (!cast.ok) return answer({ stage: "errors", message: ballotProblemMessages[cast.code], values }, 409);
   noteCastStored(casts, { receipts: [cast.receipt], checkAt });
   return answer({ stage: "cast", receipt: cast.receipt });
+}
+
+/** What the page's buttons need from the route: the phases' part in a correction, and the checks that depend on the poll. */
+export interface PageActionContext extends CorrectionContext {
+  /** Refuses (throws) unless the person may also do this: what a poll's owner asks of a correction, or closing early. */
+  authorise: (permission: Action) => void;
+}
+
+/**
+ * The answer to one of the poll page's buttons, pressed by someone the route has let act on
+ * `intent`; null when there is no such poll. A correction or an early close is checked again
+ * against what this poll asks for.
+ */
+export async function pollPageAction(
+  db: Db,
+  casts: CastRecord,
+  actor: Actor & { id: string },
+  pollId: string,
+  intent: string,
+  form: FormData,
+  context: PageActionContext,
+): Promise<PageAnswer | null> {
+  const loaded = await loadRules(db, pollId, PAGE_READ);
+  if (!loaded) return null;
+  const reason = String(form.get("reason") ?? "");
+  if (intent === "cancel" || intent === "extend") {
+    context.authorise(correctionPermission(loaded.poll.owner));
+    return correctFromPage(db, actor, loaded.poll.id, intent, { reason, closesAt: String(form.get("closesAt") ?? "") }, context);
+  }
+  if (intent === "open") return openFromPage(db, actor, loaded.poll.id);
+  if (intent === "close") {
+    if (closesEarly(loaded)) context.authorise("poll.close_early");
+    return closeFromPage(db, actor, loaded, reason);
+  }
+  return ballotFromPage(db, casts, actor.id, loaded, intent, form);
 }

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, inArray, isNotNull } from "drizzle-orm";
 import { z } from "zod";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
-import { declaredOfficers } from "~/modules/elections/declaring.server";
+import { declaredOfficers, declaredRegisteredPositions } from "~/modules/elections/declaring.server";
 import { electionChain } from "~/modules/elections/current-election.server";
 import { registeredRoles, type RegisteredRole } from "~/modules/elections/officer-rules";
 import type { Db, DbOrTx } from "~/utils/db.server";
@@ -322,19 +322,7 @@ export async function rolesHeldBy(db: DbOrTx, userId: string): Promise<Registere
 export async function officersDeclared(db: DbOrTx): Promise<boolean> {
   const chain = await electionChain(db);
   if (chain.length === 0) return false;
-  const [row] = await db
-    .select({ n: count() })
-    .from(positions)
-    .where(
-      and(
-        inArray(
-          positions.electionId,
-          chain.map((e) => e.id),
-        ),
-        isNotNull(positions.registeredRole),
-        isNotNull(positions.declaredAt),
-      ),
-    );
+  const [row] = await db.select({ n: count() }).from(positions).where(declaredRegisteredPositions(chain));
   return (row?.n ?? 0) > 0;
 }
 
