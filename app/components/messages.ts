@@ -29,6 +29,24 @@ export const roleLabels: Record<string, string> = {
   returning_officer: "Returning officer",
 };
 
+/**
+ * Words several domains say with one meaning, defined once so that each is translated once. A
+ * domain's messages module names them where it needs them (`unknownAction: commonWords.unknownAction`).
+ */
+export const commonWords = {
+  /** A form posted an action the page does not know (a stale page, or a hand-made request). */
+  unknownAction: "Unknown action",
+  /** A form's fields could not be read at all. */
+  notUnderstood: "The form was not understood. Go back and try again.",
+  /** A submit button while its request is on its way. */
+  sending: "Sending…",
+  /** The heading once we have sent someone a link by email. */
+  checkEmail: "Check your email",
+  /** The two answers of a yes-or-no question on a form or in a document (not a ballot's choices). */
+  yes: "Yes",
+  no: "No",
+};
+
 /** The GOV.UK form patterns (forms.tsx). */
 export const formText = {
   problem: "There is a problem",

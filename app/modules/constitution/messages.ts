@@ -1,4 +1,5 @@
 /** Wording for the constitution pages, kept out of the rules so it can be translated. */
+import { commonWords } from "~/components/messages";
 import { ballotProblemMessages, verificationFailedAdvice } from "~/modules/polls/messages";
 import type { AmendmentStatus, DraftPhase, RecommendationKind } from "../../../db/schema";
 import type { DraftingProblem } from "./codes";
@@ -218,7 +219,7 @@ export const commentNamesShown = "Your name is shown to founding members.";
 
 /** What an amendment's page says (routes/constitution.amendments.$number.tsx). */
 export const amendmentPageText = {
-  unknownAction: "Unknown action",
+  unknownAction: commonWords.unknownAction,
   noDraft: "There is no draft constitution yet.",
   noSuchAmendment: "There is no such amendment.",
   notYetFoundingMember: "Amendments are open to founding members. Accept your invitation on the Founding page first.",

@@ -5,6 +5,7 @@
  * (components/constitution-reading.tsx).
  */
 import { noun } from "~/utils/plural";
+import { compareText } from "./compare-messages";
 
 /** The tag of a clause a vote decided, by decision. */
 const decisionTags: Record<string, string> = { adopted: "Adopted", rejected: "Rejected: left out" };
@@ -25,7 +26,7 @@ export const readingText = {
     actions: "Constitution actions",
     pdf: "Download as PDF",
     amendmentsPdf: "Amendments as PDF",
-    compare: "Compare versions",
+    compare: compareText.heading,
     vote: "Vote on the clauses",
     results: "Results",
     manage: "Manage drafting and votes",

@@ -1,3 +1,5 @@
+import { choiceLabels } from "~/modules/polls/messages";
+import { commonWords } from "~/components/messages";
 import { plural } from "~/utils/plural";
 
 /** The wording of Constitution votes and results (routes/constitution.results.tsx). */
@@ -10,7 +12,7 @@ export const resultsText = {
   adopted: (version: number, adoptedAt: string) => `Version ${version} was adopted on ${adoptedAt}. `,
   downloadAdopted: "Download it with its adoption record (PDF)",
   noRound: "No voting round has been opened yet.",
-  unknownAction: "Unknown action",
+  unknownAction: commonWords.unknownAction,
   noDraft: "No draft",
   close: {
     reason: "Reason for closing before the closing time (returning officer)",
@@ -69,11 +71,11 @@ export const resultsText = {
     heading: (title: string, decision: "adopted" | "rejected" | "pending" | null) =>
       `${title}: ${decision === "adopted" ? "adopted" : decision === "rejected" ? "rejected, left out" : "not decided"}`,
     questionsOn: (title: string) => `Questions on ${title}`,
-    columns: { question: "Question", yes: "Yes", no: "No", abstain: "Abstain", majority: "Majority needed", result: "Result" },
+    columns: { question: "Question", yes: choiceLabels.yes, no: choiceLabels.no, abstain: choiceLabels.abstain, majority: "Majority needed", result: "Result" },
     chart: (title: string) => `${title}: the clause`,
-    yes: "Yes",
-    no: "No",
-    abstain: "Abstain",
+    yes: choiceLabels.yes,
+    no: choiceLabels.no,
+    abstain: choiceLabels.abstain,
   },
   question: {
     clause: "The clause as amended",

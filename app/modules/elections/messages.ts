@@ -1,4 +1,5 @@
 /** Wording for the elections pages, kept out of the rules so it can be translated. */
+import { commonWords } from "~/components/messages";
 import { verificationFailedAdvice } from "~/modules/polls/messages";
 import type { CandidateView, ElectionProblem } from "./types";
 import { electionTextFields, type ElectionTextField, type ElectionTextProblem } from "./text-fields";
@@ -109,7 +110,7 @@ export const statementLabel = (maxWords: number) => `Your statement (up to ${wor
 export const positionPageText = {
   metaTitle: (title: string | undefined) => `${title ?? "Position"} - Elections`,
   notFound: "There is no such position.",
-  unknownAction: "Unknown action",
+  unknownAction: commonWords.unknownAction,
   recorded: "Recorded in the audit log.",
   allPositions: "All positions",
   lead: (seats: number, method: string, role: string | null, seconders: number) =>
@@ -140,7 +141,7 @@ export const electionsPageText = {
   metaTitle: "Elections",
   title: "Elections",
   recorded: "Recorded in the audit log.",
-  unknownAction: "Unknown action",
+  unknownAction: commonWords.unknownAction,
   titleMissing: "Enter a title for the election",
   opensAtMissing: "Enter when nominations open",
   closesAtMissing: "Enter when nominations close",

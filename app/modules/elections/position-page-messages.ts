@@ -3,6 +3,7 @@
  * candidates and their hustings, nominating, standing. What the route itself says is
  * positionPageText in messages.ts.
  */
+import { formText } from "~/components/messages";
 import { verificationFailedAdvice } from "~/modules/polls/messages";
 import { formatNumber } from "~/utils/numbers";
 
@@ -83,7 +84,7 @@ export const positionPartsText = {
       `You are not a candidate for ${position} unless you accept. To accept, write your statement and agree to stand. If you do neither before nominations close, the nomination lapses.`,
     warningsLead: "Before you accept:",
     accept: "Accept the nomination",
-    error: "Error:",
+    error: formText.error,
     decline: "Decline the nomination",
   },
 

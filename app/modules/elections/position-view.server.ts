@@ -25,7 +25,7 @@ import { hustingsFor } from "./hustings.server";
 import { isFoundingMember } from "~/modules/founding/roll.server";
 import { listCandidates, registeredCandidacies, secondedBy } from "./candidates.server";
 import { positionById } from "./current-election.server";
-import { RON_LABEL } from "./ballot-paper";
+import { RON_LABEL } from "~/modules/ballots/ron";
 import { winners } from "./count.server";
 import { positionPageText } from "./messages";
 import { standingProblems, type Holding, type RegisteredRole } from "./officer-rules";

@@ -1,4 +1,5 @@
 /** Wording for importing and exporting pledges, kept apart from the rules so it can be translated. */
+import { commonWords, formText } from "~/components/messages";
 import { MAX_CONSENT_VERSION_LENGTH, MAX_MEMBERSHIP_NUMBER_LENGTH, MAX_PERSON_NAME_LENGTH } from "~/utils/input-limits";
 import type { Relation } from "../../../db/schema";
 import { MAX_CSV_COLUMNS, MAX_CSV_RECORD_CHARS, MAX_IMPORT_FILE_BYTES, MAX_IMPORT_ROWS } from "~/utils/input-limits";
@@ -144,7 +145,7 @@ export const exportHeaders = [
   "Withdrawn (UK time)",
 ] as const;
 
-export const yesNo = (value: boolean): string => (value ? "Yes" : "No");
+export const yesNo = (value: boolean): string => (value ? commonWords.yes : commonWords.no);
 
 export const errorsCsvHeaders = { line: "Line", problem: "Problem" } as const;
 
@@ -158,7 +159,7 @@ export const exportSize = (rows: number): string => (rows === 1 ? "1 pledge" : `
 export const importPageText = {
   metaTitle: "Import pledges",
   noSuchImport: "There is no such import.",
-  notUnderstood: "The form was not understood. Go back and try again.",
+  notUnderstood: commonWords.notUnderstood,
   upload: {
     title: "Import pledges",
     intro:
@@ -208,7 +209,7 @@ export const importPageText = {
     firstProblems: "The first rows with problems",
     problemColumns: { line: "Line", column: "Column", problem: "Problem" },
     afterwards: "After the import you can download every row with a problem, fix them and import that file.",
-    error: "Error:",
+    error: formText.error,
     starting: "Starting…",
     start: "Start import",
     another: "Upload a different file",

@@ -3,6 +3,7 @@
  * the poll page says about them. The commands are belenios-tool's own, shown only in the part of
  * the page for trustees who use it instead of their browser.
  */
+import { formText } from "~/components/messages";
 import type { KeyProblem, ShareProblem } from "./encrypted/poll-trustees.server";
 
 const minutes = (seconds: number) => (seconds < 90 ? "about a minute" : `about ${Math.round(seconds / 60)} minutes`);
@@ -22,7 +23,7 @@ export const trusteeText = {
   savedCheckbox: "I have saved my private key file somewhere safe, and I will keep it secret",
   savedRequired: "Save your private key file first, then tick the box to say you have",
   /** Read by screen readers before an error message. */
-  error: "Error:",
+  error: formText.error,
   giveKeyButton: "Give my public key",
   keyGiven: (fingerprint: string) => `Your public key ${fingerprint} is in. You can give another one until the poll opens.`,
   keyGivenNow: (fingerprint: string) => `Your public key ${fingerprint} is in. Keep your private key file safe until the poll's result is out.`,

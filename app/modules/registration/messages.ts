@@ -1,4 +1,5 @@
 /** Wording for the registration pages (details, emblems, names, readiness, officers), kept out of the rules. */
+import { commonWords } from "~/components/messages";
 import type { RegisteredRole } from "~/modules/elections/officer-rules";
 import type { DraftSection, FormProblem } from "./draft-form";
 import type { NamesCsvResult } from "./names-csv";
@@ -99,6 +100,9 @@ const fieldLabels: Record<string, string> = {
   notContestingGeneralElections: "Will not contest UK general elections",
 };
 
+/** The two answers of a yes-or-no question (components/yes-no-choice.tsx). */
+export const yesNoLabels = { yes: commonWords.yes, no: commonWords.no } as const;
+
 /** Saved answers in words, where the form stores a code (a choice or a ticked box). */
 const answerWords: Record<string, Record<string, string>> = {
   register: { GB: "Great Britain", NI: "Northern Ireland", both: "Both" },
@@ -106,9 +110,9 @@ const answerWords: Record<string, Record<string, string>> = {
   partyType: { full: "A full party", minor: "A minor party" },
   minorElections: { "english-parish": "English parish council elections", "welsh-community": "Welsh community council elections" },
   nameTranslationLanguage: { welsh: "Welsh", irish: "Irish" },
-  headquartersIsHome: { yes: "Yes", no: "No" },
-  hasAccountingUnits: { yes: "Yes", no: "No" },
-  assetsWithinThreshold: { yes: "Yes", no: "No" },
+  headquartersIsHome: yesNoLabels,
+  hasAccountingUnits: yesNoLabels,
+  assetsWithinThreshold: yesNoLabels,
   intendsToContest: { yes: "Ticked" },
   notThirdParty: { yes: "Ticked" },
   notContestingGeneralElections: { yes: "Ticked" },
@@ -155,9 +159,6 @@ export const emblemProblemMessages: Record<EmblemProblem, string> = {
 export const uploadRefusedMessages = {
   malformed: "The file did not arrive whole. Choose it again and upload it",
 } as const;
-
-/** The two answers of a yes-or-no question (components/yes-no-choice.tsx). */
-export const yesNoLabels = { yes: "Yes", no: "No" } as const;
 
 /** The emblem answers form: a question left unanswered. */
 export const emblemAnswerMessages = {
