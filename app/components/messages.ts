@@ -3,6 +3,7 @@
  * thread, the ranking list and the charts. It knows no domain: a component that shows a domain's
  * words (who sees a comment's author, what an empty chart lacks) is given them by its caller.
  */
+import { ordinal } from "~/utils/ordinal";
 
 /** The site header (site-header.tsx): who is signed in, and the links to each part of the site. */
 export const headerText = {
@@ -69,13 +70,6 @@ export const commentText = {
   hint: (limit: string, whoSeesNames: string) => `Plain text, up to ${limit}. ${whoSeesNames}`,
   post: "Post comment",
 };
-
-/** "1st", "2nd", "11th": a place in a ranking. */
-export function ordinal(n: number): string {
-  const tens = n % 100;
-  if (tens >= 11 && tens <= 13) return `${n}th`;
-  return `${n}${["th", "st", "nd", "rd"][n % 10] ?? "th"}`;
-}
 
 /** The ranking list a ranked ballot gains once its page has loaded (ranking-enhancer.tsx). */
 export const rankingText = {
