@@ -11,6 +11,12 @@ import { compareText } from "./compare-messages";
 const decisionTags: Record<string, string> = { adopted: "Adopted", rejected: "Rejected: left out" };
 
 export const readingText = {
+  /** The heading of the constitution's pages: the model before drafting, an adopted version, or the draft (amending `baseVersion`, or the first). */
+  headings: {
+    model: "The draft constitution",
+    adopted: (version: number) => `The constitution, version ${version}`,
+    draft: (baseVersion: number | null) => (baseVersion ? `Amending the constitution (version ${baseVersion + 1} in draft)` : "The draft constitution"),
+  },
   backToContents: "Constitution: contents",
   /** The lead paragraph and the buttons of the contents and the whole text. */
   intro: {

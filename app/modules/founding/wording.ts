@@ -3,6 +3,7 @@ import { formatDate } from "~/utils/dates";
 import { formatLondonLong } from "~/utils/london-time";
 import { MAX_CORRECTION_REASON_LENGTH } from "~/utils/input-limits";
 import { characters } from "~/utils/text-limit-messages";
+import type { LeavingDayProblem } from "./leaving-day";
 
 export const foundingMessages = {
   not_founding_phase: "Founding membership opens once the members have decided to found a new party.",
@@ -22,6 +23,13 @@ export const foundingMessages = {
   already_left: "You have left the founding roll.",
   trustee_keys_missing: "The standing orders vote cannot open until every trustee named for it has made their key. The Trustees page says how many have.",
 } as const;
+
+/** A leaving day the organiser typed that cannot be used (leaving-day.ts). */
+export const leavingDayMessages: Record<LeavingDayProblem, string> = {
+  not_a_date: "Enter the leaving day as a date, for example 1 March 2027",
+  not_a_real_date: "Enter a real date",
+  in_the_past: "The leaving day must be today or later",
+};
 
 /** Wording of leaving the founding roll (decision 031). */
 export const leavingRollMessages = {

@@ -1,3 +1,6 @@
+/** Who wrote or did something, where their name is no longer kept (they left and their information was removed). */
+export const formerMemberName = "A former member";
+
 /** Wording of the account page's change of e-mail address (decision 031), kept apart from the rules. */
 export const emailChangeMessages = {
   emailMissing: "Enter your new email address",

@@ -56,6 +56,8 @@ export const constitutionPdfMessages = {
 
 export const amendmentsPdfMessages = {
   documentTitle: "Amendments to the constitution",
+  /** Which text the amendments are to: `baseVersion` is the adopted version being amended, or null for the first draft. */
+  draftLabel: (baseVersion: number | null) => (baseVersion ? `Amendments to version ${baseVersion}` : "Amendments to the draft constitution"),
   subject: (partyName: string, draftLabel: string) => `Amendments proposed to ${draftLabel} of ${partyName}`,
   keywords: ["constitution", "amendments", "conference"],
   proposedTo: (draftLabel: string) => `Amendments proposed to: ${draftLabel}.`,

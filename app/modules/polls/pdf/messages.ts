@@ -4,6 +4,9 @@
  */
 import { ukDateTime } from "~/modules/documents/format";
 
+/** Who signs a count sheet or a declaration when nobody holds the role of returning officer. */
+export const unnamedReturningOfficer = "The returning officer";
+
 /** The count sheet a returning officer signs (count-sheet.tsx). */
 export const countSheetMessages = {
   pdfTitle: (title: string) => `Count sheet: ${title}`,
