@@ -46,6 +46,17 @@ export const commonWords = {
   /** The two answers of a yes-or-no question on a form or in a document (not a ballot's choices). */
   yes: "Yes",
   no: "No",
+  /** A form posted to a page that does not take it (the same as an unknown action, where a page has no actions). */
+  unknownRequest: "Unknown request",
+  /** After a change that the audit log keeps. */
+  recorded: "Recorded in the audit log.",
+  /** An email address left out, where the person gives their own. */
+  emailMissing: "Enter your email address",
+  emailFormat: "Enter an email address in the correct format, like name@example.com",
+  /** An upload whose body was cut short or could not be read as a form. */
+  uploadBroken: "The file did not arrive whole. Choose it again and upload it",
+  /** A ballot's closing time that has already passed. */
+  closesInPast: "The closing time must be in the future",
 };
 
 /** The GOV.UK form patterns (forms.tsx). */

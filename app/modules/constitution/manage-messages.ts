@@ -4,7 +4,7 @@ import { commonWords } from "~/components/messages";
 export const manageConstitutionText = {
   metaTitle: "Manage the constitution",
   title: "Manage the constitution",
-  recorded: "Recorded in the audit log.",
+  recorded: commonWords.recorded,
   supportersSaved: "The number of supporters needed is saved.",
   closesAtMissing: "Enter a real date and time for the ballot to close",
   unknownAction: commonWords.unknownAction,

@@ -18,6 +18,7 @@ import {
 } from "~/utils/input-limits";
 import { textProblemMessages, words } from "~/utils/text-limit-messages";
 import { formatNumber } from "~/utils/numbers";
+import { foundingRollWords } from "~/modules/founding/wording";
 
 /** "2,000 characters": a limit as a member reads it. */
 const chars = (n: number) => `${formatNumber(n)} characters`;
@@ -55,7 +56,7 @@ export const recommendationLabels: Record<RecommendationKind, string> = {
 export const draftingProblemMessages: Record<DraftingProblem, string> = {
   no_draft: "There is no draft constitution yet.",
   not_drafting: "Drafting is closed: amendments, support and recommendations can no longer change.",
-  not_founding_member: "Only founding members can do this. Accept your invitation on the Founding page first.",
+  not_founding_member: foundingRollWords.membersOnly,
   draft_in_use: "Members have already amended this draft, so it cannot be replaced.",
   no_version: "No version of the constitution has been adopted yet.",
   reason_missing: "Enter the reason for your amendment",
@@ -106,10 +107,10 @@ export const recommendationReasonsLabel = (maxWords: number) => `Reasons (up to 
 export const roundProblemMessages: Record<RoundProblem, string> = {
   no_draft: "There is no draft constitution yet.",
   wrong_phase: "That cannot be done in the draft's present phase.",
-  closes_in_past: "The closing time must be in the future",
+  closes_in_past: commonWords.closesInPast,
   period_too_short: "The standing orders need the ballot to stay open longer: choose a later closing time",
   standing_orders_not_adopted: "No vote on the constitution can open until the founding members have adopted the standing orders.",
-  no_founding_members: "There are no founding members on the roll yet.",
+  no_founding_members: foundingRollWords.empty,
   nothing_pending: "Every clause has been decided.",
   no_open_round: "No voting round is open.",
   still_pending: "Some clauses are still undecided: open another round for them first.",
@@ -174,7 +175,7 @@ export const uploadProblemMessages: Record<UploadProblemCode, (p: UploadProblem)
   duplicate_title: (p) => atLine(p, `there is already a clause called ${quoted(p.title)}. Each clause needs a different title`),
 };
 
-export const uploadUnreadableMessage = "The file did not arrive whole. Choose it again and upload it";
+export const uploadUnreadableMessage = commonWords.uploadBroken;
 /** A file that is not text (it holds a NUL byte). */
 export const uploadNotTextMessage = "This file is not a text file. Save the constitution as Markdown or plain text (.md or .txt) and upload that";
 

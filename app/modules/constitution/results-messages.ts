@@ -1,6 +1,8 @@
-import { choiceLabels } from "~/modules/polls/messages";
+import { choiceLabels, pollPageText } from "~/modules/polls/messages";
 import { commonWords } from "~/components/messages";
 import { plural } from "~/utils/plural";
+import { manageConstitutionText } from "./manage-messages";
+import { correctPollText } from "~/modules/polls/poll-page-messages";
 
 /** The wording of Constitution votes and results (routes/constitution.results.tsx). */
 export const resultsText = {
@@ -37,7 +39,7 @@ export const resultsText = {
   },
   failed: {
     heading: "Adoption votes that were not carried",
-    manage: "Manage the constitution",
+    manage: manageConstitutionText.title,
     summary: (f: { closedAt: string; yes: number; no: number; abstain: number; turnout: number; rollSize: number }, majority: string) =>
       `Closed on ${f.closedAt}. Yes ${f.yes}, no ${f.no}, abstain ${f.abstain}: ${f.turnout} of ${f.rollSize} founding members took part. Majority needed: ${majority}. `,
   },
@@ -60,11 +62,11 @@ export const resultsText = {
     summary: (n: number) => `Extend round ${n}'s closing time`,
     intro:
       "Every question of the round moves to the new time together. It can be moved later, never earlier; everyone can see the change and its reason, and it goes in the founding record.",
-    closesAt: "New closing time (UK time)",
-    reason: "Reason for extending",
+    closesAt: correctPollText.extend.closesAt,
+    reason: correctPollText.extend.reason,
     reasonHint: (max: number) => `Shown in the founding record. At most ${max} characters.`,
-    submit: "Extend the closing time",
-    closesAtMissing: "Enter the new closing time as a date and time",
+    submit: correctPollText.extend.submit,
+    closesAtMissing: pollPageText.closingTimeMissing,
     extended: (n: number, closesAt: string) => `Round ${n} now closes on ${closesAt} (UK time).`,
   },
   clause: {

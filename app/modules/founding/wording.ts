@@ -5,6 +5,14 @@ import { MAX_CORRECTION_REASON_LENGTH } from "~/utils/input-limits";
 import { characters } from "~/utils/text-limit-messages";
 import type { LeavingDayProblem } from "./leaving-day";
 
+/** Said by the later phases' pages (the constitution, elections, registration), of the founding roll. */
+export const foundingRollWords = {
+  /** Something only a founding member may do, asked by someone who is not one. */
+  membersOnly: "Only founding members can do this. Accept your invitation on the Founding page first.",
+  /** A vote of the founding members asked for before anyone is on the roll. */
+  empty: "There are no founding members on the roll yet.",
+};
+
 export const foundingMessages = {
   not_founding_phase: "Founding membership opens once the members have decided to found a new party.",
   not_invited: "You have not been invited to be a founding member. Invitations go to everyone who pledged and stood by their pledge.",

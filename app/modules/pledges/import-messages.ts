@@ -56,7 +56,7 @@ export type UploadProblemCode = "file_missing" | "file_too_big" | "not_csv" | "s
 export const uploadProblemMessages: Record<UploadProblemCode, string> = {
   file_missing: "Choose a CSV file to upload",
   file_too_big: `The file is bigger than ${megabytes(MAX_IMPORT_FILE_BYTES)}. Split it into smaller files and import each one`,
-  upload_unreadable: "The file did not arrive whole. Choose it again and upload it",
+  upload_unreadable: commonWords.uploadBroken,
   not_csv: "The file must be a CSV file (its name ends in .csv)",
   spreadsheet_file: "This is a spreadsheet file, not a CSV. In your spreadsheet, choose Save as or Download, then CSV, and upload that",
   file_empty: "The file is empty",

@@ -28,7 +28,7 @@ export const schemePageText = {
   saved: "The financial scheme has been saved.",
   resetTitle: "Reset",
   resetDone: "The financial scheme is the generated text again.",
-  recorded: "Recorded in the audit log.",
+  recorded: commonWords.recorded,
   adopted: "Adopted",
   notAdopted: "Not adopted",
   empty: "Enter the text of the financial scheme",

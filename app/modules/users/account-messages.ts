@@ -41,5 +41,5 @@ export const accountPageText = {
     confirmMissing: "Tick the box to confirm that you want your information removed",
     submit: "Remove my information",
   },
-  unknownRequest: "Unknown request",
+  unknownRequest: commonWords.unknownRequest,
 };
