@@ -6,6 +6,7 @@
 import { formText } from "~/components/messages";
 import { verificationFailedAdvice } from "~/modules/polls/messages";
 import { formatNumber } from "~/utils/numbers";
+import { publishedBallotsText } from "~/modules/polls/published-ballots-messages";
 
 /** The empty seats, as a sentence refers back to them: "it" or "them". */
 const itOrThem = (seats: number) => (seats === 1 ? "it" : "them");
@@ -25,7 +26,7 @@ export const positionPartsText = {
     /** The failed check's own words, then what to do about it. */
     failedCheck: (check: string) => `${check} ${verificationFailedAdvice}`,
     checkReceipt: "Check your receipt",
-    publishedBallots: "Published ballots",
+    publishedBallots: publishedBallotsText.title,
     ballotFile: "Ballot file (BLT)",
     declarationPdf: "Declaration of result (PDF)",
     recount: (r: { at: string; superseded: string[]; reason: string; corrected: boolean; beforeDeclaration: boolean }) =>

@@ -3,6 +3,7 @@
  * an action is pollPageText in messages.ts.
  */
 import { formText } from "~/components/messages";
+import { receiptCheckText } from "./receipt-messages";
 
 /** A poll that has not opened yet: the tag beside its status line, and the heading of such polls in the list. */
 export const notYetOpen = "Not yet open";
@@ -49,7 +50,7 @@ export const pollSectionsText = {
   },
   checkTheCount: {
     heading: "Check the count yourself",
-    receipt: "Check that your ballot was counted",
+    receipt: receiptCheckText.title,
     published: "The published ballots",
     bltBefore: " and the ",
     bltLink: "ballot file (BLT)",

@@ -8,6 +8,13 @@ import type { KeyProblem, ShareProblem } from "./encrypted/poll-trustees.server"
 
 const minutes = (seconds: number) => (seconds < 90 ? "about a minute" : `about ${Math.round(seconds / 60)} minutes`);
 
+/** Naming trustees, and a trustee's way to their page: the same wherever trustees are named (a poll, a trustee set, an election). */
+export const trusteeNamingText = {
+  yourPage: "Go to your trustee page",
+  formLabel: "Trustees' email addresses",
+  nameButton: "Name the trustees",
+};
+
 export const trusteeText = {
   title: (title: string) => `Your part as a trustee: ${title}`,
   lead: (position: number, total: number, threshold: number | null) =>
@@ -189,7 +196,7 @@ export const pollTrusteeText = {
       : needed === total
         ? `Voting has closed. The trustees are decrypting the result: ${done} of ${total} have sent their share.`
         : `Voting has closed. The trustees are decrypting the result: ${done} of the ${needed} shares needed are in.`,
-  yourPage: "Go to your trustee page",
+  yourPage: trusteeNamingText.yourPage,
   tasksHeading: "Your part as a trustee",
   taskKey: "make your key before the poll can open",
   taskDecrypt: "voting has closed: send your share of the decryption",
