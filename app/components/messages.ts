@@ -3,6 +3,7 @@
  * thread, the ranking list and the charts. It knows no domain: a component that shows a domain's
  * words (who sees a comment's author, what an empty chart lacks) is given them by its caller.
  */
+import { ordinal } from "~/utils/ordinal";
 
 /** The site header (site-header.tsx): who is signed in, and the links to each part of the site. */
 export const headerText = {
@@ -29,6 +30,35 @@ export const roleLabels: Record<string, string> = {
   returning_officer: "Returning officer",
 };
 
+/**
+ * Words several domains say with one meaning, defined once so that each is translated once. A
+ * domain's messages module names them where it needs them (`unknownAction: commonWords.unknownAction`).
+ */
+export const commonWords = {
+  /** A form posted an action the page does not know (a stale page, or a hand-made request). */
+  unknownAction: "Unknown action",
+  /** A form's fields could not be read at all. */
+  notUnderstood: "The form was not understood. Go back and try again.",
+  /** A submit button while its request is on its way. */
+  sending: "Sending…",
+  /** The heading once we have sent someone a link by email. */
+  checkEmail: "Check your email",
+  /** The two answers of a yes-or-no question on a form or in a document (not a ballot's choices). */
+  yes: "Yes",
+  no: "No",
+  /** A form posted to a page that does not take it (the same as an unknown action, where a page has no actions). */
+  unknownRequest: "Unknown request",
+  /** After a change that the audit log keeps. */
+  recorded: "Recorded in the audit log.",
+  /** An email address left out, where the person gives their own. */
+  emailMissing: "Enter your email address",
+  emailFormat: "Enter an email address in the correct format, like name@example.com",
+  /** An upload whose body was cut short or could not be read as a form. */
+  uploadBroken: "The file did not arrive whole. Choose it again and upload it",
+  /** A ballot's closing time that has already passed. */
+  closesInPast: "The closing time must be in the future",
+};
+
 /** The GOV.UK form patterns (forms.tsx). */
 export const formText = {
   problem: "There is a problem",
@@ -51,13 +81,6 @@ export const commentText = {
   hint: (limit: string, whoSeesNames: string) => `Plain text, up to ${limit}. ${whoSeesNames}`,
   post: "Post comment",
 };
-
-/** "1st", "2nd", "11th": a place in a ranking. */
-export function ordinal(n: number): string {
-  const tens = n % 100;
-  if (tens >= 11 && tens <= 13) return `${n}th`;
-  return `${n}${["th", "st", "nd", "rd"][n % 10] ?? "th"}`;
-}
 
 /** The ranking list a ranked ballot gains once its page has loaded (ranking-enhancer.tsx). */
 export const rankingText = {

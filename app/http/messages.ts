@@ -1,4 +1,5 @@
 import type { BodyProblem } from "./request-body";
+import { siteText } from "~/components/messages";
 
 /** Wording for requests refused at the front door, before any page runs. */
 
@@ -16,7 +17,7 @@ export const frontDoorTitles = {
   403: "This form was sent from another site",
   413: "What you sent is too large",
   415: "Sorry, we could not read what was sent",
-  500: "Sorry, there is a problem with the service",
+  500: siteText.serviceProblemTitle,
   503: "Sorry, the service is busy or briefly unavailable",
 } as const;
 
@@ -40,7 +41,7 @@ export const frontDoorMessages = {
   badHeader: (header: string) => `The request's ${header} header could not be read, so it was refused.`,
   crossSite:
     "This form was sent from another site, or from this site over an insecure connection, so it was refused. Go to the page on this site and send it again.",
-  serverError: "Please try again later. Nothing you submitted has been half-saved: each change is all or nothing.",
+  serverError: siteText.serviceProblem,
 };
 
 /** A request refused because the database cannot be used right now (docs/decisions/040). */

@@ -1,3 +1,5 @@
+import { commonWords } from "~/components/messages";
+
 /** The wording of the sign-in and sign-out pages (routes/login._index.tsx, login.verify.tsx, logout.tsx); refusals are in messages.ts. */
 export const signInPageText = {
   metaTitle: "Sign in",
@@ -7,10 +9,10 @@ export const signInPageText = {
   intro: "We will email you a link to sign in. There is no password to remember.",
   email: "Email address",
   emailHint: "Use the address you gave when you pledged or were invited.",
-  sending: "Sending…",
+  sending: commonWords.sending,
   submit: "Send me a sign-in link",
   sent: {
-    title: "Check your email",
+    title: commonWords.checkEmail,
     /** Around the address, shown in bold. */
     ifBelongs: { before: "If ", after: " belongs to someone in this movement, we have sent a sign-in link to it." },
     linkLasts: "The link works once, for 15 minutes. It can take a few minutes to arrive; check your spam folder too.",

@@ -1,4 +1,4 @@
-import { countSheetWords } from "./messages";
+import { countSheetWords, NOBODY_ELECTED } from "./messages";
 import { formatUnits, UNITS_PER_VOTE } from "./fixed-point";
 import { ELECTION_REASON_MESSAGES, TIE_QUESTION_MESSAGES } from "./messages";
 import type { CountReport, RankedCountReport, SchulzeReport, StageAction, TieBreak } from "./types";
@@ -128,7 +128,7 @@ function formatRanked(report: RankedCountReport): string {
 
 function formatOutcome(report: CountReport): string[] {
   const out: string[] = [];
-  if (report.winners.length === 0) out.push("Nobody was elected.");
+  if (report.winners.length === 0) out.push(NOBODY_ELECTED);
   else out.push("Elected, in order:");
   report.winners.forEach((w, i) => {
     const where = w.stage > 0 ? `stage ${w.stage}, ` : "";

@@ -28,6 +28,9 @@ export const TIE_QUESTION_MESSAGES: Readonly<Record<TieQuestion, string>> = {
   "ranking-place": "shared place in the ranking: who takes the seat",
 };
 
+/** A count in which no seat was filled (the pages, the documents, the count command). */
+export const NOBODY_ELECTED = "Nobody was elected.";
+
 export const RON_MESSAGE = "Re-open nominations won this seat; it stays vacant.";
 
 /** The sentence that says what RON is, wherever it is named. */

@@ -6,6 +6,13 @@ import type { CandidateIndex, CountOptions, Election } from "./types";
  * nominations for it are re-opened.
  */
 
+/**
+ * RON's name on a ballot paper, as elections and polls store it for the option (and an election
+ * reads it back to know which seats RON won): data the ballots keep, so one spelling, in the
+ * engine both stand on.
+ */
+export const RON_LABEL = "Re-open nominations";
+
 /** Names recognised as RON when a count is not told otherwise. */
 const RON_NAME = /^\s*(?:RON|re-?open nominations)\s*$/i;
 

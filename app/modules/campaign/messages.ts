@@ -11,6 +11,7 @@ import { textProblemMessages } from "~/utils/text-limit-messages";
 import { verificationFailedAdvice } from "~/modules/polls/messages";
 import { plural } from "~/utils/plural";
 import { formatNumber } from "~/utils/numbers";
+import { commonWords } from "~/components/messages";
 
 /** The campaign's free text (campaign.manage), by field; limits from input-limits.ts. */
 export const campaignTextMessages = {
@@ -186,7 +187,7 @@ export const manageCampaignText = {
     isOpen: ["The ", " is open. When it closes, come back here to record the decision."] as const,
     record: "Record the members' decision",
   },
-  unknownRequest: "Unknown request",
+  unknownRequest: commonWords.unknownRequest,
 } as const;
 
 /** The campaign as the home page sums it up (routes/_index.tsx). */

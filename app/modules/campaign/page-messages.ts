@@ -1,3 +1,6 @@
+import { pledgePageText } from "~/modules/pledges/pledge-page-messages";
+import { manageCampaignText } from "./messages";
+
 /** The wording of the Campaign page (routes/campaign._index.tsx); its pledge figures are worded in pledges/messages.ts. */
 export const campaignPageText = {
   /** The ultimatum letter (campaign.ultimatum.pdf) asked for before the campaign is set up. */
@@ -11,9 +14,9 @@ export const campaignPageText = {
   /** Before the organisers' reason, which follows as they wrote it. */
   extended: (from: string, to: string) => `Deadline extended from ${from} to ${to}. The organisers’ reason: `,
   decisionBallot: "The members' decision ballot",
-  makePledge: "Make the pledge",
+  makePledge: pledgePageText.title,
   letter: (partyName: string) => `Download the letter to ${partyName} (PDF)`,
-  manage: "Manage the campaign",
+  manage: manageCampaignText.title,
   demands: "The demands",
   response: "The party's response:",
   evidence: "evidence",

@@ -4,6 +4,7 @@
  * applied whole; what is shown is cut to the clause limit (shown-text.ts), so text stored before
  * the limits cannot make the diff, the line numbering or the page itself slow. Pure.
  */
+import { amendmentNotes } from "./messages";
 import { shownText, shownTitle } from "./shown-text";
 import {
   applyAmendment,
@@ -50,10 +51,7 @@ export function amendmentEffect(original: ConstitutionDocument, amendment: Amend
       cut: text.cut ? [text.cut] : [],
       segments: wordDiff("", text.text),
       comparedWordByWord: true,
-      note:
-        amendment.afterClauseId === null
-          ? `A new clause “${title}” at the start.`
-          : `A new clause “${title}” after “${titleOf(original, amendment.afterClauseId)}”.`,
+      note: amendment.afterClauseId === null ? amendmentNotes.newAtStart(title) : amendmentNotes.newAfter(title, titleOf(original, amendment.afterClauseId)),
       document,
     };
   }
@@ -64,12 +62,11 @@ export function amendmentEffect(original: ConstitutionDocument, amendment: Amend
   const before = shownText(fullBefore, "clauseText");
   const after = fullAfter === fullBefore ? before : shownText(fullAfter, "clauseText");
   let note: string | null = null;
-  if (amendment.kind === "delete") note = "The clause is deleted.";
+  if (amendment.kind === "delete") note = amendmentNotes.deleted;
   if (amendment.kind === "move")
-    note = amendment.afterClauseId === null ? "The clause moves to the start." : `The clause moves to after “${titleOf(original, amendment.afterClauseId)}”.`;
-  if (amendment.kind === "rename") note = `The title becomes “${shownTitle(amendment.title)}”.`;
-  if (amendment.kind === "setEntrenched")
-    note = amendment.entrenched ? "The clause becomes entrenched: changing it will need two thirds." : "The clause stops being entrenched.";
+    note = amendment.afterClauseId === null ? amendmentNotes.movesToStart : amendmentNotes.movesAfter(titleOf(original, amendment.afterClauseId));
+  if (amendment.kind === "rename") note = amendmentNotes.renamed(shownTitle(amendment.title));
+  if (amendment.kind === "setEntrenched") note = amendment.entrenched ? amendmentNotes.entrenched : amendmentNotes.unentrenched;
   // Whether to compare word by word is decided on the stored texts, as before they were cut:
   // a change too long to compare stays shown whole, now cut, with both sentences.
   const comparedWordByWord = comparableWordByWord(fullBefore, fullAfter);

@@ -1,12 +1,15 @@
+import { commonWords } from "~/components/messages";
+import { readingText } from "./reading-messages";
+
 /** The wording of a clause's page while it is drafted (routes/constitution.clauses.$clauseId._index.tsx). */
 export const clausePageText = {
   /** `clause` is "3. Membership", or null when there is no such clause. */
   metaTitle: (clause: string | null) => `${clause ?? "Clause"} - Constitution`,
   noSuchClause: "There is no such clause in the draft.",
-  unknownAction: "Unknown action",
+  unknownAction: commonWords.unknownAction,
   back: "Back to the clause in the constitution",
   commentPosted: { title: "Comment posted", body: "Your comment is below." },
-  entrenched: "Entrenched",
+  entrenched: readingText.tags.entrenched,
   lines: (first: number | null, last: number | null) => `Lines ${first} to ${last}.`,
   propose: "Propose an amendment to this clause",
   comments: "Comments on this clause",

@@ -18,6 +18,7 @@ import { amendmentEffect } from "./amendment-view";
 import { modelClauses } from "./draft.server";
 import { amendedDocument, currentDraft, listAmendments, originalDocument, supporterNames } from "./drafting.server";
 import { amendmentKindLabels, amendmentStatusLabels } from "./messages";
+import { amendmentsPdfMessages } from "./pdf/messages";
 import { shownText } from "./shown-text";
 import { latestVersion, versionByNumber } from "./round.server";
 
@@ -194,7 +195,7 @@ export async function amendmentsPdfData(db: DbOrTx, now: Date = new Date()): Pro
   return {
     partyName: await movementName(db),
     generatedAt: now,
-    draftLabel: draft.baseVersion ? `Amendments to version ${draft.baseVersion}` : "Amendments to the draft constitution",
+    draftLabel: amendmentsPdfMessages.draftLabel(draft.baseVersion),
     supportersNeeded: draft.supportersNeeded,
     amendments: list.map((a) => {
       const effect = amendmentEffect(original, a.engine);

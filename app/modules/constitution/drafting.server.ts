@@ -40,6 +40,7 @@ import {
 } from "~/utils/input-limits";
 import { textLimitProblem, type TextProblem } from "~/utils/text-limits";
 import type { DraftingProblem } from "./codes";
+import { formerMemberName } from "~/modules/users/messages";
 
 export type Draft = typeof constitutionDrafts.$inferSelect;
 export type AmendmentRow = typeof amendments.$inferSelect;
@@ -461,7 +462,7 @@ export async function listAmendments(db: DbOrTx, draftId: string, clauseId?: str
     operation: a.operation,
     engine: toEngine(a),
     reason: a.reason,
-    proposer: proposer ?? "A former member",
+    proposer: proposer ?? formerMemberName,
     proposerId: a.proposerId,
     byCommittee: a.byCommittee,
     status: a.status,
@@ -520,7 +521,7 @@ export async function listComments(db: DbOrTx, draftId: string, clauseId: string
     .orderBy(asc(draftComments.createdAt));
   return rows.map(({ c, author }) => {
     const body = shownText(c.body, "comment");
-    return { id: c.id, parentId: c.parentId, author: author ?? "A former member", body: body.text, cut: body.cut, createdAt: c.createdAt };
+    return { id: c.id, parentId: c.parentId, author: author ?? formerMemberName, body: body.text, cut: body.cut, createdAt: c.createdAt };
   });
 }
 

@@ -11,10 +11,9 @@ import { fromLondonLocal } from "~/utils/london-time";
 import type { UploadFormResult } from "~/utils/upload-form.server";
 import { setSupportersNeeded, startDraft } from "./drafting.server";
 import { manageConstitutionText as t } from "./manage-messages";
-import { draftingProblemMessages, roundProblemMessages, uploadUnreadableMessage } from "./messages";
+import { draftingProblemMessages, roundProblemMessages, uploadProblemMessages, uploadUnreadableMessage } from "./messages";
 import { periodRefusal } from "./periods.server";
 import { openAdoptionVote, openRound } from "./round.server";
-import { uploadProblemMessages } from "./upload";
 import { draftFromUpload } from "./upload-draft.server";
 
 export type ManageConstitutionAnswer = { intent: string; errors: FieldErrors; done?: string; values?: Record<string, string> };

@@ -1,11 +1,13 @@
+import { commonWords } from "~/components/messages";
+
 /** The wording of Manage the constitution (routes/constitution.manage.tsx); refusals are in messages.ts. */
 export const manageConstitutionText = {
   metaTitle: "Manage the constitution",
   title: "Manage the constitution",
-  recorded: "Recorded in the audit log.",
+  recorded: commonWords.recorded,
   supportersSaved: "The number of supporters needed is saved.",
   closesAtMissing: "Enter a real date and time for the ballot to close",
-  unknownAction: "Unknown action",
+  unknownAction: commonWords.unknownAction,
   intro: { before: "You are on the drafting committee. Every change here is recorded in the ", link: "audit log", after: "." },
   draft: {
     heading: "The draft",

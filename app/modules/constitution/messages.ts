@@ -1,9 +1,11 @@
 /** Wording for the constitution pages, kept out of the rules so it can be translated. */
+import { commonWords } from "~/components/messages";
 import { ballotProblemMessages, verificationFailedAdvice } from "~/modules/polls/messages";
 import type { AmendmentStatus, DraftPhase, RecommendationKind } from "../../../db/schema";
 import type { DraftingProblem } from "./codes";
 import type { RoundProblem } from "./codes";
 import type { ShownField } from "./codes";
+import { UPLOAD_LIMITS, type UploadProblem, type UploadProblemCode } from "./upload";
 import {
   MAX_AMENDMENT_REASON_LENGTH,
   MAX_CLAUSE_TEXT_LENGTH,
@@ -16,6 +18,7 @@ import {
 } from "~/utils/input-limits";
 import { textProblemMessages, words } from "~/utils/text-limit-messages";
 import { formatNumber } from "~/utils/numbers";
+import { foundingRollWords } from "~/modules/founding/wording";
 
 /** "2,000 characters": a limit as a member reads it. */
 const chars = (n: number) => `${formatNumber(n)} characters`;
@@ -53,7 +56,7 @@ export const recommendationLabels: Record<RecommendationKind, string> = {
 export const draftingProblemMessages: Record<DraftingProblem, string> = {
   no_draft: "There is no draft constitution yet.",
   not_drafting: "Drafting is closed: amendments, support and recommendations can no longer change.",
-  not_founding_member: "Only founding members can do this. Accept your invitation on the Founding page first.",
+  not_founding_member: foundingRollWords.membersOnly,
   draft_in_use: "Members have already amended this draft, so it cannot be replaced.",
   no_version: "No version of the constitution has been adopted yet.",
   reason_missing: "Enter the reason for your amendment",
@@ -104,10 +107,10 @@ export const recommendationReasonsLabel = (maxWords: number) => `Reasons (up to 
 export const roundProblemMessages: Record<RoundProblem, string> = {
   no_draft: "There is no draft constitution yet.",
   wrong_phase: "That cannot be done in the draft's present phase.",
-  closes_in_past: "The closing time must be in the future",
+  closes_in_past: commonWords.closesInPast,
   period_too_short: "The standing orders need the ballot to stay open longer: choose a later closing time",
   standing_orders_not_adopted: "No vote on the constitution can open until the founding members have adopted the standing orders.",
-  no_founding_members: "There are no founding members on the roll yet.",
+  no_founding_members: foundingRollWords.empty,
   nothing_pending: "Every clause has been decided.",
   no_open_round: "No voting round is open.",
   still_pending: "Some clauses are still undecided: open another round for them first.",
@@ -125,6 +128,18 @@ export const roundProblemMessages: Record<RoundProblem, string> = {
 export const closeReasonMessages = textProblemMessages("the reason", MAX_OFFICIAL_REASON_LENGTH);
 
 /** Said where a change is shown whole rather than word by word (input-limits: WORD_DIFF_MAX_*). */
+/** An amendment's note, for changes that are not about words (amendment-view.ts); titles come shown, in full. */
+export const amendmentNotes = {
+  newAtStart: (title: string) => `A new clause “${title}” at the start.`,
+  newAfter: (title: string, after: string) => `A new clause “${title}” after “${after}”.`,
+  deleted: "The clause is deleted.",
+  movesToStart: "The clause moves to the start.",
+  movesAfter: (after: string) => `The clause moves to after “${after}”.`,
+  renamed: (title: string) => `The title becomes “${title}”.`,
+  entrenched: "The clause becomes entrenched: changing it will need two thirds.",
+  unentrenched: "The clause stops being entrenched.",
+};
+
 export const tooLongToCompare = "This change is too long to compare word by word, so the old text is shown struck through and the new text after it.";
 
 /**
@@ -139,7 +154,28 @@ export const cutShortMessages: Record<ShownField, (length: number) => string> = 
     `These reasons are longer than the committee's reasons can now be (${chars(length)}), so only their first ${chars(MAX_RECOMMENDATION_REASONS_LENGTH)} are shown.`,
 };
 /** A form with a file whose body was not well formed (cut short, or not a form at all). */
-export const uploadUnreadableMessage = "The file did not arrive whole. Choose it again and upload it";
+function quoted(title: string | undefined): string {
+  const value = title ?? "";
+  // A very long title would swamp the error summary; the line number says where it is.
+  return `“${value.length > 60 ? `${value.slice(0, 57).trimEnd()}…` : value}”`;
+}
+
+function atLine(problem: UploadProblem, message: string): string {
+  return problem.line === undefined ? message.charAt(0).toUpperCase() + message.slice(1) : `Line ${problem.line}: ${message}`;
+}
+
+/** Plain English for each problem of an uploaded constitution (upload.ts), for a GOV.UK-style error summary. */
+export const uploadProblemMessages: Record<UploadProblemCode, (p: UploadProblem) => string> = {
+  empty: () => "The file is empty",
+  no_clauses: () => "The file has no clause headings. Start each clause with a heading line, like “## Membership”",
+  too_many_clauses: () => `The file must have ${UPLOAD_LIMITS.maxClauses} clauses or fewer`,
+  too_large: () => `The file must be smaller than ${Math.round(UPLOAD_LIMITS.maxBytes / 1000)} KB`,
+  clause_empty: (p) => atLine(p, `the clause ${quoted(p.title)} has no text`),
+  title_too_long: (p) => atLine(p, `the title ${quoted(p.title)} must be ${UPLOAD_LIMITS.maxTitleLength} characters or fewer`),
+  duplicate_title: (p) => atLine(p, `there is already a clause called ${quoted(p.title)}. Each clause needs a different title`),
+};
+
+export const uploadUnreadableMessage = commonWords.uploadBroken;
 /** A file that is not text (it holds a NUL byte). */
 export const uploadNotTextMessage = "This file is not a text file. Save the constitution as Markdown or plain text (.md or .txt) and upload that";
 
@@ -218,7 +254,7 @@ export const commentNamesShown = "Your name is shown to founding members.";
 
 /** What an amendment's page says (routes/constitution.amendments.$number.tsx). */
 export const amendmentPageText = {
-  unknownAction: "Unknown action",
+  unknownAction: commonWords.unknownAction,
   noDraft: "There is no draft constitution yet.",
   noSuchAmendment: "There is no such amendment.",
   notYetFoundingMember: "Amendments are open to founding members. Accept your invitation on the Founding page first.",

@@ -5,11 +5,18 @@
  * (components/constitution-reading.tsx).
  */
 import { noun } from "~/utils/plural";
+import { compareText } from "./compare-messages";
 
 /** The tag of a clause a vote decided, by decision. */
 const decisionTags: Record<string, string> = { adopted: "Adopted", rejected: "Rejected: left out" };
 
 export const readingText = {
+  /** The heading of the constitution's pages: the model before drafting, an adopted version, or the draft (amending `baseVersion`, or the first). */
+  headings: {
+    model: "The draft constitution",
+    adopted: (version: number) => `The constitution, version ${version}`,
+    draft: (baseVersion: number | null) => (baseVersion ? `Amending the constitution (version ${baseVersion + 1} in draft)` : "The draft constitution"),
+  },
   backToContents: "Constitution: contents",
   /** The lead paragraph and the buttons of the contents and the whole text. */
   intro: {
@@ -25,7 +32,7 @@ export const readingText = {
     actions: "Constitution actions",
     pdf: "Download as PDF",
     amendmentsPdf: "Amendments as PDF",
-    compare: "Compare versions",
+    compare: compareText.heading,
     vote: "Vote on the clauses",
     results: "Results",
     manage: "Manage drafting and votes",

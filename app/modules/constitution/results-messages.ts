@@ -1,4 +1,8 @@
+import { choiceLabels, pollPageText } from "~/modules/polls/messages";
+import { commonWords } from "~/components/messages";
 import { plural } from "~/utils/plural";
+import { manageConstitutionText } from "./manage-messages";
+import { correctPollText } from "~/modules/polls/poll-page-messages";
 
 /** The wording of Constitution votes and results (routes/constitution.results.tsx). */
 export const resultsText = {
@@ -10,7 +14,7 @@ export const resultsText = {
   adopted: (version: number, adoptedAt: string) => `Version ${version} was adopted on ${adoptedAt}. `,
   downloadAdopted: "Download it with its adoption record (PDF)",
   noRound: "No voting round has been opened yet.",
-  unknownAction: "Unknown action",
+  unknownAction: commonWords.unknownAction,
   noDraft: "No draft",
   close: {
     reason: "Reason for closing before the closing time (returning officer)",
@@ -35,7 +39,7 @@ export const resultsText = {
   },
   failed: {
     heading: "Adoption votes that were not carried",
-    manage: "Manage the constitution",
+    manage: manageConstitutionText.title,
     summary: (f: { closedAt: string; yes: number; no: number; abstain: number; turnout: number; rollSize: number }, majority: string) =>
       `Closed on ${f.closedAt}. Yes ${f.yes}, no ${f.no}, abstain ${f.abstain}: ${f.turnout} of ${f.rollSize} founding members took part. Majority needed: ${majority}. `,
   },
@@ -58,22 +62,22 @@ export const resultsText = {
     summary: (n: number) => `Extend round ${n}'s closing time`,
     intro:
       "Every question of the round moves to the new time together. It can be moved later, never earlier; everyone can see the change and its reason, and it goes in the founding record.",
-    closesAt: "New closing time (UK time)",
-    reason: "Reason for extending",
+    closesAt: correctPollText.extend.closesAt,
+    reason: correctPollText.extend.reason,
     reasonHint: (max: number) => `Shown in the founding record. At most ${max} characters.`,
-    submit: "Extend the closing time",
-    closesAtMissing: "Enter the new closing time as a date and time",
+    submit: correctPollText.extend.submit,
+    closesAtMissing: pollPageText.closingTimeMissing,
     extended: (n: number, closesAt: string) => `Round ${n} now closes on ${closesAt} (UK time).`,
   },
   clause: {
     heading: (title: string, decision: "adopted" | "rejected" | "pending" | null) =>
       `${title}: ${decision === "adopted" ? "adopted" : decision === "rejected" ? "rejected, left out" : "not decided"}`,
     questionsOn: (title: string) => `Questions on ${title}`,
-    columns: { question: "Question", yes: "Yes", no: "No", abstain: "Abstain", majority: "Majority needed", result: "Result" },
+    columns: { question: "Question", yes: choiceLabels.yes, no: choiceLabels.no, abstain: choiceLabels.abstain, majority: "Majority needed", result: "Result" },
     chart: (title: string) => `${title}: the clause`,
-    yes: "Yes",
-    no: "No",
-    abstain: "Abstain",
+    yes: choiceLabels.yes,
+    no: choiceLabels.no,
+    abstain: choiceLabels.abstain,
   },
   question: {
     clause: "The clause as amended",

@@ -8,6 +8,7 @@ import { formatDateTime } from "~/utils/dates";
 import { loadDraft } from "./draft.server";
 import { amendedDocument, amendmentCounts, clauseDecisionMap, currentDraft } from "./drafting.server";
 import { phaseLabels } from "./messages";
+import { readingText } from "./reading-messages";
 import { latestVersion, openRoundOf } from "./round.server";
 import { constitutionAccess, numberedView, type NumberedClauseView } from "./views.server";
 
@@ -22,7 +23,7 @@ export async function shownConstitution(context: AppContext) {
   if (!draft) {
     const model = await loadDraft();
     const clauses: ShownClause[] = model.map((c) => ({ ...c, cut: null, amendments: 0, decision: null, link: false }));
-    return { state: "model" as const, heading: "The draft constitution", clauses, access, phase: null, version: null, votingOpen: false, hasResults: false };
+    return { state: "model" as const, heading: readingText.headings.model, clauses, access, phase: null, version: null, votingOpen: false, hasResults: false };
   }
   if (draft.adoptedVersion !== null && version && version.number === draft.adoptedVersion) {
     const clauses: ShownClause[] = numberedView(version.clauses, draft.lineWidth).map((c) => ({
@@ -33,7 +34,7 @@ export async function shownConstitution(context: AppContext) {
     }));
     return {
       state: "adopted" as const,
-      heading: `The constitution, version ${version.number}`,
+      heading: readingText.headings.adopted(version.number),
       clauses,
       access,
       phase: null,
@@ -56,7 +57,7 @@ export async function shownConstitution(context: AppContext) {
   }));
   return {
     state: "draft" as const,
-    heading: draft.baseVersion ? `Amending the constitution (version ${draft.baseVersion + 1} in draft)` : "The draft constitution",
+    heading: readingText.headings.draft(draft.baseVersion),
     clauses,
     access,
     phase: phaseLabels[draft.phase],

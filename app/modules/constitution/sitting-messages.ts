@@ -1,4 +1,6 @@
 /** Wording of the clause-by-clause sitting (sitting.ts): progress, the buttons, the receipts' note. */
+import { choiceLabels } from "~/modules/polls/messages";
+import { formText } from "~/components/messages";
 import { count, plural } from "~/modules/documents/format";
 
 export const sittingMessages = {
@@ -65,7 +67,7 @@ export const clauseBallotText = {
     `Round ${round}. ${questions === 1 ? "One question." : `${questions} questions: the amendments first, then the clause as amended.`} Your ballot is secret, and you cannot change it once cast.`,
   // A clause without numbered lines reads as the page always did: the numbers left blank.
   clauseNow: (firstLine: number | null, lastLine: number | null) => `The clause as it now reads (lines ${firstLine ?? ""} to ${lastLine ?? ""})`,
-  error: "Error:",
+  error: formText.error,
   question: {
     /** Followed by the question itself. */
     number: (n: number) => `Question ${n}:`,
@@ -77,7 +79,7 @@ export const clauseBallotText = {
     rankingHint:
       " Put 1 beside your first choice, 2 beside your second, and so on; leave every box blank to abstain. The top option is carried only if it also beats No change head to head.",
   },
-  choices: { yes: "Yes", no: "No", abstain: "Abstain" },
+  choices: choiceLabels,
   amendment: {
     heading: (n: number, kind: string) => `A${n}: ${kind}`,
     changesMadeBy: (n: number) => `Changes made by amendment A${n}`,

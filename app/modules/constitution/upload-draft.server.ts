@@ -6,8 +6,8 @@
 import type { Actor } from "~/modules/audit/audit.server";
 import type { Db } from "~/utils/db.server";
 import { startDraft } from "./drafting.server";
-import { draftingProblemMessages, draftUploadMessages, uploadNotTextMessage } from "./messages";
-import { splitMarkdownIntoClauses, uploadProblemMessages } from "./upload";
+import { draftingProblemMessages, draftUploadMessages, uploadNotTextMessage, uploadProblemMessages } from "./messages";
+import { splitMarkdownIntoClauses } from "./upload";
 
 export async function draftFromUpload(db: Db, actor: Actor, file: FormDataEntryValue | null): Promise<{ ok: true } | { ok: false; message: string }> {
   if (!file || typeof file === "string" || file.size === 0) return { ok: false, message: draftUploadMessages.noFile };

@@ -1,17 +1,10 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { uploadProblemMessages } from "./messages";
 import { loadModelConstitution } from "./model";
 import { isRegistrationItemKey } from "./registration-items";
 import { parseBlocks } from "./text/blocks";
-import {
-  splitMarkdownIntoClauses,
-  UPLOAD_LIMITS,
-  uploadProblemMessages,
-  type UploadedClause,
-  type UploadProblem,
-  type UploadProblemCode,
-  type UploadResult,
-} from "./upload";
+import { splitMarkdownIntoClauses, UPLOAD_LIMITS, type UploadedClause, type UploadProblem, type UploadProblemCode, type UploadResult } from "./upload";
 
 function clausesOf(markdown: string): UploadedClause[] {
   const result = splitMarkdownIntoClauses(markdown);

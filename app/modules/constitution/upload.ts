@@ -236,27 +236,6 @@ export function splitMarkdownIntoClauses(markdown: string): UploadResult {
   return { ok: true, clauses, ignoredPreamble };
 }
 
-function quoted(title: string | undefined): string {
-  const value = title ?? "";
-  // A very long title would swamp the error summary; the line number says where it is.
-  return `“${value.length > 60 ? `${value.slice(0, 57).trimEnd()}…` : value}”`;
-}
-
-function atLine(problem: UploadProblem, message: string): string {
-  return problem.line === undefined ? message.charAt(0).toUpperCase() + message.slice(1) : `Line ${problem.line}: ${message}`;
-}
-
-/** Plain English for each problem, for a GOV.UK-style error summary. */
-export const uploadProblemMessages: Record<UploadProblemCode, (p: UploadProblem) => string> = {
-  empty: () => "The file is empty",
-  no_clauses: () => "The file has no clause headings. Start each clause with a heading line, like “## Membership”",
-  too_many_clauses: () => `The file must have ${UPLOAD_LIMITS.maxClauses} clauses or fewer`,
-  too_large: () => `The file must be smaller than ${Math.round(UPLOAD_LIMITS.maxBytes / 1000)} KB`,
-  clause_empty: (p) => atLine(p, `the clause ${quoted(p.title)} has no text`),
-  title_too_long: (p) => atLine(p, `the title ${quoted(p.title)} must be ${UPLOAD_LIMITS.maxTitleLength} characters or fewer`),
-  duplicate_title: (p) => atLine(p, `there is already a clause called ${quoted(p.title)}. Each clause needs a different title`),
-};
-
 /** A stable id for a clause added by an amendment, unlike any clause the draft already has. */
 export function newClauseId(title: string, existing: Iterable<string>): string {
   return uniqueId(slug(title) || "new-clause", new Set(existing));

@@ -3,13 +3,14 @@
  * which the app's layout and error page do not wrap, and people open them from a link, so a
  * bare "403" would leave them stranded: this says what happened and where to go.
  */
+import { siteText } from "~/components/messages";
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
 }
 
 export function helpPageHtml(page: { title: string; body: string; link?: { href: string; label: string } }): string {
-  const link = page.link ?? { href: "/", label: "Go to the home page" };
+  const link = page.link ?? { href: "/", label: siteText.homeLink };
   return plainPageHtml(
     page.title,
     `<p>${escapeHtml(page.body)}</p>

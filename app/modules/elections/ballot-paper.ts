@@ -2,8 +2,6 @@
 import type { Candidacy, Position } from "./current-election.server";
 import type { CandidateView } from "./types";
 
-export const RON_LABEL = "Re-open nominations";
-
 /** Whether a candidacy is validly nominated, and if not, why (shown to the returning officer). */
 export function validity(
   c: Pick<Candidacy, "status" | "consentedAt" | "declarations">,

@@ -16,7 +16,7 @@ import { candidacies, elections, polls, positions } from "../../../db/schema";
 import { foundingRoll } from "~/modules/founding/roll.server";
 import { electionTextProblem } from "./text-fields";
 import { plural } from "~/utils/plural";
-import { RON_LABEL } from "./ballot-paper";
+import { RON_LABEL } from "~/modules/ballots/ron";
 import { listCandidates } from "./candidates.server";
 import { listPositions, lockedElection, type ElectionResult } from "./current-election.server";
 import { pendingNominations } from "./nominations.server";

@@ -11,7 +11,7 @@ import { countDecryptedPoll } from "~/modules/polls/trustee-count.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
 import { candidacies, elections, pollOptions, polls, positions } from "../../../db/schema";
 import { electionTextProblem } from "./text-fields";
-import { RON_LABEL } from "./ballot-paper";
+import { RON_LABEL } from "~/modules/ballots/ron";
 import { electionChain, listPositions, lockedElection, type Election, type ElectionResult, type Position } from "./current-election.server";
 
 /** People declared elected to an office (a position not counted after them) before this election. */

@@ -11,6 +11,7 @@ import type { DbOrTx } from "~/utils/db.server";
 import { polls, users } from "../../../db/schema";
 import { positionById } from "./current-election.server";
 import { latestCorrection } from "./recovery.server";
+import { unnamedReturningOfficer } from "~/modules/polls/pdf/messages";
 
 export async function declarationData(db: DbOrTx, positionId: string, appUrl: string, now = new Date()): Promise<DeclarationData | null> {
   const found = await positionById(db, positionId);
@@ -25,7 +26,7 @@ export async function declarationData(db: DbOrTx, positionId: string, appUrl: st
     positionTitle: found.position.title,
     seats: found.position.seats,
     methodLabel: countSheetWords.methodNames[found.position.method] ?? found.position.method,
-    returningOfficer: ro?.name ?? "The returning officer",
+    returningOfficer: ro?.name ?? unnamedReturningOfficer,
     declaredAt: found.position.declaredAt,
     generatedAt: now,
     rollSize: poll.rollSize,

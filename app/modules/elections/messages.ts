@@ -1,4 +1,5 @@
 /** Wording for the elections pages, kept out of the rules so it can be translated. */
+import { commonWords } from "~/components/messages";
 import { verificationFailedAdvice } from "~/modules/polls/messages";
 import type { CandidateView, ElectionProblem } from "./types";
 import { electionTextFields, type ElectionTextField, type ElectionTextProblem } from "./text-fields";
@@ -6,6 +7,7 @@ import { textProblemMessages, words } from "~/utils/text-limit-messages";
 import type { TextProblem } from "~/utils/text-limits";
 import { nomineeIsReturningOfficer, takingPartRefusal } from "~/modules/roles/messages";
 import { plural } from "~/utils/plural";
+import { foundingRollWords } from "~/modules/founding/wording";
 
 /** Each free-text field as a sentence names it. */
 const textSubjects: Record<ElectionTextField, string> = {
@@ -33,7 +35,7 @@ export const electionProblemMessages: Record<ElectionProblem, string> = {
   period_too_short: "The standing orders need a longer period: choose a later closing time",
   seats_invalid: "Enter a whole number from 1 to 50",
   title_missing: "Enter a title",
-  not_founding_member: "Only founding members can do this. Accept your invitation on the Founding page first.",
+  not_founding_member: foundingRollWords.membersOnly,
   nominations_closed: "Nominations are not open.",
   not_found: "That candidate or position does not exist.",
   consent_missing: "Confirm that you agree to stand",
@@ -52,8 +54,8 @@ export const electionProblemMessages: Record<ElectionProblem, string> = {
   reason_missing: "Give the reason for closing before the closing time",
   trustee_keys_missing: "The ballots cannot open until every trustee of the election has made their key. The Trustees part of this page says who is still to.",
   decrypting: "Voting has closed. The ballots will be counted once enough trustees have decrypted them: this page says how many have.",
-  no_founding_members: "There are no founding members on the roll yet.",
-  closes_in_past: "The closing time must be in the future",
+  no_founding_members: foundingRollWords.empty,
+  closes_in_past: commonWords.closesInPast,
   not_counted: "The ballot has not been counted yet.",
   already_declared: "This result has already been declared.",
   self_nomination: "You cannot nominate yourself this way. To stand, use the form to stand for this position.",
@@ -109,8 +111,8 @@ export const statementLabel = (maxWords: number) => `Your statement (up to ${wor
 export const positionPageText = {
   metaTitle: (title: string | undefined) => `${title ?? "Position"} - Elections`,
   notFound: "There is no such position.",
-  unknownAction: "Unknown action",
-  recorded: "Recorded in the audit log.",
+  unknownAction: commonWords.unknownAction,
+  recorded: commonWords.recorded,
   allPositions: "All positions",
   lead: (seats: number, method: string, role: string | null, seconders: number) =>
     `${seats} ${seats === 1 ? "seat" : "seats"}, counted by ${method}. ${role ? `A registered officer: the ${role}'s name goes on the Electoral Commission's public register.` : ""} Each candidate needs ${plural(seconders, "seconder")} besides their nominator. `,
@@ -139,8 +141,8 @@ export const positionPageText = {
 export const electionsPageText = {
   metaTitle: "Elections",
   title: "Elections",
-  recorded: "Recorded in the audit log.",
-  unknownAction: "Unknown action",
+  recorded: commonWords.recorded,
+  unknownAction: commonWords.unknownAction,
   titleMissing: "Enter a title for the election",
   opensAtMissing: "Enter when nominations open",
   closesAtMissing: "Enter when nominations close",

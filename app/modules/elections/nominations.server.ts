@@ -19,6 +19,7 @@ import { takingPartConflict } from "~/modules/roles/roles.server";
 import { candidacyWithPosition } from "./candidates.server";
 import { positionById, type Candidacy, type Election, type ElectionResult } from "./current-election.server";
 import { declaredOfficers } from "./declaring.server";
+import { formerMemberName } from "~/modules/users/messages";
 
 /**
  * The election row, shared-locked until the transaction ends. A member's nominating command
@@ -274,7 +275,7 @@ export async function pendingNominations(db: DbOrTx, scope: { positionId: string
     positionTitle: r.positionTitle,
     nomineeId: r.c.userId,
     nomineeName: r.nomineeName,
-    nominatorName: r.nominatorName ?? "A former member",
+    nominatorName: r.nominatorName ?? formerMemberName,
   }));
 }
 

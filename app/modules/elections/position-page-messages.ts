@@ -3,8 +3,10 @@
  * candidates and their hustings, nominating, standing. What the route itself says is
  * positionPageText in messages.ts.
  */
+import { formText } from "~/components/messages";
 import { verificationFailedAdvice } from "~/modules/polls/messages";
 import { formatNumber } from "~/utils/numbers";
+import { publishedBallotsText } from "~/modules/polls/published-ballots-messages";
 
 /** The empty seats, as a sentence refers back to them: "it" or "them". */
 const itOrThem = (seats: number) => (seats === 1 ? "it" : "them");
@@ -24,7 +26,7 @@ export const positionPartsText = {
     /** The failed check's own words, then what to do about it. */
     failedCheck: (check: string) => `${check} ${verificationFailedAdvice}`,
     checkReceipt: "Check your receipt",
-    publishedBallots: "Published ballots",
+    publishedBallots: publishedBallotsText.title,
     ballotFile: "Ballot file (BLT)",
     declarationPdf: "Declaration of result (PDF)",
     recount: (r: { at: string; superseded: string[]; reason: string; corrected: boolean; beforeDeclaration: boolean }) =>
@@ -83,7 +85,7 @@ export const positionPartsText = {
       `You are not a candidate for ${position} unless you accept. To accept, write your statement and agree to stand. If you do neither before nominations close, the nomination lapses.`,
     warningsLead: "Before you accept:",
     accept: "Accept the nomination",
-    error: "Error:",
+    error: formText.error,
     decline: "Decline the nomination",
   },
 

@@ -25,12 +25,13 @@ import { hustingsFor } from "./hustings.server";
 import { isFoundingMember } from "~/modules/founding/roll.server";
 import { listCandidates, registeredCandidacies, secondedBy } from "./candidates.server";
 import { positionById } from "./current-election.server";
-import { RON_LABEL } from "./ballot-paper";
+import { RON_LABEL } from "~/modules/ballots/ron";
 import { winners } from "./count.server";
 import { positionPageText } from "./messages";
 import { standingProblems, type Holding, type RegisteredRole } from "./officer-rules";
 import { officerProblemMessages, roleLabels } from "./officer-rules-messages";
 import { recountsOf } from "./recovery.server";
+import { formerMemberName } from "~/modules/users/messages";
 
 export interface PositionViewer {
   principal: Principal;
@@ -117,7 +118,7 @@ export async function positionPageView(db: Db, viewer: PositionViewer, positionI
       nominatedByMe: userId !== null && nominatedBy === userId && c.userId !== userId,
       questions: questions
         .filter((q) => q.q.candidacyId === c.id)
-        .map((q) => ({ id: q.q.id, asker: q.asker ?? "A former member", question: q.q.question, answer: q.q.answer })),
+        .map((q) => ({ id: q.q.id, asker: q.asker ?? formerMemberName, question: q.q.question, answer: q.q.answer })),
     })),
     mySeconds: userId
       ? await secondedBy(

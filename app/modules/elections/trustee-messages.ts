@@ -1,3 +1,5 @@
+import { trusteeNamingText } from "~/modules/polls/trustee-messages";
+
 /** What the Elections page says about the election's trustees (decision 047), in plain words. */
 export const electionTrusteeText = {
   heading: "Trustees of the ballots",
@@ -11,11 +13,11 @@ export const electionTrusteeText = {
   ready: (ready: number, total: number) => `${ready} of ${total} trustees have made their key. The ballots can open once all have.`,
   step: (step: number, taken: number, total: number) => `They are making their shared key: ${taken} of ${total} have done step ${step} of 3.`,
   complete: "Their key is made: the ballots can open.",
-  yourPage: "Go to your trustee page",
+  yourPage: trusteeNamingText.yourPage,
   formIntro:
     "Name members to hold the key of this election's ballots instead of the server. With 3 or more, they make one key together and any few of them can decrypt. Naming them again replaces them, and any key they made.",
-  formLabel: "Trustees' email addresses",
-  nameButton: "Name the trustees",
+  formLabel: trusteeNamingText.formLabel,
+  nameButton: trusteeNamingText.nameButton,
   named: (n: number) => `${n} ${n === 1 ? "trustee is" : "trustees are"} named. Each now makes their key on their trustee page.`,
   removed: "No trustees are named: the server holds the key of the ballots.",
   ballotWaiting: "Voting has closed. This ballot is waiting for the trustees to decrypt it; it is counted with the rest of the election, the offices first.",

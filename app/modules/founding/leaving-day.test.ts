@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { leavingDayProblem } from "./leaving-day";
+import { leavingDayMessages } from "./wording";
 
 const now = new Date("2026-11-23T12:00:00Z");
 
@@ -11,6 +12,7 @@ describe("leaving day", () => {
     ["2026-02-30", "Enter a real date"],
     ["next week", "Enter the leaving day as a date, for example 1 March 2027"],
   ])("%s", (value, problem) => {
-    expect(leavingDayProblem(value, now)).toBe(problem);
+    const code = leavingDayProblem(value, now);
+    expect(code === null ? null : leavingDayMessages[code]).toBe(problem);
   });
 });

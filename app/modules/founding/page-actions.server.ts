@@ -20,7 +20,7 @@ import {
 } from "./founding.server";
 import { leavingDayProblem } from "./leaving-day";
 import { foundingPageText as t } from "./page-messages";
-import { foundingMessages } from "./wording";
+import { foundingMessages, leavingDayMessages } from "./wording";
 
 /** What the page shows after one of its forms. */
 export interface FoundingAnswer {
@@ -69,7 +69,7 @@ export async function organiserAction(db: Db, actor: Actor, intent: string, valu
     case "leaving-day": {
       const value = values.leavingDay ?? "";
       const problem = leavingDayProblem(value, new Date());
-      if (problem) return refused({ errors: { leavingDay: problem } });
+      if (problem) return refused({ errors: { leavingDay: leavingDayMessages[problem] } });
       const r = await setLeavingDay(db, actor, value);
       return r.ok ? succeeded({ message: t.leavingDaySet }) : refused({ errors: { leavingDay: foundingMessages[r.code] } }, 409);
     }

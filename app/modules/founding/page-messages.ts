@@ -1,5 +1,6 @@
 /** The wording of the Founding page (routes/founding._index.tsx); refusals are in wording.ts. */
 import { plural } from "~/utils/plural";
+import { commonWords } from "~/components/messages";
 
 export const foundingPageText = {
   metaTitle: "Founding the party",
@@ -13,7 +14,7 @@ export const foundingPageText = {
   leavingDaySet: "The leaving day is set.",
   closesAtMissing: "Enter when the vote closes, as a date and time",
   voteOpened: (rollSize: number) => `The standing orders vote is open to ${plural(rollSize, "founding member")}.`,
-  unknownRequest: "Unknown request",
+  unknownRequest: commonWords.unknownRequest,
   accept: {
     heading: "You are invited to be a founding member",
     howWeUse: "How we use your information",

@@ -3,6 +3,15 @@ import { formatDate } from "~/utils/dates";
 import { formatLondonLong } from "~/utils/london-time";
 import { MAX_CORRECTION_REASON_LENGTH } from "~/utils/input-limits";
 import { characters } from "~/utils/text-limit-messages";
+import type { LeavingDayProblem } from "./leaving-day";
+
+/** Said by the later phases' pages (the constitution, elections, registration), of the founding roll. */
+export const foundingRollWords = {
+  /** Something only a founding member may do, asked by someone who is not one. */
+  membersOnly: "Only founding members can do this. Accept your invitation on the Founding page first.",
+  /** A vote of the founding members asked for before anyone is on the roll. */
+  empty: "There are no founding members on the roll yet.",
+};
 
 export const foundingMessages = {
   not_founding_phase: "Founding membership opens once the members have decided to found a new party.",
@@ -22,6 +31,13 @@ export const foundingMessages = {
   already_left: "You have left the founding roll.",
   trustee_keys_missing: "The standing orders vote cannot open until every trustee named for it has made their key. The Trustees page says how many have.",
 } as const;
+
+/** A leaving day the organiser typed that cannot be used (leaving-day.ts). */
+export const leavingDayMessages: Record<LeavingDayProblem, string> = {
+  not_a_date: "Enter the leaving day as a date, for example 1 March 2027",
+  not_a_real_date: "Enter a real date",
+  in_the_past: "The leaving day must be today or later",
+};
 
 /** Wording of leaving the founding roll (decision 031). */
 export const leavingRollMessages = {

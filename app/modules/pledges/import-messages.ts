@@ -1,4 +1,5 @@
 /** Wording for importing and exporting pledges, kept apart from the rules so it can be translated. */
+import { commonWords, formText } from "~/components/messages";
 import { MAX_CONSENT_VERSION_LENGTH, MAX_MEMBERSHIP_NUMBER_LENGTH, MAX_PERSON_NAME_LENGTH } from "~/utils/input-limits";
 import type { Relation } from "../../../db/schema";
 import { MAX_CSV_COLUMNS, MAX_CSV_RECORD_CHARS, MAX_IMPORT_FILE_BYTES, MAX_IMPORT_ROWS } from "~/utils/input-limits";
@@ -55,7 +56,7 @@ export type UploadProblemCode = "file_missing" | "file_too_big" | "not_csv" | "s
 export const uploadProblemMessages: Record<UploadProblemCode, string> = {
   file_missing: "Choose a CSV file to upload",
   file_too_big: `The file is bigger than ${megabytes(MAX_IMPORT_FILE_BYTES)}. Split it into smaller files and import each one`,
-  upload_unreadable: "The file did not arrive whole. Choose it again and upload it",
+  upload_unreadable: commonWords.uploadBroken,
   not_csv: "The file must be a CSV file (its name ends in .csv)",
   spreadsheet_file: "This is a spreadsheet file, not a CSV. In your spreadsheet, choose Save as or Download, then CSV, and upload that",
   file_empty: "The file is empty",
@@ -144,7 +145,7 @@ export const exportHeaders = [
   "Withdrawn (UK time)",
 ] as const;
 
-export const yesNo = (value: boolean): string => (value ? "Yes" : "No");
+export const yesNo = (value: boolean): string => (value ? commonWords.yes : commonWords.no);
 
 export const errorsCsvHeaders = { line: "Line", problem: "Problem" } as const;
 
@@ -158,7 +159,7 @@ export const exportSize = (rows: number): string => (rows === 1 ? "1 pledge" : `
 export const importPageText = {
   metaTitle: "Import pledges",
   noSuchImport: "There is no such import.",
-  notUnderstood: "The form was not understood. Go back and try again.",
+  notUnderstood: commonWords.notUnderstood,
   upload: {
     title: "Import pledges",
     intro:
@@ -208,7 +209,7 @@ export const importPageText = {
     firstProblems: "The first rows with problems",
     problemColumns: { line: "Line", column: "Column", problem: "Problem" },
     afterwards: "After the import you can download every row with a problem, fix them and import that file.",
-    error: "Error:",
+    error: formText.error,
     starting: "Starting…",
     start: "Start import",
     another: "Upload a different file",

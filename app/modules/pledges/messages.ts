@@ -1,5 +1,6 @@
 import { MAX_MEMBERSHIP_NUMBER_LENGTH, MAX_PERSON_NAME_LENGTH, MAX_POSTCODE_LENGTH } from "~/utils/input-limits";
 import { textProblemMessages } from "~/utils/text-limit-messages";
+import { commonWords } from "~/components/messages";
 
 /** The pledge form's free text, by field; limits from input-limits.ts. */
 export const pledgeTextMessages = {
@@ -12,8 +13,8 @@ export const pledgeTextMessages = {
 export const pledgeMessages = {
   nameMissing: "Enter your name",
   nameTooLong: pledgeTextMessages.name.too_long,
-  emailMissing: "Enter your email address",
-  emailFormat: "Enter an email address in the correct format, like name@example.com",
+  emailMissing: commonWords.emailMissing,
+  emailFormat: commonWords.emailFormat,
   postcodeMissing: "Enter your postcode",
   postcodeFormat: "Enter a real postcode, like SW1A 1AA",
   postcodeArea: "We do not recognise the area of that postcode. Check it and try again",

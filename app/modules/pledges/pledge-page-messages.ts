@@ -1,3 +1,5 @@
+import { commonWords } from "~/components/messages";
+
 /** The wording of the Make the pledge page (routes/pledge._index.tsx); the form's error messages are in messages.ts. */
 export const pledgePageText = {
   metaTitle: "Make the pledge",
@@ -21,7 +23,7 @@ export const pledgePageText = {
   howWeUseFallback: "We use your information only for this campaign and never publish it.",
   consentDataUse: "I agree to my information being used as described above (needed to pledge)",
   consentContact: "You may email me about the campaign (optional)",
-  sending: "Sending…",
+  sending: commonWords.sending,
   submit: "Make the pledge",
   sent: {
     title: "Check your email to confirm your pledge",

@@ -8,6 +8,7 @@ import type { DbOrTx } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
 import { polls, users } from "../../../db/schema";
 import { countSheetOf, type PollResult } from "./ballot-rules";
+import { unnamedReturningOfficer } from "./pdf/messages";
 
 /** Who the sheet is for and where the poll is: the caller knows the movement (the polls engine knows no phase). */
 export interface CountSheetPlace {
@@ -30,7 +31,7 @@ export async function countSheetData(db: DbOrTx, pollId: string, place: CountShe
     partyName: place.partyName,
     title: poll.title,
     sheet,
-    returningOfficer: ro?.name ?? "The returning officer",
+    returningOfficer: ro?.name ?? unnamedReturningOfficer,
     generatedAt: now,
     closedAt: poll.closedAt,
     pollUrl: `${place.appUrl.replace(/\/$/, "")}/polls/${poll.id}`,

@@ -12,6 +12,7 @@ import {
 import { textProblemMessages } from "~/utils/text-limit-messages";
 import { formatLondonLong } from "~/utils/london-time";
 import { formatNumber } from "~/utils/numbers";
+import { siteText } from "~/components/messages";
 
 /** A new poll's free text (polls.new), by field; limits from input-limits.ts. */
 export const pollTextMessages = {
@@ -74,7 +75,7 @@ export const castFaultMessages = {
   keepReceipt:
     "Write it down or save it. Nobody else has it, and we cannot show it again. After the ballot closes you can use it to check that your vote was counted.",
   seeVoted: "See that you have voted",
-  uncertainTitle: "Sorry, there is a problem with the service",
+  uncertainTitle: siteText.serviceProblemTitle,
   /** A ballot was sent and no answer came back. */
   uncertain:
     "A fault on our side stopped us finishing your request, and we cannot tell whether your vote was stored. Check whether your vote was stored: the page linked below says whether you have voted. If it says you have not, vote again.",

@@ -1,5 +1,7 @@
 /** The wording of the form that creates a poll (routes/polls.new.tsx); free-text problems are pollTextMessages in messages.ts. */
 import { formatNumber } from "../../utils/numbers";
+import { RON_LABEL } from "~/modules/ballots/ron";
+import { commonWords } from "~/components/messages";
 export const newPollText = {
   title: "Create a poll",
   intro: "The poll is saved as a draft. Nobody can vote until you open it, which also freezes its roll.",
@@ -13,7 +15,7 @@ export const newPollText = {
     `One per line, at most ${options} options of ${characters} characters each. Not used for Yes / No polls.`,
   offerRon: "Offer “Re-open nominations” on ranked ballots",
   /** The option added to a ranked ballot when it is offered. */
-  ronOption: "Re-open nominations",
+  ronOption: RON_LABEL,
   seatsLabel: "Seats to fill (several seats only)",
   quorumLabel: "Quorum, as a percentage of the roll (Yes / No polls)",
   quorumHint: "0 for no quorum.",
@@ -48,6 +50,6 @@ export const newPollProblems = {
   optionsRepeated: "Each option must be different",
   seatsNotFewerThanOptions: "There must be more options than seats",
   closesAtNotADate: "Enter a real date and time",
-  closesAtPast: "The closing time must be in the future",
+  closesAtPast: commonWords.closesInPast,
   notCreated: "The poll could not be created. Check the options and closing time.",
 } as const;

@@ -1,3 +1,6 @@
+import { newPollText } from "./new-poll-messages";
+import { notYetOpen } from "./poll-page-messages";
+
 /** The wording of the list of polls (routes/polls._index.tsx). */
 export const pollListText = {
   title: "Polls",
@@ -8,13 +11,13 @@ export const pollListText = {
   resultsLink: "results",
   clausesAfter: ".",
   trusteesLink: "Trustees: who holds the key of each vote",
-  create: "Create a poll",
+  create: newPollText.title,
   none: "There are no polls yet.",
   youCanVote: " (you can vote)",
   /** The headings of the polls by status, in the order they are listed. */
   groups: {
     open: "Open now",
-    draft: "Not yet open",
+    draft: notYetOpen,
     decrypting: "Closed, waiting for the trustees to decrypt the result",
     closed: "Closed, with results",
   },

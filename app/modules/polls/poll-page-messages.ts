@@ -2,9 +2,14 @@
  * The wording of the poll page's parts (components/poll-page/); what the page itself says after
  * an action is pollPageText in messages.ts.
  */
+import { formText } from "~/components/messages";
+import { receiptCheckText } from "./receipt-messages";
+
+/** A poll that has not opened yet: the tag beside its status line, and the heading of such polls in the list. */
+export const notYetOpen = "Not yet open";
 
 /** The tag beside a poll's status line, by status. */
-const statusTags: Record<string, string> = { open: "Open", decrypting: "Being decrypted", closed: "Closed", draft: "Not yet open", cancelled: "Cancelled" };
+const statusTags: Record<string, string> = { open: "Open", decrypting: "Being decrypted", closed: "Closed", draft: notYetOpen, cancelled: "Cancelled" };
 
 /** sections.tsx: each part says one thing about the poll. */
 export const pollSectionsText = {
@@ -45,7 +50,7 @@ export const pollSectionsText = {
   },
   checkTheCount: {
     heading: "Check the count yourself",
-    receipt: "Check that your ballot was counted",
+    receipt: receiptCheckText.title,
     published: "The published ballots",
     bltBefore: " and the ",
     bltLink: "ballot file (BLT)",
@@ -100,7 +105,7 @@ export const ballotFormText = {
     yesNo: "Choose one.",
     ranked: "Put 1 beside your first choice, 2 beside your second, and so on. Leave blank any you do not want to rank.",
   },
-  error: "Error:",
+  error: formText.error,
   ron: " (re-open nominations: rank this if you want none of the candidates)",
   submit: "Continue to check your ballot",
 };

@@ -3,6 +3,7 @@
  * stages (components/stage-chart.tsx), on the poll page and an election's position page.
  */
 import { noun, plural } from "~/utils/plural";
+import { NOBODY_ELECTED } from "~/modules/ballots/messages";
 
 export const pollResultsText = {
   heading: "Result",
@@ -17,7 +18,7 @@ export const pollResultsText = {
     elected: "Elected, in order",
     chosen: "Chosen",
     chosenInOrder: "Chosen, in order",
-    nobodyElected: "Nobody was elected.",
+    nobodyElected: NOBODY_ELECTED,
     nothingChosen: "Nothing was chosen.",
     /** After a winner's name: why they won, and at which stage when the count has stages. */
     note: (reason: string, stage?: number) => ` — ${reason}${stage ? ` at stage ${stage}` : ""}`,

@@ -4,6 +4,7 @@
  * words as an election's trustees (decision 047), about that part's polls.
  */
 import type { TrusteeScope } from "./encrypted/scope-trustees.server";
+import { trusteeNamingText } from "./trustee-messages";
 
 interface ScopeWording {
   /** The polls the trustees hold, as a sentence says them after "the key of". */
@@ -63,11 +64,11 @@ export function scopeTrusteeText(scope: TrusteeScope) {
     step: (step: number, taken: number, total: number) => `They are making their shared key: ${taken} of ${total} have done step ${step} of 3.`,
     complete: `Their key is made. ${s.opens}.`,
     inUse: `Their key holds ${s.polls}.`,
-    yourPage: "Go to your trustee page",
+    yourPage: trusteeNamingText.yourPage,
     keyFor: (groupName: string) => keyFor[groupName] ?? groupName,
     formIntro: `Name members to hold the key of ${s.polls} instead of the server. With 3 or more, they make one key together and any few of them can decrypt. Naming them again replaces them, and any key they made.`,
-    formLabel: "Trustees' email addresses",
-    nameButton: "Name the trustees",
+    formLabel: trusteeNamingText.formLabel,
+    nameButton: trusteeNamingText.nameButton,
     named: (n: number) => `${n} ${n === 1 ? "trustee is" : "trustees are"} named. Each now makes their key on their trustee page.`,
     removed: `No trustees are named: the server holds the key of ${s.polls}.`,
     waiting: `Voting has closed. The ballots are waiting for the trustees to decrypt them; the result is counted as soon as enough have, by itself within a minute or so.`,

@@ -3,9 +3,17 @@
  * the poll page says about them. The commands are belenios-tool's own, shown only in the part of
  * the page for trustees who use it instead of their browser.
  */
+import { formText } from "~/components/messages";
 import type { KeyProblem, ShareProblem } from "./encrypted/poll-trustees.server";
 
 const minutes = (seconds: number) => (seconds < 90 ? "about a minute" : `about ${Math.round(seconds / 60)} minutes`);
+
+/** Naming trustees, and a trustee's way to their page: the same wherever trustees are named (a poll, a trustee set, an election). */
+export const trusteeNamingText = {
+  yourPage: "Go to your trustee page",
+  formLabel: "Trustees' email addresses",
+  nameButton: "Name the trustees",
+};
 
 export const trusteeText = {
   title: (title: string) => `Your part as a trustee: ${title}`,
@@ -22,7 +30,7 @@ export const trusteeText = {
   savedCheckbox: "I have saved my private key file somewhere safe, and I will keep it secret",
   savedRequired: "Save your private key file first, then tick the box to say you have",
   /** Read by screen readers before an error message. */
-  error: "Error:",
+  error: formText.error,
   giveKeyButton: "Give my public key",
   keyGiven: (fingerprint: string) => `Your public key ${fingerprint} is in. You can give another one until the poll opens.`,
   keyGivenNow: (fingerprint: string) => `Your public key ${fingerprint} is in. Keep your private key file safe until the poll's result is out.`,
@@ -188,7 +196,7 @@ export const pollTrusteeText = {
       : needed === total
         ? `Voting has closed. The trustees are decrypting the result: ${done} of ${total} have sent their share.`
         : `Voting has closed. The trustees are decrypting the result: ${done} of the ${needed} shares needed are in.`,
-  yourPage: "Go to your trustee page",
+  yourPage: trusteeNamingText.yourPage,
   tasksHeading: "Your part as a trustee",
   taskKey: "make your key before the poll can open",
   taskDecrypt: "voting has closed: send your share of the decryption",

@@ -3,12 +3,13 @@
  * questions, hints and choices. Field labels used in messages about saved answers are in
  * messages.ts (fieldLabels); section titles too (sectionTitles).
  */
+import { commonWords } from "~/components/messages";
 import { MAX_DESCRIPTIONS, MAX_NAME_WORDS } from "./details";
 
 type Choices = readonly (readonly [string, string])[];
 const yesNo: Choices = [
-  ["yes", "Yes"],
-  ["no", "No"],
+  ["yes", commonWords.yes],
+  ["no", commonWords.no],
 ];
 
 export const detailsPageText = {
@@ -24,7 +25,7 @@ export const detailsPageText = {
   month: "Month",
   remove: (noun: string, n: number) => `Remove ${noun.toLowerCase()} ${n}`,
   rowLegend: (noun: string, n: number) => `${noun} ${n}`,
-  notUnderstood: "The form was not understood. Go back and try again.",
+  notUnderstood: commonWords.notUnderstood,
 } as const;
 
 export const detailsQuestions = {

@@ -1,3 +1,5 @@
+import { commonWords, formText } from "~/components/messages";
+
 /** The wording of the Emblems page (routes/registration.emblems.tsx); refusals are in messages.ts. */
 const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 
@@ -6,7 +8,7 @@ export const emblemPageText = {
   registration: "Registration",
   title: "Emblems",
   done: "Done",
-  notUnderstood: "The form was not understood. Go back and try again.",
+  notUnderstood: commonWords.notUnderstood,
   lead: "Up to three emblems candidates may print on the ballot paper. The Commission accepts them only in black and white or greyscale, cropped close, with a picture or symbol (plain text is refused), and printed 2 cm square: any lettering must be at least 6% of the emblem's height to be readable.",
   heading: (slot: number) => `Emblem ${slot}`,
   imageAlt: (slot: number) => `Emblem ${slot} as uploaded`,
@@ -40,7 +42,7 @@ export const emblemPageText = {
     lettering: "Does it have any lettering?",
     smallest: "If yes: the height of its smallest letters, in pixels",
     smallestHint: (height: number) => `Measure a capital letter in an image editor. The image is ${height} pixels high.`,
-    error: "Error:",
+    error: formText.error,
     save: "Save answers",
   },
   none: "No emblem uploaded.",

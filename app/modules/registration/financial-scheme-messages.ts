@@ -2,6 +2,7 @@
  * The wording of the Financial scheme page (routes/registration.financial-scheme.tsx); the
  * founding members' ballot on it is worded in messages.ts (schemeVoteMessages).
  */
+import { commonWords } from "~/components/messages";
 // From the shared limits, not the `.server` module: this module runs in the browser too, where
 // a `.server` module's values are undefined.
 import { MAX_FINANCIAL_SCHEME_LENGTH } from "~/utils/input-limits";
@@ -27,11 +28,11 @@ export const schemePageText = {
   saved: "The financial scheme has been saved.",
   resetTitle: "Reset",
   resetDone: "The financial scheme is the generated text again.",
-  recorded: "Recorded in the audit log.",
+  recorded: commonWords.recorded,
   adopted: "Adopted",
   notAdopted: "Not adopted",
   empty: "Enter the text of the financial scheme",
-  notUnderstood: "The form was not understood. Go back and try again.",
+  notUnderstood: commonWords.notUnderstood,
   back: "Back to registration",
   documents: "Download the documents",
 } as const;

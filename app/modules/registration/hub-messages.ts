@@ -1,5 +1,10 @@
 /** The wording of the Registration page (routes/registration._index.tsx); its leads are in messages.ts (registrationText). */
 import { formatNumber } from "../../utils/numbers";
+import { detailsPageText } from "./details-messages";
+import { schemePageText } from "./financial-scheme-messages";
+import { namesPageText } from "./names-messages";
+import { officerPageText } from "./officer-messages";
+
 export const registrationHubText = {
   metaTitle: "Registration",
   title: "Registration",
@@ -10,16 +15,16 @@ export const registrationHubText = {
   officerAfter: ".",
   parts: "Parts of the application and their status",
   columns: { part: "Part", status: "Status", progress: "Progress" },
-  details: "Application details",
+  details: detailsPageText.title,
   sectionsAnswered: (answered: number, total: number) => `${answered} of ${total} sections answered`,
   emblems: "Emblems",
   emblemsUploaded: (count: number) => `${count} of 3 uploaded (emblems are optional)`,
-  officers: "Officers' details and declarations",
+  officers: officerPageText.title,
   noOfficers: "No officers declared yet",
   officersComplete: (done: number, total: number) => `${done} of ${total} complete`,
-  names: "Names already registered",
+  names: namesPageText.title,
   namesLoaded: (count: number) => `${formatNumber(count)} names loaded, for the similarity checks`,
-  scheme: "Financial scheme",
+  scheme: schemePageText.heading,
   readiness: "Readiness checks",
   readinessCounts: (fail: number, warning: number, pass: number) =>
     `${fail} ${fail === 1 ? "fail" : "fails"}, ${warning} ${warning === 1 ? "warning" : "warnings"}, ${pass} passed`,

@@ -1,4 +1,5 @@
 /** Wording for the registration pages (details, emblems, names, readiness, officers), kept out of the rules. */
+import { commonWords } from "~/components/messages";
 import type { RegisteredRole } from "~/modules/elections/officer-rules";
 import type { DraftSection, FormProblem } from "./draft-form";
 import type { NamesCsvResult } from "./names-csv";
@@ -17,6 +18,7 @@ import type { DraftIssue, EmblemProblem, OfficerFieldProblem, OfficerProblem } f
 import { textProblemMessages } from "~/utils/text-limit-messages";
 import { verificationFailedAdvice } from "~/modules/polls/messages";
 import { formatNumber } from "~/utils/numbers";
+import { foundingRollWords } from "~/modules/founding/wording";
 
 export const sectionTitles: Record<DraftSection, string> = {
   register: "Register and nations",
@@ -99,6 +101,9 @@ const fieldLabels: Record<string, string> = {
   notContestingGeneralElections: "Will not contest UK general elections",
 };
 
+/** The two answers of a yes-or-no question (components/yes-no-choice.tsx). */
+export const yesNoLabels = { yes: commonWords.yes, no: commonWords.no } as const;
+
 /** Saved answers in words, where the form stores a code (a choice or a ticked box). */
 const answerWords: Record<string, Record<string, string>> = {
   register: { GB: "Great Britain", NI: "Northern Ireland", both: "Both" },
@@ -106,9 +111,9 @@ const answerWords: Record<string, Record<string, string>> = {
   partyType: { full: "A full party", minor: "A minor party" },
   minorElections: { "english-parish": "English parish council elections", "welsh-community": "Welsh community council elections" },
   nameTranslationLanguage: { welsh: "Welsh", irish: "Irish" },
-  headquartersIsHome: { yes: "Yes", no: "No" },
-  hasAccountingUnits: { yes: "Yes", no: "No" },
-  assetsWithinThreshold: { yes: "Yes", no: "No" },
+  headquartersIsHome: yesNoLabels,
+  hasAccountingUnits: yesNoLabels,
+  assetsWithinThreshold: yesNoLabels,
   intendsToContest: { yes: "Ticked" },
   notThirdParty: { yes: "Ticked" },
   notContestingGeneralElections: { yes: "Ticked" },
@@ -127,7 +132,7 @@ export const labelOf = (path: string): string => fieldLabels[path.replace(/\.\d+
 
 const formProblems: Record<FormProblem, (label: string) => string> = {
   not_a_number: (label) => `${label} must be a whole number of pounds, like 250`,
-  not_an_email: () => "Enter an email address in the correct format, like name@example.com",
+  not_an_email: () => commonWords.emailFormat,
   invalid_date: () => "The financial year's last day must be a real day, like 31 and 12 for 31 December",
   unit_name_missing: () => "Enter the accounting unit's name",
 };
@@ -153,11 +158,8 @@ export const emblemProblemMessages: Record<EmblemProblem, string> = {
 
 /** An upload refused before its body is read (the error page's message). */
 export const uploadRefusedMessages = {
-  malformed: "The file did not arrive whole. Choose it again and upload it",
+  malformed: commonWords.uploadBroken,
 } as const;
-
-/** The two answers of a yes-or-no question (components/yes-no-choice.tsx). */
-export const yesNoLabels = { yes: "Yes", no: "No" } as const;
 
 /** The emblem answers form: a question left unanswered. */
 export const emblemAnswerMessages = {
@@ -178,7 +180,7 @@ export const namesProblemMessages: Record<
   file_missing: "Choose a CSV file to upload",
   file_too_big: `The file must be smaller than ${Math.round(MAX_NAMES_FILE_BYTES / (1024 * 1024))} MB`,
   not_csv: "The file must be a CSV file",
-  upload_unreadable: "The file did not arrive whole. Choose it again and upload it",
+  upload_unreadable: commonWords.uploadBroken,
 };
 
 export const roleTitles: Record<RegisteredRole, string> = {
@@ -220,8 +222,8 @@ export const officerFieldMessages: Record<"fullName" | "homeAddress" | "email", 
     ...textProblemMessages("your home address", MAX_HOME_ADDRESS_LENGTH),
   },
   email: {
-    missing: "Enter your email address",
-    not_an_email: "Enter an email address in the correct format, like name@example.com",
+    missing: commonWords.emailMissing,
+    not_an_email: commonWords.emailFormat,
     ...textProblemMessages("your email address", MAX_EMAIL_LENGTH),
   },
 };
@@ -288,9 +290,9 @@ export const schemeVoteMessages = {
   recordedAdopted: "The financial scheme is adopted.",
   recordedNotAdopted: "The ballot is counted: the financial scheme was not adopted.",
   problems: {
-    closes_in_past: "The closing time must be in the future",
+    closes_in_past: commonWords.closesInPast,
     standing_orders_not_adopted: "No ballot can open until the founding members have adopted the standing orders.",
-    no_founding_members: "There are no founding members on the roll yet.",
+    no_founding_members: foundingRollWords.empty,
     already_open: "A ballot on the financial scheme is already open.",
     already_adopted: "This text is already adopted.",
     no_vote: "No ballot on the financial scheme is waiting to be recorded.",

@@ -1,11 +1,12 @@
 /** The wording of the Names already registered page (routes/registration.names.tsx); refusals are in messages.ts (namesProblemMessages). */
+import { commonWords } from "~/components/messages";
 import { formatNumber as count } from "../../utils/numbers";
 
 export const namesPageText = {
   metaTitle: "Names already registered - Registration",
   registration: "Registration",
   title: "Names already registered",
-  notUnderstood: "The form was not understood. Go back and try again.",
+  notUnderstood: commonWords.notUnderstood,
   loadedTitle: "List loaded",
   loaded: (loaded: number, read: number, skipped: number) =>
     `${count(loaded)} names loaded from ${count(read)} rows. ${count(skipped)} rows skipped (blank or repeated names).`,

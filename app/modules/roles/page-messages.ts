@@ -1,3 +1,5 @@
+import { commonWords } from "~/components/messages";
+
 /** The wording of the Roles page (routes/roles.tsx); the roles' names, rules and refusals are in messages.ts. */
 export const rolesPageText = {
   metaTitle: "Roles",
@@ -33,5 +35,5 @@ export const rolesPageText = {
     submit: "Appoint",
     roleMissing: "Choose the role to appoint them to",
   },
-  unknownAction: "Unknown action",
+  unknownAction: commonWords.unknownAction,
 };

@@ -1,3 +1,5 @@
+import { commonWords } from "~/components/messages";
+
 /**
  * The wording of the account page (routes/account.tsx); the change of address and why someone
  * cannot remove their information yet are in messages.ts.
@@ -5,7 +7,7 @@
 export const accountPageText = {
   metaTitle: "Your account",
   title: "Your account",
-  checkEmail: "Check your email",
+  checkEmail: commonWords.checkEmail,
   details: {
     name: "Name",
     email: "Email",
@@ -39,5 +41,5 @@ export const accountPageText = {
     confirmMissing: "Tick the box to confirm that you want your information removed",
     submit: "Remove my information",
   },
-  unknownRequest: "Unknown request",
+  unknownRequest: commonWords.unknownRequest,
 };

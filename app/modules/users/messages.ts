@@ -1,7 +1,12 @@
+import { commonWords } from "~/components/messages";
+
+/** Who wrote or did something, where their name is no longer kept (they left and their information was removed). */
+export const formerMemberName = "A former member";
+
 /** Wording of the account page's change of e-mail address (decision 031), kept apart from the rules. */
 export const emailChangeMessages = {
   emailMissing: "Enter your new email address",
-  emailFormat: "Enter an email address in the correct format, like name@example.com",
+  emailFormat: commonWords.emailFormat,
   same_address: "This is the email address you already use. Enter a different one",
   address_in_use: "This email address is already used by another account. Enter a different one",
   rate_limited: "Too many changes have been asked for just now. Wait 15 minutes, then try again",

@@ -2,6 +2,7 @@
  * The words this domain's printed documents say, kept apart from their layout (pdf/*.tsx) so they
  * can be reviewed, and one day translated, in one place. Plain UK English.
  */
+import { choiceLabels } from "~/modules/polls/messages";
 import { count, ukDate, ukDateTime } from "~/modules/documents/format";
 
 const constitutionEntrenched = "(entrenched)";
@@ -29,9 +30,9 @@ export const constitutionPdfMessages = {
   resultsCaption: "How each clause was decided",
   resultClause: "Clause",
   resultDecision: "Result",
-  resultYes: "Yes",
-  resultNo: "No",
-  resultAbstain: "Abstain",
+  resultYes: choiceLabels.yes,
+  resultNo: choiceLabels.no,
+  resultAbstain: choiceLabels.abstain,
   resultMajority: "Majority needed",
   decisions: { adopted: "Adopted", rejected: "Rejected", pending: "Not decided" } satisfies Record<"adopted" | "rejected" | "pending", string>,
   roundsCaption: "Voting rounds",
@@ -45,9 +46,9 @@ export const constitutionPdfMessages = {
   finalTurnout: "Members who voted",
   turnout: (turnout: number, rollSize: number) =>
     rollSize > 0 ? `${count(turnout)} (${((turnout / rollSize) * 100).toFixed(1)}% of the roll)` : count(turnout),
-  finalYes: "Yes",
-  finalNo: "No",
-  finalAbstain: "Abstain",
+  finalYes: choiceLabels.yes,
+  finalNo: choiceLabels.no,
+  finalAbstain: choiceLabels.abstain,
   finalMajority: "Majority needed",
   chainHead: (hash: string) => `Head of the ballot chain, which seals the published ballots of this vote: ${hash}`,
   adoptedOn: (adoptedAt: Date) => `Adopted on ${ukDate(adoptedAt)}.`,
@@ -55,6 +56,8 @@ export const constitutionPdfMessages = {
 
 export const amendmentsPdfMessages = {
   documentTitle: "Amendments to the constitution",
+  /** Which text the amendments are to: `baseVersion` is the adopted version being amended, or null for the first draft. */
+  draftLabel: (baseVersion: number | null) => (baseVersion ? `Amendments to version ${baseVersion}` : "Amendments to the draft constitution"),
   subject: (partyName: string, draftLabel: string) => `Amendments proposed to ${draftLabel} of ${partyName}`,
   keywords: ["constitution", "amendments", "conference"],
   proposedTo: (draftLabel: string) => `Amendments proposed to: ${draftLabel}.`,

@@ -4,6 +4,7 @@
  */
 import { count, ukDate, ukDateTime, upperFirst } from "~/modules/documents/format";
 import { noun } from "~/utils/plural";
+import { NOBODY_ELECTED } from "~/modules/ballots/messages";
 
 export const declarationMessages = {
   documentTitle: "Declaration of result of poll",
@@ -63,7 +64,7 @@ export const declarationMessages = {
   winner: (candidate: string, stage: number, reason: string) => `${candidate} (stage ${stage}: ${reason})`,
   ronSeat: "Seat left vacant: re-open nominations won",
   unfilledSeats: (n: number) => `${count(n)} ${n === 1 ? "seat" : "seats"} left vacant: not enough candidates`,
-  nobodyElected: "Nobody was elected.",
+  nobodyElected: NOBODY_ELECTED,
   tiesHeading: "How ties were decided",
   tie: (stage: number, description: string) => `Stage ${stage}: ${upperFirst(description)}`,
   verificationHeading: "Checking this result",

@@ -13,6 +13,8 @@ import { YES_NO_ANSWERS, type YesNoChoice } from "./yes-no-answers";
 export { YES_NO_ANSWERS, type YesNoChoice } from "./yes-no-answers";
 export { ranksOf } from "./ranked-answers";
 
+// The answers as the election publishes them: data in its record (and its fingerprint), not the
+// page's wording, so not choiceLabels, which a translation would change.
 const answerLabels: Record<YesNoChoice, string> = { yes: "Yes", no: "No", abstain: "Abstain" };
 
 /** Belenios' limits are generous, but a title is published in every copy of the record: kept short. */

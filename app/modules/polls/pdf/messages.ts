@@ -3,6 +3,10 @@
  * can be reviewed, and one day translated, in one place. Plain UK English.
  */
 import { ukDateTime } from "~/modules/documents/format";
+import { NOBODY_ELECTED } from "~/modules/ballots/messages";
+
+/** Who signs a count sheet or a declaration when nobody holds the role of returning officer. */
+export const unnamedReturningOfficer = "The returning officer";
 
 /** The count sheet a returning officer signs (count-sheet.tsx). */
 export const countSheetMessages = {
@@ -17,7 +21,7 @@ export const countSheetMessages = {
   howToRead: (places: number) =>
     `Each stage shows, for every candidate, the change during the stage (+/-) and the total at its end${places > 0 ? `, to ${places} decimal places` : ""}. The totals row adds every column back to the valid papers.`,
   electedHeading: "Elected, in order of election",
-  nobodyElected: "Nobody was elected.",
+  nobodyElected: NOBODY_ELECTED,
   tiesHeading: "How ties were decided",
   checkHeading: "Checking this count",
   check: (pollUrl: string, methodName: string, seed: string) =>

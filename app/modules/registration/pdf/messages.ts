@@ -3,6 +3,8 @@
  * layout, in plain UK English. The readers are the party's officers and the Electoral Commission's
  * staff: say what each thing is, and never leave a field silently blank ("not given").
  */
+import { commonWords } from "~/components/messages";
+import { choiceLabels } from "~/modules/polls/messages";
 import { count, pounds, ukDate, ukDateTime } from "~/modules/documents/format";
 import type { RecordedStep } from "./types";
 import { noun } from "~/utils/plural";
@@ -33,8 +35,8 @@ export const packMessages = {
   notThisForm: "This was not sent from the registration documents page, so nothing was prepared. Go to the page and press “Prepare the pack now”.",
   author: (partyName: string) => partyName,
   notGiven: "not given",
-  yes: "Yes",
-  no: "No",
+  yes: commonWords.yes,
+  no: commonWords.no,
   keywords: ["Electoral Commission", "registration", "political party"],
   packTitle: "Application to register a political party: the pack",
   packSubject: (partyName: string) => `Everything ${partyName} needs to apply to the Electoral Commission for registration`,
@@ -249,9 +251,9 @@ export const foundingRecordMessages = {
     roll: "Members on the roll",
     ballots: "Ballots cast",
     turnout: (ballots: number, roll: number) => (roll > 0 ? `${count(ballots)} of ${count(roll)} (${((ballots / roll) * 100).toFixed(1)}%)` : count(ballots)),
-    yes: "Yes",
-    no: "No",
-    abstain: "Abstain",
+    yes: choiceLabels.yes,
+    no: choiceLabels.no,
+    abstain: choiceLabels.abstain,
     result: "Result",
     passed: "Carried",
     failed: "Not carried",

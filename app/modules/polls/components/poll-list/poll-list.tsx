@@ -3,7 +3,7 @@ import { Link } from "@remix-run/react";
 import { pollListText as t } from "~/modules/polls/poll-list-messages";
 import { pollTrusteeText } from "~/modules/polls/trustee-messages";
 
-export interface PollListView {
+interface PollListView {
   canManage: boolean;
   /** The trustee sets whose key the viewer has to make, with what the set is for. */
   setTasks: { setId: string; title: string; task: string }[];

@@ -6,7 +6,7 @@ import { backToPoll, pollsText } from "~/modules/polls/messages";
 import { publishedBallotsText as t } from "~/modules/polls/published-ballots-messages";
 
 /** What the page shows, each ballot already in words. */
-export interface PublishedBallotsView {
+interface PublishedBallotsView {
   poll: { id: string; title: string; method: string };
   encrypted: boolean;
   trustees: { total: number; needed: number };

@@ -5,7 +5,7 @@ import { backToPoll } from "~/modules/polls/messages";
 import { receiptCheckText as t } from "~/modules/polls/receipt-messages";
 
 /** What the check found: counted (with the ballot, where the poll publishes it beside its receipt), or not found. */
-export interface ReceiptCheckAnswer {
+interface ReceiptCheckAnswer {
   status: "counted" | "not_found" | "not_closed";
   content: string | null;
 }
