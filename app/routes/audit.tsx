@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { NotificationBanner } from "~/components/forms";
-import { listAuditEntries, verifyAuditLog } from "~/modules/audit/audit.server";
+import { auditLogView } from "~/modules/audit/log-view.server";
 import { auditActionLabels } from "~/modules/audit/messages";
 import { auditLogPageText as t } from "~/modules/audit/page-messages";
 import { requirePermission } from "~/utils/auth.server";
@@ -10,29 +10,11 @@ import { formatDateTime } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: `${t.metaTitle} - Breakaway` }];
 
-const PAGE_SIZE = 50;
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "audit.read");
   const url = new URL(request.url);
   const page = Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1);
-  const { total, rows } = await listAuditEntries(context.db, { page, pageSize: PAGE_SIZE });
-  const check = url.searchParams.get("verify") === "1" ? await verifyAuditLog(context.db) : null;
-  return {
-    page,
-    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
-    total,
-    check,
-    entries: rows.map((r) => ({
-      id: r.id,
-      at: r.at.toISOString(),
-      actor: r.actorLabel,
-      action: r.action,
-      subject: `${r.subjectType} ${r.subjectId}`,
-      details: Object.keys(r.details).length ? JSON.stringify(r.details) : "",
-      hash: r.hash,
-    })),
-  };
+  return auditLogView(context.db, { page, verify: url.searchParams.get("verify") === "1" });
 }
 
 export default function AuditLog() {

@@ -4,15 +4,14 @@ import { useEffect, useRef, useState } from "react";
 import { ErrorSummary, type FieldErrors } from "~/components/forms";
 import { CeremonyTask } from "~/modules/polls/components/trustee-ceremony";
 import { GiveKeyTask } from "~/modules/polls/components/trustee-key";
-import { KeyFileInput, Progress, ToolPath, useHydrated, WorkError, type TrusteeIntent } from "~/modules/polls/components/trustee-work";
+import { KeyFileInput, Progress, ToolPath, useHydrated, WorkError } from "~/modules/polls/components/trustee-work";
 import { checkKeyFile, trusteeShareInBrowser, type KeyForDecrypting } from "~/modules/polls/encrypted/trustee-share-in-browser";
-import { giveTrusteeKey } from "~/modules/polls/encrypted/poll-trustees.server";
-import { trusteeProblems, trusteeText as t } from "~/modules/polls/trustee-messages";
-import { countForOwner } from "~/modules/road/poll-owners.server";
-import { submitTrusteeShare } from "~/modules/polls/trustee-count.server";
-import { trusteePage } from "~/modules/polls/trustee-page.server";
+import { pollTrusteePageView } from "~/modules/polls/poll-trustee-view.server";
+import { trusteeText as t } from "~/modules/polls/trustee-messages";
+import { pollTrusteeAction, type PollTrusteeAnswer } from "~/modules/road/poll-trustee-actions.server";
+import { respond } from "~/utils/action-answer.server";
 import { requireUser } from "~/utils/auth.server";
-import { formatLondonLong } from "~/utils/london-time";
+import { formValues } from "~/utils/form-values";
 
 export const meta: MetaFunction = () => [{ title: "Your part as a trustee - Breakaway" }];
 
@@ -23,45 +22,24 @@ export const meta: MetaFunction = () => [{ title: "Your part as a trustee - Brea
  */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context, "poll.vote");
-  const page = await trusteePage(context.db, params.pollId ?? "", user.id);
+  const page = await pollTrusteePageView(context.db, params.pollId ?? "", user.id);
   if (!page) throw new Response(t.notTrustee, { status: 404 });
-  return data({ ...page, closes: formatLondonLong(page.poll.closesAt) }, { headers: { "Cache-Control": "no-store" } });
+  return data(page, { headers: { "Cache-Control": "no-store" } });
 }
-
-const intents: readonly TrusteeIntent[] = ["key", "shuffle", "decryption"];
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user } = requireUser(request, context, "poll.vote");
   // The front door reads a larger body for this page (a shuffle can be megabytes) and, when it is
   // multipart, hands it over parsed; a file sent in place of the text is not the text.
-  const form = context.uploadForm ?? (await request.formData());
-  const field = (name: string) => {
-    const value = form.get(name);
-    return typeof value === "string" ? value : "";
-  };
-  const intent = field("intent") as TrusteeIntent;
-  const share = field("share");
-  const before = field("shuffledBefore");
-  const shuffledBefore = /^\d{1,2}$/.test(before) ? Number(before) : undefined;
-  const pollId = params.pollId ?? "";
-  if (!intents.includes(intent)) throw new Response("Unknown request.", { status: 400 });
-  if (share.trim() === "") return data({ ok: false as const, errors: { share: trusteeProblems.empty } as FieldErrors }, { status: 400 });
-  const actor = { id: user.id, label: user.email };
-  const result =
-    intent === "key"
-      ? await giveTrusteeKey(context.db, actor, pollId, share)
-      : await submitTrusteeShare(context.db, actor, pollId, intent, share, shuffledBefore);
-  if (!result.ok) return data({ ok: false as const, errors: { share: trusteeProblems[result.code] } as FieldErrors }, { status: 400 });
-  const ceremonyStep = "step" in result && result.step !== undefined;
-  // A ballot owned by a part of the road (an election's) is counted by its owner, in its order.
-  const owner = "owner" in result ? result.owner : undefined;
-  const counted = ("counted" in result && result.counted) || (owner ? (await countForOwner(context.db, owner)) > 0 : false);
-  return data({ ok: true as const, intent, ceremonyStep, counted });
+  const values = formValues(context.uploadForm ?? (await request.formData()));
+  const done = await pollTrusteeAction(context.db, { id: user.id, label: user.email }, params.pollId ?? "", values);
+  if (!done) throw new Response("Unknown request.", { status: 400 });
+  return respond(done);
 }
 
 export default function TrusteePage() {
   const d = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const result = useActionData<typeof action>() as PollTrusteeAnswer | undefined;
   const errors: FieldErrors = result && !result.ok ? result.errors : {};
   const ranked = d.groupName === "RFC-3526-2048";
   return (

@@ -7,22 +7,17 @@ import { firstChoice } from "~/modules/registration/components/details/questions
 import { DetailsSections } from "~/modules/registration/components/details/sections";
 import { detailsAction } from "~/modules/registration/details-actions.server";
 import { detailsPageText as t } from "~/modules/registration/details-messages";
-import { draftSectionIds, draftToValues, formValues, isDraftSection, sectionValues, type DraftSection } from "~/modules/registration/draft-form";
+import { detailsPageView } from "~/modules/registration/details-view.server";
+import { draftSectionIds, formValues, isDraftSection, type DraftSection } from "~/modules/registration/draft-form";
 import { registrationText, sectionTitles } from "~/modules/registration/messages";
-import { electedPeople, loadDraft } from "~/modules/registration/registration.server";
 import { respond } from "~/utils/action-answer.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
-import { editVersion } from "~/utils/stale-edit";
 
 export const meta: MetaFunction = () => [{ title: `${t.metaTitle} - Breakaway` }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "registration.manage");
-  const [draft, people] = await Promise.all([loadDraft(context.db), electedPeople(context.db)]);
-  const values = draftToValues(draft.details);
-  // Each section's form carries the version of what it shows (optimistic concurrency, app/utils/stale-edit.ts).
-  const versions = Object.fromEntries(draftSectionIds.map((s) => [s, editVersion(sectionValues(values, s))])) as Record<DraftSection, string>;
-  return { values, versions, people, updatedAt: draft.updatedAt?.toISOString() ?? null };
+  return detailsPageView(context.db);
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -1,14 +1,14 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { ErrorSummary, FieldError, NotificationBanner, TextArea, TextField, type FieldErrors } from "~/components/forms";
-import { officerFieldMessages, officerProblemMessages, registrationText, roleDeclarations, roleTitles } from "~/modules/registration/messages";
-import { saveOfficerDetails } from "~/modules/registration/registration.server";
-import { EditVersion, StaleEditSummary, staleFieldErrors } from "~/components/stale-edit";
-import { editVersion, staleChanges, type StaleChange } from "~/utils/stale-edit";
+import { ErrorSummary, FieldError, NotificationBanner, TextArea, TextField } from "~/components/forms";
+import { officerProblemMessages, registrationText, roleDeclarations, roleTitles } from "~/modules/registration/messages";
+import { officerAction, type OfficerAnswer } from "~/modules/registration/officer-actions.server";
+import { EditVersion, StaleEditSummary } from "~/components/stale-edit";
+import { respond } from "~/utils/action-answer.server";
+import { formValues } from "~/utils/form-values";
 import { principalOf, requireUser } from "~/utils/auth.server";
 import { isAllowed } from "~/utils/permissions";
 import { officerPageView } from "~/modules/registration/officer-view.server";
-import type { RegisteredRole } from "~/modules/elections/officer-rules";
 import { TableScroll } from "~/components/table-scroll";
 import { officerPageText as t } from "~/modules/registration/officer-messages";
 
@@ -22,51 +22,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return page;
 }
 
-type ActionResult = {
-  errors: FieldErrors;
-  values: { fullName: string; homeAddress: string; email: string; confirm: string[] };
-  /** Saved since the page was loaded (on another device): the fields and their saved values. */
-  stale?: StaleChange[];
-  /** The version the form carries from now on: the one it was sent with, or the saved one after a stale save. */
-  version: string;
-};
-
-/** The form's labels, for the fields saved since the page was loaded. */
-const officerLabels: Record<string, string> = {
-  fullName: t.own.fullName,
-  homeAddress: t.own.homeAddress,
-  email: t.own.email,
-  confirm: t.own.declarations,
-};
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = requireUser(request, context, "registration.officer");
   const form = await request.formData();
-  const values = {
-    fullName: String(form.get("fullName") ?? ""),
-    homeAddress: String(form.get("homeAddress") ?? ""),
-    email: String(form.get("email") ?? ""),
-    confirm: form.getAll("confirm").map(String),
-  };
-  const version = String(form.get("version") ?? "");
-  const r = await saveOfficerDetails(context.db, { id: user.id, label: user.email }, values, version);
-  if (r.ok) return redirect("/registration/officer?saved=1");
-  if (r.code === "not_an_officer") throw new Response(officerProblemMessages.not_an_officer, { status: 403 });
-  if (r.code === "stale") {
-    const confirmed = (r.current.confirm ?? []) as readonly RegisteredRole[];
-    const stale = staleChanges(r.changed, { ...r.current, confirm: confirmed.map((role) => roleTitles[role]) }, (field) => officerLabels[field] ?? field);
-    return data<ActionResult>({ errors: staleFieldErrors(stale), values, stale, version: editVersion(r.current) }, { status: 409 });
-  }
-  const errors: FieldErrors = {};
-  if (r.code === "role_not_held") errors.confirm = officerProblemMessages.role_not_held;
-  else if (r.code === "invalid")
-    for (const issue of r.issues) errors[issue.path] ??= officerFieldMessages[issue.path as keyof typeof officerFieldMessages][issue.code];
-  return data<ActionResult>({ errors, values, version }, { status: 400 });
+  const done = await officerAction(context.db, { id: user.id, label: user.email }, formValues(form), form.getAll("confirm").map(String));
+  if (!done) throw new Response(officerProblemMessages.not_an_officer, { status: 403 });
+  return "goTo" in done ? redirect(done.goTo) : respond(done);
 }
 
 export default function OfficerPage() {
   const { roles, own, officers, organiser, opened, version } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const result = useActionData<typeof action>() as OfficerAnswer | undefined;
   const busy = useNavigation().state === "submitting";
   const [params] = useSearchParams();
   const errors = result?.errors ?? {};

@@ -1,12 +1,13 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { ErrorSummary, NotificationBanner, type FieldErrors } from "~/components/forms";
+import { ErrorSummary, NotificationBanner } from "~/components/forms";
 import { TrusteesPanel } from "~/modules/polls/components/trustees-panel";
-import { isTrusteeScope, nameScopeTrustees, scopeGroups, scopeTrusteesSummary, type TrusteeScope } from "~/modules/polls/encrypted/scope-trustees.server";
-import { readTrusteesForm } from "~/modules/polls/trustee-form.server";
+import type { TrusteeScope } from "~/modules/polls/encrypted/scope-trustees.server";
 import { scopeTrusteeText, trusteesPageText as t } from "~/modules/polls/scope-trustee-messages";
+import { nameTrusteesAction, type TrusteesAnswer } from "~/modules/polls/trustees-actions.server";
+import { trusteesPageView } from "~/modules/polls/trustees-view.server";
+import { respond } from "~/utils/action-answer.server";
 import { requirePermission, requireUser, principalOf } from "~/utils/auth.server";
-import { isAllowed } from "~/utils/permissions";
 import { formValues } from "~/utils/form-values";
 
 export const meta: MetaFunction = () => [{ title: "Trustees - Breakaway" }];
@@ -21,31 +22,20 @@ const shown: readonly TrusteeScope[] = ["decision", ...namedHere];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = requirePermission(request, context, "site.view");
-  const userId = auth?.user.id ?? null;
-  const canName = isAllowed(principalOf(context), "trustees.name");
-  // Names are for signed-in people, as on the Elections page.
-  const parts = await Promise.all(
-    shown.map(async (scope) => ({ scope, sets: await scopeTrusteesSummary(context.db, scope, userId, { names: Boolean(auth) }) })),
-  );
-  return data({ parts, canName }, { headers: { "Cache-Control": "no-store" } });
+  const page = await trusteesPageView(context.db, { principal: principalOf(context), userId: auth?.user.id ?? null }, shown);
+  return data(page, { headers: { "Cache-Control": "no-store" } });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = requireUser(request, context, "trustees.name");
-  const values = formValues(await request.formData());
-  const scope = values.scope ?? "";
-  if (!isTrusteeScope(scope) || !namedHere.includes(scope)) throw new Response(t.unknownPart, { status: 400 });
-  const read = await readTrusteesForm(context.db, values);
-  if (!read.ok) return data({ scope, errors: read.errors as FieldErrors, values, done: null }, { status: 400 });
-  const named = await context.db.transaction((tx) => nameScopeTrustees(tx, { id: user.id, label: user.email }, scope, scopeGroups(scope), read));
-  if (!named.ok) return data({ scope, errors: { trustees: t.invalid } as FieldErrors, values, done: null }, { status: 400 });
-  const text = scopeTrusteeText(scope);
-  return data({ scope, errors: {} as FieldErrors, values: {}, done: named.trustees > 0 ? text.named(named.trustees) : text.removed });
+  const done = await nameTrusteesAction(context.db, { id: user.id, label: user.email }, formValues(await request.formData()), namedHere);
+  if (!done) throw new Response(t.unknownPart, { status: 400 });
+  return respond(done);
 }
 
 export default function Trustees() {
   const d = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const result = useActionData<typeof action>() as TrusteesAnswer | undefined;
   const busy = useNavigation().state === "submitting";
   return (
     <div className="page">

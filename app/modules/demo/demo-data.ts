@@ -42,6 +42,9 @@ export const demoPeople = {
   ],
 };
 
+/** Whom the home page offers to sign in as, in the demo: the two who run the road and three members. */
+export const demoSignInEmails = [demoPeople.organiser, demoPeople.returningOfficer, ...demoPeople.members.slice(0, 3)].map((p) => p.email);
+
 export const firstNames = [
   "Aisha",
   "Ben",
