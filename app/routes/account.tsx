@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { useFormCheck } from "~/components/form-check";
 import { ErrorSummary, NotificationBanner } from "~/components/forms";
 import { clearedSessionCookie } from "~/modules/auth/session.server";
 import { accountAction, type AccountAnswer } from "~/modules/users/account-actions.server";
@@ -7,6 +8,7 @@ import { accountPageText as t } from "~/modules/users/account-messages";
 import { accountPageView } from "~/modules/users/account-view.server";
 import { ChangeEmail, SignOutEverywhere, YourInformation } from "~/modules/users/components/account-page/account-forms";
 import { YourDetails } from "~/modules/users/components/account-page/your-details";
+import { newEmailForm } from "~/modules/users/email-change-form";
 import { emailChangeMessages } from "~/modules/users/messages";
 import { respond } from "~/utils/action-answer.server";
 import { requireUser } from "~/utils/auth.server";
@@ -29,11 +31,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Account() {
   const a = useLoaderData<typeof loader>();
-  const result: AccountAnswer | undefined = useActionData<typeof action>();
+  const answered: AccountAnswer | undefined = useActionData<typeof action>();
+  const check = useFormCheck(newEmailForm);
+  // The browser's refusal of a new address stands where the server's would, with what was typed kept.
+  const result: AccountAnswer | undefined = check.errors ? { errors: check.errors, newEmail: answered?.newEmail } : answered;
   const errors = result?.errors ?? {};
   return (
     <div className="page page--narrow">
-      <ErrorSummary errors={errors} />
+      <ErrorSummary key={check.refusals} errors={errors} />
       <h1>{t.title}</h1>
       {result?.sent ? (
         <NotificationBanner title={t.checkEmail} kind="success">
@@ -41,7 +46,7 @@ export default function Account() {
         </NotificationBanner>
       ) : null}
       <YourDetails details={a} />
-      <ChangeEmail pendingEmail={result?.sent ? null : a.pendingEmail} newEmail={result?.newEmail ?? ""} error={errors.newEmail} />
+      <ChangeEmail pendingEmail={result?.sent ? null : a.pendingEmail} newEmail={result?.newEmail ?? ""} error={errors.newEmail} onSubmit={check.onSubmit} />
       <SignOutEverywhere />
       <YourInformation error={errors.confirmErase} />
     </div>

@@ -1,13 +1,13 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
+import { useFormCheck } from "~/components/form-check";
 import { ErrorSummary, NotificationBanner, TextField, type FieldErrors } from "~/components/forms";
 import { signInMessages } from "~/modules/auth/messages";
 import { signInPageText as t } from "~/modules/auth/page-messages";
 import { safeRedirectPath } from "~/modules/auth/redirect";
+import { signInForm } from "~/modules/auth/sign-in-form";
 import { requestSignInLink } from "~/modules/auth/sign-in.server";
 import { requirePermission } from "~/utils/auth.server";
-import { isEmailAddress } from "~/utils/email";
 import { formValues, parseForm } from "~/utils/form-values";
 
 export const meta: MetaFunction = () => [{ title: `${t.metaTitle} - Breakaway` }];
@@ -20,11 +20,6 @@ export function loader({ request, context }: LoaderFunctionArgs) {
     signedInAs: context.auth?.user.email ?? null,
   };
 }
-
-const signInForm = z.object({
-  email: z.string().trim().min(1, { error: signInMessages.emailMissing }).refine(isEmailAddress, { error: signInMessages.emailFormat }),
-  redirectTo: z.string().optional(),
-});
 
 type ActionResult = { sent: true; email: string } | { sent: false; errors: FieldErrors; email: string };
 
@@ -52,6 +47,7 @@ export default function Login() {
   const { redirectTo, signedInAs } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const check = useFormCheck(signInForm);
 
   if (result?.sent) {
     return (
@@ -70,10 +66,10 @@ export default function Login() {
     );
   }
 
-  const errors = result && !result.sent ? result.errors : {};
+  const errors = check.errors ?? (result && !result.sent ? result.errors : {});
   return (
     <div className="page page--narrow">
-      <ErrorSummary errors={errors} />
+      <ErrorSummary key={check.refusals} errors={errors} />
       <h1>{t.title}</h1>
       {signedInAs ? (
         <NotificationBanner title={t.alreadySignedIn}>
@@ -81,7 +77,7 @@ export default function Login() {
         </NotificationBanner>
       ) : null}
       <p>{t.intro}</p>
-      <Form method="post" noValidate>
+      <Form method="post" noValidate onSubmit={check.onSubmit}>
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <TextField
           name="email"

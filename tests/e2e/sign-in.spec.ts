@@ -59,6 +59,32 @@ test.describe("with JavaScript", () => {
     await expect(page.getByLabel("Email address")).toBeFocused();
   });
 
+  test("a bad email is refused in the browser, with the server's summary, before anything is sent", async ({ page }) => {
+    const posts: string[] = [];
+    page.on("request", (request) => {
+      if (request.method() === "POST") posts.push(request.url());
+    });
+    await page.goto("/login");
+    // Hydrated: before this the form would simply be sent, and the server would answer.
+    await page.waitForFunction(() => "__remixRouter" in window);
+    await page.getByLabel("Email address").fill("not an email");
+    await page.getByRole("button", { name: "Send me a sign-in link" }).click();
+    const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+    await expect(summary).toBeFocused();
+    await expect(summary.getByRole("link", { name: "Enter an email address in the correct format, like name@example.com" })).toHaveAttribute("href", "#email");
+    await expect(page.locator("#email-error")).toHaveText("Error: Enter an email address in the correct format, like name@example.com");
+    await expect(page.getByLabel("Email address")).toHaveAttribute("aria-invalid", "true");
+    expect(posts).toEqual([]);
+    await summary.getByRole("link", { name: /Enter an email address in the correct format/ }).click();
+    await expect(page.getByLabel("Email address")).toBeFocused();
+    // Corrected and sent again: the browser's refusal goes, and the server answers.
+    await page.getByLabel("Email address").fill("nobody@example.com");
+    await page.getByRole("button", { name: "Send me a sign-in link" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Check your email" })).toBeVisible();
+    await expect(summary).toHaveCount(0);
+    expect(posts).toHaveLength(1);
+  });
+
   test("the skip link is the first thing a keyboard reaches", async ({ page }) => {
     await page.goto("/");
     await page.keyboard.press("Tab");
@@ -77,6 +103,19 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("banner")).toContainText("Ceri Davies");
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  });
+
+  test("a bad email is sent, and the server's answer explains it in a summary that links to the field", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByLabel("Email address").fill("not an email");
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      page.getByRole("button", { name: "Send me a sign-in link" }).click(),
+    ]);
+    expect(response.status()).toBe(400);
+    const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+    await expect(summary.getByRole("link", { name: "Enter an email address in the correct format, like name@example.com" })).toHaveAttribute("href", "#email");
+    await expect(page.locator("#email-error")).toHaveText("Error: Enter an email address in the correct format, like name@example.com");
   });
 
   test("a member is refused an organiser page", async ({ page }) => {

@@ -1,78 +1,22 @@
 /**
- * The New poll form (routes/polls.new.tsx): its fields read with one zod schema, the trustees looked
- * up by address, and the poll made.
+ * The New poll form (routes/polls.new.tsx): its fields read with one zod schema (new-poll-form.ts,
+ * which the browser runs too), the trustees looked up by address, and the poll made.
  */
-import { z } from "zod";
 import type { Actor } from "~/modules/audit/audit.server";
 import { refused, type ActionAnswer } from "~/utils/action-answer.server";
 import type { DbOrTx } from "~/utils/db.server";
 import { parseForm, type FieldErrors } from "~/utils/form-values";
-import { MAX_OPTION_LABEL_LENGTH, MAX_POLL_DESCRIPTION_LENGTH, MAX_POLL_OPTIONS, MAX_POLL_TITLE_LENGTH } from "~/utils/input-limits";
 import { splitLines } from "~/utils/line-breaks";
 import { fromLondonLocal } from "~/utils/london-time";
-import { limitedText, textLimitProblem } from "~/utils/text-limits";
-import { isSeveralSeatMethod, pollMethodValues } from "../../../db/schema/polls";
+import { isSeveralSeatMethod } from "../../../db/schema/polls";
 import { createPoll } from "./creation.server";
-import { pollTextMessages } from "./messages";
+import { pollForm } from "./new-poll-form";
 import { newPollProblems as problems, newPollText as t } from "./new-poll-messages";
-import { thresholdOf, trusteeEmails, trusteeFieldProblems, trusteeIds } from "./trustee-form.server";
+import { thresholdOf, trusteeEmails, trusteeIds } from "./trustee-form.server";
 import { pollTrusteeText } from "./trustee-messages";
 
 /** A form to mend: the message for each field, and what was sent, shown again. */
 export type NewPollAnswer = { errors: FieldErrors; values: Record<string, string> };
-
-const pollForm = z
-  .object({
-    // Each text is checked against its limit and the character rule first (input-limits.ts).
-    title: limitedText(MAX_POLL_TITLE_LENGTH, "name", pollTextMessages.title).trim().min(1, { error: problems.titleMissing }),
-    description: limitedText(MAX_POLL_DESCRIPTION_LENGTH, "prose", pollTextMessages.description).trim(),
-    method: z.enum(pollMethodValues, { error: problems.methodMissing }),
-    seats: z.coerce
-      .number({ error: problems.seatsNotWhole })
-      .int({ error: problems.seatsNotWhole })
-      .min(1, { error: problems.seatsTooFew })
-      .max(50, { error: problems.seatsTooMany }),
-    // The whole field's length first, then each option (a label: one line, no hidden characters).
-    options: z.string().superRefine((v, ctx) => {
-      if (v.length > MAX_POLL_OPTIONS * (MAX_OPTION_LABEL_LENGTH + 2))
-        return ctx.addIssue({ code: "custom", message: pollTextMessages.tooManyOptions, continue: false });
-      const lines = splitLines(v)
-        .map((l) => l.trim())
-        .filter(Boolean);
-      if (lines.length > MAX_POLL_OPTIONS) return ctx.addIssue({ code: "custom", message: pollTextMessages.tooManyOptions, continue: false });
-      for (const line of lines) {
-        const problem = textLimitProblem(line, MAX_OPTION_LABEL_LENGTH, "name");
-        if (problem) return ctx.addIssue({ code: "custom", message: pollTextMessages.option[problem], continue: false });
-      }
-    }),
-    ron: z.string().optional(),
-    quorumPercent: z.coerce
-      .number({ error: problems.quorumOutOfRange })
-      .int({ error: problems.quorumNotWhole })
-      .min(0, { error: problems.quorumOutOfRange })
-      .max(100, { error: problems.quorumOutOfRange }),
-    majority: z.enum(["simple", "absolute", "two-thirds"], { error: problems.majorityMissing }),
-    publication: z.enum(["separate-lists", "receipts-with-rankings"], { error: problems.publicationMissing }),
-    closesAt: z.string().min(1, { error: problems.closesAtMissing }),
-    // Email addresses, one per line (decision 045), and how many must decrypt (decision 046):
-    // read by trustee-form.server.ts, as on the Elections page, and looked up after these checks.
-    trustees: z.string().optional(),
-    trusteeThreshold: z.string().optional(),
-  })
-  .superRefine((v, ctx) => {
-    const lines = splitLines(v.options)
-      .map((l) => l.trim())
-      .filter(Boolean);
-    if (v.method !== "yes-no" && lines.length < 2) ctx.addIssue({ code: "custom", path: ["options"], message: problems.optionsTooFew });
-    if (new Set(lines).size !== lines.length) ctx.addIssue({ code: "custom", path: ["options"], message: problems.optionsRepeated });
-    if (v.method !== "yes-no" && v.seats >= lines.length + (v.ron ? 1 : 0))
-      ctx.addIssue({ code: "custom", path: ["seats"], message: problems.seatsNotFewerThanOptions });
-    const closes = fromLondonLocal(v.closesAt);
-    if (!closes) ctx.addIssue({ code: "custom", path: ["closesAt"], message: problems.closesAtNotADate });
-    else if (closes.getTime() <= Date.now()) ctx.addIssue({ code: "custom", path: ["closesAt"], message: problems.closesAtPast });
-    for (const [field, message] of Object.entries(trusteeFieldProblems(v.trustees, v.trusteeThreshold)))
-      ctx.addIssue({ code: "custom", path: [field], message });
-  });
 
 /** The new poll's id, or the form to mend. */
 export async function newPollAction(db: DbOrTx, actor: Actor, values: Record<string, string>): Promise<{ created: string } | ActionAnswer<NewPollAnswer>> {

@@ -5,40 +5,11 @@
  */
 import { findUserByEmail } from "~/modules/users/users.server";
 import type { DbOrTx } from "~/utils/db.server";
-import { MAX_TRUSTEES } from "~/utils/input-limits";
-import { splitLines } from "~/utils/line-breaks";
+import { thresholdOf, trusteeEmails, trusteeFieldProblems } from "./trustee-fields";
 import { pollTrusteeText } from "./trustee-messages";
-import { MIN_THRESHOLD_TRUSTEES, validThreshold } from "./trustee-threshold";
 
-export function trusteeEmails(text: string | undefined): string[] {
-  return splitLines(text ?? "")
-    .map((l) => l.trim().toLowerCase())
-    .filter(Boolean);
-}
-
-/** The number typed, or undefined when the field was left empty. */
-export function thresholdOf(text: string | undefined): number | undefined {
-  const trimmed = (text ?? "").trim();
-  return trimmed === "" ? undefined : Number(trimmed);
-}
-
-/** What is wrong with the two fields as typed, by field; empty when nothing is. */
-export function trusteeFieldProblems(trusteesText: string | undefined, thresholdText: string | undefined): { trustees?: string; trusteeThreshold?: string } {
-  const problems: { trustees?: string; trusteeThreshold?: string } = {};
-  if ((trusteesText ?? "").length > MAX_TRUSTEES * 320) problems.trustees = pollTrusteeText.tooMany(MAX_TRUSTEES);
-  const emails = trusteeEmails(trusteesText);
-  if (emails.length > MAX_TRUSTEES) problems.trustees = pollTrusteeText.tooMany(MAX_TRUSTEES);
-  else if (new Set(emails).size !== emails.length) problems.trustees = pollTrusteeText.twice;
-  const raw = (thresholdText ?? "").trim();
-  if (raw.length > 10 || !/^\d*$/.test(raw)) problems.trusteeThreshold = pollTrusteeText.thresholdNotNumber;
-  else {
-    const threshold = thresholdOf(raw);
-    if (threshold !== undefined && emails.length < MIN_THRESHOLD_TRUSTEES) problems.trusteeThreshold = pollTrusteeText.thresholdNeedsThree;
-    else if (threshold !== undefined && !validThreshold(threshold, emails.length))
-      problems.trusteeThreshold = pollTrusteeText.thresholdOutOfRange(emails.length);
-  }
-  return problems;
-}
+// The checks that need no database are in trustee-fields.ts, so that a form can run them in the browser.
+export { thresholdOf, trusteeEmails, trusteeFieldProblems };
 
 /** The members named, by email; the first address nobody has, if any. */
 export async function trusteeIds(db: DbOrTx, emails: readonly string[]): Promise<{ ok: true; ids: string[] } | { ok: false; unknown: string }> {

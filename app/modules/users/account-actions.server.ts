@@ -1,30 +1,19 @@
 /**
  * The forms of the account page (routes/account.tsx): a change of address (its field read with
- * its zod schema), removing one's information, signing out everywhere.
+ * its zod schema, email-change-form.ts), removing one's information, signing out everywhere.
  */
-import { z } from "zod";
 import { requestEmailChange } from "~/modules/auth/email-change.server";
 import { signOutEverywhere } from "~/modules/auth/sign-out.server";
 import { refused, succeeded, type ActionAnswer } from "~/utils/action-answer.server";
 import type { SessionUser } from "~/utils/context.server";
 import type { Db } from "~/utils/db.server";
-import { isEmailAddress } from "~/utils/email";
-import { parseForm } from "~/utils/form-values";
-import { MAX_EMAIL_LENGTH } from "~/utils/input-limits";
+import { parseForm, type FieldErrors } from "~/utils/form-values";
 import { accountPageText as t } from "./account-messages";
+import { newEmailForm } from "./email-change-form";
 import { emailChangeMessages, eraseRefusedMessages } from "./messages";
 import { eraseAccount } from "./personal-data.server";
 
-export type AccountAnswer = { errors?: Record<string, string>; newEmail?: string; sent?: string };
-
-const newEmailForm = z.object({
-  newEmail: z
-    .string()
-    .trim()
-    .min(1, { error: emailChangeMessages.emailMissing })
-    .max(MAX_EMAIL_LENGTH, { error: emailChangeMessages.emailFormat })
-    .refine(isEmailAddress, { error: emailChangeMessages.emailFormat }),
-});
+export type AccountAnswer = { errors?: FieldErrors; newEmail?: string; sent?: string };
 
 /** What the request needs to send the links of a change of address. */
 export interface EmailChangeRequest {

@@ -1,14 +1,16 @@
 import { Form } from "@remix-run/react";
+import { useFormCheck } from "~/components/form-check";
 import { ErrorSummary, FieldError, Radios, TextField, type FieldErrors } from "~/components/forms";
 import { PlainMarkdown } from "~/modules/markdown/plain-markdown";
 import { relationLabels } from "../../messages";
+import { pledgeFormSchema } from "../../pledge-form";
 import { pledgePageText as t } from "../../pledge-page-messages";
 
 /** The pledge and its form, or that pledges have closed. */
 export function PledgeForm({
   movement,
   consentText,
-  errors,
+  errors: answered,
   values,
   busy,
 }: {
@@ -18,16 +20,18 @@ export function PledgeForm({
   values: Partial<Record<string, string>>;
   busy: boolean;
 }) {
+  const check = useFormCheck(pledgeFormSchema);
+  const errors = check.errors ?? answered;
   return (
     <div className="page page--narrow">
-      <ErrorSummary errors={errors} fieldIds={{ relation: "relation-member", consentDataUse: "consentDataUse" }} />
+      <ErrorSummary key={check.refusals} errors={errors} fieldIds={{ relation: "relation-member", consentDataUse: "consentDataUse" }} />
       <h1>{t.title}</h1>
       {!movement.open ? (
         <p className="lead">{t.closed}</p>
       ) : (
         <>
           <p className="lead">{t.pledge(movement.partyName, movement.name)}</p>
-          <Form method="post" noValidate>
+          <Form method="post" noValidate onSubmit={check.onSubmit}>
             <TextField name="name" label={t.name} autoComplete="name" defaultValue={values.name} error={errors.name} />
             <TextField
               name="email"

@@ -1,8 +1,10 @@
 /** The form that creates a poll as a draft (routes/polls.new.tsx). */
 import { Form } from "@remix-run/react";
+import { useFormCheck } from "~/components/form-check";
 import { ErrorSummary, Radios, TextArea, TextField, type FieldErrors } from "~/components/forms";
 import { TrusteesFields } from "~/modules/polls/components/trustees-fields";
 import { methodDescriptions, methodLabels } from "~/modules/polls/messages";
+import { pollForm } from "~/modules/polls/new-poll-form";
 import { newPollText as t } from "~/modules/polls/new-poll-messages";
 import { MAX_OPTION_LABEL_LENGTH, MAX_POLL_DESCRIPTION_LENGTH, MAX_POLL_OPTIONS, MAX_POLL_TITLE_LENGTH } from "~/utils/input-limits";
 import { pollMethodValues } from "../../../../../db/schema/polls";
@@ -14,14 +16,16 @@ const fieldIds = { method: "method-yes-no", majority: "majority-simple", publica
  * The form, filled in again with what was sent after a refusal. `sent` is false on a first
  * visit, when "Re-open nominations" is offered by default.
  */
-export function NewPollForm({ errors, values, sent, busy }: { errors: FieldErrors; values: Record<string, string>; sent: boolean; busy: boolean }) {
+export function NewPollForm({ errors: answered, values, sent, busy }: { errors: FieldErrors; values: Record<string, string>; sent: boolean; busy: boolean }) {
   const method = values.method ?? "yes-no";
+  const check = useFormCheck(pollForm);
+  const errors = check.errors ?? answered;
   return (
     <div className="page page--narrow">
-      <ErrorSummary errors={errors} fieldIds={fieldIds} />
+      <ErrorSummary key={check.refusals} errors={errors} fieldIds={fieldIds} />
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
-      <Form method="post" noValidate>
+      <Form method="post" noValidate onSubmit={check.onSubmit}>
         <TextField name="title" label={t.titleLabel} hint={t.titleHint(MAX_POLL_TITLE_LENGTH)} defaultValue={values.title} error={errors.title} />
         <TextArea
           name="description"

@@ -1,17 +1,29 @@
 import { Form } from "@remix-run/react";
+import type { FormEvent } from "react";
 import { ConfirmCheckbox, TextField } from "~/components/forms";
 import { accountPageText } from "../../account-messages";
 import { emailChangeMessages } from "../../messages";
 
 /** Asking for a new address: a link goes to each address, and the change waits for both (decision 031). */
-export function ChangeEmail({ pendingEmail, newEmail, error }: { pendingEmail: string | null; newEmail: string; error?: string }) {
+export function ChangeEmail({
+  pendingEmail,
+  newEmail,
+  error,
+  onSubmit,
+}: {
+  pendingEmail: string | null;
+  newEmail: string;
+  error?: string;
+  /** The browser's check of the address before it is sent (useFormCheck). */
+  onSubmit?: (event: FormEvent<HTMLFormElement>) => void;
+}) {
   const t = accountPageText.changeEmail;
   return (
     <>
       <h2>{t.heading}</h2>
       {pendingEmail ? <p>{emailChangeMessages.pending(pendingEmail)}</p> : null}
       <p>{t.intro}</p>
-      <Form method="post" noValidate>
+      <Form method="post" noValidate onSubmit={onSubmit}>
         <input type="hidden" name="intent" value="change-email" />
         <TextField name="newEmail" type="email" label={t.newEmail} autoComplete="email" spellCheck={false} defaultValue={newEmail} error={error} />
         <button type="submit" className="button button--secondary">
