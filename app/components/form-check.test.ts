@@ -4,7 +4,7 @@ import { signInForm } from "~/modules/auth/sign-in-form";
 import { pledgeMessages } from "~/modules/pledges/messages";
 import { pledgeFormSchema } from "~/modules/pledges/pledge-form";
 import { newPollProblems } from "~/modules/polls/new-poll-messages";
-import { pollForm } from "~/modules/polls/new-poll-form";
+import { pollForm, pollFormInBrowser } from "~/modules/polls/new-poll-form";
 import { pollTrusteeText } from "~/modules/polls/trustee-messages";
 import { newEmailForm } from "~/modules/users/email-change-form";
 import { emailChangeMessages } from "~/modules/users/messages";
@@ -58,5 +58,13 @@ describe("checkForm, the browser's check before a form is sent", () => {
     const errors = checkForm(pollForm, data);
     expect(errors).toEqual({ title: newPollProblems.titleMissing, closesAt: newPollProblems.closesAtPast, trustees: pollTrusteeText.twice });
     expect(errors).toEqual(serverErrors(pollForm, data));
+  });
+
+  it("leaves the closing time's clock check to the server: a phone's clock may run fast", () => {
+    const data = form(newPollForm({ title: "", closesAt: "2020-01-01T12:00" }));
+    expect(checkForm(pollFormInBrowser, data)).toEqual({ title: newPollProblems.titleMissing });
+    expect(serverErrors(pollForm, data)).toEqual({ title: newPollProblems.titleMissing, closesAt: newPollProblems.closesAtPast });
+    // A closing time that is not a date at all is refused in the browser too.
+    expect(checkForm(pollFormInBrowser, form(newPollForm({ closesAt: "soon" })))).toEqual({ closesAt: newPollProblems.closesAtNotADate });
   });
 });

@@ -4,7 +4,7 @@ import { useFormCheck } from "~/components/form-check";
 import { ErrorSummary, Radios, TextArea, TextField, type FieldErrors } from "~/components/forms";
 import { TrusteesFields } from "~/modules/polls/components/trustees-fields";
 import { methodDescriptions, methodLabels } from "~/modules/polls/messages";
-import { pollForm } from "~/modules/polls/new-poll-form";
+import { pollFormInBrowser } from "~/modules/polls/new-poll-form";
 import { newPollText as t } from "~/modules/polls/new-poll-messages";
 import { MAX_OPTION_LABEL_LENGTH, MAX_POLL_DESCRIPTION_LENGTH, MAX_POLL_OPTIONS, MAX_POLL_TITLE_LENGTH } from "~/utils/input-limits";
 import { pollMethodValues } from "../../../../../db/schema/polls";
@@ -18,7 +18,7 @@ const fieldIds = { method: "method-yes-no", majority: "majority-simple", publica
  */
 export function NewPollForm({ errors: answered, values, sent, busy }: { errors: FieldErrors; values: Record<string, string>; sent: boolean; busy: boolean }) {
   const method = values.method ?? "yes-no";
-  const check = useFormCheck(pollForm);
+  const check = useFormCheck(pollFormInBrowser);
   const errors = check.errors ?? answered;
   return (
     <div className="page page--narrow">
