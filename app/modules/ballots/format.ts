@@ -1,23 +1,13 @@
-import { countSheetWords, NOBODY_ELECTED } from "./messages";
+import { countReportWords as w, countSheetWords, NOBODY_ELECTED } from "./messages";
 import { formatUnits, UNITS_PER_VOTE } from "./fixed-point";
 import { ELECTION_REASON_MESSAGES, TIE_QUESTION_MESSAGES } from "./messages";
 import type { CountReport, RankedCountReport, SchulzeReport, StageAction, TieBreak } from "./types";
 
 /**
  * A plain-text rendering of a count report, laid out like a returning officer's result
- * sheet: one row per candidate, one column per stage. Used by `npm run count`.
+ * sheet: one row per candidate, one column per stage. Used by `npm run count`. Its words are
+ * `countReportWords` in messages.ts.
  */
-
-const METHOD_TITLES: Readonly<Record<CountReport["method"], string>> = {
-  "scottish-stv": "Scottish STV (SSI 2007/42 rules 45-52)",
-  irv: "Instant-runoff (majority of continuing ballots)",
-  "irv-scottish": "Single seat under Scottish rules (fixed quota)",
-  schulze: "Schulze method",
-  meek: "Meek STV (omega 10^-9, guarded arithmetic)",
-  "meek-prf": "Meek STV (PR Foundation reference rule)",
-  "wigm-prf": "Weighted inclusive Gregory method (PR Foundation reference rule)",
-  "wigm-rational": "Weighted inclusive Gregory method (exact fractions)",
-};
 
 export function formatReport(report: CountReport): string {
   return report.method === "schulze" ? formatSchulze(report) : formatRanked(report);
@@ -32,11 +22,11 @@ function votes(value: number, decimals: number): string {
 function describeAction(action: StageAction, decimals: number): string {
   switch (action.kind) {
     case "first-preferences":
-      return "First preferences";
+      return w.firstPreferences;
     case "surplus":
-      return `Surplus of ${action.candidate} (${votes(action.surplus, decimals)}) transferred`;
+      return w.surplus(action.candidate, votes(action.surplus, decimals));
     case "exclusion":
-      return `${action.candidate} excluded with ${votes(action.total, decimals)} (lowest total)`;
+      return w.exclusion(action.candidate, votes(action.total, decimals));
     case "round":
       return countSheetWords.events(action.events);
   }
@@ -46,13 +36,15 @@ export function describeTieBreak(tie: TieBreak): string {
   const head = `${TIE_QUESTION_MESSAGES[tie.question]}: ${tie.tied.join(", ")} -> ${tie.chosen}`;
   switch (tie.decidedBy) {
     case "earlier-stage":
-      return `${head}, decided by the totals at stage ${tie.stage}`;
+      return w.tieByEarlierStage(head, tie.stage);
     case "lot":
-      return `${head}, decided by lot with seed ${JSON.stringify(tie.seed)} (smallest ticket: ${tie.tickets
-        .map((t) => `${t.candidate} ${t.ticket.slice(0, 12)}...`)
-        .join("; ")})`;
+      return w.tieByLot(
+        head,
+        JSON.stringify(tie.seed),
+        tie.tickets.map((t) => `${t.candidate} ${t.ticket.slice(0, 12)}...`),
+      );
     case "tie-order":
-      return `${head}, decided by the order drawn before the count (${tie.order.join(", ")})`;
+      return w.tieByOrder(head, tie.order);
   }
 }
 
@@ -76,35 +68,30 @@ function table(rows: readonly (readonly string[])[]): string {
 function formatRanked(report: RankedCountReport): string {
   const decimals = report.method === "irv" ? 0 : 5;
   const out: string[] = [];
-  out.push(`${METHOD_TITLES[report.method]}${report.title ? `: ${report.title}` : ""}`);
+  out.push(w.heading(report.method, report.title));
   out.push(
-    [
-      `Seats: ${report.seats}`,
-      `valid papers: ${report.ballots.valid}` + (report.ballots.empty > 0 ? ` (plus ${report.ballots.empty} with no usable preference)` : ""),
-      report.quota === null ? "quota: majority of continuing votes" : `quota: ${report.quota}`,
-      `seed: ${JSON.stringify(report.seed)}`,
-    ].join("   "),
+    [w.seats(report.seats), w.validPapers(report.ballots.valid, report.ballots.empty), w.quota(report.quota), w.seed(JSON.stringify(report.seed))].join("   "),
   );
-  if (report.withdrawn.length > 0) out.push(`Withdrawn: ${report.withdrawn.join(", ")}`);
+  if (report.withdrawn.length > 0) out.push(w.withdrawn(report.withdrawn));
   out.push("");
-  out.push("Stages:");
+  out.push(w.stages);
   for (const stage of report.stages) {
     out.push(`  ${String(stage.stage).padStart(3)}  ${describeAction(stage.action, decimals)}`);
-    for (const tie of stage.tieBreaks) out.push(`        tie: ${describeTieBreak(tie)}`);
+    for (const tie of stage.tieBreaks) out.push(`        ${w.tie(describeTieBreak(tie))}`);
     for (const e of stage.elected) {
-      out.push(`        elected: ${e.candidate} (${ELECTION_REASON_MESSAGES[e.reason]})${e.ron ? " - RON: seat stays vacant" : ""}`);
+      out.push(`        ${w.electedAtStage(e.candidate, ELECTION_REASON_MESSAGES[e.reason], e.ron)}`);
     }
   }
   out.push("");
 
-  const header = ["Candidate", ...report.stages.map((s) => `Stage ${s.stage}`)];
+  const header = [w.candidateColumn, ...report.stages.map((s) => w.stageColumn(s.stage))];
   const rows: string[][] = [header];
   report.candidates.forEach((name, c) => {
     rows.push([
       name,
       ...report.stages.map((stage) => {
         const standing = stage.totals[c]!;
-        if (standing.status === "withdrawn") return "withdrawn";
+        if (standing.status === "withdrawn") return w.withdrawnCell;
         const electedHere = stage.elected.some((e) => e.candidate === name);
         const excludedHere = stage.excluded.includes(name);
         const mark = electedHere ? " E" : excludedHere ? " X" : "  ";
@@ -112,15 +99,15 @@ function formatRanked(report: RankedCountReport): string {
       }),
     ]);
   });
-  rows.push(["Non-transferable", ...report.stages.map((s) => `${votes(s.nonTransferable, decimals)}  `)]);
+  rows.push([w.rows.nonTransferable, ...report.stages.map((s) => `${votes(s.nonTransferable, decimals)}  `)]);
   if (decimals === 5) {
-    rows.push(["Loss of fractions", ...report.stages.map((s) => `${votes(s.lossOfFractions, decimals)}  `)]);
+    rows.push([w.rows.lossOfFractions, ...report.stages.map((s) => `${votes(s.lossOfFractions, decimals)}  `)]);
   }
   if (report.method === "irv") {
-    rows.push(["Votes needed to win", ...report.stages.map((s) => `${votes(s.majorityThreshold ?? 0, decimals)}  `)]);
+    rows.push([w.rows.votesNeeded, ...report.stages.map((s) => `${votes(s.majorityThreshold ?? 0, decimals)}  `)]);
   }
   out.push(table(rows));
-  out.push("(E = elected at this stage, X = excluded at this stage)");
+  out.push(w.marksKey);
   out.push("");
   out.push(...formatOutcome(report));
   return `${out.join("\n")}\n`;
@@ -129,22 +116,21 @@ function formatRanked(report: RankedCountReport): string {
 function formatOutcome(report: CountReport): string[] {
   const out: string[] = [];
   if (report.winners.length === 0) out.push(NOBODY_ELECTED);
-  else out.push("Elected, in order:");
-  report.winners.forEach((w, i) => {
-    const where = w.stage > 0 ? `stage ${w.stage}, ` : "";
-    out.push(`  ${i + 1}. ${w.candidate} (${where}${ELECTION_REASON_MESSAGES[w.reason]})${w.ron ? " - re-open nominations: seat stays vacant" : ""}`);
+  else out.push(w.electedInOrder);
+  report.winners.forEach((winner, i) => {
+    out.push(`  ${i + 1}. ${w.winner(winner.candidate, winner.stage, ELECTION_REASON_MESSAGES[winner.reason], winner.ron)}`);
   });
-  if (report.vacantSeats > 0) out.push(`Vacant seats: ${report.vacantSeats}`);
+  if (report.vacantSeats > 0) out.push(w.vacantSeats(report.vacantSeats));
   return out;
 }
 
 function formatSchulze(report: SchulzeReport): string {
   const out: string[] = [];
-  out.push(`${METHOD_TITLES.schulze}${report.title ? `: ${report.title}` : ""}`);
-  out.push(`Seats: ${report.seats}   papers with a preference: ${report.ballots.valid}   seed: ${JSON.stringify(report.seed)}`);
+  out.push(w.heading("schulze", report.title));
+  out.push(w.schulzeLine(report.seats, report.ballots.valid, JSON.stringify(report.seed)));
   out.push("");
   const numbered = report.candidates.map((name, i) => `${i + 1}`.padStart(2) + `  ${name}`);
-  out.push("Candidates:", ...numbered.map((line) => `  ${line}`), "");
+  out.push(w.candidates, ...numbered.map((line) => `  ${line}`), "");
   const matrix = (title: string, values: readonly (readonly number[])[]): void => {
     out.push(title);
     const rows: string[][] = [["", ...report.candidates.map((_, i) => String(i + 1))]];
@@ -153,11 +139,11 @@ function formatSchulze(report: SchulzeReport): string {
     });
     out.push(table(rows), "");
   };
-  matrix("Pairwise: papers ranking the row candidate above the column candidate", report.pairwise);
-  matrix("Strongest paths (winning votes)", report.strongestPaths);
-  out.push("Ranking:");
+  matrix(w.pairwise, report.pairwise);
+  matrix(w.strongestPaths, report.strongestPaths);
+  out.push(w.ranking);
   report.ranking.forEach((place, i) => out.push(`  ${i + 1}. ${place.join(" = ")}`));
-  for (const tie of report.tieBreaks) out.push(`Tie: ${describeTieBreak(tie)}`);
+  for (const tie of report.tieBreaks) out.push(w.schulzeTie(describeTieBreak(tie)));
   out.push("");
   out.push(...formatOutcome(report));
   return `${out.join("\n")}\n`;

@@ -1,5 +1,5 @@
 import type { YesNoCode } from "./yes-no";
-import type { ElectionReason, StageAction, StageEvent, TieBreak, TieQuestion } from "./types";
+import type { CountReport, ElectionReason, StageAction, StageEvent, TieBreak, TieQuestion } from "./types";
 import type { CountCheck } from "./count-checks";
 import { formatNumber } from "../../utils/numbers";
 
@@ -271,4 +271,48 @@ export const countSheetWords = {
   ronSeat: (name: string) => `${name}: the seat stays vacant and nominations re-open`,
   nobodyElected: "Nobody",
   ties: "Ties",
+};
+
+/** The words of the plain-text count report that `npm run count` prints (format.ts). */
+export const countReportWords = {
+  methodTitles: {
+    "scottish-stv": "Scottish STV (SSI 2007/42 rules 45-52)",
+    irv: "Instant-runoff (majority of continuing ballots)",
+    "irv-scottish": "Single seat under Scottish rules (fixed quota)",
+    schulze: "Schulze method",
+    meek: "Meek STV (omega 10^-9, guarded arithmetic)",
+    "meek-prf": "Meek STV (PR Foundation reference rule)",
+    "wigm-prf": "Weighted inclusive Gregory method (PR Foundation reference rule)",
+    "wigm-rational": "Weighted inclusive Gregory method (exact fractions)",
+  } satisfies Readonly<Record<CountReport["method"], string>>,
+  heading: (method: CountReport["method"], title: string | null | undefined) => `${countReportWords.methodTitles[method]}${title ? `: ${title}` : ""}`,
+  seats: (n: number) => `Seats: ${n}`,
+  validPapers: (valid: number, empty: number) => `valid papers: ${valid}` + (empty > 0 ? ` (plus ${empty} with no usable preference)` : ""),
+  quota: (quota: number | null) => (quota === null ? "quota: majority of continuing votes" : `quota: ${quota}`),
+  seed: (seed: string) => `seed: ${seed}`,
+  withdrawn: (names: readonly string[]) => `Withdrawn: ${names.join(", ")}`,
+  stages: "Stages:",
+  firstPreferences: "First preferences",
+  surplus: (candidate: string, surplus: string) => `Surplus of ${candidate} (${surplus}) transferred`,
+  exclusion: (candidate: string, total: string) => `${candidate} excluded with ${total} (lowest total)`,
+  tieByEarlierStage: (head: string, stage: number) => `${head}, decided by the totals at stage ${stage}`,
+  tieByLot: (head: string, seed: string, tickets: readonly string[]) => `${head}, decided by lot with seed ${seed} (smallest ticket: ${tickets.join("; ")})`,
+  tieByOrder: (head: string, order: readonly string[]) => `${head}, decided by the order drawn before the count (${order.join(", ")})`,
+  tie: (text: string) => `tie: ${text}`,
+  electedAtStage: (candidate: string, reason: string, ron: boolean | undefined) => `elected: ${candidate} (${reason})${ron ? " - RON: seat stays vacant" : ""}`,
+  candidateColumn: "Candidate",
+  stageColumn: (stage: number) => `Stage ${stage}`,
+  withdrawnCell: "withdrawn",
+  rows: { nonTransferable: "Non-transferable", lossOfFractions: "Loss of fractions", votesNeeded: "Votes needed to win" },
+  marksKey: "(E = elected at this stage, X = excluded at this stage)",
+  electedInOrder: "Elected, in order:",
+  winner: (candidate: string, stage: number, reason: string, ron: boolean | undefined) =>
+    `${candidate} (${stage > 0 ? `stage ${stage}, ` : ""}${reason})${ron ? " - re-open nominations: seat stays vacant" : ""}`,
+  vacantSeats: (n: number) => `Vacant seats: ${n}`,
+  schulzeLine: (seats: number, valid: number, seed: string) => `Seats: ${seats}   papers with a preference: ${valid}   seed: ${seed}`,
+  candidates: "Candidates:",
+  pairwise: "Pairwise: papers ranking the row candidate above the column candidate",
+  strongestPaths: "Strongest paths (winning votes)",
+  ranking: "Ranking:",
+  schulzeTie: (text: string) => `Tie: ${text}`,
 };
