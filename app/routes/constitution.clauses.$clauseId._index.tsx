@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ClauseText } from "~/modules/constitution/components/clause-text";
 import { ClauseAmendments } from "~/modules/constitution/components/clause-page/amendments";
@@ -6,9 +6,11 @@ import { CommentThread } from "~/components/comment-thread";
 import { NotificationBanner } from "~/components/forms";
 import { clausePageText as t } from "~/modules/constitution/clause-page-messages";
 import { clausePageView } from "~/modules/constitution/clause-page-view.server";
-import { addComment } from "~/modules/constitution/drafting.server";
-import { commentNamesShown, draftingProblemMessages } from "~/modules/constitution/messages";
+import { commentOnClause } from "~/modules/constitution/clause-page-actions.server";
+import { commentNamesShown } from "~/modules/constitution/messages";
+import { respond } from "~/utils/action-answer.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
+import { formValues } from "~/utils/form-values";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${t.metaTitle(d ? `${d.clause.number}. ${d.clause.title}` : null)} - Breakaway` }];
 
@@ -21,25 +23,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user } = requireUser(request, context, "constitution.take_part");
-  const form = await request.formData();
-  if (form.get("intent") !== "comment") throw new Response(t.unknownAction, { status: 400 });
-  const parentId = String(form.get("parentId") ?? "");
-  const added = await addComment(
-    context.db,
-    { id: user.id, email: user.email, isOrganiser: user.role === "organiser" },
-    {
-      clauseId: params.clauseId ?? "",
-      amendmentId: null,
-      parentId: parentId || null,
-      body: String(form.get("body") ?? ""),
-    },
-  );
-  if (!added.ok)
-    return data(
-      { error: draftingProblemMessages[added.code], errorFor: parentId, posted: false },
-      { status: added.code === "not_founding_member" ? 403 : 400 },
-    );
-  return { error: undefined, errorFor: undefined, posted: true };
+  const form = formValues(await request.formData());
+  if (form.intent !== "comment") throw new Response(t.unknownAction, { status: 400 });
+  const who = { id: user.id, email: user.email, isOrganiser: user.role === "organiser" };
+  return respond(await commentOnClause(context.db, who, params.clauseId, form));
 }
 
 export default function ClausePage() {

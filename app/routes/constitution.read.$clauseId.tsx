@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { ClauseText } from "~/modules/constitution/components/clause-text";
 import { ClauseLinesNote, ClauseTags, readingLinks } from "~/modules/constitution/components/constitution-reading";
 import { readingText } from "~/modules/constitution/reading-messages";
-import { shownConstitution } from "~/modules/constitution/shown-constitution.server";
+import { readClauseView } from "~/modules/constitution/shown-constitution.server";
 import { requirePermission } from "~/utils/auth.server";
 
 const t = readingText.clause;
@@ -13,22 +13,9 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${t
 /** One clause of the constitution as it stands, with the clauses either side: a phone-sized read. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   requirePermission(request, context, "constitution.read");
-  const shown = await shownConstitution(context);
-  const at = shown.clauses.findIndex((c) => c.id === params.clauseId);
-  const clause = shown.clauses[at];
-  if (!clause) throw new Response(t.noSuchClause, { status: 404 });
-  const neighbour = (i: number) => {
-    const c = shown.clauses[i];
-    return c ? { id: c.id, number: c.number, title: c.title } : null;
-  };
-  return {
-    heading: shown.heading,
-    seesDebate: shown.access.seesDebate,
-    clause,
-    previous: neighbour(at - 1),
-    next: neighbour(at + 1),
-    count: shown.clauses.length,
-  };
+  const page = await readClauseView(context, params.clauseId);
+  if ("missing" in page) throw new Response(page.missing, { status: 404 });
+  return page;
 }
 
 export default function ReadClause() {

@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ReceiptCheck } from "~/modules/polls/components/receipt-check/receipt-check";
+import { noSuchPoll } from "~/modules/polls/messages";
 import { receiptCheckAction } from "~/modules/polls/receipt-actions.server";
 import { receiptPageView } from "~/modules/polls/receipt-view.server";
 import { receiptCheckText as t } from "~/modules/polls/receipt-messages";
@@ -15,7 +16,7 @@ export const headers: HeadersFunction = ({ actionHeaders }) => ({ "Cache-Control
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   requirePermission(request, context, "site.view");
   const page = await receiptPageView(context.db, params.pollId ?? "");
-  if (!page) throw new Response("Not found", { status: 404 });
+  if (!page) throw new Response(noSuchPoll, { status: 404 });
   return page;
 }
 
@@ -26,7 +27,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   requirePermission(request, context, "site.view");
   const answer = await receiptCheckAction(context.db, params.pollId ?? "", formValues(await request.formData()));
-  if (!answer) throw new Response("Not found", { status: 404 });
+  if (!answer) throw new Response(noSuchPoll, { status: 404 });
   return data(answer, { headers: { "Cache-Control": "no-store" } });
 }
 

@@ -1,9 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { packMessages } from "~/modules/registration/pdf/messages";
-import { packDocuments } from "~/modules/registration/pdf/documents";
-import { latestVersion } from "~/modules/constitution/round.server";
-import { packStatus, preparePack } from "~/modules/registration/pack.server";
+import { documentsPageView } from "~/modules/registration/documents-view.server";
+import { preparePack } from "~/modules/registration/pack.server";
 import { DocumentList } from "~/modules/registration/components/documents/document-list";
 import { PackStatusPanel } from "~/modules/registration/components/documents/pack-status";
 import { documentsPageText as t } from "~/modules/registration/documents-messages";
@@ -13,13 +12,7 @@ export const meta: MetaFunction = () => [{ title: `${t.metaTitle} - Breakaway` }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requireUser(request, context, "registration.manage");
-  const [{ status, key }, version] = await Promise.all([packStatus(context.db), latestVersion(context.db)]);
-  return {
-    status,
-    packKey: key,
-    adopted: version !== null,
-    documents: packDocuments.map((doc) => ({ doc, title: packMessages.documents[doc]?.title ?? doc, purpose: packMessages.documents[doc]?.purpose ?? "" })),
-  };
+  return documentsPageView(context.db);
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { helpPageResponse } from "~/modules/documents/help-page";
+import { packDocumentHelp } from "~/modules/registration/documents-messages";
 import { isPackDocument } from "~/modules/registration/pdf/documents";
 import { pdfResponse } from "~/modules/documents/render.server";
 import { renderDocument } from "~/modules/registration/pack.server";
@@ -15,19 +16,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context, "registration.manage");
   const name = params.doc ?? "";
   const doc = name.endsWith(".pdf") ? name.slice(0, -".pdf".length) : "";
-  if (!isPackDocument(doc))
-    return helpPageResponse({
-      status: 404,
-      title: "There is no such document",
-      body: "The registration pack has seven documents: see the list on the Registration documents page.",
-    });
+  if (!isPackDocument(doc)) return helpPageResponse({ status: 404, ...packDocumentHelp.noSuchDocument });
   const file = await renderDocument(context.db, doc);
-  if (!file)
-    return helpPageResponse({
-      status: 404,
-      title: "No constitution adopted yet",
-      body: "The pack needs the adopted constitution: the founding members adopt it under Constitution.",
-    });
+  if (!file) return helpPageResponse({ status: 404, ...packDocumentHelp.noConstitution });
   await recordDocumentDownloaded(context.db, { id: user.id, label: user.email }, doc);
   return pdfResponse(Buffer.from(file.bytes), file.fileName, { personal: true });
 }

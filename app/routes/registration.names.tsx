@@ -1,10 +1,11 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { ErrorSummary, type FieldErrors, FileField, NotificationBanner } from "~/components/forms";
-import { namesProblemMessages } from "~/modules/registration/messages";
-import { decodeCsvBytes, looksLikeSpreadsheetFile, parseNamesCsv } from "~/modules/registration/names-file.server";
-import { clearRegisteredNames, registeredNamesSummary, replaceRegisteredNames } from "~/modules/registration/registration.server";
+import { ErrorSummary, FileField, NotificationBanner } from "~/components/forms";
+import { namesFromUpload, type NamesUploadAnswer } from "~/modules/registration/names-upload.server";
+import { clearRegisteredNames, registeredNamesSummary } from "~/modules/registration/registration.server";
+import { respond } from "~/utils/action-answer.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
+import { formValues } from "~/utils/form-values";
 import { MAX_NAMES_FILE_BYTES } from "~/utils/input-limits";
 import { readUploadForm } from "~/utils/upload-form.server";
 import { NamesList } from "~/modules/registration/components/names/names-list";
@@ -18,29 +19,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { total: summary.total, first: summary.first, loadedAt: summary.loadedAt?.toISOString() ?? null };
 }
 
-type ActionResult = { errors: FieldErrors };
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = requireUser(request, context, "registration.manage");
   const actor = { id: user.id, label: user.email };
-  const fail = (code: keyof typeof namesProblemMessages, status = 400) => data<ActionResult>({ errors: { file: namesProblemMessages[code] } }, { status });
   if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    const form = await request.formData();
-    if (form.get("intent") !== "clear") throw new Response(t.notUnderstood, { status: 400 });
+    const form = formValues(await request.formData());
+    if (form.intent !== "clear") throw new Response(t.notUnderstood, { status: 400 });
     const removed = await clearRegisteredNames(context.db, actor);
     return redirect(`/registration/names?cleared=${removed}`);
   }
-  const read = await readUploadForm(request, context, MAX_NAMES_FILE_BYTES);
-  if (!read.ok) return fail(({ too_big: "file_too_big", malformed: "upload_unreadable" } as const)[read.problem], read.status);
-  const file = read.form.get("file");
-  if (!file || typeof file === "string" || file.size === 0) return fail("file_missing");
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  if (looksLikeSpreadsheetFile(bytes) || (!/\.(csv|txt)$/i.test(file.name) && !/csv|text\/plain/.test(file.type))) return fail("not_csv");
-  if (bytes.includes(0)) return fail("not_text");
-  const parsed = parseNamesCsv(decodeCsvBytes(bytes));
-  if (!parsed.ok) return fail(parsed.code);
-  await replaceRegisteredNames(context.db, actor, parsed);
-  return redirect(`/registration/names?read=${parsed.rowsRead}&skipped=${parsed.skipped}&loaded=${parsed.names.length}`);
+  const done = await namesFromUpload(context.db, actor, await readUploadForm(request, context, MAX_NAMES_FILE_BYTES));
+  return "goTo" in done ? redirect(done.goTo) : respond(done);
 }
 
 /** A count from the page's address, as the action put it there. */
@@ -48,7 +37,7 @@ const countOf = (x: string | null) => Number(x ?? 0);
 
 export default function RegisteredNames() {
   const { total, first, loadedAt } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const result = useActionData<typeof action>() as NamesUploadAnswer | undefined;
   const busy = useNavigation().state === "submitting";
   const [params] = useSearchParams();
   const read = params.get("read");

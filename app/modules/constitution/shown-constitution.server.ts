@@ -73,3 +73,23 @@ export type ShownConstitution = Awaited<ReturnType<typeof shownConstitution>>;
 export function contentsOf(shown: ShownConstitution) {
   return { ...shown, clauses: shown.clauses.map(({ lines: _lines, cut: _cut, ...rest }) => rest) };
 }
+
+/** One clause's reading page (routes/constitution.read.$clauseId.tsx): the clause and the clauses either side; or that there is no such clause. */
+export async function readClauseView(context: AppContext, clauseId: string | undefined) {
+  const shown = await shownConstitution(context);
+  const at = shown.clauses.findIndex((c) => c.id === clauseId);
+  const clause = shown.clauses[at];
+  if (!clause) return { missing: readingText.clause.noSuchClause } as const;
+  const neighbour = (i: number) => {
+    const c = shown.clauses[i];
+    return c ? { id: c.id, number: c.number, title: c.title } : null;
+  };
+  return {
+    heading: shown.heading,
+    seesDebate: shown.access.seesDebate,
+    clause,
+    previous: neighbour(at - 1),
+    next: neighbour(at + 1),
+    count: shown.clauses.length,
+  };
+}

@@ -261,3 +261,6 @@ export const pollPageText = {
 
 /** The link back to a poll from its published ballots and its receipt check. */
 export const backToPoll = (title: string) => `Back to ${title}`;
+
+/** The plain answer (404) to an address naming no poll. */
+export const noSuchPoll = "Not found";

@@ -36,3 +36,15 @@ export const packStatusText: Record<PackStatus, string> = {
   ready: "The pack is ready: downloads start at once.",
   failed: "Preparing the pack failed. Try again; if it fails again, tell whoever runs Breakaway.",
 };
+
+/** The short pages a pack document's download (routes/registration.documents_.$doc.ts) shows instead of a PDF. */
+export const packDocumentHelp = {
+  noSuchDocument: {
+    title: "There is no such document",
+    body: "The registration pack has seven documents: see the list on the Registration documents page.",
+  },
+  noConstitution: {
+    title: "No constitution adopted yet",
+    body: "The pack needs the adopted constitution: the founding members adopt it under Constitution.",
+  },
+} as const;
