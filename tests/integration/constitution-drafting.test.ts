@@ -155,6 +155,13 @@ describe("drafting and adopting the constitution", () => {
     expect(reply.ok).toBe(true);
     const wrongThread = await addComment(database.db, member(1), { clauseId: "aims", amendmentId: null, parentId: top.commentId, body: "Wrong place." });
     expect(wrongThread).toEqual({ ok: false, code: "parent_not_found" });
+    // A reply to something that is not a comment's id at all (a hostile form): the same refusal, not a database error.
+    for (const parentId of ["bad", "1; drop table draft_comments", `${top.commentId}x`]) {
+      expect(await addComment(database.db, member(1), { clauseId: "joining", amendmentId: null, parentId, body: "Hello?" })).toEqual({
+        ok: false,
+        code: "parent_not_found",
+      });
+    }
     expect(await addComment(database.db, member(1), { clauseId: "aims", amendmentId: null, parentId: null, body: "  " })).toEqual({
       ok: false,
       code: "comment_empty",

@@ -9,6 +9,7 @@ import { and, asc, count, desc, eq, inArray, max, sql } from "drizzle-orm";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import { standingOrderRules } from "~/modules/content/standing-order-rules.server";
 import type { Db, DbOrTx } from "~/utils/db.server";
+import { isUuid } from "~/utils/ids";
 import {
   amendmentRecommendations,
   amendments,
@@ -363,6 +364,8 @@ export async function addComment(
     if (!draft) return { ok: false, code: "no_draft" } as const;
     if (!author.isOrganiser && !(await isFoundingMember(tx, author.id))) return { ok: false, code: "not_founding_member" } as const;
     if (input.parentId) {
+      // A parent that is not an id at all (a hostile form) is no comment: refused, not a database error.
+      if (!isUuid(input.parentId)) return { ok: false, code: "parent_not_found" } as const;
       const [parent] = await tx.select().from(draftComments).where(eq(draftComments.id, input.parentId));
       const sameTarget = parent && parent.draftId === draft.id && parent.clauseId === input.clauseId && parent.amendmentId === input.amendmentId;
       if (!sameTarget) return { ok: false, code: "parent_not_found" } as const;
