@@ -8,6 +8,7 @@ import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../app/modules/audit/audit.server";
 import { originalDocument } from "../../app/modules/constitution/drafting.server";
+import { draftingProblemMessages } from "../../app/modules/constitution/messages";
 import { hashText, numberClauses } from "../../app/modules/constitution/text";
 import { flat, pdfText } from "../../app/modules/documents/test-support/pdf-text";
 import { electionsOf } from "../../app/modules/polls/encrypted/poll-elections.server";
@@ -368,6 +369,16 @@ describe("the constitution over HTTP", () => {
     const page = await html(await app.request("/constitution/clauses/joining", { cookie: founder[0] ?? null }));
     expect(page).toContain("&lt;script&gt;alert(1)&lt;/script&gt; Is fourteen too young?");
     expect(page).not.toContain("<script>alert(1)");
+  });
+
+  it("refuses a reply to something that is not a comment, with a message and nothing stored", async () => {
+    const before = await database.db.select().from(draftComments);
+    for (const parentId of ["bad", "00000000-0000-4000-8000-000000000000"]) {
+      const posted = await app.request("/constitution/clauses/joining", { form: { intent: "comment", body: "A reply", parentId }, cookie: founder[2] ?? null });
+      expect(posted.status).toBe(400);
+      expect(await html(posted)).toContain(draftingProblemMessages.parent_not_found);
+    }
+    expect(await database.db.select().from(draftComments)).toHaveLength(before.length);
   });
 
   it("publishes the organiser's recommendation on an amendment", async () => {
