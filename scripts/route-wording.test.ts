@@ -4,7 +4,8 @@
  * a page (a route, the page frame, a component, a document's layout) renders itself:
  * text between JSX tags, and string literals given to what a person sees or hears (a JSX
  * expression's text, or a label, hint, legend, title, caption, placeholder, alt or aria-label).
- * None renders any: the sample below shows what is found, so that the check can fail.
+ * A route's answers outside the page are counted too: a plain refusal, an error, a help page and
+ * the page title. None has any: the samples below show what is found, so that the check can fail.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -20,17 +21,25 @@ const SHOWN_ATTRIBUTES = new Set(["label", "hint", "legend", "title", "caption",
 const hasWords = (text: string) => /[A-Za-z]{2}/.test(text) && /\s/.test(text.trim());
 const isWord = (text: string) => /[A-Za-z]{2}/.test(text);
 
-/** The phrases a route renders itself, each with its line, for the message when the count grows. */
-export function renderedPhrases(fileName: string, source: string): string[] {
+/** A file's syntax tree, and a list of phrases found with their lines, for the message when the count grows. */
+function reader(fileName: string, source: string) {
   const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
   const found: string[] = [];
   const note = (node: ts.Node, text: string) => found.push(`${file.getLineAndCharacterOfPosition(node.getStart()).line + 1}: ${text.trim().slice(0, 60)}`);
-  const literalText = (node: ts.Node): string | null =>
-    ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)
-      ? node.text
-      : ts.isTemplateExpression(node)
-        ? node.head.text + node.templateSpans.map((s) => s.literal.text).join(" ")
-        : null;
+  return { file, found, note };
+}
+
+/** A string literal's text, or a template's text without its values. */
+const literalText = (node: ts.Node): string | null =>
+  ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)
+    ? node.text
+    : ts.isTemplateExpression(node)
+      ? node.head.text + node.templateSpans.map((s) => s.literal.text).join(" ")
+      : null;
+
+/** The phrases a route renders itself, each with its line, for the message when the count grows. */
+export function renderedPhrases(fileName: string, source: string): string[] {
+  const { file, found, note } = reader(fileName, source);
   /** String literals reached from a JSX expression without passing into a call or another JSX element. */
   const shownLiterals = (node: ts.Node, words: (text: string) => boolean) => {
     const text = literalText(node);
@@ -62,6 +71,42 @@ export function renderedPhrases(fileName: string, source: string): string[] {
       } else if (ts.isJsxExpression(init) && init.expression) shownLiterals(init.expression, isWord);
       return;
     }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return found;
+}
+
+/** A page title's brand, the same in every language: `${t.title} - Breakaway`. */
+const withoutBrand = (text: string) => text.replace(/ - Breakaway$/, "");
+
+/** Properties of an answer's body that a person reads: a help page's title and body, an error or message. */
+const ANSWER_PROPERTIES = new Set(["title", "body", "error", "message"]);
+
+/**
+ * The English a route answers with itself, outside JSX: the text given to `new Response(...)`
+ * (a plain 404 or 400), the title, body, error or message of an object given to `data`, `json`
+ * or a help page, and the page title its `meta` gives the browser tab. Not a header's value (a
+ * file name, a content type), which is given by name, nor an id or a word without a space given
+ * as a Response body, which has no English to translate.
+ */
+export function answeredPhrases(fileName: string, source: string): string[] {
+  const { file, found, note } = reader(fileName, source);
+  /** A literal, or each branch of a choice between literals (`a ? "x" : "y"`, `a ?? "x"`). */
+  const check = (node: ts.Node, words: (text: string) => boolean) => {
+    if (ts.isParenthesizedExpression(node)) return check(node.expression, words);
+    if (ts.isConditionalExpression(node)) return [node.whenTrue, node.whenFalse].forEach((n) => check(n, words));
+    if (
+      ts.isBinaryExpression(node) &&
+      (node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken)
+    )
+      return [node.left, node.right].forEach((n) => check(n, words));
+    const text = literalText(node);
+    if (text !== null && words(withoutBrand(text))) note(node, withoutBrand(text));
+  };
+  const visit = (node: ts.Node) => {
+    if (ts.isNewExpression(node) && node.expression.getText(file) === "Response" && node.arguments?.[0]) check(node.arguments[0], hasWords);
+    else if (ts.isPropertyAssignment(node) && ANSWER_PROPERTIES.has(node.name.getText(file))) check(node.initializer, isWord);
     ts.forEachChild(node, visit);
   };
   visit(file);
@@ -105,6 +150,35 @@ describe("wording in the files that draw pages", () => {
     expect(phrases.map((p) => p.replace(/^\d+: /, ""))).toEqual(["Elections", "Title", "Voting is open", "Vote now", "Vote for"]);
   });
 
+  it("finds the English a route answers with, and not its file names, ids or content types", () => {
+    const phrases = answeredPhrases(
+      "sample.ts",
+      `export const meta: MetaFunction = () => [{ title: "Trustees - Breakaway" }, { title: \`\${t.title} - Breakaway\` }];
+      export async function loader({ params }: LoaderFunctionArgs) {
+        if (!params.id) throw new Response("Not found", { status: 404 });
+        if (params.id === "x") throw new Response(t.noSuchFile, { status: 404 });
+        if (params.id === "y") return helpPageResponse({ status: 404, title: "No declaration yet", body: "Not declared yet." });
+        if (params.id === "z") return data({ error: "Unknown request." }, { status: 400 });
+        if (params.id === "w") return json({ ok: false, message: \`Try again in \${n} minutes\` });
+        return new Response("ok", {
+          headers: { "Content-Type": "application/pdf", "Content-Disposition": contentDisposition("attachment", "the record.pdf") },
+        });
+      }
+      export default function Page() {
+        return { title: d.title ?? "Interim standing orders", id: "main-panel", error: t.unknown };
+      }`,
+    );
+    expect(phrases.map((p) => p.replace(/^\d+: /, ""))).toEqual([
+      "Trustees",
+      "Not found",
+      "No declaration yet",
+      "Not declared yet.",
+      "Unknown request.",
+      "Try again in  minutes",
+      "Interim standing orders",
+    ]);
+  });
+
   it("looks at every route, the page frame, and the components and document layouts of each domain", () => {
     const files = drawingFiles();
     for (const expected of [
@@ -120,5 +194,14 @@ describe("wording in the files that draw pages", () => {
   it("finds none in any of them: a page's wording lives in its domain's messages module", () => {
     const worded = [...counts()].filter(([, phrases]) => phrases.length > 0);
     expect(worded.map(([name, phrases]) => `${name}: move these into the domain's messages module:\n  ${phrases.join("\n  ")}`)).toEqual([]);
+  });
+
+  it("finds none that a route answers with itself: its refusals and page titles live in its domain's messages module", () => {
+    const routes = (readdirSync(path.join(app, "routes")) as string[]).filter((name) => /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name));
+    expect(routes).toContain("polls.$pollId.record[.]bel.ts");
+    const worded = routes
+      .map((name) => [name, answeredPhrases(name, readFileSync(path.join(app, "routes", name), "utf8"))] as const)
+      .filter(([, phrases]) => phrases.length > 0);
+    expect(worded.map(([name, phrases]) => `routes/${name}: move these into the domain's messages module:\n  ${phrases.join("\n  ")}`)).toEqual([]);
   });
 });

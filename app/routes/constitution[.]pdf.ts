@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { constitutionPdf } from "~/modules/constitution/documents.server";
+import { constitutionDocumentHelp } from "~/modules/constitution/messages";
 import { helpPageResponse } from "~/modules/documents/help-page";
 import { pdfResponse } from "~/modules/documents/render.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -12,6 +13,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "constitution.read");
   const asked = new URL(request.url).searchParams.get("version");
   const file = await constitutionPdf(context.db, asked ? { version: Number(asked) } : {});
-  if (!file) return helpPageResponse({ status: 404, title: "There is no such version", body: "That version of the constitution has not been adopted." });
+  if (!file) return helpPageResponse({ status: 404, ...constitutionDocumentHelp.noSuchVersion });
   return pdfResponse(file.pdf, file.fileName);
 }

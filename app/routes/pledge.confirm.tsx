@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { pledgeLinkWording } from "~/modules/pledges/messages";
 import { PledgeLinkPage } from "~/modules/pledges/components/pledge-link-page";
 import { pledgeLinkAction, pledgeLinkLoader } from "~/modules/pledges/pledge-link-route.server";
 
-export const meta: MetaFunction = () => [{ title: "Confirm your pledge - Breakaway" }];
+export const meta: MetaFunction = () => [{ title: `${pledgeLinkWording.confirm.title} - Breakaway` }];
 
 // Functions, not `const loader = pledgeLinkLoader(...)`: a top-level call into a `.server`
 // module runs in the browser too, where that module is emptied, and crashed this page there.

@@ -19,7 +19,7 @@ import {
 } from "~/modules/polls/components/poll-page/sections";
 import { TrusteesNote } from "~/modules/polls/components/poll-page/trustees-note";
 import { PollResults } from "~/modules/polls/components/poll-results";
-import { pollPageText, pollsText } from "~/modules/polls/messages";
+import { noSuchPoll, pollPageText, pollsText } from "~/modules/polls/messages";
 import { pollPageAction } from "~/modules/polls/page-actions.server";
 import { pollPageView } from "~/modules/polls/views.server";
 import { principalOf, requirePermission, requireUser } from "~/utils/auth.server";
@@ -36,7 +36,7 @@ export const headers: HeadersFunction = ({ loaderHeaders, actionHeaders }) => {
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = requirePermission(request, context, "site.view");
   const page = await pollPageView(context.db, { principal: principalOf(context), userId: auth?.user.id ?? null }, params.pollId ?? "");
-  if (!page) throw new Response("Not found", { status: 404 });
+  if (!page) throw new Response(noSuchPoll, { status: 404 });
   return data(page, page.ballotKey ? { headers: { "Cache-Control": "no-store" } } : undefined);
 }
 
@@ -52,7 +52,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     standingOrdersAdopted,
     periodRefusal: (earliest, fallback) => periodRefusal("ballot", earliest, fallback),
   });
-  if (!done) throw new Response("Not found", { status: 404 });
+  if (!done) throw new Response(noSuchPoll, { status: 404 });
   return respond(done);
 }
 

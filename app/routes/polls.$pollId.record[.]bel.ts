@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { closedPollRecord } from "~/modules/polls/encrypted/poll-elections.server";
+import { recordNotYet } from "~/modules/polls/messages";
 import { requirePermission } from "~/utils/auth.server";
 import { contentDisposition } from "~/utils/content-disposition";
 
@@ -10,7 +11,7 @@ import { contentDisposition } from "~/utils/content-disposition";
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   requirePermission(request, context, "site.view");
   const record = await closedPollRecord(context.db, params.pollId ?? "");
-  if (!record) throw new Response("The record is published when the poll closes.", { status: 404 });
+  if (!record) throw new Response(recordNotYet, { status: 404 });
   return new Response(new Uint8Array(record.bytes), {
     headers: {
       "Content-Type": "application/octet-stream",

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { trusteeFile } from "~/modules/polls/trustee-page.server";
+import { trusteeText } from "~/modules/polls/trustee-messages";
 import { requireUser } from "~/utils/auth.server";
 import { contentDisposition } from "~/utils/content-disposition";
 
@@ -11,7 +12,7 @@ import { contentDisposition } from "~/utils/content-disposition";
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context, "poll.vote");
   const file = await trusteeFile(context.db, params.pollId ?? "", user.id, params.file ?? "");
-  if (!file) throw new Response("There is no such file for you to work from.", { status: 404 });
+  if (!file) throw new Response(trusteeText.noSuchFile, { status: 404 });
   const json = file.fileName.endsWith(".json");
   return new Response(typeof file.body === "string" ? file.body : new Uint8Array(file.body), {
     headers: {

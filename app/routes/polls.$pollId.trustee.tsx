@@ -13,7 +13,7 @@ import { respond } from "~/utils/action-answer.server";
 import { requireUser } from "~/utils/auth.server";
 import { formValues } from "~/utils/form-values";
 
-export const meta: MetaFunction = () => [{ title: "Your part as a trustee - Breakaway" }];
+export const meta: MetaFunction = () => [{ title: `${t.metaTitle} - Breakaway` }];
 
 /**
  * A poll's trustee at work (decision 045): making their key, then after the close shuffling
@@ -33,7 +33,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   // multipart, hands it over parsed; a file sent in place of the text is not the text.
   const values = formValues(context.uploadForm ?? (await request.formData()));
   const done = await pollTrusteeAction(context.db, { id: user.id, label: user.email }, params.pollId ?? "", values);
-  if (!done) throw new Response("Unknown request.", { status: 400 });
+  if (!done) throw new Response(t.unknownRequest, { status: 400 });
   return respond(done);
 }
 

@@ -11,7 +11,7 @@ import { respond } from "~/utils/action-answer.server";
 import { requireUser } from "~/utils/auth.server";
 import { formValues } from "~/utils/form-values";
 
-export const meta: MetaFunction = () => [{ title: "Your part as a trustee - Breakaway" }];
+export const meta: MetaFunction = () => [{ title: `${t.metaTitle} - Breakaway` }];
 
 /**
  * A member of a trustee set at work before its polls open (an election's, decision 047, or a part
@@ -30,7 +30,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user } = requireUser(request, context, "poll.vote");
   const values = formValues(await request.formData());
   const done = await trusteeSetAction(context.db, { id: user.id, label: user.email }, params.setId ?? "", values);
-  if (!done) throw new Response("Unknown request.", { status: 400 });
+  if (!done) throw new Response(t.unknownRequest, { status: 400 });
   return respond(done);
 }
 

@@ -10,7 +10,7 @@ import { respond } from "~/utils/action-answer.server";
 import { requirePermission, requireUser, principalOf } from "~/utils/auth.server";
 import { formValues } from "~/utils/form-values";
 
-export const meta: MetaFunction = () => [{ title: "Trustees - Breakaway" }];
+export const meta: MetaFunction = () => [{ title: `${t.title} - Breakaway` }];
 
 /**
  * Who holds the key of each vote on the road (decision 048), and, for the returning officer, the

@@ -298,3 +298,13 @@ export const amendmentPageText = {
   },
   comments: (n: number) => `Comments on A${n}`,
 };
+
+/** The help pages given instead of a constitution PDF that cannot be had (routes/constitution[.]pdf.ts and the amendments book). */
+export const constitutionDocumentHelp = {
+  amendmentsForFounders: {
+    title: "For founding members",
+    body: "The amendments name the members who proposed and supported them, so only founding members can download them.",
+  },
+  noDraft: { title: "There is no draft yet", body: "Drafting has not started, so there are no amendments." },
+  noSuchVersion: { title: "There is no such version", body: "That version of the constitution has not been adopted." },
+} as const;

@@ -119,3 +119,8 @@ export const positionPartsText = {
       "I declare that in the last 5 years I have not been convicted of an offence under the Political Parties, Elections and Referendums Act 2000, or of an election offence (standing orders 11.10).",
   },
 } as const;
+
+/** The help page given instead of a position's declaration of result before there is one. */
+export const declarationHelp = {
+  notYet: { title: "No declaration yet", body: "The returning officer has not declared this result yet." },
+} as const;

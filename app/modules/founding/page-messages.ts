@@ -2,6 +2,12 @@
 import { plural } from "~/utils/plural";
 import { commonWords } from "~/components/messages";
 
+/** The interim standing orders' own page (routes/founding.standing-orders.tsx): its title, unless the file names one, and its plain 404. */
+export const standingOrdersPageText = {
+  title: "Interim standing orders",
+  notFound: "Not found",
+};
+
 export const foundingPageText = {
   metaTitle: "Founding the party",
   title: "Founding the new party",

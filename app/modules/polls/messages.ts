@@ -264,3 +264,6 @@ export const backToPoll = (title: string) => `Back to ${title}`;
 
 /** The plain answer (404) to an address naming no poll. */
 export const noSuchPoll = "Not found";
+
+/** The plain answer (404) for a poll's public record before the poll closes. */
+export const recordNotYet = "The record is published when the poll closes.";
