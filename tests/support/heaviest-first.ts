@@ -3,7 +3,7 @@ import path from "node:path";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 /**
- * Runs the test files that take longest first (CI time, docs/decisions/055). With two workers,
+ * Runs the test files that take longest first (CI time, docs/decisions/056). With two workers,
  * whichever file starts last decides when the run ends: vitest orders a fresh clone's files by
  * size, so a short file that takes two minutes could start near the end and keep one worker busy
  * alone while the other waits. The seconds each file took in a full run are kept in

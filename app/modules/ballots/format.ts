@@ -1,6 +1,5 @@
-import { countReportWords as w, countSheetWords, NOBODY_ELECTED } from "./messages";
+import { countReportWords as w, countSheetWords, ELECTION_REASON_MESSAGES, NOBODY_ELECTED, TIE_QUESTION_MESSAGES } from "./messages";
 import { formatUnits, UNITS_PER_VOTE } from "./fixed-point";
-import { ELECTION_REASON_MESSAGES, TIE_QUESTION_MESSAGES } from "./messages";
 import type { CountReport, RankedCountReport, SchulzeReport, StageAction, TieBreak } from "./types";
 
 /**

@@ -127,7 +127,6 @@ export const roundProblemMessages: Record<RoundProblem, string> = {
 /** The reason for closing a ballot early, recorded in the audit log. */
 export const closeReasonMessages = textProblemMessages("the reason", MAX_OFFICIAL_REASON_LENGTH);
 
-/** Said where a change is shown whole rather than word by word (input-limits: WORD_DIFF_MAX_*). */
 /** An amendment's note, for changes that are not about words (amendment-view.ts); titles come shown, in full. */
 export const amendmentNotes = {
   newAtStart: (title: string) => `A new clause “${title}” at the start.`,
@@ -140,6 +139,7 @@ export const amendmentNotes = {
   unentrenched: "The clause stops being entrenched.",
 };
 
+/** Said where a change is shown whole rather than word by word (input-limits: WORD_DIFF_MAX_*). */
 export const tooLongToCompare = "This change is too long to compare word by word, so the old text is shown struck through and the new text after it.";
 
 /**
@@ -153,7 +153,7 @@ export const cutShortMessages: Record<ShownField, (length: number) => string> = 
   recommendationReasons: (length) =>
     `These reasons are longer than the committee's reasons can now be (${chars(length)}), so only their first ${chars(MAX_RECOMMENDATION_REASONS_LENGTH)} are shown.`,
 };
-/** A form with a file whose body was not well formed (cut short, or not a form at all). */
+
 function quoted(title: string | undefined): string {
   const value = title ?? "";
   // A very long title would swamp the error summary; the line number says where it is.
@@ -175,6 +175,7 @@ export const uploadProblemMessages: Record<UploadProblemCode, (p: UploadProblem)
   duplicate_title: (p) => atLine(p, `there is already a clause called ${quoted(p.title)}. Each clause needs a different title`),
 };
 
+/** A form with a file whose body was not well formed (cut short, or not a form at all). */
 export const uploadUnreadableMessage = commonWords.uploadBroken;
 /** A file that is not text (it holds a NUL byte). */
 export const uploadNotTextMessage = "This file is not a text file. Save the constitution as Markdown or plain text (.md or .txt) and upload that";

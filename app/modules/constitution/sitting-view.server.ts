@@ -14,8 +14,7 @@ import { sittingMessages } from "./sitting-messages";
 
 /** The round's clauses and this member's progress through them; the round's preparation while its papers are made. */
 export async function voteOverviewView(db: DbOrTx, userId: string, cast: JustCast | null) {
-  const overview = await loadVotingOverview(db, userId);
-  const member = await isFoundingMember(db, userId);
+  const [overview, member] = await Promise.all([loadVotingOverview(db, userId), isFoundingMember(db, userId)]);
   if (!overview) {
     return { open: false as const, member, justCast: cast ? { title: sittingMessages.previousClause, receipts: cast.receipts } : null, preparing: null };
   }
@@ -48,8 +47,7 @@ export async function voteOverviewView(db: DbOrTx, userId: string, cast: JustCas
  * is on no open round's ballot, "preparing" while the round's papers are still being made.
  */
 export async function clauseBallotView(db: DbOrTx, userId: string, clauseId: string, cast: JustCast | null) {
-  const ballot = await loadClauseBallot(db, userId, clauseId);
-  const sitting = await loadSitting(db, userId);
+  const [ballot, sitting] = await Promise.all([loadClauseBallot(db, userId, clauseId), loadSitting(db, userId)]);
   if (!ballot || !sitting) return null;
   if (sitting.round.preparing) return "preparing" as const;
   const { titleOf, round, ...rest } = ballot;

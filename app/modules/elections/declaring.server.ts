@@ -30,19 +30,23 @@ export async function declare(db: Db, actor: Actor, positionId: string): Promise
   });
 }
 
-/**
- * The positions of the election chain that fill a registered role and whose result is declared:
- * the offices the registration pack names (declaredOfficers here, officersDeclared in registration).
- */
-export function declaredRegisteredPositions(chain: readonly { id: string }[]): SQL | undefined {
+/** The positions of the election chain whose result is declared (registration's electedPeople). */
+export function declaredPositions(chain: readonly { id: string }[]): SQL | undefined {
   return and(
     inArray(
       positions.electionId,
       chain.map((e) => e.id),
     ),
-    isNotNull(positions.registeredRole),
     isNotNull(positions.declaredAt),
   );
+}
+
+/**
+ * The declared positions that fill a registered role: the offices the registration pack names
+ * (declaredOfficers here, officersDeclared in registration).
+ */
+export function declaredRegisteredPositions(chain: readonly { id: string }[]): SQL | undefined {
+  return and(declaredPositions(chain), isNotNull(positions.registeredRole));
 }
 
 /** Declared holders of the registered offices: for the registration pack and the officer rules. */

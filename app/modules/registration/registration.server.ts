@@ -1,7 +1,7 @@
-import { and, asc, count, eq, inArray, isNotNull } from "drizzle-orm";
+import { asc, count, eq } from "drizzle-orm";
 import { z } from "zod";
 import { appendAudit, type Actor } from "~/modules/audit/audit.server";
-import { declaredOfficers, declaredRegisteredPositions } from "~/modules/elections/declaring.server";
+import { declaredOfficers, declaredPositions, declaredRegisteredPositions } from "~/modules/elections/declaring.server";
 import { electionChain } from "~/modules/elections/current-election.server";
 import { registeredRoles, type RegisteredRole } from "~/modules/elections/officer-rules";
 import type { Db, DbOrTx } from "~/utils/db.server";
@@ -108,15 +108,7 @@ export async function electedPeople(db: DbOrTx): Promise<{ userId: string; name:
   const rows = await db
     .select({ title: positions.title, elected: positions.elected })
     .from(positions)
-    .where(
-      and(
-        inArray(
-          positions.electionId,
-          chain.map((e) => e.id),
-        ),
-        isNotNull(positions.declaredAt),
-      ),
-    )
+    .where(declaredPositions(chain))
     .orderBy(asc(positions.sortOrder));
   return rows.flatMap((p) => (p.elected ?? []).flatMap((e) => (e.userId ? [{ userId: e.userId, name: e.name, position: p.title }] : [])));
 }
