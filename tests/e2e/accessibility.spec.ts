@@ -20,9 +20,12 @@ test("public pages meet WCAG 2.2 AA as axe checks it", async ({ page }) => {
   }
   await page.goto("/polls");
   await page.getByRole("link", { name: "Interim steering committee (3 seats)" }).click();
+  // Check the results page, not the list still showing with its link focused while the next page loads.
+  await expect(page.getByRole("heading", { level: 1, name: /Interim steering committee/ })).toBeVisible();
   expect(await violations(page), "poll results").toEqual([]);
   await page.goto("/login");
   await page.getByRole("button", { name: "Send me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "There is a problem" })).toBeVisible();
   expect(await violations(page), "login with an error").toEqual([]);
 });
 
