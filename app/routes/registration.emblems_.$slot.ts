@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { emblemImage } from "~/modules/registration/registration.server";
-import { emblemProblemMessages } from "~/modules/registration/messages";
+import { emblemImageMissing } from "~/modules/registration/messages";
 import { requirePermission } from "~/utils/auth.server";
 
 /** An uploaded emblem's image, for organisers' previews. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   requirePermission(request, context, "registration.manage");
   const image = await emblemImage(context.db, Number(params.slot));
-  if (!image) throw new Response(`${emblemProblemMessages.not_found}.`, { status: 404 });
+  if (!image) throw new Response(emblemImageMissing, { status: 404 });
   // A copy: the driver's buffer type is wider than a Response body accepts.
   return new Response(new Uint8Array(image.data), {
     headers: {

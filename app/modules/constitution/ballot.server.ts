@@ -52,7 +52,8 @@ export async function loadVotingOverview(db: DbOrTx, userId: string) {
 
 /**
  * The round's clauses in ballot order and whether this member has voted on each: the sitting's
- * progress, without reading the text (cheap enough for every ballot page and every cast).
+ * progress, without reading the text (cheap enough for every ballot page and every cast). Its
+ * draft, round and questions are kept, so a clause's ballot is read from it without asking again.
  */
 export async function loadSitting(db: DbOrTx, userId: string) {
   const draft = await currentDraft(db);
@@ -60,14 +61,15 @@ export async function loadSitting(db: DbOrTx, userId: string) {
   if (!draft || !round) return null;
   const items = await roundItems(db, round.id);
   const voted = await clausesVoted(db, round.id, userId);
-  return { round, clauses: [...new Set(items.map((i) => i.clauseId))].map((id) => ({ id, voted: voted.has(id) })) };
+  return { draft, round, items, clauses: [...new Set(items.map((i) => i.clauseId))].map((id) => ({ id, voted: voted.has(id) })) };
 }
 
-export async function loadClauseBallot(db: DbOrTx, userId: string, clauseId: string) {
-  const draft = await currentDraft(db);
-  const round = draft && draft.phase === "voting" ? await openRoundOf(db, draft.id) : null;
-  if (!draft || !round) return null;
-  const items = await roundItems(db, round.id, clauseId);
+export type Sitting = NonNullable<Awaited<ReturnType<typeof loadSitting>>>;
+
+/** One clause's ballot paper in a member's sitting; null when the clause is not on the round's ballot. */
+export async function loadClauseBallot(db: DbOrTx, sitting: Sitting, clauseId: string) {
+  const { draft, round } = sitting;
+  const items = sitting.items.filter((i) => i.clauseId === clauseId);
   if (items.length === 0) return null;
   const original = await originalDocument(db, draft.id);
   const { amended } = await amendedDocument(db, draft.id);
@@ -128,7 +130,7 @@ export async function loadClauseBallot(db: DbOrTx, userId: string, clauseId: str
       .sort((a, b) => a.position - b.position)
       .map((o) => ({ position: o.position, label: o.label })),
   }));
-  const voted = (await clausesVoted(db, round.id, userId)).has(clauseId);
+  const voted = sitting.clauses.some((c) => c.id === clauseId && c.voted);
   // Questions opened since decision 044 are Belenios elections; a round opened before is not.
   const elections = await db
     .select({ pollId: pollElections.pollId })

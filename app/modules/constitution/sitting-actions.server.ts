@@ -28,7 +28,8 @@ export async function castFromSitting(
   values: Record<string, string>,
   failed: (error: unknown) => void,
 ): Promise<{ goTo: string; cast: JustCast } | ActionAnswer<ClauseCastAnswer> | null> {
-  const ballot = await loadClauseBallot(db, userId, clauseId);
+  const sitting = await loadSitting(db, userId);
+  const ballot = sitting && (await loadClauseBallot(db, sitting, clauseId));
   if (!ballot) return null;
   const read = readClauseAnswers(ballot.questions, values);
   if (!read.ok) return refused({ errors: read.errors, values });

@@ -47,7 +47,9 @@ export async function voteOverviewView(db: DbOrTx, userId: string, cast: JustCas
  * is on no open round's ballot, "preparing" while the round's papers are still being made.
  */
 export async function clauseBallotView(db: DbOrTx, userId: string, clauseId: string, cast: JustCast | null) {
-  const [ballot, sitting] = await Promise.all([loadClauseBallot(db, userId, clauseId), loadSitting(db, userId)]);
+  // The ballot is read from the sitting (its draft, round, questions and votes): the round is asked for once.
+  const sitting = await loadSitting(db, userId);
+  const ballot = sitting && (await loadClauseBallot(db, sitting, clauseId));
   if (!ballot || !sitting) return null;
   if (sitting.round.preparing) return "preparing" as const;
   const { titleOf, round, ...rest } = ballot;

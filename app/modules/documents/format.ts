@@ -3,7 +3,6 @@
  * whatever the server's own locale and time zone, so a letter reads the same on every server.
  */
 import { formatCalendarDay, formatDate, formatDateTime } from "../../utils/dates";
-import { formatPounds, formatWhole } from "../../utils/numbers";
 import { trimEndOf } from "../../utils/trim";
 
 /** "23 November 2026": the UK calendar day of an instant. */
@@ -21,15 +20,11 @@ export function ukCalendarDate(isoDay: string, options: { weekday?: boolean } = 
   return formatCalendarDay(isoDay, options);
 }
 
-/** Pence as pounds: "£1,234.50", or "£1,234" for whole pounds (utils/numbers). */
-export function pounds(pence: number): string {
-  return formatPounds(pence);
-}
-
-/** 12345 as "12,345". */
-export function count(n: number): string {
-  return formatWhole(n);
-}
+/**
+ * Pence as pounds ("£1,234.50", or "£1,234" for whole pounds) and a whole count ("12,345"): the
+ * shared number formats under the names documents use, so a PDF and a page never disagree.
+ */
+export { formatPounds as pounds, formatWhole as count } from "../../utils/numbers";
 
 /** "1 person", "2 people": a count with the right form of its noun (utils/plural). */
 export { plural } from "../../utils/plural";

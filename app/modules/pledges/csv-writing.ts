@@ -8,6 +8,10 @@ export function csvSafe(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-export function formatPounds(pence: number | null): string {
+/**
+ * Pence as a spreadsheet-ready amount: 123450 as "1234.50", no pound sign or grouping, so the
+ * cell reads as a number; no amount as an empty cell. (For people, utils/numbers' formatPounds.)
+ */
+export function csvPounds(pence: number | null): string {
   return pence === null ? "" : (pence / 100).toFixed(2);
 }

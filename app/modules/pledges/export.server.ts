@@ -4,7 +4,7 @@ import { appendAudit, type Actor } from "~/modules/audit/audit.server";
 import type { Db } from "~/utils/db.server";
 import { formatLondon } from "~/utils/london-time";
 import { pledges } from "../../../db/schema";
-import { csvSafe, formatPounds } from "./csv-writing";
+import { csvSafe, csvPounds } from "./csv-writing";
 import { exportHeaders, relationExportLabels, yesNo } from "./import-messages";
 
 /** Rows read per query. */
@@ -43,7 +43,7 @@ export function exportRecord(p: ExportedPledge): string[] {
     p.region,
     relationExportLabels[p.relation],
     csvSafe(p.membershipNumber ?? ""),
-    formatPounds(p.monthlySubscriptionPence),
+    csvPounds(p.monthlySubscriptionPence),
     yesNo(p.consentContact),
     yesNo(p.consentDataUse),
     csvSafe(p.consentVersion),

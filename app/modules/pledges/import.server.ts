@@ -23,7 +23,7 @@ import { applyCountChanges } from "./counts.server";
 import { checkMapping, normaliseMapping, type ImportMapping, type MappingProblem, type PledgeField } from "./import-mapping";
 import { columnCount, columnLetter, columnName, readCsv, type CsvFile, type ReadCsvProblemCode } from "./csv-reading";
 import { countsForNewPledge, mergeWithExisting, type ExistingPledge, type PledgeCountChange } from "./import-merge";
-import { csvSafe, formatPounds } from "./csv-writing";
+import { csvSafe, csvPounds } from "./csv-writing";
 import { fieldColumnName, planImport, type ImportedPledge, type ImportPlan, type RowProblemCode } from "./import-rows";
 import { guessMapping } from "./mapping-guess";
 import { importState, type ImportState } from "./import-state";
@@ -185,7 +185,7 @@ function previewOf(
             region: pledge.region,
             relation: relationExportLabels[pledge.relation],
             membershipNumber: pledge.membershipNumber ?? "",
-            subscription: pledge.monthlySubscriptionPence === null ? "" : `£${formatPounds(pledge.monthlySubscriptionPence)}`,
+            subscription: pledge.monthlySubscriptionPence === null ? "" : `£${csvPounds(pledge.monthlySubscriptionPence)}`,
             consentContact: yesNo(pledge.consentContact),
             confirmedAt: pledge.confirmedAt?.toISOString() ?? null,
           }

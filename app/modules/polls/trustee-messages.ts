@@ -3,7 +3,7 @@
  * the poll page says about them. The commands are belenios-tool's own, shown only in the part of
  * the page for trustees who use it instead of their browser.
  */
-import { commonWords, formText } from "~/components/messages";
+import { formText } from "~/components/messages";
 import type { KeyProblem, ShareProblem } from "./encrypted/poll-trustees.server";
 
 const minutes = (seconds: number) => (seconds < 90 ? "about a minute" : `about ${Math.round(seconds / 60)} minutes`);
@@ -20,7 +20,11 @@ export const trusteeText = {
   metaTitle: "Your part as a trustee",
   /** The plain answers of a trustee's page and its files: a file they may not have, a form it does not take. */
   noSuchFile: "There is no such file for you to work from.",
-  unknownRequest: `${commonWords.unknownRequest}.`,
+  /**
+   * A plain answer's sentence, whole with its full stop so a translator sees it as given; the
+   * shared commonWords.unknownRequest is a form's error line, which has none.
+   */
+  unknownRequest: "Unknown request.",
   title: (title: string) => `Your part as a trustee: ${title}`,
   lead: (position: number, total: number, threshold: number | null) =>
     threshold === null

@@ -156,6 +156,12 @@ export const emblemProblemMessages: Record<EmblemProblem, string> = {
   text_size_invalid: "Enter the height of the smallest lettering as a whole number of pixels, like 24, or say the emblem has no text",
 };
 
+/**
+ * The plain 404 of an emblem's image (routes/registration.emblems_.$slot.ts): not_found above as
+ * a sentence, whole with its full stop, so a translator sees the sentence the answer gives.
+ */
+export const emblemImageMissing = "There is no emblem in that place.";
+
 /** An upload refused before its body is read (the error page's message). */
 export const uploadRefusedMessages = {
   malformed: commonWords.uploadBroken,
