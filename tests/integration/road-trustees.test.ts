@@ -125,6 +125,14 @@ describe("the Trustees page", () => {
     expect(page).toContain("Key for the Yes/No questions: 0 of 2 trustees have made their key.");
     expect(page).toContain("Key for the questions that rank or choose between wordings: 0 of 2 trustees have made their key.");
     expect(page).toContain("Go to your trustee page");
+    // The Polls page lists each set's key among their tasks, named by its part of the road, not as an election's.
+    const tasks = await html(await app.request("/polls", { cookie: await cookieFor(database.db, emails[0]!) }));
+    expect(tasks).toContain("The standing orders vote</a>: make your key before the vote can open");
+    expect(tasks).toContain("The constitution&#x27;s votes: key for the yes/no questions</a>: make your key before the vote can open");
+    expect(tasks).toContain(
+      "The constitution&#x27;s votes: key for the questions that rank or choose between wordings</a>: make your key before the vote can open",
+    );
+    expect(tasks).not.toContain("An election&#x27;s ballots");
   });
 });
 

@@ -1,6 +1,5 @@
 /** Wording of the clause-by-clause sitting (sitting.ts): progress, the buttons, the receipts' note. */
 import { choiceLabels } from "~/modules/polls/messages";
-import { formText } from "~/components/messages";
 import { count, plural } from "~/modules/documents/format";
 
 export const sittingMessages = {
@@ -67,7 +66,6 @@ export const clauseBallotText = {
     `Round ${round}. ${questions === 1 ? "One question." : `${questions} questions: the amendments first, then the clause as amended.`} Your ballot is secret, and you cannot change it once cast.`,
   // A clause without numbered lines reads as the page always did: the numbers left blank.
   clauseNow: (firstLine: number | null, lastLine: number | null) => `The clause as it now reads (lines ${firstLine ?? ""} to ${lastLine ?? ""})`,
-  error: formText.error,
   question: {
     /** Followed by the question itself. */
     number: (n: number) => `Question ${n}:`,

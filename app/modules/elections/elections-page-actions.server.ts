@@ -8,7 +8,8 @@
 import { z } from "zod";
 import type { Actor } from "~/modules/audit/audit.server";
 import { periodRefusal } from "~/modules/constitution/periods.server";
-import { thresholdOf, trusteeEmails, trusteeFieldProblems, trusteeIds } from "~/modules/polls/trustee-form.server";
+import { thresholdOf, trusteeEmails, trusteeFieldProblems } from "~/modules/polls/trustee-fields";
+import { trusteeIds } from "~/modules/polls/trustee-form.server";
 import { pollTrusteeText } from "~/modules/polls/trustee-messages";
 import type { Db } from "~/utils/db.server";
 import { parseForm, type FieldErrors } from "~/utils/form-values";

@@ -3,7 +3,6 @@
  * candidates and their hustings, nominating, standing. What the route itself says is
  * positionPageText in messages.ts.
  */
-import { formText } from "~/components/messages";
 import { verificationFailedAdvice } from "~/modules/polls/messages";
 import { formatNumber } from "~/utils/numbers";
 import { publishedBallotsText } from "~/modules/polls/published-ballots-messages";
@@ -85,7 +84,6 @@ export const positionPartsText = {
       `You are not a candidate for ${position} unless you accept. To accept, write your statement and agree to stand. If you do neither before nominations close, the nomination lapses.`,
     warningsLead: "Before you accept:",
     accept: "Accept the nomination",
-    error: formText.error,
     decline: "Decline the nomination",
   },
 

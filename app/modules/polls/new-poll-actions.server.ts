@@ -6,13 +6,13 @@ import type { Actor } from "~/modules/audit/audit.server";
 import { refused, type ActionAnswer } from "~/utils/action-answer.server";
 import type { DbOrTx } from "~/utils/db.server";
 import { parseForm, type FieldErrors } from "~/utils/form-values";
-import { splitLines } from "~/utils/line-breaks";
 import { fromLondonLocal } from "~/utils/london-time";
 import { isSeveralSeatMethod } from "../../../db/schema/polls";
 import { createPoll } from "./creation.server";
-import { pollForm } from "./new-poll-form";
+import { optionLines, pollForm } from "./new-poll-form";
 import { newPollProblems as problems, newPollText as t } from "./new-poll-messages";
-import { thresholdOf, trusteeEmails, trusteeIds } from "./trustee-form.server";
+import { thresholdOf, trusteeEmails } from "./trustee-fields";
+import { trusteeIds } from "./trustee-form.server";
 import { pollTrusteeText } from "./trustee-messages";
 
 /** A form to mend: the message for each field, and what was sent, shown again. */
@@ -25,10 +25,7 @@ export async function newPollAction(db: DbOrTx, actor: Actor, values: Record<str
   const v = parsed.data;
   const trustees = await trusteeIds(db, trusteeEmails(v.trustees));
   if (!trustees.ok) return refused({ errors: { trustees: pollTrusteeText.unknown(trustees.unknown) }, values });
-  const options = splitLines(v.options)
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .map((label) => ({ label }));
+  const options = optionLines(v.options).map((label) => ({ label }));
   const created = await createPoll(db, actor, {
     title: v.title,
     description: v.description,

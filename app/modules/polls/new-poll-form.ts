@@ -15,6 +15,13 @@ import { pollTextMessages } from "./messages";
 import { newPollProblems as problems } from "./new-poll-messages";
 import { trusteeFieldProblems } from "./trustee-fields";
 
+/** The options typed, one a line: each trimmed, blank lines left out. */
+export function optionLines(text: string): string[] {
+  return splitLines(text)
+    .map((l) => l.trim())
+    .filter(Boolean);
+}
+
 function pollSchema({ checkClock }: { checkClock: boolean }) {
   return z
     .object({
@@ -31,9 +38,7 @@ function pollSchema({ checkClock }: { checkClock: boolean }) {
       options: z.string().superRefine((v, ctx) => {
         if (v.length > MAX_POLL_OPTIONS * (MAX_OPTION_LABEL_LENGTH + 2))
           return ctx.addIssue({ code: "custom", message: pollTextMessages.tooManyOptions, continue: false });
-        const lines = splitLines(v)
-          .map((l) => l.trim())
-          .filter(Boolean);
+        const lines = optionLines(v);
         if (lines.length > MAX_POLL_OPTIONS) return ctx.addIssue({ code: "custom", message: pollTextMessages.tooManyOptions, continue: false });
         for (const line of lines) {
           const problem = textLimitProblem(line, MAX_OPTION_LABEL_LENGTH, "name");
@@ -55,9 +60,7 @@ function pollSchema({ checkClock }: { checkClock: boolean }) {
       trusteeThreshold: z.string().optional(),
     })
     .superRefine((v, ctx) => {
-      const lines = splitLines(v.options)
-        .map((l) => l.trim())
-        .filter(Boolean);
+      const lines = optionLines(v.options);
       if (v.method !== "yes-no" && lines.length < 2) ctx.addIssue({ code: "custom", path: ["options"], message: problems.optionsTooFew });
       if (new Set(lines).size !== lines.length) ctx.addIssue({ code: "custom", path: ["options"], message: problems.optionsRepeated });
       if (v.method !== "yes-no" && v.seats >= lines.length + (v.ron ? 1 : 0))

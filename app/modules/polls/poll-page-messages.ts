@@ -2,7 +2,6 @@
  * The wording of the poll page's parts (components/poll-page/); what the page itself says after
  * an action is pollPageText in messages.ts.
  */
-import { formText } from "~/components/messages";
 import { receiptCheckText } from "./receipt-messages";
 
 /** A poll that has not opened yet: the tag beside its status line, and the heading of such polls in the list. */
@@ -105,7 +104,6 @@ export const ballotFormText = {
     yesNo: "Choose one.",
     ranked: "Put 1 beside your first choice, 2 beside your second, and so on. Leave blank any you do not want to rank.",
   },
-  error: formText.error,
   ron: " (re-open nominations: rank this if you want none of the candidates)",
   submit: "Continue to check your ballot",
 };

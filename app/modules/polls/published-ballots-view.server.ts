@@ -2,6 +2,7 @@
 import type { DbOrTx } from "~/utils/db.server";
 import { isAllowed, type Principal } from "~/utils/permissions";
 import type { BallotContent } from "../../../db/schema";
+import { ballotInWords } from "./ballot-in-words";
 import { pollsText } from "./messages";
 import { getPublication, votersOfClosedPoll } from "./publication.server";
 import { publishedBallotsText as t } from "./published-ballots-messages";
@@ -19,9 +20,8 @@ export async function publishedBallotsView(db: DbOrTx, viewer: { principal: Prin
   // that nobody voted in their name (the server makes every credential). Not for visitors.
   const mayList = viewer.userId ? isAllowed(viewer.principal, "poll.manage") || (await isOnRoll(db, published.poll.id, viewer.userId)) : false;
   const voters = mayList && published.encrypted ? await votersOfClosedPoll(db, published.poll.id) : null;
-  const labels = new Map(published.rules.options.map((o) => [o.position, o.label]));
-  const show = (c: BallotContent) =>
-    "choice" in c ? c.choice : "ranking" in c ? t.ranking(c.ranking.map((p) => labels.get(p) ?? "?")) : pollsText.encryptedBallot;
+  const inWords = ballotInWords(published.rules.options, t.ranking);
+  const show = (c: BallotContent) => inWords(c) ?? pollsText.encryptedBallot;
   return {
     poll: { id: published.poll.id, title: published.poll.title, method: published.poll.method },
     encrypted: published.encrypted,

@@ -1,6 +1,7 @@
 /** The receipt check's form (routes/polls.$pollId.receipt.tsx): what a receipt's code finds among the published ballots. */
 import type { DbOrTx } from "~/utils/db.server";
 import { MAX_LOOKUP_LENGTH } from "~/utils/input-limits";
+import { ballotInWords } from "./ballot-in-words";
 import { loadRules, PAGE_READ } from "./poll-rules.server";
 import { checkReceipt } from "./publication.server";
 import { receiptCheckText as t } from "./receipt-messages";
@@ -12,21 +13,9 @@ export async function receiptCheckAction(db: DbOrTx, pollId: string, values: Rec
   const code = (values.code ?? "").trim();
   // A code longer than any receipt matches nothing: it is not looked up.
   const check = code.length > MAX_LOOKUP_LENGTH ? ({ status: "not_found" } as const) : code ? await checkReceipt(db, loaded.poll.id, code) : null;
-  const labels = new Map(loaded.rules.options.map((o) => [o.position, o.label]));
+  const inWords = ballotInWords(loaded.rules.options, t.ranking);
   return {
     code,
-    check: check
-      ? {
-          status: check.status,
-          content:
-            check.status === "counted" && check.content
-              ? "choice" in check.content
-                ? check.content.choice
-                : "ranking" in check.content
-                  ? t.ranking(check.content.ranking.map((p) => labels.get(p) ?? "?"))
-                  : null
-              : null,
-        }
-      : null,
+    check: check ? { status: check.status, content: check.status === "counted" && check.content ? inWords(check.content) : null } : null,
   };
 }

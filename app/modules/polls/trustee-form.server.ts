@@ -8,9 +8,6 @@ import type { DbOrTx } from "~/utils/db.server";
 import { thresholdOf, trusteeEmails, trusteeFieldProblems } from "./trustee-fields";
 import { pollTrusteeText } from "./trustee-messages";
 
-// The checks that need no database are in trustee-fields.ts, so that a form can run them in the browser.
-export { thresholdOf, trusteeEmails, trusteeFieldProblems };
-
 /** The members named, by email; the first address nobody has, if any. */
 export async function trusteeIds(db: DbOrTx, emails: readonly string[]): Promise<{ ok: true; ids: string[] } | { ok: false; unknown: string }> {
   const ids: string[] = [];

@@ -3,7 +3,6 @@
  * the poll page says about them. The commands are belenios-tool's own, shown only in the part of
  * the page for trustees who use it instead of their browser.
  */
-import { formText } from "~/components/messages";
 import type { KeyProblem, ShareProblem } from "./encrypted/poll-trustees.server";
 
 const minutes = (seconds: number) => (seconds < 90 ? "about a minute" : `about ${Math.round(seconds / 60)} minutes`);
@@ -38,8 +37,6 @@ export const trusteeText = {
   savePrivateKey: (fingerprint: string) => `Save your private key file (trustee-${fingerprint}.privkey)`,
   savedCheckbox: "I have saved my private key file somewhere safe, and I will keep it secret",
   savedRequired: "Save your private key file first, then tick the box to say you have",
-  /** Read by screen readers before an error message. */
-  error: formText.error,
   giveKeyButton: "Give my public key",
   keyGiven: (fingerprint: string) => `Your public key ${fingerprint} is in. You can give another one until the poll opens.`,
   keyGivenNow: (fingerprint: string) => `Your public key ${fingerprint} is in. Keep your private key file safe until the poll's result is out.`,

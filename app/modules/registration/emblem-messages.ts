@@ -1,4 +1,4 @@
-import { commonWords, formText } from "~/components/messages";
+import { commonWords } from "~/components/messages";
 
 /** The wording of the Emblems page (routes/registration.emblems.tsx); refusals are in messages.ts. */
 const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
@@ -42,7 +42,6 @@ export const emblemPageText = {
     lettering: "Does it have any lettering?",
     smallest: "If yes: the height of its smallest letters, in pixels",
     smallestHint: (height: number) => `Measure a capital letter in an image editor. The image is ${height} pixels high.`,
-    error: formText.error,
     save: "Save answers",
   },
   none: "No emblem uploaded.",

@@ -19,7 +19,7 @@ export async function pollListView(db: DbOrTx, userId: string | null, canManage:
   const all = await listPolls(db);
   // Drafts are for those who run polls.
   const visible = all.filter((p) => p.status !== "draft" || canManage);
-  const [mine, trusteeTasks] = userId
+  const [mine, trusteeTasks, setTasks] = userId
     ? await Promise.all([
         pollIdsOnRoll(
           db,
@@ -27,11 +27,11 @@ export async function pollListView(db: DbOrTx, userId: string | null, canManage:
           visible.map((p) => p.id),
         ),
         trusteeTasksOf(db, userId),
+        // An election's trustees make their key on the trustee set's page (decision 047).
+        // A part of the road's trustees likewise (decision 048).
+        trusteeSetTasksOf(db, userId).then((tasks) => Promise.all(tasks.map((t) => setTask(db, t.setId)))),
       ])
-    : [new Set<string>(), []];
-  // An election's trustees make their key on the trustee set's page (decision 047).
-  // A part of the road's trustees likewise (decision 048).
-  const setTasks = userId ? await Promise.all((await trusteeSetTasksOf(db, userId)).map((t) => setTask(db, t.setId))) : [];
+    : [new Set<string>(), [], []];
   const now = new Date();
   return {
     canManage,
@@ -49,9 +49,16 @@ export async function pollListView(db: DbOrTx, userId: string | null, canManage:
   };
 }
 
-/** A set's task line: for an election's ballots, or for a part of the road's vote. */
+/**
+ * A set's task line: for a part of the road's vote, or for an election's ballots. The scope is
+ * asked first so that each set costs only the one more read its line needs.
+ */
 async function setTask(db: DbOrTx, setId: string) {
-  const [election, scope, set] = await Promise.all([electionOfTrusteeSet(db, setId), scopeOfSet(db, setId), trusteeSetOf(db, setId)]);
-  if (scope) return { setId, title: scopeSetTitle(scope, set?.groupName ?? ""), task: pollTrusteeText.taskScopeKey };
+  const scope = await scopeOfSet(db, setId);
+  if (scope) {
+    const set = await trusteeSetOf(db, setId);
+    return { setId, title: scopeSetTitle(scope, set?.groupName ?? ""), task: pollTrusteeText.taskScopeKey };
+  }
+  const election = await electionOfTrusteeSet(db, setId);
   return { setId, title: election?.title ?? pollTrusteeText.setTaskFallback, task: pollTrusteeText.taskSetKey };
 }

@@ -1,6 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useState, type ReactNode } from "react";
-import { TextArea } from "~/components/forms";
+import { FieldError, TextArea } from "~/components/forms";
 import { trusteeText as t } from "~/modules/polls/trustee-messages";
 
 /**
@@ -81,11 +81,7 @@ export function SaveThenSend({
           {linkText}
         </a>
       </p>
-      {problem ? (
-        <p className="error-message" id="saved-error">
-          <span className="visually-hidden">{t.error}</span> {problem}
-        </p>
-      ) : null}
+      <FieldError id="saved" message={problem ?? undefined} />
       <div className="radios__item">
         <input type="checkbox" id="saved" checked={saved} onChange={(e) => setSaved(e.target.checked)} aria-describedby={problem ? "saved-error" : undefined} />
         <label htmlFor="saved">{t.savedCheckbox}</label>
@@ -117,11 +113,7 @@ export function KeyFileInput({ id, label, error, inputRef }: { id: string; label
 }
 
 export function WorkError({ message }: { message: string }) {
-  return (
-    <p className="error-message" id="work-error">
-      <span className="visually-hidden">{t.error}</span> {message}
-    </p>
-  );
+  return <FieldError id="work" message={message} />;
 }
 
 /** The text of a file the trustee's page serves (certificates, pieces, the election...), under base. */

@@ -1,3 +1,4 @@
+import { FieldError } from "~/components/forms";
 import { majorityDescriptions } from "~/modules/polls/messages";
 import type { BallotAmendment, BallotQuestion } from "../../ballot.server";
 import { clauseBallotText } from "../../sitting-messages";
@@ -40,11 +41,7 @@ export function BallotQuestionFields({
         {q.amendments.map((a) => (
           <BallotAmendmentSummary key={a.number} amendment={a} />
         ))}
-        {error ? (
-          <p className="error-message" id={`q-${pollId}-error`}>
-            <span className="visually-hidden">{t.error}</span> {error}
-          </p>
-        ) : null}
+        <FieldError id={`q-${pollId}`} message={error} />
         {q.kind === "competing"
           ? q.options.map((o) => (
               <div className="rank-row" key={o.position}>

@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { Radios, TextField } from "~/components/forms";
+import { FieldError, Radios, TextField } from "~/components/forms";
 import { positionPartsText } from "~/modules/elections/position-page-messages";
 import { CandidacyForm, Warnings } from "./candidacy-form";
 import type { PositionPartProps } from "./props";
@@ -38,11 +38,7 @@ export function NominationForMe({ d, busy, errors, values }: PositionPartProps) 
           <CandidacyForm intent="accept" submitLabel={t.accept} position={p} errors={errors} values={values} busy={busy} />
           <Form method="post">
             <input type="hidden" name="intent" value="decline" />
-            {errors.decline ? (
-              <p className="error-message" id="decline-error">
-                <span className="visually-hidden">{t.error}</span> {errors.decline}
-              </p>
-            ) : null}
+            <FieldError id="decline" message={errors.decline} />
             <button
               type="submit"
               id="decline"

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { ErrorSummary } from "~/components/forms";
+import { ErrorSummary, FieldError } from "~/components/forms";
 import { RankingEnhancer } from "~/components/ranking-enhancer";
 import { choiceLabels } from "~/modules/polls/messages";
 import { ballotFormText as t } from "~/modules/polls/poll-page-messages";
@@ -12,23 +12,18 @@ export function BallotForm(props: {
   error?: string;
   busy: boolean;
 }) {
-  const errorId = "ballot-error";
   return (
     <section aria-labelledby="ballot-title">
       <ErrorSummary errors={props.error ? { ballot: props.error } : {}} fieldIds={{ ballot: "ballot" }} />
       <h2 id="ballot-title">{t.heading}</h2>
       <Form method="post" noValidate>
         <div className={`form-group${props.error ? " form-group--error" : ""}`}>
-          <fieldset className="fieldset" id="ballot" aria-describedby={props.error ? errorId : "ballot-hint"}>
+          <fieldset className="fieldset" id="ballot" aria-describedby={props.error ? "ballot-error" : "ballot-hint"}>
             <legend className="fieldset__legend">{props.method === "yes-no" ? t.legend.yesNo : t.legend.ranked}</legend>
             <div className="hint" id="ballot-hint">
               {props.method === "yes-no" ? t.hint.yesNo : t.hint.ranked}
             </div>
-            {props.error ? (
-              <p className="error-message" id={errorId}>
-                <span className="visually-hidden">{t.error}</span> {props.error}
-              </p>
-            ) : null}
+            <FieldError id="ballot" message={props.error} />
             {props.method === "yes-no" ? (
               (["yes", "no", "abstain"] as const).map((choice) => (
                 <div className="radios__item" key={choice}>

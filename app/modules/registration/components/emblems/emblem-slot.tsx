@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { FileField, type FieldErrors } from "~/components/forms";
+import { FieldError, FileField, type FieldErrors } from "~/components/forms";
 import { emblemPageText as t } from "../../emblem-messages";
 import { EMBLEM_COLOURED_SHARE, EMBLEM_GREY_SATURATION, EMBLEM_MARGIN } from "../../readiness";
 import { YesNoChoice } from "../yes-no-choice";
@@ -115,11 +115,7 @@ export function EmblemSlot(props: {
                   <div className="hint" id={`smallestTextPx-${slot}-hint`}>
                     {t.questions.smallestHint(e.inspection.height)}
                   </div>
-                  {pxError ? (
-                    <p className="error-message" id={`smallestTextPx-${slot}-error`}>
-                      <span className="visually-hidden">{t.questions.error}</span> {pxError}
-                    </p>
-                  ) : null}
+                  <FieldError id={`smallestTextPx-${slot}`} message={pxError} />
                   <input
                     className={`input input--width-10${pxError ? " input--error" : ""}`}
                     id={`smallestTextPx-${slot}`}
