@@ -176,6 +176,24 @@ describe("awkward values", () => {
     expect((await pledgeByEmail("awkward2@example.org"))?.name).toBe("Zoë Ñúñez");
     expect((await pledgeByEmail("awkward3@example.org"))?.name).toBe("spaced out");
   });
+
+  it("shows a subscription in the preview as people read money, the thousands grouped (£1,000 a month is the most a file may hold)", async () => {
+    const text = csv([
+      header,
+      ["Ann", "rich@example.org", "G1 1AA", "member", "", "1000", "", "yes", ""],
+      ["Bo", "five@example.org", "G1 1AA", "member", "", "5", "", "yes", ""],
+    ]);
+    const preview = await createImportPreview(database.db, actor, { fileName: "money.csv", fileText: text });
+    if (!preview.ok) throw new Error(preview.code);
+    const inPounds = await getImportPreview(database.db, preview.importId, {
+      mapping: { ...preview.preview.mapping, subscriptionUnit: "pounds" },
+      alreadyConfirmed: false,
+    });
+    expect(inPounds?.rows.map((r) => [r.kind, r.values.subscription])).toEqual([
+      ["pledge", "£1,000.00"],
+      ["pledge", "£5.00"],
+    ]);
+  });
 });
 
 describe("re-importing", () => {

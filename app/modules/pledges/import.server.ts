@@ -23,11 +23,12 @@ import { applyCountChanges } from "./counts.server";
 import { checkMapping, normaliseMapping, type ImportMapping, type MappingProblem, type PledgeField } from "./import-mapping";
 import { columnCount, columnLetter, columnName, readCsv, type CsvFile, type ReadCsvProblemCode } from "./csv-reading";
 import { countsForNewPledge, mergeWithExisting, type ExistingPledge, type PledgeCountChange } from "./import-merge";
-import { csvSafe, csvPounds } from "./csv-writing";
+import { csvSafe } from "./csv-writing";
 import { fieldColumnName, planImport, type ImportedPledge, type ImportPlan, type RowProblemCode } from "./import-rows";
 import { guessMapping } from "./mapping-guess";
 import { importState, type ImportState } from "./import-state";
 import { MAX_FILE_NAME_CHARS, PREVIEW_CELL_CHARS, PREVIEW_LISTED_ERRORS, PREVIEW_ROWS } from "~/utils/input-limits";
+import { formatPence } from "~/utils/numbers";
 import { errorsCsvHeaders, fieldLabels, relationExportLabels, rowProblemMessages, withheldRowNote, yesNo, type RunProblemCode } from "./import-messages";
 
 // For routes, so that the page's browser bundle never pulls in the CSV parser.
@@ -185,7 +186,7 @@ function previewOf(
             region: pledge.region,
             relation: relationExportLabels[pledge.relation],
             membershipNumber: pledge.membershipNumber ?? "",
-            subscription: pledge.monthlySubscriptionPence === null ? "" : `£${csvPounds(pledge.monthlySubscriptionPence)}`,
+            subscription: pledge.monthlySubscriptionPence === null ? "" : formatPence(pledge.monthlySubscriptionPence),
             consentContact: yesNo(pledge.consentContact),
             confirmedAt: pledge.confirmedAt?.toISOString() ?? null,
           }
