@@ -1,25 +1,10 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { signIn } from "./journeys";
+import { hydrated, postsOf, summaryOf } from "./page-state";
 
 // With JavaScript, the forms members use most check themselves before they are sent, with the
 // server's own schema (useFormCheck): the same summary and field errors, and no request at all.
 // The sign-in form's check is in sign-in.spec.ts, beside its answer without JavaScript.
-
-/** The POST requests the page makes from now on. */
-function postsOf(page: Page): string[] {
-  const posts: string[] = [];
-  page.on("request", (request) => {
-    if (request.method() === "POST") posts.push(request.url());
-  });
-  return posts;
-}
-
-/** Waits until the page is hydrated: before then a form is simply sent, and the server answers. */
-async function hydrated(page: Page) {
-  await page.waitForFunction(() => "__remixRouter" in window);
-}
-
-const summaryOf = (page: Page) => page.getByRole("alert").filter({ hasText: "There is a problem" });
 
 test("Make the pledge explains each missing answer without sending the form", async ({ page }) => {
   await page.goto("/pledge");

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { expect, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import sharp from "sharp";
-import { fillPledgeForm, londonInput } from "./journeys";
+import { castClauseBallot, fillPledgeForm, londonInput } from "./journeys";
 import type { JourneyServer } from "./journey-server";
 import { linkIn } from "./mailbox";
 
@@ -230,10 +230,12 @@ export async function organiserSetsUpTheCampaign(road: Road) {
     ["Open selections", "Every candidate is chosen by a ballot of the local members."],
     ["Publish the accounts", "The party publishes its full accounts every quarter."],
   ];
-  for (const [title, body] of demands) {
+  for (const [i, [title, body]] of demands.entries()) {
     await page.getByLabel("Title of the new demand").fill(title!);
     await page.getByLabel("What the new demand asks for").fill(body!);
     await page.getByRole("button", { name: "Add the demand" }).click();
+    // The message is the same for each demand: the second would find the first one's still showing.
+    await expect(page.getByLabel(`Demand ${i + 1}: title`)).toHaveValue(title!);
     await expect(page.getByText("The demand is added.")).toBeVisible();
   }
 }
@@ -276,7 +278,11 @@ export async function decisionBallotOpens(road: Road) {
   for (const demand of await page.locator(".demand").all()) {
     await demand.getByLabel("Not met").check();
     await demand.getByLabel("Note").fill("Voted down at conference.");
+    // The message is the same for each demand and nothing else on the page changes: this demand's
+    // own answer shows it recorded, before the next form is sent.
+    const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname.startsWith("/campaign/manage"));
     await demand.getByRole("button", { name: "Record the response" }).click();
+    expect((await answered).status()).toBe(200);
     await expect(page.getByText("recorded and published")).toBeVisible();
   }
   await page.getByLabel("The ballot closes at (UK time)").fill(await road.inDays(7, 5));
@@ -364,11 +370,8 @@ export async function constitutionRoundIsVoted(road: Road) {
     if (clause > 200) throw new Error(`the sitting did not end; still at ${page.url()}`);
     await page.getByRole("button", { name: "Cast my ballot on this clause" }).waitFor();
     for (const radio of await page.getByLabel("Yes", { exact: true }).all()) await radio.check();
-    const at = page.url();
-    await page.getByRole("button", { name: "Cast my ballot on this clause" }).click();
     // The sitting goes straight on to the next clause not voted on; after the last, to the progress page.
-    await page.waitForURL((url) => url.href !== at);
-    await expect(page.getByRole("heading", { name: /Your ballot on .* is cast/ })).toBeVisible();
+    await castClauseBallot(page);
     if (new URL(page.url()).pathname === "/constitution/vote") break;
   }
   await expect(page.getByText("You have voted on every clause.")).toBeVisible();
@@ -732,7 +735,8 @@ export async function thePackIsReady(road: Road) {
   expect(failing, "readiness checks that fail").toEqual([]);
   await page.goto("/registration/documents");
   await page.getByRole("button", { name: "Prepare the pack now" }).click();
-  await expect(page.getByRole("status")).toContainText("ready", { timeout: 120_000 });
+  // Not "ready" alone: the status before the click ends "download it when it is ready".
+  await expect(page.getByRole("status")).toHaveText("The pack is ready: downloads start at once.", { timeout: 120_000 });
   const [pdf] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "The whole pack as one PDF" }).click()]);
   const text = execFileSync("pdftotext", ["-enc", "UTF-8", await pdf.path(), "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }).replace(/\s+/g, " ");
   expect(text).toContain(REGISTERED_NAME);

@@ -62,3 +62,16 @@ export async function fillPledgeForm(page: Page, who: { name: string; email: str
   await page.getByLabel(who.relation).check();
   await page.getByLabel("I agree to my information being used").check();
 }
+
+/**
+ * Casts the clause's ballot showing on the page and waits for the page the sitting goes on to.
+ * That page names this clause as cast; a ballot page shows the clause cast before it as cast too,
+ * so only the name tells the new page from the old one, which stays until the new one is drawn.
+ */
+export async function castClauseBallot(page: Page) {
+  const ballot = await page.getByRole("heading", { level: 1, name: /^Your ballot on / }).textContent();
+  const at = page.url();
+  await page.getByRole("button", { name: "Cast my ballot on this clause" }).click();
+  await page.waitForURL((url) => url.href !== at);
+  await expect(page.getByRole("heading", { name: `${ballot} is cast`, exact: true })).toBeVisible();
+}

@@ -29,6 +29,8 @@ test("an organiser imports a CSV, checks the columns, watches it finish and down
   await page.getByLabel("Agreed to be contacted").selectOption({ label: "Every row: the form could not be sent without agreeing" });
   await page.getByRole("button", { name: "Update the preview" }).click();
   const sample = page.getByRole("region", { name: /The first 4 rows/ });
+  // The checks below held before the click too: the new preview is the one where Imogen agrees to be contacted.
+  await expect(sample.getByRole("row", { name: /js\.imogen@example\.org/ })).toContainText("Yes");
   await expect(sample).toContainText("Same email as line 2: merged");
   await expect(sample).toContainText("Postcode: No postcode");
   await expect(page.getByLabel("Agreed to be contacted")).toHaveValue("all");

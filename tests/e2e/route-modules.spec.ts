@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./journeys";
+import { hydrated } from "./page-state";
 
 // The classic compiler replaces every export of a `*.server` module with undefined in the browser
 // bundle. A route that uses such a value at its top level (outside the loader and action) loads
@@ -42,16 +43,18 @@ test("with JavaScript on, the organiser's links that used to do nothing open the
   page.on("pageerror", (error) => errors.push(error.message));
   await signIn(page, "organiser@demo.breakaway.test");
 
-  for (const [from, link, path] of [
-    ["/registration", "Financial scheme", "/registration/financial-scheme"],
-    ["/registration", "Names already registered", "/registration/names"],
-    ["/campaign/manage", "Import pledges from a CSV file", "/campaign/import"],
+  for (const [from, link, path, heading] of [
+    ["/registration", "Financial scheme", "/registration/financial-scheme", "Financial scheme"],
+    ["/registration", "Names already registered", "/registration/names", "Names already registered"],
+    ["/campaign/manage", "Import pledges from a CSV file", "/campaign/import", "Import pledges"],
   ] as const) {
     await page.goto(from);
     // Hydrated: Remix has taken over the links, so the click is a client-side navigation.
-    await page.waitForFunction(() => "__remixRouter" in window);
+    await hydrated(page);
     await page.getByRole("link", { name: link, exact: true }).click();
     await expect(page, link).toHaveURL(new RegExp(`${path}$`));
+    // The address changes before the new page is drawn: until then the heading is the old page's.
+    await expect(page.getByRole("heading", { level: 1 }), link).toHaveText(heading);
     await expect(page.getByRole("heading", { level: 1 }), link).not.toHaveText(/problem|not found|permission/i);
   }
   expect(errors).toEqual([]);

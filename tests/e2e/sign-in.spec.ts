@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./journeys";
+import { hydrated, postsOf, summaryOf } from "./page-state";
 
 test.describe("with JavaScript", () => {
   test("a member signs in through the emailed link, sees the home page, and signs out", async ({ page }) => {
@@ -19,8 +20,8 @@ test.describe("with JavaScript", () => {
       if (message.text().includes("Content Security Policy")) violations.push(message.text());
     });
     await page.goto("/login");
-    // Hydrated: the router handles the link without a full page load.
-    await page.waitForFunction(() => "__remixRouter" in window);
+    // Hydrated: the page's own scripts have run, so any the policy refused have been reported.
+    await hydrated(page);
     expect(violations).toEqual([]);
     const ran = await page.evaluate(() => {
       const script = document.createElement("script");
@@ -53,23 +54,20 @@ test.describe("with JavaScript", () => {
     await page.goto("/login");
     await page.getByLabel("Email address").fill("not an email");
     await page.getByRole("button", { name: "Send me a sign-in link" }).click();
-    const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+    const summary = summaryOf(page);
     await expect(summary).toBeFocused();
     await summary.getByRole("link", { name: /Enter an email address in the correct format/ }).click();
     await expect(page.getByLabel("Email address")).toBeFocused();
   });
 
   test("a bad email is refused in the browser, with the server's summary, before anything is sent", async ({ page }) => {
-    const posts: string[] = [];
-    page.on("request", (request) => {
-      if (request.method() === "POST") posts.push(request.url());
-    });
+    const posts = postsOf(page);
     await page.goto("/login");
     // Hydrated: before this the form would simply be sent, and the server would answer.
-    await page.waitForFunction(() => "__remixRouter" in window);
+    await hydrated(page);
     await page.getByLabel("Email address").fill("not an email");
     await page.getByRole("button", { name: "Send me a sign-in link" }).click();
-    const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+    const summary = summaryOf(page);
     await expect(summary).toBeFocused();
     await expect(summary.getByRole("link", { name: "Enter an email address in the correct format, like name@example.com" })).toHaveAttribute("href", "#email");
     await expect(page.locator("#email-error")).toHaveText("Error: Enter an email address in the correct format, like name@example.com");
@@ -113,7 +111,7 @@ test.describe("without JavaScript", () => {
       page.getByRole("button", { name: "Send me a sign-in link" }).click(),
     ]);
     expect(response.status()).toBe(400);
-    const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+    const summary = summaryOf(page);
     await expect(summary.getByRole("link", { name: "Enter an email address in the correct format, like name@example.com" })).toHaveAttribute("href", "#email");
     await expect(page.locator("#email-error")).toHaveText("Error: Enter an email address in the correct format, like name@example.com");
   });

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { violations } from "./axe";
-import { fillPledgeForm, londonInput, signIn } from "./journeys";
+import { castClauseBallot, fillPledgeForm, londonInput, signIn } from "./journeys";
 
 async function person(browser: Browser): Promise<Page> {
   // Phone-sized, as most members use it.
@@ -84,6 +84,7 @@ test("the whole road: pledge, deadline, decision, founding, standing orders", as
     await page.getByLabel("Leave and found a new party").fill("1");
     await page.getByLabel("Leave and join another party").fill("2");
     await page.getByRole("button", { name: "Continue to check your ballot" }).click();
+    await expect(page.getByRole("heading", { name: "Check your ballot" })).toBeVisible();
     if (page === ann) await picture(page, "04-check-your-ballot");
     await page.getByRole("button", { name: "Cast my vote" }).click();
     await expect(page.getByRole("heading", { name: "Your vote has been cast" })).toBeVisible();
@@ -180,8 +181,7 @@ async function voteOnClause(page: Page, clauseId: string, answers: { yesNo?: ("Y
     await picture(page, shot);
     expect(await violations(page), "a clause's ballot with competing amendments").toEqual([]);
   }
-  await page.getByRole("button", { name: "Cast my ballot on this clause" }).click();
-  await expect(page.getByRole("heading", { name: /Your ballot on .* is cast/ })).toBeVisible();
+  await castClauseBallot(page);
 }
 
 test("the constitution: amend, support, comment, vote clause by clause, adopt version 1", async ({ browser }) => {
@@ -308,9 +308,7 @@ test("the constitution: amend, support, comment, vote clause by clause, adopt ve
   // of the one before, until the progress page comes back when every clause is done.
   for (let clause = ann.url(); !clause.endsWith("/constitution/vote"); clause = ann.url()) {
     for (const radio of await ann.getByLabel("Yes", { exact: true }).all()) await radio.check();
-    await ann.getByRole("button", { name: "Cast my ballot on this clause" }).click();
-    await ann.waitForURL((url) => url.href !== clause);
-    await expect(ann.getByRole("heading", { name: /Your ballot on .* is cast/ })).toBeVisible();
+    await castClauseBallot(ann);
   }
   await expect(ann.getByText("You have voted on every clause.")).toBeVisible();
 
