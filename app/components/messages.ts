@@ -55,8 +55,15 @@ export const commonWords = {
   emailFormat: "Enter an email address in the correct format, like name@example.com",
   /** An upload whose body was cut short or could not be read as a form. */
   uploadBroken: "The file did not arrive whole. Choose it again and upload it",
+  /** The label of the field where an organiser sets when a ballot they open closes. */
+  ballotClosesAt: "The ballot closes at (UK time)",
   /** A ballot's closing time that has already passed. */
   closesInPast: "The closing time must be in the future",
+  /** The plain answer (404) where an address has nothing behind it: no such poll, no standing orders file, no demo mailbox. */
+  notFound: "Not found",
+  /** The link back to a part of the site, from a page of that part or from its trustees' page. */
+  backToConstitution: "Back to the constitution",
+  backToRegistration: "Back to registration",
 };
 
 /** The GOV.UK form patterns (forms.tsx). */

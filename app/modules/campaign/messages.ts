@@ -171,7 +171,7 @@ export const manageCampaignText = {
     beforeDeadline: "When the deadline has passed, record the party's response to each demand, then open the decision ballot here.",
     openIntro:
       "Every confirmed pledger is put on the roll, which is then frozen, and invited by email to rank: stay, leave and join another party, or leave and found a new party.",
-    closesAt: "The ballot closes at (UK time)",
+    closesAt: commonWords.ballotClosesAt,
     open: "Open the decision ballot",
     closesAtMissing: "Enter when the ballot closes, as a date and time",
     opened: (rollSize: number) => `The decision ballot is open. ${rollSize} pledgers are on its roll and have been emailed.`,

@@ -1,3 +1,4 @@
+import { headerText } from "~/components/messages";
 import { pledgePageText } from "~/modules/pledges/pledge-page-messages";
 import { manageCampaignText } from "./messages";
 
@@ -5,8 +6,8 @@ import { manageCampaignText } from "./messages";
 export const campaignPageText = {
   /** The ultimatum letter (campaign.ultimatum.pdf) asked for before the campaign is set up. */
   noLetterTitle: "There is no ultimatum letter yet",
-  metaTitle: "Campaign",
-  title: "Campaign",
+  metaTitle: headerText.sections.campaign,
+  title: headerText.sections.campaign,
   notSetUp: "The campaign has not been set up yet.",
   demandsOf: (partyName: string) => `Our demands of ${partyName}`,
   /** Before the deadline, which is shown in bold. */

@@ -1,7 +1,9 @@
+import { commonWords } from "~/components/messages";
+
 /** The wording of Compare versions (routes/constitution.compare.tsx). */
 export const compareText = {
   metaTitle: "Compare versions - Constitution",
-  back: "Back to the constitution",
+  back: commonWords.backToConstitution,
   heading: "Compare versions",
   nothingYet: "There is nothing to compare until drafting starts.",
   from: "Compare",

@@ -36,7 +36,7 @@ export const manageConstitutionText = {
     seeTurnout: "See turnout and close it",
     closesDrafting:
       "Opening the vote closes drafting: amendments with enough support go on the ballot, each clause gets one ballot, and the roll of founding members is frozen.",
-    closesAt: "The ballot closes at (UK time)",
+    closesAt: commonWords.ballotClosesAt,
     open: "Open the vote",
     lastStep: "Every clause is decided. The last step is the vote on the constitution as a whole, which needs two thirds (standing orders 10.5).",
     adoptionClosesAt: "The adoption vote closes at (UK time)",

@@ -3,11 +3,12 @@ import { commonWords } from "~/components/messages";
 import { plural } from "~/utils/plural";
 import { manageConstitutionText } from "./manage-messages";
 import { correctPollText } from "~/modules/polls/poll-page-messages";
+import { pollResultsText } from "~/modules/polls/results-messages";
 
 /** The wording of Constitution votes and results (routes/constitution.results.tsx). */
 export const resultsText = {
   title: "Constitution votes and results",
-  back: "Back to the constitution",
+  back: commonWords.backToConstitution,
   opened: { title: "The vote is open", body: "Founding members can now vote clause by clause." },
   adoptionOpened: { title: "The adoption vote is open", body: "Founding members vote on the constitution as a whole." },
   doneBody: "The results are below and in the audit log.",
@@ -73,7 +74,14 @@ export const resultsText = {
     heading: (title: string, decision: "adopted" | "rejected" | "pending" | null) =>
       `${title}: ${decision === "adopted" ? "adopted" : decision === "rejected" ? "rejected, left out" : "not decided"}`,
     questionsOn: (title: string) => `Questions on ${title}`,
-    columns: { question: "Question", yes: choiceLabels.yes, no: choiceLabels.no, abstain: choiceLabels.abstain, majority: "Majority needed", result: "Result" },
+    columns: {
+      question: "Question",
+      yes: choiceLabels.yes,
+      no: choiceLabels.no,
+      abstain: choiceLabels.abstain,
+      majority: pollResultsText.yesNo.majorityNeeded,
+      result: "Result",
+    },
     chart: (title: string) => `${title}: the clause`,
     yes: choiceLabels.yes,
     no: choiceLabels.no,

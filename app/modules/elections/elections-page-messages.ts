@@ -3,6 +3,7 @@
  * stands, setting it up and running it, and the seats over every round. What the route itself
  * says is electionsPageText in messages.ts.
  */
+import { commonWords } from "~/components/messages";
 
 export const electionsPartsText = {
   position: "Position",
@@ -67,7 +68,7 @@ export const electionsPartsText = {
     heading: "Open the ballot",
     intro:
       "Each position gets a ranked secret ballot of its validly nominated candidates and “Re-open nominations”, on the roll of founding members. A position with nobody validly nominated gets no ballot: its nominations re-open.",
-    closesAt: "The ballot closes at (UK time)",
+    closesAt: commonWords.ballotClosesAt,
     earlyReason: "Reason for closing nominations before their closing time",
     submit: "Close nominations and open the ballot",
   },

@@ -5,7 +5,7 @@ import { commonWords } from "~/components/messages";
 /** The interim standing orders' own page (routes/founding.standing-orders.tsx): its title, unless the file names one, and its plain 404. */
 export const standingOrdersPageText = {
   title: "Interim standing orders",
-  notFound: "Not found",
+  notFound: commonWords.notFound,
 };
 
 export const foundingPageText = {

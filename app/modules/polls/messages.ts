@@ -12,7 +12,7 @@ import {
 import { textProblemMessages } from "~/utils/text-limit-messages";
 import { formatLondonLong } from "~/utils/london-time";
 import { formatNumber } from "~/utils/numbers";
-import { siteText } from "~/components/messages";
+import { commonWords, siteText } from "~/components/messages";
 
 /** A new poll's free text (polls.new), by field; limits from input-limits.ts. */
 export const pollTextMessages = {
@@ -263,7 +263,7 @@ export const pollPageText = {
 export const backToPoll = (title: string) => `Back to ${title}`;
 
 /** The plain answer (404) to an address naming no poll. */
-export const noSuchPoll = "Not found";
+export const noSuchPoll = commonWords.notFound;
 
 /** The plain answer (404) for a poll's public record before the poll closes. */
 export const recordNotYet = "The record is published when the poll closes.";

@@ -3,6 +3,7 @@
  * ballot, the standing orders, the constitution's votes, the financial scheme. The same plain
  * words as an election's trustees (decision 047), about that part's polls.
  */
+import { commonWords } from "~/components/messages";
 import type { TrusteeScope } from "./encrypted/scope-trustees.server";
 import { trusteeNamingText } from "./trustee-messages";
 
@@ -34,13 +35,13 @@ const scopes: Record<TrusteeScope, ScopeWording> = {
     polls: "every vote on the constitution (each round's questions and the adoption vote)",
     namer: "The organisers can name trustees; a change applies to the rounds not yet opened.",
     opens: "A voting round can open",
-    back: { href: "/constitution", label: "Back to the constitution" },
+    back: { href: "/constitution", label: commonWords.backToConstitution },
   },
   financial_scheme: {
     polls: "the vote on the financial scheme",
     namer: "The organisers can name trustees until the vote opens.",
     opens: "The vote can open",
-    back: { href: "/registration", label: "Back to registration" },
+    back: { href: "/registration", label: commonWords.backToRegistration },
   },
 };
 

@@ -3,7 +3,8 @@
  * questions, hints and choices. Field labels used in messages about saved answers are in
  * messages.ts (fieldLabels); section titles too (sectionTitles).
  */
-import { commonWords } from "~/components/messages";
+import { commonWords, headerText } from "~/components/messages";
+import { addressLabels } from "./address-messages";
 import { MAX_DESCRIPTIONS, MAX_NAME_WORDS } from "./details";
 
 type Choices = readonly (readonly [string, string])[];
@@ -15,7 +16,7 @@ const yesNo: Choices = [
 export const detailsPageText = {
   title: "Application details",
   metaTitle: "Registration details",
-  registration: "Registration",
+  registration: headerText.sections.registration,
   saved: "Saved",
   lead: "Every section saves as a draft on its own: answer them in any order and come back later. The readiness page checks the answers against the Electoral Commission's rules.",
   sections: "Sections",
@@ -88,12 +89,12 @@ export const detailsQuestions = {
     add: "Add another description",
   },
   headquarters: {
-    legend: "Headquarters address",
+    legend: addressLabels.headquarters,
     hint: "The address is published on the register. A PO box is better than someone's home.",
-    line1: "Address line 1",
+    line1: addressLabels.line1,
     line2: "Address line 2 (optional)",
-    town: "Town or city",
-    postcode: "Postcode",
+    town: addressLabels.town,
+    postcode: addressLabels.postcode,
   },
   headquartersIsHome: { legend: "Is this address someone's home?", choices: yesNo },
   contactEmail: { label: "Contact email address", hint: "For the Commission to contact the party." },

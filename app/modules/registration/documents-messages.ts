@@ -1,9 +1,10 @@
 /** The wording of the Registration documents page (routes/registration.documents.tsx); the documents' own titles are in pdf/messages.ts. */
+import { commonWords } from "~/components/messages";
 import type { PackStatus } from "./pack.server";
 
 export const documentsPageText = {
   metaTitle: "Registration documents",
-  back: "Back to registration",
+  back: commonWords.backToRegistration,
   title: "Registration documents",
   lead: "Everything the Electoral Commission asks for, as PDF: download each document, or the whole pack as one PDF or as a zip of the separate PDFs. Each document shows the application as it stands now.",
   notAdoptedBefore:

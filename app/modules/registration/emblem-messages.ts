@@ -1,11 +1,11 @@
-import { commonWords } from "~/components/messages";
+import { commonWords, headerText } from "~/components/messages";
 
 /** The wording of the Emblems page (routes/registration.emblems.tsx); refusals are in messages.ts. */
 const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 
 export const emblemPageText = {
   metaTitle: "Emblems - Registration",
-  registration: "Registration",
+  registration: headerText.sections.registration,
   title: "Emblems",
   done: "Done",
   notUnderstood: commonWords.notUnderstood,

@@ -33,6 +33,6 @@ export const schemePageText = {
   notAdopted: "Not adopted",
   empty: "Enter the text of the financial scheme",
   notUnderstood: commonWords.notUnderstood,
-  back: "Back to registration",
+  back: commonWords.backToRegistration,
   documents: "Download the documents",
 } as const;

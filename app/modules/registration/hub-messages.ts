@@ -1,4 +1,5 @@
 /** The wording of the Registration page (routes/registration._index.tsx); its leads are in messages.ts (registrationText). */
+import { headerText } from "~/components/messages";
 import { formatNumber } from "../../utils/numbers";
 import { detailsPageText } from "./details-messages";
 import { schemePageText } from "./financial-scheme-messages";
@@ -6,8 +7,8 @@ import { namesPageText } from "./names-messages";
 import { officerPageText } from "./officer-messages";
 
 export const registrationHubText = {
-  metaTitle: "Registration",
-  title: "Registration",
+  metaTitle: headerText.sections.registration,
+  title: headerText.sections.registration,
   whereThingsStand: "Where things stand",
   officerBefore: (roles: string) => `You are the party's ${roles}. `,
   and: " and ",

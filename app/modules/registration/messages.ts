@@ -1,6 +1,7 @@
 /** Wording for the registration pages (details, emblems, names, readiness, officers), kept out of the rules. */
 import { commonWords } from "~/components/messages";
 import type { RegisteredRole } from "~/modules/elections/officer-rules";
+import { addressLabels } from "./address-messages";
 import type { DraftSection, FormProblem } from "./draft-form";
 import type { NamesCsvResult } from "./names-csv";
 import type { FixPlace } from "./readiness-types";
@@ -66,10 +67,10 @@ const fieldLabels: Record<string, string> = {
   descriptions: "Descriptions",
   "descriptions.text": "Description",
   "descriptions.translation": "Welsh or Irish form of the description",
-  "headquarters.line1": "Address line 1",
+  "headquarters.line1": addressLabels.line1,
   "headquarters.line2": "Address line 2",
-  "headquarters.town": "Town or city",
-  "headquarters.postcode": "Postcode",
+  "headquarters.town": addressLabels.town,
+  "headquarters.postcode": addressLabels.postcode,
   contactEmail: "Contact email address",
   contactPhone: "Contact telephone number",
   leaderPurpose: "The leader's purpose",
@@ -284,7 +285,7 @@ export const schemeVoteMessages = {
   openHint:
     "The ballot asks the founding members a yes or no question on the text as it stands now (standing orders 12). While it is open the text cannot be changed.",
   open: "Open the ballot on the financial scheme",
-  closesAtLabel: "The ballot closes at (UK time)",
+  closesAtLabel: commonWords.ballotClosesAt,
   closesAtInvalid: "Enter a real date and time for the ballot to close",
   openNow: (closesAt: string, ballots: number, roll: number) => `The ballot is open until ${closesAt}. ${ballots} of ${roll} founding members have voted.`,
   countedNow: "The ballot has closed. Record the result to finish it.",

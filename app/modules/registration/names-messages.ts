@@ -1,10 +1,10 @@
 /** The wording of the Names already registered page (routes/registration.names.tsx); refusals are in messages.ts (namesProblemMessages). */
-import { commonWords } from "~/components/messages";
+import { commonWords, headerText } from "~/components/messages";
 import { formatNumber as count } from "../../utils/numbers";
 
 export const namesPageText = {
   metaTitle: "Names already registered - Registration",
-  registration: "Registration",
+  registration: headerText.sections.registration,
   title: "Names already registered",
   notUnderstood: commonWords.notUnderstood,
   loadedTitle: "List loaded",

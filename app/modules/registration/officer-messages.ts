@@ -1,11 +1,13 @@
 /** The wording of the officer's details page (routes/registration.officer.tsx); refusals are in messages.ts. */
+import { headerText } from "~/components/messages";
 import { MAX_FULL_NAME_LENGTH, MAX_HOME_ADDRESS_LENGTH } from "~/utils/input-limits";
 import { formatNumber } from "~/utils/numbers";
+import { addressLabels } from "./address-messages";
 
 export const officerPageText = {
   metaTitle: "Officer's details - Registration",
   notAnOfficer: "That person is not a declared officer.",
-  registration: "Registration",
+  registration: headerText.sections.registration,
   title: "Officers' details and declarations",
   saved: "Saved",
   savedBody: "Your details and declarations are saved.",
@@ -15,7 +17,7 @@ export const officerPageText = {
     and: " and ",
     fullName: "Full name",
     fullNameHint: `As it should appear on the Commission's register of officers. At most ${MAX_FULL_NAME_LENGTH} characters.`,
-    homeAddress: "Home address",
+    homeAddress: addressLabels.home,
     homeAddressHint: `Not published. It is printed only on your own officer sheet. At most ${formatNumber(MAX_HOME_ADDRESS_LENGTH)} characters.`,
     email: "Your own email address",
     declarations: "Your declarations",
@@ -37,7 +39,7 @@ export const officerPageText = {
     heading: (name: string, roles: readonly string[]) => `${name}: ${roles.join(" and ")}`,
     private: "Private: shown to you as an organiser, and printed only on this officer's sheet.",
     fullName: "Full name",
-    homeAddress: "Home address",
+    homeAddress: addressLabels.home,
     email: "Email address",
     confirmed: "Declarations confirmed",
     noneYet: "None yet",

@@ -3,9 +3,11 @@
  * checklist PDF. Each reason says what is wrong and what to do; warnings say that the Electoral
  * Commission decides. Kept apart from the rules so it can be reworded or translated.
  */
+import { headerText } from "~/components/messages";
 import { registrationItems } from "~/modules/constitution/registration-items";
 import { officerProblemMessages, roleLabels } from "~/modules/elections/officer-rules-messages";
 import type { OfficerProblemCode, RegisteredRole } from "~/modules/elections/officer-rules";
+import { addressLabels } from "./address-messages";
 import type { EmblemFileErrorCode } from "./inspect-emblem.server";
 import { LIST_SEPARATOR, type ReadinessCode } from "./readiness";
 import type { CheckStatus, ReadinessCheck } from "./readiness-types";
@@ -33,7 +35,7 @@ export function groupHeading(group: ReadinessCheck["group"]): string {
 /** The readiness page's own words (routes/registration.readiness.tsx); its lead is in messages.ts (registrationText). */
 export const readinessPageText = {
   metaTitle: "Readiness - Registration",
-  registration: "Registration",
+  registration: headerText.sections.registration,
   title: "Readiness checks",
   counts: { fail: "Fails", warning: "Warnings", pass: "Passed" } satisfies Record<CheckStatus, string>,
 } as const;
@@ -163,7 +165,7 @@ const messages: Record<ReadinessCode, Describe> = {
         : "The party must declare that it intends to field at least one candidate at an election. Confirm the declaration.",
   }),
   "application.headquarters": (s, p) => ({
-    title: "Headquarters address",
+    title: addressLabels.headquarters,
     reason:
       s === "pass"
         ? "The headquarters address is complete."

@@ -3,6 +3,7 @@
  * can be reviewed, and one day translated, in one place. Plain UK English.
  */
 import { count, pounds, ukDate, ukDateTime, upperFirst } from "~/modules/documents/format";
+import { kitMessages } from "~/modules/documents/messages";
 
 export interface RelationCounts {
   member: number;
@@ -55,7 +56,7 @@ export const ultimatumMessages = {
       `We are ready to found a new party from the grass roots up, in which members decide everything.`,
     `We would much rather you met our demands. We will share your reply with everyone who has pledged.`,
   ],
-  closing: "Yours faithfully,",
+  closing: kitMessages.letterClosing,
   signatory: (movementName: string) => movementName,
   signatoryLines: (pledged: number) => (pledged > 0 ? [`On behalf of the ${count(pledged)} ${pledged === 1 ? "person" : "people"} who have pledged`] : []),
 };

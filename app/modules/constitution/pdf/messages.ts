@@ -3,9 +3,13 @@
  * can be reviewed, and one day translated, in one place. Plain UK English.
  */
 import { choiceLabels } from "~/modules/polls/messages";
+import { pollResultsText } from "~/modules/polls/results-messages";
 import { count, ukDate, ukDateTime } from "~/modules/documents/format";
 
 const constitutionEntrenched = "(entrenched)";
+
+/** A vote's roll, where a record gives its size: each round's, the adoption vote's, and every ballot of the founding record. */
+export const membersOnTheRoll = "Members on the roll";
 
 export const constitutionPdfMessages = {
   subject: (partyName: string) => `The constitution of ${partyName}, with line numbers`,
@@ -33,23 +37,23 @@ export const constitutionPdfMessages = {
   resultYes: choiceLabels.yes,
   resultNo: choiceLabels.no,
   resultAbstain: choiceLabels.abstain,
-  resultMajority: "Majority needed",
+  resultMajority: pollResultsText.yesNo.majorityNeeded,
   decisions: { adopted: "Adopted", rejected: "Rejected", pending: "Not decided" } satisfies Record<"adopted" | "rejected" | "pending", string>,
   roundsCaption: "Voting rounds",
   roundNumber: "Round",
   roundOpened: "Opened",
   roundClosed: "Closed",
-  roundRoll: "Members on the roll",
+  roundRoll: membersOnTheRoll,
   noRounds: "No voting rounds are recorded.",
   finalVoteCaption: "The vote to adopt the constitution",
-  finalRoll: "Members on the roll",
+  finalRoll: membersOnTheRoll,
   finalTurnout: "Members who voted",
   turnout: (turnout: number, rollSize: number) =>
     rollSize > 0 ? `${count(turnout)} (${((turnout / rollSize) * 100).toFixed(1)}% of the roll)` : count(turnout),
   finalYes: choiceLabels.yes,
   finalNo: choiceLabels.no,
   finalAbstain: choiceLabels.abstain,
-  finalMajority: "Majority needed",
+  finalMajority: pollResultsText.yesNo.majorityNeeded,
   chainHead: (hash: string) => `Head of the ballot chain, which seals the published ballots of this vote: ${hash}`,
   adoptedOn: (adoptedAt: Date) => `Adopted on ${ukDate(adoptedAt)}.`,
 };

@@ -5,6 +5,7 @@
 import { count, ukDate, ukDateTime, upperFirst } from "~/modules/documents/format";
 import { noun } from "~/utils/plural";
 import { NOBODY_ELECTED } from "~/modules/ballots/messages";
+import { countSheetMessages } from "~/modules/polls/pdf/messages";
 
 export const declarationMessages = {
   documentTitle: "Declaration of result of poll",
@@ -29,7 +30,7 @@ export const declarationMessages = {
   ballotsCast: "Ballot papers cast",
   ballotsCastValue: (cast: string, turnout: string | null) => (turnout === null ? cast : `${cast} (turnout ${turnout})`),
   rejected: "Rejected papers (no usable preference)",
-  valid: "Valid papers",
+  valid: countSheetMessages.valid,
   quota: "Quota (votes needed to be elected)",
   majority: "Votes needed to win",
   majorityValue: "more than half of the votes for continuing candidates at each stage",
@@ -65,7 +66,7 @@ export const declarationMessages = {
   ronSeat: "Seat left vacant: re-open nominations won",
   unfilledSeats: (n: number) => `${count(n)} ${n === 1 ? "seat" : "seats"} left vacant: not enough candidates`,
   nobodyElected: NOBODY_ELECTED,
-  tiesHeading: "How ties were decided",
+  tiesHeading: countSheetMessages.tiesHeading,
   tie: (stage: number, description: string) => `Stage ${stage}: ${upperFirst(description)}`,
   verificationHeading: "Checking this result",
   chainHead: (hash: string) => `Head of the ballot chain, which seals the published ballots of this poll: ${hash}`,

@@ -3,6 +3,7 @@
  * can be reviewed, and one day translated, in one place. Plain UK English.
  */
 import { ukCalendarDate, ukDate, upperFirst } from "~/modules/documents/format";
+import { kitMessages } from "~/modules/documents/messages";
 
 export const resignationMessages = {
   documentTitle: "Resignation of membership",
@@ -28,7 +29,7 @@ export const resignationMessages = {
     "Please confirm in writing that my membership has ended.",
     "Please cancel any Direct Debit or other regular payment I make to the party, and take no further payments from me.",
   ],
-  closing: "Yours faithfully,",
+  closing: kitMessages.letterClosing,
   /** Advice for the member, shown next to the download links, never inside the letter. */
   adviceForMember: [
     "Send the letter on the agreed leaving day, by email or by post, to the party's membership department.",

@@ -7,8 +7,10 @@ import { commonWords } from "~/components/messages";
 import { choiceLabels } from "~/modules/polls/messages";
 import { count, pounds, ukDate, ukDateTime } from "~/modules/documents/format";
 import type { RecordedStep } from "./types";
+import { addressLabels } from "../address-messages";
 import { noun } from "~/utils/plural";
 import { countSheetWords } from "~/modules/ballots/messages";
+import { membersOnTheRoll } from "~/modules/constitution/pdf/messages";
 import type { RegisteredRoleKey } from "./types";
 
 export const roleLabels: Record<RegisteredRoleKey, string> = {
@@ -136,7 +138,7 @@ export const officerSheetMessages = {
     "Private: this sheet holds the officer's home address, which the Electoral Commission does not publish. Keep it only as long as the application needs it.",
   sheetHeading: (name: string) => `Officer: ${name}`,
   fullName: "Full name",
-  homeAddress: "Home address",
+  homeAddress: addressLabels.home,
   email: "Email address",
   roles: "Registered roles",
   declarationsHeading: "Declarations",
@@ -248,7 +250,7 @@ export const foundingRecordMessages = {
     statuses: { draft: "Not opened", open: "Open", closed: "Closed" } as Record<string, string>,
     opened: "Opened",
     closed: "Closed",
-    roll: "Members on the roll",
+    roll: membersOnTheRoll,
     ballots: "Ballots cast",
     turnout: (ballots: number, roll: number) => (roll > 0 ? `${count(ballots)} of ${count(roll)} (${((ballots / roll) * 100).toFixed(1)}%)` : count(ballots)),
     yes: choiceLabels.yes,
