@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, type FieldErrors } from "~/components/forms";
+import { ErrorSummary, FieldError, type FieldErrors } from "~/components/forms";
 import { amendFormText as t } from "~/modules/constitution/amend-messages";
 import { isAmendmentKind, type AmendmentKind } from "~/modules/constitution/amendment-form";
 import { AmendForms } from "~/modules/constitution/components/amend-form/amend-forms";
@@ -52,7 +52,8 @@ export default function ProposeAmendment() {
   const active = result?.kind;
   const errorsFor = (kind: AmendmentKind): FieldErrors => (active === kind ? (result?.errors ?? {}) : {});
   const valuesFor = (kind: AmendmentKind): Record<string, string> => (active === kind ? (result?.values ?? {}) : {});
-  const ids = active ? Object.fromEntries(Object.keys(result?.errors ?? {}).map((k) => [k, `${active}-${k}`])) : {};
+  // A field's id is its name after the kind's; the form's own error belongs to its button.
+  const ids = active ? Object.fromEntries(Object.keys(result?.errors ?? {}).map((k) => [k, `${active}-${k === "form" ? "submit" : k}`])) : {};
   return (
     <div className="page page--narrow">
       <ErrorSummary errors={result?.errors ?? {}} fieldIds={ids} />
@@ -63,11 +64,7 @@ export default function ProposeAmendment() {
         <summary>{t.clauseNow(c.firstLine, c.lastLine)}</summary>
         <ClauseText lines={c.lines} cut={c.cut} />
       </details>
-      {result?.errors?.form ? (
-        <p className="error-message" id={`${active}-form`}>
-          {result.errors.form}
-        </p>
-      ) : null}
+      {active ? <FieldError id={`${active}-submit`} message={result?.errors.form} /> : null}
       <AmendForms clause={c} others={d.others} reasonMaxWords={d.reasonMaxWords} active={active} errorsFor={errorsFor} valuesFor={valuesFor} />
     </div>
   );

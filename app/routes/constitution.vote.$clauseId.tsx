@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ClauseText } from "~/modules/constitution/components/clause-text";
 import { BallotQuestionFields } from "~/modules/constitution/components/clause-ballot/question";
-import { ErrorSummary } from "~/components/forms";
+import { ErrorSummary, FieldError } from "~/components/forms";
 import { clauseBallotText as t, sittingMessages } from "~/modules/constitution/sitting-messages";
 import { clearedJustCastCookie, justCastCookie, readJustCast } from "~/modules/constitution/sitting";
 import { castFromSitting, SITTING_PAGE, type ClauseCastAnswer } from "~/modules/constitution/sitting-actions.server";
@@ -57,12 +57,14 @@ export default function ClauseBallot() {
       </div>
     );
   }
+  // The ballot's own error (not a question's) belongs to the buttons that cast it.
+  const castError = errors.form ? "cast-error" : undefined;
   const fieldIds = Object.fromEntries(
     d.questions.map((q) => [`q-${q.pollId}`, q.kind === "competing" ? `rank-${q.pollId}-${q.options[0]?.position ?? 0}` : `choice-${q.pollId}-yes`]),
   );
   return (
     <div className="page page--narrow">
-      <ErrorSummary errors={errors} fieldIds={{ ...fieldIds, form: "ballot-form" }} />
+      <ErrorSummary errors={errors} fieldIds={{ ...fieldIds, form: "cast" }} />
       <JustCastBanner cast={d.justCast} />
       <p className="caption">{sittingMessages.position(d.progress)}</p>
       <h1>{t.heading(title)}</h1>
@@ -74,7 +76,7 @@ export default function ClauseBallot() {
           <ClauseText lines={d.clause.lines} cut={d.clause.cut} />
         </details>
       ) : null}
-      {errors.form ? <p className="error-message">{errors.form}</p> : null}
+      <FieldError id="cast" message={errors.form} />
       <Form method="post" noValidate id="ballot-form">
         {d.questions.map((q, i) => (
           <BallotQuestionFields
@@ -89,11 +91,11 @@ export default function ClauseBallot() {
         ))}
         <p className="hint">{d.next ? sittingMessages.castThenNext : sittingMessages.castThenDone}</p>
         <div className="button-group">
-          <button type="submit" className="button" name="then" value="next" disabled={busy}>
+          <button type="submit" id="cast" className="button" name="then" value="next" disabled={busy} aria-describedby={castError}>
             {sittingMessages.cast}
           </button>
           {d.next ? (
-            <button type="submit" className="button button--secondary" name="then" value="stop" disabled={busy}>
+            <button type="submit" className="button button--secondary" name="then" value="stop" disabled={busy} aria-describedby={castError}>
               {sittingMessages.castAndStop}
             </button>
           ) : null}

@@ -80,7 +80,10 @@ export default function PollPage() {
       {counting ? <CountingNotice closesAt={poll.closesAt} countedBy={countedBy} /> : null}
 
       {result?.stage === "manage-error" ? <ErrorSummary errors={{ reason: result.message }} /> : null}
-      {result?.stage === "correction-error" ? <ErrorSummary errors={result.errors} fieldIds={{ "cancel-form": "correct-title" }} /> : null}
+      {result?.stage === "correction-error" ? (
+        // The cancel form's own error is its button's; a poll that cannot be cancelled has no form, and its section says why.
+        <ErrorSummary errors={result.errors} fieldIds={{ "cancel-form": viewer.cannotCancel ? "correct-title" : "cancel-submit" }} />
+      ) : null}
       {result?.stage === "managed" ? (
         <NotificationBanner title={pollPageText.done} kind="success">
           <p>{result.message}</p>

@@ -5,7 +5,7 @@ import { PlainMarkdown } from "~/modules/markdown/plain-markdown";
 import { financialSchemeAction, type SchemeAnswer } from "~/modules/registration/financial-scheme-actions.server";
 import { financialSchemePageView } from "~/modules/registration/financial-scheme-view.server";
 import { schemePageText as text } from "~/modules/registration/financial-scheme-messages";
-import { SchemeBallot } from "~/modules/registration/components/financial-scheme/ballot";
+import { SchemeBallot, schemeVoteTarget } from "~/modules/registration/components/financial-scheme/ballot";
 import { EditVersion, StaleEditSummary } from "~/components/stale-edit";
 import { schemeVoteMessages as v } from "~/modules/registration/messages";
 import { respond } from "~/utils/action-answer.server";
@@ -38,7 +38,11 @@ export default function FinancialSchemePage() {
       <p>
         <Link to="/registration">{text.back}</Link>
       </p>
-      {result?.stale ? <StaleEditSummary changes={result.stale} /> : <ErrorSummary errors={result?.errors ?? {}} fieldIds={{ vote: "vote" }} />}
+      {result?.stale ? (
+        <StaleEditSummary changes={result.stale} />
+      ) : (
+        <ErrorSummary errors={result?.errors ?? {}} fieldIds={{ vote: schemeVoteTarget(loaded) }} />
+      )}
       {done === "saved" || done === "reset" ? (
         <NotificationBanner title={done === "saved" ? text.savedTitle : text.resetTitle} kind="success">
           <p>{done === "saved" ? text.saved : text.resetDone}</p>

@@ -11,6 +11,7 @@ import { recordedSteps } from "../../app/modules/registration/pack.server";
 import { toLondonLocal } from "../../app/utils/london-time";
 import { auditLog, polls, votingRounds } from "../../db/schema";
 import { cookieFor, html, type createTestApp } from "../support/app-harness";
+import { describedBy, errorLine } from "../support/error-lines";
 import { foundingWithOrganiser, testOrganiser } from "../support/constitution-fixture";
 import { ballotCloses } from "../support/periods";
 import type { TestDatabase } from "../support/test-database";
@@ -98,5 +99,30 @@ describe("extending a voting round's closing time", () => {
     });
     expect(res.status).toBe(409);
     expect(await html(res)).toContain("closes with the round&#x27;s other questions");
+  });
+});
+
+describe("closing a round that cannot be counted yet", () => {
+  it("says why beside the close button, tied to it, once the round's closing time has passed", async () => {
+    const [before] = await database.db.select().from(votingRounds).where(eq(votingRounds.id, roundId));
+    // Past its closing time with its ballot papers still being made (decision 049): nothing to count.
+    await database.db
+      .update(votingRounds)
+      .set({ preparing: true, closesAt: new Date(Date.now() - 60_000) })
+      .where(eq(votingRounds.id, roundId));
+    try {
+      const res = await app.request("/constitution/results", { form: { intent: "close-round" }, cookie: organiser });
+      expect(res.status).toBe(400);
+      const page = await html(res);
+      expect(errorLine(page, "reason")).toBe(
+        "The round&#x27;s ballot papers are still being prepared, so nobody has voted yet. It can be closed once voting has opened.",
+      );
+      // No reason is asked once the closing time has passed: the button is what the error is about.
+      expect(page).toMatch(/<button [^>]*\bid="reason"/);
+      expect(describedBy(page, "reason")).toEqual(["reason-error"]);
+      expect(page).toContain('href="#reason"');
+    } finally {
+      await database.db.update(votingRounds).set({ preparing: before!.preparing, closesAt: before!.closesAt }).where(eq(votingRounds.id, roundId));
+    }
   });
 });

@@ -26,6 +26,8 @@ import {
   pollVoters,
 } from "../../db/schema";
 import { cookieFor, createTestApp, html } from "../support/app-harness";
+import { describedBy, errorLine } from "../support/error-lines";
+import { sendWhileLocked } from "../support/locks";
 import { foundingMembersReady } from "../support/constitution-fixture";
 import { openYesNoBallot } from "../support/open-ballot";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -43,6 +45,7 @@ const founder: string[] = []; // cookies of Founder 1, 2, 3
 let organiser = "";
 let outsider = ""; // a signed-in member who is not a founding member
 let founderIds: string[] = [];
+const onServer = Boolean(process.env.TEST_DATABASE_URL);
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -314,6 +317,35 @@ describe("the constitution over HTTP", () => {
     const response = await amend("joining", { kind: "move", afterClauseId: "", reason: "Somewhere." });
     expect(response.status).toBe(400);
     expect(await html(response)).toContain("Choose where the clause should go");
+  });
+
+  it.skipIf(!onServer)("says beside the form's button why an amendment no longer fits, when the clause changed while it was proposed", async () => {
+    const before = await amendmentCount();
+    const { id: draftId } = await draft();
+    const joining = and(eq(draftClauses.draftId, draftId), eq(draftClauses.clauseId, "joining"));
+    const text = await clauseText("joining");
+    try {
+      // The clause's text changes while the proposal waits for the draft: it was written against the old text.
+      const response = await sendWhileLocked(
+        database.db,
+        async (tx) => {
+          await tx.select().from(constitutionDrafts).where(eq(constitutionDrafts.id, draftId)).for("update");
+          await tx
+            .update(draftClauses)
+            .set({ text: `${text}\n\nA paragraph added meanwhile.` })
+            .where(joining);
+        },
+        () => amend("joining", { kind: "words", text: "Anyone may join.", reason: "Simpler." }),
+      );
+      expect(response.status).toBe(400);
+      const page = await html(response);
+      expect(errorLine(page, "words-submit")).toBe("The clause has changed since this amendment was written. It needs to be carried over to the new text.");
+      expect(describedBy(page, "words-submit")).toEqual(["words-submit-error"]);
+      expect(page).toContain('href="#words-submit"');
+      expect(await amendmentCount()).toBe(before);
+    } finally {
+      await database.db.update(draftClauses).set({ text }).where(joining);
+    }
   });
 
   it("tells a signed-in member who is not a founding member that only founding members propose", async () => {

@@ -8,9 +8,10 @@ import { systemActor } from "../../app/modules/audit/audit.server";
 import { startDraft } from "../../app/modules/constitution/drafting.server";
 import { closeRound, openRound, roundItems, type VoteItem } from "../../app/modules/constitution/round.server";
 import { castBallot } from "../../app/modules/polls/casting.server";
-import { ballots } from "../../db/schema";
+import { ballots, polls } from "../../db/schema";
 import { inArray } from "drizzle-orm";
 import { cookieFor, html } from "../support/app-harness";
+import { describedBy, errorLine } from "../support/error-lines";
 import { foundingWithOrganiser } from "../support/constitution-fixture";
 import { ballotCloses } from "../support/periods";
 
@@ -78,6 +79,29 @@ describe("a sitting of clause votes", () => {
   it("shows no receipts from a cookie it cannot read", async () => {
     const page = await html(await setup.app.request(`/constitution/vote/${clauses[1]}`, { cookie: `${member}; bk_cast=not-json` }));
     expect(page).not.toContain('class="receipt"');
+  });
+
+  it("says beside the cast buttons why a ballot was refused, when its questions closed before the round", async () => {
+    const founder3 = await cookieFor(setup.database.db, "founder3@example.org");
+    const clauseId = clauses[3]!;
+    const questions = items.filter((i) => i.clauseId === clauseId).map((i) => i.pollId);
+    const [before] = await setup.database.db.select({ closesAt: polls.closesAt }).from(polls).where(inArray(polls.id, questions));
+    // The clause's questions are past their closing time; the round is not yet closed and counted.
+    await setup.database.db
+      .update(polls)
+      .set({ closesAt: new Date(Date.now() - 60_000) })
+      .where(inArray(polls.id, questions));
+    try {
+      const response = await setup.app.request(`/constitution/vote/${clauseId}`, { form: yesTo(clauseId), cookie: founder3 });
+      expect(response.status).toBe(400);
+      const page = await html(response);
+      expect(errorLine(page, "cast")).toBe("This poll is not open for voting");
+      expect(describedBy(page, "cast")).toEqual(["cast-error"]);
+      expect(page).toMatch(/<button [^>]*value="stop"[^>]*aria-describedby="cast-error"/);
+      expect(page).toContain('href="#cast"');
+    } finally {
+      await setup.database.db.update(polls).set({ closesAt: before!.closesAt }).where(inArray(polls.id, questions));
+    }
   });
 
   it("stops for now when asked, back on the progress page", async () => {

@@ -21,6 +21,7 @@ import { grantRole } from "../../app/modules/users/users.server";
 import { toLondonLocal } from "../../app/utils/london-time";
 import { polls } from "../../db/schema";
 import { cookieFor, createTestApp } from "../support/app-harness";
+import { errorLine, fieldsetDescribedBy } from "../support/error-lines";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 let database: TestDatabase;
@@ -97,6 +98,9 @@ describe("a poll counted by Meek STV or WIGM (issue 18)", () => {
     const html = await unknown.text();
     expect(html).toContain("Choose how people vote");
     expect(html).toContain("Committee by borda");
+    expect(errorLine(html, "method")).toBe("Choose how people vote");
+    expect(fieldsetDescribedBy(html, "How do people vote?")).toEqual(["method-error"]);
+    expect(html).toContain('href="#method-yes-no"');
     const tooMany = await app.request("/polls/new", { form: pollForm("meek", "5"), cookie: organiser });
     expect(tooMany.status).toBe(400);
     expect(await tooMany.text()).toContain("There must be more options than seats");

@@ -12,6 +12,7 @@ import { loadReadiness } from "../../app/modules/registration/readiness.server";
 import { toLondonLocal } from "../../app/utils/london-time";
 import { auditLog, polls } from "../../db/schema";
 import { html, type createTestApp } from "../support/app-harness";
+import { describedBy, errorLine } from "../support/error-lines";
 import { foundingWithOrganiser, testOrganiser } from "../support/constitution-fixture";
 import { ballotCloses } from "../support/periods";
 import type { TestDatabase } from "../support/test-database";
@@ -42,6 +43,13 @@ describe("the founding members' ballot on the financial scheme", () => {
     expect((await packData(database.db))["financial-scheme"].text).not.toContain(ADOPTED);
     expect((await packData(database.db))["founding-record"].financialScheme).toBeNull();
     expect(await settleFinancialSchemeVote(database.db, actor)).toEqual({ ok: false, code: "no_vote" });
+    // Refused from the page: the error line is tied to the ballot's button there, and the summary leads to it.
+    const none = await app.request("/registration/financial-scheme", { form: { intent: "record-vote" }, cookie: organiser });
+    expect(none.status).toBe(400);
+    const page = await html(none);
+    expect(errorLine(page, "vote")).toBe("No ballot on the financial scheme is waiting to be recorded.");
+    expect(describedBy(page, "open-vote")).toEqual(["vote-error"]);
+    expect(page).toContain('href="#open-vote"');
   });
 
   it("opens from the page, on the founding roll, with the text's hash frozen", async () => {
@@ -68,6 +76,11 @@ describe("the founding members' ballot on the financial scheme", () => {
     expect(page).toContain("A different scheme.");
     const early = await app.request("/registration/financial-scheme", { form: { intent: "record-vote" }, cookie: organiser });
     expect(early.status).toBe(400);
+    // No button acts on a ballot still open: the summary leads to the ballot's section, which holds the error line.
+    const earlyPage = await html(early);
+    expect(errorLine(earlyPage, "vote")).toMatch(/^The ballot is open until .+\. 0 of 5 founding members have voted\.$/);
+    expect(earlyPage).not.toContain('value="record-vote"');
+    expect(earlyPage).toContain('href="#vote"');
   });
 
   it("once carried, records the scheme as adopted: the text says so, readiness passes, the founding record shows the ballot", async () => {

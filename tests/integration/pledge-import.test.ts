@@ -11,9 +11,12 @@ import { buildRequestContext } from "../../app/http/request-context.server";
 import { parseEnv } from "../../app/utils/env.server";
 import { auditLog, pledgeDailyCounts, pledgeImports, pledges } from "../../db/schema";
 import { cookieFor, createTestApp } from "../support/app-harness";
+import { describedBy, errorLine } from "../support/error-lines";
+import { sendWhileLocked } from "../support/locks";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 const BASE = "http://localhost:3000";
+const onServer = Boolean(process.env.TEST_DATABASE_URL);
 let database: TestDatabase;
 let app: Awaited<ReturnType<typeof createTestApp>>;
 let handler: ReturnType<typeof createRequestHandler>;
@@ -366,6 +369,28 @@ describe("through the pages", () => {
     expect(downloads).toHaveLength(1);
     expect(downloads[0]?.details).toEqual({ rows: 3 });
     expect(JSON.stringify(downloads[0])).not.toMatch(/quinn|Quinn|sam@example/);
+  });
+
+  it.skipIf(!onServer)("says beside the Start button why an import could not start, when it went while being started", async () => {
+    const preview = await createImportPreview(database.db, actor, {
+      fileName: "gone.csv",
+      fileText: csv([header, ["Ann", "gone@example.org", "G1 1AA", "member", "", "", "yes", "yes", ""]]),
+    });
+    if (!preview.ok) throw new Error(preview.code);
+    const { importId } = preview;
+    const form: Record<string, string> = { importId, subscriptionUnit: "pounds", intent: "start" };
+    for (const [k, v] of Object.entries(preview.preview.mapping)) if (k !== "subscriptionUnit") form[k] = String(v);
+    // The import is removed while the start waits for its row: the start then finds it gone.
+    const refused = await sendWhileLocked(
+      database.db,
+      (tx) => tx.delete(pledgeImports).where(eq(pledgeImports.id, importId)),
+      () => app.request("/campaign/import?index", { cookie: organiser, form }),
+    );
+    expect(refused.status).toBe(400);
+    const page = await refused.text();
+    expect(errorLine(page, "start")).toBe("There is no such import");
+    expect(describedBy(page, "start")).toEqual(["start-error"]);
+    expect(page).toContain('href="#start"');
   });
 
   it("shows progress that refreshes itself without JavaScript while running", async () => {

@@ -105,7 +105,11 @@ describe("cancelling a poll", () => {
     expect((await app.request(`/polls/${pollId}`, { form: { intent: "cancel", reason: "Wrong." }, cookie: cookie.organiser })).status).toBe(403);
     const refused = await app.request(`/polls/${pollId}`, { form: { intent: "cancel", reason: "Wrong." }, cookie: cookie.returning_officer });
     expect(refused.status).toBe(409);
-    expect(await html(refused)).toContain("close and count the election early with a reason on the elections page");
+    const refusedPage = await html(refused);
+    expect(refusedPage).toContain("close and count the election early with a reason on the elections page");
+    // The page offers no cancel form for such a poll: the summary leads to the section that says why.
+    expect(refusedPage).toContain('href="#correct-title"');
+    expect(refusedPage).not.toContain('id="cancel-submit"');
     expect((await database.db.select().from(polls).where(eq(polls.id, pollId)))[0]?.status).toBe("open");
     expect(await html(await app.request(`/polls/${pollId}`, { cookie: cookie.returning_officer }))).toContain("cannot be cancelled on its own");
   });

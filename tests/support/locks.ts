@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { expect } from "vitest";
 import type { TestDatabase } from "./test-database";
 
 type Db = TestDatabase["db"];
@@ -33,4 +34,19 @@ export async function lockWaiters(db: Db): Promise<number> {
   );
   const rows = Array.isArray(result) ? result : (result as unknown as { rows: { n: number }[] }).rows;
   return Number(rows[0]?.n ?? 0);
+}
+
+/**
+ * What `send` answers when it meets the locks `hold` takes: it is sent while they are held, and
+ * they are let go once it waits for them, so that what `hold` changed lands under it half-way.
+ */
+export async function sendWhileLocked<T>(db: Db, hold: (tx: Tx) => Promise<unknown>, send: () => Promise<T>): Promise<T> {
+  const release = await holdLocks(db, hold);
+  const answer = send();
+  try {
+    await expect.poll(() => lockWaiters(db), { timeout: 5000 }).toBe(1);
+  } finally {
+    await release();
+  }
+  return answer;
 }

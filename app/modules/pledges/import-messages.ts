@@ -1,5 +1,5 @@
 /** Wording for importing and exporting pledges, kept apart from the rules so it can be translated. */
-import { commonWords, formText } from "~/components/messages";
+import { commonWords } from "~/components/messages";
 import { MAX_CONSENT_VERSION_LENGTH, MAX_MEMBERSHIP_NUMBER_LENGTH, MAX_PERSON_NAME_LENGTH } from "~/utils/input-limits";
 import type { Relation } from "../../../db/schema";
 import { MAX_CSV_COLUMNS, MAX_CSV_RECORD_CHARS, MAX_IMPORT_FILE_BYTES, MAX_IMPORT_ROWS } from "~/utils/input-limits";
@@ -209,7 +209,6 @@ export const importPageText = {
     firstProblems: "The first rows with problems",
     problemColumns: { line: "Line", column: "Column", problem: "Problem" },
     afterwards: "After the import you can download every row with a problem, fix them and import that file.",
-    error: formText.error,
     starting: "Starting…",
     start: "Start import",
     another: "Upload a different file",

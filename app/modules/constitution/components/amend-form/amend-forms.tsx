@@ -138,7 +138,7 @@ function AmendForm(props: {
           defaultValue={props.reason}
           error={errors.reason}
         />
-        <button type="submit" className="button">
+        <button type="submit" id={`${kind}-submit`} className="button" aria-describedby={errors.form ? `${kind}-submit-error` : undefined}>
           {t.submit}
         </button>
       </Form>

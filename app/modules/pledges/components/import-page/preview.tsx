@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { ErrorSummary, NotificationBanner, Select, type FieldErrors } from "~/components/forms";
+import { ErrorSummary, FieldError, NotificationBanner, Select, type FieldErrors } from "~/components/forms";
 import { TableScroll } from "~/components/table-scroll";
 import { formatDateTime } from "~/utils/dates";
 import type { PledgeField } from "../../import-mapping";
@@ -189,12 +189,16 @@ export function Preview({ preview, errors, attempted, busy }: { preview: PagePre
           </>
         ) : null}
 
-        {errors.start ? (
-          <p className="error-message" id="start">
-            <span className="visually-hidden">{p.error}</span> {errors.start}
-          </p>
-        ) : null}
-        <button type="submit" name="intent" value="start" className="button" disabled={busy}>
+        <FieldError id="start" message={errors.start} />
+        <button
+          type="submit"
+          id="start"
+          name="intent"
+          value="start"
+          className="button"
+          disabled={busy}
+          aria-describedby={errors.start ? "start-error" : undefined}
+        >
           {busy ? p.starting : p.start}
         </button>
       </Form>

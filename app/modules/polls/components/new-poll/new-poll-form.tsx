@@ -1,7 +1,7 @@
 /** The form that creates a poll as a draft (routes/polls.new.tsx). */
 import { Form } from "@remix-run/react";
 import { useFormCheck } from "~/components/form-check";
-import { ErrorSummary, Radios, TextArea, TextField, type FieldErrors } from "~/components/forms";
+import { ErrorSummary, FieldError, Radios, TextArea, TextField, type FieldErrors } from "~/components/forms";
 import { TrusteesFields } from "~/modules/polls/components/trustees-fields";
 import { methodDescriptions, methodLabels } from "~/modules/polls/messages";
 import { pollFormInBrowser } from "~/modules/polls/new-poll-form";
@@ -36,9 +36,9 @@ export function NewPollForm({ errors: answered, values, sent, busy }: { errors: 
           error={errors.description}
         />
         <div className={`form-group${errors.method ? " form-group--error" : ""}`}>
-          <fieldset className="fieldset">
+          <fieldset className="fieldset" aria-describedby={errors.method ? "method-error" : undefined}>
             <legend className="fieldset__legend">{t.methodLegend}</legend>
-            {errors.method ? <p className="error-message">{errors.method}</p> : null}
+            <FieldError id="method" message={errors.method} />
             {pollMethodValues.map((m) => (
               <div className="radios__item" key={m}>
                 <input type="radio" id={`method-${m}`} name="method" value={m} defaultChecked={method === m} aria-describedby={`method-${m}-hint`} />

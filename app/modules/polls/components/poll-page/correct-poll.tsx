@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { TextArea, TextField } from "~/components/forms";
+import { FieldError, TextArea, TextField } from "~/components/forms";
 import { correctPollText as t } from "~/modules/polls/poll-page-messages";
 import { MAX_CORRECTION_REASON_LENGTH } from "~/utils/input-limits";
 import type { PollPageAnswer } from "./answer";
@@ -46,7 +46,7 @@ export function CorrectPoll(props: { status: string; cannotCancel: string | null
       ) : (
         <>
           <p>{t.cancel.warning(props.status === "open")}</p>
-          {errors["cancel-form"] ? <p className="error-message">{errors["cancel-form"]}</p> : null}
+          <FieldError id="cancel-submit" message={errors["cancel-form"]} />
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="cancel" />
             <TextArea
@@ -58,7 +58,12 @@ export function CorrectPoll(props: { status: string; cannotCancel: string | null
               defaultValue={values("cancel").reason}
               error={errors["cancel-reason"]}
             />
-            <button type="submit" className="button button--warning">
+            <button
+              type="submit"
+              id="cancel-submit"
+              className="button button--warning"
+              aria-describedby={errors["cancel-form"] ? "cancel-submit-error" : undefined}
+            >
               {t.cancel.submit}
             </button>
           </Form>
