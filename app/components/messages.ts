@@ -50,6 +50,8 @@ export const commonWords = {
   unknownRequest: "Unknown request",
   /** After a change that the audit log keeps. */
   recorded: "Recorded in the audit log.",
+  /** A postcode's label wherever one is asked for or printed: a pledge, a letter, an address. */
+  postcode: "Postcode",
   /** An email address left out, where the person gives their own. */
   emailMissing: "Enter your email address",
   emailFormat: "Enter an email address in the correct format, like name@example.com",

@@ -31,6 +31,9 @@ export const TIE_QUESTION_MESSAGES: Readonly<Record<TieQuestion, string>> = {
 /** A count in which no seat was filled (the pages, the documents, the count command). */
 export const NOBODY_ELECTED = "Nobody was elected.";
 
+/** The row of a single-seat count's majority (the count sheet, the count report, the declaration of result). */
+export const VOTES_NEEDED_TO_WIN = "Votes needed to win";
+
 export const RON_MESSAGE = "Re-open nominations won this seat; it stays vacant.";
 
 /** The sentence that says what RON is, wherever it is named. */
@@ -246,7 +249,7 @@ export const countSheetWords = {
     "sheet-rounding": "Rounding in this sheet",
     total: "Totals",
     quota: "Quota",
-    majority: "Votes needed to win",
+    majority: VOTES_NEEDED_TO_WIN,
   },
   /** Said under the sheet when its rows need it. */
   rowNotes: {
@@ -303,7 +306,7 @@ export const countReportWords = {
   candidateColumn: "Candidate",
   stageColumn: (stage: number) => `Stage ${stage}`,
   withdrawnCell: "withdrawn",
-  rows: { nonTransferable: "Non-transferable", lossOfFractions: "Loss of fractions", votesNeeded: "Votes needed to win" },
+  rows: { nonTransferable: "Non-transferable", lossOfFractions: "Loss of fractions", votesNeeded: VOTES_NEEDED_TO_WIN },
   marksKey: "(E = elected at this stage, X = excluded at this stage)",
   electedInOrder: "Elected, in order:",
   winner: (candidate: string, stage: number, reason: string, ron: boolean | undefined) =>

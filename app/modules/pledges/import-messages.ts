@@ -17,7 +17,7 @@ export const fieldLabels: Record<PledgeField, { label: string; hint?: string }> 
   firstName: { label: "First name" },
   lastName: { label: "Last name" },
   email: { label: "Email address", hint: "Needed. Pledges are matched by email address." },
-  postcode: { label: "Postcode", hint: "Needed. The region is worked out from it." },
+  postcode: { label: commonWords.postcode, hint: "Needed. The region is worked out from it." },
   relation: {
     label: "Member, former member or supporter",
     hint: "Words like member, lapsed, former member, supporter, yes or no. If blank, a membership number means a member.",
@@ -132,7 +132,7 @@ export const relationExportLabels: Record<Relation, string> = {
 export const exportHeaders = [
   "Name",
   "Email",
-  "Postcode",
+  commonWords.postcode,
   "Region",
   "Relation",
   "Membership number",
@@ -187,7 +187,7 @@ export const importPageText = {
       line: "Line",
       name: "Name",
       email: "Email",
-      postcode: "Postcode",
+      postcode: commonWords.postcode,
       region: "Region",
       relation: "Relation",
       membershipNumber: "Membership number",

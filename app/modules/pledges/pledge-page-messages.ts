@@ -11,7 +11,7 @@ export const pledgePageText = {
   name: "Your name",
   email: "Email address",
   emailHint: "We will send you a link to confirm your pledge.",
-  postcode: "Postcode",
+  postcode: commonWords.postcode,
   postcodeHint: "Used only to count pledges by region.",
   relation: (partyName: string) => `Are you a member of ${partyName}?`,
   membershipNumber: "Membership number (optional, members only)",

@@ -1,3 +1,5 @@
+import { commonWords } from "~/components/messages";
+
 /**
  * The labels of the application's addresses, the same wherever one is asked for or named: the
  * details form and the problems found in its answers, the readiness checks, the officer's page
@@ -7,7 +9,7 @@ export const addressLabels = {
   headquarters: "Headquarters address",
   line1: "Address line 1",
   town: "Town or city",
-  postcode: "Postcode",
+  postcode: commonWords.postcode,
   /** An officer's own address: never published, printed only on their officer sheet. */
   home: "Home address",
 } as const;

@@ -6,6 +6,7 @@
 import { commonWords, headerText } from "~/components/messages";
 import { addressLabels } from "./address-messages";
 import { MAX_DESCRIPTIONS, MAX_NAME_WORDS } from "./details";
+import { nationNames, registerNames } from "./place-messages";
 
 type Choices = readonly (readonly [string, string])[];
 const yesNo: Choices = [
@@ -33,17 +34,17 @@ export const detailsQuestions = {
   register: {
     legend: "Which register is the party applying to join?",
     choices: [
-      ["GB", "Great Britain"],
-      ["NI", "Northern Ireland"],
+      ["GB", registerNames.GB],
+      ["NI", registerNames.NI],
       ["both", "Both (two legally separate parties with separate finances)"],
     ] as Choices,
   },
   nations: {
     legend: "If Great Britain or both: which nations will the party contest elections in?",
     choices: [
-      ["england", "England"],
-      ["scotland", "Scotland"],
-      ["wales", "Wales"],
+      ["england", nationNames.england],
+      ["scotland", nationNames.scotland],
+      ["wales", nationNames.wales],
     ] as Choices,
     hint: "Choose at least one. Leave these empty for Northern Ireland only.",
   },

@@ -2,6 +2,7 @@
 import { commonWords } from "~/components/messages";
 import type { RegisteredRole } from "~/modules/elections/officer-rules";
 import { addressLabels } from "./address-messages";
+import { nationNames, registerNames } from "./place-messages";
 import type { DraftSection, FormProblem } from "./draft-form";
 import type { NamesCsvResult } from "./names-csv";
 import type { FixPlace } from "./readiness-types";
@@ -107,8 +108,8 @@ export const yesNoLabels = { yes: commonWords.yes, no: commonWords.no } as const
 
 /** Saved answers in words, where the form stores a code (a choice or a ticked box). */
 const answerWords: Record<string, Record<string, string>> = {
-  register: { GB: "Great Britain", NI: "Northern Ireland", both: "Both" },
-  nations: { england: "England", scotland: "Scotland", wales: "Wales" },
+  register: { ...registerNames, both: "Both" },
+  nations: nationNames,
   partyType: { full: "A full party", minor: "A minor party" },
   minorElections: { "english-parish": "English parish council elections", "welsh-community": "Welsh community council elections" },
   nameTranslationLanguage: { welsh: "Welsh", irish: "Irish" },

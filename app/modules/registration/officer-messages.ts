@@ -4,6 +4,9 @@ import { MAX_FULL_NAME_LENGTH, MAX_HOME_ADDRESS_LENGTH } from "~/utils/input-lim
 import { formatNumber } from "~/utils/numbers";
 import { addressLabels } from "./address-messages";
 
+/** An officer's details, the same on the officer's page and on their sheet in the pack. */
+export const officerDetailLabels = { fullName: "Full name", email: "Email address" } as const;
+
 export const officerPageText = {
   metaTitle: "Officer's details - Registration",
   notAnOfficer: "That person is not a declared officer.",
@@ -15,7 +18,7 @@ export const officerPageText = {
     heading: "Your details",
     youAre: (roles: string) => `You are the party's ${roles}. `,
     and: " and ",
-    fullName: "Full name",
+    fullName: officerDetailLabels.fullName,
     fullNameHint: `As it should appear on the Commission's register of officers. At most ${MAX_FULL_NAME_LENGTH} characters.`,
     homeAddress: addressLabels.home,
     homeAddressHint: `Not published. It is printed only on your own officer sheet. At most ${formatNumber(MAX_HOME_ADDRESS_LENGTH)} characters.`,
@@ -38,9 +41,9 @@ export const officerPageText = {
   opened: {
     heading: (name: string, roles: readonly string[]) => `${name}: ${roles.join(" and ")}`,
     private: "Private: shown to you as an organiser, and printed only on this officer's sheet.",
-    fullName: "Full name",
+    fullName: officerDetailLabels.fullName,
     homeAddress: addressLabels.home,
-    email: "Email address",
+    email: officerDetailLabels.email,
     confirmed: "Declarations confirmed",
     noneYet: "None yet",
   },

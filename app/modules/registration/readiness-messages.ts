@@ -8,15 +8,12 @@ import { registrationItems } from "~/modules/constitution/registration-items";
 import { officerProblemMessages, roleLabels } from "~/modules/elections/officer-rules-messages";
 import type { OfficerProblemCode, RegisteredRole } from "~/modules/elections/officer-rules";
 import { addressLabels } from "./address-messages";
+import { nationNames, registerNames } from "./place-messages";
 import type { EmblemFileErrorCode } from "./inspect-emblem.server";
 import { LIST_SEPARATOR, type ReadinessCode } from "./readiness";
 import type { CheckStatus, ReadinessCheck } from "./readiness-types";
 
-export const statusLabel: Record<CheckStatus, string> = {
-  pass: "Pass",
-  warning: "Warning",
-  fail: "Fail",
-};
+export { statusLabel } from "./status-messages";
 
 const groupHeadings: Record<ReadinessCheck["group"], string> = {
   application: "The application",
@@ -77,8 +74,8 @@ function and(list: readonly string[]): string {
 const quoted = (list: readonly string[]) => and(list.map((s) => `“${s}”`));
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-const registerLabels: Record<string, string> = { GB: "Great Britain", NI: "Northern Ireland", both: "Great Britain and Northern Ireland" };
-const nationLabels: Record<string, string> = { england: "England", scotland: "Scotland", wales: "Wales" };
+const registerLabels: Record<string, string> = { ...registerNames, both: "Great Britain and Northern Ireland" };
+const nationLabels: Record<string, string> = nationNames;
 const minorElectionLabels: Record<string, string> = {
   "english-parish": "parish council elections in England",
   "welsh-community": "community council elections in Wales",

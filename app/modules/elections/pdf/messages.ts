@@ -4,7 +4,7 @@
  */
 import { count, ukDate, ukDateTime, upperFirst } from "~/modules/documents/format";
 import { noun } from "~/utils/plural";
-import { NOBODY_ELECTED } from "~/modules/ballots/messages";
+import { NOBODY_ELECTED, VOTES_NEEDED_TO_WIN } from "~/modules/ballots/messages";
 import { countSheetMessages } from "~/modules/polls/pdf/messages";
 
 export const declarationMessages = {
@@ -32,7 +32,7 @@ export const declarationMessages = {
   rejected: "Rejected papers (no usable preference)",
   valid: countSheetMessages.valid,
   quota: "Quota (votes needed to be elected)",
-  majority: "Votes needed to win",
+  majority: VOTES_NEEDED_TO_WIN,
   majorityValue: "more than half of the votes for continuing candidates at each stage",
   withdrawn: "Withdrawn before the count",
   firstPreferencesHeading: "First preferences",
@@ -57,7 +57,7 @@ export const declarationMessages = {
   alreadyExcluded: "–",
   nonTransferable: "Non-transferable",
   lossOfFractions: "Loss of fractions",
-  neededToWin: "Votes needed to win",
+  neededToWin: VOTES_NEEDED_TO_WIN,
   total: "Total",
   noStages: "There were no valid papers, so there was nothing to count.",
   electedHeading: "The following were elected",

@@ -3,6 +3,7 @@
  * can be reviewed, and one day translated, in one place. Plain UK English.
  */
 import { ukCalendarDate, ukDate, upperFirst } from "~/modules/documents/format";
+import { commonWords } from "~/components/messages";
 import { kitMessages } from "~/modules/documents/messages";
 
 export const resignationMessages = {
@@ -10,7 +11,7 @@ export const resignationMessages = {
   subject: (partyName: string) => `Resignation of membership of ${partyName}`,
   keywords: ["resignation", "membership"],
   membershipNumber: "Membership number",
-  postcode: "Postcode",
+  postcode: commonWords.postcode,
   dateLabel: "Date",
   membershipNumberHint: "add it if you know it: it is on your membership card",
   leavingDayHint: "write the date you send this, on the agreed leaving day",

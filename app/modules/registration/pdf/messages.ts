@@ -8,6 +8,9 @@ import { choiceLabels } from "~/modules/polls/messages";
 import { count, pounds, ukDate, ukDateTime } from "~/modules/documents/format";
 import type { RecordedStep } from "./types";
 import { addressLabels } from "../address-messages";
+import { officerDetailLabels } from "../officer-messages";
+import { nationNames, registerNames } from "../place-messages";
+import { statusLabel } from "../status-messages";
 import { noun } from "~/utils/plural";
 import { countSheetWords } from "~/modules/ballots/messages";
 import { membersOnTheRoll } from "~/modules/constitution/pdf/messages";
@@ -79,9 +82,9 @@ export const summaryMessages = {
     "Every answer of the application, in the order the Electoral Commission's online system asks for them, ready to copy in. \"Not given\" marks an answer still to be filled in on Breakaway's registration pages.",
   registerHeading: "1. Register and nations",
   register: "Register applied to",
-  registers: { GB: "Great Britain", NI: "Northern Ireland", both: "Great Britain and Northern Ireland (two separate parties)" } as Record<string, string>,
+  registers: { ...registerNames, both: "Great Britain and Northern Ireland (two separate parties)" } as Record<string, string>,
   nations: "Nations of Great Britain",
-  nationNames: { england: "England", scotland: "Scotland", wales: "Wales" } as Record<string, string>,
+  nationNames: nationNames as Record<string, string>,
   typeHeading: "2. Type of party",
   partyType: "Party type",
   partyTypes: { full: "Full party", minor: "Minor party" } as Record<string, string>,
@@ -137,9 +140,9 @@ export const officerSheetMessages = {
   privateNote:
     "Private: this sheet holds the officer's home address, which the Electoral Commission does not publish. Keep it only as long as the application needs it.",
   sheetHeading: (name: string) => `Officer: ${name}`,
-  fullName: "Full name",
+  fullName: officerDetailLabels.fullName,
   homeAddress: addressLabels.home,
-  email: "Email address",
+  email: officerDetailLabels.email,
   roles: "Registered roles",
   declarationsHeading: "Declarations",
   confirmed: (at: Date) => `Confirmed on Breakaway on ${ukDateTime(at)}.`,
@@ -274,6 +277,6 @@ export const checklistMessages = {
     "Every rule of the Electoral Commission's guidance that Breakaway can check. A fail must be put right before applying; a warning is a matter the Commission decides, so read its reason. Some things (whether a name is likely to confuse voters, or is offensive) only the Commission can judge.",
   summary: (pass: number, warning: number, fail: number) =>
     `${count(pass)} passed, ${count(warning)} ${warning === 1 ? "warning" : "warnings"}, ${count(fail)} failed.`,
-  statuses: { pass: "Pass", warning: "Warning", fail: "Fail" } as Record<string, string>,
+  statuses: statusLabel as Record<string, string>,
   unavailable: "The checks could not be run.",
 };
