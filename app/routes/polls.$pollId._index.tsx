@@ -72,7 +72,7 @@ export default function PollPage() {
         <Link to="/polls">{pollPageText.allPolls}</Link>
       </p>
       <h1>{poll.title}</h1>
-      <p>
+      <p id="poll-status">
         <PollStatusTag status={poll.status} /> {poll.timeLine}
       </p>
       {poll.cancelled ? <CancelledNotice cancelled={poll.cancelled} /> : null}
@@ -81,8 +81,12 @@ export default function PollPage() {
 
       {result?.stage === "manage-error" ? <ErrorSummary errors={{ reason: result.message }} /> : null}
       {result?.stage === "correction-error" ? (
-        // The cancel form's own error is its button's; a poll that cannot be cancelled has no form, and its section says why.
-        <ErrorSummary errors={result.errors} fieldIds={{ "cancel-form": viewer.cannotCancel ? "correct-title" : "cancel-submit" }} />
+        // The cancel form's own error is its button's; a poll that cannot be cancelled has no form, and its section says why;
+        // a poll closed or cancelled meanwhile has neither, and its status line says so.
+        <ErrorSummary
+          errors={result.errors}
+          fieldIds={{ "cancel-form": !viewer.canCorrect ? "poll-status" : viewer.cannotCancel ? "correct-title" : "cancel-submit" }}
+        />
       ) : null}
       {result?.stage === "managed" ? (
         <NotificationBanner title={pollPageText.done} kind="success">

@@ -113,6 +113,25 @@ describe("cancelling a poll", () => {
     expect((await database.db.select().from(polls).where(eq(polls.id, pollId)))[0]?.status).toBe("open");
     expect(await html(await app.request(`/polls/${pollId}`, { cookie: cookie.returning_officer }))).toContain("cannot be cancelled on its own");
   });
+
+  it("refuses to cancel a poll no longer open, and the summary's link leads to something on the page", async () => {
+    const pollId = await openYesNo("Which room");
+    // The poll closes on its own while the organiser's page, loaded before, still offers the cancel form.
+    await database.db
+      .update(polls)
+      .set({ closesAt: new Date(Date.now() - 1000) })
+      .where(eq(polls.id, pollId));
+    await closeDuePolls(database.db);
+    expect((await database.db.select().from(polls).where(eq(polls.id, pollId)))[0]?.status).toBe("closed");
+    const refused = await app.request(`/polls/${pollId}`, { form: { intent: "cancel", reason: "Put twice." }, cookie: cookie.organiser });
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+    const page = await html(refused);
+    expect(page).toContain("There is a problem");
+    expect(page).not.toContain('id="cancel-submit"');
+    const targets = [...page.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!);
+    expect(targets.length).toBeGreaterThan(1);
+    for (const target of targets) expect(page, target).toContain(`id="${target}"`);
+  });
 });
 
 describe("extending a poll's closing time", () => {

@@ -43,6 +43,8 @@ export async function lockWaiters(db: Db): Promise<number> {
 export async function sendWhileLocked<T>(db: Db, hold: (tx: Tx) => Promise<unknown>, send: () => Promise<T>): Promise<T> {
   const release = await holdLocks(db, hold);
   const answer = send();
+  // If the wait below fails, that failure is the one to report, not a later rejection of `answer`.
+  answer.catch(() => {});
   try {
     await expect.poll(() => lockWaiters(db), { timeout: 5000 }).toBe(1);
   } finally {

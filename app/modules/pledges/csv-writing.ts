@@ -10,7 +10,7 @@ export function csvSafe(value: string): string {
 
 /**
  * Pence as a spreadsheet-ready amount: 123450 as "1234.50", no pound sign or grouping, so the
- * cell reads as a number; no amount as an empty cell. (For people, utils/numbers' formatPounds.)
+ * cell reads as a number; no amount as an empty cell. (For people, utils/numbers' formatPence or formatPounds.)
  */
 export function csvPounds(pence: number | null): string {
   return pence === null ? "" : (pence / 100).toFixed(2);
